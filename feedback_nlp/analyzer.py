@@ -1,0 +1,112 @@
+"""An ordered list of stages that fits, tags, saves and loads as one analysis model.
+
+A saved analyzer is a folder::
+
+    config.toml      the stage list and each stage's parameters
+    meta.json        package and schema versions, stage names, what it was fitted on
+    <nn>-<stage>/    one sub-folder per stage with its learned state (safetensors / JSON)
+
+Pretrained models are referenced (hub id + revision, or a path), never copied.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+import warnings
+from pathlib import Path
+from typing import Any, Self
+
+import pandas as pd
+
+from feedback_nlp import __version__
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.schema import SCHEMA_VERSION
+from feedback_nlp.stages.base import STAGES, Batch, Stage, check_chain
+
+
+class Analyzer:
+    """Run stages in order over the feedback table."""
+
+    def __init__(self, stages: list[Stage]) -> None:
+        self.stages = stages
+        check_chain(stages, available=None)
+        self.fitted_on_: dict[str, Any] | None = None
+
+    def fit(self, table: pd.DataFrame) -> Self:
+        """Fit every stage in order, each on the output of the ones before it."""
+        batch = Batch(table)
+        for stage in self.stages:
+            batch = stage.fit_transform(batch)
+        self.fitted_on_ = {"rows": len(table), "columns": list(table.columns)}
+        return self
+
+    def transform_batch(self, table: pd.DataFrame) -> Batch:
+        """Tag `table`; return the table and the arrays the stages computed."""
+        batch = Batch(table)
+        for stage in self.stages:
+            batch = stage.transform(batch)
+        return batch
+
+    def transform(self, table: pd.DataFrame) -> pd.DataFrame:
+        """Tag `table` with every stage's columns; same rows, same index."""
+        return self.transform_batch(table).table
+
+    def save(self, folder: str | Path) -> Path:
+        """Write config.toml, meta.json and each stage's state into `folder`."""
+        import tomli_w
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        config = {
+            "stages": [
+                {"name": s.name, "params": _toml_safe(s.get_config())} for s in self.stages
+            ]
+        }
+        (folder / "config.toml").write_text(tomli_w.dumps(config), encoding="utf-8")
+        meta = {
+            "feedback_nlp_version": __version__,
+            "schema_version": SCHEMA_VERSION,
+            "stages": [s.name for s in self.stages],
+            "fitted_on": self.fitted_on_,
+        }
+        (folder / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        for index, stage in enumerate(self.stages):
+            part = folder / f"{index:02d}-{stage.name}"
+            part.mkdir(exist_ok=True)
+            stage.save_state(part)
+        return folder
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Analyzer:
+        """Load an analyzer written by :meth:`save`; warns when versions differ."""
+        folder = Path(folder)
+        config_path = folder / "config.toml"
+        if not config_path.exists():
+            raise ConfigError(f"{folder}: no config.toml here; is it a saved feedback_nlp model?")
+        config = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            warnings.warn(
+                f"{folder} was saved with schema {meta.get('schema_version')}, "
+                f"this is {SCHEMA_VERSION}; outputs may differ",
+                stacklevel=2,
+            )
+        stages = []
+        for index, entry in enumerate(config.get("stages", [])):
+            if entry["name"] not in STAGES:
+                raise ConfigError(
+                    f"{config_path}: unknown stage '{entry['name']}' "
+                    f"(known: {sorted(STAGES)}); is an optional extra missing?"
+                )
+            stage = STAGES[entry["name"]](**entry.get("params", {}))
+            stage.load_state(folder / f"{index:02d}-{stage.name}")
+            stages.append(stage)
+        analyzer = cls(stages)
+        analyzer.fitted_on_ = meta.get("fitted_on")
+        return analyzer
+
+
+def _toml_safe(params: dict[str, Any]) -> dict[str, Any]:
+    """TOML has no null: drop None values (they are the defaults when reloaded)."""
+    return {k: v for k, v in params.items() if v is not None}

@@ -1,0 +1,273 @@
+"""The feedback table: every column feedback_nlp knows, its dtype and allowed values.
+
+One pandas DataFrame flows through the toolkit, one row per comment (for chat logs: one row
+per customer turn, with `conversation_id` and `turn`). This module is the only place that names
+columns and label sets. Columns that are not listed here are carried through untouched.
+
+Input columns (read from files):
+
+========================  =====================  ===========================================
+column                    dtype                  meaning / allowed values
+========================  =====================  ===========================================
+response_id (required)    string, unique         one id per row
+text (required)           string                 the comment as the customer wrote it
+respondent_id             string                 who wrote it (several rows may share one)
+created_at                datetime64[ns, UTC]    when it was written
+channel                   string                 survey, forum, social, chat, email, review, …
+source                    string                 the platform (qualtrics, google_play, …)
+touchpoint                string                 website, app, checkout, delivery, support, …
+journey_stage             string                 awareness … advocacy (see JOURNEY_STAGES)
+lang_hint                 string                 a language the source claims (a prior only)
+conversation_id           string                 chat conversation the turn belongs to
+turn                      Int64 (>= 0)           position of the turn in its conversation
+nps                       Int64, 0–10            likelihood to recommend
+csat                      Int64, 1–5             satisfaction
+ces                       Int64, 1–7             customer effort
+========================  =====================  ===========================================
+
+Columns written by the stages are listed in PRODUCED (see each stage for details).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from feedback_nlp.errors import SchemaError
+
+SCHEMA_VERSION = "1.0"
+
+#: Separator of multi-valued string columns (`emotion`, `themes`, `pii_types`).
+LIST_SEP = "|"
+
+CHANNELS = ("survey", "forum", "social", "chat", "email", "review", "other")
+TOUCHPOINTS = ("website", "app", "checkout", "delivery", "support", "billing", "store")
+JOURNEY_STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
+SENTIMENT_LABELS = ("negative", "neutral", "positive")
+EMOTION_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise")
+NEUTRAL_EMOTION = "neutral"
+NPS_GROUPS = ("detractor", "passive", "promoter")
+UNDETERMINED_LANGUAGE = "und"
+
+#: Placeholders left in the text by PII redaction, keyed by PII type.
+PII_PLACEHOLDERS = {
+    "email": "<EMAIL>",
+    "phone": "<PHONE>",
+    "card": "<CARD>",
+    "iban": "<IBAN>",
+    "url": "<URL>",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One documented column of the feedback table."""
+
+    name: str
+    dtype: str
+    description: str
+    required: bool = False
+    allowed: tuple[str, ...] | None = None
+    value_range: tuple[float, float] | None = None
+    open_set: bool = False  # allowed values are suggestions; others are kept
+
+
+SCORE_RANGES: dict[str, tuple[int, int]] = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
+
+INPUT_COLUMNS: dict[str, Column] = {
+    c.name: c
+    for c in (
+        Column("response_id", "string", "Unique id of the row.", required=True),
+        Column("text", "string", "The comment as written (may be empty).", required=True),
+        Column("respondent_id", "string", "Who wrote the comment."),
+        Column("created_at", "datetime64[ns, UTC]", "When the comment was written (UTC)."),
+        Column("channel", "string", "Where it came from.", allowed=CHANNELS, open_set=True),
+        Column("source", "string", "The platform the file was exported from."),
+        Column(
+            "touchpoint", "string", "Part of the experience.", allowed=TOUCHPOINTS, open_set=True
+        ),
+        Column("journey_stage", "string", "Customer journey stage.", allowed=JOURNEY_STAGES),
+        Column("lang_hint", "string", "Language the source claims; a prior, not the answer."),
+        Column("conversation_id", "string", "Chat conversation of the turn."),
+        Column("turn", "Int64", "Index of the turn in its conversation.", value_range=(0, 1e9)),
+        Column("nps", "Int64", "Likelihood to recommend, 0-10.", value_range=SCORE_RANGES["nps"]),
+        Column("csat", "Int64", "Satisfaction, 1-5.", value_range=SCORE_RANGES["csat"]),
+        Column("ces", "Int64", "Customer effort, 1-7.", value_range=SCORE_RANGES["ces"]),
+    )
+}
+
+PRODUCED_COLUMNS: dict[str, Column] = {
+    c.name: c
+    for c in (
+        Column("text_clean", "string", "Cleaned, PII-redacted text; what every stage reads."),
+        Column("pii_types", "string", f"PII types redacted, joined by '{LIST_SEP}'."),
+        Column("is_duplicate", "boolean", "True when an earlier row has the same clean text."),
+        Column("duplicate_of", "string", "response_id of the first row with that text."),
+        Column("lang", "string", "ISO 639-1 code, or 'und' when the text carries no language."),
+        Column("lang_score", "float64", "Confidence of `lang`, 0-1.", value_range=(0, 1)),
+        Column("sentiment", "string", "Overall polarity.", allowed=SENTIMENT_LABELS),
+        Column("sentiment_score", "float64", "p(positive) - p(negative).", value_range=(-1, 1)),
+        *(
+            Column(f"p_{label}", "float64", f"Probability of {label}.", value_range=(0, 1))
+            for label in SENTIMENT_LABELS
+        ),
+        *(
+            Column(f"emo_{label}", "float64", f"Probability of {label}.", value_range=(0, 1))
+            for label in EMOTION_LABELS
+        ),
+        Column("emotion", "string", f"Emotions above threshold joined by '{LIST_SEP}', or neutral."),
+        Column("topic", "Int64", "Main theme id; -1 for outliers."),
+        Column("topic_label", "string", "Readable label of the main theme."),
+        Column("topic_score", "float64", "Similarity of the comment to its theme.", value_range=(0, 1)),
+        Column("themes", "string", f"All theme ids of the comment joined by '{LIST_SEP}'."),
+        Column("nps_group", "string", "NPS group.", allowed=NPS_GROUPS),
+    )
+}
+
+COLUMNS: dict[str, Column] = {**INPUT_COLUMNS, **PRODUCED_COLUMNS}
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in INPUT_COLUMNS.values() if c.required)
+
+
+def sentiment_prob_columns() -> list[str]:
+    """Names of the per-class sentiment probability columns."""
+    return [f"p_{label}" for label in SENTIMENT_LABELS]
+
+
+def emotion_prob_columns() -> list[str]:
+    """Names of the per-emotion probability columns."""
+    return [f"emo_{label}" for label in EMOTION_LABELS]
+
+
+def join_list(values: Iterable[object]) -> str:
+    """Join a multi-valued cell (`emotion`, `themes`, …) into its string form."""
+    return LIST_SEP.join(str(v) for v in values)
+
+
+def split_list(cell: object) -> list[str]:
+    """Split a multi-valued cell back into its values; missing or empty gives []."""
+    if cell is None or (isinstance(cell, float) and pd.isna(cell)) or cell is pd.NA:
+        return []
+    return [part for part in str(cell).split(LIST_SEP) if part]
+
+
+def require(df: pd.DataFrame, columns: Iterable[str], *, by: str) -> None:
+    """Raise SchemaError if `df` lacks any of `columns`; `by` names who needs them."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise SchemaError(
+            f"{by} needs the column(s) {missing}, which the table does not have "
+            f"(it has {list(df.columns)}). Run the stage that produces them first."
+        )
+
+
+def _check_dtype(series: pd.Series, column: Column) -> str | None:
+    dtype = series.dtype
+    if column.dtype == "string":
+        ok = pd.api.types.is_string_dtype(dtype) or series.isna().all()
+    elif column.dtype == "Int64":
+        ok = pd.api.types.is_integer_dtype(dtype)
+    elif column.dtype == "float64":
+        ok = pd.api.types.is_float_dtype(dtype)
+    elif column.dtype == "boolean":
+        ok = pd.api.types.is_bool_dtype(dtype)
+    elif column.dtype.startswith("datetime64"):
+        ok = isinstance(dtype, pd.DatetimeTZDtype) and str(dtype.tz) == "UTC"
+    else:  # pragma: no cover - every Column uses one of the dtypes above
+        ok = True
+    if ok:
+        return None
+    return f"column '{column.name}' has dtype {dtype}, expected {column.dtype}"
+
+
+def _check_values(series: pd.Series, column: Column) -> list[str]:
+    problems: list[str] = []
+    values = series.dropna()
+    if column.allowed is not None and not column.open_set:
+        bad = values[~values.isin(column.allowed)]
+        if len(bad):
+            problems.append(
+                f"column '{column.name}' has {len(bad)} value(s) outside {list(column.allowed)}, "
+                f"first at row {bad.index[0]!r}: {bad.iloc[0]!r}"
+            )
+    if column.value_range is not None and pd.api.types.is_numeric_dtype(values.dtype):
+        low, high = column.value_range
+        bad = values[(values < low) | (values > high)]
+        if len(bad):
+            problems.append(
+                f"column '{column.name}' has {len(bad)} value(s) outside {low:g}-{high:g}, "
+                f"first at row {bad.index[0]!r}: {bad.iloc[0]!r}"
+            )
+    return problems
+
+
+def validation_problems(df: pd.DataFrame) -> list[str]:
+    """Every way `df` breaks the schema, as readable sentences (empty when valid)."""
+    problems = [f"required column '{c}' is missing" for c in REQUIRED_COLUMNS if c not in df]
+    if "response_id" in df.columns:
+        dup = df["response_id"][df["response_id"].duplicated()]
+        if len(dup):
+            problems.append(f"response_id is not unique: {dup.iloc[0]!r} appears more than once")
+        if df["response_id"].isna().any():
+            problems.append("response_id has missing values")
+    for name, column in COLUMNS.items():
+        if name not in df.columns:
+            continue
+        dtype_problem = _check_dtype(df[name], column)
+        if dtype_problem:
+            problems.append(dtype_problem)
+            continue
+        problems.extend(_check_values(df[name], column))
+    return problems
+
+
+def validate(df: pd.DataFrame) -> pd.DataFrame:
+    """Return `df` unchanged if it follows the schema; raise SchemaError listing every problem."""
+    problems = validation_problems(df)
+    if problems:
+        raise SchemaError("the table does not follow the feedback schema:\n- " + "\n- ".join(problems))
+    return df
+
+
+def empty_table(extra_columns: Iterable[str] = ()) -> pd.DataFrame:
+    """An empty feedback table with the required columns in their schema dtypes."""
+    columns = {name: pd.Series(dtype=COLUMNS[name].dtype) for name in REQUIRED_COLUMNS}
+    for name in extra_columns:
+        columns[name] = pd.Series(dtype=COLUMNS[name].dtype if name in COLUMNS else "object")
+    return pd.DataFrame(columns)
+
+
+def describe_schema() -> pd.DataFrame:
+    """The schema as a table (name, dtype, required, allowed, range, description) for docs/CLI."""
+    rows = [
+        {
+            "column": c.name,
+            "dtype": c.dtype,
+            "required": c.required,
+            "produced_by_stage": c.name in PRODUCED_COLUMNS,
+            "allowed": ", ".join(c.allowed) + (", …" if c.open_set else "") if c.allowed else "",
+            "range": f"{c.value_range[0]:g}-{c.value_range[1]:g}" if c.value_range else "",
+            "description": c.description,
+        }
+        for c in COLUMNS.values()
+    ]
+    return pd.DataFrame(rows)
+
+
+#: Columns of the rejects table every reader returns beside the feedback table.
+#: `line` is the 1-based line (CSV/TSV/JSONL) or row (xlsx) in the source file; `raw` is the
+#: row as read (JSON), so nothing is lost.
+REJECT_COLUMNS: dict[str, str] = {
+    "file": "string",
+    "line": "Int64",
+    "response_id": "string",
+    "field": "string",
+    "reason": "string",
+    "raw": "string",
+}
+
+
+def empty_rejects() -> pd.DataFrame:
+    """An empty rejects table."""
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in REJECT_COLUMNS.items()})
