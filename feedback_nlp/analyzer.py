@@ -59,9 +59,7 @@ class Analyzer:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         config = {
-            "stages": [
-                {"name": s.name, "params": _toml_safe(s.get_config())} for s in self.stages
-            ]
+            "stages": [{"name": s.name, "params": _toml_safe(s.get_config())} for s in self.stages]
         }
         (folder / "config.toml").write_text(tomli_w.dumps(config), encoding="utf-8")
         meta = {

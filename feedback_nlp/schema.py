@@ -117,10 +117,14 @@ PRODUCED_COLUMNS: dict[str, Column] = {
             Column(f"emo_{label}", "float64", f"Probability of {label}.", value_range=(0, 1))
             for label in EMOTION_LABELS
         ),
-        Column("emotion", "string", f"Emotions above threshold joined by '{LIST_SEP}', or neutral."),
+        Column(
+            "emotion", "string", f"Emotions above threshold joined by '{LIST_SEP}', or neutral."
+        ),
         Column("topic", "Int64", "Main theme id; -1 for outliers."),
         Column("topic_label", "string", "Readable label of the main theme."),
-        Column("topic_score", "float64", "Similarity of the comment to its theme.", value_range=(0, 1)),
+        Column(
+            "topic_score", "float64", "Similarity of the comment to its theme.", value_range=(0, 1)
+        ),
         Column("themes", "string", f"All theme ids of the comment joined by '{LIST_SEP}'."),
         Column("nps_group", "string", "NPS group.", allowed=NPS_GROUPS),
     )
@@ -226,7 +230,9 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     """Return `df` unchanged if it follows the schema; raise SchemaError listing every problem."""
     problems = validation_problems(df)
     if problems:
-        raise SchemaError("the table does not follow the feedback schema:\n- " + "\n- ".join(problems))
+        raise SchemaError(
+            "the table does not follow the feedback schema:\n- " + "\n- ".join(problems)
+        )
     return df
 
 

@@ -25,10 +25,16 @@ from feedback_nlp.schema import require
 
 @dataclass(frozen=True)
 class Batch:
-    """The feedback table and the arrays aligned with its rows (e.g. ``"embedding"``)."""
+    """The feedback table, arrays aligned with its rows and side tables keyed by its rows.
+
+    `arrays` hold one row per table row (e.g. ``"embedding"``: the L2-normalised sentence
+    embedding of `text_clean`). `tables` hold side tables keyed by `response_id`, such as
+    ``"sentences"`` (one row per sentence: response_id, sentence_index, …).
+    """
 
     table: pd.DataFrame
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name, array in self.arrays.items():
@@ -37,12 +43,17 @@ class Batch:
                     f"array '{name}' has {len(array)} rows but the table has {len(self.table)}"
                 )
 
-    def with_columns(self, columns: pd.DataFrame, arrays: dict[str, np.ndarray]) -> Batch:
-        """A new Batch with `columns` set on a copy of the table and `arrays` added."""
+    def with_columns(
+        self,
+        columns: pd.DataFrame,
+        arrays: dict[str, np.ndarray] | None = None,
+        tables: dict[str, pd.DataFrame] | None = None,
+    ) -> Batch:
+        """A new Batch with `columns` set on a copy of the table, `arrays`/`tables` added."""
         table = self.table.copy()
         for name in columns.columns:
             table[name] = columns[name]
-        return Batch(table, {**self.arrays, **arrays})
+        return Batch(table, {**self.arrays, **(arrays or {})}, {**self.tables, **(tables or {})})
 
 
 class Stage:
@@ -67,7 +78,7 @@ class Stage:
         self._check_inputs(batch)
         columns, arrays = self._compute(batch)
         self._check_outputs(batch, columns, arrays)
-        return batch.with_columns(columns, arrays)
+        return batch.with_columns(columns, arrays, self._side_tables(batch, columns))
 
     def fit_transform(self, batch: Batch) -> Batch:
         """fit, then transform, on the same batch."""
@@ -80,6 +91,10 @@ class Stage:
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
         """Return the produced columns (indexed like the table) and arrays."""
         raise NotImplementedError
+
+    def _side_tables(self, batch: Batch, columns: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        """Side tables the stage adds (e.g. per-sentence results). Default: none."""
+        return {}
 
     def _check_inputs(self, batch: Batch) -> None:
         require(batch.table, self.requires, by=f"stage '{self.name}'")
