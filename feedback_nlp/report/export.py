@@ -1,0 +1,126 @@
+"""Safe export of tables: PII redacted, spreadsheet formulas neutralised.
+
+Everything feedback_nlp writes for people goes through :func:`export_table`: the raw `text`
+column (and any other free-text column) leaves only in its redacted form unless the caller
+explicitly asks for raw text, and cells that a spreadsheet would run as a formula are
+prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from feedback_nlp.schema import COLUMNS
+
+#: Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+#: Columns whose values are labels or generated ids: never free text, left as they are.
+_LABEL_COLUMNS = {
+    name
+    for name, column in COLUMNS.items()
+    if column.allowed is not None or column.dtype != "string"
+} | {"response_id", "conversation_id", "lang_hint", "source", "lang", "topic_label", "themes"}
+_ALREADY_REDACTED = {"text_clean", "pii_types", "duplicate_of"}
+
+
+def neutralise_formula(value: object) -> object:
+    """Prefix a string that a spreadsheet would evaluate with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `table` with every formula-like text cell (and column name) neutralised."""
+    out = table.copy()
+    for name in out.columns:
+        if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(neutralise_formula, na_action="ignore")
+    out.columns = [neutralise_formula(str(c)) for c in out.columns]
+    return out
+
+
+def free_text_columns(table: pd.DataFrame) -> list[str]:
+    """String columns that may hold free text (and so PII): all but labels and ids."""
+    return [
+        name
+        for name in table.columns
+        if name not in _LABEL_COLUMNS
+        and name not in _ALREADY_REDACTED
+        and (pd.api.types.is_object_dtype(table[name]) or pd.api.types.is_string_dtype(table[name]))
+    ]
+
+
+def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) -> pd.DataFrame:
+    """Drop raw `text` (kept only when asked) and redact PII in every other free-text column."""
+    from feedback_nlp.text.pii import redact_pii
+
+    out = table.copy()
+    if not include_raw_text and "text_clean" in out.columns:
+        out = out.drop(columns=["text"], errors="ignore")
+    for name in free_text_columns(out):
+        if include_raw_text and name == "text":
+            continue
+        out[name] = out[name].map(lambda v: redact_pii(v)[0] if isinstance(v, str) else v)
+    return out
+
+
+def export_table(table: pd.DataFrame, path: str | Path, *, include_raw_text: bool = False) -> Path:
+    """Write `table` as .csv, .parquet, .xlsx or .jsonl, PII-redacted and formula-safe."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    safe = redact_for_export(table, include_raw_text=include_raw_text)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        safe.to_parquet(path, index=False)
+    elif suffix == ".csv":
+        neutralise_formulas(safe).to_csv(path, index=False)
+    elif suffix == ".xlsx":
+        write_workbook({"table": safe}, path, redact=False)
+    elif suffix == ".jsonl":
+        safe.to_json(path, orient="records", lines=True, force_ascii=False, date_format="iso")
+    else:
+        raise ValueError(f"{path}: unsupported export format '{suffix}' (csv/parquet/xlsx/jsonl)")
+    return path
+
+
+def write_workbook(
+    sheets: dict[str, pd.DataFrame], path: str | Path, *, redact: bool = True
+) -> Path:
+    """Write several tables as sheets of one .xlsx, redacted and formula-safe."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, sheet in sheets.items():
+            safe = redact_for_export(sheet) if redact else sheet
+            safe = _excel_compatible(neutralise_formulas(safe))
+            safe.to_excel(writer, sheet_name=_sheet_name(name), index=False)
+    return path
+
+
+def _excel_compatible(table: pd.DataFrame) -> pd.DataFrame:
+    """Excel has no time zones: write UTC datetimes as naive UTC."""
+    out = table.copy()
+    for name in out.columns:
+        if isinstance(out[name].dtype, pd.DatetimeTZDtype):
+            out[name] = out[name].dt.tz_convert("UTC").dt.tz_localize(None)
+    return out
+
+
+def _sheet_name(name: str) -> str:
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)
+    return cleaned[:31] or "sheet"
+
+
+__all__ = [
+    "FORMULA_TRIGGERS",
+    "export_table",
+    "free_text_columns",
+    "neutralise_formula",
+    "neutralise_formulas",
+    "redact_for_export",
+    "write_workbook",
+]

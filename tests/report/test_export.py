@@ -1,0 +1,75 @@
+import openpyxl
+import pandas as pd
+import pytest
+
+from feedback_nlp.report.export import (
+    export_table,
+    free_text_columns,
+    neutralise_formula,
+    neutralise_formulas,
+)
+
+
+def tagged() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "response_id": pd.Series(["r1", "r2"], dtype="string"),
+            "text": ["mail me at jane.doe@example.com", '=HYPERLINK("http://x")'],
+            "text_clean": ["mail me at <EMAIL>", '=HYPERLINK("http://x")'],
+            "context": ["agent: call +44 20 7946 0958", "@SUM(A1)"],
+            "channel": pd.Series(["survey", "chat"], dtype="string"),
+            "nps": pd.Series([3, 9], dtype="Int64"),
+            "created_at": pd.to_datetime(["2026-01-01", "2026-01-02"], utc=True),
+        }
+    )
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-2", "@A1", "\tx", "\r=1"])
+def test_formula_triggers_are_prefixed(cell):
+    assert neutralise_formula(cell) == "'" + cell
+
+
+def test_plain_values_stay():
+    assert neutralise_formula("fine") == "fine"
+    assert neutralise_formula(3) == 3
+    frame = neutralise_formulas(pd.DataFrame({"=a": ["ok", None]}))
+    assert list(frame.columns) == ["'=a"]
+    assert frame.iloc[0, 0] == "ok"
+
+
+def test_free_text_columns_exclude_labels_and_ids():
+    assert free_text_columns(tagged()) == ["text", "context"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".xlsx", ".jsonl"])
+def test_exports_hold_no_raw_pii(tmp_path, suffix):
+    path = export_table(tagged(), tmp_path / f"out{suffix}")
+    if suffix == ".xlsx":
+        book = openpyxl.load_workbook(path)
+        content = " ".join(str(c.value) for row in book.active.iter_rows() for c in row)
+    else:
+        content = path.read_bytes().decode("utf-8", errors="replace")
+    assert "jane.doe@example.com" not in content
+    assert "7946" not in content
+    assert "<EMAIL>" in content
+
+
+def test_xlsx_and_csv_neutralise_formulas(tmp_path):
+    book = openpyxl.load_workbook(export_table(tagged(), tmp_path / "out.xlsx"))
+    values = [c.value for row in book.active.iter_rows() for c in row]
+    assert '\'=HYPERLINK("http://x")' in values
+    assert "'@SUM(A1)" in values
+    csv_text = export_table(tagged(), tmp_path / "out.csv").read_text()
+    assert "'=HYPERLINK" in csv_text
+
+
+def test_raw_text_only_when_asked(tmp_path):
+    default = pd.read_parquet(export_table(tagged(), tmp_path / "a.parquet"))
+    assert "text" not in default.columns
+    raw = pd.read_parquet(export_table(tagged(), tmp_path / "b.parquet", include_raw_text=True))
+    assert raw["text"].iloc[0] == "mail me at jane.doe@example.com"
+
+
+def test_unknown_format_is_refused(tmp_path):
+    with pytest.raises(ValueError, match=r"unsupported export format '\.txt'"):
+        export_table(tagged(), tmp_path / "out.txt")
