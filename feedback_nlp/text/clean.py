@@ -1,0 +1,58 @@
+"""Clean-up of raw comment text: HTML, entities, control characters, Unicode form, whitespace.
+
+`clean_text` keeps every script and emoji; it only removes markup and noise. Paragraph breaks
+(``<br>``, ``<p>``, newlines) survive as a single ``\\n`` so that sentence splitting can use them;
+every other run of whitespace becomes one space.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import pandas as pd
+
+from feedback_nlp.schema import PII_PLACEHOLDERS
+
+_PLACEHOLDER_NAMES = "|".join(p.strip("<>") for p in PII_PLACEHOLDERS.values())
+# Block-level tags become line breaks; inline tags become nothing (or a space between words).
+_BREAK_TAG = re.compile(
+    r"<\s*(?:br|/?p|/?div|/?li|/?ul|/?ol|/?tr|/?h[1-6]|/?blockquote)\b[^<>]*>", re.IGNORECASE
+)
+# A tag starts with a letter (or /letter) right after '<': "a < b" and "<3" are not tags.
+# The PII placeholders (<EMAIL>, …) look like tags and are kept.
+_TAG = re.compile(rf"<(?!(?:{_PLACEHOLDER_NAMES})>)/?[A-Za-z][^<>]*>")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Invisible characters that carry no meaning in a comment. Zero-width joiners and variation
+# selectors are kept: emoji sequences need them.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r" ?\n[\s]*")
+
+
+def clean_text(text: object) -> str:
+    """Clean one comment; None, NaN and NA give ""."""
+    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+        return ""
+    text = str(text)
+    if "<" in text:
+        text = _COMMENT.sub(" ", text)
+        text = _BREAK_TAG.sub("\n", text)
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub(" ", text.translate(_INVISIBLE))
+    text = unicodedata.normalize("NFC", text)
+    text = _HORIZONTAL_SPACE.sub(" ", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    return text.strip()
+
+
+def clean_texts(texts: pd.Series) -> pd.Series:
+    """`clean_text` over a Series; same index, string dtype."""
+    return pd.Series([clean_text(t) for t in texts], index=texts.index, dtype="string")

@@ -1,0 +1,269 @@
+"""PII redaction with typed placeholders (`<EMAIL>`, `<PHONE>`, `<CARD>`, `<IBAN>`, `<URL>`).
+
+Each detector finds candidates with a regular expression and then checks them, so that the
+numbers customers write all the time (order numbers, dates, prices, versions, times, "10/10",
+postcodes) are left alone:
+
+- e-mail: ``local@domain.tld``;
+- URL: only links that carry credentials or personal data: ``user:pass@host``, a query or
+  fragment key such as ``token=``, ``key=``, ``sig=``, ``session``, ``auth``, ``code=``,
+  ``email=``, ``phone=``, or an e-mail inside the link. ``https://shop.example.com/help`` stays;
+- IBAN: two letters, two check digits, 11-30 letters/digits (spaces allowed), mod-97 checked;
+- card: 13-19 digits (spaces or dashes between groups), first digit 2-6, Luhn-checked;
+- phone: international (``+44 …``, ``0044 …``, 8-15 digits) or national formats (a leading 0
+  with 9-11 digits, Russian ``8 9xx …``, grouped Spanish/Italian mobiles), not inside a date
+  and not after an order/tracking word.
+
+Detectors run in the order url, email, iban, card, phone, so a number inside a redacted link is
+not counted twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from urllib.parse import parse_qsl, urlsplit
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.schema import PII_PLACEHOLDERS
+
+PII_TYPES: tuple[str, ...] = tuple(PII_PLACEHOLDERS)
+_ORDER = ("url", "email", "iban", "card", "phone")
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)]}»"
+_SENSITIVE_KEY_PARTS = frozenset(
+    [
+        "token",
+        "key",
+        "apikey",
+        "sig",
+        "signature",
+        "session",
+        "sess",
+        "sessionid",
+        "sid",
+        "auth",
+        "authorization",
+        "code",
+        "otp",
+        "password",
+        "passwd",
+        "pwd",
+        "pass",
+        "secret",
+        "jwt",
+        "email",
+        "mail",
+        "phone",
+        "tel",
+        "mobile",
+        "user",
+        "username",
+        "uid",
+        "userid",
+        "customer",
+        "firstname",
+        "lastname",
+        "name",
+        "dob",
+        "iban",
+        "card",
+        "credential",
+        "credentials",
+    ]
+)
+_TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
+
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
+_CARD = re.compile(r"(?<![\d+.,/-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d]|[.,/-]\d)")
+_PHONE = re.compile(
+    r"(?<![\w+/.,:-])(?:\+\s?)?\(?\d{1,12}\)?(?:(?:\s?\(0\)\s?|[ .\-])\(?\d{1,8}\)?){0,7}"
+    r"(?![\w/]|[.,:]\d)"
+)
+_DATE_INSIDE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b"
+)
+_ORDER_CONTEXT = re.compile(
+    r"(?:\b(?:order|ord|ref|reference|invoice|tracking|parcel|awb|ticket|case|id|nr|no|n°|nº|"
+    r"commande|colis|dossier|bestellnr|bestellnummer|auftragsnr|kundennr|kundennummer|"
+    r"facture|bestellung|sendung|rechnung|auftrag|pedido|factura|comanda|colet|"
+    r"заказ|номер заказа|счет|счёт|посылк[аи]|ordine|fattura|encomenda|fatura|bestelling)|#)"
+    r"[\s.:#°-]*(?:number|nummer|numero|número|nr\.?|no\.?|n°|#)?[\s.:#-]*$",
+    re.IGNORECASE,
+)
+_PHONE_CONTEXT = re.compile(
+    r"(?:phone|tel|call|ring|text me|whatsapp|mobile|cell|telefon|téléphone|appel|portable|"
+    r"handy|ruf|llam|móvil|movil|teléfono|telefone|celular|cellulare|chiamat|numar|număr|"
+    r"тел|звон|номер|моб)\w*\W{0,4}(?:\w+\W{1,3}){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _luhn_valid(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _iban_valid(compact: str) -> bool:
+    if not 15 <= len(compact) <= 34:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+
+
+def _is_sensitive_url(url: str) -> bool:
+    parts = urlsplit(url if "://" in url else "http://" + url)
+    if "@" in parts.netloc or _EMAIL.search(url):
+        return True
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    pairs += parse_qsl(parts.fragment, keep_blank_values=True)
+    for key, _value in pairs:
+        key = key.lower()
+        pieces = set(re.split(r"[_\-.\[\]]+", key)) | {key.replace("_", "").replace("-", "")}
+        if pieces & _SENSITIVE_KEY_PARTS:
+            return True
+    return any(_TOKEN_LIKE_SEGMENT.match(segment) for segment in parts.path.split("/"))
+
+
+def _redact_urls(text: str, placeholder: str) -> tuple[str, bool]:
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        url = match.group(0)
+        trailing = ""
+        while url and url[-1] in _URL_TRAILING:
+            trailing = url[-1] + trailing
+            url = url[:-1]
+        if not _is_sensitive_url(url):
+            return match.group(0)
+        found = True
+        return placeholder + trailing
+
+    return _URL.sub(replace, text), found
+
+
+def _redact_ibans(text: str, placeholder: str) -> tuple[str, bool]:
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        candidate = match.group(0)
+        # The pattern may run into a following upper-case word: try shorter prefixes too.
+        groups = candidate.split(" ")
+        for end in range(len(groups), 0, -1):
+            prefix = " ".join(groups[:end])
+            if _iban_valid(prefix.replace(" ", "")):
+                found = True
+                return placeholder + candidate[len(prefix) :]
+        return candidate
+
+    return _IBAN.sub(replace, text), found
+
+
+def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        digits = re.sub(r"\D", "", match.group(0))
+        if 13 <= len(digits) <= 19 and _luhn_valid(digits):
+            found = True
+            return placeholder
+        return match.group(0)
+
+    return _CARD.sub(replace, text), found
+
+
+def _looks_like_phone(candidate: str, before: str) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    if len(digits) < 8 or _DATE_INSIDE.search(candidate) or _ORDER_CONTEXT.search(before):
+        return False
+    grouped = bool(re.search(r"\d[ .\-()]+\d", candidate))
+    if candidate.startswith("+"):
+        return 8 <= len(digits) <= 15
+    if digits.startswith("00"):
+        return 10 <= len(digits) <= 17
+    if digits.startswith("0"):
+        return 9 <= len(digits) <= 12
+    if digits.startswith("8") and len(digits) == 11 and grouped:
+        return True
+    if len(digits) in (9, 10) and digits[0] in "3679" and candidate.count(" ") >= 2:
+        return True
+    return 9 <= len(digits) <= 12 and bool(_PHONE_CONTEXT.search(before))
+
+
+def _redact_phones(text: str, placeholder: str) -> tuple[str, bool]:
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        candidate = match.group(0).rstrip(" .-(")
+        if not _looks_like_phone(candidate, text[max(0, match.start() - 30) : match.start()]):
+            return match.group(0)
+        found = True
+        return placeholder + match.group(0)[len(candidate) :]
+
+    return _PHONE.sub(replace, text), found
+
+
+def _redact_emails(text: str, placeholder: str) -> tuple[str, bool]:
+    redacted, count = _EMAIL.subn(placeholder, text)
+    return redacted, count > 0
+
+
+_DETECTORS: dict[str, Callable[[str, str], tuple[str, bool]]] = {
+    "url": _redact_urls,
+    "email": _redact_emails,
+    "iban": _redact_ibans,
+    "card": _redact_cards,
+    "phone": _redact_phones,
+}
+# Cheap tests that rule a detector out before its regular expression runs.
+_MAY_CONTAIN: dict[str, Callable[[str], bool]] = {
+    "url": lambda t: "http" in t or "www." in t or "WWW." in t,
+    "email": lambda t: "@" in t,
+    "iban": lambda t: _has_digit_run(t, 2),
+    "card": lambda t: _has_digit_run(t, 4),
+    "phone": lambda t: _has_digit_run(t, 2),
+}
+_DIGIT_RUNS = {n: re.compile(rf"\d{{{n}}}") for n in (2, 4)}
+
+
+def _has_digit_run(text: str, length: int) -> bool:
+    return _DIGIT_RUNS[length].search(text) is not None
+
+
+def check_pii_types(types: Iterable[str] | None) -> tuple[str, ...]:
+    """The PII types to redact, in detection order; None means all. Unknown names raise."""
+    if types is None:
+        return _ORDER
+    if isinstance(types, str):
+        types = [types]
+    wanted = list(types)
+    unknown = [t for t in wanted if t not in PII_PLACEHOLDERS]
+    if unknown:
+        raise ConfigError(f"unknown PII type(s) {unknown}; choose from {list(PII_TYPES)}")
+    return tuple(t for t in _ORDER if t in wanted)
+
+
+def redact_pii(text: str, types: Iterable[str] | None = None) -> tuple[str, list[str]]:
+    """Replace PII in `text` by typed placeholders; return the text and the types found.
+
+    The types come in the order of `schema.PII_PLACEHOLDERS`; `types` limits the detectors.
+    """
+    found: set[str] = set()
+    for pii_type in check_pii_types(types):
+        if not _MAY_CONTAIN[pii_type](text):
+            continue
+        text, hit = _DETECTORS[pii_type](text, PII_PLACEHOLDERS[pii_type])
+        if hit:
+            found.add(pii_type)
+    return text, [t for t in PII_TYPES if t in found]

@@ -1,0 +1,91 @@
+import pandas as pd
+import pytest
+
+from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.schema import validate
+from feedback_nlp.stages import STAGES
+from feedback_nlp.stages.prepare import PrepareStage
+
+
+@pytest.fixture
+def table():
+    return pd.DataFrame(
+        {
+            "response_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
+            "text": [
+                "<p>Delivery was LATE!</p>",
+                "delivery was late",
+                None,
+                "",
+                "Mail me at ana@example.com or call 06 12 34 56 78",
+                "Mail me at bob@example.com or call 07 98 76 54 32",
+            ],
+            "nps": pd.array([2, 3, None, 9, 5, 5], dtype="Int64"),
+        },
+        index=[10, 11, 12, 13, 14, 15],
+    )
+
+
+def test_prepare_adds_columns_with_schema_dtypes(table):
+    out = PrepareStage()(table)
+    validate(out)
+    assert out.index.equals(table.index)
+    assert out["text"].equals(table["text"])
+    assert out["text_clean"].tolist() == [
+        "Delivery was LATE!",
+        "delivery was late",
+        "",
+        "",
+        "Mail me at <EMAIL> or call <PHONE>",
+        "Mail me at <EMAIL> or call <PHONE>",
+    ]
+    assert out["pii_types"].tolist() == ["", "", "", "", "email|phone", "email|phone"]
+    assert out["is_duplicate"].tolist() == [False, True, False, False, False, True]
+    assert out["duplicate_of"].tolist() == [pd.NA, "r1", pd.NA, pd.NA, pd.NA, "r5"]
+
+
+def test_input_is_not_mutated(table):
+    before = table.copy()
+    PrepareStage()(table)
+    pd.testing.assert_frame_equal(table, before)
+
+
+def test_redaction_can_be_turned_off(table):
+    out = PrepareStage(redact=False)(table)
+    assert out.loc[14, "text_clean"] == "Mail me at ana@example.com or call 06 12 34 56 78"
+    assert out["pii_types"].eq("").all()
+    assert not out.loc[15, "is_duplicate"]
+
+
+def test_only_chosen_types_are_redacted(table):
+    out = PrepareStage(pii_types=["email"])(table)
+    assert out.loc[14, "text_clean"] == "Mail me at <EMAIL> or call 06 12 34 56 78"
+    assert out.loc[14, "pii_types"] == "email"
+
+
+def test_unknown_pii_type_fails_at_construction():
+    with pytest.raises(ConfigError, match="unknown PII type"):
+        PrepareStage(pii_types=["ssn"])
+
+
+def test_missing_text_column_is_reported():
+    with pytest.raises(SchemaError, match=r"stage 'prepare' needs the column\(s\) \['text'\]"):
+        PrepareStage()(pd.DataFrame({"response_id": ["a"]}))
+
+
+def test_empty_table():
+    out = PrepareStage()(
+        pd.DataFrame({"response_id": pd.Series(dtype="string"), "text": pd.Series(dtype="string")})
+    )
+    assert len(out) == 0
+    validate(out)
+
+
+def test_registered_and_round_trips_through_analyzer(table, tmp_path):
+    assert STAGES["prepare"] is PrepareStage
+    analyzer = Analyzer([PrepareStage(redact=True, pii_types=["email", "phone"])])
+    expected = analyzer.transform(table)
+    loaded = Analyzer.load(analyzer.save(tmp_path / "model"))
+    assert loaded.stages[0].get_config() == {"redact": True, "pii_types": ["email", "phone"]}
+    pd.testing.assert_frame_equal(loaded.transform(table), expected)

@@ -1,0 +1,90 @@
+import pytest
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.text.pii import redact_pii
+
+TRUE_POSITIVES = [
+    ("write to ana.popescu@example.com please", "write to <EMAIL> please", ["email"]),
+    ("Mail: J.Doe+shop@mail.example.co.uk.", "Mail: <EMAIL>.", ["email"]),
+    ("call +44 20 7946 0958 today", "call <PHONE> today", ["phone"]),
+    ("+44 (0)20 7946 0958", "<PHONE>", ["phone"]),
+    ("0044 20 7946 0958", "<PHONE>", ["phone"]),
+    ("rappelez-moi au 06 12 34 56 78", "rappelez-moi au <PHONE>", ["phone"]),
+    ("sunati-ma la 0721 234 567", "sunati-ma la <PHONE>", ["phone"]),
+    ("+40 721 234 567", "<PHONE>", ["phone"]),
+    ("мой номер +7 912 345-67-89", "мой номер <PHONE>", ["phone"]),
+    ("или 8 912 345 67 89", "или <PHONE>", ["phone"]),
+    ("Handy 0151 23456789", "Handy <PHONE>", ["phone"]),
+    ("tel. 06-12345678", "tel. <PHONE>", ["phone"]),
+    ("Llámame al 612 34 56 78", "Llámame al <PHONE>", ["phone"]),
+    ("chiamami al 333 123 4567", "chiamami al <PHONE>", ["phone"]),
+    ("card 4111 1111 1111 1111 was charged", "card <CARD> was charged", ["card"]),
+    ("card 4111-1111-1111-1111.", "card <CARD>.", ["card"]),
+    ("amex 378282246310005", "amex <CARD>", ["card"]),
+    ("IBAN DE89370400440532013000", "IBAN <IBAN>", ["iban"]),
+    ("IBAN GB82 WEST 1234 5698 7654 32 THANKS", "IBAN <IBAN> THANKS", ["iban"]),
+    (
+        "reset via https://northwind.example/account/reset?token=abc123XYZ&x=1.",
+        "reset via <URL>.",
+        ["url"],
+    ),
+    ("https://shop.example.com/track?email=ana@example.com", "<URL>", ["url"]),
+    ("https://user:secret@files.example.com/x", "<URL>", ["url"]),
+    ("see www.example.com/pay?session_id=77f3 ok", "see <URL> ok", ["url"]),
+    ("https://cdn.example.com/f?X-Amz-Signature=ab12", "<URL>", ["url"]),
+    (
+        "mail a@example.com, call 06 12 34 56 78, card 4111111111111111",
+        "mail <EMAIL>, call <PHONE>, card <CARD>",
+        ["email", "phone", "card"],
+    ),
+]
+
+FALSE_POSITIVES = [
+    "order #123456789 arrived late",
+    "order 0012345678 is missing",
+    "commande n° 0612345678",
+    "Bestellnr. 0721234567",
+    "tracking number 00340434161094000000",
+    "delivered on 03.05.2026 at 14:22",
+    "2026-05-03 14:22:05",
+    "on 01.02.2026 10 people queued",
+    "price €1,234.56 and 1.234.567,89 lei",
+    "I paid 1 234 567 rub",
+    "app v2.3.1 and version 10.2.3.4567",
+    "open 9:30-18:00, back at 12.30",
+    "10/10 would buy again",
+    "75001 Paris, 10115 Berlin, SW1A 1AA London",
+    "between 10 and 12 items, sizes 3 4 5",
+    "ISBN 978-3-16-148410-0",
+    "1234567890123 is not a card (fails Luhn)",
+    "see https://shop.example.com/help for help",
+    "https://shop.example.com/search?q=keyboard&page=2",
+    "rated 5 stars out of 5",
+    "code promo NORTHWIND20",
+    "user@ name",
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "types"), TRUE_POSITIVES)
+def test_redacts_true_positives(raw, expected, types):
+    assert redact_pii(raw) == (expected, types)
+
+
+@pytest.mark.parametrize("raw", FALSE_POSITIVES)
+def test_leaves_false_positives_alone(raw):
+    assert redact_pii(raw) == (raw, [])
+
+
+def test_invalid_checksums_are_not_redacted():
+    assert redact_pii("card 4111 1111 1111 1112") == ("card 4111 1111 1111 1112", [])
+    assert redact_pii("IBAN DE89370400440532013001") == ("IBAN DE89370400440532013001", [])
+
+
+def test_types_limit_the_detectors():
+    text = "a@example.com 06 12 34 56 78"
+    assert redact_pii(text, types=["phone"]) == ("a@example.com <PHONE>", ["phone"])
+
+
+def test_unknown_type_is_a_config_error():
+    with pytest.raises(ConfigError, match=r"unknown PII type\(s\) \['passport'\]"):
+        redact_pii("x", types=["passport"])
