@@ -1,0 +1,107 @@
+"""`feedback-nlp validate` and `feedback-nlp read`: what the readers understand in a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from feedback_nlp.cli.app import app
+from feedback_nlp.errors import ConfigError, ReadError
+
+FilesArgument = Annotated[
+    list[Path], typer.Argument(help="Feedback files (csv, tsv, xlsx, json, jsonl, parquet).")
+]
+MappingOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--mapping", help="TOML with [columns] (schema name = file column) and [constants]."
+    ),
+]
+PlatformOption = Annotated[
+    str,
+    typer.Option(
+        "--platform",
+        help="auto, generic, qualtrics, surveymonkey, typeform, google_play, app_store, chat.",
+    ),
+]
+EncodingOption = Annotated[
+    str | None, typer.Option("--encoding", help="Force an encoding instead of detecting it.")
+]
+AgentTurnsOption = Annotated[
+    str, typer.Option("--agent-turns", help="Chat agent/bot turns: 'context' (a column) or 'drop'.")
+]
+
+
+def _fail(error: Exception) -> None:
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    files: FilesArgument,
+    mapping: MappingOption = None,
+    platform: PlatformOption = "auto",
+    encoding: EncodingOption = None,
+    agent_turns: AgentTurnsOption = "context",
+) -> None:
+    """Show what is recognised in each file: platform, encoding, columns, scores, rejects."""
+    from feedback_nlp.io import read_feedback
+
+    failed = False
+    for path in files:
+        try:
+            result = read_feedback(
+                path, mapping=mapping, platform=platform, encoding=encoding, agent_turns=agent_turns
+            )
+        except (ReadError, ConfigError) as error:
+            typer.echo(f"error: {error}", err=True)
+            failed = True
+            continue
+        typer.echo(result.summary())
+        typer.echo("")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def read(
+    files: FilesArgument,
+    out: Annotated[
+        Path, typer.Option("--out", help="Where to write the table (.parquet or .csv).")
+    ],
+    rejects: Annotated[
+        Path | None, typer.Option("--rejects", help="Where to write rejected rows (.csv).")
+    ] = None,
+    mapping: MappingOption = None,
+    platform: PlatformOption = "auto",
+    encoding: EncodingOption = None,
+    agent_turns: AgentTurnsOption = "context",
+) -> None:
+    """Read files into one feedback table and write it (rejected rows optionally to --rejects)."""
+    from feedback_nlp.io import read_many
+
+    if out.suffix.lower() not in (".parquet", ".csv"):
+        _fail(ConfigError(f"--out must end in .parquet or .csv, not '{out.suffix}'"))
+    try:
+        result = read_many(
+            files, mapping=mapping, platform=platform, encoding=encoding, agent_turns=agent_turns
+        )
+    except (ReadError, ConfigError) as error:
+        _fail(error)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".parquet":
+        result.table.to_parquet(out, index=False)
+    else:
+        result.table.to_csv(out, index=False)
+    if rejects is not None:
+        rejects.parent.mkdir(parents=True, exist_ok=True)
+        result.rejects.to_csv(rejects, index=False)
+    typer.echo(result.summary())
+    typer.echo(
+        f"wrote {len(result.table)} row(s) to {out}"
+        + (f", {len(result.rejects)} rejected row(s) to {rejects}" if rejects else "")
+    )

@@ -1,0 +1,283 @@
+"""Turn raw rows (any reader, chunk by chunk) into feedback-table rows and rejected rows."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.errors import ReadError
+from feedback_nlp.io.mapping import ColumnPlan
+from feedback_nlp.io.scores import (
+    ALL_SCORE_RANGES,
+    is_missing,
+    parse_datetime,
+    parse_integer,
+    parse_score,
+)
+from feedback_nlp.schema import (
+    INPUT_COLUMNS,
+    JOURNEY_STAGES,
+    REJECT_COLUMNS,
+    empty_rejects,
+    empty_table,
+)
+
+_LOWERCASE = ("lang_hint", "channel", "journey_stage")
+
+
+@dataclass
+class TableBuilder:
+    """Collects chunks of raw rows; checks each row; keeps track of ids across chunks."""
+
+    path: Path
+    plan: ColumnPlan
+    seen_ids: dict[str, str] = field(default_factory=dict)  # response_id -> "file:line"
+    tables: list[pd.DataFrame] = field(default_factory=list)
+    rejects: list[pd.DataFrame] = field(default_factory=list)
+    rows_read: int = 0
+    generated_ids: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def check_plan(self, file_columns: list[str]) -> None:
+        """Raise ReadError if the plan names a missing column or finds no text column."""
+        for name, column in self.plan.columns.items():
+            if column not in file_columns:
+                raise ReadError(
+                    self.path,
+                    f"the mapping sends column '{column}' to '{name}', but the file has no such "
+                    f"column (it has {file_columns})",
+                    field=column,
+                    hint="fix the column name in the mapping",
+                )
+        if "text" not in self.plan.columns and "text" not in self.plan.constants:
+            raise ReadError(
+                self.path,
+                f"no text column found among {file_columns}",
+                field="text",
+                hint='name the comment column: mapping [columns] text = "<column>" '
+                'or read_feedback(path, text="<column>")',
+            )
+
+    def add(self, raw: pd.DataFrame, lines: np.ndarray | list[int]) -> None:
+        """Check one chunk of raw rows (`lines`: 1-based source line of each row)."""
+        raw = raw.reset_index(drop=True)
+        lines = np.asarray(lines, dtype="int64")
+        self.rows_read += len(raw)
+        if raw.empty:
+            return
+        table, field_s, reason_s = self._convert(raw, lines)
+        rejected = reason_s.notna().to_numpy()
+        if rejected.any():
+            self.rejects.append(self._reject_frame(raw, lines, table, field_s, reason_s, rejected))
+        self.tables.append(table[~rejected])
+
+    def add_rejected(
+        self, line: int, reason: str, raw: object, field_name: str | None = None
+    ) -> None:
+        """Record a row that could not even be split into fields (e.g. wrong field count)."""
+        self.rows_read += 1
+        self.reasons[_reason_kind(reason)] += 1
+        self.rejects.append(
+            pd.DataFrame(
+                {
+                    "file": [str(self.path)],
+                    "line": [line],
+                    "response_id": [pd.NA],
+                    "field": [field_name],
+                    "reason": [reason],
+                    "raw": [json.dumps(raw, ensure_ascii=False, default=str)],
+                }
+            ).astype(REJECT_COLUMNS)
+        )
+
+    def _convert(
+        self, raw: pd.DataFrame, lines: np.ndarray
+    ) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+        index = raw.index
+        field_s = pd.Series(pd.NA, index=index, dtype="string")
+        reason_s = pd.Series(pd.NA, index=index, dtype="string")
+
+        def flag(name: str, reasons: pd.Series) -> None:
+            new = reasons.notna() & reason_s.isna()
+            reason_s[new] = reasons[new]
+            field_s[new] = self.plan.columns.get(name, name)
+
+        out: dict[str, pd.Series] = {}
+        sources = {**self.plan.columns}
+        for name, column in sources.items():
+            out[name] = raw[column]
+        for name, value in self.plan.constants.items():
+            out[name] = pd.Series([value] * len(raw), index=index, dtype=object)
+
+        out["response_id"] = self._ids(out.get("response_id"), lines, index)
+        text = out.get("text", pd.Series(pd.NA, index=index, dtype=object))
+        no_text = is_missing(text)
+        out["text"] = _as_string(text).fillna("")
+
+        has_score = pd.Series(False, index=index)
+        for name in ALL_SCORE_RANGES:
+            if name in out:
+                values, reasons = parse_score(out[name], name)
+                flag(name, reasons)
+                out[name] = values
+                has_score |= values.notna()
+        if "turn" in out:
+            values, reasons = parse_integer(out["turn"], "turn", (0, 1e9))
+            flag("turn", reasons)
+            out["turn"] = values
+        if "created_at" in out:
+            values, reasons = parse_datetime(out["created_at"], self.plan.date_format)
+            flag("created_at", reasons)
+            out["created_at"] = values
+        for name in (
+            "respondent_id",
+            "channel",
+            "source",
+            "touchpoint",
+            "journey_stage",
+            "lang_hint",
+            "conversation_id",
+        ):
+            if name in out:
+                out[name] = _as_string(out[name])
+                if name in _LOWERCASE:
+                    out[name] = out[name].str.strip().str.lower()
+        if "journey_stage" in out:
+            stage = out["journey_stage"]
+            bad = stage.notna() & ~stage.isin(JOURNEY_STAGES)
+            flag(
+                "journey_stage",
+                (
+                    "journey_stage is not one of " + ", ".join(JOURNEY_STAGES) + ": '" + stage + "'"
+                ).where(bad, pd.NA),
+            )
+        no_text_reason = pd.Series("no text and no score", index=index, dtype="string")
+        flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
+        flag("response_id", self._duplicates(out["response_id"], lines, reason_s))
+
+        carried = {
+            _carried_name(column, out): _carry(raw[column])
+            for column in raw.columns
+            if column not in set(sources.values())
+        }
+        table = pd.DataFrame({**out, **carried}, index=index)
+        return table, field_s, reason_s
+
+    def _ids(self, ids: pd.Series | None, lines: np.ndarray, index: pd.Index) -> pd.Series:
+        stem = self.path.stem
+        if ids is None:
+            self.generated_ids += len(index)
+            return pd.Series([f"{stem}-{line}" for line in lines], index=index, dtype="string")
+        missing = is_missing(ids)
+        ids = _as_string(ids).str.strip()
+        if missing.any():
+            self.generated_ids += int(missing.sum())
+            generated = [f"{stem}-{line}" for line in lines[missing.to_numpy()]]
+            ids[missing] = generated
+        return ids
+
+    def _duplicates(self, ids: pd.Series, lines: np.ndarray, reason_s: pd.Series) -> pd.Series:
+        reasons = pd.Series(pd.NA, index=ids.index, dtype="string")
+        where = f"{self.path.name}:"
+        for position, (row_id, line) in enumerate(zip(ids.tolist(), lines.tolist(), strict=True)):
+            first = self.seen_ids.get(row_id)
+            if first is None:
+                self.seen_ids[row_id] = f"{where}{line}"
+            elif pd.isna(reason_s.iat[position]):
+                reasons.iat[position] = f"duplicate response_id '{row_id}' (first at {first})"
+        return reasons
+
+    def _reject_frame(
+        self,
+        raw: pd.DataFrame,
+        lines: np.ndarray,
+        table: pd.DataFrame,
+        field_s: pd.Series,
+        reason_s: pd.Series,
+        rejected: np.ndarray,
+    ) -> pd.DataFrame:
+        for reason in reason_s[rejected]:
+            self.reasons[_reason_kind(reason)] += 1
+        records = raw[rejected].to_dict(orient="records")
+        return pd.DataFrame(
+            {
+                "file": str(self.path),
+                "line": lines[rejected],
+                "response_id": table["response_id"][rejected].to_numpy(),
+                "field": field_s[rejected].to_numpy(),
+                "reason": reason_s[rejected].to_numpy(),
+                "raw": [json.dumps(_plain(r), ensure_ascii=False, default=str) for r in records],
+            }
+        ).astype(REJECT_COLUMNS)
+
+    def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The kept rows (schema dtypes) and the rejected rows."""
+        table = pd.concat(self.tables, ignore_index=True) if self.tables else empty_table()
+        table = _order(_schema_dtypes(table))
+        rejects = pd.concat(self.rejects, ignore_index=True) if self.rejects else empty_rejects()
+        return table, rejects
+
+
+def _reason_kind(reason: str) -> str:
+    """Group reasons for counting: the text before the first quote or colon."""
+    return reason.split(":")[0].split("'")[0].strip()
+
+
+def _as_string(series: pd.Series) -> pd.Series:
+    if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
+        return series.astype("string")
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series.astype("string")
+    return series.map(_cell_text, na_action="ignore").astype("string")
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _carry(series: pd.Series) -> pd.Series:
+    if series.dtype == object and series.map(lambda v: isinstance(v, dict | list)).any():
+        return _as_string(series)
+    return series
+
+
+def _carried_name(column: str, out: dict[str, pd.Series]) -> str:
+    name = str(column)
+    return f"source_{name}" if name in out or name in INPUT_COLUMNS else name
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    return {str(k): (None if _is_na(v) else v) for k, v in record.items()}
+
+
+def _is_na(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _schema_dtypes(table: pd.DataFrame) -> pd.DataFrame:
+    for name, column in INPUT_COLUMNS.items():
+        if name in table.columns and column.dtype in ("string", "Int64"):
+            table[name] = table[name].astype(column.dtype)
+        elif name in table.columns and column.dtype.startswith("datetime"):
+            table[name] = pd.to_datetime(table[name], utc=True)
+    if "star_rating" in table.columns:
+        table["star_rating"] = table["star_rating"].astype("Int64")
+    return table
+
+
+def _order(table: pd.DataFrame) -> pd.DataFrame:
+    first = [c for c in (*INPUT_COLUMNS, "star_rating") if c in table.columns]
+    return table[first + [c for c in table.columns if c not in first]]

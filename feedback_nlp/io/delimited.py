@@ -1,0 +1,191 @@
+"""CSV/TSV reading: streamed line by line, in chunks, with exact physical line numbers."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.errors import ReadError
+from feedback_nlp.io.build import TableBuilder
+from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
+from feedback_nlp.io.mapping import Mapping
+from feedback_nlp.io.platforms import Header, detect_header
+
+DELIMITERS = (",", ";", "\t", "|")
+CHUNK_ROWS = 20_000
+HEADER_PEEK = 3
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+class _Tracked:
+    """A line iterator that remembers the raw lines of the row being parsed."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.pending: list[str] = []
+
+    def __iter__(self) -> _Tracked:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.pending.append(line)
+        return line
+
+    def take(self) -> str:
+        raw, self.pending = "".join(self.pending), []
+        return raw
+
+
+def sniff_delimiter(sample: str, suffix: str) -> str:
+    """Pick the delimiter that splits the first lines into the most, equally long rows."""
+    lines = sample.splitlines()[:20]
+    if len(lines) > 1 and not sample.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the last line of a sample may be cut
+    best, best_score = "\t" if suffix == ".tsv" else ",", (0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            rows = [r for r in csv.reader(lines, delimiter=delimiter) if r]
+        except csv.Error:
+            continue
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        consistent = sum(len(r) == width for r in rows)
+        score = (consistent, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_delimited(
+    path: Path,
+    *,
+    platform: str,
+    mapping: Mapping | None,
+    encoding: str | None,
+    seen_ids: dict[str, str],
+) -> tuple[TableBuilder, dict[str, object]]:
+    """Stream a CSV/TSV file into a TableBuilder; return it and what was detected."""
+    with path.open("rb") as stream:
+        sample = stream.read(SAMPLE_BYTES)
+        if not sample.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"):
+            raise ReadError(path, "the file is empty", hint="export the data again")
+        chosen = encoding or detect_encoding(sample, path)
+        stream.seek(0)
+        decoder, lines = iter_lines(stream, path, chosen, forced=encoding is not None)
+        text_sample = sample.decode(chosen if chosen != "utf-8" else "utf-8", errors="ignore")
+        delimiter = sniff_delimiter(text_sample.lstrip("\ufeff"), path.suffix.lower())
+        tracked = _Tracked(lines)
+        reader = csv.reader(tracked, delimiter=delimiter)
+        rows = _rows_with_lines(reader, tracked, path)
+        peeked = _peek(rows)
+        header = detect_header([row for _, row, _ in peeked], platform)
+        if header is None:
+            raise ReadError(
+                path, f"the file does not look like a {platform} export", hint="use platform='auto'"
+            )
+        builder = _builder(path, header, mapping, seen_ids)
+        _stream_rows(builder, header, peeked[header.rows :], rows)
+    info = {
+        "format": "tsv" if delimiter == "\t" else "csv",
+        "encoding": decoder.encoding,
+        "delimiter": delimiter,
+        "header_rows": header.rows,
+    }
+    return builder, info
+
+
+def _builder(
+    path: Path, header: Header, mapping: Mapping | None, seen_ids: dict[str, str]
+) -> TableBuilder:
+    plan = header.plan
+    if mapping is not None:
+        plan.merge_explicit(mapping.columns, mapping.constants)
+        plan.date_format = mapping.date_format or plan.date_format
+    builder = TableBuilder(path=path, plan=plan, seen_ids=seen_ids)
+    builder.check_plan(header.columns)
+    return builder
+
+
+def _rows_with_lines(
+    reader: Iterator[list[str]], tracked: _Tracked, path: Path
+) -> Iterator[tuple[int, list[str], str]]:
+    """Yield (first physical line, fields, raw text) for every non-blank row."""
+    start = 1
+    last: tuple[int, list[str], str] | None = None
+    for row in reader:
+        raw = tracked.take()
+        line_num = reader.line_num  # type: ignore[attr-defined]
+        if last is not None:
+            yield last
+        last = (start, row, raw) if row else None
+        start = line_num + 1
+    if last is not None:
+        _check_closed_quotes(last, path, reader.dialect.delimiter)  # type: ignore[attr-defined]
+        yield last
+
+
+def _check_closed_quotes(row: tuple[int, list[str], str], path: Path, delimiter: str) -> None:
+    """Raise ReadError if the last row ends inside a quoted field (a truncated file)."""
+    start, _, raw = row
+    if '"' not in raw:
+        return
+    try:
+        list(csv.reader(raw.splitlines(keepends=True), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        if "unexpected end of data" not in str(error):
+            return
+        raise ReadError(
+            path,
+            "a quoted field opened here is never closed: the file is truncated or a quote is "
+            "missing",
+            line=start,
+            hint="export the file again, or close the quote",
+        ) from None
+
+
+def _peek(rows: Iterator[tuple[int, list[str], str]]) -> list[tuple[int, list[str], str]]:
+    peeked = []
+    for item in rows:
+        peeked.append(item)
+        if len(peeked) == HEADER_PEEK:
+            break
+    return peeked
+
+
+def _stream_rows(
+    builder: TableBuilder,
+    header: Header,
+    first: list[tuple[int, list[str], str]],
+    rest: Iterator[tuple[int, list[str], str]],
+) -> None:
+    width = len(header.columns)
+    chunk: list[list[str]] = []
+    lines: list[int] = []
+
+    def flush() -> None:
+        if chunk:
+            frame = pd.DataFrame(chunk, columns=header.columns, dtype="str")
+            builder.add(frame, np.asarray(lines))
+            chunk.clear()
+            lines.clear()
+
+    for source in (first, rest):
+        for start, row, raw in source:
+            if len(row) != width:
+                builder.add_rejected(
+                    start, f"expected {width} fields, found {len(row)}", raw.rstrip("\r\n")
+                )
+                continue
+            chunk.append(row)
+            lines.append(start)
+            if len(chunk) >= CHUNK_ROWS:
+                flush()
+    flush()

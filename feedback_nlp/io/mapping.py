@@ -1,0 +1,201 @@
+"""Which file column feeds which schema column: explicit mappings and recognition by name."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.scores import EXTRA_SCORE_RANGES
+from feedback_nlp.schema import INPUT_COLUMNS
+
+#: Names (normalised: lower case, non-alphanumerics as "_") recognised for each schema column.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "response_id": ("response_id", "responseid", "id", "comment_id", "review_id", "feedback_id"),
+    "text": (
+        "text",
+        "comment",
+        "comments",
+        "feedback",
+        "verbatim",
+        "body",
+        "message",
+        "review",
+        "review_text",
+        "content",
+        "open_ended_response",
+        "open_text",
+        "answer",
+        "remarks",
+        "kommentar",
+        "commentaire",
+        "comentario",
+        "comentariu",
+        "avis",
+        "комментарий",
+        "отзыв",
+    ),
+    "respondent_id": (
+        "respondent_id",
+        "customer_id",
+        "user_id",
+        "author",
+        "author_id",
+        "contact_id",
+        "user",
+    ),
+    "created_at": (
+        "created_at",
+        "date",
+        "timestamp",
+        "datetime",
+        "created",
+        "submitted_at",
+        "posted_at",
+        "recorded_date",
+        "submit_date",
+        "date_time",
+    ),
+    "channel": ("channel",),
+    "source": ("source", "platform"),
+    "touchpoint": ("touchpoint", "touch_point"),
+    "journey_stage": ("journey_stage", "stage", "journey"),
+    "lang_hint": ("lang_hint", "language", "lang", "locale", "user_language"),
+    "conversation_id": ("conversation_id", "ticket_id"),
+    "turn": ("turn", "turn_index"),
+    "nps": (
+        "nps",
+        "nps_score",
+        "likelihood_to_recommend",
+        "ltr",
+        "recommend",
+        "recommendation_score",
+    ),
+    "csat": ("csat", "csat_score", "satisfaction", "customer_satisfaction"),
+    "ces": ("ces", "ces_score", "customer_effort", "effort", "customer_effort_score"),
+    "star_rating": ("star_rating", "stars"),
+}
+
+MAPPABLE = (*INPUT_COLUMNS, *EXTRA_SCORE_RANGES)
+
+
+def normalise_name(name: object) -> str:
+    """'Likelihood to recommend' -> 'likelihood_to_recommend'."""
+    return re.sub(r"[\W_]+", "_", str(name).strip().lower()).strip("_")
+
+
+@dataclass
+class ColumnPlan:
+    """How a file's columns become the feedback table."""
+
+    columns: dict[str, str] = field(default_factory=dict)  # schema name -> file column
+    constants: dict[str, Any] = field(default_factory=dict)  # schema name -> value for every row
+    platform: str = "generic"
+    date_format: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def merge_explicit(self, explicit: dict[str, str], constants: dict[str, Any]) -> None:
+        """Let an explicit mapping override what was recognised for the same name or column."""
+        for name, column in explicit.items():
+            self.columns = {k: v for k, v in self.columns.items() if v != column and k != name}
+            self.columns[name] = column
+        self.constants.update(constants)
+        for name in constants:
+            self.columns.pop(name, None)
+
+
+def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[str, str]:
+    """Map schema names to file columns by name and alias, never reusing a taken column."""
+    mapped = dict(taken or {})
+    used = set(mapped.values())
+    by_normal: dict[str, str] = {}
+    for column in columns:
+        by_normal.setdefault(normalise_name(column), column)
+    for name, aliases in ALIASES.items():
+        if name in mapped:
+            continue
+        for alias in aliases:
+            column = by_normal.get(alias)
+            if column is not None and column not in used:
+                mapped[name] = column
+                used.add(column)
+                break
+    return mapped
+
+
+@dataclass
+class Mapping:
+    """A user's column mapping: file columns by schema name, constants and options."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    constants: dict[str, Any] = field(default_factory=dict)
+    date_format: str | None = None
+    origin: str = "keyword arguments"
+
+
+def load_mapping(
+    mapping: str | Path | dict[str, Any] | None, columns: dict[str, str], data_path: Path
+) -> Mapping | None:
+    """Combine `mapping` (dict or TOML path), `<stem>.mapping.toml` beside the file and kwargs."""
+    if mapping is None:
+        beside = data_path.with_name(f"{data_path.stem}.mapping.toml")
+        if beside.is_file():
+            mapping = beside
+    result: Mapping | None = None
+    if isinstance(mapping, str | Path):
+        path = Path(mapping)
+        try:
+            content = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read the mapping file {path}: {exc}") from exc
+        result = _from_dict(content, origin=str(path))
+    elif isinstance(mapping, dict):
+        result = _from_dict(mapping, origin="mapping argument")
+    if columns:
+        result = result or Mapping()
+        result.columns.update(_check_columns(columns, "keyword arguments"))
+    return result
+
+
+def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
+    known = {"columns", "constants", "options"}
+    if not set(content) <= known:
+        # a flat dict {schema name: file column} is accepted as the [columns] table
+        if all(isinstance(v, str) for v in content.values()) and not set(content) & known:
+            content = {"columns": content}
+        else:
+            raise ConfigError(
+                f"{origin}: unknown table(s) {sorted(set(content) - known)}; "
+                "a mapping has [columns], [constants] and [options]"
+            )
+    options = content.get("options", {})
+    unknown_options = set(options) - {"date_format"}
+    if unknown_options:
+        raise ConfigError(f"{origin}: unknown option(s) {sorted(unknown_options)} in [options]")
+    return Mapping(
+        columns=_check_columns(content.get("columns", {}), origin),
+        constants=_check_names(content.get("constants", {}), origin, "constants"),
+        date_format=options.get("date_format"),
+        origin=origin,
+    )
+
+
+def _check_names(table: dict[str, Any], origin: str, what: str) -> dict[str, Any]:
+    unknown = [name for name in table if name not in MAPPABLE]
+    if unknown:
+        raise ConfigError(
+            f"{origin}: [{what}] names {unknown}, which are not feedback table columns; "
+            f"use one of {list(MAPPABLE)}"
+        )
+    return dict(table)
+
+
+def _check_columns(table: dict[str, Any], origin: str) -> dict[str, str]:
+    checked = _check_names(table, origin, "columns")
+    bad = {k: v for k, v in checked.items() if not isinstance(v, str)}
+    if bad:
+        raise ConfigError(f"{origin}: [columns] values must be file column names, got {bad}")
+    return checked

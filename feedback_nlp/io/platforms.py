@@ -1,0 +1,272 @@
+"""Recognise survey and review exports from their header rows and plan their columns.
+
+Each detector looks at the first (up to three) rows of a table and, when they match its
+platform, returns the header to use, how many rows the header takes and a :class:`ColumnPlan`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.mapping import ColumnPlan, recognise
+
+NPS_WORDS = ("recommend", "empfehl", "recomend", "recomand", "порекоменд", "рекоменд")
+CSAT_WORDS = ("satisf", "zufrieden", "satisfech", "mulțumit", "multumit", "удовлетвор", "довольн")
+CES_WORDS = ("easy", "effort", "einfach", "facile", "fácil", "facil", "ușor", "usor", "легко")
+FREE_TEXT_WORDS = (
+    "why",
+    "reason",
+    "tell us",
+    "comment",
+    "anything else",
+    "improve",
+    "feedback",
+    "describe",
+    "pourquoi",
+    "raison",
+    "warum",
+    "grund",
+    "por qué",
+    "motivo",
+    "de ce",
+    "motiv",
+    "почему",
+    "причин",
+)
+
+
+@dataclass
+class Header:
+    """The header of a table: column names, rows it spans, and the column plan."""
+
+    columns: list[str]
+    rows: int
+    plan: ColumnPlan
+
+
+def score_for_question(question: str) -> str | None:
+    """'How likely are you to recommend …' -> 'nps'; None when no score word is found."""
+    lowered = question.lower()
+    for name, words in (("nps", NPS_WORDS), ("csat", CSAT_WORDS), ("ces", CES_WORDS)):
+        if any(word in lowered for word in words):
+            return name
+    return None
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Make header names unique ('Q', 'Q' -> 'Q', 'Q.1') and name blank ones by position."""
+    seen: dict[str, int] = {}
+    result = []
+    for position, name in enumerate(names):
+        name = str(name).strip() or f"column_{position + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        result.append(name)
+    return result
+
+
+def _cells(rows: list[list[str]], index: int) -> list[str]:
+    return [str(c) if c is not None else "" for c in rows[index]] if len(rows) > index else []
+
+
+def _assign_questions(
+    plan: ColumnPlan, columns: list[str], questions: dict[str, str], skip: set[str]
+) -> None:
+    """Map score questions (by their wording) to nps/csat/ces, once each."""
+    for column in columns:
+        if column in skip or column in plan.columns.values():
+            continue
+        name = score_for_question(questions.get(column, ""))
+        if name and name not in plan.columns:
+            plan.columns[name] = column
+
+
+def _free_text_column(columns: list[str], questions: dict[str, str], skip: set[str]) -> str | None:
+    for column in columns:
+        question = questions.get(column, "").lower()
+        if column not in skip and any(word in question for word in FREE_TEXT_WORDS):
+            return column
+    return None
+
+
+def _import_id(cell: str) -> str | None:
+    if not cell.strip().startswith("{"):
+        return None
+    try:
+        value = json.loads(cell)
+    except json.JSONDecodeError:
+        return None
+    return value.get("ImportId") if isinstance(value, dict) else None
+
+
+def qualtrics(rows: list[list[str]]) -> Header | None:
+    """Qualtrics: ids, question texts, then {"ImportId": …} cells; data from row 4."""
+    ids_row, questions_row, import_row = _cells(rows, 0), _cells(rows, 1), _cells(rows, 2)
+    import_ids = [_import_id(cell) for cell in import_row]
+    if not import_ids or sum(i is not None for i in import_ids) < len(import_ids) / 2:
+        return None
+    columns = unique_names(ids_row)
+    questions = dict(zip(columns, questions_row, strict=False))
+    imports = {c: i or "" for c, i in zip(columns, import_ids, strict=False)}
+    plan = ColumnPlan(platform="qualtrics", constants={"channel": "survey", "source": "qualtrics"})
+    for name, column in (
+        ("response_id", "ResponseId"),
+        ("created_at", "RecordedDate"),
+        ("lang_hint", "UserLanguage"),
+    ):
+        if column in columns:
+            plan.columns[name] = column
+    text = next((c for c in columns if imports[c].upper().endswith("_TEXT")), None)
+    if text:
+        plan.columns["text"] = text
+    groups = {
+        c
+        for c in columns
+        if imports[c].upper().endswith("_NPS_GROUP") or questions.get(c, "").endswith("- Group")
+    }
+    asked = [c for c in columns if imports[c].upper().startswith("QID")]
+    _assign_questions(plan, asked, questions, groups | {text or ""})
+    plan.columns = recognise(columns, plan.columns)
+    plan.notes.append("Qualtrics: 3 header rows (ids, question texts, ImportIds)")
+    return Header(columns, 3, plan)
+
+
+SURVEYMONKEY_META = ("Respondent ID", "Collector ID", "Start Date", "End Date")
+
+
+def surveymonkey(rows: list[list[str]]) -> Header | None:
+    """SurveyMonkey: question row (blank cells continue the question) + sub-label row."""
+    top, sub = _cells(rows, 0), _cells(rows, 1)
+    if "Respondent ID" not in top or not ({"Collector ID", "Start Date"} & set(top)):
+        return None
+    header_rows = 2
+    id_position = top.index("Respondent ID")
+    if id_position < len(sub) and sub[id_position].strip():
+        sub, header_rows = [], 1  # no sub-label row: the second row is already data
+    names, questions = [], {}
+    current = ""
+    for position, cell in enumerate(top):
+        current = cell.strip() or current
+        label = sub[position].strip() if position < len(sub) else ""
+        name = (
+            current if label in ("", "Response", "Open-Ended Response") else f"{current} - {label}"
+        )
+        names.append(name)
+    columns = unique_names(names)
+    open_ended = [
+        c for c, label in zip(columns, sub, strict=False) if label.strip() == "Open-Ended Response"
+    ]
+    for column, question in zip(columns, names, strict=True):
+        questions[column] = question
+    plan = ColumnPlan(
+        platform="surveymonkey",
+        constants={"channel": "survey", "source": "surveymonkey"},
+        date_format="%m/%d/%Y %I:%M:%S %p",
+    )
+    plan.columns["response_id"] = "Respondent ID"
+    date = "End Date" if "End Date" in columns else "Start Date"
+    if date in columns:
+        plan.columns["created_at"] = date
+    meta = set(SURVEYMONKEY_META) | {c for c in columns if c.startswith(("IP Address", "Email"))}
+    text = open_ended[0] if open_ended else _free_text_column(columns, questions, meta)
+    if text:
+        plan.columns["text"] = text
+    _assign_questions(plan, columns, questions, meta | {text or ""})
+    plan.columns = recognise(columns, plan.columns)
+    plan.notes.append(
+        "SurveyMonkey: 2 header rows (questions, sub-labels), blanks forward-filled"
+        if header_rows == 2
+        else "SurveyMonkey: 1 header row (no sub-label row)"
+    )
+    return Header(columns, header_rows, plan)
+
+
+TYPEFORM_DATES = ("Submit Date (UTC)", "Submitted At")
+TYPEFORM_META = ("#", "Start Date (UTC)", "Stage Date (UTC)", "Network ID", "Tags", "Response Type")
+
+
+def typeform(rows: list[list[str]]) -> Header | None:
+    """Typeform: '#' first, question texts as columns, submit date and 'Network ID'."""
+    top = _cells(rows, 0)
+    if (
+        not top
+        or top[0].strip() != "#"
+        or not ("Network ID" in top or set(TYPEFORM_DATES) & set(top))
+    ):
+        return None
+    columns = unique_names(top)
+    questions = {c: c for c in columns}
+    plan = ColumnPlan(platform="typeform", constants={"channel": "survey", "source": "typeform"})
+    plan.columns["response_id"] = "#"
+    date = next((c for c in TYPEFORM_DATES if c in columns), None)
+    if date:
+        plan.columns["created_at"] = date
+    meta = set(TYPEFORM_META) | set(TYPEFORM_DATES)
+    text = _free_text_column(columns, questions, meta)
+    if text:
+        plan.columns["text"] = text
+    _assign_questions(plan, columns, questions, meta | {text or ""})
+    plan.columns = recognise(columns, plan.columns)
+    plan.notes.append("Typeform: questions are the column names")
+    return Header(columns, 1, plan)
+
+
+def google_play(rows: list[list[str]]) -> Header | None:
+    """Google Play Console review export (UTF-16): star rating kept as `star_rating`."""
+    top = _cells(rows, 0)
+    if "Package Name" not in top or "Review Text" not in top:
+        return None
+    columns = unique_names(top)
+    plan = ColumnPlan(
+        platform="google_play", constants={"channel": "review", "source": "google_play"}
+    )
+    for name, column in (
+        ("text", "Review Text"),
+        ("created_at", "Review Submit Date and Time"),
+        ("lang_hint", "Reviewer Language"),
+        ("star_rating", "Star Rating"),
+    ):
+        if column in columns:
+            plan.columns[name] = column
+    plan.notes.append(
+        "Google Play: 'Star Rating' kept as star_rating (map it to csat if it is one)"
+    )
+    return Header(columns, 1, plan)
+
+
+def generic(rows: list[list[str]]) -> Header:
+    """Any table with one header row: columns recognised by schema names and aliases."""
+    columns = unique_names(_cells(rows, 0))
+    return Header(columns, 1, ColumnPlan(columns=recognise(columns)))
+
+
+TABULAR_DETECTORS: dict[str, Callable[[list[list[str]]], Header | None]] = {
+    "qualtrics": qualtrics,
+    "surveymonkey": surveymonkey,
+    "typeform": typeform,
+    "google_play": google_play,
+}
+PLATFORMS = ("auto", "generic", *TABULAR_DETECTORS, "app_store", "chat")
+
+
+def detect_header(rows: list[list[str]], platform: str = "auto") -> Header | None:
+    """Run the platform detectors on the first rows; None if a forced platform does not match."""
+    if platform not in PLATFORMS:
+        raise ConfigError(f"unknown platform '{platform}'; use one of {list(PLATFORMS)}")
+    if platform == "generic":
+        return generic(rows)
+    if platform in TABULAR_DETECTORS:
+        return TABULAR_DETECTORS[platform](rows)
+    if platform != "auto":
+        return None
+    for detector in TABULAR_DETECTORS.values():
+        header = detector(rows)
+        if header is not None:
+            return header
+    return generic(rows)

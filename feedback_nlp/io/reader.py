@@ -1,0 +1,233 @@
+"""`read_feedback` / `read_many`: any supported file in, a schema-valid table and rejects out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from feedback_nlp.errors import ReadError
+from feedback_nlp.io.build import TableBuilder
+from feedback_nlp.io.delimited import read_delimited
+from feedback_nlp.io.mapping import load_mapping
+from feedback_nlp.io.platforms import PLATFORMS
+from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
+from feedback_nlp.io.structured import read_excel, read_json, read_jsonl, read_parquet
+from feedback_nlp.schema import empty_rejects, validate
+
+SUFFIXES = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xlsx": "xlsx",
+    ".parquet": "parquet",
+}
+EXAMPLE_REJECTS = 5
+
+
+@dataclass
+class ReadResult:
+    """What a reader returns: the feedback table, the rejected rows and what was recognised."""
+
+    table: pd.DataFrame
+    rejects: pd.DataFrame = field(default_factory=empty_rejects)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """A human-readable account of what was read, recognised and rejected."""
+        files = self.info.get("files", [self.info])
+        parts = [_file_summary(info) for info in files]
+        if len(files) > 1:
+            parts.append(_totals(self.info))
+        parts.append(_reject_examples(self.rejects))
+        return "\n".join(p for p in parts if p)
+
+
+def read_feedback(
+    path: str | Path,
+    *,
+    mapping: str | Path | dict[str, Any] | None = None,
+    platform: str = "auto",
+    agent_turns: str = "context",
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+    **columns: str,
+) -> ReadResult:
+    """Read one feedback file (CSV/TSV, xlsx, JSON, JSONL, Parquet) into the feedback table.
+
+    `columns` map schema names to file columns (``text="Comment"``); `mapping` is a dict or a
+    TOML file with ``[columns]``/``[constants]``/``[options]``; a ``<stem>.mapping.toml`` beside
+    the file is used when no mapping is given. Raises ReadError when the file cannot be read.
+    """
+    return _read_one(Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
+
+
+def read_many(
+    paths: Iterable[str | Path],
+    *,
+    mapping: str | Path | dict[str, Any] | None = None,
+    platform: str = "auto",
+    agent_turns: str = "context",
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+    **columns: str,
+) -> ReadResult:
+    """Read several files into one table; a response_id seen in an earlier file is rejected."""
+    seen: dict[str, str] = {}
+    results = [
+        _read_one(Path(p), mapping, platform, agent_turns, encoding, sheet, columns, seen)
+        for p in paths
+    ]
+    if not results:
+        raise ReadError(None, "no files given", hint="pass at least one file")
+    tables = [r.table for r in results if len(r.table)] or [results[0].table]
+    table = pd.concat(tables, ignore_index=True)
+    rejects = pd.concat([r.rejects for r in results], ignore_index=True)
+    infos = [r.info for r in results]
+    totals = {
+        key: sum(i[key] for i in infos) for key in ("rows_read", "rows_kept", "rows_rejected")
+    }
+    return ReadResult(validate(table), rejects, {"files": infos, **totals})
+
+
+def _read_one(
+    path: Path,
+    mapping: str | Path | dict[str, Any] | None,
+    platform: str,
+    agent_turns: str,
+    encoding: str | None,
+    sheet: str | int | None,
+    columns: dict[str, str],
+    seen: dict[str, str],
+) -> ReadResult:
+    if platform not in PLATFORMS:
+        from feedback_nlp.errors import ConfigError
+
+        raise ConfigError(f"unknown platform '{platform}'; use one of {list(PLATFORMS)}")
+    if not path.is_file():
+        raise ReadError(path, "no such file", hint="check the path")
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise ReadError(
+            path,
+            f"unsupported file type '{path.suffix or '(none)'}'",
+            hint=f"convert it to one of {sorted(SUFFIXES)}",
+        )
+    user_mapping = load_mapping(mapping, columns, path)
+    options = {"platform": platform, "mapping": user_mapping, "seen_ids": seen}
+    if kind == "csv":
+        builder, info = read_delimited(path, encoding=encoding, **options)
+    elif kind == "json":
+        builder, info = read_json(path, encoding=encoding, agent_turns=agent_turns, **options)
+    elif kind == "jsonl":
+        builder, info = read_jsonl(path, encoding=encoding, agent_turns=agent_turns, **options)
+    elif kind == "xlsx":
+        builder, info = read_excel(path, sheet=sheet, **options)
+    else:
+        builder, info = read_parquet(path, **options)
+    table, rejects = builder.finish()
+    info = _info(path, builder, info, table, rejects)
+    if user_mapping is not None:
+        info["mapping"] = user_mapping.origin
+    return ReadResult(validate(table), rejects, info)
+
+
+def _info(
+    path: Path,
+    builder: TableBuilder,
+    detected: dict[str, Any],
+    table: pd.DataFrame,
+    rejects: pd.DataFrame,
+) -> dict[str, Any]:
+    plan = builder.plan
+    scores = {
+        name: {"column": plan.columns.get(name, "(constant)"), **score_summary(table[name])}
+        for name in ALL_SCORE_RANGES
+        if name in table.columns
+    }
+    return {
+        "file": str(path),
+        "platform": plan.platform,
+        **detected,
+        "columns": dict(plan.columns),
+        "constants": dict(plan.constants),
+        "carried": builder_carried(builder, table),
+        "scores": scores,
+        "generated_ids": builder.generated_ids,
+        "rows_read": builder.rows_read,
+        "rows_kept": len(table),
+        "rows_rejected": len(rejects),
+        "reject_reasons": dict(Counter(builder.reasons).most_common()),
+        "notes": list(plan.notes),
+    }
+
+
+def builder_carried(builder: TableBuilder, table: pd.DataFrame) -> list[str]:
+    """Columns carried through untouched (not schema columns produced by the plan)."""
+    produced = set(builder.plan.columns) | set(builder.plan.constants) | {"response_id", "text"}
+    return [c for c in table.columns if c not in produced]
+
+
+def _file_summary(info: dict[str, Any]) -> str:
+    lines = [f"{info['file']}"]
+    found = [f"platform: {info['platform']}", f"format: {info.get('format', '?')}"]
+    if "encoding" in info:
+        found.append(f"encoding: {info['encoding']}")
+    if "delimiter" in info:
+        found.append(f"delimiter: {info['delimiter']!r}")
+    if info.get("header_rows", 1) != 1:
+        found.append(f"header rows: {info['header_rows']}")
+    lines.append("  " + ", ".join(found))
+    if info.get("mapping"):
+        lines.append(f"  mapping: {info['mapping']}")
+    lines.append("  columns:")
+    lines += [f"    {name:<15} <- {column}" for name, column in info["columns"].items()]
+    lines += [
+        f"    {name:<15} =  {value!r} (constant)" for name, value in info["constants"].items()
+    ]
+    if info["carried"]:
+        lines.append(f"  carried through: {', '.join(info['carried'])}")
+    if info["generated_ids"]:
+        lines.append(
+            f"  response_id generated as <file stem>-<line> for {info['generated_ids']} row(s)"
+        )
+    for name, score in info["scores"].items():
+        span = f", range {score['min']}-{score['max']}" if score["count"] else ""
+        lines.append(f"  score {name} <- {score['column']}: {score['count']} value(s){span}")
+    if not info["scores"]:
+        lines.append("  scores: none found")
+    lines.append(
+        f"  rows: {info['rows_read']} read, {info['rows_kept']} kept, "
+        f"{info['rows_rejected']} rejected"
+    )
+    for reason, count in info["reject_reasons"].items():
+        lines.append(f"    {count} x {reason}")
+    for key in ("conversations", "without_customer_turns", "agent_turns", "sheet", "line_means"):
+        if key in info:
+            lines.append(f"  {key.replace('_', ' ')}: {info[key]}")
+    lines += [f"  note: {note}" for note in info["notes"]]
+    return "\n".join(lines)
+
+
+def _totals(info: dict[str, Any]) -> str:
+    return (
+        f"all files: {info['rows_read']} read, {info['rows_kept']} kept, "
+        f"{info['rows_rejected']} rejected"
+    )
+
+
+def _reject_examples(rejects: pd.DataFrame) -> str:
+    if rejects.empty:
+        return ""
+    lines = [f"first rejected rows (of {len(rejects)}):"]
+    for row in rejects.head(EXAMPLE_REJECTS).itertuples():
+        where = f"{Path(str(row.file)).name}:{row.line}"
+        lines.append(f"  {where}: {row.reason}")
+    return "\n".join(lines)

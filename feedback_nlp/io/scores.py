@@ -1,0 +1,103 @@
+"""Parse score, turn and date columns without coercing: bad values are reported, not fixed."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.schema import SCORE_RANGES
+
+#: Scores the readers know beyond the schema's: kept under their own name, validated the same way.
+EXTRA_SCORE_RANGES: dict[str, tuple[int, int]] = {"star_rating": (1, 5)}
+ALL_SCORE_RANGES: dict[str, tuple[int, int]] = {**SCORE_RANGES, **EXTRA_SCORE_RANGES}
+
+_INTEGER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def is_missing(series: pd.Series) -> pd.Series:
+    """True where a cell is missing or holds only whitespace."""
+    as_text = series.astype("string")
+    return as_text.isna() | (as_text.str.strip() == "")
+
+
+def parse_integer(
+    series: pd.Series, name: str, value_range: tuple[float, float]
+) -> tuple[pd.Series, pd.Series]:
+    """Parse an integer column; return (Int64 values, reason per row or NA where fine)."""
+    missing = is_missing(series)
+    text = series.astype("string").str.strip()
+    is_int = text.str.fullmatch(_INTEGER.pattern).fillna(False).astype(bool)
+    is_num = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool)
+    values = pd.Series(pd.NA, index=series.index, dtype="Int64")
+    good = is_int & ~missing
+    if good.any():
+        values[good] = text[good].astype(float).astype("int64")
+    reasons = pd.Series(pd.NA, index=series.index, dtype="string")
+    shown = series.astype("string")
+    non_numeric = ~missing & ~is_num
+    reasons[non_numeric] = f"{name} is not a number: '" + shown[non_numeric] + "'"
+    fraction = ~missing & is_num & ~is_int
+    reasons[fraction] = f"{name} is not a whole number: '" + shown[fraction] + "'"
+    low, high = value_range
+    outside = good & ((values < low) | (values > high)).fillna(False).astype(bool)
+    reasons[outside] = f"{name} is outside {low:g}-{high:g}: '" + shown[outside] + "'"
+    values[outside] = pd.NA
+    values[reasons.notna()] = pd.NA
+    return values, reasons
+
+
+def parse_score(series: pd.Series, name: str) -> tuple[pd.Series, pd.Series]:
+    """Parse a score column with its schema range (nps 0-10, csat 1-5, ces 1-7, star_rating 1-5)."""
+    return parse_integer(series, name, ALL_SCORE_RANGES[name])
+
+
+def parse_datetime(
+    series: pd.Series, date_format: str | None = None
+) -> tuple[pd.Series, pd.Series]:
+    """Parse dates to UTC; naive times are taken as UTC, numbers as unix seconds (or ms).
+
+    Strings must be ISO 8601 (``2026-05-03 14:22:05``, ``2026-06-01T09:12:00Z``) unless
+    `date_format` (strptime syntax) is given. Unreadable dates are reported, never guessed.
+    """
+    missing = is_missing(series)
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        values = (
+            series if isinstance(series.dtype, pd.DatetimeTZDtype) else series.dt.tz_localize("UTC")
+        )
+        values = values.dt.tz_convert("UTC")
+        return values, pd.Series(pd.NA, index=series.index, dtype="string")
+    text = series.astype("string").str.strip()
+    numeric = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool) & ~missing
+    values = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
+    if numeric.any():
+        seconds = text[numeric].astype(float)
+        seconds = seconds.where(seconds.abs() < 1e11, seconds / 1000.0)
+        values[numeric] = pd.to_datetime(seconds, unit="s", utc=True)
+    strings = ~numeric & ~missing
+    if strings.any():
+        values[strings] = pd.to_datetime(text[strings], format="ISO8601", utc=True, errors="coerce")
+        retry = strings & values.isna()
+        if date_format and retry.any():
+            values[retry] = pd.to_datetime(
+                text[retry], format=date_format, utc=True, errors="coerce"
+            )
+    reasons = pd.Series(pd.NA, index=series.index, dtype="string")
+    unreadable = ~missing & values.isna()
+    expected = date_format or "ISO 8601 like 2026-05-03 14:22:05"
+    reasons[unreadable] = (
+        "created_at is not a date: '"
+        + series.astype("string")[unreadable]
+        + f"' (expected {expected})"
+    )
+    return values, reasons
+
+
+def score_summary(values: pd.Series) -> dict[str, object]:
+    """Count, min and max of a parsed score column (for `ReadResult.info`)."""
+    present = values.dropna()
+    if present.empty:
+        return {"count": 0, "min": None, "max": None}
+    return {"count": len(present), "min": int(np.min(present)), "max": int(np.max(present))}

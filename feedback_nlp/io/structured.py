@@ -1,0 +1,319 @@
+"""JSON, JSON Lines, Excel and Parquet readers, including App Store and chat exports."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from feedback_nlp.errors import ReadError
+from feedback_nlp.io.build import TableBuilder
+from feedback_nlp.io.chat import chat_conversations, chat_rows
+from feedback_nlp.io.encoding import check_text, detect_encoding
+from feedback_nlp.io.mapping import ColumnPlan, Mapping, recognise
+from feedback_nlp.io.platforms import Header, detect_header
+
+CHUNK_ROWS = 20_000
+
+APP_STORE_COLUMNS = {
+    "response_id": "id",
+    "star_rating": "rating",
+    "text": "body",
+    "respondent_id": "reviewerNickname",
+    "created_at": "createdDate",
+}
+
+
+def _apply_mapping(plan: ColumnPlan, mapping: Mapping | None) -> ColumnPlan:
+    if mapping is not None:
+        plan.merge_explicit(mapping.columns, mapping.constants)
+        plan.date_format = mapping.date_format or plan.date_format
+    return plan
+
+
+def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+    if not data.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"):
+        raise ReadError(path, "the file is empty", hint="export the data again")
+    chosen = encoding or detect_encoding(data[: 1 << 16], path)
+    try:
+        text = data.decode(chosen)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ReadError(
+            path, f"the bytes are not valid {chosen}", line=line, hint="save the file as UTF-8"
+        ) from None
+    for number, line_text in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+        check_text(line_text.rstrip("\r"), path, number, chosen)
+    return text.lstrip("\ufeff"), chosen
+
+
+def _records_in(document: Any, path: Path) -> list[Any]:
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                return value
+            if isinstance(value, list) and not value and key in ("data", "responses", "reviews"):
+                return []
+    raise ReadError(
+        path,
+        'the JSON holds no list of records (expected [ {...}, … ] or {"<name>": [ {...}, … ]})',
+        hint="export the rows as a JSON array",
+    )
+
+
+def _is_app_store(records: list[Any]) -> bool:
+    return bool(records) and all(
+        isinstance(r, dict) and r.get("type") == "customerReviews" and "attributes" in r
+        for r in records
+    )
+
+
+def read_json(
+    path: Path,
+    *,
+    platform: str,
+    mapping: Mapping | None,
+    encoding: str | None,
+    agent_turns: str,
+    seen_ids: dict[str, str],
+) -> tuple[TableBuilder, dict[str, object]]:
+    """Read a JSON document: chat conversations, App Store reviews or a list of records."""
+    text, chosen = _decode(path, path.read_bytes(), encoding)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(
+            path,
+            f"invalid or truncated JSON: {exc.msg} (column {exc.colno})",
+            line=exc.lineno,
+            hint="export the file again",
+        ) from None
+    info: dict[str, object] = {"format": "json", "encoding": chosen}
+    conversations = chat_conversations(document)
+    if conversations is not None and platform in ("auto", "chat"):
+        return _chat(path, conversations, mapping, agent_turns, seen_ids, info)
+    records = _records_in(document, path)
+    if _is_app_store(records) and platform in ("auto", "app_store"):
+        frame = pd.DataFrame(
+            [{"id": r.get("id"), "type": r.get("type"), **r["attributes"]} for r in records]
+        )
+        plan = ColumnPlan(
+            columns={k: v for k, v in APP_STORE_COLUMNS.items() if v in frame.columns},
+            constants={"channel": "review", "source": "app_store"},
+            platform="app_store",
+            notes=["App Store: 'rating' kept as star_rating (map it to csat if it is one)"],
+        )
+    else:
+        _check_platform(path, platform, ("auto", "generic"))
+        bad = next((i for i, r in enumerate(records, start=1) if not isinstance(r, dict)), None)
+        if bad is not None:
+            raise ReadError(
+                path,
+                f"record {bad} is not a JSON object",
+                line=bad,
+                hint="line is the record's position in the list",
+            )
+        frame = pd.DataFrame.from_records(records)
+        plan = ColumnPlan(columns=recognise([str(c) for c in frame.columns]))
+    info["line_means"] = "record number"
+    builder = _builder(path, _apply_mapping(plan, mapping), list(frame.columns), seen_ids)
+    builder.add(frame, list(range(1, len(frame) + 1)))
+    return builder, info
+
+
+def _check_platform(path: Path, platform: str, allowed: tuple[str, ...]) -> None:
+    if platform not in allowed:
+        raise ReadError(
+            path, f"the file does not look like a {platform} export", hint="use platform='auto'"
+        )
+
+
+def _builder(
+    path: Path, plan: ColumnPlan, columns: list[str], seen_ids: dict[str, str]
+) -> TableBuilder:
+    builder = TableBuilder(path=path, plan=plan, seen_ids=seen_ids)
+    builder.check_plan([str(c) for c in columns])
+    return builder
+
+
+def _chat(
+    path: Path,
+    conversations: list[dict[str, Any]],
+    mapping: Mapping | None,
+    agent_turns: str,
+    seen_ids: dict[str, str],
+    info: dict[str, object],
+) -> tuple[TableBuilder, dict[str, object]]:
+    frame, numbers, plan, counts = chat_rows(conversations, agent_turns, path)
+    builder = _builder(path, _apply_mapping(plan, mapping), list(frame.columns), seen_ids)
+    builder.add(frame, numbers)
+    info.update(counts, agent_turns=agent_turns, line_means="conversation number")
+    return builder, info
+
+
+def _jsonl_objects(path: Path, text: str) -> Iterator[tuple[int, Any, str]]:
+    lines = text.split("\n")
+    last = max((i for i, line in enumerate(lines, start=1) if line.strip()), default=0)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line), line
+        except json.JSONDecodeError as exc:
+            if number == last:
+                raise ReadError(
+                    path,
+                    f"the last line is cut off or invalid JSON ({exc.msg})",
+                    line=number,
+                    hint="the file is truncated; export it again",
+                ) from None
+            yield number, exc, line
+
+
+def read_jsonl(
+    path: Path,
+    *,
+    platform: str,
+    mapping: Mapping | None,
+    encoding: str | None,
+    agent_turns: str,
+    seen_ids: dict[str, str],
+) -> tuple[TableBuilder, dict[str, object]]:
+    """Read JSON Lines: one object per line; bad lines go to rejects with their line."""
+    text, chosen = _decode(path, path.read_bytes(), encoding)
+    items = list(_jsonl_objects(path, text))
+    info: dict[str, object] = {"format": "jsonl", "encoding": chosen}
+    objects = [obj for _, obj, _ in items if isinstance(obj, dict)]
+    conversations = chat_conversations(objects)
+    if conversations is not None and len(objects) == len(items) and platform in ("auto", "chat"):
+        return _chat(path, conversations, mapping, agent_turns, seen_ids, info)
+    _check_platform(path, platform, ("auto", "generic"))
+    columns: list[str] = list(dict.fromkeys(str(k) for obj in objects for k in obj))
+    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), mapping)
+    builder = _builder(path, plan, columns, seen_ids)
+    chunk: list[dict[str, Any]] = []
+    lines: list[int] = []
+    for number, obj, line in items:
+        if not isinstance(obj, dict):
+            what = f"not valid JSON ({obj.msg})" if isinstance(obj, Exception) else "not an object"
+            builder.add_rejected(number, f"the line is {what}", line)
+            continue
+        chunk.append(obj)
+        lines.append(number)
+        if len(chunk) >= CHUNK_ROWS:
+            builder.add(pd.DataFrame(chunk, columns=columns), lines)
+            chunk, lines = [], []
+    if chunk:
+        builder.add(pd.DataFrame(chunk, columns=columns), lines)
+    return builder, info
+
+
+def read_excel(
+    path: Path,
+    *,
+    platform: str,
+    mapping: Mapping | None,
+    sheet: str | int | None,
+    seen_ids: dict[str, str],
+) -> tuple[TableBuilder, dict[str, object]]:
+    """Read one sheet of an .xlsx workbook; line = spreadsheet row number."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ReadError(
+            path,
+            f"not a readable .xlsx workbook ({exc})",
+            hint="save it again as .xlsx, or export CSV",
+        ) from None
+    try:
+        worksheet = _sheet(workbook, sheet, path)
+        rows = [
+            (number, list(values))
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+            if any(v is not None and str(v).strip() for v in values)
+        ]
+    finally:
+        workbook.close()
+    if not rows:
+        raise ReadError(path, f"the sheet '{worksheet.title}' is empty", hint="pick another sheet")
+    header_rows = [[("" if v is None else str(v)) for v in row] for _, row in rows[:3]]
+    header = detect_header(header_rows, platform)
+    if header is None:
+        _check_platform(path, platform, ())
+    assert header is not None
+    builder = _builder(path, _apply_mapping(header.plan, mapping), header.columns, seen_ids)
+    _add_sheet_rows(builder, header, rows[header.rows :])
+    info = {
+        "format": "xlsx",
+        "sheet": worksheet.title,
+        "header_rows": header.rows,
+        "line_means": "spreadsheet row",
+    }
+    return builder, info
+
+
+def _sheet(workbook: Any, sheet: str | int | None, path: Path) -> Any:
+    if sheet is None:
+        return workbook.worksheets[0]
+    try:
+        return workbook.worksheets[sheet] if isinstance(sheet, int) else workbook[sheet]
+    except (KeyError, IndexError):
+        raise ReadError(
+            path, f"no sheet {sheet!r}; the workbook has {workbook.sheetnames}", field="sheet"
+        ) from None
+
+
+def _add_sheet_rows(builder: TableBuilder, header: Header, rows: list[tuple[int, list]]) -> None:
+    width = len(header.columns)
+    data, lines = [], []
+    for number, values in rows:
+        while len(values) > width and values[-1] is None:
+            values.pop()
+        if len(values) > width:
+            builder.add_rejected(number, f"expected {width} cells, found {len(values)}", values)
+            continue
+        data.append(values + [None] * (width - len(values)))
+        lines.append(number)
+    builder.add(pd.DataFrame(data, columns=header.columns, dtype=object), lines)
+
+
+def read_parquet(
+    path: Path,
+    *,
+    platform: str,
+    mapping: Mapping | None,
+    seen_ids: dict[str, str],
+) -> tuple[TableBuilder, dict[str, object]]:
+    """Read a Parquet file batch by batch; line = row number (1-based)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _check_platform(path, platform, ("auto", "generic"))
+    try:
+        parquet = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise ReadError(
+            path,
+            f"not a readable Parquet file ({exc})",
+            hint="write it again with pandas.DataFrame.to_parquet",
+        ) from None
+    columns = list(parquet.schema_arrow.names)
+    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), mapping)
+    builder = _builder(path, plan, columns, seen_ids)
+    start = 1
+    try:
+        for batch in parquet.iter_batches(batch_size=CHUNK_ROWS):
+            frame = batch.to_pandas()
+            builder.add(frame, list(range(start, start + len(frame))))
+            start += len(frame)
+    except (pa.ArrowException, OSError) as exc:
+        raise ReadError(path, f"the Parquet data is damaged ({exc})", line=start) from None
+    return builder, {"format": "parquet", "line_means": "row number"}

@@ -1,0 +1,81 @@
+"""`feedback-nlp validate` and `feedback-nlp read` through typer's CliRunner."""
+
+from __future__ import annotations
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from feedback_nlp.cli import app
+from tests.io.conftest import FIXTURES
+
+runner = CliRunner()
+
+
+def test_validate_prints_what_was_recognised():
+    result = runner.invoke(app, ["validate", str(FIXTURES / "qualtrics.csv")])
+    assert result.exit_code == 0, result.output
+    assert "platform: qualtrics, format: csv, encoding: utf-8-sig" in result.output
+    assert "nps             <- Q1" in result.output
+    assert "score csat <- Q2: 4 value(s), range 2-5" in result.output
+    assert "rows: 4 read, 4 kept, 0 rejected" in result.output
+
+
+def test_validate_lists_reject_reasons_and_lines():
+    result = runner.invoke(app, ["validate", str(FIXTURES / "bad_scores.csv")])
+    assert result.exit_code == 0
+    assert "2 x nps is outside 0-10" in result.output
+    assert "bad_scores.csv:5: nps is not a whole number: '7.5'" in result.output
+
+
+def test_validate_exits_1_with_the_read_error():
+    result = runner.invoke(app, ["validate", str(FIXTURES / "bad_truncated.json")])
+    assert result.exit_code == 1
+    assert "error: " in result.output
+    assert "bad_truncated.json, line 1: invalid or truncated JSON" in result.output
+
+
+def test_validate_with_mapping_option(tmp_path):
+    data = tmp_path / "f.csv"
+    data.write_text("ref,Opinion\n1,bien\n", encoding="utf-8")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[columns]\ntext = "Opinion"\nresponse_id = "ref"\n')
+    result = runner.invoke(app, ["validate", str(data), "--mapping", str(mapping)])
+    assert result.exit_code == 0, result.output
+    assert "text            <- Opinion" in result.output
+    assert f"mapping: {mapping}" in result.output
+
+
+def test_read_writes_table_and_rejects(tmp_path):
+    out, rejects = tmp_path / "out.parquet", tmp_path / "rejects.csv"
+    result = runner.invoke(
+        app,
+        [
+            "read",
+            str(FIXTURES / "bad_scores.csv"),
+            str(FIXTURES / "chat.json"),
+            "--out",
+            str(out),
+            "--rejects",
+            str(rejects),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    table = pd.read_parquet(out)
+    assert table["response_id"].tolist() == ["7", "c-0001-0", "c-0001-1", "c-0002-0"]
+    assert len(pd.read_csv(rejects)) == 6
+    assert "wrote 4 row(s)" in result.output
+
+
+def test_read_to_csv(tmp_path):
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["read", str(FIXTURES / "plain.tsv"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert pd.read_csv(out)["response_id"].tolist() == ["t1", "t2"]
+
+
+def test_read_refuses_unknown_output_type(tmp_path):
+    result = runner.invoke(
+        app, ["read", str(FIXTURES / "plain.tsv"), "--out", str(tmp_path / "o.xlsx")]
+    )
+    assert result.exit_code == 1
+    assert "--out must end in .parquet or .csv, not '.xlsx'" in result.output

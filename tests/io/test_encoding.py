@@ -1,0 +1,94 @@
+"""Encoding detection: BOMs, UTF-16, cp1252 fallback, and no silently garbled text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from feedback_nlp.errors import ReadError
+from feedback_nlp.io import read_feedback
+from feedback_nlp.io.encoding import detect_encoding
+from tests.io.conftest import FIXTURES, check_result
+
+TEXT = "id,text\n1,Crème brûlée à Brașov – “top”\n2,Всё хорошо\n"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "encoding", "detected"),
+    [
+        (b"", "utf-8", "utf-8"),
+        (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+        (b"", "utf-16-le", "utf-16-le"),
+        (b"", "utf-16-be", "utf-16-be"),
+    ],
+)
+def test_unicode_files_read_identically(tmp_path, prefix, encoding, detected):
+    path = tmp_path / "f.csv"
+    path.write_bytes(prefix + TEXT.encode(encoding))
+    result = check_result(read_feedback(path))
+    assert result.info["encoding"] == detected
+    assert result.table["text"].tolist() == ["Crème brûlée à Brașov – “top”", "Всё хорошо"]
+
+
+def test_cp1252_fallback(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes("id,text\n1,Café – “très” bon\n".encode("cp1252"))
+    result = check_result(read_feedback(path))
+    assert result.info["encoding"] == "cp1252"
+    assert result.table.loc[0, "text"] == "Café – “très” bon"
+
+
+def test_cp1252_after_a_long_ascii_start_switches_encoding(tmp_path):
+    path = tmp_path / "f.csv"
+    ascii_rows = "".join(f"{i},plain text {i}\n" for i in range(5000))
+    path.write_bytes(("id,text\n" + ascii_rows + "x,Größe\n").encode("cp1252"))
+    result = check_result(read_feedback(path))
+    assert result.info["encoding"] == "cp1252"
+    assert result.table["text"].iloc[-1] == "Größe"
+
+
+def test_utf8_file_with_a_cp1252_line_later_names_the_line(tmp_path):
+    path = tmp_path / "f.csv"
+    filler = "".join(f"{i},plain text number {i}\n" for i in range(4000)).encode()
+    head = "id,text\n1,Grüße\n".encode() + filler
+    path.write_bytes(head + "2,Grüße\n".encode("cp1252"))
+    with pytest.raises(ReadError, match=r"f\.csv, line 4003: byte b'\\xfc' at column 5 is not"):
+        read_feedback(path)
+
+
+def test_mixed_encodings_in_a_small_file_are_refused_not_garbled(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes("id,text\n1,Grüße\n".encode() + "2,Grüße\n".encode("cp1252"))
+    with pytest.raises(ReadError, match=r"f\.csv, line 2: the text looks garbled"):
+        read_feedback(path)
+
+
+def test_forced_encoding_is_used(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes("id,text\n1,Ærø\n".encode("latin-1"))
+    result = read_feedback(path, encoding="latin-1")
+    assert result.table.loc[0, "text"] == "Ærø"
+
+
+def test_mojibake_is_refused_with_its_line():
+    with pytest.raises(ReadError, match=r"bad_mojibake\.csv, line 3: the text looks garbled"):
+        read_feedback(FIXTURES / "bad_mojibake.csv")
+
+
+def test_binary_file_is_refused():
+    with pytest.raises(ReadError, match="contains NUL bytes: it is binary"):
+        read_feedback(FIXTURES / "bad_binary.csv")
+
+
+def test_replacement_characters_are_refused(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("id,text\n1,ok\n2,bad \ufffd here\n", encoding="utf-8")
+    with pytest.raises(ReadError, match=r"line 3: the text contains a replacement character"):
+        read_feedback(path)
+
+
+def test_detect_encoding_ignores_a_character_cut_by_the_sample_end():
+    assert detect_encoding("abc é".encode()[:-1], "x.csv") == "utf-8"

@@ -1,0 +1,39 @@
+"""Column recognition and mapping files."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.mapping import load_mapping, normalise_name, recognise
+
+
+def test_recognise_by_alias_without_reusing_columns():
+    mapped = recognise(["ID", "Comment", "Likelihood to recommend", "Date"], {"text": "Comment"})
+    assert mapped == {
+        "text": "Comment",
+        "response_id": "ID",
+        "created_at": "Date",
+        "nps": "Likelihood to recommend",
+    }
+
+
+def test_normalise_name_keeps_letters_of_any_script():
+    assert normalise_name(" Комментарий клиента ") == "комментарий_клиента"
+
+
+def test_flat_dict_is_a_columns_table(tmp_path):
+    mapping = load_mapping({"text": "body"}, {}, tmp_path / "x.csv")
+    assert mapping.columns == {"text": "body"}
+
+
+def test_bad_mapping_file(tmp_path):
+    path = tmp_path / "m.toml"
+    path.write_text("[columns\n")
+    with pytest.raises(ConfigError, match="cannot read the mapping file"):
+        load_mapping(path, {}, tmp_path / "x.csv")
+
+
+def test_unknown_option(tmp_path):
+    with pytest.raises(ConfigError, match=r"unknown option\(s\) \['sep'\]"):
+        load_mapping({"options": {"sep": ";"}}, {}, tmp_path / "x.csv")

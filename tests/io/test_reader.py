@@ -1,0 +1,191 @@
+"""read_feedback / read_many: rejects, ids, scores, mapping, bad files, summary."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.errors import ConfigError, ReadError
+from feedback_nlp.io import read_feedback, read_many
+from tests.io.conftest import FIXTURES, check_result
+
+
+def test_scores_out_of_range_or_not_integer_are_rejected_never_clipped():
+    result = check_result(read_feedback(FIXTURES / "bad_scores.csv"))
+    rejects = result.rejects.set_index("line")
+    assert result.table["response_id"].tolist() == ["7"]
+    assert rejects.loc[2, "reason"] == "nps is outside 0-10: '11'"
+    assert rejects.loc[3, "reason"] == "csat is outside 1-5: '0'"
+    assert rejects.loc[4, "reason"] == "ces is outside 1-7: '8'"
+    assert rejects.loc[5, "reason"] == "nps is not a whole number: '7.5'"
+    assert rejects.loc[6, "reason"] == "nps is not a number: 'seven'"
+    assert rejects.loc[7, "reason"] == "nps is outside 0-10: '-1'"
+    assert rejects.loc[2, "field"] == "nps"
+    assert json.loads(rejects.loc[2, "raw"]) == {
+        "id": "1",
+        "text": "ok",
+        "nps": "11",
+        "csat": "3",
+        "ces": "4",
+    }
+    assert result.info["scores"]["nps"] == {"column": "nps", "count": 1, "min": 10, "max": 10}
+
+
+def test_duplicate_ids_second_one_rejected():
+    result = check_result(read_feedback(FIXTURES / "bad_duplicate_ids.csv"))
+    assert result.table["text"].tolist() == ["first", "second"]
+    assert result.rejects.loc[0, "line"] == 4
+    assert result.rejects.loc[0, "reason"] == (
+        "duplicate response_id 'a' (first at bad_duplicate_ids.csv:2)"
+    )
+
+
+def test_no_text_no_score_rejected_but_empty_text_with_score_kept(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("id,text,csat\n1,,\n2,,4\n3,  ,\n4,hi,\n", encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.table["response_id"].tolist() == ["2", "4"]
+    assert result.table["text"].tolist() == ["", "hi"]
+    assert result.rejects["reason"].tolist() == ["no text and no score"] * 2
+    assert result.rejects["line"].tolist() == [2, 4]
+
+
+def test_missing_response_ids_are_generated_from_stem_and_line(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text('text,id\n"multi\nline",\nsecond,x\nthird,\n', encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.table["response_id"].tolist() == ["notes-2", "x", "notes-5"]
+    assert result.info["generated_ids"] == 2
+    assert "response_id generated as <file stem>-<line> for 2 row(s)" in result.summary()
+
+
+def test_bad_dates_and_journey_stages_are_rejected(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "id,text,date,journey_stage\n1,a,2026-13-45,retention\n2,b,2026-05-01,Retention\n"
+        "3,c,2026-05-01,loyalty\n",
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    assert result.table["journey_stage"].tolist() == ["retention"]
+    reasons = result.rejects["reason"].tolist()
+    assert reasons[0].startswith("created_at is not a date: '2026-13-45'")
+    assert reasons[1].startswith("journey_stage is not one of awareness")
+
+
+def test_missing_text_column_is_an_error():
+    with pytest.raises(
+        ReadError, match=r"bad_missing_text\.csv, field 'text': no text column found among"
+    ):
+        read_feedback(FIXTURES / "bad_missing_text.csv")
+
+
+def test_unsupported_extension():
+    with pytest.raises(ReadError, match=r"unsupported file type '\.pdf'"):
+        read_feedback(FIXTURES / "bad_unsupported.pdf")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ReadError, match="no such file"):
+        read_feedback(tmp_path / "absent.csv")
+
+
+def test_keyword_mapping_and_constants(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("ref,Kundenmeinung,Score,when\nA,gut,9,2026-05-01\n", encoding="utf-8")
+    result = check_result(
+        read_feedback(
+            path,
+            mapping={"constants": {"channel": "email"}},
+            response_id="ref",
+            text="Kundenmeinung",
+            nps="Score",
+            created_at="when",
+        )
+    )
+    row = result.table.iloc[0]
+    assert (row["response_id"], row["text"], row["nps"], row["channel"]) == ("A", "gut", 9, "email")
+    assert result.info["mapping"] == "mapping argument"
+
+
+def test_mapping_to_a_column_the_file_lacks(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("id,text\n1,a\n", encoding="utf-8")
+    with pytest.raises(ReadError, match=r"field 'Comment': the mapping sends column 'Comment'"):
+        read_feedback(path, text="Comment")
+
+
+def test_mapping_with_unknown_schema_name(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("id,text\n1,a\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"names \['sentiment_hint'\], which are not feedback"):
+        read_feedback(path, sentiment_hint="text")
+
+
+def test_mapping_toml_beside_the_file_is_picked_up():
+    result = check_result(read_feedback(FIXTURES / "forum.jsonl"))
+    table = result.table
+    assert result.info["mapping"].endswith("forum.mapping.toml")
+    assert table["response_id"].tolist() == ["f1", "f2"]
+    assert table["channel"].tolist() == ["forum", "forum"]
+    assert table["source"].tolist() == ["northwind_community"] * 2
+    assert table["thread_id"].tolist() == ["t1", "t1"]
+    assert "conversation_id" not in table.columns
+    assert table.loc[0, "created_at"] == pd.Timestamp("2026-06-01 09:12:00", tz="UTC")
+
+
+def test_mapping_toml_date_format_option(tmp_path):
+    data = tmp_path / "f.csv"
+    data.write_text("id,text,day\n1,a,03/05/2026\n", encoding="utf-8")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[columns]\ncreated_at = "day"\n[options]\ndate_format = "%d/%m/%Y"\n')
+    result = check_result(read_feedback(data, mapping=mapping))
+    assert result.table.loc[0, "created_at"] == pd.Timestamp("2026-05-03", tz="UTC")
+
+
+def test_non_iso_dates_without_a_format_are_rejected(tmp_path):
+    data = tmp_path / "f.csv"
+    data.write_text("id,text,date\n1,a,03/05/2026\n", encoding="utf-8")
+    result = check_result(read_feedback(data))
+    assert result.rejects.loc[0, "reason"].startswith("created_at is not a date: '03/05/2026'")
+
+
+def test_read_many_rejects_ids_seen_in_an_earlier_file(tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("id,text\n1,a\n2,b\n", encoding="utf-8")
+    second.write_text("id,text\n2,again\n3,c\n", encoding="utf-8")
+    result = read_many([first, second])
+    assert result.table["response_id"].tolist() == ["1", "2", "3"]
+    assert result.rejects.loc[0, "reason"] == "duplicate response_id '2' (first at a.csv:3)"
+    assert result.rejects.loc[0, "file"] == str(second)
+    assert result.info["rows_read"] == 4 == len(result.table) + len(result.rejects)
+    assert "all files: 4 read, 3 kept, 1 rejected" in result.summary()
+
+
+def test_read_many_of_every_platform_fixture_is_schema_valid():
+    names = [
+        "qualtrics.csv",
+        "surveymonkey.csv",
+        "typeform.csv",
+        "google_play.csv",
+        "app_store.json",
+        "chat.json",
+        "forum.jsonl",
+        "generic.xlsx",
+        "generic.parquet",
+    ]
+    result = check_result(read_many([FIXTURES / n for n in names]))
+    assert result.table["response_id"].is_unique
+    assert len(result.info["files"]) == len(names)
+
+
+def test_summary_names_platform_columns_scores_and_rejects():
+    text = read_feedback(FIXTURES / "bad_scores.csv").summary()
+    assert "platform: generic, format: csv, encoding: utf-8, delimiter: ','" in text
+    assert "nps             <- nps" in text
+    assert "score nps <- nps: 1 value(s), range 10-10" in text
+    assert "rows: 7 read, 1 kept, 6 rejected" in text
+    assert "2 x nps is outside 0-10" in text
+    assert "bad_scores.csv:2: nps is outside 0-10: '11'" in text

@@ -1,0 +1,105 @@
+"""JSON, JSON Lines, Excel and Parquet readers."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from feedback_nlp.errors import ReadError
+from feedback_nlp.io import read_feedback
+from tests.io.conftest import FIXTURES, check_result
+
+
+def test_json_array_of_records(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text(
+        json.dumps(
+            [{"id": 1, "comment": "a", "meta": {"k": 1}}, {"id": 2, "comment": "b", "meta": None}]
+        ),
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    assert result.table["response_id"].tolist() == ["1", "2"]
+    assert result.table.loc[0, "meta"] == '{"k": 1}'
+
+
+def test_json_object_holding_a_list(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps({"meta": {}, "responses": [{"text": "hej", "nps": 9.0}]}))
+    result = check_result(read_feedback(path))
+    assert result.table["nps"].tolist() == [9]
+    assert result.table["response_id"].tolist() == ["r-1"]
+
+
+def test_truncated_json():
+    with pytest.raises(ReadError, match=r"bad_truncated\.json, line 1: invalid or truncated JSON"):
+        read_feedback(FIXTURES / "bad_truncated.json")
+
+
+def test_truncated_jsonl():
+    with pytest.raises(ReadError, match=r"bad_truncated\.jsonl, line 2: the last line is cut off"):
+        read_feedback(FIXTURES / "bad_truncated.jsonl")
+
+
+def test_jsonl_bad_line_in_the_middle_goes_to_rejects(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"id": "1", "text": "a"}\n{oops\n\n[1, 2]\n{"id": "2", "text": "b"}\n')
+    result = check_result(read_feedback(path))
+    assert result.table["response_id"].tolist() == ["1", "2"]
+    assert result.rejects["line"].tolist() == [2, 4]
+    assert result.rejects.loc[1, "reason"] == "the line is not an object"
+
+
+def test_xlsx_rows_and_typed_cells():
+    result = check_result(read_feedback(FIXTURES / "generic.xlsx"))
+    assert result.info["sheet"] == "Responses"
+    assert result.table["nps"].tolist() == [10, 2]
+    assert result.rejects.loc[0, "line"] == 4
+    assert result.rejects.loc[0, "reason"] == "nps is not a whole number: '6.5'"
+
+
+def test_xlsx_qualtrics_layout_and_sheet_choice(tmp_path):
+    source = pd.read_csv(FIXTURES / "qualtrics.csv", header=None, dtype=str, keep_default_na=False)
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Notes"
+    sheet = workbook.create_sheet("Export")
+    for row in source.itertuples(index=False):
+        sheet.append(list(row))
+    path = tmp_path / "q.xlsx"
+    workbook.save(path)
+    result = check_result(read_feedback(path, sheet="Export"))
+    assert result.info["platform"] == "qualtrics"
+    assert result.table["nps"].tolist() == [9, 3, 7, 10]
+    with pytest.raises(ReadError, match=r"no sheet 'Nope'; the workbook has \['Notes', 'Export'\]"):
+        read_feedback(path, sheet="Nope")
+
+
+def test_not_a_workbook(tmp_path):
+    path = tmp_path / "fake.xlsx"
+    path.write_text("id,text\n")
+    with pytest.raises(ReadError, match=r"fake\.xlsx: not a readable \.xlsx workbook"):
+        read_feedback(path)
+
+
+def test_parquet_with_typed_columns():
+    result = check_result(read_feedback(FIXTURES / "generic.parquet"))
+    assert result.table["nps"].tolist() == [9, 4]
+    assert result.table.loc[0, "created_at"] == pd.Timestamp("2026-05-01 10:00", tz="UTC")
+
+
+def test_parquet_float_scores_checked(tmp_path):
+    path = tmp_path / "p.parquet"
+    pd.DataFrame({"text": ["a", "b", "c"], "csat": [4.0, 4.5, None]}).to_parquet(path)
+    result = check_result(read_feedback(path))
+    assert result.table["csat"].tolist()[0] == 4
+    assert result.rejects.loc[0, "reason"] == "csat is not a whole number: '4.5'"
+
+
+def test_damaged_parquet(tmp_path):
+    path = tmp_path / "p.parquet"
+    path.write_bytes(b"PAR1 nothing here")
+    with pytest.raises(ReadError, match=r"p\.parquet: not a readable Parquet file"):
+        read_feedback(path)
