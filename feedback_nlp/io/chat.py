@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +9,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ConfigError, ReadError
 from feedback_nlp.io.mapping import ColumnPlan
+from feedback_nlp.text.clean import clean_text
 
 AGENT_TURN_MODES = ("context", "drop")
 CUSTOMER_AUTHORS = ("user", "lead", "contact", "customer")
@@ -27,31 +25,13 @@ CHAT_COLUMNS = (
     "journey_stage",
     "lang_hint",
 )
-
-
-class _TextOnly(HTMLParser):
-    BREAKS = frozenset({"p", "br", "div", "li", "tr", "h1", "h2", "h3"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.BREAKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+#: Keys of a conversation part that the reader interprets; other scalar keys are carried through.
+_PART_KEYS = frozenset({"id", "type", "part_type", "author", "created_at", "updated_at", "body"})
 
 
 def html_to_text(body: str) -> str:
     """Strip tags and entities from an HTML chat body, keeping paragraph breaks."""
-    parser = _TextOnly()
-    parser.feed(body)
-    parser.close()
-    text = html.unescape("".join(parser.parts))
-    text = re.sub(r"[ \t\u00a0]+", " ", text)
-    return re.sub(r"\s*\n\s*", "\n", text).strip()
+    return clean_text(body)
 
 
 def is_chat(document: Any) -> bool:
@@ -103,7 +83,8 @@ def chat_rows(
         rows.extend(new)
         numbers.extend([number] * len(new))
     columns = list(CHAT_COLUMNS) + (["context"] if agent_turns == "context" else [])
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    extra = sorted({key for row in rows for key in row} - set(columns))
+    frame = pd.DataFrame(rows, columns=columns + extra, dtype=object)
     plan = ColumnPlan(
         columns={name: name for name in CHAT_COLUMNS},
         constants={"channel": "chat", "source": "intercom"},
@@ -141,9 +122,19 @@ def _conversation_rows(conversation: dict[str, Any], agent_turns: str) -> list[d
             "turn": turn,
             "created_at": part.get("created_at", conversation.get("created_at")),
             "text": body,
+            **_carried(part),
         }
         if agent_turns == "context":
             row["context"] = "\n".join(c for c in context if c)
         context = []
         rows.append(row)
     return rows
+
+
+def _carried(part: dict[str, Any]) -> dict[str, Any]:
+    """Scalar keys of a customer part that the reader does not interpret (kept as columns)."""
+    return {
+        key: value
+        for key, value in part.items()
+        if key not in _PART_KEYS and (value is None or isinstance(value, str | int | float | bool))
+    }

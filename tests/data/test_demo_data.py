@@ -1,6 +1,5 @@
 """The bundled demo data: deterministic, complete, readable, and carrying its planted truth."""
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,27 +18,9 @@ DATA_FILES = ["survey_qualtrics.csv", "forum_posts.jsonl", "social_posts.csv", "
 TRUTH = ["true_theme", "true_themes", "true_sentiment", "true_pii"]
 
 
-def _chat_truth() -> pd.DataFrame:
-    """Ground truth of the chat customer turns, kept on the parts of support_chats.json."""
-    document = json.loads((DEMO / "support_chats.json").read_text(encoding="utf-8"))
-    rows = []
-    for conversation in document["conversations"]:
-        user_parts = [
-            p for p in conversation["conversation_parts"] if p["author"]["type"] == "user"
-        ]
-        for turn, part in enumerate(user_parts):
-            rows.append(
-                {"response_id": f"{conversation['id']}-{turn}", **{k: part[k] for k in TRUTH}}
-            )
-    return pd.DataFrame(rows)
-
-
 @pytest.fixture(scope="module")
 def demo() -> pd.DataFrame:
-    tables = [read_feedback(DEMO / name).table for name in DATA_FILES[:3]]
-    chat = read_feedback(DEMO / "support_chats.json").table
-    tables.append(chat.merge(_chat_truth(), on="response_id", how="left", validate="1:1"))
-    table = pd.concat(tables, ignore_index=True)
+    table = pd.concat([read_feedback(DEMO / name).table for name in DATA_FILES], ignore_index=True)
     for column in TRUTH:
         table[column] = table[column].fillna("").astype("string")
     return table
