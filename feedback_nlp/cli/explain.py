@@ -1,0 +1,147 @@
+"""`feedback-nlp explain`: score metrics, theme impact, drivers and pain points as tidy tables."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+
+from feedback_nlp.cli.app import app
+from feedback_nlp.errors import ConfigError, FeedbackError, ReadError
+from feedback_nlp.insights import explain as explain_table
+from feedback_nlp.schema import COLUMNS
+from feedback_nlp.scores import SMALL_N, join_scores
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Read a tagged table (.parquet or .csv) with the schema's dtypes for known columns."""
+    if not path.exists():
+        raise ReadError(path, "file not found")
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        table = pd.read_parquet(path)
+    elif suffix == ".csv":
+        strings = {name: "string" for name, column in COLUMNS.items() if column.dtype == "string"}
+        table = pd.read_csv(path, dtype=strings, keep_default_na=True)
+    else:
+        raise ReadError(path, f"unknown table format '{suffix}'", hint="use .parquet or .csv")
+    return _schema_dtypes(table, path)
+
+
+def _schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    for name in table.columns:
+        column = COLUMNS.get(name)
+        if column is None or column.dtype == "string":
+            continue
+        try:
+            if column.dtype.startswith("datetime64"):
+                table[name] = pd.to_datetime(table[name], utc=True)
+            elif column.dtype == "Int64":
+                table[name] = pd.to_numeric(table[name], errors="raise").astype("Int64")
+            else:
+                table[name] = table[name].astype(column.dtype)
+        except (ValueError, TypeError) as error:
+            raise ReadError(path, f"cannot read as {column.dtype}: {error}", field=name) from error
+    return table
+
+
+@app.command("explain")
+def explain_command(
+    table_path: Annotated[Path, typer.Argument(help="Tagged table (.parquet or .csv).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the tidy tables.")],
+    outcome: Annotated[
+        list[str] | None,
+        typer.Option(help="Outcome column(s); default: the scores present (nps, csat, ces)."),
+    ] = None,
+    higher_is_better: Annotated[
+        list[str] | None,
+        typer.Option(help="Custom outcome(s) where higher is better (default: higher is worse)."),
+    ] = None,
+    theme_column: Annotated[
+        str | None, typer.Option(help="Theme column; default themes, else topic.")
+    ] = None,
+    scores: Annotated[
+        Path | None, typer.Option(help="Separate scores file (.csv/.parquet) to join.")
+    ] = None,
+    join_on: Annotated[str, typer.Option(help="respondent_id or response_id.")] = "respondent_id",
+    period: Annotated[str, typer.Option(help="Period for trends: M (month) or W (week).")] = "M",
+    unit: Annotated[
+        str, typer.Option(help="Who a score belongs to: auto, response, or a column name.")
+    ] = "auto",
+    min_n: Annotated[int, typer.Option(help="Segments/themes below this n are marked.")] = SMALL_N,
+    bootstrap: Annotated[int, typer.Option(help="Bootstrap refits of the driver model.")] = 200,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+) -> None:
+    """Explain scores with the text: segments, theme impact, drivers, pain points, quotes."""
+    try:
+        summary = run_explain(
+            table_path,
+            out,
+            outcomes=outcome,
+            higher_is_better=higher_is_better or [],
+            theme_column=theme_column,
+            scores_path=scores,
+            join_on=join_on,
+            period=period,
+            unit=unit,
+            min_n=min_n,
+            bootstrap=bootstrap,
+            seed=seed,
+        )
+    except FeedbackError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=1) from error
+    for note in summary["notes"]:
+        typer.echo(f"note: {note}")
+    typer.echo(f"wrote {len(summary['tables'])} tables to {out}")
+
+
+def run_explain(
+    table_path: Path,
+    out: Path,
+    *,
+    outcomes: list[str] | None,
+    higher_is_better: list[str],
+    theme_column: str | None,
+    scores_path: Path | None,
+    join_on: str,
+    period: str,
+    unit: str,
+    min_n: int,
+    bootstrap: int,
+    seed: int,
+) -> dict:
+    """Read, join, explain and write one CSV per table plus summary.json; return the summary."""
+    if period not in ("M", "W"):
+        raise ConfigError(f"--period must be M or W, not {period!r}")
+    table = read_table(table_path)
+    notes: list[str] = []
+    if scores_path is not None:
+        joined = join_scores(table, read_table(scores_path), join_on, source=str(scores_path))
+        table = joined.table
+        notes.append(joined.report())
+    result = explain_table(
+        table,
+        outcomes=outcomes,
+        theme_column=theme_column,
+        period=period,
+        unit=unit,
+        min_n=min_n,
+        higher_is_better={name: True for name in higher_is_better},
+        n_bootstrap=bootstrap,
+        seed=seed,
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    for name, frame in result.tables.items():
+        frame.to_csv(out / f"{name}.csv", index=False)
+    summary = {
+        "input": str(table_path),
+        "rows": len(table),
+        "tables": sorted(result.tables),
+        "notes": notes + result.notes,
+    }
+    (out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return summary

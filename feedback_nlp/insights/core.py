@@ -1,0 +1,241 @@
+"""Shared pieces of the insight functions: outcomes, theme membership, units and impact.
+
+Every insight counts *units* (see :mod:`feedback_nlp.scores`): a unit has a theme when any of
+its comments has it, and its outcome is counted once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from feedback_nlp.errors import SchemaError
+from feedback_nlp.schema import split_list
+from feedback_nlp.scores import (
+    CONFIDENCE,
+    SCORE_COLUMNS,
+    ScoreScales,
+    check_range,
+    nps_value,
+    nps_variance,
+    unit_ids,
+    unit_scores,
+)
+
+OUTLIER_TOPIC = "-1"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an analysis explains.
+
+    kind: ``"nps"`` (metric = NPS, event = detractor), ``"binary"`` (metric = % of units
+    where the column is true, event = true) or ``"numeric"`` (metric = mean; event = the
+    'bad' side for csat/ces, none for other numeric columns).
+    """
+
+    column: str
+    kind: str
+    higher_is_better: bool
+    event_name: str | None
+    event_range: tuple[float, float] | None = None
+
+    @property
+    def metric_name(self) -> str:
+        """Name of the metric the impact is measured on."""
+        if self.kind == "nps":
+            return "nps"
+        return f"{self.column}_rate" if self.kind == "binary" else f"{self.column}_mean"
+
+
+def resolve_outcome(
+    table: pd.DataFrame,
+    column: str,
+    *,
+    scales: ScoreScales | None = None,
+    higher_is_better: bool | None = None,
+) -> Outcome:
+    """Describe the outcome `column`: nps, csat, ces or any binary/numeric user column.
+
+    For columns other than the scores, `higher_is_better` defaults to False (as for churn or
+    resolution time); pass True for outcomes such as 'resolved at first contact'.
+    """
+    scales = scales or ScoreScales()
+    if column not in table.columns:
+        raise SchemaError(f"the outcome column '{column}' is not in the table")
+    if column in SCORE_COLUMNS:
+        check_range(table[column], column, scales.range_of(column))
+    if column == "nps":
+        return Outcome("nps", "nps", True, "detractor", (0, 6))
+    if column == "csat":
+        return _scale_outcome("csat", scales.csat_satisfied, scales.csat, "not_satisfied")
+    if column == "ces":
+        return _scale_outcome("ces", scales.ces_low_effort, scales.ces, "not_low_effort")
+    return _user_outcome(table[column], column, bool(higher_is_better))
+
+
+def _scale_outcome(
+    column: str, accepted: tuple[int, int], scale: tuple[int, int], event_name: str
+) -> Outcome:
+    """A 1-k score whose `accepted` answers are good; the event is every other answer."""
+    if accepted[0] > scale[0]:
+        return Outcome(column, "numeric", True, event_name, (-np.inf, accepted[0] - 0.5))
+    return Outcome(column, "numeric", False, event_name, (accepted[1] + 0.5, np.inf))
+
+
+def _user_outcome(values: pd.Series, column: str, higher_is_better: bool) -> Outcome:
+    present = values.dropna()
+    if pd.api.types.is_bool_dtype(values.dtype) or (
+        pd.api.types.is_numeric_dtype(values.dtype) and set(present.unique()) <= {0, 1}
+    ):
+        return Outcome(column, "binary", higher_is_better, column, (1, 1))
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return Outcome(column, "numeric", higher_is_better, None)
+    raise SchemaError(
+        f"the outcome column '{column}' has dtype {values.dtype}: an outcome must be boolean, "
+        "0/1 or numeric (convert yes/no answers to booleans first)"
+    )
+
+
+def outcome_values(table: pd.DataFrame, outcome: Outcome, unit: str) -> pd.Series:
+    """One outcome value per unit (float; the last non-missing, see the counting rule)."""
+    column = table[outcome.column]
+    if outcome.kind == "binary":
+        column = column.astype("Float64")
+    per_unit = unit_scores(table.assign(**{outcome.column: column}), [outcome.column], unit)
+    return per_unit[outcome.column].astype("Float64").astype(float).dropna()
+
+
+def event_mask(values: pd.Series, outcome: Outcome) -> pd.Series | None:
+    """True where a unit's outcome is the event (detractor, not satisfied, churned…)."""
+    if outcome.event_range is None:
+        return None
+    low, high = outcome.event_range
+    return (values >= low) & (values <= high)
+
+
+# --- themes ---------------------------------------------------------------------------------
+
+
+def row_themes(table: pd.DataFrame, theme_column: str) -> pd.Series:
+    """Each row's theme ids as a list of strings (outlier topic -1 left out)."""
+    if theme_column not in table.columns:
+        raise SchemaError(f"the theme column '{theme_column}' is not in the table")
+    values = table[theme_column]
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        lists = values.map(lambda v: [] if pd.isna(v) else [str(int(v))])
+    else:
+        lists = values.map(split_list)
+    return lists.map(lambda themes: [t for t in dict.fromkeys(themes) if t != OUTLIER_TOPIC])
+
+
+def theme_labels(
+    table: pd.DataFrame, labels: Mapping[int | str, str] | None = None
+) -> dict[str, str]:
+    """Theme id → readable label, from (topic, topic_label) pairs, then `labels` on top."""
+    found: dict[str, str] = {}
+    if {"topic", "topic_label"} <= set(table.columns):
+        pairs = table[["topic", "topic_label"]].dropna().drop_duplicates("topic")
+        found = {str(int(t)): str(label) for t, label in pairs.itertuples(index=False)}
+    found.update({str(k): str(v) for k, v in (labels or {}).items()})
+    return found
+
+
+def unit_theme_pairs(table: pd.DataFrame, theme_column: str, unit: str) -> pd.DataFrame:
+    """Distinct (unit_id, theme) pairs plus each theme's comment count."""
+    exploded = pd.DataFrame(
+        {"unit_id": unit_ids(table, unit), "theme": row_themes(table, theme_column)}
+    ).explode("theme")
+    return exploded.dropna(subset=["theme"])
+
+
+# --- impact ---------------------------------------------------------------------------------
+
+
+def metric_and_variance(values: np.ndarray, kind: str) -> tuple[float, float]:
+    """The outcome metric of a set of unit values and the variance of that estimate."""
+    n = len(values)
+    if n == 0:
+        return (np.nan, np.nan)
+    if kind == "nps":
+        promoters, detractors = float((values >= 9).sum()), float((values <= 6).sum())
+        return (nps_value(values), 1e4 * nps_variance(promoters, detractors, n))
+    scale = 100.0 if kind == "binary" else 1.0
+    variance = np.var(values, ddof=1) / n if n > 1 else np.nan
+    return (scale * float(np.mean(values)), scale * scale * variance)
+
+
+def impact_of(
+    values: pd.Series, has_theme: pd.Series, kind: str, confidence: float = CONFIDENCE
+) -> dict[str, float]:
+    """Impact = metric(all) − metric(units without the theme), with a normal CI.
+
+    Since metric(all) = w·metric(with) + (1 − w)·metric(without) with w the theme's share,
+    impact = w·(metric(with) − metric(without)); its standard error treats w as fixed and the
+    two groups as independent: se = w·√(var(with) + var(without)).
+    """
+    with_theme = values[has_theme].to_numpy(dtype=float)
+    without = values[~has_theme].to_numpy(dtype=float)
+    m_all, _ = metric_and_variance(values.to_numpy(dtype=float), kind)
+    m_with, v_with = metric_and_variance(with_theme, kind)
+    m_without, v_without = metric_and_variance(without, kind)
+    share = len(with_theme) / len(values) if len(values) else np.nan
+    impact = m_all - m_without
+    se = share * np.sqrt(v_with + v_without)
+    z = float(stats.norm.ppf(0.5 + confidence / 2))
+    return {
+        "metric_all": m_all,
+        "metric_with": m_with,
+        "metric_without": m_without,
+        "impact": impact,
+        "impact_ci_low": impact - z * se,
+        "impact_ci_high": impact + z * se,
+    }
+
+
+def odds_ratio_test(events: pd.Series, has_theme: pd.Series) -> dict[str, float]:
+    """Fisher's exact test of event vs theme, the odds ratio and its Woolf (log) CI.
+
+    The CI adds 0.5 to every cell when one is zero (Haldane-Anscombe correction).
+    """
+    a = int((events & has_theme).sum())
+    b = int((~events & has_theme).sum())
+    c = int((events & ~has_theme).sum())
+    d = int((~events & ~has_theme).sum())
+    odds_ratio, p_value = stats.fisher_exact([[a, b], [c, d]])
+    cells = np.array([a, b, c, d], dtype=float)
+    if (cells == 0).any():
+        cells += 0.5
+    log_or = np.log(cells[0] * cells[3] / (cells[1] * cells[2]))
+    half = 1.959963984540054 * np.sqrt((1.0 / cells).sum())
+    return {
+        "odds_ratio": float(odds_ratio),
+        "or_ci_low": float(np.exp(log_or - half)),
+        "or_ci_high": float(np.exp(log_or + half)),
+        "p_value": float(p_value),
+    }
+
+
+def benjamini_hochberg(p_values: pd.Series) -> pd.Series:
+    """Benjamini–Hochberg adjusted p-values (q-values); NaN stays NaN."""
+    q = pd.Series(np.nan, index=p_values.index)
+    present = p_values.dropna()
+    if len(present):
+        q[present.index] = stats.false_discovery_control(present.to_numpy(), method="bh")
+    return q
+
+
+def pain(impact: pd.Series, outcome: Outcome) -> pd.Series:
+    """Impact turned so that larger means worse for the business."""
+    return -impact if outcome.higher_is_better else impact
+
+
+def negative_flags(table: pd.DataFrame) -> pd.Series:
+    """1.0 where `sentiment` is negative, 0.0 where not, NaN without a sentiment column."""
+    if "sentiment" not in table.columns:
+        return pd.Series(np.nan, index=table.index)
+    return (table["sentiment"] == "negative").astype("boolean").astype(float)

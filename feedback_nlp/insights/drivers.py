@@ -1,0 +1,268 @@
+"""Key drivers: which themes, sentiments, emotions and touchpoints go with the outcome.
+
+An L2-regularised regression on one row per unit — logistic for a binary event (detractor,
+not satisfied, churned…), ridge for a numeric outcome — over 0/1 indicators:
+
+- ``theme:<id>``: the unit has a comment with the theme;
+- ``negative:<id>``: … and at least one of those comments is negative (theme × sentiment);
+- ``emotion:<label>``: the unit has a comment with the emotion;
+- ``touchpoint:<name>``: the unit has a comment at the touchpoint (the most common one is
+  the reference and has no indicator).
+
+The regression is written here in numpy (same objective as scikit-learn's
+``LogisticRegression(C=C)``: log-loss + ‖w‖²/(2C), intercept not penalised). Each effect's CI
+is the percentile interval of `n_bootstrap` seeded bootstrap refits over units. These are
+associations in observational data, not causes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.errors import SchemaError
+from feedback_nlp.insights.core import (
+    event_mask,
+    outcome_values,
+    resolve_outcome,
+    row_themes,
+    theme_labels,
+)
+from feedback_nlp.schema import split_list
+from feedback_nlp.scores import SMALL_N, ScoreScales, unit_ids
+
+
+@dataclass(frozen=True)
+class DriverResult:
+    """Per-driver effects and the model's fit."""
+
+    drivers: pd.DataFrame
+    fit: pd.DataFrame
+    skipped: list[str]
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, c: float = 1.0, start: np.ndarray | None = None
+) -> np.ndarray:
+    """L2-penalised logistic regression by damped Newton steps; returns [intercept, *weights]."""
+    design = np.column_stack([np.ones(len(y)), x])
+    penalty = np.full(design.shape[1], 1.0 / c)
+    penalty[0] = 0.0
+    params = np.zeros(design.shape[1]) if start is None else start.copy()
+    loss = _logistic_loss(design, y, params, penalty)
+    for _ in range(100):
+        probs = 1.0 / (1.0 + np.exp(-(design @ params)))
+        grad = design.T @ (probs - y) + penalty * params
+        hessian = (design.T * (probs * (1 - probs))) @ design + np.diag(penalty + 1e-10)
+        step = np.linalg.solve(hessian, grad)
+        size = 1.0
+        while size > 1e-6:
+            candidate = params - size * step
+            new_loss = _logistic_loss(design, y, candidate, penalty)
+            if new_loss <= loss + 1e-12:
+                break
+            size /= 2
+        params, loss = candidate, new_loss
+        if np.max(np.abs(size * step)) < 1e-10:
+            break
+    return params
+
+
+def _logistic_loss(
+    design: np.ndarray, y: np.ndarray, params: np.ndarray, penalty: np.ndarray
+) -> float:
+    logits = design @ params
+    return float(np.sum(np.logaddexp(0.0, logits) - y * logits) + penalty @ params**2 / 2)
+
+
+def fit_ridge(x: np.ndarray, y: np.ndarray, c: float = 1.0) -> np.ndarray:
+    """Ridge regression with penalty ‖w‖²/(2C) on the weights only; returns [intercept, *w]."""
+    centred_x, centred_y = x - x.mean(axis=0), y - y.mean()
+    gram = centred_x.T @ centred_x + np.eye(x.shape[1]) / c
+    weights = np.linalg.solve(gram, centred_x.T @ centred_y)
+    return np.concatenate([[y.mean() - x.mean(axis=0) @ weights], weights])
+
+
+def driver_features(
+    table: pd.DataFrame, theme_column: str | None, unit: str, min_n: int
+) -> tuple[pd.DataFrame, list[str]]:
+    """One row per unit, one 0/1 column per driver with at least `min_n` units."""
+    ids = unit_ids(table, unit)
+    parts, skipped = [], []
+    negative = table["sentiment"] == "negative" if "sentiment" in table.columns else None
+    if theme_column and theme_column in table.columns:
+        themes = row_themes(table, theme_column)
+        parts.append(_indicators(ids, themes, "theme:"))
+        if negative is not None:
+            is_negative = negative.fillna(False).astype(bool)
+            negative_themes = [t if neg else [] for t, neg in zip(themes, is_negative, strict=True)]
+            negative_series = pd.Series(negative_themes, index=table.index, dtype=object)
+            parts.append(_indicators(ids, negative_series, "negative:"))
+        else:
+            skipped.append("no 'sentiment' column: theme × sentiment drivers skipped")
+    else:
+        skipped.append(f"no '{theme_column}' column: theme drivers skipped")
+    if "emotion" in table.columns:
+        emotions = table["emotion"].map(split_list).map(lambda v: [e for e in v if e != "neutral"])
+        parts.append(_indicators(ids, emotions, "emotion:"))
+    else:
+        skipped.append("no 'emotion' column: emotion drivers skipped")
+    if "touchpoint" in table.columns:
+        touch = table["touchpoint"].astype("string").map(lambda v: [] if pd.isna(v) else [v])
+        indicators = _indicators(ids, touch, "touchpoint:")
+        parts.append(indicators.drop(columns=indicators.sum().idxmax()))
+    else:
+        skipped.append("no 'touchpoint' column: touchpoint drivers skipped")
+    features = pd.concat(parts, axis=1).fillna(0) if parts else pd.DataFrame(index=ids.unique())
+    rare = features.columns[features.sum() < min_n]
+    if len(rare):
+        skipped.append(f"{len(rare)} driver(s) with fewer than {min_n} units left out")
+    features, merged = _merge_identical(features.drop(columns=rare).astype(float))
+    skipped += [
+        f"{dup} is identical to {kept} on every unit: reported as {kept}" for dup, kept in merged
+    ]
+    return features, skipped
+
+
+def _merge_identical(features: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Keep one of each set of identical indicator columns (they cannot be told apart)."""
+    duplicated = features.T.duplicated()
+    merged = []
+    for name in features.columns[duplicated.to_numpy()]:
+        kept = next(c for c in features.columns if features[c].equals(features[name]))
+        merged.append((name, kept))
+    aliases = {kept: [d for d, k in merged if k == kept] for _, kept in merged}
+    renamed = {kept: " = ".join([kept, *dups]) for kept, dups in aliases.items()}
+    return features.loc[:, ~duplicated.to_numpy()].rename(columns=renamed), merged
+
+
+def _indicators(ids: pd.Series, lists: pd.Series, prefix: str) -> pd.DataFrame:
+    pairs = pd.DataFrame({"unit_id": ids, "value": lists}).explode("value").dropna()
+    if pairs.empty:
+        return pd.DataFrame(index=pd.Index(ids.unique(), name="unit_id"))
+    pairs["value"] = prefix + pairs["value"].astype(str)
+    return pd.crosstab(pairs["unit_id"], pairs["value"]).clip(upper=1)
+
+
+def key_drivers(
+    table: pd.DataFrame,
+    outcome: str = "nps",
+    *,
+    theme_column: str | None = "themes",
+    unit: str = "auto",
+    min_n: int = SMALL_N,
+    c: float = 1.0,
+    n_bootstrap: int = 200,
+    seed: int = 0,
+    confidence: float = 0.95,
+    scales: ScoreScales | None = None,
+    higher_is_better: bool | None = None,
+) -> DriverResult:
+    """Fit the driver model of `outcome` and bootstrap each effect's CI (seeded).
+
+    For a binary event the effect is the log-odds coefficient and ``odds_ratio`` = exp(coef);
+    for a numeric outcome it is the change in the mean. ``share_same_sign`` is the share of
+    bootstrap refits whose coefficient has the sign of the full-data one.
+    """
+    spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
+    values = outcome_values(table, spec, unit)
+    features, skipped = driver_features(table, theme_column, unit, min_n)
+    features = features.reindex(values.index).fillna(0.0)
+    if features.shape[1] == 0:
+        raise SchemaError(f"no driver has at least {min_n} units: nothing to model")
+    events = event_mask(values, spec)
+    logistic = events is not None
+    y = events.to_numpy(dtype=float) if logistic else values.to_numpy(dtype=float)
+    if logistic and y.min() == y.max():
+        raise SchemaError(f"every unit has the same {spec.event_name} value: nothing to model")
+    fitter = fit_logistic if logistic else fit_ridge
+    x = features.to_numpy()
+    params = fitter(x, y, c)
+    boot = _bootstrap(fitter, x, y, c, n_bootstrap, seed)
+    drivers = _driver_table(features, params, boot, confidence, logistic)
+    drivers.insert(1, "label", _labels(drivers["driver"], table))
+    fit = _fit_table(x, y, params, logistic, spec.event_name or spec.column)
+    return DriverResult(drivers, fit, skipped)
+
+
+def _bootstrap(fitter, x: np.ndarray, y: np.ndarray, c: float, n: int, seed: int) -> np.ndarray:  # noqa: ANN001
+    rng = np.random.default_rng(seed)
+    draws = []
+    for _ in range(n):
+        rows = rng.integers(0, len(y), len(y))
+        draws.append(fitter(x[rows], y[rows], c))
+    return np.array(draws).reshape(n, x.shape[1] + 1)
+
+
+def _driver_table(
+    features: pd.DataFrame,
+    params: np.ndarray,
+    boot: np.ndarray,
+    confidence: float,
+    logistic: bool,
+) -> pd.DataFrame:
+    tail = (1 - confidence) / 2
+    coefs = params[1:]
+    low = np.quantile(boot[:, 1:], tail, axis=0) if len(boot) else np.full_like(coefs, np.nan)
+    high = np.quantile(boot[:, 1:], 1 - tail, axis=0) if len(boot) else np.full_like(coefs, np.nan)
+    same_sign = (np.sign(boot[:, 1:]) == np.sign(coefs)).mean(axis=0) if len(boot) else np.nan
+    result = pd.DataFrame(
+        {
+            "driver": features.columns,
+            "units": features.sum().to_numpy().astype(int),
+            "coef": coefs,
+            "coef_ci_low": low,
+            "coef_ci_high": high,
+            "share_same_sign": same_sign,
+        }
+    )
+    if logistic:
+        result["odds_ratio"] = np.exp(result["coef"])
+        result["or_ci_low"] = np.exp(result["coef_ci_low"])
+        result["or_ci_high"] = np.exp(result["coef_ci_high"])
+    return result.sort_values("coef", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _labels(drivers: pd.Series, table: pd.DataFrame) -> pd.Series:
+    names = theme_labels(table)
+
+    def label(driver: str) -> str:
+        if " = " in driver:
+            return " = ".join(label(part) for part in driver.split(" = "))
+        kind, _, value = driver.partition(":")
+        if kind in ("theme", "negative"):
+            return f"{names.get(value, value)}" + (" (negative)" if kind == "negative" else "")
+        return f"{kind} {value}"
+
+    return drivers.map(label)
+
+
+def _fit_table(
+    x: np.ndarray, y: np.ndarray, params: np.ndarray, logistic: bool, target: str
+) -> pd.DataFrame:
+    predicted = params[0] + x @ params[1:]
+    rows = {"target": target, "model": "logistic (L2)" if logistic else "ridge", "units": len(y)}
+    if logistic:
+        probs = np.clip(1.0 / (1.0 + np.exp(-predicted)), 1e-12, 1 - 1e-12)
+        base = np.clip(y.mean(), 1e-12, 1 - 1e-12)
+        log_lik = np.sum(y * np.log(probs) + (1 - y) * np.log(1 - probs))
+        null = np.sum(y * np.log(base) + (1 - y) * np.log(1 - base))
+        rows |= {
+            "events": int(y.sum()),
+            "mcfadden_r2": 1 - log_lik / null,
+            "auc_in_sample": _auc(y, probs),
+        }
+    else:
+        total = np.sum((y - y.mean()) ** 2)
+        rows |= {"r2": 1 - np.sum((y - predicted) ** 2) / total if total else np.nan}
+    return pd.DataFrame([rows])
+
+
+def _auc(y: np.ndarray, scores: np.ndarray) -> float:
+    """Area under the ROC curve (Mann–Whitney, ties counted half)."""
+    ranks = pd.Series(scores).rank().to_numpy()
+    positives = y == 1
+    n_pos, n_neg = positives.sum(), (~positives).sum()
+    return float((ranks[positives].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))

@@ -1,0 +1,175 @@
+"""Every insight table at once, with what was skipped and why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.insights.drivers import key_drivers
+from feedback_nlp.insights.impact import pain_point_matrix, theme_impact, theme_trends
+from feedback_nlp.insights.quotes import representative_quotes
+from feedback_nlp.insights.segments import segment_metrics
+from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N, ScoreScales, score_conflicts, score_metrics
+
+
+@dataclass
+class Explanation:
+    """Named tidy tables and notes on what was skipped."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def default_theme_column(table: pd.DataFrame) -> str | None:
+    """`themes` when present, else `topic`, else None."""
+    return next((c for c in ("themes", "topic") if c in table.columns), None)
+
+
+def explain(
+    table: pd.DataFrame,
+    *,
+    outcomes: Sequence[str] | None = None,
+    theme_column: str | None = None,
+    matrix_rows: Sequence[str] = ("touchpoint", "journey_stage"),
+    period: str = "M",
+    unit: str = "auto",
+    min_n: int = SMALL_N,
+    labels: Mapping[int | str, str] | None = None,
+    scales: ScoreScales | None = None,
+    higher_is_better: Mapping[str, bool] | None = None,
+    n_bootstrap: int = 200,
+    seed: int = 0,
+    embeddings: np.ndarray | None = None,
+) -> Explanation:
+    """Run every analysis the table's columns allow; note each one skipped and why.
+
+    `outcomes` defaults to the score columns present (nps, csat, ces); name any other
+    binary or numeric column (churned, resolution_hours…) to analyse it the same way.
+    """
+    result = Explanation()
+    theme_column = theme_column or default_theme_column(table)
+    outcomes = list(outcomes) if outcomes is not None else _present_scores(table, result)
+    options = {"unit": unit, "min_n": min_n, "scales": scales}
+    direction = dict(higher_is_better or {})
+    if theme_column is None:
+        result.notes.append("no 'themes' or 'topic' column: theme analyses skipped")
+    run = _runner(result)
+    run("score_metrics", lambda: _quiet(score_metrics(table, unit, scales)))
+    run("score_conflicts", lambda: score_conflicts(table, unit))
+    run(
+        "segments",
+        lambda: segment_metrics(
+            table, theme_column=theme_column or "themes", period=period, labels=labels, **options
+        ),
+    )
+    if theme_column is not None:
+        _theme_analyses(
+            run, table, outcomes, theme_column, matrix_rows, period, labels, options, direction
+        )
+        _drivers(run, table, outcomes, theme_column, direction, n_bootstrap, seed, options)
+        quotes = {"theme_column": theme_column, "embeddings": embeddings, "labels": labels}
+        run("quotes", lambda: representative_quotes(table, **quotes))
+        for rows in matrix_rows:
+            if rows in table.columns:
+                run(f"quotes_{rows}", lambda r=rows: representative_quotes(table, by=r, **quotes))
+    return result
+
+
+def _quiet(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop the per-function skip notes that explain() already states once."""
+    frame.attrs["skipped"] = []
+    return frame
+
+
+def _present_scores(table: pd.DataFrame, result: Explanation) -> list[str]:
+    present = [c for c in SCORE_COLUMNS if c in table.columns]
+    missing = [c for c in SCORE_COLUMNS if c not in table.columns]
+    if missing:
+        result.notes.append(
+            f"no score column(s) {missing}: their metrics, impacts and drivers are skipped"
+        )
+    if not present:
+        result.notes.append("no scores at all: only the text-only analyses ran")
+    return present
+
+
+def _runner(result: Explanation) -> Callable[[str, Callable[[], pd.DataFrame]], None]:
+    def run(name: str, compute: Callable[[], pd.DataFrame]) -> None:
+        try:
+            table = compute()
+        except (SchemaError, ConfigError) as error:
+            result.notes.append(f"{name} skipped: {error}")
+            return
+        result.tables[name] = table
+        result.notes.extend(f"{name}: {note}" for note in table.attrs.get("skipped", []))
+
+    return run
+
+
+def _theme_analyses(
+    run: Callable,
+    table: pd.DataFrame,
+    outcomes: list[str],
+    theme_column: str,
+    matrix_rows: Sequence[str],
+    period: str,
+    labels: Mapping[int | str, str] | None,
+    options: dict,
+    direction: dict[str, bool],
+) -> None:
+    common = {"theme_column": theme_column, "labels": labels, **options}
+    for outcome in outcomes:
+        better = direction.get(outcome)
+        run(
+            f"theme_impact_{outcome}",
+            lambda o=outcome, b=better: theme_impact(table, o, higher_is_better=b, **common),
+        )
+    first = outcomes[0] if outcomes else None
+    better = direction.get(first) if first else None
+    for rows in matrix_rows:
+        run(
+            f"pain_points_{rows}",
+            lambda r=rows: pain_point_matrix(
+                table, first, rows=r, higher_is_better=better, **common
+            ),
+        )
+    run(
+        "theme_trends",
+        lambda: theme_trends(table, first, period=period, higher_is_better=better, **common),
+    )
+
+
+def _drivers(
+    run: Callable,
+    table: pd.DataFrame,
+    outcomes: list[str],
+    theme_column: str,
+    direction: dict[str, bool],
+    n_bootstrap: int,
+    seed: int,
+    options: dict,
+) -> None:
+    for outcome in outcomes:
+        fitted: dict[str, pd.DataFrame] = {}
+
+        def drivers(o: str = outcome, store: dict = fitted) -> pd.DataFrame:
+            found = key_drivers(
+                table,
+                o,
+                theme_column=theme_column,
+                n_bootstrap=n_bootstrap,
+                seed=seed,
+                higher_is_better=direction.get(o),
+                **options,
+            )
+            store["fit"] = found.fit
+            found.drivers.attrs["skipped"] = found.skipped
+            return found.drivers
+
+        run(f"drivers_{outcome}", drivers)
+        if "fit" in fitted:
+            run(f"drivers_{outcome}_fit", lambda f=fitted["fit"]: f)

@@ -1,0 +1,281 @@
+"""Theme impact on an outcome, the pain-point matrix and theme change over time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from feedback_nlp.insights.core import (
+    Outcome,
+    benjamini_hochberg,
+    event_mask,
+    impact_of,
+    negative_flags,
+    odds_ratio_test,
+    outcome_values,
+    pain,
+    resolve_outcome,
+    row_themes,
+    theme_labels,
+    unit_theme_pairs,
+)
+from feedback_nlp.schema import require
+from feedback_nlp.scores import CONFIDENCE, SMALL_N, ScoreScales, unit_ids
+
+
+def theme_impact(
+    table: pd.DataFrame,
+    outcome: str = "nps",
+    *,
+    theme_column: str = "themes",
+    unit: str = "auto",
+    min_n: int = SMALL_N,
+    labels: Mapping[int | str, str] | None = None,
+    scales: ScoreScales | None = None,
+    higher_is_better: bool | None = None,
+    confidence: float = CONFIDENCE,
+) -> pd.DataFrame:
+    """Per theme: volume, outcome with/without, impact with CI, event rate, lift, odds ratio.
+
+    impact = metric(all units) − metric(units without the theme) (e.g. NPS points);
+    lift = event rate among units with the theme / overall event rate; the odds ratio and
+    p-value come from Fisher's exact test, q_value is the Benjamini–Hochberg adjustment across
+    themes. Themes with fewer than `min_n` units are marked ``small_n`` and get no rank; rank 1
+    is the theme that hurts the outcome most.
+    """
+    spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
+    values = outcome_values(table, spec, unit)
+    pairs = unit_theme_pairs(table, theme_column, unit)
+    comment_counts = pairs.groupby("theme").size()
+    pairs = pairs.drop_duplicates()
+    pairs = pairs[pairs["unit_id"].isin(values.index)]
+    names = theme_labels(table, labels)
+    rows = [
+        _theme_row(theme, set(group["unit_id"]), values, spec, confidence)
+        | {"theme_label": names.get(theme, theme), "comments": int(comment_counts[theme])}
+        for theme, group in pairs.groupby("theme", sort=True)
+    ]
+    return _finish(pd.DataFrame(rows, columns=_COLUMNS), spec, min_n)
+
+
+_COLUMNS = [
+    "theme",
+    "theme_label",
+    "comments",
+    "units",
+    "share_of_units",
+    "metric",
+    "metric_all",
+    "metric_with",
+    "metric_without",
+    "impact",
+    "impact_ci_low",
+    "impact_ci_high",
+    "event",
+    "event_rate",
+    "lift",
+    "odds_ratio",
+    "or_ci_low",
+    "or_ci_high",
+    "p_value",
+]
+
+
+def _theme_row(
+    theme: str, members: set[str], values: pd.Series, spec: Outcome, confidence: float
+) -> dict:
+    has_theme = pd.Series(values.index.isin(members), index=values.index)
+    row = {"theme": theme, "units": int(has_theme.sum()), "share_of_units": has_theme.mean()}
+    row |= {"metric": spec.metric_name, **impact_of(values, has_theme, spec.kind, confidence)}
+    return row | _event_stats(values, has_theme, spec)
+
+
+def _event_stats(values: pd.Series, has_theme: pd.Series, spec: Outcome) -> dict:
+    events = event_mask(values, spec)
+    if events is None or not has_theme.any():
+        return {"event": spec.event_name}
+    overall = events.mean()
+    rate = events[has_theme].mean()
+    return {
+        "event": spec.event_name,
+        "event_rate": 100 * rate,
+        "lift": rate / overall if overall > 0 else np.nan,
+        **odds_ratio_test(events, has_theme),
+    }
+
+
+def _finish(result: pd.DataFrame, spec: Outcome, min_n: int) -> pd.DataFrame:
+    result["q_value"] = benjamini_hochberg(result["p_value"].astype(float))
+    result["small_n"] = result["units"] < min_n
+    result["pain"] = pain(result["impact"], spec)
+    ranked = result[~result["small_n"]]["pain"].rank(ascending=False, method="first")
+    result["rank"] = ranked.reindex(result.index).astype("Int64")
+    order = result.sort_values(["small_n", "pain"], ascending=[True, False], kind="stable")
+    return order.drop(columns="pain").reset_index(drop=True)
+
+
+def pain_point_matrix(
+    table: pd.DataFrame,
+    outcome: str | None = "nps",
+    *,
+    rows: str = "touchpoint",
+    theme_column: str = "themes",
+    unit: str = "auto",
+    min_n: int = SMALL_N,
+    labels: Mapping[int | str, str] | None = None,
+    scales: ScoreScales | None = None,
+    higher_is_better: bool | None = None,
+    confidence: float = CONFIDENCE,
+) -> pd.DataFrame:
+    """Tidy `rows` × theme cells (touchpoint or journey stage) ready for a heatmap.
+
+    A comment falls in a cell when it has that touchpoint and that theme. Per cell: comments,
+    units, negative_share (% of the cell's comments with negative sentiment, when `sentiment`
+    is present) and the cell's impact on the overall outcome: metric(all) − metric(all units
+    except the cell's), with a CI. Cells with fewer than `min_n` units are marked ``small_n``.
+    `outcome=None` gives the text-only matrix.
+    """
+    require(table, [rows], by="pain_point_matrix")
+    cells = pd.DataFrame(
+        {
+            "row": table[rows].astype("string"),
+            "unit_id": unit_ids(table, unit),
+            "theme": row_themes(table, theme_column),
+            "negative": negative_flags(table),
+        }
+    )
+    cells = cells.explode("theme").dropna(subset=["theme", "row"])
+    spec = values = None
+    if outcome is not None:
+        spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
+        values = outcome_values(table, spec, unit)
+    names = theme_labels(table, labels)
+    records = []
+    for (row_value, theme), cell in cells.groupby(["row", "theme"], sort=True):
+        record = {rows: row_value, "theme": theme, "theme_label": names.get(theme, theme)}
+        record |= {"comments": len(cell), "units": cell["unit_id"].nunique()}
+        record["negative_share"] = 100 * cell["negative"].astype(float).mean()
+        if spec is not None:
+            has_cell = pd.Series(values.index.isin(set(cell["unit_id"])), index=values.index)
+            record |= {"metric": spec.metric_name, **impact_of(values, has_cell, spec.kind)}
+        records.append(record)
+    result = pd.DataFrame(records)
+    if result.empty:
+        return result
+    result["small_n"] = result["units"] < min_n
+    return result
+
+
+def period_of(table: pd.DataFrame, period: str = "M") -> pd.Series:
+    """Each row's period label ('2026-03' for months, '2026-03-02/2026-03-08' for weeks)."""
+    require(table, ["created_at"], by="period analysis")
+    times = pd.to_datetime(table["created_at"], utc=True).dt.tz_convert(None)
+    return times.dt.to_period(period).astype("string").rename("period")
+
+
+def theme_trends(
+    table: pd.DataFrame,
+    outcome: str | None = "nps",
+    *,
+    period: str = "M",
+    theme_column: str = "themes",
+    unit: str = "auto",
+    min_n: int = SMALL_N,
+    alpha: float = 0.05,
+    labels: Mapping[int | str, str] | None = None,
+    scales: ScoreScales | None = None,
+    higher_is_better: bool | None = None,
+) -> pd.DataFrame:
+    """Per period and theme: units, share of the period's units, impact (when scored).
+
+    A theme *grew significantly* in a period when its share of the period's units is above its
+    share over all earlier periods pooled (``baseline_share``) and the one-sided Fisher exact
+    test of the two gives a Benjamini–Hochberg q-value below `alpha` (adjusted across every
+    theme × period test). ``share_change`` is the change against the previous period.
+    """
+    periods = period_of(table, period)
+    frame = table.assign(_period=periods)
+    records = []
+    for period_value, part in frame.groupby("_period", sort=True):
+        part = part.drop(columns="_period")
+        units_in_period = unit_ids(part, unit).nunique()
+        pairs = unit_theme_pairs(part, theme_column, unit).drop_duplicates()
+        impacts = _period_impacts(
+            part, outcome, theme_column, unit, labels, scales, higher_is_better
+        )
+        for theme, group in pairs.groupby("theme", sort=True):
+            record = {"period": period_value, "theme": theme, "units": group["unit_id"].nunique()}
+            record |= {"period_units": units_in_period}
+            record |= impacts.get(theme, {})
+            records.append(record)
+    result = _complete_grid(pd.DataFrame(records))
+    if result.empty:
+        return result
+    result["share"] = 100 * result["units"] / result["period_units"]
+    names = theme_labels(table, labels)
+    result.insert(2, "theme_label", result["theme"].map(lambda t: names.get(t, t)))
+    return _flag_growth(result, alpha, min_n)
+
+
+def _period_impacts(
+    part: pd.DataFrame,
+    outcome: str | None,
+    theme_column: str,
+    unit: str,
+    labels: Mapping[int | str, str] | None,
+    scales: ScoreScales | None,
+    higher_is_better: bool | None,
+) -> dict[str, dict]:
+    if outcome is None:
+        return {}
+    impacts = theme_impact(
+        part,
+        outcome,
+        theme_column=theme_column,
+        unit=unit,
+        min_n=1,
+        labels=labels,
+        scales=scales,
+        higher_is_better=higher_is_better,
+    )
+    keep = ["metric", "metric_with", "impact", "impact_ci_low", "impact_ci_high"]
+    return {row["theme"]: {k: row[k] for k in keep} for _, row in impacts.iterrows()}
+
+
+def _complete_grid(result: pd.DataFrame) -> pd.DataFrame:
+    """Add the periods in which a theme had no units (units = 0), so growth compares neighbours."""
+    if result.empty:
+        return result
+    period_units = result.groupby("period")["period_units"].first()
+    grid = pd.MultiIndex.from_product(
+        [period_units.index, sorted(result["theme"].unique())], names=["period", "theme"]
+    )
+    full = result.set_index(["period", "theme"]).reindex(grid).reset_index()
+    full["units"] = full["units"].fillna(0).astype(int)
+    full["period_units"] = full["period"].map(period_units).astype(int)
+    return full
+
+
+def _flag_growth(result: pd.DataFrame, alpha: float, min_n: int) -> pd.DataFrame:
+    result = result.sort_values(["theme", "period"], kind="stable").reset_index(drop=True)
+    by_theme = result.groupby("theme")
+    before_units = by_theme["units"].cumsum() - result["units"]
+    before_total = by_theme["period_units"].cumsum() - result["period_units"]
+    p_values = pd.Series(np.nan, index=result.index)
+    for index in result.index[before_total > 0]:
+        units, total = int(result.at[index, "units"]), int(result.at[index, "period_units"])
+        earlier, earlier_total = int(before_units[index]), int(before_total[index])
+        table = [[units, total - units], [earlier, earlier_total - earlier]]
+        p_values[index] = stats.fisher_exact(table, alternative="greater")[1]
+    previous_share = by_theme["share"].shift(1)
+    result["share_change"] = result["share"] - previous_share
+    result["baseline_share"] = 100 * before_units / before_total.where(before_total > 0)
+    result["p_value"] = p_values
+    result["q_value"] = benjamini_hochberg(p_values)
+    grew = (result["share"] > result["baseline_share"]) & (result["q_value"] < alpha)
+    result["grew_significantly"] = grew
+    result["small_n"] = result["units"] < min_n
+    return result.sort_values(["period", "theme"], kind="stable").reset_index(drop=True)

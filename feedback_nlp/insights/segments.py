@@ -1,0 +1,151 @@
+"""Every metric by segment (channel, touchpoint, language, theme, emotion, period, …)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.insights.core import negative_flags, row_themes, theme_labels
+from feedback_nlp.insights.impact import period_of
+from feedback_nlp.schema import split_list
+from feedback_nlp.scores import (
+    CONFIDENCE,
+    METRIC_COLUMNS,
+    SMALL_N,
+    ScoreScales,
+    check_scores,
+    metrics_of_units,
+    unit_ids,
+    wilson_interval,
+)
+
+#: Segment dimensions tried by default, in this order; missing columns are skipped.
+DEFAULT_SEGMENTS = (
+    "channel",
+    "touchpoint",
+    "journey_stage",
+    "lang",
+    "themes",
+    "emotion",
+    "sentiment",
+    "period",
+)
+MULTI_VALUED = ("emotion",)
+
+
+def segment_values(
+    table: pd.DataFrame, dimension: str, *, theme_column: str = "themes", period: str = "M"
+) -> pd.Series:
+    """Each row's values of `dimension` as a list (a comment counts in each of its themes)."""
+    if dimension == "period":
+        return period_of(table, period).map(lambda v: [] if pd.isna(v) else [v])
+    if dimension == theme_column:
+        return row_themes(table, theme_column)
+    if dimension in MULTI_VALUED:
+        return table[dimension].map(split_list)
+    return table[dimension].astype("string").map(lambda v: [] if pd.isna(v) else [str(v)])
+
+
+def segment_metrics(
+    table: pd.DataFrame,
+    by: Iterable[str] | None = None,
+    *,
+    theme_column: str = "themes",
+    period: str = "M",
+    unit: str = "auto",
+    min_n: int = SMALL_N,
+    labels: Mapping[int | str, str] | None = None,
+    scales: ScoreScales | None = None,
+    confidence: float = CONFIDENCE,
+) -> pd.DataFrame:
+    """Tidy table: one row per (dimension, segment, metric) with value, n and CI.
+
+    Metrics are the score metrics present (each unit counted once per segment) plus the text
+    metrics ``comments`` and ``negative_share`` (when `sentiment` is present). ``small_n``
+    marks rows with n < `min_n`. Dimensions whose column is missing are skipped and named in
+    ``attrs["skipped"]``.
+    """
+    requested = (
+        list(by) if by is not None else [_default(d, theme_column) for d in DEFAULT_SEGMENTS]
+    )
+    scores = check_scores(table, scales)
+    frames, skipped = [], []
+    for dimension in requested:
+        needed = "created_at" if dimension == "period" else dimension
+        if needed not in table.columns:
+            skipped.append(f"segment '{dimension}' skipped: no '{needed}' column")
+            continue
+        values = segment_values(table, dimension, theme_column=theme_column, period=period)
+        frames.append(_dimension(table, dimension, values, scores, unit, scales, confidence))
+    result = pd.concat(frames, ignore_index=True) if frames else _empty()
+    if labels is not None or "topic_label" in table.columns:
+        names = theme_labels(table, labels)
+        is_theme = result["dimension"] == theme_column
+        result.loc[is_theme, "segment_label"] = result.loc[is_theme, "segment"].map(
+            lambda t: names.get(t, t)
+        )
+    result["small_n"] = result["n"] < min_n
+    result.attrs["skipped"] = skipped
+    return result
+
+
+def _default(dimension: str, theme_column: str) -> str:
+    return theme_column if dimension == "themes" else dimension
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame(columns=["dimension", "segment", "segment_label", *METRIC_COLUMNS])
+
+
+def _dimension(
+    table: pd.DataFrame,
+    dimension: str,
+    values: pd.Series,
+    scores: list[str],
+    unit: str,
+    scales: ScoreScales | None,
+    confidence: float,
+) -> pd.DataFrame:
+    frame = table[scores].assign(unit_id=unit_ids(table, unit), segment=values)
+    if "created_at" in table.columns:
+        frame = frame.assign(_time=table["created_at"]).sort_values("_time", kind="stable")
+    frame["negative"] = negative_flags(table).reindex(frame.index)
+    frame = frame.explode("segment").dropna(subset=["segment"])
+    rows = []
+    for segment, part in frame.groupby("segment", sort=True):
+        per_unit = part.groupby("unit_id")[scores].last()
+        metrics = metrics_of_units(per_unit, scales, confidence) + _text_metrics(part, confidence)
+        rows += [{"dimension": dimension, "segment": segment, **m} for m in metrics]
+    result = pd.DataFrame(rows, columns=["dimension", "segment", *METRIC_COLUMNS])
+    result.insert(2, "segment_label", result["segment"])
+    return result
+
+
+def _text_metrics(part: pd.DataFrame, confidence: float) -> list[dict]:
+    rows = [
+        {
+            "metric": "comments",
+            "value": float(len(part)),
+            "n": len(part),
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+            "ci_method": "",
+        }
+    ]
+    negative = part["negative"].dropna()
+    if len(negative):
+        hits = int(negative.sum())
+        low, high = wilson_interval(hits, len(negative), confidence)
+        rows.append(
+            {
+                "metric": "negative_share",
+                "value": 100 * hits / len(negative),
+                "n": len(negative),
+                "ci_low": 100 * low,
+                "ci_high": 100 * high,
+                "ci_method": "Wilson",
+            }
+        )
+    return rows

@@ -1,0 +1,394 @@
+"""NPS, CSAT and CES as CX practice defines them, each with its n and a confidence interval.
+
+Counting rule (one score per unit). A score belongs to a *unit*, not to a comment: chat logs
+repeat the conversation's CSAT on every customer turn and a respondent may leave several
+comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set, else its
+``respondent_id``, else its ``response_id``. Within a unit the score counts once: the last
+non-missing value (by ``created_at`` when present, then by row order). Units whose rows carry
+different values are counted by :func:`score_conflicts`. Within any segment (a channel, a
+theme, …) a unit also counts once. Rows with empty text still count for the scores.
+
+Confidence intervals (95 % by default):
+
+- NPS: adjusted Wald interval of Rocks (2016) — add 3 to n and 0.75 to promoters and to
+  detractors, then a normal interval with the multinomial variance (p + d − (p − d)²) / n.
+- shares (CSAT satisfied, CES low effort, binary outcomes): Wilson score interval.
+- means (CSAT, CES, numeric outcomes): Student t-interval.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES
+
+CONFIDENCE = 0.95
+SMALL_N = 30
+METRIC_COLUMNS = ("metric", "value", "n", "ci_low", "ci_high", "ci_method")
+
+
+@dataclass(frozen=True)
+class ScoreScales:
+    """Scales and the answers that count as 'satisfied' (CSAT) or 'low effort' (CES).
+
+    The CES default follows CES 2.0 ("the company made it easy", 1 = strongly disagree,
+    7 = strongly agree): answers 5-7 are low effort. For an effort scale where 1 means the
+    least effort, pass ``ces_low_effort=(1, 3)``.
+    """
+
+    nps: tuple[int, int] = SCORE_RANGES["nps"]
+    csat: tuple[int, int] = SCORE_RANGES["csat"]
+    ces: tuple[int, int] = SCORE_RANGES["ces"]
+    csat_satisfied: tuple[int, int] = (4, 5)
+    ces_low_effort: tuple[int, int] = (5, 7)
+    extra: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def range_of(self, column: str) -> tuple[int, int]:
+        """The allowed (low, high) of a score column."""
+        return {"nps": self.nps, "csat": self.csat, "ces": self.ces, **self.extra}[column]
+
+
+SCORE_COLUMNS = ("nps", "csat", "ces")
+
+
+# --- groups ---------------------------------------------------------------------------------
+
+
+def nps_group(nps: pd.Series) -> pd.Series:
+    """Detractor (0-6), passive (7-8) or promoter (9-10); missing stays missing."""
+    check_range(nps, "nps", SCORE_RANGES["nps"])
+    values = pd.to_numeric(nps, errors="raise").astype("Float64")
+    groups = pd.Series(pd.NA, index=nps.index, dtype="string", name="nps_group")
+    groups[values <= 6] = NPS_GROUPS[0]
+    groups[(values >= 7) & (values <= 8)] = NPS_GROUPS[1]
+    groups[values >= 9] = NPS_GROUPS[2]
+    return groups
+
+
+def add_nps_group(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `table` with the `nps_group` column (requires `nps`)."""
+    if "nps" not in table.columns:
+        raise SchemaError("nps_group needs the column 'nps', which the table does not have.")
+    out = table.copy()
+    out["nps_group"] = nps_group(table["nps"])
+    return out
+
+
+def check_range(values: pd.Series, column: str, value_range: tuple[int, int]) -> None:
+    """Raise SchemaError naming the first row whose score is outside `value_range`."""
+    numeric = pd.to_numeric(values.dropna(), errors="coerce")
+    not_numeric = numeric.isna()
+    if not_numeric.any():
+        row = numeric.index[not_numeric][0]
+        raise SchemaError(f"column '{column}' row {row!r}: {values[row]!r} is not a number")
+    low, high = value_range
+    bad = numeric[(numeric < low) | (numeric > high)]
+    if len(bad):
+        raise SchemaError(
+            f"column '{column}' has {len(bad)} value(s) outside {low}-{high}, first at row "
+            f"{bad.index[0]!r}: {float(bad.iloc[0]):g} (out-of-range scores are rejected on "
+            "reading; fix the source or pass the scale in ScoreScales)"
+        )
+
+
+# --- units ----------------------------------------------------------------------------------
+
+
+def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
+    """The unit each row's score belongs to (see the module docstring for the rule).
+
+    `unit` is ``"auto"``, ``"response"`` (every row its own unit) or the name of a column.
+    """
+    if unit == "response":
+        return _prefixed(table, "response_id")
+    if unit != "auto":
+        if unit not in table.columns:
+            raise ConfigError(f"unit column '{unit}' is not in the table")
+        return _prefixed(table, unit).fillna(_prefixed(table, "response_id"))
+    ids = pd.Series(pd.NA, index=table.index, dtype="string")
+    for column in ("conversation_id", "respondent_id", "response_id"):
+        if column in table.columns:
+            ids = ids.fillna(_prefixed(table, column))
+    if ids.isna().any():
+        row = ids.index[ids.isna()][0]
+        raise SchemaError(f"row {row!r} has no response_id, respondent_id or conversation_id")
+    return ids.rename("unit_id")
+
+
+def _prefixed(table: pd.DataFrame, column: str) -> pd.Series:
+    if column not in table.columns:
+        raise SchemaError(f"the table has no '{column}' column to count units by")
+    values = table[column].astype("string")
+    values = values.where(values.str.len() > 0)
+    return (column.removesuffix("_id") + ":" + values).rename("unit_id")
+
+
+def _ordered(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` in time order (stable), so that 'last' means the latest answer."""
+    if "created_at" in table.columns:
+        return table.sort_values("created_at", kind="stable", na_position="first")
+    return table
+
+
+def unit_scores(
+    table: pd.DataFrame, columns: Iterable[str] | None = None, unit: str = "auto"
+) -> pd.DataFrame:
+    """One row per unit with each score column: the unit's last non-missing value."""
+    columns = [c for c in (columns or SCORE_COLUMNS) if c in table.columns]
+    frame = _ordered(table.assign(unit_id=unit_ids(table, unit)))
+    grouped = frame.groupby("unit_id", sort=True)[columns]
+    return grouped.last() if columns else pd.DataFrame(index=grouped.size().index)
+
+
+def score_conflicts(table: pd.DataFrame, unit: str = "auto") -> pd.DataFrame:
+    """Per score column, how many units carry more than one distinct value."""
+    ids = unit_ids(table, unit)
+    rows = []
+    for column in SCORE_COLUMNS:
+        if column in table.columns:
+            distinct = table[column].groupby(ids).nunique(dropna=True)
+            rows.append(
+                {"score": column, "units_with_conflicting_values": int((distinct > 1).sum())}
+            )
+    return pd.DataFrame(rows, columns=["score", "units_with_conflicting_values"])
+
+
+# --- intervals ------------------------------------------------------------------------------
+
+
+def _z(confidence: float) -> float:
+    return float(stats.norm.ppf(0.5 + confidence / 2))
+
+
+def wilson_interval(successes: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Wilson score interval of a proportion (NaN when n = 0)."""
+    if n == 0:
+        return (np.nan, np.nan)
+    z = _z(confidence)
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def t_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Student t-interval of a mean (NaN when fewer than 2 values)."""
+    n = len(values)
+    if n < 2:
+        return (np.nan, np.nan)
+    mean = float(np.mean(values))
+    half = float(stats.t.ppf(0.5 + confidence / 2, n - 1) * np.std(values, ddof=1) / np.sqrt(n))
+    return (mean - half, mean + half)
+
+
+def nps_value(nps: pd.Series | np.ndarray) -> float:
+    """NPS = % promoters − % detractors, −100…100 (NaN when there are no scores)."""
+    values = pd.Series(nps).dropna().to_numpy(dtype=float)
+    if len(values) == 0:
+        return np.nan
+    return 100.0 * (np.mean(values >= 9) - np.mean(values <= 6))
+
+
+def nps_variance(promoters: float, detractors: float, n: float) -> float:
+    """Multinomial variance of NPS (on the −1…1 scale) from counts."""
+    p, d = promoters / n, detractors / n
+    return (p + d - (p - d) ** 2) / n
+
+
+def nps_interval(
+    promoters: int, detractors: int, n: int, confidence: float = CONFIDENCE
+) -> tuple[float, float]:
+    """Adjusted Wald interval of NPS (Rocks 2016), on the −100…100 scale."""
+    if n == 0:
+        return (np.nan, np.nan)
+    n_adj, p_adj, d_adj = n + 3, promoters + 0.75, detractors + 0.75
+    centre = (p_adj - d_adj) / n_adj
+    half = _z(confidence) * np.sqrt(nps_variance(p_adj, d_adj, n_adj))
+    return (100 * max(-1.0, centre - half), 100 * min(1.0, centre + half))
+
+
+# --- metrics --------------------------------------------------------------------------------
+
+
+def _row(metric: str, value: float, n: int, ci: tuple[float, float], method: str) -> dict:
+    return {
+        "metric": metric,
+        "value": value,
+        "n": n,
+        "ci_low": ci[0],
+        "ci_high": ci[1],
+        "ci_method": method,
+    }
+
+
+def nps_metrics(nps: pd.Series, confidence: float = CONFIDENCE) -> list[dict]:
+    """NPS and the promoter/passive/detractor shares (%) of one set of unit scores."""
+    values = pd.Series(nps).dropna().to_numpy(dtype=float)
+    n = len(values)
+    promoters, detractors = int((values >= 9).sum()), int((values <= 6).sum())
+    rows = [
+        _row("nps", nps_value(values), n, nps_interval(promoters, detractors, n), "adjusted Wald")
+    ]
+    for name, count in (
+        ("promoter_share", promoters),
+        ("passive_share", n - promoters - detractors),
+        ("detractor_share", detractors),
+    ):
+        ci = wilson_interval(count, n, confidence)
+        value = 100 * count / n if n else np.nan
+        rows.append(_row(name, value, n, (100 * ci[0], 100 * ci[1]), "Wilson"))
+    return rows
+
+
+def mean_metric(name: str, values: pd.Series, confidence: float = CONFIDENCE) -> dict:
+    """The mean of `values` with its t-interval."""
+    array = pd.Series(values).dropna().to_numpy(dtype=float)
+    mean = float(np.mean(array)) if len(array) else np.nan
+    return _row(name, mean, len(array), t_interval(array, confidence), "t")
+
+
+def share_metric(
+    name: str, values: pd.Series, accepted: tuple[int, int], confidence: float = CONFIDENCE
+) -> dict:
+    """The % of `values` within `accepted` (inclusive) with its Wilson interval."""
+    array = pd.Series(values).dropna().to_numpy(dtype=float)
+    hits = int(((array >= accepted[0]) & (array <= accepted[1])).sum())
+    ci = wilson_interval(hits, len(array), confidence)
+    value = 100 * hits / len(array) if len(array) else np.nan
+    return _row(name, value, len(array), (100 * ci[0], 100 * ci[1]), "Wilson")
+
+
+def metrics_of_units(
+    scores: pd.DataFrame, scales: ScoreScales | None = None, confidence: float = CONFIDENCE
+) -> list[dict]:
+    """Every metric the score columns of a one-row-per-unit table allow."""
+    scales = scales or ScoreScales()
+    rows: list[dict] = []
+    if "nps" in scores.columns:
+        rows += nps_metrics(scores["nps"], confidence)
+    if "csat" in scores.columns:
+        rows.append(share_metric("csat_satisfied_share", scores["csat"], scales.csat_satisfied))
+        rows.append(mean_metric("csat_mean", scores["csat"], confidence))
+    if "ces" in scores.columns:
+        rows.append(share_metric("ces_low_effort_share", scores["ces"], scales.ces_low_effort))
+        rows.append(mean_metric("ces_mean", scores["ces"], confidence))
+    return rows
+
+
+def check_scores(table: pd.DataFrame, scales: ScoreScales | None = None) -> list[str]:
+    """Check every score column's range; return the score columns present."""
+    scales = scales or ScoreScales()
+    present = [c for c in SCORE_COLUMNS if c in table.columns]
+    for column in present:
+        check_range(table[column], column, scales.range_of(column))
+    return present
+
+
+def score_metrics(
+    table: pd.DataFrame,
+    unit: str = "auto",
+    scales: ScoreScales | None = None,
+    confidence: float = CONFIDENCE,
+) -> pd.DataFrame:
+    """Tidy table of every score metric (one row per metric), each unit counted once.
+
+    Columns: metric, value, n (units with that score), ci_low, ci_high, ci_method, small_n.
+    Score columns that are missing are skipped and named in ``attrs["skipped"]``.
+    """
+    present = check_scores(table, scales)
+    rows = metrics_of_units(unit_scores(table, present, unit), scales, confidence)
+    result = pd.DataFrame(rows, columns=list(METRIC_COLUMNS))
+    result["small_n"] = result["n"] < SMALL_N
+    result.attrs["skipped"] = [
+        f"no '{c}' column: {c} metrics skipped" for c in SCORE_COLUMNS if c not in present
+    ]
+    return result
+
+
+# --- joins ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    """The comments with scores joined in, and what did not match on either side."""
+
+    table: pd.DataFrame
+    unmatched_scores: pd.DataFrame
+    unmatched_comments: pd.DataFrame
+
+    def report(self) -> str:
+        """One line saying how many rows matched."""
+        matched = len(self.table) - len(self.unmatched_comments)
+        return (
+            f"{matched} of {len(self.table)} comment rows matched a score row; "
+            f"{len(self.unmatched_scores)} score row(s) matched no comment"
+        )
+
+
+def join_scores(
+    comments: pd.DataFrame,
+    scores: pd.DataFrame,
+    on: str = "respondent_id",
+    *,
+    source: str = "scores table",
+) -> JoinResult:
+    """Join a separate scores table to the comments by `on` (respondent_id or response_id).
+
+    Every comment row is kept (rows in = rows out); a respondent's score lands on each of
+    their comments and is counted once by the unit rule. The scores table must have one row per
+    key; score columns already in `comments` are an error rather than silently overwritten.
+    """
+    if on not in ("respondent_id", "response_id"):
+        raise ConfigError(f"scores join on '{on}': use 'respondent_id' or 'response_id'")
+    for frame, name in ((comments, "comments table"), (scores, source)):
+        if on not in frame.columns:
+            raise SchemaError(f"{name} has no '{on}' column to join scores on")
+    _check_unique_keys(scores, on, source)
+    incoming = [c for c in scores.columns if c != on]
+    clash = [c for c in incoming if c in comments.columns]
+    if clash:
+        raise SchemaError(
+            f"{source} and the comments both have the column(s) {clash}; drop one side's "
+            "copy before joining (nothing is overwritten silently)"
+        )
+    keys = scores[on].astype("string")
+    indexed = scores.drop(columns=on).set_axis(keys, axis=0)
+    comment_keys = comments[on].astype("string")
+    joined = comments.copy()
+    for column in incoming:
+        joined[column] = comment_keys.map(indexed[column]).astype(_nullable(scores[column].dtype))
+    matched = comment_keys.isin(set(keys))
+    return JoinResult(
+        table=joined,
+        unmatched_scores=scores[~keys.isin(set(comment_keys.dropna()))],
+        unmatched_comments=comments.loc[~matched.fillna(False).astype(bool)],
+    )
+
+
+def _nullable(dtype: object) -> object:
+    """The dtype that can hold a missing value for unmatched rows (int64 -> Int64, …)."""
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "Int64"
+    return dtype
+
+
+def _check_unique_keys(scores: pd.DataFrame, on: str, source: str) -> None:
+    keys = scores[on]
+    if keys.isna().any():
+        row = keys.index[keys.isna()][0]
+        raise SchemaError(f"{source} row {row!r}: '{on}' is missing")
+    duplicated = keys[keys.duplicated()]
+    if len(duplicated):
+        raise SchemaError(
+            f"{source} has {len(duplicated)} repeated '{on}' value(s), first "
+            f"{duplicated.iloc[0]!r} at row {duplicated.index[0]!r}: a score table needs one row "
+            f"per {on}"
+        )

@@ -1,0 +1,73 @@
+import json
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from feedback_nlp.cli import app
+from tests.insights.conftest import synthetic_table
+
+runner = CliRunner()
+
+
+def test_explain_writes_tidy_tables(tmp_path):
+    path = tmp_path / "tagged.csv"
+    synthetic_table(n_respondents=200).to_csv(path, index=False)
+    result = runner.invoke(
+        app, ["explain", str(path), "--out", str(tmp_path / "out"), "--bootstrap", "5"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert "theme_impact_nps" in summary["tables"]
+    impact = pd.read_csv(tmp_path / "out" / "theme_impact_nps.csv")
+    assert set(impact.loc[impact["rank"] <= 2, "theme"]) == {"late_delivery", "app_crash"}
+    assert "note: segments: segment 'journey_stage' skipped" in result.output
+
+
+def test_explain_joins_a_separate_scores_file(tmp_path):
+    table = synthetic_table(n_respondents=100)
+    table.drop(columns="nps").to_parquet(tmp_path / "tagged.parquet")
+    scores = table[["respondent_id", "nps"]].drop_duplicates()
+    extra = pd.DataFrame({"respondent_id": ["ghost"], "nps": [3]})
+    pd.concat([scores, extra]).to_csv(tmp_path / "scores.csv", index=False)
+    result = runner.invoke(
+        app,
+        [
+            "explain",
+            str(tmp_path / "tagged.parquet"),
+            "--out",
+            str(tmp_path / "out"),
+            "--scores",
+            str(tmp_path / "scores.csv"),
+            "--bootstrap",
+            "5",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = len(table)
+    report = f"{rows} of {rows} comment rows matched a score row; 1 score row(s) matched no comment"
+    assert f"note: {report}" in result.output
+    metrics = pd.read_csv(tmp_path / "out" / "score_metrics.csv").set_index("metric")
+    assert metrics.loc["nps", "n"] == 100
+
+
+def test_explain_without_scores_runs_text_only(tmp_path):
+    path = tmp_path / "tagged.parquet"
+    synthetic_table(n_respondents=100).drop(columns="nps").to_parquet(path)
+    result = runner.invoke(app, ["explain", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "note: no scores at all: only the text-only analyses ran" in result.output
+
+
+def test_explain_bad_input_names_the_file(tmp_path):
+    path = tmp_path / "tagged.txt"
+    path.write_text("x")
+    result = runner.invoke(app, ["explain", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert (
+        f"error: {path}: unknown table format '.txt' (fix: use .parquet or .csv)" in result.output
+    )
+    csv = tmp_path / "bad.csv"
+    csv.write_text("response_id,nps\na,7\nb,seven\n")
+    result = runner.invoke(app, ["explain", str(csv), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"error: {csv}, field 'nps': cannot read as Int64" in result.output

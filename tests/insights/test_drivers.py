@@ -1,0 +1,100 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from feedback_nlp.errors import SchemaError
+from feedback_nlp.insights import key_drivers
+from feedback_nlp.insights.drivers import fit_logistic, fit_ridge
+from tests.insights.conftest import synthetic_table
+
+
+def noisy_table() -> pd.DataFrame:
+    """The synthetic table with sentiment and emotion not tied one-to-one to the theme."""
+    table = synthetic_table(n_respondents=500, seed=3)
+    rng = np.random.default_rng(0)
+    flip = rng.random(len(table)) < 0.3
+    table.loc[flip, "sentiment"] = "neutral"
+    table.loc[rng.random(len(table)) < 0.4, "emotion"] = "neutral"
+    return table
+
+
+def test_logistic_matches_scikit_learn():
+    LogisticRegression = pytest.importorskip("sklearn.linear_model").LogisticRegression  # noqa: N806
+    rng = np.random.default_rng(1)
+    x = (rng.random((300, 4)) < 0.3).astype(float)
+    y = (rng.random(300) < 1 / (1 + np.exp(-(x @ [2.0, -1.0, 0.0, 0.5] - 0.5)))).astype(float)
+    ours = fit_logistic(x, y, c=0.7)
+    theirs = LogisticRegression(C=0.7, tol=1e-10, max_iter=10_000).fit(x, y)
+    assert ours[0] == pytest.approx(theirs.intercept_[0], abs=1e-4)
+    assert ours[1:] == pytest.approx(theirs.coef_[0], abs=1e-4)
+
+
+def test_ridge_matches_scikit_learn():
+    Ridge = pytest.importorskip("sklearn.linear_model").Ridge  # noqa: N806
+    rng = np.random.default_rng(2)
+    x = rng.random((100, 3))
+    y = x @ [1.0, -2.0, 0.5] + rng.normal(0, 0.1, 100)
+    ours = fit_ridge(x, y, c=0.5)
+    theirs = Ridge(alpha=1 / 0.5).fit(x, y)
+    assert ours[1:] == pytest.approx(theirs.coef_)
+    assert ours[0] == pytest.approx(theirs.intercept_)
+
+
+def test_planted_causes_are_the_strongest_theme_drivers():
+    result = key_drivers(noisy_table(), n_bootstrap=30)
+    drivers = result.drivers.set_index("driver")
+    theme_effects = drivers.filter(like="theme:", axis=0)
+    top = list(theme_effects["coef"].nlargest(2).index)
+    assert {name.split(" = ")[0] for name in top} == {"theme:late_delivery", "theme:app_crash"}
+    assert (theme_effects.loc[top, "coef_ci_low"] > 0).all()
+    assert drivers.loc["theme:late_delivery", "odds_ratio"] == pytest.approx(
+        np.exp(drivers.loc["theme:late_delivery", "coef"])
+    )
+    fit = result.fit.iloc[0]
+    assert fit["model"] == "logistic (L2)" and fit["units"] == 500
+    assert 0 < fit["mcfadden_r2"] < 1 and fit["auc_in_sample"] > 0.8
+
+
+def test_bootstrap_is_seeded():
+    table = noisy_table()
+    first = key_drivers(table, n_bootstrap=10, seed=4).drivers
+    again = key_drivers(table, n_bootstrap=10, seed=4).drivers
+    other = key_drivers(table, n_bootstrap=10, seed=5).drivers
+    pd.testing.assert_frame_equal(first, again)
+    assert not np.allclose(first["coef_ci_low"], other["coef_ci_low"])
+
+
+def test_numeric_outcome_uses_ridge():
+    table = noisy_table()
+    table["resolution_hours"] = np.where(table["themes"] == "late_delivery", 30.0, 5.0)
+    result = key_drivers(table, "resolution_hours", n_bootstrap=5)
+    assert result.fit.iloc[0]["model"] == "ridge"
+    assert result.drivers.iloc[0]["driver"] in {"theme:late_delivery", "negative:late_delivery"}
+    assert "odds_ratio" not in result.drivers.columns
+
+
+def test_missing_signals_are_skipped_and_said():
+    table = noisy_table().drop(columns=["sentiment", "emotion"])
+    result = key_drivers(table, n_bootstrap=5)
+    assert result.skipped[:2] == [
+        "no 'sentiment' column: theme × sentiment drivers skipped",
+        "no 'emotion' column: emotion drivers skipped",
+    ]
+    assert not result.drivers["driver"].str.startswith("negative:").any()
+
+
+def test_no_driver_with_enough_units_is_an_error():
+    table = noisy_table().head(20)
+    with pytest.raises(SchemaError, match="no driver has at least 30 units"):
+        key_drivers(table, n_bootstrap=5)
+
+
+def test_identical_indicators_are_reported_as_one_driver():
+    table = synthetic_table(n_respondents=300)  # app_crash: always negative, always in the app
+    result = key_drivers(table, n_bootstrap=5)
+    merged = "theme:app_crash = negative:app_crash = touchpoint:app"
+    assert merged in set(result.drivers["driver"])
+    assert (
+        "touchpoint:app is identical to theme:app_crash on every unit: reported as theme:app_crash"
+        in result.skipped
+    )

@@ -1,0 +1,74 @@
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.insights import explain, theme_impact
+from feedback_nlp.io import read_feedback
+from tests.insights.conftest import BAD_THEMES
+
+DEMO = Path(__file__).parents[2] / "feedback_nlp" / "data" / "demo"
+
+
+def test_all_tables_from_a_full_table(tagged_table):
+    result = explain(tagged_table, n_bootstrap=5)
+    assert {
+        "score_metrics",
+        "segments",
+        "theme_impact_nps",
+        "pain_points_touchpoint",
+        "theme_trends",
+        "drivers_nps",
+        "drivers_nps_fit",
+        "quotes",
+    } <= set(result.tables)
+    assert (
+        "pain_points_journey_stage skipped: pain_point_matrix needs the column(s) "
+        "['journey_stage']" in " ".join(result.notes)
+    )
+
+
+def test_text_only_analysis_runs_without_scores_and_says_so(tagged_table):
+    result = explain(tagged_table.drop(columns="nps"), n_bootstrap=5)
+    assert result.notes[:2] == [
+        "no score column(s) ['nps', 'csat', 'ces']: their metrics, impacts and drivers are skipped",
+        "no scores at all: only the text-only analyses ran",
+    ]
+    assert result.tables["score_metrics"].empty
+    assert set(result.tables["segments"]["metric"]) == {"comments", "negative_share"}
+    assert "impact" not in result.tables["pain_points_touchpoint"].columns
+    assert "share" in result.tables["theme_trends"].columns
+    assert not any(name.startswith(("theme_impact", "drivers")) for name in result.tables)
+
+
+def test_custom_outcomes_with_direction(tagged_table):
+    table = tagged_table.assign(repurchased=tagged_table["nps"] >= 7)
+    result = explain(
+        table, outcomes=["repurchased"], higher_is_better={"repurchased": True}, n_bootstrap=5
+    )
+    impact = result.tables["theme_impact_repurchased"]
+    assert set(impact.loc[impact["rank"] <= 2, "theme"]) == set(BAD_THEMES)
+
+
+def test_no_theme_column_is_said(tagged_table):
+    result = explain(tagged_table.drop(columns="themes"), n_bootstrap=5)
+    assert "no 'themes' or 'topic' column: theme analyses skipped" in result.notes
+    assert "score_metrics" in result.tables
+
+
+# In scripts/make_demo_data.py late_delivery lowers scores most, then billing_refund, app_crash.
+PLANTED_DETRACTOR_CAUSES = ["late_delivery", "billing_refund", "app_crash"]
+DEMO_SURVEY = DEMO / "survey_qualtrics.csv"
+
+
+@pytest.mark.skipif(not DEMO_SURVEY.exists(), reason="demo survey not written yet")
+@pytest.mark.parametrize("theme_column", ["true_theme", "true_themes"])
+def test_demo_detractor_causes_come_out_on_top(theme_column):
+    """Until topic modelling lands, the demo's ground-truth themes are the theme column."""
+    table = read_feedback(DEMO_SURVEY).table
+    table[theme_column] = table[theme_column].astype("string").replace("none", pd.NA)
+    impact = theme_impact(table, theme_column=theme_column)
+    ranked = impact.dropna(subset=["rank"]).sort_values("rank")
+    assert ranked["theme"].iloc[:3].tolist() == PLANTED_DETRACTOR_CAUSES
+    assert (ranked["impact_ci_high"].iloc[:3] < 0).all()
+    assert (ranked["lift"].iloc[:3] > 1).all()

@@ -1,0 +1,164 @@
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from feedback_nlp.errors import SchemaError
+from feedback_nlp.insights import pain_point_matrix, theme_impact, theme_trends
+from feedback_nlp.insights.core import benjamini_hochberg
+from tests.insights.conftest import BAD_THEMES, synthetic_table
+
+# Ten respondents: all NPS -20; theme 'late' on the answers 10, 6, 5 and 3.
+TEN_NPS = [10, 10, 9, 8, 7, 6, 5, 3, 2, 0]
+TEN_THEMES = ["late", "", "", "", "", "late", "late|price", "late", "price", ""]
+
+
+def ten_rows() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(10)],
+            "nps": pd.array(TEN_NPS, dtype="Int64"),
+            "themes": pd.array(TEN_THEMES, dtype="string"),
+            "touchpoint": ["delivery"] * 5 + ["app"] * 5,
+            "sentiment": ["negative", "positive"] * 5,
+        }
+    )
+
+
+def test_impact_on_ten_rows_by_hand():
+    impact = theme_impact(ten_rows(), min_n=1).set_index("theme")
+    late = impact.loc["late"]
+    # all: 3 promoters, 5 detractors -> -20; without late: 10 9 8 7 2 0 -> 2 - 2 = 0
+    assert late["metric_all"] == pytest.approx(-20.0)
+    assert late["metric_without"] == pytest.approx(0.0)
+    assert late["metric_with"] == pytest.approx(-50.0)  # 10 6 5 3: 1 promoter, 3 detractors
+    assert late["impact"] == pytest.approx(-20.0)
+    assert late["impact_ci_low"] < -20 < late["impact_ci_high"]
+    assert late["event_rate"] == pytest.approx(75.0)
+    assert late["lift"] == pytest.approx(0.75 / 0.5)
+    assert late["units"] == 4 and late["rank"] == 1
+
+
+def test_mix_identity_holds_for_every_theme(tagged_table):
+    for row in theme_impact(tagged_table).itertuples():
+        mixed = row.share_of_units * row.metric_with + (1 - row.share_of_units) * row.metric_without
+        assert mixed == pytest.approx(row.metric_all)
+
+
+def test_odds_ratio_and_p_value_match_scipy(tagged_table):
+    impact = theme_impact(tagged_table).set_index("theme")
+    per_unit = tagged_table.groupby("respondent_id").agg(
+        nps=("nps", "last"), late=("themes", lambda t: (t == "late_delivery").any())
+    )
+    detractor = per_unit["nps"] <= 6
+    late = per_unit["late"].astype(bool)
+    table = [
+        [(late & detractor).sum(), (late & ~detractor).sum()],
+        [(~late & detractor).sum(), (~late & ~detractor).sum()],
+    ]
+    odds_ratio, p_value = stats.fisher_exact(table)
+    assert impact.loc["late_delivery", "odds_ratio"] == pytest.approx(odds_ratio)
+    assert impact.loc["late_delivery", "p_value"] == pytest.approx(p_value)
+    expected_q = stats.false_discovery_control(impact["p_value"].to_numpy())
+    assert impact["q_value"].to_numpy() == pytest.approx(expected_q)
+
+
+def test_benjamini_hochberg_by_hand():
+    q = benjamini_hochberg(pd.Series([0.01, 0.04, 0.03, np.nan]))
+    assert q.iloc[:3].tolist() == pytest.approx([0.03, 0.04, 0.04])
+    assert np.isnan(q.iloc[3])
+
+
+def test_planted_detractor_causes_rank_first(tagged_table):
+    impact = theme_impact(tagged_table)
+    assert set(impact.loc[impact["rank"] <= 2, "theme"]) == set(BAD_THEMES)
+    assert (impact.loc[impact["theme"].isin(BAD_THEMES), "q_value"] < 0.001).all()
+
+
+def test_small_themes_are_marked_not_ranked():
+    impact = theme_impact(ten_rows()).set_index("theme")  # min_n 30
+    assert impact["small_n"].all()
+    assert impact["rank"].isna().all()
+
+
+def test_csat_impact_is_on_the_mean():
+    table = ten_rows().drop(columns="nps")
+    table["csat"] = pd.array([5, 5, 5, 4, 4, 1, 2, 1, 3, 5], dtype="Int64")
+    late = theme_impact(table, "csat", min_n=1).set_index("theme").loc["late"]
+    assert late["metric"] == "csat_mean"
+    assert late["metric_all"] == pytest.approx(3.5)
+    assert late["metric_without"] == pytest.approx(26 / 6)
+    assert late["impact"] == pytest.approx(3.5 - 26 / 6)
+    assert late["event"] == "not_satisfied" and late["event_rate"] == pytest.approx(75.0)
+
+
+def test_any_binary_or_numeric_outcome():
+    table = ten_rows()
+    table["churned"] = [False, False, False, False, False, True, True, True, False, True]
+    table["resolution_hours"] = [1.0, 2, 1, 2, 1, 30, 20, 25, 2, 3]
+    churn = theme_impact(table, "churned", min_n=1).set_index("theme")
+    assert churn.loc["late", "metric"] == "churned_rate"
+    assert churn.loc["late", "metric_with"] == pytest.approx(75.0)
+    assert churn.loc["late", "rank"] == 1  # higher churn is worse by default
+    hours = theme_impact(table, "resolution_hours", min_n=1).set_index("theme")
+    assert hours.loc["late", "metric_with"] == pytest.approx(76 / 4)
+    assert np.isnan(hours.loc["late", "odds_ratio"])
+    retained = theme_impact(
+        table.assign(kept=~table["churned"]), "kept", higher_is_better=True, min_n=1
+    )
+    assert retained.iloc[0]["theme"] == "late"
+
+
+def test_text_outcome_is_refused_with_a_hint():
+    table = ten_rows().assign(answer=["yes"] * 10)
+    with pytest.raises(SchemaError, match="convert yes/no answers to booleans first"):
+        theme_impact(table, "answer")
+
+
+def test_pain_point_cells_by_hand():
+    matrix = pain_point_matrix(ten_rows(), min_n=1).set_index(["touchpoint", "theme"])
+    cell = matrix.loc[("app", "late")]  # rows 5, 6, 7: nps 6, 5, 3; sentiment pos, neg, pos
+    assert cell["comments"] == 3
+    assert cell["negative_share"] == pytest.approx(100 / 3)
+    # without rows 5-7: 10 10 9 8 7 2 0 -> 3 promoters, 2 detractors of 7
+    assert cell["impact"] == pytest.approx(-20.0 - 100 / 7)
+    assert matrix.loc[("delivery", "late"), "units"] == 1
+
+
+def test_pain_point_matrix_without_scores_is_text_only():
+    matrix = pain_point_matrix(ten_rows().drop(columns="nps"), None, min_n=1)
+    assert "impact" not in matrix.columns
+    assert matrix["negative_share"].notna().all()
+
+
+def test_growing_theme_is_flagged():
+    table = synthetic_table(n_respondents=400)
+    late = table["themes"] == "late_delivery"
+    march = table["created_at"].dt.month == 3
+    # move most late-delivery comments into March, all other comments out of it
+    table.loc[late & (table.index % 5 != 0), "created_at"] = pd.Timestamp("2026-03-15", tz="UTC")
+    table.loc[~late & march, "created_at"] = pd.Timestamp("2026-02-15", tz="UTC")
+    trends = theme_trends(table, "nps").set_index(["period", "theme"])
+    assert trends.loc[("2026-03", "late_delivery"), "grew_significantly"]
+    assert not trends.loc[("2026-03", "price"), "grew_significantly"]
+    assert not trends["grew_significantly"].loc["2026-02"].any()
+
+
+def test_trends_need_created_at():
+    with pytest.raises(
+        SchemaError, match=r"period analysis needs the column\(s\) \['created_at'\]"
+    ):
+        theme_trends(ten_rows())
+
+
+def test_topic_column_with_labels_and_outliers():
+    table = ten_rows().assign(
+        topic=pd.array([4, 7, 7, 7, 7, 4, 4, 4, -1, 7], dtype="Int64"),
+        topic_label=["late parcel"] + ["range"] * 4 + ["late parcel"] * 3 + ["outlier", "range"],
+    )
+    impact = theme_impact(table, theme_column="topic", min_n=1, labels={7: "product range"})
+    assert impact.set_index("theme")["theme_label"].to_dict() == {
+        "4": "late parcel",
+        "7": "product range",
+    }
+    assert impact["units"].sum() == 9  # the outlier row is in no theme

@@ -1,0 +1,82 @@
+import pandas as pd
+import pytest
+
+from feedback_nlp.insights import segment_metrics
+
+
+def chat_and_survey() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "response_id": ["t1", "t2", "t3", "s1", "s2"],
+            "conversation_id": ["c1", "c1", "c1", None, None],
+            "respondent_id": ["u1", "u1", "u1", "u2", "u3"],
+            "created_at": pd.to_datetime(
+                ["2026-01-05", "2026-01-05", "2026-01-05", "2026-01-20", "2026-02-03"], utc=True
+            ),
+            "channel": ["chat", "chat", "chat", "survey", "survey"],
+            "csat": pd.array([2, 2, 2, 5, 4], dtype="Int64"),
+            "themes": pd.array(["refund", "refund|wait", "wait", "wait", ""], dtype="string"),
+            "emotion": ["anger|sadness", "anger", "neutral", "joy", "neutral"],
+            "sentiment": ["negative", "negative", "neutral", "positive", "positive"],
+        }
+    )
+
+
+def value(result: pd.DataFrame, dimension: str, segment: str, metric: str) -> pd.Series:
+    rows = result[
+        (result["dimension"] == dimension)
+        & (result["segment"] == segment)
+        & (result["metric"] == metric)
+    ]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+def test_each_unit_counts_once_per_segment():
+    result = segment_metrics(chat_and_survey(), min_n=1)
+    chat = value(result, "channel", "chat", "csat_mean")
+    assert (chat["value"], chat["n"]) == (2.0, 1)
+    wait = value(result, "themes", "wait", "csat_mean")  # conversation c1 once, u2 once
+    assert (wait["value"], wait["n"]) == (3.5, 2)
+    assert value(result, "themes", "wait", "comments")["value"] == 3
+
+
+def test_multi_valued_emotions_and_periods():
+    result = segment_metrics(chat_and_survey(), by=["emotion", "period"], min_n=1)
+    assert value(result, "emotion", "sadness", "comments")["value"] == 1
+    assert value(result, "emotion", "anger", "csat_mean")["n"] == 1
+    january = value(result, "period", "2026-01", "negative_share")
+    assert january["value"] == pytest.approx(50.0)
+    assert value(result, "period", "2026-02", "csat_satisfied_share")["value"] == 100.0
+
+
+def test_weekly_periods():
+    result = segment_metrics(chat_and_survey(), by=["period"], period="W", min_n=1)
+    assert value(result, "period", "2026-01-05/2026-01-11", "comments")["value"] == 3
+
+
+def test_small_segments_are_marked():
+    result = segment_metrics(chat_and_survey())
+    assert result["small_n"].all()
+
+
+def test_missing_dimensions_are_skipped_and_said():
+    result = segment_metrics(chat_and_survey(), by=["channel", "touchpoint", "period"])
+    assert result.attrs["skipped"] == ["segment 'touchpoint' skipped: no 'touchpoint' column"]
+    table = chat_and_survey().drop(columns=["created_at"])
+    result = segment_metrics(table, by=["period"])
+    assert result.attrs["skipped"] == ["segment 'period' skipped: no 'created_at' column"]
+
+
+def test_theme_labels_from_topic_pairs():
+    table = pd.DataFrame(
+        {
+            "response_id": ["a", "b"],
+            "topic": pd.array([3, -1], dtype="Int64"),
+            "topic_label": ["late parcel", "outliers"],
+            "nps": pd.array([2, 9], dtype="Int64"),
+        }
+    )
+    result = segment_metrics(table, by=["topic"], theme_column="topic", min_n=1)
+    assert set(result["segment"]) == {"3"}
+    assert set(result["segment_label"]) == {"late parcel"}

@@ -1,0 +1,180 @@
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.scores import (
+    ScoreScales,
+    add_nps_group,
+    join_scores,
+    nps_group,
+    nps_interval,
+    score_conflicts,
+    score_metrics,
+    t_interval,
+    unit_ids,
+    wilson_interval,
+)
+
+
+def survey(nps: list[int | None], **columns) -> pd.DataFrame:
+    ids = [f"r{i}" for i in range(len(nps))]
+    table = pd.DataFrame({"response_id": ids, "text_clean": ["x"] * len(nps), **columns})
+    table["nps"] = pd.array(nps, dtype="Int64")
+    return table
+
+
+def metric(result: pd.DataFrame, name: str) -> pd.Series:
+    return result.set_index("metric").loc[name]
+
+
+def test_nps_group_boundaries_and_missing():
+    groups = nps_group(pd.Series([0, 6, 7, 8, 9, 10, None], dtype="Int64"))
+    expected = ["detractor", "detractor", "passive", "passive", "promoter", "promoter", pd.NA]
+    assert groups.tolist() == expected
+
+
+def test_add_nps_group_without_nps_names_the_column():
+    with pytest.raises(SchemaError, match="nps_group needs the column 'nps'"):
+        add_nps_group(pd.DataFrame({"response_id": ["a"]}))
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([10, 9, 8, 7, 6, 0], 0.0),  # 2 promoters, 2 detractors
+        ([10, 10, 10, 0], 50.0),  # 75 % - 25 %
+        ([6, 5, 9], -100 / 3),
+        ([8, 7], 0.0),
+        ([10], 100.0),
+    ],
+)
+def test_nps_of_small_tables(scores, expected):
+    result = score_metrics(survey(scores))
+    assert metric(result, "nps")["value"] == pytest.approx(expected)
+    assert metric(result, "nps")["n"] == len(scores)
+
+
+def test_nps_interval_is_rocks_adjusted_wald_by_hand():
+    # n = 10, 5 promoters, 2 detractors: add 3 to n and 0.75 to each group.
+    p, d, n = 5.75 / 13, 2.75 / 13, 13
+    half = 1.959963985 * np.sqrt((p + d - (p - d) ** 2) / n)
+    low, high = nps_interval(5, 2, 10)
+    assert low == pytest.approx(100 * (p - d - half))
+    assert high == pytest.approx(100 * (p - d + half))
+
+
+def test_wilson_interval_known_value_and_t_interval_against_scipy():
+    assert wilson_interval(5, 10) == pytest.approx((0.2366, 0.7634), abs=1e-4)
+    values = np.array([1.0, 2.0, 4.0, 5.0, 7.0])
+    expected = stats.t.interval(0.95, 4, loc=values.mean(), scale=stats.sem(values))
+    assert t_interval(values) == pytest.approx(expected)
+
+
+def test_csat_and_ces_share_and_mean():
+    table = survey([None] * 5)
+    table["csat"] = pd.array([5, 4, 3, 1, 5], dtype="Int64")
+    table["ces"] = pd.array([7, 5, 4, 2, 1], dtype="Int64")
+    result = score_metrics(table.drop(columns="nps"))
+    assert metric(result, "csat_satisfied_share")["value"] == pytest.approx(60.0)
+    assert metric(result, "csat_mean")["value"] == pytest.approx(3.6)
+    assert metric(result, "ces_low_effort_share")["value"] == pytest.approx(40.0)
+    assert metric(result, "ces_mean")["ci_method"] == "t"
+    reversed_scale = ScoreScales(ces_low_effort=(1, 3))
+    result = score_metrics(table.drop(columns="nps"), scales=reversed_scale)
+    assert metric(result, "ces_low_effort_share")["value"] == pytest.approx(40.0)  # 2 and 1
+
+
+def test_chat_conversation_score_counts_once():
+    table = pd.DataFrame(
+        {
+            "response_id": ["t1", "t2", "t3", "s1"],
+            "conversation_id": ["c1", "c1", "c1", None],
+            "respondent_id": ["u1", "u1", "u1", "u2"],
+            "text_clean": ["hi", "still broken", "", "great"],
+            "csat": pd.array([2, 2, 2, 5], dtype="Int64"),
+        }
+    )
+    result = score_metrics(table)
+    assert metric(result, "csat_mean")["value"] == pytest.approx(3.5)
+    assert metric(result, "csat_mean")["n"] == 2
+    per_row = score_metrics(table, unit="response")
+    assert metric(per_row, "csat_mean")["value"] == pytest.approx(11 / 4)
+
+
+def test_unit_rule_prefers_conversation_then_respondent_then_response():
+    table = pd.DataFrame(
+        {
+            "response_id": ["a", "b", "c"],
+            "conversation_id": ["c1", None, None],
+            "respondent_id": ["u1", "u1", None],
+        }
+    )
+    assert unit_ids(table).tolist() == ["conversation:c1", "respondent:u1", "response:c"]
+
+
+def test_respondent_with_conflicting_scores_counts_latest_once():
+    table = survey([2, 10], respondent_id=["u1", "u1"])
+    table["created_at"] = pd.to_datetime(["2026-02-01", "2026-01-01"], utc=True)
+    result = score_metrics(table)
+    assert metric(result, "nps")["n"] == 1
+    assert metric(result, "nps")["value"] == pytest.approx(-100.0)  # the February answer
+    conflicts = score_conflicts(table)
+    assert conflicts.set_index("score").loc["nps", "units_with_conflicting_values"] == 1
+
+
+def test_empty_text_rows_still_count_for_scores():
+    table = survey([10, 0])
+    table["text_clean"] = ["", pd.NA]
+    assert metric(score_metrics(table), "nps")["n"] == 2
+
+
+def test_missing_score_columns_are_skipped_and_said():
+    result = score_metrics(pd.DataFrame({"response_id": ["a"], "text_clean": ["hi"]}))
+    assert result.empty
+    assert result.attrs["skipped"] == [
+        "no 'nps' column: nps metrics skipped",
+        "no 'csat' column: csat metrics skipped",
+        "no 'ces' column: ces metrics skipped",
+    ]
+
+
+def test_small_n_is_marked():
+    assert score_metrics(survey([10] * 29))["small_n"].all()
+    assert not score_metrics(survey([10] * 30))["small_n"].any()
+
+
+def test_out_of_range_score_is_an_error_naming_the_row():
+    with pytest.raises(
+        SchemaError, match=r"column 'nps' has 1 value\(s\) outside 0-10, first at row 1: 11"
+    ):
+        score_metrics(survey([3, 11]))
+
+
+def test_join_scores_keeps_every_comment_and_reports_unmatched():
+    comments = pd.DataFrame(
+        {"response_id": ["a", "b", "c"], "respondent_id": ["u1", "u1", "u9"]}, index=[5, 6, 7]
+    )
+    scores = pd.DataFrame({"respondent_id": ["u1", "u2"], "nps": [3, 9]})  # plain int64
+    joined = join_scores(comments, scores)
+    assert joined.table.index.tolist() == [5, 6, 7]
+    assert joined.table["nps"].tolist() == [3, 3, pd.NA]
+    assert joined.unmatched_scores["respondent_id"].tolist() == ["u2"]
+    assert joined.unmatched_comments["response_id"].tolist() == ["c"]
+    assert (
+        joined.report()
+        == "2 of 3 comment rows matched a score row; 1 score row(s) matched no comment"
+    )
+    assert metric(score_metrics(joined.table), "nps")["n"] == 1  # u1 counted once
+
+
+def test_join_scores_rejects_repeated_keys_clashes_and_bad_keys():
+    comments = pd.DataFrame({"response_id": ["a"], "respondent_id": ["u1"], "nps": [3]})
+    scores = pd.DataFrame({"respondent_id": ["u1", "u1"], "csat": [1, 2]})
+    with pytest.raises(SchemaError, match="repeated 'respondent_id' value"):
+        join_scores(comments.drop(columns="nps"), scores, source="scores.csv")
+    with pytest.raises(SchemaError, match=r"both have the column\(s\) \['nps'\]"):
+        join_scores(comments, pd.DataFrame({"respondent_id": ["u1"], "nps": [4]}))
+    with pytest.raises(ConfigError, match="use 'respondent_id' or 'response_id'"):
+        join_scores(comments, scores, on="email")
