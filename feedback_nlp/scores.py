@@ -2,10 +2,14 @@
 
 Counting rule (one score per unit). A score belongs to a *unit*, not to a comment: chat logs
 repeat the conversation's CSAT on every customer turn and a respondent may leave several
-comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set, else its
-``respondent_id``, else its ``response_id``. Within a unit the score counts once: the last
-non-missing value (by ``created_at`` when present, then by row order). Units whose rows carry
-different values are counted by :func:`score_conflicts`. Within any segment (a channel, a
+comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set; else its
+``respondent_id`` when all of that respondent's rows carry the same value of every score (the
+score was repeated onto their comments, e.g. by :func:`join_scores`); else its
+``response_id`` (a respondent who answered several surveys with different scores gave several
+answers, and each counts). Within a unit the score counts once: the last non-missing value (by
+``created_at`` when present, then by row order). Pass ``unit="respondent_id"`` to count every
+respondent once whatever they answered; :func:`score_conflicts` counts the units whose rows
+disagree. Within any segment (a channel, a
 theme, …) a unit also counts once. Rows with empty text still count for the scores.
 
 Confidence intervals (95 % by default):
@@ -112,13 +116,26 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
             raise ConfigError(f"unit column '{unit}' is not in the table")
         return _prefixed(table, unit).fillna(_prefixed(table, "response_id"))
     ids = pd.Series(pd.NA, index=table.index, dtype="string")
-    for column in ("conversation_id", "respondent_id", "response_id"):
-        if column in table.columns:
-            ids = ids.fillna(_prefixed(table, column))
+    if "conversation_id" in table.columns:
+        ids = ids.fillna(_prefixed(table, "conversation_id"))
+    if "respondent_id" in table.columns:
+        respondents = _prefixed(table, "respondent_id")
+        ids = ids.fillna(respondents.where(_agreeing_respondents(table, respondents)))
+    if "response_id" in table.columns:
+        ids = ids.fillna(_prefixed(table, "response_id"))
     if ids.isna().any():
         row = ids.index[ids.isna()][0]
         raise SchemaError(f"row {row!r} has no response_id, respondent_id or conversation_id")
     return ids.rename("unit_id")
+
+
+def _agreeing_respondents(table: pd.DataFrame, respondents: pd.Series) -> pd.Series:
+    """True on rows whose respondent carries one value (or none) of every score column."""
+    agree = pd.Series(True, index=table.index)
+    for column in (c for c in SCORE_COLUMNS if c in table.columns):
+        distinct = table[column].groupby(respondents).transform("nunique")
+        agree &= distinct.fillna(0).le(1)
+    return agree
 
 
 def _prefixed(table: pd.DataFrame, column: str) -> pd.Series:

@@ -114,14 +114,30 @@ def test_unit_rule_prefers_conversation_then_respondent_then_response():
     assert unit_ids(table).tolist() == ["conversation:c1", "respondent:u1", "response:c"]
 
 
-def test_respondent_with_conflicting_scores_counts_latest_once():
+def test_respondent_with_different_answers_counts_each_answer():
     table = survey([2, 10], respondent_id=["u1", "u1"])
     table["created_at"] = pd.to_datetime(["2026-02-01", "2026-01-01"], utc=True)
     result = score_metrics(table)
+    assert metric(result, "nps")["n"] == 2
+    assert metric(result, "nps")["value"] == pytest.approx(0.0)
+    assert (
+        score_conflicts(table).set_index("score").loc["nps", "units_with_conflicting_values"] == 0
+    )
+
+
+def test_respondent_counted_once_when_asked_latest_answer_wins():
+    table = survey([2, 10], respondent_id=["u1", "u1"])
+    table["created_at"] = pd.to_datetime(["2026-02-01", "2026-01-01"], utc=True)
+    result = score_metrics(table, unit="respondent_id")
     assert metric(result, "nps")["n"] == 1
     assert metric(result, "nps")["value"] == pytest.approx(-100.0)  # the February answer
-    conflicts = score_conflicts(table)
+    conflicts = score_conflicts(table, unit="respondent_id")
     assert conflicts.set_index("score").loc["nps", "units_with_conflicting_values"] == 1
+
+
+def test_respondent_score_repeated_on_comments_counts_once():
+    table = survey([3, 3, 9], respondent_id=["u1", "u1", "u2"])
+    assert metric(score_metrics(table), "nps")["n"] == 2
 
 
 def test_empty_text_rows_still_count_for_scores():
