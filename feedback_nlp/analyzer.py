@@ -35,11 +35,16 @@ class Analyzer:
 
     def fit(self, table: pd.DataFrame) -> Self:
         """Fit every stage in order, each on the output of the ones before it."""
+        self.fit_transform_batch(table)
+        return self
+
+    def fit_transform_batch(self, table: pd.DataFrame) -> Batch:
+        """Fit every stage and return the tagged batch (one pass, no second transform)."""
         batch = Batch(table)
         for stage in self.stages:
             batch = stage.fit_transform(batch)
         self.fitted_on_ = {"rows": len(table), "columns": list(table.columns)}
-        return self
+        return batch
 
     def transform_batch(self, table: pd.DataFrame) -> Batch:
         """Tag `table`; return the table and the arrays the stages computed."""

@@ -1,0 +1,96 @@
+"""`analyze`, `demo`, `fit` and `tag`: the whole analysis and the batch tagger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from feedback_nlp.cli.app import app
+from feedback_nlp.errors import FeedbackError
+
+Files = Annotated[
+    list[Path], typer.Argument(help="Feedback files (CSV, TSV, xlsx, JSON, JSONL, Parquet).")
+]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Folder for the results.")]
+
+
+def _fail(error: Exception) -> None:
+    typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(1)
+
+
+def _run_and_write(paths: list[Path], out: Path, mapping: Path | None) -> None:
+    from feedback_nlp.pipeline import analyze, write_outputs
+
+    try:
+        analysis = analyze(paths, mapping=mapping)
+        written = write_outputs(analysis, out)
+    except FeedbackError as error:
+        _fail(error)
+    typer.echo(analysis.read_summary)
+    typer.echo(f"\n{len(analysis.table):,} comments tagged; results in {out}/:")
+    for name, path in written.items():
+        typer.echo(f"  {name:12s} {path}")
+    typer.echo(f"\nOpen {written['html']} in a browser for the insight report.")
+
+
+@app.command()
+def analyze(
+    files: Files,
+    out: Out = Path("feedback-output"),
+    mapping: Annotated[
+        Path | None, typer.Option(help="Column mapping TOML applied to every file.")
+    ] = None,
+) -> None:
+    """Read, tag, explain and report: the whole analysis of your feedback files."""
+    _run_and_write(files, out, mapping)
+
+
+@app.command()
+def demo(out: Out = Path("demo-output")) -> None:
+    """Run the whole analysis on the bundled demo data (1,000+ comments, 8 languages)."""
+    from feedback_nlp.pipeline import demo_files
+
+    _run_and_write(demo_files(), out, None)
+
+
+@app.command()
+def fit(
+    files: Files,
+    model: Annotated[Path, typer.Option("--model", "-m", help="Folder to save the model in.")],
+    mapping: Annotated[Path | None, typer.Option(help="Column mapping TOML.")] = None,
+) -> None:
+    """Fit the analysis (themes and all stages) on FILES and save it as a model folder."""
+    from feedback_nlp.pipeline import analyze
+
+    try:
+        analysis = analyze(files, mapping=mapping)
+        analysis.analyzer.save(model)
+    except FeedbackError as error:
+        _fail(error)
+    typer.echo(f"fitted on {len(analysis.table):,} comments; model saved in {model}/")
+
+
+@app.command()
+def tag(
+    model: Annotated[Path, typer.Argument(help="A model folder saved by `fit` or `analyze`.")],
+    files: Files,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Tagged table (.parquet/.csv/.xlsx).")],
+    rejects: Annotated[Path | None, typer.Option(help="Where to write rejected rows.")] = None,
+) -> None:
+    """Tag new comments with a saved model (same themes, no refitting)."""
+    from feedback_nlp.pipeline import tag as tag_files
+    from feedback_nlp.report.export import export_table
+
+    try:
+        analysis = tag_files(model, files)
+    except FeedbackError as error:
+        _fail(error)
+    export_table(analysis.table, out)
+    if rejects is not None:
+        export_table(analysis.rejects, rejects)
+    typer.echo(
+        f"{len(analysis.table):,} comments tagged into {out}; {len(analysis.rejects)} rejected"
+    )

@@ -1,0 +1,140 @@
+"""The whole analysis in one call: read → tag → explain → report.
+
+`analyze()` is what `feedback-nlp analyze` and `feedback-nlp demo` run, and what a notebook
+calls; `tag()` applies a saved analyzer to new files (the batch tagger's job).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.stages import STAGES, Stage
+
+#: The stages of a full analysis, in order.
+DEFAULT_STAGE_NAMES = ("prepare", "language", "embed", "sentiment", "emotion", "topics")
+
+
+def default_stages(names: Sequence[str] = DEFAULT_STAGE_NAMES) -> list[Stage]:
+    """Fresh instances, with default parameters, of the named stages."""
+    return [STAGES[name]() for name in names]
+
+
+def demo_files() -> list[Path]:
+    """The bundled demo data files (each with its mapping file, where it needs one)."""
+    folder = resources.files("feedback_nlp") / "data" / "demo"
+    return sorted(
+        Path(str(entry))
+        for entry in folder.iterdir()
+        if entry.name.endswith((".csv", ".jsonl", ".json")) and not entry.name.startswith("_")
+    )
+
+
+@dataclass
+class Analysis:
+    """Everything one run produced: the tagged table, rejects, side tables, the analyzer."""
+
+    table: pd.DataFrame
+    rejects: pd.DataFrame
+    analyzer: Analyzer
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    read_summary: str = ""
+
+
+def analyze(
+    paths: Sequence[str | Path],
+    *,
+    stages: list[Stage] | None = None,
+    mapping: str | Path | dict | None = None,
+) -> Analysis:
+    """Read the files, fit the stages on them and tag every comment."""
+    from feedback_nlp.io import read_many
+
+    read = read_many(paths, mapping=mapping)
+    analyzer = Analyzer(stages if stages is not None else default_stages())
+    batch = analyzer.fit_transform_batch(read.table)
+    return Analysis(
+        table=_with_nps_group(batch.table),
+        rejects=read.rejects,
+        analyzer=analyzer,
+        tables=dict(batch.tables),
+        arrays=dict(batch.arrays),
+        read_summary=read.summary(),
+    )
+
+
+def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) -> Analysis:
+    """Tag new files with a saved analyzer (no fitting): the batch tagger's job."""
+    from feedback_nlp.io import read_many
+
+    analyzer = Analyzer.load(model)
+    read = read_many(paths, **read_options)
+    batch = analyzer.transform_batch(read.table)
+    return Analysis(
+        table=_with_nps_group(batch.table),
+        rejects=read.rejects,
+        analyzer=analyzer,
+        tables=dict(batch.tables),
+        arrays=dict(batch.arrays),
+        read_summary=read.summary(),
+    )
+
+
+def _with_nps_group(table: pd.DataFrame) -> pd.DataFrame:
+    from feedback_nlp.scores import nps_group
+
+    if "nps" not in table.columns:
+        return table
+    return table.assign(nps_group=nps_group(table["nps"]))
+
+
+def theme_labels(analysis: Analysis) -> dict[int, str]:
+    """Theme id → label from the topics side table (empty when no topics stage ran)."""
+    topics = analysis.tables.get("topics")
+    if topics is None or not len(topics):
+        return {}
+    return {int(t): str(label) for t, label in zip(topics["topic"], topics["label"], strict=True)}
+
+
+def write_outputs(
+    analysis: Analysis, out: str | Path, *, save_model: bool = True
+) -> dict[str, Path]:
+    """Write the tagged table, rejects, explain tables, the report and the model into `out`."""
+    from feedback_nlp.insights import explain
+    from feedback_nlp.report.document import write_report
+    from feedback_nlp.report.export import export_table
+    from feedback_nlp.report.insight_report import build_report
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    labels = theme_labels(analysis)
+    explanation = explain(
+        analysis.table, labels=labels or None, embeddings=analysis.arrays.get("embedding")
+    )
+    paths = {
+        "tagged": export_table(analysis.table, out / "tagged.parquet"),
+        "tagged_xlsx": export_table(analysis.table, out / "tagged.xlsx"),
+        "rejects": export_table(analysis.rejects, out / "rejects.csv"),
+    }
+    for name, frame in explanation.tables.items():
+        export_table(frame, out / "explain" / f"{name}.csv")
+    for name, frame in analysis.tables.items():
+        export_table(frame, out / "tables" / f"{name}.csv")
+    (out / "read_summary.txt").write_text(analysis.read_summary + "\n", encoding="utf-8")
+    report = build_report(
+        analysis.table,
+        explanation,
+        rejects=analysis.rejects,
+        themes=analysis.tables.get("topics"),
+    )
+    paths.update(write_report(report, out))
+    if save_model:
+        paths["model"] = analysis.analyzer.save(out / "model")
+    return paths
