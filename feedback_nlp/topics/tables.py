@@ -1,0 +1,79 @@
+"""Theme tables: one row per theme, and theme counts over time and by segment."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.schema import LIST_SEP, require, split_list
+from feedback_nlp.topics.model import ThemeModel
+
+THEME_TABLE_COLUMNS = (
+    "topic",
+    "label",
+    "category",
+    "size",
+    "keywords",
+    "keywords_by_lang",
+    "representative_ids",
+    "representative_texts",
+)
+
+
+def theme_table(model: ThemeModel) -> pd.DataFrame:
+    """One row per theme: id, label, category, size, keywords (also per language), examples."""
+    rows = [
+        {
+            "topic": theme.topic,
+            "label": theme.label,
+            "category": theme.category,
+            "size": theme.size,
+            "keywords": ", ".join(theme.keywords),
+            "keywords_by_lang": "; ".join(
+                f"{lang}: {', '.join(words[:5])}"
+                for lang, words in sorted(theme.keywords_by_lang.items())
+            ),
+            "representative_ids": LIST_SEP.join(theme.representative_ids),
+            "representative_texts": LIST_SEP.join(theme.representative_texts),
+        }
+        for theme in model.theme_list()
+    ]
+    table = pd.DataFrame(rows, columns=list(THEME_TABLE_COLUMNS))
+    table["topic"] = table["topic"].astype("Int64")
+    table["size"] = table["size"].astype("Int64")
+    return table.astype({c: "string" for c in THEME_TABLE_COLUMNS if c not in ("topic", "size")})
+
+
+def exploded_themes(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per (comment, theme) from the `themes` column: a comment counts in each theme."""
+    require(table, ["themes"], by="theme tables")
+    exploded = table.assign(theme=table["themes"].map(split_list)).explode("theme")
+    exploded = exploded[exploded["theme"].notna()]
+    return exploded.assign(theme=exploded["theme"].astype("int64"))
+
+
+def themes_by_segment(table: pd.DataFrame, segment: str) -> pd.DataFrame:
+    """Comments per theme and segment value (channel, touchpoint, lang, …) and the share."""
+    require(table, [segment], by=f"themes by '{segment}'")
+    exploded = exploded_themes(table)
+    counts = exploded.groupby([segment, "theme"], dropna=False).size().rename("comments")
+    totals = table.groupby(segment, dropna=False).size().rename("segment_comments")
+    result = counts.reset_index().merge(totals.reset_index(), on=segment, how="left")
+    result["share"] = result["comments"] / result["segment_comments"]
+    return result.sort_values([segment, "comments", "theme"], ascending=[True, False, True])
+
+
+def themes_over_time(
+    table: pd.DataFrame, freq: str = "MS", column: str = "created_at"
+) -> pd.DataFrame:
+    """Comments per theme and period (`freq`: a pandas frequency, e.g. "W", "MS", "QS")."""
+    require(table, [column], by="themes over time")
+    if not isinstance(table[column].dtype, pd.DatetimeTZDtype):
+        raise ConfigError(
+            f"themes over time needs '{column}' as UTC datetimes, "
+            f"it has dtype {table[column].dtype}"
+        )
+    exploded = exploded_themes(table)
+    period = exploded[column].dt.tz_convert(None).dt.to_period(freq.removesuffix("S") or "M")
+    counts = exploded.assign(period=period.dt.start_time).groupby(["period", "theme"]).size()
+    return counts.unstack("theme", fill_value=0).sort_index()

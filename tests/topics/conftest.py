@@ -1,0 +1,60 @@
+"""Shared fixtures: the multilingual fixture, its e5 embeddings and one fitted theme model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from feedback_nlp.topics.encoder import encode_texts
+from feedback_nlp.topics.model import ThemeModel, TopicsConfig
+from tests.topics.fixture_texts import TWO_THEME_TEXTS, UNRELATED_TEXTS, fixture_rows
+
+
+@dataclass
+class Corpus:
+    texts: list[str]
+    langs: list[str]
+    themes: list[str]
+    embeddings: np.ndarray
+
+    @property
+    def ids(self) -> list[str]:
+        return [f"r{i}" for i in range(len(self.texts))]
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    rows = fixture_rows()
+    texts = [text for _, text, _ in rows]
+    return Corpus(
+        texts=texts,
+        langs=[lang for lang, _, _ in rows],
+        themes=[theme for _, _, theme in rows],
+        embeddings=encode_texts(texts),
+    )
+
+
+@pytest.fixture(scope="session")
+def extra() -> Corpus:
+    """Comments outside the fixture themes, then one comment carrying two themes."""
+    texts = [t for _, t in UNRELATED_TEXTS] + [t for _, t, _ in TWO_THEME_TEXTS]
+    return Corpus(
+        texts=texts,
+        langs=[lang for lang, _ in UNRELATED_TEXTS] + [lang for lang, _, _ in TWO_THEME_TEXTS],
+        themes=["unrelated"] * len(UNRELATED_TEXTS) + ["two"] * len(TWO_THEME_TEXTS),
+        embeddings=encode_texts(texts),
+    )
+
+
+def fit_model(corpus: Corpus, **config: object) -> ThemeModel:
+    return ThemeModel(TopicsConfig(min_topic_size=5, **config)).fit(
+        corpus.texts, corpus.embeddings, corpus.langs, ids=corpus.ids
+    )
+
+
+@pytest.fixture(scope="session")
+def fitted(corpus: Corpus) -> ThemeModel:
+    """A model fitted once per session; tests that edit it take a copy via save/load."""
+    return fit_model(corpus)

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.topics import edits
+from feedback_nlp.topics.persistence import load_model, save_model
+
+
+@pytest.fixture
+def model(tmp_path, fitted):
+    return load_model(save_model(fitted, tmp_path / "copy"))
+
+
+def test_merged_theme_takes_the_comments_of_both(corpus, model):
+    first, second = (int(t) for t in model.topic_ids_[:2])
+    before = model.transform(corpus.embeddings, corpus.langs).topic
+    edits.merge(model, [first, second])
+    after = model.transform(corpus.embeddings, corpus.langs).topic
+    assert set(after[(before == first) | (before == second)]) <= {first, -1}
+    assert (after == first).sum() >= ((before == first) | (before == second)).sum() - 2
+
+
+def test_deleted_theme_comments_move_elsewhere(corpus, model):
+    topic = int(model.topic_ids_[0])
+    edits.delete(model, topic)
+    assert topic not in model.transform(corpus.embeddings, corpus.langs).topic
+    assert model.history_[-1]["action"] == "delete"
+
+
+def test_split_adds_a_new_theme_id(corpus, model):
+    topic = int(model.topic_ids_[0])
+    largest = int(model.topic_ids_.max())
+    parts = edits.split(model, topic, corpus.texts, corpus.embeddings, corpus.langs)
+    assert parts == [topic, largest + 1]
+    topics = set(model.transform(corpus.embeddings, corpus.langs).topic)
+    assert {topic, largest + 1} <= topics
+    assert model.themes_[largest + 1].keywords
+
+
+def test_rename_keeps_label_when_keywords_refresh(model):
+    topic = int(model.topic_ids_[0])
+    edits.rename(model, topic, "Late delivery")
+    model.refresh_keywords()
+    assert model.themes_[topic].label == "Late delivery"
+
+
+def test_unknown_theme_is_named_in_the_error(model):
+    with pytest.raises(ConfigError, match="there is no theme 99; themes are"):
+        edits.rename(model, 99, "x")
+    with pytest.raises(ConfigError, match="merge needs at least two different themes"):
+        edits.merge(model, [0, 0])

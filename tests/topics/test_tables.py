@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.topics.tables import theme_table, themes_by_segment, themes_over_time
+
+
+@pytest.fixture
+def tagged() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "themes": ["0|1", "0", "1", "-1"],
+            "channel": ["app", "app", "survey", "survey"],
+            "created_at": pd.to_datetime(
+                ["2026-01-03", "2026-01-20", "2026-02-02", "2026-02-05"], utc=True
+            ),
+        }
+    )
+
+
+def test_comment_counts_in_each_of_its_themes_by_segment(tagged):
+    table = themes_by_segment(tagged, "channel")
+    app = table[table["channel"] == "app"].set_index("theme")
+    assert app.loc[0, "comments"] == 2 and app.loc[1, "comments"] == 1
+    assert app.loc[0, "share"] == 1.0
+
+
+def test_themes_over_time_by_month(tagged):
+    table = themes_over_time(tagged, "MS")
+    assert table.loc[pd.Timestamp("2026-01-01"), 0] == 2
+    assert table.loc[pd.Timestamp("2026-02-01"), 1] == 1
+
+
+def test_over_time_needs_utc_datetimes(tagged):
+    with pytest.raises(ConfigError, match="needs 'created_at' as UTC datetimes"):
+        themes_over_time(tagged.assign(created_at="2026-01-01"))
+
+
+def test_theme_table_has_one_row_per_theme(fitted):
+    table = theme_table(fitted)
+    assert list(table["topic"]) == sorted(int(t) for t in fitted.topic_ids_)
+    assert table["keywords_by_lang"].str.contains("fr:").all()
