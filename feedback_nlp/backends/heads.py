@@ -1,0 +1,124 @@
+"""Small classifier heads over sentence embeddings, run with numpy only.
+
+A head is a feed-forward network (ReLU hidden layers, none for a linear head) stored as
+``<name>.safetensors`` (``W0, b0, W1, b1, …``) beside ``<name>.json`` (labels, output kind,
+calibration, decision thresholds, provenance). ``softmax`` heads give one class per row
+(sentiment); ``sigmoid`` heads give independent label probabilities (emotion).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from feedback_nlp.errors import ConfigError
+
+#: Folder of the heads shipped with the project.
+DEFAULT_HEADS_DIR = Path(__file__).resolve().parents[2] / "models" / "sentiment-emotion-heads"
+
+
+@dataclass
+class Head:
+    """A trained head: weights plus what turns scores into calibrated probabilities and labels.
+
+    `temperature` divides the logits (softmax heads); `platt` holds per-label ``(scale, shift)``
+    applied to the logits (sigmoid heads); `thresholds` are the per-label decision thresholds.
+    """
+
+    labels: tuple[str, ...]
+    output: Literal["softmax", "sigmoid"]
+    weights: list[np.ndarray]
+    biases: list[np.ndarray]
+    input_dim: int
+    temperature: float = 1.0
+    platt: dict[str, tuple[float, float]] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        """Raw output scores, one column per label."""
+        if features.ndim != 2 or features.shape[1] < self.input_dim:
+            raise ConfigError(
+                f"head expects features of width {self.input_dim}, got shape {features.shape}"
+            )
+        hidden = features[:, : self.input_dim].astype(np.float32, copy=False)
+        for index, (weight, bias) in enumerate(zip(self.weights, self.biases, strict=True)):
+            hidden = hidden @ weight + bias
+            if index < len(self.weights) - 1:
+                hidden = np.maximum(hidden, 0.0)
+        return hidden
+
+    def predict_proba(self, features: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities, shape (rows, labels)."""
+        scores = self.logits(features).astype(np.float64)
+        if self.output == "softmax":
+            scores = scores / self.temperature
+            scores -= scores.max(axis=1, keepdims=True)
+            exp = np.exp(scores)
+            return exp / exp.sum(axis=1, keepdims=True)
+        scale = np.array([self.platt.get(label, (1.0, 0.0))[0] for label in self.labels])
+        shift = np.array([self.platt.get(label, (1.0, 0.0))[1] for label in self.labels])
+        return 1.0 / (1.0 + np.exp(-(scores * scale + shift)))
+
+    def decide(self, probabilities: np.ndarray) -> np.ndarray:
+        """Boolean matrix: label probability at or above its threshold (default 0.5)."""
+        cut = np.array([self.thresholds.get(label, 0.5) for label in self.labels])
+        return probabilities >= cut
+
+    def save(self, folder: Path, name: str) -> None:
+        """Write ``<name>.safetensors`` and ``<name>.json`` into `folder`."""
+        from safetensors.numpy import save_file
+
+        folder.mkdir(parents=True, exist_ok=True)
+        tensors = {}
+        for index, (weight, bias) in enumerate(zip(self.weights, self.biases, strict=True)):
+            tensors[f"W{index}"] = np.ascontiguousarray(weight, dtype=np.float32)
+            tensors[f"b{index}"] = np.ascontiguousarray(bias, dtype=np.float32)
+        save_file(tensors, str(folder / f"{name}.safetensors"))
+        spec = {
+            "labels": list(self.labels),
+            "output": self.output,
+            "layers": len(self.weights),
+            "input_dim": self.input_dim,
+            "temperature": self.temperature,
+            "platt": {k: list(v) for k, v in self.platt.items()},
+            "thresholds": self.thresholds,
+            "metadata": self.metadata,
+        }
+        (folder / f"{name}.json").write_text(json.dumps(spec, indent=2), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path, name: str) -> Head:
+        """Read a head written by :meth:`save`."""
+        from safetensors.numpy import load_file
+
+        spec_path = folder / f"{name}.json"
+        weights_path = folder / f"{name}.safetensors"
+        for path in (spec_path, weights_path):
+            if not path.exists():
+                raise ConfigError(
+                    f"{path}: head file not found; train it with scripts/train_heads.py"
+                )
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        tensors = load_file(str(weights_path))
+        layers = int(spec["layers"])
+        return cls(
+            labels=tuple(spec["labels"]),
+            output=spec["output"],
+            weights=[tensors[f"W{i}"] for i in range(layers)],
+            biases=[tensors[f"b{i}"] for i in range(layers)],
+            input_dim=int(spec["input_dim"]),
+            temperature=float(spec.get("temperature", 1.0)),
+            platt={k: (float(v[0]), float(v[1])) for k, v in spec.get("platt", {}).items()},
+            thresholds={k: float(v) for k, v in spec.get("thresholds", {}).items()},
+            metadata=spec.get("metadata", {}),
+        )
+
+
+def load_default_head(name: str, folder: str | Path | None = None) -> Head:
+    """A shipped head (``"sentiment"`` or ``"emotion"``), or one from `folder`."""
+    return Head.load(Path(folder) if folder else DEFAULT_HEADS_DIR, name)

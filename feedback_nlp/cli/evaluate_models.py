@@ -1,0 +1,239 @@
+"""`feedback-nlp evaluate sentiment|emotion FILE`: macro-F1 per language on a labelled file.
+
+The file (csv, tsv, jsonl, parquet or xlsx) needs a text column and labels: for sentiment one
+label column (negative/neutral/positive); for emotion either one label column (labels joined by
+``|`` or ``,``; ``neutral`` or empty for none) or one 0/1 column per emotion. A language column
+is optional. The report functions are used by ``scripts/train_heads.py`` too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import numpy as np
+import pandas as pd
+import typer
+
+from feedback_nlp.cli.app import evaluate_app
+from feedback_nlp.errors import ConfigError, ReadError
+from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, SENTIMENT_LABELS
+
+ALL_LANGUAGES = "all"
+
+
+def sentiment_report(
+    truth: np.ndarray, predicted: np.ndarray, langs: np.ndarray | None = None
+) -> dict[str, Any]:
+    """Macro-F1 per language and overall, accuracy and the confusion matrix (rows: truth)."""
+    from sklearn.metrics import confusion_matrix, f1_score
+
+    langs = langs if langs is not None else np.full(len(truth), ALL_LANGUAGES)
+    per_language = {
+        str(lang): float(f1_score(truth[langs == lang], predicted[langs == lang], average="macro"))
+        for lang in sorted(set(langs.tolist()))
+    }
+    matrix = confusion_matrix(truth, predicted, labels=list(SENTIMENT_LABELS))
+    return {
+        "rows": len(truth),
+        "macro_f1": float(f1_score(truth, predicted, average="macro")),
+        "mean_macro_f1_over_languages": float(np.mean(list(per_language.values()))),
+        "accuracy": float((truth == predicted).mean()),
+        "macro_f1_by_language": per_language,
+        "confusion": {"labels": list(SENTIMENT_LABELS), "matrix": matrix.tolist()},
+    }
+
+
+def emotion_report(
+    truth: np.ndarray, predicted: np.ndarray, langs: np.ndarray | None = None
+) -> dict[str, Any]:
+    """Macro-F1 over the labels each language annotates (NaN = not annotated) and per label."""
+    from sklearn.metrics import f1_score
+
+    langs = langs if langs is not None else np.full(len(truth), ALL_LANGUAGES)
+
+    def macro(rows: np.ndarray) -> float:
+        present = [i for i in range(truth.shape[1]) if not np.isnan(truth[rows, i]).any()]
+        return float(
+            f1_score(
+                truth[np.ix_(rows, present)].astype(int),
+                predicted[np.ix_(rows, present)],
+                average="macro",
+                zero_division=0,
+            )
+        )
+
+    per_language = {str(lang): macro(langs == lang) for lang in sorted(set(langs.tolist()))}
+    per_label = {}
+    for i, label in enumerate(EMOTION_LABELS):
+        known = ~np.isnan(truth[:, i])
+        if known.any():
+            per_label[label] = float(
+                f1_score(truth[known, i].astype(int), predicted[known, i], zero_division=0)
+            )
+    return {
+        "rows": len(truth),
+        "mean_macro_f1_over_languages": float(np.mean(list(per_language.values()))),
+        "macro_f1_by_language": per_language,
+        "f1_by_label": per_label,
+    }
+
+
+def read_labelled(path: Path) -> pd.DataFrame:
+    """Read a labelled file by its extension."""
+    if not path.exists():
+        raise ReadError(path, "file not found")
+    suffix = path.suffix.lower()
+    readers = {
+        ".csv": lambda: pd.read_csv(path, keep_default_na=False, na_values=[""]),
+        ".tsv": lambda: pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""]),
+        ".jsonl": lambda: pd.read_json(path, lines=True),
+        ".parquet": lambda: pd.read_parquet(path),
+        ".xlsx": lambda: pd.read_excel(path),
+    }
+    if suffix not in readers:
+        raise ReadError(
+            path, f"unsupported extension '{suffix}'", hint=f"use one of {list(readers)}"
+        )
+    return readers[suffix]()
+
+
+def _column(frame: pd.DataFrame, name: str, path: Path) -> pd.Series:
+    if name not in frame.columns:
+        raise ReadError(path, f"no column '{name}' (columns: {list(frame.columns)})", field=name)
+    return frame[name]
+
+
+def sentiment_truth(frame: pd.DataFrame, label_col: str, path: Path) -> np.ndarray:
+    """The sentiment labels, checked against the canonical set."""
+    labels = _column(frame, label_col, path).astype("string").str.strip().str.lower()
+    bad = labels[~labels.isin(SENTIMENT_LABELS)]
+    if len(bad):
+        raise ReadError(
+            path,
+            f"label {bad.iloc[0]!r} is not one of {list(SENTIMENT_LABELS)}",
+            line=int(bad.index[0]) + 2,
+            field=label_col,
+        )
+    return labels.to_numpy(dtype=object)
+
+
+def emotion_truth(frame: pd.DataFrame, label_col: str | None, path: Path) -> np.ndarray:
+    """(rows, labels) 0/1 matrix, NaN for labels the file does not annotate."""
+    if label_col is None:
+        if not any(label in frame.columns for label in EMOTION_LABELS):
+            raise ReadError(path, f"no label column and none of {list(EMOTION_LABELS)}")
+        columns = [
+            frame[label].astype(float) if label in frame else pd.Series(np.nan, index=frame.index)
+            for label in EMOTION_LABELS
+        ]
+        return np.column_stack(columns)
+    truth = np.zeros((len(frame), len(EMOTION_LABELS)))
+    for row, cell in enumerate(_column(frame, label_col, path).fillna("")):
+        for label in str(cell).replace(",", "|").split("|"):
+            label = label.strip().lower()
+            if not label or label == NEUTRAL_EMOTION:
+                continue
+            if label not in EMOTION_LABELS:
+                raise ReadError(
+                    path, f"emotion {label!r} is not one of {list(EMOTION_LABELS)}", line=row + 2
+                )
+            truth[row, EMOTION_LABELS.index(label)] = 1.0
+    return truth
+
+
+def _table_for_stages(frame: pd.DataFrame, text_col: str, lang: np.ndarray | None, path: Path):  # noqa: ANN202
+    texts = _column(frame, text_col, path).astype("string")
+    table = pd.DataFrame(
+        {"response_id": [str(i) for i in range(len(frame))], "text": texts, "text_clean": texts}
+    )
+    if lang is not None:
+        table["lang"] = pd.array(lang, dtype="string")
+    return table
+
+
+def run_stage(stage_name: str, table: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
+    """Run embed (for the default backend) and the named stage on `table`."""
+    from feedback_nlp.stages import STAGES, Batch
+
+    batch = Batch(table)
+    stage = STAGES[stage_name](**options)
+    if stage.requires_arrays:
+        batch = STAGES["embed"](device=options.get("device", "auto")).transform(batch)
+    return stage.transform(batch).table
+
+
+def _options(backend: str, model: str | None, level: str, device: str) -> dict[str, Any]:
+    routes: Any = model
+    if model and model.startswith("{"):
+        try:
+            routes = json.loads(model)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"--model is not valid JSON routing: {exc}") from exc
+    return {"backend": backend, "model": routes, "level": level, "device": device}
+
+
+TextOpt = Annotated[str, typer.Option("--text-col", help="Column with the text.")]
+LangOpt = Annotated[str | None, typer.Option("--lang-col", help="Optional language column.")]
+BackendOpt = Annotated[str, typer.Option(help="'default' (offline) or 'transformers'.")]
+ModelOpt = Annotated[
+    str | None, typer.Option(help='Hub id or path, or JSON routing {"en": id, "*": id}.')
+]
+LevelOpt = Annotated[str, typer.Option(help="'comment' or 'sentence'.")]
+DeviceOpt = Annotated[str, typer.Option(help="'auto', 'cpu' or 'cuda'.")]
+OutOpt = Annotated[Path | None, typer.Option("--out", help="Also write the report as JSON.")]
+
+
+def _finish(report: dict[str, Any], out: Path | None) -> None:
+    text = json.dumps(report, indent=2)
+    typer.echo(text)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+
+
+@evaluate_app.command("sentiment")
+def evaluate_sentiment(
+    file: Path,
+    text_col: TextOpt = "text",
+    label_col: Annotated[str, typer.Option("--label-col")] = "label",
+    lang_col: LangOpt = None,
+    backend: BackendOpt = "default",
+    model: ModelOpt = None,
+    level: LevelOpt = "comment",
+    device: DeviceOpt = "auto",
+    out: OutOpt = None,
+) -> None:
+    """Sentiment macro-F1 (per language and overall) and the confusion matrix."""
+    frame = read_labelled(file)
+    truth = sentiment_truth(frame, label_col, file)
+    langs = _column(frame, lang_col, file).astype(str).to_numpy() if lang_col else None
+    table = _table_for_stages(frame, text_col, langs, file)
+    tagged = run_stage("sentiment", table, _options(backend, model, level, device))
+    _finish(sentiment_report(truth, tagged["sentiment"].to_numpy(dtype=object), langs), out)
+
+
+@evaluate_app.command("emotion")
+def evaluate_emotion(
+    file: Path,
+    text_col: TextOpt = "text",
+    label_col: Annotated[
+        str | None, typer.Option("--label-col", help="Joined labels; omit for 0/1 columns.")
+    ] = None,
+    lang_col: LangOpt = None,
+    backend: BackendOpt = "default",
+    model: ModelOpt = None,
+    level: LevelOpt = "comment",
+    device: DeviceOpt = "auto",
+    out: OutOpt = None,
+) -> None:
+    """Emotion macro-F1 per language and overall, and F1 per label."""
+    frame = read_labelled(file)
+    truth = emotion_truth(frame, label_col, file)
+    langs = _column(frame, lang_col, file).astype(str).to_numpy() if lang_col else None
+    table = _table_for_stages(frame, text_col, langs, file)
+    tagged = run_stage("emotion", table, _options(backend, model, level, device))
+    predicted = np.column_stack(
+        [tagged["emotion"].str.split("|").apply(lambda v, e=e: e in v) for e in EMOTION_LABELS]
+    )
+    _finish(emotion_report(truth, predicted.astype(int), langs), out)

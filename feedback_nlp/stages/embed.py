@@ -1,0 +1,81 @@
+"""Stage "embed": one encoder pass per comment, shared by sentiment, emotion and topics."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.backends.encoder import EMBEDDING_DIM, E5Encoder
+from feedback_nlp.stages.base import Batch, Stage, register_stage
+
+#: Array read by the default heads: mean-pooled last `HEAD_LAYERS` layers, each L2-normalised
+#: (its first 384 columns are the embedding itself). Same encoder pass as ``"embedding"``.
+HEAD_FEATURES = "head_features"
+HEAD_LAYERS = 4
+
+
+@lru_cache(maxsize=4)
+def shared_encoder(
+    model_dir: str | None, device: str, batch_size: int, max_length: int, windowed: bool
+) -> E5Encoder:
+    """One loaded encoder per configuration and process."""
+    return E5Encoder(
+        model_dir=Path(model_dir) if model_dir else None,
+        device=device,
+        batch_size=batch_size,
+        max_length=max_length,
+        windowed=windowed,
+    )
+
+
+def texts_of(series: pd.Series) -> list[str]:
+    """The column as plain strings; missing values become empty strings."""
+    return ["" if pd.isna(value) else str(value) for value in series]
+
+
+@register_stage
+class EmbedStage(Stage):
+    """Adds the array ``"embedding"``: float32, L2-normalised multilingual-e5-small vectors.
+
+    The same pass also gives ``"head_features"`` (the last 4 layers, mean-pooled, 1536-d) that
+    the default sentiment and emotion heads read.
+
+    Long comments are truncated to `max_length` tokens, or with ``windowed=True`` embedded in
+    windows that are averaged. `device="auto"` uses CUDA (bf16/fp16) when present.
+    """
+
+    name = "embed"
+    requires = ("text_clean",)
+    produces = ()
+    produces_arrays = ("embedding", HEAD_FEATURES)
+
+    def __init__(
+        self,
+        device: str = "auto",
+        batch_size: int = 64,
+        max_length: int = 512,
+        windowed: bool = False,
+        model_dir: str | None = None,
+    ) -> None:
+        self.device = device
+        self.batch_size = batch_size
+        self.max_length = max_length
+        self.windowed = windowed
+        self.model_dir = model_dir
+
+    def encoder(self) -> E5Encoder:
+        """The (process-wide shared) encoder for this configuration."""
+        return shared_encoder(
+            self.model_dir, self.device, self.batch_size, self.max_length, self.windowed
+        )
+
+    def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+        features = self.encoder().encode(texts_of(batch.table["text_clean"]), layers=HEAD_LAYERS)
+        arrays = {
+            "embedding": np.ascontiguousarray(features[:, :EMBEDDING_DIM]),
+            HEAD_FEATURES: features,
+        }
+        return pd.DataFrame(index=batch.table.index), arrays

@@ -1,0 +1,109 @@
+"""The language stage: `lang` (ISO 639-1 or 'und') and `lang_score` for every comment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.backends.language import (
+    BACKENDS,
+    UND,
+    check_candidates,
+    get_detector,
+    language_shares,
+    language_signal,
+    letter_count,
+)
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.stages.base import Batch, Stage, register_stage
+
+
+@register_stage
+class LanguageStage(Stage):
+    """Detect the language of `text_clean`.
+
+    Options: `backend` (a name in ``BACKENDS``; "default" is the measured best), `candidates`
+    (the only languages to consider, e.g. ``["en", "fr"]``), `min_length` (fewer letters than
+    this give ``und``), `use_hint` (use the `lang_hint` column as a prior when present),
+    `n_jobs` (1: one core; more: fastText and lingua run on two threads and lingua's batch
+    calls use every core), `shares_min_length` (0: off; otherwise comments with at least this
+    many characters get the share of each language they mix, in the side table
+    ``"language_shares"``: response_id, lang, share).
+    """
+
+    name = "language"
+    requires = ("text_clean",)
+    produces = ("lang", "lang_score")
+
+    def __init__(
+        self,
+        backend: str = "default",
+        candidates: Sequence[str] | None = None,
+        min_length: int = 2,
+        use_hint: bool = True,
+        n_jobs: int = 2,
+        shares_min_length: int = 0,
+    ) -> None:
+        if backend not in BACKENDS:
+            raise ConfigError(
+                f"language stage: unknown backend {backend!r}; choose one of {sorted(BACKENDS)}"
+            )
+        if not isinstance(min_length, int) or min_length < 0:
+            raise ConfigError(f"language stage: min_length must be an int >= 0, got {min_length!r}")
+        if not isinstance(n_jobs, int) or n_jobs < 1:
+            raise ConfigError(f"language stage: n_jobs must be an int >= 1, got {n_jobs!r}")
+        self.backend = backend
+        check_candidates(candidates)
+        self.candidates = list(candidates) if candidates is not None else None
+        self.min_length = min_length
+        self.use_hint = use_hint
+        self.n_jobs = n_jobs
+        if not isinstance(shares_min_length, int) or shares_min_length < 0:
+            raise ConfigError(
+                f"language stage: shares_min_length must be an int >= 0, got {shares_min_length!r}"
+            )
+        self.shares_min_length = shares_min_length
+
+    def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+        table = batch.table
+        texts = table["text_clean"].tolist()
+        hints = None
+        if self.use_hint and "lang_hint" in table.columns:
+            hints = [h if isinstance(h, str) else None for h in table["lang_hint"].tolist()]
+        detector = get_detector(self.backend)
+        if hasattr(detector, "parallel"):
+            detector.parallel = self.n_jobs > 1
+        found = detector.detect(texts, candidates=self.candidates, hints=hints) if texts else []
+        langs = [lang for lang, _ in found]
+        scores = [float(score) for _, score in found]
+        for i, text in enumerate(texts):
+            if letter_count(language_signal(text)) < self.min_length:
+                langs[i], scores[i] = UND, 0.0
+        columns = pd.DataFrame(
+            {
+                "lang": pd.Series(langs, index=table.index, dtype="string"),
+                "lang_score": pd.Series(scores, index=table.index, dtype="float64"),
+            },
+            index=table.index,
+        )
+        return columns, {}
+
+    def _side_tables(self, batch: Batch, columns: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        if not self.shares_min_length:
+            return {}
+        table = batch.table
+        long_rows = [
+            (rid, text)
+            for rid, text in zip(table["response_id"], table["text_clean"], strict=True)
+            if isinstance(text, str) and len(text) >= self.shares_min_length
+        ]
+        shares = language_shares([text for _, text in long_rows], self.candidates)
+        rows = [
+            {"response_id": rid, "lang": lang, "share": share}
+            for (rid, _), found in zip(long_rows, shares, strict=True)
+            for lang, share in found.items()
+        ]
+        frame = pd.DataFrame(rows, columns=["response_id", "lang", "share"])
+        return {"language_shares": frame.astype({"response_id": "string", "lang": "string"})}

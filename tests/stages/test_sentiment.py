@@ -1,0 +1,149 @@
+"""Stage "sentiment": outputs, backends, sentence level, edge inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from feedback_nlp.backends.heads import Head
+from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.schema import SENTIMENT_LABELS, validate
+from feedback_nlp.stages.base import Batch
+from feedback_nlp.stages.sentiment import SentimentStage
+from tests.backends.test_hf_classifier import build_tiny_classifier
+
+EDGE_TEXTS = ["", "🙂🙂🙂", "word " * 20_000, None, "   ", "Good. Bad! Ok?"]
+
+
+def edge_table() -> pd.DataFrame:
+    ids = [f"r{i}" for i in range(len(EDGE_TEXTS))]
+    texts = pd.array(EDGE_TEXTS, dtype="string")
+    return pd.DataFrame(
+        {"response_id": ids, "text": texts, "text_clean": texts}, index=range(5, 11)
+    )
+
+
+def write_random_head(folder: Path, name: str, labels: tuple[str, ...], output: str) -> Path:
+    rng = np.random.default_rng(0)
+    weights = [rng.normal(size=(8, 6)).astype(np.float32), rng.normal(size=(6, len(labels)))]
+    biases = [np.zeros(6, np.float32), np.zeros(len(labels), np.float32)]
+    Head(labels, output, weights, biases, input_dim=8).save(folder, name)  # type: ignore[arg-type]
+    return folder
+
+
+@pytest.fixture(scope="module")
+def heads_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from feedback_nlp.schema import EMOTION_LABELS
+
+    folder = tmp_path_factory.mktemp("heads")
+    write_random_head(folder, "sentiment", SENTIMENT_LABELS, "softmax")
+    return write_random_head(folder, "emotion", EMOTION_LABELS, "sigmoid")
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_classifier(
+        tmp_path_factory.mktemp("tiny"), ["negative", "neutral", "positive"]
+    )
+
+
+def embedded(table: pd.DataFrame) -> Batch:
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(len(table), 8)).astype(np.float32)
+    return Batch(table, {"embedding": vectors / np.linalg.norm(vectors, axis=1, keepdims=True)})
+
+
+def check_sentiment_columns(out: pd.DataFrame, n_rows: int) -> None:
+    assert len(out) == n_rows
+    assert set(out["sentiment"]) <= set(SENTIMENT_LABELS)
+    probs = out[["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-6)
+    np.testing.assert_allclose(out["sentiment_score"], probs[:, 2] - probs[:, 0])
+    validate(out)
+
+
+def test_default_backend_reads_the_embedding_array(heads_dir: Path):
+    table = edge_table()
+    out = SentimentStage(heads_dir=str(heads_dir)).transform(embedded(table)).table
+    check_sentiment_columns(out, len(table))
+    assert list(out.index) == list(table.index)
+    empty = out["text_clean"].isna() | (out["text_clean"].fillna("").str.strip() == "")
+    assert (out.loc[empty, "sentiment"] == "neutral").all()
+    assert (out.loc[empty, "p_neutral"] == 1.0).all()
+
+
+def test_default_backend_without_embedding_names_the_missing_stage(heads_dir: Path):
+    with pytest.raises(SchemaError, match=r"needs the array\(s\) \['embedding'\].*'embed'"):
+        SentimentStage(heads_dir=str(heads_dir)).transform(Batch(edge_table()))
+
+
+def test_same_input_same_output(heads_dir: Path, tiny_model: Path):
+    for stage in (
+        SentimentStage(heads_dir=str(heads_dir)),
+        SentimentStage(backend="transformers", model=str(tiny_model), device="cpu"),
+    ):
+        first = stage.transform(embedded(edge_table())).table
+        second = stage.transform(embedded(edge_table())).table
+        pd.testing.assert_frame_equal(first, second)
+
+
+def test_transformers_backend_edge_inputs_and_routing(tiny_model: Path, tmp_path: Path):
+    other = build_tiny_classifier(tmp_path / "other", ["NEG", "NEU", "POS"], seed=3)
+    table = edge_table().assign(lang=["en", "de", "en", "und", "en", "de"])
+    stage = SentimentStage(
+        backend="transformers", model={"en": str(tiny_model), "*": str(other)}, device="cpu"
+    )
+    out = stage.transform(Batch(table)).table
+    check_sentiment_columns(out, len(table))
+    alone = SentimentStage(backend="transformers", model=str(other), device="cpu")
+    german = alone.transform(Batch(table.iloc[[5]].assign(lang="de"))).table
+    np.testing.assert_allclose(out.iloc[5]["p_positive"], german.iloc[0]["p_positive"], rtol=1e-5)
+
+
+def test_sentence_level_side_table_and_aggregation(tiny_model: Path):
+    table = pd.DataFrame(
+        {
+            "response_id": ["a", "b", "c"],
+            "text": ["Good app. Bad app!", "", "very good"],
+            "text_clean": ["Good app. Bad app!", "", "very good"],
+            "lang": ["en", "en", "en"],
+        }
+    )
+    stage = SentimentStage(
+        backend="transformers", level="sentence", model=str(tiny_model), device="cpu"
+    )
+    batch = stage.transform(Batch(table))
+    sentences = batch.tables["sentences"]
+    assert sentences[["response_id", "sentence_index"]].values.tolist() == [
+        ["a", 0],
+        ["a", 1],
+        ["c", 0],
+    ]
+    assert sentences["sentence"].tolist() == ["Good app.", "Bad app!", "very good"]
+    first = sentences[sentences["response_id"] == "a"]
+    weights = first["sentence"].str.len().to_numpy()
+    expected = np.average(first["p_positive"], weights=weights)
+    assert batch.table.loc[0, "p_positive"] == pytest.approx(expected)
+    assert batch.table.loc[1, "sentiment"] == "neutral"
+    assert batch.table.loc[2, "p_positive"] == pytest.approx(sentences.iloc[2]["p_positive"])
+
+
+def test_bad_options_are_refused():
+    with pytest.raises(ConfigError, match="backend must be one of"):
+        SentimentStage(backend="vader")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="backend 'transformers' needs model="):
+        SentimentStage(backend="transformers")
+    with pytest.raises(ConfigError, match="level must be one of"):
+        SentimentStage(level="word")  # type: ignore[arg-type]
+
+
+def test_save_state_records_models_and_revision(tiny_model: Path, tmp_path: Path):
+    stage = SentimentStage(backend="transformers", model=str(tiny_model), device="cpu")
+    stage.transform(Batch(edge_table().iloc[:1]))
+    stage.save_state(tmp_path)
+    saved = (tmp_path / "models.json").read_text(encoding="utf-8")
+    assert str(tiny_model) in saved and '"revision"' in saved
+    assert stage.get_config()["trust_remote_code"] is False
