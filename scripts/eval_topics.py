@@ -101,12 +101,16 @@ def main() -> None:
     parser.add_argument("--files", type=Path, nargs="*", default=None)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/feedback_nlp_demo_emb.npz"))
     parser.add_argument("--min-topic-size", type=int, default=10)
-    parser.add_argument("--sentence-themes", action="store_true")
+    parser.add_argument(
+        "--comment-level-only",
+        action="store_true",
+        help="turn off sentence-level themes (the default adds them)",
+    )
     parser.add_argument("--out", type=Path, default=Path("docs/results/topics_demo.json"))
     args = parser.parse_args()
     batch = embedded_batch(args.files or demo_files(), args.cache)
     stage = STAGES["topics"](
-        min_topic_size=args.min_topic_size, sentence_themes=args.sentence_themes
+        min_topic_size=args.min_topic_size, sentence_themes=not args.comment_level_only
     )
     start = time.perf_counter()
     out = stage.fit_transform(batch)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,8 +18,9 @@ import numpy as np
 
 from feedback_nlp.errors import ConfigError
 
-#: Folder of the heads shipped with the project.
-DEFAULT_HEADS_DIR = Path(__file__).resolve().parents[2] / "models" / "sentiment-emotion-heads"
+#: Folder of the heads shipped with the project (top-level models/, installed as
+#: the package feedback_nlp.models).
+DEFAULT_HEADS_DIR = Path(str(resources.files("feedback_nlp.models"))) / "sentiment-emotion-heads"
 
 
 @dataclass

@@ -47,7 +47,7 @@ class TopicsStage(Stage):
         seeds: dict[str, list[str]] | None = None,
         seed_threshold: float = 0.35,
         merge_similarity: float | None = 0.4,
-        sentence_themes: bool = False,
+        sentence_themes: bool = True,
     ) -> None:
         self.min_topic_size = min_topic_size
         self.n_neighbors = n_neighbors

