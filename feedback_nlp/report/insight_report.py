@@ -42,7 +42,7 @@ def build_report(
     if "score_metrics" in tables:
         report.add(_scores(tables["score_metrics"]))
     if themes is not None and len(themes):
-        report.add(Section("Themes found", _theme_paragraphs(themes), themes))
+        report.add(_themes(themes))
     for outcome in ("nps", "csat", "ces"):
         if f"theme_impact_{outcome}" in tables:
             report.add(_impact(tables[f"theme_impact_{outcome}"], outcome))
@@ -91,8 +91,17 @@ def _scores(metrics: pd.DataFrame) -> Section:
     return Section("Scores", lines, shown)
 
 
-def _theme_paragraphs(themes: pd.DataFrame) -> list[str]:
-    return [f"{len(themes)} themes; one comment can carry several."]
+def _themes(themes: pd.DataFrame) -> Section:
+    shown = themes[[c for c in ("topic", "label", "category", "size") if c in themes.columns]]
+    if "keywords" in themes.columns:
+        top = themes["keywords"].astype(str).str.split(", ").str[:6].str.join(", ")
+        shown = shown.assign(keywords=top)
+    lines = [
+        f"{len(themes)} themes, found across languages; one comment can carry several. "
+        "Keywords per language and representative comments are in the workbook and "
+        "tables/topics.csv."
+    ]
+    return Section("Themes found", lines, shown, bar_column="size", max_rows=40)
 
 
 def _impact(impact: pd.DataFrame, outcome: str) -> Section:
@@ -133,18 +142,25 @@ def _drivers(drivers: pd.DataFrame, fit: pd.DataFrame | None) -> Section:
 
 
 def _pain_points(cells: pd.DataFrame) -> Section:
-    ranked = cells[~cells["small_n"]].sort_values("impact", kind="stable")
-    columns = ["touchpoint", "theme_label", "comments", "negative_share", "metric_with", "impact"]
-    lines = ["Touchpoint × theme cells with enough responses, most harmful first."]
-    return Section("Pain points by touchpoint", lines, ranked[columns], bar_column="impact")
+    enough = cells[~cells["small_n"]] if "small_n" in cells.columns else cells
+    if "impact" in enough.columns:
+        ranked, bar = enough.sort_values("impact", kind="stable"), "impact"
+        lines = ["Touchpoint × theme cells with enough responses, most harmful first."]
+    else:
+        ranked = enough.sort_values(["negative_share", "comments"], ascending=False, kind="stable")
+        bar = "negative_share"
+        lines = ["Touchpoint × theme cells by share of negative comments (no scores to weigh)."]
+    wanted = ["touchpoint", "theme_label", "comments", "negative_share", "metric_with", "impact"]
+    shown = ranked[[c for c in wanted if c in ranked.columns]]
+    return Section("Pain points by touchpoint", lines, shown, bar_column=bar)
 
 
 def _trends(trends: pd.DataFrame) -> Section:
     grown = trends[trends["grew_significantly"].fillna(False).astype(bool)]
     if len(grown):
         lines = ["Periods where a theme's share grew significantly above its earlier share."]
-        columns = ["period", "theme_label", "share", "baseline_share", "q_value", "impact"]
-        return Section("Growing themes", lines, grown[columns])
+        wanted = ["period", "theme_label", "share", "baseline_share", "q_value", "impact"]
+        return Section("Growing themes", lines, grown[[c for c in wanted if c in grown.columns]])
     lines = ["No theme grew significantly (after FDR correction) in any period."]
     latest = trends[trends["period"] == trends["period"].max()]
     return Section("Growing themes", lines, latest)
