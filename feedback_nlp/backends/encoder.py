@@ -304,6 +304,7 @@ class E5Encoder:
         torch = require_package("torch", "transformers", "The encoder")
         transformers = require_package("transformers", "transformers", "The encoder")
         self._torch = torch
+        transformers.utils.logging.disable_progress_bar()
         self.tokenizer = transformers.AutoTokenizer.from_pretrained(self.model_dir)
         dtype = torch.float32
         if self.device.startswith("cuda"):
