@@ -1,0 +1,55 @@
+"""The whole analysis end to end on the bundled demo data, with the real default stages."""
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from feedback_nlp import schema
+from feedback_nlp.cli import app
+from feedback_nlp.pipeline import analyze, demo_files, tag, write_outputs
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return analyze(demo_files())
+
+
+@pytest.mark.slow
+def test_every_demo_row_is_tagged_or_rejected(analysis):
+    from feedback_nlp.io import read_many
+
+    read = read_many(demo_files())
+    assert len(analysis.table) + len(analysis.rejects) == read.info["rows_read"]
+    assert analysis.table["response_id"].tolist() == read.table["response_id"].tolist()
+    schema.validate(analysis.table)
+    for column in ("text_clean", "lang", "sentiment", "emotion", "topic", "themes", "nps_group"):
+        assert column in analysis.table.columns
+    assert analysis.arrays["embedding"].shape == (len(analysis.table), 384)
+
+
+@pytest.mark.slow
+def test_outputs_are_written_redacted_and_reloadable(analysis, tmp_path):
+    paths = write_outputs(analysis, tmp_path)
+    tagged = pd.read_parquet(paths["tagged"])
+    assert "text" not in tagged.columns
+    planted = analysis.table["pii_types"].str.len() > 0
+    assert planted.sum() > 0
+    for raw in analysis.table.loc[planted, "text"]:
+        assert raw not in paths["html"].read_text(encoding="utf-8")
+    assert "Theme impact on NPS" in paths["markdown"].read_text(encoding="utf-8")
+    survey = [p for p in demo_files() if p.name.startswith("survey")]
+    retagged = tag(paths["model"], survey)
+    merged = retagged.table.merge(analysis.table, on="response_id", suffixes=("_new", ""))
+    assert len(merged) == len(retagged.table)
+    assert (merged["topic_new"] == merged["topic"]).all()
+    assert (merged["sentiment_new"] == merged["sentiment"]).all()
+    assert (merged["lang_new"] == merged["lang"]).all()
+
+
+@pytest.mark.slow
+def test_demo_command_writes_a_report(tmp_path):
+    result = CliRunner().invoke(app, ["demo", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "comments tagged" in result.output
+    assert (tmp_path / "report.html").exists()
+    assert (tmp_path / "model" / "config.toml").exists()
