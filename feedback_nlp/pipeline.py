@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
-from feedback_nlp.stages import STAGES, Stage
+from feedback_nlp.io import ReadResult, read_many
+from feedback_nlp.stages import STAGES, Batch, Stage
 
 #: The stages of a full analysis, in order.
 DEFAULT_STAGE_NAMES = ("prepare", "language", "embed", "sentiment", "emotion", "topics")
@@ -55,44 +56,33 @@ def analyze(
     mapping: str | Path | dict | None = None,
 ) -> Analysis:
     """Read the files, fit the stages on them and tag every comment."""
-    from feedback_nlp.io import read_many
-
     read = read_many(paths, mapping=mapping)
     analyzer = Analyzer(stages if stages is not None else default_stages())
-    batch = analyzer.fit_transform_batch(read.table)
-    return Analysis(
-        table=_with_nps_group(batch.table),
-        rejects=read.rejects,
-        analyzer=analyzer,
-        tables=dict(batch.tables),
-        arrays=dict(batch.arrays),
-        read_summary=read.summary(),
-    )
+    return _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
 
 
 def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) -> Analysis:
     """Tag new files with a saved analyzer (no fitting): the batch tagger's job."""
-    from feedback_nlp.io import read_many
-
     analyzer = Analyzer.load(model)
     read = read_many(paths, **read_options)
-    batch = analyzer.transform_batch(read.table)
+    return _analysis(read, analyzer, analyzer.transform_batch(read.table))
+
+
+def _analysis(read: ReadResult, analyzer: Analyzer, batch: Batch) -> Analysis:
+    """Bundle what a run produced; adds `nps_group` where there are NPS scores."""
+    from feedback_nlp.scores import nps_group
+
+    table = batch.table
+    if "nps" in table.columns:
+        table = table.assign(nps_group=nps_group(table["nps"]))
     return Analysis(
-        table=_with_nps_group(batch.table),
+        table=table,
         rejects=read.rejects,
         analyzer=analyzer,
         tables=dict(batch.tables),
         arrays=dict(batch.arrays),
         read_summary=read.summary(),
     )
-
-
-def _with_nps_group(table: pd.DataFrame) -> pd.DataFrame:
-    from feedback_nlp.scores import nps_group
-
-    if "nps" not in table.columns:
-        return table
-    return table.assign(nps_group=nps_group(table["nps"]))
 
 
 def theme_labels(analysis: Analysis) -> dict[int, str]:
