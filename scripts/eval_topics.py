@@ -4,7 +4,9 @@ Runs prepare -> language -> embed, fits the topics stage and reports: share of o
 purity of themes against `touchpoint` and against the ground-truth `true_theme`, topic
 diversity (unique words among the themes' top-10 keywords), NPMI coherence of the top-10
 keywords on the corpus itself, cross-language mixing, and how often a two-theme comment gets
-both its themes. Embeddings are cached in --cache (an .npz keyed by response_id).
+both its themes; for the categories (upper level): their number, purity against
+`true_theme`, and how many categories each true theme is spread over. Embeddings are cached
+in --cache (an .npz keyed by response_id).
 
     nice python scripts/eval_topics.py --out docs/results/topics_demo.json
 """
@@ -96,11 +98,30 @@ def multi_theme_recall(table: pd.DataFrame) -> float:
     return hits / max(len(two), 1)
 
 
+def category_codes(table: pd.DataFrame) -> pd.Series:
+    """Integer code of each comment's main category (-1 for outliers), for `purity`."""
+    names = sorted(set(table.loc[table["topic"] >= 0, "topic_category"]))
+    code = {name: i for i, name in enumerate(names)}
+    pairs = zip(table["topic"], table["topic_category"], strict=True)
+    return pd.Series([code[c] if t >= 0 else -1 for t, c in pairs], index=table.index)
+
+
+def categories_per_truth(table: pd.DataFrame) -> dict[str, int]:
+    """Per true theme, how many categories hold the themes whose majority it is (1 is ideal)."""
+    themed = table[table["topic"] >= 0]
+    majority = themed.groupby("topic")["true_theme"].agg(lambda s: s.value_counts().index[0])
+    category = themed.groupby("topic")["topic_category"].first()
+    frame = pd.DataFrame({"truth": majority, "category": category})
+    frame = frame[frame["truth"] != NO_THEME]
+    return {str(k): int(v) for k, v in frame.groupby("truth")["category"].nunique().items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=Path, nargs="*", default=None)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/feedback_nlp_demo_emb.npz"))
     parser.add_argument("--min-topic-size", type=int, default=10)
+    parser.add_argument("--category-similarity", type=float, default=0.3)
     parser.add_argument(
         "--comment-level-only",
         action="store_true",
@@ -110,7 +131,9 @@ def main() -> None:
     args = parser.parse_args()
     batch = embedded_batch(args.files or demo_files(), args.cache)
     stage = STAGES["topics"](
-        min_topic_size=args.min_topic_size, sentence_themes=not args.comment_level_only
+        min_topic_size=args.min_topic_size,
+        category_similarity=args.category_similarity,
+        sentence_themes=not args.comment_level_only,
     )
     start = time.perf_counter()
     out = stage.fit_transform(batch)
@@ -134,6 +157,12 @@ def main() -> None:
         ),
         "purity_touchpoint": round(purity(table["topic"], table["touchpoint"]), 3),
         "purity_true_theme": round(purity(with_truth["topic"], with_truth["true_theme"]), 3),
+        "categories": len({t.category for t in themes}),
+        "category_similarity": stage.category_similarity,
+        "purity_true_theme_categories": round(
+            purity(category_codes(with_truth), with_truth["true_theme"]), 3
+        ),
+        "categories_per_true_theme": categories_per_truth(table),
         "topic_diversity": round(
             len({w for k in keywords for w in k}) / max(sum(map(len, keywords)), 1), 3
         ),
@@ -147,6 +176,7 @@ def main() -> None:
             {
                 "topic": t.topic,
                 "label": t.label,
+                "category": t.category,
                 "size": t.size,
                 "true_theme_mix": dict(
                     Counter(table.loc[table["topic"] == t.topic, "true_theme"]).most_common(3)

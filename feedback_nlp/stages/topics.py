@@ -2,12 +2,15 @@
 
 Reads `text_clean`, `lang` and the `embedding` array; writes `topic` (main theme id, -1 for
 outliers), `topic_label`, `topic_score` (cosine similarity to the main theme, clipped to 0-1)
-and `themes` (every theme of the comment, main first, joined by `schema.LIST_SEP`), plus the
-side table ``batch.tables["topics"]`` with one row per theme. See docs/topics.md.
+`themes` (every theme of the comment, main first, joined by `schema.LIST_SEP`),
+`topic_category` (category of the main theme) and `categories` (categories of the comment's
+themes, de-duplicated, same order), plus the side table ``batch.tables["topics"]`` with one
+row per theme. See docs/topics.md.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Self
 
@@ -29,7 +32,7 @@ class TopicsStage(Stage):
 
     name = "topics"
     requires = ("text_clean", "lang")
-    produces = ("topic", "topic_label", "topic_score", "themes")
+    produces = ("topic", "topic_label", "topic_score", "themes", "topic_category", "categories")
     requires_arrays = ("embedding",)
 
     def __init__(
@@ -47,6 +50,7 @@ class TopicsStage(Stage):
         seeds: dict[str, list[str]] | None = None,
         seed_threshold: float = 0.35,
         merge_similarity: float | None = 0.4,
+        category_similarity: float | None = 0.3,
         sentence_themes: bool = True,
     ) -> None:
         self.min_topic_size = min_topic_size
@@ -62,6 +66,7 @@ class TopicsStage(Stage):
         self.seeds = seeds
         self.seed_threshold = seed_threshold
         self.merge_similarity = merge_similarity
+        self.category_similarity = category_similarity
         self.sentence_themes = sentence_themes
         self.model_: ThemeModel | None = None
 
@@ -99,6 +104,11 @@ class TopicsStage(Stage):
                 "topic_label": pd.array([model.label_of(t) for t in topic], dtype="string"),
                 "topic_score": score.astype("float64"),
                 "themes": pd.array([join_list(t) for t in themes], dtype="string"),
+                "topic_category": pd.array([model.category_of(t) for t in topic], dtype="string"),
+                "categories": pd.array(
+                    [join_list(_unique(model.category_of(t) for t in ts)) for ts in themes],
+                    dtype="string",
+                ),
             },
             index=table.index,
         )
@@ -129,6 +139,11 @@ class TopicsStage(Stage):
 
 def _texts(table: pd.DataFrame) -> list[str]:
     return ["" if pd.isna(t) else str(t) for t in table["text_clean"]]
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    """`values` without repeats, in first-seen order."""
+    return list(dict.fromkeys(values))
 
 
 def _langs(table: pd.DataFrame) -> list[str]:

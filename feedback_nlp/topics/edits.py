@@ -15,6 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from feedback_nlp.errors import ConfigError, NotFittedError
+from feedback_nlp.schema import LIST_SEP
 from feedback_nlp.topics import labels
 from feedback_nlp.topics.model import Theme, ThemeModel
 
@@ -65,9 +66,16 @@ def delete(model: ThemeModel, topic: int) -> None:
 
 
 def set_category(model: ThemeModel, topics: Sequence[int], category: str) -> None:
-    """Put `topics` under the category `category` (the upper level of the hierarchy)."""
+    """Put `topics` under the category `category` (the upper level of the hierarchy).
+
+    This overrides the automatic category found at fit time and is kept through keyword
+    refreshes and reloads.
+    """
+    if not category.strip() or LIST_SEP in category:
+        raise ConfigError(f"a category name must be non-empty and without '{LIST_SEP}'")
     for topic in topics:
-        _theme(model, topic).category = category
+        theme = _theme(model, topic)
+        theme.category, theme.category_locked = category, True
     _record(model, "category", topics=sorted(int(t) for t in topics), category=category)
 
 
@@ -127,7 +135,12 @@ def _replace_with_parts(
             new_row = labels.count_matrix(tokens, rows, 1, vocabulary)
             model.counts_[lang] = sparse.vstack([model.counts_[lang], new_row]).tocsr()
         model.themes_[new_id] = Theme(
-            topic=new_id, label="", category=old.category, size=int((parts == part).sum())
+            topic=new_id,
+            label="",
+            category=old.category,
+            category_id=old.category_id,
+            category_locked=old.category_locked,
+            size=int((parts == part).sum()),
         )
 
 

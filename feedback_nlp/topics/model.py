@@ -14,6 +14,10 @@ Fitting (on a sample of at most `fit_sample` comments):
    user sets `outlier_threshold`, `threshold_` is the `outlier_quantile` quantile of how similar
    clustered comments are to their nearest *other* theme: a comment joins a theme only when it
    is closer to it than 95 % of comments are to a theme they do not belong to.
+5. Categories (the upper level): the theme centroids are grouped by agglomerative clustering
+   (cosine distance, average linkage) until the groups' similarity falls below
+   `category_similarity`; a category is named by the c-TF-IDF keywords of its themes' comments
+   (a single-theme category takes its theme's label). An analyst's `set_category` overrides it.
 
 Only arrays and JSON-able values are kept, so the model saves without pickle and tags the same
 comments with the same ids after a reload.
@@ -54,6 +58,7 @@ class TopicsConfig:
     seeds: dict[str, list[str]] | None = None
     seed_threshold: float = 0.35
     merge_similarity: float | None = 0.4
+    category_similarity: float | None = 0.3
     max_vocabulary: int = 20_000
     n_keywords: int = 10
     n_representatives: int = 3
@@ -67,6 +72,10 @@ class TopicsConfig:
             raise ConfigError(f"multi_theme_ratio must be in (0, 1], got {self.multi_theme_ratio}")
         if not 0 < self.outlier_quantile <= 1:
             raise ConfigError(f"outlier_quantile must be in (0, 1], got {self.outlier_quantile}")
+        if self.category_similarity is not None and not -1 <= self.category_similarity <= 1:
+            raise ConfigError(
+                f"category_similarity must be in [-1, 1] or None, got {self.category_similarity}"
+            )
 
 
 @dataclass
@@ -76,6 +85,8 @@ class Theme:
     topic: int
     label: str
     category: str = ""
+    category_id: int = OUTLIER  # automatic group of themes (-1: none yet)
+    category_locked: bool = False  # set by an analyst: kept through refreshes
     size: int = 0
     keywords: list[str] = field(default_factory=list)
     keywords_by_lang: dict[str, list[str]] = field(default_factory=dict)
@@ -302,7 +313,14 @@ class ThemeModel:
                 seed_keywords=list((self.config.seeds or {}).get(seed, [])) if seed else [],
                 label_locked=seed is not None,
             )
+        self._group_categories()
         self.refresh_keywords()
+
+    def _group_categories(self) -> None:
+        """Automatic category id of every theme: average-linkage clusters of the centroids."""
+        groups = category_groups(self.centroids_, self.config.category_similarity)
+        for row, topic in enumerate(self.topic_ids_):
+            self.themes_[int(topic)].category_id = int(groups[row])
 
     def refresh_keywords(self) -> None:
         """Recompute keywords (overall and per language) and unlocked labels from the counts."""
@@ -323,6 +341,33 @@ class ThemeModel:
                 if not main and theme.representative_texts:  # only stop words: quote instead
                     main = [" ".join(theme.representative_texts[0].split()[:4])]
                 theme.label = labels.short_label(main)
+        self._name_categories(total)
+
+    def _name_categories(self, total: sparse.csr_matrix) -> None:
+        """Name the automatic categories: a lone theme's label, else c-TF-IDF keywords of the
+        member themes' comments (main language first, all languages where it has none)."""
+        rows_of: dict[int, list[int]] = {}
+        for row, topic in enumerate(self.topic_ids_):
+            theme = self.themes_[int(topic)]
+            if not theme.category_locked:
+                rows_of.setdefault(theme.category_id, []).append(row)
+        ids = sorted(rows_of)
+        member = np.zeros((len(ids), len(self.topic_ids_)), dtype=np.float64)
+        for index, category in enumerate(ids):
+            member[index, rows_of[category]] = 1.0
+        member = sparse.csr_matrix(member)
+        main = self.counts_.get(self.main_language_, total)
+        n_words = self.config.n_keywords
+        main_terms = labels.top_terms(labels.ctfidf(member @ main), self.vocabulary_, n_words)
+        all_terms = labels.top_terms(labels.ctfidf(member @ total), self.vocabulary_, n_words)
+        for index, category in enumerate(ids):
+            rows = rows_of[category]
+            themes = [self.themes_[int(self.topic_ids_[r])] for r in rows]
+            keywords = main_terms[index] or all_terms[index]
+            single = len(rows) == 1 or category == OUTLIER or not keywords
+            name = themes[0].label if single else labels.short_label(keywords)
+            for theme in themes:
+                theme.category = theme.label if category == OUTLIER else name
 
     # -- tagging -------------------------------------------------------------------------
 
@@ -389,6 +434,13 @@ class ThemeModel:
         """Label of a theme id; "Other" for -1."""
         return OUTLIER_LABEL if topic == OUTLIER else self.themes_[int(topic)].label
 
+    def category_of(self, topic: int) -> str:
+        """Category of a theme id (its label when it has none); "Other" for -1."""
+        if topic == OUTLIER:
+            return OUTLIER_LABEL
+        theme = self.themes_[int(topic)]
+        return theme.category or theme.label
+
     def _row(self, topic: int) -> int:
         if topic == OUTLIER:
             return OUTLIER
@@ -397,6 +449,26 @@ class ThemeModel:
     def theme_list(self) -> list[Theme]:
         """Themes in id order."""
         return [self.themes_[int(t)] for t in sorted(self.topic_ids_)]
+
+
+def category_groups(centroids: np.ndarray, similarity: float | None) -> np.ndarray:
+    """Category id of each centroid row: average-linkage clusters on cosine distance, cut
+    where the groups' mean similarity falls below `similarity` (None: one theme per category).
+
+    Ids are numbered in order of their first theme, so the result is deterministic.
+    """
+    n_rows = len(centroids)
+    if similarity is None or n_rows < 2:
+        return np.arange(n_rows, dtype=np.int64)
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+
+    distances = np.clip(pdist(np.asarray(centroids, dtype=np.float64), "cosine"), 0.0, 2.0)
+    clusters = fcluster(linkage(distances, "average"), t=1.0 - similarity, criterion="distance")
+    first_seen: dict[int, int] = {}
+    return np.array(
+        [first_seen.setdefault(int(c), len(first_seen)) for c in clusters], dtype=np.int64
+    )
 
 
 def _bertopic(config: TopicsConfig, n_docs: int) -> Any:

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from feedback_nlp.errors import NotFittedError, SchemaError
-from feedback_nlp.schema import validate
+from feedback_nlp.schema import COLUMNS, split_list, validate
 from feedback_nlp.stages.base import Batch
 from feedback_nlp.stages.topics import TopicsStage
 from tests.topics.fixture_texts import fixture_rows
@@ -49,6 +49,21 @@ def test_stage_writes_schema_columns_and_theme_table(batch, fitted_stage):
     assert (out.table["topic"] >= 0).mean() >= 0.85
     side = out.tables["topics"]
     assert set(side["topic"]) == set(out.table["topic"]) - {-1}
+    assert side["category"].str.len().min() > 0
+
+
+def test_stage_writes_categories_of_main_and_all_themes(batch, fitted_stage):
+    table = fitted_stage.transform(batch).table
+    for column in ("topic_category", "categories"):
+        assert table[column].dtype == COLUMNS[column].dtype
+    model = fitted_stage.model_
+    for topic, category, themes, categories in table[
+        ["topic", "topic_category", "themes", "categories"]
+    ].itertuples(index=False):
+        assert category == model.category_of(topic)
+        expected = list(dict.fromkeys(model.category_of(int(t)) for t in split_list(themes)))
+        assert split_list(categories) == expected
+    assert table["topic_category"].iloc[-2] == "Other"
 
 
 def test_stage_state_round_trip_gives_same_columns(tmp_path, batch, fitted_stage):
