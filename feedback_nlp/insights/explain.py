@@ -122,12 +122,20 @@ def _theme_analyses(
     direction: dict[str, bool],
 ) -> None:
     common = {"theme_column": theme_column, "labels": labels, **options}
+    by_category = "categories" in table.columns and theme_column != "categories"
     for outcome in outcomes:
         better = direction.get(outcome)
         run(
             f"theme_impact_{outcome}",
             lambda o=outcome, b=better: theme_impact(table, o, higher_is_better=b, **common),
         )
+        if by_category:  # the upper level of the theme hierarchy, named categories
+            run(
+                f"category_impact_{outcome}",
+                lambda o=outcome, b=better: theme_impact(
+                    table, o, higher_is_better=b, **{**common, "theme_column": "categories"}
+                ),
+            )
     first = outcomes[0] if outcomes else None
     better = direction.get(first) if first else None
     for rows in matrix_rows:

@@ -43,6 +43,8 @@ def build_report(
         report.add(_scores(tables["score_metrics"]))
     if themes is not None and len(themes):
         report.add(_themes(themes))
+    if "category_impact_nps" in tables:
+        report.add(_impact(tables["category_impact_nps"], "nps", level="Category"))
     for outcome in ("nps", "csat", "ces"):
         if f"theme_impact_{outcome}" in tables:
             report.add(_impact(tables[f"theme_impact_{outcome}"], outcome))
@@ -104,13 +106,13 @@ def _themes(themes: pd.DataFrame) -> Section:
     return Section("Themes found", lines, shown, bar_column="size", max_rows=40)
 
 
-def _impact(impact: pd.DataFrame, outcome: str) -> Section:
+def _impact(impact: pd.DataFrame, outcome: str, level: str = "Theme") -> Section:
     ranked = impact.sort_values("impact", kind="stable")
     shown = ranked[[c for c in _IMPACT_COLUMNS if c in ranked.columns]]
     unit = "NPS points" if outcome == "nps" else f"points of mean {outcome.upper()}"
     lines = [
         f"Impact = {outcome.upper()} of all responses minus {outcome.upper()} of the responses "
-        f"without the theme, in {unit}: what the score would gain if the theme's comments "
+        f"without the {level.lower()}, in {unit}: what the score would gain if its comments "
         "scored like the rest. q_value is Benjamini-Hochberg corrected; themes with too few "
         "comments are marked small_n and not ranked."
     ]
@@ -118,12 +120,12 @@ def _impact(impact: pd.DataFrame, outcome: str) -> Section:
     if len(worst):
         top = worst.iloc[0]
         lines.append(
-            f"The costliest theme is '{top['theme_label']}': {top['impact']:+.2f} {unit} "
+            f"The costliest {level.lower()} is '{top['theme_label']}': {top['impact']:+.2f} {unit} "
             f"(95 % CI {top['impact_ci_low']:+.2f} to {top['impact_ci_high']:+.2f}), "
             f"{int(top['units'])} responses, {top['lift']:.2f}× the overall rate of "
             f"{top.get('event', 'the bad outcome')}."
         )
-    return Section(f"Theme impact on {outcome.upper()}", lines, shown, bar_column="impact")
+    return Section(f"{level} impact on {outcome.upper()}", lines, shown, bar_column="impact")
 
 
 def _drivers(drivers: pd.DataFrame, fit: pd.DataFrame | None) -> Section:
