@@ -69,11 +69,18 @@ def _overview(table: pd.DataFrame, rejects: pd.DataFrame | None) -> Section:
         f"{len(table):,} comments analysed; {rejected:,} rows rejected by the readers "
         "(see rejects.csv for each row and its reason)."
     ]
-    dims = [c for c in ("channel", "lang") if c in table.columns]
     counts = None
-    if dims:
-        counts = table.groupby(dims, dropna=False).size().rename("comments").reset_index()
+    if "channel" in table.columns:
+        channel = table["channel"].fillna("unknown")
+        if "lang" in table.columns:
+            counts = pd.crosstab(channel, table["lang"].fillna("und"))
+            counts = counts[counts.sum().sort_values(ascending=False, kind="stable").index]
+        else:
+            counts = pd.DataFrame(index=sorted(channel.unique()))
+        counts.insert(0, "comments", channel.value_counts())
         counts = counts.sort_values("comments", ascending=False, kind="stable")
+        counts = counts.rename_axis("channel").reset_index()
+        counts.columns.name = None
     if "created_at" in table.columns and table["created_at"].notna().any():
         first, last = table["created_at"].min(), table["created_at"].max()
         lines.append(f"Comments written from {first:%Y-%m-%d} to {last:%Y-%m-%d}.")
