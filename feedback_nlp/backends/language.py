@@ -530,7 +530,7 @@ def _combine(
     return best, round(1.0 / total, 6)
 
 
-BACKENDS: dict[str, Callable[[], LanguageDetector]] = {
+BACKENDS: dict[str, Callable[..., LanguageDetector]] = {
     "default": CombinedBackend,
     "langdetect": LangdetectBackend,
     "lingua": LinguaBackend,
@@ -540,8 +540,14 @@ BACKENDS: dict[str, Callable[[], LanguageDetector]] = {
 
 
 @cache
-def get_detector(name: str = "default") -> LanguageDetector:
-    """The detector registered under `name`, loaded once per process."""
+def get_detector(name: str = "default", parallel: bool = True) -> LanguageDetector:
+    """The detector registered under `name`, loaded once per process and `parallel` setting.
+
+    `parallel` applies to the backends that can use several cores (default, lingua); the
+    others ignore it.
+    """
     if name not in BACKENDS:
         raise ConfigError(f"unknown language backend {name!r}; choose one of {sorted(BACKENDS)}")
+    if name in ("default", "lingua"):
+        return BACKENDS[name](parallel=parallel)
     return BACKENDS[name]()

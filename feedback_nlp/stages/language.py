@@ -72,9 +72,7 @@ class LanguageStage(Stage):
         hints = None
         if self.use_hint and "lang_hint" in table.columns:
             hints = [h if isinstance(h, str) else None for h in table["lang_hint"].tolist()]
-        detector = get_detector(self.backend)
-        if hasattr(detector, "parallel"):
-            detector.parallel = self.n_jobs > 1
+        detector = get_detector(self.backend, parallel=self.n_jobs > 1)
         found = detector.detect(texts, candidates=self.candidates, hints=hints) if texts else []
         langs = [lang for lang, _ in found]
         scores = [float(score) for _, score in found]

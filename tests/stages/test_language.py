@@ -152,3 +152,12 @@ def test_no_side_table_by_default_and_one_core_gives_the_same_tags():
     one = LanguageStage(n_jobs=1).transform(Batch(table(texts)))
     assert "language_shares" not in two.tables
     pd.testing.assert_frame_equal(one.table, two.table)
+
+
+def test_one_stage_setting_does_not_change_another_stage_detector():
+    from feedback_nlp.backends.language import get_detector
+
+    LanguageStage(n_jobs=1)(table(["ok merci"]))
+    LanguageStage(n_jobs=2)(table(["ok merci"]))
+    assert get_detector("default", parallel=False).parallel is False
+    assert get_detector("default", parallel=True).parallel is True
