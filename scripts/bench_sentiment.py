@@ -34,13 +34,13 @@ def bench_texts(data: Path, n: int) -> list[str]:
     return mixed[:n]
 
 
-def run_toolkit(texts: list[str], device: str) -> tuple[float, pd.DataFrame]:
+def run_toolkit(texts: list[str], device: str, quantize: str) -> tuple[float, pd.DataFrame]:
     """Seconds for language + embed + sentiment + emotion (models loaded beforehand)."""
     from feedback_nlp.stages import STAGES, Batch
 
     stages = [
         STAGES["language"](),
-        STAGES["embed"](device=device),
+        STAGES["embed"](device=device, quantize=quantize),
         STAGES["sentiment"](device=device),
         STAGES["emotion"](device=device),
     ]
@@ -89,16 +89,23 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=512)
     parser.add_argument("--device", default="auto")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--quantize", default=None, help="encoder precision: auto, none, int8 (stage default)"
+    )
     args = parser.parse_args()
     import torch
 
     data = Path(args.data) if args.data else ROOT.parent / "shared" / "data"
     texts = bench_texts(data, args.n)
-    ours, _ = run_toolkit(texts, args.device)
+    from feedback_nlp.stages.embed import DEFAULT_QUANTIZE
+
+    quantize = args.quantize or DEFAULT_QUANTIZE
+    ours, _ = run_toolkit(texts, args.device, quantize)
     theirs = run_two_pipelines(texts, args.device)
     result = {
         "texts": len(texts),
         "device": args.device,
+        "quantize": quantize,
         "cuda": torch.cuda.is_available(),
         "torch_threads": torch.get_num_threads(),
         "cpu_count": os.cpu_count(),
@@ -108,7 +115,8 @@ def main() -> None:
         "two_pipelines_seconds": round(theirs, 3),
         "two_pipelines_comments_per_s": round(len(texts) / theirs, 1),
         "speedup": round(theirs / ours, 2),
-        "command": f"python scripts/bench_sentiment.py --n {args.n} --device {args.device}",
+        "command": f"python scripts/bench_sentiment.py --n {args.n} --device {args.device}"
+        + (f" --quantize {args.quantize}" if args.quantize else ""),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -5,6 +5,11 @@ Reproduce (seeded; ~25 min on 2 shared CPU cores, nearly all of it embedding the
     python scripts/train_heads.py embed   # caches embeddings under $FEEDBACK_NLP_CACHE/train
     python scripts/train_heads.py train   # trains, tunes on dev, writes models/ and docs/results/
 
+Optional int8 encoder features (cached beside the float32 ones, scored by ``train`` too)::
+
+    python scripts/train_heads.py embed --quantize int8
+    python scripts/train_heads.py train --train-on none,int8 --heads-dir DIR --results FILE
+
 Data (never copied into the project): ``--data`` or ``$FEEDBACK_NLP_DATA`` or ``../shared/data``:
 xlm-t sentiment train/val (8 languages) and BRIGHTER track A train/dev.
 """
@@ -15,6 +20,7 @@ import argparse
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,6 +41,9 @@ XLMT_LANGUAGES = {
 }
 BRIGHTER_EVAL = {"eng": "en", "deu": "de", "esp": "es", "rus": "ru", "ron": "ro", "ukr": "uk"}
 BRIGHTER_EXTRA: dict[str, str] = {}  # more languages did not fit the CPU budget
+#: Cached feature files per encoder variant: ``xlmt.npy`` (float32), ``xlmt.int8.npy`` (int8).
+FEATURE_SUFFIX = {"none": "", "int8": ".int8"}
+FEATURE_NAME = {"none": "float32", "int8": "int8"}
 LAYERS = 4  # cache the mean-pooled last 4 layers; the first 384 columns are the e5 embedding
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,13 +95,15 @@ def embed_all(args: argparse.Namespace) -> None:
     data = data_dir(args.data)
     out = train_cache()
     out.mkdir(parents=True, exist_ok=True)
-    encoder = E5Encoder(device=args.device, batch_size=32)
+    device = "cpu" if args.quantize == "int8" else args.device
+    encoder = E5Encoder(device=device, batch_size=32, quantize=args.quantize)
+    suffix = FEATURE_SUFFIX[args.quantize]
     parts = {"xlmt": load_xlmt(data)}
     brighter = load_brighter(data, {**BRIGHTER_EVAL, **BRIGHTER_EXTRA})
     for code in brighter["set"].unique():
         parts[f"brighter-{code}"] = brighter[brighter["set"] == code].reset_index(drop=True)
     for name, table in parts.items():
-        target = out / f"{name}.npy"
+        target = out / f"{name}{suffix}.npy"
         if target.exists() and len(np.load(target, mmap_mode="r")) == len(table):
             print(f"{name}: cached ({len(table)} rows)", flush=True)
             continue
@@ -111,13 +122,53 @@ SEED = 13
 NEGATIVE_EMOTIONS = ("anger", "disgust", "fear", "sadness")
 
 
-def load_cached(name: str) -> tuple[pd.DataFrame, np.ndarray]:
-    """A cached table and its (rows, 4 * 384) features ("brighter": every cached language)."""
+def cached_parts(name: str) -> list[str]:
+    """Cached part names of a data set ("brighter": every cached language)."""
+    if name != "brighter":
+        return [name]
+    return sorted(p.name.removesuffix(".parquet") for p in train_cache().glob("brighter-*.parquet"))
+
+
+def load_cached(name: str, variant: str = "none") -> tuple[pd.DataFrame, np.ndarray]:
+    """A cached table and its (rows, 4 * 384) features from encoder variant `variant`."""
     folder = train_cache()
-    names = [name] if name != "brighter" else sorted(p.stem for p in folder.glob("brighter-*.npy"))
+    names = cached_parts(name)
     tables = [pd.read_parquet(folder / f"{n}.parquet") for n in names]
-    arrays = [np.load(folder / f"{n}.npy") for n in names]
-    return pd.concat(tables, ignore_index=True), np.concatenate(arrays)
+    paths = [folder / f"{n}{FEATURE_SUFFIX[variant]}.npy" for n in names]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise FileNotFoundError(
+            f"{', '.join(missing)}: run `train_heads.py embed --quantize {variant}` first"
+        )
+    arrays = [np.load(p) for p in paths]
+    table = pd.concat(tables, ignore_index=True)
+    features = np.concatenate(arrays)
+    if len(features) != len(table):
+        raise ValueError(f"{name} ({variant}): {len(features)} feature rows, {len(table)} texts")
+    return table, features
+
+
+def feature_sets(name: str, train_on: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Features of every variant trained on, plus every other cached one (evaluated only)."""
+    folder = train_cache()
+    variants = list(dict.fromkeys([*train_on, *FEATURE_SUFFIX]))
+    available = [
+        v
+        for v in variants
+        if v in train_on
+        or all((folder / f"{n}{FEATURE_SUFFIX[v]}.npy").exists() for n in cached_parts(name))
+    ]
+    return {v: load_cached(name, v)[1] for v in available}
+
+
+def stack(sets: dict[str, np.ndarray], rows: np.ndarray, train_on: tuple[str, ...]) -> np.ndarray:
+    """The `rows` of every trained-on feature set, stacked (one copy per encoder variant)."""
+    return np.concatenate([sets[v][rows] for v in train_on])
+
+
+def mean_over_sets(scores: dict[str, dict[str, float]]) -> float:
+    """Selection score of a candidate: its mean macro-F1 averaged over the feature sets."""
+    return float(np.mean([by_lang["mean"] for by_lang in scores.values()]))
 
 
 def fit_mlp(
@@ -196,44 +247,68 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     return best
 
 
-def train_sentiment() -> tuple[Head, dict]:
-    """LR baseline vs MLP heads on xlm-t; the best on val is kept, temperature fitted on val."""
+def train_sentiment(train_on: tuple[str, ...] = ("none",)) -> tuple[Head, dict]:
+    """LR baseline vs MLP heads on xlm-t; the best on val is kept, temperature fitted on val.
+
+    Heads train on the `train_on` feature sets stacked (e.g. float32 + int8 encoder) and are
+    scored on the val split of every cached feature set, keyed ``float32`` / ``int8``.
+    """
     from sklearn.linear_model import LogisticRegression
 
-    table, features = load_cached("xlmt")
+    table, _ = load_cached("xlmt")
+    sets = feature_sets("xlmt", train_on)
     train, val = (table["split"] == "train").to_numpy(), (table["split"] == "val").to_numpy()
     labels = table["label"].map({k: i for i, k in enumerate(SENTIMENT_LABELS)}).to_numpy()
+    train_x, train_y = stack(sets, train, train_on), np.tile(labels[train], len(train_on))
     names = np.array(SENTIMENT_LABELS)
-    results: dict = {"baseline_lr": {}, "mlp": {}}
+
+    def val_scores(predict: Any) -> dict[str, dict[str, float]]:
+        return {
+            FEATURE_NAME[v]: macro_f1_by_lang(table[val], names[predict(f[val])])
+            for v, f in sets.items()
+        }
+
+    results: dict = {"trained_on": [FEATURE_NAME[v] for v in train_on], "baseline_lr": {}}
+    results["mlp"] = {}
     for c in (3.0,):  # the best of 0.3/1/3/10 in an earlier run (0.590/0.595/0.596/0.590)
-        lr = LogisticRegression(C=c, max_iter=500).fit(features[train, :384], labels[train])
-        scores = macro_f1_by_lang(table[val], names[lr.predict(features[val, :384])])
+        lr = LogisticRegression(C=c, max_iter=500).fit(sets["none"][train, :384], labels[train])
+        scores = val_scores(lambda x, lr=lr: lr.predict(x[:, :384]))
         results["baseline_lr"][f"C={c}"] = scores
-        print(f"sentiment LR C={c}: mean macro-F1 {scores['mean']:.4f}", flush=True)
-    best = None
+        print(f"sentiment LR C={c} (float32 only): {_means(scores)}", flush=True)
+    candidates = []
     for width, hidden, epochs in ((1536, 0, 10), (1536, 256, 6)):
-        w, b = fit_mlp(
-            features[train, :width], labels[train], "softmax", hidden, epochs, dropout=0.5
+        w, b = fit_mlp(train_x[:, :width], train_y, "softmax", hidden, epochs, dropout=0.5)
+        candidates.append(
+            (
+                f"features={width},hidden={hidden},epochs={epochs}",
+                Head(SENTIMENT_LABELS, "softmax", w, b, width),
+            )
         )
-        head = Head(SENTIMENT_LABELS, "softmax", w, b, width)
-        scores = macro_f1_by_lang(table[val], names[head.logits(features[val]).argmax(axis=1)])
-        key = f"features={width},hidden={hidden},epochs={epochs}"
-        results["mlp"][key] = scores
-        print(f"sentiment MLP {key}: mean macro-F1 {scores['mean']:.4f}", flush=True)
-        if best is None or scores["mean"] > best[0]:
-            best = (scores["mean"], head, key)
-    lr = LogisticRegression(C=1.0, max_iter=300).fit(features[train], labels[train])
+    lr = LogisticRegression(C=1.0, max_iter=300).fit(train_x, train_y)
     head = Head(SENTIMENT_LABELS, "softmax", [lr.coef_.T.copy()], [lr.intercept_.copy()], 1536)
-    scores = macro_f1_by_lang(table[val], names[head.logits(features[val]).argmax(axis=1)])
-    results["mlp"]["logistic-regression,features=1536,C=1"] = scores
-    print(f"sentiment LR on 1536 features: mean macro-F1 {scores['mean']:.4f}", flush=True)
-    if scores["mean"] > best[0]:
-        best = (scores["mean"], head, "logistic-regression,features=1536,C=1")
+    candidates.append(("logistic-regression,features=1536,C=1", head))
+    best = None
+    for key, head in candidates:
+        scores = val_scores(lambda x, head=head: head.logits(x).argmax(axis=1))
+        results["mlp"][key] = scores
+        print(f"sentiment {key}: {_means(scores)}", flush=True)
+        if best is None or mean_over_sets(scores) > best[0]:
+            best = (mean_over_sets(scores), head, key)
     _, head, key = best
-    head.temperature = fit_temperature(head.logits(features[val]), labels[val])
-    head.metadata = {"chosen": key, "val_macro_f1": results["mlp"][key], "seed": SEED}
+    val_x, val_y = stack(sets, val, train_on), np.tile(labels[val], len(train_on))
+    head.temperature = fit_temperature(head.logits(val_x), val_y)
+    head.metadata = {
+        "chosen": key,
+        "trained_on": results["trained_on"],
+        "val_macro_f1": results["mlp"][key],
+        "seed": SEED,
+    }
     results["chosen"] = key
     return head, results
+
+
+def _means(scores: dict[str, dict[str, float]]) -> str:
+    return ", ".join(f"{name} {by_lang['mean']:.4f}" for name, by_lang in scores.items())
 
 
 def brighter_f1(frame: pd.DataFrame, decided: np.ndarray) -> dict[str, float]:
@@ -277,48 +352,63 @@ def fit_platt(logits: np.ndarray, truth: np.ndarray) -> dict[str, tuple[float, f
     return platt
 
 
-def train_emotion() -> tuple[Head, dict]:
-    """One-vs-rest LR baseline vs an MLP head with calibration and thresholds from a holdout."""
+def train_emotion(train_on: tuple[str, ...] = ("none",)) -> tuple[Head, dict]:
+    """One-vs-rest LR baseline vs an MLP head with calibration and thresholds from a holdout.
+
+    The baseline always trains on float32 e5 embeddings; it and the heads are scored on the dev
+    split of every cached feature set (``float32`` / ``int8``).
+    """
     from sklearn.linear_model import LogisticRegression
 
-    table, features = load_cached("brighter")
+    table, _ = load_cached("brighter")
+    sets = feature_sets("brighter", train_on)
     truth = table[list(EMOTION_LABELS)].to_numpy(dtype=float)
     train = (table["split"] == "train").to_numpy()
     dev = (table["split"] == "dev").to_numpy()
     baseline_train = train & table["set"].isin(list(BRIGHTER_EVAL)).to_numpy()
-    decided = np.zeros((len(table), len(EMOTION_LABELS)), dtype=bool)
+    decided = {v: np.zeros((len(table), len(EMOTION_LABELS)), dtype=bool) for v in sets}
     for i, _ in enumerate(EMOTION_LABELS):
         rows = baseline_train & ~np.isnan(truth[:, i])
-        lr = LogisticRegression(C=1.0, max_iter=500).fit(features[rows, :384], truth[rows, i])
-        decided[:, i] = lr.predict_proba(features[:, :384])[:, 1] >= 0.5
-    results: dict = {"baseline_ovr_lr": brighter_f1(table[dev], decided[dev])}
+        lr = LogisticRegression(C=1.0, max_iter=500).fit(sets["none"][rows, :384], truth[rows, i])
+        for v, features in sets.items():
+            decided[v][:, i] = lr.predict_proba(features[:, :384])[:, 1] >= 0.5
+    results: dict = {
+        "trained_on": [FEATURE_NAME[v] for v in train_on],
+        "baseline_ovr_lr": {
+            FEATURE_NAME[v]: brighter_f1(table[dev], d[dev]) for v, d in decided.items()
+        },
+    }
     print(f"emotion OvR LR baseline: {results['baseline_ovr_lr']}", flush=True)
     rng = np.random.default_rng(SEED)
     holdout = train & (rng.random(len(table)) < 0.15)
     fit_rows = train & ~holdout
-    mask = ~np.isnan(truth)
+    mask = np.tile(~np.isnan(truth[fit_rows]), (len(train_on), 1))
+    fit_truth = np.tile(truth[fit_rows], (len(train_on), 1))
+    hold_x, hold_truth = stack(sets, holdout, train_on), np.tile(truth[holdout], (len(train_on), 1))
     best = None
     results["mlp"] = {}
     for width, hidden, epochs in ((1536, 0, 15), (1536, 256, 10)):
-        w, b = fit_mlp(
-            features[fit_rows, :width],
-            truth[fit_rows],
-            "sigmoid",
-            hidden,
-            epochs,
-            mask=mask[fit_rows],
-        )
+        fit_x = stack(sets, fit_rows, train_on)[:, :width]
+        w, b = fit_mlp(fit_x, fit_truth, "sigmoid", hidden, epochs, mask=mask)
         head = Head(EMOTION_LABELS, "sigmoid", w, b, width)
-        head.platt = fit_platt(head.logits(features[holdout]), truth[holdout])
-        head.thresholds = tune_thresholds(head.predict_proba(features[holdout]), truth[holdout])
-        scores = brighter_f1(table[dev], head.decide(head.predict_proba(features[dev])))
+        head.platt = fit_platt(head.logits(hold_x), hold_truth)
+        head.thresholds = tune_thresholds(head.predict_proba(hold_x), hold_truth)
+        scores = {
+            FEATURE_NAME[v]: brighter_f1(table[dev], head.decide(head.predict_proba(f[dev])))
+            for v, f in sets.items()
+        }
         key = f"features={width},hidden={hidden},epochs={epochs}"
         results["mlp"][key] = scores
         print(f"emotion MLP {key}: {scores}", flush=True)
-        if best is None or scores["mean"] > best[0]:
-            best = (scores["mean"], head, key)
+        if best is None or mean_over_sets(scores) > best[0]:
+            best = (mean_over_sets(scores), head, key)
     _, head, key = best
-    head.metadata = {"chosen": key, "dev_macro_f1": results["mlp"][key], "seed": SEED}
+    head.metadata = {
+        "chosen": key,
+        "trained_on": results["trained_on"],
+        "dev_macro_f1": results["mlp"][key],
+        "seed": SEED,
+    }
     results["chosen"] = key
     return head, results
 
@@ -355,21 +445,29 @@ def sentiment_transfer(head: Head) -> dict[str, dict[str, float]]:
 
 def train(args: argparse.Namespace) -> None:
     """Train both heads, write them to models/ and the measured numbers to docs/results/."""
-    sentiment, sentiment_results = train_sentiment()
-    emotion, emotion_results = train_emotion()
+    train_on = tuple(dict.fromkeys(args.train_on.split(",")))
+    unknown = [v for v in train_on if v not in FEATURE_SUFFIX]
+    if unknown:
+        raise SystemExit(f"--train-on: unknown feature set(s) {unknown}; use none and/or int8")
+    sentiment, sentiment_results = train_sentiment(train_on)
+    emotion, emotion_results = train_emotion(train_on)
     transfer = sentiment_transfer(sentiment)
     print(f"sentiment transfer (BRIGHTER-derived polarity): {transfer}")
-    sentiment.save(HEADS_DIR, "sentiment")
-    emotion.save(HEADS_DIR, "emotion")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    heads_dir, results_path = Path(args.heads_dir), Path(args.results)
+    sentiment.save(heads_dir, "sentiment")
+    emotion.save(heads_dir, "emotion")
+    results_path.parent.mkdir(parents=True, exist_ok=True)
     summary = {
         "sentiment_xlmt_val": sentiment_results,
         "emotion_brighter_dev": emotion_results,
         "sentiment_transfer_brighter_polarity": transfer,
-        "command": "python scripts/train_heads.py embed && python scripts/train_heads.py train",
+        "command": (
+            "python scripts/train_heads.py embed && python scripts/train_heads.py embed "
+            f"--quantize int8 && python scripts/train_heads.py train --train-on {args.train_on}"
+        ),
     }
-    RESULTS.write_text(json.dumps(summary, indent=2), encoding="utf-8")
-    print(f"wrote {HEADS_DIR} and {RESULTS}")
+    results_path.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    print(f"wrote {heads_dir} and {results_path}")
 
 
 def main() -> None:
@@ -378,6 +476,19 @@ def main() -> None:
     parser.add_argument("--data", default=None)
     parser.add_argument("--device", default="auto")
     parser.add_argument("--max-length", type=int, default=256, help="tokens kept per text")
+    parser.add_argument(
+        "--quantize",
+        choices=sorted(FEATURE_SUFFIX),
+        default="none",
+        help="embed: encoder variant whose features are cached (int8 runs on CPU)",
+    )
+    parser.add_argument(
+        "--train-on",
+        default="none",
+        help="train: feature sets stacked for training, e.g. none,int8 (float32 + int8 encoder)",
+    )
+    parser.add_argument("--heads-dir", default=str(HEADS_DIR), help="train: output folder")
+    parser.add_argument("--results", default=str(RESULTS), help="train: results JSON")
     args = parser.parse_args()
     if args.step == "embed":
         embed_all(args)

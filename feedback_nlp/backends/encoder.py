@@ -275,12 +275,31 @@ def resolve_device(device: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+QUANTIZE_MODES = ("auto", "none", "int8")
+
+
+def resolve_quantize(quantize: str, device: str) -> str:
+    """``"auto"`` gives ``"int8"`` on CPU and ``"none"`` elsewhere; int8 is CPU-only."""
+    if quantize not in QUANTIZE_MODES:
+        raise ConfigError(f"quantize={quantize!r}: expected one of {', '.join(QUANTIZE_MODES)}")
+    on_cpu = device == "cpu"
+    if quantize == "auto":
+        return "int8" if on_cpu else "none"
+    if quantize == "int8" and not on_cpu:
+        raise ConfigError(f"quantize='int8' runs on CPU only, not on device {device!r}")
+    return quantize
+
+
 class E5Encoder:
     """Sentence embeddings from multilingual-e5-small (float32, L2-normalised, 384-d).
 
     Texts are tokenised once, sorted by length and run in batches padded only to the longest
     text in the batch. Texts longer than `max_length` tokens are truncated, or, with
     ``windowed=True``, split into windows whose mean-pooled vectors are averaged by token count.
+
+    ``quantize="int8"`` (the CPU choice of ``"auto"``) runs every ``nn.Linear`` with torch
+    dynamic int8 quantisation (weights per channel, activations per batch): faster on CPU,
+    deterministic for the same input list, cosine ~0.99 to the float32 embeddings.
     """
 
     def __init__(
@@ -291,9 +310,11 @@ class E5Encoder:
         max_length: int = 512,
         windowed: bool = False,
         prefix: str = QUERY_PREFIX,
+        quantize: str = "none",
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir else converted_model_dir()
         self.device = resolve_device(device)
+        self.quantize = resolve_quantize(quantize, self.device)
         self.batch_size = batch_size
         self.max_length = max_length
         self.windowed = windowed
@@ -313,6 +334,8 @@ class E5Encoder:
             self.model_dir, add_pooling_layer=False, dtype=dtype, use_safetensors=True
         )
         self.model.to(self.device).eval()
+        if self.quantize == "int8":
+            self.model = quantize_int8(self.model)
 
     def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         prefixed = [self.prefix + t for t in texts]
@@ -374,6 +397,19 @@ class E5Encoder:
             weights = mask.to(self.device).unsqueeze(-1).float()
             means = [(s.float() * weights).sum(1) / weights.sum(1) for s in states]
             return torch.cat(means[::-1], dim=1).cpu().numpy()
+
+
+def quantize_int8(model: Any) -> Any:
+    """The model with every ``nn.Linear`` dynamically int8-quantised (per-channel weights, CPU)."""
+    import warnings
+
+    torch = require_package("torch", "transformers", "The encoder")
+    quantization = torch.ao.quantization
+    per_channel = {torch.nn.Linear: quantization.per_channel_dynamic_qconfig}
+    with warnings.catch_warnings():  # torch announces that quantised tensors will move
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        return quantization.quantize_dynamic(model, per_channel, dtype=torch.qint8, inplace=False)
 
 
 def _l2_normalise_blocks(vectors: np.ndarray, blocks: int) -> np.ndarray:

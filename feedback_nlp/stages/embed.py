@@ -8,18 +8,26 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.encoder import EMBEDDING_DIM, E5Encoder
+from feedback_nlp.backends.encoder import EMBEDDING_DIM, QUANTIZE_MODES, E5Encoder
+from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 
 #: Array read by the default heads: mean-pooled last `HEAD_LAYERS` layers, each L2-normalised
 #: (its first 384 columns are the embedding itself). Same encoder pass as ``"embedding"``.
 HEAD_FEATURES = "head_features"
 HEAD_LAYERS = 4
+#: Default encoder precision of the stages: ``"none"`` (float) or ``"auto"`` (int8 on CPU).
+DEFAULT_QUANTIZE = "none"
 
 
 @lru_cache(maxsize=4)
 def shared_encoder(
-    model_dir: str | None, device: str, batch_size: int, max_length: int, windowed: bool
+    model_dir: str | None,
+    device: str,
+    batch_size: int,
+    max_length: int,
+    windowed: bool,
+    quantize: str = "none",
 ) -> E5Encoder:
     """One loaded encoder per configuration and process."""
     return E5Encoder(
@@ -28,7 +36,16 @@ def shared_encoder(
         batch_size=batch_size,
         max_length=max_length,
         windowed=windowed,
+        quantize=quantize,
     )
+
+
+def check_quantize(stage: str, quantize: str) -> None:
+    """Refuse an unknown encoder precision when the stage is built, not at first use."""
+    if quantize not in QUANTIZE_MODES:
+        raise ConfigError(
+            f"stage '{stage}': quantize must be one of {QUANTIZE_MODES}, not {quantize!r}"
+        )
 
 
 def texts_of(series: pd.Series) -> list[str]:
@@ -45,6 +62,9 @@ class EmbedStage(Stage):
 
     Long comments are truncated to `max_length` tokens, or with ``windowed=True`` embedded in
     windows that are averaged. `device="auto"` uses CUDA (bf16/fp16) when present.
+    `quantize`: ``"int8"`` runs the encoder's Linear layers with dynamic int8 quantisation (CPU
+    only, faster, less accurate heads), ``"none"`` in float, ``"auto"`` int8 on CPU and float
+    on CUDA.
     """
 
     name = "embed"
@@ -59,17 +79,25 @@ class EmbedStage(Stage):
         max_length: int = 512,
         windowed: bool = False,
         model_dir: str | None = None,
+        quantize: str = DEFAULT_QUANTIZE,
     ) -> None:
+        check_quantize(self.name, quantize)
         self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
         self.windowed = windowed
         self.model_dir = model_dir
+        self.quantize = quantize
 
     def encoder(self) -> E5Encoder:
         """The (process-wide shared) encoder for this configuration."""
         return shared_encoder(
-            self.model_dir, self.device, self.batch_size, self.max_length, self.windowed
+            self.model_dir,
+            self.device,
+            self.batch_size,
+            self.max_length,
+            self.windowed,
+            self.quantize,
         )
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:

@@ -18,6 +18,7 @@ import pandas as pd
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, emotion_prob_columns, join_list
 from feedback_nlp.stages.base import register_stage
+from feedback_nlp.stages.embed import DEFAULT_QUANTIZE
 from feedback_nlp.stages.sentiment import ClassifierStage
 
 DEFAULT_THRESHOLD = 0.5
@@ -46,10 +47,11 @@ class EmotionStage(ClassifierStage):
         batch_size: int = 32,
         max_length: int = 512,
         threshold: float | None = None,
+        quantize: str = DEFAULT_QUANTIZE,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
-            batch_size, max_length,
+            batch_size, max_length, quantize,
         )  # fmt: skip
         if threshold is not None and not 0.0 < threshold < 1.0:
             raise ConfigError(

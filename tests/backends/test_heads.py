@@ -76,3 +76,25 @@ def test_shipped_heads_load_and_cover_the_schema_labels():
     assert set(emotion.thresholds) == set(EMOTION_LABELS)
     probs = sentiment.predict_proba(np.zeros((1, sentiment.input_dim), np.float32))
     assert probs.sum() == pytest.approx(1.0)
+
+
+CLEAR_SENTIMENT = {
+    "I love this app, it is wonderful and works perfectly!": "positive",
+    "Ich liebe diesen Service, einfach großartig!": "positive",
+    "Me encanta, es el mejor servicio que he tenido.": "positive",
+    "This is the worst service ever, I hate it.": "negative",
+    "C'est nul, l'application plante tout le temps, je déteste.": "negative",
+    "Ужасный сервис, больше никогда не закажу.": "negative",
+}
+
+
+@pytest.mark.skipif(not (DEFAULT_HEADS_DIR / "sentiment.json").exists(), reason="not trained")
+def test_shipped_sentiment_head_on_clear_examples_with_the_default_encoder():
+    from feedback_nlp.backends.encoder import E5Encoder
+    from feedback_nlp.stages.embed import DEFAULT_QUANTIZE
+
+    head = load_default_head("sentiment")
+    texts = list(CLEAR_SENTIMENT)
+    encoder = E5Encoder(device="cpu", quantize=DEFAULT_QUANTIZE)
+    predicted = np.array(head.labels)[head.predict_proba(encoder.encode(texts, layers=4)).argmax(1)]
+    assert predicted.tolist() == list(CLEAR_SENTIMENT.values())

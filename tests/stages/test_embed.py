@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from feedback_nlp.errors import SchemaError
+from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.stages.base import Batch, check_chain
 from feedback_nlp.stages.embed import EmbedStage
 from feedback_nlp.stages.sentiment import SentimentStage
@@ -51,3 +51,25 @@ def test_default_pipeline_on_edge_inputs_with_the_shipped_heads():
     assert out["emotion"].notna().all()
     sentence_level = SentimentStage(level="sentence", device="cpu").transform(batch)
     assert set(sentence_level.tables["sentences"]["response_id"]) <= set(out["response_id"])
+
+
+def test_int8_stage_keeps_the_array_contract_and_stays_close_to_float():
+    texts = ["Great app, fast delivery", "Servicio terrible, nunca más", "Это ужасно", "🙂"]
+    table = pd.DataFrame({"response_id": list("abcd"), "text": texts, "text_clean": texts})
+    stage = EmbedStage(device="cpu", quantize="int8")
+    assert stage.get_config()["quantize"] == "int8"
+    assert stage.encoder().quantize == "int8"
+    quantised = stage.transform(Batch(table)).arrays
+    exact = EmbedStage(device="cpu", quantize="none").transform(Batch(table)).arrays
+    vectors = quantised["embedding"]
+    assert vectors.shape == (4, 384) and vectors.dtype == np.float32
+    assert quantised["head_features"].shape == (4, 4 * 384)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
+    again = EmbedStage(device="cpu", quantize="int8").transform(Batch(table)).arrays
+    np.testing.assert_array_equal(vectors, again["embedding"])
+    assert (vectors * exact["embedding"]).sum(axis=1).min() >= 0.95
+
+
+def test_unknown_quantize_mode_is_refused():
+    with pytest.raises(ConfigError, match="stage 'embed': quantize must be one of"):
+        EmbedStage(quantize="fp8")

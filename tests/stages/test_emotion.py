@@ -78,3 +78,9 @@ def test_transformers_backend_sentence_level_takes_the_max(tmp_path: Path):
 def test_bad_threshold_is_refused():
     with pytest.raises(ConfigError, match=r"threshold must be between 0 and 1, not 1\.5"):
         EmotionStage(threshold=1.5)
+
+
+def test_quantize_is_recorded_and_checked():
+    assert EmotionStage(quantize="int8").get_config()["quantize"] == "int8"
+    with pytest.raises(ConfigError, match="stage 'emotion': quantize must be one of"):
+        EmotionStage(quantize="fp4")

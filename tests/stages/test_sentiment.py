@@ -138,6 +138,8 @@ def test_bad_options_are_refused():
         SentimentStage(backend="transformers")
     with pytest.raises(ConfigError, match="level must be one of"):
         SentimentStage(level="word")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="stage 'sentiment': quantize must be one of"):
+        SentimentStage(quantize="int4")
 
 
 def test_save_state_records_models_and_revision(tiny_model: Path, tmp_path: Path):
@@ -147,3 +149,19 @@ def test_save_state_records_models_and_revision(tiny_model: Path, tmp_path: Path
     saved = (tmp_path / "models.json").read_text(encoding="utf-8")
     assert str(tiny_model) in saved and '"revision"' in saved
     assert stage.get_config()["trust_remote_code"] is False
+
+
+def test_sentence_level_default_backend_runs_the_chosen_encoder_precision(heads_dir: Path):
+    texts = ["Great app. Terrible support!", "Это ужасно."]
+    table = pd.DataFrame({"response_id": ["a", "b"], "text": texts, "text_clean": texts})
+    probabilities = {}
+    for quantize in ("none", "int8"):
+        stage = SentimentStage(
+            level="sentence", device="cpu", heads_dir=str(heads_dir), quantize=quantize
+        )
+        assert stage.get_config()["quantize"] == quantize
+        out = stage.transform(Batch(table)).table
+        check_sentiment_columns(out, len(table))
+        probabilities[quantize] = out[["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    assert not np.array_equal(probabilities["none"], probabilities["int8"])
+    np.testing.assert_allclose(probabilities["none"], probabilities["int8"], atol=0.1)
