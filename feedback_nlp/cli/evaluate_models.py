@@ -18,7 +18,7 @@ import typer
 
 from feedback_nlp.cli.app import evaluate_app
 from feedback_nlp.errors import ConfigError, ReadError
-from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, SENTIMENT_LABELS
+from feedback_nlp.schema import EMOTION_LABELS, LIST_SEP, NEUTRAL_EMOTION, SENTIMENT_LABELS
 
 ALL_LANGUAGES = "all"
 
@@ -233,7 +233,6 @@ def evaluate_emotion(
     langs = _column(frame, lang_col, file).astype(str).to_numpy() if lang_col else None
     table = _table_for_stages(frame, text_col, langs, file)
     tagged = run_stage("emotion", table, _options(backend, model, level, device))
-    predicted = np.column_stack(
-        [tagged["emotion"].str.split("|").apply(lambda v, e=e: e in v) for e in EMOTION_LABELS]
-    )
+    found = tagged["emotion"].str.split(LIST_SEP, regex=False)
+    predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
     _finish(emotion_report(truth, predicted.astype(int), langs), out)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from feedback_nlp.insights import Explanation
 from feedback_nlp.report.document import Report, Section
+from feedback_nlp.schema import LIST_SEP
 
 _IMPACT_COLUMNS = [
     "theme_label",
@@ -182,7 +183,7 @@ def _text_signals(table: pd.DataFrame) -> list[Section]:
             continue
         values = table[column]
         if column == "emotion":
-            values = values.str.split("|").str[0]
+            values = values.str.split(LIST_SEP, regex=False).str[0]
         shares = pd.crosstab(table["touchpoint"], values, normalize="index").mul(100).round(1)
         shares.insert(0, "comments", table["touchpoint"].value_counts())
         lines = [f"Share of comments (%) by {column} in each touchpoint."]

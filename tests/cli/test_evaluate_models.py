@@ -1,0 +1,59 @@
+"""`feedback-nlp evaluate sentiment|emotion` on small labelled files written here."""
+
+import json
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from feedback_nlp.cli import app
+
+SENTIMENT_ROWS = [
+    ("The courier never came and nobody answers the phone. Awful.", "negative", "en"),
+    ("Terrible app, it crashed three times while I was paying.", "negative", "en"),
+    ("Le colis est arrivé cassé, je suis très déçu.", "negative", "fr"),
+    ("Lovely staff, quick delivery, I am really happy!", "positive", "en"),
+    ("Super service, livraison rapide, merci beaucoup !", "positive", "fr"),
+    ("Tolles Geschäft, sehr freundliche Beratung.", "positive", "de"),
+    ("The store opens at nine on Sundays.", "neutral", "en"),
+    ("La commande contient deux articles.", "neutral", "fr"),
+]
+
+
+def test_evaluate_sentiment_reports_macro_f1_per_language(tmp_path):
+    path = tmp_path / "labelled.csv"
+    pd.DataFrame(SENTIMENT_ROWS, columns=["text", "label", "lang"]).to_csv(path, index=False)
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        app, ["evaluate", "sentiment", str(path), "--lang-col", "lang", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert report["rows"] == 8
+    assert set(report["macro_f1_by_language"]) == {"de", "en", "fr"}
+    assert report["macro_f1"] >= 0.75  # clear cases
+    assert report["confusion"]["labels"] == ["negative", "neutral", "positive"]
+    assert sum(map(sum, report["confusion"]["matrix"])) == 8
+
+
+def test_evaluate_emotion_reads_zero_one_columns(tmp_path):
+    rows = pd.DataFrame(
+        {
+            "text": ["I am furious, they charged me twice!", "So happy with my new sofa!"],
+            "anger": [1, 0],
+            "joy": [0, 1],
+        }
+    )
+    path = tmp_path / "emotions.csv"
+    rows.to_csv(path, index=False)
+    result = CliRunner().invoke(app, ["evaluate", "emotion", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "macro_f1" in result.output
+
+
+def test_evaluate_names_a_bad_label_and_its_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    pd.DataFrame({"text": ["ok", "fine"], "label": ["positive", "great"]}).to_csv(path, index=False)
+    result = CliRunner().invoke(app, ["evaluate", "sentiment", str(path)])
+    assert result.exit_code != 0
+    assert "line 3" in result.output or "line 3" in str(result.exception)
+    assert "'great'" in result.output or "'great'" in str(result.exception)
