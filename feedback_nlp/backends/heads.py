@@ -18,9 +18,18 @@ import numpy as np
 
 from feedback_nlp.errors import ConfigError
 
+
+def _shipped_models_dir() -> Path:
+    """The project's models/ folder: installed as feedback_nlp.models, or the source checkout's."""
+    try:
+        return Path(str(resources.files("feedback_nlp.models")))
+    except ModuleNotFoundError:  # running from a source tree that shadows the installed package
+        return Path(__file__).resolve().parents[2] / "models"
+
+
 #: Folder of the heads shipped with the project (top-level models/, installed as
 #: the package feedback_nlp.models).
-DEFAULT_HEADS_DIR = Path(str(resources.files("feedback_nlp.models"))) / "sentiment-emotion-heads"
+DEFAULT_HEADS_DIR = _shipped_models_dir() / "sentiment-emotion-heads"
 
 
 @dataclass
