@@ -18,6 +18,7 @@ import struct
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -290,6 +291,29 @@ def resolve_quantize(quantize: str, device: str) -> str:
     return quantize
 
 
+@lru_cache(maxsize=4)
+def _load_model(model_dir: str, device: str, quantize: str) -> tuple[Any, Any]:
+    """Tokenizer and model, loaded once per folder, device and precision in a process.
+
+    Batch size, length limit and windowing are per-call settings of :class:`E5Encoder`, so
+    encoders that differ only in those share one copy of the weights.
+    """
+    torch = require_package("torch", "transformers", "The encoder")
+    transformers = require_package("transformers", "transformers", "The encoder")
+    transformers.utils.logging.disable_progress_bar()
+    tokenizer = transformers.AutoTokenizer.from_pretrained(model_dir)
+    dtype = torch.float32
+    if device.startswith("cuda"):
+        dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    model = transformers.BertModel.from_pretrained(
+        model_dir, add_pooling_layer=False, dtype=dtype, use_safetensors=True
+    )
+    model.to(device).eval()
+    if quantize == "int8":
+        model = quantize_int8(model)
+    return tokenizer, model
+
+
 class E5Encoder:
     """Sentence embeddings from multilingual-e5-small (float32, L2-normalised, 384-d).
 
@@ -322,20 +346,8 @@ class E5Encoder:
         self._load()
 
     def _load(self) -> None:
-        torch = require_package("torch", "transformers", "The encoder")
-        transformers = require_package("transformers", "transformers", "The encoder")
-        self._torch = torch
-        transformers.utils.logging.disable_progress_bar()
-        self.tokenizer = transformers.AutoTokenizer.from_pretrained(self.model_dir)
-        dtype = torch.float32
-        if self.device.startswith("cuda"):
-            dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-        self.model = transformers.BertModel.from_pretrained(
-            self.model_dir, add_pooling_layer=False, dtype=dtype, use_safetensors=True
-        )
-        self.model.to(self.device).eval()
-        if self.quantize == "int8":
-            self.model = quantize_int8(self.model)
+        self._torch = require_package("torch", "transformers", "The encoder")
+        self.tokenizer, self.model = _load_model(str(self.model_dir), self.device, self.quantize)
 
     def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         prefixed = [self.prefix + t for t in texts]
