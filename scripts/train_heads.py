@@ -5,6 +5,10 @@ Reproduce (seeded; ~25 min on 2 shared CPU cores, nearly all of it embedding the
     python scripts/train_heads.py embed   # caches embeddings under $FEEDBACK_NLP_CACHE/train
     python scripts/train_heads.py train   # trains, tunes on dev, writes models/ and docs/results/
 
+Heads for a LoRA-adapted encoder (``scripts/finetune_encoder.py``, measured but not shipped):
+after its ``cache``, ``train`` and ``features`` steps, ``train --train-on lora`` trains them on
+its features (the head trained jointly with the adapters is one of the candidates).
+
 Optional int8 encoder features (cached beside the float32 ones, scored by ``train`` too)::
 
     python scripts/train_heads.py embed --quantize int8
@@ -42,8 +46,8 @@ XLMT_LANGUAGES = {
 BRIGHTER_EVAL = {"eng": "en", "deu": "de", "esp": "es", "rus": "ru", "ron": "ro", "ukr": "uk"}
 BRIGHTER_EXTRA: dict[str, str] = {}  # more languages did not fit the CPU budget
 #: Cached feature files per encoder variant: ``xlmt.npy`` (float32), ``xlmt.int8.npy`` (int8).
-FEATURE_SUFFIX = {"none": "", "int8": ".int8"}
-FEATURE_NAME = {"none": "float32", "int8": "int8"}
+FEATURE_SUFFIX = {"none": "", "int8": ".int8", "lora": ".lora"}
+FEATURE_NAME = {"none": "float32", "int8": "int8", "lora": "lora"}
 LAYERS = 4  # cache the mean-pooled last 4 layers; the first 384 columns are the e5 embedding
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,6 +124,8 @@ HEADS_DIR = ROOT / "models" / "sentiment-emotion-heads"
 RESULTS = ROOT / "docs" / "results" / "sentiment_emotion_heads.json"
 SEED = 13
 NEGATIVE_EMOTIONS = ("anger", "disgust", "fear", "sadness")
+#: The linear sentiment head trained together with the LoRA adapters (a candidate for lora).
+JOINT_HEAD = "finetuned-sentiment"
 
 
 def cached_parts(name: str) -> list[str]:
@@ -166,9 +172,9 @@ def stack(sets: dict[str, np.ndarray], rows: np.ndarray, train_on: tuple[str, ..
     return np.concatenate([sets[v][rows] for v in train_on])
 
 
-def mean_over_sets(scores: dict[str, dict[str, float]]) -> float:
-    """Selection score of a candidate: its mean macro-F1 averaged over the feature sets."""
-    return float(np.mean([by_lang["mean"] for by_lang in scores.values()]))
+def mean_over_sets(scores: dict[str, dict[str, float]], train_on: tuple[str, ...]) -> float:
+    """Selection score of a candidate: its mean macro-F1 averaged over the trained-on sets."""
+    return float(np.mean([scores[FEATURE_NAME[v]]["mean"] for v in train_on]))
 
 
 def fit_mlp(
@@ -287,13 +293,16 @@ def train_sentiment(train_on: tuple[str, ...] = ("none",)) -> tuple[Head, dict]:
     lr = LogisticRegression(C=1.0, max_iter=300).fit(train_x, train_y)
     head = Head(SENTIMENT_LABELS, "softmax", [lr.coef_.T.copy()], [lr.intercept_.copy()], 1536)
     candidates.append(("logistic-regression,features=1536,C=1", head))
+    joint = train_cache() / f"{JOINT_HEAD}.json"
+    if "lora" in train_on and joint.exists():  # written by finetune_encoder.py train
+        candidates.append((f"{JOINT_HEAD},features=384", Head.load(train_cache(), JOINT_HEAD)))
     best = None
     for key, head in candidates:
         scores = val_scores(lambda x, head=head: head.logits(x).argmax(axis=1))
         results["mlp"][key] = scores
         print(f"sentiment {key}: {_means(scores)}", flush=True)
-        if best is None or mean_over_sets(scores) > best[0]:
-            best = (mean_over_sets(scores), head, key)
+        if best is None or mean_over_sets(scores, train_on) > best[0]:
+            best = (mean_over_sets(scores, train_on), head, key)
     _, head, key = best
     val_x, val_y = stack(sets, val, train_on), np.tile(labels[val], len(train_on))
     head.temperature = fit_temperature(head.logits(val_x), val_y)
@@ -400,8 +409,8 @@ def train_emotion(train_on: tuple[str, ...] = ("none",)) -> tuple[Head, dict]:
         key = f"features={width},hidden={hidden},epochs={epochs}"
         results["mlp"][key] = scores
         print(f"emotion MLP {key}: {scores}", flush=True)
-        if best is None or mean_over_sets(scores) > best[0]:
-            best = (mean_over_sets(scores), head, key)
+        if best is None or mean_over_sets(scores, train_on) > best[0]:
+            best = (mean_over_sets(scores, train_on), head, key)
     _, head, key = best
     head.metadata = {
         "chosen": key,
@@ -426,11 +435,11 @@ def polarity_from_emotions(frame: pd.DataFrame) -> pd.Series:
     return polarity
 
 
-def sentiment_transfer(head: Head) -> dict[str, dict[str, float]]:
+def sentiment_transfer(head: Head, variant: str = "none") -> dict[str, dict[str, float]]:
     """Sentiment macro-F1 on BRIGHTER train+dev rows whose emotions imply a polarity."""
     from sklearn.metrics import f1_score
 
-    table, features = load_cached("brighter")
+    table, features = load_cached("brighter", variant)
     polarity = polarity_from_emotions(table)
     predicted = np.array(SENTIMENT_LABELS)[head.predict_proba(features).argmax(axis=1)]
     out = {}
@@ -443,15 +452,28 @@ def sentiment_transfer(head: Head) -> dict[str, dict[str, float]]:
     return out
 
 
+def training_command(train_on: str) -> str:
+    """The commands that reproduce a `train` run with these feature sets."""
+    steps = ["python scripts/train_heads.py embed"]
+    if "int8" in train_on:
+        steps.append("python scripts/train_heads.py embed --quantize int8")
+    if "lora" in train_on:
+        steps += [
+            f"python scripts/finetune_encoder.py {step} --out DIR"
+            for step in ("cache", "train", "features")
+        ]
+    return " && ".join([*steps, f"python scripts/train_heads.py train --train-on {train_on}"])
+
+
 def train(args: argparse.Namespace) -> None:
     """Train both heads, write them to models/ and the measured numbers to docs/results/."""
     train_on = tuple(dict.fromkeys(args.train_on.split(",")))
     unknown = [v for v in train_on if v not in FEATURE_SUFFIX]
     if unknown:
-        raise SystemExit(f"--train-on: unknown feature set(s) {unknown}; use none and/or int8")
+        raise SystemExit(f"--train-on: unknown feature set(s) {unknown}; use {[*FEATURE_SUFFIX]}")
     sentiment, sentiment_results = train_sentiment(train_on)
     emotion, emotion_results = train_emotion(train_on)
-    transfer = sentiment_transfer(sentiment)
+    transfer = sentiment_transfer(sentiment, train_on[0])
     print(f"sentiment transfer (BRIGHTER-derived polarity): {transfer}")
     heads_dir, results_path = Path(args.heads_dir), Path(args.results)
     sentiment.save(heads_dir, "sentiment")
@@ -461,10 +483,7 @@ def train(args: argparse.Namespace) -> None:
         "sentiment_xlmt_val": sentiment_results,
         "emotion_brighter_dev": emotion_results,
         "sentiment_transfer_brighter_polarity": transfer,
-        "command": (
-            "python scripts/train_heads.py embed && python scripts/train_heads.py embed "
-            f"--quantize int8 && python scripts/train_heads.py train --train-on {args.train_on}"
-        ),
+        "command": training_command(args.train_on),
     }
     results_path.write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print(f"wrote {heads_dir} and {results_path}")

@@ -291,24 +291,60 @@ def resolve_quantize(quantize: str, device: str) -> str:
     return quantize
 
 
+RUNTIMES = ("auto", "torch", "onnx")
+
+
+def resolve_runtime(runtime: str, device: str) -> str:
+    """``"auto"`` gives ONNX Runtime on CPU when it is installed, else torch; CUDA uses torch."""
+    if runtime not in RUNTIMES:
+        raise ConfigError(f"runtime={runtime!r}: expected one of {', '.join(RUNTIMES)}")
+    if runtime == "onnx" and device != "cpu":
+        raise ConfigError(f"runtime='onnx' runs on CPU only, not on device {device!r}")
+    if runtime == "auto":
+        return "onnx" if device == "cpu" and _has_onnxruntime() else "torch"
+    return runtime
+
+
+def _has_onnxruntime() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(name) for name in ("onnxruntime", "onnx"))
+
+
+def _torch_model(model_dir: str, device: str, adapters: str | None) -> Any:
+    """The BertModel in eval mode on `device` (bf16/fp16 on CUDA), LoRA adapters merged."""
+    torch = require_package("torch", "transformers", "The encoder")
+    transformers = require_package("transformers", "transformers", "The encoder")
+    transformers.utils.logging.disable_progress_bar()
+    model = transformers.BertModel.from_pretrained(
+        model_dir, add_pooling_layer=False, dtype=torch.float32, use_safetensors=True
+    )
+    if adapters:
+        from feedback_nlp.backends.lora import load_adapters, merge_lora
+
+        merge_lora(model, *load_adapters(Path(adapters)))
+    if device.startswith("cuda"):
+        model = model.to(torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16)
+    return model.to(device).eval()
+
+
 @lru_cache(maxsize=4)
-def _load_model(model_dir: str, device: str, quantize: str) -> tuple[Any, Any]:
-    """Tokenizer and model, loaded once per folder, device and precision in a process.
+def _load_tokenizer(model_dir: str) -> Any:
+    transformers = require_package("transformers", "transformers", "The encoder")
+    return transformers.AutoTokenizer.from_pretrained(model_dir)
+
+
+@lru_cache(maxsize=4)
+def _load_model(
+    model_dir: str, device: str, quantize: str, adapters: str | None = None
+) -> tuple[Any, Any]:
+    """Tokenizer and torch model, loaded once per folder, device, precision and adapters.
 
     Batch size, length limit and windowing are per-call settings of :class:`E5Encoder`, so
     encoders that differ only in those share one copy of the weights.
     """
-    torch = require_package("torch", "transformers", "The encoder")
-    transformers = require_package("transformers", "transformers", "The encoder")
-    transformers.utils.logging.disable_progress_bar()
-    tokenizer = transformers.AutoTokenizer.from_pretrained(model_dir)
-    dtype = torch.float32
-    if device.startswith("cuda"):
-        dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-    model = transformers.BertModel.from_pretrained(
-        model_dir, add_pooling_layer=False, dtype=dtype, use_safetensors=True
-    )
-    model.to(device).eval()
+    tokenizer = _load_tokenizer(model_dir)
+    model = _torch_model(model_dir, device, adapters)
     if quantize == "int8":
         model = quantize_int8(model)
     return tokenizer, model
@@ -324,6 +360,10 @@ class E5Encoder:
     ``quantize="int8"`` (the CPU choice of ``"auto"``) runs every ``nn.Linear`` with torch
     dynamic int8 quantisation (weights per channel, activations per batch): faster on CPU,
     deterministic for the same input list, cosine ~0.99 to the float32 embeddings.
+
+    `runtime`: ``"onnx"`` runs the same weights on ONNX Runtime (CPU; int8 quantised there by
+    ONNX Runtime), ``"torch"`` on torch, ``"auto"`` ONNX Runtime on CPU when installed.
+    `adapters`: a folder with ``encoder-lora.safetensors`` + ``.json``, merged at load.
     """
 
     def __init__(
@@ -335,10 +375,14 @@ class E5Encoder:
         windowed: bool = False,
         prefix: str = QUERY_PREFIX,
         quantize: str = "none",
+        runtime: str = "torch",
+        adapters: str | Path | None = None,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir else converted_model_dir()
         self.device = resolve_device(device)
         self.quantize = resolve_quantize(quantize, self.device)
+        self.runtime = resolve_runtime(runtime, self.device)
+        self.adapters = str(adapters) if adapters else None
         self.batch_size = batch_size
         self.max_length = max_length
         self.windowed = windowed
@@ -347,7 +391,17 @@ class E5Encoder:
 
     def _load(self) -> None:
         self._torch = require_package("torch", "transformers", "The encoder")
-        self.tokenizer, self.model = _load_model(str(self.model_dir), self.device, self.quantize)
+        if self.runtime == "onnx":
+            from feedback_nlp.backends.onnx_runtime import onnx_session
+
+            self.tokenizer = _load_tokenizer(str(self.model_dir))
+            self.model = onnx_session(
+                str(self.model_dir), self.adapters, self.quantize, str(cache_dir())
+            )
+            return
+        self.tokenizer, self.model = _load_model(
+            str(self.model_dir), self.device, self.quantize, self.adapters
+        )
 
     def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         prefixed = [self.prefix + t for t in texts]
@@ -398,6 +452,10 @@ class E5Encoder:
         return out
 
     def _forward(self, input_ids: Any, mask: Any, layers: int) -> np.ndarray:
+        if self.runtime == "onnx":
+            from feedback_nlp.backends.onnx_runtime import run_session
+
+            return run_session(self.model, input_ids.numpy(), mask.numpy(), layers)
         torch = self._torch
         with torch.inference_mode():
             result = self.model(

@@ -160,18 +160,28 @@ def run_stage(stage_name: str, table: pd.DataFrame, options: dict[str, Any]) -> 
     batch = Batch(table)
     stage = STAGES[stage_name](**options)
     if stage.requires_arrays:
-        batch = STAGES["embed"](device=options.get("device", "auto")).transform(batch)
+        encoder = {k: options[k] for k in ("device", "quantize", "runtime") if k in options}
+        batch = STAGES["embed"](**encoder).transform(batch)
     return stage.transform(batch).table
 
 
-def _options(backend: str, model: str | None, level: str, device: str) -> dict[str, Any]:
+def _options(
+    backend: str, model: str | None, level: str, device: str, quantize: str, runtime: str
+) -> dict[str, Any]:
     routes: Any = model
     if model and model.startswith("{"):
         try:
             routes = json.loads(model)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"--model is not valid JSON routing: {exc}") from exc
-    return {"backend": backend, "model": routes, "level": level, "device": device}
+    return {
+        "backend": backend,
+        "model": routes,
+        "level": level,
+        "device": device,
+        "quantize": quantize,
+        "runtime": runtime,
+    }
 
 
 TextOpt = Annotated[str, typer.Option("--text-col", help="Column with the text.")]
@@ -182,6 +192,12 @@ ModelOpt = Annotated[
 ]
 LevelOpt = Annotated[str, typer.Option(help="'comment' or 'sentence'.")]
 DeviceOpt = Annotated[str, typer.Option(help="'auto', 'cpu' or 'cuda'.")]
+QuantizeOpt = Annotated[
+    str, typer.Option(help="Default backend's encoder precision: 'none', 'int8' or 'auto'.")
+]
+RuntimeOpt = Annotated[
+    str, typer.Option(help="Default backend's encoder runtime: 'auto', 'torch' or 'onnx'.")
+]
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Also write the report as JSON.")]
 
 
@@ -202,6 +218,8 @@ def evaluate_sentiment(
     model: ModelOpt = None,
     level: LevelOpt = "comment",
     device: DeviceOpt = "auto",
+    quantize: QuantizeOpt = "none",
+    runtime: RuntimeOpt = "auto",
     out: OutOpt = None,
 ) -> None:
     """Sentiment macro-F1 (per language and overall) and the confusion matrix."""
@@ -209,7 +227,8 @@ def evaluate_sentiment(
     truth = sentiment_truth(frame, label_col, file)
     langs = _column(frame, lang_col, file).astype(str).to_numpy() if lang_col else None
     table = _table_for_stages(frame, text_col, langs, file)
-    tagged = run_stage("sentiment", table, _options(backend, model, level, device))
+    options = _options(backend, model, level, device, quantize, runtime)
+    tagged = run_stage("sentiment", table, options)
     _finish(sentiment_report(truth, tagged["sentiment"].to_numpy(dtype=object), langs), out)
 
 
@@ -225,6 +244,8 @@ def evaluate_emotion(
     model: ModelOpt = None,
     level: LevelOpt = "comment",
     device: DeviceOpt = "auto",
+    quantize: QuantizeOpt = "none",
+    runtime: RuntimeOpt = "auto",
     out: OutOpt = None,
 ) -> None:
     """Emotion macro-F1 per language and overall, and F1 per label."""
@@ -232,7 +253,8 @@ def evaluate_emotion(
     truth = emotion_truth(frame, label_col, file)
     langs = _column(frame, lang_col, file).astype(str).to_numpy() if lang_col else None
     table = _table_for_stages(frame, text_col, langs, file)
-    tagged = run_stage("emotion", table, _options(backend, model, level, device))
+    options = _options(backend, model, level, device, quantize, runtime)
+    tagged = run_stage("emotion", table, options)
     found = tagged["emotion"].str.split(LIST_SEP, regex=False)
     predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
     _finish(emotion_report(truth, predicted.astype(int), langs), out)

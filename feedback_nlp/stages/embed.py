@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.encoder import EMBEDDING_DIM, QUANTIZE_MODES, E5Encoder
+from feedback_nlp.backends.encoder import EMBEDDING_DIM, QUANTIZE_MODES, RUNTIMES, E5Encoder
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 
@@ -18,6 +18,25 @@ HEAD_FEATURES = "head_features"
 HEAD_LAYERS = 4
 #: Default encoder precision of the stages: ``"none"`` (float) or ``"auto"`` (int8 on CPU).
 DEFAULT_QUANTIZE = "none"
+#: Default encoder runtime: ONNX Runtime on CPU when installed, else torch (see E5Encoder).
+DEFAULT_RUNTIME = "auto"
+ADAPTER_FILE = "encoder-lora.safetensors"
+
+
+def check_adapters(adapters: str | None) -> str | None:
+    """The folder of LoRA encoder adapters, checked to hold them; None for the plain encoder."""
+    if adapters is None:
+        return None
+    if not (Path(adapters) / ADAPTER_FILE).exists():
+        raise ConfigError(f"{Path(adapters) / ADAPTER_FILE}: encoder adapters not found")
+    return str(adapters)
+
+
+def adapters_for_heads(heads_dir: str | None) -> str | None:
+    """The encoder adapters that belong to a heads folder: its own, or None if it has none."""
+    if heads_dir is not None and (Path(heads_dir) / ADAPTER_FILE).exists():
+        return heads_dir
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -28,6 +47,8 @@ def shared_encoder(
     max_length: int,
     windowed: bool,
     quantize: str = "none",
+    runtime: str = DEFAULT_RUNTIME,
+    adapters: str | None = None,
 ) -> E5Encoder:
     """One loaded encoder per configuration and process."""
     return E5Encoder(
@@ -37,6 +58,8 @@ def shared_encoder(
         max_length=max_length,
         windowed=windowed,
         quantize=quantize,
+        runtime=runtime,
+        adapters=check_adapters(adapters),
     )
 
 
@@ -46,6 +69,12 @@ def check_quantize(stage: str, quantize: str) -> None:
         raise ConfigError(
             f"stage '{stage}': quantize must be one of {QUANTIZE_MODES}, not {quantize!r}"
         )
+
+
+def check_runtime(stage: str, runtime: str) -> None:
+    """Refuse an unknown encoder runtime when the stage is built."""
+    if runtime not in RUNTIMES:
+        raise ConfigError(f"stage '{stage}': runtime must be one of {RUNTIMES}, not {runtime!r}")
 
 
 def texts_of(series: pd.Series) -> list[str]:
@@ -64,7 +93,10 @@ class EmbedStage(Stage):
     windows that are averaged. `device="auto"` uses CUDA (bf16/fp16) when present.
     `quantize`: ``"int8"`` runs the encoder's Linear layers with dynamic int8 quantisation (CPU
     only, faster, less accurate heads), ``"none"`` in float, ``"auto"`` int8 on CPU and float
-    on CUDA.
+    on CUDA. `runtime`: ``"auto"`` runs the encoder on ONNX Runtime on CPU (when installed) and
+    on torch elsewhere; ``"torch"`` / ``"onnx"`` force one. `adapters`: a folder holding LoRA
+    adapters (``encoder-lora.*``, from scripts/finetune_encoder.py) merged into the encoder;
+    None (default) runs the plain e5 encoder, which the shipped heads and the topics expect.
     """
 
     name = "embed"
@@ -80,14 +112,20 @@ class EmbedStage(Stage):
         windowed: bool = False,
         model_dir: str | None = None,
         quantize: str = DEFAULT_QUANTIZE,
+        runtime: str = DEFAULT_RUNTIME,
+        adapters: str | None = None,
     ) -> None:
         check_quantize(self.name, quantize)
+        check_runtime(self.name, runtime)
+        check_adapters(adapters)
         self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
         self.windowed = windowed
         self.model_dir = model_dir
         self.quantize = quantize
+        self.runtime = runtime
+        self.adapters = adapters
 
     def encoder(self) -> E5Encoder:
         """The (process-wide shared) encoder for this configuration."""
@@ -98,6 +136,8 @@ class EmbedStage(Stage):
             self.max_length,
             self.windowed,
             self.quantize,
+            self.runtime,
+            self.adapters,
         )
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:

@@ -18,7 +18,7 @@ import pandas as pd
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, emotion_prob_columns, join_list
 from feedback_nlp.stages.base import register_stage
-from feedback_nlp.stages.embed import DEFAULT_QUANTIZE
+from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, DEFAULT_RUNTIME
 from feedback_nlp.stages.sentiment import ClassifierStage
 
 DEFAULT_THRESHOLD = 0.5
@@ -48,10 +48,11 @@ class EmotionStage(ClassifierStage):
         max_length: int = 512,
         threshold: float | None = None,
         quantize: str = DEFAULT_QUANTIZE,
+        runtime: str = DEFAULT_RUNTIME,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
-            batch_size, max_length, quantize,
+            batch_size, max_length, quantize, runtime,
         )  # fmt: skip
         if threshold is not None and not 0.0 < threshold < 1.0:
             raise ConfigError(

@@ -29,9 +29,12 @@ from feedback_nlp.schema import SENTIMENT_LABELS, sentiment_prob_columns
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.stages.embed import (
     DEFAULT_QUANTIZE,
+    DEFAULT_RUNTIME,
     HEAD_FEATURES,
     HEAD_LAYERS,
+    adapters_for_heads,
     check_quantize,
+    check_runtime,
     shared_encoder,
     texts_of,
 )
@@ -66,6 +69,7 @@ class ClassifierStage(Stage):
         batch_size: int = 32,
         max_length: int = 512,
         quantize: str = DEFAULT_QUANTIZE,
+        runtime: str = DEFAULT_RUNTIME,
     ) -> None:
         if backend not in BACKENDS:
             raise ConfigError(
@@ -74,6 +78,7 @@ class ClassifierStage(Stage):
         if level not in LEVELS:
             raise ConfigError(f"stage '{self.name}': level must be one of {LEVELS}, not {level!r}")
         check_quantize(self.name, quantize)
+        check_runtime(self.name, runtime)
         if backend == "transformers" and not model:
             raise ConfigError(
                 f"stage '{self.name}': backend 'transformers' needs model=<hub id, local path "
@@ -90,6 +95,7 @@ class ClassifierStage(Stage):
         self.batch_size = batch_size
         self.max_length = max_length
         self.quantize = quantize
+        self.runtime = runtime
         uses_array = backend == "default" and level == "comment"
         self.requires_arrays = ("embedding",) if uses_array else ()
         self._classifier: HFClassifier | None = None
@@ -131,8 +137,9 @@ class ClassifierStage(Stage):
             return out
         if embeddings is None:
             encoder = shared_encoder(
-                None, self.device, self.batch_size, self.max_length, False, self.quantize
-            )
+                None, self.device, self.batch_size, self.max_length, False, self.quantize,
+                self.runtime, adapters_for_heads(self.heads_dir),
+            )  # fmt: skip
             embeddings = encoder.encode(chosen, layers=HEAD_LAYERS)
         else:
             embeddings = embeddings[rows]

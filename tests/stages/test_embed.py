@@ -73,3 +73,29 @@ def test_int8_stage_keeps_the_array_contract_and_stays_close_to_float():
 def test_unknown_quantize_mode_is_refused():
     with pytest.raises(ConfigError, match="stage 'embed': quantize must be one of"):
         EmbedStage(quantize="fp8")
+
+
+def test_runtime_and_adapters_are_recorded_and_checked(tmp_path):
+    from feedback_nlp.stages.embed import adapters_for_heads
+
+    config = EmbedStage(runtime="torch").get_config()
+    assert config["runtime"] == "torch" and config["adapters"] is None
+    with pytest.raises(ConfigError, match="stage 'embed': runtime must be one of"):
+        EmbedStage(runtime="tensorrt")
+    with pytest.raises(ConfigError, match="encoder adapters not found"):
+        EmbedStage(adapters=str(tmp_path))
+    assert adapters_for_heads(str(tmp_path)) is None  # custom heads without adapters
+    (tmp_path / "encoder-lora.safetensors").write_bytes(b"")
+    assert adapters_for_heads(str(tmp_path)) == str(tmp_path)
+    assert EmbedStage(adapters=str(tmp_path)).get_config()["adapters"] == str(tmp_path)
+
+
+def test_torch_and_onnx_runtimes_give_the_same_arrays():
+    texts = ["Great app, fast delivery", "Servicio terrible, nunca más", "Это ужасно", ""]
+    table = pd.DataFrame({"response_id": list("abcd"), "text": texts, "text_clean": texts})
+    arrays = {
+        runtime: EmbedStage(device="cpu", runtime=runtime).transform(Batch(table)).arrays
+        for runtime in ("torch", "onnx")
+    }
+    for name in ("embedding", "head_features"):
+        np.testing.assert_allclose(arrays["onnx"][name], arrays["torch"][name], atol=1e-5)

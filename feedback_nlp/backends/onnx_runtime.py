@@ -1,0 +1,151 @@
+"""The encoder on ONNX Runtime: the CPU fast path (float32, or dynamic int8).
+
+The torch model (LoRA adapters merged) is exported once per machine with a small pooling
+wrapper, so the graph takes token ids and attention mask and returns the mean-pooled last
+`ONNX_LAYERS` layers (last layer first). The file is cached under ``<cache>/onnx/<key>/``,
+where the key hashes everything the graph depends on; int8 files are quantised from it with
+ONNX Runtime's dynamic quantisation (per-channel weights).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from feedback_nlp.errors import require_package
+
+#: Pooled layers the exported graph returns; callers slice fewer.
+ONNX_LAYERS = 4
+OPSET = 17
+
+
+def _file_facts(path: Path) -> dict[str, Any]:
+    stat = path.stat()
+    return {"name": path.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def _adapter_digest(adapters: str | None) -> str | None:
+    if not adapters:
+        return None
+    digest = hashlib.sha256()
+    for path in sorted(Path(adapters).glob("encoder-lora.*")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def graph_key(model_dir: str, adapters: str | None, quantize: str) -> str:
+    """Hash of what the exported graph depends on: weights, adapters, precision, versions."""
+    torch = require_package("torch", "transformers", "The ONNX encoder")
+    ort = require_package("onnxruntime", "models", "The ONNX encoder")
+    facts = {
+        "model": _file_facts(Path(model_dir) / "model.safetensors"),
+        "model_dir": str(Path(model_dir).resolve()),
+        "adapters": _adapter_digest(adapters),
+        "quantize": quantize,
+        "layers": ONNX_LAYERS,
+        "opset": OPSET,
+        "torch": torch.__version__,
+        "onnxruntime": ort.__version__,
+    }
+    return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _pooling_wrapper(model: Any) -> Any:
+    torch = require_package("torch", "transformers", "The ONNX encoder")
+
+    class MeanPooledLayers(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            out = self.model(
+                input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True
+            )
+            weights = attention_mask.unsqueeze(-1).to(torch.float32)
+            states = out.hidden_states[-ONNX_LAYERS:][::-1]
+            return torch.cat([(s * weights).sum(1) / weights.sum(1) for s in states], dim=1)
+
+    return MeanPooledLayers().eval()
+
+
+def export_onnx(model: Any, target: Path) -> None:
+    """Export the float32 torch `model` with its pooling wrapper to `target`."""
+    torch = require_package("torch", "transformers", "The ONNX encoder")
+    require_package("onnx", "models", "Exporting the encoder to ONNX")
+    ids = torch.ones((2, 8), dtype=torch.long)
+    axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}}
+    with warnings.catch_warnings():  # tracer warnings about data-dependent branches
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            _pooling_wrapper(model),
+            (ids, torch.ones_like(ids)),
+            str(target),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["pooled"],
+            dynamic_axes={**axes, "pooled": {0: "batch"}},
+            opset_version=OPSET,
+            dynamo=False,
+        )
+
+
+def quantize_onnx_int8(source: Path, target: Path) -> None:
+    """Dynamic int8 quantisation of every MatMul weight (per channel)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+
+
+def onnx_file(model_dir: str, adapters: str | None, quantize: str, cache: Path) -> Path:
+    """The cached graph for these weights and precision, exported on first use."""
+    from feedback_nlp.backends.encoder import _torch_model
+
+    folder = cache / "onnx" / graph_key(model_dir, adapters, quantize)
+    target = folder / "model.onnx"
+    if target.exists():
+        return target
+    staging = folder.with_name(folder.name + f".partial-{os.getpid()}")
+    staging.mkdir(parents=True, exist_ok=True)
+    float_graph = staging / "float32.onnx"
+    export_onnx(_torch_model(model_dir, "cpu", adapters), float_graph)
+    if quantize == "int8":
+        quantize_onnx_int8(float_graph, staging / "model.onnx")
+        float_graph.unlink()
+    else:
+        float_graph.rename(staging / "model.onnx")
+    if folder.exists():
+        shutil.rmtree(folder)
+    staging.replace(folder)
+    return target
+
+
+@lru_cache(maxsize=4)
+def onnx_session(model_dir: str, adapters: str | None, quantize: str, cache: str) -> Any:
+    """An ONNX Runtime CPU session for the encoder (one per configuration and process)."""
+    ort = require_package("onnxruntime", "models", "The ONNX encoder")
+    torch = require_package("torch", "transformers", "The ONNX encoder")
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = torch.get_num_threads()
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.use_deterministic_compute = True
+    options.log_severity_level = 3
+    path = onnx_file(model_dir, adapters, quantize, Path(cache))
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def run_session(session: Any, input_ids: np.ndarray, mask: np.ndarray, layers: int) -> np.ndarray:
+    """Mean-pooled last `layers` layers (last first) for one padded batch."""
+    if layers > ONNX_LAYERS:
+        raise ValueError(f"the ONNX encoder returns at most {ONNX_LAYERS} layers, not {layers}")
+    feeds = {"input_ids": input_ids.astype(np.int64), "attention_mask": mask.astype(np.int64)}
+    pooled = session.run(None, feeds)[0]
+    return pooled[:, : pooled.shape[1] // ONNX_LAYERS * layers]

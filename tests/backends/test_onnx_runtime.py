@@ -1,0 +1,91 @@
+"""The ONNX Runtime encoder path: same numbers as torch in float32, int8 close, cached graphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("onnxruntime")
+pytest.importorskip("onnx")
+
+from feedback_nlp.backends.encoder import (  # noqa: E402
+    EMBEDDING_DIM,
+    E5Encoder,
+    resolve_runtime,
+)
+from feedback_nlp.backends.onnx_runtime import (  # noqa: E402
+    ONNX_LAYERS,
+    export_onnx,
+    graph_key,
+    run_session,
+)
+from feedback_nlp.errors import ConfigError  # noqa: E402
+from tests.backends.test_encoder import TEXTS  # noqa: E402
+from tests.backends.test_lora import tiny_bert  # noqa: E402
+
+
+def pooled_torch(model, ids: torch.Tensor, mask: torch.Tensor) -> np.ndarray:
+    with torch.no_grad():
+        states = model(input_ids=ids, attention_mask=mask, output_hidden_states=True)
+    weights = mask.unsqueeze(-1).float()
+    means = [(s * weights).sum(1) / weights.sum(1) for s in states.hidden_states[-4:][::-1]]
+    return torch.cat(means, 1).numpy()
+
+
+def test_exported_graph_matches_torch_for_any_batch_shape(tmp_path: Path):
+    import onnxruntime
+
+    model = tiny_bert()
+    export_onnx(model, tmp_path / "tiny.onnx")
+    session = onnxruntime.InferenceSession(str(tmp_path / "tiny.onnx"))
+    for shape in ((1, 3), (4, 11)):
+        ids = torch.randint(3, 50, shape)
+        mask = torch.ones(shape, dtype=torch.long)
+        mask[0, -1:] = 0
+        expected = pooled_torch(model, ids, mask)
+        got = run_session(session, ids.numpy(), mask.numpy(), ONNX_LAYERS)
+        np.testing.assert_allclose(got, expected, atol=1e-5)
+        np.testing.assert_allclose(run_session(session, ids.numpy(), mask.numpy(), 1), got[:, :16])
+
+
+def test_runtime_resolves_per_device():
+    assert resolve_runtime("auto", "cpu") == "onnx"
+    assert resolve_runtime("auto", "cuda") == "torch"
+    assert resolve_runtime("torch", "cpu") == "torch"
+    with pytest.raises(ConfigError, match="runtime='onnx' runs on CPU only"):
+        resolve_runtime("onnx", "cuda:0")
+    with pytest.raises(ConfigError, match="runtime='tvm': expected one of auto, torch, onnx"):
+        resolve_runtime("tvm", "cpu")
+
+
+def test_graph_key_depends_on_precision_and_adapters(tmp_path: Path):
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    (model_dir / "model.safetensors").write_bytes(b"weights")
+    adapters = tmp_path / "adapters"
+    adapters.mkdir()
+    (adapters / "encoder-lora.safetensors").write_bytes(b"a")
+    keys = {
+        graph_key(str(model_dir), None, "none"),
+        graph_key(str(model_dir), None, "int8"),
+        graph_key(str(model_dir), str(adapters), "none"),
+    }
+    assert len(keys) == 3
+    assert graph_key(str(model_dir), None, "none") == graph_key(str(model_dir), None, "none")
+
+
+@pytest.mark.parametrize("quantize", ["none", "int8"])
+def test_real_encoder_on_onnx_runtime(quantize: str):
+    """The shipped encoder (adapters merged) on ONNX Runtime against torch float32."""
+    reference = E5Encoder(device="cpu", batch_size=3, runtime="torch")
+    fast = E5Encoder(device="cpu", batch_size=3, runtime="onnx", quantize=quantize)
+    assert fast.runtime == "onnx" and fast.quantize == quantize
+    exact = reference.encode(TEXTS, layers=4)
+    first = fast.encode(TEXTS, layers=4)
+    np.testing.assert_array_equal(first, fast.encode(TEXTS, layers=4))
+    assert first.shape == exact.shape and first.dtype == np.float32
+    cosine = (first[:, :EMBEDDING_DIM] * exact[:, :EMBEDDING_DIM]).sum(axis=1)
+    assert cosine.min() >= (0.99999 if quantize == "none" else 0.95)
