@@ -99,9 +99,17 @@ def export_onnx(model: Any, target: Path) -> None:
 
 def quantize_onnx_int8(source: Path, target: Path) -> None:
     """Dynamic int8 quantisation of every MatMul weight (per channel)."""
+    import logging
+
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # it advises pre-processing on the root logger at WARNING
+    try:
+        quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+    finally:
+        root.setLevel(level)
 
 
 def onnx_file(model_dir: str, adapters: str | None, quantize: str, cache: Path) -> Path:
