@@ -294,6 +294,11 @@ def resolve_quantize(quantize: str, device: str) -> str:
 RUNTIMES = ("auto", "torch", "onnx")
 
 
+def default_batch_size(device: str) -> int:
+    """Texts per forward pass: 32 on CPU (faster than 64 on 2 cores, both runtimes), 128 on GPU."""
+    return 32 if device == "cpu" else 128
+
+
 def resolve_runtime(runtime: str, device: str) -> str:
     """``"auto"`` gives ONNX Runtime on CPU when it is installed, else torch; CUDA uses torch."""
     if runtime not in RUNTIMES:
@@ -357,6 +362,8 @@ class E5Encoder:
     text in the batch. Texts longer than `max_length` tokens are truncated, or, with
     ``windowed=True``, split into windows whose mean-pooled vectors are averaged by token count.
 
+    `batch_size` None picks :func:`default_batch_size` for the device.
+
     ``quantize="int8"`` (the CPU choice of ``"auto"``) runs every ``nn.Linear`` with torch
     dynamic int8 quantisation (weights per channel, activations per batch): faster on CPU,
     deterministic for the same input list, cosine ~0.99 to the float32 embeddings.
@@ -370,7 +377,7 @@ class E5Encoder:
         self,
         model_dir: str | Path | None = None,
         device: str = "auto",
-        batch_size: int = 64,
+        batch_size: int | None = None,
         max_length: int = 512,
         windowed: bool = False,
         prefix: str = QUERY_PREFIX,
@@ -383,7 +390,7 @@ class E5Encoder:
         self.quantize = resolve_quantize(quantize, self.device)
         self.runtime = resolve_runtime(runtime, self.device)
         self.adapters = str(adapters) if adapters else None
-        self.batch_size = batch_size
+        self.batch_size = batch_size or default_batch_size(self.device)
         self.max_length = max_length
         self.windowed = windowed
         self.prefix = prefix

@@ -43,7 +43,7 @@ def adapters_for_heads(heads_dir: str | None) -> str | None:
 def shared_encoder(
     model_dir: str | None,
     device: str,
-    batch_size: int,
+    batch_size: int | None,
     max_length: int,
     windowed: bool,
     quantize: str = "none",
@@ -91,6 +91,7 @@ class EmbedStage(Stage):
 
     Long comments are truncated to `max_length` tokens, or with ``windowed=True`` embedded in
     windows that are averaged. `device="auto"` uses CUDA (bf16/fp16) when present.
+    `batch_size` None: 32 texts per pass on CPU, 128 on GPU.
     `quantize`: ``"int8"`` runs the encoder's Linear layers with dynamic int8 quantisation (CPU
     only, faster, less accurate heads), ``"none"`` in float, ``"auto"`` int8 on CPU and float
     on CUDA. `runtime`: ``"auto"`` runs the encoder on ONNX Runtime on CPU (when installed) and
@@ -107,7 +108,7 @@ class EmbedStage(Stage):
     def __init__(
         self,
         device: str = "auto",
-        batch_size: int = 64,
+        batch_size: int | None = None,
         max_length: int = 512,
         windowed: bool = False,
         model_dir: str | None = None,
