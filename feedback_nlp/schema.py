@@ -46,7 +46,9 @@ CHANNELS = ("survey", "forum", "social", "chat", "email", "review", "other")
 TOUCHPOINTS = ("website", "app", "checkout", "delivery", "support", "billing", "store")
 JOURNEY_STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
-EMOTION_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise")
+EMOTION_LABELS = (
+    "anger", "disgust", "fear", "joy", "sadness", "surprise", "anticipation", "trust"
+)  # fmt: skip
 NEUTRAL_EMOTION = "neutral"
 NPS_GROUPS = ("detractor", "passive", "promoter")
 UNDETERMINED_LANGUAGE = "und"

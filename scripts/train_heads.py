@@ -1,6 +1,6 @@
 """Train the shipped sentiment and emotion heads on frozen multilingual-e5-small embeddings.
 
-Reproduce (seeded; ~25 min on 2 shared CPU cores, nearly all of it embedding the data once)::
+Reproduce (seeded; ~35 min on 2 shared CPU cores, nearly all of it embedding the data once)::
 
     python scripts/train_heads.py embed   # caches embeddings under $FEEDBACK_NLP_CACHE/train
     python scripts/train_heads.py train   # trains, tunes on dev, writes models/ and docs/results/
@@ -15,7 +15,9 @@ Optional int8 encoder features (cached beside the float32 ones, scored by ``trai
     python scripts/train_heads.py train --train-on none,int8 --heads-dir DIR --results FILE
 
 Data (never copied into the project): ``--data`` or ``$FEEDBACK_NLP_DATA`` or ``../shared/data``:
-xlm-t sentiment train/val (8 languages) and BRIGHTER track A train/dev.
+xlm-t sentiment train/val (8 languages), BRIGHTER track A train/dev (six emotions) and XED
+(anticipation and trust; a seeded dev share). ``--xed-joint`` trains one emotion MLP on
+BRIGHTER + XED instead of two joined ones (measured, not shipped).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.backends.encoder import E5Encoder, cache_dir
-from feedback_nlp.backends.heads import Head
+from feedback_nlp.backends.heads import Head, join_heads
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 
 XLMT_LANGUAGES = {
@@ -45,6 +47,14 @@ XLMT_LANGUAGES = {
 }
 BRIGHTER_EVAL = {"eng": "en", "deu": "de", "esp": "es", "rus": "ru", "ron": "ro", "ukr": "uk"}
 BRIGHTER_EXTRA: dict[str, str] = {}  # more languages did not fit the CPU budget
+#: XED (movie subtitles): human labels for English and Finnish, labels projected through
+#: subtitle alignment (silver) for the languages below, at most XED_PROJECTED_CAP rows each.
+XED_GOLD = ("en", "fi")
+XED_PROJECTED = ("de", "es", "fr", "it", "nl", "pl", "pt", "ro", "ru")
+XED_PROJECTED_CAP = 3000
+XED_DEV_SHARE = 0.15
+#: The labels XED contributes to the emotion head (BRIGHTER gives the other six).
+XED_LABELS = ("anticipation", "trust")
 #: Cached feature files per encoder variant: ``xlmt.npy`` (float32), ``xlmt.int8.npy`` (int8).
 FEATURE_SUFFIX = {"none": "", "int8": ".int8", "lora": ".lora"}
 FEATURE_NAME = {"none": "float32", "int8": "int8", "lora": "lora"}
@@ -89,6 +99,32 @@ def load_brighter(data: Path, languages: dict[str, str]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def load_xed(data: Path) -> pd.DataFrame:
+    """XED: text, one 0/1 column per emotion, lang, split (a seeded dev share), set, source.
+
+    English ``gold_neutral`` lines are kept (every label 0); projected rows are sampled
+    (seeded) down to :data:`XED_PROJECTED_CAP` per language.
+    """
+    path = data / "emotion" / "xed" / "xed_clean_all.tsv"
+    raw = pd.read_csv(path, sep="\t", keep_default_na=False, dtype=str)
+    gold = raw["source"].isin(["gold", "gold_neutral"]) & raw["lang"].isin(XED_GOLD)
+    projected = (raw["source"] == "projected") & raw["lang"].isin(XED_PROJECTED)
+    parts = [raw[gold]]
+    for _, rows in raw[projected].groupby("lang"):
+        parts.append(rows.sample(min(len(rows), XED_PROJECTED_CAP), random_state=SEED))
+    frame = pd.concat(parts).sort_index().reset_index(drop=True)
+    labels = frame["labels"].str.split(",")
+    unknown = set(labels.explode()) - {*EMOTION_LABELS, "neutral"}
+    if unknown:
+        raise ValueError(f"{path}: unknown labels {sorted(unknown)}")
+    for label in EMOTION_LABELS:
+        frame[label] = labels.apply(lambda names, label=label: float(label in names))
+    dev = np.random.default_rng(SEED).random(len(frame)) < XED_DEV_SHARE
+    frame["split"] = np.where(dev, "dev", "train")
+    frame["set"] = "xed-" + frame["lang"]
+    return frame[["text", *EMOTION_LABELS, "lang", "split", "set", "source"]]
+
+
 def train_cache() -> Path:
     """Where embeddings of the training data are cached (outside the project)."""
     return cache_dir() / "train"
@@ -106,15 +142,25 @@ def embed_all(args: argparse.Namespace) -> None:
     brighter = load_brighter(data, {**BRIGHTER_EVAL, **BRIGHTER_EXTRA})
     for code in brighter["set"].unique():
         parts[f"brighter-{code}"] = brighter[brighter["set"] == code].reset_index(drop=True)
+    xed = load_xed(data)
+    for name in xed["set"].unique():
+        parts[name] = xed[xed["set"] == name].reset_index(drop=True)
     for name, table in parts.items():
         target = out / f"{name}{suffix}.npy"
-        if target.exists() and len(np.load(target, mmap_mode="r")) == len(table):
+        table_path = out / f"{name}.parquet"
+        if (
+            target.exists()
+            and len(np.load(target, mmap_mode="r")) == len(table)
+            and table_path.exists()
+            and pd.read_parquet(table_path)["text"].equals(table["text"])
+        ):
+            table.to_parquet(table_path)  # same texts; the label columns may have grown
             print(f"{name}: cached ({len(table)} rows)", flush=True)
             continue
         encoder.max_length = args.max_length
         features = encoder.encode(table["text"].tolist(), layers=LAYERS)
         np.save(target, features)
-        table.to_parquet(out / f"{name}.parquet")
+        table.to_parquet(table_path)
         print(f"{name}: embedded {len(table)} rows -> {target}", flush=True)
 
 
@@ -129,10 +175,10 @@ JOINT_HEAD = "finetuned-sentiment"
 
 
 def cached_parts(name: str) -> list[str]:
-    """Cached part names of a data set ("brighter": every cached language)."""
-    if name != "brighter":
+    """Cached part names of a data set ("brighter", "xed": every cached language)."""
+    if name not in ("brighter", "xed"):
         return [name]
-    return sorted(p.name.removesuffix(".parquet") for p in train_cache().glob("brighter-*.parquet"))
+    return sorted(p.name.removesuffix(".parquet") for p in train_cache().glob(f"{name}-*.parquet"))
 
 
 def load_cached(name: str, variant: str = "none") -> tuple[pd.DataFrame, np.ndarray]:
@@ -148,6 +194,9 @@ def load_cached(name: str, variant: str = "none") -> tuple[pd.DataFrame, np.ndar
         )
     arrays = [np.load(p) for p in paths]
     table = pd.concat(tables, ignore_index=True)
+    for label in EMOTION_LABELS if name in ("brighter", "xed") else ():
+        if label not in table:  # cached before the label set grew: not annotated
+            table[label] = np.nan
     features = np.concatenate(arrays)
     if len(features) != len(table):
         raise ValueError(f"{name} ({variant}): {len(features)} feature rows, {len(table)} texts")
@@ -320,15 +369,18 @@ def _means(scores: dict[str, dict[str, float]]) -> str:
     return ", ".join(f"{name} {by_lang['mean']:.4f}" for name, by_lang in scores.items())
 
 
-def brighter_f1(frame: pd.DataFrame, decided: np.ndarray) -> dict[str, float]:
-    """BRIGHTER macro-F1 per evaluation language over the labels that language annotates."""
+def brighter_f1(
+    frame: pd.DataFrame, decided: np.ndarray, labels: tuple[str, ...] = EMOTION_LABELS
+) -> dict[str, float]:
+    """BRIGHTER macro-F1 per evaluation language over the labels that language annotates
+    (`decided` has one column per entry of `labels`)."""
     from sklearn.metrics import f1_score
 
     scores = {}
     for code in BRIGHTER_EVAL:
         rows = (frame["set"] == code).to_numpy()
-        present = [i for i, lab in enumerate(EMOTION_LABELS) if frame.loc[rows, lab].notna().all()]
-        truth = frame.loc[rows, [EMOTION_LABELS[i] for i in present]].to_numpy().astype(int)
+        present = [i for i, lab in enumerate(labels) if frame.loc[rows, lab].notna().all()]
+        truth = frame.loc[rows, [labels[i] for i in present]].to_numpy().astype(int)
         scores[code] = float(
             f1_score(truth, decided[rows][:, present], average="macro", zero_division=0)
         )
@@ -336,12 +388,14 @@ def brighter_f1(frame: pd.DataFrame, decided: np.ndarray) -> dict[str, float]:
     return scores
 
 
-def tune_thresholds(probabilities: np.ndarray, truth: np.ndarray) -> dict[str, float]:
+def tune_thresholds(
+    probabilities: np.ndarray, truth: np.ndarray, labels: tuple[str, ...] = EMOTION_LABELS
+) -> dict[str, float]:
     """Per-label threshold maximising F1 on held-out rows (labels present only)."""
     from sklearn.metrics import f1_score
 
     thresholds = {}
-    for i, label in enumerate(EMOTION_LABELS):
+    for i, label in enumerate(labels):
         known = ~np.isnan(truth[:, i])
         grid = np.arange(0.1, 0.8, 0.025)
         f1s = [f1_score(truth[known, i], probabilities[known, i] >= t) for t in grid]
@@ -349,45 +403,107 @@ def tune_thresholds(probabilities: np.ndarray, truth: np.ndarray) -> dict[str, f
     return thresholds
 
 
-def fit_platt(logits: np.ndarray, truth: np.ndarray) -> dict[str, tuple[float, float]]:
+def fit_platt(
+    logits: np.ndarray, truth: np.ndarray, labels: tuple[str, ...] = EMOTION_LABELS
+) -> dict[str, tuple[float, float]]:
     """Per-label logistic calibration of the logits on held-out rows."""
     from sklearn.linear_model import LogisticRegression
 
     platt = {}
-    for i, label in enumerate(EMOTION_LABELS):
+    for i, label in enumerate(labels):
         known = ~np.isnan(truth[:, i])
         lr = LogisticRegression(C=100.0).fit(logits[known, i : i + 1], truth[known, i])
         platt[label] = (float(lr.coef_[0, 0]), float(lr.intercept_[0]))
     return platt
 
 
-def train_emotion(train_on: tuple[str, ...] = ("none",)) -> tuple[Head, dict]:
-    """One-vs-rest LR baseline vs an MLP head with calibration and thresholds from a holdout.
+def emotion_data(
+    train_on: tuple[str, ...], sources: tuple[str, ...], xed_labels: tuple[str, ...]
+) -> tuple[pd.DataFrame, tuple[str, ...], np.ndarray, dict[str, np.ndarray]]:
+    """Rows of `sources` ("brighter", "xed"), the labels with training data, their training
+    truth (NaN = not annotated) and the feature sets.
 
-    The baseline always trains on float32 e5 embeddings; it and the heads are scored on the dev
-    split of every cached feature set (``float32`` / ``int8``).
+    XED trains only `xed_labels` (its other labels are masked); the table keeps every label.
+    """
+    tables = [load_cached(name)[0] for name in sources]
+    table = pd.concat(tables, ignore_index=True)
+    per_set = [feature_sets(name, train_on) for name in sources]
+    common = [v for v in per_set[0] if all(v in sets for sets in per_set)]
+    sets = {v: np.concatenate([sets[v] for sets in per_set]) for v in common}
+    truth = table[list(EMOTION_LABELS)].to_numpy(dtype=float, copy=True)
+    xed_rows = table["set"].str.startswith("xed-").to_numpy()
+    for i, label in enumerate(EMOTION_LABELS):
+        if label not in xed_labels:
+            truth[xed_rows, i] = np.nan
+    train = (table["split"] == "train").to_numpy()
+    taught = [i for i in range(len(EMOTION_LABELS)) if (~np.isnan(truth[train, i])).any()]
+    return table, tuple(EMOTION_LABELS[i] for i in taught), truth[:, taught], sets
+
+
+def xed_f1(
+    frame: pd.DataFrame, decided: np.ndarray, labels: tuple[str, ...]
+) -> dict[str, dict[str, float]]:
+    """Per-label F1 on each XED dev set (every label in `labels`) and their macro mean."""
+    from sklearn.metrics import f1_score
+
+    scores = {}
+    for name, rows in frame.groupby("set").indices.items():
+        if not name.startswith("xed-"):
+            continue
+        truth = frame[list(labels)].to_numpy()[rows].astype(int)
+        by_label = {
+            label: float(f1_score(truth[:, i], decided[rows, i], zero_division=0))
+            for i, label in enumerate(labels)
+        }
+        by_label["macro"] = float(np.mean(list(by_label.values())))
+        scores[name] = by_label
+    return scores
+
+
+def dev_scores(
+    frame: pd.DataFrame, decided: np.ndarray, labels: tuple[str, ...]
+) -> dict[str, float]:
+    """Selection scores: BRIGHTER macro-F1 per language when the rows have BRIGHTER, else the
+    XED macro-F1 per set; plus their mean."""
+    if frame["set"].isin(list(BRIGHTER_EVAL)).any():
+        return brighter_f1(frame, decided, labels)
+    scores = {name: by_label["macro"] for name, by_label in xed_f1(frame, decided, labels).items()}
+    return {**scores, "mean": float(np.mean(list(scores.values())))}
+
+
+def fit_emotion_head(
+    train_on: tuple[str, ...], sources: tuple[str, ...], xed_labels: tuple[str, ...]
+) -> tuple[Head, dict]:
+    """One-vs-rest LR baseline vs MLP heads on `sources`, with Platt scaling and thresholds
+    from a 15 % holdout of train; the best on dev is kept.
+
+    The baseline always trains on float32 e5 embeddings of the same rows (threshold 0.5); it
+    and the heads are scored on the dev split of every cached feature set (``float32`` /
+    ``int8``), and on the XED dev sets.
     """
     from sklearn.linear_model import LogisticRegression
 
-    table, _ = load_cached("brighter")
-    sets = feature_sets("brighter", train_on)
-    truth = table[list(EMOTION_LABELS)].to_numpy(dtype=float)
+    table, labels, truth, sets = emotion_data(train_on, sources, xed_labels)
     train = (table["split"] == "train").to_numpy()
     dev = (table["split"] == "dev").to_numpy()
-    baseline_train = train & table["set"].isin(list(BRIGHTER_EVAL)).to_numpy()
-    decided = {v: np.zeros((len(table), len(EMOTION_LABELS)), dtype=bool) for v in sets}
-    for i, _ in enumerate(EMOTION_LABELS):
-        rows = baseline_train & ~np.isnan(truth[:, i])
+    decided = {v: np.zeros((len(table), len(labels)), dtype=bool) for v in sets}
+    for i, _ in enumerate(labels):
+        rows = train & ~np.isnan(truth[:, i])
         lr = LogisticRegression(C=1.0, max_iter=500).fit(sets["none"][rows, :384], truth[rows, i])
         for v, features in sets.items():
             decided[v][:, i] = lr.predict_proba(features[:, :384])[:, 1] >= 0.5
     results: dict = {
         "trained_on": [FEATURE_NAME[v] for v in train_on],
+        "sources": list(sources),
+        "labels": list(labels),
         "baseline_ovr_lr": {
-            FEATURE_NAME[v]: brighter_f1(table[dev], d[dev]) for v, d in decided.items()
+            FEATURE_NAME[v]: dev_scores(table[dev], d[dev], labels) for v, d in decided.items()
         },
+        "baseline_ovr_lr_xed": xed_f1(table[dev], decided["none"][dev], labels),
+        "mlp": {},
+        "mlp_xed": {},
     }
-    print(f"emotion OvR LR baseline: {results['baseline_ovr_lr']}", flush=True)
+    print(f"emotion {'+'.join(sources)} OvR LR baseline: {results['baseline_ovr_lr']}", flush=True)
     rng = np.random.default_rng(SEED)
     holdout = train & (rng.random(len(table)) < 0.15)
     fit_rows = train & ~holdout
@@ -395,30 +511,60 @@ def train_emotion(train_on: tuple[str, ...] = ("none",)) -> tuple[Head, dict]:
     fit_truth = np.tile(truth[fit_rows], (len(train_on), 1))
     hold_x, hold_truth = stack(sets, holdout, train_on), np.tile(truth[holdout], (len(train_on), 1))
     best = None
-    results["mlp"] = {}
     for width, hidden, epochs in ((1536, 0, 15), (1536, 256, 10)):
         fit_x = stack(sets, fit_rows, train_on)[:, :width]
         w, b = fit_mlp(fit_x, fit_truth, "sigmoid", hidden, epochs, mask=mask)
-        head = Head(EMOTION_LABELS, "sigmoid", w, b, width)
-        head.platt = fit_platt(head.logits(hold_x), hold_truth)
-        head.thresholds = tune_thresholds(head.predict_proba(hold_x), hold_truth)
+        head = Head(labels, "sigmoid", w, b, width)
+        head.platt = fit_platt(head.logits(hold_x), hold_truth, labels)
+        head.thresholds = tune_thresholds(head.predict_proba(hold_x), hold_truth, labels)
         scores = {
-            FEATURE_NAME[v]: brighter_f1(table[dev], head.decide(head.predict_proba(f[dev])))
+            FEATURE_NAME[v]: dev_scores(table[dev], head.decide(head.predict_proba(f[dev])), labels)
             for v, f in sets.items()
         }
         key = f"features={width},hidden={hidden},epochs={epochs}"
         results["mlp"][key] = scores
-        print(f"emotion MLP {key}: {scores}", flush=True)
+        decided_dev = head.decide(head.predict_proba(sets["none"][dev]))
+        results["mlp_xed"][key] = xed_f1(table[dev], decided_dev, labels)
+        print(f"emotion {'+'.join(sources)} MLP {key}: {scores}", flush=True)
         if best is None or mean_over_sets(scores, train_on) > best[0]:
             best = (mean_over_sets(scores, train_on), head, key)
     _, head, key = best
+    results["chosen"] = key
+    return head, results
+
+
+def train_emotion(
+    train_on: tuple[str, ...] = ("none",),
+    xed_labels: tuple[str, ...] = XED_LABELS,
+    joint: bool = False,
+) -> tuple[Head, dict]:
+    """The emotion head: BRIGHTER's six labels plus `xed_labels` from XED.
+
+    By default the two are trained apart and joined into one block-diagonal MLP, so adding
+    XED labels leaves the six BRIGHTER labels exactly as trained without them; `joint` trains
+    one MLP on both (XED masked to `xed_labels`).
+    """
+    if joint or not xed_labels:
+        sources = ("brighter", "xed") if xed_labels else ("brighter",)
+        head, results = fit_emotion_head(train_on, sources, xed_labels)
+        parts = {"brighter": results}
+    else:
+        basic, brighter_results = fit_emotion_head(train_on, ("brighter",), ())
+        extra, xed_results = fit_emotion_head(("none",), ("xed",), xed_labels)
+        head = join_heads(basic, extra)
+        results = brighter_results
+        parts = {"brighter": brighter_results, "xed": xed_results}
+    results = {**results, "xed_labels": list(xed_labels), "joint": joint}
+    if not joint and xed_labels:
+        results["xed_head"] = xed_results
     head.metadata = {
-        "chosen": key,
+        "chosen": {name: part["chosen"] for name, part in parts.items()},
         "trained_on": results["trained_on"],
-        "dev_macro_f1": results["mlp"][key],
+        "dev_macro_f1": {name: part["mlp"][part["chosen"]] for name, part in parts.items()},
+        "xed_labels": list(xed_labels),
+        "joint": joint,
         "seed": SEED,
     }
-    results["chosen"] = key
     return head, results
 
 
@@ -452,8 +598,10 @@ def sentiment_transfer(head: Head, variant: str = "none") -> dict[str, dict[str,
     return out
 
 
-def training_command(train_on: str) -> str:
-    """The commands that reproduce a `train` run with these feature sets."""
+def training_command(
+    train_on: str, xed_labels: str = ",".join(XED_LABELS), joint: bool = False
+) -> str:
+    """The commands that reproduce a `train` run with these feature sets and XED labels."""
     steps = ["python scripts/train_heads.py embed"]
     if "int8" in train_on:
         steps.append("python scripts/train_heads.py embed --quantize int8")
@@ -462,7 +610,12 @@ def training_command(train_on: str) -> str:
             f"python scripts/finetune_encoder.py {step} --out DIR"
             for step in ("cache", "train", "features")
         ]
-    return " && ".join([*steps, f"python scripts/train_heads.py train --train-on {train_on}"])
+    final = f"python scripts/train_heads.py train --train-on {train_on}"
+    if xed_labels != ",".join(XED_LABELS):
+        final += f" --xed-labels {xed_labels}"
+    if joint:
+        final += " --xed-joint"
+    return " && ".join([*steps, final])
 
 
 def train(args: argparse.Namespace) -> None:
@@ -472,7 +625,13 @@ def train(args: argparse.Namespace) -> None:
     if unknown:
         raise SystemExit(f"--train-on: unknown feature set(s) {unknown}; use {[*FEATURE_SUFFIX]}")
     sentiment, sentiment_results = train_sentiment(train_on)
-    emotion, emotion_results = train_emotion(train_on)
+    xed_labels = tuple(x for x in args.xed_labels.split(",") if x and x != "none")
+    if xed_labels == ("all",):
+        xed_labels = EMOTION_LABELS
+    unknown = [x for x in xed_labels if x not in EMOTION_LABELS]
+    if unknown:
+        raise SystemExit(f"--xed-labels: unknown label(s) {unknown}; use {[*EMOTION_LABELS]}")
+    emotion, emotion_results = train_emotion(train_on, xed_labels, args.xed_joint)
     transfer = sentiment_transfer(sentiment, train_on[0])
     print(f"sentiment transfer (BRIGHTER-derived polarity): {transfer}")
     heads_dir, results_path = Path(args.heads_dir), Path(args.results)
@@ -483,7 +642,7 @@ def train(args: argparse.Namespace) -> None:
         "sentiment_xlmt_val": sentiment_results,
         "emotion_brighter_dev": emotion_results,
         "sentiment_transfer_brighter_polarity": transfer,
-        "command": training_command(args.train_on),
+        "command": training_command(args.train_on, args.xed_labels, args.xed_joint),
     }
     results_path.write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print(f"wrote {heads_dir} and {results_path}")
@@ -505,6 +664,16 @@ def main() -> None:
         "--train-on",
         default="none",
         help="train: feature sets stacked for training, e.g. none,int8 (float32 + int8 encoder)",
+    )
+    parser.add_argument(
+        "--xed-labels",
+        default=",".join(XED_LABELS),
+        help="train: the labels XED teaches the emotion head (comma-separated, all, or none)",
+    )
+    parser.add_argument(
+        "--xed-joint",
+        action="store_true",
+        help="train: one emotion MLP on BRIGHTER + XED (default: apart, joined block-diagonally)",
     )
     parser.add_argument("--heads-dir", default=str(HEADS_DIR), help="train: output folder")
     parser.add_argument("--results", default=str(RESULTS), help="train: results JSON")

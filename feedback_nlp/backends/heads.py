@@ -133,3 +133,40 @@ class Head:
 def load_default_head(name: str, folder: str | Path | None = None) -> Head:
     """A shipped head (``"sentiment"`` or ``"emotion"``), or one from `folder`."""
     return Head.load(Path(folder) if folder else DEFAULT_HEADS_DIR, name)
+
+
+def _two_layer(head: Head) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The head's weights as one ReLU hidden layer (a linear head: relu(z) - relu(-z) = z)."""
+    if len(head.weights) == 2:
+        return head.weights, head.biases
+    (weight,), (bias,) = head.weights, head.biases
+    identity = np.eye(weight.shape[1], dtype=weight.dtype)
+    zeros = np.zeros(weight.shape[1], dtype=bias.dtype)
+    return [np.hstack([weight, -weight]), np.vstack([identity, -identity])], [
+        np.concatenate([bias, -bias]),
+        zeros,
+    ]
+
+
+def join_heads(first: Head, second: Head) -> Head:
+    """One sigmoid head computing both heads' logits exactly (block-diagonal output layer):
+    labels, calibration and thresholds of `first`, then those of `second`."""
+    if first.input_dim != second.input_dim:
+        raise ConfigError(f"heads read {first.input_dim} and {second.input_dim} features")
+    if first.output != "sigmoid" or second.output != "sigmoid":
+        raise ConfigError("only sigmoid (multi-label) heads can be joined")
+    (w0a, w1a), (b0a, b1a) = _two_layer(first)
+    (w0b, w1b), (b0b, b1b) = _two_layer(second)
+    out = np.zeros((w1a.shape[0] + w1b.shape[0], w1a.shape[1] + w1b.shape[1]), np.float32)
+    out[: w1a.shape[0], : w1a.shape[1]] = w1a
+    out[w1a.shape[0] :, w1a.shape[1] :] = w1b
+    head = Head(
+        (*first.labels, *second.labels),
+        "sigmoid",
+        [np.hstack([w0a, w0b]).astype(np.float32), out],
+        [np.concatenate([b0a, b0b]).astype(np.float32), np.concatenate([b1a, b1b])],
+        first.input_dim,
+    )
+    head.platt = {**first.platt, **second.platt}
+    head.thresholds = {**first.thresholds, **second.thresholds}
+    return head

@@ -2,7 +2,8 @@
 
 The model's own labels are mapped onto the canonical label set (``schema.SENTIMENT_LABELS`` or
 ``schema.EMOTION_LABELS``); model labels mapped to nothing (e.g. ``neutral`` or ``others`` for
-emotion) only take probability mass away. Per-language routing: ``{"en": id1, "*": id2}``.
+emotion) only take probability mass away; canonical labels no model label maps to get
+`unmapped_value` (0, or NaN for "not predicted"). Per-language routing: ``{"en": id1, "*": id2}``.
 Weights load from safetensors only, and ``trust_remote_code`` is off unless asked for.
 """
 
@@ -110,6 +111,7 @@ class HFClassifier:
         device: str = "auto",
         batch_size: int = 32,
         max_length: int = 512,
+        unmapped_value: float = 0.0,
     ) -> None:
         self.routes = dict(models) if isinstance(models, Mapping) else {FALLBACK_LANGUAGE: models}
         if not self.routes:
@@ -122,6 +124,7 @@ class HFClassifier:
         self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
+        self.unmapped_value = unmapped_value
         self._loaded: dict[str, LoadedClassifier] = {}
 
     def _revision_for(self, lang: str) -> str | None:
@@ -215,4 +218,5 @@ class HFClassifier:
                 logits = classifier.model(**encoded).logits.float()
             scores = torch.sigmoid(logits) if classifier.multi_label else logits.softmax(-1)
             out[chunk] = np.clip(scores.cpu().numpy() @ classifier.projection, 0.0, 1.0)
+        out[:, classifier.projection.sum(axis=0) == 0] = self.unmapped_value
         return out

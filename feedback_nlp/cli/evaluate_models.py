@@ -18,7 +18,13 @@ import typer
 
 from feedback_nlp.cli.app import evaluate_app
 from feedback_nlp.errors import ConfigError, ReadError
-from feedback_nlp.schema import EMOTION_LABELS, LIST_SEP, NEUTRAL_EMOTION, SENTIMENT_LABELS
+from feedback_nlp.schema import (
+    EMOTION_LABELS,
+    LIST_SEP,
+    NEUTRAL_EMOTION,
+    SENTIMENT_LABELS,
+    emotion_prob_columns,
+)
 
 ALL_LANGUAGES = "all"
 
@@ -55,6 +61,8 @@ def emotion_report(
 
     def macro(rows: np.ndarray) -> float:
         present = [i for i in range(truth.shape[1]) if not np.isnan(truth[rows, i]).any()]
+        if not present:
+            raise ValueError("no emotion label is both annotated in the file and predicted")
         return float(
             f1_score(
                 truth[np.ix_(rows, present)].astype(int),
@@ -140,6 +148,7 @@ def emotion_truth(frame: pd.DataFrame, label_col: str | None, path: Path) -> np.
                     path, f"emotion {label!r} is not one of {list(EMOTION_LABELS)}", line=row + 2
                 )
             truth[row, EMOTION_LABELS.index(label)] = 1.0
+    truth[:, truth.sum(axis=0) == 0] = np.nan  # a label the file never uses: not annotated
     return truth
 
 
@@ -257,4 +266,15 @@ def evaluate_emotion(
     tagged = run_stage("emotion", table, options)
     found = tagged["emotion"].str.split(LIST_SEP, regex=False)
     predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
-    _finish(emotion_report(truth, predicted.astype(int), langs), out)
+    unpredicted = [
+        i for i, column in enumerate(emotion_prob_columns()) if tagged[column].isna().all()
+    ]
+    truth[:, unpredicted] = np.nan  # the model has no such label: not scored
+    if np.isnan(truth).all():
+        raise ReadError(
+            file, f"no emotion label is both annotated here and predicted by the model "
+            f"(it predicts none of {[EMOTION_LABELS[i] for i in unpredicted]})",
+        )  # fmt: skip
+    report = emotion_report(truth, predicted.astype(int), langs)
+    report["labels_not_predicted"] = [EMOTION_LABELS[i] for i in unpredicted]
+    _finish(report, out)

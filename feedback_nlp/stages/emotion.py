@@ -2,8 +2,10 @@
 
 Writes ``emo_<label>`` for each of ``schema.EMOTION_LABELS`` and ``emotion``: the labels whose
 probability reaches their threshold, joined by ``schema.LIST_SEP``, or ``"neutral"`` when none
-does. The default backend uses the per-label thresholds tuned with the shipped head (see
-``models/sentiment-emotion-heads/MODEL_CARD.md``); `threshold` overrides them with one value.
+does. A label the model does not predict (e.g. ``trust`` for a six-emotion hub model) gets a
+missing probability (NaN), never a made-up 0. The default backend uses the per-label
+thresholds tuned with the shipped head (see ``models/sentiment-emotion-heads/MODEL_CARD.md``);
+`threshold` overrides them with one value, or per label (``{"anticipation": 0.4}``).
 Backends and the sentence level work as in the sentiment stage; a comment's emotion
 probabilities at sentence level are the maximum over its sentences.
 """
@@ -24,6 +26,19 @@ from feedback_nlp.stages.sentiment import ClassifierStage
 DEFAULT_THRESHOLD = 0.5
 
 
+def check_threshold(threshold: float | dict[str, float] | None) -> None:
+    """A threshold, or one per label, strictly between 0 and 1, for known labels only."""
+    values = threshold if isinstance(threshold, dict) else {"": threshold}
+    for label, value in values.items():
+        if label and label not in EMOTION_LABELS:
+            raise ConfigError(
+                f"stage 'emotion': threshold for unknown label {label!r}; "
+                f"labels are {list(EMOTION_LABELS)}"
+            )
+        if value is not None and not 0.0 < value < 1.0:
+            raise ConfigError(f"stage 'emotion': threshold must be between 0 and 1, not {value}")
+
+
 @register_stage
 class EmotionStage(ClassifierStage):
     """Multi-label emotion per comment (or per sentence, aggregated by maximum)."""
@@ -33,6 +48,7 @@ class EmotionStage(ClassifierStage):
     produces = (*emotion_prob_columns(), "emotion")
     labels = EMOTION_LABELS
     head_name = "emotion"
+    unmapped_value = np.nan  # a label the model does not predict is unknown, not absent
 
     def __init__(
         self,
@@ -46,7 +62,7 @@ class EmotionStage(ClassifierStage):
         device: str = "auto",
         batch_size: int = 32,
         max_length: int = 512,
-        threshold: float | None = None,
+        threshold: float | dict[str, float] | None = None,
         quantize: str = DEFAULT_QUANTIZE,
         runtime: str = DEFAULT_RUNTIME,
     ) -> None:
@@ -54,20 +70,16 @@ class EmotionStage(ClassifierStage):
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
             batch_size, max_length, quantize, runtime,
         )  # fmt: skip
-        if threshold is not None and not 0.0 < threshold < 1.0:
-            raise ConfigError(
-                f"stage 'emotion': threshold must be between 0 and 1, not {threshold}"
-            )
+        check_threshold(threshold)
         self.threshold = threshold
 
     def thresholds(self) -> np.ndarray:
         """Decision threshold per label."""
-        if self.threshold is not None:
-            return np.full(len(self.labels), self.threshold)
-        if self.backend == "default":
-            tuned = self.head().thresholds
-            return np.array([tuned.get(label, DEFAULT_THRESHOLD) for label in self.labels])
-        return np.full(len(self.labels), DEFAULT_THRESHOLD)
+        if isinstance(self.threshold, float | int):
+            return np.full(len(self.labels), float(self.threshold))
+        tuned = self.head().thresholds if self.backend == "default" else {}
+        chosen = {**tuned, **(self.threshold or {})}
+        return np.array([chosen.get(label, DEFAULT_THRESHOLD) for label in self.labels])
 
     def empty_result(self) -> np.ndarray:
         """No text: no emotion."""

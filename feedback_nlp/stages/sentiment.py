@@ -55,6 +55,8 @@ class ClassifierStage(Stage):
 
     labels: ClassVar[tuple[str, ...]] = ()
     head_name: ClassVar[str] = ""
+    #: Probability written for a label the model does not predict.
+    unmapped_value: ClassVar[float] = 0.0
 
     def __init__(
         self,
@@ -119,6 +121,7 @@ class ClassifierStage(Stage):
                 device=self.device,
                 batch_size=self.batch_size,
                 max_length=self.max_length,
+                unmapped_value=self.unmapped_value,
             )
         return self._classifier
 
@@ -143,7 +146,19 @@ class ClassifierStage(Stage):
             embeddings = encoder.encode(chosen, layers=HEAD_LAYERS)
         else:
             embeddings = embeddings[rows]
-        out[rows] = self.head().predict_proba(embeddings)
+        head = self.head()
+        out[rows] = self._in_label_order(head.predict_proba(embeddings), head.labels)
+        return out
+
+    def _in_label_order(self, probabilities: np.ndarray, labels: Sequence[str]) -> np.ndarray:
+        """Head probabilities as columns of :attr:`labels` (a label it lacks: unmapped_value)."""
+        if tuple(labels) == self.labels:
+            return probabilities
+        unknown = [label for label in labels if label not in self.labels]
+        if unknown:
+            raise ConfigError(f"stage '{self.name}': the head predicts unknown labels {unknown}")
+        out = np.full((len(probabilities), len(self.labels)), self.unmapped_value)
+        out[:, [self.labels.index(label) for label in labels]] = probabilities
         return out
 
     def empty_result(self) -> np.ndarray:

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head, load_default_head
+from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head, join_heads, load_default_head
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 
@@ -98,3 +98,31 @@ def test_shipped_sentiment_head_on_clear_examples_with_the_default_encoder():
     encoder = E5Encoder(device="cpu", quantize=DEFAULT_QUANTIZE)
     predicted = np.array(head.labels)[head.predict_proba(encoder.encode(texts, layers=4)).argmax(1)]
     assert predicted.tolist() == list(CLEAR_SENTIMENT.values())
+
+
+@pytest.mark.parametrize("first_hidden", [True, False])
+def test_joined_heads_give_each_heads_probabilities_and_decisions(first_hidden):
+    rng = np.random.default_rng(3)
+    first = random_head("sigmoid", ("anger", "joy"), input_dim=8) if first_hidden else None
+    if first is None:  # a linear head joins through relu(z) - relu(-z)
+        weights, biases = [rng.normal(size=(8, 2))], [rng.normal(size=2)]
+        first = Head(("anger", "joy"), "sigmoid", weights, biases, input_dim=8)
+    second = random_head("sigmoid", ("anticipation", "trust"), input_dim=8)
+    first.thresholds, second.thresholds = {"anger": 0.3}, {"trust": 0.7}
+    second.platt = {"trust": (2.0, -1.0)}
+    joined = join_heads(first, second)
+    x = rng.normal(size=(20, 8))
+    assert joined.labels == ("anger", "joy", "anticipation", "trust")
+    both = np.hstack([first.predict_proba(x), second.predict_proba(x)])
+    assert joined.predict_proba(x) == pytest.approx(both, abs=1e-5)
+    decided = np.hstack([first.decide(first.predict_proba(x)), second.decide(both[:, 2:])])
+    assert (joined.decide(joined.predict_proba(x)) == decided).all()
+
+
+def test_only_sigmoid_heads_of_one_width_join():
+    with pytest.raises(ConfigError, match="sigmoid"):
+        join_heads(random_head("softmax", SENTIMENT_LABELS), random_head("sigmoid", ("joy",)))
+    wider = random_head("sigmoid", ("joy",))
+    wider.input_dim = 16
+    with pytest.raises(ConfigError, match="features"):
+        join_heads(random_head("sigmoid", ("anger",)), wider)

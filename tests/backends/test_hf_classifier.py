@@ -132,3 +132,8 @@ def test_multi_label_model_uses_sigmoid(tmp_path: Path):
     assert probs.shape == (2, len(EMOTION_LABELS))
     assert probs[:, EMOTION_LABELS.index("fear")].tolist() == [0.0, 0.0]
     assert ((probs >= 0) & (probs <= 1)).all()
+    missing = HFClassifier(str(folder), EMOTION_LABELS, device="cpu", unmapped_value=np.nan)
+    probs = missing.predict_proba(["good", "bad"])
+    mapped = [EMOTION_LABELS.index("anger"), EMOTION_LABELS.index("joy")]
+    assert np.isnan(np.delete(probs, mapped, axis=1)).all()
+    assert not np.isnan(probs[:, mapped]).any()

@@ -57,3 +57,27 @@ def test_evaluate_names_a_bad_label_and_its_line(tmp_path):
     assert result.exit_code != 0
     assert "line 3" in result.output or "line 3" in str(result.exception)
     assert "'great'" in result.output or "'great'" in str(result.exception)
+
+
+def test_evaluate_emotion_scores_only_labels_annotated_and_predicted(tmp_path):
+    from tests.backends.test_hf_classifier import build_tiny_classifier
+
+    model = build_tiny_classifier(tmp_path / "m", ["anger", "joy", "others"], multi_label=True)
+    rows = pd.DataFrame(
+        {
+            "text": ["They charged me twice!", "Love it", "I trust this shop", "ok"],
+            "emotions": ["anger", "joy", "trust|joy", "neutral"],
+        }
+    )
+    path = tmp_path / "emotions.csv"
+    rows.to_csv(path, index=False)
+    out = tmp_path / "report.json"
+    args = ["evaluate", "emotion", str(path), "--label-col", "emotions", "--out", str(out)]
+    result = CliRunner().invoke(
+        app, [*args, "--backend", "transformers", "--model", str(model), "--device", "cpu"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    # trust is annotated but the model cannot predict it; fear is never used in the file
+    assert "trust" in report["labels_not_predicted"] and "fear" in report["labels_not_predicted"]
+    assert set(report["f1_by_label"]) == {"anger", "joy"}

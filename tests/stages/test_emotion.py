@@ -63,7 +63,9 @@ def test_transformers_backend_sentence_level_takes_the_max(tmp_path: Path):
     sentences = batch.tables["sentences"]
     first = sentences[sentences["response_id"] == "a"]
     assert batch.table.loc[0, "emo_joy"] == pytest.approx(first["emo_joy"].max())
-    assert batch.table.loc[0, "emo_fear"] == 0.0
+    assert np.isnan(batch.table.loc[0, "emo_fear"])  # the model has no fear label
+    assert "fear" not in batch.table.loc[0, "emotion"]
+    validate(batch.table)
     # a second sentence-level stage adds its columns to the same side table
     both = SentimentStage(
         backend="transformers",
@@ -75,9 +77,48 @@ def test_transformers_backend_sentence_level_takes_the_max(tmp_path: Path):
     assert len(merged) == 3 and {"emo_joy", "p_positive", "sentence"} <= set(merged.columns)
 
 
+def test_a_head_without_some_labels_leaves_them_missing(tmp_path: Path):
+    six = ("anger", "disgust", "fear", "joy", "sadness", "surprise")  # a head trained before
+    weights = [np.zeros((8, len(six)), np.float32)]
+    bias = np.array([2.0 if label == "joy" else -2.0 for label in six], np.float32)
+    Head(six, "sigmoid", weights, [bias], input_dim=8).save(tmp_path, "emotion")
+    out = EmotionStage(heads_dir=str(tmp_path)).transform(embedded(edge_table())).table
+    texts = out["text_clean"].fillna("").str.strip() != ""
+    assert out.loc[texts, ["emo_trust", "emo_anticipation"]].isna().all().all()
+    assert (out.loc[texts, "emo_joy"] > 0.8).all()
+    assert (out.loc[texts, "emotion"] == "joy").all()
+    validate(out)
+
+
+def test_a_head_with_a_label_outside_the_taxonomy_is_refused(tmp_path: Path):
+    labels = ("joy", "love")
+    weights = [np.zeros((8, 2), np.float32)]
+    Head(labels, "sigmoid", weights, [np.zeros(2, np.float32)], input_dim=8).save(
+        tmp_path, "emotion"
+    )
+    with pytest.raises(ConfigError, match=r"unknown labels \['love'\]"):
+        EmotionStage(heads_dir=str(tmp_path)).transform(embedded(edge_table()))
+
+
 def test_bad_threshold_is_refused():
     with pytest.raises(ConfigError, match=r"threshold must be between 0 and 1, not 1\.5"):
         EmotionStage(threshold=1.5)
+    with pytest.raises(ConfigError, match=r"not 0"):
+        EmotionStage(threshold={"trust": 0.0})
+    with pytest.raises(ConfigError, match=r"unknown label 'love'"):
+        EmotionStage(threshold={"love": 0.5})
+
+
+def test_a_threshold_per_label_overrides_only_that_label(tmp_path: Path):
+    # sigmoid(2) = 0.88 for anger and joy, sigmoid(-2) = 0.12 for the rest
+    bias = [2.0 if label in ("anger", "joy") else -2.0 for label in EMOTION_LABELS]
+    folder = head_with_bias(tmp_path, bias, {"joy": 0.9})
+    stage = EmotionStage(heads_dir=str(folder), threshold={"anger": 0.95, "trust": 0.1})
+    out = stage.transform(embedded(edge_table())).table
+    texts = out["text_clean"].fillna("").str.strip() != ""
+    # anger raised above 0.88, trust lowered below 0.12, joy keeps its tuned 0.9
+    assert set(out.loc[texts, "emotion"]) == {"trust"}
+    assert stage.get_config()["threshold"] == {"anger": 0.95, "trust": 0.1}
 
 
 def test_quantize_is_recorded_and_checked():
