@@ -266,8 +266,11 @@ def evaluate_emotion(
     tagged = run_stage("emotion", table, options)
     found = tagged["emotion"].str.split(LIST_SEP, regex=False)
     predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
+    has_text = tagged["text_clean"].fillna("").str.strip() != ""  # empty texts get 0s
     unpredicted = [
-        i for i, column in enumerate(emotion_prob_columns()) if tagged[column].isna().all()
+        i
+        for i, column in enumerate(emotion_prob_columns())
+        if tagged.loc[has_text, column].isna().all()
     ]
     truth[:, unpredicted] = np.nan  # the model has no such label: not scored
     if np.isnan(truth).all():

@@ -65,8 +65,8 @@ def test_evaluate_emotion_scores_only_labels_annotated_and_predicted(tmp_path):
     model = build_tiny_classifier(tmp_path / "m", ["anger", "joy", "others"], multi_label=True)
     rows = pd.DataFrame(
         {
-            "text": ["They charged me twice!", "Love it", "I trust this shop", "ok"],
-            "emotions": ["anger", "joy", "trust|joy", "neutral"],
+            "text": ["They charged me twice!", "Love it", "I trust this shop", "ok", ""],
+            "emotions": ["anger", "joy", "trust|joy", "neutral", "neutral"],
         }
     )
     path = tmp_path / "emotions.csv"
