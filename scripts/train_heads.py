@@ -555,8 +555,8 @@ def train_emotion(
         results = brighter_results
         parts = {"brighter": brighter_results, "xed": xed_results}
     results = {**results, "xed_labels": list(xed_labels), "joint": joint}
-    if not joint and xed_labels:
-        results["xed_head"] = xed_results
+    if "xed" in parts:
+        results["xed_head"] = parts["xed"]
     head.metadata = {
         "chosen": {name: part["chosen"] for name, part in parts.items()},
         "trained_on": results["trained_on"],
