@@ -92,8 +92,13 @@ class LanguageDetector(Protocol):
         texts: Sequence[Any],
         candidates: Sequence[str] | None = None,
         hints: Sequence[Any] | None = None,
+        min_letters: int = 1,
     ) -> list[Result]:
-        """One ``(lang, score)`` per text; ``lang`` is ISO 639-1 or ``und``."""
+        """One ``(lang, score)`` per text; ``lang`` is ISO 639-1 or ``und``.
+
+        Texts with fewer than `min_letters` letters (:func:`letter_count` of
+        :func:`language_signal`) give ``und``.
+        """
         ...
 
 
@@ -227,12 +232,14 @@ class _RankedBackend:
         texts: Sequence[Any],
         candidates: Sequence[str] | None = None,
         hints: Sequence[Any] | None = None,
+        min_letters: int = 1,
     ) -> list[Result]:
         codes = check_candidates(candidates)
         results: list[Result] = []
+        least = max(min_letters, self.min_letters)
         for index, text in enumerate(texts):
             signal = language_signal(text)
-            if letter_count(signal) < self.min_letters:
+            if letter_count(signal) < least:
                 results.append((UND, 0.0))
                 continue
             results.append(apply_prior(self._rank(signal), codes, _hint_at(hints, index)))
@@ -394,13 +401,14 @@ class LinguaBackend:
         texts: Sequence[Any],
         candidates: Sequence[str] | None = None,
         hints: Sequence[Any] | None = None,
+        min_letters: int = 1,
     ) -> list[Result]:
         codes = check_candidates(candidates)
         signals = [language_signal(text) for text in texts]
         confidences = lingua_confidences(signals, codes, self.parallel, self.low_accuracy)
         return [
             apply_prior(sorted(conf.items()), codes, _hint_at(hints, i))
-            if signals[i]
+            if signals[i] and (min_letters < 1 or letter_count(signals[i]) >= min_letters)
             else (UND, 0.0)
             for i, conf in enumerate(confidences)
         ]
@@ -432,23 +440,28 @@ class CombinedBackend:
         texts: Sequence[Any],
         candidates: Sequence[str] | None = None,
         hints: Sequence[Any] | None = None,
+        min_letters: int = 1,
     ) -> list[Result]:
         """Chunks of texts: fastText on this thread while lingua re-scores the previous chunk's
         unsure texts on a worker thread (lingua releases the GIL), so both cores work."""
         codes = check_candidates(candidates)
+        least = max(min_letters, 1)
         results: list[Result] = [(UND, 0.0)] * len(texts)
         chunks = [range(i, min(i + _CHUNK, len(texts))) for i in range(0, len(texts), _CHUNK)]
         if not self.parallel or len(chunks) < 2:
             for rows in chunks:
                 self._rescore(
-                    self._first_pass(texts, rows, codes, hints, results), codes, hints, results
+                    self._first_pass(texts, rows, codes, hints, results, least),
+                    codes,
+                    hints,
+                    results,
                 )
             return results
         with ThreadPoolExecutor(max_workers=1) as worker:
             pending = [
                 worker.submit(
                     self._rescore,
-                    self._first_pass(texts, rows, codes, hints, results),
+                    self._first_pass(texts, rows, codes, hints, results, least),
                     codes,
                     hints,
                     results,
@@ -466,12 +479,13 @@ class CombinedBackend:
         codes: list[str] | None,
         hints: Sequence[Any] | None,
         results: list[Result],
+        min_letters: int = 1,
     ) -> list[tuple[int, str, list[Result]]]:
         """Script rules and fastText for `rows`; returns the texts fastText is unsure of."""
         unsure: list[tuple[int, str, list[Result]]] = []
         for index in rows:
             signal = language_signal(texts[index])
-            if letter_count(signal) < 1:
+            if letter_count(signal) < min_letters:
                 continue
             by_script = script_language(signal)
             if by_script is not None and (codes is None or by_script in codes):

@@ -154,6 +154,9 @@ def run_session(session: Any, input_ids: np.ndarray, mask: np.ndarray, layers: i
     """Mean-pooled last `layers` layers (last first) for one padded batch."""
     if layers > ONNX_LAYERS:
         raise ValueError(f"the ONNX encoder returns at most {ONNX_LAYERS} layers, not {layers}")
-    feeds = {"input_ids": input_ids.astype(np.int64), "attention_mask": mask.astype(np.int64)}
+    feeds = {
+        "input_ids": input_ids.astype(np.int64, copy=False),
+        "attention_mask": mask.astype(np.int64, copy=False),
+    }
     pooled = session.run(None, feeds)[0]
     return pooled[:, : pooled.shape[1] // ONNX_LAYERS * layers]

@@ -202,7 +202,7 @@ ModelOpt = Annotated[
 LevelOpt = Annotated[str, typer.Option(help="'comment' or 'sentence'.")]
 DeviceOpt = Annotated[str, typer.Option(help="'auto', 'cpu' or 'cuda'.")]
 QuantizeOpt = Annotated[
-    str, typer.Option(help="Default backend's encoder precision: 'none', 'int8' or 'auto'.")
+    str, typer.Option(help="Default backend's encoder precision: 'none', 'int8', 'bf16' or 'auto'.")
 ]
 RuntimeOpt = Annotated[
     str, typer.Option(help="Default backend's encoder runtime: 'auto', 'torch' or 'onnx'.")

@@ -95,8 +95,12 @@ class EmotionStage(ClassifierStage):
         for i, column in enumerate(emotion_prob_columns()):
             frame[column] = probabilities[:, i].astype("float64")
         above = probabilities >= self.thresholds()
-        names = [
-            join_list(np.array(self.labels)[row]) if row.any() else NEUTRAL_EMOTION for row in above
-        ]
-        frame["emotion"] = pd.array(names, dtype="string")
+        frame["emotion"] = pd.array(self._label_sets(above), dtype="string")
         return frame
+
+    def _label_sets(self, above: np.ndarray) -> np.ndarray:
+        """The joined labels of each row of a (rows, labels) boolean matrix; none: neutral."""
+        patterns, rows = np.unique(above, axis=0, return_inverse=True)
+        labels = np.array(self.labels)
+        names = [join_list(labels[p]) if p.any() else NEUTRAL_EMOTION for p in patterns]
+        return np.array(names, dtype=object)[rows.reshape(-1)]

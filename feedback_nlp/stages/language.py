@@ -9,12 +9,9 @@ import pandas as pd
 
 from feedback_nlp.backends.language import (
     BACKENDS,
-    UND,
     check_candidates,
     get_detector,
     language_shares,
-    language_signal,
-    letter_count,
 )
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
@@ -73,12 +70,15 @@ class LanguageStage(Stage):
         if self.use_hint and "lang_hint" in table.columns:
             hints = [h if isinstance(h, str) else None for h in table["lang_hint"].tolist()]
         detector = get_detector(self.backend, parallel=self.n_jobs > 1)
-        found = detector.detect(texts, candidates=self.candidates, hints=hints) if texts else []
+        found = (
+            detector.detect(
+                texts, candidates=self.candidates, hints=hints, min_letters=self.min_length
+            )
+            if texts
+            else []
+        )
         langs = [lang for lang, _ in found]
         scores = [float(score) for _, score in found]
-        for i, text in enumerate(texts):
-            if letter_count(language_signal(text)) < self.min_length:
-                langs[i], scores[i] = UND, 0.0
         columns = pd.DataFrame(
             {
                 "lang": pd.Series(langs, index=table.index, dtype="string"),

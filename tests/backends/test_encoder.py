@@ -12,8 +12,10 @@ from feedback_nlp.backends.encoder import (
     E5Encoder,
     _dequantize_q4,
     cache_dir,
+    padded_batch,
     resolve_device,
     resolve_quantize,
+    resolve_runtime,
 )
 from feedback_nlp.errors import ConfigError
 
@@ -131,3 +133,47 @@ def test_quantize_modes_resolve_per_device():
         resolve_quantize("int8", "cuda:0")
     with pytest.raises(ConfigError, match="quantize='int4': expected one of auto, none, int8"):
         resolve_quantize("int4", "cpu")
+
+
+def test_bf16_path_runs_torch_in_bfloat16_close_to_float(encoder: E5Encoder):
+    import torch
+
+    bf16 = E5Encoder(device="cpu", batch_size=3, quantize="bf16", runtime="auto")
+    assert bf16.runtime == "torch" and bf16.model.dtype == torch.bfloat16
+    exact = encoder.encode(TEXTS, layers=4)
+    first = bf16.encode(TEXTS, layers=4)
+    np.testing.assert_array_equal(first, bf16.encode(TEXTS, layers=4))
+    assert first.dtype == np.float32 and first.shape == exact.shape
+    cosine = (first[:, :EMBEDDING_DIM] * exact[:, :EMBEDDING_DIM]).sum(axis=1)
+    assert cosine.min() >= 0.999
+
+
+def test_bf16_is_refused_on_onnx_runtime():
+    assert resolve_runtime("auto", "cpu", "bf16") == "torch"
+    with pytest.raises(ConfigError, match="quantize='bf16' runs on torch only"):
+        resolve_runtime("onnx", "cpu", "bf16")
+
+
+def test_padded_batch_frames_each_sequence_and_pads_to_the_longest():
+    input_ids, mask = padded_batch([[5, 6, 7], [], [9]], bos=0, eos=2, pad=1)
+    assert input_ids.dtype == mask.dtype == np.int64
+    assert input_ids.tolist() == [[0, 5, 6, 7, 2], [0, 2, 1, 1, 1], [0, 9, 2, 1, 1]]
+    assert mask.tolist() == [[1, 1, 1, 1, 1], [1, 1, 0, 0, 0], [1, 1, 1, 0, 0]]
+
+
+def test_token_ids_are_never_truncated_by_another_user_of_the_tokenizer(encoder: E5Encoder):
+    long_text = "The parcel arrived late again. " * 40
+    full = len(encoder._token_ids([long_text])[0])
+    encoder.tokenizer.backend_tokenizer.enable_truncation(max_length=8)
+    encoder.tokenizer.backend_tokenizer.enable_padding(length=600)
+    try:
+        assert len(encoder._token_ids([long_text])[0]) == full > 8
+    finally:
+        encoder.tokenizer.backend_tokenizer.no_truncation()
+        encoder.tokenizer.backend_tokenizer.no_padding()
+
+
+def test_forward_seconds_count_the_encoder_passes(encoder: E5Encoder):
+    before = encoder.forward_seconds
+    encoder.encode(TEXTS[:4])
+    assert encoder.forward_seconds > before

