@@ -5,8 +5,8 @@ purity of themes against `touchpoint` and against the ground-truth `true_theme`,
 diversity (unique words among the themes' top-10 keywords), NPMI coherence of the top-10
 keywords on the corpus itself, cross-language mixing, and how often a two-theme comment gets
 both its themes; for the categories (upper level): their number, purity against
-`true_theme`, and how many categories each true theme is spread over. Embeddings are cached
-in --cache (an .npz keyed by response_id).
+`true_theme`, and how many categories each true theme is spread over. `--cache F.npz` keeps
+the comment embeddings for reruns (keyed by the texts and `--quantize`).
 
     nice python scripts/eval_topics.py --out docs/results/topics_demo.json
 """
@@ -32,18 +32,22 @@ from feedback_nlp.topics.labels import Lemmatizer
 NO_THEME = "none"
 
 
-def embedded_batch(files: list[Path], cache: Path) -> Batch:
+def embedded_batch(files: list[Path], cache: Path | None, quantize: str = "none") -> Batch:
+    """The files read, prepared, language-tagged and embedded (embeddings from `cache` when it
+    holds the same texts embedded with the same precision)."""
     table = read_many(files).table
     batch = Batch(table)
     for name in ("prepare", "language"):
         batch = STAGES[name]().fit_transform(batch)
-    ids = np.array([str(i) for i in batch.table["response_id"]], dtype=str)
-    if cache.exists():
+    texts = batch.table["text_clean"].fillna("").astype(str).tolist()
+    key = np.array([quantize, *texts], dtype=str)
+    if cache is not None and cache.exists():
         stored = np.load(cache, allow_pickle=False)
-        if np.array_equal(stored["ids"], ids):
+        if np.array_equal(stored["key"], key):
             return Batch(batch.table, {"embedding": stored["embedding"]}, batch.tables)
-    batch = STAGES["embed"]().fit_transform(batch)
-    np.savez(cache, ids=ids, embedding=batch.arrays["embedding"])
+    batch = STAGES["embed"](quantize=quantize).fit_transform(batch)
+    if cache is not None:
+        np.savez(cache, key=key, embedding=batch.arrays["embedding"])
     return batch
 
 
@@ -119,7 +123,13 @@ def categories_per_truth(table: pd.DataFrame) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=Path, nargs="*", default=None)
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/feedback_nlp_demo_emb.npz"))
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="reuse comment embeddings from this .npz (same texts and precision only); they "
+        "are not recomputed when the encoder code changes, so leave it off for final numbers",
+    )
     parser.add_argument("--min-topic-size", type=int, default=10)
     parser.add_argument("--category-similarity", type=float, default=0.3)
     parser.add_argument(
@@ -127,9 +137,14 @@ def main() -> None:
         action="store_true",
         help="turn off sentence-level themes (the default adds them)",
     )
+    parser.add_argument(
+        "--quantize",
+        default="none",
+        help="the embed stage's encoder precision for the comment embeddings (none, int8, bf16)",
+    )
     parser.add_argument("--out", type=Path, default=Path("docs/results/topics_demo.json"))
     args = parser.parse_args()
-    batch = embedded_batch(args.files or demo_files(), args.cache)
+    batch = embedded_batch(args.files or demo_files(), args.cache, args.quantize)
     stage = STAGES["topics"](
         min_topic_size=args.min_topic_size,
         category_similarity=args.category_similarity,
