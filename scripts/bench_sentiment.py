@@ -9,7 +9,7 @@ all 8 languages interleaved). The baseline is what a user without this toolkit w
         --config onnx:int8 --config torch:int8      # writes docs/results/sentiment_bench.json
 
 Each ``--config runtime:precision`` times the toolkit with that encoder runtime (torch or ONNX
-Runtime) and precision (none = float32, int8); all share one baseline run. The configs run in
+Runtime) and precision (none = float32, int8, bf16); all share one baseline run. The configs run in
 ``--repeat`` interleaved rounds and the best time of each is kept (the baseline runs once, so
 its ratio is conservative).
 
