@@ -128,6 +128,9 @@ PRODUCED_COLUMNS: dict[str, Column] = {
             "topic_score", "float64", "Similarity of the comment to its theme.", value_range=(0, 1)
         ),
         Column("themes", "string", f"All theme ids of the comment joined by '{LIST_SEP}'."),
+        Column(
+            "theme_labels", "string", f"Labels of the comment's `themes` joined by '{LIST_SEP}'."
+        ),
         Column("topic_category", "string", "Category (upper level) of the main theme."),
         Column(
             "categories", "string", f"Categories of the comment's themes joined by '{LIST_SEP}'."

@@ -1,11 +1,13 @@
-"""The topics stage: themes of each comment from the pipeline's sentence embeddings.
+"""The topics stage: the themes each comment raises, with the part that raises each one.
 
-Reads `text_clean`, `lang` and the `embedding` array; writes `topic` (main theme id, -1 for
-outliers), `topic_label`, `topic_score` (cosine similarity to the main theme, clipped to 0-1)
-`themes` (every theme of the comment, main first, joined by `schema.LIST_SEP`),
+Reads `text_clean`, `lang` and the `embedding` array (and `sentiment` when the sentiment
+stage ran before it); writes `topic` (main theme id, -1 for "Other"), `topic_label`,
+`topic_score` (cosine similarity to the main theme, clipped to 0-1), `themes` and
+`theme_labels` (every theme of the comment, main first, joined by `schema.LIST_SEP`),
 `topic_category` (category of the main theme) and `categories` (categories of the comment's
-themes, de-duplicated, same order), plus the side table ``batch.tables["topics"]`` with one
-row per theme. See docs/topics.md.
+themes, de-duplicated, same order). Side tables: ``batch.tables["topics"]`` (one row per
+theme) and ``batch.tables["theme_mentions"]`` (one row per comment and theme: the unit of
+the comment that raises it and that unit's sentiment). See docs/topics.md.
 """
 
 from __future__ import annotations
@@ -20,55 +22,73 @@ import pandas as pd
 from feedback_nlp.errors import NotFittedError
 from feedback_nlp.schema import join_list
 from feedback_nlp.stages.base import Batch, Stage, register_stage
-from feedback_nlp.topics.model import OUTLIER, ThemeModel, TopicsConfig
+from feedback_nlp.topics.model import OUTLIER, Assignment, ThemeModel, TopicsConfig
+from feedback_nlp.topics.sentiment import UnitEncoder, mention_table
 
-#: Shorter sentences ("Thanks!", "Great.") carry no theme of their own.
-SENTENCE_MIN_WORDS = 4
+MENTIONS_TABLE = "theme_mentions"
 
 
 @register_stage
 class TopicsStage(Stage):
-    """Fit themes (BERTopic on precomputed embeddings) and tag comments with them."""
+    """Find themes (sentence/clause units, kNN-smoothed Ward, codebook) and tag comments.
+
+    `granularity` scales the automatic number of themes (0.5 coarser, 2 finer; `n_themes`
+    fixes it), `category_granularity` / `n_categories` the categories. `codebook`:
+    ``"builtin"`` (the shipped CX codebook), a TOML/YAML path, or None. `label_language`:
+    the language of theme names (default English when the corpus has English, else its most
+    common language). `theme_sentiment`: the sentiment of the unit raising each theme.
+    """
 
     name = "topics"
     requires = ("text_clean", "lang")
-    produces = ("topic", "topic_label", "topic_score", "themes", "topic_category", "categories")
+    produces = (
+        "topic",
+        "topic_label",
+        "topic_score",
+        "themes",
+        "theme_labels",
+        "topic_category",
+        "categories",
+    )
     requires_arrays = ("embedding",)
 
     def __init__(
         self,
-        min_topic_size: int = 10,
-        n_neighbors: int = 15,
-        n_components: int = 5,
+        granularity: float = 1.0,
+        n_themes: int | None = None,
+        category_granularity: float = 1.0,
+        n_categories: int | None = None,
+        min_topic_size: int = 5,
         seed: int = 42,
-        fit_sample: int = 50_000,
+        fit_sample: int = 20_000,
         outlier_threshold: float | None = None,
-        outlier_quantile: float = 0.95,
-        multi_theme_ratio: float = 0.7,
-        max_themes: int = 3,
+        outlier_quantile: float = 0.02,
+        max_themes: int = 5,
         language_centering: bool = True,
+        codebook: str | None = "builtin",
         seeds: dict[str, list[str]] | None = None,
         seed_threshold: float = 0.35,
-        merge_similarity: float | None = 0.4,
-        category_similarity: float | None = 0.3,
-        sentence_themes: bool = True,
+        label_language: str | None = None,
+        theme_sentiment: bool = True,
     ) -> None:
+        self.granularity = granularity
+        self.n_themes = n_themes
+        self.category_granularity = category_granularity
+        self.n_categories = n_categories
         self.min_topic_size = min_topic_size
-        self.n_neighbors = n_neighbors
-        self.n_components = n_components
         self.seed = seed
         self.fit_sample = fit_sample
         self.outlier_threshold = outlier_threshold
         self.outlier_quantile = outlier_quantile
-        self.multi_theme_ratio = multi_theme_ratio
         self.max_themes = max_themes
         self.language_centering = language_centering
+        self.codebook = str(codebook) if codebook is not None else None
         self.seeds = seeds
         self.seed_threshold = seed_threshold
-        self.merge_similarity = merge_similarity
-        self.category_similarity = category_similarity
-        self.sentence_themes = sentence_themes
+        self.label_language = label_language
+        self.theme_sentiment = theme_sentiment
         self.model_: ThemeModel | None = None
+        self._fit_encoder: UnitEncoder | None = None  # units encoded at fit, reused once
 
     def fit(self, batch: Batch) -> Self:
         """Find themes in the batch's comments."""
@@ -76,48 +96,60 @@ class TopicsStage(Stage):
 
         self._check_inputs(batch)
         table = batch.table
-        config = {k: v for k, v in self.get_config().items() if k != "sentence_themes"}
+        config = {k: v for k, v in self.get_config().items() if k != "theme_sentiment"}
         model = ThemeModel(TopicsConfig(**config))
+        self._fit_encoder = UnitEncoder()
         model.fit(
             texts=_texts(table),
             embeddings=batch.arrays["embedding"],
             langs=_langs(table),
             ids=table["response_id"].astype(str).tolist() if "response_id" in table else None,
+            encode=self._fit_encoder,
             seed_embeddings=seed_vectors(self.seeds) if self.seeds else None,
         )
         self.model_ = model
         return self
 
+    def transform(self, batch: Batch) -> Batch:
+        """Tag the comments; adds the theme table and the theme mentions side tables."""
+        from feedback_nlp.topics.tables import theme_table
+
+        self._check_inputs(batch)
+        encoder, self._fit_encoder = self._fit_encoder or UnitEncoder(), None
+        columns, assignment = self._tag(batch, encoder)
+        self._check_outputs(batch, columns, {})
+        model = self._fitted()
+        mentions = mention_table(
+            model, batch.table, assignment.mentions, encoder, self.theme_sentiment
+        )
+        tables = {"topics": theme_table(model, mentions), MENTIONS_TABLE: mentions}
+        return batch.with_columns(columns, {}, tables)
+
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+        return self._tag(batch, UnitEncoder())[0], {}
+
+    def _tag(self, batch: Batch, encoder: UnitEncoder) -> tuple[pd.DataFrame, Assignment]:
         model = self._fitted()
         table = batch.table
-        assignment = model.transform(batch.arrays["embedding"], _langs(table))
-        empty = np.array([not t.strip() for t in _texts(table)], dtype=bool)
-        topic = np.where(empty, OUTLIER, assignment.topic)
-        score = np.where(empty, 0.0, assignment.score)
-        themes = [[OUTLIER] if e else t for e, t in zip(empty, assignment.themes, strict=True)]
-        if self.sentence_themes:
-            themes = _add_sentence_themes(model, table, themes)
+        assignment = model.transform(
+            _texts(table), batch.arrays["embedding"], _langs(table), encode=encoder
+        )
+        themes = assignment.themes
         columns = pd.DataFrame(
             {
-                "topic": pd.array(topic, dtype="Int64"),
-                "topic_label": pd.array([model.label_of(t) for t in topic], dtype="string"),
-                "topic_score": score.astype("float64"),
-                "themes": pd.array([join_list(t) for t in themes], dtype="string"),
-                "topic_category": pd.array([model.category_of(t) for t in topic], dtype="string"),
-                "categories": pd.array(
-                    [join_list(_unique(model.category_of(t) for t in ts)) for ts in themes],
-                    dtype="string",
+                "topic": pd.array(assignment.topic, dtype="Int64"),
+                "topic_label": _strings(model.label_of(t) for t in assignment.topic),
+                "topic_score": assignment.score.astype("float64"),
+                "themes": _strings(join_list(t) for t in themes),
+                "theme_labels": _strings(join_list(model.label_of(t) for t in ts) for ts in themes),
+                "topic_category": _strings(model.category_of(t) for t in assignment.topic),
+                "categories": _strings(
+                    join_list(_unique(model.category_of(t) for t in ts)) for ts in themes
                 ),
             },
             index=table.index,
         )
-        return columns, {}
-
-    def _side_tables(self, batch: Batch, columns: pd.DataFrame) -> dict[str, pd.DataFrame]:
-        from feedback_nlp.topics.tables import theme_table
-
-        return {"topics": theme_table(self._fitted())}
+        return columns, assignment
 
     def save_state(self, folder: Path) -> None:
         """Write the fitted theme model (safetensors + JSON)."""
@@ -141,43 +173,17 @@ def _texts(table: pd.DataFrame) -> list[str]:
     return ["" if pd.isna(t) else str(t) for t in table["text_clean"]]
 
 
+def _langs(table: pd.DataFrame) -> list[str]:
+    return ["und" if pd.isna(lang) else str(lang) for lang in table["lang"]]
+
+
+def _strings(values: Iterable[str]) -> pd.arrays.StringArray:
+    return pd.array(list(values), dtype="string")
+
+
 def _unique(values: Iterable[str]) -> list[str]:
     """`values` without repeats, in first-seen order."""
     return list(dict.fromkeys(values))
 
 
-def _langs(table: pd.DataFrame) -> list[str]:
-    return ["und" if pd.isna(lang) else str(lang) for lang in table["lang"]]
-
-
-def _add_sentence_themes(
-    model: ThemeModel, table: pd.DataFrame, themes: list[list[int]]
-) -> list[list[int]]:
-    """Add the themes of the sentences (>= 4 words) of multi-sentence comments.
-
-    One extra encoder pass over those sentences; on the demo data 92 % of comments with two
-    true themes then get both, and 9 % of single-theme comments get a second theme.
-    """
-    from feedback_nlp.text.sentences import split_sentences
-    from feedback_nlp.topics.encoder import encode_texts
-
-    owners: list[int] = []
-    sentences: list[str] = []
-    sentence_langs: list[str] = []
-    for row, (text, lang) in enumerate(zip(_texts(table), _langs(table), strict=True)):
-        parts = split_sentences(text, lang)
-        if len(parts) < 2:
-            continue
-        for part in parts:
-            if len(part.text.split()) >= SENTENCE_MIN_WORDS:
-                owners.append(row)
-                sentences.append(part.text)
-                sentence_langs.append(lang)
-    if not sentences:
-        return themes
-    found = model.transform(encode_texts(sentences), sentence_langs).topic
-    result = [list(t) for t in themes]
-    for row, topic in zip(owners, found, strict=True):
-        if topic != OUTLIER and topic not in result[row]:
-            result[row] = [t for t in result[row] if t != OUTLIER] + [int(topic)]
-    return result
+__all__ = ["MENTIONS_TABLE", "OUTLIER", "TopicsStage"]

@@ -16,12 +16,16 @@ from scipy import sparse
 
 from feedback_nlp.errors import ConfigError, NotFittedError
 from feedback_nlp.schema import LIST_SEP
-from feedback_nlp.topics import labels
+from feedback_nlp.topics import labels, phrases
 from feedback_nlp.topics.model import Theme, ThemeModel
 
 
 def merge(model: ThemeModel, topics: Sequence[int], label: str | None = None) -> int:
-    """Merge `topics` into the smallest of their ids; return that id."""
+    """Merge `topics` into the smallest of their ids; return that id.
+
+    The merged theme's centroid is the size-weighted mean of theirs: comments far from it
+    (merging two unrelated themes) fall below the threshold and become "Other".
+    """
     rows = _rows(model, topics)
     if len(rows) < 2:
         raise ConfigError(f"merge needs at least two different themes, got {list(topics)}")
@@ -31,25 +35,25 @@ def merge(model: ThemeModel, topics: Sequence[int], label: str | None = None) ->
     keep_row = model._row(keep)
     model.centroids_[keep_row] = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
     for lang, counts in model.counts_.items():
-        merged = counts[rows].sum(axis=0)
-        counts = sparse.lil_matrix(counts)
-        counts[keep_row] = merged
-        model.counts_[lang] = sparse.csr_matrix(counts)
+        model.counts_[lang] = _sum_rows(counts, rows, keep_row)
+    if model.phrases_ is not None:
+        model.phrases_.counts = _sum_rows(model.phrases_.counts, rows, keep_row)
+        model.phrases_.sizes[keep_row] = model.phrases_.sizes[rows].sum()
     kept = model.themes_[keep]
     kept.size = int(sizes.sum())
     others = [int(model.topic_ids_[r]) for r in rows if int(model.topic_ids_[r]) != keep]
     _drop(model, others)
     if label:
         kept.label, kept.label_locked = label, True
-    model.refresh_keywords()
+    model.refresh_keywords(renamed=[model._row(keep)])
     _record(model, "merge", topics=sorted(int(t) for t in topics), into=keep, label=label)
     return keep
 
 
 def rename(model: ThemeModel, topic: int, label: str) -> None:
     """Give theme `topic` the label `label` (kept through keyword refreshes and reloads)."""
-    if not label.strip():
-        raise ConfigError("a theme label cannot be empty")
+    if not label.strip() or LIST_SEP in label:
+        raise ConfigError(f"a theme label must be non-empty and without '{LIST_SEP}'")
     theme = _theme(model, topic)
     old = theme.label
     theme.label, theme.label_locked = label, True
@@ -94,8 +98,11 @@ def split(
     from sklearn.cluster import KMeans
 
     _theme(model, topic)
-    centred = model.center(np.asarray(embeddings, dtype=np.float32), langs)
-    members = np.flatnonzero(model.assign_centred(centred).topic == topic)
+    embeddings = np.asarray(embeddings, dtype=np.float32)
+    centred = model.center(embeddings, langs)
+    sims = model.similarities(embeddings, langs)
+    nearest = model.topic_ids_[sims.argmax(axis=1)]
+    members = np.flatnonzero((nearest == topic) & (sims.max(axis=1) >= model.threshold_))
     if len(members) < 2 * n_parts:
         raise ConfigError(
             f"theme {topic} has {len(members)} of the given comments; splitting it in "
@@ -106,7 +113,8 @@ def split(
     new_ids = [int(topic)] + [int(model.topic_ids_.max()) + i for i in range(1, n_parts)]
     tokens = labels.Lemmatizer().tokens([texts[i] for i in members], [langs[i] for i in members])
     _replace_with_parts(model, int(topic), new_ids, centred[members], parts, tokens, members, langs)
-    model.refresh_keywords()
+    _add_phrase_rows(model, [texts[i] for i in members], [langs[i] for i in members], parts)
+    model.refresh_keywords(renamed=[model._row(t) for t in new_ids])
     _record(model, "split", topic=int(topic), into=new_ids)
     return new_ids
 
@@ -139,9 +147,38 @@ def _replace_with_parts(
             label="",
             category=old.category,
             category_id=old.category_id,
+            category_source=old.category_source,
             category_locked=old.category_locked,
             size=int((parts == part).sum()),
         )
+
+
+def _add_phrase_rows(
+    model: ThemeModel, texts: list[str], langs: list[str], parts: np.ndarray
+) -> None:
+    """Phrase counts (in the model's phrase vocabulary) of each new part, appended as rows."""
+    if model.phrases_ is None:
+        return
+    column = {p: i for i, p in enumerate(model.phrases_.phrases)}
+    n_parts = int(parts.max()) + 1
+    new = sparse.lil_matrix((n_parts, len(column)), dtype=np.float64)
+    sizes = np.zeros(n_parts, dtype=np.int64)
+    for text, lang, part in zip(texts, langs, parts, strict=True):
+        if lang != model.phrases_.lang:
+            continue
+        sizes[part] += 1
+        for phrase in phrases.candidates(text, lang):
+            if phrase in column:
+                new[part, column[phrase]] += 1
+    model.phrases_.counts = sparse.vstack([model.phrases_.counts, new.tocsr()]).tocsr()
+    model.phrases_.sizes = np.concatenate([model.phrases_.sizes, sizes])
+
+
+def _sum_rows(matrix: sparse.spmatrix, rows: list[int], into: int) -> sparse.csr_matrix:
+    """`matrix` with row `into` replaced by the sum of `rows`."""
+    merged = sparse.lil_matrix(matrix)
+    merged[into] = sparse.csr_matrix(matrix)[rows].sum(axis=0)
+    return sparse.csr_matrix(merged)
 
 
 def _drop(model: ThemeModel, topics: Sequence[int]) -> None:
@@ -149,6 +186,9 @@ def _drop(model: ThemeModel, topics: Sequence[int]) -> None:
     model.centroids_ = model.centroids_[keep]
     model.topic_ids_ = model.topic_ids_[keep]
     model.counts_ = {lang: counts[np.flatnonzero(keep)] for lang, counts in model.counts_.items()}
+    if model.phrases_ is not None:
+        model.phrases_.counts = model.phrases_.counts[np.flatnonzero(keep)]
+        model.phrases_.sizes = model.phrases_.sizes[keep]
     for topic in topics:
         model.themes_.pop(int(topic), None)
 

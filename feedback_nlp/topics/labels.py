@@ -1,4 +1,4 @@
-"""Readable theme labels: per-language lemmas and stop words, class-based TF-IDF keywords.
+"""Theme keywords per language: spaCy lemmas without stop words, counted per theme.
 
 Tokens are spaCy lemmas, lower-cased, alphabetic, at least two letters, neither they nor their
 surface form in the language's stop-word list. English and French use their full spaCy
@@ -118,18 +118,6 @@ def build_vocabulary(tokens: Sequence[Sequence[str]], max_size: int) -> dict[str
     return {term: column for column, term in enumerate(sorted(t for t, _ in ranked))}
 
 
-def ctfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Class-based TF-IDF (BERTopic's formula): tf per class x log(1 + avg words / term freq)."""
-    counts = sparse.csr_matrix(counts, dtype=np.float64)
-    row_sums = np.asarray(counts.sum(axis=1)).ravel()
-    term_freq = np.asarray(counts.sum(axis=0)).ravel()
-    n_classes = max(int((row_sums > 0).sum()), 1)
-    avg_words = counts.sum() / n_classes
-    idf = np.log1p(avg_words / np.maximum(term_freq, 1.0))
-    tf = sparse.diags(1.0 / np.maximum(row_sums, 1.0)) @ counts
-    return sparse.csr_matrix(tf @ sparse.diags(idf))
-
-
 def top_terms(weights: sparse.csr_matrix, terms: Sequence[str], n_terms: int) -> list[list[str]]:
     """The `n_terms` highest-weighted terms of each row (ties alphabetically), zeros left out."""
     result = []
@@ -139,8 +127,3 @@ def top_terms(weights: sparse.csr_matrix, terms: Sequence[str], n_terms: int) ->
         order = sorted(range(len(columns)), key=lambda i: (-values[i], terms[columns[i]]))
         result.append([terms[columns[i]] for i in order[:n_terms] if values[i] > 0])
     return result
-
-
-def short_label(keywords: Sequence[str], n_words: int = 3) -> str:
-    """A short readable label from the best keywords, e.g. "delivery · late · parcel"."""
-    return " · ".join(keywords[:n_words]) if keywords else "(no keywords)"

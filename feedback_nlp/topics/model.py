@@ -1,23 +1,22 @@
-"""The theme model: BERTopic clustering on precomputed embeddings, nearest-centroid tagging.
+"""The theme model: themes of the issues raised in each part of a comment, in any language.
 
-Fitting (on a sample of at most `fit_sample` comments):
+Fitting (on a seeded sample of at most `fit_sample` non-empty comments):
 
-1. Embeddings are centred per language (the mean embedding of each language seen at fit is
-   subtracted, then rows are re-normalised). Multilingual encoders keep a strong language
-   signal; removing each language's mean makes "late delivery" and "livraison en retard"
-   nearer to each other than to other themes in their own language.
-2. Guided seeds: comments similar enough to a seed theme (keywords in any language) go to it.
-3. The rest is clustered by BERTopic (seeded UMAP + HDBSCAN) fed with the centred embeddings.
-4. Each theme keeps its centroid. Every comment, at fit and later, is tagged with its nearest
-   centroid when the cosine similarity reaches `threshold_` (else -1: a new-theme candidate);
-   its `themes` are every theme within `multi_theme_ratio` of the best similarity. Unless the
-   user sets `outlier_threshold`, `threshold_` is the `outlier_quantile` quantile of how similar
-   clustered comments are to their nearest *other* theme: a comment joins a theme only when it
-   is closer to it than 95 % of comments are to a theme they do not belong to.
-5. Categories (the upper level): the theme centroids are grouped by agglomerative clustering
-   (cosine distance, average linkage) until the groups' similarity falls below
-   `category_similarity`; a category is named by the c-TF-IDF keywords of its themes' comments
-   (a single-theme category takes its theme's label). An analyst's `set_category` overrides it.
+1. Each comment is cut into units, its sentences and clauses (`topics.units`); a unit that
+   says nothing ("ok", "thanks") gets no theme. A one-unit comment reuses its embedding; the
+   units of longer comments are embedded with the pipeline's encoder.
+2. Unit embeddings are centred per language (each language's mean subtracted, rows
+   re-normalised): what every comment of a corpus or language shares is removed, what
+   differs (the issue raised) is left.
+3. Units close to a theme-level codebook entry or a seed theme form that named theme.
+4. The rest is partitioned (kNN-smoothed Ward, `topics.clustering`) into an automatic number
+   of themes; themes under `min_topic_size` units are dissolved into their nearest theme.
+5. Each theme keeps its centroid. Every unit, at fit and later, takes its nearest theme when
+   the cosine similarity reaches `threshold_`, the `outlier_quantile` quantile of the fitted
+   units' similarity to their nearest theme (2 %: only units less typical than 98 % of the
+   fitted ones are "Other"). A comment's main theme is its whole text's nearest theme; its
+   `themes` add every theme one of its units raises.
+6. Names, keywords, representatives and categories: `topics.describe`.
 
 Only arrays and JSON-able values are kept, so the model saves without pickle and tags the same
 comments with the same ids after a reload.
@@ -25,57 +24,70 @@ comments with the same ids after a reload.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Self
 
 import numpy as np
+import pandas as pd
 from scipy import sparse
 
 from feedback_nlp.errors import ConfigError, FeedbackError, NotFittedError
-from feedback_nlp.topics import labels
+from feedback_nlp.topics import clustering
+from feedback_nlp.topics.codebook import Codebook, builtin_content_free, load_codebook
+from feedback_nlp.topics.matching import CodebookMatcher, anchored_prototypes
+from feedback_nlp.topics.phrases import PhraseCounts
+from feedback_nlp.topics.units import Units, split_units
 
 OUTLIER = -1
 OUTLIER_LABEL = "Other"
 ASSIGN_CHUNK = 20_000
+Encode = Callable[[list[str]], np.ndarray]
+ENGLISH_SHARE = 0.1
 
 
 @dataclass
 class TopicsConfig:
     """Settings of the theme model (the topics stage passes its arguments through)."""
 
-    min_topic_size: int = 10
-    n_neighbors: int = 15
-    n_components: int = 5
+    granularity: float = 1.0
+    n_themes: int | None = None
+    category_granularity: float = 1.0
+    n_categories: int | None = None
+    min_topic_size: int = 5
+    smoothing_neighbors: int = 5
+    graph_neighbors: int = 10
     seed: int = 42
-    fit_sample: int = 50_000
+    fit_sample: int = 20_000  # comments
     outlier_threshold: float | None = None
-    outlier_quantile: float = 0.95
-    multi_theme_ratio: float = 0.7
-    max_themes: int = 3
+    outlier_quantile: float = 0.02
+    max_themes: int = 5
     language_centering: bool = True
     centering_min_docs: int = 15
+    codebook: str | None = "builtin"
     seeds: dict[str, list[str]] | None = None
     seed_threshold: float = 0.35
-    merge_similarity: float | None = 0.4
-    category_similarity: float | None = 0.3
+    label_language: str | None = None
     max_vocabulary: int = 20_000
+    max_phrases: int = 50_000
     n_keywords: int = 10
     n_representatives: int = 3
 
     def __post_init__(self) -> None:
-        if self.min_topic_size < 2:
-            raise ConfigError(f"min_topic_size must be at least 2, got {self.min_topic_size}")
+        if self.min_topic_size < 1:
+            raise ConfigError(f"min_topic_size must be at least 1, got {self.min_topic_size}")
         if self.fit_sample < 1:
             raise ConfigError(f"fit_sample must be positive, got {self.fit_sample}")
-        if not 0 < self.multi_theme_ratio <= 1:
-            raise ConfigError(f"multi_theme_ratio must be in (0, 1], got {self.multi_theme_ratio}")
-        if not 0 < self.outlier_quantile <= 1:
-            raise ConfigError(f"outlier_quantile must be in (0, 1], got {self.outlier_quantile}")
-        if self.category_similarity is not None and not -1 <= self.category_similarity <= 1:
-            raise ConfigError(
-                f"category_similarity must be in [-1, 1] or None, got {self.category_similarity}"
-            )
+        if not self.granularity > 0 or not self.category_granularity > 0:
+            raise ConfigError("granularity and category_granularity must be positive")
+        for name in ("n_themes", "n_categories"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ConfigError(f"{name} must be at least 1 or None, got {value}")
+        if not 0 <= self.outlier_quantile < 1:
+            raise ConfigError(f"outlier_quantile must be in [0, 1), got {self.outlier_quantile}")
+        if self.max_themes < 1:
+            raise ConfigError(f"max_themes must be at least 1, got {self.max_themes}")
 
 
 @dataclass
@@ -85,9 +97,10 @@ class Theme:
     topic: int
     label: str
     category: str = ""
-    category_id: int = OUTLIER  # automatic group of themes (-1: none yet)
+    category_id: int = OUTLIER  # group of themes (-1: none yet)
+    category_source: str = ""  # "codebook:<entry id>" or "discovered"
     category_locked: bool = False  # set by an analyst: kept through refreshes
-    size: int = 0
+    size: int = 0  # comments with this theme at fit
     keywords: list[str] = field(default_factory=list)
     keywords_by_lang: dict[str, list[str]] = field(default_factory=dict)
     representative_ids: list[str] = field(default_factory=list)
@@ -102,15 +115,16 @@ class Theme:
 
 @dataclass
 class Assignment:
-    """Themes of a set of comments, aligned with them."""
+    """Themes of a set of comments, aligned with them, and the units that raise them."""
 
     topic: np.ndarray  # int64, -1 for outliers
     score: np.ndarray  # float64, cosine similarity to the main theme clipped to [0, 1]
     themes: list[list[int]]
+    mentions: pd.DataFrame = field(default_factory=pd.DataFrame)  # row, theme, text, …
 
 
 class ThemeModel:
-    """Fit themes on comment embeddings and tag comments with them."""
+    """Fit themes on comments and their embeddings; tag comments with them."""
 
     def __init__(self, config: TopicsConfig | None = None) -> None:
         self.config = config or TopicsConfig()
@@ -121,8 +135,12 @@ class ThemeModel:
         self.language_means_: dict[str, np.ndarray] = {}
         self.global_mean_: np.ndarray | None = None
         self.main_language_: str = ""
+        self.label_language_: str = ""
         self.vocabulary_: list[str] = []
         self.counts_: dict[str, sparse.csr_matrix] = {}  # per language: (n_themes, vocab)
+        self.phrases_: PhraseCounts | None = None  # label language: (n_themes, phrases)
+        self.codebook_: Codebook | None = None
+        self.matcher_: CodebookMatcher | None = None
         self.history_: list[dict[str, Any]] = []
         self.fitted_on_: dict[str, Any] = {}
 
@@ -134,33 +152,57 @@ class ThemeModel:
         embeddings: np.ndarray,
         langs: Sequence[str],
         ids: Sequence[str] | None = None,
+        encode: Encode | None = None,
         seed_embeddings: Mapping[str, np.ndarray] | None = None,
     ) -> Self:
-        """Find themes in the comments; `seed_embeddings` (name -> vector) guide named themes."""
+        """Find themes in the comments; `seed_embeddings` (name -> vector) guide named themes.
+
+        `encode` embeds extra texts (units of longer comments, codebook examples, seeds) in
+        the space of `embeddings`; default: the pipeline's default encoder.
+        """
+        from feedback_nlp.topics import describe
+
+        encode = encode or _default_encode
         embeddings = _check_embeddings(embeddings, len(texts))
+        n_comments = len(texts)
         if len(langs) != len(texts):
             raise FeedbackError(f"{len(texts)} texts but {len(langs)} languages")
         ids = [str(i) for i in ids] if ids is not None else [str(i) for i in range(len(texts))]
-        usable = np.array([bool(t and str(t).strip()) for t in texts], dtype=bool)
-        if not usable.any():
+        texts = ["" if t is None else str(t) for t in texts]
+        self.codebook_ = load_codebook(self.config.codebook) if self.config.codebook else None
+        rows = self._sample(np.flatnonzero([bool(t.strip()) for t in texts]))
+        texts = [texts[i] for i in rows]
+        langs = [str(langs[i]) for i in rows]
+        ids = [ids[i] for i in rows]
+        embeddings = embeddings[rows]
+        units = split_units(texts, langs, self.content_free())
+        content = np.flatnonzero(units.says_something)
+        if not len(content):
             raise FeedbackError(
-                f"cannot fit themes: none of the {len(texts)} comments has text "
-                "(themes need at least one non-empty comment)"
+                f"cannot fit themes: none of the {len(rows)} non-empty comments says anything a "
+                "theme could be found in (only replies such as 'ok', or no comment at all)"
             )
-        sample = self._sample(np.flatnonzero(usable))
-        texts_s = [str(texts[i]) for i in sample]
-        langs_s = [str(langs[i]) for i in sample]
-        ids_s = [ids[i] for i in sample]
-        self._learn_centering(embeddings[sample], langs_s)
-        centred = self.center(embeddings[sample], langs_s)
-        tokens = labels.Lemmatizer().tokens(texts_s, langs_s)
-        groups, seed_names = self._group(centred, tokens, seed_embeddings or {})
+        unit_vectors = unit_embeddings(units, embeddings, encode)
+        content_langs = [units.lang[i] for i in content]
+        self._learn_centering(unit_vectors[content], content_langs, langs)
+        self.label_language_ = self.config.label_language or label_language(langs)
+        centred = self.center(unit_vectors[content], content_langs)
+        groups, fixed = self._group(centred, seed_embeddings or {}, encode)
         self._set_centroids(centred, groups)
-        self._merge_close_clusters(centred, groups, n_fixed=len(seed_names))
-        self.threshold_ = self._choose_threshold(centred, groups)
-        self.fitted_on_ = {"comments": len(texts), "sample": len(sample)}
-        self._describe(centred, texts_s, langs_s, ids_s, tokens, seed_names)
+        self.threshold_ = self._choose_threshold(centred)
+        if self.codebook_ is not None:
+            self.matcher_ = CodebookMatcher(self.codebook_).fit(encode)
+        self.fitted_on_ = {"comments": n_comments, "sample": len(rows), "units": len(units)}
+        describe.describe(
+            self, texts, langs, embeddings, ids, units, unit_vectors, content, fixed, encode
+        )
         return self
+
+    def content_free(self) -> dict[str, list[str]]:
+        """Replies that carry no theme, per language: the codebook's, else the built-in list."""
+        if self.codebook_ is not None and self.codebook_.content_free:
+            return self.codebook_.content_free
+        return builtin_content_free()
 
     def _sample(self, candidates: np.ndarray) -> np.ndarray:
         if len(candidates) <= self.config.fit_sample:
@@ -168,17 +210,19 @@ class ThemeModel:
         rng = np.random.default_rng(self.config.seed)
         return np.sort(rng.choice(candidates, size=self.config.fit_sample, replace=False))
 
-    def _learn_centering(self, embeddings: np.ndarray, langs: Sequence[str]) -> None:
-        self.global_mean_ = embeddings.mean(axis=0).astype(np.float32)
+    def _learn_centering(
+        self, vectors: np.ndarray, langs: Sequence[str], comment_langs: Sequence[str]
+    ) -> None:
+        self.global_mean_ = vectors.mean(axis=0).astype(np.float32)
         self.language_means_ = {}
-        self.main_language_ = _most_common(langs)
+        self.main_language_ = _most_common([str(lang) for lang in comment_langs])
         if not self.config.language_centering:
             return
         langs_arr = np.asarray(langs)
         for lang in sorted(set(langs)):
             members = langs_arr == lang
             if members.sum() >= self.config.centering_min_docs:
-                self.language_means_[lang] = embeddings[members].mean(axis=0).astype(np.float32)
+                self.language_means_[lang] = vectors[members].mean(axis=0).astype(np.float32)
 
     def center(self, embeddings: np.ndarray, langs: Sequence[str]) -> np.ndarray:
         """Embeddings in the model's space: minus their language's mean, unit length."""
@@ -188,238 +232,100 @@ class ThemeModel:
         langs_arr = np.asarray([str(lang) for lang in langs])
         for lang, mean in self.language_means_.items():
             means[langs_arr == lang] = mean
-        centred = np.asarray(embeddings, dtype=np.float32) - means
-        norms = np.linalg.norm(centred, axis=1, keepdims=True)
-        return centred / np.maximum(norms, 1e-12)
+        return clustering.unit_rows(np.asarray(embeddings, dtype=np.float32) - means)
 
     def _group(
-        self,
-        centred: np.ndarray,
-        tokens: list[list[str]],
-        seed_embeddings: Mapping[str, np.ndarray],
-    ) -> tuple[np.ndarray, list[str]]:
-        """Theme index of each sampled comment (-1: left out): seed themes first, then clusters."""
+        self, centred: np.ndarray, seed_embeddings: Mapping[str, np.ndarray], encode: Encode
+    ) -> tuple[np.ndarray, list[tuple[str, str, list[str]]]]:
+        """Theme index of each sampled unit: named (theme-level) themes first, then clusters."""
         groups = np.full(len(centred), OUTLIER, dtype=np.int64)
-        seed_names = sorted(seed_embeddings)
-        if seed_names:
-            seeds = np.stack([np.asarray(seed_embeddings[n], np.float32) for n in seed_names])
-            anchors = self._seed_anchors(self.center(seeds, [""] * len(seeds)), centred)
-            anchor_sims = anchors @ centred.T
-            best = anchor_sims.argmax(axis=0)
-            matched = anchor_sims.max(axis=0) >= self.config.seed_threshold
-            groups[matched] = best[matched]
+        named = self._named_themes(seed_embeddings, encode)
+        if named:
+            prototypes = self.center(np.stack([v for _, _, _, v in named]), [""] * len(named))
+            anchors = anchored_prototypes(prototypes, centred, self.config.min_topic_size)
+            sims = anchors @ centred.T
+            matched = sims.max(axis=0) >= self.config.seed_threshold
+            groups[matched] = sims.argmax(axis=0)[matched]
         rest = np.flatnonzero(groups == OUTLIER)
-        clusters = self._cluster(centred[rest], [tokens[i] for i in rest])
-        offset = len(seed_names)
-        groups[rest] = np.where(clusters >= 0, clusters + offset, OUTLIER)
-        return groups, seed_names
+        offset = len(named)
+        groups[rest] = self._cluster(centred[rest]) + offset
+        return groups, [(name, source, keywords) for name, source, keywords, _ in named]
 
-    def _seed_anchors(self, seeds: np.ndarray, centred: np.ndarray) -> np.ndarray:
-        """Per seed, the mean of its `min_topic_size` nearest comments (unit vectors).
+    def _named_themes(
+        self, seed_embeddings: Mapping[str, np.ndarray], encode: Encode
+    ) -> list[tuple[str, str, list[str], np.ndarray]]:
+        """(name, source, keywords, vector) of each seed and theme-level codebook entry."""
+        named = [
+            (name, "seed", list((self.config.seeds or {}).get(name, [])), seed_embeddings[name])
+            for name in sorted(seed_embeddings)
+        ]
+        for entry in self.codebook_.entries if self.codebook_ else []:
+            phrases = [p for examples in entry.examples.values() for p in examples]
+            if entry.level == "theme" and phrases:
+                vectors = np.asarray(encode([entry.name("en"), *phrases]), dtype=np.float32)
+                mean = clustering.unit_rows(vectors.mean(axis=0, keepdims=True))[0]
+                name = entry.name(self.label_language_ or "en")
+                named.append((name, f"codebook:{entry.id}", phrases[:10], mean))
+        return named
 
-        A few keywords embed differently from full comments; anchoring each seed on the
-        comments nearest to it puts it in the comments' own region of the space.
-        """
-        k = min(self.config.min_topic_size, len(centred))
-        nearest = np.argsort(-(seeds @ centred.T), axis=1, kind="stable")[:, :k]
-        anchors = centred[nearest].mean(axis=1)
-        return anchors / np.maximum(np.linalg.norm(anchors, axis=1, keepdims=True), 1e-12)
-
-    def _cluster(self, centred: np.ndarray, tokens: list[list[str]]) -> np.ndarray:
-        """BERTopic cluster of each comment (-1: noise); one theme when too few to cluster."""
-        n_docs = len(centred)
-        if n_docs == 0:
+    def _cluster(self, centred: np.ndarray) -> np.ndarray:
+        """Theme index (0..k-1) of each unit: kNN-smoothed Ward, small themes dissolved."""
+        config = self.config
+        if len(centred) == 0:
             return np.zeros(0, dtype=np.int64)
-        if n_docs < 2 * self.config.min_topic_size:
-            return np.zeros(n_docs, dtype=np.int64)
-        topic_model = _bertopic(self.config, n_docs)
-        documents = [" ".join(t) if t else "_" for t in tokens]
-        topics, _ = topic_model.fit_transform(documents, embeddings=centred)
-        topics = np.asarray(topics, dtype=np.int64)
-        if (topics < 0).all():
-            return np.zeros(n_docs, dtype=np.int64)
-        return topics
+        if len(centred) < 2 * config.min_topic_size:
+            return np.zeros(len(centred), dtype=np.int64)
+        neighbors = clustering.nearest_neighbors(centred, config.graph_neighbors)
+        k_smooth = clustering.smoothing_size(len(centred), config.smoothing_neighbors)
+        smoothed = clustering.smooth(centred, neighbors[:, :k_smooth])
+        wanted = config.n_themes or clustering.auto_theme_count(len(centred), config.granularity)
+        labels = clustering.ward_partition(smoothed, wanted, neighbors)
+        return _dissolve_small(centred, labels, config.min_topic_size)
 
     def _set_centroids(self, centred: np.ndarray, groups: np.ndarray) -> None:
         present = [g for g in range(int(groups.max()) + 1) if (groups == g).any()]
         centroids = np.stack([centred[groups == g].mean(axis=0) for g in present])
-        centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
-        self.centroids_ = centroids.astype(np.float32)
+        self.centroids_ = clustering.unit_rows(centroids)
         self.topic_ids_ = np.arange(len(present), dtype=np.int64)
         remap = {g: i for i, g in enumerate(present)}
         groups[:] = [remap.get(int(g), OUTLIER) for g in groups]
 
-    def _merge_close_clusters(self, centred: np.ndarray, groups: np.ndarray, n_fixed: int) -> None:
-        """Merge the closest pair of discovered clusters while their centroids' similarity
-        reaches `merge_similarity` (HDBSCAN often splits one issue by wording or language).
-        Seed themes (the first `n_fixed`) are never merged."""
-        limit = self.config.merge_similarity
-        if limit is None or self.centroids_ is None:
-            return
-        while len(self.centroids_) - n_fixed >= 2:
-            sims = self.centroids_[n_fixed:] @ self.centroids_[n_fixed:].T
-            np.fill_diagonal(sims, -np.inf)
-            i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
-            if sims[i, j] < limit:
-                return
-            keep, drop = sorted((int(i) + n_fixed, int(j) + n_fixed))
-            groups[groups == drop] = keep
-            groups[groups > drop] -= 1
-            self._set_centroids(centred, groups)
-
-    def _choose_threshold(self, centred: np.ndarray, groups: np.ndarray) -> float:
+    def _choose_threshold(self, centred: np.ndarray) -> float:
         if self.config.outlier_threshold is not None:
             return float(self.config.outlier_threshold)
-        members = groups >= 0
-        sims = centred[members] @ self.centroids_.T
-        if sims.shape[1] < 2:
-            return float(sims[:, 0].min())  # one theme: as close as its least similar member
-        sims[np.arange(len(sims)), groups[members]] = -np.inf
-        return float(np.quantile(sims.max(axis=1), self.config.outlier_quantile))
-
-    def _describe(
-        self,
-        centred: np.ndarray,
-        texts: list[str],
-        langs: list[str],
-        ids: list[str],
-        tokens: list[list[str]],
-        seed_names: list[str],
-    ) -> None:
-        """Sizes, keywords per language, labels and representatives of every theme."""
-        assignment = self.assign_centred(centred)
-        rows = np.array([self._row(t) for t in assignment.topic], dtype=np.int64)
-        vocabulary = labels.build_vocabulary(tokens, self.config.max_vocabulary)
-        self.vocabulary_ = sorted(vocabulary, key=vocabulary.__getitem__)
-        langs_arr = np.asarray(langs)
-        self.counts_ = {}
-        for lang in sorted(set(langs)):
-            rows_lang = np.where(langs_arr == lang, rows, OUTLIER)
-            self.counts_[lang] = labels.count_matrix(
-                tokens, rows_lang, len(self.topic_ids_), vocabulary
-            )
-        self.themes_ = {}
-        for row, topic in enumerate(self.topic_ids_):
-            members = np.flatnonzero(rows == row)
-            best = members[np.argsort(-assignment.score[members], kind="stable")]
-            best = best[: self.config.n_representatives]
-            seed = seed_names[row] if row < len(seed_names) else None
-            self.themes_[int(topic)] = Theme(
-                topic=int(topic),
-                label=seed or "",
-                size=len(members),
-                representative_ids=[ids[i] for i in best],
-                representative_texts=[texts[i] for i in best],
-                seed_keywords=list((self.config.seeds or {}).get(seed, [])) if seed else [],
-                label_locked=seed is not None,
-            )
-        self._group_categories()
-        self.refresh_keywords()
-
-    def _group_categories(self) -> None:
-        """Automatic category id of every theme: average-linkage clusters of the centroids."""
-        groups = category_groups(self.centroids_, self.config.category_similarity)
-        for row, topic in enumerate(self.topic_ids_):
-            self.themes_[int(topic)].category_id = int(groups[row])
-
-    def refresh_keywords(self) -> None:
-        """Recompute keywords (overall and per language) and unlocked labels from the counts."""
-        total = sum(
-            self.counts_.values(), sparse.csr_matrix((len(self.topic_ids_), len(self.vocabulary_)))
-        )
-        overall = labels.top_terms(labels.ctfidf(total), self.vocabulary_, self.config.n_keywords)
-        per_lang = {
-            lang: labels.top_terms(labels.ctfidf(c), self.vocabulary_, self.config.n_keywords)
-            for lang, c in self.counts_.items()
-        }
-        for row, topic in enumerate(self.topic_ids_):
-            theme = self.themes_[int(topic)]
-            theme.keywords = overall[row]
-            theme.keywords_by_lang = {lang: k[row] for lang, k in per_lang.items() if k[row]}
-            if not theme.label_locked:
-                main = theme.keywords_by_lang.get(self.main_language_) or theme.keywords
-                if not main and theme.representative_texts:  # only stop words: quote instead
-                    main = [" ".join(theme.representative_texts[0].split()[:4])]
-                theme.label = labels.short_label(main)
-        self._name_categories(total)
-
-    def _name_categories(self, total: sparse.csr_matrix) -> None:
-        """Name the automatic categories: a lone theme's label, else c-TF-IDF keywords of the
-        member themes' comments (main language first, all languages where it has none)."""
-        rows_of: dict[int, list[int]] = {}
-        for row, topic in enumerate(self.topic_ids_):
-            theme = self.themes_[int(topic)]
-            if not theme.category_locked:
-                rows_of.setdefault(theme.category_id, []).append(row)
-        ids = sorted(rows_of)
-        member = np.zeros((len(ids), len(self.topic_ids_)), dtype=np.float64)
-        for index, category in enumerate(ids):
-            member[index, rows_of[category]] = 1.0
-        member = sparse.csr_matrix(member)
-        main = self.counts_.get(self.main_language_, total)
-        n_words = self.config.n_keywords
-        main_terms = labels.top_terms(labels.ctfidf(member @ main), self.vocabulary_, n_words)
-        all_terms = labels.top_terms(labels.ctfidf(member @ total), self.vocabulary_, n_words)
-        for index, category in enumerate(ids):
-            rows = rows_of[category]
-            themes = [self.themes_[int(self.topic_ids_[r])] for r in rows]
-            keywords = main_terms[index] or all_terms[index]
-            single = len(rows) == 1 or category == OUTLIER or not keywords
-            name = themes[0].label if single else labels.short_label(keywords)
-            for theme in themes:
-                theme.category = theme.label if category == OUTLIER else name
+        if len(self.centroids_) == 1:
+            return -1.0  # one theme: everything that says something belongs to it
+        nearest = (centred @ self.centroids_.T).max(axis=1)
+        return float(np.quantile(nearest, self.config.outlier_quantile))
 
     # -- tagging -------------------------------------------------------------------------
 
-    def transform(self, embeddings: np.ndarray, langs: Sequence[str]) -> Assignment:
-        """Themes of comments from their (raw, L2-normalised) embeddings and languages."""
-        embeddings = _check_embeddings(embeddings, len(langs), dim=self.dim)
-        parts = [
-            self.assign_centred(
-                self.center(
-                    embeddings[start : start + ASSIGN_CHUNK], langs[start : start + ASSIGN_CHUNK]
-                )
-            )
-            for start in range(0, len(embeddings), ASSIGN_CHUNK)
-        ]
-        if not parts:
-            return Assignment(np.zeros(0, np.int64), np.zeros(0), [])
-        return Assignment(
-            np.concatenate([p.topic for p in parts]),
-            np.concatenate([p.score for p in parts]),
-            [themes for p in parts for themes in p.themes],
-        )
+    def transform(
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray,
+        langs: Sequence[str],
+        encode: Encode | None = None,
+    ) -> Assignment:
+        """Themes of comments from their texts, (raw, L2-normalised) embeddings and languages."""
+        from feedback_nlp.topics.assign import assign_comments
 
-    def assign_centred(self, centred: np.ndarray) -> Assignment:
-        """Nearest-centroid themes of embeddings already in the model's space."""
+        embeddings = _check_embeddings(embeddings, len(texts), dim=self.dim)
+        texts = ["" if t is None else str(t) for t in texts]
+        units = split_units(texts, langs, self.content_free())
+        vectors = unit_embeddings(units, embeddings, encode or _default_encode)
+        return assign_comments(self, embeddings, langs, units, vectors)
+
+    def similarities(self, embeddings: np.ndarray, langs: Sequence[str]) -> np.ndarray:
+        """(rows x themes) cosine similarity to every theme centroid, in chunks."""
         if self.centroids_ is None:
             raise NotFittedError("The theme model")
-        if len(self.topic_ids_) == 0:
-            n = len(centred)
-            return Assignment(np.full(n, OUTLIER, np.int64), np.zeros(n), [[OUTLIER]] * n)
-        sims = centred @ self.centroids_.T
-        best = sims.argmax(axis=1)
-        best_sim = sims[np.arange(len(sims)), best]
-        assigned = best_sim >= self.threshold_
-        topic = np.where(assigned, self.topic_ids_[best], OUTLIER)
-        return Assignment(
-            topic,
-            np.clip(best_sim, 0.0, 1.0).astype(np.float64),
-            self._all_themes(sims, topic, best_sim),
-        )
-
-    def _all_themes(
-        self, sims: np.ndarray, topic: np.ndarray, best_sim: np.ndarray
-    ) -> list[list[int]]:
-        floor = np.maximum(self.threshold_, self.config.multi_theme_ratio * best_sim)
-        order = np.argsort(-sims, axis=1, kind="stable")[:, : self.config.max_themes]
-        result = []
-        for i, main in enumerate(topic):
-            if main == OUTLIER:
-                result.append([OUTLIER])
-                continue
-            result.append([int(self.topic_ids_[j]) for j in order[i] if sims[i, j] >= floor[i]])
-        return result
+        parts = [
+            self.center(embeddings[s : s + ASSIGN_CHUNK], langs[s : s + ASSIGN_CHUNK])
+            @ self.centroids_.T
+            for s in range(0, len(embeddings), ASSIGN_CHUNK)
+        ]
+        return np.vstack(parts) if parts else np.zeros((0, len(self.topic_ids_)), np.float32)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -450,60 +356,44 @@ class ThemeModel:
         """Themes in id order."""
         return [self.themes_[int(t)] for t in sorted(self.topic_ids_)]
 
+    def refresh_keywords(self, renamed: Iterable[int] = ()) -> None:
+        """Recompute keywords from the stored counts, and the names of the unlocked themes
+        at rows `renamed` (those an edit changed)."""
+        from feedback_nlp.topics import describe
 
-def category_groups(centroids: np.ndarray, similarity: float | None) -> np.ndarray:
-    """Category id of each centroid row: average-linkage clusters on cosine distance, cut
-    where the groups' mean similarity falls below `similarity` (None: one theme per category).
-
-    Ids are numbered in order of their first theme, so the result is deterministic.
-    """
-    n_rows = len(centroids)
-    if similarity is None or n_rows < 2:
-        return np.arange(n_rows, dtype=np.int64)
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import pdist
-
-    distances = np.clip(pdist(np.asarray(centroids, dtype=np.float64), "cosine"), 0.0, 2.0)
-    clusters = fcluster(linkage(distances, "average"), t=1.0 - similarity, criterion="distance")
-    first_seen: dict[int, int] = {}
-    return np.array(
-        [first_seen.setdefault(int(c), len(first_seen)) for c in clusters], dtype=np.int64
-    )
+        describe.refresh_names(self, list(renamed))
 
 
-def _bertopic(config: TopicsConfig, n_docs: int) -> Any:
-    from feedback_nlp.errors import require_package
+def unit_embeddings(units: Units, embeddings: np.ndarray, encode: Encode) -> np.ndarray:
+    """One embedding per unit: the comment's own for one-unit comments, else encoded."""
+    vectors = np.zeros((len(units), embeddings.shape[1]), dtype=np.float32)
+    if len(units) == 0:
+        return vectors
+    vectors[units.whole] = embeddings[units.owner[units.whole]]
+    parts = np.flatnonzero(~units.whole)
+    if len(parts):
+        vectors[parts] = np.asarray(encode([units.text[i] for i in parts]), dtype=np.float32)
+    return vectors
 
-    bertopic = require_package("bertopic", "topics", "Theme discovery")
-    umap = require_package("umap", "topics", "Theme discovery")
-    hdbscan = require_package("hdbscan", "topics", "Theme discovery")
-    from sklearn.feature_extraction.text import CountVectorizer
 
-    reducer = umap.UMAP(
-        n_neighbors=max(2, min(config.n_neighbors, n_docs - 1)),
-        n_components=max(2, min(config.n_components, n_docs - 2)),
-        min_dist=0.0,
-        metric="cosine",
-        random_state=config.seed,
-        low_memory=True,
-        n_jobs=1,
-        init="spectral" if n_docs > 50 else "random",
-    )
-    clusterer = hdbscan.HDBSCAN(
-        min_cluster_size=config.min_topic_size,
-        metric="euclidean",
-        cluster_selection_method="eom",
-        prediction_data=False,
-    )
-    return bertopic.BERTopic(
-        embedding_model=None,
-        umap_model=reducer,
-        hdbscan_model=clusterer,
-        vectorizer_model=CountVectorizer(token_pattern=r"\S+"),
-        calculate_probabilities=False,
-        low_memory=True,
-        verbose=False,
-    )
+def _dissolve_small(centred: np.ndarray, labels: np.ndarray, min_size: int) -> np.ndarray:
+    """Units of themes smaller than `min_size` move to the nearest remaining theme."""
+    sizes = np.bincount(labels)
+    keep = np.flatnonzero(sizes >= min_size)
+    if len(keep) == 0 or len(keep) == len(sizes):
+        return labels
+    centroids = clustering.unit_rows(np.stack([centred[labels == k].mean(axis=0) for k in keep]))
+    small = ~np.isin(labels, keep)
+    nearest = keep[(centred[small] @ centroids.T).argmax(axis=1)]
+    labels = labels.copy()
+    labels[small] = nearest
+    return clustering.renumber(labels)
+
+
+def _default_encode(texts: list[str]) -> np.ndarray:
+    from feedback_nlp.topics.encoder import encode_texts
+
+    return encode_texts(texts)
 
 
 def _check_embeddings(embeddings: np.ndarray, n_rows: int, dim: int | None = None) -> np.ndarray:
@@ -522,6 +412,14 @@ def _check_embeddings(embeddings: np.ndarray, n_rows: int, dim: int | None = Non
         row = int(np.flatnonzero(~np.isfinite(array).all(axis=1))[0])
         raise FeedbackError(f"embedding of row {row} contains NaN or infinite values")
     return array
+
+
+def label_language(langs: Sequence[str]) -> str:
+    """English when at least `ENGLISH_SHARE` of the comments are English (an analyst reads
+    English names then), else the most common language."""
+    if langs and sum(lang == "en" for lang in langs) >= ENGLISH_SHARE * len(langs):
+        return "en"
+    return _most_common([str(lang) for lang in langs if lang != "und"] or list(langs))
 
 
 def _most_common(values: Sequence[str]) -> str:

@@ -12,7 +12,10 @@ THEME_TABLE_COLUMNS = (
     "topic",
     "label",
     "category",
+    "category_source",
     "size",
+    "mentions",
+    "negative_share",
     "keywords",
     "keywords_by_lang",
     "representative_ids",
@@ -20,14 +23,20 @@ THEME_TABLE_COLUMNS = (
 )
 
 
-def theme_table(model: ThemeModel) -> pd.DataFrame:
-    """One row per theme: id, label, category, size, keywords (also per language), examples."""
+def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per theme: id, label, category, size at fit, keywords (also per language),
+    examples; with the `theme_mentions` table, how often each theme is raised in the tagged
+    comments and the share of those mentions that are negative."""
+    raised, negative = _mention_counts(mentions)
     rows = [
         {
             "topic": theme.topic,
             "label": theme.label,
             "category": theme.category,
+            "category_source": theme.category_source,
             "size": theme.size,
+            "mentions": raised.get(theme.topic, 0),
+            "negative_share": negative.get(theme.topic, float("nan")),
             "keywords": ", ".join(theme.keywords),
             "keywords_by_lang": "; ".join(
                 f"{lang}: {', '.join(words[:5])}"
@@ -39,9 +48,23 @@ def theme_table(model: ThemeModel) -> pd.DataFrame:
         for theme in model.theme_list()
     ]
     table = pd.DataFrame(rows, columns=list(THEME_TABLE_COLUMNS))
-    table["topic"] = table["topic"].astype("Int64")
-    table["size"] = table["size"].astype("Int64")
-    return table.astype({c: "string" for c in THEME_TABLE_COLUMNS if c not in ("topic", "size")})
+    numeric = {"topic": "Int64", "size": "Int64", "mentions": "Int64", "negative_share": "float64"}
+    table = table.astype(numeric)
+    return table.astype({c: "string" for c in THEME_TABLE_COLUMNS if c not in numeric})
+
+
+def _mention_counts(mentions: pd.DataFrame | None) -> tuple[dict[int, int], dict[int, float]]:
+    """Mentions per theme and the share of them with a negative sentiment (known ones)."""
+    if mentions is None or mentions.empty:
+        return {}, {}
+    themes = mentions["theme"].astype("int64")
+    raised = themes.value_counts().to_dict()
+    sentiment = mentions["sentiment"].astype("string")
+    known = sentiment.notna()
+    negative = (sentiment[known] == "negative").groupby(themes[known]).mean().to_dict()
+    return {int(k): int(v) for k, v in raised.items()}, {
+        int(k): float(v) for k, v in negative.items()
+    }
 
 
 def exploded_themes(table: pd.DataFrame) -> pd.DataFrame:

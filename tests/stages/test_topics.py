@@ -37,7 +37,7 @@ def batch() -> Batch:
 
 @pytest.fixture(scope="module")
 def fitted_stage(batch) -> TopicsStage:
-    return TopicsStage(min_topic_size=5).fit(batch)
+    return TopicsStage(n_themes=6, min_topic_size=3, codebook=None).fit(batch)
 
 
 def test_stage_writes_schema_columns_and_theme_table(batch, fitted_stage):
@@ -68,18 +68,16 @@ def test_stage_writes_categories_of_main_and_all_themes(batch, fitted_stage):
 
 def test_stage_state_round_trip_gives_same_columns(tmp_path, batch, fitted_stage):
     fitted_stage.save_state(tmp_path)
-    loaded = TopicsStage(min_topic_size=5)
+    loaded = TopicsStage(n_themes=6, min_topic_size=3, codebook=None)
     loaded.load_state(tmp_path)
     pd.testing.assert_frame_equal(
         loaded.transform(batch).table, fitted_stage.transform(batch).table
     )
 
 
-def test_sentence_themes_give_each_sentence_its_theme(tmp_path, batch, fitted_stage):
-    fitted_stage.save_state(tmp_path)
-    sentences = TopicsStage(min_topic_size=5, sentence_themes=True)
-    sentences.load_state(tmp_path)
-    table = sentences.transform(batch).table
+def test_multi_issue_comment_gets_each_issue_with_the_part_raising_it(batch, fitted_stage):
+    out = fitted_stage.transform(batch)
+    table = out.table
     topic_of = (
         table.iloc[:-2]
         .groupby([f"{theme}" for _, _, theme in fixture_rows()])["topic"]
@@ -87,6 +85,46 @@ def test_sentence_themes_give_each_sentence_its_theme(tmp_path, batch, fitted_st
     )
     found = {int(t) for t in table["themes"].iloc[-1].split("|")}
     assert {int(topic_of["app_crash"]), int(topic_of["delivery"])} <= found
+    labels = split_list(table["theme_labels"].iloc[-1])
+    assert len(labels) == len(found)
+    mentions = out.tables["theme_mentions"]
+    last = mentions[mentions["response_id"] == table["response_id"].iloc[-1]]
+    crash = last[last["theme"] == int(topic_of["app_crash"])]
+    assert crash["unit_text"].iloc[0].startswith("By the way, the app crashes")
+    assert not crash["whole_comment"].iloc[0]
+    assert mentions["sentiment"].isna().all()  # no sentiment stage ran
+
+
+def test_theme_sentiment_reads_the_part_that_raises_each_theme():
+    from feedback_nlp.stages import STAGES
+
+    rows = fixture_rows()
+    mixed = (
+        "The support agent on the hotline was wonderful and solved my problem. "
+        "But my parcel arrived two weeks late, a total disaster."
+    )
+    texts = [text for _, text, _ in rows] + [mixed]
+    table = pd.DataFrame(
+        {
+            "response_id": pd.array([f"r{i}" for i in range(len(texts))], dtype="string"),
+            "text": pd.array(texts, dtype="string"),
+            "text_clean": pd.array(texts, dtype="string"),
+            "lang": pd.array([lang for lang, _, _ in rows] + ["en"], dtype="string"),
+        }
+    )
+    batch = Batch(table)
+    for name in ("embed", "sentiment"):
+        batch = STAGES[name]().transform(batch)
+    out = TopicsStage(n_themes=6, min_topic_size=3, codebook=None).fit_transform(batch)
+    mentions = out.tables["theme_mentions"]
+    last = mentions[mentions["response_id"] == f"r{len(texts) - 1}"].set_index("unit_text")
+    assert len(last) == 2
+    support = last.loc[next(u for u in last.index if "hotline" in u)]
+    parcel = last.loc[next(u for u in last.index if "parcel" in u)]
+    assert support["sentiment"] == "positive"
+    assert parcel["sentiment"] == "negative"
+    themes = out.tables["topics"].set_index("topic")
+    assert themes["negative_share"].notna().all()
 
 
 def test_stage_needs_embeddings_and_fit(batch):

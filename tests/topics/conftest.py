@@ -60,9 +60,16 @@ def extra() -> Corpus:
 
 
 def fit_model(corpus: Corpus, **config: object) -> ThemeModel:
-    return ThemeModel(TopicsConfig(min_topic_size=5, **config)).fit(
-        corpus.texts, corpus.embeddings, corpus.langs, ids=corpus.ids
+    """A theme model on the fixture: one theme per issue, no codebook unless asked."""
+    settings = {"n_themes": 6, "min_topic_size": 3, "codebook": None, **config}
+    return ThemeModel(TopicsConfig(**settings)).fit(
+        corpus.texts, corpus.embeddings, corpus.langs, ids=corpus.ids, encode=encode_texts
     )
+
+
+def tag(model: ThemeModel, corpus: Corpus):
+    """The model's assignment of the corpus' comments."""
+    return model.transform(corpus.texts, corpus.embeddings, corpus.langs, encode=encode_texts)
 
 
 @pytest.fixture(scope="session")

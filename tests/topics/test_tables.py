@@ -42,3 +42,18 @@ def test_theme_table_has_one_row_per_theme(fitted):
     table = theme_table(fitted)
     assert list(table["topic"]) == sorted(int(t) for t in fitted.topic_ids_)
     assert table["keywords_by_lang"].str.contains("fr:").all()
+    assert table["negative_share"].isna().all()
+
+
+def test_theme_table_counts_mentions_and_the_negative_share(fitted):
+    first, second = (int(t) for t in sorted(fitted.topic_ids_)[:2])
+    mentions = pd.DataFrame(
+        {
+            "theme": [first, first, first, second],
+            "sentiment": pd.array(["negative", "positive", pd.NA, "negative"], dtype="string"),
+        }
+    )
+    table = theme_table(fitted, mentions).set_index("topic")
+    assert table.loc[first, "mentions"] == 3
+    assert table.loc[first, "negative_share"] == 0.5
+    assert table.loc[second, "negative_share"] == 1.0

@@ -1,0 +1,286 @@
+"""Codebooks: named customer-experience themes with descriptions, examples and keyword rules.
+
+A codebook is a TOML or YAML file (the built-in one is ``feedback_nlp/data/codebook/
+cx_core.toml``)::
+
+    [codebook]
+    name = "my-codebook"
+
+    [[theme]]
+    id = "late_delivery"                 # stable id: keeps its name across runs
+    level = "category"                   # "category" (default) or "theme"
+    description = "Orders arriving after the promised date."
+    name = { en = "Late delivery", fr = "Livraison en retard" }
+    examples = { en = ["my parcel came a week late"], fr = ["colis arrivé en retard"] }
+    rules = ['"late" NEAR "delivery"', '"never arrived"']   # optional
+
+    [content_free]                       # optional: replies that say nothing, per language
+    en = ["ok", "nothing to add"]
+
+Entries of level ``category`` name the upper level: each discovered theme is filed under the
+entry most of its units match (see `feedback_nlp.topics.matching`). Entries of level
+``theme`` are themes of their own: units that match them are not clustered.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.schema import JOURNEY_STAGES, LIST_SEP, TOUCHPOINTS
+
+BUILTIN = "builtin"
+LEVELS = ("category", "theme")
+_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+
+@dataclass
+class Rule:
+    """A keyword rule: alternatives (OR) of terms joined by AND / NEAR[/n] (left to right)."""
+
+    text: str
+    alternatives: list[list[tuple[str, int]]]  # [(term, window)]; window 0: AND, n: NEAR/n
+
+    def matches(self, words: list[str]) -> bool:
+        """True when any alternative matches the lower-cased words of a text."""
+        return any(_alternative_matches(alt, words) for alt in self.alternatives)
+
+
+@dataclass
+class CodebookEntry:
+    """One theme of a codebook."""
+
+    id: str
+    names: dict[str, str]
+    description: str = ""
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    level: str = "category"
+    touchpoint: str = ""
+    journey_stage: str = ""
+
+    def name(self, lang: str) -> str:
+        """Display name in `lang`, else English, else the first one, else the id."""
+        return (
+            self.names.get(lang) or self.names.get("en") or next(iter(self.names.values()), self.id)
+        )
+
+
+@dataclass
+class Codebook:
+    """A named list of entries plus the replies that carry no theme."""
+
+    name: str
+    entries: list[CodebookEntry]
+    content_free: dict[str, list[str]] = field(default_factory=dict)
+    source: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able description (rules as their source text)."""
+        return {
+            "name": self.name,
+            "source": self.source,
+            "content_free": self.content_free,
+            "entries": [
+                {
+                    "id": e.id,
+                    "names": e.names,
+                    "description": e.description,
+                    "examples": e.examples,
+                    "rules": [r.text for r in e.rules],
+                    "level": e.level,
+                    "touchpoint": e.touchpoint,
+                    "journey_stage": e.journey_stage,
+                }
+                for e in self.entries
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], where: str = "saved model") -> Codebook:
+        """Rebuild a codebook written by :meth:`to_json` (validated like a file)."""
+        document = {"codebook": {"name": data.get("name", "")}, "theme": data.get("entries", [])}
+        document["content_free"] = data.get("content_free", {})
+        book = parse_codebook(document, where)
+        book.source = str(data.get("source", ""))
+        return book
+
+
+def builtin_path() -> Path:
+    """Where the built-in customer-experience codebook lives."""
+    return Path(str(resources.files("feedback_nlp") / "data" / "codebook" / "cx_core.toml"))
+
+
+@lru_cache(maxsize=1)
+def _builtin_content_free() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    document = tomllib.loads(builtin_path().read_text(encoding="utf-8"))
+    lists = _language_lists(document.get("content_free", {}), str(builtin_path()), "content_free")
+    return tuple((lang, tuple(items)) for lang, items in sorted(lists.items()))
+
+
+def builtin_content_free() -> dict[str, list[str]]:
+    """The built-in codebook's content-free replies per language (no embedding needed)."""
+    return {lang: list(items) for lang, items in _builtin_content_free()}
+
+
+def load_codebook(source: str | Path) -> Codebook:
+    """Read and validate a codebook file (TOML or YAML), or ``"builtin"``."""
+    path = builtin_path() if str(source) == BUILTIN else Path(source)
+    if not path.is_file():
+        raise ConfigError(f"{path}: codebook file not found")
+    try:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+
+            document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        else:
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as error:
+        raise ConfigError(f"{path}: not a valid codebook file ({error})") from error
+    except Exception as error:  # yaml.YAMLError and friends
+        raise ConfigError(f"{path}: not a valid codebook file ({error})") from error
+    book = parse_codebook(document, str(path))
+    book.source = BUILTIN if str(source) == BUILTIN else str(path)
+    return book
+
+
+def parse_codebook(document: Any, where: str) -> Codebook:
+    """Validate a parsed codebook document; errors name the file and the entry."""
+    if not isinstance(document, dict) or not isinstance(document.get("theme"), list):
+        raise ConfigError(f"{where}: a codebook needs a list of [[theme]] entries")
+    header = document.get("codebook", {}) or {}
+    entries = [_entry(raw, index, where) for index, raw in enumerate(document["theme"], 1)]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            raise ConfigError(f"{where}: theme id '{entry.id}' is used twice")
+        seen.add(entry.id)
+    content_free = _language_lists(document.get("content_free", {}) or {}, where, "content_free")
+    return Codebook(str(header.get("name", Path(where).stem)), entries, content_free)
+
+
+def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
+    label = f"{where}: theme entry {index}"
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{label}: must be a table with id, name and examples or rules")
+    known = {"id", "name", "names", "description", "examples", "rules", "level"}
+    unknown = set(raw) - known - {"touchpoint", "journey_stage"}
+    if unknown:
+        raise ConfigError(f"{label}: unknown keys {sorted(unknown)} (known: {sorted(known)})")
+    entry_id = str(raw.get("id", ""))
+    if not _ID.match(entry_id):
+        raise ConfigError(f"{label}: 'id' must be 1-64 letters, digits, '_', '.' or '-'")
+    label = f"{where}: theme '{entry_id}'"
+    names = raw.get("names", raw.get("name"))
+    if isinstance(names, str):
+        names = {"en": names}
+    if (
+        not isinstance(names, dict)
+        or not names
+        or not all(isinstance(v, str) and v.strip() and LIST_SEP not in v for v in names.values())
+    ):
+        raise ConfigError(f"{label}: 'name' must be a string or a table language -> name")
+    level = str(raw.get("level", "category"))
+    if level not in LEVELS:
+        raise ConfigError(f"{label}: 'level' must be one of {LEVELS}, not {level!r}")
+    examples = _language_lists(raw.get("examples", {}) or {}, label, "examples")
+    rules = [parse_rule(r, label) for r in _string_list(raw.get("rules", []), label, "rules")]
+    if not examples and not rules:
+        raise ConfigError(f"{label}: give examples, rules or both")
+    touchpoint = str(raw.get("touchpoint", "") or "")
+    stage = str(raw.get("journey_stage", "") or "")
+    if touchpoint and touchpoint not in TOUCHPOINTS:
+        raise ConfigError(f"{label}: touchpoint must be one of {TOUCHPOINTS} or empty")
+    if stage and stage not in JOURNEY_STAGES:
+        raise ConfigError(f"{label}: journey_stage must be one of {JOURNEY_STAGES} or empty")
+    return CodebookEntry(
+        id=entry_id,
+        names={str(k): v.strip() for k, v in names.items()},
+        description=str(raw.get("description", "")),
+        examples=examples,
+        rules=rules,
+        level=level,
+        touchpoint=touchpoint,
+        journey_stage=stage,
+    )
+
+
+def _language_lists(value: Any, label: str, key: str) -> dict[str, list[str]]:
+    if isinstance(value, list):
+        value = {"en": value}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{label}: '{key}' must be a table language -> list of strings")
+    return {str(lang): _string_list(items, label, f"{key}.{lang}") for lang, items in value.items()}
+
+
+def _string_list(value: Any, label: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{label}: '{key}' must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+# -- keyword rules -------------------------------------------------------------------------
+
+_TOKEN = re.compile(r'"([^"]+)"|(\bAND\b|\bOR\b|\bNEAR(?:/\d+)?\b)|(\S+)')
+NEAR_DEFAULT = 5
+
+
+def parse_rule(text: str, label: str = "rule") -> Rule:
+    """Parse `"a" NEAR "b"`, `"a b" AND "c*"`, `"x" OR "y"` (terms quoted; * ends a prefix)."""
+    alternatives: list[list[tuple[str, int]]] = [[]]
+    expect_term = True
+    window = 0
+    for match in _TOKEN.finditer(text):
+        term, operator, stray = match.groups()
+        if stray is not None:
+            raise ConfigError(f"{label}: rule {text!r}: put terms in double quotes ({stray!r})")
+        if expect_term:
+            if term is None:
+                raise ConfigError(f"{label}: rule {text!r}: a term is missing before {operator}")
+            alternatives[-1].append((term.strip().lower(), window))
+            expect_term = False
+        else:
+            if operator is None:
+                raise ConfigError(f"{label}: rule {text!r}: join terms with AND, OR or NEAR")
+            if operator == "OR":
+                alternatives.append([])
+                window = 0
+            else:
+                window = 0 if operator == "AND" else int(operator.partition("/")[2] or NEAR_DEFAULT)
+            expect_term = True
+    if expect_term:
+        raise ConfigError(f"{label}: rule {text!r} is empty or ends with an operator")
+    return Rule(text, alternatives)
+
+
+def _positions(term: str, words: list[str]) -> list[int]:
+    parts = term.split()
+    hits = []
+    for start in range(len(words) - len(parts) + 1):
+        if all(_word_matches(p, words[start + i]) for i, p in enumerate(parts)):
+            hits.append(start)
+    return hits
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def _alternative_matches(alternative: list[tuple[str, int]], words: list[str]) -> bool:
+    previous: list[int] | None = None
+    for term, window in alternative:
+        hits = _positions(term, words)
+        if not hits:
+            return False
+        if previous is not None and window > 0:
+            hits = [h for h in hits if any(abs(h - p) <= window for p in previous)]
+            if not hits:
+                return False
+        previous = hits
+    return True

@@ -1,0 +1,267 @@
+"""Describe fitted themes: sizes, quotes, keywords per language, names and categories.
+
+- **Names**: `topics.naming` (phrases in the label language: `label_language`, default
+  English when at least 10 % of the comments are English, else the most common language).
+- **Keywords** per language are class-based TF-IDF (BERTopic's `ClassTfidfTransformer`) over
+  spaCy lemmas (`topics.labels`), so an analyst sees the German and Russian words of a theme.
+- **Representatives** are the units (the part of the comment that raises the theme) most
+  similar to the theme, from different comments.
+- **Categories**: a theme whose units clearly match one codebook entry (`topics.matching`)
+  is filed under that entry, named in the label language: the same name in every run and
+  data set. Then groups are joined by average-linkage similarity of their themes'
+  centroids, two codebook entries never together, until there are as many categories as
+  wanted (5-15 by default, or `n_categories`, then regardless of similarity) or no pair is
+  similar enough (`JOIN_SIMILARITY`): a theme near a
+  codebook category joins it when that entry is also among its two best codebook matches,
+  the others form discovered categories named by `topics.naming`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy import sparse
+
+from feedback_nlp.topics import clustering, labels, naming, phrases
+from feedback_nlp.topics.units import Units
+
+if TYPE_CHECKING:
+    from feedback_nlp.topics.model import ThemeModel
+
+KEYWORD_SUPPORT = 2
+JOIN_SIMILARITY = 0.1
+NEAR_ENTRIES = 2
+DISCOVERED = "discovered"
+Encode = Callable[[list[str]], np.ndarray]
+
+
+def describe(
+    model: ThemeModel,
+    texts: Sequence[str],
+    langs: Sequence[str],
+    embeddings: np.ndarray,
+    ids: Sequence[str],
+    units: Units,
+    unit_vectors: np.ndarray,
+    sample: np.ndarray,
+    fixed: list[tuple[str, str, list[str]]],
+    encode: Encode | None,
+) -> None:
+    """Fill `model.themes_`, its counts, names and categories from the fitted comments."""
+    from feedback_nlp.topics.assign import assign_comments
+    from feedback_nlp.topics.model import Theme
+
+    assignment = assign_comments(model, embeddings, langs, units, unit_vectors)
+    sizes = Counter(t for themes in assignment.themes for t in themes)
+    sample_rows = _unit_rows(model, unit_vectors[sample], [units.lang[i] for i in sample])
+    model.themes_ = {}
+    for row, topic in enumerate(model.topic_ids_):
+        name, source, keywords = fixed[row] if row < len(fixed) else ("", "", [])
+        quotes = _representatives(assignment.mentions, int(topic), model.config.n_representatives)
+        model.themes_[int(topic)] = Theme(
+            topic=int(topic),
+            label=name,
+            size=int(sizes.get(int(topic), 0)),
+            representative_ids=[ids[r] for r, _ in quotes],
+            representative_texts=[text for _, text in quotes],
+            seed_keywords=keywords if source == "seed" else [],
+            label_locked=bool(name),
+            category_source=source if source.startswith("codebook:") else "",
+        )
+    sample_texts = [units.text[i] for i in sample]
+    sample_langs = [units.lang[i] for i in sample]
+    _count_terms(model, sample_texts, sample_langs, sample_rows)
+    near = _file_under_codebook(
+        model, unit_vectors[sample], sample_langs, sample_texts, sample_rows
+    )
+    _group_categories(model, near)
+    refresh_keywords(model)
+    naming.name_themes(model, encode)
+    _name_categories(model, encode)
+
+
+def _unit_rows(model: ThemeModel, vectors: np.ndarray, langs: list[str]) -> np.ndarray:
+    """Theme row of each unit (-1 below the threshold)."""
+    sims = model.similarities(vectors, langs)
+    best = sims.argmax(axis=1)
+    return np.where(sims.max(axis=1) >= model.threshold_, best, -1).astype(np.int64)
+
+
+def _representatives(mentions: object, topic: int, n_quotes: int) -> list[tuple[int, str]]:
+    frame = mentions[mentions["theme"] == topic].sort_values(  # type: ignore[index]
+        ["similarity", "row"], ascending=[False, True], kind="stable"
+    )
+    frame = frame.drop_duplicates("row")[:n_quotes]
+    return [(int(r), str(t)) for r, t in zip(frame["row"], frame["text"], strict=True)]
+
+
+def _count_terms(model: ThemeModel, texts: list[str], langs: list[str], rows: np.ndarray) -> None:
+    """Lemma counts per language and phrase counts in the label language, per theme row."""
+    config = model.config
+    n_rows = len(model.topic_ids_)
+    tokens = labels.Lemmatizer().tokens(texts, langs)
+    vocabulary = labels.build_vocabulary(tokens, config.max_vocabulary)
+    model.vocabulary_ = sorted(vocabulary, key=vocabulary.__getitem__)
+    langs_arr = np.asarray(langs)
+    model.counts_ = {
+        lang: labels.count_matrix(tokens, np.where(langs_arr == lang, rows, -1), n_rows, vocabulary)
+        for lang in sorted(set(langs))
+    }
+    in_label = np.where(langs_arr == model.label_language_, rows, -1)
+    model.phrases_ = phrases.count_phrases(
+        texts, in_label, n_rows, model.label_language_, config.max_phrases
+    )
+
+
+def _file_under_codebook(
+    model: ThemeModel, vectors: np.ndarray, langs: list[str], texts: list[str], rows: np.ndarray
+) -> dict[int, set[str]]:
+    """File each theme most of whose units clearly match one codebook entry under it; return
+    each theme row's `NEAR_ENTRIES` best entries (by mean score), the ones it may join."""
+    if model.matcher_ is None or model.codebook_ is None:
+        return {}
+    entries = model.codebook_.entries
+    allowed = np.array([e.level == "category" for e in entries], dtype=bool)
+    scores = model.matcher_.scores(model.center(vectors, langs))
+    hits = model.matcher_.rule_hits(texts)
+    near: dict[int, set[str]] = {}
+    for row, topic in enumerate(model.topic_ids_):
+        theme = model.themes_[int(topic)]
+        members = rows == row
+        if not members.any():
+            continue
+        mean = np.where(allowed, scores[members].mean(axis=0), -np.inf)
+        best = np.argsort(-mean, kind="stable")[:NEAR_ENTRIES]
+        near[row] = {f"codebook:{entries[b].id}" for b in best if np.isfinite(mean[b])}
+        if theme.category_source:
+            continue
+        entry = model.matcher_.file_theme(scores[members], hits[members], allowed)
+        if entry >= 0:
+            theme.category_source = f"codebook:{entries[entry].id}"
+    return near
+
+
+def _group_categories(model: ThemeModel, near: dict[int, set[str]]) -> None:
+    """Category id and source of every theme (see the module docstring)."""
+    themes = [model.themes_[int(t)] for t in model.topic_ids_]
+    groups = _initial_groups(themes)
+    wanted = model.config.n_categories or clustering.auto_category_count(
+        len(themes), model.config.category_granularity
+    )
+    sims = model.centroids_ @ model.centroids_.T
+    while len(groups) > wanted:
+        floor = -np.inf if model.config.n_categories else JOIN_SIMILARITY
+        pair = _closest_pair(groups, sims, near, floor)
+        if pair is None:
+            break
+        first, second = pair
+        groups[first] = (
+            groups[first][0] or groups[second][0],
+            groups[first][1] + groups[second][1],
+        )
+        del groups[second]
+    for category_id, (source, rows) in enumerate(groups):
+        for row in rows:
+            themes[row].category_id = category_id
+            if not themes[row].category_source.startswith("codebook:") or not source:
+                themes[row].category_source = source or DISCOVERED
+
+
+def _initial_groups(themes: list) -> list[tuple[str, list[int]]]:
+    """One group per codebook entry used (in order of first theme), one per other theme."""
+    groups: list[tuple[str, list[int]]] = []
+    by_source: dict[str, int] = {}
+    for row, theme in enumerate(themes):
+        source = theme.category_source
+        if source.startswith("codebook:"):
+            if source not in by_source:
+                by_source[source] = len(groups)
+                groups.append((source, []))
+            groups[by_source[source]][1].append(row)
+        else:
+            groups.append(("", [row]))
+    return groups
+
+
+def _closest_pair(
+    groups: list[tuple[str, list[int]]],
+    sims: np.ndarray,
+    near: dict[int, set[str]],
+    floor: float,
+) -> tuple[int, int] | None:
+    """The two most similar groups (average linkage) that may join, if similar enough.
+
+    Two codebook entries stay apart; other themes join a codebook entry only when it is one
+    of their `NEAR_ENTRIES` best entries.
+    """
+    best, pair = floor, None
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            if groups[i][0] and groups[j][0]:
+                continue
+            entry, others = (
+                (groups[i][0], groups[j][1]) if groups[i][0] else (groups[j][0], groups[i][1])
+            )
+            if entry and not all(entry in near.get(row, {entry}) for row in others):
+                continue
+            similarity = float(sims[np.ix_(groups[i][1], groups[j][1])].mean())
+            if similarity > best:
+                best, pair = similarity, (i, j)
+    return pair
+
+
+def refresh_keywords(model: ThemeModel) -> None:
+    """Keywords (overall and per language) of every theme from the stored counts."""
+    n_rows = len(model.topic_ids_)
+    total = sum(model.counts_.values(), sparse.csr_matrix((n_rows, len(model.vocabulary_))))
+    n_words = model.config.n_keywords
+    overall = labels.top_terms(supported_weights(total), model.vocabulary_, n_words)
+    per_lang = {
+        lang: labels.top_terms(supported_weights(c), model.vocabulary_, n_words)
+        for lang, c in model.counts_.items()
+    }
+    for row, topic in enumerate(model.topic_ids_):
+        theme = model.themes_[int(topic)]
+        theme.keywords = overall[row]
+        theme.keywords_by_lang = {lang: k[row] for lang, k in per_lang.items() if k[row]}
+
+
+def refresh_names(model: ThemeModel, rows: Iterable[int] | None = None) -> None:
+    """After an edit: keywords of all themes, names of the themes at `rows` (None: all)."""
+    refresh_keywords(model)
+    naming.name_themes(model, None, rows)
+    for theme in model.themes_.values():
+        if not theme.category:
+            theme.category = theme.label
+
+
+def supported_weights(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """c-TF-IDF weights of the terms a theme uses at least KEYWORD_SUPPORT times (or as
+    often as its most used term, in a tiny theme); 0 elsewhere."""
+    counts = sparse.csr_matrix(counts)
+    weights = phrases.class_tfidf(counts)
+    floor = np.maximum(np.minimum(KEYWORD_SUPPORT, counts.max(axis=1).toarray().ravel()), 1)
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    keep = sparse.csr_matrix(
+        (counts.data >= floor[rows], counts.indices, counts.indptr), shape=counts.shape
+    )
+    return sparse.csr_matrix(weights.multiply(keep))
+
+
+def _name_categories(model: ThemeModel, encode: Encode | None) -> None:
+    """Codebook categories take the entry's name; discovered ones a phrase of their own."""
+    themes = [model.themes_[int(t)] for t in model.topic_ids_]
+    entries = {e.id: e for e in model.codebook_.entries} if model.codebook_ else {}
+    discovered = sorted({t.category_id for t in themes if t.category_source == DISCOVERED})
+    names = naming.name_categories(model, themes, discovered, encode)
+    for theme in themes:
+        if theme.category_locked:
+            continue
+        if theme.category_source.startswith("codebook:"):
+            entry = entries.get(theme.category_source.partition(":")[2])
+            theme.category = entry.name(model.label_language_) if entry else theme.label
+        else:
+            theme.category = names.get(theme.category_id) or theme.label

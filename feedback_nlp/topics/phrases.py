@@ -1,0 +1,253 @@
+"""Readable theme names: the most distinctive short phrase the theme's own comments use.
+
+Candidates are the word n-grams (1-5 words) of each unit, in the label language, that
+
+- do not cross punctuation or a number (so never a date, a price or a raw sentence),
+- neither start nor end with a stop word (a negation such as "not", "no", "pas", "nicht" may
+  start one: "not connected", "no call back"; an English particle may end one: "turn up"),
+- contain a content word of at least three letters.
+
+Each theme's candidates are counted once per unit (document frequency) and weighted with
+BERTopic's `ClassTfidfTransformer` (class-based TF-IDF, frequent words damped), so a phrase
+every theme uses ("the flight", "my order") loses to what sets the theme apart. The name is
+the best-weighted phrase of 2-5 words used by at least `MIN_SUPPORT` units of the theme and
+`MIN_SHARE` of them; a longer phrase replaces it when nearly as many units use it ("turn up"
+→ "engineer did not turn up"). Without such a phrase the two best single words are joined
+("refund / delay"). Names are unique across themes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from feedback_nlp.topics.units import stop_words
+
+MAX_PHRASE_WORDS = 5
+MIN_SUPPORT = 2
+MIN_SHARE = 0.1
+EXTEND_SHARE = 0.85
+MAX_ANCHORS = 8
+NEGATIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"not", "no", "never", "nothing", "nobody", "without", "cannot"}),
+    "fr": frozenset({"pas", "non", "jamais", "aucun", "aucune", "sans", "rien", "personne"}),
+    "de": frozenset({"nicht", "kein", "keine", "keinen", "nie", "niemals", "ohne", "niemand"}),
+    "es": frozenset({"no", "nunca", "sin", "nadie", "ningún", "ninguna", "nada"}),
+    "it": frozenset({"non", "mai", "senza", "nessuno", "nessuna", "niente"}),
+    "pt": frozenset({"não", "nunca", "sem", "ninguém", "nenhum", "nenhuma", "nada"}),
+    "ro": frozenset({"nu", "niciodată", "fără", "nimeni", "niciun", "nicio", "nimic"}),
+    "ru": frozenset({"не", "нет", "никогда", "без", "никто", "ничего"}),
+    "nl": frozenset({"niet", "geen", "nooit", "zonder", "niemand", "niets"}),
+    "pl": frozenset({"nie", "nigdy", "bez", "nikt", "nic", "żaden", "żadna"}),
+}
+PARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset({"up", "out", "off", "down", "back"}),
+}
+_NOISE = re.compile(r"(?:https?://|www\.)\S+|@\w+|<[A-Z]+>", re.IGNORECASE)
+_SEGMENT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:[ \t]+[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+
+
+@dataclass
+class PhraseCounts:
+    """Document frequency of candidate phrases per theme row, in one language."""
+
+    lang: str
+    phrases: list[str]
+    counts: sparse.csr_matrix  # (themes, phrases)
+    sizes: np.ndarray  # units per theme row in this language
+
+
+def candidates(text: str, lang: str) -> set[str]:
+    """The candidate phrases (1-5 words, lower case) of one text."""
+    stop = stop_words(lang)
+    negations = NEGATIONS.get(lang, frozenset())
+    particles = PARTICLES.get(lang, frozenset())
+    found: set[str] = set()
+    for segment in _SEGMENT.finditer(_NOISE.sub(" , ", text).replace("#", " ").lower()):
+        tokens = _split_elisions(segment.group().split(), lang)
+        for start, first in enumerate(tokens):
+            if (first in stop or _is_contraction(first)) and not _is_negation(first, negations):
+                continue
+            for end in range(start + 1, min(start + MAX_PHRASE_WORDS, len(tokens)) + 1):
+                last = tokens[end - 1]
+                if (
+                    end - start > 1
+                    and (last in stop or _is_contraction(last))
+                    and last not in particles
+                ):
+                    continue
+                gram = tokens[start:end]
+                if len(gram[-1]) < 2 or len(gram[0]) < 2:
+                    continue
+                if any(len(w) >= 3 and w not in stop and w not in negations for w in gram):
+                    found.add(" ".join(gram))
+    return found
+
+
+def _split_elisions(tokens: list[str], lang: str) -> list[str]:
+    """English contractions stay whole ("didn't"); elisions elsewhere lose their article
+    ("l'application" -> "application")."""
+    if lang == "en":
+        return tokens
+    result = []
+    for token in tokens:
+        head, apostrophe, tail = token.replace("’", "'").rpartition("'")
+        result.append(tail if apostrophe and len(head) <= 4 and tail else token)
+    return result
+
+
+def _is_contraction(token: str) -> bool:
+    return "'" in token or "’" in token
+
+
+def _is_negation(token: str, negations: frozenset[str]) -> bool:
+    return token in negations or token.replace("’", "'").endswith("n't")
+
+
+def count_phrases(
+    texts: Sequence[str], rows: Sequence[int], n_rows: int, lang: str, max_phrases: int
+) -> PhraseCounts:
+    """Per theme row, how many of its units (`rows[i]`, -1: none) use each candidate phrase."""
+    per_unit = [candidates(t, lang) if r >= 0 else set() for t, r in zip(texts, rows, strict=True)]
+    total: dict[str, int] = {}
+    for found in per_unit:
+        for phrase in found:
+            total[phrase] = total.get(phrase, 0) + 1
+    kept = [p for p, n in total.items() if n >= MIN_SUPPORT or " " not in p]
+    kept = sorted(kept, key=lambda p: (-total[p], p))[:max_phrases]
+    column = {p: i for i, p in enumerate(sorted(kept))}
+    data_rows: list[int] = []
+    data_cols: list[int] = []
+    sizes = np.zeros(n_rows, dtype=np.int64)
+    for found, row in zip(per_unit, rows, strict=True):
+        if row < 0:
+            continue
+        sizes[row] += 1
+        for phrase in found:
+            if phrase in column:
+                data_rows.append(int(row))
+                data_cols.append(column[phrase])
+    counts = sparse.csr_matrix(
+        (np.ones(len(data_rows), dtype=np.float64), (data_rows, data_cols)),
+        shape=(n_rows, len(column)),
+    )
+    return PhraseCounts(lang, sorted(column, key=column.__getitem__), counts, sizes)
+
+
+def class_tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """BERTopic's class-based TF-IDF of a (classes x terms) count matrix, frequent words damped."""
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    if counts.shape[1] == 0 or counts.nnz == 0:
+        return sparse.csr_matrix(counts.shape, dtype=np.float64)
+    if counts.shape[1] == 1:  # BERTopic squeezes a single term's frequency to a scalar
+        padded = sparse.hstack([counts, sparse.csr_matrix((counts.shape[0], 1))]).tocsr()
+        return class_tfidf(padded)[:, :1].tocsr()
+    transformer = ClassTfidfTransformer(reduce_frequent_words=True)
+    # It normalises its input in place (give it a copy); terms no class uses divide by zero.
+    with np.errstate(divide="ignore"):
+        weights = transformer.fit_transform(sparse.csr_matrix(counts, dtype=np.float64, copy=True))
+    return sparse.csr_matrix(weights)
+
+
+def theme_names(phrase_counts: PhraseCounts, taken: Iterable[str] = ()) -> list[str]:
+    """One distinct name per theme row ("" where the row has no units in this language)."""
+    weights = class_tfidf(phrase_counts.counts)
+    used = {t.lower() for t in taken}
+    names = []
+    for row in range(phrase_counts.counts.shape[0]):
+        name = next((p for p in ranked_phrases(phrase_counts, weights, row) if p not in used), "")
+        if not name:
+            name = fallback_name(phrase_counts, weights, row, used)
+        if name:
+            used.add(name)
+        names.append(name)
+    return names
+
+
+def ranked_phrases(phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int) -> list[str]:
+    """Names of 2-5 words for a theme row, best first.
+
+    The anchors are the row's phrases (single words included) used by enough of its units,
+    by class-based TF-IDF; a multi-word anchor is extended to a longer phrase nearly as many
+    units use, a single word becomes the most used phrase of 2-5 words that contains it.
+    """
+    counts = phrase_counts.counts.getrow(row).toarray().ravel()
+    size = int(phrase_counts.sizes[row])
+    if size == 0:
+        return []
+    floor = max(MIN_SUPPORT, MIN_SHARE * size)
+    weight = weights.getrow(row).toarray().ravel()
+    phrases = phrase_counts.phrases
+    anchors = sorted(np.flatnonzero(counts >= floor), key=lambda i: (-weight[i], phrases[i]))
+    result: list[str] = []
+    for index in anchors[:MAX_ANCHORS]:
+        if " " in phrases[index]:
+            name = _extend(index, counts, phrases)
+        else:
+            name = _phrase_with(phrases[index], counts, phrases)
+        if name and name not in result:
+            result.append(name)
+    return result
+
+
+def _phrase_with(word: str, counts: np.ndarray, phrases: list[str]) -> str:
+    """The most used phrase of 2-5 words containing `word` (at least MIN_SUPPORT units)."""
+    containing = [
+        i
+        for i in np.flatnonzero(counts >= MIN_SUPPORT)
+        if " " in phrases[i] and word in phrases[i].split()
+    ]
+    if not containing:
+        return ""
+    best = min(containing, key=lambda i: (-counts[i], len(phrases[i]), phrases[i]))
+    return _extend(best, counts, phrases)
+
+
+def _extend(index: int, counts: np.ndarray, phrases: list[str]) -> str:
+    """The longest phrase containing phrases[index] used by >= EXTEND_SHARE of its units."""
+    best = phrases[index]
+    base = f" {best} "
+    for other in np.flatnonzero(counts >= EXTEND_SHARE * counts[index]):
+        text = phrases[other]
+        if len(text.split()) > len(best.split()) and base in f" {text} ":
+            best = text
+    return best
+
+
+def fallback_name(
+    phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int, used: set[str]
+) -> str:
+    """The two best-weighted single words of the row joined by " / " ("" with fewer)."""
+    counts = phrase_counts.counts.getrow(row).toarray().ravel()
+    weight = weights.getrow(row).toarray().ravel()
+    stop = stop_words(phrase_counts.lang)
+    floor = max(1, min(MIN_SUPPORT, counts.max(initial=0)))
+    singles = [
+        i
+        for i in np.flatnonzero(counts >= floor)
+        if " " not in phrase_counts.phrases[i]
+        and not _is_contraction(phrase_counts.phrases[i])
+        and phrase_counts.phrases[i] not in stop
+    ]
+    singles.sort(key=lambda i: (-weight[i], phrase_counts.phrases[i]))
+    words = [phrase_counts.phrases[i] for i in singles]
+    for first in range(len(words)):
+        for second in range(first + 1, len(words)):
+            name = f"{words[first]} / {words[second]}"
+            if name not in used:
+                return name
+    return ""
+
+
+def is_readable(name: str, lang: str) -> bool:
+    """The house rules for a theme name: 1-5 words, no digits, not only stop words."""
+    parts = [w for w in re.split(r"\s+|\s*/\s*", name.strip().lower()) if w]
+    if not parts or len(parts) > MAX_PHRASE_WORDS or any(ch.isdigit() for ch in name):
+        return False
+    stop = stop_words(lang)
+    return any(w not in stop for w in parts)

@@ -1,0 +1,179 @@
+"""Theme units: the sentences and clauses of a comment, each of which can raise its own issue.
+
+A long verbatim ("The engineer never came. When I called, I was transferred three times, but
+the refund was quick.") raises several issues; its whole-comment embedding is dominated by
+what the comment shares with every other one. The theme model therefore works on *units*:
+the comment's sentences (`feedback_nlp.text.sentences`), each further split before a
+contrastive conjunction ("but", "however", "mais", "aber", "pero", "но", …), at semicolons and
+at dashes. A part of fewer than `min_words` words is joined to its neighbour ("Great, but" is
+no unit of its own).
+
+A unit *says something* when it has at least one content word: a word that is neither a stop
+word of its language (spaCy's lists, no model needed) nor in the codebook's list of
+content-free replies ("ok", "nothing to add", "rien", "nada", …). Content-free units and
+comments get no theme ("Other").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from feedback_nlp.text.sentences import split_sentences
+
+#: "and" after a comma joins two clauses that often raise two issues ("the app crashes, and
+#: my parcel is late"); the sentence is cut there too.
+COMMA_AND: dict[str, tuple[str, ...]] = {
+    "en": ("and",), "fr": ("et",), "de": ("und",), "es": ("y", "e"), "it": ("e", "ed"),
+    "pt": ("e",), "ro": ("și", "şi"), "ru": ("и", "а"), "uk": ("і", "й", "а"), "nl": ("en",),
+    "pl": ("i", "a"), "tr": ("ve",),
+}  # fmt: skip
+#: Conjunctions before which a sentence is cut into clauses, per language.
+CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("but", "however", "although", "though", "whereas", "yet", "except"),
+    "fr": ("mais", "cependant", "pourtant", "toutefois", "sauf", "bien que"),
+    "de": ("aber", "jedoch", "obwohl", "allerdings", "dennoch", "außer"),
+    "es": ("pero", "sin embargo", "aunque", "excepto", "salvo"),
+    "it": ("ma", "però", "tuttavia", "anche se", "eccetto", "tranne"),
+    "pt": ("mas", "porém", "contudo", "embora", "exceto"),
+    "ro": ("dar", "însă", "totuși", "deși", "cu excepția"),
+    "ru": ("но", "однако", "хотя", "зато", "кроме"),
+    "uk": ("але", "однак", "проте", "хоча", "крім"),
+    "nl": ("maar", "echter", "hoewel", "behalve"),
+    "pl": ("ale", "jednak", "chociaż", "choć", "oprócz"),
+    "tr": ("ama", "fakat", "ancak", "rağmen"),
+}
+MIN_UNIT_WORDS = 2
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass
+class Units:
+    """The units of a list of comments, in comment order.
+
+    `owner[i]` is the row of the comment unit i belongs to, `whole[i]` says the unit is the
+    entire comment (its embedding is the comment's), `says_something[i]` that it has a
+    content word.
+    """
+
+    owner: np.ndarray  # int64
+    text: list[str]
+    lang: list[str]
+    whole: np.ndarray  # bool
+    says_something: np.ndarray  # bool
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+@lru_cache(maxsize=64)
+def _clause_pattern(lang: str) -> re.Pattern[str]:
+    words = CONTRAST_WORDS.get(lang, ())
+    alternatives = [r"\s*;\s*", r"\s*--+\s*", r"\s+[–—]\s+"]
+    if words:
+        joined = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        alternatives.append(rf",?\s+(?=(?:{joined})\b)")
+    if lang in COMMA_AND:
+        joined = "|".join(re.escape(w) for w in COMMA_AND[lang])
+        alternatives.append(rf",\s+(?=(?:{joined})\s)")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def split_clauses(sentence: str, lang: str, min_words: int = MIN_UNIT_WORDS) -> list[str]:
+    """The clauses of one sentence; parts shorter than `min_words` join their neighbour."""
+    parts = [p.strip(" ,") for p in _clause_pattern(lang).split(sentence)]
+    merged: list[str] = []
+    for part in (p for p in parts if p):
+        if merged and (len(part.split()) < min_words or len(merged[-1].split()) < min_words):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+def comment_units(text: str, lang: str, min_words: int = MIN_UNIT_WORDS) -> list[str]:
+    """The units of one comment: its sentences cut into clauses (at least one, if any text)."""
+    units: list[str] = []
+    for sentence in split_sentences(text, lang):
+        for clause in split_clauses(sentence.text, lang, min_words):
+            if units and len(clause.split()) < min_words:
+                units[-1] = f"{units[-1]} {clause}"
+            else:
+                units.append(clause)
+    return units
+
+
+def split_units(
+    texts: Sequence[str],
+    langs: Sequence[str],
+    content_free: Mapping[str, Iterable[str]] | None = None,
+    min_words: int = MIN_UNIT_WORDS,
+) -> Units:
+    """The units of every comment (empty comments have none)."""
+    owner: list[int] = []
+    unit_texts: list[str] = []
+    unit_langs: list[str] = []
+    whole: list[bool] = []
+    for row, (text, lang) in enumerate(zip(texts, langs, strict=True)):
+        parts = comment_units(str(text or ""), str(lang), min_words)
+        for part in parts:
+            owner.append(row)
+            unit_texts.append(part)
+            unit_langs.append(str(lang))
+            whole.append(len(parts) == 1)
+    checker = ContentCheck(content_free or {})
+    return Units(
+        owner=np.asarray(owner, dtype=np.int64),
+        text=unit_texts,
+        lang=unit_langs,
+        whole=np.asarray(whole, dtype=bool),
+        says_something=np.asarray(
+            [
+                checker.says_something(t, lang)
+                for t, lang in zip(unit_texts, unit_langs, strict=True)
+            ],
+            dtype=bool,
+        ),
+    )
+
+
+class ContentCheck:
+    """Does a text carry a content word (not a stop word, not a content-free reply)?"""
+
+    def __init__(self, content_free: Mapping[str, Iterable[str]]) -> None:
+        self._replies = {
+            lang: {_normalise(p) for p in phrases} for lang, phrases in content_free.items()
+        }
+        self._generic = {p for phrases in self._replies.values() for p in phrases if " " not in p}
+
+    def says_something(self, text: str, lang: str) -> bool:
+        """False for empty text, a content-free reply, or only stop words and generic words."""
+        normalised = _normalise(text)
+        if not normalised or normalised in self._replies.get(lang, ()):
+            return False
+        stop = stop_words(lang)
+        return any(w not in stop and w not in self._generic for w in normalised.split())
+
+
+def _normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of `text` (letters and inner apostrophes; no digits)."""
+    return _normalise(text).split()
+
+
+@lru_cache(maxsize=64)
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of `lang` (empty when spaCy has no such language)."""
+    try:
+        from spacy.util import get_lang_class
+
+        return frozenset(w.lower() for w in get_lang_class(lang).Defaults.stop_words)
+    except Exception:  # spaCy raises several types for unknown languages
+        return frozenset()

@@ -1,0 +1,240 @@
+"""Measure the default themes on real labelled feedback (and the demo) against gold labels.
+
+For each set (scripts/theme_sets.py: BANKING77 test, MAMS ACSA test, MobASA test, Steam
+test, demo) the default stages run (prepare, language, embed, sentiment, topics), each set in
+its own process so its peak memory is its own, and report:
+
+- coverage: share of comments that say something (a unit with a content word) given a theme;
+- themes and categories found; NMI / ARI of the main theme against the gold label (comments
+  with exactly one gold label; "Other" counts as a cluster);
+- multi-label precision / recall / F1: each theme mapped to the gold label most of its
+  comments carry, a comment's predicted labels are its themes' labels;
+- which gold labels are the majority of at least one theme;
+- stability: ARI of the main theme between fits with two seeds, and between fits on two
+  different random 80 % subsamples (all comments tagged by both);
+- fit time and peak RSS; every theme with its label, category and majority gold label.
+
+    python scripts/eval_themes.py --data ../shared/data --out docs/results/themes_eval.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from theme_sets import SETS
+
+
+def tagged(table: pd.DataFrame, **topics: object) -> tuple[pd.DataFrame, object, float, dict]:
+    """Run the default stages; return the tagged table, the topics stage, fit seconds, tables."""
+    from feedback_nlp.stages import STAGES, Batch
+
+    batch = Batch(table)
+    for name in ("prepare", "language", "embed", "sentiment"):
+        batch = STAGES[name]().fit_transform(batch)
+    stage = STAGES["topics"](**topics)
+    start = time.perf_counter()
+    out = stage.fit_transform(batch)
+    return out.table, stage, time.perf_counter() - start, out.tables | {"_batch": batch}
+
+
+def says_something(table: pd.DataFrame, model: object) -> np.ndarray:
+    """Comments with at least one unit that has a content word."""
+    from feedback_nlp.topics.units import split_units
+
+    texts = table["text_clean"].fillna("").astype(str).tolist()
+    units = split_units(
+        texts, table["lang"].fillna("und").astype(str).tolist(), model.content_free()
+    )
+    result = np.zeros(len(table), dtype=bool)
+    result[units.owner[units.says_something]] = True
+    return result
+
+
+def theme_sets(table: pd.DataFrame) -> list[set[int]]:
+    return [{int(t) for t in str(c).split("|") if int(t) >= 0} for c in table["themes"]]
+
+
+def multilabel(gold: list[list[str]], themes: list[set[int]]) -> dict[str, object]:
+    """Themes mapped to their majority gold label; micro P/R/F1 on comments with gold."""
+    votes: dict[int, Counter] = {}
+    for labels, found in zip(gold, themes, strict=True):
+        for theme in found:
+            votes.setdefault(theme, Counter()).update(labels)
+    mapping = {t: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for t, c in votes.items() if c}
+    tp = fp = fn = 0
+    for labels, found in zip(gold, themes, strict=True):
+        if not labels:
+            continue
+        predicted = {mapping[t] for t in found if t in mapping}
+        tp += len(predicted & set(labels))
+        fp += len(predicted - set(labels))
+        fn += len(set(labels) - predicted)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    all_labels = sorted({g for labels in gold for g in labels})
+    recovered = sorted(set(mapping.values()))
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / max(precision + recall, 1e-9), 3),
+        "gold_labels": len(all_labels),
+        "gold_labels_majority_of_a_theme": recovered,
+        "gold_labels_missing": [g for g in all_labels if g not in recovered],
+        "mapping": {int(k): v for k, v in mapping.items()},
+    }
+
+
+def single_label(gold: list[list[str]], topic: np.ndarray) -> dict[str, object]:
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    rows = [i for i, labels in enumerate(gold) if len(labels) == 1]
+    if len(rows) < 20:
+        return {}
+    truth = [gold[i][0] for i in rows]
+    found = topic[rows]
+    return {
+        "single_label_comments": len(rows),
+        "nmi": round(float(normalized_mutual_info_score(truth, found)), 3),
+        "ari": round(float(adjusted_rand_score(truth, found)), 3),
+    }
+
+
+def stability(table: pd.DataFrame, batch: object, seed_topic: np.ndarray) -> dict[str, float]:
+    """ARI of main themes: another seed; two random 80 % subsamples, each tagging everything."""
+    from sklearn.metrics import adjusted_rand_score
+
+    from feedback_nlp.stages import STAGES, Batch
+
+    other = STAGES["topics"](seed=7, theme_sentiment=False).fit_transform(batch).table
+    result = {"ari_seed_42_vs_7": round(float(adjusted_rand_score(seed_topic, other["topic"])), 3)}
+    tags = []
+    for seed in (1, 2):
+        rng = np.random.default_rng(seed)
+        keep = np.sort(rng.choice(len(table), size=int(0.8 * len(table)), replace=False))
+        part = Batch(batch.table.iloc[keep], {k: v[keep] for k, v in batch.arrays.items()})
+        stage = STAGES["topics"](theme_sentiment=False).fit(part)
+        tags.append(stage.transform(batch).table["topic"].to_numpy())
+    result["ari_two_80pct_subsamples"] = round(float(adjusted_rand_score(*tags)), 3)
+    return result
+
+
+def demo_languages(table: pd.DataFrame) -> dict[str, object]:
+    """Per planted issue: share of its comments, in every language, whose main category is
+    the issue's most common category; and how many languages that category spans."""
+    truth = table["true_theme"].fillna("")
+    result = {}
+    for issue, members in table[truth != ""].groupby(truth[truth != ""]):
+        top = members["topic_category"].value_counts().index[0]
+        same = members["topic_category"] == top
+        result[str(issue)] = {
+            "category": str(top),
+            "share_in_it": round(float(same.mean()), 3),
+            "languages": int(members["lang"].nunique()),
+            "languages_in_it": int(members.loc[same, "lang"].nunique()),
+        }
+    return result
+
+
+def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
+    table = SETS[name](data)
+    gold = list(table.pop("gold"))
+    out, stage, seconds, tables = tagged(table)
+    model = stage.model_
+    themes = theme_sets(out)
+    speaking = says_something(out, model)
+    covered = np.array([bool(t) for t in themes])
+    topic = out["topic"].to_numpy(dtype=np.int64)
+    themes_table = tables["topics"]
+    ml = multilabel(gold, themes)
+    report: dict[str, object] = {
+        "set": name,
+        "comments": len(out),
+        "saying_something": int(speaking.sum()),
+        "coverage": round(float(covered[speaking].mean()), 3),
+        "coverage_all_comments": round(float(covered.mean()), 3),
+        "themes": len(model.topic_ids_),
+        "categories": int(themes_table["category"].nunique()),
+        "categories_from_codebook": int(
+            themes_table.loc[
+                themes_table["category_source"].str.startswith("codebook"), "category"
+            ].nunique()
+        ),
+        "themes_per_covered_comment": round(float(np.mean([len(t) for t in themes if t])), 2),
+        **single_label(gold, topic),
+        **{k: v for k, v in ml.items() if k != "mapping"},
+        "fit_seconds": round(seconds, 1),
+        "label_language": model.label_language_,
+    }
+    if "true_theme" in out:
+        report["demo_issues"] = demo_languages(out)
+    if stable:
+        report.update(stability(out, tables["_batch"], topic))
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    report["theme_list"] = [
+        {
+            "topic": int(row.topic),
+            "label": row.label,
+            "category": row.category,
+            "size": int(row.size),
+            "negative_share": None if pd.isna(row.negative_share) else round(row.negative_share, 2),
+            "majority_gold": ml["mapping"].get(int(row.topic)),
+        }
+        for row in themes_table.itertuples()
+    ]
+    return report
+
+
+def _child(name: str, data: str, stable: bool, queue: multiprocessing.Queue) -> None:
+    queue.put(evaluate(name, Path(data), stable))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--data", type=Path, default=Path(os.environ.get("FEEDBACK_NLP_DATA", "../shared/data"))
+    )
+    parser.add_argument("--sets", nargs="*", default=list(SETS))
+    parser.add_argument("--no-stability", action="store_true", help="skip the extra fits")
+    parser.add_argument("--out", type=Path, default=Path("docs/results/themes_eval.json"))
+    args = parser.parse_args()
+    context = multiprocessing.get_context("spawn")
+    reports = []
+    for name in args.sets:
+        queue = context.Queue()
+        child = context.Process(
+            target=_child, args=(name, str(args.data), not args.no_stability, queue)
+        )
+        child.start()
+        report = queue.get()
+        child.join()
+        reports.append(report)
+        print(json.dumps({k: v for k, v in report.items() if k != "theme_list"}), flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(reports, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(markdown(reports))
+
+
+def markdown(reports: list[dict]) -> str:
+    columns = ["set", "comments", "coverage", "themes", "categories", "nmi", "ari", "precision",
+               "recall", "f1", "ari_seed_42_vs_7", "ari_two_80pct_subsamples", "fit_seconds",
+               "peak_rss_mb"]  # fmt: skip
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for report in reports:
+        lines.append("| " + " | ".join(str(report.get(c, "")) for c in columns) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Labelled theme sets for scripts/eval_themes.py, read from ../shared/data (never copied).
+
+Each loader returns a feedback table (`response_id`, `text`) with `gold` (list of gold
+labels per comment, possibly empty) and `lang_hint`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+STEAM_ASPECTS = ("story", "gameplay", "visual", "audio", "technical", "price", "suggestion")
+
+
+def banking77(data: Path) -> pd.DataFrame:
+    """BANKING77 test: 3,080 customer-service queries, one of 77 intents each."""
+    frame = pd.read_csv(data / "themes/banking77-nlupp/banking_data/test.csv")
+    return _table(frame["text"], frame["category"].map(lambda c: [c]), "en", "b77")
+
+
+def mams(data: Path) -> pd.DataFrame:
+    """MAMS ACSA test: 400 restaurant-review sentences, 2+ aspect categories each."""
+    root = ET.parse(data / "themes/mams/data/MAMS-ACSA/raw/test.xml").getroot()
+    texts, gold = [], []
+    for sentence in root.iter("sentence"):
+        texts.append(sentence.findtext("text") or "")
+        gold.append(sorted({a.get("category", "") for a in sentence.iter("aspectCategory")}))
+    return _table(pd.Series(texts), pd.Series(gold), "en", "mams")
+
+
+def mobasa(data: Path) -> pd.DataFrame:
+    """MobASA test, relevant documents: German public-transport feedback, aspect categories."""
+    path = data / "sentiment/mobasa/corpus/test-sim3s-mobasa_v1.xml"
+    texts, gold = [], []
+    for document in ET.parse(path).getroot().iter("Document"):
+        if document.findtext("relevance") != "true":
+            continue
+        texts.append(document.findtext("text") or "")
+        aspects = {o.get("category", "").split("#")[0] for o in document.iter("Opinion")}
+        gold.append(sorted(a for a in aspects if a))
+    return _table(pd.Series(texts), pd.Series(gold), "de", "mobasa")
+
+
+def steam(data: Path) -> pd.DataFrame:
+    """Steam review aspects test: 200 long English game reviews, 7 content aspects."""
+    frame = pd.read_csv(data / "themes/steam-review-aspects/dataset/v1/test.csv")
+    gold = frame.apply(lambda r: [a for a in STEAM_ASPECTS if r[f"label_{a}"] == 1], axis=1)
+    return _table(frame["review"].astype(str), gold, "en", "steam")
+
+
+def _table(texts: pd.Series, gold: pd.Series, lang: str, prefix: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "response_id": pd.array([f"{prefix}-{i}" for i in range(len(texts))], dtype="string"),
+            "text": pd.array(texts.astype(str).tolist(), dtype="string"),
+            "lang_hint": pd.array([lang] * len(texts), dtype="string"),
+            "gold": list(gold),
+        }
+    )
+
+
+def demo(_: Path) -> pd.DataFrame:
+    """The bundled demo data (written by us: a smoke test), gold = its planted themes."""
+    from feedback_nlp.io import read_many
+    from feedback_nlp.pipeline import demo_files
+    from feedback_nlp.schema import split_list
+
+    table = read_many(demo_files()).table
+    gold = table["true_themes"].map(lambda c: split_list(c) if isinstance(c, str) else [])
+    return table.assign(gold=list(gold))
+
+
+SETS: dict[str, Callable[[Path], pd.DataFrame]] = {
+    "banking77": banking77,
+    "mams": mams,
+    "mobasa": mobasa,
+    "steam": steam,
+    "demo": demo,
+}

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.topics.codebook import builtin_content_free, load_codebook, parse_rule
+from feedback_nlp.topics.units import words
+
+LANGUAGES = {"en", "fr", "de", "es", "it", "pt", "ro", "ru"}
+
+
+def test_builtin_codebook_covers_cx_themes_in_eight_languages():
+    book = load_codebook("builtin")
+    ids = {e.id for e in book.entries}
+    assert {"delivery", "returns_refunds", "billing_payment", "customer_service", "staff"} <= ids
+    assert len(book.entries) >= 15
+    for entry in book.entries:
+        assert set(entry.examples) >= LANGUAGES, entry.id
+        assert set(entry.names) >= LANGUAGES, entry.id
+        assert entry.description
+    assert set(builtin_content_free()) >= LANGUAGES
+
+
+def test_user_codebook_in_toml_and_yaml(tmp_path):
+    toml = tmp_path / "book.toml"
+    toml.write_text(
+        '[[theme]]\nid = "late"\nname = "Late delivery"\nlevel = "theme"\n'
+        'examples = { en = ["parcel came late"] }\nrules = [\'"late" NEAR "parcel"\']\n',
+        encoding="utf-8",
+    )
+    yaml = tmp_path / "book.yaml"
+    yaml.write_text(
+        "theme:\n  - id: late\n    name: {en: Late delivery, fr: Livraison en retard}\n"
+        "    examples: {en: [parcel came late]}\n",
+        encoding="utf-8",
+    )
+    for path in (toml, yaml):
+        book = load_codebook(path)
+        assert book.entries[0].name("en") == "Late delivery"
+        assert book.entries[0].examples == {"en": ["parcel came late"]}
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[theme]]\nname = "x"\nexamples = ["a b"]\n', "theme entry 1: 'id'"),
+        ('[[theme]]\nid = "late"\nname = "x"\n', "theme 'late': give examples, rules or both"),
+        ('[[theme]]\nid = "late"\nname = "x"\nexamples = "a"\n', "theme 'late': 'examples'"),
+        ('[[theme]]\nid = "late"\nname = "x"\nrules = ["late NEAR"]\n', "put terms in double"),
+        ('[[theme]]\nid = "a"\nname = "x"\nexamples = ["y"]\nlevel = "z"\n', "'level'"),
+        ('[[theme]]\nid = "a"\nname = "x"\nexamples = ["y"]\ncolour = 1\n', "unknown keys"),
+        ("[[theme]\n", "not a valid codebook file"),
+        ('[codebook]\nname = "empty"\n', "needs a list of"),
+    ],
+)
+def test_malformed_codebook_names_the_file_and_entry(tmp_path, body, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as error:
+        load_codebook(path)
+    assert str(path) in str(error.value)
+
+
+def test_missing_codebook_file_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="codebook file not found"):
+        load_codebook(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "hit"),
+    [
+        ('"late" NEAR "delivery"', "the delivery was late again", True),
+        ('"late" NEAR/2 "delivery"', "delivery of my new sofa was very late", False),
+        ('"charged twice"', "I was charged twice", True),
+        ('"refund*" AND "not"', "refunds have not arrived", True),
+        ('"refund*" AND "not"', "refund arrived", False),
+        ('"outage" OR "no signal"', "there is no signal at home", True),
+    ],
+)
+def test_keyword_rules(rule, text, hit):
+    assert parse_rule(rule).matches(words(text)) is hit
+
+
+def test_rule_ending_with_an_operator_is_refused():
+    with pytest.raises(ConfigError, match="ends with an operator"):
+        parse_rule('"late" AND')

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from feedback_nlp.topics.phrases import candidates, count_phrases, is_readable, theme_names
+
+
+def test_candidates_never_start_or_end_with_a_stop_word_nor_hold_a_number():
+    found = candidates("The engineer did not turn up on 12 May, twice!", "en")
+    assert "engineer did not turn up" in found
+    assert "not turn up" in found
+    assert not any(p.startswith(("the ", "on ")) or p.endswith(" on") for p in found)
+    assert not any(ch.isdigit() for p in found for ch in p)
+
+
+def test_urls_handles_and_elisions_stay_out_of_candidates():
+    found = candidates("@DB_Bahn l'application plante https://x.y/z #Aufzug", "fr")
+    assert "db_bahn" not in found and "https" not in found
+    assert "application plante" in found
+
+
+def _names(texts: list[str], rows: list[int], n_rows: int) -> list[str]:
+    return theme_names(count_phrases(texts, rows, n_rows, "en", 1000))
+
+
+def test_each_theme_is_named_by_its_own_frequent_phrase():
+    late = ["my parcel arrived late", "parcel arrived late again", "the parcel arrived late"]
+    twice = ["I was charged twice", "charged twice for one order", "they charged twice"]
+    names = _names(late + twice, [0, 0, 0, 1, 1, 1], 2)
+    assert names == ["parcel arrived late", "charged twice"]
+
+
+def test_names_are_unique_and_readable():
+    texts = ["charged twice today", "charged twice again"] * 2
+    names = _names(texts, [0, 0, 1, 1], 2)
+    assert len(set(names)) == 2
+    assert all(is_readable(n, "en") for n in names)
+
+
+def test_a_theme_without_units_in_the_language_gets_no_name():
+    assert _names(["charged twice", "charged twice"], [0, 0], 2)[1] == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "readable"),
+    [
+        ("late delivery", True),
+        ("charged twice / refund", True),
+        ("the", False),
+        ("Era il 05/04/2026.", False),
+        ("one two three four five six", False),
+        ("", False),
+    ],
+)
+def test_readability_rules(name, readable):
+    assert is_readable(name, "en") is readable
+
+
+def test_counts_are_per_unit_not_per_occurrence():
+    counts = count_phrases(["late late late", "late"], [0, 0], 1, "en", 100)
+    column = counts.phrases.index("late")
+    assert counts.counts.toarray()[0, column] == 2
+    assert np.array_equal(counts.sizes, [2])

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from feedback_nlp.topics.codebook import builtin_content_free
+from feedback_nlp.topics.units import comment_units, split_clauses, split_units
+
+
+def test_sentences_and_contrasting_clauses_become_units():
+    units = comment_units(
+        "Lovely staff, but we waited an hour for our food. Prices are fair; parking is awful.",
+        "en",
+    )
+    assert units == [
+        "Lovely staff",
+        "but we waited an hour for our food.",
+        "Prices are fair",
+        "parking is awful.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le colis est arrivé en retard, mais le livreur était aimable", "fr", 2),
+        ("Die App stürzt ständig ab, aber der Support hat schnell geholfen", "de", 2),
+        ("Доставка опоздала на неделю, но курьер был вежлив", "ru", 2),
+        ("The app crashes on startup, and my parcel arrived a week late", "en", 2),
+        ("fish and chips were great", "en", 1),
+    ],
+)
+def test_clauses_split_in_several_languages(text, lang, expected):
+    assert len(split_clauses(text, lang)) == expected
+
+
+def test_a_one_word_part_joins_its_neighbour():
+    assert comment_units("Great, but slow. Thanks!", "en") == ["Great but slow. Thanks!"]
+
+
+def test_content_free_replies_say_nothing_and_real_comments_do():
+    texts = ["ok", "Thanks!", "👍👍", "Rien à ajouter.", "n/a", "", "Late delivery", "Zu teuer."]
+    langs = ["en", "en", "und", "fr", "en", "en", "en", "de"]
+    units = split_units(texts, langs, builtin_content_free())
+    says = {int(o): bool(s) for o, s in zip(units.owner, units.says_something, strict=True)}
+    assert [says.get(row, False) for row in range(len(texts))] == [False] * 6 + [True, True]
+
+
+def test_units_remember_their_comment_and_whether_they_are_all_of_it():
+    units = split_units(["One issue here", "First issue, but a second one"], ["en", "en"])
+    assert list(units.owner) == [0, 1, 1]
+    assert list(units.whole) == [True, False, False]
