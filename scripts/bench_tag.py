@@ -109,9 +109,9 @@ def _perturb(text: str, rng: random.Random) -> str:
     words = text.split()
     if len(words) > 3:
         words = [w for w in words if rng.random() > 0.08] or words
+    if len(words) > 1 and rng.random() < 0.3:
         i = rng.randrange(len(words) - 1)
-        if rng.random() < 0.3:
-            words[i], words[i + 1] = words[i + 1], words[i]
+        words[i], words[i + 1] = words[i + 1], words[i]
     out = " ".join(words)
     if rng.random() < 0.2:
         out = out.lower()
