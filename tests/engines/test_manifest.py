@@ -37,9 +37,9 @@ def test_each_change_is_named(tmp_path):
     assert conflicts(job, _job(tmp_path, config="x = 2\n")) == [
         f"the model configuration changed ({tmp_path / 'model'}/config.toml)"
     ]
+    assert "the read options differ" in conflicts(job, _job(tmp_path, chunk_rows=5))[0]
     (tmp_path / "model" / "weights.json").write_text("[1, 3]")
     assert conflicts(job, _job(tmp_path)) == [f"the model changed ({tmp_path / 'model'})"]
-    assert "the read options differ" in conflicts(job, _job(tmp_path, chunk_rows=5))[0]
     other_version = {**job, "toolkit_version": "0.0.1"}
     assert "tagged by feedback_nlp 0.0.1" in conflicts(other_version, job)[0]
 
