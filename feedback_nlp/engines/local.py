@@ -139,20 +139,34 @@ def _offsets(paths: list[Path]) -> list[int]:
 def prefetched(items: Iterable[Chunk], depth: int = 1) -> Iterator[Chunk]:
     """Iterate `items` produced `depth` ahead in a thread; its errors are raised here."""
     buffer: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def hand_over(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                buffer.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
 
     def produce() -> None:
         try:
             for item in items:
-                buffer.put(item)
-            buffer.put(_DONE)
+                if not hand_over(item):
+                    return
+            hand_over(_DONE)
         except BaseException as error:  # handed over to the consumer
-            buffer.put(error)
+            hand_over(error)
 
     threading.Thread(target=produce, name="feedback-nlp-reader", daemon=True).start()
-    while True:
-        item = buffer.get()
-        if item is _DONE:
-            return
-        if isinstance(item, BaseException):
-            raise item
-        yield item
+    try:
+        while True:
+            item = buffer.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()

@@ -184,3 +184,21 @@ def test_stopped_mid_job_then_resumed_equals_an_uninterrupted_run(
     resumed = _tagged(out)
     assert resumed["response_id"].is_unique and len(resumed) == ROWS
     pd.testing.assert_frame_equal(resumed, expected)
+
+
+def test_prefetched_hands_over_items_and_the_readers_error():
+    from feedback_nlp.engines.local import prefetched
+
+    def items():
+        yield 1
+        yield 2
+        raise ValueError("bad row")
+
+    seen = []
+    with pytest.raises(ValueError, match="bad row"):
+        for item in prefetched(items()):
+            seen.append(item)
+    assert seen == [1, 2]
+    endless = prefetched(iter(range(10**9)))
+    assert next(endless) == 0
+    endless.close()  # the reader thread stops instead of waiting forever
