@@ -3,8 +3,11 @@
 The readers reject a row whose response_id appeared earlier; for that they keep
 ``response_id -> "file:line"`` of every row. A plain dict costs ~150 bytes a row (10M rows:
 1.5 GB), which would make a streaming read grow with its input. `SeenIds` keeps the newest ids
-in a dict and folds older ones into sorted arrays of 128-bit BLAKE2b digests with their
-place, so memory stays ~24 bytes a row. Lookups stay exact up to a 2^-128 digest collision.
+in a dict and folds older ones into arrays of 128-bit BLAKE2b digests with their place, sorted
+by the digest's first half, so memory stays ~24 bytes a row. Segments are merged like a binary
+counter (two of equal size into one), so at most log2(ids / RECENT_LIMIT) + 1 of them are
+searched and a merge briefly holds at most one extra copy of what it merges. Lookups are exact
+up to a 2^-128 digest collision.
 """
 
 from __future__ import annotations
@@ -15,8 +18,6 @@ import numpy as np
 
 #: Ids kept as a plain dict before they are folded into the sorted arrays.
 RECENT_LIMIT = 65_536
-#: More sorted segments than this are merged into one.
-MAX_SEGMENTS = 6
 _LINE_BITS = 40
 
 
@@ -31,7 +32,7 @@ class SeenIds:
     def __init__(self, recent_limit: int = RECENT_LIMIT) -> None:
         self.recent_limit = recent_limit
         self._recent: dict[str, str] = {}
-        self._segments: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._segments: list[Segment] = []
         self._places: list[str] = []
         self._place_index: dict[str, int] = {}
         self._folded = 0
@@ -80,15 +81,26 @@ class SeenIds:
         )
         self._folded += len(self._recent)
         self._recent = {}
-        self._segments.append((highs, lows, places))
-        if len(self._segments) > MAX_SEGMENTS:
-            highs, lows, places = (np.concatenate(p) for p in zip(*self._segments, strict=True))
-            self._segments = [(highs, lows, places)]
-        self._segments[-1] = _sorted(*self._segments[-1])
+        order = np.argsort(highs, kind="stable")
+        segment = (highs[order], lows[order], places[order])
+        while self._segments and len(self._segments[-1][0]) <= len(segment[0]):
+            segment = _merge(self._segments.pop(), segment)
+        self._segments.append(segment)
 
 
-def _sorted(
-    highs: np.ndarray, lows: np.ndarray, places: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    order = np.lexsort((lows, highs))
-    return highs[order], lows[order], places[order]
+Segment = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _merge(first: Segment, second: Segment) -> Segment:
+    """One segment sorted by the digests' first half holding both."""
+    size = len(first[0]) + len(second[0])
+    slots = np.searchsorted(first[0], second[0]) + np.arange(len(second[0]))
+    rest = np.ones(size, dtype=bool)
+    rest[slots] = False
+    merged = []
+    for old, new in zip(first, second, strict=True):
+        out = np.empty(size, dtype=old.dtype)
+        out[slots] = new
+        out[rest] = old
+        merged.append(out)
+    return merged[0], merged[1], merged[2]

@@ -26,3 +26,12 @@ def test_places_keep_file_names_with_colons_and_big_line_numbers():
     seen["b"] = "x.csv:1"
     assert seen.get("a") == "C:data.csv:123456789"
     assert seen.get("b") == "x.csv:1"
+
+
+def test_segments_merge_like_a_binary_counter():
+    seen = SeenIds(recent_limit=2)
+    for i in range(2 * 13):
+        seen[f"k{i}"] = f"f.csv:{i + 1}"
+    sizes = [len(segment[0]) for segment in seen._segments]
+    assert sizes == [16, 8, 2]  # 13 folds of 2 = 0b1101
+    assert all(seen.get(f"k{i}") == f"f.csv:{i + 1}" for i in range(26))
