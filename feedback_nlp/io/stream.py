@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,22 +23,21 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
-from feedback_nlp.io.build import TableBuilder, _as_string
-from feedback_nlp.io.chat import chat_conversations
+from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
 from feedback_nlp.io.delimited import _builder as _delimited_builder
 from feedback_nlp.io.delimited import _peek, _rows_with_lines, _Tracked, sniff_delimiter
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
-from feedback_nlp.io.mapping import ColumnPlan, Mapping, load_mapping, recognise
+from feedback_nlp.io.mapping import ColumnPlan, recognise
 from feedback_nlp.io.platforms import PLATFORMS, detect_header
-from feedback_nlp.io.reader import SUFFIXES, _read_one, builder_carried
+from feedback_nlp.io.reader import SUFFIXES, _read_one
 from feedback_nlp.io.seen_ids import SeenIds
+from feedback_nlp.io.stream_jsonl import is_chat_jsonl, stream_jsonl
 from feedback_nlp.io.structured import _apply_mapping, _check_platform
 from feedback_nlp.io.structured import _builder as _structured_builder
 from feedback_nlp.schema import empty_rejects, validate
 
 #: Source rows per chunk unless the caller says otherwise.
 CHUNK_ROWS = 10_000
-_BLANK = b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"
 
 
 @dataclass
@@ -59,18 +57,6 @@ class Chunk:
     def key(self) -> str:
         """``<file>-<chunk>``, zero-padded: the chunk's name in a tagging job."""
         return f"{self.file_index:05d}-{self.index:06d}"
-
-
-@dataclass
-class _Options:
-    platform: str
-    mapping: str | Path | dict[str, Any] | None
-    agent_turns: str
-    encoding: str | None
-    sheet: str | int | None
-    columns: dict[str, str]
-    chunk_rows: int
-    seen: SeenIds
 
 
 def stream_feedback(
@@ -93,25 +79,25 @@ def stream_feedback(
         from feedback_nlp.errors import ConfigError
 
         raise ConfigError(f"unknown platform '{platform}'; use one of {list(PLATFORMS)}")
-    options = _Options(
+    options = ReadOptions(
         platform, mapping, agent_turns, encoding, sheet, dict(columns), chunk_rows, SeenIds()
     )
     for file_index, path in enumerate(Path(p) for p in paths):
         yield from _stream_file(file_index, path, options)
 
 
-def _stream_file(file_index: int, path: Path, options: _Options) -> Iterator[Chunk]:
+def _stream_file(file_index: int, path: Path, options: ReadOptions) -> Iterator[Chunk]:
     if not path.is_file():
         raise ReadError(path, "no such file", hint="check the path")
     kind = SUFFIXES.get(path.suffix.lower())
     size = path.stat().st_size
-    pieces: Iterator[_Piece]
+    pieces: Iterator[Piece]
     if kind == "csv":
         pieces = _delimited(path, options)
     elif kind == "parquet":
         pieces = _parquet(path, options, size)
-    elif kind == "jsonl" and not _is_chat_jsonl(path, options):
-        pieces = _jsonl(path, options)
+    elif kind == "jsonl" and not is_chat_jsonl(path, options):
+        pieces = stream_jsonl(path, options)
     else:
         yield from _whole(file_index, path, options, size)
         return
@@ -119,18 +105,7 @@ def _stream_file(file_index: int, path: Path, options: _Options) -> Iterator[Chu
         yield Chunk(file_index, index, path, validate(table), rejects, rows_read, position, size)
 
 
-_Piece = tuple[pd.DataFrame, pd.DataFrame, int, int]
-
-
-def _drain(builder: TableBuilder, rows_read: int, position: int) -> _Piece:
-    """The rows the builder checked since the last drain: (kept, rejected, rows read, bytes)."""
-    table, rejects = builder.finish()
-    builder.tables.clear()
-    builder.rejects.clear()
-    return table, rejects, rows_read, position
-
-
-def _whole(file_index: int, path: Path, options: _Options, size: int) -> Iterator[Chunk]:
+def _whole(file_index: int, path: Path, options: ReadOptions, size: int) -> Iterator[Chunk]:
     """Formats read whole (JSON, chat exports, xlsx): one read, then cut into chunks."""
     read = _read_one(
         path,
@@ -152,15 +127,11 @@ def _whole(file_index: int, path: Path, options: _Options, size: int) -> Iterato
         yield Chunk(file_index, index, path, table, rejects, rows_read, position, size)
 
 
-def _mapping(path: Path, options: _Options) -> Mapping | None:
-    return load_mapping(options.mapping, options.columns, path)
-
-
-def _delimited(path: Path, options: _Options) -> Iterator[_Piece]:
+def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
     """CSV/TSV as in read_delimited, yielding the builder after every chunk of rows."""
     with path.open("rb") as stream:
         sample = stream.read(SAMPLE_BYTES)
-        if not sample.strip(_BLANK):
+        if not sample.strip(BLANK):
             raise ReadError(path, "the file is empty", hint="export the data again")
         chosen = options.encoding or detect_encoding(sample, path)
         stream.seek(0)
@@ -178,7 +149,7 @@ def _delimited(path: Path, options: _Options) -> Iterator[_Piece]:
                 f"the file does not look like a {options.platform} export",
                 hint="use platform='auto'",
             )
-        builder = _delimited_builder(path, header, _mapping(path, options), options.seen)
+        builder = _delimited_builder(path, header, mapping_for(path, options), options.seen)
         width = len(header.columns)
         source = itertools.chain(peeked[header.rows :], rows)
         while True:
@@ -194,10 +165,10 @@ def _delimited(path: Path, options: _Options) -> Iterator[_Piece]:
             if kept:
                 frame = pd.DataFrame([r for _, r in kept], columns=header.columns, dtype="str")
                 builder.add(frame, np.asarray([s for s, _ in kept]))
-            yield _drain(builder, len(batch), stream.tell())
+            yield drain(builder, len(batch), stream.tell())
 
 
-def _parquet(path: Path, options: _Options, size: int) -> Iterator[_Piece]:
+def _parquet(path: Path, options: ReadOptions, size: int) -> Iterator[Piece]:
     """Parquet batch by batch, as in read_parquet."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -212,7 +183,7 @@ def _parquet(path: Path, options: _Options, size: int) -> Iterator[_Piece]:
             hint="write it again with pandas.DataFrame.to_parquet",
         ) from None
     columns = list(parquet.schema_arrow.names)
-    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), _mapping(path, options))
+    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), mapping_for(path, options))
     builder = _structured_builder(path, plan, columns, options.seen)
     total = max(parquet.metadata.num_rows, 1)
     start = 1
@@ -227,126 +198,4 @@ def _parquet(path: Path, options: _Options, size: int) -> Iterator[_Piece]:
         frame = batch.to_pandas()
         builder.add(frame, list(range(start, start + len(frame))))
         start += len(frame)
-        yield _drain(builder, len(frame), size * (start - 1) // total)
-
-
-def _json_lines(path: Path, options: _Options) -> Iterator[tuple[int, str, int]]:
-    """(line number, text, bytes read so far) of every line of a JSON Lines file."""
-    with path.open("rb") as stream:
-        sample = stream.read(SAMPLE_BYTES)
-        if not sample.strip(_BLANK):
-            raise ReadError(path, "the file is empty", hint="export the data again")
-        chosen = options.encoding or detect_encoding(sample, path)
-        stream.seek(0)
-        _, lines = iter_lines(stream, path, chosen, forced=options.encoding is not None)
-        for number, line in enumerate(lines, start=1):
-            yield number, line.lstrip("\ufeff") if number == 1 else line, stream.tell()
-
-
-def _is_chat_jsonl(path: Path, options: _Options) -> bool:
-    """A chat export in JSON Lines is read whole (as read_jsonl reads it)."""
-    for _, line, _ in _json_lines(path, options):
-        if line.strip():
-            try:
-                first = json.loads(line)
-            except json.JSONDecodeError:
-                return False
-            return chat_conversations([first]) is not None
-    return False
-
-
-def _jsonl_survey(path: Path, options: _Options) -> tuple[dict[str, set[type]], int]:
-    """First pass: every key (first-seen order) with its value types; the last non-blank line."""
-    keys: dict[str, set[type]] = {}
-    last = 0
-    for number, line, _ in _json_lines(path, options):
-        if not line.strip():
-            continue
-        last = number
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(obj, dict):
-            for key, value in obj.items():
-                kinds = keys.setdefault(str(key), set())
-                if value is not None:
-                    kinds.add(type(value))
-    return keys, last
-
-
-def _jsonl(path: Path, options: _Options) -> Iterator[_Piece]:
-    """JSON Lines as in read_jsonl: bad lines go to rejects; the keys come from a first pass."""
-    _check_platform(path, options.platform, ("auto", "generic"))
-    kinds, last = _jsonl_survey(path, options)
-    columns = list(kinds)
-    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), _mapping(path, options))
-    builder = _structured_builder(path, plan, columns, options.seen)
-    objects: list[dict[str, Any]] = []
-    numbers: list[int] = []
-    count = 0
-    position = 0
-    for number, line, position in _json_lines(path, options):
-        if not line.strip():
-            continue
-        count += 1
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            if number == last:
-                raise ReadError(
-                    path,
-                    f"the last line is cut off or invalid JSON ({exc.msg})",
-                    line=number,
-                    hint="the file is truncated; export it again",
-                ) from None
-            obj = exc
-        if isinstance(obj, dict):
-            objects.append(obj)
-            numbers.append(number)
-        else:
-            what = f"not valid JSON ({obj.msg})" if isinstance(obj, Exception) else "not an object"
-            builder.add_rejected(number, f"the line is {what}", line.rstrip("\n"))
-        if count >= options.chunk_rows:
-            yield _jsonl_piece(builder, objects, numbers, kinds, count, position)
-            objects, numbers, count = [], [], 0
-    if count:
-        yield _jsonl_piece(builder, objects, numbers, kinds, count, position)
-
-
-def _jsonl_piece(
-    builder: TableBuilder,
-    objects: list[dict[str, Any]],
-    numbers: list[int],
-    kinds: dict[str, set[type]],
-    count: int,
-    position: int,
-) -> _Piece:
-    if objects:
-        builder.add(pd.DataFrame(objects, columns=list(kinds)), numbers)
-    table, rejects, count, position = _drain(builder, count, position)
-    return _carried_dtypes(table, kinds, builder), rejects, count, position
-
-
-def _carried_dtypes(
-    table: pd.DataFrame, kinds: dict[str, set[type]], builder: TableBuilder
-) -> pd.DataFrame:
-    """Give each carried JSON field one dtype for the whole file (chunks may lack values).
-
-    Whole numbers -> Int64, numbers -> Float64, booleans -> boolean, anything else -> string
-    (a field that mixes types is carried as text).
-    """
-    for name in builder_carried(builder, table):
-        key = name if name in kinds else name.removeprefix("source_")
-        seen = kinds.get(key, set())
-        if seen <= {bool}:
-            dtype = "boolean"
-        elif seen <= {int}:
-            dtype = "Int64"
-        elif seen <= {int, float}:
-            dtype = "Float64"
-        else:
-            table[name] = _as_string(table[name])
-            continue
-        table[name] = table[name].astype(dtype)
-    return table
+        yield drain(builder, len(frame), size * (start - 1) // total)
