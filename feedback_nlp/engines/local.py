@@ -50,6 +50,7 @@ def run_local(
     out = manifest.folder
     analyzer = load_model(model)
     done_before = _verified_parts(manifest)
+    manifest.save()  # before the first part, so that any part on disk belongs to a manifest
     schemas = {
         int(index): first_schema(out / TAGGED, name)
         for index, name in manifest.schema_parts.items()
