@@ -24,8 +24,10 @@ def test_places_keep_file_names_with_colons_and_big_line_numbers():
     seen = SeenIds(recent_limit=1)
     seen["a"] = "C:data.csv:123456789"
     seen["b"] = "x.csv:1"
+    seen["c"] = f"y.csv:{2**33}"
     assert seen.get("a") == "C:data.csv:123456789"
     assert seen.get("b") == "x.csv:1"
+    assert seen.get("c") == f"y.csv:{2**33}"
 
 
 def test_segments_merge_like_a_binary_counter():
