@@ -112,3 +112,20 @@ def test_with_the_encoder_and_heads_ray_gives_the_local_numbers(ray_cluster, tmp
     on_ray = _sorted(read_parts(tmp_path / "ray" / "tagged"))[local.columns]
     assert {"sentiment", "emotion", "sentiment_score"} <= set(local.columns)
     pd.testing.assert_frame_equal(on_ray, _sorted(local), check_dtype=False)
+
+
+def test_an_unfinished_ray_job_is_run_again_from_the_start(ray_cluster, small_model, tmp_path):
+    import json
+
+    survey = [p for p in demo_files() if p.name.startswith("survey")]
+    tag_files(small_model, survey, tmp_path, chunk_rows=200, engine="ray")
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest["status"] = "running"
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    (tmp_path / "tagged" / "left-by-a-dead-driver.parquet").write_bytes(
+        (next((tmp_path / "tagged").glob("*.parquet"))).read_bytes()
+    )
+    again = tag_files(small_model, survey, tmp_path, chunk_rows=200, engine="ray", resume=True)
+    tagged = read_parts(tmp_path / "tagged")
+    assert again.rows == len(tagged) == len(read_many(survey).table)
+    assert tagged["response_id"].is_unique
