@@ -135,7 +135,14 @@ def _tag_command(model: Path, source: Path, out: Path, *extra: str) -> list[str]
 
 def _start(command: list[str]) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        # a shell starting a job in the background makes it ignore SIGINT, and so its children
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
 
 
 def _wait_for_parts(out: Path, process: subprocess.Popen, parts: int) -> None:
