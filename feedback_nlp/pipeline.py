@@ -1,13 +1,15 @@
 """The whole analysis in one call: read → tag → explain → report.
 
 `analyze()` is what `feedback-nlp analyze` and `feedback-nlp demo` run, and what a notebook
-calls; `tag()` applies a saved analyzer to new files (the batch tagger's job).
+calls; `tag()` applies a saved analyzer to new files held in memory, and `tag_frame()` tags one
+DataFrame: the function every batch-tagging engine (feedback_nlp.engines) calls on each chunk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -62,19 +64,51 @@ def analyze(
 
 
 def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) -> Analysis:
-    """Tag new files with a saved analyzer (no fitting): the batch tagger's job."""
-    analyzer = Analyzer.load(model)
+    """Tag new files with a saved analyzer (no fitting), all in memory.
+
+    For inputs of any size use :func:`feedback_nlp.engines.tag_files` (streamed, resumable).
+    """
+    analyzer = load_analyzer(model)
     read = read_many(paths, **read_options)
     return _analysis(read, analyzer, analyzer.transform_batch(read.table))
 
 
-def _analysis(read: ReadResult, analyzer: Analyzer, batch: Batch) -> Analysis:
-    """Bundle what a run produced; adds `nps_group` where there are NPS scores."""
+def load_analyzer(model: str | Path) -> Analyzer:
+    """The saved analyzer in `model`, loaded once per process (and again if its files change)."""
+    from feedback_nlp.engines.manifest import model_hash
+
+    folder = Path(model).resolve()
+    return _load_analyzer(str(folder), model_hash(folder))
+
+
+@lru_cache(maxsize=4)
+def _load_analyzer(folder: str, digest: str) -> Analyzer:
+    return Analyzer.load(folder)
+
+
+def tag_frame(model: Analyzer | str | Path, table: pd.DataFrame) -> pd.DataFrame:
+    """Tag one DataFrame of the feedback table with a saved analyzer (or a fitted one).
+
+    Same rows, same index, the model's columns (and `nps_group` where there are NPS scores)
+    added. Cross-row columns (`is_duplicate`, `duplicate_of`) compare the rows of `table` only.
+    A model given as a folder is loaded once per process.
+    """
+    analyzer = model if isinstance(model, Analyzer) else load_analyzer(model)
+    return with_nps_group(analyzer.transform_batch(table).table)
+
+
+def with_nps_group(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with `nps_group` added where it has NPS scores."""
     from feedback_nlp.scores import nps_group
 
-    table = batch.table
     if "nps" in table.columns:
-        table = table.assign(nps_group=nps_group(table["nps"]))
+        return table.assign(nps_group=nps_group(table["nps"]))
+    return table
+
+
+def _analysis(read: ReadResult, analyzer: Analyzer, batch: Batch) -> Analysis:
+    """Bundle what a run produced; adds `nps_group` where there are NPS scores."""
+    table = with_nps_group(batch.table)
     return Analysis(
         table=table,
         rejects=read.rejects,

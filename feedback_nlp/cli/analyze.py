@@ -1,4 +1,4 @@
-"""`analyze`, `demo`, `fit` and `tag`: the whole analysis and the batch tagger."""
+"""`analyze`, `demo` and `fit`: the whole analysis, and fitting a model for `tag`."""
 
 from __future__ import annotations
 
@@ -71,26 +71,3 @@ def fit(
     except FeedbackError as error:
         _fail(error)
     typer.echo(f"fitted on {len(analysis.table):,} comments; model saved in {model}/")
-
-
-@app.command()
-def tag(
-    model: Annotated[Path, typer.Argument(help="A model folder saved by `fit` or `analyze`.")],
-    files: Files,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Tagged table (.parquet/.csv/.xlsx).")],
-    rejects: Annotated[Path | None, typer.Option(help="Where to write rejected rows.")] = None,
-) -> None:
-    """Tag new comments with a saved model (same themes, no refitting)."""
-    from feedback_nlp.pipeline import tag as tag_files
-    from feedback_nlp.report.export import export_table
-
-    try:
-        analysis = tag_files(model, files)
-    except FeedbackError as error:
-        _fail(error)
-    export_table(analysis.table, out)
-    if rejects is not None:
-        export_table(analysis.rejects, rejects)
-    typer.echo(
-        f"{len(analysis.table):,} comments tagged into {out}; {len(analysis.rejects)} rejected"
-    )

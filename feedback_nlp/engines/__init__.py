@@ -1,0 +1,105 @@
+"""Batch tagging at any scale: engines only move rows, the tagging function is shared.
+
+:func:`tag_files` tags files with a saved model into an output folder of Parquet parts and a
+manifest, on the local runner (streamed, resumable) or on Ray Data. Every engine calls
+:func:`feedback_nlp.pipeline.tag_frame` on each chunk. See docs/tagging.md.
+
+>>> from feedback_nlp.engines import tag_files
+>>> summary = tag_files("out/model", ["week-32.csv"], "tagged-week-32")  # doctest: +SKIP
+>>> import pandas as pd
+>>> tagged = pd.read_parquet("tagged-week-32/tagged")                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from feedback_nlp.engines.job import ModelError, NoInputError, TagSummary, load_model, open_job
+from feedback_nlp.engines.manifest import JobConflictError, Manifest
+from feedback_nlp.engines.parts import REJECTS, TAGGED
+from feedback_nlp.io.stream import CHUNK_ROWS
+
+ENGINES = ("local", "ray")
+
+
+def tag_files(
+    model: str | Path,
+    paths: Sequence[str | Path],
+    out: str | Path,
+    *,
+    engine: str = "local",
+    resume: bool = False,
+    overwrite: bool = False,
+    chunk_rows: int = CHUNK_ROWS,
+    progress: bool | None = None,
+    address: str | None = None,
+    actors: int | None = None,
+    **read_options: Any,
+) -> TagSummary:
+    """Tag `paths` with the saved model in `model` into `out` (tagged/, rejects/, manifest).
+
+    `resume` continues an unfinished run of the same job; a finished job is left as it is;
+    `overwrite` replaces whatever job `out` holds. `read_options` are those of
+    :func:`~feedback_nlp.io.read_many` (mapping, platform, encoding, column names).
+    With ``engine="ray"``, `address` names an existing Ray cluster and `actors` the number
+    of tagging actors (default: one per GPU, else one per two CPUs).
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {ENGINES}")
+    model, out = Path(model), Path(out)
+    files = [Path(p) for p in paths]
+    options = {"chunk_rows": chunk_rows, **read_options}
+    manifest = open_job(
+        model, files, out, options, engine=engine, resume=resume, overwrite=overwrite
+    )
+    if manifest.status == "done":
+        return finished_summary(manifest, engine)
+    load_model(model)
+    if engine == "ray":
+        from feedback_nlp.engines.ray_engine import run_ray
+
+        return run_ray(
+            manifest,
+            model,
+            files,
+            chunk_rows=chunk_rows,
+            read_options=read_options,
+            address=address,
+            actors=actors,
+            progress=progress,
+        )
+    from feedback_nlp.engines.local import run_local
+
+    return run_local(
+        manifest, model, files, chunk_rows=chunk_rows, read_options=read_options, progress=progress
+    )
+
+
+def finished_summary(manifest: Manifest, engine: str) -> TagSummary:
+    """The summary of a job that was already done before this call."""
+    totals = manifest.totals()
+    return TagSummary(
+        out=manifest.folder,
+        engine=engine,
+        rows_read=totals["rows_read"],
+        rows=totals["rows"],
+        rejects=totals["rejects"],
+        parts_done=0,
+        parts_skipped=len(manifest.parts),
+        seconds=0.0,
+        already_done=True,
+    )
+
+
+__all__ = [
+    "ENGINES",
+    "REJECTS",
+    "TAGGED",
+    "JobConflictError",
+    "ModelError",
+    "NoInputError",
+    "TagSummary",
+    "tag_files",
+]

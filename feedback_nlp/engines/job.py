@@ -1,0 +1,142 @@
+"""Setting up a tagging job in its output folder: new, resumed, already done or refused."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.engines.manifest import (
+    MANIFEST,
+    JobConflictError,
+    Manifest,
+    conflicts,
+    describe_job,
+)
+from feedback_nlp.engines.parts import REJECTS, TAGGED, clean_temporary
+from feedback_nlp.errors import FeedbackError
+
+
+class NoInputError(FeedbackError):
+    """Nothing to tag: no file given, a file that does not exist, or an empty file."""
+
+
+class ModelError(FeedbackError):
+    """The model folder cannot be loaded."""
+
+
+@dataclass
+class TagSummary:
+    """What a tagging run did."""
+
+    out: Path
+    engine: str
+    rows_read: int
+    rows: int
+    rejects: int
+    parts_done: int
+    parts_skipped: int
+    seconds: float
+    already_done: bool = False
+
+    def describe(self) -> str:
+        """One line for people."""
+        if self.already_done:
+            return (
+                f"nothing to do: {self.out} already holds this finished job "
+                f"({self.rows:,} comments tagged, {self.rejects:,} rejected)"
+            )
+        rate = self.rows / self.seconds if self.seconds else 0.0
+        resumed = f", {self.parts_skipped} chunk(s) done before" if self.parts_skipped else ""
+        return (
+            f"{self.rows:,} comments tagged into {self.out / TAGGED}/, {self.rejects:,} rejected "
+            f"into {self.out / REJECTS}/ ({self.rows_read:,} rows read{resumed}; "
+            f"{self.seconds:,.1f} s, {rate:,.0f} comments/s, {self.engine} engine)"
+        )
+
+
+def load_model(model: Path) -> Analyzer:
+    """The saved analyzer (loaded once per process); ModelError when it cannot be loaded."""
+    from feedback_nlp.pipeline import load_analyzer
+
+    try:
+        return load_analyzer(model)
+    except (FeedbackError, OSError, KeyError, ValueError, TypeError) as exc:
+        raise ModelError(f"{model}: the model cannot be loaded ({exc})") from exc
+
+
+def check_inputs(model: Path, paths: list[Path]) -> None:
+    """Raise NoInputError / ModelError before anything is written."""
+    if not paths:
+        raise NoInputError("no input files given: pass at least one file to tag")
+    for path in paths:
+        if not path.is_file():
+            raise NoInputError(f"{path}: no such file")
+        if path.stat().st_size == 0:
+            raise NoInputError(f"{path}: the file is empty")
+    if not (model / "config.toml").is_file():
+        raise ModelError(
+            f"{model}: no config.toml here; pass a model folder saved by "
+            "`feedback-nlp fit` or `feedback-nlp analyze` (its model/ folder)"
+        )
+
+
+def open_job(
+    model: Path,
+    paths: list[Path],
+    out: Path,
+    options: dict[str, Any],
+    *,
+    engine: str,
+    resume: bool,
+    overwrite: bool,
+) -> Manifest:
+    """The job's manifest: new, or the one found in `out` when it may be continued.
+
+    A finished job is returned as it is (the caller does nothing). Raises JobConflictError when
+    `out` holds another job, or an unfinished run of this one and `resume` is False.
+    """
+    check_inputs(model, paths)
+    job = describe_job(model, paths, options, engine)
+    found = Manifest.load(out)
+    if overwrite:
+        _clear(out)
+        found = None
+    elif found is None:
+        _check_empty(out)
+    if found is None:
+        out.mkdir(parents=True, exist_ok=True)
+        return Manifest(folder=out, job=job)  # saved by the engine once it has started
+    differences = conflicts(found.job, job)
+    if differences:
+        raise JobConflictError(
+            f"{out} holds another tagging job, so it cannot be continued: "
+            + "; ".join(differences)
+            + ". Tag into a new --out folder, or pass --overwrite to replace it."
+        )
+    if found.status == "done":
+        return found
+    if not resume:
+        raise JobConflictError(
+            f"{out} holds an unfinished run of this job ({len(found.parts)} chunk(s) done): "
+            "pass --resume to continue it, or --overwrite to start again"
+        )
+    clean_temporary(out)
+    return found
+
+
+def _clear(out: Path) -> None:
+    for name in (TAGGED, REJECTS):
+        shutil.rmtree(out / name, ignore_errors=True)
+    (out / MANIFEST).unlink(missing_ok=True)
+
+
+def _check_empty(out: Path) -> None:
+    leftovers = [name for name in (TAGGED, REJECTS) if (out / name).exists()]
+    if leftovers:
+        raise JobConflictError(
+            f"{out} has {', '.join(leftovers)}/ but no {MANIFEST}: it is not a job this "
+            "toolkit can continue. Tag into a new --out folder, or pass --overwrite."
+        )

@@ -1,0 +1,173 @@
+"""The local runner: stream the input chunk by chunk, tag each chunk, write it as a part.
+
+Reading runs one chunk ahead in a thread, so the next chunk is read and checked while the
+current one is tagged. Each finished chunk is recorded in the manifest only after its part
+files are in place, so a run stopped at any point (crash, kill -9, Ctrl-C) leaves finished
+chunks and nothing else; `resume` reads the input again and tags only the chunks the manifest
+does not list.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.engines.job import TagSummary, load_model
+from feedback_nlp.engines.manifest import Manifest
+from feedback_nlp.engines.parts import (
+    REJECTS,
+    TAGGED,
+    first_schema,
+    part_name,
+    to_arrow,
+    write_part,
+)
+from feedback_nlp.engines.progress import Progress
+from feedback_nlp.io.stream import Chunk, stream_feedback
+from feedback_nlp.pipeline import tag_frame
+from feedback_nlp.report.export import redact_for_export
+
+_DONE = object()
+
+
+def run_local(
+    manifest: Manifest,
+    model: Path,
+    paths: list[Path],
+    *,
+    chunk_rows: int,
+    read_options: dict[str, Any],
+    progress: bool | None = None,
+) -> TagSummary:
+    """Tag every chunk the manifest does not list yet; mark the job done at the end."""
+    out = manifest.folder
+    analyzer = load_model(model)
+    done_before = _verified_parts(manifest)
+    manifest.save()  # before the first part, so that any part on disk belongs to a manifest
+    schemas = {
+        int(index): first_schema(out / TAGGED, name)
+        for index, name in manifest.schema_parts.items()
+    }
+    offsets = _offsets(paths)
+    started = time.perf_counter()
+    written = 0
+    chunks = stream_feedback(paths, chunk_rows=chunk_rows, **read_options)
+    with Progress(offsets[-1], progress) as bar:
+        for chunk in prefetched(chunks):
+            position = offsets[chunk.file_index] + chunk.position
+            if chunk.key in manifest.parts:
+                bar.advance(manifest.parts[chunk.key]["rows"], position, skipped=True)
+                continue
+            record, schema = _tag_chunk(analyzer, chunk, out, schemas.get(chunk.file_index))
+            if record["tagged"] and chunk.file_index not in schemas:
+                schemas[chunk.file_index] = schema
+                manifest.schema_parts[str(chunk.file_index)] = record["tagged"]
+            manifest.parts[chunk.key] = record
+            manifest.save()
+            written += 1
+            bar.advance(record["rows"], position)
+    manifest.status = "done"
+    manifest.finished_at = time.time()
+    manifest.save()
+    totals = manifest.totals()
+    return TagSummary(
+        out=out,
+        engine="local",
+        rows_read=totals["rows_read"],
+        rows=totals["rows"],
+        rejects=totals["rejects"],
+        parts_done=written,
+        parts_skipped=done_before,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def tag_chunk(analyzer: Analyzer, table: pd.DataFrame) -> pd.DataFrame:
+    """The table written for a chunk: tagged, then redacted as every export is."""
+    return redact_for_export(tag_frame(analyzer, table))
+
+
+def _tag_chunk(
+    analyzer: Analyzer, chunk: Chunk, out: Path, schema: Any
+) -> tuple[dict[str, Any], Any]:
+    record: dict[str, Any] = {
+        "file": chunk.file_index,
+        "chunk": chunk.index,
+        "rows_read": chunk.rows_read,
+        "rows": len(chunk.table),
+        "rejects": len(chunk.rejects),
+        "tagged": None,
+        "rejected": None,
+    }
+    name = part_name(chunk.key)
+    if len(chunk.table):
+        arrow = to_arrow(tag_chunk(analyzer, chunk.table), schema)
+        schema = schema or arrow.schema
+        write_part(arrow, out / TAGGED, name)
+        record["tagged"] = name
+    if len(chunk.rejects):
+        write_part(to_arrow(redact_for_export(chunk.rejects)), out / REJECTS, name)
+        record["rejected"] = name
+    return record, schema
+
+
+def _verified_parts(manifest: Manifest) -> int:
+    """Drop finished chunks whose part files have gone missing (they are tagged again)."""
+    for key, record in list(manifest.parts.items()):
+        files = [(TAGGED, record.get("tagged")), (REJECTS, record.get("rejected"))]
+        if any(name and not (manifest.folder / sub / name).is_file() for sub, name in files):
+            del manifest.parts[key]
+    tagged = {r.get("tagged") for r in manifest.parts.values()}
+    manifest.schema_parts = {i: n for i, n in manifest.schema_parts.items() if n in tagged}
+    return len(manifest.parts)
+
+
+def _offsets(paths: list[Path]) -> list[int]:
+    """Bytes before each file (and in total, last)."""
+    offsets = [0]
+    for path in paths:
+        offsets.append(offsets[-1] + path.stat().st_size)
+    return offsets
+
+
+def prefetched(items: Iterable[Chunk], depth: int = 1) -> Iterator[Chunk]:
+    """Iterate `items` produced `depth` ahead in a thread; its errors are raised here."""
+    buffer: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def hand_over(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                buffer.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not hand_over(item):
+                    return
+            hand_over(_DONE)
+        except BaseException as error:  # handed over to the consumer
+            hand_over(error)
+
+    threading.Thread(target=produce, name="feedback-nlp-reader", daemon=True).start()
+    try:
+        while True:
+            item = buffer.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()

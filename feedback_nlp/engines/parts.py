@@ -1,0 +1,84 @@
+"""Part files of a tagging job: Parquet, written under a temporary name and renamed.
+
+A reader of ``<out>/tagged/`` (pandas, pyarrow, Spark, DuckDB) never sees a half-written part:
+temporary files start with a dot, which Parquet dataset readers skip, and a rename is atomic.
+The parts of one input file share the schema of its first part. Files of different layouts
+(other carried columns) give parts of different schemas: :func:`read_parts` reads them all
+with the union of their columns.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from feedback_nlp.engines.manifest import write_atomic
+from feedback_nlp.errors import SchemaError
+
+TAGGED = "tagged"
+REJECTS = "rejects"
+
+
+def part_name(key: str) -> str:
+    """The file name of the part for chunk `key` (``<file>-<chunk>``)."""
+    return f"part-{key}.parquet"
+
+
+def to_arrow(table: pd.DataFrame, schema: pa.Schema | None = None) -> pa.Table:
+    """`table` as Arrow; cast to `schema` (the job's first part) when given."""
+    arrow = pa.Table.from_pandas(table, preserve_index=False)
+    if schema is None or arrow.schema.equals(schema):
+        return arrow
+    if arrow.schema.names != schema.names:
+        raise SchemaError(
+            f"a chunk has the columns {arrow.schema.names}, the job's first part "
+            f"{schema.names}; tag files of different layouts in separate jobs"
+        )
+    try:
+        return arrow.cast(schema)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise SchemaError(f"a chunk does not fit the job's first part: {exc}") from None
+
+
+def write_part(table: pa.Table, folder: Path, name: str) -> Path:
+    """Write `table` as `folder/name` atomically (temporary file, fsync, rename)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    path = folder / name
+    write_atomic(path, buffer.getvalue())
+    return path
+
+
+def clean_temporary(folder: Path) -> int:
+    """Remove temporary files left by a killed run; return how many there were."""
+    if not folder.is_dir():
+        return 0
+    stale = [p for p in folder.rglob(".*.tmp") if p.is_file()]
+    for path in stale:
+        os.unlink(path)
+    return len(stale)
+
+
+def first_schema(folder: Path, name: str | None) -> pa.Schema | None:
+    """The Arrow schema of an existing part (the one a resumed job must keep)."""
+    if name is None:
+        return None
+    return pq.read_schema(folder / name)
+
+
+def read_parts(folder: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """Every part in `folder` as one DataFrame, with the union of the parts' columns."""
+    import pyarrow.dataset as ds
+
+    folder = Path(folder)
+    files = sorted(str(p) for p in folder.glob("*.parquet"))
+    if not files:
+        return pd.DataFrame(columns=columns or [])
+    schema = pa.unify_schemas([pq.read_schema(f) for f in files], promote_options="permissive")
+    return ds.dataset(files, schema=schema, format="parquet").to_table(columns=columns).to_pandas()

@@ -1,0 +1,211 @@
+"""The local runner: every row once, resumable after kill -9, refusing a changed job."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.engines import JobConflictError, tag_files
+from feedback_nlp.engines.parts import read_parts
+from feedback_nlp.io import read_many
+from feedback_nlp.pipeline import demo_files, tag
+from feedback_nlp.report.export import redact_for_export
+from tests.engines.conftest import demo, write_comments
+
+ROOT = Path(__file__).parents[2]
+
+
+def _tagged(out: Path) -> pd.DataFrame:
+    return read_parts(out / "tagged")
+
+
+def test_one_chunk_per_file_gives_what_tag_gives(small_model, tmp_path):
+    survey = demo("survey")
+    tag_files(small_model, [survey], tmp_path, chunk_rows=100_000)
+    expected = redact_for_export(tag(small_model, [survey]).table)
+    pd.testing.assert_frame_equal(_tagged(tmp_path), expected, check_dtype=False)
+
+
+def test_every_row_is_tagged_or_rejected_exactly_once(small_model, tmp_path):
+    files = demo_files()
+    summary = tag_files(small_model, files, tmp_path, chunk_rows=37)
+    whole = read_many(files)
+    tagged, rejects = _tagged(tmp_path), read_parts(tmp_path / "rejects")
+    assert tagged["response_id"].tolist() == whole.table["response_id"].tolist()
+    assert len(rejects) == len(whole.rejects) > 0
+    assert "text" not in tagged.columns  # raw text leaves only redacted, as in every export
+    assert (summary.rows, summary.rejects) == (len(tagged), len(rejects))
+    assert summary.rows_read == whole.info["rows_read"]
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["status"] == "done"
+    assert manifest["totals"] == {
+        "rows_read": summary.rows_read,
+        "rows": summary.rows,
+        "rejects": summary.rejects,
+    }
+    assert not list(tmp_path.rglob(".*.tmp"))
+
+
+def test_a_finished_job_is_not_run_again(small_model, tmp_path):
+    survey = demo("survey")
+    tag_files(small_model, [survey], tmp_path, chunk_rows=200)
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    again = tag_files(small_model, [survey], tmp_path, chunk_rows=200)
+    assert again.already_done and again.rows == len(read_many([survey]).table)
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == before
+
+
+def test_an_unfinished_job_continues_only_with_resume(small_model, tmp_path):
+    survey = demo("survey")
+    tag_files(small_model, [survey], tmp_path, chunk_rows=100)
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest["status"] = "running"
+    dropped = sorted(manifest["parts"])[2:]
+    for key in dropped:
+        (tmp_path / "tagged" / manifest["parts"].pop(key)["tagged"]).unlink()
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    (tmp_path / "tagged" / ".part-00000-000003.parquet.99.tmp").write_bytes(b"half")
+    with pytest.raises(JobConflictError, match=r"unfinished run of this job .* --resume"):
+        tag_files(small_model, [survey], tmp_path, chunk_rows=100)
+    summary = tag_files(small_model, [survey], tmp_path, chunk_rows=100, resume=True)
+    assert (summary.parts_skipped, summary.parts_done) == (2, len(dropped))
+    assert (
+        _tagged(tmp_path)["response_id"].tolist()
+        == read_many([survey]).table["response_id"].tolist()
+    )
+    assert not list(tmp_path.rglob(".*.tmp"))
+
+
+def test_a_part_file_gone_missing_is_tagged_again(small_model, tmp_path):
+    survey = demo("survey")
+    tag_files(small_model, [survey], tmp_path, chunk_rows=100)
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest["status"] = "running"
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    (tmp_path / "tagged" / "part-00000-000001.parquet").unlink()
+    summary = tag_files(small_model, [survey], tmp_path, chunk_rows=100, resume=True)
+    assert summary.parts_done == 1
+    assert _tagged(tmp_path)["response_id"].is_unique
+
+
+def test_a_changed_input_or_model_is_refused_with_the_reason(small_model, tmp_path):
+    source = write_comments(tmp_path / "in.csv", 300)
+    out = tmp_path / "out"
+    tag_files(small_model, [source], out, chunk_rows=100)
+    _mark_unfinished(out)
+    with source.open("a") as stream:
+        stream.write("r9999999,one more,5\n")
+    with pytest.raises(JobConflictError, match=r"the input .*in\.csv changed since the job"):
+        tag_files(small_model, [source], out, chunk_rows=100, resume=True)
+    other = tmp_path / "model"
+    other.mkdir()
+    for path in small_model.rglob("*"):
+        if path.is_file():
+            target = other / path.relative_to(small_model)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    config = other / "config.toml"
+    config.write_text(config.read_text().replace("min_length = 2", "min_length = 3"))
+    with pytest.raises(JobConflictError, match="the model configuration changed"):
+        tag_files(other, [source], out, chunk_rows=100, resume=True)
+    with pytest.raises(JobConflictError, match="the read options differ"):
+        tag_files(small_model, [source], out, chunk_rows=50, resume=True)
+    fresh = tag_files(other, [source], out, chunk_rows=100, overwrite=True)
+    assert fresh.rows == 301
+
+
+def _mark_unfinished(out: Path) -> None:
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["status"] = "running"
+    (out / "manifest.json").write_text(json.dumps(manifest))
+
+
+def _tag_command(model: Path, source: Path, out: Path, *extra: str) -> list[str]:
+    code = "from feedback_nlp.cli import main; main()"
+    return [sys.executable, "-c", code, "tag", str(model), str(source), "--out", str(out), *extra]
+
+
+def _start(command: list[str]) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        # a shell starting a job in the background makes it ignore SIGINT, and so its children
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def _wait_for_parts(out: Path, process: subprocess.Popen, parts: int) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        try:
+            done = len(json.loads((out / "manifest.json").read_text())["parts"])
+        except (FileNotFoundError, json.JSONDecodeError):
+            done = 0
+        if done >= parts:
+            return
+        time.sleep(0.01)
+    raise AssertionError("the job never got going")
+
+
+ROWS, CHUNK = 6_000, 100
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(small_model, tmp_path_factory):
+    """A source of ROWS comments and the output of an uninterrupted run on it."""
+    folder = tmp_path_factory.mktemp("uninterrupted")
+    source = write_comments(folder / "in.csv", ROWS)
+    tag_files(small_model, [source], folder / "out", chunk_rows=CHUNK)
+    return source, _tagged(folder / "out")
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM])
+def test_stopped_mid_job_then_resumed_equals_an_uninterrupted_run(
+    small_model, uninterrupted, tmp_path, how
+):
+    source, expected = uninterrupted
+    out = tmp_path / "out"
+    process = _start(_tag_command(small_model, source, out, "--chunk-rows", str(CHUNK)))
+    _wait_for_parts(out, process, 5)
+    process.send_signal(how)
+    code = process.wait(60)
+    assert code == (-signal.SIGKILL if how == signal.SIGKILL else 130)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["status"] == "running" and 5 <= len(manifest["parts"]) < ROWS // CHUNK
+    if how != signal.SIGKILL:
+        assert "add --resume to continue" in process.stderr.read().decode()
+    summary = tag_files(small_model, [source], out, chunk_rows=CHUNK, resume=True)
+    assert summary.parts_skipped == len(manifest["parts"])
+    resumed = _tagged(out)
+    assert resumed["response_id"].is_unique and len(resumed) == ROWS
+    pd.testing.assert_frame_equal(resumed, expected)
+
+
+def test_prefetched_hands_over_items_and_the_readers_error():
+    from feedback_nlp.engines.local import prefetched
+
+    def items():
+        yield 1
+        yield 2
+        raise ValueError("bad row")
+
+    seen = []
+    with pytest.raises(ValueError, match="bad row"):
+        for item in prefetched(items()):
+            seen.append(item)
+    assert seen == [1, 2]
+    endless = prefetched(iter(range(10**9)))
+    assert next(endless) == 0
+    endless.close()  # the reader thread stops instead of waiting forever

