@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,6 +26,8 @@ from typing import Any
 ENV_VAR = "FEEDBACK_NLP_PROGRESS"
 #: A step shorter than this never draws a bar.
 DELAY_S = 1.0
+#: Least time between two redraws of a bar.
+REDRAW_S = 0.3
 
 _forced: ContextVar[bool | None] = ContextVar("feedback_nlp_progress_forced", default=None)
 _active: ContextVar[tuple[_Task, ...]] = ContextVar("feedback_nlp_progress_active", default=())
@@ -33,10 +37,19 @@ _default: list[bool | None] = [None]
 class _Task:
     """One open step: its bar (None when silent), its total and how far it got."""
 
-    def __init__(self, bar: Any, total: int | None) -> None:
+    def __init__(self, bar: Any, total: int | None, ticking: bool = False) -> None:
         self.bar = bar
         self.total = total
         self.done = 0
+        self._stop = threading.Event()
+        if bar is not None and ticking:  # nothing advances it: redraw the elapsed time
+            threading.Thread(target=self._tick, daemon=True).start()
+
+    def _tick(self) -> None:
+        began = time.monotonic()
+        while not self._stop.wait(0.5):
+            if time.monotonic() - began >= DELAY_S:
+                self.bar.refresh()
 
     def advance(self, count: int) -> None:
         step = count if self.total is None else max(0, min(count, self.total - self.done))
@@ -47,6 +60,10 @@ class _Task:
     def finish(self) -> None:
         if self.total is not None:
             self.advance(self.total - self.done)
+        self.close()
+
+    def close(self) -> None:
+        self._stop.set()
         if self.bar is not None:
             self.bar.close()
 
@@ -114,7 +131,7 @@ def _open_bar(description: str, total: int | None, unit: str) -> Any:
         "total": total,
         "unit": unit or "it",
         "delay": DELAY_S,
-        "mininterval": 0.3,
+        "mininterval": REDRAW_S,
         "dynamic_ncols": True,
         "file": sys.stderr,
         "leave": True,
@@ -134,13 +151,12 @@ def task(description: str, total: int | None = None, unit: str = "comments") -> 
     (a step that cannot count its items, such as fitting the themes).
     """
     bar = _open_bar(description, total, unit) if enabled() else None
-    current = _Task(bar, total)
+    current = _Task(bar, total, ticking=total is None and not unit)
     token = _active.set((*_active.get(), current))
     try:
         yield
     except BaseException:
-        if bar is not None:
-            bar.close()
+        current.close()
         raise
     else:
         current.finish()

@@ -6,12 +6,12 @@ from typer.testing import CliRunner
 
 from feedback_nlp import schema
 from feedback_nlp.cli import app
-from feedback_nlp.pipeline import analyze, demo_files, tag, write_outputs
+from feedback_nlp.pipeline import demo_files, tag, write_outputs
 
 
 @pytest.fixture(scope="module")
-def analysis():
-    return analyze(demo_files())
+def analysis(demo_analysis):
+    return demo_analysis
 
 
 @pytest.mark.slow

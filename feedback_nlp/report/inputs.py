@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
-from feedback_nlp.schema import COLUMNS
+from feedback_nlp.schema import COLUMNS, empty_rejects
 
 #: File names inside an analysis output folder (see pipeline.write_outputs).
 TAGGED_NAMES = ("tagged.parquet", "tagged.xlsx", "tagged.csv")
@@ -123,7 +123,10 @@ def _load_folder(folder: Path) -> ReportInputs:
         )
     inputs = ReportInputs(table=read_tagged(tagged), source=str(folder))
     if (folder / "rejects.csv").is_file():
-        inputs.rejects = pd.read_csv(folder / "rejects.csv", dtype="string")
+        try:
+            inputs.rejects = pd.read_csv(folder / "rejects.csv", dtype="string")
+        except pd.errors.EmptyDataError:
+            inputs.rejects = empty_rejects()
     if (folder / "tables" / "topics.csv").is_file():
         themes = pd.read_csv(folder / "tables" / "topics.csv")
         inputs.themes = themes.astype({"topic": "Int64"}) if "topic" in themes else themes
