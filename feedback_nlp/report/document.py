@@ -117,3 +117,9 @@ class InsightReport:
     def charts(self) -> list[Chart]:
         """Every chart, in page order."""
         return [b for s in self.sections for b in s.blocks if isinstance(b, Chart)]
+
+    def figures(self) -> dict[str, Any]:
+        """Every chart as a plotly Figure, by key (e.g. to show them in a notebook)."""
+        import plotly.graph_objects as go
+
+        return {chart.key: go.Figure(chart.figure) for chart in self.charts()}

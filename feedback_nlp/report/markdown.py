@@ -48,7 +48,7 @@ def _cards(block: Cards) -> list[str]:
         body = md_escape(card.detail if card.title else card.value)
         lines.append(f"- {head} {body}".replace("-  ", "- "))
         if card.quote is not None:
-            lines.append(f"  {_quote(card.quote)}")
+            lines += ["", f"  {_quote(card.quote)}", ""]
     return [*lines, ""]
 
 
@@ -74,7 +74,8 @@ def to_markdown(
             first = next((b for b in section.blocks if isinstance(b, Quotes)), None)
             if first is not None and first.quotes:
                 lines += [f"## {md_escape(section.title)}: {md_escape(first.heading)}", ""]
-                lines += [_quote(q) for q in first.quotes[:3]] + [""]
+                for quote in first.quotes[:3]:
+                    lines += [_quote(quote), ""]
     lines.append(
         f"Charts, heatmaps, trends and every quote: `{html_name}`; every table behind them "
         f"and the tagged comments: `{xlsx_name}`."

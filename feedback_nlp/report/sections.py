@@ -322,7 +322,8 @@ def languages_section(
         show = signed if score == "nps" else percent
         frame[name] = [show(values.get(c, {}).get("value")) for c in counts.index]
         frame["95 % range"] = [_range(values.get(c, {})) for c in counts.index]
-        frame[f"Customers with a {name} score"] = [
+        article = "an" if name == "NPS" else "a"
+        frame[f"Customers with {article} {name} score"] = [
             count(values.get(c, {}).get("n", 0)) for c in counts.index
         ]
         rows = by_lang[by_lang["metric"] == headline[score]].assign(
