@@ -18,15 +18,14 @@ from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
 from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.plain import GLOSSARY
 from feedback_nlp.report.sections import (
-    languages_section,
     mix_section,
     pain_points_section,
-    quotes_section,
     themes_section,
-    trends_section,
     volume_section,
 )
 from feedback_nlp.report.summary import Facts, gather_facts, summary_section
+from feedback_nlp.report.trends import trends_section
+from feedback_nlp.report.voices import languages_section, quotes_section
 from feedback_nlp.schema import split_list
 
 DEFAULT_TITLE = "Customer feedback: what drives the scores"

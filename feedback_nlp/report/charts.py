@@ -39,7 +39,8 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _figure(data: list, height: int, **layout: object) -> object:
+def figure(data: list, height: int, **layout: object) -> object:
+    """A plotly Figure in the report's style (fonts, margins, legend on top, no template)."""
     import plotly.graph_objects as go
 
     base = {
@@ -89,7 +90,7 @@ def volume_chart(table: pd.DataFrame) -> object | None:
         )
         for lang in order
     ]
-    return _figure(
+    return figure(
         bars,
         height=120 + 36 * len(counts),
         barmode="stack",
@@ -153,7 +154,7 @@ def interval_chart(
     axis: dict[str, object] = {"title": {"text": x_title}}
     if log_x:
         axis["type"] = "log"
-    return _figure(
+    return figure(
         [dots],
         height=90 + 28 * len(frame),
         xaxis=axis,
@@ -188,79 +189,6 @@ def impact_hover(frame: pd.DataFrame, score: str) -> pd.Series:
     return frame.apply(tip, axis=1)
 
 
-def heatmap_chart(cells: pd.DataFrame, rows: str, score: str | None) -> object | None:
-    """Rows (touchpoint or journey stage) × themes, coloured by impact or negative share."""
-    import plotly.graph_objects as go
-
-    if not len(cells):
-        return None
-    use_impact = score is not None and "impact" in cells and cells["impact"].notna().any()
-    value = "impact" if use_impact else "negative_share"
-    themes = cells.groupby("theme_label")["comments"].sum().sort_values(ascending=False)
-    themes = themes.index[:MAX_HEATMAP_THEMES]
-    cells = cells[cells["theme_label"].isin(themes)]
-    shown = cells[value].where(~cells["small_n"].fillna(False).astype(bool))
-    grid = cells.assign(shown=shown).pivot_table(
-        index=rows, columns="theme_label", values="shown", aggfunc="first", dropna=False
-    )
-    grid = grid.reindex(columns=list(themes))
-    hover = cells.assign(
-        tip=cells.apply(lambda r: _cell_tip(r, rows, use_impact, score), axis=1)
-    ).pivot_table(index=rows, columns="theme_label", values="tip", aggfunc="first")
-    hover = hover.reindex(index=grid.index, columns=grid.columns).fillna("no comments")
-    z = grid.to_numpy(dtype=float)
-    text = [[_cell_text(v, use_impact) for v in row] for row in z]
-    limit = float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0
-    colour = (
-        {"colorscale": "RdBu", "zmid": 0, "zmin": -limit, "zmax": limit}
-        if use_impact
-        else {"colorscale": "Reds", "zmin": 0, "zmax": 100}
-    )
-    title = f"impact on {score.upper()} (points)" if use_impact and score else "% negative"
-    heat = go.Heatmap(
-        z=[[None if np.isnan(v) else v for v in row] for row in z],
-        x=[esc(t) for t in grid.columns],
-        y=[esc(r) for r in grid.index],
-        text=text,
-        texttemplate="%{text}",
-        customdata=hover.to_numpy().tolist(),
-        hovertemplate="%{customdata}<extra></extra>",
-        colorbar={"title": {"text": title}, "thickness": 12},
-        xgap=2,
-        ygap=2,
-        hoverongaps=False,
-        **colour,
-    )
-    return _figure(
-        [heat],
-        height=170 + 34 * len(grid.index),
-        xaxis={"tickangle": -35, "showgrid": False},
-        yaxis={"autorange": "reversed", "showgrid": False},
-    )
-
-
-def _cell_tip(row: pd.Series, rows: str, use_impact: bool, score: str | None) -> str:
-    parts = [
-        f"{row[rows]} × {row['theme_label']}",
-        f"{int(row['comments'])} comments, {int(row['units'])} customers",
-        f"{percent(row.get('negative_share'))} negative",
-    ]
-    if use_impact and score:
-        parts.append(
-            f"impact {signed(row['impact'])} {score.upper()} points "
-            f"({interval(row['impact_ci_low'], row['impact_ci_high'])})"
-        )
-    if bool(row.get("small_n", False)):
-        parts.append("too few customers: left blank")
-    return "<br>".join(esc(p) for p in parts)
-
-
-def _cell_text(value: float, use_impact: bool) -> str:
-    if np.isnan(value):
-        return ""
-    return signed(value) if use_impact else f"{value:.0f}"
-
-
 def mix_chart(table: pd.DataFrame, column: str, by: str = "touchpoint") -> object | None:
     """100 % stacked bars: the share of each `column` value (sentiment, emotion) per `by`."""
     import plotly.graph_objects as go
@@ -288,7 +216,7 @@ def mix_chart(table: pd.DataFrame, column: str, by: str = "touchpoint") -> objec
         )
         for name in order
     ]
-    return _figure(
+    return figure(
         bars,
         height=130 + 30 * len(shares),
         barmode="stack",
@@ -323,7 +251,7 @@ def score_trend_chart(periods: pd.DataFrame, metric: str, title: str) -> object 
         customdata=periods["n"].tolist(),
         hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>",
     )
-    return _figure([band, line], height=300, yaxis={"title": {"text": esc(title)}})
+    return figure([band, line], height=300, yaxis={"title": {"text": esc(title)}})
 
 
 def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
@@ -356,7 +284,7 @@ def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
         )
     if not lines:
         return None
-    return _figure(
+    return figure(
         lines,
         height=360,
         yaxis={"title": {"text": "% of the month's customers"}, "rangemode": "tozero"},

@@ -9,20 +9,17 @@ from __future__ import annotations
 import pandas as pd
 
 from feedback_nlp.report import charts
-from feedback_nlp.report.document import Chart, Paragraph, Quote, Quotes, Section, Table
+from feedback_nlp.report.document import Chart, Paragraph, Section, Table
+from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.plain import (
     SCORE_NAMES,
     count,
     interval,
-    is_missing,
     language_name,
     number,
     percent,
     signed,
 )
-from feedback_nlp.schema import split_list
-
-MAX_QUOTE_THEMES = 15
 
 
 def chart(key: str, figure: object | None, caption: str = "") -> Chart | None:
@@ -184,7 +181,7 @@ def pain_points_section(tables: dict[str, pd.DataFrame], score: str | None) -> S
         cells = tables.get(f"pain_points_{rows}")
         if cells is None or not len(cells):
             continue
-        figure = charts.heatmap_chart(cells, rows, score)
+        figure = heatmap_chart(cells, rows, score)
         name = SCORE_NAMES.get(score or "", "")
         how = (
             f"impact on {name} in points (red costs points)"
@@ -209,158 +206,3 @@ def mix_section(table: pd.DataFrame) -> Section | None:
         figure = charts.mix_chart(table, column, by)
         section.add(chart(f"{column}_mix", figure, f"{words} of the comments at each {by} (%)."))
     return section if section.blocks else None
-
-
-def trends_section(
-    tables: dict[str, pd.DataFrame], score: str | None, facts_grew: list[str]
-) -> Section | None:
-    """The main score and the themes' shares per month; significant growth marked."""
-    section = Section("trends", "Over time")
-    segments = tables.get("segments")
-    if score and segments is not None:
-        metric = "nps" if score == "nps" else f"{score}_satisfied_share"
-        if score == "ces":
-            metric = "ces_low_effort_share"
-        periods = segments[(segments["dimension"] == "period") & (segments["metric"] == metric)]
-        name = SCORE_NAMES[score]
-        figure = charts.score_trend_chart(periods, metric, name if score == "nps" else f"% {name}")
-        section.add(chart("score_trend", figure, f"{name} per month with its 95 % range."))
-    trends = tables.get("theme_trends")
-    if trends is not None and len(trends):
-        figure = charts.theme_share_chart(trends, _trend_themes(tables, trends, score))
-        section.add(
-            chart(
-                "theme_trends",
-                figure,
-                "Share of each month's customers who mention the theme; a star marks a "
-                "significant rise above the months before.",
-            )
-        )
-        for line in facts_grew:
-            section.add(Paragraph(line))
-    return section if section.blocks else None
-
-
-def _trend_themes(
-    tables: dict[str, pd.DataFrame], trends: pd.DataFrame, score: str | None
-) -> list[str]:
-    grown = trends.loc[trends["grew_significantly"].fillna(False).astype(bool), "theme_label"]
-    chosen = list(dict.fromkeys(grown.astype(str)))
-    impact = tables.get(f"theme_impact_{score}") if score else None
-    if impact is not None and len(impact):
-        costly = impact[~impact["small_n"].fillna(False).astype(bool)].sort_values("impact")
-        candidates = costly["theme_label"].astype(str)
-    else:
-        candidates = trends.groupby("theme_label")["units"].sum().sort_values(ascending=False)
-        candidates = candidates.index.astype(str)
-    for label in candidates:
-        if len(chosen) >= charts.MAX_TREND_THEMES:
-            break
-        if label not in chosen:
-            chosen.append(label)
-    return chosen[: charts.MAX_TREND_THEMES]
-
-
-def quotes_section(tables: dict[str, pd.DataFrame], score: str | None) -> Section | None:
-    """What customers say about each theme, costliest themes first."""
-    quotes = tables.get("quotes")
-    if quotes is None or not len(quotes):
-        return None
-    if "cell" in quotes:
-        quotes = quotes[quotes["cell"].isna()]
-    order = _quote_theme_order(tables, quotes, score)
-    section = Section("quotes", "In their words")
-    section.add(
-        Paragraph(
-            "The comments closest to each theme's centre, with personal data redacted, in the "
-            "language they were written in."
-        )
-    )
-    for theme, label in order[:MAX_QUOTE_THEMES]:
-        rows = quotes[quotes["theme"].astype(str) == theme].sort_values(["group", "rank"])
-        picked = [
-            Quote(str(r["text_clean"]), str(r["lang"]), str(r["group"])) for _, r in rows.iterrows()
-        ]
-        section.add(Quotes(label, "", picked))
-    return section
-
-
-def _quote_theme_order(
-    tables: dict[str, pd.DataFrame], quotes: pd.DataFrame, score: str | None
-) -> list[tuple[str, str]]:
-    labels = dict(zip(quotes["theme"].astype(str), quotes["theme_label"].astype(str), strict=False))
-    impact = tables.get(f"theme_impact_{score}") if score else None
-    if impact is not None and len(impact):
-        ordered = impact.sort_values("impact", kind="stable")["theme"].astype(str).tolist()
-    else:
-        ordered = quotes["theme"].astype(str).value_counts().index.tolist()
-    ordered += [t for t in labels if t not in ordered]
-    return [(t, labels[t]) for t in ordered if t in labels]
-
-
-def languages_section(
-    table: pd.DataFrame, tables: dict[str, pd.DataFrame], labels: dict[str, str], score: str | None
-) -> Section | None:
-    """Per-language breakdown: comments, negative share, the main score, top themes."""
-    if "lang" not in table:
-        return None
-    section = Section("languages", "By language")
-    segments = tables.get("segments")
-    by_lang = segments[segments["dimension"] == "lang"] if segments is not None else pd.DataFrame()
-    counts = table["lang"].fillna("und").value_counts()
-    frame = pd.DataFrame({"Language": [language_name(c) for c in counts.index]})
-    frame["Comments"] = [count(v) for v in counts]
-    if len(by_lang):
-        negative = _metric(by_lang, "negative_share")
-        frame["Negative comments"] = [
-            percent(negative.get(c, {}).get("value")) for c in counts.index
-        ]
-    headline = {"nps": "nps", "csat": "csat_satisfied_share", "ces": "ces_low_effort_share"}
-    if score and len(by_lang):
-        name = SCORE_NAMES[score]
-        values = _metric(by_lang, headline[score])
-        show = signed if score == "nps" else percent
-        frame[name] = [show(values.get(c, {}).get("value")) for c in counts.index]
-        frame["95 % range"] = [_range(values.get(c, {})) for c in counts.index]
-        article = "an" if name == "NPS" else "a"
-        frame[f"Customers with {article} {name} score"] = [
-            count(values.get(c, {}).get("n", 0)) for c in counts.index
-        ]
-        rows = by_lang[by_lang["metric"] == headline[score]].assign(
-            segment_label=lambda d: d["segment"].map(language_name)
-        )
-        figure = charts.interval_chart(
-            rows[rows["n"] > 0].sort_values("value"),
-            label="segment_label",
-            value="value",
-            low="ci_low",
-            high="ci_high",
-            x_title=name,
-        )
-        section.add(chart("languages", figure, f"{name} by language with its 95 % range."))
-    if "themes" in table:
-        frame["Most mentioned themes"] = [
-            _top_themes(table[table["lang"].fillna("und") == c], labels) for c in counts.index
-        ]
-    section.add(Table(frame, "Per language."))
-    return section
-
-
-def _range(row: dict) -> str:
-    if not row or is_missing(row.get("value")):
-        return ""
-    if row.get("small_n"):
-        return "too few to tell"
-    return interval(row.get("ci_low"), row.get("ci_high"))
-
-
-def _metric(segments: pd.DataFrame, metric: str) -> dict[str, dict]:
-    rows = segments[segments["metric"] == metric]
-    return {str(r["segment"]): r.to_dict() for _, r in rows.iterrows()}
-
-
-def _top_themes(rows: pd.DataFrame, labels: dict[str, str], top: int = 3) -> str:
-    themes = rows["themes"].map(split_list).explode().dropna().astype(str)
-    themes = themes[themes != "-1"]
-    counts = themes.value_counts().head(top)
-    return "; ".join(f"{labels.get(t, t)} ({n})" for t, n in counts.items())
