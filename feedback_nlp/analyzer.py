@@ -19,10 +19,25 @@ from typing import Any, Self
 
 import pandas as pd
 
-from feedback_nlp import __version__
+from feedback_nlp import __version__, progress
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import SCHEMA_VERSION
 from feedback_nlp.stages.base import STAGES, Batch, Stage, check_chain
+
+#: What each stage's progress bar is called.
+STEP_NAMES = {
+    "prepare": "cleaning",
+    "language": "language",
+    "embed": "embedding",
+    "sentiment": "sentiment",
+    "emotion": "emotion",
+    "topics": "themes",
+}
+
+
+def step_name(stage: Stage) -> str:
+    """The stage's step in words ("embedding", "themes", …)."""
+    return STEP_NAMES.get(stage.name, stage.name)
 
 
 class Analyzer:
@@ -42,7 +57,11 @@ class Analyzer:
         """Fit every stage and return the tagged batch (one pass, no second transform)."""
         batch = Batch(table)
         for stage in self.stages:
-            batch = stage.fit_transform(batch)
+            if type(stage).fit is not Stage.fit:  # a stage that learns: time its fit apart
+                with progress.task(f"Fitting {step_name(stage)}", unit=""):
+                    stage.fit(batch)
+            with progress.task(step_name(stage).capitalize(), total=len(table)):
+                batch = stage.transform(batch)
         self.fitted_on_ = {"rows": len(table), "columns": list(table.columns)}
         return batch
 
@@ -50,7 +69,8 @@ class Analyzer:
         """Tag `table`; return the table and the arrays the stages computed."""
         batch = Batch(table)
         for stage in self.stages:
-            batch = stage.transform(batch)
+            with progress.task(step_name(stage).capitalize(), total=len(table)):
+                batch = stage.transform(batch)
         return batch
 
     def transform(self, table: pd.DataFrame) -> pd.DataFrame:

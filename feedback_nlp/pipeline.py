@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,11 @@ import pandas as pd
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.stages import STAGES, Batch, Stage
+
+if TYPE_CHECKING:
+    from feedback_nlp.insights import Explanation
+    from feedback_nlp.report.build import Written
+    from feedback_nlp.report.inputs import ReportInputs
 
 #: The stages of a full analysis, in order.
 DEFAULT_STAGE_NAMES = ("prepare", "language", "embed", "sentiment", "emotion", "topics")
@@ -58,7 +64,7 @@ def analyze(
     mapping: str | Path | dict | None = None,
 ) -> Analysis:
     """Read the files, fit the stages on them and tag every comment."""
-    read = read_many(paths, mapping=mapping)
+    read = _read(paths, mapping=mapping)
     analyzer = Analyzer(stages if stages is not None else default_stages())
     return _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
 
@@ -69,7 +75,7 @@ def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) 
     For inputs of any size use :func:`feedback_nlp.engines.tag_files` (streamed, resumable).
     """
     analyzer = load_analyzer(model)
-    read = read_many(paths, **read_options)
+    read = _read(paths, **read_options)
     return _analysis(read, analyzer, analyzer.transform_batch(read.table))
 
 
@@ -95,6 +101,16 @@ def tag_frame(model: Analyzer | str | Path, table: pd.DataFrame) -> pd.DataFrame
     """
     analyzer = model if isinstance(model, Analyzer) else load_analyzer(model)
     return with_nps_group(analyzer.transform_batch(table).table)
+
+
+def _read(paths: Sequence[str | Path], **options: object) -> ReadResult:
+    """read_many inside a progress task sized in bytes (readers may advance it per chunk)."""
+    from feedback_nlp import progress
+
+    paths = list(paths)
+    size = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
+    with progress.task(f"Reading {len(paths)} file{'s' * (len(paths) != 1)}", size, unit="B"):
+        return read_many(paths, **options)
 
 
 def with_nps_group(table: pd.DataFrame) -> pd.DataFrame:
@@ -127,14 +143,46 @@ def theme_labels(analysis: Analysis) -> dict[int, str]:
     return {int(t): str(label) for t, label in zip(topics["topic"], topics["label"], strict=True)}
 
 
-def write_outputs(
-    analysis: Analysis, out: str | Path, *, save_model: bool = True
-) -> dict[str, Path]:
-    """Write the tagged table, rejects, explain tables, the report and the model into `out`."""
+def report_inputs(analysis: Analysis) -> ReportInputs:
+    """What the insight report needs from an analysis (table, themes, rejects, models)."""
+    from feedback_nlp import __version__
+    from feedback_nlp.report.inputs import ReportInputs, stage_configs
+
+    return ReportInputs(
+        table=analysis.table,
+        themes=analysis.tables.get("topics"),
+        rejects=analysis.rejects,
+        stages=stage_configs(analysis.analyzer.stages),
+        meta={"feedback_nlp_version": __version__, "fitted_on": analysis.analyzer.fitted_on_},
+        embeddings=analysis.arrays.get("embedding"),
+    )
+
+
+def write_report(
+    source: Analysis | pd.DataFrame | str | Path,
+    out: str | Path,
+    *,
+    explanation: Explanation | None = None,
+) -> Written:
+    """Write the insight report (report.html, .md, .xlsx) into `out`; return paths and facts.
+
+    `source`: an Analysis, a tagged table (DataFrame or .parquet/.csv/.xlsx file) or a folder
+    written by :func:`write_outputs`.
+    """
+    from feedback_nlp.report.build import write_insight_report
+
+    inputs = report_inputs(source) if isinstance(source, Analysis) else source
+    return write_insight_report(inputs, out, explanation=explanation)
+
+
+def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = True) -> Written:
+    """Write the tagged table, rejects, explain tables, the report and the model into `out`.
+
+    Returns every path written (``written.paths["html"]``, …) and the report's facts.
+    """
     from feedback_nlp.insights import explain
-    from feedback_nlp.report.document import write_report
+    from feedback_nlp.report.build import Written
     from feedback_nlp.report.export import export_table
-    from feedback_nlp.report.insight_report import build_report
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -152,13 +200,9 @@ def write_outputs(
     for name, frame in analysis.tables.items():
         export_table(frame, out / "tables" / f"{name}.csv")
     (out / "read_summary.txt").write_text(analysis.read_summary + "\n", encoding="utf-8")
-    report = build_report(
-        analysis.table,
-        explanation,
-        rejects=analysis.rejects,
-        themes=analysis.tables.get("topics"),
-    )
-    paths.update(write_report(report, out))
+    report = write_report(analysis, out, explanation=explanation)
+    paths.update(report.paths)
+    paths["tables"] = out / "explain"
     if save_model:
         paths["model"] = analysis.analyzer.save(out / "model")
-    return paths
+    return Written(paths, report.facts)

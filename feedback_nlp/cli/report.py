@@ -1,0 +1,50 @@
+"""`feedback-nlp report`: the insight report of a tagged table or an analysis output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from feedback_nlp.cli.app import app
+from feedback_nlp.errors import FeedbackError
+
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
+
+
+def print_closing(written: object, quiet: bool) -> None:
+    """Print what was found and where each output is (nothing with --quiet)."""
+    from feedback_nlp.report.summary import closing_lines
+
+    if quiet:
+        return
+    typer.echo("")
+    for line in closing_lines(written.facts, written.paths):  # type: ignore[attr-defined]
+        typer.echo(line)
+
+
+@app.command("report")
+def report_command(
+    tagged: Annotated[
+        Path,
+        typer.Argument(
+            help="A tagged table (.parquet, .csv, .xlsx) or a folder written by `analyze`."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")],
+    quiet: Quiet = False,
+) -> None:
+    """Write the insight report (report.html, report.md, report.xlsx) of tagged comments."""
+    from feedback_nlp import progress
+    from feedback_nlp.pipeline import write_report
+
+    if quiet:
+        progress.set_enabled(False)
+    try:
+        with progress.task("Writing the report", unit=""):
+            written = write_report(tagged, out)
+    except FeedbackError as error:
+        typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1) from None
+    print_closing(written, quiet)

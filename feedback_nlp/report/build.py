@@ -1,0 +1,187 @@
+"""Build the insight report and write it as HTML, Markdown and an Excel workbook.
+
+`write_insight_report(source, out)` is what `feedback-nlp report`, `analyze` and `demo` call;
+`source` is a tagged table (DataFrame or file), an analysis output folder or ReportInputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from feedback_nlp import __version__
+from feedback_nlp.insights import Explanation, explain
+from feedback_nlp.report.document import InsightReport
+from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
+from feedback_nlp.report.methods import methods_section
+from feedback_nlp.report.plain import GLOSSARY
+from feedback_nlp.report.sections import (
+    mix_section,
+    pain_points_section,
+    themes_section,
+    volume_section,
+)
+from feedback_nlp.report.summary import Facts, gather_facts, summary_section
+from feedback_nlp.report.trends import trends_section
+from feedback_nlp.report.voices import languages_section, quotes_section
+from feedback_nlp.schema import split_list
+
+DEFAULT_TITLE = "Customer feedback: what drives the scores"
+#: Excel's row limit, less the header row.
+EXCEL_MAX_ROWS = 1_048_575
+#: Per-class probabilities stay in tagged.parquet; the workbook keeps the labels.
+_PROBABILITY_PREFIXES = ("p_", "emo_")
+
+
+def theme_labels_of(themes: pd.DataFrame | None) -> dict[str, str]:
+    """Theme id (as text) → label, from the theme table's `topic` and `label` columns."""
+    if themes is None or not len(themes) or "topic" not in themes or "label" not in themes:
+        return {}
+    return {str(t): str(label) for t, label in zip(themes["topic"], themes["label"], strict=True)}
+
+
+def build_insight_report(
+    source: ReportInputs | pd.DataFrame,
+    explanation: Explanation | None = None,
+    *,
+    title: str = DEFAULT_TITLE,
+) -> InsightReport:
+    """The report of a tagged table: sections for people, technical sheets for analysts."""
+    inputs = source if isinstance(source, ReportInputs) else ReportInputs(table=source)
+    table = inputs.table
+    labels = theme_labels_of(inputs.themes)
+    if explanation is None:
+        explanation = explain(table, labels=labels or None, embeddings=inputs.embeddings)
+    tables = explanation.tables
+    facts = gather_facts(table, tables, inputs.rejects, _theme_sizes(table, labels))
+    score = facts.primary_score
+    report = InsightReport(title, _subtitle(facts), facts={"facts": facts})
+    candidates = [
+        summary_section(facts),
+        volume_section(table),
+        themes_section(tables, inputs.themes, score),
+        pain_points_section(tables, score),
+        mix_section(table),
+        trends_section(tables, score, facts.grew),
+        quotes_section(tables, score),
+        languages_section(table, tables, labels, score),
+        methods_section(
+            comments=len(table),
+            source=inputs.source,
+            rejects=inputs.rejects,
+            stages=inputs.stages,
+            meta=inputs.meta,
+            notes=explanation.notes,
+        ),
+    ]
+    report.sections = [s for s in candidates if s is not None]
+    report.sheets = _sheets(report, inputs, tables, labels)
+    return report
+
+
+def _subtitle(facts: Facts) -> str:
+    parts = [f"{facts.comments:,} comments"]
+    if facts.first is not None and facts.last is not None:
+        parts.append(f"{facts.first:%b %Y} to {facts.last:%b %Y}")
+    parts.append(f"made with feedback_nlp {__version__}")
+    return " · ".join(parts)
+
+
+def _theme_sizes(table: pd.DataFrame, labels: dict[str, str]) -> list[tuple[str, int]]:
+    """(label, comments) of every theme, largest first (outliers left out)."""
+    if "themes" not in table:
+        return []
+    themes = table["themes"].map(split_list).explode().dropna().astype(str)
+    counts = themes[themes != "-1"].value_counts()
+    return [(labels.get(t, t), int(n)) for t, n in counts.items()]
+
+
+def _sheets(
+    report: InsightReport,
+    inputs: ReportInputs,
+    tables: dict[str, pd.DataFrame],
+    labels: dict[str, str],
+) -> dict[str, pd.DataFrame]:
+    sheets: dict[str, pd.DataFrame] = {"about": _about(report, inputs)}
+    sheets.update(tables)
+    if inputs.themes is not None:
+        sheets["themes"] = inputs.themes
+    if inputs.stages:
+        sheets["models"] = models_table(inputs.stages)
+    if inputs.rejects is not None:
+        sheets["rejects"] = inputs.rejects
+    sheets["tagged comments"] = _tagged_sheet(inputs.table, labels)
+    return sheets
+
+
+def _about(report: InsightReport, inputs: ReportInputs) -> pd.DataFrame:
+    rows = [
+        ("report", report.title),
+        ("made", report.subtitle),
+        ("source", inputs.source or "a table passed in memory"),
+        ("comments", f"{len(inputs.table):,}"),
+    ]
+    if len(inputs.table) > EXCEL_MAX_ROWS:
+        rows.append(
+            ("note", f"the 'tagged comments' sheet holds the first {EXCEL_MAX_ROWS:,} comments")
+        )
+    rows += [(f"meaning: {term}", text) for term, text in GLOSSARY.items()]
+    return pd.DataFrame(rows, columns=["item", "value"])
+
+
+def _tagged_sheet(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    keep = [c for c in table.columns if not str(c).startswith(_PROBABILITY_PREFIXES)]
+    sheet = table[keep].head(EXCEL_MAX_ROWS)
+    if "themes" in sheet and labels:
+        named = sheet["themes"].map(lambda v: "; ".join(labels.get(t, t) for t in split_list(v)))
+        sheet = sheet.assign(theme_labels=named)
+    return sheet
+
+
+@dataclass
+class Written:
+    """What was written (name → path) and the facts the report found (for a summary)."""
+
+    paths: dict[str, Path]
+    facts: Facts
+
+
+def write_insight_report(
+    source: str | Path | pd.DataFrame | ReportInputs,
+    out: str | Path,
+    *,
+    explanation: Explanation | None = None,
+    title: str = DEFAULT_TITLE,
+    stem: str = "report",
+) -> Written:
+    """Write `<stem>.html`, `<stem>.md` and `<stem>.xlsx` into `out`; return their paths.
+
+    `source`: a tagged table (DataFrame, .parquet/.csv/.xlsx) or an analysis output folder.
+    """
+    from feedback_nlp.report.export import write_workbook
+    from feedback_nlp.report.html import to_html
+    from feedback_nlp.report.markdown import to_markdown
+
+    if isinstance(source, str | Path):
+        inputs = load_inputs(source)
+    elif isinstance(source, pd.DataFrame):
+        inputs = ReportInputs(table=source)
+    else:
+        inputs = source
+    report = build_insight_report(inputs, explanation, title=title)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "html": out / f"{stem}.html",
+        "markdown": out / f"{stem}.md",
+        "xlsx": out / f"{stem}.xlsx",
+    }
+    paths["html"].write_text(to_html(report), encoding="utf-8")
+    paths["markdown"].write_text(
+        to_markdown(report, html_name=paths["html"].name, xlsx_name=paths["xlsx"].name),
+        encoding="utf-8",
+    )
+    write_workbook(report.sheets, paths["xlsx"])
+    return Written(paths, report.facts["facts"])

@@ -1,0 +1,291 @@
+"""The report's charts, built with Plotly's Python API from the insight tables.
+
+Each function returns a plotly ``Figure`` (or None when its table is empty). Every string that
+comes from the data (theme labels, touchpoints, channels) is HTML-escaped before it enters a
+figure, because plotly.js renders a subset of HTML tags in labels and hover text.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.report.plain import interval, language_name, percent, signed
+
+#: Colours (colour-blind safe where it matters: blue/orange for good/bad).
+BAD, GOOD, NEUTRAL, MUTED = "#c0392b", "#2a7ab0", "#9aa5b1", "#cbd2d9"
+SENTIMENT_COLOURS = {"negative": BAD, "neutral": NEUTRAL, "positive": GOOD}
+EMOTION_COLOURS = {
+    "anger": "#c0392b",
+    "disgust": "#8e5b3a",
+    "fear": "#7d3c98",
+    "sadness": "#34495e",
+    "surprise": "#f39c12",
+    "joy": "#27ae60",
+    "anticipation": "#16a085",
+    "trust": "#2a7ab0",
+    "neutral": "#cbd2d9",
+}
+#: At most this many rows (themes, languages) in one chart; the tables keep the rest.
+MAX_ROWS = 20
+MAX_HEATMAP_THEMES = 15
+MAX_TREND_THEMES = 6
+
+
+def esc(value: object) -> str:
+    """A data value as text that plotly.js shows literally (no markup)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def figure(data: list, height: int, **layout: object) -> object:
+    """A plotly Figure in the report's style (fonts, margins, legend on top, no template)."""
+    import plotly.graph_objects as go
+
+    base = {
+        "template": "none",
+        "height": height,
+        "margin": {"l": 10, "r": 20, "t": 30, "b": 40},
+        "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "hoverlabel": {"align": "left"},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
+    }
+    figure = go.Figure(data=data, layout={**base, **layout})
+    figure.update_yaxes(automargin=True)
+    figure.update_xaxes(automargin=True, gridcolor="#e4e7eb", zerolinecolor="#7b8794")
+    return figure
+
+
+def volume_chart(table: pd.DataFrame) -> object | None:
+    """Comments per channel, stacked by language (or per language when there is no channel)."""
+    import plotly.graph_objects as go
+
+    if not len(table) or "lang" not in table.columns:
+        return None
+    langs = table["lang"].fillna("und").astype(str)
+    top = langs.value_counts().index[:8]
+    langs = langs.where(langs.isin(top), "other")
+    rows = table["channel"].fillna("unknown").astype(str) if "channel" in table else None
+    if rows is None:
+        rows = pd.Series("all comments", index=table.index)
+    counts = pd.crosstab(rows, langs)
+    counts = counts.loc[counts.sum(axis=1).sort_values().index]
+    order = [c for c in [*top, "other"] if c in counts.columns]
+    bars = [
+        go.Bar(
+            y=[esc(v) for v in counts.index],
+            x=counts[lang].tolist(),
+            name=esc(language_name(lang) if lang != "other" else "other languages"),
+            orientation="h",
+            hovertemplate="%{y}: %{x} comments<extra>%{fullData.name}</extra>",
+        )
+        for lang in order
+    ]
+    return figure(
+        bars,
+        height=120 + 36 * len(counts),
+        barmode="stack",
+        xaxis={"title": {"text": "comments"}},
+    )
+
+
+def interval_chart(
+    frame: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    low: str,
+    high: str,
+    x_title: str,
+    hover: pd.Series | None = None,
+    log_x: bool = False,
+    reference: float = 0.0,
+    bad_when_low: bool = True,
+) -> object | None:
+    """Dots with 95 % intervals, one row per label, in the frame's order (first at the top).
+
+    Red: the whole range is on the bad side of `reference`; blue: on the good side; grey: the
+    range crosses it, or too few customers (`small_n`).
+
+    `hover`: one already-escaped text per row (plotly's ``<br>`` allowed).
+    """
+    import plotly.graph_objects as go
+
+    frame = frame.dropna(subset=[value]).head(MAX_ROWS)
+    if not len(frame):
+        return None
+    values = frame[value].astype(float)
+    below = frame[high].astype(float) < reference
+    above = frame[low].astype(float) > reference
+    colours = np.where(below, BAD if bad_when_low else GOOD, MUTED)
+    colours = np.where(above, GOOD if bad_when_low else BAD, colours)
+    if "small_n" in frame:
+        colours = np.where(frame["small_n"].fillna(False).astype(bool), MUTED, colours)
+    error = {
+        "type": "data",
+        "symmetric": False,
+        "array": (frame[high].astype(float) - values).clip(lower=0).tolist(),
+        "arrayminus": (values - frame[low].astype(float)).clip(lower=0).tolist(),
+        "color": "#52606d",
+        "thickness": 1.5,
+        "width": 4,
+    }
+    labels = [esc(v) for v in frame[label]]
+    text = hover.tolist() if hover is not None else [esc(signed(v)) for v in frame[value]]
+    dots = go.Scatter(
+        x=values.tolist(),
+        y=labels,
+        mode="markers",
+        marker={"size": 11, "color": colours.tolist()},
+        error_x=error,
+        text=text,
+        hovertemplate="<b>%{y}</b><br>%{text}<extra></extra>",
+        showlegend=False,
+    )
+    axis: dict[str, object] = {"title": {"text": x_title}}
+    if log_x:
+        axis["type"] = "log"
+    return figure(
+        [dots],
+        height=90 + 28 * len(frame),
+        xaxis=axis,
+        yaxis={"autorange": "reversed", "type": "category"},
+        shapes=[
+            {
+                "type": "line",
+                "x0": reference,
+                "x1": reference,
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"color": "#7b8794", "dash": "dot"},
+            }
+        ],
+    )
+
+
+def impact_hover(frame: pd.DataFrame, score: str) -> pd.Series:
+    """Hover text of an impact row (escaped): impact, range, customers, bad-score share."""
+
+    def tip(row: pd.Series) -> str:
+        parts = [
+            f"impact {signed(row['impact'])} {score} points "
+            f"(95 % range {interval(row['impact_ci_low'], row['impact_ci_high'])})",
+            f"{int(row['units'])} customers, {percent(row.get('event_rate'))} with a bad score",
+        ]
+        if bool(row.get("small_n", False)):
+            parts.append("too few customers to rank")
+        return "<br>".join(esc(p) for p in parts)
+
+    return frame.apply(tip, axis=1)
+
+
+def mix_chart(table: pd.DataFrame, column: str, by: str = "touchpoint") -> object | None:
+    """100 % stacked bars: the share of each `column` value (sentiment, emotion) per `by`."""
+    import plotly.graph_objects as go
+
+    if column not in table or by not in table or not table[by].notna().any():
+        return None
+    values = table[column].astype("string")
+    if column == "emotion":
+        values = values.str.split("|", regex=False).str[0]
+    shares = pd.crosstab(table[by].fillna("unknown"), values.fillna("unknown"), normalize="index")
+    counts = table[by].fillna("unknown").value_counts()
+    shares = shares.loc[counts.index[::-1]] * 100
+    colours = SENTIMENT_COLOURS if column == "sentiment" else EMOTION_COLOURS
+    order = [c for c in colours if c in shares.columns] + [
+        c for c in shares.columns if c not in colours
+    ]
+    bars = [
+        go.Bar(
+            y=[esc(v) for v in shares.index],
+            x=shares[name].round(1).tolist(),
+            name=esc(name),
+            orientation="h",
+            marker={"color": colours.get(name, NEUTRAL)},
+            hovertemplate="%{y}: %{x:.0f} %<extra>%{fullData.name}</extra>",
+        )
+        for name in order
+    ]
+    return figure(
+        bars,
+        height=130 + 30 * len(shares),
+        barmode="stack",
+        xaxis={"title": {"text": "% of comments"}, "range": [0, 100]},
+    )
+
+
+def score_trend_chart(periods: pd.DataFrame, metric: str, title: str) -> object | None:
+    """A score per month with its 95 % band (`periods`: segment rows of one metric)."""
+    import plotly.graph_objects as go
+
+    periods = periods.dropna(subset=["value"]).sort_values("segment")
+    if len(periods) < 2:
+        return None
+    x = [esc(p) for p in periods["segment"]]
+    band = go.Scatter(
+        x=x + x[::-1],
+        y=periods["ci_high"].tolist() + periods["ci_low"].tolist()[::-1],
+        fill="toself",
+        mode="lines",
+        fillcolor="rgba(42,122,176,0.15)",
+        line={"width": 0},
+        hoverinfo="skip",
+        name="95 % range",
+    )
+    line = go.Scatter(
+        x=x,
+        y=periods["value"].tolist(),
+        mode="lines+markers",
+        line={"color": GOOD, "width": 2},
+        name=esc(title),
+        customdata=periods["n"].tolist(),
+        hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>",
+    )
+    return figure([band, line], height=300, yaxis={"title": {"text": esc(title)}})
+
+
+def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
+    """Each chosen theme's share of the month's customers; significant growth starred."""
+    import plotly.graph_objects as go
+
+    chosen = trends[trends["theme_label"].isin(themes)].sort_values("period")
+    if chosen["period"].nunique() < 2:
+        return None
+    lines = []
+    for theme in themes:
+        rows = chosen[chosen["theme_label"] == theme]
+        if not len(rows):
+            continue
+        grew = rows["grew_significantly"].fillna(False).astype(bool)
+        lines.append(
+            go.Scatter(
+                x=[esc(p) for p in rows["period"]],
+                y=rows["share"].round(1).tolist(),
+                mode="lines+markers",
+                name=esc(theme),
+                marker={
+                    "symbol": np.where(grew, "star", "circle").tolist(),
+                    "size": np.where(grew, 16, 6).tolist(),
+                },
+                customdata=np.where(grew, "grew significantly", "").tolist(),
+                hovertemplate="%{x}: %{y:.0f} % of customers %{customdata}"
+                "<extra>%{fullData.name}</extra>",
+            )
+        )
+    if not lines:
+        return None
+    return figure(
+        lines,
+        height=360,
+        yaxis={"title": {"text": "% of the month's customers"}, "rangemode": "tozero"},
+    )

@@ -1,0 +1,82 @@
+"""The pain-point heatmap: touchpoint (or journey stage) × theme, coloured by impact."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.report.charts import MAX_HEATMAP_THEMES, esc, figure
+from feedback_nlp.report.plain import interval, percent, signed
+
+
+def heatmap_chart(cells: pd.DataFrame, rows: str, score: str | None) -> object | None:
+    """Rows (touchpoint or journey stage) × themes, coloured by impact or negative share."""
+    import plotly.graph_objects as go
+
+    if not len(cells):
+        return None
+    use_impact = score is not None and "impact" in cells and cells["impact"].notna().any()
+    value = "impact" if use_impact else "negative_share"
+    themes = cells.groupby("theme_label")["comments"].sum().sort_values(ascending=False)
+    themes = themes.index[:MAX_HEATMAP_THEMES]
+    cells = cells[cells["theme_label"].isin(themes)]
+    shown = cells[value].where(~cells["small_n"].fillna(False).astype(bool))
+    grid = cells.assign(shown=shown).pivot_table(
+        index=rows, columns="theme_label", values="shown", aggfunc="first", dropna=False
+    )
+    grid = grid.reindex(columns=list(themes))
+    hover = cells.assign(
+        tip=cells.apply(lambda r: _cell_tip(r, rows, use_impact, score), axis=1)
+    ).pivot_table(index=rows, columns="theme_label", values="tip", aggfunc="first")
+    hover = hover.reindex(index=grid.index, columns=grid.columns).fillna("no comments")
+    z = grid.to_numpy(dtype=float)
+    text = [[_cell_text(v, use_impact) for v in row] for row in z]
+    limit = float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0
+    colour = (
+        {"colorscale": "RdBu", "zmid": 0, "zmin": -limit, "zmax": limit}
+        if use_impact
+        else {"colorscale": "Reds", "zmin": 0, "zmax": 100}
+    )
+    title = f"impact on {score.upper()} (points)" if use_impact and score else "% negative"
+    heat = go.Heatmap(
+        z=[[None if np.isnan(v) else v for v in row] for row in z],
+        x=[esc(t) for t in grid.columns],
+        y=[esc(r) for r in grid.index],
+        text=text,
+        texttemplate="%{text}",
+        customdata=hover.to_numpy().tolist(),
+        hovertemplate="%{customdata}<extra></extra>",
+        colorbar={"title": {"text": title}, "thickness": 12},
+        xgap=2,
+        ygap=2,
+        hoverongaps=False,
+        **colour,
+    )
+    return figure(
+        [heat],
+        height=170 + 34 * len(grid.index),
+        xaxis={"tickangle": -35, "showgrid": False},
+        yaxis={"autorange": "reversed", "showgrid": False},
+    )
+
+
+def _cell_tip(row: pd.Series, rows: str, use_impact: bool, score: str | None) -> str:
+    parts = [
+        f"{row[rows]} × {row['theme_label']}",
+        f"{int(row['comments'])} comments, {int(row['units'])} customers",
+        f"{percent(row.get('negative_share'))} negative",
+    ]
+    if use_impact and score:
+        parts.append(
+            f"impact {signed(row['impact'])} {score.upper()} points "
+            f"({interval(row['impact_ci_low'], row['impact_ci_high'])})"
+        )
+    if bool(row.get("small_n", False)):
+        parts.append("too few customers: left blank")
+    return "<br>".join(esc(p) for p in parts)
+
+
+def _cell_text(value: float, use_impact: bool) -> str:
+    if np.isnan(value):
+        return ""
+    return signed(value) if use_impact else f"{value:.0f}"

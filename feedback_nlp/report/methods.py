@@ -1,0 +1,90 @@
+"""The methods section: models and versions, data counts, rejected rows, what metrics mean."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from feedback_nlp.report.document import Glossary, Paragraph, Section, Table
+from feedback_nlp.report.inputs import models_table, package_versions
+from feedback_nlp.report.plain import GLOSSARY, count
+
+ASSOCIATIONS = (
+    "Every impact and driver is an association in observational data, not a proven cause: a "
+    "theme that goes with low scores may be a symptom of something the data do not show."
+)
+
+
+def rejected_reasons(rejects: pd.DataFrame) -> pd.DataFrame:
+    """Rejected rows counted by reason (ids and positions in the reason left out)."""
+    if rejects is None or not len(rejects) or "reason" not in rejects:
+        return pd.DataFrame(columns=["reason", "rows"])
+    general = rejects["reason"].astype(str).map(_general_reason)
+    counts = general.value_counts().rename_axis("reason").rename("rows").reset_index()
+    return counts
+
+
+def _general_reason(reason: str) -> str:
+    reason = re.sub(r"'[^']*'", "…", reason)
+    return re.sub(r"\s*\([^)]*\)", "", reason).strip()
+
+
+def methods_section(
+    *,
+    comments: int,
+    source: str,
+    rejects: pd.DataFrame | None,
+    stages: list[dict[str, Any]],
+    meta: dict[str, Any],
+    notes: list[str],
+) -> Section:
+    """How the numbers were made, for readers who want to check them."""
+    section = Section("methods", "Methods")
+    where = f" from {source}" if source else ""
+    lines = f"{count(comments)} comments{where}."
+    if rejects is not None:
+        lines += (
+            f" {count(len(rejects))} rows could not be used; every one is in rejects.csv "
+            "with its reason."
+        )
+    section.add(Paragraph(lines))
+    reasons = rejected_reasons(rejects) if rejects is not None else None
+    if reasons is not None and len(reasons):
+        frame = reasons.rename(columns={"reason": "Why a row was not used", "rows": "Rows"})
+        section.add(Table(frame.assign(Rows=frame["Rows"].map(count)), "Rejected rows."))
+    if stages:
+        version = meta.get("feedback_nlp_version")
+        fitted = (meta.get("fitted_on") or {}).get("rows")
+        text = "The analysis ran these steps"
+        if version:
+            text += f" (feedback_nlp {version}"
+            text += f", fitted on {count(fitted)} comments)" if fitted else ")"
+        section.add(Paragraph(text + "."))
+        models = models_table(stages).rename(
+            columns={
+                "step": "Step",
+                "what": "What it finds",
+                "model": "Model",
+                "settings": "Settings",
+            }
+        )
+        section.add(Table(models, "Models and settings.", collapsed=False))
+    else:
+        section.add(
+            Paragraph(
+                "The table was tagged elsewhere; pass the analysis output folder to list the "
+                "models and settings that tagged it.",
+                note=True,
+            )
+        )
+    versions = package_versions().rename(columns={"package": "Package", "version": "Version"})
+    section.add(Table(versions, "Software that made this report.", collapsed=True))
+    section.add(Paragraph("What the numbers mean:"))
+    section.add(Glossary(GLOSSARY))
+    section.add(Paragraph(ASSOCIATIONS))
+    if notes:
+        frame = pd.DataFrame({"Skipped": notes})
+        section.add(Table(frame, "Analyses that were skipped, and why", collapsed=True))
+    return section

@@ -1,0 +1,179 @@
+"""Plain words for the report: column names, number formats and what every metric means.
+
+The HTML and Markdown report show tables with the names below; the workbook keeps the
+technical names of the tidy tables (`impact_ci_low`, `units`, …) so analysts can join them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from feedback_nlp.scores import SMALL_N
+
+#: Technical column name → the heading people read in the report.
+PLAIN_NAMES = {
+    "theme_label": "Theme",
+    "category": "Category",
+    "comments": "Comments",
+    "units": "Customers",
+    "share_of_units": "Share of customers",
+    "metric_with": "Score of these customers",
+    "impact": "Impact (points)",
+    "impact_range": "95 % range",
+    "event_rate": "Share with a bad score",
+    "lift": "× the average",
+    "significant": "Clear effect?",
+    "negative_share": "Negative comments",
+    "touchpoint": "Touchpoint",
+    "journey_stage": "Journey stage",
+    "channel": "Channel",
+    "lang": "Language",
+    "period": "Month",
+    "share": "Share of the month's customers",
+    "baseline_share": "Share before",
+    "label": "Theme",
+    "size": "Comments",
+    "value": "Value",
+    "n": "Customers counted",
+}
+
+#: Score → how its headline metric reads.
+SCORE_NAMES = {
+    "nps": "NPS",
+    "csat": "CSAT",
+    "ces": "CES",
+}
+
+#: Headline metric shown for each score, and the sentence that explains it.
+HEADLINE_METRICS = {
+    "nps": ("nps", "Net Promoter Score: % promoters (9–10) minus % detractors (0–6)"),
+    "csat": ("csat_satisfied_share", "% satisfied (4–5 on a 1–5 scale)"),
+    "ces": ("ces_low_effort_share", "% who found it easy (5–7 on a 1–7 scale)"),
+}
+
+#: Language codes the report names in words (others stay as their code).
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "fi": "Finnish",
+    "fr": "French",
+    "hu": "Hungarian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "no": "Norwegian",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+    "und": "Undetermined",
+}
+
+#: What every metric in the report means (the methods section and the workbook's glossary).
+GLOSSARY = {
+    "Customer": (
+        "the unit a score belongs to: a respondent, a chat conversation or a survey response, "
+        "counted once in every group, whatever number of comments they wrote."
+    ),
+    "NPS": (
+        "Net Promoter Score, −100 to +100: % promoters (9–10) minus % detractors (0–6). "
+        "Its 95 % range is the adjusted Wald interval."
+    ),
+    "CSAT": "% of customers satisfied (4 or 5 on 1–5), with a Wilson 95 % range.",
+    "CES": "% of customers for whom it was easy (5 to 7 on 1–7), with a Wilson 95 % range.",
+    "Impact (points)": (
+        "the score of all customers minus the score of the customers without the theme: what "
+        "the score would gain if these customers scored like the rest. Negative = the theme "
+        "costs points."
+    ),
+    "95 % range": (
+        "the 95 % confidence interval: with the same process the true value lies in it 95 times "
+        "out of 100. A range that does not cross 0 is a clear effect."
+    ),
+    "Clear effect?": (
+        "yes when the theme's bad-score rate differs from the rest after a correction for "
+        "testing many themes at once (Benjamini–Hochberg q < 0.05)."
+    ),
+    "× the average": (
+        "how many times more often the theme's customers give a bad score (detractors for "
+        "NPS) than customers overall."
+    ),
+    "Negative comments": "% of the comments whose sentiment is negative.",
+    "Grew": (
+        "a theme's share of a month's customers is above its share in all earlier months, "
+        "and the difference passes a one-sided Fisher test after the same correction."
+    ),
+    "Key driver": (
+        "an odds ratio from a regularised logistic regression of being a detractor on themes, "
+        "negative sentiment per theme, emotions and touchpoints, with a bootstrap 95 % range. "
+        "These are associations in the data, not proven causes."
+    ),
+    "Too few": f"fewer than {SMALL_N} customers: shown, but not ranked and not to be relied upon.",
+}
+
+
+def plain_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with its technical column names replaced by plain ones where known."""
+    return table.rename(columns={c: PLAIN_NAMES.get(c, c) for c in table.columns})
+
+
+def language_name(code: object) -> str:
+    """`fr` → French (unknown codes stay as they are)."""
+    text = "und" if code is None or (isinstance(code, float) and math.isnan(code)) else str(code)
+    return LANGUAGE_NAMES.get(text, text)
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN and pandas' NA."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def signed(value: object, digits: int = 1) -> str:
+    """`-7.6` → `−7.6`, `3` → `+3.0`; empty for missing values."""
+    if is_missing(value):
+        return ""
+    text = f"{float(value):+.{digits}f}"
+    return text.replace("-", "−")
+
+
+def number(value: object, digits: int = 1) -> str:
+    """A rounded number with thousands separators; empty for missing values."""
+    if is_missing(value):
+        return ""
+    value = float(value)
+    if value.is_integer() and digits >= 0 and abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.{digits}f}".replace("-", "−")
+
+
+def count(value: object) -> str:
+    """An integer count with thousands separators."""
+    return "" if is_missing(value) else f"{int(value):,}"
+
+
+def percent(value: object, digits: int = 0) -> str:
+    """`38.7` (already a percentage) → `39 %`."""
+    return "" if is_missing(value) else f"{float(value):.{digits}f} %"
+
+
+def interval(low: object, high: object, digits: int = 1, sign: bool = True) -> str:
+    """`−10.9 to −4.4`."""
+    if is_missing(low) or is_missing(high):
+        return ""
+    show = signed if sign else number
+    return f"{show(low, digits)} to {show(high, digits)}"

@@ -1,0 +1,208 @@
+"""The report's sections after the summary, in the order people read them.
+
+Each builder takes the tagged table and/or explain tables and returns a Section of plain-word
+blocks. Technical tables go to the workbook, not here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.report import charts
+from feedback_nlp.report.document import Chart, Paragraph, Section, Table
+from feedback_nlp.report.heatmap import heatmap_chart
+from feedback_nlp.report.plain import (
+    SCORE_NAMES,
+    count,
+    interval,
+    language_name,
+    number,
+    percent,
+    signed,
+)
+
+
+def chart(key: str, figure: object | None, caption: str = "") -> Chart | None:
+    """A Chart block from a plotly figure (None when there is no figure)."""
+    if figure is None:
+        return None
+    return Chart(key, figure.to_plotly_json(), caption)  # type: ignore[attr-defined]
+
+
+def volume_section(table: pd.DataFrame) -> Section:
+    """Comments by channel and language."""
+    section = Section("volume", "Who wrote, and where")
+    section.add(chart("volume", charts.volume_chart(table), "Comments per channel, by language."))
+    if "channel" in table and "lang" in table:
+        counts = pd.crosstab(table["channel"].fillna("unknown"), table["lang"].fillna("und"))
+        counts = counts[counts.sum().sort_values(ascending=False).index]
+        counts.columns = [language_name(c) for c in counts.columns]
+        counts.insert(0, "All languages", counts.sum(axis=1))
+        counts = counts.sort_values("All languages", ascending=False)
+        frame = counts.map(count).rename_axis("Channel").reset_index()
+        section.add(Table(frame, "Comments per channel and language."))
+    return section
+
+
+def themes_section(
+    tables: dict[str, pd.DataFrame],
+    themes: pd.DataFrame | None,
+    score: str | None,
+) -> Section:
+    """Themes and categories with their impact on the main score, and the key drivers."""
+    section = Section("themes", "Themes and what they cost")
+    impact = tables.get(f"theme_impact_{score}") if score else None
+    if impact is None or not len(impact):
+        section.add(Paragraph("No scores to weigh the themes by: themes by size only."))
+        if themes is not None and len(themes):
+            section.add(Table(_theme_sizes(themes), "Themes found, largest first."))
+        return section
+    name = SCORE_NAMES[score]  # type: ignore[index]
+    section.add(
+        Paragraph(
+            f"Impact = {name} of all customers minus {name} of the customers whose comments do "
+            f"not mention the theme: the points {name} would gain if these customers scored like "
+            "the rest. Dots are impacts, bars their 95 % ranges. Red: the whole range is below 0 "
+            "(the theme clearly costs points); blue: clearly adds points; grey: unclear, or too "
+            "few customers to rank."
+        )
+    )
+    ranked = impact.sort_values("impact", kind="stable")
+    figure = charts.interval_chart(
+        ranked,
+        label="theme_label",
+        value="impact",
+        low="impact_ci_low",
+        high="impact_ci_high",
+        x_title=f"impact on {name} (points)",
+        hover=charts.impact_hover(ranked, name),
+    )
+    section.add(chart("theme_impact", figure, f"Themes by impact on {name}, costliest first."))
+    section.add(
+        Table(
+            _impact_table(ranked, themes, name),
+            f"The numbers behind the chart: every theme and its impact on {name}.",
+            collapsed=True,
+        )
+    )
+    categories = tables.get(f"category_impact_{score}")
+    if categories is not None and len(categories):
+        ranked = categories.sort_values("impact", kind="stable")
+        figure = charts.interval_chart(
+            ranked,
+            label="theme_label",
+            value="impact",
+            low="impact_ci_low",
+            high="impact_ci_high",
+            x_title=f"impact on {name} (points)",
+            hover=charts.impact_hover(ranked, name),
+        )
+        section.add(chart("category_impact", figure, f"Categories by impact on {name}."))
+    drivers = tables.get(f"drivers_{score}")
+    if drivers is not None and len(drivers):
+        section.add(_drivers_chart(drivers, tables.get(f"drivers_{score}_fit"), name))
+    return section
+
+
+def _theme_sizes(themes: pd.DataFrame) -> pd.DataFrame:
+    label = "label" if "label" in themes else "topic"
+    shown = themes.sort_values("size", ascending=False) if "size" in themes else themes
+    frame = pd.DataFrame({"Theme": shown[label].astype(str)})
+    if "category" in shown:
+        frame["Category"] = shown["category"].astype(str)
+    if "size" in shown:
+        frame["Comments"] = shown["size"].map(count)
+    return frame
+
+
+def _impact_table(ranked: pd.DataFrame, themes: pd.DataFrame | None, name: str) -> pd.DataFrame:
+    category = _categories_of(themes)
+    small = ranked["small_n"].fillna(False).astype(bool)
+    clear = (ranked["q_value"] < 0.05) & ~small if "q_value" in ranked else ~small
+    frame = pd.DataFrame(
+        {
+            "Theme": ranked["theme_label"].astype(str),
+            "Category": ranked["theme"].astype(str).map(category).fillna(""),
+            "Customers": ranked["units"].map(count),
+            "Share of customers": ranked["share_of_units"].mul(100).map(percent),
+            f"{name} of these customers": ranked["metric_with"].map(signed),
+            "Impact (points)": ranked["impact"].map(signed),
+            "95 % range": [
+                interval(lo, hi)
+                for lo, hi in zip(ranked["impact_ci_low"], ranked["impact_ci_high"], strict=True)
+            ],
+            "× the average": ranked["lift"].map(lambda v: number(v, 2)),
+            "Clear effect?": [
+                "too few" if s else ("yes" if c else "no")
+                for s, c in zip(small, clear, strict=True)
+            ],
+        }
+    )
+    if not frame["Category"].str.len().any():
+        frame = frame.drop(columns=["Category"])
+    return frame
+
+
+def _categories_of(themes: pd.DataFrame | None) -> dict[str, str]:
+    if themes is None or "category" not in themes or "topic" not in themes:
+        return {}
+    return {str(t): str(c) for t, c in zip(themes["topic"], themes["category"], strict=True)}
+
+
+def _drivers_chart(drivers: pd.DataFrame, fit: pd.DataFrame | None, name: str) -> Chart | None:
+    ranked = drivers.dropna(subset=["odds_ratio"]).sort_values("odds_ratio", ascending=False)
+    label = ranked["label"].fillna(ranked["driver"]) if "label" in ranked else ranked["driver"]
+    ranked = ranked.assign(shown=label.astype(str))
+    figure = charts.interval_chart(
+        ranked,
+        label="shown",
+        value="odds_ratio",
+        low="or_ci_low",
+        high="or_ci_high",
+        x_title="odds ratio of a bad score (log scale)",
+        log_x=True,
+        reference=1.0,
+        bad_when_low=False,
+    )
+    caption = (
+        f"Key drivers: how much more likely a bad {name} is with each signal, holding the others "
+        "fixed (odds ratio, 95 % bootstrap range). Associations, not proven causes."
+    )
+    if fit is not None and len(fit):
+        row = fit.iloc[0]
+        caption += f" Model fitted on {count(row['units'])} customers."
+    return chart("drivers", figure, caption)
+
+
+def pain_points_section(tables: dict[str, pd.DataFrame], score: str | None) -> Section | None:
+    """Touchpoint × theme and journey stage × theme heatmaps."""
+    section = Section("pain-points", "Where it hurts")
+    for rows, words in (("touchpoint", "touchpoint"), ("journey_stage", "journey stage")):
+        cells = tables.get(f"pain_points_{rows}")
+        if cells is None or not len(cells):
+            continue
+        figure = heatmap_chart(cells, rows, score)
+        name = SCORE_NAMES.get(score or "", "")
+        how = (
+            f"impact on {name} in points (red costs points)"
+            if figure is not None and name and "impact" in cells and cells["impact"].notna().any()
+            else "% of negative comments"
+        )
+        section.add(
+            chart(
+                f"heatmap_{rows}",
+                figure,
+                f"Each {words} × theme cell: {how}. Blank cells have too few customers.",
+            )
+        )
+    return section if section.blocks else None
+
+
+def mix_section(table: pd.DataFrame) -> Section | None:
+    """Sentiment and emotion mix by touchpoint (or by channel when there is no touchpoint)."""
+    by = "touchpoint" if "touchpoint" in table and table["touchpoint"].notna().any() else "channel"
+    section = Section("mix", "How customers feel")
+    for column, words in (("sentiment", "Sentiment"), ("emotion", "Main emotion")):
+        figure = charts.mix_chart(table, column, by)
+        section.add(chart(f"{column}_mix", figure, f"{words} of the comments at each {by} (%)."))
+    return section if section.blocks else None

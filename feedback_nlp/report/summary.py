@@ -1,0 +1,263 @@
+"""The one-screen summary: scores with their ranges, the costliest themes, what grew.
+
+The same facts feed the page's first section, the Markdown summary and the CLI's closing
+lines, so all three say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from feedback_nlp.report.document import Card, Cards, Paragraph, Quote, Section
+from feedback_nlp.report.plain import (
+    HEADLINE_METRICS,
+    SCORE_NAMES,
+    count,
+    interval,
+    language_name,
+    number,
+    percent,
+    signed,
+)
+from feedback_nlp.scores import SCORE_COLUMNS
+
+COSTLIEST = 3
+
+
+@dataclass
+class ScoreFact:
+    """A headline score: name, value, range and how many customers it counts."""
+
+    score: str
+    metric: str
+    value: float
+    low: float
+    high: float
+    n: int
+    meaning: str
+
+    def text(self) -> str:
+        """`NPS −41.0 (95 % range −48.1 to −33.4, 468 customers)`."""
+        name = SCORE_NAMES[self.score]
+        if self.metric == "nps":
+            shown, rng = signed(self.value), interval(self.low, self.high)
+        else:
+            shown, rng = percent(self.value), interval(self.low, self.high, 0, sign=False) + " %"
+        return f"{name} {shown} (95 % range {rng}, {self.n:,} customers)"
+
+
+@dataclass
+class ThemeFact:
+    """A costly theme: label, impact with its range, customers, and one quote."""
+
+    label: str
+    impact: float
+    low: float
+    high: float
+    units: int
+    share: float
+    score: str
+    quote: Quote | None = None
+
+    def text(self) -> str:
+        """`'late delivery' costs 20.3 NPS points (95 % range −24.4 to −16.2), 23 % …`."""
+        return (
+            f"'{self.label}' costs {abs(self.impact):.1f} {SCORE_NAMES[self.score]} points "
+            f"(95 % range {interval(self.low, self.high)}), "
+            f"{percent(self.share)} of customers"
+        )
+
+
+@dataclass
+class Facts:
+    """What the summary says."""
+
+    comments: int
+    languages: list[tuple[str, int]]
+    channels: list[tuple[str, int]]
+    first: pd.Timestamp | None
+    last: pd.Timestamp | None
+    rejected: int | None
+    scores: list[ScoreFact] = field(default_factory=list)
+    costliest: list[ThemeFact] = field(default_factory=list)
+    grew: list[str] = field(default_factory=list)
+    top_themes: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def primary_score(self) -> str | None:
+        """The first score present, in the order NPS, CSAT, CES."""
+        return self.scores[0].score if self.scores else None
+
+
+def gather_facts(
+    table: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    rejects: pd.DataFrame | None,
+    theme_sizes: list[tuple[str, int]],
+) -> Facts:
+    """The summary's facts from the tagged table and the explain tables."""
+    langs = table["lang"].fillna("und").value_counts() if "lang" in table else pd.Series()
+    channels = table["channel"].fillna("unknown").value_counts() if "channel" in table else None
+    dates = table["created_at"].dropna() if "created_at" in table else pd.Series()
+    facts = Facts(
+        comments=len(table),
+        languages=[(str(k), int(v)) for k, v in langs.items()],
+        channels=[(str(k), int(v)) for k, v in channels.items()] if channels is not None else [],
+        first=dates.min() if len(dates) else None,
+        last=dates.max() if len(dates) else None,
+        rejected=None if rejects is None else len(rejects),
+        scores=_scores(tables.get("score_metrics")),
+        top_themes=theme_sizes[:5],
+    )
+    score = facts.primary_score
+    if score and f"theme_impact_{score}" in tables:
+        facts.costliest = _costliest(tables[f"theme_impact_{score}"], tables.get("quotes"), score)
+    if "theme_trends" in tables:
+        facts.grew = _grew(tables["theme_trends"])
+    return facts
+
+
+def _scores(metrics: pd.DataFrame | None) -> list[ScoreFact]:
+    if metrics is None:
+        return []
+    found = []
+    for score in SCORE_COLUMNS:
+        metric, meaning = HEADLINE_METRICS[score]
+        row = metrics[metrics["metric"] == metric]
+        if len(row) and pd.notna(row["value"].iloc[0]) and int(row["n"].iloc[0]) > 0:
+            r = row.iloc[0]
+            found.append(
+                ScoreFact(
+                    score, metric, r["value"], r["ci_low"], r["ci_high"], int(r["n"]), meaning
+                )
+            )
+    return found
+
+
+def _costliest(impact: pd.DataFrame, quotes: pd.DataFrame | None, score: str) -> list[ThemeFact]:
+    ranked = impact[~impact["small_n"].fillna(False).astype(bool) & (impact["impact"] < 0)]
+    ranked = ranked.sort_values("impact", kind="stable").head(COSTLIEST)
+    return [
+        ThemeFact(
+            label=str(row["theme_label"]),
+            impact=float(row["impact"]),
+            low=float(row["impact_ci_low"]),
+            high=float(row["impact_ci_high"]),
+            units=int(row["units"]),
+            share=float(row["share_of_units"]) * 100,
+            score=score,
+            quote=first_quote(quotes, row["theme"], prefer="detractor"),
+        )
+        for _, row in ranked.iterrows()
+    ]
+
+
+def first_quote(quotes: pd.DataFrame | None, theme: object, prefer: str) -> Quote | None:
+    """The best quote of a theme, from the `prefer` group when it has one."""
+    if quotes is None or not len(quotes):
+        return None
+    mine = quotes[quotes["theme"].astype(str) == str(theme)]
+    if "cell" in mine:
+        mine = mine[mine["cell"].isna()]
+    if not len(mine):
+        return None
+    ordered = mine.assign(first=mine["group"] != prefer).sort_values(["first", "rank"])
+    row = ordered.iloc[0]
+    return Quote(str(row["text_clean"]), str(row["lang"]), str(row["group"]))
+
+
+def _grew(trends: pd.DataFrame) -> list[str]:
+    grown = trends[trends["grew_significantly"].fillna(False).astype(bool)]
+    return [
+        f"'{r['theme_label']}' grew to {percent(r['share'])} of customers in {r['period']} "
+        f"(it was {percent(r['baseline_share'])} before)"
+        for _, r in grown.sort_values(["period", "share"], ascending=[False, False]).iterrows()
+    ]
+
+
+def summary_section(facts: Facts) -> Section:
+    """The first, one-screen section of the report."""
+    section = Section("summary", "At a glance")
+    section.add(Paragraph(_volume_sentence(facts)))
+    if facts.scores:
+        cards = [_score_card(s) for s in facts.scores]
+        section.add(Cards("Scores", cards))
+    else:
+        section.add(Paragraph("No NPS, CSAT or CES scores in these data: text signals only."))
+    if facts.costliest:
+        section.add(Cards("The costliest themes", [_theme_card(t) for t in facts.costliest]))
+    elif facts.scores:
+        section.add(Paragraph("No theme lowers the score clearly (with enough customers)."))
+    grew = facts.grew[:3] or [
+        "No theme grew significantly compared with the months before it "
+        "(after correcting for testing many themes)."
+    ]
+    section.add(Cards("What grew", [Card("", g) for g in grew]))
+    return section
+
+
+def _volume_sentence(facts: Facts) -> str:
+    parts = [f"{count(facts.comments)} comments"]
+    if facts.channels:
+        parts.append(f"from {len(facts.channels)} channel{'s' * (len(facts.channels) > 1)}")
+    if facts.languages:
+        top = ", ".join(language_name(code) for code, _ in facts.languages[:3])
+        parts.append(f"in {len(facts.languages)} languages (mostly {top})")
+    sentence = " ".join(parts)
+    if facts.first is not None and facts.last is not None:
+        sentence += f", written {facts.first:%d %b %Y} to {facts.last:%d %b %Y}"
+    if facts.rejected is not None:
+        sentence += f"; {count(facts.rejected)} rows could not be used (see Methods)"
+    return sentence + "."
+
+
+def _score_card(fact: ScoreFact) -> Card:
+    name = SCORE_NAMES[fact.score]
+    if fact.metric == "nps":
+        value, rng = signed(fact.value, 0), interval(fact.low, fact.high, 0)
+        tone = "bad" if fact.value < 0 else "good"
+    else:
+        value, rng = percent(fact.value), interval(fact.low, fact.high, 0, sign=False) + " %"
+        tone = "bad" if fact.value < 50 else "good"
+    detail = f"95 % range {rng} · {fact.n:,} customers · {fact.meaning}"
+    return Card(name, value, detail, tone)
+
+
+def _theme_card(theme: ThemeFact) -> Card:
+    name = SCORE_NAMES[theme.score]
+    detail = (
+        f"costs {number(abs(theme.impact))} {name} points (95 % range "
+        f"{interval(theme.low, theme.high)}) · {percent(theme.share)} of customers"
+    )
+    return Card(theme.label, signed(theme.impact), detail, "bad", theme.quote)
+
+
+#: What each output is, for the CLI's closing lines.
+OUTPUT_WORDS = {
+    "html": "the insight report (open it in a browser)",
+    "markdown": "a short summary for tickets and wikis",
+    "xlsx": "every table behind the report, and the tagged comments",
+    "tagged": "one row per comment with every tag",
+    "tagged_xlsx": "the same, for Excel",
+    "rejects": "rows that could not be used, with the reason",
+    "tables": "every insight table as CSV",
+    "model": "the fitted analysis, to tag new comments",
+}
+
+
+def closing_lines(facts: Facts, paths: dict[str, Path]) -> list[str]:
+    """A few lines on what was found and where each output is (the CLI prints them)."""
+    lines = [_volume_sentence(facts)]
+    lines += [score.text() for score in facts.scores]
+    if facts.top_themes:
+        top = ", ".join(f"{label} ({n:,})" for label, n in facts.top_themes[:3])
+        lines.append(f"Most mentioned themes: {top}.")
+    lines += [f"Costliest: {theme.text()}." for theme in facts.costliest[:3]]
+    lines.append("")
+    width = max((len(str(p)) for p in paths.values()), default=0)
+    for name, path in paths.items():
+        lines.append(f"  {path!s:{width}s}  {OUTPUT_WORDS.get(name, name)}")
+    return lines

@@ -1,0 +1,60 @@
+"""The "Over time" section: the main score per month and the themes that grew."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.report import charts
+from feedback_nlp.report.document import Paragraph, Section
+from feedback_nlp.report.plain import SCORE_NAMES
+from feedback_nlp.report.sections import chart
+
+
+def trends_section(
+    tables: dict[str, pd.DataFrame], score: str | None, facts_grew: list[str]
+) -> Section | None:
+    """The main score and the themes' shares per month; significant growth marked."""
+    section = Section("trends", "Over time")
+    segments = tables.get("segments")
+    if score and segments is not None:
+        metric = "nps" if score == "nps" else f"{score}_satisfied_share"
+        if score == "ces":
+            metric = "ces_low_effort_share"
+        periods = segments[(segments["dimension"] == "period") & (segments["metric"] == metric)]
+        name = SCORE_NAMES[score]
+        figure = charts.score_trend_chart(periods, metric, name if score == "nps" else f"% {name}")
+        section.add(chart("score_trend", figure, f"{name} per month with its 95 % range."))
+    trends = tables.get("theme_trends")
+    if trends is not None and len(trends):
+        figure = charts.theme_share_chart(trends, _trend_themes(tables, trends, score))
+        section.add(
+            chart(
+                "theme_trends",
+                figure,
+                "Share of each month's customers who mention the theme; a star marks a "
+                "significant rise above the months before.",
+            )
+        )
+        for line in facts_grew:
+            section.add(Paragraph(line))
+    return section if section.blocks else None
+
+
+def _trend_themes(
+    tables: dict[str, pd.DataFrame], trends: pd.DataFrame, score: str | None
+) -> list[str]:
+    grown = trends.loc[trends["grew_significantly"].fillna(False).astype(bool), "theme_label"]
+    chosen = list(dict.fromkeys(grown.astype(str)))
+    impact = tables.get(f"theme_impact_{score}") if score else None
+    if impact is not None and len(impact):
+        costly = impact[~impact["small_n"].fillna(False).astype(bool)].sort_values("impact")
+        candidates = costly["theme_label"].astype(str)
+    else:
+        candidates = trends.groupby("theme_label")["units"].sum().sort_values(ascending=False)
+        candidates = candidates.index.astype(str)
+    for label in candidates:
+        if len(chosen) >= charts.MAX_TREND_THEMES:
+            break
+        if label not in chosen:
+            chosen.append(label)
+    return chosen[: charts.MAX_TREND_THEMES]

@@ -1,0 +1,126 @@
+"""Quotes per theme and the per-language breakdown: who says what, in which language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.report import charts
+from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
+from feedback_nlp.report.plain import (
+    SCORE_NAMES,
+    count,
+    interval,
+    is_missing,
+    language_name,
+    percent,
+    signed,
+)
+from feedback_nlp.report.sections import chart
+from feedback_nlp.schema import split_list
+
+MAX_QUOTE_THEMES = 15
+
+
+def quotes_section(tables: dict[str, pd.DataFrame], score: str | None) -> Section | None:
+    """What customers say about each theme, costliest themes first."""
+    quotes = tables.get("quotes")
+    if quotes is None or not len(quotes):
+        return None
+    if "cell" in quotes:
+        quotes = quotes[quotes["cell"].isna()]
+    order = _quote_theme_order(tables, quotes, score)
+    section = Section("quotes", "In their words")
+    section.add(
+        Paragraph(
+            "The comments closest to each theme's centre, with personal data redacted, in the "
+            "language they were written in."
+        )
+    )
+    for theme, label in order[:MAX_QUOTE_THEMES]:
+        rows = quotes[quotes["theme"].astype(str) == theme].sort_values(["group", "rank"])
+        picked = [
+            Quote(str(r["text_clean"]), str(r["lang"]), str(r["group"])) for _, r in rows.iterrows()
+        ]
+        section.add(Quotes(label, "", picked))
+    return section
+
+
+def _quote_theme_order(
+    tables: dict[str, pd.DataFrame], quotes: pd.DataFrame, score: str | None
+) -> list[tuple[str, str]]:
+    labels = dict(zip(quotes["theme"].astype(str), quotes["theme_label"].astype(str), strict=False))
+    impact = tables.get(f"theme_impact_{score}") if score else None
+    if impact is not None and len(impact):
+        ordered = impact.sort_values("impact", kind="stable")["theme"].astype(str).tolist()
+    else:
+        ordered = quotes["theme"].astype(str).value_counts().index.tolist()
+    ordered += [t for t in labels if t not in ordered]
+    return [(t, labels[t]) for t in ordered if t in labels]
+
+
+def languages_section(
+    table: pd.DataFrame, tables: dict[str, pd.DataFrame], labels: dict[str, str], score: str | None
+) -> Section | None:
+    """Per-language breakdown: comments, negative share, the main score, top themes."""
+    if "lang" not in table:
+        return None
+    section = Section("languages", "By language")
+    segments = tables.get("segments")
+    by_lang = segments[segments["dimension"] == "lang"] if segments is not None else pd.DataFrame()
+    counts = table["lang"].fillna("und").value_counts()
+    frame = pd.DataFrame({"Language": [language_name(c) for c in counts.index]})
+    frame["Comments"] = [count(v) for v in counts]
+    if len(by_lang):
+        negative = _metric(by_lang, "negative_share")
+        frame["Negative comments"] = [
+            percent(negative.get(c, {}).get("value")) for c in counts.index
+        ]
+    headline = {"nps": "nps", "csat": "csat_satisfied_share", "ces": "ces_low_effort_share"}
+    if score and len(by_lang):
+        name = SCORE_NAMES[score]
+        values = _metric(by_lang, headline[score])
+        show = signed if score == "nps" else percent
+        frame[name] = [show(values.get(c, {}).get("value")) for c in counts.index]
+        frame["95 % range"] = [_range(values.get(c, {})) for c in counts.index]
+        article = "an" if name == "NPS" else "a"
+        frame[f"Customers with {article} {name} score"] = [
+            count(values.get(c, {}).get("n", 0)) for c in counts.index
+        ]
+        rows = by_lang[by_lang["metric"] == headline[score]].assign(
+            segment_label=lambda d: d["segment"].map(language_name)
+        )
+        figure = charts.interval_chart(
+            rows[rows["n"] > 0].sort_values("value"),
+            label="segment_label",
+            value="value",
+            low="ci_low",
+            high="ci_high",
+            x_title=name,
+        )
+        section.add(chart("languages", figure, f"{name} by language with its 95 % range."))
+    if "themes" in table:
+        frame["Most mentioned themes"] = [
+            _top_themes(table[table["lang"].fillna("und") == c], labels) for c in counts.index
+        ]
+    section.add(Table(frame, "Per language."))
+    return section
+
+
+def _range(row: dict) -> str:
+    if not row or is_missing(row.get("value")):
+        return ""
+    if row.get("small_n"):
+        return "too few to tell"
+    return interval(row.get("ci_low"), row.get("ci_high"))
+
+
+def _metric(segments: pd.DataFrame, metric: str) -> dict[str, dict]:
+    rows = segments[segments["metric"] == metric]
+    return {str(r["segment"]): r.to_dict() for _, r in rows.iterrows()}
+
+
+def _top_themes(rows: pd.DataFrame, labels: dict[str, str], top: int = 3) -> str:
+    themes = rows["themes"].map(split_list).explode().dropna().astype(str)
+    themes = themes[themes != "-1"]
+    counts = themes.value_counts().head(top)
+    return "; ".join(f"{labels.get(t, t)} ({n})" for t, n in counts.items())

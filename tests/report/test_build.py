@@ -1,0 +1,134 @@
+"""The report built from a tagged table: order, plain words, facts, workbook, every export."""
+
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.pipeline import Analysis, write_outputs
+from feedback_nlp.report.build import build_insight_report, write_insight_report
+from feedback_nlp.report.export import FORMULA_TRIGGERS
+from feedback_nlp.report.html import plotly_js, to_html
+from feedback_nlp.report.inputs import ReportInputs, load_inputs
+from feedback_nlp.schema import empty_rejects
+from feedback_nlp.stages import STAGES
+from tests.report.conftest import HOSTILE, theme_table
+
+ISSUE_ORDER = [
+    "summary", "volume", "themes", "pain-points", "mix", "trends", "quotes", "languages", "methods"
+]  # fmt: skip
+TECHNICAL = ("metric_with", "units", "small_n", "impact_ci_low", "q_value", "share_of_units")
+
+
+@pytest.fixture(scope="module")
+def report(table):
+    return build_insight_report(ReportInputs(table, themes=theme_table()))
+
+
+def test_sections_come_in_the_issue_order(report):
+    assert [s.key for s in report.sections] == ISSUE_ORDER
+
+
+def test_summary_names_the_planted_costs_growth_and_scores(report):
+    facts = report.facts["facts"]
+    assert [s.score for s in facts.scores] == ["nps", "csat"]
+    assert facts.scores[0].n == 360
+    assert [t.label for t in facts.costliest] == ["late delivery", "app crashes at payment"]
+    worst = facts.costliest[0]
+    assert worst.high < 0 and worst.low < worst.impact < worst.high
+    assert worst.quote is not None and "late delivery" in worst.quote.text
+    assert (
+        len(facts.grew) == 1 and "'late delivery'" in facts.grew[0] and "2026-06" in facts.grew[0]
+    )
+
+
+def test_page_shows_plain_names_and_every_chart(report):
+    page = to_html(report)
+    headers = re.findall(r"<th>(.*?)</th>", page)
+    assert headers and not set(headers) & set(TECHNICAL)
+    assert "Impact (points)" in headers and "95 % range" in headers
+    keys = [c.key for c in report.charts()]
+    assert keys == [
+        "volume", "theme_impact", "category_impact", "drivers", "heatmap_touchpoint",
+        "heatmap_journey_stage", "sentiment_mix", "emotion_mix", "score_trend", "theme_trends",
+        "languages",
+    ]  # fmt: skip
+    assert page.count("plotly.js (cartesian - minified)") == 1
+
+
+def test_workbook_keeps_technical_tables_and_the_tagged_comments(table, tmp_path):
+    written = write_insight_report(ReportInputs(table, themes=theme_table()), tmp_path)
+    assert sorted(written.paths) == ["html", "markdown", "xlsx"]
+    book = openpyxl.load_workbook(written.paths["xlsx"], read_only=True)
+    assert {"about", "score_metrics", "theme_impact_nps", "themes", "tagged comments"} <= set(
+        book.sheetnames
+    )
+    header = [c.value for c in next(book["theme_impact_nps"].iter_rows(max_row=1))]
+    assert {"impact_ci_low", "q_value", "units"} <= set(header)
+    assert book["tagged comments"].max_row == len(table) + 1
+
+
+def test_report_without_scores_or_dates_still_reads(table):
+    plain = table.drop(columns=["nps", "csat", "created_at"])
+    report = build_insight_report(ReportInputs(plain, themes=theme_table()))
+    keys = [s.key for s in report.sections]
+    assert keys[0] == "summary" and "trends" not in keys
+    summary = report.sections[0]
+    assert any("No NPS, CSAT or CES" in getattr(b, "text", "") for b in summary.blocks)
+    assert "heatmap_touchpoint" in [c.key for c in report.charts()]
+
+
+def test_output_folder_and_xlsx_give_the_same_report(table, tmp_path):
+    analysis = Analysis(table, empty_rejects(), Analyzer([]), tables={"topics": theme_table()})
+    folder = tmp_path / "out"
+    paths = write_outputs(analysis, folder).paths
+    inputs = load_inputs(folder)
+    assert inputs.themes is not None and len(inputs.themes) == 4
+    from_folder = build_insight_report(inputs).facts["facts"]
+    from_xlsx = build_insight_report(load_inputs(paths["tagged_xlsx"])).facts["facts"]
+    for facts in (from_folder, from_xlsx):
+        assert facts.scores[0].value == pytest.approx(-19.2, abs=0.05)
+    assert [t.label for t in from_folder.costliest][:1] == ["late delivery"]
+
+
+def test_methods_list_the_models_of_an_output_folder(table, tmp_path):
+    stages = [STAGES["prepare"](), STAGES["language"]()]
+    analysis = Analysis(table, empty_rejects(), Analyzer(stages), tables={"topics": theme_table()})
+    write_outputs(analysis, tmp_path)
+    page = to_html(build_insight_report(load_inputs(tmp_path)))
+    assert "fastText lid.176 + lingua" in page and "Models and settings." in page
+
+
+def _cells(path):
+    book = openpyxl.load_workbook(path, read_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            yield from (v for v in row if isinstance(v, str))
+
+
+def test_no_export_carries_a_formula_or_markup(hostile_table, tmp_path):
+    analysis = Analysis(
+        hostile_table, empty_rejects(), Analyzer([]), tables={"topics": theme_table(hostile=True)}
+    )
+    paths = write_outputs(analysis, tmp_path).paths
+    for workbook in (paths["xlsx"], paths["tagged_xlsx"]):
+        cells = list(_cells(workbook))
+        assert "'=1+2" in cells
+        assert not [c for c in cells if c.startswith(FORMULA_TRIGGERS)]
+    for csv in [
+        *tmp_path.joinpath("explain").glob("*.csv"),
+        *tmp_path.joinpath("tables").glob("*.csv"),
+    ]:
+        for cell in pd.read_csv(csv, dtype=str).stack().dropna():
+            numeric = pd.notna(pd.to_numeric(cell, errors="coerce"))
+            assert numeric or not cell.startswith(FORMULA_TRIGGERS), (csv.name, cell)
+    page = paths["html"].read_text(encoding="utf-8").replace(plotly_js(), "")
+    assert HOSTILE["text"] not in page
+    assert "<img" not in page
+    assert "<svg" not in page
+    assert not re.search(r"<[^>]*onerror", page)
+    assert "&lt;/script&gt;&lt;script&gt;window.injected=1" in page
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "](" not in markdown and "<img" not in markdown

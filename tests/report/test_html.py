@@ -1,0 +1,35 @@
+"""The page is self-contained and nothing from the data can become markup or script."""
+
+import json
+import re
+
+import plotly
+
+from feedback_nlp.report.build import build_insight_report
+from feedback_nlp.report.html import json_for_script, plotly_js, to_html
+from feedback_nlp.report.inputs import ReportInputs
+from tests.report.conftest import theme_table
+
+
+def test_json_for_script_cannot_close_the_script():
+    text = json_for_script({"label": "</script><script>alert(1)</script>", "x": "a & b\u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"label": "</script><script>alert(1)</script>", "x": "a & b\u2028"}
+
+
+def test_vendored_plotly_has_the_major_version_of_the_python_package():
+    vendored = re.search(r"plotly\.js \(cartesian - minified\) v(\d+)\.", plotly_js()).group(1)
+    shipped = plotly.offline.get_plotlyjs_version().split(".")[0]
+    assert vendored == shipped
+
+
+def test_only_our_scripts_and_nothing_fetched(hostile_table):
+    report = build_insight_report(ReportInputs(hostile_table, themes=theme_table(hostile=True)))
+    page = to_html(report)
+    markup = page.replace(plotly_js(), "")
+    scripts = re.findall(r"<script[^>]*>", markup)
+    assert len(scripts) == len(report.charts()) + 2
+    assert all(s == "<script>" or s.startswith('<script type="application/json"') for s in scripts)
+    assert "Content-Security-Policy" in markup and "default-src 'none'" in markup
+    assert not re.search(r"""\b(src|href)\s*=\s*["']?(https?:|//)""", markup)
+    assert not re.search(r"<link\b|@import|url\(", markup)

@@ -1,0 +1,20 @@
+"""The Markdown summary: short, and a comment cannot add links, images or cells."""
+
+from feedback_nlp.report.build import build_insight_report
+from feedback_nlp.report.inputs import ReportInputs
+from feedback_nlp.report.markdown import md_escape, to_markdown
+from tests.report.conftest import HOSTILE, theme_table
+
+
+def test_md_escape_neutralises_links_images_html_and_cells():
+    text = md_escape(HOSTILE["markdown"] + " <b>x</b>")
+    assert "](" not in text and "![" not in text and "<b>" not in text
+    assert "\\|" in text and "&lt;b&gt;" in text
+
+
+def test_summary_carries_scores_costliest_themes_and_links(table):
+    text = to_markdown(build_insight_report(ReportInputs(table, themes=theme_table())))
+    assert text.startswith("# Customer feedback")
+    assert "**NPS: −19**" in text
+    assert "late delivery" in text and "report.html" in text
+    assert len(text.splitlines()) < 120
