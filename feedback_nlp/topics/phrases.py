@@ -149,7 +149,7 @@ def class_tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
         return class_tfidf(padded)[:, :1].tocsr()
     transformer = ClassTfidfTransformer(reduce_frequent_words=True)
     # It normalises its input in place (give it a copy); terms no class uses divide by zero.
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):
         weights = transformer.fit_transform(sparse.csr_matrix(counts, dtype=np.float64, copy=True))
     return sparse.csr_matrix(weights)
 

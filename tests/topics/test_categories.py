@@ -9,7 +9,7 @@ from feedback_nlp.errors import ConfigError
 from feedback_nlp.topics import edits
 from feedback_nlp.topics.clustering import auto_category_count, group_centroids
 from feedback_nlp.topics.persistence import load_model, save_model
-from tests.topics.conftest import fit_model, tag
+from tests.topics.conftest import encode_texts, fit_model, tag
 
 
 def _unit(rows: list[list[float]]) -> np.ndarray:
@@ -92,3 +92,14 @@ def test_category_name_with_list_separator_is_refused(tmp_path, fitted):
 def test_fewer_categories_can_be_asked_for(corpus):
     model = fit_model(corpus, n_categories=2)
     assert len({t.category for t in model.theme_list()}) <= 2
+
+
+def test_a_french_and_a_russian_complaint_about_the_same_thing_get_the_same_theme(corpus):
+    model = fit_model(corpus, codebook="builtin")
+    texts = [
+        "On m'a débité deux fois pour la même commande, je veux être remboursé.",
+        "С моей карты дважды списали деньги за один и тот же заказ.",
+    ]
+    assignment = model.transform(texts, encode_texts(texts), ["fr", "ru"], encode_texts)
+    assert assignment.topic[0] == assignment.topic[1] != -1
+    assert model.category_of(int(assignment.topic[0])) == "Billing & payment"
