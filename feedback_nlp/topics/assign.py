@@ -3,7 +3,8 @@
 A comment that says nothing (every unit content-free) is "Other" (-1). Otherwise its main
 theme is the nearest theme of its whole embedding when that reaches the model's threshold,
 else the best theme of its units. Every unit that reaches the threshold adds its theme, so
-"the engineer never came, and support kept transferring me" carries both issues. The
+"the engineer never came, and support kept transferring me" carries both issues. A unit on
+which a keyword rule of a theme-level codebook entry fires takes that entry's theme. The
 `mentions` table says which unit raises each (comment, theme) pair: its text, similarity and
 whether it is the whole comment (theme-level sentiment reads it).
 """
@@ -52,7 +53,7 @@ def assign_comments(
     best = comment_sims.argmax(axis=1)
     best_sim = comment_sims[np.arange(n_rows), best]
     unit_sims = model.similarities(unit_vectors, units.lang)
-    per_unit = _unit_themes(unit_sims, units, model.threshold_)
+    per_unit = _unit_themes(unit_sims, units, model.threshold_, model.rule_rows(units.text))
     says = np.zeros(n_rows, dtype=bool)
     says[units.owner[units.says_something]] = True
     main_ok = (says & (best_sim >= model.threshold_)).tolist()
@@ -69,12 +70,15 @@ def assign_comments(
     return _assignment(model, ids, pairs_per_row, comment_sims, best_sim, says, units, unit_sims)
 
 
-def _unit_themes(unit_sims: np.ndarray, units: Units, threshold: float) -> _UnitThemes:
+def _unit_themes(
+    unit_sims: np.ndarray, units: Units, threshold: float, forced: np.ndarray
+) -> _UnitThemes:
+    """Nearest theme of each unit; a keyword rule of a theme-level entry overrides it."""
     if len(units) == 0:
         return _UnitThemes([], [], [])
-    best = unit_sims.argmax(axis=1)
+    best = np.where(forced >= 0, forced, unit_sims.argmax(axis=1))
     best_sim = unit_sims[np.arange(len(best)), best]
-    ok = units.says_something & (best_sim >= threshold)
+    ok = units.says_something & ((best_sim >= threshold) | (forced >= 0))
     return _UnitThemes(best.tolist(), best_sim.tolist(), ok.tolist())
 
 

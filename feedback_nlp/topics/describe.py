@@ -70,6 +70,7 @@ def describe(
             seed_keywords=keywords if source == "seed" else [],
             label_locked=bool(name),
             category_source=source if source.startswith("codebook:") else "",
+            codebook_id=source.partition(":")[2] if source.startswith("codebook:") else "",
         )
     sample_texts = [units.text[i] for i in sample]
     sample_langs = [units.lang[i] for i in sample]

@@ -107,6 +107,7 @@ class Theme:
     representative_texts: list[str] = field(default_factory=list)
     seed_keywords: list[str] = field(default_factory=list)
     label_locked: bool = False
+    codebook_id: str = ""  # the theme-level codebook entry this theme is
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-able dict of the theme."""
@@ -187,7 +188,8 @@ class ThemeModel:
         self._learn_centering(unit_vectors[content], content_langs, langs)
         self.label_language_ = self.config.label_language or label_language(langs)
         centred = self.center(unit_vectors[content], content_langs)
-        groups, fixed = self._group(centred, seed_embeddings or {}, encode)
+        content_texts = [units.text[i] for i in content]
+        groups, fixed = self._group(centred, content_texts, seed_embeddings or {}, encode)
         self._set_centroids(centred, groups)
         self.threshold_ = self._choose_threshold(centred)
         if self.codebook_ is not None:
@@ -235,7 +237,11 @@ class ThemeModel:
         return clustering.unit_rows(np.asarray(embeddings, dtype=np.float32) - means)
 
     def _group(
-        self, centred: np.ndarray, seed_embeddings: Mapping[str, np.ndarray], encode: Encode
+        self,
+        centred: np.ndarray,
+        texts: list[str],
+        seed_embeddings: Mapping[str, np.ndarray],
+        encode: Encode,
     ) -> tuple[np.ndarray, list[tuple[str, str, list[str]]]]:
         """Theme index of each sampled unit: named (theme-level) themes first, then clusters."""
         groups = np.full(len(centred), OUTLIER, dtype=np.int64)
@@ -246,6 +252,9 @@ class ThemeModel:
             sims = anchors @ centred.T
             matched = sims.max(axis=0) >= self.config.seed_threshold
             groups[matched] = sims.argmax(axis=0)[matched]
+            entry_rows = {source: row for row, (_, source, _, _) in enumerate(named)}
+            forced = self._rule_rows(texts, entry_rows)
+            groups[forced >= 0] = forced[forced >= 0]
         rest = np.flatnonzero(groups == OUTLIER)
         offset = len(named)
         groups[rest] = self._cluster(centred[rest]) + offset
@@ -261,12 +270,34 @@ class ThemeModel:
         ]
         for entry in self.codebook_.entries if self.codebook_ else []:
             phrases = [p for examples in entry.examples.values() for p in examples]
-            if entry.level == "theme" and phrases:
+            if entry.level == "theme":
                 vectors = np.asarray(encode([entry.name("en"), *phrases]), dtype=np.float32)
                 mean = clustering.unit_rows(vectors.mean(axis=0, keepdims=True))[0]
                 name = entry.name(self.label_language_ or "en")
                 named.append((name, f"codebook:{entry.id}", phrases[:10], mean))
         return named
+
+    def rule_rows(self, texts: Sequence[str]) -> np.ndarray:
+        """Per unit text, the theme row a keyword rule of a theme-level entry forces (-1)."""
+        rows = {
+            f"codebook:{t.codebook_id}": self._row(t.topic)
+            for t in self.themes_.values()
+            if t.codebook_id
+        }
+        return self._rule_rows(texts, rows)
+
+    def _rule_rows(self, texts: Sequence[str], entry_rows: Mapping[str, int]) -> np.ndarray:
+        forced = np.full(len(texts), OUTLIER, dtype=np.int64)
+        entries = self.codebook_.entries if self.codebook_ is not None else []
+        ruled = [i for i, e in enumerate(entries) if e.level == "theme" and e.rules]
+        if not ruled:
+            return forced
+        hits = CodebookMatcher(self.codebook_).rule_hits(texts)
+        for index in ruled:
+            row = entry_rows.get(f"codebook:{entries[index].id}")
+            if row is not None:
+                forced[(forced < 0) & hits[:, index]] = row
+        return forced
 
     def _cluster(self, centred: np.ndarray) -> np.ndarray:
         """Theme index (0..k-1) of each unit: kNN-smoothed Ward, small themes dissolved."""

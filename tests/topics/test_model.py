@@ -166,3 +166,21 @@ def test_nan_embedding_is_refused_with_its_row(fitted):
 def test_invalid_config_is_refused(settings):
     with pytest.raises(ConfigError):
         TopicsConfig(**settings)
+
+
+def test_user_codebook_theme_with_a_keyword_rule(tmp_path, corpus):
+    book = tmp_path / "book.toml"
+    book.write_text(
+        '[[theme]]\nid = "double_charge"\nlevel = "theme"\n'
+        'name = { en = "Charged twice", fr = "Débité deux fois" }\n'
+        'examples = { en = ["I was charged twice"], fr = ["débité deux fois"] }\n'
+        'rules = [\'"charged" NEAR/3 "twice"\', \'"double" NEAR "charge*"\']\n',
+        encoding="utf-8",
+    )
+    model = fit_model(corpus, codebook=str(book))
+    named = [t for t in model.theme_list() if t.codebook_id == "double_charge"]
+    assert len(named) == 1 and named[0].label == "Charged twice" and named[0].label_locked
+    texts = ["Weird: a double charge for my last order.", "The parcel was late."]
+    assignment = model.transform(texts, encode_texts(texts), ["en", "en"], encode_texts)
+    assert named[0].topic in assignment.themes[0]
+    assert named[0].topic not in assignment.themes[1]
