@@ -130,6 +130,32 @@ def stability(table: pd.DataFrame, batch: object, seed_topic: np.ndarray) -> dic
     return result
 
 
+def baselines(gold: list[list[str]], batch: object) -> dict[str, float]:
+    """NMI at the true number of clusters on the same (language-centred) comment embeddings:
+    k-means, Ward, and the stage's kNN-smoothed connectivity Ward (single-label sets)."""
+    from sklearn.cluster import AgglomerativeClustering, KMeans
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from feedback_nlp.topics import clustering
+
+    rows = [i for i, labels in enumerate(gold) if len(labels) == 1]
+    truth = [gold[i][0] for i in rows]
+    k = len(set(truth))
+    vectors = batch.arrays["embedding"][rows]
+    centred = clustering.unit_rows(vectors - vectors.mean(axis=0))
+    neighbors = clustering.nearest_neighbors(centred, 10)
+    smoothed = clustering.smooth(centred, neighbors[:, :5])
+    found = {
+        "kmeans": KMeans(k, n_init=3, random_state=0).fit_predict(centred),
+        "ward": AgglomerativeClustering(k, linkage="ward").fit_predict(centred),
+        "smoothed_knn_ward": clustering.ward_partition(smoothed, k, neighbors),
+    }
+    return {
+        f"nmi_true_k_{name}": round(float(normalized_mutual_info_score(truth, labels)), 3)
+        for name, labels in found.items()
+    }
+
+
 def demo_languages(table: pd.DataFrame) -> dict[str, object]:
     """Per planted issue: share of its comments, in every language, whose main category is
     the issue's most common category; and how many languages that category spans."""
@@ -179,6 +205,8 @@ def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
     }
     if "true_theme" in out:
         report["demo_issues"] = demo_languages(out)
+    if name == "banking77":
+        report.update(baselines(gold, tables["_batch"]))
     if stable:
         report.update(stability(out, tables["_batch"], topic))
     report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

@@ -112,7 +112,14 @@ def _theme_sizes(themes: pd.DataFrame) -> pd.DataFrame:
         frame["Category"] = shown["category"].astype(str)
     if "size" in shown:
         frame["Comments"] = shown["size"].map(count)
+    if "negative_share" in shown and shown["negative_share"].notna().any():
+        frame["Negative mentions"] = _negative_share(shown["negative_share"])
     return frame
+
+
+def _negative_share(values: pd.Series) -> list[str]:
+    """Share of a theme's mentions that are negative (the sentiment of the raising part)."""
+    return ["" if pd.isna(v) else percent(100 * float(v)) for v in values]
 
 
 def _impact_table(ranked: pd.DataFrame, themes: pd.DataFrame | None, name: str) -> pd.DataFrame:
@@ -138,15 +145,24 @@ def _impact_table(ranked: pd.DataFrame, themes: pd.DataFrame | None, name: str) 
             ],
         }
     )
+    negative = _column_of(themes, "negative_share")
+    if negative:
+        shares = ranked["theme"].astype(str).map(negative)
+        frame.insert(2, "Negative mentions", _negative_share(shares))
     if not frame["Category"].str.len().any():
         frame = frame.drop(columns=["Category"])
     return frame
 
 
 def _categories_of(themes: pd.DataFrame | None) -> dict[str, str]:
-    if themes is None or "category" not in themes or "topic" not in themes:
+    return {k: str(v) for k, v in _column_of(themes, "category").items()}
+
+
+def _column_of(themes: pd.DataFrame | None, column: str) -> dict[str, object]:
+    """Theme id (as text) -> a column of the theme table ({} when it is missing)."""
+    if themes is None or column not in themes or "topic" not in themes:
         return {}
-    return {str(t): str(c) for t, c in zip(themes["topic"], themes["category"], strict=True)}
+    return dict(zip(themes["topic"].astype(str), themes[column], strict=True))
 
 
 def _drivers_chart(drivers: pd.DataFrame, fit: pd.DataFrame | None, name: str) -> Chart | None:
