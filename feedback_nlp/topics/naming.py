@@ -8,9 +8,8 @@ than single words): the name is the phrase that means what the theme's comments 
 only the one they share. Names are unique; larger themes choose first. After an analyst's
 edit, the themes it changed are renamed by c-TF-IDF rank alone (no encoder needed).
 
-A discovered category is named the same way from its themes' pooled phrases and the mean of
-their centroids, never with one of its themes' names; without a phrase, by its two most
-distinctive keywords ("refund & money").
+A discovered category is named by what is frequent across its themes and concentrated in it
+(a phrase of 2-3 words or its two best keywords), never with one of its themes' names.
 """
 
 from __future__ import annotations
@@ -21,12 +20,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from feedback_nlp.topics import clustering, labels, phrases
+from feedback_nlp.topics import phrases
 
 if TYPE_CHECKING:
     from feedback_nlp.topics.model import Theme, ThemeModel
 
 MAX_CANDIDATES = 10
+BROAD_SUPPORT = 3
 RANK_PENALTY = 0.01  # per place in the c-TF-IDF ranking: near-ties keep that order
 Encode = Callable[[list[str]], np.ndarray]
 
@@ -58,7 +58,13 @@ def name_themes(
 def name_categories(
     model: ThemeModel, themes: list[Theme], categories: list[int], encode: Encode | None
 ) -> dict[int, str]:
-    """Names of the discovered categories (ids in `categories`), unlike any theme's name."""
+    """Names of the discovered categories (ids in `categories`), unlike any theme's name.
+
+    A category is broader than its themes, so its name favours what is frequent across its
+    themes and concentrated in it (count² / count in all categories): a phrase of 2-3 words
+    when one scores as well as the best single keyword, else its two best keywords joined
+    ("refund & money").
+    """
     if not categories or model.phrases_ is None:
         return {}
     index_of = {c: i for i, c in enumerate(categories)}
@@ -66,23 +72,54 @@ def name_categories(
     for row, theme in enumerate(themes):
         if theme.category_id in index_of:
             member[index_of[theme.category_id], row] = 1.0
-    pooled = _pooled(model.phrases_, sparse.csr_matrix(member))
-    weights = phrases.class_tfidf(pooled.counts)
-    candidates = {
-        i: phrases.ranked_phrases(pooled, weights, i)[:MAX_CANDIDATES] for i in index_of.values()
-    }
-    centroids = clustering.unit_rows(member @ model.centroids_)
-    scores = _scores(model, candidates, list(candidates), centroids, encode)
+    member = sparse.csr_matrix(member)
+    pooled = _pooled(model.phrases_, member)
     taken = {t.label.lower() for t in themes}
+    keywords = _broad_terms(model, member)
     names: dict[int, str] = {}
-    keyword_names = _keyword_names(model, sparse.csr_matrix(member), len(categories))
     for category, index in index_of.items():
-        name = _best_free(candidates[index], scores.get(index, {}), taken)
-        name = name or next((k for k in keyword_names[index] if k.lower() not in taken), "")
-        if name:
+        ranked = _broad_ranking(pooled.counts, index, pooled.phrases)
+        phrase = next(
+            (p for p, _ in ranked if 2 <= len(p.split()) <= 3 and p.lower() not in taken), ""
+        )
+        best_word = keywords[index][0][1] if keywords[index] else 0.0
+        phrase_score = dict(ranked).get(phrase, 0.0)
+        words = [w for w, _ in keywords[index][:2]]
+        pair = " & ".join(words) if len(words) == 2 else ""
+        name = phrase if phrase and phrase_score >= best_word else pair or phrase
+        if not name or name.lower() in taken:  # a tiny category: its best word
+            name = next((w.capitalize() for w, _ in keywords[index] if w not in taken), "")
+        if name and name.lower() not in taken:
             names[category] = name
             taken.add(name.lower())
     return names
+
+
+def _broad_ranking(
+    counts: sparse.csr_matrix, row: int, terms: list[str]
+) -> list[tuple[str, float]]:
+    """Terms of one row by count² / count over all rows (at least BROAD_SUPPORT uses, or as
+    many as its most used term)."""
+    counts = sparse.csr_matrix(counts)
+    totals = np.asarray(counts.sum(axis=0)).ravel()
+    own = counts.getrow(row).toarray().ravel()
+    chosen = np.flatnonzero(own >= min(BROAD_SUPPORT, max(own.max(initial=0), 1)))
+    scores = own[chosen] ** 2 / np.maximum(totals[chosen], 1)
+    order = sorted(range(len(chosen)), key=lambda i: (-scores[i], terms[chosen[i]]))
+    return [(terms[chosen[i]], float(scores[i])) for i in order]
+
+
+def _broad_terms(model: ThemeModel, member: sparse.csr_matrix) -> list[list[tuple[str, float]]]:
+    """Per category, its keywords (lemmas, label language first) by the broad ranking."""
+    n_themes, n_terms = member.shape[1], len(model.vocabulary_)
+    total = sum(model.counts_.values(), sparse.csr_matrix((n_themes, n_terms)))
+    main = member @ model.counts_.get(model.label_language_, total)
+    everything = member @ total
+    result = []
+    for row in range(member.shape[0]):
+        ranked = _broad_ranking(main, row, model.vocabulary_)
+        result.append(ranked or _broad_ranking(everything, row, model.vocabulary_))
+    return result
 
 
 def _scores(
@@ -120,21 +157,6 @@ def _pooled(counts: phrases.PhraseCounts, member: sparse.csr_matrix) -> phrases.
         sparse.csr_matrix(member @ counts.counts),
         np.asarray(member @ counts.sizes).ravel().astype(np.int64),
     )
-
-
-def _keyword_names(model: ThemeModel, member: sparse.csr_matrix, n_rows: int) -> list[list[str]]:
-    """Per category, "a & b" from its most distinctive keywords (label language first)."""
-    from feedback_nlp.topics.describe import supported_weights
-
-    n_themes, n_terms = member.shape[1], len(model.vocabulary_)
-    total = sum(model.counts_.values(), sparse.csr_matrix((n_themes, n_terms)))
-    result: list[list[str]] = [[] for _ in range(n_rows)]
-    for counts in (model.counts_.get(model.label_language_, total), total):
-        ranked = labels.top_terms(supported_weights(member @ counts), model.vocabulary_, 4)
-        for index, words in enumerate(ranked):
-            if len(words) >= 2:
-                result[index].append(" & ".join(words[:2]))
-    return result
 
 
 def keyword_name(theme: Theme, label_language: str) -> str:
