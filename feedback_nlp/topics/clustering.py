@@ -125,3 +125,17 @@ def group_centroids(centroids: np.ndarray, n_groups: int) -> np.ndarray:
 
     tree = linkage(unit_rows(np.asarray(centroids)).astype(np.float64), "ward")
     return renumber(fcluster(tree, t=n_groups, criterion="maxclust"))
+
+
+def dissolve_small(centred: np.ndarray, labels: np.ndarray, min_size: int) -> np.ndarray:
+    """Units of themes smaller than `min_size` move to the nearest remaining theme."""
+    sizes = np.bincount(labels)
+    keep = np.flatnonzero(sizes >= min_size)
+    if len(keep) == 0 or len(keep) == len(sizes):
+        return labels
+    centroids = unit_rows(np.stack([centred[labels == k].mean(axis=0) for k in keep]))
+    small = ~np.isin(labels, keep)
+    nearest = keep[(centred[small] @ centroids.T).argmax(axis=1)]
+    labels = labels.copy()
+    labels[small] = nearest
+    return renumber(labels)

@@ -30,6 +30,7 @@ from feedback_nlp.topics.units import Units
 
 if TYPE_CHECKING:
     from feedback_nlp.topics.model import ThemeModel
+    from feedback_nlp.topics.named import NamedTheme
 
 KEYWORD_SUPPORT = 2
 JOIN_SIMILARITY = 0.1
@@ -47,7 +48,7 @@ def describe(
     units: Units,
     unit_vectors: np.ndarray,
     sample: np.ndarray,
-    fixed: list[tuple[str, str, list[str]]],
+    fixed: list[NamedTheme],
     encode: Encode | None,
 ) -> None:
     """Fill `model.themes_`, its counts, names and categories from the fitted comments."""
@@ -59,7 +60,9 @@ def describe(
     sample_rows = _unit_rows(model, unit_vectors[sample], [units.lang[i] for i in sample])
     model.themes_ = {}
     for row, topic in enumerate(model.topic_ids_):
-        name, source, keywords = fixed[row] if row < len(fixed) else ("", "", [])
+        named = fixed[row] if row < len(fixed) else None
+        name, source = (named.name, named.source) if named else ("", "")
+        keywords = named.keywords if named else []
         quotes = _representatives(assignment.mentions, int(topic), model.config.n_representatives)
         model.themes_[int(topic)] = Theme(
             topic=int(topic),

@@ -35,15 +35,16 @@ from scipy import sparse
 from feedback_nlp.errors import ConfigError, FeedbackError, NotFittedError
 from feedback_nlp.topics import clustering
 from feedback_nlp.topics.codebook import Codebook, builtin_content_free, load_codebook
-from feedback_nlp.topics.matching import CodebookMatcher, anchored_prototypes
+from feedback_nlp.topics.matching import CodebookMatcher
+from feedback_nlp.topics.named import NamedTheme, assign_named, named_themes, rule_rows
+from feedback_nlp.topics.naming import label_language
 from feedback_nlp.topics.phrases import PhraseCounts
-from feedback_nlp.topics.units import Units, split_units
+from feedback_nlp.topics.units import split_units, unit_embeddings
 
 OUTLIER = -1
 OUTLIER_LABEL = "Other"
 ASSIGN_CHUNK = 20_000
 Encode = Callable[[list[str]], np.ndarray]
-ENGLISH_SHARE = 0.1
 
 
 @dataclass
@@ -242,40 +243,13 @@ class ThemeModel:
         texts: list[str],
         seed_embeddings: Mapping[str, np.ndarray],
         encode: Encode,
-    ) -> tuple[np.ndarray, list[tuple[str, str, list[str]]]]:
-        """Theme index of each sampled unit: named (theme-level) themes first, then clusters."""
-        groups = np.full(len(centred), OUTLIER, dtype=np.int64)
-        named = self._named_themes(seed_embeddings, encode)
-        if named:
-            prototypes = self.center(np.stack([v for _, _, _, v in named]), [""] * len(named))
-            anchors = anchored_prototypes(prototypes, centred, self.config.min_topic_size)
-            sims = anchors @ centred.T
-            matched = sims.max(axis=0) >= self.config.seed_threshold
-            groups[matched] = sims.argmax(axis=0)[matched]
-            entry_rows = {source: row for row, (_, source, _, _) in enumerate(named)}
-            forced = self._rule_rows(texts, entry_rows)
-            groups[forced >= 0] = forced[forced >= 0]
+    ) -> tuple[np.ndarray, list[NamedTheme]]:
+        """Theme index of each fitted unit: named themes first (`topics.named`), then clusters."""
+        named = named_themes(self, seed_embeddings, encode)
+        groups = assign_named(self, named, centred, texts)
         rest = np.flatnonzero(groups == OUTLIER)
-        offset = len(named)
-        groups[rest] = self._cluster(centred[rest]) + offset
-        return groups, [(name, source, keywords) for name, source, keywords, _ in named]
-
-    def _named_themes(
-        self, seed_embeddings: Mapping[str, np.ndarray], encode: Encode
-    ) -> list[tuple[str, str, list[str], np.ndarray]]:
-        """(name, source, keywords, vector) of each seed and theme-level codebook entry."""
-        named = [
-            (name, "seed", list((self.config.seeds or {}).get(name, [])), seed_embeddings[name])
-            for name in sorted(seed_embeddings)
-        ]
-        for entry in self.codebook_.entries if self.codebook_ else []:
-            phrases = [p for examples in entry.examples.values() for p in examples]
-            if entry.level == "theme":
-                vectors = np.asarray(encode([entry.name("en"), *phrases]), dtype=np.float32)
-                mean = clustering.unit_rows(vectors.mean(axis=0, keepdims=True))[0]
-                name = entry.name(self.label_language_ or "en")
-                named.append((name, f"codebook:{entry.id}", phrases[:10], mean))
-        return named
+        groups[rest] = self._cluster(centred[rest]) + len(named)
+        return groups, named
 
     def rule_rows(self, texts: Sequence[str]) -> np.ndarray:
         """Per unit text, the theme row a keyword rule of a theme-level entry forces (-1)."""
@@ -284,20 +258,7 @@ class ThemeModel:
             for t in self.themes_.values()
             if t.codebook_id
         }
-        return self._rule_rows(texts, rows)
-
-    def _rule_rows(self, texts: Sequence[str], entry_rows: Mapping[str, int]) -> np.ndarray:
-        forced = np.full(len(texts), OUTLIER, dtype=np.int64)
-        entries = self.codebook_.entries if self.codebook_ is not None else []
-        ruled = [i for i, e in enumerate(entries) if e.level == "theme" and e.rules]
-        if not ruled:
-            return forced
-        hits = CodebookMatcher(self.codebook_).rule_hits(texts)
-        for index in ruled:
-            row = entry_rows.get(f"codebook:{entries[index].id}")
-            if row is not None:
-                forced[(forced < 0) & hits[:, index]] = row
-        return forced
+        return rule_rows(self.codebook_, texts, rows)
 
     def _cluster(self, centred: np.ndarray) -> np.ndarray:
         """Theme index (0..k-1) of each unit: kNN-smoothed Ward, small themes dissolved."""
@@ -311,7 +272,7 @@ class ThemeModel:
         smoothed = clustering.smooth(centred, neighbors[:, :k_smooth])
         wanted = config.n_themes or clustering.auto_theme_count(len(centred), config.granularity)
         labels = clustering.ward_partition(smoothed, wanted, neighbors)
-        return _dissolve_small(centred, labels, config.min_topic_size)
+        return clustering.dissolve_small(centred, labels, config.min_topic_size)
 
     def _set_centroids(self, centred: np.ndarray, groups: np.ndarray) -> None:
         present = [g for g in range(int(groups.max()) + 1) if (groups == g).any()]
@@ -395,32 +356,6 @@ class ThemeModel:
         describe.refresh_names(self, list(renamed))
 
 
-def unit_embeddings(units: Units, embeddings: np.ndarray, encode: Encode) -> np.ndarray:
-    """One embedding per unit: the comment's own for one-unit comments, else encoded."""
-    vectors = np.zeros((len(units), embeddings.shape[1]), dtype=np.float32)
-    if len(units) == 0:
-        return vectors
-    vectors[units.whole] = embeddings[units.owner[units.whole]]
-    parts = np.flatnonzero(~units.whole)
-    if len(parts):
-        vectors[parts] = np.asarray(encode([units.text[i] for i in parts]), dtype=np.float32)
-    return vectors
-
-
-def _dissolve_small(centred: np.ndarray, labels: np.ndarray, min_size: int) -> np.ndarray:
-    """Units of themes smaller than `min_size` move to the nearest remaining theme."""
-    sizes = np.bincount(labels)
-    keep = np.flatnonzero(sizes >= min_size)
-    if len(keep) == 0 or len(keep) == len(sizes):
-        return labels
-    centroids = clustering.unit_rows(np.stack([centred[labels == k].mean(axis=0) for k in keep]))
-    small = ~np.isin(labels, keep)
-    nearest = keep[(centred[small] @ centroids.T).argmax(axis=1)]
-    labels = labels.copy()
-    labels[small] = nearest
-    return clustering.renumber(labels)
-
-
 def _default_encode(texts: list[str]) -> np.ndarray:
     from feedback_nlp.topics.encoder import encode_texts
 
@@ -443,14 +378,6 @@ def _check_embeddings(embeddings: np.ndarray, n_rows: int, dim: int | None = Non
         row = int(np.flatnonzero(~np.isfinite(array).all(axis=1))[0])
         raise FeedbackError(f"embedding of row {row} contains NaN or infinite values")
     return array
-
-
-def label_language(langs: Sequence[str]) -> str:
-    """English when at least `ENGLISH_SHARE` of the comments are English (an analyst reads
-    English names then), else the most common language."""
-    if langs and sum(lang == "en" for lang in langs) >= ENGLISH_SHARE * len(langs):
-        return "en"
-    return _most_common([str(lang) for lang in langs if lang != "und"] or list(langs))
 
 
 def _most_common(values: Sequence[str]) -> str:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 MAX_CANDIDATES = 10
 BROAD_SUPPORT = 3
+ENGLISH_SHARE = 0.1
 RANK_PENALTY = 0.01  # per place in the c-TF-IDF ranking: near-ties keep that order
 Encode = Callable[[list[str]], np.ndarray]
 
@@ -167,3 +168,12 @@ def keyword_name(theme: Theme, label_language: str) -> str:
         if len(by_lang.get(lang, [])) >= 2:
             return " / ".join(by_lang[lang][:2])
     return " / ".join(theme.keywords[:2])
+
+
+def label_language(langs: Sequence[str]) -> str:
+    """English when at least `ENGLISH_SHARE` of the comments are English (an analyst reads
+    English names then), else the most common language."""
+    if langs and sum(lang == "en" for lang in langs) >= ENGLISH_SHARE * len(langs):
+        return "en"
+    known = [str(lang) for lang in langs if lang != "und"] or [str(lang) for lang in langs]
+    return min(set(known), key=lambda lang: (-known.count(lang), lang))

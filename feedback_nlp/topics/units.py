@@ -17,7 +17,7 @@ comments get no theme ("Other").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -177,3 +177,17 @@ def stop_words(lang: str) -> frozenset[str]:
         return frozenset(w.lower() for w in get_lang_class(lang).Defaults.stop_words)
     except Exception:  # spaCy raises several types for unknown languages
         return frozenset()
+
+
+def unit_embeddings(
+    units: Units, embeddings: np.ndarray, encode: Callable[[list[str]], np.ndarray]
+) -> np.ndarray:
+    """One embedding per unit: the comment's own for one-unit comments, else encoded."""
+    vectors = np.zeros((len(units), embeddings.shape[1]), dtype=np.float32)
+    if len(units) == 0:
+        return vectors
+    vectors[units.whole] = embeddings[units.owner[units.whole]]
+    parts = np.flatnonzero(~units.whole)
+    if len(parts):
+        vectors[parts] = np.asarray(encode([units.text[i] for i in parts]), dtype=np.float32)
+    return vectors
