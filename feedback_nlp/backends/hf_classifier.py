@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from feedback_nlp.errors import ConfigError, require_package
+from feedback_nlp.progress import advance
 
 FALLBACK_LANGUAGE = "*"
 
@@ -218,5 +219,6 @@ class HFClassifier:
                 logits = classifier.model(**encoded).logits.float()
             scores = torch.sigmoid(logits) if classifier.multi_label else logits.softmax(-1)
             out[chunk] = np.clip(scores.cpu().numpy() @ classifier.projection, 0.0, 1.0)
+            advance(len(chunk))
         out[:, classifier.projection.sum(axis=0) == 0] = self.unmapped_value
         return out

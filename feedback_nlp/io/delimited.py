@@ -15,6 +15,7 @@ from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import Mapping
 from feedback_nlp.io.platforms import Header, detect_header
+from feedback_nlp.progress import advance
 
 DELIMITERS = (",", ";", "\t", "|")
 CHUNK_ROWS = 20_000
@@ -169,6 +170,7 @@ def _stream_rows(
     width = len(header.columns)
     chunk: list[list[str]] = []
     lines: list[int] = []
+    characters = [0]  # read since the last flush: moves the reading bar (sized in bytes)
 
     def flush() -> None:
         if chunk:
@@ -176,9 +178,12 @@ def _stream_rows(
             builder.add(frame, np.asarray(lines))
             chunk.clear()
             lines.clear()
+        advance(characters[0])
+        characters[0] = 0
 
     for source in (first, rest):
         for start, row, raw in source:
+            characters[0] += len(raw)
             if len(row) != width:
                 builder.add_rejected(
                     start, f"expected {width} fields, found {len(row)}", raw.rstrip("\r\n")

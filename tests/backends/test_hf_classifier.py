@@ -137,3 +137,20 @@ def test_multi_label_model_uses_sigmoid(tmp_path: Path):
     mapped = [EMOTION_LABELS.index("anger"), EMOTION_LABELS.index("joy")]
     assert np.isnan(np.delete(probs, mapped, axis=1)).all()
     assert not np.isnan(probs[:, mapped]).any()
+
+
+def test_each_batch_moves_the_progress_bar(sentiment_model: Path, monkeypatch):
+    from feedback_nlp import progress
+
+    moves: list[int] = []
+    original = progress._Task.advance
+
+    def record(task: progress._Task, count: int) -> None:
+        moves.append(count)
+        original(task, count)
+
+    monkeypatch.setattr(progress._Task, "advance", record)
+    classifier = HFClassifier(str(sentiment_model), SENTIMENT_LABELS, device="cpu", batch_size=2)
+    with progress.task("Sentiment", total=5):
+        classifier.predict_proba(["good", "bad", "fine", "awful service", "ok"])
+    assert moves[:3] == [2, 2, 1] and sum(moves) == 5  # then finish() adds nothing

@@ -107,3 +107,25 @@ def test_stray_quote_in_an_unquoted_last_field_is_not_truncation(tmp_path):
     path.write_text('id,text\n1,ok\n2,My 5" screen cracked\n', encoding="utf-8")
     result = check_result(read_feedback(path))
     assert result.table["text"].tolist() == ["ok", 'My 5" screen cracked']
+
+
+def test_reading_moves_a_byte_sized_progress_bar_chunk_by_chunk(tmp_path, monkeypatch):
+    from feedback_nlp import progress
+    from feedback_nlp.io import delimited
+
+    monkeypatch.setattr(delimited, "CHUNK_ROWS", 10)
+    path = tmp_path / "comments.csv"
+    path.write_text("id,comment\n" + "".join(f"{i},parcel {i} came late\n" for i in range(35)))
+    moves: list[int] = []
+    original = progress._Task.advance
+
+    def record(task: progress._Task, count: int) -> None:
+        moves.append(count)
+        original(task, count)
+
+    monkeypatch.setattr(progress._Task, "advance", record)
+    with progress.task("Reading", total=path.stat().st_size, unit="B"):
+        result = read_feedback(path)
+    assert len(result.table) == 35
+    assert len([m for m in moves[:-1] if m]) >= 4  # each chunk of 10 rows, then finish()
+    assert 0 < sum(moves[:-1]) <= path.stat().st_size
