@@ -54,24 +54,57 @@ def soft_targets(labels: pd.Series) -> np.ndarray:
     return out
 
 
+def with_residual(head: Head, hidden: int) -> Head:
+    """`head` (linear) as an exactly equal two-layer ReLU head with `hidden` extra units whose
+    output weights start at 0: z = relu(xW+b) - relu(-(xW+b)) + relu(xV+c) U, U = 0."""
+    (weight,), (bias,) = head.weights, head.biases
+    rng = np.random.default_rng(SEED)
+    extra = (rng.standard_normal((weight.shape[0], hidden)) / np.sqrt(weight.shape[0])).astype(np.float32)
+    n_out = weight.shape[1]
+    w0 = np.hstack([weight, -weight, extra]).astype(np.float32)
+    b0 = np.concatenate([bias, -bias, np.zeros(hidden)]).astype(np.float32)
+    eye = np.eye(n_out, dtype=np.float32)
+    w1 = np.vstack([eye, -eye, np.zeros((hidden, n_out), np.float32)])
+    return Head(head.labels, head.output, [w0, w1], [b0, np.zeros(n_out, np.float32)],
+                head.input_dim, temperature=head.temperature)  # fmt: skip
+
+
+def trainable_masks(start: Head, taught: np.ndarray) -> list[np.ndarray]:
+    """Per-parameter 0/1 masks: only output columns in `taught` and the hidden units feeding
+    them change (a two-layer head's other block, e.g. XED's anticipation/trust, stays exact)."""
+    masks = []
+    if len(start.weights) == 1:
+        masks = [np.tile(taught, (start.weights[0].shape[0], 1)), taught]
+        return [m.astype(np.float32) for m in masks]
+    w0, w1 = start.weights
+    units = (np.abs(w1[:, taught]) > 0).any(axis=1) if not taught.all() else np.ones(len(w1), bool)
+    masks = [np.tile(units, (w0.shape[0], 1)), units.astype(float)]
+    masks += [np.outer(units, taught).astype(float), taught.astype(float)]
+    return [m.astype(np.float32) for m in masks]
+
+
 def finetune(
     start: Head, x: np.ndarray, y: np.ndarray, weight: np.ndarray, pull: float, epochs: int,
-    mask: np.ndarray | None = None,
+    mask: np.ndarray | None = None, lr: float = 1e-4,
 ) -> tuple[list[np.ndarray], list[np.ndarray]]:  # fmt: skip
     """Fine-tune `start`'s layers (softmax: soft-target CE; sigmoid: masked BCE), seeded, with
-    weighted rows and an L2 pull of strength `pull` towards the starting weights."""
+    weighted rows and an L2 pull of strength `pull` towards the starting weights. Labels no row
+    annotates (all masked) keep their weights, see :func:`trainable_masks`."""
     import torch
 
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
+    taught = (mask if mask is not None else np.ones_like(y)).any(axis=0)
     params = []
     for w, b in zip(start.weights, start.biases, strict=True):
         params += [torch.tensor(w.copy(), requires_grad=True), torch.tensor(b.copy(), requires_grad=True)]
+    for param, keep in zip(params, trainable_masks(start, taught), strict=True):
+        param.register_hook(lambda grad, k=torch.tensor(keep): grad * k)
     anchors = [p.detach().clone() for p in params]
     xt = torch.tensor(x[:, : start.input_dim], dtype=torch.float32)
     yt, wt = torch.tensor(np.nan_to_num(y), dtype=torch.float32), torch.tensor(weight, dtype=torch.float32)
     mt = torch.tensor(mask if mask is not None else np.ones_like(y), dtype=torch.float32)
-    optimiser = torch.optim.AdamW(params, lr=1e-3, weight_decay=0.0)
+    optimiser = torch.optim.AdamW(params, lr=lr, weight_decay=0.0)
     generator = torch.Generator().manual_seed(SEED)
     for _ in range(epochs):
         for idx in torch.randperm(len(xt), generator=generator).split(64):
@@ -105,13 +138,19 @@ def sentiment_rows(cache: Path, weights: dict[str, float]) -> tuple[np.ndarray, 
     return np.concatenate(xs), np.concatenate(ys), np.concatenate(ws) * len(np.concatenate(ws))
 
 
-def train_sentiment(cache: Path, start: Head, pull: float, epochs: int, weights: dict[str, float]) -> Head:
+def train_sentiment(
+    cache: Path, start: Head, pull: float, epochs: int, weights: dict[str, float], hidden: int = 0,
+    lr: float = 1e-4,
+) -> Head:  # fmt: skip
     x, y, w = sentiment_rows(cache, weights)
-    new_w, new_b = finetune(start, x, y, w, pull, epochs)
+    if hidden:
+        start = with_residual(start, hidden)
+    new_w, new_b = finetune(start, x, y, w, pull, epochs, lr=lr)
     head = Head(start.labels, "softmax", new_w, new_b, start.input_dim, temperature=start.temperature)
     head.metadata = {
+        "residual_hidden_units": hidden,
         "warm_start": "issue-4 head (xlm-t train, logistic regression)",
-        "finetuned_on": weights, "pull": pull, "epochs": epochs, "seed": SEED,
+        "finetuned_on": weights, "pull": pull, "epochs": epochs, "lr": lr, "seed": SEED,
         "recipe": "scripts/train_domain_heads.py",
     }  # fmt: skip
     return head
@@ -128,7 +167,7 @@ def emotion_rows(cache: Path, labels: tuple[str, ...]) -> tuple[pd.DataFrame, np
     for label in labels:
         if label not in table:
             table[label] = np.nan
-    truth = table[list(labels)].to_numpy(dtype=float)
+    truth = table[list(labels)].to_numpy(dtype=float, copy=True)
     return table, np.concatenate([p[1] for p in parts]), truth
 
 
@@ -138,20 +177,32 @@ def any_rate(head: Head, x: np.ndarray, shift: float) -> float:
     return float((probs >= cut).any(axis=1).mean())
 
 
-def train_emotion(cache: Path, start: Head, pull: float, epochs: int, goemotions_weight: float) -> Head:
+def train_emotion(
+    cache: Path, start: Head, pull: float, epochs: int, goemotions_weight: float,
+    calibrate_on: str = "goemotions", match_rate: bool = True,
+) -> Head:  # fmt: skip
     table, x, truth = emotion_rows(cache, start.labels)
+    kept = [i for i, label in enumerate(start.labels) if label not in EKMAN_LABELS]
+    truth[:, kept] = np.nan  # anticipation/trust: XED's, kept exactly (no new data for them)
     holdout = np.random.default_rng(SEED).random(len(table)) < HOLDOUT_SHARE
     weight = np.where(table["source"] == "goemotions-train", goemotions_weight, 1.0)
     fit = ~holdout
     new_w, new_b = finetune(start, x[fit], truth[fit], weight[fit], pull, epochs, mask=~np.isnan(truth[fit]))
     head = Head(start.labels, "sigmoid", new_w, new_b, start.input_dim)
-    head.platt = fit_platt(head.logits(x[holdout]), truth[holdout], head.labels)
-    head.thresholds = tune_thresholds(head.predict_proba(x[holdout]), truth[holdout], head.labels)
+    taught = tuple(label for label in head.labels if label in EKMAN_LABELS)
+    columns = [head.labels.index(label) for label in taught]
     goemotions = holdout & (table["source"] == "goemotions-train").to_numpy()
+    calib = goemotions if calibrate_on == "goemotions" else holdout
+    if calibrate_on == "none":
+        head.platt, head.thresholds = dict(start.platt), dict(start.thresholds)
+    else:
+        head.platt = {**start.platt, **fit_platt(head.logits(x[calib])[:, columns], truth[calib][:, columns], taught)}
+        tuned = tune_thresholds(head.predict_proba(x[calib])[:, columns], truth[calib][:, columns], taught)
+        head.thresholds = {**start.thresholds, **tuned}
     gold = float((~table.loc[goemotions, "none"].astype(bool)).mean())
     shifts = np.arange(-0.3, 0.41, 0.01)
     rates = [any_rate(head, x[goemotions], s) for s in shifts]
-    shift = float(shifts[int(np.argmin(np.abs(np.array(rates) - gold)))])
+    shift = float(shifts[int(np.argmin(np.abs(np.array(rates) - gold)))]) if match_rate else 0.0
     head.thresholds = {k: round(min(v + shift, 0.99), 3) for k, v in head.thresholds.items()}
     head.metadata = {
         "warm_start": "issue-4 head (BRIGHTER six + XED anticipation/trust, joined MLP)",
@@ -169,17 +220,27 @@ def main() -> None:
     parser.add_argument("--cache", required=True)
     parser.add_argument("--out", required=True, help="heads folder to write")
     parser.add_argument("--start", default=str(DEFAULT_HEADS_DIR), help="heads to start from")
-    parser.add_argument("--pull", type=float, default=1e-3)
-    parser.add_argument("--epochs", type=int, default=10)
-    parser.add_argument("--sentiment-weights", default="xlmt-train=1,mobasa-train=1,mams-train=1")
+    parser.add_argument("--pull", type=float, default=0.0)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--hidden", type=int, default=0, help="residual hidden units (0: linear)")
+    parser.add_argument("--sentiment-weights", default="xlmt-train=3,mobasa-train=1,mams-train=1")
+    parser.add_argument(
+        "--emotion", choices=["keep", "finetune"], default="keep",
+        help="keep the starting emotion head (shipped) or fine-tune it (measured, not shipped)",
+    )  # fmt: skip
     parser.add_argument("--goemotions-weight", type=float, default=1.0)
     args = parser.parse_args()
     cache, out, start = Path(args.cache), Path(args.out), Path(args.start)
     weights = {k: float(v) for k, v in (p.split("=") for p in args.sentiment_weights.split(","))}
     out.mkdir(parents=True, exist_ok=True)
-    sentiment = train_sentiment(cache, Head.load(start, "sentiment"), args.pull, args.epochs, weights)
-    emotion = train_emotion(cache, Head.load(start, "emotion"), args.pull, args.epochs, args.goemotions_weight)
-    if out.resolve() != start.resolve() and (start / "MODEL_CARD.md").exists():
+    sentiment = train_sentiment(
+        cache, Head.load(start, "sentiment"), args.pull, args.epochs, weights, args.hidden, args.lr
+    )
+    emotion = Head.load(start, "emotion")
+    if args.emotion == "finetune":
+        emotion = train_emotion(cache, emotion, 0.01, 5, args.goemotions_weight)
+    if not (out / "MODEL_CARD.md").exists() and (start / "MODEL_CARD.md").exists():
         shutil.copy(start / "MODEL_CARD.md", out / "MODEL_CARD.md")
     sentiment.save(out, "sentiment")
     emotion.save(out, "emotion")

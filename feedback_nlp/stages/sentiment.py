@@ -42,7 +42,7 @@ from feedback_nlp.text.sentences import split_sentences
 
 SENTENCE_TABLE = "sentences"
 #: A comment is ``mixed`` when both p_negative and p_positive reach this share (see
-#: :func:`sentiment_with_mixed`); chosen on MAMS train sentences, see docs/sentiment_emotion.md.
+#: :func:`sentiment_with_mixed`); a fixed choice (not tuned), see docs/sentiment_emotion.md.
 MIXED_MIN = 0.3
 MIXED = "mixed"
 BACKENDS = ("default", "transformers")
