@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from domain_sets import (  # noqa: E402
+from domain_sets import (
     CHALLENGE,
     SEED,
     load_challenge,
@@ -28,10 +28,10 @@ from domain_sets import (  # noqa: E402
     load_mams,
     load_mobasa,
 )
-from train_heads import BRIGHTER_EVAL, data_dir, load_brighter, load_xlmt  # noqa: E402
+from train_heads import BRIGHTER_EVAL, data_dir, load_brighter, load_xlmt
 
-from feedback_nlp.backends.encoder import E5Encoder  # noqa: E402
-from feedback_nlp.stages.embed import HEAD_LAYERS  # noqa: E402
+from feedback_nlp.backends.encoder import E5Encoder
+from feedback_nlp.stages.embed import HEAD_LAYERS
 
 #: Seeded sample sizes of the training parts (per language where the set has several).
 XLMT_TRAIN_PER_LANG = 150
@@ -77,7 +77,9 @@ def build_parts(data: Path) -> dict[str, pd.DataFrame]:
         "mobasa-train": mobasa[mobasa["part"] == "train"],
         "mams-train": sample(load_mams(data, "train"), MAMS_TRAIN),
         "goemotions-train": sample(load_goemotions(data, "train"), GOEMOTIONS_TRAIN),
-        "brighter-train": sample(brighter[brighter["split"] == "train"], BRIGHTER_TRAIN_PER_LANG, "set"),
+        "brighter-train": sample(
+            brighter[brighter["split"] == "train"], BRIGHTER_TRAIN_PER_LANG, "set"
+        ),
         "mobasa-test": sample(load_mobasa(data, "test"), MOBASA_TEST),
         "demo": demo_comments(),
     }  # fmt: skip
@@ -99,10 +101,10 @@ def main() -> None:
     for name in wanted:
         table = parts[name]
         target, table_path = out / f"{name}.npy", out / f"{name}.parquet"
-        if target.exists() and table_path.exists():
-            if pd.read_parquet(table_path)["text"].equals(table["text"]):
-                print(f"{name}: cached ({len(table)} rows)", flush=True)
-                continue
+        cached = target.exists() and table_path.exists()
+        if cached and pd.read_parquet(table_path)["text"].equals(table["text"]):
+            print(f"{name}: cached ({len(table)} rows)", flush=True)
+            continue
         began = time.perf_counter()
         features = encoder.encode(table["text"].tolist(), layers=HEAD_LAYERS)
         np.save(target, features)

@@ -23,11 +23,11 @@ import pandas as pd
 from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from domain_sets import EKMAN_LABELS  # noqa: E402
+from domain_sets import EKMAN_LABELS
 
-from feedback_nlp.backends.heads import Head  # noqa: E402
-from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS  # noqa: E402
-from feedback_nlp.stages.sentiment import sentiment_with_mixed  # noqa: E402
+from feedback_nlp.backends.heads import Head
+from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
+from feedback_nlp.stages.sentiment import sentiment_with_mixed
 
 NAMES = np.array(SENTIMENT_LABELS)
 
@@ -44,7 +44,9 @@ def sentiment_scores(truth: np.ndarray, predicted: np.ndarray) -> dict[str, floa
     return {
         "macro_f1": float(f1_score(truth, predicted, labels=classes, average="macro")),
         "accuracy": float((truth == predicted).mean()),
-        "negative_recall": float((predicted[negative] == "negative").mean()) if negative.any() else float("nan"),
+        "negative_recall": float((predicted[negative] == "negative").mean())
+        if negative.any()
+        else float("nan"),
         "rows": len(truth),
     }  # fmt: skip
 
@@ -98,7 +100,9 @@ def emotion_set(cache: Path, name: str, emotion: Head) -> dict[str, Any]:
 
     def macro(rows: np.ndarray) -> dict[str, float]:
         present = [i for i in ekman if not np.isnan(truth[rows, i]).any()]
-        f1s = [f1_score(truth[rows, i].astype(int), decided[rows, i], zero_division=0) for i in present]
+        f1s = [
+            f1_score(truth[rows, i].astype(int), decided[rows, i], zero_division=0) for i in present
+        ]
         none = f1_score(~gold_any[rows], ~pred_any[rows], zero_division=0)
         return {"macro_f1": float(np.mean(f1s)), "macro_f1_with_none": float(np.mean([*f1s, none]))}
 
@@ -106,7 +110,9 @@ def emotion_set(cache: Path, name: str, emotion: Head) -> dict[str, Any]:
         **macro(np.ones(len(table), dtype=bool)),
         "gold_any_emotion": float(gold_any.mean()),
         "predicted_any_emotion": float(pred_any.mean()),
-        "predicted_rate": {l: float(decided[:, i].mean()) for i, l in enumerate(EMOTION_LABELS)},
+        "predicted_rate": {
+            name: float(decided[:, i].mean()) for i, name in enumerate(EMOTION_LABELS)
+        },
         "rows": len(table),
     }  # fmt: skip
     if table["lang"].nunique() > 1:
@@ -143,6 +149,19 @@ def challenge(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
     }
 
 
+def demo_rates(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
+    """Label frequencies on the bundled demo comments (no gold)."""
+    _, x = load_part(cache, "demo")
+    four = sentiment_with_mixed(sentiment.predict_proba(x))
+    decided = emotion_decisions(emotion, x)
+    return {
+        "sentiment": {k: float((four == k).mean()) for k in [*SENTIMENT_LABELS, "mixed"]},
+        "emotion": {name: float(decided[:, i].mean()) for i, name in enumerate(EMOTION_LABELS)},
+        "no_emotion": float((~decided.any(axis=1)).mean()),
+        "rows": len(x),
+    }  # fmt: skip
+
+
 def evaluate(cache: Path, heads: Path) -> dict[str, Any]:
     """Every set's scores for the heads in `heads`."""
     sentiment, emotion = Head.load(heads, "sentiment"), Head.load(heads, "emotion")
@@ -153,9 +172,11 @@ def evaluate(cache: Path, heads: Path) -> dict[str, Any]:
             report[name.replace("-", "_")] = polarity_set(cache, name, sentiment)
     for name in ("goemotions-dev", "brighter-dev"):
         if name in available:
-                report[name.replace("-", "_")] = emotion_set(cache, name, emotion)
+            report[name.replace("-", "_")] = emotion_set(cache, name, emotion)
     if "challenge" in available:
         report["challenge"] = challenge(cache, sentiment, emotion)
+    if "demo" in available:
+        report["demo_label_rates"] = demo_rates(cache, sentiment, emotion)
     return report
 
 

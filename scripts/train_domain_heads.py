@@ -1,7 +1,8 @@
 """Retrain the sentiment and emotion heads with complaint-style data, from cached features.
 
     PYTHONPATH=. python scripts/cache_domain_features.py --cache DIR
-    PYTHONPATH=. python scripts/train_domain_heads.py --cache DIR --out models/sentiment-emotion-heads
+    PYTHONPATH=. python scripts/train_domain_heads.py --cache DIR --start ISSUE4_HEADS \
+        --out models/sentiment-emotion-heads
 
 Both heads start from the shipped ones (warm start) and are fine-tuned with an L2 pull back to
 the shipped weights, so what they learned from the full xlm-t / BRIGHTER / XED training sets is
@@ -30,11 +31,11 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from domain_sets import EKMAN_LABELS, SEED  # noqa: E402
-from train_heads import fit_platt, tune_thresholds  # noqa: E402
+from domain_sets import EKMAN_LABELS, SEED
+from train_heads import fit_platt, tune_thresholds
 
-from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head  # noqa: E402
-from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS  # noqa: E402
+from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head
+from feedback_nlp.schema import SENTIMENT_LABELS
 
 HOLDOUT_SHARE = 0.2
 
@@ -59,7 +60,9 @@ def with_residual(head: Head, hidden: int) -> Head:
     output weights start at 0: z = relu(xW+b) - relu(-(xW+b)) + relu(xV+c) U, U = 0."""
     (weight,), (bias,) = head.weights, head.biases
     rng = np.random.default_rng(SEED)
-    extra = (rng.standard_normal((weight.shape[0], hidden)) / np.sqrt(weight.shape[0])).astype(np.float32)
+    extra = (rng.standard_normal((weight.shape[0], hidden)) / np.sqrt(weight.shape[0])).astype(
+        np.float32
+    )
     n_out = weight.shape[1]
     w0 = np.hstack([weight, -weight, extra]).astype(np.float32)
     b0 = np.concatenate([bias, -bias, np.zeros(hidden)]).astype(np.float32)
@@ -97,12 +100,19 @@ def finetune(
     taught = (mask if mask is not None else np.ones_like(y)).any(axis=0)
     params = []
     for w, b in zip(start.weights, start.biases, strict=True):
-        params += [torch.tensor(w.copy(), requires_grad=True), torch.tensor(b.copy(), requires_grad=True)]
-    for param, keep in zip(params, trainable_masks(start, taught), strict=True):
-        param.register_hook(lambda grad, k=torch.tensor(keep): grad * k)
+        params += [
+            torch.tensor(w.copy(), requires_grad=True),
+            torch.tensor(b.copy(), requires_grad=True),
+        ]
+    keeps = [torch.tensor(keep) for keep in trainable_masks(start, taught)]
+    for param, keep in zip(params, keeps, strict=True):
+        param.register_hook(lambda grad, k=keep: grad * k)
     anchors = [p.detach().clone() for p in params]
     xt = torch.tensor(x[:, : start.input_dim], dtype=torch.float32)
-    yt, wt = torch.tensor(np.nan_to_num(y), dtype=torch.float32), torch.tensor(weight, dtype=torch.float32)
+    yt, wt = (
+        torch.tensor(np.nan_to_num(y), dtype=torch.float32),
+        torch.tensor(weight, dtype=torch.float32),
+    )
     mt = torch.tensor(mask if mask is not None else np.ones_like(y), dtype=torch.float32)
     optimiser = torch.optim.AdamW(params, lr=lr, weight_decay=0.0)
     generator = torch.Generator().manual_seed(SEED)
@@ -116,10 +126,14 @@ def finetune(
             if start.output == "softmax":
                 per_row = -(yt[idx] * torch.log_softmax(hidden / start.temperature, 1)).sum(1)
             else:
-                raw = torch.nn.functional.binary_cross_entropy_with_logits(hidden, yt[idx], reduction="none")
+                raw = torch.nn.functional.binary_cross_entropy_with_logits(
+                    hidden, yt[idx], reduction="none"
+                )
                 per_row = (raw * mt[idx]).sum(1) / mt[idx].sum(1).clamp(min=1)
             loss = (per_row * wt[idx]).sum() / wt[idx].sum()
-            loss = loss + pull * sum(((p - a) ** 2).sum() for p, a in zip(params, anchors, strict=True))
+            loss = loss + pull * sum(
+                ((p - a) ** 2).sum() for p, a in zip(params, anchors, strict=True)
+            )
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
@@ -127,7 +141,9 @@ def finetune(
     return arrays[0::2], arrays[1::2]  # fmt: skip
 
 
-def sentiment_rows(cache: Path, weights: dict[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def sentiment_rows(
+    cache: Path, weights: dict[str, float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, soft targets and row weights (each set's weight spread over its rows)."""
     xs, ys, ws = [], [], []
     for name, share in weights.items():
@@ -146,7 +162,9 @@ def train_sentiment(
     if hidden:
         start = with_residual(start, hidden)
     new_w, new_b = finetune(start, x, y, w, pull, epochs, lr=lr)
-    head = Head(start.labels, "softmax", new_w, new_b, start.input_dim, temperature=start.temperature)
+    head = Head(
+        start.labels, "softmax", new_w, new_b, start.input_dim, temperature=start.temperature
+    )
     head.metadata = {
         "residual_hidden_units": hidden,
         "warm_start": "issue-4 head (xlm-t train, logistic regression)",
@@ -156,7 +174,9 @@ def train_sentiment(
     return head
 
 
-def emotion_rows(cache: Path, labels: tuple[str, ...]) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def emotion_rows(
+    cache: Path, labels: tuple[str, ...]
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """BRIGHTER + GoEmotions training rows: table (with `source`), features, truth (NaN = not
     annotated) in the head's label order."""
     parts = []
@@ -187,7 +207,9 @@ def train_emotion(
     holdout = np.random.default_rng(SEED).random(len(table)) < HOLDOUT_SHARE
     weight = np.where(table["source"] == "goemotions-train", goemotions_weight, 1.0)
     fit = ~holdout
-    new_w, new_b = finetune(start, x[fit], truth[fit], weight[fit], pull, epochs, mask=~np.isnan(truth[fit]))
+    new_w, new_b = finetune(
+        start, x[fit], truth[fit], weight[fit], pull, epochs, mask=~np.isnan(truth[fit])
+    )
     head = Head(start.labels, "sigmoid", new_w, new_b, start.input_dim)
     taught = tuple(label for label in head.labels if label in EKMAN_LABELS)
     columns = [head.labels.index(label) for label in taught]
@@ -196,8 +218,13 @@ def train_emotion(
     if calibrate_on == "none":
         head.platt, head.thresholds = dict(start.platt), dict(start.thresholds)
     else:
-        head.platt = {**start.platt, **fit_platt(head.logits(x[calib])[:, columns], truth[calib][:, columns], taught)}
-        tuned = tune_thresholds(head.predict_proba(x[calib])[:, columns], truth[calib][:, columns], taught)
+        head.platt = {
+            **start.platt,
+            **fit_platt(head.logits(x[calib])[:, columns], truth[calib][:, columns], taught),
+        }
+        tuned = tune_thresholds(
+            head.predict_proba(x[calib])[:, columns], truth[calib][:, columns], taught
+        )
         head.thresholds = {**start.thresholds, **tuned}
     gold = float((~table.loc[goemotions, "none"].astype(bool)).mean())
     shifts = np.arange(-0.3, 0.41, 0.01)
@@ -209,7 +236,9 @@ def train_emotion(
         "finetuned_on": {"brighter-train": 1.0, "goemotions-train": goemotions_weight},
         "ekman_labels_from_goemotions": list(EKMAN_LABELS),
         "pull": pull, "epochs": epochs, "threshold_shift": round(shift, 3),
-        "goemotions_holdout_any_emotion": {"gold": gold, "predicted": any_rate(head, x[goemotions], 0.0)},
+        "goemotions_holdout_any_emotion": {
+            "gold": gold, "predicted": any_rate(head, x[goemotions], 0.0)
+        },
         "seed": SEED, "recipe": "scripts/train_domain_heads.py",
     }  # fmt: skip
     return head

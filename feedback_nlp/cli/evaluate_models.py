@@ -2,9 +2,10 @@
 
 The file (csv, tsv, jsonl, parquet or xlsx) needs a text column and labels: for sentiment one
 label column (negative/neutral/positive, and ``mixed``: when the gold uses it, predictions are
-read four-way with :func:`~feedback_nlp.stages.sentiment.sentiment_with_mixed`); for emotion either one label column (labels joined by
-``|`` or ``,``; ``neutral`` or empty for none) or one 0/1 column per emotion. A language column
-is optional. The report functions are used by ``scripts/train_heads.py`` too.
+read four-way with :func:`~feedback_nlp.stages.sentiment.sentiment_with_mixed`); for emotion
+either one label column (labels joined by ``|`` or ``,``; ``neutral`` or empty for none) or
+one 0/1 column per emotion. A language column is optional. The report functions are used by
+``scripts/train_heads.py`` too.
 """
 
 from __future__ import annotations
