@@ -1,9 +1,11 @@
 """`feedback-nlp evaluate sentiment|emotion FILE`: macro-F1 per language on a labelled file.
 
 The file (csv, tsv, jsonl, parquet or xlsx) needs a text column and labels: for sentiment one
-label column (negative/neutral/positive); for emotion either one label column (labels joined by
-``|`` or ``,``; ``neutral`` or empty for none) or one 0/1 column per emotion. A language column
-is optional. The report functions are used by ``scripts/train_heads.py`` too.
+label column (negative/neutral/positive, and ``mixed``: when the gold uses it, predictions are
+read four-way with :func:`~feedback_nlp.stages.sentiment.sentiment_with_mixed`); for emotion
+either one label column (labels joined by ``|`` or ``,``; ``neutral`` or empty for none) or
+one 0/1 column per emotion. A language column is optional. The report functions are used by
+``scripts/train_heads.py`` too.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from feedback_nlp.schema import (
     NEUTRAL_EMOTION,
     SENTIMENT_LABELS,
     emotion_prob_columns,
+    sentiment_prob_columns,
 )
+from feedback_nlp.stages.sentiment import MIXED, sentiment_with_mixed
 
 ALL_LANGUAGES = "all"
 
@@ -40,14 +44,15 @@ def sentiment_report(
         str(lang): float(f1_score(truth[langs == lang], predicted[langs == lang], average="macro"))
         for lang in sorted(set(langs.tolist()))
     }
-    matrix = confusion_matrix(truth, predicted, labels=list(SENTIMENT_LABELS))
+    classes = [*SENTIMENT_LABELS, *([MIXED] if MIXED in set(truth.tolist()) else [])]
+    matrix = confusion_matrix(truth, predicted, labels=classes)
     return {
         "rows": len(truth),
         "macro_f1": float(f1_score(truth, predicted, average="macro")),
         "mean_macro_f1_over_languages": float(np.mean(list(per_language.values()))),
         "accuracy": float((truth == predicted).mean()),
         "macro_f1_by_language": per_language,
-        "confusion": {"labels": list(SENTIMENT_LABELS), "matrix": matrix.tolist()},
+        "confusion": {"labels": classes, "matrix": matrix.tolist()},
     }
 
 
@@ -114,13 +119,14 @@ def _column(frame: pd.DataFrame, name: str, path: Path) -> pd.Series:
 
 
 def sentiment_truth(frame: pd.DataFrame, label_col: str, path: Path) -> np.ndarray:
-    """The sentiment labels, checked against the canonical set."""
+    """The sentiment labels, checked against the canonical set (plus ``mixed``)."""
     labels = _column(frame, label_col, path).astype("string").str.strip().str.lower()
-    bad = labels[~labels.isin(SENTIMENT_LABELS)]
+    allowed = [*SENTIMENT_LABELS, MIXED]
+    bad = labels[~labels.isin(allowed)]
     if len(bad):
         raise ReadError(
             path,
-            f"label {bad.iloc[0]!r} is not one of {list(SENTIMENT_LABELS)}",
+            f"label {bad.iloc[0]!r} is not one of {allowed}",
             line=int(bad.index[0]) + 2,
             field=label_col,
         )
@@ -238,7 +244,10 @@ def evaluate_sentiment(
     table = _table_for_stages(frame, text_col, langs, file)
     options = _options(backend, model, level, device, quantize, runtime)
     tagged = run_stage("sentiment", table, options)
-    _finish(sentiment_report(truth, tagged["sentiment"].to_numpy(dtype=object), langs), out)
+    predicted = tagged["sentiment"].to_numpy(dtype=object)
+    if MIXED in set(truth.tolist()):  # gold has mixed: read both-signs comments as mixed
+        predicted = sentiment_with_mixed(tagged[sentiment_prob_columns()].to_numpy())
+    _finish(sentiment_report(truth, predicted, langs), out)
 
 
 @evaluate_app.command("emotion")

@@ -41,8 +41,21 @@ from feedback_nlp.stages.embed import (
 from feedback_nlp.text.sentences import split_sentences
 
 SENTENCE_TABLE = "sentences"
+#: A comment is ``mixed`` when both p_negative and p_positive reach this share (see
+#: :func:`sentiment_with_mixed`); a fixed choice (not tuned), see docs/sentiment_emotion.md.
+MIXED_MIN = 0.3
+MIXED = "mixed"
 BACKENDS = ("default", "transformers")
 LEVELS = ("comment", "sentence")
+
+
+def sentiment_with_mixed(probabilities: np.ndarray, minimum: float = MIXED_MIN) -> np.ndarray:
+    """Four-way labels from (rows, SENTIMENT_LABELS) probabilities: ``mixed`` where both
+    p_negative and p_positive reach `minimum`, else the most probable class."""
+    names = np.array(SENTIMENT_LABELS, dtype=object)[probabilities.argmax(axis=1)]
+    negative = probabilities[:, SENTIMENT_LABELS.index("negative")]
+    positive = probabilities[:, SENTIMENT_LABELS.index("positive")]
+    return np.where((negative >= minimum) & (positive >= minimum), MIXED, names)
 
 
 @lru_cache(maxsize=8)

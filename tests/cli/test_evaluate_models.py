@@ -81,3 +81,17 @@ def test_evaluate_emotion_scores_only_labels_annotated_and_predicted(tmp_path):
     # trust is annotated but the model cannot predict it; fear is never used in the file
     assert "trust" in report["labels_not_predicted"] and "fear" in report["labels_not_predicted"]
     assert set(report["f1_by_label"]) == {"anger", "joy"}
+
+
+def test_evaluate_sentiment_reads_mixed_gold_four_way(tmp_path):
+    rows = [*SENTIMENT_ROWS, ("Lovely staff, but the wait was awful.", "mixed", "en")]
+    path = tmp_path / "labelled.jsonl"
+    pd.DataFrame(rows, columns=["text", "label", "lang"]).to_json(
+        path, orient="records", lines=True
+    )
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["evaluate", "sentiment", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert report["confusion"]["labels"] == ["negative", "neutral", "positive", "mixed"]
+    assert sum(report["confusion"]["matrix"][3]) == 1  # the mixed row is scored, not refused

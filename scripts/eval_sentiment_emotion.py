@@ -1,0 +1,200 @@
+"""Score sentiment and emotion heads on every dev set from cached features (no re-encoding).
+
+    PYTHONPATH=. python scripts/eval_sentiment_emotion.py --cache /work/scratch/13 \
+        --heads models/sentiment-emotion-heads --name after [--out FILE]
+
+Reads the parts written by ``scripts/cache_domain_features.py``. Sets: xlm-t val (macro-F1 per
+language, mean over 8 and over the 7 without Hindi), MobASA held-out dev part and test (relevant
+documents), MAMS val (sentence polarity from aspects; ``mixed`` where both signs), GoEmotions
+dev (first 1,500; Ekman labels + no-emotion), BRIGHTER dev (six languages) and the project's
+challenge set (tests/data/challenge_sentiment.jsonl).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import f1_score
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from domain_sets import EKMAN_LABELS
+
+from feedback_nlp.backends.heads import Head
+from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
+from feedback_nlp.stages.sentiment import sentiment_with_mixed
+
+NAMES = np.array(SENTIMENT_LABELS)
+
+
+def load_part(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """A cached part: its table and features."""
+    return pd.read_parquet(cache / f"{name}.parquet"), np.load(cache / f"{name}.npy")
+
+
+def sentiment_scores(truth: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
+    """Macro-F1 over the gold classes present, accuracy, negative recall, rows."""
+    classes = sorted(set(truth.tolist()))
+    negative = truth == "negative"
+    return {
+        "macro_f1": float(f1_score(truth, predicted, labels=classes, average="macro")),
+        "accuracy": float((truth == predicted).mean()),
+        "negative_recall": float((predicted[negative] == "negative").mean())
+        if negative.any()
+        else float("nan"),
+        "rows": len(truth),
+    }  # fmt: skip
+
+
+def xlmt(cache: Path, sentiment: Head) -> dict[str, float]:
+    table, x = load_part(cache, "xlmt-val")
+    predicted = NAMES[sentiment.predict_proba(x).argmax(axis=1)]
+    scores = {
+        lang: float(f1_score(table["label"][rows], predicted[rows], average="macro"))
+        for lang, rows in table.groupby("lang").indices.items()
+    }
+    out = {**scores, "mean": float(np.mean(list(scores.values())))}
+    out["mean_without_hi"] = float(np.mean([v for k, v in scores.items() if k != "hi"]))
+    return out
+
+
+def polarity_set(cache: Path, name: str, sentiment: Head) -> dict[str, Any]:
+    """3-class scores; for sets with `mixed` gold also the 4-class (mixed rule) scores."""
+    table, x = load_part(cache, name)
+    probs = sentiment.predict_proba(x)
+    truth = table["label"].to_numpy(dtype=object)
+    plain = truth != "mixed"
+    out = sentiment_scores(truth[plain], NAMES[probs[plain].argmax(axis=1)])
+    if (~plain).any():
+        four = sentiment_with_mixed(probs)
+        out["with_mixed"] = sentiment_scores(truth, four)
+        out["mixed_recall"] = float((four[~plain] == "mixed").mean())
+        out["mixed_rate_predicted"] = float((four == "mixed").mean())
+    return out
+
+
+def emotion_decisions(head: Head, x: np.ndarray) -> np.ndarray:
+    """(rows, EMOTION_LABELS) booleans as the stage decides them."""
+    probs = head.predict_proba(x)
+    decided = head.decide(probs)
+    out = np.zeros((len(x), len(EMOTION_LABELS)), dtype=bool)
+    for i, label in enumerate(head.labels):
+        out[:, EMOTION_LABELS.index(label)] = decided[:, i]
+    return out
+
+
+def emotion_set(cache: Path, name: str, emotion: Head) -> dict[str, Any]:
+    """Any-emotion rate (gold vs predicted), label rates, macro-F1 over Ekman labels present
+    plus the no-emotion class, per language when several."""
+    table, x = load_part(cache, name)
+    decided = emotion_decisions(emotion, x)
+    truth = table[list(EMOTION_LABELS)].to_numpy(dtype=float)
+    ekman = [EMOTION_LABELS.index(label) for label in EKMAN_LABELS]
+    gold_any = np.nansum(truth[:, ekman], axis=1) > 0
+    pred_any = decided.any(axis=1)
+
+    def macro(rows: np.ndarray) -> dict[str, float]:
+        present = [i for i in ekman if not np.isnan(truth[rows, i]).any()]
+        f1s = [
+            f1_score(truth[rows, i].astype(int), decided[rows, i], zero_division=0) for i in present
+        ]
+        none = f1_score(~gold_any[rows], ~pred_any[rows], zero_division=0)
+        return {"macro_f1": float(np.mean(f1s)), "macro_f1_with_none": float(np.mean([*f1s, none]))}
+
+    out: dict[str, Any] = {
+        **macro(np.ones(len(table), dtype=bool)),
+        "gold_any_emotion": float(gold_any.mean()),
+        "predicted_any_emotion": float(pred_any.mean()),
+        "predicted_rate": {
+            name: float(decided[:, i].mean()) for i, name in enumerate(EMOTION_LABELS)
+        },
+        "rows": len(table),
+    }  # fmt: skip
+    if table["lang"].nunique() > 1:
+        by = {lang: macro(rows)["macro_f1"] for lang, rows in table.groupby("set").indices.items()}
+        out["macro_f1_by_language"] = {**by, "mean": float(np.mean(list(by.values())))}
+    return out
+
+
+def challenge(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
+    """Challenge set: 4-class accuracy (mixed rule), per language, per kind, factual recall."""
+    table, x = load_part(cache, "challenge")
+    four = sentiment_with_mixed(sentiment.predict_proba(x))
+    truth = table["sentiment"].to_numpy(dtype=object)
+    right = four == truth
+    plain = truth != "mixed"
+    facts = (table["kind"] == "fact").to_numpy()
+    decided = emotion_decisions(emotion, x)
+    gold_any = table["emotion"].fillna("").str.len().to_numpy() > 0
+    return {
+        "accuracy": float(right.mean()),
+        "macro_f1": float(f1_score(truth, four, average="macro")),
+        "accuracy_without_mixed": float(right[plain].mean()),
+        "accuracy_by_language": {
+            lang: float(right[rows].mean()) for lang, rows in table.groupby("lang").indices.items()
+        },
+        "accuracy_by_kind": {
+            kind: float(right[rows].mean()) for kind, rows in table.groupby("kind").indices.items()
+        },
+        "factual_complaints_negative_recall": float((four[facts] == "negative").mean()),
+        "gold_any_emotion": float(gold_any.mean()),
+        "predicted_any_emotion": float(decided.any(axis=1).mean()),
+        "emotion_none_agreement": float((decided.any(axis=1) == gold_any).mean()),
+        "rows": len(table),
+    }
+
+
+def demo_rates(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
+    """Label frequencies on the bundled demo comments (no gold)."""
+    _, x = load_part(cache, "demo")
+    four = sentiment_with_mixed(sentiment.predict_proba(x))
+    decided = emotion_decisions(emotion, x)
+    return {
+        "sentiment": {k: float((four == k).mean()) for k in [*SENTIMENT_LABELS, "mixed"]},
+        "emotion": {name: float(decided[:, i].mean()) for i, name in enumerate(EMOTION_LABELS)},
+        "no_emotion": float((~decided.any(axis=1)).mean()),
+        "rows": len(x),
+    }  # fmt: skip
+
+
+def evaluate(cache: Path, heads: Path) -> dict[str, Any]:
+    """Every set's scores for the heads in `heads`."""
+    sentiment, emotion = Head.load(heads, "sentiment"), Head.load(heads, "emotion")
+    available = {p.stem for p in cache.glob("*.npy")}
+    report: dict[str, Any] = {"xlmt_val": xlmt(cache, sentiment)}
+    for name in ("mobasa-heldout", "mobasa-test", "mams-val"):
+        if name in available:
+            report[name.replace("-", "_")] = polarity_set(cache, name, sentiment)
+    for name in ("goemotions-dev", "brighter-dev"):
+        if name in available:
+            report[name.replace("-", "_")] = emotion_set(cache, name, emotion)
+    if "challenge" in available:
+        report["challenge"] = challenge(cache, sentiment, emotion)
+    if "demo" in available:
+        report["demo_label_rates"] = demo_rates(cache, sentiment, emotion)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", required=True)
+    parser.add_argument("--heads", required=True)
+    parser.add_argument("--name", required=True, help="key of this run in --out")
+    parser.add_argument("--out", default=None, help="JSON file to add this run to")
+    args = parser.parse_args()
+    report = evaluate(Path(args.cache), Path(args.heads))
+    print(json.dumps(report, indent=2))
+    if args.out:
+        path = Path(args.out)
+        runs = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        runs[args.name] = {"heads": args.heads, **report}
+        path.write_text(json.dumps(runs, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

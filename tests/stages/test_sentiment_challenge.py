@@ -1,0 +1,87 @@
+"""The project's challenge set (tests/data/challenge_sentiment.jsonl) and the shipped heads on it:
+factual complaints, negation, sarcasm, mixed, requests, thanks, short replies, emoji."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR
+from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
+from feedback_nlp.stages.base import Batch
+from feedback_nlp.stages.embed import EmbedStage
+from feedback_nlp.stages.emotion import EmotionStage
+from feedback_nlp.stages.sentiment import MIXED, SentimentStage, sentiment_with_mixed
+
+CHALLENGE = Path(__file__).resolve().parents[1] / "data" / "challenge_sentiment.jsonl"
+#: Floors (4-way accuracy with the mixed rule) the shipped heads must keep; measured values
+#: (0.662 overall, 0.538-0.731 per language, factual 0.622) are in docs/sentiment_emotion.md.
+ACCURACY_FLOOR = 0.62
+LANGUAGE_FLOOR = 0.50
+FACTUAL_NEGATIVE_FLOOR = 0.55
+shipped = pytest.mark.skipif(
+    not (DEFAULT_HEADS_DIR / "sentiment.json").exists(), reason="heads not trained"
+)
+
+
+def challenge() -> pd.DataFrame:
+    return pd.DataFrame([json.loads(line) for line in CHALLENGE.read_text("utf-8").splitlines()])
+
+
+def tagged(texts: list[str], langs: list[str]) -> pd.DataFrame:
+    table = pd.DataFrame(
+        {"response_id": [str(i) for i in range(len(texts))], "text_clean": texts, "lang": langs}
+    )
+    batch = EmbedStage(device="cpu").transform(Batch(table))
+    batch = SentimentStage(device="cpu").transform(batch)
+    return EmotionStage(device="cpu").transform(batch).table
+
+
+def test_challenge_set_is_well_formed():
+    frame = challenge()
+    assert len(frame) >= 400
+    counts = frame["lang"].value_counts()
+    assert (counts >= 50).sum() >= 8
+    assert set(frame["sentiment"]) == {*SENTIMENT_LABELS, MIXED}
+    labels = {label for cell in frame["emotion"] for label in cell.split("|") if label}
+    assert labels <= set(EMOTION_LABELS)
+    expected = {"fact", "neg", "sarc", "mixed", "req", "thanks", "short", "emoji"}
+    assert set(frame["kind"]) == expected
+    repeated = frame[frame["text"].duplicated(keep=False)]
+    assert set(repeated["kind"]) <= {"short", "emoji"}  # "ok", "👍" recur across languages
+
+
+def test_mixed_needs_both_signs():
+    probs = np.array([[0.45, 0.1, 0.45], [0.8, 0.1, 0.1], [0.35, 0.4, 0.25], [0.3, 0.1, 0.6]])
+    assert sentiment_with_mixed(probs, 0.3).tolist() == ["mixed", "negative", "neutral", "mixed"]
+    assert sentiment_with_mixed(probs, 0.5).tolist() == [
+        "negative", "negative", "neutral", "positive",
+    ]  # fmt: skip
+
+
+@shipped
+def test_shipped_heads_on_the_challenge_set_per_language():
+    frame = challenge()
+    out = tagged(frame["text"].tolist(), frame["lang"].tolist())
+    probs = out[[f"p_{label}" for label in SENTIMENT_LABELS]].to_numpy()
+    right = sentiment_with_mixed(probs) == frame["sentiment"].to_numpy()
+    assert right.mean() >= ACCURACY_FLOOR
+    big = frame["lang"].map(frame["lang"].value_counts()) >= 50
+    by_language = pd.Series(right[big]).groupby(frame["lang"][big].to_numpy()).mean()
+    assert (by_language >= LANGUAGE_FLOOR).all(), by_language.to_dict()
+    facts = (frame["kind"] == "fact").to_numpy()
+    assert (out["sentiment"].to_numpy()[facts] == "negative").mean() >= FACTUAL_NEGATIVE_FLOOR
+
+
+@shipped
+@pytest.mark.xfail(
+    strict=True, reason="issue 13: the shipped emotion head still tags content-free comments"
+)
+def test_content_free_comments_get_no_emotion():
+    texts = ["ok", "n/a", "-", "Order 48213", "Please send me the invoice.", "Kundennummer 1234"]
+    out = tagged(texts, ["en", "en", "en", "en", "en", "de"])
+    assert (out["emotion"] == "neutral").mean() >= 5 / 6, out["emotion"].tolist()
