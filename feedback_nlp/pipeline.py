@@ -19,6 +19,7 @@ import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.io import ReadResult, read_many
+from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.stages import STAGES, Batch, Stage
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class Analysis:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     read_summary: str = ""
+    outcomes: dict[str, OutcomeSpec] = field(default_factory=dict)
 
 
 def analyze(
@@ -62,11 +64,43 @@ def analyze(
     *,
     stages: list[Stage] | None = None,
     mapping: str | Path | dict | None = None,
+    outcomes: Sequence[OutcomeSpec] = (),
 ) -> Analysis:
-    """Read the files, fit the stages on them and tag every comment."""
-    read = _read(paths, mapping=mapping)
+    """Read the files, fit the stages on them and tag every comment.
+
+    `outcomes` declares outcome columns (churned, resolution_time…; see
+    feedback_nlp.outcomes) read from the feedback files or from customer tables among `paths`
+    (a table with a customer id and no text column, joined by respondent_id).
+    """
+    read, declared = _read_with_outcomes(paths, mapping, {o.name: o for o in outcomes})
     analyzer = Analyzer(stages if stages is not None else default_stages())
-    return _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
+    analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
+    analysis.outcomes = declared
+    return analysis
+
+
+def _read_with_outcomes(
+    paths: Sequence[str | Path], mapping: str | Path | dict | None, outcomes: dict
+) -> tuple[ReadResult, dict[str, OutcomeSpec]]:
+    """Read the feedback files, then join each customer table's declared outcomes."""
+    from feedback_nlp.io.customers import is_customer_table, join_customer_outcomes
+
+    customers = [p for p in paths if is_customer_table(p)]
+    read = _read([p for p in paths if p not in customers], mapping=mapping, outcomes=outcomes)
+    declared = {n: o for n, o in outcomes.items() if n in read.table.columns}
+    lines = []
+    for path in customers:
+        joined = join_customer_outcomes(read.table, path, outcomes)
+        read.table = joined.table
+        read.rejects = pd.concat([read.rejects, joined.rejects], ignore_index=True)
+        declared.update(joined.outcomes)
+        lines.append(joined.summary)
+    missing = sorted(set(outcomes) - set(declared))
+    if missing:
+        lines.append(f"declared outcome(s) {missing} found in no file: not analysed")
+    if lines:
+        read.info["outcome_notes"] = lines
+    return read, declared
 
 
 def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) -> Analysis:
@@ -125,13 +159,14 @@ def with_nps_group(table: pd.DataFrame) -> pd.DataFrame:
 def _analysis(read: ReadResult, analyzer: Analyzer, batch: Batch) -> Analysis:
     """Bundle what a run produced; adds `nps_group` where there are NPS scores."""
     table = with_nps_group(batch.table)
+    summary = "\n".join([read.summary(), *read.info.get("outcome_notes", [])])
     return Analysis(
         table=table,
         rejects=read.rejects,
         analyzer=analyzer,
         tables=dict(batch.tables),
         arrays=dict(batch.arrays),
-        read_summary=read.summary(),
+        read_summary=summary,
     )
 
 
@@ -175,6 +210,14 @@ def write_report(
     return write_insight_report(inputs, out, explanation=explanation)
 
 
+def analysis_outcomes(analysis: Analysis) -> list[str | OutcomeSpec]:
+    """The score columns present, then the declared outcomes found."""
+    from feedback_nlp.scores import SCORE_COLUMNS
+
+    scores = [c for c in SCORE_COLUMNS if c in analysis.table.columns]
+    return [*scores, *analysis.outcomes.values()]
+
+
 def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = True) -> Written:
     """Write the tagged table, rejects, explain tables, the report and the model into `out`.
 
@@ -188,7 +231,10 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     out.mkdir(parents=True, exist_ok=True)
     labels = theme_labels(analysis)
     explanation = explain(
-        analysis.table, labels=labels or None, embeddings=analysis.arrays.get("embedding")
+        analysis.table,
+        outcomes=analysis_outcomes(analysis),
+        labels=labels or None,
+        embeddings=analysis.arrays.get("embedding"),
     )
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet"),

@@ -58,15 +58,19 @@ def read_feedback(
     agent_turns: str = "context",
     encoding: str | None = None,
     sheet: str | int | None = None,
+    outcomes: dict[str, Any] | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read one feedback file (CSV/TSV, xlsx, JSON, JSONL, Parquet) into the feedback table.
 
     `columns` map schema names to file columns (``text="Comment"``); `mapping` is a dict or a
     TOML file with ``[columns]``/``[constants]``/``[options]``; a ``<stem>.mapping.toml`` beside
-    the file is used when no mapping is given. Raises ReadError when the file cannot be read.
+    the file is used when no mapping is given. `outcomes` ({name: OutcomeSpec}, see
+    feedback_nlp.outcomes) adds declared outcome columns, validated like scores. Raises
+    ReadError when the file cannot be read.
     """
-    return _read_one(Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
+    read = (Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
+    return _read_one(*read, outcomes=outcomes)
 
 
 def read_many(
@@ -77,12 +81,13 @@ def read_many(
     agent_turns: str = "context",
     encoding: str | None = None,
     sheet: str | int | None = None,
+    outcomes: dict[str, Any] | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read several files into one table; a response_id seen in an earlier file is rejected."""
     seen: dict[str, str] = {}
     results = [
-        _read_one(Path(p), mapping, platform, agent_turns, encoding, sheet, columns, seen)
+        _read_one(Path(p), mapping, platform, agent_turns, encoding, sheet, columns, seen, outcomes)
         for p in paths
     ]
     if not results:
@@ -106,6 +111,7 @@ def _read_one(
     sheet: str | int | None,
     columns: dict[str, str],
     seen: dict[str, str],
+    outcomes: dict[str, Any] | None = None,
 ) -> ReadResult:
     if platform not in PLATFORMS:
         from feedback_nlp.errors import ConfigError
@@ -121,6 +127,11 @@ def _read_one(
             hint=f"convert it to one of {sorted(SUFFIXES)}",
         )
     user_mapping = load_mapping(mapping, columns, path)
+    if outcomes:
+        from feedback_nlp.io.mapping import Mapping
+
+        user_mapping = user_mapping or Mapping(origin="declared outcomes")
+        user_mapping.outcomes.update(outcomes)
     options = {"platform": platform, "mapping": user_mapping, "seen_ids": seen}
     if kind == "csv":
         builder, info = read_delimited(path, encoding=encoding, **options)
