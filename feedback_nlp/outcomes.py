@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -87,6 +87,10 @@ class OutcomeSpec:
             return f"{self.name} (binary, bad = {bad})"
         worse = "lower" if self.higher_is_better else "higher"
         return f"{self.name} ({self.kind}, {worse} is worse)"
+
+    def stored(self) -> OutcomeSpec:
+        """The spec of the parsed column the reader wrote (its own name, in seconds)."""
+        return replace(self, column=None, unit="seconds", start=None, end=None)
 
 
 def _truth(value: object, name: str) -> bool:
@@ -233,3 +237,31 @@ def duration_scale(seconds: pd.Series) -> tuple[float, str]:
     """Seconds per display unit and its name: minutes under 2 hours' median, else hours."""
     median = float(np.nanmedian(seconds)) if len(seconds) else 0.0
     return (3600.0, "hours") if median >= 7200 else (60.0, "minutes")
+
+
+def parse_declared(
+    table: pd.DataFrame, specs: list[OutcomeSpec], where: str = "the table", first_line: int = 0
+) -> pd.DataFrame:
+    """`table` with each declared outcome parsed to numbers (numbers are checked, not changed,
+    except durations with ``unit=`` other than seconds: tagged tables hold seconds).
+
+    A value that does not parse raises ConfigError naming `where`, the line (row position +
+    `first_line`) and the value, with the number of bad values; nothing is coerced.
+    """
+    out = table.copy()
+    for spec in specs:
+        present = [c for c in spec.source_columns if c in table.columns]
+        if not present:
+            continue
+        if len(present) < len(spec.source_columns):
+            raise ConfigError(f"{where}: outcome '{spec.name}' needs {spec.source_columns}")
+        values, reasons = parse_outcome(table, spec)
+        bad = reasons.notna().to_numpy()
+        if bad.any():
+            position = int(np.flatnonzero(bad)[0])
+            raise ConfigError(
+                f"{where}, line {position + first_line}: {reasons.iloc[position]} "
+                f"({int(bad.sum())} bad value(s) in '{spec.name}'; fix them or drop the rows)"
+            )
+        out[spec.name] = values.astype(float)
+    return out

@@ -215,7 +215,7 @@ def analysis_outcomes(analysis: Analysis) -> list[str | OutcomeSpec]:
     from feedback_nlp.scores import SCORE_COLUMNS
 
     scores = [c for c in SCORE_COLUMNS if c in analysis.table.columns]
-    return [*scores, *analysis.outcomes.values()]
+    return [*scores, *(o.stored() for o in analysis.outcomes.values())]
 
 
 def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = True) -> Written:
