@@ -36,13 +36,23 @@ def default_stages(names: Sequence[str] = DEFAULT_STAGE_NAMES) -> list[Stage]:
     return [STAGES[name]() for name in names]
 
 
-def demo_files() -> list[Path]:
-    """The bundled demo data files (each with its mapping file, where it needs one)."""
+#: The demo's customer-level table (churned by customer_id), joined by respondent_id.
+DEMO_CUSTOMERS = "customers.csv"
+
+
+def demo_files(customers: bool = False) -> list[Path]:
+    """The bundled demo feedback files (each with its mapping file, where it needs one).
+
+    `customers=True` adds the customer table (churn), which :func:`analyze` joins by
+    respondent_id when an outcome in it is declared.
+    """
     folder = resources.files("feedback_nlp") / "data" / "demo"
     return sorted(
         Path(str(entry))
         for entry in folder.iterdir()
-        if entry.name.endswith((".csv", ".jsonl", ".json")) and not entry.name.startswith("_")
+        if entry.name.endswith((".csv", ".jsonl", ".json"))
+        and not entry.name.startswith("_")
+        and (customers or entry.name != DEMO_CUSTOMERS)
     )
 
 
@@ -85,7 +95,7 @@ def _read_with_outcomes(
     """Read the feedback files, then join each customer table's declared outcomes."""
     from feedback_nlp.io.customers import is_customer_table, join_customer_outcomes
 
-    customers = [p for p in paths if is_customer_table(p)]
+    customers = [p for p in paths if is_customer_table(p, mapping)]
     read = _read([p for p in paths if p not in customers], mapping=mapping, outcomes=outcomes)
     declared = {n: o for n, o in outcomes.items() if n in read.table.columns}
     lines = []

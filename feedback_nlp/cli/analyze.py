@@ -91,7 +91,7 @@ def demo(out: Out = Path("demo-output"), quiet: Quiet = False) -> None:
     """
     from feedback_nlp.pipeline import demo_files
 
-    _run_and_write(demo_files(), out, None, quiet, list(DEMO_OUTCOMES))
+    _run_and_write(demo_files(customers=True), out, None, quiet, list(DEMO_OUTCOMES))
 
 
 @app.command()

@@ -50,13 +50,22 @@ def _frame(path: Path, rows: int | None = None) -> pd.DataFrame:
         raise ReadError(path, f"cannot read the customer table: {error}") from error
 
 
-def is_customer_table(path: str | Path) -> bool:
-    """True for a table file with a customer id column and no text column."""
+def is_customer_table(path: str | Path, mapping: object = None) -> bool:
+    """True for a table file with a customer id column that the feedback reader finds no
+    text column in (survey exports whose text column a platform rule finds are feedback)."""
+    from feedback_nlp.io.reader import read_feedback
+
     path = Path(path)
     if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
         return False
     found = recognise([str(c) for c in _frame(path, rows=0).columns])
-    return "respondent_id" in found and "text" not in found
+    if "respondent_id" not in found or "text" in found:
+        return False
+    try:
+        read_feedback(path, mapping=mapping)  # type: ignore[arg-type]
+    except ReadError as error:
+        return error.field == "text"
+    return False
 
 
 def read_customer_outcomes(path: str | Path, outcomes: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
