@@ -278,21 +278,3 @@ def negative_flags(table: pd.DataFrame) -> pd.Series:
     if "sentiment" not in table.columns:
         return pd.Series(np.nan, index=table.index)
     return (table["sentiment"] == "negative").astype("boolean").astype(float)
-
-
-# --- units of analysis ----------------------------------------------------------------------
-
-_UNIT_WORDS = {"conversation": "conversation", "respondent": "respondent", "response": "response"}
-
-
-def describe_units(ids: pd.Series | pd.Index, per_customer: bool = False) -> str:
-    """What the rows of an analysis count: '90 conversations, 540 responses' (distinct units)."""
-    distinct = pd.Series(pd.unique(pd.Series(ids, dtype="string").dropna()), dtype="string")
-    if per_customer:
-        return f"{len(distinct)} customers"
-    kinds = distinct.str.partition(":")[0].value_counts()
-    parts = []
-    for prefix, count in kinds.items():
-        word = _UNIT_WORDS.get(str(prefix), str(prefix))
-        parts.append(f"{count} {word}{'s' if count != 1 else ''}")
-    return ", ".join(parts)

@@ -24,7 +24,6 @@ import pandas as pd
 
 from feedback_nlp.errors import SchemaError
 from feedback_nlp.insights.core import (
-    describe_units,
     event_mask,
     outcome_values,
     resolve_outcome,
@@ -33,7 +32,7 @@ from feedback_nlp.insights.core import (
 )
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import split_list
-from feedback_nlp.scores import SMALL_N, ScoreScales, unit_ids
+from feedback_nlp.scores import SMALL_N, ScoreScales, describe_units, unit_ids
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from feedback_nlp.insights.compare import compare
 from feedback_nlp.insights.core import (
     Outcome,
     benjamini_hochberg,
-    describe_units,
     event_mask,
     impact_of,
     negative_flags,
@@ -26,7 +25,7 @@ from feedback_nlp.insights.core import (
 )
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import require
-from feedback_nlp.scores import CONFIDENCE, SMALL_N, ScoreScales, unit_ids
+from feedback_nlp.scores import CONFIDENCE, SMALL_N, ScoreScales, describe_units, unit_ids
 
 
 def theme_impact(
