@@ -28,6 +28,10 @@ from feedback_nlp.scores import (
 )
 
 OUTLIER_TOPIC = "-1"
+#: The outliers' name in the category columns; left out like topic -1 so that "Other" is
+#: treated the same in the theme and the category tables.
+OUTLIER_LABEL = "Other"
+CATEGORY_COLUMNS = ("categories", "topic_category")
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,8 @@ def event_mask(values: pd.Series, outcome: Outcome) -> pd.Series | None:
 
 
 def row_themes(table: pd.DataFrame, theme_column: str) -> pd.Series:
-    """Each row's theme ids as a list of strings (outlier topic -1 left out)."""
+    """Each row's theme ids as a list of strings (outliers left out: topic -1, or "Other" in a
+    category column)."""
     if theme_column not in table.columns:
         raise SchemaError(f"the theme column '{theme_column}' is not in the table")
     values = table[theme_column]
@@ -169,7 +174,8 @@ def row_themes(table: pd.DataFrame, theme_column: str) -> pd.Series:
         lists = values.map(lambda v: [] if pd.isna(v) else [str(int(v))])
     else:
         lists = values.map(split_list)
-    return lists.map(lambda themes: [t for t in dict.fromkeys(themes) if t != OUTLIER_TOPIC])
+    drop = {OUTLIER_TOPIC, OUTLIER_LABEL} if theme_column in CATEGORY_COLUMNS else {OUTLIER_TOPIC}
+    return lists.map(lambda themes: [t for t in dict.fromkeys(themes) if t not in drop])
 
 
 def theme_labels(

@@ -108,3 +108,13 @@ def test_outcome_options_parse_kinds_and_settings() -> None:
     for bad in ("churned:ordinal", "x:binary:bad=maybe", "t:duration:unit=weeks", "a:count:oops"):
         with pytest.raises(ConfigError):
             parse_outcome_option(bad)
+
+
+def test_other_is_left_out_of_category_tables_as_topic_minus_one_is_of_theme_tables() -> None:
+    table = synthetic_table()
+    table["categories"] = table["themes"].map(lambda t: "Other" if t == "packaging" else f"cat-{t}")
+    table.loc[table["themes"] == "packaging", "themes"] = "-1"
+    result = explain(table, outcomes=["nps"], n_bootstrap=5).tables
+    assert "Other" not in set(result["category_impact_nps"]["theme"])
+    assert "-1" not in set(result["theme_impact_nps"]["theme"])
+    assert len(result["category_impact_nps"]) == len(result["theme_impact_nps"])
