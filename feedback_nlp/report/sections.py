@@ -56,7 +56,12 @@ def themes_section(
     if impact is None or not len(impact):
         section.add(Paragraph("No scores to weigh the themes by: themes by size only."))
         if themes is not None and len(themes):
-            section.add(Table(_theme_sizes(themes), "Themes found, largest first."))
+            section.add(
+                Table(
+                    _theme_sizes(themes),
+                    "Themes found, largest first; a comment raising several themes counts in each.",
+                )
+            )
         return section
     name = SCORE_NAMES[score]  # type: ignore[index]
     units = units_of(impact)
@@ -87,7 +92,9 @@ def themes_section(
     section.add(
         Table(
             _impact_table(ranked, themes, name, units),
-            f"The numbers behind the chart: every theme and its impact on {name}.",
+            f"The numbers behind the chart: every theme and its impact on {name}. It counts "
+            f"{units}, not comments: one with several comments on a theme counts once, so "
+            "these counts are at most the theme's comment counts elsewhere in the report.",
             collapsed=True,
         )
     )
@@ -112,11 +119,14 @@ def themes_section(
 
 def _theme_sizes(themes: pd.DataFrame) -> pd.DataFrame:
     label = "label" if "label" in themes else "topic"
-    shown = themes.sort_values("size", ascending=False) if "size" in themes else themes
+    by = "mentions" if "mentions" in themes and themes["mentions"].notna().any() else "size"
+    shown = themes.sort_values(by, ascending=False) if by in themes else themes
     frame = pd.DataFrame({"Theme": shown[label].astype(str)})
     if "category" in shown:
         frame["Category"] = shown["category"].astype(str)
-    if "size" in shown:
+    if "mentions" in shown and shown["mentions"].notna().any():
+        frame["Comments raising it"] = shown["mentions"].map(count)
+    elif "size" in shown:
         frame["Comments"] = shown["size"].map(count)
     if "negative_share" in shown and shown["negative_share"].notna().any():
         frame["Negative mentions"] = _negative_share(shown["negative_share"])
