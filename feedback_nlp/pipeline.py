@@ -7,8 +7,9 @@ DataFrame: the function every batch-tagging engine (feedback_nlp.engines) calls 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -194,6 +195,7 @@ def report_inputs(analysis: Analysis) -> ReportInputs:
     from feedback_nlp.report.inputs import ReportInputs, stage_configs
 
     return ReportInputs(
+        outcomes=[o.stored() for o in analysis.outcomes.values()],
         table=analysis.table,
         themes=analysis.tables.get("topics"),
         rejects=analysis.rejects,
@@ -256,6 +258,9 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     for name, frame in analysis.tables.items():
         export_table(frame, out / "tables" / f"{name}.csv")
     (out / "read_summary.txt").write_text(analysis.read_summary + "\n", encoding="utf-8")
+    if analysis.outcomes:
+        stored = [asdict(o.stored()) for o in analysis.outcomes.values()]
+        (out / "outcomes.json").write_text(json.dumps(stored, indent=1), encoding="utf-8")
     report = write_report(analysis, out, explanation=explanation)
     paths.update(report.paths)
     paths["tables"] = out / "explain"

@@ -28,6 +28,7 @@ from feedback_nlp.report.summary import Facts, gather_facts, summary_section
 from feedback_nlp.report.trends import trends_section
 from feedback_nlp.report.voices import languages_section, quotes_section
 from feedback_nlp.schema import split_list
+from feedback_nlp.scores import SCORE_COLUMNS
 
 DEFAULT_TITLE = "Customer feedback: what drives the scores"
 #: Excel's row limit, less the header row.
@@ -54,7 +55,13 @@ def build_insight_report(
     table = inputs.table
     labels = theme_labels_of(inputs.themes)
     if explanation is None:
-        explanation = explain(table, labels=labels or None, embeddings=inputs.embeddings)
+        scores = [c for c in SCORE_COLUMNS if c in table.columns]
+        explanation = explain(
+            table,
+            outcomes=[*scores, *inputs.outcomes] if inputs.outcomes else None,
+            labels=labels or None,
+            embeddings=inputs.embeddings,
+        )
     tables = explanation.tables
     facts = gather_facts(table, tables, inputs.rejects, _theme_sizes(table, labels))
     score = facts.primary_score
