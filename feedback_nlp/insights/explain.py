@@ -52,8 +52,8 @@ def explain(
     (:class:`~feedback_nlp.outcomes.OutcomeSpec`: churned, resolution_time…) to analyse each
     with the statistics of its kind; a plain name of a 0/1 or numeric column also works.
     Tables are named by outcome: ``theme_impact_churned``, ``drivers_churned``,
-    ``pain_points_touchpoint_churned`` (the first outcome's matrix is also
-    ``pain_points_touchpoint``).
+    ``pain_points_touchpoint_churned`` (``pain_points_touchpoint`` is the first outcome's,
+    as before).
     """
     result = Explanation()
     theme_column = theme_column or default_theme_column(table)
@@ -145,7 +145,7 @@ def _theme_analyses(
                     table, o, higher_is_better=b, **{**common, "theme_column": "categories"}
                 ),
             )
-        for rows in matrix_rows if outcome is not outcomes[0] else ():
+        for rows in matrix_rows:
             run(
                 f"pain_points_{rows}_{name}",
                 lambda r=rows, o=outcome, b=better: pain_point_matrix(

@@ -71,7 +71,7 @@ def build_insight_report(
         volume_section(table),
         themes_section(tables, inputs.themes, score),
         pain_points_section(tables, score),
-        *outcome_sections(tables, _first_outcome(tables)),
+        *outcome_sections(tables),
         mix_section(table),
         trends_section(tables, score, facts.grew),
         quotes_section(tables, score),
@@ -88,15 +88,6 @@ def build_insight_report(
     report.sections = [s for s in candidates if s is not None]
     report.sheets = _sheets(report, inputs, tables, labels)
     return report
-
-
-def _first_outcome(tables: dict[str, pd.DataFrame]) -> str | None:
-    """The outcome of the unsuffixed pain-point matrices (explain's first outcome)."""
-    cells = tables.get("pain_points_touchpoint")
-    if cells is None or "metric" not in cells or not len(cells):
-        return None
-    metric = str(cells["metric"].iloc[0])
-    return metric if metric in ("nps",) else metric.rsplit("_", 1)[0].removesuffix("_mean")
 
 
 def _subtitle(facts: Facts) -> str:

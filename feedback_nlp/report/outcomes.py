@@ -34,12 +34,12 @@ def declared_outcomes(tables: dict[str, pd.DataFrame]) -> list[str]:
     ]
 
 
-def outcome_sections(tables: dict[str, pd.DataFrame], first: str | None) -> list[Section]:
-    """A section per declared outcome; `first` is the outcome of the unsuffixed matrices."""
-    return [_section(name, tables, first) for name in declared_outcomes(tables)]
+def outcome_sections(tables: dict[str, pd.DataFrame]) -> list[Section]:
+    """A section per declared outcome."""
+    return [_section(name, tables) for name in declared_outcomes(tables)]
 
 
-def _section(name: str, tables: dict[str, pd.DataFrame], first: str | None) -> Section:
+def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
     impact = tables[f"theme_impact_{name}"]
     section = Section(f"outcome-{name}", f"Outcome: {name.replace('_', ' ')}")
     units = unit_noun(impact["unit_of_analysis"].iloc[0] if len(impact) else "")
@@ -70,8 +70,7 @@ def _section(name: str, tables: dict[str, pd.DataFrame], first: str | None) -> S
         fit = tables.get(f"drivers_{name}_fit")
         fitted_on = int(fit["units"].iloc[0]) if fit is not None and len(fit) else None
         section.add(_drivers(drivers, name, f"{scale}", units, fitted_on, _bad_low(impact)))
-    suffix = "" if name == first else f"_{name}"
-    cells = tables.get(f"pain_points_touchpoint{suffix}")
+    cells = tables.get(f"pain_points_touchpoint_{name}")
     if cells is not None and len(cells):
         measure = f"{name} {'rate points' if _is_binary(impact) else scale}"
         figure = heatmap_chart(cells, "touchpoint", name, measure=measure, units=units)
