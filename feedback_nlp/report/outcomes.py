@@ -64,7 +64,8 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
             f"Themes by their difference in {name} ({scale}), 95 % ranges; red: clearly worse.",
         )
     )
-    section.add(Table(_impact_table(ranked, units), f"Every theme and {name}, per {units[:-1]}."))
+    caption = f"Every theme and {name}; counts are {units}, not comments."
+    section.add(Table(_impact_table(ranked, units), caption))
     drivers = tables.get(f"drivers_{name}")
     if drivers is not None and len(drivers):
         fit = tables.get(f"drivers_{name}_fit")
@@ -72,7 +73,7 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
         section.add(_drivers(drivers, name, f"{scale}", units, fitted_on, _bad_low(impact)))
     cells = tables.get(f"pain_points_touchpoint_{name}")
     if cells is not None and len(cells):
-        measure = f"{name} {'rate points' if _is_binary(impact) else scale}"
+        measure = f"{name}, {scale}"
         figure = heatmap_chart(cells, "touchpoint", name, measure=measure, units=units)
         caption = f"Touchpoint × theme: impact on {name} ({measure}). Blank: too few {units}."
         section.add(chart(f"heatmap_touchpoint_{name}", figure, caption))
@@ -95,8 +96,10 @@ def _bad_low(impact: pd.DataFrame) -> bool:
 def _scale_words(impact: pd.DataFrame) -> str:
     if _is_binary(impact):
         return "percentage points"
+    if impact["effect_name"].iloc[0] == "rate ratio":
+        return "count"
     unit = impact["display_unit"].dropna()
-    return str(unit.iloc[0]) if len(unit) and unit.iloc[0] else "units"
+    return str(unit.iloc[0]) if len(unit) and unit.iloc[0] else "value"
 
 
 def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
@@ -107,12 +110,14 @@ def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
     if _is_binary(impact):
         level = f"{percent(overall)} of {units} have {name} = true"
     else:
-        level = f"the mean is {number(overall)} {_scale_words(impact)}"
+        scale = _scale_words(impact)
+        level = f"the mean is {number(overall)}" + (f" {scale}" if scale != "count" else "")
     test = impact["test"].dropna().iloc[0] if impact["test"].notna().any() else ""
     return (
-        f"Counted per {units[:-1]} ({counted}; each counted once, a theme counts when any of "
-        f"its comments has it): {level}. Each theme compares the {units} with it against the "
-        f"rest; q-values correct for testing every theme (Benjamini–Hochberg). Test: {test}."
+        f"Counts are {units} ({counted}), each counted once; a theme counts for one when any "
+        f"of its comments has it. Overall {level}. Each theme compares the {units} with it "
+        f"against the rest; q-values correct for testing every theme (Benjamini–Hochberg). "
+        f"Test: {test}."
     )
 
 

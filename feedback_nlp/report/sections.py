@@ -67,7 +67,7 @@ def themes_section(
     units = units_of(impact)
     section.add(
         Paragraph(
-            f"Counted per {units} ({impact['unit_of_analysis'].iloc[0]}), each once. "
+            f"Counts are {units} ({impact['unit_of_analysis'].iloc[0]}), each counted once. "
             f"Impact = {name} of all {units} minus {name} of the {units} whose comments do "
             f"not mention the theme: the points {name} would gain if these {units} scored like "
             "the rest. Dots are impacts, bars their 95 % ranges. Red: the whole range is below 0 "

@@ -30,7 +30,7 @@ def test_every_declared_outcome_has_a_section_with_impact_drivers_and_heatmap(re
 def test_outcome_sections_say_what_they_count_and_in_which_unit(report) -> None:
     sections = {s.key: s for s in report.sections}
     intro = sections["outcome-resolution_time"].blocks[0].text
-    assert "Counted per respondent (600 respondents" in intro and "hours" in intro
+    assert "Counts are respondents (600 respondents)" in intro and "hours" in intro
     table = next(b for b in sections["outcome-churned"].blocks if hasattr(b, "frame")).frame
     assert "Respondents" in table.columns and "Odds ratio" in table.columns
     assert (
