@@ -186,8 +186,8 @@ def unit_noun(description: object, default: str = "customers") -> str:
         return default
     words = [part.strip().split(" ", 1)[-1] for part in description.split(",")]
     words = [w if w.endswith("s") else f"{w}s" for w in words]
-    if set(words) == {"responses", "respondents"}:  # both are survey answers, counted once
-        return "respondents"
+    if {"responses", "respondents"} <= set(words):  # both are survey answers: one noun
+        words.remove("responses")
     return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
 
 

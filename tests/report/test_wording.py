@@ -26,4 +26,7 @@ def test_unit_nouns_come_from_the_unit_of_analysis() -> None:
     assert unit_noun("1 conversation") == "conversations"
     assert unit_noun("470 responses, 90 conversations") == "responses and conversations"
     assert unit_noun("400 responses, 12 respondents") == "respondents"
+    assert (
+        unit_noun("1 response, 2 respondents, 3 conversations") == "respondents and conversations"
+    )
     assert unit_noun(None) == "customers"
