@@ -8,6 +8,7 @@ from feedback_nlp.insights import explain
 from feedback_nlp.report.build import build_insight_report
 from feedback_nlp.report.html import to_html
 from feedback_nlp.report.inputs import ReportInputs
+from feedback_nlp.report.markdown import to_markdown
 from tests.insights.test_outcomes import CHURNED, CONTACTS, RESOLUTION, with_outcomes
 
 
@@ -40,3 +41,5 @@ def test_outcome_sections_say_what_they_count_and_in_which_unit(report) -> None:
         ).frame.columns
     )
     assert "Outcome: resolution time" in to_html(report)
+    markdown = to_markdown(report)
+    assert "## Outcome: churned" in markdown and "Odds ratio" in markdown
