@@ -30,6 +30,8 @@ SUFFIXES = {
     ".parquet": "parquet",
 }
 EXAMPLE_REJECTS = 5
+#: Origin of the mapping made only to carry declared outcomes (not reported as a mapping).
+OUTCOMES_ONLY = "declared outcomes"
 
 
 @dataclass
@@ -130,7 +132,7 @@ def _read_one(
     if outcomes:
         from feedback_nlp.io.mapping import Mapping
 
-        user_mapping = user_mapping or Mapping(origin="declared outcomes")
+        user_mapping = user_mapping or Mapping(origin=OUTCOMES_ONLY)
         user_mapping.outcomes.update(outcomes)
     options = {"platform": platform, "mapping": user_mapping, "seen_ids": seen}
     if kind == "csv":
@@ -145,7 +147,7 @@ def _read_one(
         builder, info = read_parquet(path, **options)
     table, rejects = builder.finish()
     info = _info(path, builder, info, table, rejects)
-    if user_mapping is not None:
+    if user_mapping is not None and user_mapping.origin != OUTCOMES_ONLY:
         info["mapping"] = user_mapping.origin
     return ReadResult(validate(table), rejects, info)
 
