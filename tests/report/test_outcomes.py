@@ -43,3 +43,16 @@ def test_outcome_sections_say_what_they_count_and_in_which_unit(report) -> None:
     assert "Outcome: resolution time" in to_html(report)
     markdown = to_markdown(report)
     assert "## Outcome: churned" in markdown and "Odds ratio" in markdown
+
+
+def test_an_analysis_folder_keeps_its_declared_outcomes(tmp_path) -> None:
+    import json
+    from dataclasses import asdict
+
+    from feedback_nlp.report.inputs import OUTCOMES_FILE, load_inputs
+
+    with_outcomes().to_parquet(tmp_path / "tagged.parquet")
+    stored = [asdict(spec.stored()) for spec in (CHURNED, RESOLUTION)]
+    (tmp_path / OUTCOMES_FILE).write_text(json.dumps(stored), encoding="utf-8")
+    inputs = load_inputs(tmp_path)
+    assert inputs.outcomes == [CHURNED.stored(), RESOLUTION.stored()]
