@@ -16,14 +16,6 @@ from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.plain import count, interval, number, percent, signed, unit_noun
 from feedback_nlp.report.sections import chart
 
-#: What the difference and the effect of each kind read as.
-_KIND_WORDS = {
-    "odds ratio": ("rate (%)", "points"),
-    "ratio of geometric means": ("mean", ""),
-    "rate ratio": ("mean count", ""),
-    "": ("mean", ""),
-}
-
 
 def declared_outcomes(tables: dict[str, pd.DataFrame]) -> list[str]:
     """Names of the outcomes with a per-kind impact table (declared ones), in table order."""
