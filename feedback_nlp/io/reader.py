@@ -173,6 +173,11 @@ def _info(
         "constants": dict(plan.constants),
         "carried": builder_carried(builder, table),
         "scores": scores,
+        "outcomes": {
+            spec.describe(): int(table[name].notna().sum())
+            for name, spec in plan.outcomes.items()
+            if name in table.columns
+        },
         "generated_ids": builder.generated_ids,
         "rows_read": builder.rows_read,
         "rows_kept": len(table),
@@ -185,6 +190,7 @@ def _info(
 def builder_carried(builder: TableBuilder, table: pd.DataFrame) -> list[str]:
     """Columns carried through untouched (not schema columns produced by the plan)."""
     produced = set(builder.plan.columns) | set(builder.plan.constants) | {"response_id", "text"}
+    produced |= set(builder.plan.outcomes)
     return [c for c in table.columns if c not in produced]
 
 
@@ -211,6 +217,8 @@ def _file_summary(info: dict[str, Any]) -> str:
         lines.append(
             f"  response_id generated as <file stem>-<line> for {info['generated_ids']} row(s)"
         )
+    for described, present in info.get("outcomes", {}).items():
+        lines.append(f"  outcome {described}: {present} value(s)")
     for name, score in info["scores"].items():
         span = f", range {score['min']}-{score['max']}" if score["count"] else ""
         lines.append(f"  score {name} <- {score['column']}: {score['count']} value(s){span}")
