@@ -7,8 +7,9 @@ DataFrame: the function every batch-tagging engine (feedback_nlp.engines) calls 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.io import ReadResult, read_many
+from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.stages import STAGES, Batch, Stage
 
 if TYPE_CHECKING:
@@ -35,13 +37,23 @@ def default_stages(names: Sequence[str] = DEFAULT_STAGE_NAMES) -> list[Stage]:
     return [STAGES[name]() for name in names]
 
 
-def demo_files() -> list[Path]:
-    """The bundled demo data files (each with its mapping file, where it needs one)."""
+#: The demo's customer-level table (churned by customer_id), joined by respondent_id.
+DEMO_CUSTOMERS = "customers.csv"
+
+
+def demo_files(customers: bool = False) -> list[Path]:
+    """The bundled demo feedback files (each with its mapping file, where it needs one).
+
+    `customers=True` adds the customer table (churn), which :func:`analyze` joins by
+    respondent_id when an outcome in it is declared.
+    """
     folder = resources.files("feedback_nlp") / "data" / "demo"
     return sorted(
         Path(str(entry))
         for entry in folder.iterdir()
-        if entry.name.endswith((".csv", ".jsonl", ".json")) and not entry.name.startswith("_")
+        if entry.name.endswith((".csv", ".jsonl", ".json"))
+        and not entry.name.startswith("_")
+        and (customers or entry.name != DEMO_CUSTOMERS)
     )
 
 
@@ -55,6 +67,7 @@ class Analysis:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     read_summary: str = ""
+    outcomes: dict[str, OutcomeSpec] = field(default_factory=dict)
 
 
 def analyze(
@@ -62,11 +75,43 @@ def analyze(
     *,
     stages: list[Stage] | None = None,
     mapping: str | Path | dict | None = None,
+    outcomes: Sequence[OutcomeSpec] = (),
 ) -> Analysis:
-    """Read the files, fit the stages on them and tag every comment."""
-    read = _read(paths, mapping=mapping)
+    """Read the files, fit the stages on them and tag every comment.
+
+    `outcomes` declares outcome columns (churned, resolution_time…; see
+    feedback_nlp.outcomes) read from the feedback files or from customer tables among `paths`
+    (a table with a customer id and no text column, joined by respondent_id).
+    """
+    read, declared = _read_with_outcomes(paths, mapping, {o.name: o for o in outcomes})
     analyzer = Analyzer(stages if stages is not None else default_stages())
-    return _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
+    analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
+    analysis.outcomes = declared
+    return analysis
+
+
+def _read_with_outcomes(
+    paths: Sequence[str | Path], mapping: str | Path | dict | None, outcomes: dict
+) -> tuple[ReadResult, dict[str, OutcomeSpec]]:
+    """Read the feedback files, then join each customer table's declared outcomes."""
+    from feedback_nlp.io.customers import is_customer_table, join_customer_outcomes
+
+    customers = [p for p in paths if is_customer_table(p, mapping)]
+    read = _read([p for p in paths if p not in customers], mapping=mapping, outcomes=outcomes)
+    declared = {n: o for n, o in outcomes.items() if n in read.table.columns}
+    lines = []
+    for path in customers:
+        joined = join_customer_outcomes(read.table, path, outcomes)
+        read.table = joined.table
+        read.rejects = pd.concat([read.rejects, joined.rejects], ignore_index=True)
+        declared.update(joined.outcomes)
+        lines.append(joined.summary)
+    missing = sorted(set(outcomes) - set(declared))
+    if missing:
+        lines.append(f"declared outcome(s) {missing} found in no file: not analysed")
+    if lines:
+        read.info["outcome_notes"] = lines
+    return read, declared
 
 
 def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) -> Analysis:
@@ -125,13 +170,14 @@ def with_nps_group(table: pd.DataFrame) -> pd.DataFrame:
 def _analysis(read: ReadResult, analyzer: Analyzer, batch: Batch) -> Analysis:
     """Bundle what a run produced; adds `nps_group` where there are NPS scores."""
     table = with_nps_group(batch.table)
+    summary = "\n".join([read.summary(), *read.info.get("outcome_notes", [])])
     return Analysis(
         table=table,
         rejects=read.rejects,
         analyzer=analyzer,
         tables=dict(batch.tables),
         arrays=dict(batch.arrays),
-        read_summary=read.summary(),
+        read_summary=summary,
     )
 
 
@@ -149,6 +195,7 @@ def report_inputs(analysis: Analysis) -> ReportInputs:
     from feedback_nlp.report.inputs import ReportInputs, stage_configs
 
     return ReportInputs(
+        outcomes=[o.stored() for o in analysis.outcomes.values()],
         table=analysis.table,
         themes=analysis.tables.get("topics"),
         rejects=analysis.rejects,
@@ -175,6 +222,14 @@ def write_report(
     return write_insight_report(inputs, out, explanation=explanation)
 
 
+def analysis_outcomes(analysis: Analysis) -> list[str | OutcomeSpec]:
+    """The score columns present, then the declared outcomes found."""
+    from feedback_nlp.scores import SCORE_COLUMNS
+
+    scores = [c for c in SCORE_COLUMNS if c in analysis.table.columns]
+    return [*scores, *(o.stored() for o in analysis.outcomes.values())]
+
+
 def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = True) -> Written:
     """Write the tagged table, rejects, explain tables, the report and the model into `out`.
 
@@ -188,7 +243,10 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     out.mkdir(parents=True, exist_ok=True)
     labels = theme_labels(analysis)
     explanation = explain(
-        analysis.table, labels=labels or None, embeddings=analysis.arrays.get("embedding")
+        analysis.table,
+        outcomes=analysis_outcomes(analysis),
+        labels=labels or None,
+        embeddings=analysis.arrays.get("embedding"),
     )
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet"),
@@ -200,6 +258,9 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     for name, frame in analysis.tables.items():
         export_table(frame, out / "tables" / f"{name}.csv")
     (out / "read_summary.txt").write_text(analysis.read_summary + "\n", encoding="utf-8")
+    if analysis.outcomes:
+        stored = [asdict(o.stored()) for o in analysis.outcomes.values()]
+        (out / "outcomes.json").write_text(json.dumps(stored, indent=1), encoding="utf-8")
     report = write_report(analysis, out, explanation=explanation)
     paths.update(report.paths)
     paths["tables"] = out / "explain"

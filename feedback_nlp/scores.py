@@ -129,6 +129,22 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
     return ids.rename("unit_id")
 
 
+_UNIT_WORDS = {"conversation": "conversation", "respondent": "respondent", "response": "response"}
+
+
+def describe_units(ids: pd.Series | pd.Index, per_customer: bool = False) -> str:
+    """What the rows of an analysis count: '90 conversations, 540 responses' (distinct units)."""
+    distinct = pd.Series(pd.unique(pd.Series(ids, dtype="string").dropna()), dtype="string")
+    if per_customer:
+        return f"{len(distinct)} customers"
+    kinds = distinct.str.partition(":")[0].value_counts()
+    parts = []
+    for prefix, count in kinds.items():
+        word = _UNIT_WORDS.get(str(prefix), str(prefix))
+        parts.append(f"{count} {word}{'s' if count != 1 else ''}")
+    return ", ".join(parts)
+
+
 def _agreeing_respondents(table: pd.DataFrame, respondents: pd.Series) -> pd.Series:
     """True on rows whose respondent carries one value (or none) of every score column."""
     agree = pd.Series(True, index=table.index)
@@ -315,13 +331,19 @@ def score_metrics(
 ) -> pd.DataFrame:
     """Tidy table of every score metric (one row per metric), each unit counted once.
 
-    Columns: metric, value, n (units with that score), ci_low, ci_high, ci_method, small_n.
+    Columns: metric, value, n (units with that score), ci_low, ci_high, ci_method, small_n,
+    unit_of_analysis (what n counts: '468 responses, 12 respondents').
     Score columns that are missing are skipped and named in ``attrs["skipped"]``.
     """
     present = check_scores(table, scales)
-    rows = metrics_of_units(unit_scores(table, present, unit), scales, confidence)
+    per_unit = unit_scores(table, present, unit)
+    rows = metrics_of_units(per_unit, scales, confidence)
     result = pd.DataFrame(rows, columns=list(METRIC_COLUMNS))
     result["small_n"] = result["n"] < SMALL_N
+    counted = {c: describe_units(per_unit[c].dropna().index) for c in present}
+    result["unit_of_analysis"] = result["metric"].map(
+        lambda m: counted.get(m.split("_")[0], counted.get("nps", ""))
+    )
     result.attrs["skipped"] = [
         f"no '{c}' column: {c} metrics skipped" for c in SCORE_COLUMNS if c not in present
     ]

@@ -17,6 +17,7 @@ import argparse
 import csv
 import io
 import json
+import math
 import random
 import unicodedata
 from dataclasses import dataclass, field
@@ -1559,8 +1560,34 @@ class Transcript:
         self.parts.append(part)
 
 
-def chat_document(gen: Generator) -> dict[str, object]:
-    """Intercom-style conversations: bot greeting, customer turns, agent replies."""
+#: Themes that are hard to settle in one contact, and how much longer they take to resolve.
+SLOW_THEMES = {"late_delivery": 2.2, "billing_refund": 3.0, "app_crash": 1.6}
+
+
+def case_outcomes(opening: Comment, rng: random.Random) -> dict[str, object]:
+    """FCR, resolution time (HH:MM:SS) and contacts of a support case, noisily tied to the text.
+
+    Drawn from their own random stream so the rest of the demo data stays byte-identical.
+    """
+    slow = SLOW_THEMES.get(opening.theme, 1.0)
+    negative = opening.sentiment == "negative"
+    p_resolved = 0.82 - 0.16 * (slow - 1.0) - (0.08 if negative else 0.0)
+    resolved = rng.random() < max(0.2, p_resolved)
+    hours = math.exp(rng.gauss(math.log(1.5 * slow), 0.9)) * (1.0 if resolved else 3.5)
+    seconds = int(min(hours, 240.0) * 3600)
+    contacts = 1 if resolved else 2 + min(6, int(rng.expovariate(0.7 / slow)))
+    return {
+        "resolved_first_contact": "yes" if resolved else "no",
+        "resolution_time": f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}",
+        "contacts": contacts,
+    }
+
+
+def chat_document(gen: Generator, case_rng: random.Random) -> dict[str, object]:
+    """Intercom-style conversations: bot greeting, customer turns, agent replies.
+
+    Each conversation's custom attributes carry its case outcomes (see case_outcomes).
+    """
     conversations = []
     for number in range(1, N_CHATS + 1):
         opening = gen.with_pii(gen.comment(long_rate=0.0), rate=0.12)
@@ -1592,6 +1619,7 @@ def chat_document(gen: Generator) -> dict[str, object]:
                     "touchpoint": touchpoint,
                     "journey_stage": stage,
                     "language": lang,
+                    **case_outcomes(opening, case_rng),
                 },
                 "conversation_rating": None if rating is None else {"rating": rating},
                 "conversation_parts": transcript.parts,
@@ -1617,18 +1645,51 @@ source = "northwind_community"
 """
 
 
+def customer_rows(
+    gen: Generator, survey: list[list[object]], chats: dict[str, object], rng: random.Random
+) -> list[list[object]]:
+    """customers.csv: one row per customer, churned yes/no, noisily tied to what they wrote.
+
+    A customer's churn risk rises with a detractor NPS, a negative comment on a theme that
+    hurts (late delivery, refunds, crashes) and a support case not resolved at first contact.
+    """
+    risk = dict.fromkeys(gen.customers, 0.0)
+    header = survey[0]
+    for row in survey[3:]:
+        record = dict(zip(header, row, strict=True))
+        customer = str(record["customer_id"])
+        risk[customer] += 0.22 if int(record["Q1"]) <= 6 else -0.02
+        if record["true_sentiment"] == "negative" and record["true_theme"] in SLOW_THEMES:
+            risk[customer] += 0.12
+    for conversation in chats["conversations"]:  # type: ignore[union-attr]
+        customer = conversation["contact"]["id"]
+        attributes = conversation["custom_attributes"]
+        risk[customer] += 0.18 if attributes["resolved_first_contact"] == "no" else 0.0
+        themes = {p.get("true_theme") for p in conversation["conversation_parts"]}
+        risk[customer] += 0.1 if themes & set(SLOW_THEMES) else 0.0
+    rows: list[list[object]] = [["customer_id", "churned", "tenure_months"]]
+    for customer in gen.customers:
+        churned = rng.random() < min(0.85, max(0.03, 0.09 + risk[customer]))
+        rows.append([customer, "yes" if churned else "no", rng.randint(1, 60)])
+    return rows
+
+
 def write_demo(out: Path, seed: int = SEED) -> list[Path]:
     """Generate every demo file into `out`; the same seed gives the same bytes."""
     out.mkdir(parents=True, exist_ok=True)
     gen = Generator(seed)
+    outcome_rng = random.Random(seed + 1)  # outcomes only: the texts do not depend on it
+    survey = survey_rows(gen)
+    forum = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in forum_records(gen))
+    social = csv_text(social_rows(gen))
+    chats = chat_document(gen, outcome_rng)
     files = {
-        "survey_qualtrics.csv": "\ufeff" + csv_text(survey_rows(gen), line_end="\r\n"),
-        "forum_posts.jsonl": "".join(
-            json.dumps(record, ensure_ascii=False) + "\n" for record in forum_records(gen)
-        ),
+        "survey_qualtrics.csv": "\ufeff" + csv_text(survey, line_end="\r\n"),
+        "forum_posts.jsonl": forum,
         "forum_posts.mapping.toml": MAPPING_TOML,
-        "social_posts.csv": csv_text(social_rows(gen)),
-        "support_chats.json": json.dumps(chat_document(gen), ensure_ascii=False, indent=1) + "\n",
+        "social_posts.csv": social,
+        "support_chats.json": json.dumps(chats, ensure_ascii=False, indent=1) + "\n",
+        "customers.csv": csv_text(customer_rows(gen, survey, chats, outcome_rng)),
     }
     written = []
     for name, content in files.items():

@@ -53,3 +53,10 @@ def test_demo_command_writes_a_report(tmp_path):
     assert "comments tagged" in result.output
     assert (tmp_path / "report.html").exists()
     assert (tmp_path / "model" / "config.toml").exists()
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    for name in ("churned", "resolved_first_contact", "resolution_time", "contacts"):
+        for table in ("theme_impact", "drivers", "pain_points_touchpoint"):
+            assert (tmp_path / "explain" / f"{table}_{name}.csv").exists()
+        assert f"Outcome: {name.replace('_', ' ')}" in html
+    churn = pd.read_csv(tmp_path / "explain" / "theme_impact_churned.csv")
+    assert churn["unit_of_analysis"].str.endswith(" customers").all()

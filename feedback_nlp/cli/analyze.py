@@ -15,6 +15,25 @@ Files = Annotated[
 ]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Folder for the results.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
+Outcomes = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--outcome",
+        help=(
+            "Declare an outcome column: NAME:KIND[:key=value...], KIND binary (bad=yes|no), "
+            "numeric, duration (unit=minutes, start=COL:end=COL) or count; repeatable. "
+            "E.g. churned:binary, resolved_first_contact:binary:bad=no, resolution_time:duration."
+        ),
+    ),
+]
+
+#: The outcomes the bundled demo data carries (customers.csv and the support chats).
+DEMO_OUTCOMES = (
+    "churned:binary",
+    "resolved_first_contact:binary:bad=no",
+    "resolution_time:duration",
+    "contacts:count",
+)
 
 
 def _fail(error: Exception) -> None:
@@ -22,15 +41,19 @@ def _fail(error: Exception) -> None:
     raise typer.Exit(1)
 
 
-def _run_and_write(paths: list[Path], out: Path, mapping: Path | None, quiet: bool) -> None:
+def _run_and_write(
+    paths: list[Path], out: Path, mapping: Path | None, quiet: bool, outcomes: list[str]
+) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.report import print_closing
+    from feedback_nlp.outcomes import parse_outcome_option
     from feedback_nlp.pipeline import analyze, write_outputs
 
     if quiet:
         progress.set_enabled(False)
     try:
-        analysis = analyze(paths, mapping=mapping)
+        specs = [parse_outcome_option(o) for o in outcomes]
+        analysis = analyze(paths, mapping=mapping, outcomes=specs)
         with progress.task("Writing the report", unit=""):
             written = write_outputs(analysis, out)
     except FeedbackError as error:
@@ -48,18 +71,27 @@ def analyze(
     mapping: Annotated[
         Path | None, typer.Option(help="Column mapping TOML applied to every file.")
     ] = None,
+    outcome: Outcomes = None,
     quiet: Quiet = False,
 ) -> None:
-    """Read, tag, explain and report: the whole analysis of your feedback files."""
-    _run_and_write(files, out, mapping, quiet)
+    """Read, tag, explain and report: the whole analysis of your feedback files.
+
+    A customer table among FILES (a customer id column, no text column) is joined by
+    respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
+    """
+    _run_and_write(files, out, mapping, quiet, outcome or [])
 
 
 @app.command()
 def demo(out: Out = Path("demo-output"), quiet: Quiet = False) -> None:
-    """Run the whole analysis on the bundled demo data (1,000+ comments, 8 languages)."""
+    """Run the whole analysis on the bundled demo data (1,000+ comments, 8 languages).
+
+    The demo declares its outcomes: churned (customers.csv), resolved_first_contact,
+    resolution_time and contacts (support chats).
+    """
     from feedback_nlp.pipeline import demo_files
 
-    _run_and_write(demo_files(), out, None, quiet)
+    _run_and_write(demo_files(customers=True), out, None, quiet, list(DEMO_OUTCOMES))
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,7 @@ import typer
 from feedback_nlp.cli.app import app
 from feedback_nlp.errors import ConfigError, FeedbackError, ReadError
 from feedback_nlp.insights import explain as explain_table
+from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_option
 from feedback_nlp.schema import COLUMNS
 from feedback_nlp.scores import SMALL_N, join_scores
 
@@ -29,6 +31,12 @@ def read_table(path: Path) -> pd.DataFrame:
     else:
         raise ReadError(path, f"unknown table format '{suffix}'", hint="use .parquet or .csv")
     return _schema_dtypes(table, path)
+
+
+def _parsed(table: pd.DataFrame, specs: list[OutcomeSpec], path: Path) -> pd.DataFrame:
+    """Declared outcomes parsed; a bad value is an error naming the file and line."""
+    first_line = 2 if path.suffix.lower() == ".csv" else 1  # csv line 1 is the header
+    return parse_declared(table, specs, where=str(path), first_line=first_line)
 
 
 def _schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
@@ -54,7 +62,13 @@ def explain_command(
     out: Annotated[Path, typer.Option("--out", help="Folder for the tidy tables.")],
     outcome: Annotated[
         list[str] | None,
-        typer.Option(help="Outcome column(s); default: the scores present (nps, csat, ces)."),
+        typer.Option(
+            help=(
+                "Outcome(s); default: the scores present (nps, csat, ces). Declare other "
+                "columns with their kind: NAME:binary[:bad=no], NAME:numeric, "
+                "NAME:duration[:unit=minutes|:start=COL:end=COL], NAME:count."
+            )
+        ),
     ] = None,
     higher_is_better: Annotated[
         list[str] | None,
@@ -117,15 +131,25 @@ def run_explain(
     """Read, join, explain and write one CSV per table plus summary.json; return the summary."""
     if period not in ("M", "W"):
         raise ConfigError(f"--period must be M or W, not {period!r}")
-    table = read_table(table_path)
+    declared = [parse_outcome_option(o) if ":" in o else o for o in outcomes or []]
+    specs = [o for o in declared if isinstance(o, OutcomeSpec)]
+    table = _parsed(read_table(table_path), specs, table_path)
     notes: list[str] = []
     if scores_path is not None:
-        joined = join_scores(table, read_table(scores_path), join_on, source=str(scores_path))
+        scores = _parsed(read_table(scores_path), specs, scores_path)
+        joined = join_scores(table, scores, join_on, source=str(scores_path))
         table = joined.table
         notes.append(joined.report())
+        if join_on == "respondent_id":  # customer-level outcomes count each customer once
+            from_scores = {o.name for o in specs if o.name in scores.columns}
+            declared = [
+                replace(o, level="customer") if getattr(o, "name", None) in from_scores else o
+                for o in declared
+            ]
+    declared = [o.stored() if isinstance(o, OutcomeSpec) else o for o in declared]
     result = explain_table(
         table,
-        outcomes=outcomes,
+        outcomes=declared or None,
         theme_column=theme_column,
         period=period,
         unit=unit,

@@ -34,6 +34,23 @@ AgentTurnsOption = Annotated[
 ]
 
 
+OutcomeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--outcome",
+        help="Declare an outcome column NAME:KIND[:key=value...] (binary, numeric, duration, "
+        "count): parsed and checked like scores; repeatable.",
+    ),
+]
+
+
+def _outcomes(options: list[str] | None) -> dict:
+    from feedback_nlp.outcomes import parse_outcome_option
+
+    specs = [parse_outcome_option(o) for o in options or []]
+    return {spec.name: spec for spec in specs}
+
+
 def _fail(error: Exception) -> None:
     typer.echo(f"error: {error}", err=True)
     raise typer.Exit(1)
@@ -46,6 +63,7 @@ def validate(
     platform: PlatformOption = "auto",
     encoding: EncodingOption = None,
     agent_turns: AgentTurnsOption = "context",
+    outcome: OutcomeOption = None,
 ) -> None:
     """Show what is recognised in each file: platform, encoding, columns, scores, rejects."""
     from feedback_nlp.io import read_feedback
@@ -54,7 +72,12 @@ def validate(
     for path in files:
         try:
             result = read_feedback(
-                path, mapping=mapping, platform=platform, encoding=encoding, agent_turns=agent_turns
+                path,
+                mapping=mapping,
+                platform=platform,
+                encoding=encoding,
+                agent_turns=agent_turns,
+                outcomes=_outcomes(outcome),
             )
         except (ReadError, ConfigError) as error:
             typer.echo(f"error: {error}", err=True)
@@ -79,6 +102,7 @@ def read(
     platform: PlatformOption = "auto",
     encoding: EncodingOption = None,
     agent_turns: AgentTurnsOption = "context",
+    outcome: OutcomeOption = None,
 ) -> None:
     """Read files into one feedback table and write it (rejected rows optionally to --rejects)."""
     from feedback_nlp.io import read_many
@@ -87,7 +111,12 @@ def read(
         _fail(ConfigError(f"--out must end in .parquet or .csv, not '{out.suffix}'"))
     try:
         result = read_many(
-            files, mapping=mapping, platform=platform, encoding=encoding, agent_turns=agent_turns
+            files,
+            mapping=mapping,
+            platform=platform,
+            encoding=encoding,
+            agent_turns=agent_turns,
+            outcomes=_outcomes(outcome),
         )
     except (ReadError, ConfigError) as error:
         _fail(error)

@@ -14,6 +14,7 @@ import pandas as pd
 from scipy import stats
 
 from feedback_nlp.errors import SchemaError
+from feedback_nlp.outcomes import OutcomeSpec, duration_scale, parse_declared
 from feedback_nlp.schema import split_list
 from feedback_nlp.scores import (
     CONFIDENCE,
@@ -27,6 +28,10 @@ from feedback_nlp.scores import (
 )
 
 OUTLIER_TOPIC = "-1"
+#: The outliers' name in the category columns; left out like topic -1 so that "Other" is
+#: treated the same in the theme and the category tables.
+OUTLIER_LABEL = "Other"
+CATEGORY_COLUMNS = ("categories", "topic_category")
 
 
 @dataclass(frozen=True)
@@ -43,18 +48,30 @@ class Outcome:
     higher_is_better: bool
     event_name: str | None
     event_range: tuple[float, float] | None = None
+    declared: bool = False
+    unit: str = "auto"
+    scale: float = 1.0
+    display_unit: str = ""
+    spec: OutcomeSpec | None = None
 
     @property
     def metric_name(self) -> str:
         """Name of the metric the impact is measured on."""
         if self.kind == "nps":
             return "nps"
-        return f"{self.column}_rate" if self.kind == "binary" else f"{self.column}_mean"
+        if self.kind == "binary":
+            return f"{self.column}_rate"
+        suffix = f"_{self.display_unit}" if self.display_unit else ""
+        return f"{self.column}_mean{suffix}"
+
+    def unit_for(self, unit: str) -> str:
+        """The unit of analysis: the caller's, unless 'auto' and the outcome is per customer."""
+        return self.unit if unit == "auto" else unit
 
 
 def resolve_outcome(
     table: pd.DataFrame,
-    column: str,
+    column: str | OutcomeSpec,
     *,
     scales: ScoreScales | None = None,
     higher_is_better: bool | None = None,
@@ -65,6 +82,8 @@ def resolve_outcome(
     resolution time); pass True for outcomes such as 'resolved at first contact'.
     """
     scales = scales or ScoreScales()
+    if isinstance(column, OutcomeSpec):
+        return declared_outcome(table, column)
     if column not in table.columns:
         raise SchemaError(f"the outcome column '{column}' is not in the table")
     if column in SCORE_COLUMNS:
@@ -96,16 +115,40 @@ def _user_outcome(values: pd.Series, column: str, higher_is_better: bool) -> Out
     if pd.api.types.is_numeric_dtype(values.dtype):
         return Outcome(column, "numeric", higher_is_better, None)
     raise SchemaError(
-        f"the outcome column '{column}' has dtype {values.dtype}: an outcome must be boolean, "
-        "0/1 or numeric (convert yes/no answers to booleans first)"
+        f"the outcome column '{column}' has dtype {values.dtype}: declare its kind, e.g. "
+        f"--outcome {column}:binary (yes/no, true/false, 1/0), {column}:numeric, "
+        f"{column}:duration or {column}:count"
     )
+
+
+def declared_outcome(table: pd.DataFrame, spec: OutcomeSpec) -> Outcome:
+    """The Outcome of a declared column (parsed to numbers by the reader or parse_declared)."""
+    unit = "respondent_id" if spec.level == "customer" else "auto"
+    better = spec.higher_is_better
+    if spec.kind == "binary":
+        bad = 0.0 if better else 1.0
+        name = f"{spec.name}={'false' if better else 'true'}"
+        return Outcome(spec.name, "binary", better, name, (bad, bad), True, unit, spec=spec)
+    scale, display = 1.0, ""
+    if spec.kind == "duration":
+        scale, display = duration_scale(declared_values(table, spec).dropna())
+    return Outcome(spec.name, spec.kind, better, None, None, True, unit, scale, display, spec)
+
+
+def declared_values(table: pd.DataFrame, spec: OutcomeSpec) -> pd.Series:
+    """The declared outcome as floats: the column when numeric, else parsed (errors raised)."""
+    if not set(spec.source_columns) <= set(table.columns):
+        raise SchemaError(f"the outcome column(s) {spec.source_columns} are not in the table")
+    return parse_declared(table, [spec])[spec.name]
 
 
 def outcome_values(table: pd.DataFrame, outcome: Outcome, unit: str) -> pd.Series:
     """One outcome value per unit (float; the last non-missing, see the counting rule)."""
-    column = table[outcome.column]
+    column = table[outcome.column] if outcome.spec is None else declared_values(table, outcome.spec)
     if outcome.kind == "binary":
         column = column.astype("Float64")
+    if outcome.scale != 1.0:
+        column = column.astype(float) / outcome.scale
     per_unit = unit_scores(table.assign(**{outcome.column: column}), [outcome.column], unit)
     return per_unit[outcome.column].astype("Float64").astype(float).dropna()
 
@@ -122,7 +165,8 @@ def event_mask(values: pd.Series, outcome: Outcome) -> pd.Series | None:
 
 
 def row_themes(table: pd.DataFrame, theme_column: str) -> pd.Series:
-    """Each row's theme ids as a list of strings (outlier topic -1 left out)."""
+    """Each row's theme ids as a list of strings (outliers left out: topic -1, or "Other" in a
+    category column)."""
     if theme_column not in table.columns:
         raise SchemaError(f"the theme column '{theme_column}' is not in the table")
     values = table[theme_column]
@@ -130,7 +174,8 @@ def row_themes(table: pd.DataFrame, theme_column: str) -> pd.Series:
         lists = values.map(lambda v: [] if pd.isna(v) else [str(int(v))])
     else:
         lists = values.map(split_list)
-    return lists.map(lambda themes: [t for t in dict.fromkeys(themes) if t != OUTLIER_TOPIC])
+    drop = {OUTLIER_TOPIC, OUTLIER_LABEL} if theme_column in CATEGORY_COLUMNS else {OUTLIER_TOPIC}
+    return lists.map(lambda themes: [t for t in dict.fromkeys(themes) if t not in drop])
 
 
 def theme_labels(

@@ -30,8 +30,9 @@ from feedback_nlp.insights.core import (
     row_themes,
     theme_labels,
 )
+from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import split_list
-from feedback_nlp.scores import SMALL_N, ScoreScales, unit_ids
+from feedback_nlp.scores import SMALL_N, ScoreScales, describe_units, unit_ids
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _indicators(ids: pd.Series, lists: pd.Series, prefix: str) -> pd.DataFrame:
 
 def key_drivers(
     table: pd.DataFrame,
-    outcome: str = "nps",
+    outcome: str | OutcomeSpec = "nps",
     *,
     theme_column: str | None = "themes",
     unit: str = "auto",
@@ -167,6 +168,7 @@ def key_drivers(
     bootstrap refits whose coefficient has the sign of the full-data one.
     """
     spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
+    unit = spec.unit_for(unit)
     values = outcome_values(table, spec, unit)
     features, skipped = driver_features(table, theme_column, unit, min_n)
     features = features.reindex(values.index).fillna(0.0)
@@ -183,7 +185,10 @@ def key_drivers(
     boot = _bootstrap(fitter, x, y, c, n_bootstrap, seed)
     drivers = _driver_table(features, params, boot, confidence, logistic)
     drivers.insert(1, "label", _labels(drivers["driver"], table))
-    fit = _fit_table(x, y, params, logistic, spec.event_name or spec.column)
+    target = spec.event_name or spec.metric_name.removesuffix("_mean").replace("_mean_", "_in_")
+    fit = _fit_table(x, y, params, logistic, target)
+    fit.insert(1, "unit_of_analysis", describe_units(values.index, unit == "respondent_id"))
+    drivers["unit_of_analysis"] = fit.at[0, "unit_of_analysis"]
     return DriverResult(drivers, fit, skipped)
 
 

@@ -13,6 +13,7 @@ from feedback_nlp.insights.drivers import key_drivers
 from feedback_nlp.insights.impact import pain_point_matrix, theme_impact, theme_trends
 from feedback_nlp.insights.quotes import representative_quotes
 from feedback_nlp.insights.segments import segment_metrics
+from feedback_nlp.outcomes import OutcomeSpec, parse_declared
 from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N, ScoreScales, score_conflicts, score_metrics
 
 
@@ -32,7 +33,7 @@ def default_theme_column(table: pd.DataFrame) -> str | None:
 def explain(
     table: pd.DataFrame,
     *,
-    outcomes: Sequence[str] | None = None,
+    outcomes: Sequence[str | OutcomeSpec] | None = None,
     theme_column: str | None = None,
     matrix_rows: Sequence[str] = ("touchpoint", "journey_stage"),
     period: str = "M",
@@ -47,12 +48,19 @@ def explain(
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
 
-    `outcomes` defaults to the score columns present (nps, csat, ces); name any other
-    binary or numeric column (churned, resolution_hours…) to analyse it the same way.
+    `outcomes` defaults to the score columns present (nps, csat, ces); add declared outcomes
+    (:class:`~feedback_nlp.outcomes.OutcomeSpec`: churned, resolution_time…) to analyse each
+    with the statistics of its kind; a plain name of a 0/1 or numeric column also works.
+    Tables are named by outcome: ``theme_impact_churned``, ``drivers_churned``,
+    ``pain_points_touchpoint_churned`` (``pain_points_touchpoint`` is the first outcome's,
+    as before).
     """
     result = Explanation()
     theme_column = theme_column or default_theme_column(table)
     outcomes = list(outcomes) if outcomes is not None else _present_scores(table, result)
+    declared = [o for o in outcomes if isinstance(o, OutcomeSpec)]
+    table = parse_declared(table, declared)
+    result.notes += [f"outcome {o.describe()}" for o in declared]
     options = {"unit": unit, "min_n": min_n, "scales": scales}
     direction = dict(higher_is_better or {})
     if theme_column is None:
@@ -113,7 +121,7 @@ def _runner(result: Explanation) -> Callable[[str, Callable[[], pd.DataFrame]], 
 def _theme_analyses(
     run: Callable,
     table: pd.DataFrame,
-    outcomes: list[str],
+    outcomes: list[str | OutcomeSpec],
     theme_column: str,
     matrix_rows: Sequence[str],
     period: str,
@@ -124,20 +132,28 @@ def _theme_analyses(
     common = {"theme_column": theme_column, "labels": labels, **options}
     by_category = "categories" in table.columns and theme_column != "categories"
     for outcome in outcomes:
-        better = direction.get(outcome)
+        name = outcome_name(outcome)
+        better = direction.get(name)
         run(
-            f"theme_impact_{outcome}",
+            f"theme_impact_{name}",
             lambda o=outcome, b=better: theme_impact(table, o, higher_is_better=b, **common),
         )
         if by_category:  # the upper level of the theme hierarchy, named categories
             run(
-                f"category_impact_{outcome}",
+                f"category_impact_{name}",
                 lambda o=outcome, b=better: theme_impact(
                     table, o, higher_is_better=b, **{**common, "theme_column": "categories"}
                 ),
             )
+        for rows in matrix_rows:
+            run(
+                f"pain_points_{rows}_{name}",
+                lambda r=rows, o=outcome, b=better: pain_point_matrix(
+                    table, o, rows=r, higher_is_better=b, **common
+                ),
+            )
     first = outcomes[0] if outcomes else None
-    better = direction.get(first) if first else None
+    better = direction.get(outcome_name(first)) if first else None
     for rows in matrix_rows:
         run(
             f"pain_points_{rows}",
@@ -154,7 +170,7 @@ def _theme_analyses(
 def _drivers(
     run: Callable,
     table: pd.DataFrame,
-    outcomes: list[str],
+    outcomes: list[str | OutcomeSpec],
     theme_column: str,
     direction: dict[str, bool],
     n_bootstrap: int,
@@ -163,21 +179,27 @@ def _drivers(
 ) -> None:
     for outcome in outcomes:
         fitted: dict[str, pd.DataFrame] = {}
+        name = outcome_name(outcome)
 
-        def drivers(o: str = outcome, store: dict = fitted) -> pd.DataFrame:
+        def drivers(o: str | OutcomeSpec = outcome, store: dict = fitted) -> pd.DataFrame:
             found = key_drivers(
                 table,
                 o,
                 theme_column=theme_column,
                 n_bootstrap=n_bootstrap,
                 seed=seed,
-                higher_is_better=direction.get(o),
+                higher_is_better=direction.get(outcome_name(o)),
                 **options,
             )
             store["fit"] = found.fit
             found.drivers.attrs["skipped"] = found.skipped
             return found.drivers
 
-        run(f"drivers_{outcome}", drivers)
+        run(f"drivers_{name}", drivers)
         if "fit" in fitted:
-            run(f"drivers_{outcome}_fit", lambda f=fitted["fit"]: f)
+            run(f"drivers_{name}_fit", lambda f=fitted["fit"]: f)
+
+
+def outcome_name(outcome: str | OutcomeSpec) -> str:
+    """The table-name part of an outcome: its column name."""
+    return outcome.name if isinstance(outcome, OutcomeSpec) else outcome

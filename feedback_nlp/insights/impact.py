@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from feedback_nlp.insights.compare import compare
 from feedback_nlp.insights.core import (
     Outcome,
     benjamini_hochberg,
@@ -22,13 +23,14 @@ from feedback_nlp.insights.core import (
     theme_labels,
     unit_theme_pairs,
 )
+from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import require
-from feedback_nlp.scores import CONFIDENCE, SMALL_N, ScoreScales, unit_ids
+from feedback_nlp.scores import CONFIDENCE, SMALL_N, ScoreScales, describe_units, unit_ids
 
 
 def theme_impact(
     table: pd.DataFrame,
-    outcome: str = "nps",
+    outcome: str | OutcomeSpec = "nps",
     *,
     theme_column: str = "themes",
     unit: str = "auto",
@@ -47,6 +49,7 @@ def theme_impact(
     is the theme that hurts the outcome most.
     """
     spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
+    unit = spec.unit_for(unit)
     values = outcome_values(table, spec, unit)
     pairs = unit_theme_pairs(table, theme_column, unit)
     comment_counts = pairs.groupby("theme").size()
@@ -58,9 +61,28 @@ def theme_impact(
         | {"theme_label": names.get(theme, theme), "comments": int(comment_counts[theme])}
         for theme, group in pairs.groupby("theme", sort=True)
     ]
-    return _finish(pd.DataFrame(rows, columns=_COLUMNS), spec, min_n)
+    columns = _COLUMNS + (_DECLARED_COLUMNS if spec.declared else [])
+    result = _finish(pd.DataFrame(rows, columns=columns), spec, min_n)
+    result.insert(3, "unit_of_analysis", describe_units(values.index, unit == "respondent_id"))
+    return result
 
 
+_DECLARED_COLUMNS = [
+    "display_unit",
+    "value_with",
+    "value_without",
+    "difference",
+    "difference_ci_low",
+    "difference_ci_high",
+    "median_with",
+    "median_without",
+    "median_difference",
+    "effect_name",
+    "effect",
+    "effect_ci_low",
+    "effect_ci_high",
+    "test",
+]
 _COLUMNS = [
     "theme",
     "theme_label",
@@ -90,7 +112,12 @@ def _theme_row(
     has_theme = pd.Series(values.index.isin(members), index=values.index)
     row = {"theme": theme, "units": int(has_theme.sum()), "share_of_units": has_theme.mean()}
     row |= {"metric": spec.metric_name, **impact_of(values, has_theme, spec.kind, confidence)}
-    return row | _event_stats(values, has_theme, spec)
+    row |= _event_stats(values, has_theme, spec)
+    if spec.declared:
+        with_theme, without = values[has_theme].to_numpy(), values[~has_theme].to_numpy()
+        row |= {"display_unit": spec.display_unit or ("%" if spec.kind == "binary" else "")}
+        row |= compare(with_theme, without, spec.kind, spec.scale, confidence)
+    return row
 
 
 def _event_stats(values: pd.Series, has_theme: pd.Series, spec: Outcome) -> dict:
@@ -119,7 +146,7 @@ def _finish(result: pd.DataFrame, spec: Outcome, min_n: int) -> pd.DataFrame:
 
 def pain_point_matrix(
     table: pd.DataFrame,
-    outcome: str | None = "nps",
+    outcome: str | OutcomeSpec | None = "nps",
     *,
     rows: str = "touchpoint",
     theme_column: str = "themes",
@@ -139,6 +166,11 @@ def pain_point_matrix(
     `outcome=None` gives the text-only matrix.
     """
     require(table, [rows], by="pain_point_matrix")
+    spec = values = None
+    if outcome is not None:
+        spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
+        unit = spec.unit_for(unit)
+        values = outcome_values(table, spec, unit)
     cells = pd.DataFrame(
         {
             "row": table[rows].astype("string"),
@@ -148,10 +180,6 @@ def pain_point_matrix(
         }
     )
     cells = cells.explode("theme").dropna(subset=["theme", "row"])
-    spec = values = None
-    if outcome is not None:
-        spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
-        values = outcome_values(table, spec, unit)
     names = theme_labels(table, labels)
     records = []
     for (row_value, theme), cell in cells.groupby(["row", "theme"], sort=True):
@@ -166,6 +194,8 @@ def pain_point_matrix(
     if result.empty:
         return result
     result["small_n"] = result["units"] < min_n
+    counted = values.index if values is not None else cells["unit_id"]
+    result["unit_of_analysis"] = describe_units(counted, unit == "respondent_id")
     return result
 
 
@@ -178,7 +208,7 @@ def period_of(table: pd.DataFrame, period: str = "M") -> pd.Series:
 
 def theme_trends(
     table: pd.DataFrame,
-    outcome: str | None = "nps",
+    outcome: str | OutcomeSpec | None = "nps",
     *,
     period: str = "M",
     theme_column: str = "themes",
@@ -222,7 +252,7 @@ def theme_trends(
 
 def _period_impacts(
     part: pd.DataFrame,
-    outcome: str | None,
+    outcome: str | OutcomeSpec | None,
     theme_column: str,
     unit: str,
     labels: Mapping[int | str, str] | None,

@@ -127,6 +127,7 @@ class TableBuilder:
                 flag(name, reasons)
                 out[name] = values
                 has_score |= values.notna()
+        outcome_sources = self._outcomes(raw, out, flag)
         if "turn" in out:
             values, reasons = parse_integer(out["turn"], "turn", (0, 1e9))
             flag("turn", reasons)
@@ -164,10 +165,24 @@ class TableBuilder:
         carried = {
             _carried_name(column, out): _carry(raw[column])
             for column in raw.columns
-            if column not in set(sources.values())
+            if column not in set(sources.values()) | outcome_sources
         }
         table = pd.DataFrame({**out, **carried}, index=index)
         return table, field_s, reason_s
+
+    def _outcomes(self, raw: pd.DataFrame, out: dict[str, pd.Series], flag: Any) -> set[str]:
+        """Parse the declared outcomes this file has (others are skipped); return their columns."""
+        from feedback_nlp.outcomes import parse_outcome
+
+        used: set[str] = set()
+        for name, spec in self.plan.outcomes.items():
+            if not set(spec.source_columns) <= set(raw.columns):
+                continue
+            values, reasons = parse_outcome(raw, spec)
+            flag(name, reasons)
+            out[name] = values
+            used |= set(spec.source_columns)
+        return used
 
     def _ids(self, ids: pd.Series | None, lines: np.ndarray, index: pd.Index) -> pd.Series:
         stem = self.path.stem

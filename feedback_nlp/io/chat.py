@@ -27,6 +27,8 @@ CHAT_COLUMNS = (
 )
 #: Keys of a conversation part that the reader interprets; other scalar keys are carried through.
 _PART_KEYS = frozenset({"id", "type", "part_type", "author", "created_at", "updated_at", "body"})
+#: Custom attributes of a conversation that the reader maps; other scalar ones are carried.
+_ATTRIBUTE_KEYS = frozenset({"touchpoint", "journey_stage", "language", "context", *CHAT_COLUMNS})
 
 
 def html_to_text(body: str) -> str:
@@ -106,6 +108,7 @@ def _conversation_rows(conversation: dict[str, Any], agent_turns: str) -> list[d
         "touchpoint": attributes.get("touchpoint"),
         "journey_stage": attributes.get("journey_stage"),
         "lang_hint": attributes.get("language"),
+        **_carried(attributes, _ATTRIBUTE_KEYS),
     }
     rows, context = [], []
     for part in _parts(conversation):
@@ -131,10 +134,11 @@ def _conversation_rows(conversation: dict[str, Any], agent_turns: str) -> list[d
     return rows
 
 
-def _carried(part: dict[str, Any]) -> dict[str, Any]:
-    """Scalar keys of a customer part that the reader does not interpret (kept as columns)."""
+def _carried(part: dict[str, Any], interpreted: frozenset[str] = _PART_KEYS) -> dict[str, Any]:
+    """Scalar keys of a part (or the conversation's custom attributes) that the reader does not
+    interpret, kept as columns (a conversation's FCR or resolution time lands on each turn)."""
     return {
         key: value
         for key, value in part.items()
-        if key not in _PART_KEYS and (value is None or isinstance(value, str | int | float | bool))
+        if key not in interpreted and (value is None or isinstance(value, str | int | float | bool))
     }

@@ -110,6 +110,7 @@ def _builder(
     if mapping is not None:
         plan.merge_explicit(mapping.columns, mapping.constants)
         plan.date_format = mapping.date_format or plan.date_format
+        plan.outcomes.update(mapping.outcomes)
     builder = TableBuilder(path=path, plan=plan, seen_ids=seen_ids)
     builder.check_plan(header.columns)
     return builder

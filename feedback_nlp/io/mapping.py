@@ -96,6 +96,7 @@ class ColumnPlan:
     platform: str = "generic"
     date_format: str | None = None
     notes: list[str] = field(default_factory=list)
+    outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
 
     def merge_explicit(self, explicit: dict[str, str], constants: dict[str, Any]) -> None:
         """Let an explicit mapping override what was recognised for the same name or column."""
@@ -134,6 +135,7 @@ class Mapping:
     constants: dict[str, Any] = field(default_factory=dict)
     date_format: str | None = None
     origin: str = "keyword arguments"
+    outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
 
 
 def load_mapping(
@@ -161,7 +163,7 @@ def load_mapping(
 
 
 def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
-    known = {"columns", "constants", "options"}
+    known = {"columns", "constants", "options", "outcomes"}
     if not set(content) <= known:
         # a flat dict {schema name: file column} is accepted as the [columns] table
         if all(isinstance(v, str) for v in content.values()) and not set(content) & known:
@@ -169,7 +171,7 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
         else:
             raise ConfigError(
                 f"{origin}: unknown table(s) {sorted(set(content) - known)}; "
-                "a mapping has [columns], [constants] and [options]"
+                "a mapping has [columns], [constants], [options] and [outcomes]"
             )
     options = content.get("options", {})
     unknown_options = set(options) - {"date_format"}
@@ -180,7 +182,15 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
         constants=_check_names(content.get("constants", {}), origin, "constants"),
         date_format=options.get("date_format"),
         origin=origin,
+        outcomes=_outcomes(content.get("outcomes", {}), origin),
     )
+
+
+def _outcomes(table: dict[str, Any], origin: str) -> dict[str, Any]:
+    """The declared outcomes of an ``[outcomes]`` table (see feedback_nlp.outcomes)."""
+    from feedback_nlp.outcomes import specs_from_mapping
+
+    return specs_from_mapping(table, origin)
 
 
 def _check_names(table: dict[str, Any], origin: str, what: str) -> dict[str, Any]:

@@ -30,6 +30,8 @@ SUFFIXES = {
     ".parquet": "parquet",
 }
 EXAMPLE_REJECTS = 5
+#: Origin of the mapping made only to carry declared outcomes (not reported as a mapping).
+OUTCOMES_ONLY = "declared outcomes"
 
 
 @dataclass
@@ -58,15 +60,19 @@ def read_feedback(
     agent_turns: str = "context",
     encoding: str | None = None,
     sheet: str | int | None = None,
+    outcomes: dict[str, Any] | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read one feedback file (CSV/TSV, xlsx, JSON, JSONL, Parquet) into the feedback table.
 
     `columns` map schema names to file columns (``text="Comment"``); `mapping` is a dict or a
     TOML file with ``[columns]``/``[constants]``/``[options]``; a ``<stem>.mapping.toml`` beside
-    the file is used when no mapping is given. Raises ReadError when the file cannot be read.
+    the file is used when no mapping is given. `outcomes` ({name: OutcomeSpec}, see
+    feedback_nlp.outcomes) adds declared outcome columns, validated like scores. Raises
+    ReadError when the file cannot be read.
     """
-    return _read_one(Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
+    read = (Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
+    return _read_one(*read, outcomes=outcomes)
 
 
 def read_many(
@@ -77,12 +83,13 @@ def read_many(
     agent_turns: str = "context",
     encoding: str | None = None,
     sheet: str | int | None = None,
+    outcomes: dict[str, Any] | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read several files into one table; a response_id seen in an earlier file is rejected."""
     seen: dict[str, str] = {}
     results = [
-        _read_one(Path(p), mapping, platform, agent_turns, encoding, sheet, columns, seen)
+        _read_one(Path(p), mapping, platform, agent_turns, encoding, sheet, columns, seen, outcomes)
         for p in paths
     ]
     if not results:
@@ -106,6 +113,7 @@ def _read_one(
     sheet: str | int | None,
     columns: dict[str, str],
     seen: dict[str, str],
+    outcomes: dict[str, Any] | None = None,
 ) -> ReadResult:
     if platform not in PLATFORMS:
         from feedback_nlp.errors import ConfigError
@@ -121,6 +129,11 @@ def _read_one(
             hint=f"convert it to one of {sorted(SUFFIXES)}",
         )
     user_mapping = load_mapping(mapping, columns, path)
+    if outcomes:
+        from feedback_nlp.io.mapping import Mapping
+
+        user_mapping = user_mapping or Mapping(origin=OUTCOMES_ONLY)
+        user_mapping.outcomes.update(outcomes)
     options = {"platform": platform, "mapping": user_mapping, "seen_ids": seen}
     if kind == "csv":
         builder, info = read_delimited(path, encoding=encoding, **options)
@@ -134,7 +147,7 @@ def _read_one(
         builder, info = read_parquet(path, **options)
     table, rejects = builder.finish()
     info = _info(path, builder, info, table, rejects)
-    if user_mapping is not None:
+    if user_mapping is not None and user_mapping.origin != OUTCOMES_ONLY:
         info["mapping"] = user_mapping.origin
     return ReadResult(validate(table), rejects, info)
 
@@ -160,6 +173,11 @@ def _info(
         "constants": dict(plan.constants),
         "carried": builder_carried(builder, table),
         "scores": scores,
+        "outcomes": {
+            spec.describe(): int(table[name].notna().sum())
+            for name, spec in plan.outcomes.items()
+            if name in table.columns
+        },
         "generated_ids": builder.generated_ids,
         "rows_read": builder.rows_read,
         "rows_kept": len(table),
@@ -172,6 +190,7 @@ def _info(
 def builder_carried(builder: TableBuilder, table: pd.DataFrame) -> list[str]:
     """Columns carried through untouched (not schema columns produced by the plan)."""
     produced = set(builder.plan.columns) | set(builder.plan.constants) | {"response_id", "text"}
+    produced |= set(builder.plan.outcomes)
     return [c for c in table.columns if c not in produced]
 
 
@@ -198,6 +217,8 @@ def _file_summary(info: dict[str, Any]) -> str:
         lines.append(
             f"  response_id generated as <file stem>-<line> for {info['generated_ids']} row(s)"
         )
+    for described, present in info.get("outcomes", {}).items():
+        lines.append(f"  outcome {described}: {present} value(s)")
     for name, score in info["scores"].items():
         span = f", range {score['min']}-{score['max']}" if score["count"] else ""
         lines.append(f"  score {name} <- {score['column']}: {score['count']} value(s){span}")

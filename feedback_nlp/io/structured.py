@@ -32,6 +32,7 @@ def _apply_mapping(plan: ColumnPlan, mapping: Mapping | None) -> ColumnPlan:
     if mapping is not None:
         plan.merge_explicit(mapping.columns, mapping.constants)
         plan.date_format = mapping.date_format or plan.date_format
+        plan.outcomes.update(mapping.outcomes)
     return plan
 
 

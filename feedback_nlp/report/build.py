@@ -16,6 +16,7 @@ from feedback_nlp.insights import Explanation, explain
 from feedback_nlp.report.document import InsightReport
 from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
 from feedback_nlp.report.methods import methods_section
+from feedback_nlp.report.outcomes import outcome_sections
 from feedback_nlp.report.plain import GLOSSARY
 from feedback_nlp.report.sections import (
     mix_section,
@@ -27,6 +28,7 @@ from feedback_nlp.report.summary import Facts, gather_facts, summary_section
 from feedback_nlp.report.trends import trends_section
 from feedback_nlp.report.voices import languages_section, quotes_section
 from feedback_nlp.schema import split_list
+from feedback_nlp.scores import SCORE_COLUMNS
 
 DEFAULT_TITLE = "Customer feedback: what drives the scores"
 #: Excel's row limit, less the header row.
@@ -53,7 +55,13 @@ def build_insight_report(
     table = inputs.table
     labels = theme_labels_of(inputs.themes)
     if explanation is None:
-        explanation = explain(table, labels=labels or None, embeddings=inputs.embeddings)
+        scores = [c for c in SCORE_COLUMNS if c in table.columns]
+        explanation = explain(
+            table,
+            outcomes=[*scores, *inputs.outcomes] if inputs.outcomes else None,
+            labels=labels or None,
+            embeddings=inputs.embeddings,
+        )
     tables = explanation.tables
     facts = gather_facts(table, tables, inputs.rejects, _theme_sizes(table, labels))
     score = facts.primary_score
@@ -63,6 +71,7 @@ def build_insight_report(
         volume_section(table),
         themes_section(tables, inputs.themes, score),
         pain_points_section(tables, score),
+        *outcome_sections(tables),
         mix_section(table),
         trends_section(tables, score, facts.grew),
         quotes_section(tables, score),

@@ -9,8 +9,19 @@ from feedback_nlp.report.charts import MAX_HEATMAP_THEMES, esc, figure
 from feedback_nlp.report.plain import interval, percent, signed
 
 
-def heatmap_chart(cells: pd.DataFrame, rows: str, score: str | None) -> object | None:
-    """Rows (touchpoint or journey stage) × themes, coloured by impact or negative share."""
+def heatmap_chart(
+    cells: pd.DataFrame,
+    rows: str,
+    score: str | None,
+    measure: str | None = None,
+    units: str = "customers",
+) -> object | None:
+    """Rows (touchpoint or journey stage) × themes, coloured by impact or negative share.
+
+    `measure` names the impact's scale ('NPS points', 'churn rate points'); `units` what the
+    cells count (customers, conversations…).
+    """
+    measure = measure or (f"{score.upper()} points" if score else "")
     import plotly.graph_objects as go
 
     if not len(cells):
@@ -26,7 +37,7 @@ def heatmap_chart(cells: pd.DataFrame, rows: str, score: str | None) -> object |
     )
     grid = grid.reindex(columns=list(themes))
     hover = cells.assign(
-        tip=cells.apply(lambda r: _cell_tip(r, rows, use_impact, score), axis=1)
+        tip=cells.apply(lambda r: _cell_tip(r, rows, use_impact, measure, units), axis=1)
     ).pivot_table(index=rows, columns="theme_label", values="tip", aggfunc="first")
     hover = hover.reindex(index=grid.index, columns=grid.columns).fillna("no comments")
     z = grid.to_numpy(dtype=float)
@@ -37,7 +48,7 @@ def heatmap_chart(cells: pd.DataFrame, rows: str, score: str | None) -> object |
         if use_impact
         else {"colorscale": "Reds", "zmin": 0, "zmax": 100}
     )
-    title = f"impact on {score.upper()} (points)" if use_impact and score else "% negative"
+    title = f"impact ({measure})" if use_impact and score else "% negative"
     heat = go.Heatmap(
         z=[[None if np.isnan(v) else v for v in row] for row in z],
         x=[esc(t) for t in grid.columns],
@@ -60,19 +71,19 @@ def heatmap_chart(cells: pd.DataFrame, rows: str, score: str | None) -> object |
     )
 
 
-def _cell_tip(row: pd.Series, rows: str, use_impact: bool, score: str | None) -> str:
+def _cell_tip(row: pd.Series, rows: str, use_impact: bool, measure: str, units: str) -> str:
     parts = [
         f"{row[rows]} × {row['theme_label']}",
-        f"{int(row['comments'])} comments, {int(row['units'])} customers",
+        f"{int(row['comments'])} comments, {int(row['units'])} {units}",
         f"{percent(row.get('negative_share'))} negative",
     ]
-    if use_impact and score:
+    if use_impact and measure:
         parts.append(
-            f"impact {signed(row['impact'])} {score.upper()} points "
+            f"impact {signed(row['impact'])} {measure} "
             f"({interval(row['impact_ci_low'], row['impact_ci_high'])})"
         )
     if bool(row.get("small_n", False)):
-        parts.append("too few customers: left blank")
+        parts.append(f"too few {units}: left blank")
     return "<br>".join(esc(p) for p in parts)
 
 

@@ -61,6 +61,8 @@ class ReportInputs:
     meta: dict[str, Any] = field(default_factory=dict)
     embeddings: np.ndarray | None = None
     source: str = ""
+    #: Declared outcomes (feedback_nlp.outcomes.OutcomeSpec) explained after the scores.
+    outcomes: list[Any] = field(default_factory=list)
 
 
 def load_inputs(path: str | Path) -> ReportInputs:
@@ -136,7 +138,21 @@ def _load_folder(folder: Path) -> ReportInputs:
         inputs.stages = list(config.get("stages", []))
     if (model / "meta.json").is_file():
         inputs.meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    if (folder / OUTCOMES_FILE).is_file():
+        inputs.outcomes = read_outcomes(folder / OUTCOMES_FILE)
     return inputs
+
+
+#: The declared outcomes of an analysis folder (written by write_outputs).
+OUTCOMES_FILE = "outcomes.json"
+
+
+def read_outcomes(path: Path) -> list[Any]:
+    """The declared outcomes saved in an analysis folder, as OutcomeSpec objects."""
+    from feedback_nlp.outcomes import OutcomeSpec
+
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [OutcomeSpec(**record) for record in records]
 
 
 def stage_configs(stages: list[Any]) -> list[dict[str, Any]]:

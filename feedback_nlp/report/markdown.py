@@ -13,6 +13,8 @@ from feedback_nlp.report.plain import language_name
 
 #: Sections whose tables the summary keeps (their first rows).
 SUMMARY_TABLES = {"themes": 10, "languages": 12}
+#: Rows of each declared outcome's theme table that the summary keeps.
+OUTCOME_ROWS = 5
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~>])")
 
 
@@ -65,6 +67,12 @@ def to_markdown(
                     lines += [md_escape(block.text), ""]
                 elif isinstance(block, Cards):
                     lines += _cards(block)
+        elif section.key.startswith("outcome-"):  # declared outcomes: intro and top themes
+            tables = [b for b in section.blocks if isinstance(b, Table)]
+            lines += [f"## {md_escape(section.title)}", ""]
+            lines += [md_escape(b.text) + "\n" for b in section.blocks if isinstance(b, Paragraph)]
+            if tables:
+                lines += _table(tables[0], OUTCOME_ROWS)
         elif section.key in SUMMARY_TABLES:
             tables = [b for b in section.blocks if isinstance(b, Table)]
             if tables:

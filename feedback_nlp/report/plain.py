@@ -177,3 +177,22 @@ def interval(low: object, high: object, digits: int = 1, sign: bool = True) -> s
         return ""
     show = signed if sign else number
     return f"{show(low, digits)} to {show(high, digits)}"
+
+
+def unit_noun(description: object, default: str = "customers") -> str:
+    """What an analysis counts, from a table's ``unit_of_analysis`` ('470 responses, 90
+    conversations' → 'responses and conversations'; '383 customers' → 'customers')."""
+    if not isinstance(description, str) or not description:
+        return default
+    words = [part.strip().split(" ", 1)[-1] for part in description.split(",")]
+    words = [w if w.endswith("s") else f"{w}s" for w in words]
+    if {"responses", "respondents"} <= set(words):  # both are survey answers: one noun
+        words.remove("responses")
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
+
+
+def units_of(table: pd.DataFrame | None, default: str = "customers") -> str:
+    """unit_noun of a tidy table's ``unit_of_analysis`` column (default when absent)."""
+    if table is None or "unit_of_analysis" not in table or not len(table):
+        return default
+    return unit_noun(table["unit_of_analysis"].iloc[0], default)

@@ -19,6 +19,7 @@ from feedback_nlp.report.plain import (
     number,
     percent,
     signed,
+    units_of,
 )
 
 
@@ -55,17 +56,27 @@ def themes_section(
     if impact is None or not len(impact):
         section.add(Paragraph("No scores to weigh the themes by: themes by size only."))
         if themes is not None and len(themes):
-            section.add(Table(_theme_sizes(themes), "Themes found, largest first."))
+            section.add(
+                Table(
+                    _theme_sizes(themes),
+                    "Themes found, largest first; a comment raising several themes counts in each.",
+                )
+            )
         return section
     name = SCORE_NAMES[score]  # type: ignore[index]
+    units = units_of(impact)
     section.add(
         Paragraph(
-            f"Impact = {name} of all customers minus {name} of the customers whose comments do "
-            f"not mention the theme: the points {name} would gain if these customers scored like "
+            f"Counts are {units} ({impact['unit_of_analysis'].iloc[0]}), each counted once. "
+            f"Impact = {name} of all {units} minus {name} of the {units} whose comments do "
+            f"not mention the theme: the points {name} would gain if these {units} scored like "
             "the rest. Dots are impacts, bars their 95 % ranges. Red: the whole range is below 0 "
             "(the theme clearly costs points); blue: clearly adds points; grey: unclear, or too "
-            "few customers to rank."
+            f"few {units} to rank. 'Other' (comments with no theme) is left out here and in "
+            "every table."
         )
+        if "unit_of_analysis" in impact
+        else None
     )
     ranked = impact.sort_values("impact", kind="stable")
     figure = charts.interval_chart(
@@ -80,8 +91,10 @@ def themes_section(
     section.add(chart("theme_impact", figure, f"Themes by impact on {name}, costliest first."))
     section.add(
         Table(
-            _impact_table(ranked, themes, name),
-            f"The numbers behind the chart: every theme and its impact on {name}.",
+            _impact_table(ranked, themes, name, units),
+            f"The numbers behind the chart: every theme and its impact on {name}. It counts "
+            f"{units}, not comments: one with several comments on a theme counts once, so "
+            "these counts are at most the theme's comment counts elsewhere in the report.",
             collapsed=True,
         )
     )
@@ -100,17 +113,20 @@ def themes_section(
         section.add(chart("category_impact", figure, f"Categories by impact on {name}."))
     drivers = tables.get(f"drivers_{score}")
     if drivers is not None and len(drivers):
-        section.add(_drivers_chart(drivers, tables.get(f"drivers_{score}_fit"), name))
+        section.add(_drivers_chart(drivers, tables.get(f"drivers_{score}_fit"), name, units))
     return section
 
 
 def _theme_sizes(themes: pd.DataFrame) -> pd.DataFrame:
     label = "label" if "label" in themes else "topic"
-    shown = themes.sort_values("size", ascending=False) if "size" in themes else themes
+    by = "mentions" if "mentions" in themes and themes["mentions"].notna().any() else "size"
+    shown = themes.sort_values(by, ascending=False) if by in themes else themes
     frame = pd.DataFrame({"Theme": shown[label].astype(str)})
     if "category" in shown:
         frame["Category"] = shown["category"].astype(str)
-    if "size" in shown:
+    if "mentions" in shown and shown["mentions"].notna().any():
+        frame["Comments raising it"] = shown["mentions"].map(count)
+    elif "size" in shown:
         frame["Comments"] = shown["size"].map(count)
     if "negative_share" in shown and shown["negative_share"].notna().any():
         frame["Negative mentions"] = _negative_share(shown["negative_share"])
@@ -122,7 +138,9 @@ def _negative_share(values: pd.Series) -> list[str]:
     return ["" if pd.isna(v) else percent(100 * float(v)) for v in values]
 
 
-def _impact_table(ranked: pd.DataFrame, themes: pd.DataFrame | None, name: str) -> pd.DataFrame:
+def _impact_table(
+    ranked: pd.DataFrame, themes: pd.DataFrame | None, name: str, units: str = "customers"
+) -> pd.DataFrame:
     category = _categories_of(themes)
     small = ranked["small_n"].fillna(False).astype(bool)
     clear = (ranked["q_value"] < 0.05) & ~small if "q_value" in ranked else ~small
@@ -130,9 +148,9 @@ def _impact_table(ranked: pd.DataFrame, themes: pd.DataFrame | None, name: str) 
         {
             "Theme": ranked["theme_label"].astype(str),
             "Category": ranked["theme"].astype(str).map(category).fillna(""),
-            "Customers": ranked["units"].map(count),
-            "Share of customers": ranked["share_of_units"].mul(100).map(percent),
-            f"{name} of these customers": ranked["metric_with"].map(signed),
+            units.capitalize(): ranked["units"].map(count),
+            f"Share of {units}": ranked["share_of_units"].mul(100).map(percent),
+            f"{name} of these {units}": ranked["metric_with"].map(signed),
             "Impact (points)": ranked["impact"].map(signed),
             "95 % range": [
                 interval(lo, hi)
@@ -165,7 +183,9 @@ def _column_of(themes: pd.DataFrame | None, column: str) -> dict[str, object]:
     return dict(zip(themes["topic"].astype(str), themes[column], strict=True))
 
 
-def _drivers_chart(drivers: pd.DataFrame, fit: pd.DataFrame | None, name: str) -> Chart | None:
+def _drivers_chart(
+    drivers: pd.DataFrame, fit: pd.DataFrame | None, name: str, units: str = "customers"
+) -> Chart | None:
     ranked = drivers.dropna(subset=["odds_ratio"]).sort_values("odds_ratio", ascending=False)
     label = ranked["label"].fillna(ranked["driver"]) if "label" in ranked else ranked["driver"]
     ranked = ranked.assign(shown=label.astype(str))
@@ -186,7 +206,7 @@ def _drivers_chart(drivers: pd.DataFrame, fit: pd.DataFrame | None, name: str) -
     )
     if fit is not None and len(fit):
         row = fit.iloc[0]
-        caption += f" Model fitted on {count(row['units'])} customers."
+        caption += f" Model fitted on {count(row['units'])} {units}."
     return chart("drivers", figure, caption)
 
 
@@ -197,7 +217,8 @@ def pain_points_section(tables: dict[str, pd.DataFrame], score: str | None) -> S
         cells = tables.get(f"pain_points_{rows}")
         if cells is None or not len(cells):
             continue
-        figure = heatmap_chart(cells, rows, score)
+        units = units_of(cells)
+        figure = heatmap_chart(cells, rows, score, units=units)
         name = SCORE_NAMES.get(score or "", "")
         how = (
             f"impact on {name} in points (red costs points)"
@@ -208,7 +229,7 @@ def pain_points_section(tables: dict[str, pd.DataFrame], score: str | None) -> S
             chart(
                 f"heatmap_{rows}",
                 figure,
-                f"Each {words} × theme cell: {how}. Blank cells have too few customers.",
+                f"Each {words} × theme cell: {how}. Blank cells have too few {units}.",
             )
         )
     return section if section.blocks else None

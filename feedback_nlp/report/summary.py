@@ -21,6 +21,8 @@ from feedback_nlp.report.plain import (
     number,
     percent,
     signed,
+    unit_noun,
+    units_of,
 )
 from feedback_nlp.scores import SCORE_COLUMNS
 
@@ -38,6 +40,7 @@ class ScoreFact:
     high: float
     n: int
     meaning: str
+    units: str = "customers"
 
     def text(self) -> str:
         """`NPS −41.0 (95 % range −48.1 to −33.4, 468 customers)`."""
@@ -46,7 +49,7 @@ class ScoreFact:
             shown, rng = signed(self.value), interval(self.low, self.high)
         else:
             shown, rng = percent(self.value), interval(self.low, self.high, 0, sign=False) + " %"
-        return f"{name} {shown} (95 % range {rng}, {self.n:,} customers)"
+        return f"{name} {shown} (95 % range {rng}, {self.n:,} {self.units})"
 
 
 @dataclass
@@ -61,13 +64,14 @@ class ThemeFact:
     share: float
     score: str
     quote: Quote | None = None
+    unit_word: str = "customers"
 
     def text(self) -> str:
         """`'late delivery' costs 20.3 NPS points (95 % range −24.4 to −16.2), 23 % …`."""
         return (
             f"'{self.label}' costs {abs(self.impact):.1f} {SCORE_NAMES[self.score]} points "
             f"(95 % range {interval(self.low, self.high)}), "
-            f"{percent(self.share)} of customers"
+            f"{percent(self.share)} of {self.unit_word}"
         )
 
 
@@ -116,7 +120,8 @@ def gather_facts(
     if score and f"theme_impact_{score}" in tables:
         facts.costliest = _costliest(tables[f"theme_impact_{score}"], tables.get("quotes"), score)
     if "theme_trends" in tables:
-        facts.grew = _grew(tables["theme_trends"])
+        units = units_of(tables.get(f"theme_impact_{score}")) if score else "comments"
+        facts.grew = _grew(tables["theme_trends"], units)
     return facts
 
 
@@ -129,9 +134,17 @@ def _scores(metrics: pd.DataFrame | None) -> list[ScoreFact]:
         row = metrics[metrics["metric"] == metric]
         if len(row) and pd.notna(row["value"].iloc[0]) and int(row["n"].iloc[0]) > 0:
             r = row.iloc[0]
+            units = unit_noun(r.get("unit_of_analysis"))
             found.append(
                 ScoreFact(
-                    score, metric, r["value"], r["ci_low"], r["ci_high"], int(r["n"]), meaning
+                    score,
+                    metric,
+                    r["value"],
+                    r["ci_low"],
+                    r["ci_high"],
+                    int(r["n"]),
+                    meaning,
+                    units,
                 )
             )
     return found
@@ -150,6 +163,7 @@ def _costliest(impact: pd.DataFrame, quotes: pd.DataFrame | None, score: str) ->
             share=float(row["share_of_units"]) * 100,
             score=score,
             quote=first_quote(quotes, row["theme"], prefer="detractor"),
+            unit_word=unit_noun(row.get("unit_of_analysis")),
         )
         for _, row in ranked.iterrows()
     ]
@@ -169,10 +183,10 @@ def first_quote(quotes: pd.DataFrame | None, theme: object, prefer: str) -> Quot
     return Quote(str(row["text_clean"]), str(row["lang"]), str(row["group"]))
 
 
-def _grew(trends: pd.DataFrame) -> list[str]:
+def _grew(trends: pd.DataFrame, units: str = "customers") -> list[str]:
     grown = trends[trends["grew_significantly"].fillna(False).astype(bool)]
     return [
-        f"'{r['theme_label']}' grew to {percent(r['share'])} of customers in {r['period']} "
+        f"'{r['theme_label']}' grew to {percent(r['share'])} of {units} in {r['period']} "
         f"(it was {percent(r['baseline_share'])} before)"
         for _, r in grown.sort_values(["period", "share"], ascending=[False, False]).iterrows()
     ]
@@ -205,7 +219,10 @@ def _volume_sentence(facts: Facts) -> str:
         parts.append(f"from {len(facts.channels)} channel{'s' * (len(facts.channels) > 1)}")
     if facts.languages:
         top = ", ".join(language_name(code) for code, _ in facts.languages[:3])
-        parts.append(f"in {len(facts.languages)} languages (mostly {top})")
+        if len(facts.languages) == 1:
+            parts.append(f"in {top}")
+        else:
+            parts.append(f"in {len(facts.languages)} languages (mostly {top})")
     sentence = " ".join(parts)
     if facts.first is not None and facts.last is not None:
         sentence += f", written {facts.first:%d %b %Y} to {facts.last:%d %b %Y}"
@@ -222,7 +239,7 @@ def _score_card(fact: ScoreFact) -> Card:
     else:
         value, rng = percent(fact.value), interval(fact.low, fact.high, 0, sign=False) + " %"
         tone = "bad" if fact.value < 50 else "good"
-    detail = f"95 % range {rng} · {fact.n:,} customers · {fact.meaning}"
+    detail = f"95 % range {rng} · {fact.n:,} {fact.units} · {fact.meaning}"
     return Card(name, value, detail, tone)
 
 
@@ -230,7 +247,7 @@ def _theme_card(theme: ThemeFact) -> Card:
     name = SCORE_NAMES[theme.score]
     detail = (
         f"costs {number(abs(theme.impact))} {name} points (95 % range "
-        f"{interval(theme.low, theme.high)}) · {percent(theme.share)} of customers"
+        f"{interval(theme.low, theme.high)}) · {percent(theme.share)} of {theme.unit_word}"
     )
     return Card(theme.label, signed(theme.impact), detail, "bad", theme.quote)
 

@@ -111,7 +111,7 @@ def test_any_binary_or_numeric_outcome():
 
 def test_text_outcome_is_refused_with_a_hint():
     table = ten_rows().assign(answer=["yes"] * 10)
-    with pytest.raises(SchemaError, match="convert yes/no answers to booleans first"):
+    with pytest.raises(SchemaError, match="--outcome answer:binary"):
         theme_impact(table, "answer")
 
 

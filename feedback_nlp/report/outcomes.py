@@ -1,0 +1,190 @@
+"""One report section per declared outcome (churn, FCR, resolution time, contacts…).
+
+Each section says what the outcome is and what it counts (the unit of analysis), then the
+themes that go with the bad side (difference with its 95 % range, the kind's effect: odds
+ratio, ratio of geometric means or rate ratio, with FDR-adjusted q-values), the key drivers and
+the touchpoint × theme heatmap of that outcome.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.report import charts
+from feedback_nlp.report.document import Paragraph, Section, Table
+from feedback_nlp.report.heatmap import heatmap_chart
+from feedback_nlp.report.plain import count, interval, number, percent, signed, unit_noun
+from feedback_nlp.report.sections import chart
+
+
+def declared_outcomes(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Names of the outcomes with a per-kind impact table (declared ones), in table order."""
+    return [
+        name.removeprefix("theme_impact_")
+        for name, frame in tables.items()
+        if name.startswith("theme_impact_") and "effect_name" in frame.columns
+    ]
+
+
+def outcome_sections(tables: dict[str, pd.DataFrame]) -> list[Section]:
+    """A section per declared outcome."""
+    return [_section(name, tables) for name in declared_outcomes(tables)]
+
+
+def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
+    impact = tables[f"theme_impact_{name}"]
+    section = Section(f"outcome-{name}", f"Outcome: {name.replace('_', ' ')}")
+    units = unit_noun(impact["unit_of_analysis"].iloc[0] if len(impact) else "")
+    section.add(Paragraph(_intro(name, impact, units)))
+    if not len(impact):
+        return section
+    ranked = impact.sort_values(["small_n", "rank"], kind="stable")
+    scale = _scale_words(impact)
+    figure = charts.interval_chart(
+        ranked.sort_values("difference", kind="stable", ascending=_bad_low(impact)),
+        label="theme_label",
+        value="difference",
+        low="difference_ci_low",
+        high="difference_ci_high",
+        x_title=f"{name} with the theme minus without ({scale})",
+        bad_when_low=_bad_low(impact),
+    )
+    section.add(
+        chart(
+            f"outcome_{name}",
+            figure,
+            f"Themes by their difference in {name} ({scale}), 95 % ranges; red: clearly worse.",
+        )
+    )
+    caption = f"Every theme and {name}; counts are {units}, not comments."
+    section.add(Table(_impact_table(ranked, units), caption))
+    drivers = tables.get(f"drivers_{name}")
+    if drivers is not None and len(drivers):
+        fit = tables.get(f"drivers_{name}_fit")
+        fitted_on = int(fit["units"].iloc[0]) if fit is not None and len(fit) else None
+        section.add(_drivers(drivers, name, f"{scale}", units, fitted_on, _bad_low(impact)))
+    cells = tables.get(f"pain_points_touchpoint_{name}")
+    if cells is not None and len(cells):
+        measure = f"{name}, {scale}"
+        figure = heatmap_chart(cells, "touchpoint", name, measure=measure, units=units)
+        caption = f"Touchpoint × theme: impact on {name} ({measure}). Blank: too few {units}."
+        section.add(chart(f"heatmap_touchpoint_{name}", figure, caption))
+    return section
+
+
+def _is_binary(impact: pd.DataFrame) -> bool:
+    return bool(len(impact)) and impact["effect_name"].iloc[0] == "odds ratio"
+
+
+def _bad_low(impact: pd.DataFrame) -> bool:
+    """True when a lower value is the bad side (FCR rate, spend)."""
+    ranked = impact.dropna(subset=["rank"])
+    if not len(ranked):
+        return False
+    top = ranked.sort_values("rank").iloc[0]
+    return bool(top["impact"] < 0)
+
+
+def _scale_words(impact: pd.DataFrame) -> str:
+    if _is_binary(impact):
+        return "percentage points"
+    if impact["effect_name"].iloc[0] == "rate ratio":
+        return "count"
+    unit = impact["display_unit"].dropna()
+    return str(unit.iloc[0]) if len(unit) and unit.iloc[0] else "value"
+
+
+def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
+    counted = impact["unit_of_analysis"].iloc[0] if len(impact) else f"no {units}"
+    if not len(impact):
+        return f"{name}: no theme has {units} with this outcome."
+    overall = impact["metric_all"].iloc[0]
+    if _is_binary(impact):
+        level = f"{percent(overall)} of {units} have {name} = true"
+    else:
+        scale = _scale_words(impact)
+        level = f"the mean is {number(overall)}" + (f" {scale}" if scale != "count" else "")
+    test = impact["test"].dropna().iloc[0] if impact["test"].notna().any() else ""
+    return (
+        f"Counts are {units} ({counted}), each counted once; a theme counts for one when any "
+        f"of its comments has it. Overall {level}. Each theme compares the {units} with it "
+        f"against the rest; q-values correct for testing every theme (Benjamini–Hochberg). "
+        f"Test: {test}."
+    )
+
+
+def _impact_table(ranked: pd.DataFrame, units: str) -> pd.DataFrame:
+    small = ranked["small_n"].fillna(False).astype(bool)
+    clear = (ranked["q_value"] < 0.05) & ~small
+    frame = pd.DataFrame(
+        {
+            "Theme": ranked["theme_label"].astype(str),
+            units.capitalize(): ranked["units"].map(count),
+            "With the theme": ranked["value_with"].map(number),
+            "Without": ranked["value_without"].map(number),
+            "Difference": ranked["difference"].map(signed),
+            "95 % range": _ranges(ranked, "difference"),
+        }
+    )
+    if ranked["median_with"].notna().any():
+        frame["Median with"] = ranked["median_with"].map(number)
+        frame["Median without"] = ranked["median_without"].map(number)
+    effect = (
+        str(ranked["effect_name"].dropna().iloc[0]) if ranked["effect_name"].notna().any() else ""
+    )
+    if effect:
+        frame[effect.capitalize()] = ranked["effect"].map(lambda v: number(v, 2))
+        frame[f"{effect} range"] = _ranges(ranked, "effect", digits=2, sign=False)
+    frame["q-value"] = ranked["q_value"].map(lambda v: number(v, 3))
+    frame["Clear effect?"] = [
+        "too few" if s else ("yes" if c else "no") for s, c in zip(small, clear, strict=True)
+    ]
+    return frame
+
+
+def _ranges(frame: pd.DataFrame, column: str, digits: int = 1, sign: bool = True) -> list[str]:
+    lows, highs = frame[f"{column}_ci_low"], frame[f"{column}_ci_high"]
+    return [interval(lo, hi, digits, sign=sign) for lo, hi in zip(lows, highs, strict=True)]
+
+
+def _drivers(
+    drivers: pd.DataFrame,
+    name: str,
+    scale: str,
+    units: str,
+    fitted_on: int | None,
+    bad_low: bool,
+) -> object:
+    label = drivers["label"].fillna(drivers["driver"]) if "label" in drivers else drivers["driver"]
+    ranked = drivers.assign(shown=label.astype(str))
+    if "odds_ratio" in ranked and ranked["odds_ratio"].notna().any():
+        figure = charts.interval_chart(
+            ranked.sort_values("odds_ratio", ascending=False),
+            label="shown",
+            value="odds_ratio",
+            low="or_ci_low",
+            high="or_ci_high",
+            x_title=f"odds ratio of the bad {name} (log scale)",
+            log_x=True,
+            reference=1.0,
+            bad_when_low=False,
+        )
+        what = "odds ratio"
+    else:
+        figure = charts.interval_chart(
+            ranked.sort_values("coef", ascending=False),
+            label="shown",
+            value="coef",
+            low="coef_ci_low",
+            high="coef_ci_high",
+            x_title=f"change in {name} ({scale})",
+            bad_when_low=bad_low,
+        )
+        what = "change in the mean"
+    caption = (
+        f"Key drivers of {name}: each signal's {what} holding the others fixed (95 % bootstrap "
+        "range). Associations, not proven causes."
+    )
+    if fitted_on is not None:
+        caption += f" Model fitted on {count(fitted_on)} {units}."
+    return chart(f"drivers_{name}", figure, caption)

@@ -1,0 +1,113 @@
+"""Declared outcomes when reading: validated like scores, customer tables joined by customer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import feedback_nlp
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.io import read_feedback, read_many
+from feedback_nlp.io.customers import is_customer_table, join_customer_outcomes
+from feedback_nlp.outcomes import parse_outcome_option
+from feedback_nlp.pipeline import demo_files
+
+DEMO = Path(feedback_nlp.__file__).parent / "data" / "demo"
+SPECS = {
+    s.name: s
+    for s in map(
+        parse_outcome_option,
+        [
+            "churned:binary",
+            "resolved_first_contact:binary:bad=no",
+            "resolution_time:duration",
+            "contacts:count",
+        ],
+    )
+}
+
+
+def test_a_bad_outcome_value_rejects_the_row_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "id,text,fcr,handle,opened,closed\n"
+        "1,late again,yes,01:30:00,2026-01-01 10:00,2026-01-01 12:30\n"
+        "2,fine,maybe,00:10:00,2026-01-02 10:00,2026-01-02 10:05\n"
+        "3,slow,No,1.5h,2026-01-03 10:00,2026-01-03 11:00\n"
+        "4,odd,no,00:20:00,2026-01-04 10:00,2026-01-03 11:00\n"
+        "5,ok,TRUE,,2026-01-05 10:00,2026-01-05 10:45\n",
+        encoding="utf-8",
+    )
+    outcomes = {
+        "fcr": parse_outcome_option("fcr:binary:bad=no"),
+        "handle": parse_outcome_option("handle:duration"),
+        "wait": parse_outcome_option("wait:duration:start=opened:end=closed"),
+    }
+    result = read_feedback(path, outcomes=outcomes)
+    assert len(result.table) + len(result.rejects) == 5
+    rejected = result.rejects.set_index("line")
+    assert "fcr is not yes/no" in rejected.loc[3, "reason"]
+    assert rejected.loc[3, "field"] == "fcr"
+    assert "handle is not a duration" in rejected.loc[4, "reason"]
+    assert "wait: closed is before opened" in rejected.loc[5, "reason"]
+    table = result.table.set_index("response_id")
+    assert table.loc["1", "fcr"] == 1.0 and table.loc["5", "fcr"] == 1.0
+    assert table.loc["1", "handle"] == 5400 and np.isnan(table.loc["5", "handle"])
+    assert table.loc["5", "wait"] == 45 * 60
+    assert "source_fcr" not in result.table.columns
+
+
+def test_outcomes_can_be_declared_in_a_mapping_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("id,text,minutes\n1,a,12\n2,b,x\n", encoding="utf-8")
+    (tmp_path / "s.mapping.toml").write_text(
+        '[outcomes.minutes]\nkind = "duration"\nunit = "minutes"\n', encoding="utf-8"
+    )
+    result = read_feedback(path)
+    assert result.table["minutes"].tolist() == [720.0]
+    assert result.rejects["line"].tolist() == [3]
+
+
+def test_unknown_outcome_settings_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("id,text,x\n1,a,1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown outcome setting"):
+        read_feedback(path, mapping={"outcomes": {"x": {"kind": "count", "colour": "red"}}})
+
+
+def test_chat_custom_attributes_carry_the_case_outcomes() -> None:
+    result = read_feedback(DEMO / "support_chats.json", outcomes=SPECS)
+    table = result.table
+    per_case = table.groupby("conversation_id")[["resolved_first_contact", "resolution_time"]]
+    assert per_case.nunique().max().max() == 1  # one value per conversation, on every turn
+    assert set(table["resolved_first_contact"].unique()) == {0.0, 1.0}
+    assert table["resolution_time"].min() > 0 and table["contacts"].min() >= 1
+
+
+def test_the_demo_customer_table_is_detected_and_joined(tmp_path: Path) -> None:
+    files = demo_files(customers=True)
+    customers = [p for p in files if is_customer_table(p)]
+    assert [p.name for p in customers] == ["customers.csv"]
+    feedback = read_many([p for p in files if p not in customers], outcomes=SPECS).table
+    joined = join_customer_outcomes(feedback, customers[0], SPECS)
+    assert len(joined.table) == len(feedback) and joined.rejects.empty
+    assert joined.outcomes["churned"].level == "customer"
+    survey = joined.table[joined.table["channel"] == "survey"]
+    assert survey["churned"].notna().mean() > 0.95
+
+
+def test_customer_rows_with_bad_values_or_repeated_ids_are_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text("customer_id,churned\nc1,yes\nc2,perhaps\nc1,no\nc3,0\n", encoding="utf-8")
+    feedback = read_many([DEMO / "social_posts.csv"]).table.head(3)
+    joined = join_customer_outcomes(feedback, path, {"churned": SPECS["churned"]})
+    reasons = dict(zip(joined.rejects["line"], joined.rejects["reason"], strict=True))
+    assert set(reasons) == {3, 4}
+    assert "perhaps" in reasons[3] and "repeated customer_id 'c1'" in reasons[4]
+
+
+def test_demo_files_leave_the_customer_table_out_unless_asked() -> None:
+    assert "customers.csv" not in {p.name for p in demo_files()}
+    assert "customers.csv" in {p.name for p in demo_files(customers=True)}

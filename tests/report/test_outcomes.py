@@ -1,0 +1,58 @@
+"""Report sections for declared outcomes: one per outcome, with what it counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedback_nlp.insights import explain
+from feedback_nlp.report.build import build_insight_report
+from feedback_nlp.report.html import to_html
+from feedback_nlp.report.inputs import ReportInputs
+from feedback_nlp.report.markdown import to_markdown
+from tests.insights.test_outcomes import CHURNED, CONTACTS, RESOLUTION, with_outcomes
+
+
+@pytest.fixture(scope="module")
+def report():
+    table = with_outcomes()
+    outcomes = ["nps", CHURNED, RESOLUTION, CONTACTS]
+    explanation = explain(table, outcomes=outcomes, n_bootstrap=10)
+    return build_insight_report(ReportInputs(table=table), explanation)
+
+
+def test_every_declared_outcome_has_a_section_with_impact_drivers_and_heatmap(report) -> None:
+    sections = {s.key: s for s in report.sections}
+    for name in ("churned", "resolution_time", "contacts"):
+        section = sections[f"outcome-{name}"]
+        keys = {getattr(b, "key", None) for b in section.blocks}
+        assert {f"outcome_{name}", f"drivers_{name}", f"heatmap_touchpoint_{name}"} <= keys
+
+
+def test_outcome_sections_say_what_they_count_and_in_which_unit(report) -> None:
+    sections = {s.key: s for s in report.sections}
+    intro = sections["outcome-resolution_time"].blocks[0].text
+    assert "Counts are respondents (600 respondents)" in intro and "hours" in intro
+    table = next(b for b in sections["outcome-churned"].blocks if hasattr(b, "frame")).frame
+    assert "Respondents" in table.columns and "Odds ratio" in table.columns
+    assert (
+        "Median with"
+        in next(
+            b for b in sections["outcome-resolution_time"].blocks if hasattr(b, "frame")
+        ).frame.columns
+    )
+    assert "Outcome: resolution time" in to_html(report)
+    markdown = to_markdown(report)
+    assert "## Outcome: churned" in markdown and "Odds ratio" in markdown
+
+
+def test_an_analysis_folder_keeps_its_declared_outcomes(tmp_path) -> None:
+    import json
+    from dataclasses import asdict
+
+    from feedback_nlp.report.inputs import OUTCOMES_FILE, load_inputs
+
+    with_outcomes().to_parquet(tmp_path / "tagged.parquet")
+    stored = [asdict(spec.stored()) for spec in (CHURNED, RESOLUTION)]
+    (tmp_path / OUTCOMES_FILE).write_text(json.dumps(stored), encoding="utf-8")
+    inputs = load_inputs(tmp_path)
+    assert inputs.outcomes == [CHURNED.stored(), RESOLUTION.stored()]

@@ -1,0 +1,32 @@
+"""Report wording adapts to the data: one language, and counts that name their unit."""
+
+from __future__ import annotations
+
+from feedback_nlp.report.plain import unit_noun
+from feedback_nlp.report.summary import Facts, _volume_sentence
+
+
+def _facts(languages: list[tuple[str, int]]) -> Facts:
+    return Facts(
+        comments=120, languages=languages, channels=[("survey", 120)], first=None, last=None,
+        rejected=None,
+    )  # fmt: skip
+
+
+def test_one_language_is_named_not_counted() -> None:
+    sentence = _volume_sentence(_facts([("en", 120)]))
+    assert "in English" in sentence and "languages" not in sentence
+    assert "in 2 languages (mostly English, French)" in _volume_sentence(
+        _facts([("en", 100), ("fr", 20)])
+    )
+
+
+def test_unit_nouns_come_from_the_unit_of_analysis() -> None:
+    assert unit_noun("90 conversations") == "conversations"
+    assert unit_noun("1 conversation") == "conversations"
+    assert unit_noun("470 responses, 90 conversations") == "responses and conversations"
+    assert unit_noun("400 responses, 12 respondents") == "respondents"
+    assert (
+        unit_noun("1 response, 2 respondents, 3 conversations") == "respondents and conversations"
+    )
+    assert unit_noun(None) == "customers"
