@@ -26,6 +26,13 @@ ces                       Int64, 1–7             customer effort
 ========================  =====================  ===========================================
 
 Columns written by the stages are listed in PRODUCED (see each stage for details).
+
+`text_issues` is written by the readers and completed by the stages: what is wrong with the raw
+`text` of the row, as kinds joined by '|' ("" when nothing): ``replacement_char`` (U+FFFD, a
+character lost before export), ``nul``, ``control_chars``, ``mojibake`` (UTF-8 read as cp1252
+upstream, repaired in `text_clean`), ``truncated`` (longer than prepare's `max_chars`) and
+``embedded_partly`` (more encoder windows than the embed stage's cap). The row is always kept;
+`text` stays as read and `text_clean` holds the repaired text (feedback_nlp.text.damage).
 """
 
 from __future__ import annotations
@@ -103,6 +110,11 @@ INPUT_COLUMNS: dict[str, Column] = {
 PRODUCED_COLUMNS: dict[str, Column] = {
     c.name: c
     for c in (
+        Column(
+            "text_issues",
+            "string",
+            f"Damage found in `text` (replacement_char, nul, …) joined by '{LIST_SEP}'.",
+        ),
         Column("text_clean", "string", "Cleaned, PII-redacted text; what every stage reads."),
         Column("pii_types", "string", f"PII types redacted, joined by '{LIST_SEP}'."),
         Column("is_duplicate", "boolean", "True when an earlier row has the same clean text."),

@@ -27,6 +27,7 @@ from feedback_nlp.schema import (
     empty_rejects,
     empty_table,
 )
+from feedback_nlp.text.damage import find_issues, merge_issues
 
 _LOWERCASE = ("lang_hint", "channel", "journey_stage")
 
@@ -119,6 +120,7 @@ class TableBuilder:
         text = out.get("text", pd.Series(pd.NA, index=index, dtype=object))
         no_text = is_missing(text)
         out["text"] = _as_string(text).fillna("")
+        out["text_issues"] = text_issues(out["text"])
 
         has_score = pd.Series(False, index=index)
         for name in ALL_SCORE_RANGES:
@@ -218,10 +220,26 @@ class TableBuilder:
 
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The kept rows (schema dtypes) and the rejected rows."""
-        table = pd.concat(self.tables, ignore_index=True) if self.tables else empty_table()
+        table = (
+            pd.concat(self.tables, ignore_index=True)
+            if self.tables
+            else empty_table(["text_issues"])
+        )
         table = _order(_schema_dtypes(table))
         rejects = pd.concat(self.rejects, ignore_index=True) if self.rejects else empty_rejects()
         return table, rejects
+
+
+def text_issues(texts: pd.Series) -> pd.Series:
+    """The `text_issues` cell of every text: damage kinds joined by '|', "" when none."""
+    issues = pd.Series("", index=texts.index, dtype="string")
+    suspect = texts.str.contains(_SUSPECT, regex=True, na=False)
+    for position in suspect.to_numpy().nonzero()[0]:
+        issues.iat[position] = merge_issues(find_issues(texts.iat[position]))
+    return issues
+
+
+_SUSPECT = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]|[ÂÃ]|â€"
 
 
 def _reason_kind(reason: str) -> str:
@@ -273,11 +291,13 @@ def _schema_dtypes(table: pd.DataFrame) -> pd.DataFrame:
             table[name] = table[name].astype(column.dtype)
         elif name in table.columns and column.dtype.startswith("datetime"):
             table[name] = pd.to_datetime(table[name], utc=True)
+    if "text_issues" in table.columns:
+        table["text_issues"] = table["text_issues"].astype("string")
     if "star_rating" in table.columns:
         table["star_rating"] = table["star_rating"].astype("Int64")
     return table
 
 
 def _order(table: pd.DataFrame) -> pd.DataFrame:
-    first = [c for c in (*INPUT_COLUMNS, "star_rating") if c in table.columns]
+    first = [c for c in (*INPUT_COLUMNS, "text_issues", "star_rating") if c in table.columns]
     return table[first + [c for c in table.columns if c not in first]]

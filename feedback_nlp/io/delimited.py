@@ -98,6 +98,7 @@ def read_delimited(
         "encoding": decoder.encoding,
         "delimiter": delimiter,
         "header_rows": header.rows,
+        "mixed_encoding_lines": decoder.mixed_lines,
     }
     return builder, info
 

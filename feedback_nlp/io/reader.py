@@ -17,7 +17,7 @@ from feedback_nlp.io.mapping import load_mapping
 from feedback_nlp.io.platforms import PLATFORMS
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_excel, read_json, read_jsonl, read_parquet
-from feedback_nlp.schema import empty_rejects, validate
+from feedback_nlp.schema import empty_rejects, split_list, validate
 
 SUFFIXES = {
     ".csv": "csv",
@@ -165,13 +165,28 @@ def _info(
         "rows_kept": len(table),
         "rows_rejected": len(rejects),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
+        "text_issues": issue_counts(table),
         "notes": list(plan.notes),
     }
 
 
+def issue_counts(table: pd.DataFrame) -> dict[str, int]:
+    """Rows kept with each kind of damaged text (see `text_issues` in schema.py)."""
+    if "text_issues" not in table.columns:
+        return {}
+    counts: Counter[str] = Counter()
+    for cell in table["text_issues"].dropna():
+        counts.update(split_list(cell))
+    return dict(counts.most_common())
+
+
 def builder_carried(builder: TableBuilder, table: pd.DataFrame) -> list[str]:
     """Columns carried through untouched (not schema columns produced by the plan)."""
-    produced = set(builder.plan.columns) | set(builder.plan.constants) | {"response_id", "text"}
+    produced = (
+        set(builder.plan.columns)
+        | set(builder.plan.constants)
+        | {"response_id", "text", "text_issues"}
+    )
     return [c for c in table.columns if c not in produced]
 
 
@@ -209,6 +224,15 @@ def _file_summary(info: dict[str, Any]) -> str:
     )
     for reason, count in info["reject_reasons"].items():
         lines.append(f"    {count} x {reason}")
+    if info.get("text_issues"):
+        lines.append("  damaged text kept (listed in text_issues, repaired in text_clean):")
+        lines += [f"    {count} x {kind}" for kind, count in info["text_issues"].items()]
+    if info.get("mixed_encoding_lines"):
+        mixed = info["mixed_encoding_lines"]
+        lines.append(
+            f"  {len(mixed)} line(s) not valid {info.get('encoding')} were read as cp1252 "
+            f"(mixed encodings), first: {mixed[:5]}"
+        )
     for key in ("conversations", "without_customer_turns", "agent_turns", "sheet", "line_means"):
         if key in info:
             lines.append(f"  {key.replace('_', ' ')}: {info[key]}")
