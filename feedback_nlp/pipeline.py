@@ -62,9 +62,13 @@ def analyze(
     *,
     stages: list[Stage] | None = None,
     mapping: str | Path | dict | None = None,
+    bad_scores: str | None = None,
 ) -> Analysis:
-    """Read the files, fit the stages on them and tag every comment."""
-    read = _read(paths, mapping=mapping)
+    """Read the files, fit the stages on them and tag every comment.
+
+    `bad_scores` as in :func:`feedback_nlp.io.read_many` (None: the mapping's, else keep-text).
+    """
+    read = _read(paths, mapping=mapping, bad_scores=bad_scores)
     analyzer = Analyzer(stages if stages is not None else default_stages())
     return _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
 

@@ -284,7 +284,9 @@ def describe_schema() -> pd.DataFrame:
 
 #: Columns of the rejects table every reader returns beside the feedback table.
 #: `line` is the 1-based line (CSV/TSV/JSONL) or row (xlsx) in the source file; `raw` is the
-#: row as read (JSON), so nothing is lost.
+#: row as read (JSON), so nothing is lost. `row_kept` is True for a problem that did not cost
+#: the row (a score emptied under ``bad_scores="keep-text"``): the row is in the table too.
+#: Rows in = rows out + rows of the rejects table whose `row_kept` is False.
 REJECT_COLUMNS: dict[str, str] = {
     "file": "string",
     "line": "Int64",
@@ -292,9 +294,17 @@ REJECT_COLUMNS: dict[str, str] = {
     "field": "string",
     "reason": "string",
     "raw": "string",
+    "row_kept": "boolean",
 }
 
 
 def empty_rejects() -> pd.DataFrame:
     """An empty rejects table."""
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in REJECT_COLUMNS.items()})
+
+
+def rejected_rows(rejects: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a rejects table that are not in the feedback table (`row_kept` not True)."""
+    if "row_kept" not in rejects.columns:
+        return rejects
+    return rejects[~rejects["row_kept"].fillna(False).astype(bool)]

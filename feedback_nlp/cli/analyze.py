@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from feedback_nlp.cli.app import app
+from feedback_nlp.cli.read import BadScoresOption
 from feedback_nlp.errors import FeedbackError
 
 Files = Annotated[
@@ -22,7 +23,13 @@ def _fail(error: Exception) -> None:
     raise typer.Exit(1)
 
 
-def _run_and_write(paths: list[Path], out: Path, mapping: Path | None, quiet: bool) -> None:
+def _run_and_write(
+    paths: list[Path],
+    out: Path,
+    mapping: Path | None,
+    quiet: bool,
+    bad_scores: str | None = None,
+) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.report import print_closing
     from feedback_nlp.pipeline import analyze, write_outputs
@@ -30,7 +37,7 @@ def _run_and_write(paths: list[Path], out: Path, mapping: Path | None, quiet: bo
     if quiet:
         progress.set_enabled(False)
     try:
-        analysis = analyze(paths, mapping=mapping)
+        analysis = analyze(paths, mapping=mapping, bad_scores=bad_scores)
         with progress.task("Writing the report", unit=""):
             written = write_outputs(analysis, out)
     except FeedbackError as error:
@@ -49,9 +56,10 @@ def analyze(
         Path | None, typer.Option(help="Column mapping TOML applied to every file.")
     ] = None,
     quiet: Quiet = False,
+    bad_scores: BadScoresOption = None,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files."""
-    _run_and_write(files, out, mapping, quiet)
+    _run_and_write(files, out, mapping, quiet, bad_scores)
 
 
 @app.command()

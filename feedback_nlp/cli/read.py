@@ -29,6 +29,14 @@ PlatformOption = Annotated[
 EncodingOption = Annotated[
     str | None, typer.Option("--encoding", help="Force an encoding instead of detecting it.")
 ]
+BadScoresOption = Annotated[
+    str | None,
+    typer.Option(
+        "--bad-scores",
+        help="A score that cannot be read: 'keep-text' (default: keep the comment, leave the "
+        "score empty, list the problem in the rejects) or 'reject-row'.",
+    ),
+]
 AgentTurnsOption = Annotated[
     str, typer.Option("--agent-turns", help="Chat agent/bot turns: 'context' (a column) or 'drop'.")
 ]
@@ -46,6 +54,7 @@ def validate(
     platform: PlatformOption = "auto",
     encoding: EncodingOption = None,
     agent_turns: AgentTurnsOption = "context",
+    bad_scores: BadScoresOption = None,
 ) -> None:
     """Show what is recognised in each file: platform, encoding, columns, scores, rejects."""
     from feedback_nlp.io import read_feedback
@@ -54,7 +63,12 @@ def validate(
     for path in files:
         try:
             result = read_feedback(
-                path, mapping=mapping, platform=platform, encoding=encoding, agent_turns=agent_turns
+                path,
+                mapping=mapping,
+                platform=platform,
+                encoding=encoding,
+                agent_turns=agent_turns,
+                bad_scores=bad_scores,
             )
         except (ReadError, ConfigError) as error:
             typer.echo(f"error: {error}", err=True)
@@ -79,6 +93,7 @@ def read(
     platform: PlatformOption = "auto",
     encoding: EncodingOption = None,
     agent_turns: AgentTurnsOption = "context",
+    bad_scores: BadScoresOption = None,
 ) -> None:
     """Read files into one feedback table and write it (rejected rows optionally to --rejects)."""
     from feedback_nlp.io import read_many
@@ -87,7 +102,12 @@ def read(
         _fail(ConfigError(f"--out must end in .parquet or .csv, not '{out.suffix}'"))
     try:
         result = read_many(
-            files, mapping=mapping, platform=platform, encoding=encoding, agent_turns=agent_turns
+            files,
+            mapping=mapping,
+            platform=platform,
+            encoding=encoding,
+            agent_turns=agent_turns,
+            bad_scores=bad_scores,
         )
     except (ReadError, ConfigError) as error:
         _fail(error)
@@ -103,5 +123,5 @@ def read(
     typer.echo(result.summary())
     typer.echo(
         f"wrote {len(result.table)} row(s) to {out}"
-        + (f", {len(result.rejects)} rejected row(s) to {rejects}" if rejects else "")
+        + (f", {len(result.rejects)} problem row(s) to {rejects}" if rejects else "")
     )

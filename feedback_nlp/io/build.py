@@ -44,6 +44,7 @@ class TableBuilder:
     rows_read: int = 0
     generated_ids: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    kept_problems: Counter[str] = field(default_factory=Counter)
 
     def check_plan(self, file_columns: list[str]) -> None:
         """Raise ReadError if the plan names a missing column or finds no text column."""
@@ -72,10 +73,17 @@ class TableBuilder:
         self.rows_read += len(raw)
         if raw.empty:
             return
-        table, field_s, reason_s = self._convert(raw, lines)
+        table, field_s, reason_s, kept = self._convert(raw, lines)
         rejected = reason_s.notna().to_numpy()
         if rejected.any():
             self.rejects.append(self._reject_frame(raw, lines, table, field_s, reason_s, rejected))
+        for name, reasons in kept:
+            problem = reasons.notna().to_numpy() & ~rejected
+            if problem.any():
+                field_k = pd.Series(self.plan.columns.get(name, name), index=raw.index)
+                self.rejects.append(
+                    self._reject_frame(raw, lines, table, field_k, reasons, problem, kept=True)
+                )
         self.tables.append(table[~rejected])
 
     def add_rejected(
@@ -93,13 +101,15 @@ class TableBuilder:
                     "field": [field_name],
                     "reason": [reason],
                     "raw": [json.dumps(raw, ensure_ascii=False, default=str)],
+                    "row_kept": [False],
                 }
             ).astype(REJECT_COLUMNS)
         )
 
     def _convert(
         self, raw: pd.DataFrame, lines: np.ndarray
-    ) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    ) -> tuple[pd.DataFrame, pd.Series, pd.Series, list[tuple[str, pd.Series]]]:
+        """Kept-row table, field and reason of each rejected row, score problems of kept rows."""
         index = raw.index
         field_s = pd.Series(pd.NA, index=index, dtype="string")
         reason_s = pd.Series(pd.NA, index=index, dtype="string")
@@ -123,10 +133,14 @@ class TableBuilder:
         out["text_issues"] = text_issues(out["text"])
 
         has_score = pd.Series(False, index=index)
+        kept: list[tuple[str, pd.Series]] = []
         for name in ALL_SCORE_RANGES:
             if name in out:
                 values, reasons = parse_score(out[name], name)
-                flag(name, reasons)
+                if self.plan.bad_scores == "reject-row":
+                    flag(name, reasons)
+                elif reasons.notna().any():
+                    kept.append((name, reasons))
                 out[name] = values
                 has_score |= values.notna()
         if "turn" in out:
@@ -169,7 +183,7 @@ class TableBuilder:
             if column not in set(sources.values())
         }
         table = pd.DataFrame({**out, **carried}, index=index)
-        return table, field_s, reason_s
+        return table, field_s, reason_s, kept
 
     def _ids(self, ids: pd.Series | None, lines: np.ndarray, index: pd.Index) -> pd.Series:
         stem = self.path.stem
@@ -203,9 +217,12 @@ class TableBuilder:
         field_s: pd.Series,
         reason_s: pd.Series,
         rejected: np.ndarray,
+        *,
+        kept: bool = False,
     ) -> pd.DataFrame:
+        counter = self.kept_problems if kept else self.reasons
         for reason in reason_s[rejected]:
-            self.reasons[_reason_kind(reason)] += 1
+            counter[_reason_kind(reason)] += 1
         records = raw[rejected].to_dict(orient="records")
         return pd.DataFrame(
             {
@@ -215,6 +232,7 @@ class TableBuilder:
                 "field": field_s[rejected].to_numpy(),
                 "reason": reason_s[rejected].to_numpy(),
                 "raw": [json.dumps(_plain(r), ensure_ascii=False, default=str) for r in records],
+                "row_kept": kept,
             }
         ).astype(REJECT_COLUMNS)
 

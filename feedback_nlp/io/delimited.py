@@ -106,10 +106,7 @@ def read_delimited(
 def _builder(
     path: Path, header: Header, mapping: Mapping | None, seen_ids: dict[str, str]
 ) -> TableBuilder:
-    plan = header.plan
-    if mapping is not None:
-        plan.merge_explicit(mapping.columns, mapping.constants)
-        plan.date_format = mapping.date_format or plan.date_format
+    plan = header.plan.apply(mapping)
     builder = TableBuilder(path=path, plan=plan, seen_ids=seen_ids)
     builder.check_plan(header.columns)
     return builder

@@ -81,6 +81,21 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 MAPPABLE = (*INPUT_COLUMNS, *EXTRA_SCORE_RANGES)
 
+#: What a score that cannot be read does to its row. ``"keep-text"`` (the default): the row is
+#: kept with the score empty and the problem is listed in the rejects table (``row_kept`` True):
+#: the comment is usually the point of the row, and an empty score is left out of every score
+#: metric exactly like a missing one, so nothing is made up. ``"reject-row"``: the whole row goes
+#: to the rejects table (for score-only analyses that must not mix in rows a tool mangled).
+BAD_SCORES = ("keep-text", "reject-row")
+DEFAULT_BAD_SCORES = "keep-text"
+
+
+def check_bad_scores(value: str) -> str:
+    """`value` if it is a known bad-scores policy; ConfigError otherwise."""
+    if value not in BAD_SCORES:
+        raise ConfigError(f"bad_scores must be one of {list(BAD_SCORES)}, not {value!r}")
+    return value
+
 
 def normalise_name(name: object) -> str:
     """'Likelihood to recommend' -> 'likelihood_to_recommend'."""
@@ -96,6 +111,15 @@ class ColumnPlan:
     platform: str = "generic"
     date_format: str | None = None
     notes: list[str] = field(default_factory=list)
+    bad_scores: str = DEFAULT_BAD_SCORES
+
+    def apply(self, mapping: Mapping | None) -> ColumnPlan:
+        """Merge a user's mapping (columns, constants, options) into the plan; returns self."""
+        if mapping is not None:
+            self.merge_explicit(mapping.columns, mapping.constants)
+            self.date_format = mapping.date_format or self.date_format
+            self.bad_scores = mapping.bad_scores or self.bad_scores
+        return self
 
     def merge_explicit(self, explicit: dict[str, str], constants: dict[str, Any]) -> None:
         """Let an explicit mapping override what was recognised for the same name or column."""
@@ -134,12 +158,19 @@ class Mapping:
     constants: dict[str, Any] = field(default_factory=dict)
     date_format: str | None = None
     origin: str = "keyword arguments"
+    bad_scores: str | None = None
 
 
 def load_mapping(
-    mapping: str | Path | dict[str, Any] | None, columns: dict[str, str], data_path: Path
+    mapping: str | Path | dict[str, Any] | None,
+    columns: dict[str, str],
+    data_path: Path,
+    bad_scores: str | None = None,
 ) -> Mapping | None:
-    """Combine `mapping` (dict or TOML path), `<stem>.mapping.toml` beside the file and kwargs."""
+    """Combine `mapping` (dict or TOML path), `<stem>.mapping.toml` beside the file and kwargs.
+
+    `bad_scores`, when given, overrides the mapping's ``[options] bad_scores``.
+    """
     if mapping is None:
         beside = data_path.with_name(f"{data_path.stem}.mapping.toml")
         if beside.is_file():
@@ -157,6 +188,9 @@ def load_mapping(
     if columns:
         result = result or Mapping()
         result.columns.update(_check_columns(columns, "keyword arguments"))
+    if bad_scores is not None:
+        result = result or Mapping()
+        result.bad_scores = check_bad_scores(bad_scores)
     return result
 
 
@@ -172,7 +206,7 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
                 "a mapping has [columns], [constants] and [options]"
             )
     options = content.get("options", {})
-    unknown_options = set(options) - {"date_format"}
+    unknown_options = set(options) - {"date_format", "bad_scores"}
     if unknown_options:
         raise ConfigError(f"{origin}: unknown option(s) {sorted(unknown_options)} in [options]")
     return Mapping(
@@ -180,6 +214,7 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
         constants=_check_names(content.get("constants", {}), origin, "constants"),
         date_format=options.get("date_format"),
         origin=origin,
+        bad_scores=check_bad_scores(options["bad_scores"]) if "bad_scores" in options else None,
     )
 
 

@@ -17,7 +17,7 @@ from feedback_nlp.io.mapping import load_mapping
 from feedback_nlp.io.platforms import PLATFORMS
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_excel, read_json, read_jsonl, read_parquet
-from feedback_nlp.schema import empty_rejects, split_list, validate
+from feedback_nlp.schema import empty_rejects, rejected_rows, split_list, validate
 
 SUFFIXES = {
     ".csv": "csv",
@@ -58,15 +58,20 @@ def read_feedback(
     agent_turns: str = "context",
     encoding: str | None = None,
     sheet: str | int | None = None,
+    bad_scores: str | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read one feedback file (CSV/TSV, xlsx, JSON, JSONL, Parquet) into the feedback table.
 
     `columns` map schema names to file columns (``text="Comment"``); `mapping` is a dict or a
     TOML file with ``[columns]``/``[constants]``/``[options]``; a ``<stem>.mapping.toml`` beside
-    the file is used when no mapping is given. Raises ReadError when the file cannot be read.
+    the file is used when no mapping is given. `bad_scores`: ``"keep-text"`` (default: keep the
+    row, empty the score, list the problem in the rejects table) or ``"reject-row"``; see
+    :data:`feedback_nlp.io.mapping.BAD_SCORES`. Raises ReadError when the file cannot be read.
     """
-    return _read_one(Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
+    return _read_one(
+        Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {}, bad_scores
+    )
 
 
 def read_many(
@@ -77,12 +82,15 @@ def read_many(
     agent_turns: str = "context",
     encoding: str | None = None,
     sheet: str | int | None = None,
+    bad_scores: str | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read several files into one table; a response_id seen in an earlier file is rejected."""
     seen: dict[str, str] = {}
     results = [
-        _read_one(Path(p), mapping, platform, agent_turns, encoding, sheet, columns, seen)
+        _read_one(
+            Path(p), mapping, platform, agent_turns, encoding, sheet, columns, seen, bad_scores
+        )
         for p in paths
     ]
     if not results:
@@ -106,6 +114,7 @@ def _read_one(
     sheet: str | int | None,
     columns: dict[str, str],
     seen: dict[str, str],
+    bad_scores: str | None = None,
 ) -> ReadResult:
     if platform not in PLATFORMS:
         from feedback_nlp.errors import ConfigError
@@ -120,7 +129,7 @@ def _read_one(
             f"unsupported file type '{path.suffix or '(none)'}'",
             hint=f"convert it to one of {sorted(SUFFIXES)}",
         )
-    user_mapping = load_mapping(mapping, columns, path)
+    user_mapping = load_mapping(mapping, columns, path, bad_scores)
     options = {"platform": platform, "mapping": user_mapping, "seen_ids": seen}
     if kind == "csv":
         builder, info = read_delimited(path, encoding=encoding, **options)
@@ -163,7 +172,9 @@ def _info(
         "generated_ids": builder.generated_ids,
         "rows_read": builder.rows_read,
         "rows_kept": len(table),
-        "rows_rejected": len(rejects),
+        "rows_rejected": len(rejected_rows(rejects)),
+        "bad_scores": plan.bad_scores,
+        "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
         "text_issues": issue_counts(table),
         "notes": list(plan.notes),
@@ -224,6 +235,9 @@ def _file_summary(info: dict[str, Any]) -> str:
     )
     for reason, count in info["reject_reasons"].items():
         lines.append(f"    {count} x {reason}")
+    if info.get("scores_emptied"):
+        lines.append("  rows kept with a score emptied (bad_scores='keep-text'; in the rejects):")
+        lines += [f"    {count} x {reason}" for reason, count in info["scores_emptied"].items()]
     if info.get("text_issues"):
         lines.append("  damaged text kept (listed in text_issues, repaired in text_clean):")
         lines += [f"    {count} x {kind}" for kind, count in info["text_issues"].items()]
@@ -250,8 +264,9 @@ def _totals(info: dict[str, Any]) -> str:
 def _reject_examples(rejects: pd.DataFrame) -> str:
     if rejects.empty:
         return ""
-    lines = [f"first rejected rows (of {len(rejects)}):"]
+    lines = [f"first problems in the rejects table (of {len(rejects)}):"]
     for row in rejects.head(EXAMPLE_REJECTS).itertuples():
         where = f"{Path(str(row.file)).name}:{row.line}"
-        lines.append(f"  {where}: {row.reason}")
+        kept = " (row kept)" if row.row_kept is True else ""
+        lines.append(f"  {where}: {row.reason}{kept}")
     return "\n".join(lines)

@@ -29,10 +29,7 @@ APP_STORE_COLUMNS = {
 
 
 def _apply_mapping(plan: ColumnPlan, mapping: Mapping | None) -> ColumnPlan:
-    if mapping is not None:
-        plan.merge_explicit(mapping.columns, mapping.constants)
-        plan.date_format = mapping.date_format or plan.date_format
-    return plan
+    return plan.apply(mapping)
 
 
 def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
