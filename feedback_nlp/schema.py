@@ -16,7 +16,12 @@ created_at                datetime64[ns, UTC]    when it was written
 channel                   string                 survey, forum, social, chat, email, review, …
 source                    string                 the platform (qualtrics, google_play, …)
 touchpoint                string                 website, app, checkout, delivery, support, …
-journey_stage             string                 awareness … advocacy (see JOURNEY_STAGES)
+journey_stage             string                 awareness … advocacy (see JOURNEY_STAGES), or
+                                                 the export's own stages declared in a mapping
+journey_stage_order       Int64 (>= 1)           position of the stage in the journey
+journey_stage_canonical   string                 canonical stage of a declared stage
+touchpoint_order          Int64 (>= 1)           position of a declared touchpoint
+touchpoint_canonical      string                 canonical touchpoint of a declared one
 lang_hint                 string                 a language the source claims (a prior only)
 conversation_id           string                 chat conversation the turn belongs to
 turn                      Int64 (>= 0)           position of the turn in its conversation
@@ -97,7 +102,39 @@ INPUT_COLUMNS: dict[str, Column] = {
         Column(
             "touchpoint", "string", "Part of the experience.", allowed=TOUCHPOINTS, open_set=True
         ),
-        Column("journey_stage", "string", "Customer journey stage.", allowed=JOURNEY_STAGES),
+        Column(
+            "journey_stage",
+            "string",
+            "Customer journey stage: canonical, or the export's own names declared in a mapping.",
+            allowed=JOURNEY_STAGES,
+            open_set=True,
+        ),
+        Column(
+            "journey_stage_order",
+            "Int64",
+            "Position of the stage in the journey (declared order, else canonical); reports sort "
+            "by it.",
+            value_range=(1, 1e6),
+        ),
+        Column(
+            "journey_stage_canonical",
+            "string",
+            "The canonical stage a declared stage maps to.",
+            allowed=JOURNEY_STAGES,
+        ),
+        Column(
+            "touchpoint_order",
+            "Int64",
+            "Position of a declared touchpoint in the mapping's order.",
+            value_range=(1, 1e6),
+        ),
+        Column(
+            "touchpoint_canonical",
+            "string",
+            "The canonical touchpoint a declared touchpoint maps to.",
+            allowed=TOUCHPOINTS,
+            open_set=True,
+        ),
         Column("lang_hint", "string", "Language the source claims; a prior, not the answer."),
         Column("conversation_id", "string", "Chat conversation of the turn."),
         Column("turn", "Int64", "Index of the turn in its conversation.", value_range=(0, 1e9)),

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.scores import (
     ALL_SCORE_RANGES,
@@ -22,14 +23,13 @@ from feedback_nlp.io.scores import (
 )
 from feedback_nlp.schema import (
     INPUT_COLUMNS,
-    JOURNEY_STAGES,
     REJECT_COLUMNS,
     empty_rejects,
     empty_table,
 )
 from feedback_nlp.text.damage import find_issues, merge_issues
 
-_LOWERCASE = ("lang_hint", "channel", "journey_stage")
+_LOWERCASE = ("lang_hint", "channel")
 
 
 @dataclass
@@ -164,15 +164,12 @@ class TableBuilder:
                 out[name] = _as_string(out[name])
                 if name in _LOWERCASE:
                     out[name] = out[name].str.strip().str.lower()
-        if "journey_stage" in out:
-            stage = out["journey_stage"]
-            bad = stage.notna() & ~stage.isin(JOURNEY_STAGES)
-            flag(
-                "journey_stage",
-                (
-                    "journey_stage is not one of " + ", ".join(JOURNEY_STAGES) + ": '" + stage + "'"
-                ).where(bad, pd.NA),
-            )
+        for name in ("journey_stage", "touchpoint"):
+            declared = self.plan.declared.get(name)
+            if name in out and (declared is not None or name == "journey_stage"):
+                columns, reasons = apply_declared(out[name], declared)
+                flag(name, reasons)
+                out.update(columns)
         no_text_reason = pd.Series("no text and no score", index=index, dtype="string")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.journey import SECTIONS, Declared, parse_declared
 from feedback_nlp.io.scores import EXTRA_SCORE_RANGES
 from feedback_nlp.schema import INPUT_COLUMNS
 
@@ -112,6 +113,7 @@ class ColumnPlan:
     date_format: str | None = None
     notes: list[str] = field(default_factory=list)
     bad_scores: str = DEFAULT_BAD_SCORES
+    declared: dict[str, Declared] = field(default_factory=dict)  # column -> its own values
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""
@@ -119,6 +121,7 @@ class ColumnPlan:
             self.merge_explicit(mapping.columns, mapping.constants)
             self.date_format = mapping.date_format or self.date_format
             self.bad_scores = mapping.bad_scores or self.bad_scores
+            self.declared.update(mapping.declared)
         return self
 
     def merge_explicit(self, explicit: dict[str, str], constants: dict[str, Any]) -> None:
@@ -159,6 +162,7 @@ class Mapping:
     date_format: str | None = None
     origin: str = "keyword arguments"
     bad_scores: str | None = None
+    declared: dict[str, Declared] = field(default_factory=dict)
 
 
 def load_mapping(
@@ -195,7 +199,7 @@ def load_mapping(
 
 
 def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
-    known = {"columns", "constants", "options"}
+    known = {"columns", "constants", "options", *SECTIONS}
     if not set(content) <= known:
         # a flat dict {schema name: file column} is accepted as the [columns] table
         if all(isinstance(v, str) for v in content.values()) and not set(content) & known:
@@ -203,7 +207,8 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
         else:
             raise ConfigError(
                 f"{origin}: unknown table(s) {sorted(set(content) - known)}; "
-                "a mapping has [columns], [constants] and [options]"
+                "a mapping has [columns], [constants], [options], [journey_stages] and "
+                "[touchpoints]"
             )
     options = content.get("options", {})
     unknown_options = set(options) - {"date_format", "bad_scores"}
@@ -215,6 +220,11 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
         date_format=options.get("date_format"),
         origin=origin,
         bad_scores=check_bad_scores(options["bad_scores"]) if "bad_scores" in options else None,
+        declared={
+            SECTIONS[name][0]: parse_declared(name, content[name], origin)
+            for name in SECTIONS
+            if name in content
+        },
     )
 
 

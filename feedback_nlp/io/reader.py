@@ -17,7 +17,7 @@ from feedback_nlp.io.mapping import load_mapping
 from feedback_nlp.io.platforms import PLATFORMS
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_excel, read_json, read_jsonl, read_parquet
-from feedback_nlp.schema import empty_rejects, rejected_rows, split_list, validate
+from feedback_nlp.schema import INPUT_COLUMNS, empty_rejects, rejected_rows, split_list, validate
 
 SUFFIXES = {
     ".csv": "csv",
@@ -197,6 +197,7 @@ def builder_carried(builder: TableBuilder, table: pd.DataFrame) -> list[str]:
         set(builder.plan.columns)
         | set(builder.plan.constants)
         | {"response_id", "text", "text_issues"}
+        | set(INPUT_COLUMNS)  # a file column with a schema name is carried as source_<name>
     )
     return [c for c in table.columns if c not in produced]
 
