@@ -129,7 +129,8 @@ def main() -> None:
         "code": str(args.code),
         "baseline_import_rss_mb": baseline["peak_rss_mb"],
         "cases": results,
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}",
         "command": " ".join(sys.argv),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
