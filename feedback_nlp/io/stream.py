@@ -25,7 +25,13 @@ import pandas as pd
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
 from feedback_nlp.io.delimited import _builder as _delimited_builder
-from feedback_nlp.io.delimited import _peek, _rows_with_lines, _Tracked, sniff_delimiter
+from feedback_nlp.io.delimited import (
+    _peek,
+    _rows_with_lines,
+    _Tracked,
+    row_problem,
+    sniff_delimiter,
+)
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import ColumnPlan, recognise
 from feedback_nlp.io.platforms import PLATFORMS, detect_header
@@ -169,9 +175,7 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
             kept = [(start, row) for start, row, _ in batch if len(row) == width]
             for start, row, raw in batch:
                 if len(row) != width:
-                    builder.add_rejected(
-                        start, f"expected {width} fields, found {len(row)}", raw.rstrip("\r\n")
-                    )
+                    builder.add_rejected(start, row_problem(row, width), raw.rstrip("\r\n"))
             if kept:
                 frame = pd.DataFrame([r for _, r in kept], columns=header.columns, dtype="str")
                 builder.add(frame, np.asarray([s for s, _ in kept]))

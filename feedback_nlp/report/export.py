@@ -17,6 +17,9 @@ from feedback_nlp.schema import COLUMNS
 #: Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
+#: Longest text an Excel cell holds.
+EXCEL_CELL_CHARS = 32_766  # 32,767 less the apostrophe a formula-like cell gets
+
 #: Columns whose values are labels or generated ids: never free text, left as they are.
 _LABEL_COLUMNS = {
     name
@@ -96,17 +99,27 @@ def write_workbook(
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, sheet in sheets.items():
             safe = redact_for_export(sheet) if redact else sheet
-            safe = _excel_compatible(neutralise_formulas(safe))
+            safe = neutralise_formulas(_excel_compatible(safe))
             safe.to_excel(writer, sheet_name=_sheet_name(name), index=False)
     return path
 
 
 def _excel_compatible(table: pd.DataFrame) -> pd.DataFrame:
-    """Excel has no time zones: write UTC datetimes as naive UTC."""
+    """Excel has no time zones (UTC datetimes written naive) and no control characters in
+    cells (removed; `text_issues` already notes them); cells are cut at Excel's 32,767."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     out = table.copy()
     for name in out.columns:
         if isinstance(out[name].dtype, pd.DatetimeTZDtype):
             out[name] = out[name].dt.tz_convert("UTC").dt.tz_localize(None)
+        elif pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(
+                lambda v: (
+                    ILLEGAL_CHARACTERS_RE.sub("", v)[:EXCEL_CELL_CHARS] if isinstance(v, str) else v
+                ),
+                na_action="ignore",
+            )
     return out
 
 
