@@ -100,3 +100,9 @@ def test_read_refuses_unknown_output_type(tmp_path):
     )
     assert result.exit_code == 1
     assert "--out must end in .parquet or .csv, not '.xlsx'" in result.output
+
+
+def test_analyze_and_validate_take_bad_scores():
+    for command in ("analyze", "validate", "read"):
+        result = runner.invoke(app, [command, "--help"])
+        assert "--bad-scores" in result.output

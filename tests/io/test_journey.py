@@ -98,3 +98,13 @@ def test_mapping_file_declares_stages(export, tmp_path):
     )
     table = read_feedback(export, mapping=toml).table
     assert table["journey_stage_order"].tolist() == [4, 2, 1, 3]
+
+
+def test_mix_chart_rows_follow_the_declared_touchpoints(export):
+    from feedback_nlp.report.charts import mix_chart
+
+    table = read_feedback(export, mapping=MAPPING, text="Comment").table
+    table = table.assign(sentiment=["negative", "neutral", "positive", "negative"])
+    figure = mix_chart(table, "sentiment", by="touchpoint")
+    rows = figure["data"][0]["y"] if isinstance(figure, dict) else list(figure.data[0].y)
+    assert list(rows) == ["Shop", "Phone", "Web"]  # bottom-up: Web first, undeclared last
