@@ -29,6 +29,22 @@ _LABEL_COLUMNS = {
 _ALREADY_REDACTED = {"text_clean", "pii_types", "duplicate_of"}
 
 
+#: Id columns: never redacted (they join tables), but an id that *is* PII (an e-mail or a phone
+#: number used as the id) is replaced by a stable pseudonym, the same in every exported table.
+_ID_COLUMNS = ("response_id", "conversation_id", "duplicate_of")
+
+
+def pseudonymise_pii_id(value: object) -> object:
+    """`value` unchanged, or ``pii-<12 hex>`` (SHA-256) when it holds an e-mail, phone, …"""
+    import hashlib
+
+    from feedback_nlp.text.pii import redact_pii
+
+    if not isinstance(value, str) or not redact_pii(value)[1]:
+        return value
+    return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
 def neutralise_formula(value: object) -> object:
     """Prefix a string that a spreadsheet would evaluate with an apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
@@ -64,6 +80,9 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
     out = table.copy()
     if not include_raw_text and "text_clean" in out.columns:
         out = out.drop(columns=["text"], errors="ignore")
+    for name in _ID_COLUMNS:
+        if name in out.columns:
+            out[name] = out[name].map(pseudonymise_pii_id, na_action="ignore")
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
             continue
