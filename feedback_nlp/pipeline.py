@@ -76,14 +76,17 @@ def analyze(
     stages: list[Stage] | None = None,
     mapping: str | Path | dict | None = None,
     outcomes: Sequence[OutcomeSpec] = (),
+    bad_scores: str | None = None,
 ) -> Analysis:
     """Read the files, fit the stages on them and tag every comment.
 
     `outcomes` declares outcome columns (churned, resolution_time…; see
     feedback_nlp.outcomes) read from the feedback files or from customer tables among `paths`
-    (a table with a customer id and no text column, joined by respondent_id).
+    (a table with a customer id and no text column, joined by respondent_id). `bad_scores` as
+    in :func:`feedback_nlp.io.read_many` (None: the mapping's, else keep-text).
     """
-    read, declared = _read_with_outcomes(paths, mapping, {o.name: o for o in outcomes})
+    declared_outcomes = {o.name: o for o in outcomes}
+    read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores)
     analyzer = Analyzer(stages if stages is not None else default_stages())
     analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
     analysis.outcomes = declared
@@ -91,13 +94,17 @@ def analyze(
 
 
 def _read_with_outcomes(
-    paths: Sequence[str | Path], mapping: str | Path | dict | None, outcomes: dict
+    paths: Sequence[str | Path],
+    mapping: str | Path | dict | None,
+    outcomes: dict,
+    bad_scores: str | None = None,
 ) -> tuple[ReadResult, dict[str, OutcomeSpec]]:
     """Read the feedback files, then join each customer table's declared outcomes."""
     from feedback_nlp.io.customers import is_customer_table, join_customer_outcomes
 
     customers = [p for p in paths if is_customer_table(p, mapping)]
-    read = _read([p for p in paths if p not in customers], mapping=mapping, outcomes=outcomes)
+    feedback = [p for p in paths if p not in customers]
+    read = _read(feedback, mapping=mapping, outcomes=outcomes, bad_scores=bad_scores)
     declared = {n: o for n, o in outcomes.items() if n in read.table.columns}
     lines = []
     for path in customers:

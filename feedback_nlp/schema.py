@@ -16,7 +16,12 @@ created_at                datetime64[ns, UTC]    when it was written
 channel                   string                 survey, forum, social, chat, email, review, …
 source                    string                 the platform (qualtrics, google_play, …)
 touchpoint                string                 website, app, checkout, delivery, support, …
-journey_stage             string                 awareness … advocacy (see JOURNEY_STAGES)
+journey_stage             string                 awareness … advocacy (see JOURNEY_STAGES), or
+                                                 the export's own stages declared in a mapping
+journey_stage_order       Int64 (>= 1)           position of the stage in the journey
+journey_stage_canonical   string                 canonical stage of a declared stage
+touchpoint_order          Int64 (>= 1)           position of a declared touchpoint
+touchpoint_canonical      string                 canonical touchpoint of a declared one
 lang_hint                 string                 a language the source claims (a prior only)
 conversation_id           string                 chat conversation the turn belongs to
 turn                      Int64 (>= 0)           position of the turn in its conversation
@@ -26,6 +31,13 @@ ces                       Int64, 1–7             customer effort
 ========================  =====================  ===========================================
 
 Columns written by the stages are listed in PRODUCED (see each stage for details).
+
+`text_issues` is written by the readers and completed by the stages: what is wrong with the raw
+`text` of the row, as kinds joined by '|' ("" when nothing): ``replacement_char`` (U+FFFD, a
+character lost before export), ``nul``, ``control_chars``, ``mojibake`` (UTF-8 read as cp1252
+upstream, repaired in `text_clean`), ``truncated`` (longer than prepare's `max_chars`) and
+``embedded_partly`` (more encoder windows than the embed stage's cap). The row is always kept;
+`text` stays as read and `text_clean` holds the repaired text (feedback_nlp.text.damage).
 """
 
 from __future__ import annotations
@@ -90,7 +102,39 @@ INPUT_COLUMNS: dict[str, Column] = {
         Column(
             "touchpoint", "string", "Part of the experience.", allowed=TOUCHPOINTS, open_set=True
         ),
-        Column("journey_stage", "string", "Customer journey stage.", allowed=JOURNEY_STAGES),
+        Column(
+            "journey_stage",
+            "string",
+            "Customer journey stage: canonical, or the export's own names declared in a mapping.",
+            allowed=JOURNEY_STAGES,
+            open_set=True,
+        ),
+        Column(
+            "journey_stage_order",
+            "Int64",
+            "Position of the stage in the journey (declared order, else canonical); reports sort "
+            "by it.",
+            value_range=(1, 1e6),
+        ),
+        Column(
+            "journey_stage_canonical",
+            "string",
+            "The canonical stage a declared stage maps to.",
+            allowed=JOURNEY_STAGES,
+        ),
+        Column(
+            "touchpoint_order",
+            "Int64",
+            "Position of a declared touchpoint in the mapping's order.",
+            value_range=(1, 1e6),
+        ),
+        Column(
+            "touchpoint_canonical",
+            "string",
+            "The canonical touchpoint a declared touchpoint maps to.",
+            allowed=TOUCHPOINTS,
+            open_set=True,
+        ),
         Column("lang_hint", "string", "Language the source claims; a prior, not the answer."),
         Column("conversation_id", "string", "Chat conversation of the turn."),
         Column("turn", "Int64", "Index of the turn in its conversation.", value_range=(0, 1e9)),
@@ -103,6 +147,11 @@ INPUT_COLUMNS: dict[str, Column] = {
 PRODUCED_COLUMNS: dict[str, Column] = {
     c.name: c
     for c in (
+        Column(
+            "text_issues",
+            "string",
+            f"Damage found in `text` (replacement_char, nul, …) joined by '{LIST_SEP}'.",
+        ),
         Column("text_clean", "string", "Cleaned, PII-redacted text; what every stage reads."),
         Column("pii_types", "string", f"PII types redacted, joined by '{LIST_SEP}'."),
         Column("is_duplicate", "boolean", "True when an earlier row has the same clean text."),
@@ -272,7 +321,9 @@ def describe_schema() -> pd.DataFrame:
 
 #: Columns of the rejects table every reader returns beside the feedback table.
 #: `line` is the 1-based line (CSV/TSV/JSONL) or row (xlsx) in the source file; `raw` is the
-#: row as read (JSON), so nothing is lost.
+#: row as read (JSON), so nothing is lost. `row_kept` is True for a problem that did not cost
+#: the row (a score emptied under ``bad_scores="keep-text"``): the row is in the table too.
+#: Rows in = rows out + rows of the rejects table whose `row_kept` is False.
 REJECT_COLUMNS: dict[str, str] = {
     "file": "string",
     "line": "Int64",
@@ -280,9 +331,17 @@ REJECT_COLUMNS: dict[str, str] = {
     "field": "string",
     "reason": "string",
     "raw": "string",
+    "row_kept": "boolean",
 }
 
 
 def empty_rejects() -> pd.DataFrame:
     """An empty rejects table."""
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in REJECT_COLUMNS.items()})
+
+
+def rejected_rows(rejects: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a rejects table that are not in the feedback table (`row_kept` not True)."""
+    if "row_kept" not in rejects.columns:
+        return rejects
+    return rejects[~rejects["row_kept"].fillna(False).astype(bool)]

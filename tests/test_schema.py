@@ -49,10 +49,10 @@ def test_score_out_of_range_is_reported_not_clipped():
 def test_wrong_dtype_and_closed_label_set():
     table = valid_table()
     table["created_at"] = ["2026-01-01", "2026-02-01"]
-    table["journey_stage"] = pd.Series(["purchase", "loyalty"], dtype="string")
+    table["journey_stage_canonical"] = pd.Series(["purchase", "loyalty"], dtype="string")
     problems = schema.validation_problems(table)
     assert any("'created_at' has dtype" in p for p in problems)
-    assert any("'journey_stage'" in p and "'loyalty'" in p for p in problems)
+    assert any("'journey_stage_canonical'" in p and "'loyalty'" in p for p in problems)
 
 
 def test_open_label_sets_accept_new_values():

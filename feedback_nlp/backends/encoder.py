@@ -299,6 +299,12 @@ def resolve_quantize(quantize: str, device: str) -> str:
 
 
 RUNTIMES = ("auto", "torch", "onnx")
+#: Windows of `max_length` tokens embedded per comment with ``windowed=True``; the rest of a
+#: longer comment is not embedded (the embed stage notes ``embedded_partly`` in `text_issues`).
+MAX_WINDOWS = 8
+#: Padded tokens per batch row on average: a batch holds at most batch_size * this many tokens,
+#: so a batch of long texts has fewer rows (attention memory grows with rows * length^2).
+BATCH_TOKENS_PER_TEXT = 128
 
 
 def default_batch_size(device: str) -> int:
@@ -396,6 +402,7 @@ class E5Encoder:
         max_length: int = 512,
         windowed: bool = False,
         prefix: str = QUERY_PREFIX,
+        max_windows: int = MAX_WINDOWS,
         quantize: str = "none",
         runtime: str = "torch",
         adapters: str | Path | None = None,
@@ -408,6 +415,7 @@ class E5Encoder:
         self.batch_size = batch_size or default_batch_size(self.device)
         self.max_length = max_length
         self.windowed = windowed
+        self.max_windows = max_windows
         self.prefix = prefix
         #: Seconds spent in the encoder's forward passes (device work), summed over calls.
         self.forward_seconds = 0.0
@@ -437,30 +445,42 @@ class E5Encoder:
         encodings = backend.encode_batch([self.prefix + t for t in texts], add_special_tokens=False)
         return [encoding.ids for encoding in encodings]
 
-    def _windows(self, ids: list[list[int]]) -> tuple[list[list[int]], list[int]]:
-        """Each text's content split into model-sized windows; returns windows and owners."""
+    def _windows(self, ids: list[list[int]]) -> tuple[list[list[int]], list[int], np.ndarray]:
+        """Each text's content split into model-sized windows (at most `max_windows`).
+
+        Returns the windows, the text each belongs to and, per text, whether tokens were left
+        out (beyond the first window, or beyond `max_windows` when windowed).
+        """
         size = self.max_length - 2
+        cap = self.max_windows if self.windowed else 1
         windows, owners = [], []
+        partial = np.zeros(len(ids), dtype=bool)
         for owner, content in enumerate(ids):
             spans = [content[i : i + size] for i in range(0, len(content), size)] or [[]]
-            if not self.windowed:
-                spans = spans[:1]
+            partial[owner] = len(spans) > cap
+            spans = spans[:cap]
             windows.extend(spans)
             owners.extend([owner] * len(spans))
-        return windows, owners
+        return windows, owners, partial
 
     def encode(self, texts: Sequence[str], layers: int = 1) -> np.ndarray:
         """Embed `texts`; with ``layers=k`` concatenate the mean-pooled last k layers."""
+        return self.encode_with_coverage(texts, layers)[0]
+
+    def encode_with_coverage(
+        self, texts: Sequence[str], layers: int = 1
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Embeddings as :meth:`encode`, and per text True where part of it was not embedded."""
         n_texts = len(texts)
         width = EMBEDDING_DIM * layers
         if n_texts == 0:
-            return np.zeros((0, width), dtype=np.float32)
-        windows, owners = self._windows(self._token_ids(texts))
+            return np.zeros((0, width), dtype=np.float32), np.zeros(0, dtype=bool)
+        windows, owners, partial = self._windows(self._token_ids(texts))
         if len(windows) == n_texts:  # one window per text: normalise batch by batch
             out = np.empty((n_texts, width), dtype=np.float32)
             for rows, pooled in self._pooled_batches(windows, layers):
                 out[rows] = _l2_normalise_blocks(pooled.astype(np.float64), layers)
-            return out
+            return out, partial
         pooled = np.zeros((len(windows), width), dtype=np.float64)
         for rows, batch in self._pooled_batches(windows, layers):
             pooled[rows] = batch
@@ -469,7 +489,7 @@ class E5Encoder:
         np.add.at(sums, np.asarray(owners), pooled * weights[:, None])
         totals = np.zeros(n_texts)
         np.add.at(totals, np.asarray(owners), weights)
-        return _l2_normalise_blocks(sums / totals[:, None], layers)
+        return _l2_normalise_blocks(sums / totals[:, None], layers), partial
 
     def _pooled_batches(
         self, windows: list[list[int]], layers: int
@@ -477,8 +497,9 @@ class E5Encoder:
         """(window rows, their float32 pooled vectors) per batch, shortest windows first."""
         tok = self.tokenizer
         order = np.argsort([len(w) for w in windows], kind="stable")
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
+        for rows in token_budget_batches(
+            order, [len(w) + 2 for w in windows], self.batch_size, BATCH_TOKENS_PER_TEXT
+        ):
             input_ids, mask = padded_batch(
                 [windows[i] for i in rows], tok.bos_token_id, tok.eos_token_id, tok.pad_token_id
             )
@@ -504,6 +525,26 @@ class E5Encoder:
             weights = attention.unsqueeze(-1).float()
             means = [(s.float() * weights).sum(1) / weights.sum(1) for s in states]
             return torch.cat(means[::-1], dim=1).cpu().numpy()
+
+
+def token_budget_batches(
+    order: np.ndarray, lengths: Sequence[int], batch_size: int, tokens_per_text: int
+) -> Iterator[np.ndarray]:
+    """Consecutive slices of `order` (shortest first) of at most `batch_size` rows and at most
+    ``batch_size * tokens_per_text`` padded tokens, so a batch of long texts has fewer rows and
+    peak memory does not grow with text length."""
+    budget = batch_size * tokens_per_text
+    start = 0
+    while start < len(order):
+        stop = start + 1
+        while (
+            stop < len(order)
+            and stop - start < batch_size
+            and (stop - start + 1) * lengths[order[stop]] <= budget
+        ):
+            stop += 1
+        yield order[start:stop]
+        start = stop
 
 
 def padded_batch(

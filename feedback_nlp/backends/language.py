@@ -67,6 +67,12 @@ _URL_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2}/\S*",
     re.IGNORECASE,
 )
+#: Social-media markup that is not language: @handles, a retweet marker, the '#' of hashtags
+#: (the hashtag's words stay, CamelCase split: "#GreatService" -> "Great Service").
+_HANDLE_RE = re.compile(r"(?<![\w@])@\w+")
+_RETWEET_RE = re.compile(r"(?:^|(?<=\s))RT(?=\s*[@:])")
+_HASHTAG_RE = re.compile(r"(?<!\w)#(\w+)")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: A text that is one dotted token ("shop.example.fr", "example.de/") is a domain.
 _LONE_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+/?\S*")
 #: Combining marks that belong to words (NFD diacritics, Indic, Thai, Arabic, Hebrew vowels).
@@ -106,8 +112,9 @@ class LanguageDetector(Protocol):
 
 
 def language_signal(text: Any) -> str:
-    """The part of `text` that can carry language: no URLs, e-mails, PII placeholders, digits,
-    punctuation or symbols; whitespace collapsed. Anything that is not a string gives ''."""
+    """The part of `text` that can carry language: no URLs, e-mails, PII placeholders,
+    @handles, RT markers, digits, punctuation or symbols (hashtags keep their words);
+    whitespace collapsed. Anything that is not a string gives ''."""
     if not isinstance(text, str):
         return ""
     text = text[: MAX_DETECT_CHARS * 2]
@@ -117,7 +124,16 @@ def language_signal(text: Any) -> str:
         if _LONE_DOMAIN_RE.fullmatch(text.strip()):
             return ""
         text = _URL_RE.sub(" ", text)
+    if "@" in text or "#" in text or "RT" in text:
+        text = strip_social(text)
     return _NON_LETTERS_RE.sub(" ", text).strip()[:MAX_DETECT_CHARS]
+
+
+def strip_social(text: str) -> str:
+    """`text` without @handles and RT markers, hashtags as their (CamelCase-split) words."""
+    text = _HANDLE_RE.sub(" ", text)
+    text = _RETWEET_RE.sub(" ", text)
+    return _HASHTAG_RE.sub(lambda m: " " + _CAMEL_RE.sub(" ", m.group(1)) + " ", text)
 
 
 def letter_count(signal: str) -> int:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from feedback_nlp.cli.app import app
+from feedback_nlp.cli.read import BadScoresOption
 from feedback_nlp.errors import FeedbackError
 
 Files = Annotated[
@@ -42,7 +43,12 @@ def _fail(error: Exception) -> None:
 
 
 def _run_and_write(
-    paths: list[Path], out: Path, mapping: Path | None, quiet: bool, outcomes: list[str]
+    paths: list[Path],
+    out: Path,
+    mapping: Path | None,
+    quiet: bool,
+    outcomes: list[str],
+    bad_scores: str | None = None,
 ) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.report import print_closing
@@ -53,7 +59,7 @@ def _run_and_write(
         progress.set_enabled(False)
     try:
         specs = [parse_outcome_option(o) for o in outcomes]
-        analysis = analyze(paths, mapping=mapping, outcomes=specs)
+        analysis = analyze(paths, mapping=mapping, outcomes=specs, bad_scores=bad_scores)
         with progress.task("Writing the report", unit=""):
             written = write_outputs(analysis, out)
     except FeedbackError as error:
@@ -73,13 +79,14 @@ def analyze(
     ] = None,
     outcome: Outcomes = None,
     quiet: Quiet = False,
+    bad_scores: BadScoresOption = None,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
     A customer table among FILES (a customer id column, no text column) is joined by
     respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
     """
-    _run_and_write(files, out, mapping, quiet, outcome or [])
+    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores)
 
 
 @app.command()

@@ -29,6 +29,14 @@ PlatformOption = Annotated[
 EncodingOption = Annotated[
     str | None, typer.Option("--encoding", help="Force an encoding instead of detecting it.")
 ]
+BadScoresOption = Annotated[
+    str | None,
+    typer.Option(
+        "--bad-scores",
+        help="A score that cannot be read: 'keep-text' (default: keep the comment, leave the "
+        "score empty, list the problem in the rejects) or 'reject-row'.",
+    ),
+]
 AgentTurnsOption = Annotated[
     str, typer.Option("--agent-turns", help="Chat agent/bot turns: 'context' (a column) or 'drop'.")
 ]
@@ -64,6 +72,7 @@ def validate(
     encoding: EncodingOption = None,
     agent_turns: AgentTurnsOption = "context",
     outcome: OutcomeOption = None,
+    bad_scores: BadScoresOption = None,
 ) -> None:
     """Show what is recognised in each file: platform, encoding, columns, scores, rejects."""
     from feedback_nlp.io import read_feedback
@@ -78,6 +87,7 @@ def validate(
                 encoding=encoding,
                 agent_turns=agent_turns,
                 outcomes=_outcomes(outcome),
+                bad_scores=bad_scores,
             )
         except (ReadError, ConfigError) as error:
             typer.echo(f"error: {error}", err=True)
@@ -103,6 +113,7 @@ def read(
     encoding: EncodingOption = None,
     agent_turns: AgentTurnsOption = "context",
     outcome: OutcomeOption = None,
+    bad_scores: BadScoresOption = None,
 ) -> None:
     """Read files into one feedback table and write it (rejected rows optionally to --rejects)."""
     from feedback_nlp.io import read_many
@@ -117,6 +128,7 @@ def read(
             encoding=encoding,
             agent_turns=agent_turns,
             outcomes=_outcomes(outcome),
+            bad_scores=bad_scores,
         )
     except (ReadError, ConfigError) as error:
         _fail(error)
@@ -132,5 +144,5 @@ def read(
     typer.echo(result.summary())
     typer.echo(
         f"wrote {len(result.table)} row(s) to {out}"
-        + (f", {len(result.rejects)} rejected row(s) to {rejects}" if rejects else "")
+        + (f", {len(result.rejects)} problem row(s) to {rejects}" if rejects else "")
     )

@@ -33,6 +33,7 @@ from feedback_nlp.engines.progress import Progress
 from feedback_nlp.io.stream import Chunk, stream_feedback
 from feedback_nlp.pipeline import tag_frame
 from feedback_nlp.report.export import redact_for_export
+from feedback_nlp.schema import rejected_rows
 
 _DONE = object()
 
@@ -102,7 +103,7 @@ def _tag_chunk(
         "chunk": chunk.index,
         "rows_read": chunk.rows_read,
         "rows": len(chunk.table),
-        "rejects": len(chunk.rejects),
+        "rejects": len(rejected_rows(chunk.rejects)),
         "tagged": None,
         "rejected": None,
     }

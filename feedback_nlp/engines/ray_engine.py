@@ -191,12 +191,24 @@ def run_ray(
     return _finish(manifest, time.perf_counter() - started)
 
 
+def _rejected_in(path: Path) -> int:
+    """Rows of a rejects part that are not in the tagged table (`row_kept` not True)."""
+    table = pq.read_table(path, columns=["row_kept"]) if _has_row_kept(path) else None
+    if table is None:
+        return pq.read_metadata(path).num_rows
+    return sum(1 for kept in table.column("row_kept").to_pylist() if kept is not True)
+
+
+def _has_row_kept(path: Path) -> bool:
+    return "row_kept" in pq.read_schema(path).names
+
+
 def _finish(manifest: Manifest, seconds: float) -> TagSummary:
     """Record the files Ray wrote (and their rows) in the manifest; mark the job done."""
     out = manifest.folder
     for sub, key in ((TAGGED, "rows"), (REJECTS, "rejects")):
         for path in sorted((out / sub).glob("*.parquet")):
-            rows = pq.read_metadata(path).num_rows
+            rows = pq.read_metadata(path).num_rows if key == "rows" else _rejected_in(path)
             manifest.parts[f"{sub}/{path.name}"] = {
                 "rows_read": rows,
                 "rows": rows if key == "rows" else 0,

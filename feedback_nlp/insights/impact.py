@@ -196,7 +196,28 @@ def pain_point_matrix(
     result["small_n"] = result["units"] < min_n
     counted = values.index if values is not None else cells["unit_id"]
     result["unit_of_analysis"] = describe_units(counted, unit == "respondent_id")
-    return result
+    return with_row_order(result, table, rows)
+
+
+def row_order(table: pd.DataFrame, column: str) -> dict[str, int]:
+    """Position of each value of `column` in the journey: from ``<column>_order`` when the
+    reader wrote it (declared or canonical order), else alphabetical."""
+    values = table[column].astype("string")
+    order_column = f"{column}_order"
+    if order_column in table.columns:
+        pairs = pd.DataFrame({"value": values, "order": table[order_column]}).dropna()
+        known = pairs.groupby("value")["order"].min().sort_values(kind="stable")
+        ranked = list(known.index) + sorted(v for v in values.dropna().unique() if v not in known)
+    else:
+        ranked = sorted(values.dropna().unique())
+    return {str(value): position for position, value in enumerate(ranked, start=1)}
+
+
+def with_row_order(cells: pd.DataFrame, table: pd.DataFrame, rows: str) -> pd.DataFrame:
+    """`cells` with a ``row_order`` column, sorted by it (journey order), then by theme."""
+    order = row_order(table, rows)
+    cells = cells.assign(row_order=cells[rows].map(order).astype("Int64"))
+    return cells.sort_values(["row_order", "theme"], kind="stable").reset_index(drop=True)
 
 
 def period_of(table: pd.DataFrame, period: str = "M") -> pd.Series:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.scores import (
     ALL_SCORE_RANGES,
@@ -22,13 +23,13 @@ from feedback_nlp.io.scores import (
 )
 from feedback_nlp.schema import (
     INPUT_COLUMNS,
-    JOURNEY_STAGES,
     REJECT_COLUMNS,
     empty_rejects,
     empty_table,
 )
+from feedback_nlp.text.damage import find_issues, merge_issues
 
-_LOWERCASE = ("lang_hint", "channel", "journey_stage")
+_LOWERCASE = ("lang_hint", "channel")
 
 
 @dataclass
@@ -43,6 +44,7 @@ class TableBuilder:
     rows_read: int = 0
     generated_ids: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    kept_problems: Counter[str] = field(default_factory=Counter)
 
     def check_plan(self, file_columns: list[str]) -> None:
         """Raise ReadError if the plan names a missing column or finds no text column."""
@@ -71,10 +73,17 @@ class TableBuilder:
         self.rows_read += len(raw)
         if raw.empty:
             return
-        table, field_s, reason_s = self._convert(raw, lines)
+        table, field_s, reason_s, kept = self._convert(raw, lines)
         rejected = reason_s.notna().to_numpy()
         if rejected.any():
             self.rejects.append(self._reject_frame(raw, lines, table, field_s, reason_s, rejected))
+        for name, reasons in kept:
+            problem = reasons.notna().to_numpy() & ~rejected
+            if problem.any():
+                field_k = pd.Series(self.plan.columns.get(name, name), index=raw.index)
+                self.rejects.append(
+                    self._reject_frame(raw, lines, table, field_k, reasons, problem, kept=True)
+                )
         self.tables.append(table[~rejected])
 
     def add_rejected(
@@ -92,13 +101,15 @@ class TableBuilder:
                     "field": [field_name],
                     "reason": [reason],
                     "raw": [json.dumps(raw, ensure_ascii=False, default=str)],
+                    "row_kept": [False],
                 }
             ).astype(REJECT_COLUMNS)
         )
 
     def _convert(
         self, raw: pd.DataFrame, lines: np.ndarray
-    ) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    ) -> tuple[pd.DataFrame, pd.Series, pd.Series, list[tuple[str, pd.Series]]]:
+        """Kept-row table, field and reason of each rejected row, score problems of kept rows."""
         index = raw.index
         field_s = pd.Series(pd.NA, index=index, dtype="string")
         reason_s = pd.Series(pd.NA, index=index, dtype="string")
@@ -119,12 +130,17 @@ class TableBuilder:
         text = out.get("text", pd.Series(pd.NA, index=index, dtype=object))
         no_text = is_missing(text)
         out["text"] = _as_string(text).fillna("")
+        out["text_issues"] = text_issues(out["text"])
 
         has_score = pd.Series(False, index=index)
+        kept: list[tuple[str, pd.Series]] = []
         for name in ALL_SCORE_RANGES:
             if name in out:
                 values, reasons = parse_score(out[name], name)
-                flag(name, reasons)
+                if self.plan.bad_scores == "reject-row":
+                    flag(name, reasons)
+                elif reasons.notna().any():
+                    kept.append((name, reasons))
                 out[name] = values
                 has_score |= values.notna()
         outcome_sources = self._outcomes(raw, out, flag)
@@ -149,15 +165,12 @@ class TableBuilder:
                 out[name] = _as_string(out[name])
                 if name in _LOWERCASE:
                     out[name] = out[name].str.strip().str.lower()
-        if "journey_stage" in out:
-            stage = out["journey_stage"]
-            bad = stage.notna() & ~stage.isin(JOURNEY_STAGES)
-            flag(
-                "journey_stage",
-                (
-                    "journey_stage is not one of " + ", ".join(JOURNEY_STAGES) + ": '" + stage + "'"
-                ).where(bad, pd.NA),
-            )
+        for name in ("journey_stage", "touchpoint"):
+            declared = self.plan.declared.get(name)
+            if name in out and (declared is not None or name == "journey_stage"):
+                columns, reasons = apply_declared(out[name], declared)
+                flag(name, reasons)
+                out.update(columns)
         no_text_reason = pd.Series("no text and no score", index=index, dtype="string")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))
@@ -168,7 +181,7 @@ class TableBuilder:
             if column not in set(sources.values()) | outcome_sources
         }
         table = pd.DataFrame({**out, **carried}, index=index)
-        return table, field_s, reason_s
+        return table, field_s, reason_s, kept
 
     def _outcomes(self, raw: pd.DataFrame, out: dict[str, pd.Series], flag: Any) -> set[str]:
         """Parse the declared outcomes this file has (others are skipped); return their columns."""
@@ -216,9 +229,12 @@ class TableBuilder:
         field_s: pd.Series,
         reason_s: pd.Series,
         rejected: np.ndarray,
+        *,
+        kept: bool = False,
     ) -> pd.DataFrame:
+        counter = self.kept_problems if kept else self.reasons
         for reason in reason_s[rejected]:
-            self.reasons[_reason_kind(reason)] += 1
+            counter[_reason_kind(reason)] += 1
         records = raw[rejected].to_dict(orient="records")
         return pd.DataFrame(
             {
@@ -228,15 +244,32 @@ class TableBuilder:
                 "field": field_s[rejected].to_numpy(),
                 "reason": reason_s[rejected].to_numpy(),
                 "raw": [json.dumps(_plain(r), ensure_ascii=False, default=str) for r in records],
+                "row_kept": kept,
             }
         ).astype(REJECT_COLUMNS)
 
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The kept rows (schema dtypes) and the rejected rows."""
-        table = pd.concat(self.tables, ignore_index=True) if self.tables else empty_table()
+        table = (
+            pd.concat(self.tables, ignore_index=True)
+            if self.tables
+            else empty_table(["text_issues"])
+        )
         table = _order(_schema_dtypes(table))
         rejects = pd.concat(self.rejects, ignore_index=True) if self.rejects else empty_rejects()
         return table, rejects
+
+
+def text_issues(texts: pd.Series) -> pd.Series:
+    """The `text_issues` cell of every text: damage kinds joined by '|', "" when none."""
+    issues = pd.Series("", index=texts.index, dtype="string")
+    suspect = texts.str.contains(_SUSPECT, regex=True, na=False)
+    for position in suspect.to_numpy().nonzero()[0]:
+        issues.iat[position] = merge_issues(find_issues(texts.iat[position]))
+    return issues
+
+
+_SUSPECT = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]|[ÂÃ]|â€"
 
 
 def _reason_kind(reason: str) -> str:
@@ -288,11 +321,13 @@ def _schema_dtypes(table: pd.DataFrame) -> pd.DataFrame:
             table[name] = table[name].astype(column.dtype)
         elif name in table.columns and column.dtype.startswith("datetime"):
             table[name] = pd.to_datetime(table[name], utc=True)
+    if "text_issues" in table.columns:
+        table["text_issues"] = table["text_issues"].astype("string")
     if "star_rating" in table.columns:
         table["star_rating"] = table["star_rating"].astype("Int64")
     return table
 
 
 def _order(table: pd.DataFrame) -> pd.DataFrame:
-    first = [c for c in (*INPUT_COLUMNS, "star_rating") if c in table.columns]
+    first = [c for c in (*INPUT_COLUMNS, "text_issues", "star_rating") if c in table.columns]
     return table[first + [c for c in table.columns if c not in first]]

@@ -28,6 +28,7 @@ class ReadOptions:
     columns: dict[str, str]
     chunk_rows: int
     seen: SeenIds
+    bad_scores: str | None = None
 
 
 #: What a streaming reader yields per chunk: kept rows, rejected rows, rows read, bytes read.
@@ -44,4 +45,4 @@ def drain(builder: TableBuilder, rows_read: int, position: int) -> Piece:
 
 def mapping_for(path: Path, options: ReadOptions) -> Mapping | None:
     """The column mapping for `path`: the given one, the one beside the file, the kwargs."""
-    return load_mapping(options.mapping, options.columns, path)
+    return load_mapping(options.mapping, options.columns, path, options.bad_scores)

@@ -44,6 +44,19 @@ class _Tracked:
         return raw
 
 
+class Unreadable(list):
+    """A row the csv module could not split; `reason` says why (it goes to the rejects)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+def row_problem(row: list[str], width: int) -> str:
+    """Why a row is rejected before its fields are checked: wrong field count or unreadable."""
+    return getattr(row, "reason", f"expected {width} fields, found {len(row)}")
+
+
 def sniff_delimiter(sample: str, suffix: str) -> str:
     """Pick the delimiter that splits the first lines into the most, equally long rows."""
     lines = sample.splitlines()[:20]
@@ -99,6 +112,7 @@ def read_delimited(
         "encoding": decoder.encoding,
         "delimiter": delimiter,
         "header_rows": header.rows,
+        "mixed_encoding_lines": decoder.mixed_lines,
     }
     return builder, info
 
@@ -106,11 +120,7 @@ def read_delimited(
 def _builder(
     path: Path, header: Header, mapping: Mapping | None, seen_ids: dict[str, str]
 ) -> TableBuilder:
-    plan = header.plan
-    if mapping is not None:
-        plan.merge_explicit(mapping.columns, mapping.constants)
-        plan.date_format = mapping.date_format or plan.date_format
-        plan.outcomes.update(mapping.outcomes)
+    plan = header.plan.apply(mapping)
     builder = TableBuilder(path=path, plan=plan, seen_ids=seen_ids)
     builder.check_plan(header.columns)
     return builder
@@ -122,12 +132,18 @@ def _rows_with_lines(
     """Yield (first physical line, fields, raw text) for every non-blank row."""
     start = 1
     last: tuple[int, list[str], str] | None = None
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # e.g. a bare CR inside an unquoted field: reject the row
+            row = Unreadable(f"the CSV row cannot be split into fields: {error}")
         raw = tracked.take()
         line_num = reader.line_num  # type: ignore[attr-defined]
         if last is not None:
             yield last
-        last = (start, row, raw) if row else None
+        last = (start, row, raw) if row or isinstance(row, Unreadable) else None
         start = line_num + 1
     if last is not None:
         _check_closed_quotes(last, path, reader.dialect.delimiter)  # type: ignore[attr-defined]
@@ -186,9 +202,7 @@ def _stream_rows(
         for start, row, raw in source:
             characters[0] += len(raw)
             if len(row) != width:
-                builder.add_rejected(
-                    start, f"expected {width} fields, found {len(row)}", raw.rstrip("\r\n")
-                )
+                builder.add_rejected(start, row_problem(row, width), raw.rstrip("\r\n"))
                 continue
             chunk.append(row)
             lines.append(start)

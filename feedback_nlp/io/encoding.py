@@ -1,20 +1,22 @@
-"""Encoding detection and line-by-line decoding that never returns garbled text.
+"""Encoding detection and line-by-line decoding that keeps damaged rows and refuses non-text.
 
 Supported: UTF-8 with or without BOM, UTF-16 with BOM (LE/BE), UTF-16 without BOM when the NUL
-pattern is unambiguous, and cp1252 as the fallback for 8-bit files. Every decoded line is
-checked for replacement characters, NULs, control characters and UTF-8-read-as-cp1252 mojibake;
-any of them raises :class:`ReadError` naming the line.
+pattern is unambiguous, and cp1252 as the fallback for 8-bit files. A UTF-8 file with a few
+lines in cp1252 (mixed encodings) is read line by line: such lines are decoded as cp1252 and
+counted in `LineDecoder.mixed_lines`. Replacement characters, NULs, control bytes and mojibake
+in some rows are kept (the rows are flagged later, see :mod:`feedback_nlp.text.damage`); a file
+is refused only when it is not text: mostly NUL/control bytes, or most lines garbled.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.text.damage import garbled_share
 
 SAMPLE_BYTES = 1 << 16
 
@@ -24,16 +26,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-#: UTF-8 text that was decoded as cp1252/latin-1 somewhere upstream ("Ã©", "â€™", "Â ").
-_MOJIBAKE = re.compile(
-    "[ÂÃ][\u00a0-\u00bf]|Ã[\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€"
-)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-
 ENCODING_HINT = (
     "save the file as UTF-8 (or pass encoding='...' / --encoding with the file's real encoding)"
 )
+
+
+#: A sample with more than this share of NUL/control bytes (not UTF-16) is binary.
+BINARY_BYTES = 0.1
+#: A block (or file) with more than this share of garbled lines is not text.
+GARBLED_LINES = 0.5
+_TEXT_CONTROLS = b"\t\n\r\x0c"
+BLOCK_BYTES = 1 << 20
 
 
 def detect_encoding(sample: bytes, path: str | Path) -> str:
@@ -42,17 +45,27 @@ def detect_encoding(sample: bytes, path: str | Path) -> str:
         if sample.startswith(bom):
             return name
     if b"\x00" in sample:
-        return _utf16_without_bom(sample, path)
+        utf16 = _utf16_without_bom(sample)
+        if utf16:
+            return utf16
+        _refuse_binary(sample, path)
     try:
         sample.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as exc:
         if exc.start >= len(sample) - 3:  # a character cut by the end of the sample
             return "utf-8"
-    return "cp1252"
+    return "utf-8" if _mostly_utf8(sample) else "cp1252"
 
 
-def _utf16_without_bom(sample: bytes, path: str | Path) -> str:
+def _mostly_utf8(sample: bytes) -> bool:
+    """True when the non-ASCII bytes are mostly valid UTF-8 (a UTF-8 file with stray lines)."""
+    decoded = sample.decode("utf-8", errors="replace")
+    valid = sum(1 for ch in decoded if ord(ch) > 127 and ch != "\ufffd")
+    return valid > 0 and valid >= decoded.count("\ufffd")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     half = len(sample) // 2 or 1
@@ -60,50 +73,49 @@ def _utf16_without_bom(sample: bytes, path: str | Path) -> str:
         return "utf-16-le"
     if even > 0.4 * half and odd < 0.05 * half:
         return "utf-16-be"
+    return None
+
+
+def _refuse_binary(sample: bytes, path: str | Path) -> None:
+    """Raise ReadError when NUL/control bytes are more than BINARY_BYTES of the sample."""
+    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
+    if controls <= BINARY_BYTES * len(sample):
+        return
     line = sample[: sample.index(b"\x00")].count(b"\n") + 1
     raise ReadError(
         path,
-        "the file contains NUL bytes: it is binary or not a text export",
+        f"the file is not text: {controls} of its first {len(sample)} bytes are NUL or control "
+        "bytes (it is binary, compressed or not a text export)",
         line=line,
-        hint=ENCODING_HINT,
+        hint="export the data as CSV, TSV, JSON, JSONL, xlsx or Parquet",
     )
 
 
-def check_text(text: str, path: str | Path, line: int, encoding: str) -> None:
-    """Raise ReadError if `text` shows signs of a wrong encoding or binary content."""
-    bad = _CONTROL.search(text)
-    if bad:
-        what = "a replacement character (U+FFFD)" if bad.group() == "\ufffd" else "control bytes"
+def check_is_text(text: str, path: str | Path, first_line: int, encoding: str) -> None:
+    """Raise ReadError when most lines of `text` are garbled (binary or a wrong encoding)."""
+    share, first = garbled_share(text)
+    if share > GARBLED_LINES:
         raise ReadError(
             path,
-            f"the text contains {what} near {text[max(0, bad.start() - 15) : bad.end() + 15]!r}: "
-            f"it was decoded as {encoding} but is binary or in another encoding",
-            line=line,
+            f"the file is not text: {share:.0%} of the lines from this one on are garbled (control "
+            f"bytes or replacement characters) when decoded as {encoding}",
+            line=first_line + first - 1,
             hint=ENCODING_HINT,
         )
-    garbled = _MOJIBAKE.search(text)
-    if garbled:
-        snippet = text[max(0, garbled.start() - 15) : garbled.end() + 15]
-        raise ReadError(
-            path,
-            f"the text looks garbled ({snippet!r}): UTF-8 text was decoded as cp1252 "
-            "somewhere before or while reading it",
-            line=line,
-            hint="re-export the file as UTF-8 from the original tool",
-        )
-
-
-_MOJIBAKE_LEADS = ("Â", "Ã", "â€")  # a fast screen before the full mojibake pattern
-BLOCK_BYTES = 1 << 20
 
 
 class LineDecoder:
-    """Decode a file block by block, switching an all-ASCII start to cp1252 if needed."""
+    """Decode a file block by block, switching an all-ASCII start to cp1252 if needed.
+
+    A line that is not valid UTF-8 in a UTF-8 file is decoded as cp1252 and its number kept in
+    `mixed_lines`; damaged rows are kept, but a block whose lines are mostly garbled is refused.
+    """
 
     def __init__(self, path: str | Path, encoding: str, *, forced: bool = False) -> None:
         self.path = path
         self.encoding = encoding
         self.confirmed = forced or encoding != "utf-8"
+        self.mixed_lines: list[int] = []
 
     def decode(self, raw: bytes, first_line: int) -> str:
         """Decode a block of whole lines starting at `first_line` (1-based) and check it."""
@@ -113,36 +125,23 @@ class LineDecoder:
             text = self._retry(raw, first_line, exc)
         if not self.confirmed and not raw.isascii():
             self.confirmed = True
-        problem = _CONTROL.search(text)
-        if problem is None and any(lead in text for lead in _MOJIBAKE_LEADS):
-            problem = _MOJIBAKE.search(text)
-        if problem:
-            line_start = text.rfind("\n", 0, problem.start()) + 1
-            line_end = text.find("\n", problem.start())
-            line = first_line + text.count("\n", 0, problem.start())
-            check_text(
-                text[line_start : line_end if line_end >= 0 else None],
-                self.path,
-                line,
-                self.encoding,
-            )
+        check_is_text(text, self.path, first_line, self.encoding)
         return text
 
     def _retry(self, raw: bytes, first_line: int, exc: UnicodeDecodeError) -> str:
-        if not self.confirmed and raw[: exc.start].isascii():
+        if not self.confirmed and raw[: exc.start].isascii() and not _mostly_utf8(raw):
             self.encoding, self.confirmed = "cp1252", True
+            return raw.decode("cp1252", errors="replace")
+        self.confirmed = True
+        lines = raw.split(b"\n")
+        decoded = []
+        for number, line in enumerate(lines, start=first_line):
             try:
-                return raw.decode("cp1252")
-            except UnicodeDecodeError as inner:
-                exc = inner
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        raise ReadError(
-            self.path,
-            f"byte {raw[exc.start : exc.start + 1]!r} at column {exc.start - line_start + 1} is "
-            f"not valid {self.encoding}: the file mixes encodings or is binary",
-            line=first_line + raw.count(b"\n", 0, exc.start),
-            hint=ENCODING_HINT,
-        ) from None
+                decoded.append(line.decode(self.encoding))
+            except UnicodeDecodeError:
+                decoded.append(line.decode("cp1252", errors="replace"))
+                self.mixed_lines.append(number)
+        return "\n".join(decoded)
 
 
 def iter_lines(
@@ -172,21 +171,11 @@ def _iter_blocks(stream: BinaryIO, decoder: LineDecoder) -> Iterator[str]:
 
 
 def _iter_utf16(stream: BinaryIO, decoder: LineDecoder) -> Iterator[str]:
-    data = stream.read()
-    try:
-        text = data.decode(decoder.encoding)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].decode(decoder.encoding, errors="replace").count("\n") + 1
-        raise ReadError(
-            decoder.path,
-            f"the bytes are not valid {decoder.encoding} (truncated or mixed encodings)",
-            line=line,
-            hint=ENCODING_HINT,
-        ) from None
+    text = stream.read().decode(decoder.encoding, errors="replace")
+    check_is_text(text, decoder.path, 1, decoder.encoding)
     pieces = text.split("\n")
     for number, piece in enumerate(pieces, start=1):
         line_text = piece if number == len(pieces) else piece + "\n"
         if not line_text:
             continue
-        check_text(line_text.lstrip("\ufeff"), decoder.path, number, decoder.encoding)
         yield line_text.lstrip("\ufeff") if number == 1 else line_text

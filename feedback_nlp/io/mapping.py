@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.journey import SECTIONS, Declared, parse_declared
 from feedback_nlp.io.scores import EXTRA_SCORE_RANGES
 from feedback_nlp.schema import INPUT_COLUMNS
 
@@ -81,6 +82,21 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 MAPPABLE = (*INPUT_COLUMNS, *EXTRA_SCORE_RANGES)
 
+#: What a score that cannot be read does to its row. ``"keep-text"`` (the default): the row is
+#: kept with the score empty and the problem is listed in the rejects table (``row_kept`` True):
+#: the comment is usually the point of the row, and an empty score is left out of every score
+#: metric exactly like a missing one, so nothing is made up. ``"reject-row"``: the whole row goes
+#: to the rejects table (for score-only analyses that must not mix in rows a tool mangled).
+BAD_SCORES = ("keep-text", "reject-row")
+DEFAULT_BAD_SCORES = "keep-text"
+
+
+def check_bad_scores(value: str) -> str:
+    """`value` if it is a known bad-scores policy; ConfigError otherwise."""
+    if value not in BAD_SCORES:
+        raise ConfigError(f"bad_scores must be one of {list(BAD_SCORES)}, not {value!r}")
+    return value
+
 
 def normalise_name(name: object) -> str:
     """'Likelihood to recommend' -> 'likelihood_to_recommend'."""
@@ -96,7 +112,19 @@ class ColumnPlan:
     platform: str = "generic"
     date_format: str | None = None
     notes: list[str] = field(default_factory=list)
+    bad_scores: str = DEFAULT_BAD_SCORES
+    declared: dict[str, Declared] = field(default_factory=dict)  # column -> its own values
     outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
+
+    def apply(self, mapping: Mapping | None) -> ColumnPlan:
+        """Merge a user's mapping (columns, constants, options) into the plan; returns self."""
+        if mapping is not None:
+            self.merge_explicit(mapping.columns, mapping.constants)
+            self.date_format = mapping.date_format or self.date_format
+            self.bad_scores = mapping.bad_scores or self.bad_scores
+            self.declared.update(mapping.declared)
+            self.outcomes.update(mapping.outcomes)
+        return self
 
     def merge_explicit(self, explicit: dict[str, str], constants: dict[str, Any]) -> None:
         """Let an explicit mapping override what was recognised for the same name or column."""
@@ -135,13 +163,21 @@ class Mapping:
     constants: dict[str, Any] = field(default_factory=dict)
     date_format: str | None = None
     origin: str = "keyword arguments"
+    bad_scores: str | None = None
+    declared: dict[str, Declared] = field(default_factory=dict)
     outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
 
 
 def load_mapping(
-    mapping: str | Path | dict[str, Any] | None, columns: dict[str, str], data_path: Path
+    mapping: str | Path | dict[str, Any] | None,
+    columns: dict[str, str],
+    data_path: Path,
+    bad_scores: str | None = None,
 ) -> Mapping | None:
-    """Combine `mapping` (dict or TOML path), `<stem>.mapping.toml` beside the file and kwargs."""
+    """Combine `mapping` (dict or TOML path), `<stem>.mapping.toml` beside the file and kwargs.
+
+    `bad_scores`, when given, overrides the mapping's ``[options] bad_scores``.
+    """
     if mapping is None:
         beside = data_path.with_name(f"{data_path.stem}.mapping.toml")
         if beside.is_file():
@@ -159,11 +195,14 @@ def load_mapping(
     if columns:
         result = result or Mapping()
         result.columns.update(_check_columns(columns, "keyword arguments"))
+    if bad_scores is not None:
+        result = result or Mapping()
+        result.bad_scores = check_bad_scores(bad_scores)
     return result
 
 
 def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
-    known = {"columns", "constants", "options", "outcomes"}
+    known = {"columns", "constants", "options", "outcomes", *SECTIONS}
     if not set(content) <= known:
         # a flat dict {schema name: file column} is accepted as the [columns] table
         if all(isinstance(v, str) for v in content.values()) and not set(content) & known:
@@ -171,10 +210,11 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
         else:
             raise ConfigError(
                 f"{origin}: unknown table(s) {sorted(set(content) - known)}; "
-                "a mapping has [columns], [constants], [options] and [outcomes]"
+                "a mapping has [columns], [constants], [options], [outcomes], [journey_stages] "
+                "and [touchpoints]"
             )
     options = content.get("options", {})
-    unknown_options = set(options) - {"date_format"}
+    unknown_options = set(options) - {"date_format", "bad_scores"}
     if unknown_options:
         raise ConfigError(f"{origin}: unknown option(s) {sorted(unknown_options)} in [options]")
     return Mapping(
@@ -183,6 +223,12 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
         date_format=options.get("date_format"),
         origin=origin,
         outcomes=_outcomes(content.get("outcomes", {}), origin),
+        bad_scores=check_bad_scores(options["bad_scores"]) if "bad_scores" in options else None,
+        declared={
+            SECTIONS[name][0]: parse_declared(name, content[name], origin)
+            for name in SECTIONS
+            if name in content
+        },
     )
 
 

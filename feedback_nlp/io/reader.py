@@ -17,7 +17,7 @@ from feedback_nlp.io.mapping import load_mapping
 from feedback_nlp.io.platforms import PLATFORMS
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_excel, read_json, read_jsonl, read_parquet
-from feedback_nlp.schema import empty_rejects, validate
+from feedback_nlp.schema import INPUT_COLUMNS, empty_rejects, rejected_rows, split_list, validate
 
 SUFFIXES = {
     ".csv": "csv",
@@ -61,6 +61,7 @@ def read_feedback(
     encoding: str | None = None,
     sheet: str | int | None = None,
     outcomes: dict[str, Any] | None = None,
+    bad_scores: str | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read one feedback file (CSV/TSV, xlsx, JSON, JSONL, Parquet) into the feedback table.
@@ -68,11 +69,13 @@ def read_feedback(
     `columns` map schema names to file columns (``text="Comment"``); `mapping` is a dict or a
     TOML file with ``[columns]``/``[constants]``/``[options]``; a ``<stem>.mapping.toml`` beside
     the file is used when no mapping is given. `outcomes` ({name: OutcomeSpec}, see
-    feedback_nlp.outcomes) adds declared outcome columns, validated like scores. Raises
-    ReadError when the file cannot be read.
+    feedback_nlp.outcomes) adds declared outcome columns, validated like scores.
+    `bad_scores`: ``"keep-text"`` (default: keep the row, empty the score, list the problem in
+    the rejects table) or ``"reject-row"``; see :data:`feedback_nlp.io.mapping.BAD_SCORES`.
+    Raises ReadError when the file cannot be read.
     """
     read = (Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
-    return _read_one(*read, outcomes=outcomes)
+    return _read_one(*read, outcomes=outcomes, bad_scores=bad_scores)
 
 
 def read_many(
@@ -84,12 +87,24 @@ def read_many(
     encoding: str | None = None,
     sheet: str | int | None = None,
     outcomes: dict[str, Any] | None = None,
+    bad_scores: str | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read several files into one table; a response_id seen in an earlier file is rejected."""
     seen: dict[str, str] = {}
     results = [
-        _read_one(Path(p), mapping, platform, agent_turns, encoding, sheet, columns, seen, outcomes)
+        _read_one(
+            Path(p),
+            mapping,
+            platform,
+            agent_turns,
+            encoding,
+            sheet,
+            columns,
+            seen,
+            outcomes=outcomes,
+            bad_scores=bad_scores,
+        )
         for p in paths
     ]
     if not results:
@@ -114,6 +129,7 @@ def _read_one(
     columns: dict[str, str],
     seen: dict[str, str],
     outcomes: dict[str, Any] | None = None,
+    bad_scores: str | None = None,
 ) -> ReadResult:
     if platform not in PLATFORMS:
         from feedback_nlp.errors import ConfigError
@@ -128,7 +144,7 @@ def _read_one(
             f"unsupported file type '{path.suffix or '(none)'}'",
             hint=f"convert it to one of {sorted(SUFFIXES)}",
         )
-    user_mapping = load_mapping(mapping, columns, path)
+    user_mapping = load_mapping(mapping, columns, path, bad_scores)
     if outcomes:
         from feedback_nlp.io.mapping import Mapping
 
@@ -181,16 +197,34 @@ def _info(
         "generated_ids": builder.generated_ids,
         "rows_read": builder.rows_read,
         "rows_kept": len(table),
-        "rows_rejected": len(rejects),
+        "rows_rejected": len(rejected_rows(rejects)),
+        "bad_scores": plan.bad_scores,
+        "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
+        "text_issues": issue_counts(table),
         "notes": list(plan.notes),
     }
 
 
+def issue_counts(table: pd.DataFrame) -> dict[str, int]:
+    """Rows kept with each kind of damaged text (see `text_issues` in schema.py)."""
+    if "text_issues" not in table.columns:
+        return {}
+    counts: Counter[str] = Counter()
+    for cell in table["text_issues"].dropna():
+        counts.update(split_list(cell))
+    return dict(counts.most_common())
+
+
 def builder_carried(builder: TableBuilder, table: pd.DataFrame) -> list[str]:
     """Columns carried through untouched (not schema columns produced by the plan)."""
-    produced = set(builder.plan.columns) | set(builder.plan.constants) | {"response_id", "text"}
-    produced |= set(builder.plan.outcomes)
+    produced = (
+        set(builder.plan.columns)
+        | set(builder.plan.constants)
+        | {"response_id", "text", "text_issues"}
+        | set(INPUT_COLUMNS)  # a file column with a schema name is carried as source_<name>
+        | set(builder.plan.outcomes)
+    )
     return [c for c in table.columns if c not in produced]
 
 
@@ -230,6 +264,18 @@ def _file_summary(info: dict[str, Any]) -> str:
     )
     for reason, count in info["reject_reasons"].items():
         lines.append(f"    {count} x {reason}")
+    if info.get("scores_emptied"):
+        lines.append("  rows kept with a score emptied (bad_scores='keep-text'; in the rejects):")
+        lines += [f"    {count} x {reason}" for reason, count in info["scores_emptied"].items()]
+    if info.get("text_issues"):
+        lines.append("  damaged text kept (listed in text_issues, repaired in text_clean):")
+        lines += [f"    {count} x {kind}" for kind, count in info["text_issues"].items()]
+    if info.get("mixed_encoding_lines"):
+        mixed = info["mixed_encoding_lines"]
+        lines.append(
+            f"  {len(mixed)} line(s) not valid {info.get('encoding')} were read as cp1252 "
+            f"(mixed encodings), first: {mixed[:5]}"
+        )
     for key in ("conversations", "without_customer_turns", "agent_turns", "sheet", "line_means"):
         if key in info:
             lines.append(f"  {key.replace('_', ' ')}: {info[key]}")
@@ -247,8 +293,9 @@ def _totals(info: dict[str, Any]) -> str:
 def _reject_examples(rejects: pd.DataFrame) -> str:
     if rejects.empty:
         return ""
-    lines = [f"first rejected rows (of {len(rejects)}):"]
+    lines = [f"first problems in the rejects table (of {len(rejects)}):"]
     for row in rejects.head(EXAMPLE_REJECTS).itertuples():
         where = f"{Path(str(row.file)).name}:{row.line}"
-        lines.append(f"  {where}: {row.reason}")
+        kept = " (row kept)" if row.row_kept is True else ""
+        lines.append(f"  {where}: {row.reason}{kept}")
     return "\n".join(lines)

@@ -25,7 +25,13 @@ import pandas as pd
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
 from feedback_nlp.io.delimited import _builder as _delimited_builder
-from feedback_nlp.io.delimited import _peek, _rows_with_lines, _Tracked, sniff_delimiter
+from feedback_nlp.io.delimited import (
+    _peek,
+    _rows_with_lines,
+    _Tracked,
+    row_problem,
+    sniff_delimiter,
+)
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import ColumnPlan, recognise
 from feedback_nlp.io.platforms import PLATFORMS, detect_header
@@ -34,7 +40,7 @@ from feedback_nlp.io.seen_ids import SeenIds
 from feedback_nlp.io.stream_jsonl import is_chat_jsonl, stream_jsonl
 from feedback_nlp.io.structured import _apply_mapping, _check_platform
 from feedback_nlp.io.structured import _builder as _structured_builder
-from feedback_nlp.schema import empty_rejects, validate
+from feedback_nlp.schema import empty_rejects, rejected_rows, validate
 
 #: Source rows per chunk unless the caller says otherwise.
 CHUNK_ROWS = 10_000
@@ -68,6 +74,7 @@ def stream_feedback(
     agent_turns: str = "context",
     encoding: str | None = None,
     sheet: str | int | None = None,
+    bad_scores: str | None = None,
     **columns: str,
 ) -> Iterator[Chunk]:
     """Yield the chunks of every file in order; options as in :func:`read_many`."""
@@ -80,7 +87,15 @@ def stream_feedback(
 
         raise ConfigError(f"unknown platform '{platform}'; use one of {list(PLATFORMS)}")
     options = ReadOptions(
-        platform, mapping, agent_turns, encoding, sheet, dict(columns), chunk_rows, SeenIds()
+        platform,
+        mapping,
+        agent_turns,
+        encoding,
+        sheet,
+        dict(columns),
+        chunk_rows,
+        SeenIds(),
+        bad_scores,
     )
     for file_index, path in enumerate(Path(p) for p in paths):
         yield from _stream_file(file_index, path, options)
@@ -116,13 +131,14 @@ def _whole(file_index: int, path: Path, options: ReadOptions, size: int) -> Iter
         options.sheet,
         options.columns,
         options.seen,
+        options.bad_scores,
     )
     step = options.chunk_rows
     count = max(1, -(-len(read.table) // step))
     for index in range(count):
         table = read.table.iloc[index * step : (index + 1) * step].reset_index(drop=True)
         rejects = read.rejects if index == 0 else empty_rejects()
-        rows_read = len(table) + (len(read.rejects) if index == 0 else 0)
+        rows_read = len(table) + (len(rejected_rows(read.rejects)) if index == 0 else 0)
         position = size if index == count - 1 else size * (index + 1) // count
         yield Chunk(file_index, index, path, table, rejects, rows_read, position, size)
 
@@ -159,9 +175,7 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
             kept = [(start, row) for start, row, _ in batch if len(row) == width]
             for start, row, raw in batch:
                 if len(row) != width:
-                    builder.add_rejected(
-                        start, f"expected {width} fields, found {len(row)}", raw.rstrip("\r\n")
-                    )
+                    builder.add_rejected(start, row_problem(row, width), raw.rstrip("\r\n"))
             if kept:
                 frame = pd.DataFrame([r for _, r in kept], columns=header.columns, dtype="str")
                 builder.add(frame, np.asarray([s for s, _ in kept]))

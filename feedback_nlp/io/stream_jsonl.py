@@ -38,7 +38,7 @@ def is_chat_jsonl(path: Path, options: ReadOptions) -> bool:
     for _, line, _ in _json_lines(path, options):
         if line.strip():
             try:
-                first = json.loads(line)
+                first = json.loads(line, strict=False)
             except json.JSONDecodeError:
                 return False
             return chat_conversations([first]) is not None
@@ -54,7 +54,7 @@ def _jsonl_survey(path: Path, options: ReadOptions) -> tuple[dict[str, set[type]
             continue
         last = number
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, strict=False)
         except json.JSONDecodeError:
             continue
         if isinstance(obj, dict):
@@ -81,7 +81,7 @@ def stream_jsonl(path: Path, options: ReadOptions) -> Iterator[Piece]:
             continue
         count += 1
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, strict=False)
         except json.JSONDecodeError as exc:
             if number == last:
                 raise ReadError(

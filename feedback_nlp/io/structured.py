@@ -13,7 +13,7 @@ import pandas as pd
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.chat import chat_conversations, chat_rows
-from feedback_nlp.io.encoding import check_text, detect_encoding
+from feedback_nlp.io.encoding import check_is_text, detect_encoding
 from feedback_nlp.io.mapping import ColumnPlan, Mapping, recognise
 from feedback_nlp.io.platforms import Header, detect_header
 
@@ -29,26 +29,15 @@ APP_STORE_COLUMNS = {
 
 
 def _apply_mapping(plan: ColumnPlan, mapping: Mapping | None) -> ColumnPlan:
-    if mapping is not None:
-        plan.merge_explicit(mapping.columns, mapping.constants)
-        plan.date_format = mapping.date_format or plan.date_format
-        plan.outcomes.update(mapping.outcomes)
-    return plan
+    return plan.apply(mapping)
 
 
 def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     if not data.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"):
         raise ReadError(path, "the file is empty", hint="export the data again")
     chosen = encoding or detect_encoding(data[: 1 << 16], path)
-    try:
-        text = data.decode(chosen)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ReadError(
-            path, f"the bytes are not valid {chosen}", line=line, hint="save the file as UTF-8"
-        ) from None
-    for number, line_text in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
-        check_text(line_text.rstrip("\r"), path, number, chosen)
+    text = data.decode(chosen, errors="replace")
+    check_is_text(text, path, 1, chosen)
     return text.lstrip("\ufeff"), chosen
 
 
@@ -87,7 +76,7 @@ def read_json(
     """Read a JSON document: chat conversations, App Store reviews or a list of records."""
     text, chosen = _decode(path, path.read_bytes(), encoding)
     try:
-        document = json.loads(text)
+        document = json.loads(text, strict=False)
     except json.JSONDecodeError as exc:
         raise ReadError(
             path,
@@ -165,7 +154,7 @@ def _jsonl_objects(path: Path, text: str) -> Iterator[tuple[int, Any, str]]:
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line), line
+            yield number, json.loads(line, strict=False), line
         except json.JSONDecodeError as exc:
             if number == last:
                 raise ReadError(

@@ -200,7 +200,13 @@ def mix_chart(table: pd.DataFrame, column: str, by: str = "touchpoint") -> objec
         values = values.str.split("|", regex=False).str[0]
     shares = pd.crosstab(table[by].fillna("unknown"), values.fillna("unknown"), normalize="index")
     counts = table[by].fillna("unknown").value_counts()
-    shares = shares.loc[counts.index[::-1]] * 100
+    ranked = list(counts.index)
+    if f"{by}_order" in table:  # journey order, as the mapping declared it
+        from feedback_nlp.insights.impact import row_order
+
+        order = row_order(table, by)
+        ranked.sort(key=lambda v: order.get(str(v), len(order) + 1))
+    shares = shares.loc[ranked[::-1]] * 100
     colours = SENTIMENT_COLOURS if column == "sentiment" else EMOTION_COLOURS
     order = [c for c in colours if c in shares.columns] + [
         c for c in shares.columns if c not in colours

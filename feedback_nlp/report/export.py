@@ -17,6 +17,9 @@ from feedback_nlp.schema import COLUMNS
 #: Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
+#: Longest text an Excel cell holds.
+EXCEL_CELL_CHARS = 32_766  # 32,767 less the apostrophe a formula-like cell gets
+
 #: Columns whose values are labels or generated ids: never free text, left as they are.
 _LABEL_COLUMNS = {
     name
@@ -24,6 +27,22 @@ _LABEL_COLUMNS = {
     if column.allowed is not None or column.dtype != "string"
 } | {"response_id", "conversation_id", "lang_hint", "source", "lang", "topic_label", "themes"}
 _ALREADY_REDACTED = {"text_clean", "pii_types", "duplicate_of"}
+
+
+#: Id columns: never redacted (they join tables), but an id that *is* PII (an e-mail or a phone
+#: number used as the id) is replaced by a stable pseudonym, the same in every exported table.
+_ID_COLUMNS = ("response_id", "conversation_id", "duplicate_of")
+
+
+def pseudonymise_pii_id(value: object) -> object:
+    """`value` unchanged, or ``pii-<12 hex>`` (SHA-256) when it holds an e-mail, phone, …"""
+    import hashlib
+
+    from feedback_nlp.text.pii import redact_pii
+
+    if not isinstance(value, str) or not redact_pii(value)[1]:
+        return value
+    return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def neutralise_formula(value: object) -> object:
@@ -61,6 +80,9 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
     out = table.copy()
     if not include_raw_text and "text_clean" in out.columns:
         out = out.drop(columns=["text"], errors="ignore")
+    for name in _ID_COLUMNS:
+        if name in out.columns:
+            out[name] = out[name].map(pseudonymise_pii_id, na_action="ignore")
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
             continue
@@ -96,17 +118,27 @@ def write_workbook(
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, sheet in sheets.items():
             safe = redact_for_export(sheet) if redact else sheet
-            safe = _excel_compatible(neutralise_formulas(safe))
+            safe = neutralise_formulas(_excel_compatible(safe))
             safe.to_excel(writer, sheet_name=_sheet_name(name), index=False)
     return path
 
 
 def _excel_compatible(table: pd.DataFrame) -> pd.DataFrame:
-    """Excel has no time zones: write UTC datetimes as naive UTC."""
+    """Excel has no time zones (UTC datetimes written naive) and no control characters in
+    cells (removed; `text_issues` already notes them); cells are cut at Excel's 32,767."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     out = table.copy()
     for name in out.columns:
         if isinstance(out[name].dtype, pd.DatetimeTZDtype):
             out[name] = out[name].dt.tz_convert("UTC").dt.tz_localize(None)
+        elif pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(
+                lambda v: (
+                    ILLEGAL_CHARACTERS_RE.sub("", v)[:EXCEL_CELL_CHARS] if isinstance(v, str) else v
+                ),
+                na_action="ignore",
+            )
     return out
 
 

@@ -36,6 +36,9 @@ def heatmap_chart(
         index=rows, columns="theme_label", values="shown", aggfunc="first", dropna=False
     )
     grid = grid.reindex(columns=list(themes))
+    if "row_order" in cells:  # journey order, as the mapping declared it
+        ranked = cells.sort_values("row_order", kind="stable")[rows].drop_duplicates()
+        grid = grid.reindex(index=[r for r in ranked if r in grid.index])
     hover = cells.assign(
         tip=cells.apply(lambda r: _cell_tip(r, rows, use_impact, measure, units), axis=1)
     ).pivot_table(index=rows, columns="theme_label", values="tip", aggfunc="first")

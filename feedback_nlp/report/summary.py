@@ -24,6 +24,7 @@ from feedback_nlp.report.plain import (
     unit_noun,
     units_of,
 )
+from feedback_nlp.schema import rejected_rows
 from feedback_nlp.scores import SCORE_COLUMNS
 
 COSTLIEST = 3
@@ -112,7 +113,7 @@ def gather_facts(
         channels=[(str(k), int(v)) for k, v in channels.items()] if channels is not None else [],
         first=dates.min() if len(dates) else None,
         last=dates.max() if len(dates) else None,
-        rejected=None if rejects is None else len(rejects),
+        rejected=None if rejects is None else len(rejected_rows(rejects)),
         scores=_scores(tables.get("score_metrics")),
         top_themes=theme_sizes[:5],
     )

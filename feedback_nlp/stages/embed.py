@@ -8,9 +8,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.encoder import EMBEDDING_DIM, QUANTIZE_MODES, RUNTIMES, E5Encoder
+from feedback_nlp.backends.encoder import (
+    EMBEDDING_DIM,
+    MAX_WINDOWS,
+    QUANTIZE_MODES,
+    RUNTIMES,
+    E5Encoder,
+)
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
+from feedback_nlp.text.damage import merge_issues
 
 #: Array read by the default heads: mean-pooled last `HEAD_LAYERS` layers, each L2-normalised
 #: (its first 384 columns are the embedding itself). Same encoder pass as ``"embedding"``.
@@ -49,8 +56,10 @@ def shared_encoder(
     quantize: str = "none",
     runtime: str = DEFAULT_RUNTIME,
     adapters: str | None = None,
+    max_windows: int = MAX_WINDOWS,
 ) -> E5Encoder:
-    """One loaded encoder per configuration and process."""
+    """One loaded encoder per configuration and process (the weights are shared further: one
+    copy per model folder, device and precision, see `_load_model` / `onnx_session`)."""
     return E5Encoder(
         model_dir=Path(model_dir) if model_dir else None,
         device=device,
@@ -60,6 +69,7 @@ def shared_encoder(
         quantize=quantize,
         runtime=runtime,
         adapters=check_adapters(adapters),
+        max_windows=max_windows,
     )
 
 
@@ -90,7 +100,10 @@ class EmbedStage(Stage):
     the default sentiment and emotion heads read.
 
     Long comments are truncated to `max_length` tokens, or with ``windowed=True`` embedded in
-    windows that are averaged. `device="auto"` uses CUDA (bf16/fp16) when present.
+    windows that are averaged, at most `max_windows` of them (default 8, about 4,000 tokens);
+    a comment with tokens left out gets ``embedded_partly`` in `text_issues`. Batches hold at
+    most ``batch_size * 128`` padded tokens, so peak memory does not grow with comment length.
+    `device="auto"` uses CUDA (bf16/fp16) when present.
     `batch_size` None: 32 texts per pass on CPU, 128 on GPU.
     `quantize`: ``"int8"`` runs the encoder's Linear layers with dynamic int8 quantisation (CPU
     only, faster, less accurate heads), ``"bf16"`` the torch model in bfloat16 (same heads'
@@ -104,7 +117,7 @@ class EmbedStage(Stage):
 
     name = "embed"
     requires = ("text_clean",)
-    produces = ()
+    produces = ("text_issues",)
     produces_arrays = ("embedding", HEAD_FEATURES)
 
     def __init__(
@@ -117,7 +130,10 @@ class EmbedStage(Stage):
         quantize: str = DEFAULT_QUANTIZE,
         runtime: str = DEFAULT_RUNTIME,
         adapters: str | None = None,
+        max_windows: int = MAX_WINDOWS,
     ) -> None:
+        if max_windows < 1:
+            raise ConfigError(f"stage 'embed': max_windows must be >= 1, not {max_windows}")
         check_quantize(self.name, quantize)
         check_runtime(self.name, runtime)
         check_adapters(adapters)
@@ -129,6 +145,7 @@ class EmbedStage(Stage):
         self.quantize = quantize
         self.runtime = runtime
         self.adapters = adapters
+        self.max_windows = max_windows
 
     def encoder(self) -> E5Encoder:
         """The (process-wide shared) encoder for this configuration."""
@@ -141,12 +158,26 @@ class EmbedStage(Stage):
             self.quantize,
             self.runtime,
             self.adapters,
+            self.max_windows,
         )
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
-        features = self.encoder().encode(texts_of(batch.table["text_clean"]), layers=HEAD_LAYERS)
+        table = batch.table
+        features, partial = self.encoder().encode_with_coverage(
+            texts_of(table["text_clean"]), layers=HEAD_LAYERS
+        )
         arrays = {
             "embedding": np.ascontiguousarray(features[:, :EMBEDDING_DIM]),
             HEAD_FEATURES: features,
         }
-        return pd.DataFrame(index=batch.table.index), arrays
+        before = table["text_issues"] if "text_issues" in table.columns else None
+        issues = [
+            merge_issues(
+                None if before is None else before.iat[i], ["embedded_partly"] if cut else []
+            )
+            for i, cut in enumerate(partial)
+        ]
+        columns = pd.DataFrame(
+            {"text_issues": pd.Series(issues, index=table.index, dtype="string")}
+        )
+        return columns, arrays

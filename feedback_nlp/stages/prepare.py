@@ -1,8 +1,9 @@
-"""The `prepare` stage: clean, redact and de-duplicate the comments.
+"""The `prepare` stage: clean, repair, cap, redact and de-duplicate the comments.
 
-It writes `text_clean` (what every later stage reads: cleaned and, unless `redact=False`,
-PII-redacted), `pii_types`, `is_duplicate` and `duplicate_of`. The original `text` stays as it
-was.
+It writes `text_clean` (what every later stage reads: cleaned, mojibake repaired, at most
+`max_chars` characters and, unless `redact=False`, PII-redacted), `text_issues` (the damage
+found in `text`, merged with what the reader listed), `pii_types`, `is_duplicate` and
+`duplicate_of`. The original `text` stays as it was.
 """
 
 from __future__ import annotations
@@ -10,43 +11,78 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import LIST_SEP
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.text.clean import clean_text
+from feedback_nlp.text.damage import find_issues, merge_issues
 from feedback_nlp.text.duplicates import find_duplicates
 from feedback_nlp.text.pii import check_pii_types, redact_pii
+
+#: Characters of a comment every later stage sees. Longer comments are cut here (the full
+#: text stays in `text`; the row gets ``truncated`` in `text_issues`), so that no stage's
+#: memory grows with the length of one comment. 20,000 characters are about 5,000 tokens:
+#: ten encoder windows of 512.
+MAX_CHARS = 20_000
 
 
 @register_stage
 class PrepareStage(Stage):
-    """Clean-up, PII redaction (typed placeholders) and the duplicate flag.
+    """Clean-up, mojibake repair, length cap, PII redaction (typed placeholders), duplicates.
 
     Args:
         redact: replace PII by placeholders (``<EMAIL>``, …). Turn off only when you
             explicitly need the raw text downstream.
         pii_types: which PII types to redact (``email``, ``phone``, ``card``, ``iban``,
             ``url``); None means all of them.
+        max_chars: longest `text_clean` in characters (cut at a word boundary where one is
+            near); None keeps every character.
     """
 
     name = "prepare"
     requires = ("response_id", "text")
-    produces = ("text_clean", "pii_types", "is_duplicate", "duplicate_of")
+    produces = ("text_clean", "text_issues", "pii_types", "is_duplicate", "duplicate_of")
 
-    def __init__(self, redact: bool = True, pii_types: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        redact: bool = True,
+        pii_types: list[str] | None = None,
+        max_chars: int | None = MAX_CHARS,
+    ) -> None:
+        if max_chars is not None and max_chars < 1:
+            raise ConfigError(f"stage 'prepare': max_chars must be >= 1 or None, not {max_chars}")
         self.redact = redact
         self.pii_types = pii_types
+        self.max_chars = max_chars
         self._types = check_pii_types(pii_types)
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
         table = batch.table
-        cleaned = [clean_text(t) for t in table["text"]]
-        found: list[str] = [""] * len(cleaned)
+        before = table["text_issues"] if "text_issues" in table.columns else None
+        cleaned, issues = [], []
+        for position, text in enumerate(table["text"]):
+            found = find_issues(text)
+            clean = clean_text(text)
+            if self.max_chars is not None and len(clean) > self.max_chars:
+                clean = cut(clean, self.max_chars)
+                found.append("truncated")
+            cleaned.append(clean)
+            issues.append(merge_issues(found, None if before is None else before.iat[position]))
+        found_pii: list[str] = [""] * len(cleaned)
         if self.redact:
             for index, text in enumerate(cleaned):
                 cleaned[index], types = redact_pii(text, self._types)
-                found[index] = LIST_SEP.join(types)
+                found_pii[index] = LIST_SEP.join(types)
         text_clean = pd.Series(cleaned, index=table.index, dtype="string")
         columns = find_duplicates(text_clean, table["response_id"])
         columns.insert(0, "text_clean", text_clean)
-        columns.insert(1, "pii_types", pd.Series(found, index=table.index, dtype="string"))
+        columns.insert(1, "text_issues", pd.Series(issues, index=table.index, dtype="string"))
+        columns.insert(2, "pii_types", pd.Series(found_pii, index=table.index, dtype="string"))
         return columns, {}
+
+
+def cut(text: str, max_chars: int) -> str:
+    """The first `max_chars` characters of `text`, ending at a space when one is in the last 10%."""
+    head = text[:max_chars]
+    space = head.rfind(" ", int(max_chars * 0.9))
+    return head[:space] if space > 0 else head

@@ -1,6 +1,8 @@
 """Clean-up of raw comment text: HTML, entities, control characters, Unicode form, whitespace.
 
-`clean_text` keeps every script and emoji; it only removes markup and noise. Paragraph breaks
+`clean_text` keeps every script and emoji; it only removes markup and noise, drops replacement
+characters (U+FFFD) and repairs mojibake (UTF-8 read as cp1252, see
+:mod:`feedback_nlp.text.damage`). Paragraph breaks
 (``<br>``, ``<p>``, newlines) survive as a single ``\\n`` so that sentence splitting can use them;
 every other run of whitespace becomes one space.
 """
@@ -14,6 +16,7 @@ import unicodedata
 import pandas as pd
 
 from feedback_nlp.schema import PII_PLACEHOLDERS
+from feedback_nlp.text.damage import repair_mojibake
 
 _PLACEHOLDER_NAMES = "|".join(p.strip("<>") for p in PII_PLACEHOLDERS.values())
 # Block-level tags become line breaks; inline tags become nothing (or a space between words).
@@ -38,7 +41,7 @@ def clean_text(text: object) -> str:
     """Clean one comment; None, NaN and NA give ""."""
     if text is None or text is pd.NA or (isinstance(text, float) and text != text):
         return ""
-    text = str(text)
+    text = repair_mojibake(str(text)).replace("\ufffd", "")
     if "<" in text:
         text = _COMMENT.sub(" ", text)
         text = _BREAK_TAG.sub("\n", text)

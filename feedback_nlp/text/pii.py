@@ -151,21 +151,32 @@ def _redact_urls(text: str, placeholder: str) -> tuple[str, bool]:
 
 
 def _redact_ibans(text: str, placeholder: str) -> tuple[str, bool]:
+    """Replace every valid IBAN; the search resumes right after each one found, so a match
+    that ran into the next IBAN ("DE89 … 00 DE89 …") does not hide it."""
+    parts: list[str] = []
+    position = 0
     found = False
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal found
+    while (match := _IBAN.search(text, position)) is not None:
         candidate = match.group(0)
         # The pattern may run into a following upper-case word: try shorter prefixes too.
         groups = candidate.split(" ")
-        for end in range(len(groups), 0, -1):
-            prefix = " ".join(groups[:end])
-            if _iban_valid(prefix.replace(" ", "")):
-                found = True
-                return placeholder + candidate[len(prefix) :]
-        return candidate
-
-    return _IBAN.sub(replace, text), found
+        prefix = next(
+            (
+                " ".join(groups[:end])
+                for end in range(len(groups), 0, -1)
+                if _iban_valid(" ".join(groups[:end]).replace(" ", ""))
+            ),
+            None,
+        )
+        if prefix is None:
+            parts.append(text[position : match.start() + len(groups[0])])
+            position = match.start() + len(groups[0])
+            continue
+        found = True
+        parts += [text[position : match.start()], placeholder]
+        position = match.start() + len(prefix)
+    parts.append(text[position:])
+    return "".join(parts), found
 
 
 def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:
@@ -173,11 +184,16 @@ def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:
 
     def replace(match: re.Match[str]) -> str:
         nonlocal found
-        digits = re.sub(r"\D", "", match.group(0))
-        if 13 <= len(digits) <= 19 and _luhn_valid(digits):
-            found = True
-            return placeholder
-        return match.group(0)
+        candidate = match.group(0)
+        # A card followed by another number ("4111 1111 1111 1111 2"): try shorter prefixes
+        # that end at a separator, too.
+        ends = [len(candidate), *[m.start() for m in re.finditer(r"[ -]", candidate)][::-1]]
+        for end in ends:
+            digits = re.sub(r"\D", "", candidate[:end])
+            if 13 <= len(digits) <= 19 and _luhn_valid(digits):
+                found = True
+                return placeholder + candidate[end:]
+        return candidate
 
     return _CARD.sub(replace, text), found
 

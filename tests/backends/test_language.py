@@ -162,3 +162,19 @@ def test_min_letters_turns_texts_with_fewer_letters_into_und(detector):
     assert found[0] == found[2] == found[3] == (UND, 0.0)
     assert found[1] == detector.detect([CLEAR["fr"]])[0]
     assert found[1][0] == "fr"
+
+
+def test_social_markup_is_not_read_as_words():
+    from feedback_nlp.backends.language import language_signal
+
+    assert language_signal("RT @JohnDoe: Das ist #SuperSchlecht heute") == (
+        "Das ist Super Schlecht heute"
+    )
+    assert language_signal("@user @user merci beaucoup http://t.co/x") == "merci beaucoup"
+    assert language_signal("write to ana@example.com") == "write to"
+    assert language_signal("it is RT good") == "it is RT good"
+
+
+def test_handles_do_not_sway_the_detector(detector):
+    text = "@TheRealDonaldTrump @WhiteHouse @FoxNews gracias por todo, muy buen servicio"
+    assert detector.detect([text])[0][0] == "es"

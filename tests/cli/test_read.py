@@ -57,6 +57,8 @@ def test_read_writes_table_and_rejects(tmp_path):
             str(out),
             "--rejects",
             str(rejects),
+            "--bad-scores",
+            "reject-row",
         ],
     )
     assert result.exit_code == 0, result.output
@@ -64,6 +66,25 @@ def test_read_writes_table_and_rejects(tmp_path):
     assert table["response_id"].tolist() == ["7", "c-0001-0", "c-0001-1", "c-0002-0"]
     assert len(pd.read_csv(rejects)) == 6
     assert "wrote 4 row(s)" in result.output
+
+
+def test_read_keeps_comments_with_bad_scores_by_default(tmp_path):
+    out, rejects = tmp_path / "out.csv", tmp_path / "rejects.csv"
+    args = ["read", str(FIXTURES / "bad_scores.csv"), "--out", str(out), "--rejects", str(rejects)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    table, problems = pd.read_csv(out), pd.read_csv(rejects)
+    assert len(table) == 7
+    assert table["nps"].isna().sum() == 4
+    assert len(problems) == 6 and problems["row_kept"].all()
+    assert "rows kept with a score emptied" in result.output
+
+
+def test_read_refuses_an_unknown_bad_scores_policy(tmp_path):
+    args = ["read", str(FIXTURES / "bad_scores.csv"), "--out", str(tmp_path / "o.csv")]
+    result = runner.invoke(app, [*args, "--bad-scores", "drop"])
+    assert result.exit_code == 1
+    assert "bad_scores must be one of ['keep-text', 'reject-row']" in result.output
 
 
 def test_read_to_csv(tmp_path):
@@ -79,3 +100,9 @@ def test_read_refuses_unknown_output_type(tmp_path):
     )
     assert result.exit_code == 1
     assert "--out must end in .parquet or .csv, not '.xlsx'" in result.output
+
+
+def test_analyze_and_validate_take_bad_scores():
+    for command in ("analyze", "validate", "read"):
+        result = runner.invoke(app, [command, "--help"])
+        assert "--bad-scores" in result.output

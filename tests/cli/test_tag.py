@@ -59,7 +59,7 @@ def test_another_job_in_out_is_refused_with_exit_73(small_model, tmp_path):
     [
         (["missing.csv"], EXIT_NO_INPUT, "no such file"),
         ([FIXTURES / "bad_empty.csv"], EXIT_NO_INPUT, "the file is empty"),
-        ([FIXTURES / "bad_binary.csv"], EXIT_BAD_INPUT, "NUL bytes"),
+        ([FIXTURES / "bad_binary.csv"], EXIT_BAD_INPUT, "not text"),
         ([FIXTURES / "bad_missing_text.csv"], EXIT_BAD_INPUT, "no text column"),
     ],
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from feedback_nlp.io import ReadResult
-from feedback_nlp.schema import REJECT_COLUMNS, validate
+from feedback_nlp.schema import REJECT_COLUMNS, rejected_rows, validate
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "io"
 
@@ -21,7 +21,10 @@ def check_result(result: ReadResult) -> ReadResult:
     """Every reader's promises: schema-valid table, reject columns, rows in = out + rejected."""
     validate(result.table)
     assert list(result.rejects.columns) == list(REJECT_COLUMNS)
-    assert result.info["rows_read"] == len(result.table) + len(result.rejects)
+    rejected = rejected_rows(result.rejects)
+    assert result.info["rows_read"] == len(result.table) + len(rejected)
     assert result.info["rows_kept"] == len(result.table)
-    assert result.info["rows_rejected"] == len(result.rejects)
+    assert result.info["rows_rejected"] == len(rejected)
+    kept = result.rejects[result.rejects["row_kept"].fillna(False).astype(bool)]
+    assert set(kept["response_id"]) <= set(result.table["response_id"])
     return result

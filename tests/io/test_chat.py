@@ -45,7 +45,7 @@ def test_bad_rating_in_a_conversation_rejects_its_turns(tmp_path):
     document["conversations"][0]["conversation_rating"] = {"rating": 9}
     path = tmp_path / "chat.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    result = check_result(read_feedback(path))
+    result = check_result(read_feedback(path, bad_scores="reject-row"))
     assert result.table["response_id"].tolist() == ["c-0002-0"]
     assert result.rejects["reason"].tolist() == ["csat is outside 1-5: '9'"] * 2
     assert result.rejects["line"].tolist() == [1, 1]

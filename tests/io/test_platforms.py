@@ -54,7 +54,7 @@ def test_typeform_questions_as_columns():
 
 
 def test_google_play_utf16_star_rating_is_not_csat():
-    result = check_result(read_feedback(FIXTURES / "google_play.csv"))
+    result = check_result(read_feedback(FIXTURES / "google_play.csv", bad_scores="reject-row"))
     table, info = result.table, result.info
     assert info["platform"] == "google_play" and info["encoding"] == "utf-16"
     assert "csat" not in table.columns
@@ -67,7 +67,9 @@ def test_google_play_utf16_star_rating_is_not_csat():
 
 
 def test_google_play_star_rating_mapped_to_csat_on_request():
-    result = check_result(read_feedback(FIXTURES / "google_play.csv", csat="Star Rating"))
+    result = check_result(
+        read_feedback(FIXTURES / "google_play.csv", csat="Star Rating", bad_scores="reject-row")
+    )
     assert result.table["csat"].tolist() == [2, 5]
     assert "star_rating" not in result.table.columns
 

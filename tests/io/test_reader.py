@@ -13,7 +13,7 @@ from tests.io.conftest import FIXTURES, check_result
 
 
 def test_scores_out_of_range_or_not_integer_are_rejected_never_clipped():
-    result = check_result(read_feedback(FIXTURES / "bad_scores.csv"))
+    result = check_result(read_feedback(FIXTURES / "bad_scores.csv", bad_scores="reject-row"))
     rejects = result.rejects.set_index("line")
     assert result.table["response_id"].tolist() == ["7"]
     assert rejects.loc[2, "reason"] == "nps is outside 0-10: '11'"
@@ -31,6 +31,29 @@ def test_scores_out_of_range_or_not_integer_are_rejected_never_clipped():
         "ces": "4",
     }
     assert result.info["scores"]["nps"] == {"column": "nps", "count": 1, "min": 10, "max": 10}
+
+
+def test_bad_scores_keep_text_by_default_and_list_the_problem():
+    result = check_result(read_feedback(FIXTURES / "bad_scores.csv"))
+    assert result.info["bad_scores"] == "keep-text"
+    assert len(result.table) == 7 and result.info["rows_rejected"] == 0
+    table = result.table.set_index("response_id")
+    assert pd.isna(table.loc["1", "nps"]) and table.loc["1", "csat"] == 3
+    assert table.loc["1", "text"] == "ok"
+    problems = result.rejects.set_index("line")
+    assert problems["row_kept"].all()
+    assert problems.loc[2, "reason"] == "nps is outside 0-10: '11'"
+    assert problems.loc[6, "reason"] == "nps is not a number: 'seven'"
+    assert result.info["scores_emptied"]["nps is outside 0-10"] == 2
+    assert "rows kept with a score emptied" in result.summary()
+
+
+def test_bad_scores_policy_from_the_mapping_and_checked(tmp_path):
+    mapping = {"options": {"bad_scores": "reject-row"}}
+    result = check_result(read_feedback(FIXTURES / "bad_scores.csv", mapping=mapping))
+    assert len(result.table) == 1
+    with pytest.raises(ConfigError, match="bad_scores must be one of"):
+        read_feedback(FIXTURES / "bad_scores.csv", bad_scores="keep")
 
 
 def test_duplicate_ids_second_one_rejected():
@@ -182,7 +205,7 @@ def test_read_many_of_every_platform_fixture_is_schema_valid():
 
 
 def test_summary_names_platform_columns_scores_and_rejects():
-    text = read_feedback(FIXTURES / "bad_scores.csv").summary()
+    text = read_feedback(FIXTURES / "bad_scores.csv", bad_scores="reject-row").summary()
     assert "platform: generic, format: csv, encoding: utf-8, delimiter: ','" in text
     assert "nps             <- nps" in text
     assert "score nps <- nps: 1 value(s), range 10-10" in text

@@ -54,7 +54,7 @@ def test_jsonl_bad_line_in_the_middle_goes_to_rejects(tmp_path):
 
 
 def test_xlsx_rows_and_typed_cells():
-    result = check_result(read_feedback(FIXTURES / "generic.xlsx"))
+    result = check_result(read_feedback(FIXTURES / "generic.xlsx", bad_scores="reject-row"))
     assert result.info["sheet"] == "Responses"
     assert result.table["nps"].tolist() == [10, 2]
     assert result.rejects.loc[0, "line"] == 4

@@ -73,3 +73,21 @@ def test_raw_text_only_when_asked(tmp_path):
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match=r"unsupported export format '\.txt'"):
         export_table(tagged(), tmp_path / "out.txt")
+
+
+def test_ids_that_are_pii_are_pseudonymised_consistently(tmp_path):
+    from feedback_nlp.report.export import export_table
+
+    table = pd.DataFrame(
+        {
+            "response_id": ["ana@example.com", "r2"],
+            "text": ["a", "b"],
+            "text_clean": ["a", "a"],
+            "duplicate_of": [pd.NA, "ana@example.com"],
+        }
+    )
+    out = pd.read_csv(export_table(table, tmp_path / "t.csv"))
+    assert "ana@example.com" not in (tmp_path / "t.csv").read_text()
+    assert out.loc[0, "response_id"].startswith("pii-")
+    assert out.loc[1, "duplicate_of"] == out.loc[0, "response_id"]
+    assert out.loc[1, "response_id"] == "r2"

@@ -24,9 +24,36 @@ def test_embedding_array_is_aligned_normalised_float32():
     np.testing.assert_array_equal(batch.arrays["head_features"][:, :384], vectors)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
     np.testing.assert_allclose(vectors[1], vectors[2])  # missing text embeds like ""
-    pd.testing.assert_frame_equal(batch.table, before)
+    pd.testing.assert_frame_equal(batch.table.drop(columns="text_issues"), before)
+    assert batch.table["text_issues"].tolist() == ["", "", "", "", "embedded_partly"]
     again = EmbedStage(device="cpu").transform(Batch(table)).arrays["embedding"]
     np.testing.assert_array_equal(vectors, again)
+
+
+def test_windows_are_capped_and_the_rest_noted_in_text_issues():
+    texts = ["short comment", "word " * 3000]
+    table = pd.DataFrame(
+        {"response_id": ["a", "b"], "text_clean": texts, "text_issues": ["nul", ""]}
+    )
+    capped = EmbedStage(device="cpu", windowed=True, max_windows=2).transform(Batch(table))
+    assert capped.table["text_issues"].tolist() == ["nul", "embedded_partly"]
+    whole = EmbedStage(device="cpu", windowed=True, max_windows=64).transform(Batch(table))
+    assert whole.table["text_issues"].tolist() == ["nul", ""]
+    # the capped vector is the mean of the first two windows only: close to, not equal to, whole
+    cosine = float(capped.arrays["embedding"][1] @ whole.arrays["embedding"][1])
+    assert 0.9 < cosine < 1.0 - 1e-7
+    with pytest.raises(ConfigError, match="max_windows must be >= 1"):
+        EmbedStage(max_windows=0)
+
+
+def test_token_budget_batches_shrink_for_long_texts():
+    from feedback_nlp.backends.encoder import token_budget_batches
+
+    lengths = [10] * 8 + [512] * 8
+    order = np.argsort(lengths, kind="stable")
+    batches = [len(b) for b in token_budget_batches(order, lengths, 4, 128)]
+    assert batches == [4, 4, 1, 1, 1, 1, 1, 1, 1, 1]
+    assert sum(batches) == len(lengths)
 
 
 def test_chain_needs_embed_before_the_default_heads():

@@ -87,5 +87,25 @@ def test_registered_and_round_trips_through_analyzer(table, tmp_path):
     analyzer = Analyzer([PrepareStage(redact=True, pii_types=["email", "phone"])])
     expected = analyzer.transform(table)
     loaded = Analyzer.load(analyzer.save(tmp_path / "model"))
-    assert loaded.stages[0].get_config() == {"redact": True, "pii_types": ["email", "phone"]}
+    assert loaded.stages[0].get_config() == {
+        "redact": True,
+        "pii_types": ["email", "phone"],
+        "max_chars": 20_000,
+    }
     pd.testing.assert_frame_equal(loaded.transform(table), expected)
+
+
+def test_long_comments_are_cut_and_flagged_and_text_is_kept():
+    long_text = "word " * 10_000
+    table = pd.DataFrame({"response_id": ["a", "b"], "text": [long_text, "short"]})
+    out = PrepareStage(max_chars=1_000)(table)
+    assert len(out.loc[0, "text_clean"]) <= 1_000
+    assert out.loc[0, "text_clean"].endswith("word")
+    assert out["text_issues"].tolist() == ["truncated", ""]
+    assert out.loc[0, "text"] == long_text
+    assert PrepareStage(max_chars=None)(table).loc[0, "text_issues"] == ""
+
+
+def test_max_chars_must_be_positive():
+    with pytest.raises(ConfigError, match="max_chars must be >= 1"):
+        PrepareStage(max_chars=0)

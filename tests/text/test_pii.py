@@ -88,3 +88,14 @@ def test_types_limit_the_detectors():
 def test_unknown_type_is_a_config_error():
     with pytest.raises(ConfigError, match=r"unknown PII type\(s\) \['passport'\]"):
         redact_pii("x", types=["passport"])
+
+
+def test_ibans_next_to_each_other_are_all_redacted():
+    iban = "DE89 3704 0044 0532 0130 00"
+    text, types = redact_pii(f"pay {iban} {iban}  {iban} now")
+    assert text == "pay <IBAN> <IBAN>  <IBAN> now" and types == ["iban"]
+
+
+def test_a_card_followed_by_another_number_is_redacted():
+    text, types = redact_pii("card 4111 1111 1111 1111 2 times")
+    assert text == "card <CARD> 2 times" and types == ["card"]

@@ -1,0 +1,110 @@
+"""The export's own journey stages and touchpoints, declared in a mapping, in their order."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.insights.impact import pain_point_matrix
+from feedback_nlp.io import read_feedback
+from tests.io.conftest import check_result
+
+STAGES = ["Order", "First Payment", "Equipment Received", "Service in Use"]
+MAPPING = {
+    "columns": {"journey_stage": "Stage"},
+    "journey_stages": {
+        "order": STAGES,
+        "canonical": {"Order": "purchase", "Service in Use": "retention"},
+    },
+    "touchpoints": {"order": ["Web", "Phone"], "canonical": {"Web": "website"}},
+}
+
+
+@pytest.fixture
+def export(tmp_path):
+    path = tmp_path / "nps.csv"
+    path.write_text(
+        "id,Comment,Stage,touchpoint,nps\n"
+        "1,slow,Service in Use,Web,3\n"
+        "2,ok, first payment ,Phone,8\n"
+        "3,late,ORDER,Web,2\n"
+        "4,lost,Equipment Received,Shop,5\n"
+        "5,?,Bogus,Web,9\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_declared_stages_are_kept_with_order_and_canonical(export):
+    result = check_result(read_feedback(export, mapping=MAPPING, text="Comment"))
+    table = result.table
+    assert table["journey_stage"].tolist() == [
+        "Service in Use",
+        "First Payment",
+        "Order",
+        "Equipment Received",
+    ]
+    assert table["journey_stage_order"].tolist() == [4, 2, 1, 3]
+    assert table["journey_stage_canonical"].tolist() == ["retention", pd.NA, "purchase", pd.NA]
+    assert table["touchpoint"].tolist() == ["Web", "Phone", "Web", "Shop"]
+    assert table["touchpoint_order"].tolist() == [1, 2, 1, pd.NA]
+    assert table["touchpoint_canonical"].tolist() == ["website", pd.NA, "website", pd.NA]
+    assert result.rejects["reason"].str.startswith("journey_stage is not one of Order").all()
+
+
+def test_canonical_stages_get_their_journey_order_without_a_declaration(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("id,text,journey_stage\n1,a,Retention\n2,b,awareness\n")
+    table = check_result(read_feedback(path)).table
+    assert table["journey_stage"].tolist() == ["retention", "awareness"]
+    assert table["journey_stage_order"].tolist() == [4, 1]
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ({"order": []}, "non-empty list"),
+        ({"order": ["A", "a"]}, "names a value twice"),
+        ({"order": ["A"], "canonical": {"B": "purchase"}}, "not in order"),
+        ({"order": ["A"], "canonical": {"A": "payment"}}, "use one of"),
+        ({"order": ["A"], "colours": {}}, "takes 'order'"),
+    ],
+)
+def test_bad_declarations_are_config_errors(export, section, message):
+    with pytest.raises(ConfigError, match=message):
+        read_feedback(export, mapping={"journey_stages": section}, text="Comment")
+
+
+def test_pain_point_rows_follow_the_declared_journey(export):
+    table = read_feedback(export, mapping=MAPPING, text="Comment").table
+    table = table.assign(themes=["billing"] * len(table), sentiment="negative")
+    cells = pain_point_matrix(table, outcome=None, rows="journey_stage", min_n=1)
+    assert cells["journey_stage"].tolist() == [
+        "Order",
+        "First Payment",
+        "Equipment Received",
+        "Service in Use",
+    ]
+    assert cells["row_order"].tolist() == [1, 2, 3, 4]
+
+
+def test_mapping_file_declares_stages(export, tmp_path):
+    toml = tmp_path / "m.toml"
+    toml.write_text(
+        '[columns]\ntext = "Comment"\njourney_stage = "Stage"\n'
+        '[journey_stages]\norder = ["Order", "First Payment", "Equipment Received", '
+        '"Service in Use"]\n[journey_stages.canonical]\n"Order" = "purchase"\n'
+    )
+    table = read_feedback(export, mapping=toml).table
+    assert table["journey_stage_order"].tolist() == [4, 2, 1, 3]
+
+
+def test_mix_chart_rows_follow_the_declared_touchpoints(export):
+    from feedback_nlp.report.charts import mix_chart
+
+    table = read_feedback(export, mapping=MAPPING, text="Comment").table
+    table = table.assign(sentiment=["negative", "neutral", "positive", "negative"])
+    figure = mix_chart(table, "sentiment", by="touchpoint")
+    rows = figure["data"][0]["y"] if isinstance(figure, dict) else list(figure.data[0].y)
+    assert list(rows) == ["Shop", "Phone", "Web"]  # bottom-up: Web first, undeclared last
