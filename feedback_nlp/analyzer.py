@@ -102,32 +102,82 @@ class Analyzer:
 
     @classmethod
     def load(cls, folder: str | Path) -> Analyzer:
-        """Load an analyzer written by :meth:`save`; warns when versions differ."""
+        """Load an analyzer written by :meth:`save`; warns when versions differ.
+
+        Only ``config.toml``, ``meta.json`` and each stage's own safetensors/JSON files are
+        read; anything else in the folder (a pickle dropped in, say) is never opened. A
+        malformed folder raises ConfigError naming the file and the problem.
+        """
         folder = Path(folder)
         config_path = folder / "config.toml"
         if not config_path.exists():
             raise ConfigError(f"{folder}: no config.toml here; is it a saved feedback_nlp model?")
-        config = tomllib.loads(config_path.read_text(encoding="utf-8"))
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        config = _read_toml(config_path)
+        meta = _read_meta(folder / "meta.json")
         if meta.get("schema_version") != SCHEMA_VERSION:
             warnings.warn(
                 f"{folder} was saved with schema {meta.get('schema_version')}, "
                 f"this is {SCHEMA_VERSION}; outputs may differ",
                 stacklevel=2,
             )
+        entries = config.get("stages", [])
+        if not isinstance(entries, list):
+            raise ConfigError(f"{config_path}: 'stages' must be a list of [[stages]] tables")
         stages = []
-        for index, entry in enumerate(config.get("stages", [])):
-            if entry["name"] not in STAGES:
-                raise ConfigError(
-                    f"{config_path}: unknown stage '{entry['name']}' "
-                    f"(known: {sorted(STAGES)}); is an optional extra missing?"
-                )
-            stage = STAGES[entry["name"]](**entry.get("params", {}))
-            stage.load_state(folder / f"{index:02d}-{stage.name}")
+        for index, entry in enumerate(entries):
+            stage = _stage_from_entry(entry, index, config_path)
+            stage.load_state(_stage_folder(folder, index, stage.name))
             stages.append(stage)
         analyzer = cls(stages)
         analyzer.fitted_on_ = meta.get("fitted_on")
         return analyzer
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: not a valid TOML file ({exc})") from exc
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: missing; save the model again") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(meta, dict):
+        raise ConfigError(f"{path}: expected a JSON object")
+    return meta
+
+
+def _stage_from_entry(entry: object, index: int, config_path: Path) -> Stage:
+    """The stage a ``[[stages]]`` entry describes, built from its parameters."""
+    where = f"{config_path}: stage {index + 1}"
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise ConfigError(f"{where}: expected a table with a 'name'")
+    name = entry["name"]
+    if name not in STAGES:
+        raise ConfigError(
+            f"{config_path}: unknown stage '{name}' "
+            f"(known: {sorted(STAGES)}); is an optional extra missing?"
+        )
+    params = entry.get("params", {})
+    if not isinstance(params, dict):
+        raise ConfigError(f"{where} ('{name}'): 'params' must be a table")
+    try:
+        return STAGES[name](**params)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where} ('{name}'): bad parameters: {exc}") from exc
+
+
+def _stage_folder(folder: Path, index: int, name: str) -> Path:
+    """The stage's state folder, refused when a link takes it outside the model folder."""
+    path = folder / f"{index:02d}-{name}"
+    if path.exists() and not path.resolve().is_relative_to(folder.resolve()):
+        raise ConfigError(f"{path}: points outside the model folder ({path.resolve()})")
+    return path
 
 
 def _toml_safe(params: dict[str, Any]) -> dict[str, Any]:

@@ -38,3 +38,72 @@ def test_unknown_stage_in_config_is_named(tmp_path):
     (tmp_path / "meta.json").write_text('{"schema_version": "1.0"}')
     with pytest.raises(ConfigError, match="unknown stage 'nope'"):
         Analyzer.load(tmp_path)
+
+
+def _saved(tmp_path):
+    table = pd.DataFrame({"response_id": ["a", "b"], "text": ["hi", "hello"]})
+    folder = Analyzer([Length(scale=3)]).fit(table).save(tmp_path / "model")
+    return folder, table
+
+
+class _OpensAFile:
+    """Unpickling this creates `path`: proof that a pickle was loaded."""
+
+    def __init__(self, path):
+        self.path = str(path)
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
+
+
+def test_a_pickle_dropped_into_a_model_folder_is_never_loaded(tmp_path):
+    import pickle
+
+    folder, table = _saved(tmp_path)
+    marker = tmp_path / "code-ran"
+    payload = pickle.dumps(_OpensAFile(marker))
+    for name in ("model.pkl", "00-test-length/state.pkl", "00-test-length/pytorch_model.bin"):
+        (folder / name).write_bytes(payload)
+    Analyzer.load(folder).transform(table)
+    assert not marker.exists()
+    pickle.loads(payload).close()  # the payload is live: loading it does create the file
+    assert marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('[[stages]]\nname = "test-length"\nparams = { scale = 2, run = "x" }\n', "bad param"),
+        ('[[stages]]\nname = "../../etc/passwd"\n', "unknown stage"),
+        ('stages = "test-length"\n', "must be a list"),
+        ("[[stages]]\nparams = {}\n", "expected a table with a 'name'"),
+        ("[[stages]\n", "not a valid TOML"),
+    ],
+)
+def test_a_tampered_config_is_refused_with_the_file_named(tmp_path, config, message):
+    folder, _ = _saved(tmp_path)
+    (folder / "config.toml").write_text(config)
+    with pytest.raises(ConfigError, match=message) as error:
+        Analyzer.load(folder)
+    assert "config.toml" in str(error.value)
+
+
+def test_a_broken_or_missing_meta_json_is_a_clear_error(tmp_path):
+    folder, _ = _saved(tmp_path)
+    (folder / "meta.json").write_text("{not json")
+    with pytest.raises(ConfigError, match=r"meta\.json: not valid JSON"):
+        Analyzer.load(folder)
+    (folder / "meta.json").unlink()
+    with pytest.raises(ConfigError, match=r"meta\.json: missing"):
+        Analyzer.load(folder)
+
+
+def test_a_stage_folder_linked_outside_the_model_is_refused(tmp_path):
+    folder, _ = _saved(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    state = folder / "00-test-length"
+    state.rmdir()
+    state.symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ConfigError, match="points outside the model folder"):
+        Analyzer.load(folder)
