@@ -41,7 +41,7 @@ def volume_section(table: pd.DataFrame) -> Section:
         counts.insert(0, "All languages", counts.sum(axis=1))
         counts = counts.sort_values("All languages", ascending=False)
         frame = counts.map(count).rename_axis("Channel").reset_index()
-        section.add(Table(frame, "Comments per channel and language."))
+        section.add(Table(frame, "The numbers behind the chart."))
     return section
 
 
