@@ -81,8 +81,9 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
     if not include_raw_text and "text_clean" in out.columns:
         out = out.drop(columns=["text"], errors="ignore")
     for name in _ID_COLUMNS:
-        if name in out.columns:
-            out[name] = out[name].map(pseudonymise_pii_id, na_action="ignore")
+        if name in out.columns:  # only the ids present, so the column keeps its dtype
+            present = out[name].notna()
+            out.loc[present, name] = out.loc[present, name].map(pseudonymise_pii_id)
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
             continue

@@ -91,3 +91,17 @@ def test_ids_that_are_pii_are_pseudonymised_consistently(tmp_path):
     assert out.loc[0, "response_id"].startswith("pii-")
     assert out.loc[1, "duplicate_of"] == out.loc[0, "response_id"]
     assert out.loc[1, "response_id"] == "r2"
+
+
+def test_pseudonymising_ids_keeps_the_column_types():
+    from feedback_nlp.report.export import redact_for_export
+
+    table = pd.DataFrame(
+        {
+            "response_id": pd.array(["r1", "ann@example.com"], dtype="string"),
+            "duplicate_of": pd.array([pd.NA, pd.NA], dtype="string"),
+        }
+    )
+    out = redact_for_export(table)
+    assert out.dtypes.equals(table.dtypes)  # an all-missing id column stays a string column
+    assert out["response_id"][0] == "r1" and out["response_id"][1].startswith("pii-")
