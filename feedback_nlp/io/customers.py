@@ -100,6 +100,7 @@ def read_customer_outcomes(path: str | Path, outcomes: dict) -> tuple[pd.DataFra
             "field": fields[bad].to_numpy(),
             "reason": reasons[bad].to_numpy(),
             "raw": [json.dumps(r, ensure_ascii=False) for r in frame[bad].to_dict("records")],
+            "row_kept": False,
         }
     ).astype(REJECT_COLUMNS)
     return out[~bad].reset_index(drop=True), rejects if len(rejects) else empty_rejects()
