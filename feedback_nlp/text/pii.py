@@ -200,11 +200,13 @@ def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:
 
 def _looks_like_phone(candidate: str, before: str) -> bool:
     digits = re.sub(r"\D", "", candidate)
-    if len(digits) < 8 or _DATE_INSIDE.search(candidate) or _ORDER_CONTEXT.search(before):
+    if len(digits) < 8 or _DATE_INSIDE.search(candidate):
+        return False
+    if candidate.startswith("+"):  # no order or ticket number starts with "+"
+        return 8 <= len(digits) <= 15
+    if _ORDER_CONTEXT.search(before):
         return False
     grouped = bool(re.search(r"\d[ .\-()]+\d", candidate))
-    if candidate.startswith("+"):
-        return 8 <= len(digits) <= 15
     if digits.startswith("00"):
         return 10 <= len(digits) <= 17
     if digits.startswith("0"):

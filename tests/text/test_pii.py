@@ -99,3 +99,8 @@ def test_ibans_next_to_each_other_are_all_redacted():
 def test_a_card_followed_by_another_number_is_redacted():
     text, types = redact_pii("card 4111 1111 1111 1111 2 times")
     assert text == "card <CARD> 2 times" and types == ["card"]
+
+
+def test_an_international_number_after_a_hash_is_a_phone_not_an_order_number():
+    assert redact_pii("call me # +44 20 7946 0958 please")[0] == "call me # <PHONE> please"
+    assert redact_pii("order #12345678 arrived")[0] == "order #12345678 arrived"
