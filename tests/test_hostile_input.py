@@ -9,7 +9,7 @@ script or event handler from the data in the HTML report.
 
 The default run (CI's) is small: 150 examples through read/prepare/export and 5 through the
 model stages. ``FEEDBACK_NLP_FUZZ=many python -m pytest tests/test_hostile_input.py -k many``
-runs 10,000 and 200 (about 45 minutes on 2 cores; FUZZ_EXAMPLES overrides both counts).
+runs 10,000 and 200 (about 15 minutes on 2 cores; FUZZ_EXAMPLES overrides both counts).
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ FAST = settings(
     suppress_health_check=list(HealthCheck),
     phases=(Phase.explicit, Phase.generate),
 )
-#: The large runs take most of an hour, so they run only when asked for.
+#: The large runs take about 15 minutes, so they run only when asked for.
 MANY = pytest.mark.skipif(
     os.environ.get("FEEDBACK_NLP_FUZZ") != "many", reason="large run: FEEDBACK_NLP_FUZZ=many"
 )
