@@ -38,8 +38,8 @@ from feedback_nlp.io.platforms import PLATFORMS, detect_header
 from feedback_nlp.io.reader import SUFFIXES, _read_one
 from feedback_nlp.io.seen_ids import SeenIds
 from feedback_nlp.io.stream_jsonl import is_chat_jsonl, stream_jsonl
-from feedback_nlp.io.structured import _apply_mapping, _check_platform
 from feedback_nlp.io.structured import _builder as _structured_builder
+from feedback_nlp.io.structured import _check_platform, open_parquet
 from feedback_nlp.schema import empty_rejects, rejected_rows, validate
 
 #: Source rows per chunk unless the caller says otherwise.
@@ -185,19 +185,11 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
 def _parquet(path: Path, options: ReadOptions, size: int) -> Iterator[Piece]:
     """Parquet batch by batch, as in read_parquet."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     _check_platform(path, options.platform, ("auto", "generic"))
-    try:
-        parquet = pq.ParquetFile(path)
-    except (pa.ArrowException, OSError) as exc:
-        raise ReadError(
-            path,
-            f"not a readable Parquet file ({exc})",
-            hint="write it again with pandas.DataFrame.to_parquet",
-        ) from None
+    parquet = open_parquet(path)
     columns = list(parquet.schema_arrow.names)
-    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), mapping_for(path, options))
+    plan = ColumnPlan(columns=recognise(columns)).apply(mapping_for(path, options))
     builder = _structured_builder(path, plan, columns, options.seen)
     total = max(parquet.metadata.num_rows, 1)
     start = 1

@@ -16,8 +16,8 @@ from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import ColumnPlan, recognise
 from feedback_nlp.io.reader import builder_carried
-from feedback_nlp.io.structured import _apply_mapping, _check_platform
 from feedback_nlp.io.structured import _builder as _structured_builder
+from feedback_nlp.io.structured import _check_platform, jsonl_object
 
 
 def _json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[int, str, int]]:
@@ -70,7 +70,7 @@ def stream_jsonl(path: Path, options: ReadOptions) -> Iterator[Piece]:
     _check_platform(path, options.platform, ("auto", "generic"))
     kinds, last = _jsonl_survey(path, options)
     columns = list(kinds)
-    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), mapping_for(path, options))
+    plan = ColumnPlan(columns=recognise(columns)).apply(mapping_for(path, options))
     builder = _structured_builder(path, plan, columns, options.seen)
     objects: list[dict[str, Any]] = []
     numbers: list[int] = []
@@ -80,17 +80,7 @@ def stream_jsonl(path: Path, options: ReadOptions) -> Iterator[Piece]:
         if not line.strip():
             continue
         count += 1
-        try:
-            obj = json.loads(line, strict=False)
-        except json.JSONDecodeError as exc:
-            if number == last:
-                raise ReadError(
-                    path,
-                    f"the last line is cut off or invalid JSON ({exc.msg})",
-                    line=number,
-                    hint="the file is truncated; export it again",
-                ) from None
-            obj = exc
+        obj = jsonl_object(path, number, line, number == last)
         if isinstance(obj, dict):
             objects.append(obj)
             numbers.append(number)

@@ -28,10 +28,6 @@ APP_STORE_COLUMNS = {
 }
 
 
-def _apply_mapping(plan: ColumnPlan, mapping: Mapping | None) -> ColumnPlan:
-    return plan.apply(mapping)
-
-
 def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     if not data.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"):
         raise ReadError(path, "the file is empty", hint="export the data again")
@@ -112,7 +108,7 @@ def read_json(
         frame = pd.DataFrame.from_records(records)
         plan = ColumnPlan(columns=recognise([str(c) for c in frame.columns]))
     info["line_means"] = "record number"
-    builder = _builder(path, _apply_mapping(plan, mapping), list(frame.columns), seen_ids)
+    builder = _builder(path, plan.apply(mapping), list(frame.columns), seen_ids)
     builder.add(frame, list(range(1, len(frame) + 1)))
     return builder, info
 
@@ -141,29 +137,34 @@ def _chat(
     info: dict[str, object],
 ) -> tuple[TableBuilder, dict[str, object]]:
     frame, numbers, plan, counts = chat_rows(conversations, agent_turns, path)
-    builder = _builder(path, _apply_mapping(plan, mapping), list(frame.columns), seen_ids)
+    builder = _builder(path, plan.apply(mapping), list(frame.columns), seen_ids)
     builder.add(frame, numbers)
     info.update(counts, agent_turns=agent_turns, line_means="conversation number")
     return builder, info
+
+
+def jsonl_object(path: Path, number: int, line: str, is_last: bool) -> Any:
+    """One JSONL line parsed, or its JSONDecodeError (the row is rejected); an invalid last
+    line means the file was cut off and is refused."""
+    try:
+        return json.loads(line, strict=False)
+    except json.JSONDecodeError as exc:
+        if is_last:
+            raise ReadError(
+                path,
+                f"the last line is cut off or invalid JSON ({exc.msg})",
+                line=number,
+                hint="the file is truncated; export it again",
+            ) from None
+        return exc
 
 
 def _jsonl_objects(path: Path, text: str) -> Iterator[tuple[int, Any, str]]:
     lines = text.split("\n")
     last = max((i for i, line in enumerate(lines, start=1) if line.strip()), default=0)
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line, strict=False), line
-        except json.JSONDecodeError as exc:
-            if number == last:
-                raise ReadError(
-                    path,
-                    f"the last line is cut off or invalid JSON ({exc.msg})",
-                    line=number,
-                    hint="the file is truncated; export it again",
-                ) from None
-            yield number, exc, line
+        if line.strip():
+            yield number, jsonl_object(path, number, line, number == last), line
 
 
 def read_jsonl(
@@ -185,7 +186,7 @@ def read_jsonl(
         return _chat(path, conversations, mapping, agent_turns, seen_ids, info)
     _check_platform(path, platform, ("auto", "generic"))
     columns: list[str] = list(dict.fromkeys(str(k) for obj in objects for k in obj))
-    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), mapping)
+    plan = ColumnPlan(columns=recognise(columns)).apply(mapping)
     builder = _builder(path, plan, columns, seen_ids)
     chunk: list[dict[str, Any]] = []
     lines: list[int] = []
@@ -239,7 +240,7 @@ def read_excel(
     if header is None:
         _check_platform(path, platform, ())
     assert header is not None
-    builder = _builder(path, _apply_mapping(header.plan, mapping), header.columns, seen_ids)
+    builder = _builder(path, header.plan.apply(mapping), header.columns, seen_ids)
     _add_sheet_rows(builder, header, rows[header.rows :])
     info = {
         "format": "xlsx",
@@ -275,6 +276,21 @@ def _add_sheet_rows(builder: TableBuilder, header: Header, rows: list[tuple[int,
     builder.add(pd.DataFrame(data, columns=header.columns, dtype=object), lines)
 
 
+def open_parquet(path: Path) -> Any:
+    """`pyarrow.parquet.ParquetFile` of `path`; ReadError when it is not readable Parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise ReadError(
+            path,
+            f"not a readable Parquet file ({exc})",
+            hint="write it again with pandas.DataFrame.to_parquet",
+        ) from None
+
+
 def read_parquet(
     path: Path,
     *,
@@ -284,19 +300,11 @@ def read_parquet(
 ) -> tuple[TableBuilder, dict[str, object]]:
     """Read a Parquet file batch by batch; line = row number (1-based)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     _check_platform(path, platform, ("auto", "generic"))
-    try:
-        parquet = pq.ParquetFile(path)
-    except (pa.ArrowException, OSError) as exc:
-        raise ReadError(
-            path,
-            f"not a readable Parquet file ({exc})",
-            hint="write it again with pandas.DataFrame.to_parquet",
-        ) from None
+    parquet = open_parquet(path)
     columns = list(parquet.schema_arrow.names)
-    plan = _apply_mapping(ColumnPlan(columns=recognise(columns)), mapping)
+    plan = ColumnPlan(columns=recognise(columns)).apply(mapping)
     builder = _builder(path, plan, columns, seen_ids)
     start = 1
     try:
