@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,26 @@ class TagSummary:
             f"into {self.out / REJECTS}/ ({self.rows_read:,} rows read{resumed}; "
             f"{self.seconds:,.1f} s, {rate:,.0f} comments/s, {self.engine} engine)"
         )
+
+
+def finish_job(
+    manifest: Manifest, engine: str, parts_done: int, parts_skipped: int, seconds: float
+) -> TagSummary:
+    """Mark the job done in its manifest (saved) and summarise it from the manifest's totals."""
+    manifest.status = "done"
+    manifest.finished_at = time.time()
+    manifest.save()
+    totals = manifest.totals()
+    return TagSummary(
+        out=manifest.folder,
+        engine=engine,
+        rows_read=totals["rows_read"],
+        rows=totals["rows"],
+        rejects=totals["rejects"],
+        parts_done=parts_done,
+        parts_skipped=parts_skipped,
+        seconds=seconds,
+    )
 
 
 def load_model(model: Path) -> Analyzer:

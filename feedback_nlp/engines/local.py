@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
-from feedback_nlp.engines.job import TagSummary, load_model
+from feedback_nlp.engines.job import TagSummary, finish_job, load_model
 from feedback_nlp.engines.manifest import Manifest
 from feedback_nlp.engines.parts import (
     REJECTS,
@@ -74,20 +74,7 @@ def run_local(
             manifest.save()
             written += 1
             bar.advance(record["rows"], position)
-    manifest.status = "done"
-    manifest.finished_at = time.time()
-    manifest.save()
-    totals = manifest.totals()
-    return TagSummary(
-        out=out,
-        engine="local",
-        rows_read=totals["rows_read"],
-        rows=totals["rows"],
-        rejects=totals["rejects"],
-        parts_done=written,
-        parts_skipped=done_before,
-        seconds=time.perf_counter() - started,
-    )
+    return finish_job(manifest, "local", written, done_before, time.perf_counter() - started)
 
 
 def tag_chunk(analyzer: Analyzer, table: pd.DataFrame) -> pd.DataFrame:

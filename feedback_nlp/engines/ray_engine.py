@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from feedback_nlp.engines.job import TagSummary
+from feedback_nlp.engines.job import TagSummary, finish_job
 from feedback_nlp.engines.manifest import Manifest
 from feedback_nlp.engines.parts import REJECTS, TAGGED, part_name, to_arrow, write_part
 from feedback_nlp.errors import require_package
@@ -215,17 +215,4 @@ def _finish(manifest: Manifest, seconds: float) -> TagSummary:
                 "rejects": rows if key == "rejects" else 0,
                 "tagged" if key == "rows" else "rejected": path.name,
             }
-    manifest.status = "done"
-    manifest.finished_at = time.time()
-    manifest.save()
-    totals = manifest.totals()
-    return TagSummary(
-        out=out,
-        engine="ray",
-        rows_read=totals["rows_read"],
-        rows=totals["rows"],
-        rejects=totals["rejects"],
-        parts_done=len(manifest.parts),
-        parts_skipped=0,
-        seconds=seconds,
-    )
+    return finish_job(manifest, "ray", len(manifest.parts), 0, seconds)
