@@ -18,8 +18,10 @@ from feedback_nlp.backends.encoder import (  # noqa: E402
 )
 from feedback_nlp.backends.onnx_runtime import (  # noqa: E402
     ONNX_LAYERS,
+    WEIGHTS_FILE,
     export_onnx,
     graph_key,
+    onnx_file,
     run_session,
 )
 from feedback_nlp.errors import ConfigError  # noqa: E402
@@ -28,6 +30,7 @@ from tests.backends.test_lora import tiny_bert  # noqa: E402
 
 
 def pooled_torch(model, ids: torch.Tensor, mask: torch.Tensor) -> np.ndarray:
+    """The last four layers, mean-pooled over unmasked tokens, last layer first."""
     with torch.no_grad():
         states = model(input_ids=ids, attention_mask=mask, output_hidden_states=True)
     weights = mask.unsqueeze(-1).float()
@@ -49,6 +52,37 @@ def test_exported_graph_matches_torch_for_any_batch_shape(tmp_path: Path):
         got = run_session(session, ids.numpy(), mask.numpy(), ONNX_LAYERS)
         np.testing.assert_allclose(got, expected, atol=1e-5)
         np.testing.assert_allclose(run_session(session, ids.numpy(), mask.numpy(), 1), got[:, :16])
+
+
+@pytest.mark.parametrize("quantize", ["none", "int8"])
+def test_cached_graph_keeps_its_weights_beside_it(tmp_path: Path, quantize: str):
+    """The cached graph is small and its weights sit in WEIGHTS_FILE (mapped, not copied, by
+    ONNX Runtime); it computes exactly what the single-file export computes."""
+    import onnxruntime
+    import transformers
+
+    torch.manual_seed(0)
+    config = transformers.BertConfig(
+        vocab_size=5000, hidden_size=32, num_hidden_layers=4, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=32,
+    )  # fmt: skip
+    model = transformers.BertModel(config, add_pooling_layer=False).eval()
+    model.save_pretrained(tmp_path / "model", safe_serialization=True)
+    cached = onnx_file(str(tmp_path / "model"), None, quantize, tmp_path / "cache")
+    assert sorted(p.name for p in cached.parent.iterdir()) == ["model.onnx", WEIGHTS_FILE]
+    assert (cached.parent / WEIGHTS_FILE).stat().st_size > cached.stat().st_size
+    assert onnx_file(str(tmp_path / "model"), None, quantize, tmp_path / "cache") == cached
+    ids = torch.randint(3, 5000, (3, 7))
+    mask = torch.ones_like(ids)
+    got = run_session(onnxruntime.InferenceSession(str(cached)), ids.numpy(), mask.numpy(), 1)
+    if quantize == "none":
+        export_onnx(model, tmp_path / "single.onnx")
+        single = onnxruntime.InferenceSession(str(tmp_path / "single.onnx"))
+        np.testing.assert_array_equal(got, run_session(single, ids.numpy(), mask.numpy(), 1))
+    else:
+        exact = pooled_torch(model, ids, mask)[:, :32]
+        cosine = (got * exact).sum(1) / np.linalg.norm(got, axis=1) / np.linalg.norm(exact, axis=1)
+        assert cosine.min() > 0.9
 
 
 def test_runtime_resolves_per_device():
