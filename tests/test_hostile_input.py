@@ -8,8 +8,9 @@ rows out + rejected rows, no live formula in the CSV/xlsx exports, no planted PI
 script or event handler from the data in the HTML report.
 
 The default run (CI's) is small: 150 examples through read/prepare/export and 5 through the
-model stages. ``FEEDBACK_NLP_FUZZ=many python -m pytest tests/test_hostile_input.py -k many``
-runs 10,000 and 200 (about 15 minutes on 2 cores; FUZZ_EXAMPLES overrides both counts).
+model stages. ``FEEDBACK_NLP_FUZZ=many python -m pytest -m fuzz`` runs 10,000 and 200 (about
+15 minutes on 2 cores; FUZZ_EXAMPLES overrides both counts); CI (``.ci/run``) runs it after the
+test suite. Examples are derandomised, so every run draws the same inputs.
 """
 
 from __future__ import annotations
@@ -201,7 +202,7 @@ FAST = settings(
     suppress_health_check=list(HealthCheck),
     phases=(Phase.explicit, Phase.generate),
 )
-#: The large runs take about 15 minutes, so they run only when asked for.
+#: The large runs take about 15 minutes, so they run only when asked for (CI does).
 MANY = pytest.mark.skipif(
     os.environ.get("FEEDBACK_NLP_FUZZ") != "many", reason="large run: FEEDBACK_NLP_FUZZ=many"
 )
@@ -220,7 +221,7 @@ def test_hostile_files_read_prepare_export(data, broken, xlsx):
     _run(data, broken, xlsx)
 
 
-@pytest.mark.slow
+@pytest.mark.fuzz
 @MANY
 @SLOW
 @given(data=rows, broken=st.booleans(), xlsx=st.integers(0, 9).map(lambda n: n == 0))
@@ -259,7 +260,7 @@ def test_hostile_files_through_the_model_stages(data):
     _analyze(data)
 
 
-@pytest.mark.slow
+@pytest.mark.fuzz
 @MANY
 @settings(
     max_examples=_examples(5, 200, True),
