@@ -5,7 +5,7 @@
 Reads the XLM-T tweets (``<data>/sentiment/xlm-t/<language>/{train,val}_text.txt``), keeps
 those with an @handle, a hashtag or an RT marker (the first `--limit` per language) and scores
 the default detector on them twice in the same run: with the social markup left in the signal
-(the baseline, as before this change) and stripped (`backends.language.strip_social`).
+(the baseline, as before this change) and stripped (`text.social.strip_social`).
 Writes docs/results/language_social.json.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from feedback_nlp.backends import language as lang_backend
 from feedback_nlp.cli.language import default_data_dir
+from feedback_nlp.text import social
 
 FOLDERS = {
     "arabic": "ar",
@@ -58,15 +59,15 @@ def main() -> None:
     if not root.is_dir():
         raise SystemExit(f"{root}: XLM-T tweets not found (pass --data)")
     detector = lang_backend.get_detector(args.backend)
-    stripping = lang_backend.strip_social
+    stripping = social.strip_social
     rows = {}
     for name, code in FOLDERS.items():
         texts = social_tweets(root / name, args.limit)
         if not texts:
             continue
-        lang_backend.strip_social = lambda text: text  # the baseline: markup left in
+        social.strip_social = lambda text: text  # the baseline: markup left in
         before = accuracy(detector, texts, code)
-        lang_backend.strip_social = stripping
+        social.strip_social = stripping
         after = accuracy(detector, texts, code)
         rows[code] = {"tweets": len(texts), "before": round(before, 4), "after": round(after, 4)}
         print(code, rows[code], flush=True)

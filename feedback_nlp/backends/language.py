@@ -28,6 +28,8 @@ from typing import Any, Protocol
 
 from feedback_nlp.errors import ConfigError, require_package
 from feedback_nlp.schema import PII_PLACEHOLDERS, UNDETERMINED_LANGUAGE
+from feedback_nlp.text import social
+from feedback_nlp.text.social import URL_RE
 
 UND = UNDETERMINED_LANGUAGE
 Result = tuple[str, float]
@@ -59,20 +61,6 @@ MAX_DETECT_CHARS = 2000
 _CODE_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb", "iw": "he", "in": "id", "ji": "yi"}
 
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PII_PLACEHOLDERS.values()))
-#: URLs, e-mails and bare domains: generic TLDs anywhere, country TLDs only with a path
-#: (so "gut.es war", a missing space after a full stop, keeps its words).
-_URL_RE = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|app|shop|info|biz|eu)\b(?:/\S*)?"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2}/\S*",
-    re.IGNORECASE,
-)
-#: Social-media markup that is not language: @handles, a retweet marker, the '#' of hashtags
-#: (the hashtag's words stay, CamelCase split: "#GreatService" -> "Great Service").
-_HANDLE_RE = re.compile(r"(?<![\w@])@\w+")
-_RETWEET_RE = re.compile(r"(?:^|(?<=\s))RT(?=\s*[@:])")
-_HASHTAG_RE = re.compile(r"(?<!\w)#(\w+)")
-_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: A text that is one dotted token ("shop.example.fr", "example.de/") is a domain.
 _LONE_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+/?\S*")
 #: Combining marks that belong to words (NFD diacritics, Indic, Thai, Arabic, Hebrew vowels).
@@ -123,17 +111,10 @@ def language_signal(text: Any) -> str:
     if "@" in text or "/" in text or "." in text:
         if _LONE_DOMAIN_RE.fullmatch(text.strip()):
             return ""
-        text = _URL_RE.sub(" ", text)
+        text = URL_RE.sub(" ", text)
     if "@" in text or "#" in text or "RT" in text:
-        text = strip_social(text)
+        text = social.strip_social(text)
     return _NON_LETTERS_RE.sub(" ", text).strip()[:MAX_DETECT_CHARS]
-
-
-def strip_social(text: str) -> str:
-    """`text` without @handles and RT markers, hashtags as their (CamelCase-split) words."""
-    text = _HANDLE_RE.sub(" ", text)
-    text = _RETWEET_RE.sub(" ", text)
-    return _HASHTAG_RE.sub(lambda m: " " + _CAMEL_RE.sub(" ", m.group(1)) + " ", text)
 
 
 def letter_count(signal: str) -> int:

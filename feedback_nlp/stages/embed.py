@@ -18,6 +18,7 @@ from feedback_nlp.backends.encoder import (
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.text.damage import merge_issues
+from feedback_nlp.text.social import social_for_encoder
 
 #: Array read by the default heads: mean-pooled last `HEAD_LAYERS` layers, each L2-normalised
 #: (its first 384 columns are the embedding itself). Same encoder pass as ``"embedding"``.
@@ -113,6 +114,9 @@ class EmbedStage(Stage):
     `adapters`: a folder holding LoRA adapters (``encoder-lora.*``, from
     scripts/finetune_encoder.py) merged into the encoder;
     None (default) runs the plain e5 encoder, which the shipped heads and the topics expect.
+    `social_text`: the encoder reads @handles as ``@user``, web addresses as ``http`` and no
+    retweet markers (:func:`feedback_nlp.text.social.social_for_encoder`);
+    `text_clean` itself is unchanged. False embeds `text_clean` as it is.
     """
 
     name = "embed"
@@ -131,6 +135,7 @@ class EmbedStage(Stage):
         runtime: str = DEFAULT_RUNTIME,
         adapters: str | None = None,
         max_windows: int = MAX_WINDOWS,
+        social_text: bool = True,
     ) -> None:
         if max_windows < 1:
             raise ConfigError(f"stage 'embed': max_windows must be >= 1, not {max_windows}")
@@ -146,6 +151,7 @@ class EmbedStage(Stage):
         self.runtime = runtime
         self.adapters = adapters
         self.max_windows = max_windows
+        self.social_text = social_text
 
     def encoder(self) -> E5Encoder:
         """The (process-wide shared) encoder for this configuration."""
@@ -163,9 +169,10 @@ class EmbedStage(Stage):
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
         table = batch.table
-        features, partial = self.encoder().encode_with_coverage(
-            texts_of(table["text_clean"]), layers=HEAD_LAYERS
-        )
+        texts = texts_of(table["text_clean"])
+        if self.social_text:
+            texts = [social_for_encoder(text) for text in texts]
+        features, partial = self.encoder().encode_with_coverage(texts, layers=HEAD_LAYERS)
         arrays = {
             "embedding": np.ascontiguousarray(features[:, :EMBEDDING_DIM]),
             HEAD_FEATURES: features,

@@ -39,6 +39,7 @@ from feedback_nlp.stages.embed import (
     texts_of,
 )
 from feedback_nlp.text.sentences import split_sentences
+from feedback_nlp.text.social import social_for_encoder
 
 SENTENCE_TABLE = "sentences"
 #: A comment is ``mixed`` when both p_negative and p_positive reach this share (see
@@ -156,7 +157,9 @@ class ClassifierStage(Stage):
                 None, self.device, self.batch_size, self.max_length, False, self.quantize,
                 self.runtime, adapters_for_heads(self.heads_dir),
             )  # fmt: skip
-            embeddings = encoder.encode(chosen, layers=HEAD_LAYERS)
+            embeddings = encoder.encode(
+                [social_for_encoder(text) for text in chosen], layers=HEAD_LAYERS
+            )
         else:
             embeddings = embeddings[rows]
         head = self.head()

@@ -16,12 +16,14 @@ from feedback_nlp.errors import ConfigError
 
 
 def encode_texts(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised e5 query embeddings (len(texts) x 384) of `texts`."""
+    """L2-normalised e5 query embeddings (len(texts) x 384) of `texts`, social markup read as
+    the `embed` stage reads it (:func:`feedback_nlp.text.social.social_for_encoder`)."""
     from feedback_nlp.stages.embed import EmbedStage
+    from feedback_nlp.text.social import social_for_encoder
 
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    return EmbedStage().encoder().encode(list(texts))
+    return EmbedStage().encoder().encode([social_for_encoder(text) for text in texts])
 
 
 def seed_vectors(seeds: Mapping[str, Sequence[str]]) -> dict[str, np.ndarray]:

@@ -46,6 +46,21 @@ def test_windows_are_capped_and_the_rest_noted_in_text_issues():
         EmbedStage(max_windows=0)
 
 
+def test_encoder_reads_social_markup_as_xlmt_placeholders():
+    """Handles and URLs reach the encoder as @user / http (what the heads were trained on);
+    text_clean itself is untouched, and social_text=False embeds it as written."""
+    raw = "@JetBlue lost my bag again https://t.co/Zx9"
+    table = pd.DataFrame(
+        {"response_id": ["a", "b"], "text_clean": [raw, "@user lost my bag again http"]}
+    )
+    batch = EmbedStage(device="cpu").transform(Batch(table))
+    vectors = batch.arrays["embedding"]
+    np.testing.assert_array_equal(vectors[0], vectors[1])
+    assert batch.table["text_clean"].tolist() == table["text_clean"].tolist()
+    as_written = EmbedStage(device="cpu", social_text=False).transform(Batch(table))
+    assert float(as_written.arrays["embedding"][0] @ vectors[0]) < 1.0 - 1e-4
+
+
 def test_token_budget_batches_shrink_for_long_texts():
     from feedback_nlp.backends.encoder import token_budget_batches
 
