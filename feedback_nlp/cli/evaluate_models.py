@@ -239,15 +239,27 @@ def evaluate_sentiment(
 ) -> None:
     """Sentiment macro-F1 (per language and overall) and the confusion matrix."""
     frame = read_labelled(file)
-    truth = sentiment_truth(frame, label_col, file)
-    langs = _column(frame, lang_col, file).astype(str).to_numpy() if lang_col else None
-    table = _table_for_stages(frame, text_col, langs, file)
     options = _options(backend, model, level, device, quantize, runtime)
+    _finish(score_sentiment(frame, file, text_col, label_col, lang_col, options), out)
+
+
+def score_sentiment(
+    frame: pd.DataFrame,
+    path: Path,
+    text_col: str,
+    label_col: str,
+    lang_col: str | None,
+    options: dict[str, Any],
+) -> dict[str, Any]:
+    """Run the sentiment stage on `frame` (read from `path`) and score it against the gold."""
+    truth = sentiment_truth(frame, label_col, path)
+    langs = _column(frame, lang_col, path).astype(str).to_numpy() if lang_col else None
+    table = _table_for_stages(frame, text_col, langs, path)
     tagged = run_stage("sentiment", table, options)
     predicted = tagged["sentiment"].to_numpy(dtype=object)
     if MIXED in set(truth.tolist()):  # gold has mixed: read both-signs comments as mixed
         predicted = sentiment_with_mixed(tagged[sentiment_prob_columns()].to_numpy())
-    _finish(sentiment_report(truth, predicted, langs), out)
+    return sentiment_report(truth, predicted, langs)
 
 
 @evaluate_app.command("emotion")
@@ -268,10 +280,22 @@ def evaluate_emotion(
 ) -> None:
     """Emotion macro-F1 per language and overall, and F1 per label."""
     frame = read_labelled(file)
-    truth = emotion_truth(frame, label_col, file)
-    langs = _column(frame, lang_col, file).astype(str).to_numpy() if lang_col else None
-    table = _table_for_stages(frame, text_col, langs, file)
     options = _options(backend, model, level, device, quantize, runtime)
+    _finish(score_emotion(frame, file, text_col, label_col, lang_col, options), out)
+
+
+def score_emotion(
+    frame: pd.DataFrame,
+    path: Path,
+    text_col: str,
+    label_col: str | None,
+    lang_col: str | None,
+    options: dict[str, Any],
+) -> dict[str, Any]:
+    """Run the emotion stage on `frame` (read from `path`) and score it against the gold."""
+    truth = emotion_truth(frame, label_col, path)
+    langs = _column(frame, lang_col, path).astype(str).to_numpy() if lang_col else None
+    table = _table_for_stages(frame, text_col, langs, path)
     tagged = run_stage("emotion", table, options)
     found = tagged["emotion"].str.split(LIST_SEP, regex=False)
     predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
@@ -284,9 +308,60 @@ def evaluate_emotion(
     truth[:, unpredicted] = np.nan  # the model has no such label: not scored
     if np.isnan(truth).all():
         raise ReadError(
-            file, f"no emotion label is both annotated here and predicted by the model "
+            path, f"no emotion label is both annotated here and predicted by the model "
             f"(it predicts none of {[EMOTION_LABELS[i] for i in unpredicted]})",
         )  # fmt: skip
     report = emotion_report(truth, predicted.astype(int), langs)
     report["labels_not_predicted"] = [EMOTION_LABELS[i] for i in unpredicted]
-    _finish(report, out)
+    report.update(emotion_shares(truth, predicted.astype(int)))
+    return report
+
+
+def emotion_shares(truth: np.ndarray, predicted: np.ndarray) -> dict[str, Any]:
+    """Share of comments with any emotion (gold: over the scored labels) and per label."""
+    scored = ~np.isnan(truth).all(axis=0)
+    gold_any = np.nan_to_num(truth[:, scored]).max(axis=1) > 0
+    return {
+        "any_emotion_share": {
+            "gold": float(gold_any.mean()),
+            "predicted": float(predicted[:, scored].max(axis=1).mean()),
+        },
+        "predicted_share_by_label": {
+            label: float(predicted[:, i].mean()) for i, label in enumerate(EMOTION_LABELS)
+        },
+    }
+
+
+@evaluate_app.command("set")
+def evaluate_set(
+    name: Annotated[str, typer.Argument(help="A set name; --list shows them.")] = "",
+    data: Annotated[
+        Path | None, typer.Option(help="Shared data folder ($FEEDBACK_NLP_DATA, ../shared/data).")
+    ] = None,
+    list_sets: Annotated[bool, typer.Option("--list", help="List the sets.")] = False,
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N rows of each language.")
+    ] = None,
+    device: DeviceOpt = "auto",
+    quantize: QuantizeOpt = "none",
+    runtime: RuntimeOpt = "auto",
+    out: OutOpt = None,
+) -> None:
+    """Score the default sentiment or emotion model on a named public set (or the challenge
+    set): one command per number in docs/sentiment_emotion.md."""
+    from feedback_nlp.labelled_sets import SETS, load_set
+
+    if list_sets or not name:
+        for labelled in SETS.values():
+            typer.echo(f"{labelled.name:22s}{labelled.task:11s}{labelled.description}")
+        return
+    labelled, frame = load_set(name, data)
+    if limit is not None:
+        frame = frame.groupby("lang", sort=False).head(limit).reset_index(drop=True)
+    options = _options("default", None, "comment", device, quantize, runtime)
+    where = Path(labelled.name)
+    if labelled.task == "sentiment":
+        report = score_sentiment(frame, where, "text", "label", "lang", options)
+    else:
+        report = score_emotion(frame, where, "text", None, "lang", options)
+    _finish({"set": labelled.name, "task": labelled.task, **report}, out)
