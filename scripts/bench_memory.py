@@ -1,12 +1,14 @@
 """Peak memory (RSS) of the whole analysis (`feedback-nlp analyze`) on three inputs.
 
     PYTHONPATH=. python scripts/bench_memory.py [--cases short60,demo1000,outliers165]
-        [--code PATH] [--label after] [--out docs/results/memory_bench.json]
+        [--code PATH] [--label after] [--out docs/results/memory_bench.json] [--by-stage]
 
 Each case runs `pipeline.analyze` + `write_outputs` (what the CLI does) in a fresh subprocess
 and reports its peak RSS (``ru_maxrss``) and wall time. The baseline, measured in the same run,
 is a subprocess that only imports feedback_nlp, pandas and numpy: ``ratio`` is peak / baseline.
 `--code` runs the cases on another checkout (e.g. the main branch) for a before/after table.
+`--by-stage` also runs each case stage by stage in another subprocess and records the RSS
+after reading and after each stage (the fixed cost of each model, where it is loaded).
 
 Cases: ``short60`` 60 short demo comments; ``demo1000`` the bundled demo files (1,000+
 comments); ``outliers165`` 160 demo comments and 5 comments of 200,000 characters each.
@@ -91,6 +93,39 @@ def worker(case: str) -> None:
     print(json.dumps({"case": case, "rows": rows, "peak_rss_mb": round(peak_mb), "s": seconds}))
 
 
+def _rss_mb() -> tuple[int, int]:
+    """(current, peak) RSS of this process in MB (current from /proc; Linux)."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    status = Path("/proc/self/status")
+    current = peak
+    if status.exists():
+        line = next(x for x in status.read_text().splitlines() if x.startswith("VmRSS:"))
+        current = int(line.split()[1]) / 1024
+    return round(current), round(peak)
+
+
+def stage_worker(case: str) -> None:
+    """Run one case stage by stage and print RSS after reading and after each stage's fit and
+    transform (where the fixed model cost goes)."""
+    from feedback_nlp import progress
+    from feedback_nlp.pipeline import _read, default_stages
+    from feedback_nlp.stages import Batch
+
+    progress.set_enabled(False)
+    steps = [{"step": "imports", **dict(zip(("rss_mb", "peak_mb"), _rss_mb(), strict=True))}]
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Batch(_read(case_files(case, Path(tmp))).table)
+        steps.append({"step": "read", **dict(zip(("rss_mb", "peak_mb"), _rss_mb(), strict=True))})
+        for stage in default_stages():
+            stage.fit(batch)
+            batch = stage.transform(batch)
+            measured = dict(zip(("rss_mb", "peak_mb"), _rss_mb(), strict=True))
+            steps.append({"step": stage.name, **measured})
+    print(json.dumps({"case": case, "steps": steps}))
+
+
 def run_case(case: str, code: Path) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": str(code), "OMP_NUM_THREADS": "1"}
     done = subprocess.run(
@@ -102,7 +137,8 @@ def run_case(case: str, code: Path) -> dict[str, object]:
         cwd=code,
     )
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["s"] = round(result["s"], 1)
+    if "s" in result:
+        result["s"] = round(result["s"], 1)
     return result
 
 
@@ -113,9 +149,15 @@ def main() -> None:
     parser.add_argument("--code", type=Path, default=ROOT)
     parser.add_argument("--label", default="after")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "results" / "memory_bench.json")
+    parser.add_argument(
+        "--by-stage", action="store_true", help="Also record RSS after each stage of each case."
+    )
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker)
+        if args.worker.startswith("stages:"):
+            stage_worker(args.worker.removeprefix("stages:"))
+        else:
+            worker(args.worker)
         return
     baseline = run_case("baseline", args.code)
     results = []
@@ -133,6 +175,10 @@ def main() -> None:
         f"Python {platform.python_version()}",
         "command": " ".join(sys.argv),
     }
+    if args.by_stage:
+        previous[args.label]["by_stage"] = [
+            run_case(f"stages:{case}", args.code) for case in args.cases.split(",")
+        ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(previous, indent=2) + "\n")
 
