@@ -52,6 +52,7 @@ def test_challenge_set_is_well_formed():
     expected = {"fact", "neg", "sarc", "mixed", "req", "thanks", "short", "emoji", "effort"}
     assert set(frame["kind"]) == expected
     assert set(frame["effort"]) == {"high", "low", "none"}
+    assert set(frame["effort_part"]) == {"dev", "test"}
     repeated = frame[frame["text"].duplicated(keep=False)]
     assert set(repeated["kind"]) <= {"short", "emoji"}  # "ok", "👍" recur across languages
 
