@@ -1,0 +1,204 @@
+"""Customer effort read from the text: which effort cues a comment carries and how strongly.
+
+A backend maps texts to :class:`EffortResult` (score 0-1, level, cue families). The shipped
+backend, :class:`RuleEffortBackend`, reads cue phrases written for the project
+(:mod:`~feedback_nlp.backends.effort_lexicon`) and numbers
+(:mod:`~feedback_nlp.backends.effort_numbers`) in en de fr es it pt nl ru pl ro tr. A learned
+model can replace it by implementing :class:`EffortBackend`.
+
+Cue families and weights (a family counts once; the score is their sum, capped at 1):
+
+- ``repeat_contact`` 0.7 — contacted two or more times ("third time I call", "4 e-mails",
+  "every time I call"); 0.35 for one contact the customer had to make ("had to call").
+- ``transfer`` 0.7 — passed between departments, or transferred several times; 0.35 once.
+- ``explain_again`` 0.7 — having to explain again, start from scratch.
+- ``long_wait`` 0.6 — a wait on hold / in a queue of 30 minutes up to a day; 0.35 for a shorter
+  (≥ 10 minutes), undated or multi-day wait, or "still not … after 5 weeks". A wait that is
+  negated ("no wait at all") or short ("only 5 minutes") is no cue.
+- ``hoops`` 0.6 — two or more forms / documents / steps, or a step repeated ("have to upload
+  it again every month"); 0.35 for one, when imposed or called long.
+- ``chasing`` 0.35 — reminders, follow-ups; ``no_reply`` 0.35 — no answer, hung up.
+
+Level: ``high`` at a score ≥ 0.6 (one strong cue or two weak ones), ``low`` at ≥ 0.3, else
+``none``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from feedback_nlp.backends import effort_lexicon as lex
+from feedback_nlp.backends.effort_numbers import count_before, durations, repeat_count
+
+STRONG, WEAK = 0.7, 0.35
+HIGH_SCORE, LOW_SCORE = 0.6, 0.3
+CUE_FAMILIES = (
+    "repeat_contact", "transfer", "explain_again", "long_wait", "hoops", "chasing", "no_reply"
+)  # fmt: skip
+#: Hold / queue waits in this range of minutes are long (a strong cue).
+LONG_WAIT_MINUTES = (30.0, 1440.0)
+SHORT_WAIT_MINUTES = 10.0
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    """`pattern` matched at word starts (stems may run on: "relanc" finds "relances")."""
+    return re.compile(rf"(?<!\w)(?:{pattern})")
+
+
+_CONTACT = _words(lex.CONTACT)
+_OBLIGATION = _words(rf"(?:{lex.OBLIGATION})(?!\w)")
+_AGAIN = _words(rf"(?:{lex.AGAIN})(?!\w)")
+_EVERY_TIME = _words(lex.EVERY_TIME)
+_WAIT = _words(lex.WAIT)
+_NEGATION = re.compile(rf"(?:{lex.NEGATION})|\w+n't")
+_SHORT = _words(rf"(?:{lex.SHORT})(?!\w)")
+_STILL_NOT = _words(lex.STILL_NOT)
+_SINCE = _words(lex.SINCE)
+_NO_REPLY = _words(lex.NO_REPLY)
+_CHASING = _words(lex.CHASING)
+_TRANSFER_STRONG = _words(lex.TRANSFER_STRONG)
+_TRANSFER = _words(lex.TRANSFER)
+_EXPLAIN_AGAIN = _words(lex.EXPLAIN_AGAIN)
+_HOOPS = _words(lex.HOOPS)
+_COMPLICATED = _words(rf"(?:{lex.COMPLICATED})(?!\w)")
+_HAD_TO_CONTACT = re.compile(
+    rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
+    rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)"
+)
+_REPEATED_STEP = re.compile(
+    rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)"
+)
+_EVERY_TIME_CONTACT = re.compile(rf"(?<!\w)(?:{lex.EVERY_TIME})\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})")
+_CONTACT_NOUNS = (
+    r"e-?mails?|e-mailuri|mails|calls|anrufe|appels|llamadas|chiamate|chamadas|telefoontjes|"
+    r"звонк\w+|писем|telefon\w*|pec|erinnerungen|relances|reminders|herinneringen|"
+    r"przypomnie\w+|mesaje|mesaj\w*"
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+_CLAUSE_END = re.compile(r"[,:;()–—-]")
+
+
+@dataclass(frozen=True)
+class EffortResult:
+    """One comment's effort: score 0-1, level (none/low/high) and the cue families found."""
+
+    score: float
+    level: str
+    cues: tuple[str, ...]
+
+
+class EffortBackend(Protocol):
+    """What the effort stage needs from a backend."""
+
+    def predict(self, texts: Sequence[str]) -> list[EffortResult]:
+        """One result per text, in order."""
+        ...
+
+
+def normalise(text: str) -> str:
+    """Casefolded text with one kind of apostrophe and single spaces (Turkish İ kept as i)."""
+    text = text.replace("İ", "i").replace("’", "'").replace("`", "'").casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def negated(text: str, start: int, window: int = 3) -> bool:
+    """True when one of the `window` words before `start` (same clause) is a negation."""
+    before = _CLAUSE_END.split(_SENTENCE_END.split(text[max(0, start - 40) : start])[-1])[-1]
+    return any(_NEGATION.fullmatch(word) for word in before.split()[-window:])
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    """True when `pattern` occurs in `text` other than right after a negation."""
+    return any(not negated(text, m.start()) for m in pattern.finditer(text))
+
+
+def repeat_contact(text: str) -> float:
+    """Contacts made more than once (strong) or one contact the customer had to make."""
+    for sentence in _SENTENCE_END.split(text):
+        contact = _CONTACT.search(sentence) or _OBLIGATION.search(sentence)
+        if contact and repeat_count(sentence) >= 2:
+            return STRONG
+    if count_before(text, _CONTACT_NOUNS) >= 2 or _EVERY_TIME_CONTACT.search(text):
+        return STRONG
+    return WEAK if _found(_HAD_TO_CONTACT, text) else 0.0
+
+
+def transfer(text: str) -> float:
+    """Passed between departments (strong), transferred several times (strong) or once."""
+    if _found(_TRANSFER_STRONG, text):
+        return STRONG
+    if not _found(_TRANSFER, text):
+        return 0.0
+    return STRONG if repeat_count(text) >= 2 or _AGAIN.search(text) else WEAK
+
+
+def long_wait(text: str) -> float:
+    """A wait in a queue / on hold (long: strong), or an issue still open after a while."""
+    best = 0.0
+    for sentence in _SENTENCE_END.split(text):
+        waits = [m for m in _WAIT.finditer(sentence) if not negated(sentence, m.start())]
+        if not waits or _SHORT.search(sentence):
+            continue
+        minutes = durations(sentence)
+        if any(m < SHORT_WAIT_MINUTES for m in minutes):
+            continue
+        low, high = LONG_WAIT_MINUTES
+        best = max(best, 0.6 if any(low <= m < high for m in minutes) else WEAK)
+    if not best and _STILL_NOT.search(text) and (durations(text) or _SINCE.search(text)):
+        best = WEAK
+    return best
+
+
+def hoops(text: str) -> float:
+    """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
+    if _found(_REPEATED_STEP, text) or (_EVERY_TIME.search(text) and _OBLIGATION.search(text)):
+        return 0.6
+    found = {m.group(0) for m in _HOOPS.finditer(text) if not negated(text, m.start())}
+    imposed = _found(_OBLIGATION, text) or bool(_COMPLICATED.search(text))
+    if not found or not imposed:
+        return 0.0
+    several = len(found) >= 2 or count_before(text, lex.HOOPS) >= 2
+    return 0.6 if several else WEAK
+
+
+def cue_weights(text: str) -> dict[str, float]:
+    """Weight of each cue family found in `text` (families without a cue left out)."""
+    text = normalise(text)
+    weights = {
+        "repeat_contact": repeat_contact(text),
+        "transfer": transfer(text),
+        "explain_again": STRONG if _found(_EXPLAIN_AGAIN, text) else 0.0,
+        "long_wait": long_wait(text),
+        "hoops": hoops(text),
+        "chasing": WEAK if _found(_CHASING, text) else 0.0,
+        "no_reply": WEAK if _NO_REPLY.search(text) else 0.0,
+    }
+    if weights["chasing"] and weights["repeat_contact"] == WEAK:
+        weights["repeat_contact"] = 0.0  # "had to chase once" is one cue, not two
+    return {family: weight for family, weight in weights.items() if weight > 0}
+
+
+def level_of(score: float, high: float = HIGH_SCORE, low: float = LOW_SCORE) -> str:
+    """``high``, ``low`` or ``none`` for a score."""
+    return "high" if score >= high else "low" if score >= low else "none"
+
+
+@dataclass(frozen=True)
+class RuleEffortBackend:
+    """Effort from the project's multilingual cue phrases (no model, no fitting)."""
+
+    high: float = HIGH_SCORE
+    low: float = LOW_SCORE
+
+    def result(self, text: str) -> EffortResult:
+        """The effort of one text."""
+        weights = cue_weights(text)
+        score = round(min(1.0, sum(weights.values())), 4)
+        return EffortResult(score, level_of(score, self.high, self.low), tuple(weights))
+
+    def predict(self, texts: Sequence[str]) -> list[EffortResult]:
+        """One result per text, in order."""
+        return [self.result(text) for text in texts]

@@ -1,0 +1,213 @@
+"""Cue phrases of customer effort, written for the project, in en de fr es it pt nl ru pl ro tr.
+
+Each constant is one regular-expression alternation over casefolded text (all languages in
+one pattern, so a comment whose language was misread is still read). The scoring that combines
+them is in :mod:`feedback_nlp.backends.effort`.
+"""
+
+from __future__ import annotations
+
+#: Getting in touch: call, write, chase, visit (verbs and nouns).
+CONTACT = (
+    r"call|rang|ring|rung|phon|e-?mail|mail|wrote|writ|contact|chas|remind|visit|went|store|shop|"
+    r"agent|hotline|helpline|support|"
+    r"anruf|angerufen|ruf|telefon|geschrieben|schreib|nachgefragt|hotline|filiale|"
+    r"appel|rappel|écrit|relanc|agence|boutique|magasin|"
+    r"llam|escrib|correo|reclam|tienda|oficina|"
+    r"chiam|telefonat|scritt|sollecit|negozio|sportell|pec|"
+    r"lig|escrev|contact|insist|loja|balcão|"
+    r"bel|terugbel|gebeld|gemaild|geschreven|mail|winkel|"
+    r"звон|позвон|пиш|писал|писем|письм|обращ|напомин|ходил|ездил|"
+    r"dzwoni|zadzwoni|pisa|maila|sklep|"
+    r"sun|scris|trimis|e-mailuri|magazin|ghișeu|"
+    r"ara|arı|yaz|mail|mağaza|şube"
+)
+
+#: An obligation put on the customer: had to, musste, j'ai dû, tuve que, ho dovuto, tive de…
+OBLIGATION = (
+    r"had to|have to|has to|must|forced to|needed to|need to|asked me for|required|"
+    r"musste|muss|müssen|mussten|man muss|verlangt|"
+    r"j'ai dû|dû|il faut|il fallait|obligé|on m'a demandé|"
+    r"tuve que|tengo que|tuvimos que|hay que|me pidieron|me exigieron|"
+    r"ho dovuto|devo|dovuto|servono|bisogna|mi hanno chiesto|"
+    r"tive de|tive que|tenho de|tenho que|é preciso|pediram|"
+    r"moest|moet|moesten|vroegen|"
+    r"пришлось|приходилось|нужно|надо|должен|должна|потребовали|"
+    r"musiałem|musiałam|muszę|trzeba|musiał|"
+    r"a trebuit|trebuie|mi-au cerut|"
+    r"zorunda|gerekti|gerekiyor|istediler"
+)
+
+#: Again / from scratch (an obligation followed by this is a repeated step).
+AGAIN = (
+    r"again|once more|from scratch|erneut|nochmal|noch einmal|wieder|de nouveau|à nouveau|"
+    r"encore|de nuevo|otra vez|volver a|di nuovo|ancora una volta|de novo|outra vez|opnieuw|"
+    r"weer|снова|заново|ещё раз|ponownie|znowu|od nowa|din nou|iar|yeniden|tekrar"
+)
+
+#: Every time / each time.
+EVERY_TIME = (
+    r"every time|each time|jedes mal|chaque fois|à chaque fois|cada vez|ogni volta|"
+    r"toda vez|todas as vezes|cada vez|elke keer|iedere keer|каждый раз|за каждым разом|"
+    r"za każdym razem|de fiecare dată|her seferinde|her defasında"
+)
+
+#: Waiting: on hold, queue, line (nouns and verbs; "espero"/"aspetto" left out: hope / look).
+WAIT = (
+    r"wait\w*|on hold|hold music|queue\w*|in line|"
+    r"wart\w*|warteschlange|schlange|"
+    r"attendu|attends|attendre|attente(?!s)|file d'attente|"
+    r"esper[éa]\w*|espera(?!n)|en cola|la cola|cola\b|fila|"
+    r"attesa|aspettat\w*|aspettare|coda|in fila|"
+    r"esperei|esperar|à espera|a espera|na espera|"
+    r"wacht\w*|in de wacht|"
+    r"жд[аеу]\w*|ожидани\w+|очеред\w+|на линии|простоял\w*|"
+    r"czeka\w*|kolejk\w+|"
+    r"(?<!mă )(?<!ma )(?:aștept|astept)\w*|coad[ăa]|"
+    r"bekle(?!me?den|meden|madan)\w*|kuyruk\w*|sırada"
+)
+
+#: A wait that was short or absent ("no wait at all", "sem fila nenhuma", "hiç beklemeden").
+NEGATION = (
+    r"no|not|n't|never|without|zero|hardly|"
+    r"kein\w*|nicht|ohne|nie|"
+    r"aucune?|pas|sans|jamais|"
+    r"sin|ninguna?|nunca|"
+    r"nessuna?|senza|non|mai|"
+    r"sem|nenhuma?|não|nao|"
+    r"geen|zonder|niet|nooit|"
+    r"без|не|нет|никакой|"
+    r"bez|żadnego|żadnej|"
+    r"fără|fara|nicio|niciun|nu|"
+    r"hiç|yok"
+)
+SHORT = (
+    r"short|quick|brief|only|just|kurz\w*|nur|court\w*|rapide|seulement|cort[ai]\w*|breve|"
+    r"solo|curt[ao]|apenas|só|kort\w*|alleen|slechts|коротк\w+|всего|только|krótk\w+|tylko|"
+    r"scurt\w*|doar|kısa|sadece|beklemeden"
+)
+
+#: Still not resolved ("still nothing", "immer noch nicht", "toujours pas", "до сих пор не").
+STILL_NOT = (
+    r"still (?:not|no|nothing|waiting|hasn't|haven't|isn't|doesn't)|still \w+ (?:not|no)|"
+    r"immer noch (?:nicht|kein)|noch immer (?:nicht|kein)|noch nicht|"
+    r"toujours pas|toujours rien|toujours en attente|rien n'a été|"
+    r"sigo sin|todavía no|aún no|nadie la ha|nadie lo ha|"
+    r"non è ancora|ancora nessun|ancora non|non ancora|nessuno l'ha|"
+    r"ainda não|continuo sem|ninguém corrigiu|ninguém resolveu|"
+    r"nog steeds (?:niet|geen)|nog niet|"
+    r"до сих пор не|до сих пор нет|так и не|"
+    r"nadal nie|wciąż nie|ciągle nie|"
+    r"tot nu (?!toe)|încă nu|"
+    r"hâlâ|hala (?:yok|bağlan|gelmedi|çözül)"
+)
+#: A time reference that makes "still not" a wait: since / after / a month name.
+SINCE = (
+    r"since|after|seit|nach|depuis|après|desde|hace|da |dopo|há |sinds|na |с |после|od |po |"
+    r"din |după|beri|dır|dir|requested|asked|demandé|pedí|richiest|pedi |aangevraagd|"
+    r"оформлен|назад|ago|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"januar|märz|janvier|mars|mai|enero|marzo|gennaio|janeiro|março|januari|maart|января|марта"
+)
+
+#: No answer, nobody calls back, hung up on me.
+NO_REPLY = (
+    r"no (?:answer|reply|response|one (?:called|calls|answers|replies|got back))|"
+    r"nobody (?:has )?(?:called|calls|answers|answered|replies|replied|got back|owned)|"
+    r"never (?:called|got back|replied|answered)|hung up|line (?:dropped|went dead)|"
+    r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|aufgelegt|"
+    r"personne ne (?:m'a|me) (?:rappel|répond)|aucune réponse|sans réponse|raccroché|"
+    r"nadie (?:me|nos) (?:devuelve|contesta|responde|llama)|sin respuesta|me colgaron|me colgó|"
+    r"nessuno (?:mi|ci) (?:ha richiamat|richiama|rispond)|nessuna risposta|"
+    r"chiuso il telefono|senza risposta|"
+    r"ninguém (?:retorna|responde|ligou|me ligou)|sem resposta|desligaram|desligou|"
+    r"niemand belt|geen (?:reactie|antwoord)|hingen .*op|opgehangen|"
+    r"никто не (?:перезвон|ответ|отвеча)|без ответа|не отвечают|бросили трубку|"
+    r"nikt nie (?:oddzwania|odpowiada|oddzwonił|odpisał)|brak odpowiedzi|rozłączy\w+|"
+    r"nu (?:m-a sunat|a răspuns|mi-a răspuns) nimeni|nimeni nu (?:mi-a răspuns|m-a sunat|răspunde)|"
+    r"fără răspuns|mi-au închis|"
+    r"kimse (?:geri dönmedi|aramadı|cevap vermedi)|yanıt yok|cevap yok|telefonu kapattılar"
+)
+
+#: Chasing: reminders, follow-ups, insisting.
+CHASING = (
+    r"chas\w+|remind\w*|follow(?:ed)?[- ]up|kept (?:asking|calling|writing)|"
+    r"nachfragen|nachhaken|nachgehakt|mehrmals nachgefragt|erinnerung\w*|gemahnt|"
+    r"relanc\w+|"
+    r"reclamando|insistiendo|insistir|"
+    r"sollecit\w+|"
+    r"insisto|insisti\w*|"
+    r"herinnering\w*|nagebeld|"
+    r"напомина\w+|напомнил\w*|"
+    r"przypomina\w+|ponagla\w+|monit\w*|"
+    r"am revenit|reaminti\w*|"
+    r"hatırlat\w+|tekrar tekrar"
+)
+
+#: Transferred / passed between departments.
+TRANSFER_STRONG = (
+    r"from (?:one )?(?:department|person|agent) to (?:another|the next)|"
+    r"between (?:departments|billing|\w+ and \w+ (?:support|department))|bounced|passed around|"
+    r"kept (?:transferring|passing)|"
+    r"von (?:einer abteilung zur|der \w+ zu[mr]? .* wieder zurück)|hin und her|"
+    r"renvoyé\w* d\w* service|de service en service|baladé|"
+    r"de un departamento a otro|de un lado a otro|me pasaron con \w+ agentes|"
+    r"da un ufficio all'altro|rimbalzat\w+|"
+    r"passado para .* depois para|de setor em setor|"
+    r"van de ene afdeling naar de andere|van het kastje naar de muur|"
+    r"из одного отдела в другой|по кругу|от одного к другому|"
+    r"między działami|od jednego do drugiego|"
+    r"de la un departament la altul|m-au pasat|"
+    r"bir departmandan diğerine"
+)
+TRANSFER = (
+    r"transferr\w+|put through|passed (?:me )?on|"
+    r"weiterverbunden|weitergeleitet|"
+    r"transféré\w*|"
+    r"transferid\w+|me pasaron|"
+    r"trasferit\w+|mi hanno passato|"
+    r"fui passad\w+|"
+    r"doorverbonden|doorgeschakeld|"
+    r"переключ\w+|перевел\w*|перенаправ\w+|"
+    r"przełącz\w+|"
+    r"transferat\w*|"
+    r"aktardı\w*"
+)
+
+#: Having to explain again / start from scratch.
+EXPLAIN_AGAIN = (
+    r"explain\w* (?:\w+ ){0,3}(?:again|over)|repeat(?:ed|ing)? (?:my|the) (?:story|problem|details)|"
+    r"start(?:ed)? (?:again )?from (?:scratch|the beginning)|"
+    r"(?:neu|noch ?mal|wieder|erneut) erklären|von vorne|"
+    r"réexpliqu\w+|tout répéter|répéter mon|"
+    r"explicar (?:\w+ ){0,2}(?:de nuevo|otra vez|de novo)|desde el principio|"
+    r"rispiega\w+|ripetere da capo|da capo|"
+    r"explicar tudo de novo|"
+    r"opnieuw (?:uitleggen|vertellen|doen)|"
+    r"объясн\w+ заново|заново объясн\w+|"
+    r"od nowa|"
+    r"repet totul|de la capăt|"
+    r"baştan anlat\w*"
+)
+
+#: Hoops: forms, paperwork, documents, steps, going in person.
+HOOPS = (
+    r"forms?\b|paperwork|fax|by post|print|sign it|scan|upload|proof of|in person|steps\b|"
+    r"create an account|"
+    r"formular\w*|ausweis\w*|hochladen|nachweis|per post|schritte|"
+    r"formulaire\w*|justificatif|par courrier|créer un compte|valider par sms|étapes|"
+    r"formulario\w*|fotocopia|carta firmada|justificante|pasos\b|ir a la tienda|"
+    r"modul[oi]\b|scontrino|pec\b|raccomandata|passaggi|"
+    r"formulários?|ir à loja|comprovativo|"
+    r"formulier\w*|brief sturen|bewijs|stappen|"
+    r"заявлени\w+|справк\w+|ехать в офис|бланк\w*|"
+    r"formularz\w*|pocztą|"
+    r"formular\w*|la ghișeu|"
+    r"form doldur\w*|şubeye git\w*|dilekçe"
+)
+#: A process called complicated or long ("the form is a bit long").
+COMPLICATED = (
+    r"long|complicated|tedious|kompliziert|umständlich|lang|compliqué|long|complicado|largo|"
+    r"complicato|lungo|complicado|longo|ingewikkeld|omslachtig|сложн\w+|долг\w+|"
+    r"skomplikowan\w+|długi|complicat\w*|lung|karmaşık|uzun"
+)
