@@ -117,7 +117,8 @@ def main() -> None:
     text = json.dumps(report, indent=1, ensure_ascii=False)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
-    summary = {p: report["challenge"][p] for p in ("dev", "test")}
+    parts = ("dev", "test") if args.out else ("dev",)  # the test half: only with --out
+    summary = {p: report["challenge"][p] for p in parts}
     print(json.dumps({p: {k: v for k, v in s.items() if k != "per_language"} for p, s in summary.items()}))
 
 

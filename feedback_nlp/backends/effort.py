@@ -12,9 +12,11 @@ Cue families and weights (a family counts once; the score is their sum, capped a
   "every time I call"); 0.35 for one contact the customer had to make ("had to call").
 - ``transfer`` 0.7 — passed between departments, or transferred several times; 0.35 once.
 - ``explain_again`` 0.7 — having to explain again, start from scratch.
-- ``long_wait`` 0.6 — a wait on hold / in a queue of 30 minutes up to a day; 0.35 for a shorter
-  (≥ 10 minutes), undated or multi-day wait, or "still not … after 5 weeks". A wait that is
-  negated ("no wait at all") or short ("only 5 minutes") is no cue.
+- ``long_wait`` 0.6 — a service wait (on hold, in a queue, at a counter, for a reply or a
+  refund, or one the customer had to make) of 30 minutes up to a day; 0.35 for a shorter
+  (≥ 10 minutes), undated or multi-day one, or "still not … after 5 weeks". A wait that is
+  negated ("no wait at all") or short ("only 5 minutes") is no cue; waiting for a train or a
+  courier is a delay, not effort.
 - ``hoops`` 0.6 — two or more forms / documents / steps, or a step repeated ("have to upload
   it again every month"); 0.35 for one, when imposed or called long.
 - ``chasing`` 0.35 — reminders, follow-ups; ``no_reply`` 0.35 — no answer, hung up.
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from feedback_nlp.backends import effort_lexicon as lex
-from feedback_nlp.backends.effort_numbers import count_before, durations, repeat_count
+from feedback_nlp.backends.effort_numbers import count_before, durations, fold, repeat_count
 
 STRONG, WEAK = 0.7, 0.35
 HIGH_SCORE, LOW_SCORE = 0.6, 0.3
@@ -45,15 +47,21 @@ SHORT_WAIT_MINUTES = 10.0
 
 def _words(pattern: str) -> re.Pattern[str]:
     """`pattern` matched at word starts (stems may run on: "relanc" finds "relances")."""
-    return re.compile(rf"(?<!\w)(?:{pattern})")
+    return re.compile(fold(rf"(?<!\w)(?:{pattern})"))
 
 
 _CONTACT = _words(lex.CONTACT)
 _OBLIGATION = _words(rf"(?:{lex.OBLIGATION})(?!\w)")
 _AGAIN = _words(rf"(?:{lex.AGAIN})(?!\w)")
 _EVERY_TIME = _words(lex.EVERY_TIME)
-_WAIT = _words(lex.WAIT)
-_NEGATION = re.compile(rf"(?:{lex.NEGATION})|\w+n't")
+_WAIT_SERVICE = _words(lex.WAIT_SERVICE)
+_WAIT_VERB = _words(lex.WAIT_VERB)
+_WAIT_CONTEXT = _words(lex.WAIT_CONTEXT)
+_MADE_TO_WAIT = re.compile(
+    fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{lex.WAIT_VERB})|"
+         rf"(?<!\w)(?:{lex.WAIT_VERB})\W+(?:{lex.OBLIGATION})(?!\w)")
+)
+_NEGATION = re.compile(fold(rf"(?:{lex.NEGATION})|\w+n't"))
 _SHORT = _words(rf"(?:{lex.SHORT})(?!\w)")
 _STILL_NOT = _words(lex.STILL_NOT)
 _SINCE = _words(lex.SINCE)
@@ -65,17 +73,20 @@ _EXPLAIN_AGAIN = _words(lex.EXPLAIN_AGAIN)
 _HOOPS = _words(lex.HOOPS)
 _COMPLICATED = _words(rf"(?:{lex.COMPLICATED})(?!\w)")
 _HAD_TO_CONTACT = re.compile(
-    rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
-    rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)"
+    fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
+    rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)")
 )
 _REPEATED_STEP = re.compile(
-    rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)"
+    fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)")
 )
-_EVERY_TIME_CONTACT = re.compile(rf"(?<!\w)(?:{lex.EVERY_TIME})\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})")
+_EVERY_TIME_CONTACT = re.compile(
+    fold(rf"(?<!\w)(?:{lex.EVERY_TIME})\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})")
+)
 _CONTACT_NOUNS = (
-    r"e-?mails?|e-mailuri|mails|calls|anrufe|appels|llamadas|chiamate|chamadas|telefoontjes|"
+    r"e-?mail\w*|mails|calls|anrufe|appels|llamadas|chiamate|chamadas|telefoontjes|"
     r"звонк\w+|писем|telefon\w*|pec|erinnerungen|relances|reminders|herinneringen|"
-    r"przypomnie\w+|mesaje|mesaj\w*"
+    r"przypomnie\w+|mesaje|mesaj\w*|correos|mensajes|messages|nachrichten|berichten|"
+    r"сообщени\w+|wiadomości"
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _CLAUSE_END = re.compile(r"[,:;()–—-]")
@@ -99,8 +110,8 @@ class EffortBackend(Protocol):
 
 
 def normalise(text: str) -> str:
-    """Casefolded text with one kind of apostrophe and single spaces (Turkish İ kept as i)."""
-    text = text.replace("İ", "i").replace("’", "'").replace("`", "'").casefold()
+    """Casefolded, accent-folded text, one kind of apostrophe, single spaces (İ read as i)."""
+    text = fold(text.replace("İ", "i").replace("’", "'").replace("`", "'").casefold())
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -135,12 +146,18 @@ def transfer(text: str) -> float:
     return STRONG if repeat_count(text) >= 2 or _AGAIN.search(text) else WEAK
 
 
+def _service_wait(sentence: str) -> bool:
+    """A wait in this sentence that belongs to the service (hold, queue, a reply, imposed)."""
+    if _found(_WAIT_SERVICE, sentence) or _found(_MADE_TO_WAIT, sentence):
+        return True
+    return _found(_WAIT_VERB, sentence) and bool(_WAIT_CONTEXT.search(sentence))
+
+
 def long_wait(text: str) -> float:
     """A wait in a queue / on hold (long: strong), or an issue still open after a while."""
     best = 0.0
     for sentence in _SENTENCE_END.split(text):
-        waits = [m for m in _WAIT.finditer(sentence) if not negated(sentence, m.start())]
-        if not waits or _SHORT.search(sentence):
+        if not _service_wait(sentence) or _SHORT.search(sentence):
             continue
         minutes = durations(sentence)
         if any(m < SHORT_WAIT_MINUTES for m in minutes):
@@ -154,8 +171,10 @@ def long_wait(text: str) -> float:
 
 def hoops(text: str) -> float:
     """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
-    if _found(_REPEATED_STEP, text) or (_EVERY_TIME.search(text) and _OBLIGATION.search(text)):
-        return 0.6
+    for sentence in _SENTENCE_END.split(text):
+        every_time = _EVERY_TIME.search(sentence) and _OBLIGATION.search(sentence)
+        if every_time or _found(_REPEATED_STEP, sentence):
+            return 0.6
     found = {m.group(0) for m in _HOOPS.finditer(text) if not negated(text, m.start())}
     imposed = _found(_OBLIGATION, text) or bool(_COMPLICATED.search(text))
     if not found or not imposed:

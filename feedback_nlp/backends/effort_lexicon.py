@@ -27,7 +27,7 @@ CONTACT = (
 OBLIGATION = (
     r"had to|have to|has to|must|forced to|needed to|need to|asked me for|required|"
     r"musste|muss|müssen|mussten|man muss|verlangt|"
-    r"j'ai dû|dû|il faut|il fallait|obligé|on m'a demandé|"
+    r"j'ai dû|a dû|avons dû|il faut|il fallait|obligé|on m'a demandé|"
     r"tuve que|tengo que|tuvimos que|hay que|me pidieron|me exigieron|"
     r"ho dovuto|devo|dovuto|servono|bisogna|mi hanno chiesto|"
     r"tive de|tive que|tenho de|tenho que|é preciso|pediram|"
@@ -52,25 +52,45 @@ EVERY_TIME = (
     r"za każdym razem|de fiecare dată|her seferinde|her defasında"
 )
 
-#: Waiting: on hold, queue, line (nouns and verbs; "espero"/"aspetto" left out: hope / look).
-WAIT = (
-    r"wait\w*|on hold|hold music|queue\w*|in line|"
-    r"wart\w*|warteschlange|schlange|"
-    r"attendu|attends|attendre|attente(?!s)|file d'attente|"
-    r"esper[éa]\w*|espera(?!n)|en cola|la cola|cola\b|fila|"
-    r"attesa|aspettat\w*|aspettare|coda|in fila|"
-    r"esperei|esperar|à espera|a espera|na espera|"
-    r"wacht\w*|in de wacht|"
-    r"жд[аеу]\w*|ожидани\w+|очеред\w+|на линии|простоял\w*|"
-    r"czeka\w*|kolejk\w+|"
-    r"(?<!mă )(?<!ma )(?:aștept|astept)\w*|coad[ăa]|"
-    r"bekle(?!me?den|meden|madan)\w*|kuyruk\w*|sırada"
+#: Waiting as part of the service: hold, queue, line, counter, waiting time (nouns mostly).
+WAIT_SERVICE = (
+    r"on hold|hold music|queue\w*|in line|the wait\b|waiting time|wait time|"
+    r"warteschleife|warteschlange|wartezeit|in der schlange|"
+    r"file d'attente|l'attente|d'attente|en attente|temps d'attente|"
+    r"en espera|la espera|la cola|en la cola|de cola|cola\b|tiempo de espera|"
+    r"l'attesa|in attesa|in coda|di coda|coda\b|in fila|tempi di attesa|"
+    r"em espera|a espera|à espera|na fila|fila\b|tempo de espera|"
+    r"in de wacht|het wachten|wachttijd|in de rij|"
+    r"на линии|ожидани\w+|в очереди|очеред\w+|"
+    r"czas oczekiwania|w kolejce|kolejk\w+|na infolinii|"
+    r"așteptarea|de așteptare|la coadă|coad[ăa]\b|"
+    r"bekleme süresi|sırada|kuyruk\w*"
 )
-
+#: Waiting as a verb; a wait only with a service context in the same sentence (or imposed).
+WAIT_VERB = (
+    r"wait\w*|wart\w*|gewartet|attendu|attends|attendre|esper[éa]\w*|esperar|aspettat\w*|"
+    r"aspettare|esperei|gewacht|wachten|wacht|жд[аеу]\w*|простоял\w*|czeka\w*|"
+    r"(?<!mă )(?<!ma )(?:aștept|astept)\w*|bekle(?!me?den|meden|madan)\w*"
+)
+#: What a service wait is for or where it happens: phone, support, reply, refund, counter.
+WAIT_CONTEXT = (
+    r"phone|telephon|line\b|hotline|helpline|support|agent|reply|answer|response|call|refund|"
+    r"counter|desk|"
+    r"telefon|hotline|antwort|rückruf|erstattung|schalter|"
+    r"téléphone|réponse|retour|rappel|remboursement|guichet|"
+    r"teléfono|respuesta|reembolso|ventanilla|"
+    r"telefono|linea|risposta|rimborso|sportello|"
+    r"telefone|resposta|reembolso|balcão|"
+    r"telefoon|antwoord|terugbetaling|loket|"
+    r"телефон|ответ|возврат|поддержк|окн|"
+    r"telefon|infolini|odpowied|zwrot|okienk|"
+    r"telefon|răspuns|rambursar|ghișeu|"
+    r"telefon|cevap|yanıt|iade|gişe"
+)
 #: A wait that was short or absent ("no wait at all", "sem fila nenhuma", "hiç beklemeden").
 NEGATION = (
     r"no|not|n't|never|without|zero|hardly|"
-    r"kein\w*|nicht|ohne|nie|"
+    r"kein\w*|nicht|nich|ohne|nie|"
     r"aucune?|pas|sans|jamais|"
     r"sin|ninguna?|nunca|"
     r"nessuna?|senza|non|mai|"
@@ -83,7 +103,7 @@ NEGATION = (
 )
 SHORT = (
     r"short|quick|brief|only|just|kurz\w*|nur|court\w*|rapide|seulement|cort[ai]\w*|breve|"
-    r"solo|curt[ao]|apenas|só|kort\w*|alleen|slechts|коротк\w+|всего|только|krótk\w+|tylko|"
+    r"solo|curt[ao]|apenas|kort\w*|alleen|slechts|коротк\w+|всего|только|krótk\w+|tylko|"
     r"scurt\w*|doar|kısa|sadece|beklemeden"
 )
 
@@ -101,13 +121,18 @@ STILL_NOT = (
     r"tot nu (?!toe)|încă nu|"
     r"hâlâ|hala (?:yok|bağlan|gelmedi|çözül)"
 )
-#: A time reference that makes "still not" a wait: since / after / a month name.
+#: A time reference that makes "still not" a wait: since + a date or month, a request, "ago".
+MONTHS = (
+    r"jan\w*|feb\w*|mar\w*|apr\w*|ma[iyg]\w*|jun\w*|jul\w*|aug\w*|sep\w*|o[ck]t\w*|"
+    r"nov\w*|de[cz]\w*|juin|juil\w*|ao[uû]t|f[ée]v\w*|avr\w*|ene\w*|abr\w*|ago\w*|"
+    r"dic\w*|gen\w*|giu\w*|lug\w*|set\w*|fev\w*|mrt|ma?art|янв\w*|фев\w*|мар\w*|апр\w*|"
+    r"ма[яй]|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*|stycz\w*|lut\w*|"
+    r"mar[cz]\w*|kwie\w*|ian\w*|oca\w*|şub\w*|mart"
+)
 SINCE = (
-    r"since|after|seit|nach|depuis|après|desde|hace|da |dopo|há |sinds|na |с |после|od |po |"
-    r"din |după|beri|dır|dir|requested|asked|demandé|pedí|richiest|pedi |aangevraagd|"
-    r"оформлен|назад|ago|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"januar|märz|janvier|mars|mai|enero|marzo|gennaio|janeiro|março|januari|maart|января|марта"
+    rf"(?:since|seit|depuis|desde|da|dal|sinds|с|od|din|de la)\s+(?:\d|{MONTHS})|"
+    r"requested|asked for|applied|demandé|pedí|pedi\b|richiest|aangevraagd|angefordert|"
+    r"beantragt|оформлен|zgłosi|solicitat|talep|ago\b|назад|hace\b|há\b|fa\b|temu"
 )
 
 #: No answer, nobody calls back, hung up on me.
@@ -116,17 +141,17 @@ NO_REPLY = (
     r"nobody (?:has )?(?:called|calls|answers|answered|replies|replied|got back|owned)|"
     r"never (?:called|got back|replied|answered)|hung up|line (?:dropped|went dead)|"
     r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|aufgelegt|"
-    r"personne ne (?:m'a|me) (?:rappel|répond)|aucune réponse|sans réponse|raccroché|"
-    r"nadie (?:me|nos) (?:devuelve|contesta|responde|llama)|sin respuesta|me colgaron|me colgó|"
+    r"personne ne (?:m'a|me) (?:rappel|répond)|aucune réponse|sans réponse|zéro réponse|raccroché|"
+    r"nadie (?:me|nos) (?:devuelve|contesta|responde|llama)|sin respuesta|ninguna respuesta|me colgaron|me colgó|"
     r"nessuno (?:mi|ci) (?:ha richiamat|richiama|rispond)|nessuna risposta|"
     r"chiuso il telefono|senza risposta|"
-    r"ninguém (?:retorna|responde|ligou|me ligou)|sem resposta|desligaram|desligou|"
+    r"ninguém (?:retorna|responde|ligou|me ligou)|sem resposta|nenhuma resposta|desligaram|desligou|"
     r"niemand belt|geen (?:reactie|antwoord)|hingen .*op|opgehangen|"
     r"никто не (?:перезвон|ответ|отвеча)|без ответа|не отвечают|бросили трубку|"
-    r"nikt nie (?:oddzwania|odpowiada|oddzwonił|odpisał)|brak odpowiedzi|rozłączy\w+|"
+    r"nikt nie (?:oddzwania|odpowiada|oddzwonił|odpisał)|brak odpowiedzi|żadnej odpowiedzi|rozłączy\w+|"
     r"nu (?:m-a sunat|a răspuns|mi-a răspuns) nimeni|nimeni nu (?:mi-a răspuns|m-a sunat|răspunde)|"
-    r"fără răspuns|mi-au închis|"
-    r"kimse (?:geri dönmedi|aramadı|cevap vermedi)|yanıt yok|cevap yok|telefonu kapattılar"
+    r"fără răspuns|niciun răspuns|mi-au închis|"
+    r"kimse (?:geri dönmedi|aramadı|cevap vermedi)|yanıt yok|cevap yok|hiç cevap|telefonu kapattılar"
 )
 
 #: Chasing: reminders, follow-ups, insisting.
@@ -194,7 +219,7 @@ EXPLAIN_AGAIN = (
 HOOPS = (
     r"forms?\b|paperwork|fax|by post|print|sign it|scan|upload|proof of|in person|steps\b|"
     r"create an account|"
-    r"formular\w*|ausweis\w*|hochladen|nachweis|per post|schritte|"
+    r"formular(?:e|en|s|ul|ului)?\b|ausweis\w*|hochladen|nachweis|per post|schritte|"
     r"formulaire\w*|justificatif|par courrier|créer un compte|valider par sms|étapes|"
     r"formulario\w*|fotocopia|carta firmada|justificante|pasos\b|ir a la tienda|"
     r"modul[oi]\b|scontrino|pec\b|raccomandata|passaggi|"
@@ -202,7 +227,7 @@ HOOPS = (
     r"formulier\w*|brief sturen|bewijs|stappen|"
     r"заявлени\w+|справк\w+|ехать в офис|бланк\w*|"
     r"formularz\w*|pocztą|"
-    r"formular\w*|la ghișeu|"
+    r"la ghișeu|"
     r"form doldur\w*|şubeye git\w*|dilekçe"
 )
 #: A process called complicated or long ("the form is a bit long").

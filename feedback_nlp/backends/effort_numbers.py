@@ -1,12 +1,22 @@
 """Numbers in feedback text: how many times ("3 times", "third time", "dreimal") and how long
 ("45 minutes", "une demi-heure", "seit 5 Wochen", "полтора часа"), in the toolkit's languages.
 
-Used by the effort cues (:mod:`feedback_nlp.backends.effort`). Text is expected casefolded.
+Used by the effort cues (:mod:`feedback_nlp.backends.effort`). Text is expected casefolded
+and folded (:func:`fold`: accents dropped, so "tres"/"três" and "dupa"/"după" read alike).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """`text` without combining marks (ü → u, ă → a, й → и); ı, ł and ß stay as they are."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
+
 
 #: Cardinal number words (casefolded) → value, for en de fr es it pt nl ru pl ro tr.
 CARDINALS: dict[str, float] = {}
@@ -33,7 +43,7 @@ _CARDINAL_WORDS = {
     "cincizeci elli",
 }
 for _value, _words in _CARDINAL_WORDS.items():
-    CARDINALS.update(dict.fromkeys(_words.split(), float(_value)))
+    CARDINALS.update(dict.fromkeys(fold(_words).split(), float(_value)))
 
 #: Ordinal stems → value ("third", "dritten", "troisième", "tercera", "третий", "üçüncü").
 ORDINALS: dict[str, int] = {}
@@ -49,7 +59,7 @@ _ORDINAL_WORDS = {
     10: "tenth zehnt dixième décim decim décim tiende десят dziesiąt zecea onuncu",
 }
 for _value, _words in _ORDINAL_WORDS.items():
-    ORDINALS.update(dict.fromkeys(_words.split(), _value))
+    ORDINALS.update(dict.fromkeys(fold(_words).split(), _value))
 
 _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(
     sorted((re.escape(w) for w in CARDINALS), key=len, reverse=True)
@@ -57,19 +67,22 @@ _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(
 #: "times" words: 3 times, 3 fois, 3 veces, 3 volte, 3 vezes, 3 keer, 3 раза, 3 razy, 3 ori,
 #: 3 kez/defa, 3x, and German "3 Mal".
 _TIMES = r"times|x|fois|veces|volte|vezes|keer|maal|mal|раза?|razy|ori|kez|defa|kere"
-_TIMES_RE = re.compile(rf"(?<!\w)({_NUMBER})\s*(?:{_TIMES})(?!\w)")
+_TIMES_RE = re.compile(fold(rf"(?<!\w)({_NUMBER})\s*(?:{_TIMES})(?!\w)"))
 #: One-word multiples: twice, dreimal, viermal, трижды, twee keer is handled above.
 _MULTIPLES = {
     "twice": 2, "thrice": 3, "zweimal": 2, "dreimal": 3, "viermal": 4, "fünfmal": 5,
     "sechsmal": 6, "siebenmal": 7, "zehnmal": 10, "mehrmals": 3, "дважды": 2, "трижды": 3,
     "четырежды": 4, "dwukrotnie": 2, "trzykrotnie": 3,
 }  # fmt: skip
+_MULTIPLES = {fold(word): count for word, count in _MULTIPLES.items()}
 _MULTIPLE_RE = re.compile(r"(?<!\w)(" + "|".join(_MULTIPLES) + r")(?!\w)")
 _ORDINAL_RE = re.compile(
-    r"(?<!\w)(?:a\s+)?("
+    fold(
+        r"(?<!\w)(?:a\s+)?("
     + "|".join(sorted((re.escape(w) for w in ORDINALS), key=len, reverse=True))
     + r")\w*\s+(?:time|mal|fois|vez|volta|keer|раз|raz|oară|oara|kez|defa|call|appel|"
     r"llamada|chiamata|chamada|звон|anruf)"
+    )
 )
 
 #: Unit word → minutes; a number must precede ambiguous short words (it. "ora", tr. "ay").
@@ -108,8 +121,8 @@ def _unit_pattern(unit: str) -> str:
     return rf"(?:(?<!\w)({_NUMBER})(?:\s*-?\s*|')?)?(?<![^\W'])(?:{unit})(?!\w)"
 
 
-_DURATION_RES = [(re.compile(_unit_pattern(unit)), minutes) for unit, minutes in _UNITS]
-_PHRASE_RES = [(re.compile(rf"(?<!\w)(?:{p})(?!\w)"), minutes) for p, minutes in _PHRASES]
+_DURATION_RES = [(re.compile(fold(_unit_pattern(u))), minutes) for u, minutes in _UNITS]
+_PHRASE_RES = [(re.compile(fold(rf"(?<!\w)(?:{p})(?!\w)")), minutes) for p, minutes in _PHRASES]
 _NEEDS_NUMBER = re.compile(r"^(?:or[aeă]|ay|mes[ei]?)$")
 
 
@@ -142,5 +155,5 @@ def repeat_count(text: str) -> int:
 
 def count_before(text: str, noun: str) -> int:
     """The largest number written right before `noun` (a regex): "four emails" → 4; else 0."""
-    pattern = re.compile(rf"(?<!\w)({_NUMBER})\s+(?:\w+\s+)?(?:{noun})")
+    pattern = re.compile(fold(rf"(?<!\w)({_NUMBER})\s+(?:\w+\s+)?(?:{noun})"))
     return max((int(_number(m.group(1))) for m in pattern.finditer(text)), default=0)
