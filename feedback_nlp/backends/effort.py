@@ -84,7 +84,7 @@ _EVERY_TIME_CONTACT = re.compile(
 )
 _CONTACT_NOUNS = (
     r"e-?mail\w*|mails|calls|anrufe|appels|llamadas|chiamate|chamadas|telefoontjes|"
-    r"звонк\w+|писем|telefon\w*|pec|erinnerungen|relances|reminders|herinneringen|"
+    r"звонк\w+|писем|telefonate|telefonat[ae]|pec|erinnerungen|relances|reminders|herinneringen|"
     r"przypomnie\w+|mesaje|mesaj\w*|correos|mensajes|messages|nachrichten|berichten|"
     r"сообщени\w+|wiadomości"
 )

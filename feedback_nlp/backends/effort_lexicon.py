@@ -110,7 +110,7 @@ SHORT = (
 #: Still not resolved ("still nothing", "immer noch nicht", "toujours pas", "до сих пор не").
 STILL_NOT = (
     r"still (?:not|no|nothing|waiting|hasn't|haven't|isn't|doesn't)|still \w+ (?:not|no)|"
-    r"immer noch (?:nicht|kein)|noch immer (?:nicht|kein)|noch nicht|"
+    r"immer noch (?:nicht|kein)|noch immer (?:nicht|kein)|noch nicht(?! (?:einmal|mal))|"
     r"toujours pas|toujours rien|toujours en attente|rien n'a été|"
     r"sigo sin|todavía no|aún no|nadie la ha|nadie lo ha|"
     r"non è ancora|ancora nessun|ancora non|non ancora|nessuno l'ha|"
@@ -164,7 +164,7 @@ CHASING = (
     r"insisto|insisti\w*|"
     r"herinnering\w*|nagebeld|"
     r"напомина\w+|напомнил\w*|"
-    r"przypomina\w+|ponagla\w+|monit\w*|"
+    r"przypomina\w+|ponagla\w+|monitowa\w+|"
     r"am revenit|reaminti\w*|"
     r"hatırlat\w+|tekrar tekrar"
 )
@@ -224,7 +224,7 @@ HOOPS = (
     r"formulario\w*|fotocopia|carta firmada|justificante|pasos\b|ir a la tienda|"
     r"modul[oi]\b|scontrino|pec\b|raccomandata|passaggi|"
     r"formulários?|ir à loja|comprovativo|"
-    r"formulier\w*|brief sturen|bewijs|stappen|"
+    r"formulier(?:en)?\b|brief sturen|bewijs|stappen|"
     r"заявлени\w+|справк\w+|ехать в офис|бланк\w*|"
     r"formularz\w*|pocztą|"
     r"la ghișeu|"

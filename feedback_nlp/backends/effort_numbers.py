@@ -145,15 +145,20 @@ def durations(text: str) -> list[float]:
     return found
 
 
+#: Larger numbers before a noun are amounts ("118 Sekunden"), not how many times.
+MAX_COUNT = 20
+
+
 def repeat_count(text: str) -> int:
     """The largest "how many times" in `text` (3 times, third time, dreimal, трижды); 0 if none."""
     counts = [int(_number(m.group(1))) for m in _TIMES_RE.finditer(text)]
     counts += [_MULTIPLES[m.group(1)] for m in _MULTIPLE_RE.finditer(text)]
     counts += [ORDINALS[m.group(1)] for m in _ORDINAL_RE.finditer(text)]
-    return max(counts, default=0)
+    return max((c for c in counts if c <= MAX_COUNT), default=0)
 
 
 def count_before(text: str, noun: str) -> int:
-    """The largest number written right before `noun` (a regex): "four emails" → 4; else 0."""
+    """The largest number (up to 20) right before `noun`: "four emails" → 4; else 0."""
     pattern = re.compile(fold(rf"(?<!\w)({_NUMBER})\s+(?:\w+\s+)?(?:{noun})"))
-    return max((int(_number(m.group(1))) for m in pattern.finditer(text)), default=0)
+    counts = (int(_number(m.group(1))) for m in pattern.finditer(text))
+    return max((c for c in counts if c <= MAX_COUNT), default=0)
