@@ -106,7 +106,9 @@ def main() -> None:
     tagged = tag(frame["text"])
     frame["predicted"], frame["cues"] = tagged["effort"].to_numpy(), tagged["effort_cues"]
     if args.errors:
-        wrong = frame[(frame["effort_part"] == args.errors) & (frame["effort"] != frame["predicted"])]
+        wrong = frame[
+            (frame["effort_part"] == args.errors) & (frame["effort"] != frame["predicted"])
+        ]
         for row in wrong.itertuples():
             print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} [{row.cues}] {row.text}")
     report = {
@@ -119,7 +121,11 @@ def main() -> None:
         args.out.write_text(text + "\n", encoding="utf-8")
     parts = ("dev", "test") if args.out else ("dev",)  # the test half: only with --out
     summary = {p: report["challenge"][p] for p in parts}
-    print(json.dumps({p: {k: v for k, v in s.items() if k != "per_language"} for p, s in summary.items()}))
+    print(
+        json.dumps(
+            {p: {k: v for k, v in s.items() if k != "per_language"} for p, s in summary.items()}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -58,8 +58,10 @@ _WAIT_SERVICE = _words(lex.WAIT_SERVICE)
 _WAIT_VERB = _words(lex.WAIT_VERB)
 _WAIT_CONTEXT = _words(lex.WAIT_CONTEXT)
 _MADE_TO_WAIT = re.compile(
-    fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{lex.WAIT_VERB})|"
-         rf"(?<!\w)(?:{lex.WAIT_VERB})\W+(?:{lex.OBLIGATION})(?!\w)")
+    fold(
+        rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{lex.WAIT_VERB})|"
+        rf"(?<!\w)(?:{lex.WAIT_VERB})\W+(?:{lex.OBLIGATION})(?!\w)"
+    )
 )
 _NEGATION = re.compile(fold(rf"(?:{lex.NEGATION})|\w+n't"))
 _SHORT = _words(rf"(?:{lex.SHORT})(?!\w)")
@@ -73,8 +75,10 @@ _EXPLAIN_AGAIN = _words(lex.EXPLAIN_AGAIN)
 _HOOPS = _words(lex.HOOPS)
 _COMPLICATED = _words(rf"(?:{lex.COMPLICATED})(?!\w)")
 _HAD_TO_CONTACT = re.compile(
-    fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
-    rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)")
+    fold(
+        rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
+        rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)"
+    )
 )
 _REPEATED_STEP = re.compile(
     fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)")

@@ -79,9 +79,9 @@ _MULTIPLE_RE = re.compile(r"(?<!\w)(" + "|".join(_MULTIPLES) + r")(?!\w)")
 _ORDINAL_RE = re.compile(
     fold(
         r"(?<!\w)(?:a\s+)?("
-    + "|".join(sorted((re.escape(w) for w in ORDINALS), key=len, reverse=True))
-    + r")\w*\s+(?:time|mal|fois|vez|volta|keer|раз|raz|oară|oara|kez|defa|call|appel|"
-    r"llamada|chiamata|chamada|звон|anruf)"
+        + "|".join(sorted((re.escape(w) for w in ORDINALS), key=len, reverse=True))
+        + r")\w*\s+(?:time|mal|fois|vez|volta|keer|раз|raz|oară|oara|kez|defa|call|appel|"
+        r"llamada|chiamata|chamada|звон|anruf)"
     )
 )
 

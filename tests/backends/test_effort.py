@@ -79,7 +79,9 @@ def test_short_or_negated_waits_are_not_effort():
     assert "long_wait" in cue_weights("I was on hold for 20 minutes.")
     assert "long_wait" not in cue_weights("I was on hold for 2 minutes.")
     assert "long_wait" not in cue_weights("I wasn't on hold, they answered right away.")
-    assert cue_weights("On hold for 45 minutes.")["long_wait"] > cue_weights("On hold.")["long_wait"]
+    assert (
+        cue_weights("On hold for 45 minutes.")["long_wait"] > cue_weights("On hold.")["long_wait"]
+    )
 
 
 def test_numbers_and_durations():
@@ -103,7 +105,13 @@ def test_accents_do_not_matter():
 
 
 def test_levels_and_thresholds():
-    assert [level_of(s) for s in (0.0, 0.3, 0.59, 0.6, 1.0)] == ["none", "low", "low", "high", "high"]
+    assert [level_of(s) for s in (0.0, 0.3, 0.59, 0.6, 1.0)] == [
+        "none",
+        "low",
+        "low",
+        "high",
+        "high",
+    ]
     strict = RuleEffortBackend(high=0.8, low=0.5)
     assert strict.result("On hold for 45 minutes.").level == "low"
     assert strict.result("Nadie me contesta.").level == "none"
