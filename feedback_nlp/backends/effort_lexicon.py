@@ -155,7 +155,8 @@ NO_REPLY = (
     r"rozłączy\w+|"
     r"nu (?:m-a sunat|a răspuns|mi-a răspuns) nimeni|nimeni nu (?:mi-a răspuns|m-a sunat|răspunde)|"
     r"fără răspuns|niciun răspuns|mi-au închis|"
-    r"kimse (?:geri dönmedi|aramadı|cevap vermedi)|yanıt yok|cevap yok|hiç cevap|telefonu kapattılar"
+    r"kimse (?:geri dönmedi|aramadı|cevap vermedi)|yanıt yok|cevap yok|hiç cevap|"
+    r"telefonu kapattılar"
 )
 
 #: Chasing: reminders, follow-ups, insisting.
