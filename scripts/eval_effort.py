@@ -93,7 +93,13 @@ def demo_report() -> dict[str, Any]:
         "comments": len(tagged),
         "share": {k: round(float(v), 4) for k, v in shares.items()},
         "cue_counts": {str(k): int(v) for k, v in cues[cues != ""].value_counts().items()},
-        "ces_by_effort": relation.round(4).to_dict(orient="records"),
+        "ces_by_effort": relation.assign(
+            p_value=relation["p_value"].map(lambda p: float(f"{p:.3g}"))
+        )
+        .round({"value": 4, "ci_low": 4, "ci_high": 4})
+        .astype(object)
+        .where(relation.notna(), None)
+        .to_dict(orient="records"),
     }
 
 

@@ -54,7 +54,7 @@ _CONTACT = _words(lex.CONTACT)
 _OBLIGATION = _words(rf"(?:{lex.OBLIGATION})(?!\w)")
 _AGAIN = _words(rf"(?:{lex.AGAIN})(?!\w)")
 _EVERY_TIME = _words(lex.EVERY_TIME)
-_WAIT_SERVICE = _words(lex.WAIT_SERVICE)
+_WAIT_SERVICE = _words(rf"(?:{lex.WAIT_SERVICE})(?!\w)")
 _WAIT_VERB = _words(lex.WAIT_VERB)
 _WAIT_CONTEXT = _words(lex.WAIT_CONTEXT)
 _MADE_TO_WAIT = re.compile(
@@ -72,7 +72,7 @@ _CHASING = _words(lex.CHASING)
 _TRANSFER_STRONG = _words(lex.TRANSFER_STRONG)
 _TRANSFER = _words(lex.TRANSFER)
 _EXPLAIN_AGAIN = _words(lex.EXPLAIN_AGAIN)
-_HOOPS = _words(lex.HOOPS)
+_HOOPS = _words(rf"(?:{lex.HOOPS})(?!\w)")
 _COMPLICATED = _words(rf"(?:{lex.COMPLICATED})(?!\w)")
 _HAD_TO_CONTACT = re.compile(
     fold(

@@ -223,18 +223,18 @@ EXPLAIN_AGAIN = (
 
 #: Hoops: forms, paperwork, documents, steps, going in person.
 HOOPS = (
-    r"forms?\b|paperwork|fax|by post|print|sign it|scan|upload|proof of|in person|steps\b|"
-    r"create an account|"
-    r"formular(?:e|en|s|ul|ului)?\b|ausweis\w*|hochladen|nachweis|per post|schritte|"
-    r"formulaire\w*|justificatif|par courrier|créer un compte|valider par sms|étapes|"
-    r"formulario\w*|fotocopia|carta firmada|justificante|pasos\b|ir a la tienda|"
-    r"modul[oi]\b|scontrino|pec\b|raccomandata|passaggi|"
-    r"formulários?|ir à loja|comprovativo|"
-    r"formulier(?:en)?\b|brief sturen|bewijs|stappen|"
+    r"forms?|paperwork|fax\w*|by post|print(?:ed|ing)?|sign it|scan(?:ned|ning)?|upload\w*|"
+    r"proof of|in person|steps|create an account|"
+    r"formular(?:e|en|s|ul|ului)?|ausweis\w*|hochladen|nachweis\w*|per post|schritte|"
+    r"formulaire\w*|justificatif\w*|par courrier|créer un compte|valider par sms|étapes|"
+    r"formulario\w*|fotocopia\w*|carta firmada|justificante\w*|pasos|ir a la tienda|"
+    r"modul[oi]|scontrino|pec|raccomandata|passaggi|"
+    r"formulários?|ir à loja|comprovativo\w*|"
+    r"formulier(?:en)?|brief sturen|bewijs\w*|stappen|"
     r"заявлени\w+|справк\w+|ехать в офис|бланк\w*|"
     r"formularz\w*|pocztą|"
     r"la ghișeu|"
-    r"form doldur\w*|şubeye git\w*|dilekçe"
+    r"form doldur\w*|şubeye git\w*|dilekçe\w*"
 )
 #: A process called complicated or long ("the form is a bit long").
 COMPLICATED = (
