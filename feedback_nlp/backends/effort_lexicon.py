@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: Getting in touch: call, write, chase, visit (verbs and nouns).
 CONTACT = (
-    r"call|rang|ring|rung|phon|e-?mail|mail|wrote|writ|contact|chas|remind|visit|went|store|shop|"
+    r"call|rang|ring|rung|phon|e-?mail|mail|wrote|writ|contact|chas|remind|store|shop|"
     r"agent|hotline|helpline|support|"
     r"anruf|angerufen|ruf|telefon|geschrieben|schreib|nachgefragt|hotline|filiale|"
     r"appel|rappel|écrit|relanc|agence|boutique|magasin|"
@@ -54,7 +54,7 @@ EVERY_TIME = (
 
 #: Waiting as part of the service: hold, queue, line, counter, waiting time (nouns mostly).
 WAIT_SERVICE = (
-    r"on hold|hold music|queue\w*|in line|the wait\b|waiting time|wait time|"
+    r"on hold|hold music|queue\w*|in line|the wait(?! ?staff)|waiting time|wait time|"
     r"warteschleife|warteschlange|wartezeit|in der schlange|"
     r"file d'attente|l'attente|d'attente|en attente|temps d'attente|"
     r"en espera|la espera|la cola|en la cola|de cola|cola\b|tiempo de espera|"
@@ -68,7 +68,8 @@ WAIT_SERVICE = (
 )
 #: Waiting as a verb; a wait only with a service context in the same sentence (or imposed).
 WAIT_VERB = (
-    r"wait\w*|wart\w*|gewartet|attendu|attends|attendre|esper[éa]\w*|esperar|aspettat\w*|"
+    r"wait(?!er|ress|staff| staff)\w*|wart\w*|gewartet|attendu|attends|attendre|"
+    r"esper[éa]\w*|esperar|aspettat\w*|"
     r"aspettare|esperei|gewacht|wachten|wacht|жд[аеу]\w*|простоял\w*|czeka\w*|"
     r"(?<!mă )(?<!ma )(?:aștept|astept)\w*|bekle(?!me?den|meden|madan)\w*"
 )
@@ -89,7 +90,7 @@ WAIT_CONTEXT = (
 )
 #: A wait that was short or absent ("no wait at all", "sem fila nenhuma", "hiç beklemeden").
 NEGATION = (
-    r"no|not|n't|never|without|zero|hardly|"
+    r"no|not|n't|never|without|zero|hardly|worth|dont|didnt|doesnt|wasnt|"
     r"kein\w*|nicht|nich|ohne|nie|"
     r"aucune?|pas|sans|jamais|"
     r"sin|ninguna?|nunca|"
@@ -102,7 +103,7 @@ NEGATION = (
     r"hiç|yok"
 )
 SHORT = (
-    r"short|quick|brief|only|just|kurz\w*|nur|court\w*|rapide|seulement|cort[ai]\w*|breve|"
+    r"short\w*|quick\w*|brief|only|just|kurz\w*|nur|court\w*|rapide|seulement|cort[ai]\w*|breve|"
     r"solo|curt[ao]|apenas|kort\w*|alleen|slechts|коротк\w+|всего|только|krótk\w+|tylko|"
     r"scurt\w*|doar|kısa|sadece|beklemeden"
 )
@@ -140,7 +141,8 @@ NO_REPLY = (
     r"no (?:answer|reply|response|one (?:called|calls|answers|replies|got back))|"
     r"nobody (?:has )?(?:called|calls|answers|answered|replies|replied|got back|owned)|"
     r"never (?:called|got back|replied|answered)|hung up|line (?:dropped|went dead)|"
-    r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|aufgelegt|"
+    r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|"
+    r"(?:einfach|hat|haben|wieder|dann|mir) aufgelegt|"
     r"personne ne (?:m'a|me) (?:rappel|répond)|aucune réponse|sans réponse|zéro réponse|"
     r"raccroché|"
     r"nadie (?:me|nos) (?:devuelve|contesta|responde|llama)|sin respuesta|ninguna respuesta|"
@@ -161,7 +163,8 @@ NO_REPLY = (
 
 #: Chasing: reminders, follow-ups, insisting.
 CHASING = (
-    r"chas\w+|remind\w*|follow(?:ed)?[- ]up|kept (?:asking|calling|writing)|"
+    r"chas\w+|remind(?:ed|ing)? (?!me\b)|reminders?|follow(?:ed)?[- ]up|"
+    r"kept (?:asking|calling|writing)|"
     r"nachfragen|nachhaken|nachgehakt|mehrmals nachgefragt|erinnerung\w*|gemahnt|"
     r"relanc\w+|"
     r"reclamando|insistiendo|insistir|"
