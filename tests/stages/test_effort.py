@@ -18,8 +18,9 @@ from feedback_nlp.stages.effort import EffortStage
 from feedback_nlp.stages.prepare import PrepareStage
 
 CHALLENGE = Path(__file__).resolve().parents[1] / "data" / "challenge_sentiment.jsonl"
-#: Floors from the measured values in docs/sentiment_emotion.md ("Effort"): dev half
-#: F1 1.000 / accuracy 1.000 (read while writing the cues), test half F1 .985 / accuracy .989.
+#: Floors under the measured values in docs/sentiment_emotion.md ("Effort"): dev half F1 1.000 /
+#: 3-way accuracy 1.000 (read while writing the cues), test half .992 / .996 (.985 / .993 at the
+#: first measurement); the lowest language, de, .962 accuracy on its test half.
 F1_FLOOR = 0.95
 ACCURACY_FLOOR = 0.95
 LANGUAGE_ACCURACY_FLOOR = 0.90
