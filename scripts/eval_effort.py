@@ -23,10 +23,12 @@ from feedback_nlp.stages.effort import EffortStage
 
 ROOT = Path(__file__).resolve().parent.parent
 CHALLENGE = ROOT / "tests" / "data" / "challenge_sentiment.jsonl"
+#: Effort comments phrased away from the cue lexicon (written after it), gold effort only.
+PARAPHRASES = ROOT / "tests" / "data" / "effort_paraphrases.jsonl"
 
 
 def load_challenge(path: Path = CHALLENGE) -> pd.DataFrame:
-    """The challenge set with its gold effort and half."""
+    """The challenge set with its gold effort and half (or any JSONL with text, lang, effort)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return pd.DataFrame(rows)
 
@@ -117,9 +119,15 @@ def main() -> None:
         ]
         for row in wrong.itertuples():
             print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} [{row.cues}] {row.text}")
+    probe = load_challenge(PARAPHRASES)
+    probe["predicted"] = tag(probe["text"])["effort"].to_numpy()
+    if args.errors:
+        for row in probe[probe["effort"] != probe["predicted"]].itertuples():
+            print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} (probe) {row.text}")
     report = {
         "command": "PYTHONPATH=. python scripts/eval_effort.py --out docs/results/effort_eval.json",
         "challenge": challenge_report(frame),
+        "paraphrases": scores(probe["effort"], probe["predicted"]),
         "demo": demo_report(),
     }
     text = json.dumps(report, indent=1, ensure_ascii=False)
