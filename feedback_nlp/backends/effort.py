@@ -19,7 +19,8 @@ Cue families and weights (a family counts once; the score is their sum, capped a
   courier is a delay, not effort.
 - ``hoops`` 0.6 — two or more forms / documents / steps, or a step repeated ("have to upload
   it again every month"); 0.35 for one, when imposed or called long.
-- ``chasing`` 0.35 — reminders, follow-ups; ``no_reply`` 0.35 — no answer, hung up.
+- ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
+  0.35 without a duration. ``no_reply`` 0.35 — no answer, hung up.
 
 Level: ``high`` at a score ≥ 0.6 (one strong cue or two weak ones), ``low`` at ≥ 0.3, else
 ``none``.
@@ -43,6 +44,7 @@ CUE_FAMILIES = (
 #: Hold / queue waits in this range of minutes are long (a strong cue).
 LONG_WAIT_MINUTES = (30.0, 1440.0)
 SHORT_WAIT_MINUTES = 10.0
+DAY_MINUTES = 1440.0
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -175,6 +177,8 @@ def long_wait(text: str) -> float:
 
 def hoops(text: str) -> float:
     """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
+    if count_before(text, lex.MENUS) >= 2:
+        return 0.6
     for sentence in _SENTENCE_END.split(text):
         every_time = _EVERY_TIME.search(sentence) and _OBLIGATION.search(sentence)
         if every_time or _found(_REPEATED_STEP, sentence):
@@ -187,6 +191,16 @@ def hoops(text: str) -> float:
     return 0.6 if several else WEAK
 
 
+def chasing(text: str) -> float:
+    """Reminders, follow-ups: over days or weeks (strong: "chasing them for a month") or not."""
+    best = 0.0
+    for sentence in _SENTENCE_END.split(text):
+        if _found(_CHASING, sentence):
+            days = any(m >= DAY_MINUTES for m in durations(sentence))
+            best = max(best, 0.6 if days else WEAK)
+    return best
+
+
 def cue_weights(text: str) -> dict[str, float]:
     """Weight of each cue family found in `text` (families without a cue left out)."""
     text = normalise(text)
@@ -196,7 +210,7 @@ def cue_weights(text: str) -> dict[str, float]:
         "explain_again": STRONG if _found(_EXPLAIN_AGAIN, text) else 0.0,
         "long_wait": long_wait(text),
         "hoops": hoops(text),
-        "chasing": WEAK if _found(_CHASING, text) else 0.0,
+        "chasing": chasing(text),
         "no_reply": WEAK if _NO_REPLY.search(text) else 0.0,
     }
     if weights["chasing"] and weights["repeat_contact"] == WEAK:

@@ -10,14 +10,14 @@ from __future__ import annotations
 #: Getting in touch: call, write, chase, visit (verbs and nouns).
 CONTACT = (
     r"call|rang|ring|rung|phon|e-?mail|mail|wrote|writ|contact|chas|remind|store|shop|"
-    r"agent|hotline|helpline|support|"
-    r"anruf|angerufen|ruf|telefon|geschrieben|schreib|nachgefragt|hotline|filiale|"
-    r"appel|rappel|écrit|relanc|agence|boutique|magasin|"
+    r"agent|hotline|helpline|support|reach|"
+    r"anruf|angerufen|ruf|telefon|geschrieben|schreib|nachgefragt|hotline|filiale|erreich|"
+    r"appel|rappel|écrit|relanc|agence|boutique|magasin|joindre|"
     r"llam|escrib|correo|reclam|tienda|oficina|"
     r"chiam|telefonat|scritt|sollecit|negozio|sportell|pec|"
     r"lig|escrev|contact|insist|loja|balcão|"
-    r"bel|terugbel|gebeld|gemaild|geschreven|mail|winkel|"
-    r"звон|позвон|пиш|писал|писем|письм|обращ|напомин|ходил|ездил|"
+    r"bel|terugbel|gebeld|gemaild|geschreven|mail|winkel|bereik|"
+    r"звон|позвон|пиш|писал|писем|письм|обращ|напомин|ходил|ездил|дозвон|"
     r"dzwoni|zadzwoni|pisa|maila|sklep|"
     r"sun|scris|trimis|e-mailuri|magazin|ghișeu|"
     r"ara|arı|yaz|mail|mağaza|şube"
@@ -27,7 +27,7 @@ CONTACT = (
 OBLIGATION = (
     r"had to|have to|has to|must|forced to|needed to|need to|asked me for|required|"
     r"musste|muss|müssen|mussten|man muss|verlangt|"
-    r"j'ai dû|a dû|avons dû|il faut|il fallait|obligé|on m'a demandé|"
+    r"j'ai dû|a dû|avons dû|il faut|il fallait|il a fallu|obligé|on m'a demandé|"
     r"tuve que|tengo que|tuvimos que|hay que|me pidieron|me exigieron|"
     r"ho dovuto|devo|dovuto|servono|bisogna|mi hanno chiesto|"
     r"tive de|tive que|tenho de|tenho que|é preciso|pediram|"
@@ -71,7 +71,11 @@ WAIT_VERB = (
     r"wait(?!er|ress|staff| staff)\w*|wart\w*|gewartet|attendu|attends|attendre|"
     r"esper[éa]\w*|esperar|aspettat\w*|"
     r"aspettare|esperei|gewacht|wachten|wacht|жд[аеу]\w*|простоял\w*|czeka\w*|"
-    r"(?<!mă )(?<!ma )(?:aștept|astept)\w*|bekle(?!me?den|meden|madan)\w*"
+    r"(?<!mă )(?<!ma )(?:aștept|astept)\w*|bekle(?!me?den|meden|madan)\w*|"
+    r"aspetto (?=ancora|da |la |il |una |un )|"
+    r"spent|wasted|lost|verbracht|verloren|passé|perdu|tiré|pasé|perdí|perso|passato|perdi|"
+    r"passei|gehangen|провисел\w*|висел\w*|провел\w*|потратил\w*|spędził\w*|stracił\w*|"
+    r"am pierdut|am petrecut|harcadım|geçirdim"
 )
 #: What a service wait is for or where it happens: phone, support, reply, refund, counter.
 WAIT_CONTEXT = (
@@ -86,7 +90,9 @@ WAIT_CONTEXT = (
     r"телефон|ответ|возврат|поддержк|окн|"
     r"telefon|infolini|odpowied|zwrot|okienk|"
     r"telefon|răspuns|rambursar|ghișeu|"
-    r"telefon|cevap|yanıt|iade|gişe"
+    r"telefon|cevap|yanıt|iade|gişe|"
+    r"rückmeldung|reaktion|feedback|reactie|retorno|riscontro|call center|centralin|"
+    r"llam|chiam|ligu|ligar|bellen|belt|dzwon|anruf|ruft"
 )
 #: A wait that was short or absent ("no wait at all", "sem fila nenhuma", "hiç beklemeden").
 NEGATION = (
@@ -191,7 +197,15 @@ TRANSFER_STRONG = (
     r"из одного отдела в другой|по кругу|от одного к другому|"
     r"między działami|od jednego do drugiego|"
     r"de la un departament la altul|m-au pasat|"
-    r"bir departmandan diğerine"
+    r"bir departmandan diğerine|"
+    r"from one \w+ to (?:another|the next)|d'un \w+ à l'autre|de un \w+ a otro|"
+    r"da un \w+ all'altro|de um \w+ para (?:o )?outro|van de ene \w+ naar de andere|"
+    r"(?:от|из) одного \w+ (?:к|в) друг\w+|od jednego \w+ do drugiego|"
+    r"de la un \w+ la altul|bir \w+(?:dan|den) diğerine|"
+    r"(?:sent|passed|referred|redirected) (?:\w+ )?(?:somewhere else|elsewhere)|"
+    r"woandershin (?:verwiesen|geschickt)|weiterverwiesen|"
+    r"renvoi\w* (?:vers|à) (?:un autre|une autre)|rimand\w* (?:a|ad) un altro|"
+    r"doorgestuurd naar (?:een )?ander\w*"
 )
 TRANSFER = (
     r"transferr\w+|put through|passed (?:me )?on|"
@@ -200,7 +214,7 @@ TRANSFER = (
     r"transferid\w+|me pasaron|"
     r"trasferit\w+|mi hanno passato|"
     r"fui passad\w+|"
-    r"doorverbonden|doorgeschakeld|"
+    r"doorverbonden|doorgeschakeld|doorgestuurd|"
     r"переключ\w+|перевел\w*|перенаправ\w+|"
     r"przełącz\w+|"
     r"transferat\w*|"
@@ -221,7 +235,12 @@ EXPLAIN_AGAIN = (
     r"объясн\w+ заново|заново объясн\w+|"
     r"od nowa|"
     r"repet totul|de la capăt|"
-    r"baştan anlat\w*"
+    r"baştan anlat\w*|"
+    r"(?:go|went|going) through (?:the whole|my whole|the entire|my) story|"
+    r"the whole story (?:again|with every)|from scratch|"
+    r"tout recommencer|recommencer à zéro|à zéro|da zero|desde cero|do zero|do início|"
+    r"desde o início|van voren af aan|с нуля|od zera|de la zero|sıfırdan|"
+    r"заново рассказ\w+|рассказ\w+ заново"
 )
 
 #: Hoops: forms, paperwork, documents, steps, going in person.
@@ -237,8 +256,15 @@ HOOPS = (
     r"заявлени\w+|справк\w+|ехать в офис|бланк\w*|"
     r"formularz\w*|pocztą|"
     r"la ghișeu|"
-    r"form doldur\w*|şubeye git\w*|dilekçe\w*"
+    r"form doldur\w*|şubeye git\w*|dilekçe\w*|"
+    r"log in|konto anlegen|registrieren|einloggen|code eingeben|se connecter|saisir un code|"
+    r"crear una cuenta|registrarse|introducir un código|creare un account|registrarsi|"
+    r"inserire un codice|criar uma conta|inserir um código|account aanmaken|inloggen|"
+    r"code invoeren|создать аккаунт|зарегистрироваться|ввести код"
 )
+#: Screens to get through: counted ("five menus") they are hoops; a single menu is not.
+MENUS = r"menus|menüs|menús|menu's|screens|bildschirme|écrans|pantallas|schermate|ecrãs|telas"
+
 #: A process called complicated or long ("the form is a bit long").
 COMPLICATED = (
     r"long|complicated|tedious|kompliziert|umständlich|lang|compliqué|long|complicado|largo|"

@@ -75,13 +75,14 @@ _MULTIPLES = {
     "четырежды": 4, "dwukrotnie": 2, "trzykrotnie": 3,
 }  # fmt: skip
 _MULTIPLES = {fold(word): count for word, count in _MULTIPLES.items()}
-_MULTIPLE_RE = re.compile(r"(?<!\w)(" + "|".join(_MULTIPLES) + r")(?!\w)")
+_MULTIPLE_RE = re.compile(r"(?<!\w)(" + "|".join(_MULTIPLES) + r")(?!\w)(?! as\b)")
 _ORDINAL_RE = re.compile(
     fold(
         r"(?<!\w)(?:a\s+)?("
         + "|".join(sorted((re.escape(w) for w in ORDINALS), key=len, reverse=True))
         + r")\w*\s+(?:time|mal|fois|vez|volta|keer|раз|raz|oară|oara|kez|defa|call|appel|"
-        r"llamada|chiamata|chamada|звон|anruf)"
+        r"llamada|chiamata|chamada|звон|anruf|attempt|try|versuch|tentative|intento|tentativ|"
+        r"poging|попытк|prób|încercar|deneme)"
     )
 )
 
@@ -98,6 +99,14 @@ _UNITS: tuple[tuple[str, float], ...] = (
 )  # fmt: skip
 #: Fixed phrases: half an hour, a quarter of an hour, an hour and a half.
 _PHRASES: tuple[tuple[str, float], ...] = (
+    (r"lunch ?break|mittagspause|pause déjeuner|pausa (?:para|de) (?:comer|almoço)|"
+     r"pausa pranzo|lunchpauze|обеденный перерыв|przerw\w* obiadow\w*", 60.0),
+    (r"(?:whole |entire |all )?morning|(?:halben |ganzen )?vormittag|(?:toute ma |la )?matinée|"
+     r"(?:toda la )?mañana entera|toda la mañana|(?:una )?mattinata(?: intera)?|"
+     r"(?:a )?manhã inteira|(?:de )?hele ochtend|всё утро|весь утро|całe przedpołudnie|"
+     r"toată dimineața|bütün sabah", 180.0),
+    (r"half (?:a|the) day|halben tag|demi-journée|medio día|mezza giornata|meio dia|"
+     r"halve dag|полдня|pół dnia|jumătate de zi|yarım gün", 240.0),
     (r"half an hour|halbe stunde|demi-heure|media hora|mezz'ora|mezzora|meia hora|half uur|"
      r"полчаса|pół godziny|jumătate de oră|yarım saat", 30.0),
     (r"quarter of an hour|viertelstunde|quart d'heure|cuarto de hora|quarto d'ora|kwartier|"
@@ -158,7 +167,7 @@ def repeat_count(text: str) -> int:
 
 
 def count_before(text: str, noun: str) -> int:
-    """The largest number (up to 20) right before `noun`: "four emails" → 4; else 0."""
-    pattern = re.compile(fold(rf"(?<!\w)({_NUMBER})\s+(?:\w+\s+)?(?:{noun})"))
+    """The largest number (up to 20, not a price) before `noun`: "four emails" → 4; else 0."""
+    pattern = re.compile(fold(rf"(?<![\w$€£])({_NUMBER})\s+(?:\w+\s+)?(?:{noun})"))
     counts = (int(_number(m.group(1))) for m in pattern.finditer(text))
     return max((c for c in counts if c <= MAX_COUNT), default=0)
