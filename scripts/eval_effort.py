@@ -23,8 +23,10 @@ from feedback_nlp.stages.effort import EffortStage
 
 ROOT = Path(__file__).resolve().parent.parent
 CHALLENGE = ROOT / "tests" / "data" / "challenge_sentiment.jsonl"
-#: Effort comments phrased away from the cue lexicon (written after it), gold effort only.
+#: Effort comments phrased away from the cue lexicon (written after it), gold effort only:
+#: probe A was read to extend the lexicon; probe B (written before that) only measured.
 PARAPHRASES = ROOT / "tests" / "data" / "effort_paraphrases.jsonl"
+PARAPHRASES_HELDOUT = ROOT / "tests" / "data" / "effort_paraphrases_heldout.jsonl"
 
 
 def load_challenge(path: Path = CHALLENGE) -> pd.DataFrame:
@@ -119,15 +121,22 @@ def main() -> None:
         ]
         for row in wrong.itertuples():
             print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} [{row.cues}] {row.text}")
-    probe = load_challenge(PARAPHRASES)
-    probe["predicted"] = tag(probe["text"])["effort"].to_numpy()
-    if args.errors:
-        for row in probe[probe["effort"] != probe["predicted"]].itertuples():
-            print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} (probe) {row.text}")
+    probes = {}
+    for name, path in (("paraphrases", PARAPHRASES), ("paraphrases_heldout", PARAPHRASES_HELDOUT)):
+        probe = load_challenge(path)
+        probe["predicted"] = tag(probe["text"])["effort"].to_numpy()
+        probes[name] = scores(probe["effort"], probe["predicted"])
+        probes[name]["per_language"] = {
+            str(lang): scores(g["effort"], g["predicted"])["accuracy_3way"]
+            for lang, g in probe.groupby("lang")
+        }
+        show = args.errors == "dev" if name == "paraphrases" else args.errors == "test"
+        for row in probe[show & (probe["effort"] != probe["predicted"])].itertuples():
+            print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} ({name}) {row.text}")
     report = {
         "command": "PYTHONPATH=. python scripts/eval_effort.py --out docs/results/effort_eval.json",
         "challenge": challenge_report(frame),
-        "paraphrases": scores(probe["effort"], probe["predicted"]),
+        **probes,
         "demo": demo_report(),
     }
     text = json.dumps(report, indent=1, ensure_ascii=False)
