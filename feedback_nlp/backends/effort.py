@@ -20,7 +20,7 @@ Cue families and weights (a family counts once; the score is their sum, capped a
 - ``hoops`` 0.6 — two or more forms / documents / steps, or a step repeated ("have to upload
   it again every month"); 0.35 for one, when imposed or called long.
 - ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
-  0.35 without a duration. ``no_reply`` 0.35 — no answer, hung up.
+  0.35 without a duration. ``no_reply`` the same — no answer, hung up.
 
 Level: ``high`` at a score ≥ 0.6 (one strong cue or two weak ones), ``low`` at ≥ 0.3, else
 ``none``.
@@ -73,6 +73,15 @@ _NO_REPLY = _words(lex.NO_REPLY)
 _CHASING = _words(lex.CHASING)
 _TRANSFER_STRONG = _words(lex.TRANSFER_STRONG)
 _TRANSFER = _words(lex.TRANSFER)
+#: "from department to department", "van afdeling naar afdeling", "из отдела в отдел".
+_PLACE_TO_PLACE = re.compile(
+    fold(
+        r"(?<!\w)(?:from|van|von|de|di|из|od|din) (?P<a>department|abteil|afdel|departament|"
+        r"repart|setor|sector|отдел|dział|ufficio|uffic|büro|schalter|desk|counter|loket|"
+        r"guichet|agent|mitarbeiter|сотрудник|специалист)\w* (?:to|naar|zu|zum|zur|en|in|em|"
+        r"para|в|do|în|a|à|ad) (?:\w+ )?(?P=a)"
+    )
+)
 _EXPLAIN_AGAIN = _words(lex.EXPLAIN_AGAIN)
 _HOOPS = _words(rf"(?:{lex.HOOPS})(?!\w)")
 _COMPLICATED = _words(rf"(?:{lex.COMPLICATED})(?!\w)")
@@ -145,7 +154,7 @@ def repeat_contact(text: str) -> float:
 
 def transfer(text: str) -> float:
     """Passed between departments (strong), transferred several times (strong) or once."""
-    if _found(_TRANSFER_STRONG, text):
+    if _found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text):
         return STRONG
     if not _found(_TRANSFER, text):
         return 0.0
@@ -191,6 +200,16 @@ def hoops(text: str) -> float:
     return 0.6 if several else WEAK
 
 
+def no_reply(text: str) -> float:
+    """No answer, nobody calls back: for days or weeks (strong) or not."""
+    best = 0.0
+    for sentence in _SENTENCE_END.split(text):
+        if _NO_REPLY.search(sentence):
+            days = any(m >= DAY_MINUTES for m in durations(sentence))
+            best = max(best, 0.6 if days else WEAK)
+    return best
+
+
 def chasing(text: str) -> float:
     """Reminders, follow-ups: over days or weeks (strong: "chasing them for a month") or not."""
     best = 0.0
@@ -211,10 +230,10 @@ def cue_weights(text: str) -> dict[str, float]:
         "long_wait": long_wait(text),
         "hoops": hoops(text),
         "chasing": chasing(text),
-        "no_reply": WEAK if _NO_REPLY.search(text) else 0.0,
+        "no_reply": no_reply(text),
     }
-    if weights["chasing"] and weights["repeat_contact"] == WEAK:
-        weights["repeat_contact"] = 0.0  # "had to chase once" is one cue, not two
+    if (weights["chasing"] or weights["hoops"] == WEAK) and weights["repeat_contact"] == WEAK:
+        weights["repeat_contact"] = 0.0  # "had to chase once", "had to send a letter": one cue
     return {family: weight for family, weight in weights.items() if weight > 0}
 
 

@@ -26,12 +26,12 @@ CONTACT = (
 #: An obligation put on the customer: had to, musste, j'ai dû, tuve que, ho dovuto, tive de…
 OBLIGATION = (
     r"had to|have to|has to|must|forced to|needed to|need to|asked me for|required|"
-    r"musste|muss|müssen|mussten|man muss|verlangt|"
-    r"j'ai dû|a dû|avons dû|il faut|il fallait|il a fallu|obligé|on m'a demandé|"
+    r"musste|muss|müssen|mussten|man muss|verlangt|brauchte es|braucht es|nur (?:mit|per|über)|"
+    r"j'ai dû|a dû|avons dû|uniquement par|il faut|il fallait|il a fallu|obligé|on m'a demandé|"
     r"tuve que|tengo que|tuvimos que|hay que|me pidieron|me exigieron|"
-    r"ho dovuto|devo|dovuto|servono|bisogna|mi hanno chiesto|"
+    r"ho dovuto|devo|dovuto|servono|serve|occorre|bisogna|mi hanno chiesto|"
     r"tive de|tive que|tenho de|tenho que|é preciso|pediram|"
-    r"moest|moet|moesten|vroegen|"
+    r"moest|moet|moesten|vroegen|kan alleen|alleen (?:met|via)|"
     r"пришлось|приходилось|нужно|надо|должен|должна|потребовали|"
     r"musiałem|musiałam|muszę|trzeba|musiał|"
     r"a trebuit|trebuie|mi-au cerut|"
@@ -92,7 +92,8 @@ WAIT_CONTEXT = (
     r"telefon|răspuns|rambursar|ghișeu|"
     r"telefon|cevap|yanıt|iade|gişe|"
     r"rückmeldung|reaktion|feedback|reactie|retorno|riscontro|call center|centralin|"
-    r"llam|chiam|ligu|ligar|bellen|belt|dzwon|anruf|ruft"
+    r"llam|chiam|ligu|ligar|bellen|belt|dzwon|anruf|ruft|callback|call back|terugbel|"
+    r"звон|перезвон|oddzwon"
 )
 #: A wait that was short or absent ("no wait at all", "sem fila nenhuma", "hiç beklemeden").
 NEGATION = (
@@ -197,7 +198,8 @@ TRANSFER_STRONG = (
     r"из одного отдела в другой|по кругу|от одного к другому|"
     r"między działami|od jednego do drugiego|"
     r"de la un departament la altul|m-au pasat|"
-    r"bir departmandan diğerine|"
+    r"bir departmandan diğerine|im kreis (?:geschickt|herum)|herumgeschickt|"
+    r"hin und her geschickt|(?:renvoi|renvoy)\w* (?:\w+ ){0,3}(?:vers|à) (?:un|une) autre|"
     r"from one \w+ to (?:another|the next)|d'un \w+ à l'autre|de un \w+ a otro|"
     r"da un \w+ all'altro|de um \w+ para (?:o )?outro|van de ene \w+ naar de andere|"
     r"(?:от|из) одного \w+ (?:к|в) друг\w+|od jednego \w+ do drugiego|"
@@ -257,6 +259,10 @@ HOOPS = (
     r"formularz\w*|pocztą|"
     r"la ghișeu|"
     r"form doldur\w*|şubeye git\w*|dilekçe\w*|"
+    r"visit to the (?:branch|store|shop|office)|in die filiale|aufs amt|"
+    r"lettre recommandée|carta certificada|raccomandata|carta registada|aangetekende brief|"
+    r"einschreiben|brief mit unterschrift|заказное письмо|list polecony|"
+    r"scrisoare recomandată|taahhütlü|registered letter|recorded delivery|"
     r"log in|konto anlegen|registrieren|einloggen|code eingeben|se connecter|saisir un code|"
     r"crear una cuenta|registrarse|introducir un código|creare un account|registrarsi|"
     r"inserire un codice|criar uma conta|inserir um código|account aanmaken|inloggen|"
@@ -269,5 +275,7 @@ MENUS = r"menus|menüs|menús|menu's|screens|bildschirme|écrans|pantallas|scher
 COMPLICATED = (
     r"long|complicated|tedious|kompliziert|umständlich|lang|compliqué|long|complicado|largo|"
     r"complicato|lungo|complicado|longo|ingewikkeld|omslachtig|сложн\w+|долг\w+|"
-    r"skomplikowan\w+|długi|complicat\w*|lung|karmaşık|uzun"
+    r"skomplikowan\w+|długi|complicat\w*|lung|karmaşık|uzun|"
+    r"exhausting|tiring|anstrengend|nervig|épuisant|pénible|agotador|estenuante|faticoso|"
+    r"cansativo|vermoeiend|утомительн\w*|męcząc\w*|obositor|yorucu"
 )
