@@ -23,10 +23,13 @@ from feedback_nlp.stages.effort import EffortStage
 
 ROOT = Path(__file__).resolve().parent.parent
 CHALLENGE = ROOT / "tests" / "data" / "challenge_sentiment.jsonl"
-#: Effort comments phrased away from the cue lexicon (written after it), gold effort only:
-#: probe A was read to extend the lexicon; probe B (written before that) only measured.
-PARAPHRASES = ROOT / "tests" / "data" / "effort_paraphrases.jsonl"
-PARAPHRASES_HELDOUT = ROOT / "tests" / "data" / "effort_paraphrases_heldout.jsonl"
+#: Probes: effort comments phrased away from the cue lexicon, written after it (gold effort).
+#: Each was written before the lexicon was extended from the one before it, measured once
+#: as held out, then read to extend the lexicon: A (round 1), B (round 2), C (held out).
+PROBES = {
+    name: ROOT / "tests" / "data" / f"effort_probe_{name[-1]}.jsonl"
+    for name in ("probe_a", "probe_b", "probe_c")
+}
 
 
 def load_challenge(path: Path = CHALLENGE) -> pd.DataFrame:
@@ -122,7 +125,7 @@ def main() -> None:
         for row in wrong.itertuples():
             print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} [{row.cues}] {row.text}")
     probes = {}
-    for name, path in (("paraphrases", PARAPHRASES), ("paraphrases_heldout", PARAPHRASES_HELDOUT)):
+    for name, path in PROBES.items():
         probe = load_challenge(path)
         probe["predicted"] = tag(probe["text"])["effort"].to_numpy()
         probes[name] = scores(probe["effort"], probe["predicted"])
@@ -130,7 +133,7 @@ def main() -> None:
             str(lang): scores(g["effort"], g["predicted"])["accuracy_3way"]
             for lang, g in probe.groupby("lang")
         }
-        show = args.errors == "dev" if name == "paraphrases" else args.errors == "test"
+        show = args.errors == ("test" if name == "probe_c" else "dev")
         for row in probe[show & (probe["effort"] != probe["predicted"])].itertuples():
             print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} ({name}) {row.text}")
     report = {
