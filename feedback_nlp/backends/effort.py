@@ -91,6 +91,12 @@ _HAD_TO_CONTACT = re.compile(
         rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)"
     )
 )
+_CONTACT_AGAIN = re.compile(
+    fold(
+        rf"(?<!\w)(?:{lex.CONTACTED_AGAIN})|(?<!\w)(?:{lex.CONTACT_VERBS})\s+(?:\w+\s+)?"
+        rf"(?:{lex.AGAIN})(?!\w)|(?<!\w)(?:{lex.AGAIN})\s+(?:\w+\s+)?(?:{lex.CONTACT_VERBS})(?!\w)"
+    )
+)
 _REPEATED_STEP = re.compile(
     fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)")
 )
@@ -149,6 +155,8 @@ def repeat_contact(text: str) -> float:
             return STRONG
     if count_before(text, _CONTACT_NOUNS) >= 2 or _EVERY_TIME_CONTACT.search(text):
         return STRONG
+    if count_before(text, lex.VISITS) >= 2 or _CONTACT_AGAIN.search(text):
+        return STRONG
     return WEAK if _found(_HAD_TO_CONTACT, text) else 0.0
 
 
@@ -200,6 +208,13 @@ def hoops(text: str) -> float:
     return 0.6 if several else WEAK
 
 
+def explain_again(text: str) -> float:
+    """Explaining again, from scratch, or to several different people."""
+    if _found(_EXPLAIN_AGAIN, text) or count_before(text, lex.DIFFERENT_PEOPLE) >= 2:
+        return STRONG
+    return 0.0
+
+
 def no_reply(text: str) -> float:
     """No answer, nobody calls back: for days or weeks (strong) or not."""
     best = 0.0
@@ -226,7 +241,7 @@ def cue_weights(text: str) -> dict[str, float]:
     weights = {
         "repeat_contact": repeat_contact(text),
         "transfer": transfer(text),
-        "explain_again": STRONG if _found(_EXPLAIN_AGAIN, text) else 0.0,
+        "explain_again": explain_again(text),
         "long_wait": long_wait(text),
         "hoops": hoops(text),
         "chasing": chasing(text),

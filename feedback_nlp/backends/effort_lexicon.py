@@ -41,8 +41,9 @@ OBLIGATION = (
 #: Again / from scratch (an obligation followed by this is a repeated step).
 AGAIN = (
     r"again|once more|from scratch|erneut|nochmal|noch einmal|wieder|de nouveau|à nouveau|"
-    r"encore|de nuevo|otra vez|volver a|di nuovo|ancora una volta|de novo|outra vez|opnieuw|"
-    r"weer|снова|заново|ещё раз|ponownie|znowu|od nowa|din nou|iar|yeniden|tekrar"
+    r"encore|de nuevo|otra vez|volver a|volví a|di nuovo|ancora una volta|de novo|outra vez|"
+    r"voltei a|voltar a|opnieuw|"
+    r"weer|снова|заново|ещё раз|ponownie|znowu|od nowa|din nou|yeniden|tekrar"
 )
 
 #: Every time / each time.
@@ -143,11 +144,37 @@ SINCE = (
     r"beantragt|оформлен|zgłosi|solicitat|talep|ago\b|назад|hace\b|há\b|fa\b|temu"
 )
 
+#: Calling or writing again in one word or phrase ("j'ai rappelé", "ho richiamato io").
+CONTACTED_AGAIN = (
+    r"j'ai (?:\w+ )?rappelé|ho richiamato io|richiamato di nuovo|rang (?:them )?again|"
+    r"called (?:them )?again|wrote (?:to them )?again|emailed (?:them )?again"
+)
+#: Verbs of getting in touch (a verb next to "again" is a repeated contact).
+CONTACT_VERBS = (
+    r"call(?:ed|ing)?|rang|ring|rung|phoned|e-?mailed|wrote|written|contacted|"
+    r"anruf\w*|angerufen|telefoniert|geschrieben|gemailt|appel\w*|écrit|llam\w*|escrib\w*|"
+    r"chiam\w*|scritt\w*|lig\w*|escrev\w*|bel(?:d|de|den|len)|gebeld|gemaild|звон\w*|позвон\w*|"
+    r"писал\w*|написал\w*|dzwoni\w*|zadzwoni\w*|napisał\w*|sunat|sun|scris|aradım|ara\w*|yazdım"
+)
+
+#: Several people or agents dealt with ("six different people", "à six personnes différentes").
+DIFFERENT_PEOPLE = (
+    r"different|verschiedene\w*|différent\w*|distint\w*|divers\w*|diferent\w*|verschillende|"
+    r"разн\w+|różn\w+|farklı"
+)
+#: Trips made in person ("deux déplacements", "two trips to the branch").
+VISITS = (
+    r"trips|visits|fahrten|wege|déplacements|viajes|visitas|viaggi|visite|ritten|bezoeken|"
+    r"поездк\w*|визит\w*|wizyt\w*|drumuri|vizite|ziyaret"
+)
+
 #: No answer, nobody calls back, hung up on me.
 NO_REPLY = (
     r"no (?:answer|reply|response|one (?:called|calls|answers|replies|got back))|"
     r"nobody (?:has )?(?:called|calls|answers|answered|replies|replied|got back|owned)|"
     r"never (?:called|got back|replied|answered)|hung up|line (?:dropped|went dead)|"
+    r"(?:callback|call back|rückruf|rappel|richiamo|llamada|terugbel\w*|звонок) (?:\w+ ){0,3}"
+    r"(?:never|nie|jamais|nunca|mai|nooit|так и не|n'est jamais)|"
     r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|"
     r"(?:einfach|hat|haben|wieder|dann|mir) aufgelegt|"
     r"personne ne (?:m'a|me) (?:rappel|répond)|aucune réponse|sans réponse|zéro réponse|"
@@ -200,6 +227,11 @@ TRANSFER_STRONG = (
     r"de la un departament la altul|m-au pasat|"
     r"bir departmandan diğerine|im kreis (?:geschickt|herum)|herumgeschickt|"
     r"hin und her geschickt|(?:renvoi|renvoy)\w* (?:\w+ ){0,3}(?:vers|à) (?:un|une) autre|"
+    r"von pontius zu pilatus|from pillar to post|de una? \w+ a otr[oa]|"
+    r"(?:kept|keep) (?:putting|passing|sending|transferring) me|"
+    r"(?:to|with) the wrong (?:team|department|person|people)|an die falsche abteilung|"
+    r"au mauvais service|al departamento equivocado|all'ufficio sbagliato|"
+    r"para o (?:setor|departamento) errado|naar de verkeerde afdeling|не в тот отдел|"
     r"from one \w+ to (?:another|the next)|d'un \w+ à l'autre|de un \w+ a otro|"
     r"da un \w+ all'altro|de um \w+ para (?:o )?outro|van de ene \w+ naar de andere|"
     r"(?:от|из) одного \w+ (?:к|в) друг\w+|od jednego \w+ do drugiego|"
@@ -213,7 +245,7 @@ TRANSFER = (
     r"transferr\w+|put through|passed (?:me )?on|"
     r"weiterverbunden|weitergeleitet|"
     r"transféré\w*|"
-    r"transferid\w+|me pasaron|"
+    r"transferid\w+|transfiri\w+|me pasaron|"
     r"trasferit\w+|mi hanno passato|"
     r"fui passad\w+|"
     r"doorverbonden|doorgeschakeld|doorgestuurd|"

@@ -24,11 +24,11 @@ _CARDINAL_WORDS = {
     1: "one a an ein eine einen einem einer un une uno una um uma een один одна одну jeden jedna "
     "jedną o bir another noch wieder encore otra otro altra mais weer ещё еще kolejna kolejną "
     "încă",
-    2: "two zwei deux dos due dois duas twee два две dwa dwie doi două iki",
-    3: "three drei trois tres tre três drie три trzy trei üç",
-    4: "four vier quatre cuatro quattro quatro четыре cztery patru dört",
-    5: "five fünf cinq cinco cinque vijf пять pięć cinci beş",
-    6: "six sechs seis sei zes шесть sześć șase altı",
+    2: "two zwei deux dos due dois duas twee два две двум dwa dwie doi două iki",
+    3: "three drei trois tres tre três drie три трём trzy trei üç",
+    4: "four vier quatre cuatro quattro quatro четыре четырём cztery patru dört",
+    5: "five fünf cinq cinco cinque vijf пять пяти pięć cinci beş",
+    6: "six sechs seis sei zes шесть шести sześć șase altı",
     7: "seven sieben sept siete sette sete zeven семь siedem șapte yedi",
     8: "eight acht huit ocho otto oito восемь osiem opt sekiz",
     9: "nine neun neuf nueve nove negen девять dziewięć nouă dokuz",
@@ -127,7 +127,7 @@ def _number(token: str | None) -> float:
 
 
 def _unit_pattern(unit: str) -> str:
-    return rf"(?:(?<!\w)({_NUMBER})(?:\s*-?\s*|')?)?(?<![^\W'])(?:{unit})(?!\w)"
+    return rf"(?:(?<!\w)({_NUMBER})(?:\s*-?\s*|')?(?:de\s+)?)?(?<![^\W'])(?:{unit})(?!\w)"
 
 
 _DURATION_RES = [(re.compile(fold(_unit_pattern(u))), minutes) for u, minutes in _UNITS]
