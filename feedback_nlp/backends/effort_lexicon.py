@@ -158,14 +158,23 @@ CONTACT_VERBS = (
 )
 
 #: Several people or agents dealt with ("six different people", "à six personnes différentes").
-DIFFERENT_PEOPLE = (
+_DIFFERENT = (
     r"different|verschiedene\w*|différent\w*|distint\w*|divers\w*|diferent\w*|verschillende|"
     r"разн\w+|różn\w+|farklı"
 )
+_PEOPLE = (
+    r"people|persons|agents|employees|staff|advisers|advisors|operators|leute|personen|"
+    r"mitarbeiter\w*|berater\w*|personnes|conseillers|interlocuteurs|personas|agentes|"
+    r"empleados|persone|operatori|pessoas|atendentes|funcionários|mensen|medewerkers|"
+    r"людям|людей|сотрудник\w*|специалист\w*|osob\w*|konsultant\w*|persoane|angajați|"
+    r"kişi\w*|temsilci\w*"
+)
+DIFFERENT_PEOPLE = rf"(?:{_DIFFERENT})\s+(?:{_PEOPLE})|(?:{_PEOPLE})\s+(?:{_DIFFERENT})"
 #: Trips made in person ("deux déplacements", "two trips to the branch").
 VISITS = (
-    r"trips|visits|fahrten|wege|déplacements|viajes|visitas|viaggi|visite|ritten|bezoeken|"
-    r"поездк\w*|визит\w*|wizyt\w*|drumuri|vizite|ziyaret"
+    r"trips to the (?:store|shop|branch|office)|visits to the (?:store|shop|branch|office)|"
+    r"déplacements|besuche in der filiale|visitas a la (?:tienda|oficina)|"
+    r"visite in (?:filiale|negozio)|bezoeken aan|визит\w* в|wizyt\w* w|vizite la"
 )
 
 #: No answer, nobody calls back, hung up on me.

@@ -168,6 +168,7 @@ def repeat_count(text: str) -> int:
 
 def count_before(text: str, noun: str) -> int:
     """The largest number (up to 20, not a price) before `noun`: "four emails" → 4; else 0."""
-    pattern = re.compile(fold(rf"(?<![\w$€£])({_NUMBER})\s+(?:\w+\s+)?(?:{noun})"))
+    # a lookahead, so that "à six personnes" is read as six, not as "a" (one) + a word
+    pattern = re.compile(fold(rf"(?=(?<![\w$€£])({_NUMBER})\s+(?:\w+\s+)?(?:{noun}))"))
     counts = (int(_number(m.group(1))) for m in pattern.finditer(text))
     return max((c for c in counts if c <= MAX_COUNT), default=0)
