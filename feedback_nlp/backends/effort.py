@@ -9,8 +9,10 @@ model can replace it by implementing :class:`EffortBackend`.
 Cue families and weights (a family counts once; the score is their sum, capped at 1):
 
 - ``repeat_contact`` 0.7 — contacted two or more times ("third time I call", "4 e-mails",
-  "every time I call"); 0.35 for one contact the customer had to make ("had to call").
-- ``transfer`` 0.7 — passed between departments, or transferred several times; 0.35 once.
+  "every time I call", "rang again"), or could not get through for days / always; 0.35 for
+  one contact the customer had to make ("had to call") or one failed attempt.
+- ``transfer`` 0.7 — passed between departments, transferred several times, sent round in
+  circles (a chatbot that loops); 0.35 when transferred once.
 - ``explain_again`` 0.7 — having to explain again, start from scratch.
 - ``long_wait`` 0.6 — a service wait (on hold, in a queue, at a counter, for a reply or a
   refund, or one the customer had to make) of 30 minutes up to a day; 0.35 for a shorter
@@ -70,6 +72,13 @@ _SHORT = _words(rf"(?:{lex.SHORT})(?!\w)")
 _STILL_NOT = _words(lex.STILL_NOT)
 _SINCE = _words(lex.SINCE)
 _NO_REPLY = _words(lex.NO_REPLY)
+_UNREACHABLE = _words(lex.UNREACHABLE)
+_LOOP = _words(rf"(?:{lex.LOOP})(?!\w)")
+_PERSISTENT = _words(
+    r"(?:always|constantly|never|immer|ständig|nie|toujours|jamais|siempre|nunca|sempre|mai|"
+    r"steeds|altijd|nooit|всё время|постоянно|никогда|ciągle|zawsze|nigdy|mereu|niciodată|"
+    r"hep|sürekli|hiç)(?!\w)"
+)
 _CHASING = _words(lex.CHASING)
 _TRANSFER_STRONG = _words(lex.TRANSFER_STRONG)
 _TRANSFER = _words(lex.TRANSFER)
@@ -157,12 +166,17 @@ def repeat_contact(text: str) -> float:
         return STRONG
     if count_before(text, lex.VISITS) >= 2 or _CONTACT_AGAIN.search(text):
         return STRONG
+    for sentence in _SENTENCE_END.split(text):
+        if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
+            if durations(sentence) or _PERSISTENT.search(sentence):
+                return STRONG
+            return WEAK
     return WEAK if _found(_HAD_TO_CONTACT, text) else 0.0
 
 
 def transfer(text: str) -> float:
     """Passed between departments (strong), transferred several times (strong) or once."""
-    if _found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text):
+    if _found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text) or _LOOP.search(text):
         return STRONG
     if not _found(_TRANSFER, text):
         return 0.0

@@ -26,10 +26,10 @@ CONTACT = (
 #: An obligation put on the customer: had to, musste, j'ai dû, tuve que, ho dovuto, tive de…
 OBLIGATION = (
     r"had to|have to|has to|must|forced to|needed to|need to|asked me for|required|"
-    r"musste|muss|müssen|mussten|man muss|verlangt|brauchte es|braucht es|nur (?:mit|per|über)|"
+    r"musste|muss|müssen|mussten|man muss|verlangt|brauchte es|braucht es|"
     r"j'ai dû|a dû|avons dû|uniquement par|il faut|il fallait|il a fallu|obligé|on m'a demandé|"
     r"tuve que|tengo que|tuvimos que|hay que|me pidieron|me exigieron|"
-    r"ho dovuto|devo|dovuto|servono|serve|occorre|bisogna|mi hanno chiesto|"
+    r"ho dovuto|devo|dovuto|servono|serve (?:una?|il|la|lo)|occorre|bisogna|mi hanno chiesto|"
     r"tive de|tive que|tenho de|tenho que|é preciso|pediram|"
     r"moest|moet|moesten|vroegen|kan alleen|alleen (?:met|via)|"
     r"пришлось|приходилось|нужно|надо|должен|должна|потребовали|"
@@ -177,6 +177,35 @@ VISITS = (
     r"visite in (?:filiale|negozio)|bezoeken aan|визит\w* в|wizyt\w* w|vizite la"
 )
 
+#: Could not get through ("line always busy", "impossible de les joindre", "не мог дозвониться").
+UNREACHABLE = (
+    r"(?:couldn't|could not|can't|cannot|unable to|impossible to) (?:get through|reach|contact)|"
+    r"line (?:was )?(?:always|constantly|permanently) busy|"
+    r"telefonisch nicht durch|(?:komme|kam) (?:ich )?(?:\w+ ){0,2}nicht durch|immer besetzt|"
+    r"(?:telefonisch|hotline|kundenservice|service|support) (?:\w+ ){0,3}nicht erreichbar|"
+    r"impossible de (?:les |vous |le |la )?joindre|toujours occupé|injoignable|"
+    r"sin poder (?:contactar|hablar)|imposible (?:contactar|comunicar)|siempre comunicando|"
+    r"impossibile (?:prendere la linea|contattar\w*|parlare)|sempre occupato|irraggiungibil\w*|"
+    r"sem conseguir (?:falar|contactar|ligar)|impossível (?:contactar|falar)|sempre impedido|"
+    r"kwam (?:ik )?(?:\w+ ){0,2}niet door|steeds in gesprek|onbereikbaar|"
+    r"не (?:мог|могу|смог|удалось) дозвониться|не дозвониться|всё время занято|постоянно занято|"
+    r"nie (?:mogłem|mogłam|można) się dodzwonić|ciągle zajęte|"
+    r"n-am reușit să (?:îi |-i |i )?(?:prind|contactez)|nu am reușit să (?:îi )?contactez|"
+    r"mereu ocupat|"
+    r"ulaşamadım|ulaşamıyorum|hat (?:hep|sürekli) meşgul"
+)
+#: Going round in circles (a bot or a process that loops) and back and forth.
+LOOP = (
+    r"round in circles|in circles|im kreis|tourn\w* en rond|(?:da|dan|dando|dar) vueltas|"
+    r"in tondo|às voltas|"
+    r"in rondjes|по кругу|w kółko|în cerc|döndürüp"
+)
+BACK_AND_FORTH = (
+    r"back and forth|hin und her|ping-?pong|allers?-retours?|ida y vuelta|avanti e indietro|"
+    r"para trás e para a frente|heen en weer|туда-сюда|w tę i z powrotem|du-te-vino|"
+    r"gidip gel\w*|yazış\w*|переписк\w*"
+)
+
 #: No answer, nobody calls back, hung up on me.
 NO_REPLY = (
     r"no (?:answer|reply|response|one (?:called|calls|answers|replies|got back))|"
@@ -204,8 +233,9 @@ NO_REPLY = (
     r"telefonu kapattılar"
 )
 
-#: Chasing: reminders, follow-ups, insisting.
+#: Chasing: reminders, follow-ups, insisting (and mail back and forth).
 CHASING = (
+    rf"{BACK_AND_FORTH}|"
     r"chas\w+|remind(?:ed|ing)? (?!me\b)|reminders?|follow(?:ed)?[- ]up|"
     r"kept (?:asking|calling|writing)|"
     r"nachfragen|nachhaken|nachgehakt|mehrmals nachgefragt|erinnerung\w*|gemahnt|"
@@ -304,6 +334,9 @@ HOOPS = (
     r"lettre recommandée|carta certificada|raccomandata|carta registada|aangetekende brief|"
     r"einschreiben|brief mit unterschrift|заказное письмо|list polecony|"
     r"scrisoare recomandată|taahhütlü|registered letter|recorded delivery|"
+    r"ausdruck\w*|imprim\w*|stampa\w*|printen|распечата\w*|wydruk\w*|printez\w*|yazdır\w*|"
+    r"post office|zur post|à la poste|a correos|in posta|aos correios|postkantoor|на почту|"
+    r"na pocztę|la poștă|kargoya|postaneye|"
     r"log in|konto anlegen|registrieren|einloggen|code eingeben|se connecter|saisir un code|"
     r"crear una cuenta|registrarse|introducir un código|creare un account|registrarsi|"
     r"inserire un codice|criar uma conta|inserir um código|account aanmaken|inloggen|"
