@@ -25,10 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CHALLENGE = ROOT / "tests" / "data" / "challenge_sentiment.jsonl"
 #: Probes: effort comments phrased away from the cue lexicon, written after it (gold effort).
 #: Each was written before the lexicon was extended from the one before it, measured once
-#: as held out, then read to extend the lexicon (A, B, C); D is the one still held out.
+#: as held out, then read to extend the lexicon (A, B, C, D); E is the one still held out.
 PROBES = {
     name: ROOT / "tests" / "data" / f"effort_probe_{name[-1]}.jsonl"
-    for name in ("probe_a", "probe_b", "probe_c", "probe_d")
+    for name in ("probe_a", "probe_b", "probe_c", "probe_d", "probe_e")
 }
 
 
@@ -133,7 +133,7 @@ def main() -> None:
             str(lang): scores(g["effort"], g["predicted"])["accuracy_3way"]
             for lang, g in probe.groupby("lang")
         }
-        show = args.errors == ("test" if name == "probe_d" else "dev")
+        show = args.errors == ("test" if name == "probe_e" else "dev")
         for row in probe[show & (probe["effort"] != probe["predicted"])].itertuples():
             print(f"{row.effort:>4} → {row.predicted:<4} {row.lang} ({name}) {row.text}")
     report = {
