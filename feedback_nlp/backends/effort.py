@@ -82,6 +82,8 @@ _PERSISTENT = _words(
 _CHASING = _words(lex.CHASING)
 _TRANSFER_STRONG = _words(lex.TRANSFER_STRONG)
 _TRANSFER = _words(lex.TRANSFER)
+_SENT = _words(lex.SENT)
+_PHONE = _words(lex.PHONE)
 #: "from department to department", "van afdeling naar afdeling", "из отдела в отдел".
 _PLACE_TO_PLACE = re.compile(
     fold(
@@ -113,7 +115,7 @@ _EVERY_TIME_CONTACT = re.compile(
     fold(rf"(?<!\w)(?:{lex.EVERY_TIME})\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})")
 )
 _CONTACT_NOUNS = (
-    r"e-?mail\w*|mails|calls|anrufe|appels|llamadas|chiamate|chamadas|telefoontjes|"
+    r"e-?mail\w*|mails|courriels|courriers|calls|anrufe|appels|llamadas|chiamate|chamadas|telefoontjes|"
     r"звонк\w+|писем|telefonate|telefonat[ae]|pec|erinnerungen|relances|reminders|herinneringen|"
     r"przypomnie\w+|mesaje|mesaj\w*|correos|mensajes|messages|nachrichten|berichten|"
     r"сообщени\w+|wiadomości"
@@ -178,6 +180,8 @@ def transfer(text: str) -> float:
     """Passed between departments (strong), transferred several times (strong) or once."""
     if _found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text) or _LOOP.search(text):
         return STRONG
+    if any(len(_SENT.findall(sentence)) >= 2 for sentence in _SENTENCE_END.split(text)):
+        return STRONG  # sent from A to B and from B back to A
     if not _found(_TRANSFER, text):
         return 0.0
     return STRONG if repeat_count(text) >= 2 or _AGAIN.search(text) else WEAK
@@ -187,6 +191,8 @@ def _service_wait(sentence: str) -> bool:
     """A wait in this sentence that belongs to the service (hold, queue, a reply, imposed)."""
     if _found(_WAIT_SERVICE, sentence) or _found(_MADE_TO_WAIT, sentence):
         return True
+    if _PHONE.search(sentence):  # a phone session of 10 minutes up to a day
+        return any(SHORT_WAIT_MINUTES <= m < DAY_MINUTES for m in durations(sentence))
     return _found(_WAIT_VERB, sentence) and bool(_WAIT_CONTEXT.search(sentence))
 
 

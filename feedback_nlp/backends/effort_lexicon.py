@@ -59,7 +59,7 @@ WAIT_SERVICE = (
     r"warteschleife|warteschlange|wartezeit|in der schlange|"
     r"file d'attente|l'attente|d'attente|en attente|temps d'attente|"
     r"en espera|la espera|la cola|en la cola|de cola|cola\b|tiempo de espera|"
-    r"l'attesa|in attesa|in coda|di coda|coda\b|in fila|tempi di attesa|"
+    r"l'attesa|in attesa|di attesa|d'attesa|in coda|di coda|coda\b|in fila|tempi di attesa|"
     r"em espera|a espera|à espera|na fila|fila\b|tempo de espera|"
     r"in de wacht|het wachten|wachttijd|in de rij|"
     r"на линии|ожидани\w+|в очереди|очеред\w+|"
@@ -77,6 +77,11 @@ WAIT_VERB = (
     r"spent|wasted|lost|verbracht|verloren|passé|perdu|tiré|pasé|perdí|perso|passato|perdi|"
     r"passei|gehangen|провисел\w*|висел\w*|провел\w*|потратил\w*|spędził\w*|stracił\w*|"
     r"am pierdut|am petrecut|harcadım|geçirdim"
+)
+#: On the phone: with a duration of 10 minutes or more, a service wait.
+PHONE = (
+    r"on the phone|am telefon|au téléphone|al teléfono|al telefono|ao telefone|aan de telefoon|"
+    r"на телефоне|по телефону|przy telefonie|la telefon|telefonda"
 )
 #: What a service wait is for or where it happens: phone, support, reply, refund, counter.
 WAIT_CONTEXT = (
@@ -113,7 +118,8 @@ NEGATION = (
 SHORT = (
     r"short\w*|quick\w*|brief|only|just|kurz\w*|nur|court\w*|rapide|seulement|cort[ai]\w*|breve|"
     r"solo|curt[ao]|apenas|kort\w*|alleen|slechts|коротк\w+|всего|только|krótk\w+|tylko|"
-    r"scurt\w*|doar|kısa|sadece|beklemeden"
+    r"scurt\w*|doar|kısa|sadece|beklemeden|a moment|einen moment|un moment|un momento|"
+    r"um momento|even|минутку|chwil\w*|puțin|putin"
 )
 
 #: Still not resolved ("still nothing", "immer noch nicht", "toujours pas", "до сих пор не").
@@ -211,19 +217,25 @@ NO_REPLY = (
     r"no (?:answer|reply|response|one (?:called|calls|answers|replies|got back))|"
     r"nobody (?:has )?(?:called|calls|answers|answered|replies|replied|got back|owned)|"
     r"never (?:called|got back|replied|answered)|hung up|line (?:dropped|went dead)|"
+    r"(?:doesn't|does not|don't|do not|won't) (?:answer|pick up) the phone|"
+    r"(?:geht|gehen) nicht ans telefon|ne répond(?:ent)? (?:pas au téléphone|jamais)|"
+    r"no (?:contesta|contestan|coge) el teléfono|non rispond\w* al telefono|não atende\w*|"
+    r"neemt (?:de telefoon )?niet op|nemen (?:de telefoon )?niet op|не отвечает на звонки|"
+    r"не берут трубку|nie odbiera\w* telefonu|nu (?:răspunde|raspunde|rasp\w*) la telefon|"
+    r"telefonu açmıyor|"
     r"(?:callback|call back|rückruf|rappel|richiamo|llamada|terugbel\w*|звонок) (?:\w+ ){0,3}"
     r"(?:never|nie|jamais|nunca|mai|nooit|так и не|n'est jamais)|"
     r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|"
     r"(?:einfach|hat|haben|wieder|dann|mir) aufgelegt|"
     r"personne ne (?:m'a|me) (?:rappel|répond)|aucune réponse|sans réponse|zéro réponse|"
-    r"raccroché|"
+    r"raccroché|personne n'a (?:jamais )?répondu|"
     r"nadie (?:me|nos) (?:devuelve|contesta|responde|llama)|sin respuesta|ninguna respuesta|"
     r"me colgaron|me colgó|"
     r"nessuno (?:mi|ci) (?:ha richiamat|richiama|rispond)|nessuna risposta|"
     r"chiuso il telefono|senza risposta|"
     r"ninguém (?:retorna|responde|ligou|me ligou)|sem resposta|nenhuma resposta|"
     r"desligaram|desligou|"
-    r"niemand belt|geen (?:reactie|antwoord)|hingen .*op|opgehangen|"
+    r"niemand belt|geen (?:reactie|antwoord)|hingen .*op|opgehangen|verbinding (?:werd )?verbroken|"
     r"никто не (?:перезвон|ответ|отвеча)|без ответа|не отвечают|бросили трубку|"
     r"nikt nie (?:oddzwania|odpowiada|oddzwonił|odpisał)|brak odpowiedzi|żadnej odpowiedzi|"
     r"rozłączy\w+|"
@@ -248,6 +260,19 @@ CHASING = (
     r"przypomina\w+|ponagla\w+|monitowa\w+|"
     r"am revenit|reaminti\w*|"
     r"hatırlat\w+|tekrar tekrar"
+)
+
+#: Being sent somewhere (two in one sentence: sent from A to B and back, a strong transfer).
+SENT = (
+    r"told me to (?:call|go|ring|contact)|sen(?:t|ds) me|refer(?:red|s) me|"
+    r"schick\w* mich|verweis\w* mich|zurück (?:zur|zum|an)|"
+    r"me renvoi\w*|me dirig\w*|"
+    r"me (?:dicen|dijeron|mandan|mandaron) (?:que|a)|"
+    r"mi (?:manda|rimanda|mandano|rimandano)|"
+    r"manda-me|mandam-me|"
+    r"verwijs\w*|verwezen|stuur\w* (?:me|mij)|weer naar|"
+    r"отправля\w*|отправил\w*|обратно в|"
+    r"odsyła\w*|mă trimit\w*|beni gönder\w*"
 )
 
 #: Transferred / passed between departments.
