@@ -2,7 +2,8 @@
 
 A backend maps texts to :class:`EffortResult` (score 0-1, level, cue families). The shipped
 backend, :class:`RuleEffortBackend`, reads cue phrases written for the project
-(:mod:`~feedback_nlp.backends.effort_lexicon`) and numbers
+(:mod:`~feedback_nlp.backends.effort_lexicon`,
+:mod:`~feedback_nlp.backends.effort_phrases`) and numbers
 (:mod:`~feedback_nlp.backends.effort_numbers`) in en de fr es it pt nl ru pl ro tr. A learned
 model can replace it by implementing :class:`EffortBackend`.
 
@@ -19,8 +20,9 @@ Cue families and weights (a family counts once; the score is their sum, capped a
   (≥ 10 minutes), undated or multi-day one, or "still not … after 5 weeks". A wait that is
   negated ("no wait at all") or short ("only 5 minutes") is no cue; waiting for a train or a
   courier is a delay, not effort.
-- ``hoops`` 0.6 — two or more forms / documents / steps, or a step repeated ("have to upload
-  it again every month"); 0.35 for one, when imposed or called long.
+- ``hoops`` 0.6 — two or more forms / documents / steps (print and post, counted menus or
+  screens), or a step repeated ("have to upload it again every month"); 0.35 for one, when
+  imposed or called long.
 - ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
   0.35 without a duration. ``no_reply`` the same — no answer, hung up.
 
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from feedback_nlp.backends import effort_lexicon as lex
+from feedback_nlp.backends import effort_phrases as phrases
 from feedback_nlp.backends.effort_numbers import count_before, durations, fold, repeat_count
 
 STRONG, WEAK = 0.7, 0.35
@@ -71,18 +74,18 @@ _NEGATION = re.compile(fold(rf"(?:{lex.NEGATION})|\w+n't"))
 _SHORT = _words(rf"(?:{lex.SHORT})(?!\w)")
 _STILL_NOT = _words(lex.STILL_NOT)
 _SINCE = _words(lex.SINCE)
-_NO_REPLY = _words(lex.NO_REPLY)
-_UNREACHABLE = _words(lex.UNREACHABLE)
-_LOOP = _words(rf"(?:{lex.LOOP})(?!\w)")
+_NO_REPLY = _words(phrases.NO_REPLY)
+_UNREACHABLE = _words(phrases.UNREACHABLE)
+_LOOP = _words(rf"(?:{phrases.LOOP})(?!\w)")
 _PERSISTENT = _words(
     r"(?:always|constantly|never|immer|ständig|nie|toujours|jamais|siempre|nunca|sempre|mai|"
     r"steeds|altijd|nooit|всё время|постоянно|никогда|ciągle|zawsze|nigdy|mereu|niciodată|"
     r"hep|sürekli|hiç)(?!\w)"
 )
-_CHASING = _words(lex.CHASING)
-_TRANSFER_STRONG = _words(lex.TRANSFER_STRONG)
-_TRANSFER = _words(lex.TRANSFER)
-_SENT = _words(lex.SENT)
+_CHASING = _words(phrases.CHASING)
+_TRANSFER_STRONG = _words(phrases.TRANSFER_STRONG)
+_TRANSFER = _words(phrases.TRANSFER)
+_SENT = _words(phrases.SENT)
 _PHONE = _words(lex.PHONE)
 #: "from department to department", "van afdeling naar afdeling", "из отдела в отдел".
 _PLACE_TO_PLACE = re.compile(
@@ -93,9 +96,9 @@ _PLACE_TO_PLACE = re.compile(
         r"para|в|do|în|a|à|ad) (?:\w+ )?(?P=a)"
     )
 )
-_EXPLAIN_AGAIN = _words(lex.EXPLAIN_AGAIN)
-_HOOPS = _words(rf"(?:{lex.HOOPS})(?!\w)")
-_COMPLICATED = _words(rf"(?:{lex.COMPLICATED})(?!\w)")
+_EXPLAIN_AGAIN = _words(phrases.EXPLAIN_AGAIN)
+_HOOPS = _words(rf"(?:{phrases.HOOPS})(?!\w)")
+_COMPLICATED = _words(rf"(?:{phrases.COMPLICATED})(?!\w)")
 _HAD_TO_CONTACT = re.compile(
     fold(
         rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
@@ -104,8 +107,8 @@ _HAD_TO_CONTACT = re.compile(
 )
 _CONTACT_AGAIN = re.compile(
     fold(
-        rf"(?<!\w)(?:{lex.CONTACTED_AGAIN})|(?<!\w)(?:{lex.CONTACT_VERBS})\s+(?:\w+\s+)?"
-        rf"(?:{lex.AGAIN})(?!\w)|(?<!\w)(?:{lex.AGAIN})\s+(?:\w+\s+)?(?:{lex.CONTACT_VERBS})(?!\w)"
+        rf"(?<!\w)(?:{phrases.CONTACTED_AGAIN})|(?<!\w)(?:{phrases.CONTACT_VERBS})\s+(?:\w+\s+)?"
+        rf"(?:{lex.AGAIN})(?!\w)|(?<!\w)(?:{lex.AGAIN})\s+(?:\w+\s+)?(?:{phrases.CONTACT_VERBS})(?!\w)"
     )
 )
 _REPEATED_STEP = re.compile(
@@ -166,7 +169,7 @@ def repeat_contact(text: str) -> float:
             return STRONG
     if count_before(text, _CONTACT_NOUNS) >= 2 or _EVERY_TIME_CONTACT.search(text):
         return STRONG
-    if count_before(text, lex.VISITS) >= 2 or _CONTACT_AGAIN.search(text):
+    if count_before(text, phrases.VISITS) >= 2 or _CONTACT_AGAIN.search(text):
         return STRONG
     for sentence in _SENTENCE_END.split(text):
         if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
@@ -214,7 +217,7 @@ def long_wait(text: str) -> float:
 
 def hoops(text: str) -> float:
     """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
-    if count_before(text, lex.MENUS) >= 2:
+    if count_before(text, phrases.MENUS) >= 2:
         return 0.6
     for sentence in _SENTENCE_END.split(text):
         every_time = _EVERY_TIME.search(sentence) and _OBLIGATION.search(sentence)
@@ -224,13 +227,13 @@ def hoops(text: str) -> float:
     imposed = _found(_OBLIGATION, text) or bool(_COMPLICATED.search(text))
     if not found or not imposed:
         return 0.0
-    several = len(found) >= 2 or count_before(text, lex.HOOPS) >= 2
+    several = len(found) >= 2 or count_before(text, phrases.HOOPS) >= 2
     return 0.6 if several else WEAK
 
 
 def explain_again(text: str) -> float:
     """Explaining again, from scratch, or to several different people."""
-    if _found(_EXPLAIN_AGAIN, text) or count_before(text, lex.DIFFERENT_PEOPLE) >= 2:
+    if _found(_EXPLAIN_AGAIN, text) or count_before(text, phrases.DIFFERENT_PEOPLE) >= 2:
         return STRONG
     return 0.0
 
