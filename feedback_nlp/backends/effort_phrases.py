@@ -124,7 +124,7 @@ CHASING = (
 SENT = (
     r"told me to (?:call|go|ring|contact)|sen(?:t|ds) me|refer(?:red|s) me|"
     r"schick\w* mich|verweis\w* mich|zurück (?:zur|zum|an)|"
-    r"me renvoi\w*|me dirig\w*|"
+    r"me renvoi\w*|m'envoi\w*|m'a (?:r)?envoy\w*|me dirig\w*|"
     r"me (?:dicen|dijeron|mandan|mandaron) (?:que|a)|"
     r"mi (?:manda|rimanda|mandano|rimandano)|"
     r"manda-me|mandam-me|"

@@ -21,6 +21,12 @@ HIGH = [
     ("Musiałem dzwonić pięć razy, zanim ktoś pomógł.", "repeat_contact"),
     ("Am sunat de patru ori la call center.", "repeat_contact"),
     ("Müşteri hizmetlerini beş kez aradım.", "repeat_contact"),
+    ("For a whole week I couldn't get through, the number was always busy.", "repeat_contact"),
+    ("Der Sprachcomputer schickt einen im Kreis herum.", "transfer"),
+    ("Le magasin m'envoie au SAV et le SAV me renvoie au magasin.", "transfer"),
+    ("Dos semanas de correos de ida y vuelta para nada.", "chasing"),
+    ("Ho dovuto stampare il modulo, firmarlo e spedirlo.", "hoops"),
+    ("Heb ze drie keer gemaild, nooit antwoord gekregen.", "repeat_contact"),
 ]
 LOW = [
     ("I had to ring them to get the voucher applied.", "repeat_contact"),

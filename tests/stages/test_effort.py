@@ -24,6 +24,7 @@ CHALLENGE = Path(__file__).resolve().parents[1] / "data" / "challenge_sentiment.
 F1_FLOOR = 0.95
 ACCURACY_FLOOR = 0.95
 LANGUAGE_ACCURACY_FLOOR = 0.90
+PROBE_ACCURACY_FLOOR = 0.95  # measured .985 (256 of 260) after reading them
 
 TEXTS = [
     "Third time I call and nobody calls back.",
@@ -90,6 +91,17 @@ def test_save_load_gives_the_same_output(tmp_path):
     loaded = Analyzer.load(analyzer.save(tmp_path / "model"))
     assert loaded.stages[1].get_config() == {"backend": "rules", "high": 0.7, "low": 0.3}
     pd.testing.assert_frame_equal(loaded.transform(source), first)
+
+
+def test_probes_floor():
+    """Probes A-E (read to extend the cues, see docs): a regression guard, not a held-out score."""
+    frame = pd.concat(
+        [pd.read_json(path, lines=True) for path in sorted(CHALLENGE.parent.glob("effort_probe_*"))]
+    )
+    assert len(frame) == 260
+    out = EffortStage()(table(frame["text"].tolist()))
+    gold, predicted = frame["effort"].to_numpy(), out["effort"].to_numpy()
+    assert (gold == predicted).mean() >= PROBE_ACCURACY_FLOOR
 
 
 def challenge() -> pd.DataFrame:
