@@ -41,7 +41,8 @@ from feedback_nlp.backends import effort_lexicon as lex
 from feedback_nlp.backends import effort_phrases as phrases
 from feedback_nlp.backends.effort_numbers import count_before, durations, fold, repeat_count
 
-STRONG, WEAK = 0.7, 0.35
+#: Cue weights: strong (one is high effort), firm (high on its own too) and weak.
+STRONG, FIRM, WEAK = 0.7, 0.6, 0.35
 HIGH_SCORE, LOW_SCORE = 0.6, 0.3
 CUE_FAMILIES = (
     "repeat_contact", "transfer", "explain_again", "long_wait", "hoops", "chasing", "no_reply"
@@ -209,7 +210,7 @@ def long_wait(text: str) -> float:
         if any(m < SHORT_WAIT_MINUTES for m in minutes):
             continue
         low, high = LONG_WAIT_MINUTES
-        best = max(best, 0.6 if any(low <= m < high for m in minutes) else WEAK)
+        best = max(best, FIRM if any(low <= m < high for m in minutes) else WEAK)
     if not best and _STILL_NOT.search(text) and (durations(text) or _SINCE.search(text)):
         best = WEAK
     return best
@@ -218,17 +219,17 @@ def long_wait(text: str) -> float:
 def hoops(text: str) -> float:
     """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
     if count_before(text, phrases.MENUS) >= 2:
-        return 0.6
+        return FIRM
     for sentence in _SENTENCE_END.split(text):
         every_time = _EVERY_TIME.search(sentence) and _OBLIGATION.search(sentence)
         if every_time or _found(_REPEATED_STEP, sentence):
-            return 0.6
+            return FIRM
     found = {m.group(0) for m in _HOOPS.finditer(text) if not negated(text, m.start())}
     imposed = _found(_OBLIGATION, text) or bool(_COMPLICATED.search(text))
     if not found or not imposed:
         return 0.0
     several = len(found) >= 2 or count_before(text, phrases.HOOPS) >= 2
-    return 0.6 if several else WEAK
+    return FIRM if several else WEAK
 
 
 def explain_again(text: str) -> float:
@@ -244,7 +245,7 @@ def no_reply(text: str) -> float:
     for sentence in _SENTENCE_END.split(text):
         if _NO_REPLY.search(sentence):
             days = any(m >= DAY_MINUTES for m in durations(sentence))
-            best = max(best, 0.6 if days else WEAK)
+            best = max(best, FIRM if days else WEAK)
     return best
 
 
@@ -254,7 +255,7 @@ def chasing(text: str) -> float:
     for sentence in _SENTENCE_END.split(text):
         if _found(_CHASING, sentence):
             days = any(m >= DAY_MINUTES for m in durations(sentence))
-            best = max(best, 0.6 if days else WEAK)
+            best = max(best, FIRM if days else WEAK)
     return best
 
 

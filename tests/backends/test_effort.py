@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from feedback_nlp.backends.effort import RuleEffortBackend, cue_weights, level_of, normalise
+from feedback_nlp.backends.effort import (
+    CUE_FAMILIES,
+    RuleEffortBackend,
+    cue_weights,
+    level_of,
+    normalise,
+)
 from feedback_nlp.backends.effort_numbers import count_before, durations, repeat_count
 
 BACKEND = RuleEffortBackend()
@@ -59,7 +65,7 @@ NONE = [
 def test_strong_cues_give_high_effort(text, family):
     result = BACKEND.result(text)
     assert result.level == "high", (text, result)
-    assert family in result.cues
+    assert family in result.cues and set(result.cues) <= set(CUE_FAMILIES)
 
 
 @pytest.mark.parametrize(("text", "family"), LOW)
