@@ -31,6 +31,7 @@ STEP_NAMES = {
     "embed": "embedding",
     "sentiment": "sentiment",
     "emotion": "emotion",
+    "effort": "effort",
     "topics": "themes",
 }
 

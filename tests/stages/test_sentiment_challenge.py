@@ -49,8 +49,10 @@ def test_challenge_set_is_well_formed():
     assert set(frame["sentiment"]) == {*SENTIMENT_LABELS, MIXED}
     labels = {label for cell in frame["emotion"] for label in cell.split("|") if label}
     assert labels <= set(EMOTION_LABELS)
-    expected = {"fact", "neg", "sarc", "mixed", "req", "thanks", "short", "emoji"}
+    expected = {"fact", "neg", "sarc", "mixed", "req", "thanks", "short", "emoji", "effort"}
     assert set(frame["kind"]) == expected
+    assert set(frame["effort"]) == {"high", "low", "none"}
+    assert set(frame["effort_part"]) == {"dev", "test"}
     repeated = frame[frame["text"].duplicated(keep=False)]
     assert set(repeated["kind"]) <= {"short", "emoji"}  # "ok", "👍" recur across languages
 

@@ -1,0 +1,299 @@
+"""Customer effort read from the text: which effort cues a comment carries and how strongly.
+
+A backend maps texts to :class:`EffortResult` (score 0-1, level, cue families). The shipped
+backend, :class:`RuleEffortBackend`, reads cue phrases written for the project
+(:mod:`~feedback_nlp.backends.effort_lexicon`,
+:mod:`~feedback_nlp.backends.effort_phrases`) and numbers
+(:mod:`~feedback_nlp.backends.effort_numbers`) in en de fr es it pt nl ru pl ro tr. A learned
+model can replace it by implementing :class:`EffortBackend`.
+
+Cue families and weights (a family counts once; the score is their sum, capped at 1):
+
+- ``repeat_contact`` 0.7 — contacted two or more times ("third time I call", "4 e-mails",
+  "every time I call", "rang again"), or could not get through for days / always; 0.35 for
+  one contact the customer had to make ("had to call") or one failed attempt.
+- ``transfer`` 0.7 — passed between departments, transferred several times, sent round in
+  circles (a chatbot that loops); 0.35 when transferred once.
+- ``explain_again`` 0.7 — having to explain again, start from scratch.
+- ``long_wait`` 0.6 — a service wait (on hold, in a queue, at a counter, for a reply or a
+  refund, or one the customer had to make) of 30 minutes up to a day; 0.35 for a shorter
+  (≥ 10 minutes), undated or multi-day one, or "still not … after 5 weeks". A wait that is
+  negated ("no wait at all") or short ("only 5 minutes") is no cue; waiting for a train or a
+  courier is a delay, not effort.
+- ``hoops`` 0.6 — two or more forms / documents / steps (print and post, counted menus or
+  screens), or a step repeated ("have to upload it again every month"); 0.35 for one, when
+  imposed or called long.
+- ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
+  0.35 without a duration. ``no_reply`` the same — no answer, hung up.
+
+Level: ``high`` at a score ≥ 0.6 (one strong cue or two weak ones), ``low`` at ≥ 0.3, else
+``none``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from feedback_nlp.backends import effort_lexicon as lex
+from feedback_nlp.backends import effort_phrases as phrases
+from feedback_nlp.backends.effort_numbers import count_before, durations, fold, repeat_count
+
+#: Cue weights: strong (one is high effort), firm (high on its own too) and weak.
+STRONG, FIRM, WEAK = 0.7, 0.6, 0.35
+HIGH_SCORE, LOW_SCORE = 0.6, 0.3
+CUE_FAMILIES = (
+    "repeat_contact", "transfer", "explain_again", "long_wait", "hoops", "chasing", "no_reply"
+)  # fmt: skip
+#: Hold / queue waits in this range of minutes are long (a strong cue).
+LONG_WAIT_MINUTES = (30.0, 1440.0)
+SHORT_WAIT_MINUTES = 10.0
+DAY_MINUTES = 1440.0
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    """`pattern` matched at word starts (stems may run on: "relanc" finds "relances")."""
+    return re.compile(fold(rf"(?<!\w)(?:{pattern})"))
+
+
+_CONTACT = _words(lex.CONTACT)
+_OBLIGATION = _words(rf"(?:{lex.OBLIGATION})(?!\w)")
+_AGAIN = _words(rf"(?:{lex.AGAIN})(?!\w)")
+_EVERY_TIME = _words(lex.EVERY_TIME)
+_WAIT_SERVICE = _words(rf"(?:{lex.WAIT_SERVICE})(?!\w)")
+_WAIT_VERB = _words(lex.WAIT_VERB)
+_WAIT_CONTEXT = _words(lex.WAIT_CONTEXT)
+_MADE_TO_WAIT = re.compile(
+    fold(
+        rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{lex.WAIT_VERB})|"
+        rf"(?<!\w)(?:{lex.WAIT_VERB})\W+(?:{lex.OBLIGATION})(?!\w)"
+    )
+)
+_NEGATION = re.compile(fold(rf"(?:{lex.NEGATION})|\w+n't"))
+_SHORT = _words(rf"(?:{lex.SHORT})(?!\w)")
+_STILL_NOT = _words(lex.STILL_NOT)
+_SINCE = _words(lex.SINCE)
+_NO_REPLY = _words(phrases.NO_REPLY)
+_UNREACHABLE = _words(phrases.UNREACHABLE)
+_LOOP = _words(rf"(?:{phrases.LOOP})(?!\w)")
+_PERSISTENT = _words(
+    r"(?:always|constantly|never|immer|ständig|nie|toujours|jamais|siempre|nunca|sempre|mai|"
+    r"steeds|altijd|nooit|всё время|постоянно|никогда|ciągle|zawsze|nigdy|mereu|niciodată|"
+    r"hep|sürekli|hiç)(?!\w)"
+)
+_CHASING = _words(phrases.CHASING)
+_TRANSFER_STRONG = _words(phrases.TRANSFER_STRONG)
+_TRANSFER = _words(phrases.TRANSFER)
+_SENT = _words(phrases.SENT)
+_PHONE = _words(lex.PHONE)
+#: "from department to department", "van afdeling naar afdeling", "из отдела в отдел".
+_PLACE_TO_PLACE = re.compile(
+    fold(
+        r"(?<!\w)(?:from|van|von|de|di|из|od|din) (?P<a>department|abteil|afdel|departament|"
+        r"repart|setor|sector|отдел|dział|ufficio|uffic|büro|schalter|desk|counter|loket|"
+        r"guichet|agent|mitarbeiter|сотрудник|специалист)\w* (?:to|naar|zu|zum|zur|en|in|em|"
+        r"para|в|do|în|a|à|ad) (?:\w+ )?(?P=a)"
+    )
+)
+_EXPLAIN_AGAIN = _words(phrases.EXPLAIN_AGAIN)
+_HOOPS = _words(rf"(?:{phrases.HOOPS})(?!\w)")
+_COMPLICATED = _words(rf"(?:{phrases.COMPLICATED})(?!\w)")
+_HAD_TO_CONTACT = re.compile(
+    fold(
+        rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
+        rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)"
+    )
+)
+_CONTACT_AGAIN = re.compile(
+    fold(
+        rf"(?<!\w)(?:{phrases.CONTACTED_AGAIN})|(?<!\w)(?:{phrases.CONTACT_VERBS})\s+(?:\w+\s+)?"
+        rf"(?:{lex.AGAIN})(?!\w)|(?<!\w)(?:{lex.AGAIN})\s+(?:\w+\s+)?(?:{phrases.CONTACT_VERBS})(?!\w)"
+    )
+)
+_REPEATED_STEP = re.compile(
+    fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)")
+)
+_EVERY_TIME_CONTACT = re.compile(
+    fold(rf"(?<!\w)(?:{lex.EVERY_TIME})\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})")
+)
+_CONTACT_NOUNS = (
+    r"e-?mail\w*|mails|courriels|courriers|calls|anrufe|appels|llamadas|chiamate|chamadas|telefoontjes|"
+    r"звонк\w+|писем|telefonate|telefonat[ae]|pec|erinnerungen|relances|reminders|herinneringen|"
+    r"przypomnie\w+|mesaje|mesaj\w*|correos|mensajes|messages|nachrichten|berichten|"
+    r"сообщени\w+|wiadomości"
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+_CLAUSE_END = re.compile(r"[,:;()–—-]")
+
+
+@dataclass(frozen=True)
+class EffortResult:
+    """One comment's effort: score 0-1, level (none/low/high) and the cue families found."""
+
+    score: float
+    level: str
+    cues: tuple[str, ...]
+
+
+class EffortBackend(Protocol):
+    """What the effort stage needs from a backend."""
+
+    def predict(self, texts: Sequence[str]) -> list[EffortResult]:
+        """One result per text, in order."""
+        ...
+
+
+def normalise(text: str) -> str:
+    """Casefolded, accent-folded text, one kind of apostrophe, single spaces (İ read as i)."""
+    text = fold(text.replace("İ", "i").replace("’", "'").replace("`", "'").casefold())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def negated(text: str, start: int, window: int = 3) -> bool:
+    """True when one of the `window` words before `start` (same clause) is a negation."""
+    before = _CLAUSE_END.split(_SENTENCE_END.split(text[max(0, start - 40) : start])[-1])[-1]
+    return any(_NEGATION.fullmatch(word) for word in before.split()[-window:])
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    """True when `pattern` occurs in `text` other than right after a negation."""
+    return any(not negated(text, m.start()) for m in pattern.finditer(text))
+
+
+def repeat_contact(text: str) -> float:
+    """Contacts made more than once (strong) or one contact the customer had to make."""
+    for sentence in _SENTENCE_END.split(text):
+        contact = _CONTACT.search(sentence) or _OBLIGATION.search(sentence)
+        if contact and repeat_count(sentence) >= 2:
+            return STRONG
+    if count_before(text, _CONTACT_NOUNS) >= 2 or _EVERY_TIME_CONTACT.search(text):
+        return STRONG
+    if count_before(text, phrases.VISITS) >= 2 or _CONTACT_AGAIN.search(text):
+        return STRONG
+    for sentence in _SENTENCE_END.split(text):
+        if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
+            if durations(sentence) or _PERSISTENT.search(sentence):
+                return STRONG
+            return WEAK
+    return WEAK if _found(_HAD_TO_CONTACT, text) else 0.0
+
+
+def transfer(text: str) -> float:
+    """Passed between departments (strong), transferred several times (strong) or once."""
+    if _found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text) or _LOOP.search(text):
+        return STRONG
+    if any(len(_SENT.findall(sentence)) >= 2 for sentence in _SENTENCE_END.split(text)):
+        return STRONG  # sent from A to B and from B back to A
+    if not _found(_TRANSFER, text):
+        return 0.0
+    return STRONG if repeat_count(text) >= 2 or _AGAIN.search(text) else WEAK
+
+
+def _service_wait(sentence: str) -> bool:
+    """A wait in this sentence that belongs to the service (hold, queue, a reply, imposed)."""
+    if _found(_WAIT_SERVICE, sentence) or _found(_MADE_TO_WAIT, sentence):
+        return True
+    if _PHONE.search(sentence):  # a phone session of 10 minutes up to a day
+        return any(SHORT_WAIT_MINUTES <= m < DAY_MINUTES for m in durations(sentence))
+    return _found(_WAIT_VERB, sentence) and bool(_WAIT_CONTEXT.search(sentence))
+
+
+def long_wait(text: str) -> float:
+    """A wait in a queue / on hold (long: strong), or an issue still open after a while."""
+    best = 0.0
+    for sentence in _SENTENCE_END.split(text):
+        if not _service_wait(sentence) or _SHORT.search(sentence):
+            continue
+        minutes = durations(sentence)
+        if any(m < SHORT_WAIT_MINUTES for m in minutes):
+            continue
+        low, high = LONG_WAIT_MINUTES
+        best = max(best, FIRM if any(low <= m < high for m in minutes) else WEAK)
+    if not best and _STILL_NOT.search(text) and (durations(text) or _SINCE.search(text)):
+        best = WEAK
+    return best
+
+
+def hoops(text: str) -> float:
+    """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
+    if count_before(text, phrases.MENUS) >= 2:
+        return FIRM
+    for sentence in _SENTENCE_END.split(text):
+        every_time = _EVERY_TIME.search(sentence) and _OBLIGATION.search(sentence)
+        if every_time or _found(_REPEATED_STEP, sentence):
+            return FIRM
+    found = {m.group(0) for m in _HOOPS.finditer(text) if not negated(text, m.start())}
+    imposed = _found(_OBLIGATION, text) or bool(_COMPLICATED.search(text))
+    if not found or not imposed:
+        return 0.0
+    several = len(found) >= 2 or count_before(text, phrases.HOOPS) >= 2
+    return FIRM if several else WEAK
+
+
+def explain_again(text: str) -> float:
+    """Explaining again, from scratch, or to several different people."""
+    if _found(_EXPLAIN_AGAIN, text) or count_before(text, phrases.DIFFERENT_PEOPLE) >= 2:
+        return STRONG
+    return 0.0
+
+
+def no_reply(text: str) -> float:
+    """No answer, nobody calls back: for days or weeks (strong) or not."""
+    best = 0.0
+    for sentence in _SENTENCE_END.split(text):
+        if _NO_REPLY.search(sentence):
+            days = any(m >= DAY_MINUTES for m in durations(sentence))
+            best = max(best, FIRM if days else WEAK)
+    return best
+
+
+def chasing(text: str) -> float:
+    """Reminders, follow-ups: over days or weeks (strong: "chasing them for a month") or not."""
+    best = 0.0
+    for sentence in _SENTENCE_END.split(text):
+        if _found(_CHASING, sentence):
+            days = any(m >= DAY_MINUTES for m in durations(sentence))
+            best = max(best, FIRM if days else WEAK)
+    return best
+
+
+def cue_weights(text: str) -> dict[str, float]:
+    """Weight of each cue family found in `text` (families without a cue left out)."""
+    text = normalise(text)
+    weights = {
+        "repeat_contact": repeat_contact(text),
+        "transfer": transfer(text),
+        "explain_again": explain_again(text),
+        "long_wait": long_wait(text),
+        "hoops": hoops(text),
+        "chasing": chasing(text),
+        "no_reply": no_reply(text),
+    }
+    if (weights["chasing"] or weights["hoops"] == WEAK) and weights["repeat_contact"] == WEAK:
+        weights["repeat_contact"] = 0.0  # "had to chase once", "had to send a letter": one cue
+    return {family: weight for family, weight in weights.items() if weight > 0}
+
+
+def level_of(score: float, high: float = HIGH_SCORE, low: float = LOW_SCORE) -> str:
+    """``high``, ``low`` or ``none`` for a score."""
+    return "high" if score >= high else "low" if score >= low else "none"
+
+
+@dataclass(frozen=True)
+class RuleEffortBackend:
+    """Effort from the project's multilingual cue phrases (no model, no fitting)."""
+
+    high: float = HIGH_SCORE
+    low: float = LOW_SCORE
+
+    def result(self, text: str) -> EffortResult:
+        """The effort of one text."""
+        weights = cue_weights(text)
+        score = round(min(1.0, sum(weights.values())), 4)
+        return EffortResult(score, level_of(score, self.high, self.low), tuple(weights))
+
+    def predict(self, texts: Sequence[str]) -> list[EffortResult]:
+        """One result per text, in order."""
+        return [self.result(text) for text in texts]

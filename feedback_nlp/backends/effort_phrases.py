@@ -1,0 +1,238 @@
+"""Phrases of each effort cue family (repeat contacts, transfers, chasing, no reply, explaining
+again, hoops), written for the project, in en de fr es it pt nl ru pl ro tr.
+
+Like :mod:`feedback_nlp.backends.effort_lexicon` (the shared words: contact, obligation,
+waits): one regular-expression alternation per constant over casefolded text, all languages in
+one pattern.
+"""
+
+from __future__ import annotations
+
+#: Calling or writing again in one word or phrase ("j'ai rappelé", "ho richiamato io").
+CONTACTED_AGAIN = (
+    r"j'ai (?:\w+ )?rappelé|ho richiamato io|richiamato di nuovo|rang (?:them )?again|"
+    r"called (?:them )?again|wrote (?:to them )?again|emailed (?:them )?again"
+)
+#: Verbs of getting in touch (a verb next to "again" is a repeated contact).
+CONTACT_VERBS = (
+    r"call(?:ed|ing)?|rang|ring|rung|phoned|e-?mailed|wrote|written|contacted|"
+    r"anruf\w*|angerufen|telefoniert|geschrieben|gemailt|appel\w*|écrit|llam\w*|escrib\w*|"
+    r"chiam\w*|scritt\w*|lig\w*|escrev\w*|bel(?:d|de|den|len)|gebeld|gemaild|звон\w*|позвон\w*|"
+    r"писал\w*|написал\w*|dzwoni\w*|zadzwoni\w*|napisał\w*|sunat|sun|scris|aradım|ara\w*|yazdım"
+)
+
+#: Several people or agents dealt with ("six different people", "à six personnes différentes").
+_DIFFERENT = (
+    r"different|verschiedene\w*|différent\w*|distint\w*|divers\w*|diferent\w*|verschillende|"
+    r"разн\w+|różn\w+|farklı"
+)
+_PEOPLE = (
+    r"people|persons|agents|employees|staff|advisers|advisors|operators|leute|personen|"
+    r"mitarbeiter\w*|berater\w*|personnes|conseillers|interlocuteurs|personas|agentes|"
+    r"empleados|persone|operatori|pessoas|atendentes|funcionários|mensen|medewerkers|"
+    r"людям|людей|сотрудник\w*|специалист\w*|osob\w*|konsultant\w*|persoane|angajați|"
+    r"kişi\w*|temsilci\w*"
+)
+DIFFERENT_PEOPLE = rf"(?:{_DIFFERENT})\s+(?:{_PEOPLE})|(?:{_PEOPLE})\s+(?:{_DIFFERENT})"
+#: Trips made in person ("deux déplacements", "two trips to the branch").
+VISITS = (
+    r"trips to the (?:store|shop|branch|office)|visits to the (?:store|shop|branch|office)|"
+    r"déplacements|besuche in der filiale|visitas a la (?:tienda|oficina)|"
+    r"visite in (?:filiale|negozio)|bezoeken aan|визит\w* в|wizyt\w* w|vizite la"
+)
+
+#: Could not get through ("line always busy", "impossible de les joindre", "не мог дозвониться").
+UNREACHABLE = (
+    r"(?:couldn't|could not|can't|cannot|unable to|impossible to) (?:get through|reach|contact)|"
+    r"line (?:was )?(?:always|constantly|permanently) busy|"
+    r"telefonisch nicht durch|(?:komme|kam) (?:ich )?(?:\w+ ){0,2}nicht durch|immer besetzt|"
+    r"(?:telefonisch|hotline|kundenservice|service|support) (?:\w+ ){0,3}nicht erreichbar|"
+    r"impossible de (?:les |vous |le |la )?joindre|toujours occupé|injoignable|"
+    r"sin poder (?:contactar|hablar)|imposible (?:contactar|comunicar)|siempre comunicando|"
+    r"impossibile (?:prendere la linea|contattar\w*|parlare)|sempre occupato|irraggiungibil\w*|"
+    r"sem conseguir (?:falar|contactar|ligar)|impossível (?:contactar|falar)|sempre impedido|"
+    r"kwam (?:ik )?(?:\w+ ){0,2}niet door|steeds in gesprek|onbereikbaar|"
+    r"не (?:мог|могу|смог|удалось) дозвониться|не дозвониться|всё время занято|постоянно занято|"
+    r"nie (?:mogłem|mogłam|można) się dodzwonić|ciągle zajęte|"
+    r"n-am reușit să (?:îi |-i |i )?(?:prind|contactez)|nu am reușit să (?:îi )?contactez|"
+    r"mereu ocupat|"
+    r"ulaşamadım|ulaşamıyorum|hat (?:hep|sürekli) meşgul"
+)
+#: Going round in circles (a bot or a process that loops) and back and forth.
+LOOP = (
+    r"round in circles|in circles|im kreis|tourn\w* en rond|(?:da|dan|dando|dar) vueltas|"
+    r"in tondo|às voltas|"
+    r"in rondjes|по кругу|w kółko|în cerc|döndürüp"
+)
+BACK_AND_FORTH = (
+    r"back and forth|hin und her|ping-?pong|allers?-retours?|ida y vuelta|avanti e indietro|"
+    r"para trás e para a frente|heen en weer|туда-сюда|w tę i z powrotem|du-te-vino|"
+    r"gidip gel\w*|yazış\w*|переписк\w*"
+)
+
+#: No answer, nobody calls back, hung up on me.
+NO_REPLY = (
+    r"no (?:answer|reply|response|one (?:called|calls|answers|replies|got back))|"
+    r"nobody (?:has )?(?:called|calls|answers|answered|replies|replied|got back|owned)|"
+    r"never (?:called|got back|replied|answered)|hung up|line (?:dropped|went dead)|"
+    r"(?:doesn't|does not|don't|do not|won't) (?:answer|pick up) the phone|"
+    r"(?:geht|gehen) nicht ans telefon|ne répond(?:ent)? (?:pas au téléphone|jamais)|"
+    r"no (?:contesta|contestan|coge) el teléfono|non rispond\w* al telefono|não atende\w*|"
+    r"neemt (?:de telefoon )?niet op|nemen (?:de telefoon )?niet op|не отвечает на звонки|"
+    r"не берут трубку|nie odbiera\w* telefonu|nu (?:răspunde|raspunde|rasp\w*) la telefon|"
+    r"telefonu açmıyor|"
+    r"(?:callback|call back|rückruf|rappel|richiamo|llamada|terugbel\w*|звонок) (?:\w+ ){0,3}"
+    r"(?:never|nie|jamais|nunca|mai|nooit|так и не|n'est jamais)|"
+    r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|"
+    r"(?:einfach|hat|haben|wieder|dann|mir) aufgelegt|"
+    r"personne ne (?:m'a|me) (?:rappel|répond)|aucune réponse|sans réponse|zéro réponse|"
+    r"raccroché|personne n'a (?:jamais )?répondu|"
+    r"nadie (?:me|nos) (?:devuelve|contesta|responde|llama)|sin respuesta|ninguna respuesta|"
+    r"me colgaron|me colgó|"
+    r"nessuno (?:mi|ci) (?:ha richiamat|richiama|rispond)|nessuna risposta|"
+    r"chiuso il telefono|senza risposta|"
+    r"ninguém (?:retorna|responde|ligou|me ligou)|sem resposta|nenhuma resposta|"
+    r"desligaram|desligou|"
+    r"niemand belt|geen (?:reactie|antwoord)|hingen .*op|opgehangen|verbinding (?:werd )?verbroken|"
+    r"никто не (?:перезвон|ответ|отвеча)|без ответа|не отвечают|бросили трубку|"
+    r"nikt nie (?:oddzwania|odpowiada|oddzwonił|odpisał)|brak odpowiedzi|żadnej odpowiedzi|"
+    r"rozłączy\w+|"
+    r"nu (?:m-a sunat|a răspuns|mi-a răspuns) nimeni|nimeni nu (?:mi-a răspuns|m-a sunat|răspunde)|"
+    r"fără răspuns|niciun răspuns|mi-au închis|"
+    r"kimse (?:geri dönmedi|aramadı|cevap vermedi)|yanıt yok|cevap yok|hiç cevap|"
+    r"telefonu kapattılar"
+)
+
+#: Chasing: reminders, follow-ups, insisting (and mail back and forth).
+CHASING = (
+    rf"{BACK_AND_FORTH}|"
+    r"chas\w+|remind(?:ed|ing)? (?!me\b)|reminders?|follow(?:ed)?[- ]up|"
+    r"kept (?:asking|calling|writing)|"
+    r"nachfragen|nachhaken|nachgehakt|mehrmals nachgefragt|erinnerung\w*|gemahnt|"
+    r"relanc\w+|"
+    r"reclamando|insistiendo|insistir|"
+    r"sollecit\w+|"
+    r"insisto|insisti\w*|"
+    r"herinnering\w*|nagebeld|"
+    r"напомина\w+|напомнил\w*|"
+    r"przypomina\w+|ponagla\w+|monitowa\w+|"
+    r"am revenit|reaminti\w*|"
+    r"hatırlat\w+|tekrar tekrar"
+)
+
+#: Being sent somewhere (two in one sentence: sent from A to B and back, a strong transfer).
+SENT = (
+    r"told me to (?:call|go|ring|contact)|sen(?:t|ds) me|refer(?:red|s) me|"
+    r"schick\w* mich|verweis\w* mich|zurück (?:zur|zum|an)|"
+    r"me renvoi\w*|m'envoi\w*|m'a (?:r)?envoy\w*|me dirig\w*|"
+    r"me (?:dicen|dijeron|mandan|mandaron) (?:que|a)|"
+    r"mi (?:manda|rimanda|mandano|rimandano)|"
+    r"manda-me|mandam-me|"
+    r"verwijs\w*|verwezen|stuur\w* (?:me|mij)|weer naar|"
+    r"отправля\w*|отправил\w*|обратно в|"
+    r"odsyła\w*|mă trimit\w*|beni gönder\w*"
+)
+
+#: Transferred / passed between departments.
+TRANSFER_STRONG = (
+    r"from (?:one )?(?:department|person|agent) to (?:another|the next)|"
+    r"between (?:departments|billing|\w+ and \w+ (?:support|department))|bounced|passed around|"
+    r"kept (?:transferring|passing)|"
+    r"von (?:einer abteilung zur|der \w+ zu[mr]? .* wieder zurück)|hin und her|"
+    r"renvoyé\w* d\w* service|de service en service|baladé|"
+    r"de un departamento a otro|de un lado a otro|me pasaron con \w+ agentes|"
+    r"da un ufficio all'altro|rimbalzat\w+|"
+    r"passado para .* depois para|de setor em setor|"
+    r"van de ene afdeling naar de andere|van het kastje naar de muur|"
+    r"из одного отдела в другой|по кругу|от одного к другому|"
+    r"między działami|od jednego do drugiego|"
+    r"de la un departament la altul|m-au pasat|"
+    r"bir departmandan diğerine|im kreis (?:geschickt|herum)|herumgeschickt|"
+    r"hin und her geschickt|(?:renvoi|renvoy)\w* (?:\w+ ){0,3}(?:vers|à) (?:un|une) autre|"
+    r"von pontius zu pilatus|from pillar to post|de una? \w+ a otr[oa]|"
+    r"(?:kept|keep) (?:putting|passing|sending|transferring) me|"
+    r"(?:to|with) the wrong (?:team|department|person|people)|an die falsche abteilung|"
+    r"au mauvais service|al departamento equivocado|all'ufficio sbagliato|"
+    r"para o (?:setor|departamento) errado|naar de verkeerde afdeling|не в тот отдел|"
+    r"from one \w+ to (?:another|the next)|d'un \w+ à l'autre|de un \w+ a otro|"
+    r"da un \w+ all'altro|de um \w+ para (?:o )?outro|van de ene \w+ naar de andere|"
+    r"(?:от|из) одного \w+ (?:к|в) друг\w+|od jednego \w+ do drugiego|"
+    r"de la un \w+ la altul|bir \w+(?:dan|den) diğerine|"
+    r"(?:sent|passed|referred|redirected) (?:\w+ )?(?:somewhere else|elsewhere)|"
+    r"woandershin (?:verwiesen|geschickt)|weiterverwiesen|"
+    r"renvoi\w* (?:vers|à) (?:un autre|une autre)|rimand\w* (?:a|ad) un altro|"
+    r"doorgestuurd naar (?:een )?ander\w*"
+)
+TRANSFER = (
+    r"transferr\w+|put through|passed (?:me )?on|"
+    r"weiterverbunden|weitergeleitet|"
+    r"transféré\w*|"
+    r"transferid\w+|transfiri\w+|me pasaron|"
+    r"trasferit\w+|mi hanno passato|"
+    r"fui passad\w+|"
+    r"doorverbonden|doorgeschakeld|doorgestuurd|"
+    r"переключ\w+|перевел\w*|перенаправ\w+|"
+    r"przełącz\w+|"
+    r"transferat\w*|"
+    r"aktardı\w*"
+)
+
+#: Having to explain again / start from scratch.
+EXPLAIN_AGAIN = (
+    r"explain\w* (?:\w+ ){0,3}(?:again|over)|"
+    r"repeat(?:ed|ing)? (?:my|the) (?:story|problem|details)|"
+    r"start(?:ed)? (?:again )?from (?:scratch|the beginning)|"
+    r"(?:neu|noch ?mal|wieder|erneut) erklären|von vorne|"
+    r"réexpliqu\w+|tout répéter|répéter mon|"
+    r"explicar (?:\w+ ){0,2}(?:de nuevo|otra vez|de novo)|desde el principio|"
+    r"rispiega\w+|ripetere da capo|da capo|"
+    r"explicar tudo de novo|"
+    r"opnieuw (?:uitleggen|vertellen|doen)|"
+    r"объясн\w+ заново|заново объясн\w+|"
+    r"od nowa|"
+    r"repet totul|de la capăt|"
+    r"baştan anlat\w*|"
+    r"(?:go|went|going) through (?:the whole|my whole|the entire|my) story|"
+    r"the whole story (?:again|with every)|from scratch|"
+    r"tout recommencer|recommencer à zéro|à zéro|da zero|desde cero|do zero|do início|"
+    r"desde o início|van voren af aan|с нуля|od zera|de la zero|sıfırdan|"
+    r"заново рассказ\w+|рассказ\w+ заново"
+)
+
+#: Hoops: forms, paperwork, documents, steps, going in person.
+HOOPS = (
+    r"forms?|paperwork|fax\w*|by post|print(?:ed|ing)?|sign it|scan(?:ned|ning)?|upload\w*|"
+    r"proof of|in person|steps|create an account|"
+    r"formular(?:e|en|s|ul|ului)?|ausweis\w*|hochladen|nachweis\w*|per post|schritte|"
+    r"formulaire\w*|justificatif\w*|par courrier|créer un compte|valider par sms|étapes|"
+    r"formulario\w*|fotocopia\w*|carta firmada|justificante\w*|pasos|ir a la tienda|"
+    r"modul[oi]|scontrino|pec|raccomandata|passaggi|"
+    r"formulários?|ir à loja|comprovativo\w*|"
+    r"formulier(?:en)?|brief sturen|bewijs\w*|stappen|"
+    r"заявлени\w+|справк\w+|ехать в офис|бланк\w*|"
+    r"formularz\w*|pocztą|"
+    r"la ghișeu|"
+    r"form doldur\w*|şubeye git\w*|dilekçe\w*|"
+    r"visit to the (?:branch|store|shop|office)|in die filiale|aufs amt|"
+    r"lettre recommandée|carta certificada|raccomandata|carta registada|aangetekende brief|"
+    r"einschreiben|brief mit unterschrift|заказное письмо|list polecony|"
+    r"scrisoare recomandată|taahhütlü|registered letter|recorded delivery|"
+    r"ausdruck\w*|imprim\w*|stampa\w*|printen|распечата\w*|wydruk\w*|printez\w*|yazdır\w*|"
+    r"post office|zur post|à la poste|a correos|in posta|aos correios|postkantoor|на почту|"
+    r"na pocztę|la poștă|kargoya|postaneye|"
+    r"log in|konto anlegen|registrieren|einloggen|code eingeben|se connecter|saisir un code|"
+    r"crear una cuenta|registrarse|introducir un código|creare un account|registrarsi|"
+    r"inserire un codice|criar uma conta|inserir um código|account aanmaken|inloggen|"
+    r"code invoeren|создать аккаунт|зарегистрироваться|ввести код"
+)
+#: Screens to get through: counted ("five menus") they are hoops; a single menu is not.
+MENUS = r"menus|menüs|menús|menu's|screens|bildschirme|écrans|pantallas|schermate|ecrãs|telas"
+
+#: A process called complicated or long ("the form is a bit long").
+COMPLICATED = (
+    r"long|complicated|tedious|kompliziert|umständlich|lang|compliqué|long|complicado|largo|"
+    r"complicato|lungo|complicado|longo|ingewikkeld|omslachtig|сложн\w+|долг\w+|"
+    r"skomplikowan\w+|długi|complicat\w*|lung|karmaşık|uzun|"
+    r"exhausting|tiring|anstrengend|nervig|épuisant|pénible|agotador|estenuante|faticoso|"
+    r"cansativo|vermoeiend|утомительн\w*|męcząc\w*|obositor|yorucu"
+)

@@ -1,0 +1,129 @@
+"""Effort cues: known patterns in several languages flag, hard negatives do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedback_nlp.backends.effort import (
+    CUE_FAMILIES,
+    RuleEffortBackend,
+    cue_weights,
+    level_of,
+    normalise,
+)
+from feedback_nlp.backends.effort_numbers import count_before, durations, repeat_count
+
+BACKEND = RuleEffortBackend()
+
+HIGH = [
+    ("I called four times and nobody ever called me back.", "repeat_contact"),
+    ("Sie haben mich zweimal weiterverbunden, am Ende wusste keiner Bescheid.", "transfer"),
+    ("On m'a baladé de service en service pendant une semaine.", "transfer"),
+    ("Cada agente me pedía explicar el problema de nuevo.", "explain_again"),
+    ("Sono rimasto in attesa al telefono per cinquanta minuti.", "long_wait"),
+    ("Fiquei uma hora e meia na fila do balcão.", "long_wait"),
+    ("Voor een adreswijziging moest ik drie formulieren invullen.", "hoops"),
+    ("Уже четыре раза звонил в банк по этому вопросу.", "repeat_contact"),
+    ("Musiałem dzwonić pięć razy, zanim ktoś pomógł.", "repeat_contact"),
+    ("Am sunat de patru ori la call center.", "repeat_contact"),
+    ("Müşteri hizmetlerini beş kez aradım.", "repeat_contact"),
+    ("For a whole week I couldn't get through, the number was always busy.", "repeat_contact"),
+    ("Der Sprachcomputer schickt einen im Kreis herum.", "transfer"),
+    ("Le magasin m'envoie au SAV et le SAV me renvoie au magasin.", "transfer"),
+    ("Dos semanas de correos de ida y vuelta para nada.", "chasing"),
+    ("Ho dovuto stampare il modulo, firmarlo e spedirlo.", "hoops"),
+    ("Heb ze drie keer gemaild, nooit antwoord gekregen.", "repeat_contact"),
+]
+LOW = [
+    ("I had to ring them to get the voucher applied.", "repeat_contact"),
+    ("Die Wartezeit an der Kasse war ärgerlich.", "long_wait"),
+    ("J'attends toujours mon remboursement depuis le 3 mars.", "long_wait"),
+    ("Nadie me contesta.", "no_reply"),
+    ("Ho dovuto sollecitare il rimborso.", "chasing"),
+]
+NONE = [
+    "No wait at all, they picked up at once.",
+    "I only called to say thank you to the team.",
+    "I have used this app for 3 years and love it.",
+    "Die Lieferung dauerte zwei Wochen, wie angekündigt.",
+    "Aucune attente, le conseiller m'a reçu tout de suite.",
+    "Sin cola, me atendieron en dos minutos.",
+    "Il treno è arrivato con venti minuti di ritardo.",
+    "Zum dritten Mal das falsche Produkt geliefert.",
+    "Geen wachttijd, meteen geholpen.",
+    "Без очереди и без проблем.",
+    "Hiç beklemeden hemen ilgilendiler.",
+    "Mă așteptam la mai mult pentru acest preț.",
+    "Second order this month and again everything arrived on time.",
+    "Tried the new flavour twice, lovely.",
+    "",
+    "👍",
+]
+
+
+@pytest.mark.parametrize(("text", "family"), HIGH)
+def test_strong_cues_give_high_effort(text, family):
+    result = BACKEND.result(text)
+    assert result.level == "high", (text, result)
+    assert family in result.cues and set(result.cues) <= set(CUE_FAMILIES)
+
+
+@pytest.mark.parametrize(("text", "family"), LOW)
+def test_single_weak_cues_give_low_effort(text, family):
+    result = BACKEND.result(text)
+    assert result.level == "low", (text, result)
+    assert result.cues == (family,)
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_hard_negatives_give_no_effort(text):
+    result = BACKEND.result(text)
+    assert (result.level, result.score, result.cues) == ("none", 0.0, ()), (text, result)
+
+
+def test_two_weak_cues_make_high_effort():
+    text = "Three weeks waiting for a reply, despite my reminders."
+    assert set(cue_weights(text)) == {"long_wait", "chasing"}
+    assert BACKEND.result(text).level == "high"
+
+
+def test_short_or_negated_waits_are_not_effort():
+    assert "long_wait" in cue_weights("I was on hold for 20 minutes.")
+    assert "long_wait" not in cue_weights("I was on hold for 2 minutes.")
+    assert "long_wait" not in cue_weights("I wasn't on hold, they answered right away.")
+    assert (
+        cue_weights("On hold for 45 minutes.")["long_wait"] > cue_weights("On hold.")["long_wait"]
+    )
+
+
+def test_numbers_and_durations():
+    text = normalise("Ich warte seit 5 Wochen; 45 Minuten in der Warteschleife, eine halbe Stunde")
+    assert sorted(durations(text)) == [30.0, 45.0, 5 * 7 * 24 * 60]
+    assert durations(normalise("полтора часа в очереди")) == [90.0]
+    assert durations(normalise("un'altra ora in attesa")) == [60.0]
+    assert durations(normalise("ora funziona")) == []
+    assert repeat_count(normalise("the third time I call")) == 3
+    assert repeat_count(normalise("zum vierten Mal angerufen")) == 4
+    assert repeat_count(normalise("трижды напоминал")) == 3
+    assert repeat_count(normalise("Am sunat de trei ori")) == 3
+    assert repeat_count(normalise("used it for 3 years")) == 0
+    assert count_before(normalise("quattro email e due PEC"), r"e-?mail\w*") == 4
+    assert count_before(normalise("118 Sekunden"), r"sekunden") == 0  # an amount, not a count
+
+
+def test_accents_do_not_matter():
+    assert BACKEND.result("Trei emailuri, niciun raspuns.").level == "high"
+    assert BACKEND.result("Trei e-mailuri, niciun răspuns.").level == "high"
+
+
+def test_levels_and_thresholds():
+    assert [level_of(s) for s in (0.0, 0.3, 0.59, 0.6, 1.0)] == [
+        "none",
+        "low",
+        "low",
+        "high",
+        "high",
+    ]
+    strict = RuleEffortBackend(high=0.8, low=0.5)
+    assert strict.result("On hold for 45 minutes.").level == "low"
+    assert strict.result("Nadie me contesta.").level == "none"

@@ -1,0 +1,35 @@
+"""The report's effort section: share of comments describing effort, CES beside it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.insights import explain
+from feedback_nlp.report.build import build_insight_report
+from feedback_nlp.report.effort import effort_section
+from tests.insights.test_effort import frame
+
+
+def test_section_states_shares_and_ces_by_level():
+    table = frame()
+    section = effort_section(table, explain(table, n_bootstrap=5).tables)
+    first, second = (block.text for block in section.blocks)
+    assert (
+        first.startswith("64 % of the comments describe effort") and "27 % high, 36 % low" in first
+    )
+    assert second.startswith("Mean CES by the effort their comments describe")
+    assert "none 6.0 (3.5 to 8.5, 3); low 4.5 (2.4 to 6.6, 4); high 2.0 (" in second
+    assert "Rank correlation of effort with CES: −0.93 (95 % range −0.98 to −0.72)" in second
+
+
+def test_no_effort_column_no_section_and_no_ces_one_sentence():
+    assert effort_section(frame().drop(columns="effort"), {}) is None
+    section = effort_section(frame().drop(columns="ces"), {})
+    assert len(section.blocks) == 1
+
+
+def test_report_has_the_section():
+    report = build_insight_report(frame())
+    assert "effort" in [s.key for s in report.sections]
+    assert "effort_ces" in report.sheets
+    assert isinstance(report.sheets["effort_ces"], pd.DataFrame)
