@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from feedback_nlp.errors import ReadError
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("FEEDBACK_NLP_DATA") or ROOT.parent / "shared" / "data")
 needs_data = pytest.mark.skipif(not (DATA / "sentiment").exists(), reason="shared data absent")
@@ -40,7 +42,7 @@ def test_challenge_reader_gives_emotion_columns(sets):
 def test_challenge_reader_names_the_bad_line(sets, tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"text": "ok", "lang": "en", "kind": "short", "sentiment": "neutral"}\n')
-    with pytest.raises(ValueError, match=r"bad.jsonl:1: missing fields \['emotion'\]"):
+    with pytest.raises(ReadError, match=r"bad.jsonl.*line 1.*missing fields \['emotion'\]"):
         sets.load_challenge(path)
 
 
