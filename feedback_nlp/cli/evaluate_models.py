@@ -1,11 +1,7 @@
-"""`feedback-nlp evaluate sentiment|emotion FILE`: macro-F1 per language on a labelled file.
+"""`feedback-nlp evaluate sentiment|emotion FILE` and `evaluate set NAME`: macro-F1 per language.
 
-The file (csv, tsv, jsonl, parquet or xlsx) needs a text column and labels: for sentiment one
-label column (negative/neutral/positive, and ``mixed``: when the gold uses it, predictions are
-read four-way with :func:`~feedback_nlp.stages.sentiment.sentiment_with_mixed`); for emotion
-either one label column (labels joined by ``|`` or ``,``; ``neutral`` or empty for none) or
-one 0/1 column per emotion. A language column is optional. The report functions are used by
-``scripts/train_heads.py`` too.
+FILE is csv, tsv, jsonl, parquet or xlsx, read and scored by :mod:`feedback_nlp.evaluation`;
+NAME is one of the public labelled sets or the challenge set (:mod:`feedback_nlp.labelled_sets`).
 """
 
 from __future__ import annotations
@@ -14,170 +10,11 @@ import json
 from pathlib import Path
 from typing import Annotated, Any
 
-import numpy as np
-import pandas as pd
 import typer
 
 from feedback_nlp.cli.app import evaluate_app
-from feedback_nlp.errors import ConfigError, ReadError
-from feedback_nlp.schema import (
-    EMOTION_LABELS,
-    LIST_SEP,
-    NEUTRAL_EMOTION,
-    SENTIMENT_LABELS,
-    emotion_prob_columns,
-    sentiment_prob_columns,
-)
-from feedback_nlp.stages.sentiment import MIXED, sentiment_with_mixed
-
-ALL_LANGUAGES = "all"
-
-
-def sentiment_report(
-    truth: np.ndarray, predicted: np.ndarray, langs: np.ndarray | None = None
-) -> dict[str, Any]:
-    """Macro-F1 per language and overall, accuracy and the confusion matrix (rows: truth)."""
-    from sklearn.metrics import confusion_matrix, f1_score
-
-    langs = langs if langs is not None else np.full(len(truth), ALL_LANGUAGES)
-    per_language = {
-        str(lang): float(f1_score(truth[langs == lang], predicted[langs == lang], average="macro"))
-        for lang in sorted(set(langs.tolist()))
-    }
-    classes = [*SENTIMENT_LABELS, *([MIXED] if MIXED in set(truth.tolist()) else [])]
-    matrix = confusion_matrix(truth, predicted, labels=classes)
-    return {
-        "rows": len(truth),
-        "macro_f1": float(f1_score(truth, predicted, average="macro")),
-        "mean_macro_f1_over_languages": float(np.mean(list(per_language.values()))),
-        "accuracy": float((truth == predicted).mean()),
-        "macro_f1_by_language": per_language,
-        "confusion": {"labels": classes, "matrix": matrix.tolist()},
-    }
-
-
-def emotion_report(
-    truth: np.ndarray, predicted: np.ndarray, langs: np.ndarray | None = None
-) -> dict[str, Any]:
-    """Macro-F1 over the labels each language annotates (NaN = not annotated) and per label."""
-    from sklearn.metrics import f1_score
-
-    langs = langs if langs is not None else np.full(len(truth), ALL_LANGUAGES)
-
-    def macro(rows: np.ndarray) -> float:
-        present = [i for i in range(truth.shape[1]) if not np.isnan(truth[rows, i]).any()]
-        if not present:
-            raise ValueError("no emotion label is both annotated in the file and predicted")
-        return float(
-            f1_score(
-                truth[np.ix_(rows, present)].astype(int),
-                predicted[np.ix_(rows, present)],
-                average="macro",
-                zero_division=0,
-            )
-        )
-
-    per_language = {str(lang): macro(langs == lang) for lang in sorted(set(langs.tolist()))}
-    per_label = {}
-    for i, label in enumerate(EMOTION_LABELS):
-        known = ~np.isnan(truth[:, i])
-        if known.any():
-            per_label[label] = float(
-                f1_score(truth[known, i].astype(int), predicted[known, i], zero_division=0)
-            )
-    return {
-        "rows": len(truth),
-        "mean_macro_f1_over_languages": float(np.mean(list(per_language.values()))),
-        "macro_f1_by_language": per_language,
-        "f1_by_label": per_label,
-    }
-
-
-def read_labelled(path: Path) -> pd.DataFrame:
-    """Read a labelled file by its extension."""
-    if not path.exists():
-        raise ReadError(path, "file not found")
-    suffix = path.suffix.lower()
-    readers = {
-        ".csv": lambda: pd.read_csv(path, keep_default_na=False, na_values=[""]),
-        ".tsv": lambda: pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""]),
-        ".jsonl": lambda: pd.read_json(path, lines=True),
-        ".parquet": lambda: pd.read_parquet(path),
-        ".xlsx": lambda: pd.read_excel(path),
-    }
-    if suffix not in readers:
-        raise ReadError(
-            path, f"unsupported extension '{suffix}'", hint=f"use one of {list(readers)}"
-        )
-    return readers[suffix]()
-
-
-def _column(frame: pd.DataFrame, name: str, path: Path) -> pd.Series:
-    if name not in frame.columns:
-        raise ReadError(path, f"no column '{name}' (columns: {list(frame.columns)})", field=name)
-    return frame[name]
-
-
-def sentiment_truth(frame: pd.DataFrame, label_col: str, path: Path) -> np.ndarray:
-    """The sentiment labels, checked against the canonical set (plus ``mixed``)."""
-    labels = _column(frame, label_col, path).astype("string").str.strip().str.lower()
-    allowed = [*SENTIMENT_LABELS, MIXED]
-    bad = labels[~labels.isin(allowed)]
-    if len(bad):
-        raise ReadError(
-            path,
-            f"label {bad.iloc[0]!r} is not one of {allowed}",
-            line=int(bad.index[0]) + 2,
-            field=label_col,
-        )
-    return labels.to_numpy(dtype=object)
-
-
-def emotion_truth(frame: pd.DataFrame, label_col: str | None, path: Path) -> np.ndarray:
-    """(rows, labels) 0/1 matrix, NaN for labels the file does not annotate."""
-    if label_col is None:
-        if not any(label in frame.columns for label in EMOTION_LABELS):
-            raise ReadError(path, f"no label column and none of {list(EMOTION_LABELS)}")
-        columns = [
-            frame[label].astype(float) if label in frame else pd.Series(np.nan, index=frame.index)
-            for label in EMOTION_LABELS
-        ]
-        return np.column_stack(columns)
-    truth = np.zeros((len(frame), len(EMOTION_LABELS)))
-    for row, cell in enumerate(_column(frame, label_col, path).fillna("")):
-        for label in str(cell).replace(",", "|").split("|"):
-            label = label.strip().lower()
-            if not label or label == NEUTRAL_EMOTION:
-                continue
-            if label not in EMOTION_LABELS:
-                raise ReadError(
-                    path, f"emotion {label!r} is not one of {list(EMOTION_LABELS)}", line=row + 2
-                )
-            truth[row, EMOTION_LABELS.index(label)] = 1.0
-    truth[:, truth.sum(axis=0) == 0] = np.nan  # a label the file never uses: not annotated
-    return truth
-
-
-def _table_for_stages(frame: pd.DataFrame, text_col: str, lang: np.ndarray | None, path: Path):  # noqa: ANN202
-    texts = _column(frame, text_col, path).astype("string")
-    table = pd.DataFrame(
-        {"response_id": [str(i) for i in range(len(frame))], "text": texts, "text_clean": texts}
-    )
-    if lang is not None:
-        table["lang"] = pd.array(lang, dtype="string")
-    return table
-
-
-def run_stage(stage_name: str, table: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
-    """Run embed (for the default backend) and the named stage on `table`."""
-    from feedback_nlp.stages import STAGES, Batch
-
-    batch = Batch(table)
-    stage = STAGES[stage_name](**options)
-    if stage.requires_arrays:
-        encoder = {k: options[k] for k in ("device", "quantize", "runtime") if k in options}
-        batch = STAGES["embed"](**encoder).transform(batch)
-    return stage.transform(batch).table
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.evaluation import read_labelled, score_emotion, score_sentiment
 
 
 def _options(
@@ -243,25 +80,6 @@ def evaluate_sentiment(
     _finish(score_sentiment(frame, file, text_col, label_col, lang_col, options), out)
 
 
-def score_sentiment(
-    frame: pd.DataFrame,
-    path: Path,
-    text_col: str,
-    label_col: str,
-    lang_col: str | None,
-    options: dict[str, Any],
-) -> dict[str, Any]:
-    """Run the sentiment stage on `frame` (read from `path`) and score it against the gold."""
-    truth = sentiment_truth(frame, label_col, path)
-    langs = _column(frame, lang_col, path).astype(str).to_numpy() if lang_col else None
-    table = _table_for_stages(frame, text_col, langs, path)
-    tagged = run_stage("sentiment", table, options)
-    predicted = tagged["sentiment"].to_numpy(dtype=object)
-    if MIXED in set(truth.tolist()):  # gold has mixed: read both-signs comments as mixed
-        predicted = sentiment_with_mixed(tagged[sentiment_prob_columns()].to_numpy())
-    return sentiment_report(truth, predicted, langs)
-
-
 @evaluate_app.command("emotion")
 def evaluate_emotion(
     file: Path,
@@ -282,54 +100,6 @@ def evaluate_emotion(
     frame = read_labelled(file)
     options = _options(backend, model, level, device, quantize, runtime)
     _finish(score_emotion(frame, file, text_col, label_col, lang_col, options), out)
-
-
-def score_emotion(
-    frame: pd.DataFrame,
-    path: Path,
-    text_col: str,
-    label_col: str | None,
-    lang_col: str | None,
-    options: dict[str, Any],
-) -> dict[str, Any]:
-    """Run the emotion stage on `frame` (read from `path`) and score it against the gold."""
-    truth = emotion_truth(frame, label_col, path)
-    langs = _column(frame, lang_col, path).astype(str).to_numpy() if lang_col else None
-    table = _table_for_stages(frame, text_col, langs, path)
-    tagged = run_stage("emotion", table, options)
-    found = tagged["emotion"].str.split(LIST_SEP, regex=False)
-    predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
-    has_text = tagged["text_clean"].fillna("").str.strip() != ""  # empty texts get 0s
-    unpredicted = [
-        i
-        for i, column in enumerate(emotion_prob_columns())
-        if tagged.loc[has_text, column].isna().all()
-    ]
-    truth[:, unpredicted] = np.nan  # the model has no such label: not scored
-    if np.isnan(truth).all():
-        raise ReadError(
-            path, f"no emotion label is both annotated here and predicted by the model "
-            f"(it predicts none of {[EMOTION_LABELS[i] for i in unpredicted]})",
-        )  # fmt: skip
-    report = emotion_report(truth, predicted.astype(int), langs)
-    report["labels_not_predicted"] = [EMOTION_LABELS[i] for i in unpredicted]
-    report.update(emotion_shares(truth, predicted.astype(int)))
-    return report
-
-
-def emotion_shares(truth: np.ndarray, predicted: np.ndarray) -> dict[str, Any]:
-    """Share of comments with any emotion (gold: over the scored labels) and per label."""
-    scored = ~np.isnan(truth).all(axis=0)
-    gold_any = np.nan_to_num(truth[:, scored]).max(axis=1) > 0
-    return {
-        "any_emotion_share": {
-            "gold": float(gold_any.mean()),
-            "predicted": float(predicted[:, scored].max(axis=1).mean()),
-        },
-        "predicted_share_by_label": {
-            label: float(predicted[:, i].mean()) for i, label in enumerate(EMOTION_LABELS)
-        },
-    }
 
 
 @evaluate_app.command("set")
