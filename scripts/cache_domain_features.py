@@ -28,7 +28,7 @@ from domain_sets import (
     load_mams,
     load_mobasa,
 )
-from train_heads import BRIGHTER_EVAL, data_dir, load_brighter, load_xlmt
+from train_heads import BRIGHTER_EVAL, data_dir, load_brighter, load_xed, load_xlmt
 
 from feedback_nlp.backends.encoder import E5Encoder
 from feedback_nlp.stages.embed import HEAD_LAYERS
@@ -40,6 +40,10 @@ GOEMOTIONS_TRAIN = 1500
 GOEMOTIONS_DEV = 1500  # the first rows of dev, as measured in the issue
 MAMS_TRAIN = 800
 MOBASA_TEST = 600
+#: Further seeded rows, disjoint from the parts above, for the "no emotion" gate (issue 13.4).
+GATE_GOEMOTIONS = 3000
+GATE_BRIGHTER_PER_LANG = 200
+GATE_XED_EN = 1200  # English human-labelled XED lines, gold_neutral included
 
 
 def sample(frame: pd.DataFrame, n: int, by: str | None = None) -> pd.DataFrame:
@@ -58,6 +62,29 @@ def demo_comments() -> pd.DataFrame:
     table = read_many(demo_files()).table
     texts = table["text"].fillna("").astype(str)
     return pd.DataFrame({"text": texts[texts.str.strip() != ""]})
+
+
+def rest(frame: pd.DataFrame, taken: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `frame` not in `taken` (same index)."""
+    return frame.drop(index=taken.index)
+
+
+def xed_english(data: Path) -> pd.DataFrame:
+    """XED English lines with human labels (``gold``) or marked neutral (``gold_neutral``)."""
+    xed = load_xed(data)
+    return xed[(xed["lang"] == "en") & xed["source"].isin(["gold", "gold_neutral"])]
+
+
+def gate_parts(data: Path, brighter_train: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Training rows for the emotion gate, disjoint from the head-training samples."""
+    goemotions = load_goemotions(data, "train")
+    used_go = sample(goemotions, GOEMOTIONS_TRAIN)
+    used_br = sample(brighter_train, BRIGHTER_TRAIN_PER_LANG, "set")
+    return {
+        "goemotions-gate": sample(rest(goemotions, used_go), GATE_GOEMOTIONS),
+        "brighter-gate": sample(rest(brighter_train, used_br), GATE_BRIGHTER_PER_LANG, "set"),
+        "xed-gate": sample(xed_english(data), GATE_XED_EN),
+    }
 
 
 def build_parts(data: Path) -> dict[str, pd.DataFrame]:
@@ -82,6 +109,7 @@ def build_parts(data: Path) -> dict[str, pd.DataFrame]:
         ),
         "mobasa-test": sample(load_mobasa(data, "test"), MOBASA_TEST),
         "demo": demo_comments(),
+        **gate_parts(data, brighter[brighter["split"] == "train"]),
     }  # fmt: skip
     return {name: frame.reset_index(drop=True) for name, frame in parts.items()}
 
