@@ -41,9 +41,9 @@ GOEMOTIONS_DEV = 1500  # the first rows of dev, as measured in the issue
 MAMS_TRAIN = 800
 MOBASA_TEST = 600
 #: Further seeded rows, disjoint from the parts above, for the "no emotion" gate (issue 13.4).
-GATE_GOEMOTIONS = 3000
-GATE_BRIGHTER_PER_LANG = 200
+GATE_GOEMOTIONS = 10000
 GATE_XED_EN = 1200  # English human-labelled XED lines, gold_neutral included
+HEAD_HOLDOUT_SHARE = 0.15  # train_heads.py: Platt scaling and thresholds of the emotion head
 
 
 def sample(frame: pd.DataFrame, n: int, by: str | None = None) -> pd.DataFrame:
@@ -75,6 +75,14 @@ def xed_english(data: Path) -> pd.DataFrame:
     return xed[(xed["lang"] == "en") & xed["source"].isin(["gold", "gold_neutral"])]
 
 
+def brighter_head_holdout(brighter: pd.DataFrame) -> pd.DataFrame:
+    """The BRIGHTER train rows the shipped emotion head never trained on: the seeded 15 %
+    holdout of ``train_heads.py`` (its per-language parts in name order, one draw over all)."""
+    table = pd.concat([brighter[brighter["set"] == c] for c in sorted(brighter["set"].unique())])
+    draw = np.random.default_rng(SEED).random(len(table)) < HEAD_HOLDOUT_SHARE
+    return table[draw & (table["split"] == "train").to_numpy()]
+
+
 def gate_parts(data: Path, brighter_train: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Training rows for the emotion gate, disjoint from the head-training samples."""
     goemotions = load_goemotions(data, "train")
@@ -82,7 +90,7 @@ def gate_parts(data: Path, brighter_train: pd.DataFrame) -> dict[str, pd.DataFra
     used_br = sample(brighter_train, BRIGHTER_TRAIN_PER_LANG, "set")
     return {
         "goemotions-gate": sample(rest(goemotions, used_go), GATE_GOEMOTIONS),
-        "brighter-gate": sample(rest(brighter_train, used_br), GATE_BRIGHTER_PER_LANG, "set"),
+        "brighter-gate": rest(brighter_train, used_br),  # every other train row
         "xed-gate": sample(xed_english(data), GATE_XED_EN),
     }
 
@@ -110,6 +118,7 @@ def build_parts(data: Path) -> dict[str, pd.DataFrame]:
         "mobasa-test": sample(load_mobasa(data, "test"), MOBASA_TEST),
         "demo": demo_comments(),
         **gate_parts(data, brighter[brighter["split"] == "train"]),
+        "brighter-heldout": brighter_head_holdout(brighter),
     }  # fmt: skip
     return {name: frame.reset_index(drop=True) for name, frame in parts.items()}
 
