@@ -5,7 +5,10 @@ probability reaches their threshold, joined by ``schema.LIST_SEP``, or ``"neutra
 does. A label the model does not predict (e.g. ``trust`` for a six-emotion hub model) gets a
 missing probability (NaN), never a made-up 0. The default backend uses the per-label
 thresholds tuned with the shipped head (see ``models/sentiment-emotion-heads/MODEL_CARD.md``);
-`threshold` overrides them with one value, or per label (``{"anticipation": 0.4}``).
+`threshold` overrides them with one value, or per label (``{"anticipation": 0.4}``). The
+shipped head carries an "any emotion" gate (:mod:`feedback_nlp.backends.heads`): a comment
+the gate finds emotion-free ("ok", "Order 48213", a plain request) has every probability
+scaled down, so it is ``neutral``; the probabilities written are the gated ones.
 Backends and the sentence level work as in the sentiment stage; a comment's emotion
 probabilities at sentence level are the maximum over its sentences.
 """
