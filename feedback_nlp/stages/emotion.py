@@ -9,17 +9,21 @@ thresholds tuned with the shipped head (see ``models/sentiment-emotion-heads/MOD
 shipped head carries an "any emotion" gate (:mod:`feedback_nlp.backends.heads`): a comment
 the gate finds emotion-free ("ok", "Order 48213", a plain request) has every probability
 scaled down, so it is ``neutral``; the probabilities written are the gated ones.
+``gate=False`` uses the head without its gate (BRIGHTER-style: nearly every comment gets an
+emotion).
 Backends and the sentence level work as in the sentiment stage; a comment's emotion
 probabilities at sentence level are the maximum over its sentences.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.backends.heads import Head
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, emotion_prob_columns, join_list
 from feedback_nlp.stages.base import register_stage
@@ -68,6 +72,7 @@ class EmotionStage(ClassifierStage):
         threshold: float | dict[str, float] | None = None,
         quantize: str = DEFAULT_QUANTIZE,
         runtime: str = DEFAULT_RUNTIME,
+        gate: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -75,6 +80,12 @@ class EmotionStage(ClassifierStage):
         )  # fmt: skip
         check_threshold(threshold)
         self.threshold = threshold
+        self.gate = gate
+
+    def head(self) -> Head:
+        """The default backend's head, with its "any emotion" gate unless ``gate=False``."""
+        head = super().head()
+        return head if self.gate or head.gate is None else replace(head, gate=None)
 
     def thresholds(self) -> np.ndarray:
         """Decision threshold per label."""
