@@ -145,6 +145,10 @@ def challenge(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
         "gold_any_emotion": float(gold_any.mean()),
         "predicted_any_emotion": float(decided.any(axis=1).mean()),
         "emotion_none_agreement": float((decided.any(axis=1) == gold_any).mean()),
+        "predicted_any_emotion_by_kind": {
+            kind: float(decided[rows].any(axis=1).mean())
+            for kind, rows in table.groupby("kind").indices.items()
+        },
         "rows": len(table),
     }
 

@@ -202,7 +202,10 @@ def main() -> None:
     args = parser.parse_args()
     heads, out = Path(args.heads), Path(args.out)
     head = Head.load(heads, "emotion")
-    head.gate = None  # train against the ungated head
+    # train against the ungated head with its own thresholds (re-running on a gated folder)
+    head.gate = None
+    head.thresholds = dict(head.metadata.get("thresholds_without_gate", head.thresholds))
+    head.metadata["thresholds_without_gate"] = dict(head.thresholds)
     gate, chosen = choose(Path(args.cache), head)
     head.gate, head.gate_cut, head.gate_power = gate, chosen["cut"], chosen["power"]
     head.thresholds = {**head.thresholds, **chosen["thresholds"]}

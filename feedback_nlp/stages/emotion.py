@@ -9,8 +9,8 @@ thresholds tuned with the shipped head (see ``models/sentiment-emotion-heads/MOD
 shipped head carries an "any emotion" gate (:mod:`feedback_nlp.backends.heads`): a comment
 the gate finds emotion-free ("ok", "Order 48213", a plain request) has every probability
 scaled down, so it is ``neutral``; the probabilities written are the gated ones.
-``gate=False`` uses the head without its gate (BRIGHTER-style: nearly every comment gets an
-emotion).
+``gate=False`` uses the head without its gate and with its thresholds from before the gate
+(the issue-4 decisions: BRIGHTER-style, nearly every comment gets an emotion).
 Backends and the sentence level work as in the sentiment stage; a comment's emotion
 probabilities at sentence level are the maximum over its sentences.
 """
@@ -83,9 +83,13 @@ class EmotionStage(ClassifierStage):
         self.gate = gate
 
     def head(self) -> Head:
-        """The default backend's head, with its "any emotion" gate unless ``gate=False``."""
+        """The default backend's head, with its "any emotion" gate unless ``gate=False`` (then
+        with the thresholds it had before the gate, when its metadata records them)."""
         head = super().head()
-        return head if self.gate or head.gate is None else replace(head, gate=None)
+        if self.gate or head.gate is None:
+            return head
+        ungated = head.metadata.get("thresholds_without_gate", head.thresholds)
+        return replace(head, gate=None, thresholds=dict(ungated))
 
     def thresholds(self) -> np.ndarray:
         """Decision threshold per label."""
