@@ -5,6 +5,8 @@ Sizes fit one run on 2 CPU cores shared with other jobs (about 3-15 texts/s ther
 Writes ``<part>.parquet`` (texts + labels) and ``<part>.npy`` (the stage's head features:
 mean-pooled last 4 layers of multilingual-e5-small) per part into ``--cache`` (outside the
 project). Training sets are seeded samples sized for 2 shared CPU cores; dev sets come first.
+The emotion gate's parts (``goemotions-gate``, ``brighter-gate``, ``xed-gate``: further train
+rows; ``brighter-heldout``: the emotion head's own threshold holdout) come last.
 
     PYTHONPATH=. python scripts/cache_domain_features.py --cache /work/scratch/13 [--only a,b]
 """

@@ -7,7 +7,8 @@ Reads the parts written by ``scripts/cache_domain_features.py``. Sets: xlm-t val
 language, mean over 8 and over the 7 without Hindi), MobASA held-out dev part and test (relevant
 documents), MAMS val (sentence polarity from aspects; ``mixed`` where both signs), GoEmotions
 dev (first 1,500; Ekman labels + no-emotion), BRIGHTER dev (six languages) and the project's
-challenge set (tests/data/challenge_sentiment.jsonl).
+challenge set (tests/data/challenge_sentiment.jsonl). ``--gate-curve`` adds the emotion gate's
+trade-off at other cuts (any-emotion shares vs BRIGHTER dev macro-F1).
 """
 
 from __future__ import annotations
