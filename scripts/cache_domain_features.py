@@ -5,6 +5,8 @@ Sizes fit one run on 2 CPU cores shared with other jobs (about 3-15 texts/s ther
 Writes ``<part>.parquet`` (texts + labels) and ``<part>.npy`` (the stage's head features:
 mean-pooled last 4 layers of multilingual-e5-small) per part into ``--cache`` (outside the
 project). Training sets are seeded samples sized for 2 shared CPU cores; dev sets come first.
+The emotion gate's parts (``goemotions-gate``, ``brighter-gate``, ``xed-gate``: further train
+rows; ``brighter-heldout``: the emotion head's own threshold holdout) come last.
 
     PYTHONPATH=. python scripts/cache_domain_features.py --cache /work/scratch/13 [--only a,b]
 """
@@ -28,7 +30,7 @@ from domain_sets import (
     load_mams,
     load_mobasa,
 )
-from train_heads import BRIGHTER_EVAL, data_dir, load_brighter, load_xlmt
+from train_heads import BRIGHTER_EVAL, data_dir, load_brighter, load_xed, load_xlmt
 
 from feedback_nlp.backends.encoder import E5Encoder
 from feedback_nlp.stages.embed import HEAD_LAYERS
@@ -40,6 +42,10 @@ GOEMOTIONS_TRAIN = 1500
 GOEMOTIONS_DEV = 1500  # the first rows of dev, as measured in the issue
 MAMS_TRAIN = 800
 MOBASA_TEST = 600
+#: Further seeded rows, disjoint from the parts above, for the "no emotion" gate (issue 13.4).
+GATE_GOEMOTIONS = 10000
+GATE_XED_EN = 1200  # English human-labelled XED lines, gold_neutral included
+HEAD_HOLDOUT_SHARE = 0.15  # train_heads.py: Platt scaling and thresholds of the emotion head
 
 
 def sample(frame: pd.DataFrame, n: int, by: str | None = None) -> pd.DataFrame:
@@ -58,6 +64,37 @@ def demo_comments() -> pd.DataFrame:
     table = read_many(demo_files()).table
     texts = table["text"].fillna("").astype(str)
     return pd.DataFrame({"text": texts[texts.str.strip() != ""]})
+
+
+def rest(frame: pd.DataFrame, taken: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `frame` not in `taken` (same index)."""
+    return frame.drop(index=taken.index)
+
+
+def xed_english(data: Path) -> pd.DataFrame:
+    """XED English lines with human labels (``gold``) or marked neutral (``gold_neutral``)."""
+    xed = load_xed(data)
+    return xed[(xed["lang"] == "en") & xed["source"].isin(["gold", "gold_neutral"])]
+
+
+def brighter_head_holdout(brighter: pd.DataFrame) -> pd.DataFrame:
+    """The BRIGHTER train rows the shipped emotion head never trained on: the seeded 15 %
+    holdout of ``train_heads.py`` (its per-language parts in name order, one draw over all)."""
+    table = pd.concat([brighter[brighter["set"] == c] for c in sorted(brighter["set"].unique())])
+    draw = np.random.default_rng(SEED).random(len(table)) < HEAD_HOLDOUT_SHARE
+    return table[draw & (table["split"] == "train").to_numpy()]
+
+
+def gate_parts(data: Path, brighter_train: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Training rows for the emotion gate, disjoint from the head-training samples."""
+    goemotions = load_goemotions(data, "train")
+    used_go = sample(goemotions, GOEMOTIONS_TRAIN)
+    used_br = sample(brighter_train, BRIGHTER_TRAIN_PER_LANG, "set")
+    return {
+        "goemotions-gate": sample(rest(goemotions, used_go), GATE_GOEMOTIONS),
+        "brighter-gate": rest(brighter_train, used_br),  # every other train row
+        "xed-gate": sample(xed_english(data), GATE_XED_EN),
+    }
 
 
 def build_parts(data: Path) -> dict[str, pd.DataFrame]:
@@ -82,6 +119,8 @@ def build_parts(data: Path) -> dict[str, pd.DataFrame]:
         ),
         "mobasa-test": sample(load_mobasa(data, "test"), MOBASA_TEST),
         "demo": demo_comments(),
+        **gate_parts(data, brighter[brighter["split"] == "train"]),
+        "brighter-heldout": brighter_head_holdout(brighter),
     }  # fmt: skip
     return {name: frame.reset_index(drop=True) for name, frame in parts.items()}
 

@@ -7,7 +7,8 @@ Reads the parts written by ``scripts/cache_domain_features.py``. Sets: xlm-t val
 language, mean over 8 and over the 7 without Hindi), MobASA held-out dev part and test (relevant
 documents), MAMS val (sentence polarity from aspects; ``mixed`` where both signs), GoEmotions
 dev (first 1,500; Ekman labels + no-emotion), BRIGHTER dev (six languages) and the project's
-challenge set (tests/data/challenge_sentiment.jsonl).
+challenge set (tests/data/challenge_sentiment.jsonl). ``--gate-curve`` adds the emotion gate's
+trade-off at other cuts (any-emotion shares vs BRIGHTER dev macro-F1).
 """
 
 from __future__ import annotations
@@ -145,6 +146,10 @@ def challenge(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
         "gold_any_emotion": float(gold_any.mean()),
         "predicted_any_emotion": float(decided.any(axis=1).mean()),
         "emotion_none_agreement": float((decided.any(axis=1) == gold_any).mean()),
+        "predicted_any_emotion_by_kind": {
+            kind: float(decided[rows].any(axis=1).mean())
+            for kind, rows in table.groupby("kind").indices.items()
+        },
         "rows": len(table),
     }
 
@@ -162,7 +167,39 @@ def demo_rates(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def evaluate(cache: Path, heads: Path) -> dict[str, Any]:
+#: Gate cuts of the trade-off curve (``--gate-curve``).
+CURVE_CUTS = (0.05, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9)
+
+
+def gate_curve(cache: Path, emotion: Head) -> list[dict[str, float]]:
+    """The gated head's any-emotion shares and BRIGHTER dev mean macro-F1 at other gate cuts
+    (the shipped cut is chosen in ``train_emotion_gate.py``; this only shows the trade-off)."""
+    shipped, rows = emotion.gate_cut, []
+    try:
+        for cut in sorted({*CURVE_CUTS, shipped}):
+            emotion.gate_cut = cut
+            goemotions = emotion_set(cache, "goemotions-dev", emotion)
+            brighter = emotion_set(cache, "brighter-dev", emotion)
+            rows.append({
+                "cut": cut,
+                "goemotions_dev_any_emotion": goemotions["predicted_any_emotion"],
+                "goemotions_dev_macro_f1": goemotions["macro_f1"],
+                "brighter_dev_mean_macro_f1": brighter["macro_f1_by_language"]["mean"],
+                "brighter_dev_any_emotion": brighter["predicted_any_emotion"],
+                "challenge_any_emotion": challenge_any(cache, emotion),
+            })  # fmt: skip
+    finally:
+        emotion.gate_cut = shipped
+    return rows
+
+
+def challenge_any(cache: Path, emotion: Head) -> float:
+    """Share of challenge-set comments with any emotion."""
+    _, x = load_part(cache, "challenge")
+    return float(emotion_decisions(emotion, x).any(axis=1).mean())
+
+
+def evaluate(cache: Path, heads: Path, curve: bool = False) -> dict[str, Any]:
     """Every set's scores for the heads in `heads`."""
     sentiment, emotion = Head.load(heads, "sentiment"), Head.load(heads, "emotion")
     available = {p.stem for p in cache.glob("*.npy")}
@@ -177,6 +214,8 @@ def evaluate(cache: Path, heads: Path) -> dict[str, Any]:
         report["challenge"] = challenge(cache, sentiment, emotion)
     if "demo" in available:
         report["demo_label_rates"] = demo_rates(cache, sentiment, emotion)
+    if curve and emotion.gate is not None:
+        report["emotion_gate_curve"] = gate_curve(cache, emotion)
     return report
 
 
@@ -186,8 +225,11 @@ def main() -> None:
     parser.add_argument("--heads", required=True)
     parser.add_argument("--name", required=True, help="key of this run in --out")
     parser.add_argument("--out", default=None, help="JSON file to add this run to")
+    parser.add_argument(
+        "--gate-curve", action="store_true", help="also sweep the emotion gate's cut"
+    )
     args = parser.parse_args()
-    report = evaluate(Path(args.cache), Path(args.heads))
+    report = evaluate(Path(args.cache), Path(args.heads), args.gate_curve)
     print(json.dumps(report, indent=2))
     if args.out:
         path = Path(args.out)

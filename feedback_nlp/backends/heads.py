@@ -4,11 +4,18 @@ A head is a feed-forward network (ReLU hidden layers, none for a linear head) st
 ``<name>.safetensors`` (``W0, b0, W1, b1, …``) beside ``<name>.json`` (labels, output kind,
 calibration, decision thresholds, provenance). ``softmax`` heads give one class per row
 (sentiment); ``sigmoid`` heads give independent label probabilities (emotion).
+
+A sigmoid head may carry a **gate**: a one-output sigmoid head ``g(x)`` = P(the text carries
+any label), stored as ``<name>_gate.safetensors/.json`` and named in ``<name>.json``. Every
+label probability is then scaled by ``min(1, g / cut) ** power``: rows the gate finds
+emotional keep the head's probabilities (and its per-label ranking); the others fade towards
+0, so fewer labels pass their thresholds.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -49,6 +56,9 @@ class Head:
     platt: dict[str, tuple[float, float]] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
+    gate: Head | None = None
+    gate_cut: float = 0.5
+    gate_power: float = 1.0
 
     def logits(self, features: np.ndarray) -> np.ndarray:
         """Raw output scores, one column per label."""
@@ -73,7 +83,18 @@ class Head:
             return exp / exp.sum(axis=1, keepdims=True)
         scale = np.array([self.platt.get(label, (1.0, 0.0))[0] for label in self.labels])
         shift = np.array([self.platt.get(label, (1.0, 0.0))[1] for label in self.labels])
-        return 1.0 / (1.0 + np.exp(-(scores * scale + shift)))
+        probabilities = 1.0 / (1.0 + np.exp(-(scores * scale + shift)))
+        if self.gate is None:
+            return probabilities
+        return probabilities * self.gate_factor(features)[:, None]
+
+    def gate_factor(self, features: np.ndarray) -> np.ndarray:
+        """Per-row scale of the label probabilities: ``min(1, g / cut) ** power`` (1 without
+        a gate)."""
+        if self.gate is None:
+            return np.ones(len(features))
+        score = self.gate.predict_proba(features)[:, 0]
+        return np.minimum(1.0, score / self.gate_cut) ** self.gate_power
 
     def decide(self, probabilities: np.ndarray) -> np.ndarray:
         """Boolean matrix: label probability at or above its threshold (default 0.5)."""
@@ -100,6 +121,9 @@ class Head:
             "thresholds": self.thresholds,
             "metadata": self.metadata,
         }
+        if self.gate is not None:
+            self.gate.save(folder, f"{name}_gate")
+            spec["gate"] = {"name": f"{name}_gate", "cut": self.gate_cut, "power": self.gate_power}
         (folder / f"{name}.json").write_text(json.dumps(spec, indent=2), encoding="utf-8")
 
     @classmethod
@@ -117,7 +141,7 @@ class Head:
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
         tensors = load_file(str(weights_path))
         layers = int(spec["layers"])
-        return cls(
+        head = cls(
             labels=tuple(spec["labels"]),
             output=spec["output"],
             weights=[tensors[f"W{i}"] for i in range(layers)],
@@ -128,6 +152,24 @@ class Head:
             thresholds={k: float(v) for k, v in spec.get("thresholds", {}).items()},
             metadata=spec.get("metadata", {}),
         )
+        if "gate" in spec:
+            head.gate, head.gate_cut, head.gate_power = _load_gate(folder, spec_path, spec["gate"])
+        return head
+
+
+def _load_gate(folder: Path, spec_path: Path, spec: Any) -> tuple[Head, float, float]:
+    """The gate named in a head's JSON: a one-output sigmoid head in the same folder."""
+    name = spec.get("name") if isinstance(spec, dict) else None
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        raise ConfigError(f"{spec_path}: 'gate' must name a head file in the same folder")
+    gate = Head.load(folder, name)
+    cut, power = float(spec.get("cut", 0.5)), float(spec.get("power", 1.0))
+    if gate.output != "sigmoid" or len(gate.labels) != 1 or not 0 < cut <= 1 or power <= 0:
+        raise ConfigError(
+            f"{spec_path}: the gate must be a one-label sigmoid head with 0 < cut <= 1 and "
+            f"power > 0 (got {gate.output}, {len(gate.labels)} labels, cut {cut}, power {power})"
+        )
+    return gate, cut, power
 
 
 def load_default_head(name: str, folder: str | Path | None = None) -> Head:

@@ -5,18 +5,25 @@ probability reaches their threshold, joined by ``schema.LIST_SEP``, or ``"neutra
 does. A label the model does not predict (e.g. ``trust`` for a six-emotion hub model) gets a
 missing probability (NaN), never a made-up 0. The default backend uses the per-label
 thresholds tuned with the shipped head (see ``models/sentiment-emotion-heads/MODEL_CARD.md``);
-`threshold` overrides them with one value, or per label (``{"anticipation": 0.4}``).
+`threshold` overrides them with one value, or per label (``{"anticipation": 0.4}``). The
+shipped head carries an "any emotion" gate (:mod:`feedback_nlp.backends.heads`): a comment
+the gate finds emotion-free ("ok", "Order 48213", a plain request) has every probability
+scaled down, so it is ``neutral``; the probabilities written are the gated ones.
+``gate=False`` uses the head without its gate and with its thresholds from before the gate
+(the issue-4 decisions: BRIGHTER-style, nearly every comment gets an emotion).
 Backends and the sentence level work as in the sentiment stage; a comment's emotion
 probabilities at sentence level are the maximum over its sentences.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.backends.heads import Head
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, emotion_prob_columns, join_list
 from feedback_nlp.stages.base import register_stage
@@ -65,6 +72,7 @@ class EmotionStage(ClassifierStage):
         threshold: float | dict[str, float] | None = None,
         quantize: str = DEFAULT_QUANTIZE,
         runtime: str = DEFAULT_RUNTIME,
+        gate: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -72,6 +80,16 @@ class EmotionStage(ClassifierStage):
         )  # fmt: skip
         check_threshold(threshold)
         self.threshold = threshold
+        self.gate = gate
+
+    def head(self) -> Head:
+        """The default backend's head, with its "any emotion" gate unless ``gate=False`` (then
+        with the thresholds it had before the gate, when its metadata records them)."""
+        head = super().head()
+        if self.gate or head.gate is None:
+            return head
+        ungated = head.metadata.get("thresholds_without_gate", head.thresholds)
+        return replace(head, gate=None, thresholds=dict(ungated))
 
     def thresholds(self) -> np.ndarray:
         """Decision threshold per label."""

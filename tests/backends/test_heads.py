@@ -126,3 +126,52 @@ def test_only_sigmoid_heads_of_one_width_join():
     wider.input_dim = 16
     with pytest.raises(ConfigError, match="features"):
         join_heads(random_head("sigmoid", ("anger",)), wider)
+
+
+def gated_head() -> Head:
+    """A random emotion head with a linear gate whose score is sigmoid(feature 0)."""
+    head = random_head("sigmoid", EMOTION_LABELS)
+    weight = np.zeros((6, 1))
+    weight[0, 0] = 1.0
+    head.gate = Head(("emotion",), "sigmoid", [weight], [np.zeros(1)], input_dim=6)
+    head.gate_cut, head.gate_power = 0.5, 2.0
+    return head
+
+
+def test_gate_scales_label_probabilities_below_its_cut():
+    head = gated_head()
+    features = np.random.default_rng(4).normal(size=(6, 6))
+    features[:, 0] = [-3.0, -2.0, 0.0, 0.5, 2.0, 4.0]
+    ungated = Head(head.labels, "sigmoid", head.weights, head.biases, 6).predict_proba(features)
+    score = 1 / (1 + np.exp(-features[:, 0]))
+    factor = np.minimum(1.0, score / 0.5) ** 2.0
+    np.testing.assert_allclose(head.predict_proba(features), ungated * factor[:, None])
+    assert (factor[2:] == 1.0).all() and (factor[:2] < 0.1).all()
+    # the per-label ranking within a row is the head's
+    ranks = np.argsort(head.predict_proba(features), axis=1)
+    np.testing.assert_array_equal(ranks, np.argsort(ungated, axis=1))
+
+
+def test_gate_round_trips_and_bad_gates_are_refused(tmp_path: Path):
+    import json
+
+    head = gated_head()
+    head.save(tmp_path, "emotion")
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "emotion.json", "emotion.safetensors", "emotion_gate.json", "emotion_gate.safetensors",
+    }  # fmt: skip
+    loaded = Head.load(tmp_path, "emotion")
+    features = np.random.default_rng(5).normal(size=(4, 6))
+    np.testing.assert_allclose(
+        loaded.predict_proba(features), head.predict_proba(features), rtol=1e-5
+    )
+    spec_path = tmp_path / "emotion.json"
+    spec = json.loads(spec_path.read_text())
+    for bad, message in [
+        ({"name": "../emotion_gate"}, "must name a head file in the same folder"),
+        ({"name": "emotion_gate", "cut": 0.0}, "0 < cut <= 1"),
+        ({"name": "sentiment"}, r"sentiment\.json: head file not found"),
+    ]:
+        spec_path.write_text(json.dumps({**spec, "gate": bad}))
+        with pytest.raises(ConfigError, match=message):
+            Head.load(tmp_path, "emotion")

@@ -135,3 +135,23 @@ def test_label_sets_join_the_labels_above_threshold_in_taxonomy_order():
     names = EmotionStage()._label_sets(above)
     assert list(names) == [f"anger{LIST_SEP}joy", "neutral", "trust", f"anger{LIST_SEP}joy"]
     assert EmotionStage()._label_sets(above[:0]).shape == (0,)
+
+
+def test_a_gated_head_makes_emotion_free_comments_neutral(tmp_path: Path):
+    # anger at sigmoid(2) = 0.88; the gate's sigmoid(-3) = 0.047 scales it by (0.047/0.5)^2
+    bias = [2.0 if label == "anger" else -2.0 for label in EMOTION_LABELS]
+    weights = [np.zeros((8, len(EMOTION_LABELS)), np.float32)]
+    head = Head(EMOTION_LABELS, "sigmoid", weights, [np.array(bias, np.float32)], input_dim=8)
+    gate_weights = [np.zeros((8, 1), np.float32)]
+    head.gate = Head(("emotion",), "sigmoid", gate_weights, [np.array([-3.0])], input_dim=8)
+    head.gate_cut, head.gate_power = 0.5, 2.0
+    head.save(tmp_path, "emotion")
+    texts = embedded(edge_table()).table["text_clean"].fillna("").str.strip() != ""
+    gated = EmotionStage(heads_dir=str(tmp_path)).transform(embedded(edge_table())).table
+    assert set(gated["emotion"]) == {"neutral"}
+    factor = (1 / (1 + np.exp(3.0)) / 0.5) ** 2
+    expected = 1 / (1 + np.exp(-2.0)) * factor
+    assert gated.loc[texts, "emo_anger"].to_numpy() == pytest.approx(expected, rel=1e-5)
+    plain = EmotionStage(heads_dir=str(tmp_path), gate=False).transform(embedded(edge_table()))
+    assert set(plain.table.loc[texts, "emotion"]) == {"anger"}
+    assert EmotionStage(gate=False).get_config()["gate"] is False
