@@ -178,6 +178,20 @@ def run_stage(stage_name: str, table: pd.DataFrame, options: dict[str, Any]) -> 
     return stage.transform(batch).table
 
 
+def _tagged(
+    stage_name: str,
+    frame: pd.DataFrame,
+    path: Path,
+    text_col: str,
+    lang_col: str | None,
+    options: dict[str, Any],
+) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """The table tagged by the named stage, and the language of each row (None without)."""
+    langs = _column(frame, lang_col, path).astype(str).to_numpy() if lang_col else None
+    table = _table_for_stages(frame, text_col, langs, path)
+    return run_stage(stage_name, table, options), langs
+
+
 def score_sentiment(
     frame: pd.DataFrame,
     path: Path,
@@ -188,9 +202,7 @@ def score_sentiment(
 ) -> dict[str, Any]:
     """Run the sentiment stage on `frame` (read from `path`) and score it against the gold."""
     truth = sentiment_truth(frame, label_col, path)
-    langs = _column(frame, lang_col, path).astype(str).to_numpy() if lang_col else None
-    table = _table_for_stages(frame, text_col, langs, path)
-    tagged = run_stage("sentiment", table, options)
+    tagged, langs = _tagged("sentiment", frame, path, text_col, lang_col, options)
     predicted = tagged["sentiment"].to_numpy(dtype=object)
     if MIXED in set(truth.tolist()):  # gold has mixed: read both-signs comments as mixed
         predicted = sentiment_with_mixed(tagged[sentiment_prob_columns()].to_numpy())
@@ -207,9 +219,7 @@ def score_emotion(
 ) -> dict[str, Any]:
     """Run the emotion stage on `frame` (read from `path`) and score it against the gold."""
     truth = emotion_truth(frame, label_col, path)
-    langs = _column(frame, lang_col, path).astype(str).to_numpy() if lang_col else None
-    table = _table_for_stages(frame, text_col, langs, path)
-    tagged = run_stage("emotion", table, options)
+    tagged, langs = _tagged("emotion", frame, path, text_col, lang_col, options)
     found = tagged["emotion"].str.split(LIST_SEP, regex=False)
     predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
     has_text = tagged["text_clean"].fillna("").str.strip() != ""  # empty texts get 0s
