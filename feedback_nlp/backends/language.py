@@ -29,7 +29,6 @@ from typing import Any, Protocol
 from feedback_nlp.errors import ConfigError, require_package
 from feedback_nlp.schema import PII_PLACEHOLDERS, UNDETERMINED_LANGUAGE
 from feedback_nlp.text import social
-from feedback_nlp.text.social import URL_RE
 
 UND = UNDETERMINED_LANGUAGE
 Result = tuple[str, float]
@@ -111,7 +110,7 @@ def language_signal(text: Any) -> str:
     if "@" in text or "/" in text or "." in text:
         if _LONE_DOMAIN_RE.fullmatch(text.strip()):
             return ""
-        text = URL_RE.sub(" ", text)
+        text = social.URL_RE.sub(" ", text)
     if "@" in text or "#" in text or "RT" in text:
         text = social.strip_social(text)
     return _NON_LETTERS_RE.sub(" ", text).strip()[:MAX_DETECT_CHARS]
