@@ -234,7 +234,8 @@ def test_a_model_with_themes_writes_each_chunks_theme_mentions(tmp_path):
         if int(theme) >= 0
     }
     assert len(expected) > len(tagged) / 2
-    assert set(zip(mentions["response_id"], mentions["theme"].astype(int))) == expected
+    found = zip(mentions["response_id"], mentions["theme"].astype(int), strict=True)
+    assert set(found) == expected
     assert len(mentions) == len(expected)  # one row per comment and theme
     assert mentions["unit_text"].str.len().gt(0).all()
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
