@@ -88,6 +88,8 @@ class TopicsConfig:
                 raise ConfigError(f"{name} must be at least 1 or None, got {value}")
         if not 0 <= self.outlier_quantile < 1:
             raise ConfigError(f"outlier_quantile must be in [0, 1), got {self.outlier_quantile}")
+        if not self.lexical_weight >= 0:
+            raise ConfigError(f"lexical_weight must be 0 or more, got {self.lexical_weight}")
         if self.max_themes < 1:
             raise ConfigError(f"max_themes must be at least 1, got {self.max_themes}")
 

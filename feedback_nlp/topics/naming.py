@@ -51,7 +51,8 @@ def name_themes(
     for row in sorted(rows, key=lambda r: (-themes[r].size, r)):
         name = _best_free(candidates[row], scores.get(row, {}), taken)
         if not name:
-            name = phrases.fallback_name(model.phrases_, weights, row, taken)
+            quotes = themes[row].representative_texts
+            name = phrases.fallback_name(model.phrases_, weights, row, taken, quotes)
         themes[row].label = name or keyword_name(themes[row], model.label_language_)
         themes[row].label = themes[row].label or f"theme {themes[row].topic}"
         taken.add(themes[row].label.lower())

@@ -222,11 +222,16 @@ def _extend(index: int, counts: np.ndarray, phrases: list[str]) -> str:
 
 
 def fallback_name(
-    phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int, used: set[str]
+    phrase_counts: PhraseCounts,
+    weights: sparse.csr_matrix,
+    row: int,
+    used: set[str],
+    quotes: Sequence[str] = (),
 ) -> str:
     """A name for a row without a phrase used by `MIN_SHARE` of its units: the most used
     phrase of 2-5 words (at least `MIN_SUPPORT` units) holding one of its three best-weighted
-    words; else those two words joined by " / " ("" with fewer)."""
+    words; else the phrase of 2-4 words of its representative `quotes` that holds most of
+    those words; else the two best words joined by " / " ("" with fewer)."""
     counts = phrase_counts.counts.getrow(row).toarray().ravel()
     weight = weights.getrow(row).toarray().ravel()
     stop = stop_words(phrase_counts.lang)
@@ -244,12 +249,28 @@ def fallback_name(
         phrase = _phrase_with(word, counts, phrase_counts.phrases)
         if phrase and phrase not in used:
             return phrase
+    phrase = _quote_phrase(quotes, phrase_counts.lang, words[:FALLBACK_WORDS], used)
+    if phrase:
+        return phrase
     for first in range(len(words)):
         for second in range(first + 1, len(words)):
             name = f"{words[first]} / {words[second]}"
             if name not in used:
                 return name
     return ""
+
+
+def _quote_phrase(quotes: Sequence[str], lang: str, best: list[str], used: set[str]) -> str:
+    """The candidate of 2-4 words of `quotes` holding most of the `best` words (shortest,
+    then first, on ties); "" when none holds one."""
+    ranked = []
+    for order, quote in enumerate(quotes):
+        for phrase in candidates(quote, lang):
+            parts = phrase.split()
+            hits = sum(word in parts for word in best)
+            if hits and 2 <= len(parts) <= 4 and phrase not in used:
+                ranked.append((-hits, len(parts), order, phrase))
+    return min(ranked)[3] if ranked else ""
 
 
 def is_readable(name: str, lang: str) -> bool:

@@ -74,3 +74,15 @@ def test_a_theme_without_a_common_phrase_is_named_by_a_phrase_of_its_best_word()
     names = _names(texts, rows, 2)
     assert names[0] == "card declined at the shop"
     assert "/" not in names[0]
+
+
+def test_without_a_repeated_phrase_the_name_comes_from_a_representative_quote():
+    from feedback_nlp.topics.phrases import class_tfidf, fallback_name
+
+    texts = ["the drinks were overpriced", "overpriced for what it is", "a cosy atmosphere"]
+    texts += ["atmosphere felt dull", "parcel arrived late", "parcel arrived late again"]
+    counts = count_phrases(texts, [0, 0, 0, 0, 1, 1], 2, "en", 1000)
+    weights = class_tfidf(counts.counts)
+    assert "/" in fallback_name(counts, weights, 0, set())  # no quotes: two words
+    quotes = ["the drinks were overpriced", "a cosy atmosphere"]
+    assert fallback_name(counts, weights, 0, set(), quotes) == "cosy atmosphere"
