@@ -72,7 +72,7 @@ class TopicsStage(Stage):
         seed_threshold: float = 0.35,
         label_language: str | None = None,
         theme_sentiment: bool = True,
-        lexical_weight: float = 0.6,
+        lexical_weight: float = 0.0,
     ) -> None:
         self.granularity = granularity
         self.n_themes = n_themes

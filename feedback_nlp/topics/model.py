@@ -58,7 +58,7 @@ class TopicsConfig:
     min_topic_size: int = 5
     smoothing_neighbors: int = 5
     graph_neighbors: int = 10
-    lexical_weight: float = 0.6
+    lexical_weight: float = 0.0
     seed: int = 42
     fit_sample: int = 20_000  # comments
     outlier_threshold: float | None = None
