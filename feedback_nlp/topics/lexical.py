@@ -13,8 +13,11 @@ about 0, so the view pulls together units that share wording without pulling a l
 together (the demo's planted issues stay one theme across its 8 languages, docs/topics.md).
 A language with fewer than `MIN_UNITS` units gets no lexical view (zeros).
 
-Measured on BANKING77 test (docs/topics.md): NMI of the partition +2 to +3 points at the
-same number of themes; word TF-IDF, more SVD dimensions or higher weights did no better.
+Off by default (`lexical_weight=0`). Measured with weight 0.6 against 0 on the dev sets
+(docs/topics.md): BANKING77 NMI 0.727 vs 0.722, MAMS F1 0.550 vs 0.534, MobASA NMI 0.628
+vs 0.620, Steam F1 0.589 vs 0.579, demo theme F1 0.860 vs 0.854, but on the demo the late
+delivery and billing issues moved out of their codebook categories into one mixed
+discovered category (shared wording such as "days late"), so it is left to the user.
 """
 
 from __future__ import annotations
