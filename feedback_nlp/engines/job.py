@@ -16,7 +16,7 @@ from feedback_nlp.engines.manifest import (
     conflicts,
     describe_job,
 )
-from feedback_nlp.engines.parts import REJECTS, TAGGED, clean_temporary
+from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, clean_temporary
 from feedback_nlp.errors import FeedbackError
 
 
@@ -149,13 +149,13 @@ def open_job(
 
 
 def _clear(out: Path) -> None:
-    for name in (TAGGED, REJECTS):
+    for name in (TAGGED, REJECTS, MENTIONS):
         shutil.rmtree(out / name, ignore_errors=True)
     (out / MANIFEST).unlink(missing_ok=True)
 
 
 def _check_empty(out: Path) -> None:
-    leftovers = [name for name in (TAGGED, REJECTS) if (out / name).exists()]
+    leftovers = [name for name in (TAGGED, REJECTS, MENTIONS) if (out / name).exists()]
     if leftovers:
         raise JobConflictError(
             f"{out} has {', '.join(leftovers)}/ but no {MANIFEST}: it is not a job this "

@@ -1,5 +1,9 @@
 """The local runner: stream the input chunk by chunk, tag each chunk, write it as a part.
 
+Where the model has a topics stage, each chunk's `theme_mentions` side table (one row per
+comment and theme: the part of the comment that raises it, its similarity and sentiment) is
+written beside its tagged part, as ``<out>/theme_mentions/part-<chunk>.parquet``.
+
 Reading runs one chunk ahead in a thread, so the next chunk is read and checked while the
 current one is tagged. Each finished chunk is recorded in the manifest only after its part
 files are in place, so a run stopped at any point (crash, kill -9, Ctrl-C) leaves finished
@@ -22,6 +26,7 @@ from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.engines.job import TagSummary, finish_job, load_model
 from feedback_nlp.engines.manifest import Manifest
 from feedback_nlp.engines.parts import (
+    MENTIONS,
     REJECTS,
     TAGGED,
     first_schema,
@@ -31,7 +36,7 @@ from feedback_nlp.engines.parts import (
 )
 from feedback_nlp.engines.progress import Progress
 from feedback_nlp.io.stream import Chunk, stream_feedback
-from feedback_nlp.pipeline import tag_frame
+from feedback_nlp.pipeline import with_nps_group
 from feedback_nlp.report.export import redact_for_export
 from feedback_nlp.schema import rejected_rows
 
@@ -79,7 +84,18 @@ def run_local(
 
 def tag_chunk(analyzer: Analyzer, table: pd.DataFrame) -> pd.DataFrame:
     """The table written for a chunk: tagged, then redacted as every export is."""
-    return redact_for_export(tag_frame(analyzer, table))
+    return tag_chunk_tables(analyzer, table)[0]
+
+
+def tag_chunk_tables(
+    analyzer: Analyzer, table: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The tagged chunk and its `theme_mentions` table (None without a topics stage), both
+    redacted as every export is."""
+    batch = analyzer.transform_batch(table)
+    tagged = redact_for_export(with_nps_group(batch.table))
+    mentions = batch.tables.get(MENTIONS)
+    return tagged, None if mentions is None else redact_for_export(mentions)
 
 
 def _tag_chunk(
@@ -93,11 +109,16 @@ def _tag_chunk(
         "rejects": len(rejected_rows(chunk.rejects)),
         "tagged": None,
         "rejected": None,
+        "mentions": None,
     }
     name = part_name(chunk.key)
     if len(chunk.table):
-        arrow = to_arrow(tag_chunk(analyzer, chunk.table), schema)
+        tagged, mentions = tag_chunk_tables(analyzer, chunk.table)
+        arrow = to_arrow(tagged, schema)
         schema = schema or arrow.schema
+        if mentions is not None and len(mentions):
+            write_part(to_arrow(mentions), out / MENTIONS, name)
+            record["mentions"] = name
         write_part(arrow, out / TAGGED, name)
         record["tagged"] = name
     if len(chunk.rejects):
@@ -109,7 +130,11 @@ def _tag_chunk(
 def _verified_parts(manifest: Manifest) -> int:
     """Drop finished chunks whose part files have gone missing (they are tagged again)."""
     for key, record in list(manifest.parts.items()):
-        files = [(TAGGED, record.get("tagged")), (REJECTS, record.get("rejected"))]
+        files = [
+            (TAGGED, record.get("tagged")),
+            (REJECTS, record.get("rejected")),
+            (MENTIONS, record.get("mentions")),
+        ]
         if any(name and not (manifest.folder / sub / name).is_file() for sub, name in files):
             del manifest.parts[key]
     tagged = {r.get("tagged") for r in manifest.parts.values()}

@@ -22,6 +22,7 @@ from feedback_nlp.errors import SchemaError
 
 TAGGED = "tagged"
 REJECTS = "rejects"
+MENTIONS = "theme_mentions"  # one row per comment and theme (the topics stage's side table)
 
 
 def part_name(key: str) -> str:

@@ -37,6 +37,8 @@ class TopicsStage(Stage):
     ``"builtin"`` (the shipped CX codebook), a TOML/YAML path, or None. `label_language`:
     the language of theme names (default English when the corpus has English, else its most
     common language). `theme_sentiment`: the sentiment of the unit raising each theme.
+    `lexical_weight`: weight of the lexical view joined to the embeddings for clustering
+    (`topics.lexical`; 0 clusters on the embeddings alone).
     """
 
     name = "topics"
@@ -70,6 +72,7 @@ class TopicsStage(Stage):
         seed_threshold: float = 0.35,
         label_language: str | None = None,
         theme_sentiment: bool = True,
+        lexical_weight: float = 0.0,
     ) -> None:
         self.granularity = granularity
         self.n_themes = n_themes
@@ -87,6 +90,7 @@ class TopicsStage(Stage):
         self.seed_threshold = seed_threshold
         self.label_language = label_language
         self.theme_sentiment = theme_sentiment
+        self.lexical_weight = lexical_weight
         self.model_: ThemeModel | None = None
         self._fit_encoder: UnitEncoder | None = None  # units encoded at fit, reused once
 

@@ -33,7 +33,7 @@ import pandas as pd
 from scipy import sparse
 
 from feedback_nlp.errors import ConfigError, FeedbackError, NotFittedError
-from feedback_nlp.topics import clustering
+from feedback_nlp.topics import clustering, lexical
 from feedback_nlp.topics.codebook import Codebook, builtin_content_free, load_codebook
 from feedback_nlp.topics.matching import CodebookMatcher
 from feedback_nlp.topics.named import NamedTheme, assign_named, named_themes, rule_rows
@@ -58,6 +58,7 @@ class TopicsConfig:
     min_topic_size: int = 5
     smoothing_neighbors: int = 5
     graph_neighbors: int = 10
+    lexical_weight: float = 0.0
     seed: int = 42
     fit_sample: int = 20_000  # comments
     outlier_threshold: float | None = None
@@ -87,6 +88,8 @@ class TopicsConfig:
                 raise ConfigError(f"{name} must be at least 1 or None, got {value}")
         if not 0 <= self.outlier_quantile < 1:
             raise ConfigError(f"outlier_quantile must be in [0, 1), got {self.outlier_quantile}")
+        if not self.lexical_weight >= 0:
+            raise ConfigError(f"lexical_weight must be 0 or more, got {self.lexical_weight}")
         if self.max_themes < 1:
             raise ConfigError(f"max_themes must be at least 1, got {self.max_themes}")
 
@@ -190,7 +193,9 @@ class ThemeModel:
         self.label_language_ = self.config.label_language or label_language(langs)
         centred = self.center(unit_vectors[content], content_langs)
         content_texts = [units.text[i] for i in content]
-        groups, fixed = self._group(centred, content_texts, seed_embeddings or {}, encode)
+        groups, fixed = self._group(
+            centred, content_texts, content_langs, seed_embeddings or {}, encode
+        )
         self._set_centroids(centred, groups)
         self.threshold_ = self._choose_threshold(centred)
         if self.codebook_ is not None:
@@ -241,6 +246,7 @@ class ThemeModel:
         self,
         centred: np.ndarray,
         texts: list[str],
+        langs: list[str],
         seed_embeddings: Mapping[str, np.ndarray],
         encode: Encode,
     ) -> tuple[np.ndarray, list[NamedTheme]]:
@@ -248,7 +254,9 @@ class ThemeModel:
         named = named_themes(self, seed_embeddings, encode)
         groups = assign_named(self, named, centred, texts)
         rest = np.flatnonzero(groups == OUTLIER)
-        groups[rest] = self._cluster(centred[rest]) + len(named)
+        rest_texts = [texts[i] for i in rest]
+        rest_langs = [langs[i] for i in rest]
+        groups[rest] = self._cluster(centred[rest], rest_texts, rest_langs) + len(named)
         return groups, named
 
     def rule_rows(self, texts: Sequence[str]) -> np.ndarray:
@@ -260,16 +268,18 @@ class ThemeModel:
         }
         return rule_rows(self.codebook_, texts, rows)
 
-    def _cluster(self, centred: np.ndarray) -> np.ndarray:
-        """Theme index (0..k-1) of each unit: kNN-smoothed Ward, small themes dissolved."""
+    def _cluster(self, centred: np.ndarray, texts: list[str], langs: list[str]) -> np.ndarray:
+        """Theme index (0..k-1) of each unit: kNN-smoothed Ward on the embeddings joined
+        with a lexical view (`topics.lexical`), small themes dissolved."""
         config = self.config
         if len(centred) == 0:
             return np.zeros(0, dtype=np.int64)
         if len(centred) < 2 * config.min_topic_size:
             return np.zeros(len(centred), dtype=np.int64)
-        neighbors = clustering.nearest_neighbors(centred, config.graph_neighbors)
-        k_smooth = clustering.smoothing_size(len(centred), config.smoothing_neighbors)
-        smoothed = clustering.smooth(centred, neighbors[:, :k_smooth])
+        points = lexical.hybrid(centred, lexical.lexical_view(texts, langs), config.lexical_weight)
+        neighbors = clustering.nearest_neighbors(points, config.graph_neighbors)
+        k_smooth = clustering.smoothing_size(len(points), config.smoothing_neighbors)
+        smoothed = clustering.smooth(points, neighbors[:, :k_smooth])
         wanted = config.n_themes or clustering.auto_theme_count(len(centred), config.granularity)
         labels = clustering.ward_partition(smoothed, wanted, neighbors)
         return clustering.dissolve_small(centred, labels, config.min_topic_size)

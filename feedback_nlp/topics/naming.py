@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 MAX_CANDIDATES = 10
 BROAD_SUPPORT = 3
+CATEGORY_PHRASE_SHARE = 0.5  # a phrase names a category unless far weaker than a word
 ENGLISH_SHARE = 0.1
 RANK_PENALTY = 0.01  # per place in the c-TF-IDF ranking: near-ties keep that order
 Encode = Callable[[list[str]], np.ndarray]
@@ -50,7 +51,8 @@ def name_themes(
     for row in sorted(rows, key=lambda r: (-themes[r].size, r)):
         name = _best_free(candidates[row], scores.get(row, {}), taken)
         if not name:
-            name = phrases.fallback_name(model.phrases_, weights, row, taken)
+            quotes = themes[row].representative_texts
+            name = phrases.fallback_name(model.phrases_, weights, row, taken, quotes)
         themes[row].label = name or keyword_name(themes[row], model.label_language_)
         themes[row].label = themes[row].label or f"theme {themes[row].topic}"
         taken.add(themes[row].label.lower())
@@ -63,8 +65,8 @@ def name_categories(
 
     A category is broader than its themes, so its name favours what is frequent across its
     themes and concentrated in it (count² / count in all categories): a phrase of 2-3 words
-    when one scores as well as the best single keyword, else its two best keywords joined
-    ("refund & money").
+    when one scores at least `CATEGORY_PHRASE_SHARE` of the best single keyword, else its two
+    best keywords joined ("refund & money").
     """
     if not categories or model.phrases_ is None:
         return {}
@@ -87,7 +89,8 @@ def name_categories(
         phrase_score = dict(ranked).get(phrase, 0.0)
         words = [w for w, _ in keywords[index][:2]]
         pair = " & ".join(words) if len(words) == 2 else ""
-        name = phrase if phrase and phrase_score >= best_word else pair or phrase
+        good_phrase = phrase and phrase_score >= CATEGORY_PHRASE_SHARE * best_word
+        name = phrase if good_phrase else pair or phrase
         if not name or name.lower() in taken:  # a tiny category: its best word
             name = next((w.capitalize() for w, _ in keywords[index] if w not in taken), "")
         if name and name.lower() not in taken:

@@ -12,8 +12,9 @@ BERTopic's `ClassTfidfTransformer` (class-based TF-IDF, frequent words damped), 
 every theme uses ("the flight", "my order") loses to what sets the theme apart. The name is
 the best-weighted phrase of 2-5 words used by at least `MIN_SUPPORT` units of the theme and
 `MIN_SHARE` of them; a longer phrase replaces it when nearly as many units use it ("turn up"
-→ "engineer did not turn up"). Without such a phrase the two best single words are joined
-("refund / delay"). Names are unique across themes.
+→ "engineer did not turn up"). Without such a phrase, the most used phrase (at least
+`MIN_SUPPORT` units) holding one of the theme's three best words; only without one either
+are the two best single words joined ("refund / delay"). Names are unique across themes.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ MIN_SUPPORT = 2
 MIN_SHARE = 0.1
 EXTEND_SHARE = 0.85
 MAX_ANCHORS = 8
+FALLBACK_WORDS = 3
 NEGATIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"not", "no", "never", "nothing", "nobody", "without", "cannot"}),
     "fr": frozenset({"pas", "non", "jamais", "aucun", "aucune", "sans", "rien", "personne"}),
@@ -220,9 +222,16 @@ def _extend(index: int, counts: np.ndarray, phrases: list[str]) -> str:
 
 
 def fallback_name(
-    phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int, used: set[str]
+    phrase_counts: PhraseCounts,
+    weights: sparse.csr_matrix,
+    row: int,
+    used: set[str],
+    quotes: Sequence[str] = (),
 ) -> str:
-    """The two best-weighted single words of the row joined by " / " ("" with fewer)."""
+    """A name for a row without a phrase used by `MIN_SHARE` of its units: the most used
+    phrase of 2-5 words (at least `MIN_SUPPORT` units) holding one of its three best-weighted
+    words; else the phrase of 2-4 words of its representative `quotes` that holds most of
+    those words; else the two best words joined by " / " ("" with fewer)."""
     counts = phrase_counts.counts.getrow(row).toarray().ravel()
     weight = weights.getrow(row).toarray().ravel()
     stop = stop_words(phrase_counts.lang)
@@ -236,12 +245,32 @@ def fallback_name(
     ]
     singles.sort(key=lambda i: (-weight[i], phrase_counts.phrases[i]))
     words = [phrase_counts.phrases[i] for i in singles]
+    for word in words[:FALLBACK_WORDS]:
+        phrase = _phrase_with(word, counts, phrase_counts.phrases)
+        if phrase and phrase not in used:
+            return phrase
+    phrase = _quote_phrase(quotes, phrase_counts.lang, words[:FALLBACK_WORDS], used)
+    if phrase:
+        return phrase
     for first in range(len(words)):
         for second in range(first + 1, len(words)):
             name = f"{words[first]} / {words[second]}"
             if name not in used:
                 return name
     return ""
+
+
+def _quote_phrase(quotes: Sequence[str], lang: str, best: list[str], used: set[str]) -> str:
+    """The candidate of 2-4 words of `quotes` holding most of the `best` words (shortest,
+    then first, on ties); "" when none holds one."""
+    ranked = []
+    for order, quote in enumerate(quotes):
+        for phrase in candidates(quote, lang):
+            parts = phrase.split()
+            hits = sum(word in parts for word in best)
+            if hits and 2 <= len(parts) <= 4 and phrase not in used:
+                ranked.append((-hits, len(parts), order, phrase))
+    return min(ranked)[3] if ranked else ""
 
 
 def is_readable(name: str, lang: str) -> bool:

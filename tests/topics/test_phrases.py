@@ -62,3 +62,27 @@ def test_counts_are_per_unit_not_per_occurrence():
     column = counts.phrases.index("late")
     assert counts.counts.toarray()[0, column] == 2
     assert np.array_equal(counts.sizes, [2])
+
+
+def test_a_theme_without_a_common_phrase_is_named_by_a_phrase_of_its_best_word():
+    syllables = ["ka", "lo", "mi", "nu", "pe", "ra"]
+    fillers = [a + b + c for a in syllables for b in syllables for c in syllables[:1]]
+    declined = ["card declined at the shop", "my card declined at the shop again"]
+    other = ["parcel arrived late", "parcel arrived late again", "the parcel arrived late"]
+    texts = fillers + declined + other
+    rows = [0] * (len(fillers) + 2) + [1] * 3
+    names = _names(texts, rows, 2)
+    assert names[0] == "card declined at the shop"
+    assert "/" not in names[0]
+
+
+def test_without_a_repeated_phrase_the_name_comes_from_a_representative_quote():
+    from feedback_nlp.topics.phrases import class_tfidf, fallback_name
+
+    texts = ["the drinks were overpriced", "overpriced for what it is", "a cosy atmosphere"]
+    texts += ["atmosphere felt dull", "parcel arrived late", "parcel arrived late again"]
+    counts = count_phrases(texts, [0, 0, 0, 0, 1, 1], 2, "en", 1000)
+    weights = class_tfidf(counts.counts)
+    assert "/" in fallback_name(counts, weights, 0, set())  # no quotes: two words
+    quotes = ["the drinks were overpriced", "a cosy atmosphere"]
+    assert fallback_name(counts, weights, 0, set(), quotes) == "cosy atmosphere"
