@@ -29,4 +29,6 @@ def test_readme_has_the_two_commands_and_ci_runs_the_test_command():
     readme = (ROOT / "README.md").read_text()
     assert "<!-- main-command -->" in readme
     assert "<!-- test-command -->" in readme
-    assert "test-command" in (ROOT / ".ci" / "run").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "test-command" in ci
+    assert "FEEDBACK_NLP_FUZZ=many python -m pytest -q -m fuzz" in ci  # the full hostile-input run
