@@ -18,18 +18,9 @@ from pathlib import Path
 
 from feedback_nlp.backends import language as lang_backend
 from feedback_nlp.cli.language import default_data_dir
+from feedback_nlp.labelled_sets import XLMT_LANGUAGES
 from feedback_nlp.text import social
 
-FOLDERS = {
-    "arabic": "ar",
-    "english": "en",
-    "french": "fr",
-    "german": "de",
-    "hindi": "hi",
-    "italian": "it",
-    "portuguese": "pt",
-    "spanish": "es",
-}
 SOCIAL = re.compile(r"(?<![\w@])@\w+|(?<!\w)#\w+|\bRT\b")
 
 
@@ -61,7 +52,7 @@ def main() -> None:
     detector = lang_backend.get_detector(args.backend)
     stripping = social.strip_social
     rows = {}
-    for name, code in FOLDERS.items():
+    for name, code in XLMT_LANGUAGES.items():
         texts = social_tweets(root / name, args.limit)
         if not texts:
             continue

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -27,6 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from domain_sets import load_mobasa  # noqa: E402
 
 from feedback_nlp.backends.heads import load_default_head  # noqa: E402
+from feedback_nlp.labelled_sets import default_data_dir  # noqa: E402
 from feedback_nlp.stages.embed import HEAD_LAYERS, shared_encoder  # noqa: E402
 from feedback_nlp.text.clean import clean_text  # noqa: E402
 from feedback_nlp.text.social import (  # noqa: E402
@@ -88,7 +88,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "docs/results/social_text_eval.json")
     args = parser.parse_args()
-    data = args.data or Path(os.environ.get("FEEDBACK_NLP_DATA", ROOT.parent / "shared" / "data"))
+    data = args.data or default_data_dir()
     result = {
         "what": "sentiment macro-F1 of the shipped head, encoder reading social markup raw vs "
         "rewritten (handles -> @user, URLs -> http, no RT; hashtags kept)",

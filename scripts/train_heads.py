@@ -33,19 +33,10 @@ import pandas as pd
 
 from feedback_nlp.backends.encoder import E5Encoder, cache_dir
 from feedback_nlp.backends.heads import Head, join_heads
+from feedback_nlp.labelled_sets import BRIGHTER_LANGUAGES, XLMT_LANGUAGES
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 
-XLMT_LANGUAGES = {
-    "arabic": "ar",
-    "english": "en",
-    "french": "fr",
-    "german": "de",
-    "hindi": "hi",
-    "italian": "it",
-    "portuguese": "pt",
-    "spanish": "es",
-}
-BRIGHTER_EVAL = {"eng": "en", "deu": "de", "esp": "es", "rus": "ru", "ron": "ro", "ukr": "uk"}
+BRIGHTER_EVAL = BRIGHTER_LANGUAGES
 BRIGHTER_EXTRA: dict[str, str] = {}  # more languages did not fit the CPU budget
 #: XED (movie subtitles): human labels for English and Finnish, labels projected through
 #: subtitle alignment (silver) for the languages below, at most XED_PROJECTED_CAP rows each.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import sys
 import time
@@ -16,6 +15,7 @@ import typer
 from feedback_nlp.backends.language import BACKENDS, UND, get_detector
 from feedback_nlp.cli.app import app, evaluate_app
 from feedback_nlp.errors import ReadError
+from feedback_nlp.labelled_sets import default_data_dir
 
 LENGTHS = ("single-words", "word-pairs", "sentences")
 EVAL_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ro", "ru", "uk", "nl", "pl")
@@ -27,11 +27,6 @@ CONFUSABLE_GROUPS = (
     ("cs", "sk"),
     ("hr", "sr", "bs"),
 )
-
-
-def default_data_dir() -> Path:
-    """`FEEDBACK_NLP_DATA` or ../shared/data."""
-    return Path(os.environ.get("FEEDBACK_NLP_DATA", "../shared/data"))
 
 
 def load_lingua_texts(
