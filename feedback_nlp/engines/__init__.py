@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from feedback_nlp.engines.job import ModelError, NoInputError, TagSummary, load_model, open_job
+from feedback_nlp.engines.job import (
+    ModelError,
+    NoInputError,
+    TagSummary,
+    load_model,
+    open_job,
+    summary_of,
+)
 from feedback_nlp.engines.manifest import JobConflictError, Manifest
 from feedback_nlp.engines.parts import REJECTS, TAGGED
 from feedback_nlp.io.stream import CHUNK_ROWS
@@ -79,18 +86,7 @@ def tag_files(
 
 def finished_summary(manifest: Manifest, engine: str) -> TagSummary:
     """The summary of a job that was already done before this call."""
-    totals = manifest.totals()
-    return TagSummary(
-        out=manifest.folder,
-        engine=engine,
-        rows_read=totals["rows_read"],
-        rows=totals["rows"],
-        rejects=totals["rejects"],
-        parts_done=0,
-        parts_skipped=len(manifest.parts),
-        seconds=0.0,
-        already_done=True,
-    )
+    return summary_of(manifest, engine, 0, len(manifest.parts), 0.0, already_done=True)
 
 
 __all__ = [

@@ -58,13 +58,15 @@ class TagSummary:
         )
 
 
-def finish_job(
-    manifest: Manifest, engine: str, parts_done: int, parts_skipped: int, seconds: float
+def summary_of(
+    manifest: Manifest,
+    engine: str,
+    parts_done: int,
+    parts_skipped: int,
+    seconds: float,
+    already_done: bool = False,
 ) -> TagSummary:
-    """Mark the job done in its manifest (saved) and summarise it from the manifest's totals."""
-    manifest.status = "done"
-    manifest.finished_at = time.time()
-    manifest.save()
+    """A job's summary, its row counts from the manifest's totals."""
     totals = manifest.totals()
     return TagSummary(
         out=manifest.folder,
@@ -75,7 +77,18 @@ def finish_job(
         parts_done=parts_done,
         parts_skipped=parts_skipped,
         seconds=seconds,
+        already_done=already_done,
     )
+
+
+def finish_job(
+    manifest: Manifest, engine: str, parts_done: int, parts_skipped: int, seconds: float
+) -> TagSummary:
+    """Mark the job done in its manifest (saved) and summarise it from the manifest's totals."""
+    manifest.status = "done"
+    manifest.finished_at = time.time()
+    manifest.save()
+    return summary_of(manifest, engine, parts_done, parts_skipped, seconds)
 
 
 def load_model(model: Path) -> Analyzer:
