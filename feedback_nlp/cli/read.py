@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -59,6 +59,25 @@ def _outcomes(options: list[str] | None) -> dict:
     return {spec.name: spec for spec in specs}
 
 
+def _read_options(
+    mapping: Path | None,
+    platform: str,
+    encoding: str | None,
+    agent_turns: str,
+    outcome: list[str] | None,
+    bad_scores: str | None,
+) -> dict[str, Any]:
+    """The reader keyword arguments the read and validate options give."""
+    return {
+        "mapping": mapping,
+        "platform": platform,
+        "encoding": encoding,
+        "agent_turns": agent_turns,
+        "outcomes": _outcomes(outcome),
+        "bad_scores": bad_scores,
+    }
+
+
 def _fail(error: Exception) -> None:
     typer.echo(f"error: {error}", err=True)
     raise typer.Exit(1)
@@ -77,18 +96,11 @@ def validate(
     """Show what is recognised in each file: platform, encoding, columns, scores, rejects."""
     from feedback_nlp.io import read_feedback
 
+    options = _read_options(mapping, platform, encoding, agent_turns, outcome, bad_scores)
     failed = False
     for path in files:
         try:
-            result = read_feedback(
-                path,
-                mapping=mapping,
-                platform=platform,
-                encoding=encoding,
-                agent_turns=agent_turns,
-                outcomes=_outcomes(outcome),
-                bad_scores=bad_scores,
-            )
+            result = read_feedback(path, **options)
         except (ReadError, ConfigError) as error:
             typer.echo(f"error: {error}", err=True)
             failed = True
@@ -120,16 +132,9 @@ def read(
 
     if out.suffix.lower() not in (".parquet", ".csv"):
         _fail(ConfigError(f"--out must end in .parquet or .csv, not '{out.suffix}'"))
+    options = _read_options(mapping, platform, encoding, agent_turns, outcome, bad_scores)
     try:
-        result = read_many(
-            files,
-            mapping=mapping,
-            platform=platform,
-            encoding=encoding,
-            agent_turns=agent_turns,
-            outcomes=_outcomes(outcome),
-            bad_scores=bad_scores,
-        )
+        result = read_many(files, **options)
     except (ReadError, ConfigError) as error:
         _fail(error)
         return
