@@ -32,6 +32,7 @@ from feedback_nlp.engines.parts import (
     first_schema,
     part_name,
     to_arrow,
+    write_mentions,
     write_part,
 )
 from feedback_nlp.engines.progress import Progress
@@ -116,9 +117,7 @@ def _tag_chunk(
         tagged, mentions = tag_chunk_tables(analyzer, chunk.table)
         arrow = to_arrow(tagged, schema)
         schema = schema or arrow.schema
-        if mentions is not None and len(mentions):
-            write_part(to_arrow(mentions), out / MENTIONS, name)
-            record["mentions"] = name
+        record["mentions"] = write_mentions(mentions, out, name)
         write_part(arrow, out / TAGGED, name)
         record["tagged"] = name
     if len(chunk.rejects):

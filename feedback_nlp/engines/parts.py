@@ -56,6 +56,15 @@ def write_part(table: pa.Table, folder: Path, name: str) -> Path:
     return path
 
 
+def write_mentions(mentions: pd.DataFrame | None, out: Path, name: str) -> str | None:
+    """Write a chunk's `theme_mentions` table as ``out/theme_mentions/name``; return `name`,
+    or None when there is no table (no topics stage) or it has no rows."""
+    if mentions is None or not len(mentions):
+        return None
+    write_part(to_arrow(mentions), out / MENTIONS, name)
+    return name
+
+
 def clean_temporary(folder: Path) -> int:
     """Remove temporary files left by a killed run; return how many there were."""
     if not folder.is_dir():

@@ -5,11 +5,14 @@
   and yields one row per chunk: the chunk's rows as Arrow IPC bytes. A chunk therefore
   reaches the tagging function whole, whatever Ray's block sizes, and the output is the
   local runner's. The read task writes each chunk's rejected rows to ``<out>/rejects/``.
-* **map_batches**: :class:`TagActor` loads the model once per actor and calls
-  :func:`~feedback_nlp.pipeline.tag_frame` on each chunk. With GPUs in the cluster each actor
-  takes one GPU; otherwise actors take a fraction of a CPU each (actors that claim every CPU
-  leave none for the read and write tasks, and the job hangs) and run `threads` threads.
-* **write_parquet** into ``<out>/tagged/``.
+* **map_batches**: :class:`TagActor` loads the model once per actor and tags each chunk as
+  the local runner does (:func:`~feedback_nlp.engines.local.tag_chunk_tables`). Where the
+  model has a topics stage, the actor writes the chunk's `theme_mentions` side table as
+  ``<out>/theme_mentions/part-<chunk>.parquet``, the local runner's name. With GPUs in the
+  cluster each actor takes one GPU; otherwise actors take a fraction of a CPU each (actors
+  that claim every CPU leave none for the read and write tasks, and the job hangs) and run
+  `threads` threads.
+* **write_parquet** into ``<out>/tagged/``. The manifest lists every file once the job is done.
 
 Worker failures are Ray's to handle: actors are restarted and their tasks retried. A run
 whose driver dies is not resumable (Ray names its files per run): start it again with
@@ -31,7 +34,16 @@ import pyarrow.parquet as pq
 
 from feedback_nlp.engines.job import TagSummary, finish_job
 from feedback_nlp.engines.manifest import Manifest
-from feedback_nlp.engines.parts import REJECTS, TAGGED, part_name, to_arrow, write_part
+from feedback_nlp.engines.parts import (
+    MENTIONS,
+    REJECTS,
+    TAGGED,
+    clean_temporary,
+    part_name,
+    to_arrow,
+    write_mentions,
+    write_part,
+)
 from feedback_nlp.errors import require_package
 from feedback_nlp.report.export import redact_for_export
 
@@ -101,22 +113,30 @@ def _datasource_class() -> type:
 
 
 class TagActor:
-    """A Ray Data actor: the model loaded once, each chunk tagged by tag_frame."""
+    """A Ray Data actor: the model loaded once, each chunk tagged as by the local runner.
 
-    def __init__(self, model: str, threads: int | None = None) -> None:
+    A chunk's `theme_mentions` table is written to ``<out>/theme_mentions/`` before its tagged
+    rows are returned; a retried task writes the same file again (atomically, same content).
+    """
+
+    def __init__(self, model: str, out: str, threads: int | None = None) -> None:
         if threads:
             _limit_threads(threads)
         from feedback_nlp.engines.job import load_model
 
         self.analyzer = load_model(Path(model))
+        self.out = Path(out)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
-        from feedback_nlp.engines.local import tag_chunk
+        from feedback_nlp.engines.local import tag_chunk_tables
 
-        tables = [
-            to_arrow(tag_chunk(self.analyzer, bytes_to_frame(payload)))
-            for payload in batch.column("payload").to_pylist()
-        ]
+        tables = []
+        for key, payload in zip(
+            batch.column("key").to_pylist(), batch.column("payload").to_pylist(), strict=True
+        ):
+            tagged, mentions = tag_chunk_tables(self.analyzer, bytes_to_frame(payload))
+            write_mentions(mentions, self.out, part_name(key))
+            tables.append(to_arrow(tagged))
         return pa.concat_tables(tables, promote_options="permissive")
 
 
@@ -160,7 +180,8 @@ def run_ray(
     ray = require_package("ray", "ray", "the Ray engine (--engine ray)")
     require_package("ray.data", "ray", "the Ray engine (--engine ray)")
     out = manifest.folder
-    for sub in (TAGGED, REJECTS):  # what an unfinished Ray run of this job left: start again
+    # What an unfinished Ray run of this job left: start again.
+    for sub in (TAGGED, REJECTS, MENTIONS):
         shutil.rmtree(out / sub, ignore_errors=True)
     manifest.parts.clear()
     manifest.save()
@@ -177,7 +198,7 @@ def run_ray(
         )
         tagged = ray.data.read_datasource(source, num_cpus=IO_TASK_CPUS).map_batches(
             TagActor,
-            fn_constructor_args=(str(model.resolve()), shape["threads"]),
+            fn_constructor_args=(str(model.resolve()), str(out.resolve()), shape["threads"]),
             batch_size=1,
             batch_format="pyarrow",
             compute=ray.data.ActorPoolStrategy(size=shape["actors"]),
@@ -203,16 +224,28 @@ def _has_row_kept(path: Path) -> bool:
     return "row_kept" in pq.read_schema(path).names
 
 
+def _counts(sub: str, path: Path) -> tuple[int, int, int]:
+    """Rows read, tagged and rejected that a part file of the job stands for."""
+    if sub == TAGGED:
+        rows = pq.read_metadata(path).num_rows
+        return rows, rows, 0
+    if sub == REJECTS:
+        rejected = _rejected_in(path)
+        return rejected, 0, rejected
+    return 0, 0, 0  # theme_mentions: its comments are counted in tagged/
+
+
 def _finish(manifest: Manifest, seconds: float) -> TagSummary:
-    """Record the files Ray wrote (and their rows) in the manifest; mark the job done."""
+    """Record the files the job wrote (and their rows) in the manifest; mark the job done."""
     out = manifest.folder
-    for sub, key in ((TAGGED, "rows"), (REJECTS, "rejects")):
+    for sub, key in ((TAGGED, "tagged"), (REJECTS, "rejected"), (MENTIONS, "mentions")):
+        clean_temporary(out / sub)  # left by a killed task that Ray ran again
         for path in sorted((out / sub).glob("*.parquet")):
-            rows = pq.read_metadata(path).num_rows if key == "rows" else _rejected_in(path)
+            rows_read, rows, rejects = _counts(sub, path)
             manifest.parts[f"{sub}/{path.name}"] = {
-                "rows_read": rows,
-                "rows": rows if key == "rows" else 0,
-                "rejects": rows if key == "rejects" else 0,
-                "tagged" if key == "rows" else "rejected": path.name,
+                "rows_read": rows_read,
+                "rows": rows,
+                "rejects": rejects,
+                key: path.name,
             }
     return finish_job(manifest, "ray", len(manifest.parts), 0, seconds)

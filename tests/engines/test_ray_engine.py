@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -16,6 +17,7 @@ from feedback_nlp.engines.parts import read_parts
 from feedback_nlp.engines.ray_engine import bytes_to_frame, frame_to_bytes, pool_shape
 from feedback_nlp.io import read_many
 from feedback_nlp.pipeline import demo_files
+from feedback_nlp.schema import split_list
 from tests.engines.conftest import write_comments
 
 
@@ -55,6 +57,39 @@ def test_ray_output_is_the_local_runners(ray_cluster, small_model, tmp_path):
     )
     again = tag_files(small_model, files, tmp_path / "ray", chunk_rows=150, engine="ray")
     assert again.already_done
+    assert not (tmp_path / "ray" / "theme_mentions").exists()  # no topics stage, no table
+
+
+def _by_comment_and_theme(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["response_id", "theme"]).reset_index(drop=True)
+
+
+def test_ray_writes_the_local_runners_theme_mentions(ray_cluster, topics_model, tmp_path):
+    source = write_comments(tmp_path / "in.csv", 90)
+    local = tag_files(topics_model, [source], tmp_path / "local", chunk_rows=40)
+    on_ray = tag_files(topics_model, [source], tmp_path / "ray", chunk_rows=40, engine="ray")
+    assert on_ray.rows == local.rows == 90
+    folder = tmp_path / "ray" / "theme_mentions"
+    names = sorted(p.name for p in folder.glob("*.parquet"))
+    local_names = sorted(p.name for p in (tmp_path / "local" / "theme_mentions").glob("*"))
+    assert names == local_names and len(names) == 3  # one part per chunk, the local names
+    mentions = read_parts(folder)
+    tagged = read_parts(tmp_path / "ray" / "tagged")
+    assert set(mentions["response_id"]) <= set(tagged["response_id"])
+    raised = {
+        (rid, int(theme))
+        for rid, themes in zip(tagged["response_id"], tagged["themes"], strict=True)
+        for theme in split_list(themes)
+        if int(theme) >= 0
+    }
+    assert set(zip(mentions["response_id"], mentions["theme"].astype(int), strict=True)) == raised
+    expected = read_parts(tmp_path / "local" / "theme_mentions")
+    assert len(expected) > len(tagged) / 2
+    pd.testing.assert_frame_equal(_by_comment_and_theme(mentions), _by_comment_and_theme(expected))
+    manifest = json.loads((tmp_path / "ray" / "manifest.json").read_text())
+    listed = sorted(p["mentions"] for p in manifest["parts"].values() if p.get("mentions"))
+    assert listed == names
+    assert manifest["totals"]["rows"] == 90
 
 
 def _tagging_actors() -> list[psutil.Process]:
@@ -115,8 +150,6 @@ def test_with_the_encoder_and_heads_ray_gives_the_local_numbers(ray_cluster, tmp
 
 
 def test_an_unfinished_ray_job_is_run_again_from_the_start(ray_cluster, small_model, tmp_path):
-    import json
-
     survey = [p for p in demo_files() if p.name.startswith("survey")]
     tag_files(small_model, survey, tmp_path, chunk_rows=200, engine="ray")
     manifest = json.loads((tmp_path / "manifest.json").read_text())
