@@ -13,7 +13,7 @@
   wanted (5-15 by default, or `n_categories`, then regardless of similarity) or no pair is
   similar enough (`JOIN_SIMILARITY`): a theme near a
   codebook category joins it when that entry is also among its two best codebook matches,
-  the others form discovered categories named by `topics.naming`.
+  the others form discovered categories named by `topics.category_names`.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from feedback_nlp.topics import clustering, labels, naming, phrases
+from feedback_nlp.topics import category_names, clustering, labels, naming, phrases
 from feedback_nlp.topics.units import Units
 
 if TYPE_CHECKING:
-    from feedback_nlp.topics.model import ThemeModel
+    from feedback_nlp.topics.model import Theme, ThemeModel
     from feedback_nlp.topics.named import NamedTheme
 
 KEYWORD_SUPPORT = 2
@@ -84,7 +84,7 @@ def describe(
     _group_categories(model, near)
     refresh_keywords(model)
     naming.name_themes(model, encode)
-    _name_categories(model, encode)
+    _name_categories(model)
 
 
 def _unit_rows(model: ThemeModel, vectors: np.ndarray, langs: list[str]) -> np.ndarray:
@@ -255,12 +255,12 @@ def supported_weights(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(weights.multiply(keep))
 
 
-def _name_categories(model: ThemeModel, encode: Encode | None) -> None:
+def _name_categories(model: ThemeModel) -> None:
     """Codebook categories take the entry's name; discovered ones a phrase of their own."""
     themes = [model.themes_[int(t)] for t in model.topic_ids_]
     entries = {e.id: e for e in model.codebook_.entries} if model.codebook_ else {}
     discovered = sorted({t.category_id for t in themes if t.category_source == DISCOVERED})
-    names = naming.name_categories(model, themes, discovered, encode)
+    names = _category_names(model, themes, discovered)
     for theme in themes:
         if theme.category_locked:
             continue
@@ -269,3 +269,25 @@ def _name_categories(model: ThemeModel, encode: Encode | None) -> None:
             theme.category = entry.name(model.label_language_) if entry else theme.label
         else:
             theme.category = names.get(theme.category_id) or theme.label
+
+
+def _category_names(
+    model: ThemeModel, themes: list[Theme], discovered: list[int]
+) -> dict[int, str]:
+    """Names of the discovered categories (`topics.category_names`): label-language lemmas
+    as single words, the lemmas of all languages for a category without a name then."""
+    if model.phrases_ is None:
+        return {}
+    lemmas = model.counts_.get(model.label_language_)
+    words = (lemmas, model.vocabulary_) if lemmas is not None else None
+    generic = category_names.generic_words(model.content_free(), model.label_language_)
+    names = category_names.name_categories(model.phrases_, themes, discovered, generic, words)
+    missing = [c for c in discovered if c not in names]
+    if missing and model.counts_:
+        total = sum(
+            model.counts_.values(), sparse.csr_matrix(next(iter(model.counts_.values())).shape)
+        )
+        names |= category_names.name_categories(
+            model.phrases_, themes, missing, generic, (total, model.vocabulary_), names.values()
+        )
+    return names

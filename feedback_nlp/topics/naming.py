@@ -8,8 +8,7 @@ than single words): the name is the phrase that means what the theme's comments 
 only the one they share. Names are unique; larger themes choose first. After an analyst's
 edit, the themes it changed are renamed by c-TF-IDF rank alone (no encoder needed).
 
-A discovered category is named by what is frequent across its themes and concentrated in it
-(a phrase of 2-3 words or its two best keywords), never with one of its themes' names.
+Discovered categories are named by `topics.category_names`.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from feedback_nlp.topics import phrases
 
@@ -26,8 +24,6 @@ if TYPE_CHECKING:
     from feedback_nlp.topics.model import Theme, ThemeModel
 
 MAX_CANDIDATES = 10
-BROAD_SUPPORT = 3
-CATEGORY_PHRASE_SHARE = 0.5  # a phrase names a category unless far weaker than a word
 ENGLISH_SHARE = 0.1
 RANK_PENALTY = 0.01  # per place in the c-TF-IDF ranking: near-ties keep that order
 Encode = Callable[[list[str]], np.ndarray]
@@ -58,74 +54,6 @@ def name_themes(
         taken.add(themes[row].label.lower())
 
 
-def name_categories(
-    model: ThemeModel, themes: list[Theme], categories: list[int], encode: Encode | None
-) -> dict[int, str]:
-    """Names of the discovered categories (ids in `categories`), unlike any theme's name.
-
-    A category is broader than its themes, so its name favours what is frequent across its
-    themes and concentrated in it (count² / count in all categories): a phrase of 2-3 words
-    when one scores at least `CATEGORY_PHRASE_SHARE` of the best single keyword, else its two
-    best keywords joined ("refund & money").
-    """
-    if not categories or model.phrases_ is None:
-        return {}
-    index_of = {c: i for i, c in enumerate(categories)}
-    member = np.zeros((len(categories), len(themes)), dtype=np.float64)
-    for row, theme in enumerate(themes):
-        if theme.category_id in index_of:
-            member[index_of[theme.category_id], row] = 1.0
-    member = sparse.csr_matrix(member)
-    pooled = _pooled(model.phrases_, member)
-    taken = {t.label.lower() for t in themes}
-    keywords = _broad_terms(model, member)
-    names: dict[int, str] = {}
-    for category, index in index_of.items():
-        ranked = _broad_ranking(pooled.counts, index, pooled.phrases)
-        phrase = next(
-            (p for p, _ in ranked if 2 <= len(p.split()) <= 3 and p.lower() not in taken), ""
-        )
-        best_word = keywords[index][0][1] if keywords[index] else 0.0
-        phrase_score = dict(ranked).get(phrase, 0.0)
-        words = [w for w, _ in keywords[index][:2]]
-        pair = " & ".join(words) if len(words) == 2 else ""
-        good_phrase = phrase and phrase_score >= CATEGORY_PHRASE_SHARE * best_word
-        name = phrase if good_phrase else pair or phrase
-        if not name or name.lower() in taken:  # a tiny category: its best word
-            name = next((w.capitalize() for w, _ in keywords[index] if w not in taken), "")
-        if name and name.lower() not in taken:
-            names[category] = name
-            taken.add(name.lower())
-    return names
-
-
-def _broad_ranking(
-    counts: sparse.csr_matrix, row: int, terms: list[str]
-) -> list[tuple[str, float]]:
-    """Terms of one row by count² / count over all rows (at least BROAD_SUPPORT uses, or as
-    many as its most used term)."""
-    counts = sparse.csr_matrix(counts)
-    totals = np.asarray(counts.sum(axis=0)).ravel()
-    own = counts.getrow(row).toarray().ravel()
-    chosen = np.flatnonzero(own >= min(BROAD_SUPPORT, max(own.max(initial=0), 1)))
-    scores = own[chosen] ** 2 / np.maximum(totals[chosen], 1)
-    order = sorted(range(len(chosen)), key=lambda i: (-scores[i], terms[chosen[i]]))
-    return [(terms[chosen[i]], float(scores[i])) for i in order]
-
-
-def _broad_terms(model: ThemeModel, member: sparse.csr_matrix) -> list[list[tuple[str, float]]]:
-    """Per category, its keywords (lemmas, label language first) by the broad ranking."""
-    n_themes, n_terms = member.shape[1], len(model.vocabulary_)
-    total = sum(model.counts_.values(), sparse.csr_matrix((n_themes, n_terms)))
-    main = member @ model.counts_.get(model.label_language_, total)
-    everything = member @ total
-    result = []
-    for row in range(member.shape[0]):
-        ranked = _broad_ranking(main, row, model.vocabulary_)
-        result.append(ranked or _broad_ranking(everything, row, model.vocabulary_))
-    return result
-
-
 def _scores(
     model: ThemeModel,
     candidates: dict[int, list[str]],
@@ -152,15 +80,6 @@ def _scores(
 def _best_free(candidates: list[str], scores: dict[str, float], taken: set[str]) -> str:
     free = [c for c in candidates if c.lower() not in taken]
     return max(free, key=lambda c: (scores.get(c, 0.0), c)) if free else ""
-
-
-def _pooled(counts: phrases.PhraseCounts, member: sparse.csr_matrix) -> phrases.PhraseCounts:
-    return phrases.PhraseCounts(
-        counts.lang,
-        counts.phrases,
-        sparse.csr_matrix(member @ counts.counts),
-        np.asarray(member @ counts.sizes).ravel().astype(np.int64),
-    )
 
 
 def keyword_name(theme: Theme, label_language: str) -> str:

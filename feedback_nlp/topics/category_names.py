@@ -1,0 +1,242 @@
+"""Names of discovered categories: what their themes share, in their own words.
+
+A term (a phrase of 1-3 words of `topics.phrases`, label language) may name a category only
+when at least two of its themes use it (at least `MIN_SUPPORT` units and `USE_SHARE` of a
+theme's units; one theme in a one-theme category), so a phrase one member theme repeats
+("verification code" in a theme about verifying top-ups) cannot name a category of top-up
+themes. Terms are scored by **reach** (the share of the category's units that use it) times
+**concentration** (the share of its uses, over all themes, that fall in the category).
+
+Candidates add the 2-3-word parts of longer phrases that start or end with a stop word the
+category owns (at least `OWN_SHARE` of that word's uses fall in it): spaCy's stop lists hold
+verbs such as "top", "call" or "give", so "top up" is no phrase of `topics.phrases`, but in
+a category about top-ups "top" is no function word. Single words are lemmas (`topics.labels`:
+"card" and "cards" are one) of at least three letters. Generic evaluative words (the one-word
+content-free replies of the codebook: "good", "great", "gut", …) name no category.
+
+The name is the best phrase of 2-3 words unless the best word scores more than
+1 / `PHRASE_SHARE` times as much; then the two best words, the second not a form of the
+first ("card & atm"); a category with one usable word takes it alone ("Food"). Never a
+member theme's name, nor another category's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy import sparse
+
+from feedback_nlp.topics import phrases
+from feedback_nlp.topics.units import stop_words
+
+if TYPE_CHECKING:
+    from feedback_nlp.topics.model import Theme
+
+MAX_WORDS = 3
+USE_SHARE = 0.05  # a theme uses a phrase when this share of its units (and MIN_SUPPORT) do
+OWN_SHARE = 0.5  # a stop word a category owns: at least this share of its uses are in it
+MIN_WORD_LETTERS = 3
+PHRASE_SHARE = 0.5  # a phrase names a category unless a single word scores twice as much
+
+
+@dataclass
+class Terms:
+    """Candidate terms and their unit counts per theme row (derived parts: a lower bound)."""
+
+    terms: list[str]
+    counts: sparse.csc_matrix  # (themes, terms)
+    totals: np.ndarray  # uses of each term over all themes
+    derived: np.ndarray  # bool per term: a part of longer phrases, not a phrase of its own
+    sizes: np.ndarray  # label-language units per theme row
+
+
+def name_categories(
+    counts: phrases.PhraseCounts,
+    themes: Sequence[Theme],
+    categories: Sequence[int],
+    generic: Iterable[str] = (),
+    words: tuple[sparse.spmatrix, Sequence[str]] | None = None,
+    taken: Iterable[str] = (),
+) -> dict[int, str]:
+    """Names of the discovered categories (ids in `categories`), unlike any theme's name
+    and any name in `taken`.
+
+    `words` are lemma counts per theme row and their vocabulary (`topics.labels`, label
+    language): single words come from them ("card" and "cards" are one), else from `counts`.
+    """
+    if not categories or counts.counts.shape[1] == 0:
+        return {}
+    stop = stop_words(counts.lang)
+    terms = candidate_terms(counts, stop)
+    lemmas = _lemma_terms(words, counts.sizes) if words is not None else None
+    usage = _word_usage(counts, stop)
+    particles = phrases.PARTICLES.get(counts.lang, frozenset())
+    rules = _Rules(stop, particles, {g.lower() for g in generic})
+    taken = {t.label.lower() for t in themes} | {t.lower() for t in taken}
+    names: dict[int, str] = {}
+    for category in categories:
+        rows = [r for r, t in enumerate(themes) if t.category_id == category]
+        owned = {w for w, uses in usage.items() if _share(uses, rows) >= OWN_SHARE}
+        found = _readable_terms(terms, rows, 2, rules, owned, taken)
+        singles = found if lemmas is None else _readable_terms(lemmas, rows, 2, rules, owned, taken)
+        if not any(" " not in w[0] for w in singles):  # a word of one theme will do
+            singles = _readable_terms(
+                terms if lemmas is None else lemmas, rows, 1, rules, owned, taken
+            )
+        name = _choose(
+            [f for f in found if " " in f[0]], [f for f in singles if " " not in f[0]], taken
+        )
+        if name:
+            names[category] = name
+            taken.add(name.lower())
+    return names
+
+
+def _readable_terms(
+    terms: Terms,
+    rows: Sequence[int],
+    shared: int,
+    rules: _Rules,
+    owned: set[str],
+    taken: set[str],
+) -> list[tuple[str, float]]:
+    return [
+        (terms.terms[i], score)
+        for i, score in rank_terms(terms, rows, shared)
+        if terms.terms[i].lower() not in taken
+        and rules.readable(terms.terms[i], bool(terms.derived[i]), owned)
+    ]
+
+
+def _lemma_terms(words: tuple[sparse.spmatrix, Sequence[str]], sizes: np.ndarray) -> Terms:
+    matrix = sparse.csc_matrix(words[0])
+    totals = np.asarray(matrix.sum(axis=0)).ravel()
+    derived = np.zeros(matrix.shape[1], dtype=bool)
+    return Terms(list(words[1]), matrix, totals, derived, np.asarray(sizes))
+
+
+def candidate_terms(counts: phrases.PhraseCounts, stop: frozenset[str]) -> Terms:
+    """Phrases of 1-`MAX_WORDS` words, and the 2-`MAX_WORDS`-word parts of longer phrases
+    that are no phrase of their own because an edge word is a stop word (of 3+ letters)."""
+    matrix = sparse.csc_matrix(counts.counts)
+    own = [i for i, p in enumerate(counts.phrases) if len(p.split()) <= MAX_WORDS]
+    known = {counts.phrases[i] for i in own}
+    parts: dict[str, list[int]] = {}
+    for index, phrase in enumerate(counts.phrases):
+        for part in _parts(phrase.split(), stop):
+            if part not in known:
+                parts.setdefault(part, []).append(index)
+    columns = [matrix[:, own], *(_max_column(matrix, idx) for idx in parts.values())]
+    stacked = sparse.csc_matrix(sparse.hstack(columns))
+    derived = np.array([False] * len(own) + [True] * len(parts), dtype=bool)
+    terms = [counts.phrases[i] for i in own] + list(parts)
+    totals = np.asarray(stacked.sum(axis=0)).ravel()
+    return Terms(terms, stacked, totals, derived, np.asarray(counts.sizes))
+
+
+def _max_column(matrix: sparse.csc_matrix, columns: list[int]) -> sparse.csc_matrix:
+    return sparse.csc_matrix(matrix[:, columns].max(axis=1))
+
+
+def rank_terms(terms: Terms, rows: Sequence[int], shared: int = 2) -> list[tuple[int, float]]:
+    """Term indices by reach in the category's themes (`rows`) times concentration, of the
+    terms that at least `shared` of those themes use (fewer in a smaller category)."""
+    if not rows:
+        return []
+    own = terms.counts[list(rows)].toarray()
+    sizes = terms.sizes[rows].astype(np.float64)
+    uses = own >= np.maximum(phrases.MIN_SUPPORT, USE_SHARE * sizes)[:, None]
+    pooled = own.sum(axis=0)
+    reach = pooled / max(sizes.sum(), 1.0)
+    concentration = pooled / np.maximum(terms.totals, 1.0)
+    score = reach * concentration * (uses.sum(axis=0) >= min(shared, len(rows)))
+    chosen = np.flatnonzero(score > 0)
+    order = sorted(chosen, key=lambda i: (-score[i], -pooled[i], terms.terms[i]))
+    return [(int(i), float(score[i])) for i in order]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What a category name may hold, in its language."""
+
+    stop: frozenset[str]
+    particles: frozenset[str]
+    generic: set[str]
+
+    def readable(self, term: str, derived: bool, owned: set[str]) -> bool:
+        """Not generic, no contraction at an edge; stop words only where the category owns
+        them (a derived part's edges, a phrase without another content word)."""
+        words = term.split()
+        if any("'" in w or "’" in w for w in (words[0], words[-1])):
+            return False
+        content = [w for w in words if w not in self.stop]
+        if content and all(w in self.generic for w in content):
+            return False
+        if len(words) == 1:
+            return bool(content) and len(words[0]) >= MIN_WORD_LETTERS
+        if not derived:
+            return bool(content)
+        edges = words[:1] if words[-1] in self.particles else [words[0], words[-1]]
+        meaning = [w for w in words if len(w) >= 3 and (w not in self.stop or w in owned)]
+        return all(w not in self.stop or w in owned for w in edges) and bool(meaning)
+
+
+def _choose(
+    found: list[tuple[str, float]], singles: list[tuple[str, float]], taken: set[str]
+) -> str:
+    """The best phrase of 2-3 words, or the two best words when a word is far better."""
+    phrase, phrase_score = found[0] if found else ("", 0.0)
+    words = _two_words(singles)
+    best_word = words[0][1] if words else 0.0
+    pair = " & ".join(w for w, _ in words) if len(words) == 2 else ""
+    if phrase and (phrase_score >= PHRASE_SHARE * best_word or not pair):
+        return phrase
+    if pair and pair not in taken:
+        return pair
+    return words[0][0].capitalize() if words else ""
+
+
+def _two_words(singles: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The two best words, the second not a form of the first ("card", "cards")."""
+    chosen: list[tuple[str, float]] = []
+    for word, score in singles:
+        if all(not (word.startswith(w[:4]) or w.startswith(word[:4])) for w, _ in chosen):
+            chosen.append((word, score))
+        if len(chosen) == 2:
+            break
+    return chosen
+
+
+def _word_usage(counts: phrases.PhraseCounts, stop: frozenset[str]) -> dict[str, np.ndarray]:
+    """Per stop word of 3+ letters, its uses per theme row: the units of the phrases holding
+    it (a phrase counted once per word)."""
+    index: dict[str, list[int]] = {}
+    for column, phrase in enumerate(counts.phrases):
+        for word in set(phrase.split()):
+            if word in stop and len(word) >= 3:
+                index.setdefault(word, []).append(column)
+    matrix = sparse.csc_matrix(counts.counts)
+    return {w: np.asarray(matrix[:, c].sum(axis=1)).ravel() for w, c in index.items()}
+
+
+def _share(uses: np.ndarray, rows: Sequence[int]) -> float:
+    total = float(uses.sum())
+    return float(uses[list(rows)].sum()) / total if total else 0.0
+
+
+def _parts(words: list[str], stop: frozenset[str]) -> Iterable[str]:
+    """The parts of 2-`MAX_WORDS` words of a longer phrase that start or end with a stop
+    word of 3+ letters."""
+    for length in range(2, min(MAX_WORDS, len(words) - 1) + 1):
+        for start in range(len(words) - length + 1):
+            part = words[start : start + length]
+            if any(w in stop and len(w) >= 3 for w in (part[0], part[-1])):
+                yield " ".join(part)
+
+
+def generic_words(content_free: Mapping[str, Sequence[str]], lang: str) -> list[str]:
+    """The one-word content-free replies of `lang` ("good", "great", "gut", …)."""
+    return [w for w in content_free.get(lang, []) if " " not in w.strip()]

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import numpy as np
+
+from feedback_nlp.topics import labels, phrases
+from feedback_nlp.topics.category_names import generic_words, name_categories
+from feedback_nlp.topics.codebook import builtin_content_free
+from feedback_nlp.topics.model import Theme
+
+# Invented feedback: (category, theme name, texts of the theme's units).
+TOP_UP = [
+    (0, "automatic reload", [f"the auto top up failed {d}" for d in ("today", "again", "twice")]
+     + ["my automatic reload never runs", "automatic reload is off"]),
+    (0, "reload fees", [f"why pay a fee to top up {w}" for w in ("here", "online", "by card")]
+     + ["reload fees are high", "reload fees again"]),
+    (0, "code by text", ["verification code by text never came"] * 3
+     + ["verification code by text expired", "verification code by text wrong",
+        "please top up works", "cannot top up"]),
+]  # fmt: skip
+CARDS = [
+    (1, "card declined", ["my card declined at the shop", "card declined in the bar",
+                          "card declined online", "my card declined again"]),
+    (1, "new cards", ["new cards arrived bent", "new cards never came", "my card is new",
+                      "the new cards look cheap"]),
+]  # fmt: skip
+GOOD = [
+    (2, "coffee taste", ["good coffee taste", "good coffee taste here", "coffee taste bitter",
+                         "good muffins", "good coffee"]),
+    (2, "music volume", ["good music volume", "music volume too loud", "good music",
+                         "music volume low", "good music volume"]),
+]  # fmt: skip
+
+
+def _fixture(groups: list) -> tuple[phrases.PhraseCounts, list[Theme], list[str], list[int]]:
+    texts, rows, themes = [], [], []
+    for row, (category, label, unit_texts) in enumerate(groups):
+        themes.append(Theme(topic=row, label=label, category_id=category))
+        texts += unit_texts
+        rows += [row] * len(unit_texts)
+    counts = phrases.count_phrases(texts, rows, len(groups), "en", 50_000)
+    return counts, themes, texts, rows
+
+
+def _names(groups: list, lemmas: bool = False) -> dict[int, str]:
+    counts, themes, texts, rows = _fixture(groups)
+    words = None
+    if lemmas:
+        tokens = labels.Lemmatizer().tokens(texts, ["en"] * len(texts))
+        vocabulary = labels.build_vocabulary(tokens, 10_000)
+        matrix = labels.count_matrix(tokens, np.asarray(rows), len(groups), vocabulary)
+        words = (matrix, sorted(vocabulary, key=vocabulary.__getitem__))
+    generic = generic_words(builtin_content_free(), "en")
+    categories = sorted({t.category_id for t in themes})
+    return name_categories(counts, themes, categories, generic, words)
+
+
+def test_a_category_is_named_by_what_its_themes_share_not_one_themes_phrase():
+    names = _names(TOP_UP + CARDS + GOOD)
+    assert "top up" in names[0]
+    assert "verification" not in names[0]
+
+
+def test_a_generic_evaluative_word_names_no_category():
+    names = _names(TOP_UP + CARDS + GOOD, lemmas=True)
+    assert "good" not in names[2].split()
+    assert {"coffee", "music"} & set(names[2].replace("&", " ").split())
+
+
+def test_two_forms_of_one_word_do_not_make_a_name():
+    names = _names(TOP_UP + CARDS + GOOD)
+    words = names[1].replace("&", " ").split()
+    assert not ({"card", "cards"} <= set(words))
+
+
+def test_a_spread_stop_word_does_not_start_a_name():
+    names = _names(TOP_UP + CARDS + GOOD)
+    assert not names[1].startswith("my ")
+
+
+def test_category_names_differ_from_member_names_and_each_other():
+    groups = TOP_UP + CARDS + GOOD
+    names = _names(groups, lemmas=True)
+    assert len(set(names.values())) == len(names) == 3
+    assert not set(names.values()) & {label for _, label, _ in groups}
+    assert all(1 <= len(name.split()) <= 5 for name in names.values())
+    assert not any(ch.isdigit() for name in names.values() for ch in name)
+
+
+def test_no_phrases_no_names():
+    counts, themes, _, _ = _fixture(CARDS)
+    empty = phrases.PhraseCounts("en", [], counts.counts[:, :0], counts.sizes)
+    assert name_categories(empty, themes, [1]) == {}
