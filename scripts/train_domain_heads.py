@@ -32,7 +32,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_sets import EKMAN_LABELS, SEED
-from train_heads import fit_platt, tune_thresholds
+from train_heads import fit_platt, train_cache, tune_thresholds
 
 from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head
 from feedback_nlp.schema import SENTIMENT_LABELS
@@ -40,7 +40,16 @@ from feedback_nlp.schema import SENTIMENT_LABELS
 HOLDOUT_SHARE = 0.2
 
 
+#: Set name for the whole xlm-t train split, read from ``train_heads.py embed``'s cache.
+XLMT_FULL = "xlmt-full"
+
+
 def load(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """A cached part (texts + labels, features); `XLMT_FULL` is every xlm-t train tweet."""
+    if name == XLMT_FULL:
+        table = pd.read_parquet(train_cache() / "xlmt.parquet")
+        train = (table["split"] == "train").to_numpy()
+        return table[train].reset_index(drop=True), np.load(train_cache() / "xlmt.npy")[train]
     return pd.read_parquet(cache / f"{name}.parquet"), np.load(cache / f"{name}.npy")
 
 

@@ -161,11 +161,11 @@ def calibrate(
     }  # fmt: skip
 
 
-def choose(cache: Path, head: Head) -> tuple[Head, dict]:
-    """Fit the gate and pick C, cut and power (see the module docstring)."""
+def choose(cache: Path, head: Head, c_grid: tuple[float, ...] = C_GRID) -> tuple[Head, dict]:
+    """Fit the gate and pick C (from `c_grid`), cut and power (see the module docstring)."""
     table, features, target = gate_rows(cache)
     strata = pd.factorize(table["source"] + target.astype(str))[0]
-    oof = {c: out_of_fold(features, target, strata, c) for c in C_GRID}
+    oof = {c: out_of_fold(features, target, strata, c) for c in c_grid}
     aucs = {c: float(roc_auc_score(target, scores)) for c, scores in oof.items()}
     c = max(aucs, key=aucs.get)
     scores = oof[c]
@@ -199,6 +199,12 @@ def main() -> None:
     parser.add_argument("--cache", required=True)
     parser.add_argument("--heads", required=True, help="folder with the emotion head to gate")
     parser.add_argument("--out", required=True, help="heads folder to write (may be --heads)")
+    parser.add_argument(
+        "--c-grid",
+        default=",".join(str(c) for c in C_GRID),
+        help="regularisation values tried (the gate does not depend on the head: a re-run for "
+        "a new head may pass the C chosen before)",
+    )
     args = parser.parse_args()
     heads, out = Path(args.heads), Path(args.out)
     head = Head.load(heads, "emotion")
@@ -206,7 +212,8 @@ def main() -> None:
     head.gate = None
     head.thresholds = dict(head.metadata.get("thresholds_without_gate", head.thresholds))
     head.metadata["thresholds_without_gate"] = dict(head.thresholds)
-    gate, chosen = choose(Path(args.cache), head)
+    grid = tuple(float(c) for c in args.c_grid.split(","))
+    gate, chosen = choose(Path(args.cache), head, grid)
     head.gate, head.gate_cut, head.gate_power = gate, chosen["cut"], chosen["power"]
     head.thresholds = {**head.thresholds, **chosen["thresholds"]}
     out.mkdir(parents=True, exist_ok=True)

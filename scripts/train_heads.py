@@ -136,7 +136,10 @@ def embed_all(args: argparse.Namespace) -> None:
     xed = load_xed(data)
     for name in xed["set"].unique():
         parts[name] = xed[xed["set"] == name].reset_index(drop=True)
+    wanted = tuple(args.parts.split(",")) if args.parts else ()
     for name, table in parts.items():
+        if wanted and not name.startswith(wanted):
+            continue
         target = out / f"{name}{suffix}.npy"
         table_path = out / f"{name}.parquet"
         if (
@@ -650,6 +653,11 @@ def main() -> None:
         choices=sorted(FEATURE_SUFFIX),
         default="none",
         help="embed: encoder variant whose features are cached (int8 runs on CPU)",
+    )
+    parser.add_argument(
+        "--parts",
+        default="",
+        help="embed: only the parts whose names start with these (comma-separated), e.g. brighter",
     )
     parser.add_argument(
         "--train-on",
