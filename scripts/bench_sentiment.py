@@ -61,8 +61,11 @@ class ToolkitRun:
         return self.seconds - self.forward_seconds
 
 
-def run_toolkit(texts: list[str], device: str, quantize: str, runtime: str = "auto") -> ToolkitRun:
-    """Language + embed + sentiment + emotion, timed per stage (models loaded beforehand)."""
+def run_toolkit(
+    texts: list[str], device: str, quantize: str, runtime: str = "auto", effort: bool = False
+) -> ToolkitRun:
+    """Language + embed + sentiment + emotion (+ effort), timed per stage (models loaded
+    beforehand)."""
     from feedback_nlp.stages import STAGES, Batch
 
     stages = [
@@ -70,6 +73,7 @@ def run_toolkit(texts: list[str], device: str, quantize: str, runtime: str = "au
         STAGES["embed"](device=device, quantize=quantize, runtime=runtime),
         STAGES["sentiment"](device=device),
         STAGES["emotion"](device=device),
+        *([STAGES["effort"]()] if effort else []),
     ]
     table = pd.DataFrame(
         {"response_id": [str(i) for i in range(len(texts))], "text": texts, "text_clean": texts}
@@ -143,6 +147,9 @@ def main() -> None:
         "(repeatable; default: the stage defaults)",
     )
     parser.add_argument("--repeat", type=int, default=3, help="rounds; the best time is kept")
+    parser.add_argument(
+        "--effort", action="store_true", help="also time the effort stage (after emotion)"
+    )
     args = parser.parse_args()
     import torch
 
@@ -156,7 +163,7 @@ def main() -> None:
     for _ in range(args.repeat):  # interleaved rounds, best time per config: less order bias
         for config in configs:
             runtime, quantize = config.split(":")
-            run = run_toolkit(texts, args.device, quantize, runtime)
+            run = run_toolkit(texts, args.device, quantize, runtime, args.effort)
             if config not in best or run.seconds < best[config].seconds:
                 best[config] = run
             print(config, f"{len(texts) / run.seconds:.1f} comments/s", flush=True)
@@ -172,8 +179,11 @@ def main() -> None:
         "two_pipelines_seconds": round(theirs, 3),
         "two_pipelines_comments_per_s": round(len(texts) / theirs, 1),
         "repeat": args.repeat,
+        "effort_stage": args.effort,
         "command": f"python scripts/bench_sentiment.py --n {args.n} --device {args.device} "
-        f"--repeat {args.repeat}" + "".join(f" --config {c}" for c in configs),
+        f"--repeat {args.repeat}"
+        + "".join(f" --config {c}" for c in configs)
+        + (" --effort" if args.effort else ""),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")

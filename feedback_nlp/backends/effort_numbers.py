@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def fold(text: str) -> str:
@@ -168,7 +169,13 @@ def repeat_count(text: str) -> int:
 
 def count_before(text: str, noun: str) -> int:
     """The largest number (up to 20, not a price) before `noun`: "four emails" → 4; else 0."""
-    # a lookahead, so that "à six personnes" is read as six, not as "a" (one) + a word
-    pattern = re.compile(fold(rf"(?=(?<![\w$€£])({_NUMBER})\s+(?:\w+\s+)?(?:{noun}))"))
-    counts = (int(_number(m.group(1))) for m in pattern.finditer(text))
+    counts = (int(_number(m.group(1))) for m in _count_pattern(noun).finditer(text))
     return max((c for c in counts if c <= MAX_COUNT), default=0)
+
+
+@lru_cache(maxsize=64)
+def _count_pattern(noun: str) -> re.Pattern[str]:
+    """The compiled pattern of :func:`count_before` for `noun` (built once: the number
+    alternation is long, and folding and compiling it per text was most of the stage's time)."""
+    # a lookahead, so that "à six personnes" is read as six, not as "a" (one) + a word
+    return re.compile(fold(rf"(?=(?<![\w$€£])({_NUMBER})\s+(?:\w+\s+)?(?:{noun}))"))
