@@ -290,7 +290,7 @@ def _category_names(
         return {}
     lemmas = model.counts_.get(model.label_language_)
     words = (lemmas, model.vocabulary_) if lemmas is not None else None
-    generic = category_names.generic_words(model.content_free(), model.label_language_)
+    generic = _generic_words(model)
     names = category_names.name_categories(
         model.phrases_, themes, discovered, generic, words, tags=tags
     )
@@ -303,3 +303,11 @@ def _category_names(
             model.phrases_, themes, missing, generic, (total, model.vocabulary_), names.values()
         )
     return names
+
+
+def _generic_words(model: ThemeModel) -> list[str]:
+    """The label language's one-word content-free replies and their lemmas ("thanks" and
+    "thank"): category names are built from lemmas."""
+    generic = category_names.generic_words(model.content_free(), model.label_language_)
+    lemmas = labels.Lemmatizer().tokens(generic, [model.label_language_] * len(generic))
+    return sorted({*generic, *(lemma for tokens in lemmas for lemma in tokens)})

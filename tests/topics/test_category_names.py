@@ -113,3 +113,14 @@ def test_no_phrases_no_names():
     counts, themes, _, _ = _fixture(CARDS)
     empty = phrases.PhraseCounts("en", [], counts.counts[:, :0], counts.sizes)
     assert name_categories(empty, themes, [1]) == {}
+
+
+def test_generic_replies_are_refused_as_lemmas_too():
+    from feedback_nlp.topics.describe import _generic_words
+    from feedback_nlp.topics.model import ThemeModel
+
+    model = ThemeModel()
+    model.codebook_, model.label_language_ = None, "en"
+    generic = _generic_words(model)
+    assert "thanks" in generic
+    assert "thank" in generic  # names are built from lemmas: "thanks" is read as "thank"
