@@ -5,7 +5,8 @@ Candidates are the word n-grams (1-5 words) of each unit, in the label language,
 - do not cross punctuation or a number (so never a date, a price or a raw sentence),
 - neither start nor end with a stop word (a negation such as "not", "no", "pas", "nicht" may
   start one: "not connected", "no call back"; an English particle may end one: "turn up"),
-- contain a content word of at least three letters.
+- contain a content word of at least three letters that does not only say when or how long
+  (`topics.temporal`: "week ago", "last month" name a date, not an issue).
 
 Each theme's candidates are counted once per unit (document frequency) and weighted with
 BERTopic's `ClassTfidfTransformer` (class-based TF-IDF, frequent words damped), so a phrase
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from feedback_nlp.topics.temporal import temporal_words
 from feedback_nlp.topics.units import stop_words
 
 MAX_PHRASE_WORDS = 5
@@ -68,6 +70,7 @@ def candidates(text: str, lang: str) -> set[str]:
     stop = stop_words(lang)
     negations = NEGATIONS.get(lang, frozenset())
     particles = PARTICLES.get(lang, frozenset())
+    not_content = stop | negations | temporal_words(lang)
     found: set[str] = set()
     for segment in _SEGMENT.finditer(_NOISE.sub(" , ", text).replace("#", " ").lower()):
         tokens = _split_elisions(segment.group().split(), lang)
@@ -85,7 +88,7 @@ def candidates(text: str, lang: str) -> set[str]:
                 gram = tokens[start:end]
                 if len(gram[-1]) < 2 or len(gram[0]) < 2:
                     continue
-                if any(len(w) >= 3 and w not in stop and w not in negations for w in gram):
+                if any(len(w) >= 3 and w not in not_content for w in gram):
                     found.add(" ".join(gram))
     return found
 
@@ -274,9 +277,10 @@ def _quote_phrase(quotes: Sequence[str], lang: str, best: list[str], used: set[s
 
 
 def is_readable(name: str, lang: str) -> bool:
-    """The house rules for a theme name: 1-5 words, no digits, not only stop words."""
+    """The house rules for a theme name: 1-5 words, no digits, not only stop words or time
+    words."""
     parts = [w for w in re.split(r"\s+|\s*/\s*", name.strip().lower()) if w]
     if not parts or len(parts) > MAX_PHRASE_WORDS or any(ch.isdigit() for ch in name):
         return False
-    stop = stop_words(lang)
-    return any(w not in stop for w in parts)
+    not_content = stop_words(lang) | temporal_words(lang)
+    return any(w not in not_content for w in parts)

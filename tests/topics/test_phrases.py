@@ -51,10 +51,29 @@ def test_a_theme_without_units_in_the_language_gets_no_name():
         ("Era il 05/04/2026.", False),
         ("one two three four five six", False),
         ("", False),
+        ("week ago", False),
+        ("last month", False),
+        ("delivery time", True),
     ],
 )
 def test_readability_rules(name, readable):
     assert is_readable(name, "en") is readable
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date_like", "kept"),
+    [
+        ("I paid a week ago and the delivery time was long", "en", "week ago", "delivery time"),
+        ("Bestellt letzte Woche, Lieferung immer noch nicht da", "de", "letzte woche", "lieferung"),
+        ("Pedí hace dos semanas, el reembolso no llega", "es", "dos semanas", "reembolso"),
+        ("Заказал неделю назад, доставки нет", "ru", "неделю назад", "доставки"),
+    ],
+)
+def test_phrases_that_only_say_when_are_no_candidates(text, lang, date_like, kept):
+    found = candidates(text, lang)
+    assert date_like not in found
+    assert kept in found
+    assert not is_readable(date_like, lang)
 
 
 def test_counts_are_per_unit_not_per_occurrence():
