@@ -77,14 +77,14 @@ def describe(
         )
     sample_texts = [units.text[i] for i in sample]
     sample_langs = [units.lang[i] for i in sample]
-    tags = _count_terms(model, sample_texts, sample_langs, sample_rows)
+    lemmatizer = _count_terms(model, sample_texts, sample_langs, sample_rows)
     near = _file_under_codebook(
         model, unit_vectors[sample], sample_langs, sample_texts, sample_rows
     )
     _group_categories(model, near)
     refresh_keywords(model)
     naming.name_themes(model, encode)
-    _name_categories(model, tags)
+    _name_categories(model, lemmatizer)
 
 
 def _unit_rows(model: ThemeModel, vectors: np.ndarray, langs: list[str]) -> np.ndarray:
@@ -104,9 +104,9 @@ def _representatives(mentions: object, topic: int, n_quotes: int) -> list[tuple[
 
 def _count_terms(
     model: ThemeModel, texts: list[str], langs: list[str], rows: np.ndarray
-) -> dict[str, Counter[str]] | None:
+) -> labels.Lemmatizer:
     """Lemma counts per language and phrase counts in the label language, per theme row;
-    return the part-of-speech counts per word in the label language (None: no tagger)."""
+    return the lemmatizer (its pipelines loaded, its part-of-speech counts)."""
     config = model.config
     n_rows = len(model.topic_ids_)
     lemmatizer = labels.Lemmatizer()
@@ -122,7 +122,7 @@ def _count_terms(
     model.phrases_ = phrases.count_phrases(
         texts, in_label, n_rows, model.label_language_, config.max_phrases
     )
-    return lemmatizer.tags(model.label_language_)
+    return lemmatizer
 
 
 def _file_under_codebook(
@@ -260,13 +260,13 @@ def supported_weights(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(weights.multiply(keep))
 
 
-def _name_categories(model: ThemeModel, tags: category_names.Tags | None) -> None:
+def _name_categories(model: ThemeModel, lemmatizer: labels.Lemmatizer) -> None:
     """Codebook categories take the entry's name; discovered ones a phrase of their own
-    (holding a noun where the label language's `tags` are known)."""
+    (holding a noun where the lemmatizer tagged the label language)."""
     themes = [model.themes_[int(t)] for t in model.topic_ids_]
     entries = {e.id: e for e in model.codebook_.entries} if model.codebook_ else {}
     discovered = sorted({t.category_id for t in themes if t.category_source == DISCOVERED})
-    names = _category_names(model, themes, discovered, tags)
+    names = _category_names(model, themes, discovered, lemmatizer)
     for theme in themes:
         if theme.category_locked:
             continue
@@ -281,19 +281,20 @@ def _category_names(
     model: ThemeModel,
     themes: list[Theme],
     discovered: list[int],
-    tags: category_names.Tags | None,
+    lemmatizer: labels.Lemmatizer,
 ) -> dict[int, str]:
     """Names of the discovered categories (`topics.category_names`): label-language lemmas
-    as single words, holding a noun where `tags` are known; for a category without such a
-    name, the lemmas of all languages and no part-of-speech rule."""
+    as single words, holding a noun where the label language was tagged; for a category
+    without such a name, the lemmas of all languages and no part-of-speech rule."""
     if model.phrases_ is None:
         return {}
     lemmas = model.counts_.get(model.label_language_)
     words = (lemmas, model.vocabulary_) if lemmas is not None else None
-    generic = _generic_words(model)
+    generic = _generic_words(model, lemmatizer)
     names = category_names.name_categories(
-        model.phrases_, themes, discovered, generic, words, tags=tags
-    )
+        model.phrases_, themes, discovered, generic, words,
+        tags=lemmatizer.tags(model.label_language_),
+    )  # fmt: skip
     missing = [c for c in discovered if c not in names]
     if missing and model.counts_:
         total = sum(
@@ -305,9 +306,9 @@ def _category_names(
     return names
 
 
-def _generic_words(model: ThemeModel) -> list[str]:
+def _generic_words(model: ThemeModel, lemmatizer: labels.Lemmatizer) -> list[str]:
     """The label language's one-word content-free replies and their lemmas ("thanks" and
     "thank"): category names are built from lemmas."""
     generic = category_names.generic_words(model.content_free(), model.label_language_)
-    lemmas = labels.Lemmatizer().tokens(generic, [model.label_language_] * len(generic))
+    lemmas = lemmatizer.lemmas(generic, model.label_language_)
     return sorted({*generic, *(lemma for tokens in lemmas for lemma in tokens)})

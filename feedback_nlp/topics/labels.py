@@ -64,6 +64,12 @@ class Lemmatizer:
                     _count_tags(doc, tags)
         return result
 
+    def lemmas(self, words: Sequence[str], lang: str) -> list[list[str]]:
+        """Content lemmas of `words` with the pipeline already loaded for `lang`; unlike
+        :meth:`tokens`, their tags are not counted."""
+        nlp = self.pipeline(lang)
+        return [_content_lemmas(doc, nlp.Defaults.stop_words) for doc in nlp.pipe(words)]
+
     def tags(self, lang: str) -> dict[str, Counter[str]] | None:
         """Per lower-cased word (surface form or lemma) of the texts read so far in `lang`,
         how often the tagger gave it each coarse part of speech; None without a tagger."""

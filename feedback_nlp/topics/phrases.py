@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -70,7 +71,7 @@ def candidates(text: str, lang: str) -> set[str]:
     stop = stop_words(lang)
     negations = NEGATIONS.get(lang, frozenset())
     particles = PARTICLES.get(lang, frozenset())
-    not_content = stop | negations | temporal_words(lang)
+    not_content = _not_content(lang)
     found: set[str] = set()
     for segment in _SEGMENT.finditer(_NOISE.sub(" , ", text).replace("#", " ").lower()):
         tokens = _split_elisions(segment.group().split(), lang)
@@ -91,6 +92,12 @@ def candidates(text: str, lang: str) -> set[str]:
                 if any(len(w) >= 3 and w not in not_content for w in gram):
                     found.add(" ".join(gram))
     return found
+
+
+@lru_cache(maxsize=64)
+def _not_content(lang: str) -> frozenset[str]:
+    """Words that do not make a phrase a candidate: stop words, negations, time words."""
+    return stop_words(lang) | NEGATIONS.get(lang, frozenset()) | temporal_words(lang)
 
 
 def _split_elisions(tokens: list[str], lang: str) -> list[str]:

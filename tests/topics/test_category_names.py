@@ -121,6 +121,6 @@ def test_generic_replies_are_refused_as_lemmas_too():
 
     model = ThemeModel()
     model.codebook_, model.label_language_ = None, "en"
-    generic = _generic_words(model)
+    generic = _generic_words(model, labels.Lemmatizer())
     assert "thanks" in generic
     assert "thank" in generic  # names are built from lemmas: "thanks" is read as "thank"
