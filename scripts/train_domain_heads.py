@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_sets import EKMAN_LABELS, SEED
 from train_heads import fit_platt, train_cache, tune_thresholds
 
-from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head
+from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head, average_heads
 from feedback_nlp.schema import SENTIMENT_LABELS
 
 HOLDOUT_SHARE = 0.2
@@ -253,6 +253,16 @@ def train_emotion(
     return head
 
 
+def averaged(first: Head, trained: Head) -> Head:
+    """One head computing the mean of both heads' logits (`heads.average_heads`)."""
+    head = average_heads(first, trained, 0.5)
+    head.metadata = {
+        "average_of": {"first": first.metadata, "second": trained.metadata},
+        "recipe": "scripts/train_domain_heads.py --average-with",
+    }
+    return head
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", required=True)
@@ -268,6 +278,10 @@ def main() -> None:
         help="keep the starting emotion head (shipped) or fine-tune it (measured, not shipped)",
     )  # fmt: skip
     parser.add_argument("--goemotions-weight", type=float, default=1.0)
+    parser.add_argument(
+        "--average-with", default=None,
+        help="heads folder whose sentiment head is averaged with the trained one (logits, 1:1)",
+    )  # fmt: skip
     args = parser.parse_args()
     cache, out, start = Path(args.cache), Path(args.out), Path(args.start)
     weights = {k: float(v) for k, v in (p.split("=") for p in args.sentiment_weights.split(","))}
@@ -275,6 +289,8 @@ def main() -> None:
     sentiment = train_sentiment(
         cache, Head.load(start, "sentiment"), args.pull, args.epochs, weights, args.hidden, args.lr
     )
+    if args.average_with:
+        sentiment = averaged(Head.load(Path(args.average_with), "sentiment"), sentiment)
     emotion = Head.load(start, "emotion")
     if args.emotion == "finetune":
         emotion = train_emotion(cache, emotion, 0.01, 5, args.goemotions_weight)

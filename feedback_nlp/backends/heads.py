@@ -212,3 +212,24 @@ def join_heads(first: Head, second: Head) -> Head:
     head.platt = {**first.platt, **second.platt}
     head.thresholds = {**first.thresholds, **second.thresholds}
     return head
+
+
+def average_heads(first: Head, second: Head, weight: float = 0.5) -> Head:
+    """One softmax head whose logits are exactly ``(1 - weight) * first + weight * second``
+    (each divided by its temperature): both hidden layers side by side, output layers
+    stacked and scaled. Labels and metadata of `first`; temperature 1."""
+    if first.input_dim != second.input_dim or first.labels != second.labels:
+        raise ConfigError("only heads with the same features and labels can be averaged")
+    if first.output != "softmax" or second.output != "softmax":
+        raise ConfigError("only softmax (single-label) heads can be averaged")
+    (w0a, w1a), (b0a, b1a) = _two_layer(first)
+    (w0b, w1b), (b0b, b1b) = _two_layer(second)
+    share_a, share_b = (1 - weight) / first.temperature, weight / second.temperature
+    return Head(
+        first.labels,
+        "softmax",
+        [np.hstack([w0a, w0b]).astype(np.float32), np.vstack([w1a * share_a, w1b * share_b]).astype(np.float32)],
+        [np.concatenate([b0a, b0b]).astype(np.float32), (b1a * share_a + b1b * share_b).astype(np.float32)],
+        first.input_dim,
+        metadata=dict(first.metadata),
+    )

@@ -22,8 +22,10 @@ URL_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2}/\S*",
     re.IGNORECASE,
 )
-#: A web address (scheme or www.), what :func:`social_for_encoder` replaces.
-_WEB_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+#: A web address (scheme or www.), what :func:`social_for_encoder` replaces; it ends at white
+#: space or at a bracket or quote that closes markup ("[url=https://x]the text[/url]",
+#: "<a href="https://x">"), so the words after it are kept.
+_WEB_RE = re.compile(r"(?:https?://|www\.)[^\s\[\]<>\"]+", re.IGNORECASE)
 HANDLE_RE = re.compile(r"(?<![\w@])@\w+")
 RETWEET_RE = re.compile(r"(?:^|(?<=\s))RT(?=\s*[@:])")
 HASHTAG_RE = re.compile(r"(?<!\w)#(\w+)")

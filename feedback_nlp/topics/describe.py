@@ -274,7 +274,15 @@ def _name_categories(model: ThemeModel, lemmatizer: labels.Lemmatizer) -> None:
             entry = entries.get(theme.category_source.partition(":")[2])
             theme.category = entry.name(model.label_language_) if entry else theme.label
         else:
-            theme.category = names.get(theme.category_id) or theme.label
+            theme.category = names.get(theme.category_id) or fallback_category_name(theme)
+
+
+def fallback_category_name(theme: Theme) -> str:
+    """A category no term could name: its main keyword, never the theme's own name."""
+    for keyword in theme.keywords:
+        if keyword.lower() != theme.label.lower():
+            return keyword.capitalize()
+    return f"{theme.label} (all)"
 
 
 def _category_names(

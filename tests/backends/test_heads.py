@@ -7,7 +7,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head, join_heads, load_default_head
+from feedback_nlp.backends.heads import (
+    DEFAULT_HEADS_DIR,
+    Head,
+    average_heads,
+    join_heads,
+    load_default_head,
+)
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 
@@ -126,6 +132,19 @@ def test_only_sigmoid_heads_of_one_width_join():
     wider.input_dim = 16
     with pytest.raises(ConfigError, match="features"):
         join_heads(random_head("sigmoid", ("anger",)), wider)
+
+
+def test_averaged_head_gives_the_mean_of_both_heads_logits():
+    rng = np.random.default_rng(5)
+    linear = Head(SENTIMENT_LABELS, "softmax", [rng.normal(size=(8, 3))], [rng.normal(size=3)], 8)
+    linear.temperature = 1.5
+    hidden = random_head("softmax", SENTIMENT_LABELS, input_dim=8)
+    averaged = average_heads(linear, hidden, 0.25)
+    x = rng.normal(size=(20, 8))
+    expected = 0.75 * linear.logits(x) / 1.5 + 0.25 * hidden.logits(x)
+    assert averaged.logits(x) == pytest.approx(expected, abs=1e-4)
+    with pytest.raises(ConfigError, match="softmax"):
+        average_heads(random_head("sigmoid", ("joy",)), random_head("sigmoid", ("joy",)))
 
 
 def gated_head() -> Head:

@@ -20,6 +20,8 @@ from feedback_nlp.text.social import has_social_markup, social_for_encoder, stri
         ("C# and F# are languages", "C# and F# are languages"),
         ("@user already", "@user already"),
         ("line one @x\nline two", "line one @user\nline two"),
+        ("see [url=https://x.io/a?b=1]our guide[/url] now", "see [url=http]our guide[/url] now"),
+        ('<a href="https://x.io/a">the page</a>', '<a href="http">the page</a>'),
     ],
 )
 def test_encoder_reads_handles_and_urls_as_placeholders(text: str, expected: str):

@@ -103,3 +103,13 @@ def test_a_french_and_a_russian_complaint_about_the_same_thing_get_the_same_them
     assignment = model.transform(texts, encode_texts(texts), ["fr", "ru"], encode_texts)
     assert assignment.topic[0] == assignment.topic[1] != -1
     assert model.category_of(int(assignment.topic[0])) == "Billing & payment"
+
+
+def test_a_category_no_term_names_is_not_named_like_its_theme():
+    from feedback_nlp.topics.describe import fallback_category_name
+    from feedback_nlp.topics.model import Theme
+
+    theme = Theme(topic=3, label="invoice / wrong", keywords=["invoice", "wrong"])
+    assert fallback_category_name(theme) == "Invoice"
+    bare = Theme(topic=4, label="refund")
+    assert fallback_category_name(bare) not in {"refund", "Refund"}
