@@ -29,8 +29,10 @@ from domain_sets import EKMAN_LABELS
 from feedback_nlp.backends.heads import Head
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 from feedback_nlp.stages.sentiment import sentiment_with_mixed
+from feedback_nlp.text.replies import is_no_judgement_reply
 
 NAMES = np.array(SENTIMENT_LABELS)
+REPLY_RULE = {"on": True}
 
 
 def load_part(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -54,7 +56,7 @@ def sentiment_scores(truth: np.ndarray, predicted: np.ndarray) -> dict[str, floa
 
 def xlmt(cache: Path, sentiment: Head) -> dict[str, float]:
     table, x = load_part(cache, "xlmt-val")
-    predicted = NAMES[sentiment.predict_proba(x).argmax(axis=1)]
+    predicted = NAMES[sentiment_probs(sentiment, table, x).argmax(axis=1)]
     scores = {
         lang: float(f1_score(table["label"][rows], predicted[rows], average="macro"))
         for lang, rows in table.groupby("lang").indices.items()
@@ -67,7 +69,7 @@ def xlmt(cache: Path, sentiment: Head) -> dict[str, float]:
 def polarity_set(cache: Path, name: str, sentiment: Head) -> dict[str, Any]:
     """3-class scores; for sets with `mixed` gold also the 4-class (mixed rule) scores."""
     table, x = load_part(cache, name)
-    probs = sentiment.predict_proba(x)
+    probs = sentiment_probs(sentiment, table, x)
     truth = table["label"].to_numpy(dtype=object)
     plain = truth != "mixed"
     out = sentiment_scores(truth[plain], NAMES[probs[plain].argmax(axis=1)])
@@ -79,13 +81,29 @@ def polarity_set(cache: Path, name: str, sentiment: Head) -> dict[str, Any]:
     return out
 
 
-def emotion_decisions(head: Head, x: np.ndarray) -> np.ndarray:
+def replies(table: pd.DataFrame) -> np.ndarray:
+    """Rows the stages answer without a model (replies that judge nothing), unless
+    `--no-reply-rule`."""
+    if not REPLY_RULE["on"]:
+        return np.zeros(len(table), dtype=bool)
+    return table["text"].fillna("").map(is_no_judgement_reply).to_numpy(dtype=bool)
+
+
+def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarray:
+    """Sentiment probabilities as the stage gives them (replies that judge nothing: neutral)."""
+    probs = head.predict_proba(x)
+    probs[replies(table)] = [1.0 if label == "neutral" else 0.0 for label in head.labels]
+    return probs
+
+
+def emotion_decisions(head: Head, x: np.ndarray, table: pd.DataFrame) -> np.ndarray:
     """(rows, EMOTION_LABELS) booleans as the stage decides them."""
     probs = head.predict_proba(x)
     decided = head.decide(probs)
     out = np.zeros((len(x), len(EMOTION_LABELS)), dtype=bool)
     for i, label in enumerate(head.labels):
         out[:, EMOTION_LABELS.index(label)] = decided[:, i]
+    out[replies(table)] = False
     return out
 
 
@@ -93,7 +111,7 @@ def emotion_set(cache: Path, name: str, emotion: Head) -> dict[str, Any]:
     """Any-emotion rate (gold vs predicted), label rates, macro-F1 over Ekman labels present
     plus the no-emotion class, per language when several."""
     table, x = load_part(cache, name)
-    decided = emotion_decisions(emotion, x)
+    decided = emotion_decisions(emotion, x, table)
     truth = table[list(EMOTION_LABELS)].to_numpy(dtype=float)
     ekman = [EMOTION_LABELS.index(label) for label in EKMAN_LABELS]
     gold_any = np.nansum(truth[:, ekman], axis=1) > 0
@@ -125,12 +143,12 @@ def emotion_set(cache: Path, name: str, emotion: Head) -> dict[str, Any]:
 def challenge(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
     """Challenge set: 4-class accuracy (mixed rule), per language, per kind, factual recall."""
     table, x = load_part(cache, "challenge")
-    four = sentiment_with_mixed(sentiment.predict_proba(x))
+    four = sentiment_with_mixed(sentiment_probs(sentiment, table, x))
     truth = table["sentiment"].to_numpy(dtype=object)
     right = four == truth
     plain = truth != "mixed"
     facts = (table["kind"] == "fact").to_numpy()
-    decided = emotion_decisions(emotion, x)
+    decided = emotion_decisions(emotion, x, table)
     gold_any = table["emotion"].fillna("").str.len().to_numpy() > 0
     return {
         "accuracy": float(right.mean()),
@@ -156,9 +174,9 @@ def challenge(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
 
 def demo_rates(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
     """Label frequencies on the bundled demo comments (no gold)."""
-    _, x = load_part(cache, "demo")
-    four = sentiment_with_mixed(sentiment.predict_proba(x))
-    decided = emotion_decisions(emotion, x)
+    table, x = load_part(cache, "demo")
+    four = sentiment_with_mixed(sentiment_probs(sentiment, table, x))
+    decided = emotion_decisions(emotion, x, table)
     return {
         "sentiment": {k: float((four == k).mean()) for k in [*SENTIMENT_LABELS, "mixed"]},
         "emotion": {name: float(decided[:, i].mean()) for i, name in enumerate(EMOTION_LABELS)},
@@ -195,8 +213,8 @@ def gate_curve(cache: Path, emotion: Head) -> list[dict[str, float]]:
 
 def challenge_any(cache: Path, emotion: Head) -> float:
     """Share of challenge-set comments with any emotion."""
-    _, x = load_part(cache, "challenge")
-    return float(emotion_decisions(emotion, x).any(axis=1).mean())
+    table, x = load_part(cache, "challenge")
+    return float(emotion_decisions(emotion, x, table).any(axis=1).mean())
 
 
 def evaluate(cache: Path, heads: Path, curve: bool = False) -> dict[str, Any]:
@@ -228,7 +246,12 @@ def main() -> None:
     parser.add_argument(
         "--gate-curve", action="store_true", help="also sweep the emotion gate's cut"
     )
+    parser.add_argument(
+        "--no-reply-rule", action="store_true",
+        help="classify replies that judge nothing with the heads too (the stages answer them)",
+    )  # fmt: skip
     args = parser.parse_args()
+    REPLY_RULE["on"] = not args.no_reply_rule
     report = evaluate(Path(args.cache), Path(args.heads), args.gate_curve)
     print(json.dumps(report, indent=2))
     if args.out:

@@ -225,11 +225,14 @@ def average_heads(first: Head, second: Head, weight: float = 0.5) -> Head:
     (w0a, w1a), (b0a, b1a) = _two_layer(first)
     (w0b, w1b), (b0b, b1b) = _two_layer(second)
     share_a, share_b = (1 - weight) / first.temperature, weight / second.temperature
+    hidden = np.hstack([w0a, w0b]).astype(np.float32)
+    output = np.vstack([w1a * share_a, w1b * share_b]).astype(np.float32)
+    biases = [np.concatenate([b0a, b0b]), b1a * share_a + b1b * share_b]
     return Head(
         first.labels,
         "softmax",
-        [np.hstack([w0a, w0b]).astype(np.float32), np.vstack([w1a * share_a, w1b * share_b]).astype(np.float32)],
-        [np.concatenate([b0a, b0b]).astype(np.float32), (b1a * share_a + b1b * share_b).astype(np.float32)],
+        [hidden, output],
+        [b.astype(np.float32) for b in biases],
         first.input_dim,
         metadata=dict(first.metadata),
     )

@@ -73,10 +73,11 @@ class EmotionStage(ClassifierStage):
         quantize: str = DEFAULT_QUANTIZE,
         runtime: str = DEFAULT_RUNTIME,
         gate: bool = True,
+        replies_neutral: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
-            batch_size, max_length, quantize, runtime,
+            batch_size, max_length, quantize, runtime, replies_neutral,
         )  # fmt: skip
         check_threshold(threshold)
         self.threshold = threshold

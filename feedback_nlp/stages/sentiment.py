@@ -8,7 +8,9 @@ text-classification model (hub id, local path or per-language routes such as
 With ``level="sentence"`` each comment is split into sentences (per-language rules), each
 sentence is classified, the comment-level result is aggregated from them, and the side table
 ``batch.tables["sentences"]`` holds one row per sentence keyed by response_id + sentence_index.
-Empty comments (no text, NaN, white space) get the neutral result without running a model.
+Empty comments (no text, NaN, white space) get the neutral result without running a model,
+and so do replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe":
+:mod:`feedback_nlp.text.replies`) unless ``replies_neutral=False``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from feedback_nlp.stages.embed import (
     shared_encoder,
     texts_of,
 )
+from feedback_nlp.text.replies import is_no_judgement_reply
 from feedback_nlp.text.sentences import split_sentences
 from feedback_nlp.text.social import social_for_encoder
 
@@ -86,6 +89,7 @@ class ClassifierStage(Stage):
         max_length: int = 512,
         quantize: str = DEFAULT_QUANTIZE,
         runtime: str = DEFAULT_RUNTIME,
+        replies_neutral: bool = True,
     ) -> None:
         if backend not in BACKENDS:
             raise ConfigError(
@@ -112,6 +116,7 @@ class ClassifierStage(Stage):
         self.max_length = max_length
         self.quantize = quantize
         self.runtime = runtime
+        self.replies_neutral = replies_neutral
         uses_array = backend == "default" and level == "comment"
         self.requires_arrays = ("embedding",) if uses_array else ()
         self._classifier: HFClassifier | None = None
@@ -142,9 +147,10 @@ class ClassifierStage(Stage):
     def probabilities(
         self, texts: Sequence[str], langs: Sequence[str], embeddings: np.ndarray | None = None
     ) -> np.ndarray:
-        """Class probabilities (rows, labels); empty texts get :meth:`empty_result`."""
+        """Class probabilities (rows, labels); empty texts and, with `replies_neutral`,
+        replies that judge nothing get :meth:`empty_result`."""
         out = np.tile(self.empty_result(), (len(texts), 1))
-        rows = np.array([bool(t.strip()) for t in texts], dtype=bool)
+        rows = np.array([self._to_classify(t) for t in texts], dtype=bool)
         if not rows.any():
             return out
         chosen = [texts[i] for i in np.flatnonzero(rows)]
@@ -165,6 +171,11 @@ class ClassifierStage(Stage):
         head = self.head()
         out[rows] = self._in_label_order(head.predict_proba(embeddings), head.labels)
         return out
+
+    def _to_classify(self, text: str) -> bool:
+        if not text.strip():
+            return False
+        return not (self.replies_neutral and is_no_judgement_reply(text))
 
     def _in_label_order(self, probabilities: np.ndarray, labels: Sequence[str]) -> np.ndarray:
         """Head probabilities as columns of :attr:`labels` (a label it lacks: unmapped_value)."""

@@ -35,13 +35,13 @@ def challenge() -> pd.DataFrame:
     return pd.DataFrame([json.loads(line) for line in CHALLENGE.read_text("utf-8").splitlines()])
 
 
-def tagged(texts: list[str], langs: list[str]) -> pd.DataFrame:
+def tagged(texts: list[str], langs: list[str], replies_neutral: bool = True) -> pd.DataFrame:
     table = pd.DataFrame(
         {"response_id": [str(i) for i in range(len(texts))], "text_clean": texts, "lang": langs}
     )
     batch = EmbedStage(device="cpu").transform(Batch(table))
-    batch = SentimentStage(device="cpu").transform(batch)
-    return EmotionStage(device="cpu").transform(batch).table
+    batch = SentimentStage(device="cpu", replies_neutral=replies_neutral).transform(batch)
+    return EmotionStage(device="cpu", replies_neutral=replies_neutral).transform(batch).table
 
 
 def test_challenge_set_is_well_formed():
@@ -86,8 +86,19 @@ def test_shipped_heads_on_the_challenge_set_per_language():
 def test_content_free_comments_get_no_emotion():
     texts = ["ok", "n/a", "-", "Order 48213", "Please send me the invoice.", "Kundennummer 1234"]
     emotional = ["I am furious, this is the third time!", "Thank you so much, great help!"]
-    out = tagged([*texts, *emotional], ["en", "en", "en", "en", "en", "de", "en", "en"])
+    langs = ["en", "en", "en", "en", "en", "de", "en", "en"]
+    out = tagged([*texts, *emotional], langs, replies_neutral=False)  # the gate alone
     free, rest = out["emotion"].iloc[: len(texts)], out["emotion"].iloc[len(texts) :]
     assert (free == "neutral").mean() >= 5 / 6, free.tolist()
     # the gate silences content-free comments, not emotional ones
     assert "anger" in rest.iloc[0] and "joy" in rest.iloc[1], rest.tolist()
+
+
+@shipped
+def test_replies_that_judge_nothing_are_neutral_without_emotion():
+    texts, langs = ["no", "Nein.", "nothing to add", "без комментариев"], ["en", "de", "en", "ru"]
+    out = tagged(texts, langs)
+    assert (out["sentiment"] == "neutral").all() and (out["p_neutral"] == 1.0).all()
+    assert (out["emotion"] == "neutral").all()
+    by_model = tagged(texts, langs, replies_neutral=False)
+    assert (by_model["p_neutral"] < 1.0).all()

@@ -1,0 +1,45 @@
+"""Survey replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe", "нет").
+
+Open questions such as "Anything else you want to tell us?" collect many such replies. A
+sentiment model trained on tweets reads "no" or "nichts" as negative; they are no complaint.
+The list (`feedback_nlp/data/replies/no_judgement.toml`, written for the project) holds the
+non-evaluative part of the built-in codebook's content-free replies in ten languages. A
+comment matches when its whole text, case-folded and without surrounding punctuation, white
+space or quotes, is one of them in any language (short replies are where language detection
+is least sure).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+_EDGES = " \t\r\n.,;:!?¡¿…'\"«»“”„-–—()[]"
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def no_judgement_replies() -> dict[str, tuple[str, ...]]:
+    """The list per language, as written."""
+    data = resources.files("feedback_nlp") / "data" / "replies" / "no_judgement.toml"
+    table = tomllib.loads(data.read_text(encoding="utf-8"))["no_judgement"]
+    return {lang: tuple(items) for lang, items in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _normalised_replies() -> frozenset[str]:
+    return frozenset(normalise(r) for items in no_judgement_replies().values() for r in items)
+
+
+def normalise(text: str) -> str:
+    """Case-folded, inner white space collapsed, surrounding punctuation and spaces removed."""
+    return _SPACES.sub(" ", text.strip(_EDGES)).casefold()
+
+
+def is_no_judgement_reply(text: str) -> bool:
+    """True when the whole `text` is a reply that judges nothing (in any listed language)."""
+    if len(text) > 40:  # the longest listed reply has 22 characters
+        return False
+    return normalise(text) in _normalised_replies()
