@@ -12,6 +12,9 @@ its own process so its peak memory is its own, and report:
   each theme mapped to every gold label more than half of its comments carry (`held_*`:
   on multi-aspect sentences a theme of price clauses maps to price and food);
 - which gold labels are the majority of at least one theme (both readings);
+- on the sets with aspect polarity (MAMS, MobASA): whether the 5 themes, and the 5
+  categories, that hurt the gold "negative" flag most (ranked as `explain` ranks them) stand
+  for the 5 aspects comments are most often negative about;
 - stability: ARI of the main theme between fits with two seeds, and between fits on two
   different random 80 % subsamples (all comments tagged by both);
 - fit time and peak RSS; every theme with its label, category and majority gold label.
@@ -117,6 +120,41 @@ def _mapped(votes: Counter, size: int, share: float | None) -> list[str]:
     return held or [ranked[0][0]]
 
 
+def negative_reasons(out: pd.DataFrame, negative: list[list[str]]) -> dict[str, object]:
+    """Do the 5 themes (and categories) that hurt most cover the 5 most frequent complaints?
+
+    The outcome is the gold "negative about some aspect" flag; themes are ranked by their
+    impact on it (`insights.theme_impact`, as `explain` ranks them). Each top theme stands
+    for the negative aspect most of its negative comments are negative about.
+    """
+    from feedback_nlp.insights.impact import theme_impact
+
+    reasons = [a for a, _ in Counter(a for labels in negative for a in labels).most_common(5)]
+    table = out.assign(gold_is_negative=[int(bool(labels)) for labels in negative])
+    report: dict[str, object] = {"top_negative_reasons": reasons}
+    for column in ("themes", "categories"):
+        ranked = theme_impact(
+            table, "gold_is_negative", theme_column=column, higher_is_better=False
+        )
+        top = ranked[ranked["rank"].notna() & (ranked["rank"] <= 5)]
+        lists = table[column].map(lambda c: str(c).split("|"))
+        stands_for = []
+        for theme in top["theme"]:
+            votes = Counter(
+                a
+                for found, labels in zip(lists, negative, strict=True)
+                if str(theme) in found
+                for a in labels
+            )
+            stands_for.append(votes.most_common(1)[0][0] if votes else "")
+        report[f"top5_{column}"] = [
+            {"label": str(label), "stands_for": reason}
+            for label, reason in zip(top["theme_label"], stands_for, strict=True)
+        ]
+        report[f"top5_{column}_reasons_covered"] = len(set(stands_for) & set(reasons))
+    return report
+
+
 def single_label(gold: list[list[str]], topic: np.ndarray) -> dict[str, object]:
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
@@ -197,6 +235,7 @@ def demo_languages(table: pd.DataFrame) -> dict[str, object]:
 def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
     table = SETS[name](data)
     gold = list(table.pop("gold"))
+    negative = list(table.pop("gold_negative")) if "gold_negative" in table else None
     out, stage, seconds, tables = tagged(table)
     model = stage.model_
     themes = theme_sets(out)
@@ -226,6 +265,8 @@ def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
         "fit_seconds": round(seconds, 1),
         "label_language": model.label_language_,
     }
+    if negative is not None:
+        report.update(negative_reasons(out, negative))
     if "true_theme" in out:
         report["demo_issues"] = demo_languages(out)
     if name == "banking77":

@@ -1,7 +1,8 @@
 """Labelled theme sets for scripts/eval_themes.py, read from ../shared/data (never copied).
 
 Each loader returns a feedback table (`response_id`, `text`) with `gold` (list of gold
-labels per comment, possibly empty) and `lang_hint`.
+labels per comment, possibly empty) and `lang_hint`; the sets with aspect polarity (MAMS,
+MobASA) also `gold_negative`, the aspects a comment is negative about.
 """
 
 from __future__ import annotations
@@ -24,24 +25,35 @@ def banking77(data: Path) -> pd.DataFrame:
 def mams(data: Path) -> pd.DataFrame:
     """MAMS ACSA test: 400 restaurant-review sentences, 2+ aspect categories each."""
     root = ET.parse(data / "themes/mams/data/MAMS-ACSA/raw/test.xml").getroot()
-    texts, gold = [], []
+    texts, gold, negative = [], [], []
     for sentence in root.iter("sentence"):
         texts.append(sentence.findtext("text") or "")
-        gold.append(sorted({a.get("category", "") for a in sentence.iter("aspectCategory")}))
-    return _table(pd.Series(texts), pd.Series(gold), "en", "mams")
+        aspects = list(sentence.iter("aspectCategory"))
+        gold.append(sorted({a.get("category", "") for a in aspects}))
+        negative.append(sorted({a.get("category", "") for a in aspects if _negative(a)}))
+    table = _table(pd.Series(texts), pd.Series(gold), "en", "mams")
+    return table.assign(gold_negative=negative)
 
 
 def mobasa(data: Path) -> pd.DataFrame:
     """MobASA test, relevant documents: German public-transport feedback, aspect categories."""
     path = data / "sentiment/mobasa/corpus/test-sim3s-mobasa_v1.xml"
-    texts, gold = [], []
+    texts, gold, negative = [], [], []
     for document in ET.parse(path).getroot().iter("Document"):
         if document.findtext("relevance") != "true":
             continue
         texts.append(document.findtext("text") or "")
-        aspects = {o.get("category", "").split("#")[0] for o in document.iter("Opinion")}
+        opinions = list(document.iter("Opinion"))
+        aspects = {o.get("category", "").split("#")[0] for o in opinions}
         gold.append(sorted(a for a in aspects if a))
-    return _table(pd.Series(texts), pd.Series(gold), "de", "mobasa")
+        bad = {o.get("category", "").split("#")[0] for o in opinions if _negative(o)}
+        negative.append(sorted(a for a in bad if a))
+    table = _table(pd.Series(texts), pd.Series(gold), "de", "mobasa")
+    return table.assign(gold_negative=negative)
+
+
+def _negative(element: ET.Element) -> bool:
+    return (element.get("polarity") or "").lower() == "negative"
 
 
 def steam(data: Path) -> pd.DataFrame:
