@@ -28,11 +28,11 @@ from domain_sets import EKMAN_LABELS
 
 from feedback_nlp.backends.heads import Head
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
-from feedback_nlp.stages.sentiment import sentiment_with_mixed
+from feedback_nlp.stages.sentiment import effort_read_negative, sentiment_with_mixed
 from feedback_nlp.text.replies import is_no_judgement_reply
 
 NAMES = np.array(SENTIMENT_LABELS)
-REPLY_RULE = {"on": True}
+RULES = {"replies": True, "effort": True}
 
 
 def load_part(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -84,15 +84,18 @@ def polarity_set(cache: Path, name: str, sentiment: Head) -> dict[str, Any]:
 def replies(table: pd.DataFrame) -> np.ndarray:
     """Rows the stages answer without a model (replies that judge nothing), unless
     `--no-reply-rule`."""
-    if not REPLY_RULE["on"]:
+    if not RULES["replies"]:
         return np.zeros(len(table), dtype=bool)
     return table["text"].fillna("").map(is_no_judgement_reply).to_numpy(dtype=bool)
 
 
 def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarray:
-    """Sentiment probabilities as the stage gives them (replies that judge nothing: neutral)."""
+    """Sentiment probabilities as the stage gives them (replies that judge nothing: neutral;
+    read neutral but describing high effort: negative)."""
     probs = head.predict_proba(x)
     probs[replies(table)] = [1.0 if label == "neutral" else 0.0 for label in head.labels]
+    if RULES["effort"]:
+        probs = effort_read_negative(probs, table["text"].fillna("").tolist(), head.labels)
     return probs
 
 
@@ -250,8 +253,12 @@ def main() -> None:
         "--no-reply-rule", action="store_true",
         help="classify replies that judge nothing with the heads too (the stages answer them)",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-effort-rule", action="store_true",
+        help="keep the head's neutral for comments describing high effort (the stage: negative)",
+    )  # fmt: skip
     args = parser.parse_args()
-    REPLY_RULE["on"] = not args.no_reply_rule
+    RULES.update(replies=not args.no_reply_rule, effort=not args.no_effort_rule)
     report = evaluate(Path(args.cache), Path(args.heads), args.gate_curve)
     print(json.dumps(report, indent=2))
     if args.out:

@@ -27,8 +27,8 @@ from feedback_nlp.backends.heads import Head
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, emotion_prob_columns, join_list
 from feedback_nlp.stages.base import register_stage
+from feedback_nlp.stages.classifier import ClassifierStage
 from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, DEFAULT_RUNTIME
-from feedback_nlp.stages.sentiment import ClassifierStage
 
 DEFAULT_THRESHOLD = 0.5
 

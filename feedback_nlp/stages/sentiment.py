@@ -10,47 +10,32 @@ sentence is classified, the comment-level result is aggregated from them, and th
 ``batch.tables["sentences"]`` holds one row per sentence keyed by response_id + sentence_index.
 Empty comments (no text, NaN, white space) get the neutral result without running a model,
 and so do replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe":
-:mod:`feedback_nlp.text.replies`) unless ``replies_neutral=False``.
+:mod:`feedback_nlp.text.replies`) unless ``replies_neutral=False``. A comment the model reads
+neutral that describes high customer effort (the rules of stage "effort") is negative unless
+``effort_negative=False``.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, ClassVar, Literal
+from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.heads import Head, load_default_head
-from feedback_nlp.backends.hf_classifier import HFClassifier
-from feedback_nlp.errors import ConfigError
+from feedback_nlp.backends.effort import RuleEffortBackend
 from feedback_nlp.schema import SENTIMENT_LABELS, sentiment_prob_columns
-from feedback_nlp.stages.base import Batch, Stage, register_stage
-from feedback_nlp.stages.embed import (
-    DEFAULT_QUANTIZE,
-    DEFAULT_RUNTIME,
-    HEAD_FEATURES,
-    HEAD_LAYERS,
-    adapters_for_heads,
-    check_quantize,
-    check_runtime,
-    shared_encoder,
-    texts_of,
-)
-from feedback_nlp.text.replies import is_no_judgement_reply
-from feedback_nlp.text.sentences import split_sentences
-from feedback_nlp.text.social import social_for_encoder
+from feedback_nlp.stages.base import register_stage
+from feedback_nlp.stages.classifier import SENTENCE_TABLE, ClassifierStage
+from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, DEFAULT_RUNTIME
 
-SENTENCE_TABLE = "sentences"
+__all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
+           "sentiment_with_mixed"]  # fmt: skip
+
 #: A comment is ``mixed`` when both p_negative and p_positive reach this share (see
 #: :func:`sentiment_with_mixed`); a fixed choice (not tuned), see docs/sentiment_emotion.md.
 MIXED_MIN = 0.3
 MIXED = "mixed"
-BACKENDS = ("default", "transformers")
-LEVELS = ("comment", "sentence")
 
 
 def sentiment_with_mixed(probabilities: np.ndarray, minimum: float = MIXED_MIN) -> np.ndarray:
@@ -62,18 +47,33 @@ def sentiment_with_mixed(probabilities: np.ndarray, minimum: float = MIXED_MIN) 
     return np.where((negative >= minimum) & (positive >= minimum), MIXED, names)
 
 
-@lru_cache(maxsize=8)
-def _cached_head(name: str, folder: str | None) -> Head:
-    return load_default_head(name, folder)
+def effort_read_negative(
+    probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
+) -> np.ndarray:
+    """`probabilities` where each row read neutral whose text describes high customer effort
+    (the effort stage's rules: repeat contacts, transfers, long waits, chasing, …) has its
+    neutral probability moved to negative ("I called four times and nobody called back")."""
+    neutral, negative = labels.index("neutral"), labels.index("negative")
+    rows = np.flatnonzero(probabilities.argmax(axis=1) == neutral)
+    if not len(rows):
+        return probabilities
+    found = RuleEffortBackend().predict([texts[i] for i in rows])
+    high = rows[[result.level == "high" for result in found]]
+    out = probabilities.copy()
+    out[high, negative] += out[high, neutral]
+    out[high, neutral] = 0.0
+    return out
 
 
-class ClassifierStage(Stage):
-    """Shared machinery of the sentiment and emotion stages (backends, sentence level)."""
+@register_stage
+class SentimentStage(ClassifierStage):
+    """Writes `sentiment`, `sentiment_score` (p_positive − p_negative) and p_<class>."""
 
-    labels: ClassVar[tuple[str, ...]] = ()
-    head_name: ClassVar[str] = ""
-    #: Probability written for a label the model does not predict.
-    unmapped_value: ClassVar[float] = 0.0
+    name = "sentiment"
+    requires = ("text_clean",)
+    produces = ("sentiment", "sentiment_score", *sentiment_prob_columns())
+    labels = SENTIMENT_LABELS
+    head_name = "sentiment"
 
     def __init__(
         self,
@@ -90,189 +90,20 @@ class ClassifierStage(Stage):
         quantize: str = DEFAULT_QUANTIZE,
         runtime: str = DEFAULT_RUNTIME,
         replies_neutral: bool = True,
+        effort_negative: bool = True,
     ) -> None:
-        if backend not in BACKENDS:
-            raise ConfigError(
-                f"stage '{self.name}': backend must be one of {BACKENDS}, not {backend!r}"
-            )
-        if level not in LEVELS:
-            raise ConfigError(f"stage '{self.name}': level must be one of {LEVELS}, not {level!r}")
-        check_quantize(self.name, quantize)
-        check_runtime(self.name, runtime)
-        if backend == "transformers" and not model:
-            raise ConfigError(
-                f"stage '{self.name}': backend 'transformers' needs model=<hub id, local path "
-                "or {language: model}>"
-            )
-        self.backend = backend
-        self.level = level
-        self.model = model
-        self.label_map = label_map
-        self.revision = revision
-        self.trust_remote_code = trust_remote_code
-        self.heads_dir = heads_dir
-        self.device = device
-        self.batch_size = batch_size
-        self.max_length = max_length
-        self.quantize = quantize
-        self.runtime = runtime
-        self.replies_neutral = replies_neutral
-        uses_array = backend == "default" and level == "comment"
-        self.requires_arrays = ("embedding",) if uses_array else ()
-        self._classifier: HFClassifier | None = None
-        self._sentence_rows: pd.DataFrame | None = None
+        super().__init__(
+            backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
+            batch_size, max_length, quantize, runtime, replies_neutral,
+        )  # fmt: skip
+        self.effort_negative = effort_negative
 
-    # -- probabilities ----------------------------------------------------------------------
-
-    def head(self) -> Head:
-        """The numpy head of the default backend."""
-        return _cached_head(self.head_name, self.heads_dir)
-
-    def classifier(self) -> HFClassifier:
-        """The transformers backend (models load on first use)."""
-        if self._classifier is None:
-            self._classifier = HFClassifier(
-                self.model or {},
-                self.labels,
-                label_map=self.label_map,
-                revision=self.revision,
-                trust_remote_code=self.trust_remote_code,
-                device=self.device,
-                batch_size=self.batch_size,
-                max_length=self.max_length,
-                unmapped_value=self.unmapped_value,
-            )
-        return self._classifier
-
-    def probabilities(
-        self, texts: Sequence[str], langs: Sequence[str], embeddings: np.ndarray | None = None
-    ) -> np.ndarray:
-        """Class probabilities (rows, labels); empty texts and, with `replies_neutral`,
-        replies that judge nothing get :meth:`empty_result`."""
-        out = np.tile(self.empty_result(), (len(texts), 1))
-        rows = np.array([self._to_classify(t) for t in texts], dtype=bool)
-        if not rows.any():
-            return out
-        chosen = [texts[i] for i in np.flatnonzero(rows)]
-        if self.backend == "transformers":
-            chosen_langs = [langs[i] for i in np.flatnonzero(rows)]
-            out[rows] = self.classifier().predict_proba(chosen, chosen_langs)
-            return out
-        if embeddings is None:
-            encoder = shared_encoder(
-                None, self.device, self.batch_size, self.max_length, False, self.quantize,
-                self.runtime, adapters_for_heads(self.heads_dir),
-            )  # fmt: skip
-            embeddings = encoder.encode(
-                [social_for_encoder(text) for text in chosen], layers=HEAD_LAYERS
-            )
-        else:
-            embeddings = embeddings[rows]
-        head = self.head()
-        out[rows] = self._in_label_order(head.predict_proba(embeddings), head.labels)
-        return out
-
-    def _to_classify(self, text: str) -> bool:
-        if not text.strip():
-            return False
-        return not (self.replies_neutral and is_no_judgement_reply(text))
-
-    def _in_label_order(self, probabilities: np.ndarray, labels: Sequence[str]) -> np.ndarray:
-        """Head probabilities as columns of :attr:`labels` (a label it lacks: unmapped_value)."""
-        if tuple(labels) == self.labels:
+    def adjust(self, probabilities: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """With `effort_negative`, a comment read neutral that describes high customer effort
+        (:func:`effort_read_negative`) is negative."""
+        if not self.effort_negative:
             return probabilities
-        unknown = [label for label in labels if label not in self.labels]
-        if unknown:
-            raise ConfigError(f"stage '{self.name}': the head predicts unknown labels {unknown}")
-        out = np.full((len(probabilities), len(self.labels)), self.unmapped_value)
-        out[:, [self.labels.index(label) for label in labels]] = probabilities
-        return out
-
-    def empty_result(self) -> np.ndarray:
-        """Probabilities given to a comment without text."""
-        raise NotImplementedError
-
-    def columns(self, probabilities: np.ndarray, index: pd.Index) -> pd.DataFrame:
-        """The produced columns from probabilities."""
-        raise NotImplementedError
-
-    def aggregate(self, probabilities: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Comment probabilities from its sentences' probabilities."""
-        raise NotImplementedError
-
-    # -- stage contract ---------------------------------------------------------------------
-
-    def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
-        table = batch.table
-        texts = texts_of(table["text_clean"])
-        langs = texts_of(table["lang"]) if "lang" in table else ["*"] * len(texts)
-        if self.level == "comment":
-            embeddings = None
-            if self.backend == "default":
-                embeddings = batch.arrays.get(HEAD_FEATURES, batch.arrays.get("embedding"))
-            probs = self.probabilities(texts, langs, embeddings)
-        else:
-            probs = self._sentence_level(table, texts, langs)
-        return self.columns(probs, table.index), {}
-
-    def _sentence_level(
-        self, table: pd.DataFrame, texts: list[str], langs: list[str]
-    ) -> np.ndarray:
-        records = []
-        for row, (text, lang) in enumerate(zip(texts, langs, strict=True)):
-            for sentence in split_sentences(text, lang):
-                records.append((row, sentence.index, sentence.start, sentence.end, sentence.text))
-        sentences = pd.DataFrame(
-            records, columns=["row", "sentence_index", "start", "end", "sentence"]
-        )
-        sentence_langs = [langs[r] for r in sentences["row"]]
-        sentence_probs = self.probabilities(sentences["sentence"].tolist(), sentence_langs)
-        comment_probs = np.tile(self.empty_result(), (len(texts), 1))
-        weights = sentences["sentence"].str.len().to_numpy(dtype=float)
-        for row, positions in sentences.groupby("row").indices.items():
-            comment_probs[row] = self.aggregate(sentence_probs[positions], weights[positions])
-        side = self.columns(sentence_probs, sentences.index)
-        ids = table["response_id"].to_numpy()[sentences["row"].to_numpy(dtype=int)]
-        self._sentence_rows = pd.concat(
-            [sentences.drop(columns="row").assign(response_id=ids), side], axis=1
-        )
-        return comment_probs
-
-    def _side_tables(self, batch: Batch, columns: pd.DataFrame) -> dict[str, pd.DataFrame]:
-        if self._sentence_rows is None:
-            return {}
-        rows, self._sentence_rows = self._sentence_rows, None
-        keys = ["response_id", "sentence_index"]
-        rows = rows[keys + [c for c in rows.columns if c not in keys]]
-        existing = batch.tables.get(SENTENCE_TABLE)
-        if existing is not None:
-            new_columns = [c for c in rows.columns if c not in existing.columns]
-            rows = existing.merge(rows[keys + new_columns], on=keys, how="outer")
-        return {SENTENCE_TABLE: rows.reset_index(drop=True)}
-
-    def save_state(self, folder: Path) -> None:
-        """Record which models (and revisions) the transformers backend used."""
-        if self.backend == "transformers":
-            resolved = self.classifier().resolved_models()
-            (folder / "models.json").write_text(json.dumps(resolved, indent=2), encoding="utf-8")
-
-    def get_config(self) -> dict[str, Any]:
-        """The `__init__` arguments."""
-        return {
-            key: (dict(value) if isinstance(value, Mapping) else value)
-            for key, value in super().get_config().items()
-        }
-
-
-@register_stage
-class SentimentStage(ClassifierStage):
-    """Writes `sentiment`, `sentiment_score` (p_positive − p_negative) and p_<class>."""
-
-    name = "sentiment"
-    requires = ("text_clean",)
-    produces = ("sentiment", "sentiment_score", *sentiment_prob_columns())
-    labels = SENTIMENT_LABELS
-    head_name = "sentiment"
+        return effort_read_negative(probabilities, texts, self.labels)
 
     def empty_result(self) -> np.ndarray:
         """No text: certainly neutral."""

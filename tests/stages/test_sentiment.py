@@ -165,3 +165,26 @@ def test_sentence_level_default_backend_runs_the_chosen_encoder_precision(heads_
         probabilities[quantize] = out[["p_negative", "p_neutral", "p_positive"]].to_numpy()
     assert not np.array_equal(probabilities["none"], probabilities["int8"])
     np.testing.assert_allclose(probabilities["none"], probabilities["int8"], atol=0.1)
+
+
+def test_a_comment_read_neutral_that_describes_high_effort_is_negative():
+    from feedback_nlp.stages.sentiment import effort_read_negative
+
+    texts = [
+        "Ich habe viermal angerufen und niemand hat zurückgerufen.",  # high effort, read neutral
+        "Please send me the invoice.",  # no effort: stays neutral
+        "I called four times and was transferred three times, nobody called back.",  # positive
+    ]
+    probabilities = np.array([[0.2, 0.7, 0.1], [0.1, 0.8, 0.1], [0.1, 0.2, 0.7]])
+    out = effort_read_negative(probabilities, texts)
+    assert out[0] == pytest.approx([0.9, 0.0, 0.1])
+    assert (out[1:] == probabilities[1:]).all()
+    assert (probabilities[0] == [0.2, 0.7, 0.1]).all()  # the input is not changed
+
+
+def test_effort_rule_can_be_turned_off():
+    text = "Ich habe viermal angerufen und niemand hat zurückgerufen."
+    stage = SentimentStage(effort_negative=False)
+    probabilities = np.array([[0.2, 0.7, 0.1]])
+    assert (stage.adjust(probabilities, [text]) == probabilities).all()
+    assert SentimentStage().adjust(probabilities, [text]).argmax() == 0
