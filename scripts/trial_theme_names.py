@@ -13,6 +13,9 @@ TF-IDF, used by >= 2 units and 10 % of the theme's units):
 - `word_idf`: cosine plus 0.3 x the phrase's best word IDF over themes
   (log(themes / themes using the word) / log(themes)).
 - `rank_only`: no cosine, the c-TF-IDF order alone (what an edit's renaming uses).
+- `lemma_support`, `lemma_content`, `lemma_bar`: a candidate's support counted over its
+  inflected variants (same lemma sequence; `lemma_content`: of content words), see
+  scripts/trial_name_variants.py.
 
 Measures per rule: names holding none of the theme's top-5 keywords (lemmas), names sharing
 a word (lemma) with the theme's majority gold label, names whose lemma set another name has,
@@ -27,6 +30,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from eval_themes import multilabel, tagged, theme_sets
 from theme_sets import SETS
+from trial_name_variants import name_by_lemma_bar, name_by_lemma_support
 
 from feedback_nlp.topics import naming, phrases
 from feedback_nlp.topics.labels import Lemmatizer
@@ -48,16 +53,42 @@ if TYPE_CHECKING:
     from feedback_nlp.topics.model import ThemeModel
 
 RULES = ("top_word", "contrast", "word_idf", "rank_only")
+LEMMA_RULES = ("lemma_support", "lemma_content", "lemma_bar")  # run with --rules
 TOP_WORDS = 3
 WHAT = (
-    "Theme names under today's rule ('current') and three rules preferring distinctive "
-    "phrases (plus the c-TF-IDF order alone), on the same fitted themes: four counts per "
-    "rule and every name that differs from 'current' (scripts/trial_theme_names.py)."
+    "Theme names under today's rule ('current') and rules preferring distinctive phrases, "
+    "the c-TF-IDF order alone, or support counted over inflected variants (lemma_*), "
+    "on the same fitted themes: four counts per rule and every name that differs from "
+    "'current' (scripts/trial_theme_names.py)."
 )
 PREFER = 10.0
 IDF_WEIGHT = 0.3
 Scores = dict[int, dict[str, float]]
 Encode = Callable[[list[str]], np.ndarray]
+_COUNT_PHRASES = phrases.count_phrases
+_COUNT_CALLS: list[tuple] = []
+
+
+def _recording_count(*args: object) -> phrases.PhraseCounts:
+    """`phrases.count_phrases`, keeping the fit's inputs (its units) for the `lemma_*` rules."""
+    _COUNT_CALLS.append(args)
+    return _COUNT_PHRASES(*args)
+
+
+def lemma_rule(model: ThemeModel, encode: Encode, rule: str) -> dict[str, float]:
+    """Name by a rule of `trial_name_variants`; the seconds it takes (with a spaCy pipeline
+    load and, but for `lemma_bar`, a recount), and the fit's plain phrase count's."""
+    args = _COUNT_CALLS[-1]
+    start = time.perf_counter()
+    _COUNT_PHRASES(*args)
+    plain = time.perf_counter() - start
+    start = time.perf_counter()
+    if rule == "lemma_bar":
+        name_by_lemma_bar(model, encode)
+    else:
+        name_by_lemma_support(model, encode, args, rule == "lemma_content")
+    seconds = round(time.perf_counter() - start, 2)
+    return {"count_seconds_plain": round(plain, 2), f"name_seconds_{rule}": seconds}
 
 
 def distinct_words(
@@ -172,7 +203,12 @@ def trial(name: str, data: Path, rules: list[str]) -> dict[str, object]:
 
     table = SETS[name](data)
     gold = list(table.pop("gold"))
-    out, stage, _, _ = tagged(table, theme_sentiment=False)
+    phrases.count_phrases = _recording_count
+    try:
+        out, stage, fit_seconds, _ = tagged(table, theme_sentiment=False)
+    finally:
+        phrases.count_phrases = _COUNT_PHRASES
+    timing: dict[str, float] = {"fit_seconds": round(fit_seconds, 1)}
     model = stage.model_
     mapping = multilabel(gold, theme_sets(out))["mapping"]
     themes = [model.themes_[int(t)] for t in model.topic_ids_]
@@ -184,12 +220,15 @@ def trial(name: str, data: Path, rules: list[str]) -> dict[str, object]:
             theme.label = theme.label if theme.label_locked else ""
         if rule == "current":
             naming.name_themes(model, _default_encode)
+        elif rule.startswith("lemma_"):
+            timing |= lemma_rule(model, _default_encode, rule)
         else:
             name_with(model, _default_encode, rule)
         named[rule] = [t.label for t in themes]
     return {
         "set": name,
         "themes": len(themes),
+        "timing": timing,
         "measures": {r: measures(n, keywords, golds) for r, n in named.items()},
         "current": [
             {"label": n, "size": t.size, "majority_gold": g}
@@ -213,7 +252,7 @@ def main() -> None:
         "--data", type=Path, default=Path(os.environ.get("FEEDBACK_NLP_DATA", "../shared/data"))
     )
     parser.add_argument("--sets", nargs="*", default=["banking77", "mams", "steam", "demo"])
-    parser.add_argument("--rules", nargs="*", default=list(RULES))
+    parser.add_argument("--rules", nargs="*", default=list(RULES), choices=RULES + LEMMA_RULES)
     parser.add_argument(
         "--out", type=Path, default=Path("docs/results/theme_names_distinct_eval.json")
     )
