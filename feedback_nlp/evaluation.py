@@ -25,6 +25,7 @@ from feedback_nlp.schema import (
     sentiment_prob_columns,
 )
 from feedback_nlp.stages.sentiment import MIXED, sentiment_with_mixed
+from feedback_nlp.text.replies import is_no_judgement_reply
 
 ALL_LANGUAGES = "all"
 
@@ -222,11 +223,13 @@ def score_emotion(
     tagged, langs = _tagged("emotion", frame, path, text_col, lang_col, options)
     found = tagged["emotion"].str.split(LIST_SEP, regex=False)
     predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
-    has_text = tagged["text_clean"].fillna("").str.strip() != ""  # empty texts get 0s
+    texts = tagged["text_clean"].fillna("")
+    # empty texts and replies that judge nothing get 0s without a model
+    ran_model = (texts.str.strip() != "") & ~texts.map(is_no_judgement_reply)
     unpredicted = [
         i
         for i, column in enumerate(emotion_prob_columns())
-        if tagged.loc[has_text, column].isna().all()
+        if tagged.loc[ran_model, column].isna().all()
     ]
     truth[:, unpredicted] = np.nan  # the model has no such label: not scored
     if np.isnan(truth).all():
