@@ -24,8 +24,8 @@ from feedback_nlp.schema import (
     emotion_prob_columns,
     sentiment_prob_columns,
 )
+from feedback_nlp.stages.classifier import needs_model
 from feedback_nlp.stages.sentiment import MIXED, sentiment_with_mixed
-from feedback_nlp.text.replies import is_no_judgement_reply
 
 ALL_LANGUAGES = "all"
 
@@ -223,9 +223,8 @@ def score_emotion(
     tagged, langs = _tagged("emotion", frame, path, text_col, lang_col, options)
     found = tagged["emotion"].str.split(LIST_SEP, regex=False)
     predicted = np.column_stack([found.apply(lambda v, e=e: e in v) for e in EMOTION_LABELS])
-    texts = tagged["text_clean"].fillna("")
-    # empty texts and replies that judge nothing get 0s without a model
-    ran_model = (texts.str.strip() != "") & ~texts.map(is_no_judgement_reply)
+    replies_neutral = bool(options.get("replies_neutral", True))
+    ran_model = tagged["text_clean"].fillna("").map(lambda t: needs_model(t, replies_neutral))
     unpredicted = [
         i
         for i, column in enumerate(emotion_prob_columns())

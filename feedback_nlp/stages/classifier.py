@@ -36,6 +36,14 @@ BACKENDS = ("default", "transformers")
 LEVELS = ("comment", "sentence")
 
 
+def needs_model(text: str, replies_neutral: bool = True) -> bool:
+    """False for a text the stages answer without a model: empty, or (with `replies_neutral`)
+    a reply that judges nothing."""
+    if not text.strip():
+        return False
+    return not (replies_neutral and is_no_judgement_reply(text))
+
+
 @lru_cache(maxsize=8)
 def _cached_head(name: str, folder: str | None) -> Head:
     return load_default_head(name, folder)
@@ -124,7 +132,7 @@ class ClassifierStage(Stage):
         """Class probabilities (rows, labels); empty texts and, with `replies_neutral`,
         replies that judge nothing get :meth:`empty_result`."""
         out = np.tile(self.empty_result(), (len(texts), 1))
-        rows = np.array([self._to_classify(t) for t in texts], dtype=bool)
+        rows = np.array([needs_model(t, self.replies_neutral) for t in texts], dtype=bool)
         if not rows.any():
             return out
         chosen = [texts[i] for i in np.flatnonzero(rows)]
@@ -145,11 +153,6 @@ class ClassifierStage(Stage):
         head = self.head()
         out[rows] = self._in_label_order(head.predict_proba(embeddings), head.labels)
         return out
-
-    def _to_classify(self, text: str) -> bool:
-        if not text.strip():
-            return False
-        return not (self.replies_neutral and is_no_judgement_reply(text))
 
     def _in_label_order(self, probabilities: np.ndarray, labels: Sequence[str]) -> np.ndarray:
         """Head probabilities as columns of :attr:`labels` (a label it lacks: unmapped_value)."""
