@@ -10,8 +10,9 @@ no unit of its own).
 
 A unit *says something* when it has at least one content word: a word that is neither a stop
 word of its language (spaCy's lists, no model needed) nor in the codebook's list of
-content-free replies ("ok", "nothing to add", "rien", "nada", …). Content-free units and
-comments get no theme ("Other").
+content-free replies ("ok", "nothing to add", "rien", "nada", greetings and sign-offs such as
+"hello", "moin", "kind regards", …), read without its web addresses, @handles and retweet
+markers (a hashtag keeps its words). Content-free units and comments get no theme ("Other").
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import lru_cache
 import numpy as np
 
 from feedback_nlp.text.sentences import split_sentences
+from feedback_nlp.text.social import URL_RE, has_social_markup, strip_social
 
 #: "and" after a comma joins two clauses that often raise two issues ("the app crashes, and
 #: my parcel is late"); the sentence is cut there too.
@@ -151,7 +153,10 @@ class ContentCheck:
         self._generic = {p for phrases in self._replies.values() for p in phrases if " " not in p}
 
     def says_something(self, text: str, lang: str) -> bool:
-        """False for empty text, a content-free reply, or only stop words and generic words."""
+        """False for empty text, a content-free reply, or only stop words and generic words
+        (web addresses, @handles and retweet markers are not read)."""
+        if has_social_markup(text):
+            text = strip_social(URL_RE.sub(" ", text))
         normalised = _normalise(text)
         if not normalised or normalised in self._replies.get(lang, ()):
             return False

@@ -49,3 +49,27 @@ def test_units_remember_their_comment_and_whether_they_are_all_of_it():
     units = split_units(["One issue here", "First issue, but a second one"], ["en", "en"])
     assert list(units.owner) == [0, 1, 1]
     assert list(units.whole) == [True, False, False]
+
+
+def test_units_of_only_links_handles_or_greetings_say_nothing():
+    texts = [
+        "https://example.com/a/b https://example.com/c",
+        "@shop_help Hello!",
+        "@verkehr_info Moin!",
+        "Guten Morgen.",
+        "Kind regards",
+        "RT @someone: https://example.com/x",
+    ]
+    units = split_units(texts, ["en", "en", "de", "de", "en", "en"], builtin_content_free())
+    assert not units.says_something.any()
+
+
+def test_a_greeting_or_link_beside_an_issue_still_says_something():
+    texts = ["@shop_help Hello, my parcel is late", "Lift broken again https://example.com/p"]
+    units = split_units(texts, ["en", "en"], builtin_content_free())
+    assert units.says_something.all()
+
+
+def test_hashtag_words_are_content():
+    units = split_units(["#LateDelivery https://example.com/x"], ["en"], builtin_content_free())
+    assert units.says_something.all()
