@@ -17,7 +17,9 @@ its own process so its peak memory is its own, and report:
   for the 5 aspects comments are most often negative about;
 - stability: ARI of the main theme between fits with two seeds, and between fits on two
   different random 80 % subsamples (all comments tagged by both);
-- fit time and peak RSS; every theme with its label, category and majority gold label.
+- fit time and peak RSS; every theme with its label, category and majority gold label;
+- `assignment_sha1`, a digest of every comment's main theme and theme set (a change that
+  should move no comment, such as naming, must leave it as it was).
 
     python scripts/eval_themes.py --data ../shared/data --out docs/results/themes_eval.json
 """
