@@ -17,7 +17,9 @@ its own process so its peak memory is its own, and report:
   for the 5 aspects comments are most often negative about;
 - stability: ARI of the main theme between fits with two seeds, and between fits on two
   different random 80 % subsamples (all comments tagged by both);
-- fit time and peak RSS; every theme with its label, category and majority gold label.
+- fit time and peak RSS; every theme with its label, category and majority gold label;
+- `assignment_sha1`, a digest of every comment's main theme and theme set (a change that
+  should move no comment, such as naming, must leave it as it was).
 
     python scripts/eval_themes.py --data ../shared/data --out docs/results/themes_eval.json
 """
@@ -25,6 +27,7 @@ its own process so its peak memory is its own, and report:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing
 import os
@@ -66,6 +69,13 @@ def says_something(table: pd.DataFrame, model: object) -> np.ndarray:
     result = np.zeros(len(table), dtype=bool)
     result[units.owner[units.says_something]] = True
     return result
+
+
+def assignment_digest(table: pd.DataFrame) -> str:
+    """SHA-1 of every comment's main theme and theme set: equal digests, equal assignments
+    (a naming change must leave it as it was)."""
+    text = "\n".join(f"{t}\t{c}" for t, c in zip(table["topic"], table["themes"], strict=True))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def theme_sets(table: pd.DataFrame) -> list[set[int]]:
@@ -264,6 +274,7 @@ def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
         **{f"held_{k}": v for k, v in held.items() if k not in ("mapping", "mappings")},
         "fit_seconds": round(seconds, 1),
         "label_language": model.label_language_,
+        "assignment_sha1": assignment_digest(out),
     }
     if negative is not None:
         report.update(negative_reasons(out, negative))

@@ -23,9 +23,11 @@ auxiliary, particle: its most common tag; a negation may start one) and ends wit
 an English particle (`topics.phrases.PARTICLES`).
 
 The name is the best phrase of 2-3 words unless the best word scores more than
-1 / `PHRASE_SHARE` times as much; then the two best words, the second not a form of the
-first ("card & atm"); a category with one usable word takes it alone ("Food"). Never a
-member theme's name, nor another category's.
+1 / `PHRASE_SHARE` times as much; then a phrase of the category's comments holding its two
+best words ("currency exchange"; without a tagger, also one holding the best word:
+`topics.category_phrases`); else the two best words, the second not a form of the first
+("card & atm"); a category with one usable word takes it alone ("Food"). Never a member
+theme's name, nor another category's.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import numpy as np
 from scipy import sparse
 
 from feedback_nlp.topics import phrases
+from feedback_nlp.topics.category_phrases import Lemmatize, built_phrase
 from feedback_nlp.topics.units import stop_words
 
 if TYPE_CHECKING:
@@ -75,6 +78,7 @@ def name_categories(
     words: tuple[sparse.spmatrix, Sequence[str]] | None = None,
     taken: Iterable[str] = (),
     tags: Tags | None = None,
+    lemmatize: Lemmatize | None = None,
 ) -> dict[int, str]:
     """Names of the discovered categories (ids in `categories`), unlike any theme's name
     and any name in `taken`.
@@ -82,6 +86,7 @@ def name_categories(
     `words` are lemma counts per theme row and their vocabulary (`topics.labels`, label
     language): single words come from them ("card" and "cards" are one), else from `counts`.
     `tags` (part-of-speech counts per word, label language) make a name hold a noun.
+    `lemmatize` reads the forms of a word in a phrase (`topics.category_phrases`).
     """
     if not categories or counts.counts.shape[1] == 0:
         return {}
@@ -103,8 +108,11 @@ def name_categories(
             singles = _readable_terms(
                 terms if lemmas is None else lemmas, rows, 1, rules, owned, taken
             )
-        name = _choose(
-            [f for f in found if " " in f[0]], [f for f in singles if " " not in f[0]], taken
+        words = _two_words([f for f in singles if " " not in f[0]])
+        name = (
+            _shared_phrase([f for f in found if " " in f[0]], words)
+            or built_phrase(terms, rows, [w for w, _ in words], rules, owned, taken, lemmatize)
+            or _word_name(words, taken)
         )
         if name:
             names[category] = name
@@ -230,16 +238,18 @@ class _Rules:
         return min(counts, key=lambda t: (-counts[t], t)) if counts else ""
 
 
-def _choose(
-    found: list[tuple[str, float]], singles: list[tuple[str, float]], taken: set[str]
-) -> str:
-    """The best phrase of 2-3 words, or the two best words when a word is far better."""
-    phrase, phrase_score = found[0] if found else ("", 0.0)
-    words = _two_words(singles)
-    best_word = words[0][1] if words else 0.0
+def _shared_phrase(found: list[tuple[str, float]], words: list[tuple[str, float]]) -> str:
+    """The best phrase of 2-3 words its themes share, unless the best of two `words` scores
+    more than 1 / `PHRASE_SHARE` times as much."""
+    if not found:
+        return ""
+    phrase, score = found[0]
+    return phrase if len(words) < 2 or score >= PHRASE_SHARE * words[0][1] else ""
+
+
+def _word_name(words: list[tuple[str, float]], taken: set[str]) -> str:
+    """The two words joined ("card & atm"), or the best alone ("Food")."""
     pair = " & ".join(w for w, _ in words) if len(words) == 2 else ""
-    if phrase and (phrase_score >= PHRASE_SHARE * best_word or not pair):
-        return phrase
     if pair and pair not in taken:
         return pair
     return words[0][0].capitalize() if words else ""

@@ -299,9 +299,10 @@ def _category_names(
     lemmas = model.counts_.get(model.label_language_)
     words = (lemmas, model.vocabulary_) if lemmas is not None else None
     generic = _generic_words(model, lemmatizer)
+    lang = model.label_language_
     names = category_names.name_categories(
         model.phrases_, themes, discovered, generic, words,
-        tags=lemmatizer.tags(model.label_language_),
+        tags=lemmatizer.tags(lang), lemmatize=lambda w: lemmatizer.word_lemmas(w, lang),
     )  # fmt: skip
     missing = [c for c in discovered if c not in names]
     if missing and model.counts_:
@@ -309,8 +310,9 @@ def _category_names(
             model.counts_.values(), sparse.csr_matrix(next(iter(model.counts_.values())).shape)
         )
         names |= category_names.name_categories(
-            model.phrases_, themes, missing, generic, (total, model.vocabulary_), names.values()
-        )
+            model.phrases_, themes, missing, generic, (total, model.vocabulary_), names.values(),
+            lemmatize=lambda w: lemmatizer.word_lemmas(w, lang),
+        )  # fmt: skip
     return names
 
 

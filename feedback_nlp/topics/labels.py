@@ -70,6 +70,12 @@ class Lemmatizer:
         nlp = self.pipeline(lang)
         return [_content_lemmas(doc, nlp.Defaults.stop_words) for doc in nlp.pipe(words)]
 
+    def word_lemmas(self, words: list[str], lang: str) -> list[str]:
+        """The lemma of each word read on its own (the word itself where it has none: a stop
+        word)."""
+        found = self.lemmas(words, lang)
+        return [lemmas[0] if lemmas else word for word, lemmas in zip(words, found, strict=True)]
+
     def tags(self, lang: str) -> dict[str, Counter[str]] | None:
         """Per lower-cased word (surface form or lemma) of the texts read so far in `lang`,
         how often the tagger gave it each coarse part of speech; None without a tagger."""

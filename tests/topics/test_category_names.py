@@ -32,6 +32,23 @@ GOOD = [
     (2, "music volume", ["good music volume", "music volume too loud", "good music",
                          "music volume low", "good music volume"]),
 ]  # fmt: skip
+# The pair "locker & parcel", said together ("parcel lockers") by one unit of each theme.
+LOCKER = [
+    (4, "locker code", ["the locker code never came", "locker code expired today",
+                        "wrong locker code again", "parcel lockers were full",
+                        "my parcel sat in the locker"]),
+    (4, "locker door", ["locker door jammed", "locker door would not open",
+                        "parcel lockers broken", "the parcel was stuck",
+                        "parcel stuck in a locker"]),
+]  # fmt: skip
+# One word the themes share ("escalator"), said with "broken" in both themes by three units.
+ESCALATOR = [
+    (5, "escalator noise", ["escalator broken and loud", "escalator squeaks",
+                            "noisy escalator at the exit", "escalator broken again",
+                            "that escalator squeaks all day"]),
+    (5, "take the stairs", ["escalator broken so we took the stairs", "stairs instead of it",
+                            "escalator stopped", "stairs are steep", "escalator stopped twice"]),
+]  # fmt: skip
 KNOW = [
     (3, "wine list", ["staff know the wine list", "they know wines", "waiters know the wine list",
                       "nobody knows the wine list", "wine list is long"]),
@@ -62,7 +79,10 @@ def _names(groups: list, lemmas: bool = False, tagged: bool = False) -> dict[int
     generic = generic_words(builtin_content_free(), "en")
     categories = sorted({t.category_id for t in themes})
     tags = lemmatizer.tags("en") if tagged else None
-    return name_categories(counts, themes, categories, generic, words, tags=tags)
+    return name_categories(
+        counts, themes, categories, generic, words, tags=tags,
+        lemmatize=lambda w: lemmatizer.word_lemmas(w, "en"),
+    )  # fmt: skip
 
 
 def test_a_category_is_named_by_what_its_themes_share_not_one_themes_phrase():
@@ -76,11 +96,30 @@ def test_a_category_is_named_by_what_its_themes_share_not_one_themes_phrase():
     reason="no trained English spaCy pipeline installed",
 )
 def test_with_parts_of_speech_a_name_holds_a_noun_and_a_phrasal_verb_stays():
-    assert _names(TOP_UP + CARDS + GOOD + KNOW, lemmas=True)[3] == "Know"  # untagged: a verb
+    untagged = _names(TOP_UP + CARDS + GOOD + KNOW, lemmas=True)[3]
+    assert "know" in untagged.lower().split()  # without tags the verb names it ("staff know")
     names = _names(TOP_UP + CARDS + GOOD + KNOW, tagged=True)
     assert "know" not in names[3].lower().replace("&", " ").split()
     assert {"wine", "dessert", "menu", "list"} & set(names[3].replace("&", " ").split())
     assert "top up" in names[0]  # a verb and its particle need no noun
+
+
+@pytest.mark.parametrize("tagged", [False, True])
+def test_a_phrase_of_the_two_best_words_replaces_the_pair(tagged):
+    names = _names(TOP_UP + CARDS + GOOD + LOCKER, lemmas=True, tagged=tagged)
+    assert names[4] == "parcel lockers"  # not "locker & parcel"
+
+
+def test_without_a_tagger_a_phrase_of_the_best_word_names_the_category():
+    assert _names(TOP_UP + CARDS + GOOD + ESCALATOR, lemmas=True)[5] == "escalator broken"
+
+
+@pytest.mark.skipif(
+    not any(find_spec(name) for name in labels.SPACY_PIPELINES["en"]),
+    reason="no trained English spaCy pipeline installed",
+)
+def test_with_a_tagger_the_best_word_is_not_narrowed_to_one_phrase():
+    assert _names(TOP_UP + CARDS + GOOD + ESCALATOR, tagged=True)[5] == "Escalator"
 
 
 def test_a_generic_evaluative_word_names_no_category():

@@ -14,6 +14,14 @@ def test_lemmas_without_stop_words_per_language():
     assert "colis" in tokens[1] and "les" not in tokens[1]
 
 
+def test_each_word_is_lemmatised_on_its_own_and_a_stop_word_stays():
+    assert Lemmatizer().word_lemmas(["parcels", "the", "lockers"], "en") == [
+        "parcel",
+        "the",
+        "locker",
+    ]
+
+
 def test_unknown_language_still_tokenises():
     assert Lemmatizer().tokens(["zzqx wxyv"], ["xx-unknown"])[0] == ["zzqx", "wxyv"]
 
