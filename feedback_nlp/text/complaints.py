@@ -65,10 +65,10 @@ class _Cues:
 
 
 def cue_pattern(cue: str) -> str:
-    """The regular expression of one cue of the data file (syntax in its header)."""
+    """The regular expression of one cue of the data file (syntax in its header), without the
+    word-start and word-end checks (:func:`_compiled` puts them around all cues at once)."""
     body = fold(cue.casefold()).replace(" ~ ", r"\W+(?:\w+\W+){0,3}?")
-    body = body.replace(" ", r"\W+").replace("*", r"\w*")
-    return rf"(?<!\w){body}(?!\w)"
+    return body.replace(" ", r"\W+").replace("*", r"\w*")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +84,8 @@ def _compiled() -> _Cues:
     cues = failure_cues()
 
     def joined(kind: str) -> re.Pattern[str]:
-        return re.compile("|".join(cue_pattern(c) for lists in cues.values() for c in lists[kind]))
+        bodies = "|".join(cue_pattern(c) for lists in cues.values() for c in lists[kind])
+        return re.compile(rf"(?<!\w)(?:{bodies})(?!\w)")
 
     return _Cues(joined("failure"), joined("failed"))
 
@@ -112,8 +113,10 @@ def _clause_cues(clause: str, cues: _Cues) -> list[str]:
 
 def failure_statements(text: str) -> list[str]:
     """The service-failure cues `text` states (folded text of each match, in order)."""
-    cues, found = _compiled(), []
-    for sentence in _SENTENCE.split(normalise(text)):
+    cues, found, folded = _compiled(), [], normalise(text)
+    if not (cues.failed.search(folded) or cues.failure.search(folded)):
+        return found
+    for sentence in _SENTENCE.split(folded):
         if sentence.rstrip().endswith("?") and not _WHY.search(sentence):
             continue
         for clause in _CLAUSE.split(sentence):
