@@ -28,11 +28,15 @@ from domain_sets import EKMAN_LABELS
 
 from feedback_nlp.backends.heads import Head
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
-from feedback_nlp.stages.sentiment import effort_read_negative, sentiment_with_mixed
+from feedback_nlp.stages.sentiment import (
+    complaint_read_negative,
+    effort_read_negative,
+    sentiment_with_mixed,
+)
 from feedback_nlp.text.replies import is_no_judgement_reply
 
 NAMES = np.array(SENTIMENT_LABELS)
-RULES = {"replies": True, "effort": True}
+RULES = {"replies": True, "effort": True, "complaint": False}
 
 
 def load_part(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -91,11 +95,15 @@ def replies(table: pd.DataFrame) -> np.ndarray:
 
 def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarray:
     """Sentiment probabilities as the stage gives them (replies that judge nothing: neutral;
-    read neutral but describing high effort: negative)."""
+    read neutral but describing high effort: negative; with `--complaint-rule`, read neutral
+    but stating a service failure: negative)."""
     probs = head.predict_proba(x)
     probs[replies(table)] = [1.0 if label == "neutral" else 0.0 for label in head.labels]
+    texts = table["text"].fillna("").tolist()
     if RULES["effort"]:
-        probs = effort_read_negative(probs, table["text"].fillna("").tolist(), head.labels)
+        probs = effort_read_negative(probs, texts, head.labels)
+    if RULES["complaint"]:
+        probs = complaint_read_negative(probs, texts, head.labels)
     return probs
 
 
@@ -257,8 +265,17 @@ def main() -> None:
         "--no-effort-rule", action="store_true",
         help="keep the head's neutral for comments describing high effort (the stage: negative)",
     )  # fmt: skip
+    parser.add_argument(
+        "--complaint-rule", action="store_true",
+        help="read comments stating a service failure negative when the head says neutral "
+        "(the stage's complaint_negative=True; off by default)",
+    )  # fmt: skip
     args = parser.parse_args()
-    RULES.update(replies=not args.no_reply_rule, effort=not args.no_effort_rule)
+    RULES.update(
+        replies=not args.no_reply_rule,
+        effort=not args.no_effort_rule,
+        complaint=args.complaint_rule,
+    )
     report = evaluate(Path(args.cache), Path(args.heads), args.gate_curve)
     print(json.dumps(report, indent=2))
     if args.out:

@@ -12,7 +12,9 @@ Empty comments (no text, NaN, white space) get the neutral result without runnin
 and so do replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe":
 :mod:`feedback_nlp.text.replies`) unless ``replies_neutral=False``. A comment the model reads
 neutral that describes high customer effort (the rules of stage "effort") is negative unless
-``effort_negative=False``.
+``effort_negative=False``. With ``complaint_negative=True`` (off by default: it cost a real
+set more than it gained, see docs/sentiment_emotion.md) so is one read neutral that states a
+service failure ("arrived 6 days late", "charged twice": :mod:`feedback_nlp.text.complaints`).
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from feedback_nlp.schema import SENTIMENT_LABELS, sentiment_prob_columns
 from feedback_nlp.stages.base import register_stage
 from feedback_nlp.stages.classifier import SENTENCE_TABLE, ClassifierStage
 from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, DEFAULT_RUNTIME
+from feedback_nlp.text.complaints import states_failure
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
-           "sentiment_with_mixed"]  # fmt: skip
+           "complaint_read_negative", "effort_read_negative", "sentiment_with_mixed"]  # fmt: skip
 
 #: A comment is ``mixed`` when both p_negative and p_positive reach this share (see
 #: :func:`sentiment_with_mixed`); a fixed choice (not tuned), see docs/sentiment_emotion.md.
@@ -53,15 +56,33 @@ def effort_read_negative(
     """`probabilities` where each row read neutral whose text describes high customer effort
     (the effort stage's rules: repeat contacts, transfers, long waits, chasing, …) has its
     neutral probability moved to negative ("I called four times and nobody called back")."""
-    neutral, negative = labels.index("neutral"), labels.index("negative")
-    rows = np.flatnonzero(probabilities.argmax(axis=1) == neutral)
+    rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index("neutral"))
     if not len(rows):
         return probabilities
     found = RuleEffortBackend().predict([texts[i] for i in rows])
-    high = rows[[result.level == "high" for result in found]]
+    return _neutral_to_negative(probabilities, rows[[r.level == "high" for r in found]], labels)
+
+
+def complaint_read_negative(
+    probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
+) -> np.ndarray:
+    """`probabilities` where each row read neutral whose text states a service failure
+    (:func:`feedback_nlp.text.complaints.states_failure`: "never arrived", "charged twice",
+    "kam zu spät") has its neutral probability moved to negative."""
+    rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index("neutral"))
+    failed = np.array([states_failure(texts[i]) for i in rows], dtype=bool)
+    return _neutral_to_negative(probabilities, rows[failed], labels)
+
+
+def _neutral_to_negative(
+    probabilities: np.ndarray, rows: np.ndarray, labels: Sequence[str]
+) -> np.ndarray:
+    if not len(rows):
+        return probabilities
+    neutral, negative = labels.index("neutral"), labels.index("negative")
     out = probabilities.copy()
-    out[high, negative] += out[high, neutral]
-    out[high, neutral] = 0.0
+    out[rows, negative] += out[rows, neutral]
+    out[rows, neutral] = 0.0
     return out
 
 
@@ -91,19 +112,24 @@ class SentimentStage(ClassifierStage):
         runtime: str = DEFAULT_RUNTIME,
         replies_neutral: bool = True,
         effort_negative: bool = True,
+        complaint_negative: bool = False,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
             batch_size, max_length, quantize, runtime, replies_neutral,
         )  # fmt: skip
         self.effort_negative = effort_negative
+        self.complaint_negative = complaint_negative
 
     def adjust(self, probabilities: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """With `effort_negative`, a comment read neutral that describes high customer effort
-        (:func:`effort_read_negative`) is negative."""
-        if not self.effort_negative:
-            return probabilities
-        return effort_read_negative(probabilities, texts, self.labels)
+        (:func:`effort_read_negative`) is negative; with `complaint_negative`, one that states
+        a service failure (:func:`complaint_read_negative`)."""
+        if self.effort_negative:
+            probabilities = effort_read_negative(probabilities, texts, self.labels)
+        if self.complaint_negative:
+            probabilities = complaint_read_negative(probabilities, texts, self.labels)
+        return probabilities
 
     def empty_result(self) -> np.ndarray:
         """No text: certainly neutral."""

@@ -188,3 +188,28 @@ def test_effort_rule_can_be_turned_off():
     probabilities = np.array([[0.2, 0.7, 0.1]])
     assert (stage.adjust(probabilities, [text]) == probabilities).all()
     assert SentimentStage().adjust(probabilities, [text]).argmax() == 0
+
+
+def test_a_comment_read_neutral_that_states_a_service_failure_is_negative():
+    from feedback_nlp.stages.sentiment import complaint_read_negative
+
+    texts = [
+        "Le colis n'est jamais arrivé.",  # failure, read neutral: negative
+        "Das Paket kam pünktlich an.",  # no failure: stays neutral
+        "Arrived two days late but the staff were lovely.",  # read positive: kept
+        "Mi hanno addebitato due volte.",  # read negative: kept
+    ]
+    probabilities = np.array([[0.2, 0.7, 0.1], [0.1, 0.8, 0.1], [0.1, 0.2, 0.7], [0.6, 0.3, 0.1]])
+    out = complaint_read_negative(probabilities, texts)
+    assert out[0] == pytest.approx([0.9, 0.0, 0.1])
+    assert (out[1:] == probabilities[1:]).all()
+    assert (probabilities[0] == [0.2, 0.7, 0.1]).all()  # the input is not changed
+
+
+def test_complaint_rule_is_off_by_default_and_can_be_turned_on():
+    text = "Le colis n'est jamais arrivé."
+    probabilities = np.array([[0.2, 0.7, 0.1]])
+    assert (SentimentStage().adjust(probabilities, [text]) == probabilities).all()
+    on = SentimentStage(complaint_negative=True).adjust(probabilities, [text])
+    assert on.argmax() == 0
+    assert SentimentStage(complaint_negative=True).get_config()["complaint_negative"] is True

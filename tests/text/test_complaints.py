@@ -1,0 +1,85 @@
+"""Service failures stated in a comment: cues per language, negation, questions, conditionals."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from feedback_nlp.text.complaints import (
+    cue_pattern,
+    failure_cues,
+    failure_statements,
+    states_failure,
+)
+
+LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "ro", "tr"}
+
+
+def test_every_language_has_both_lists_and_every_cue_compiles():
+    cues = failure_cues()
+    assert set(cues) >= LANGUAGES
+    for lang, lists in cues.items():
+        assert set(lists) == {"failure", "failed"}, lang
+        for cue in (*lists["failure"], *lists["failed"]):
+            re.compile(cue_pattern(cue))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My order showed up nine days late.",
+        "You billed me twice for the same month.",
+        "The courier says delivered, but the box never arrived.",
+        "Three weeks on and still no refund.",
+        "Unser Paket ist nie angekommen.",
+        "Die Waschmaschine ist nach zwei Wochen kaputt.",
+        "La facture m'a été débitée deux fois.",
+        "Mi pedido llegó con tres días de retraso.",
+        "La lavastoviglie si è rotta dopo un mese.",
+        "O reembolso ainda não foi recebido.",
+        "De koelkast werkt niet meer.",
+        "Заказ так и не доставили.",
+        "Przesyłka dotarła z opóźnieniem.",
+        "Comanda a sosit cu o întârziere de o săptămână.",
+        "Ürün kırık geldi.",
+        "Why was I charged twice?",
+    ],
+)
+def test_stated_failures_are_found_in_many_languages(text: str):
+    assert states_failure(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The technician was not late at all.",
+        "Everything arrived on time and nothing was missing.",
+        "No delays this time, thank you.",
+        "Keine Verspätung, alles bestens.",
+        "Aucun retard, livraison parfaite.",
+        "Sin retraso y sin daños.",
+        "Nessun ritardo, tutto perfetto.",
+        "Никаких задержек, спасибо.",
+        "Żadnych opóźnień.",
+        "Hiç gecikme yok.",
+        "What happens if my parcel arrives damaged?",
+        "Is my flight delayed?",
+        "Can you tell me when my order will ship?",
+        "Thank you, the new router works perfectly.",
+        "",
+    ],
+)
+def test_negated_hypothetical_and_neutral_texts_state_no_failure(text: str):
+    assert not states_failure(text), failure_statements(text)
+
+
+def test_negation_only_reaches_its_own_clause():
+    assert states_failure("Not the cheapest shop, but the lamp arrived broken.")
+    assert not states_failure("The lamp was not broken.")
+
+
+def test_words_of_other_languages_are_not_read_as_stems():
+    assert not states_failure("Les panneaux solaires sont installés.")  # "panne" is a cue
+    assert not states_failure("Der Vertrag ist unterzeichnet.")  # Dutch "vertraging"
+    assert not states_failure("Die Demonstration verlief störungsfrei.")
