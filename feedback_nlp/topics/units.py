@@ -38,7 +38,7 @@ COMMA_AND: dict[str, tuple[str, ...]] = {
 CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("but", "however", "although", "though", "whereas", "yet", "except"),
     "fr": ("mais", "cependant", "pourtant", "toutefois", "sauf", "bien que"),
-    "de": ("aber", "jedoch", "obwohl", "allerdings", "dennoch", "außer"),
+    "de": ("aber", "jedoch", "obwohl", "allerdings", "dennoch"),  # not "außer": "außer Betrieb"
     "es": ("pero", "sin embargo", "aunque", "excepto", "salvo"),
     "it": ("ma", "però", "tuttavia", "anche se", "eccetto", "tranne"),
     "pt": ("mas", "porém", "contudo", "embora", "exceto"),

@@ -73,3 +73,9 @@ def test_a_greeting_or_link_beside_an_issue_still_says_something():
 def test_hashtag_words_are_content():
     units = split_units(["#LateDelivery https://example.com/x"], ["en"], builtin_content_free())
     assert units.says_something.all()
+
+
+def test_out_of_service_in_german_is_no_clause_boundary():
+    assert comment_units("Der Aufzug zu Gleis 3 ist außer Betrieb.", "de") == [
+        "Der Aufzug zu Gleis 3 ist außer Betrieb."
+    ]
