@@ -300,9 +300,13 @@ def _category_names(
     words = (lemmas, model.vocabulary_) if lemmas is not None else None
     generic = _generic_words(model, lemmatizer)
     lang = model.label_language_
+
+    def lemmatize(forms: list[str]) -> list[str]:
+        return lemmatizer.word_lemmas(forms, lang)
+
     names = category_names.name_categories(
         model.phrases_, themes, discovered, generic, words,
-        tags=lemmatizer.tags(lang), lemmatize=lambda w: lemmatizer.word_lemmas(w, lang),
+        tags=lemmatizer.tags(lang), lemmatize=lemmatize,
     )  # fmt: skip
     missing = [c for c in discovered if c not in names]
     if missing and model.counts_:
@@ -311,7 +315,7 @@ def _category_names(
         )
         names |= category_names.name_categories(
             model.phrases_, themes, missing, generic, (total, model.vocabulary_), names.values(),
-            lemmatize=lambda w: lemmatizer.word_lemmas(w, lang),
+            lemmatize=lemmatize,
         )  # fmt: skip
     return names
 
