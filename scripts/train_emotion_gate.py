@@ -212,6 +212,7 @@ def main() -> None:
     head.gate = None
     head.thresholds = dict(head.metadata.get("thresholds_without_gate", head.thresholds))
     head.metadata["thresholds_without_gate"] = dict(head.thresholds)
+    head.metadata.pop("label_thresholds", None)  # re-run fit_emotion_thresholds.py after this
     grid = tuple(float(c) for c in args.c_grid.split(","))
     gate, chosen = choose(Path(args.cache), head, grid)
     head.gate, head.gate_cut, head.gate_power = gate, chosen["cut"], chosen["power"]
