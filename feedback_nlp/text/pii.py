@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import PII_PLACEHOLDERS
@@ -118,8 +118,16 @@ def _iban_valid(compact: str) -> bool:
     return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
 
+def _split_url(url: str) -> SplitResult:
+    full = url if "://" in url else "http://" + url
+    try:
+        return urlsplit(full)
+    except ValueError:  # "shop.com]label[" (forum markup): brackets that are no IPv6 host
+        return urlsplit(full.replace("[", "/").replace("]", "/"))
+
+
 def _is_sensitive_url(url: str) -> bool:
-    parts = urlsplit(url if "://" in url else "http://" + url)
+    parts = _split_url(url)
     if "@" in parts.netloc or _EMAIL.search(url):
         return True
     pairs = parse_qsl(parts.query, keep_blank_values=True)

@@ -104,3 +104,11 @@ def test_a_card_followed_by_another_number_is_redacted():
 def test_an_international_number_after_a_hash_is_a_phone_not_an_order_number():
     assert redact_pii("call me # +44 20 7946 0958 please")[0] == "call me # <PHONE> please"
     assert redact_pii("order #12345678 arrived")[0] == "order #12345678 arrived"
+
+
+def test_forum_markup_around_a_link_is_read_not_refused():
+    plain = "Follow us on [url=www.shop.example]website[/url] for more."
+    assert redact_pii(plain)[0] == plain
+    secret = "[url=https://shop.example]reset[/url]?token=abc123XYZ&x=1 now"
+    cleaned, types = redact_pii(secret)
+    assert "abc123XYZ" not in cleaned and "url" in types
