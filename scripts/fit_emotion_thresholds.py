@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,7 +31,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_sets import EKMAN_LABELS
-from train_emotion_gate import SEED, gate_rows, match_cut, out_of_fold
+from train_emotion_gate import SEED, gate_rows, match_cut, out_of_fold, save_emotion_head
 
 from feedback_nlp.backends.heads import Head
 
@@ -173,12 +172,7 @@ def main() -> None:
         "training_rows_before": before, "training_rows_after": measure(rows, thresholds, cut),
         "seed": SEED, "recipe": "scripts/fit_emotion_thresholds.py",
     }  # fmt: skip
-    out.mkdir(parents=True, exist_ok=True)
-    if out.resolve() != heads.resolve():
-        for name in ("sentiment.json", "sentiment.safetensors", "MODEL_CARD.md"):
-            if (heads / name).exists():
-                shutil.copy(heads / name, out / name)
-    head.save(out, "emotion")
+    save_emotion_head(head, heads, out)
     print(json.dumps(head.metadata["label_thresholds"], indent=2))
 
 

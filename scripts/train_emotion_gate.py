@@ -217,13 +217,18 @@ def main() -> None:
     gate, chosen = choose(Path(args.cache), head, grid)
     head.gate, head.gate_cut, head.gate_power = gate, chosen["cut"], chosen["power"]
     head.thresholds = {**head.thresholds, **chosen["thresholds"]}
+    save_emotion_head(head, heads, out)
+    print(json.dumps({"chosen": chosen, **gate.metadata}, indent=2))
+
+
+def save_emotion_head(head: Head, heads: Path, out: Path) -> None:
+    """Save `head` as out/emotion.*; a new folder also gets the other files of `heads`."""
     out.mkdir(parents=True, exist_ok=True)
     if out.resolve() != heads.resolve():
         for name in ("sentiment.json", "sentiment.safetensors", "MODEL_CARD.md"):
             if (heads / name).exists():
                 shutil.copy(heads / name, out / name)
     head.save(out, "emotion")
-    print(json.dumps({"chosen": chosen, **gate.metadata}, indent=2))
 
 
 if __name__ == "__main__":
