@@ -8,12 +8,12 @@ DataFrame: the function every batch-tagging engine (feedback_nlp.engines) calls 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -34,9 +34,13 @@ DEFAULT_STAGE_NAMES = (
 )  # fmt: skip
 
 
-def default_stages(names: Sequence[str] = DEFAULT_STAGE_NAMES) -> list[Stage]:
-    """Fresh instances, with default parameters, of the named stages."""
-    return [STAGES[name]() for name in names]
+def default_stages(
+    names: Sequence[str] = DEFAULT_STAGE_NAMES,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[Stage]:
+    """Fresh instances of the named stages; `options` (stage name -> arguments) overrides."""
+    options = options or {}
+    return [STAGES[name](**options.get(name, {})) for name in names]
 
 
 #: The demo's customer-level table (churned by customer_id), joined by respondent_id.

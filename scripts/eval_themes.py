@@ -22,6 +22,12 @@ its own process so its peak memory is its own, and report:
   should move no comment, such as naming, must leave it as it was).
 
     python scripts/eval_themes.py --data ../shared/data --out docs/results/themes_eval.json
+
+With `--theme-space own`, each set with a training split (BANKING77 train, MAMS train, MobASA
+dev, Steam train) first learns a theme space from that split's gold labels
+(`topics.theme_space`, default settings) and the test split is fitted with it: what a team
+that has coded earlier comments of its own gets. The demo has no training split and is fitted
+without one.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from theme_sets import SETS
+from theme_sets import SETS, TRAINING_SPLITS
 
 
 def tagged(table: pd.DataFrame, **topics: object) -> tuple[pd.DataFrame, object, float, dict]:
@@ -180,20 +186,22 @@ def single_label(gold: list[list[str]], topic: np.ndarray) -> dict[str, object]:
     }
 
 
-def stability(table: pd.DataFrame, batch: object, seed_topic: np.ndarray) -> dict[str, float]:
+def stability(
+    table: pd.DataFrame, batch: object, seed_topic: np.ndarray, **topics: object
+) -> dict[str, float]:
     """ARI of main themes: another seed; two random 80 % subsamples, each tagging everything."""
     from sklearn.metrics import adjusted_rand_score
 
     from feedback_nlp.stages import STAGES, Batch
 
-    other = STAGES["topics"](seed=7, theme_sentiment=False).fit_transform(batch).table
+    other = STAGES["topics"](seed=7, theme_sentiment=False, **topics).fit_transform(batch).table
     result = {"ari_seed_42_vs_7": round(float(adjusted_rand_score(seed_topic, other["topic"])), 3)}
     tags = []
     for seed in (1, 2):
         rng = np.random.default_rng(seed)
         keep = np.sort(rng.choice(len(table), size=int(0.8 * len(table)), replace=False))
         part = Batch(batch.table.iloc[keep], {k: v[keep] for k, v in batch.arrays.items()})
-        stage = STAGES["topics"](theme_sentiment=False).fit(part)
+        stage = STAGES["topics"](theme_sentiment=False, **topics).fit(part)
         tags.append(stage.transform(batch).table["topic"].to_numpy())
     result["ari_two_80pct_subsamples"] = round(float(adjusted_rand_score(*tags)), 3)
     return result
@@ -242,11 +250,35 @@ def demo_languages(table: pd.DataFrame) -> dict[str, object]:
     return result
 
 
-def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
+def learnt_space(name: str, data: Path, folder: Path) -> dict[str, object]:
+    """Learn a theme space from the set's training split into `folder`; its facts."""
+    from feedback_nlp.topics.theme_space import learn_from_table
+
+    table = SETS[name](data, split=TRAINING_SPLITS[name])
+    table["labels"] = ["|".join(labels) for labels in table.pop("gold")]
+    started = time.perf_counter()
+    space = learn_from_table(table.drop(columns=["gold_negative"], errors="ignore"), "labels")
+    space.save(folder)
+    return {
+        "split": TRAINING_SPLITS[name],
+        "coded_comments": space.info["coded_comments"],
+        "labels": len(space.info["labels"]),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def evaluate(name: str, data: Path, stable: bool, theme_space: str = "none") -> dict[str, object]:
+    import tempfile
+
     table = SETS[name](data)
     gold = list(table.pop("gold"))
     negative = list(table.pop("gold_negative")) if "gold_negative" in table else None
-    out, stage, seconds, tables = tagged(table)
+    space_folder = Path(tempfile.mkdtemp(prefix="theme-space-"))
+    space_facts = None
+    if theme_space == "own" and name in TRAINING_SPLITS:
+        space_facts = learnt_space(name, data, space_folder)
+    topics = {"theme_space": str(space_folder)} if space_facts else {}
+    out, stage, seconds, tables = tagged(table, **topics)
     model = stage.model_
     themes = theme_sets(out)
     speaking = says_something(out, model)
@@ -275,6 +307,7 @@ def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
         "fit_seconds": round(seconds, 1),
         "label_language": model.label_language_,
         "assignment_sha1": assignment_digest(out),
+        "theme_space": space_facts,
     }
     if negative is not None:
         report.update(negative_reasons(out, negative))
@@ -283,7 +316,7 @@ def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
     if name == "banking77":
         report.update(baselines(gold, tables["_batch"]))
     if stable:
-        report.update(stability(out, tables["_batch"], topic))
+        report.update(stability(out, tables["_batch"], topic, **topics))
     report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     report["theme_list"] = [
         {
@@ -300,8 +333,10 @@ def evaluate(name: str, data: Path, stable: bool) -> dict[str, object]:
     return report
 
 
-def _child(name: str, data: str, stable: bool, queue: multiprocessing.Queue) -> None:
-    queue.put(evaluate(name, Path(data), stable))
+def _child(
+    name: str, data: str, stable: bool, theme_space: str, queue: multiprocessing.Queue
+) -> None:
+    queue.put(evaluate(name, Path(data), stable, theme_space))
 
 
 def main() -> None:
@@ -312,13 +347,20 @@ def main() -> None:
     parser.add_argument("--sets", nargs="*", default=list(SETS))
     parser.add_argument("--no-stability", action="store_true", help="skip the extra fits")
     parser.add_argument("--out", type=Path, default=Path("docs/results/themes_eval.json"))
+    parser.add_argument(
+        "--theme-space",
+        choices=("none", "own"),
+        default="none",
+        help="own: learn a theme space from each set's training split first",
+    )
     args = parser.parse_args()
     context = multiprocessing.get_context("spawn")
     reports = []
     for name in args.sets:
         queue = context.Queue()
         child = context.Process(
-            target=_child, args=(name, str(args.data), not args.no_stability, queue)
+            target=_child,
+            args=(name, str(args.data), not args.no_stability, args.theme_space, queue),
         )
         child.start()
         report = queue.get()

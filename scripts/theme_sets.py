@@ -16,15 +16,15 @@ import pandas as pd
 STEAM_ASPECTS = ("story", "gameplay", "visual", "audio", "technical", "price", "suggestion")
 
 
-def banking77(data: Path) -> pd.DataFrame:
+def banking77(data: Path, split: str = "test") -> pd.DataFrame:
     """BANKING77 test: 3,080 customer-service queries, one of 77 intents each."""
-    frame = pd.read_csv(data / "themes/banking77-nlupp/banking_data/test.csv")
+    frame = pd.read_csv(data / f"themes/banking77-nlupp/banking_data/{split}.csv")
     return _table(frame["text"], frame["category"].map(lambda c: [c]), "en", "b77")
 
 
-def mams(data: Path) -> pd.DataFrame:
+def mams(data: Path, split: str = "test") -> pd.DataFrame:
     """MAMS ACSA test: 400 restaurant-review sentences, 2+ aspect categories each."""
-    root = ET.parse(data / "themes/mams/data/MAMS-ACSA/raw/test.xml").getroot()
+    root = ET.parse(data / f"themes/mams/data/MAMS-ACSA/raw/{split}.xml").getroot()
     texts, gold, negative = [], [], []
     for sentence in root.iter("sentence"):
         texts.append(sentence.findtext("text") or "")
@@ -35,9 +35,9 @@ def mams(data: Path) -> pd.DataFrame:
     return table.assign(gold_negative=negative)
 
 
-def mobasa(data: Path) -> pd.DataFrame:
+def mobasa(data: Path, split: str = "test") -> pd.DataFrame:
     """MobASA test, relevant documents: German public-transport feedback, aspect categories."""
-    path = data / "sentiment/mobasa/corpus/test-sim3s-mobasa_v1.xml"
+    path = data / f"sentiment/mobasa/corpus/{split}-sim3s-mobasa_v1.xml"
     texts, gold, negative = [], [], []
     for document in ET.parse(path).getroot().iter("Document"):
         if document.findtext("relevance") != "true":
@@ -56,9 +56,9 @@ def _negative(element: ET.Element) -> bool:
     return (element.get("polarity") or "").lower() == "negative"
 
 
-def steam(data: Path) -> pd.DataFrame:
+def steam(data: Path, split: str = "test") -> pd.DataFrame:
     """Steam review aspects test: 200 long English game reviews, 7 content aspects."""
-    frame = pd.read_csv(data / "themes/steam-review-aspects/dataset/v1/test.csv")
+    frame = pd.read_csv(data / f"themes/steam-review-aspects/dataset/v1/{split}.csv")
     gold = frame.apply(lambda r: [a for a in STEAM_ASPECTS if r[f"label_{a}"] == 1], axis=1)
     return _table(frame["review"].astype(str), gold, "en", "steam")
 
@@ -85,7 +85,10 @@ def demo(_: Path) -> pd.DataFrame:
     return table.assign(gold=list(gold))
 
 
-SETS: dict[str, Callable[[Path], pd.DataFrame]] = {
+# The split of each set a theme space may learn from (`scripts/eval_themes.py --theme-space`).
+TRAINING_SPLITS = {"banking77": "train", "mams": "train", "mobasa": "dev", "steam": "train"}
+
+SETS: dict[str, Callable[..., pd.DataFrame]] = {
     "banking77": banking77,
     "mams": mams,
     "mobasa": mobasa,

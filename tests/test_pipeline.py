@@ -60,3 +60,15 @@ def test_demo_command_writes_a_report(tmp_path):
         assert f"Outcome: {name.replace('_', ' ')}" in html
     churn = pd.read_csv(tmp_path / "explain" / "theme_impact_churned.csv")
     assert churn["unit_of_analysis"].str.endswith(" customers").all()
+
+
+def test_default_stages_take_per_stage_options(tmp_path):
+    from feedback_nlp.cli.analyze import _stages
+    from feedback_nlp.pipeline import DEFAULT_STAGE_NAMES, default_stages
+
+    stages = default_stages(options={"topics": {"granularity": 2.0}})
+    assert [stage.name for stage in stages] == list(DEFAULT_STAGE_NAMES)
+    assert next(s for s in stages if s.name == "topics").granularity == 2.0
+    assert _stages(None) is None
+    chosen = next(s for s in _stages(tmp_path / "space") if s.name == "topics")
+    assert chosen.theme_space == str(tmp_path / "space")

@@ -16,6 +16,14 @@ Files = Annotated[
 ]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Folder for the results.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
+ThemeSpaceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--theme-space",
+        help="Folder of a theme space learnt from coded comments (`feedback-nlp topics "
+        "learn-space`): themes follow how your analysts code.",
+    ),
+]
 Outcomes = Annotated[
     list[str] | None,
     typer.Option(
@@ -49,6 +57,7 @@ def _run_and_write(
     quiet: bool,
     outcomes: list[str],
     bad_scores: str | None = None,
+    theme_space: Path | None = None,
 ) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.report import print_closing
@@ -59,7 +68,13 @@ def _run_and_write(
         progress.set_enabled(False)
     try:
         specs = [parse_outcome_option(o) for o in outcomes]
-        analysis = analyze(paths, mapping=mapping, outcomes=specs, bad_scores=bad_scores)
+        analysis = analyze(
+            paths,
+            stages=_stages(theme_space),
+            mapping=mapping,
+            outcomes=specs,
+            bad_scores=bad_scores,
+        )
         with progress.task("Writing the report", unit=""):
             written = write_outputs(analysis, out)
     except FeedbackError as error:
@@ -68,6 +83,15 @@ def _run_and_write(
         typer.echo(analysis.read_summary)
         typer.echo(f"\n{len(analysis.table):,} comments tagged; results in {out}/:")
     print_closing(written, quiet)
+
+
+def _stages(theme_space: Path | None) -> list | None:
+    """The default stages, the topics stage with `theme_space` when one is given."""
+    from feedback_nlp.pipeline import default_stages
+
+    if theme_space is None:
+        return None
+    return default_stages(options={"topics": {"theme_space": str(theme_space)}})
 
 
 @app.command()
@@ -80,13 +104,14 @@ def analyze(
     outcome: Outcomes = None,
     quiet: Quiet = False,
     bad_scores: BadScoresOption = None,
+    theme_space: ThemeSpaceOption = None,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
     A customer table among FILES (a customer id column, no text column) is joined by
     respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
     """
-    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores)
+    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, theme_space)
 
 
 @app.command()
@@ -106,12 +131,13 @@ def fit(
     files: Files,
     model: Annotated[Path, typer.Option("--model", "-m", help="Folder to save the model in.")],
     mapping: Annotated[Path | None, typer.Option(help="Column mapping TOML.")] = None,
+    theme_space: ThemeSpaceOption = None,
 ) -> None:
     """Fit the analysis (themes and all stages) on FILES and save it as a model folder."""
     from feedback_nlp.pipeline import analyze
 
     try:
-        analysis = analyze(files, mapping=mapping)
+        analysis = analyze(files, stages=_stages(theme_space), mapping=mapping)
         analysis.analyzer.save(model)
     except FeedbackError as error:
         _fail(error)

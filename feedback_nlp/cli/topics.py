@@ -66,3 +66,29 @@ def edit(
         edits.set_category(themes, [category[0]], category[1])
         typer.echo(f"put {category[0]} under {category[1]!r}")
     save_model(themes, folder)
+
+
+@topics_app.command("learn-space")
+def learn_space(
+    files: Annotated[list[Path], typer.Argument(help="Coded feedback files.")],
+    labels: Annotated[str, typer.Option(help="Column of coded labels, several as 'a|b'.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the theme space.")],
+    mapping: Annotated[Path | None, typer.Option(help="Column mapping TOML.")] = None,
+    steps: Annotated[int, typer.Option(help="Training steps.")] = 1500,
+) -> None:
+    """Learn a theme space from comments your analysts coded; use it with --theme-space."""
+    from feedback_nlp.errors import FeedbackError
+    from feedback_nlp.io import read_many
+    from feedback_nlp.topics.theme_space import ThemeSpaceConfig, learn_from_table
+
+    try:
+        table = read_many(files, mapping=mapping).table
+        space = learn_from_table(table, labels, ThemeSpaceConfig(steps=steps))
+    except FeedbackError as error:
+        typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1) from error
+    space.save(out)
+    typer.echo(
+        f"learnt from {space.info['coded_comments']:,} coded comments, "
+        f"{len(space.info['labels'])} labels; saved in {out}/ (use: --theme-space {out})"
+    )

@@ -38,7 +38,8 @@ class TopicsStage(Stage):
     the language of theme names (default English when the corpus has English, else its most
     common language). `theme_sentiment`: the sentiment of the unit raising each theme.
     `lexical_weight`: weight of the lexical view joined to the embeddings for clustering
-    (`topics.lexical`; 0 clusters on the embeddings alone).
+    (`topics.lexical`; 0 clusters on the embeddings alone). `theme_space`: folder of a theme
+    space learnt from coded comments (`topics.theme_space`; None: the centred embeddings).
     """
 
     name = "topics"
@@ -73,6 +74,7 @@ class TopicsStage(Stage):
         label_language: str | None = None,
         theme_sentiment: bool = True,
         lexical_weight: float = 0.0,
+        theme_space: str | None = None,
     ) -> None:
         self.granularity = granularity
         self.n_themes = n_themes
@@ -91,6 +93,7 @@ class TopicsStage(Stage):
         self.label_language = label_language
         self.theme_sentiment = theme_sentiment
         self.lexical_weight = lexical_weight
+        self.theme_space = str(theme_space) if theme_space is not None else None
         self.model_: ThemeModel | None = None
         self._fit_encoder: UnitEncoder | None = None  # units encoded at fit, reused once
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from feedback_nlp.topics.clustering import unit_rows
 from feedback_nlp.topics.codebook import Codebook
 from feedback_nlp.topics.units import words
 
@@ -39,8 +40,11 @@ class CodebookMatcher:
         self.examples_: np.ndarray = np.zeros((0, 0), dtype=np.float32)  # centred, unit rows
         self.example_entry_: np.ndarray = np.zeros(0, dtype=np.int64)
 
-    def fit(self, encode: Encode) -> CodebookMatcher:
-        """Embed the examples (cached on disk per codebook and encoder) and centre them."""
+    def fit(self, encode: Encode, space: np.ndarray | None = None) -> CodebookMatcher:
+        """Embed the examples (cached on disk per codebook and encoder) and centre them.
+
+        `space`: the theme model's learnt map (`topics.theme_space`), applied after centring.
+        """
         texts, langs, owners = self._examples()
         self.example_entry_ = np.asarray(owners, dtype=np.int64)
         if not texts:
@@ -48,6 +52,8 @@ class CodebookMatcher:
             return self
         vectors = cached_encode(texts, encode)
         self.examples_ = _centre_by_language(vectors, np.asarray(langs))
+        if space is not None:
+            self.examples_ = unit_rows(self.examples_ @ space)
         return self
 
     def _examples(self) -> tuple[list[str], list[str], list[int]]:

@@ -74,6 +74,7 @@ class TopicsConfig:
     max_phrases: int = 50_000
     n_keywords: int = 10
     n_representatives: int = 3
+    theme_space: str | None = None  # folder of a learnt theme space (`topics.theme_space`)
 
     def __post_init__(self) -> None:
         if self.min_topic_size < 1:
@@ -139,6 +140,7 @@ class ThemeModel:
         self.threshold_: float = 0.0
         self.language_means_: dict[str, np.ndarray] = {}
         self.global_mean_: np.ndarray | None = None
+        self.space_: np.ndarray | None = None  # (dim, dim) learnt map after centring, or None
         self.main_language_: str = ""
         self.label_language_: str = ""
         self.vocabulary_: list[str] = []
@@ -169,6 +171,7 @@ class ThemeModel:
 
         encode = encode or _default_encode
         embeddings = _check_embeddings(embeddings, len(texts))
+        self.space_ = self._load_space(embeddings.shape[1])
         n_comments = len(texts)
         if len(langs) != len(texts):
             raise FeedbackError(f"{len(texts)} texts but {len(langs)} languages")
@@ -199,7 +202,7 @@ class ThemeModel:
         self._set_centroids(centred, groups)
         self.threshold_ = self._choose_threshold(centred)
         if self.codebook_ is not None:
-            self.matcher_ = CodebookMatcher(self.codebook_).fit(encode)
+            self.matcher_ = CodebookMatcher(self.codebook_).fit(encode, self.space_)
         self.fitted_on_ = {"comments": n_comments, "sample": len(rows), "units": len(units)}
         describe.describe(
             self, texts, langs, embeddings, ids, units, unit_vectors, content, fixed, encode
@@ -211,6 +214,19 @@ class ThemeModel:
         if self.codebook_ is not None and self.codebook_.content_free:
             return self.codebook_.content_free
         return builtin_content_free()
+
+    def _load_space(self, dim: int) -> np.ndarray | None:
+        if not self.config.theme_space:
+            return None
+        from feedback_nlp.topics.theme_space import load_theme_space
+
+        matrix = load_theme_space(self.config.theme_space).matrix
+        if matrix.shape != (dim, dim):
+            raise ConfigError(
+                f"{self.config.theme_space}: theme space of shape {matrix.shape} does not fit "
+                f"embeddings of dimension {dim} (trained with another encoder?)"
+            )
+        return matrix
 
     def _sample(self, candidates: np.ndarray) -> np.ndarray:
         if len(candidates) <= self.config.fit_sample:
@@ -233,14 +249,18 @@ class ThemeModel:
                 self.language_means_[lang] = vectors[members].mean(axis=0).astype(np.float32)
 
     def center(self, embeddings: np.ndarray, langs: Sequence[str]) -> np.ndarray:
-        """Embeddings in the model's space: minus their language's mean, unit length."""
+        """Embeddings in the model's space: minus their language's mean, unit length.
+
+        With a learnt theme space (`config.theme_space`) the centred rows are mapped by it.
+        """
         if self.global_mean_ is None:
             raise NotFittedError("The theme model")
         means = np.repeat(self.global_mean_[None, :], len(embeddings), axis=0)
         langs_arr = np.asarray([str(lang) for lang in langs])
         for lang, mean in self.language_means_.items():
             means[langs_arr == lang] = mean
-        return clustering.unit_rows(np.asarray(embeddings, dtype=np.float32) - means)
+        centred = clustering.unit_rows(np.asarray(embeddings, dtype=np.float32) - means)
+        return centred if self.space_ is None else clustering.unit_rows(centred @ self.space_)
 
     def _group(
         self,

@@ -45,6 +45,8 @@ def save_model(model: ThemeModel, folder: str | Path) -> Path:
     if model.phrases_ is not None:
         _put_csr(tensors, "phrases", model.phrases_.counts)
         tensors["phrases.sizes"] = model.phrases_.sizes.astype(np.int64)
+    if model.space_ is not None:
+        tensors["theme_space"] = model.space_.astype(np.float32)
     if model.matcher_ is not None and len(model.matcher_.examples_):
         tensors["codebook.examples"] = model.matcher_.examples_.astype(np.float32)
         tensors["codebook.example_entry"] = model.matcher_.example_entry_.astype(np.int64)
@@ -116,6 +118,8 @@ def _build(state: dict[str, Any], tensors: dict[str, np.ndarray]) -> ThemeModel:
         k[len(prefix) :]: v for k, v in tensors.items() if k.startswith(prefix)
     }
     _expect(all(v.shape == (dim,) for v in model.language_means_.values()), "language means")
+    model.space_ = tensors.get("theme_space")
+    _expect(model.space_ is None or model.space_.shape == (dim, dim), "theme_space")
     model.threshold_ = float(state["threshold"])
     model.main_language_ = str(state["main_language"])
     model.label_language_ = str(state["label_language"])
