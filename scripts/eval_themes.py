@@ -339,6 +339,19 @@ def _child(
     queue.put(evaluate(name, Path(data), stable, theme_space))
 
 
+def _report_of(name: str, child: multiprocessing.Process, queue: multiprocessing.Queue) -> dict:
+    """The child's report; stop with its set's name when it died without one."""
+    import queue as queues
+
+    while True:
+        try:
+            return queue.get(timeout=5)
+        except queues.Empty as waiting:
+            if not child.is_alive():
+                message = f"{name}: the evaluation failed (exit code {child.exitcode})"
+                raise SystemExit(message) from waiting
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -363,7 +376,7 @@ def main() -> None:
             args=(name, str(args.data), not args.no_stability, args.theme_space, queue),
         )
         child.start()
-        report = queue.get()
+        report = _report_of(name, child, queue)
         child.join()
         reports.append(report)
         print(json.dumps({k: v for k, v in report.items() if k != "theme_list"}), flush=True)

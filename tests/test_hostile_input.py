@@ -84,6 +84,9 @@ PIECES = [
     "|",
     "\r\n",
     "a" * 100_000,
+    "[url=www.shop.example]site[/url]",
+    "https://shop.example]a[?token=abc123XYZ",
+    "http://[::1",
 ]
 PII = ["ana.maria@example.com", "+44 20 7946 0958", "4111 1111 1111 1111"]
 PII += ["DE89 3704 0044 0532 0130 00"]
