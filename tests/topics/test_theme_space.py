@@ -71,7 +71,7 @@ def test_save_and_load_round_trip_and_clear_errors(tmp_path):
     loaded = load_theme_space(space.save(tmp_path / "space"))
     np.testing.assert_array_equal(loaded.matrix, space.matrix)
     assert loaded.info == {"labels": ["a", "b"]}
-    with pytest.raises(ConfigError, match="no theme_space.safetensors"):
+    with pytest.raises(ConfigError, match=r"no theme_space\.safetensors"):
         load_theme_space(tmp_path / "missing")
     ThemeSpace(np.ones((3, 4), dtype=np.float32)).save(tmp_path / "oblong")
     with pytest.raises(ConfigError, match="square"):
