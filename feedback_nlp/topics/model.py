@@ -171,7 +171,7 @@ class ThemeModel:
 
         encode = encode or _default_encode
         embeddings = _check_embeddings(embeddings, len(texts))
-        self.space_ = self._load_space(embeddings.shape[1])
+        space_facts = self._load_space(embeddings.shape[1])
         n_comments = len(texts)
         if len(langs) != len(texts):
             raise FeedbackError(f"{len(texts)} texts but {len(langs)} languages")
@@ -204,6 +204,8 @@ class ThemeModel:
         if self.codebook_ is not None:
             self.matcher_ = CodebookMatcher(self.codebook_).fit(encode, self.space_)
         self.fitted_on_ = {"comments": n_comments, "sample": len(rows), "units": len(units)}
+        if space_facts:
+            self.fitted_on_["theme_space"] = space_facts
         describe.describe(
             self, texts, langs, embeddings, ids, units, unit_vectors, content, fixed, encode
         )
@@ -215,18 +217,22 @@ class ThemeModel:
             return self.codebook_.content_free
         return builtin_content_free()
 
-    def _load_space(self, dim: int) -> np.ndarray | None:
+    def _load_space(self, dim: int) -> dict[str, Any]:
+        """Set `space_` from `config.theme_space` (None without one); what it was learnt from."""
+        self.space_ = None
         if not self.config.theme_space:
-            return None
+            return {}
         from feedback_nlp.topics.theme_space import load_theme_space
 
-        matrix = load_theme_space(self.config.theme_space).matrix
-        if matrix.shape != (dim, dim):
+        space = load_theme_space(self.config.theme_space)
+        if space.matrix.shape != (dim, dim):
             raise ConfigError(
-                f"{self.config.theme_space}: theme space of shape {matrix.shape} does not fit "
-                f"embeddings of dimension {dim} (trained with another encoder?)"
+                f"{self.config.theme_space}: theme space of shape {space.matrix.shape} does not "
+                f"fit embeddings of dimension {dim} (trained with another encoder?)"
             )
-        return matrix
+        self.space_ = space.matrix
+        labels = space.info.get("labels", [])
+        return {"coded_comments": space.info.get("coded_comments"), "labels": len(labels)}
 
     def _sample(self, candidates: np.ndarray) -> np.ndarray:
         if len(candidates) <= self.config.fit_sample:

@@ -85,6 +85,7 @@ def test_theme_model_uses_the_space_and_keeps_it_in_the_saved_model(tmp_path, co
     config = TopicsConfig(theme_space=str(folder), codebook=None)
     model = ThemeModel(config).fit(corpus.texts, corpus.embeddings, corpus.langs, corpus.ids)
     np.testing.assert_array_equal(model.space_, space.matrix)
+    assert model.fitted_on_["theme_space"] == {"coded_comments": len(labels), "labels": 6}
     plain = ThemeModel(TopicsConfig(codebook=None))
     plain.fit(corpus.texts, corpus.embeddings, corpus.langs, corpus.ids)
     assert not np.allclose(model.centroids_[:1], plain.centroids_[:1])
