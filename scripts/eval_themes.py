@@ -273,11 +273,12 @@ def evaluate(name: str, data: Path, stable: bool, theme_space: str = "none") -> 
     table = SETS[name](data)
     gold = list(table.pop("gold"))
     negative = list(table.pop("gold_negative")) if "gold_negative" in table else None
-    space_folder = Path(tempfile.mkdtemp(prefix="theme-space-"))
+    topics: dict[str, object] = {}
     space_facts = None
     if theme_space == "own" and name in TRAINING_SPLITS:
-        space_facts = learnt_space(name, data, space_folder)
-    topics = {"theme_space": str(space_folder)} if space_facts else {}
+        folder = Path(tempfile.mkdtemp(prefix="theme-space-"))
+        space_facts = learnt_space(name, data, folder)
+        topics["theme_space"] = str(folder)
     out, stage, seconds, tables = tagged(table, **topics)
     model = stage.model_
     themes = theme_sets(out)
