@@ -77,6 +77,7 @@ def learn_space(
     steps: Annotated[int, typer.Option(help="Training steps.")] = 1500,
 ) -> None:
     """Learn a theme space from comments your analysts coded; use it with --theme-space."""
+    from feedback_nlp.cli.analyze import _fail
     from feedback_nlp.errors import FeedbackError
     from feedback_nlp.io import read_many
     from feedback_nlp.topics.theme_space import ThemeSpaceConfig, learn_from_table
@@ -85,8 +86,7 @@ def learn_space(
         table = read_many(files, mapping=mapping).table
         space = learn_from_table(table, labels, ThemeSpaceConfig(steps=steps))
     except FeedbackError as error:
-        typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
-        raise typer.Exit(1) from error
+        _fail(error)
     space.save(out)
     typer.echo(
         f"learnt from {space.info['coded_comments']:,} coded comments, "

@@ -20,6 +20,7 @@ deterministically:
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -33,6 +34,33 @@ def unit_rows(matrix: np.ndarray) -> np.ndarray:
     """Rows scaled to unit length (zero rows stay zero)."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def language_means(
+    vectors: np.ndarray, langs: Sequence[str], min_rows: int
+) -> dict[str, np.ndarray]:
+    """Mean row of each language with at least `min_rows` rows."""
+    langs_arr = np.asarray([str(lang) for lang in langs])
+    means = {}
+    for lang in sorted(set(langs_arr.tolist())):
+        members = langs_arr == lang
+        if members.sum() >= min_rows:
+            means[lang] = vectors[members].mean(axis=0).astype(np.float32)
+    return means
+
+
+def centre(
+    vectors: np.ndarray,
+    langs: Sequence[str],
+    means: dict[str, np.ndarray],
+    global_mean: np.ndarray,
+) -> np.ndarray:
+    """Rows minus their language's mean (`global_mean` for the others), unit length."""
+    subtracted = np.repeat(global_mean[None, :], len(vectors), axis=0)
+    langs_arr = np.asarray([str(lang) for lang in langs])
+    for lang, mean in means.items():
+        subtracted[langs_arr == lang] = mean
+    return unit_rows(np.asarray(vectors, dtype=np.float32) - subtracted)
 
 
 def nearest_neighbors(points: np.ndarray, k: int) -> np.ndarray:

@@ -246,13 +246,10 @@ class ThemeModel:
         self.global_mean_ = vectors.mean(axis=0).astype(np.float32)
         self.language_means_ = {}
         self.main_language_ = _most_common([str(lang) for lang in comment_langs])
-        if not self.config.language_centering:
-            return
-        langs_arr = np.asarray(langs)
-        for lang in sorted(set(langs)):
-            members = langs_arr == lang
-            if members.sum() >= self.config.centering_min_docs:
-                self.language_means_[lang] = vectors[members].mean(axis=0).astype(np.float32)
+        if self.config.language_centering:
+            self.language_means_ = clustering.language_means(
+                vectors, langs, self.config.centering_min_docs
+            )
 
     def center(self, embeddings: np.ndarray, langs: Sequence[str]) -> np.ndarray:
         """Embeddings in the model's space: minus their language's mean, unit length.
@@ -261,11 +258,7 @@ class ThemeModel:
         """
         if self.global_mean_ is None:
             raise NotFittedError("The theme model")
-        means = np.repeat(self.global_mean_[None, :], len(embeddings), axis=0)
-        langs_arr = np.asarray([str(lang) for lang in langs])
-        for lang, mean in self.language_means_.items():
-            means[langs_arr == lang] = mean
-        centred = clustering.unit_rows(np.asarray(embeddings, dtype=np.float32) - means)
+        centred = clustering.centre(embeddings, langs, self.language_means_, self.global_mean_)
         return centred if self.space_ is None else clustering.unit_rows(centred @ self.space_)
 
     def _group(

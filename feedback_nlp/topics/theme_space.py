@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError, FeedbackError
-from feedback_nlp.topics.clustering import unit_rows
+from feedback_nlp.topics.clustering import centre, language_means, unit_rows
 
 MATRIX_FILE = "theme_space.safetensors"
 INFO_FILE = "theme_space.json"
@@ -86,15 +86,10 @@ def load_theme_space(folder: str | Path) -> ThemeSpace:
 
 
 def centre_by_language(vectors: np.ndarray, langs: Sequence[str], min_rows: int) -> np.ndarray:
-    """Rows minus their language's mean (the global mean for rare languages), unit length."""
+    """Rows centred as the theme model centres them (`clustering.centre`), learnt on themselves."""
     vectors = np.asarray(vectors, dtype=np.float32)
-    langs_arr = np.asarray([str(lang) for lang in langs])
-    centred = vectors - vectors.mean(axis=0)
-    for lang in np.unique(langs_arr):
-        members = langs_arr == lang
-        if members.sum() >= min_rows:
-            centred[members] = vectors[members] - vectors[members].mean(axis=0)
-    return unit_rows(centred)
+    means = language_means(vectors, langs, min_rows)
+    return centre(vectors, langs, means, vectors.mean(axis=0))
 
 
 def label_matrix(labels: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[str]]:
