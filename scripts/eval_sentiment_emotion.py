@@ -36,7 +36,7 @@ from feedback_nlp.stages.sentiment import (
 from feedback_nlp.text.replies import is_no_judgement_reply
 
 NAMES = np.array(SENTIMENT_LABELS)
-RULES = {"replies": True, "effort": True, "complaint": False}
+RULES = {"replies": True, "effort": True, "complaint": True}
 
 
 def load_part(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -95,8 +95,8 @@ def replies(table: pd.DataFrame) -> np.ndarray:
 
 def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarray:
     """Sentiment probabilities as the stage gives them (replies that judge nothing: neutral;
-    read neutral but describing high effort: negative; with `--complaint-rule`, read neutral
-    but stating a service failure: negative)."""
+    read neutral but describing high effort or stating a service failure: negative, unless
+    `--no-effort-rule` / `--no-complaint-rule`)."""
     probs = head.predict_proba(x)
     probs[replies(table)] = [1.0 if label == "neutral" else 0.0 for label in head.labels]
     texts = table["text"].fillna("").tolist()
@@ -266,15 +266,15 @@ def main() -> None:
         help="keep the head's neutral for comments describing high effort (the stage: negative)",
     )  # fmt: skip
     parser.add_argument(
-        "--complaint-rule", action="store_true",
-        help="read comments stating a service failure negative when the head says neutral "
-        "(the stage's complaint_negative=True; off by default)",
+        "--no-complaint-rule", action="store_true",
+        help="keep the head's neutral for comments stating a service failure "
+        "(the stage's complaint_negative, on by default: negative)",
     )  # fmt: skip
     args = parser.parse_args()
     RULES.update(
         replies=not args.no_reply_rule,
         effort=not args.no_effort_rule,
-        complaint=args.complaint_rule,
+        complaint=not args.no_complaint_rule,
     )
     report = evaluate(Path(args.cache), Path(args.heads), args.gate_curve)
     print(json.dumps(report, indent=2))

@@ -12,9 +12,10 @@ Empty comments (no text, NaN, white space) get the neutral result without runnin
 and so do replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe":
 :mod:`feedback_nlp.text.replies`) unless ``replies_neutral=False``. A comment the model reads
 neutral that describes high customer effort (the rules of stage "effort") is negative unless
-``effort_negative=False``. With ``complaint_negative=True`` (off by default: it cost a real
-set more than it gained, see docs/sentiment_emotion.md) so is one read neutral that states a
-service failure ("arrived 6 days late", "charged twice": :mod:`feedback_nlp.text.complaints`).
+``effort_negative=False``; so is one read neutral that states a service failure ("arrived 6
+days late", "charged twice": :mod:`feedback_nlp.text.complaints`) unless
+``complaint_negative=False`` (on by default since stop 25; the trade-off is measured in
+docs/sentiment_emotion.md).
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ class SentimentStage(ClassifierStage):
         runtime: str = DEFAULT_RUNTIME,
         replies_neutral: bool = True,
         effort_negative: bool = True,
-        complaint_negative: bool = False,
+        complaint_negative: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,

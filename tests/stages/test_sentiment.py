@@ -184,10 +184,10 @@ def test_a_comment_read_neutral_that_describes_high_effort_is_negative():
 
 def test_effort_rule_can_be_turned_off():
     text = "Ich habe viermal angerufen und niemand hat zurückgerufen."
-    stage = SentimentStage(effort_negative=False)
+    stage = SentimentStage(effort_negative=False, complaint_negative=False)  # both read it
     probabilities = np.array([[0.2, 0.7, 0.1]])
     assert (stage.adjust(probabilities, [text]) == probabilities).all()
-    assert SentimentStage().adjust(probabilities, [text]).argmax() == 0
+    assert SentimentStage(complaint_negative=False).adjust(probabilities, [text]).argmax() == 0
 
 
 def test_a_comment_read_neutral_that_states_a_service_failure_is_negative():
@@ -206,10 +206,10 @@ def test_a_comment_read_neutral_that_states_a_service_failure_is_negative():
     assert (probabilities[0] == [0.2, 0.7, 0.1]).all()  # the input is not changed
 
 
-def test_complaint_rule_is_off_by_default_and_can_be_turned_on():
+def test_complaint_rule_is_on_by_default_and_can_be_turned_off():
     text = "Le colis n'est jamais arrivé."
     probabilities = np.array([[0.2, 0.7, 0.1]])
-    assert (SentimentStage().adjust(probabilities, [text]) == probabilities).all()
-    on = SentimentStage(complaint_negative=True).adjust(probabilities, [text])
-    assert on.argmax() == 0
-    assert SentimentStage(complaint_negative=True).get_config()["complaint_negative"] is True
+    assert SentimentStage().adjust(probabilities, [text]).argmax() == 0
+    off = SentimentStage(complaint_negative=False).adjust(probabilities, [text])
+    assert (off == probabilities).all()
+    assert SentimentStage(complaint_negative=False).get_config()["complaint_negative"] is False
