@@ -12,7 +12,8 @@ category owns (at least `OWN_SHARE` of that word's uses fall in it): spaCy's sto
 verbs such as "top", "call" or "give", so "top up" is no phrase of `topics.phrases`, but in
 a category about top-ups "top" is no function word. Single words are lemmas (`topics.labels`:
 "card" and "cards" are one) of at least three letters. Generic evaluative words (the one-word
-content-free replies of the codebook: "good", "great", "gut", …) name no category.
+content-free replies of the codebook: "good", "great", "gut", …) and words that only say when
+or how long (`topics.temporal`: "month", "time", "Tag") name no category; "delivery time" may.
 
 Where the label language has a tagger (English, French; `topics.labels`), a name must hold
 a noun: a single word is a word the tagger read as a noun or proper noun in at least
@@ -42,6 +43,7 @@ from scipy import sparse
 
 from feedback_nlp.topics import phrases
 from feedback_nlp.topics.category_phrases import Lemmatize, built_phrase
+from feedback_nlp.topics.temporal import temporal_words
 from feedback_nlp.topics.units import stop_words
 
 if TYPE_CHECKING:
@@ -96,7 +98,8 @@ def name_categories(
     usage = _word_usage(counts, stop)
     particles = phrases.PARTICLES.get(counts.lang, frozenset())
     negations = phrases.NEGATIONS.get(counts.lang, frozenset())
-    rules = _Rules(stop, particles, {g.lower() for g in generic}, tags, negations)
+    no_name = {g.lower() for g in generic} | temporal_words(counts.lang)
+    rules = _Rules(stop, particles, no_name, tags, negations)
     taken = {t.label.lower() for t in themes} | {t.lower() for t in taken}
     names: dict[int, str] = {}
     for category in categories:

@@ -49,6 +49,14 @@ ESCALATOR = [
     (5, "take the stairs", ["escalator broken so we took the stairs", "stairs instead of it",
                             "escalator stopped", "stairs are steep", "escalator stopped twice"]),
 ]  # fmt: skip
+# Two themes about bookings whose most shared word is a time word ("month").
+BOOKING = [
+    (6, "booking moved", ["booking moved last month", "booking moved this month",
+                          "month of waiting for the booking", "booking moved again",
+                          "booking moved twice a month"]),
+    (6, "booking lost", ["booking lost last month", "booking lost this month",
+                         "month after the booking", "booking lost again", "booking lost"]),
+]  # fmt: skip
 KNOW = [
     (3, "wine list", ["staff know the wine list", "they know wines", "waiters know the wine list",
                       "nobody knows the wine list", "wine list is long"]),
@@ -126,6 +134,14 @@ def test_a_generic_evaluative_word_names_no_category():
     names = _names(TOP_UP + CARDS + GOOD, lemmas=True)
     assert "good" not in names[2].split()
     assert {"coffee", "music"} & set(names[2].replace("&", " ").split())
+
+
+@pytest.mark.parametrize("lemmas", [False, True])
+def test_a_time_word_names_no_category(lemmas):
+    names = _names(TOP_UP + CARDS + GOOD + BOOKING, lemmas=lemmas)
+    words = names[6].lower().replace("&", " ").split()
+    assert "month" not in words
+    assert {"booking", "book"} & set(words)  # the lemma of "booking" is "book"
 
 
 def test_two_forms_of_one_word_do_not_make_a_name():
