@@ -40,6 +40,9 @@ class TopicsStage(Stage):
     `lexical_weight`: weight of the lexical view joined to the embeddings for clustering
     (`topics.lexical`; 0 clusters on the embeddings alone). `theme_space`: folder of a theme
     space learnt from coded comments (`topics.theme_space`; None: the centred embeddings).
+    `whitening`: power of the within-theme whitening learnt from a first partition, after
+    which the units are partitioned again (`clustering.within_theme_whitening`; 0: off),
+    `whitening_shrinkage` its shrinkage.
     """
 
     name = "topics"
@@ -75,6 +78,8 @@ class TopicsStage(Stage):
         theme_sentiment: bool = True,
         lexical_weight: float = 0.0,
         theme_space: str | None = None,
+        whitening: float = 0.0,
+        whitening_shrinkage: float = 3.0,
     ) -> None:
         self.granularity = granularity
         self.n_themes = n_themes
@@ -94,6 +99,8 @@ class TopicsStage(Stage):
         self.theme_sentiment = theme_sentiment
         self.lexical_weight = lexical_weight
         self.theme_space = str(theme_space) if theme_space is not None else None
+        self.whitening = whitening
+        self.whitening_shrinkage = whitening_shrinkage
         self.model_: ThemeModel | None = None
         self._fit_encoder: UnitEncoder | None = None  # units encoded at fit, reused once
 

@@ -167,3 +167,26 @@ def dissolve_small(centred: np.ndarray, labels: np.ndarray, min_size: int) -> np
     labels = labels.copy()
     labels[small] = nearest
     return renumber(labels)
+
+
+def within_theme_whitening(
+    points: np.ndarray, labels: np.ndarray, power: float, shrinkage: float
+) -> np.ndarray:
+    """A (dim x dim) map that damps the directions in which units of one theme vary.
+
+    The within-theme scatter of `points` (rows, grouped by `labels`; -1 ignored) is
+    eigendecomposed and each direction scaled by ((variance + shrinkage * mean variance) /
+    mean variance) ** -power: wording that differs inside a theme weighs less, what sets
+    themes apart more. Closed form, deterministic.
+    """
+    data = np.asarray(points, dtype=np.float64)
+    scatter = np.zeros((data.shape[1], data.shape[1]))
+    for label in np.unique(labels[labels >= 0]):
+        members = data[labels == label]
+        spread = members - members.mean(axis=0)
+        scatter += spread.T @ spread
+    variances, vectors = np.linalg.eigh(scatter / max(int((labels >= 0).sum()), 1))
+    variances = np.maximum(variances, 0.0)
+    mean = max(float(variances.mean()), 1e-12)
+    scale = ((variances + shrinkage * mean) / mean) ** (-power)
+    return ((vectors * scale) @ vectors.T).astype(np.float32)

@@ -50,8 +50,13 @@ def describe(
     sample: np.ndarray,
     fixed: list[NamedTheme],
     encode: Encode | None,
+    category_centroids: np.ndarray | None = None,
 ) -> None:
-    """Fill `model.themes_`, its counts, names and categories from the fitted comments."""
+    """Fill `model.themes_`, its counts, names and categories from the fitted comments.
+
+    `category_centroids` (one unit row per theme) are what categories are grouped by;
+    default the model's centroids (a within-theme whitening passes the unwhitened ones).
+    """
     from feedback_nlp.topics.assign import assign_comments
     from feedback_nlp.topics.model import Theme
 
@@ -81,7 +86,7 @@ def describe(
     near = _file_under_codebook(
         model, unit_vectors[sample], sample_langs, sample_texts, sample_rows
     )
-    _group_categories(model, near)
+    _group_categories(model, near, category_centroids)
     refresh_keywords(model)
     naming.name_themes(model, encode)
     _name_categories(model, lemmatizer)
@@ -153,14 +158,17 @@ def _file_under_codebook(
     return near
 
 
-def _group_categories(model: ThemeModel, near: dict[int, set[str]]) -> None:
+def _group_categories(
+    model: ThemeModel, near: dict[int, set[str]], centroids: np.ndarray | None = None
+) -> None:
     """Category id and source of every theme (see the module docstring)."""
     themes = [model.themes_[int(t)] for t in model.topic_ids_]
     groups = _initial_groups(themes)
     wanted = model.config.n_categories or clustering.auto_category_count(
         len(themes), model.config.category_granularity
     )
-    sims = model.centroids_ @ model.centroids_.T
+    centroids = model.centroids_ if centroids is None else centroids
+    sims = centroids @ centroids.T
     while len(groups) > wanted:
         floor = -np.inf if model.config.n_categories else JOIN_SIMILARITY
         pair = _closest_pair(groups, sims, near, floor)

@@ -75,6 +75,8 @@ class TopicsConfig:
     n_keywords: int = 10
     n_representatives: int = 3
     theme_space: str | None = None  # folder of a learnt theme space (`topics.theme_space`)
+    whitening: float = 0.0  # power of the within-theme whitening (0: off; docs/topics.md)
+    whitening_shrinkage: float = 3.0
 
     def __post_init__(self) -> None:
         if self.min_topic_size < 1:
@@ -91,6 +93,8 @@ class TopicsConfig:
             raise ConfigError(f"outlier_quantile must be in [0, 1), got {self.outlier_quantile}")
         if not self.lexical_weight >= 0:
             raise ConfigError(f"lexical_weight must be 0 or more, got {self.lexical_weight}")
+        if not (self.whitening >= 0 and self.whitening_shrinkage > 0):
+            raise ConfigError("whitening must be 0 or more and whitening_shrinkage positive")
         if self.max_themes < 1:
             raise ConfigError(f"max_themes must be at least 1, got {self.max_themes}")
 
@@ -199,16 +203,28 @@ class ThemeModel:
         groups, fixed = self._group(
             centred, content_texts, content_langs, seed_embeddings or {}, encode
         )
+        plain = centred
+        if self.config.whitening > 0:
+            self._whiten(centred, groups)
+            centred = self.center(unit_vectors[content], content_langs)
+            groups, fixed = self._group(
+                centred, content_texts, content_langs, seed_embeddings or {}, encode
+            )
         self._set_centroids(centred, groups)
+        category_centroids = _group_means(plain, groups) if plain is not centred else None
         self.threshold_ = self._choose_threshold(centred)
         if self.codebook_ is not None:
             self.matcher_ = CodebookMatcher(self.codebook_).fit(encode, self.space_)
         self.fitted_on_ = {"comments": n_comments, "sample": len(rows), "units": len(units)}
         if space_facts:
             self.fitted_on_["theme_space"] = space_facts
+        if self.config.whitening > 0:
+            power, shrinkage = self.config.whitening, self.config.whitening_shrinkage
+            self.fitted_on_["whitening"] = {"power": power, "shrinkage": shrinkage}
         describe.describe(
-            self, texts, langs, embeddings, ids, units, unit_vectors, content, fixed, encode
-        )
+            self, texts, langs, embeddings, ids, units, unit_vectors, content, fixed, encode,
+            category_centroids,
+        )  # fmt: skip
         return self
 
     def content_free(self) -> dict[str, list[str]]:
@@ -233,6 +249,14 @@ class ThemeModel:
         self.space_ = space.matrix
         labels = space.info.get("labels", [])
         return {"coded_comments": space.info.get("coded_comments"), "labels": len(labels)}
+
+    def _whiten(self, centred: np.ndarray, groups: np.ndarray) -> None:
+        """Compose `space_` with the within-theme whitening of the first partition
+        (`clustering.within_theme_whitening`); the caller partitions again in the new space."""
+        whitening = clustering.within_theme_whitening(
+            centred, groups, self.config.whitening, self.config.whitening_shrinkage
+        )
+        self.space_ = whitening if self.space_ is None else self.space_ @ whitening
 
     def _sample(self, candidates: np.ndarray) -> np.ndarray:
         if len(candidates) <= self.config.fit_sample:
@@ -414,3 +438,9 @@ def _most_common(values: Sequence[str]) -> str:
     for value in values:
         counts[value] = counts.get(value, 0) + 1
     return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
+
+
+def _group_means(points: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Unit-length mean row of each group 0..max (groups as `_set_centroids` numbers them)."""
+    count = int(groups.max()) + 1
+    return clustering.unit_rows(np.stack([points[groups == g].mean(axis=0) for g in range(count)]))
