@@ -27,7 +27,7 @@ With `--theme-space own`, each set with a training split (BANKING77 train, MAMS 
 dev, Steam train) first learns a theme space from that split's gold labels
 (`topics.theme_space`, default settings) and the test split is fitted with it: what a team
 that has coded earlier comments of its own gets. The demo has no training split and is fitted
-without one.
+without one. `--whitening 0.5` fits with the topics stage's opt-in within-theme whitening.
 """
 
 from __future__ import annotations
@@ -267,13 +267,15 @@ def learnt_space(name: str, data: Path, folder: Path) -> dict[str, object]:
     }
 
 
-def evaluate(name: str, data: Path, stable: bool, theme_space: str = "none") -> dict[str, object]:
+def evaluate(
+    name: str, data: Path, stable: bool, theme_space: str = "none", whitening: float = 0.0
+) -> dict[str, object]:
     import tempfile
 
     table = SETS[name](data)
     gold = list(table.pop("gold"))
     negative = list(table.pop("gold_negative")) if "gold_negative" in table else None
-    topics: dict[str, object] = {}
+    topics: dict[str, object] = {"whitening": whitening} if whitening > 0 else {}
     space_facts = None
     if theme_space == "own" and name in TRAINING_SPLITS:
         folder = Path(tempfile.mkdtemp(prefix="theme-space-"))
@@ -309,6 +311,7 @@ def evaluate(name: str, data: Path, stable: bool, theme_space: str = "none") -> 
         "label_language": model.label_language_,
         "assignment_sha1": assignment_digest(out),
         "theme_space": space_facts,
+        "whitening": whitening,
     }
     if negative is not None:
         report.update(negative_reasons(out, negative))
@@ -335,9 +338,14 @@ def evaluate(name: str, data: Path, stable: bool, theme_space: str = "none") -> 
 
 
 def _child(
-    name: str, data: str, stable: bool, theme_space: str, queue: multiprocessing.Queue
+    name: str,
+    data: str,
+    stable: bool,
+    theme_space: str,
+    whitening: float,
+    queue: multiprocessing.Queue,
 ) -> None:
-    queue.put(evaluate(name, Path(data), stable, theme_space))
+    queue.put(evaluate(name, Path(data), stable, theme_space, whitening))
 
 
 def _report_of(name: str, child: multiprocessing.Process, queue: multiprocessing.Queue) -> dict:
@@ -367,6 +375,10 @@ def main() -> None:
         default="none",
         help="own: learn a theme space from each set's training split first",
     )
+    parser.add_argument(
+        "--whitening", type=float, default=0.0,
+        help="the topics stage's within-theme whitening power (0: off, the default)",
+    )  # fmt: skip
     args = parser.parse_args()
     context = multiprocessing.get_context("spawn")
     reports = []
@@ -374,7 +386,14 @@ def main() -> None:
         queue = context.Queue()
         child = context.Process(
             target=_child,
-            args=(name, str(args.data), not args.no_stability, args.theme_space, queue),
+            args=(
+                name,
+                str(args.data),
+                not args.no_stability,
+                args.theme_space,
+                args.whitening,
+                queue,
+            ),
         )
         child.start()
         report = _report_of(name, child, queue)
