@@ -203,22 +203,22 @@ class ThemeModel:
         groups, fixed = self._group(
             centred, content_texts, content_langs, seed_embeddings or {}, encode
         )
-        plain = centred
-        if self.config.whitening > 0:
+        plain, whitened = centred, self.config.whitening > 0
+        if whitened:
             self._whiten(centred, groups)
             centred = self.center(unit_vectors[content], content_langs)
             groups, fixed = self._group(
                 centred, content_texts, content_langs, seed_embeddings or {}, encode
             )
         self._set_centroids(centred, groups)
-        category_centroids = _group_means(plain, groups) if plain is not centred else None
+        category_centroids = _group_means(plain, groups) if whitened else None
         self.threshold_ = self._choose_threshold(centred)
         if self.codebook_ is not None:
             self.matcher_ = CodebookMatcher(self.codebook_).fit(encode, self.space_)
         self.fitted_on_ = {"comments": n_comments, "sample": len(rows), "units": len(units)}
         if space_facts:
             self.fitted_on_["theme_space"] = space_facts
-        if self.config.whitening > 0:
+        if whitened:
             power, shrinkage = self.config.whitening, self.config.whitening_shrinkage
             self.fitted_on_["whitening"] = {"power": power, "shrinkage": shrinkage}
         describe.describe(
@@ -329,11 +329,10 @@ class ThemeModel:
 
     def _set_centroids(self, centred: np.ndarray, groups: np.ndarray) -> None:
         present = [g for g in range(int(groups.max()) + 1) if (groups == g).any()]
-        centroids = np.stack([centred[groups == g].mean(axis=0) for g in present])
-        self.centroids_ = clustering.unit_rows(centroids)
-        self.topic_ids_ = np.arange(len(present), dtype=np.int64)
         remap = {g: i for i, g in enumerate(present)}
         groups[:] = [remap.get(int(g), OUTLIER) for g in groups]
+        self.centroids_ = _group_means(centred, groups)
+        self.topic_ids_ = np.arange(len(present), dtype=np.int64)
 
     def _choose_threshold(self, centred: np.ndarray) -> float:
         if self.config.outlier_threshold is not None:
