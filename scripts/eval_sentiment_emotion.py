@@ -36,7 +36,7 @@ from feedback_nlp.stages.sentiment import (
 from feedback_nlp.text.replies import is_no_judgement_reply
 
 NAMES = np.array(SENTIMENT_LABELS)
-RULES = {"replies": True, "effort": True, "complaint": True}
+RULES = {"replies": True, "effort": True, "complaint": True, "language_thresholds": True}
 
 
 def load_part(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -108,9 +108,11 @@ def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarra
 
 
 def emotion_decisions(head: Head, x: np.ndarray, table: pd.DataFrame) -> np.ndarray:
-    """(rows, EMOTION_LABELS) booleans as the stage decides them."""
+    """(rows, EMOTION_LABELS) booleans as the stage decides them (with the head's language
+    thresholds for the set's gold `lang`, unless `--no-language-thresholds`)."""
     probs = head.predict_proba(x)
-    decided = head.decide(probs)
+    languages = table["lang"].astype(str).tolist() if "lang" in table else None
+    decided = head.decide(probs, languages if RULES["language_thresholds"] else None)
     out = np.zeros((len(x), len(EMOTION_LABELS)), dtype=bool)
     for i, label in enumerate(head.labels):
         out[:, EMOTION_LABELS.index(label)] = decided[:, i]
@@ -270,8 +272,13 @@ def main() -> None:
         help="keep the head's neutral for comments stating a service failure "
         "(the stage's complaint_negative, on by default: negative)",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-language-thresholds", action="store_true",
+        help="one set of emotion thresholds for every language (the stage: some languages' own)",
+    )  # fmt: skip
     args = parser.parse_args()
     RULES.update(
+        language_thresholds=not args.no_language_thresholds,
         replies=not args.no_reply_rule,
         effort=not args.no_effort_rule,
         complaint=not args.no_complaint_rule,

@@ -10,12 +10,19 @@ any label), stored as ``<name>_gate.safetensors/.json`` and named in ``<name>.js
 label probability is then scaled by ``min(1, g / cut) ** power``: rows the gate finds
 emotional keep the head's probabilities (and its per-label ranking); the others fade towards
 0, so fewer labels pass their thresholds.
+
+A sigmoid head may also carry **language thresholds**: per language (ISO 639-1 code), its own
+thresholds for some labels, for languages whose annotated data shows the head's probabilities
+run lower or higher than in the data its thresholds were fitted on. A row of another language
+(or of unknown language), and every label a language does not list, uses the thresholds as
+they are.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -44,7 +51,8 @@ class Head:
     """A trained head: weights plus what turns scores into calibrated probabilities and labels.
 
     `temperature` divides the logits (softmax heads); `platt` holds per-label ``(scale, shift)``
-    applied to the logits (sigmoid heads); `thresholds` are the per-label decision thresholds.
+    applied to the logits (sigmoid heads); `thresholds` are the per-label decision thresholds;
+    `language_thresholds` replace some of them for rows of a language.
     """
 
     labels: tuple[str, ...]
@@ -55,6 +63,7 @@ class Head:
     temperature: float = 1.0
     platt: dict[str, tuple[float, float]] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
+    language_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
     gate: Head | None = None
     gate_cut: float = 0.5
@@ -96,10 +105,17 @@ class Head:
         score = self.gate.predict_proba(features)[:, 0]
         return np.minimum(1.0, score / self.gate_cut) ** self.gate_power
 
-    def decide(self, probabilities: np.ndarray) -> np.ndarray:
-        """Boolean matrix: label probability at or above its threshold (default 0.5)."""
+    def decide(
+        self, probabilities: np.ndarray, languages: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """Boolean matrix: label probability at or above its threshold (default 0.5), the
+        row's language's own where it has one and `languages` are given."""
+        return probabilities >= self.row_thresholds(len(probabilities), languages)
+
+    def row_thresholds(self, rows: int, languages: Sequence[str] | None = None) -> np.ndarray:
+        """(rows, labels) thresholds: the per-label ones, or the row's language's own."""
         cut = np.array([self.thresholds.get(label, 0.5) for label in self.labels])
-        return probabilities >= cut
+        return language_thresholds(cut, self.labels, self.language_thresholds, languages, rows)
 
     def save(self, folder: Path, name: str) -> None:
         """Write ``<name>.safetensors`` and ``<name>.json`` into `folder`."""
@@ -121,6 +137,8 @@ class Head:
             "thresholds": self.thresholds,
             "metadata": self.metadata,
         }
+        if self.language_thresholds:
+            spec["language_thresholds"] = self.language_thresholds
         if self.gate is not None:
             self.gate.save(folder, f"{name}_gate")
             spec["gate"] = {"name": f"{name}_gate", "cut": self.gate_cut, "power": self.gate_power}
@@ -150,11 +168,51 @@ class Head:
             temperature=float(spec.get("temperature", 1.0)),
             platt={k: (float(v[0]), float(v[1])) for k, v in spec.get("platt", {}).items()},
             thresholds={k: float(v) for k, v in spec.get("thresholds", {}).items()},
+            language_thresholds=_language_thresholds(spec_path, spec),
             metadata=spec.get("metadata", {}),
         )
         if "gate" in spec:
             head.gate, head.gate_cut, head.gate_power = _load_gate(folder, spec_path, spec["gate"])
         return head
+
+
+def language_thresholds(
+    thresholds: np.ndarray,
+    labels: Sequence[str],
+    by_language: dict[str, dict[str, float]],
+    languages: Sequence[str] | None,
+    rows: int,
+) -> np.ndarray:
+    """(rows, labels) thresholds: `thresholds`, with a row's language's own (`by_language`:
+    language -> label -> threshold) where it has one."""
+    out = np.tile(np.asarray(thresholds, dtype=np.float64), (rows, 1))
+    if not by_language or languages is None:
+        return out
+    positions = {label: i for i, label in enumerate(labels)}
+    codes = np.asarray([str(lang) for lang in languages], dtype=object)
+    for language, own in by_language.items():
+        mask = codes == language
+        for label, value in own.items():
+            if label in positions:
+                out[mask, positions[label]] = value
+    return out
+
+
+def _language_thresholds(spec_path: Path, spec: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """A head's language thresholds: language -> label -> threshold in (0, 1)."""
+    given = spec.get("language_thresholds", {})
+    labels = set(spec.get("labels", []))
+    valid = isinstance(given, dict) and all(
+        isinstance(own, dict)
+        and all(k in labels and isinstance(v, int | float) and 0 < v < 1 for k, v in own.items())
+        for own in given.values()
+    )
+    if not valid:
+        raise ConfigError(
+            f"{spec_path}: 'language_thresholds' must map languages to thresholds in (0, 1) "
+            "of the head's labels"
+        )
+    return {lang: {k: float(v) for k, v in own.items()} for lang, own in given.items()}
 
 
 def _load_gate(folder: Path, spec_path: Path, spec: Any) -> tuple[Head, float, float]:

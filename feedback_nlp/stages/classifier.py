@@ -169,8 +169,10 @@ class ClassifierStage(Stage):
         """Probabilities given to a comment without text."""
         raise NotImplementedError
 
-    def columns(self, probabilities: np.ndarray, index: pd.Index) -> pd.DataFrame:
-        """The produced columns from probabilities."""
+    def columns(
+        self, probabilities: np.ndarray, index: pd.Index, langs: Sequence[str]
+    ) -> pd.DataFrame:
+        """The produced columns from probabilities (`langs`: each row's language)."""
         raise NotImplementedError
 
     def aggregate(self, probabilities: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -190,7 +192,7 @@ class ClassifierStage(Stage):
             probs = self.probabilities(texts, langs, embeddings)
         else:
             probs = self._sentence_level(table, texts, langs)
-        return self.columns(self.adjust(probs, texts), table.index), {}
+        return self.columns(self.adjust(probs, texts), table.index, langs), {}
 
     def adjust(self, probabilities: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """Comment probabilities after the stage's rules on the text. Default: as they are."""
@@ -212,7 +214,7 @@ class ClassifierStage(Stage):
         weights = sentences["sentence"].str.len().to_numpy(dtype=float)
         for row, positions in sentences.groupby("row").indices.items():
             comment_probs[row] = self.aggregate(sentence_probs[positions], weights[positions])
-        side = self.columns(sentence_probs, sentences.index)
+        side = self.columns(sentence_probs, sentences.index, sentence_langs)
         ids = table["response_id"].to_numpy()[sentences["row"].to_numpy(dtype=int)]
         self._sentence_rows = pd.concat(
             [sentences.drop(columns="row").assign(response_id=ids), side], axis=1

@@ -10,20 +10,25 @@ shipped head carries an "any emotion" gate (:mod:`feedback_nlp.backends.heads`):
 the gate finds emotion-free ("ok", "Order 48213", a plain request) has every probability
 scaled down, so it is ``neutral``; the probabilities written are the gated ones.
 ``gate=False`` uses the head without its gate and with its thresholds from before the gate
-(the issue-4 decisions: BRIGHTER-style, nearly every comment gets an emotion).
+(the issue-4 decisions: BRIGHTER-style, nearly every comment gets an emotion). The shipped
+head also has thresholds of its own for a few languages (``language_thresholds`` in its JSON,
+fitted on BRIGHTER training rows: German, Romanian and Ukrainian comments pass at lower
+thresholds), read from the ``lang`` column; ``language_thresholds=False``, or any
+`threshold`, turns that off.
 Backends and the sentence level work as in the sentiment stage; a comment's emotion
 probabilities at sentence level are the maximum over its sentences.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.heads import Head
+from feedback_nlp.backends.heads import Head, language_thresholds
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, emotion_prob_columns, join_list
 from feedback_nlp.stages.base import register_stage
@@ -74,6 +79,7 @@ class EmotionStage(ClassifierStage):
         runtime: str = DEFAULT_RUNTIME,
         gate: bool = True,
         replies_neutral: bool = True,
+        language_thresholds: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -82,6 +88,7 @@ class EmotionStage(ClassifierStage):
         check_threshold(threshold)
         self.threshold = threshold
         self.gate = gate
+        self.language_thresholds = language_thresholds
 
     def head(self) -> Head:
         """The default backend's head, with its "any emotion" gate unless ``gate=False`` (then
@@ -100,6 +107,14 @@ class EmotionStage(ClassifierStage):
         chosen = {**tuned, **(self.threshold or {})}
         return np.array([chosen.get(label, DEFAULT_THRESHOLD) for label in self.labels])
 
+    def row_thresholds(self, langs: Sequence[str]) -> np.ndarray:
+        """(rows, labels) thresholds: :meth:`thresholds`, or the head's own for a row's
+        language (unless a `threshold` was given or `language_thresholds` is off)."""
+        wanted = self.language_thresholds and self.threshold is None
+        wanted = wanted and self.backend == "default" and self.gate
+        own = self.head().language_thresholds if wanted else {}
+        return language_thresholds(self.thresholds(), self.labels, own, langs, len(langs))
+
     def empty_result(self) -> np.ndarray:
         """No text: no emotion."""
         return np.zeros(len(self.labels))
@@ -108,12 +123,14 @@ class EmotionStage(ClassifierStage):
         """A comment shows an emotion as strongly as its most emotional sentence."""
         return probabilities.max(axis=0)
 
-    def columns(self, probabilities: np.ndarray, index: pd.Index) -> pd.DataFrame:
+    def columns(
+        self, probabilities: np.ndarray, index: pd.Index, langs: Sequence[str]
+    ) -> pd.DataFrame:
         """emo_<label> probabilities and the joined `emotion` labels."""
         frame = pd.DataFrame(index=index)
         for i, column in enumerate(emotion_prob_columns()):
             frame[column] = probabilities[:, i].astype("float64")
-        above = probabilities >= self.thresholds()
+        above = probabilities >= self.row_thresholds(langs)
         frame["emotion"] = pd.array(self._label_sets(above), dtype="string")
         return frame
 

@@ -140,7 +140,9 @@ class SentimentStage(ClassifierStage):
         """Length-weighted mean of the sentence probabilities."""
         return np.average(probabilities, axis=0, weights=np.maximum(weights, 1.0))
 
-    def columns(self, probabilities: np.ndarray, index: pd.Index) -> pd.DataFrame:
+    def columns(
+        self, probabilities: np.ndarray, index: pd.Index, langs: Sequence[str]
+    ) -> pd.DataFrame:
         """sentiment, sentiment_score and the class probabilities."""
         names = np.array(self.labels)
         position = {label: i for i, label in enumerate(self.labels)}

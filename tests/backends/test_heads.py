@@ -68,6 +68,28 @@ def test_save_load_round_trip(tmp_path: Path):
     assert not list(tmp_path.glob("*.pkl"))
 
 
+def test_language_thresholds_replace_those_of_their_language_only(tmp_path: Path):
+    head = random_head("sigmoid", EMOTION_LABELS)
+    head.thresholds = {label: 0.6 for label in EMOTION_LABELS}
+    head.language_thresholds = {"de": {"anger": 0.4, "joy": 0.4}}
+    probs = np.full((3, len(EMOTION_LABELS)), 0.5)
+    decided = head.decide(probs, ["en", "de", "*"])
+    passed = [label for label, on in zip(EMOTION_LABELS, decided[1], strict=True) if on]
+    assert passed == ["anger", "joy"] and not decided[0].any() and not decided[2].any()
+    assert not head.decide(probs).any()  # no languages given: the thresholds as they are
+    head.save(tmp_path, "emotion")
+    assert Head.load(tmp_path, "emotion").language_thresholds == head.language_thresholds
+
+
+@pytest.mark.parametrize("bad", [{"de": {"anger": 1.5}}, {"de": {"calm": 0.3}}, {"de": 0.3}])
+def test_malformed_language_thresholds_are_refused_with_the_file(tmp_path: Path, bad):
+    head = random_head("sigmoid", EMOTION_LABELS)
+    head.language_thresholds = bad
+    head.save(tmp_path, "emotion")
+    with pytest.raises(ConfigError, match=r"emotion\.json: 'language_thresholds' must map"):
+        Head.load(tmp_path, "emotion")
+
+
 def test_missing_head_names_the_training_script(tmp_path: Path):
     with pytest.raises(ConfigError, match=r"sentiment\.json: head file not found; train it"):
         load_default_head("sentiment", tmp_path)

@@ -41,6 +41,23 @@ def test_thresholds_decide_the_emotion_column(tmp_path: Path):
     assert set(relaxed.table.loc[texts != "", "emotion"]) == {f"anger{LIST_SEP}joy"}
 
 
+def test_language_thresholds_apply_to_the_rows_of_their_language(tmp_path: Path):
+    bias = [0.0 if label in ("anger", "joy") else -5.0 for label in EMOTION_LABELS]
+    folder = head_with_bias(tmp_path, bias, {"anger": 0.6, "joy": 0.6})
+    head = Head.load(folder, "emotion")
+    head.language_thresholds = {"de": {"anger": 0.4, "joy": 0.4}}  # sigmoid(0) = 0.5
+    head.save(folder, "emotion")
+    texts = pd.array(["Ich bin wütend", "I am angry", "Je suis en colère"], dtype="string")
+    table = pd.DataFrame({"response_id": ["a", "b", "c"], "text_clean": texts,
+                          "lang": ["de", "en", "fr"]})  # fmt: skip
+    out = EmotionStage(heads_dir=str(folder)).transform(embedded(table)).table
+    assert out["emotion"].tolist() == [f"anger{LIST_SEP}joy", "neutral", "neutral"]
+    off = EmotionStage(heads_dir=str(folder), language_thresholds=False).transform(embedded(table))
+    assert set(off.table["emotion"]) == {"neutral"}
+    chosen = EmotionStage(heads_dir=str(folder), threshold={"joy": 0.6}).transform(embedded(table))
+    assert set(chosen.table["emotion"]) == {"neutral"}
+
+
 def test_nothing_above_threshold_is_neutral(tmp_path: Path):
     folder = head_with_bias(tmp_path, [-3.0] * len(EMOTION_LABELS), {})
     out = EmotionStage(heads_dir=str(folder)).transform(embedded(edge_table())).table
