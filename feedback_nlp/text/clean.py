@@ -1,10 +1,12 @@
-"""Clean-up of raw comment text: HTML, entities, control characters, Unicode form, whitespace.
+"""Clean-up of raw comment text: HTML, BBCode, entities, control characters, Unicode form,
+whitespace.
 
-`clean_text` keeps every script and emoji; it only removes markup and noise, drops replacement
-characters (U+FFFD) and repairs mojibake (UTF-8 read as cp1252, see
-:mod:`feedback_nlp.text.damage`). Paragraph breaks
-(``<br>``, ``<p>``, newlines) survive as a single ``\\n`` so that sentence splitting can use them;
-every other run of whitespace becomes one space.
+`clean_text` keeps every script and emoji; it only removes markup and noise (HTML tags, and the
+BBCode tags of forum and Steam exports, ``[b]``, ``[url=…]``, ``[list]``, …, in a text that
+closes at least one of them; their text stays), drops replacement characters (U+FFFD) and
+repairs mojibake (UTF-8 read as cp1252, see :mod:`feedback_nlp.text.damage`). Paragraph
+breaks (``<br>``, ``<p>``, ``[list]``, ``[*]``, newlines) survive as a single ``\\n`` so that
+sentence splitting can use them; every other run of whitespace becomes one space.
 """
 
 from __future__ import annotations
@@ -27,6 +29,14 @@ _BREAK_TAG = re.compile(
 # The PII placeholders (<EMAIL>, …) look like tags and are kept.
 _TAG = re.compile(rf"<(?!(?:{_PLACEHOLDER_NAMES})>)/?[A-Za-z][^<>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# BBCode (phpBB, Steam, vBulletin): only known tag names, so "[1]", "[sic]" or "[deleted]"
+# stay, and only in a text that closes one of them ("arr[i] = 3" stays). Block tags become
+# line breaks, inline tags nothing; a tag's text is kept.
+_BB_BLOCK = "list|olist|ulist|\\*|quote|code|table|tr|th|td|h[1-6]|hr|center|left|right|indent"
+_BB_INLINE = "b|i|u|s|strike|spoiler|url|img|email|color|colour|size|font|noparse|sup|sub|highlight"
+_BB_BREAK_TAG = re.compile(rf"\[/?(?:{_BB_BLOCK})(?:[= ][^\[\]\n]*)?\]", re.IGNORECASE)
+_BB_TAG = re.compile(rf"\[/?(?:{_BB_INLINE})(?:=[^\[\]\n]*)?\]", re.IGNORECASE)
+_BB_CLOSING = re.compile(rf"\[/(?:{_BB_BLOCK}|{_BB_INLINE})\]", re.IGNORECASE)
 # Invisible characters that carry no meaning in a comment. Zero-width joiners and variation
 # selectors are kept: emoji sequences need them.
 _INVISIBLE = dict.fromkeys(
@@ -46,6 +56,9 @@ def clean_text(text: object) -> str:
         text = _COMMENT.sub(" ", text)
         text = _BREAK_TAG.sub("\n", text)
         text = _TAG.sub(" ", text)
+    if "[/" in text and _BB_CLOSING.search(text):
+        text = _BB_BREAK_TAG.sub("\n", text)
+        text = _BB_TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")

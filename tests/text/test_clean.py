@@ -23,6 +23,21 @@ from feedback_nlp.text.clean import clean_text, clean_texts
         ("Привет, 你好, مرحبا", "Привет, 你好, مرحبا"),
         ("kept <EMAIL> placeholder", "kept <EMAIL> placeholder"),
         ("<!-- note --><div>text</div>", "text"),
+        (
+            "[h1]Verdict[/h1][b]Pros:[/b] [list][*]story[*]price[/list]",
+            "Verdict\nPros:\nstory\nprice",
+        ),
+        ("see [url=https://example.org/x]my guide[/url] [i]now[/i]", "see my guide now"),
+        ('[quote="ann"]it crashes[/quote] same here', "it crashes\nsame here"),
+        ("a [SPOILER]twist[/SPOILER] b [color=#f00]red[/color]", "a twist b red"),
+        (
+            "refund [1] asked [sic], [deleted] [b]twice[/b]",
+            "refund [1] asked [sic], [deleted] twice",
+        ),
+        (
+            "arr[i] = 3 and [b] stays when nothing closes",
+            "arr[i] = 3 and [b] stays when nothing closes",
+        ),
     ],
 )
 def test_clean_text(raw, expected):
