@@ -23,12 +23,14 @@ phrase holds such a word or ends with a verb (in `NOUN_SHARE` of its uses) and i
 auxiliary, particle: its most common tag; a negation may start one) and ends with none but
 an English particle (`topics.phrases.PARTICLES`).
 
-The name is the best phrase of 2-3 words unless the best word scores more than
+A category's two words are its best word and the best other one that is no form of the
+first ("card", "cards") and that at least `MIN_REACH` of its units use: a filler few of them
+say ("thing", "bitte") can rank second when most of its uses fall in the category, and is
+passed over. The name is the best phrase of 2-3 words unless the best word scores more than
 1 / `PHRASE_SHARE` times as much; then a phrase of the category's comments holding its two
-best words ("currency exchange"; without a tagger, also one holding the best word:
-`topics.category_phrases`); else the two best words, the second not a form of the first
-("card & atm"); a category with one usable word takes it alone ("Food"). Never a member
-theme's name, nor another category's.
+words ("currency exchange"; without a tagger, also one holding the best word:
+`topics.category_phrases`); else the two words ("card & atm"); a category with one usable
+word takes it alone ("Food"). Never a member theme's name, nor another category's.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ USE_SHARE = 0.05  # a theme uses a phrase when this share of its units (and MIN_
 OWN_SHARE = 0.5  # a stop word a category owns: at least this share of its uses are in it
 MIN_WORD_LETTERS = 3
 PHRASE_SHARE = 0.5  # a phrase names a category unless a single word scores twice as much
+MIN_REACH = 0.03  # a second word of a name: at least this share of the category's units use it
 NOUN_SHARE = 1 / 3  # a noun: tagged NOUN or PROPN in at least this share of its uses
 NOUNS = frozenset({"NOUN", "PROPN"})
 VERBS = frozenset({"VERB"})
@@ -111,7 +114,8 @@ def name_categories(
             singles = _readable_terms(
                 terms if lemmas is None else lemmas, rows, 1, rules, owned, taken
             )
-        words = _two_words([f for f in singles if " " not in f[0]])
+        source = terms if lemmas is None else lemmas
+        words = _two_words([f for f in singles if " " not in f[0]], _reach(source, rows))
         name = (
             _shared_phrase([f for f in found if " " in f[0]], words)
             or built_phrase(terms, rows, [w for w, _ in words], rules, owned, taken, lemmatize)
@@ -258,15 +262,27 @@ def _word_name(words: list[tuple[str, float]], taken: set[str]) -> str:
     return words[0][0].capitalize() if words else ""
 
 
-def _two_words(singles: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """The two best words, the second not a form of the first ("card", "cards")."""
+def _two_words(
+    singles: list[tuple[str, float]], reach: Mapping[str, float]
+) -> list[tuple[str, float]]:
+    """The best word and the best other one that at least `MIN_REACH` of the category's
+    units use (`reach`), not a form of the first ("card", "cards")."""
     chosen: list[tuple[str, float]] = []
     for word, score in singles:
+        if chosen and reach.get(word, 0.0) < MIN_REACH:
+            continue
         if all(not (word.startswith(w[:4]) or w.startswith(word[:4])) for w, _ in chosen):
             chosen.append((word, score))
         if len(chosen) == 2:
             break
     return chosen
+
+
+def _reach(terms: Terms, rows: Sequence[int]) -> dict[str, float]:
+    """The share of the category's units (theme rows `rows`) using each term it uses."""
+    pooled = np.asarray(terms.counts[list(rows)].sum(axis=0)).ravel()
+    size = max(float(terms.sizes[list(rows)].sum()), 1.0)
+    return {terms.terms[i]: float(pooled[i]) / size for i in np.flatnonzero(pooled)}
 
 
 def _word_usage(counts: phrases.PhraseCounts, stop: frozenset[str]) -> dict[str, np.ndarray]:
