@@ -31,12 +31,16 @@ from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 from feedback_nlp.stages.sentiment import (
     complaint_read_negative,
     effort_read_negative,
+    evaluative_replies_read,
     sentiment_with_mixed,
 )
 from feedback_nlp.text.replies import is_no_judgement_reply
 
 NAMES = np.array(SENTIMENT_LABELS)
-RULES = {"replies": True, "effort": True, "complaint": True, "language_thresholds": True}
+RULES = {
+    "replies": True, "effort": True, "complaint": True, "evaluative": True,
+    "language_thresholds": True,
+}  # fmt: skip
 
 
 def load_part(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -95,11 +99,14 @@ def replies(table: pd.DataFrame) -> np.ndarray:
 
 def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarray:
     """Sentiment probabilities as the stage gives them (replies that judge nothing: neutral;
-    read neutral but describing high effort or stating a service failure: negative, unless
-    `--no-effort-rule` / `--no-complaint-rule`)."""
+    replies that only judge: their polarity, unless `--no-evaluative-rule`; read neutral but
+    describing high effort or stating a service failure: negative, unless `--no-effort-rule`
+    / `--no-complaint-rule`)."""
     probs = head.predict_proba(x)
     probs[replies(table)] = [1.0 if label == "neutral" else 0.0 for label in head.labels]
     texts = table["text"].fillna("").tolist()
+    if RULES["evaluative"]:
+        probs = evaluative_replies_read(probs, texts, head.labels)
     if RULES["effort"]:
         probs = effort_read_negative(probs, texts, head.labels)
     if RULES["complaint"]:
@@ -273,12 +280,18 @@ def main() -> None:
         "(the stage's complaint_negative, on by default: negative)",
     )  # fmt: skip
     parser.add_argument(
+        "--no-evaluative-rule", action="store_true",
+        help="keep the head's reading of replies that only judge, such as 'super' or 'nul' "
+        "(the stage's evaluative_replies, on by default: their polarity)",
+    )  # fmt: skip
+    parser.add_argument(
         "--no-language-thresholds", action="store_true",
         help="one set of emotion thresholds for every language (the stage: some languages' own)",
     )  # fmt: skip
     args = parser.parse_args()
     RULES.update(
         language_thresholds=not args.no_language_thresholds,
+        evaluative=not args.no_evaluative_rule,
         replies=not args.no_reply_rule,
         effort=not args.no_effort_rule,
         complaint=not args.no_complaint_rule,

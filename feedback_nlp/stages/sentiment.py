@@ -15,7 +15,10 @@ neutral that describes high customer effort (the rules of stage "effort") is neg
 ``effort_negative=False``; so is one read neutral that states a service failure ("arrived 6
 days late", "charged twice": :mod:`feedback_nlp.text.complaints`) unless
 ``complaint_negative=False`` (on by default since stop 25; the trade-off is measured in
-docs/sentiment_emotion.md).
+docs/sentiment_emotion.md). A comment that is nothing but a judgement ("super", "sehr gut",
+"nul": :func:`feedback_nlp.text.replies.reply_polarity`) takes that polarity unless
+``evaluative_replies=False`` (since stop 26: the model reads a bare "gut" or "super" as
+neutral).
 """
 
 from __future__ import annotations
@@ -32,9 +35,11 @@ from feedback_nlp.stages.base import register_stage
 from feedback_nlp.stages.classifier import SENTENCE_TABLE, ClassifierStage
 from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, DEFAULT_RUNTIME
 from feedback_nlp.text.complaints import states_failure
+from feedback_nlp.text.replies import reply_polarity
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
-           "complaint_read_negative", "effort_read_negative", "sentiment_with_mixed"]  # fmt: skip
+           "complaint_read_negative", "effort_read_negative", "evaluative_replies_read",
+           "sentiment_with_mixed"]  # fmt: skip
 
 #: A comment is ``mixed`` when both p_negative and p_positive reach this share (see
 #: :func:`sentiment_with_mixed`); a fixed choice (not tuned), see docs/sentiment_emotion.md.
@@ -73,6 +78,21 @@ def complaint_read_negative(
     rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index("neutral"))
     failed = np.array([states_failure(texts[i]) for i in rows], dtype=bool)
     return _neutral_to_negative(probabilities, rows[failed], labels)
+
+
+def evaluative_replies_read(
+    probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
+) -> np.ndarray:
+    """`probabilities` where each row whose whole text is a reply that only judges
+    (:func:`feedback_nlp.text.replies.reply_polarity`: "super", "gut", "nul") is certain of
+    that polarity."""
+    out = probabilities
+    for row, text in enumerate(texts):
+        polarity = reply_polarity(text)
+        if polarity is not None:
+            out = out if out is not probabilities else probabilities.copy()
+            out[row] = [1.0 if label == polarity else 0.0 for label in labels]
+    return out
 
 
 def _neutral_to_negative(
@@ -114,6 +134,7 @@ class SentimentStage(ClassifierStage):
         replies_neutral: bool = True,
         effort_negative: bool = True,
         complaint_negative: bool = True,
+        evaluative_replies: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -121,11 +142,15 @@ class SentimentStage(ClassifierStage):
         )  # fmt: skip
         self.effort_negative = effort_negative
         self.complaint_negative = complaint_negative
+        self.evaluative_replies = evaluative_replies
 
     def adjust(self, probabilities: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """With `effort_negative`, a comment read neutral that describes high customer effort
         (:func:`effort_read_negative`) is negative; with `complaint_negative`, one that states
-        a service failure (:func:`complaint_read_negative`)."""
+        a service failure (:func:`complaint_read_negative`); with `evaluative_replies`, a
+        reply that only judges takes its polarity (:func:`evaluative_replies_read`)."""
+        if self.evaluative_replies:
+            probabilities = evaluative_replies_read(probabilities, texts, self.labels)
         if self.effort_negative:
             probabilities = effort_read_negative(probabilities, texts, self.labels)
         if self.complaint_negative:

@@ -1,4 +1,5 @@
-"""Survey replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe", "нет").
+"""Survey replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe", "нет"),
+and replies that are nothing but a judgement ("super", "gut", "nul", "terrible").
 
 Open questions such as "Anything else you want to tell us?" collect many such replies. A
 sentiment model trained on tweets reads "no" or "nichts" as negative; they are no complaint.
@@ -7,6 +8,10 @@ non-evaluative part of the built-in codebook's content-free replies in ten langu
 comment matches when its whole text, case-folded and without surrounding punctuation, white
 space or quotes, is one of them in any language (short replies are where language detection
 is least sure).
+
+The second list (`feedback_nlp/data/replies/evaluative.toml`, also written for the project)
+gives the polarity of replies that only judge, in twelve languages: the model reads a bare
+"gut", "super", "prima" or "nul" as neutral. Matched the same way.
 """
 
 from __future__ import annotations
@@ -36,6 +41,35 @@ def _normalised_replies() -> frozenset[str]:
 def normalise(text: str) -> str:
     """Case-folded, inner white space collapsed, surrounding punctuation and spaces removed."""
     return _SPACES.sub(" ", text.strip(_EDGES)).casefold()
+
+
+@lru_cache(maxsize=1)
+def evaluative_replies() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Per polarity ("positive", "negative"), the list per language, as written."""
+    data = resources.files("feedback_nlp") / "data" / "replies" / "evaluative.toml"
+    table = tomllib.loads(data.read_text(encoding="utf-8"))
+    return {
+        polarity: {lang: tuple(items) for lang, items in table[polarity].items()}
+        for polarity in ("positive", "negative")
+    }
+
+
+@lru_cache(maxsize=1)
+def _normalised_evaluative() -> dict[str, str]:
+    return {
+        normalise(reply): polarity
+        for polarity, by_lang in evaluative_replies().items()
+        for items in by_lang.values()
+        for reply in items
+    }
+
+
+def reply_polarity(text: str) -> str | None:
+    """ "positive" or "negative" when the whole `text` is a reply that only judges ("super",
+    "sehr gut", "nul"), in any listed language; else None."""
+    if len(text) > 40:  # the longest listed reply has 19 characters
+        return None
+    return _normalised_evaluative().get(normalise(text))
 
 
 def is_no_judgement_reply(text: str) -> bool:

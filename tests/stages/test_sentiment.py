@@ -107,8 +107,8 @@ def test_sentence_level_side_table_and_aggregation(tiny_model: Path):
     table = pd.DataFrame(
         {
             "response_id": ["a", "b", "c"],
-            "text": ["Good app. Bad app!", "", "very good"],
-            "text_clean": ["Good app. Bad app!", "", "very good"],
+            "text": ["Good app. Bad app!", "", "very good app"],
+            "text_clean": ["Good app. Bad app!", "", "very good app"],
             "lang": ["en", "en", "en"],
         }
     )
@@ -122,7 +122,7 @@ def test_sentence_level_side_table_and_aggregation(tiny_model: Path):
         ["a", 1],
         ["c", 0],
     ]
-    assert sentences["sentence"].tolist() == ["Good app.", "Bad app!", "very good"]
+    assert sentences["sentence"].tolist() == ["Good app.", "Bad app!", "very good app"]
     first = sentences[sentences["response_id"] == "a"]
     weights = first["sentence"].str.len().to_numpy()
     expected = np.average(first["p_positive"], weights=weights)
@@ -204,6 +204,20 @@ def test_a_comment_read_neutral_that_states_a_service_failure_is_negative():
     assert out[0] == pytest.approx([0.9, 0.0, 0.1])
     assert (out[1:] == probabilities[1:]).all()
     assert (probabilities[0] == [0.2, 0.7, 0.1]).all()  # the input is not changed
+
+
+def test_a_reply_that_only_judges_takes_its_polarity_whatever_the_model_read():
+    from feedback_nlp.stages.sentiment import evaluative_replies_read
+
+    texts = ["gut", "Nul !", "gut, aber teuer"]  # the last is no bare judgement: kept
+    probabilities = np.array([[0.1, 0.8, 0.1], [0.2, 0.2, 0.6], [0.3, 0.4, 0.3]])
+    out = evaluative_replies_read(probabilities, texts)
+    assert out[0].tolist() == [0.0, 0.0, 1.0] and out[1].tolist() == [1.0, 0.0, 0.0]
+    assert (out[2] == probabilities[2]).all()
+    assert (probabilities[0] == [0.1, 0.8, 0.1]).all()  # the input is not changed
+    assert SentimentStage().adjust(probabilities[:1], texts[:1]).argmax() == 2
+    off = SentimentStage(evaluative_replies=False).adjust(probabilities[:1], texts[:1])
+    assert (off == probabilities[:1]).all()
 
 
 def test_complaint_rule_is_on_by_default_and_can_be_turned_off():

@@ -1,10 +1,17 @@
-"""Replies that judge nothing: the list, its matching and its agreement with the codebook."""
+"""Replies that judge nothing, and replies that only judge: the lists, their matching and
+their agreement with each other and the codebook."""
 
 from __future__ import annotations
 
 import pytest
 
-from feedback_nlp.text.replies import is_no_judgement_reply, no_judgement_replies
+from feedback_nlp.text.replies import (
+    evaluative_replies,
+    is_no_judgement_reply,
+    no_judgement_replies,
+    normalise,
+    reply_polarity,
+)
 from feedback_nlp.topics.codebook import builtin_content_free
 
 
@@ -36,3 +43,35 @@ def test_every_listed_reply_is_a_content_free_reply_of_the_builtin_codebook():
     content_free = builtin_content_free()
     for lang, replies in no_judgement_replies().items():
         assert set(replies) <= set(content_free[lang]), lang
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("super", "positive"),
+        ("Sehr gut!", "positive"),
+        (" Nickel. ", "positive"),
+        ("всё отлично", "positive"),
+        ("nul", "negative"),
+        ("Terrible!!!", "negative"),
+        ("pésimo", "negative"),
+    ],
+)
+def test_replies_that_only_judge_give_their_polarity(text: str, polarity: str):
+    assert reply_polarity(text) == polarity
+
+
+@pytest.mark.parametrize(
+    "text", ["", "ok", "no", "so-so", "super slow delivery", "not good at all, never again"]
+)
+def test_other_replies_and_longer_comments_have_no_listed_polarity(text: str):
+    assert reply_polarity(text) is None
+
+
+def test_no_reply_is_listed_with_two_polarities_or_as_judging_nothing():
+    lists = evaluative_replies()
+    positive = {normalise(r) for replies in lists["positive"].values() for r in replies}
+    negative = {normalise(r) for replies in lists["negative"].values() for r in replies}
+    judging_nothing = {normalise(r) for replies in no_judgement_replies().values() for r in replies}
+    assert not positive & negative
+    assert not (positive | negative) & judging_nothing
