@@ -19,7 +19,6 @@ set is read.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -28,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_sets import EKMAN_LABELS
-from fit_emotion_thresholds import Rows, cuts_of, f1, training_rows
+from fit_emotion_thresholds import Rows, cuts_of, f1, gated_head_command, training_rows
 from train_emotion_gate import SEED, save_emotion_head
 
 from feedback_nlp.backends.heads import Head
@@ -76,22 +75,14 @@ def fit_language_thresholds(rows: Rows, head: Head) -> tuple[dict[str, dict[str,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", required=True)
-    parser.add_argument("--heads", required=True, help="folder with the gated emotion head")
-    parser.add_argument("--out", required=True, help="heads folder to write (may be --heads)")
-    args = parser.parse_args()
-    heads = Path(args.heads)
-    head = Head.load(heads, "emotion")
-    if head.gate is None:
-        raise SystemExit("the emotion head has no gate: run scripts/train_emotion_gate.py first")
-    own, report = fit_language_thresholds(training_rows(Path(args.cache), head), head)
+    cache, heads, out, head = gated_head_command(__doc__.splitlines()[0])
+    own, report = fit_language_thresholds(training_rows(cache, head), head)
     head.language_thresholds = own
     head.metadata["language_thresholds"] = {
         "grid": [float(GRID[0]), float(GRID[-1])], "min_gain": MIN_GAIN, "kept_as_is": KEEP,
         "holdout": report, "seed": SEED, "recipe": "scripts/fit_emotion_language_thresholds.py",
     }  # fmt: skip
-    save_emotion_head(head, heads, Path(args.out))
+    save_emotion_head(head, heads, out)
     print(json.dumps({"own": own, **head.metadata["language_thresholds"]}, indent=2))
 
 

@@ -150,20 +150,25 @@ def training_rows(cache: Path, head: Head) -> Rows:
     )  # fmt: skip
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def gated_head_command(description: str) -> tuple[Path, Path, Path, Head]:
+    """The --cache, --heads and --out of a re-fitting script, and the gated emotion head."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--cache", required=True)
     parser.add_argument("--heads", required=True, help="folder with the gated emotion head")
     parser.add_argument("--out", required=True, help="heads folder to write (may be --heads)")
     args = parser.parse_args()
-    heads, out = Path(args.heads), Path(args.out)
-    head = Head.load(heads, "emotion")
+    head = Head.load(Path(args.heads), "emotion")
     if head.gate is None:
         raise SystemExit("the emotion head has no gate: run scripts/train_emotion_gate.py first")
+    return Path(args.cache), Path(args.heads), Path(args.out), head
+
+
+def main() -> None:
+    cache, heads, out, head = gated_head_command(__doc__.splitlines()[0])
     previous = head.metadata.get("label_thresholds", {})
     start = dict(previous.get("start_thresholds", head.thresholds))
     start_cut = float(previous.get("start_cut", head.gate_cut))
-    rows = training_rows(Path(args.cache), head)
+    rows = training_rows(cache, head)
     thresholds, cut, before = search(rows, start, start_cut)
     head.thresholds, head.gate_cut = thresholds, cut
     head.metadata["label_thresholds"] = {
