@@ -110,12 +110,11 @@ class Head:
     ) -> np.ndarray:
         """Boolean matrix: label probability at or above its threshold (default 0.5), the
         row's language's own where it has one and `languages` are given."""
-        return probabilities >= self.row_thresholds(len(probabilities), languages)
-
-    def row_thresholds(self, rows: int, languages: Sequence[str] | None = None) -> np.ndarray:
-        """(rows, labels) thresholds: the per-label ones, or the row's language's own."""
         cut = np.array([self.thresholds.get(label, 0.5) for label in self.labels])
-        return language_thresholds(cut, self.labels, self.language_thresholds, languages, rows)
+        own = self.language_thresholds
+        return probabilities >= language_thresholds(
+            cut, self.labels, own, languages, len(probabilities)
+        )
 
     def save(self, folder: Path, name: str) -> None:
         """Write ``<name>.safetensors`` and ``<name>.json`` into `folder`."""
