@@ -36,6 +36,8 @@ KEYWORD_SUPPORT = 2
 JOIN_SIMILARITY = 0.1
 NEAR_ENTRIES = 2
 DISCOVERED = "discovered"
+#: Units nearest a theme's centroid that may give a theme without a repeated phrase its name.
+NAMING_QUOTES = 20
 Encode = Callable[[list[str]], np.ndarray]
 
 
@@ -88,7 +90,12 @@ def describe(
     )
     _group_categories(model, near, category_centroids)
     refresh_keywords(model)
-    naming.name_themes(model, encode)
+    fitted = naming.FittedUnits(
+        sample_texts, sample_langs, sample_rows, model.config.max_phrases,
+        {row: [text for _, text in _representatives(assignment.mentions, int(topic), NAMING_QUOTES)]
+         for row, topic in enumerate(model.topic_ids_)},
+    )  # fmt: skip
+    naming.name_themes(model, encode, units=fitted)
     _name_categories(model, lemmatizer)
 
 

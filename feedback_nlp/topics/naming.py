@@ -8,12 +8,19 @@ than single words): the name is the phrase that means what the theme's comments 
 only the one they share. Names are unique; larger themes choose first. After an analyst's
 edit, the themes it changed are renamed by c-TF-IDF rank alone (no encoder needed).
 
+A theme most of whose units are in another language than the label language, and whose
+label-language units hold no phrase (Romanian "nu era nimic la ușă" in a corpus named in
+English), is named at fit by the same rules in that language; only a theme with no phrase in
+either gets two keywords ("refund / delay").
+
 Discovered categories are named by `topics.category_names`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,10 +36,47 @@ RANK_PENALTY = 0.01  # per place in the c-TF-IDF ranking: near-ties keep that or
 Encode = Callable[[list[str]], np.ndarray]
 
 
+@dataclass
+class FittedUnits:
+    """The fitted units' texts, languages and theme rows (-1: none), and each theme row's
+    units nearest its centroid (`quotes`), for themes without a phrase."""
+
+    texts: Sequence[str]
+    langs: Sequence[str]
+    rows: Sequence[int]
+    max_phrases: int
+    quotes: dict[int, list[str]] = field(default_factory=dict)
+    _counts: dict[str, tuple[phrases.PhraseCounts, object]] = field(default_factory=dict)
+
+    def name(self, row: int, n_rows: int, skip: str, taken: set[str]) -> str:
+        """A phrase for theme `row` in the language most of its units are in, when that is not
+        `skip` and has at least `phrases.MIN_SUPPORT` units; "" otherwise or without one."""
+        langs = Counter(g for g, r in zip(self.langs, self.rows, strict=True) if r == row)
+        if not langs:
+            return ""
+        lang, count = min(langs.items(), key=lambda kv: (-kv[1], kv[0]))
+        if lang == skip or count < phrases.MIN_SUPPORT:
+            return ""
+        counts, weights = self._language(lang, n_rows)
+        free = [p for p in phrases.ranked_phrases(counts, weights, row) if p not in taken]
+        return free[0] if free else phrases.fallback_phrase(counts, weights, row, taken)
+
+    def _language(self, lang: str, n_rows: int) -> tuple[phrases.PhraseCounts, object]:
+        if lang not in self._counts:
+            in_lang = [r if g == lang else -1 for g, r in zip(self.langs, self.rows, strict=True)]
+            counts = phrases.count_phrases(self.texts, in_lang, n_rows, lang, self.max_phrases)
+            self._counts[lang] = (counts, phrases.class_tfidf(counts.counts))
+        return self._counts[lang]
+
+
 def name_themes(
-    model: ThemeModel, encode: Encode | None, rows: Iterable[int] | None = None
+    model: ThemeModel,
+    encode: Encode | None,
+    rows: Iterable[int] | None = None,
+    units: FittedUnits | None = None,
 ) -> None:
-    """Give the unlocked themes at `rows` (default: all) a name."""
+    """Give the unlocked themes at `rows` (default: all) a name; with the fitted `units`, a
+    theme without a phrase in the label language is named in its own language."""
     themes = [model.themes_[int(t)] for t in model.topic_ids_]
     rows = [r for r in (range(len(themes)) if rows is None else rows) if not themes[r].label_locked]
     taken = {t.label.lower() for i, t in enumerate(themes) if i not in rows and t.label}
@@ -46,8 +90,14 @@ def name_themes(
     scores = _scores(model, candidates, rows, centroids, encode)
     for row in sorted(rows, key=lambda r: (-themes[r].size, r)):
         name = _best_free(candidates[row], scores.get(row, {}), taken)
+        quotes = themes[row].representative_texts
         if not name:
-            quotes = themes[row].representative_texts
+            name = phrases.fallback_phrase(model.phrases_, weights, row, taken, quotes)
+        if not name and units is not None:
+            more = units.quotes.get(row, [])
+            name = phrases.fallback_phrase(model.phrases_, weights, row, taken, more)
+            name = name or units.name(row, len(themes), model.label_language_, taken)
+        if not name:
             name = phrases.fallback_name(model.phrases_, weights, row, taken, quotes)
         themes[row].label = name or keyword_name(themes[row], model.label_language_)
         themes[row].label = themes[row].label or f"theme {themes[row].topic}"

@@ -238,10 +238,42 @@ def fallback_name(
     used: set[str],
     quotes: Sequence[str] = (),
 ) -> str:
-    """A name for a row without a phrase used by `MIN_SHARE` of its units: the most used
-    phrase of 2-5 words (at least `MIN_SUPPORT` units) holding one of its three best-weighted
-    words; else the phrase of 2-4 words of its representative `quotes` that holds most of
-    those words; else the two best words joined by " / " ("" with fewer)."""
+    """A name for a row without a phrase used by `MIN_SHARE` of its units:
+    :func:`fallback_phrase`, else the two best words joined by " / " ("" with fewer)."""
+    words = best_words(phrase_counts, weights, row)
+    phrase = fallback_phrase(phrase_counts, weights, row, used, quotes, words)
+    if phrase:
+        return phrase
+    for first in range(len(words)):
+        for second in range(first + 1, len(words)):
+            name = f"{words[first]} / {words[second]}"
+            if name not in used:
+                return name
+    return ""
+
+
+def fallback_phrase(
+    phrase_counts: PhraseCounts,
+    weights: sparse.csr_matrix,
+    row: int,
+    used: set[str],
+    quotes: Sequence[str] = (),
+    words: Sequence[str] | None = None,
+) -> str:
+    """The most used phrase of 2-5 words (at least `MIN_SUPPORT` units) holding one of the
+    row's three best-weighted words; else the phrase of 2-4 words of its representative
+    `quotes` that holds most of those words; "" when neither exists."""
+    counts = phrase_counts.counts.getrow(row).toarray().ravel()
+    words = best_words(phrase_counts, weights, row) if words is None else words
+    for word in words[:FALLBACK_WORDS]:
+        phrase = _phrase_with(word, counts, phrase_counts.phrases)
+        if phrase and phrase not in used:
+            return phrase
+    return _quote_phrase(quotes, phrase_counts.lang, list(words[:FALLBACK_WORDS]), used)
+
+
+def best_words(phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int) -> list[str]:
+    """The row's single words (no stop words, no contractions), best-weighted first."""
     counts = phrase_counts.counts.getrow(row).toarray().ravel()
     weight = weights.getrow(row).toarray().ravel()
     stop = stop_words(phrase_counts.lang)
@@ -254,20 +286,7 @@ def fallback_name(
         and phrase_counts.phrases[i] not in stop
     ]
     singles.sort(key=lambda i: (-weight[i], phrase_counts.phrases[i]))
-    words = [phrase_counts.phrases[i] for i in singles]
-    for word in words[:FALLBACK_WORDS]:
-        phrase = _phrase_with(word, counts, phrase_counts.phrases)
-        if phrase and phrase not in used:
-            return phrase
-    phrase = _quote_phrase(quotes, phrase_counts.lang, words[:FALLBACK_WORDS], used)
-    if phrase:
-        return phrase
-    for first in range(len(words)):
-        for second in range(first + 1, len(words)):
-            name = f"{words[first]} / {words[second]}"
-            if name not in used:
-                return name
-    return ""
+    return [phrase_counts.phrases[i] for i in singles]
 
 
 def _quote_phrase(quotes: Sequence[str], lang: str, best: list[str], used: set[str]) -> str:

@@ -105,3 +105,15 @@ def test_without_a_repeated_phrase_the_name_comes_from_a_representative_quote():
     assert "/" in fallback_name(counts, weights, 0, set())  # no quotes: two words
     quotes = ["the drinks were overpriced", "a cosy atmosphere"]
     assert fallback_name(counts, weights, 0, set(), quotes) == "cosy atmosphere"
+
+
+def test_fallback_phrase_reads_more_quotes_but_never_joins_two_words():
+    from feedback_nlp.topics.phrases import class_tfidf, fallback_phrase
+
+    texts = ["the drinks were overpriced", "overpriced for what it is", "a cosy atmosphere"]
+    texts += ["atmosphere felt dull", "parcel arrived late", "parcel arrived late again"]
+    counts = count_phrases(texts, [0, 0, 0, 0, 1, 1], 2, "en", 1000)
+    weights = class_tfidf(counts.counts)
+    assert fallback_phrase(counts, weights, 0, set()) == ""
+    quotes = ["a dull evening", "the drinks were overpriced", "a cosy atmosphere"]
+    assert fallback_phrase(counts, weights, 0, set(), quotes) == "cosy atmosphere"
