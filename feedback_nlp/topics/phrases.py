@@ -4,7 +4,8 @@ Candidates are the word n-grams (1-5 words) of each unit, in the label language,
 
 - do not cross punctuation or a number (so never a date, a price or a raw sentence),
 - neither start nor end with a stop word (a negation such as "not", "no", "pas", "nicht" may
-  start one: "not connected", "no call back"; an English particle may end one: "turn up"),
+  start one: "not connected", "no call back"; so may a degree word before a content word:
+  "too expensive", "sehr zufrieden"; an English particle may end one: "turn up"),
 - contain a content word of at least three letters that does not only say when or how long
   (`topics.temporal`: "week ago", "last month" name a date, not an issue).
 
@@ -49,6 +50,21 @@ NEGATIONS: dict[str, frozenset[str]] = {
     "nl": frozenset({"niet", "geen", "nooit", "zonder", "niemand", "niets"}),
     "pl": frozenset({"nie", "nigdy", "bez", "nikt", "nic", "żaden", "żadna"}),
 }
+#: Degree words that may start a phrase when a content word follows: "too expensive",
+#: "really disappointed", "sehr zufrieden", "très déçue" (most are stop words).
+INTENSIFIERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"very", "really", "too", "quite", "extremely", "totally", "absolutely"}),
+    "fr": frozenset({"très", "trop", "vraiment", "assez", "tellement"}),
+    "de": frozenset({"sehr", "wirklich", "ganz", "echt", "total", "ziemlich", "viel"}),
+    "es": frozenset({"muy", "demasiado", "bastante", "realmente"}),
+    "it": frozenset({"molto", "troppo", "davvero"}),
+    "pt": frozenset({"muito", "demasiado", "bastante", "realmente"}),
+    "ro": frozenset({"foarte", "prea"}),
+    "ru": frozenset({"очень", "слишком", "совсем"}),
+    "nl": frozenset({"erg", "heel", "zeer", "echt"}),
+    "pl": frozenset({"bardzo", "zbyt", "naprawdę"}),
+    "tr": frozenset({"çok", "fazla"}),
+}
 PARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset({"up", "out", "off", "down", "back"}),
 }
@@ -71,12 +87,19 @@ def candidates(text: str, lang: str) -> set[str]:
     stop = stop_words(lang)
     negations = NEGATIONS.get(lang, frozenset())
     particles = PARTICLES.get(lang, frozenset())
+    intensifiers = INTENSIFIERS.get(lang, frozenset())
     not_content = _not_content(lang)
     found: set[str] = set()
     for segment in _SEGMENT.finditer(_NOISE.sub(" , ", text).replace("#", " ").lower()):
         tokens = _split_elisions(segment.group().split(), lang)
         for start, first in enumerate(tokens):
-            if (first in stop or _is_contraction(first)) and not _is_negation(first, negations):
+            follows = tokens[start + 1] if start + 1 < len(tokens) else ""
+            degree = first in intensifiers and bool(follows) and follows not in stop
+            if (
+                (first in stop or _is_contraction(first))
+                and not _is_negation(first, negations)
+                and not degree
+            ):
                 continue
             for end in range(start + 1, min(start + MAX_PHRASE_WORDS, len(tokens)) + 1):
                 last = tokens[end - 1]

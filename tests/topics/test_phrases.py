@@ -117,3 +117,11 @@ def test_fallback_phrase_reads_more_quotes_but_never_joins_two_words():
     assert fallback_phrase(counts, weights, 0, set()) == ""
     quotes = ["a dull evening", "the drinks were overpriced", "a cosy atmosphere"]
     assert fallback_phrase(counts, weights, 0, set(), quotes) == "cosy atmosphere"
+
+
+def test_a_degree_word_may_start_a_phrase_before_a_content_word_only():
+    found = candidates("Really disappointed, too expensive. So I bought it", "en")
+    assert {"really disappointed", "too expensive"} <= found
+    assert not any(p.startswith("so ") for p in found)
+    assert "sehr teuer" in candidates("Sehr teuer und sehr zu empfehlen", "de")
+    assert "sehr zu empfehlen" not in candidates("Sehr teuer und sehr zu empfehlen", "de")
