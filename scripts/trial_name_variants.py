@@ -138,7 +138,7 @@ def bar_ranking(counts_: phrases.PhraseCounts) -> Ranking:
                 extend = counts[best] >= phrases.MIN_SUPPORT  # not to a phrase one unit uses
                 name = phrases._extend(best, counts, pc.phrases) if extend else pc.phrases[best]
             else:
-                name = phrases._phrase_with(pc.phrases[i], counts, pc.phrases)
+                name = phrases.phrase_with(pc.phrases[i], counts, pc.phrases)
             if name and name not in result:
                 result.append(name)
         return result

@@ -45,7 +45,7 @@ from eval_themes import multilabel, tagged, theme_sets
 from theme_sets import SETS
 from trial_name_variants import name_by_lemma_bar, name_by_lemma_support
 
-from feedback_nlp.topics import naming, phrases
+from feedback_nlp.topics import fallback_names, naming, phrases
 from feedback_nlp.topics.labels import Lemmatizer
 from feedback_nlp.topics.units import stop_words
 
@@ -130,14 +130,14 @@ def name_with(model: ThemeModel, encode: Encode, rule: str) -> None:
     for row in rows:
         words[row], counts = distinct_words(model, weights, row)
         if rule == "top_word" and not any(set(c.split()) & set(words[row]) for c in found[row]):
-            extra = [phrases._phrase_with(w, counts, model.phrases_.phrases) for w in words[row]]
+            extra = [phrases.phrase_with(w, counts, model.phrases_.phrases) for w in words[row]]
             found[row] += [p for p in dict.fromkeys(extra) if p and p not in found[row]]
     scores = _scores(model, encode, rule, found, words)
     for row in sorted(rows, key=lambda r: (-themes[r].size, r)):
         name = naming._best_free(found[row], scores[row], taken)
         if not name:
             quotes = themes[row].representative_texts
-            name = phrases.fallback_name(model.phrases_, weights, row, taken, quotes)
+            name = fallback_names.fallback_name(model.phrases_, weights, row, taken, quotes)
         themes[row].label = name or naming.keyword_name(themes[row], model.label_language_)
         themes[row].label = themes[row].label or f"theme {themes[row].topic}"
         taken.add(themes[row].label.lower())

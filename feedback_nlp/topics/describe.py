@@ -90,11 +90,13 @@ def describe(
     )
     _group_categories(model, near, category_centroids)
     refresh_keywords(model)
+    nearest = {
+        row: [text for _, text in _representatives(assignment.mentions, int(t), NAMING_QUOTES)]
+        for row, t in enumerate(model.topic_ids_)
+    }
     fitted = naming.FittedUnits(
-        sample_texts, sample_langs, sample_rows, model.config.max_phrases,
-        {row: [text for _, text in _representatives(assignment.mentions, int(topic), NAMING_QUOTES)]
-         for row, topic in enumerate(model.topic_ids_)},
-    )  # fmt: skip
+        sample_texts, sample_langs, sample_rows, model.config.max_phrases, nearest
+    )
     naming.name_themes(model, encode, units=fitted)
     _name_categories(model, lemmatizer)
 

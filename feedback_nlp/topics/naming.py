@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from feedback_nlp.topics import phrases
+from feedback_nlp.topics import fallback_names, phrases
 
 if TYPE_CHECKING:
     from feedback_nlp.topics.model import Theme, ThemeModel
@@ -59,7 +59,7 @@ class FittedUnits:
             return ""
         counts, weights = self._language(lang, n_rows)
         free = [p for p in phrases.ranked_phrases(counts, weights, row) if p not in taken]
-        return free[0] if free else phrases.fallback_phrase(counts, weights, row, taken)
+        return free[0] if free else fallback_names.fallback_phrase(counts, weights, row, taken)
 
     def _language(self, lang: str, n_rows: int) -> tuple[phrases.PhraseCounts, object]:
         if lang not in self._counts:
@@ -92,13 +92,13 @@ def name_themes(
         name = _best_free(candidates[row], scores.get(row, {}), taken)
         quotes = themes[row].representative_texts
         if not name:
-            name = phrases.fallback_phrase(model.phrases_, weights, row, taken, quotes)
+            name = fallback_names.fallback_phrase(model.phrases_, weights, row, taken, quotes)
         if not name and units is not None:
             more = units.quotes.get(row, [])
-            name = phrases.fallback_phrase(model.phrases_, weights, row, taken, more)
+            name = fallback_names.fallback_phrase(model.phrases_, weights, row, taken, more)
             name = name or units.name(row, len(themes), model.label_language_, taken)
         if not name:
-            name = phrases.fallback_name(model.phrases_, weights, row, taken, quotes)
+            name = fallback_names.fallback_name(model.phrases_, weights, row, taken, quotes)
         themes[row].label = name or keyword_name(themes[row], model.label_language_)
         themes[row].label = themes[row].label or f"theme {themes[row].topic}"
         taken.add(themes[row].label.lower())

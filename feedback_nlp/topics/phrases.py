@@ -14,15 +14,13 @@ BERTopic's `ClassTfidfTransformer` (class-based TF-IDF, frequent words damped), 
 every theme uses ("the flight", "my order") loses to what sets the theme apart. The name is
 the best-weighted phrase of 2-5 words used by at least `MIN_SUPPORT` units of the theme and
 `MIN_SHARE` of them; a longer phrase replaces it when nearly as many units use it ("turn up"
-→ "engineer did not turn up"). Without such a phrase, the most used phrase (at least
-`MIN_SUPPORT` units) holding one of the theme's three best words; only without one either
-are the two best single words joined ("refund / delay"). Names are unique across themes.
+→ "engineer did not turn up"). Themes without such a phrase: `topics.fallback_names`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,7 +35,6 @@ MIN_SUPPORT = 2
 MIN_SHARE = 0.1
 EXTEND_SHARE = 0.85
 MAX_ANCHORS = 8
-FALLBACK_WORDS = 3
 NEGATIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"not", "no", "never", "nothing", "nobody", "without", "cannot"}),
     "fr": frozenset({"pas", "non", "jamais", "aucun", "aucune", "sans", "rien", "personne"}),
@@ -96,7 +93,7 @@ def candidates(text: str, lang: str) -> set[str]:
             follows = tokens[start + 1] if start + 1 < len(tokens) else ""
             degree = first in intensifiers and bool(follows) and follows not in stop
             if (
-                (first in stop or _is_contraction(first))
+                (first in stop or is_contraction(first))
                 and not _is_negation(first, negations)
                 and not degree
             ):
@@ -105,7 +102,7 @@ def candidates(text: str, lang: str) -> set[str]:
                 last = tokens[end - 1]
                 if (
                     end - start > 1
-                    and (last in stop or _is_contraction(last))
+                    and (last in stop or is_contraction(last))
                     and last not in particles
                 ):
                     continue
@@ -135,7 +132,7 @@ def _split_elisions(tokens: list[str], lang: str) -> list[str]:
     return result
 
 
-def _is_contraction(token: str) -> bool:
+def is_contraction(token: str) -> bool:
     return "'" in token or "’" in token
 
 
@@ -189,21 +186,6 @@ def class_tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(weights)
 
 
-def theme_names(phrase_counts: PhraseCounts, taken: Iterable[str] = ()) -> list[str]:
-    """One distinct name per theme row ("" where the row has no units in this language)."""
-    weights = class_tfidf(phrase_counts.counts)
-    used = {t.lower() for t in taken}
-    names = []
-    for row in range(phrase_counts.counts.shape[0]):
-        name = next((p for p in ranked_phrases(phrase_counts, weights, row) if p not in used), "")
-        if not name:
-            name = fallback_name(phrase_counts, weights, row, used)
-        if name:
-            used.add(name)
-        names.append(name)
-    return names
-
-
 def ranked_phrases(phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int) -> list[str]:
     """Names of 2-5 words for a theme row, best first.
 
@@ -224,13 +206,13 @@ def ranked_phrases(phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row:
         if " " in phrases[index]:
             name = _extend(index, counts, phrases)
         else:
-            name = _phrase_with(phrases[index], counts, phrases)
+            name = phrase_with(phrases[index], counts, phrases)
         if name and name not in result:
             result.append(name)
     return result
 
 
-def _phrase_with(word: str, counts: np.ndarray, phrases: list[str]) -> str:
+def phrase_with(word: str, counts: np.ndarray, phrases: list[str]) -> str:
     """The most used phrase of 2-5 words containing `word` (at least MIN_SUPPORT units)."""
     containing = [
         i
@@ -252,77 +234,6 @@ def _extend(index: int, counts: np.ndarray, phrases: list[str]) -> str:
         if len(text.split()) > len(best.split()) and base in f" {text} ":
             best = text
     return best
-
-
-def fallback_name(
-    phrase_counts: PhraseCounts,
-    weights: sparse.csr_matrix,
-    row: int,
-    used: set[str],
-    quotes: Sequence[str] = (),
-) -> str:
-    """A name for a row without a phrase used by `MIN_SHARE` of its units:
-    :func:`fallback_phrase`, else the two best words joined by " / " ("" with fewer)."""
-    words = best_words(phrase_counts, weights, row)
-    phrase = fallback_phrase(phrase_counts, weights, row, used, quotes, words)
-    if phrase:
-        return phrase
-    for first in range(len(words)):
-        for second in range(first + 1, len(words)):
-            name = f"{words[first]} / {words[second]}"
-            if name not in used:
-                return name
-    return ""
-
-
-def fallback_phrase(
-    phrase_counts: PhraseCounts,
-    weights: sparse.csr_matrix,
-    row: int,
-    used: set[str],
-    quotes: Sequence[str] = (),
-    words: Sequence[str] | None = None,
-) -> str:
-    """The most used phrase of 2-5 words (at least `MIN_SUPPORT` units) holding one of the
-    row's three best-weighted words; else the phrase of 2-4 words of its representative
-    `quotes` that holds most of those words; "" when neither exists."""
-    counts = phrase_counts.counts.getrow(row).toarray().ravel()
-    words = best_words(phrase_counts, weights, row) if words is None else words
-    for word in words[:FALLBACK_WORDS]:
-        phrase = _phrase_with(word, counts, phrase_counts.phrases)
-        if phrase and phrase not in used:
-            return phrase
-    return _quote_phrase(quotes, phrase_counts.lang, list(words[:FALLBACK_WORDS]), used)
-
-
-def best_words(phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int) -> list[str]:
-    """The row's single words (no stop words, no contractions), best-weighted first."""
-    counts = phrase_counts.counts.getrow(row).toarray().ravel()
-    weight = weights.getrow(row).toarray().ravel()
-    stop = stop_words(phrase_counts.lang)
-    floor = max(1, min(MIN_SUPPORT, counts.max(initial=0)))
-    singles = [
-        i
-        for i in np.flatnonzero(counts >= floor)
-        if " " not in phrase_counts.phrases[i]
-        and not _is_contraction(phrase_counts.phrases[i])
-        and phrase_counts.phrases[i] not in stop
-    ]
-    singles.sort(key=lambda i: (-weight[i], phrase_counts.phrases[i]))
-    return [phrase_counts.phrases[i] for i in singles]
-
-
-def _quote_phrase(quotes: Sequence[str], lang: str, best: list[str], used: set[str]) -> str:
-    """The candidate of 2-4 words of `quotes` holding most of the `best` words (shortest,
-    then first, on ties); "" when none holds one."""
-    ranked = []
-    for order, quote in enumerate(quotes):
-        for phrase in candidates(quote, lang):
-            parts = phrase.split()
-            hits = sum(word in parts for word in best)
-            if hits and 2 <= len(parts) <= 4 and phrase not in used:
-                ranked.append((-hits, len(parts), order, phrase))
-    return min(ranked)[3] if ranked else ""
 
 
 def is_readable(name: str, lang: str) -> bool:

@@ -3,7 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from feedback_nlp.topics.phrases import candidates, count_phrases, is_readable, theme_names
+from feedback_nlp.topics.fallback_names import theme_names
+from feedback_nlp.topics.phrases import candidates, count_phrases, is_readable
 
 
 def test_candidates_never_start_or_end_with_a_stop_word_nor_hold_a_number():
@@ -96,7 +97,8 @@ def test_a_theme_without_a_common_phrase_is_named_by_a_phrase_of_its_best_word()
 
 
 def test_without_a_repeated_phrase_the_name_comes_from_a_representative_quote():
-    from feedback_nlp.topics.phrases import class_tfidf, fallback_name
+    from feedback_nlp.topics.fallback_names import fallback_name
+    from feedback_nlp.topics.phrases import class_tfidf
 
     texts = ["the drinks were overpriced", "overpriced for what it is", "a cosy atmosphere"]
     texts += ["atmosphere felt dull", "parcel arrived late", "parcel arrived late again"]
@@ -108,7 +110,8 @@ def test_without_a_repeated_phrase_the_name_comes_from_a_representative_quote():
 
 
 def test_fallback_phrase_reads_more_quotes_but_never_joins_two_words():
-    from feedback_nlp.topics.phrases import class_tfidf, fallback_phrase
+    from feedback_nlp.topics.fallback_names import fallback_phrase
+    from feedback_nlp.topics.phrases import class_tfidf
 
     texts = ["the drinks were overpriced", "overpriced for what it is", "a cosy atmosphere"]
     texts += ["atmosphere felt dull", "parcel arrived late", "parcel arrived late again"]
