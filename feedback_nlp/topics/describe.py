@@ -97,7 +97,7 @@ def describe(
     fitted = naming.FittedUnits(
         sample_texts, sample_langs, sample_rows, model.config.max_phrases, nearest
     )
-    naming.name_themes(model, encode, units=fitted)
+    naming.name_themes(model, encode, fitted=fitted)
     _name_categories(model, lemmatizer)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy import sparse
 
 from feedback_nlp.topics import fallback_names, phrases
 
@@ -46,7 +47,9 @@ class FittedUnits:
     rows: Sequence[int]
     max_phrases: int
     quotes: dict[int, list[str]] = field(default_factory=dict)
-    _counts: dict[str, tuple[phrases.PhraseCounts, object]] = field(default_factory=dict)
+    _counts: dict[str, tuple[phrases.PhraseCounts, sparse.csr_matrix]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def name(self, row: int, n_rows: int, skip: str, taken: set[str]) -> str:
         """A phrase for theme `row` in the language most of its units are in, when that is not
@@ -61,7 +64,7 @@ class FittedUnits:
         free = [p for p in phrases.ranked_phrases(counts, weights, row) if p not in taken]
         return free[0] if free else fallback_names.fallback_phrase(counts, weights, row, taken)
 
-    def _language(self, lang: str, n_rows: int) -> tuple[phrases.PhraseCounts, object]:
+    def _language(self, lang: str, n_rows: int) -> tuple[phrases.PhraseCounts, sparse.csr_matrix]:
         if lang not in self._counts:
             in_lang = [r if g == lang else -1 for g, r in zip(self.langs, self.rows, strict=True)]
             counts = phrases.count_phrases(self.texts, in_lang, n_rows, lang, self.max_phrases)
@@ -73,10 +76,10 @@ def name_themes(
     model: ThemeModel,
     encode: Encode | None,
     rows: Iterable[int] | None = None,
-    units: FittedUnits | None = None,
+    fitted: FittedUnits | None = None,
 ) -> None:
-    """Give the unlocked themes at `rows` (default: all) a name; with the fitted `units`, a
-    theme without a phrase in the label language is named in its own language."""
+    """Give the unlocked themes at `rows` (default: all) a name; with the `fitted` units, a
+    theme without a phrase reads more of its units, or is named in its own language."""
     themes = [model.themes_[int(t)] for t in model.topic_ids_]
     rows = [r for r in (range(len(themes)) if rows is None else rows) if not themes[r].label_locked]
     taken = {t.label.lower() for i, t in enumerate(themes) if i not in rows and t.label}
@@ -93,10 +96,10 @@ def name_themes(
         quotes = themes[row].representative_texts
         if not name:
             name = fallback_names.fallback_phrase(model.phrases_, weights, row, taken, quotes)
-        if not name and units is not None:
-            more = units.quotes.get(row, [])
+        if not name and fitted is not None:
+            more = fitted.quotes.get(row, [])
             name = fallback_names.fallback_phrase(model.phrases_, weights, row, taken, more)
-            name = name or units.name(row, len(themes), model.label_language_, taken)
+            name = name or fitted.name(row, len(themes), model.label_language_, taken)
         if not name:
             name = fallback_names.fallback_name(model.phrases_, weights, row, taken, quotes)
         themes[row].label = name or keyword_name(themes[row], model.label_language_)
