@@ -193,7 +193,10 @@ def _model_of(name: str, params: dict[str, Any]) -> str:
         "sentiment": "shipped sentiment head on the e5 features",
         "emotion": "shipped emotion head on the e5 features",
         "effort": "multilingual effort cue rules (no model)",
-        "topics": "BERTopic (UMAP + HDBSCAN) on the e5 embeddings",
+        "topics": (
+            "kNN-smoothed Ward clustering of sentence and clause units of the e5 embeddings, "
+            "the built-in CX codebook, names by BERTopic's class-based TF-IDF"
+        ),
     }.get(name, "")
 
 
