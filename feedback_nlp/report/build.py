@@ -45,6 +45,14 @@ def theme_labels_of(themes: pd.DataFrame | None) -> dict[str, str]:
     return {str(t): str(label) for t, label in zip(themes["topic"], themes["label"], strict=True)}
 
 
+def judged_themes(themes: pd.DataFrame | None) -> frozenset[str]:
+    """Ids (as text) of the themes the theme table marks as judging the whole experience."""
+    if themes is None or not len(themes) or "judgement" not in themes or "topic" not in themes:
+        return frozenset()
+    marked = themes["judgement"].astype("string").str.lower().eq("true").fillna(False)
+    return frozenset(str(t) for t in themes.loc[marked, "topic"])
+
+
 def build_insight_report(
     source: ReportInputs | pd.DataFrame,
     explanation: Explanation | None = None,
@@ -64,7 +72,8 @@ def build_insight_report(
             embeddings=inputs.embeddings,
         )
     tables = explanation.tables
-    facts = gather_facts(table, tables, inputs.rejects, _theme_sizes(table, labels))
+    sizes = _theme_sizes(table, labels)
+    facts = gather_facts(table, tables, inputs.rejects, sizes, judged_themes(inputs.themes))
     score = facts.primary_score
     report = InsightReport(title, _subtitle(facts), facts={"facts": facts})
     candidates = [

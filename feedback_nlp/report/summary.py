@@ -88,6 +88,7 @@ class Facts:
     rejected: int | None
     scores: list[ScoreFact] = field(default_factory=list)
     costliest: list[ThemeFact] = field(default_factory=list)
+    judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
     grew: list[str] = field(default_factory=list)
     top_themes: list[tuple[str, int]] = field(default_factory=list)
 
@@ -102,8 +103,10 @@ def gather_facts(
     tables: dict[str, pd.DataFrame],
     rejects: pd.DataFrame | None,
     theme_sizes: list[tuple[str, int]],
+    judged: frozenset[str] = frozenset(),
 ) -> Facts:
-    """The summary's facts from the tagged table and the explain tables."""
+    """The summary's facts from the tagged table and the explain tables; the themes in `judged`
+    (ids as text: themes that judge the whole experience) are not listed as costliest."""
     langs = table["lang"].fillna("und").value_counts() if "lang" in table else pd.Series()
     channels = table["channel"].fillna("unknown").value_counts() if "channel" in table else None
     dates = table["created_at"].dropna() if "created_at" in table else pd.Series()
@@ -119,7 +122,10 @@ def gather_facts(
     )
     score = facts.primary_score
     if score and f"theme_impact_{score}" in tables:
-        facts.costliest = _costliest(tables[f"theme_impact_{score}"], tables.get("quotes"), score)
+        impact, quotes = tables[f"theme_impact_{score}"], tables.get("quotes")
+        is_judged = impact["theme"].astype(str).isin(judged)
+        facts.costliest = _costliest(impact[~is_judged], quotes, score)
+        facts.judgements = _costliest(impact[is_judged], quotes, score)
     if "theme_trends" in tables:
         units = units_of(tables.get(f"theme_impact_{score}")) if score else "comments"
         facts.grew = _grew(tables["theme_trends"], units)
@@ -206,6 +212,8 @@ def summary_section(facts: Facts) -> Section:
         section.add(Cards("The costliest themes", [_theme_card(t) for t in facts.costliest]))
     elif facts.scores:
         section.add(Paragraph("No theme lowers the score clearly (with enough customers)."))
+    if facts.judgements:
+        section.add(Paragraph(_judgement_sentence(facts.judgements)))
     grew = facts.grew[:3] or [
         "No theme grew significantly compared with the months before it "
         "(after correcting for testing many themes)."
@@ -251,6 +259,14 @@ def _theme_card(theme: ThemeFact) -> Card:
         f"{interval(theme.low, theme.high)}) · {percent(theme.share)} of {theme.unit_word}"
     )
     return Card(theme.label, signed(theme.impact), detail, "bad", theme.quote)
+
+
+def _judgement_sentence(judgements: list[ThemeFact]) -> str:
+    named = "; ".join(f"'{t.label}' ({signed(t.impact)})" for t in judgements)
+    return (
+        f"Not counted among the costliest: themes that judge the experience as a whole ({named}). "
+        "They say how customers feel, not why; the full theme table lists them."
+    )
 
 
 #: What each output is, for the CLI's closing lines.

@@ -13,13 +13,16 @@ cx_core.toml``)::
     name = { en = "Late delivery", fr = "Livraison en retard" }
     examples = { en = ["my parcel came a week late"], fr = ["colis arrivé en retard"] }
     rules = ['"late" NEAR "delivery"', '"never arrived"']   # optional
+    judgement = false                    # optional: true for judgements of the whole experience
 
     [content_free]                       # optional: replies that say nothing, per language
     en = ["ok", "nothing to add"]
 
 Entries of level ``category`` name the upper level: each discovered theme is filed under the
 entry most of its units match (see `feedback_nlp.topics.matching`). Entries of level
-``theme`` are themes of their own: units that match them are not clustered.
+``theme`` are themes of their own: units that match them are not clustered. An entry with
+``judgement = true`` ("Overall experience": "really pleased", "never again") says how
+customers feel, not why: reports list its themes apart from the causes.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ class CodebookEntry:
     level: str = "category"
     touchpoint: str = ""
     journey_stage: str = ""
+    judgement: bool = False  # a judgement of the whole experience, not a cause
 
     def name(self, lang: str) -> str:
         """Display name in `lang`, else English, else the first one, else the id."""
@@ -97,6 +101,7 @@ class Codebook:
                     "level": e.level,
                     "touchpoint": e.touchpoint,
                     "journey_stage": e.journey_stage,
+                    "judgement": e.judgement,
                 }
                 for e in self.entries
             ],
@@ -169,7 +174,7 @@ def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
     label = f"{where}: theme entry {index}"
     if not isinstance(raw, dict):
         raise ConfigError(f"{label}: must be a table with id, name and examples or rules")
-    known = {"id", "name", "names", "description", "examples", "rules", "level"}
+    known = {"id", "name", "names", "description", "examples", "rules", "level", "judgement"}
     unknown = set(raw) - known - {"touchpoint", "journey_stage"}
     if unknown:
         raise ConfigError(f"{label}: unknown keys {sorted(unknown)} (known: {sorted(known)})")
@@ -199,6 +204,9 @@ def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
         raise ConfigError(f"{label}: touchpoint must be one of {TOUCHPOINTS} or empty")
     if stage and stage not in JOURNEY_STAGES:
         raise ConfigError(f"{label}: journey_stage must be one of {JOURNEY_STAGES} or empty")
+    judgement = raw.get("judgement", False)
+    if not isinstance(judgement, bool):
+        raise ConfigError(f"{label}: 'judgement' must be true or false, not {judgement!r}")
     return CodebookEntry(
         id=entry_id,
         names={str(k): v.strip() for k, v in names.items()},
@@ -208,6 +216,7 @@ def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
         level=level,
         touchpoint=touchpoint,
         journey_stage=stage,
+        judgement=judgement,
     )
 
 

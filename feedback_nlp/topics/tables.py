@@ -13,6 +13,7 @@ THEME_TABLE_COLUMNS = (
     "label",
     "category",
     "category_source",
+    "judgement",
     "size",
     "mentions",
     "negative_share",
@@ -24,16 +25,20 @@ THEME_TABLE_COLUMNS = (
 
 
 def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per theme: id, label, category, size at fit, keywords (also per language),
+    """One row per theme: id, label, category, whether it judges the whole experience (its
+    codebook entry says ``judgement = true``), size at fit, keywords (also per language),
     examples; with the `theme_mentions` table, how often each theme is raised in the tagged
     comments and the share of those mentions that are negative."""
     raised, negative = _mention_counts(mentions)
+    judged = judgement_entries(model)
     rows = [
         {
             "topic": theme.topic,
             "label": theme.label,
             "category": theme.category,
             "category_source": theme.category_source,
+            "judgement": theme.category_source.removeprefix("codebook:") in judged
+            or theme.codebook_id in judged,
             "size": theme.size,
             "mentions": raised.get(theme.topic, 0),
             "negative_share": negative.get(theme.topic, float("nan")),
@@ -48,9 +53,21 @@ def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.D
         for theme in model.theme_list()
     ]
     table = pd.DataFrame(rows, columns=list(THEME_TABLE_COLUMNS))
-    numeric = {"topic": "Int64", "size": "Int64", "mentions": "Int64", "negative_share": "float64"}
+    numeric = {
+        "topic": "Int64",
+        "judgement": "boolean",
+        "size": "Int64",
+        "mentions": "Int64",
+        "negative_share": "float64",
+    }
     table = table.astype(numeric)
     return table.astype({c: "string" for c in THEME_TABLE_COLUMNS if c not in numeric})
+
+
+def judgement_entries(model: ThemeModel) -> set[str]:
+    """Ids of the codebook entries that judge the whole experience (``judgement = true``)."""
+    book = model.codebook_
+    return {e.id for e in book.entries if e.judgement} if book is not None else set()
 
 
 def _mention_counts(mentions: pd.DataFrame | None) -> tuple[dict[int, int], dict[int, float]]:

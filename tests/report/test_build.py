@@ -44,6 +44,19 @@ def test_summary_names_the_planted_costs_growth_and_scores(report):
     )
 
 
+def test_a_theme_that_judges_the_whole_experience_is_not_called_costliest(table, tmp_path):
+    themes = theme_table().assign(judgement=[True, False, False, False])
+    facts = build_insight_report(ReportInputs(table, themes=themes)).facts["facts"]
+    assert [t.label for t in facts.costliest] == ["app crashes at payment"]
+    assert [t.label for t in facts.judgements] == ["late delivery"]
+    analysis = Analysis(table, empty_rejects(), Analyzer([]), tables={"topics": themes})
+    write_outputs(analysis, tmp_path)
+    report = build_insight_report(load_inputs(tmp_path))
+    assert [t.label for t in report.facts["facts"].judgements] == ["late delivery"]
+    summary = " ".join(getattr(b, "text", "") for b in report.sections[0].blocks)
+    assert "judge the experience as a whole ('late delivery'" in summary
+
+
 def test_page_shows_plain_names_and_every_chart(report):
     page = to_html(report)
     headers = re.findall(r"<th>(.*?)</th>", page)

@@ -21,6 +21,15 @@ def test_builtin_codebook_covers_cx_themes_in_eight_languages():
     assert set(builtin_content_free()) >= LANGUAGES
 
 
+def test_the_overall_experience_entry_is_the_one_judgement_and_survives_a_save():
+    from feedback_nlp.topics.codebook import Codebook
+
+    book = load_codebook("builtin")
+    assert [e.id for e in book.entries if e.judgement] == ["overall_experience"]
+    again = Codebook.from_json(book.to_json())
+    assert [e.id for e in again.entries if e.judgement] == ["overall_experience"]
+
+
 def test_user_codebook_in_toml_and_yaml(tmp_path):
     toml = tmp_path / "book.toml"
     toml.write_text(
@@ -49,6 +58,7 @@ def test_user_codebook_in_toml_and_yaml(tmp_path):
         ('[[theme]]\nid = "late"\nname = "x"\nrules = ["late NEAR"]\n', "put terms in double"),
         ('[[theme]]\nid = "a"\nname = "x"\nexamples = ["y"]\nlevel = "z"\n', "'level'"),
         ('[[theme]]\nid = "a"\nname = "x"\nexamples = ["y"]\ncolour = 1\n', "unknown keys"),
+        ('[[theme]]\nid = "a"\nname = "x"\nexamples = ["y"]\njudgement = "yes"\n', "'judgement'"),
         ("[[theme]\n", "not a valid codebook file"),
         ('[codebook]\nname = "empty"\n', "needs a list of"),
     ],

@@ -45,6 +45,21 @@ def test_theme_table_has_one_row_per_theme(fitted):
     assert table["negative_share"].isna().all()
 
 
+def test_a_theme_filed_under_a_judgement_entry_is_marked(fitted):
+    import copy
+
+    from feedback_nlp.topics.codebook import load_codebook
+
+    model = copy.deepcopy(fitted)
+    model.codebook_ = load_codebook("builtin")
+    first, second = (int(t) for t in sorted(model.topic_ids_)[:2])
+    model.themes_[first].category_source = "codebook:overall_experience"
+    model.themes_[second].category_source = "codebook:delivery"
+    table = theme_table(model).set_index("topic")
+    assert table.loc[first, "judgement"] and not table.loc[second, "judgement"]
+    assert not theme_table(fitted)["judgement"].any()  # no codebook: nothing judged
+
+
 def test_theme_table_counts_mentions_and_the_negative_share(fitted):
     first, second = (int(t) for t in sorted(fitted.topic_ids_)[:2])
     mentions = pd.DataFrame(
