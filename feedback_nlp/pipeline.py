@@ -260,6 +260,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
         outcomes=analysis_outcomes(analysis),
         labels=labels or None,
         embeddings=analysis.arrays.get("embedding"),
+        mentions=analysis.tables.get("theme_mentions"),
     )
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet"),

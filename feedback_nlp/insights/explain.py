@@ -46,6 +46,7 @@ def explain(
     n_bootstrap: int = 200,
     seed: int = 0,
     embeddings: np.ndarray | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
 
@@ -55,7 +56,9 @@ def explain(
     Tables are named by outcome: ``theme_impact_churned``, ``drivers_churned``,
     ``pain_points_touchpoint_churned`` (``pain_points_touchpoint`` is the first outcome's,
     as before). ``effort_ces`` (mean CES by effort level and its rank correlation with the
-    effort score) is added where the table has `ces` and the effort stage's columns.
+    effort score) is added where the table has `ces` and the effort stage's columns. Quotes
+    rank comments by the part raising each theme when `mentions` (the topics stage's
+    ``theme_mentions`` table) is given, else by `embeddings`.
     """
     result = Explanation()
     theme_column = theme_column or default_theme_column(table)
@@ -83,7 +86,12 @@ def explain(
             run, table, outcomes, theme_column, matrix_rows, period, labels, options, direction
         )
         _drivers(run, table, outcomes, theme_column, direction, n_bootstrap, seed, options)
-        quotes = {"theme_column": theme_column, "embeddings": embeddings, "labels": labels}
+        quotes = {
+            "theme_column": theme_column,
+            "embeddings": embeddings,
+            "labels": labels,
+            "mentions": mentions,
+        }
         run("quotes", lambda: representative_quotes(table, **quotes))
         for rows in matrix_rows:
             if rows in table.columns:

@@ -1,13 +1,16 @@
 """Representative quotes per theme (and per cell), from the PII-redacted text only.
 
-Closeness to the theme centre, in order of what is available:
+Closeness to the theme, in order of what is available:
 
-1. ``embeddings`` (an array aligned with the table rows): cosine similarity to the mean
+1. ``mentions`` (the topics stage's ``theme_mentions`` table: ``response_id``, ``theme``,
+   ``similarity``): the similarity of the part of the comment that raises the theme, so a long
+   comment is quoted for the theme it raises, not for another of its themes;
+2. ``embeddings`` (an array aligned with the table rows): cosine similarity to the mean
    embedding of the theme's comments;
-2. ``topic_score`` for comments whose main ``topic`` is the theme;
-3. the strength of the comment's sentiment (``sentiment_score`` away from zero, in the
+3. ``topic_score`` for comments whose main ``topic`` is the theme;
+4. the strength of the comment's sentiment (``sentiment_score`` away from zero, in the
    direction of the group: negative for detractors, positive for promoters);
-4. none: comments in table order.
+5. none: comments in table order.
 
 The method used is written in the ``closeness_method`` column. Duplicates (``is_duplicate`` and
 identical normalised text) and empty texts are left out; ``lang`` travels with each quote.
@@ -46,6 +49,7 @@ def representative_quotes(
     by: str | None = None,
     embeddings: np.ndarray | None = None,
     labels: Mapping[int | str, str] | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Up to `per_group` quotes per theme (× `by` value when given) and NPS group.
 
@@ -60,9 +64,10 @@ def representative_quotes(
         raise SchemaError(f"embeddings have {len(embeddings)} rows but the table {len(table)}")
     frame = _candidates(table, theme_column, by)
     names = theme_labels(table, labels)
+    raised = _mention_similarity(mentions)
     picked = []
     for (theme, _cell, group), part in frame.groupby(["theme", "cell", "group"], sort=True):
-        scored = _closeness(part, table, theme, group, embeddings)
+        scored = _closeness(part, table, theme, group, embeddings, raised)
         top = _dedupe(scored).head(per_group)
         top = top.assign(rank=range(1, len(top) + 1), theme_label=names.get(theme, theme))
         picked.append(top)
@@ -101,15 +106,28 @@ def _groups(table: pd.DataFrame) -> pd.Series:
     return groups.where(groups.isin(["detractor", "promoter"]))
 
 
+def _mention_similarity(mentions: pd.DataFrame | None) -> dict[tuple[str, str], float] | None:
+    """(response id, theme id as text) → similarity of the unit raising it, or None."""
+    if mentions is None or not {"response_id", "theme", "similarity"} <= set(mentions.columns):
+        return None
+    keys = zip(mentions["response_id"].astype(str), mentions["theme"].astype(str), strict=True)
+    return dict(zip(keys, mentions["similarity"].astype(float), strict=True))
+
+
 def _closeness(
     part: pd.DataFrame,
     table: pd.DataFrame,
     theme: str,
     group: str,
     embeddings: np.ndarray | None,
+    raised: dict[tuple[str, str], float] | None = None,
 ) -> pd.DataFrame:
     rows = part["row"].to_numpy()
-    if embeddings is not None:
+    if raised:
+        ids = part["response_id"].astype(str)
+        score = np.array([raised.get((i, str(theme)), -1.0) for i in ids], dtype=float)
+        method = "similarity of the part raising the theme"
+    elif embeddings is not None:
         vectors = embeddings[rows]
         centre = vectors.mean(axis=0)
         norms = np.linalg.norm(vectors, axis=1) * np.linalg.norm(centre)

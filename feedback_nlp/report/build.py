@@ -70,6 +70,7 @@ def build_insight_report(
             outcomes=[*scores, *inputs.outcomes] if inputs.outcomes else None,
             labels=labels or None,
             embeddings=inputs.embeddings,
+            mentions=inputs.mentions,
         )
     tables = explanation.tables
     sizes = _theme_sizes(table, labels)

@@ -61,6 +61,8 @@ class ReportInputs:
     stages: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     embeddings: np.ndarray | None = None
+    #: The topics stage's theme_mentions table (which part of a comment raises each theme).
+    mentions: pd.DataFrame | None = None
     source: str = ""
     #: Declared outcomes (feedback_nlp.outcomes.OutcomeSpec) explained after the scores.
     outcomes: list[Any] = field(default_factory=list)
@@ -133,6 +135,10 @@ def _load_folder(folder: Path) -> ReportInputs:
     if (folder / "tables" / "topics.csv").is_file():
         themes = pd.read_csv(folder / "tables" / "topics.csv")
         inputs.themes = themes.astype({"topic": "Int64"}) if "topic" in themes else themes
+    if (folder / "tables" / "theme_mentions.csv").is_file():
+        inputs.mentions = pd.read_csv(
+            folder / "tables" / "theme_mentions.csv", dtype={"response_id": "string"}
+        )
     model = folder / "model"
     if (model / "config.toml").is_file():
         config = tomllib.loads((model / "config.toml").read_text(encoding="utf-8"))

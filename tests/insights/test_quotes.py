@@ -5,6 +5,9 @@ import pytest
 from feedback_nlp.errors import SchemaError
 from feedback_nlp.insights import representative_quotes
 
+#: Whole-comment embeddings of `comments()`: "b" nearest the centroid, "c" far from it.
+EMBEDDINGS = np.array([[1.0, 0.0], [1.0, 0.1], [0.0, 1.0], [1.0, 0.0], [0.5, 0.5], [1.0, 0.0]])
+
 
 def comments() -> pd.DataFrame:
     return pd.DataFrame(
@@ -37,11 +40,20 @@ def test_detractor_and_promoter_quotes_deduplicated_with_language():
 
 
 def test_embedding_centroid_ranks_the_typical_comment_first():
-    embeddings = np.array([[1.0, 0.0], [1.0, 0.1], [0.0, 1.0], [1.0, 0.0], [0.5, 0.5], [1.0, 0.0]])
-    quotes = representative_quotes(comments(), embeddings=embeddings, per_group=1)
+    quotes = representative_quotes(comments(), embeddings=EMBEDDINGS, per_group=1)
     top = quotes[quotes["group"] == "detractor"].iloc[0]
     assert top["response_id"] == "b"
     assert top["closeness_method"] == "embedding centroid"
+
+
+def test_the_part_raising_the_theme_ranks_quotes_before_whole_comment_embeddings():
+    mentions = pd.DataFrame(
+        {"response_id": ["a", "b", "c"], "theme": ["late"] * 3, "similarity": [0.2, 0.3, 0.9]}
+    )
+    quotes = representative_quotes(comments(), embeddings=EMBEDDINGS, mentions=mentions)
+    detractors = quotes[quotes["group"] == "detractor"]
+    assert detractors["response_id"].tolist()[0] == "c"  # far from the centroid, raises it most
+    assert detractors["closeness_method"].iloc[0] == "similarity of the part raising the theme"
 
 
 def test_quotes_per_cell():
