@@ -66,11 +66,15 @@ def describe(
     sizes = Counter(t for themes in assignment.themes for t in themes)
     sample_rows = _unit_rows(model, unit_vectors[sample], [units.lang[i] for i in sample])
     model.themes_ = {}
+    nearest: dict[int, list[str]] = {}  # the units that may name a theme without a phrase
+    n_quotes = model.config.n_representatives
     for row, topic in enumerate(model.topic_ids_):
         named = fixed[row] if row < len(fixed) else None
         name, source = (named.name, named.source) if named else ("", "")
         keywords = named.keywords if named else []
-        quotes = _representatives(assignment.mentions, int(topic), model.config.n_representatives)
+        ranked = _representatives(assignment.mentions, int(topic), max(n_quotes, NAMING_QUOTES))
+        nearest[row] = [text for _, text in ranked]
+        quotes = ranked[:n_quotes]
         model.themes_[int(topic)] = Theme(
             topic=int(topic),
             label=name,
@@ -90,10 +94,6 @@ def describe(
     )
     _group_categories(model, near, category_centroids)
     refresh_keywords(model)
-    nearest = {
-        row: [text for _, text in _representatives(assignment.mentions, int(t), NAMING_QUOTES)]
-        for row, t in enumerate(model.topic_ids_)
-    }
     fitted = naming.FittedUnits(
         sample_texts, sample_langs, sample_rows, model.config.max_phrases, nearest
     )
