@@ -175,8 +175,21 @@ def run_stage(stage_name: str, table: pd.DataFrame, options: dict[str, Any]) -> 
     stage = STAGES[stage_name](**options)
     if stage.requires_arrays:
         encoder = {k: options[k] for k in ("device", "quantize", "runtime") if k in options}
-        batch = STAGES["embed"](**encoder).transform(batch)
+        branch = sentiment_branch(stage_name, options.get("heads_dir"))
+        batch = STAGES["embed"](**encoder, sentiment_branch=branch).transform(batch)
     return stage.transform(batch).table
+
+
+def sentiment_branch(stage_name: str, heads_dir: str | None) -> bool | str:
+    """The embed stage's sentiment branch for evaluating `stage_name`: none for emotion, the
+    heads folder's own (or none) for a sentiment head of another folder, else the shipped."""
+    from feedback_nlp.backends.branch import branch_folder
+
+    if stage_name != "sentiment":
+        return False
+    if heads_dir:
+        return branch_folder(heads_dir) or False
+    return True
 
 
 def _tagged(

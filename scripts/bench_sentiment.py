@@ -62,17 +62,24 @@ class ToolkitRun:
 
 
 def run_toolkit(
-    texts: list[str], device: str, quantize: str, runtime: str = "auto", effort: bool = False
+    texts: list[str],
+    device: str,
+    quantize: str,
+    runtime: str = "auto",
+    effort: bool = False,
+    heads: str | None = None,
 ) -> ToolkitRun:
     """Language + embed + sentiment + emotion (+ effort), timed per stage (models loaded
-    beforehand)."""
+    beforehand); `heads`: another heads folder (its sentiment branch, if any, in embed)."""
+    from feedback_nlp.backends.branch import branch_folder
     from feedback_nlp.stages import STAGES, Batch
 
+    branch = (branch_folder(heads) or False) if heads else True
     stages = [
         STAGES["language"](),
-        STAGES["embed"](device=device, quantize=quantize, runtime=runtime),
-        STAGES["sentiment"](device=device),
-        STAGES["emotion"](device=device),
+        STAGES["embed"](device=device, quantize=quantize, runtime=runtime, sentiment_branch=branch),
+        STAGES["sentiment"](device=device, heads_dir=heads),
+        STAGES["emotion"](device=device, heads_dir=heads),
         *([STAGES["effort"]()] if effort else []),
     ]
     table = pd.DataFrame(
@@ -143,8 +150,9 @@ def main() -> None:
     parser.add_argument(
         "--config",
         action="append",
-        help="toolkit encoder runtime:precision to time, e.g. onnx:none, torch:none, onnx:int8 "
-        "(repeatable; default: the stage defaults)",
+        help="toolkit encoder runtime:precision[:heads folder] to time, e.g. onnx:none, "
+        "torch:none, onnx:int8, onnx:none:/tmp/old-heads (repeatable; default: the stage "
+        "defaults)",
     )
     parser.add_argument("--repeat", type=int, default=3, help="rounds; the best time is kept")
     parser.add_argument(
@@ -162,8 +170,10 @@ def main() -> None:
     best: dict[str, ToolkitRun] = {}
     for _ in range(args.repeat):  # interleaved rounds, best time per config: less order bias
         for config in configs:
-            runtime, quantize = config.split(":")
-            run = run_toolkit(texts, args.device, quantize, runtime, args.effort)
+            runtime, quantize, *heads = config.split(":", 2)
+            run = run_toolkit(
+                texts, args.device, quantize, runtime, args.effort, heads[0] if heads else None
+            )
             if config not in best or run.seconds < best[config].seconds:
                 best[config] = run
             print(config, f"{len(texts) / run.seconds:.1f} comments/s", flush=True)

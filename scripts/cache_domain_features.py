@@ -3,7 +3,8 @@
 Sizes fit one run on 2 CPU cores shared with other jobs (about 3-15 texts/s there).
 
 Writes ``<part>.parquet`` (texts + labels) and ``<part>.npy`` (the stage's head features:
-mean-pooled last 4 layers of multilingual-e5-small) per part into ``--cache`` (outside the
+mean-pooled last 4 layers of multilingual-e5-small, then, with ``--branch``, the sentiment
+branch's ``sentiment_features``) per part into ``--cache`` (outside the
 project). Training sets are seeded samples sized for 2 shared CPU cores; dev sets come first.
 The emotion gate's parts (``goemotions-gate``, ``brighter-gate``, ``xed-gate``: further train
 rows; ``brighter-heldout``: the emotion head's own threshold holdout) come last.
@@ -131,12 +132,15 @@ def main() -> None:
     parser.add_argument("--cache", required=True, help="output folder (outside the project)")
     parser.add_argument("--only", default="", help="comma-separated part names")
     parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument(
+        "--branch", default=None, help="heads folder with a sentiment branch: its features follow"
+    )
     args = parser.parse_args()
     out = Path(args.cache)
     out.mkdir(parents=True, exist_ok=True)
     parts = build_parts(data_dir(args.data))
     wanted = [p for p in args.only.split(",") if p] or list(parts)
-    encoder = E5Encoder(device="cpu", batch_size=32, max_length=args.max_length)
+    encoder = E5Encoder(device="cpu", batch_size=32, max_length=args.max_length, branch=args.branch)
     for name in wanted:
         table = parts[name]
         target, table_path = out / f"{name}.npy", out / f"{name}.parquet"
@@ -145,7 +149,7 @@ def main() -> None:
             print(f"{name}: cached ({len(table)} rows)", flush=True)
             continue
         began = time.perf_counter()
-        features = encoder.encode(table["text"].tolist(), layers=HEAD_LAYERS)
+        features = encoder.encode(table["text"].tolist(), HEAD_LAYERS, with_branch=True)
         np.save(target, features)
         table.to_parquet(table_path)
         rate = len(table) / (time.perf_counter() - began)

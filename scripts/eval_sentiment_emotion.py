@@ -28,6 +28,7 @@ from domain_sets import EKMAN_LABELS
 
 from feedback_nlp.backends.heads import Head
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
+from feedback_nlp.stages.embed import SENTIMENT_FEATURES
 from feedback_nlp.stages.sentiment import (
     complaint_read_negative,
     effort_read_negative,
@@ -102,7 +103,7 @@ def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarra
     replies that only judge: their polarity, unless `--no-evaluative-rule`; read neutral but
     describing high effort or stating a service failure: negative, unless `--no-effort-rule`
     / `--no-complaint-rule`)."""
-    probs = head.predict_proba(x)
+    probs = head.predict_proba(head_input(head, x))
     probs[replies(table)] = [1.0 if label == "neutral" else 0.0 for label in head.labels]
     texts = table["text"].fillna("").tolist()
     if RULES["evaluative"]:
@@ -112,6 +113,16 @@ def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarra
     if RULES["complaint"]:
         probs = complaint_read_negative(probs, texts, head.labels)
     return probs
+
+
+def head_input(head: Head, x: np.ndarray) -> np.ndarray:
+    """The columns of cached features the head reads: a cache written with ``--branch`` holds
+    ``head_features`` then ``sentiment_features``."""
+    if head.reads != SENTIMENT_FEATURES:
+        return x
+    if x.shape[1] < 2 * head.input_dim:
+        raise SystemExit("the head reads the sentiment branch: cache features with --branch")
+    return x[:, head.input_dim : 2 * head.input_dim]
 
 
 def emotion_decisions(head: Head, x: np.ndarray, table: pd.DataFrame) -> np.ndarray:

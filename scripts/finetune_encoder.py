@@ -170,6 +170,14 @@ class TopLayers(torch.nn.Module):
         return self.sentiment(unit * COSINE_SCALE)
 
 
+def warmup_linear_schedule(optimiser: Any, steps: int) -> Any:
+    """Linear warm-up over the first 6 % of `steps`, then linear decay to zero."""
+    warmup = max(1, int(0.06 * steps))
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
+    )
+
+
 def batches(lengths: np.ndarray, size: int, rng: np.random.Generator) -> list[np.ndarray]:
     """Length-bucketed batches in random order (little padding, shuffled each epoch)."""
     order = rng.permutation(len(lengths))
@@ -214,10 +222,8 @@ def train(args: argparse.Namespace) -> None:
     val_states = [xlmt_states[i] for i in val_rows]
     trainable = [p for p in top.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * math.ceil(len(train_rows) / args.batch_size)
-    warmup = max(1, int(0.06 * steps))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
+    schedule = warmup_linear_schedule(
+        optimiser, args.epochs * math.ceil(len(train_rows) / args.batch_size)
     )
     history = []
     for epoch in range(args.epochs):

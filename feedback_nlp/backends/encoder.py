@@ -358,15 +358,25 @@ def _load_tokenizer(model_dir: str) -> Any:
 
 @lru_cache(maxsize=4)
 def _load_model(
-    model_dir: str, device: str, quantize: str, adapters: str | None = None
+    model_dir: str,
+    device: str,
+    quantize: str,
+    adapters: str | None = None,
+    branch: str | None = None,
 ) -> tuple[Any, Any]:
-    """Tokenizer and torch model, loaded once per folder, device, precision and adapters.
+    """Tokenizer and torch model, loaded once per folder, device, precision, adapters and
+    branch (with a `branch`, the model is :func:`~feedback_nlp.backends.branch.pooled_encoder`:
+    it returns pooled layers).
 
     Batch size, length limit and windowing are per-call settings of :class:`E5Encoder`, so
     encoders that differ only in those share one copy of the weights.
     """
     tokenizer = _load_tokenizer(model_dir)
     model = _torch_model(model_dir, device, adapters)
+    if branch:
+        from feedback_nlp.backends.branch import pooled_encoder
+
+        model = pooled_encoder(model, branch)
     if quantize == "int8":
         model = quantize_int8(model)
     if quantize == "bf16":
@@ -392,6 +402,10 @@ class E5Encoder:
     `runtime`: ``"onnx"`` runs the same weights on ONNX Runtime (CPU; int8 quantised there by
     ONNX Runtime), ``"torch"`` on torch, ``"auto"`` ONNX Runtime on CPU when installed.
     `adapters`: a folder with ``encoder-lora.safetensors`` + ``.json``, merged at load.
+    `branch`: a folder with a sentiment branch (``sentiment-branch.*``,
+    :mod:`feedback_nlp.backends.branch`); with one, ``encode(texts, layers=k,
+    with_branch=True)`` returns the k pooled layers of the encoder followed by the k of the
+    branch (each block L2-normalised); without `with_branch`, the encoder's alone.
     """
 
     def __init__(
@@ -406,12 +420,14 @@ class E5Encoder:
         quantize: str = "none",
         runtime: str = "torch",
         adapters: str | Path | None = None,
+        branch: str | Path | None = None,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir else converted_model_dir()
         self.device = resolve_device(device)
         self.quantize = resolve_quantize(quantize, self.device)
         self.runtime = resolve_runtime(runtime, self.device, self.quantize)
         self.adapters = str(adapters) if adapters else None
+        self.branch = str(branch) if branch else None
         self.batch_size = batch_size or default_batch_size(self.device)
         self.max_length = max_length
         self.windowed = windowed
@@ -428,11 +444,11 @@ class E5Encoder:
 
             self.tokenizer = _load_tokenizer(str(self.model_dir))
             self.model = onnx_session(
-                str(self.model_dir), self.adapters, self.quantize, str(cache_dir())
+                str(self.model_dir), self.adapters, self.quantize, str(cache_dir()), self.branch
             )
             return
         self.tokenizer, self.model = _load_model(
-            str(self.model_dir), self.device, self.quantize, self.adapters
+            str(self.model_dir), self.device, self.quantize, self.adapters, self.branch
         )
 
     def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
@@ -463,36 +479,41 @@ class E5Encoder:
             owners.extend([owner] * len(spans))
         return windows, owners, partial
 
-    def encode(self, texts: Sequence[str], layers: int = 1) -> np.ndarray:
-        """Embed `texts`; with ``layers=k`` concatenate the mean-pooled last k layers."""
-        return self.encode_with_coverage(texts, layers)[0]
+    def encode(
+        self, texts: Sequence[str], layers: int = 1, with_branch: bool = False
+    ) -> np.ndarray:
+        """Embed `texts`; with ``layers=k`` concatenate the mean-pooled last k layers (and,
+        `with_branch` on an encoder with a branch, the branch's last k)."""
+        return self.encode_with_coverage(texts, layers, with_branch)[0]
 
     def encode_with_coverage(
-        self, texts: Sequence[str], layers: int = 1
+        self, texts: Sequence[str], layers: int = 1, with_branch: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
         """Embeddings as :meth:`encode`, and per text True where part of it was not embedded."""
         n_texts = len(texts)
-        width = EMBEDDING_DIM * layers
+        with_branch = with_branch and self.branch is not None
+        blocks = layers * (2 if with_branch else 1)
+        width = EMBEDDING_DIM * blocks
         if n_texts == 0:
             return np.zeros((0, width), dtype=np.float32), np.zeros(0, dtype=bool)
         windows, owners, partial = self._windows(self._token_ids(texts))
         if len(windows) == n_texts:  # one window per text: normalise batch by batch
             out = np.empty((n_texts, width), dtype=np.float32)
-            for rows, pooled in self._pooled_batches(windows, layers):
-                out[rows] = _l2_normalise_blocks(pooled.astype(np.float64), layers)
+            for rows, pooled in self._pooled_batches(windows, layers, with_branch):
+                out[rows] = _l2_normalise_blocks(pooled.astype(np.float64), blocks)
             return out, partial
         pooled = np.zeros((len(windows), width), dtype=np.float64)
-        for rows, batch in self._pooled_batches(windows, layers):
+        for rows, batch in self._pooled_batches(windows, layers, with_branch):
             pooled[rows] = batch
         weights = np.array([max(len(w), 1) for w in windows], dtype=np.float64)
         sums = np.zeros((n_texts, width), dtype=np.float64)
         np.add.at(sums, np.asarray(owners), pooled * weights[:, None])
         totals = np.zeros(n_texts)
         np.add.at(totals, np.asarray(owners), weights)
-        return _l2_normalise_blocks(sums / totals[:, None], layers), partial
+        return _l2_normalise_blocks(sums / totals[:, None], blocks), partial
 
     def _pooled_batches(
-        self, windows: list[list[int]], layers: int
+        self, windows: list[list[int]], layers: int, with_branch: bool
     ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(window rows, their float32 pooled vectors) per batch, shortest windows first."""
         tok = self.tokenizer
@@ -504,20 +525,28 @@ class E5Encoder:
                 [windows[i] for i in rows], tok.bos_token_id, tok.eos_token_id, tok.pad_token_id
             )
             began = time.perf_counter()
-            pooled = self._forward(input_ids, mask, layers)
+            pooled = self._forward(input_ids, mask, layers, with_branch)
             self.forward_seconds += time.perf_counter() - began
             advance(len(rows))
             yield rows, pooled
 
-    def _forward(self, input_ids: np.ndarray, mask: np.ndarray, layers: int) -> np.ndarray:
+    def _forward(
+        self, input_ids: np.ndarray, mask: np.ndarray, layers: int, with_branch: bool
+    ) -> np.ndarray:
+        branched = self.branch is not None
         if self.runtime == "onnx":
             from feedback_nlp.backends.onnx_runtime import run_session
 
-            return run_session(self.model, input_ids, mask, layers)
+            return run_session(self.model, input_ids, mask, layers, branched, with_branch)
         torch = self._torch
         with torch.inference_mode():
             ids = torch.from_numpy(input_ids).to(self.device)
             attention = torch.from_numpy(mask).to(self.device)
+            if branched:
+                from feedback_nlp.backends.branch import select_blocks
+
+                pooled = self.model(ids, attention).float().cpu().numpy()
+                return select_blocks(pooled, layers, True, with_branch)
             result = self.model(
                 input_ids=ids, attention_mask=attention, output_hidden_states=layers > 1
             )

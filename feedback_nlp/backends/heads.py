@@ -52,7 +52,9 @@ class Head:
 
     `temperature` divides the logits (softmax heads); `platt` holds per-label ``(scale, shift)``
     applied to the logits (sigmoid heads); `thresholds` are the per-label decision thresholds;
-    `language_thresholds` replace some of them for rows of a language.
+    `language_thresholds` replace some of them for rows of a language. `reads` names the
+    embed stage's array the head takes (``head_features``, or ``sentiment_features`` for a
+    head trained on the sentiment branch).
     """
 
     labels: tuple[str, ...]
@@ -68,6 +70,7 @@ class Head:
     gate: Head | None = None
     gate_cut: float = 0.5
     gate_power: float = 1.0
+    reads: str = "head_features"
 
     def logits(self, features: np.ndarray) -> np.ndarray:
         """Raw output scores, one column per label."""
@@ -138,6 +141,8 @@ class Head:
         }
         if self.language_thresholds:
             spec["language_thresholds"] = self.language_thresholds
+        if self.reads != "head_features":
+            spec["reads"] = self.reads
         if self.gate is not None:
             self.gate.save(folder, f"{name}_gate")
             spec["gate"] = {"name": f"{name}_gate", "cut": self.gate_cut, "power": self.gate_power}
@@ -169,10 +174,22 @@ class Head:
             thresholds={k: float(v) for k, v in spec.get("thresholds", {}).items()},
             language_thresholds=_language_thresholds(spec_path, spec),
             metadata=spec.get("metadata", {}),
+            reads=_reads(spec_path, spec),
         )
         if "gate" in spec:
             head.gate, head.gate_cut, head.gate_power = _load_gate(folder, spec_path, spec["gate"])
         return head
+
+
+#: Arrays a head may read (the embed stage's).
+HEAD_INPUTS = ("head_features", "sentiment_features", "embedding")
+
+
+def _reads(spec_path: Path, spec: dict[str, Any]) -> str:
+    reads = spec.get("reads", "head_features")
+    if reads not in HEAD_INPUTS:
+        raise ConfigError(f"{spec_path}: 'reads' must be one of {HEAD_INPUTS}, not {reads!r}")
+    return str(reads)
 
 
 def language_thresholds(

@@ -107,8 +107,13 @@ def lora_state(layers: Any, spec: LoraSpec) -> dict[str, Any]:
 
 def merge_lora(model: Any, adapters: dict[str, Any], spec: LoraSpec) -> None:
     """Add each adapter's ``scale * B @ A`` to the matching weight of a BertModel, in place."""
+    merge_lora_layers(model.encoder.layer, adapters, spec)
+
+
+def merge_lora_layers(layers: Any, adapters: dict[str, Any], spec: LoraSpec) -> None:
+    """:func:`merge_lora` on a sequence of encoder layers (index = encoder layer index); the
+    layers before ``spec.first_layer`` are not touched."""
     torch = require_package("torch", "transformers", "LoRA adapters")
-    layers = model.encoder.layer
     with torch.no_grad():
         for index in range(spec.first_layer, len(layers)):
             for path in spec.modules:

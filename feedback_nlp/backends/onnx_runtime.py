@@ -2,9 +2,10 @@
 
 The torch model (LoRA adapters merged) is exported once per machine with a small pooling
 wrapper, so the graph takes token ids and attention mask and returns the mean-pooled last
-`ONNX_LAYERS` layers (last layer first). The file is cached under ``<cache>/onnx/<key>/``,
-where the key hashes everything the graph depends on; int8 files are quantised from it with
-ONNX Runtime's dynamic quantisation (per-channel weights).
+`ONNX_LAYERS` layers (last layer first), followed, with a sentiment branch
+(:mod:`feedback_nlp.backends.branch`), by the branch's last layers. The file is cached
+under ``<cache>/onnx/<key>/``, where the key hashes everything the graph depends on; int8
+files are quantised from it with ONNX Runtime's dynamic quantisation (per-channel weights).
 
 The weights are saved beside the graph as ONNX external data (``weights.bin``), which ONNX
 Runtime maps into memory instead of parsing a copy: only the rows of the 250k-token embedding
@@ -25,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from feedback_nlp.backends.branch import BRANCH_NAME, pooled_encoder, select_blocks
 from feedback_nlp.errors import require_package
 
 #: Pooled layers the exported graph returns; callers slice fewer.
@@ -39,16 +41,18 @@ def _file_facts(path: Path) -> dict[str, Any]:
     return {"name": path.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
-def _adapter_digest(adapters: str | None) -> str | None:
-    if not adapters:
+def _adapter_digest(folder: str | None, name: str = "encoder-lora") -> str | None:
+    if not folder:
         return None
     digest = hashlib.sha256()
-    for path in sorted(Path(adapters).glob("encoder-lora.*")):
+    for path in sorted(Path(folder).glob(f"{name}.*")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def graph_key(model_dir: str, adapters: str | None, quantize: str) -> str:
+def graph_key(
+    model_dir: str, adapters: str | None, quantize: str, branch: str | None = None
+) -> str:
     """Hash of what the exported graph depends on: weights, adapters, precision, versions."""
     torch = require_package("torch", "transformers", "The ONNX encoder")
     ort = require_package("onnxruntime", "models", "The ONNX encoder")
@@ -56,6 +60,7 @@ def graph_key(model_dir: str, adapters: str | None, quantize: str) -> str:
         "model": _file_facts(Path(model_dir) / "model.safetensors"),
         "model_dir": str(Path(model_dir).resolve()),
         "adapters": _adapter_digest(adapters),
+        "branch": _adapter_digest(branch, BRANCH_NAME),
         "quantize": quantize,
         "layers": ONNX_LAYERS,
         "opset": OPSET,
@@ -66,27 +71,8 @@ def graph_key(model_dir: str, adapters: str | None, quantize: str) -> str:
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _pooling_wrapper(model: Any) -> Any:
-    torch = require_package("torch", "transformers", "The ONNX encoder")
-
-    class MeanPooledLayers(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.model = model
-
-        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
-            out = self.model(
-                input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True
-            )
-            weights = attention_mask.unsqueeze(-1).to(torch.float32)
-            states = out.hidden_states[-ONNX_LAYERS:][::-1]
-            return torch.cat([(s * weights).sum(1) / weights.sum(1) for s in states], dim=1)
-
-    return MeanPooledLayers().eval()
-
-
-def export_onnx(model: Any, target: Path) -> None:
-    """Export the float32 torch `model` with its pooling wrapper to `target`."""
+def export_onnx(model: Any, target: Path, branch: str | None = None) -> None:
+    """Export the float32 torch `model` with its pooling wrapper (and `branch`) to `target`."""
     torch = require_package("torch", "transformers", "The ONNX encoder")
     require_package("onnx", "models", "Exporting the encoder to ONNX")
     ids = torch.ones((2, 8), dtype=torch.long)
@@ -94,7 +80,7 @@ def export_onnx(model: Any, target: Path) -> None:
     with warnings.catch_warnings():  # tracer warnings about data-dependent branches
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            _pooling_wrapper(model),
+            pooled_encoder(model, branch),
             (ids, torch.ones_like(ids)),
             str(target),
             input_names=["input_ids", "attention_mask"],
@@ -134,18 +120,20 @@ def save_with_external_weights(source: Path, target: Path) -> None:
     )
 
 
-def onnx_file(model_dir: str, adapters: str | None, quantize: str, cache: Path) -> Path:
-    """The cached graph for these weights and precision, exported on first use."""
+def onnx_file(
+    model_dir: str, adapters: str | None, quantize: str, cache: Path, branch: str | None = None
+) -> Path:
+    """The cached graph for these weights, branch and precision, exported on first use."""
     from feedback_nlp.backends.encoder import _torch_model
 
-    folder = cache / "onnx" / graph_key(model_dir, adapters, quantize)
+    folder = cache / "onnx" / graph_key(model_dir, adapters, quantize, branch)
     target = folder / "model.onnx"
     if target.exists():
         return target
     staging = folder.with_name(folder.name + f".partial-{os.getpid()}")
     staging.mkdir(parents=True, exist_ok=True)
     float_graph = staging / "float32.onnx"
-    export_onnx(_torch_model(model_dir, "cpu", adapters), float_graph)
+    export_onnx(_torch_model(model_dir, "cpu", adapters), float_graph, branch)
     single_file = float_graph
     if quantize == "int8":
         single_file = staging / "int8.onnx"
@@ -160,7 +148,9 @@ def onnx_file(model_dir: str, adapters: str | None, quantize: str, cache: Path) 
 
 
 @lru_cache(maxsize=4)
-def onnx_session(model_dir: str, adapters: str | None, quantize: str, cache: str) -> Any:
+def onnx_session(
+    model_dir: str, adapters: str | None, quantize: str, cache: str, branch: str | None = None
+) -> Any:
     """An ONNX Runtime CPU session for the encoder (one per configuration and process)."""
     ort = require_package("onnxruntime", "models", "The ONNX encoder")
     torch = require_package("torch", "transformers", "The ONNX encoder")
@@ -170,17 +160,24 @@ def onnx_session(model_dir: str, adapters: str | None, quantize: str, cache: str
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.use_deterministic_compute = True
     options.log_severity_level = 3
-    path = onnx_file(model_dir, adapters, quantize, Path(cache))
+    path = onnx_file(model_dir, adapters, quantize, Path(cache), branch)
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def run_session(session: Any, input_ids: np.ndarray, mask: np.ndarray, layers: int) -> np.ndarray:
-    """Mean-pooled last `layers` layers (last first) for one padded batch."""
+def run_session(
+    session: Any,
+    input_ids: np.ndarray,
+    mask: np.ndarray,
+    layers: int,
+    branched: bool = False,
+    with_branch: bool = True,
+) -> np.ndarray:
+    """Mean-pooled last `layers` layers (last first) for one padded batch, then, for a
+    `branched` graph and `with_branch`, the branch's last `layers` layers."""
     if layers > ONNX_LAYERS:
         raise ValueError(f"the ONNX encoder returns at most {ONNX_LAYERS} layers, not {layers}")
     feeds = {
         "input_ids": input_ids.astype(np.int64, copy=False),
         "attention_mask": mask.astype(np.int64, copy=False),
     }
-    pooled = session.run(None, feeds)[0]
-    return pooled[:, : pooled.shape[1] // ONNX_LAYERS * layers]
+    return select_blocks(session.run(None, feeds)[0], layers, branched, with_branch)

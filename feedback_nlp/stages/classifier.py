@@ -12,7 +12,8 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.heads import Head, load_default_head
+from feedback_nlp.backends.branch import branch_folder
+from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head, load_default_head
 from feedback_nlp.backends.hf_classifier import HFClassifier
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage
@@ -21,9 +22,11 @@ from feedback_nlp.stages.embed import (
     DEFAULT_RUNTIME,
     HEAD_FEATURES,
     HEAD_LAYERS,
+    SENTIMENT_FEATURES,
     adapters_for_heads,
     check_quantize,
     check_runtime,
+    feature_arrays,
     shared_encoder,
     texts_of,
 )
@@ -140,19 +143,30 @@ class ClassifierStage(Stage):
             chosen_langs = [langs[i] for i in np.flatnonzero(rows)]
             out[rows] = self.classifier().predict_proba(chosen, chosen_langs)
             return out
-        if embeddings is None:
-            encoder = shared_encoder(
-                None, self.device, self.batch_size, self.max_length, False, self.quantize,
-                self.runtime, adapters_for_heads(self.heads_dir),
-            )  # fmt: skip
-            embeddings = encoder.encode(
-                [social_for_encoder(text) for text in chosen], layers=HEAD_LAYERS
-            )
-        else:
-            embeddings = embeddings[rows]
         head = self.head()
-        out[rows] = self._in_label_order(head.predict_proba(embeddings), head.labels)
+        features = self._embed(chosen, head.reads) if embeddings is None else embeddings[rows]
+        out[rows] = self._in_label_order(head.predict_proba(features), head.labels)
         return out
+
+    def _embed(self, texts: list[str], reads: str) -> np.ndarray:
+        """The array `reads` of `texts`, from the encoder of the heads folder (its adapters,
+        and its sentiment branch when the head reads the branch)."""
+        branch = None
+        if reads == SENTIMENT_FEATURES:
+            branch = branch_folder(self.heads_dir or DEFAULT_HEADS_DIR)
+            if branch is None:
+                raise ConfigError(
+                    f"stage '{self.name}': the head reads {SENTIMENT_FEATURES}, but "
+                    f"{self.heads_dir or DEFAULT_HEADS_DIR} holds no sentiment branch"
+                )
+        encoder = shared_encoder(
+            None, self.device, self.batch_size, self.max_length, False, self.quantize,
+            self.runtime, adapters_for_heads(self.heads_dir), branch=branch,
+        )  # fmt: skip
+        features = encoder.encode(
+            [social_for_encoder(text) for text in texts], HEAD_LAYERS, with_branch=True
+        )
+        return feature_arrays(features, branch is not None)[reads]
 
     def _in_label_order(self, probabilities: np.ndarray, labels: Sequence[str]) -> np.ndarray:
         """Head probabilities as columns of :attr:`labels` (a label it lacks: unmapped_value)."""
@@ -188,11 +202,21 @@ class ClassifierStage(Stage):
         if self.level == "comment":
             embeddings = None
             if self.backend == "default":
-                embeddings = batch.arrays.get(HEAD_FEATURES, batch.arrays.get("embedding"))
+                embeddings = self._batch_features(batch)
             probs = self.probabilities(texts, langs, embeddings)
         else:
             probs = self._sentence_level(table, texts, langs)
         return self.columns(self.adjust(probs, texts), table.index, langs), {}
+
+    def _batch_features(self, batch: Batch) -> np.ndarray | None:
+        """The batch's array the head reads; None when the head reads the sentiment branch
+        and the embed stage ran without it (the stage then runs the branch itself)."""
+        reads = self.head().reads
+        if reads in batch.arrays:
+            return batch.arrays[reads]
+        if reads == SENTIMENT_FEATURES:
+            return None
+        return batch.arrays.get(HEAD_FEATURES, batch.arrays.get("embedding"))
 
     def adjust(self, probabilities: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """Comment probabilities after the stage's rules on the text. Default: as they are."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.backends.branch import branch_folder, check_branch
 from feedback_nlp.backends.encoder import (
     EMBEDDING_DIM,
     MAX_WINDOWS,
@@ -15,6 +16,7 @@ from feedback_nlp.backends.encoder import (
     RUNTIMES,
     E5Encoder,
 )
+from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.text.damage import merge_issues
@@ -24,6 +26,9 @@ from feedback_nlp.text.social import social_for_encoder
 #: (its first 384 columns are the embedding itself). Same encoder pass as ``"embedding"``.
 HEAD_FEATURES = "head_features"
 HEAD_LAYERS = 4
+#: Array read by the shipped sentiment head: the same pooling of the sentiment branch's top
+#: layers (:mod:`feedback_nlp.backends.branch`); written when the embed stage has a branch.
+SENTIMENT_FEATURES = "sentiment_features"
 #: Default encoder precision of the stages: ``"none"`` (float) or ``"auto"`` (int8 on CPU).
 DEFAULT_QUANTIZE = "none"
 #: Default encoder runtime: ONNX Runtime on CPU when installed, else torch (see E5Encoder).
@@ -47,6 +52,28 @@ def adapters_for_heads(heads_dir: str | None) -> str | None:
     return None
 
 
+def resolve_branch(sentiment_branch: bool | str | None) -> str | None:
+    """The sentiment branch folder: True = the shipped heads' branch (None if they have
+    none), a path = that folder's (checked), False or None = no branch."""
+    if sentiment_branch is True:
+        return branch_folder(DEFAULT_HEADS_DIR)
+    if not sentiment_branch:
+        return None
+    return check_branch(str(sentiment_branch))
+
+
+def feature_arrays(features: np.ndarray, branched: bool) -> dict[str, np.ndarray]:
+    """The embed stage's arrays from ``encode(texts, layers=HEAD_LAYERS)`` output."""
+    width = EMBEDDING_DIM * HEAD_LAYERS
+    arrays = {
+        "embedding": np.ascontiguousarray(features[:, :EMBEDDING_DIM]),
+        HEAD_FEATURES: features[:, :width] if branched else features,
+    }
+    if branched:
+        arrays[SENTIMENT_FEATURES] = np.ascontiguousarray(features[:, width:])
+    return arrays
+
+
 @lru_cache(maxsize=4)
 def shared_encoder(
     model_dir: str | None,
@@ -58,6 +85,7 @@ def shared_encoder(
     runtime: str = DEFAULT_RUNTIME,
     adapters: str | None = None,
     max_windows: int = MAX_WINDOWS,
+    branch: str | None = None,
 ) -> E5Encoder:
     """One loaded encoder per configuration and process (the weights are shared further: one
     copy per model folder, device and precision, see `_load_model` / `onnx_session`)."""
@@ -71,6 +99,7 @@ def shared_encoder(
         runtime=runtime,
         adapters=check_adapters(adapters),
         max_windows=max_windows,
+        branch=check_branch(branch),
     )
 
 
@@ -98,7 +127,13 @@ class EmbedStage(Stage):
     """Adds the array ``"embedding"``: float32, L2-normalised multilingual-e5-small vectors.
 
     The same pass also gives ``"head_features"`` (the last 4 layers, mean-pooled, 1536-d) that
-    the default sentiment and emotion heads read.
+    the default emotion head reads, and, with a `sentiment_branch`, ``"sentiment_features"``
+    (the same pooling of the branch's own top layers, run from the encoder's hidden state at
+    the branch's first layer) that the shipped sentiment head reads. `sentiment_branch`: True
+    (default) the shipped heads' branch, a folder (``sentiment-branch.*``, from
+    scripts/train_sentiment_branch.py; give the sentiment stage's `heads_dir`), or False for
+    none (the sentiment stage then runs the branch itself). The embedding is the same with and
+    without a branch.
 
     Long comments are truncated to `max_length` tokens, or with ``windowed=True`` embedded in
     windows that are averaged, at most `max_windows` of them (default 8, about 4,000 tokens);
@@ -122,7 +157,7 @@ class EmbedStage(Stage):
     name = "embed"
     requires = ("text_clean",)
     produces = ("text_issues",)
-    produces_arrays = ("embedding", HEAD_FEATURES)
+    produces_arrays = ("embedding", HEAD_FEATURES, SENTIMENT_FEATURES)
 
     def __init__(
         self,
@@ -136,6 +171,7 @@ class EmbedStage(Stage):
         adapters: str | None = None,
         max_windows: int = MAX_WINDOWS,
         social_text: bool = True,
+        sentiment_branch: bool | str = True,
     ) -> None:
         if max_windows < 1:
             raise ConfigError(f"stage 'embed': max_windows must be >= 1, not {max_windows}")
@@ -152,6 +188,10 @@ class EmbedStage(Stage):
         self.adapters = adapters
         self.max_windows = max_windows
         self.social_text = social_text
+        self.sentiment_branch = sentiment_branch
+        self.branch = resolve_branch(sentiment_branch)
+        if self.branch is None:
+            self.produces_arrays = ("embedding", HEAD_FEATURES)
 
     def encoder(self) -> E5Encoder:
         """The (process-wide shared) encoder for this configuration."""
@@ -165,6 +205,7 @@ class EmbedStage(Stage):
             self.runtime,
             self.adapters,
             self.max_windows,
+            self.branch,
         )
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
@@ -172,11 +213,10 @@ class EmbedStage(Stage):
         texts = texts_of(table["text_clean"])
         if self.social_text:
             texts = [social_for_encoder(text) for text in texts]
-        features, partial = self.encoder().encode_with_coverage(texts, layers=HEAD_LAYERS)
-        arrays = {
-            "embedding": np.ascontiguousarray(features[:, :EMBEDDING_DIM]),
-            HEAD_FEATURES: features,
-        }
+        features, partial = self.encoder().encode_with_coverage(
+            texts, HEAD_LAYERS, with_branch=True
+        )
+        arrays = feature_arrays(features, self.branch is not None)
         before = table["text_issues"] if "text_issues" in table.columns else None
         issues = [
             merge_issues(

@@ -65,7 +65,21 @@ def test_save_load_round_trip(tmp_path: Path):
         loaded.predict_proba(features), head.predict_proba(features), rtol=1e-6
     )
     assert loaded.thresholds == {"fear": 0.3}
+    assert loaded.reads == "head_features"
     assert not list(tmp_path.glob("*.pkl"))
+
+
+def test_head_names_the_array_it_reads(tmp_path: Path):
+    import json
+
+    head = random_head("softmax", SENTIMENT_LABELS)
+    head.reads = "sentiment_features"
+    head.save(tmp_path, "sentiment")
+    assert Head.load(tmp_path, "sentiment").reads == "sentiment_features"
+    spec = json.loads((tmp_path / "sentiment.json").read_text(encoding="utf-8"))
+    (tmp_path / "sentiment.json").write_text(json.dumps({**spec, "reads": "tokens"}))
+    with pytest.raises(ConfigError, match=r"sentiment\.json: 'reads' must be one of"):
+        Head.load(tmp_path, "sentiment")
 
 
 def test_language_thresholds_replace_those_of_their_language_only(tmp_path: Path):
@@ -118,13 +132,18 @@ CLEAR_SENTIMENT = {
 
 @pytest.mark.skipif(not (DEFAULT_HEADS_DIR / "sentiment.json").exists(), reason="not trained")
 def test_shipped_sentiment_head_on_clear_examples_with_the_default_encoder():
+    from feedback_nlp.backends.branch import branch_folder
     from feedback_nlp.backends.encoder import E5Encoder
-    from feedback_nlp.stages.embed import DEFAULT_QUANTIZE
+    from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, feature_arrays
 
     head = load_default_head("sentiment")
     texts = list(CLEAR_SENTIMENT)
-    encoder = E5Encoder(device="cpu", quantize=DEFAULT_QUANTIZE)
-    predicted = np.array(head.labels)[head.predict_proba(encoder.encode(texts, layers=4)).argmax(1)]
+    branch = branch_folder(DEFAULT_HEADS_DIR)
+    encoder = E5Encoder(device="cpu", quantize=DEFAULT_QUANTIZE, branch=branch)
+    features = feature_arrays(encoder.encode(texts, 4, with_branch=True), branch is not None)[
+        head.reads
+    ]
+    predicted = np.array(head.labels)[head.predict_proba(features).argmax(1)]
     assert predicted.tolist() == list(CLEAR_SENTIMENT.values())
 
 

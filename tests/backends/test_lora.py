@@ -19,10 +19,10 @@ from feedback_nlp.backends.lora import (  # noqa: E402
 from feedback_nlp.errors import ConfigError  # noqa: E402
 
 
-def tiny_bert(seed: int = 0) -> transformers.BertModel:
+def tiny_bert(seed: int = 0, layers: int = 3) -> transformers.BertModel:
     torch.manual_seed(seed)
     config = transformers.BertConfig(
-        vocab_size=50, hidden_size=16, num_hidden_layers=3, num_attention_heads=2,
+        vocab_size=50, hidden_size=16, num_hidden_layers=layers, num_attention_heads=2,
         intermediate_size=32, max_position_embeddings=32,
     )  # fmt: skip
     return transformers.BertModel(config, add_pooling_layer=False).eval()

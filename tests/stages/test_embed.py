@@ -139,5 +139,48 @@ def test_torch_and_onnx_runtimes_give_the_same_arrays():
         runtime: EmbedStage(device="cpu", runtime=runtime).transform(Batch(table)).arrays
         for runtime in ("torch", "onnx")
     }
-    for name in ("embedding", "head_features"):
+    for name in ("embedding", "head_features", "sentiment_features"):
         np.testing.assert_allclose(arrays["onnx"][name], arrays["torch"][name], atol=1e-5)
+
+
+BRANCH_TEXTS = ["Arrived 6 days late", "Personal muy amable", "Ich warte seit Wochen", ""]
+
+
+def branch_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"response_id": list("abcd"), "text": BRANCH_TEXTS, "text_clean": BRANCH_TEXTS}
+    )
+
+
+def test_sentiment_branch_leaves_the_embedding_and_adds_its_own_features():
+    """The shipped sentiment branch: the embedding the themes read and the emotion head's
+    features are those of the encoder without a branch; the branch's are new."""
+    with_branch = EmbedStage(device="cpu").transform(Batch(branch_table())).arrays
+    without = EmbedStage(device="cpu", sentiment_branch=False).transform(Batch(branch_table()))
+    assert set(with_branch) == {"embedding", "head_features", "sentiment_features"}
+    assert set(without.arrays) == {"embedding", "head_features"}
+    for name in ("embedding", "head_features"):
+        np.testing.assert_allclose(with_branch[name], without.arrays[name], atol=1e-6)
+    cosine = (with_branch["embedding"] * without.arrays["embedding"]).sum(axis=1)
+    assert cosine.min() >= 0.99999
+    branch = with_branch["sentiment_features"]
+    assert branch.shape == (4, 4 * 384) and branch.dtype == np.float32
+    norms = np.linalg.norm(branch.reshape(4, 4, 384), axis=2)
+    np.testing.assert_allclose(norms, 1.0, rtol=1e-5)
+    assert not np.allclose(branch, with_branch["head_features"], atol=1e-2)
+
+
+def test_sentiment_stage_runs_the_branch_itself_when_embed_had_none():
+    columns = ["p_negative", "p_neutral", "p_positive"]
+    results = []
+    for branch in (True, False):
+        batch = EmbedStage(device="cpu", sentiment_branch=branch).transform(Batch(branch_table()))
+        results.append(SentimentStage(device="cpu").transform(batch).table[columns].to_numpy())
+    np.testing.assert_allclose(results[0], results[1], atol=1e-5)
+
+
+def test_sentiment_branch_option_is_recorded_and_checked(tmp_path):
+    assert EmbedStage().get_config()["sentiment_branch"] is True
+    assert EmbedStage(sentiment_branch=False).get_config()["sentiment_branch"] is False
+    with pytest.raises(ConfigError, match=r"sentiment-branch\.safetensors: sentiment branch file"):
+        EmbedStage(sentiment_branch=str(tmp_path))
