@@ -153,7 +153,7 @@ def logits_of(branch: BranchModel, states: list[np.ndarray], shared: np.ndarray)
 
 def train(branch: BranchModel, states, shared, targets, weights, args) -> list[dict]:
     """Soft-target cross-entropy, row-weighted, length-bucketed batches, linear decay."""
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(args.seed)
     adapters = [p for n, p in branch.named_parameters() if p.requires_grad and "head" not in n]
     groups = [
         {"params": adapters, "lr": args.lr},
@@ -195,8 +195,9 @@ def main() -> None:
     parser.add_argument("--head-lr", type=float, default=3e-3)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--set-weights", default="3,1,1", help="xlm-t, MobASA, MAMS")
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
-    torch.manual_seed(SEED)
+    torch.manual_seed(args.seed)
     torch.set_num_threads(2)
     tokenizer, model = load_encoder()
     sets = training_sets(data_dir(args.data))
@@ -232,7 +233,8 @@ def save(branch: BranchModel, spec: LoraSpec, val, val_table, history, args) -> 
         "data": {"xlmt-train": "all", "mobasa-train": "MobASA dev, seeded train part",
                  "mams-train": "MAMS-ACSA train"},
         "set_weights": args.set_weights, "epochs": args.epochs, "lr": args.lr,
-        "head_lr": args.head_lr, "batch_size": args.batch_size, "seed": SEED, "history": history,
+        "head_lr": args.head_lr, "batch_size": args.batch_size, "seed": args.seed,
+        "history": history,
     }  # fmt: skip
     (out / f"{BRANCH_NAME}.json").write_text(
         json.dumps({**spec.to_json(), "metadata": provenance}, indent=2), encoding="utf-8"
