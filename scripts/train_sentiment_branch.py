@@ -31,6 +31,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_sets import load_mams, load_mobasa
 from finetune_encoder import batches, load_encoder, pad, token_ids, warmup_linear_schedule
+from train_domain_heads import soft_targets
 from train_heads import data_dir, fit_temperature, load_xlmt, train_cache
 
 from feedback_nlp.backends.branch import (
@@ -58,18 +59,6 @@ def training_sets(data: Path) -> dict[str, pd.DataFrame]:
         "mams-train": load_mams(data, "train"),
         "xlmt-val": xlmt[xlmt["split"] == "val"],
     }
-
-
-def soft_targets(labels: pd.Series) -> np.ndarray:
-    """(rows, 3) targets: one-hot; ``mixed`` = half negative, half positive."""
-    out = np.zeros((len(labels), len(SENTIMENT_LABELS)), dtype=np.float32)
-    for row, label in enumerate(labels):
-        if label == "mixed":
-            out[row, SENTIMENT_LABELS.index("negative")] = 0.5
-            out[row, SENTIMENT_LABELS.index("positive")] = 0.5
-        else:
-            out[row, SENTIMENT_LABELS.index(label)] = 1.0
-    return out
 
 
 def hidden_states(
@@ -210,7 +199,7 @@ def main() -> None:
     for name, weight in set_weights.items():
         train_states += states[name][0]
         shared.append(states[name][1])
-        targets.append(soft_targets(sets[name]["label"]))
+        targets.append(soft_targets(sets[name]["label"]).astype(np.float32))
         weights.append(np.full(len(sets[name]), weight / len(sets[name]), dtype=np.float32))
     row_weights = np.concatenate(weights)
     spec = LoraSpec(first_layer=args.first_layer, rank=args.rank, alpha=2.0 * args.rank)
@@ -219,10 +208,10 @@ def main() -> None:
         branch, train_states, np.concatenate(shared), np.concatenate(targets),
         row_weights / row_weights.mean(), args,
     )  # fmt: skip
-    save(branch, spec, states["xlmt-val"], sets["xlmt-val"], history, args)
+    save(branch, spec, states["xlmt-val"], sets["xlmt-val"], history, args, model)
 
 
-def save(branch: BranchModel, spec: LoraSpec, val, val_table, history, args) -> None:
+def save(branch: BranchModel, spec: LoraSpec, val, val_table, history, args, model) -> None:
     """The branch adapters and the head (cosine scale folded in, temperature fitted on val)."""
     from safetensors.torch import save_file
 
@@ -248,7 +237,7 @@ def save(branch: BranchModel, spec: LoraSpec, val, val_table, history, args) -> 
     head.temperature = fit_temperature(logits_of(branch, *val).astype(np.float64), truth)
     head.metadata = {"trained": "jointly with the sentiment branch", **provenance}
     head.save(out, "sentiment")
-    check = branch_layers(load_encoder()[1], str(out))[0]  # the saved adapters load and merge
+    check = branch_layers(model, str(out))[0]  # the saved adapters load and merge
     print(f"wrote {out}: branch of {len(check)} layers, temperature {head.temperature:.2f}")
 
 
