@@ -128,7 +128,7 @@ def head_input(head: Head, x: np.ndarray) -> np.ndarray:
 def emotion_decisions(head: Head, x: np.ndarray, table: pd.DataFrame) -> np.ndarray:
     """(rows, EMOTION_LABELS) booleans as the stage decides them (with the head's language
     thresholds for the set's gold `lang`, unless `--no-language-thresholds`)."""
-    probs = head.predict_proba(x)
+    probs = head.predict_proba(head_input(head, x))
     languages = table["lang"].astype(str).tolist() if "lang" in table else None
     decided = head.decide(probs, languages if RULES["language_thresholds"] else None)
     out = np.zeros((len(x), len(EMOTION_LABELS)), dtype=bool)

@@ -137,7 +137,7 @@ def search(
 
 def training_rows(cache: Path, head: Head) -> Rows:
     """The gate's training rows with out-of-fold gate scores (the gate's own C)."""
-    table, features, target = gate_rows(cache)
+    table, features, target = gate_rows(cache, head)
     strata = pd.factorize(table["source"] + target.astype(str))[0]
     scores = out_of_fold(features, target, strata, float(head.gate.metadata["C"]))
     goemotions = (table["source"] == "goemotions").to_numpy()

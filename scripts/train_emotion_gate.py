@@ -44,6 +44,7 @@ from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_sets import EKMAN_LABELS, SEED
+from eval_sentiment_emotion import head_input
 from train_heads import tune_thresholds
 
 from feedback_nlp.backends.heads import Head
@@ -61,9 +62,9 @@ FOLDS = 5
 MATCH = 0.01
 
 
-def gate_rows(cache: Path) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def gate_rows(cache: Path, head: Head) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """Every gate training row once (by source and text): table (``source``, ``heldout``),
-    features, target (1 = any emotion)."""
+    the features `head` reads (the gate reads the same), target (1 = any emotion)."""
     tables, arrays = [], []
     for source, parts in SOURCES.items():
         for part in parts:
@@ -71,7 +72,7 @@ def gate_rows(cache: Path) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
             tables.append(table.assign(source=source, part=part))
             arrays.append(np.load(cache / f"{part}.npy"))
     table = pd.concat(tables, ignore_index=True)
-    features = np.concatenate(arrays)
+    features = head_input(head, np.concatenate(arrays))
     heldout_texts = set(table.loc[table["part"] == "brighter-heldout", "text"])
     table["heldout"] = (table["source"] == "brighter") & table["text"].isin(heldout_texts)
     first = ~table.duplicated(["source", "text"]).to_numpy()
@@ -163,7 +164,7 @@ def calibrate(
 
 def choose(cache: Path, head: Head, c_grid: tuple[float, ...] = C_GRID) -> tuple[Head, dict]:
     """Fit the gate and pick C (from `c_grid`), cut and power (see the module docstring)."""
-    table, features, target = gate_rows(cache)
+    table, features, target = gate_rows(cache, head)
     strata = pd.factorize(table["source"] + target.astype(str))[0]
     oof = {c: out_of_fold(features, target, strata, c) for c in c_grid}
     aucs = {c: float(roc_auc_score(target, scores)) for c, scores in oof.items()}
@@ -225,7 +226,8 @@ def save_emotion_head(head: Head, heads: Path, out: Path) -> None:
     """Save `head` as out/emotion.*; a new folder also gets the other files of `heads`."""
     out.mkdir(parents=True, exist_ok=True)
     if out.resolve() != heads.resolve():
-        for name in ("sentiment.json", "sentiment.safetensors", "MODEL_CARD.md"):
+        for name in ("sentiment.json", "sentiment.safetensors", "MODEL_CARD.md",
+                     "sentiment-branch.json", "sentiment-branch.safetensors"):  # fmt: skip
             if (heads / name).exists():
                 shutil.copy(heads / name, out / name)
     head.save(out, "emotion")

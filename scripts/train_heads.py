@@ -35,6 +35,7 @@ from feedback_nlp.backends.encoder import E5Encoder, cache_dir
 from feedback_nlp.backends.heads import Head, join_heads
 from feedback_nlp.labelled_sets import BRIGHTER_LANGUAGES, XLMT_LANGUAGES
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
+from feedback_nlp.stages.embed import SENTIMENT_FEATURES
 
 BRIGHTER_EVAL = BRIGHTER_LANGUAGES
 BRIGHTER_EXTRA: dict[str, str] = {}  # more languages did not fit the CPU budget
@@ -47,8 +48,10 @@ XED_DEV_SHARE = 0.15
 #: The labels XED contributes to the emotion head (BRIGHTER gives the other six).
 XED_LABELS = ("anticipation", "trust")
 #: Cached feature files per encoder variant: ``xlmt.npy`` (float32), ``xlmt.int8.npy`` (int8).
-FEATURE_SUFFIX = {"none": "", "int8": ".int8", "lora": ".lora"}
-FEATURE_NAME = {"none": "float32", "int8": "int8", "lora": "lora"}
+#: ``branch``: the encoder branch's pooled layers (``embed --branch``), what the emotion head reads
+#: since stop 29.
+FEATURE_SUFFIX = {"none": "", "int8": ".int8", "lora": ".lora", "branch": ".branch"}
+FEATURE_NAME = {"none": "float32", "int8": "int8", "lora": "lora", "branch": "branch"}
 LAYERS = 4  # cache the mean-pooled last 4 layers; the first 384 columns are the e5 embedding
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -127,7 +130,10 @@ def embed_all(args: argparse.Namespace) -> None:
     out = train_cache()
     out.mkdir(parents=True, exist_ok=True)
     device = "cpu" if args.quantize == "int8" else args.device
-    encoder = E5Encoder(device=device, batch_size=32, quantize=args.quantize)
+    encoder = E5Encoder(
+        device=device, batch_size=32, quantize=args.quantize,
+        runtime="auto" if args.branch else "torch", branch=args.branch,
+    )  # fmt: skip
     suffix = FEATURE_SUFFIX[args.quantize]
     parts = {"xlmt": load_xlmt(data)}
     brighter = load_brighter(data, {**BRIGHTER_EVAL, **BRIGHTER_EXTRA})
@@ -147,13 +153,18 @@ def embed_all(args: argparse.Namespace) -> None:
             and len(np.load(target, mmap_mode="r")) == len(table)
             and table_path.exists()
             and pd.read_parquet(table_path)["text"].equals(table["text"])
+            and (not args.branch or (out / f"{name}{FEATURE_SUFFIX['branch']}.npy").exists())
         ):
             table.to_parquet(table_path)  # same texts; the label columns may have grown
             print(f"{name}: cached ({len(table)} rows)", flush=True)
             continue
         encoder.max_length = args.max_length
-        features = encoder.encode(table["text"].tolist(), layers=LAYERS)
-        np.save(target, features)
+        features = encoder.encode(
+            table["text"].tolist(), layers=LAYERS, with_branch=bool(args.branch)
+        )
+        np.save(target, features[:, : LAYERS * 384])
+        if args.branch:  # the same pass gives the branch's columns
+            np.save(out / f"{name}{FEATURE_SUFFIX['branch']}.npy", features[:, LAYERS * 384 :])
         table.to_parquet(table_path)
         print(f"{name}: embedded {len(table)} rows -> {target}", flush=True)
 
@@ -536,7 +547,9 @@ def train_emotion(
 
     By default the two are trained apart and joined into one block-diagonal MLP, so adding
     XED labels leaves the six BRIGHTER labels exactly as trained without them; `joint` trains
-    one MLP on both (XED masked to `xed_labels`).
+    one MLP on both (XED masked to `xed_labels`). XED trains on the first feature set of
+    `train_on`; a head trained on ``branch`` features reads the embed stage's
+    ``sentiment_features``.
     """
     if joint or not xed_labels:
         sources = ("brighter", "xed") if xed_labels else ("brighter",)
@@ -544,10 +557,12 @@ def train_emotion(
         parts = {"brighter": results}
     else:
         basic, brighter_results = fit_emotion_head(train_on, ("brighter",), ())
-        extra, xed_results = fit_emotion_head(("none",), ("xed",), xed_labels)
+        extra, xed_results = fit_emotion_head(train_on[:1], ("xed",), xed_labels)
         head = join_heads(basic, extra)
         results = brighter_results
         parts = {"brighter": brighter_results, "xed": xed_results}
+    if train_on == ("branch",):
+        head.reads = SENTIMENT_FEATURES
     results = {**results, "xed_labels": list(xed_labels), "joint": joint}
     if "xed" in parts:
         results["xed_head"] = parts["xed"]
@@ -599,6 +614,8 @@ def training_command(
     steps = ["python scripts/train_heads.py embed"]
     if "int8" in train_on:
         steps.append("python scripts/train_heads.py embed --quantize int8")
+    if "branch" in train_on:
+        steps[0] += " --branch models/sentiment-emotion-heads --parts brighter,xed"
     if "lora" in train_on:
         steps += [
             f"python scripts/finetune_encoder.py {step} --out DIR"
@@ -642,15 +659,28 @@ def train(args: argparse.Namespace) -> None:
     print(f"wrote {heads_dir} and {results_path}")
 
 
+def train_emotion_only(args: argparse.Namespace) -> None:
+    """Train the emotion head alone (on ``--train-on`` features) into ``--heads-dir``; the
+    sentiment head and the branch there are left as they are."""
+    train_on = tuple(dict.fromkeys(args.train_on.split(",")))
+    xed_labels = tuple(x for x in args.xed_labels.split(",") if x and x != "none")
+    emotion, results = train_emotion(train_on, xed_labels, args.xed_joint)
+    emotion.save(Path(args.heads_dir), "emotion")
+    command = training_command(args.train_on, args.xed_labels, args.xed_joint)
+    results["command"] = command.replace("train_heads.py train", "train_heads.py emotion")
+    Path(args.results).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"wrote {args.heads_dir}/emotion.* and {args.results}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=["embed", "train"])
+    parser.add_argument("step", choices=["embed", "train", "emotion"])
     parser.add_argument("--data", default=None)
     parser.add_argument("--device", default="auto")
     parser.add_argument("--max-length", type=int, default=256, help="tokens kept per text")
     parser.add_argument(
         "--quantize",
-        choices=sorted(FEATURE_SUFFIX),
+        choices=sorted(set(FEATURE_SUFFIX) - {"branch"}),
         default="none",
         help="embed: encoder variant whose features are cached (int8 runs on CPU)",
     )
@@ -674,11 +704,16 @@ def main() -> None:
         action="store_true",
         help="train: one emotion MLP on BRIGHTER + XED (default: apart, joined block-diagonally)",
     )
+    parser.add_argument(
+        "--branch", default=None, help="embed: also cache this heads folder's branch features"
+    )
     parser.add_argument("--heads-dir", default=str(HEADS_DIR), help="train: output folder")
     parser.add_argument("--results", default=str(RESULTS), help="train: results JSON")
     args = parser.parse_args()
     if args.step == "embed":
         embed_all(args)
+    elif args.step == "emotion":
+        train_emotion_only(args)
     else:
         train(args)
 

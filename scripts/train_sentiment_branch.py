@@ -1,16 +1,22 @@
-"""Train the sentiment branch: LoRA on a copy of the encoder's top layers, with its head, on CPU.
+"""Train the encoder branch: LoRA on a copy of the encoder's top layers, with its heads, on CPU.
 
-The encoder's layers below the branch are frozen and shared with the themes and the emotion
-head, so their output at the branch's first layer is computed once per text (cached outside
-the project); training runs only the branch (about 3.5 minutes per epoch on 2 CPU cores for
-the default data). The branch (``sentiment-branch.safetensors`` + ``.json``) and the sentiment
-head that reads it (``sentiment.*``, ``reads = "sentiment_features"``) are written to --out;
-the emotion head there is left as it is.
+The encoder's layers below the branch are frozen and shared with the themes, so their output
+at the branch's first layer is computed once per text (cached outside the project); training
+runs only the branch (about 5.5 minutes per epoch on 2 CPU cores for the default data). The
+branch (``sentiment-branch.safetensors`` + ``.json``) and the sentiment head that reads it
+(``sentiment.*``, ``reads = "sentiment_features"``) are written to --out. Since stop 29 the
+branch learns emotion too (multi-task): a linear emotion head on the same features is trained
+with it and then dropped; ``train_heads.py train --emotion-features branch`` fits the shipped
+emotion head on the trained branch. The emotion head in --out is left as it is.
 
 Data (never copied into the project; ``--data`` or ``$FEEDBACK_NLP_DATA`` or ../shared/data):
 xlm-t train (all 8 languages), the MobASA dev file's seeded ``train`` part and MAMS-ACSA train
 (sentences whose aspects carry both polarities are the soft target half negative, half
-positive), weighted 3 : 1 : 1 per set. The temperature is fitted on xlm-t val.
+positive), weighted 3 : 1 : 1 per set; with ``--emotion-weight`` above 0 (default 1), the
+BRIGHTER train rows of the six evaluated languages that the emotion head's threshold holdout
+does not hold (masked binary cross-entropy over the labels a language annotates), each row
+weighted like an average sentiment row times the option. The temperature is fitted on xlm-t
+val.
 
     python scripts/train_sentiment_branch.py --out models/sentiment-emotion-heads
 """
@@ -22,6 +28,7 @@ import json
 import math
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,10 +36,18 @@ import pandas as pd
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cache_domain_features import brighter_head_holdout
 from domain_sets import load_mams, load_mobasa
 from finetune_encoder import batches, load_encoder, pad, token_ids, warmup_linear_schedule
 from train_domain_heads import soft_targets
-from train_heads import data_dir, fit_temperature, load_xlmt, train_cache
+from train_heads import (
+    BRIGHTER_EVAL,
+    data_dir,
+    fit_temperature,
+    load_brighter,
+    load_xlmt,
+    train_cache,
+)
 
 from feedback_nlp.backends.branch import (
     BRANCH_NAME,
@@ -43,7 +58,7 @@ from feedback_nlp.backends.branch import (
 )
 from feedback_nlp.backends.heads import Head
 from feedback_nlp.backends.lora import LoraSpec, apply_lora, lora_state
-from feedback_nlp.schema import SENTIMENT_LABELS
+from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 
 SEED = 13
 #: The head reads L2-normalised pooled blocks (as the pipeline's features) times this.
@@ -59,6 +74,13 @@ def training_sets(data: Path) -> dict[str, pd.DataFrame]:
         "mams-train": load_mams(data, "train"),
         "xlmt-val": xlmt[xlmt["split"] == "val"],
     }
+
+
+def emotion_rows(data: Path) -> pd.DataFrame:
+    """BRIGHTER train rows of the evaluated languages outside the emotion head's holdout."""
+    brighter = load_brighter(data, BRIGHTER_EVAL)
+    train = brighter[brighter["split"] == "train"]
+    return train.drop(index=brighter_head_holdout(brighter).index).reset_index(drop=True)
 
 
 def hidden_states(
@@ -105,9 +127,10 @@ def cached_states(
 
 
 class BranchModel(torch.nn.Module):
-    """The branch layers (LoRA-wrapped copies) and a linear sentiment head on their pooling."""
+    """The branch layers (LoRA-wrapped copies), a linear sentiment head on their pooling and,
+    with `emotions`, a linear emotion head on the same features (used in training only)."""
 
-    def __init__(self, model, spec: LoraSpec) -> None:
+    def __init__(self, model, spec: LoraSpec, emotions: int = 0) -> None:
         super().__init__()
         import copy
 
@@ -116,6 +139,7 @@ class BranchModel(torch.nn.Module):
             parameter.requires_grad_(False)
         apply_lora(self.layers, spec)
         self.head = torch.nn.Linear(384 * POOLED_LAYERS, len(SENTIMENT_LABELS))
+        self.emotion_head = torch.nn.Linear(384 * POOLED_LAYERS, emotions) if emotions else None
 
     def features(self, states: torch.Tensor, mask: torch.Tensor, shared: torch.Tensor):
         outputs = run_branch(self.layers, states.float(), mask)
@@ -126,6 +150,32 @@ class BranchModel(torch.nn.Module):
 
     def forward(self, states: torch.Tensor, mask: torch.Tensor, shared: torch.Tensor):
         return self.head(self.features(states, mask, shared) * COSINE_SCALE)
+
+    def row_losses(self, states, mask, shared, targets: Targets, rows: np.ndarray):
+        """Per-row loss: soft-target cross-entropy on sentiment rows, masked binary
+        cross-entropy (mean over annotated labels) on emotion rows."""
+        features = self.features(states, mask, shared) * COSINE_SCALE
+        log_p = torch.log_softmax(self.head(features), 1)
+        losses = -(torch.from_numpy(targets.sentiment[rows]) * log_p).sum(1)
+        if self.emotion_head is None:
+            return losses
+        raw = torch.nn.functional.binary_cross_entropy_with_logits(
+            self.emotion_head(features), torch.from_numpy(targets.emotion[rows]), reduction="none"
+        )
+        known = torch.from_numpy(targets.emotion_known[rows])
+        emotion = (raw * known).sum(1) / known.sum(1).clamp(min=1)
+        return torch.where(torch.from_numpy(targets.is_emotion[rows]), emotion, losses)
+
+
+@dataclass
+class Targets:
+    """Training targets of every row (sentiment rows first, then emotion rows)."""
+
+    sentiment: np.ndarray  # (rows, 3) soft targets; 0 on emotion rows
+    emotion: np.ndarray  # (rows, emotions) 0/1; 0 where unknown and on sentiment rows
+    emotion_known: np.ndarray  # (rows, emotions) 1 where the label is annotated
+    is_emotion: np.ndarray  # (rows,) bool
+    weights: np.ndarray  # (rows,) mean 1 over the sentiment rows
 
 
 def logits_of(branch: BranchModel, states: list[np.ndarray], shared: np.ndarray) -> np.ndarray:
@@ -140,14 +190,12 @@ def logits_of(branch: BranchModel, states: list[np.ndarray], shared: np.ndarray)
     return out
 
 
-def train(branch: BranchModel, states, shared, targets, weights, args) -> list[dict]:
-    """Soft-target cross-entropy, row-weighted, length-bucketed batches, linear decay."""
+def train(branch: BranchModel, states, shared, targets: Targets, args) -> list[dict]:
+    """Row-weighted losses, length-bucketed batches, warm-up and linear decay."""
     rng = np.random.default_rng(args.seed)
     adapters = [p for n, p in branch.named_parameters() if p.requires_grad and "head" not in n]
-    groups = [
-        {"params": adapters, "lr": args.lr},
-        {"params": branch.head.parameters(), "lr": args.head_lr},
-    ]
+    heads = [p for n, p in branch.named_parameters() if "head" in n]
+    groups = [{"params": adapters, "lr": args.lr}, {"params": heads, "lr": args.head_lr}]
     optimiser = torch.optim.AdamW(groups, weight_decay=0.01)
     lengths = np.array([len(s) for s in states])
     schedule = warmup_linear_schedule(
@@ -160,9 +208,9 @@ def train(branch: BranchModel, states, shared, targets, weights, args) -> list[d
         groups = batches(lengths, args.batch_size, rng)
         for batch in groups:
             padded, mask = pad([states[i] for i in batch])
-            log_p = torch.log_softmax(branch(padded, mask, torch.from_numpy(shared[batch])), 1)
-            per_row = -(torch.from_numpy(targets[batch]) * log_p).sum(1)
-            loss = (per_row * torch.from_numpy(weights[batch])).mean()
+            shared_rows = torch.from_numpy(shared[batch])
+            per_row = branch.row_losses(padded, mask, shared_rows, targets, batch)
+            loss = (per_row * torch.from_numpy(targets.weights[batch])).mean()
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
@@ -171,6 +219,35 @@ def train(branch: BranchModel, states, shared, targets, weights, args) -> list[d
         history.append({"epoch": epoch + 1, "loss": total / len(groups)})
         print(f"epoch {epoch + 1}: loss {total / len(groups):.4f} {time.time() - began:.0f} s")
     return history
+
+
+def training_targets(
+    sets: dict[str, pd.DataFrame],
+    set_weights: dict[str, float],
+    emotion: pd.DataFrame | None,
+    emotion_weight: float,
+) -> Targets:
+    """Targets of the sentiment sets (in `set_weights` order), then of the `emotion` rows."""
+    sentiment = [soft_targets(sets[name]["label"]).astype(np.float32) for name in set_weights]
+    weights = np.concatenate(
+        [np.full(len(sets[n]), w / len(sets[n]), dtype=np.float32) for n, w in set_weights.items()]
+    )
+    weights /= weights.mean()
+    n_sentiment = len(weights)
+    if emotion is None:
+        emotion = pd.DataFrame(columns=list(EMOTION_LABELS), dtype=float)
+    labels = [label for label in EMOTION_LABELS if emotion[label].notna().any()]
+    truth = emotion[labels].to_numpy(float)
+    known = ~np.isnan(truth)
+    return Targets(
+        sentiment=np.concatenate([*sentiment, np.zeros((len(truth), 3), np.float32)]),
+        emotion=np.vstack([np.zeros((n_sentiment, len(labels))), np.nan_to_num(truth)]).astype(
+            np.float32
+        ),
+        emotion_known=np.vstack([np.zeros((n_sentiment, len(labels))), known]).astype(np.float32),
+        is_emotion=np.concatenate([np.zeros(n_sentiment, bool), np.ones(len(truth), bool)]),
+        weights=np.concatenate([weights, np.full(len(truth), emotion_weight, np.float32)]),
+    )
 
 
 def main() -> None:
@@ -185,29 +262,33 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--set-weights", default="3,1,1", help="xlm-t, MobASA, MAMS")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--emotion-weight", type=float, default=1.0, help="0: a sentiment-only branch"
+    )
     args = parser.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(2)
     tokenizer, model = load_encoder()
-    sets = training_sets(data_dir(args.data))
+    data = data_dir(args.data)
+    sets = training_sets(data)
     states = {
         name: cached_states(model, tokenizer, name, table["text"].tolist(), args.first_layer)
         for name, table in sets.items()
     }
     set_weights = dict(zip(list(sets)[:3], map(float, args.set_weights.split(",")), strict=True))
-    train_states, shared, targets, weights = [], [], [], []
-    for name, weight in set_weights.items():
-        train_states += states[name][0]
-        shared.append(states[name][1])
-        targets.append(soft_targets(sets[name]["label"]).astype(np.float32))
-        weights.append(np.full(len(sets[name]), weight / len(sets[name]), dtype=np.float32))
-    row_weights = np.concatenate(weights)
+    emotion = emotion_rows(data) if args.emotion_weight > 0 else None
+    train_states = [s for name in set_weights for s in states[name][0]]
+    shared = [states[name][1] for name in set_weights]
+    if emotion is not None:
+        emotion_states = cached_states(
+            model, tokenizer, "brighter-branch-train", emotion["text"].tolist(), args.first_layer
+        )
+        train_states += emotion_states[0]
+        shared.append(emotion_states[1])
+    targets = training_targets(sets, set_weights, emotion, args.emotion_weight)
     spec = LoraSpec(first_layer=args.first_layer, rank=args.rank, alpha=2.0 * args.rank)
-    branch = BranchModel(model, spec)
-    history = train(
-        branch, train_states, np.concatenate(shared), np.concatenate(targets),
-        row_weights / row_weights.mean(), args,
-    )  # fmt: skip
+    branch = BranchModel(model, spec, targets.emotion.shape[1])
+    history = train(branch, train_states, np.concatenate(shared), targets, args)
     save(branch, spec, states["xlmt-val"], sets["xlmt-val"], history, args, model)
 
 
@@ -221,6 +302,9 @@ def save(branch: BranchModel, spec: LoraSpec, val, val_table, history, args, mod
     provenance = {
         "data": {"xlmt-train": "all", "mobasa-train": "MobASA dev, seeded train part",
                  "mams-train": "MAMS-ACSA train"},
+        "emotion": "BRIGHTER train of the six evaluated languages, less the emotion head's "
+                   "holdout" if args.emotion_weight > 0 else None,
+        "emotion_weight": args.emotion_weight,
         "set_weights": args.set_weights, "epochs": args.epochs, "lr": args.lr,
         "head_lr": args.head_lr, "batch_size": args.batch_size, "seed": args.seed,
         "history": history,

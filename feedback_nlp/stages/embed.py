@@ -126,10 +126,10 @@ def texts_of(series: pd.Series) -> list[str]:
 class EmbedStage(Stage):
     """Adds the array ``"embedding"``: float32, L2-normalised multilingual-e5-small vectors.
 
-    The same pass also gives ``"head_features"`` (the last 4 layers, mean-pooled, 1536-d) that
-    the default emotion head reads, and, with a `sentiment_branch`, ``"sentiment_features"``
-    (the same pooling of the branch's own top layers, run from the encoder's hidden state at
-    the branch's first layer) that the shipped sentiment head reads. `sentiment_branch`: True
+    The same pass also gives ``"head_features"`` (the last 4 layers, mean-pooled, 1536-d), and,
+    with a `sentiment_branch`, ``"sentiment_features"`` (the same pooling of the branch's own
+    top layers, run from the encoder's hidden state at the branch's first layer) that the
+    shipped sentiment and emotion heads read. `sentiment_branch`: True
     (default) the shipped heads' branch, a folder (``sentiment-branch.*``, from
     scripts/train_sentiment_branch.py; give the sentiment stage's `heads_dir`), or False for
     none (the sentiment stage then runs the branch itself). The embedding is the same with and

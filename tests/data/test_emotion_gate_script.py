@@ -1,23 +1,16 @@
 """scripts/train_emotion_gate.py: the gate folds its standardisation exactly, and its cut
 reaches the gold share of rows with any emotion."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.data.script_loader import load_script
 
 
 @pytest.fixture(scope="module")
 def gate_script():
-    path = ROOT / "scripts" / "train_emotion_gate.py"
-    spec = importlib.util.spec_from_file_location("train_emotion_gate", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_emotion_gate")
 
 
 def toy(rows: int = 400) -> tuple[np.ndarray, np.ndarray]:

@@ -9,6 +9,7 @@ import pytest
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.stages.base import Batch, check_chain
 from feedback_nlp.stages.embed import EmbedStage
+from feedback_nlp.stages.emotion import EmotionStage
 from feedback_nlp.stages.sentiment import SentimentStage
 
 
@@ -170,12 +171,15 @@ def test_sentiment_branch_leaves_the_embedding_and_adds_its_own_features():
     assert not np.allclose(branch, with_branch["head_features"], atol=1e-2)
 
 
-def test_sentiment_stage_runs_the_branch_itself_when_embed_had_none():
-    columns = ["p_negative", "p_neutral", "p_positive"]
+@pytest.mark.parametrize("stage", [SentimentStage, EmotionStage])
+def test_stages_run_the_branch_themselves_when_embed_had_none(stage):
+    """Both shipped heads read the branch (emotion since stop 29)."""
     results = []
     for branch in (True, False):
         batch = EmbedStage(device="cpu", sentiment_branch=branch).transform(Batch(branch_table()))
-        results.append(SentimentStage(device="cpu").transform(batch).table[columns].to_numpy())
+        table = stage(device="cpu").transform(batch).table
+        results.append(table.filter(regex="^(p|emo)_").to_numpy(dtype=float))
+    assert results[0].shape[1] >= 3
     np.testing.assert_allclose(results[0], results[1], atol=1e-5)
 
 
