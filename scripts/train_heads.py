@@ -153,7 +153,7 @@ def embed_all(args: argparse.Namespace) -> None:
             and len(np.load(target, mmap_mode="r")) == len(table)
             and table_path.exists()
             and pd.read_parquet(table_path)["text"].equals(table["text"])
-            and (not args.branch or (out / f"{name}{FEATURE_SUFFIX['branch']}.npy").exists())
+            and not args.branch  # branch features are always recomputed: the branch may differ
         ):
             table.to_parquet(table_path)  # same texts; the label columns may have grown
             print(f"{name}: cached ({len(table)} rows)", flush=True)
