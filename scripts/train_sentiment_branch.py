@@ -6,7 +6,7 @@ runs only the branch (about 5.5 minutes per epoch on 2 CPU cores for the default
 branch (``sentiment-branch.safetensors`` + ``.json``) and the sentiment head that reads it
 (``sentiment.*``, ``reads = "sentiment_features"``) are written to --out. Since stop 29 the
 branch learns emotion too (multi-task): a linear emotion head on the same features is trained
-with it and then dropped; ``train_heads.py train --emotion-features branch`` fits the shipped
+with it and then dropped; ``train_heads.py emotion --train-on branch`` fits the shipped
 emotion head on the trained branch. The emotion head in --out is left as it is.
 
 Data (never copied into the project; ``--data`` or ``$FEEDBACK_NLP_DATA`` or ../shared/data):
