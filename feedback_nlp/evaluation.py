@@ -175,20 +175,22 @@ def run_stage(stage_name: str, table: pd.DataFrame, options: dict[str, Any]) -> 
     stage = STAGES[stage_name](**options)
     if stage.requires_arrays:
         encoder = {k: options[k] for k in ("device", "quantize", "runtime") if k in options}
-        branch = sentiment_branch(stage_name, options.get("heads_dir"))
+        branch = embed_branch(stage)
         batch = STAGES["embed"](**encoder, sentiment_branch=branch).transform(batch)
     return stage.transform(batch).table
 
 
-def sentiment_branch(stage_name: str, heads_dir: str | None) -> bool | str:
-    """The embed stage's sentiment branch for evaluating `stage_name`: none for emotion, the
-    heads folder's own (or none) for a sentiment head of another folder, else the shipped."""
+def embed_branch(stage: Any) -> bool | str:
+    """The embed stage's branch for evaluating a default-backend classifier `stage`: its heads
+    folder's branch (True: the shipped one) when its head reads the branch, else none, so the
+    encoder runs once either way."""
     from feedback_nlp.backends.branch import branch_folder
+    from feedback_nlp.stages.embed import SENTIMENT_FEATURES
 
-    if stage_name != "sentiment":
+    if stage.head().reads != SENTIMENT_FEATURES:
         return False
-    if heads_dir:
-        return branch_folder(heads_dir) or False
+    if stage.heads_dir:
+        return branch_folder(stage.heads_dir) or False
     return True
 
 

@@ -629,20 +629,31 @@ def training_command(
     return " && ".join([*steps, final])
 
 
-def train(args: argparse.Namespace) -> None:
-    """Train both heads, write them to models/ and the measured numbers to docs/results/."""
+def train_on_of(args: argparse.Namespace) -> tuple[str, ...]:
+    """The checked ``--train-on`` feature sets."""
     train_on = tuple(dict.fromkeys(args.train_on.split(",")))
     unknown = [v for v in train_on if v not in FEATURE_SUFFIX]
     if unknown:
         raise SystemExit(f"--train-on: unknown feature set(s) {unknown}; use {[*FEATURE_SUFFIX]}")
-    sentiment, sentiment_results = train_sentiment(train_on)
+    return train_on
+
+
+def xed_labels_of(args: argparse.Namespace) -> tuple[str, ...]:
+    """The checked ``--xed-labels`` ("all": every label; "none" or empty: none)."""
     xed_labels = tuple(x for x in args.xed_labels.split(",") if x and x != "none")
     if xed_labels == ("all",):
         xed_labels = EMOTION_LABELS
     unknown = [x for x in xed_labels if x not in EMOTION_LABELS]
     if unknown:
         raise SystemExit(f"--xed-labels: unknown label(s) {unknown}; use {[*EMOTION_LABELS]}")
-    emotion, emotion_results = train_emotion(train_on, xed_labels, args.xed_joint)
+    return xed_labels
+
+
+def train(args: argparse.Namespace) -> None:
+    """Train both heads, write them to models/ and the measured numbers to docs/results/."""
+    train_on = train_on_of(args)
+    sentiment, sentiment_results = train_sentiment(train_on)
+    emotion, emotion_results = train_emotion(train_on, xed_labels_of(args), args.xed_joint)
     transfer = sentiment_transfer(sentiment, train_on[0])
     print(f"sentiment transfer (BRIGHTER-derived polarity): {transfer}")
     heads_dir, results_path = Path(args.heads_dir), Path(args.results)
@@ -662,9 +673,7 @@ def train(args: argparse.Namespace) -> None:
 def train_emotion_only(args: argparse.Namespace) -> None:
     """Train the emotion head alone (on ``--train-on`` features) into ``--heads-dir``; the
     sentiment head and the branch there are left as they are."""
-    train_on = tuple(dict.fromkeys(args.train_on.split(",")))
-    xed_labels = tuple(x for x in args.xed_labels.split(",") if x and x != "none")
-    emotion, results = train_emotion(train_on, xed_labels, args.xed_joint)
+    emotion, results = train_emotion(train_on_of(args), xed_labels_of(args), args.xed_joint)
     emotion.save(Path(args.heads_dir), "emotion")
     command = training_command(args.train_on, args.xed_labels, args.xed_joint)
     results["command"] = command.replace("train_heads.py train", "train_heads.py emotion")

@@ -1,12 +1,12 @@
-"""A task branch of the encoder: its own copy of the top layers, for the sentiment head.
+"""A task branch of the encoder: its own copy of the top layers, for the classifier heads.
 
 The encoder runs once per text. Its hidden state at the branch's first layer also feeds a copy
 of the layers from there on, with LoRA adapters merged into the copy only, so the frozen
-layers' output (the ``embedding`` the themes read, and the emotion head's features) stays
-bit-identical while the sentiment head reads the branch. The branch is stored beside the heads
-as ``sentiment-branch.safetensors`` + ``.json`` (the :class:`~feedback_nlp.backends.lora.LoraSpec`
-format; ``first_layer`` is where the branch starts); scripts/train_sentiment_branch.py trains
-it.
+layers' output (the ``embedding`` the themes read, and ``head_features``) stays bit-identical
+while the sentiment and (since stop 29) emotion heads read the branch. The branch is stored
+beside the heads as ``sentiment-branch.safetensors`` + ``.json`` (the
+:class:`~feedback_nlp.backends.lora.LoraSpec` format; ``first_layer`` is where the branch
+starts); scripts/train_sentiment_branch.py trains it.
 """
 
 from __future__ import annotations
