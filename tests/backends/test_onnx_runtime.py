@@ -111,6 +111,41 @@ def test_graph_key_depends_on_precision_and_adapters(tmp_path: Path):
     assert graph_key(str(model_dir), None, "none") == graph_key(str(model_dir), None, "none")
 
 
+def test_graph_key_depends_on_the_traced_attention(tmp_path: Path, monkeypatch):
+    """A graph cached before the export switched attention implementation is not reused."""
+    import feedback_nlp.backends.onnx_runtime as onnx_runtime
+
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    (model_dir / "model.safetensors").write_bytes(b"weights")
+    eager = graph_key(str(model_dir), None, "none")
+    monkeypatch.setattr(onnx_runtime, "EXPORT_ATTENTION", "sdpa")
+    assert graph_key(str(model_dir), None, "none") != eager
+
+
+def test_eager_export_matches_the_default_attention(tmp_path: Path):
+    """The graph traced with eager attention computes what the torch model computes with
+    transformers' default attention."""
+    import onnxruntime
+    from transformers import BertModel
+
+    from feedback_nlp.backends.onnx_runtime import EXPORT_ATTENTION
+
+    default = tiny_bert()
+    default.save_pretrained(tmp_path / "tiny")
+    eager = BertModel.from_pretrained(
+        tmp_path / "tiny", add_pooling_layer=False, attn_implementation=EXPORT_ATTENTION
+    ).eval()
+    assert eager.config._attn_implementation == EXPORT_ATTENTION
+    export_onnx(eager, tmp_path / "eager.onnx")
+    session = onnxruntime.InferenceSession(str(tmp_path / "eager.onnx"))
+    ids = torch.randint(3, 50, (3, 9))
+    mask = torch.ones((3, 9), dtype=torch.long)
+    mask[1, -4:] = 0
+    got = run_session(session, ids.numpy(), mask.numpy(), ONNX_LAYERS)
+    np.testing.assert_allclose(got, pooled_torch(default, ids, mask), atol=1e-5)
+
+
 @pytest.mark.parametrize("quantize", ["none", "int8"])
 def test_real_encoder_on_onnx_runtime(quantize: str):
     """The shipped encoder (adapters merged) on ONNX Runtime against torch float32."""
