@@ -220,8 +220,9 @@ def score_sentiment(
     truth = sentiment_truth(frame, label_col, path)
     tagged, langs = _tagged("sentiment", frame, path, text_col, lang_col, options)
     predicted = tagged["sentiment"].to_numpy(dtype=object)
-    if MIXED in set(truth.tolist()):  # gold has mixed: read both-signs comments as mixed
-        predicted = sentiment_with_mixed(tagged[sentiment_prob_columns()].to_numpy())
+    if MIXED in set(truth.tolist()):  # gold has mixed: read mixed comments as mixed
+        p_mixed = tagged["p_mixed"].to_numpy(dtype=float) if "p_mixed" in tagged else None
+        predicted = sentiment_with_mixed(tagged[sentiment_prob_columns()].to_numpy(), p_mixed)
     return sentiment_report(truth, predicted, langs)
 
 

@@ -166,6 +166,12 @@ PRODUCED_COLUMNS: dict[str, Column] = {
             Column(f"p_{label}", "float64", f"Probability of {label}.", value_range=(0, 1))
             for label in SENTIMENT_LABELS
         ),
+        Column(
+            "p_mixed",
+            "float64",
+            "Probability that the comment praises and complains (mixed); NaN without a mixed head.",
+            value_range=(0, 1),
+        ),
         *(
             Column(f"emo_{label}", "float64", f"Probability of {label}.", value_range=(0, 1))
             for label in EMOTION_LABELS

@@ -29,19 +29,22 @@ from domain_sets import EKMAN_LABELS
 from feedback_nlp.backends.heads import Head
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 from feedback_nlp.stages.embed import SENTIMENT_FEATURES
+from feedback_nlp.stages.mixed import mixed_head, mixed_probabilities
 from feedback_nlp.stages.sentiment import (
     complaint_read_negative,
     effort_read_negative,
     evaluative_replies_read,
     sentiment_with_mixed,
 )
-from feedback_nlp.text.replies import is_no_judgement_reply
+from feedback_nlp.text.replies import is_no_judgement_reply, reply_polarity
 
 NAMES = np.array(SENTIMENT_LABELS)
 RULES = {
     "replies": True, "effort": True, "complaint": True, "evaluative": True,
-    "language_thresholds": True,
+    "language_thresholds": True, "mixed_head": True,
 }  # fmt: skip
+#: The evaluated folder's mixed head (set by :func:`evaluate`; None: the both-signs rule).
+MIXED_READER: dict[str, Head | None] = {"head": None}
 
 
 def load_part(cache: Path, name: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -83,7 +86,7 @@ def polarity_set(cache: Path, name: str, sentiment: Head) -> dict[str, Any]:
     plain = truth != "mixed"
     out = sentiment_scores(truth[plain], NAMES[probs[plain].argmax(axis=1)])
     if (~plain).any():
-        four = sentiment_with_mixed(probs)
+        four = four_way(sentiment, table, x, probs)
         out["with_mixed"] = sentiment_scores(truth, four)
         out["mixed_recall"] = float((four[~plain] == "mixed").mean())
         out["mixed_rate_predicted"] = float((four == "mixed").mean())
@@ -113,6 +116,21 @@ def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarra
     if RULES["complaint"]:
         probs = complaint_read_negative(probs, texts, head.labels)
     return probs
+
+
+def four_way(sentiment: Head, table: pd.DataFrame, x: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Four-way labels as the stage reads them: ``mixed`` by the folder's mixed head where it
+    has one (replies answered without a model, or that only judge, are not mixed), else by
+    the both-signs rule."""
+    head = MIXED_READER["head"]
+    if head is None:
+        return sentiment_with_mixed(probs)
+    texts = table["text"].fillna("").tolist()
+    read = np.array([bool(text.strip()) for text in texts]) & ~replies(table)
+    judged = np.array([RULES["evaluative"] and reply_polarity(t) is not None for t in texts])
+    features = head_input(sentiment, x)[read]
+    p_mixed = mixed_probabilities(head, features, sentiment.predict_proba(features), read, judged)
+    return sentiment_with_mixed(probs, p_mixed)
 
 
 def head_input(head: Head, x: np.ndarray) -> np.ndarray:
@@ -174,7 +192,7 @@ def emotion_set(cache: Path, name: str, emotion: Head) -> dict[str, Any]:
 def challenge(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
     """Challenge set: 4-class accuracy (mixed rule), per language, per kind, factual recall."""
     table, x = load_part(cache, "challenge")
-    four = sentiment_with_mixed(sentiment_probs(sentiment, table, x))
+    four = four_way(sentiment, table, x, sentiment_probs(sentiment, table, x))
     truth = table["sentiment"].to_numpy(dtype=object)
     right = four == truth
     plain = truth != "mixed"
@@ -206,7 +224,7 @@ def challenge(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
 def demo_rates(cache: Path, sentiment: Head, emotion: Head) -> dict[str, Any]:
     """Label frequencies on the bundled demo comments (no gold)."""
     table, x = load_part(cache, "demo")
-    four = sentiment_with_mixed(sentiment_probs(sentiment, table, x))
+    four = four_way(sentiment, table, x, sentiment_probs(sentiment, table, x))
     decided = emotion_decisions(emotion, x, table)
     return {
         "sentiment": {k: float((four == k).mean()) for k in [*SENTIMENT_LABELS, "mixed"]},
@@ -251,6 +269,8 @@ def challenge_any(cache: Path, emotion: Head) -> float:
 def evaluate(cache: Path, heads: Path, curve: bool = False) -> dict[str, Any]:
     """Every set's scores for the heads in `heads`."""
     sentiment, emotion = Head.load(heads, "sentiment"), Head.load(heads, "emotion")
+    reader = mixed_head(str(heads), sentiment) if RULES["mixed_head"] else None
+    MIXED_READER["head"] = reader
     available = {p.stem for p in cache.glob("*.npy")}
     report: dict[str, Any] = {"xlmt_val": xlmt(cache, sentiment)}
     for name in ("mobasa-heldout", "mobasa-test", "mams-val"):
@@ -299,6 +319,10 @@ def main() -> None:
         "--no-language-thresholds", action="store_true",
         help="one set of emotion thresholds for every language (the stage: some languages' own)",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-mixed-head", action="store_true",
+        help="read mixed comments by the both-signs rule even when the folder has a mixed head",
+    )  # fmt: skip
     args = parser.parse_args()
     RULES.update(
         language_thresholds=not args.no_language_thresholds,
@@ -306,6 +330,7 @@ def main() -> None:
         replies=not args.no_reply_rule,
         effort=not args.no_effort_rule,
         complaint=not args.no_complaint_rule,
+        mixed_head=not args.no_mixed_head,
     )
     report = evaluate(Path(args.cache), Path(args.heads), args.gate_curve)
     print(json.dumps(report, indent=2))

@@ -227,7 +227,8 @@ def save_emotion_head(head: Head, heads: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     if out.resolve() != heads.resolve():
         for name in ("sentiment.json", "sentiment.safetensors", "MODEL_CARD.md",
-                     "sentiment-branch.json", "sentiment-branch.safetensors"):  # fmt: skip
+                     "sentiment-branch.json", "sentiment-branch.safetensors",
+                     "mixed.json", "mixed.safetensors"):  # fmt: skip
             if (heads / name).exists():
                 shutil.copy(heads / name, out / name)
     head.save(out, "emotion")

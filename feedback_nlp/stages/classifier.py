@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -45,6 +46,17 @@ def needs_model(text: str, replies_neutral: bool = True) -> bool:
     if not text.strip():
         return False
     return not (replies_neutral and is_no_judgement_reply(text))
+
+
+@dataclass
+class Scored:
+    """Probabilities of every text; which texts the model read (the others were answered
+    without one); the features it read for them, in order (None on the transformers backend
+    and at sentence level)."""
+
+    probabilities: np.ndarray
+    read: np.ndarray
+    features: np.ndarray | None = None
 
 
 @lru_cache(maxsize=8)
@@ -134,19 +146,27 @@ class ClassifierStage(Stage):
     ) -> np.ndarray:
         """Class probabilities (rows, labels); empty texts and, with `replies_neutral`,
         replies that judge nothing get :meth:`empty_result`."""
+        return self.scored(texts, langs, embeddings).probabilities
+
+    def scored(
+        self, texts: Sequence[str], langs: Sequence[str], embeddings: np.ndarray | None = None
+    ) -> Scored:
+        """:meth:`probabilities`, with the rows the model read and, on the default backend,
+        the features it read for them."""
         out = np.tile(self.empty_result(), (len(texts), 1))
         rows = np.array([needs_model(t, self.replies_neutral) for t in texts], dtype=bool)
-        if not rows.any():
-            return out
         chosen = [texts[i] for i in np.flatnonzero(rows)]
         if self.backend == "transformers":
-            chosen_langs = [langs[i] for i in np.flatnonzero(rows)]
-            out[rows] = self.classifier().predict_proba(chosen, chosen_langs)
-            return out
+            if chosen:
+                chosen_langs = [langs[i] for i in np.flatnonzero(rows)]
+                out[rows] = self.classifier().predict_proba(chosen, chosen_langs)
+            return Scored(out, rows)
+        if not chosen:
+            return Scored(out, rows, np.zeros((0, 0), dtype=np.float32))
         head = self.head()
         features = self._embed(chosen, head.reads) if embeddings is None else embeddings[rows]
         out[rows] = self._in_label_order(head.predict_proba(features), head.labels)
-        return out
+        return Scored(out, rows, features)
 
     def _embed(self, texts: list[str], reads: str) -> np.ndarray:
         """The array `reads` of `texts`, from the encoder of the heads folder (its adapters,
@@ -203,10 +223,18 @@ class ClassifierStage(Stage):
             embeddings = None
             if self.backend == "default":
                 embeddings = self._batch_features(batch)
-            probs = self.probabilities(texts, langs, embeddings)
+            scored = self.scored(texts, langs, embeddings)
         else:
             probs = self._sentence_level(table, texts, langs)
-        return self.columns(self.adjust(probs, texts), table.index, langs), {}
+            scored = Scored(probs, np.zeros(len(texts), dtype=bool))
+        frame = self.columns(self.adjust(scored.probabilities, texts), table.index, langs)
+        for name, values in self.extra_columns(texts, scored).items():
+            frame[name] = values
+        return frame, {}
+
+    def extra_columns(self, texts: Sequence[str], scored: Scored) -> dict[str, np.ndarray]:
+        """Comment-level columns beyond :meth:`columns` (default: none)."""
+        return {}
 
     def _batch_features(self, batch: Batch) -> np.ndarray | None:
         """The batch's array the head reads; None when the head reads the sentiment branch

@@ -19,6 +19,10 @@ docs/sentiment_emotion.md). A comment that is nothing but a judgement ("super", 
 "nul": :func:`feedback_nlp.text.replies.reply_polarity`) takes that polarity unless
 ``evaluative_replies=False`` (since stop 26: the model reads a bare "gut" or "super" as
 neutral).
+
+The stage also writes ``p_mixed``, the probability that the comment praises and complains
+(:mod:`feedback_nlp.stages.mixed`; NaN without a mixed head, at sentence level and on the
+transformers backend).
 """
 
 from __future__ import annotations
@@ -32,28 +36,21 @@ import pandas as pd
 from feedback_nlp.backends.effort import RuleEffortBackend
 from feedback_nlp.schema import SENTIMENT_LABELS, sentiment_prob_columns
 from feedback_nlp.stages.base import register_stage
-from feedback_nlp.stages.classifier import SENTENCE_TABLE, ClassifierStage
+from feedback_nlp.stages.classifier import SENTENCE_TABLE, ClassifierStage, Scored
 from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, DEFAULT_RUNTIME
+from feedback_nlp.stages.mixed import (
+    MIXED,
+    MIXED_MIN,
+    mixed_head,
+    mixed_probabilities,
+    sentiment_with_mixed,
+)
 from feedback_nlp.text.complaints import states_failure
 from feedback_nlp.text.replies import reply_polarity
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
            "complaint_read_negative", "effort_read_negative", "evaluative_replies_read",
            "sentiment_with_mixed"]  # fmt: skip
-
-#: A comment is ``mixed`` when both p_negative and p_positive reach this share (see
-#: :func:`sentiment_with_mixed`); a fixed choice (not tuned), see docs/sentiment_emotion.md.
-MIXED_MIN = 0.3
-MIXED = "mixed"
-
-
-def sentiment_with_mixed(probabilities: np.ndarray, minimum: float = MIXED_MIN) -> np.ndarray:
-    """Four-way labels from (rows, SENTIMENT_LABELS) probabilities: ``mixed`` where both
-    p_negative and p_positive reach `minimum`, else the most probable class."""
-    names = np.array(SENTIMENT_LABELS, dtype=object)[probabilities.argmax(axis=1)]
-    negative = probabilities[:, SENTIMENT_LABELS.index("negative")]
-    positive = probabilities[:, SENTIMENT_LABELS.index("positive")]
-    return np.where((negative >= minimum) & (positive >= minimum), MIXED, names)
 
 
 def effort_read_negative(
@@ -109,11 +106,12 @@ def _neutral_to_negative(
 
 @register_stage
 class SentimentStage(ClassifierStage):
-    """Writes `sentiment`, `sentiment_score` (p_positive − p_negative) and p_<class>."""
+    """Writes `sentiment`, `sentiment_score` (p_positive − p_negative), p_<class> and
+    `p_mixed`."""
 
     name = "sentiment"
     requires = ("text_clean",)
-    produces = ("sentiment", "sentiment_score", *sentiment_prob_columns())
+    produces = ("sentiment", "sentiment_score", *sentiment_prob_columns(), "p_mixed")
     labels = SENTIMENT_LABELS
     head_name = "sentiment"
 
@@ -156,6 +154,21 @@ class SentimentStage(ClassifierStage):
         if self.complaint_negative:
             probabilities = complaint_read_negative(probabilities, texts, self.labels)
         return probabilities
+
+    def extra_columns(self, texts: Sequence[str], scored: Scored) -> dict[str, np.ndarray]:
+        """``p_mixed`` from the heads folder's mixed head (:mod:`feedback_nlp.stages.mixed`);
+        a reply that only judges, read by `evaluative_replies`, is not mixed."""
+        head = None
+        if scored.features is not None:
+            head = mixed_head(self.heads_dir, self.head())
+        judged_only = np.array(
+            [self.evaluative_replies and reply_polarity(text) is not None for text in texts],
+            dtype=bool,
+        )
+        p_mixed = mixed_probabilities(
+            head, scored.features, scored.probabilities[scored.read], scored.read, judged_only
+        )
+        return {"p_mixed": p_mixed}
 
     def empty_result(self) -> np.ndarray:
         """No text: certainly neutral."""
