@@ -28,15 +28,16 @@ from domain_sets import EKMAN_LABELS
 
 from feedback_nlp.backends.heads import Head
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
+from feedback_nlp.stages.classifier import needs_model
 from feedback_nlp.stages.embed import SENTIMENT_FEATURES
-from feedback_nlp.stages.mixed import mixed_head, mixed_probabilities
+from feedback_nlp.stages.mixed import judged_only, mixed_head, mixed_probabilities
 from feedback_nlp.stages.sentiment import (
     complaint_read_negative,
     effort_read_negative,
     evaluative_replies_read,
     sentiment_with_mixed,
 )
-from feedback_nlp.text.replies import is_no_judgement_reply, reply_polarity
+from feedback_nlp.text.replies import is_no_judgement_reply
 
 NAMES = np.array(SENTIMENT_LABELS)
 RULES = {
@@ -126,8 +127,8 @@ def four_way(sentiment: Head, table: pd.DataFrame, x: np.ndarray, probs: np.ndar
     if head is None:
         return sentiment_with_mixed(probs)
     texts = table["text"].fillna("").tolist()
-    read = np.array([bool(text.strip()) for text in texts]) & ~replies(table)
-    judged = np.array([RULES["evaluative"] and reply_polarity(t) is not None for t in texts])
+    read = np.array([needs_model(text, RULES["replies"]) for text in texts], dtype=bool)
+    judged = judged_only(texts, RULES["evaluative"])
     features = head_input(sentiment, x)[read]
     p_mixed = mixed_probabilities(head, features, sentiment.predict_proba(features), read, judged)
     return sentiment_with_mixed(probs, p_mixed)

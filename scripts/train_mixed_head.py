@@ -28,24 +28,11 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_sets import load_mams
 
-from feedback_nlp.backends.branch import branch_folder
-from feedback_nlp.backends.encoder import E5Encoder
 from feedback_nlp.backends.heads import Head
-from feedback_nlp.stages.embed import HEAD_LAYERS, feature_arrays
 from feedback_nlp.stages.mixed import MIXED, MIXED_CUT, MIXED_HEAD, mixed_inputs
-from feedback_nlp.text.social import social_for_encoder
+from feedback_nlp.stages.sentiment import SentimentStage
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def sentiment_features(texts: list[str], heads: Path, reads: str, device: str) -> np.ndarray:
-    """The array `reads` of `texts`, as stage "embed" computes it with the folder's branch."""
-    branch = branch_folder(heads)
-    encoder = E5Encoder(device=device, branch=branch, runtime="auto")
-    pooled = encoder.encode(
-        [social_for_encoder(text) for text in texts], HEAD_LAYERS, with_branch=True
-    )
-    return feature_arrays(pooled, branch is not None)[reads]
 
 
 def fit_mixed_head(
@@ -77,21 +64,23 @@ def main() -> None:
     if not args.data:
         raise SystemExit("give --data or set FEEDBACK_NLP_DATA")
     heads = Path(args.heads)
-    sentiment = Head.load(heads, "sentiment")
     train = load_mams(Path(args.data), "train")
-    mixed = (train["label"] == MIXED).to_numpy()
-    features = sentiment_features(train["text"].tolist(), heads, sentiment.reads, args.device)
+    stage = SentimentStage(heads_dir=str(heads), device=args.device)
+    sentiment = stage.head()
+    scored = stage.scored(train["text"].tolist(), train["lang"].tolist())  # as the stage reads
+    mixed = (train["label"] == MIXED).to_numpy()[scored.read]
+    features = scored.features
     metadata = {
         "data": "MAMS-ACSA train: a sentence is mixed when one aspect is positive and another "
         "negative",
-        "rows": len(train),
+        "rows": len(mixed),
         "mixed_rows": int(mixed.sum()),
         "model": "logistic regression, C = 1, on the sentiment head's features and the log "
         "of its probabilities",
     }
     head = fit_mixed_head(sentiment, features, mixed, metadata)
     head.save(Path(args.out) if args.out else heads, MIXED_HEAD)
-    print(f"mixed head: {len(train)} sentences ({int(mixed.sum())} mixed)")
+    print(f"mixed head: {len(mixed)} sentences ({int(mixed.sum())} mixed)")
 
 
 if __name__ == "__main__":

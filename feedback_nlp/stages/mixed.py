@@ -12,6 +12,7 @@ falls back to the earlier rule: both p_negative and p_positive reach :data:`MIXE
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import numpy as np
 from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import SENTIMENT_LABELS
+from feedback_nlp.text.replies import reply_polarity
 
 MIXED = "mixed"
 #: File name (without suffix) of the mixed head in a heads folder.
@@ -83,6 +85,14 @@ def _mixed_head(folder: str | None, reads: str, width: int) -> Head | None:
             "it with scripts/train_mixed_head.py on this folder"
         )
     return head
+
+
+def judged_only(texts: Sequence[str], evaluative_replies: bool = True) -> np.ndarray:
+    """True for each text that is nothing but one judgement ("super", "nul") when the stage
+    reads such replies by their polarity (`evaluative_replies`): those are not mixed."""
+    return np.array(
+        [evaluative_replies and reply_polarity(text) is not None for text in texts], dtype=bool
+    )
 
 
 def mixed_probabilities(

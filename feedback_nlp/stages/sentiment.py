@@ -41,6 +41,7 @@ from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, DEFAULT_RUNTIME
 from feedback_nlp.stages.mixed import (
     MIXED,
     MIXED_MIN,
+    judged_only,
     mixed_head,
     mixed_probabilities,
     sentiment_with_mixed,
@@ -161,12 +162,9 @@ class SentimentStage(ClassifierStage):
         head = None
         if scored.features is not None:
             head = mixed_head(self.heads_dir, self.head())
-        judged_only = np.array(
-            [self.evaluative_replies and reply_polarity(text) is not None for text in texts],
-            dtype=bool,
-        )
+        judged = judged_only(texts, self.evaluative_replies)
         p_mixed = mixed_probabilities(
-            head, scored.features, scored.probabilities[scored.read], scored.read, judged_only
+            head, scored.features, scored.probabilities[scored.read], scored.read, judged
         )
         return {"p_mixed": p_mixed}
 
