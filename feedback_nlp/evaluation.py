@@ -31,9 +31,13 @@ ALL_LANGUAGES = "all"
 
 
 def sentiment_report(
-    truth: np.ndarray, predicted: np.ndarray, langs: np.ndarray | None = None
+    truth: np.ndarray,
+    predicted: np.ndarray,
+    langs: np.ndarray | None = None,
+    scores: np.ndarray | None = None,
 ) -> dict[str, Any]:
-    """Macro-F1 per language and overall, accuracy and the confusion matrix (rows: truth)."""
+    """Macro-F1 per language and overall, accuracy and the confusion matrix (rows: truth);
+    with `scores` (p_positive − p_negative), the binary reading too (:func:`binary_report`)."""
     from sklearn.metrics import confusion_matrix, f1_score
 
     langs = langs if langs is not None else np.full(len(truth), ALL_LANGUAGES)
@@ -43,13 +47,44 @@ def sentiment_report(
     }
     classes = [*SENTIMENT_LABELS, *([MIXED] if MIXED in set(truth.tolist()) else [])]
     matrix = confusion_matrix(truth, predicted, labels=classes)
-    return {
+    report = {
         "rows": len(truth),
         "macro_f1": float(f1_score(truth, predicted, average="macro")),
         "mean_macro_f1_over_languages": float(np.mean(list(per_language.values()))),
         "accuracy": float((truth == predicted).mean()),
         "macro_f1_by_language": per_language,
         "confusion": {"labels": classes, "matrix": matrix.tolist()},
+    }
+    if scores is not None:
+        report.update(binary_report(truth, scores, langs))
+    return report
+
+
+def binary_report(truth: np.ndarray, scores: np.ndarray, langs: np.ndarray) -> dict[str, Any]:
+    """How well the sign of `scores` (p_positive − p_negative) separates the gold negative
+    rows from the gold positive ones, as a 1-2 vs 4-5 star review test reads a model: accuracy
+    overall and per language, the recall of each side (a score of exactly 0 is wrong) and
+    their mean, the balanced accuracy, which a shift towards the more frequent side cannot
+    raise."""
+    polar = np.isin(truth, ["negative", "positive"])
+    if not polar.any():
+        return {}
+    right = np.where(truth == "positive", scores > 0, scores < 0)
+    by_language = {
+        str(lang): float(right[polar & (langs == lang)].mean())
+        for lang in sorted(set(langs[polar].tolist()))
+    }
+    recall = {
+        side: float(right[truth == side].mean()) if (truth == side).any() else None
+        for side in ("negative", "positive")
+    }
+    sides = [value for value in recall.values() if value is not None]
+    return {
+        "binary_rows": int(polar.sum()),
+        "binary_accuracy": float(right[polar].mean()),
+        "binary_balanced_accuracy": float(np.mean(sides)),
+        "binary_accuracy_by_language": by_language,
+        "binary_recall": recall,
     }
 
 
@@ -128,6 +163,23 @@ def sentiment_truth(frame: pd.DataFrame, label_col: str, path: Path) -> np.ndarr
             field=label_col,
         )
     return labels.to_numpy(dtype=object)
+
+
+def labels_from_stars(frame: pd.DataFrame, stars_col: str, path: Path) -> pd.Series:
+    """Sentiment labels from 1-5 star ratings: 1-2 negative, 3 neutral, 4-5 positive (the
+    binary reading then compares 1-2 with 4-5 stars). Anything but a whole number from 1 to
+    5 is an error naming its line."""
+    raw = _column(frame, stars_col, path)
+    stars = pd.to_numeric(raw, errors="coerce")
+    bad = stars[~stars.isin([1, 2, 3, 4, 5])]
+    if len(bad):
+        row = bad.index[0]
+        raise ReadError(
+            path, f"'{raw.loc[row]}' is not a star rating from 1 to 5",
+            line=int(row) + 2, field=stars_col,
+        )  # fmt: skip
+    names = np.select([stars <= 2, stars == 3], ["negative", "neutral"], "positive")
+    return pd.Series(names, index=frame.index, dtype=object)
 
 
 def emotion_truth(frame: pd.DataFrame, label_col: str | None, path: Path) -> np.ndarray:
@@ -220,10 +272,11 @@ def score_sentiment(
     truth = sentiment_truth(frame, label_col, path)
     tagged, langs = _tagged("sentiment", frame, path, text_col, lang_col, options)
     predicted = tagged["sentiment"].to_numpy(dtype=object)
+    scores = tagged["sentiment_score"].to_numpy(dtype=float)
     if MIXED in set(truth.tolist()):  # gold has mixed: read mixed comments as mixed
         p_mixed = tagged["p_mixed"].to_numpy(dtype=float) if "p_mixed" in tagged else None
         predicted = sentiment_with_mixed(tagged[sentiment_prob_columns()].to_numpy(), p_mixed)
-    return sentiment_report(truth, predicted, langs)
+    return sentiment_report(truth, predicted, langs, scores)
 
 
 def score_emotion(

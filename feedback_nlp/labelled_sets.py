@@ -117,6 +117,23 @@ def load_mams(data: Path, split: str = "val") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["text", "label"]).assign(lang="en")
 
 
+def load_steam_reviews(data: Path, split: str = "test") -> pd.DataFrame:
+    """Steam game reviews (English) with their writer's own verdict: text (the data set's
+    cleaned review), label (positive: recommended, negative: not), lang. The only
+    whole-review polarity in the data folder: a stand-in for 1-2 vs 4-5 star reviews."""
+    path = _require(data / "themes" / "steam-review-aspects" / "dataset" / "v1" / f"{split}.csv")
+    frame = pd.read_csv(path, keep_default_na=False)
+    for column in ("cleaned_review", "label_recommended"):
+        if column not in frame:
+            raise ReadError(path, f"no column '{column}'", field=column)
+    recommended = pd.to_numeric(frame["label_recommended"], errors="coerce")
+    bad = recommended[~recommended.isin([0, 1])]
+    if len(bad):
+        raise ReadError(path, "label_recommended is not 0 or 1", line=int(bad.index[0]) + 2)
+    label = np.where(recommended == 1, "positive", "negative")
+    return pd.DataFrame({"text": frame["cleaned_review"], "label": label, "lang": "en"})
+
+
 def load_goemotions(data: Path, split: str = "dev") -> pd.DataFrame:
     """GoEmotions mapped to Ekman: text, 0/1 per Ekman emotion (anticipation and trust 0 on
     neutral comments, else NaN: not annotated), lang."""
@@ -179,6 +196,14 @@ SETS: dict[str, LabelledSet] = {
         LabelledSet("mams-val", "sentiment", load_mams, "MAMS review sentences, val, with mixed"),
         LabelledSet(
             "mams-test", "sentiment", lambda d: load_mams(d, "test"), "MAMS sentences, test"
+        ),
+        LabelledSet(
+            "steam-reviews", "sentiment", load_steam_reviews,
+            "Steam reviews, recommended or not (binary), test split",
+        ),
+        LabelledSet(
+            "steam-reviews-train", "sentiment", lambda d: load_steam_reviews(d, "train"),
+            "Steam reviews, recommended or not (binary), train split",
         ),
         LabelledSet("brighter-dev", "emotion", load_brighter, "BRIGHTER dev, 6 languages"),
         LabelledSet("goemotions-dev", "emotion", load_goemotions, "GoEmotions dev, Ekman"),

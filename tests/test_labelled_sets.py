@@ -12,7 +12,13 @@ from typer.testing import CliRunner
 
 from feedback_nlp.cli import app
 from feedback_nlp.errors import ReadError
-from feedback_nlp.labelled_sets import SETS, load_challenge, load_set, mams_label
+from feedback_nlp.labelled_sets import (
+    SETS,
+    load_challenge,
+    load_set,
+    load_steam_reviews,
+    mams_label,
+)
 
 DATA = Path(os.environ.get("FEEDBACK_NLP_DATA") or Path(__file__).parents[2] / "shared" / "data")
 needs_data = pytest.mark.skipif(not (DATA / "sentiment").exists(), reason="shared data absent")
@@ -39,6 +45,27 @@ def test_challenge_reader_names_the_bad_line(tmp_path):
         load_challenge(path)
 
 
+def _steam_file(root: Path, rows: str) -> Path:
+    folder = root / "themes" / "steam-review-aspects" / "dataset" / "v1"
+    folder.mkdir(parents=True)
+    (folder / "test.csv").write_text("appid,review,cleaned_review,label_recommended\n" + rows)
+    return root
+
+
+def test_steam_reviews_read_the_writers_verdict_as_polarity(tmp_path):
+    rows = '1,"[b]Fun[/b]",Fun,1\n2,"Broken, refunded","Broken, refunded",0\n'
+    root = _steam_file(tmp_path, rows)
+    frame = load_steam_reviews(root)
+    assert frame["text"].tolist() == ["Fun", "Broken, refunded"]
+    assert frame["label"].tolist() == ["positive", "negative"] and set(frame["lang"]) == {"en"}
+
+
+def test_steam_reviews_name_a_bad_verdict_and_its_line(tmp_path):
+    root = _steam_file(tmp_path, "1,Fun,Fun,1\n2,Meh,Meh,maybe\n")
+    with pytest.raises(ReadError, match=r"test.csv.*line 3.*not 0 or 1"):
+        load_steam_reviews(root)
+
+
 def test_unknown_set_and_missing_folder_are_clear_errors(tmp_path):
     with pytest.raises(ReadError, match="unknown set; one of"):
         load_set("imdb")
@@ -60,6 +87,8 @@ def test_every_set_reads_from_the_shared_data():
     ekman = goemotions[["anger", "disgust", "fear", "joy", "sadness", "surprise"]]
     assert (ekman.sum(axis=1) == 0).head(1500).mean() == pytest.approx(0.277, abs=0.001)
     assert np.isnan(goemotions.loc[ekman.sum(axis=1) > 0, "trust"]).all()
+    _, steam = load_set("steam-reviews", DATA)
+    assert len(steam) == 200 and set(steam["label"]) == {"negative", "positive"}
 
 
 @needs_data

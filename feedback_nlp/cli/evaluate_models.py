@@ -14,11 +14,22 @@ import typer
 
 from feedback_nlp.cli.app import evaluate_app
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.evaluation import read_labelled, score_emotion, score_sentiment
+from feedback_nlp.evaluation import (
+    labels_from_stars,
+    read_labelled,
+    score_emotion,
+    score_sentiment,
+)
 
 
 def _options(
-    backend: str, model: str | None, level: str, device: str, quantize: str, runtime: str
+    backend: str,
+    model: str | None,
+    level: str,
+    device: str,
+    quantize: str,
+    runtime: str,
+    heads: Path | None = None,
 ) -> dict[str, Any]:
     routes: Any = model
     if model and model.startswith("{"):
@@ -26,7 +37,7 @@ def _options(
             routes = json.loads(model)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"--model is not valid JSON routing: {exc}") from exc
-    return {
+    options = {
         "backend": backend,
         "model": routes,
         "level": level,
@@ -34,6 +45,9 @@ def _options(
         "quantize": quantize,
         "runtime": runtime,
     }
+    if heads is not None:
+        options["heads_dir"] = str(heads)
+    return options
 
 
 TextOpt = Annotated[str, typer.Option("--text-col", help="Column with the text.")]
@@ -50,6 +64,10 @@ QuantizeOpt = Annotated[
 RuntimeOpt = Annotated[
     str, typer.Option(help="Default backend's encoder runtime: 'auto', 'torch' or 'onnx'.")
 ]
+HeadsOpt = Annotated[
+    Path | None,
+    typer.Option("--heads", help="Default backend's heads folder (default: the shipped heads)."),
+]
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Also write the report as JSON.")]
 
 
@@ -65,6 +83,12 @@ def evaluate_sentiment(
     file: Path,
     text_col: TextOpt = "text",
     label_col: Annotated[str, typer.Option("--label-col")] = "label",
+    stars_col: Annotated[
+        str | None,
+        typer.Option(
+            "--stars-col", help="Read labels from 1-5 stars instead (1-2 negative, 3 neutral)."
+        ),
+    ] = None,
     lang_col: LangOpt = None,
     backend: BackendOpt = "default",
     model: ModelOpt = None,
@@ -72,11 +96,16 @@ def evaluate_sentiment(
     device: DeviceOpt = "auto",
     quantize: QuantizeOpt = "none",
     runtime: RuntimeOpt = "auto",
+    heads: HeadsOpt = None,
     out: OutOpt = None,
 ) -> None:
-    """Sentiment macro-F1 (per language and overall) and the confusion matrix."""
+    """Sentiment macro-F1 (per language and overall), the confusion matrix and, where the
+    gold has both, how well the score separates negative from positive comments."""
     frame = read_labelled(file)
-    options = _options(backend, model, level, device, quantize, runtime)
+    if stars_col is not None:
+        label_col = "label from stars"
+        frame = frame.assign(**{label_col: labels_from_stars(frame, stars_col, file)})
+    options = _options(backend, model, level, device, quantize, runtime, heads)
     _finish(score_sentiment(frame, file, text_col, label_col, lang_col, options), out)
 
 
@@ -94,11 +123,12 @@ def evaluate_emotion(
     device: DeviceOpt = "auto",
     quantize: QuantizeOpt = "none",
     runtime: RuntimeOpt = "auto",
+    heads: HeadsOpt = None,
     out: OutOpt = None,
 ) -> None:
     """Emotion macro-F1 per language and overall, and F1 per label."""
     frame = read_labelled(file)
-    options = _options(backend, model, level, device, quantize, runtime)
+    options = _options(backend, model, level, device, quantize, runtime, heads)
     _finish(score_emotion(frame, file, text_col, label_col, lang_col, options), out)
 
 
@@ -115,6 +145,7 @@ def evaluate_set(
     device: DeviceOpt = "auto",
     quantize: QuantizeOpt = "none",
     runtime: RuntimeOpt = "auto",
+    heads: HeadsOpt = None,
     out: OutOpt = None,
 ) -> None:
     """Score the default sentiment or emotion model on a named public set (or the challenge
@@ -128,7 +159,7 @@ def evaluate_set(
     labelled, frame = load_set(name, data)
     if limit is not None:
         frame = frame.groupby("lang", sort=False).head(limit).reset_index(drop=True)
-    options = _options("default", None, "comment", device, quantize, runtime)
+    options = _options("default", None, "comment", device, quantize, runtime, heads)
     where = Path(labelled.name)
     if labelled.task == "sentiment":
         report = score_sentiment(frame, where, "text", "label", "lang", options)

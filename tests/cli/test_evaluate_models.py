@@ -35,6 +35,32 @@ def test_evaluate_sentiment_reports_macro_f1_per_language(tmp_path):
     assert sum(map(sum, report["confusion"]["matrix"])) == 8
 
 
+def test_evaluate_sentiment_reads_star_ratings_and_reports_the_binary_reading(tmp_path):
+    stars = [1, 1, 2, 5, 4, 5, 3, 3]  # the rows above: negative, positive, neutral
+    frame = pd.DataFrame(SENTIMENT_ROWS, columns=["text", "label", "lang"]).assign(stars=stars)
+    path = tmp_path / "reviews.csv"
+    frame.drop(columns="label").to_csv(path, index=False)
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        app,
+        ["evaluate", "sentiment", str(path), "--stars-col", "stars", "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert sum(report["confusion"]["matrix"][1]) == 2  # the two 3-star rows are neutral
+    assert report["binary_rows"] == 6 and report["binary_accuracy"] >= 5 / 6  # clear cases
+    assert set(report["binary_recall"]) == {"negative", "positive"}
+
+
+def test_evaluate_sentiment_names_a_bad_star_rating_and_its_line(tmp_path):
+    path = tmp_path / "reviews.csv"
+    pd.DataFrame({"text": ["Great", "Bad", "Meh"], "stars": [5, 1, 3.5]}).to_csv(path, index=False)
+    result = CliRunner().invoke(app, ["evaluate", "sentiment", str(path), "--stars-col", "stars"])
+    assert result.exit_code != 0
+    message = result.output + str(result.exception)
+    assert "reviews.csv, line 4, field 'stars': '3.5' is not a star rating from 1 to 5" in message
+
+
 def test_evaluate_emotion_reads_zero_one_columns(tmp_path):
     rows = pd.DataFrame(
         {

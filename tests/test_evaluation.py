@@ -1,0 +1,41 @@
+"""Scoring helpers of feedback_nlp.evaluation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from feedback_nlp.evaluation import binary_report, sentiment_report
+
+
+def test_binary_report_reads_the_sign_of_the_score_on_polar_rows_only():
+    truth = np.array(["positive", "positive", "negative", "negative", "neutral"], dtype=object)
+    scores = np.array([0.4, -0.1, -0.7, 0.0, 0.9])
+    langs = np.array(["en", "de", "en", "de", "en"])
+    report = binary_report(truth, scores, langs)
+    assert report["binary_rows"] == 4  # the neutral row is not read
+    assert report["binary_accuracy"] == pytest.approx(0.5)  # a score of exactly 0 is wrong
+    assert report["binary_accuracy_by_language"] == {"de": 0.0, "en": 1.0}
+    assert report["binary_recall"] == {"negative": 0.5, "positive": 0.5}
+    assert report["binary_balanced_accuracy"] == pytest.approx(0.5)
+
+
+def test_balanced_accuracy_is_not_raised_by_leaning_to_the_frequent_side():
+    truth = np.array(["positive"] * 8 + ["negative"] * 2, dtype=object)
+    always_positive = binary_report(truth, np.full(10, 0.2), np.full(10, "en"))
+    assert always_positive["binary_accuracy"] == pytest.approx(0.8)
+    assert always_positive["binary_balanced_accuracy"] == pytest.approx(0.5)
+
+
+def test_sentiment_report_adds_the_binary_reading_only_with_scores():
+    truth = np.array(["positive", "negative", "neutral"], dtype=object)
+    predicted = np.array(["positive", "neutral", "neutral"], dtype=object)
+    assert "binary_accuracy" not in sentiment_report(truth, predicted)
+    report = sentiment_report(truth, predicted, scores=np.array([0.5, -0.2, 0.1]))
+    assert report["accuracy"] == pytest.approx(2 / 3)
+    assert report["binary_accuracy"] == 1.0  # "neutral" with a negative score reads negative
+
+
+def test_binary_report_is_empty_without_polar_gold():
+    truth = np.array(["neutral", "neutral"], dtype=object)
+    assert binary_report(truth, np.array([0.3, -0.3]), np.array(["en", "en"])) == {}
