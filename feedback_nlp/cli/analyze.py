@@ -24,6 +24,15 @@ ThemeSpaceOption = Annotated[
         "learn-space`): themes follow how your analysts code.",
     ),
 ]
+WindowedOption = Annotated[
+    bool,
+    typer.Option(
+        "--windowed",
+        help="Read comments longer than the encoder's 512 tokens whole (up to 8 windows, "
+        "averaged) instead of their first 512 tokens: slower on long texts, worth it for long "
+        "reviews.",
+    ),
+]
 Outcomes = Annotated[
     list[str] | None,
     typer.Option(
@@ -58,6 +67,7 @@ def _run_and_write(
     outcomes: list[str],
     bad_scores: str | None = None,
     theme_space: Path | None = None,
+    windowed: bool = False,
 ) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.report import print_closing
@@ -70,7 +80,7 @@ def _run_and_write(
         specs = [parse_outcome_option(o) for o in outcomes]
         analysis = analyze(
             paths,
-            stages=_stages(theme_space),
+            stages=_stages(theme_space, windowed),
             mapping=mapping,
             outcomes=specs,
             bad_scores=bad_scores,
@@ -85,13 +95,17 @@ def _run_and_write(
     print_closing(written, quiet)
 
 
-def _stages(theme_space: Path | None) -> list | None:
-    """The default stages, the topics stage with `theme_space` when one is given."""
+def _stages(theme_space: Path | None, windowed: bool = False) -> list | None:
+    """The default stages (None: as they are), the topics stage with `theme_space` when one
+    is given, the embed stage reading long comments whole with `windowed`."""
     from feedback_nlp.pipeline import default_stages
 
-    if theme_space is None:
-        return None
-    return default_stages(options={"topics": {"theme_space": str(theme_space)}})
+    options: dict[str, dict[str, object]] = {}
+    if theme_space is not None:
+        options["topics"] = {"theme_space": str(theme_space)}
+    if windowed:
+        options["embed"] = {"windowed": True}
+    return default_stages(options=options) if options else None
 
 
 @app.command()
@@ -105,13 +119,14 @@ def analyze(
     quiet: Quiet = False,
     bad_scores: BadScoresOption = None,
     theme_space: ThemeSpaceOption = None,
+    windowed: WindowedOption = False,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
     A customer table among FILES (a customer id column, no text column) is joined by
     respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
     """
-    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, theme_space)
+    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, theme_space, windowed)
 
 
 @app.command()
@@ -132,12 +147,14 @@ def fit(
     model: Annotated[Path, typer.Option("--model", "-m", help="Folder to save the model in.")],
     mapping: Annotated[Path | None, typer.Option(help="Column mapping TOML.")] = None,
     theme_space: ThemeSpaceOption = None,
+    windowed: WindowedOption = False,
 ) -> None:
-    """Fit the analysis (themes and all stages) on FILES and save it as a model folder."""
+    """Fit the analysis (themes and all stages) on FILES and save it as a model folder (`tag`
+    reads new comments with the same settings)."""
     from feedback_nlp.pipeline import analyze
 
     try:
-        analysis = analyze(files, stages=_stages(theme_space), mapping=mapping)
+        analysis = analyze(files, stages=_stages(theme_space, windowed), mapping=mapping)
         analysis.analyzer.save(model)
     except FeedbackError as error:
         _fail(error)
