@@ -208,8 +208,9 @@ def stability(
 
 
 def baselines(gold: list[list[str]], batch: object) -> dict[str, float]:
-    """NMI at the true number of clusters on the same (language-centred) comment embeddings:
-    k-means, Ward, and the stage's kNN-smoothed connectivity Ward (single-label sets)."""
+    """NMI at the true number of clusters on the same (language-centred) comment embeddings
+    the themes read (`theme_embedding`, else `embedding`): k-means, Ward, and the stage's
+    kNN-smoothed connectivity Ward (single-label sets)."""
     from sklearn.cluster import AgglomerativeClustering, KMeans
     from sklearn.metrics import normalized_mutual_info_score
 
@@ -218,7 +219,7 @@ def baselines(gold: list[list[str]], batch: object) -> dict[str, float]:
     rows = [i for i, labels in enumerate(gold) if len(labels) == 1]
     truth = [gold[i][0] for i in rows]
     k = len(set(truth))
-    vectors = batch.arrays["embedding"][rows]
+    vectors = batch.arrays.get("theme_embedding", batch.arrays["embedding"])[rows]
     centred = clustering.unit_rows(vectors - vectors.mean(axis=0))
     neighbors = clustering.nearest_neighbors(centred, 10)
     smoothed = clustering.smooth(centred, neighbors[:, :5])

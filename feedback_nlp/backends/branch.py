@@ -64,7 +64,9 @@ def branch_layers(model: Any, folder: str) -> tuple[Any, int]:
 def pooled_encoder(model: Any, folder: str | None = None) -> Any:
     """A module from token ids and attention mask to the mean-pooled last
     :data:`POOLED_LAYERS` layers (last first), followed, with a branch `folder`, by the branch's
-    last layers pooled the same way. Used by the torch path and exported to ONNX."""
+    last layers pooled the same way. Given `pool_weights` (rows x tokens) too, it also returns
+    the last layer pooled with those weights (the theme embedding,
+    :mod:`feedback_nlp.backends.theme_pooling`). Used by the torch path and exported to ONNX."""
     torch = require_package("torch", "transformers", "The encoder")
     branch, first = branch_layers(model, folder) if folder else (None, 0)
 
@@ -74,7 +76,7 @@ def pooled_encoder(model: Any, folder: str | None = None) -> Any:
             self.model = model
             self.branch = branch
 
-        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+        def forward(self, input_ids: Any, attention_mask: Any, pool_weights: Any = None) -> Any:
             out = self.model(
                 input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True
             )
@@ -83,9 +85,19 @@ def pooled_encoder(model: Any, folder: str | None = None) -> Any:
             if self.branch is not None:
                 outputs = run_branch(self.branch, out.hidden_states[first], attention_mask)
                 states += branch_pooled_layers(out.hidden_states[1 : first + 1], outputs)
-            return torch.cat([(s.float() * weights).sum(1) / weights.sum(1) for s in states], 1)
+            pooled = torch.cat([(s.float() * weights).sum(1) / weights.sum(1) for s in states], 1)
+            if pool_weights is None:
+                return pooled
+            return pooled, weighted_mean(out.hidden_states[-1], pool_weights)
 
     return PooledLayers().eval()
+
+
+def weighted_mean(states: Any, pool_weights: Any) -> Any:
+    """Rows of `states` (rows x tokens x width) averaged over tokens with `pool_weights`
+    (rows x tokens, each row summing to more than 0), in float32."""
+    weights = pool_weights.float().unsqueeze(-1)
+    return (states.float() * weights).sum(1) / weights.sum(1)
 
 
 def branch_pooled_layers(shared: Sequence[Any], outputs: list[Any]) -> list[Any]:

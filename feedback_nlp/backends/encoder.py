@@ -414,6 +414,8 @@ class E5Encoder:
     :mod:`feedback_nlp.backends.branch`); with one, ``encode(texts, layers=k,
     with_branch=True)`` returns the k pooled layers of the encoder followed by the k of the
     branch (each block L2-normalised); without `with_branch`, the encoder's alone.
+    ``theme=True`` appends the theme embedding, the last layer pooled with token weights
+    (:mod:`feedback_nlp.backends.theme_pooling`), from the same forward pass.
     """
 
     def __init__(
@@ -443,6 +445,8 @@ class E5Encoder:
         self.prefix = prefix
         #: Seconds spent in the encoder's forward passes (device work), summed over calls.
         self.forward_seconds = 0.0
+        self._token_weights: np.ndarray | None = None  # theme pooling, loaded on first use
+        self._prefix_ids: list[int] | None = None
         self._load()
 
     def _load(self) -> None:
@@ -488,30 +492,32 @@ class E5Encoder:
         return windows, owners, partial
 
     def encode(
-        self, texts: Sequence[str], layers: int = 1, with_branch: bool = False
+        self, texts: Sequence[str], layers: int = 1, with_branch: bool = False, theme: bool = False
     ) -> np.ndarray:
         """Embed `texts`; with ``layers=k`` concatenate the mean-pooled last k layers (and,
-        `with_branch` on an encoder with a branch, the branch's last k)."""
-        return self.encode_with_coverage(texts, layers, with_branch)[0]
+        `with_branch` on an encoder with a branch, the branch's last k; `theme`, then the
+        theme embedding)."""
+        return self.encode_with_coverage(texts, layers, with_branch, theme)[0]
 
     def encode_with_coverage(
-        self, texts: Sequence[str], layers: int = 1, with_branch: bool = False
+        self, texts: Sequence[str], layers: int = 1, with_branch: bool = False, theme: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
         """Embeddings as :meth:`encode`, and per text True where part of it was not embedded."""
         n_texts = len(texts)
         with_branch = with_branch and self.branch is not None
-        blocks = layers * (2 if with_branch else 1)
+        blocks = layers * (2 if with_branch else 1) + int(theme)
         width = EMBEDDING_DIM * blocks
         if n_texts == 0:
             return np.zeros((0, width), dtype=np.float32), np.zeros(0, dtype=bool)
         windows, owners, partial = self._windows(self._token_ids(texts))
+        batches = self._pooled_batches(windows, layers, with_branch, _text_starts(owners), theme)
         if len(windows) == n_texts:  # one window per text: normalise batch by batch
             out = np.empty((n_texts, width), dtype=np.float32)
-            for rows, pooled in self._pooled_batches(windows, layers, with_branch):
+            for rows, pooled in batches:
                 out[rows] = _l2_normalise_blocks(pooled.astype(np.float64), blocks)
             return out, partial
         pooled = np.zeros((len(windows), width), dtype=np.float64)
-        for rows, batch in self._pooled_batches(windows, layers, with_branch):
+        for rows, batch in batches:
             pooled[rows] = batch
         weights = np.array([max(len(w), 1) for w in windows], dtype=np.float64)
         sums = np.zeros((n_texts, width), dtype=np.float64)
@@ -521,9 +527,15 @@ class E5Encoder:
         return _l2_normalise_blocks(sums / totals[:, None], blocks), partial
 
     def _pooled_batches(
-        self, windows: list[list[int]], layers: int, with_branch: bool
+        self,
+        windows: list[list[int]],
+        layers: int,
+        with_branch: bool,
+        starts_text: np.ndarray,
+        theme: bool = False,
     ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """(window rows, their float32 pooled vectors) per batch, shortest windows first."""
+        """(window rows, their float32 pooled vectors) per batch, shortest windows first;
+        `starts_text` marks the windows that open a text (they hold the prefix)."""
         tok = self.tokenizer
         order = np.argsort([len(w) for w in windows], kind="stable")
         for rows in token_budget_batches(
@@ -532,36 +544,83 @@ class E5Encoder:
             input_ids, mask = padded_batch(
                 [windows[i] for i in rows], tok.bos_token_id, tok.eos_token_id, tok.pad_token_id
             )
+            weights = self._theme_weights(input_ids, mask, starts_text[rows]) if theme else None
             began = time.perf_counter()
-            pooled = self._forward(input_ids, mask, layers, with_branch)
+            pooled = self._forward(input_ids, mask, layers, with_branch, weights)
             self.forward_seconds += time.perf_counter() - began
             advance(len(rows))
             yield rows, pooled
 
-    def _forward(
-        self, input_ids: np.ndarray, mask: np.ndarray, layers: int, with_branch: bool
+    def _theme_weights(
+        self, input_ids: np.ndarray, mask: np.ndarray, starts_text: np.ndarray
     ) -> np.ndarray:
+        from feedback_nlp.backends.theme_pooling import pool_weights, token_weights
+
+        if self._prefix_ids is None:  # loaded on first use
+            self._token_weights = token_weights(self.tokenizer)
+            backend = self.tokenizer.backend_tokenizer
+            self._prefix_ids = backend.encode(self.prefix.rstrip(), add_special_tokens=False).ids
+        return pool_weights(input_ids, mask, self._token_weights, self._prefix_ids, starts_text)
+
+    def _forward(
+        self,
+        input_ids: np.ndarray,
+        mask: np.ndarray,
+        layers: int,
+        with_branch: bool,
+        pool_weights: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Pooled blocks of one padded batch; given `pool_weights`, the theme embedding last."""
         branched = self.branch is not None
         if self.runtime == "onnx":
             from feedback_nlp.backends.onnx_runtime import run_session
 
-            return run_session(self.model, input_ids, mask, layers, branched, with_branch)
+            return run_session(
+                self.model, input_ids, mask, layers, branched, with_branch, pool_weights
+            )
         torch = self._torch
         with torch.inference_mode():
             ids = torch.from_numpy(input_ids).to(self.device)
             attention = torch.from_numpy(mask).to(self.device)
+            weights = None if pool_weights is None else torch.from_numpy(pool_weights)
             if branched:
                 from feedback_nlp.backends.branch import select_blocks
 
-                pooled = self.model(ids, attention).float().cpu().numpy()
-                return select_blocks(pooled, layers, True, with_branch)
+                if weights is None:
+                    pooled, theme = self.model(ids, attention), None
+                else:
+                    pooled, theme = self.model(ids, attention, weights.to(self.device))
+                blocks = select_blocks(pooled.float().cpu().numpy(), layers, True, with_branch)
+                return _with_theme(blocks, theme)
             result = self.model(
                 input_ids=ids, attention_mask=attention, output_hidden_states=layers > 1
             )
             states = result.hidden_states[-layers:] if layers > 1 else [result.last_hidden_state]
-            weights = attention.unsqueeze(-1).float()
-            means = [(s.float() * weights).sum(1) / weights.sum(1) for s in states]
-            return torch.cat(means[::-1], dim=1).cpu().numpy()
+            weights_mask = attention.unsqueeze(-1).float()
+            means = [(s.float() * weights_mask).sum(1) / weights_mask.sum(1) for s in states]
+            blocks = torch.cat(means[::-1], dim=1).cpu().numpy()
+            if weights is None:
+                return blocks
+            from feedback_nlp.backends.branch import weighted_mean
+
+            return _with_theme(
+                blocks, weighted_mean(result.last_hidden_state, weights.to(self.device))
+            )
+
+
+def _with_theme(blocks: np.ndarray, theme: Any) -> np.ndarray:
+    """The pooled `blocks`, then the `theme` embedding block (a torch tensor) if there is one."""
+    if theme is None:
+        return blocks
+    return np.concatenate([blocks, theme.float().cpu().numpy()], axis=1)
+
+
+def _text_starts(owners: Sequence[int]) -> np.ndarray:
+    """Per window (in text order), True when it is its text's first."""
+    owners = np.asarray(owners)
+    starts = np.ones(len(owners), dtype=bool)
+    starts[1:] = owners[1:] != owners[:-1]
+    return starts
 
 
 def token_budget_batches(

@@ -3,7 +3,9 @@
 The torch model (LoRA adapters merged) is exported once per machine with a small pooling
 wrapper, so the graph takes token ids and attention mask and returns the mean-pooled last
 `ONNX_LAYERS` layers (last layer first), followed, with a sentiment branch
-(:mod:`feedback_nlp.backends.branch`), by the branch's last layers. The file is cached
+(:mod:`feedback_nlp.backends.branch`), by the branch's last layers; from a third input, the
+weight of each token, it also returns the last layer pooled with those weights (the theme
+embedding, :mod:`feedback_nlp.backends.theme_pooling`). The file is cached
 under ``<cache>/onnx/<key>/``, where the key hashes everything the graph depends on; int8
 files are quantised from it with ONNX Runtime's dynamic quantisation (per-channel weights).
 
@@ -38,6 +40,8 @@ WEIGHTS_FILE = "weights.bin"
 #: run faster on ONNX Runtime's CPU kernels than the traced scaled-dot-product attention
 #: (same results within 1e-6; docs/sentiment_emotion.md, Speed).
 EXPORT_ATTENTION = "eager"
+#: Version of the graph's inputs and outputs (2: token weights in, the theme embedding out).
+GRAPH_LAYOUT = 2
 
 
 def _file_facts(path: Path) -> dict[str, Any]:
@@ -70,6 +74,7 @@ def graph_key(
         "opset": OPSET,
         "weights": WEIGHTS_FILE,
         "attention": EXPORT_ATTENTION,
+        "layout": GRAPH_LAYOUT,
         "torch": torch.__version__,
         "onnxruntime": ort.__version__,
     }
@@ -81,16 +86,17 @@ def export_onnx(model: Any, target: Path, branch: str | None = None) -> None:
     torch = require_package("torch", "transformers", "The ONNX encoder")
     require_package("onnx", "models", "Exporting the encoder to ONNX")
     ids = torch.ones((2, 8), dtype=torch.long)
-    axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}}
+    inputs = ("input_ids", "attention_mask", "pool_weights")
+    axes = {name: {0: "batch", 1: "tokens"} for name in inputs}
     with warnings.catch_warnings():  # tracer warnings about data-dependent branches
         warnings.simplefilter("ignore")
         torch.onnx.export(
             pooled_encoder(model, branch),
-            (ids, torch.ones_like(ids)),
+            (ids, torch.ones_like(ids), torch.ones((2, 8), dtype=torch.float32)),
             str(target),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["pooled"],
-            dynamic_axes={**axes, "pooled": {0: "batch"}},
+            input_names=list(inputs),
+            output_names=["pooled", "theme"],
+            dynamic_axes={**axes, "pooled": {0: "batch"}, "theme": {0: "batch"}},
             opset_version=OPSET,
             dynamo=False,
         )
@@ -176,13 +182,19 @@ def run_session(
     layers: int,
     branched: bool = False,
     with_branch: bool = True,
+    pool_weights: np.ndarray | None = None,
 ) -> np.ndarray:
     """Mean-pooled last `layers` layers (last first) for one padded batch, then, for a
-    `branched` graph and `with_branch`, the branch's last `layers` layers."""
+    `branched` graph and `with_branch`, the branch's last `layers` layers; given
+    `pool_weights`, then the last layer pooled with them (the theme embedding)."""
     if layers > ONNX_LAYERS:
         raise ValueError(f"the ONNX encoder returns at most {ONNX_LAYERS} layers, not {layers}")
+    weights = mask if pool_weights is None else pool_weights
     feeds = {
         "input_ids": input_ids.astype(np.int64, copy=False),
         "attention_mask": mask.astype(np.int64, copy=False),
+        "pool_weights": weights.astype(np.float32, copy=False),
     }
-    return select_blocks(session.run(None, feeds)[0], layers, branched, with_branch)
+    pooled, theme = session.run(None, feeds)
+    blocks = select_blocks(pooled, layers, branched, with_branch)
+    return blocks if pool_weights is None else np.concatenate([blocks, theme], axis=1)

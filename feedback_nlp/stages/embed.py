@@ -17,6 +17,7 @@ from feedback_nlp.backends.encoder import (
     E5Encoder,
 )
 from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR
+from feedback_nlp.backends.theme_pooling import POOLINGS, THEME_ARRAY
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.text.damage import merge_issues
@@ -62,13 +63,17 @@ def resolve_branch(sentiment_branch: bool | str | None) -> str | None:
     return check_branch(str(sentiment_branch))
 
 
-def feature_arrays(features: np.ndarray, branched: bool) -> dict[str, np.ndarray]:
-    """The embed stage's arrays from ``encode(texts, layers=HEAD_LAYERS)`` output."""
+def feature_arrays(
+    features: np.ndarray, branched: bool, theme: bool = False
+) -> dict[str, np.ndarray]:
+    """The embed stage's arrays from ``encode(texts, layers=HEAD_LAYERS, theme=theme)`` output."""
     width = EMBEDDING_DIM * HEAD_LAYERS
-    arrays = {
-        "embedding": np.ascontiguousarray(features[:, :EMBEDDING_DIM]),
-        HEAD_FEATURES: features[:, :width] if branched else features,
-    }
+    arrays = {}
+    if theme:
+        arrays[THEME_ARRAY] = np.ascontiguousarray(features[:, -EMBEDDING_DIM:])
+        features = features[:, :-EMBEDDING_DIM]
+    arrays["embedding"] = np.ascontiguousarray(features[:, :EMBEDDING_DIM])
+    arrays[HEAD_FEATURES] = features[:, :width] if branched else features
     if branched:
         arrays[SENTIMENT_FEATURES] = np.ascontiguousarray(features[:, width:])
     return arrays
@@ -152,12 +157,16 @@ class EmbedStage(Stage):
     `social_text`: the encoder reads @handles as ``@user``, web addresses as ``http`` and no
     retweet markers (:func:`feedback_nlp.text.social.social_for_encoder`);
     `text_clean` itself is unchanged. False embeds `text_clean` as it is.
+    `theme_pooling`: ``"frequency"`` (default) also writes ``"theme_embedding"``, the last
+    layer pooled so that frequent tokens count less (:mod:`feedback_nlp.backends.theme_pooling`;
+    the topics stage reads it), from the same pass; ``"mean"`` writes none (the themes then
+    read ``"embedding"``, as before stop 32).
     """
 
     name = "embed"
     requires = ("text_clean",)
     produces = ("text_issues",)
-    produces_arrays = ("embedding", HEAD_FEATURES, SENTIMENT_FEATURES)
+    produces_arrays = ("embedding", HEAD_FEATURES, SENTIMENT_FEATURES, THEME_ARRAY)
 
     def __init__(
         self,
@@ -172,9 +181,14 @@ class EmbedStage(Stage):
         max_windows: int = MAX_WINDOWS,
         social_text: bool = True,
         sentiment_branch: bool | str = True,
+        theme_pooling: str = "frequency",
     ) -> None:
         if max_windows < 1:
             raise ConfigError(f"stage 'embed': max_windows must be >= 1, not {max_windows}")
+        if theme_pooling not in POOLINGS:
+            raise ConfigError(
+                f"stage 'embed': theme_pooling must be one of {POOLINGS}, not {theme_pooling!r}"
+            )
         check_quantize(self.name, quantize)
         check_runtime(self.name, runtime)
         check_adapters(adapters)
@@ -189,9 +203,14 @@ class EmbedStage(Stage):
         self.max_windows = max_windows
         self.social_text = social_text
         self.sentiment_branch = sentiment_branch
+        self.theme_pooling = theme_pooling
         self.branch = resolve_branch(sentiment_branch)
-        if self.branch is None:
-            self.produces_arrays = ("embedding", HEAD_FEATURES)
+        self.produces_arrays = tuple(
+            name
+            for name in type(self).produces_arrays
+            if (name != SENTIMENT_FEATURES or self.branch is not None)
+            and (name != THEME_ARRAY or theme_pooling == "frequency")
+        )
 
     def encoder(self) -> E5Encoder:
         """The (process-wide shared) encoder for this configuration."""
@@ -213,10 +232,11 @@ class EmbedStage(Stage):
         texts = texts_of(table["text_clean"])
         if self.social_text:
             texts = [social_for_encoder(text) for text in texts]
+        theme = self.theme_pooling == "frequency"
         features, partial = self.encoder().encode_with_coverage(
-            texts, HEAD_LAYERS, with_branch=True
+            texts, HEAD_LAYERS, with_branch=True, theme=theme
         )
-        arrays = feature_arrays(features, self.branch is not None)
+        arrays = feature_arrays(features, self.branch is not None, theme)
         before = table["text_issues"] if "text_issues" in table.columns else None
         issues = [
             merge_issues(

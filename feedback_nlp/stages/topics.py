@@ -1,7 +1,8 @@
 """The topics stage: the themes each comment raises, with the part that raises each one.
 
-Reads `text_clean`, `lang` and the `embedding` array (and `sentiment` when the sentiment
-stage ran before it); writes `topic` (main theme id, -1 for "Other"), `topic_label`,
+Reads `text_clean`, `lang` and the `theme_embedding` array (the `embedding` array when the
+embed stage wrote none, and for models fitted on it before stop 32; `sentiment` too when
+the sentiment stage ran before it); writes `topic` (main theme id, -1 for "Other"), `topic_label`,
 `topic_score` (cosine similarity to the main theme, clipped to 0-1), `themes` and
 `theme_labels` (every theme of the comment, main first, joined by `schema.LIST_SEP`),
 `topic_category` (category of the main theme) and `categories` (categories of the comment's
@@ -19,13 +20,16 @@ from typing import Self
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.errors import NotFittedError
+from feedback_nlp.backends.theme_pooling import THEME_ARRAY
+from feedback_nlp.errors import NotFittedError, SchemaError
 from feedback_nlp.schema import join_list
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.topics.model import OUTLIER, Assignment, ThemeModel, TopicsConfig
 from feedback_nlp.topics.sentiment import UnitEncoder, mention_table
 
 MENTIONS_TABLE = "theme_mentions"
+#: Key of the model's `fitted_on_` naming the embedding array it was fitted on.
+EMBEDDING_KEY = "embedding_array"
 
 
 @register_stage
@@ -112,15 +116,17 @@ class TopicsStage(Stage):
         table = batch.table
         config = {k: v for k, v in self.get_config().items() if k != "theme_sentiment"}
         model = ThemeModel(TopicsConfig(**config))
-        self._fit_encoder = UnitEncoder()
+        array = THEME_ARRAY if THEME_ARRAY in batch.arrays else "embedding"
+        self._fit_encoder = UnitEncoder(array)
         model.fit(
             texts=_texts(table),
-            embeddings=batch.arrays["embedding"],
+            embeddings=batch.arrays[array],
             langs=_langs(table),
             ids=table["response_id"].astype(str).tolist() if "response_id" in table else None,
             encode=self._fit_encoder,
-            seed_embeddings=seed_vectors(self.seeds) if self.seeds else None,
+            seed_embeddings=seed_vectors(self.seeds, array) if self.seeds else None,
         )
+        model.fitted_on_[EMBEDDING_KEY] = array
         self.model_ = model
         return self
 
@@ -129,7 +135,7 @@ class TopicsStage(Stage):
         from feedback_nlp.topics.tables import theme_table
 
         self._check_inputs(batch)
-        encoder, self._fit_encoder = self._fit_encoder or UnitEncoder(), None
+        encoder, self._fit_encoder = self._fit_encoder or UnitEncoder(self._array()), None
         columns, assignment = self._tag(batch, encoder)
         self._check_outputs(batch, columns, {})
         model = self._fitted()
@@ -140,13 +146,25 @@ class TopicsStage(Stage):
         return batch.with_columns(columns, {}, tables)
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
-        return self._tag(batch, UnitEncoder())[0], {}
+        return self._tag(batch, UnitEncoder(self._array()))[0], {}
+
+    def _array(self) -> str:
+        """The embedding array the fitted model reads (`embedding` for models fitted before
+        the theme embedding existed)."""
+        return str(self._fitted().fitted_on_.get(EMBEDDING_KEY, "embedding"))
 
     def _tag(self, batch: Batch, encoder: UnitEncoder) -> tuple[pd.DataFrame, Assignment]:
         model = self._fitted()
         table = batch.table
+        array = self._array()
+        if array not in batch.arrays:
+            raise SchemaError(
+                f"stage 'topics': the theme model was fitted on the array '{array}', which "
+                "the embed stage did not write; run it with theme_pooling='frequency' (the "
+                "default), as at fit"
+            )
         assignment = model.transform(
-            _texts(table), batch.arrays["embedding"], _langs(table), encode=encoder
+            _texts(table), batch.arrays[array], _langs(table), encode=encoder
         )
         themes = assignment.themes
         columns = pd.DataFrame(

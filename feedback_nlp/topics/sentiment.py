@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.backends.theme_pooling import THEME_ARRAY
+
 if TYPE_CHECKING:
     from feedback_nlp.topics.model import ThemeModel
 
@@ -31,9 +33,11 @@ MENTION_TABLE_COLUMNS = (
 
 
 class UnitEncoder:
-    """Embeds texts with the default embed stage; remembers every array made for each text."""
+    """Embeds texts with the default embed stage; remembers every array made for each text.
+    Called, it returns the `array` the themes read (``theme_embedding`` by default)."""
 
-    def __init__(self) -> None:
+    def __init__(self, array: str = THEME_ARRAY) -> None:
+        self.array_name = array
         self._index: dict[str, int] = {}
         self._arrays: dict[str, list[np.ndarray]] = {}
 
@@ -43,7 +47,7 @@ class UnitEncoder:
         if new:
             self._encode(new)
         rows = [self._index[t] for t in texts]
-        return self.array("embedding", rows)
+        return self.array(self.array_name, rows)
 
     def _encode(self, texts: list[str]) -> None:
         from feedback_nlp.stages.base import Batch

@@ -120,6 +120,31 @@ def test_branch_on_onnx_runtime_matches_torch(tmp_path: Path):
     np.testing.assert_allclose(plain, expected[:, :16], atol=1e-5)
 
 
+def test_pool_weights_add_the_weighted_last_layer_on_both_runtimes(tmp_path: Path):
+    """The theme embedding: the encoder's own last layer (not the branch's) pooled with the
+    given token weights, the other blocks unchanged; ONNX Runtime gives the same."""
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    import onnxruntime
+
+    from feedback_nlp.backends.onnx_runtime import export_onnx, run_session
+
+    write_branch(tmp_path / "heads")
+    weights = torch.tensor([[0, 0.5, 1, 2, 0, 0], [0, 1, 1, 1, 1, 0]], dtype=torch.float32)
+    module = pooled_encoder(tiny_bert(), str(tmp_path / "heads"))
+    with torch.no_grad():
+        pooled, theme = module(IDS, MASK, weights)
+        last = tiny_bert()(input_ids=IDS, attention_mask=MASK).last_hidden_state
+        np.testing.assert_array_equal(pooled.numpy(), module(IDS, MASK).numpy())
+    expected = ((last * weights[..., None]).sum(1) / weights.sum(1, keepdim=True)).numpy()
+    np.testing.assert_allclose(theme.numpy(), expected, atol=1e-5)
+    export_onnx(tiny_bert(), tmp_path / "branch.onnx", str(tmp_path / "heads"))
+    session = onnxruntime.InferenceSession(str(tmp_path / "branch.onnx"))
+    got = run_session(session, IDS.numpy(), MASK.numpy(), 1, True, False, weights.numpy())
+    np.testing.assert_allclose(got[:, :16], pooled.numpy()[:, :16], atol=1e-5)
+    np.testing.assert_allclose(got[:, 16:], expected, atol=1e-5)
+
+
 def test_branch_files_are_checked(tmp_path: Path):
     assert branch_folder(tmp_path) is None and check_branch(None) is None
     (tmp_path / f"{BRANCH_NAME}.safetensors").write_bytes(b"")

@@ -154,16 +154,21 @@ def branch_table() -> pd.DataFrame:
 
 
 def test_sentiment_branch_leaves_the_embedding_and_adds_its_own_features():
-    """The shipped sentiment branch: the embedding the themes read and the emotion head's
+    """The shipped sentiment branch: the embeddings the themes read and the emotion head's
     features are those of the encoder without a branch; the branch's are new."""
     with_branch = EmbedStage(device="cpu").transform(Batch(branch_table())).arrays
     without = EmbedStage(device="cpu", sentiment_branch=False).transform(Batch(branch_table()))
-    assert set(with_branch) == {"embedding", "head_features", "sentiment_features"}
-    assert set(without.arrays) == {"embedding", "head_features"}
-    for name in ("embedding", "head_features"):
+    assert set(with_branch) == {
+        "embedding",
+        "head_features",
+        "sentiment_features",
+        "theme_embedding",
+    }
+    assert set(without.arrays) == {"embedding", "head_features", "theme_embedding"}
+    for name in ("embedding", "head_features", "theme_embedding"):
         np.testing.assert_allclose(with_branch[name], without.arrays[name], atol=1e-6)
-    cosine = (with_branch["embedding"] * without.arrays["embedding"]).sum(axis=1)
-    assert cosine.min() >= 0.99999
+        cosine = (with_branch[name] * without.arrays[name]).sum(axis=1)
+        assert cosine.min() >= 0.99999
     branch = with_branch["sentiment_features"]
     assert branch.shape == (4, 4 * 384) and branch.dtype == np.float32
     norms = np.linalg.norm(branch.reshape(4, 4, 384), axis=2)
@@ -188,3 +193,11 @@ def test_sentiment_branch_option_is_recorded_and_checked(tmp_path):
     assert EmbedStage(sentiment_branch=False).get_config()["sentiment_branch"] is False
     with pytest.raises(ConfigError, match=r"sentiment-branch\.safetensors: sentiment branch file"):
         EmbedStage(sentiment_branch=str(tmp_path))
+
+
+def test_theme_pooling_mean_writes_no_theme_embedding_and_others_are_refused():
+    stage = EmbedStage(device="cpu", theme_pooling="mean")
+    assert "theme_embedding" not in stage.produces_arrays
+    assert "theme_embedding" not in stage.transform(Batch(branch_table())).arrays
+    with pytest.raises(ConfigError, match="theme_pooling must be one of"):
+        EmbedStage(theme_pooling="idf")

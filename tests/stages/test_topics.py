@@ -30,9 +30,10 @@ def batch() -> Batch:
         },
         index=pd.RangeIndex(100, 100 + len(texts)),
     )
-    embeddings = encode_texts(texts)
-    embeddings[-2] = 0.0  # the empty comment
-    return Batch(table, {"embedding": embeddings})
+    arrays = {"embedding": encode_texts(texts, "embedding"), "theme_embedding": encode_texts(texts)}
+    for array in arrays.values():
+        array[-2] = 0.0  # the empty comment
+    return Batch(table, arrays)
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,20 @@ def test_stage_needs_embeddings_and_fit(batch):
         TopicsStage().fit(Batch(batch.table))
     with pytest.raises(NotFittedError, match="The topics stage is not fitted yet"):
         TopicsStage().transform(batch)
+
+
+def test_stage_reads_the_theme_embedding_and_keeps_reading_what_it_was_fitted_on(
+    tmp_path, batch, fitted_stage
+):
+    assert fitted_stage.model_.fitted_on_["embedding_array"] == "theme_embedding"
+    fitted_stage.save_state(tmp_path)
+    loaded = TopicsStage(n_themes=6, min_topic_size=3, codebook=None)
+    loaded.load_state(tmp_path)
+    assert loaded.model_.fitted_on_["embedding_array"] == "theme_embedding"
+    mean_only = Batch(batch.table, {"embedding": batch.arrays["embedding"]})
+    with pytest.raises(SchemaError, match=r"fitted on the array 'theme_embedding'.*theme_pooling"):
+        loaded.transform(mean_only)
+    on_mean = TopicsStage(n_themes=6, min_topic_size=3, codebook=None).fit(mean_only)
+    assert on_mean.model_.fitted_on_["embedding_array"] == "embedding"
+    del on_mean.model_.fitted_on_["embedding_array"]  # a model saved before stop 32
+    assert (on_mean.transform(batch).table["topic"] >= 0).mean() >= 0.85
