@@ -93,13 +93,14 @@ def test_the_theme_block_is_the_weighted_last_layer_on_both_runtimes(encoder):
 @pytest.mark.shared_data
 @pytest.mark.skipif(not BANKING77.exists(), reason="../shared/data (BANKING77) is not here")
 def test_theme_embedding_separates_real_intents_better_than_the_mean(encoder):
-    """1,000 BANKING77 test queries, 77 intents, both arrays from one pass: the same
-    clustering agrees more with the intents on the theme embedding."""
+    """The 3,080 BANKING77 test queries, 77 intents, both arrays from one pass: the same
+    clustering agrees more with the intents on the theme embedding (0.760 / 0.808 when
+    measured)."""
     from sklearn.metrics import normalized_mutual_info_score
 
     from feedback_nlp.topics import clustering
 
-    queries = pd.read_csv(BANKING77).sample(1000, random_state=0)
+    queries = pd.read_csv(BANKING77)
     both = encoder.encode(queries["text"].tolist(), 1, theme=True)
     scores = {}
     for name, vectors in (("mean", both[:, :384]), ("theme", both[:, 384:])):
