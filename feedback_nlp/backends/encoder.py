@@ -578,14 +578,14 @@ class E5Encoder:
             return run_session(
                 self.model, input_ids, mask, layers, branched, with_branch, pool_weights
             )
+        from feedback_nlp.backends.branch import select_blocks, weighted_mean
+
         torch = self._torch
         with torch.inference_mode():
             ids = torch.from_numpy(input_ids).to(self.device)
             attention = torch.from_numpy(mask).to(self.device)
             weights = None if pool_weights is None else torch.from_numpy(pool_weights)
             if branched:
-                from feedback_nlp.backends.branch import select_blocks
-
                 if weights is None:
                     pooled, theme = self.model(ids, attention), None
                 else:
@@ -596,13 +596,10 @@ class E5Encoder:
                 input_ids=ids, attention_mask=attention, output_hidden_states=layers > 1
             )
             states = result.hidden_states[-layers:] if layers > 1 else [result.last_hidden_state]
-            weights_mask = attention.unsqueeze(-1).float()
-            means = [(s.float() * weights_mask).sum(1) / weights_mask.sum(1) for s in states]
+            means = [weighted_mean(s, attention) for s in states]
             blocks = torch.cat(means[::-1], dim=1).cpu().numpy()
             if weights is None:
                 return blocks
-            from feedback_nlp.backends.branch import weighted_mean
-
             return _with_theme(
                 blocks, weighted_mean(result.last_hidden_state, weights.to(self.device))
             )

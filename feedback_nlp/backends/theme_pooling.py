@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -31,9 +32,11 @@ POOLINGS = ("frequency", "mean")
 log = logging.getLogger(__name__)
 
 
+@lru_cache(maxsize=4)
 def token_weights(tokenizer: Any, smoothing: float = SMOOTHING) -> np.ndarray | None:
     """Weight of every token id of a fast `tokenizer` (0 for special tokens), or None when
-    its model carries no unigram probabilities (a WordPiece or BPE vocabulary)."""
+    its model carries no unigram probabilities (a WordPiece or BPE vocabulary). Read once
+    per tokenizer (encoders of one model folder share it); the table is read-only."""
     model = json.loads(tokenizer.backend_tokenizer.to_str()).get("model", {})
     if model.get("type") != "Unigram":
         log.warning(
@@ -45,7 +48,9 @@ def token_weights(tokenizer: Any, smoothing: float = SMOOTHING) -> np.ndarray | 
     log_probabilities = np.array([float(score) for _, score in model["vocab"]])
     weights = smoothing / (smoothing + np.exp(log_probabilities))
     weights[list(tokenizer.all_special_ids)] = 0.0
-    return weights.astype(np.float32)
+    weights = weights.astype(np.float32)
+    weights.flags.writeable = False
+    return weights
 
 
 def pool_weights(
