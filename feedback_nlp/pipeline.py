@@ -249,6 +249,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     Returns every path written (``written.paths["html"]``, …) and the report's facts.
     """
     from feedback_nlp.insights import explain
+    from feedback_nlp.insights.distinct import similar_from_table
     from feedback_nlp.report.build import Written
     from feedback_nlp.report.export import export_table
 
@@ -261,6 +262,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
         labels=labels or None,
         embeddings=analysis.arrays.get("embedding"),
         mentions=analysis.tables.get("theme_mentions"),
+        similar=similar_from_table(analysis.tables.get("topics")) or None,
     )
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet"),

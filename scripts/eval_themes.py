@@ -14,7 +14,9 @@ its own process so its peak memory is its own, and report:
 - which gold labels are the majority of at least one theme (both readings);
 - on the sets with aspect polarity (MAMS, MobASA): whether the 5 themes, and the 5
   categories, that hurt the gold "negative" flag most (ranked as `explain` ranks them) stand
-  for the 5 aspects comments are most often negative about;
+  for the 5 aspects comments are most often negative about; and the 5 distinct themes, with
+  near-duplicate themes folded under the costlier one (`distinct_rank`, as the report's
+  summary lists the costliest themes);
 - stability: ARI of the main theme between fits with two seeds, and between fits on two
   different random 80 % subsamples (all comments tagged by both);
 - fit time and peak RSS; every theme with its label, category and majority gold label;
@@ -136,39 +138,48 @@ def _mapped(votes: Counter, size: int, share: float | None) -> list[str]:
     return held or [ranked[0][0]]
 
 
-def negative_reasons(out: pd.DataFrame, negative: list[list[str]]) -> dict[str, object]:
+def negative_reasons(
+    out: pd.DataFrame, negative: list[list[str]], similar: dict[str, frozenset[str]]
+) -> dict[str, object]:
     """Do the 5 themes (and categories) that hurt most cover the 5 most frequent complaints?
 
     The outcome is the gold "negative about some aspect" flag; themes are ranked by their
-    impact on it (`insights.theme_impact`, as `explain` ranks them). Each top theme stands
-    for the negative aspect most of its negative comments are negative about.
+    impact on it (`insights.theme_impact`, as `explain` ranks them); `distinct_themes` ranks
+    them with near-duplicate themes folded under the first (`distinct_rank`, as the report's
+    summary lists them). Each top theme stands for the negative aspect most of its negative
+    comments are negative about.
     """
     from feedback_nlp.insights.impact import theme_impact
 
     reasons = [a for a, _ in Counter(a for labels in negative for a in labels).most_common(5)]
     table = out.assign(gold_is_negative=[int(bool(labels)) for labels in negative])
     report: dict[str, object] = {"top_negative_reasons": reasons}
-    for column in ("themes", "categories"):
+    lists = {c: table[c].map(lambda c: str(c).split("|")) for c in ("themes", "categories")}
+    for name, column, rank in (
+        ("themes", "themes", "rank"),
+        ("categories", "categories", "rank"),
+        ("distinct_themes", "themes", "distinct_rank"),
+    ):
         ranked = theme_impact(
-            table, "gold_is_negative", theme_column=column, higher_is_better=False
-        )
-        top = ranked[ranked["rank"].notna() & (ranked["rank"] <= 5)]
-        lists = table[column].map(lambda c: str(c).split("|"))
-        stands_for = []
-        for theme in top["theme"]:
-            votes = Counter(
-                a
-                for found, labels in zip(lists, negative, strict=True)
-                if str(theme) in found
-                for a in labels
-            )
-            stands_for.append(votes.most_common(1)[0][0] if votes else "")
-        report[f"top5_{column}"] = [
+            table, "gold_is_negative", theme_column=column, higher_is_better=False,
+            similar=similar if column == "themes" else None,
+        )  # fmt: skip
+        top = ranked[ranked[rank].notna() & (ranked[rank] <= 5)].sort_values(rank)
+        stands_for = [_stands_for(str(t), lists[column], negative) for t in top["theme"]]
+        report[f"top5_{name}"] = [
             {"label": str(label), "stands_for": reason}
             for label, reason in zip(top["theme_label"], stands_for, strict=True)
         ]
-        report[f"top5_{column}_reasons_covered"] = len(set(stands_for) & set(reasons))
+        report[f"top5_{name}_reasons_covered"] = len(set(stands_for) & set(reasons))
     return report
+
+
+def _stands_for(theme: str, lists: pd.Series, negative: list[list[str]]) -> str:
+    """The negative aspect most negative comments with `theme` are negative about."""
+    votes = Counter(
+        a for found, labels in zip(lists, negative, strict=True) if theme in found for a in labels
+    )
+    return votes.most_common(1)[0][0] if votes else ""
 
 
 def single_label(gold: list[list[str]], topic: np.ndarray) -> dict[str, object]:
@@ -273,6 +284,8 @@ def evaluate(
 ) -> dict[str, object]:
     import tempfile
 
+    from feedback_nlp.topics.tables import similar_themes
+
     table = SETS[name](data)
     gold = list(table.pop("gold"))
     negative = list(table.pop("gold_negative")) if "gold_negative" in table else None
@@ -315,7 +328,8 @@ def evaluate(
         "whitening": whitening,
     }
     if negative is not None:
-        report.update(negative_reasons(out, negative))
+        similar = {str(k): frozenset(map(str, v)) for k, v in similar_themes(model).items()}
+        report.update(negative_reasons(out, negative, similar))
     if "true_theme" in out:
         report["demo_issues"] = demo_languages(out)
     if name == "banking77":

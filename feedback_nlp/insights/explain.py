@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,6 +47,7 @@ def explain(
     seed: int = 0,
     embeddings: np.ndarray | None = None,
     mentions: pd.DataFrame | None = None,
+    similar: Mapping[str, Collection[str]] | None = None,
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
 
@@ -58,7 +59,9 @@ def explain(
     as before). ``effort_ces`` (mean CES by effort level and its rank correlation with the
     effort score) is added where the table has `ces` and the effort stage's columns. Quotes
     rank comments by the part raising each theme when `mentions` (the topics stage's
-    ``theme_mentions`` table) is given, else by `embeddings`.
+    ``theme_mentions`` table) is given, else by `embeddings`. `similar` (the theme table's
+    near-duplicate themes, `insights.distinct.similar_from_table`) adds `repeats` and
+    `distinct_rank` to the theme impact tables.
     """
     result = Explanation()
     theme_column = theme_column or default_theme_column(table)
@@ -83,8 +86,9 @@ def explain(
         run("effort_ces", lambda: effort_ces(table, unit=unit, scales=scales))
     if theme_column is not None:
         _theme_analyses(
-            run, table, outcomes, theme_column, matrix_rows, period, labels, options, direction
-        )
+            run, table, outcomes, theme_column, matrix_rows, period, labels, options, direction,
+            similar,
+        )  # fmt: skip
         _drivers(run, table, outcomes, theme_column, direction, n_bootstrap, seed, options)
         quotes = {
             "theme_column": theme_column,
@@ -140,15 +144,17 @@ def _theme_analyses(
     labels: Mapping[int | str, str] | None,
     options: dict,
     direction: dict[str, bool],
+    similar: Mapping[str, Collection[str]] | None = None,
 ) -> None:
     common = {"theme_column": theme_column, "labels": labels, **options}
+    own = {"similar": similar} if theme_column in ("themes", "topic") else {}
     by_category = "categories" in table.columns and theme_column != "categories"
     for outcome in outcomes:
         name = outcome_name(outcome)
         better = direction.get(name)
         run(
             f"theme_impact_{name}",
-            lambda o=outcome, b=better: theme_impact(table, o, higher_is_better=b, **common),
+            lambda o=outcome, b=better: theme_impact(table, o, higher_is_better=b, **common, **own),
         )
         if by_category:  # the upper level of the theme hierarchy, named categories
             run(

@@ -23,6 +23,7 @@ from feedback_nlp.insights.core import (
     theme_labels,
     unit_theme_pairs,
 )
+from feedback_nlp.insights.distinct import Similar, add_distinct_rank
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import require
 from feedback_nlp.scores import CONFIDENCE, SMALL_N, ScoreScales, describe_units, unit_ids
@@ -39,6 +40,7 @@ def theme_impact(
     scales: ScoreScales | None = None,
     higher_is_better: bool | None = None,
     confidence: float = CONFIDENCE,
+    similar: Similar | None = None,
 ) -> pd.DataFrame:
     """Per theme: volume, outcome with/without, impact with CI, event rate, lift, odds ratio.
 
@@ -46,7 +48,9 @@ def theme_impact(
     lift = event rate among units with the theme / overall event rate; the odds ratio and
     p-value come from Fisher's exact test, q_value is the Benjamini–Hochberg adjustment across
     themes. Themes with fewer than `min_n` units are marked ``small_n`` and get no rank; rank 1
-    is the theme that hurts the outcome most.
+    is the theme that hurts the outcome most. With `similar` (theme id as text → ids of its
+    near-duplicate themes, `insights.distinct.similar_from_table`) the table also says which
+    higher-ranked theme each one `repeats` and its `distinct_rank` among those that repeat none.
     """
     spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
     unit = spec.unit_for(unit)
@@ -64,7 +68,7 @@ def theme_impact(
     columns = _COLUMNS + (_DECLARED_COLUMNS if spec.declared else [])
     result = _finish(pd.DataFrame(rows, columns=columns), spec, min_n)
     result.insert(3, "unit_of_analysis", describe_units(values.index, unit == "respondent_id"))
-    return result
+    return result if similar is None else add_distinct_rank(result, similar)
 
 
 _DECLARED_COLUMNS = [

@@ -13,6 +13,7 @@ import pandas as pd
 
 from feedback_nlp import __version__
 from feedback_nlp.insights import Explanation, explain
+from feedback_nlp.insights.distinct import similar_from_table
 from feedback_nlp.report.document import InsightReport
 from feedback_nlp.report.effort import effort_section
 from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
@@ -63,6 +64,7 @@ def build_insight_report(
     inputs = source if isinstance(source, ReportInputs) else ReportInputs(table=source)
     table = inputs.table
     labels = theme_labels_of(inputs.themes)
+    similar = similar_from_table(inputs.themes)
     if explanation is None:
         scores = [c for c in SCORE_COLUMNS if c in table.columns]
         explanation = explain(
@@ -71,10 +73,12 @@ def build_insight_report(
             labels=labels or None,
             embeddings=inputs.embeddings,
             mentions=inputs.mentions,
+            similar=similar or None,
         )
     tables = explanation.tables
     sizes = _theme_sizes(table, labels)
-    facts = gather_facts(table, tables, inputs.rejects, sizes, judged_themes(inputs.themes))
+    judged = judged_themes(inputs.themes)
+    facts = gather_facts(table, tables, inputs.rejects, sizes, judged, similar)
     score = facts.primary_score
     report = InsightReport(title, _subtitle(facts), facts={"facts": facts})
     candidates = [

@@ -133,7 +133,7 @@ def _load_folder(folder: Path) -> ReportInputs:
         except pd.errors.EmptyDataError:
             inputs.rejects = empty_rejects()
     if (folder / "tables" / "topics.csv").is_file():
-        themes = pd.read_csv(folder / "tables" / "topics.csv")
+        themes = pd.read_csv(folder / "tables" / "topics.csv", dtype={"similar_themes": "string"})
         inputs.themes = themes.astype({"topic": "Int64"}) if "topic" in themes else themes
     if (folder / "tables" / "theme_mentions.csv").is_file():
         inputs.mentions = pd.read_csv(

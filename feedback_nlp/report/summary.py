@@ -6,11 +6,13 @@ lines, so all three say the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from feedback_nlp.insights.distinct import fold_repeats
 from feedback_nlp.report.document import Card, Cards, Paragraph, Quote, Section
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
@@ -55,7 +57,8 @@ class ScoreFact:
 
 @dataclass
 class ThemeFact:
-    """A costly theme: label, impact with its range, customers, and one quote."""
+    """A costly theme: label, impact with its range, customers, one quote, and the labels of
+    the costly themes close to it (`similar`, not listed on their own)."""
 
     label: str
     impact: float
@@ -66,14 +69,21 @@ class ThemeFact:
     score: str
     quote: Quote | None = None
     unit_word: str = "customers"
+    similar: list[str] = field(default_factory=list)
 
     def text(self) -> str:
         """`'late delivery' costs 20.3 NPS points (95 % range −24.4 to −16.2), 23 % …`."""
         return (
             f"'{self.label}' costs {abs(self.impact):.1f} {SCORE_NAMES[self.score]} points "
             f"(95 % range {interval(self.low, self.high)}), "
-            f"{percent(self.share)} of {self.unit_word}"
+            f"{percent(self.share)} of {self.unit_word}{self.close_themes('; ')}"
         )
+
+    def close_themes(self, separator: str) -> str:
+        """`separator` + "close themes: 'x', 'y'", or nothing when none was folded in."""
+        if not self.similar:
+            return ""
+        return separator + "close themes: " + ", ".join(f"'{label}'" for label in self.similar)
 
 
 @dataclass
@@ -104,9 +114,11 @@ def gather_facts(
     rejects: pd.DataFrame | None,
     theme_sizes: list[tuple[str, int]],
     judged: frozenset[str] = frozenset(),
+    similar: Mapping[str, Collection[str]] | None = None,
 ) -> Facts:
     """The summary's facts from the tagged table and the explain tables; the themes in `judged`
-    (ids as text: themes that judge the whole experience) are not listed as costliest."""
+    (ids as text: themes that judge the whole experience) are not listed as costliest, and a
+    costly theme `similar` to a costlier one is named beside it, not listed again."""
     langs = table["lang"].fillna("und").value_counts() if "lang" in table else pd.Series()
     channels = table["channel"].fillna("unknown").value_counts() if "channel" in table else None
     dates = table["created_at"].dropna() if "created_at" in table else pd.Series()
@@ -124,8 +136,8 @@ def gather_facts(
     if score and f"theme_impact_{score}" in tables:
         impact, quotes = tables[f"theme_impact_{score}"], tables.get("quotes")
         is_judged = impact["theme"].astype(str).isin(judged)
-        facts.costliest = _costliest(impact[~is_judged], quotes, score)
-        facts.judgements = _costliest(impact[is_judged], quotes, score)
+        facts.costliest = _costliest(impact[~is_judged], quotes, score, similar or {})
+        facts.judgements = _costliest(impact[is_judged], quotes, score, similar or {})
     if "theme_trends" in tables:
         units = units_of(tables.get(f"theme_impact_{score}")) if score else "comments"
         facts.grew = _grew(tables["theme_trends"], units)
@@ -157,9 +169,20 @@ def _scores(metrics: pd.DataFrame | None) -> list[ScoreFact]:
     return found
 
 
-def _costliest(impact: pd.DataFrame, quotes: pd.DataFrame | None, score: str) -> list[ThemeFact]:
+def _costliest(
+    impact: pd.DataFrame,
+    quotes: pd.DataFrame | None,
+    score: str,
+    similar: Mapping[str, Collection[str]],
+) -> list[ThemeFact]:
     ranked = impact[~impact["small_n"].fillna(False).astype(bool) & (impact["impact"] < 0)]
-    ranked = ranked.sort_values("impact", kind="stable").head(COSTLIEST)
+    ranked = ranked.sort_values("impact", kind="stable")
+    repeats = fold_repeats(ranked["theme"], similar)
+    folded: dict[str, list[str]] = {}
+    for theme, label in zip(ranked["theme"].astype(str), ranked["theme_label"], strict=True):
+        if repeats[theme] is not None:
+            folded.setdefault(repeats[theme], []).append(str(label))
+    ranked = ranked[[repeats[str(t)] is None for t in ranked["theme"]]].head(COSTLIEST)
     return [
         ThemeFact(
             label=str(row["theme_label"]),
@@ -171,6 +194,7 @@ def _costliest(impact: pd.DataFrame, quotes: pd.DataFrame | None, score: str) ->
             score=score,
             quote=first_quote(quotes, row["theme"], prefer="detractor"),
             unit_word=unit_noun(row.get("unit_of_analysis")),
+            similar=folded.get(str(row["theme"]), []),
         )
         for _, row in ranked.iterrows()
     ]
@@ -258,6 +282,7 @@ def _theme_card(theme: ThemeFact) -> Card:
         f"costs {number(abs(theme.impact))} {name} points (95 % range "
         f"{interval(theme.low, theme.high)}) · {percent(theme.share)} of {theme.unit_word}"
     )
+    detail += theme.close_themes(" · ")
     return Card(theme.label, signed(theme.impact), detail, "bad", theme.quote)
 
 

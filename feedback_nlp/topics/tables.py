@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import LIST_SEP, require, split_list
 from feedback_nlp.topics.model import ThemeModel
+
+#: Cosine of two theme centroids (in the model's theme space) from which the two are listed as
+#: similar: the same issue worded apart ("aufzug defekt", "hbf defekt"), which rankings of
+#: costly themes list once (`insights.distinct`; measured in docs/topics.md).
+SIMILAR_THEME = 0.6
 
 THEME_TABLE_COLUMNS = (
     "topic",
@@ -21,6 +27,7 @@ THEME_TABLE_COLUMNS = (
     "keywords_by_lang",
     "representative_ids",
     "representative_texts",
+    "similar_themes",
 )
 
 
@@ -28,9 +35,11 @@ def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.D
     """One row per theme: id, label, category, whether it judges the whole experience (its
     codebook entry says ``judgement = true``), size at fit, keywords (also per language),
     examples; with the `theme_mentions` table, how often each theme is raised in the tagged
-    comments and the share of those mentions that are negative."""
+    comments and the share of those mentions that are negative; `similar_themes`, the ids of
+    the themes whose centroid is at least `SIMILAR_THEME` similar, most similar first."""
     raised, negative = _mention_counts(mentions)
     judged = judgement_entries(model)
+    similar = similar_themes(model)
     rows = [
         {
             "topic": theme.topic,
@@ -49,6 +58,7 @@ def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.D
             ),
             "representative_ids": LIST_SEP.join(theme.representative_ids),
             "representative_texts": LIST_SEP.join(theme.representative_texts),
+            "similar_themes": LIST_SEP.join(str(t) for t in similar.get(theme.topic, [])),
         }
         for theme in model.theme_list()
     ]
@@ -62,6 +72,25 @@ def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.D
     }
     table = table.astype(numeric)
     return table.astype({c: "string" for c in THEME_TABLE_COLUMNS if c not in numeric})
+
+
+def similar_themes(model: ThemeModel, threshold: float = SIMILAR_THEME) -> dict[int, list[int]]:
+    """Theme id → the other themes whose centroid has a cosine of at least `threshold` with
+    its own, most similar first (ties by id); themes with none are left out."""
+    ids = [int(t) for t in model.topic_ids_]
+    if model.centroids_ is None or len(ids) < 2:
+        return {}
+    centroids = np.asarray(model.centroids_, dtype=np.float64)
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    cosines = centroids @ centroids.T
+    np.fill_diagonal(cosines, -np.inf)
+    result = {}
+    for row, topic in enumerate(ids):
+        order = np.argsort(-cosines[row], kind="stable")
+        close = [c for c in order if cosines[row, c] >= threshold]
+        if close:
+            result[topic] = [ids[c] for c in close]
+    return result
 
 
 def judgement_entries(model: ThemeModel) -> set[str]:

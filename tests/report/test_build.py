@@ -9,6 +9,7 @@ import pytest
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.pipeline import Analysis, write_outputs
 from feedback_nlp.report.build import build_insight_report, write_insight_report
+from feedback_nlp.report.document import Cards
 from feedback_nlp.report.export import FORMULA_TRIGGERS
 from feedback_nlp.report.html import plotly_js, to_html
 from feedback_nlp.report.inputs import ReportInputs, load_inputs
@@ -55,6 +56,23 @@ def test_a_theme_that_judges_the_whole_experience_is_not_called_costliest(table,
     assert [t.label for t in report.facts["facts"].judgements] == ["late delivery"]
     summary = " ".join(getattr(b, "text", "") for b in report.sections[0].blocks)
     assert "judge the experience as a whole ('late delivery'" in summary
+
+
+def test_a_costly_theme_close_to_a_costlier_one_is_named_beside_it(table, tmp_path):
+    themes = theme_table().assign(similar_themes=pd.array(["1", "0", pd.NA, pd.NA], "string"))
+    analysis = Analysis(table, empty_rejects(), Analyzer([]), tables={"topics": themes})
+    write_outputs(analysis, tmp_path)
+    for inputs in (ReportInputs(table, themes=themes), load_inputs(tmp_path)):
+        report = build_insight_report(inputs)
+        facts = report.facts["facts"]
+        assert [t.label for t in facts.costliest] == ["late delivery"]
+        assert facts.costliest[0].similar == ["app crashes at payment"]
+        blocks = report.sections[0].blocks
+        details = " ".join(c.detail for b in blocks if isinstance(b, Cards) for c in b.cards)
+        assert "close themes: 'app crashes at payment'" in details
+        impact = report.sheets["theme_impact_nps"].set_index("theme_label")
+        assert impact.loc["app crashes at payment", "repeats"] == "0"
+        assert pd.isna(impact.loc["app crashes at payment", "distinct_rank"])
 
 
 def test_page_shows_plain_names_and_every_chart(report):

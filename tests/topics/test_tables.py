@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.topics.tables import theme_table, themes_by_segment, themes_over_time
+from feedback_nlp.topics.tables import (
+    SIMILAR_THEME,
+    similar_themes,
+    theme_table,
+    themes_by_segment,
+    themes_over_time,
+)
 
 
 @pytest.fixture
@@ -72,3 +79,24 @@ def test_theme_table_counts_mentions_and_the_negative_share(fitted):
     assert table.loc[first, "mentions"] == 3
     assert table.loc[first, "negative_share"] == 0.5
     assert table.loc[second, "negative_share"] == 1.0
+
+
+def test_themes_whose_centroids_nearly_coincide_are_listed_as_similar(fitted):
+    import copy
+
+    model = copy.deepcopy(fitted)
+    first, second, third = (int(t) for t in model.topic_ids_[:3])
+    rows = {int(t): i for i, t in enumerate(model.topic_ids_)}
+    centroids = np.array(model.centroids_, dtype=np.float32)
+    mixed = 0.8 * centroids[rows[first]] + 0.2 * centroids[rows[third]]
+    centroids[rows[second]] = mixed / np.linalg.norm(mixed)
+    model.centroids_ = centroids
+    cosine = float(centroids[rows[first]] @ centroids[rows[second]])
+    assert cosine >= SIMILAR_THEME
+    similar = similar_themes(model)
+    assert similar[first][0] == second and similar[second][0] == first
+    table = theme_table(model).set_index("topic")
+    assert table.loc[first, "similar_themes"].split("|")[0] == str(second)
+    assert second not in similar_themes(model, threshold=cosine + 1e-3).get(first, [])
+    for topic, close in similar.items():  # symmetric, and never the theme itself
+        assert topic not in close and all(topic in similar[other] for other in close)
