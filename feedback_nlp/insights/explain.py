@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.insights.drivers import key_drivers
 from feedback_nlp.insights.effort import effort_ces
 from feedback_nlp.insights.impact import pain_point_matrix, theme_impact, theme_trends
@@ -47,7 +48,7 @@ def explain(
     seed: int = 0,
     embeddings: np.ndarray | None = None,
     mentions: pd.DataFrame | None = None,
-    similar: Mapping[str, Collection[str]] | None = None,
+    similar: Similar | None = None,
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
 
@@ -144,7 +145,7 @@ def _theme_analyses(
     labels: Mapping[int | str, str] | None,
     options: dict,
     direction: dict[str, bool],
-    similar: Mapping[str, Collection[str]] | None = None,
+    similar: Similar | None = None,
 ) -> None:
     common = {"theme_column": theme_column, "labels": labels, **options}
     own = {"similar": similar} if theme_column in ("themes", "topic") else {}

@@ -6,13 +6,12 @@ lines, so all three say the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from feedback_nlp.insights.distinct import fold_repeats
+from feedback_nlp.insights.distinct import Similar, fold_repeats
 from feedback_nlp.report.document import Card, Cards, Paragraph, Quote, Section
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
@@ -114,7 +113,7 @@ def gather_facts(
     rejects: pd.DataFrame | None,
     theme_sizes: list[tuple[str, int]],
     judged: frozenset[str] = frozenset(),
-    similar: Mapping[str, Collection[str]] | None = None,
+    similar: Similar | None = None,
 ) -> Facts:
     """The summary's facts from the tagged table and the explain tables; the themes in `judged`
     (ids as text: themes that judge the whole experience) are not listed as costliest, and a
@@ -173,7 +172,7 @@ def _costliest(
     impact: pd.DataFrame,
     quotes: pd.DataFrame | None,
     score: str,
-    similar: Mapping[str, Collection[str]],
+    similar: Similar,
 ) -> list[ThemeFact]:
     ranked = impact[~impact["small_n"].fillna(False).astype(bool) & (impact["impact"] < 0)]
     ranked = ranked.sort_values("impact", kind="stable")

@@ -75,13 +75,12 @@ def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.D
 
 
 def similar_themes(model: ThemeModel, threshold: float = SIMILAR_THEME) -> dict[int, list[int]]:
-    """Theme id → the other themes whose centroid has a cosine of at least `threshold` with
-    its own, most similar first (ties by id); themes with none are left out."""
+    """Theme id → the other themes whose centroid (unit rows) has a cosine of at least
+    `threshold` with its own, most similar first (ties by id); themes with none are left out."""
     ids = [int(t) for t in model.topic_ids_]
     if model.centroids_ is None or len(ids) < 2:
         return {}
     centroids = np.asarray(model.centroids_, dtype=np.float64)
-    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
     cosines = centroids @ centroids.T
     np.fill_diagonal(cosines, -np.inf)
     result = {}
