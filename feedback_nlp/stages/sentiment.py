@@ -18,7 +18,9 @@ days late", "charged twice": :mod:`feedback_nlp.text.complaints`) unless
 docs/sentiment_emotion.md). A comment that is nothing but a judgement ("super", "sehr gut",
 "nul": :func:`feedback_nlp.text.replies.reply_polarity`) takes that polarity unless
 ``evaluative_replies=False`` (since stop 26: the model reads a bare "gut" or "super" as
-neutral).
+neutral). A short comment the model reads negative that only denies a problem ("No problems
+so far.", "Keine Wartezeit", "jamais eu le moindre souci": :mod:`feedback_nlp.text.denials`)
+is positive unless ``denials_positive=False`` (since stop 34).
 
 The stage also writes ``p_mixed``, the probability that the comment praises and complains
 (:mod:`feedback_nlp.stages.mixed`; NaN without a mixed head, at sentence level and on the
@@ -47,11 +49,12 @@ from feedback_nlp.stages.mixed import (
     sentiment_with_mixed,
 )
 from feedback_nlp.text.complaints import states_failure
+from feedback_nlp.text.denials import denies_problem
 from feedback_nlp.text.replies import reply_polarity
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
-           "complaint_read_negative", "effort_read_negative", "evaluative_replies_read",
-           "sentiment_with_mixed"]  # fmt: skip
+           "complaint_read_negative", "denial_read_positive", "effort_read_negative",
+           "evaluative_replies_read", "sentiment_with_mixed"]  # fmt: skip
 
 
 def effort_read_negative(
@@ -78,6 +81,17 @@ def complaint_read_negative(
     return _neutral_to_negative(probabilities, rows[failed], labels)
 
 
+def denial_read_positive(
+    probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
+) -> np.ndarray:
+    """`probabilities` where each row read negative whose short text only denies a problem
+    (:func:`feedback_nlp.text.denials.denies_problem`: "No problems so far.", "Aucun souci.",
+    "Geen wachttijd") has its negative probability moved to positive."""
+    rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index("negative"))
+    denied = np.array([denies_problem(texts[i]) for i in rows], dtype=bool)
+    return _move(probabilities, rows[denied], labels.index("negative"), labels.index("positive"))
+
+
 def evaluative_replies_read(
     probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
 ) -> np.ndarray:
@@ -96,12 +110,16 @@ def evaluative_replies_read(
 def _neutral_to_negative(
     probabilities: np.ndarray, rows: np.ndarray, labels: Sequence[str]
 ) -> np.ndarray:
+    return _move(probabilities, rows, labels.index("neutral"), labels.index("negative"))
+
+
+def _move(probabilities: np.ndarray, rows: np.ndarray, source: int, target: int) -> np.ndarray:
+    """`probabilities` with the `source` column's mass of `rows` moved to `target`."""
     if not len(rows):
         return probabilities
-    neutral, negative = labels.index("neutral"), labels.index("negative")
     out = probabilities.copy()
-    out[rows, negative] += out[rows, neutral]
-    out[rows, neutral] = 0.0
+    out[rows, target] += out[rows, source]
+    out[rows, source] = 0.0
     return out
 
 
@@ -134,6 +152,7 @@ class SentimentStage(ClassifierStage):
         effort_negative: bool = True,
         complaint_negative: bool = True,
         evaluative_replies: bool = True,
+        denials_positive: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -142,18 +161,23 @@ class SentimentStage(ClassifierStage):
         self.effort_negative = effort_negative
         self.complaint_negative = complaint_negative
         self.evaluative_replies = evaluative_replies
+        self.denials_positive = denials_positive
 
     def adjust(self, probabilities: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """With `effort_negative`, a comment read neutral that describes high customer effort
         (:func:`effort_read_negative`) is negative; with `complaint_negative`, one that states
         a service failure (:func:`complaint_read_negative`); with `evaluative_replies`, a
-        reply that only judges takes its polarity (:func:`evaluative_replies_read`)."""
+        reply that only judges takes its polarity (:func:`evaluative_replies_read`); with
+        `denials_positive`, a short comment read negative that only denies a problem is
+        positive (:func:`denial_read_positive`)."""
         if self.evaluative_replies:
             probabilities = evaluative_replies_read(probabilities, texts, self.labels)
         if self.effort_negative:
             probabilities = effort_read_negative(probabilities, texts, self.labels)
         if self.complaint_negative:
             probabilities = complaint_read_negative(probabilities, texts, self.labels)
+        if self.denials_positive:
+            probabilities = denial_read_positive(probabilities, texts, self.labels)
         return probabilities
 
     def extra_columns(self, texts: Sequence[str], scored: Scored) -> dict[str, np.ndarray]:

@@ -36,7 +36,7 @@ NEGATIONS = frozenset(
 #: Words right after a cue that cancel it (Turkish negates after the noun: "gecikme yok").
 NEGATIONS_AFTER = frozenset(fold("yok değil olmadı yaşamadım yaşanmadı").split())
 _WINDOW_BEFORE, _WINDOW_AFTER = 4, 2
-_CONDITIONAL = re.compile(
+CONDITIONAL = re.compile(
     fold(
         r"(?<!\w)(?:if|in case|unless|what happens|wenn|falls|sofern|au cas|en caso|"
         r"in caso|caso|qualora|indien|если|jeśli|jeżeli|gdyby|dacă|eğer)(?!\w)"
@@ -48,14 +48,14 @@ _WHY = re.compile(
         r"почему|зачем|dlaczego|czemu|de ce|neden|niye)(?!\w)"
     )
 )
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
-_CLAUSE = re.compile(
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
+CLAUSE_BREAK = re.compile(
     fold(
         r"[,;:()]|\s[-–—]\s|(?<!\w)(?:but|however|aber|doch|sondern|mais|pero|sino|ma|però|"
         r"mas|porém|maar|но|ale|dar|ama|fakat)(?!\w)"
     )
 )
-_WORD = re.compile(r"\w+(?:'\w+)?")
+WORD = re.compile(r"\w+(?:'\w+)?")
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,8 @@ def normalise(text: str) -> str:
 
 
 def _negated(clause: str, start: int, end: int) -> bool:
-    before = _WORD.findall(clause[:start])[-_WINDOW_BEFORE:]
-    after = _WORD.findall(clause[end:])[:_WINDOW_AFTER]
+    before = WORD.findall(clause[:start])[-_WINDOW_BEFORE:]
+    after = WORD.findall(clause[end:])[:_WINDOW_AFTER]
     return any(w in NEGATIONS or w.endswith("n't") for w in before) or any(
         w in NEGATIONS_AFTER for w in after
     )
@@ -116,11 +116,11 @@ def failure_statements(text: str) -> list[str]:
     cues, found, folded = _compiled(), [], normalise(text)
     if not (cues.failed.search(folded) or cues.failure.search(folded)):
         return found
-    for sentence in _SENTENCE.split(folded):
+    for sentence in SENTENCE_BREAK.split(folded):
         if sentence.rstrip().endswith("?") and not _WHY.search(sentence):
             continue
-        for clause in _CLAUSE.split(sentence):
-            if clause.strip() and not _CONDITIONAL.search(clause):
+        for clause in CLAUSE_BREAK.split(sentence):
+            if clause.strip() and not CONDITIONAL.search(clause):
                 found.extend(_clause_cues(clause, cues))
     return found
 

@@ -227,3 +227,28 @@ def test_complaint_rule_is_on_by_default_and_can_be_turned_off():
     off = SentimentStage(complaint_negative=False).adjust(probabilities, [text])
     assert (off == probabilities).all()
     assert SentimentStage(complaint_negative=False).get_config()["complaint_negative"] is False
+
+
+def test_a_short_comment_read_negative_that_only_denies_a_problem_is_positive():
+    from feedback_nlp.stages.sentiment import denial_read_positive
+
+    texts = [
+        "Bisher keine Probleme.",  # denies a problem, read negative: positive
+        "No problems, but the parcel arrived late.",  # a contrast: kept
+        "Aucun souci, merci.",  # read positive already: kept
+        "The problem is still not solved.",  # affirms a problem: kept
+    ]
+    probabilities = np.array([[0.6, 0.1, 0.3], [0.7, 0.1, 0.2], [0.1, 0.2, 0.7], [0.8, 0.1, 0.1]])
+    out = denial_read_positive(probabilities, texts)
+    assert out[0] == pytest.approx([0.0, 0.1, 0.9])
+    assert (out[1:] == probabilities[1:]).all()
+    assert (probabilities[0] == [0.6, 0.1, 0.3]).all()  # the input is not changed
+
+
+def test_denial_rule_is_on_by_default_and_can_be_turned_off():
+    text = "Never had an issue with them."
+    probabilities = np.array([[0.66, 0.09, 0.25]])
+    assert SentimentStage().adjust(probabilities, [text]).argmax() == 2
+    off = SentimentStage(denials_positive=False).adjust(probabilities, [text])
+    assert (off == probabilities).all()
+    assert SentimentStage(denials_positive=False).get_config()["denials_positive"] is False

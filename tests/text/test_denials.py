@@ -1,0 +1,77 @@
+"""Problems a short comment denies: words per language, negation windows, what cancels a
+denial (an affirmed problem, a contrast, a failure, a question, a condition, length)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from feedback_nlp.text.complaints import cue_pattern
+from feedback_nlp.text.denials import MAX_WORDS, denial_words, denies_problem, problem_mentions
+
+LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "ro", "tr"}
+
+
+def test_every_language_has_both_lists_and_every_word_compiles():
+    words = denial_words()
+    assert set(words) == LANGUAGES
+    for lang, lists in words.items():
+        assert set(lists) == {"problems", "denied"}, lang
+        for word in (*lists["problems"], *lists["denied"]):
+            re.compile(cue_pattern(word))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No problems so far.",
+        "Never had an issue with them.",
+        "No wait at all, served straight away.",
+        "Bisher keine Probleme, alles läuft.",
+        "Keine Wartezeit, sofort dran gekommen.",
+        "Jamais eu le moindre souci avec eux.",
+        "Sin problemas hasta ahora.",
+        "Nessun problema, tutto a posto.",
+        "Sem fila nenhuma.",
+        "Geen problemen gehad.",
+        "Никаких проблем.",
+        "Żadnych problemów.",
+        "Nicio problemă până acum.",
+        "Sorun yok, her şey yolunda.",  # Turkish negates after the noun
+        "Hiç beklemeden hallettiler.",  # a phrase that carries its negation
+    ],
+)
+def test_short_denials_in_every_language(text):
+    assert denies_problem(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The problem is still there.",  # affirmed
+        "No problems with delivery, but the item was broken.",  # a contrast
+        "No problem with the app, it arrived three days late.",  # a service failure
+        "Is there no queue at the other branch?",  # a question
+        "If there were no delays I would order again.",  # a condition
+        "Not a single problem was solved.",  # a problem not solved
+        "Nicht nur Ärger mit der Bahn, auch noch Kosten.",  # "not only"
+        "I can't wait for the new version.",  # no problem word at all
+        "Great staff, lovely food.",
+        "",
+    ],
+)
+def test_no_denial(text):
+    assert not denies_problem(text)
+
+
+def test_a_long_comment_denies_nothing_even_when_every_problem_is_denied():
+    text = "No problems at all with the order, " + "and the rest went as planned " * 3
+    assert problem_mentions(text) == (1, 0)
+    assert len(text.split()) > MAX_WORDS
+    assert not denies_problem(text)
+
+
+def test_counts_denied_and_affirmed_problems_apart():
+    assert problem_mentions("No issues so far. One problem: the box.") == (1, 1)
+    assert problem_mentions("Never had to wait, never a problem.") == (2, 0)
