@@ -29,7 +29,7 @@ transformers backend).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import numpy as np
@@ -67,7 +67,8 @@ def effort_read_negative(
     if not len(rows):
         return probabilities
     found = RuleEffortBackend().predict([texts[i] for i in rows])
-    return _neutral_to_negative(probabilities, rows[[r.level == "high" for r in found]], labels)
+    high = rows[[r.level == "high" for r in found]]
+    return _move(probabilities, high, labels.index("neutral"), labels.index("negative"))
 
 
 def complaint_read_negative(
@@ -76,9 +77,7 @@ def complaint_read_negative(
     """`probabilities` where each row read neutral whose text states a service failure
     (:func:`feedback_nlp.text.complaints.states_failure`: "never arrived", "charged twice",
     "kam zu spät") has its neutral probability moved to negative."""
-    rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index("neutral"))
-    failed = np.array([states_failure(texts[i]) for i in rows], dtype=bool)
-    return _neutral_to_negative(probabilities, rows[failed], labels)
+    return _reread(probabilities, texts, labels, states_failure, "neutral", "negative")
 
 
 def denial_read_positive(
@@ -87,9 +86,7 @@ def denial_read_positive(
     """`probabilities` where each row read negative whose short text only denies a problem
     (:func:`feedback_nlp.text.denials.denies_problem`: "No problems so far.", "Aucun souci.",
     "Geen wachttijd") has its negative probability moved to positive."""
-    rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index("negative"))
-    denied = np.array([denies_problem(texts[i]) for i in rows], dtype=bool)
-    return _move(probabilities, rows[denied], labels.index("negative"), labels.index("positive"))
+    return _reread(probabilities, texts, labels, denies_problem, "negative", "positive")
 
 
 def evaluative_replies_read(
@@ -107,10 +104,19 @@ def evaluative_replies_read(
     return out
 
 
-def _neutral_to_negative(
-    probabilities: np.ndarray, rows: np.ndarray, labels: Sequence[str]
+def _reread(
+    probabilities: np.ndarray,
+    texts: Sequence[str],
+    labels: Sequence[str],
+    applies: Callable[[str], bool],
+    read: str,
+    to: str,
 ) -> np.ndarray:
-    return _move(probabilities, rows, labels.index("neutral"), labels.index("negative"))
+    """`probabilities` where each row read `read` whose text `applies` has that label's
+    probability moved to label `to`."""
+    rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index(read))
+    hits = np.array([applies(texts[i]) for i in rows], dtype=bool)
+    return _move(probabilities, rows[hits], labels.index(read), labels.index(to))
 
 
 def _move(probabilities: np.ndarray, rows: np.ndarray, source: int, target: int) -> np.ndarray:
