@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -66,17 +67,29 @@ class _Cues:
 
 def cue_pattern(cue: str) -> str:
     """The regular expression of one cue of the data file (syntax in its header), without the
-    word-start and word-end checks (:func:`_compiled` puts them around all cues at once)."""
+    word-start and word-end checks (:func:`any_cue` puts them around all cues at once)."""
     body = fold(cue.casefold()).replace(" ~ ", r"\W+(?:\w+\W+){0,3}?")
     return body.replace(" ", r"\W+").replace("*", r"\w*")
 
 
-@lru_cache(maxsize=1)
-def failure_cues() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The cues per language and list (``failure``, ``failed``), as written."""
-    data = resources.files("feedback_nlp") / "data" / "complaints" / "failure_cues.toml"
+def any_cue(cues: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of `cues` (:func:`cue_pattern`, tried in the order given),
+    starting at a word start and ending at a word end."""
+    bodies = "|".join(cue_pattern(c) for c in cues)
+    return re.compile(rf"(?<!\w)(?:{bodies})(?!\w)")
+
+
+@lru_cache(maxsize=4)
+def cue_lists(file_name: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The lists per language of a cue file in ``feedback_nlp/data/complaints``, as written."""
+    data = resources.files("feedback_nlp") / "data" / "complaints" / file_name
     table = tomllib.loads(data.read_text(encoding="utf-8"))
     return {lang: {k: tuple(v) for k, v in lists.items()} for lang, lists in table.items()}
+
+
+def failure_cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The cues per language and list (``failure``, ``failed``), as written."""
+    return cue_lists("failure_cues.toml")
 
 
 @lru_cache(maxsize=1)
@@ -84,8 +97,7 @@ def _compiled() -> _Cues:
     cues = failure_cues()
 
     def joined(kind: str) -> re.Pattern[str]:
-        bodies = "|".join(cue_pattern(c) for lists in cues.values() for c in lists[kind])
-        return re.compile(rf"(?<!\w)(?:{bodies})(?!\w)")
+        return any_cue(c for lists in cues.values() for c in lists[kind])
 
     return _Cues(joined("failure"), joined("failed"))
 

@@ -17,10 +17,8 @@ and conditional sentences ("is there no queue?", "if there were no delays") deny
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from feedback_nlp.backends.effort_numbers import fold
 from feedback_nlp.text.complaints import (
@@ -30,6 +28,8 @@ from feedback_nlp.text.complaints import (
     NEGATIONS_AFTER,
     SENTENCE_BREAK,
     WORD,
+    any_cue,
+    cue_lists,
     cue_pattern,
     normalise,
     states_failure,
@@ -65,12 +65,9 @@ class _Words:
     denied: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
 def denial_words() -> dict[str, dict[str, tuple[str, ...]]]:
     """The words per language and list (``problems``, ``denied``), as written."""
-    data = resources.files("feedback_nlp") / "data" / "complaints" / "denied_problems.toml"
-    table = tomllib.loads(data.read_text(encoding="utf-8"))
-    return {lang: {k: tuple(v) for k, v in lists.items()} for lang, lists in table.items()}
+    return cue_lists("denied_problems.toml")
 
 
 @lru_cache(maxsize=1)
@@ -78,10 +75,8 @@ def _compiled() -> _Words:
     words = denial_words()
 
     def joined(kind: str) -> re.Pattern[str]:
-        bodies = sorted(
-            {cue_pattern(w) for lists in words.values() for w in lists[kind]}, key=len, reverse=True
-        )
-        return re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})(?!\w)")
+        found = {w for lists in words.values() for w in lists[kind]}
+        return any_cue(sorted(found, key=lambda w: (-len(cue_pattern(w)), w)))  # longest first
 
     return _Words(joined("problems"), joined("denied"))
 
