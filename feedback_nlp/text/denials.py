@@ -1,17 +1,23 @@
 """Problems a short comment denies ("No problems so far.", "Never had an issue with them.",
-"Keine Wartezeit, sofort einen Termin bekommen.", "Aucun souci."): praise made of complaint
-words, which the sentiment model reads as negative in every language measured.
+"Keine Wartezeit, sofort einen Termin bekommen.", "Aucun souci.", "Danke, das Problem ist
+jetzt gelöst."): praise made of complaint words, which the sentiment model reads as negative
+in every language measured.
 
 The words (`feedback_nlp/data/complaints/denied_problems.toml`, written for the project)
 cover en de fr es it pt nl ru pl ro tr; every language's words are tried on every comment.
 A problem word is denied after a negation of :mod:`feedback_nlp.text.complaints` in the four
 words before it in its clause (in Turkish, right after it: "sorun yok"), unless an "only"
 word stands between ("nicht nur Ärger") or a word of solving follows ("no problem was
-solved"); a ``denied`` phrase carries its own negation ("no wait", "sans attendre"). A
-comment *denies a problem* when it has at most :data:`MAX_WORDS` words, denies at least one
-problem and affirms none, states no service failure (:func:`~feedback_nlp.text.complaints.
-states_failure`) and holds no contrast word ("no problems with delivery, but …"). Questions
-and conditional sentences ("is there no queue?", "if there were no delays") deny nothing.
+solved"). A problem word is denied too when, without a negation before it, a word of solving
+follows it in the next three words with no negation between ("problem solved", "il problema
+è risolto"; not "problem not fixed"). A ``denied`` phrase carries its own negation ("no
+wait", "sans attendre").
+
+A comment *denies a problem* when it has at most :data:`MAX_WORDS` words, denies at least
+one problem and affirms none, states no service failure
+(:func:`feedback_nlp.text.complaints.states_failure`) and holds no contrast word ("no
+problems with delivery, but …"). Questions and conditional sentences ("is there no queue?",
+"if there were no delays") deny nothing.
 """
 
 from __future__ import annotations
@@ -42,7 +48,8 @@ _WINDOW_BEFORE, _WINDOW_AFTER = 4, 3
 ONLY_WORDS = frozenset(
     fold("only just nur seulement solo sólo só alleen только лишь tylko doar sadece").split()
 )
-#: Starts of words after a problem word that make it a problem not solved ("no issue was fixed").
+#: Starts of words of solving: after a problem word they make it solved ("issue fixed"), after a
+#: negated one a problem not solved ("no issue was fixed").
 SOLVING = tuple(
     fold(
         "solved fixed resolved sorted addressed gelöst behoben résolu réglé resuelto "
@@ -50,6 +57,7 @@ SOLVING = tuple(
         "rezolvat çözül gideril"
     ).split()
 )
+_TURKISH_SOLVING = frozenset(fold("çözül gideril").split())
 _CONTRAST = re.compile(
     fold(
         r"(?<!\w)(?:but|however|although|aber|doch|jedoch|obwohl|mais|cependant|pero|sino|"
@@ -104,11 +112,28 @@ def _denied(clause: str, start: int, end: int) -> bool:
     negated = any(w in NEGATIONS or w.endswith("n't") for w in before) or any(
         w in NEGATIONS_AFTER for w in after
     )
-    return (
-        negated
-        and not any(w in ONLY_WORDS for w in before)
-        and not any(w.startswith(SOLVING) for w in after)
-    )
+    if not negated:
+        return _solved(after)
+    return not any(w in ONLY_WORDS for w in before) and not any(map(_solving, after))
+
+
+def _solved(after: list[str]) -> bool:
+    """A word of solving among `after` with no negation before it ("problem solved", "issue
+    now fixed"; not "problem not solved")."""
+    for word in after:
+        if word in NEGATIONS or word.endswith("n't") or word in NEGATIONS_AFTER:
+            return False
+        if _solving(word):
+            return True
+    return False
+
+
+def _solving(word: str) -> bool:
+    """A word of solving, but not a Turkish one negated by its suffix ("çözülmedi")."""
+    stem = next((s for s in SOLVING if word.startswith(s)), None)
+    if stem is None:
+        return False
+    return not (stem in _TURKISH_SOLVING and word[len(stem) :].startswith(("me", "ma")))
 
 
 def denies_problem(text: str) -> bool:

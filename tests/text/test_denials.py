@@ -40,6 +40,10 @@ def test_every_language_has_both_lists_and_every_word_compiles():
         "Nicio problemă până acum.",
         "Sorun yok, her şey yolunda.",  # Turkish negates after the noun
         "Hiç beklemeden hallettiler.",  # a phrase that carries its negation
+        "Problem solved, thank you!",  # solved
+        "Danke, das Problem ist jetzt gelöst.",
+        "Merci, le souci est réglé.",
+        "Teşekkürler, sorun çözüldü.",
     ],
 )
 def test_short_denials_in_every_language(text):
@@ -55,6 +59,9 @@ def test_short_denials_in_every_language(text):
         "Is there no queue at the other branch?",  # a question
         "If there were no delays I would order again.",  # a condition
         "Not a single problem was solved.",  # a problem not solved
+        "The problem is not solved.",
+        "Issue still not fixed after three weeks.",
+        "Sorun hâlâ çözülmedi.",  # Turkish negates by a suffix
         "Nicht nur Ärger mit der Bahn, auch noch Kosten.",  # "not only"
         "I can't wait for the new version.",  # no problem word at all
         "Great staff, lovely food.",
