@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feedback_nlp.text.complaints import cue_pattern
 from feedback_nlp.text.denials import MAX_WORDS, denial_words, denies_problem, problem_mentions
@@ -82,3 +84,18 @@ def test_a_long_comment_denies_nothing_even_when_every_problem_is_denied():
 def test_counts_denied_and_affirmed_problems_apart():
     assert problem_mentions("No issues so far. One problem: the box.") == (1, 1)
     assert problem_mentions("Never had to wait, never a problem.") == (2, 0)
+
+
+PIECES = ["no problems", "keine Wartezeit", "problème résolu", "sorun yok", "but", "?", "if",
+          "\u202e", "😀", "never", "late", "\n", ", ", ". "]  # fmt: skip
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=20), st.sampled_from(PIECES)), max_size=30))
+def test_any_text_gives_counts_and_a_verdict(pieces):
+    text = " ".join(pieces)
+    denied, affirmed = problem_mentions(text)
+    assert denied >= 0 and affirmed >= 0
+    verdict = denies_problem(text)
+    assert verdict in (True, False)
+    assert not verdict or (denied > 0 and affirmed == 0)
