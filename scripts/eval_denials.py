@@ -103,6 +103,8 @@ def goemotions_polarity(data: Path) -> dict[str, Any]:
     fired = frame[[denies_problem(t) for t in frame["text"]]].reset_index(drop=True)
     record: dict[str, Any] = {"set": "goemotions-all-polarity", "rows": len(frame)}
     record["fired"] = len(fired)
+    if fired.empty:
+        return {**record, "read_negative": 0, "turned_positive": 0}
     rows = fired.assign(lang="en")
     before, after = readings(rows, False, False), readings(rows, True, False)
     turned = (before == "negative") & (after == "positive")
