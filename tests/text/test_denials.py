@@ -84,6 +84,8 @@ def test_a_long_comment_denies_nothing_even_when_every_problem_is_denied():
 def test_counts_denied_and_affirmed_problems_apart():
     assert problem_mentions("No issues so far. One problem: the box.") == (1, 1)
     assert problem_mentions("Never had to wait, never a problem.") == (2, 0)
+    assert problem_mentions("Sorun çözüldü.") == (1, 0)  # solved
+    assert problem_mentions("Sorun hâlâ çözülmedi.") == (0, 1)  # negated by the suffix
 
 
 PIECES = ["no problems", "keine Wartezeit", "problème résolu", "sorun yok", "but", "?", "if",
