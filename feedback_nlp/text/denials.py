@@ -15,8 +15,9 @@ wait", "sans attendre").
 
 A comment *denies a problem* when it has at most :data:`MAX_WORDS` words, denies at least
 one problem and affirms none, states no service failure
-(:func:`feedback_nlp.text.complaints.states_failure`) and holds no contrast word ("no
-problems with delivery, but …"). Questions and conditional sentences ("is there no queue?",
+(:func:`feedback_nlp.text.complaints.states_failure`) and holds no contrast word (those
+the themes cut clauses at, `text.sentences.CONTRAST_WORDS`: "no problems with delivery,
+but …"). Questions and conditional sentences ("is there no queue?",
 "if there were no delays") deny nothing.
 """
 
@@ -40,6 +41,7 @@ from feedback_nlp.text.complaints import (
     normalise,
     states_failure,
 )
+from feedback_nlp.text.sentences import CONTRAST_WORDS
 
 #: Longer comments usually say more than the denial, and the model reads them in context.
 MAX_WORDS = 12
@@ -58,13 +60,7 @@ SOLVING = tuple(
     ).split()
 )
 _TURKISH_SOLVING = frozenset(fold("çözül gideril").split())
-_CONTRAST = re.compile(
-    fold(
-        r"(?<!\w)(?:but|however|although|aber|doch|jedoch|obwohl|mais|cependant|pero|sino|"
-        r"aunque|ma|però|tuttavia|mas|porém|embora|maar|echter|но|однако|хотя|ale|jednak|"
-        r"dar|însă|ama|fakat|ancak)(?!\w)"
-    )
-)
+_CONTRAST = any_cue(w for words in CONTRAST_WORDS.values() for w in words)
 
 
 @dataclass(frozen=True)
@@ -96,8 +92,8 @@ def problem_mentions(text: str) -> tuple[int, int]:
     for sentence in SENTENCE_BREAK.split(normalise(text)):
         asks = sentence.rstrip().endswith("?") or bool(CONDITIONAL.search(sentence))
         for clause in CLAUSE_BREAK.split(sentence):
-            denied += 0 if asks else len(words.denied.findall(clause))
-            clause = words.denied.sub(" ", clause)
+            clause, phrases = words.denied.subn(" ", clause)
+            denied += 0 if asks else phrases
             for match in words.problems.finditer(clause):
                 if not asks and _denied(clause, match.start(), match.end()):
                     denied += 1

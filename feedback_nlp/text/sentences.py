@@ -23,6 +23,22 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     "ru": frozenset({"т.е", "т.д", "т.п", "г", "ул", "др"}),
     "uk": frozenset({"т.д", "т.п", "вул", "р"}),
 }
+#: Contrastive conjunctions per language: the themes cut a sentence into clauses before them
+#: (`topics.units`), and a comment holding one does not only deny a problem (`text.denials`).
+CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("but", "however", "although", "though", "whereas", "yet", "except"),
+    "fr": ("mais", "cependant", "pourtant", "toutefois", "sauf", "bien que"),
+    "de": ("aber", "jedoch", "obwohl", "allerdings", "dennoch"),  # not "außer": "außer Betrieb"
+    "es": ("pero", "sin embargo", "aunque", "excepto", "salvo"),
+    "it": ("ma", "però", "tuttavia", "anche se", "eccetto", "tranne"),
+    "pt": ("mas", "porém", "contudo", "embora", "exceto"),
+    "ro": ("dar", "însă", "totuși", "deși", "cu excepția"),
+    "ru": ("но", "однако", "хотя", "зато", "кроме"),
+    "uk": ("але", "однак", "проте", "хоча", "крім"),
+    "nl": ("maar", "echter", "hoewel", "behalve"),
+    "pl": ("ale", "jednak", "chociaż", "choć", "oprócz"),
+    "tr": ("ama", "fakat", "ancak", "rağmen"),
+}
 _END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|[。！？!?؟।۔]+[\"'»”’)\]」』]*|\n+")
 _WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
 

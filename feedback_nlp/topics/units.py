@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from feedback_nlp.text.sentences import split_sentences
+from feedback_nlp.text.sentences import CONTRAST_WORDS, split_sentences
 from feedback_nlp.text.social import URL_RE, has_social_markup, strip_social
 
 #: "and" after a comma joins two clauses that often raise two issues ("the app crashes, and
@@ -34,21 +34,6 @@ COMMA_AND: dict[str, tuple[str, ...]] = {
     "pt": ("e",), "ro": ("și", "şi"), "ru": ("и", "а"), "uk": ("і", "й", "а"), "nl": ("en",),
     "pl": ("i", "a"), "tr": ("ve",),
 }  # fmt: skip
-#: Conjunctions before which a sentence is cut into clauses, per language.
-CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("but", "however", "although", "though", "whereas", "yet", "except"),
-    "fr": ("mais", "cependant", "pourtant", "toutefois", "sauf", "bien que"),
-    "de": ("aber", "jedoch", "obwohl", "allerdings", "dennoch"),  # not "außer": "außer Betrieb"
-    "es": ("pero", "sin embargo", "aunque", "excepto", "salvo"),
-    "it": ("ma", "però", "tuttavia", "anche se", "eccetto", "tranne"),
-    "pt": ("mas", "porém", "contudo", "embora", "exceto"),
-    "ro": ("dar", "însă", "totuși", "deși", "cu excepția"),
-    "ru": ("но", "однако", "хотя", "зато", "кроме"),
-    "uk": ("але", "однак", "проте", "хоча", "крім"),
-    "nl": ("maar", "echter", "hoewel", "behalve"),
-    "pl": ("ale", "jednak", "chociaż", "choć", "oprócz"),
-    "tr": ("ama", "fakat", "ancak", "rağmen"),
-}
 MIN_UNIT_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
