@@ -227,7 +227,8 @@ class ClassifierStage(Stage):
         else:
             probs = self._sentence_level(table, texts, langs)
             scored = Scored(probs, np.zeros(len(texts), dtype=bool))
-        frame = self.columns(self.adjust(scored.probabilities, texts), table.index, langs)
+        adjusted = self.adjust(scored.probabilities, texts, langs)
+        frame = self.columns(adjusted, table.index, langs)
         for name, values in self.extra_columns(texts, scored).items():
             frame[name] = values
         return frame, {}
@@ -246,8 +247,11 @@ class ClassifierStage(Stage):
             return None
         return batch.arrays.get(HEAD_FEATURES, batch.arrays.get("embedding"))
 
-    def adjust(self, probabilities: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-        """Comment probabilities after the stage's rules on the text. Default: as they are."""
+    def adjust(
+        self, probabilities: np.ndarray, texts: Sequence[str], langs: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """Comment probabilities after the stage's rules on the text (`langs`: each row's
+        language, None when unknown). Default: as they are."""
         return probabilities
 
     def _sentence_level(

@@ -20,7 +20,10 @@ docs/sentiment_emotion.md). A comment that is nothing but a judgement ("super", 
 ``evaluative_replies=False`` (since stop 26: the model reads a bare "gut" or "super" as
 neutral). A short comment the model reads negative that only denies a problem ("No problems
 so far.", "Keine Wartezeit", "jamais eu le moindre souci": :mod:`feedback_nlp.text.denials`)
-is positive unless ``denials_positive=False`` (since stop 34).
+is positive unless ``denials_positive=False`` (since stop 34). A comment read positive that
+opens with praise and goes on to state a failure or customer effort ("Great, another hour on
+hold.", "Toller Kundenservice, einfach aufgelegt.": :mod:`feedback_nlp.text.irony`) is
+negative unless ``irony_negative=False`` (since stop 35).
 
 The stage also writes ``p_mixed``, the probability that the comment praises and complains
 (:mod:`feedback_nlp.stages.mixed`; NaN without a mixed head, at sentence level and on the
@@ -50,11 +53,12 @@ from feedback_nlp.stages.mixed import (
 )
 from feedback_nlp.text.complaints import states_failure
 from feedback_nlp.text.denials import denies_problem
+from feedback_nlp.text.irony import ironic_praise
 from feedback_nlp.text.replies import reply_polarity
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
            "complaint_read_negative", "denial_read_positive", "effort_read_negative",
-           "evaluative_replies_read", "sentiment_with_mixed"]  # fmt: skip
+           "evaluative_replies_read", "irony_read_negative", "sentiment_with_mixed"]  # fmt: skip
 
 
 def effort_read_negative(
@@ -77,7 +81,7 @@ def complaint_read_negative(
     """`probabilities` where each row read neutral whose text states a service failure
     (:func:`feedback_nlp.text.complaints.states_failure`: "never arrived", "charged twice",
     "kam zu spät") has its neutral probability moved to negative."""
-    return _reread(probabilities, texts, labels, states_failure, "neutral", "negative")
+    return _reread(probabilities, labels, lambda i: states_failure(texts[i]), "neutral", "negative")
 
 
 def denial_read_positive(
@@ -86,7 +90,26 @@ def denial_read_positive(
     """`probabilities` where each row read negative whose short text only denies a problem
     (:func:`feedback_nlp.text.denials.denies_problem`: "No problems so far.", "Aucun souci.",
     "Geen wachttijd") has its negative probability moved to positive."""
-    return _reread(probabilities, texts, labels, denies_problem, "negative", "positive")
+    return _reread(
+        probabilities, labels, lambda i: denies_problem(texts[i]), "negative", "positive"
+    )
+
+
+def irony_read_negative(
+    probabilities: np.ndarray,
+    texts: Sequence[str],
+    langs: Sequence[str] | None = None,
+    labels: Sequence[str] = SENTIMENT_LABELS,
+) -> np.ndarray:
+    """`probabilities` where each row read positive whose text praises ironically
+    (:func:`feedback_nlp.text.irony.ironic_praise`: "Great, another hour on hold.",
+    "Génial, encore une heure d'attente") has its positive probability moved to negative;
+    `langs` (each row's language) picks the contrast words that rule the comment out."""
+
+    def applies(row: int) -> bool:
+        return ironic_praise(texts[row], None if langs is None else langs[row])
+
+    return _reread(probabilities, labels, applies, "positive", "negative")
 
 
 def evaluative_replies_read(
@@ -106,16 +129,15 @@ def evaluative_replies_read(
 
 def _reread(
     probabilities: np.ndarray,
-    texts: Sequence[str],
     labels: Sequence[str],
-    applies: Callable[[str], bool],
+    applies: Callable[[int], bool],
     read: str,
     to: str,
 ) -> np.ndarray:
-    """`probabilities` where each row read `read` whose text `applies` has that label's
-    probability moved to label `to`."""
+    """`probabilities` where each row read `read` to which `applies` (given the row number)
+    has that label's probability moved to label `to`."""
     rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index(read))
-    hits = np.array([applies(texts[i]) for i in rows], dtype=bool)
+    hits = np.array([applies(int(i)) for i in rows], dtype=bool)
     return _move(probabilities, rows[hits], labels.index(read), labels.index(to))
 
 
@@ -159,6 +181,7 @@ class SentimentStage(ClassifierStage):
         complaint_negative: bool = True,
         evaluative_replies: bool = True,
         denials_positive: bool = True,
+        irony_negative: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -168,12 +191,17 @@ class SentimentStage(ClassifierStage):
         self.complaint_negative = complaint_negative
         self.evaluative_replies = evaluative_replies
         self.denials_positive = denials_positive
+        self.irony_negative = irony_negative
 
-    def adjust(self, probabilities: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    def adjust(
+        self, probabilities: np.ndarray, texts: Sequence[str], langs: Sequence[str] | None = None
+    ) -> np.ndarray:
         """With `effort_negative`, a comment read neutral that describes high customer effort
         (:func:`effort_read_negative`) is negative; with `complaint_negative`, one that states
         a service failure (:func:`complaint_read_negative`); with `evaluative_replies`, a
         reply that only judges takes its polarity (:func:`evaluative_replies_read`); with
+        `irony_negative`, a comment read positive that praises ironically is negative
+        (:func:`irony_read_negative`; `langs` picks its contrast words); with
         `denials_positive`, a short comment read negative that only denies a problem is
         positive (:func:`denial_read_positive`)."""
         if self.evaluative_replies:
@@ -182,6 +210,8 @@ class SentimentStage(ClassifierStage):
             probabilities = effort_read_negative(probabilities, texts, self.labels)
         if self.complaint_negative:
             probabilities = complaint_read_negative(probabilities, texts, self.labels)
+        if self.irony_negative:
+            probabilities = irony_read_negative(probabilities, texts, langs, self.labels)
         if self.denials_positive:
             probabilities = denial_read_positive(probabilities, texts, self.labels)
         return probabilities

@@ -26,7 +26,7 @@ from feedback_nlp.backends.effort_numbers import fold
 #: Words before a cue that cancel it (folded; also any word ending in "n't").
 NEGATIONS = frozenset(
     fold(
-        "no not never nothing none nor neither without zero hardly dont didnt doesnt wasnt "
+        "no not never nothing none nor neither without zero 0 hardly dont didnt doesnt wasnt "
         "werent isnt kein keine keinen keinem keiner keinerlei nicht nie niemals ohne nichts "
         "pas aucun aucune sans jamais rien ni sin ningun ninguna ninguno nunca nada non "
         "nessun nessuna nessuno senza mai niente nulla né não nao sem nenhum nenhuma nem geen "

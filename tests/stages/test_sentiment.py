@@ -252,3 +252,37 @@ def test_denial_rule_is_on_by_default_and_can_be_turned_off():
     off = SentimentStage(denials_positive=False).adjust(probabilities, [text])
     assert (off == probabilities).all()
     assert SentimentStage(denials_positive=False).get_config()["denials_positive"] is False
+
+
+def test_a_comment_read_positive_that_praises_ironically_is_negative():
+    from feedback_nlp.stages.sentiment import irony_read_negative
+
+    texts = [
+        "Brilliant, my parcel is missing again.",  # ironic, read positive: negative
+        "Brilliant service, I will order again.",  # praise: kept
+        "Great food, but the delivery was late.",  # a contrast: kept
+        "Wonderful, the refund never arrived.",  # read negative already: kept
+    ]
+    probabilities = np.array([[0.2, 0.1, 0.7], [0.1, 0.1, 0.8], [0.3, 0.1, 0.6], [0.7, 0.1, 0.2]])
+    out = irony_read_negative(probabilities, texts, ["en"] * 4)
+    assert out[0] == pytest.approx([0.9, 0.1, 0.0])
+    assert (out[1:] == probabilities[1:]).all()
+    assert (probabilities[0] == [0.2, 0.1, 0.7]).all()  # the input is not changed
+
+
+def test_irony_rule_reads_the_language_of_each_row():
+    from feedback_nlp.stages.sentiment import irony_read_negative
+
+    texts = ["Ótimo, mais uma entrega atrasada."] * 2
+    probabilities = np.array([[0.2, 0.1, 0.7]] * 2)
+    out = irony_read_negative(probabilities, texts, ["pt", "fr"])  # "mais": French "but"
+    assert out.argmax(axis=1).tolist() == [0, 2]
+
+
+def test_irony_rule_is_on_by_default_and_can_be_turned_off():
+    text = "Fantastic support, they just hung up on me."
+    probabilities = np.array([[0.1, 0.05, 0.85]])
+    assert SentimentStage().adjust(probabilities, [text], ["en"]).argmax() == 0
+    off = SentimentStage(irony_negative=False).adjust(probabilities, [text], ["en"])
+    assert (off == probabilities).all()
+    assert SentimentStage(irony_negative=False).get_config()["irony_negative"] is False

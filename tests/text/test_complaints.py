@@ -44,6 +44,11 @@ def test_every_language_has_both_lists_and_every_cue_compiles():
         "Comanda a sosit cu o întârziere de o săptămână.",
         "Ürün kırık geldi.",
         "Why was I charged twice?",
+        "My contract was changed without any notice.",  # failed without notice
+        "Le tarif a augmenté sans prévenir.",
+        "Die Preise wurden ohne Ankündigung erhöht.",
+        "The app never works on my phone.",
+        "Il wifi non funziona mai.",
     ],
 )
 def test_stated_failures_are_found_in_many_languages(text: str):
@@ -67,6 +72,7 @@ def test_stated_failures_are_found_in_many_languages(text: str):
         "Is my flight delayed?",
         "Can you tell me when my order will ship?",
         "Thank you, the new router works perfectly.",
+        "0 defects after a year of use.",  # "0" negates like "zero"
         "",
     ],
 )

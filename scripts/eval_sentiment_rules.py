@@ -1,23 +1,31 @@
-"""What the denied-problem rule of stage "sentiment" changes on the labelled sets.
+"""What a text rule of stage "sentiment" changes on the labelled sets.
 
-The rule (:mod:`feedback_nlp.text.denials`, ``denials_positive``) only reads the comments on
-which :func:`~feedback_nlp.text.denials.denies_problem` fires, so the stage runs on those
-rows alone, with the rule off and on; every other row reads the same either way. Per set: its
-rows, the rows the rule fires on, those the model reads negative (the ones it turns
-positive), and, where the set has gold sentiment, the correct readings of the fired rows and
-of the whole set without and with the rule. Only counts are written (no text of the sets).
+Two rules are measured (``--rule``): ``denials_positive`` (:mod:`feedback_nlp.text.denials`:
+a short comment read negative that only denies a problem turns positive) and
+``irony_negative`` (:mod:`feedback_nlp.text.irony`: a comment read positive that praises
+ironically turns negative). A rule only reads the comments its test fires on, so the stage
+runs on those rows alone, with the rule off and on; every other row reads the same either
+way. Per set: its rows, the rows the rule fires on, those the model reads with the polarity
+the rule moves from (the ones it can turn), the ones it turns, and, where the set has gold
+sentiment, the correct readings of the fired rows without and with the rule and the change
+of the whole set's accuracy. Only counts are written (no text of the sets).
 
 GoEmotions has no sentiment gold, but its emotions fall into the positive, negative and
 ambiguous groups of its authors' sentiment mapping (neutral alone: no emotion): the last
 record reads all 54,263 comments of its three splits that way (``goemotions-all-polarity``).
 
-    python scripts/eval_denials.py --data ../shared/data --out docs/results/denials_stop34.json
+    python scripts/eval_sentiment_rules.py --data ../shared/data --rule denials_positive \
+        --out docs/results/denials_stop34.json
+    python scripts/eval_sentiment_rules.py --data ../shared/data --rule irony_negative \
+        --out docs/results/irony_stop35.json
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +37,7 @@ from feedback_nlp.labelled_sets import SETS, default_data_dir, load_set
 from feedback_nlp.schema import sentiment_prob_columns
 from feedback_nlp.stages.mixed import MIXED, sentiment_with_mixed
 from feedback_nlp.text.denials import denies_problem
+from feedback_nlp.text.irony import ironic_praise
 
 DEFAULT_SETS = (
     "challenge-sentiment", "xlmt-val", "mobasa-test", "mobasa-dev", "mams-val", "mams-test",
@@ -36,34 +45,54 @@ DEFAULT_SETS = (
 )  # fmt: skip
 
 
-def readings(frame: pd.DataFrame, rule: bool, four_way: bool) -> np.ndarray:
-    """The stage's readings of `frame` (columns text, lang) with the rule on or off."""
+@dataclass(frozen=True)
+class Rule:
+    """A text rule of the stage: its option, its test and the polarity it moves."""
+
+    option: str
+    fires: Callable[[str, str], bool]
+    source: str
+    target: str
+
+
+RULES = {
+    "denials_positive": Rule(
+        "denials_positive", lambda t, _: denies_problem(t), "negative", "positive"
+    ),
+    "irony_negative": Rule("irony_negative", ironic_praise, "positive", "negative"),
+}
+
+
+def readings(frame: pd.DataFrame, rule: Rule, on: bool, four_way: bool) -> np.ndarray:
+    """The stage's readings of `frame` (columns text, lang) with `rule` on or off."""
     langs = frame["lang"].astype(str).to_numpy()
-    table = _table_for_stages(frame, "text", langs, Path("denials"))
-    tagged = run_stage("sentiment", table, {"device": "cpu", "denials_positive": rule})
+    table = _table_for_stages(frame, "text", langs, Path(rule.option))
+    tagged = run_stage("sentiment", table, {"device": "cpu", rule.option: on})
     if not four_way:
         return tagged["sentiment"].to_numpy(dtype=object)
     probabilities = tagged[sentiment_prob_columns()].to_numpy()
     return sentiment_with_mixed(probabilities, tagged["p_mixed"].to_numpy(dtype=float))
 
 
-def measure(name: str, data: Path) -> dict[str, Any]:
-    """The rule's effect on one labelled set (module docstring)."""
+def measure(name: str, data: Path, rule: Rule) -> dict[str, Any]:
+    """`rule`'s effect on one labelled set (module docstring)."""
     _, frame = load_set(name, data)
     frame = frame.reset_index(drop=True)
     if "lang" not in frame:
         frame = frame.assign(lang="en")
-    fired = np.array([denies_problem(str(t)) for t in frame["text"]], dtype=bool)
+    pairs = zip(frame["text"].astype(str), frame["lang"].astype(str), strict=True)
+    fired = np.array([rule.fires(text, lang) for text, lang in pairs], dtype=bool)
     gold = frame["label"].astype(str).to_numpy() if "label" in frame else None
     four_way = gold is not None and MIXED in set(gold.tolist())
     record: dict[str, Any] = {"set": name, "rows": len(frame), "fired": int(fired.sum())}
+    read, turned = f"read_{rule.source}", f"turned_{rule.target}"
     if not fired.any():
-        return {**record, "read_negative": 0, "turned_positive": 0}
+        return {**record, read: 0, turned: 0}
     rows = frame[fired].reset_index(drop=True)
-    before, after = readings(rows, False, four_way), readings(rows, True, four_way)
+    before, after = readings(rows, rule, False, four_way), readings(rows, rule, True, four_way)
     record |= {
-        "read_negative": int((before == "negative").sum()),
-        "turned_positive": int(((before == "negative") & (after == "positive")).sum()),
+        read: int((before == rule.source).sum()),
+        turned: int(((before == rule.source) & (after == rule.target)).sum()),
     }
     if gold is None:
         return record
@@ -88,8 +117,8 @@ GOEMOTIONS_NEGATIVE = frozenset(
 )  # fmt: skip
 
 
-def goemotions_polarity(data: Path) -> dict[str, Any]:
-    """The rule on every GoEmotions comment: the emotion group of those it turns positive."""
+def goemotions_polarity(data: Path, rule: Rule) -> dict[str, Any]:
+    """`rule` on every GoEmotions comment: the emotion group of those it turns."""
     folder = data / "emotion" / "goemotions" / "data" / "original"
     names = (folder / "labels.txt").read_text(encoding="utf-8").split()
     columns = ["text", "ids", "id"]
@@ -100,19 +129,20 @@ def goemotions_polarity(data: Path) -> dict[str, Any]:
         ],
         ignore_index=True,
     ).astype(str)
-    fired = frame[[denies_problem(t) for t in frame["text"]]].reset_index(drop=True)
+    fired = frame[[rule.fires(t, "en") for t in frame["text"]]].reset_index(drop=True)
     record: dict[str, Any] = {"set": "goemotions-all-polarity", "rows": len(frame)}
     record["fired"] = len(fired)
+    read, turned_to = f"read_{rule.source}", f"turned_{rule.target}"
     if fired.empty:
-        return {**record, "read_negative": 0, "turned_positive": 0}
+        return {**record, read: 0, turned_to: 0}
     rows = fired.assign(lang="en")
-    before, after = readings(rows, False, False), readings(rows, True, False)
-    turned = (before == "negative") & (after == "positive")
+    before, after = readings(rows, rule, False, False), readings(rows, rule, True, False)
+    turned = (before == rule.source) & (after == rule.target)
     groups = [_group({names[int(i)] for i in ids.split(",")}) for ids in fired["ids"][turned]]
     return record | {
-        "read_negative": int((before == "negative").sum()),
-        "turned_positive": int(turned.sum()),
-        "turned_positive_by_gold_group": pd.Series(groups).value_counts().to_dict(),
+        read: int((before == rule.source).sum()),
+        turned_to: int(turned.sum()),
+        f"{turned_to}_by_gold_group": pd.Series(groups).value_counts().to_dict(),
     }
 
 
@@ -126,15 +156,16 @@ def _group(emotions: set[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None, help="shared data folder (or FEEDBACK_NLP_DATA)")
+    parser.add_argument("--rule", required=True, choices=sorted(RULES))
     parser.add_argument("--sets", nargs="+", default=list(DEFAULT_SETS), choices=sorted(SETS))
     parser.add_argument("--out", default=None, help="write the records as JSON here")
     args = parser.parse_args()
     data = Path(args.data) if args.data else default_data_dir()
-    records = []
+    rule, records = RULES[args.rule], []
     for name in args.sets:
-        records.append(measure(name, data))
+        records.append(measure(name, data, rule))
         print(json.dumps(records[-1]), flush=True)
-    records.append(goemotions_polarity(data))
+    records.append(goemotions_polarity(data, rule))
     print(json.dumps(records[-1]), flush=True)
     if args.out:
         Path(args.out).write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,90 @@
+"""Ironic praise: a short praise opener, then a stated failure or customer effort; what rules
+it out (genuine praise, a contrast, a negated or long opener, length)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from feedback_nlp.text.complaints import cue_pattern
+from feedback_nlp.text.irony import MAX_WORDS, ironic_praise, opens_with_praise, praise_words
+
+LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "ro", "tr"}
+
+
+def test_every_language_has_praise_words_and_every_word_compiles():
+    words = praise_words()
+    assert set(words) == LANGUAGES
+    for lang, praise in words.items():
+        assert praise, lang
+        for word in praise:
+            re.compile(cue_pattern(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Brilliant, my parcel is missing again.", "en"),
+        ("Oh great, the app crashed twice during checkout.", "en"),
+        ("@airline Wonderful! Flight delayed by three hours.", "en"),  # a handle first
+        ("Lovely, another 45 minutes in the queue.", "en"),  # effort: a wait
+        ("Super, das Paket ist schon wieder beschädigt angekommen.", "de"),
+        ("Parfait, colis perdu pour la deuxième fois.", "fr"),
+        ("Genial, el pedido llegó roto otra vez.", "es"),
+        ("Ottimo, il pacco è arrivato danneggiato.", "it"),
+        ("Ótimo, mais uma entrega atrasada.", "pt"),  # "mais" is no contrast in Portuguese
+        ("Geweldig, de app crasht weer.", "nl"),
+        ("Отлично, посылку опять потеряли.", "ru"),
+        ("Świetnie, paczka znowu uszkodzona.", "pl"),
+        ("Harika, sipariş yine gecikti.", "tr"),
+    ],
+)
+def test_ironic_praise_in_several_languages(text, lang):
+    assert ironic_praise(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Great service, I will order again.", "en"),  # praise, no failure
+        ("Great food, but the delivery was late.", "en"),  # a contrast: mixed, not irony
+        ("Super Essen, aber die Lieferung kam zu spät.", "de"),
+        ("Not great, the parcel arrived damaged.", "en"),  # a negated opener
+        ("Great service and a very fast delivery, the box was damaged.", "en"),  # long opener
+        ("The parcel arrived damaged, great.", "en"),  # no praise opener
+        ("Great?", "en"),  # nothing follows
+    ],
+)
+def test_no_ironic_praise(text, lang):
+    assert not ironic_praise(text, lang)
+
+
+def test_contrast_words_follow_the_language_and_all_apply_when_it_is_unknown():
+    text = "Ótimo, mais uma entrega atrasada."
+    assert ironic_praise(text, "pt")
+    assert not ironic_praise(text, "fr")  # "mais" is French for "but"
+    assert not ironic_praise(text, None)
+
+
+def test_a_long_comment_is_no_ironic_remark():
+    text = "Brilliant, my parcel is missing again."
+    padding = " It was meant to be a present for my niece's birthday party next week." * 3
+    assert ironic_praise(text, "en")
+    assert len((text + padding).split()) > MAX_WORDS
+    assert not ironic_praise(text + padding, "en")
+
+
+def test_the_opener_alone():
+    assert opens_with_praise("Na toll! Wieder kein Zug.")
+    assert opens_with_praise("Fantastic support, they hung up.")
+    assert not opens_with_praise("Fantastic")
+    assert not opens_with_praise("No, great support would have called back.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([None, "en", "pt", "xx"]))
+def test_any_text_gives_a_verdict(text, lang):
+    assert isinstance(ironic_praise(text, lang), bool)
