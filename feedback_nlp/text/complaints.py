@@ -50,10 +50,14 @@ _WHY = re.compile(
     )
 )
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
+#: Folded, French "mais" and Portuguese "mas" ("but") are also Portuguese "mais" and Spanish
+#: "más" ("more"): after "nunca", "jamais", "sin" or "no" and before "de", "do", "da", "um",
+#: "uma" or "que" they mean "more" ("nunca mais compro", "sin más", "más de dos horas").
+_MORE = r"(?<!nunca )(?<!jamais )(?<!sin )(?<!no )(?:mais|mas)(?! de | do | da | um | uma | que )"
 CLAUSE_BREAK = re.compile(
     fold(
-        r"[,;:()]|\s[-–—]\s|(?<!\w)(?:but|however|aber|doch|sondern|mais|pero|sino|ma|però|"
-        r"mas|porém|maar|но|ale|dar|ama|fakat)(?!\w)"
+        r"[,;:()]|\s[-–—]\s|(?<!\w)(?:but|however|aber|doch|sondern|pero|sino|ma|però|"
+        rf"porém|maar|но|ale|dar|ama|fakat|{_MORE})(?!\w)"
     )
 )
 WORD = re.compile(r"\w+(?:'\w+)?")

@@ -49,6 +49,11 @@ def test_every_language_has_both_lists_and_every_cue_compiles():
         "Die Preise wurden ohne Ankündigung erhöht.",
         "The app never works on my phone.",
         "Il wifi non funziona mai.",
+        "I won't be back.",  # vows never to come back
+        "No volveré a comprar en esta tienda.",
+        "Nunca mais compro nesta loja.",  # "mais": "more", no clause break
+        "Je ne commanderai plus jamais chez eux.",
+        "Больше никогда у них не закажу.",
     ],
 )
 def test_stated_failures_are_found_in_many_languages(text: str):
@@ -83,6 +88,14 @@ def test_negated_hypothetical_and_neutral_texts_state_no_failure(text: str):
 def test_negation_only_reaches_its_own_clause():
     assert states_failure("Not the cheapest shop, but the lamp arrived broken.")
     assert not states_failure("The lamp was not broken.")
+
+
+def test_more_is_no_but():
+    """Folded, Portuguese "mais" and Spanish "más" ("more") look like French "mais" and
+    Portuguese "mas" ("but"): only the contrast cuts a clause."""
+    assert states_failure("Nunca más compro aquí.")
+    assert not states_failure("Sin más, el pedido llegó sin retraso.")  # negation kept
+    assert states_failure("No es caro, mas llegó roto.")  # "mas" as "but": its own clause
 
 
 def test_words_of_other_languages_are_not_read_as_stems():
