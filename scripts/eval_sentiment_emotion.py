@@ -33,16 +33,18 @@ from feedback_nlp.stages.embed import SENTIMENT_FEATURES
 from feedback_nlp.stages.mixed import judged_only, mixed_head, mixed_probabilities
 from feedback_nlp.stages.sentiment import (
     complaint_read_negative,
+    denial_read_positive,
     effort_read_negative,
     evaluative_replies_read,
+    irony_read_negative,
     sentiment_with_mixed,
 )
 from feedback_nlp.text.replies import is_no_judgement_reply
 
 NAMES = np.array(SENTIMENT_LABELS)
 RULES = {
-    "replies": True, "effort": True, "complaint": True, "evaluative": True,
-    "language_thresholds": True, "mixed_head": True,
+    "replies": True, "effort": True, "complaint": True, "evaluative": True, "irony": True,
+    "denials": True, "language_thresholds": True, "mixed_head": True,
 }  # fmt: skip
 #: The evaluated folder's mixed head (set by :func:`evaluate`; None: the both-signs rule).
 MIXED_READER: dict[str, Head | None] = {"head": None}
@@ -106,7 +108,9 @@ def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarra
     """Sentiment probabilities as the stage gives them (replies that judge nothing: neutral;
     replies that only judge: their polarity, unless `--no-evaluative-rule`; read neutral but
     describing high effort or stating a service failure: negative, unless `--no-effort-rule`
-    / `--no-complaint-rule`)."""
+    / `--no-complaint-rule`; read positive but praising ironically: negative, unless
+    `--no-irony-rule`; read negative but only denying a problem: positive, unless
+    `--no-denial-rule`)."""
     probs = head.predict_proba(head_input(head, x))
     probs[replies(table)] = [1.0 if label == "neutral" else 0.0 for label in head.labels]
     texts = table["text"].fillna("").tolist()
@@ -116,6 +120,11 @@ def sentiment_probs(head: Head, table: pd.DataFrame, x: np.ndarray) -> np.ndarra
         probs = effort_read_negative(probs, texts, head.labels)
     if RULES["complaint"]:
         probs = complaint_read_negative(probs, texts, head.labels)
+    if RULES["irony"]:
+        langs = table["lang"].astype(str).tolist() if "lang" in table else None
+        probs = irony_read_negative(probs, texts, langs, head.labels)
+    if RULES["denials"]:
+        probs = denial_read_positive(probs, texts, head.labels)
     return probs
 
 
@@ -317,6 +326,15 @@ def main() -> None:
         "(the stage's evaluative_replies, on by default: their polarity)",
     )  # fmt: skip
     parser.add_argument(
+        "--no-irony-rule", action="store_true",
+        help="keep the head's positive for ironic praise (the stage's irony_negative: negative)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-denial-rule", action="store_true",
+        help="keep the head's negative for short denials of a problem "
+        "(the stage's denials_positive: positive)",
+    )  # fmt: skip
+    parser.add_argument(
         "--no-language-thresholds", action="store_true",
         help="one set of emotion thresholds for every language (the stage: some languages' own)",
     )  # fmt: skip
@@ -331,6 +349,8 @@ def main() -> None:
         replies=not args.no_reply_rule,
         effort=not args.no_effort_rule,
         complaint=not args.no_complaint_rule,
+        irony=not args.no_irony_rule,
+        denials=not args.no_denial_rule,
         mixed_head=not args.no_mixed_head,
     )
     report = evaluate(Path(args.cache), Path(args.heads), args.gate_curve)
