@@ -34,6 +34,7 @@ from feedback_nlp.schema import EMOTION_LABELS, NEUTRAL_EMOTION, emotion_prob_co
 from feedback_nlp.stages.base import register_stage
 from feedback_nlp.stages.classifier import ClassifierStage
 from feedback_nlp.stages.embed import DEFAULT_QUANTIZE, DEFAULT_RUNTIME
+from feedback_nlp.text.irony import ironic_praise
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -49,6 +50,33 @@ def check_threshold(threshold: float | dict[str, float] | None) -> None:
             )
         if value is not None and not 0.0 < value < 1.0:
             raise ConfigError(f"stage 'emotion': threshold must be between 0 and 1, not {value}")
+
+
+def irony_read_angry(
+    probabilities: np.ndarray,
+    texts: Sequence[str],
+    langs: Sequence[str] | None = None,
+    labels: Sequence[str] = EMOTION_LABELS,
+) -> np.ndarray:
+    """`probabilities` where each row whose text praises ironically
+    (:func:`feedback_nlp.text.irony.ironic_praise`) has anger at least joy's probability and
+    joy and trust at 0: the joy is the irony's surface, the anger its meaning."""
+    rows = [
+        row
+        for row, text in enumerate(texts)
+        if ironic_praise(text, None if langs is None else langs[row])
+    ]
+    if not rows or "anger" not in labels or "joy" not in labels:
+        return probabilities
+    out = probabilities.copy()
+    anger, joy = labels.index("anger"), labels.index("joy")
+    angry = out[rows, anger]
+    out[rows, anger] = np.where(np.isnan(angry), np.nan, np.fmax(angry, out[rows, joy]))
+    for label in ("joy", "trust"):
+        if label in labels:
+            column = out[:, labels.index(label)]
+            column[rows] = np.where(np.isnan(column[rows]), np.nan, 0.0)
+    return out
 
 
 @register_stage
@@ -80,6 +108,7 @@ class EmotionStage(ClassifierStage):
         gate: bool = True,
         replies_neutral: bool = True,
         language_thresholds: bool = True,
+        irony_anger: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -89,6 +118,15 @@ class EmotionStage(ClassifierStage):
         self.threshold = threshold
         self.gate = gate
         self.language_thresholds = language_thresholds
+        self.irony_anger = irony_anger
+
+    def adjust(
+        self, probabilities: np.ndarray, texts: Sequence[str], langs: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """With `irony_anger`, ironic praise shows anger, not joy (:func:`irony_read_angry`)."""
+        if not self.irony_anger:
+            return probabilities
+        return irony_read_angry(probabilities, texts, langs, self.labels)
 
     def head(self) -> Head:
         """The default backend's head, with its "any emotion" gate unless ``gate=False`` (then

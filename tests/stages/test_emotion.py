@@ -172,3 +172,32 @@ def test_a_gated_head_makes_emotion_free_comments_neutral(tmp_path: Path):
     plain = EmotionStage(heads_dir=str(tmp_path), gate=False).transform(embedded(edge_table()))
     assert set(plain.table.loc[texts, "emotion"]) == {"anger"}
     assert EmotionStage(gate=False).get_config()["gate"] is False
+
+
+def test_ironic_praise_shows_anger_not_joy():
+    from feedback_nlp.stages.emotion import irony_read_angry
+
+    texts = ["Brilliant, my parcel is missing again.", "Brilliant service, thank you."]
+    row = [0.1, 0.0, 0.0, 0.8, 0.0, 0.2, 0.4, 0.3]  # anger … trust, as EMOTION_LABELS
+    probabilities = np.array([row, row])
+    out = irony_read_angry(probabilities, texts, ["en", "en"])
+    assert out[0].tolist() == pytest.approx([0.8, 0.0, 0.0, 0.0, 0.0, 0.2, 0.4, 0.0])
+    assert (out[1] == probabilities[1]).all()  # praise: kept
+    assert probabilities[0, 3] == 0.8  # the input is not changed
+
+
+def test_irony_keeps_labels_the_model_does_not_predict_missing():
+    from feedback_nlp.stages.emotion import irony_read_angry
+
+    probabilities = np.array([[np.nan, 0.0, 0.0, 0.8, 0.0, 0.2, 0.4, np.nan]])
+    out = irony_read_angry(probabilities, ["Great, the app crashed again."], ["en"])
+    assert np.isnan(out[0, 0]) and np.isnan(out[0, 7]) and out[0, 3] == 0.0
+
+
+def test_irony_rule_is_on_by_default_and_can_be_turned_off():
+    text = "Fantastic support, they just hung up on me."
+    probabilities = np.array([[0.1, 0.0, 0.0, 0.8, 0.0, 0.2, 0.4, 0.3]])
+    assert EmotionStage().adjust(probabilities, [text], ["en"])[0, 0] == 0.8
+    off = EmotionStage(irony_anger=False).adjust(probabilities, [text], ["en"])
+    assert (off == probabilities).all()
+    assert EmotionStage(irony_anger=False).get_config()["irony_anger"] is False
