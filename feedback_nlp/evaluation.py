@@ -225,7 +225,7 @@ def run_stage(stage_name: str, table: pd.DataFrame, options: dict[str, Any]) -> 
 
     batch = Batch(table)
     stage = STAGES[stage_name](**options)
-    if stage.requires_arrays:
+    if stage.requires_arrays or stage.requires_any_array:
         encoder = {k: options[k] for k in ("device", "quantize", "runtime") if k in options}
         branch = embed_branch(stage)
         batch = STAGES["embed"](**encoder, sentiment_branch=branch).transform(batch)

@@ -68,16 +68,24 @@ def run_toolkit(
     runtime: str = "auto",
     effort: bool = False,
     heads: str | None = None,
+    arrays: str = "all",
 ) -> ToolkitRun:
     """Language + embed + sentiment + emotion (+ effort), timed per stage (models loaded
-    beforehand); `heads`: another heads folder (its sentiment branch, if any, in embed)."""
+    beforehand); `heads`: another heads folder (its sentiment branch, if any, in embed);
+    `arrays`: the embed stage's (``"heads"``: only the branch's features, no themes' arrays)."""
     from feedback_nlp.backends.branch import branch_folder
     from feedback_nlp.stages import STAGES, Batch
 
     branch = (branch_folder(heads) or False) if heads else True
     stages = [
         STAGES["language"](),
-        STAGES["embed"](device=device, quantize=quantize, runtime=runtime, sentiment_branch=branch),
+        STAGES["embed"](
+            device=device,
+            quantize=quantize,
+            runtime=runtime,
+            sentiment_branch=branch,
+            arrays=arrays,
+        ),
         STAGES["sentiment"](device=device, heads_dir=heads),
         STAGES["emotion"](device=device, heads_dir=heads),
         *([STAGES["effort"]()] if effort else []),
@@ -154,6 +162,13 @@ def main() -> None:
         "torch:none, onnx:int8, onnx:none:/tmp/old-heads (repeatable; default: the stage "
         "defaults)",
     )
+    parser.add_argument(
+        "--arrays",
+        action="append",
+        choices=("all", "heads"),
+        help="the embed stage's arrays for every config (repeatable; default: all). heads: "
+        "only the branch's features, what sentiment and emotion read (no themes' arrays)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="rounds; the best time is kept")
     parser.add_argument(
         "--effort", action="store_true", help="also time the effort stage (after emotion)"
@@ -166,17 +181,21 @@ def main() -> None:
     data = Path(args.data) if args.data else ROOT.parent / "shared" / "data"
     texts = bench_texts(data, args.n)
     configs = args.config or [f"{DEFAULT_RUNTIME}:{DEFAULT_QUANTIZE}"]
+    array_sets = args.arrays or ["all"]
     theirs = run_two_pipelines(texts, args.device)
     best: dict[str, ToolkitRun] = {}
     for _ in range(args.repeat):  # interleaved rounds, best time per config: less order bias
         for config in configs:
-            runtime, quantize, *heads = config.split(":", 2)
-            run = run_toolkit(
-                texts, args.device, quantize, runtime, args.effort, heads[0] if heads else None
-            )
-            if config not in best or run.seconds < best[config].seconds:
-                best[config] = run
-            print(config, f"{len(texts) / run.seconds:.1f} comments/s", flush=True)
+            for arrays in array_sets:
+                runtime, quantize, *heads = config.split(":", 2)
+                folder = heads[0] if heads else None
+                run = run_toolkit(
+                    texts, args.device, quantize, runtime, args.effort, folder, arrays
+                )
+                name = config if arrays == "all" else f"{config} arrays={arrays}"
+                if name not in best or run.seconds < best[name].seconds:
+                    best[name] = run
+                print(name, f"{len(texts) / run.seconds:.1f} comments/s", flush=True)
     toolkit = {config: summary(run, len(texts), theirs) for config, run in best.items()}
     result = {
         "texts": len(texts),
@@ -193,6 +212,7 @@ def main() -> None:
         "command": f"python scripts/bench_sentiment.py --n {args.n} --device {args.device} "
         f"--repeat {args.repeat}"
         + "".join(f" --config {c}" for c in configs)
+        + "".join(f" --arrays {a}" for a in array_sets if args.arrays)
         + (" --effort" if args.effort else ""),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

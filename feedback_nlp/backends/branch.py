@@ -93,6 +93,38 @@ def pooled_encoder(model: Any, folder: str | None = None) -> Any:
     return PooledLayers().eval()
 
 
+def branch_only_encoder(model: Any, folder: str) -> Any:
+    """A module from token ids and attention mask to the branch's pooled layers alone (the
+    blocks :func:`pooled_encoder` puts after the encoder's): the encoder's layers below the
+    branch, then the branch. The encoder's own top layers, whose output only the themes read,
+    are not run, so sentiment and emotion alone cost one stack of layers, not two."""
+    torch = require_package("torch", "transformers", "The encoder")
+    branch, first = branch_layers(model, folder)
+
+    class BranchOnly(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.embeddings = model.embeddings
+            self.shared = torch.nn.ModuleList(model.encoder.layer[:first])
+            self.branch = branch
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            hidden = self.embeddings(input_ids=input_ids)
+            blocked = (1.0 - attention_mask[:, None, None, :].to(hidden.dtype)) * torch.finfo(
+                hidden.dtype
+            ).min
+            shared = []
+            for layer in self.shared:
+                hidden = layer(hidden, blocked)
+                hidden = hidden[0] if isinstance(hidden, tuple) else hidden
+                shared.append(hidden)
+            states = branch_pooled_layers(shared, run_branch(self.branch, hidden, attention_mask))
+            weights = attention_mask.unsqueeze(-1).to(torch.float32)
+            return torch.cat([(s.float() * weights).sum(1) / weights.sum(1) for s in states], 1)
+
+    return BranchOnly().eval()
+
+
 def weighted_mean(states: Any, pool_weights: Any) -> Any:
     """Rows of `states` (rows x tokens x width) averaged over tokens with `pool_weights`
     (rows x tokens, each row summing to more than 0), in float32."""

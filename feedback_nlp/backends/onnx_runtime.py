@@ -5,7 +5,9 @@ wrapper, so the graph takes token ids and attention mask and returns the mean-po
 `ONNX_LAYERS` layers (last layer first), followed, with a sentiment branch
 (:mod:`feedback_nlp.backends.branch`), by the branch's last layers; from a third input, the
 weight of each token, it also returns the last layer pooled with those weights (the theme
-embedding, :mod:`feedback_nlp.backends.theme_pooling`). The file is cached
+embedding, :mod:`feedback_nlp.backends.theme_pooling`). A heads-only graph
+(:func:`~feedback_nlp.backends.branch.branch_only_encoder`) takes token ids and attention
+mask and returns the branch's pooled layers alone. The file is cached
 under ``<cache>/onnx/<key>/``, where the key hashes everything the graph depends on; int8
 files are quantised from it with ONNX Runtime's dynamic quantisation (per-channel weights).
 
@@ -28,7 +30,12 @@ from typing import Any
 
 import numpy as np
 
-from feedback_nlp.backends.branch import BRANCH_NAME, pooled_encoder, select_blocks
+from feedback_nlp.backends.branch import (
+    BRANCH_NAME,
+    branch_only_encoder,
+    pooled_encoder,
+    select_blocks,
+)
 from feedback_nlp.errors import require_package
 
 #: Pooled layers the exported graph returns; callers slice fewer.
@@ -59,7 +66,11 @@ def _adapter_digest(folder: str | None, name: str = "encoder-lora") -> str | Non
 
 
 def graph_key(
-    model_dir: str, adapters: str | None, quantize: str, branch: str | None = None
+    model_dir: str,
+    adapters: str | None,
+    quantize: str,
+    branch: str | None = None,
+    heads_only: bool = False,
 ) -> str:
     """Hash of what the exported graph depends on: weights, adapters, precision, versions."""
     torch = require_package("torch", "transformers", "The ONNX encoder")
@@ -75,28 +86,38 @@ def graph_key(
         "weights": WEIGHTS_FILE,
         "attention": EXPORT_ATTENTION,
         "layout": GRAPH_LAYOUT,
+        **({"heads_only": True} if heads_only else {}),  # keeps the full graph's key
         "torch": torch.__version__,
         "onnxruntime": ort.__version__,
     }
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def export_onnx(model: Any, target: Path, branch: str | None = None) -> None:
-    """Export the float32 torch `model` with its pooling wrapper (and `branch`) to `target`."""
+def export_onnx(
+    model: Any, target: Path, branch: str | None = None, heads_only: bool = False
+) -> None:
+    """Export the float32 torch `model` with its pooling wrapper (and `branch`) to `target`;
+    `heads_only`: the branch's pooled layers alone (it needs a `branch`)."""
     torch = require_package("torch", "transformers", "The ONNX encoder")
     require_package("onnx", "models", "Exporting the encoder to ONNX")
     ids = torch.ones((2, 8), dtype=torch.long)
-    inputs = ("input_ids", "attention_mask", "pool_weights")
+    if heads_only and branch:
+        inputs, outputs = ("input_ids", "attention_mask"), ["pooled"]
+        module, example = branch_only_encoder(model, branch), (ids, torch.ones_like(ids))
+    else:
+        inputs, outputs = ("input_ids", "attention_mask", "pool_weights"), ["pooled", "theme"]
+        weights = torch.ones((2, 8), dtype=torch.float32)
+        module, example = pooled_encoder(model, branch), (ids, torch.ones_like(ids), weights)
     axes = {name: {0: "batch", 1: "tokens"} for name in inputs}
     with warnings.catch_warnings():  # tracer warnings about data-dependent branches
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            pooled_encoder(model, branch),
-            (ids, torch.ones_like(ids), torch.ones((2, 8), dtype=torch.float32)),
+            module,
+            example,
             str(target),
             input_names=list(inputs),
-            output_names=["pooled", "theme"],
-            dynamic_axes={**axes, "pooled": {0: "batch"}, "theme": {0: "batch"}},
+            output_names=outputs,
+            dynamic_axes={**axes, **{name: {0: "batch"} for name in outputs}},
             opset_version=OPSET,
             dynamo=False,
         )
@@ -132,19 +153,26 @@ def save_with_external_weights(source: Path, target: Path) -> None:
 
 
 def onnx_file(
-    model_dir: str, adapters: str | None, quantize: str, cache: Path, branch: str | None = None
+    model_dir: str,
+    adapters: str | None,
+    quantize: str,
+    cache: Path,
+    branch: str | None = None,
+    heads_only: bool = False,
 ) -> Path:
-    """The cached graph for these weights, branch and precision, exported on first use."""
+    """The cached graph for these weights, branch, precision and outputs, exported on first
+    use."""
     from feedback_nlp.backends.encoder import _torch_model
 
-    folder = cache / "onnx" / graph_key(model_dir, adapters, quantize, branch)
+    folder = cache / "onnx" / graph_key(model_dir, adapters, quantize, branch, heads_only)
     target = folder / "model.onnx"
     if target.exists():
         return target
     staging = folder.with_name(folder.name + f".partial-{os.getpid()}")
     staging.mkdir(parents=True, exist_ok=True)
     float_graph = staging / "float32.onnx"
-    export_onnx(_torch_model(model_dir, "cpu", adapters, EXPORT_ATTENTION), float_graph, branch)
+    model = _torch_model(model_dir, "cpu", adapters, EXPORT_ATTENTION)
+    export_onnx(model, float_graph, branch, heads_only)
     single_file = float_graph
     if quantize == "int8":
         single_file = staging / "int8.onnx"
@@ -160,7 +188,12 @@ def onnx_file(
 
 @lru_cache(maxsize=4)
 def onnx_session(
-    model_dir: str, adapters: str | None, quantize: str, cache: str, branch: str | None = None
+    model_dir: str,
+    adapters: str | None,
+    quantize: str,
+    cache: str,
+    branch: str | None = None,
+    heads_only: bool = False,
 ) -> Any:
     """An ONNX Runtime CPU session for the encoder (one per configuration and process)."""
     ort = require_package("onnxruntime", "models", "The ONNX encoder")
@@ -171,7 +204,7 @@ def onnx_session(
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.use_deterministic_compute = True
     options.log_severity_level = 3
-    path = onnx_file(model_dir, adapters, quantize, Path(cache), branch)
+    path = onnx_file(model_dir, adapters, quantize, Path(cache), branch, heads_only)
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
@@ -198,3 +231,18 @@ def run_session(
     pooled, theme = session.run(None, feeds)
     blocks = select_blocks(pooled, layers, branched, with_branch)
     return blocks if pool_weights is None else np.concatenate([blocks, theme], axis=1)
+
+
+def run_heads_session(
+    session: Any, input_ids: np.ndarray, mask: np.ndarray, layers: int
+) -> np.ndarray:
+    """The branch's pooled last `layers` layers (last first) for one padded batch, from a
+    heads-only graph."""
+    if layers > ONNX_LAYERS:
+        raise ValueError(f"the ONNX encoder returns at most {ONNX_LAYERS} layers, not {layers}")
+    feeds = {
+        "input_ids": input_ids.astype(np.int64, copy=False),
+        "attention_mask": mask.astype(np.int64, copy=False),
+    }
+    pooled = session.run(None, feeds)[0]
+    return pooled[:, : pooled.shape[1] // ONNX_LAYERS * layers]

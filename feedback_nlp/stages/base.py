@@ -68,6 +68,8 @@ class Stage:
     #: Arrays the stage reads / writes.
     requires_arrays: ClassVar[tuple[str, ...]] = ()
     produces_arrays: ClassVar[tuple[str, ...]] = ()
+    #: Arrays of which the stage reads at least one (none: no such need).
+    requires_any_array: ClassVar[tuple[str, ...]] = ()
 
     def fit(self, batch: Batch) -> Self:
         """Learn from `batch`; stages without learned state return self unchanged."""
@@ -98,7 +100,7 @@ class Stage:
 
     def _check_inputs(self, batch: Batch) -> None:
         require(batch.table, self.requires, by=f"stage '{self.name}'")
-        missing = [a for a in self.requires_arrays if a not in batch.arrays]
+        missing = missing_arrays(self, set(batch.arrays))
         if missing:
             raise SchemaError(
                 f"stage '{self.name}' needs the array(s) {missing}; "
@@ -133,6 +135,15 @@ class Stage:
         return f"{type(self).__name__}({args})"
 
 
+def missing_arrays(stage: Stage, have: set[str]) -> list[str]:
+    """The arrays `stage` needs that `have` lacks: each of its `requires_arrays`, and its
+    `requires_any_array` (written "a or b") when it holds none of them."""
+    missing = [a for a in stage.requires_arrays if a not in have]
+    if stage.requires_any_array and not have.intersection(stage.requires_any_array):
+        missing.append(" or ".join(stage.requires_any_array))
+    return missing
+
+
 STAGES: dict[str, type[Stage]] = {}
 
 
@@ -150,7 +161,7 @@ def check_chain(stages: list[Stage], available: set[str] | None = None) -> None:
     arrays: set[str] = set()
     for stage in stages:
         missing = [c for c in stage.requires if c not in have]
-        missing += [a for a in stage.requires_arrays if a not in arrays]
+        missing += missing_arrays(stage, arrays)
         if missing:
             raise SchemaError(
                 f"stage '{stage.name}' needs {missing}, which no stage before it produces; "

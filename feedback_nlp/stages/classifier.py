@@ -115,7 +115,8 @@ class ClassifierStage(Stage):
         self.runtime = runtime
         self.replies_neutral = replies_neutral
         uses_array = backend == "default" and level == "comment"
-        self.requires_arrays = ("embedding",) if uses_array else ()
+        #: The embed stage's arrays, all of them or only the branch's (``arrays="heads"``).
+        self.requires_any_array = ("embedding", SENTIMENT_FEATURES) if uses_array else ()
         self._classifier: HFClassifier | None = None
         self._sentence_rows: pd.DataFrame | None = None
 

@@ -15,6 +15,7 @@ transformers = pytest.importorskip("transformers")
 from feedback_nlp.backends.branch import (  # noqa: E402
     BRANCH_NAME,
     branch_folder,
+    branch_only_encoder,
     check_branch,
     pooled_encoder,
     select_blocks,
@@ -118,6 +119,28 @@ def test_branch_on_onnx_runtime_matches_torch(tmp_path: Path):
     np.testing.assert_allclose(got, expected, atol=1e-5)
     plain = run_session(session, IDS.numpy(), MASK.numpy(), 1, branched=True, with_branch=False)
     np.testing.assert_allclose(plain, expected[:, :16], atol=1e-5)
+
+
+def test_the_branch_alone_gives_the_branch_blocks_of_the_whole_encoder(tmp_path: Path):
+    """Heads-only: the layers below the branch and the branch, not the encoder's own top
+    layers; the same numbers as the branch's blocks of the whole module, on both runtimes."""
+    write_branch(tmp_path / "heads")
+    folder = str(tmp_path / "heads")
+    with torch.no_grad():
+        whole = pooled_encoder(tiny_bert(), folder)(IDS, MASK).numpy()
+        alone = branch_only_encoder(tiny_bert(), folder)(IDS, MASK).numpy()
+    np.testing.assert_allclose(alone, whole[:, 64:], atol=1e-6)
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    import onnxruntime
+
+    from feedback_nlp.backends.onnx_runtime import export_onnx, run_heads_session
+
+    export_onnx(tiny_bert(), tmp_path / "heads.onnx", folder, heads_only=True)
+    session = onnxruntime.InferenceSession(str(tmp_path / "heads.onnx"))
+    assert [i.name for i in session.get_inputs()] == ["input_ids", "attention_mask"]
+    got = run_heads_session(session, IDS.numpy(), MASK.numpy(), 2)
+    np.testing.assert_allclose(got, whole[:, 64:96], atol=1e-5)
 
 
 def test_pool_weights_add_the_weighted_last_layer_on_both_runtimes(tmp_path: Path):

@@ -11,6 +11,7 @@ from feedback_nlp.stages.base import Batch, check_chain
 from feedback_nlp.stages.embed import EmbedStage
 from feedback_nlp.stages.emotion import EmotionStage
 from feedback_nlp.stages.sentiment import SentimentStage
+from feedback_nlp.stages.topics import TopicsStage
 
 
 def test_embedding_array_is_aligned_normalised_float32():
@@ -186,6 +187,42 @@ def test_stages_run_the_branch_themselves_when_embed_had_none(stage):
         results.append(table.filter(regex="^(p|emo)_").to_numpy(dtype=float))
     assert results[0].shape[1] >= 3
     np.testing.assert_allclose(results[0], results[1], atol=1e-5)
+
+
+@pytest.mark.parametrize("runtime", ["onnx", "torch"])
+def test_heads_arrays_are_the_branch_features_alone_and_read_the_same(runtime):
+    """arrays="heads": only the branch's features, the same numbers as with every array, so
+    sentiment and emotion read the same; the themes cannot follow."""
+    if runtime == "onnx":
+        pytest.importorskip("onnxruntime")
+    batches = {
+        arrays: EmbedStage(device="cpu", runtime=runtime, arrays=arrays).transform(
+            Batch(branch_table())
+        )
+        for arrays in ("all", "heads")
+    }
+    assert set(batches["heads"].arrays) == {"sentiment_features"}
+    np.testing.assert_allclose(
+        batches["heads"].arrays["sentiment_features"],
+        batches["all"].arrays["sentiment_features"],
+        atol=1e-6,
+    )
+    for stage in (SentimentStage(device="cpu"), EmotionStage(device="cpu")):
+        read = [stage.transform(batches[a]).table.filter(regex="^(p|emo)_") for a in batches]
+        np.testing.assert_allclose(read[0].to_numpy(float), read[1].to_numpy(float), atol=1e-6)
+    heads = EmbedStage(arrays="heads")
+    assert heads.produces_arrays == ("sentiment_features",)
+    check_chain([heads, SentimentStage(), EmotionStage()], available={"text_clean"})
+    with pytest.raises(SchemaError, match="stage 'topics' needs"):
+        check_chain([heads, TopicsStage()], available={"text_clean"})
+
+
+def test_heads_arrays_need_a_branch_and_a_known_choice():
+    with pytest.raises(ConfigError, match="needs a sentiment_branch"):
+        EmbedStage(arrays="heads", sentiment_branch=False)
+    with pytest.raises(ConfigError, match="arrays must be one of"):
+        EmbedStage(arrays="some")
+    assert EmbedStage(arrays="heads").get_config()["arrays"] == "heads"
 
 
 def test_sentiment_branch_option_is_recorded_and_checked(tmp_path):

@@ -76,7 +76,9 @@ def test_default_backend_reads_the_embedding_array(heads_dir: Path):
 
 
 def test_default_backend_without_embedding_names_the_missing_stage(heads_dir: Path):
-    with pytest.raises(SchemaError, match=r"needs the array\(s\) \['embedding'\].*'embed'"):
+    with pytest.raises(
+        SchemaError, match=r"needs the array\(s\) \['embedding or sentiment_features'\].*'embed'"
+    ):
         SentimentStage(heads_dir=str(heads_dir)).transform(Batch(edge_table()))
 
 
