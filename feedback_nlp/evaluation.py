@@ -228,7 +228,8 @@ def run_stage(stage_name: str, table: pd.DataFrame, options: dict[str, Any]) -> 
     if stage.requires_arrays or stage.requires_any_array:
         encoder = {k: options[k] for k in ("device", "quantize", "runtime") if k in options}
         branch = embed_branch(stage)
-        batch = STAGES["embed"](**encoder, sentiment_branch=branch).transform(batch)
+        arrays = "heads" if branch else "all"  # the head reads the branch's features alone
+        batch = STAGES["embed"](**encoder, sentiment_branch=branch, arrays=arrays).transform(batch)
     return stage.transform(batch).table
 
 
