@@ -13,6 +13,9 @@ A comment is *ironic praise* when all of these hold:
   "Fantastic support,"; not "Great service and fast delivery, …", not "Not great, …");
 - it states a service failure (:func:`feedback_nlp.text.complaints.states_failure`) or
   describes customer effort (the effort stage's rules: waits, repeat contacts, hang-ups, …);
+- it reports no fix: no ``resolved`` word ("fixed", "replaced", "refunded", "ersetzt",
+  "remplacé", …) without a negation in the four words before it. "Great service, the
+  engineer fixed the broken boiler in an hour." is sincere; "Great, still no refund." is not;
 - it holds no contrast word of its language (all languages' when the language is unknown):
   "Great food, but the wait was endless" praises one thing and blames another.
 """
@@ -23,8 +26,10 @@ import re
 from functools import lru_cache
 
 from feedback_nlp.backends.effort import RuleEffortBackend
+from feedback_nlp.backends.effort_numbers import fold
 from feedback_nlp.text.complaints import (
     NEGATIONS,
+    SENTENCE_BREAK,
     WORD,
     any_cue,
     cue_lists,
@@ -35,6 +40,12 @@ from feedback_nlp.text.complaints import (
 from feedback_nlp.text.sentences import CONTRAST_WORDS
 from feedback_nlp.text.social import strip_social
 
+#: Words before a ``resolved`` word that deny the fix: the negations of text.complaints and
+#: the pronouns "nobody" ("nobody fixed it"; not negations of a failure: "nobody repaired
+#: the broken lift" states one).
+FIX_DENIALS = NEGATIONS | frozenset(
+    fold("nobody noone niemand nadie nessuno ninguém никто nikt nimeni kimse").split()
+)
 #: Longer comments say more than one ironic remark, and the model reads them in context.
 MAX_WORDS = 25
 #: An opening clause of more words is a statement, not an exclamation of praise.
@@ -42,15 +53,26 @@ OPENER_WORDS = 3
 _OPENER = re.compile(r"\s*([^,!:;.…]+)[,!:;.…]+\s*(\S.*)$", re.DOTALL)
 
 
-def praise_words() -> dict[str, tuple[str, ...]]:
-    """The praise words per language, as written."""
-    return {lang: lists["praise"] for lang, lists in cue_lists("ironic_praise.toml").items()}
+def praise_words(kind: str = "praise") -> dict[str, tuple[str, ...]]:
+    """The words per language of one list (``praise`` or ``resolved``), as written."""
+    return {lang: lists[kind] for lang, lists in cue_lists("ironic_praise.toml").items()}
 
 
-@lru_cache(maxsize=1)
-def _praise() -> re.Pattern[str]:
-    words = {w for per_language in praise_words().values() for w in per_language}
+@lru_cache(maxsize=2)
+def _words(kind: str) -> re.Pattern[str]:
+    words = {w for per_language in praise_words(kind).values() for w in per_language}
     return any_cue(sorted(words, key=lambda w: (-len(cue_pattern(w)), w)))  # longest first
+
+
+def reports_a_fix(text: str) -> bool:
+    """True when `text` says a failure was put right: a ``resolved`` word without a negation
+    in the four words before it in its sentence ("fixed", not "never fixed", "no refund")."""
+    for sentence in SENTENCE_BREAK.split(normalise(text)):
+        for match in _words("resolved").finditer(sentence):
+            before = WORD.findall(sentence[: match.start()])[-4:]
+            if not any(w in FIX_DENIALS or w.endswith("n't") for w in before):
+                return True
+    return False
 
 
 @lru_cache(maxsize=16)
@@ -69,7 +91,7 @@ def opens_with_praise(text: str) -> bool:
     words = WORD.findall(found.group(1))
     if not words or len(words) > OPENER_WORDS or any(w in NEGATIONS for w in words):
         return False
-    return bool(_praise().search(found.group(1)))
+    return bool(_words("praise").search(found.group(1)))
 
 
 def ironic_praise(text: str, lang: str | None = None) -> bool:
@@ -78,6 +100,6 @@ def ironic_praise(text: str, lang: str | None = None) -> bool:
     plain = strip_social(text)
     if len(WORD.findall(plain)) > MAX_WORDS or _contrast(lang).search(normalise(plain)):
         return False
-    if not opens_with_praise(plain):
+    if not opens_with_praise(plain) or reports_a_fix(plain):
         return False
     return states_failure(plain) or RuleEffortBackend().predict([plain])[0].level != "none"

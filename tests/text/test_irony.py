@@ -1,5 +1,5 @@
 """Ironic praise: a short praise opener, then a stated failure or customer effort; what rules
-it out (genuine praise, a contrast, a negated or long opener, length)."""
+it out (genuine praise, a contrast, a fix, a negated or long opener, length)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feedback_nlp.text.complaints import cue_pattern
-from feedback_nlp.text.irony import MAX_WORDS, ironic_praise, opens_with_praise, praise_words
+from feedback_nlp.text.irony import (
+    MAX_WORDS,
+    ironic_praise,
+    opens_with_praise,
+    praise_words,
+    reports_a_fix,
+)
 
 LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "ro", "tr"}
 
 
-def test_every_language_has_praise_words_and_every_word_compiles():
-    words = praise_words()
+@pytest.mark.parametrize("kind", ["praise", "resolved"])
+def test_every_language_has_both_lists_and_every_word_compiles(kind):
+    words = praise_words(kind)
     assert set(words) == LANGUAGES
-    for lang, praise in words.items():
-        assert praise, lang
-        for word in praise:
+    for lang, listed in words.items():
+        assert listed, lang
+        for word in listed:
             re.compile(cue_pattern(word))
 
 
@@ -56,6 +63,10 @@ def test_ironic_praise_in_several_languages(text, lang):
         ("Great service and a very fast delivery, the box was damaged.", "en"),  # long opener
         ("The parcel arrived damaged, great.", "en"),  # no praise opener
         ("Great?", "en"),  # nothing follows
+        ("Great service, the engineer fixed the broken boiler in an hour.", "en"),  # a fix
+        ("Super Service, das defekte Gerät wurde sofort ersetzt.", "de"),
+        ("Top, colis abîmé remplacé en 24h.", "fr"),
+        ("Brilliant, they refunded the double charge straight away.", "en"),
     ],
 )
 def test_no_ironic_praise(text, lang):
@@ -75,6 +86,14 @@ def test_a_long_comment_is_no_ironic_remark():
     assert ironic_praise(text, "en")
     assert len((text + padding).split()) > MAX_WORDS
     assert not ironic_praise(text + padding, "en")
+
+
+def test_a_fix_that_is_denied_is_no_fix():
+    assert reports_a_fix("The heating was repaired within a day.")
+    assert not reports_a_fix("Still no refund.")
+    assert not reports_a_fix("The app is broken and nobody fixed it.")
+    assert ironic_praise("Great, still no refund after three weeks.", "en")
+    assert ironic_praise("Wonderful, the app is broken again and nobody fixed it.", "en")
 
 
 def test_the_opener_alone():
