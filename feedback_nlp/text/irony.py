@@ -12,7 +12,8 @@ A comment is *ironic praise* when all of these hold:
   holds a praise word and no negation, and more text follows it ("Great,", "Na toll!",
   "Fantastic support,"; not "Great service and fast delivery, …", not "Not great, …");
 - it states a service failure (:func:`feedback_nlp.text.complaints.states_failure`) or
-  describes customer effort (the effort stage's rules: waits, repeat contacts, hang-ups, …);
+  describes effort that praise can only mock (the effort stage's rules: a wait, no answer or
+  a hang-up, chasing, repeated contacts rated "high");
 - it reports no fix: no ``resolved`` word ("fixed", "replaced", "refunded", "ersetzt",
   "remplacé", …) without a negation in the four words before it. "Great service, the
   engineer fixed the broken boiler in an hour." is sincere; "Great, still no refund." is not;
@@ -46,6 +47,8 @@ from feedback_nlp.text.social import strip_social
 FIX_DENIALS = NEGATIONS | frozenset(
     fold("nobody noone niemand nadie nessuno ninguém никто nikt nimeni kimse").split()
 )
+#: Effort cue families (stage "effort") that praise can only mock, at any level.
+IRONIC_EFFORT = frozenset({"long_wait", "no_reply", "chasing"})
 #: Longer comments say more than one ironic remark, and the model reads them in context.
 MAX_WORDS = 25
 #: An opening clause of more words is a statement, not an exclamation of praise.
@@ -102,4 +105,14 @@ def ironic_praise(text: str, lang: str | None = None) -> bool:
         return False
     if not opens_with_praise(plain) or reports_a_fix(plain):
         return False
-    return states_failure(plain) or RuleEffortBackend().predict([plain])[0].level != "none"
+    return states_failure(plain) or _ironic_effort(plain)
+
+
+def _ironic_effort(text: str) -> bool:
+    """Effort that praise can only mock: a wait, no answer or a hang-up, chasing, or repeated
+    contacts at the effort rules' level "high" (not "I only had to call once", not a quick
+    transfer, not staff who "explained everything again")."""
+    effort = RuleEffortBackend().predict([text])[0]
+    if set(effort.cues) & IRONIC_EFFORT:
+        return True
+    return effort.level == "high" and "repeat_contact" in effort.cues
