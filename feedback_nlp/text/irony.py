@@ -11,9 +11,11 @@ A comment is *ironic praise* when all of these hold:
 - its opening clause (up to the first ``, ! : ; . …``) has at most :data:`OPENER_WORDS` words,
   holds a praise word and no negation, and more text follows it ("Great,", "Na toll!",
   "Fantastic support,"; not "Great service and fast delivery, …", not "Not great, …");
-- it states a service failure (:func:`feedback_nlp.text.complaints.states_failure`) or
-  describes effort that praise can only mock (the effort stage's rules: a wait, no answer or
-  a hang-up, chasing, repeated contacts rated "high");
+- it states a service failure (:func:`feedback_nlp.text.complaints.states_failure`) that
+  recurs or goes on (a ``repeated`` word: "again", "another", "still", "wieder", "encore",
+  "otra vez", "опять", …; praise beside a single failure may thank the staff who handled
+  it), or describes effort that praise can only mock (the effort stage's rules: a wait, no
+  answer or a hang-up, chasing, repeated contacts rated "high");
 - it reports no fix: no ``resolved`` word ("fixed", "replaced", "refunded", "ersetzt",
   "remplacé", …) without a negation in the four words before it. "Great service, the
   engineer fixed the broken boiler in an hour." is sincere; "Great, still no refund." is not;
@@ -57,11 +59,12 @@ _OPENER = re.compile(r"\s*([^,!:;.…]+)[,!:;.…]+\s*(\S.*)$", re.DOTALL)
 
 
 def praise_words(kind: str = "praise") -> dict[str, tuple[str, ...]]:
-    """The words per language of one list (``praise`` or ``resolved``), as written."""
+    """The words per language of one list (``praise``, ``repeated`` or ``resolved``), as
+    written."""
     return {lang: lists[kind] for lang, lists in cue_lists("ironic_praise.toml").items()}
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _words(kind: str) -> re.Pattern[str]:
     words = {w for per_language in praise_words(kind).values() for w in per_language}
     return any_cue(sorted(words, key=lambda w: (-len(cue_pattern(w)), w)))  # longest first
@@ -105,7 +108,8 @@ def ironic_praise(text: str, lang: str | None = None) -> bool:
         return False
     if not opens_with_praise(plain) or reports_a_fix(plain):
         return False
-    return states_failure(plain) or _ironic_effort(plain)
+    recurs = bool(_words("repeated").search(normalise(plain)))
+    return (recurs and states_failure(plain)) or _ironic_effort(plain)
 
 
 def _ironic_effort(text: str) -> bool:

@@ -36,12 +36,12 @@ def test_every_language_has_both_lists_and_every_word_compiles(kind):
     [
         ("Brilliant, my parcel is missing again.", "en"),
         ("Oh great, the app crashed twice during checkout.", "en"),
-        ("@airline Wonderful! Flight delayed by three hours.", "en"),  # a handle first
+        ("@airline Wonderful! Flight delayed again.", "en"),  # a handle first
         ("Lovely, another 45 minutes in the queue.", "en"),  # effort: a wait
         ("Super, das Paket ist schon wieder beschädigt angekommen.", "de"),
         ("Parfait, colis perdu pour la deuxième fois.", "fr"),
         ("Genial, el pedido llegó roto otra vez.", "es"),
-        ("Ottimo, il pacco è arrivato danneggiato.", "it"),
+        ("Ottimo, il pacco è arrivato danneggiato un'altra volta.", "it"),
         ("Ótimo, mais uma entrega atrasada.", "pt"),  # "mais" is no contrast in Portuguese
         ("Geweldig, de app crasht weer.", "nl"),
         ("Отлично, посылку опять потеряли.", "ru"),
@@ -72,6 +72,8 @@ def test_ironic_praise_in_several_languages(text, lang):
         ("Great service, I only had to call once.", "en"),  # effort no praise mocks
         ("Great support, they transferred me to the right team straight away.", "en"),
         ("Excellent, they explained everything again patiently.", "en"),
+        ("Great staff, they helped me when my card was declined.", "en"),  # one failure
+        ("Génial, le livreur a prévenu du retard.", "fr"),
     ],
 )
 def test_no_ironic_praise(text, lang):
