@@ -183,11 +183,14 @@ class ClassifierStage(Stage):
         encoder = shared_encoder(
             None, self.device, self.batch_size, self.max_length, False, self.quantize,
             self.runtime, adapters_for_heads(self.heads_dir), branch=branch,
+            heads_only=branch is not None,
         )  # fmt: skip
         features = encoder.encode(
             [social_for_encoder(text) for text in texts], HEAD_LAYERS, with_branch=True
         )
-        return feature_arrays(features, branch is not None)[reads]
+        if branch is not None:  # the branch's layers alone: the encoder's top ones not run
+            return features
+        return feature_arrays(features, False)[reads]
 
     def _in_label_order(self, probabilities: np.ndarray, labels: Sequence[str]) -> np.ndarray:
         """Head probabilities as columns of :attr:`labels` (a label it lacks: unmapped_value)."""
