@@ -30,6 +30,7 @@ from feedback_nlp.backends.heads import Head
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 from feedback_nlp.stages.classifier import needs_model
 from feedback_nlp.stages.embed import SENTIMENT_FEATURES
+from feedback_nlp.stages.emotion import irony_read_angry
 from feedback_nlp.stages.mixed import judged_only, mixed_head, mixed_probabilities
 from feedback_nlp.stages.sentiment import (
     complaint_read_negative,
@@ -155,9 +156,13 @@ def head_input(head: Head, x: np.ndarray) -> np.ndarray:
 
 def emotion_decisions(head: Head, x: np.ndarray, table: pd.DataFrame) -> np.ndarray:
     """(rows, EMOTION_LABELS) booleans as the stage decides them (with the head's language
-    thresholds for the set's gold `lang`, unless `--no-language-thresholds`)."""
+    thresholds for the set's gold `lang`, unless `--no-language-thresholds`; ironic praise
+    angry, not joyful, unless `--no-irony-rule`)."""
     probs = head.predict_proba(head_input(head, x))
     languages = table["lang"].astype(str).tolist() if "lang" in table else None
+    if RULES["irony"]:
+        texts = table["text"].fillna("").tolist()
+        probs = irony_read_angry(probs, texts, languages, head.labels)
     decided = head.decide(probs, languages if RULES["language_thresholds"] else None)
     out = np.zeros((len(x), len(EMOTION_LABELS)), dtype=bool)
     for i, label in enumerate(head.labels):
@@ -327,7 +332,8 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument(
         "--no-irony-rule", action="store_true",
-        help="keep the head's positive for ironic praise (the stage's irony_negative: negative)",
+        help="keep the head's positive and joy for ironic praise (the stages' irony_negative "
+        "and irony_anger: negative, anger)",
     )  # fmt: skip
     parser.add_argument(
         "--no-denial-rule", action="store_true",
