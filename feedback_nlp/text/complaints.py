@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from feedback_nlp.backends.effort_numbers import fold
+from feedback_nlp.text.sentences import CONTRAST_WORDS
 
 #: Words before a cue that cancel it (folded; also any word ending in "n't").
 NEGATIONS = frozenset(
@@ -81,6 +82,21 @@ def any_cue(cues: Iterable[str]) -> re.Pattern[str]:
     starting at a word start and ending at a word end."""
     bodies = "|".join(cue_pattern(c) for c in cues)
     return re.compile(rf"(?<!\w)(?:{bodies})(?!\w)")
+
+
+def longest_first_cue(words: Iterable[str]) -> re.Pattern[str]:
+    """:func:`any_cue` of the distinct `words`, longest pattern first (so "problem*" is not
+    taken where "problem solved" is listed too)."""
+    return any_cue(sorted(set(words), key=lambda w: (-len(cue_pattern(w)), w)))
+
+
+@lru_cache(maxsize=16)
+def contrast_cue(lang: str | None = None) -> re.Pattern[str]:
+    """The contrast words (`text.sentences.CONTRAST_WORDS`) of `lang`, of every language
+    when it has none of its own: "Great food, but …" praises one thing and blames another."""
+    if lang in CONTRAST_WORDS:
+        return any_cue(CONTRAST_WORDS[lang])
+    return any_cue(w for words in CONTRAST_WORDS.values() for w in words)
 
 
 @lru_cache(maxsize=4)

@@ -35,13 +35,12 @@ from feedback_nlp.text.complaints import (
     NEGATIONS_AFTER,
     SENTENCE_BREAK,
     WORD,
-    any_cue,
+    contrast_cue,
     cue_lists,
-    cue_pattern,
+    longest_first_cue,
     normalise,
     states_failure,
 )
-from feedback_nlp.text.sentences import CONTRAST_WORDS
 
 #: Longer comments usually say more than the denial, and the model reads them in context.
 MAX_WORDS = 12
@@ -60,7 +59,6 @@ SOLVING = tuple(
     ).split()
 )
 _TURKISH_SOLVING = frozenset(fold("çözül gideril").split())
-_CONTRAST = any_cue(w for words in CONTRAST_WORDS.values() for w in words)
 
 
 @dataclass(frozen=True)
@@ -79,8 +77,7 @@ def _compiled() -> _Words:
     words = denial_words()
 
     def joined(kind: str) -> re.Pattern[str]:
-        found = {w for lists in words.values() for w in lists[kind]}
-        return any_cue(sorted(found, key=lambda w: (-len(cue_pattern(w)), w)))  # longest first
+        return longest_first_cue(w for lists in words.values() for w in lists[kind])
 
     return _Words(joined("problems"), joined("denied"))
 
@@ -134,7 +131,7 @@ def _solving(word: str) -> bool:
 
 def denies_problem(text: str) -> bool:
     """True when short `text` denies a problem and says nothing against (module docstring)."""
-    if len(WORD.findall(text)) > MAX_WORDS or _CONTRAST.search(normalise(text)):
+    if len(WORD.findall(text)) > MAX_WORDS or contrast_cue().search(normalise(text)):
         return False
     denied, affirmed = problem_mentions(text)
     return denied > 0 and affirmed == 0 and not states_failure(text)

@@ -34,13 +34,12 @@ from feedback_nlp.text.complaints import (
     NEGATIONS,
     SENTENCE_BREAK,
     WORD,
-    any_cue,
+    contrast_cue,
     cue_lists,
-    cue_pattern,
+    longest_first_cue,
     normalise,
     states_failure,
 )
-from feedback_nlp.text.sentences import CONTRAST_WORDS
 from feedback_nlp.text.social import strip_social
 
 #: Words before a ``resolved`` word that deny the fix: the negations of text.complaints and
@@ -66,14 +65,18 @@ def praise_words(kind: str = "praise") -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=3)
 def _words(kind: str) -> re.Pattern[str]:
-    words = {w for per_language in praise_words(kind).values() for w in per_language}
-    return any_cue(sorted(words, key=lambda w: (-len(cue_pattern(w)), w)))  # longest first
+    return longest_first_cue(w for words in praise_words(kind).values() for w in words)
 
 
 def reports_a_fix(text: str) -> bool:
     """True when `text` says a failure was put right: a ``resolved`` word without a negation
     in the four words before it in its sentence ("fixed", not "never fixed", "no refund")."""
-    for sentence in SENTENCE_BREAK.split(normalise(text)):
+    return _fixed(normalise(text))
+
+
+def _fixed(folded: str) -> bool:
+    """:func:`reports_a_fix` of folded text."""
+    for sentence in SENTENCE_BREAK.split(folded):
         for match in _words("resolved").finditer(sentence):
             before = WORD.findall(sentence[: match.start()])[-4:]
             if not any(w in FIX_DENIALS or w.endswith("n't") for w in before):
@@ -81,17 +84,14 @@ def reports_a_fix(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=16)
-def _contrast(lang: str | None) -> re.Pattern[str]:
-    """The contrast words of `lang`; of every language when it has none of its own."""
-    if lang in CONTRAST_WORDS:
-        return any_cue(CONTRAST_WORDS[lang])
-    return any_cue(w for words in CONTRAST_WORDS.values() for w in words)
-
-
 def opens_with_praise(text: str) -> bool:
     """True when `text` opens with a short clause of praise that more text follows."""
-    found = _OPENER.match(normalise(strip_social(text)))
+    return _praise_opener(normalise(strip_social(text)))
+
+
+def _praise_opener(folded: str) -> bool:
+    """:func:`opens_with_praise` of folded text without social markup."""
+    found = _OPENER.match(folded)
     if found is None:
         return False
     words = WORD.findall(found.group(1))
@@ -104,11 +104,14 @@ def ironic_praise(text: str, lang: str | None = None) -> bool:
     """True when `text` praises ironically (module docstring); `lang` picks the contrast
     words."""
     plain = strip_social(text)
-    if len(WORD.findall(plain)) > MAX_WORDS or _contrast(lang).search(normalise(plain)):
+    folded = normalise(plain)
+    if not _praise_opener(folded):  # the cheap test first: most comments stop here
         return False
-    if not opens_with_praise(plain) or reports_a_fix(plain):
+    if len(WORD.findall(plain)) > MAX_WORDS or contrast_cue(lang).search(folded):
         return False
-    recurs = bool(_words("repeated").search(normalise(plain)))
+    if _fixed(folded):
+        return False
+    recurs = bool(_words("repeated").search(folded))
     return (recurs and states_failure(plain)) or _ironic_effort(plain)
 
 
