@@ -519,7 +519,7 @@ class E5Encoder:
         if self.heads_only and (theme or not with_branch):
             raise ConfigError("a heads-only encoder gives the branch's layers alone")
         with_branch = with_branch and self.branch is not None
-        blocks = layers * (1 if self.heads_only else 2 if with_branch else 1) + int(theme)
+        blocks = layers * (2 if with_branch and not self.heads_only else 1) + int(theme)
         width = EMBEDDING_DIM * blocks
         if n_texts == 0:
             return np.zeros((0, width), dtype=np.float32), np.zeros(0, dtype=bool)

@@ -220,14 +220,9 @@ def run_session(
     """Mean-pooled last `layers` layers (last first) for one padded batch, then, for a
     `branched` graph and `with_branch`, the branch's last `layers` layers; given
     `pool_weights`, then the last layer pooled with them (the theme embedding)."""
-    if layers > ONNX_LAYERS:
-        raise ValueError(f"the ONNX encoder returns at most {ONNX_LAYERS} layers, not {layers}")
     weights = mask if pool_weights is None else pool_weights
-    feeds = {
-        "input_ids": input_ids.astype(np.int64, copy=False),
-        "attention_mask": mask.astype(np.int64, copy=False),
-        "pool_weights": weights.astype(np.float32, copy=False),
-    }
+    feeds = _feeds(input_ids, mask, layers)
+    feeds["pool_weights"] = weights.astype(np.float32, copy=False)
     pooled, theme = session.run(None, feeds)
     blocks = select_blocks(pooled, layers, branched, with_branch)
     return blocks if pool_weights is None else np.concatenate([blocks, theme], axis=1)
@@ -238,11 +233,15 @@ def run_heads_session(
 ) -> np.ndarray:
     """The branch's pooled last `layers` layers (last first) for one padded batch, from a
     heads-only graph."""
+    pooled = session.run(None, _feeds(input_ids, mask, layers))[0]
+    return pooled[:, : pooled.shape[1] // ONNX_LAYERS * layers]
+
+
+def _feeds(input_ids: np.ndarray, mask: np.ndarray, layers: int) -> dict[str, np.ndarray]:
+    """The token ids and attention mask as the graphs take them; `layers` checked."""
     if layers > ONNX_LAYERS:
         raise ValueError(f"the ONNX encoder returns at most {ONNX_LAYERS} layers, not {layers}")
-    feeds = {
+    return {
         "input_ids": input_ids.astype(np.int64, copy=False),
         "attention_mask": mask.astype(np.int64, copy=False),
     }
-    pooled = session.run(None, feeds)[0]
-    return pooled[:, : pooled.shape[1] // ONNX_LAYERS * layers]

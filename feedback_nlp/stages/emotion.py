@@ -61,15 +61,19 @@ def irony_read_angry(
     """`probabilities` where each row whose text praises ironically
     (:func:`feedback_nlp.text.irony.ironic_praise`) has anger at least joy's probability and
     joy and trust at 0: the joy is the irony's surface, the anger its meaning."""
-    rows = [
-        row
-        for row, text in enumerate(texts)
-        if ironic_praise(text, None if langs is None else langs[row])
+    if "anger" not in labels or "joy" not in labels:
+        return probabilities
+    anger, joy = labels.index("anger"), labels.index("joy")
+    surface = [labels.index(label) for label in ("joy", "trust") if label in labels]
+    shown = np.flatnonzero(np.nan_to_num(probabilities[:, surface]).max(axis=1) > 0)
+    rows = [  # a row without joy or trust would not change
+        int(row)
+        for row in shown
+        if ironic_praise(texts[row], None if langs is None else langs[row])
     ]
-    if not rows or "anger" not in labels or "joy" not in labels:
+    if not rows:
         return probabilities
     out = probabilities.copy()
-    anger, joy = labels.index("anger"), labels.index("joy")
     angry = out[rows, anger]
     out[rows, anger] = np.where(np.isnan(angry), np.nan, np.fmax(angry, out[rows, joy]))
     for label in ("joy", "trust"):
