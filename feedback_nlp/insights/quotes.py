@@ -13,7 +13,9 @@ Closeness to the theme, in order of what is available:
 5. none: comments in table order.
 
 The method used is written in the ``closeness_method`` column. Duplicates (``is_duplicate`` and
-identical normalised text) and empty texts are left out; ``lang`` travels with each quote.
+identical normalised text) and empty texts are left out; ``lang`` travels with each quote, and
+``excerpt`` with the part of the comment that raises the theme when ``mentions`` carry its
+``unit_text`` (a report quotes that part of a long comment, not all of it).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ QUOTE_COLUMNS = [
     "response_id",
     "lang",
     "text_clean",
+    "excerpt",
     "closeness",
     "closeness_method",
 ]
@@ -65,11 +68,17 @@ def representative_quotes(
     frame = _candidates(table, theme_column, by)
     names = theme_labels(table, labels)
     raised = _mention_similarity(mentions)
+    parts = _mention_units(mentions)
     picked = []
     for (theme, _cell, group), part in frame.groupby(["theme", "cell", "group"], sort=True):
         scored = _closeness(part, table, theme, group, embeddings, raised)
         top = _dedupe(scored).head(per_group)
-        top = top.assign(rank=range(1, len(top) + 1), theme_label=names.get(theme, theme))
+        excerpts = [parts.get((i, str(theme)), pd.NA) for i in top["response_id"].astype(str)]
+        top = top.assign(
+            rank=range(1, len(top) + 1),
+            theme_label=names.get(theme, theme),
+            excerpt=pd.array(excerpts, dtype="string"),
+        )
         picked.append(top)
     if not picked:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
@@ -112,6 +121,16 @@ def _mention_similarity(mentions: pd.DataFrame | None) -> dict[tuple[str, str], 
         return None
     keys = zip(mentions["response_id"].astype(str), mentions["theme"].astype(str), strict=True)
     return dict(zip(keys, mentions["similarity"].astype(float), strict=True))
+
+
+def _mention_units(mentions: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    """(response id, theme id as text) → the text of the unit raising it (empty without)."""
+    if mentions is None or not {"response_id", "theme", "unit_text"} <= set(mentions.columns):
+        return {}
+    text = mentions["unit_text"].astype("string").str.strip()
+    known = mentions[text.notna() & (text.str.len() > 0)]
+    keys = zip(known["response_id"].astype(str), known["theme"].astype(str), strict=True)
+    return dict(zip(keys, known["unit_text"].astype(str), strict=True))
 
 
 def _closeness(

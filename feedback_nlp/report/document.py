@@ -62,11 +62,22 @@ class Table:
 
 @dataclass
 class Quote:
-    """A redacted comment, its language and whose it is."""
+    """A redacted comment, its language and whose it is; `excerpt` is the part of it that
+    raises the theme, when known (a long comment is shown by it: `report.excerpts`)."""
 
     text: str
     lang: str
     group: str = ""
+    excerpt: str = ""
+
+    @classmethod
+    def from_row(cls, row: pd.Series) -> Quote:
+        """The quote of one row of the ``quotes`` table (`insights.quotes`)."""
+        excerpt = row.get("excerpt")
+        known = isinstance(excerpt, str) and bool(excerpt.strip())
+        return cls(
+            str(row["text_clean"]), str(row["lang"]), str(row["group"]), excerpt if known else ""
+        )
 
 
 @dataclass

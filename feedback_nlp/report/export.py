@@ -52,6 +52,15 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
+def restore_formula(value: object) -> object:
+    """The text :func:`neutralise_formula` wrote, as it was before (for our own tables read
+    back: a unit "- Nothing to unlock" is quoted without the apostrophe). A text that itself
+    began with an apostrophe and a trigger ("'=x") cannot be told apart and loses it."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
 def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of `table` with every formula-like text cell (and column name) neutralised."""
     out = table.copy()
@@ -155,5 +164,6 @@ __all__ = [
     "neutralise_formula",
     "neutralise_formulas",
     "redact_for_export",
+    "restore_formula",
     "write_workbook",
 ]

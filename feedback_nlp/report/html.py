@@ -15,12 +15,14 @@ from importlib import resources
 
 import pandas as pd
 
+from feedback_nlp.report import excerpts
 from feedback_nlp.report.document import (
     Cards,
     Chart,
     Glossary,
     InsightReport,
     Paragraph,
+    Quote,
     Quotes,
     Section,
     Table,
@@ -91,7 +93,7 @@ Promise.all(pending).then(function(){
 window.reportRendered=performance.now();document.body.setAttribute('data-rendered','1');});
 function resize(){nodes.forEach(function(el){Plotly.Plots.resize(el);});}
 window.addEventListener('beforeprint',function(){
-document.querySelectorAll('details').forEach(function(d){d.open=true;});resize();});
+document.querySelectorAll('details:not(.whole)').forEach(function(d){d.open=true;});resize();});
 window.addEventListener('afterprint',resize);
 })();
 """
@@ -198,13 +200,18 @@ def _cards(block: Cards) -> str:
     return f'{heading}<div class="cards">{"".join(cards)}</div>'
 
 
-def _quote(quote: object) -> str:
-    lang = html.escape(str(quote.lang))  # type: ignore[attr-defined]
-    group = html.escape(str(quote.group))  # type: ignore[attr-defined]
-    tags = f'<span class="tag">{html.escape(language_name(quote.lang))}</span>'  # type: ignore[attr-defined]
+def _quote(quote: Quote) -> str:
+    lang = html.escape(quote.lang)
+    group = html.escape(quote.group)
+    tags = f'<span class="tag">{html.escape(language_name(quote.lang))}</span>'
     if group and group != "all":
         tags += f'<span class="tag">{group}</span>'
-    text = html.escape(str(quote.text))  # type: ignore[attr-defined]
+    text = html.escape(excerpts.shown(quote.text, quote.excerpt, quote.lang))
+    if excerpts.is_long(quote.text):
+        text += (
+            f'<details class="whole"><summary>the whole comment ({len(quote.text):,} '
+            f"characters)</summary>{html.escape(quote.text)}</details>"
+        )
     return f'<blockquote class="{group}" lang="{lang}">{tags}{text}</blockquote>'
 
 

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.report.export import restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
 
 #: File names inside an analysis output folder (see pipeline.write_outputs).
@@ -136,9 +137,12 @@ def _load_folder(folder: Path) -> ReportInputs:
         themes = pd.read_csv(folder / "tables" / "topics.csv", dtype={"similar_themes": "string"})
         inputs.themes = themes.astype({"topic": "Int64"}) if "topic" in themes else themes
     if (folder / "tables" / "theme_mentions.csv").is_file():
-        inputs.mentions = pd.read_csv(
+        mentions = pd.read_csv(
             folder / "tables" / "theme_mentions.csv", dtype={"response_id": "string"}
         )
+        if "unit_text" in mentions:  # written formula-safe: quoted as the comment says it
+            mentions["unit_text"] = mentions["unit_text"].map(restore_formula, na_action="ignore")
+        inputs.mentions = mentions
     model = folder / "model"
     if (model / "config.toml").is_file():
         config = tomllib.loads((model / "config.toml").read_text(encoding="utf-8"))

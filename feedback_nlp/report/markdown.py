@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from feedback_nlp.report import excerpts
 from feedback_nlp.report.document import Cards, InsightReport, Paragraph, Quote, Quotes, Table
 from feedback_nlp.report.plain import language_name
 
@@ -40,7 +41,8 @@ def _table(block: Table, rows: int) -> list[str]:
 
 def _quote(quote: Quote) -> str:
     group = f", {md_escape(quote.group)}" if quote.group and quote.group != "all" else ""
-    return f"> {md_escape(quote.text)} *({md_escape(language_name(quote.lang))}{group})*"
+    text = md_escape(excerpts.shown(quote.text, quote.excerpt, quote.lang))
+    return f"> {text} *({md_escape(language_name(quote.lang))}{group})*"
 
 
 def _cards(block: Cards) -> list[str]:

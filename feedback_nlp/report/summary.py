@@ -210,7 +210,7 @@ def first_quote(quotes: pd.DataFrame | None, theme: object, prefer: str) -> Quot
         return None
     ordered = mine.assign(first=mine["group"] != prefer).sort_values(["first", "rank"])
     row = ordered.iloc[0]
-    return Quote(str(row["text_clean"]), str(row["lang"]), str(row["group"]))
+    return Quote.from_row(row)
 
 
 def _grew(trends: pd.DataFrame, units: str = "customers") -> list[str]:

@@ -38,9 +38,7 @@ def quotes_section(tables: dict[str, pd.DataFrame], score: str | None) -> Sectio
     )
     for theme, label in order[:MAX_QUOTE_THEMES]:
         rows = quotes[quotes["theme"].astype(str) == theme].sort_values(["group", "rank"])
-        picked = [
-            Quote(str(r["text_clean"]), str(r["lang"]), str(r["group"])) for _, r in rows.iterrows()
-        ]
+        picked = [Quote.from_row(r) for _, r in rows.iterrows()]
         section.add(Quotes(label, "", picked))
     return section
 

@@ -56,6 +56,25 @@ def test_the_part_raising_the_theme_ranks_quotes_before_whole_comment_embeddings
     assert detractors["closeness_method"].iloc[0] == "similarity of the part raising the theme"
 
 
+def test_each_quote_carries_the_part_of_the_comment_raising_its_theme():
+    mentions = pd.DataFrame(
+        {
+            "response_id": ["b", "c"],
+            "theme": ["late", "late"],
+            "similarity": [0.3, 0.9],
+            "unit_text": ["colis  en RETARD", "Late parcel"],
+        }
+    )
+    quotes = representative_quotes(comments(), mentions=mentions)
+    excerpts = dict(zip(quotes["response_id"], quotes["excerpt"], strict=True))
+    assert excerpts["c"] == "Late parcel"
+    assert pd.isna(excerpts["e"])  # no mention row: the part is unknown
+
+
+def test_quotes_without_mentions_have_no_excerpt():
+    assert representative_quotes(comments())["excerpt"].isna().all()
+
+
 def test_quotes_per_cell():
     table = comments().assign(touchpoint=["delivery", "app", "app", "app", "app", "app"])
     quotes = representative_quotes(table, by="touchpoint")

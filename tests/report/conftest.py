@@ -101,6 +101,24 @@ def theme_table(hostile: bool = False) -> pd.DataFrame:
     )
 
 
+def long_late_delivery_comments(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every late-delivery comment made long, with the part raising its theme as a mention."""
+    filler = "Some words about the weather and the week I had before all of this. " * 6
+    late = table["themes"] == "0"
+    point = "the parcel " + table.loc[late, "response_id"] + " came a week late."
+    longer = table.copy()
+    longer.loc[late, "text_clean"] = filler + point + " " + filler
+    mentions = pd.DataFrame(
+        {
+            "response_id": table.loc[late, "response_id"],
+            "theme": 0,
+            "similarity": 0.8,
+            "unit_text": point,
+        }
+    )
+    return longer, mentions
+
+
 @pytest.fixture(scope="session")
 def table() -> pd.DataFrame:
     return tagged_table()

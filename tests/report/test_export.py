@@ -7,6 +7,7 @@ from feedback_nlp.report.export import (
     free_text_columns,
     neutralise_formula,
     neutralise_formulas,
+    restore_formula,
 )
 
 
@@ -27,6 +28,11 @@ def tagged() -> pd.DataFrame:
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-2", "@A1", "\tx", "\r=1"])
 def test_formula_triggers_are_prefixed(cell):
     assert neutralise_formula(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "- Nothing to unlock", "@user hi", "fine", "'quoted", 3])
+def test_a_neutralised_cell_is_restored_as_it_was(cell):
+    assert restore_formula(neutralise_formula(cell)) == cell
 
 
 def test_plain_values_stay():

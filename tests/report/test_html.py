@@ -8,7 +8,7 @@ import plotly
 from feedback_nlp.report.build import build_insight_report
 from feedback_nlp.report.html import json_for_script, plotly_js, to_html
 from feedback_nlp.report.inputs import ReportInputs
-from tests.report.conftest import theme_table
+from tests.report.conftest import long_late_delivery_comments, theme_table
 
 
 def test_json_for_script_cannot_close_the_script():
@@ -33,3 +33,12 @@ def test_only_our_scripts_and_nothing_fetched(hostile_table):
     assert "Content-Security-Policy" in markup and "default-src 'none'" in markup
     assert not re.search(r"""\b(src|href)\s*=\s*["']?(https?:|//)""", markup)
     assert not re.search(r"<link\b|@import|url\(", markup)
+
+
+def test_a_long_quote_shows_the_part_raising_its_theme_and_folds_the_whole_comment(table):
+    longer, mentions = long_late_delivery_comments(table)
+    inputs = ReportInputs(longer, themes=theme_table(), mentions=mentions)
+    page = to_html(build_insight_report(inputs))
+    assert re.search(r"… the parcel r[\d-]+ came a week late\. …", page)
+    assert '<details class="whole"><summary>the whole comment (' in page
+    assert "details:not(.whole)" in page  # printing opens tables, not whole comments

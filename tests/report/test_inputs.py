@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from feedback_nlp.pipeline import DEFAULT_STAGE_NAMES
-from feedback_nlp.report.inputs import models_table
+from feedback_nlp.report.export import export_table
+from feedback_nlp.report.inputs import load_inputs, models_table
 
 
 def test_every_default_stage_names_what_it_runs_and_the_themes_name_their_method():
@@ -19,3 +22,13 @@ def test_a_hub_model_is_named_as_given():
         [{"name": "sentiment", "params": {"backend": "transformers", "model": "m"}}]
     )
     assert table["model"].iloc[0] == "transformers model m"
+
+
+def test_theme_mentions_read_back_quote_each_part_as_the_comment_says_it(tmp_path, table):
+    (tmp_path / "tables").mkdir()
+    table.to_parquet(tmp_path / "tagged.parquet")
+    mentions = pd.DataFrame(
+        {"response_id": ["r0-0"], "theme": [0], "unit_text": ["- Nothing to unlock"]}
+    )
+    export_table(mentions, tmp_path / "tables" / "theme_mentions.csv")  # formula-safe
+    assert load_inputs(tmp_path).mentions["unit_text"].tolist() == ["- Nothing to unlock"]
