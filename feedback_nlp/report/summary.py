@@ -25,7 +25,7 @@ from feedback_nlp.report.plain import (
     unit_noun,
     units_of,
 )
-from feedback_nlp.schema import rejected_rows
+from feedback_nlp.schema import UNDETERMINED_LANGUAGE, rejected_rows
 from feedback_nlp.scores import SCORE_COLUMNS
 
 COSTLIEST = 3
@@ -250,17 +250,35 @@ def _volume_sentence(facts: Facts) -> str:
     if facts.channels:
         parts.append(f"from {len(facts.channels)} channel{'s' * (len(facts.channels) > 1)}")
     if facts.languages:
-        top = ", ".join(language_name(code) for code, _ in facts.languages[:3])
-        if len(facts.languages) == 1:
-            parts.append(f"in {top}")
-        else:
-            parts.append(f"in {len(facts.languages)} languages (mostly {top})")
+        parts.append(_languages_phrase(facts.languages, facts.comments))
     sentence = " ".join(parts)
     if facts.first is not None and facts.last is not None:
         sentence += f", written {facts.first:%d %b %Y} to {facts.last:%d %b %Y}"
     if facts.rejected is not None:
         sentence += f"; {count(facts.rejected)} rows could not be used (see Methods)"
     return sentence + "."
+
+
+def _languages_phrase(languages: list[tuple[str, int]], comments: int) -> str:
+    """The languages of the comments, e.g. `in 3 languages (German 90 %, English 8 %, French
+    2 %; 4 undetermined)`: comments whose language could not be told are counted apart."""
+    known = [(code, n) for code, n in languages if code != UNDETERMINED_LANGUAGE]
+    unknown = sum(n for code, n in languages if code == UNDETERMINED_LANGUAGE)
+    if not known:
+        return "of undetermined language"
+    if len(known) == 1:
+        named = f"in {language_name(known[0][0])}"
+        return f"{named} ({count(unknown)} undetermined)" if unknown else named
+    shares = [f"{language_name(code)} {_share(n, comments)}" for code, n in known[:3]]
+    listed = ", ".join(shares) + (", …" if len(known) > 3 else "")
+    listed += f"; {count(unknown)} undetermined" if unknown else ""
+    return f"in {len(known)} languages ({listed})"
+
+
+def _share(part: int, whole: int) -> str:
+    """`97 %`, or `<1 %` for a share that would round to nothing."""
+    share = 100 * part / max(whole, 1)
+    return "<1 %" if 0 < share < 0.5 else percent(share)
 
 
 def _score_card(fact: ScoreFact) -> Card:

@@ -16,9 +16,18 @@ def _facts(languages: list[tuple[str, int]]) -> Facts:
 def test_one_language_is_named_not_counted() -> None:
     sentence = _volume_sentence(_facts([("en", 120)]))
     assert "in English" in sentence and "languages" not in sentence
-    assert "in 2 languages (mostly English, French)" in _volume_sentence(
+    assert "in 2 languages (English 83 %, French 17 %)" in _volume_sentence(
         _facts([("en", 100), ("fr", 20)])
     )
+
+
+def test_comments_of_undetermined_language_are_counted_apart_not_named_a_language() -> None:
+    sentence = _volume_sentence(_facts([("de", 117), ("en", 2), ("und", 1)]))
+    assert "in 2 languages (German 98 %, English 2 %; 1 undetermined)" in sentence
+    assert "in German (3 undetermined)" in _volume_sentence(_facts([("de", 117), ("und", 3)]))
+    assert "of undetermined language" in _volume_sentence(_facts([("und", 120)]))
+    many = _volume_sentence(_facts([("en", 100), ("fr", 10), ("de", 9), ("it", 1)]))
+    assert "in 4 languages (English 83 %, French 8 %, German 8 %, …)" in many
 
 
 def test_unit_nouns_come_from_the_unit_of_analysis() -> None:
