@@ -29,7 +29,8 @@ def report_command(
     tagged: Annotated[
         Path,
         typer.Argument(
-            help="A tagged table (.parquet, .csv, .xlsx) or a folder written by `analyze`."
+            help="A tagged table (.parquet, .csv, .xlsx), or a folder written by `analyze` "
+            "or `tag`.",
         ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")],

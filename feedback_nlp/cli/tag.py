@@ -136,3 +136,5 @@ def tag(
         typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
         raise typer.Exit(code) from None
     typer.echo(summary.describe())
+    if not quiet:
+        typer.echo(f"its report: feedback-nlp report {out} --out REPORT_FOLDER")

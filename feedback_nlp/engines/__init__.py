@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from feedback_nlp.engines.context import write_model_context
 from feedback_nlp.engines.job import (
     ModelError,
     NoInputError,
@@ -48,8 +49,10 @@ def tag_files(
     """Tag `paths` with the saved model in `model` into `out` (tagged/, rejects/, manifest).
 
     `resume` continues an unfinished run of the same job; a finished job is left as it is;
-    `overwrite` replaces whatever job `out` holds. `read_options` are those of
-    :func:`~feedback_nlp.io.read_many` (mapping, platform, encoding, column names).
+    `overwrite` replaces whatever job `out` holds. Beside the parts the job keeps the model's
+    theme table and settings (`engines.context`), so `feedback-nlp report out` reads it alone.
+    `read_options` are those of :func:`~feedback_nlp.io.read_many` (mapping, platform,
+    encoding, column names).
     With ``engine="ray"``, `address` names an existing Ray cluster and `actors` the number
     of tagging actors (default: one per GPU, else one per two CPUs).
     """
@@ -63,7 +66,7 @@ def tag_files(
     )
     if manifest.status == "done":
         return finished_summary(manifest, engine)
-    load_model(model)
+    write_model_context(load_model(model), model, out)
     if engine == "ray":
         from feedback_nlp.engines.ray_engine import run_ray
 

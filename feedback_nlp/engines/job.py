@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.engines.context import MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import (
     MANIFEST,
     JobConflictError,
@@ -164,7 +165,8 @@ def open_job(
 def _clear(out: Path) -> None:
     for name in (TAGGED, REJECTS, MENTIONS):
         shutil.rmtree(out / name, ignore_errors=True)
-    (out / MANIFEST).unlink(missing_ok=True)
+    for name in (MANIFEST, THEMES, MODEL_INFO):
+        (out / name).unlink(missing_ok=True)
 
 
 def _check_empty(out: Path) -> None:

@@ -181,12 +181,25 @@ def row_themes(table: pd.DataFrame, theme_column: str) -> pd.Series:
 def theme_labels(
     table: pd.DataFrame, labels: Mapping[int | str, str] | None = None
 ) -> dict[str, str]:
-    """Theme id → readable label, from (topic, topic_label) pairs, then `labels` on top."""
-    found: dict[str, str] = {}
+    """Theme id → readable label, from the table's (themes, theme_labels) lists and (topic,
+    topic_label) pairs, then `labels` on top."""
+    found = _listed_labels(table) if {"themes", "theme_labels"} <= set(table.columns) else {}
     if {"topic", "topic_label"} <= set(table.columns):
         pairs = table[["topic", "topic_label"]].dropna().drop_duplicates("topic")
-        found = {str(int(t)): str(label) for t, label in pairs.itertuples(index=False)}
+        found.update({str(int(t)): str(label) for t, label in pairs.itertuples(index=False)})
     found.update({str(k): str(v) for k, v in (labels or {}).items()})
+    return found
+
+
+def _listed_labels(table: pd.DataFrame) -> dict[str, str]:
+    """Theme id → label from rows whose `themes` and `theme_labels` lists are aligned (a
+    label holding the list separator leaves its row out)."""
+    found: dict[str, str] = {}
+    pairs = table[["themes", "theme_labels"]].dropna().drop_duplicates()
+    for themes, labels in pairs.itertuples(index=False):
+        ids, names = split_list(themes), split_list(labels)
+        if len(ids) == len(names):
+            found.update(zip(ids, names, strict=True))
     return found
 
 

@@ -2,7 +2,8 @@
 
 ```python
 from feedback_nlp.report import build_insight_report, write_insight_report
-written = write_insight_report("results/", "report/")   # an output folder or a tagged table
+written = write_insight_report("results/", "report/")   # an output or tagging job folder,
+                                                        # or a tagged table
 report = build_insight_report(load_inputs("tagged.parquet"))
 report.figures()["theme_impact"]                        # a plotly Figure
 ```

@@ -1,7 +1,8 @@
 """Build the insight report and write it as HTML, Markdown and an Excel workbook.
 
 `write_insight_report(source, out)` is what `feedback-nlp report`, `analyze` and `demo` call;
-`source` is a tagged table (DataFrame or file), an analysis output folder or ReportInputs.
+`source` is a tagged table (DataFrame or file), an analysis output folder, a tagging job's
+folder or ReportInputs.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 
 from feedback_nlp import __version__
 from feedback_nlp.insights import Explanation, explain
+from feedback_nlp.insights.core import theme_labels
 from feedback_nlp.insights.distinct import similar_from_table
 from feedback_nlp.report.document import InsightReport
 from feedback_nlp.report.effort import effort_section
@@ -63,7 +65,7 @@ def build_insight_report(
     """The report of a tagged table: sections for people, technical sheets for analysts."""
     inputs = source if isinstance(source, ReportInputs) else ReportInputs(table=source)
     table = inputs.table
-    labels = theme_labels_of(inputs.themes)
+    labels = theme_labels_of(inputs.themes) or theme_labels(table)
     similar = similar_from_table(inputs.themes)
     if explanation is None:
         scores = [c for c in SCORE_COLUMNS if c in table.columns]
@@ -76,7 +78,8 @@ def build_insight_report(
             similar=similar or None,
         )
     tables = explanation.tables
-    sizes = _theme_sizes(table, labels)
+    counts = _theme_counts(table)
+    sizes = [(labels.get(t, t), int(n)) for t, n in counts.items()]
     judged = judged_themes(inputs.themes)
     facts = gather_facts(table, tables, inputs.rejects, sizes, judged, similar)
     score = facts.primary_score
@@ -90,7 +93,7 @@ def build_insight_report(
         mix_section(table),
         effort_section(table, tables),
         trends_section(tables, score, facts.grew),
-        quotes_section(tables, score),
+        quotes_section(tables, score, list(counts.index)),
         languages_section(table, tables, labels, score),
         methods_section(
             comments=len(table),
@@ -114,13 +117,12 @@ def _subtitle(facts: Facts) -> str:
     return " · ".join(parts)
 
 
-def _theme_sizes(table: pd.DataFrame, labels: dict[str, str]) -> list[tuple[str, int]]:
-    """(label, comments) of every theme, largest first (outliers left out)."""
+def _theme_counts(table: pd.DataFrame) -> pd.Series:
+    """Comments raising each theme (id as text), largest first (outliers left out)."""
     if "themes" not in table:
-        return []
+        return pd.Series(dtype="int64")
     themes = table["themes"].map(split_list).explode().dropna().astype(str)
-    counts = themes[themes != "-1"].value_counts()
-    return [(labels.get(t, t), int(n)) for t, n in counts.items()]
+    return themes[themes != "-1"].value_counts()
 
 
 def _sheets(
@@ -183,7 +185,8 @@ def write_insight_report(
 ) -> Written:
     """Write `<stem>.html`, `<stem>.md` and `<stem>.xlsx` into `out`; return their paths.
 
-    `source`: a tagged table (DataFrame, .parquet/.csv/.xlsx) or an analysis output folder.
+    `source`: a tagged table (DataFrame, .parquet/.csv/.xlsx), an analysis output folder or
+    a finished tagging job's folder (`feedback-nlp tag --out`).
     """
     from feedback_nlp.report.export import write_workbook
     from feedback_nlp.report.html import to_html

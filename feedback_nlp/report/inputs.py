@@ -1,8 +1,9 @@
 """What a report is made from: the tagged table and what the analysis knows about itself.
 
 `load_inputs(path)` reads a tagged table (.parquet, .csv or .xlsx, as `analyze` and `tag`
-write them) or a whole analysis output folder (tagged table, rejects, theme table, saved
-model). The report never needs more than this: every number is recomputed from the table.
+write them), a whole analysis output folder (tagged table, rejects, theme table, saved
+model) or a tagging job's folder (`feedback-nlp tag --out`; `report.job`). The report never
+needs more than this: every number is recomputed from the table.
 """
 
 from __future__ import annotations
@@ -97,10 +98,10 @@ def read_tagged(path: str | Path) -> pd.DataFrame:
             )
     except (ValueError, OSError) as error:
         raise ReadError(path, f"cannot read the table: {error}") from error
-    return _schema_dtypes(table, path)
+    return schema_dtypes(table, path)
 
 
-def _schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+def schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     """Known columns get their schema dtype back (Excel and CSV lose them)."""
     table = table.copy()
     for name in table.columns:
@@ -120,12 +121,17 @@ def _schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
 
 
 def _load_folder(folder: Path) -> ReportInputs:
+    from feedback_nlp.report.job import is_tagging_job, load_job
+
+    if is_tagging_job(folder):
+        return load_job(folder)
     tagged = next((folder / n for n in TAGGED_NAMES if (folder / n).is_file()), None)
     if tagged is None:
         raise ReadError(
             folder,
             f"no tagged table here (looked for {', '.join(TAGGED_NAMES)})",
-            hint="pass the folder written by `feedback-nlp analyze` or a tagged table file",
+            hint="pass a folder written by `feedback-nlp analyze` or `feedback-nlp tag`, or a "
+            "tagged table file",
         )
     inputs = ReportInputs(table=read_tagged(tagged), source=str(folder))
     if (folder / "rejects.csv").is_file():

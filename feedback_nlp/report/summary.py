@@ -99,6 +99,8 @@ class Facts:
     costliest: list[ThemeFact] = field(default_factory=list)
     judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
     grew: list[str] = field(default_factory=list)
+    #: What "What grew" says when no theme grew: none did, or growth could not be measured.
+    no_growth: str = "No comment dates in these data: growth over time is not measured."
     top_themes: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -140,7 +142,20 @@ def gather_facts(
     if "theme_trends" in tables:
         units = units_of(tables.get(f"theme_impact_{score}")) if score else "comments"
         facts.grew = _grew(tables["theme_trends"], units)
+    facts.no_growth = _no_growth(tables.get("theme_trends"))
     return facts
+
+
+def _no_growth(trends: pd.DataFrame | None) -> str:
+    """Why no theme is said to have grown: none did, or there was nothing to compare."""
+    if trends is None:
+        return Facts.no_growth
+    if trends.empty or trends["period"].nunique() < 2:
+        return "All comments fall in one month: no earlier month to compare with."
+    return (
+        "No theme grew significantly compared with the months before it "
+        "(after correcting for testing many themes)."
+    )
 
 
 def _scores(metrics: pd.DataFrame | None) -> list[ScoreFact]:
@@ -237,10 +252,7 @@ def summary_section(facts: Facts) -> Section:
         section.add(Paragraph("No theme lowers the score clearly (with enough customers)."))
     if facts.judgements:
         section.add(Paragraph(_judgement_sentence(facts.judgements)))
-    grew = facts.grew[:3] or [
-        "No theme grew significantly compared with the months before it "
-        "(after correcting for testing many themes)."
-    ]
+    grew = facts.grew[:3] or [facts.no_growth]
     section.add(Cards("What grew", [Card("", g) for g in grew]))
     return section
 

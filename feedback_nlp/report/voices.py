@@ -21,14 +21,17 @@ from feedback_nlp.schema import split_list
 MAX_QUOTE_THEMES = 15
 
 
-def quotes_section(tables: dict[str, pd.DataFrame], score: str | None) -> Section | None:
-    """What customers say about each theme, costliest themes first."""
+def quotes_section(
+    tables: dict[str, pd.DataFrame], score: str | None, largest: list[str] | None = None
+) -> Section | None:
+    """What customers say about each theme, costliest themes first; without a score the
+    themes raised by most comments first (`largest`: theme ids, largest first)."""
     quotes = tables.get("quotes")
     if quotes is None or not len(quotes):
         return None
     if "cell" in quotes:
         quotes = quotes[quotes["cell"].isna()]
-    order = _quote_theme_order(tables, quotes, score)
+    order = _quote_theme_order(tables, quotes, score, largest or [])
     section = Section("quotes", "In their words")
     section.add(
         Paragraph(
@@ -44,14 +47,14 @@ def quotes_section(tables: dict[str, pd.DataFrame], score: str | None) -> Sectio
 
 
 def _quote_theme_order(
-    tables: dict[str, pd.DataFrame], quotes: pd.DataFrame, score: str | None
+    tables: dict[str, pd.DataFrame], quotes: pd.DataFrame, score: str | None, largest: list[str]
 ) -> list[tuple[str, str]]:
     labels = dict(zip(quotes["theme"].astype(str), quotes["theme_label"].astype(str), strict=False))
     impact = tables.get(f"theme_impact_{score}") if score else None
     if impact is not None and len(impact):
         ordered = impact.sort_values("impact", kind="stable")["theme"].astype(str).tolist()
     else:
-        ordered = quotes["theme"].astype(str).value_counts().index.tolist()
+        ordered = list(largest)
     ordered += [t for t in labels if t not in ordered]
     return [(t, labels[t]) for t in ordered if t in labels]
 

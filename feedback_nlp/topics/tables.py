@@ -98,6 +98,17 @@ def judgement_entries(model: ThemeModel) -> set[str]:
     return {e.id for e in book.entries if e.judgement} if book is not None else set()
 
 
+def with_mention_counts(themes: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """A theme table with `mentions` and `negative_share` counted over `mentions` (the
+    theme_mentions rows of the comments at hand, e.g. a tagging job's)."""
+    raised, negative = _mention_counts(mentions)
+    topics = [int(t) for t in themes["topic"]]
+    return themes.assign(
+        mentions=pd.array([raised.get(t, 0) for t in topics], dtype="Int64"),
+        negative_share=np.array([negative.get(t, np.nan) for t in topics], dtype="float64"),
+    )
+
+
 def _mention_counts(mentions: pd.DataFrame | None) -> tuple[dict[int, int], dict[int, float]]:
     """Mentions per theme and the share of them with a negative sentiment (known ones)."""
     if mentions is None or mentions.empty:

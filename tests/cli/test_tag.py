@@ -39,6 +39,7 @@ def test_tags_into_parts_and_says_what_it_did(small_model, tmp_path):
     assert result.exit_code == 0, result.output
     assert "230 comments tagged into" in result.output
     assert "2 rejected" in result.output and "232 rows read" in result.output
+    assert f"its report: feedback-nlp report {tmp_path} --out" in result.output
     assert len(read_parts(tmp_path / "tagged")) == 230
     assert len(read_parts(tmp_path / "rejects")) == 2
     again = _tag(small_model, demo("social"), "--out", tmp_path, "--chunk-rows", "100")

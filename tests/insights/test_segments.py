@@ -68,6 +68,22 @@ def test_missing_dimensions_are_skipped_and_said():
     assert result.attrs["skipped"] == ["segment 'period' skipped: no 'created_at' column"]
 
 
+def test_theme_labels_from_the_theme_lists_name_themes_never_main():
+    from feedback_nlp.insights.core import theme_labels
+
+    table = pd.DataFrame(
+        {
+            "topic": pd.array([3, 5], dtype="Int64"),
+            "topic_label": ["late parcel", "rude driver"],
+            "themes": ["3|7", "5|8"],
+            "theme_labels": ["late parcel|charged twice", "rude driver|app a|b"],
+        }
+    )
+    labels = theme_labels(table)
+    assert labels == {"3": "late parcel", "7": "charged twice", "5": "rude driver"}
+    assert theme_labels(table, {"7": "double charge"})["7"] == "double charge"
+
+
 def test_theme_labels_from_topic_pairs():
     table = pd.DataFrame(
         {

@@ -39,3 +39,16 @@ def test_unit_nouns_come_from_the_unit_of_analysis() -> None:
         unit_noun("1 response, 2 respondents, 3 conversations") == "respondents and conversations"
     )
     assert unit_noun(None) == "customers"
+
+
+def test_what_grew_says_when_growth_cannot_be_measured() -> None:
+    import pandas as pd
+
+    from feedback_nlp.report.summary import _no_growth
+
+    assert "No comment dates" in _no_growth(None)
+    one_month = pd.DataFrame({"period": ["2026-03", "2026-03"], "theme": ["1", "2"]})
+    assert "one month" in _no_growth(one_month)
+    two_months = pd.DataFrame({"period": ["2026-03", "2026-04"], "theme": ["1", "1"]})
+    assert _no_growth(two_months).startswith("No theme grew significantly")
+    assert _facts([("en", 120)]).no_growth == _no_growth(None)

@@ -11,6 +11,7 @@ from feedback_nlp.topics.tables import (
     theme_table,
     themes_by_segment,
     themes_over_time,
+    with_mention_counts,
 )
 
 
@@ -79,6 +80,21 @@ def test_theme_table_counts_mentions_and_the_negative_share(fitted):
     assert table.loc[first, "mentions"] == 3
     assert table.loc[first, "negative_share"] == 0.5
     assert table.loc[second, "negative_share"] == 1.0
+
+
+def test_mentions_are_counted_again_over_other_comments(fitted):
+    first, second = (int(t) for t in sorted(fitted.topic_ids_)[:2])
+    at_fit = theme_table(fitted)
+    later = pd.DataFrame(
+        {"theme": [second, second], "sentiment": pd.array(["negative", "neutral"], dtype="string")}
+    )
+    table = with_mention_counts(at_fit, later).set_index("topic")
+    assert table.loc[first, "mentions"] == 0
+    assert np.isnan(table.loc[first, "negative_share"])
+    assert table.loc[second, "mentions"] == 2
+    assert table.loc[second, "negative_share"] == 0.5
+    assert table["mentions"].dtype == "Int64"
+    assert with_mention_counts(at_fit, None)["mentions"].eq(0).all()
 
 
 def test_themes_whose_centroids_nearly_coincide_are_listed_as_similar(fitted):

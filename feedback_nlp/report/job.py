@@ -1,0 +1,75 @@
+"""A tagging job's folder as report inputs: `feedback-nlp report tagged-week-32/`.
+
+A job written by `feedback-nlp tag` (docs/tagging.md) holds the tagged rows, rejects and
+theme mentions as Parquet parts, and the model's theme table and settings beside them
+(`engines.context`). The report reads it as it reads an `analyze` folder: the themes keep
+their names, categories and similar themes, and each theme's mentions and share negative are
+counted over the job's comments. An unfinished job is refused: its report would be partial.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from feedback_nlp.engines.context import MODEL_INFO, THEMES
+from feedback_nlp.engines.manifest import MANIFEST
+from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
+from feedback_nlp.errors import ReadError
+from feedback_nlp.schema import empty_rejects
+
+if TYPE_CHECKING:
+    from feedback_nlp.report.inputs import ReportInputs
+
+
+def is_tagging_job(folder: Path) -> bool:
+    """Whether `folder` is the output folder of a tagging job (manifest and tagged parts)."""
+    return (folder / MANIFEST).is_file() and (folder / TAGGED).is_dir()
+
+
+def load_job(folder: Path) -> ReportInputs:
+    """The report inputs of a finished tagging job in `folder`."""
+    from feedback_nlp.report.inputs import ReportInputs, schema_dtypes
+    from feedback_nlp.topics.tables import with_mention_counts
+
+    _check_finished(folder)
+    table = read_parts(folder / TAGGED)
+    if table.empty:
+        raise ReadError(folder, "the tagging job tagged no comments", hint="see its rejects/")
+    inputs = ReportInputs(table=schema_dtypes(table, folder / TAGGED), source=str(folder))
+    inputs.rejects = _parts_or(folder / REJECTS, empty_rejects())
+    inputs.mentions = _parts_or(folder / MENTIONS, None)
+    if inputs.mentions is not None:
+        inputs.mentions = inputs.mentions.astype({"response_id": "string"})
+    if (folder / THEMES).is_file():
+        themes = pd.read_parquet(folder / THEMES)
+        inputs.themes = with_mention_counts(themes, inputs.mentions)
+    if (folder / MODEL_INFO).is_file():
+        info = json.loads((folder / MODEL_INFO).read_text(encoding="utf-8"))
+        inputs.stages = list(info.get("config", {}).get("stages", []))
+        inputs.meta = dict(info.get("meta", {}))
+    return inputs
+
+
+def _check_finished(folder: Path) -> None:
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ReadError(folder / MANIFEST, f"cannot read the job's manifest: {error}") from error
+    if manifest.get("status") != "done":
+        chunks = len(manifest.get("parts", {}))
+        raise ReadError(
+            folder,
+            f"the tagging job is not finished ({chunks} chunk(s) done): a report of it would "
+            "leave comments out",
+            hint=f"finish it first with `feedback-nlp tag MODEL FILES --out {folder} --resume`",
+        )
+
+
+def _parts_or(folder: Path, default: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The parts in `folder`, or `default` when there are none."""
+    parts = read_parts(folder) if folder.is_dir() else pd.DataFrame()
+    return parts if len(parts.columns) else default

@@ -1,0 +1,68 @@
+"""The report of a tagging job's folder (`feedback-nlp report tagged-week-32/`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from feedback_nlp.engines import tag_files
+from feedback_nlp.engines.parts import read_parts
+from feedback_nlp.errors import ReadError
+from feedback_nlp.pipeline import DEFAULT_STAGE_NAMES, demo_files
+from feedback_nlp.report import write_insight_report
+from feedback_nlp.report.inputs import load_inputs
+
+
+@pytest.fixture(scope="module")
+def job(demo_analysis, tmp_path_factory):
+    """The demo model, saved, tagging the demo survey as a weekly job would."""
+    folder = tmp_path_factory.mktemp("weekly")
+    model = demo_analysis.analyzer.save(folder / "model")
+    survey = next(p for p in demo_files() if p.name.startswith("survey"))
+    tag_files(model, [survey], folder / "week", progress=False)
+    return folder / "week"
+
+
+def test_a_job_is_read_with_its_models_themes_counted_over_its_comments(job, demo_analysis):
+    inputs = load_inputs(job)
+    manifest = json.loads((job / "manifest.json").read_text(encoding="utf-8"))
+    assert len(inputs.table) == manifest["totals"]["rows"]
+    fitted = demo_analysis.tables["topics"].set_index("topic")["label"]
+    themes = inputs.themes.set_index("topic")
+    assert themes["label"].to_dict() == fitted.to_dict()
+    mentions = read_parts(job / "theme_mentions")
+    assert themes["mentions"].sum() == len(mentions) == len(inputs.mentions)
+    assert themes["mentions"].sum() < themes["size"].sum()  # this week's, not the fit's
+    raised = themes[themes["mentions"] > 0]["negative_share"]
+    assert raised.between(0, 1).all()
+    assert [s["name"] for s in inputs.stages] == list(DEFAULT_STAGE_NAMES)
+    assert inputs.meta["fitted_on"]["rows"] == len(demo_analysis.table)
+
+
+def test_the_report_of_a_job_names_its_themes(job, tmp_path):
+    written = write_insight_report(job, tmp_path)
+    labels = set(load_inputs(job).themes["label"])
+    assert written.facts.top_themes
+    assert {label for label, _ in written.facts.top_themes} <= labels
+    assert written.facts.costliest
+    assert {theme.label for theme in written.facts.costliest} <= labels
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert written.facts.costliest[0].label in markdown
+
+
+def test_a_table_without_its_theme_table_still_names_its_themes(job, tmp_path):
+    part = next((job / "tagged").glob("*.parquet"))
+    written = write_insight_report(part, tmp_path)
+    labels = set(load_inputs(job).themes["label"])
+    assert {label for label, _ in written.facts.top_themes} <= labels
+
+
+def test_an_unfinished_job_is_refused(job, tmp_path):
+    copy = shutil.copytree(job, tmp_path / "week")
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["status"] = "running"
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ReadError, match=r"not finished.*--resume"):
+        load_inputs(copy)
