@@ -31,6 +31,12 @@ passed over. The name is the best phrase of 2-3 words unless the best word score
 words ("currency exchange"; without a tagger, also one holding the best word:
 `topics.category_phrases`); else the two words ("card & atm"); a category with one usable
 word takes it alone ("Food"). Never a member theme's name, nor another category's.
+
+A category whose themes share no topic (at least `MIN_TOPIC_UNITS` label-language units, and
+no nameable word used by `MIN_TOPIC_REACH` of them: themes of short reactions, of opinions
+without an object) is called what it is, "Various" in the label language (`VARIOUS`), rather
+than by a filler its words would give ("Thing", "Taub"); the caller joins such categories
+into one.
 """
 
 from __future__ import annotations
@@ -57,6 +63,15 @@ OWN_SHARE = 0.5  # a stop word a category owns: at least this share of its uses 
 MIN_WORD_LETTERS = 3
 PHRASE_SHARE = 0.5  # a phrase names a category unless a single word scores twice as much
 MIN_REACH = 0.03  # a second word of a name: at least this share of the category's units use it
+#: A category of at least MIN_TOPIC_UNITS label-language units none of whose nameable words
+#: reaches this share of them shares no topic: it is named "Various" (`VARIOUS`).
+MIN_TOPIC_REACH = 0.1
+MIN_TOPIC_UNITS = 50
+#: The name of categories whose themes share no topic, per label language (else English).
+VARIOUS = {
+    "en": "Various", "de": "Verschiedenes", "fr": "Divers", "es": "Varios", "it": "Varie",
+    "pt": "Diversos", "ro": "Diverse", "ru": "Разное", "nl": "Diversen", "pl": "Różne",
+}  # fmt: skip
 NOUN_SHARE = 1 / 3  # a noun: tagged NOUN or PROPN in at least this share of its uses
 NOUNS = frozenset({"NOUN", "PROPN"})
 VERBS = frozenset({"VERB"})
@@ -84,9 +99,11 @@ def name_categories(
     taken: Iterable[str] = (),
     tags: Tags | None = None,
     lemmatize: Lemmatize | None = None,
+    various: str = "",
 ) -> dict[int, str]:
     """Names of the discovered categories (ids in `categories`), unlike any theme's name
-    and any name in `taken`.
+    and any name in `taken`; with `various`, that name for every category whose themes
+    share no topic (`shares_no_topic`).
 
     `words` are lemma counts per theme row and their vocabulary (`topics.labels`, label
     language): single words come from them ("card" and "cards" are one), else from `counts`.
@@ -115,7 +132,13 @@ def name_categories(
                 terms if lemmas is None else lemmas, rows, 1, rules, owned, taken
             )
         source = terms if lemmas is None else lemmas
-        words = _two_words([f for f in singles if " " not in f[0]], _reach(source, rows))
+        reach = _reach(source, rows)
+        single = [f for f in singles if " " not in f[0]]
+        no_topic = shares_no_topic(single, reach, float(source.sizes[rows].sum()))
+        if no_topic and various and various.lower() not in taken:  # a theme's name: not here
+            names[category] = various
+            continue
+        words = _two_words(single, reach)
         name = (
             _shared_phrase([f for f in found if " " in f[0]], words)
             or built_phrase(terms, rows, [w for w, _ in words], rules, owned, taken, lemmatize)
@@ -252,6 +275,16 @@ def _shared_phrase(found: list[tuple[str, float]], words: list[tuple[str, float]
         return ""
     phrase, score = found[0]
     return phrase if len(words) < 2 or score >= PHRASE_SHARE * words[0][1] else ""
+
+
+def shares_no_topic(
+    singles: list[tuple[str, float]], reach: Mapping[str, float], units: float
+) -> bool:
+    """Whether a category of `units` label-language units shares no topic: at least
+    `MIN_TOPIC_UNITS` of them, and none of its nameable words (`singles`) used by
+    `MIN_TOPIC_REACH` of them (Steam's "thing", 4 %; MobASA's "taub", 2 %)."""
+    best = max((reach.get(word, 0.0) for word, _ in singles), default=0.0)
+    return units >= MIN_TOPIC_UNITS and best < MIN_TOPIC_REACH
 
 
 def _word_name(words: list[tuple[str, float]], taken: set[str]) -> str:

@@ -284,6 +284,7 @@ def _name_categories(model: ThemeModel, lemmatizer: labels.Lemmatizer) -> None:
     entries = {e.id: e for e in model.codebook_.entries} if model.codebook_ else {}
     discovered = sorted({t.category_id for t in themes if t.category_source == DISCOVERED})
     names = _category_names(model, themes, discovered, lemmatizer)
+    _join_various(themes, names, _various(model.label_language_))
     for theme in themes:
         if theme.category_locked:
             continue
@@ -292,6 +293,18 @@ def _name_categories(model: ThemeModel, lemmatizer: labels.Lemmatizer) -> None:
             theme.category = entry.name(model.label_language_) if entry else theme.label
         else:
             theme.category = names.get(theme.category_id) or fallback_category_name(theme)
+
+
+def _various(lang: str) -> str:
+    return category_names.VARIOUS.get(lang, category_names.VARIOUS["en"])
+
+
+def _join_various(themes: list[Theme], names: dict[int, str], various: str) -> None:
+    """The discovered categories named `various` (themes sharing no topic) become one."""
+    joined = sorted(c for c, name in names.items() if name == various)
+    for theme in themes:
+        if theme.category_source == DISCOVERED and theme.category_id in joined[1:]:
+            theme.category_id = joined[0]
 
 
 def fallback_category_name(theme: Theme) -> str:
@@ -323,7 +336,7 @@ def _category_names(
 
     names = category_names.name_categories(
         model.phrases_, themes, discovered, generic, words,
-        tags=lemmatizer.tags(lang), lemmatize=lemmatize,
+        tags=lemmatizer.tags(lang), lemmatize=lemmatize, various=_various(lang),
     )  # fmt: skip
     missing = [c for c in discovered if c not in names]
     if missing and model.counts_:

@@ -201,3 +201,41 @@ def test_a_second_word_few_of_the_categorys_units_use_is_left_out(lemmas):
         (c, label, texts + [t for t in texts if "thing" in t] * 4) for c, label, texts in PARCEL
     ]
     assert _names(TOP_UP + CARDS + GOOD + said_more, lemmas=lemmas)[7] == "parcel & thing"
+
+
+def _opinions(category: int) -> list:
+    """Three themes of 20 units: each word is said by 2 units of a theme and of the next one,
+    so 4 of the 60 units (7 %) say it."""
+    nouns = ("zebra", "violin", "teapot", "glacier", "lantern", "walnut", "compass", "harbour",
+             "meadow", "falcon", "pebble", "saddle", "thimble", "quarry", "orchard", "beacon",
+             "ladder", "kettle", "anchor", "cactus")  # fmt: skip
+    return [
+        (category, f"opinion {row}", [f"that {nouns[i // 2 + 5 * row]} again" for i in range(20)])
+        for row in range(3)
+    ]
+
+
+def test_a_large_category_whose_themes_share_no_topic_is_called_various():
+    counts, themes, _, _ = _fixture(CARDS + _opinions(8))
+    generic = generic_words(builtin_content_free(), "en")
+    named = name_categories(counts, themes, [1, 8], generic, various="Various")
+    assert named[8] == "Various"
+    assert named[1] != "Various"  # its themes share "card"
+    assert name_categories(counts, themes, [1, 8], generic)[8] not in ("", "Various")
+
+
+def test_a_category_is_not_called_various_when_one_of_its_themes_is():
+    counts, themes, _, _ = _fixture(CARDS + _opinions(8))
+    themes[2].label = "Various"
+    named = name_categories(counts, themes, [1, 8], [], various="Various")
+    assert named[8] != "Various"
+
+
+def test_categories_that_share_no_topic_are_joined_into_one():
+    from feedback_nlp.topics.describe import DISCOVERED, _join_various
+
+    themes = [Theme(topic=t, label=f"t{t}", category_id=c) for t, c in enumerate([0, 1, 2, 1])]
+    for theme in themes:
+        theme.category_source = DISCOVERED
+    _join_various(themes, {0: "card pin", 1: "Various", 2: "Various"}, "Various")
+    assert [t.category_id for t in themes] == [0, 1, 1, 1]
