@@ -14,6 +14,7 @@ from feedback_nlp.cli.app import app
 from feedback_nlp.errors import ConfigError, FeedbackError, ReadError
 from feedback_nlp.insights import explain as explain_table
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_option
+from feedback_nlp.report.export import export_table
 from feedback_nlp.schema import COLUMNS
 from feedback_nlp.scores import SMALL_N, join_scores
 
@@ -159,8 +160,8 @@ def run_explain(
         seed=seed,
     )
     out.mkdir(parents=True, exist_ok=True)
-    for name, frame in result.tables.items():
-        frame.to_csv(out / f"{name}.csv", index=False)
+    for name, frame in result.tables.items():  # PII-redacted and formula-safe, as every export
+        export_table(frame, out / f"{name}.csv")
     summary = {
         "input": str(table_path),
         "rows": len(table),

@@ -71,3 +71,19 @@ def test_explain_bad_input_names_the_file(tmp_path):
     result = runner.invoke(app, ["explain", str(csv), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert f"error: {csv}, field 'nps': cannot read as Int64" in result.output
+
+
+def test_explain_writes_quotes_formula_safe(tmp_path):
+    from feedback_nlp.report.export import FORMULA_TRIGGERS
+
+    table = synthetic_table(n_respondents=100)
+    table["text_clean"] = '=HYPERLINK("http://x","y") ' + table["text_clean"].astype(str)
+    table.to_parquet(tmp_path / "tagged.parquet")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["explain", str(tmp_path / "tagged.parquet"), "--out", str(out), "--bootstrap", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    quotes = pd.read_csv(out / "quotes.csv", dtype=str)
+    assert len(quotes) and quotes["text_clean"].str.contains("HYPERLINK").all()
+    assert not quotes["text_clean"].str[0].isin(list(FORMULA_TRIGGERS)).any()
