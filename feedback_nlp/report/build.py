@@ -35,6 +35,8 @@ from feedback_nlp.schema import split_list
 from feedback_nlp.scores import SCORE_COLUMNS
 
 DEFAULT_TITLE = "Customer feedback: what drives the scores"
+#: The title of a report on comments without NPS, CSAT or CES.
+TEXT_ONLY_TITLE = "Customer feedback: what customers raise"
 #: Excel's row limit, less the header row.
 EXCEL_MAX_ROWS = 1_048_575
 #: Per-class probabilities stay in tagged.parquet; the workbook keeps the labels.
@@ -60,9 +62,11 @@ def build_insight_report(
     source: ReportInputs | pd.DataFrame,
     explanation: Explanation | None = None,
     *,
-    title: str = DEFAULT_TITLE,
+    title: str | None = None,
 ) -> InsightReport:
-    """The report of a tagged table: sections for people, technical sheets for analysts."""
+    """The report of a tagged table: sections for people, technical sheets for analysts.
+
+    `title` defaults to `DEFAULT_TITLE`, or `TEXT_ONLY_TITLE` when the table has no score."""
     inputs = source if isinstance(source, ReportInputs) else ReportInputs(table=source)
     table = inputs.table
     labels = theme_labels_of(inputs.themes) or theme_labels(table)
@@ -83,6 +87,7 @@ def build_insight_report(
     judged = judged_themes(inputs.themes)
     facts = gather_facts(table, tables, inputs.rejects, sizes, judged, similar)
     score = facts.primary_score
+    title = title or (DEFAULT_TITLE if facts.scores else TEXT_ONLY_TITLE)
     report = InsightReport(title, _subtitle(facts), facts={"facts": facts})
     candidates = [
         summary_section(facts),
@@ -180,7 +185,7 @@ def write_insight_report(
     out: str | Path,
     *,
     explanation: Explanation | None = None,
-    title: str = DEFAULT_TITLE,
+    title: str | None = None,
     stem: str = "report",
 ) -> Written:
     """Write `<stem>.html`, `<stem>.md` and `<stem>.xlsx` into `out`; return their paths.

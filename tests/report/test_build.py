@@ -45,6 +45,15 @@ def test_summary_names_the_planted_costs_growth_and_scores(report):
     )
 
 
+def test_the_title_promises_what_drives_scores_only_where_there_are_scores(table, report):
+    from feedback_nlp.report.build import DEFAULT_TITLE, TEXT_ONLY_TITLE
+
+    assert report.title == DEFAULT_TITLE
+    text_only = ReportInputs(table.drop(columns=["nps", "csat"]), themes=theme_table())
+    assert build_insight_report(text_only).title == TEXT_ONLY_TITLE
+    assert build_insight_report(text_only, title="Week 32").title == "Week 32"
+
+
 def test_a_theme_that_judges_the_whole_experience_is_not_called_costliest(table, tmp_path):
     themes = theme_table().assign(judgement=[True, False, False, False])
     facts = build_insight_report(ReportInputs(table, themes=themes)).facts["facts"]
