@@ -34,6 +34,22 @@ def read_table(path: Path) -> pd.DataFrame:
     return _schema_dtypes(table, path)
 
 
+def _folder_context(folder: Path) -> dict:
+    """An `analyze` or `tag` output folder: its tagged table, and the theme names, the parts
+    raising each theme (quotes are ranked by them) and the near-duplicate themes it keeps."""
+    from feedback_nlp.insights.distinct import similar_from_table
+    from feedback_nlp.report.build import theme_labels_of
+    from feedback_nlp.report.inputs import load_inputs
+
+    inputs = load_inputs(folder)
+    return {
+        "table": inputs.table,
+        "labels": theme_labels_of(inputs.themes) or None,
+        "mentions": inputs.mentions,
+        "similar": similar_from_table(inputs.themes) or None,
+    }
+
+
 def _parsed(table: pd.DataFrame, specs: list[OutcomeSpec], path: Path) -> pd.DataFrame:
     """Declared outcomes parsed; a bad value is an error naming the file and line."""
     first_line = 2 if path.suffix.lower() == ".csv" else 1  # csv line 1 is the header
@@ -59,7 +75,12 @@ def _schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
 
 @app.command("explain")
 def explain_command(
-    table_path: Annotated[Path, typer.Argument(help="Tagged table (.parquet or .csv).")],
+    table_path: Annotated[
+        Path,
+        typer.Argument(
+            help="Tagged table (.parquet or .csv), or a folder written by `analyze` or `tag`."
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", help="Folder for the tidy tables.")],
     outcome: Annotated[
         list[str] | None,
@@ -134,7 +155,9 @@ def run_explain(
         raise ConfigError(f"--period must be M or W, not {period!r}")
     declared = [parse_outcome_option(o) if ":" in o else o for o in outcomes or []]
     specs = [o for o in declared if isinstance(o, OutcomeSpec)]
-    table = _parsed(read_table(table_path), specs, table_path)
+    context = _folder_context(table_path) if table_path.is_dir() else {}
+    table = context.pop("table") if context else read_table(table_path)
+    table = _parsed(table, specs, table_path)
     notes: list[str] = []
     if scores_path is not None:
         scores = _parsed(read_table(scores_path), specs, scores_path)
@@ -158,6 +181,7 @@ def run_explain(
         higher_is_better={name: True for name in higher_is_better},
         n_bootstrap=bootstrap,
         seed=seed,
+        **context,
     )
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in result.tables.items():  # PII-redacted and formula-safe, as every export

@@ -87,3 +87,31 @@ def test_explain_writes_quotes_formula_safe(tmp_path):
     quotes = pd.read_csv(out / "quotes.csv", dtype=str)
     assert len(quotes) and quotes["text_clean"].str.contains("HYPERLINK").all()
     assert not quotes["text_clean"].str[0].isin(list(FORMULA_TRIGGERS)).any()
+
+
+def test_explain_reads_an_output_folder_with_its_theme_names_and_mentions(tmp_path):
+    from tests.report.conftest import tagged_table, theme_table
+
+    table = tagged_table(n_respondents=120)
+    folder = tmp_path / "results"
+    (folder / "tables").mkdir(parents=True)
+    table.to_parquet(folder / "tagged.parquet")
+    theme_table().to_csv(folder / "tables" / "topics.csv", index=False)
+    mentions = pd.DataFrame(
+        {
+            "response_id": table["response_id"],
+            "theme": table["themes"].astype(int),
+            "similarity": 0.5,
+            "unit_text": "the part about it",
+            "sentiment": table["sentiment"],
+        }
+    )
+    mentions.to_csv(folder / "tables" / "theme_mentions.csv", index=False)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["explain", str(folder), "--out", str(out), "--bootstrap", "3"])
+    assert result.exit_code == 0, result.output
+    quotes = pd.read_csv(out / "quotes.csv", dtype=str)
+    assert set(quotes["closeness_method"]) == {"similarity of the part raising the theme"}
+    assert set(quotes["excerpt"]) == {"the part about it"}
+    names = dict(zip(quotes["theme"], quotes["theme_label"], strict=False))
+    assert names["0"] == "late delivery"
