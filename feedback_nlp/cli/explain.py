@@ -16,7 +16,7 @@ from feedback_nlp.insights import explain as explain_table
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_option
 from feedback_nlp.report.export import export_table
 from feedback_nlp.schema import COLUMNS
-from feedback_nlp.scores import SMALL_N, join_scores
+from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N, join_scores
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -36,7 +36,8 @@ def read_table(path: Path) -> pd.DataFrame:
 
 def _folder_context(folder: Path) -> dict:
     """An `analyze` or `tag` output folder: its tagged table, and the theme names, the parts
-    raising each theme (quotes are ranked by them) and the near-duplicate themes it keeps."""
+    raising each theme (quotes are ranked by them), the near-duplicate themes and the declared
+    outcomes it keeps."""
     from feedback_nlp.insights.distinct import similar_from_table
     from feedback_nlp.report.build import theme_labels_of
     from feedback_nlp.report.inputs import load_inputs
@@ -47,6 +48,7 @@ def _folder_context(folder: Path) -> dict:
         "labels": theme_labels_of(inputs.themes) or None,
         "mentions": inputs.mentions,
         "similar": similar_from_table(inputs.themes) or None,
+        "outcomes": inputs.outcomes,
     }
 
 
@@ -158,6 +160,9 @@ def run_explain(
     context = _folder_context(table_path) if table_path.is_dir() else {}
     table = context.pop("table") if context else read_table(table_path)
     table = _parsed(table, specs, table_path)
+    kept = context.pop("outcomes", [])
+    if kept and not declared:  # an analyze folder's declared outcomes, unless --outcome is given
+        declared = [*(c for c in SCORE_COLUMNS if c in table.columns), *kept]
     notes: list[str] = []
     if scores_path is not None:
         scores = _parsed(read_table(scores_path), specs, scores_path)

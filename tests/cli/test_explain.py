@@ -115,3 +115,27 @@ def test_explain_reads_an_output_folder_with_its_theme_names_and_mentions(tmp_pa
     assert set(quotes["excerpt"]) == {"the part about it"}
     names = dict(zip(quotes["theme"], quotes["theme_label"], strict=False))
     assert names["0"] == "late delivery"
+
+
+def test_explain_on_an_analysis_folder_explains_its_declared_outcomes(tmp_path):
+    from dataclasses import asdict
+
+    from feedback_nlp.report.inputs import OUTCOMES_FILE
+    from tests.insights.test_outcomes import CHURNED, with_outcomes
+
+    folder = tmp_path / "results"
+    folder.mkdir()
+    with_outcomes().to_parquet(folder / "tagged.parquet")
+    stored = [asdict(CHURNED.stored())]
+    (folder / OUTCOMES_FILE).write_text(json.dumps(stored), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["explain", str(folder), "--out", str(out), "--bootstrap", "3"])
+    assert result.exit_code == 0, result.output
+    tables = json.loads((out / "summary.json").read_text())["tables"]
+    assert {"theme_impact_nps", "theme_impact_churned"} <= set(tables)
+    only_nps = tmp_path / "only_nps"
+    args = ["explain", str(folder), "--out", str(only_nps), "--outcome", "nps", "--bootstrap", "3"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert (
+        "theme_impact_churned" not in json.loads((only_nps / "summary.json").read_text())["tables"]
+    )
