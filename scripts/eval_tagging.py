@@ -33,7 +33,13 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from eval_themes import multilabel, says_something, single_label, theme_sets
+from eval_themes import (
+    micro_precision_recall,
+    multilabel,
+    says_something,
+    single_label,
+    theme_sets,
+)
 from theme_sets import SETS, TRAINING_SPLITS
 
 STAGE_NAMES = ("prepare", "language", "embed", "sentiment", "topics")
@@ -54,15 +60,8 @@ def fit_and_save(table: pd.DataFrame, folder: Path) -> tuple[pd.DataFrame, float
 
 def mapped_f1(gold: list[list[str]], themes: list[set[int]], mapping: dict[int, str]) -> float:
     """Micro-F1 of the comments' themes read through a fixed theme → gold label mapping."""
-    tp = fp = fn = 0
-    for labels, found in zip(gold, themes, strict=True):
-        if not labels:
-            continue
-        predicted = {mapping[t] for t in found if t in mapping}
-        tp += len(predicted & set(labels))
-        fp += len(predicted - set(labels))
-        fn += len(set(labels) - predicted)
-    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    labels = {theme: [label] for theme, label in mapping.items()}
+    precision, recall = micro_precision_recall(gold, themes, labels)
     return round(2 * precision * recall / max(precision + recall, 1e-9), 3)
 
 

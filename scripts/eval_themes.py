@@ -107,15 +107,7 @@ def multilabel(
             votes.setdefault(theme, Counter()).update(labels)
             sizes[theme] += 1
     mapping = {t: _mapped(c, sizes[t], share) for t, c in votes.items() if c}
-    tp = fp = fn = 0
-    for labels, found in zip(gold, themes, strict=True):
-        if not labels:
-            continue
-        predicted = {label for t in found if t in mapping for label in mapping[t]}
-        tp += len(predicted & set(labels))
-        fp += len(predicted - set(labels))
-        fn += len(set(labels) - predicted)
-    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    precision, recall = micro_precision_recall(gold, themes, mapping)
     all_labels = sorted({g for labels in gold for g in labels})
     recovered = sorted({label for labels in mapping.values() for label in labels})
     return {
@@ -128,6 +120,22 @@ def multilabel(
         "mapping": {int(k): v[0] for k, v in mapping.items()},
         "mappings": {int(k): v for k, v in mapping.items()},
     }
+
+
+def micro_precision_recall(
+    gold: list[list[str]], themes: list[set[int]], mapping: dict[int, list[str]]
+) -> tuple[float, float]:
+    """Micro precision and recall of the comments' themes read through `mapping` (theme →
+    gold labels), on the comments with gold labels."""
+    tp = fp = fn = 0
+    for labels, found in zip(gold, themes, strict=True):
+        if not labels:
+            continue
+        predicted = {label for t in found if t in mapping for label in mapping[t]}
+        tp += len(predicted & set(labels))
+        fp += len(predicted - set(labels))
+        fn += len(set(labels) - predicted)
+    return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
 
 
 def _mapped(votes: Counter, size: int, share: float | None) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import pandas as pd
 import typer
@@ -17,6 +17,9 @@ from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_opt
 from feedback_nlp.report.export import export_table
 from feedback_nlp.schema import COLUMNS
 from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N, join_scores
+
+if TYPE_CHECKING:
+    from feedback_nlp.report.inputs import ReportInputs
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -34,21 +37,18 @@ def read_table(path: Path) -> pd.DataFrame:
     return _schema_dtypes(table, path)
 
 
-def _folder_context(folder: Path) -> dict:
-    """An `analyze` or `tag` output folder: its tagged table, and the theme names, the parts
-    raising each theme (quotes are ranked by them), the near-duplicate themes and the declared
-    outcomes it keeps."""
+def _theme_context(inputs: ReportInputs | None) -> dict:
+    """What an `analyze` or `tag` folder keeps of its themes, as arguments of `explain`: theme
+    names, the parts raising each theme (quotes are ranked by them), near-duplicate themes."""
+    if inputs is None:
+        return {}
     from feedback_nlp.insights.distinct import similar_from_table
     from feedback_nlp.report.build import theme_labels_of
-    from feedback_nlp.report.inputs import load_inputs
 
-    inputs = load_inputs(folder)
     return {
-        "table": inputs.table,
         "labels": theme_labels_of(inputs.themes) or None,
         "mentions": inputs.mentions,
         "similar": similar_from_table(inputs.themes) or None,
-        "outcomes": inputs.outcomes,
     }
 
 
@@ -157,12 +157,12 @@ def run_explain(
         raise ConfigError(f"--period must be M or W, not {period!r}")
     declared = [parse_outcome_option(o) if ":" in o else o for o in outcomes or []]
     specs = [o for o in declared if isinstance(o, OutcomeSpec)]
-    context = _folder_context(table_path) if table_path.is_dir() else {}
-    table = context.pop("table") if context else read_table(table_path)
-    table = _parsed(table, specs, table_path)
-    kept = context.pop("outcomes", [])
-    if kept and not declared:  # an analyze folder's declared outcomes, unless --outcome is given
-        declared = [*(c for c in SCORE_COLUMNS if c in table.columns), *kept]
+    from feedback_nlp.report.inputs import load_inputs
+
+    folder = load_inputs(table_path) if table_path.is_dir() else None
+    table = _parsed(folder.table if folder else read_table(table_path), specs, table_path)
+    if folder and folder.outcomes and not declared:  # unless --outcome names others
+        declared = [*(c for c in SCORE_COLUMNS if c in table.columns), *folder.outcomes]
     notes: list[str] = []
     if scores_path is not None:
         scores = _parsed(read_table(scores_path), specs, scores_path)
@@ -186,7 +186,7 @@ def run_explain(
         higher_is_better={name: True for name in higher_is_better},
         n_bootstrap=bootstrap,
         seed=seed,
-        **context,
+        **_theme_context(folder),
     )
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in result.tables.items():  # PII-redacted and formula-safe, as every export
