@@ -20,12 +20,12 @@ import math
 import os
 import re
 import tempfile
-import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache, lru_cache
 from typing import Any, Protocol
 
+from feedback_nlp.backends.scripts import possible, script_language, scripts_in
 from feedback_nlp.errors import ConfigError, require_package
 from feedback_nlp.schema import PII_PLACEHOLDERS, UNDETERMINED_LANGUAGE
 from feedback_nlp.text import social
@@ -68,11 +68,6 @@ _WORD_MARKS = (
     "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 )
 _NON_LETTERS_RE = re.compile(f"(?:[\\d_]|[^\\w{_WORD_MARKS}])+")
-#: Letters of scripts that name their language (Greek, Hebrew, Thai, Hangul, kana, Han, …).
-_DECISIVE_SCRIPT_RE = re.compile(
-    "[\u0370-\u03ff\u0530-\u05ff\u0980-\u0dff\u0e00-\u0eff\u1000-\u109f\u10a0-\u10ff"
-    "\u1100-\u11ff\u1200-\u137f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
-)
 
 
 class LanguageDetector(Protocol):
@@ -121,56 +116,6 @@ def letter_count(signal: str) -> int:
     if len(set(signal[:64].lower()) - {" "}) < 2:
         return 0
     return len(signal) - signal.count(" ")
-
-
-_SCRIPT_LANGUAGE = {
-    "HANGUL": "ko",
-    "THAI": "th",
-    "GREEK": "el",
-    "HEBREW": "he",
-    "GEORGIAN": "ka",
-    "ARMENIAN": "hy",
-    "HIRAGANA": "ja",
-    "KATAKANA": "ja",
-    "CJK": "zh",
-    "BENGALI": "bn",
-    "GUJARATI": "gu",
-    "GURMUKHI": "pa",
-    "TAMIL": "ta",
-    "TELUGU": "te",
-    "KHMER": "km",
-    "LAO": "lo",
-    "ETHIOPIC": "am",
-    "SINHALA": "si",
-    "MYANMAR": "my",
-}
-
-
-@lru_cache(maxsize=4096)
-def _script_of(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    return name.split(" ", 1)[0] if name else ""
-
-
-def script_language(signal: str) -> str | None:
-    """The language a script decides on its own (Hangul → ko, kana → ja, Han → zh, Greek → el…),
-    when most letters are in that script; None when the script is shared (Latin, Cyrillic…)."""
-    if signal.isascii() or not _DECISIVE_SCRIPT_RE.search(signal):
-        return None
-    counts: dict[str, int] = {}
-    letters = 0
-    for ch in signal:
-        if ch.isalpha():
-            letters += 1
-            script = _script_of(ch)
-            if script in _SCRIPT_LANGUAGE:
-                counts[script] = counts.get(script, 0) + 1
-    if not counts or letters == 0:
-        return None
-    if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0 and "CJK" in counts:
-        return "ja"
-    script, count = max(counts.items(), key=lambda item: item[1])
-    return _SCRIPT_LANGUAGE[script] if count * 2 > letters else None
 
 
 @lru_cache(maxsize=1024)
@@ -238,7 +183,8 @@ class _RankedBackend:
             if letter_count(signal) < least:
                 results.append((UND, 0.0))
                 continue
-            results.append(apply_prior(self._rank(signal), codes, _hint_at(hints, index)))
+            ranked = possible(self._rank(signal), scripts_in(signal))
+            results.append(apply_prior(ranked, codes, _hint_at(hints, index)))
         return results
 
 
@@ -488,7 +434,9 @@ class CombinedBackend:
                 results[index] = (by_script, 1.0)
                 continue
             ranked = self._fasttext._rank(signal)
-            lang, p = apply_prior(ranked, codes, _hint_at(hints, index))
+            lang, p = apply_prior(
+                possible(ranked, scripts_in(signal)), codes, _hint_at(hints, index)
+            )
             results[index] = (lang, p)
             sure = self.sure_probability if len(signal) < LONG_TEXT_CHARS else self.sure_long
             if dict(ranked).get(lang, 0.0) < sure:
@@ -506,19 +454,25 @@ class CombinedBackend:
             return
         careful = codes if codes is not None else list(CAREFUL_LANGUAGES)
         confidences = lingua_confidences([s for _, s, _ in unsure], careful, self.parallel)
-        for (index, _, ranked), lingua_conf in zip(unsure, confidences, strict=True):
+        for (index, signal, ranked), lingua_conf in zip(unsure, confidences, strict=True):
             if not lingua_conf:
                 continue
-            results[index] = _combine(lingua_conf, ranked, _hint_at(hints, index), codes)
+            outside = possible(ranked[:3], scripts_in(signal))
+            results[index] = _combine(lingua_conf, ranked, _hint_at(hints, index), codes, outside)
 
 
 def _combine(
-    lingua_conf: dict[str, float], ranked: list[Result], hint: Any, allowed: list[str] | None
+    lingua_conf: dict[str, float],
+    ranked: list[Result],
+    hint: Any,
+    allowed: list[str] | None,
+    outside: list[Result] | None = None,
 ) -> Result:
     """Best language by log p_lingua + w · log p_fastText (+ log hint prior), with its share.
 
     Languages lingua did not score (outside the careful set) compete through fastText alone:
-    ``OUTSIDE_WEIGHT · log p_fastText``, for fastText's top three.
+    ``OUTSIDE_WEIGHT · log p_fastText``, for `outside` (default: fastText's top three; the
+    caller leaves out those the text's script rules out).
     """
     fasttext_p = dict(ranked)
     floor = min(fasttext_p.values(), default=1e-3) / 2
@@ -530,7 +484,7 @@ def _combine(
         for lang, p in lingua_conf.items()
     }
     if allowed is None:
-        for lang, p in ranked[:3]:
+        for lang, p in ranked[:3] if outside is None else outside:
             if lang not in scores and len(lang) == 2 and p > 0:
                 scores[lang] = OUTSIDE_WEIGHT * math.log(p)
     if hinted in scores:

@@ -7,6 +7,8 @@ technical names of the tidy tables (`impact_ci_low`, `units`, …) so analysts c
 from __future__ import annotations
 
 import math
+import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -130,9 +132,20 @@ def plain_columns(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def language_name(code: object) -> str:
-    """`fr` → French (unknown codes stay as they are)."""
+    """`fr` → French, `th` → Thai (ISO 639 names from pycountry beyond LANGUAGE_NAMES, without
+    their qualifiers: "Swahili (macrolanguage)" → Swahili); unknown codes stay as they are."""
     text = "und" if code is None or (isinstance(code, float) and math.isnan(code)) else str(code)
-    return LANGUAGE_NAMES.get(text, text)
+    return LANGUAGE_NAMES.get(text) or _iso_name(text) or text
+
+
+@lru_cache(maxsize=256)
+def _iso_name(code: str) -> str | None:
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+    if found is None:
+        return None
+    return re.split(r"\s*[(;,]", str(found.name), maxsplit=1)[0] or None
 
 
 def is_missing(value: object) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -9,6 +10,10 @@ import pandas as pd
 
 from feedback_nlp.backends.language import (
     BACKENDS,
+    SURE_PROBABILITY,
+    UND,
+    LanguageDetector,
+    Result,
     check_candidates,
     get_detector,
     language_shares,
@@ -19,6 +24,11 @@ from feedback_nlp.stages.base import Batch, Stage, register_stage
 
 #: Texts per detector call (each text is detected on its own; chunks only report progress).
 DETECT_CHUNK = 2048
+#: The corpus prior: a language detected in at least this share of a batch's comments (and
+#: at least PRIOR_MIN_TEXTS of them) is the hint of the comments detected otherwise with a
+#: score under SURE_PROBABILITY that carry no hint of their own.
+PRIOR_SHARE = 0.5
+PRIOR_MIN_TEXTS = 50
 
 
 @register_stage
@@ -31,7 +41,9 @@ class LanguageStage(Stage):
     `n_jobs` (1: one core; more: fastText and lingua run on two threads and lingua's batch
     calls use every core), `shares_min_length` (0: off; otherwise comments with at least this
     many characters get the share of each language they mix, in the side table
-    ``"language_shares"``: response_id, lang, share).
+    ``"language_shares"``: response_id, lang, share), `corpus_prior` (default on: where one
+    language holds most of the batch, comments the detector is unsure of are detected again
+    with it as their hint, `with_corpus_prior`).
     """
 
     name = "language"
@@ -46,6 +58,7 @@ class LanguageStage(Stage):
         use_hint: bool = True,
         n_jobs: int = 2,
         shares_min_length: int = 0,
+        corpus_prior: bool = True,
     ) -> None:
         if backend not in BACKENDS:
             raise ConfigError(
@@ -66,6 +79,7 @@ class LanguageStage(Stage):
                 f"language stage: shares_min_length must be an int >= 0, got {shares_min_length!r}"
             )
         self.shares_min_length = shares_min_length
+        self.corpus_prior = bool(corpus_prior)
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
         table = batch.table
@@ -84,6 +98,8 @@ class LanguageStage(Stage):
                 min_letters=self.min_length,
             )
             advance(len(texts[start:end]))
+        if self.corpus_prior:
+            found = with_corpus_prior(detector, texts, found, hints, self.candidates)
         langs = [lang for lang, _ in found]
         scores = [float(score) for _, score in found]
         columns = pd.DataFrame(
@@ -112,3 +128,45 @@ class LanguageStage(Stage):
         ]
         frame = pd.DataFrame(rows, columns=["response_id", "lang", "share"])
         return {"language_shares": frame.astype({"response_id": "string", "lang": "string"})}
+
+
+def dominant_language(found: Sequence[Result]) -> str | None:
+    """The language of at least PRIOR_SHARE of the detected comments (PRIOR_MIN_TEXTS or more)."""
+    counts = Counter(lang for lang, _ in found if lang != UND)
+    if not counts:
+        return None
+    lang, count = counts.most_common(1)[0]
+    enough = count >= PRIOR_MIN_TEXTS and count >= PRIOR_SHARE * sum(counts.values())
+    return lang if enough else None
+
+
+def with_corpus_prior(
+    detector: LanguageDetector,
+    texts: Sequence[object],
+    found: list[Result],
+    hints: Sequence[str | None] | None,
+    candidates: Sequence[str] | None,
+) -> list[Result]:
+    """`found` with the comments the detector was unsure of detected again, the batch's
+    dominant language as their hint (a prior that makes it `HINT_PRIOR` times as likely, as a
+    `lang_hint` does; the text can still say otherwise: "Danke" stays German in an English
+    survey, "Super" becomes English). Comments with a hint of their own keep their result."""
+    lang = dominant_language(found)
+    if lang is None:
+        return found
+    unsure = [
+        row
+        for row, (code, score) in enumerate(found)
+        if code not in (lang, UND)
+        and score < SURE_PROBABILITY
+        and (hints is None or hints[row] is None)
+    ]
+    if not unsure:
+        return found
+    again = detector.detect(
+        [texts[row] for row in unsure], candidates=candidates, hints=[lang] * len(unsure)
+    )
+    result = list(found)
+    for row, redetected in zip(unsure, again, strict=True):
+        result[row] = redetected
+    return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from feedback_nlp.report.plain import unit_noun
+from feedback_nlp.report.plain import language_name, unit_noun
 from feedback_nlp.report.summary import Facts, _volume_sentence
 
 
@@ -28,6 +28,15 @@ def test_comments_of_undetermined_language_are_counted_apart_not_named_a_languag
     assert "of undetermined language" in _volume_sentence(_facts([("und", 120)]))
     many = _volume_sentence(_facts([("en", 100), ("fr", 10), ("de", 9), ("it", 1)]))
     assert "in 4 languages (English 83 %, French 8 %, German 8 %, …)" in many
+
+
+def test_every_iso_language_is_named_in_words() -> None:
+    sentence = _volume_sentence(_facts([("en", 100), ("th", 15), ("nb", 5)]))
+    assert "in 3 languages (English 83 %, Thai 12 %, Norwegian Bokmål 4 %)" in sentence
+    assert [language_name(code) for code in ("sw", "ia", "fr")] == [
+        "Swahili", "Interlingua", "French",
+    ]  # fmt: skip
+    assert [language_name(code) for code in ("xx", "ast", None)] == ["xx", "ast", "Undetermined"]
 
 
 def test_unit_nouns_come_from_the_unit_of_analysis() -> None:

@@ -161,3 +161,29 @@ def test_one_stage_setting_does_not_change_another_stage_detector():
     LanguageStage(n_jobs=2)(table(["ok merci"]))
     assert get_detector("default", parallel=False).parallel is False
     assert get_detector("default", parallel=True).parallel is True
+
+
+def _english_survey(size: int) -> list[str]:
+    """`size` distinct English comments written for this test."""
+    subjects = ["The courier", "Your app", "The checkout page", "Customer service", "The refund"]
+    verbs = ["was slow again", "worked fine this time", "needs a clearer button", "took ages"]
+    endings = ["last week.", "on Monday.", "after the update.", "for my second order."]
+    texts = [f"{s} {v} {e}" for s in subjects for v in verbs for e in endings]
+    return texts[:size]
+
+
+def test_corpus_prior_reads_unsure_comments_in_the_surveys_language():
+    texts = [*_english_survey(60), "Super", "So so", "Danke schön", "Merci beaucoup"]
+    alone = LanguageStage(corpus_prior=False)(table(texts))["lang"].tolist()
+    with_prior = LanguageStage()(table(texts))["lang"].tolist()
+    assert alone[:60] == with_prior[:60] == ["en"] * 60
+    assert alone[60:62] != ["en", "en"]
+    assert with_prior[60:] == ["en", "en", "de", "fr"]
+
+
+def test_corpus_prior_needs_a_dominant_language_and_respects_own_hints():
+    few = [*_english_survey(20), "Super"]
+    assert LanguageStage()(table(few))["lang"].tolist()[-1] != "en"
+    texts = [*_english_survey(60), "Super"]
+    hints = [None] * 60 + ["it"]
+    assert LanguageStage()(table(texts, hints))["lang"].tolist()[-1] == "it"
