@@ -154,22 +154,30 @@ def negative_reasons(
     The outcome is the gold "negative about some aspect" flag; themes are ranked by their
     impact on it (`insights.theme_impact`, as `explain` ranks them); `distinct_themes` ranks
     them with near-duplicate themes folded under the first (`distinct_rank`, as the report's
-    summary lists them). Each top theme stands for the negative aspect most of its negative
-    comments are negative about.
+    summary lists them); `sentiment_themes` and `sentiment_categories` rank them by their
+    impact on the comments the sentiment stage reads as negative (what `explain` and the
+    report do for feedback with no score). Each top theme stands for the negative aspect most
+    of its negative comments are negative about.
     """
+    from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT, with_negative_sentiment
     from feedback_nlp.insights.impact import theme_impact
+    from feedback_nlp.outcomes import parse_declared
 
     reasons = [a for a, _ in Counter(a for labels in negative for a in labels).most_common(5)]
-    table = out.assign(gold_is_negative=[int(bool(labels)) for labels in negative])
+    table = parse_declared(with_negative_sentiment(out), [NEGATIVE_SENTIMENT]).assign(
+        gold_is_negative=[int(bool(labels)) for labels in negative]
+    )
     report: dict[str, object] = {"top_negative_reasons": reasons}
     lists = {c: table[c].map(lambda c: str(c).split("|")) for c in ("themes", "categories")}
-    for name, column, rank in (
-        ("themes", "themes", "rank"),
-        ("categories", "categories", "rank"),
-        ("distinct_themes", "themes", "distinct_rank"),
+    for name, column, rank, outcome in (
+        ("themes", "themes", "rank", "gold_is_negative"),
+        ("categories", "categories", "rank", "gold_is_negative"),
+        ("distinct_themes", "themes", "distinct_rank", "gold_is_negative"),
+        ("sentiment_themes", "themes", "rank", NEGATIVE_SENTIMENT),
+        ("sentiment_categories", "categories", "rank", NEGATIVE_SENTIMENT),
     ):
         ranked = theme_impact(
-            table, "gold_is_negative", theme_column=column, higher_is_better=False,
+            table, outcome, theme_column=column, higher_is_better=False,
             similar=similar if column == "themes" else None,
         )  # fmt: skip
         top = ranked[ranked[rank].notna() & (ranked[rank] <= 5)].sort_values(rank)

@@ -52,7 +52,10 @@ def explain(
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
 
-    `outcomes` defaults to the score columns present (nps, csat, ces); add declared outcomes
+    `outcomes` defaults to the score columns present (nps, csat, ces), and where none is present
+    and no outcome given, to NEGATIVE_SENTIMENT (text-only feedback: app reviews, social posts,
+    forum threads have no score, and their themes are weighed by the comments the sentiment
+    model reads as negative: ``theme_impact_negative_sentiment``); add declared outcomes
     (:class:`~feedback_nlp.outcomes.OutcomeSpec`: churned, resolution_time…) to analyse each
     with the statistics of its kind; a plain name of a 0/1 or numeric column also works.
     Tables are named by outcome: ``theme_impact_churned``, ``drivers_churned``,
@@ -67,6 +70,8 @@ def explain(
     result = Explanation()
     theme_column = theme_column or default_theme_column(table)
     outcomes = list(outcomes) if outcomes is not None else _present_scores(table, result)
+    if not outcomes and "sentiment" in table.columns:
+        table, outcomes = with_negative_sentiment(table), [NEGATIVE_SENTIMENT]
     declared = [o for o in outcomes if isinstance(o, OutcomeSpec)]
     table = parse_declared(table, declared)
     result.notes += [f"outcome {o.describe()}" for o in declared]
@@ -104,6 +109,18 @@ def explain(
     return result
 
 
+#: The outcome of text-only feedback (no score, no declared outcome): a negative comment.
+NEGATIVE_SENTIMENT = OutcomeSpec(name="negative_sentiment", kind="binary")
+
+
+def with_negative_sentiment(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with NEGATIVE_SENTIMENT's column: "1" where `sentiment` is negative, "0" where
+    it is another label, missing where the comment has none."""
+    sentiment = table["sentiment"].astype("string")
+    flag = sentiment.eq("negative").map({True: "1", False: "0"}).astype("string")
+    return table.assign(**{NEGATIVE_SENTIMENT.name: flag.where(sentiment.notna())})
+
+
 def _quiet(frame: pd.DataFrame) -> pd.DataFrame:
     """Drop the per-function skip notes that explain() already states once."""
     frame.attrs["skipped"] = []
@@ -117,7 +134,12 @@ def _present_scores(table: pd.DataFrame, result: Explanation) -> list[str]:
         result.notes.append(
             f"no score column(s) {missing}: their metrics, impacts and drivers are skipped"
         )
-    if not present:
+    if not present and "sentiment" in table.columns:
+        result.notes.append(
+            f"no scores at all: themes are weighed by {NEGATIVE_SENTIMENT.name}, the comments "
+            "the sentiment model reads as negative"
+        )
+    elif not present:
         result.notes.append("no scores at all: only the text-only analyses ran")
     return present
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
@@ -33,7 +34,7 @@ def outcome_sections(tables: dict[str, pd.DataFrame]) -> list[Section]:
 
 def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
     impact = tables[f"theme_impact_{name}"]
-    section = Section(f"outcome-{name}", f"Outcome: {name.replace('_', ' ')}")
+    section = Section(f"outcome-{name}", outcome_title(name))
     units = unit_noun(impact["unit_of_analysis"].iloc[0] if len(impact) else "")
     section.add(Paragraph(_intro(name, impact, units)))
     if not len(impact):
@@ -72,6 +73,13 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
     return section
 
 
+def outcome_title(name: str) -> str:
+    """The section title of an outcome; text-only feedback's is about its negative comments."""
+    if name == NEGATIVE_SENTIMENT.name:
+        return "What the negative comments raise"
+    return f"Outcome: {name.replace('_', ' ')}"
+
+
 def _is_binary(impact: pd.DataFrame) -> bool:
     return bool(len(impact)) and impact["effect_name"].iloc[0] == "odds ratio"
 
@@ -99,7 +107,12 @@ def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
     if not len(impact):
         return f"{name}: no theme has {units} with this outcome."
     overall = impact["metric_all"].iloc[0]
-    if _is_binary(impact):
+    if name == NEGATIVE_SENTIMENT.name:
+        level = (
+            f"{percent(overall)} of {units} are read as negative by the sentiment model (these "
+            "data carry no score: the themes are weighed by their negative comments)"
+        )
+    elif _is_binary(impact):
         level = f"{percent(overall)} of {units} have {name} = true"
     else:
         scale = _scale_words(impact)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Chart, Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
@@ -51,10 +52,10 @@ def themes_section(
     score: str | None,
 ) -> Section:
     """Themes and categories with their impact on the main score, and the key drivers."""
-    section = Section("themes", "Themes and what they cost")
     impact = tables.get(f"theme_impact_{score}") if score else None
     if impact is None or not len(impact):
-        section.add(Paragraph("No scores to weigh the themes by: themes by size only."))
+        section = Section("themes", "Themes")
+        section.add(Paragraph(_unweighed(tables)))
         if themes is not None and len(themes):
             section.add(
                 Table(
@@ -63,6 +64,7 @@ def themes_section(
                 )
             )
         return section
+    section = Section("themes", "Themes and what they cost")
     name = SCORE_NAMES[score]  # type: ignore[index]
     units = units_of(impact)
     section.add(
@@ -115,6 +117,16 @@ def themes_section(
     if drivers is not None and len(drivers):
         section.add(_drivers_chart(drivers, tables.get(f"drivers_{score}_fit"), name, units))
     return section
+
+
+def _unweighed(tables: dict[str, pd.DataFrame]) -> str:
+    """Why the themes are listed by size, and where they are weighed if anywhere."""
+    if f"theme_impact_{NEGATIVE_SENTIMENT.name}" in tables:
+        return (
+            "No scores to weigh the themes by: themes by size here, and by the comments the "
+            "sentiment model reads as negative in 'What the negative comments raise' below."
+        )
+    return "No scores to weigh the themes by: themes by size only."
 
 
 def _theme_sizes(themes: pd.DataFrame) -> pd.DataFrame:

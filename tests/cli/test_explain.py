@@ -50,9 +50,18 @@ def test_explain_joins_a_separate_scores_file(tmp_path):
     assert metrics.loc["nps", "n"] == 100
 
 
-def test_explain_without_scores_runs_text_only(tmp_path):
+def test_explain_without_scores_weighs_themes_by_negative_comments(tmp_path):
     path = tmp_path / "tagged.parquet"
     synthetic_table(n_respondents=100).drop(columns="nps").to_parquet(path)
+    result = runner.invoke(app, ["explain", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "note: no scores at all: themes are weighed by negative_sentiment" in result.output
+    assert (tmp_path / "out" / "theme_impact_negative_sentiment.csv").exists()
+
+
+def test_explain_without_scores_or_sentiment_runs_text_only(tmp_path):
+    path = tmp_path / "tagged.parquet"
+    synthetic_table(n_respondents=100).drop(columns=["nps", "sentiment"]).to_parquet(path)
     result = runner.invoke(app, ["explain", str(path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "note: no scores at all: only the text-only analyses ran" in result.output

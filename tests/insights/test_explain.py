@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from feedback_nlp.insights import explain, theme_impact
+from feedback_nlp.insights.explain import with_negative_sentiment
 from feedback_nlp.io import read_feedback
 from tests.insights.conftest import BAD_THEMES
 
@@ -28,14 +29,35 @@ def test_all_tables_from_a_full_table(tagged_table):
     )
 
 
-def test_text_only_analysis_runs_without_scores_and_says_so(tagged_table):
+def test_text_only_feedback_weighs_its_themes_by_negative_comments(tagged_table):
     result = explain(tagged_table.drop(columns="nps"), n_bootstrap=5)
+    assert result.notes[1] == (
+        "no scores at all: themes are weighed by negative_sentiment, the comments the "
+        "sentiment model reads as negative"
+    )
+    impact = result.tables["theme_impact_negative_sentiment"]
+    assert set(impact.loc[impact["rank"] <= 2, "theme"]) == set(BAD_THEMES)
+    assert impact["effect_name"].eq("odds ratio").all()  # a declared binary outcome
+    assert {"category_impact_negative_sentiment", "drivers_negative_sentiment"} - set(
+        result.tables
+    ) == {"category_impact_negative_sentiment"}  # the table has no categories
+    assert "negative_sentiment" not in tagged_table.columns
+
+
+def test_negative_sentiment_is_missing_where_the_sentiment_is():
+    table = pd.DataFrame({"sentiment": pd.array(["negative", "neutral", None, "positive"])})
+    flags = with_negative_sentiment(table)["negative_sentiment"]
+    assert flags.tolist()[:2] == ["1", "0"] and pd.isna(flags[2]) and flags[3] == "0"
+
+
+def test_text_only_analysis_runs_without_scores_and_says_so(tagged_table):
+    result = explain(tagged_table.drop(columns=["nps", "sentiment"]), n_bootstrap=5)
     assert result.notes[:2] == [
         "no score column(s) ['nps', 'csat', 'ces']: their metrics, impacts and drivers are skipped",
         "no scores at all: only the text-only analyses ran",
     ]
     assert result.tables["score_metrics"].empty
-    assert set(result.tables["segments"]["metric"]) == {"comments", "negative_share"}
+    assert set(result.tables["segments"]["metric"]) == {"comments"}  # no sentiment either
     assert "impact" not in result.tables["pain_points_touchpoint"].columns
     assert "share" in result.tables["theme_trends"].columns
     assert not any(name.startswith(("theme_impact", "drivers")) for name in result.tables)

@@ -9,7 +9,7 @@ import pytest
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.pipeline import Analysis, write_outputs
 from feedback_nlp.report.build import build_insight_report, write_insight_report
-from feedback_nlp.report.document import Cards
+from feedback_nlp.report.document import Cards, Table
 from feedback_nlp.report.export import FORMULA_TRIGGERS
 from feedback_nlp.report.html import plotly_js, to_html
 from feedback_nlp.report.inputs import ReportInputs, load_inputs
@@ -118,6 +118,19 @@ def test_report_without_scores_or_dates_still_reads(table):
     summary = report.sections[0]
     assert any("No NPS, CSAT or CES" in getattr(b, "text", "") for b in summary.blocks)
     assert "heatmap_touchpoint" in [c.key for c in report.charts()]
+
+
+def test_feedback_without_scores_is_weighed_by_its_negative_comments(table):
+    plain = table.drop(columns=["nps", "csat"])
+    report = build_insight_report(ReportInputs(plain, themes=theme_table()))
+    sections = {s.key: s for s in report.sections}
+    assert sections["themes"].title == "Themes"
+    weighed = sections["outcome-negative_sentiment"]
+    assert weighed.title == "What the negative comments raise"
+    intro = weighed.blocks[0].text
+    assert "read as negative by the sentiment model" in intro
+    ranked = next(b for b in weighed.blocks if isinstance(b, Table)).frame
+    assert ranked["Theme"].iloc[0] in ("late delivery", "app crashes at payment")
 
 
 def test_output_folder_and_xlsx_give_the_same_report(table, tmp_path):
