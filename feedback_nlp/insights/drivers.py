@@ -87,12 +87,25 @@ def fit_ridge(x: np.ndarray, y: np.ndarray, c: float = 1.0) -> np.ndarray:
 
 
 def driver_features(
-    table: pd.DataFrame, theme_column: str | None, unit: str, min_n: int
+    table: pd.DataFrame,
+    theme_column: str | None,
+    unit: str,
+    min_n: int,
+    text_signals: bool = True,
 ) -> tuple[pd.DataFrame, list[str]]:
-    """One row per unit, one 0/1 column per driver with at least `min_n` units."""
+    """One row per unit, one 0/1 column per driver with at least `min_n` units.
+
+    Without `text_signals` the theme × negative sentiment and emotion drivers are left out:
+    for an outcome read from the text itself (`negative_sentiment`) they would explain it by
+    itself."""
     ids = unit_ids(table, unit)
     parts, skipped = [], []
     negative = table["sentiment"] == "negative" if "sentiment" in table.columns else None
+    if not text_signals:
+        negative = None
+        skipped.append(
+            "the outcome is read from the text: theme × sentiment and emotion drivers left out"
+        )
     if theme_column and theme_column in table.columns:
         themes = row_themes(table, theme_column)
         parts.append(_indicators(ids, themes, "theme:"))
@@ -101,14 +114,14 @@ def driver_features(
             negative_themes = [t if neg else [] for t, neg in zip(themes, is_negative, strict=True)]
             negative_series = pd.Series(negative_themes, index=table.index, dtype=object)
             parts.append(_indicators(ids, negative_series, "negative:"))
-        else:
+        elif text_signals:
             skipped.append("no 'sentiment' column: theme × sentiment drivers skipped")
     else:
         skipped.append(f"no '{theme_column}' column: theme drivers skipped")
-    if "emotion" in table.columns:
+    if "emotion" in table.columns and text_signals:
         emotions = table["emotion"].map(split_list).map(lambda v: [e for e in v if e != "neutral"])
         parts.append(_indicators(ids, emotions, "emotion:"))
-    else:
+    elif text_signals:
         skipped.append("no 'emotion' column: emotion drivers skipped")
     if "touchpoint" in table.columns:
         touch = table["touchpoint"].astype("string").map(lambda v: [] if pd.isna(v) else [v])
@@ -160,17 +173,19 @@ def key_drivers(
     confidence: float = 0.95,
     scales: ScoreScales | None = None,
     higher_is_better: bool | None = None,
+    text_signals: bool = True,
 ) -> DriverResult:
     """Fit the driver model of `outcome` and bootstrap each effect's CI (seeded).
 
     For a binary event the effect is the log-odds coefficient and ``odds_ratio`` = exp(coef);
     for a numeric outcome it is the change in the mean. ``share_same_sign`` is the share of
-    bootstrap refits whose coefficient has the sign of the full-data one.
+    bootstrap refits whose coefficient has the sign of the full-data one. `text_signals`
+    False leaves out the sentiment and emotion drivers (`driver_features`).
     """
     spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
     unit = spec.unit_for(unit)
     values = outcome_values(table, spec, unit)
-    features, skipped = driver_features(table, theme_column, unit, min_n)
+    features, skipped = driver_features(table, theme_column, unit, min_n, text_signals)
     features = features.reindex(values.index).fillna(0.0)
     if features.shape[1] == 0:
         raise SchemaError(f"no driver has at least {min_n} units: nothing to model")

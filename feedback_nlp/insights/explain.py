@@ -27,6 +27,18 @@ class Explanation:
     notes: list[str] = field(default_factory=list)
 
 
+#: The outcome of text-only feedback (no score, no declared outcome): a negative comment.
+NEGATIVE_SENTIMENT = OutcomeSpec(name="negative_sentiment", kind="binary")
+
+
+def with_negative_sentiment(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with NEGATIVE_SENTIMENT's column: "1" where `sentiment` is negative, "0" where
+    it is another label, missing where the comment has none."""
+    sentiment = table["sentiment"].astype("string")
+    flag = sentiment.eq("negative").map({True: "1", False: "0"}).astype("string")
+    return table.assign(**{NEGATIVE_SENTIMENT.name: flag.where(sentiment.notna())})
+
+
 def default_theme_column(table: pd.DataFrame) -> str | None:
     """`themes` when present, else `topic`, else None."""
     return next((c for c in ("themes", "topic") if c in table.columns), None)
@@ -107,18 +119,6 @@ def explain(
             if rows in table.columns:
                 run(f"quotes_{rows}", lambda r=rows: representative_quotes(table, by=r, **quotes))
     return result
-
-
-#: The outcome of text-only feedback (no score, no declared outcome): a negative comment.
-NEGATIVE_SENTIMENT = OutcomeSpec(name="negative_sentiment", kind="binary")
-
-
-def with_negative_sentiment(table: pd.DataFrame) -> pd.DataFrame:
-    """`table` with NEGATIVE_SENTIMENT's column: "1" where `sentiment` is negative, "0" where
-    it is another label, missing where the comment has none."""
-    sentiment = table["sentiment"].astype("string")
-    flag = sentiment.eq("negative").map({True: "1", False: "0"}).astype("string")
-    return table.assign(**{NEGATIVE_SENTIMENT.name: flag.where(sentiment.notna())})
 
 
 def _quiet(frame: pd.DataFrame) -> pd.DataFrame:
@@ -230,6 +230,7 @@ def _drivers(
                 n_bootstrap=n_bootstrap,
                 seed=seed,
                 higher_is_better=direction.get(outcome_name(o)),
+                text_signals=o != NEGATIVE_SENTIMENT,
                 **options,
             )
             store["fit"] = found.fit

@@ -98,6 +98,18 @@ def volume_chart(table: pd.DataFrame) -> object | None:
     )
 
 
+def enough_first(frame: pd.DataFrame, value: str, ascending: bool = True) -> pd.DataFrame:
+    """Rows with enough units by `value`, then those marked `small_n`: a theme of one comment
+    with a wide range is not what a chart shows first."""
+    if "small_n" not in frame:
+        return frame.sort_values(value, ascending=ascending, kind="stable")
+    small = frame["small_n"].fillna(False).astype(bool).rename("_small")
+    ordered = frame.assign(_small=small).sort_values(
+        ["_small", value], ascending=[True, ascending], kind="stable"
+    )
+    return ordered.drop(columns="_small")
+
+
 def interval_chart(
     frame: pd.DataFrame,
     *,

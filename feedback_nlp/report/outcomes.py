@@ -16,6 +16,7 @@ from feedback_nlp.report.document import Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.plain import count, interval, number, percent, signed, unit_noun
 from feedback_nlp.report.sections import chart
+from feedback_nlp.scores import SMALL_N
 
 
 def declared_outcomes(tables: dict[str, pd.DataFrame]) -> list[str]:
@@ -41,36 +42,51 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
         return section
     ranked = impact.sort_values(["small_n", "rank"], kind="stable")
     scale = _scale_words(impact)
+    words = outcome_words(name)
     figure = charts.interval_chart(
-        ranked.sort_values("difference", kind="stable", ascending=_bad_low(impact)),
+        charts.enough_first(impact, "difference", ascending=_bad_low(impact)),
         label="theme_label",
         value="difference",
         low="difference_ci_low",
         high="difference_ci_high",
-        x_title=f"{name} with the theme minus without ({scale})",
+        x_title=f"{words} with the theme minus without ({scale})",
         bad_when_low=_bad_low(impact),
     )
     section.add(
         chart(
             f"outcome_{name}",
             figure,
-            f"Themes by their difference in {name} ({scale}), 95 % ranges; red: clearly worse.",
+            f"Themes by their difference in {words} ({scale}), 95 % ranges; red: clearly worse; "
+            f"themes of fewer than {SMALL_N} {units} (grey) after the others.",
         )
     )
-    caption = f"Every theme and {name}; counts are {units}, not comments."
+    caption = f"Every theme and {words}; counts are {units}, not comments."
     section.add(Table(_impact_table(ranked, units), caption))
     drivers = tables.get(f"drivers_{name}")
     if drivers is not None and len(drivers):
         fit = tables.get(f"drivers_{name}_fit")
         fitted_on = int(fit["units"].iloc[0]) if fit is not None and len(fit) else None
-        section.add(_drivers(drivers, name, f"{scale}", units, fitted_on, _bad_low(impact)))
+        section.add(_drivers(drivers, words, f"{scale}", units, fitted_on, _bad_low(impact)))
     cells = tables.get(f"pain_points_touchpoint_{name}")
     if cells is not None and len(cells):
-        measure = f"{name}, {scale}"
-        figure = heatmap_chart(cells, "touchpoint", name, measure=measure, units=units)
-        caption = f"Touchpoint × theme: impact on {name} ({measure}). Blank: too few {units}."
+        measure = f"{words}, {scale}"
+        figure = heatmap_chart(cells, "touchpoint", words, measure=measure, units=units)
+        caption = f"Touchpoint × theme: impact on {words} ({measure}). Blank: too few {units}."
         section.add(chart(f"heatmap_touchpoint_{name}", figure, caption))
     return section
+
+
+def outcome_words(name: str) -> str:
+    """How the report writes an outcome in its sentences and axes."""
+    return _NEGATIVE_WORDS if name in (NEGATIVE_SENTIMENT.name, _NEGATIVE_WORDS) else name
+
+
+def event_words(words: str) -> str:
+    """The bad event of an outcome written as `outcome_words` writes it."""
+    return "a negative comment" if outcome_words(words) == _NEGATIVE_WORDS else f"the bad {words}"
+
+
+_NEGATIVE_WORDS = "the share of negative comments"
 
 
 def outcome_title(name: str) -> str:
@@ -177,7 +193,7 @@ def _drivers(
             value="odds_ratio",
             low="or_ci_low",
             high="or_ci_high",
-            x_title=f"odds ratio of the bad {name} (log scale)",
+            x_title=f"odds ratio of {event_words(name)} (log scale)",
             log_x=True,
             reference=1.0,
             bad_when_low=False,

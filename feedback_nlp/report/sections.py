@@ -81,16 +81,18 @@ def themes_section(
         else None
     )
     ranked = impact.sort_values("impact", kind="stable")
+    charted = charts.enough_first(impact, "impact")
     figure = charts.interval_chart(
-        ranked,
+        charted,
         label="theme_label",
         value="impact",
         low="impact_ci_low",
         high="impact_ci_high",
         x_title=f"impact on {name} (points)",
-        hover=charts.impact_hover(ranked, name),
+        hover=charts.impact_hover(charted, name),
     )
-    section.add(chart("theme_impact", figure, f"Themes by impact on {name}, costliest first."))
+    caption = f"Themes by impact on {name}, costliest first; themes of too few {units} after."
+    section.add(chart("theme_impact", figure, caption))
     section.add(
         Table(
             _impact_table(ranked, themes, name, units),
@@ -102,7 +104,7 @@ def themes_section(
     )
     categories = tables.get(f"category_impact_{score}")
     if categories is not None and len(categories):
-        ranked = categories.sort_values("impact", kind="stable")
+        ranked = charts.enough_first(categories, "impact")
         figure = charts.interval_chart(
             ranked,
             label="theme_label",

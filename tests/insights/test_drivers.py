@@ -5,6 +5,8 @@ import pytest
 from feedback_nlp.errors import SchemaError
 from feedback_nlp.insights import key_drivers
 from feedback_nlp.insights.drivers import fit_logistic, fit_ridge
+from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT, with_negative_sentiment
+from feedback_nlp.outcomes import parse_declared
 from tests.insights.conftest import synthetic_table
 
 
@@ -81,6 +83,18 @@ def test_missing_signals_are_skipped_and_said():
         "no 'emotion' column: emotion drivers skipped",
     ]
     assert not result.drivers["driver"].str.startswith("negative:").any()
+
+
+def test_an_outcome_read_from_the_text_is_not_explained_by_the_text_signals():
+    table = with_negative_sentiment(noisy_table())
+    table = parse_declared(table, [NEGATIVE_SENTIMENT])
+    result = key_drivers(table, NEGATIVE_SENTIMENT, n_bootstrap=5, text_signals=False)
+    assert result.skipped[0] == (
+        "the outcome is read from the text: theme × sentiment and emotion drivers left out"
+    )
+    assert result.drivers["driver"].str.startswith("theme:").all()
+    with_signals = key_drivers(table, NEGATIVE_SENTIMENT, n_bootstrap=5)
+    assert with_signals.drivers["driver"].str.startswith(("negative:", "emotion:")).any()
 
 
 def test_no_driver_with_enough_units_is_an_error():

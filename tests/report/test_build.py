@@ -9,7 +9,7 @@ import pytest
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.pipeline import Analysis, write_outputs
 from feedback_nlp.report.build import build_insight_report, write_insight_report
-from feedback_nlp.report.document import Cards, Table
+from feedback_nlp.report.document import Cards, Chart, Table
 from feedback_nlp.report.export import FORMULA_TRIGGERS
 from feedback_nlp.report.html import plotly_js, to_html
 from feedback_nlp.report.inputs import ReportInputs, load_inputs
@@ -131,6 +131,9 @@ def test_feedback_without_scores_is_weighed_by_its_negative_comments(table):
     assert "read as negative by the sentiment model" in intro
     ranked = next(b for b in weighed.blocks if isinstance(b, Table)).frame
     assert ranked["Theme"].iloc[0] in ("late delivery", "app crashes at payment")
+    captions = [b.caption for b in weighed.blocks if isinstance(b, Chart)]
+    assert captions and all("the share of negative comments" in c for c in captions)
+    assert "negative_sentiment" not in " ".join(captions)
 
 
 def test_output_folder_and_xlsx_give_the_same_report(table, tmp_path):
@@ -185,3 +188,16 @@ def test_no_export_carries_a_formula_or_markup(hostile_table, tmp_path):
     assert "&lt;/script&gt;&lt;script&gt;window.injected=1" in page
     markdown = paths["markdown"].read_text(encoding="utf-8")
     assert "](" not in markdown and "<img" not in markdown
+
+
+def test_charts_show_themes_with_enough_units_first():
+    from feedback_nlp.report.charts import enough_first
+
+    impact = pd.DataFrame(
+        {"theme": ["a", "b", "c", "d"], "impact": [-30.0, -5.0, -12.0, 4.0]}
+    ).assign(small_n=[True, False, False, pd.NA])
+    assert enough_first(impact, "impact")["theme"].tolist() == ["c", "b", "d", "a"]
+    assert enough_first(impact, "impact", ascending=False)["theme"].tolist() == ["d", "b", "c", "a"]
+    assert enough_first(impact.drop(columns="small_n"), "impact")["theme"].tolist() == [
+        "a", "c", "b", "d",
+    ]  # fmt: skip
