@@ -13,6 +13,7 @@ import pandas as pd
 
 from feedback_nlp.insights.distinct import Similar, fold_repeats
 from feedback_nlp.report.document import Card, Cards, Paragraph, Quote, Section
+from feedback_nlp.report.negative_summary import NegativeTheme, negative_themes
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
     SCORE_NAMES,
@@ -98,6 +99,8 @@ class Facts:
     scores: list[ScoreFact] = field(default_factory=list)
     costliest: list[ThemeFact] = field(default_factory=list)
     judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
+    #: Without a score: the themes that carry the negative comments (`report.negative_summary`).
+    negative: list[NegativeTheme] = field(default_factory=list)
     grew: list[str] = field(default_factory=list)
     #: What "What grew" says when no theme grew: none did, or growth could not be measured.
     no_growth: str = "No comment dates in these data: growth over time is not measured."
@@ -139,6 +142,11 @@ def gather_facts(
         is_judged = impact["theme"].astype(str).isin(judged)
         facts.costliest = _costliest(impact[~is_judged], quotes, score, similar or {})
         facts.judgements = _costliest(impact[is_judged], quotes, score, similar or {})
+    if not facts.scores:
+        quotes = tables.get("quotes")
+        facts.negative = negative_themes(
+            tables, judged, similar or {}, lambda t: first_quote(quotes, t, prefer="detractor")
+        )
     if "theme_trends" in tables:
         units = units_of(tables.get(f"theme_impact_{score}")) if score else "comments"
         facts.grew = _grew(tables["theme_trends"], units)
@@ -246,6 +254,9 @@ def summary_section(facts: Facts) -> Section:
         section.add(Cards("Scores", cards))
     else:
         section.add(Paragraph("No NPS, CSAT or CES scores in these data: text signals only."))
+    if facts.negative:
+        title = "What the negative comments raise most"
+        section.add(Cards(title, [theme.card() for theme in facts.negative]))
     if facts.costliest:
         section.add(Cards("The costliest themes", [_theme_card(t) for t in facts.costliest]))
     elif facts.scores:
@@ -344,6 +355,7 @@ def closing_lines(facts: Facts, paths: dict[str, Path]) -> list[str]:
         top = ", ".join(f"{label} ({n:,})" for label, n in facts.top_themes[:3])
         lines.append(f"Most mentioned themes: {top}.")
     lines += [f"Costliest: {theme.text()}." for theme in facts.costliest[:3]]
+    lines += [f"Most often negative: {theme.text()}." for theme in facts.negative]
     lines.append("")
     width = max((len(str(p)) for p in paths.values()), default=0)
     for name, path in paths.items():
