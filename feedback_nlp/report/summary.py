@@ -11,79 +11,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from feedback_nlp.insights.distinct import Similar, fold_repeats
-from feedback_nlp.report.document import Card, Cards, Paragraph, Quote, Section
+from feedback_nlp.insights.distinct import Similar
+from feedback_nlp.report.document import Card, Cards, Paragraph, Section
 from feedback_nlp.report.negative_summary import NegativeTheme, negative_themes
 from feedback_nlp.report.plain import (
-    HEADLINE_METRICS,
-    SCORE_NAMES,
     count,
-    interval,
     language_name,
-    number,
     percent,
     signed,
-    unit_noun,
     units_of,
 )
+from feedback_nlp.report.score_facts import (
+    ScoreFact,
+    ThemeFact,
+    costliest_themes,
+    first_quote,
+    score_card,
+    score_facts,
+    theme_card,
+)
 from feedback_nlp.schema import UNDETERMINED_LANGUAGE, rejected_rows
-from feedback_nlp.scores import SCORE_COLUMNS
-
-COSTLIEST = 3
-
-
-@dataclass
-class ScoreFact:
-    """A headline score: name, value, range and how many customers it counts."""
-
-    score: str
-    metric: str
-    value: float
-    low: float
-    high: float
-    n: int
-    meaning: str
-    units: str = "customers"
-
-    def text(self) -> str:
-        """`NPS −41.0 (95 % range −48.1 to −33.4, 468 customers)`."""
-        name = SCORE_NAMES[self.score]
-        if self.metric == "nps":
-            shown, rng = signed(self.value), interval(self.low, self.high)
-        else:
-            shown, rng = percent(self.value), interval(self.low, self.high, 0, sign=False) + " %"
-        return f"{name} {shown} (95 % range {rng}, {self.n:,} {self.units})"
-
-
-@dataclass
-class ThemeFact:
-    """A costly theme: label, impact with its range, customers, one quote, and the labels of
-    the costly themes close to it (`similar`, not listed on their own)."""
-
-    label: str
-    impact: float
-    low: float
-    high: float
-    units: int
-    share: float
-    score: str
-    quote: Quote | None = None
-    unit_word: str = "customers"
-    similar: list[str] = field(default_factory=list)
-
-    def text(self) -> str:
-        """`'late delivery' costs 20.3 NPS points (95 % range −24.4 to −16.2), 23 % …`."""
-        return (
-            f"'{self.label}' costs {abs(self.impact):.1f} {SCORE_NAMES[self.score]} points "
-            f"(95 % range {interval(self.low, self.high)}), "
-            f"{percent(self.share)} of {self.unit_word}{self.close_themes('; ')}"
-        )
-
-    def close_themes(self, separator: str) -> str:
-        """`separator` + "close themes: 'x', 'y'", or nothing when none was folded in."""
-        if not self.similar:
-            return ""
-        return separator + "close themes: " + ", ".join(f"'{label}'" for label in self.similar)
 
 
 @dataclass
@@ -133,15 +80,15 @@ def gather_facts(
         first=dates.min() if len(dates) else None,
         last=dates.max() if len(dates) else None,
         rejected=None if rejects is None else len(rejected_rows(rejects)),
-        scores=_scores(tables.get("score_metrics")),
+        scores=score_facts(tables.get("score_metrics")),
         top_themes=theme_sizes[:5],
     )
     score = facts.primary_score
     if score and f"theme_impact_{score}" in tables:
         impact, quotes = tables[f"theme_impact_{score}"], tables.get("quotes")
         is_judged = impact["theme"].astype(str).isin(judged)
-        facts.costliest = _costliest(impact[~is_judged], quotes, score, similar or {})
-        facts.judgements = _costliest(impact[is_judged], quotes, score, similar or {})
+        facts.costliest = costliest_themes(impact[~is_judged], quotes, score, similar or {})
+        facts.judgements = costliest_themes(impact[is_judged], quotes, score, similar or {})
     if not facts.scores:
         quotes = tables.get("quotes")
         facts.negative = negative_themes(
@@ -166,76 +113,6 @@ def _no_growth(trends: pd.DataFrame | None) -> str:
     )
 
 
-def _scores(metrics: pd.DataFrame | None) -> list[ScoreFact]:
-    if metrics is None:
-        return []
-    found = []
-    for score in SCORE_COLUMNS:
-        metric, meaning = HEADLINE_METRICS[score]
-        row = metrics[metrics["metric"] == metric]
-        if len(row) and pd.notna(row["value"].iloc[0]) and int(row["n"].iloc[0]) > 0:
-            r = row.iloc[0]
-            units = unit_noun(r.get("unit_of_analysis"))
-            found.append(
-                ScoreFact(
-                    score,
-                    metric,
-                    r["value"],
-                    r["ci_low"],
-                    r["ci_high"],
-                    int(r["n"]),
-                    meaning,
-                    units,
-                )
-            )
-    return found
-
-
-def _costliest(
-    impact: pd.DataFrame,
-    quotes: pd.DataFrame | None,
-    score: str,
-    similar: Similar,
-) -> list[ThemeFact]:
-    ranked = impact[~impact["small_n"].fillna(False).astype(bool) & (impact["impact"] < 0)]
-    ranked = ranked.sort_values("impact", kind="stable")
-    repeats = fold_repeats(ranked["theme"], similar)
-    folded: dict[str, list[str]] = {}
-    for theme, label in zip(ranked["theme"].astype(str), ranked["theme_label"], strict=True):
-        if repeats[theme] is not None:
-            folded.setdefault(repeats[theme], []).append(str(label))
-    ranked = ranked[[repeats[str(t)] is None for t in ranked["theme"]]].head(COSTLIEST)
-    return [
-        ThemeFact(
-            label=str(row["theme_label"]),
-            impact=float(row["impact"]),
-            low=float(row["impact_ci_low"]),
-            high=float(row["impact_ci_high"]),
-            units=int(row["units"]),
-            share=float(row["share_of_units"]) * 100,
-            score=score,
-            quote=first_quote(quotes, row["theme"], prefer="detractor"),
-            unit_word=unit_noun(row.get("unit_of_analysis")),
-            similar=folded.get(str(row["theme"]), []),
-        )
-        for _, row in ranked.iterrows()
-    ]
-
-
-def first_quote(quotes: pd.DataFrame | None, theme: object, prefer: str) -> Quote | None:
-    """The best quote of a theme, from the `prefer` group when it has one."""
-    if quotes is None or not len(quotes):
-        return None
-    mine = quotes[quotes["theme"].astype(str) == str(theme)]
-    if "cell" in mine:
-        mine = mine[mine["cell"].isna()]
-    if not len(mine):
-        return None
-    ordered = mine.assign(first=mine["group"] != prefer).sort_values(["first", "rank"])
-    row = ordered.iloc[0]
-    return Quote.from_row(row)
-
-
 def _grew(trends: pd.DataFrame, units: str = "customers") -> list[str]:
     grown = trends[trends["grew_significantly"].fillna(False).astype(bool)]
     return [
@@ -250,7 +127,7 @@ def summary_section(facts: Facts) -> Section:
     section = Section("summary", "At a glance")
     section.add(Paragraph(_volume_sentence(facts)))
     if facts.scores:
-        cards = [_score_card(s) for s in facts.scores]
+        cards = [score_card(s) for s in facts.scores]
         section.add(Cards("Scores", cards))
     else:
         section.add(Paragraph("No NPS, CSAT or CES scores in these data: text signals only."))
@@ -258,7 +135,7 @@ def summary_section(facts: Facts) -> Section:
         title = "What the negative comments raise most"
         section.add(Cards(title, [theme.card() for theme in facts.negative]))
     if facts.costliest:
-        section.add(Cards("The costliest themes", [_theme_card(t) for t in facts.costliest]))
+        section.add(Cards("The costliest themes", [theme_card(t) for t in facts.costliest]))
     elif facts.scores:
         section.add(Paragraph("No theme lowers the score clearly (with enough customers)."))
     if facts.judgements:
@@ -302,28 +179,6 @@ def _share(part: int, whole: int) -> str:
     """`97 %`, or `<1 %` for a share that would round to nothing."""
     share = 100 * part / max(whole, 1)
     return "<1 %" if 0 < share < 0.5 else percent(share)
-
-
-def _score_card(fact: ScoreFact) -> Card:
-    name = SCORE_NAMES[fact.score]
-    if fact.metric == "nps":
-        value, rng = signed(fact.value, 0), interval(fact.low, fact.high, 0)
-        tone = "bad" if fact.value < 0 else "good"
-    else:
-        value, rng = percent(fact.value), interval(fact.low, fact.high, 0, sign=False) + " %"
-        tone = "bad" if fact.value < 50 else "good"
-    detail = f"95 % range {rng} · {fact.n:,} {fact.units} · {fact.meaning}"
-    return Card(name, value, detail, tone)
-
-
-def _theme_card(theme: ThemeFact) -> Card:
-    name = SCORE_NAMES[theme.score]
-    detail = (
-        f"costs {number(abs(theme.impact))} {name} points (95 % range "
-        f"{interval(theme.low, theme.high)}) · {percent(theme.share)} of {theme.unit_word}"
-    )
-    detail += theme.close_themes(" · ")
-    return Card(theme.label, signed(theme.impact), detail, "bad", theme.quote)
 
 
 def _judgement_sentence(judgements: list[ThemeFact]) -> str:
