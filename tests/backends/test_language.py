@@ -14,8 +14,8 @@ from feedback_nlp.backends.language import (
     apply_prior,
     get_detector,
     language_signal,
-    script_language,
 )
+from feedback_nlp.backends.scripts import script_language
 from feedback_nlp.errors import ConfigError
 
 CLEAR = {
