@@ -136,8 +136,14 @@ def costliest_themes(
     ]
 
 
-def first_quote(quotes: pd.DataFrame | None, theme: object, prefer: str) -> Quote | None:
-    """The best quote of a theme, from the `prefer` group when it has one."""
+def first_quote(
+    quotes: pd.DataFrame | None,
+    theme: object,
+    prefer: str,
+    prefer_ids: frozenset[str] = frozenset(),
+) -> Quote | None:
+    """The best quote of a theme, from the `prefer` group when it has one, else from the
+    comments in `prefer_ids` when one of them is quoted (the negative ones of text-only data)."""
     if quotes is None or not len(quotes):
         return None
     mine = quotes[quotes["theme"].astype(str) == str(theme)]
@@ -145,7 +151,8 @@ def first_quote(quotes: pd.DataFrame | None, theme: object, prefer: str) -> Quot
         mine = mine[mine["cell"].isna()]
     if not len(mine):
         return None
-    ordered = mine.assign(first=mine["group"] != prefer).sort_values(["first", "rank"])
+    preferred = (mine["group"] == prefer) | mine["response_id"].astype(str).isin(prefer_ids)
+    ordered = mine.assign(first=~preferred).sort_values(["first", "rank"])
     row = ordered.iloc[0]
     return Quote.from_row(row)
 

@@ -91,14 +91,23 @@ def gather_facts(
         facts.judgements = costliest_themes(impact[is_judged], quotes, score, similar or {})
     if not facts.scores:
         quotes = tables.get("quotes")
+        negative = _negative_ids(table)
         facts.negative = negative_themes(
-            tables, judged, similar or {}, lambda t: first_quote(quotes, t, prefer="detractor")
+            tables, judged, similar or {}, lambda t: first_quote(quotes, t, "detractor", negative)
         )
     if "theme_trends" in tables:
         units = units_of(tables.get(f"theme_impact_{score}")) if score else "comments"
         facts.grew = _grew(tables["theme_trends"], units)
     facts.no_growth = _no_growth(tables.get("theme_trends"))
     return facts
+
+
+def _negative_ids(table: pd.DataFrame) -> frozenset[str]:
+    """Response ids of the comments read as negative (none without the columns)."""
+    if not {"sentiment", "response_id"} <= set(table.columns):
+        return frozenset()
+    negative = table["sentiment"].astype("string").eq("negative").fillna(False).astype(bool)
+    return frozenset(table.loc[negative, "response_id"].astype(str))
 
 
 def _no_growth(trends: pd.DataFrame | None) -> str:

@@ -45,3 +45,23 @@ def test_clear_themes_largest_first_close_ones_folded_judgements_left_out():
 
 def test_nothing_without_the_table():
     assert negative_themes({}, frozenset(), {}, lambda theme: None) == []
+
+
+def test_a_negative_theme_is_quoted_from_a_negative_comment_when_one_is_quoted():
+    from feedback_nlp.report.score_facts import first_quote
+
+    quotes = pd.DataFrame(
+        {
+            "theme": ["1", "1", "2"],
+            "cell": [pd.NA] * 3,
+            "group": ["all"] * 3,
+            "rank": [1, 2, 1],
+            "response_id": ["a", "b", "c"],
+            "lang": ["en"] * 3,
+            "text_clean": ["Great, thanks", "It never arrived", "Fine"],
+            "excerpt": [pd.NA] * 3,
+        }
+    )
+    assert first_quote(quotes, "1", "detractor").text == "Great, thanks"
+    assert first_quote(quotes, "1", "detractor", frozenset({"b"})).text == "It never arrived"
+    assert first_quote(quotes, "2", "detractor", frozenset({"b"})).text == "Fine"
