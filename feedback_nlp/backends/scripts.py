@@ -5,7 +5,7 @@ Two rules, both independent of any model:
 * A script that names its language (Hangul, kana, Thai, Greek…) decides when most letters
   are written in it (`script_language`).
 * A language is only possible for a text holding letters of the script it is written in
-  (`allows`): "Someone stole my phone" cannot be Thai, nor "привет" English. fastText's
+  (`allows`): "A man stole my phone" cannot be Thai, nor "привет" English. fastText's
   compressed model does rank such languages first on some short texts, and a detector that
   trusts it would report a Thai customer in an English survey.
 """

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from feedback_nlp.insights.distinct import Similar, fold_repeats
+from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
 from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import interval, percent, unit_noun
+from feedback_nlp.report.score_facts import fold_close
 
 SHOWN = 3
 #: The q-value under which the report calls an effect clear (its tables' "Clear effect?").
@@ -75,12 +76,7 @@ def negative_themes(
         & ~impact["theme"].astype(str).isin(judged)
     )
     ranked = impact[clear].sort_values("impact", ascending=False, kind="stable")
-    repeats = fold_repeats(ranked["theme"], similar)
-    folded: dict[str, list[str]] = {}
-    for theme, label in zip(ranked["theme"].astype(str), ranked["theme_label"], strict=True):
-        if repeats[theme] is not None:
-            folded.setdefault(repeats[theme], []).append(str(label))
-    shown = ranked[[repeats[str(t)] is None for t in ranked["theme"]]].head(SHOWN)
+    shown, folded = fold_close(ranked, similar, SHOWN)
     return [
         NegativeTheme(
             label=str(row["theme_label"]),

@@ -66,7 +66,7 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
     if drivers is not None and len(drivers):
         fit = tables.get(f"drivers_{name}_fit")
         fitted_on = int(fit["units"].iloc[0]) if fit is not None and len(fit) else None
-        section.add(_drivers(drivers, words, f"{scale}", units, fitted_on, _bad_low(impact)))
+        section.add(_drivers(drivers, name, f"{scale}", units, fitted_on, _bad_low(impact)))
     cells = tables.get(f"pain_points_touchpoint_{name}")
     if cells is not None and len(cells):
         measure = f"{words}, {scale}"
@@ -78,15 +78,12 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
 
 def outcome_words(name: str) -> str:
     """How the report writes an outcome in its sentences and axes."""
-    return _NEGATIVE_WORDS if name in (NEGATIVE_SENTIMENT.name, _NEGATIVE_WORDS) else name
+    return "the share of negative comments" if name == NEGATIVE_SENTIMENT.name else name
 
 
-def event_words(words: str) -> str:
-    """The bad event of an outcome written as `outcome_words` writes it."""
-    return "a negative comment" if outcome_words(words) == _NEGATIVE_WORDS else f"the bad {words}"
-
-
-_NEGATIVE_WORDS = "the share of negative comments"
+def event_words(name: str) -> str:
+    """How the report writes an outcome's bad event."""
+    return "a negative comment" if name == NEGATIVE_SENTIMENT.name else f"the bad {name}"
 
 
 def outcome_title(name: str) -> str:
@@ -206,13 +203,13 @@ def _drivers(
             value="coef",
             low="coef_ci_low",
             high="coef_ci_high",
-            x_title=f"change in {name} ({scale})",
+            x_title=f"change in {outcome_words(name)} ({scale})",
             bad_when_low=bad_low,
         )
         what = "change in the mean"
     caption = (
-        f"Key drivers of {name}: each signal's {what} holding the others fixed (95 % bootstrap "
-        "range). Associations, not proven causes."
+        f"Key drivers of {outcome_words(name)}: each signal's {what} holding the others fixed "
+        "(95 % bootstrap range). Associations, not proven causes."
     )
     if fitted_on is not None:
         caption += f" Model fitted on {count(fitted_on)} {units}."

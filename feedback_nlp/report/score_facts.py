@@ -81,6 +81,7 @@ class ThemeFact:
 
 
 def score_facts(metrics: pd.DataFrame | None) -> list[ScoreFact]:
+    """NPS, CSAT and CES as the report heads them, from the `score_metrics` table."""
     if metrics is None:
         return []
     found = []
@@ -111,14 +112,10 @@ def costliest_themes(
     score: str,
     similar: Similar,
 ) -> list[ThemeFact]:
+    """The COSTLIEST themes that lower `score` (enough units), costliest first, each theme
+    close to a costlier one named beside it instead of listed."""
     ranked = impact[~impact["small_n"].fillna(False).astype(bool) & (impact["impact"] < 0)]
-    ranked = ranked.sort_values("impact", kind="stable")
-    repeats = fold_repeats(ranked["theme"], similar)
-    folded: dict[str, list[str]] = {}
-    for theme, label in zip(ranked["theme"].astype(str), ranked["theme_label"], strict=True):
-        if repeats[theme] is not None:
-            folded.setdefault(repeats[theme], []).append(str(label))
-    ranked = ranked[[repeats[str(t)] is None for t in ranked["theme"]]].head(COSTLIEST)
+    ranked, folded = fold_close(ranked.sort_values("impact", kind="stable"), similar, COSTLIEST)
     return [
         ThemeFact(
             label=str(row["theme_label"]),
@@ -134,6 +131,19 @@ def costliest_themes(
         )
         for _, row in ranked.iterrows()
     ]
+
+
+def fold_close(
+    ranked: pd.DataFrame, similar: Similar, keep: int
+) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """The first `keep` themes of a ranking that repeat no earlier one, and for each of them
+    (id as text) the labels of the later themes folded into it."""
+    repeats = fold_repeats(ranked["theme"], similar)
+    folded: dict[str, list[str]] = {}
+    for theme, label in zip(ranked["theme"].astype(str), ranked["theme_label"], strict=True):
+        if repeats[theme] is not None:
+            folded.setdefault(repeats[theme], []).append(str(label))
+    return ranked[[repeats[str(t)] is None for t in ranked["theme"]]].head(keep), folded
 
 
 def first_quote(
