@@ -147,7 +147,10 @@ def _mapped(votes: Counter, size: int, share: float | None) -> list[str]:
 
 
 def negative_reasons(
-    out: pd.DataFrame, negative: list[list[str]], similar: dict[str, frozenset[str]]
+    out: pd.DataFrame,
+    negative: list[list[str]],
+    similar: dict[str, frozenset[str]],
+    judged: frozenset[str] = frozenset(),
 ) -> dict[str, object]:
     """Do the 5 themes (and categories) that hurt most cover the 5 most frequent complaints?
 
@@ -156,7 +159,8 @@ def negative_reasons(
     them with near-duplicate themes folded under the first (`distinct_rank`, as the report's
     summary lists them); `sentiment_themes` and `sentiment_categories` rank them by their
     impact on the comments the sentiment stage reads as negative (what `explain` and the
-    report do for feedback with no score). Each top theme stands for the negative aspect most
+    report do for feedback with no score), and `summary_negative_themes` are the themes the
+    report's summary names there. Each top theme stands for the negative aspect most
     of its negative comments are negative about.
     """
     from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT, with_negative_sentiment
@@ -187,7 +191,32 @@ def negative_reasons(
             for label, reason in zip(top["theme_label"], stands_for, strict=True)
         ]
         report[f"top5_{name}_reasons_covered"] = len(set(stands_for) & set(reasons))
+        if name == "sentiment_themes":
+            report.update(_summary_negative(ranked, judged, similar, lists[column], negative))
     return report
+
+
+def _summary_negative(
+    ranked: pd.DataFrame,
+    judged: frozenset[str],
+    similar: dict[str, frozenset[str]],
+    lists: pd.Series,
+    negative: list[list[str]],
+) -> dict[str, object]:
+    """The themes the report's summary names for feedback with no score
+    (`report.negative_summary`), each with the negative aspect it stands for."""
+    from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
+    from feedback_nlp.report.negative_summary import negative_themes
+
+    tables = {f"theme_impact_{NEGATIVE_SENTIMENT.name}": ranked}
+    named = negative_themes(tables, judged, similar, lambda theme: None)
+    ids = dict(zip(ranked["theme_label"].astype(str), ranked["theme"].astype(str), strict=True))
+    return {
+        "summary_negative_themes": [
+            {"label": t.label, "stands_for": _stands_for(ids[t.label], lists, negative)}
+            for t in named
+        ]
+    }
 
 
 def _stands_for(theme: str, lists: pd.Series, negative: list[list[str]]) -> str:
@@ -345,7 +374,10 @@ def evaluate(
     }
     if negative is not None:
         similar = {str(k): frozenset(map(str, v)) for k, v in similar_themes(model).items()}
-        report.update(negative_reasons(out, negative, similar))
+        from feedback_nlp.report.build import judged_themes
+
+        judged = judged_themes(themes_table)
+        report.update(negative_reasons(out, negative, similar, judged))
     if "true_theme" in out:
         report["demo_issues"] = demo_languages(out)
     if name == "banking77":
