@@ -15,11 +15,14 @@ def heatmap_chart(
     score: str | None,
     measure: str | None = None,
     units: str = "customers",
+    bad_when_low: bool = True,
 ) -> object | None:
     """Rows (touchpoint or journey stage) × themes, coloured by impact or negative share.
 
     `measure` names the impact's scale ('NPS points', 'churn rate points'); `units` what the
-    cells count (customers, conversations…).
+    cells count (customers, conversations…). An impact is red on its bad side: below 0 for a
+    score, above 0 for an outcome whose higher values are the bad ones (`bad_when_low` False:
+    churn, the share of negative comments).
     """
     measure = measure or (f"{score.upper()} points" if score else "")
     import plotly.graph_objects as go
@@ -46,8 +49,9 @@ def heatmap_chart(
     z = grid.to_numpy(dtype=float)
     text = [[_cell_text(v, use_impact) for v in row] for row in z]
     limit = float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0
+    diverging = "RdBu" if bad_when_low else "RdBu_r"  # red on the bad side
     colour = (
-        {"colorscale": "RdBu", "zmid": 0, "zmin": -limit, "zmax": limit}
+        {"colorscale": diverging, "zmid": 0, "zmin": -limit, "zmax": limit}
         if use_impact
         else {"colorscale": "Reds", "zmin": 0, "zmax": 100}
     )

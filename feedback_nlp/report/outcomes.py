@@ -70,7 +70,9 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
     cells = tables.get(f"pain_points_touchpoint_{name}")
     if cells is not None and len(cells):
         measure = f"{words}, {scale}"
-        figure = heatmap_chart(cells, "touchpoint", words, measure=measure, units=units)
+        figure = heatmap_chart(
+            cells, "touchpoint", words, measure=measure, units=units, bad_when_low=_bad_low(impact)
+        )
         caption = f"Touchpoint × theme: impact on {words} ({measure}). Blank: too few {units}."
         section.add(chart(f"heatmap_touchpoint_{name}", figure, caption))
     return section

@@ -28,6 +28,15 @@ def test_every_declared_outcome_has_a_section_with_impact_drivers_and_heatmap(re
         assert {f"outcome_{name}", f"drivers_{name}", f"heatmap_touchpoint_{name}"} <= keys
 
 
+def test_heatmaps_are_red_on_the_bad_side_of_each_outcome(report) -> None:
+    charts = {c.key: c.figure for c in report.charts()}
+    scales = {key: charts[key]["data"][0]["colorscale"] for key in charts if "heatmap" in key}
+    red = "rgb(103,0,31)"
+    assert scales["heatmap_touchpoint"][0][1] == red  # NPS: red below 0
+    for name in ("churned", "resolution_time", "contacts"):  # more is worse: red above 0
+        assert scales[f"heatmap_touchpoint_{name}"][-1][1] == red
+
+
 def test_outcome_sections_say_what_they_count_and_in_which_unit(report) -> None:
     sections = {s.key: s for s in report.sections}
     intro = sections["outcome-resolution_time"].blocks[0].text
