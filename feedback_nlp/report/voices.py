@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
 from feedback_nlp.report.plain import (
@@ -24,8 +25,9 @@ MAX_QUOTE_THEMES = 15
 def quotes_section(
     tables: dict[str, pd.DataFrame], score: str | None, largest: list[str] | None = None
 ) -> Section | None:
-    """What customers say about each theme, costliest themes first; without a score the
-    themes raised by most comments first (`largest`: theme ids, largest first)."""
+    """What customers say about each theme, costliest themes first (those of too few
+    customers after the others); without a score the themes of the negative comments first,
+    then those raised by most comments (`largest`: theme ids, largest first)."""
     quotes = tables.get("quotes")
     if quotes is None or not len(quotes):
         return None
@@ -52,11 +54,19 @@ def _quote_theme_order(
     labels = dict(zip(quotes["theme"].astype(str), quotes["theme_label"].astype(str), strict=False))
     impact = tables.get(f"theme_impact_{score}") if score else None
     if impact is not None and len(impact):
-        ordered = impact.sort_values("impact", kind="stable")["theme"].astype(str).tolist()
+        ordered = charts.enough_first(impact, "impact")["theme"].astype(str).tolist()
     else:
-        ordered = list(largest)
-    ordered += [t for t in labels if t not in ordered]
+        ordered = _negative_first(tables.get(f"theme_impact_{NEGATIVE_SENTIMENT.name}"))
+    ordered = list(dict.fromkeys([*ordered, *map(str, largest), *labels]))
     return [(t, labels[t]) for t in ordered if t in labels]
+
+
+def _negative_first(impact: pd.DataFrame | None) -> list[str]:
+    """Themes whose comments are read as negative more often than the rest's, most first."""
+    if impact is None or not len(impact):
+        return []
+    worse = impact[impact["impact"] > 0]
+    return charts.enough_first(worse, "impact", ascending=False)["theme"].astype(str).tolist()
 
 
 def languages_section(

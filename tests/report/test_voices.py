@@ -13,13 +13,22 @@ def _quote_headings(report) -> list[str]:
     return [block.heading for block in section.blocks if isinstance(block, Quotes)]
 
 
-def test_without_scores_the_themes_raised_most_are_quoted_first():
-    table = tagged_table().drop(columns=["nps", "csat"])
+def test_without_scores_or_sentiment_the_themes_raised_most_are_quoted_first():
+    table = tagged_table().drop(columns=["nps", "csat", "sentiment"])
     themes = theme_table()
     report = build_insight_report(ReportInputs(table=table, themes=themes))
     counts = table["themes"].value_counts()
     names = dict(zip(themes["topic"].astype(str), themes["label"], strict=True))
     assert _quote_headings(report) == [names[t] for t in counts.index]
+
+
+def test_without_scores_the_themes_of_the_negative_comments_are_quoted_first():
+    table = tagged_table().drop(columns=["nps", "csat"])
+    themes = theme_table()
+    report = build_insight_report(ReportInputs(table=table, themes=themes))
+    headings = _quote_headings(report)
+    assert set(headings[:2]) == {"late delivery", "app crashes at payment"}
+    assert len(headings) == len(set(headings)) == table["themes"].nunique()
 
 
 def test_with_a_score_the_costliest_themes_are_quoted_first():
