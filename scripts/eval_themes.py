@@ -205,10 +205,10 @@ def _summary_negative(
 ) -> dict[str, object]:
     """The themes the report's summary names for feedback with no score
     (`report.negative_summary`), each with the negative aspect it stands for."""
-    from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
+    from feedback_nlp.insights.explain import NEGATIVE_IMPACT
     from feedback_nlp.report.negative_summary import negative_themes
 
-    tables = {f"theme_impact_{NEGATIVE_SENTIMENT.name}": ranked}
+    tables = {NEGATIVE_IMPACT: ranked}
     named = negative_themes(tables, judged, similar, lambda theme: None)
     ids = dict(zip(ranked["theme_label"].astype(str), ranked["theme"].astype(str), strict=True))
     return {

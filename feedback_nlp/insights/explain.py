@@ -29,6 +29,8 @@ class Explanation:
 
 #: The outcome of text-only feedback (no score, no declared outcome): a negative comment.
 NEGATIVE_SENTIMENT = OutcomeSpec(name="negative_sentiment", kind="binary")
+#: Its theme impact table (as every outcome's, ``theme_impact_<name>``).
+NEGATIVE_IMPACT = f"theme_impact_{NEGATIVE_SENTIMENT.name}"
 
 
 def with_negative_sentiment(table: pd.DataFrame) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from feedback_nlp.insights.distinct import Similar
-from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
+from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import interval, percent, unit_noun
 from feedback_nlp.report.score_facts import fold_close
@@ -66,7 +66,7 @@ def negative_themes(
     quote_of: Callable[[object], Quote | None],
 ) -> list[NegativeTheme]:
     """The SHOWN themes that carry most of the negative comments, clearly (see the module)."""
-    impact = tables.get(f"theme_impact_{NEGATIVE_SENTIMENT.name}")
+    impact = tables.get(NEGATIVE_IMPACT)
     if impact is None or not len(impact):
         return []
     clear = (

@@ -8,6 +8,8 @@ the touchpoint × theme heatmap of that outcome.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
@@ -35,64 +37,83 @@ def outcome_sections(tables: dict[str, pd.DataFrame]) -> list[Section]:
 
 def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
     impact = tables[f"theme_impact_{name}"]
-    section = Section(f"outcome-{name}", outcome_title(name))
+    words = outcome_words(name)
+    section = Section(f"outcome-{name}", words.title)
     units = unit_noun(impact["unit_of_analysis"].iloc[0] if len(impact) else "")
     section.add(Paragraph(_intro(name, impact, units)))
     if not len(impact):
         return section
     ranked = impact.sort_values(["small_n", "rank"], kind="stable")
     scale = _scale_words(impact)
-    words = outcome_words(name)
+    bad_low = _bad_low(impact)
     figure = charts.interval_chart(
-        charts.enough_first(impact, "difference", ascending=_bad_low(impact)),
+        charts.enough_first(impact, "difference", ascending=bad_low),
         label="theme_label",
         value="difference",
         low="difference_ci_low",
         high="difference_ci_high",
-        x_title=f"{words} with the theme minus without ({scale})",
-        bad_when_low=_bad_low(impact),
+        x_title=f"{words.measure} with the theme minus without ({scale})",
+        bad_when_low=bad_low,
     )
     section.add(
         chart(
             f"outcome_{name}",
             figure,
-            f"Themes by their difference in {words} ({scale}), 95 % ranges; red: clearly worse; "
-            f"themes of fewer than {SMALL_N} {units} (grey) after the others.",
+            f"Themes by their difference in {words.measure} ({scale}), 95 % ranges; red: clearly "
+            f"worse; themes of fewer than {SMALL_N} {units} (grey) after the others.",
         )
     )
-    caption = f"Every theme and {words}; counts are {units}, not comments."
+    caption = f"Every theme and {words.measure}; counts are {units}, not comments."
     section.add(Table(_impact_table(ranked, units), caption))
     drivers = tables.get(f"drivers_{name}")
     if drivers is not None and len(drivers):
         fit = tables.get(f"drivers_{name}_fit")
         fitted_on = int(fit["units"].iloc[0]) if fit is not None and len(fit) else None
-        section.add(_drivers(drivers, name, f"{scale}", units, fitted_on, _bad_low(impact)))
+        section.add(_drivers(drivers, name, f"{scale}", units, fitted_on, bad_low))
     cells = tables.get(f"pain_points_touchpoint_{name}")
     if cells is not None and len(cells):
-        measure = f"{words}, {scale}"
+        measure = f"{words.measure}, {scale}"
         figure = heatmap_chart(
-            cells, "touchpoint", words, measure=measure, units=units, bad_when_low=_bad_low(impact)
+            cells, "touchpoint", name, measure=measure, units=units, bad_when_low=bad_low
         )
-        caption = f"Touchpoint × theme: impact on {words} ({measure}). Blank: too few {units}."
+        caption = (
+            f"Touchpoint × theme: impact on {words.measure} ({measure}). Blank: too few {units}."
+        )
         section.add(chart(f"heatmap_touchpoint_{name}", figure, caption))
     return section
 
 
-def outcome_words(name: str) -> str:
-    """How the report writes an outcome in its sentences and axes."""
-    return "the share of negative comments" if name == NEGATIVE_SENTIMENT.name else name
+@dataclass(frozen=True)
+class OutcomeWords:
+    """How the report writes an outcome: its section title, the measure in sentences and
+    axes, its bad event, and what a binary outcome's units are said to have."""
+
+    title: str
+    measure: str
+    event: str
+    binary_level: str
 
 
-def event_words(name: str) -> str:
-    """How the report writes an outcome's bad event."""
-    return "a negative comment" if name == NEGATIVE_SENTIMENT.name else f"the bad {name}"
+#: The outcome of feedback with no score (`insights.explain.NEGATIVE_SENTIMENT`).
+NEGATIVE_WORDS = OutcomeWords(
+    title="What the negative comments raise",
+    measure="the share of negative comments",
+    event="a negative comment",
+    binary_level="are read as negative by the sentiment model (these data carry no score: the "
+    "themes are weighed by their negative comments)",
+)
 
 
-def outcome_title(name: str) -> str:
-    """The section title of an outcome; text-only feedback's is about its negative comments."""
+def outcome_words(name: str) -> OutcomeWords:
+    """How the report writes the outcome `name`."""
     if name == NEGATIVE_SENTIMENT.name:
-        return "What the negative comments raise"
-    return f"Outcome: {name.replace('_', ' ')}"
+        return NEGATIVE_WORDS
+    return OutcomeWords(
+        title=f"Outcome: {name.replace('_', ' ')}",
+        measure=name,
+        event=f"the bad {name}",
+        binary_level=f"have {name} = true",
+    )
 
 
 def _is_binary(impact: pd.DataFrame) -> bool:
@@ -122,13 +143,8 @@ def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
     if not len(impact):
         return f"{name}: no theme has {units} with this outcome."
     overall = impact["metric_all"].iloc[0]
-    if name == NEGATIVE_SENTIMENT.name:
-        level = (
-            f"{percent(overall)} of {units} are read as negative by the sentiment model (these "
-            "data carry no score: the themes are weighed by their negative comments)"
-        )
-    elif _is_binary(impact):
-        level = f"{percent(overall)} of {units} have {name} = true"
+    if _is_binary(impact):
+        level = f"{percent(overall)} of {units} {outcome_words(name).binary_level}"
     else:
         scale = _scale_words(impact)
         level = f"the mean is {number(overall)}" + (f" {scale}" if scale != "count" else "")
@@ -192,7 +208,7 @@ def _drivers(
             value="odds_ratio",
             low="or_ci_low",
             high="or_ci_high",
-            x_title=f"odds ratio of {event_words(name)} (log scale)",
+            x_title=f"odds ratio of {outcome_words(name).event} (log scale)",
             log_x=True,
             reference=1.0,
             bad_when_low=False,
@@ -205,13 +221,13 @@ def _drivers(
             value="coef",
             low="coef_ci_low",
             high="coef_ci_high",
-            x_title=f"change in {outcome_words(name)} ({scale})",
+            x_title=f"change in {outcome_words(name).measure} ({scale})",
             bad_when_low=bad_low,
         )
         what = "change in the mean"
     caption = (
-        f"Key drivers of {outcome_words(name)}: each signal's {what} holding the others fixed "
-        "(95 % bootstrap range). Associations, not proven causes."
+        f"Key drivers of {outcome_words(name).measure}: each signal's {what} holding the others "
+        "fixed (95 % bootstrap range). Associations, not proven causes."
     )
     if fitted_on is not None:
         caption += f" Model fitted on {count(fitted_on)} {units}."

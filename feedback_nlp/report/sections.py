@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
+from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Chart, Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
@@ -123,7 +123,7 @@ def themes_section(
 
 def _unweighed(tables: dict[str, pd.DataFrame]) -> str:
     """Why the themes are listed by size, and where they are weighed if anywhere."""
-    if f"theme_impact_{NEGATIVE_SENTIMENT.name}" in tables:
+    if NEGATIVE_IMPACT in tables:
         return (
             "No scores to weigh the themes by: themes by size here, and by the comments the "
             "sentiment model reads as negative in 'What the negative comments raise' below."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
+from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
 from feedback_nlp.report.plain import (
@@ -56,7 +56,7 @@ def _quote_theme_order(
     if impact is not None and len(impact):
         ordered = charts.enough_first(impact, "impact")["theme"].astype(str).tolist()
     else:
-        ordered = _negative_first(tables.get(f"theme_impact_{NEGATIVE_SENTIMENT.name}"))
+        ordered = _negative_first(tables.get(NEGATIVE_IMPACT))
     ordered = list(dict.fromkeys([*ordered, *map(str, largest), *labels]))
     return [(t, labels[t]) for t in ordered if t in labels]
 
