@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import pandas as pd
 import typer
@@ -17,9 +17,6 @@ from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_opt
 from feedback_nlp.report.export import export_table
 from feedback_nlp.schema import COLUMNS
 from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N, join_scores
-
-if TYPE_CHECKING:
-    from feedback_nlp.report.inputs import ReportInputs
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -35,21 +32,6 @@ def read_table(path: Path) -> pd.DataFrame:
     else:
         raise ReadError(path, f"unknown table format '{suffix}'", hint="use .parquet or .csv")
     return _schema_dtypes(table, path)
-
-
-def _theme_context(inputs: ReportInputs | None) -> dict:
-    """What an `analyze` or `tag` folder keeps of its themes, as arguments of `explain`: theme
-    names, the parts raising each theme (quotes are ranked by them), near-duplicate themes."""
-    if inputs is None:
-        return {}
-    from feedback_nlp.insights.distinct import similar_from_table
-    from feedback_nlp.report.build import theme_labels_of
-
-    return {
-        "labels": theme_labels_of(inputs.themes) or None,
-        "mentions": inputs.mentions,
-        "similar": similar_from_table(inputs.themes) or None,
-    }
 
 
 def _parsed(table: pd.DataFrame, specs: list[OutcomeSpec], path: Path) -> pd.DataFrame:
@@ -157,6 +139,7 @@ def run_explain(
         raise ConfigError(f"--period must be M or W, not {period!r}")
     declared = [parse_outcome_option(o) if ":" in o else o for o in outcomes or []]
     specs = [o for o in declared if isinstance(o, OutcomeSpec)]
+    from feedback_nlp.report.build import theme_context
     from feedback_nlp.report.inputs import load_inputs
 
     folder = load_inputs(table_path) if table_path.is_dir() else None
@@ -186,7 +169,7 @@ def run_explain(
         higher_is_better={name: True for name in higher_is_better},
         n_bootstrap=bootstrap,
         seed=seed,
-        **_theme_context(folder),
+        **(theme_context(folder) if folder else {}),
     )
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in result.tables.items():  # PII-redacted and formula-safe, as every export

@@ -50,6 +50,16 @@ def theme_labels_of(themes: pd.DataFrame | None) -> dict[str, str]:
     return {str(t): str(label) for t, label in zip(themes["topic"], themes["label"], strict=True)}
 
 
+def theme_context(inputs: ReportInputs) -> dict:
+    """What `explain` reads of the inputs' themes: their names, the parts raising each theme
+    (quotes are ranked by them) and near-duplicate themes."""
+    return {
+        "labels": theme_labels_of(inputs.themes) or None,
+        "mentions": inputs.mentions,
+        "similar": similar_from_table(inputs.themes) or None,
+    }
+
+
 def judged_themes(themes: pd.DataFrame | None) -> frozenset[str]:
     """Ids (as text) of the themes the theme table marks as judging the whole experience."""
     if themes is None or not len(themes) or "judgement" not in themes or "topic" not in themes:
@@ -76,10 +86,8 @@ def build_insight_report(
         explanation = explain(
             table,
             outcomes=[*scores, *inputs.outcomes] if inputs.outcomes else None,
-            labels=labels or None,
             embeddings=inputs.embeddings,
-            mentions=inputs.mentions,
-            similar=similar or None,
+            **theme_context(inputs),
         )
     tables = explanation.tables
     counts = _theme_counts(table)
