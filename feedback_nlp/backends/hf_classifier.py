@@ -147,7 +147,7 @@ class HFClassifier:
 
     def _load(self, name: str, revision: str | None) -> LoadedClassifier:
         transformers = require_package("transformers", "transformers", "The transformers backend")
-        from feedback_nlp.backends.encoder import resolve_device
+        from feedback_nlp.backends.encoder_loading import resolve_device
 
         options = {"revision": revision, "trust_remote_code": self.trust_remote_code}
         try:

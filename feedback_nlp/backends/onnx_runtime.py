@@ -162,7 +162,7 @@ def onnx_file(
 ) -> Path:
     """The cached graph for these weights, branch, precision and outputs, exported on first
     use."""
-    from feedback_nlp.backends.encoder import _torch_model
+    from feedback_nlp.backends.encoder_loading import torch_model
 
     folder = cache / "onnx" / graph_key(model_dir, adapters, quantize, branch, heads_only)
     target = folder / "model.onnx"
@@ -171,7 +171,7 @@ def onnx_file(
     staging = folder.with_name(folder.name + f".partial-{os.getpid()}")
     staging.mkdir(parents=True, exist_ok=True)
     float_graph = staging / "float32.onnx"
-    model = _torch_model(model_dir, "cpu", adapters, EXPORT_ATTENTION)
+    model = torch_model(model_dir, "cpu", adapters, EXPORT_ATTENTION)
     export_onnx(model, float_graph, branch, heads_only)
     single_file = float_graph
     if quantize == "int8":

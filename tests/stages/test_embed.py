@@ -63,16 +63,6 @@ def test_encoder_reads_social_markup_as_xlmt_placeholders():
     assert float(as_written.arrays["embedding"][0] @ vectors[0]) < 1.0 - 1e-4
 
 
-def test_token_budget_batches_shrink_for_long_texts():
-    from feedback_nlp.backends.encoder import token_budget_batches
-
-    lengths = [10] * 8 + [512] * 8
-    order = np.argsort(lengths, kind="stable")
-    batches = [len(b) for b in token_budget_batches(order, lengths, 4, 128)]
-    assert batches == [4, 4, 1, 1, 1, 1, 1, 1, 1, 1]
-    assert sum(batches) == len(lengths)
-
-
 def test_chain_needs_embed_before_the_default_heads():
     with pytest.raises(SchemaError, match="stage 'sentiment' needs"):
         check_chain([SentimentStage()], available={"text_clean"})
