@@ -4,13 +4,13 @@ Counting rule (one score per unit). A score belongs to a *unit*, not to a commen
 repeat the conversation's CSAT on every customer turn and a respondent may leave several
 comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set; else its
 ``respondent_id`` when all of that respondent's rows carry the same value of every score (the
-score was repeated onto their comments, e.g. by :func:`join_scores`); else its
-``response_id`` (a respondent who answered several surveys with different scores gave several
-answers, and each counts). Within a unit the score counts once: the last non-missing value (by
-``created_at`` when present, then by row order). Pass ``unit="respondent_id"`` to count every
-respondent once whatever they answered; :func:`score_conflicts` counts the units whose rows
-disagree. Within any segment (a channel, a
-theme, …) a unit also counts once. Rows with empty text still count for the scores.
+score was repeated onto their comments, e.g. by :func:`feedback_nlp.score_join.join_scores`);
+else its ``response_id`` (a respondent who answered several surveys with different scores gave
+several answers, and each counts). Within a unit the score counts once: the last non-missing
+value (by ``created_at`` when present, then by row order). Pass ``unit="respondent_id"`` to
+count every respondent once whatever they answered; :func:`score_conflicts` counts the units
+whose rows disagree. Within any segment (a channel, a theme, …) a unit also counts once. Rows
+with empty text still count for the scores.
 
 Confidence intervals (95 % by default):
 
@@ -27,12 +27,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.intervals import CONFIDENCE, t_interval, wilson_interval, z_value
 from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES
 
-CONFIDENCE = 0.95
 SMALL_N = 30
 METRIC_COLUMNS = ("metric", "value", "n", "ci_low", "ci_high", "ci_method")
 
@@ -192,32 +191,7 @@ def score_conflicts(table: pd.DataFrame, unit: str = "auto") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["score", "units_with_conflicting_values"])
 
 
-# --- intervals ------------------------------------------------------------------------------
-
-
-def _z(confidence: float) -> float:
-    return float(stats.norm.ppf(0.5 + confidence / 2))
-
-
-def wilson_interval(successes: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
-    """Wilson score interval of a proportion (NaN when n = 0)."""
-    if n == 0:
-        return (np.nan, np.nan)
-    z = _z(confidence)
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
-
-def t_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float]:
-    """Student t-interval of a mean (NaN when fewer than 2 values)."""
-    n = len(values)
-    if n < 2:
-        return (np.nan, np.nan)
-    mean = float(np.mean(values))
-    half = float(stats.t.ppf(0.5 + confidence / 2, n - 1) * np.std(values, ddof=1) / np.sqrt(n))
-    return (mean - half, mean + half)
+# --- NPS ------------------------------------------------------------------------------------
 
 
 def nps_value(nps: pd.Series | np.ndarray) -> float:
@@ -242,7 +216,7 @@ def nps_interval(
         return (np.nan, np.nan)
     n_adj, p_adj, d_adj = n + 3, promoters + 0.75, detractors + 0.75
     centre = (p_adj - d_adj) / n_adj
-    half = _z(confidence) * np.sqrt(nps_variance(p_adj, d_adj, n_adj))
+    half = z_value(confidence) * np.sqrt(nps_variance(p_adj, d_adj, n_adj))
     return (100 * max(-1.0, centre - half), 100 * min(1.0, centre + half))
 
 
@@ -348,86 +322,3 @@ def score_metrics(
         f"no '{c}' column: {c} metrics skipped" for c in SCORE_COLUMNS if c not in present
     ]
     return result
-
-
-# --- joins ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JoinResult:
-    """The comments with scores joined in, and what did not match on either side."""
-
-    table: pd.DataFrame
-    unmatched_scores: pd.DataFrame
-    unmatched_comments: pd.DataFrame
-
-    def report(self) -> str:
-        """One line saying how many rows matched."""
-        matched = len(self.table) - len(self.unmatched_comments)
-        return (
-            f"{matched} of {len(self.table)} comment rows matched a score row; "
-            f"{len(self.unmatched_scores)} score row(s) matched no comment"
-        )
-
-
-def join_scores(
-    comments: pd.DataFrame,
-    scores: pd.DataFrame,
-    on: str = "respondent_id",
-    *,
-    source: str = "scores table",
-) -> JoinResult:
-    """Join a separate scores table to the comments by `on` (respondent_id or response_id).
-
-    Every comment row is kept (rows in = rows out); a respondent's score lands on each of
-    their comments and is counted once by the unit rule. The scores table must have one row per
-    key; score columns already in `comments` are an error rather than silently overwritten.
-    """
-    if on not in ("respondent_id", "response_id"):
-        raise ConfigError(f"scores join on '{on}': use 'respondent_id' or 'response_id'")
-    for frame, name in ((comments, "comments table"), (scores, source)):
-        if on not in frame.columns:
-            raise SchemaError(f"{name} has no '{on}' column to join scores on")
-    _check_unique_keys(scores, on, source)
-    incoming = [c for c in scores.columns if c != on]
-    clash = [c for c in incoming if c in comments.columns]
-    if clash:
-        raise SchemaError(
-            f"{source} and the comments both have the column(s) {clash}; drop one side's "
-            "copy before joining (nothing is overwritten silently)"
-        )
-    keys = scores[on].astype("string")
-    indexed = scores.drop(columns=on).set_axis(keys, axis=0)
-    comment_keys = comments[on].astype("string")
-    joined = comments.copy()
-    for column in incoming:
-        joined[column] = comment_keys.map(indexed[column]).astype(_nullable(scores[column].dtype))
-    matched = comment_keys.isin(set(keys))
-    return JoinResult(
-        table=joined,
-        unmatched_scores=scores[~keys.isin(set(comment_keys.dropna()))],
-        unmatched_comments=comments.loc[~matched.fillna(False).astype(bool)],
-    )
-
-
-def _nullable(dtype: object) -> object:
-    """The dtype that can hold a missing value for unmatched rows (int64 -> Int64, …)."""
-    if pd.api.types.is_bool_dtype(dtype):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(dtype):
-        return "Int64"
-    return dtype
-
-
-def _check_unique_keys(scores: pd.DataFrame, on: str, source: str) -> None:
-    keys = scores[on]
-    if keys.isna().any():
-        row = keys.index[keys.isna()][0]
-        raise SchemaError(f"{source} row {row!r}: '{on}' is missing")
-    duplicated = keys[keys.duplicated()]
-    if len(duplicated):
-        raise SchemaError(
-            f"{source} has {len(duplicated)} repeated '{on}' value(s), first "
-            f"{duplicated.iloc[0]!r} at row {duplicated.index[0]!r}: a score table needs one row "
-            f"per {on}"
-        )

@@ -16,7 +16,8 @@ from feedback_nlp.insights import explain as explain_table
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_option
 from feedback_nlp.report.export import export_table
 from feedback_nlp.schema import COLUMNS
-from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N, join_scores
+from feedback_nlp.score_join import join_scores
+from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N
 
 
 def read_table(path: Path) -> pd.DataFrame:

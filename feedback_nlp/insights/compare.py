@@ -20,11 +20,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from feedback_nlp.scores import CONFIDENCE, wilson_interval
-
-
-def _z(confidence: float) -> float:
-    return float(stats.norm.ppf(0.5 + confidence / 2))
+from feedback_nlp.intervals import CONFIDENCE, wilson_interval, z_value
 
 
 def _empty(effect_name: str, test: str) -> dict:
@@ -52,7 +48,7 @@ def compare_binary(
     if (cells == 0).any():
         cells = cells + 0.5
     log_or = np.log(cells[0] * cells[3] / (cells[1] * cells[2]))
-    half = _z(confidence) * np.sqrt((1.0 / cells).sum())
+    half = z_value(confidence) * np.sqrt((1.0 / cells).sum())
     result |= {"effect": float(np.exp(log_or))}
     result |= {"effect_ci_low": float(np.exp(log_or - half))}
     result |= {"effect_ci_high": float(np.exp(log_or + half))}
@@ -150,7 +146,7 @@ def compare_count(
         return result
     c1, c0 = (s1 + 0.5, s0 + 0.5) if min(s1, s0) == 0 else (s1, s0)
     log_ratio = np.log((c1 / n1) / (c0 / n0))
-    half = _z(confidence) * np.sqrt(1 / c1 + 1 / c0)
+    half = z_value(confidence) * np.sqrt(1 / c1 + 1 / c0)
     result |= {"effect": (s1 / n1) / (s0 / n0) if s0 else np.inf}
     result |= {"effect_ci_low": float(np.exp(log_ratio - half))}
     result |= {"effect_ci_high": float(np.exp(log_ratio + half))}

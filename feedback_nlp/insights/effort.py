@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from feedback_nlp.intervals import CONFIDENCE, t_interval
 from feedback_nlp.schema import EFFORT_LEVELS, require
-from feedback_nlp.scores import CONFIDENCE, ScoreScales, check_range, t_interval, unit_ids
+from feedback_nlp.scores import ScoreScales, check_range, unit_ids
 
 COLUMNS = ("effort", "measure", "value", "n", "ci_low", "ci_high", "p_value", "method")
 #: Fisher-z variance factor for Spearman's rho (Fieller, Hartley & Pearson 1957).

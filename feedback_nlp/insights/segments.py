@@ -9,6 +9,7 @@ import pandas as pd
 
 from feedback_nlp.insights.core import negative_flags, row_themes, theme_labels
 from feedback_nlp.insights.impact import period_of
+from feedback_nlp.intervals import wilson_interval
 from feedback_nlp.schema import split_list
 from feedback_nlp.scores import (
     CONFIDENCE,
@@ -18,7 +19,6 @@ from feedback_nlp.scores import (
     check_scores,
     metrics_of_units,
     unit_ids,
-    wilson_interval,
 )
 
 #: Segment dimensions tried by default, in this order; missing columns are skipped.

@@ -19,7 +19,7 @@ from feedback_nlp.errors import ReadError
 from feedback_nlp.io.mapping import recognise
 from feedback_nlp.io.scores import is_missing
 from feedback_nlp.schema import REJECT_COLUMNS, empty_rejects
-from feedback_nlp.scores import join_scores
+from feedback_nlp.score_join import join_scores
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".parquet", ".xlsx")
 

@@ -1,0 +1,36 @@
+"""Confidence intervals shared by the scores and the insights: Wilson for shares, Student t
+for means."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+#: Confidence level of every interval unless a caller asks for another.
+CONFIDENCE = 0.95
+
+
+def z_value(confidence: float) -> float:
+    """The two-sided normal quantile of a `confidence` level (1.96 at 0.95)."""
+    return float(stats.norm.ppf(0.5 + confidence / 2))
+
+
+def wilson_interval(successes: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Wilson score interval of a proportion (NaN when n = 0)."""
+    if n == 0:
+        return (np.nan, np.nan)
+    z = z_value(confidence)
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def t_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Student t-interval of a mean (NaN when fewer than 2 values)."""
+    n = len(values)
+    if n < 2:
+        return (np.nan, np.nan)
+    mean = float(np.mean(values))
+    half = float(stats.t.ppf(0.5 + confidence / 2, n - 1) * np.std(values, ddof=1) / np.sqrt(n))
+    return (mean - half, mean + half)

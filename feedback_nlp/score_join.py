@@ -1,0 +1,89 @@
+"""Joining a separate scores table to the comments by respondent or response id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from feedback_nlp.errors import ConfigError, SchemaError
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    """The comments with scores joined in, and what did not match on either side."""
+
+    table: pd.DataFrame
+    unmatched_scores: pd.DataFrame
+    unmatched_comments: pd.DataFrame
+
+    def report(self) -> str:
+        """One line saying how many rows matched."""
+        matched = len(self.table) - len(self.unmatched_comments)
+        return (
+            f"{matched} of {len(self.table)} comment rows matched a score row; "
+            f"{len(self.unmatched_scores)} score row(s) matched no comment"
+        )
+
+
+def join_scores(
+    comments: pd.DataFrame,
+    scores: pd.DataFrame,
+    on: str = "respondent_id",
+    *,
+    source: str = "scores table",
+) -> JoinResult:
+    """Join a separate scores table to the comments by `on` (respondent_id or response_id).
+
+    Every comment row is kept (rows in = rows out); a respondent's score lands on each of
+    their comments and is counted once by the unit rule. The scores table must have one row per
+    key; score columns already in `comments` are an error rather than silently overwritten.
+    """
+    if on not in ("respondent_id", "response_id"):
+        raise ConfigError(f"scores join on '{on}': use 'respondent_id' or 'response_id'")
+    for frame, name in ((comments, "comments table"), (scores, source)):
+        if on not in frame.columns:
+            raise SchemaError(f"{name} has no '{on}' column to join scores on")
+    _check_unique_keys(scores, on, source)
+    incoming = [c for c in scores.columns if c != on]
+    clash = [c for c in incoming if c in comments.columns]
+    if clash:
+        raise SchemaError(
+            f"{source} and the comments both have the column(s) {clash}; drop one side's "
+            "copy before joining (nothing is overwritten silently)"
+        )
+    keys = scores[on].astype("string")
+    indexed = scores.drop(columns=on).set_axis(keys, axis=0)
+    comment_keys = comments[on].astype("string")
+    joined = comments.copy()
+    for column in incoming:
+        joined[column] = comment_keys.map(indexed[column]).astype(_nullable(scores[column].dtype))
+    matched = comment_keys.isin(set(keys))
+    return JoinResult(
+        table=joined,
+        unmatched_scores=scores[~keys.isin(set(comment_keys.dropna()))],
+        unmatched_comments=comments.loc[~matched.fillna(False).astype(bool)],
+    )
+
+
+def _nullable(dtype: object) -> object:
+    """The dtype that can hold a missing value for unmatched rows (int64 -> Int64, …)."""
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "Int64"
+    return dtype
+
+
+def _check_unique_keys(scores: pd.DataFrame, on: str, source: str) -> None:
+    keys = scores[on]
+    if keys.isna().any():
+        row = keys.index[keys.isna()][0]
+        raise SchemaError(f"{source} row {row!r}: '{on}' is missing")
+    duplicated = keys[keys.duplicated()]
+    if len(duplicated):
+        raise SchemaError(
+            f"{source} has {len(duplicated)} repeated '{on}' value(s), first "
+            f"{duplicated.iloc[0]!r} at row {duplicated.index[0]!r}: a score table needs one row "
+            f"per {on}"
+        )

@@ -1,0 +1,37 @@
+"""Joining a scores table to the comments: every comment kept, bad keys refused."""
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.score_join import join_scores
+from feedback_nlp.scores import score_metrics
+
+
+def test_join_scores_keeps_every_comment_and_reports_unmatched():
+    comments = pd.DataFrame(
+        {"response_id": ["a", "b", "c"], "respondent_id": ["u1", "u1", "u9"]}, index=[5, 6, 7]
+    )
+    scores = pd.DataFrame({"respondent_id": ["u1", "u2"], "nps": [3, 9]})  # plain int64
+    joined = join_scores(comments, scores)
+    assert joined.table.index.tolist() == [5, 6, 7]
+    assert joined.table["nps"].tolist() == [3, 3, pd.NA]
+    assert joined.unmatched_scores["respondent_id"].tolist() == ["u2"]
+    assert joined.unmatched_comments["response_id"].tolist() == ["c"]
+    assert (
+        joined.report()
+        == "2 of 3 comment rows matched a score row; 1 score row(s) matched no comment"
+    )
+    nps = score_metrics(joined.table).set_index("metric").loc["nps"]
+    assert nps["n"] == 1  # u1 counted once
+
+
+def test_join_scores_rejects_repeated_keys_clashes_and_bad_keys():
+    comments = pd.DataFrame({"response_id": ["a"], "respondent_id": ["u1"], "nps": [3]})
+    scores = pd.DataFrame({"respondent_id": ["u1", "u1"], "csat": [1, 2]})
+    with pytest.raises(SchemaError, match="repeated 'respondent_id' value"):
+        join_scores(comments.drop(columns="nps"), scores, source="scores.csv")
+    with pytest.raises(SchemaError, match=r"both have the column\(s\) \['nps'\]"):
+        join_scores(comments, pd.DataFrame({"respondent_id": ["u1"], "nps": [4]}))
+    with pytest.raises(ConfigError, match="use 'respondent_id' or 'response_id'"):
+        join_scores(comments, scores, on="email")
