@@ -24,8 +24,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from feedback_nlp.topics.config import TopicsConfig
 from feedback_nlp.topics.encoder import encode_texts
-from feedback_nlp.topics.model import ThemeModel, TopicsConfig
+from feedback_nlp.topics.model import ThemeModel
 from feedback_nlp.topics.sentiment import UnitEncoder
 from tests.topics.fixture_texts import fixture_rows
 

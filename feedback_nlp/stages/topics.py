@@ -24,7 +24,8 @@ from feedback_nlp.backends.theme_pooling import THEME_ARRAY
 from feedback_nlp.errors import NotFittedError, SchemaError
 from feedback_nlp.schema import join_list
 from feedback_nlp.stages.base import Batch, Stage, register_stage
-from feedback_nlp.topics.model import OUTLIER, Assignment, ThemeModel, TopicsConfig
+from feedback_nlp.topics.config import OUTLIER, Assignment, TopicsConfig
+from feedback_nlp.topics.model import ThemeModel
 from feedback_nlp.topics.sentiment import UnitEncoder, mention_table
 
 MENTIONS_TABLE = "theme_mentions"

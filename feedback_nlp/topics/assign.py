@@ -21,7 +21,8 @@ import pandas as pd
 from feedback_nlp.topics.units import Units
 
 if TYPE_CHECKING:
-    from feedback_nlp.topics.model import Assignment, ThemeModel
+    from feedback_nlp.topics.config import Assignment
+    from feedback_nlp.topics.model import ThemeModel
 
 MENTION_COLUMNS = ("row", "theme", "unit", "text", "similarity", "whole")
 
@@ -43,7 +44,7 @@ def assign_comments(
     unit_vectors: np.ndarray,
 ) -> Assignment:
     """Main theme, score, all themes and the raising units of every comment."""
-    from feedback_nlp.topics.model import OUTLIER, Assignment
+    from feedback_nlp.topics.config import OUTLIER, Assignment
 
     n_rows = len(embeddings)
     if len(model.topic_ids_) == 0 or n_rows == 0:
@@ -116,7 +117,7 @@ def _assignment(
     units: Units,
     unit_sims: np.ndarray,
 ) -> Assignment:
-    from feedback_nlp.topics.model import OUTLIER, Assignment
+    from feedback_nlp.topics.config import OUTLIER, Assignment
 
     n_rows = len(pairs_per_row)
     topic = np.full(n_rows, OUTLIER, dtype=np.int64)

@@ -55,7 +55,7 @@ from feedback_nlp.topics.temporal import temporal_words
 from feedback_nlp.topics.units import stop_words
 
 if TYPE_CHECKING:
-    from feedback_nlp.topics.model import Theme
+    from feedback_nlp.topics.config import Theme
 
 MAX_WORDS = 3
 USE_SHARE = 0.05  # a theme uses a phrase when this share of its units (and MIN_SUPPORT) do

@@ -29,7 +29,8 @@ from feedback_nlp.topics import category_names, clustering, labels, naming, phra
 from feedback_nlp.topics.units import Units
 
 if TYPE_CHECKING:
-    from feedback_nlp.topics.model import Theme, ThemeModel
+    from feedback_nlp.topics.config import Theme
+    from feedback_nlp.topics.model import ThemeModel
     from feedback_nlp.topics.named import NamedTheme
 
 KEYWORD_SUPPORT = 2
@@ -60,7 +61,7 @@ def describe(
     default the model's centroids (a within-theme whitening passes the unwhitened ones).
     """
     from feedback_nlp.topics.assign import assign_comments
-    from feedback_nlp.topics.model import Theme
+    from feedback_nlp.topics.config import Theme
 
     assignment = assign_comments(model, embeddings, langs, units, unit_vectors)
     sizes = Counter(t for themes in assignment.themes for t in themes)

@@ -17,7 +17,8 @@ from scipy import sparse
 from feedback_nlp.errors import ConfigError, NotFittedError
 from feedback_nlp.schema import LIST_SEP
 from feedback_nlp.topics import labels, phrases
-from feedback_nlp.topics.model import Theme, ThemeModel
+from feedback_nlp.topics.config import Theme
+from feedback_nlp.topics.model import ThemeModel
 
 
 def merge(model: ThemeModel, topics: Sequence[int], label: str | None = None) -> int:

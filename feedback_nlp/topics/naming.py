@@ -29,7 +29,8 @@ from scipy import sparse
 from feedback_nlp.topics import fallback_names, phrases
 
 if TYPE_CHECKING:
-    from feedback_nlp.topics.model import Theme, ThemeModel
+    from feedback_nlp.topics.config import Theme
+    from feedback_nlp.topics.model import ThemeModel
 
 MAX_CANDIDATES = 10
 ENGLISH_SHARE = 0.1

@@ -16,8 +16,9 @@ from scipy import sparse
 
 from feedback_nlp.errors import ConfigError, NotFittedError
 from feedback_nlp.topics.codebook import Codebook
+from feedback_nlp.topics.config import Theme, TopicsConfig
 from feedback_nlp.topics.matching import CodebookMatcher
-from feedback_nlp.topics.model import Theme, ThemeModel, TopicsConfig
+from feedback_nlp.topics.model import ThemeModel
 from feedback_nlp.topics.phrases import PhraseCounts
 
 ARRAYS_FILE = "topics.safetensors"

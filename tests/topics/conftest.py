@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from feedback_nlp.stages.embed import shared_encoder
-from feedback_nlp.topics.model import ThemeModel, TopicsConfig
+from feedback_nlp.topics.config import TopicsConfig
+from feedback_nlp.topics.model import ThemeModel
 from tests.topics.fixture_texts import TWO_THEME_TEXTS, UNRELATED_TEXTS, fixture_rows
 
 

@@ -106,8 +106,8 @@ def test_a_french_and_a_russian_complaint_about_the_same_thing_get_the_same_them
 
 
 def test_a_category_no_term_names_is_not_named_like_its_theme():
+    from feedback_nlp.topics.config import Theme
     from feedback_nlp.topics.describe import fallback_category_name
-    from feedback_nlp.topics.model import Theme
 
     theme = Theme(topic=3, label="invoice / wrong", keywords=["invoice", "wrong"])
     assert fallback_category_name(theme) == "Invoice"

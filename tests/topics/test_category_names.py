@@ -8,7 +8,7 @@ import pytest
 from feedback_nlp.topics import labels, phrases
 from feedback_nlp.topics.category_names import generic_words, name_categories
 from feedback_nlp.topics.codebook import builtin_content_free
-from feedback_nlp.topics.model import Theme
+from feedback_nlp.topics.config import Theme
 
 # Invented feedback: (category, theme name, texts of the theme's units).
 TOP_UP = [

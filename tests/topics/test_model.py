@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from feedback_nlp.errors import ConfigError, FeedbackError
+from feedback_nlp.topics.config import OUTLIER, TopicsConfig
 from feedback_nlp.topics.encoder import seed_vectors
-from feedback_nlp.topics.model import OUTLIER, ThemeModel, TopicsConfig
+from feedback_nlp.topics.model import ThemeModel
 from feedback_nlp.topics.naming import label_language
 from feedback_nlp.topics.phrases import is_readable
 from tests.topics.conftest import encode_texts, fit_model, tag

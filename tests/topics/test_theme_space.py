@@ -9,7 +9,8 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import normalized_mutual_info_score
 
 from feedback_nlp.errors import ConfigError, FeedbackError
-from feedback_nlp.topics.model import ThemeModel, TopicsConfig
+from feedback_nlp.topics.config import TopicsConfig
+from feedback_nlp.topics.model import ThemeModel
 from feedback_nlp.topics.persistence import load_model, save_model
 from feedback_nlp.topics.theme_space import (
     ThemeSpace,

@@ -9,7 +9,7 @@ import pytest
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.topics.clustering import within_theme_whitening
-from feedback_nlp.topics.model import OUTLIER, TopicsConfig
+from feedback_nlp.topics.config import OUTLIER, TopicsConfig
 from feedback_nlp.topics.persistence import load_model, save_model
 from tests.topics.conftest import fit_model, tag
 
