@@ -204,9 +204,9 @@ def _summary_negative(
     negative: list[list[str]],
 ) -> dict[str, object]:
     """The themes the report's summary names for feedback with no score
-    (`report.negative_summary`), each with the negative aspect it stands for."""
+    (`report.outcome_summary`), each with the negative aspect it stands for."""
     from feedback_nlp.insights.explain import NEGATIVE_IMPACT
-    from feedback_nlp.report.negative_summary import negative_themes
+    from feedback_nlp.report.outcome_summary import negative_themes
 
     tables = {NEGATIVE_IMPACT: ranked}
     named = negative_themes(tables, judged, similar, lambda theme: None)

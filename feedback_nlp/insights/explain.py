@@ -13,6 +13,7 @@ from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.insights.drivers import key_drivers
 from feedback_nlp.insights.effort import effort_ces
 from feedback_nlp.insights.impact import pain_point_matrix, theme_impact, theme_trends
+from feedback_nlp.insights.outcome_metrics import outcome_metrics
 from feedback_nlp.insights.quotes import representative_quotes
 from feedback_nlp.insights.segments import segment_metrics
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared
@@ -74,12 +75,14 @@ def explain(
     with the statistics of its kind; a plain name of a 0/1 or numeric column also works.
     Tables are named by outcome: ``theme_impact_churned``, ``drivers_churned``,
     ``pain_points_touchpoint_churned`` (``pain_points_touchpoint`` is the first outcome's,
-    as before). ``effort_ces`` (mean CES by effort level and its rank correlation with the
-    effort score) is added where the table has `ces` and the effort stage's columns. Quotes
-    rank comments by the part raising each theme when `mentions` (the topics stage's
-    ``theme_mentions`` table) is given, else by `embeddings`. `similar` (the theme table's
-    near-duplicate themes, `insights.distinct.similar_from_table`) adds `repeats` and
-    `distinct_rank` to the theme impact tables.
+    as before); ``outcome_metrics`` gives each declared outcome's value over all units with
+    its 95 % range (`insights.outcome_metrics`). ``effort_ces`` (mean CES by effort level and
+    its rank correlation with the effort score) is added where the table has `ces` and the
+    effort stage's columns. Quotes rank comments by the part raising each theme when
+    `mentions` (the topics stage's ``theme_mentions`` table) is given, else by `embeddings`.
+    `similar` (the theme table's near-duplicate themes,
+    `insights.distinct.similar_from_table`) adds `repeats` and `distinct_rank` to the theme
+    impact tables.
     """
     result = Explanation()
     theme_column = theme_column or default_theme_column(table)
@@ -96,6 +99,9 @@ def explain(
     run = _runner(result)
     run("score_metrics", lambda: _quiet(score_metrics(table, unit, scales)))
     run("score_conflicts", lambda: score_conflicts(table, unit))
+    stated = [o for o in declared if o != NEGATIVE_SENTIMENT]
+    if stated:
+        run("outcome_metrics", lambda: outcome_metrics(table, stated, unit))
     run(
         "segments",
         lambda: segment_metrics(

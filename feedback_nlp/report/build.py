@@ -35,7 +35,9 @@ from feedback_nlp.schema import split_list
 from feedback_nlp.scores import SCORE_COLUMNS
 
 DEFAULT_TITLE = "Customer feedback: what drives the scores"
-#: The title of a report on comments without NPS, CSAT or CES.
+#: The title of a report on comments with declared outcomes (churn…) but no NPS, CSAT or CES.
+OUTCOME_TITLE = "Customer feedback: what drives the outcomes"
+#: The title of a report on comments without NPS, CSAT, CES or a declared outcome.
 TEXT_ONLY_TITLE = "Customer feedback: what customers raise"
 #: Excel's row limit, less the header row.
 EXCEL_MAX_ROWS = 1_048_575
@@ -76,7 +78,8 @@ def build_insight_report(
 ) -> InsightReport:
     """The report of a tagged table: sections for people, technical sheets for analysts.
 
-    `title` defaults to `DEFAULT_TITLE`, or `TEXT_ONLY_TITLE` when the table has no score."""
+    `title` defaults to `DEFAULT_TITLE`; `OUTCOME_TITLE` when the table has declared outcomes
+    but no score; `TEXT_ONLY_TITLE` when it has neither."""
     inputs = source if isinstance(source, ReportInputs) else ReportInputs(table=source)
     table = inputs.table
     labels = theme_labels_of(inputs.themes) or theme_labels(table)
@@ -95,7 +98,7 @@ def build_insight_report(
     judged = judged_themes(inputs.themes)
     facts = gather_facts(table, tables, inputs.rejects, sizes, judged, similar)
     score = facts.primary_score
-    title = title or (DEFAULT_TITLE if facts.scores else TEXT_ONLY_TITLE)
+    title = title or _title(facts)
     report = InsightReport(title, _subtitle(facts), facts={"facts": facts})
     candidates = [
         summary_section(facts),
@@ -120,6 +123,12 @@ def build_insight_report(
     report.sections = [s for s in candidates if s is not None]
     report.sheets = _sheets(report, inputs, tables, labels)
     return report
+
+
+def _title(facts: Facts) -> str:
+    if facts.scores:
+        return DEFAULT_TITLE
+    return OUTCOME_TITLE if facts.outcomes else TEXT_ONLY_TITLE
 
 
 def _subtitle(facts: Facts) -> str:

@@ -16,6 +16,7 @@ from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
+from feedback_nlp.report.outcome_summary import low_is_bad
 from feedback_nlp.report.plain import count, interval, number, percent, signed, unit_noun
 from feedback_nlp.report.sections import chart
 from feedback_nlp.scores import SMALL_N
@@ -45,7 +46,7 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
         return section
     ranked = impact.sort_values(["small_n", "rank"], kind="stable")
     scale = _scale_words(impact)
-    bad_low = _bad_low(impact)
+    bad_low = low_is_bad(impact)
     figure = charts.interval_chart(
         charts.enough_first(impact, "difference", ascending=bad_low),
         label="theme_label",
@@ -118,15 +119,6 @@ def outcome_words(name: str) -> OutcomeWords:
 
 def _is_binary(impact: pd.DataFrame) -> bool:
     return bool(len(impact)) and impact["effect_name"].iloc[0] == "odds ratio"
-
-
-def _bad_low(impact: pd.DataFrame) -> bool:
-    """True when a lower value is the bad side (FCR rate, spend)."""
-    ranked = impact.dropna(subset=["rank"])
-    if not len(ranked):
-        return False
-    top = ranked.sort_values("rank").iloc[0]
-    return bool(top["impact"] < 0)
 
 
 def _scale_words(impact: pd.DataFrame) -> str:

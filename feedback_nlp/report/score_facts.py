@@ -1,7 +1,9 @@
-"""The summary's facts about scores: each score with its range, and the costliest themes.
+"""The summary's facts about scores: each score and declared outcome with its range, and the
+costliest themes.
 
 `report.summary` gathers them with the rest of the one-screen summary; without a score the
-summary names the themes of the negative comments instead (`report.negative_summary`).
+summary names the themes on a declared outcome's bad side, or with none the themes of the
+negative comments, instead (`report.outcome_summary`).
 """
 
 from __future__ import annotations
@@ -104,6 +106,71 @@ def score_facts(metrics: pd.DataFrame | None) -> list[ScoreFact]:
                 )
             )
     return found
+
+
+@dataclass
+class OutcomeFact:
+    """A declared outcome over all units: a binary one's share true, else its mean, with its
+    range (the `outcome_metrics` table)."""
+
+    outcome: str
+    value: float
+    low: float
+    high: float
+    n: int
+    binary: bool
+    higher_is_better: bool = True
+    display_unit: str = ""
+    units: str = "customers"
+
+    def shown(self) -> str:
+        """`74 %`, or `5.2 hours`."""
+        if self.binary:
+            return percent(self.value)
+        return f"{number(self.value)} {self.display_unit}".strip()
+
+    def range_text(self) -> str:
+        """`71 to 77 %`, or `4.1 to 6.3 hours`."""
+        if self.binary:
+            return interval(self.low, self.high, 0, sign=False) + " %"
+        return f"{interval(self.low, self.high, sign=False)} {self.display_unit}".strip()
+
+    def meaning(self) -> str:
+        """`share with recommended = true`, or `mean resolution_time`."""
+        return f"share with {self.outcome} = true" if self.binary else f"mean {self.outcome}"
+
+    def text(self) -> str:
+        """`recommended 74 % (share with recommended = true; 95 % range 71 to 77 %, 1,100
+        responses)`."""
+        return (
+            f"{self.outcome} {self.shown()} ({self.meaning()}; 95 % range {self.range_text()}, "
+            f"{self.n:,} {self.units})"
+        )
+
+    def card(self) -> Card:
+        detail = f"95 % range {self.range_text()} · {self.n:,} {self.units} · {self.meaning()}"
+        return Card(self.outcome, self.shown(), detail)
+
+
+def outcome_facts(metrics: pd.DataFrame | None) -> list[OutcomeFact]:
+    """The declared outcomes as the summary heads them, from the `outcome_metrics` table."""
+    if metrics is None:
+        return []
+    return [
+        OutcomeFact(
+            outcome=str(row["outcome"]),
+            value=float(row["value"]),
+            low=float(row["ci_low"]),
+            high=float(row["ci_high"]),
+            n=int(row["n"]),
+            binary=row["ci_method"] == "Wilson",
+            higher_is_better=bool(row["higher_is_better"]),
+            display_unit="" if pd.isna(row["display_unit"]) else str(row["display_unit"]),
+            units=unit_noun(row.get("unit_of_analysis")),
+        )
+        for _, row in metrics.iterrows()
+        if int(row["n"]) > 0
+    ]
 
 
 def costliest_themes(

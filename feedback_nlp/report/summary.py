@@ -13,7 +13,7 @@ import pandas as pd
 
 from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.report.document import Card, Cards, Paragraph, Section
-from feedback_nlp.report.negative_summary import NegativeTheme, negative_themes
+from feedback_nlp.report.outcome_summary import OutcomeTheme, bad_side_themes, negative_themes
 from feedback_nlp.report.plain import (
     count,
     language_name,
@@ -22,10 +22,12 @@ from feedback_nlp.report.plain import (
     units_of,
 )
 from feedback_nlp.report.score_facts import (
+    OutcomeFact,
     ScoreFact,
     ThemeFact,
     costliest_themes,
     first_quote,
+    outcome_facts,
     score_card,
     score_facts,
     theme_card,
@@ -44,10 +46,13 @@ class Facts:
     last: pd.Timestamp | None
     rejected: int | None
     scores: list[ScoreFact] = field(default_factory=list)
+    #: Declared outcomes (churned, recommended, resolution time…) over all units.
+    outcomes: list[OutcomeFact] = field(default_factory=list)
     costliest: list[ThemeFact] = field(default_factory=list)
     judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
-    #: Without a score: the themes that carry the negative comments (`report.negative_summary`).
-    negative: list[NegativeTheme] = field(default_factory=list)
+    #: Without a score: the themes on the first declared outcome's bad side, or with none the
+    #: themes that carry the negative comments (`report.outcome_summary`).
+    bad_side: list[OutcomeTheme] = field(default_factory=list)
     grew: list[str] = field(default_factory=list)
     #: What "What grew" says when no theme grew: none did, or growth could not be measured.
     no_growth: str = "No comment dates in these data: growth over time is not measured."
@@ -81,6 +86,7 @@ def gather_facts(
         last=dates.max() if len(dates) else None,
         rejected=None if rejects is None else len(rejected_rows(rejects)),
         scores=score_facts(tables.get("score_metrics")),
+        outcomes=outcome_facts(tables.get("outcome_metrics")),
         top_themes=theme_sizes[:5],
     )
     score = facts.primary_score
@@ -90,16 +96,48 @@ def gather_facts(
         facts.costliest = costliest_themes(impact[~is_judged], quotes, score, similar or {})
         facts.judgements = costliest_themes(impact[is_judged], quotes, score, similar or {})
     if not facts.scores:
-        quotes = tables.get("quotes")
-        negative = _negative_ids(table)
-        facts.negative = negative_themes(
-            tables, judged, similar or {}, lambda t: first_quote(quotes, t, "detractor", negative)
-        )
+        facts.bad_side = _bad_side(table, tables, facts.outcomes, judged, similar or {})
     if "theme_trends" in tables:
         units = units_of(tables.get(f"theme_impact_{score}")) if score else "comments"
         facts.grew = _grew(tables["theme_trends"], units)
     facts.no_growth = _no_growth(tables.get("theme_trends"))
     return facts
+
+
+def _bad_side(
+    table: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    outcomes: list[OutcomeFact],
+    judged: frozenset[str],
+    similar: Similar,
+) -> list[OutcomeTheme]:
+    """The themes on the first declared outcome's bad side, quoted from a unit on that side
+    where one of the theme's quotes is; with no declared outcome, of the negative comments."""
+    quotes = tables.get("quotes")
+    if not outcomes:
+        negative = _negative_ids(table)
+        return negative_themes(
+            tables, judged, similar, lambda t: first_quote(quotes, t, "detractor", negative)
+        )
+    first = outcomes[0]
+    bad = _bad_ids(table, first)
+    return bad_side_themes(
+        tables.get(f"theme_impact_{first.outcome}"),
+        first.outcome,
+        judged,
+        similar,
+        lambda t: first_quote(quotes, t, "detractor", bad),
+        low_bad=first.higher_is_better,
+    )
+
+
+def _bad_ids(table: pd.DataFrame, outcome: OutcomeFact) -> frozenset[str]:
+    """Response ids of the rows on a binary outcome's bad side (none for other outcomes)."""
+    if not outcome.binary or not {outcome.outcome, "response_id"} <= set(table.columns):
+        return frozenset()
+    values = pd.to_numeric(table[outcome.outcome], errors="coerce")
+    bad = values.eq(0.0 if outcome.higher_is_better else 1.0).fillna(False).astype(bool)
+    return frozenset(table.loc[bad, "response_id"].astype(str))
 
 
 def _negative_ids(table: pd.DataFrame) -> frozenset[str]:
@@ -138,11 +176,16 @@ def summary_section(facts: Facts) -> Section:
     if facts.scores:
         cards = [score_card(s) for s in facts.scores]
         section.add(Cards("Scores", cards))
+    elif facts.outcomes:
+        weighed = f"the themes are weighed by {facts.outcomes[0].outcome}"
+        section.add(Paragraph(f"No NPS, CSAT or CES scores in these data: {weighed}."))
     else:
         section.add(Paragraph("No NPS, CSAT or CES scores in these data: text signals only."))
-    if facts.negative:
-        title = "What the negative comments raise most"
-        section.add(Cards(title, [theme.card() for theme in facts.negative]))
+    if facts.outcomes:
+        section.add(Cards("Outcomes", [outcome.card() for outcome in facts.outcomes]))
+    if facts.bad_side:
+        title = facts.bad_side[0].side.title
+        section.add(Cards(title, [theme.card() for theme in facts.bad_side]))
     if facts.costliest:
         section.add(Cards("The costliest themes", [theme_card(t) for t in facts.costliest]))
     elif facts.scores:
@@ -215,11 +258,12 @@ def closing_lines(facts: Facts, paths: dict[str, Path]) -> list[str]:
     """A few lines on what was found and where each output is (the CLI prints them)."""
     lines = [_volume_sentence(facts)]
     lines += [score.text() for score in facts.scores]
+    lines += [outcome.text() for outcome in facts.outcomes]
     if facts.top_themes:
         top = ", ".join(f"{label} ({n:,})" for label, n in facts.top_themes[:3])
         lines.append(f"Most mentioned themes: {top}.")
     lines += [f"Costliest: {theme.text()}." for theme in facts.costliest[:3]]
-    lines += [f"Most often negative: {theme.text()}." for theme in facts.negative]
+    lines += [f"{theme.side.closing}: {theme.text()}." for theme in facts.bad_side]
     lines.append("")
     width = max((len(str(p)) for p in paths.values()), default=0)
     for name, path in paths.items():

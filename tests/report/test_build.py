@@ -134,7 +134,7 @@ def test_feedback_without_scores_is_weighed_by_its_negative_comments(table):
     captions = [b.caption for b in weighed.blocks if isinstance(b, Chart)]
     assert captions and all("the share of negative comments" in c for c in captions)
     assert "negative_sentiment" not in " ".join(captions)
-    named = [theme.label for theme in report.facts["facts"].negative]
+    named = [theme.label for theme in report.facts["facts"].bad_side]
     assert named and set(named) <= {"late delivery", "app crashes at payment"}
     cards = [b for b in sections["summary"].blocks if isinstance(b, Cards)]
     assert cards[0].heading == "What the negative comments raise most"

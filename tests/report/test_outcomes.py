@@ -65,3 +65,28 @@ def test_an_analysis_folder_keeps_its_declared_outcomes(tmp_path) -> None:
     (tmp_path / OUTCOMES_FILE).write_text(json.dumps(stored), encoding="utf-8")
     inputs = load_inputs(tmp_path)
     assert inputs.outcomes == [CHURNED.stored(), RESOLUTION.stored()]
+
+
+def test_without_a_score_the_summary_heads_the_declared_outcomes() -> None:
+    from feedback_nlp.report.build import OUTCOME_TITLE
+    from feedback_nlp.report.document import Cards
+    from feedback_nlp.report.summary import closing_lines
+    from tests.insights.conftest import BAD_THEMES
+
+    table = with_outcomes().drop(columns="nps")
+    explanation = explain(table, outcomes=[CHURNED, RESOLUTION], n_bootstrap=10)
+    report = build_insight_report(ReportInputs(table=table), explanation)
+    assert report.title == OUTCOME_TITLE
+    summary = report.sections[0]
+    said = " ".join(getattr(b, "text", "") for b in summary.blocks)
+    assert "No NPS, CSAT or CES scores in these data: the themes are weighed by churned" in said
+    cards = {b.heading: b.cards for b in summary.blocks if isinstance(b, Cards)}
+    assert [c.title for c in cards["Outcomes"]] == ["churned", "resolution_time"]
+    assert "share with churned = true" in cards["Outcomes"][0].detail
+    assert cards["Outcomes"][1].value.endswith("hours")
+    named = [c.title for c in cards["What goes most with churned = true"]]
+    assert named and set(named) <= set(BAD_THEMES)
+    facts = report.facts["facts"]
+    lines = closing_lines(facts, {})
+    assert any(line.startswith("churned ") and "600 respondents" in line for line in lines)
+    assert any(line.startswith("Most often churned = true: ") for line in lines)
