@@ -2,7 +2,9 @@
 
 Candidates are the word n-grams (1-5 words) of each unit, in the label language, that
 
-- do not cross punctuation or a number (so never a date, a price or a raw sentence),
+- do not cross punctuation or a number (so never a date, a price or a raw sentence), nor
+  take the letters of a token that holds digits ("16th", "4g", "mp3"), so "from the 16th of
+  Nov" gives "nov", never "th of nov",
 - neither start nor end with a stop word (a negation such as "not", "no", "pas", "nicht" may
   start one: "not connected", "no call back"; so may a degree word before a content word:
   "too expensive", "sehr zufrieden"; an English particle may end one: "turn up"),
@@ -66,7 +68,9 @@ PARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset({"up", "out", "off", "down", "back"}),
 }
 _NOISE = re.compile(r"(?:https?://|www\.)\S+|@\w+|<[A-Z]+>", re.IGNORECASE)
-_SEGMENT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:[ \t]+[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+_SEGMENT = re.compile(
+    r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*(?:[ \t]+[^\W\d_]+(?:['’][^\W\d_]+)*)*(?!\w)"
+)
 
 
 @dataclass

@@ -15,6 +15,12 @@ def test_candidates_never_start_or_end_with_a_stop_word_nor_hold_a_number():
     assert not any(ch.isdigit() for p in found for ch in p)
 
 
+def test_letters_joined_to_digits_are_no_words_of_a_candidate():
+    found = candidates("Booked from the 10th to the 16th of Nov, my 4g router", "en")
+    assert "nov" in found and "router" in found
+    assert not any(p.startswith(("th ", "g ")) or p in ("th", "g") for p in found)
+
+
 def test_urls_handles_and_elisions_stay_out_of_candidates():
     found = candidates("@DB_Bahn l'application plante https://x.y/z #Aufzug", "fr")
     assert "db_bahn" not in found and "https" not in found
