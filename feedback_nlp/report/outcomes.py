@@ -18,17 +18,8 @@ from feedback_nlp.report.document import Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.outcome_summary import low_is_bad
 from feedback_nlp.report.plain import count, interval, number, percent, signed, unit_noun
-from feedback_nlp.report.sections import chart
+from feedback_nlp.report.sections import chart, declared_outcomes
 from feedback_nlp.scores import SMALL_N
-
-
-def declared_outcomes(tables: dict[str, pd.DataFrame]) -> list[str]:
-    """Names of the outcomes with a per-kind impact table (declared ones), in table order."""
-    return [
-        name.removeprefix("theme_impact_")
-        for name, frame in tables.items()
-        if name.startswith("theme_impact_") and "effect_name" in frame.columns
-    ]
 
 
 def outcome_sections(tables: dict[str, pd.DataFrame]) -> list[Section]:

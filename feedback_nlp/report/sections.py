@@ -128,7 +128,23 @@ def _unweighed(tables: dict[str, pd.DataFrame]) -> str:
             "No scores to weigh the themes by: themes by size here, and by the comments the "
             "sentiment model reads as negative in 'What the negative comments raise' below."
         )
+    outcomes = declared_outcomes(tables)
+    if outcomes:
+        named = ", ".join(f"'{name}'" for name in outcomes)
+        return (
+            "No NPS, CSAT or CES to weigh the themes by: themes by size here, and by the "
+            f"declared outcome{'s' * (len(outcomes) > 1)} {named} in the sections below."
+        )
     return "No scores to weigh the themes by: themes by size only."
+
+
+def declared_outcomes(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Names of the outcomes with a per-kind impact table (declared ones), in table order."""
+    return [
+        name.removeprefix("theme_impact_")
+        for name, frame in tables.items()
+        if name.startswith("theme_impact_") and "effect_name" in frame.columns
+    ]
 
 
 def _theme_sizes(themes: pd.DataFrame) -> pd.DataFrame:

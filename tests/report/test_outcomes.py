@@ -86,6 +86,10 @@ def test_without_a_score_the_summary_heads_the_declared_outcomes() -> None:
     assert cards["Outcomes"][1].value.endswith("hours")
     named = [c.title for c in cards["What goes most with churned = true"]]
     assert named and set(named) <= set(BAD_THEMES)
+    themes = next(s for s in report.sections if s.key == "themes")
+    assert "by the declared outcomes 'churned', 'resolution_time' in the sections below" in (
+        themes.blocks[0].text
+    )
     facts = report.facts["facts"]
     lines = closing_lines(facts, {})
     assert any(line.startswith("churned ") and "600 respondents" in line for line in lines)
