@@ -96,14 +96,14 @@ NEGATIVE_WORDS = OutcomeWords(
 )
 
 
-def outcome_words(name: str) -> OutcomeWords:
-    """How the report writes the outcome `name`."""
+def outcome_words(name: str, bad_low: bool = False) -> OutcomeWords:
+    """How the report writes the outcome `name` (`bad_low`: false is a binary one's bad side)."""
     if name == NEGATIVE_SENTIMENT.name:
         return NEGATIVE_WORDS
     return OutcomeWords(
         title=f"Outcome: {name.replace('_', ' ')}",
         measure=name,
-        event=f"the bad {name}",
+        event=f"{name} = {'false' if bad_low else 'true'}",
         binary_level=f"have {name} = true",
     )
 
@@ -191,7 +191,7 @@ def _drivers(
             value="odds_ratio",
             low="or_ci_low",
             high="or_ci_high",
-            x_title=f"odds ratio of {outcome_words(name).event} (log scale)",
+            x_title=f"odds ratio of {outcome_words(name, bad_low).event} (log scale)",
             log_x=True,
             reference=1.0,
             bad_when_low=False,

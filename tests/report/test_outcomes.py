@@ -37,6 +37,11 @@ def test_heatmaps_are_red_on_the_bad_side_of_each_outcome(report) -> None:
         assert scales[f"heatmap_touchpoint_{name}"][-1][1] == red
 
 
+def test_the_drivers_of_a_binary_outcome_name_its_bad_event(report) -> None:
+    figure = {c.key: c.figure for c in report.charts()}["drivers_churned"]
+    assert figure["layout"]["xaxis"]["title"]["text"] == "odds ratio of churned = true (log scale)"
+
+
 def test_outcome_sections_say_what_they_count_and_in_which_unit(report) -> None:
     sections = {s.key: s for s in report.sections}
     intro = sections["outcome-resolution_time"].blocks[0].text
