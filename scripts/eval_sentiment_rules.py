@@ -1,14 +1,16 @@
 """What a text rule of stage "sentiment" changes on the labelled sets.
 
-Two rules are measured (``--rule``): ``denials_positive`` (:mod:`feedback_nlp.text.denials`:
-a short comment read negative that only denies a problem turns positive) and
-``irony_negative`` (:mod:`feedback_nlp.text.irony`: a comment read positive that praises
-ironically turns negative). A rule only reads the comments its test fires on, so the stage
-runs on those rows alone, with the rule off and on; every other row reads the same either
-way. Per set: its rows, the rows the rule fires on, those the model reads with the polarity
-the rule moves from (the ones it can turn), the ones it turns, and, where the set has gold
-sentiment, the correct readings of the fired rows without and with the rule and the change
-of the whole set's accuracy. Only counts are written (no text of the sets).
+Three rules are measured (``--rule``): ``denials_positive`` (:mod:`feedback_nlp.text.denials`:
+a short comment read negative that only denies a problem turns positive), ``irony_negative``
+(:mod:`feedback_nlp.text.irony`: a comment read positive that praises ironically turns
+negative) and ``requests_neutral`` (:mod:`feedback_nlp.text.requests`: a comment read
+positive that only asks for something turns neutral). A rule only reads the comments its
+test fires on, so the stage runs on those rows alone, with the rule off and on; every other
+row reads the same either way. Per set: its rows, the rows the rule fires on, those the model
+reads with the polarity the rule moves from (the ones it can turn), the ones it turns, and,
+where the set has gold sentiment, the correct readings of the fired rows without and with
+the rule and the change of the whole set's accuracy. Only counts are written (no text of the
+sets).
 
 GoEmotions has no sentiment gold, but its emotions fall into the positive, negative and
 ambiguous groups of its authors' sentiment mapping (neutral alone: no emotion): the last
@@ -18,6 +20,8 @@ record reads all 54,263 comments of its three splits that way (``goemotions-all-
         --out docs/results/denials_stop34.json
     python scripts/eval_sentiment_rules.py --data ../shared/data --rule irony_negative \
         --out docs/results/irony_stop35.json
+    python scripts/eval_sentiment_rules.py --data ../shared/data --rule requests_neutral \
+        --out docs/results/requests_stop40.json
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from feedback_nlp.schema import sentiment_prob_columns
 from feedback_nlp.stages.mixed import MIXED, sentiment_with_mixed
 from feedback_nlp.text.denials import denies_problem
 from feedback_nlp.text.irony import ironic_praise
+from feedback_nlp.text.requests import plain_request
 
 DEFAULT_SETS = (
     "challenge-sentiment", "xlmt-val", "mobasa-test", "mobasa-dev", "mams-val", "mams-test",
@@ -60,6 +65,7 @@ RULES = {
         "denials_positive", lambda t, _: denies_problem(t), "negative", "positive"
     ),
     "irony_negative": Rule("irony_negative", ironic_praise, "positive", "negative"),
+    "requests_neutral": Rule("requests_neutral", plain_request, "positive", "neutral"),
 }
 
 
@@ -146,6 +152,45 @@ def goemotions_polarity(data: Path, rule: Rule) -> dict[str, Any]:
     }
 
 
+#: NLU++ intents that report a problem or a feeling; a query with none of them only asks.
+NLUPP_NOT_PLAIN = frozenset(
+    ("wrong_notworking_notshowing", "lost_stolen", "refund", "why", "thank", "deny", "affirm",
+     "acknowledge", "dont_know", "greet", "end_call", "handoff", "repeat")
+)  # fmt: skip
+
+
+def nlupp_requests(data: Path, rule: Rule) -> list[dict[str, Any]]:
+    """`rule` on NLU++'s banking and hotel queries (no sentiment gold): per domain, how the
+    queries whose intents only ask (none of NLUPP_NOT_PLAIN) and the others are read, on all
+    rows, without and with the rule."""
+    import json as jsonlib
+
+    records = []
+    for domain in ("banking", "hotels"):
+        folder = data / "themes" / "banking77-nlupp" / "nlupp" / "data" / domain
+        rows = [r for f in sorted(folder.glob("fold*.json")) for r in jsonlib.loads(f.read_text())]
+        frame = pd.DataFrame(
+            {
+                "text": [str(r["text"]) for r in rows],
+                "asks": [bool(r.get("intents")) and not NLUPP_NOT_PLAIN & set(r["intents"])
+                         for r in rows],
+            }
+        ).drop_duplicates("text").reset_index(drop=True).assign(lang="en")  # fmt: skip
+        fired = np.array([rule.fires(t, "en") for t in frame["text"]], dtype=bool)
+        before, after = readings(frame, rule, False, False), readings(frame, rule, True, False)
+        record: dict[str, Any] = {"set": f"nlupp-{domain}", "rows": len(frame)}
+        for name, mask in (("only_asking", frame["asks"]), ("other", ~frame["asks"])):
+            mask = mask.to_numpy(dtype=bool)
+            record[name] = {
+                "rows": int(mask.sum()),
+                "fired": int((fired & mask).sum()),
+                "without_rule": pd.Series(before[mask]).value_counts().to_dict(),
+                "with_rule": pd.Series(after[mask]).value_counts().to_dict(),
+            }
+        records.append(record)
+    return records
+
+
 def _group(emotions: set[str]) -> str:
     positive, negative = bool(emotions & GOEMOTIONS_POSITIVE), bool(emotions & GOEMOTIONS_NEGATIVE)
     if positive and negative:
@@ -167,6 +212,10 @@ def main() -> None:
         print(json.dumps(records[-1]), flush=True)
     records.append(goemotions_polarity(data, rule))
     print(json.dumps(records[-1]), flush=True)
+    if rule.option == "requests_neutral":
+        for record in nlupp_requests(data, rule):
+            records.append(record)
+            print(json.dumps(record), flush=True)
     if args.out:
         Path(args.out).write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
 

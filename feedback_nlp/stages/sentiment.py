@@ -23,7 +23,10 @@ so far.", "Keine Wartezeit", "jamais eu le moindre souci": :mod:`feedback_nlp.te
 is positive unless ``denials_positive=False`` (since stop 34). A comment read positive that
 opens with praise and goes on to state a failure or customer effort ("Great, another hour on
 hold.", "Toller Kundenservice, einfach aufgelegt.": :mod:`feedback_nlp.text.irony`) is
-negative unless ``irony_negative=False`` (since stop 35).
+negative unless ``irony_negative=False`` (since stop 35). A comment read positive that only
+asks for something ("I'd like to book two rooms", "Kann ich später einchecken?":
+:mod:`feedback_nlp.text.requests`) is neutral unless ``requests_neutral=False`` (since stop
+40).
 
 The stage also writes ``p_mixed``, the probability that the comment praises and complains
 (:mod:`feedback_nlp.stages.mixed`; NaN without a mixed head, at sentence level and on the
@@ -55,10 +58,12 @@ from feedback_nlp.text.complaints import states_failure
 from feedback_nlp.text.denials import denies_problem
 from feedback_nlp.text.irony import ironic_praise
 from feedback_nlp.text.replies import reply_polarity
+from feedback_nlp.text.requests import plain_request
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
            "complaint_read_negative", "denial_read_positive", "effort_read_negative",
-           "evaluative_replies_read", "irony_read_negative", "sentiment_with_mixed"]  # fmt: skip
+           "evaluative_replies_read", "irony_read_negative", "request_read_neutral",
+           "sentiment_with_mixed"]  # fmt: skip
 
 
 def effort_read_negative(
@@ -110,6 +115,23 @@ def irony_read_negative(
         return ironic_praise(texts[row], None if langs is None else langs[row])
 
     return _reread(probabilities, labels, applies, "positive", "negative")
+
+
+def request_read_neutral(
+    probabilities: np.ndarray,
+    texts: Sequence[str],
+    langs: Sequence[str] | None = None,
+    labels: Sequence[str] = SENTIMENT_LABELS,
+) -> np.ndarray:
+    """`probabilities` where each row read positive whose text only asks for something
+    (:func:`feedback_nlp.text.requests.plain_request`: "I'd like to book two rooms", "Puis-je
+    venir avec mon chien ?") has its positive probability moved to neutral; `langs` (each
+    row's language) picks the openers."""
+
+    def applies(row: int) -> bool:
+        return plain_request(texts[row], None if langs is None else langs[row])
+
+    return _reread(probabilities, labels, applies, "positive", "neutral")
 
 
 def evaluative_replies_read(
@@ -182,6 +204,7 @@ class SentimentStage(ClassifierStage):
         evaluative_replies: bool = True,
         denials_positive: bool = True,
         irony_negative: bool = True,
+        requests_neutral: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -192,6 +215,7 @@ class SentimentStage(ClassifierStage):
         self.evaluative_replies = evaluative_replies
         self.denials_positive = denials_positive
         self.irony_negative = irony_negative
+        self.requests_neutral = requests_neutral
 
     def adjust(
         self, probabilities: np.ndarray, texts: Sequence[str], langs: Sequence[str] | None = None
@@ -203,7 +227,8 @@ class SentimentStage(ClassifierStage):
         `irony_negative`, a comment read positive that praises ironically is negative
         (:func:`irony_read_negative`; `langs` picks its contrast words); with
         `denials_positive`, a short comment read negative that only denies a problem is
-        positive (:func:`denial_read_positive`)."""
+        positive (:func:`denial_read_positive`); with `requests_neutral`, one read positive
+        that only asks for something is neutral (:func:`request_read_neutral`)."""
         if self.evaluative_replies:
             probabilities = evaluative_replies_read(probabilities, texts, self.labels)
         if self.effort_negative:
@@ -214,6 +239,8 @@ class SentimentStage(ClassifierStage):
             probabilities = irony_read_negative(probabilities, texts, langs, self.labels)
         if self.denials_positive:
             probabilities = denial_read_positive(probabilities, texts, self.labels)
+        if self.requests_neutral:
+            probabilities = request_read_neutral(probabilities, texts, langs, self.labels)
         return probabilities
 
     def extra_columns(self, texts: Sequence[str], scored: Scored) -> dict[str, np.ndarray]:

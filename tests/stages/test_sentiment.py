@@ -288,3 +288,28 @@ def test_irony_rule_is_on_by_default_and_can_be_turned_off():
     off = SentimentStage(irony_negative=False).adjust(probabilities, [text], ["en"])
     assert (off == probabilities).all()
     assert SentimentStage(irony_negative=False).get_config()["irony_negative"] is False
+
+
+def test_a_comment_read_positive_that_only_asks_is_neutral():
+    from feedback_nlp.stages.sentiment import request_read_neutral
+
+    texts = [
+        "I'd like to book a single room with breakfast",  # read positive: neutral
+        "I'd like to thank the night staff",  # thanks: kept
+        "Can I change my booking? The app keeps crashing",  # read negative: kept
+        "Ich möchte ein Zimmer buchen",  # German opener, read German: neutral
+    ]
+    probabilities = np.array([[0.1, 0.1, 0.8], [0.1, 0.1, 0.8], [0.7, 0.2, 0.1], [0.1, 0.3, 0.6]])
+    out = request_read_neutral(probabilities, texts, ["en", "en", "en", "de"])
+    assert out[0] == pytest.approx([0.1, 0.9, 0.0])
+    assert out[3] == pytest.approx([0.1, 0.9, 0.0])
+    assert (out[1:3] == probabilities[1:3]).all()
+
+
+def test_request_rule_is_on_by_default_and_can_be_turned_off():
+    text = "Can I bring my dog to the hotel?"
+    probabilities = np.array([[0.1, 0.3, 0.6]])
+    assert SentimentStage().adjust(probabilities, [text], ["en"]).argmax() == 1
+    off = SentimentStage(requests_neutral=False).adjust(probabilities, [text], ["en"])
+    assert (off == probabilities).all()
+    assert SentimentStage(requests_neutral=False).get_config()["requests_neutral"] is False

@@ -1,0 +1,88 @@
+"""Plain requests: a request or question opener of the comment's language, and nothing that
+judges or feels after it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from feedback_nlp.text.complaints import cue_pattern
+from feedback_nlp.text.requests import MAX_WORDS, plain_request, request_words
+
+LANGUAGES = {"en", "fr", "de", "es", "it", "pt", "nl", "ro", "ru", "pl"}
+
+
+@pytest.mark.parametrize("kind", ["greeting", "opener", "closing", "judging"])
+def test_every_language_has_every_list_and_every_word_compiles(kind):
+    words = request_words()
+    assert set(words) == LANGUAGES
+    for lang, lists in words.items():
+        assert lists[kind], lang
+        for word in lists[kind]:
+            re.compile(cue_pattern(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I'd like to book two rooms for Friday", "en"),
+        ("Hi, can I get some food delivered now", "en"),
+        ("@hotel Is the gym free to use?", "en"),
+        ("Can you send me the invoice? Thanks in advance", "en"),  # closing thanks
+        ("Bonjour, je voudrais changer ma réservation, merci d'avance", "fr"),
+        ("Ich möchte meine Buchung ändern", "de"),
+        ("¿Hay aparcamiento cerca del hotel?", "es"),
+        ("Vorrei prenotare un tavolo per quattro", "it"),
+        ("Gostaria de alterar a minha reserva", "pt"),
+        ("Kan ik mijn hond meenemen?", "nl"),
+        ("Aș dori să schimb rezervarea", "ro"),
+        ("Здравствуйте, хочу забронировать номер", "ru"),
+        ("Chciałbym zmienić rezerwację", "pl"),
+    ],
+)
+def test_requests_and_questions_that_judge_nothing(text, lang):
+    assert plain_request(text, lang)
+    assert plain_request(text)  # language unknown: every language's openers
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I would like to thank the staff", "en"),  # thanks as the point
+        ("Can I just say how much I loved it", "en"),  # a feeling
+        ("Where is the best place to eat?", "en"),
+        ("Great hotel, can I book again?", "en"),  # praise first
+        ("can you play it tomorrow please :)", "en"),  # an emoticon
+        ("Can we come back next year? 😍", "en"),  # an emoji
+        ("The room was lovely", "en"),  # no request
+        ("Je voudrais remercier toute l'équipe", "fr"),
+        ("Ich möchte mich herzlich bedanken", "de"),
+        ("Kann ich nur sagen: super Service", "de"),  # praise after the opener
+        ("Can I book a room", "de"),  # an English opener in a German comment
+    ],
+)
+def test_what_is_not_a_plain_request(text, lang):
+    assert not plain_request(text, lang)
+
+
+def test_bare_question_words_count_only_in_a_question():
+    assert plain_request("¿Cuándo abren el domingo?", "es")
+    assert plain_request("Wann öffnen Sie?", "de")
+    assert not plain_request("Quand je l'ai reçu, j'étais ravi", "fr")
+    assert not plain_request("Jak dotąd żadnych problemów, wszystko działa.", "pl")
+    assert not plain_request("Que rápido llegó el pedido", "es")
+
+
+def test_long_comments_are_read_in_context():
+    long = "Can I " + " ".join(["change"] * MAX_WORDS)
+    assert plain_request("Can I change the date of my stay", "en")
+    assert not plain_request(long, "en")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([None, "en", "fr", "xx"]))
+def test_any_text_gives_an_answer(text, lang):
+    assert plain_request(text, lang) in (True, False)
