@@ -40,11 +40,16 @@ class BadSide:
     display_unit: str = ""
 
     @property
+    def bad_value(self) -> str:
+        """A binary outcome's bad side: `churned = true`, `recommended = false`."""
+        return f"{self.outcome} = {'false' if self.low_is_bad else 'true'}"
+
+    @property
     def event(self) -> str:
         """`read as negative`, `have churned = true`, `have recommended = false`."""
         if self.outcome == NEGATIVE_SENTIMENT.name:
             return "read as negative"
-        return f"have {self.outcome} = {'false' if self.low_is_bad else 'true'}"
+        return f"have {self.bad_value}"
 
     @property
     def title(self) -> str:
@@ -52,7 +57,7 @@ class BadSide:
         if self.outcome == NEGATIVE_SENTIMENT.name:
             return "What the negative comments raise most"
         if self.binary:
-            return f"What goes most with {self.outcome} = {'false' if self.low_is_bad else 'true'}"
+            return f"What goes most with {self.bad_value}"
         return f"What goes most with a {'lower' if self.low_is_bad else 'higher'} {self.outcome}"
 
     @property
@@ -61,7 +66,7 @@ class BadSide:
         if self.outcome == NEGATIVE_SENTIMENT.name:
             return "Most often negative"
         if self.binary:
-            return f"Most often {self.outcome} = {'false' if self.low_is_bad else 'true'}"
+            return f"Most often {self.bad_value}"
         return f"{'Lowest' if self.low_is_bad else 'Highest'} {self.outcome}"
 
     def value(self, value: float) -> str:
