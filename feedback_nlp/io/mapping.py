@@ -15,7 +15,17 @@ from feedback_nlp.schema import INPUT_COLUMNS
 
 #: Names (normalised: lower case, non-alphanumerics as "_") recognised for each schema column.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "response_id": ("response_id", "responseid", "id", "comment_id", "review_id", "feedback_id"),
+    "response_id": (
+        "response_id",
+        "responseid",
+        "id",
+        "comment_id",
+        "review_id",
+        "feedback_id",
+        "post_id",
+        "tweet_id",
+        "message_id",
+    ),
     "text": (
         "text",
         "comment",
@@ -38,6 +48,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "avis",
         "комментарий",
         "отзыв",
+        # social posts and forum threads
+        "post",
+        "post_text",
+        "post_body",
+        "tweet",
+        "tweet_text",
+        "full_text",
+        "selftext",
+        "message_text",
+        "review_body",
+        "free_text",
     ),
     "respondent_id": (
         "respondent_id",

@@ -18,6 +18,21 @@ def test_recognise_by_alias_without_reusing_columns():
     }
 
 
+@pytest.mark.parametrize(
+    ("columns", "text", "identifier"),
+    [
+        (["post_id", "post"], "post", "post_id"),  # a forum or social export
+        (["tweet_id", "full_text", "lang"], "full_text", "tweet_id"),  # the Twitter API's names
+        (["Title", "selftext"], "selftext", None),  # Reddit
+        (["message_id", "Message"], "Message", "message_id"),
+    ],
+)
+def test_social_and_forum_exports_are_recognised(columns, text, identifier):
+    mapped = recognise(columns)
+    assert mapped["text"] == text
+    assert mapped.get("response_id") == identifier
+
+
 def test_normalise_name_keeps_letters_of_any_script():
     assert normalise_name(" Комментарий клиента ") == "комментарий_клиента"
 
