@@ -31,6 +31,8 @@ SPACY_PIPELINES: dict[str, tuple[str, ...]] = {
 _KEEP_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
 _TAGGERS = ("tagger", "morphologizer")
 MIN_TOKEN_LENGTH = 2
+#: What some exports leave of a link ("check this http"): no keyword.
+LINK_WORDS = frozenset({"http", "https", "www"})
 logger = logging.getLogger(__name__)
 
 
@@ -122,6 +124,8 @@ def _content_lemmas(doc: Any, stop_words: set[str]) -> list[str]:
     lemmas = []
     for token in doc:
         if not token.is_alpha or len(token.text) < MIN_TOKEN_LENGTH:
+            continue
+        if token.lower_ in LINK_WORDS:
             continue
         lemma = (token.lemma_ or token.text).lower()
         if token.lower_ in stop_words or lemma in stop_words or len(lemma) < MIN_TOKEN_LENGTH:

@@ -67,7 +67,10 @@ INTENSIFIERS: dict[str, frozenset[str]] = {
 PARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset({"up", "out", "off", "down", "back"}),
 }
-_NOISE = re.compile(r"(?:https?://|www\.)\S+|@\w+|<[A-Z]+>", re.IGNORECASE)
+#: Links, @handles, <TAGS> and the bare "http" / "www" that some exports leave for a link.
+_NOISE = re.compile(
+    r"(?:https?://|www\.)\S+|@\w+|<[A-Z]+>|(?<!\w)(?:https?|www)(?!\w)", re.IGNORECASE
+)
 _SEGMENT = re.compile(
     r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*(?:[ \t]+[^\W\d_]+(?:['’][^\W\d_]+)*)*(?!\w)"
 )

@@ -22,6 +22,12 @@ def test_each_word_is_lemmatised_on_its_own_and_a_stop_word_stays():
     ]
 
 
+def test_what_an_export_left_of_a_link_is_no_keyword():
+    tokens = Lemmatizer().tokens(["lost parcel again http", "Paket weg www https"], ["en", "de"])
+    assert "parcel" in tokens[0] and "paket" in tokens[1]
+    assert not {"http", "https", "www"} & {t for found in tokens for t in found}
+
+
 def test_unknown_language_still_tokenises():
     assert Lemmatizer().tokens(["zzqx wxyv"], ["xx-unknown"])[0] == ["zzqx", "wxyv"]
 

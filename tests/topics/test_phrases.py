@@ -25,6 +25,8 @@ def test_urls_handles_and_elisions_stay_out_of_candidates():
     found = candidates("@DB_Bahn l'application plante https://x.y/z #Aufzug", "fr")
     assert "db_bahn" not in found and "https" not in found
     assert "application plante" in found
+    bare = candidates("parcel lost again http www", "en")  # a link an export left as "http"
+    assert "parcel lost" in bare and not any("http" in p or "www" in p for p in bare)
 
 
 def _names(texts: list[str], rows: list[int], n_rows: int) -> list[str]:
