@@ -230,13 +230,19 @@ def split_list(cell: object) -> list[str]:
 
 
 def require(df: pd.DataFrame, columns: Iterable[str], *, by: str) -> None:
-    """Raise SchemaError if `df` lacks any of `columns`; `by` names who needs them."""
+    """Raise SchemaError if `df` lacks any of `columns`; `by` names who needs them, and the
+    message says where they come from: the input data, or a stage."""
     missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise SchemaError(
-            f"{by} needs the column(s) {missing}, which the table does not have "
-            f"(it has {list(df.columns)}). Run the stage that produces them first."
+    if not missing:
+        return
+    if all(c in INPUT_COLUMNS for c in missing):
+        where = (
+            "they come from the input data: a column of the export with that name, or mapped "
+            "to it (docs/reading.md)"
         )
+    else:
+        where = f"run the stage that produces them first (the table has {list(df.columns)})"
+    raise SchemaError(f"{by} needs the column(s) {missing}, which the table does not have; {where}")
 
 
 def _check_dtype(series: pd.Series, column: Column) -> str | None:

@@ -69,8 +69,12 @@ def test_list_cells_round_trip():
 
 
 def test_require_names_missing_and_who_needs_it():
-    with pytest.raises(SchemaError, match=r"stage 'x' needs the column\(s\) \['lang'\]"):
+    with pytest.raises(SchemaError, match=r"stage 'x' needs the column\(s\) \['lang'\]") as made:
         schema.require(valid_table(), ["text", "lang"], by="stage 'x'")
+    assert "run the stage that produces them first (the table has [" in str(made.value)
+    with pytest.raises(SchemaError, match=r"they come from the input data") as given:
+        schema.require(valid_table(), ["touchpoint"], by="pain_point_matrix")
+    assert "the table has" not in str(given.value)
 
 
 def test_empty_tables_follow_schema():

@@ -152,14 +152,18 @@ def _present_scores(table: pd.DataFrame, result: Explanation) -> list[str]:
     return present
 
 
-def _runner(result: Explanation) -> Callable[[str, Callable[[], pd.DataFrame]], None]:
-    def run(name: str, compute: Callable[[], pd.DataFrame]) -> None:
+def _runner(result: Explanation) -> Callable[..., None]:
+    """`run(name, compute, also=())`: store `compute()` as `name` (and as each name in `also`)
+    or note why it was skipped."""
+
+    def run(name: str, compute: Callable[[], pd.DataFrame], also: Sequence[str] = ()) -> None:
         try:
             table = compute()
         except (SchemaError, ConfigError) as error:
             result.notes.append(f"{name} skipped: {error}")
             return
         result.tables[name] = table
+        result.tables.update(dict.fromkeys(also, table))
         result.notes.extend(f"{name}: {note}" for note in table.attrs.get("skipped", []))
 
     return run
@@ -194,22 +198,22 @@ def _theme_analyses(
                     table, o, higher_is_better=b, **{**common, "theme_column": "categories"}
                 ),
             )
-        for rows in matrix_rows:
+        for rows in matrix_rows:  # the first outcome's is also `pain_points_<rows>`
             run(
                 f"pain_points_{rows}_{name}",
                 lambda r=rows, o=outcome, b=better: pain_point_matrix(
                     table, o, rows=r, higher_is_better=b, **common
                 ),
+                also=(f"pain_points_{rows}",) if outcome is outcomes[0] else (),
             )
     first = outcomes[0] if outcomes else None
     better = direction.get(outcome_name(first)) if first else None
-    for rows in matrix_rows:
-        run(
-            f"pain_points_{rows}",
-            lambda r=rows: pain_point_matrix(
-                table, first, rows=r, higher_is_better=better, **common
-            ),
-        )
+    if first is None:
+        for rows in matrix_rows:
+            run(
+                f"pain_points_{rows}",
+                lambda r=rows: pain_point_matrix(table, None, rows=r, **common),
+            )
     run(
         "theme_trends",
         lambda: theme_trends(table, first, period=period, higher_is_better=better, **common),

@@ -23,10 +23,13 @@ def test_all_tables_from_a_full_table(tagged_table):
         "drivers_nps_fit",
         "quotes",
     } <= set(result.tables)
+    notes = " ".join(result.notes)
     assert (
-        "pain_points_journey_stage skipped: pain_point_matrix needs the column(s) "
-        "['journey_stage']" in " ".join(result.notes)
+        "pain_points_journey_stage_nps skipped: pain_point_matrix needs the column(s) "
+        "['journey_stage']" in notes
     )
+    assert "pain_points_journey_stage skipped" not in notes  # the first outcome's, said once
+    assert result.tables["pain_points_touchpoint"] is result.tables["pain_points_touchpoint_nps"]
 
 
 def test_text_only_feedback_weighs_its_themes_by_negative_comments(tagged_table):
