@@ -38,6 +38,11 @@ _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")
 _KEYS = {"kind", "bad", "unit", "start", "end", "column"}
 
 
+#: The declared outcomes of an `analyze` folder (as stored, parsed), of its model and of a
+#: tagging job made with that model (as declared, read from the raw columns).
+OUTCOMES_FILE = "outcomes.json"
+
+
 @dataclass(frozen=True)
 class OutcomeSpec:
     """A declared outcome column: its name in the table, kind and which side is bad."""

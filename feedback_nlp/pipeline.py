@@ -20,7 +20,7 @@ import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.io import ReadResult, read_many
-from feedback_nlp.outcomes import OutcomeSpec
+from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
 from feedback_nlp.stages import STAGES, Batch, Stage
 
 if TYPE_CHECKING:
@@ -276,10 +276,13 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     (out / "read_summary.txt").write_text(analysis.read_summary + "\n", encoding="utf-8")
     if analysis.outcomes:
         stored = [asdict(o.stored()) for o in analysis.outcomes.values()]
-        (out / "outcomes.json").write_text(json.dumps(stored, indent=1), encoding="utf-8")
+        (out / OUTCOMES_FILE).write_text(json.dumps(stored, indent=1), encoding="utf-8")
     report = write_report(analysis, out, explanation=explanation)
     paths.update(report.paths)
     paths["tables"] = out / "explain"
     if save_model:
         paths["model"] = analysis.analyzer.save(out / "model")
+        if analysis.outcomes:  # as declared: a tagging job reads them from the raw columns
+            declared = [asdict(o) for o in analysis.outcomes.values()]
+            (paths["model"] / OUTCOMES_FILE).write_text(json.dumps(declared, indent=1), "utf-8")
     return Written(paths, report.facts)

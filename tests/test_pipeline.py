@@ -1,5 +1,7 @@
 """The whole analysis end to end on the bundled demo data, with the real default stages."""
 
+import json
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -60,6 +62,10 @@ def test_demo_command_writes_a_report(tmp_path):
         assert f"Outcome: {name.replace('_', ' ')}" in html
     churn = pd.read_csv(tmp_path / "explain" / "theme_impact_churned.csv")
     assert churn["unit_of_analysis"].str.endswith(" customers").all()
+    declared = json.loads((tmp_path / "model" / "outcomes.json").read_text(encoding="utf-8"))
+    assert {o["name"] for o in declared} == {
+        "churned", "resolved_first_contact", "resolution_time", "contacts"
+    }  # fmt: skip
 
 
 def test_default_stages_take_per_stage_options(tmp_path):

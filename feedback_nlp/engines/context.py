@@ -7,7 +7,9 @@ for the methods section. They are written beside the parts when a run starts (bo
 - ``themes.parquet``: the model's theme table (`topics.tables.theme_table`, one row per
   theme; its `mentions` and `negative_share` are counted by the report over the job's
   theme_mentions parts), redacted as every export is; only where the model has themes;
-- ``model.json``: the model's ``config.toml`` (as ``config``) and ``meta.json`` (``meta``).
+- ``model.json``: the model's ``config.toml`` (as ``config``) and ``meta.json`` (``meta``);
+- ``outcomes.json``: the outcomes declared when the model was made by `analyze` (churned,
+  recommended…), read by the report from the job's own columns.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.engines.manifest import write_atomic
+from feedback_nlp.outcomes import OUTCOMES_FILE
 
 THEMES = "themes.parquet"
 MODEL_INFO = "model.json"
@@ -35,6 +38,10 @@ def write_model_context(analyzer: Analyzer, model: Path, out: Path) -> None:
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
     info = json.dumps({"config": config, "meta": meta}, indent=1, default=str)
     write_atomic(out / MODEL_INFO, info.encode("utf-8"))
+    if (model / OUTCOMES_FILE).is_file():
+        write_atomic(out / OUTCOMES_FILE, (model / OUTCOMES_FILE).read_bytes())
+    else:
+        (out / OUTCOMES_FILE).unlink(missing_ok=True)
     themes = next(
         (s.model_ for s in analyzer.stages if isinstance(s, TopicsStage) and s.model_ is not None),
         None,

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.outcomes import OUTCOMES_FILE
 from feedback_nlp.report.export import restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
 
@@ -158,10 +159,6 @@ def _load_folder(folder: Path) -> ReportInputs:
     if (folder / OUTCOMES_FILE).is_file():
         inputs.outcomes = read_outcomes(folder / OUTCOMES_FILE)
     return inputs
-
-
-#: The declared outcomes of an analysis folder (written by write_outputs).
-OUTCOMES_FILE = "outcomes.json"
 
 
 def read_outcomes(path: Path) -> list[Any]:

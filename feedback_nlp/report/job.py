@@ -19,6 +19,7 @@ from feedback_nlp.engines.context import MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import MANIFEST
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
+from feedback_nlp.outcomes import OUTCOMES_FILE
 from feedback_nlp.schema import empty_rejects
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def is_tagging_job(folder: Path) -> bool:
 
 def load_job(folder: Path) -> ReportInputs:
     """The report inputs of a finished tagging job in `folder`."""
-    from feedback_nlp.report.inputs import ReportInputs, schema_dtypes
+    from feedback_nlp.report.inputs import ReportInputs, read_outcomes, schema_dtypes
     from feedback_nlp.topics.tables import with_mention_counts
 
     _check_finished(folder)
@@ -51,6 +52,9 @@ def load_job(folder: Path) -> ReportInputs:
         info = json.loads((folder / MODEL_INFO).read_text(encoding="utf-8"))
         inputs.stages = list(info.get("config", {}).get("stages", []))
         inputs.meta = dict(info.get("meta", {}))
+    if (folder / OUTCOMES_FILE).is_file():  # those whose columns this job's files had
+        declared = read_outcomes(folder / OUTCOMES_FILE)
+        inputs.outcomes = [o for o in declared if set(o.source_columns) <= set(table.columns)]
     return inputs
 
 

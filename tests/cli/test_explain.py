@@ -129,7 +129,7 @@ def test_explain_reads_an_output_folder_with_its_theme_names_and_mentions(tmp_pa
 def test_explain_on_an_analysis_folder_explains_its_declared_outcomes(tmp_path):
     from dataclasses import asdict
 
-    from feedback_nlp.report.inputs import OUTCOMES_FILE
+    from feedback_nlp.outcomes import OUTCOMES_FILE
     from tests.insights.test_outcomes import CHURNED, with_outcomes
 
     folder = tmp_path / "results"

@@ -66,3 +66,33 @@ def test_an_unfinished_job_is_refused(job, tmp_path):
     (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(ReadError, match=r"not finished.*--resume"):
         load_inputs(copy)
+
+
+def test_a_job_is_reported_by_the_outcomes_its_model_was_made_with(tmp_path):
+    from dataclasses import asdict
+
+    import pandas as pd
+
+    from feedback_nlp.outcomes import OUTCOMES_FILE, parse_outcome_option
+    from tests.engines.conftest import make_small_model
+
+    model = make_small_model(tmp_path / "model")
+    resolved = parse_outcome_option("resolved:binary:bad=no")
+    churned = parse_outcome_option("churned:binary")  # a column this week's file lacks
+    declared = json.dumps([asdict(resolved), asdict(churned)])
+    (model / OUTCOMES_FILE).write_text(declared, encoding="utf-8")
+    week = tmp_path / "week.csv"
+    pd.DataFrame(
+        {
+            "id": [f"r{i}" for i in range(40)],
+            "comment": ["The parcel never arrived", "Quick and friendly help"] * 20,
+            "resolved": ["no", "yes"] * 20,
+        }
+    ).to_csv(week, index=False)
+    tag_files(model, [week], tmp_path / "job", progress=False)
+    assert (tmp_path / "job" / OUTCOMES_FILE).is_file()
+    inputs = load_inputs(tmp_path / "job")
+    assert inputs.outcomes == [resolved]
+    written = write_insight_report(tmp_path / "job", tmp_path / "report")
+    facts = written.facts
+    assert [(o.outcome, o.value, o.n) for o in facts.outcomes] == [("resolved", 50.0, 40)]

@@ -63,7 +63,8 @@ def test_an_analysis_folder_keeps_its_declared_outcomes(tmp_path) -> None:
     import json
     from dataclasses import asdict
 
-    from feedback_nlp.report.inputs import OUTCOMES_FILE, load_inputs
+    from feedback_nlp.outcomes import OUTCOMES_FILE
+    from feedback_nlp.report.inputs import load_inputs
 
     with_outcomes().to_parquet(tmp_path / "tagged.parquet")
     stored = [asdict(spec.stored()) for spec in (CHURNED, RESOLUTION)]
