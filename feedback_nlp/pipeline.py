@@ -281,8 +281,16 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     paths.update(report.paths)
     paths["tables"] = out / "explain"
     if save_model:
-        paths["model"] = analysis.analyzer.save(out / "model")
-        if analysis.outcomes:  # as declared: a tagging job reads them from the raw columns
-            declared = [asdict(o) for o in analysis.outcomes.values()]
-            (paths["model"] / OUTCOMES_FILE).write_text(json.dumps(declared, indent=1), "utf-8")
+        paths["model"] = save_model_folder(analysis, out / "model")
     return Written(paths, report.facts)
+
+
+def save_model_folder(analysis: Analysis, folder: str | Path) -> Path:
+    """Save the fitted stages in `folder`, with the outcomes declared for the analysis as
+    declared (`outcomes.json`): a tagging job with this model reads them from its raw columns
+    and its report weighs the themes by them (docs/tagging.md)."""
+    saved = analysis.analyzer.save(folder)
+    if analysis.outcomes:
+        declared = [asdict(o) for o in analysis.outcomes.values()]
+        (saved / OUTCOMES_FILE).write_text(json.dumps(declared, indent=1), encoding="utf-8")
+    return saved

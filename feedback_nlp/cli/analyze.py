@@ -146,16 +146,21 @@ def fit(
     files: Files,
     model: Annotated[Path, typer.Option("--model", "-m", help="Folder to save the model in.")],
     mapping: Annotated[Path | None, typer.Option(help="Column mapping TOML.")] = None,
+    outcome: Outcomes = None,
     theme_space: ThemeSpaceOption = None,
     windowed: WindowedOption = False,
 ) -> None:
     """Fit the analysis (themes and all stages) on FILES and save it as a model folder (`tag`
-    reads new comments with the same settings)."""
-    from feedback_nlp.pipeline import analyze
+    reads new comments with the same settings; the reports of its jobs weigh the themes by
+    the outcomes declared with --outcome)."""
+    from feedback_nlp.outcomes import parse_outcome_option
+    from feedback_nlp.pipeline import analyze, save_model_folder
 
     try:
-        analysis = analyze(files, stages=_stages(theme_space, windowed), mapping=mapping)
-        analysis.analyzer.save(model)
+        specs = [parse_outcome_option(o) for o in outcome or []]
+        stages = _stages(theme_space, windowed)
+        analysis = analyze(files, stages=stages, mapping=mapping, outcomes=specs)
+        save_model_folder(analysis, model)
     except FeedbackError as error:
         _fail(error)
     typer.echo(f"fitted on {len(analysis.table):,} comments; model saved in {model}/")

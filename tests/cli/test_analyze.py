@@ -24,3 +24,24 @@ def test_analyze_and_fit_offer_the_option():
     for command in ("analyze", "fit"):
         result = CliRunner().invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "--windowed" in result.output
+
+
+def test_fit_takes_outcomes_and_the_model_keeps_them_as_declared(tmp_path: Path):
+    import json
+
+    import pandas as pd
+
+    from feedback_nlp.analyzer import Analyzer
+    from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, parse_outcome_option
+    from feedback_nlp.pipeline import Analysis, save_model_folder
+    from feedback_nlp.schema import empty_rejects
+
+    assert "--outcome" in CliRunner().invoke(app, ["fit", "--help"]).output
+    spec = parse_outcome_option("handling_time:duration:unit=minutes")
+    table = pd.DataFrame({"response_id": ["a"]})
+    analysis = Analysis(table, empty_rejects(), Analyzer([]), outcomes={spec.name: spec})
+    saved = save_model_folder(analysis, tmp_path / "model")
+    declared = json.loads((saved / OUTCOMES_FILE).read_text(encoding="utf-8"))
+    assert [OutcomeSpec(**record) for record in declared] == [spec]  # minutes, not stored()
+    plain = Analysis(table, empty_rejects(), Analyzer([]))
+    assert not (save_model_folder(plain, tmp_path / "plain") / OUTCOMES_FILE).exists()
