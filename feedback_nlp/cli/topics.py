@@ -41,31 +41,51 @@ def edit(
     model: Annotated[Path, typer.Argument(help="Saved analysis folder.")],
     merge: Annotated[list[int] | None, typer.Option(help="Theme ids to merge (repeat).")] = None,
     rename: Annotated[
-        tuple[int, str] | None, typer.Option(help="Theme id and its new label.")
+        list[str] | None, typer.Option(help="ID=LABEL: a theme's new label (repeat).")
     ] = None,
-    delete: Annotated[int | None, typer.Option(help="Theme id to delete.")] = None,
+    delete: Annotated[list[int] | None, typer.Option(help="Theme id to delete (repeat).")] = None,
     category: Annotated[
-        tuple[int, str] | None, typer.Option(help="Theme id and the category it belongs to.")
+        list[str] | None,
+        typer.Option(help="ID=CATEGORY: the category a theme belongs to (repeat)."),
     ] = None,
 ) -> None:
-    """Merge, rename, delete or categorise themes; saved back with the edit history."""
+    """Merge, rename, delete or categorise themes; saved back with the edit history.
+
+    E.g. --merge 3 --merge 5 --rename 3="Late delivery" --category 3=Logistics
+    --category 7=Logistics. Nothing is saved when an edit fails."""
+    from feedback_nlp.cli.analyze import _fail
+    from feedback_nlp.errors import FeedbackError
     from feedback_nlp.topics import edits
     from feedback_nlp.topics.persistence import load_model, save_model
 
-    folder = theme_folder(model)
-    themes = load_model(folder)
-    if merge:
-        typer.echo(f"merged {merge} into {edits.merge(themes, merge)}")
-    if rename:
-        edits.rename(themes, rename[0], rename[1])
-        typer.echo(f"renamed {rename[0]} to {rename[1]!r}")
-    if delete is not None:
-        edits.delete(themes, delete)
-        typer.echo(f"deleted {delete}")
-    if category:
-        edits.set_category(themes, [category[0]], category[1])
-        typer.echo(f"put {category[0]} under {category[1]!r}")
+    try:
+        folder = theme_folder(model)
+        themes = load_model(folder)
+        renames = [id_and_text(value, "--rename") for value in rename or []]
+        categories = [id_and_text(value, "--category") for value in category or []]
+        if merge:
+            typer.echo(f"merged {merge} into {edits.merge(themes, merge)}")
+        for topic, label in renames:
+            edits.rename(themes, topic, label)
+            typer.echo(f"renamed {topic} to {label!r}")
+        for topic in delete or []:
+            edits.delete(themes, topic)
+            typer.echo(f"deleted {topic}")
+        for name in dict.fromkeys(name for _, name in categories):
+            topics = [topic for topic, chosen in categories if chosen == name]
+            edits.set_category(themes, topics, name)
+            typer.echo(f"put {', '.join(map(str, topics))} under {name!r}")
+    except FeedbackError as error:
+        _fail(error)
     save_model(themes, folder)
+
+
+def id_and_text(value: str, option: str) -> tuple[int, str]:
+    """`3=Late delivery` -> (3, "Late delivery"); a clear error for anything else."""
+    topic, sep, text = value.partition("=")
+    if not sep or not topic.strip().lstrip("-").isdigit():
+        raise ConfigError(f'{option} {value!r}: expected ID=TEXT, e.g. {option} 3="Late delivery"')
+    return int(topic), text.strip()
 
 
 @topics_app.command("learn-space")

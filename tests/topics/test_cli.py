@@ -20,8 +20,7 @@ def test_edit_merges_and_renames_in_the_saved_model(tmp_path, fitted):
             "--merge",
             second,
             "--rename",
-            first,
-            "Late delivery",
+            f"{first}=Late delivery",
         ],
     )
     assert result.exit_code == 0, result.output
@@ -30,6 +29,28 @@ def test_edit_merges_and_renames_in_the_saved_model(tmp_path, fitted):
     assert int(second) not in model.themes_
     shown = CliRunner().invoke(app, ["topics", "show", str(tmp_path)])
     assert "Late delivery" in shown.output
+
+
+def test_every_repeated_edit_is_applied_and_a_bad_one_saves_nothing(tmp_path, fitted):
+    save_model(fitted, tmp_path / "03-topics")
+    a, b, c = (str(int(t)) for t in fitted.topic_ids_[:3])
+    edit = ["topics", "edit", str(tmp_path)]
+    options = ["--rename", f"{a}=Parcel late", "--rename", f"{b}=Charged twice"]
+    options += ["--category", f"{a}=Logistics", "--category", f"{c}=Logistics"]
+    options += ["--category", f"{b}=Billing"]
+    result = CliRunner().invoke(app, [*edit, *options])
+    assert result.exit_code == 0, result.output
+    model = load_model(tmp_path / "03-topics")
+    assert [model.themes_[int(t)].label for t in (a, b)] == ["Parcel late", "Charged twice"]
+    assert [model.themes_[int(t)].category for t in (a, b, c)] == [
+        "Logistics", "Billing", "Logistics"
+    ]  # fmt: skip
+    bad = CliRunner().invoke(app, [*edit, "--rename", f"{a}=Other name", "--rename", "Late"])
+    assert bad.exit_code == 1
+    assert "--rename 'Late': expected ID=TEXT" in bad.output
+    assert load_model(tmp_path / "03-topics").themes_[int(a)].label == "Parcel late"
+    unknown = CliRunner().invoke(app, [*edit, "--delete", "999"])
+    assert unknown.exit_code == 1 and "there is no theme 999" in unknown.output
 
 
 def test_learn_space_writes_a_theme_space_and_names_a_missing_column(tmp_path, corpus):
