@@ -8,8 +8,8 @@ for the methods section. They are written beside the parts when a run starts (bo
   theme; its `mentions` and `negative_share` are counted by the report over the job's
   theme_mentions parts), redacted as every export is; only where the model has themes;
 - ``model.json``: the model's ``config.toml`` (as ``config``) and ``meta.json`` (``meta``);
-- ``outcomes.json``: the outcomes declared when the model was made by `analyze` (churned,
-  recommended…), read by the report from the job's own columns.
+- ``outcomes.json``: the outcomes declared when the model was made (`analyze` or `fit` with
+  ``--outcome``: churned, recommended…), read by the report from the job's own columns.
 """
 
 from __future__ import annotations
