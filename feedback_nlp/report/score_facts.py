@@ -149,7 +149,7 @@ class OutcomeFact:
 
     def card(self) -> Card:
         detail = f"95 % range {self.range_text()} · {self.n:,} {self.units} · {self.meaning()}"
-        return Card(self.outcome, self.shown(), detail)
+        return Card(self.outcome.replace("_", " "), self.shown(), detail)
 
 
 def outcome_facts(metrics: pd.DataFrame | None) -> list[OutcomeFact]:

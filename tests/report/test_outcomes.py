@@ -87,7 +87,7 @@ def test_without_a_score_the_summary_heads_the_declared_outcomes() -> None:
     said = " ".join(getattr(b, "text", "") for b in summary.blocks)
     assert "No NPS, CSAT or CES scores in these data: the themes are weighed by churned" in said
     cards = {b.heading: b.cards for b in summary.blocks if isinstance(b, Cards)}
-    assert [c.title for c in cards["Outcomes"]] == ["churned", "resolution_time"]
+    assert [c.title for c in cards["Outcomes"]] == ["churned", "resolution time"]
     assert "share with churned = true" in cards["Outcomes"][0].detail
     assert cards["Outcomes"][1].value.endswith("hours")
     named = [c.title for c in cards["What goes most with churned = true"]]
