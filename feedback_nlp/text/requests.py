@@ -35,7 +35,8 @@ _EMOTE = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<!\w)(?:[:;=]-?[)(D
 
 
 def request_words() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The lists per language (``greeting``, ``opener``, ``closing``, ``judging``), as written."""
+    """The lists per language (``greeting``, ``opener``, ``question``, ``closing``,
+    ``judging``), as written."""
     return cue_lists("requests.toml")
 
 
