@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
 from feedback_nlp.insights.core import declared_outcome, outcome_values
-from feedback_nlp.intervals import CONFIDENCE, t_interval, wilson_interval
+from feedback_nlp.intervals import CONFIDENCE
 from feedback_nlp.outcomes import OutcomeSpec
-from feedback_nlp.scores import SMALL_N, describe_units
+from feedback_nlp.scores import SMALL_N, describe_units, mean_metric, share_metric
 
 OUTCOME_METRIC_COLUMNS = (
     "outcome",
@@ -48,24 +47,14 @@ def _row(table: pd.DataFrame, spec: OutcomeSpec, unit: str, confidence: float) -
     outcome = declared_outcome(table, spec)
     counted_by = outcome.unit_for(unit)
     per_unit = outcome_values(table, outcome, counted_by)
-    values = per_unit.to_numpy(dtype=float)
-    n = len(values)
-    if outcome.kind == "binary":
-        hits = int((values == 1).sum())
-        low, high = wilson_interval(hits, n, confidence)
-        value, ci, method = 100 * hits / n if n else np.nan, (100 * low, 100 * high), "Wilson"
+    if outcome.kind == "binary":  # % of units where it is true (1), as CSAT's share
+        metric = share_metric(outcome.metric_name, per_unit, (1, 1), confidence)
     else:
-        value = float(np.mean(values)) if n else np.nan
-        ci, method = t_interval(values, confidence), "t"
+        metric = mean_metric(outcome.metric_name, per_unit, confidence)
     return {
         "outcome": spec.name,
-        "metric": outcome.metric_name,
-        "value": value,
-        "n": n,
-        "ci_low": ci[0],
-        "ci_high": ci[1],
-        "ci_method": method,
-        "small_n": n < SMALL_N,
+        **metric,
+        "small_n": metric["n"] < SMALL_N,
         "unit_of_analysis": describe_units(per_unit.index, counted_by == "respondent_id"),
         "higher_is_better": outcome.higher_is_better,
         "display_unit": outcome.display_unit,

@@ -124,6 +124,14 @@ class OutcomeTheme:
         return Card(self.label, side.value(self.bad_with), detail, "bad", self.quote)
 
 
+def is_binary(impact: pd.DataFrame) -> bool:
+    """True for a binary outcome's impact table (effects are odds ratios), and for a table
+    without effects (a share, as the negative comments')."""
+    if "effect_name" not in impact:
+        return True
+    return bool(len(impact)) and impact["effect_name"].iloc[0] == "odds ratio"
+
+
 def low_is_bad(impact: pd.DataFrame) -> bool:
     """True when a lower value is the outcome's bad side (resolved, recommended, spend): the
     theme ranked as hurting the outcome most lowers it."""
@@ -157,7 +165,7 @@ def bad_side_themes(
     )
     ranked = impact[clear].sort_values("impact", ascending=low_bad, kind="stable")
     shown, folded = fold_close(ranked, similar, SHOWN)
-    binary = impact["effect_name"].iloc[0] == "odds ratio" if "effect_name" in impact else True
+    binary = is_binary(impact)
     unit = impact["display_unit"].dropna() if "display_unit" in impact else pd.Series()
     side = BadSide(outcome, low_bad, binary, str(unit.iloc[0]) if len(unit) else "")
     return [_theme(row, side, folded, quote_of) for _, row in shown.iterrows()]

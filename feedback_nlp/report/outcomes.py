@@ -16,7 +16,7 @@ from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
-from feedback_nlp.report.outcome_summary import low_is_bad
+from feedback_nlp.report.outcome_summary import is_binary, low_is_bad
 from feedback_nlp.report.plain import count, interval, number, percent, signed, unit_noun
 from feedback_nlp.report.sections import chart, declared_outcomes
 from feedback_nlp.scores import SMALL_N
@@ -108,12 +108,8 @@ def outcome_words(name: str, bad_low: bool = False) -> OutcomeWords:
     )
 
 
-def _is_binary(impact: pd.DataFrame) -> bool:
-    return bool(len(impact)) and impact["effect_name"].iloc[0] == "odds ratio"
-
-
 def _scale_words(impact: pd.DataFrame) -> str:
-    if _is_binary(impact):
+    if is_binary(impact):
         return "percentage points"
     if impact["effect_name"].iloc[0] == "rate ratio":
         return "count"
@@ -126,7 +122,7 @@ def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
     if not len(impact):
         return f"{name}: no theme has {units} with this outcome."
     overall = impact["metric_all"].iloc[0]
-    if _is_binary(impact):
+    if is_binary(impact):
         level = f"{percent(overall)} of {units} {outcome_words(name).binary_level}"
     else:
         scale = _scale_words(impact)
