@@ -29,6 +29,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
+from feedback_nlp.topics.labels import LINK_WORDS
 from feedback_nlp.topics.temporal import temporal_words
 from feedback_nlp.topics.units import stop_words
 
@@ -69,7 +70,8 @@ PARTICLES: dict[str, frozenset[str]] = {
 }
 #: Links, @handles, <TAGS> and the bare "http" / "www" that some exports leave for a link.
 _NOISE = re.compile(
-    r"(?:https?://|www\.)\S+|@\w+|<[A-Z]+>|(?<!\w)(?:https?|www)(?!\w)", re.IGNORECASE
+    rf"(?:https?://|www\.)\S+|@\w+|<[A-Z]+>|(?<!\w)(?:{'|'.join(sorted(LINK_WORDS))})(?!\w)",
+    re.IGNORECASE,
 )
 _SEGMENT = re.compile(
     r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*(?:[ \t]+[^\W\d_]+(?:['’][^\W\d_]+)*)*(?!\w)"
