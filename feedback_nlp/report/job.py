@@ -19,7 +19,7 @@ from feedback_nlp.engines.context import MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import MANIFEST
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
-from feedback_nlp.outcomes import OUTCOMES_FILE
+from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, parse_declared
 from feedback_nlp.schema import empty_rejects
 
 if TYPE_CHECKING:
@@ -52,10 +52,18 @@ def load_job(folder: Path) -> ReportInputs:
         info = json.loads((folder / MODEL_INFO).read_text(encoding="utf-8"))
         inputs.stages = list(info.get("config", {}).get("stages", []))
         inputs.meta = dict(info.get("meta", {}))
-    if (folder / OUTCOMES_FILE).is_file():  # those whose columns this job's files had
-        declared = read_outcomes(folder / OUTCOMES_FILE)
-        inputs.outcomes = [o for o in declared if set(o.source_columns) <= set(table.columns)]
+    if (folder / OUTCOMES_FILE).is_file():
+        _with_outcomes(inputs, read_outcomes(folder / OUTCOMES_FILE), folder)
     return inputs
+
+
+def _with_outcomes(inputs: ReportInputs, declared: list[OutcomeSpec], folder: Path) -> None:
+    """The outcomes whose raw columns this job's files had, parsed in the table as `analyze`
+    parses them at reading ("no" → 0, durations in seconds), with the specs of the parsed
+    columns: the summary picks its quotes from the bad side as it does for an analysis."""
+    kept = [o for o in declared if set(o.source_columns) <= set(inputs.table.columns)]
+    inputs.table = parse_declared(inputs.table, kept, where=str(folder / TAGGED), first_line=1)
+    inputs.outcomes = [o.stored() for o in kept]
 
 
 def _check_finished(folder: Path) -> None:

@@ -92,7 +92,57 @@ def test_a_job_is_reported_by_the_outcomes_its_model_was_made_with(tmp_path):
     tag_files(model, [week], tmp_path / "job", progress=False)
     assert (tmp_path / "job" / OUTCOMES_FILE).is_file()
     inputs = load_inputs(tmp_path / "job")
-    assert inputs.outcomes == [resolved]
+    assert inputs.outcomes == [resolved.stored()]  # the raw yes/no parsed, as analyze reads it
+    by_text = inputs.table.groupby("text_clean")["resolved"].unique()
+    assert by_text.map(list).to_dict() == {
+        "The parcel never arrived": [0.0],
+        "Quick and friendly help": [1.0],
+    }
     written = write_insight_report(tmp_path / "job", tmp_path / "report")
     facts = written.facts
     assert [(o.outcome, o.value, o.n) for o in facts.outcomes] == [("resolved", 50.0, 40)]
+
+
+def test_a_jobs_summary_quotes_the_bad_side_of_its_raw_yes_no_outcome(demo_analysis, tmp_path):
+    from dataclasses import asdict
+
+    from feedback_nlp.io import read_many
+    from feedback_nlp.outcomes import OUTCOMES_FILE, parse_outcome_option
+
+    model = demo_analysis.analyzer.save(tmp_path / "model")
+    resolved = parse_outcome_option("resolved:binary:bad=no")
+    (model / OUTCOMES_FILE).write_text(json.dumps([asdict(resolved)]), encoding="utf-8")
+    survey = read_many([next(p for p in demo_files() if p.name.startswith("survey"))]).table
+    # half the negative comments unresolved: a theme's quotes fall on both sides
+    unresolved = survey["true_sentiment"].eq("negative") & (survey.index % 2 == 0)
+    week = survey[["response_id", "text"]].assign(
+        resolved=unresolved.map({True: "no", False: "yes"})
+    )
+    week.to_csv(tmp_path / "week.csv", index=False)
+    tag_files(model, [tmp_path / "week.csv"], tmp_path / "job", progress=False)
+    facts = write_insight_report(tmp_path / "job", tmp_path / "report").facts
+    quoted = [t.quote.text for t in facts.bad_side if t.quote is not None]
+    assert quoted
+    bad_texts = survey.loc[unresolved, "text"]
+    assert all(bad_texts.str.contains(q, regex=False).any() for q in quoted)
+
+
+def test_a_job_with_an_unreadable_outcome_value_names_it(tmp_path):
+    from dataclasses import asdict
+
+    import pandas as pd
+
+    from feedback_nlp.errors import ConfigError
+    from feedback_nlp.outcomes import OUTCOMES_FILE, parse_outcome_option
+    from tests.engines.conftest import make_small_model
+
+    model = make_small_model(tmp_path / "model")
+    resolved = parse_outcome_option("resolved:binary:bad=no")
+    (model / OUTCOMES_FILE).write_text(json.dumps([asdict(resolved)]), encoding="utf-8")
+    week = tmp_path / "week.csv"
+    pd.DataFrame(
+        {"id": ["r1", "r2"], "comment": ["Never arrived", "Fine"], "resolved": ["no", "maybe"]}
+    ).to_csv(week, index=False)
+    tag_files(model, [week], tmp_path / "job", progress=False)
+    with pytest.raises(ConfigError, match=r"job.*line 2.*resolved.*'maybe'"):
+        load_inputs(tmp_path / "job")
