@@ -12,7 +12,7 @@ from feedback_nlp.cli.read import BadScoresOption
 from feedback_nlp.errors import FeedbackError
 
 Files = Annotated[
-    list[Path], typer.Argument(help="Feedback files (CSV, TSV, xlsx, JSON, JSONL, Parquet).")
+    list[Path], typer.Argument(help="Feedback files (CSV, TSV, xlsx, JSON, JSONL, Parquet, XML).")
 ]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Folder for the results.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]

@@ -11,7 +11,7 @@ from feedback_nlp.cli.app import app
 from feedback_nlp.errors import ConfigError, ReadError
 
 FilesArgument = Annotated[
-    list[Path], typer.Argument(help="Feedback files (csv, tsv, xlsx, json, jsonl, parquet).")
+    list[Path], typer.Argument(help="Feedback files (csv, tsv, xlsx, json, jsonl, parquet, xml).")
 ]
 MappingOption = Annotated[
     Path | None,

@@ -83,7 +83,7 @@ def _sigterm_interrupts() -> Iterator[None]:
 def tag(
     model: Annotated[Path, typer.Argument(help="A model folder saved by `fit` or `analyze`.")],
     files: Annotated[
-        list[Path], typer.Argument(help="Files to tag (CSV, TSV, JSONL, Parquet; JSON, xlsx).")
+        list[Path], typer.Argument(help="Files to tag (CSV, TSV, JSONL, Parquet; JSON, xlsx, XML).")
     ],
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Output folder: tagged/, rejects/, manifest.json.")

@@ -22,6 +22,7 @@ from feedback_nlp.io.scores import (
     parse_score,
 )
 from feedback_nlp.schema import (
+    COLUMNS,
     INPUT_COLUMNS,
     REJECT_COLUMNS,
     empty_rejects,
@@ -300,8 +301,10 @@ def _carry(series: pd.Series) -> pd.Series:
 
 
 def _carried_name(column: str, out: dict[str, pd.Series]) -> str:
+    """A carried column's name: `source_<name>` when the schema has the name (a `topic` or
+    `sentiment` column of the export is kept beside the toolkit's, not mistaken for it)."""
     name = str(column)
-    return f"source_{name}" if name in out or name in INPUT_COLUMNS else name
+    return f"source_{name}" if name in out or name in COLUMNS else name
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:

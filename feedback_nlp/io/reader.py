@@ -17,6 +17,7 @@ from feedback_nlp.io.mapping import load_mapping
 from feedback_nlp.io.platforms import PLATFORMS
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_excel, read_json, read_jsonl, read_parquet
+from feedback_nlp.io.xml_records import read_xml
 from feedback_nlp.schema import INPUT_COLUMNS, empty_rejects, rejected_rows, split_list, validate
 
 SUFFIXES = {
@@ -28,6 +29,7 @@ SUFFIXES = {
     ".ndjson": "jsonl",
     ".xlsx": "xlsx",
     ".parquet": "parquet",
+    ".xml": "xml",
 }
 EXAMPLE_REJECTS = 5
 #: Origin of the mapping made only to carry declared outcomes (not reported as a mapping).
@@ -159,6 +161,8 @@ def _read_one(
         builder, info = read_jsonl(path, encoding=encoding, agent_turns=agent_turns, **options)
     elif kind == "xlsx":
         builder, info = read_excel(path, sheet=sheet, **options)
+    elif kind == "xml":
+        builder, info = read_xml(path, encoding=encoding, **options)
     else:
         builder, info = read_parquet(path, **options)
     table, rejects = builder.finish()

@@ -28,7 +28,9 @@ APP_STORE_COLUMNS = {
 }
 
 
-def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+def decode_file(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+    """The file's text (`encoding`, else detected; a damaged byte read as U+FFFD) and the
+    encoding used; ReadError for an empty file or one that is not text."""
     if not data.strip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"):
         raise ReadError(path, "the file is empty", hint="export the data again")
     chosen = encoding or detect_encoding(data[: 1 << 16], path)
@@ -70,7 +72,7 @@ def read_json(
     seen_ids: dict[str, str],
 ) -> tuple[TableBuilder, dict[str, object]]:
     """Read a JSON document: chat conversations, App Store reviews or a list of records."""
-    text, chosen = _decode(path, path.read_bytes(), encoding)
+    text, chosen = decode_file(path, path.read_bytes(), encoding)
     try:
         document = json.loads(text, strict=False)
     except json.JSONDecodeError as exc:
@@ -177,7 +179,7 @@ def read_jsonl(
     seen_ids: dict[str, str],
 ) -> tuple[TableBuilder, dict[str, object]]:
     """Read JSON Lines: one object per line; bad lines go to rejects with their line."""
-    text, chosen = _decode(path, path.read_bytes(), encoding)
+    text, chosen = decode_file(path, path.read_bytes(), encoding)
     items = list(_jsonl_objects(path, text))
     info: dict[str, object] = {"format": "jsonl", "encoding": chosen}
     objects = [obj for _, obj, _ in items if isinstance(obj, dict)]

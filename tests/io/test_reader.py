@@ -212,3 +212,19 @@ def test_summary_names_platform_columns_scores_and_rejects():
     assert "rows: 7 read, 1 kept, 6 rejected" in text
     assert "2 x nps is outside 0-10" in text
     assert "bad_scores.csv:2: nps is outside 0-10: '11'" in text
+
+
+def test_columns_named_like_the_toolkits_own_are_carried_as_source_columns(tmp_path):
+    path = tmp_path / "forum.csv"
+    pd.DataFrame(
+        {
+            "id": ["p1", "p2"],
+            "text": ["The lift is broken again", "Thanks for the quick fix"],
+            "topic": ["Accessibility", "Repairs"],  # the forum's own fields
+            "sentiment": ["neg", "pos"],
+        }
+    ).to_csv(path, index=False)
+    result = check_result(read_feedback(path))
+    assert result.table["source_topic"].tolist() == ["Accessibility", "Repairs"]
+    assert result.table["source_sentiment"].tolist() == ["neg", "pos"]
+    assert "topic" not in result.table.columns and "sentiment" not in result.table.columns
