@@ -46,6 +46,13 @@ CAREFUL_LANGUAGES: tuple[str, ...] = (
 )  # fmt: skip
 #: A language lingua does not score competes with weight x log p(fastText), among fastText's top 3.
 OUTSIDE_WEIGHT = 2.0
+#: The outer ring: a long unsure text goes to a language outside the careful set when lingua's
+#: low-accuracy models of all its languages give it at least this confidence (chosen on lingua's
+#: test texts and one-language feedback sets, docs/language.md "The outer ring").
+OUTER_CONFIDENCE = 0.9
+#: Languages the outer ring never answers: no one writes feedback in them, and the low-accuracy
+#: models read French and Spanish tweets as Latin.
+OUTER_EXCLUDED: frozenset[str] = frozenset({"la", "eo"})
 #: fastText probability at or above which the default detector trusts fastText alone, for
 #: short texts and for texts of at least LONG_TEXT_CHARS characters (tuned on even lines).
 SURE_PROBABILITY = 0.8

@@ -16,6 +16,8 @@ from feedback_nlp.backends.language import (
     FASTTEXT_PRIOR_WEIGHT,
     HINT_PRIOR,
     LONG_TEXT_CHARS,
+    OUTER_CONFIDENCE,
+    OUTER_EXCLUDED,
     OUTSIDE_WEIGHT,
     SURE_PROBABILITY,
     SURE_PROBABILITY_LONG,
@@ -34,6 +36,9 @@ from feedback_nlp.backends.scripts import possible, script_language, scripts_in
 
 #: Texts per chunk of the default detector's two-thread pipeline.
 _CHUNK = 1024
+#: Languages the outer ring does not answer: the careful set's (lingua's high-accuracy models
+#: decided those) and OUTER_EXCLUDED.
+OUTSIDE_RING = frozenset(CAREFUL_LANGUAGES) | OUTER_EXCLUDED
 
 
 class CombinedBackend:
@@ -46,6 +51,11 @@ class CombinedBackend:
     4. Otherwise lingua (high accuracy) scores :data:`CAREFUL_LANGUAGES`, or the candidates, and
        ``log p_lingua + 0.3 · log p_fastText + log hint prior`` picks the language; fastText's
        top three outside that set compete with ``2 · log p_fastText``.
+    5. The outer ring: a text of 40+ characters still unsure (no candidates given) goes to a
+       language outside the careful set when lingua's low-accuracy models of all its 75
+       languages give it :data:`OUTER_CONFIDENCE` or more, a hint's prior included (Swahili,
+       Afrikaans, Somali, Croatian… instead of the nearest careful language; never Latin or
+       Esperanto, :data:`OUTER_EXCLUDED`).
     """
 
     name = "default"
@@ -139,6 +149,40 @@ class CombinedBackend:
                 continue
             outside = possible(ranked[:3], scripts_in(signal))
             results[index] = _combine(lingua_conf, ranked, hint_at(hints, index), codes, outside)
+        if codes is None:
+            self._outer_ring(unsure, hints, results)
+
+    def _outer_ring(
+        self,
+        unsure: list[tuple[int, str, list[Result]]],
+        hints: Sequence[Any] | None,
+        results: list[Result],
+    ) -> None:
+        """Long texts fastText is unsure of, read by lingua's low-accuracy models of all its
+        languages: a language outside the careful set at OUTER_CONFIDENCE or more (after the
+        hint's prior) wins, where the careful set alone would call Swahili English or
+        Afrikaans Dutch."""
+        long = [(index, signal) for index, signal, _ in unsure if len(signal) >= LONG_TEXT_CHARS]
+        if not long:
+            return
+        signals = [signal for _, signal in long]
+        found = lingua_confidences(signals, None, self.parallel, low_accuracy=True)
+        for (index, signal), confidence in zip(long, found, strict=True):
+            if not confidence:
+                continue
+            lang, p = _with_hint(confidence, hint_at(hints, index))
+            outer = lang not in OUTSIDE_RING and p >= OUTER_CONFIDENCE
+            if outer and possible([(lang, p)], scripts_in(signal)):
+                results[index] = (lang, round(p, 6))
+
+
+def _with_hint(confidence: dict[str, float], hint: Any) -> Result:
+    """The most likely language and its share once a hinted language is made HINT_PRIOR
+    times as likely."""
+    hinted = normalise_code(hint) if isinstance(hint, str) else None
+    weighted = {lang: p * (HINT_PRIOR if lang == hinted else 1.0) for lang, p in confidence.items()}
+    lang, p = max(weighted.items(), key=lambda item: (item[1], item[0]))
+    return lang, p / math.fsum(weighted.values())
 
 
 def _combine(

@@ -178,3 +178,27 @@ def test_social_markup_is_not_read_as_words():
 def test_handles_do_not_sway_the_detector(detector):
     text = "@TheRealDonaldTrump @WhiteHouse @FoxNews gracias por todo, muy buen servicio"
     assert detector.detect([text])[0][0] == "es"
+
+
+#: Written for the project: "I waited two weeks for my parcel and it has still not arrived".
+OUTER_LANGUAGE_SENTENCES = {
+    "sw": "Nimesubiri kifurushi changu kwa wiki mbili na bado hakijafika nyumbani.",
+    "af": "Ek het twee weke lank vir my pakkie gewag en dit het nog steeds nie opgedaag nie.",
+    "so": "Waxaan sugayay xirmadayda laba toddobaad, weli ma iman gurigayga.",
+    "zu": "Ngilinde iphakethe lami amasonto amabili futhi alikafiki ekhaya.",
+}
+
+
+def test_the_outer_ring_names_languages_outside_the_careful_set():
+    detector = get_detector("default", parallel=False)
+    found = detector.detect(list(OUTER_LANGUAGE_SENTENCES.values()))
+    assert [lang for lang, _ in found] == list(OUTER_LANGUAGE_SENTENCES)
+    english = "I waited two weeks for my parcel and it has still not arrived at home."
+    assert detector.detect([english])[0][0] == "en"
+
+
+def test_candidates_keep_the_careful_answer_and_a_hint_is_only_a_prior():
+    detector = get_detector("default", parallel=False)
+    swahili = OUTER_LANGUAGE_SENTENCES["sw"]
+    assert detector.detect([swahili], candidates=["en", "fr"])[0][0] in ("en", "fr")
+    assert detector.detect([swahili], hints=["en"])[0][0] == "sw"  # the text says otherwise
