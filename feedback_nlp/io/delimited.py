@@ -15,6 +15,7 @@ from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import Mapping
 from feedback_nlp.io.platforms import Header, detect_header
+from feedback_nlp.io.preamble import PREAMBLE_MAX, preamble_rows
 from feedback_nlp.progress import advance
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -68,6 +69,7 @@ def sniff_delimiter(sample: str, suffix: str) -> str:
             rows = [r for r in csv.reader(lines, delimiter=delimiter) if r]
         except csv.Error:
             continue
+        rows = rows[preamble_rows(rows) :]
         if not rows or len(rows[0]) < 2:
             continue
         width = len(rows[0])
@@ -99,22 +101,34 @@ def read_delimited(
         tracked = _Tracked(lines)
         reader = csv.reader(tracked, delimiter=delimiter)
         rows = _rows_with_lines(reader, tracked, path)
-        peeked = _peek(rows)
-        header = detect_header([row for _, row, _ in peeked], platform)
-        if header is None:
-            raise ReadError(
-                path, f"the file does not look like a {platform} export", hint="use platform='auto'"
-            )
+        header, first, preamble = read_header(rows, platform, path)
         builder = _builder(path, header, mapping, seen_ids)
-        _stream_rows(builder, header, peeked[header.rows :], rows)
+        _stream_rows(builder, header, first, rows)
     info = {
         "format": "tsv" if delimiter == "\t" else "csv",
         "encoding": decoder.encoding,
         "delimiter": delimiter,
         "header_rows": header.rows,
         "mixed_encoding_lines": decoder.mixed_lines,
+        **({"preamble": preamble} if preamble else {}),
     }
     return builder, info
+
+
+def read_header(
+    rows: Iterator[tuple[int, list[str], str]], platform: str, path: Path
+) -> tuple[Header, list[tuple[int, list[str], str]], list[str]]:
+    """The header of the first rows (below a title block, `preamble_rows`), the peeked rows
+    after it, and the title rows' text."""
+    peeked = _peek(rows, PREAMBLE_MAX + HEADER_PEEK)
+    skip = preamble_rows([row for _, row, _ in peeked])
+    header = detect_header([row for _, row, _ in peeked[skip : skip + HEADER_PEEK]], platform)
+    if header is None:
+        raise ReadError(
+            path, f"the file does not look like a {platform} export", hint="use platform='auto'"
+        )
+    preamble = [raw.strip() for _, _, raw in peeked[:skip]]
+    return header, peeked[skip + header.rows :], preamble
 
 
 def _builder(
@@ -169,11 +183,13 @@ def _check_closed_quotes(row: tuple[int, list[str], str], path: Path, delimiter:
         ) from None
 
 
-def _peek(rows: Iterator[tuple[int, list[str], str]]) -> list[tuple[int, list[str], str]]:
+def _peek(
+    rows: Iterator[tuple[int, list[str], str]], count: int
+) -> list[tuple[int, list[str], str]]:
     peeked = []
     for item in rows:
         peeked.append(item)
-        if len(peeked) == HEADER_PEEK:
+        if len(peeked) == count:
             break
     return peeked
 

@@ -56,6 +56,23 @@ def score_for_question(question: str) -> str | None:
     return None
 
 
+def score_question_hints(columns: list[str], found: set[str]) -> list[str]:
+    """Notes for carried columns worded like a score question ("How likely are you to
+    recommend us?") when no score of that kind was found: generic files take scores only
+    from recognised names or a mapping, since an open question can be worded alike ("What
+    would make you recommend us?")."""
+    notes = []
+    for column in columns:
+        name = score_for_question(column)
+        lowered = column.lower()
+        if name and name not in found and not any(w in lowered for w in FREE_TEXT_WORDS):
+            notes.append(
+                f"'{column}' reads like a score question ({name.upper()}) but is not read as one: "
+                f'if it holds the scores, map it ([columns] {name} = "{column}")'
+            )
+    return notes
+
+
 def unique_names(names: list[str]) -> list[str]:
     """Make header names unique ('Q', 'Q' -> 'Q', 'Q.1') and name blank ones by position."""
     seen: dict[str, int] = {}

@@ -14,7 +14,7 @@ from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.delimited import read_delimited
 from feedback_nlp.io.mapping import load_mapping
-from feedback_nlp.io.platforms import PLATFORMS
+from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_excel, read_json, read_jsonl, read_parquet
 from feedback_nlp.io.xml_records import read_xml
@@ -185,13 +185,14 @@ def _info(
         for name in ALL_SCORE_RANGES
         if name in table.columns
     }
+    carried = builder_carried(builder, table)
     return {
         "file": str(path),
         "platform": plan.platform,
         **detected,
         "columns": dict(plan.columns),
         "constants": dict(plan.constants),
-        "carried": builder_carried(builder, table),
+        "carried": carried,
         "scores": scores,
         "outcomes": {
             spec.describe(): int(table[name].notna().sum())
@@ -206,7 +207,7 @@ def _info(
         "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
         "text_issues": issue_counts(table),
-        "notes": list(plan.notes),
+        "notes": list(plan.notes) + score_question_hints(carried, set(scores)),
     }
 
 
@@ -280,6 +281,9 @@ def _file_summary(info: dict[str, Any]) -> str:
             f"  {len(mixed)} line(s) not valid {info.get('encoding')} were read as cp1252 "
             f"(mixed encodings), first: {mixed[:5]}"
         )
+    if info.get("preamble"):
+        rows = info["preamble"]
+        lines.append(f"  above the header, not read: {len(rows)} title row(s): {rows[:3]}")
     for key in ("conversations", "without_customer_turns", "agent_turns", "sheet", "line_means"):
         if key in info:
             lines.append(f"  {key.replace('_', ' ')}: {info[key]}")

@@ -26,15 +26,15 @@ from feedback_nlp.errors import ReadError
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
 from feedback_nlp.io.delimited import _builder as _delimited_builder
 from feedback_nlp.io.delimited import (
-    _peek,
     _rows_with_lines,
     _Tracked,
+    read_header,
     row_problem,
     sniff_delimiter,
 )
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import ColumnPlan, recognise
-from feedback_nlp.io.platforms import PLATFORMS, detect_header
+from feedback_nlp.io.platforms import PLATFORMS
 from feedback_nlp.io.reader import SUFFIXES, _read_one
 from feedback_nlp.io.seen_ids import SeenIds
 from feedback_nlp.io.stream_jsonl import is_chat_jsonl, stream_jsonl
@@ -157,17 +157,10 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
         tracked = _Tracked(lines)
         reader = csv.reader(tracked, delimiter=delimiter)
         rows = _rows_with_lines(reader, tracked, path)
-        peeked = _peek(rows)
-        header = detect_header([row for _, row, _ in peeked], options.platform)
-        if header is None:
-            raise ReadError(
-                path,
-                f"the file does not look like a {options.platform} export",
-                hint="use platform='auto'",
-            )
+        header, first, _ = read_header(rows, options.platform, path)
         builder = _delimited_builder(path, header, mapping_for(path, options), options.seen)
         width = len(header.columns)
-        source = itertools.chain(peeked[header.rows :], rows)
+        source = itertools.chain(first, rows)
         while True:
             batch = list(itertools.islice(source, options.chunk_rows))
             if not batch:

@@ -16,6 +16,7 @@ from feedback_nlp.io.chat import chat_conversations, chat_rows
 from feedback_nlp.io.encoding import check_is_text, detect_encoding
 from feedback_nlp.io.mapping import ColumnPlan, Mapping, recognise
 from feedback_nlp.io.platforms import Header, detect_header
+from feedback_nlp.io.preamble import PREAMBLE_MAX, preamble_rows
 
 CHUNK_ROWS = 20_000
 
@@ -237,19 +238,24 @@ def read_excel(
         workbook.close()
     if not rows:
         raise ReadError(path, f"the sheet '{worksheet.title}' is empty", hint="pick another sheet")
-    header_rows = [[("" if v is None else str(v)) for v in row] for _, row in rows[:3]]
+    skip = preamble_rows([row for _, row in rows[: PREAMBLE_MAX + 4]])
+    header_rows = [[("" if v is None else str(v)) for v in row] for _, row in rows[skip:][:3]]
     header = detect_header(header_rows, platform)
     if header is None:
         _check_platform(path, platform, ())
     assert header is not None
     builder = _builder(path, header.plan.apply(mapping), header.columns, seen_ids)
-    _add_sheet_rows(builder, header, rows[header.rows :])
-    info = {
+    _add_sheet_rows(builder, header, rows[skip + header.rows :])
+    info: dict[str, object] = {
         "format": "xlsx",
         "sheet": worksheet.title,
         "header_rows": header.rows,
         "line_means": "spreadsheet row",
     }
+    if skip:
+        info["preamble"] = [
+            " ".join(str(v) for v in row if v is not None) for _, row in rows[:skip]
+        ]
     return builder, info
 
 

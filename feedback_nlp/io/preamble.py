@@ -1,0 +1,33 @@
+"""Title blocks above the header of a table export.
+
+Reports exported from BI tools and survey back-ends often start with a title ("Customer
+feedback export - generated 2026-11-30"), a filter line or a blank row before the column
+header. The reader skips such rows, names them in the read summary, and reads the header
+below them; without this the title became the only column name and the file was refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: Title rows looked for above the header at most.
+PREAMBLE_MAX = 10
+
+
+def filled(row: Sequence[object]) -> int:
+    """Cells of `row` holding something other than blanks."""
+    return sum(1 for cell in row if cell is not None and str(cell).strip())
+
+
+def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
+    """How many leading rows are a title block: rows of at most one filled cell, followed
+    (within PREAMBLE_MAX rows) by a header of two or more filled cells whose width the rows
+    below it share. 0 when the first row is the header, or when nothing below looks like a
+    table (a one-column export with a stray delimiter in a comment keeps its header)."""
+    for index, row in enumerate(rows[: PREAMBLE_MAX + 1]):
+        if filled(row) < 2:
+            continue
+        below = rows[index + 1 : index + 4]
+        fits = sum(len(other) == len(row) and filled(other) >= 2 for other in below)
+        return index if index and below and fits * 2 > len(below) else 0
+    return 0
