@@ -80,6 +80,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "recorded_date",
         "submit_date",
         "date_time",
+        # the date column of German, Dutch and Russian exports (day-first dates are read)
+        "datum",
+        "zeitstempel",
+        "дата",
     ),
     "channel": ("channel",),
     "source": ("source", "platform"),

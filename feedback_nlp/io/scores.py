@@ -14,6 +14,15 @@ EXTRA_SCORE_RANGES: dict[str, tuple[int, int]] = {"star_rating": (1, 5)}
 ALL_SCORE_RANGES: dict[str, tuple[int, int]] = {**SCORE_RANGES, **EXTRA_SCORE_RANGES}
 
 _INTEGER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
+#: Cells that say "no answer" in a number column: read as missing, not as unreadable numbers.
+NO_ANSWER = frozenset({"n/a", "na", "#n/a", "-", "–", "—", "null", "none", "nan"})
+#: A decimal comma ("4,0" in a semicolon-separated European export): read as a point. Three
+#: digits after the comma stay unreadable ("1,000" could be a thousands separator).
+_DECIMAL_COMMA = re.compile(r"^([+-]?\d+),(\d{1,2})$")
+#: Day-first dates with dots or dashes, optional hours:minutes[:seconds].
+_DAY_FIRST = re.compile(
+    r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?:[ T,]+(\d{1,2}:\d{2})(?::(\d{2}))?)?$"
+)
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
@@ -27,8 +36,9 @@ def parse_integer(
     series: pd.Series, name: str, value_range: tuple[float, float]
 ) -> tuple[pd.Series, pd.Series]:
     """Parse an integer column; return (Int64 values, reason per row or NA where fine)."""
-    missing = is_missing(series)
     text = series.astype("string").str.strip()
+    missing = is_missing(series) | text.str.lower().isin(NO_ANSWER).fillna(False).astype(bool)
+    text = text.str.replace(_DECIMAL_COMMA, r"\1.\2", regex=True)
     is_int = text.str.fullmatch(_INTEGER.pattern).fillna(False).astype(bool)
     is_num = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool)
     values = pd.Series(pd.NA, index=series.index, dtype="Int64")
@@ -80,19 +90,39 @@ def parse_datetime(
     if strings.any():
         values[strings] = pd.to_datetime(text[strings], format="ISO8601", utc=True, errors="coerce")
         retry = strings & values.isna()
+        if retry.any():
+            values[retry] = _day_first(text[retry])
+        retry = strings & values.isna()
         if date_format and retry.any():
             values[retry] = pd.to_datetime(
                 text[retry], format=date_format, utc=True, errors="coerce"
             )
     reasons = pd.Series(pd.NA, index=series.index, dtype="string")
     unreadable = ~missing & values.isna()
-    expected = date_format or "ISO 8601 like 2026-05-03 14:22:05"
+    expected = date_format or "ISO 8601 like 2026-05-03 14:22:05, or 03.05.2026 14:22"
     reasons[unreadable] = (
         "created_at is not a date: '"
         + series.astype("string")[unreadable]
         + f"' (expected {expected})"
     )
     return values, reasons
+
+
+def _day_first(text: pd.Series) -> pd.Series:
+    """Dates written day first with dots or dashes and a four-digit year (``31.10.2026``,
+    ``31-10-2026 14:05``: German, Dutch, Russian… exports), to UTC; NaT for anything else.
+    Slashed dates are not read: 10/11/2026 is a different day in the US."""
+    found = text.str.extract(_DAY_FIRST.pattern)
+    values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
+    matched = found[0].notna()
+    if matched.any():
+        parts = found[matched]
+        iso = (
+            parts[2] + "-" + parts[1].str.zfill(2) + "-" + parts[0].str.zfill(2)
+            + " " + parts[3].fillna("00:00").str.zfill(5) + ":" + parts[4].fillna("00")
+        )  # fmt: skip
+        values[matched] = pd.to_datetime(iso, format="%Y-%m-%d %H:%M:%S", utc=True, errors="coerce")
+    return values
 
 
 def score_summary(values: pd.Series) -> dict[str, object]:

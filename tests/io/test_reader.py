@@ -228,3 +228,21 @@ def test_columns_named_like_the_toolkits_own_are_carried_as_source_columns(tmp_p
     assert result.table["source_topic"].tolist() == ["Accessibility", "Repairs"]
     assert result.table["source_sentiment"].tolist() == ["neg", "pos"]
     assert "topic" not in result.table.columns and "sentiment" not in result.table.columns
+
+
+def test_a_german_semicolon_export_is_read_whole(tmp_path):
+    path = tmp_path / "umfrage.csv"
+    path.write_text(
+        "ID;Datum;NPS;CSAT;Kommentar\n"
+        "1;31.10.2026 14:05;9;4,0;Schnelle Lieferung\n"
+        "2;02.11.2026;k. A.;-;Alles gut\n",
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    table = result.table
+    assert table["created_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2026-10-31 14:05",
+        "2026-11-02 00:00",
+    ]
+    assert table["csat"].tolist()[0] == 4 and pd.isna(table["csat"].iloc[1])
+    assert result.rejects["reason"].tolist() == ["nps is not a number: 'k. A.'"]  # kept, listed

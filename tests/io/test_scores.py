@@ -29,3 +29,29 @@ def test_parse_datetime_iso_unix_and_naive_as_utc():
     assert values.iloc[2] == pd.Timestamp(1746280010, unit="s", tz="UTC")
     assert reasons.iloc[3].startswith("created_at is not a date: 'tomorrow'")
     assert reasons.iloc[:3].isna().all()
+
+
+def test_decimal_commas_and_no_answer_marks_in_scores():
+    values, reasons = parse_score(
+        pd.Series(["4,0", "3,00", "4,5", "1,000", "N/A", "-", "n/a", "—"]), "csat"
+    )
+    assert values.tolist()[:2] == [4, 3]  # a European export's decimal comma
+    assert reasons.iloc[2] == "csat is not a whole number: '4,5'"
+    assert reasons.iloc[3] == "csat is not a number: '1,000'"  # maybe thousands: not read
+    assert values.iloc[4:].isna().all() and reasons.iloc[4:].isna().all()  # no answer
+
+
+def test_day_first_dates_with_dots_or_dashes_are_read_slashes_are_not():
+    values, reasons = parse_datetime(
+        pd.Series(
+            ["31.10.2026 14:05", "1-2-2026", "02.11.2026 7:05:09", "10/11/2026", "32.10.2026"]
+        )
+    )
+    assert values.iloc[:3].tolist() == [
+        pd.Timestamp("2026-10-31 14:05", tz="UTC"),
+        pd.Timestamp("2026-02-01", tz="UTC"),
+        pd.Timestamp("2026-11-02 07:05:09", tz="UTC"),
+    ]
+    assert reasons.iloc[:3].isna().all()
+    assert reasons.iloc[3].startswith("created_at is not a date: '10/11/2026'")  # US or EU?
+    assert reasons.iloc[4].startswith("created_at is not a date: '32.10.2026'")
