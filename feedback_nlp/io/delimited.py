@@ -59,17 +59,24 @@ def row_problem(row: list[str], width: int) -> str:
 
 
 def sniff_delimiter(sample: str, suffix: str) -> str:
-    """Pick the delimiter that splits the first lines into the most, equally long rows."""
+    """Pick the delimiter that splits the first lines into the most, equally long rows; when
+    no delimiter splits the first line, the rows below a title block (`preamble_rows`)."""
     lines = sample.splitlines()[:20]
     if len(lines) > 1 and not sample.endswith(("\n", "\r")):
         lines = lines[:-1]  # the last line of a sample may be cut
-    best, best_score = "\t" if suffix == ".tsv" else ",", (0, 0)
+    default = "\t" if suffix == ".tsv" else ","
+    return _best_split(lines, below_title=False) or _best_split(lines, below_title=True) or default
+
+
+def _best_split(lines: list[str], below_title: bool) -> str | None:
+    best, best_score = None, (0, 0)
     for delimiter in DELIMITERS:
         try:
             rows = [r for r in csv.reader(lines, delimiter=delimiter) if r]
         except csv.Error:
             continue
-        rows = rows[preamble_rows(rows) :]
+        if below_title:
+            rows = rows[preamble_rows(rows) :]
         if not rows or len(rows[0]) < 2:
             continue
         width = len(rows[0])
