@@ -69,6 +69,8 @@ def sniff_delimiter(sample: str, suffix: str) -> str:
 
 
 def _best_split(lines: list[str], below_title: bool) -> str | None:
+    """The delimiter splitting `lines` (below their title rows) into the most, equally long
+    rows of two fields or more; None when none does."""
     best, best_score = None, (0, 0)
     for delimiter in DELIMITERS:
         try:

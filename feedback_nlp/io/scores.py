@@ -69,8 +69,9 @@ def parse_datetime(
 ) -> tuple[pd.Series, pd.Series]:
     """Parse dates to UTC; naive times are taken as UTC, numbers as unix seconds (or ms).
 
-    Strings must be ISO 8601 (``2026-05-03 14:22:05``, ``2026-06-01T09:12:00Z``) unless
-    `date_format` (strptime syntax) is given. Unreadable dates are reported, never guessed.
+    Strings must be ISO 8601 (``2026-05-03 14:22:05``, ``2026-06-01T09:12:00Z``), day first
+    with dots or dashes (``03.05.2026 14:22``), or match `date_format` (strptime syntax).
+    Unreadable dates are reported, never guessed.
     """
     missing = is_missing(series)
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
