@@ -24,7 +24,7 @@ import pandas as pd
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.mapping import ColumnPlan, Mapping, recognise
-from feedback_nlp.io.structured import decode_file
+from feedback_nlp.io.structured import _check_platform, decode_file
 
 #: Characters XML 1.0 forbids (C0 controls but tab, LF, CR): read as U+FFFD, flagging the row.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -36,6 +36,8 @@ REPEAT_JOINER = " | "
 
 @dataclass
 class _Node:
+    """An element: its local tag, attributes, child elements and text pieces."""
+
     tag: str
     attributes: dict[str, str]
     children: list[_Node] = field(default_factory=list)
@@ -139,10 +141,7 @@ def read_xml(
     seen_ids: dict[str, str],
 ) -> tuple[TableBuilder, dict[str, object]]:
     """Read an XML export: one row per record element (`record_elements`)."""
-    if platform not in ("auto", "generic"):
-        raise ReadError(
-            path, f"the file does not look like a {platform} export", hint="use platform='auto'"
-        )
+    _check_platform(path, platform, ("auto", "generic"))
     text, chosen = decode_file(path, path.read_bytes(), encoding)
     records = record_elements(parse_xml(path, text))
     rows, nested, repeated = [], set(), set()
