@@ -14,6 +14,11 @@ from feedback_nlp.io.scores import EXTRA_SCORE_RANGES
 from feedback_nlp.schema import INPUT_COLUMNS
 
 #: Names (normalised: lower case, non-alphanumerics as "_") recognised for each schema column.
+#: A lower-case letter or digit followed by a capital, and the last capital of a run before a
+#: lower-case letter ('IPAddress' -> 'IP_Address').
+_CAMEL_LOWER = re.compile(r"([a-z0-9])([A-Z])")
+_CAMEL_UPPER = re.compile(r"([A-Z])([A-Z][a-z])")
+
 ALIASES: dict[str, tuple[str, ...]] = {
     "response_id": (
         "response_id",
@@ -128,6 +133,13 @@ def normalise_name(name: object) -> str:
     return re.sub(r"[\W_]+", "_", str(name).strip().lower()).strip("_")
 
 
+def camel_words(name: object) -> str:
+    """camelCase names of JSON and XML exports split into words first: 'createdAt' ->
+    'created_at', 'ResponseID' -> 'response_id', 'userLanguage' -> 'user_language'."""
+    split = _CAMEL_LOWER.sub(r"\1_\2", _CAMEL_UPPER.sub(r"\1_\2", str(name).strip()))
+    return normalise_name(split)
+
+
 @dataclass
 class ColumnPlan:
     """How a file's columns become the feedback table."""
@@ -168,6 +180,8 @@ def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[s
     by_normal: dict[str, str] = {}
     for column in columns:
         by_normal.setdefault(normalise_name(column), column)
+    for column in columns:  # after every plain name: 'created_at' beats 'createdAt'
+        by_normal.setdefault(camel_words(column), column)
     for name, aliases in ALIASES.items():
         if name in mapped:
             continue

@@ -52,3 +52,18 @@ def test_bad_mapping_file(tmp_path):
 def test_unknown_option(tmp_path):
     with pytest.raises(ConfigError, match=r"unknown option\(s\) \['sep'\]"):
         load_mapping({"options": {"sep": ";"}}, {}, tmp_path / "x.csv")
+
+
+def test_camel_case_names_of_json_and_xml_exports_are_recognised():
+    from feedback_nlp.io.mapping import recognise
+
+    columns = ["postId", "createdAt", "customerId", "npsScore", "userLanguage", "comment"]
+    assert recognise(columns) == {
+        "response_id": "postId",
+        "text": "comment",
+        "respondent_id": "customerId",
+        "created_at": "createdAt",
+        "lang_hint": "userLanguage",
+        "nps": "npsScore",
+    }
+    assert recognise(["created_at", "createdAt", "text"])["created_at"] == "created_at"
