@@ -6,12 +6,13 @@ attributes or as child elements holding text. Each record's attributes and text-
 children become columns; children with their own structure (``<Opinions>`` lists, nested
 groups) are not read, and the read summary says which. The file is parsed with the standard
 library's expat, entity declarations refused (no entity expansion of any size), and decoded
-as the other text formats are, so a few damaged characters flag their rows instead of
-refusing the file.
+in the encoding its declaration names (else detected as the other text formats are), a few
+damaged characters flagging their rows instead of refusing the file.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,6 +31,10 @@ from feedback_nlp.io.structured import _check_platform, decode_file
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: The XML declaration: the text is already decoded, so its encoding no longer applies.
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: The encoding named by the declaration at the start of the (byte) file.
+_DECLARED_ENCODING = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._-]+)[\"']"
+)
 #: Values of one record's repeated text elements (answers to a multiple choice) joined so.
 REPEAT_JOINER = " | "
 
@@ -83,6 +88,20 @@ def parse_xml(path: Path, text: str) -> _Node:
             hint="the file is truncated or damaged; export it again",
         ) from None
     return stack[0].children[0]
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration names (``<?xml version="1.0" encoding="windows-1251"?>``)
+    when Python knows it; None without one (the bytes are then detected like any text file)."""
+    found = _DECLARED_ENCODING.match(data[:200])
+    if found is None:
+        return None
+    name = found.group(1).decode("ascii")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
 
 
 def _local(name: str) -> str:
@@ -142,7 +161,8 @@ def read_xml(
 ) -> tuple[TableBuilder, dict[str, object]]:
     """Read an XML export: one row per record element (`record_elements`)."""
     _check_platform(path, platform, ("auto", "generic"))
-    text, chosen = decode_file(path, path.read_bytes(), encoding)
+    data = path.read_bytes()
+    text, chosen = decode_file(path, data, encoding or declared_encoding(data))
     records = record_elements(parse_xml(path, text))
     rows, nested, repeated = [], set(), set()
     for record in records:

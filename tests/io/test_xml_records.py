@@ -110,3 +110,14 @@ def test_xml_is_streamed_for_tagging_like_the_other_whole_file_formats(tmp_path)
     assert [len(c.table) for c in chunks] == [1, 1, 1]
     assert sum(c.rows_read for c in chunks) == 3
     assert read_many([path]).table["response_id"].tolist() == ["R_1", "R_2", "R_3"]
+
+
+def test_the_encoding_its_declaration_names_is_used(tmp_path):
+    cyrillic = (
+        '<?xml version="1.0" encoding="windows-1251"?>\n'
+        "<rows><row><id>1</id><text>Доставка опоздала на неделю</text></row>"
+        "<row><id>2</id><text>Всё отлично</text></row></rows>"
+    )
+    result = check_result(read_feedback(write(tmp_path, cyrillic, encoding="cp1251")))
+    assert result.table["text"].tolist() == ["Доставка опоздала на неделю", "Всё отлично"]
+    assert result.info["encoding"] == "windows-1251"
