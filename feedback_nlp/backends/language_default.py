@@ -170,19 +170,10 @@ class CombinedBackend:
         for (index, signal), confidence in zip(long, found, strict=True):
             if not confidence:
                 continue
-            lang, p = _with_hint(confidence, hint_at(hints, index))
+            lang, p = apply_prior(list(confidence.items()), None, hint_at(hints, index))
             outer = lang not in OUTSIDE_RING and p >= OUTER_CONFIDENCE
             if outer and possible([(lang, p)], scripts_in(signal)):
                 results[index] = (lang, round(p, 6))
-
-
-def _with_hint(confidence: dict[str, float], hint: Any) -> Result:
-    """The most likely language and its share once a hinted language is made HINT_PRIOR
-    times as likely."""
-    hinted = normalise_code(hint) if isinstance(hint, str) else None
-    weighted = {lang: p * (HINT_PRIOR if lang == hinted else 1.0) for lang, p in confidence.items()}
-    lang, p = max(weighted.items(), key=lambda item: (item[1], item[0]))
-    return lang, p / math.fsum(weighted.values())
 
 
 def _combine(

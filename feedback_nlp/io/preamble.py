@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 #: Title rows looked for above the header at most.
 PREAMBLE_MAX = 10
+#: Rows a caller passes to `preamble_rows`: the title rows, the header and three rows below it.
+PREAMBLE_PEEK = PREAMBLE_MAX + 4
 
 
 def filled(row: Sequence[object]) -> int:

@@ -16,7 +16,7 @@ from feedback_nlp.io.chat import chat_conversations, chat_rows
 from feedback_nlp.io.encoding import check_is_text, detect_encoding
 from feedback_nlp.io.mapping import ColumnPlan, Mapping, recognise
 from feedback_nlp.io.platforms import Header, detect_header
-from feedback_nlp.io.preamble import PREAMBLE_MAX, preamble_rows
+from feedback_nlp.io.preamble import PREAMBLE_PEEK, preamble_rows
 
 CHUNK_ROWS = 20_000
 
@@ -238,7 +238,7 @@ def read_excel(
         workbook.close()
     if not rows:
         raise ReadError(path, f"the sheet '{worksheet.title}' is empty", hint="pick another sheet")
-    skip = preamble_rows([row for _, row in rows[: PREAMBLE_MAX + 4]])
+    skip = preamble_rows([row for _, row in rows[:PREAMBLE_PEEK]])
     header_rows = [[("" if v is None else str(v)) for v in row] for _, row in rows[skip:][:3]]
     header = detect_header(header_rows, platform)
     if header is None:
