@@ -33,8 +33,8 @@ BadScoresOption = Annotated[
     str | None,
     typer.Option(
         "--bad-scores",
-        help="A score that cannot be read: 'keep-text' (default: keep the comment, leave the "
-        "score empty, list the problem in the rejects) or 'reject-row'.",
+        help="A score or date that cannot be read: 'keep-text' (default: keep the comment, "
+        "leave the value empty, list the problem in the rejects) or 'reject-row'.",
     ),
 ]
 AgentTurnsOption = Annotated[

@@ -16,6 +16,7 @@ from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.scores import (
     ALL_SCORE_RANGES,
+    SLASHED_HINT,
     is_missing,
     parse_datetime,
     parse_integer,
@@ -46,6 +47,7 @@ class TableBuilder:
     generated_ids: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     kept_problems: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
 
     def check_plan(self, file_columns: list[str]) -> None:
         """Raise ReadError if the plan names a missing column or finds no text column."""
@@ -151,7 +153,11 @@ class TableBuilder:
             out["turn"] = values
         if "created_at" in out:
             values, reasons = parse_datetime(out["created_at"], self.plan.date_format)
-            flag("created_at", reasons)
+            if self.plan.bad_scores == "reject-row":
+                flag("created_at", reasons)
+            elif reasons.notna().any():
+                kept.append(("created_at", reasons))
+            self._note_date_order(reasons)
             out["created_at"] = values
         for name in (
             "respondent_id",
@@ -183,6 +189,17 @@ class TableBuilder:
         }
         table = pd.DataFrame({**out, **carried}, index=index)
         return table, field_s, reason_s, kept
+
+    def _note_date_order(self, reasons: pd.Series) -> None:
+        """Once per file: which `date_format` its slashed dates need (from the first chunk
+        that shows it)."""
+        hinted = reasons.dropna()
+        hinted = hinted[hinted.str.contains(SLASHED_HINT, regex=False)]
+        if hinted.empty or any(SLASHED_HINT in note for note in self.notes):
+            return
+        column = self.plan.columns.get("created_at", "created_at")
+        hint = hinted.iloc[0].partition(SLASHED_HINT)[2].rstrip(")")
+        self.notes.append(f"column '{column}': slashed dates, {SLASHED_HINT}{hint}")
 
     def _outcomes(self, raw: pd.DataFrame, out: dict[str, pd.Series], flag: Any) -> set[str]:
         """Parse the declared outcomes this file has (others are skipped); return their columns."""

@@ -115,8 +115,9 @@ MAPPABLE = (*INPUT_COLUMNS, *EXTRA_SCORE_RANGES)
 #: What a score that cannot be read does to its row. ``"keep-text"`` (the default): the row is
 #: kept with the score empty and the problem is listed in the rejects table (``row_kept`` True):
 #: the comment is usually the point of the row, and an empty score is left out of every score
-#: metric exactly like a missing one, so nothing is made up. ``"reject-row"``: the whole row goes
-#: to the rejects table (for score-only analyses that must not mix in rows a tool mangled).
+#: metric exactly like a missing one, so nothing is made up. A date that cannot be read is
+#: treated the same way. ``"reject-row"``: the whole row goes to the rejects table (for
+#: score-only analyses that must not mix in rows a tool mangled).
 BAD_SCORES = ("keep-text", "reject-row")
 DEFAULT_BAD_SCORES = "keep-text"
 

@@ -72,8 +72,9 @@ def read_feedback(
     TOML file with ``[columns]``/``[constants]``/``[options]``; a ``<stem>.mapping.toml`` beside
     the file is used when no mapping is given. `outcomes` ({name: OutcomeSpec}, see
     feedback_nlp.outcomes) adds declared outcome columns, validated like scores.
-    `bad_scores`: ``"keep-text"`` (default: keep the row, empty the score, list the problem in
-    the rejects table) or ``"reject-row"``; see :data:`feedback_nlp.io.mapping.BAD_SCORES`.
+    `bad_scores`: ``"keep-text"`` (default: keep the row, empty the score or date, list the
+    problem in the rejects table) or ``"reject-row"``; see
+    :data:`feedback_nlp.io.mapping.BAD_SCORES`.
     Raises ReadError when the file cannot be read.
     """
     read = (Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
@@ -207,7 +208,7 @@ def _info(
         "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
         "text_issues": issue_counts(table),
-        "notes": list(plan.notes) + score_question_hints(carried, set(scores)),
+        "notes": list(plan.notes) + builder.notes + score_question_hints(carried, set(scores)),
     }
 
 
@@ -270,7 +271,9 @@ def _file_summary(info: dict[str, Any]) -> str:
     for reason, count in info["reject_reasons"].items():
         lines.append(f"    {count} x {reason}")
     if info.get("scores_emptied"):
-        lines.append("  rows kept with a score emptied (bad_scores='keep-text'; in the rejects):")
+        lines.append(
+            "  rows kept with a score or date emptied (bad_scores='keep-text'; in the rejects):"
+        )
         lines += [f"    {count} x {reason}" for reason, count in info["scores_emptied"].items()]
     if info.get("text_issues"):
         lines.append("  damaged text kept (listed in text_issues, repaired in text_clean):")

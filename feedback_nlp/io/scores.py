@@ -24,6 +24,10 @@ _DAY_FIRST = re.compile(
     r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?:[ T,]+(\d{1,2}:\d{2})(?::(\d{2}))?)?$"
 )
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+#: Slashed dates (``10/11/2026 09:12``): day or month first, which the text cannot tell.
+SLASHED_HINT = "day or month first? "
+_OPTION = "date_format = {} in the mapping's [options]"
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 
 
 def is_missing(series: pd.Series) -> pd.Series:
@@ -106,7 +110,27 @@ def parse_datetime(
         + series.astype("string")[unreadable]
         + f"' (expected {expected})"
     )
+    slashed = unreadable & text.str.extract(_SLASHED.pattern)[0].notna()
+    if slashed.any() and not date_format:
+        reasons[slashed] = (
+            "created_at is not a date: '"
+            + series.astype("string")[slashed]
+            + f"' ({SLASHED_HINT}{slashed_order_hint(text[slashed])})"
+        )
     return values, reasons
+
+
+def slashed_order_hint(text: pd.Series) -> str:
+    """What to pass for slashed dates, from what the values show: a first number above 12
+    means day first, a second one above 12 month first; both or neither, no evidence."""
+    parts = text.str.extract(_SLASHED.pattern)
+    day_first = text[parts[0].astype(float) > 12]
+    month_first = text[parts[1].astype(float) > 12]
+    if len(day_first) and not len(month_first):
+        return f"'{day_first.iloc[0]}' is day first: {_OPTION.format(repr('%d/%m/%Y'))}"
+    if len(month_first) and not len(day_first):
+        return f"'{month_first.iloc[0]}' is month first: {_OPTION.format(repr('%m/%d/%Y'))}"
+    return _OPTION.format("'%d/%m/%Y' (day first) or '%m/%d/%Y' (month first)")
 
 
 def _day_first(text: pd.Series) -> pd.Series:

@@ -55,3 +55,23 @@ def test_day_first_dates_with_dots_or_dashes_are_read_slashes_are_not():
     assert reasons.iloc[:3].isna().all()
     assert reasons.iloc[3].startswith("created_at is not a date: '10/11/2026'")  # US or EU?
     assert reasons.iloc[4].startswith("created_at is not a date: '32.10.2026'")
+
+
+def test_slashed_dates_say_which_date_format_to_pass():
+    _, reasons = parse_datetime(pd.Series(["10/11/2026", "25/11/2026 09:12", "", "tomorrow"]))
+    assert reasons.iloc[0] == (
+        "created_at is not a date: '10/11/2026' (day or month first? "
+        "'25/11/2026 09:12' is day first: date_format = '%d/%m/%Y' in the mapping's [options])"
+    )
+    assert reasons.iloc[1].startswith("created_at is not a date: '25/11/2026 09:12' (day or")
+    assert pd.isna(reasons.iloc[2]) and "ISO 8601" in reasons.iloc[3]
+    _, us = parse_datetime(pd.Series(["3/14/26", "3/4/26"]))
+    assert us.str.contains(
+        "'3/14/26' is month first: date_format = '%m/%d/%Y' in", regex=False
+    ).all()
+    _, unknown = parse_datetime(pd.Series(["3/4/2026", "13/4/2026", "4/13/2026"]))
+    assert unknown.str.contains(
+        "'%d/%m/%Y' (day first) or '%m/%d/%Y' (month first) in", regex=False
+    ).all()
+    values, given = parse_datetime(pd.Series(["3/4/2026"]), "%d/%m/%Y")
+    assert values.iloc[0] == pd.Timestamp("2026-04-03", tz="UTC") and given.isna().all()
