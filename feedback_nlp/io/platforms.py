@@ -8,108 +8,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.forms import google_forms, microsoft_forms, other_questions_note
 from feedback_nlp.io.mapping import ColumnPlan, recognise
-
-NPS_WORDS = ("recommend", "empfehl", "recomend", "recomand", "порекоменд", "рекоменд")
-CSAT_WORDS = ("satisf", "zufrieden", "satisfech", "mulțumit", "multumit", "удовлетвор", "довольн")
-CES_WORDS = ("easy", "effort", "einfach", "facile", "fácil", "facil", "ușor", "usor", "легко")
-FREE_TEXT_WORDS = (
-    "why",
-    "reason",
-    "tell us",
-    "comment",
-    "anything else",
-    "improve",
-    "feedback",
-    "describe",
-    "pourquoi",
-    "raison",
-    "warum",
-    "grund",
-    "por qué",
-    "motivo",
-    "de ce",
-    "motiv",
-    "почему",
-    "причин",
+from feedback_nlp.io.questions import (
+    Header,
+    assign_questions,
+    cells,
+    free_text_column,
+    score_question_hints,
+    unique_names,
 )
 
-
-@dataclass
-class Header:
-    """The header of a table: column names, rows it spans, and the column plan."""
-
-    columns: list[str]
-    rows: int
-    plan: ColumnPlan
-
-
-def score_for_question(question: str) -> str | None:
-    """'How likely are you to recommend …' -> 'nps'; None when no score word is found."""
-    lowered = question.lower()
-    for name, words in (("nps", NPS_WORDS), ("csat", CSAT_WORDS), ("ces", CES_WORDS)):
-        if any(word in lowered for word in words):
-            return name
-    return None
-
-
-def score_question_hints(columns: list[str], found: set[str]) -> list[str]:
-    """Notes for carried columns worded like a score question ("How likely are you to
-    recommend us?") when no score of that kind was found: generic files take scores only
-    from recognised names or a mapping, since an open question can be worded alike ("What
-    would make you recommend us?")."""
-    notes = []
-    for column in columns:
-        name = score_for_question(column)
-        lowered = column.lower()
-        if name and name not in found and not any(w in lowered for w in FREE_TEXT_WORDS):
-            notes.append(
-                f"'{column}' reads like a score question ({name.upper()}) but is not read as one: "
-                f'if it holds the scores, map it ([columns] {name} = "{column}")'
-            )
-    return notes
-
-
-def unique_names(names: list[str]) -> list[str]:
-    """Make header names unique ('Q', 'Q' -> 'Q', 'Q.1') and name blank ones by position."""
-    seen: dict[str, int] = {}
-    result = []
-    for position, name in enumerate(names):
-        name = str(name).strip() or f"column_{position + 1}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name}.{seen[name]}"
-        else:
-            seen[name] = 0
-        result.append(name)
-    return result
-
-
-def _cells(rows: list[list[str]], index: int) -> list[str]:
-    return [str(c) if c is not None else "" for c in rows[index]] if len(rows) > index else []
-
-
-def _assign_questions(
-    plan: ColumnPlan, columns: list[str], questions: dict[str, str], skip: set[str]
-) -> None:
-    """Map score questions (by their wording) to nps/csat/ces, once each."""
-    for column in columns:
-        if column in skip or column in plan.columns.values():
-            continue
-        name = score_for_question(questions.get(column, ""))
-        if name and name not in plan.columns:
-            plan.columns[name] = column
-
-
-def _free_text_column(columns: list[str], questions: dict[str, str], skip: set[str]) -> str | None:
-    for column in columns:
-        question = questions.get(column, "").lower()
-        if column not in skip and any(word in question for word in FREE_TEXT_WORDS):
-            return column
-    return None
+__all__ = ["PLATFORMS", "Header", "detect_header", "score_question_hints"]
 
 
 def _import_id(cell: str) -> str | None:
@@ -124,7 +36,7 @@ def _import_id(cell: str) -> str | None:
 
 def qualtrics(rows: list[list[str]]) -> Header | None:
     """Qualtrics: ids, question texts, then {"ImportId": …} cells; data from row 4."""
-    ids_row, questions_row, import_row = _cells(rows, 0), _cells(rows, 1), _cells(rows, 2)
+    ids_row, questions_row, import_row = cells(rows, 0), cells(rows, 1), cells(rows, 2)
     import_ids = [_import_id(cell) for cell in import_row]
     if not import_ids or sum(i is not None for i in import_ids) < len(import_ids) / 2:
         return None
@@ -148,7 +60,7 @@ def qualtrics(rows: list[list[str]]) -> Header | None:
         if imports[c].upper().endswith("_NPS_GROUP") or questions.get(c, "").endswith("- Group")
     }
     asked = [c for c in columns if imports[c].upper().startswith("QID")]
-    _assign_questions(plan, asked, questions, groups | {text or ""})
+    assign_questions(plan, asked, questions, groups | {text or ""})
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append("Qualtrics: 3 header rows (ids, question texts, ImportIds)")
     return Header(columns, 3, plan)
@@ -159,7 +71,7 @@ SURVEYMONKEY_META = ("Respondent ID", "Collector ID", "Start Date", "End Date")
 
 def surveymonkey(rows: list[list[str]]) -> Header | None:
     """SurveyMonkey: question row (blank cells continue the question) + sub-label row."""
-    top, sub = _cells(rows, 0), _cells(rows, 1)
+    top, sub = cells(rows, 0), cells(rows, 1)
     if "Respondent ID" not in top or not ({"Collector ID", "Start Date"} & set(top)):
         return None
     header_rows = 2
@@ -191,10 +103,10 @@ def surveymonkey(rows: list[list[str]]) -> Header | None:
     if date in columns:
         plan.columns["created_at"] = date
     meta = set(SURVEYMONKEY_META) | {c for c in columns if c.startswith(("IP Address", "Email"))}
-    text = open_ended[0] if open_ended else _free_text_column(columns, questions, meta)
+    text = open_ended[0] if open_ended else free_text_column(columns, questions, meta)
     if text:
         plan.columns["text"] = text
-    _assign_questions(plan, columns, questions, meta | {text or ""})
+    assign_questions(plan, columns, questions, meta | {text or ""})
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append(
         "SurveyMonkey: 2 header rows (questions, sub-labels), blanks forward-filled"
@@ -210,7 +122,7 @@ TYPEFORM_META = ("#", "Start Date (UTC)", "Stage Date (UTC)", "Network ID", "Tag
 
 def typeform(rows: list[list[str]]) -> Header | None:
     """Typeform: '#' first, question texts as columns, submit date and 'Network ID'."""
-    top = _cells(rows, 0)
+    top = cells(rows, 0)
     if (
         not top
         or top[0].strip() != "#"
@@ -225,10 +137,10 @@ def typeform(rows: list[list[str]]) -> Header | None:
     if date:
         plan.columns["created_at"] = date
     meta = set(TYPEFORM_META) | set(TYPEFORM_DATES)
-    text = _free_text_column(columns, questions, meta)
+    text = free_text_column(columns, questions, meta)
     if text:
         plan.columns["text"] = text
-    _assign_questions(plan, columns, questions, meta | {text or ""})
+    assign_questions(plan, columns, questions, meta | {text or ""})
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append("Typeform: questions are the column names")
     return Header(columns, 1, plan)
@@ -236,7 +148,7 @@ def typeform(rows: list[list[str]]) -> Header | None:
 
 def google_play(rows: list[list[str]]) -> Header | None:
     """Google Play Console review export (UTF-16): star rating kept as `star_rating`."""
-    top = _cells(rows, 0)
+    top = cells(rows, 0)
     if "Package Name" not in top or "Review Text" not in top:
         return None
     columns = unique_names(top)
@@ -258,9 +170,18 @@ def google_play(rows: list[list[str]]) -> Header | None:
 
 
 def generic(rows: list[list[str]]) -> Header:
-    """Any table with one header row: columns recognised by schema names and aliases."""
-    columns = unique_names(_cells(rows, 0))
-    return Header(columns, 1, ColumnPlan(columns=recognise(columns)))
+    """Any table with one header row: columns recognised by schema names and aliases; with
+    no column named like a comment, the question that asks why, what to improve or for
+    comments is the text (a note says so)."""
+    columns = unique_names(cells(rows, 0))
+    plan = ColumnPlan(columns=recognise(columns))
+    if "text" not in plan.columns:
+        text = free_text_column(columns, {c: c for c in columns}, set(plan.columns.values()))
+        if text:
+            plan.columns["text"] = text
+            plan.notes.append(f"text: the question '{text}' (by its wording)")
+            plan.notes += other_questions_note(columns, plan, set())
+    return Header(columns, 1, plan)
 
 
 TABULAR_DETECTORS: dict[str, Callable[[list[list[str]]], Header | None]] = {
@@ -268,6 +189,8 @@ TABULAR_DETECTORS: dict[str, Callable[[list[list[str]]], Header | None]] = {
     "surveymonkey": surveymonkey,
     "typeform": typeform,
     "google_play": google_play,
+    "google_forms": google_forms,
+    "microsoft_forms": microsoft_forms,
 }
 PLATFORMS = ("auto", "generic", *TABULAR_DETECTORS, "app_store", "chat")
 

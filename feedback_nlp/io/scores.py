@@ -24,6 +24,11 @@ _DAY_FIRST = re.compile(
     r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?:[ T,]+(\d{1,2}:\d{2})(?::(\d{2}))?)?$"
 )
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+#: Year-first slashed dates (Google Forms, East Asian locales): ``2026/05/01 10:12:44 AM GMT+2``.
+_YEAR_FIRST = re.compile(
+    r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?)?"
+    r"(?:\s*(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?)?$"
+)
 #: Slashed dates (``10/11/2026 09:12``): day or month first, which the text cannot tell.
 SLASHED_HINT = "day or month first? "
 _OPTION = "date_format = {} in the mapping's [options]"
@@ -74,7 +79,8 @@ def parse_datetime(
     """Parse dates to UTC; naive times are taken as UTC, numbers as unix seconds (or ms).
 
     Strings must be ISO 8601 (``2026-05-03 14:22:05``, ``2026-06-01T09:12:00Z``), day first
-    with dots or dashes (``03.05.2026 14:22``), or match `date_format` (strptime syntax).
+    with dots or dashes (``03.05.2026 14:22``), year first with slashes (``2026/05/03 2:22:05
+    PM GMT+2``), or match `date_format` (strptime syntax).
     Unreadable dates are reported, never guessed.
     """
     missing = is_missing(series)
@@ -97,6 +103,9 @@ def parse_datetime(
         retry = strings & values.isna()
         if retry.any():
             values[retry] = _day_first(text[retry])
+        retry = strings & values.isna()
+        if retry.any():
+            values[retry] = _year_first(text[retry])
         retry = strings & values.isna()
         if date_format and retry.any():
             values[retry] = pd.to_datetime(
@@ -147,6 +156,29 @@ def _day_first(text: pd.Series) -> pd.Series:
             + " " + parts[3].fillna("00:00").str.zfill(5) + ":" + parts[4].fillna("00")
         )  # fmt: skip
         values[matched] = pd.to_datetime(iso, format="%Y-%m-%d %H:%M:%S", utc=True, errors="coerce")
+    return values
+
+
+def _year_first(text: pd.Series) -> pd.Series:
+    """Year-first slashed dates with an optional 12-hour clock and GMT offset, to UTC; NaT
+    for anything else (an hour outside 1-12 beside AM/PM too)."""
+    found = text.astype(object).str.extract(_YEAR_FIRST.pattern)
+    values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
+    parts = found[found[0].notna()].fillna("")
+    if parts.empty:
+        return values
+    clock = parts[3].replace("", "0").astype(int).to_numpy()
+    meridiem = parts[6].str.lower().to_numpy()
+    hour = np.where(meridiem == "", clock, clock % 12 + np.where(meridiem == "pm", 12, 0))
+    offset = parts[7].replace("", "+") + parts[8].replace("", "0").str.zfill(2)
+    iso = (
+        parts[0] + "-" + parts[1].str.zfill(2) + "-" + parts[2].str.zfill(2)
+        + "T" + pd.Series(hour, index=parts.index).astype(str).str.zfill(2)
+        + ":" + parts[4].replace("", "00") + ":" + parts[5].replace("", "00")
+        + offset + ":" + parts[9].replace("", "00")
+    )  # fmt: skip
+    iso[(meridiem != "") & ((clock < 1) | (clock > 12))] = None
+    values[parts.index] = pd.to_datetime(iso, format="ISO8601", utc=True, errors="coerce")
     return values
 
 

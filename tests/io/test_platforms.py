@@ -7,7 +7,8 @@ import pytest
 
 from feedback_nlp.errors import ConfigError, ReadError
 from feedback_nlp.io import read_feedback
-from feedback_nlp.io.platforms import detect_header, score_for_question
+from feedback_nlp.io.platforms import detect_header
+from feedback_nlp.io.questions import score_for_question
 from tests.io.conftest import FIXTURES, check_result
 
 

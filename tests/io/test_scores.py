@@ -75,3 +75,23 @@ def test_slashed_dates_say_which_date_format_to_pass():
     ).all()
     values, given = parse_datetime(pd.Series(["3/4/2026"]), "%d/%m/%Y")
     assert values.iloc[0] == pd.Timestamp("2026-04-03", tz="UTC") and given.isna().all()
+
+
+def test_year_first_slashed_dates_with_a_twelve_hour_clock_and_offset():
+    values, reasons = parse_datetime(
+        pd.Series(
+            [
+                "2026/05/02 6:03:10 PM GMT+2",
+                "2026/5/2",
+                "2026/05/02 12:30 AM",
+                "2026/05/02 13:30 PM",
+            ]
+        )
+    )
+    assert values.iloc[:3].tolist() == [
+        pd.Timestamp("2026-05-02 16:03:10", tz="UTC"),
+        pd.Timestamp("2026-05-02", tz="UTC"),
+        pd.Timestamp("2026-05-02 00:30", tz="UTC"),
+    ]
+    assert reasons.iloc[:3].isna().all()
+    assert reasons.iloc[3].startswith("created_at is not a date: '2026/05/02 13:30 PM'")

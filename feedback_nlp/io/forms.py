@@ -1,0 +1,107 @@
+"""Form builders' exports (Google Forms, Microsoft Forms): one header row of questions.
+
+Their columns are the questions asked, in the form's language, after a few columns of their
+own (a timestamp; an id, start and completion times, email and name). The comment is the
+question that asks why, what to improve or for comments (`questions.FREE_TEXT_WORDS`), the
+scores are the questions worded like NPS, CSAT or CES, as for Typeform. The other questions
+are carried under their own names, and a note names them: a second open question ("What did
+you like most?") is analysed by mapping it as the text.
+"""
+
+from __future__ import annotations
+
+from feedback_nlp.io.mapping import ColumnPlan, recognise
+from feedback_nlp.io.questions import (
+    Header,
+    assign_questions,
+    cells,
+    free_text_column,
+    score_for_question,
+    unique_names,
+)
+
+#: The first column of a Google Forms export, in the form owner's language.
+GOOGLE_TIMESTAMPS = (
+    "Timestamp",
+    "Horodateur",
+    "Zeitstempel",
+    "Marca temporal",
+    "Informazioni cronologiche",
+    "Carimbo de data/hora",
+    "Tijdstempel",
+    "Sygnatura czasowa",
+    "Marcaj de timp",
+    "Отметка времени",
+)
+#: Columns Google Forms adds when it collects addresses or grades a quiz (carried as they are).
+GOOGLE_META = (
+    "Email Address",
+    "Email address",
+    "Adresse e-mail",
+    "E-Mail-Adresse",
+    "Dirección de correo electrónico",
+    "Indirizzo email",
+    "Endereço de e-mail",
+    "E-mailadres",
+    "Adres e-mail",
+    "Adresă de e-mail",
+    "Адрес электронной почты",
+    "Score",
+)
+MICROSOFT_META = ("ID", "Start time", "Completion time", "Email", "Name", "Last modified time")
+
+
+def google_forms(rows: list[list[str]]) -> Header | None:
+    """Google Forms: a timestamp column first, then the questions."""
+    top = cells(rows, 0)
+    if not top or top[0].strip() not in GOOGLE_TIMESTAMPS:
+        return None
+    columns = unique_names(top)
+    fixed = {"created_at": columns[0]}
+    return _questions_header(columns, "google_forms", "Google Forms", fixed, set(GOOGLE_META))
+
+
+def microsoft_forms(rows: list[list[str]]) -> Header | None:
+    """Microsoft Forms: ID, start and completion times (email, name), then the questions."""
+    top = cells(rows, 0)
+    if not {"ID", "Start time", "Completion time"} <= {c.strip() for c in top}:
+        return None
+    columns = unique_names(top)
+    fixed = {"response_id": "ID", "created_at": "Completion time"}
+    meta = set(MICROSOFT_META)
+    return _questions_header(columns, "microsoft_forms", "Microsoft Forms", fixed, meta)
+
+
+def _questions_header(
+    columns: list[str], platform: str, title: str, fixed: dict[str, str], meta: set[str]
+) -> Header:
+    plan = ColumnPlan(platform=platform, constants={"channel": "survey", "source": platform})
+    plan.columns.update(fixed)
+    questions = {c: c for c in columns}
+    skip = meta | set(fixed.values())
+    text = free_text_column(columns, questions, skip)
+    if text:
+        plan.columns["text"] = text
+    assign_questions(plan, columns, questions, skip | {text or ""})
+    plan.columns = recognise(columns, plan.columns)
+    plan.notes.append(f"{title}: questions are the column names")
+    plan.notes += other_questions_note(columns, plan, skip)
+    return Header(columns, 1, plan)
+
+
+def other_questions_note(columns: list[str], plan: ColumnPlan, skip: set[str]) -> list[str]:
+    """A note naming the questions left as carried columns (none: no note); questions worded
+    like a score have notes of their own (`questions.score_question_hints`)."""
+    used = set(plan.columns.values()) | skip
+    others = [c for c in columns if c not in used and _is_question(c) and not score_for_question(c)]
+    if not others:
+        return []
+    listed = ", ".join(f"'{c}'" for c in others)
+    return [
+        f"questions carried as columns, not analysed: {listed} (to analyse one, map it: "
+        '[columns] text = "<question>")'
+    ]
+
+
+def _is_question(column: str) -> bool:
+    return column.rstrip().endswith("?") or len(column.split()) >= 4

@@ -1,0 +1,120 @@
+"""Survey questions as column names: which asks for a score, which for free text.
+
+Shared by the platform detectors (`io.platforms`, `io.forms`): exports of survey tools name
+their columns by the question asked, so the wording says what a column holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from feedback_nlp.io.mapping import ColumnPlan
+
+NPS_WORDS = (
+    "recommend",
+    "recommand",
+    "raccomand",
+    "empfehl",
+    "recomend",
+    "recomand",
+    "aanbevel",
+    "polec",
+    "порекоменд",
+    "рекоменд",
+)
+CSAT_WORDS = ("satisf", "zufrieden", "satisfech", "mulțumit", "multumit", "удовлетвор", "довольн")
+CES_WORDS = ("easy", "effort", "einfach", "facile", "fácil", "facil", "ușor", "usor", "легко")
+FREE_TEXT_WORDS = (
+    "why",
+    "reason",
+    "tell us",
+    "comment",
+    "anything else",
+    "improve",
+    "feedback",
+    "describe",
+    "pourquoi",
+    "raison",
+    "warum",
+    "grund",
+    "por qué",
+    "motivo",
+    "de ce",
+    "motiv",
+    "почему",
+    "причин",
+)
+
+
+@dataclass
+class Header:
+    """The header of a table: column names, rows it spans, and the column plan."""
+
+    columns: list[str]
+    rows: int
+    plan: ColumnPlan
+
+
+def score_for_question(question: str) -> str | None:
+    """'How likely are you to recommend …' -> 'nps'; None when no score word is found."""
+    lowered = question.lower()
+    for name, words in (("nps", NPS_WORDS), ("csat", CSAT_WORDS), ("ces", CES_WORDS)):
+        if any(word in lowered for word in words):
+            return name
+    return None
+
+
+def score_question_hints(columns: list[str], found: set[str]) -> list[str]:
+    """Notes for carried columns worded like a score question ("How likely are you to
+    recommend us?") when no score of that kind was found: generic files take scores only
+    from recognised names or a mapping, since an open question can be worded alike ("What
+    would make you recommend us?")."""
+    notes = []
+    for column in columns:
+        name = score_for_question(column)
+        lowered = column.lower()
+        if name and name not in found and not any(w in lowered for w in FREE_TEXT_WORDS):
+            notes.append(
+                f"'{column}' reads like a score question ({name.upper()}) but is not read as one: "
+                f'if it holds the scores, map it ([columns] {name} = "{column}")'
+            )
+    return notes
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Make header names unique ('Q', 'Q' -> 'Q', 'Q.1') and name blank ones by position."""
+    seen: dict[str, int] = {}
+    result = []
+    for position, name in enumerate(names):
+        name = str(name).strip() or f"column_{position + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        result.append(name)
+    return result
+
+
+def cells(rows: list[list[str]], index: int) -> list[str]:
+    return [str(c) if c is not None else "" for c in rows[index]] if len(rows) > index else []
+
+
+def assign_questions(
+    plan: ColumnPlan, columns: list[str], questions: dict[str, str], skip: set[str]
+) -> None:
+    """Map score questions (by their wording) to nps/csat/ces, once each."""
+    for column in columns:
+        if column in skip or column in plan.columns.values():
+            continue
+        name = score_for_question(questions.get(column, ""))
+        if name and name not in plan.columns:
+            plan.columns[name] = column
+
+
+def free_text_column(columns: list[str], questions: dict[str, str], skip: set[str]) -> str | None:
+    for column in columns:
+        question = questions.get(column, "").lower()
+        if column not in skip and any(word in question for word in FREE_TEXT_WORDS):
+            return column
+    return None

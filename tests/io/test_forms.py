@@ -1,0 +1,66 @@
+"""Form builders' exports and tables whose columns are questions (io/forms.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.io import read_feedback
+from tests.io.conftest import check_result
+
+
+def test_google_forms_in_french_questions_give_text_score_and_date(tmp_path):
+    path = tmp_path / "formulaire.csv"
+    path.write_text(
+        '"Horodateur","Adresse e-mail","Quelle est la probabilité que vous nous recommandiez ?",'
+        '"Qu\'avez-vous préféré ?","Pourquoi cette note ?"\n'
+        '"2026/05/01 10:12:44 AM GMT+2","a@example.com","9","Le choix","Livraison rapide"\n'
+        '"2026/05/02 6:03:10 PM GMT+2","b@example.com","3","","Colis abîmé et aucun retour"\n',
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    info, table = result.info, result.table
+    assert info["platform"] == "google_forms"
+    assert info["columns"]["text"] == "Pourquoi cette note ?"
+    assert info["columns"]["nps"].startswith("Quelle est la probabilité")
+    assert table["nps"].tolist() == [9, 3]
+    assert table["created_at"].tolist() == [
+        pd.Timestamp("2026-05-01 08:12:44", tz="UTC"),
+        pd.Timestamp("2026-05-02 16:03:10", tz="UTC"),
+    ]
+    assert "Adresse e-mail" in table.columns and result.rejects.empty
+    assert any("'Qu'avez-vous préféré ?'" in note for note in info["notes"])
+
+
+def test_microsoft_forms_id_and_completion_time(tmp_path):
+    path = tmp_path / "forms.csv"
+    path.write_text(
+        "ID,Start time,Completion time,Email,Name,How easy was it to get your issue solved?,"
+        "Any other comments?\n"
+        "1,2026-05-01 10:00:00,2026-05-01 10:03:00,anonymous,,6,Had to call three times\n",
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    assert result.info["platform"] == "microsoft_forms"
+    assert result.table.loc[0, "response_id"] == "1"
+    assert result.table.loc[0, "ces"] == 6
+    assert result.table.loc[0, "text"] == "Had to call three times"
+    assert result.table.loc[0, "created_at"] == pd.Timestamp("2026-05-01 10:03", tz="UTC")
+
+
+def test_a_generic_table_of_questions_takes_the_open_question_as_text(tmp_path):
+    path = tmp_path / "survey.csv"
+    path.write_text(
+        "ResponseId,How likely are you to recommend us?,What did you like most?,"
+        "What should we improve?\nR1,9,The staff,Nothing\nR2,2,,The app crashes at checkout\n",
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    info = result.info
+    assert info["platform"] == "generic"
+    assert info["columns"]["text"] == "What should we improve?"
+    assert result.table["text"].tolist() == ["Nothing", "The app crashes at checkout"]
+    assert "nps" not in info["columns"]  # generic files take scores from names or a mapping
+    notes = " | ".join(info["notes"])
+    assert "text: the question 'What should we improve?' (by its wording)" in notes
+    assert "not analysed: 'What did you like most?'" in notes
+    assert "reads like a score question (NPS)" in notes
