@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
-from feedback_nlp.io.mapping import recognise
+from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.scores import is_missing
 from feedback_nlp.schema import REJECT_COLUMNS, empty_rejects
 from feedback_nlp.score_join import join_scores

@@ -10,7 +10,8 @@ you like most?") is analysed by mapping it as the text.
 
 from __future__ import annotations
 
-from feedback_nlp.io.mapping import ColumnPlan, recognise
+from feedback_nlp.io.column_names import recognise
+from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
     Header,
     assign_questions,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,103 +11,6 @@ from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.journey import SECTIONS, Declared, parse_declared
 from feedback_nlp.io.scores import EXTRA_SCORE_RANGES
 from feedback_nlp.schema import INPUT_COLUMNS
-
-#: Names (normalised: lower case, non-alphanumerics as "_") recognised for each schema column.
-#: A lower-case letter or digit followed by a capital, and the last capital of a run before a
-#: lower-case letter ('IPAddress' -> 'IP_Address').
-_CAMEL_LOWER = re.compile(r"([a-z0-9])([A-Z])")
-_CAMEL_UPPER = re.compile(r"([A-Z])([A-Z][a-z])")
-
-ALIASES: dict[str, tuple[str, ...]] = {
-    "response_id": (
-        "response_id",
-        "responseid",
-        "id",
-        "comment_id",
-        "review_id",
-        "feedback_id",
-        "post_id",
-        "tweet_id",
-        "message_id",
-    ),
-    "text": (
-        "text",
-        "comment",
-        "comments",
-        "feedback",
-        "verbatim",
-        "body",
-        "message",
-        "review",
-        "review_text",
-        "content",
-        "open_ended_response",
-        "open_text",
-        "answer",
-        "remarks",
-        "kommentar",
-        "commentaire",
-        "comentario",
-        "comentariu",
-        "avis",
-        "комментарий",
-        "отзыв",
-        # social posts and forum threads
-        "post",
-        "post_text",
-        "post_body",
-        "tweet",
-        "tweet_text",
-        "full_text",
-        "selftext",
-        "message_text",
-        "review_body",
-        "free_text",
-    ),
-    "respondent_id": (
-        "respondent_id",
-        "customer_id",
-        "user_id",
-        "author",
-        "author_id",
-        "contact_id",
-        "user",
-    ),
-    "created_at": (
-        "created_at",
-        "date",
-        "timestamp",
-        "datetime",
-        "created",
-        "submitted_at",
-        "posted_at",
-        "recorded_date",
-        "submit_date",
-        "date_time",
-        # the date column of German, Dutch and Russian exports (day-first dates are read)
-        "datum",
-        "zeitstempel",
-        "дата",
-    ),
-    "channel": ("channel",),
-    "source": ("source", "platform"),
-    "touchpoint": ("touchpoint", "touch_point"),
-    "journey_stage": ("journey_stage", "stage", "journey"),
-    "lang_hint": ("lang_hint", "language", "lang", "locale", "user_language"),
-    "conversation_id": ("conversation_id", "ticket_id"),
-    "turn": ("turn", "turn_index"),
-    "nps": (
-        "nps",
-        "nps_score",
-        "likelihood_to_recommend",
-        "ltr",
-        "recommend",
-        "recommendation_score",
-    ),
-    "csat": ("csat", "csat_score", "satisfaction", "customer_satisfaction"),
-    "ces": ("ces", "ces_score", "customer_effort", "effort", "customer_effort_score"),
-    "star_rating": ("star_rating", "stars"),
-}
 
 MAPPABLE = (*INPUT_COLUMNS, *EXTRA_SCORE_RANGES)
 
@@ -127,18 +29,6 @@ def check_bad_scores(value: str) -> str:
     if value not in BAD_SCORES:
         raise ConfigError(f"bad_scores must be one of {list(BAD_SCORES)}, not {value!r}")
     return value
-
-
-def normalise_name(name: object) -> str:
-    """'Likelihood to recommend' -> 'likelihood_to_recommend'."""
-    return re.sub(r"[\W_]+", "_", str(name).strip().lower()).strip("_")
-
-
-def camel_words(name: object) -> str:
-    """camelCase names of JSON and XML exports split into words first: 'createdAt' ->
-    'created_at', 'ResponseID' -> 'response_id', 'userLanguage' -> 'user_language'."""
-    split = _CAMEL_LOWER.sub(r"\1_\2", _CAMEL_UPPER.sub(r"\1_\2", str(name).strip()))
-    return normalise_name(split)
 
 
 @dataclass
@@ -172,27 +62,6 @@ class ColumnPlan:
         self.constants.update(constants)
         for name in constants:
             self.columns.pop(name, None)
-
-
-def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[str, str]:
-    """Map schema names to file columns by name and alias, never reusing a taken column."""
-    mapped = dict(taken or {})
-    used = set(mapped.values())
-    by_normal: dict[str, str] = {}
-    for column in columns:
-        by_normal.setdefault(normalise_name(column), column)
-    for column in columns:  # after every plain name: 'created_at' beats 'createdAt'
-        by_normal.setdefault(camel_words(column), column)
-    for name, aliases in ALIASES.items():
-        if name in mapped:
-            continue
-        for alias in aliases:
-            column = by_normal.get(alias)
-            if column is not None and column not in used:
-                mapped[name] = column
-                used.add(column)
-                break
-    return mapped
 
 
 @dataclass

@@ -10,8 +10,9 @@ import json
 from collections.abc import Callable
 
 from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.forms import google_forms, microsoft_forms, other_questions_note
-from feedback_nlp.io.mapping import ColumnPlan, recognise
+from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
     Header,
     assign_questions,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from feedback_nlp.io.column_names import normalise_name
 from feedback_nlp.io.mapping import ColumnPlan
 
 NPS_WORDS = (
@@ -17,7 +18,7 @@ NPS_WORDS = (
     "empfehl",
     "recomend",
     "recomand",
-    "aanbevel",
+    "aanbeve",
     "polec",
     "порекоменд",
     "рекоменд",
@@ -46,6 +47,12 @@ FREE_TEXT_WORDS = (
 )
 
 
+#: Column names that hold a score without saying which (Delighted's and many tools' "Score").
+BARE_SCORE_NAMES = frozenset(
+    {"score", "rating", "rate", "note", "bewertung", "punteggio", "puntuación", "nota", "оценка"}
+)
+
+
 @dataclass
 class Header:
     """The header of a table: column names, rows it spans, and the column plan."""
@@ -68,7 +75,8 @@ def score_question_hints(columns: list[str], found: set[str]) -> list[str]:
     """Notes for carried columns worded like a score question ("How likely are you to
     recommend us?") when no score of that kind was found: generic files take scores only
     from recognised names or a mapping, since an open question can be worded alike ("What
-    would make you recommend us?")."""
+    would make you recommend us?"). With no score found at all, a column named only "Score"
+    or "Rating" (`BARE_SCORE_NAMES`) gets a note too."""
     notes = []
     for column in columns:
         name = score_for_question(column)
@@ -77,6 +85,11 @@ def score_question_hints(columns: list[str], found: set[str]) -> list[str]:
             notes.append(
                 f"'{column}' reads like a score question ({name.upper()}) but is not read as one: "
                 f'if it holds the scores, map it ([columns] {name} = "{column}")'
+            )
+        elif not found and normalise_name(column) in BARE_SCORE_NAMES:
+            notes.append(
+                f"'{column}' may hold scores but does not say which (NPS 0-10, CSAT 1-5, CES "
+                f'1-7, stars 1-5): map it if it does ([columns] nps = "{column}")'
             )
     return notes
 

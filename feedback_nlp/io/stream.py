@@ -24,6 +24,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
+from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.delimited import _builder as _delimited_builder
 from feedback_nlp.io.delimited import (
     _rows_with_lines,
@@ -33,7 +34,7 @@ from feedback_nlp.io.delimited import (
     sniff_delimiter,
 )
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
-from feedback_nlp.io.mapping import ColumnPlan, recognise
+from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.platforms import PLATFORMS
 from feedback_nlp.io.reader import SUFFIXES, _read_one
 from feedback_nlp.io.seen_ids import SeenIds

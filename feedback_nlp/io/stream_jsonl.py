@@ -13,8 +13,9 @@ from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder, _as_string
 from feedback_nlp.io.chat import chat_conversations
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
+from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
-from feedback_nlp.io.mapping import ColumnPlan, recognise
+from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.reader import builder_carried
 from feedback_nlp.io.structured import _builder as _structured_builder
 from feedback_nlp.io.structured import _check_platform, jsonl_object

@@ -13,8 +13,9 @@ import pandas as pd
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.chat import chat_conversations, chat_rows
+from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.encoding import check_is_text, detect_encoding
-from feedback_nlp.io.mapping import ColumnPlan, Mapping, recognise
+from feedback_nlp.io.mapping import ColumnPlan, Mapping
 from feedback_nlp.io.platforms import Header, detect_header
 from feedback_nlp.io.preamble import PREAMBLE_PEEK, preamble_rows
 

@@ -24,7 +24,8 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
-from feedback_nlp.io.mapping import ColumnPlan, Mapping, recognise
+from feedback_nlp.io.column_names import recognise
+from feedback_nlp.io.mapping import ColumnPlan, Mapping
 from feedback_nlp.io.structured import _check_platform, decode_file
 
 #: Characters XML 1.0 forbids (C0 controls but tab, LF, CR): read as U+FFFD, flagging the row.

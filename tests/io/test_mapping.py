@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.io.mapping import load_mapping, normalise_name, recognise
+from feedback_nlp.io.column_names import normalise_name, recognise
+from feedback_nlp.io.mapping import load_mapping
 
 
 def test_recognise_by_alias_without_reusing_columns():
@@ -55,7 +56,7 @@ def test_unknown_option(tmp_path):
 
 
 def test_camel_case_names_of_json_and_xml_exports_are_recognised():
-    from feedback_nlp.io.mapping import recognise
+    from feedback_nlp.io.column_names import recognise
 
     columns = ["postId", "createdAt", "customerId", "npsScore", "userLanguage", "comment"]
     assert recognise(columns) == {

@@ -1,0 +1,168 @@
+"""Recognising a file's columns by name: schema names, their aliases, camelCase and prefixed
+forms ("Review Content", "Comment Date")."""
+
+from __future__ import annotations
+
+import re
+
+#: A lower-case letter or digit followed by a capital, and the last capital of a run before a
+#: lower-case letter ('IPAddress' -> 'IP_Address').
+_CAMEL_LOWER = re.compile(r"([a-z0-9])([A-Z])")
+_CAMEL_UPPER = re.compile(r"([A-Z])([A-Z][a-z])")
+
+#: Names (normalised: lower case, non-alphanumerics as "_") recognised for each schema column.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "response_id": (
+        "response_id",
+        "responseid",
+        "id",
+        "comment_id",
+        "review_id",
+        "feedback_id",
+        "post_id",
+        "tweet_id",
+        "message_id",
+    ),
+    "text": (
+        "text",
+        "comment",
+        "comments",
+        "feedback",
+        "verbatim",
+        "body",
+        "message",
+        "review",
+        "review_text",
+        "content",
+        "open_ended_response",
+        "open_text",
+        "answer",
+        "remarks",
+        "kommentar",
+        "commentaire",
+        "comentario",
+        "comentariu",
+        "avis",
+        "комментарий",
+        "отзыв",
+        # social posts and forum threads
+        "post",
+        "post_text",
+        "post_body",
+        "tweet",
+        "tweet_text",
+        "full_text",
+        "selftext",
+        "message_text",
+        "review_body",
+        "free_text",
+        # ticket exports (Zendesk, Freshdesk): the customer's first message
+        "description",
+    ),
+    "respondent_id": (
+        "respondent_id",
+        "customer_id",
+        "user_id",
+        "author",
+        "author_id",
+        "contact_id",
+        "user",
+    ),
+    "created_at": (
+        "created_at",
+        "date",
+        "timestamp",
+        "datetime",
+        "created",
+        "submitted_at",
+        "posted_at",
+        "recorded_date",
+        "submit_date",
+        "date_time",
+        # the date column of German, Dutch and Russian exports (day-first dates are read)
+        "datum",
+        "zeitstempel",
+        "дата",
+    ),
+    "channel": ("channel",),
+    "source": ("source", "platform"),
+    "touchpoint": ("touchpoint", "touch_point"),
+    "journey_stage": ("journey_stage", "stage", "journey"),
+    "lang_hint": ("lang_hint", "language", "lang", "locale", "user_language"),
+    "conversation_id": ("conversation_id", "ticket_id"),
+    "turn": ("turn", "turn_index"),
+    "nps": (
+        "nps",
+        "nps_score",
+        "likelihood_to_recommend",
+        "ltr",
+        "recommend",
+        "recommendation_score",
+    ),
+    "csat": ("csat", "csat_score", "satisfaction", "customer_satisfaction"),
+    "ces": ("ces", "ces_score", "customer_effort", "effort", "customer_effort_score"),
+    "star_rating": ("star_rating", "stars"),
+}
+
+
+#: Words that open the column names of review, ticket and survey exports ("Review Content",
+#: "Comment Date", "Ticket Channel") and that close time columns ("Review Created (UTC)"): a
+#: name is also tried without them, after every full name.
+NAME_PREFIXES = (
+    "review",
+    "ticket",
+    "response",
+    "survey",
+    "comment",
+    "feedback",
+    "post",
+    "customer",
+    "user",
+)
+NAME_SUFFIXES = ("utc", "gmt")
+
+
+def normalise_name(name: object) -> str:
+    """'Likelihood to recommend' -> 'likelihood_to_recommend'."""
+    return re.sub(r"[\W_]+", "_", str(name).strip().lower()).strip("_")
+
+
+def camel_words(name: object) -> str:
+    """camelCase names of JSON and XML exports split into words first: 'createdAt' ->
+    'created_at', 'ResponseID' -> 'response_id', 'userLanguage' -> 'user_language'."""
+    split = _CAMEL_LOWER.sub(r"\1_\2", _CAMEL_UPPER.sub(r"\1_\2", str(name).strip()))
+    return normalise_name(split)
+
+
+def short_forms(name: str) -> list[str]:
+    """`name` without its `NAME_PREFIXES` word, its `NAME_SUFFIXES` word, and both."""
+    words = name.split("_")
+    start = 1 if len(words) > 1 and words[0] in NAME_PREFIXES else 0
+    end = len(words) - 1 if len(words) > 1 and words[-1] in NAME_SUFFIXES else len(words)
+    forms = {"_".join(words[start:end]), "_".join(words[start:]), "_".join(words[:end])}
+    return sorted(form for form in forms - {name} if form)
+
+
+def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[str, str]:
+    """Map schema names to file columns by name and alias, never reusing a taken column: full
+    names first (as written, then camelCase split), then, for schema names still unmapped,
+    names without a prefix or suffix word (`short_forms`; never a bare 'id')."""
+    mapped = dict(taken or {})
+    used = set(mapped.values())
+    full: dict[str, str] = {}
+    for column in columns:
+        full.setdefault(normalise_name(column), column)
+    for column in columns:  # after every plain name: 'created_at' beats 'createdAt'
+        full.setdefault(camel_words(column), column)
+    short: dict[str, str] = {}
+    for column in columns:
+        for form in short_forms(camel_words(column)):
+            if form != "id":
+                short.setdefault(form, column)
+    for names in (full, short):
+        for name, aliases in ALIASES.items():
+            column = next((names[a] for a in aliases if names.get(a) not in (None, *used)), None)
+            if name not in mapped and column is not None:
+                mapped[name] = column
+                used.add(column)
+    return mapped

@@ -1,0 +1,47 @@
+"""Columns recognised by name: full names first, then without a prefix or suffix word."""
+
+from __future__ import annotations
+
+from feedback_nlp.io.column_names import recognise, short_forms
+
+
+def test_short_forms_drop_a_prefix_word_and_a_time_zone_word():
+    assert short_forms("review_created_utc") == ["created", "created_utc", "review_created"]
+    assert short_forms("comment_date") == ["date"]
+    assert short_forms("review") == [] and short_forms("channel") == []
+
+
+def test_review_and_ticket_exports_are_recognised_without_their_prefix():
+    review = recognise(
+        [
+            "Review Created (UTC)",
+            "Review Title",
+            "Review Content",
+            "Review Stars",
+            "Review Language",
+        ]
+    )
+    assert review == {
+        "text": "Review Content",
+        "created_at": "Review Created (UTC)",
+        "lang_hint": "Review Language",
+        "star_rating": "Review Stars",
+    }
+    ticket = recognise(["Id", "Subject", "Description", "Created at", "Ticket Channel"])
+    assert ticket == {
+        "response_id": "Id",
+        "text": "Description",
+        "created_at": "Created at",
+        "channel": "Ticket Channel",
+    }
+
+
+def test_full_names_win_and_a_prefix_never_leaves_a_bare_id():
+    assert recognise(["User ID", "Comment"]) == {"text": "Comment", "respondent_id": "User ID"}
+    assert recognise(["Ticket ID", "Comment"]) == {
+        "text": "Comment",
+        "conversation_id": "Ticket ID",
+    }
+    mapped = recognise(["Comment", "Comment Date", "Response Time", "Customer Name"])
+    assert mapped == {"text": "Comment", "created_at": "Comment Date"}
+    assert recognise(["Feedback Text", "Text"])["text"] == "Text"
