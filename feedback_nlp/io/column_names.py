@@ -79,6 +79,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "recorded_date",
         "submit_date",
         "date_time",
+        "created_time",
+        "created_on",
+        "creation_date",
+        "date_created",
+        "submission_date",
+        "date_submitted",
+        "submitted_on",
         # the date column of German, Dutch and Russian exports (day-first dates are read)
         "datum",
         "zeitstempel",

@@ -14,6 +14,7 @@ from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
     Header,
+    answers_below,
     assign_questions,
     cells,
     free_text_column,
@@ -59,7 +60,10 @@ def google_forms(rows: list[list[str]]) -> Header | None:
         return None
     columns = unique_names(top)
     fixed = {"created_at": columns[0]}
-    return _questions_header(columns, "google_forms", "Google Forms", fixed, set(GOOGLE_META))
+    answers = answers_below(rows, columns, 1)
+    return _questions_header(
+        columns, "google_forms", "Google Forms", fixed, set(GOOGLE_META), answers
+    )
 
 
 def microsoft_forms(rows: list[list[str]]) -> Header | None:
@@ -70,11 +74,17 @@ def microsoft_forms(rows: list[list[str]]) -> Header | None:
     columns = unique_names(top)
     fixed = {"response_id": "ID", "created_at": "Completion time"}
     meta = set(MICROSOFT_META)
-    return _questions_header(columns, "microsoft_forms", "Microsoft Forms", fixed, meta)
+    answers = answers_below(rows, columns, 1)
+    return _questions_header(columns, "microsoft_forms", "Microsoft Forms", fixed, meta, answers)
 
 
 def _questions_header(
-    columns: list[str], platform: str, title: str, fixed: dict[str, str], meta: set[str]
+    columns: list[str],
+    platform: str,
+    title: str,
+    fixed: dict[str, str],
+    meta: set[str],
+    answers: dict[str, list[str]],
 ) -> Header:
     plan = ColumnPlan(platform=platform, constants={"channel": "survey", "source": platform})
     plan.columns.update(fixed)
@@ -83,7 +93,7 @@ def _questions_header(
     text = free_text_column(columns, questions, skip)
     if text:
         plan.columns["text"] = text
-    assign_questions(plan, columns, questions, skip | {text or ""})
+    assign_questions(plan, columns, questions, skip | {text or ""}, answers)
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append(f"{title}: questions are the column names")
     plan.notes += other_questions_note(columns, plan, skip)

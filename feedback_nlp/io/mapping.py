@@ -43,6 +43,7 @@ class ColumnPlan:
     bad_scores: str = DEFAULT_BAD_SCORES
     declared: dict[str, Declared] = field(default_factory=dict)  # column -> its own values
     outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
+    not_scores: set[str] = field(default_factory=set)  # score-worded columns holding no number
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""

@@ -15,6 +15,7 @@ from feedback_nlp.io.forms import google_forms, microsoft_forms, other_questions
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
     Header,
+    answers_below,
     assign_questions,
     cells,
     free_text_column,
@@ -107,7 +108,8 @@ def surveymonkey(rows: list[list[str]]) -> Header | None:
     text = open_ended[0] if open_ended else free_text_column(columns, questions, meta)
     if text:
         plan.columns["text"] = text
-    assign_questions(plan, columns, questions, meta | {text or ""})
+    answers = answers_below(rows, columns, header_rows)
+    assign_questions(plan, columns, questions, meta | {text or ""}, answers)
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append(
         "SurveyMonkey: 2 header rows (questions, sub-labels), blanks forward-filled"
@@ -141,7 +143,7 @@ def typeform(rows: list[list[str]]) -> Header | None:
     text = free_text_column(columns, questions, meta)
     if text:
         plan.columns["text"] = text
-    assign_questions(plan, columns, questions, meta | {text or ""})
+    assign_questions(plan, columns, questions, meta | {text or ""}, answers_below(rows, columns, 1))
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append("Typeform: questions are the column names")
     return Header(columns, 1, plan)

@@ -6,6 +6,7 @@ their columns by the question asked, so the wording says what a column holds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from feedback_nlp.io.column_names import normalise_name
@@ -46,6 +47,8 @@ FREE_TEXT_WORDS = (
     "причин",
 )
 
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 #: Column names that hold a score without saying which (Delighted's and many tools' "Score").
 BARE_SCORE_NAMES = frozenset(
@@ -114,15 +117,37 @@ def cells(rows: list[list[str]], index: int) -> list[str]:
 
 
 def assign_questions(
-    plan: ColumnPlan, columns: list[str], questions: dict[str, str], skip: set[str]
+    plan: ColumnPlan,
+    columns: list[str],
+    questions: dict[str, str],
+    skip: set[str],
+    answers: dict[str, list[str]] | None = None,
 ) -> None:
-    """Map score questions (by their wording) to nps/csat/ces, once each."""
+    """Map score questions (by their wording) to nps/csat/ces, once each; a question whose
+    first `answers` (the data rows under the header, where the detector saw some) hold no
+    number is left alone with a note ("Would you recommend us?" answered Yes or No)."""
     for column in columns:
         if column in skip or column in plan.columns.values():
             continue
         name = score_for_question(questions.get(column, ""))
-        if name and name not in plan.columns:
-            plan.columns[name] = column
+        if not name or name in plan.columns:
+            continue
+        given = [a.strip() for a in (answers or {}).get(column, []) if a.strip()]
+        if given and not any(_NUMBER.match(a) for a in given):
+            plan.not_scores.add(column)
+            plan.notes.append(
+                f"'{column}' is worded like a score question ({name.upper()}) but holds answers "
+                f"such as '{given[0]}': not read as a score (a yes/no answer can be declared an "
+                f'outcome: --outcome "NAME:binary:column={column}:bad=no")'
+            )
+            continue
+        plan.columns[name] = column
+
+
+def answers_below(rows: list[list[str]], columns: list[str], header_rows: int) -> dict:
+    """The cells under each column in the data rows among `rows` (the detector's peek)."""
+    data = [cells(rows, i) for i in range(header_rows, len(rows))]
+    return {c: [r[i] for r in data if i < len(r)] for i, c in enumerate(columns)}
 
 
 def free_text_column(columns: list[str], questions: dict[str, str], skip: set[str]) -> str | None:

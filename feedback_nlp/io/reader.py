@@ -208,7 +208,9 @@ def _info(
         "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
         "text_issues": issue_counts(table),
-        "notes": list(plan.notes) + builder.notes + score_question_hints(carried, set(scores)),
+        "notes": list(plan.notes)
+        + builder.notes
+        + score_question_hints([c for c in carried if c not in plan.not_scores], set(scores)),
     }
 
 

@@ -45,3 +45,8 @@ def test_full_names_win_and_a_prefix_never_leaves_a_bare_id():
     mapped = recognise(["Comment", "Comment Date", "Response Time", "Customer Name"])
     assert mapped == {"text": "Comment", "created_at": "Comment Date"}
     assert recognise(["Feedback Text", "Text"])["text"] == "Text"
+
+
+def test_ticket_exports_name_their_dates_in_words():
+    for name in ("Created time", "Date Created", "Submission Date", "Created On"):
+        assert recognise([name, "Description"])["created_at"] == name

@@ -64,3 +64,18 @@ def test_a_generic_table_of_questions_takes_the_open_question_as_text(tmp_path):
     assert "text: the question 'What should we improve?' (by its wording)" in notes
     assert "not analysed: 'What did you like most?'" in notes
     assert "reads like a score question (NPS)" in notes
+
+
+def test_a_score_worded_question_answered_yes_or_no_is_not_a_score(tmp_path):
+    path = tmp_path / "form.csv"
+    path.write_text(
+        "Timestamp,Would you recommend us to a friend?,Tell us why\n"
+        "2026/05/01 9:00:00 AM GMT+1,Yes,Great service\n"
+        "2026/05/01 9:30:00 AM GMT+1,No,Parcel lost\n",
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    assert "nps" not in result.info["columns"] and result.rejects.empty
+    notes = [n for n in result.info["notes"] if "Would you recommend" in n]
+    assert len(notes) == 1 and "holds answers such as 'Yes'" in notes[0]
+    assert '--outcome "NAME:binary:column=Would you recommend us to a friend?:bad=no"' in notes[0]
