@@ -30,8 +30,25 @@ from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.scores import is_missing, parse_datetime
 
 KINDS = ("binary", "numeric", "duration", "count")
-TRUE_WORDS = ("1", "true", "yes", "y", "t")
-FALSE_WORDS = ("0", "false", "no", "n", "f")
+#: Yes and no in English and in the languages of the toolkit's surveys (form exports answer in
+#: the form's language: "Oui", "Nein", "Não", "Да").
+TRUE_WORDS = ("1", "true", "yes", "y", "t", "oui", "ja", "sí", "si", "sì", "sim", "da", "да", "tak")
+FALSE_WORDS = (
+    "0",
+    "false",
+    "no",
+    "n",
+    "f",
+    "non",
+    "nein",
+    "nee",
+    "nej",
+    "não",
+    "nao",
+    "nu",
+    "нет",
+    "nie",
+)
 DURATION_UNITS = {"s": 1, "seconds": 1, "min": 60, "minutes": 60, "h": 3600, "hours": 3600}
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")

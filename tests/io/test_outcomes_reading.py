@@ -111,3 +111,14 @@ def test_customer_rows_with_bad_values_or_repeated_ids_are_rejected(tmp_path: Pa
 def test_demo_files_leave_the_customer_table_out_unless_asked() -> None:
     assert "customers.csv" not in {p.name for p in demo_files()}
     assert "customers.csv" in {p.name for p in demo_files(customers=True)}
+
+
+def test_yes_and_no_in_the_form_language_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "formulaire.csv"
+    path.write_text(
+        "id,text,reco\n1,a,Oui\n2,b,Non\n3,c,Nein\n4,d,Sim\n5,e,Не знаю\n", encoding="utf-8"
+    )
+    spec = parse_outcome_option("reco:binary:bad=non")
+    result = read_feedback(path, outcomes={"reco": spec})
+    assert result.table["reco"].tolist() == [1.0, 0.0, 0.0, 1.0]
+    assert result.rejects["reason"].tolist() == ["reco is not yes/no, true/false or 1/0: 'Не знаю'"]
