@@ -56,7 +56,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "message_text",
         "review_body",
         "free_text",
-        # ticket exports (Zendesk, Freshdesk): the customer's first message
+        # the answer column of NPS tools, and ticket exports' (Zendesk, Freshdesk) first message
+        "response",
         "description",
     ),
     "respondent_id": (

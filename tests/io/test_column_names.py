@@ -50,3 +50,13 @@ def test_full_names_win_and_a_prefix_never_leaves_a_bare_id():
 def test_ticket_exports_name_their_dates_in_words():
     for name in ("Created time", "Date Created", "Submission Date", "Created On"):
         assert recognise([name, "Description"])["created_at"] == name
+
+
+def test_an_nps_tool_answer_column_named_response_is_the_text():
+    mapped = recognise(["Response ID", "Submitted on", "Rating", "Response"])
+    assert mapped == {
+        "response_id": "Response ID",
+        "text": "Response",
+        "created_at": "Submitted on",
+    }
+    assert recognise(["Response", "Comment"])["text"] == "Comment"
