@@ -13,10 +13,11 @@ import pandas as pd
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.delimited import read_delimited
+from feedback_nlp.io.excel import read_excel
 from feedback_nlp.io.mapping import load_mapping
 from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
-from feedback_nlp.io.structured import read_excel, read_json, read_jsonl, read_parquet
+from feedback_nlp.io.structured import read_json, read_jsonl, read_parquet
 from feedback_nlp.io.xml_records import read_xml
 from feedback_nlp.schema import INPUT_COLUMNS, empty_rejects, rejected_rows, split_list, validate
 

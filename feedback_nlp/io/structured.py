@@ -1,9 +1,9 @@
-"""JSON, JSON Lines, Excel and Parquet readers, including App Store and chat exports."""
+"""JSON, JSON Lines and Parquet readers, including App Store and chat exports (Excel:
+`io.excel`)."""
 
 from __future__ import annotations
 
 import json
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,6 @@ from feedback_nlp.io.chat import chat_conversations, chat_rows
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.encoding import check_is_text, detect_encoding
 from feedback_nlp.io.mapping import ColumnPlan, Mapping
-from feedback_nlp.io.platforms import Header, detect_header
-from feedback_nlp.io.preamble import PREAMBLE_PEEK, preamble_rows
 
 CHUNK_ROWS = 20_000
 
@@ -207,82 +205,6 @@ def read_jsonl(
     if chunk:
         builder.add(pd.DataFrame(chunk, columns=columns), lines)
     return builder, info
-
-
-def read_excel(
-    path: Path,
-    *,
-    platform: str,
-    mapping: Mapping | None,
-    sheet: str | int | None,
-    seen_ids: dict[str, str],
-) -> tuple[TableBuilder, dict[str, object]]:
-    """Read one sheet of an .xlsx workbook; line = spreadsheet row number."""
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ReadError(
-            path,
-            f"not a readable .xlsx workbook ({exc})",
-            hint="save it again as .xlsx, or export CSV",
-        ) from None
-    try:
-        worksheet = _sheet(workbook, sheet, path)
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
-            if any(v is not None and str(v).strip() for v in values)
-        ]
-    finally:
-        workbook.close()
-    if not rows:
-        raise ReadError(path, f"the sheet '{worksheet.title}' is empty", hint="pick another sheet")
-    skip = preamble_rows([row for _, row in rows[:PREAMBLE_PEEK]])
-    header_rows = [[("" if v is None else str(v)) for v in row] for _, row in rows[skip:][:3]]
-    header = detect_header(header_rows, platform)
-    if header is None:
-        _check_platform(path, platform, ())
-    assert header is not None
-    builder = _builder(path, header.plan.apply(mapping), header.columns, seen_ids)
-    _add_sheet_rows(builder, header, rows[skip + header.rows :])
-    info: dict[str, object] = {
-        "format": "xlsx",
-        "sheet": worksheet.title,
-        "header_rows": header.rows,
-        "line_means": "spreadsheet row",
-    }
-    if skip:
-        info["preamble"] = [
-            " ".join(str(v) for v in row if v is not None) for _, row in rows[:skip]
-        ]
-    return builder, info
-
-
-def _sheet(workbook: Any, sheet: str | int | None, path: Path) -> Any:
-    if sheet is None:
-        return workbook.worksheets[0]
-    try:
-        return workbook.worksheets[sheet] if isinstance(sheet, int) else workbook[sheet]
-    except (KeyError, IndexError):
-        raise ReadError(
-            path, f"no sheet {sheet!r}; the workbook has {workbook.sheetnames}", field="sheet"
-        ) from None
-
-
-def _add_sheet_rows(builder: TableBuilder, header: Header, rows: list[tuple[int, list]]) -> None:
-    width = len(header.columns)
-    data, lines = [], []
-    for number, values in rows:
-        while len(values) > width and values[-1] is None:
-            values.pop()
-        if len(values) > width:
-            builder.add_rejected(number, f"expected {width} cells, found {len(values)}", values)
-            continue
-        data.append(values + [None] * (width - len(values)))
-        lines.append(number)
-    builder.add(pd.DataFrame(data, columns=header.columns, dtype=object), lines)
 
 
 def open_parquet(path: Path) -> Any:

@@ -1,0 +1,50 @@
+"""Excel workbooks: the sheet with the comments is found behind a summary sheet."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import Workbook
+
+from feedback_nlp.errors import ReadError
+from feedback_nlp.io import read_feedback
+from tests.io.conftest import check_result
+
+
+def _workbook(path, sheets: dict[str, list[list[object]]]) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+
+
+SUMMARY = [["NPS survey, May"], ["Responses", 2], ["NPS", 0]]
+RESPONSES = [["Response ID", "NPS", "Comment"], ["r1", 9, "Great"], ["r2", 2, "Late again"]]
+
+
+def test_the_first_sheet_with_a_comment_column_is_read(tmp_path):
+    path = tmp_path / "export.xlsx"
+    _workbook(path, {"Summary": SUMMARY, "Responses": RESPONSES})
+    result = check_result(read_feedback(path))
+    assert result.info["sheet"] == "Responses"
+    assert result.table["text"].tolist() == ["Great", "Late again"]
+    assert result.table["nps"].tolist() == [9, 2]
+    assert any("the sheets before it ('Summary')" in n for n in result.info["notes"])
+
+
+def test_a_mapped_text_column_chooses_its_sheet_and_sheet_still_wins(tmp_path):
+    path = tmp_path / "export.xlsx"
+    verbatims = [["Ref", "Verbatim text"], ["a", "Parcel lost"]]
+    _workbook(path, {"Summary": SUMMARY, "Responses": RESPONSES, "Verbatims": verbatims})
+    mapped = check_result(read_feedback(path, text="Verbatim text"))
+    assert mapped.info["sheet"] == "Verbatims" and mapped.table["text"].tolist() == ["Parcel lost"]
+    assert check_result(read_feedback(path, sheet="Responses")).info["notes"] == []
+
+
+def test_no_sheet_with_comments_reports_the_first_sheet(tmp_path):
+    path = tmp_path / "export.xlsx"
+    _workbook(path, {"Summary": SUMMARY, "Totals": [["Month", "NPS"], ["May", 31]]})
+    with pytest.raises(ReadError, match="no text column found among"):
+        read_feedback(path)
