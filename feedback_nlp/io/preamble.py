@@ -1,14 +1,20 @@
-"""Title blocks above the header of a table export.
+"""Title blocks and group labels above the header of a table export.
 
 Reports exported from BI tools and survey back-ends often start with a title ("Customer
 feedback export - generated 2026-11-30"), a filter line or a blank row before the column
 header. The reader skips such rows, names them in the read summary, and reads the header
 below them; without this the title became the only column name and the file was refused.
+Spreadsheets also group columns under a label row ("Scores" above NPS and CSAT, "Verbatim"
+above the comment): such a row is skipped too, when the row below it names every column and
+more of the schema's columns than it does.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from feedback_nlp.io.column_names import recognise
 
 #: Title rows looked for above the header at most.
 PREAMBLE_MAX = 10
@@ -31,5 +37,23 @@ def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
             continue
         below = rows[index + 1 : index + 4]
         fits = sum(len(other) == len(row) and filled(other) >= 2 for other in below)
-        return index if index and below and fits * 2 > len(below) else 0
+        start = index if index and below and fits * 2 > len(below) else 0
+        return start + group_label_rows(rows[start:])
     return 0
+
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def group_label_rows(rows: Sequence[Sequence[object]]) -> int:
+    """1 when the first row labels groups of columns above the real header: it leaves cells
+    blank, the row below fills every cell with a name (no number) and names more of the
+    schema's columns; else 0."""
+    if len(rows) < 3 or len(rows[0]) != len(rows[1]):
+        return 0
+    group, header = ([str(c or "").strip() for c in row] for row in rows[:2])
+    if filled(group) == len(group) or filled(header) < len(header):
+        return 0
+    if any(_NUMBER.match(cell) for cell in header):
+        return 0
+    return int(len(recognise(header)) > max(1, len(recognise(group))))

@@ -289,7 +289,9 @@ def _file_summary(info: dict[str, Any]) -> str:
         )
     if info.get("preamble"):
         rows = info["preamble"]
-        lines.append(f"  above the header, not read: {len(rows)} title row(s): {rows[:3]}")
+        lines.append(
+            f"  above the header, not read: {len(rows)} title or group-label row(s): {rows[:3]}"
+        )
     for key in ("conversations", "without_customer_turns", "agent_turns", "sheet", "line_means"):
         if key in info:
             lines.append(f"  {key.replace('_', ' ')}: {info[key]}")

@@ -33,7 +33,7 @@ def test_a_csv_with_a_title_block_is_read_from_its_header(tmp_path):
     assert result.table["response_id"].tolist() == ["A1", "A2"]
     assert result.table["text"].tolist() == ["Fast delivery, thanks", "Parcel arrived broken"]
     assert result.info["preamble"] == [TITLE, "Filter: all stores"]
-    assert "above the header, not read: 2 title row(s)" in result.summary()
+    assert "above the header, not read: 2 title or group-label row(s)" in result.summary()
     streamed = list(stream_feedback([path]))
     assert streamed[0].table["response_id"].tolist() == ["A1", "A2"]
 
@@ -70,3 +70,19 @@ def test_a_score_question_in_a_generic_file_is_named_not_guessed(tmp_path):
     assert "nps" not in result.table.columns
     notes = [n for n in result.info["notes"] if "reads like a score question" in n]
     assert len(notes) == 1 and "'How likely are you to recommend us?'" in notes[0]
+
+
+def test_a_row_of_group_labels_above_the_header_is_skipped(tmp_path):
+    groups = ["", "Scores", "", "Verbatim"]
+    header = ["id", "NPS", "CSAT", "Comment"]
+    assert preamble_rows([groups, header, ["1", "9", "4", "Great"], ["2", "3", "2", "Late"]]) == 1
+    unnamed_index = ["", "id", "comment"]  # pandas' index column: the row below is data
+    assert preamble_rows([unnamed_index, ["0", "a1", "Great"], ["1", "a2", "Late"]]) == 0
+    no_more_names = ["", "Comment", "Author"]
+    assert preamble_rows([no_more_names, ["x", "Nice", "Bob"], ["y", "Bad", "Ann"]]) == 0
+    path = tmp_path / "grouped.csv"
+    path.write_text(",Scores,,Verbatim\nid,NPS,CSAT,Comment\n1,9,4,Great\n2,3,2,Late\n")
+    result = check_result(read_feedback(path))
+    assert result.table["nps"].tolist() == [9, 3] and result.table["csat"].tolist() == [4, 2]
+    assert result.table["text"].tolist() == ["Great", "Late"]
+    assert result.table["response_id"].tolist() == ["1", "2"]
