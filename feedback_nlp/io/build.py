@@ -22,6 +22,7 @@ from feedback_nlp.io.scores import (
     parse_integer,
     parse_score,
 )
+from feedback_nlp.io.summary_rows import summary_row_reasons
 from feedback_nlp.schema import (
     COLUMNS,
     INPUT_COLUMNS,
@@ -178,6 +179,8 @@ class TableBuilder:
                 columns, reasons = apply_declared(out[name], declared)
                 flag(name, reasons)
                 out.update(columns)
+        if len(raw.columns):  # "Total", "Average NPS" rows under the data
+            flag(raw.columns[0], summary_row_reasons(raw[raw.columns[0]], no_text))
         no_text_reason = pd.Series("no text and no score", index=index, dtype="string")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))

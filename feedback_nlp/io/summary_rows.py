@@ -1,0 +1,64 @@
+"""Summary rows under the data of a spreadsheet export ("Total", "Average NPS", "Итого").
+
+Reports saved from spreadsheets and BI tools often end with totals and averages. Such a row
+has no comment but may hold a number under a score column, so it would be kept as a
+response and counted in the score metrics. A row without text whose first cell starts with a
+summary word is rejected instead, with its own reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+#: Words that open the label of a total or average row, in the languages of the toolkit.
+SUMMARY_WORDS = (
+    "total",
+    "totals",
+    "grand total",
+    "subtotal",
+    "sum",
+    "average",
+    "avg",
+    "mean",
+    "median",
+    "gesamt",
+    "gesamtergebnis",
+    "summe",
+    "durchschnitt",
+    "mittelwert",
+    "somme",
+    "moyenne",
+    "médiane",
+    "suma",
+    "promedio",
+    "totale",
+    "somma",
+    "media",
+    "média",
+    "soma",
+    "totaal",
+    "gemiddelde",
+    "medie",
+    "razem",
+    "średnia",
+    "итого",
+    "всего",
+    "среднее",
+    "сумма",
+)
+_LABEL = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(SUMMARY_WORDS, key=len, reverse=True)) + r")"
+    r"(?:$|[\s:(])",
+    re.IGNORECASE,
+)
+
+
+def summary_row_reasons(first_cells: pd.Series, no_text: pd.Series) -> pd.Series:
+    """Reason per row (NA where fine): rows without text whose first cell is a summary label."""
+    labels = first_cells.astype("string").str.strip()
+    summary = no_text & labels.str.match(_LABEL.pattern, case=False).fillna(False).astype(bool)
+    reasons = pd.Series(pd.NA, index=first_cells.index, dtype="string")
+    reasons[summary] = "a summary row of the export, not a response: '" + labels[summary] + "'"
+    return reasons
