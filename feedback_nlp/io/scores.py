@@ -24,6 +24,10 @@ _DAY_FIRST = re.compile(
     r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?:[ T,]+(\d{1,2}:\d{2})(?::(\d{2}))?)?$"
 )
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+#: A whole number, then a dash, colon, equals sign or bracket (or a space) and a label.
+_LABELLED = re.compile(r"^([+-]?\d{1,2})\s*(?:[-–—:=(]\s*|\s+)[^\d\s]")
+#: A number out of a scale's top: "9/10", "4 / 5".
+_OUT_OF = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})$")
 #: Year-first slashed dates (Google Forms, East Asian locales): ``2026/05/01 10:12:44 AM GMT+2``.
 _YEAR_FIRST = re.compile(
     r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?)?"
@@ -42,9 +46,13 @@ def is_missing(series: pd.Series) -> pd.Series:
 
 
 def parse_integer(
-    series: pd.Series, name: str, value_range: tuple[float, float]
+    series: pd.Series,
+    name: str,
+    value_range: tuple[float, float],
+    shown: pd.Series | None = None,
 ) -> tuple[pd.Series, pd.Series]:
-    """Parse an integer column; return (Int64 values, reason per row or NA where fine)."""
+    """Parse an integer column; return (Int64 values, reason per row or NA where fine).
+    `shown`: the cells as the file had them, for the reasons (default `series`)."""
     text = series.astype("string").str.strip()
     missing = is_missing(series) | text.str.lower().isin(NO_ANSWER).fillna(False).astype(bool)
     text = text.str.replace(_DECIMAL_COMMA, r"\1.\2", regex=True)
@@ -55,7 +63,7 @@ def parse_integer(
     if good.any():
         values[good] = text[good].astype(float).astype("int64")
     reasons = pd.Series(pd.NA, index=series.index, dtype="string")
-    shown = series.astype("string")
+    shown = (series if shown is None else shown).astype("string")
     non_numeric = ~missing & ~is_num
     reasons[non_numeric] = f"{name} is not a number: '" + shown[non_numeric] + "'"
     fraction = ~missing & is_num & ~is_int
@@ -69,8 +77,26 @@ def parse_integer(
 
 
 def parse_score(series: pd.Series, name: str) -> tuple[pd.Series, pd.Series]:
-    """Parse a score column with its schema range (nps 0-10, csat 1-5, ces 1-7, star_rating 1-5)."""
-    return parse_integer(series, name, ALL_SCORE_RANGES[name])
+    """Parse a score column with its schema range (nps 0-10, csat 1-5, ces 1-7, star_rating 1-5).
+
+    Survey tools that export choice texts label the ends of the scale ("10 - Extremely
+    likely", "0 = Not at all likely", "9 (Promoter)") and some write scores out of the scale's
+    top ("9/10"): the number is read. Words alone ("Very satisfied") are not.
+    """
+    value_range = ALL_SCORE_RANGES[name]
+    return parse_integer(stated_numbers(series, value_range[1]), name, value_range, series)
+
+
+def stated_numbers(series: pd.Series, top: float) -> pd.Series:
+    """Cells holding a labelled number or a number out of `top` replaced by the number."""
+    if series.dtype != object and not pd.api.types.is_string_dtype(series.dtype):
+        return series
+    text = series.astype("string").str.strip()
+    labelled = text.str.extract(_LABELLED.pattern)[0]
+    out_of = text.str.extract(_OUT_OF.pattern)
+    of_top = out_of[0].where(out_of[1].astype("Float64") == top)
+    stated = labelled.fillna(of_top)
+    return series.where(stated.isna(), stated).astype(object)
 
 
 def parse_datetime(

@@ -95,3 +95,21 @@ def test_year_first_slashed_dates_with_a_twelve_hour_clock_and_offset():
     ]
     assert reasons.iloc[:3].isna().all()
     assert reasons.iloc[3].startswith("created_at is not a date: '2026/05/02 13:30 PM'")
+
+
+def test_choice_text_exports_label_the_ends_of_the_scale():
+    values, reasons = parse_score(
+        pd.Series(
+            ["10 - Extremely likely", "0 = Not at all likely", "9 (Promoter)", "9/10", "7", 6]
+        ),
+        "nps",
+    )
+    assert values.tolist() == [10, 0, 9, 9, 7, 6] and reasons.isna().all()
+    values, reasons = parse_score(pd.Series(["4/5", "Very likely", "11 - Beyond"]), "nps")
+    assert values.isna().all()
+    assert reasons.tolist() == [
+        "nps is not a number: '4/5'",  # out of 5 is not an NPS
+        "nps is not a number: 'Very likely'",
+        "nps is outside 0-10: '11 - Beyond'",
+    ]
+    assert parse_score(pd.Series(["4/5", "5 - Very satisfied"]), "csat")[0].tolist() == [4, 5]
