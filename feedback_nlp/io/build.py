@@ -14,6 +14,7 @@ import pandas as pd
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.mapping import ColumnPlan
+from feedback_nlp.io.score_labels import apply_score_labels, words_note
 from feedback_nlp.io.scores import (
     ALL_SCORE_RANGES,
     SLASHED_HINT,
@@ -140,7 +141,9 @@ class TableBuilder:
         kept: list[tuple[str, pd.Series]] = []
         for name in ALL_SCORE_RANGES:
             if name in out:
-                values, reasons = parse_score(out[name], name)
+                cells = apply_score_labels(out[name], self.plan.score_labels.get(name))
+                values, reasons = parse_score(cells, name)
+                self._note_words(name, reasons, out[name])
                 if self.plan.bad_scores == "reject-row":
                     flag(name, reasons)
                 elif reasons.notna().any():
@@ -192,6 +195,14 @@ class TableBuilder:
         }
         table = pd.DataFrame({**out, **carried}, index=index)
         return table, field_s, reason_s, kept
+
+    def _note_words(self, score: str, reasons: pd.Series, cells: pd.Series) -> None:
+        """Once per score: a note when its column holds words (`io.score_labels`)."""
+        if any(note.startswith(f"{score} (") for note in self.notes):
+            return
+        note = words_note(score, self.plan.columns.get(score, score), reasons, cells)
+        if note:
+            self.notes.append(note)
 
     def _note_date_order(self, reasons: pd.Series) -> None:
         """Once per file: which `date_format` its slashed dates need (from the first chunk

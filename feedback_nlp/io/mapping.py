@@ -9,6 +9,7 @@ from typing import Any
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.journey import SECTIONS, Declared, parse_declared
+from feedback_nlp.io.score_labels import parse_score_labels
 from feedback_nlp.io.scores import EXTRA_SCORE_RANGES
 from feedback_nlp.schema import INPUT_COLUMNS
 
@@ -44,6 +45,7 @@ class ColumnPlan:
     declared: dict[str, Declared] = field(default_factory=dict)  # column -> its own values
     outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
     not_scores: set[str] = field(default_factory=set)  # score-worded columns holding no number
+    score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""
@@ -53,6 +55,7 @@ class ColumnPlan:
             self.bad_scores = mapping.bad_scores or self.bad_scores
             self.declared.update(mapping.declared)
             self.outcomes.update(mapping.outcomes)
+            self.score_labels.update(mapping.score_labels)
         return self
 
     def merge_explicit(self, explicit: dict[str, str], constants: dict[str, Any]) -> None:
@@ -76,6 +79,7 @@ class Mapping:
     bad_scores: str | None = None
     declared: dict[str, Declared] = field(default_factory=dict)
     outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
+    score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
 
 
 def load_mapping(
@@ -112,7 +116,7 @@ def load_mapping(
 
 
 def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
-    known = {"columns", "constants", "options", "outcomes", *SECTIONS}
+    known = {"columns", "constants", "options", "outcomes", "score_labels", *SECTIONS}
     if not set(content) <= known:
         # a flat dict {schema name: file column} is accepted as the [columns] table
         if all(isinstance(v, str) for v in content.values()) and not set(content) & known:
@@ -120,8 +124,8 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
         else:
             raise ConfigError(
                 f"{origin}: unknown table(s) {sorted(set(content) - known)}; "
-                "a mapping has [columns], [constants], [options], [outcomes], [journey_stages] "
-                "and [touchpoints]"
+                "a mapping has [columns], [constants], [options], [outcomes], [journey_stages], "
+                "[touchpoints] and [score_labels]"
             )
     options = content.get("options", {})
     unknown_options = set(options) - {"date_format", "bad_scores"}
@@ -139,6 +143,7 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
             for name in SECTIONS
             if name in content
         },
+        score_labels=parse_score_labels(content.get("score_labels", {}), origin),
     )
 
 

@@ -1,0 +1,78 @@
+"""Scores exported as their choice texts ("Very satisfied"), and the numbers a mapping gives them.
+
+Survey tools can export the label of each answer instead of its number. Which number a label
+stands for depends on the scale the survey used (a 5- or a 7-point satisfaction scale), so it
+is never guessed: a mapping says it::
+
+    [score_labels.csat]
+    "Very dissatisfied" = 1
+    "Dissatisfied" = 2
+    "Neither satisfied nor dissatisfied" = 3
+    "Satisfied" = 4
+    "Very satisfied" = 5
+
+Labels are matched without regard to case and surrounding spaces. Without such a table, a
+score column that holds words gets a note naming some of them and this table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.scores import ALL_SCORE_RANGES
+
+#: Labels named in the note about a score column of words.
+NOTE_LABELS = 3
+
+
+def parse_score_labels(table: Any, origin: str) -> dict[str, dict[str, int]]:
+    """Check a ``[score_labels]`` table: {score: {label: whole number in the score's range}}."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{origin}: [score_labels] must hold one table per score")
+    parsed: dict[str, dict[str, int]] = {}
+    for score, labels in table.items():
+        if score not in ALL_SCORE_RANGES:
+            raise ConfigError(
+                f"{origin}: [score_labels.{score}]: not a score; use one of "
+                f"{list(ALL_SCORE_RANGES)}"
+            )
+        low, high = ALL_SCORE_RANGES[score]
+        if not isinstance(labels, dict) or not labels:
+            raise ConfigError(f"{origin}: [score_labels.{score}] must map labels to numbers")
+        for label, value in labels.items():
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ConfigError(
+                    f"{origin}: [score_labels.{score}] '{label}' = {value!r}: give a whole "
+                    f"number from {low:g} to {high:g}"
+                )
+        parsed[score] = {_key(label): int(value) for label, value in labels.items()}
+    return parsed
+
+
+def apply_score_labels(series: pd.Series, labels: dict[str, int] | None) -> pd.Series:
+    """Cells that are a declared label replaced by its number (others unchanged)."""
+    if not labels:
+        return series
+    keys = series.astype("string").str.strip().str.lower()
+    numbers = keys.map(labels)
+    return series.where(numbers.isna(), numbers).astype(object)
+
+
+def words_note(score: str, column: str, reasons: pd.Series, cells: pd.Series) -> str | None:
+    """A note when most problems of a score column are words: the labels and the table."""
+    words = cells[reasons.fillna("").str.contains("is not a number")].astype("string").str.strip()
+    words = words[words.str.contains(r"[^\W\d_]", regex=True).fillna(False)]
+    if words.empty:
+        return None
+    shown = ", ".join(f"'{w}'" for w in words.drop_duplicates()[:NOTE_LABELS])
+    return (
+        f"{score} ('{column}') holds words such as {shown}: say which number each stands for "
+        f'in the mapping ([score_labels.{score}] "{words.iloc[0]}" = <number>)'
+    )
+
+
+def _key(label: str) -> str:
+    return str(label).strip().lower()

@@ -1,0 +1,48 @@
+"""Scores exported as choice texts: numbers from the mapping, a note without one."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.io import read_feedback
+from feedback_nlp.io.score_labels import parse_score_labels
+from tests.io.conftest import check_result
+
+CSV = "id,Comment,Satisfaction\n1,Great,Very satisfied\n2,Awful,very DISsatisfied \n3,ok,4\n"
+
+
+def test_labels_declared_in_the_mapping_are_read_as_their_numbers(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(CSV, encoding="utf-8")
+    labels = {"csat": {"Very satisfied": 5, "Very dissatisfied": 1}}
+    mapping = {"columns": {"csat": "Satisfaction"}, "score_labels": labels}
+    result = check_result(read_feedback(path, mapping=mapping))
+    assert result.table["csat"].tolist() == [5, 1, 4] and result.rejects.empty
+
+
+def test_words_in_a_score_column_get_a_note_naming_them(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(CSV, encoding="utf-8")
+    result = check_result(read_feedback(path, csat="Satisfaction"))
+    assert result.table["csat"].tolist()[2] == 4
+    notes = [n for n in result.info["notes"] if n.startswith("csat (")]
+    assert notes == [
+        "csat ('Satisfaction') holds words such as 'Very satisfied', 'very DISsatisfied': say "
+        'which number each stands for in the mapping ([score_labels.csat] "Very satisfied" = '
+        "<number>)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"mood": {"good": 1}}, r"\[score_labels.mood\]: not a score"),
+        ({"csat": {"Very satisfied": 6}}, "give a whole number from 1 to 5"),
+        ({"nps": {"Yes": True}}, "give a whole number from 0 to 10"),
+        ({"ces": {}}, "must map labels to numbers"),
+    ],
+)
+def test_a_malformed_score_labels_table_names_the_entry(table, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_score_labels(table, "m.toml")
