@@ -33,6 +33,10 @@ _YEAR_FIRST = re.compile(
     r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?)?"
     r"(?:\s*(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?)?$"
 )
+#: An English month name (full or three letters) and a four-digit year in one cell.
+_MONTH_NAMED = re.compile(
+    r"(?=.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)(?=.*\b\d{4}\b)"
+)
 #: Slashed dates (``10/11/2026 09:12``): day or month first, which the text cannot tell.
 SLASHED_HINT = "day or month first? "
 _OPTION = "date_format = {} in the mapping's [options]"
@@ -106,7 +110,8 @@ def parse_datetime(
 
     Strings must be ISO 8601 (``2026-05-03 14:22:05``, ``2026-06-01T09:12:00Z``), day first
     with dots or dashes (``03.05.2026 14:22``), year first with slashes (``2026/05/03 2:22:05
-    PM GMT+2``), or match `date_format` (strptime syntax).
+    PM GMT+2``), with an English month name, a day and a four-digit year (``May 3, 2026``), or
+    match `date_format` (strptime syntax).
     Unreadable dates are reported, never guessed.
     """
     missing = is_missing(series)
@@ -132,6 +137,9 @@ def parse_datetime(
         retry = strings & values.isna()
         if retry.any():
             values[retry] = _year_first(text[retry])
+        retry = strings & values.isna()
+        if retry.any():
+            values[retry] = _month_named(text[retry])
         retry = strings & values.isna()
         if date_format and retry.any():
             values[retry] = pd.to_datetime(
@@ -183,6 +191,35 @@ def _day_first(text: pd.Series) -> pd.Series:
         )  # fmt: skip
         values[matched] = pd.to_datetime(iso, format="%Y-%m-%d %H:%M:%S", utc=True, errors="coerce")
     return values
+
+
+def _month_named(text: pd.Series) -> pd.Series:
+    """Dates whose month is an English name and whose year has four digits ("May 1, 2026
+    10:12 AM", "01-May-2026", "Fri, 01 May 2026 10:00:00 GMT"): unambiguous, read by
+    dateutil (through pandas); NaT for anything else."""
+    named = text.str.contains(_MONTH_NAMED.pattern, case=False, regex=True).fillna(False)
+    values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
+    if named.any():
+        read = [_parse_named(value) for value in text[named]]
+        values[named] = pd.to_datetime(pd.Series(read, index=text[named].index), utc=True)
+    return values
+
+
+def _parse_named(value: str) -> pd.Timestamp | None:
+    """`value` read by dateutil when it names its day, month and year (two different defaults
+    for the missing parts give the same date), else None."""
+    from datetime import datetime
+
+    from dateutil import parser
+
+    try:
+        first, second = (parser.parse(value, default=datetime(2000, m, m)) for m in (1, 2))
+    except (ValueError, OverflowError):
+        return None
+    if first != second:
+        return None
+    parsed = pd.Timestamp(first)
+    return parsed.tz_localize("UTC") if parsed.tzinfo is None else parsed.tz_convert("UTC")
 
 
 def _year_first(text: pd.Series) -> pd.Series:

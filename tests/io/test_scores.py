@@ -113,3 +113,17 @@ def test_choice_text_exports_label_the_ends_of_the_scale():
         "nps is outside 0-10: '11 - Beyond'",
     ]
     assert parse_score(pd.Series(["4/5", "5 - Very satisfied"]), "csat")[0].tolist() == [4, 5]
+
+
+def test_dates_with_an_english_month_name_and_a_day():
+    values, reasons = parse_datetime(
+        pd.Series(
+            ["May 1, 2026 10:12 AM", "01-May-2026", "Fri, 01 May 2026 10:00:00 GMT", "May 2026"]
+        )
+    )
+    assert values.iloc[:3].tolist() == [
+        pd.Timestamp("2026-05-01 10:12", tz="UTC"),
+        pd.Timestamp("2026-05-01", tz="UTC"),
+        pd.Timestamp("2026-05-01 10:00", tz="UTC"),
+    ]
+    assert reasons.iloc[3].startswith("created_at is not a date: 'May 2026'")  # which day?
