@@ -17,7 +17,7 @@ from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.score_labels import apply_score_labels, words_note
 from feedback_nlp.io.scores import (
     ALL_SCORE_RANGES,
-    SLASHED_HINT,
+    date_order_note,
     is_missing,
     parse_datetime,
     parse_integer,
@@ -143,7 +143,8 @@ class TableBuilder:
             if name in out:
                 cells = apply_score_labels(out[name], self.plan.score_labels.get(name))
                 values, reasons = parse_score(cells, name)
-                self._note_words(name, reasons, out[name])
+                column = self.plan.columns.get(name, name)
+                add_note(self.notes, words_note(name, column, reasons, out[name]), f"{name} (")
                 if self.plan.bad_scores == "reject-row":
                     flag(name, reasons)
                 elif reasons.notna().any():
@@ -161,7 +162,8 @@ class TableBuilder:
                 flag("created_at", reasons)
             elif reasons.notna().any():
                 kept.append(("created_at", reasons))
-            self._note_date_order(reasons)
+            column = self.plan.columns.get("created_at", "created_at")
+            add_note(self.notes, date_order_note(column, reasons), f"column '{column}':")
             out["created_at"] = values
         for name in (
             "respondent_id",
@@ -195,25 +197,6 @@ class TableBuilder:
         }
         table = pd.DataFrame({**out, **carried}, index=index)
         return table, field_s, reason_s, kept
-
-    def _note_words(self, score: str, reasons: pd.Series, cells: pd.Series) -> None:
-        """Once per score: a note when its column holds words (`io.score_labels`)."""
-        if any(note.startswith(f"{score} (") for note in self.notes):
-            return
-        note = words_note(score, self.plan.columns.get(score, score), reasons, cells)
-        if note:
-            self.notes.append(note)
-
-    def _note_date_order(self, reasons: pd.Series) -> None:
-        """Once per file: which `date_format` its slashed dates need (from the first chunk
-        that shows it)."""
-        hinted = reasons.dropna()
-        hinted = hinted[hinted.str.contains(SLASHED_HINT, regex=False)]
-        if hinted.empty or any(SLASHED_HINT in note for note in self.notes):
-            return
-        column = self.plan.columns.get("created_at", "created_at")
-        hint = hinted.iloc[0].partition(SLASHED_HINT)[2].rstrip(")")
-        self.notes.append(f"column '{column}': slashed dates, {SLASHED_HINT}{hint}")
 
     def _outcomes(self, raw: pd.DataFrame, out: dict[str, pd.Series], flag: Any) -> set[str]:
         """Parse the declared outcomes this file has (others are skipped); return their columns."""
@@ -302,6 +285,13 @@ def text_issues(texts: pd.Series) -> pd.Series:
 
 
 _SUSPECT = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]|[ÂÃ]|â€"
+
+
+def add_note(notes: list[str], note: str | None, key: str) -> None:
+    """Append `note` unless a note starting with `key` is there (every chunk of a file may
+    have one; the first chunk's stays)."""
+    if note and not any(other.startswith(key) for other in notes):
+        notes.append(note)
 
 
 def _reason_kind(reason: str) -> str:

@@ -163,6 +163,16 @@ def parse_datetime(
     return values, reasons
 
 
+def date_order_note(column: str, reasons: pd.Series) -> str | None:
+    """The note naming the `date_format` a column of slashed dates needs (None: not such)."""
+    hinted = reasons.dropna()
+    hinted = hinted[hinted.str.contains(SLASHED_HINT, regex=False)]
+    if hinted.empty:
+        return None
+    hint = hinted.iloc[0].partition(SLASHED_HINT)[2].rstrip(")")
+    return f"column '{column}': slashed dates, {SLASHED_HINT}{hint}"
+
+
 def slashed_order_hint(text: pd.Series) -> str:
     """What to pass for slashed dates, from what the values show: a first number above 12
     means day first, a second one above 12 month first; both or neither, no evidence."""
