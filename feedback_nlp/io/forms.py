@@ -54,10 +54,10 @@ MICROSOFT_META = ("ID", "Start time", "Completion time", "Email", "Name", "Last 
 
 
 def google_forms(rows: list[list[str]]) -> Header | None:
-    """Google Forms: a timestamp column first, then the questions."""
+    """Google Forms: a timestamp column first, then the questions (one at least)."""
     top = cells(rows, 0)
-    if not top or top[0].strip() not in GOOGLE_TIMESTAMPS:
-        return None
+    if not top or top[0].strip() not in GOOGLE_TIMESTAMPS or not any(map(_is_question, top)):
+        return None  # a social export may start with a timestamp too; a form asks questions
     columns = unique_names(top)
     fixed = {"created_at": columns[0]}
     answers = answers_below(rows, columns, 1)

@@ -79,3 +79,11 @@ def test_a_score_worded_question_answered_yes_or_no_is_not_a_score(tmp_path):
     notes = [n for n in result.info["notes"] if "Would you recommend" in n]
     assert len(notes) == 1 and "holds answers such as 'Yes'" in notes[0]
     assert '--outcome "NAME:binary:column=Would you recommend us to a friend?:bad=no"' in notes[0]
+
+
+def test_a_social_export_starting_with_a_timestamp_is_not_a_form(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text("Timestamp,Username,Tweet\n2026-05-01 10:00,@a,Love it\n", encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.info["platform"] == "generic"
+    assert result.info["columns"]["text"] == "Tweet" and "source" not in result.table
