@@ -96,10 +96,13 @@ def stated_numbers(series: pd.Series, top: float) -> pd.Series:
     if series.dtype != object and not pd.api.types.is_string_dtype(series.dtype):
         return series
     text = series.astype("string").str.strip()
+    text = text[text.str.contains(r"[^\d.,+-]", regex=True).fillna(False)]  # not plain numbers
+    if text.empty:
+        return series
     labelled = text.str.extract(_LABELLED.pattern)[0]
     out_of = text.str.extract(_OUT_OF.pattern)
     of_top = out_of[0].where(out_of[1].astype("Float64") == top)
-    stated = labelled.fillna(of_top)
+    stated = labelled.fillna(of_top).reindex(series.index)
     return series.where(stated.isna(), stated).astype(object)
 
 
@@ -153,7 +156,8 @@ def parse_datetime(
         + series.astype("string")[unreadable]
         + f"' (expected {expected})"
     )
-    slashed = unreadable & text.str.extract(_SLASHED.pattern)[0].notna()
+    slashed = unreadable.copy()
+    slashed[unreadable] = text[unreadable].str.extract(_SLASHED.pattern)[0].notna()
     if slashed.any() and not date_format:
         reasons[slashed] = (
             "created_at is not a date: '"

@@ -57,8 +57,8 @@ _LABEL = re.compile(
 
 def summary_row_reasons(first_cells: pd.Series, no_text: pd.Series) -> pd.Series:
     """Reason per row (NA where fine): rows without text whose first cell is a summary label."""
-    labels = first_cells.astype("string").str.strip()
-    summary = no_text & labels.str.match(_LABEL.pattern, case=False).fillna(False).astype(bool)
     reasons = pd.Series(pd.NA, index=first_cells.index, dtype="string")
-    reasons[summary] = "a summary row of the export, not a response: '" + labels[summary] + "'"
+    labels = first_cells[no_text].astype("string").str.strip()  # rows without text only
+    summary = labels[labels.str.match(_LABEL.pattern, case=False).fillna(False).astype(bool)]
+    reasons[summary.index] = "a summary row of the export, not a response: '" + summary + "'"
     return reasons
