@@ -109,8 +109,9 @@ def other_questions_note(columns: list[str], plan: ColumnPlan, skip: set[str]) -
         return []
     listed = ", ".join(f"'{c}'" for c in others)
     return [
-        f"questions carried as columns, not analysed: {listed} (to analyse one, map it: "
-        '[columns] text = "<question>")'
+        f"questions carried as columns, not analysed: {listed} (map an open one as the text, "
+        '[columns] text = "<question>"; a choice such as the store or product as the '
+        'touchpoint, [columns] touchpoint = "<question>", for the pain-point matrix)'
     ]
 
 
