@@ -18,7 +18,7 @@ from feedback_nlp.io.questions import (
     assign_questions,
     cells,
     free_text_column,
-    score_for_question,
+    is_question,
     unique_names,
 )
 
@@ -56,7 +56,7 @@ MICROSOFT_META = ("ID", "Start time", "Completion time", "Email", "Name", "Last 
 def google_forms(rows: list[list[str]]) -> Header | None:
     """Google Forms: a timestamp column first, then the questions (one at least)."""
     top = cells(rows, 0)
-    if not top or top[0].strip() not in GOOGLE_TIMESTAMPS or not any(map(_is_question, top)):
+    if not top or top[0].strip() not in GOOGLE_TIMESTAMPS or not any(map(is_question, top)):
         return None  # a social export may start with a timestamp too; a form asks questions
     columns = unique_names(top)
     fixed = {"created_at": columns[0]}
@@ -96,24 +96,5 @@ def _questions_header(
     assign_questions(plan, columns, questions, skip | {text or ""}, answers)
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append(f"{title}: questions are the column names")
-    plan.notes += other_questions_note(columns, plan, skip)
+    plan.asks_questions = True
     return Header(columns, 1, plan)
-
-
-def other_questions_note(columns: list[str], plan: ColumnPlan, skip: set[str]) -> list[str]:
-    """A note naming the questions left as carried columns (none: no note); questions worded
-    like a score have notes of their own (`questions.score_question_hints`)."""
-    used = set(plan.columns.values()) | skip
-    others = [c for c in columns if c not in used and _is_question(c) and not score_for_question(c)]
-    if not others:
-        return []
-    listed = ", ".join(f"'{c}'" for c in others)
-    return [
-        f"questions carried as columns, not analysed: {listed} (map an open one as the text, "
-        '[columns] text = "<question>"; a choice such as the store or product as the '
-        'touchpoint, [columns] touchpoint = "<question>", for the pain-point matrix)'
-    ]
-
-
-def _is_question(column: str) -> bool:
-    return column.rstrip().endswith("?") or len(column.split()) >= 4

@@ -44,7 +44,8 @@ class ColumnPlan:
     bad_scores: str = DEFAULT_BAD_SCORES
     declared: dict[str, Declared] = field(default_factory=dict)  # column -> its own values
     outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
-    not_scores: set[str] = field(default_factory=set)  # score-worded columns holding no number
+    asks_questions: bool = False  # the columns are survey questions (forms, question tables)
+    not_scores: dict[str, tuple[str, str]] = field(default_factory=dict)  # column -> score, answer
     score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:

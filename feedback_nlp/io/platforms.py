@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.column_names import recognise
-from feedback_nlp.io.forms import google_forms, microsoft_forms, other_questions_note
+from feedback_nlp.io.forms import google_forms, microsoft_forms
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
     Header,
@@ -183,7 +183,7 @@ def generic(rows: list[list[str]]) -> Header:
         if text:
             plan.columns["text"] = text
             plan.notes.append(f"text: the question '{text}' (by its wording)")
-            plan.notes += other_questions_note(columns, plan, set())
+            plan.asks_questions = True
     return Header(columns, 1, plan)
 
 

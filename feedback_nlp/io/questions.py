@@ -125,7 +125,7 @@ def assign_questions(
 ) -> None:
     """Map score questions (by their wording) to nps/csat/ces, once each; a question whose
     first `answers` (the data rows under the header, where the detector saw some) hold no
-    number is left alone with a note ("Would you recommend us?" answered Yes or No)."""
+    number is left alone (`plan.not_scores`; "Would you recommend us?" answered Yes or No)."""
     for column in columns:
         if column in skip or column in plan.columns.values():
             continue
@@ -134,12 +134,7 @@ def assign_questions(
             continue
         given = [a.strip() for a in (answers or {}).get(column, []) if a.strip()]
         if given and not any(_NUMBER.match(a) for a in given):
-            plan.not_scores.add(column)
-            plan.notes.append(
-                f"'{column}' is worded like a score question ({name.upper()}) but holds answers "
-                f"such as '{given[0]}': not read as a score (a yes/no answer can be declared an "
-                f'outcome: --outcome "NAME:binary:column={column}:bad=no")'
-            )
+            plan.not_scores[column] = (name, given[0])
             continue
         plan.columns[name] = column
 
@@ -156,3 +151,36 @@ def free_text_column(columns: list[str], questions: dict[str, str], skip: set[st
         if column not in skip and any(word in question for word in FREE_TEXT_WORDS):
             return column
     return None
+
+
+def is_question(column: str) -> bool:
+    """A column name worded as a question: ending in '?', or of four words or more."""
+    return column.rstrip().endswith("?") or len(column.split()) >= 4
+
+
+def question_notes(plan: ColumnPlan, carried: list[str]) -> list[str]:
+    """Notes on the carried columns of a table of questions: score-worded ones answered in
+    words, and the other questions, with how to use them (after the mapping is applied)."""
+    notes = [
+        f"'{column}' is worded like a score question ({name.upper()}) but holds answers such "
+        f"as '{answer}': not read as a score (a yes/no answer can be declared an outcome: "
+        f'--outcome "NAME:binary:column={column}:bad=no")'
+        for column, (name, answer) in plan.not_scores.items()
+        if column in carried
+    ]
+    others = [
+        c
+        for c in carried
+        if plan.asks_questions
+        and c not in plan.not_scores
+        and is_question(c)
+        and not score_for_question(c)
+    ]
+    if others:
+        listed = ", ".join(f"'{c}'" for c in others)
+        notes.append(
+            f"questions carried as columns, not analysed: {listed} (map an open one as the "
+            'text, [columns] text = "<question>"; a choice such as the store or product as the '
+            'touchpoint, [columns] touchpoint = "<question>", for the pain-point matrix)'
+        )
+    return notes

@@ -16,6 +16,7 @@ from feedback_nlp.io.delimited import read_delimited
 from feedback_nlp.io.excel import read_excel
 from feedback_nlp.io.mapping import load_mapping
 from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
+from feedback_nlp.io.questions import question_notes
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_json, read_jsonl, read_parquet
 from feedback_nlp.io.xml_records import read_xml
@@ -211,6 +212,7 @@ def _info(
         "text_issues": issue_counts(table),
         "notes": list(plan.notes)
         + builder.notes
+        + question_notes(plan, carried)
         + score_question_hints([c for c in carried if c not in plan.not_scores], set(scores)),
     }
 

@@ -87,3 +87,20 @@ def test_a_social_export_starting_with_a_timestamp_is_not_a_form(tmp_path):
     result = check_result(read_feedback(path))
     assert result.info["platform"] == "generic"
     assert result.info["columns"]["text"] == "Tweet" and "source" not in result.table
+
+
+def test_notes_name_only_the_questions_still_carried_after_the_mapping(tmp_path):
+    from feedback_nlp.outcomes import parse_outcome_option
+
+    path = tmp_path / "form.csv"
+    path.write_text(
+        "Timestamp,Which store did you visit?,Would you recommend us?,Tell us why\n"
+        "2026/05/01 9:00:00 AM GMT+1,Lyon,Yes,Great service\n",
+        encoding="utf-8",
+    )
+    spec = parse_outcome_option("reco:binary:column=Would you recommend us?:bad=no")
+    result = check_result(
+        read_feedback(path, touchpoint="Which store did you visit?", outcomes={"reco": spec})
+    )
+    assert result.table.loc[0, "touchpoint"] == "Lyon" and result.table.loc[0, "reco"] == 1.0
+    assert result.info["notes"] == ["Google Forms: questions are the column names"]
