@@ -154,7 +154,8 @@ def short_forms(name: str) -> list[str]:
 def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[str, str]:
     """Map schema names to file columns by name and alias, never reusing a taken column: full
     names first (as written, then camelCase split), then, for schema names still unmapped,
-    names without a prefix or suffix word (`short_forms`; never a bare 'id')."""
+    names without a prefix or suffix word (`short_forms`) and a nested JSON field by its own
+    name ('via.channel' -> 'channel'); never a bare 'id'."""
     mapped = dict(taken or {})
     used = set(mapped.values())
     full: dict[str, str] = {}
@@ -164,7 +165,8 @@ def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[s
         full.setdefault(camel_words(column), column)
     short: dict[str, str] = {}
     for column in columns:
-        for form in short_forms(camel_words(column)):
+        nested = [camel_words(column.rsplit(".", 1)[1])] if "." in column else []
+        for form in [*short_forms(camel_words(column)), *nested]:
             if form != "id":
                 short.setdefault(form, column)
     for names in (full, short):

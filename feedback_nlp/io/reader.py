@@ -175,6 +175,19 @@ def _read_one(
     return ReadResult(validate(table), rejects, info)
 
 
+def _numbers_carried(table: pd.DataFrame, carried: list[str], plan: Any) -> list[str]:
+    """Carried columns that may hold scores: not answered in words where a detector saw the
+    answers, and, in the table, mostly numbers (or empty)."""
+    kept = []
+    for column in carried:
+        values = table[column].dropna().astype(str).str.strip() if column in table else None
+        values = values[values != ""] if values is not None else None
+        numeric = values is None or values.empty or values.str.match(r"^\d").mean() >= 0.5
+        if column not in plan.not_scores and numeric:
+            kept.append(column)
+    return kept
+
+
 def _info(
     path: Path,
     builder: TableBuilder,
@@ -213,7 +226,7 @@ def _info(
         "notes": list(plan.notes)
         + builder.notes
         + question_notes(plan, carried)
-        + score_question_hints([c for c in carried if c not in plan.not_scores], set(scores)),
+        + score_question_hints(_numbers_carried(table, carried, plan), set(scores)),
     }
 
 

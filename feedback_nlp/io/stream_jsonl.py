@@ -18,7 +18,7 @@ from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.reader import builder_carried
 from feedback_nlp.io.structured import _builder as _structured_builder
-from feedback_nlp.io.structured import _check_platform, jsonl_object
+from feedback_nlp.io.structured import _check_platform, flat_record, jsonl_object
 
 
 def _json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[int, str, int]]:
@@ -59,7 +59,7 @@ def _jsonl_survey(path: Path, options: ReadOptions) -> tuple[dict[str, set[type]
         except json.JSONDecodeError:
             continue
         if isinstance(obj, dict):
-            for key, value in obj.items():
+            for key, value in flat_record(obj).items():
                 kinds = keys.setdefault(str(key), set())
                 if value is not None:
                     kinds.add(type(value))
@@ -83,7 +83,7 @@ def stream_jsonl(path: Path, options: ReadOptions) -> Iterator[Piece]:
         count += 1
         obj = jsonl_object(path, number, line, number == last)
         if isinstance(obj, dict):
-            objects.append(obj)
+            objects.append(flat_record(obj))
             numbers.append(number)
         else:
             what = f"not valid JSON ({obj.msg})" if isinstance(obj, Exception) else "not an object"

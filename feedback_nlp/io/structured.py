@@ -107,7 +107,7 @@ def read_json(
                 line=bad,
                 hint="line is the record's position in the list",
             )
-        frame = pd.DataFrame.from_records(records)
+        frame = pd.DataFrame.from_records([flat_record(r) for r in records])
         plan = ColumnPlan(columns=recognise([str(c) for c in frame.columns]))
     info["line_means"] = "record number"
     builder = _builder(path, plan.apply(mapping), list(frame.columns), seen_ids)
@@ -143,6 +143,19 @@ def _chat(
     builder.add(frame, numbers)
     info.update(counts, agent_turns=agent_turns, line_means="conversation number")
     return builder, info
+
+
+def flat_record(record: dict[str, Any], parent: str = "") -> dict[str, Any]:
+    """Nested objects of a JSON record as dotted columns ({"via": {"channel": "email"}} ->
+    {"via.channel": "email"}), as help-desk and API exports nest them; lists stay values."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{parent}.{key}" if parent else str(key)
+        if isinstance(value, dict) and value:
+            flat.update(flat_record(value, name))
+        else:
+            flat[name] = None if isinstance(value, dict) else value
+    return flat
 
 
 def jsonl_object(path: Path, number: int, line: str, is_last: bool) -> Any:
@@ -187,6 +200,8 @@ def read_jsonl(
     if conversations is not None and len(objects) == len(items) and platform in ("auto", "chat"):
         return _chat(path, conversations, mapping, agent_turns, seen_ids, info)
     _check_platform(path, platform, ("auto", "generic"))
+    items = [(n, flat_record(o) if isinstance(o, dict) else o, line) for n, o, line in items]
+    objects = [obj for _, obj, _ in items if isinstance(obj, dict)]
     columns: list[str] = list(dict.fromkeys(str(k) for obj in objects for k in obj))
     plan = ColumnPlan(columns=recognise(columns)).apply(mapping)
     builder = _builder(path, plan, columns, seen_ids)

@@ -123,3 +123,11 @@ def test_no_files_is_an_error():
 def test_a_file_with_a_header_only_gives_no_chunk():
     assert len(read_many([FIXTURES / "bad_header_only.csv"]).table) == 0
     assert list(stream_feedback([FIXTURES / "bad_header_only.csv"])) == []
+
+
+def test_nested_jsonl_fields_stream_as_dotted_columns(tmp_path):
+    path = tmp_path / "t.jsonl"
+    rows = [{"id": i, "description": f"t{i}", "via": {"channel": "email"}} for i in range(3)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    chunks = list(stream_feedback([path], chunk_rows=2))
+    assert [c.table["channel"].tolist() for c in chunks] == [["email", "email"], ["email"]]

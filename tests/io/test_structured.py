@@ -23,7 +23,23 @@ def test_json_array_of_records(tmp_path):
     )
     result = check_result(read_feedback(path))
     assert result.table["response_id"].tolist() == ["1", "2"]
-    assert result.table.loc[0, "meta"] == '{"k": 1}'
+    assert result.table["meta.k"].tolist()[0] == 1  # nested objects become dotted columns
+    assert pd.isna(result.table["meta.k"].tolist()[1])
+
+
+def test_nested_fields_of_a_help_desk_export_are_columns_and_recognised(tmp_path):
+    path = tmp_path / "tickets.json"
+    tickets = [
+        {"id": 7, "description": "Still no refund", "via": {"channel": "email"}, "tags": ["a"]},
+        {"id": 8, "description": "Solved, thanks", "via": {"channel": "web"}, "tags": []},
+    ]
+    path.write_text(json.dumps({"tickets": tickets, "count": 2}), encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.info["columns"]["channel"] == "via.channel"
+    assert result.table["channel"].tolist() == ["email", "web"]
+    jsonl = tmp_path / "tickets.jsonl"
+    jsonl.write_text("\n".join(json.dumps(t) for t in tickets) + "\n", encoding="utf-8")
+    assert check_result(read_feedback(jsonl)).table["channel"].tolist() == ["email", "web"]
 
 
 def test_json_object_holding_a_list(tmp_path):
