@@ -23,7 +23,8 @@ PlatformOption = Annotated[
     str,
     typer.Option(
         "--platform",
-        help="auto, generic, qualtrics, surveymonkey, typeform, google_play, app_store, chat.",
+        help="auto, generic, qualtrics, surveymonkey, typeform, google_play, google_forms, "
+        "microsoft_forms, app_store, chat.",
     ),
 ]
 EncodingOption = Annotated[

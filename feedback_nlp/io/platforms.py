@@ -19,6 +19,7 @@ from feedback_nlp.io.questions import (
     assign_questions,
     cells,
     free_text_column,
+    is_question,
     score_question_hints,
     unique_names,
 )
@@ -174,12 +175,13 @@ def google_play(rows: list[list[str]]) -> Header | None:
 
 def generic(rows: list[list[str]]) -> Header:
     """Any table with one header row: columns recognised by schema names and aliases; with
-    no column named like a comment, the question that asks why, what to improve or for
-    comments is the text (a note says so)."""
+    no column named like a comment, the question (`questions.is_question`) that asks why,
+    what to improve or for comments is the text (a note says so)."""
     columns = unique_names(cells(rows, 0))
     plan = ColumnPlan(columns=recognise(columns))
     if "text" not in plan.columns:
-        text = free_text_column(columns, {c: c for c in columns}, set(plan.columns.values()))
+        questions = {c: c for c in columns if is_question(c)}  # not 'reason_code'
+        text = free_text_column(columns, questions, set(plan.columns.values()))
         if text:
             plan.columns["text"] = text
             plan.notes.append(f"text: the question '{text}' (by its wording)")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
+from feedback_nlp.errors import ReadError
 from feedback_nlp.io import read_feedback
 from tests.io.conftest import check_result
 
@@ -104,3 +106,10 @@ def test_notes_name_only_the_questions_still_carried_after_the_mapping(tmp_path)
     )
     assert result.table.loc[0, "touchpoint"] == "Lyon" and result.table.loc[0, "reco"] == 1.0
     assert result.info["notes"] == ["Google Forms: questions are the column names"]
+
+
+def test_a_code_column_is_no_open_question(tmp_path):
+    path = tmp_path / "scores.csv"
+    path.write_text("id,nps,Reason code\n1,9,R12\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="no text column found"):
+        read_feedback(path)
