@@ -128,6 +128,9 @@ NAME_PREFIXES = (
     "user",
 )
 NAME_SUFFIXES = ("utc", "gmt")
+#: Schema columns recognised by full names only: their values are checked against a closed
+#: set, so a "Survey Stage" of Completed / Partial must not become the journey stage.
+FULL_NAMES_ONLY = frozenset({"journey_stage"})
 
 
 def normalise_name(name: object) -> str:
@@ -171,6 +174,8 @@ def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[s
                 short.setdefault(form, column)
     for names in (full, short):
         for name, aliases in ALIASES.items():
+            if names is short and name in FULL_NAMES_ONLY:
+                continue
             column = next((names[a] for a in aliases if names.get(a) not in (None, *used)), None)
             if name not in mapped and column is not None:
                 mapped[name] = column

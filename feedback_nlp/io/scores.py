@@ -209,8 +209,8 @@ def _day_first(text: pd.Series) -> pd.Series:
 
 def _month_named(text: pd.Series) -> pd.Series:
     """Dates whose month is an English name and whose year has four digits ("May 1, 2026
-    10:12 AM", "01-May-2026", "Fri, 01 May 2026 10:00:00 GMT"): unambiguous, read by
-    dateutil (through pandas); NaT for anything else."""
+    10:12 AM", "01-May-2026", "Fri, 01 May 2026 10:00:00 GMT"): unambiguous, read one by one
+    with dateutil; NaT for anything else."""
     named = text.str.contains(_MONTH_NAMED.pattern, case=False, regex=True).fillna(False)
     values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
     if named.any():

@@ -60,3 +60,8 @@ def test_an_nps_tool_answer_column_named_response_is_the_text():
         "created_at": "Submitted on",
     }
     assert recognise(["Response", "Comment"])["text"] == "Comment"
+
+
+def test_a_prefixed_stage_is_not_the_journey_stage():
+    assert "journey_stage" not in recognise(["Survey Stage", "Comment"])
+    assert recognise(["Stage", "Comment"])["journey_stage"] == "Stage"
