@@ -37,6 +37,33 @@ _YEAR_FIRST = re.compile(
 _MONTH_NAMED = re.compile(
     r"(?=.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)(?=.*\b\d{4}\b)"
 )
+#: Month names of the toolkit's other languages (de fr es it pt nl ro ru pl), as dates write
+#: them (Russian and Polish in the genitive), with their English names.
+FOREIGN_MONTHS = {
+    name: english
+    for english, names in {
+        "January": "januar janvier enero gennaio janeiro januari ianuarie января stycznia",
+        "February": "februar février fevrier febrero febbraio fevereiro februari februarie "
+        "февраля lutego",
+        "March": "märz maerz mars marzo março marco maart martie марта marca",
+        "April": "avril abril aprile aprilie апреля kwietnia",
+        "May": "mai mayo maggio maio mei мая maja",
+        "June": "juni juin junio giugno junho iunie июня czerwca",
+        "July": "juli juillet julio luglio julho iulie июля lipca",
+        "August": "août aout agosto augustus august augusta августа sierpnia",
+        "September": "septembre septiembre settembre setembro septembrie сентября września",
+        "October": "oktober octobre octubre ottobre outubro octombrie октября października",
+        "November": "novembre noviembre novembro noiembrie ноября listopada",
+        "December": "dezember décembre decembre diciembre dicembre dezembro decembrie "
+        "декабря grudnia",
+    }.items()
+    for name in names.split()
+}
+_FOREIGN_MONTH = re.compile(
+    r"(?i)(?<!\w)(?:"
+    + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True))
+    + r"|de|del|1er)(?!\w)"
+)
 #: Slashed dates (``10/11/2026 09:12``): day or month first, which the text cannot tell.
 SLASHED_HINT = "day or month first? "
 _OPTION = "date_format = {} in the mapping's [options]"
@@ -208,15 +235,28 @@ def _day_first(text: pd.Series) -> pd.Series:
 
 
 def _month_named(text: pd.Series) -> pd.Series:
-    """Dates whose month is an English name and whose year has four digits ("May 1, 2026
-    10:12 AM", "01-May-2026", "Fri, 01 May 2026 10:00:00 GMT"): unambiguous, read one by one
-    with dateutil; NaT for anything else."""
+    """Dates whose month is a name and whose year has four digits ("May 1, 2026 10:12 AM",
+    "01-May-2026", "Fri, 01 May 2026 10:00:00 GMT", "1. Mai 2026", "1 de mayo de 2026",
+    "1 мая 2026"): unambiguous, read one by one with dateutil after month names of the
+    toolkit's other languages are put in English; NaT for anything else."""
+    text = text.str.replace(_FOREIGN_MONTH, _in_english, regex=True)
     named = text.str.contains(_MONTH_NAMED.pattern, case=False, regex=True).fillna(False)
     values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
     if named.any():
         read = [_parse_named(value) for value in text[named]]
         values[named] = pd.to_datetime(pd.Series(read, index=text[named].index), utc=True)
     return values
+
+
+def _in_english(match: re.Match[str]) -> str:
+    """A month name of another language (or the "de" around it, or a French "1er") in the
+    English dateutil reads."""
+    word = match.group(0).lower()
+    if word in ("de", "del"):
+        return " "
+    if word == "1er":
+        return "1"
+    return FOREIGN_MONTHS[word.rstrip(".")]
 
 
 def _parse_named(value: str) -> pd.Timestamp | None:

@@ -127,3 +127,17 @@ def test_dates_with_an_english_month_name_and_a_day():
         pd.Timestamp("2026-05-01 10:00", tz="UTC"),
     ]
     assert reasons.iloc[3].startswith("created_at is not a date: 'May 2026'")  # which day?
+
+
+def test_month_names_of_the_survey_languages():
+    values, reasons = parse_datetime(
+        pd.Series(["1. Mai 2026", "1 de mayo de 2026", "1er mai 2026 14:05", "3 марта 2026"])
+    )
+    assert values.tolist() == [
+        pd.Timestamp("2026-05-01", tz="UTC"),
+        pd.Timestamp("2026-05-01", tz="UTC"),
+        pd.Timestamp("2026-05-01 14:05", tz="UTC"),
+        pd.Timestamp("2026-03-03", tz="UTC"),
+    ]
+    assert reasons.isna().all()
+    assert parse_datetime(pd.Series(["Mai 2026"]))[1].iloc[0].startswith("created_at is not")
