@@ -43,7 +43,7 @@ class Declared:
 
     def lookup(self) -> dict[str, str]:
         """Normalised name -> declared spelling."""
-        return {_key(name): name for name in self.order}
+        return {value_key(name): name for name in self.order}
 
 
 def parse_declared(section: str, content: Any, origin: str) -> Declared:
@@ -55,12 +55,12 @@ def parse_declared(section: str, content: Any, origin: str) -> Declared:
     canonical = content.get("canonical", {})
     if not isinstance(order, list) or not order or not all(isinstance(v, str) for v in order):
         raise ConfigError(f"{origin}: [{section}] order must be a non-empty list of names")
-    keys = [_key(v) for v in order]
+    keys = [value_key(v) for v in order]
     if len(set(keys)) != len(keys):
         raise ConfigError(f"{origin}: [{section}] order names a value twice: {order}")
     if not isinstance(canonical, dict):
         raise ConfigError(f"{origin}: [{section}.canonical] must map names to values")
-    unknown = [name for name in canonical if _key(name) not in keys]
+    unknown = [name for name in canonical if value_key(name) not in keys]
     if unknown:
         raise ConfigError(f"{origin}: [{section}.canonical] names {unknown}, not in order")
     closed = section == "journey_stages"
@@ -69,8 +69,10 @@ def parse_declared(section: str, content: Any, origin: str) -> Declared:
         raise ConfigError(
             f"{origin}: [{section}.canonical] maps to {bad}; use one of {list(canonical_values)}"
         )
-    spelled = {_key(v): v for v in order}
-    return Declared(column, list(order), {spelled[_key(k)]: str(v) for k, v in canonical.items()})
+    spelled = {value_key(v): v for v in order}
+    return Declared(
+        column, list(order), {spelled[value_key(k)]: str(v) for k, v in canonical.items()}
+    )
 
 
 def apply_declared(
@@ -117,5 +119,6 @@ def _section(column: str) -> str:
     return next(s for s, (c, _) in SECTIONS.items() if c == column)
 
 
-def _key(value: object) -> str:
+def value_key(value: object) -> str:
+    """A declared value as it is matched: without surrounding spaces, lower-cased."""
     return str(value).strip().lower()

@@ -11,10 +11,10 @@ more of the schema's columns than it does.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from feedback_nlp.io.column_names import recognise
+from feedback_nlp.io.scores import NUMBER_CELL
 
 #: Title rows looked for above the header at most.
 PREAMBLE_MAX = 10
@@ -42,9 +42,6 @@ def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
     return 0
 
 
-_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-
-
 def group_label_rows(rows: Sequence[Sequence[object]]) -> int:
     """1 when the first row labels groups of columns above the real header: it leaves cells
     blank, the row below fills every cell with a name (no number) and names more of the
@@ -54,6 +51,6 @@ def group_label_rows(rows: Sequence[Sequence[object]]) -> int:
     group, header = ([str(c or "").strip() for c in row] for row in rows[:2])
     if filled(group) == len(group) or filled(header) < len(header):
         return 0
-    if any(_NUMBER.match(cell) for cell in header):
+    if any(NUMBER_CELL.match(cell) for cell in header):
         return 0
     return int(len(recognise(header)) > max(1, len(recognise(group))))

@@ -6,11 +6,11 @@ their columns by the question asked, so the wording says what a column holds.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from feedback_nlp.io.column_names import normalise_name
 from feedback_nlp.io.mapping import ColumnPlan
+from feedback_nlp.io.scores import NUMBER_CELL
 
 NPS_WORDS = (
     "recommend",
@@ -47,8 +47,6 @@ FREE_TEXT_WORDS = (
     "причин",
 )
 
-
-_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 #: Column names that hold a score without saying which (Delighted's and many tools' "Score").
 BARE_SCORE_NAMES = frozenset(
@@ -133,7 +131,7 @@ def assign_questions(
         if not name or name in plan.columns:
             continue
         given = [a.strip() for a in (answers or {}).get(column, []) if a.strip()]
-        if given and not any(_NUMBER.match(a) for a in given):
+        if given and not any(NUMBER_CELL.match(a) for a in given):
             plan.not_scores[column] = (name, given[0])
             continue
         plan.columns[name] = column

@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.journey import value_key
 from feedback_nlp.io.scores import ALL_SCORE_RANGES
 
 #: Labels named in the note about a score column of words.
@@ -48,7 +49,7 @@ def parse_score_labels(table: Any, origin: str) -> dict[str, dict[str, int]]:
                     f"{origin}: [score_labels.{score}] '{label}' = {value!r}: give a whole "
                     f"number from {low:g} to {high:g}"
                 )
-        parsed[score] = {_key(label): int(value) for label, value in labels.items()}
+        parsed[score] = {value_key(label): int(value) for label, value in labels.items()}
     return parsed
 
 
@@ -72,7 +73,3 @@ def words_note(score: str, column: str, reasons: pd.Series, cells: pd.Series) ->
         f"{score} ('{column}') holds words such as {shown}: say which number each stands for "
         f'in the mapping ([score_labels.{score}] "{words.iloc[0]}" = <number>)'
     )
-
-
-def _key(label: str) -> str:
-    return str(label).strip().lower()

@@ -24,6 +24,9 @@ _DAY_FIRST = re.compile(
     r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?:[ T,]+(\d{1,2}:\d{2})(?::(\d{2}))?)?$"
 )
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+#: A cell that is a plain number, with a decimal point or comma ("9", "4,5"): header rows and
+#: answers to score questions are told from labels and words by it.
+NUMBER_CELL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 #: A whole number, then a dash, colon, equals sign or bracket (or a space) and a label.
 _LABELLED = re.compile(r"^([+-]?\d{1,2})\s*(?:[-–—:=(]\s*|\s+)[^\d\s]")
 #: A number out of a scale's top: "9/10", "4 / 5".
