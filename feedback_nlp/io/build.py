@@ -124,6 +124,15 @@ class TableBuilder:
             reason_s[new] = reasons[new]
             field_s[new] = self.plan.columns.get(name, name)
 
+        kept: list[tuple[str, pd.Series]] = []
+
+        def flag_or_keep(name: str, reasons: pd.Series) -> None:
+            """A bad score or date: the row is rejected or kept, as `bad_scores` says."""
+            if self.plan.bad_scores == "reject-row":
+                flag(name, reasons)
+            elif reasons.notna().any():
+                kept.append((name, reasons))
+
         out: dict[str, pd.Series] = {}
         sources = {**self.plan.columns}
         for name, column in sources.items():
@@ -138,17 +147,13 @@ class TableBuilder:
         out["text_issues"] = text_issues(out["text"])
 
         has_score = pd.Series(False, index=index)
-        kept: list[tuple[str, pd.Series]] = []
         for name in ALL_SCORE_RANGES:
             if name in out:
                 cells = apply_score_labels(out[name], self.plan.score_labels.get(name))
                 values, reasons = parse_score(cells, name)
                 column = self.plan.columns.get(name, name)
                 add_note(self.notes, words_note(name, column, reasons, out[name]), f"{name} (")
-                if self.plan.bad_scores == "reject-row":
-                    flag(name, reasons)
-                elif reasons.notna().any():
-                    kept.append((name, reasons))
+                flag_or_keep(name, reasons)
                 out[name] = values
                 has_score |= values.notna()
         outcome_sources = self._outcomes(raw, out, flag)
@@ -158,10 +163,7 @@ class TableBuilder:
             out["turn"] = values
         if "created_at" in out:
             values, reasons = parse_datetime(out["created_at"], self.plan.date_format)
-            if self.plan.bad_scores == "reject-row":
-                flag("created_at", reasons)
-            elif reasons.notna().any():
-                kept.append(("created_at", reasons))
+            flag_or_keep("created_at", reasons)
             column = self.plan.columns.get("created_at", "created_at")
             add_note(self.notes, date_order_note(column, reasons), f"column '{column}':")
             out["created_at"] = values
