@@ -3,22 +3,20 @@
 Their columns are the questions asked, in the form's language, after a few columns of their
 own (a timestamp; an id, start and completion times, email and name). The comment is the
 question that asks why, what to improve or for comments (`questions.FREE_TEXT_WORDS`), the
-scores are the questions worded like NPS, CSAT or CES, as for Typeform. The other questions
+scores are the questions worded like NPS, CSAT or CES (`questions.questions_header`, which
+Typeform shares). The other questions
 are carried under their own names, and a note names them: a second open question ("What did
 you like most?") is analysed by mapping it as the text.
 """
 
 from __future__ import annotations
 
-from feedback_nlp.io.column_names import recognise
-from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
     Header,
     answers_below,
-    assign_questions,
     cells,
-    free_text_column,
     is_question,
+    questions_header,
     unique_names,
 )
 
@@ -61,7 +59,7 @@ def google_forms(rows: list[list[str]]) -> Header | None:
     columns = unique_names(top)
     fixed = {"created_at": columns[0]}
     answers = answers_below(rows, columns, 1)
-    return _questions_header(
+    return questions_header(
         columns, "google_forms", "Google Forms", fixed, set(GOOGLE_META), answers
     )
 
@@ -75,26 +73,4 @@ def microsoft_forms(rows: list[list[str]]) -> Header | None:
     fixed = {"response_id": "ID", "created_at": "Completion time"}
     meta = set(MICROSOFT_META)
     answers = answers_below(rows, columns, 1)
-    return _questions_header(columns, "microsoft_forms", "Microsoft Forms", fixed, meta, answers)
-
-
-def _questions_header(
-    columns: list[str],
-    platform: str,
-    title: str,
-    fixed: dict[str, str],
-    meta: set[str],
-    answers: dict[str, list[str]],
-) -> Header:
-    plan = ColumnPlan(platform=platform, constants={"channel": "survey", "source": platform})
-    plan.columns.update(fixed)
-    questions = {c: c for c in columns}
-    skip = meta | set(fixed.values())
-    text = free_text_column(columns, questions, skip)
-    if text:
-        plan.columns["text"] = text
-    assign_questions(plan, columns, questions, skip | {text or ""}, answers)
-    plan.columns = recognise(columns, plan.columns)
-    plan.notes.append(f"{title}: questions are the column names")
-    plan.asks_questions = True
-    return Header(columns, 1, plan)
+    return questions_header(columns, "microsoft_forms", "Microsoft Forms", fixed, meta, answers)

@@ -20,6 +20,7 @@ from feedback_nlp.io.questions import (
     cells,
     free_text_column,
     is_question,
+    questions_header,
     score_question_hints,
     unique_names,
 )
@@ -134,20 +135,13 @@ def typeform(rows: list[list[str]]) -> Header | None:
     ):
         return None
     columns = unique_names(top)
-    questions = {c: c for c in columns}
-    plan = ColumnPlan(platform="typeform", constants={"channel": "survey", "source": "typeform"})
-    plan.columns["response_id"] = "#"
+    fixed = {"response_id": "#"}
     date = next((c for c in TYPEFORM_DATES if c in columns), None)
     if date:
-        plan.columns["created_at"] = date
+        fixed["created_at"] = date
     meta = set(TYPEFORM_META) | set(TYPEFORM_DATES)
-    text = free_text_column(columns, questions, meta)
-    if text:
-        plan.columns["text"] = text
-    assign_questions(plan, columns, questions, meta | {text or ""}, answers_below(rows, columns, 1))
-    plan.columns = recognise(columns, plan.columns)
-    plan.notes.append("Typeform: questions are the column names")
-    return Header(columns, 1, plan)
+    answers = answers_below(rows, columns, 1)
+    return questions_header(columns, "typeform", "Typeform", fixed, meta, answers, False)
 
 
 def google_play(rows: list[list[str]]) -> Header | None:

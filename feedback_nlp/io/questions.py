@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from feedback_nlp.io.column_names import normalise_name
+from feedback_nlp.io.column_names import normalise_name, recognise
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.scores import NUMBER_CELL
 
@@ -182,3 +182,29 @@ def question_notes(plan: ColumnPlan, carried: list[str]) -> list[str]:
             'touchpoint, [columns] touchpoint = "<question>", for the pain-point matrix)'
         )
     return notes
+
+
+def questions_header(
+    columns: list[str],
+    platform: str,
+    title: str,
+    fixed: dict[str, str],
+    meta: set[str],
+    answers: dict[str, list[str]],
+    asks_questions: bool = True,
+) -> Header:
+    """The header of an export whose columns are its questions (Typeform, Google and
+    Microsoft Forms): `fixed` columns, the open question as the text, score questions by
+    wording, the rest by name; `meta` columns are the tool's own, never questions."""
+    plan = ColumnPlan(platform=platform, constants={"channel": "survey", "source": platform})
+    plan.columns.update(fixed)
+    questions = {c: c for c in columns}
+    skip = meta | set(fixed.values())
+    text = free_text_column(columns, questions, skip)
+    if text:
+        plan.columns["text"] = text
+    assign_questions(plan, columns, questions, skip | {text or ""}, answers)
+    plan.columns = recognise(columns, plan.columns)
+    plan.notes.append(f"{title}: questions are the column names")
+    plan.asks_questions = asks_questions
+    return Header(columns, 1, plan)

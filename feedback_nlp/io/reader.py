@@ -14,7 +14,7 @@ from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.delimited import read_delimited
 from feedback_nlp.io.excel import read_excel
-from feedback_nlp.io.mapping import load_mapping
+from feedback_nlp.io.mapping import ColumnPlan, load_mapping
 from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
 from feedback_nlp.io.questions import question_notes
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
@@ -175,7 +175,7 @@ def _read_one(
     return ReadResult(validate(table), rejects, info)
 
 
-def _numbers_carried(table: pd.DataFrame, carried: list[str], plan: Any) -> list[str]:
+def _numbers_carried(table: pd.DataFrame, carried: list[str], plan: ColumnPlan) -> list[str]:
     """Carried columns that may hold scores: not answered in words where a detector saw the
     answers, and, in the table, mostly numbers (or empty)."""
     kept = []
