@@ -16,7 +16,7 @@ FilesArgument = Annotated[
 MappingOption = Annotated[
     Path | None,
     typer.Option(
-        "--mapping", help="TOML with [columns] (schema name = file column) and [constants]."
+        "--mapping", help="TOML with \\[columns] (schema name = file column) and \\[constants]."
     ),
 ]
 PlatformOption = Annotated[

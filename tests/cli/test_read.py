@@ -106,3 +106,9 @@ def test_analyze_and_validate_take_bad_scores():
     for command in ("analyze", "validate", "read"):
         result = runner.invoke(app, [command, "--help"])
         assert "--bad-scores" in result.output
+
+
+def test_read_help_keeps_the_mapping_table_names():
+    result = runner.invoke(app, ["read", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "TOML with [columns] (schema name = file column) and [constants]." in result.output
