@@ -23,6 +23,9 @@ journey_stage_canonical   string                 canonical stage of a declared s
 touchpoint_order          Int64 (>= 1)           position of a declared touchpoint
 touchpoint_canonical      string                 canonical touchpoint of a declared one
 lang_hint                 string                 a language the source claims (a prior only)
+question                  string                 the survey question the comment answers
+                                                 (several open questions: one row per
+                                                 answer, response_id `<row id>#q<k>`)
 conversation_id           string                 chat conversation the turn belongs to
 turn                      Int64 (>= 0)           position of the turn in its conversation
 nps                       Int64, 0–10            likelihood to recommend
@@ -53,6 +56,10 @@ SCHEMA_VERSION = "1.0"
 
 #: Separator of multi-valued string columns (`emotion`, `themes`, `pii_types`).
 LIST_SEP = "|"
+
+#: How the reader names the rows of one survey row that answers several open questions:
+#: ``<row id>#q<k>`` (`io.answers`); `source_response_ids` gives the row id back.
+ANSWER_SUFFIX = "#q"
 
 CHANNELS = ("survey", "forum", "social", "chat", "email", "review", "other")
 TOUCHPOINTS = ("website", "app", "checkout", "delivery", "support", "billing", "store")
@@ -138,6 +145,12 @@ INPUT_COLUMNS: dict[str, Column] = {
             open_set=True,
         ),
         Column("lang_hint", "string", "Language the source claims; a prior, not the answer."),
+        Column(
+            "question",
+            "string",
+            "The survey question the comment answers (a survey asking several open questions "
+            "gives one row per answer).",
+        ),
         Column("conversation_id", "string", "Chat conversation of the turn."),
         Column("turn", "Int64", "Index of the turn in its conversation.", value_range=(0, 1e9)),
         Column("nps", "Int64", "Likelihood to recommend, 0-10.", value_range=SCORE_RANGES["nps"]),
@@ -366,3 +379,9 @@ def rejected_rows(rejects: pd.DataFrame) -> pd.DataFrame:
     if "row_kept" not in rejects.columns:
         return rejects
     return rejects[~rejects["row_kept"].fillna(False).astype(bool)]
+
+
+def source_response_ids(ids: pd.Series) -> pd.Series:
+    """The survey row each `response_id` comes from: the id without its ``#q<k>`` suffix
+    (rows split per answer, `io.answers`); other ids unchanged."""
+    return ids.astype("string").str.replace(f"{ANSWER_SUFFIX}\\d+$", "", regex=True)

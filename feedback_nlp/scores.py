@@ -6,7 +6,8 @@ comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set;
 ``respondent_id`` when all of that respondent's rows carry the same value of every score (the
 score was repeated onto their comments, e.g. by :func:`feedback_nlp.score_join.join_scores`);
 else its ``response_id`` (a respondent who answered several surveys with different scores gave
-several answers, and each counts). Within a unit the score counts once: the last non-missing
+several answers, and each counts; the rows of one survey row split per open question,
+``<id>#q<k>``, are one response). Within a unit the score counts once: the last non-missing
 value (by ``created_at`` when present, then by row order). Pass ``unit="respondent_id"`` to
 count every respondent once whatever they answered; :func:`score_conflicts` counts the units
 whose rows disagree. Within any segment (a channel, a theme, …) a unit also counts once. Rows
@@ -30,7 +31,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.intervals import CONFIDENCE, t_interval, wilson_interval, z_value
-from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES
+from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES, source_response_ids
 
 SMALL_N = 30
 METRIC_COLUMNS = ("metric", "value", "n", "ci_low", "ci_high", "ci_method")
@@ -109,11 +110,11 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
     `unit` is ``"auto"``, ``"response"`` (every row its own unit) or the name of a column.
     """
     if unit == "response":
-        return _prefixed(table, "response_id")
+        return _responses(table)
     if unit != "auto":
         if unit not in table.columns:
             raise ConfigError(f"unit column '{unit}' is not in the table")
-        return _prefixed(table, unit).fillna(_prefixed(table, "response_id"))
+        return _prefixed(table, unit).fillna(_responses(table))
     ids = pd.Series(pd.NA, index=table.index, dtype="string")
     if "conversation_id" in table.columns:
         ids = ids.fillna(_prefixed(table, "conversation_id"))
@@ -121,7 +122,7 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
         respondents = _prefixed(table, "respondent_id")
         ids = ids.fillna(respondents.where(_agreeing_respondents(table, respondents)))
     if "response_id" in table.columns:
-        ids = ids.fillna(_prefixed(table, "response_id"))
+        ids = ids.fillna(_responses(table))
     if ids.isna().any():
         row = ids.index[ids.isna()][0]
         raise SchemaError(f"row {row!r} has no response_id, respondent_id or conversation_id")
@@ -151,6 +152,13 @@ def _agreeing_respondents(table: pd.DataFrame, respondents: pd.Series) -> pd.Ser
         distinct = table[column].groupby(respondents).transform("nunique")
         agree &= distinct.fillna(0).le(1)
     return agree
+
+
+def _responses(table: pd.DataFrame) -> pd.Series:
+    """Each row's survey response: its `response_id`, without the ``#q<k>`` of a row split
+    into one row per answer (`io.answers`; a table with a `question` column)."""
+    units = _prefixed(table, "response_id")
+    return source_response_ids(units) if "question" in table.columns else units
 
 
 def _prefixed(table: pd.DataFrame, column: str) -> pd.Series:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.io.answers import split_answers
 from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.score_labels import apply_score_labels, words_note
@@ -50,10 +51,12 @@ class TableBuilder:
     reasons: Counter[str] = field(default_factory=Counter)
     kept_problems: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    answers_added: int = 0  # rows beyond one per source row (several open questions)
 
     def check_plan(self, file_columns: list[str]) -> None:
         """Raise ReadError if the plan names a missing column or finds no text column."""
-        for name, column in self.plan.columns.items():
+        named = [*self.plan.columns.items(), *(("text", c) for c in self.plan.more_texts)]
+        for name, column in named:
             if column not in file_columns:
                 raise ReadError(
                     self.path,
@@ -82,6 +85,10 @@ class TableBuilder:
         rejected = reason_s.notna().to_numpy()
         if rejected.any():
             self.rejects.append(self._reject_frame(raw, lines, table, field_s, reason_s, rejected))
+        kept_rows = self._answers(raw, table[~rejected])
+        if self._splits and len(kept_rows):  # a kept problem names the row's first answer
+            first = kept_rows["response_id"].groupby(level=0).first()
+            table = table.assign(response_id=first.reindex(table.index).fillna(table.response_id))
         for name, reasons in kept:
             problem = reasons.notna().to_numpy() & ~rejected
             if problem.any():
@@ -89,7 +96,23 @@ class TableBuilder:
                 self.rejects.append(
                     self._reject_frame(raw, lines, table, field_k, reasons, problem, kept=True)
                 )
-        self.tables.append(table[~rejected])
+        self.tables.append(kept_rows.reset_index(drop=True))
+
+    @property
+    def _splits(self) -> bool:
+        """Whether rows are split per answer: several open questions are mapped to text."""
+        return bool(self.plan.more_texts) and "text" in self.plan.columns
+
+    def _answers(self, raw: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+        """`table` with one row per answer when the survey asks several open questions
+        (`io.answers`; indexed by source row), else `table`."""
+        if not (self._splits and len(table)):
+            return table
+        questions = [self.plan.columns["text"], *self.plan.more_texts]
+        answers = {q: _as_string(raw.loc[table.index, q]).fillna("") for q in questions}
+        split = split_answers(table, answers, text_issues)
+        self.answers_added += len(split) - len(table)
+        return split
 
     def add_rejected(
         self, line: int, reason: str, raw: object, field_name: str | None = None
@@ -143,6 +166,8 @@ class TableBuilder:
         out["response_id"] = self._ids(out.get("response_id"), lines, index)
         text = out.get("text", pd.Series(pd.NA, index=index, dtype=object))
         no_text = is_missing(text)
+        for column in self.plan.more_texts:  # a second open question answered (io.answers)
+            no_text &= is_missing(raw[column])
         out["text"] = _as_string(text).fillna("")
         out["text_issues"] = text_issues(out["text"])
 
@@ -195,7 +220,7 @@ class TableBuilder:
         carried = {
             _carried_name(column, out): _carry(raw[column])
             for column in raw.columns
-            if column not in set(sources.values()) | outcome_sources
+            if column not in set(sources.values()) | outcome_sources | set(self.plan.more_texts)
         }
         table = pd.DataFrame({**out, **carried}, index=index)
         return table, field_s, reason_s, kept

@@ -47,6 +47,7 @@ class ColumnPlan:
     asks_questions: bool = False  # the columns are survey questions (forms, question tables)
     not_scores: dict[str, tuple[str, str]] = field(default_factory=dict)  # column -> score, answer
     score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
+    more_texts: list[str] = field(default_factory=list)  # open questions after `text` (io.answers)
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""
@@ -57,6 +58,10 @@ class ColumnPlan:
             self.declared.update(mapping.declared)
             self.outcomes.update(mapping.outcomes)
             self.score_labels.update(mapping.score_labels)
+            if "text" in mapping.columns:  # the user's text column(s) replace those detected
+                self.more_texts = list(mapping.more_texts)
+            mapped = set(self.columns.values())
+            self.more_texts = [c for c in self.more_texts if c not in mapped]
         return self
 
     def merge_explicit(self, explicit: dict[str, str], constants: dict[str, Any]) -> None:
@@ -81,6 +86,7 @@ class Mapping:
     declared: dict[str, Declared] = field(default_factory=dict)
     outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
     score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
+    more_texts: list[str] = field(default_factory=list)  # `text = [first, *more_texts]`
 
 
 def load_mapping(
@@ -109,7 +115,10 @@ def load_mapping(
         result = _from_dict(mapping, origin="mapping argument")
     if columns:
         result = result or Mapping()
-        result.columns.update(_check_columns(columns, "keyword arguments"))
+        given, more = _check_columns(columns, "keyword arguments")
+        result.columns.update(given)
+        if "text" in given:
+            result.more_texts = more
     if bad_scores is not None:
         result = result or Mapping()
         result.bad_scores = check_bad_scores(bad_scores)
@@ -120,7 +129,7 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
     known = {"columns", "constants", "options", "outcomes", "score_labels", *SECTIONS}
     if not set(content) <= known:
         # a flat dict {schema name: file column} is accepted as the [columns] table
-        if all(isinstance(v, str) for v in content.values()) and not set(content) & known:
+        if all(isinstance(v, str | list) for v in content.values()) and not set(content) & known:
             content = {"columns": content}
         else:
             raise ConfigError(
@@ -132,8 +141,10 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
     unknown_options = set(options) - {"date_format", "bad_scores"}
     if unknown_options:
         raise ConfigError(f"{origin}: unknown option(s) {sorted(unknown_options)} in [options]")
+    columns, more_texts = _check_columns(content.get("columns", {}), origin)
     return Mapping(
-        columns=_check_columns(content.get("columns", {}), origin),
+        columns=columns,
+        more_texts=more_texts,
         constants=_check_names(content.get("constants", {}), origin, "constants"),
         date_format=options.get("date_format"),
         origin=origin,
@@ -165,9 +176,20 @@ def _check_names(table: dict[str, Any], origin: str, what: str) -> dict[str, Any
     return dict(table)
 
 
-def _check_columns(table: dict[str, Any], origin: str) -> dict[str, str]:
+def _check_columns(table: dict[str, Any], origin: str) -> tuple[dict[str, str], list[str]]:
+    """The [columns] table, and the open questions after the first when `text` is a list
+    (`text = ["Why?", "Anything else?"]`: one row per answer, `io.answers`)."""
     checked = _check_names(table, origin, "columns")
+    texts = checked.get("text")
+    more: list[str] = []
+    if isinstance(texts, list) and texts and all(isinstance(t, str) for t in texts):
+        if len(set(texts)) < len(texts):
+            raise ConfigError(f"{origin}: [columns] text names a column twice: {texts}")
+        checked["text"], more = texts[0], texts[1:]
     bad = {k: v for k, v in checked.items() if not isinstance(v, str)}
     if bad:
-        raise ConfigError(f"{origin}: [columns] values must be file column names, got {bad}")
-    return checked
+        raise ConfigError(
+            f"{origin}: [columns] values must be file column names (text may be a list of "
+            f"them, one row per answer), got {bad}"
+        )
+    return checked, more

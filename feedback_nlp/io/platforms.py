@@ -7,6 +7,7 @@ platform, returns the header to use, how many rows the header takes and a :class
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 from feedback_nlp.errors import ConfigError
@@ -18,14 +19,19 @@ from feedback_nlp.io.questions import (
     answers_below,
     assign_questions,
     cells,
-    free_text_column,
     is_question,
+    open_questions,
     questions_header,
     score_question_hints,
     unique_names,
 )
 
 __all__ = ["PLATFORMS", "Header", "detect_header", "score_question_hints"]
+
+
+#: The ImportId of a Qualtrics text-entry question ("QID7_TEXT"); "QID4_5_TEXT" is the
+#: "Other (please specify)" box of a choice question.
+QUALTRICS_TEXT_ENTRY = re.compile(r"^QID\d+_TEXT$", re.IGNORECASE)
 
 
 def _import_id(cell: str) -> str | None:
@@ -55,16 +61,18 @@ def qualtrics(rows: list[list[str]]) -> Header | None:
     ):
         if column in columns:
             plan.columns[name] = column
-    text = next((c for c in columns if imports[c].upper().endswith("_TEXT")), None)
+    texts = [c for c in columns if QUALTRICS_TEXT_ENTRY.match(imports[c])]  # not "Other" text
+    texts = texts or [c for c in columns if imports[c].upper().endswith("_TEXT")][:1]
+    text = texts[0] if texts else None
     if text:
-        plan.columns["text"] = text
+        plan.columns["text"], plan.more_texts = text, texts[1:]
     groups = {
         c
         for c in columns
         if imports[c].upper().endswith("_NPS_GROUP") or questions.get(c, "").endswith("- Group")
     }
     asked = [c for c in columns if imports[c].upper().startswith("QID")]
-    assign_questions(plan, asked, questions, groups | {text or ""})
+    assign_questions(plan, asked, questions, groups | set(texts))
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append("Qualtrics: 3 header rows (ids, question texts, ImportIds)")
     return Header(columns, 3, plan)
@@ -107,11 +115,11 @@ def surveymonkey(rows: list[list[str]]) -> Header | None:
     if date in columns:
         plan.columns["created_at"] = date
     meta = set(SURVEYMONKEY_META) | {c for c in columns if c.startswith(("IP Address", "Email"))}
-    text = open_ended[0] if open_ended else free_text_column(columns, questions, meta)
-    if text:
-        plan.columns["text"] = text
     answers = answers_below(rows, columns, header_rows)
-    assign_questions(plan, columns, questions, meta | {text or ""}, answers)
+    texts = open_ended or open_questions(columns, questions, meta, answers)
+    if texts:
+        plan.columns["text"], plan.more_texts = texts[0], texts[1:]
+    assign_questions(plan, columns, questions, meta | set(texts), answers)
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append(
         "SurveyMonkey: 2 header rows (questions, sub-labels), blanks forward-filled"
@@ -175,12 +183,20 @@ def generic(rows: list[list[str]]) -> Header:
     plan = ColumnPlan(columns=recognise(columns))
     if "text" not in plan.columns:
         questions = {c: c for c in columns if is_question(c)}  # not 'reason_code'
-        text = free_text_column(columns, questions, set(plan.columns.values()))
-        if text:
-            plan.columns["text"] = text
-            plan.notes.append(f"text: the question '{text}' (by its wording)")
+        answers = answers_below(rows, columns, 1)
+        texts = open_questions(columns, questions, set(plan.columns.values()), answers)
+        if texts:
+            plan.columns["text"], plan.more_texts = texts[0], texts[1:]
+            plan.notes.append(_text_note(texts))
             plan.asks_questions = True
     return Header(columns, 1, plan)
+
+
+def _text_note(texts: list[str]) -> str:
+    if len(texts) == 1:
+        return f"text: the question '{texts[0]}' (by its wording)"
+    listed = ", ".join(f"'{t}'" for t in texts)
+    return f"text: the questions {listed} (by their wording; one row per answer)"
 
 
 TABULAR_DETECTORS: dict[str, Callable[[list[list[str]]], Header | None]] = {

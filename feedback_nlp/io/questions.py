@@ -45,6 +45,25 @@ FREE_TEXT_WORDS = (
     "motiv",
     "почему",
     "причин",
+    "like most",
+    "like best",
+    "like least",
+    "suggest",
+    "amélior",
+    "verbesser",
+    "mejorar",
+    "melhorar",
+    "miglior",
+    "îmbunătăț",
+    "улучш",
+    "kommentar",
+    "comentario",
+    "commento",
+    "комментар",
+    "vorschlag",
+    "sugerencia",
+    "sugestão",
+    "suggerimento",
 )
 
 
@@ -143,12 +162,27 @@ def answers_below(rows: list[list[str]], columns: list[str], header_rows: int) -
     return {c: [r[i] for r in data if i < len(r)] for i, c in enumerate(columns)}
 
 
-def free_text_column(columns: list[str], questions: dict[str, str], skip: set[str]) -> str | None:
-    for column in columns:
-        question = questions.get(column, "").lower()
-        if column not in skip and any(word in question for word in FREE_TEXT_WORDS):
-            return column
-    return None
+def open_questions(
+    columns: list[str],
+    questions: dict[str, str],
+    skip: set[str],
+    answers: dict[str, list[str]] | None = None,
+) -> list[str]:
+    """Every column whose question asks why, what to improve or for comments, in order; after
+    the first, only those whose first `answers` (where the detector saw some) read as free
+    text, a few words at least, not a choice such as "Price" (`io.answers` splits them)."""
+    found = [
+        c
+        for c in columns
+        if c not in skip and any(word in questions.get(c, "").lower() for word in FREE_TEXT_WORDS)
+    ]
+    return found[:1] + [c for c in found[1:] if _free_answers((answers or {}).get(c, []))]
+
+
+def _free_answers(given: list[str]) -> bool:
+    """No answer seen, or one of three words or more."""
+    given = [a.strip() for a in given if a.strip()]
+    return not given or any(len(a.split()) >= 3 for a in given)
 
 
 def is_question(column: str) -> bool:
@@ -177,9 +211,10 @@ def question_notes(plan: ColumnPlan, carried: list[str]) -> list[str]:
     if others:
         listed = ", ".join(f"'{c}'" for c in others)
         notes.append(
-            f"questions carried as columns, not analysed: {listed} (map an open one as the "
-            'text, [columns] text = "<question>"; a choice such as the store or product as the '
-            'touchpoint, [columns] touchpoint = "<question>", for the pain-point matrix)'
+            f"questions carried as columns, not analysed: {listed} (map open ones as the "
+            'text, [columns] text = ["<question>", "<question>"], one row per answer; a choice '
+            "such as the store or product as the touchpoint, [columns] touchpoint = "
+            '"<question>", for the pain-point matrix)'
         )
     return notes
 
@@ -200,10 +235,10 @@ def questions_header(
     plan.columns.update(fixed)
     questions = {c: c for c in columns}
     skip = meta | set(fixed.values())
-    text = free_text_column(columns, questions, skip)
-    if text:
-        plan.columns["text"] = text
-    assign_questions(plan, columns, questions, skip | {text or ""}, answers)
+    texts = open_questions(columns, questions, skip, answers)
+    if texts:
+        plan.columns["text"], plan.more_texts = texts[0], texts[1:]
+    assign_questions(plan, columns, questions, skip | set(texts), answers)
     plan.columns = recognise(columns, plan.columns)
     plan.notes.append(f"{title}: questions are the column names")
     plan.asks_questions = asks_questions

@@ -119,7 +119,8 @@ def read_many(
     rejects = pd.concat([r.rejects for r in results], ignore_index=True)
     infos = [r.info for r in results]
     totals = {
-        key: sum(i[key] for i in infos) for key in ("rows_read", "rows_kept", "rows_rejected")
+        key: sum(i[key] for i in infos)
+        for key in ("rows_read", "rows_kept", "rows_rejected", "answers_added")
     }
     return ReadResult(validate(table), rejects, {"files": infos, **totals})
 
@@ -207,6 +208,7 @@ def _info(
         "platform": plan.platform,
         **detected,
         "columns": dict(plan.columns),
+        "more_texts": list(plan.more_texts) if "text" in plan.columns else [],
         "constants": dict(plan.constants),
         "carried": carried,
         "scores": scores,
@@ -219,6 +221,7 @@ def _info(
         "rows_read": builder.rows_read,
         "rows_kept": len(table),
         "rows_rejected": len(rejected_rows(rejects)),
+        "answers_added": builder.answers_added,
         "bad_scores": plan.bad_scores,
         "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
@@ -267,6 +270,10 @@ def _file_summary(info: dict[str, Any]) -> str:
     lines.append("  columns:")
     lines += [f"    {name:<15} <- {column}" for name, column in info["columns"].items()]
     lines += [
+        f"    {'text':<15} <- {column} (one row per answer; the column `question` says which)"
+        for column in info.get("more_texts", [])
+    ]
+    lines += [
         f"    {name:<15} =  {value!r} (constant)" for name, value in info["constants"].items()
     ]
     if info["carried"]:
@@ -283,7 +290,7 @@ def _file_summary(info: dict[str, Any]) -> str:
     if not info["scores"]:
         lines.append("  scores: none found")
     lines.append(
-        f"  rows: {info['rows_read']} read, {info['rows_kept']} kept, "
+        f"  rows: {info['rows_read']} read, {info['rows_kept']} kept{_answers(info)}, "
         f"{info['rows_rejected']} rejected"
     )
     for reason, count in info["reject_reasons"].items():
@@ -316,9 +323,15 @@ def _file_summary(info: dict[str, Any]) -> str:
 
 def _totals(info: dict[str, Any]) -> str:
     return (
-        f"all files: {info['rows_read']} read, {info['rows_kept']} kept, "
+        f"all files: {info['rows_read']} read, {info['rows_kept']} kept{_answers(info)}, "
         f"{info['rows_rejected']} rejected"
     )
+
+
+def _answers(info: dict[str, Any]) -> str:
+    """' (one row per answer: 60 more than read)' when open questions were split."""
+    added = info.get("answers_added", 0)
+    return f" (one row per answer to an open question: {added} more)" if added else ""
 
 
 def _reject_examples(rejects: pd.DataFrame) -> str:

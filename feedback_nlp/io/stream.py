@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.io.answers import first_answers
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.delimited import _builder as _delimited_builder
@@ -136,10 +137,13 @@ def _whole(file_index: int, path: Path, options: ReadOptions, size: int) -> Iter
     )
     step = options.chunk_rows
     count = max(1, -(-len(read.table) // step))
+    split = read.info.get("answers_added", 0) > 0  # several answers of one row (io.answers)
+    sources = first_answers(read.table) if split else pd.Series(True, index=read.table.index)
     for index in range(count):
         table = read.table.iloc[index * step : (index + 1) * step].reset_index(drop=True)
         rejects = read.rejects if index == 0 else empty_rejects()
-        rows_read = len(table) + (len(rejected_rows(read.rejects)) if index == 0 else 0)
+        kept = int(sources.iloc[index * step : (index + 1) * step].sum())
+        rows_read = kept + (len(rejected_rows(read.rejects)) if index == 0 else 0)
         position = size if index == count - 1 else size * (index + 1) // count
         yield Chunk(file_index, index, path, table, rejects, rows_read, position, size)
 

@@ -52,8 +52,8 @@ def test_microsoft_forms_id_and_completion_time(tmp_path):
 def test_a_generic_table_of_questions_takes_the_open_question_as_text(tmp_path):
     path = tmp_path / "survey.csv"
     path.write_text(
-        "ResponseId,How likely are you to recommend us?,What did you like most?,"
-        "What should we improve?\nR1,9,The staff,Nothing\nR2,2,,The app crashes at checkout\n",
+        "ResponseId,How likely are you to recommend us?,Which store did you visit?,"
+        "What should we improve?\nR1,9,Leeds,Nothing\nR2,2,York,The app crashes at checkout\n",
         encoding="utf-8",
     )
     result = check_result(read_feedback(path))
@@ -64,8 +64,26 @@ def test_a_generic_table_of_questions_takes_the_open_question_as_text(tmp_path):
     assert "nps" not in info["columns"]  # generic files take scores from names or a mapping
     notes = " | ".join(info["notes"])
     assert "text: the question 'What should we improve?' (by its wording)" in notes
-    assert "not analysed: 'What did you like most?'" in notes
+    assert "not analysed: 'Which store did you visit?'" in notes
     assert "reads like a score question (NPS)" in notes
+
+
+def test_a_generic_table_of_two_open_questions_gives_a_row_per_answer(tmp_path):
+    path = tmp_path / "survey.csv"
+    path.write_text(
+        "ResponseId,What did you like most?,What should we improve?\n"
+        "R1,The staff,Nothing\nR2,,The app crashes at checkout\n",
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    assert result.info["more_texts"] == ["What should we improve?"]
+    assert result.table["response_id"].tolist() == ["R1#q1", "R1#q2", "R2#q2"]
+    assert result.table["question"].tolist() == [
+        "What did you like most?",
+        "What should we improve?",
+        "What should we improve?",
+    ]
+    assert "one row per answer" in " | ".join(result.info["notes"])
 
 
 def test_a_score_worded_question_answered_yes_or_no_is_not_a_score(tmp_path):
