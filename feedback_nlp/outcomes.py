@@ -71,7 +71,7 @@ class OutcomeSpec:
     unit: str = "seconds"
     start: str | None = None
     end: str | None = None
-    level: str = "row"
+    level: str = "row"  # "customer" (joined per customer) or "comment": insights.core.OUTCOME_UNITS
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

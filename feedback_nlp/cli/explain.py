@@ -93,6 +93,13 @@ def explain_command(
         str, typer.Option(help="Who a score belongs to: auto, response, or a column name.")
     ] = "auto",
     min_n: Annotated[int, typer.Option(help="Segments/themes below this n are marked.")] = SMALL_N,
+    segment: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A column to segment by besides the defaults (a carried one: region, plan…); "
+            "repeat for more."
+        ),
+    ] = None,
     bootstrap: Annotated[int, typer.Option(help="Bootstrap refits of the driver model.")] = 200,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
 ) -> None:
@@ -111,6 +118,7 @@ def explain_command(
             min_n=min_n,
             bootstrap=bootstrap,
             seed=seed,
+            segments=segment or [],
         )
     except FeedbackError as error:
         typer.echo(f"error: {error}", err=True)
@@ -134,6 +142,7 @@ def run_explain(
     min_n: int,
     bootstrap: int,
     seed: int,
+    segments: list[str] | None = None,
 ) -> dict:
     """Read, join, explain and write one CSV per table plus summary.json; return the summary."""
     if period not in ("M", "W"):
@@ -170,6 +179,7 @@ def run_explain(
         higher_is_better={name: True for name in higher_is_better},
         n_bootstrap=bootstrap,
         seed=seed,
+        segments=segments or [],
         **(theme_context(folder) if folder else {}),
     )
     out.mkdir(parents=True, exist_ok=True)

@@ -121,9 +121,15 @@ def _user_outcome(values: pd.Series, column: str, higher_is_better: bool) -> Out
     )
 
 
+#: The unit an outcome of each level is counted by: a customer's (joined from a customer
+#: table) by respondent, a comment's (`negative_sentiment`) by row, a row's by the counting
+#: rule of `feedback_nlp.scores` ("auto").
+OUTCOME_UNITS = {"customer": "respondent_id", "comment": "response_id"}
+
+
 def declared_outcome(table: pd.DataFrame, spec: OutcomeSpec) -> Outcome:
     """The Outcome of a declared column (parsed to numbers by the reader or parse_declared)."""
-    unit = "respondent_id" if spec.level == "customer" else "auto"
+    unit = OUTCOME_UNITS.get(spec.level, "auto")
     better = spec.higher_is_better
     if spec.kind == "binary":
         bad = 0.0 if better else 1.0

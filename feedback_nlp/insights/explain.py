@@ -28,8 +28,9 @@ class Explanation:
     notes: list[str] = field(default_factory=list)
 
 
-#: The outcome of text-only feedback (no score, no declared outcome): a negative comment.
-NEGATIVE_SENTIMENT = OutcomeSpec(name="negative_sentiment", kind="binary")
+#: The outcome of text-only feedback (no score, no declared outcome): a negative comment,
+#: counted per comment (an author's or a survey row's several comments each count).
+NEGATIVE_SENTIMENT = OutcomeSpec(name="negative_sentiment", kind="binary", level="comment")
 #: Its theme impact table (as every outcome's, ``theme_impact_<name>``).
 NEGATIVE_IMPACT = f"theme_impact_{NEGATIVE_SENTIMENT.name}"
 
@@ -64,6 +65,7 @@ def explain(
     embeddings: np.ndarray | None = None,
     mentions: pd.DataFrame | None = None,
     similar: Similar | None = None,
+    segments: Sequence[str] = (),
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
 
@@ -82,7 +84,8 @@ def explain(
     `mentions` (the topics stage's ``theme_mentions`` table) is given, else by `embeddings`.
     `similar` (the theme table's near-duplicate themes,
     `insights.distinct.similar_from_table`) adds `repeats` and `distinct_rank` to the theme
-    impact tables.
+    impact tables. `segments` adds columns (a carried column such as a region or a plan) to
+    the default segment dimensions.
     """
     result = Explanation()
     theme_column = theme_column or default_theme_column(table)
@@ -105,7 +108,12 @@ def explain(
     run(
         "segments",
         lambda: segment_metrics(
-            table, theme_column=theme_column or "themes", period=period, labels=labels, **options
+            table,
+            also=segments,
+            theme_column=theme_column or "themes",
+            period=period,
+            labels=labels,
+            **options,
         ),
     )
     if {"ces", "effort", "effort_score"} <= set(table.columns):

@@ -34,6 +34,9 @@ DEFAULT_SEGMENTS = (
     "period",
 )
 MULTI_VALUED = ("emotion",)
+#: Tried by default only where the column is there, unnoted otherwise (`question`: the open
+#: question a comment answers, in surveys asking several; `io.answers`).
+PRESENT_SEGMENTS = ("question",)
 
 
 def segment_values(
@@ -60,17 +63,23 @@ def segment_metrics(
     labels: Mapping[int | str, str] | None = None,
     scales: ScoreScales | None = None,
     confidence: float = CONFIDENCE,
+    also: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Tidy table: one row per (dimension, segment, metric) with value, n and CI.
 
     Metrics are the score metrics present (each unit counted once per segment) plus the text
     metrics ``comments`` and ``negative_share`` (when `sentiment` is present). ``small_n``
     marks rows with n < `min_n`. Dimensions whose column is missing are skipped and named in
-    ``attrs["skipped"]``.
+    ``attrs["skipped"]``. `by` defaults to DEFAULT_SEGMENTS and the PRESENT_SEGMENTS the
+    table has; `also` adds dimensions (carried columns: a region, a plan) to `by`.
     """
     requested = (
-        list(by) if by is not None else [_default(d, theme_column) for d in DEFAULT_SEGMENTS]
+        list(by)
+        if by is not None
+        else [_default(d, theme_column) for d in DEFAULT_SEGMENTS]
+        + [d for d in PRESENT_SEGMENTS if d in table.columns]
     )
+    requested = list(dict.fromkeys([*requested, *also]))  # `also`: carried columns to add
     scores = check_scores(table, scales)
     frames, skipped = [], []
     for dimension in requested:

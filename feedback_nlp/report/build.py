@@ -30,7 +30,7 @@ from feedback_nlp.report.sections import (
 )
 from feedback_nlp.report.summary import Facts, gather_facts, summary_section
 from feedback_nlp.report.trends import trends_section
-from feedback_nlp.report.voices import languages_section, quotes_section
+from feedback_nlp.report.voices import languages_section, questions_section, quotes_section
 from feedback_nlp.schema import split_list
 from feedback_nlp.scores import SCORE_COLUMNS
 
@@ -111,6 +111,7 @@ def build_insight_report(
         trends_section(tables, score, facts.grew),
         quotes_section(tables, score, list(counts.index)),
         languages_section(table, tables, labels, score),
+        questions_section(table, tables, labels, score),
         methods_section(
             comments=len(table),
             source=inputs.source,

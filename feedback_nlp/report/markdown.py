@@ -13,7 +13,7 @@ from feedback_nlp.report.document import Cards, InsightReport, Paragraph, Quote,
 from feedback_nlp.report.plain import language_name
 
 #: Sections whose tables the summary keeps (their first rows).
-SUMMARY_TABLES = {"themes": 10, "languages": 12}
+SUMMARY_TABLES = {"themes": 10, "languages": 12, "questions": 12}
 #: Rows of each declared outcome's theme table that the summary keeps.
 OUTCOME_ROWS = 5
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~>])")

@@ -1,6 +1,9 @@
-"""Quotes per theme and the per-language breakdown: who says what, in which language."""
+"""Quotes per theme and the breakdowns by language and by question: who says what, where."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -69,36 +72,76 @@ def _negative_first(impact: pd.DataFrame | None) -> list[str]:
     return charts.enough_first(worse, "impact", ascending=False)["theme"].astype(str).tolist()
 
 
+@dataclass(frozen=True)
+class Breakdown:
+    """A column the report breaks the comments down by (a segment dimension of `explain`)."""
+
+    column: str
+    key: str
+    title: str
+    header: str
+    noun: str
+    name: Callable[[str], str]
+    missing: str
+
+
+LANGUAGES = Breakdown(
+    "lang", "languages", "By language", "Language", "language", language_name, "und"
+)
+#: The open question a comment answers, in surveys asking several (`io.answers`).
+QUESTIONS = Breakdown("question", "questions", "By question", "Question", "question", str, "")
+
+
 def languages_section(
     table: pd.DataFrame, tables: dict[str, pd.DataFrame], labels: dict[str, str], score: str | None
 ) -> Section | None:
     """Per-language breakdown: comments, negative share, the main score, top themes."""
-    if "lang" not in table:
+    return breakdown_section(LANGUAGES, table, tables, labels, score)
+
+
+def questions_section(
+    table: pd.DataFrame, tables: dict[str, pd.DataFrame], labels: dict[str, str], score: str | None
+) -> Section | None:
+    """Per-question breakdown of a survey asking several open questions (as per language)."""
+    return breakdown_section(QUESTIONS, table, tables, labels, score)
+
+
+def breakdown_section(
+    by: Breakdown,
+    table: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    labels: dict[str, str],
+    score: str | None,
+) -> Section | None:
+    """Comments, negative share, the main score and top themes per value of `by.column`."""
+    if by.column not in table:
         return None
-    section = Section("languages", "By language")
+    section = Section(by.key, by.title)
     segments = tables.get("segments")
-    by_lang = segments[segments["dimension"] == "lang"] if segments is not None else pd.DataFrame()
-    counts = table["lang"].fillna("und").value_counts()
-    frame = pd.DataFrame({"Language": [language_name(c) for c in counts.index]})
+    rows_of = segments[segments["dimension"] == by.column] if segments is not None else None
+    rows_of = rows_of if rows_of is not None else pd.DataFrame()
+    values = table[by.column].astype("string").fillna(by.missing)
+    counts = values.value_counts()
+    frame = pd.DataFrame({by.header: [by.name(c) for c in counts.index]})
     frame["Comments"] = [count(v) for v in counts]
-    if len(by_lang):
-        negative = _metric(by_lang, "negative_share")
+    if len(rows_of):
+        negative = _metric(rows_of, "negative_share")
         frame["Negative comments"] = [
             percent(negative.get(c, {}).get("value")) for c in counts.index
         ]
     headline = {"nps": "nps", "csat": "csat_satisfied_share", "ces": "ces_low_effort_share"}
-    if score and len(by_lang):
+    if score and len(rows_of):
         name = SCORE_NAMES[score]
-        values = _metric(by_lang, headline[score])
+        scored = _metric(rows_of, headline[score])
         show = signed if score == "nps" else percent
-        frame[name] = [show(values.get(c, {}).get("value")) for c in counts.index]
-        frame["95 % range"] = [_range(values.get(c, {})) for c in counts.index]
+        frame[name] = [show(scored.get(c, {}).get("value")) for c in counts.index]
+        frame["95 % range"] = [_range(scored.get(c, {})) for c in counts.index]
         article = "an" if name == "NPS" else "a"
         frame[f"Customers with {article} {name} score"] = [
-            count(values.get(c, {}).get("n", 0)) for c in counts.index
+            count(scored.get(c, {}).get("n", 0)) for c in counts.index
         ]
-        rows = by_lang[by_lang["metric"] == headline[score]].assign(
-            segment_label=lambda d: d["segment"].map(language_name)
+        rows = rows_of[rows_of["metric"] == headline[score]].assign(
+            segment_label=lambda d: d["segment"].map(by.name)
         )
         figure = charts.interval_chart(
             rows[rows["n"] > 0].sort_values("value"),
@@ -108,12 +151,12 @@ def languages_section(
             high="ci_high",
             x_title=name,
         )
-        section.add(chart("languages", figure, f"{name} by language with its 95 % range."))
+        section.add(chart(by.key, figure, f"{name} by {by.noun} with its 95 % range."))
     if "themes" in table:
         frame["Most mentioned themes"] = [
-            _top_themes(table[table["lang"].fillna("und") == c], labels) for c in counts.index
+            _top_themes(table[values == c], labels) for c in counts.index
         ]
-    section.add(Table(frame, "Per language."))
+    section.add(Table(frame, f"Per {by.noun}."))
     return section
 
 

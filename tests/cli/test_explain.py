@@ -23,6 +23,20 @@ def test_explain_writes_tidy_tables(tmp_path):
     assert "note: segments: segment 'journey_stage' skipped" in result.output
 
 
+def test_explain_segments_by_a_carried_column(tmp_path):
+    path = tmp_path / "tagged.csv"
+    table = synthetic_table(n_respondents=60)
+    table.assign(
+        region=["north", "south"] * (len(table) // 2) + ["north"] * (len(table) % 2)
+    ).to_csv(path, index=False)
+    out = tmp_path / "out"
+    args = ["explain", str(path), "--out", str(out), "--bootstrap", "5", "--segment", "region"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    segments = pd.read_csv(out / "segments.csv")
+    assert set(segments.loc[segments["dimension"] == "region", "segment"]) == {"north", "south"}
+
+
 def test_explain_joins_a_separate_scores_file(tmp_path):
     table = synthetic_table(n_respondents=100)
     table.drop(columns="nps").to_parquet(tmp_path / "tagged.parquet")

@@ -47,6 +47,23 @@ def test_text_only_feedback_weighs_its_themes_by_negative_comments(tagged_table)
     assert "negative_sentiment" not in tagged_table.columns
 
 
+def test_negative_sentiment_counts_each_comment_of_a_respondent():
+    people = [f"p{i}" for i in range(40) for _ in range(2)]
+    table = pd.DataFrame(
+        {
+            "response_id": [f"{p}#q{k}" for p, k in zip(people, [1, 2] * 40, strict=True)],
+            "respondent_id": people,
+            "text_clean": ["praise", "complaint"] * 40,
+            "sentiment": ["positive", "negative"] * 40,  # the complaint is each one's last
+            "themes": ["1", "2"] * 40,
+        }
+    )
+    impact = explain(table, n_bootstrap=5).tables["theme_impact_negative_sentiment"]
+    assert impact["unit_of_analysis"].eq("80 responses").all()
+    assert impact.set_index("theme").loc["1", "metric_with"] == 0  # praise is not negative
+    assert impact.set_index("theme").loc["2", "metric_with"] == 100
+
+
 def test_negative_sentiment_is_missing_where_the_sentiment_is():
     table = pd.DataFrame({"sentiment": pd.array(["negative", "neutral", None, "positive"])})
     flags = with_negative_sentiment(table)["negative_sentiment"]

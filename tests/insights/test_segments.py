@@ -96,3 +96,21 @@ def test_theme_labels_from_topic_pairs():
     result = segment_metrics(table, by=["topic"], theme_column="topic", min_n=1)
     assert set(result["segment"]) == {"3"}
     assert set(result["segment_label"]) == {"late parcel"}
+
+
+def test_the_question_a_comment_answers_is_a_segment_where_the_table_has_it():
+    table = chat_and_survey()
+    assert "question" not in set(segment_metrics(table, min_n=1)["dimension"])
+    assert not any("question" in s for s in segment_metrics(table).attrs["skipped"])
+    asked = table.assign(question=["Why?", "Why?", "Else?", "Why?", "Else?"])
+    why = value(segment_metrics(asked, min_n=1), "question", "Why?", "comments")
+    assert why["value"] == 3
+
+
+def test_also_adds_carried_columns_and_notes_missing_ones():
+    table = chat_and_survey().assign(region=["N", "N", "N", "S", "S"])
+    result = segment_metrics(table, min_n=1, also=["region", "plan"])
+    south = value(result, "region", "S", "csat_mean")
+    assert (south["value"], south["n"]) == (4.5, 2)
+    assert "channel" in set(result["dimension"])  # the defaults stay
+    assert "segment 'plan' skipped: no 'plan' column" in result.attrs["skipped"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from feedback_nlp.report import build_insight_report
-from feedback_nlp.report.document import Quotes
+from feedback_nlp.report.document import Quotes, Table
 from feedback_nlp.report.inputs import ReportInputs
 from tests.report.conftest import tagged_table, theme_table
 
@@ -34,3 +34,20 @@ def test_without_scores_the_themes_of_the_negative_comments_are_quoted_first():
 def test_with_a_score_the_costliest_themes_are_quoted_first():
     report = build_insight_report(ReportInputs(table=tagged_table(), themes=theme_table()))
     assert _quote_headings(report)[:2] == ["late delivery", "app crashes at payment"]
+
+
+def _section(report, key: str):
+    return next((s for s in report.sections if s.key == key), None)
+
+
+def test_a_survey_of_several_open_questions_is_broken_down_by_question():
+    table = tagged_table()
+    first = table["response_id"].str.endswith("-0")
+    table["question"] = first.map({True: "Why that score?", False: "Anything else?"})
+    report = build_insight_report(ReportInputs(table=table, themes=theme_table()))
+    (frame,) = [b.frame for b in _section(report, "questions").blocks if isinstance(b, Table)]
+    assert frame["Question"].tolist() == ["Why that score?", "Anything else?"]
+    assert frame["Comments"].tolist() == [str(first.sum()), str((~first).sum())]
+    assert {"Negative comments", "NPS", "95 % range", "Most mentioned themes"} <= set(frame)
+    plain = build_insight_report(ReportInputs(table=tagged_table(), themes=theme_table()))
+    assert _section(plain, "questions") is None
