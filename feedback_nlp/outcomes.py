@@ -49,6 +49,11 @@ FALSE_WORDS = (
     "нет",
     "nie",
 )
+#: A two-answer satisfaction rating (Zendesk's "Good" / "Bad"): true is the good answer.
+GOOD_WORDS, BAD_WORDS = ("good",), ("bad",)
+#: Cells of a binary outcome that say it was not answered (Zendesk's rating "Offered": asked,
+#: no answer; "Unoffered": never asked): missing, not an error.
+UNANSWERED_WORDS = ("offered", "unoffered", "n/a")
 DURATION_UNITS = {"s": 1, "seconds": 1, "min": 60, "minutes": 60, "h": 3600, "hours": 3600}
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")
@@ -117,11 +122,13 @@ class OutcomeSpec:
 
 def _truth(value: object, name: str) -> bool:
     text = str(value).strip().lower()
-    if text in TRUE_WORDS:
+    if text in TRUE_WORDS + GOOD_WORDS:
         return True
-    if text in FALSE_WORDS:
+    if text in FALSE_WORDS + BAD_WORDS:
         return False
-    raise ConfigError(f"outcome '{name}': bad='{value}' is not a yes/no, true/false or 1/0 value")
+    raise ConfigError(
+        f"outcome '{name}': bad='{value}' is not a yes/no, true/false, good/bad or 1/0 value"
+    )
 
 
 def parse_outcome_option(option: str) -> OutcomeSpec:
@@ -195,10 +202,11 @@ def _as_text(value: object) -> str:
 def _binary(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]:
     missing, text, values, reasons = _start(series)
     lower = text.str.lower()
-    values[lower.isin(TRUE_WORDS).fillna(False).astype(bool)] = 1.0
-    values[lower.isin(FALSE_WORDS).fillna(False).astype(bool)] = 0.0
-    bad = ~missing & values.isna()
-    reasons[bad] = f"{spec.name} is not yes/no, true/false or 1/0: '" + text[bad] + "'"
+    values[lower.isin(TRUE_WORDS + GOOD_WORDS).fillna(False).astype(bool)] = 1.0
+    values[lower.isin(FALSE_WORDS + BAD_WORDS).fillna(False).astype(bool)] = 0.0
+    unanswered = lower.isin(UNANSWERED_WORDS).fillna(False).astype(bool)
+    bad = ~missing & values.isna() & ~unanswered
+    reasons[bad] = f"{spec.name} is not yes/no, true/false, good/bad or 1/0: '" + text[bad] + "'"
     return values, reasons
 
 

@@ -17,6 +17,7 @@ from feedback_nlp.io.excel import read_excel
 from feedback_nlp.io.mapping import ColumnPlan, load_mapping
 from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
 from feedback_nlp.io.questions import question_notes
+from feedback_nlp.io.score_labels import good_bad_hints
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_json, read_jsonl, read_parquet
 from feedback_nlp.io.xml_records import read_xml
@@ -229,6 +230,7 @@ def _info(
         "notes": list(plan.notes)
         + builder.notes
         + question_notes(plan, carried)
+        + good_bad_hints(table, carried)
         + score_question_hints(_numbers_carried(table, carried, plan), set(scores)),
     }
 

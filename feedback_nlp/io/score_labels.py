@@ -12,7 +12,9 @@ is never guessed: a mapping says it::
     "Very satisfied" = 5
 
 Labels are matched without regard to case and surrounding spaces. Without such a table, a
-score column that holds words gets a note naming some of them and this table.
+score column that holds words gets a note naming some of them and this table. A carried
+column of two-answer ratings ("Good" / "Bad", Zendesk's satisfaction) is no 1-5 CSAT: its
+note says how to declare it a binary outcome (`good_bad_hints`).
 """
 
 from __future__ import annotations
@@ -73,3 +75,26 @@ def words_note(score: str, column: str, reasons: pd.Series, cells: pd.Series) ->
         f"{score} ('{column}') holds words such as {shown}: say which number each stands for "
         f'in the mapping ([score_labels.{score}] "{words.iloc[0]}" = <number>)'
     )
+
+
+#: The cells of a two-answer satisfaction rating (Zendesk's: good, bad; offered, unoffered
+#: when it was asked and not answered, or never asked).
+GOOD_BAD_CELLS = frozenset({"good", "bad", "offered", "unoffered"})
+
+
+def good_bad_hints(table: pd.DataFrame, carried: list[str]) -> list[str]:
+    """Notes for carried columns that hold good / bad ratings: the outcome to declare."""
+    notes = []
+    for column in carried:
+        if column not in table:
+            continue
+        cells = table[column].dropna().astype(str).str.strip().str.lower()
+        cells = cells[cells != ""]
+        rated = cells.isin({"good", "bad"}).sum()
+        if rated and cells.isin(GOOD_BAD_CELLS).mean() >= 0.9:
+            notes.append(
+                f"'{column}' holds good / bad ratings (a two-answer CSAT, as Zendesk's): explain "
+                f'it as an outcome, --outcome "satisfied:binary:column={column}:bad=no" '
+                "(offered and unoffered are read as not answered)"
+            )
+    return notes

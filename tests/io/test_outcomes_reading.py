@@ -121,4 +121,22 @@ def test_yes_and_no_in_the_form_language_are_read(tmp_path: Path) -> None:
     spec = parse_outcome_option("reco:binary:bad=non")
     result = read_feedback(path, outcomes={"reco": spec})
     assert result.table["reco"].tolist() == [1.0, 0.0, 0.0, 1.0]
-    assert result.rejects["reason"].tolist() == ["reco is not yes/no, true/false or 1/0: 'Не знаю'"]
+    assert result.rejects["reason"].tolist() == [
+        "reco is not yes/no, true/false, good/bad or 1/0: 'Не знаю'"
+    ]
+
+
+def test_good_and_bad_ratings_are_read_and_offered_is_not_answered(tmp_path: Path) -> None:
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "Id,Description,Satisfaction Score\n1,Still no refund,Bad\n2,Quick answer,Good\n"
+        "3,Where is my parcel,Offered\n4,Card declined,unoffered\n5,Thanks,Meh\n",
+        encoding="utf-8",
+    )
+    spec = parse_outcome_option("satisfied:binary:column=Satisfaction Score:bad=no")
+    result = read_feedback(path, outcomes={"satisfied": spec})
+    assert result.table["satisfied"].tolist()[:2] == [0.0, 1.0]
+    assert result.table["satisfied"].isna().tolist() == [False, False, True, True]
+    assert result.rejects["reason"].tolist() == [
+        "satisfied is not yes/no, true/false, good/bad or 1/0: 'Meh'"
+    ]

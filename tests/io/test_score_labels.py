@@ -46,3 +46,19 @@ def test_words_in_a_score_column_get_a_note_naming_them(tmp_path):
 def test_a_malformed_score_labels_table_names_the_entry(table, message):
     with pytest.raises(ConfigError, match=message):
         parse_score_labels(table, "m.toml")
+
+
+def test_a_carried_column_of_good_and_bad_ratings_gets_the_outcome_to_declare(tmp_path):
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "Id,Description,Satisfaction Score,Status\n1,No refund yet,Bad,solved\n"
+        "2,Quick answer,Good,closed\n3,Parcel lost,Offered,open\n",
+        encoding="utf-8",
+    )
+    notes = " | ".join(check_result(read_feedback(path)).info["notes"])
+    assert (
+        "'Satisfaction Score' holds good / bad ratings (a two-answer CSAT, as Zendesk's): "
+        'explain it as an outcome, --outcome "satisfied:binary:column=Satisfaction Score:'
+        'bad=no"' in notes
+    )
+    assert "'Status'" not in notes
