@@ -61,11 +61,28 @@ FOREIGN_MONTHS = {
         "декабря grudnia",
     }.items()
     for name in names.split()
+} | {  # their abbreviations where English has another ("Okt.", "févr.", "dic", "окт.")
+    name: english
+    for english, names in {
+        "January": "janv ene gen ian янв sty",
+        "February": "févr fevr fev февр фев lut",
+        "March": "mär mrz mrt мар",
+        "April": "avr abr апр kwi",
+        "May": "mag maj",
+        "June": "juin giu iun июн cze",
+        "July": "juil lug iul июл lip",
+        "August": "ago авг sie",
+        "September": "set сент сен wrz",
+        "October": "okt ott out окт paź",
+        "November": "нояб ноя lis",
+        "December": "déc dez dic дек gru",
+    }.items()
+    for name in names.split()
 }
 _FOREIGN_MONTH = re.compile(
     r"(?i)(?<!\w)(?:"
     + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True))
-    + r"|de|del|1er)(?!\w)"
+    + r"|de|del|1er|г|r)(?:\.|(?!\w))"
 )
 #: Slashed dates (``10/11/2026 09:12``): day or month first, which the text cannot tell.
 SLASHED_HINT = "day or month first? "
@@ -254,12 +271,12 @@ def _month_named(text: pd.Series) -> pd.Series:
 def _in_english(match: re.Match[str]) -> str:
     """A month name of another language (or the "de" around it, or a French "1er") in the
     English dateutil reads."""
-    word = match.group(0).lower()
-    if word in ("de", "del"):
+    word = match.group(0).lower().rstrip(".")
+    if word in ("de", "del", "г", "r"):  # "1 de mayo de 2026", "3 марта 2026 г.", "3 maja 2026 r."
         return " "
     if word == "1er":
         return "1"
-    return FOREIGN_MONTHS[word.rstrip(".")]
+    return FOREIGN_MONTHS[word]
 
 
 def _parse_named(value: str) -> pd.Timestamp | None:

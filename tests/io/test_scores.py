@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from feedback_nlp.io.scores import parse_datetime, parse_score
 
@@ -141,3 +142,24 @@ def test_month_names_of_the_survey_languages():
     ]
     assert reasons.isna().all()
     assert parse_datetime(pd.Series(["Mai 2026"]))[1].iloc[0].startswith("created_at is not")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1. Okt. 2026", "2026-10-01"),
+        ("3 févr. 2026 10:00", "2026-02-03 10:00"),
+        ("12 dic 2026", "2026-12-12"),
+        ("5 mag 2026", "2026-05-05"),
+        ("9 out. 2026", "2026-10-09"),
+        ("15 mrt 2026", "2026-03-15"),
+        ("2 iun. 2026", "2026-06-02"),
+        ("4 сент. 2026", "2026-09-04"),
+        ("3 марта 2026 г.", "2026-03-03"),
+        ("7 paź 2026", "2026-10-07"),
+        ("3 maja 2026 r.", "2026-05-03"),
+    ],
+)
+def test_abbreviated_month_names_of_the_survey_languages(cell, expected):
+    values, reasons = parse_datetime(pd.Series([cell]))
+    assert values.iloc[0] == pd.Timestamp(expected, tz="UTC") and reasons.isna().all()
