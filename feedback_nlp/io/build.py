@@ -13,7 +13,19 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.answers import split_answers
+from feedback_nlp.io.cells import (
+    add_note,
+    as_string,
+    carried_name,
+    carry,
+    ordered_columns,
+    plain_record,
+    reason_kind,
+    schema_dtypes,
+    text_issues,
+)
 from feedback_nlp.io.journey import apply_declared
+from feedback_nlp.io.long_format import LongFolder, long_layout
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.score_labels import apply_score_labels, words_note
 from feedback_nlp.io.scores import (
@@ -26,13 +38,10 @@ from feedback_nlp.io.scores import (
 )
 from feedback_nlp.io.summary_rows import summary_row_reasons
 from feedback_nlp.schema import (
-    COLUMNS,
-    INPUT_COLUMNS,
     REJECT_COLUMNS,
     empty_rejects,
     empty_table,
 )
-from feedback_nlp.text.damage import find_issues, merge_issues
 
 _LOWERCASE = ("lang_hint", "channel")
 
@@ -52,19 +61,26 @@ class TableBuilder:
     kept_problems: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     answers_added: int = 0  # rows beyond one per source row (several open questions)
+    long: LongFolder | None = None  # a long export's rows folded into responses
 
     def check_plan(self, file_columns: list[str]) -> None:
         """Raise ReadError if the plan names a missing column or finds no text column."""
-        named = [*self.plan.columns.items(), *(("text", c) for c in self.plan.more_texts)]
-        for name, column in named:
-            if column not in file_columns:
-                raise ReadError(
-                    self.path,
-                    f"the mapping sends column '{column}' to '{name}', but the file has no such "
-                    f"column (it has {file_columns})",
-                    field=column,
-                    hint="fix the column name in the mapping",
-                )
+        missing = {n: c for n, c in self.plan.columns.items() if c not in file_columns}
+        layout = long_layout(file_columns, self.plan, set(missing))
+        if layout is not None:  # a long export: the mapping may name questions
+            self.long = LongFolder.start(layout, self.plan, missing)
+            missing = {}
+        absent = [*missing.items(), *(("text", c) for c in self.plan.more_texts)]
+        for name, column in absent:
+            if column in file_columns:
+                continue
+            raise ReadError(
+                self.path,
+                f"the mapping sends column '{column}' to '{name}', but the file has no such "
+                f"column (it has {file_columns})",
+                field=column,
+                hint="fix the column name in the mapping",
+            )
         if "text" not in self.plan.columns and "text" not in self.plan.constants:
             raise ReadError(
                 self.path,
@@ -79,6 +95,21 @@ class TableBuilder:
         raw = raw.reset_index(drop=True)
         lines = np.asarray(lines, dtype="int64")
         self.rows_read += len(raw)
+        if self.long is not None:  # rows of questions folded into responses
+            raw, lines = self.long.fold(raw, lines)
+            self.plan = self.long.plan
+        self._check(raw, lines)
+
+    def flush(self) -> None:
+        """Check the response a long export's last chunk held back (`io.long_format`)."""
+        if self.long is not None and self.long.pending is not None:
+            empty = self.long.pending[0].iloc[:0]
+            raw, lines = self.long.fold(empty, np.zeros(0, dtype="int64"), final=True)
+            self.plan = self.long.plan
+            self._check(raw, lines)
+            add_note(self.notes, self.long.unasked_note(), "long format: the mapping")
+
+    def _check(self, raw: pd.DataFrame, lines: np.ndarray) -> None:
         if raw.empty:
             return
         table, field_s, reason_s, kept = self._convert(raw, lines)
@@ -109,7 +140,7 @@ class TableBuilder:
         if not (self._splits and len(table)):
             return table
         questions = [self.plan.columns["text"], *self.plan.more_texts]
-        answers = {q: _as_string(raw.loc[table.index, q]).fillna("") for q in questions}
+        answers = {q: as_string(raw.loc[table.index, q]).fillna("") for q in questions}
         split = split_answers(table, answers, text_issues)
         self.answers_added += len(split) - len(table)
         return split
@@ -119,7 +150,7 @@ class TableBuilder:
     ) -> None:
         """Record a row that could not even be split into fields (e.g. wrong field count)."""
         self.rows_read += 1
-        self.reasons[_reason_kind(reason)] += 1
+        self.reasons[reason_kind(reason)] += 1
         self.rejects.append(
             pd.DataFrame(
                 {
@@ -168,7 +199,7 @@ class TableBuilder:
         no_text = is_missing(text)
         for column in self.plan.more_texts:  # a second open question answered (io.answers)
             no_text &= is_missing(raw[column])
-        out["text"] = _as_string(text).fillna("")
+        out["text"] = as_string(text).fillna("")
         out["text_issues"] = text_issues(out["text"])
 
         has_score = pd.Series(False, index=index)
@@ -200,9 +231,10 @@ class TableBuilder:
             "journey_stage",
             "lang_hint",
             "conversation_id",
+            "question",
         ):
             if name in out:
-                out[name] = _as_string(out[name])
+                out[name] = as_string(out[name])
                 if name in _LOWERCASE:
                     out[name] = out[name].str.strip().str.lower()
         for name in ("journey_stage", "touchpoint"):
@@ -218,7 +250,7 @@ class TableBuilder:
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))
 
         carried = {
-            _carried_name(column, out): _carry(raw[column])
+            carried_name(column, out): carry(raw[column])
             for column in raw.columns
             if column not in set(sources.values()) | outcome_sources | set(self.plan.more_texts)
         }
@@ -245,7 +277,7 @@ class TableBuilder:
             self.generated_ids += len(index)
             return pd.Series([f"{stem}-{line}" for line in lines], index=index, dtype="string")
         missing = is_missing(ids)
-        ids = _as_string(ids).str.strip()
+        ids = as_string(ids).str.strip()
         if missing.any():
             self.generated_ids += int(missing.sum())
             generated = [f"{stem}-{line}" for line in lines[missing.to_numpy()]]
@@ -276,8 +308,8 @@ class TableBuilder:
     ) -> pd.DataFrame:
         counter = self.kept_problems if kept else self.reasons
         for reason in reason_s[rejected]:
-            counter[_reason_kind(reason)] += 1
-        records = raw[rejected].to_dict(orient="records")
+            counter[reason_kind(reason)] += 1
+        rows = raw[rejected].to_dict(orient="records")
         return pd.DataFrame(
             {
                 "file": str(self.path),
@@ -285,100 +317,21 @@ class TableBuilder:
                 "response_id": table["response_id"][rejected].to_numpy(),
                 "field": field_s[rejected].to_numpy(),
                 "reason": reason_s[rejected].to_numpy(),
-                "raw": [json.dumps(_plain(r), ensure_ascii=False, default=str) for r in records],
+                "raw": [json.dumps(plain_record(r), ensure_ascii=False, default=str) for r in rows],
                 "row_kept": kept,
             }
         ).astype(REJECT_COLUMNS)
 
-    def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The kept rows (schema dtypes) and the rejected rows."""
+    def finish(self, final: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The kept rows (schema dtypes) and the rejected rows; `final`: the file is read
+        (a response held back is checked first)."""
+        if final:
+            self.flush()
         table = (
             pd.concat(self.tables, ignore_index=True)
             if self.tables
             else empty_table(["text_issues"])
         )
-        table = _order(_schema_dtypes(table))
+        table = ordered_columns(schema_dtypes(table))
         rejects = pd.concat(self.rejects, ignore_index=True) if self.rejects else empty_rejects()
         return table, rejects
-
-
-def text_issues(texts: pd.Series) -> pd.Series:
-    """The `text_issues` cell of every text: damage kinds joined by '|', "" when none."""
-    issues = pd.Series("", index=texts.index, dtype="string")
-    suspect = texts.str.contains(_SUSPECT, regex=True, na=False)
-    for position in suspect.to_numpy().nonzero()[0]:
-        issues.iat[position] = merge_issues(find_issues(texts.iat[position]))
-    return issues
-
-
-_SUSPECT = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]|[ÂÃ]|â€"
-
-
-def add_note(notes: list[str], note: str | None, key: str) -> None:
-    """Append `note` unless a note starting with `key` is there (every chunk of a file may
-    have one; the first chunk's stays)."""
-    if note and not any(other.startswith(key) for other in notes):
-        notes.append(note)
-
-
-def _reason_kind(reason: str) -> str:
-    """Group reasons for counting: the text before the first quote or colon."""
-    return reason.split(":")[0].split("'")[0].strip()
-
-
-def _as_string(series: pd.Series) -> pd.Series:
-    if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
-        return series.astype("string")
-    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        return series.astype("string")
-    return series.map(_cell_text, na_action="ignore").astype("string")
-
-
-def _cell_text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
-def _carry(series: pd.Series) -> pd.Series:
-    if series.dtype == object and series.map(lambda v: isinstance(v, dict | list)).any():
-        return _as_string(series)
-    return series
-
-
-def _carried_name(column: str, out: dict[str, pd.Series]) -> str:
-    """A carried column's name: `source_<name>` when the schema has the name (a `topic` or
-    `sentiment` column of the export is kept beside the toolkit's, not mistaken for it)."""
-    name = str(column)
-    return f"source_{name}" if name in out or name in COLUMNS else name
-
-
-def _plain(record: dict[str, Any]) -> dict[str, Any]:
-    return {str(k): (None if _is_na(v) else v) for k, v in record.items()}
-
-
-def _is_na(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _schema_dtypes(table: pd.DataFrame) -> pd.DataFrame:
-    for name, column in INPUT_COLUMNS.items():
-        if name in table.columns and column.dtype in ("string", "Int64"):
-            table[name] = table[name].astype(column.dtype)
-        elif name in table.columns and column.dtype.startswith("datetime"):
-            table[name] = pd.to_datetime(table[name], utc=True)
-    if "text_issues" in table.columns:
-        table["text_issues"] = table["text_issues"].astype("string")
-    if "star_rating" in table.columns:
-        table["star_rating"] = table["star_rating"].astype("Int64")
-    return table
-
-
-def _order(table: pd.DataFrame) -> pd.DataFrame:
-    first = [c for c in (*INPUT_COLUMNS, "text_issues", "star_rating") if c in table.columns]
-    return table[first + [c for c in table.columns if c not in first]]

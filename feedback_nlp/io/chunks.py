@@ -35,9 +35,10 @@ class ReadOptions:
 Piece = tuple[pd.DataFrame, pd.DataFrame, int, int]
 
 
-def drain(builder: TableBuilder, rows_read: int, position: int) -> Piece:
-    """The rows the builder checked since the last drain: (kept, rejected, rows read, bytes)."""
-    table, rejects = builder.finish()
+def drain(builder: TableBuilder, rows_read: int, position: int, final: bool = False) -> Piece:
+    """The rows the builder checked since the last drain: (kept, rejected, rows read, bytes);
+    `final` on the file's last chunk (a long export's last response is then checked)."""
+    table, rejects = builder.finish(final)
     builder.tables.clear()
     builder.rejects.clear()
     return table, rejects, rows_read, position
@@ -46,3 +47,10 @@ def drain(builder: TableBuilder, rows_read: int, position: int) -> Piece:
 def mapping_for(path: Path, options: ReadOptions) -> Mapping | None:
     """The column mapping for `path`: the given one, the one beside the file, the kwargs."""
     return load_mapping(options.mapping, options.columns, path, options.bad_scores)
+
+
+def last_drain(builder: TableBuilder, position: int) -> Piece | None:
+    """After a file's last chunk: the response a long export held back, if any."""
+    if builder.long is None or builder.long.pending is None:
+        return None
+    return drain(builder, 0, position, final=True)

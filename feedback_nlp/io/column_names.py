@@ -76,6 +76,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "datetime",
         "created",
         "submitted_at",
+        "submitted",
         "posted_at",
         "recorded_date",
         "submit_date",
@@ -92,6 +93,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "zeitstempel",
         "дата",
     ),
+    "question": ("question",),  # a long export's, or a table split per answer (io.answers)
     "channel": ("channel",),
     "source": ("source", "platform"),
     "touchpoint": ("touchpoint", "touch_point"),

@@ -121,7 +121,7 @@ def read_many(
     infos = [r.info for r in results]
     totals = {
         key: sum(i[key] for i in infos)
-        for key in ("rows_read", "rows_kept", "rows_rejected", "answers_added")
+        for key in ("rows_read", "rows_kept", "rows_rejected", "answers_added", "rows_folded")
     }
     return ReadResult(validate(table), rejects, {"files": infos, **totals})
 
@@ -223,6 +223,7 @@ def _info(
         "rows_kept": len(table),
         "rows_rejected": len(rejected_rows(rejects)),
         "answers_added": builder.answers_added,
+        "rows_folded": builder.long.rows_folded if builder.long else 0,
         "bad_scores": plan.bad_scores,
         "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
@@ -331,9 +332,14 @@ def _totals(info: dict[str, Any]) -> str:
 
 
 def _answers(info: dict[str, Any]) -> str:
-    """' (one row per answer: 60 more than read)' when open questions were split."""
-    added = info.get("answers_added", 0)
-    return f" (one row per answer to an open question: {added} more)" if added else ""
+    """How rows read became rows kept when a long export was folded into responses or
+    open questions split into one row per answer."""
+    parts = []
+    if info.get("rows_folded"):
+        parts.append(f"{info['rows_folded']} question rows folded into their responses")
+    if info.get("answers_added"):
+        parts.append(f"one row per answer to an open question: {info['answers_added']} more")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _reject_examples(rejects: pd.DataFrame) -> str:

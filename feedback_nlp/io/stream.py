@@ -24,7 +24,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.answers import first_answers
-from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
+from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drain, mapping_for
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.delimited import _builder as _delimited_builder
 from feedback_nlp.io.delimited import (
@@ -143,7 +143,8 @@ def _whole(file_index: int, path: Path, options: ReadOptions, size: int) -> Iter
         table = read.table.iloc[index * step : (index + 1) * step].reset_index(drop=True)
         rejects = read.rejects if index == 0 else empty_rejects()
         kept = int(sources.iloc[index * step : (index + 1) * step].sum())
-        rows_read = kept + (len(rejected_rows(read.rejects)) if index == 0 else 0)
+        first = len(rejected_rows(read.rejects)) + read.info.get("rows_folded", 0)
+        rows_read = kept + (first if index == 0 else 0)
         position = size if index == count - 1 else size * (index + 1) // count
         yield Chunk(file_index, index, path, table, rejects, rows_read, position, size)
 
@@ -169,6 +170,9 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
         while True:
             batch = list(itertools.islice(source, options.chunk_rows))
             if not batch:
+                tail = last_drain(builder, stream.tell())
+                if tail is not None:
+                    yield tail
                 return
             kept = [(start, row) for start, row, _ in batch if len(row) == width]
             for start, row, raw in batch:
@@ -198,6 +202,9 @@ def _parquet(path: Path, options: ReadOptions, size: int) -> Iterator[Piece]:
         except (pa.ArrowException, OSError) as exc:
             raise ReadError(path, f"the Parquet data is damaged ({exc})", line=start) from None
         if batch is None:
+            tail = last_drain(builder, size)
+            if tail is not None:
+                yield tail
             return
         frame = batch.to_pandas()
         builder.add(frame, list(range(start, start + len(frame))))

@@ -10,7 +10,8 @@ from typing import Any
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
-from feedback_nlp.io.build import TableBuilder, _as_string
+from feedback_nlp.io.build import TableBuilder
+from feedback_nlp.io.cells import as_string
 from feedback_nlp.io.chat import chat_conversations
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
 from feedback_nlp.io.column_names import recognise
@@ -93,6 +94,8 @@ def stream_jsonl(path: Path, options: ReadOptions) -> Iterator[Piece]:
             objects, numbers, count = [], [], 0
     if count:
         yield _jsonl_piece(builder, objects, numbers, kinds, count, position)
+    if builder.long is not None and builder.long.pending is not None:
+        yield _jsonl_piece(builder, [], [], kinds, 0, position, final=True)
 
 
 def _jsonl_piece(
@@ -102,10 +105,11 @@ def _jsonl_piece(
     kinds: dict[str, set[type]],
     count: int,
     position: int,
+    final: bool = False,
 ) -> Piece:
     if objects:
         builder.add(pd.DataFrame(objects, columns=list(kinds)), numbers)
-    table, rejects, count, position = drain(builder, count, position)
+    table, rejects, count, position = drain(builder, count, position, final)
     return _carried_dtypes(table, kinds, builder), rejects, count, position
 
 
@@ -127,7 +131,7 @@ def _carried_dtypes(
         elif seen <= {int, float}:
             dtype = "Float64"
         else:
-            table[name] = _as_string(table[name])
+            table[name] = as_string(table[name])
             continue
         table[name] = table[name].astype(dtype)
     return table

@@ -39,7 +39,10 @@ def test_a_bad_outcome_value_is_an_error_with_file_and_line(tmp_path) -> None:
     table.to_csv(path, index=False)
     result = _invoke(str(path), "--out", str(tmp_path / "out"), "--outcome", "churned:binary")
     assert result.exit_code == 1
-    assert f"{path}, line 11: churned is not yes/no, true/false, good/bad or 1/0: 'soon'" in result.output
+    assert (
+        f"{path}, line 11: churned is not yes/no, true/false, good/bad or 1/0: 'soon'"
+        in result.output
+    )
 
 
 def test_customer_outcomes_joined_from_a_file_count_each_customer_once(tmp_path) -> None:

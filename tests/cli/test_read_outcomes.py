@@ -15,7 +15,10 @@ def test_validate_reports_outcomes_and_rejects_a_bad_value_with_its_line(tmp_pat
     result = runner.invoke(app, ["validate", str(path), "--outcome", "churned:binary"])
     assert result.exit_code == 0, result.output
     assert "outcome churned (binary, bad = true): 2 value(s)" in result.output
-    assert "tickets.csv:4: churned is not yes/no, true/false, good/bad or 1/0: 'later'" in result.output
+    assert (
+        "tickets.csv:4: churned is not yes/no, true/false, good/bad or 1/0: 'later'"
+        in result.output
+    )
 
 
 def test_read_writes_parsed_outcomes(tmp_path) -> None:

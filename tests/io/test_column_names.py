@@ -65,3 +65,13 @@ def test_an_nps_tool_answer_column_named_response_is_the_text():
 def test_a_prefixed_stage_is_not_the_journey_stage():
     assert "journey_stage" not in recognise(["Survey Stage", "Comment"])
     assert recognise(["Stage", "Comment"])["journey_stage"] == "Stage"
+
+
+def test_a_long_exports_columns_are_recognised():
+    mapped = recognise(["response_id", "Submitted", "Question", "Answer"])
+    assert mapped == {
+        "response_id": "response_id",
+        "text": "Answer",
+        "created_at": "Submitted",
+        "question": "Question",
+    }

@@ -1,0 +1,93 @@
+"""Cells of raw rows as feedback-table values: text, damage flags, carried columns, dtypes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+
+from feedback_nlp.schema import COLUMNS, INPUT_COLUMNS
+from feedback_nlp.text.damage import find_issues, merge_issues
+
+
+def text_issues(texts: pd.Series) -> pd.Series:
+    """The `text_issues` cell of every text: damage kinds joined by '|', "" when none."""
+    issues = pd.Series("", index=texts.index, dtype="string")
+    suspect = texts.str.contains(_SUSPECT, regex=True, na=False)
+    for position in suspect.to_numpy().nonzero()[0]:
+        issues.iat[position] = merge_issues(find_issues(texts.iat[position]))
+    return issues
+
+
+_SUSPECT = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]|[ÂÃ]|â€"
+
+
+def add_note(notes: list[str], note: str | None, key: str) -> None:
+    """Append `note` unless a note starting with `key` is there (every chunk of a file may
+    have one; the first chunk's stays)."""
+    if note and not any(other.startswith(key) for other in notes):
+        notes.append(note)
+
+
+def reason_kind(reason: str) -> str:
+    """Group reasons for counting: the text before the first quote or colon."""
+    return reason.split(":")[0].split("'")[0].strip()
+
+
+def as_string(series: pd.Series) -> pd.Series:
+    if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
+        return series.astype("string")
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series.astype("string")
+    return series.map(_cell_text, na_action="ignore").astype("string")
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def carry(series: pd.Series) -> pd.Series:
+    if series.dtype == object and series.map(lambda v: isinstance(v, dict | list)).any():
+        return as_string(series)
+    return series
+
+
+def carried_name(column: str, out: dict[str, pd.Series]) -> str:
+    """A carried column's name: `source_<name>` when the schema has the name (a `topic` or
+    `sentiment` column of the export is kept beside the toolkit's, not mistaken for it)."""
+    name = str(column)
+    return f"source_{name}" if name in out or name in COLUMNS else name
+
+
+def plain_record(record: dict[str, Any]) -> dict[str, Any]:
+    return {str(k): (None if _is_na(v) else v) for k, v in record.items()}
+
+
+def _is_na(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def schema_dtypes(table: pd.DataFrame) -> pd.DataFrame:
+    for name, column in INPUT_COLUMNS.items():
+        if name in table.columns and column.dtype in ("string", "Int64"):
+            table[name] = table[name].astype(column.dtype)
+        elif name in table.columns and column.dtype.startswith("datetime"):
+            table[name] = pd.to_datetime(table[name], utc=True)
+    if "text_issues" in table.columns:
+        table["text_issues"] = table["text_issues"].astype("string")
+    if "star_rating" in table.columns:
+        table["star_rating"] = table["star_rating"].astype("Int64")
+    return table
+
+
+def ordered_columns(table: pd.DataFrame) -> pd.DataFrame:
+    first = [c for c in (*INPUT_COLUMNS, "text_issues", "star_rating") if c in table.columns]
+    return table[first + [c for c in table.columns if c not in first]]

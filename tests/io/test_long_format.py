@@ -1,0 +1,109 @@
+"""Long exports, one row per question: folded into responses (feedback_nlp.io.long_format)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.io import read_feedback
+from feedback_nlp.io.stream import stream_feedback
+from feedback_nlp.scores import score_metrics
+from tests.io.conftest import check_result
+
+NPS, STORE, WHY, BOUGHT = (
+    "How likely are you to recommend us?",
+    "Which store did you visit?",
+    "Why that score?",
+    "Which products did you buy?",
+)
+ROWS = [
+    ("R1", "2026-05-01", "Q1", NPS, "9"),
+    ("R1", "2026-05-01", "Q2", STORE, "Leeds"),
+    ("R1", "2026-05-01", "Q3", WHY, "Friendly staff and quick delivery"),
+    ("R1", "2026-05-01", "Q4", BOUGHT, "Shoes"),
+    ("R1", "2026-05-01", "Q4", BOUGHT, "Socks"),
+    ("R1", "2026-05-01", "Q5", "Anything else?", "Keep the late opening"),
+    ("R2", "2026-05-02", "Q1", NPS, "3"),
+    ("R2", "2026-05-02", "Q2", STORE, "York"),
+    ("R2", "2026-05-02", "Q3", WHY, "Parcel arrived broken"),
+    ("R3", "2026-05-03", "Q1", NPS, ""),
+]
+
+
+def long_file(tmp_path, rows=ROWS, name="answers.csv"):
+    path = tmp_path / name
+    columns = ["response_id", "date", "question_id", "question", "answer"]
+    pd.DataFrame(rows, columns=columns).to_csv(path, index=False)
+    return path
+
+
+def test_rows_of_questions_are_folded_into_responses(tmp_path):
+    result = check_result(read_feedback(long_file(tmp_path)))
+    table, info = result.table, result.info
+    assert table["response_id"].tolist() == ["R1#q1", "R1#q2", "R2#q1"]
+    assert table["text"].tolist() == [
+        "Friendly staff and quick delivery",
+        "Keep the late opening",
+        "Parcel arrived broken",
+    ]
+    assert table["question"].tolist() == [WHY, "Anything else?", WHY]
+    assert table["nps"].tolist() == [9, 9, 3]
+    assert table["respondent_id"].tolist() == ["R1", "R1", "R2"]
+    assert table[STORE].tolist() == ["Leeds", "Leeds", "York"]
+    assert table[BOUGHT].tolist()[0] == "Shoes | Socks"  # a multiple choice, carried
+    assert table["created_at"].iloc[2] == pd.Timestamp("2026-05-02", tz="UTC")
+    assert "question_id" not in table.columns  # it belongs to the question
+    assert info["rows_read"] == 10 and info["rows_folded"] == 7
+    assert result.rejects["reason"].tolist() == ["no text and no score"]  # R3 answered nothing
+    notes = " | ".join(info["notes"])
+    assert "'question_id' change between the rows of one response" in notes
+    assert score_metrics(table).set_index("metric").loc["nps", "n"] == 2
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 3, 7])
+def test_a_response_across_chunks_is_folded_once(tmp_path, chunk_rows):
+    path = long_file(tmp_path)
+    whole = read_feedback(path).table
+    chunks = list(stream_feedback([path], chunk_rows=chunk_rows))
+    assert sum(c.rows_read for c in chunks) == 10
+    streamed = pd.concat([c.table for c in chunks], ignore_index=True)
+    assert streamed["response_id"].tolist() == whole["response_id"].tolist()
+    assert streamed["text"].tolist() == whole["text"].tolist()
+    assert sum(len(c.rejects) for c in chunks) == 1
+
+
+def test_rows_of_a_response_seen_again_later_are_a_duplicate(tmp_path):
+    rows = [*ROWS[:3], ROWS[6], ROWS[8], ("R1", "2026-05-01", "Q3", WHY, "Again")]
+    result = check_result(read_feedback(long_file(tmp_path, rows)))
+    assert result.rejects["reason"].tolist() == [
+        "duplicate response_id 'R1' (first at answers.csv:2)"
+    ]
+
+
+def test_a_mapping_gives_a_question_a_role(tmp_path):
+    mapping = {"columns": {"touchpoint": STORE, "ces": "How easy was it?"}}
+    result = check_result(read_feedback(long_file(tmp_path), mapping=mapping))
+    assert result.table["touchpoint"].tolist() == ["Leeds", "Leeds", "York"]
+    assert STORE not in result.table.columns
+    assert (
+        "long format: the mapping names questions no row asks: 'How easy was it?' (ces)"
+        in (result.info["notes"])
+    )
+
+
+def test_a_json_export_of_answers_is_folded_too(tmp_path):
+    path = tmp_path / "answers.json"
+    records = [{"id": r[0], "question": r[3], "answer": r[4]} for r in ROWS]
+    pd.DataFrame(records).to_json(path, orient="records")
+    result = check_result(read_feedback(path))
+    assert result.table["response_id"].tolist() == ["R1#q1", "R1#q2", "R2#q1"]
+
+
+def test_a_tagged_table_with_a_question_column_is_not_folded(tmp_path):
+    path = tmp_path / "tagged.csv"
+    pd.DataFrame(
+        {"response_id": ["R1#q1", "R1#q2"], "text": ["Great", "Slow"], "question": ["A?", "B?"]}
+    ).to_csv(path, index=False)
+    result = check_result(read_feedback(path))
+    assert result.table["question"].tolist() == ["A?", "B?"]
+    assert result.info["rows_folded"] == 0
