@@ -107,10 +107,13 @@ def check_range(values: pd.Series, column: str, value_range: tuple[int, int]) ->
 def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
     """The unit each row's score belongs to (see the module docstring for the rule).
 
-    `unit` is ``"auto"``, ``"response"`` (every row its own unit) or the name of a column.
+    `unit` is ``"auto"``, ``"response"`` (a survey response: its rows split per answer are
+    one), ``"comment"`` (every row its own unit) or the name of a column.
     """
     if unit == "response":
         return _responses(table)
+    if unit == "comment":  # every row, whatever response it is part of
+        return _prefixed(table, "response_id", "comment")
     if unit != "auto":
         if unit not in table.columns:
             raise ConfigError(f"unit column '{unit}' is not in the table")
@@ -129,7 +132,12 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
     return ids.rename("unit_id")
 
 
-_UNIT_WORDS = {"conversation": "conversation", "respondent": "respondent", "response": "response"}
+_UNIT_WORDS = {
+    "conversation": "conversation",
+    "respondent": "respondent",
+    "response": "response",
+    "comment": "comment",
+}
 
 
 def describe_units(ids: pd.Series | pd.Index, per_customer: bool = False) -> str:
@@ -161,12 +169,13 @@ def _responses(table: pd.DataFrame) -> pd.Series:
     return source_response_ids(units) if "question" in table.columns else units
 
 
-def _prefixed(table: pd.DataFrame, column: str) -> pd.Series:
+def _prefixed(table: pd.DataFrame, column: str, kind: str | None = None) -> pd.Series:
+    """`column`'s ids as units, '<kind>:<id>' (kind: the column's name without '_id')."""
     if column not in table.columns:
         raise SchemaError(f"the table has no '{column}' column to count units by")
     values = table[column].astype("string")
     values = values.where(values.str.len() > 0)
-    return (column.removesuffix("_id") + ":" + values).rename("unit_id")
+    return ((kind or column.removesuffix("_id")) + ":" + values).rename("unit_id")
 
 
 def _ordered(table: pd.DataFrame) -> pd.DataFrame:

@@ -155,3 +155,16 @@ def test_out_of_range_score_is_an_error_naming_the_row():
         SchemaError, match=r"column 'nps' has 1 value\(s\) outside 0-10, first at row 1: 11"
     ):
         score_metrics(survey([3, 11]))
+
+
+def test_rows_split_per_answer_are_one_response_and_comments_each():
+    table = pd.DataFrame(
+        {
+            "response_id": ["r1#q1", "r1#q2", "r2#q1"],
+            "question": ["Why?", "Else?", "Why?"],
+            "nps": pd.array([9, 9, 2], dtype="Int64"),
+        }
+    )
+    assert unit_ids(table, "response").tolist() == ["response:r1", "response:r1", "response:r2"]
+    assert unit_ids(table, "comment").nunique() == 3
+    assert unit_ids(table.drop(columns="question"), "response").nunique() == 3

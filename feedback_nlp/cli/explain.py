@@ -90,7 +90,7 @@ def explain_command(
     join_on: Annotated[str, typer.Option(help="respondent_id or response_id.")] = "respondent_id",
     period: Annotated[str, typer.Option(help="Period for trends: M (month) or W (week).")] = "M",
     unit: Annotated[
-        str, typer.Option(help="Who a score belongs to: auto, response, or a column name.")
+        str, typer.Option(help="Who a score belongs to: auto, response, comment, or a column name.")
     ] = "auto",
     min_n: Annotated[int, typer.Option(help="Segments/themes below this n are marked.")] = SMALL_N,
     segment: Annotated[

@@ -124,7 +124,7 @@ def _user_outcome(values: pd.Series, column: str, higher_is_better: bool) -> Out
 #: The unit an outcome of each level is counted by: a customer's (joined from a customer
 #: table) by respondent, a comment's (`negative_sentiment`) by row, a row's by the counting
 #: rule of `feedback_nlp.scores` ("auto").
-OUTCOME_UNITS = {"customer": "respondent_id", "comment": "response_id"}
+OUTCOME_UNITS = {"customer": "respondent_id", "comment": "comment"}
 
 
 def declared_outcome(table: pd.DataFrame, spec: OutcomeSpec) -> Outcome:

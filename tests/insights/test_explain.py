@@ -59,7 +59,7 @@ def test_negative_sentiment_counts_each_comment_of_a_respondent():
         }
     )
     impact = explain(table, n_bootstrap=5).tables["theme_impact_negative_sentiment"]
-    assert impact["unit_of_analysis"].eq("80 responses").all()
+    assert impact["unit_of_analysis"].eq("80 comments").all()
     assert impact.set_index("theme").loc["1", "metric_with"] == 0  # praise is not negative
     assert impact.set_index("theme").loc["2", "metric_with"] == 100
 
