@@ -99,7 +99,7 @@ class LongFolder:
             if column not in (layout.question_column, layout.answer_column)
             and name not in questions
         }
-        plan = replace(header_plan, columns=kept, more_texts=[], asks_questions=True)
+        plan = replace(header_plan, columns=kept, more_texts=[], asks_questions=True, long=True)
         plan.notes.append(
             f"long format: one row per question ('{layout.question_column}', answers in "
             f"'{layout.answer_column}'), the adjacent rows of each '{layout.id_column}' read "

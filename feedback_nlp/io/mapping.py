@@ -48,6 +48,7 @@ class ColumnPlan:
     not_scores: dict[str, tuple[str, str]] = field(default_factory=dict)  # column -> score, answer
     score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
     more_texts: list[str] = field(default_factory=list)  # open questions after `text` (io.answers)
+    long: bool = False  # rows of questions folded into responses (io.long_format)
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""

@@ -210,11 +210,16 @@ def question_notes(plan: ColumnPlan, carried: list[str]) -> list[str]:
     ]
     if others:
         listed = ", ".join(f"'{c}'" for c in others)
+        texts = (
+            ""  # a long export's open questions are known by their wording or answers
+            if plan.long
+            else 'map open ones as the text, [columns] text = ["<question>", "<question>"], '
+            "one row per answer; "
+        )
         notes.append(
-            f"questions carried as columns, not analysed: {listed} (map open ones as the "
-            'text, [columns] text = ["<question>", "<question>"], one row per answer; a choice '
-            "such as the store or product as the touchpoint, [columns] touchpoint = "
-            '"<question>", for the pain-point matrix)'
+            f"questions carried as columns, not analysed: {listed} ({texts}a choice such as "
+            'the store or product as the touchpoint, [columns] touchpoint = "<question>", for '
+            "the pain-point matrix)"
         )
     return notes
 

@@ -57,6 +57,7 @@ def test_rows_of_questions_are_folded_into_responses(tmp_path):
     assert result.rejects["reason"].tolist() == ["no text and no score"]  # R3 answered nothing
     notes = " | ".join(info["notes"])
     assert "'question_id' change between the rows of one response" in notes
+    assert f"not analysed: '{STORE}', '{BOUGHT}' (a choice such as the store" in notes
     assert score_metrics(table).set_index("metric").loc["nps", "n"] == 2
 
 
