@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.insights.segments import write_segments
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
 from feedback_nlp.stages import STAGES, Batch, Stage
@@ -74,6 +75,7 @@ class Analysis:
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     read_summary: str = ""
     outcomes: dict[str, OutcomeSpec] = field(default_factory=dict)
+    segments: list[str] = field(default_factory=list)  # carried columns to segment by too
 
 
 def analyze(
@@ -83,19 +85,22 @@ def analyze(
     mapping: str | Path | dict | None = None,
     outcomes: Sequence[OutcomeSpec] = (),
     bad_scores: str | None = None,
+    segments: Sequence[str] = (),
 ) -> Analysis:
     """Read the files, fit the stages on them and tag every comment.
 
     `outcomes` declares outcome columns (churned, resolution_time…; see
     feedback_nlp.outcomes) read from the feedback files or from customer tables among `paths`
     (a table with a customer id and no text column, joined by respondent_id). `bad_scores` as
-    in :func:`feedback_nlp.io.read_many` (None: the mapping's, else keep-text).
+    in :func:`feedback_nlp.io.read_many` (None: the mapping's, else keep-text). `segments`:
+    columns of the files (a region, a plan) that explain and the report also break down by.
     """
     declared_outcomes = {o.name: o for o in outcomes}
     read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores)
     analyzer = Analyzer(stages if stages is not None else default_stages())
     analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
     analysis.outcomes = declared
+    analysis.segments = list(segments)
     return analysis
 
 
@@ -209,6 +214,7 @@ def report_inputs(analysis: Analysis) -> ReportInputs:
 
     return ReportInputs(
         outcomes=[o.stored() for o in analysis.outcomes.values()],
+        segments=analysis.segments,
         table=analysis.table,
         themes=analysis.tables.get("topics"),
         rejects=analysis.rejects,
@@ -263,6 +269,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
         embeddings=analysis.arrays.get("embedding"),
         mentions=analysis.tables.get("theme_mentions"),
         similar=similar_from_table(analysis.tables.get("topics")) or None,
+        segments=analysis.segments,
     )
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet"),
@@ -277,6 +284,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     if analysis.outcomes:
         stored = [asdict(o.stored()) for o in analysis.outcomes.values()]
         (out / OUTCOMES_FILE).write_text(json.dumps(stored, indent=1), encoding="utf-8")
+    write_segments(out, analysis.segments)
     report = write_report(analysis, out, explanation=explanation)
     paths.update(report.paths)
     paths["tables"] = out / "explain"
@@ -293,4 +301,5 @@ def save_model_folder(analysis: Analysis, folder: str | Path) -> Path:
     if analysis.outcomes:
         declared = [asdict(o) for o in analysis.outcomes.values()]
         (saved / OUTCOMES_FILE).write_text(json.dumps(declared, indent=1), encoding="utf-8")
+    write_segments(saved, analysis.segments)
     return saved

@@ -44,6 +44,14 @@ Outcomes = Annotated[
         ),
     ),
 ]
+Segments = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--segment",
+        help="A column to break the results down by besides the defaults (a carried one: "
+        "region, plan, store); repeatable.",
+    ),
+]
 
 #: The outcomes the bundled demo data carries (customers.csv and the support chats).
 DEMO_OUTCOMES = (
@@ -68,6 +76,7 @@ def _run_and_write(
     bad_scores: str | None = None,
     theme_space: Path | None = None,
     windowed: bool = False,
+    segments: list[str] | None = None,
 ) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.report import print_closing
@@ -84,6 +93,7 @@ def _run_and_write(
             mapping=mapping,
             outcomes=specs,
             bad_scores=bad_scores,
+            segments=segments or [],
         )
         with progress.task("Writing the report", unit=""):
             written = write_outputs(analysis, out)
@@ -120,13 +130,16 @@ def analyze(
     bad_scores: BadScoresOption = None,
     theme_space: ThemeSpaceOption = None,
     windowed: WindowedOption = False,
+    segment: Segments = None,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
     A customer table among FILES (a customer id column, no text column) is joined by
     respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
     """
-    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, theme_space, windowed)
+    _run_and_write(
+        files, out, mapping, quiet, outcome or [], bad_scores, theme_space, windowed, segment
+    )
 
 
 @app.command()
@@ -149,17 +162,20 @@ def fit(
     outcome: Outcomes = None,
     theme_space: ThemeSpaceOption = None,
     windowed: WindowedOption = False,
+    segment: Segments = None,
 ) -> None:
     """Fit the analysis (themes and all stages) on FILES and save it as a model folder (`tag`
     reads new comments with the same settings; the reports of its jobs weigh the themes by
-    the outcomes declared with --outcome)."""
+    the outcomes declared with --outcome and break them down by each --segment column)."""
     from feedback_nlp.outcomes import parse_outcome_option
     from feedback_nlp.pipeline import analyze, save_model_folder
 
     try:
         specs = [parse_outcome_option(o) for o in outcome or []]
         stages = _stages(theme_space, windowed)
-        analysis = analyze(files, stages=stages, mapping=mapping, outcomes=specs)
+        analysis = analyze(
+            files, stages=stages, mapping=mapping, outcomes=specs, segments=segment or []
+        )
         save_model_folder(analysis, model)
     except FeedbackError as error:
         _fail(error)

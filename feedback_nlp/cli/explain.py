@@ -10,6 +10,7 @@ from typing import Annotated
 import pandas as pd
 import typer
 
+from feedback_nlp.cli.analyze import Segments
 from feedback_nlp.cli.app import app
 from feedback_nlp.errors import ConfigError, FeedbackError, ReadError
 from feedback_nlp.insights import explain as explain_table
@@ -93,13 +94,7 @@ def explain_command(
         str, typer.Option(help="Who a score belongs to: auto, response, comment, or a column name.")
     ] = "auto",
     min_n: Annotated[int, typer.Option(help="Segments/themes below this n are marked.")] = SMALL_N,
-    segment: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="A column to segment by besides the defaults (a carried one: region, plan…); "
-            "repeat for more."
-        ),
-    ] = None,
+    segment: Segments = None,
     bootstrap: Annotated[int, typer.Option(help="Bootstrap refits of the driver model.")] = 200,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
 ) -> None:

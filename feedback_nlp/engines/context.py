@@ -21,6 +21,7 @@ from pathlib import Path
 
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.engines.manifest import write_atomic
+from feedback_nlp.insights.segments import SEGMENTS_FILE
 from feedback_nlp.outcomes import OUTCOMES_FILE
 
 THEMES = "themes.parquet"
@@ -38,10 +39,11 @@ def write_model_context(analyzer: Analyzer, model: Path, out: Path) -> None:
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
     info = json.dumps({"config": config, "meta": meta}, indent=1, default=str)
     write_atomic(out / MODEL_INFO, info.encode("utf-8"))
-    if (model / OUTCOMES_FILE).is_file():
-        write_atomic(out / OUTCOMES_FILE, (model / OUTCOMES_FILE).read_bytes())
-    else:
-        (out / OUTCOMES_FILE).unlink(missing_ok=True)
+    for name in (OUTCOMES_FILE, SEGMENTS_FILE):  # what the analysis declared, for the report
+        if (model / name).is_file():
+            write_atomic(out / name, (model / name).read_bytes())
+        else:
+            (out / name).unlink(missing_ok=True)
     themes = next(
         (s.model_ for s in analyzer.stages if isinstance(s, TopicsStage) and s.model_ is not None),
         None,

@@ -30,7 +30,12 @@ from feedback_nlp.report.sections import (
 )
 from feedback_nlp.report.summary import Facts, gather_facts, summary_section
 from feedback_nlp.report.trends import trends_section
-from feedback_nlp.report.voices import languages_section, questions_section, quotes_section
+from feedback_nlp.report.voices import (
+    languages_section,
+    questions_section,
+    quotes_section,
+    segment_sections,
+)
 from feedback_nlp.schema import split_list
 from feedback_nlp.scores import SCORE_COLUMNS
 
@@ -90,6 +95,7 @@ def build_insight_report(
             table,
             outcomes=[*scores, *inputs.outcomes] if inputs.outcomes else None,
             embeddings=inputs.embeddings,
+            segments=inputs.segments,
             **theme_context(inputs),
         )
     tables = explanation.tables
@@ -112,6 +118,7 @@ def build_insight_report(
         quotes_section(tables, score, list(counts.index)),
         languages_section(table, tables, labels, score),
         questions_section(table, tables, labels, score),
+        *segment_sections(inputs.segments, table, tables, labels, score),
         methods_section(
             comments=len(table),
             source=inputs.source,

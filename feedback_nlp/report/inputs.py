@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.insights.segments import read_segments
 from feedback_nlp.outcomes import OUTCOMES_FILE
 from feedback_nlp.report.export import restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
@@ -69,6 +70,8 @@ class ReportInputs:
     source: str = ""
     #: Declared outcomes (feedback_nlp.outcomes.OutcomeSpec) explained after the scores.
     outcomes: list[Any] = field(default_factory=list)
+    #: Columns the analysis is also segmented by (`analyze --segment`): a section each.
+    segments: list[str] = field(default_factory=list)
 
 
 def load_inputs(path: str | Path) -> ReportInputs:
@@ -158,6 +161,7 @@ def _load_folder(folder: Path) -> ReportInputs:
         inputs.meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
     if (folder / OUTCOMES_FILE).is_file():
         inputs.outcomes = read_outcomes(folder / OUTCOMES_FILE)
+    inputs.segments = read_segments(folder)
     return inputs
 
 

@@ -19,6 +19,7 @@ from feedback_nlp.engines.context import MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import MANIFEST
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
+from feedback_nlp.insights.segments import read_segments
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, parse_declared
 from feedback_nlp.schema import empty_rejects
 
@@ -54,6 +55,7 @@ def load_job(folder: Path) -> ReportInputs:
         inputs.meta = dict(info.get("meta", {}))
     if (folder / OUTCOMES_FILE).is_file():
         _with_outcomes(inputs, read_outcomes(folder / OUTCOMES_FILE), folder)
+    inputs.segments = read_segments(folder)
     return inputs
 
 

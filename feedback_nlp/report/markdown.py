@@ -14,6 +14,8 @@ from feedback_nlp.report.plain import language_name
 
 #: Sections whose tables the summary keeps (their first rows).
 SUMMARY_TABLES = {"themes": 10, "languages": 12, "questions": 12}
+#: Rows kept of the breakdowns by the analysis's own segment columns (keys "segment-<n>").
+SEGMENT_ROWS = 12
 #: Rows of each declared outcome's theme table that the summary keeps.
 OUTCOME_ROWS = 5
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~>])")
@@ -75,11 +77,11 @@ def to_markdown(
             lines += [md_escape(b.text) + "\n" for b in section.blocks if isinstance(b, Paragraph)]
             if tables:
                 lines += _table(tables[0], OUTCOME_ROWS)
-        elif section.key in SUMMARY_TABLES:
+        elif section.key in SUMMARY_TABLES or section.key.startswith("segment-"):
             tables = [b for b in section.blocks if isinstance(b, Table)]
             if tables:
                 lines += [f"## {md_escape(section.title)}", ""]
-                lines += _table(tables[0], SUMMARY_TABLES[section.key])
+                lines += _table(tables[0], SUMMARY_TABLES.get(section.key, SEGMENT_ROWS))
         elif section.key == "quotes":
             first = next((b for b in section.blocks if isinstance(b, Quotes)), None)
             if first is not None and first.quotes:

@@ -106,6 +106,23 @@ def questions_section(
     return breakdown_section(QUESTIONS, table, tables, labels, score)
 
 
+def segment_sections(
+    segments: list[str],
+    table: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    labels: dict[str, str],
+    score: str | None,
+) -> list[Section]:
+    """A breakdown, as per language, for each column the analysis is segmented by."""
+    found = []
+    for position, column in enumerate(segments):
+        by = Breakdown(column, f"segment-{position + 1}", f"By {column}", column, column, str, "")
+        section = breakdown_section(by, table, tables, labels, score)
+        if section is not None:
+            found.append(section)
+    return found
+
+
 def breakdown_section(
     by: Breakdown,
     table: pd.DataFrame,

@@ -45,3 +45,20 @@ def test_fit_takes_outcomes_and_the_model_keeps_them_as_declared(tmp_path: Path)
     assert [OutcomeSpec(**record) for record in declared] == [spec]  # minutes, not stored()
     plain = Analysis(table, empty_rejects(), Analyzer([]))
     assert not (save_model_folder(plain, tmp_path / "plain") / OUTCOMES_FILE).exists()
+
+
+def test_the_model_keeps_the_segments_of_its_analysis(tmp_path: Path):
+    import pandas as pd
+
+    from feedback_nlp.analyzer import Analyzer
+    from feedback_nlp.insights.segments import read_segments
+    from feedback_nlp.pipeline import Analysis, save_model_folder
+    from feedback_nlp.schema import empty_rejects
+
+    for command in ("analyze", "fit", "explain"):
+        assert "--segment" in CliRunner().invoke(app, [command, "--help"]).output
+    table = pd.DataFrame({"response_id": ["a"]})
+    analysis = Analysis(table, empty_rejects(), Analyzer([]), segments=["region"])
+    assert read_segments(save_model_folder(analysis, tmp_path / "model")) == ["region"]
+    plain = Analysis(table, empty_rejects(), Analyzer([]))
+    assert read_segments(save_model_folder(plain, tmp_path / "plain")) == []

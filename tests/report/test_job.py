@@ -146,3 +146,26 @@ def test_a_job_with_an_unreadable_outcome_value_names_it(tmp_path):
     tag_files(model, [week], tmp_path / "job", progress=False)
     with pytest.raises(ConfigError, match=r"job.*line 2.*resolved.*'maybe'"):
         load_inputs(tmp_path / "job")
+
+
+def test_a_job_is_broken_down_by_the_segments_its_model_was_made_with(tmp_path):
+    import pandas as pd
+
+    from feedback_nlp.insights.segments import write_segments
+    from tests.engines.conftest import make_small_model
+
+    model = make_small_model(tmp_path / "model")
+    write_segments(model, ["region"])
+    week = tmp_path / "week.csv"
+    pd.DataFrame(
+        {
+            "id": [f"r{i}" for i in range(40)],
+            "comment": ["The parcel never arrived", "Quick and friendly help"] * 20,
+            "region": ["North"] * 30 + ["South"] * 10,
+        }
+    ).to_csv(week, index=False)
+    tag_files(model, [week], tmp_path / "job", progress=False)
+    assert load_inputs(tmp_path / "job").segments == ["region"]
+    written = write_insight_report(tmp_path / "job", tmp_path / "report")
+    markdown = written.paths["markdown"].read_text(encoding="utf-8")
+    assert "## By region" in markdown and "| North | 30 |" in markdown

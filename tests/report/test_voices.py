@@ -51,3 +51,15 @@ def test_a_survey_of_several_open_questions_is_broken_down_by_question():
     assert {"Negative comments", "NPS", "95 % range", "Most mentioned themes"} <= set(frame)
     plain = build_insight_report(ReportInputs(table=tagged_table(), themes=theme_table()))
     assert _section(plain, "questions") is None
+
+
+def test_the_analysis_segments_each_get_a_breakdown():
+    table = tagged_table()
+    table["region"] = ["North" if i % 3 else "South" for i in range(len(table))]
+    inputs = ReportInputs(table=table, themes=theme_table(), segments=["region", "plan"])
+    report = build_insight_report(inputs)
+    (section,) = [s for s in report.sections if s.key.startswith("segment-")]  # no plan column
+    assert section.title == "By region"
+    (frame,) = [b.frame for b in section.blocks if isinstance(b, Table)]
+    assert frame["region"].tolist() == ["North", "South"]
+    assert "NPS" in frame.columns
