@@ -26,10 +26,14 @@ def split_answers(
     """One row of `table` per non-empty answer among `answers` (question -> its answers as
     strings, "" when none, indexed as `table`, the first being `table`'s `text`); rows in
     source order, then question order, indexed by source row; `text_issues` fills that
-    column for each answer."""
-    answered = pd.DataFrame({k: ~is_missing(a) for k, a in enumerate(answers.values())})
+    column for each answer. Without `answers` (a long export before its first open
+    question) every row stays one row, `#q1`, with no question."""
+    answered = pd.DataFrame(
+        {k: ~is_missing(a) for k, a in enumerate(answers.values())}, index=table.index
+    )
     none = ~answered.any(axis=1)
-    frames = []
+    unasked = pd.Series(pd.NA, index=table.index, dtype="string")
+    frames = [] if answers else [table.assign(question=unasked, _order=0)]
     for k, (question, texts) in enumerate(answers.items()):
         keep = answered[k] | (none if k == 0 else False)
         frame = table[keep.to_numpy()].copy()

@@ -131,15 +131,17 @@ class TableBuilder:
 
     @property
     def _splits(self) -> bool:
-        """Whether rows are split per answer: several open questions are mapped to text."""
-        return bool(self.plan.more_texts) and "text" in self.plan.columns
+        """Whether rows are split per answer: several open questions are mapped to text, or
+        a long export's (always, so its ids do not change when a second one turns up)."""
+        return self.plan.long or (bool(self.plan.more_texts) and "text" in self.plan.columns)
 
     def _answers(self, raw: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
         """`table` with one row per answer when the survey asks several open questions
         (`io.answers`; indexed by source row), else `table`."""
         if not (self._splits and len(table)):
             return table
-        questions = [self.plan.columns["text"], *self.plan.more_texts]
+        texts = [self.plan.columns["text"]] if "text" in self.plan.columns else []
+        questions = [*texts, *self.plan.more_texts]
         answers = {q: as_string(raw.loc[table.index, q]).fillna("") for q in questions}
         split = split_answers(table, answers, text_issues)
         self.answers_added += len(split) - len(table)

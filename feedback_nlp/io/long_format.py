@@ -5,14 +5,16 @@ response as several rows: ``ResponseId, Question, Answer`` (and columns of the r
 such as its date, repeated on each). Read row by row, every row after a response's first is
 a "duplicate response_id" and a score is taken for a comment. The reader recognises the
 layout (a question column, `QUESTION_NAMES` or mapped as `question`, beside an answer
-column that is the text, `ANSWER_NAMES`, and an id) and folds each
-run of adjacent rows of one response into one row whose columns are its questions, then
-reads that row as a form export's: a question worded like NPS, CSAT or CES with numbers for
-answers is the score, every open question (`questions.FREE_TEXT_WORDS`, or answers of three
-words or more) a comment (`io.answers`: one row per answer), the other questions (a store
-chosen) columns carried with the response. Several answers to one question (a multiple
-choice) are joined with " | ". Columns whose value changes between the rows of one response
-(a question id, a question type) belong to the question, not the response: they are left
+column that is the text, `ANSWER_NAMES`, and an id) and folds each run of adjacent rows of
+one response into one row whose columns are its questions, then reads that row as a form
+export's: every open question (`questions.FREE_TEXT_WORDS`, or a first answer of three
+words or more) is a comment (`io.answers`: one row per answer, always `<id>#q<k>`), a
+question worded like NPS, CSAT or CES whose first answer is a number the score, the other
+questions (a store chosen) columns carried with the response. Roles are decided by the
+wording or the first answer, in the order of the deciding rows, so any chunking of a file
+gives the same roles and ids. Several answers to one question (a multiple choice) are
+joined with " | ". Columns whose value changes between the rows of one response (a
+question id, a question type) belong to the question, not the response: they are left
 out, and a note names them. A response's rows must be adjacent (an export sorted by
 response): rows of a response seen again later are a duplicate response_id.
 """
@@ -23,7 +25,6 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
-from pandas.core.groupby import SeriesGroupBy
 
 from feedback_nlp.io.column_names import normalise_name
 from feedback_nlp.io.mapping import ColumnPlan
@@ -175,34 +176,48 @@ class LongFolder:
             .agg(ANSWER_JOINER.join)
             .unstack("question")
         )
-        new = [q for q in dict.fromkeys(questions) if q not in self.roles]
-        self.names.update({q: _column_name(q, keep) for q in new})
-        self._assign(new, answers.groupby(questions, sort=False))
-        every = list(self.roles)  # every question seen so far: each chunk has their columns
+        self._assign(questions, answers, keep)
+        every = list(self.roles)  # every question decided so far: each chunk has their columns
         answered = joined.reindex(index=base.index, columns=every).rename(columns=self.names)
         return pd.concat([base, answered], axis=1).reset_index(drop=True).astype(object)
 
-    def _assign(self, new: list[str], answers: SeriesGroupBy) -> None:
-        """Give each new question its role, from its wording and its answers (one per row)."""
-        for question in new:
-            given = answers.get_group(question).dropna().astype(str)
-            column = self.names[question]
-            score = score_for_question(question)
-            numbers = given.str.match(NUMBER_CELL.pattern).mean() if len(given) else 0.0
-            if question in self.mapped:
-                self.plan.columns[self.mapped[question]] = column
-                self.roles[question] = self.mapped[question]
-            elif score and score not in self.plan.columns and numbers >= 0.5:
-                self.plan.columns[score] = column
-                self.roles[question] = score
-            elif _open(question, given):
-                if "text" not in self.plan.columns:
-                    self.plan.columns["text"] = column
-                else:
-                    self.plan.more_texts.append(column)
-                self.roles[question] = "text"
-            else:
-                self.roles[question] = "carried"
+    def _assign(self, questions: pd.Series, answers: pd.Series, keep: list[str]) -> None:
+        """Decide the role of each question not decided yet, in the order of the rows that
+        decide them, so that any chunking of a file gives the same roles and ids."""
+        decided = []
+        for question in dict.fromkeys(questions):
+            if question in self.roles:
+                continue
+            asked = (questions == question).to_numpy()
+            given = answers[asked].dropna().astype(str)
+            first = given.iloc[0] if len(given) else None
+            role, by_wording = self._role(question, first)
+            if role is not None:
+                row = int(np.argmax(asked)) if by_wording else answers.index.get_loc(given.index[0])
+                decided.append((row, question, role))
+        for _, question, role in sorted(decided, key=lambda item: item[0]):
+            column = self.names.setdefault(question, _column_name(question, keep))
+            self.roles[question] = role
+            if role == "text" and "text" in self.plan.columns:
+                self.plan.more_texts.append(column)
+            elif role != "carried":
+                self.plan.columns[role] = column
+
+    def _role(self, question: str, first: str | None) -> tuple[str | None, bool]:
+        """(role, decided by the wording alone): a mapped name, "text" for an open question
+        (its wording, or a first answer of three words or more), a score for a question
+        worded as one whose first answer is a number, else "carried"; (None, False) while a
+        question that its answers must decide has none."""
+        if question in self.mapped:
+            return self.mapped[question], True
+        if any(word in question.lower() for word in FREE_TEXT_WORDS):
+            return "text", True
+        if first is None:
+            return None, False
+        score = score_for_question(question)
+        if score and score not in self.plan.columns and NUMBER_CELL.match(first.strip()):
+            return score, False
+        return ("text" if len(first.split()) >= 3 else "carried"), False
 
 
 def _column_name(question: str, taken: list[str]) -> str:
@@ -213,18 +228,10 @@ def _column_name(question: str, taken: list[str]) -> str:
     return f"{question} (question)" if question in taken else question
 
 
-def _open(question: str, answers: pd.Series) -> bool:
-    """An open question: worded as one, or answered in three words or more (median)."""
-    if any(word in question.lower() for word in FREE_TEXT_WORDS):
-        return True
-    return bool(len(answers)) and answers.str.split().str.len().median() >= 3
-
-
 def _runs(ids: pd.Series) -> pd.Series:
     """A number per run of adjacent rows with one id; a row without an id is a run alone."""
-    text = ids.astype(object).where(~is_missing(ids)).map(str, na_action="ignore")
-    blank = text.isna().to_numpy()
-    text = text.str.strip()
-    changed = text.ne(text.shift()).to_numpy(dtype=bool)
+    blank = is_missing(ids).to_numpy()
+    text = ids.astype("string").str.strip().fillna("")
+    changed = (text != text.shift(fill_value="")).to_numpy(dtype=bool)
     starts = blank | changed | np.concatenate([[False], blank[:-1]])
     return pd.Series(np.cumsum(starts), index=ids.index, name="run")

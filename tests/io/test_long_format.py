@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feedback_nlp.io import read_feedback
 from feedback_nlp.io.stream import stream_feedback
@@ -108,3 +110,28 @@ def test_a_tagged_table_with_a_question_column_is_not_folded(tmp_path):
     result = check_result(read_feedback(path))
     assert result.table["question"].tolist() == ["A?", "B?"]
     assert result.info["rows_folded"] == 0
+
+
+_QUESTIONS = [NPS, STORE, WHY, "Anything else?"]
+_ANSWERS = st.sampled_from(["", "7", "11", "Leeds", "Slow delivery again", "ok", "x, y"])
+_LONG_ROWS = st.lists(
+    st.tuples(st.sampled_from(["R1", "R2", "R3", ""]), st.sampled_from(_QUESTIONS), _ANSWERS),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(rows=_LONG_ROWS, chunk_rows=st.integers(1, 6))
+def test_any_long_file_folds_the_same_whole_and_streamed(tmp_path_factory, rows, chunk_rows):
+    path = tmp_path_factory.mktemp("long") / "answers.csv"
+    pd.DataFrame(rows, columns=["response_id", "question", "answer"]).to_csv(path, index=False)
+    if not rows:
+        return
+    whole = check_result(read_feedback(path))
+    chunks = list(stream_feedback([path], chunk_rows=chunk_rows))
+    assert sum(c.rows_read for c in chunks) == len(rows) == whole.info["rows_read"]
+    streamed = pd.concat([c.table for c in chunks], ignore_index=True)
+    assert streamed["response_id"].tolist() == whole.table["response_id"].tolist()
+    assert streamed["text"].tolist() == whole.table["text"].tolist()
+    assert whole.table["response_id"].is_unique
+    assert sum(len(c.rejects) for c in chunks) == len(whole.rejects)
