@@ -2,9 +2,10 @@
 
 A reader of ``<out>/tagged/`` (pandas, pyarrow, Spark, DuckDB) never sees a half-written part:
 temporary files start with a dot, which Parquet dataset readers skip, and a rename is atomic.
-The parts of one input file share the schema of its first part. Files of different layouts
-(other carried columns) give parts of different schemas: :func:`read_parts` reads them all
-with the union of their columns.
+The parts of one input file share the schema of its first part, but for columns a later part
+adds (a long export's question first answered late). Files of different layouts (other
+carried columns) give parts of different schemas: :func:`read_parts` reads them all with the
+union of their columns.
 """
 
 from __future__ import annotations
@@ -31,19 +32,28 @@ def part_name(key: str) -> str:
 
 
 def to_arrow(table: pd.DataFrame, schema: pa.Schema | None = None) -> pa.Table:
-    """`table` as Arrow; cast to `schema` (the job's first part) when given."""
+    """`table` as Arrow; cast to `schema` (the job's first part) when given. A chunk may add
+    columns after those (a long export's question first answered late, `io.long_format`);
+    it may not lack one."""
     arrow = pa.Table.from_pandas(table, preserve_index=False)
     if schema is None or arrow.schema.equals(schema):
         return arrow
-    if arrow.schema.names != schema.names:
+    extra = [name for name in arrow.schema.names if name not in schema.names]
+    if set(schema.names) - set(arrow.schema.names) or len(set(arrow.schema.names)) < len(
+        arrow.schema.names
+    ):
         raise SchemaError(
             f"a chunk has the columns {arrow.schema.names}, the job's first part "
             f"{schema.names}; tag files of different layouts in separate jobs"
         )
     try:
-        return arrow.cast(schema)
+        shared = arrow.select(schema.names).cast(schema)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise SchemaError(f"a chunk does not fit the job's first part: {exc}") from None
+    added = arrow.select(extra)
+    return pa.Table.from_arrays(
+        [*shared.columns, *added.columns], schema=pa.schema([*schema, *added.schema])
+    )
 
 
 def write_part(table: pa.Table, folder: Path, name: str) -> Path:

@@ -230,3 +230,17 @@ def test_a_model_with_themes_writes_each_chunks_theme_mentions(topics_model, tmp
     assert mentions["unit_text"].str.len().gt(0).all()
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert all(part["mentions"] for part in manifest["parts"].values())
+
+
+def test_a_long_export_whose_question_turns_up_late_is_tagged_whole(small_model, tmp_path):
+    rows = []
+    for i, text in enumerate(["Waited an hour", "Lovely staff", "The soup was cold"] * 2):
+        rows += [(f"L{i}", "Why that score?", text), (f"L{i}", "How likely to recommend?", "7")]
+    rows.append(("L5", "Which store did you visit?", "Soho"))
+    path = tmp_path / "answers.csv"
+    pd.DataFrame(rows, columns=["response_id", "question", "answer"]).to_csv(path, index=False)
+    summary = tag_files(small_model, [path], tmp_path / "job", chunk_rows=2)
+    tagged = _tagged(tmp_path / "job")
+    assert summary.rows_read == 13
+    assert tagged["response_id"].tolist() == [f"L{i}#q1" for i in range(6)]
+    assert tagged["Which store did you visit?"].tolist()[-1] == "Soho"

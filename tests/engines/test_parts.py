@@ -17,6 +17,14 @@ def test_later_parts_take_the_first_parts_schema(tmp_path):
         to_arrow(pd.DataFrame({"a": [1]}), first.schema)
 
 
+def test_a_later_part_may_add_columns_after_the_first_parts(tmp_path):
+    first = to_arrow(pd.DataFrame({"a": pd.array([1, 2], dtype="Int64"), "b": ["x", "y"]}))
+    later = to_arrow(pd.DataFrame({"store": ["Soho"], "b": ["z"], "a": [None]}), first.schema)
+    assert later.schema.names == ["a", "b", "store"]
+    assert later.schema.field("a").type == first.schema.field("a").type
+    assert later.column("store").to_pylist() == ["Soho"]
+
+
 def test_parts_of_different_layouts_read_as_one_table(tmp_path):
     write_part(
         to_arrow(pd.DataFrame({"id": ["1"], "x": [1]})), tmp_path, "part-00000-000000.parquet"
