@@ -6,6 +6,8 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io import read_feedback
@@ -192,3 +194,28 @@ def test_chunks_count_each_source_row_once(tmp_path, suffix):
     assert sum(len(c.table) for c in chunks) == 13
     whole = pd.concat([c.table for c in chunks], ignore_index=True)
     assert whole["response_id"].is_unique
+
+
+_CELLS = st.sampled_from(["", "9", "eleven", "Great staff", "Parcel lost twice", "N/A"])
+_SURVEY_ROWS = st.lists(
+    st.tuples(st.sampled_from(["a", "b", "c", "d", ""]), _CELLS, _CELLS, _CELLS), max_size=20
+)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(rows=_SURVEY_ROWS, chunk_rows=st.integers(1, 5))
+def test_any_survey_of_two_open_questions_splits_the_same_whole_and_streamed(
+    tmp_path_factory, rows, chunk_rows
+):
+    path = tmp_path_factory.mktemp("survey") / "survey.csv"
+    pd.DataFrame(rows, columns=["id", "nps", WHY, ELSE]).to_csv(path, index=False)
+    if not rows:
+        return
+    whole = check_result(read_feedback(path, mapping=TWO_TEXTS))
+    chunks = list(stream_feedback([path], chunk_rows=chunk_rows, mapping=TWO_TEXTS))
+    assert sum(c.rows_read for c in chunks) == len(rows)
+    streamed = pd.concat([c.table for c in chunks], ignore_index=True)
+    assert streamed["response_id"].tolist() == whole.table["response_id"].tolist()
+    assert streamed["text"].tolist() == whole.table["text"].tolist()
+    answered = sum(bool(str(r[2]).strip()) + bool(str(r[3]).strip()) for r in rows)
+    assert whole.info["answers_added"] <= answered
