@@ -37,6 +37,7 @@ QUOTE_COLUMNS = [
     "rank",
     "response_id",
     "lang",
+    "question",
     "text_clean",
     "excerpt",
     "closeness",
@@ -58,6 +59,7 @@ def representative_quotes(
 
     Groups are detractors and promoters when `nps` is present, else all comments
     (``group = "all"``). Only `text_clean` is quoted: without it this raises SchemaError.
+    `question` is the open question the quote answers, where the table says.
     """
     if "text_clean" not in table.columns:
         raise SchemaError(
@@ -97,6 +99,7 @@ def _candidates(table: pd.DataFrame, theme_column: str, by: str | None) -> pd.Da
             "row": np.arange(len(table)),
             "response_id": table["response_id"].astype("string"),
             "lang": table["lang"].astype("string") if "lang" in table.columns else pd.NA,
+            "question": _questions(table),
             "text_clean": text,
             "theme": row_themes(table, theme_column),
             "cell": table[by].astype("string").fillna("") if by else "",
@@ -106,6 +109,14 @@ def _candidates(table: pd.DataFrame, theme_column: str, by: str | None) -> pd.Da
     )[keep]
     frame = frame.explode("theme").dropna(subset=["theme", "group"])
     return frame
+
+
+def _questions(table: pd.DataFrame) -> pd.Series:
+    """The open question each comment answers (surveys asking several), else missing: "The
+    staff" says opposite things to "What did you like most?" and "What should we improve?"."""
+    if "question" not in table.columns:
+        return pd.Series(pd.NA, index=table.index, dtype="string")
+    return table["question"].astype("string")
 
 
 def _groups(table: pd.DataFrame) -> pd.Series:

@@ -69,14 +69,20 @@ class Quote:
     lang: str
     group: str = ""
     excerpt: str = ""
+    question: str = ""  # the open question it answers, in surveys asking several
 
     @classmethod
     def from_row(cls, row: pd.Series) -> Quote:
         """The quote of one row of the ``quotes`` table (`insights.quotes`)."""
-        excerpt = row.get("excerpt")
+        excerpt, question = row.get("excerpt"), row.get("question")
         known = isinstance(excerpt, str) and bool(excerpt.strip())
+        asked = question if isinstance(question, str) else ""
         return cls(
-            str(row["text_clean"]), str(row["lang"]), str(row["group"]), excerpt if known else ""
+            str(row["text_clean"]),
+            str(row["lang"]),
+            str(row["group"]),
+            excerpt if known else "",
+            asked,
         )
 
 

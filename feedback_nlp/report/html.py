@@ -206,6 +206,8 @@ def _quote(quote: Quote) -> str:
     tags = f'<span class="tag">{html.escape(language_name(quote.lang))}</span>'
     if group and group != "all":
         tags += f'<span class="tag">{group}</span>'
+    if quote.question:
+        tags += f'<span class="tag">to “{html.escape(quote.question)}”</span>'
     text = html.escape(excerpts.shown(quote.text, quote.excerpt, quote.lang))
     if excerpts.is_long(quote.text):
         text += (

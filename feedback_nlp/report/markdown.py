@@ -43,8 +43,9 @@ def _table(block: Table, rows: int) -> list[str]:
 
 def _quote(quote: Quote) -> str:
     group = f", {md_escape(quote.group)}" if quote.group and quote.group != "all" else ""
+    asked = f", to “{md_escape(quote.question)}”" if quote.question else ""
     text = md_escape(excerpts.shown(quote.text, quote.excerpt, quote.lang))
-    return f"> {text} *({md_escape(language_name(quote.lang))}{group})*"
+    return f"> {text} *({md_escape(language_name(quote.lang))}{group}{asked})*"
 
 
 def _cards(block: Cards) -> list[str]:

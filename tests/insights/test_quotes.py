@@ -92,3 +92,10 @@ def test_raw_text_is_never_quoted():
     table = comments().drop(columns="text_clean").assign(text="raw with jane@example.com")
     with pytest.raises(SchemaError, match="the raw text is never quoted"):
         representative_quotes(table)
+
+
+def test_each_quote_says_the_open_question_it_answers():
+    asked = comments().assign(question=["Why?", "Why?", "Else?", "Why?", "Else?", "Why?"])
+    quotes = representative_quotes(asked).set_index("response_id")
+    assert quotes.loc["c", "question"] == "Else?" and quotes.loc["e", "question"] == "Else?"
+    assert representative_quotes(comments())["question"].isna().all()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from feedback_nlp.report import build_insight_report
 from feedback_nlp.report.document import Quotes, Table
+from feedback_nlp.report.html import to_html
 from feedback_nlp.report.inputs import ReportInputs
+from feedback_nlp.report.markdown import to_markdown
 from tests.report.conftest import tagged_table, theme_table
 
 
@@ -63,3 +65,17 @@ def test_the_analysis_segments_each_get_a_breakdown():
     (frame,) = [b.frame for b in section.blocks if isinstance(b, Table)]
     assert frame["region"].tolist() == ["North", "South"]
     assert "NPS" in frame.columns
+
+
+def test_a_quote_names_the_question_it_answers():
+    table = tagged_table()
+    first = table["response_id"].str.endswith("-0")
+    table["question"] = first.map({True: "Why that score?", False: "Anything else?"})
+    report = build_insight_report(ReportInputs(table=table, themes=theme_table()))
+    (section,) = [s for s in report.sections if s.key == "quotes"]
+    quoted = [q for b in section.blocks if isinstance(b, Quotes) for q in b.quotes]
+    assert {q.question for q in quoted} == {"Why that score?", "Anything else?"}
+    first = next(b for b in section.blocks if isinstance(b, Quotes))  # the summary's quotes
+    markdown, page = to_markdown(report), to_html(report)
+    assert all(f"to “{q.question}”" in markdown for q in first.quotes[:3])
+    assert "to “Why that score?”" in page and "to “Anything else?”" in page
