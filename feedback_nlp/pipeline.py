@@ -19,9 +19,9 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
-from feedback_nlp.insights.segments import write_segments
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
+from feedback_nlp.segment_columns import write_segments
 from feedback_nlp.stages import STAGES, Batch, Stage
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.engines.manifest import write_atomic
-from feedback_nlp.insights.segments import SEGMENTS_FILE
 from feedback_nlp.outcomes import OUTCOMES_FILE
+from feedback_nlp.segment_columns import SEGMENTS_FILE
 
 THEMES = "themes.parquet"
 MODEL_INFO = "model.json"

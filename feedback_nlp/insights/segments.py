@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -36,9 +34,6 @@ DEFAULT_SEGMENTS = (
     "period",
 )
 MULTI_VALUED = ("emotion",)
-#: The columns an analysis is also segmented by (`analyze --segment`), kept in its folder,
-#: its model folder and the folders of tagging jobs made with that model.
-SEGMENTS_FILE = "segments.json"
 #: Tried by default only where the column is there, unnoted otherwise (`question`: the open
 #: question a comment answers, in surveys asking several; `io.answers`).
 PRESENT_SEGMENTS = ("question",)
@@ -164,18 +159,3 @@ def _text_metrics(part: pd.DataFrame, confidence: float) -> list[dict]:
             }
         )
     return rows
-
-
-def write_segments(folder: Path, segments: Sequence[str]) -> None:
-    """Keep the analysis's own segment columns in `folder` (none: the file is removed)."""
-    path = folder / SEGMENTS_FILE
-    if segments:
-        path.write_text(json.dumps(list(segments)), encoding="utf-8")
-    else:
-        path.unlink(missing_ok=True)
-
-
-def read_segments(folder: Path) -> list[str]:
-    """The segment columns kept in `folder` ([] when none)."""
-    path = folder / SEGMENTS_FILE
-    return [str(s) for s in json.loads(path.read_text(encoding="utf-8"))] if path.is_file() else []

@@ -19,10 +19,10 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
-from feedback_nlp.insights.segments import read_segments
 from feedback_nlp.outcomes import OUTCOMES_FILE
 from feedback_nlp.report.export import restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
+from feedback_nlp.segment_columns import read_segments
 
 #: File names inside an analysis output folder (see pipeline.write_outputs).
 TAGGED_NAMES = ("tagged.parquet", "tagged.xlsx", "tagged.csv")

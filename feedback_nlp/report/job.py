@@ -19,9 +19,9 @@ from feedback_nlp.engines.context import MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import MANIFEST
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
-from feedback_nlp.insights.segments import read_segments
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, parse_declared
 from feedback_nlp.schema import empty_rejects
+from feedback_nlp.segment_columns import read_segments
 
 if TYPE_CHECKING:
     from feedback_nlp.report.inputs import ReportInputs

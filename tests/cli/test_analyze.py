@@ -51,9 +51,9 @@ def test_the_model_keeps_the_segments_of_its_analysis(tmp_path: Path):
     import pandas as pd
 
     from feedback_nlp.analyzer import Analyzer
-    from feedback_nlp.insights.segments import read_segments
     from feedback_nlp.pipeline import Analysis, save_model_folder
     from feedback_nlp.schema import empty_rejects
+    from feedback_nlp.segment_columns import read_segments
 
     for command in ("analyze", "fit", "explain"):
         assert "--segment" in CliRunner().invoke(app, [command, "--help"]).output

@@ -151,7 +151,7 @@ def test_a_job_with_an_unreadable_outcome_value_names_it(tmp_path):
 def test_a_job_is_broken_down_by_the_segments_its_model_was_made_with(tmp_path):
     import pandas as pd
 
-    from feedback_nlp.insights.segments import write_segments
+    from feedback_nlp.segment_columns import write_segments
     from tests.engines.conftest import make_small_model
 
     model = make_small_model(tmp_path / "model")

@@ -1,0 +1,30 @@
+"""The columns an analysis is also broken down by (`analyze --segment`), kept in its folder.
+
+A light module (no insights import): the tagging engines copy the file from the model folder
+into each job's folder, and the report reads it back (`insights.segments` does the work).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+#: The file, in an analysis folder, its model folder and the folders of tagging jobs made
+#: with that model.
+SEGMENTS_FILE = "segments.json"
+
+
+def write_segments(folder: Path, segments: Sequence[str]) -> None:
+    """Keep the analysis's own segment columns in `folder` (none: the file is removed)."""
+    path = folder / SEGMENTS_FILE
+    if segments:
+        path.write_text(json.dumps(list(segments)), encoding="utf-8")
+    else:
+        path.unlink(missing_ok=True)
+
+
+def read_segments(folder: Path) -> list[str]:
+    """The segment columns kept in `folder` ([] when none)."""
+    path = folder / SEGMENTS_FILE
+    return [str(s) for s in json.loads(path.read_text(encoding="utf-8"))] if path.is_file() else []
