@@ -28,7 +28,7 @@ import pandas as pd
 
 from feedback_nlp.io.column_names import normalise_name
 from feedback_nlp.io.mapping import ColumnPlan
-from feedback_nlp.io.questions import FREE_TEXT_WORDS, score_for_question
+from feedback_nlp.io.questions import FREE_TEXT_WORDS, reads_as_free_text, score_for_question
 from feedback_nlp.io.scores import NUMBER_CELL, is_missing
 
 #: Names of the question column of a long export (normalised: lower case, "_" for the rest).
@@ -217,7 +217,7 @@ class LongFolder:
         score = score_for_question(question)
         if score and score not in self.plan.columns and NUMBER_CELL.match(first.strip()):
             return score, False
-        return ("text" if len(first.split()) >= 3 else "carried"), False
+        return ("text" if reads_as_free_text(first) else "carried"), False
 
 
 def _column_name(question: str, taken: list[str]) -> str:

@@ -180,9 +180,14 @@ def open_questions(
 
 
 def _free_answers(given: list[str]) -> bool:
-    """No answer seen, or one of three words or more."""
+    """No answer seen, or one that reads as free text."""
     given = [a.strip() for a in given if a.strip()]
-    return not given or any(len(a.split()) >= 3 for a in given)
+    return not given or any(map(reads_as_free_text, given))
+
+
+def reads_as_free_text(answer: str) -> bool:
+    """An answer of three words or more: free text, not a choice such as "Price"."""
+    return len(answer.split()) >= 3
 
 
 def is_question(column: str) -> bool:

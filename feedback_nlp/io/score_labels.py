@@ -77,21 +77,20 @@ def words_note(score: str, column: str, reasons: pd.Series, cells: pd.Series) ->
     )
 
 
-#: The cells of a two-answer satisfaction rating (Zendesk's: good, bad; offered, unoffered
-#: when it was asked and not answered, or never asked).
-GOOD_BAD_CELLS = frozenset({"good", "bad", "offered", "unoffered"})
-
-
 def good_bad_hints(table: pd.DataFrame, carried: list[str]) -> list[str]:
-    """Notes for carried columns that hold good / bad ratings: the outcome to declare."""
+    """Notes for carried columns that hold good / bad ratings (and the words a binary outcome
+    reads as not answered): the outcome to declare."""
+    from feedback_nlp.outcomes import BAD_WORDS, GOOD_WORDS, UNANSWERED_WORDS  # it imports io
+
+    ratings = GOOD_WORDS + BAD_WORDS
     notes = []
     for column in carried:
         if column not in table:
             continue
         cells = table[column].dropna().astype(str).str.strip().str.lower()
         cells = cells[cells != ""]
-        rated = cells.isin({"good", "bad"}).sum()
-        if rated and cells.isin(GOOD_BAD_CELLS).mean() >= 0.9:
+        rated = cells.isin(ratings).sum()
+        if rated and cells.isin(ratings + UNANSWERED_WORDS).mean() >= 0.9:
             notes.append(
                 f"'{column}' holds good / bad ratings (a two-answer CSAT, as Zendesk's): explain "
                 f'it as an outcome, --outcome "satisfied:binary:column={column}:bad=no" '
