@@ -34,7 +34,13 @@ def part_name(key: str) -> str:
 def to_arrow(table: pd.DataFrame, schema: pa.Schema | None = None) -> pa.Table:
     """`table` as Arrow; cast to `schema` (the job's first part) when given. A chunk may add
     columns after those (a long export's question first answered late, `io.long_format`);
-    it may not lack one."""
+    it may not lack one. A column of Python objects with no value in this chunk (a field a
+    JSON export fills only later, a question no response of the chunk answered) is text:
+    Arrow would otherwise type it from its missing values alone."""
+    empty = [name for name in table.columns if table[name].dtype == object]
+    empty = [name for name in empty if table[name].isna().all()]
+    if empty:
+        table = table.astype(dict.fromkeys(empty, "str"))
     arrow = pa.Table.from_pandas(table, preserve_index=False)
     if schema is None or arrow.schema.equals(schema):
         return arrow

@@ -96,7 +96,8 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
             continue
-        out[name] = out[name].map(lambda v: redact_pii(v)[0] if isinstance(v, str) else v)
+        redacted = out[name].map(lambda v: redact_pii(v)[0] if isinstance(v, str) else v)
+        out[name] = redacted.astype(out[name].dtype)  # a column of no value stays text
     return out
 
 

@@ -111,3 +111,14 @@ def test_pseudonymising_ids_keeps_the_column_types():
     out = redact_for_export(table)
     assert out.dtypes.equals(table.dtypes)  # an all-missing id column stays a string column
     assert out["response_id"][0] == "r1" and out["response_id"][1].startswith("pii-")
+
+
+def test_redacting_keeps_the_type_of_a_text_column_with_no_value():
+    from feedback_nlp.report.export import redact_for_export
+
+    table = pd.DataFrame(
+        {"note": pd.Series([None, None], dtype="str"), "other": pd.Series([None, 1], dtype=object)}
+    )
+    out = redact_for_export(table)
+    assert out["note"].dtype == table["note"].dtype  # not float64, which a later chunk breaks
+    assert out["other"].dtype == object
