@@ -1,12 +1,13 @@
-"""A survey of two open questions, as a form export and as a long export, through `analyze`.
+"""A survey of two open questions, as a form export and as long exports, through `analyze`.
 
 Real text in the shapes real exports have (docs/reading.md, stop 43): MAMS ACSA training
 sentences whose aspects are all positive answer "What did you like most about your visit?"
 (3 in 4 respondents), those whose aspects are all negative "What should we improve?" (2 in
 3), beside a restaurant chosen; written as a Google Forms CSV and as a long export (one row
-per question), in a temporary folder (never in the project). Both are analysed with the
-default stages; the script reports the read counts, each question's comments and share read
-as negative, its most mentioned themes, and whether the two shapes give the same table.
+per question) sorted by response and sorted by question, in a temporary folder (never in
+the project). Each is analysed with the default stages; the script reports the read counts,
+each question's comments and share read as negative, its most mentioned themes, and whether
+each long export gives the form's table.
 
     python scripts/eval_survey_shapes.py --data ../shared/data --out docs/results/survey_shapes.json
 """
@@ -60,15 +61,20 @@ def survey(data: Path, respondents: int, seed: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def long_export(form: pd.DataFrame) -> pd.DataFrame:
-    """The same answers, one row per question answered (response id, date, question, answer)."""
+def long_export(form: pd.DataFrame, by_question: bool = False) -> pd.DataFrame:
+    """The same answers, one row per question answered (response id, date, question, answer),
+    the rows of each response together, or (`by_question`) those of each question."""
     rows = [
         {"response_id": f"S{i}", "submitted": row["Timestamp"], "question": q, "answer": row[q]}
         for i, row in form.iterrows()
         for q in (STORE, LIKE, IMPROVE)
         if row[q]
     ]
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    if by_question:
+        order = {STORE: 0, LIKE: 1, IMPROVE: 2}
+        table = table.sort_values("question", key=lambda q: q.map(order), kind="stable")
+    return table
 
 
 def measure(path: Path) -> tuple[dict, pd.DataFrame]:
@@ -105,16 +111,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     form = survey(args.data, args.respondents, args.seed)
+    result: dict = {"respondents": args.respondents, "seed": args.seed}
+    tables = {}
     with tempfile.TemporaryDirectory() as folder:
-        wide_path, long_path = Path(folder) / "form.csv", Path(folder) / "answers.csv"
-        form.to_csv(wide_path, index=False)
-        long_export(form).to_csv(long_path, index=False)
-        wide, wide_table = measure(wide_path)
-        long, long_table = measure(long_path)
+        files = {
+            "form": form,
+            "long": long_export(form),
+            "long_by_question": long_export(form, by_question=True),
+        }
+        for shape, frame in files.items():
+            path = Path(folder) / f"{shape}.csv"
+            frame.to_csv(path, index=False)
+            result[shape], tables[shape] = measure(path)
     keys = ["text", "question", "sentiment", "themes"]
-    same = wide_table[keys].reset_index(drop=True).equals(long_table[keys].reset_index(drop=True))
-    result = {"respondents": args.respondents, "seed": args.seed, "form": wide, "long": long}
-    result["same_table"] = bool(same)
+    wide = tables["form"][keys].reset_index(drop=True)
+    for shape in ("long", "long_by_question"):
+        same = wide.equals(tables[shape][keys].reset_index(drop=True))
+        result[f"same_table_{shape}"] = bool(same)
     text = json.dumps(result, indent=1, ensure_ascii=False)
     print(text)
     if args.out:

@@ -25,7 +25,7 @@ from feedback_nlp.io.cells import (
     text_issues,
 )
 from feedback_nlp.io.journey import apply_declared
-from feedback_nlp.io.long_format import LongFolder, long_layout
+from feedback_nlp.io.long_format import LongFolder, Repeats, long_layout
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.score_labels import apply_score_labels, words_note
 from feedback_nlp.io.scores import (
@@ -70,7 +70,8 @@ class TableBuilder:
         if layout is not None:  # a long export: the mapping may name questions
             self.long = LongFolder.start(layout, self.plan, missing)
             missing = {}
-        absent = [*missing.items(), *(("text", c) for c in self.plan.more_texts)]
+        more = [] if self.long else self.plan.more_texts  # a long export's: questions
+        absent = [*missing.items(), *(("text", c) for c in more)]
         for name, column in absent:
             if column in file_columns:
                 continue
@@ -95,19 +96,41 @@ class TableBuilder:
         raw = raw.reset_index(drop=True)
         lines = np.asarray(lines, dtype="int64")
         self.rows_read += len(raw)
-        if self.long is not None:  # rows of questions folded into responses
-            raw, lines = self.long.fold(raw, lines)
-            self.plan = self.long.plan
+        if self.long is not None:  # rows of questions, folded into responses at the end
+            self.long.hold(raw, lines)
+            return
         self._check(raw, lines)
 
     def flush(self) -> None:
-        """Check the response a long export's last chunk held back (`io.long_format`)."""
-        if self.long is not None and self.long.pending is not None:
-            empty = self.long.pending[0].iloc[:0]
-            raw, lines = self.long.fold(empty, np.zeros(0, dtype="int64"), final=True)
-            self.plan = self.long.plan
-            self._check(raw, lines)
-            add_note(self.notes, self.long.unasked_note(), "long format: the mapping")
+        """Fold and check the rows a long export held (`io.long_format`)."""
+        if self.long is None or not self.long.held:
+            return
+        raw, lines, repeats = self.long.fold()
+        self.plan = self.long.plan
+        self._reject_repeats(repeats)
+        self._check(raw, lines)
+        add_note(self.notes, self.long.unasked_note(), "long format: the mapping")
+
+    def _reject_repeats(self, repeats: Repeats) -> None:
+        """Reject the long rows that answer a question of their response again."""
+        if not len(repeats.raw):
+            return
+        where = self.path.name
+        reasons = [
+            f"duplicate response_id '{i}' (first at {where}:{start}): '{q}' answered again"
+            for i, q, start in zip(repeats.ids, repeats.questions, repeats.starts, strict=True)
+        ]
+        index = repeats.raw.index
+        self.rejects.append(
+            self._reject_frame(
+                repeats.raw,
+                repeats.lines,
+                pd.DataFrame({"response_id": repeats.ids}, index=index),
+                pd.Series(self.long.layout.id_column, index=index, dtype="string"),
+                pd.Series(reasons, index=index, dtype="string"),
+                np.ones(len(index), dtype=bool),
+            )
+        )
 
     def _check(self, raw: pd.DataFrame, lines: np.ndarray) -> None:
         if raw.empty:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,13 @@ def mapping_for(path: Path, options: ReadOptions) -> Mapping | None:
     return load_mapping(options.mapping, options.columns, path, options.bad_scores)
 
 
-def last_drain(builder: TableBuilder, position: int) -> Piece | None:
-    """After a file's last chunk: the response a long export held back, if any."""
-    if builder.long is None or builder.long.pending is None:
-        return None
-    return drain(builder, 0, position, final=True)
+def last_drains(builder: TableBuilder, position: int, chunk_rows: int) -> Iterator[Piece]:
+    """After a file's last chunk: a long export's responses (`io.long_format` holds its rows
+    until the file is read), in pieces of at most `chunk_rows` rows; nothing for other files.
+    Their rows were counted as read with their chunks."""
+    if builder.long is None or not builder.long.held:
+        return
+    table, rejects, _, _ = drain(builder, 0, position, final=True)
+    for start in range(0, max(len(table), 1), chunk_rows):
+        piece = table.iloc[start : start + chunk_rows].reset_index(drop=True)
+        yield piece, rejects if start == 0 else rejects.iloc[:0], 0, position

@@ -5,18 +5,22 @@ response as several rows: ``ResponseId, Question, Answer`` (and columns of the r
 such as its date, repeated on each). Read row by row, every row after a response's first is
 a "duplicate response_id" and a score is taken for a comment. The reader recognises the
 layout (a question column, `QUESTION_NAMES` or mapped as `question`, beside an answer
-column that is the text, `ANSWER_NAMES`, and an id) and folds each run of adjacent rows of
-one response into one row whose columns are its questions, then reads that row as a form
-export's: every open question (`questions.FREE_TEXT_WORDS`, or a first answer of three
-words or more) is a comment (`io.answers`: one row per answer, always `<id>#q<k>`), a
-question worded like NPS, CSAT or CES whose first answer is a number the score, the other
-questions (a store chosen) columns carried with the response. Roles are decided by the
-wording or the first answer, in the order of the deciding rows, so any chunking of a file
-gives the same roles and ids. Several answers to one question (a multiple choice) are
-joined with " | ". Columns whose value changes between the rows of one response (a
-question id, a question type) belong to the question, not the response: they are left
-out, and a note names them. A response's rows must be adjacent (an export sorted by
-response): rows of a response seen again later are a duplicate response_id.
+column that is the text, `ANSWER_NAMES`, and an id) and folds all rows of one response into
+one row whose columns are its questions, then reads that row as a form export's: every open
+question (`questions.FREE_TEXT_WORDS`, or a first answer of three words or more) is a
+comment (`io.answers`: one row per answer, always `<id>#q<k>`), a question worded like NPS,
+CSAT or CES whose first answer is a number the score, the other questions (a store chosen)
+columns carried with the response. A response's rows may lie anywhere in the file (an
+export sorted by question, a warehouse table in no order), so the whole file is held until
+it is read, then folded: responses in the order of their first rows, roles decided by the
+wording or the first answer in the order of the deciding rows (a mapping may name the open
+questions: `text = ["Why?", "Favourite dish?"]` reads those, in that order, and no others,
+however short their answers). Several adjacent answers of
+one response to one question (a multiple choice) are joined with " | "; a response
+answering a question again further on (a file exported twice) is a duplicate, and those
+rows are rejected. Columns whose value changes between the rows of one response (a question
+id, a question type) belong to the question, not the response: they are left out, and a
+note names them.
 """
 
 from __future__ import annotations
@@ -62,8 +66,10 @@ def long_layout(
     """The long layout of a table with these columns and plan, None for any other table;
     `absent`: the schema names the plan maps to no column of the file."""
     ids, answers = plan.columns.get("response_id"), plan.columns.get("text")
-    if {"response_id", "text", "question"} & absent:
+    if {"response_id", "question"} & absent:
         return None
+    if "text" in absent:  # the mapping names the open questions: answers in the answer column
+        answers = next((c for c in columns if normalise_name(c) in ANSWER_NAMES), None)
     question = plan.columns.get("question") or next(
         (c for c in columns if normalise_name(c) in QUESTION_NAMES), None
     )
@@ -84,16 +90,19 @@ class LongFolder:
     roles: dict[str, str] = field(default_factory=dict)  # question -> text, score name, carried
     names: dict[str, str] = field(default_factory=dict)  # question -> its folded column
     mapped: dict[str, str] = field(default_factory=dict)  # question -> schema name (mapping)
-    question_columns: list[str] | None = None  # columns that change within a response
-    pending: tuple[pd.DataFrame, np.ndarray] | None = None
-    rows_folded: int = 0  # long rows read minus responses made of them
+    texts: list[str] = field(default_factory=list)  # the open questions a mapping names
+    question_columns: list[str] = field(default_factory=list)  # change within a response
+    held: list[tuple[pd.DataFrame, np.ndarray]] = field(default_factory=list)
+    rows_folded: int = 0  # long rows read minus responses made of them (repeats not counted)
 
     @classmethod
     def start(
         cls, layout: LongLayout, header_plan: ColumnPlan, questions: dict[str, str]
     ) -> LongFolder:
         """A folder whose plan keeps the header plan's columns and options; `questions`: the
-        schema names a mapping gives questions (`touchpoint = "Which store did you visit?"`)."""
+        schema names a mapping gives questions (`touchpoint = "Which store did you visit?"`;
+        `text = ["Why?", "Anything else?"]` names the open questions, and only those)."""
+        texts = [questions["text"], *header_plan.more_texts] if "text" in questions else []
         kept = {
             name: column
             for name, column in header_plan.columns.items()
@@ -103,33 +112,36 @@ class LongFolder:
         plan = replace(header_plan, columns=kept, more_texts=[], asks_questions=True, long=True)
         plan.notes.append(
             f"long format: one row per question ('{layout.question_column}', answers in "
-            f"'{layout.answer_column}'), the adjacent rows of each '{layout.id_column}' read "
-            "as one response"
+            f"'{layout.answer_column}'), the rows of each '{layout.id_column}' read as one "
+            "response"
         )
-        return cls(layout, plan, mapped={q: n for n, q in questions.items()})
+        mapped = {q: n for n, q in questions.items()} | dict.fromkeys(texts, "text")
+        return cls(layout, plan, mapped=mapped, texts=texts)
 
-    def fold(
-        self, raw: pd.DataFrame, lines: np.ndarray, final: bool = False
-    ) -> tuple[pd.DataFrame, np.ndarray]:
-        """The responses of `raw` (after the rows kept from the last chunk), the last one held
-        back unless `final`; each response's line is that of its first row."""
-        if self.pending is not None:
-            raw = pd.concat([self.pending[0], raw], ignore_index=True)
-            lines = np.concatenate([self.pending[1], lines])
-            self.pending = None
-        runs = _runs(raw[self.layout.id_column])
-        if not final and len(raw):
-            last = (runs == runs.iloc[-1]).to_numpy()
-            self.pending = (raw[last].reset_index(drop=True), lines[last])
-            raw, lines, runs = raw[~last], lines[~last], runs[~last]
-        if raw.empty:
-            return raw, lines
-        if self.question_columns is None:
-            self.question_columns = self._question_level(raw, runs)
-        wide = self._widen(raw, runs)
-        firsts = ~runs.duplicated().to_numpy()
+    def hold(self, raw: pd.DataFrame, lines: np.ndarray) -> None:
+        """Keep a chunk of long rows until the file is read (a response may go on anywhere)."""
+        if len(raw):
+            self.held.append((raw, lines))
+
+    def fold(self) -> tuple[pd.DataFrame, np.ndarray, Repeats]:
+        """The responses of every row held (each one's line is that of its first row) and the
+        rows that answer a question of their response again further on; empties the hold."""
+        if not self.held:
+            return pd.DataFrame(), np.zeros(0, dtype="int64"), Repeats.none()
+        raw = pd.concat([frame for frame, _ in self.held], ignore_index=True)
+        lines = np.concatenate([numbers for _, numbers in self.held])
+        self.held = []
+        ids = raw[self.layout.id_column]
+        questions = raw[self.layout.question_column].astype("string").str.strip().fillna("")
+        again = _answered_again(ids, questions)
+        repeats = Repeats.of(raw, lines, ids, questions, again)
+        raw, lines = raw[~again].reset_index(drop=True), lines[~again]
+        responses = _responses(raw[self.layout.id_column])
+        self.question_columns = self._question_level(raw, responses)
+        wide = self._widen(raw, responses)
+        firsts = ~responses.duplicated().to_numpy()
         self.rows_folded += len(raw) - len(wide)
-        return wide, lines[firsts]
+        return wide, lines[firsts], repeats
 
     def unasked_note(self) -> str | None:
         """A note naming the questions a mapping gives a role that no row asked."""
@@ -139,7 +151,7 @@ class LongFolder:
         listed = ", ".join(f"'{q}' ({self.mapped[q]})" for q in unasked)
         return f"long format: the mapping names questions no row asks: {listed}"
 
-    def _question_level(self, raw: pd.DataFrame, runs: pd.Series) -> list[str]:
+    def _question_level(self, raw: pd.DataFrame, responses: pd.Series) -> list[str]:
         """Columns whose value changes within a response, but for those the plan reads (a
         date: the response's first is taken); noted once."""
         layout = self.layout
@@ -148,7 +160,7 @@ class LongFolder:
             c
             for c in raw.columns
             if c not in read
-            and raw[c].where(~is_missing(raw[c])).groupby(runs).nunique().gt(1).any()
+            and raw[c].where(~is_missing(raw[c])).groupby(responses).nunique().gt(1).any()
         ]
         if changing:
             listed = ", ".join(f"'{c}'" for c in changing)
@@ -158,7 +170,7 @@ class LongFolder:
             )
         return changing
 
-    def _widen(self, raw: pd.DataFrame, runs: pd.Series) -> pd.DataFrame:
+    def _widen(self, raw: pd.DataFrame, responses: pd.Series) -> pd.DataFrame:
         layout = self.layout
         keep = [
             c
@@ -166,24 +178,26 @@ class LongFolder:
             if c not in (layout.question_column, layout.answer_column, *self.question_columns)
         ]
         present = raw[keep].apply(lambda column: column.where(~is_missing(column)))
-        base = present.groupby(runs, sort=False).first()
+        base = present.groupby(responses, sort=False).first()
         questions = raw[layout.question_column].astype("string").str.strip().fillna("")
         answers = raw[layout.answer_column].where(~is_missing(raw[layout.answer_column]))
         joined = (
-            pd.DataFrame({"run": runs, "question": questions, "answer": answers.astype("string")})
+            pd.DataFrame(
+                {"response": responses, "question": questions, "answer": answers.astype("string")}
+            )
             .dropna(subset=["answer"])
-            .groupby(["run", "question"], sort=False)["answer"]
+            .groupby(["response", "question"], sort=False)["answer"]
             .agg(ANSWER_JOINER.join)
             .unstack("question")
         )
         self._assign(questions, answers, keep)
-        every = list(self.roles)  # every question decided so far: each chunk has their columns
+        every = list(self.roles)  # a column for every question, answered or not
         answered = joined.reindex(index=base.index, columns=every).rename(columns=self.names)
         return pd.concat([base, answered], axis=1).reset_index(drop=True).astype(object)
 
     def _assign(self, questions: pd.Series, answers: pd.Series, keep: list[str]) -> None:
-        """Decide the role of each question not decided yet, in the order of the rows that
-        decide them, so that any chunking of a file gives the same roles and ids."""
+        """Decide the role of each question: the open questions a mapping names in its order,
+        the others in the order of the rows that decide them."""
         decided = []
         for question in dict.fromkeys(questions):
             if question in self.roles:
@@ -195,7 +209,9 @@ class LongFolder:
             if role is not None:
                 row = int(np.argmax(asked)) if by_wording else answers.index.get_loc(given.index[0])
                 decided.append((row, question, role))
-        for _, question, role in sorted(decided, key=lambda item: item[0]):
+        named = {question: k for k, question in enumerate(self.texts)}  # in the mapping's order
+        decided.sort(key=lambda item: (named.get(item[1], len(named)), item[0]))
+        for _, question, role in decided:
             column = self.names.setdefault(question, _column_name(question, keep))
             self.roles[question] = role
             if role == "text" and "text" in self.plan.columns:
@@ -210,14 +226,16 @@ class LongFolder:
         question that its answers must decide has none."""
         if question in self.mapped:
             return self.mapped[question], True
-        if any(word in question.lower() for word in FREE_TEXT_WORDS):
+        worded = any(word in question.lower() for word in FREE_TEXT_WORDS)
+        if worded and not self.texts:
             return "text", True
         if first is None:
             return None, False
         score = score_for_question(question)
         if score and score not in self.plan.columns and NUMBER_CELL.match(first.strip()):
             return score, False
-        return ("text" if reads_as_free_text(first) else "carried"), False
+        free = reads_as_free_text(first) and not self.texts
+        return ("text" if free else "carried"), False
 
 
 def _column_name(question: str, taken: list[str]) -> str:
@@ -228,10 +246,60 @@ def _column_name(question: str, taken: list[str]) -> str:
     return f"{question} (question)" if question in taken else question
 
 
-def _runs(ids: pd.Series) -> pd.Series:
-    """A number per run of adjacent rows with one id; a row without an id is a run alone."""
+def _responses(ids: pd.Series) -> pd.Series:
+    """A number per response, in the order of their first rows: the rows of one id wherever
+    they are; a row without an id is a response alone."""
+    blank = is_missing(ids).to_numpy()
+    text = ids.astype("string").str.strip().fillna("").to_numpy(dtype=object)
+    keys = np.where(blank, [f"\0{i}" for i in range(len(ids))], text)
+    return pd.Series(pd.factorize(keys)[0], index=ids.index, name="response")
+
+
+def _answered_again(ids: pd.Series, questions: pd.Series) -> np.ndarray:
+    """The rows that answer a question of their response again after other rows: every run
+    of adjacent rows of one (id, question) after that pair's first run; rows without an id
+    never."""
     blank = is_missing(ids).to_numpy()
     text = ids.astype("string").str.strip().fillna("")
-    changed = (text != text.shift(fill_value="")).to_numpy(dtype=bool)
-    starts = blank | changed | np.concatenate([[False], blank[:-1]])
-    return pd.Series(np.cumsum(starts), index=ids.index, name="run")
+    pair = text + "\0" + questions
+    starts = (pair != pair.shift(fill_value="")).to_numpy(dtype=bool) | blank
+    run = pd.Series(np.cumsum(starts), index=ids.index)
+    first_run = run.groupby(pair.to_numpy()).transform("min")
+    return ((run != first_run) & ~blank).to_numpy(dtype=bool)
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """Long rows whose response answers their question again further on: the raw rows, their
+    lines, and per row its id, its question and the line where its response starts."""
+
+    raw: pd.DataFrame
+    lines: np.ndarray
+    ids: list[str]
+    questions: list[str]
+    starts: list[int]
+
+    @classmethod
+    def none(cls) -> Repeats:
+        return cls(pd.DataFrame(), np.zeros(0, dtype="int64"), [], [], [])
+
+    @classmethod
+    def of(
+        cls,
+        raw: pd.DataFrame,
+        lines: np.ndarray,
+        ids: pd.Series,
+        questions: pd.Series,
+        again: np.ndarray,
+    ) -> Repeats:
+        """The rows `again` of every row held (`raw`, `lines`, `ids`, `questions`)."""
+        clean = ids.astype("string").str.strip()
+        start = pd.Series(lines, index=clean.index).groupby(clean.to_numpy()).min()
+        repeated = clean[again].tolist()
+        return cls(
+            raw[again],
+            lines[again],
+            repeated,
+            questions[again].tolist(),
+            [int(start[i]) for i in repeated],
+        )

@@ -24,7 +24,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.answers import first_answers
-from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drain, mapping_for
+from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drains, mapping_for
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.delimited import _builder as _delimited_builder
 from feedback_nlp.io.delimited import (
@@ -170,9 +170,7 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
         while True:
             batch = list(itertools.islice(source, options.chunk_rows))
             if not batch:
-                tail = last_drain(builder, stream.tell())
-                if tail is not None:
-                    yield tail
+                yield from last_drains(builder, stream.tell(), options.chunk_rows)
                 return
             kept = [(start, row) for start, row, _ in batch if len(row) == width]
             for start, row, raw in batch:
@@ -202,9 +200,7 @@ def _parquet(path: Path, options: ReadOptions, size: int) -> Iterator[Piece]:
         except (pa.ArrowException, OSError) as exc:
             raise ReadError(path, f"the Parquet data is damaged ({exc})", line=start) from None
         if batch is None:
-            tail = last_drain(builder, size)
-            if tail is not None:
-                yield tail
+            yield from last_drains(builder, size, options.chunk_rows)
             return
         frame = batch.to_pandas()
         builder.add(frame, list(range(start, start + len(frame))))

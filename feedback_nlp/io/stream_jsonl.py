@@ -13,7 +13,7 @@ from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.cells import as_string
 from feedback_nlp.io.chat import chat_conversations
-from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, mapping_for
+from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drains, mapping_for
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import ColumnPlan
@@ -94,8 +94,8 @@ def stream_jsonl(path: Path, options: ReadOptions) -> Iterator[Piece]:
             objects, numbers, count = [], [], 0
     if count:
         yield _jsonl_piece(builder, objects, numbers, kinds, count, position)
-    if builder.long is not None and builder.long.pending is not None:
-        yield _jsonl_piece(builder, [], [], kinds, 0, position, final=True)
+    for table, rejects, rows, at in last_drains(builder, position, options.chunk_rows):
+        yield _carried_dtypes(table, kinds, builder), rejects, rows, at
 
 
 def _jsonl_piece(
@@ -105,11 +105,10 @@ def _jsonl_piece(
     kinds: dict[str, set[type]],
     count: int,
     position: int,
-    final: bool = False,
 ) -> Piece:
     if objects:
         builder.add(pd.DataFrame(objects, columns=list(kinds)), numbers)
-    table, rejects, count, position = drain(builder, count, position, final)
+    table, rejects, count, position = drain(builder, count, position)
     return _carried_dtypes(table, kinds, builder), rejects, count, position
 
 

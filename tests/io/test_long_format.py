@@ -69,17 +69,39 @@ def test_a_response_across_chunks_is_folded_once(tmp_path, chunk_rows):
     whole = read_feedback(path).table
     chunks = list(stream_feedback([path], chunk_rows=chunk_rows))
     assert sum(c.rows_read for c in chunks) == 10
+    assert all(len(c.table) <= chunk_rows for c in chunks)
     streamed = pd.concat([c.table for c in chunks], ignore_index=True)
     assert streamed["response_id"].tolist() == whole["response_id"].tolist()
     assert streamed["text"].tolist() == whole["text"].tolist()
     assert sum(len(c.rejects) for c in chunks) == 1
 
 
-def test_rows_of_a_response_seen_again_later_are_a_duplicate(tmp_path):
-    rows = [*ROWS[:3], ROWS[6], ROWS[8], ("R1", "2026-05-01", "Q3", WHY, "Again")]
+def test_an_export_sorted_by_question_folds_as_one_sorted_by_response(tmp_path):
+    by_response = check_result(read_feedback(long_file(tmp_path)))
+    by_question = sorted(ROWS, key=lambda row: row[2])  # Q1 of every response, then Q2, …
+    result = check_result(read_feedback(long_file(tmp_path, by_question, "sorted.csv")))
+    pd.testing.assert_frame_equal(result.table, by_response.table)
+    assert result.info["rows_folded"] == by_response.info["rows_folded"] == 7
+    assert result.rejects["line"].tolist() == [4]  # R3 answered nothing: its one row
+    assert result.rejects["reason"].tolist() == by_response.rejects["reason"].tolist()
+    streamed = pd.concat([c.table for c in stream_feedback([tmp_path / "sorted.csv"])])
+    assert streamed["response_id"].tolist() == by_response.table["response_id"].tolist()
+
+
+def test_a_question_answered_again_further_on_is_a_duplicate(tmp_path):
+    again = ("R1", "2026-05-01", "Q3", WHY, "Again")
+    rows = [*ROWS[:3], ROWS[6], ROWS[8], again, ROWS[5]]  # then R1's Anything else?
     result = check_result(read_feedback(long_file(tmp_path, rows)))
     assert result.rejects["reason"].tolist() == [
-        "duplicate response_id 'R1' (first at answers.csv:2)"
+        f"duplicate response_id 'R1' (first at answers.csv:2): '{WHY}' answered again"
+    ]
+    assert result.rejects["line"].tolist() == [7] and result.rejects["field"].tolist() == [
+        "response_id"
+    ]
+    assert result.table["response_id"].tolist() == ["R1#q1", "R1#q2", "R2#q1"]
+    assert result.table["text"].tolist()[:2] == [
+        "Friendly staff and quick delivery",
+        "Keep the late opening",
     ]
 
 
@@ -92,6 +114,21 @@ def test_a_mapping_gives_a_question_a_role(tmp_path):
         "long format: the mapping names questions no row asks: 'How easy was it?' (ces)"
         in (result.info["notes"])
     )
+
+
+def test_a_mapping_names_the_open_questions_however_short_their_answers(tmp_path):
+    rows = [(*row[:3], "Favourite dish?" if row[3] == STORE else row[3], row[4]) for row in ROWS]
+    path = long_file(tmp_path, rows)
+    mapping = {"columns": {"text": ["Favourite dish?", WHY]}}  # "Leeds" alone reads as a choice
+    result = check_result(read_feedback(path, mapping=mapping))
+    table = result.table
+    assert table["response_id"].tolist() == ["R1#q1", "R1#q2", "R2#q1", "R2#q2"]
+    assert table["question"].tolist() == ["Favourite dish?", WHY] * 2
+    assert table["text"].tolist()[:2] == ["Leeds", "Friendly staff and quick delivery"]
+    assert "Anything else?" in table.columns  # an open question the mapping does not name
+    assert table["nps"].tolist() == [9, 9, 3, 3]
+    unmapped = check_result(read_feedback(path)).table
+    assert "Favourite dish?" in unmapped.columns and "Anything else?" in set(unmapped["question"])
 
 
 def test_a_json_export_of_answers_is_folded_too(tmp_path):
