@@ -57,6 +57,34 @@ def carry(series: pd.Series) -> pd.Series:
     return series
 
 
+def carried_dtype(kinds: set[type]) -> str:
+    """The one dtype of a carried field whose values have these Python types: whole numbers
+    Int64, numbers Float64, booleans boolean, anything else (text, or a mix such as order
+    references written 12 in one record and "A-12" in another) string."""
+    if kinds <= {bool}:
+        return "boolean"
+    if kinds <= {int}:
+        return "Int64"
+    if kinds <= {int, float}:
+        return "Float64"
+    return "string"
+
+
+def one_type_per_column(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """`table` with each of `columns` that holds Python values of several types (a JSON or
+    xlsx field) given one dtype (`carried_dtype`): Parquet, and a tagging job's parts, take
+    one type per column."""
+    for name in columns:
+        column = table[name]
+        if column.dtype != object:
+            continue
+        kinds = set(column.dropna().map(type).unique())
+        if len(kinds) > 1:
+            dtype = carried_dtype(kinds)
+            table[name] = as_string(column) if dtype == "string" else column.astype(dtype)
+    return table
+
+
 def carried_name(column: str, out: dict[str, pd.Series]) -> str:
     """A carried column's name: `source_<name>` when the schema has the name (a `topic` or
     `sentiment` column of the export is kept beside the toolkit's, not mistaken for it)."""

@@ -12,6 +12,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
+from feedback_nlp.io.cells import one_type_per_column
 from feedback_nlp.io.delimited import read_delimited
 from feedback_nlp.io.excel import read_excel
 from feedback_nlp.io.mapping import ColumnPlan, load_mapping
@@ -171,6 +172,7 @@ def _read_one(
     else:
         builder, info = read_parquet(path, **options)
     table, rejects = builder.finish()
+    table = one_type_per_column(table, builder_carried(builder, table))
     info = _info(path, builder, info, table, rejects)
     if user_mapping is not None and user_mapping.origin != OUTCOMES_ONLY:
         info["mapping"] = user_mapping.origin

@@ -11,7 +11,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
-from feedback_nlp.io.cells import as_string
+from feedback_nlp.io.cells import as_string, carried_dtype
 from feedback_nlp.io.chat import chat_conversations
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drains, mapping_for
 from feedback_nlp.io.column_names import recognise
@@ -122,15 +122,6 @@ def _carried_dtypes(
     """
     for name in builder_carried(builder, table):
         key = name if name in kinds else name.removeprefix("source_")
-        seen = kinds.get(key, set())
-        if seen <= {bool}:
-            dtype = "boolean"
-        elif seen <= {int}:
-            dtype = "Int64"
-        elif seen <= {int, float}:
-            dtype = "Float64"
-        else:
-            table[name] = as_string(table[name])
-            continue
-        table[name] = table[name].astype(dtype)
+        dtype = carried_dtype(kinds.get(key, set()))
+        table[name] = as_string(table[name]) if dtype == "string" else table[name].astype(dtype)
     return table

@@ -232,18 +232,28 @@ def test_a_model_with_themes_writes_each_chunks_theme_mentions(topics_model, tmp
     assert all(part["mentions"] for part in manifest["parts"].values())
 
 
-def test_a_json_field_filled_only_in_a_later_chunk_is_tagged(small_model, tmp_path):
+@pytest.mark.parametrize(
+    "notes",
+    [
+        [None, None, None, "called back"],  # filled only in the second chunk
+        [12, 13, "A-14", "B"],  # references written as numbers and as text
+        [True, None, False, "maybe"],
+    ],
+)
+def test_a_json_field_of_any_values_is_tagged_chunk_by_chunk(small_model, tmp_path, notes):
     path = tmp_path / "export.json"
     records = [
-        {"id": f"j{i}", "comment": text, "note": "called back" if i == 3 else None}
-        for i, text in enumerate(["Waited an hour", "Lovely staff", "Soup cold", "Great"])
+        {"id": f"j{i}", "comment": text, "note": note}
+        for i, (text, note) in enumerate(
+            zip(["Waited an hour", "Lovely staff", "Soup cold", "Great"], notes, strict=True)
+        )
     ]
     path.write_text(json.dumps(records), encoding="utf-8")
     summary = tag_files(small_model, [path], tmp_path / "job", chunk_rows=2)
     tagged = _tagged(tmp_path / "job")
     assert summary.rows == 4
-    assert tagged["note"].isna().tolist() == [True, True, True, False]
-    assert tagged["note"].iloc[3] == "called back"
+    assert tagged["note"].iloc[3] == str(notes[3])
+    assert tagged["note"].isna().tolist() == [note is None for note in notes]
 
 
 def test_a_long_export_whose_question_turns_up_late_is_tagged_whole(small_model, tmp_path):

@@ -27,6 +27,22 @@ def test_json_array_of_records(tmp_path):
     assert pd.isna(result.table["meta.k"].tolist()[1])
 
 
+def test_a_json_field_mixing_kinds_of_value_gets_one_type(tmp_path):
+    path = tmp_path / "r.json"
+    fields = {"ref": [12, "A-13", None], "amount": [3, 2.5, None], "paid": [True, None, False]}
+    records = [
+        {"id": i, "comment": "a", **{name: values[i] for name, values in fields.items()}}
+        for i in range(3)
+    ]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    table = check_result(read_feedback(path)).table
+    assert table["ref"].tolist()[:2] == ["12", "A-13"] and pd.isna(table["ref"].iloc[2])
+    assert str(table["ref"].dtype) == "string"  # text and numbers: one type, text
+    assert table["amount"].tolist()[:2] == [3, 2.5]
+    assert table["paid"].tolist()[::2] == [True, False]
+    table.to_parquet(tmp_path / "r.parquet")  # one type per column, as Parquet needs
+
+
 def test_nested_fields_of_a_help_desk_export_are_columns_and_recognised(tmp_path):
     path = tmp_path / "tickets.json"
     tickets = [
