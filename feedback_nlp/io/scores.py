@@ -175,9 +175,9 @@ def parse_datetime(
     numeric = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool) & ~missing
     values = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
     if numeric.any():
-        seconds = text[numeric].astype(float)
-        seconds = seconds.where(seconds.abs() < 1e11, seconds / 1000.0)
-        values[numeric] = pd.to_datetime(seconds, unit="s", utc=True)
+        number = text[numeric].astype(float)  # Unix seconds, or milliseconds from 1e11 on
+        millis = number.where(number.abs() >= 1e11, number * 1000.0).round()
+        values[numeric] = pd.to_datetime(millis, unit="ms", utc=True)
     strings = ~numeric & ~missing
     if strings.any():
         values[strings] = pd.to_datetime(text[strings], format="ISO8601", utc=True, errors="coerce")

@@ -32,6 +32,12 @@ def test_parse_datetime_iso_unix_and_naive_as_utc():
     assert reasons.iloc[:3].isna().all()
 
 
+def test_unix_milliseconds_keep_their_milliseconds():
+    values, _ = parse_datetime(pd.Series(["1764979200123", "1764979200.5"]))
+    assert values.iloc[0] == pd.Timestamp("2025-12-06 00:00:00.123", tz="UTC")
+    assert values.iloc[1] == pd.Timestamp("2025-12-06 00:00:00.500", tz="UTC")
+
+
 def test_decimal_commas_and_no_answer_marks_in_scores():
     values, reasons = parse_score(
         pd.Series(["4,0", "3,00", "4,5", "1,000", "N/A", "-", "n/a", "—"]), "csat"
