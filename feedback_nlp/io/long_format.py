@@ -15,12 +15,11 @@ export sorted by question, a warehouse table in no order), so the whole file is 
 it is read, then folded: responses in the order of their first rows, roles decided by the
 wording or the first answer in the order of the deciding rows (a mapping may name the open
 questions: `text = ["Why?", "Favourite dish?"]` reads those, in that order, and no others,
-however short their answers). Several adjacent answers of
-one response to one question (a multiple choice) are joined with " | "; a response
-answering a question again further on (a file exported twice) is a duplicate, and those
-rows are rejected. Columns whose value changes between the rows of one response (a question
-id, a question type) belong to the question, not the response: they are left out, and a
-note names them.
+however short their answers). Several adjacent answers of one response to one question (a
+multiple choice) are joined with " | "; a response answering a question again further on
+(a file exported twice) is a duplicate, and those rows are rejected. Columns whose value
+changes between the rows of one response (a question id, a question type) belong to the
+question, not the response: they are left out, and a note names them.
 """
 
 from __future__ import annotations
@@ -126,8 +125,6 @@ class LongFolder:
     def fold(self) -> tuple[pd.DataFrame, np.ndarray, Repeats]:
         """The responses of every row held (each one's line is that of its first row) and the
         rows that answer a question of their response again further on; empties the hold."""
-        if not self.held:
-            return pd.DataFrame(), np.zeros(0, dtype="int64"), Repeats.none()
         raw = pd.concat([frame for frame, _ in self.held], ignore_index=True)
         lines = np.concatenate([numbers for _, numbers in self.held])
         self.held = []
@@ -278,10 +275,6 @@ class Repeats:
     ids: list[str]
     questions: list[str]
     starts: list[int]
-
-    @classmethod
-    def none(cls) -> Repeats:
-        return cls(pd.DataFrame(), np.zeros(0, dtype="int64"), [], [], [])
 
     @classmethod
     def of(
