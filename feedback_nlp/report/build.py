@@ -7,7 +7,7 @@ folder or ReportInputs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +18,7 @@ from feedback_nlp.insights.core import theme_labels
 from feedback_nlp.insights.distinct import similar_from_table
 from feedback_nlp.report.document import InsightReport
 from feedback_nlp.report.effort import effort_section
+from feedback_nlp.report.export import redact_for_export
 from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
 from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.outcomes import outcome_sections
@@ -86,6 +87,7 @@ def build_insight_report(
     `title` defaults to `DEFAULT_TITLE`; `OUTCOME_TITLE` when the table has declared outcomes
     but no score; `TEXT_ONLY_TITLE` when it has neither."""
     inputs = source if isinstance(source, ReportInputs) else ReportInputs(table=source)
+    inputs = replace(inputs, table=redact_for_export(inputs.table))  # as every export is
     table = inputs.table
     labels = theme_labels_of(inputs.themes) or theme_labels(table)
     similar = similar_from_table(inputs.themes)
@@ -98,7 +100,7 @@ def build_insight_report(
             segments=inputs.segments,
             **theme_context(inputs),
         )
-    tables = explanation.tables
+    tables = {name: redact_for_export(frame) for name, frame in explanation.tables.items()}
     counts = _theme_counts(table)
     sizes = [(labels.get(t, t), int(n)) for t, n in counts.items()]
     judged = judged_themes(inputs.themes)

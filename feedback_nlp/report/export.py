@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from feedback_nlp.schema import COLUMNS
+from feedback_nlp.text.pii import pseudonymise_pii_id
 
 #: Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -32,17 +33,6 @@ _ALREADY_REDACTED = {"text_clean", "pii_types", "duplicate_of"}
 #: Id columns: never redacted (they join tables), but an id that *is* PII (an e-mail or a phone
 #: number used as the id) is replaced by a stable pseudonym, the same in every exported table.
 _ID_COLUMNS = ("response_id", "conversation_id", "duplicate_of")
-
-
-def pseudonymise_pii_id(value: object) -> object:
-    """`value` unchanged, or ``pii-<12 hex>`` (SHA-256) when it holds an e-mail, phone, …"""
-    import hashlib
-
-    from feedback_nlp.text.pii import redact_pii
-
-    if not isinstance(value, str) or not redact_pii(value)[1]:
-        return value
-    return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def neutralise_formula(value: object) -> object:
@@ -164,6 +154,7 @@ __all__ = [
     "free_text_columns",
     "neutralise_formula",
     "neutralise_formulas",
+    "pseudonymise_pii_id",
     "redact_for_export",
     "restore_formula",
     "write_workbook",

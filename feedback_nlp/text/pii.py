@@ -20,6 +20,7 @@ not counted twice.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from urllib.parse import SplitResult, parse_qsl, urlsplit
@@ -79,7 +80,7 @@ _TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
 _CARD = re.compile(r"(?<![\d+.,/-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d]|[.,/-]\d)")
 _PHONE = re.compile(
-    r"(?<![\w+/.,:-])(?:\+\s?)?\(?\d{1,12}\)?(?:(?:\s?\(0\)\s?|[ .\-])\(?\d{1,8}\)?){0,7}"
+    r"(?<![\w+/.,:-])(?:\+\s?)?\(?\d{1,17}\)?(?:(?:\s?\(0\)\s?|[ .\-])\(?\d{1,8}\)?){0,7}"
     r"(?![\w/]|[.,:]\d)"
 )
 _DATE_INSIDE = re.compile(
@@ -293,3 +294,11 @@ def redact_pii(text: str, types: Iterable[str] | None = None) -> tuple[str, list
         if hit:
             found.add(pii_type)
     return text, [t for t in PII_TYPES if t in found]
+
+
+def pseudonymise_pii_id(value: object) -> object:
+    """`value` unchanged, or ``pii-<12 hex>`` (SHA-256) when it holds an e-mail, phone, …: an
+    id that is personal data, replaced by the same pseudonym in every table and file."""
+    if not isinstance(value, str) or not redact_pii(value)[1]:
+        return value
+    return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
+from feedback_nlp.text.pii import pseudonymise_pii_id
 from feedback_nlp.topics import category_names, clustering, labels, naming, phrases
 from feedback_nlp.topics.units import Units
 
@@ -80,7 +81,7 @@ def describe(
             topic=int(topic),
             label=name,
             size=int(sizes.get(int(topic), 0)),
-            representative_ids=[ids[r] for r, _ in quotes],
+            representative_ids=[pseudonymise_pii_id(ids[r]) for r, _ in quotes],  # saved
             representative_texts=[text for _, text in quotes],
             seed_keywords=keywords if source == "seed" else [],
             label_locked=bool(name),

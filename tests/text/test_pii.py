@@ -18,6 +18,9 @@ TRUE_POSITIVES = [
     ("tel. 06-12345678", "tel. <PHONE>", ["phone"]),
     ("Llámame al 612 34 56 78", "Llámame al <PHONE>", ["phone"]),
     ("chiamami al 333 123 4567", "chiamami al <PHONE>", ["phone"]),
+    ("ruf mich an: +4915123456789", "ruf mich an: <PHONE>", ["phone"]),  # 13 digits, no space
+    ("+8613812345678 wechat", "<PHONE> wechat", ["phone"]),
+    ("meu whats +5511987654321.", "meu whats <PHONE>.", ["phone"]),
     ("card 4111 1111 1111 1111 was charged", "card <CARD> was charged", ["card"]),
     ("card 4111-1111-1111-1111.", "card <CARD>.", ["card"]),
     ("amex 378282246310005", "amex <CARD>", ["card"]),

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from feedback_nlp.errors import ConfigError, FeedbackError
+from feedback_nlp.text.pii import pseudonymise_pii_id
 from feedback_nlp.topics.config import OUTLIER, TopicsConfig
 from feedback_nlp.topics.encoder import seed_vectors
 from feedback_nlp.topics.model import ThemeModel
@@ -132,6 +133,16 @@ def test_tiny_input_gives_a_single_theme(corpus):
     model = fit_model(small, n_themes=None)
     assert len(model.topic_ids_) == 1
     assert (tag(model, small).topic == 0).all()
+
+
+def test_representative_ids_that_are_personal_data_are_pseudonymised(corpus):
+    ids = [f"customer{i}@example.com" for i in range(len(corpus.texts))]
+    model = ThemeModel(TopicsConfig(n_themes=6, min_topic_size=3, codebook=None)).fit(
+        corpus.texts, corpus.embeddings, corpus.langs, ids=ids, encode=encode_texts
+    )
+    saved = [i for theme in model.themes_.values() for i in theme.representative_ids]
+    assert saved and all(i.startswith("pii-") for i in saved)  # as in every exported table
+    assert set(saved) <= {pseudonymise_pii_id(i) for i in ids}
 
 
 def test_label_language_is_english_only_with_enough_english():
