@@ -49,7 +49,15 @@ def segment_values(
         return row_themes(table, theme_column)
     if dimension in MULTI_VALUED:
         return table[dimension].map(split_list)
-    return table[dimension].astype("string").map(lambda v: [] if pd.isna(v) else [str(v)])
+    labels = segment_labels(table[dimension]).reindex(table.index)
+    return labels.map(lambda v: [] if pd.isna(v) else [str(v)])
+
+
+def segment_labels(column: pd.Series) -> pd.Series:
+    """The segment of each row that has one, as text without surrounding spaces; rows whose
+    value is missing or blank are left out (they are in no segment)."""
+    text = column.astype("string").str.strip()
+    return text[text.notna() & text.ne("")]
 
 
 def segment_metrics(

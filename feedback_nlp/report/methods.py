@@ -9,7 +9,8 @@ import pandas as pd
 
 from feedback_nlp.report.document import Glossary, Paragraph, Section, Table
 from feedback_nlp.report.inputs import models_table, package_versions
-from feedback_nlp.report.plain import GLOSSARY, count
+from feedback_nlp.report.plain import GLOSSARY, count, counted
+from feedback_nlp.schema import rejected_rows
 
 ASSOCIATIONS = (
     "Every impact and driver is an association in observational data, not a proven cause: a "
@@ -31,6 +32,13 @@ def _general_reason(reason: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", reason).strip()
 
 
+def _add_reasons(section: Section, rejects: pd.DataFrame, header: str, caption: str) -> None:
+    reasons = rejected_reasons(rejects)
+    if len(reasons):
+        frame = reasons.rename(columns={"reason": header, "rows": "Rows"})
+        section.add(Table(frame.assign(Rows=frame["Rows"].map(count)), caption))
+
+
 def methods_section(
     *,
     comments: int,
@@ -45,15 +53,17 @@ def methods_section(
     where = f" from {source}" if source else ""
     lines = f"{count(comments)} comments{where}."
     if rejects is not None:
-        lines += (
-            f" {count(len(rejects))} rows could not be used; every one is in rejects.csv "
-            "with its reason."
-        )
-    section.add(Paragraph(lines))
-    reasons = rejected_reasons(rejects) if rejects is not None else None
-    if reasons is not None and len(reasons):
-        frame = reasons.rename(columns={"reason": "Why a row was not used", "rows": "Rows"})
-        section.add(Table(frame.assign(Rows=frame["Rows"].map(count)), "Rejected rows."))
+        unused = rejected_rows(rejects)
+        flawed = rejects.drop(index=unused.index)  # used, a score or date left empty
+        lines += f" {counted(len(unused), 'row')} could not be used"
+        if len(flawed):
+            lines += f", and {counted(len(flawed), 'row')} used with a score or date left empty"
+        lines += "; every one is in rejects.csv with its reason."
+        section.add(Paragraph(lines))
+        _add_reasons(section, unused, "Why a row was not used", "Rejected rows.")
+        _add_reasons(section, flawed, "What was left empty", "Rows used with a problem.")
+    else:
+        section.add(Paragraph(lines))
     if stages:
         version = meta.get("feedback_nlp_version")
         fitted = (meta.get("fitted_on") or {}).get("rows")

@@ -179,6 +179,11 @@ def count(value: object) -> str:
     return "" if is_missing(value) else f"{int(value):,}"
 
 
+def counted(value: int, noun: str) -> str:
+    """A count and its noun, singular for one: "1 row", "1,204 rows"."""
+    return f"{count(value)} {noun}{'' if value == 1 else 's'}"
+
+
 def percent(value: object, digits: int = 0) -> str:
     """`38.7` (already a percentage) → `39 %`."""
     return "" if is_missing(value) else f"{float(value):.{digits}f} %"

@@ -16,6 +16,7 @@ from feedback_nlp.report.document import Card, Cards, Paragraph, Section
 from feedback_nlp.report.outcome_summary import OutcomeTheme, bad_side_themes, negative_themes
 from feedback_nlp.report.plain import (
     count,
+    counted,
     language_name,
     percent,
     signed,
@@ -207,7 +208,7 @@ def _volume_sentence(facts: Facts) -> str:
     if facts.first is not None and facts.last is not None:
         sentence += f", written {facts.first:%d %b %Y} to {facts.last:%d %b %Y}"
     if facts.rejected is not None:
-        sentence += f"; {count(facts.rejected)} rows could not be used (see Methods)"
+        sentence += f"; {counted(facts.rejected, 'row')} could not be used (see Methods)"
     return sentence + "."
 
 

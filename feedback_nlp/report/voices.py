@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT
+from feedback_nlp.insights.segments import segment_labels
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
 from feedback_nlp.report.plain import (
@@ -82,14 +83,11 @@ class Breakdown:
     header: str
     noun: str
     name: Callable[[str], str]
-    missing: str
 
 
-LANGUAGES = Breakdown(
-    "lang", "languages", "By language", "Language", "language", language_name, "und"
-)
+LANGUAGES = Breakdown("lang", "languages", "By language", "Language", "language", language_name)
 #: The open question a comment answers, in surveys asking several (`io.answers`).
-QUESTIONS = Breakdown("question", "questions", "By question", "Question", "question", str, "")
+QUESTIONS = Breakdown("question", "questions", "By question", "Question", "question", str)
 
 
 def languages_section(
@@ -116,7 +114,7 @@ def segment_sections(
     """A breakdown, as per language, for each column the analysis is segmented by."""
     found = []
     for position, column in enumerate(segments):
-        by = Breakdown(column, f"segment-{position + 1}", f"By {column}", column, column, str, "")
+        by = Breakdown(column, f"segment-{position + 1}", f"By {column}", column, column, str)
         section = breakdown_section(by, table, tables, labels, score)
         if section is not None:
             found.append(section)
@@ -137,7 +135,7 @@ def breakdown_section(
     segments = tables.get("segments")
     rows_of = segments[segments["dimension"] == by.column] if segments is not None else None
     rows_of = rows_of if rows_of is not None else pd.DataFrame()
-    values = table[by.column].astype("string").fillna(by.missing)
+    values = segment_labels(table[by.column])
     counts = values.value_counts()
     frame = pd.DataFrame({by.header: [by.name(c) for c in counts.index]})
     frame["Comments"] = [count(v) for v in counts]
@@ -171,9 +169,13 @@ def breakdown_section(
         section.add(chart(by.key, figure, f"{name} by {by.noun} with its 95 % range."))
     if "themes" in table:
         frame["Most mentioned themes"] = [
-            _top_themes(table[values == c], labels) for c in counts.index
+            _top_themes(table.loc[values.index[values == c]], labels) for c in counts.index
         ]
-    section.add(Table(frame, f"Per {by.noun}."))
+    unset = len(table) - len(values)
+    caption = f"Per {by.noun}."
+    if unset:
+        caption += f" {count(unset)} comments have no {by.noun} and are not counted here."
+    section.add(Table(frame, caption))
     return section
 
 

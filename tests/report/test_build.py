@@ -162,6 +162,23 @@ def test_methods_list_the_models_of_an_output_folder(table, tmp_path):
     assert "fastText lid.176 + lingua" in page and "Models and settings." in page
 
 
+def test_the_summary_and_methods_count_the_rows_not_used_alike(table):
+    rejects = pd.DataFrame(
+        {
+            "file": "s.csv",
+            "line": [3, 4, 9],
+            "response_id": ["a", "b", "c"],
+            "field": ["text", "text", "nps"],
+            "reason": ["no text and no score", "no text and no score", "nps is not a number"],
+            "raw": "{}",
+            "row_kept": [False, False, True],  # row c is in the table, its NPS left empty
+        }
+    ).astype(empty_rejects().dtypes.to_dict())
+    page = to_html(build_insight_report(ReportInputs(table, themes=theme_table(), rejects=rejects)))
+    assert "2 rows could not be used (see Methods)" in page
+    assert "2 rows could not be used, and 1 row used with a score or date left empty" in page
+
+
 def _cells(path):
     book = openpyxl.load_workbook(path, read_only=True)
     for sheet in book.worksheets:

@@ -79,3 +79,29 @@ def test_a_quote_names_the_question_it_answers():
     markdown, page = to_markdown(report), to_html(report)
     assert all(f"to “{q.question}”" in markdown for q in first.quotes[:3])
     assert "to “Why that score?”" in page and "to “Anything else?”" in page
+
+
+def test_a_breakdown_leaves_out_comments_with_no_value_and_says_how_many():
+    table = tagged_table()
+    table["region"] = [
+        None if i % 4 == 0 else ("North" if i % 3 else " South ") for i in range(len(table))
+    ]
+    report = build_insight_report(ReportInputs(table, themes=theme_table(), segments=["region"]))
+    (section,) = [s for s in report.sections if s.key.startswith("segment-")]
+    (block,) = [b for b in section.blocks if isinstance(b, Table)]
+    assert block.frame["region"].tolist() == ["North", "South"]  # blank cells, spaces: no row
+    unset = table["region"].isna().sum()
+    assert f"{unset} comments have no region" in block.caption
+    assert (block.frame["Customers with an NPS score"].astype(int) > 0).all()
+    assert block.frame["NPS"].str.len().gt(0).all()  # before: a blank row with NPS of no one
+
+
+def test_segment_values_that_are_personal_data_are_redacted_in_the_report():
+    table = tagged_table()
+    table["agent"] = [
+        "ann.lee@example.com" if i % 2 else "+44 20 7946 0958" for i in range(len(table))
+    ]
+    report = build_insight_report(ReportInputs(table, themes=theme_table(), segments=["agent"]))
+    page, markdown = to_html(report), to_markdown(report)
+    for leaked in ("ann.lee@example.com", "7946 0958"):
+        assert leaked not in page and leaked not in markdown
