@@ -12,28 +12,12 @@ import typer
 
 from feedback_nlp.cli.analyze import Segments
 from feedback_nlp.cli.app import app
-from feedback_nlp.errors import ConfigError, FeedbackError, ReadError
+from feedback_nlp.errors import ConfigError, FeedbackError
 from feedback_nlp.insights import explain as explain_table
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_option
 from feedback_nlp.report.export import export_table
-from feedback_nlp.schema import COLUMNS
 from feedback_nlp.score_join import join_scores
 from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N
-
-
-def read_table(path: Path) -> pd.DataFrame:
-    """Read a tagged table (.parquet or .csv) with the schema's dtypes for known columns."""
-    if not path.exists():
-        raise ReadError(path, "file not found")
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        table = pd.read_parquet(path)
-    elif suffix == ".csv":
-        strings = {name: "string" for name, column in COLUMNS.items() if column.dtype == "string"}
-        table = pd.read_csv(path, dtype=strings, keep_default_na=True)
-    else:
-        raise ReadError(path, f"unknown table format '{suffix}'", hint="use .parquet or .csv")
-    return _schema_dtypes(table, path)
 
 
 def _parsed(table: pd.DataFrame, specs: list[OutcomeSpec], path: Path) -> pd.DataFrame:
@@ -42,29 +26,15 @@ def _parsed(table: pd.DataFrame, specs: list[OutcomeSpec], path: Path) -> pd.Dat
     return parse_declared(table, specs, where=str(path), first_line=first_line)
 
 
-def _schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
-    for name in table.columns:
-        column = COLUMNS.get(name)
-        if column is None or column.dtype == "string":
-            continue
-        try:
-            if column.dtype.startswith("datetime64"):
-                table[name] = pd.to_datetime(table[name], utc=True)
-            elif column.dtype == "Int64":
-                table[name] = pd.to_numeric(table[name], errors="raise").astype("Int64")
-            else:
-                table[name] = table[name].astype(column.dtype)
-        except (ValueError, TypeError) as error:
-            raise ReadError(path, f"cannot read as {column.dtype}: {error}", field=name) from error
-    return table
-
-
 @app.command("explain")
 def explain_command(
     table_path: Annotated[
         Path,
         typer.Argument(
-            help="Tagged table (.parquet or .csv), or a folder written by `analyze` or `tag`."
+            help=(
+                "Tagged table (.parquet, .csv or .xlsx), or a folder written by `analyze` or "
+                "`tag` (its outcomes and segments are explained too)."
+            )
         ),
     ],
     out: Annotated[Path, typer.Option("--out", help="Folder for the tidy tables.")],
@@ -145,15 +115,15 @@ def run_explain(
     declared = [parse_outcome_option(o) if ":" in o else o for o in outcomes or []]
     specs = [o for o in declared if isinstance(o, OutcomeSpec)]
     from feedback_nlp.report.build import theme_context
-    from feedback_nlp.report.inputs import load_inputs
+    from feedback_nlp.report.inputs import load_inputs, read_tagged
 
     folder = load_inputs(table_path) if table_path.is_dir() else None
-    table = _parsed(folder.table if folder else read_table(table_path), specs, table_path)
+    table = _parsed(folder.table if folder else read_tagged(table_path), specs, table_path)
     if folder and folder.outcomes and not declared:  # unless --outcome names others
         declared = [*(c for c in SCORE_COLUMNS if c in table.columns), *folder.outcomes]
     notes: list[str] = []
     if scores_path is not None:
-        scores = _parsed(read_table(scores_path), specs, scores_path)
+        scores = _parsed(read_tagged(scores_path), specs, scores_path)
         joined = join_scores(table, scores, join_on, source=str(scores_path))
         table = joined.table
         notes.append(joined.report())
@@ -174,7 +144,7 @@ def run_explain(
         higher_is_better={name: True for name in higher_is_better},
         n_bootstrap=bootstrap,
         seed=seed,
-        segments=segments or [],
+        segments=segments or (folder.segments if folder else []),  # the folder's, unless given
         **(theme_context(folder) if folder else {}),
     )
     out.mkdir(parents=True, exist_ok=True)

@@ -87,7 +87,8 @@ def test_explain_bad_input_names_the_file(tmp_path):
     result = runner.invoke(app, ["explain", str(path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert (
-        f"error: {path}: unknown table format '.txt' (fix: use .parquet or .csv)" in result.output
+        f"error: {path}: unsupported table format '.txt' (fix: use .parquet, .csv or .xlsx)"
+        in result.output
     )
     csv = tmp_path / "bad.csv"
     csv.write_text("response_id,nps\na,7\nb,seven\n")
@@ -162,3 +163,26 @@ def test_explain_on_an_analysis_folder_explains_its_declared_outcomes(tmp_path):
     assert (
         "theme_impact_churned" not in json.loads((only_nps / "summary.json").read_text())["tables"]
     )
+
+
+def test_explain_reads_tagged_xlsx_and_a_folder_s_segments(tmp_path):
+    from feedback_nlp.report.export import export_table
+    from feedback_nlp.segment_columns import write_segments
+
+    table = synthetic_table(n_respondents=60)
+    table["region"] = ["north", "south"] * (len(table) // 2) + ["north"] * (len(table) % 2)
+    export_table(table, tmp_path / "tagged.xlsx")
+    out = tmp_path / "from_xlsx"
+    args = ["explain", str(tmp_path / "tagged.xlsx"), "--out", str(out), "--bootstrap", "3"]
+    assert runner.invoke(app, [*args, "--segment", "region"]).exit_code == 0
+    segments = pd.read_csv(out / "segments.csv")
+    assert set(segments.loc[segments["dimension"] == "region", "segment"]) == {"north", "south"}
+    folder = tmp_path / "results"
+    folder.mkdir()
+    table.to_parquet(folder / "tagged.parquet")
+    write_segments(folder, ["region"])  # as `analyze --segment region` leaves it
+    out = tmp_path / "from_folder"
+    args = ["explain", str(folder), "--out", str(out), "--bootstrap", "3"]
+    assert runner.invoke(app, args).exit_code == 0
+    segments = pd.read_csv(out / "segments.csv")
+    assert set(segments.loc[segments["dimension"] == "region", "segment"]) == {"north", "south"}
