@@ -21,7 +21,7 @@ import pandas as pd
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
-from feedback_nlp.segment_columns import write_segments
+from feedback_nlp.segment_columns import check_segments, write_segments
 from feedback_nlp.stages import STAGES, Batch, Stage
 
 if TYPE_CHECKING:
@@ -97,6 +97,7 @@ def analyze(
     """
     declared_outcomes = {o.name: o for o in outcomes}
     read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores)
+    check_segments(segments, read.table.columns)  # before the fit, which takes minutes
     analyzer = Analyzer(stages if stages is not None else default_stages())
     analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
     analysis.outcomes = declared

@@ -6,9 +6,12 @@ into each job's folder, and the report reads it back (`insights.segments` does t
 
 from __future__ import annotations
 
+import difflib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from feedback_nlp.errors import ConfigError
 
 #: The file, in an analysis folder, its model folder and the folders of tagging jobs made
 #: with that model.
@@ -28,3 +31,15 @@ def read_segments(folder: Path) -> list[str]:
     """The segment columns kept in `folder` ([] when none)."""
     path = folder / SEGMENTS_FILE
     return [str(s) for s in json.loads(path.read_text(encoding="utf-8"))] if path.is_file() else []
+
+
+def check_segments(segments: Sequence[str], columns: Iterable[object]) -> None:
+    """Raise ConfigError naming a segment column the feedback table does not have (a typo
+    would otherwise be saved with the model and reach every tagging job)."""
+    names = [str(c) for c in columns]
+    for segment in segments:
+        if segment in names:
+            continue
+        close = difflib.get_close_matches(segment, names, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; the columns are {names}"
+        raise ConfigError(f"--segment '{segment}': the feedback files have no such column{hint}")

@@ -62,3 +62,21 @@ def test_the_model_keeps_the_segments_of_its_analysis(tmp_path: Path):
     assert read_segments(save_model_folder(analysis, tmp_path / "model")) == ["region"]
     plain = Analysis(table, empty_rejects(), Analyzer([]))
     assert read_segments(save_model_folder(plain, tmp_path / "plain")) == []
+
+
+def test_a_misspelt_segment_stops_analyze_and_fit_before_the_fit(tmp_path: Path):
+    import pandas as pd
+
+    path = tmp_path / "survey.csv"
+    pd.DataFrame(
+        {"id": ["a", "b"], "comment": ["Slow delivery", "Nice staff"], "Region": ["N", "S"]}
+    ).to_csv(path, index=False)
+    for command, out in (("analyze", ["--out", str(tmp_path / "o")]), ("fit", [])):
+        args = [command, str(path), *out, "--segment", "Regoin"]
+        if command == "fit":
+            args += ["--model", str(tmp_path / "model")]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code != 0
+        assert "--segment 'Regoin': the feedback files have no such column" in result.output
+        assert "did you mean 'Region'?" in result.output
+    assert not (tmp_path / "model").exists() and not (tmp_path / "o").exists()
