@@ -22,7 +22,7 @@ from feedback_nlp.report.export import redact_for_export
 from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
 from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.outcomes import outcome_sections
-from feedback_nlp.report.plain import GLOSSARY
+from feedback_nlp.report.plain import GLOSSARY, counted
 from feedback_nlp.report.sections import (
     mix_section,
     pain_points_section,
@@ -142,9 +142,10 @@ def _title(facts: Facts) -> str:
 
 
 def _subtitle(facts: Facts) -> str:
-    parts = [f"{facts.comments:,} comments"]
+    parts = [counted(facts.comments, "comment")]
     if facts.first is not None and facts.last is not None:
-        parts.append(f"{facts.first:%b %Y} to {facts.last:%b %Y}")
+        first, last = f"{facts.first:%b %Y}", f"{facts.last:%b %Y}"
+        parts.append(first if first == last else f"{first} to {last}")
     parts.append(f"made with feedback_nlp {__version__}")
     return " · ".join(parts)
 

@@ -19,11 +19,13 @@ SEGMENT_ROWS = 12
 #: Rows of each declared outcome's theme table that the summary keeps.
 OUTCOME_ROWS = 5
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~>])")
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
 
 def md_escape(text: object) -> str:
-    """Text that Markdown shows literally: HTML entities and backslash-escaped syntax."""
-    value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text that Markdown shows literally: HTML entities and backslash-escaped syntax; an
+    ampersand only where it would start an entity ("waiter & drink" stays as written)."""
+    value = _ENTITY_START.sub("&amp;", str(text)).replace("<", "&lt;").replace(">", "&gt;")
     value = _SPECIAL.sub(r"\\\1", value)
     return " ".join(value.split())
 

@@ -206,7 +206,8 @@ def _volume_sentence(facts: Facts) -> str:
         parts.append(_languages_phrase(facts.languages, facts.comments))
     sentence = " ".join(parts)
     if facts.first is not None and facts.last is not None:
-        sentence += f", written {facts.first:%d %b %Y} to {facts.last:%d %b %Y}"
+        first, last = f"{facts.first:%d %b %Y}", f"{facts.last:%d %b %Y}"
+        sentence += f", written {first}" if first == last else f", written {first} to {last}"
     if facts.rejected is not None:
         sentence += f"; {counted(facts.rejected, 'row')} could not be used (see Methods)"
     return sentence + "."

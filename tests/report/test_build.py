@@ -179,6 +179,13 @@ def test_the_summary_and_methods_count_the_rows_not_used_alike(table):
     assert "2 rows could not be used, and 1 row used with a score or date left empty" in page
 
 
+def test_a_month_of_comments_is_named_once(table):
+    one_month = table.assign(created_at=pd.Timestamp("2026-10-05", tz="UTC"))
+    report = build_insight_report(ReportInputs(one_month, themes=theme_table()))
+    assert "Oct 2026" in report.subtitle and "Oct 2026 to" not in report.subtitle
+    assert "written 05 Oct 2026;" in to_html(report) or "written 05 Oct 2026." in to_html(report)
+
+
 def _cells(path):
     book = openpyxl.load_workbook(path, read_only=True)
     for sheet in book.worksheets:

@@ -12,6 +12,11 @@ def test_md_escape_neutralises_links_images_html_and_cells():
     assert "\\|" in text and "&lt;b&gt;" in text
 
 
+def test_md_escape_keeps_a_plain_ampersand_and_stops_an_entity():
+    assert md_escape("waiter & drink") == "waiter & drink"  # not "&amp;" in the raw file
+    assert md_escape("R&D &lt;b&gt; &#60;") == "R&D &amp;lt;b&amp;gt; &amp;\\#60;"
+
+
 def test_summary_carries_scores_costliest_themes_and_links(table):
     text = to_markdown(build_insight_report(ReportInputs(table, themes=theme_table())))
     assert text.startswith("# Customer feedback")
