@@ -122,3 +122,19 @@ def test_redacting_keeps_the_type_of_a_text_column_with_no_value():
     out = redact_for_export(table)
     assert out["note"].dtype == table["note"].dtype  # not float64, which a later chunk breaks
     assert out["other"].dtype == object
+
+
+def test_xlsx_keeps_long_ids_whole_and_lists_as_json(tmp_path):
+    import numpy as np
+
+    table = pd.DataFrame(
+        {
+            "order_id": pd.array([4611686018427387904, 12], dtype="Int64"),
+            "small": [1, 2],
+            "tags": [np.array(["late", "refund"]), np.array([], dtype=object)],
+        }
+    )
+    path = export_table(table, tmp_path / "t.xlsx")
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[1][0] == "4611686018427387904"  # as text: Excel keeps 15 digits of a number
+    assert rows[1][1] == 1 and rows[1][2] == '["late", "refund"]' and rows[2][2] == "[]"
