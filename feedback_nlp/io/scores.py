@@ -84,6 +84,8 @@ _FOREIGN_MONTH = re.compile(
     + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True))
     + r"|de|del|1er|г|r)(?:\.|(?!\w))"
 )
+#: Star characters of ratings written as stars ("★★★★☆").
+_FILLED, _EMPTY = "★⭐✭✮✯🌟", "☆✩"
 #: Slashed dates (``10/11/2026 09:12``): day or month first, which the text cannot tell.
 SLASHED_HINT = "day or month first? "
 _OPTION = "date_format = {} in the mapping's [options]"
@@ -149,8 +151,18 @@ def stated_numbers(series: pd.Series, top: float) -> pd.Series:
     labelled = text.str.extract(_LABELLED.pattern)[0]
     out_of = text.str.extract(_OUT_OF.pattern)
     of_top = out_of[0].where(out_of[1].astype("Float64") == top)
-    stated = labelled.fillna(of_top).reindex(series.index)
+    stated = labelled.fillna(of_top).fillna(_stars(text, top)).reindex(series.index)
     return series.where(stated.isna(), stated).astype(object)
+
+
+def _stars(text: pd.Series, top: float) -> pd.Series:
+    """The filled stars of cells that are only stars ("★★★★☆", "⭐⭐⭐"), as text; NA
+    elsewhere, and where filled and empty stars do not make the scale's top."""
+    only = text.str.fullmatch(f"[{_FILLED}{_EMPTY}\ufe0f\s]+").fillna(False).astype(bool)
+    filled = text.str.count(f"[{_FILLED}]")
+    empty = text.str.count(f"[{_EMPTY}]")
+    read = only & (filled > 0) & ((empty == 0) | (filled + empty == top))
+    return filled.astype("string").where(read)
 
 
 def parse_datetime(

@@ -169,3 +169,11 @@ def test_month_names_of_the_survey_languages():
 def test_abbreviated_month_names_of_the_survey_languages(cell, expected):
     values, reasons = parse_datetime(pd.Series([cell]))
     assert values.iloc[0] == pd.Timestamp(expected, tz="UTC") and reasons.isna().all()
+
+
+def test_ratings_written_as_stars_are_read():
+    cells = pd.Series(["★★★★☆", "⭐⭐⭐", "⭐️⭐️", "★★☆", "☆☆☆☆☆"])
+    values, reasons = parse_score(cells, "csat")
+    assert values.tolist()[:3] == [4, 3, 2]
+    assert reasons.iloc[3] == "csat is not a number: '★★☆'"  # a 3-star scale: not guessed
+    assert reasons.iloc[4] == "csat is not a number: '☆☆☆☆☆'"
