@@ -145,6 +145,8 @@ def describe_units(ids: pd.Series | pd.Index, per_customer: bool = False) -> str
     distinct = pd.Series(pd.unique(pd.Series(ids, dtype="string").dropna()), dtype="string")
     if per_customer:
         return f"{len(distinct)} customers"
+    if distinct.empty:  # a period, a segment with no scored unit
+        return "no units"
     kinds = distinct.str.partition(":")[0].value_counts()
     parts = []
     for prefix, count in kinds.items():

@@ -144,6 +144,16 @@ def test_growing_theme_is_flagged():
     assert not trends["grew_significantly"].loc["2026-02"].any()
 
 
+def test_a_month_with_comments_and_no_score_is_a_trend_without_impact():
+    table = synthetic_table(n_respondents=200)
+    march = table["created_at"].dt.month == 3
+    table.loc[march, "nps"] = pd.NA  # chats of March: comments, no score
+    trends = theme_trends(table, "nps").set_index(["period", "theme"])
+    assert trends.loc["2026-03", "impact"].isna().all()
+    assert trends.loc["2026-03", "units"].sum() > 0
+    assert trends.loc["2026-02", "impact"].notna().any()
+
+
 def test_trends_need_created_at():
     with pytest.raises(
         SchemaError, match=r"period analysis needs the column\(s\) \['created_at'\]"
