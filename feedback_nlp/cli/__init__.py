@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+import typer
+
 from feedback_nlp.cli.app import app
 
 
@@ -19,8 +21,15 @@ _load_commands()
 
 
 def main() -> None:
-    """Console entry point."""
-    app()
+    """Console entry point: an error the toolkit raises on purpose (a bad option value, a
+    file it cannot read) is one line, `error: …`, exit 1; a traceback means a bug."""
+    from feedback_nlp.errors import FeedbackError
+
+    try:
+        app()
+    except FeedbackError as error:
+        typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
+        raise SystemExit(1) from None
 
 
 __all__ = ["app", "main"]

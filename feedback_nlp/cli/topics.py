@@ -15,21 +15,37 @@ app.add_typer(topics_app, name="topics")
 
 
 def theme_folder(model: Path) -> Path:
-    """The topics stage folder of a saved analysis (or `model` itself if it is one)."""
+    """The topics stage folder of a saved model, of an `analyze` output folder (its
+    `model/`), or `model` itself if it is one."""
+    if not model.is_dir():
+        raise ConfigError(f"{model}: no such folder (pass a saved model folder)")
     if (model / "topics.json").exists():
         return model
-    matches = sorted(model.glob("*-topics"))
+    if (model / "manifest.json").exists() and not (model / "config.toml").exists():
+        raise ConfigError(
+            f"{model}: a tagging job's folder, not a model (pass the model folder the job was "
+            "tagged with)"
+        )
+    saved = model / "model" if (model / "model" / "config.toml").exists() else model
+    matches = sorted(saved.glob("*-topics"))
     if not matches:
         raise ConfigError(f"{model}: no topics stage folder (NN-topics) in this saved model")
     return matches[0]
 
 
 @topics_app.command("show")
-def show(model: Annotated[Path, typer.Argument(help="Saved analysis folder.")]) -> None:
+def show(
+    model: Annotated[Path, typer.Argument(help="Saved model folder, or an analyze output.")],
+) -> None:
     """List the themes: id, category, size, label, keywords."""
+    from feedback_nlp.cli.analyze import _fail
+    from feedback_nlp.errors import FeedbackError
     from feedback_nlp.topics.persistence import load_model
 
-    themes = load_model(theme_folder(model))
+    try:
+        themes = load_model(theme_folder(model))
+    except FeedbackError as error:
+        _fail(error)
     for theme in themes.theme_list():
         category = f"[{theme.category}] " if theme.category else ""
         typer.echo(f"{theme.topic:>4}  {theme.size:>6}  {category}{theme.label}")
@@ -38,7 +54,7 @@ def show(model: Annotated[Path, typer.Argument(help="Saved analysis folder.")]) 
 
 @topics_app.command("edit")
 def edit(
-    model: Annotated[Path, typer.Argument(help="Saved analysis folder.")],
+    model: Annotated[Path, typer.Argument(help="Saved model folder, or an analyze output.")],
     merge: Annotated[list[int] | None, typer.Option(help="Theme ids to merge (repeat).")] = None,
     rename: Annotated[
         list[str] | None, typer.Option(help="ID=LABEL: a theme's new label (repeat).")
@@ -58,26 +74,30 @@ def edit(
     from feedback_nlp.topics import edits
     from feedback_nlp.topics.persistence import load_model, save_model
 
+    if not (merge or rename or delete or category):
+        _fail(ConfigError("nothing to edit: give --merge, --rename, --delete or --category"))
+    done = []  # said once every edit has worked and the model is saved
     try:
         folder = theme_folder(model)
         themes = load_model(folder)
         renames = [id_and_text(value, "--rename") for value in rename or []]
         categories = [id_and_text(value, "--category") for value in category or []]
         if merge:
-            typer.echo(f"merged {merge} into {edits.merge(themes, merge)}")
+            done.append(f"merged {merge} into {edits.merge(themes, merge)}")
         for topic, label in renames:
             edits.rename(themes, topic, label)
-            typer.echo(f"renamed {topic} to {label!r}")
+            done.append(f"renamed {topic} to {label!r}")
         for topic in delete or []:
             edits.delete(themes, topic)
-            typer.echo(f"deleted {topic}")
+            done.append(f"deleted {topic}")
         for name in dict.fromkeys(name for _, name in categories):
             topics = [topic for topic, chosen in categories if chosen == name]
             edits.set_category(themes, topics, name)
-            typer.echo(f"put {', '.join(map(str, topics))} under {name!r}")
+            done.append(f"put {', '.join(map(str, topics))} under {name!r}")
     except FeedbackError as error:
         _fail(error)
     save_model(themes, folder)
+    typer.echo("\n".join(done))
 
 
 def id_and_text(value: str, option: str) -> tuple[int, str]:
