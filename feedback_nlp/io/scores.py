@@ -158,7 +158,7 @@ def stated_numbers(series: pd.Series, top: float) -> pd.Series:
 def _stars(text: pd.Series, top: float) -> pd.Series:
     """The filled stars of cells that are only stars ("★★★★☆", "⭐⭐⭐"), as text; NA
     elsewhere, and where filled and empty stars do not make the scale's top."""
-    only = text.str.fullmatch(f"[{_FILLED}{_EMPTY}\ufe0f\s]+").fillna(False).astype(bool)
+    only = text.str.fullmatch(f"[{_FILLED}{_EMPTY}\ufe0f\\s]+").fillna(False).astype(bool)
     filled = text.str.count(f"[{_FILLED}]")
     empty = text.str.count(f"[{_EMPTY}]")
     read = only & (filled > 0) & ((empty == 0) | (filled + empty == top))
