@@ -52,9 +52,11 @@ class TagSummary:
             )
         rate = self.rows / self.seconds if self.seconds else 0.0
         resumed = f", {self.parts_skipped} chunk(s) done before" if self.parts_skipped else ""
+        tagged = f"into {self.out / TAGGED}/" if self.rows else "(no part written)"
+        rejected = f" into {self.out / REJECTS}/" if self.rejects else ""
         return (
-            f"{self.rows:,} comments tagged into {self.out / TAGGED}/, {self.rejects:,} rejected "
-            f"into {self.out / REJECTS}/ ({self.rows_read:,} rows read{resumed}; "
+            f"{self.rows:,} comments tagged {tagged}, {self.rejects:,} rejected{rejected} "
+            f"({self.rows_read:,} rows read{resumed}; "
             f"{self.seconds:,.1f} s, {rate:,.0f} comments/s, {self.engine} engine)"
         )
 

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 
 def is_tagging_job(folder: Path) -> bool:
-    """Whether `folder` is the output folder of a tagging job (manifest and tagged parts)."""
-    return (folder / MANIFEST).is_file() and (folder / TAGGED).is_dir()
+    """Whether `folder` is the output folder of a tagging job (its manifest; a job that
+    tagged no comment has no tagged parts)."""
+    return (folder / MANIFEST).is_file()
 
 
 def load_job(folder: Path) -> ReportInputs:
@@ -37,10 +38,17 @@ def load_job(folder: Path) -> ReportInputs:
     from feedback_nlp.report.inputs import ReportInputs, read_outcomes, schema_dtypes
     from feedback_nlp.topics.tables import with_mention_counts
 
-    _check_finished(folder)
+    parts = _finished_parts(folder)
     table = read_parts(folder / TAGGED)
     if table.empty:
-        raise ReadError(folder, "the tagging job tagged no comments", hint="see its rejects/")
+        read = sum(int(part["rows_read"]) for part in parts.values())
+        rejected = sum(int(part["rejects"]) for part in parts.values())
+        raise ReadError(
+            folder,
+            f"the tagging job tagged no comments ({read:,} rows read, {rejected:,} rejected): "
+            "nothing to report",
+            hint="see its rejects/ for why" if rejected else "tag a file that holds comments",
+        )
     inputs = ReportInputs(table=schema_dtypes(table, folder / TAGGED), source=str(folder))
     inputs.rejects = _parts_or(folder / REJECTS, empty_rejects())
     inputs.mentions = _parts_or(folder / MENTIONS, None)
@@ -68,7 +76,8 @@ def _with_outcomes(inputs: ReportInputs, declared: list[OutcomeSpec], folder: Pa
     inputs.outcomes = [o.stored() for o in kept]
 
 
-def _check_finished(folder: Path) -> None:
+def _finished_parts(folder: Path) -> dict[str, dict]:
+    """The manifest's parts of the finished job in `folder` (an error if it is not)."""
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -81,6 +90,7 @@ def _check_finished(folder: Path) -> None:
             "leave comments out",
             hint=f"finish it first with `feedback-nlp tag MODEL FILES --out {folder} --resume`",
         )
+    return dict(manifest.get("parts", {}))
 
 
 def _parts_or(folder: Path, default: pd.DataFrame | None) -> pd.DataFrame | None:

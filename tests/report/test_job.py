@@ -68,6 +68,16 @@ def test_an_unfinished_job_is_refused(job, tmp_path):
         load_inputs(copy)
 
 
+def test_a_job_that_tagged_nothing_says_so(job, tmp_path):
+    model = job.parent / "model"
+    empty = tmp_path / "header_only.csv"
+    empty.write_text("id,comment,nps\n", encoding="utf-8")
+    summary = tag_files(model, [empty], tmp_path / "week", progress=False)
+    assert "0 comments tagged (no part written), 0 rejected (" in summary.describe()
+    with pytest.raises(ReadError, match="tagged no comments \\(0 rows read, 0 rejected\\)"):
+        load_inputs(tmp_path / "week")
+
+
 def test_a_job_is_reported_by_the_outcomes_its_model_was_made_with(tmp_path):
     from dataclasses import asdict
 
