@@ -159,11 +159,19 @@ def hint_at(hints: Sequence[Any] | None, index: int) -> Any:
 def check_candidates(candidates: Sequence[str] | None) -> list[str] | None:
     if candidates is None:
         return None
+    import pycountry
+
     codes = [normalise_code(c) for c in candidates]
-    bad = [c for c in codes if not re.fullmatch(r"[a-z]{2}", c)]
+    bad = [
+        c
+        for c in codes
+        if not re.fullmatch(r"[a-z]{2}", c) or pycountry.languages.get(alpha_2=c) is None
+    ]
     if bad or not codes:
+        unknown = f" ({', '.join(map(repr, bad))} is no language)" if bad else ""
         raise ConfigError(
-            f"candidates must be ISO 639-1 codes such as ['en', 'fr']; got {list(candidates)!r}"
+            f"candidates must be ISO 639-1 codes such as ['en', 'fr']; got "
+            f"{list(candidates)!r}{unknown}"
         )
     return codes
 

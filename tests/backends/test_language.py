@@ -83,6 +83,8 @@ def test_hint_is_a_prior_not_the_answer(detector):
 def test_bad_candidates_are_rejected(detector):
     with pytest.raises(ConfigError, match="candidates must be ISO 639-1 codes"):
         detector.detect(["hello"], candidates=["english!"])
+    with pytest.raises(ConfigError, match="'xx' is no language"):  # two letters, no language
+        detector.detect(["merci beaucoup"], candidates=["fr", "xx"])
 
 
 def test_hint_tips_an_ambiguous_word_to_the_hinted_language():
