@@ -40,19 +40,49 @@ _DECLARED_ENCODING = re.compile(
 REPEAT_JOINER = " | "
 
 
+#: HTML markup a web form leaves inside a comment (``Great <b>service</b><br/>thanks``): the
+#: element is still a value, its text read through the markup.
+INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "big", "br", "cite", "code", "del", "div", "em", "font", "hr", "i"}
+    | {"img", "ins", "li", "mark", "ol", "p", "q", "s", "small", "span", "strike", "strong"}
+    | {"sub", "sup", "u", "ul"}
+)
+#: Markup that breaks a line: read as a line break.
+_BREAKS = frozenset({"p", "div", "li"})
+
+
 @dataclass
 class _Node:
-    """An element: its local tag, attributes, child elements and text pieces."""
+    """An element: its local tag, attributes, child elements and content (its text pieces
+    and child elements, in document order)."""
 
     tag: str
     attributes: dict[str, str]
     children: list[_Node] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
+    content: list[str | _Node] = field(default_factory=list)
 
     @property
     def is_value(self) -> bool:
-        """An element holding only text (a column's value)."""
-        return not self.children and not self.attributes
+        """An element holding only text, marked up or not (a column's value)."""
+        return not self.attributes and all(child.is_markup for child in self.children)
+
+    @property
+    def is_markup(self) -> bool:
+        """Inline HTML (<b>, <br/>, <a href>) in a text, holding only text or more of it."""
+        return self.tag.lower() in INLINE_TAGS and all(c.is_markup for c in self.children)
+
+    def text(self) -> str:
+        """The element's text, through any markup (a line break for <br/>, <p>, <li>)."""
+        pieces = []
+        for part in self.content:
+            if isinstance(part, str):
+                pieces.append(part)
+            elif part.tag.lower() in ("br", "hr"):
+                pieces.append("\n")
+            else:
+                breaks = "\n" if part.tag.lower() in _BREAKS else ""
+                pieces.append(breaks + part.text() + breaks)
+        return "".join(pieces)
 
 
 def parse_xml(path: Path, text: str) -> _Node:
@@ -72,12 +102,13 @@ def parse_xml(path: Path, text: str) -> _Node:
     def start(tag: str, attributes: dict[str, str]) -> None:
         node = _Node(_local(tag), {_local(k): v for k, v in attributes.items()})
         stack[-1].children.append(node)
+        stack[-1].content.append(node)
         stack.append(node)
 
     parser.EntityDeclHandler = refuse_entities
     parser.StartElementHandler = start
     parser.EndElementHandler = lambda _tag: stack.pop()
-    parser.CharacterDataHandler = lambda data: stack[-1].text.append(data)
+    parser.CharacterDataHandler = lambda data: stack[-1].content.append(data)
     try:
         parser.Parse(_FORBIDDEN.sub("\ufffd", _DECLARATION.sub("", text, count=1)), True)
     except expat.ExpatError as error:
@@ -132,8 +163,9 @@ def record_row(record: _Node) -> tuple[dict[str, str], set[str], set[str]]:
     """A record's columns, the tags of its structured children (not read) and of its
     repeated text children (joined)."""
     row = dict(record.attributes)
-    if not record.children:
+    if all(child.is_markup for child in record.children):  # the record is a text itself
         row[record.tag] = _value([record])
+        return row, set(), set()
     values: dict[str, list[str]] = {}
     nested = set()
     for child in record.children:
@@ -148,7 +180,7 @@ def record_row(record: _Node) -> tuple[dict[str, str], set[str], set[str]]:
 
 def _value(elements: list[_Node]) -> str | None:
     """The text of a record's elements of one tag, joined; None when they hold none."""
-    texts = ["".join(element.text) for element in elements]
+    texts = [element.text().strip("\n") for element in elements]
     return REPEAT_JOINER.join(t for t in texts if t) or None
 
 

@@ -60,6 +60,17 @@ def test_each_record_is_a_row_with_its_attributes_and_text_elements(tmp_path):
     assert "joined with ' | ': ['channel_used']" in summary
 
 
+def test_html_markup_inside_a_comment_is_read_through(tmp_path):
+    text = SURVEY.replace(
+        "Quick &amp; friendly &lt;3",
+        'Quick <b>and</b> <a href="x">friendly</a><br/>would <i>come back</i>',
+    )
+    result = check_result(read_feedback(write(tmp_path, text)))
+    assert result.table["text"].tolist()[1] == "Quick and friendly\nwould come back"
+    assert result.table["text"].tolist()[0] == "Die Lieferung kam zwei Wochen zu spät."  # as before
+    assert "not read: ['aspects']" in result.summary()  # a real part of its own is still left
+
+
 def test_a_list_of_text_elements_is_one_row_each(tmp_path):
     path = write(
         tmp_path, "<comments><comment>Too slow</comment><comment>Great</comment></comments>"
