@@ -201,7 +201,7 @@ def _as_text(value: object) -> str:
 
 def _binary(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]:
     missing, text, values, reasons = _start(series)
-    lower = text.str.lower()
+    lower = text.str.lower().str.replace(r"^([01])\.0*$", r"\1", regex=True)  # "1.0": pandas
     values[lower.isin(TRUE_WORDS + GOOD_WORDS).fillna(False).astype(bool)] = 1.0
     values[lower.isin(FALSE_WORDS + BAD_WORDS).fillna(False).astype(bool)] = 0.0
     unanswered = lower.isin(UNANSWERED_WORDS).fillna(False).astype(bool)

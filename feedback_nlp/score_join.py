@@ -52,9 +52,9 @@ def join_scores(
             f"{source} and the comments both have the column(s) {clash}; drop one side's "
             "copy before joining (nothing is overwritten silently)"
         )
-    keys = scores[on].astype("string")
+    keys = scores[on].astype("string").str.strip()  # " C003 " is C003 on either side
     indexed = scores.drop(columns=on).set_axis(keys, axis=0)
-    comment_keys = comments[on].astype("string")
+    comment_keys = comments[on].astype("string").str.strip()
     joined = comments.copy()
     for column in incoming:
         joined[column] = comment_keys.map(indexed[column]).astype(_nullable(scores[column].dtype))
@@ -76,7 +76,7 @@ def _nullable(dtype: object) -> object:
 
 
 def _check_unique_keys(scores: pd.DataFrame, on: str, source: str) -> None:
-    keys = scores[on]
+    keys = scores[on].astype("string").str.strip()
     if keys.isna().any():
         row = keys.index[keys.isna()][0]
         raise SchemaError(f"{source} row {row!r}: '{on}' is missing")

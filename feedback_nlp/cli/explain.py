@@ -20,6 +20,17 @@ from feedback_nlp.score_join import join_scores
 from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N
 
 
+def with_join_key(scores: pd.DataFrame, key: str) -> pd.DataFrame:
+    """`scores` with its id column named `key` when it is named otherwise (a customer table's
+    `customer_id` or `user_id` is its respondent_id, as `analyze` reads it)."""
+    from feedback_nlp.io.column_names import recognise
+
+    found = recognise([str(c) for c in scores.columns]).get(key)
+    if key in scores.columns or found is None:
+        return scores
+    return scores.rename(columns={found: key})
+
+
 def _parsed(table: pd.DataFrame, specs: list[OutcomeSpec], path: Path) -> pd.DataFrame:
     """Declared outcomes parsed; a bad value is an error naming the file and line."""
     first_line = 2 if path.suffix.lower() == ".csv" else 1  # csv line 1 is the header
@@ -123,7 +134,7 @@ def run_explain(
         declared = [*(c for c in SCORE_COLUMNS if c in table.columns), *folder.outcomes]
     notes: list[str] = []
     if scores_path is not None:
-        scores = _parsed(read_tagged(scores_path), specs, scores_path)
+        scores = _parsed(with_join_key(read_tagged(scores_path), join_on), specs, scores_path)
         joined = join_scores(table, scores, join_on, source=str(scores_path))
         table = joined.table
         notes.append(joined.report())

@@ -185,6 +185,8 @@ def key_drivers(
     spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
     unit = spec.unit_for(unit)
     values = outcome_values(table, spec, unit)
+    if values.empty:  # a customer table whose customers wrote no comment here
+        raise SchemaError(f"no unit has a {spec.column} value: nothing to model")
     features, skipped = driver_features(table, theme_column, unit, min_n, text_signals)
     features = features.reindex(values.index).fillna(0.0)
     if features.shape[1] == 0:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.io.cells import as_string
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.scores import is_missing
 from feedback_nlp.schema import REJECT_COLUMNS, empty_rejects
@@ -76,7 +77,7 @@ def read_customer_outcomes(path: str | Path, outcomes: dict) -> tuple[pd.DataFra
     frame = _frame(path)
     key = recognise([str(c) for c in frame.columns])["respondent_id"]
     lines = pd.Series(range(2, len(frame) + 2), index=frame.index)  # line 1 is the header
-    out = pd.DataFrame({"respondent_id": frame[key].astype("string").str.strip()})
+    out = pd.DataFrame({"respondent_id": as_string(frame[key]).str.strip()})  # 1001.0: "1001"
     reasons = pd.Series(pd.NA, index=frame.index, dtype="string")
     fields = pd.Series(pd.NA, index=frame.index, dtype="string")
     for name, spec in outcomes.items():

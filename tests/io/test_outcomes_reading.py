@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import feedback_nlp
@@ -106,6 +107,15 @@ def test_customer_rows_with_bad_values_or_repeated_ids_are_rejected(tmp_path: Pa
     reasons = dict(zip(joined.rejects["line"], joined.rejects["reason"], strict=True))
     assert set(reasons) == {3, 4}
     assert "perhaps" in reasons[3] and "repeated customer_id 'c1'" in reasons[4]
+
+
+def test_customer_ids_stored_as_numbers_join_comments_with_whole_number_ids(tmp_path) -> None:
+    feedback = pd.DataFrame({"respondent_id": ["1001", "1002"], "text": ["late", "great"]})
+    pd.DataFrame({"customer_id": [1001.0, 1002.0], "churned": [1.0, 0.0]}).to_parquet(
+        tmp_path / "customers.parquet"
+    )
+    joined = join_customer_outcomes(feedback, tmp_path / "customers.parquet", SPECS)
+    assert joined.rejects.empty and joined.table["churned"].tolist() == [1.0, 0.0]
 
 
 def test_demo_files_leave_the_customer_table_out_unless_asked() -> None:
