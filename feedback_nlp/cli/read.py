@@ -133,6 +133,8 @@ def read(
 
     if out.suffix.lower() not in (".parquet", ".csv"):
         _fail(ConfigError(f"--out must end in .parquet or .csv, not '{out.suffix}'"))
+    if rejects is not None and rejects.suffix.lower() != ".csv":
+        _fail(ConfigError(f"--rejects must end in .csv, not '{rejects.suffix}'"))
     options = _read_options(mapping, platform, encoding, agent_turns, outcome, bad_scores)
     try:
         result = read_many(files, **options)

@@ -44,14 +44,14 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
         value="difference",
         low="difference_ci_low",
         high="difference_ci_high",
-        x_title=f"{words.measure} with the theme minus without ({scale})",
+        x_title=f"{words.measure} with the theme minus without{_in(scale)}",
         bad_when_low=bad_low,
     )
     section.add(
         chart(
             f"outcome_{name}",
             figure,
-            f"Themes by their difference in {words.measure} ({scale}), 95 % ranges; red: clearly "
+            f"Themes by their difference in {words.measure}{_in(scale)}, 95 % ranges; red: clearly "
             f"worse; themes of fewer than {SMALL_N} {units} (grey) after the others.",
         )
     )
@@ -114,7 +114,12 @@ def _scale_words(impact: pd.DataFrame) -> str:
     if impact["effect_name"].iloc[0] == "rate ratio":
         return "count"
     unit = impact["display_unit"].dropna()
-    return str(unit.iloc[0]) if len(unit) and unit.iloc[0] else "value"
+    return str(unit.iloc[0]) if len(unit) and unit.iloc[0] else ""
+
+
+def _in(scale: str) -> str:
+    """ " (hours)" after a measure, nothing for a plain number."""
+    return f" ({scale})" if scale else ""
 
 
 def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
@@ -126,13 +131,20 @@ def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
         level = f"{percent(overall)} of {units} {outcome_words(name).binary_level}"
     else:
         scale = _scale_words(impact)
-        level = f"the mean is {number(overall)}" + (f" {scale}" if scale != "count" else "")
-    test = impact["test"].dropna().iloc[0] if impact["test"].notna().any() else ""
+        level = f"the mean is {number(overall)}" + (
+            f" {scale}" if scale not in ("count", "") else ""
+        )
+    tests = impact["test"].dropna().value_counts()
+    used = (
+        "; ".join(f"{test} for {count(n)} theme{'s' * (n != 1)}" for test, n in tests.items())
+        if len(tests) > 1
+        else "".join(tests.index)
+    )
     return (
         f"Counts are {units} ({counted}), each counted once; a theme counts for one when any "
         f"of its comments has it. Overall {level}. Each theme compares the {units} with it "
         f"against the rest; q-values correct for testing every theme (Benjamini–Hochberg). "
-        f"Test: {test}."
+        f"Test: {used}."
     )
 
 
@@ -200,7 +212,7 @@ def _drivers(
             value="coef",
             low="coef_ci_low",
             high="coef_ci_high",
-            x_title=f"change in {outcome_words(name).measure} ({scale})",
+            x_title=f"change in {outcome_words(name).measure}{_in(scale)}",
             bad_when_low=bad_low,
         )
         what = "change in the mean"

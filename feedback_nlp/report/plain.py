@@ -157,9 +157,11 @@ def is_missing(value: object) -> bool:
 
 
 def signed(value: object, digits: int = 1) -> str:
-    """`-7.6` → `−7.6`, `3` → `+3.0`; empty for missing values."""
+    """`-7.6` → `−7.6`, `3` → `+3.0`, `-0.01` → `0.0`; empty for missing values."""
     if is_missing(value):
         return ""
+    if round(float(value), digits) == 0:  # no "−0.0" or "+0.0"
+        return f"{0.0:.{digits}f}"
     text = f"{float(value):+.{digits}f}"
     return text.replace("-", "−")
 

@@ -68,6 +68,13 @@ def test_read_writes_table_and_rejects(tmp_path):
     assert "wrote 4 row(s)" in result.output
 
 
+def test_read_refuses_rejects_it_would_not_write_as_named(tmp_path):
+    args = ["read", str(FIXTURES / "bad_scores.csv"), "--out", str(tmp_path / "out.parquet")]
+    result = runner.invoke(app, [*args, "--rejects", str(tmp_path / "rejects.xlsx")])
+    assert result.exit_code == 1 and "--rejects must end in .csv, not '.xlsx'" in result.output
+    assert not (tmp_path / "rejects.xlsx").exists()
+
+
 def test_read_keeps_comments_with_bad_scores_by_default(tmp_path):
     out, rejects = tmp_path / "out.csv", tmp_path / "rejects.csv"
     args = ["read", str(FIXTURES / "bad_scores.csv"), "--out", str(out), "--rejects", str(rejects)]

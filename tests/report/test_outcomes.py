@@ -59,6 +59,24 @@ def test_outcome_sections_say_what_they_count_and_in_which_unit(report) -> None:
     assert "## Outcome: churned" in markdown and "Odds ratio" in markdown
 
 
+def test_an_outcome_section_names_every_test_its_themes_used() -> None:
+    from feedback_nlp.report.outcomes import _intro
+
+    impact = explain(with_outcomes(), outcomes=[CHURNED], n_bootstrap=0).tables
+    impact = impact["theme_impact_churned"].reset_index(drop=True)
+    assert "Test: chi-square." in _intro("churned", impact, "respondents")
+    impact.loc[0, "test"] = "Fisher exact"  # a small theme's test
+    intro = _intro("churned", impact, "respondents")
+    assert "Test: chi-square for 4 themes; Fisher exact for 1 theme." in intro
+
+
+def test_signs_and_ranges_show_no_negative_zero() -> None:
+    from feedback_nlp.report.plain import interval, signed
+
+    assert signed(-0.04) == "0.0" and signed(-0.4, 0) == "0" and signed(2) == "+2.0"
+    assert interval(-31.2, -0.04, 0) == "−31 to 0"
+
+
 def test_an_analysis_folder_keeps_its_declared_outcomes(tmp_path) -> None:
     import json
     from dataclasses import asdict
