@@ -18,6 +18,8 @@ import pandas as pd
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.cells import as_string
 from feedback_nlp.io.column_names import recognise
+from feedback_nlp.io.delimited import sniff_delimiter
+from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding
 from feedback_nlp.io.scores import is_missing
 from feedback_nlp.schema import REJECT_COLUMNS, empty_rejects
 from feedback_nlp.score_join import join_scores
@@ -43,9 +45,12 @@ def _frame(path: Path, rows: int | None = None) -> pd.DataFrame:
             return frame.head(rows) if rows is not None else frame
         if suffix == ".xlsx":
             return pd.read_excel(path, dtype=str, nrows=rows)
-        sep = "\t" if suffix == ".tsv" else ","
+        with path.open("rb") as stream:
+            sample = stream.read(SAMPLE_BYTES)
+        encoding = detect_encoding(sample, path)  # as feedback files: cp1252, UTF-16, …
+        sep = sniff_delimiter(sample.decode(encoding, errors="ignore").lstrip("\ufeff"), suffix)
         return pd.read_csv(
-            path, dtype=str, sep=sep, nrows=rows, encoding="utf-8-sig", keep_default_na=False
+            path, dtype=str, sep=sep, nrows=rows, encoding=encoding, keep_default_na=False
         )
     except (OSError, ValueError) as error:
         raise ReadError(path, f"cannot read the customer table: {error}") from error

@@ -118,6 +118,15 @@ def test_customer_ids_stored_as_numbers_join_comments_with_whole_number_ids(tmp_
     assert joined.rejects.empty and joined.table["churned"].tolist() == [1.0, 0.0]
 
 
+def test_a_customer_table_in_semicolons_and_cp1252_is_read_like_a_feedback_file(tmp_path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_bytes("customer_id;churned;région\nc1;oui;Île\nc2;non;Genève\n".encode("cp1252"))
+    assert is_customer_table(path)
+    feedback = pd.DataFrame({"respondent_id": ["c1", "c2"], "text": ["late", "great"]})
+    joined = join_customer_outcomes(feedback, path, {"churned": SPECS["churned"]})
+    assert joined.rejects.empty and joined.table["churned"].tolist() == [1.0, 0.0]
+
+
 def test_demo_files_leave_the_customer_table_out_unless_asked() -> None:
     assert "customers.csv" not in {p.name for p in demo_files()}
     assert "customers.csv" in {p.name for p in demo_files(customers=True)}
