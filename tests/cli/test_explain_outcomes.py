@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from feedback_nlp.cli import app
@@ -45,48 +46,35 @@ def test_a_bad_outcome_value_is_an_error_with_file_and_line(tmp_path) -> None:
     )
 
 
-def test_customer_outcomes_joined_from_a_file_count_each_customer_once(tmp_path) -> None:
-    table = with_outcomes()
-    customers = table[["respondent_id", "churned"]].drop_duplicates()
-    table.drop(columns="churned").to_parquet(tmp_path / "tagged.parquet")
+def _explain_with_customers(tmp_path, customers: pd.DataFrame):
+    """`explain` of the tagged table without its churn, the churn from `customers`."""
+    with_outcomes().drop(columns="churned").to_parquet(tmp_path / "tagged.parquet")
     customers.to_csv(tmp_path / "customers.csv", index=False)
-    out = tmp_path / "out"
-    result = _invoke(
-        str(tmp_path / "tagged.parquet"), "--out", str(out), "--scores",
+    return _invoke(
+        str(tmp_path / "tagged.parquet"), "--out", str(tmp_path / "out"), "--scores",
         str(tmp_path / "customers.csv"), "--outcome", "churned:binary",
     )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    impact = pd.read_csv(out / "theme_impact_churned.csv")
-    assert (impact["unit_of_analysis"] == "600 customers").all()
 
 
-def test_a_customer_table_keyed_by_customer_id_joins_as_at_analyze(tmp_path) -> None:
-    table = with_outcomes()
-    customers = table[["respondent_id", "churned"]].drop_duplicates()
-    customers = customers.rename(columns={"respondent_id": "customer_id"})
-    customers["customer_id"] = " " + customers["customer_id"].astype(str) + " "  # padded ids
+def _as_exported(customers: pd.DataFrame) -> pd.DataFrame:
+    """Keyed by customer_id padded with spaces, churn written 1.0/0.0 as pandas writes it."""
     yes = customers["churned"].astype(str).str.lower().isin(["yes", "true", "1"])
-    customers["churned"] = yes.astype(float)  # written 1.0 and 0.0, as pandas writes them
-    table.drop(columns="churned").to_parquet(tmp_path / "tagged.parquet")
-    customers.to_csv(tmp_path / "customers.csv", index=False)
-    out = tmp_path / "out"
-    result = _invoke(
-        str(tmp_path / "tagged.parquet"), "--out", str(out), "--scores",
-        str(tmp_path / "customers.csv"), "--outcome", "churned:binary",
-    )  # fmt: skip
+    return pd.DataFrame(
+        {"customer_id": " " + customers["respondent_id"].astype(str) + " ", "churned": yes * 1.0}
+    )
+
+
+@pytest.mark.parametrize("written", [lambda c: c, _as_exported], ids=["as_read", "as_exported"])
+def test_customer_outcomes_joined_from_a_file_count_each_customer_once(tmp_path, written) -> None:
+    customers = with_outcomes()[["respondent_id", "churned"]].drop_duplicates()
+    result = _explain_with_customers(tmp_path, written(customers))
     assert result.exit_code == 0, result.output
-    impact = pd.read_csv(out / "theme_impact_churned.csv")
+    impact = pd.read_csv(tmp_path / "out" / "theme_impact_churned.csv")
     assert (impact["unit_of_analysis"] == "600 customers").all()
 
 
 def test_an_outcome_no_commenting_customer_has_skips_its_drivers(tmp_path) -> None:
-    table = with_outcomes()
-    table.drop(columns="churned").to_parquet(tmp_path / "tagged.parquet")
     others = pd.DataFrame({"customer_id": ["x1", "x2"], "churned": ["yes", "no"]})
-    others.to_csv(tmp_path / "customers.csv", index=False)
-    result = _invoke(
-        str(tmp_path / "tagged.parquet"), "--out", str(tmp_path / "out"), "--scores",
-        str(tmp_path / "customers.csv"), "--outcome", "churned:binary",
-    )  # fmt: skip
+    result = _explain_with_customers(tmp_path, others)
     assert result.exit_code == 0, result.output
     assert "note: drivers_churned skipped: no unit has a churned value" in result.output
