@@ -130,6 +130,17 @@ def _excel_compatible(table: pd.DataFrame) -> pd.DataFrame:
     """Excel has no time zones (UTC datetimes written naive), no control characters in cells
     (removed; `text_issues` already notes them), no lists (written as JSON) and 15 digits of
     precision (a longer whole number, an id, written as text); cells are cut at 32,767."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def cell(value: object) -> object:
+        if isinstance(value, np.ndarray):
+            value = value.tolist()
+        if isinstance(value, list | tuple | dict):
+            value = json.dumps(value, ensure_ascii=False, default=str)
+        if isinstance(value, str):
+            return ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_CHARS]
+        return value
+
     out = table.copy()
     for name in out.columns:
         column = out[name]
@@ -138,24 +149,12 @@ def _excel_compatible(table: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_integer_dtype(column) and column.abs().ge(EXCEL_EXACT).any():
             out[name] = column.astype("string")
         elif pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column):
-            out[name] = column.map(_excel_cell, na_action="ignore")
+            out[name] = column.map(cell, na_action="ignore")
     return out
 
 
 #: Whole numbers from here on lose digits in Excel, which keeps 15 significant digits.
 EXCEL_EXACT = 10**15
-
-
-def _excel_cell(value: object) -> object:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(value, np.ndarray):
-        value = value.tolist()
-    if isinstance(value, list | tuple | dict):
-        value = json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_CHARS]
-    return value
 
 
 def _sheet_name(name: str) -> str:

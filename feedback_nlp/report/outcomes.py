@@ -17,7 +17,15 @@ from feedback_nlp.report import charts
 from feedback_nlp.report.document import Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.outcome_summary import is_binary, low_is_bad
-from feedback_nlp.report.plain import count, interval, number, percent, signed, unit_noun
+from feedback_nlp.report.plain import (
+    count,
+    counted,
+    interval,
+    number,
+    percent,
+    signed,
+    unit_noun,
+)
 from feedback_nlp.report.sections import chart, declared_outcomes
 from feedback_nlp.scores import SMALL_N
 
@@ -123,7 +131,6 @@ def _in(scale: str) -> str:
 
 
 def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
-    counted = impact["unit_of_analysis"].iloc[0] if len(impact) else f"no {units}"
     if not len(impact):
         return f"{name}: no theme has {units} with this outcome."
     overall = impact["metric_all"].iloc[0]
@@ -136,13 +143,14 @@ def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
         )
     tests = impact["test"].dropna().value_counts()
     used = (
-        "; ".join(f"{test} for {count(n)} theme{'s' * (n != 1)}" for test, n in tests.items())
+        "; ".join(f"{test} for {counted(n, 'theme')}" for test, n in tests.items())
         if len(tests) > 1
         else "".join(tests.index)
     )
     return (
-        f"Counts are {units} ({counted}), each counted once; a theme counts for one when any "
-        f"of its comments has it. Overall {level}. Each theme compares the {units} with it "
+        f"Counts are {units} ({impact['unit_of_analysis'].iloc[0]}), each counted once; a theme "
+        f"counts for one when any of its comments has it. Overall {level}. Each theme compares "
+        f"the {units} with it "
         f"against the rest; q-values correct for testing every theme (Benjamini–Hochberg). "
         f"Test: {used}."
     )
