@@ -41,5 +41,6 @@ def check_segments(segments: Sequence[str], columns: Iterable[object]) -> None:
         if segment in names:
             continue
         close = difflib.get_close_matches(segment, names, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; the columns are {names}"
+        listed = ", ".join(names[:20]) + (", …" if len(names) > 20 else "")
+        hint = f"; did you mean '{close[0]}'?" if close else f"; the columns are {listed}"
         raise ConfigError(f"--segment '{segment}': the feedback files have no such column{hint}")
