@@ -128,14 +128,15 @@ class LongFolder:
         raw = pd.concat([frame for frame, _ in self.held], ignore_index=True)
         lines = np.concatenate([numbers for _, numbers in self.held])
         self.held = []
-        ids = raw[self.layout.id_column]
+        column = raw[self.layout.id_column]  # stripped, NA where blank: the response's key
+        ids = column.astype("string").str.strip().mask(is_missing(column))
         questions = raw[self.layout.question_column].astype("string").str.strip().fillna("")
         again = _answered_again(ids, questions)
         repeats = Repeats.of(raw, lines, ids, questions, again)
         raw, lines = raw[~again].reset_index(drop=True), lines[~again]
-        responses = _responses(raw[self.layout.id_column])
+        responses = _responses(ids[~again].reset_index(drop=True))
         self.question_columns = self._question_level(raw, responses)
-        wide = self._widen(raw, responses)
+        wide = self._widen(raw, responses, questions[~again].reset_index(drop=True))
         firsts = ~responses.duplicated().to_numpy()
         self.rows_folded += len(raw) - len(wide)
         return wide, lines[firsts], repeats
@@ -167,7 +168,7 @@ class LongFolder:
             )
         return changing
 
-    def _widen(self, raw: pd.DataFrame, responses: pd.Series) -> pd.DataFrame:
+    def _widen(self, raw: pd.DataFrame, responses: pd.Series, questions: pd.Series) -> pd.DataFrame:
         layout = self.layout
         keep = [
             c
@@ -176,7 +177,6 @@ class LongFolder:
         ]
         present = raw[keep].apply(lambda column: column.where(~is_missing(column)))
         base = present.groupby(responses, sort=False).first()
-        questions = raw[layout.question_column].astype("string").str.strip().fillna("")
         answers = raw[layout.answer_column].where(~is_missing(raw[layout.answer_column]))
         joined = (
             pd.DataFrame(
@@ -244,10 +244,10 @@ def _column_name(question: str, taken: list[str]) -> str:
 
 
 def _responses(ids: pd.Series) -> pd.Series:
-    """A number per response, in the order of their first rows: the rows of one id wherever
-    they are; a row without an id is a response alone."""
-    blank = is_missing(ids).to_numpy()
-    text = ids.astype("string").str.strip().fillna("").to_numpy(dtype=object)
+    """A number per response, in the order of their first rows: the rows of one id (stripped,
+    NA where blank) wherever they are; a row without an id is a response alone."""
+    blank = ids.isna().to_numpy()
+    text = ids.fillna("").to_numpy(dtype=object)
     keys = np.where(blank, [f"\0{i}" for i in range(len(ids))], text)
     return pd.Series(pd.factorize(keys)[0], index=ids.index, name="response")
 
@@ -255,10 +255,9 @@ def _responses(ids: pd.Series) -> pd.Series:
 def _answered_again(ids: pd.Series, questions: pd.Series) -> np.ndarray:
     """The rows that answer a question of their response again after other rows: every run
     of adjacent rows of one (id, question) after that pair's first run; rows without an id
-    never."""
-    blank = is_missing(ids).to_numpy()
-    text = ids.astype("string").str.strip().fillna("")
-    pair = text + "\0" + questions
+    (NA) never."""
+    blank = ids.isna().to_numpy()
+    pair = ids.fillna("") + "\0" + questions
     starts = (pair != pair.shift(fill_value="")).to_numpy(dtype=bool) | blank
     run = pd.Series(np.cumsum(starts), index=ids.index)
     first_run = run.groupby(pair.to_numpy()).transform("min")
@@ -286,9 +285,8 @@ class Repeats:
         again: np.ndarray,
     ) -> Repeats:
         """The rows `again` of every row held (`raw`, `lines`, `ids`, `questions`)."""
-        clean = ids.astype("string").str.strip()
-        start = pd.Series(lines, index=clean.index).groupby(clean.to_numpy()).min()
-        repeated = clean[again].tolist()
+        start = pd.Series(lines, index=ids.index).groupby(ids.to_numpy()).min()
+        repeated = ids[again].tolist()
         return cls(
             raw[again],
             lines[again],
