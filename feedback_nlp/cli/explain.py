@@ -17,6 +17,7 @@ from feedback_nlp.insights import explain as explain_table
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_option
 from feedback_nlp.report.export import export_table
 from feedback_nlp.score_join import join_scores
+from feedback_nlp.score_scales import read_scales
 from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N
 
 
@@ -29,6 +30,18 @@ def with_join_key(scores: pd.DataFrame, key: str) -> pd.DataFrame:
     if key in scores.columns or found is None:
         return scores
     return scores.rename(columns={found: key})
+
+
+def pseudonymised_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """`frame` with the ids of column `key` that are personal data (an e-mail as the
+    customer id) pseudonymised as every export pseudonymises them: a raw customer table then
+    joins the tagged table an analysis exported."""
+    from feedback_nlp.text.pii import pseudonymise_pii_id
+
+    if key not in frame.columns:
+        return frame
+    ids = frame[key].map(lambda v: pseudonymise_pii_id(v.strip()) if isinstance(v, str) else v)
+    return frame.assign(**{key: ids.astype(frame[key].dtype)})
 
 
 def _parsed(table: pd.DataFrame, specs: list[OutcomeSpec], path: Path) -> pd.DataFrame:
@@ -120,7 +133,8 @@ def run_explain(
     seed: int,
     segments: list[str] | None = None,
 ) -> dict:
-    """Read, join, explain and write one CSV per table plus summary.json; return the summary."""
+    """Read, join, explain and write one CSV per table plus summary.json; return the summary.
+    Scores are read on the scales kept in the analysis folder (or beside the table file)."""
     if period not in ("M", "W"):
         raise ConfigError(f"--period must be M or W, not {period!r}")
     declared = [parse_outcome_option(o) if ":" in o else o for o in outcomes or []]
@@ -135,6 +149,7 @@ def run_explain(
     notes: list[str] = []
     if scores_path is not None:
         scores = _parsed(with_join_key(read_tagged(scores_path), join_on), specs, scores_path)
+        table, scores = (pseudonymised_key(frame, join_on) for frame in (table, scores))
         joined = join_scores(table, scores, join_on, source=str(scores_path))
         table = joined.table
         notes.append(joined.report())
@@ -156,6 +171,7 @@ def run_explain(
         n_bootstrap=bootstrap,
         seed=seed,
         segments=segments or (folder.segments if folder else []),  # the folder's, unless given
+        scales=folder.scales if folder else read_scales(table_path.parent),
         **(theme_context(folder) if folder else {}),
     )
     out.mkdir(parents=True, exist_ok=True)

@@ -28,6 +28,7 @@ from feedback_nlp.engines.job import (
 from feedback_nlp.engines.manifest import JobConflictError, Manifest
 from feedback_nlp.engines.parts import REJECTS, TAGGED
 from feedback_nlp.io.stream import CHUNK_ROWS
+from feedback_nlp.score_scales import read_scales
 
 ENGINES = ("local", "ray")
 
@@ -52,7 +53,7 @@ def tag_files(
     `overwrite` replaces whatever job `out` holds. Beside the parts the job keeps the model's
     theme table and settings (`engines.context`), so `feedback-nlp report out` reads it alone.
     `read_options` are those of :func:`~feedback_nlp.io.read_many` (mapping, platform,
-    encoding, column names).
+    encoding, column names); the scores are read on the model's scales (its scales.json).
     With ``engine="ray"``, `address` names an existing Ray cluster and `actors` the number
     of tagging actors (default: one per GPU, else one per two CPUs).
     """
@@ -67,6 +68,7 @@ def tag_files(
     if manifest.status == "done":
         return finished_summary(manifest, engine)
     write_model_context(load_model(model), model, out)
+    read_options = {"scales": read_scales(model), **read_options}
     if engine == "ray":
         from feedback_nlp.engines.ray_engine import run_ray
 

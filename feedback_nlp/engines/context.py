@@ -22,6 +22,7 @@ from pathlib import Path
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.engines.manifest import write_atomic
 from feedback_nlp.outcomes import OUTCOMES_FILE
+from feedback_nlp.score_scales import SCALES_FILE
 from feedback_nlp.segment_columns import SEGMENTS_FILE
 
 THEMES = "themes.parquet"
@@ -39,7 +40,7 @@ def write_model_context(analyzer: Analyzer, model: Path, out: Path) -> None:
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
     info = json.dumps({"config": config, "meta": meta}, indent=1, default=str)
     write_atomic(out / MODEL_INFO, info.encode("utf-8"))
-    for name in (OUTCOMES_FILE, SEGMENTS_FILE):  # what the analysis declared, for the report
+    for name in (OUTCOMES_FILE, SEGMENTS_FILE, SCALES_FILE):  # declared by the analysis
         if (model / name).is_file():
             write_atomic(out / name, (model / name).read_bytes())
         else:

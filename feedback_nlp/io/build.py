@@ -27,6 +27,7 @@ from feedback_nlp.io.cells import (
 from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.long_format import LongFolder, Repeats, long_layout
 from feedback_nlp.io.mapping import ColumnPlan
+from feedback_nlp.io.scale_hints import scale_note
 from feedback_nlp.io.score_labels import apply_score_labels, words_note
 from feedback_nlp.io.scores import (
     ALL_SCORE_RANGES,
@@ -231,9 +232,11 @@ class TableBuilder:
         for name in ALL_SCORE_RANGES:
             if name in out:
                 cells = apply_score_labels(out[name], self.plan.score_labels.get(name))
-                values, reasons = parse_score(cells, name)
+                values, reasons = parse_score(cells, name, self.plan.scales.ranges().get(name))
                 column = self.plan.columns.get(name, name)
                 add_note(self.notes, words_note(name, column, reasons, out[name]), f"{name} (")
+                hint = scale_note(name, column, reasons, out[name], values, self.plan.scales)
+                add_note(self.notes, hint, f"{name} scale")
                 flag_or_keep(name, reasons)
                 out[name] = values
                 has_score |= values.notna()

@@ -12,6 +12,7 @@ import pandas as pd
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.mapping import Mapping, load_mapping
 from feedback_nlp.io.seen_ids import SeenIds
+from feedback_nlp.score_scales import ScoreScales
 
 #: Bytes that make a file empty when it holds nothing else.
 BLANK = b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"
@@ -30,6 +31,7 @@ class ReadOptions:
     chunk_rows: int
     seen: SeenIds
     bad_scores: str | None = None
+    scales: ScoreScales | None = None
 
 
 #: What a streaming reader yields per chunk: kept rows, rejected rows, rows read, bytes read.
@@ -47,7 +49,13 @@ def drain(builder: TableBuilder, rows_read: int, position: int, final: bool = Fa
 
 def mapping_for(path: Path, options: ReadOptions) -> Mapping | None:
     """The column mapping for `path`: the given one, the one beside the file, the kwargs."""
-    return load_mapping(options.mapping, options.columns, path, options.bad_scores)
+    return load_mapping(options.mapping, options.columns, path, options.bad_scores, options.scales)
+
+
+def file_scales(path: Path, options: ReadOptions) -> ScoreScales:
+    """The CSAT and CES scales `path` is read on (its mapping's, the options', the defaults)."""
+    mapping = mapping_for(path, options)
+    return (mapping.scales if mapping else None) or ScoreScales()
 
 
 def last_drains(builder: TableBuilder, position: int, chunk_rows: int) -> Iterator[Piece]:

@@ -12,6 +12,7 @@ from feedback_nlp.io.journey import SECTIONS, Declared, parse_declared
 from feedback_nlp.io.score_labels import parse_score_labels
 from feedback_nlp.io.scores import EXTRA_SCORE_RANGES
 from feedback_nlp.schema import INPUT_COLUMNS
+from feedback_nlp.score_scales import ScoreScales, scales_from_table
 
 MAPPABLE = (*INPUT_COLUMNS, *EXTRA_SCORE_RANGES)
 
@@ -49,6 +50,7 @@ class ColumnPlan:
     score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
     more_texts: list[str] = field(default_factory=list)  # open questions after `text` (io.answers)
     long: bool = False  # rows of questions folded into responses (io.long_format)
+    scales: ScoreScales = field(default_factory=ScoreScales)  # CSAT and CES scales
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""
@@ -59,6 +61,7 @@ class ColumnPlan:
             self.declared.update(mapping.declared)
             self.outcomes.update(mapping.outcomes)
             self.score_labels.update(mapping.score_labels)
+            self.scales = mapping.scales or self.scales
             if "text" in mapping.columns:  # the user's text column(s) replace those detected
                 self.more_texts = list(mapping.more_texts)
             mapped = set(self.columns.values())
@@ -88,6 +91,7 @@ class Mapping:
     outcomes: dict[str, Any] = field(default_factory=dict)  # name -> OutcomeSpec
     score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
     more_texts: list[str] = field(default_factory=list)  # `text = [first, *more_texts]`
+    scales: ScoreScales | None = None  # the [scales] table (feedback_nlp.score_scales)
 
 
 def load_mapping(
@@ -95,10 +99,12 @@ def load_mapping(
     columns: dict[str, str],
     data_path: Path,
     bad_scores: str | None = None,
+    scales: ScoreScales | None = None,
 ) -> Mapping | None:
     """Combine `mapping` (dict or TOML path), `<stem>.mapping.toml` beside the file and kwargs.
 
-    `bad_scores`, when given, overrides the mapping's ``[options] bad_scores``.
+    `bad_scores`, when given, overrides the mapping's ``[options] bad_scores``. `scales`, when
+    given (a model's, or ``read_many(scales=...)``), must agree with the mapping's ``[scales]``.
     """
     if mapping is None:
         beside = data_path.with_name(f"{data_path.stem}.mapping.toml")
@@ -123,11 +129,25 @@ def load_mapping(
     if bad_scores is not None:
         result = result or Mapping()
         result.bad_scores = check_bad_scores(bad_scores)
+    if scales is not None:
+        result = result or Mapping()
+        result.scales = _agreeing(result, scales)
     return result
 
 
+def _agreeing(mapping: Mapping, scales: ScoreScales) -> ScoreScales:
+    """`scales`, when the mapping declares none or the same; ConfigError otherwise."""
+    if mapping.scales is not None and mapping.scales != scales:
+        raise ConfigError(
+            f"{mapping.origin}: [scales] {mapping.scales.declared()} differ from the scales "
+            f"given with the model or the call ({scales.declared() or 'the defaults'}); a "
+            "survey's scores are read on one scale"
+        )
+    return scales
+
+
 def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
-    known = {"columns", "constants", "options", "outcomes", "score_labels", *SECTIONS}
+    known = {"columns", "constants", "options", "outcomes", "score_labels", "scales", *SECTIONS}
     if not set(content) <= known:
         # a flat dict {schema name: file column} is accepted as the [columns] table
         if all(isinstance(v, str | list) for v in content.values()) and not set(content) & known:
@@ -136,13 +156,14 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
             raise ConfigError(
                 f"{origin}: unknown table(s) {sorted(set(content) - known)}; "
                 "a mapping has [columns], [constants], [options], [outcomes], [journey_stages], "
-                "[touchpoints] and [score_labels]"
+                "[touchpoints], [score_labels] and [scales]"
             )
     options = content.get("options", {})
     unknown_options = set(options) - {"date_format", "bad_scores"}
     if unknown_options:
         raise ConfigError(f"{origin}: unknown option(s) {sorted(unknown_options)} in [options]")
     columns, more_texts = _check_columns(content.get("columns", {}), origin)
+    scales = _scales(content.get("scales"), origin)
     return Mapping(
         columns=columns,
         more_texts=more_texts,
@@ -156,8 +177,20 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
             for name in SECTIONS
             if name in content
         },
-        score_labels=parse_score_labels(content.get("score_labels", {}), origin),
+        score_labels=parse_score_labels(
+            content.get("score_labels", {}), origin, scales.ranges() if scales else None
+        ),
+        scales=scales,
     )
+
+
+def _scales(table: object, origin: str) -> ScoreScales | None:
+    """The scales of a ``[scales]`` table (None where the mapping has none)."""
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{origin}: [scales] must be a table like csat = [1, 10]")
+    return scales_from_table(table, origin)
 
 
 def _outcomes(table: dict[str, Any], origin: str) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_json, read_jsonl, read_parquet
 from feedback_nlp.io.xml_records import read_xml
 from feedback_nlp.schema import INPUT_COLUMNS, empty_rejects, rejected_rows, split_list, validate
+from feedback_nlp.score_scales import ScoreScales, describe_scales, one_scale, scales_from_table
 
 SUFFIXES = {
     ".csv": "csv",
@@ -48,6 +49,11 @@ class ReadResult:
     rejects: pd.DataFrame = field(default_factory=empty_rejects)
     info: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def scales(self) -> ScoreScales:
+        """The CSAT and CES scales the scores were read on."""
+        return scales_from_table(self.info.get("scales") or {}, "the read")
+
     def summary(self) -> str:
         """A human-readable account of what was read, recognised and rejected."""
         files = self.info.get("files", [self.info])
@@ -68,6 +74,7 @@ def read_feedback(
     sheet: str | int | None = None,
     outcomes: dict[str, Any] | None = None,
     bad_scores: str | None = None,
+    scales: ScoreScales | None = None,
     **columns: str,
 ) -> ReadResult:
     """Read one feedback file (CSV/TSV, xlsx, JSON, JSONL, Parquet) into the feedback table.
@@ -78,11 +85,12 @@ def read_feedback(
     feedback_nlp.outcomes) adds declared outcome columns, validated like scores.
     `bad_scores`: ``"keep-text"`` (default: keep the row, empty the score or date, list the
     problem in the rejects table) or ``"reject-row"``; see
-    :data:`feedback_nlp.io.mapping.BAD_SCORES`.
+    :data:`feedback_nlp.io.mapping.BAD_SCORES`. `scales`: the CSAT and CES scales of the
+    survey where they are not 1-5 and 1-7 (or a mapping's ``[scales]``, `score_scales`).
     Raises ReadError when the file cannot be read.
     """
     read = (Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
-    return _read_one(*read, outcomes=outcomes, bad_scores=bad_scores)
+    return _read_one(*read, outcomes=outcomes, bad_scores=bad_scores, scales=scales)
 
 
 def read_many(
@@ -95,9 +103,11 @@ def read_many(
     sheet: str | int | None = None,
     outcomes: dict[str, Any] | None = None,
     bad_scores: str | None = None,
+    scales: ScoreScales | None = None,
     **columns: str,
 ) -> ReadResult:
-    """Read several files into one table; a response_id seen in an earlier file is rejected."""
+    """Read several files into one table; a response_id seen in an earlier file is rejected.
+    The files' scales (`scales`, or each one's mapping) must agree."""
     seen: dict[str, str] = {}
     results = [
         _read_one(
@@ -111,6 +121,7 @@ def read_many(
             seen,
             outcomes=outcomes,
             bad_scores=bad_scores,
+            scales=scales,
         )
         for p in paths
     ]
@@ -124,7 +135,9 @@ def read_many(
         key: sum(i[key] for i in infos)
         for key in ("rows_read", "rows_kept", "rows_rejected", "answers_added", "rows_folded")
     }
-    return ReadResult(validate(table), rejects, {"files": infos, **totals})
+    declared = one_scale(infos)
+    info = {"files": infos, **totals, "scales": declared}
+    return ReadResult(validate(table, scales_from_table(declared, "").ranges()), rejects, info)
 
 
 def _read_one(
@@ -138,6 +151,7 @@ def _read_one(
     seen: dict[str, str],
     outcomes: dict[str, Any] | None = None,
     bad_scores: str | None = None,
+    scales: ScoreScales | None = None,
 ) -> ReadResult:
     if platform not in PLATFORMS:
         from feedback_nlp.errors import ConfigError
@@ -152,7 +166,7 @@ def _read_one(
             f"unsupported file type '{path.suffix or '(none)'}'",
             hint=f"convert it to one of {sorted(SUFFIXES)}",
         )
-    user_mapping = load_mapping(mapping, columns, path, bad_scores)
+    user_mapping = load_mapping(mapping, columns, path, bad_scores, scales)
     if outcomes:
         from feedback_nlp.io.mapping import Mapping
 
@@ -176,7 +190,7 @@ def _read_one(
     info = _info(path, builder, info, table, rejects)
     if user_mapping is not None and user_mapping.origin != OUTCOMES_ONLY:
         info["mapping"] = user_mapping.origin
-    return ReadResult(validate(table), rejects, info)
+    return ReadResult(validate(table, builder.plan.scales.ranges()), rejects, info)
 
 
 def _numbers_carried(table: pd.DataFrame, carried: list[str], plan: ColumnPlan) -> list[str]:
@@ -227,6 +241,7 @@ def _info(
         "answers_added": builder.answers_added,
         "rows_folded": builder.long.rows_folded if builder.long else 0,
         "bad_scores": plan.bad_scores,
+        "scales": plan.scales.declared(),
         "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
         "text_issues": issue_counts(table),
@@ -294,6 +309,8 @@ def _file_summary(info: dict[str, Any]) -> str:
         lines.append(f"  score {name} <- {score['column']}: {score['count']} value(s){span}")
     if not info["scores"]:
         lines.append("  scores: none found")
+    elif info.get("scales"):
+        lines.append(f"  scales: {describe_scales(scales_from_table(info['scales'], ''))}")
     lines.append(
         f"  rows: {info['rows_read']} read, {info['rows_kept']} kept{_answers(info)}, "
         f"{info['rows_rejected']} rejected"

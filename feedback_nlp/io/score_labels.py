@@ -31,8 +31,11 @@ from feedback_nlp.io.scores import ALL_SCORE_RANGES
 NOTE_LABELS = 3
 
 
-def parse_score_labels(table: Any, origin: str) -> dict[str, dict[str, int]]:
-    """Check a ``[score_labels]`` table: {score: {label: whole number in the score's range}}."""
+def parse_score_labels(
+    table: Any, origin: str, ranges: dict[str, tuple[int, int]] | None = None
+) -> dict[str, dict[str, int]]:
+    """Check a ``[score_labels]`` table: {score: {label: whole number in the score's range}};
+    `ranges`: the scales the mapping declares (`score_scales`), else the schema's."""
     if not isinstance(table, dict):
         raise ConfigError(f"{origin}: [score_labels] must hold one table per score")
     parsed: dict[str, dict[str, int]] = {}
@@ -42,7 +45,7 @@ def parse_score_labels(table: Any, origin: str) -> dict[str, dict[str, int]]:
                 f"{origin}: [score_labels.{score}]: not a score; use one of "
                 f"{list(ALL_SCORE_RANGES)}"
             )
-        low, high = ALL_SCORE_RANGES[score]
+        low, high = {**ALL_SCORE_RANGES, **(ranges or {})}[score]
         if not isinstance(labels, dict) or not labels:
             raise ConfigError(f"{origin}: [score_labels.{score}] must map labels to numbers")
         for label, value in labels.items():

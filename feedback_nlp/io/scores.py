@@ -129,14 +129,18 @@ def parse_integer(
     return values, reasons
 
 
-def parse_score(series: pd.Series, name: str) -> tuple[pd.Series, pd.Series]:
-    """Parse a score column with its schema range (nps 0-10, csat 1-5, ces 1-7, star_rating 1-5).
+def parse_score(
+    series: pd.Series, name: str, value_range: tuple[int, int] | None = None
+) -> tuple[pd.Series, pd.Series]:
+    """Parse a score column with its range: `value_range` (a declared scale,
+    `feedback_nlp.score_scales`), else the schema's (nps 0-10, csat 1-5, ces 1-7, star_rating
+    1-5).
 
     Survey tools that export choice texts label the ends of the scale ("10 - Extremely
     likely", "0 = Not at all likely", "9 (Promoter)") and some write scores out of the scale's
     top ("9/10"): the number is read. Words alone ("Very satisfied") are not.
     """
-    value_range = ALL_SCORE_RANGES[name]
+    value_range = value_range or ALL_SCORE_RANGES[name]
     return parse_integer(stated_numbers(series, value_range[1]), name, value_range, series)
 
 

@@ -24,7 +24,15 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.answers import first_answers
-from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drains, mapping_for
+from feedback_nlp.io.chunks import (
+    BLANK,
+    Piece,
+    ReadOptions,
+    drain,
+    file_scales,
+    last_drains,
+    mapping_for,
+)
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.delimited import _builder as _delimited_builder
 from feedback_nlp.io.delimited import (
@@ -43,6 +51,7 @@ from feedback_nlp.io.stream_jsonl import is_chat_jsonl, stream_jsonl
 from feedback_nlp.io.structured import _builder as _structured_builder
 from feedback_nlp.io.structured import _check_platform, open_parquet
 from feedback_nlp.schema import empty_rejects, rejected_rows, validate
+from feedback_nlp.score_scales import ScoreScales
 
 #: Source rows per chunk unless the caller says otherwise.
 CHUNK_ROWS = 10_000
@@ -77,6 +86,7 @@ def stream_feedback(
     encoding: str | None = None,
     sheet: str | int | None = None,
     bad_scores: str | None = None,
+    scales: ScoreScales | None = None,
     **columns: str,
 ) -> Iterator[Chunk]:
     """Yield the chunks of every file in order; options as in :func:`read_many`."""
@@ -98,6 +108,7 @@ def stream_feedback(
         chunk_rows,
         SeenIds(),
         bad_scores,
+        scales,
     )
     for file_index, path in enumerate(Path(p) for p in paths):
         yield from _stream_file(file_index, path, options)
@@ -118,8 +129,10 @@ def _stream_file(file_index: int, path: Path, options: ReadOptions) -> Iterator[
     else:
         yield from _whole(file_index, path, options, size)
         return
+    ranges = file_scales(path, options).ranges()
     for index, (table, rejects, rows_read, position) in enumerate(pieces):
-        yield Chunk(file_index, index, path, validate(table), rejects, rows_read, position, size)
+        table = validate(table, ranges)
+        yield Chunk(file_index, index, path, table, rejects, rows_read, position, size)
 
 
 def _whole(file_index: int, path: Path, options: ReadOptions, size: int) -> Iterator[Chunk]:
@@ -133,7 +146,8 @@ def _whole(file_index: int, path: Path, options: ReadOptions, size: int) -> Iter
         options.sheet,
         options.columns,
         options.seen,
-        options.bad_scores,
+        bad_scores=options.bad_scores,
+        scales=options.scales,
     )
     step = options.chunk_rows
     count = max(1, -(-len(read.table) // step))

@@ -22,7 +22,7 @@ from feedback_nlp.report.export import redact_for_export
 from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
 from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.outcomes import outcome_sections
-from feedback_nlp.report.plain import GLOSSARY, counted
+from feedback_nlp.report.plain import counted, glossary
 from feedback_nlp.report.sections import (
     mix_section,
     pain_points_section,
@@ -98,13 +98,14 @@ def build_insight_report(
             outcomes=[*scores, *inputs.outcomes] if inputs.outcomes else None,
             embeddings=inputs.embeddings,
             segments=inputs.segments,
+            scales=inputs.scales,
             **theme_context(inputs),
         )
     tables = {name: redact_for_export(frame) for name, frame in explanation.tables.items()}
     counts = _theme_counts(table)
     sizes = [(labels.get(t, t), int(n)) for t, n in counts.items()]
     judged = judged_themes(inputs.themes)
-    facts = gather_facts(table, tables, inputs.rejects, sizes, judged, similar)
+    facts = gather_facts(table, tables, inputs.rejects, sizes, judged, similar, inputs.scales)
     score = facts.primary_score
     title = title or _title(facts)
     report = InsightReport(title, _subtitle(facts), facts={"facts": facts})
@@ -128,6 +129,7 @@ def build_insight_report(
             stages=inputs.stages,
             meta=inputs.meta,
             notes=explanation.notes,
+            scales=inputs.scales,
         ),
     ]
     report.sections = [s for s in candidates if s is not None]
@@ -187,7 +189,7 @@ def _about(report: InsightReport, inputs: ReportInputs) -> pd.DataFrame:
         rows.append(
             ("note", f"the 'tagged comments' sheet holds the first {EXCEL_MAX_ROWS:,} comments")
         )
-    rows += [(f"meaning: {term}", text) for term, text in GLOSSARY.items()]
+    rows += [(f"meaning: {term}", text) for term, text in glossary(inputs.scales).items()]
     return pd.DataFrame(rows, columns=["item", "value"])
 
 

@@ -22,6 +22,7 @@ from feedback_nlp.errors import ReadError
 from feedback_nlp.outcomes import OUTCOMES_FILE
 from feedback_nlp.report.export import restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
+from feedback_nlp.score_scales import ScoreScales, read_scales
 from feedback_nlp.segment_columns import read_segments
 
 #: File names inside an analysis output folder (see pipeline.write_outputs).
@@ -72,14 +73,17 @@ class ReportInputs:
     outcomes: list[Any] = field(default_factory=list)
     #: Columns the analysis is also segmented by (`analyze --segment`): a section each.
     segments: list[str] = field(default_factory=list)
+    #: The CSAT and CES scales the scores were read on (`score_scales`).
+    scales: ScoreScales = field(default_factory=ScoreScales)
 
 
 def load_inputs(path: str | Path) -> ReportInputs:
-    """Read a tagged table file, or an analysis output folder, for the report."""
+    """Read a tagged table file, or an analysis output folder, for the report (a file's
+    scales are those kept beside it, `score_scales`)."""
     path = Path(path)
     if path.is_dir():
         return _load_folder(path)
-    return ReportInputs(table=read_tagged(path), source=str(path))
+    return ReportInputs(table=read_tagged(path), source=str(path), scales=read_scales(path.parent))
 
 
 def read_tagged(path: str | Path) -> pd.DataFrame:
@@ -162,6 +166,7 @@ def _load_folder(folder: Path) -> ReportInputs:
     if (folder / OUTCOMES_FILE).is_file():
         inputs.outcomes = read_outcomes(folder / OUTCOMES_FILE)
     inputs.segments = read_segments(folder)
+    inputs.scales = read_scales(folder)
     return inputs
 
 

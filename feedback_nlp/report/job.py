@@ -21,6 +21,7 @@ from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, parse_declared
 from feedback_nlp.schema import empty_rejects
+from feedback_nlp.score_scales import read_scales
 from feedback_nlp.segment_columns import read_segments
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def load_job(folder: Path) -> ReportInputs:
     if (folder / OUTCOMES_FILE).is_file():
         _with_outcomes(inputs, read_outcomes(folder / OUTCOMES_FILE), folder)
     inputs.segments = read_segments(folder)
+    inputs.scales = read_scales(folder)
     return inputs
 
 

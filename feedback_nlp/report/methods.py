@@ -9,8 +9,9 @@ import pandas as pd
 
 from feedback_nlp.report.document import Glossary, Paragraph, Section, Table
 from feedback_nlp.report.inputs import models_table, package_versions
-from feedback_nlp.report.plain import GLOSSARY, count, counted
+from feedback_nlp.report.plain import count, counted, glossary
 from feedback_nlp.schema import rejected_rows
+from feedback_nlp.score_scales import ScoreScales
 
 ASSOCIATIONS = (
     "Every impact and driver is an association in observational data, not a proven cause: a "
@@ -47,6 +48,7 @@ def methods_section(
     stages: list[dict[str, Any]],
     meta: dict[str, Any],
     notes: list[str],
+    scales: ScoreScales | None = None,
 ) -> Section:
     """How the numbers were made, for readers who want to check them."""
     section = Section("methods", "Methods")
@@ -92,7 +94,7 @@ def methods_section(
     versions = package_versions().rename(columns={"package": "Package", "version": "Version"})
     section.add(Table(versions, "Software that made this report.", collapsed=True))
     section.add(Paragraph("What the numbers mean:"))
-    section.add(Glossary(GLOSSARY))
+    section.add(Glossary(glossary(scales or ScoreScales())))
     section.add(Paragraph(ASSOCIATIONS))
     if notes:
         frame = pd.DataFrame({"Skipped": notes})

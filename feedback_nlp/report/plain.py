@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from feedback_nlp.score_scales import ScoreScales
 from feedback_nlp.scores import SMALL_N
 
 #: Technical column name → the heading people read in the report.
@@ -48,12 +49,25 @@ SCORE_NAMES = {
     "ces": "CES",
 }
 
-#: Headline metric shown for each score, and the sentence that explains it.
-HEADLINE_METRICS = {
-    "nps": ("nps", "Net Promoter Score: % promoters (9–10) minus % detractors (0–6)"),
-    "csat": ("csat_satisfied_share", "% satisfied (4–5 on a 1–5 scale)"),
-    "ces": ("ces_low_effort_share", "% who found it easy (5–7 on a 1–7 scale)"),
-}
+#: Headline metric shown for each score.
+HEADLINE_METRICS = {"nps": "nps", "csat": "csat_satisfied_share", "ces": "ces_low_effort_share"}
+
+
+def headline_meaning(score: str, scales: ScoreScales) -> str:
+    """The sentence that explains a score's headline metric, on the survey's scales."""
+    if score == "nps":
+        return "Net Promoter Score: % promoters (9–10) minus % detractors (0–6)"
+    answers = _answers_counted(score, scales)
+    what = "satisfied" if score == "csat" else "who found it easy"
+    return f"% {what} ({answers} scale)"
+
+
+def _answers_counted(score: str, scales: ScoreScales) -> str:
+    """'4–5 on a 1–5': the answers of `score` that count, on its scale."""
+    low, high = scales.range_of(score)
+    counted = scales.counted(score) or (low, high)
+    return f"{counted[0]}–{counted[1]} on a {low}–{high}"
+
 
 #: Language codes the report names in words (others stay as their code).
 LANGUAGE_NAMES = {
@@ -83,7 +97,8 @@ LANGUAGE_NAMES = {
     "und": "Undetermined",
 }
 
-#: What every metric in the report means (the methods section and the workbook's glossary).
+#: What every metric in the report means (the methods section and the workbook's glossary;
+#: `glossary` puts the CSAT and CES entries on the survey's scales).
 GLOSSARY = {
     "Customer": (
         "the unit a score belongs to: a respondent, a chat conversation or a survey response, "
@@ -93,8 +108,8 @@ GLOSSARY = {
         "Net Promoter Score, −100 to +100: % promoters (9–10) minus % detractors (0–6). "
         "Its 95 % range is the adjusted Wald interval."
     ),
-    "CSAT": "% of customers satisfied (4 or 5 on 1–5), with a Wilson 95 % range.",
-    "CES": "% of customers for whom it was easy (5 to 7 on 1–7), with a Wilson 95 % range.",
+    "CSAT": "% of customers satisfied ({answers} scale), with a Wilson 95 % range.",
+    "CES": "% of customers for whom it was easy ({answers} scale), with a Wilson 95 % range.",
     "Impact (points)": (
         "the score of all customers minus the score of the customers without the theme: what "
         "the score would gain if these customers scored like the rest. Negative = the theme "
@@ -124,6 +139,16 @@ GLOSSARY = {
     ),
     "Too few": f"fewer than {SMALL_N} customers: shown, but not ranked and not to be relied upon.",
 }
+
+
+def glossary(scales: ScoreScales) -> dict[str, str]:
+    """What every metric in the report means, CSAT and CES on the survey's scales."""
+    return {
+        term: text.format(answers=_answers_counted(term.lower(), scales))
+        if term in ("CSAT", "CES")
+        else text
+        for term, text in GLOSSARY.items()
+    }
 
 
 def plain_columns(table: pd.DataFrame) -> pd.DataFrame:

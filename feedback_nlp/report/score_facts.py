@@ -17,12 +17,14 @@ from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
     SCORE_NAMES,
+    headline_meaning,
     interval,
     number,
     percent,
     signed,
     unit_noun,
 )
+from feedback_nlp.score_scales import ScoreScales
 from feedback_nlp.scores import SCORE_COLUMNS
 
 COSTLIEST = 3
@@ -82,13 +84,13 @@ class ThemeFact:
         return separator + "close themes: " + ", ".join(f"'{label}'" for label in self.similar)
 
 
-def score_facts(metrics: pd.DataFrame | None) -> list[ScoreFact]:
+def score_facts(metrics: pd.DataFrame | None, scales: ScoreScales) -> list[ScoreFact]:
     """NPS, CSAT and CES as the report heads them, from the `score_metrics` table."""
     if metrics is None:
         return []
     found = []
     for score in SCORE_COLUMNS:
-        metric, meaning = HEADLINE_METRICS[score]
+        metric = HEADLINE_METRICS[score]
         row = metrics[metrics["metric"] == metric]
         if len(row) and pd.notna(row["value"].iloc[0]) and int(row["n"].iloc[0]) > 0:
             r = row.iloc[0]
@@ -101,7 +103,7 @@ def score_facts(metrics: pd.DataFrame | None) -> list[ScoreFact]:
                     r["ci_low"],
                     r["ci_high"],
                     int(r["n"]),
-                    meaning,
+                    headline_meaning(score, scales),
                     units,
                 )
             )

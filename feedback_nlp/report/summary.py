@@ -34,6 +34,7 @@ from feedback_nlp.report.score_facts import (
     theme_card,
 )
 from feedback_nlp.schema import UNDETERMINED_LANGUAGE, rejected_rows
+from feedback_nlp.score_scales import ScoreScales
 
 
 @dataclass
@@ -72,6 +73,7 @@ def gather_facts(
     theme_sizes: list[tuple[str, int]],
     judged: frozenset[str] = frozenset(),
     similar: Similar | None = None,
+    scales: ScoreScales | None = None,
 ) -> Facts:
     """The summary's facts from the tagged table and the explain tables; the themes in `judged`
     (ids as text: themes that judge the whole experience) are not listed as costliest, and a
@@ -86,7 +88,7 @@ def gather_facts(
         first=dates.min() if len(dates) else None,
         last=dates.max() if len(dates) else None,
         rejected=None if rejects is None else len(rejected_rows(rejects)),
-        scores=score_facts(tables.get("score_metrics")),
+        scores=score_facts(tables.get("score_metrics"), scales or ScoreScales()),
         outcomes=outcome_facts(tables.get("outcome_metrics")),
         top_themes=theme_sizes[:5],
     )

@@ -12,6 +12,7 @@ from feedback_nlp.insights.segments import segment_labels
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
 from feedback_nlp.report.plain import (
+    HEADLINE_METRICS,
     SCORE_NAMES,
     count,
     interval,
@@ -144,10 +145,9 @@ def breakdown_section(
         frame["Negative comments"] = [
             percent(negative.get(c, {}).get("value")) for c in counts.index
         ]
-    headline = {"nps": "nps", "csat": "csat_satisfied_share", "ces": "ces_low_effort_share"}
     if score and len(rows_of):
         name = SCORE_NAMES[score]
-        scored = _metric(rows_of, headline[score])
+        scored = _metric(rows_of, HEADLINE_METRICS[score])
         show = signed if score == "nps" else percent
         frame[name] = [show(scored.get(c, {}).get("value")) for c in counts.index]
         frame["95 % range"] = [_range(scored.get(c, {})) for c in counts.index]
@@ -155,7 +155,7 @@ def breakdown_section(
         frame[f"Customers with {article} {name} score"] = [
             count(scored.get(c, {}).get("n", 0)) for c in counts.index
         ]
-        rows = rows_of[rows_of["metric"] == headline[score]].assign(
+        rows = rows_of[rows_of["metric"] == HEADLINE_METRICS[score]].assign(
             segment_label=lambda d: d["segment"].map(by.name)
         )
         figure = charts.interval_chart(

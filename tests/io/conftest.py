@@ -20,7 +20,7 @@ def fixtures() -> Path:
 def check_result(result: ReadResult) -> ReadResult:
     """Every reader's promises: schema-valid table, reject columns, rows in = out + rejected
     (rows out counting a row once however many open questions it answers)."""
-    validate(result.table)
+    validate(result.table, result.scales.ranges())
     assert list(result.rejects.columns) == list(REJECT_COLUMNS)
     rejected = rejected_rows(result.rejects)
     answers_added = result.info.get("answers_added", 0)  # several open questions split

@@ -131,3 +131,15 @@ def test_nested_jsonl_fields_stream_as_dotted_columns(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     chunks = list(stream_feedback([path], chunk_rows=2))
     assert [c.table["channel"].tolist() for c in chunks] == [["email", "email"], ["email"]]
+
+
+def test_a_file_read_whole_streams_with_the_bad_scores_policy_as_read_many_reads_it(tmp_path):
+    path = tmp_path / "scored.json"
+    rows = [{"id": "1", "Comment": "Late", "CSAT": "9"}, {"id": "2", "Comment": "ok", "CSAT": "4"}]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    options = {"csat": "CSAT", "bad_scores": "reject-row"}
+    chunks = list(stream_feedback([path], chunk_rows=1, **options))
+    whole = read_many([path], **options)
+    assert pd.concat([c.table for c in chunks])["response_id"].tolist() == ["2"]
+    assert whole.table["response_id"].tolist() == ["2"]
+    assert pd.concat([c.rejects for c in chunks])["reason"].tolist() == ["csat is outside 1-5: '9'"]

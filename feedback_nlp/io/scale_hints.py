@@ -1,0 +1,45 @@
+"""Notes that point at the ``[scales]`` table when a score column looks asked on another scale.
+
+A CSAT asked on 1-10 has answers above 5, which reading rejects; a CES asked on the 1-5 effort
+scale (CES 1.0, 1 = very low effort) fits inside 1-7 and would be counted the wrong way round.
+Neither is fixed on reading (a scale is never guessed); the note says what to declare.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.score_scales import SCALE_KEYS, ScoreScales
+
+#: Answers a CES column needs before its all-1-to-5 answers are worth a note.
+MIN_ANSWERS = 30
+
+
+def scale_note(
+    name: str, column: str, reasons: pd.Series, cells: pd.Series, values: pd.Series,
+    scales: ScoreScales,
+) -> str | None:  # fmt: skip
+    """A note on score `name` (file column `column`): answers above its scale's top, or, for a
+    CES on the default 1-7 scale, enough answers and none above 5."""
+    if name not in SCALE_KEYS:
+        return None
+    low, high = scales.range_of(name)
+    numbers = pd.to_numeric(cells[reasons.fillna("").str.contains("is outside")], errors="coerce")
+    above = numbers[numbers > high]
+    if len(above):
+        top = int(above.max())
+        return (
+            f"{name} scale ('{column}'): {len(above):,} answer(s) above {high}, up to {top}, "
+            f"were left out: if the survey asks on {low}-{top}, declare it in the mapping "
+            f"([scales] {name} = [{low}, {top}] and {SCALE_KEYS[name]}, the answers that count)"
+        )
+    answered = values.dropna()
+    if name != "ces" or scales != ScoreScales() or len(answered) < MIN_ANSWERS:
+        return None
+    if answered.max() > 5:
+        return None
+    return (
+        f"ces scale ('{column}'): every answer is 1-5; CES is read on 1-7 with 5-7 easy: if "
+        "the survey asks on 1-5, declare it in the mapping ([scales] ces = [1, 5] and "
+        "ces_low_effort, e.g. [1, 2] where 1 is the least effort)"
+    )
