@@ -23,18 +23,19 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d"
 #: Longest text an Excel cell holds.
 EXCEL_CELL_CHARS = 32_766  # 32,767 less the apostrophe a formula-like cell gets
 
-#: Columns whose values are labels or generated ids: never free text, left as they are.
+#: Id columns: never redacted (they join tables), but an id that *is* PII (an e-mail or a phone
+#: number used as the id) is replaced by a stable pseudonym, the same in every exported table.
+_ID_COLUMNS = ("response_id", "respondent_id", "conversation_id", "duplicate_of")
+
+#: Columns whose values are our own labels or numbers: never free text, left as they are. The
+#: export's own values (channel, touchpoint, journey_stage, source, lang_hint: open sets, a
+#: cell of which may hold an e-mail) are redacted as free text is.
 _LABEL_COLUMNS = {
     name
     for name, column in COLUMNS.items()
-    if column.allowed is not None or column.dtype != "string"
-} | {"response_id", "conversation_id", "lang_hint", "source", "lang", "topic_label", "themes"}
-_ALREADY_REDACTED = {"text_clean", "pii_types", "duplicate_of"}
-
-
-#: Id columns: never redacted (they join tables), but an id that *is* PII (an e-mail or a phone
-#: number used as the id) is replaced by a stable pseudonym, the same in every exported table.
-_ID_COLUMNS = ("response_id", "conversation_id", "duplicate_of")
+    if (column.allowed is not None and not column.open_set) or column.dtype != "string"
+} | {"lang", "topic_label", "themes", *_ID_COLUMNS}
+_ALREADY_REDACTED = {"text_clean", "pii_types"}
 
 
 def neutralise_formula(value: object) -> object:
@@ -88,8 +89,10 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
             continue
-        redacted = out[name].map(lambda v: redact_pii(v)[0] if isinstance(v, str) else v)
-        out[name] = redacted.astype(out[name].dtype)  # a column of no value stays text
+        values = {v for v in out[name].dropna() if isinstance(v, str)}  # each redacted once
+        redacted = {v: redact_pii(v)[0] for v in values}
+        mapped = out[name].map(lambda v, r=redacted: r.get(v, v) if isinstance(v, str) else v)
+        out[name] = mapped.astype(out[name].dtype)  # a column of no value stays text
     return out
 
 

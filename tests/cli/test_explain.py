@@ -186,3 +186,21 @@ def test_explain_reads_tagged_xlsx_and_a_folder_s_segments(tmp_path):
     assert runner.invoke(app, args).exit_code == 0
     segments = pd.read_csv(out / "segments.csv")
     assert set(segments.loc[segments["dimension"] == "region", "segment"]) == {"north", "south"}
+
+
+def test_customer_ids_that_are_e_mails_join_a_raw_scores_file_to_the_export(tmp_path):
+    from feedback_nlp.report.export import export_table
+
+    table = synthetic_table(n_respondents=40).drop(columns="nps")
+    table["respondent_id"] = table["respondent_id"].map(lambda r: f"{r}@example.com")
+    export_table(table, tmp_path / "tagged.parquet")  # pseudonymised ids, as analyze writes
+    exported = pd.read_parquet(tmp_path / "tagged.parquet")["respondent_id"]
+    assert exported.str.startswith("pii-").all() and exported.nunique() == 40
+    scores = table[["respondent_id"]].drop_duplicates().assign(nps=7)
+    scores["respondent_id"] = " " + scores["respondent_id"]  # as a spreadsheet may pad it
+    scores.to_csv(tmp_path / "scores.csv", index=False)
+    args = ["explain", str(tmp_path / "tagged.parquet"), "--out", str(tmp_path / "out")]
+    result = runner.invoke(app, [*args, "--scores", str(tmp_path / "scores.csv")])
+    assert result.exit_code == 0, result.output
+    assert f"note: {len(table)} of {len(table)} comment rows matched a score row" in result.output
+    assert "example.com" not in (tmp_path / "out" / "score_metrics.csv").read_text()

@@ -43,8 +43,32 @@ def test_plain_values_stay():
     assert frame.iloc[0, 0] == "ok"
 
 
-def test_free_text_columns_exclude_labels_and_ids():
-    assert free_text_columns(tagged()) == ["text", "context"]
+def test_free_text_columns_exclude_our_labels_and_ids_not_the_exports_values():
+    assert free_text_columns(tagged()) == ["text", "context", "channel"]
+    produced = pd.DataFrame({"sentiment": ["negative"], "lang": ["en"], "nps_group": ["promoter"]})
+    assert free_text_columns(produced) == []
+
+
+def test_values_of_open_columns_are_redacted_and_customer_ids_pseudonymised_apart():
+    from feedback_nlp.report.export import redact_for_export
+
+    cells = ["zoe@example.com", "+44 7700 900321", "call me on +44 7700 900322"]
+    table = pd.DataFrame(
+        {
+            "response_id": ["r1", "r2", "r3"],
+            "respondent_id": ["ann@example.com", "bob@example.com", "C7"],
+            **{name: cells for name in ("channel", "source", "touchpoint", "lang_hint")},
+            "journey_stage": ["purchase", "ann@example.com", None],
+        }
+    )
+    out = redact_for_export(table)
+    content = out.to_csv()
+    assert "example.com" not in content and "7700" not in content
+    assert out["touchpoint"].tolist() == ["<EMAIL>", "<PHONE>", "call me on <PHONE>"]
+    assert out["journey_stage"].tolist()[:2] == ["purchase", "<EMAIL>"]
+    ids = out["respondent_id"].tolist()
+    assert ids[0].startswith("pii-") and ids[1].startswith("pii-") and ids[0] != ids[1]
+    assert ids[2] == "C7"
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".xlsx", ".jsonl"])
