@@ -59,26 +59,27 @@ class PrepareStage(Stage):
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
         table = batch.table
         before = table["text_issues"] if "text_issues" in table.columns else None
-        cleaned, issues = [], []
+        cleaned, issues, found_pii = [], [], []
         for position, text in enumerate(table["text"]):
             found = find_issues(text)
-            clean = clean_text(text)
+            clean, types = self._redacted(clean_text(text))
             if self.max_chars is not None and len(clean) > self.max_chars:
                 clean = cut(clean, self.max_chars)
                 found.append("truncated")
             cleaned.append(clean)
+            found_pii.append(LIST_SEP.join(types))
             issues.append(merge_issues(found, None if before is None else before.iat[position]))
-        found_pii: list[str] = [""] * len(cleaned)
-        if self.redact:
-            for index, text in enumerate(cleaned):
-                cleaned[index], types = redact_pii(text, self._types)
-                found_pii[index] = LIST_SEP.join(types)
         text_clean = pd.Series(cleaned, index=table.index, dtype="string")
         columns = find_duplicates(text_clean, table["response_id"])
         columns.insert(0, "text_clean", text_clean)
         columns.insert(1, "text_issues", pd.Series(issues, index=table.index, dtype="string"))
         columns.insert(2, "pii_types", pd.Series(found_pii, index=table.index, dtype="string"))
         return columns, {}
+
+    def _redacted(self, text: str) -> tuple[str, list[str]]:
+        """`text` with its PII redacted (unless `redact` is off), whole, before it is cut: a
+        card number or IBAN across the cut is redacted, not left with its first digits."""
+        return redact_pii(text, self._types) if self.redact else (text, [])
 
 
 def cut(text: str, max_chars: int) -> str:

@@ -106,6 +106,19 @@ def test_long_comments_are_cut_and_flagged_and_text_is_kept():
     assert PrepareStage(max_chars=None)(table).loc[0, "text_issues"] == ""
 
 
+@pytest.mark.parametrize(
+    ("number", "kind", "kept"),
+    [("4111 1111 1111 1111", "card", "4111"), ("DE89 3704 0044 0532 0130 00", "iban", "DE89")],
+)
+def test_a_number_across_the_cut_is_redacted_whole_not_left_with_its_first_digits(
+    number, kind, kept
+):
+    text = "x" * 985 + " pay with " + number + " please"  # the cut falls inside the number
+    out = PrepareStage(max_chars=1_000)(pd.DataFrame({"response_id": ["a"], "text": [text]}))
+    assert kept not in out.loc[0, "text_clean"] and out.loc[0, "pii_types"] == kind
+    assert out.loc[0, "text_issues"] == "truncated"
+
+
 def test_max_chars_must_be_positive():
     with pytest.raises(ConfigError, match="max_chars must be >= 1"):
         PrepareStage(max_chars=0)
