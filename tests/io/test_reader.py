@@ -224,6 +224,16 @@ def test_summary_names_platform_columns_scores_and_rejects():
     assert "bad_scores.csv:2: nps is outside 0-10: '11'" in text
 
 
+def test_the_summary_quotes_reject_reasons_with_their_personal_data_redacted(tmp_path):
+    path = tmp_path / "stages.csv"
+    path.write_text("id,comment,stage\n1,late,bob.smith@example.com\n", encoding="utf-8")
+    result = read_feedback(path, journey_stage="stage")
+    assert "bob.smith@example.com" in result.rejects["reason"].iloc[0]  # the table keeps it
+    text = result.summary()
+    assert "bob.smith" not in text
+    assert "stages.csv:2: journey_stage is not one of" in text and "'<EMAIL>'" in text
+
+
 def test_columns_named_like_the_toolkits_own_are_carried_as_source_columns(tmp_path):
     path = tmp_path / "forum.csv"
     pd.DataFrame(
