@@ -45,7 +45,7 @@ upstream, repaired in `text_clean`), ``truncated`` (longer than prepare's `max_c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -240,6 +240,13 @@ def split_list(cell: object) -> list[str]:
     if cell is None or (isinstance(cell, float) and pd.isna(cell)) or cell is pd.NA:
         return []
     return [part for part in str(cell).split(LIST_SEP) if part]
+
+
+def lists_of(values: pd.Series, to_list: Callable[[object], list[str]] = split_list) -> pd.Series:
+    """Each cell as a list (`split_list` by default) in an object column. `Series.map` would
+    give an Arrow-backed string column an Arrow list column, which cannot be exploded when
+    every list is empty (no touchpoint at all, every emotion neutral)."""
+    return pd.Series([to_list(v) for v in values], index=values.index, dtype=object)
 
 
 def require(df: pd.DataFrame, columns: Iterable[str], *, by: str) -> None:

@@ -15,7 +15,7 @@ from scipy import stats
 
 from feedback_nlp.errors import SchemaError
 from feedback_nlp.outcomes import OutcomeSpec, duration_scale, parse_declared
-from feedback_nlp.schema import split_list
+from feedback_nlp.schema import lists_of, split_list
 from feedback_nlp.scores import (
     CONFIDENCE,
     SCORE_COLUMNS,
@@ -177,11 +177,11 @@ def row_themes(table: pd.DataFrame, theme_column: str) -> pd.Series:
         raise SchemaError(f"the theme column '{theme_column}' is not in the table")
     values = table[theme_column]
     if pd.api.types.is_numeric_dtype(values.dtype):
-        lists = values.map(lambda v: [] if pd.isna(v) else [str(int(v))])
+        lists = lists_of(values, lambda v: [] if pd.isna(v) else [str(int(v))])
     else:
-        lists = values.map(split_list)
+        lists = lists_of(values)
     drop = {OUTLIER_TOPIC, OUTLIER_LABEL} if theme_column in CATEGORY_COLUMNS else {OUTLIER_TOPIC}
-    return lists.map(lambda themes: [t for t in dict.fromkeys(themes) if t not in drop])
+    return lists_of(lists, lambda themes: [t for t in dict.fromkeys(themes) if t not in drop])
 
 
 def theme_labels(

@@ -31,7 +31,7 @@ from feedback_nlp.insights.core import (
     theme_labels,
 )
 from feedback_nlp.outcomes import OutcomeSpec
-from feedback_nlp.schema import split_list
+from feedback_nlp.schema import NEUTRAL_EMOTION, lists_of, split_list
 from feedback_nlp.scores import SMALL_N, ScoreScales, describe_units, unit_ids
 
 
@@ -119,14 +119,17 @@ def driver_features(
     else:
         skipped.append(f"no '{theme_column}' column: theme drivers skipped")
     if "emotion" in table.columns and text_signals:
-        emotions = table["emotion"].map(split_list).map(lambda v: [e for e in v if e != "neutral"])
+        emotions = lists_of(table["emotion"], _felt_emotions)
         parts.append(_indicators(ids, emotions, "emotion:"))
     elif text_signals:
         skipped.append("no 'emotion' column: emotion drivers skipped")
     if "touchpoint" in table.columns:
-        touch = table["touchpoint"].astype("string").map(lambda v: [] if pd.isna(v) else [v])
+        touch = lists_of(table["touchpoint"], lambda v: [] if pd.isna(v) else [str(v)])
         indicators = _indicators(ids, touch, "touchpoint:")
-        parts.append(indicators.drop(columns=indicators.sum().idxmax()))
+        if indicators.columns.empty:
+            skipped.append("no touchpoint in any row: touchpoint drivers skipped")
+        else:  # the most frequent touchpoint is the reference
+            parts.append(indicators.drop(columns=indicators.sum().idxmax()))
     else:
         skipped.append("no 'touchpoint' column: touchpoint drivers skipped")
     features = pd.concat(parts, axis=1).fillna(0) if parts else pd.DataFrame(index=ids.unique())
@@ -152,7 +155,14 @@ def _merge_identical(features: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[s
     return features.loc[:, ~duplicated.to_numpy()].rename(columns=renamed), merged
 
 
+def _felt_emotions(cell: object) -> list[str]:
+    """The emotions of a cell but neutral."""
+    return [e for e in split_list(cell) if e != NEUTRAL_EMOTION]
+
+
 def _indicators(ids: pd.Series, lists: pd.Series, prefix: str) -> pd.DataFrame:
+    """One 0/1 column per value of `lists` (lists of labels, `schema.lists_of`), one row per
+    unit."""
     pairs = pd.DataFrame({"unit_id": ids, "value": lists}).explode("value").dropna()
     if pairs.empty:
         return pd.DataFrame(index=pd.Index(ids.unique(), name="unit_id"))

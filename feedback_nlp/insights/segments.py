@@ -10,7 +10,7 @@ import pandas as pd
 from feedback_nlp.insights.core import negative_flags, row_themes, theme_labels
 from feedback_nlp.insights.impact import period_of
 from feedback_nlp.intervals import wilson_interval
-from feedback_nlp.schema import split_list
+from feedback_nlp.schema import lists_of
 from feedback_nlp.scores import (
     CONFIDENCE,
     METRIC_COLUMNS,
@@ -44,13 +44,13 @@ def segment_values(
 ) -> pd.Series:
     """Each row's values of `dimension` as a list (a comment counts in each of its themes)."""
     if dimension == "period":
-        return period_of(table, period).map(lambda v: [] if pd.isna(v) else [v])
+        return lists_of(period_of(table, period), lambda v: [] if pd.isna(v) else [v])
     if dimension == theme_column:
         return row_themes(table, theme_column)
     if dimension in MULTI_VALUED:
-        return table[dimension].map(split_list)
+        return lists_of(table[dimension])
     labels = segment_labels(table[dimension]).reindex(table.index)
-    return labels.map(lambda v: [] if pd.isna(v) else [str(v)])
+    return lists_of(labels, lambda v: [] if pd.isna(v) else [str(v)])
 
 
 def segment_labels(column: pd.Series) -> pd.Series:

@@ -37,7 +37,7 @@ from feedback_nlp.report.voices import (
     quotes_section,
     segment_sections,
 )
-from feedback_nlp.schema import split_list
+from feedback_nlp.schema import lists_of, split_list
 from feedback_nlp.scores import SCORE_COLUMNS
 
 DEFAULT_TITLE = "Customer feedback: what drives the scores"
@@ -156,7 +156,7 @@ def _theme_counts(table: pd.DataFrame) -> pd.Series:
     """Comments raising each theme (id as text), largest first (outliers left out)."""
     if "themes" not in table:
         return pd.Series(dtype="int64")
-    themes = table["themes"].map(split_list).explode().dropna().astype(str)
+    themes = lists_of(table["themes"]).explode().dropna().astype(str)
     return themes[themes != "-1"].value_counts()
 
 

@@ -22,7 +22,7 @@ from feedback_nlp.report.plain import (
     signed,
 )
 from feedback_nlp.report.sections import chart
-from feedback_nlp.schema import split_list
+from feedback_nlp.schema import lists_of
 
 MAX_QUOTE_THEMES = 15
 
@@ -193,7 +193,7 @@ def _metric(segments: pd.DataFrame, metric: str) -> dict[str, dict]:
 
 
 def _top_themes(rows: pd.DataFrame, labels: dict[str, str], top: int = 3) -> str:
-    themes = rows["themes"].map(split_list).explode().dropna().astype(str)
+    themes = lists_of(rows["themes"]).explode().dropna().astype(str)
     themes = themes[themes != "-1"]
     counts = themes.value_counts().head(top)
     return "; ".join(f"{labels.get(t, t)} ({n})" for t, n in counts.items())

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.schema import LIST_SEP, require, split_list
+from feedback_nlp.schema import LIST_SEP, lists_of, require
 from feedback_nlp.topics.model import ThemeModel
 
 #: Cosine of two theme centroids (in the model's theme space) from which the two are listed as
@@ -126,7 +126,7 @@ def _mention_counts(mentions: pd.DataFrame | None) -> tuple[dict[int, int], dict
 def exploded_themes(table: pd.DataFrame) -> pd.DataFrame:
     """One row per (comment, theme) from the `themes` column: a comment counts in each theme."""
     require(table, ["themes"], by="theme tables")
-    exploded = table.assign(theme=table["themes"].map(split_list)).explode("theme")
+    exploded = table.assign(theme=lists_of(table["themes"])).explode("theme")
     exploded = exploded[exploded["theme"].notna()]
     return exploded.assign(theme=exploded["theme"].astype("int64"))
 

@@ -114,3 +114,30 @@ def test_demo_detractor_causes_come_out_on_top(theme_column):
     assert ranked["theme"].iloc[:3].tolist() == PLANTED_DETRACTOR_CAUSES
     assert (ranked["impact_ci_high"].iloc[:3] < 0).all()
     assert (ranked["lift"].iloc[:3] > 1).all()
+
+
+@pytest.mark.parametrize(
+    ("column", "cell"),
+    [("touchpoint", pd.NA), ("themes", ""), ("emotion", "neutral")],
+)
+def test_a_list_column_empty_in_every_row_is_explained_not_a_crash(column, cell):
+    n = 40
+    text = pd.Series(["Delivery was late again."] * n, dtype="string")  # Arrow-backed, as staged
+    table = pd.DataFrame(
+        {
+            "response_id": pd.Series([f"r{i}" for i in range(n)], dtype="string"),
+            "text": text,
+            "nps": pd.array([i % 11 for i in range(n)], dtype="Int64"),
+            "themes": pd.Series(["0"] * n, dtype="string"),
+            "sentiment": pd.Series(["negative"] * n, dtype="string"),
+            "emotion": pd.Series(["anger"] * n, dtype="string"),
+            "touchpoint": pd.Series(["app", "website"] * (n // 2), dtype="string"),
+        }
+    )
+    table[column] = pd.Series([cell] * n, dtype="string")
+    result = explain(table, n_bootstrap=5)
+    assert "score_metrics" in result.tables and "segments" in result.tables
+    assert not [note for note in result.notes if "Error" in note]
+    assert "drivers_nps" in result.tables
+    skipped_touchpoints = "drivers_nps: no touchpoint in any row: touchpoint drivers skipped"
+    assert (skipped_touchpoints in result.notes) == (column == "touchpoint")
