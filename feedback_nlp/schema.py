@@ -48,6 +48,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import SchemaError
@@ -265,6 +266,12 @@ def require(df: pd.DataFrame, columns: Iterable[str], *, by: str) -> None:
     raise SchemaError(f"{by} needs the column(s) {missing}, which the table does not have; {where}")
 
 
+def plain_repr(value: object) -> str:
+    """`repr` of a row label or cell for a message: numpy scalars as the Python values they
+    hold ("row 10: 11", not "row np.int64(10): np.int64(11)")."""
+    return repr(value.item() if isinstance(value, np.generic) else value)
+
+
 def _check_dtype(series: pd.Series, column: Column) -> str | None:
     dtype = series.dtype
     if column.dtype == "string":
@@ -294,7 +301,7 @@ def _check_values(
         if len(bad):
             problems.append(
                 f"column '{column.name}' has {len(bad)} value(s) outside {list(column.allowed)}, "
-                f"first at row {bad.index[0]!r}: {bad.iloc[0]!r}"
+                f"first at row {plain_repr(bad.index[0])}: {plain_repr(bad.iloc[0])}"
             )
     if value_range is not None and pd.api.types.is_numeric_dtype(values.dtype):
         low, high = value_range
@@ -302,7 +309,7 @@ def _check_values(
         if len(bad):
             problems.append(
                 f"column '{column.name}' has {len(bad)} value(s) outside {low:g}-{high:g}, "
-                f"first at row {bad.index[0]!r}: {bad.iloc[0]!r}"
+                f"first at row {plain_repr(bad.index[0])}: {plain_repr(bad.iloc[0])}"
             )
     return problems
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.io.cells import as_string
+from feedback_nlp.schema import plain_repr
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,9 @@ def join_scores(
             f"{source} and the comments both have the column(s) {clash}; drop one side's "
             "copy before joining (nothing is overwritten silently)"
         )
-    keys = scores[on].astype("string").str.strip()  # " C003 " is C003 on either side
+    keys = join_keys(scores[on])
     indexed = scores.drop(columns=on).set_axis(keys, axis=0)
-    comment_keys = comments[on].astype("string").str.strip()
+    comment_keys = join_keys(comments[on])
     joined = comments.copy()
     for column in incoming:
         joined[column] = comment_keys.map(indexed[column]).astype(_nullable(scores[column].dtype))
@@ -75,15 +77,22 @@ def _nullable(dtype: object) -> object:
     return dtype
 
 
+def join_keys(ids: pd.Series) -> pd.Series:
+    """Ids as the join compares them: text, stripped (" C003 " is C003 on either side), a
+    whole float as its integer (an id column pandas read as 1001.0 because of a blank)."""
+    return as_string(ids).str.strip()
+
+
 def _check_unique_keys(scores: pd.DataFrame, on: str, source: str) -> None:
-    keys = scores[on].astype("string").str.strip()
+    keys = join_keys(scores[on])
     if keys.isna().any():
         row = keys.index[keys.isna()][0]
-        raise SchemaError(f"{source} row {row!r}: '{on}' is missing")
+        raise SchemaError(f"{source} row {plain_repr(row)}: '{on}' is missing")
     duplicated = keys[keys.duplicated()]
     if len(duplicated):
         raise SchemaError(
             f"{source} has {len(duplicated)} repeated '{on}' value(s), first "
-            f"{duplicated.iloc[0]!r} at row {duplicated.index[0]!r}: a score table needs one row "
+            f"{duplicated.iloc[0]!r} at row {plain_repr(duplicated.index[0])}: a score table needs "
+            "one row "
             f"per {on}"
         )

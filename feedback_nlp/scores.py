@@ -30,7 +30,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.intervals import CONFIDENCE, t_interval, wilson_interval, z_value
-from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES, source_response_ids
+from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES, plain_repr, source_response_ids
 from feedback_nlp.score_scales import ScoreScales
 
 SMALL_N = 30
@@ -64,20 +64,29 @@ def add_nps_group(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def check_range(values: pd.Series, column: str, value_range: tuple[int, int]) -> None:
-    """Raise SchemaError naming the first row whose score is outside `value_range`."""
+    """Raise SchemaError naming the first row whose score is not a whole number or is outside
+    `value_range` (as the readers reject "7.5": scores are answers on a scale)."""
     numeric = pd.to_numeric(values.dropna(), errors="coerce")
     not_numeric = numeric.isna()
     if not_numeric.any():
         row = numeric.index[not_numeric][0]
-        raise SchemaError(f"column '{column}' row {row!r}: {values[row]!r} is not a number")
+        raise SchemaError(
+            f"column '{column}' row {plain_repr(row)}: {plain_repr(values[row])} is not a number"
+        )
+    fraction = numeric[numeric.astype(float) % 1 != 0]
+    if len(fraction):
+        raise SchemaError(
+            f"column '{column}' has {len(fraction)} value(s) that are not whole numbers, first "
+            f"at row {plain_repr(fraction.index[0])}: {float(fraction.iloc[0]):g}"
+        )
     low, high = value_range
     bad = numeric[(numeric < low) | (numeric > high)]
     if len(bad):
         raise SchemaError(
             f"column '{column}' has {len(bad)} value(s) outside {low}-{high}, first at row "
-            f"{bad.index[0]!r}: {float(bad.iloc[0]):g} (out-of-range scores are rejected on "
-            "reading; fix the source, or declare the survey's scale: the mapping's [scales], "
-            "or scales=ScoreScales(...) from Python, docs/reading.md)"
+            f"{plain_repr(bad.index[0])}: {float(bad.iloc[0]):g} (out-of-range scores are "
+            "rejected on reading; fix the source, or declare the survey's scale: the mapping's "
+            "[scales], or scales=ScoreScales(...) from Python, docs/reading.md)"
         )
 
 
@@ -108,7 +117,9 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
         ids = ids.fillna(_responses(table))
     if ids.isna().any():
         row = ids.index[ids.isna()][0]
-        raise SchemaError(f"row {row!r} has no response_id, respondent_id or conversation_id")
+        raise SchemaError(
+            f"row {plain_repr(row)} has no response_id, respondent_id or conversation_id"
+        )
     return ids.rename("unit_id")
 
 

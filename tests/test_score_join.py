@@ -35,3 +35,12 @@ def test_join_scores_rejects_repeated_keys_clashes_and_bad_keys():
         join_scores(comments, pd.DataFrame({"respondent_id": ["u1"], "nps": [4]}))
     with pytest.raises(ConfigError, match="use 'respondent_id' or 'response_id'"):
         join_scores(comments, scores, on="email")
+
+
+def test_ids_read_as_floats_join_their_text_ids():
+    comments = pd.DataFrame({"response_id": ["a", "b"], "respondent_id": ["1001", " 1002 "]})
+    scores = pd.DataFrame({"respondent_id": [1001.0, 1002.0, None], "nps": [3, 9, 5]})
+    with pytest.raises(SchemaError, match="row 2: 'respondent_id' is missing"):
+        join_scores(comments, scores)
+    joined = join_scores(comments, scores.dropna())  # a blank made pandas read floats
+    assert joined.table["nps"].tolist() == [3, 9] and joined.unmatched_scores.empty

@@ -157,6 +157,20 @@ def test_out_of_range_score_is_an_error_naming_the_row():
         score_metrics(survey([3, 11]))
 
 
+def test_a_score_that_is_not_a_whole_number_is_an_error_as_on_reading():
+    fractions = pd.DataFrame({"response_id": list("abcd"), "nps": [8.5, 8.5, 9, 6.5]})
+    with pytest.raises(SchemaError, match=r"2 value.s. that are not whole numbers, first at row 0"):
+        nps_group(pd.Series([6.5, 8.5]))
+    with pytest.raises(SchemaError, match=r"3 value.s. that are not whole numbers.*: 8\.5$"):
+        score_metrics(fractions)
+
+
+def test_errors_name_a_numpy_row_label_as_the_number_it_is():
+    table = pd.DataFrame({"response_id": list("ab"), "nps": [1, "x"]}, index=np.array([10, 11]))
+    with pytest.raises(SchemaError, match=r"^column 'nps' row 11: 'x' is not a number$"):
+        score_metrics(table)
+
+
 def test_rows_split_per_answer_are_one_response_and_comments_each():
     table = pd.DataFrame(
         {
