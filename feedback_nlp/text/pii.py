@@ -77,14 +77,16 @@ _SENSITIVE_KEY_PARTS = frozenset(
 )
 _TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
 
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
+_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b")
 _CARD = re.compile(r"(?<![\d+.,/-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d]|[.,/-]\d)")
 _PHONE = re.compile(
-    r"(?<![\w+/.,:-])(?:\+\s?)?\(?\d{1,17}\)?(?:(?:\s?\(0\)\s?|[ .\-])\(?\d{1,8}\)?){0,7}"
+    r"(?:(?<![\w+/.,:-])|(?<=[A-Za-z]:)(?=\+))"  # after "tel:" only an international number
+    r"(?:\+\s?)?\(?\d{1,17}\)?(?:(?:\s?\(0\)\s?|[ .\-])\(?\d{1,8}\)?){0,7}"
     r"(?![\w/]|[.,:]\d)"
 )
-_DATE_INSIDE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b"
+_DATE_INSIDE = re.compile(  # not a run of more groups: 06.12.34.56.78 is a French phone
+    r"(?<!\d[./-])(?:\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b"
+    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b)(?![./-]\d)"
 )
 _ORDER_CONTEXT = re.compile(
     r"(?:\b(?:order|ord|ref|reference|invoice|tracking|parcel|awb|ticket|case|id|nr|no|n°|nº|"
@@ -100,6 +102,10 @@ _PHONE_CONTEXT = re.compile(
     r"тел|звон|номер|моб)\w*\W{0,4}(?:\w+\W{1,3}){0,3}$",
     re.IGNORECASE,
 )
+
+#: A phone word that starts a word ("Tel. Nr.", "phone no."), not one inside another
+#: ("Bestellnr." holds "tel"): it makes a "no."/"Nr." label a phone's, not an order's.
+_PHONE_LABEL = re.compile(r"\b" + _PHONE_CONTEXT.pattern, re.IGNORECASE)
 
 
 def _luhn_valid(digits: str) -> bool:
@@ -213,8 +219,8 @@ def _looks_like_phone(candidate: str, before: str) -> bool:
         return False
     if candidate.startswith("+"):  # no order or ticket number starts with "+"
         return 8 <= len(digits) <= 15
-    if _ORDER_CONTEXT.search(before):
-        return False
+    if _ORDER_CONTEXT.search(before) and not _PHONE_LABEL.search(before):
+        return False  # "order no. 0123…", but "phone no. 07700 …" is a phone
     grouped = bool(re.search(r"\d[ .\-()]+\d", candidate))
     if digits.startswith("00"):
         return 10 <= len(digits) <= 17
@@ -255,13 +261,21 @@ _DETECTORS: dict[str, Callable[[str, str], tuple[str, bool]]] = {
 }
 # Cheap tests that rule a detector out before its regular expression runs.
 _MAY_CONTAIN: dict[str, Callable[[str], bool]] = {
-    "url": lambda t: "http" in t or "www." in t or "WWW." in t,
+    "url": lambda t: _MAY_BE_URL.search(t) is not None,
     "email": lambda t: "@" in t,
     "iban": lambda t: _has_digit_run(t, 2),
     "card": lambda t: _has_digit_run(t, 4),
     "phone": lambda t: _has_digit_run(t, 2),
 }
+_MAY_BE_URL = re.compile(r"(?i)http|www\.")  # "Https://" and "Www." as phones capitalise them
 _DIGIT_RUNS = {n: re.compile(rf"\d{{{n}}}") for n in (2, 4)}
+
+
+#: Full-width forms of the ASCII characters (U+FF01-FF5E), which East Asian keyboards type:
+#: an address or number written with them is redacted as the ASCII one (the text around it
+#: is then shown in ASCII too; a text with no PII is returned as written).
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
 def _has_digit_run(text: str, length: int) -> bool:
@@ -287,12 +301,17 @@ def redact_pii(text: str, types: Iterable[str] | None = None) -> tuple[str, list
     The types come in the order of `schema.PII_PLACEHOLDERS`; `types` limits the detectors.
     """
     found: set[str] = set()
+    original = text
+    if _FULL_WIDTH.search(text):  # "ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", "＋44 …": read as ASCII
+        text = text.translate(_HALF_WIDTH)
     for pii_type in check_pii_types(types):
         if not _MAY_CONTAIN[pii_type](text):
             continue
         text, hit = _DETECTORS[pii_type](text, PII_PLACEHOLDERS[pii_type])
         if hit:
             found.add(pii_type)
+    if not found:
+        return original, []  # full-width text without PII stays as written
     return text, [t for t in PII_TYPES if t in found]
 
 

@@ -35,6 +35,19 @@ TRUE_POSITIVES = [
     ("https://user:secret@files.example.com/x", "<URL>", ["url"]),
     ("see www.example.com/pay?session_id=77f3 ok", "see <URL> ok", ["url"]),
     ("https://cdn.example.com/f?X-Amz-Signature=ab12", "<URL>", ["url"]),
+    # stop 45: formats a probe found missed
+    ("see Https://x.example/reset?token=abc123", "see <URL>", ["url"]),  # capitalised by a phone
+    ("Www.shop.example/a?email=a@b.example", "<URL>", ["url"]),
+    ("phone:+447700900123", "phone:<PHONE>", ["phone"]),
+    ("Tel:+44 7700 900123", "Tel:<PHONE>", ["phone"]),
+    ("appelez le 06.12.34.56.78", "appelez le <PHONE>", ["phone"]),
+    ("+33.6.12.34.56.78", "<PHONE>", ["phone"]),
+    ("Phone no. 07700 900123", "Phone no. <PHONE>", ["phone"]),
+    ("Tel. Nr. 0151 23456789", "Tel. Nr. <PHONE>", ["phone"]),
+    ("Handy-Nr. 0151 23456789", "Handy-Nr. <PHONE>", ["phone"]),
+    ("iban de89370400440532013000", "iban <IBAN>", ["iban"]),
+    ("jane.doe\uff20example.com", "<EMAIL>", ["email"]),
+    ("\uff0b44 7700 900123", "<PHONE>", ["phone"]),
     (
         "mail a@example.com, call 06 12 34 56 78, card 4111111111111111",
         "mail <EMAIL>, call <PHONE>, card <CARD>",
@@ -65,6 +78,9 @@ FALSE_POSITIVES = [
     "rated 5 stars out of 5",
     "code promo NORTHWIND20",
     "user@ name",
+    "at 10:30, ratio 3:1",
+    "le 06.12.2026 à 10h, Order 12.05.2026.",
+    "価格は\uff11\uff12\uff13円です",  # full-width digits, no PII: left as written
 ]
 
 
