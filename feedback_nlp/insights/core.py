@@ -298,8 +298,19 @@ def pain(impact: pd.Series, outcome: Outcome) -> pd.Series:
     return -impact if outcome.higher_is_better else impact
 
 
+def commented(table: pd.DataFrame) -> pd.Series:
+    """True where the row holds a comment (its `text_clean`, else its `text`, is not blank): a
+    score-only row (the open question skipped) counts for the scores, not as a comment."""
+    column = next((c for c in ("text_clean", "text") if c in table.columns), None)
+    if column is None:
+        return pd.Series(True, index=table.index)
+    return table[column].astype("string").str.strip().fillna("").ne("").astype(bool)
+
+
 def negative_flags(table: pd.DataFrame) -> pd.Series:
-    """1.0 where `sentiment` is negative, 0.0 where not, NaN without a sentiment column."""
+    """1.0 where `sentiment` is negative, 0.0 where not, NaN without a sentiment column and
+    where the row has no comment (the sentiment stage calls an empty comment neutral)."""
     if "sentiment" not in table.columns:
         return pd.Series(np.nan, index=table.index)
-    return (table["sentiment"] == "negative").astype("boolean").astype(float)
+    flags = (table["sentiment"] == "negative").astype("boolean").astype(float)
+    return flags.where(commented(table))

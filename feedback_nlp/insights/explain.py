@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.insights.drivers import key_drivers
 from feedback_nlp.insights.effort import effort_ces
@@ -37,10 +38,11 @@ NEGATIVE_IMPACT = f"theme_impact_{NEGATIVE_SENTIMENT.name}"
 
 def with_negative_sentiment(table: pd.DataFrame) -> pd.DataFrame:
     """`table` with NEGATIVE_SENTIMENT's column: "1" where `sentiment` is negative, "0" where
-    it is another label, missing where the comment has none."""
+    it is another label, missing where the comment has none or the row no comment."""
     sentiment = table["sentiment"].astype("string")
     flag = sentiment.eq("negative").map({True: "1", False: "0"}).astype("string")
-    return table.assign(**{NEGATIVE_SENTIMENT.name: flag.where(sentiment.notna())})
+    flag = flag.where(sentiment.notna() & commented(table))
+    return table.assign(**{NEGATIVE_SENTIMENT.name: flag})
 
 
 def default_theme_column(table: pd.DataFrame) -> str | None:

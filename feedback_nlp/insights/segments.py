@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.insights.core import negative_flags, row_themes, theme_labels
+from feedback_nlp.insights.core import commented, negative_flags, row_themes, theme_labels
 from feedback_nlp.insights.impact import period_of
 from feedback_nlp.intervals import wilson_interval
 from feedback_nlp.schema import lists_of
@@ -130,6 +130,7 @@ def _dimension(
     if "created_at" in table.columns:
         frame = frame.assign(_time=table["created_at"]).sort_values("_time", kind="stable")
     frame["negative"] = negative_flags(table).reindex(frame.index)
+    frame["commented"] = commented(table).reindex(frame.index)
     frame = frame.explode("segment").dropna(subset=["segment"])
     rows = []
     for segment, part in frame.groupby("segment", sort=True):
@@ -142,11 +143,12 @@ def _dimension(
 
 
 def _text_metrics(part: pd.DataFrame, confidence: float) -> list[dict]:
+    comments = int(part["commented"].sum())  # rows with a comment, not score-only rows
     rows = [
         {
             "metric": "comments",
-            "value": float(len(part)),
-            "n": len(part),
+            "value": float(comments),
+            "n": comments,
             "ci_low": np.nan,
             "ci_high": np.nan,
             "ci_method": "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.report import charts
 from feedback_nlp.report.document import Chart, Paragraph, Section, Table
@@ -266,7 +267,9 @@ def pain_points_section(tables: dict[str, pd.DataFrame], score: str | None) -> S
 
 
 def mix_section(table: pd.DataFrame) -> Section | None:
-    """Sentiment and emotion mix by touchpoint (or by channel when there is no touchpoint)."""
+    """Sentiment and emotion mix by touchpoint (or by channel when there is no touchpoint), of
+    the rows with a comment (a score-only row is no neutral comment)."""
+    table = table[commented(table)]
     by = "touchpoint" if "touchpoint" in table and table["touchpoint"].notna().any() else "channel"
     section = Section("mix", "How customers feel")
     for column, words in (("sentiment", "Sentiment"), ("emotion", "Main emotion")):

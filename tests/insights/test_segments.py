@@ -114,3 +114,24 @@ def test_also_adds_carried_columns_and_notes_missing_ones():
     assert (south["value"], south["n"]) == (4.5, 2)
     assert "channel" in set(result["dimension"])  # the defaults stay
     assert "segment 'plan' skipped: no 'plan' column" in result.attrs["skipped"]
+
+
+def test_score_only_rows_count_for_the_scores_not_as_comments():
+    from feedback_nlp.insights.explain import with_negative_sentiment
+
+    table = pd.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(40)],
+            "text": ["Late again, no answer"] * 10 + [""] * 30,  # 30 skipped the open question
+            "text_clean": ["Late again, no answer"] * 10 + ["  "] * 30,
+            "nps": pd.array([2] * 10 + [9] * 30, dtype="Int64"),
+            "sentiment": ["negative"] * 10 + ["neutral"] * 30,  # as staged for empty comments
+        }
+    )
+    rows = segment_metrics(table, by=["sentiment"]).set_index(["segment", "metric"])
+    assert rows.loc[("neutral", "comments"), "value"] == 0
+    assert ("neutral", "negative_share") not in rows.index  # no comment, no share
+    assert rows.loc[("neutral", "nps"), "n"] == 30  # their scores count
+    assert rows.loc[("negative", "comments"), "value"] == 10
+    flags = with_negative_sentiment(table)["negative_sentiment"]
+    assert flags.tolist() == ["1"] * 10 + [pd.NA] * 30
