@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pandas as pd
@@ -119,3 +120,19 @@ def schema_dtypes(table: pd.DataFrame) -> pd.DataFrame:
 def ordered_columns(table: pd.DataFrame) -> pd.DataFrame:
     first = [c for c in (*INPUT_COLUMNS, "text_issues", "star_rating") if c in table.columns]
     return table[first + [c for c in table.columns if c not in first]]
+
+
+#: A \uD800-\uDFFF escape that is not half of a pair: a character a tool cut in two.
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def json_loads(text: str) -> Any:
+    """`json.loads` (control characters allowed in strings), a lone surrogate escape read as
+    U+FFFD, which `text_issues` flags and `text_clean` drops: a half emoji would otherwise
+    stop the read with an encoding error."""
+    if "\\u" in text and _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub(r"\\ufffd", text)
+    return json.loads(text, strict=False)

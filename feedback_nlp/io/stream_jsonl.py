@@ -11,7 +11,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
-from feedback_nlp.io.cells import as_string, carried_dtype
+from feedback_nlp.io.cells import as_string, carried_dtype, json_loads
 from feedback_nlp.io.chat import chat_conversations
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drains, mapping_for
 from feedback_nlp.io.column_names import recognise
@@ -40,7 +40,7 @@ def is_chat_jsonl(path: Path, options: ReadOptions) -> bool:
     for _, line, _ in _json_lines(path, options):
         if line.strip():
             try:
-                first = json.loads(line, strict=False)
+                first = json_loads(line)
             except json.JSONDecodeError:
                 return False
             return chat_conversations([first]) is not None
@@ -56,7 +56,7 @@ def _jsonl_survey(path: Path, options: ReadOptions) -> tuple[dict[str, set[type]
             continue
         last = number
         try:
-            obj = json.loads(line, strict=False)
+            obj = json_loads(line)
         except json.JSONDecodeError:
             continue
         if isinstance(obj, dict):

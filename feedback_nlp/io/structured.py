@@ -12,6 +12,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
+from feedback_nlp.io.cells import json_loads
 from feedback_nlp.io.chat import chat_conversations, chat_rows
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.encoding import check_is_text, detect_encoding
@@ -74,7 +75,7 @@ def read_json(
     """Read a JSON document: chat conversations, App Store reviews or a list of records."""
     text, chosen = decode_file(path, path.read_bytes(), encoding)
     try:
-        document = json.loads(text, strict=False)
+        document = json_loads(text)
     except json.JSONDecodeError as exc:
         raise ReadError(
             path,
@@ -162,7 +163,7 @@ def jsonl_object(path: Path, number: int, line: str, is_last: bool) -> Any:
     """One JSONL line parsed, or its JSONDecodeError (the row is rejected); an invalid last
     line means the file was cut off and is refused."""
     try:
-        return json.loads(line, strict=False)
+        return json_loads(line)
     except json.JSONDecodeError as exc:
         if is_last:
             raise ReadError(

@@ -135,3 +135,17 @@ def test_damaged_parquet(tmp_path):
     path.write_bytes(b"PAR1 nothing here")
     with pytest.raises(ReadError, match=r"p\.parquet: not a readable Parquet file"):
         read_feedback(path)
+
+
+@pytest.mark.parametrize("suffix", ["json", "jsonl"])
+def test_a_half_emoji_escape_is_read_as_a_replacement_character_not_a_crash(tmp_path, suffix):
+    records = [
+        '{"id": "r1", "text": "good \\ud83d stuff"}',
+        '{"id": "r2", "text": "ok \\ud83d\\ude00"}',
+    ]
+    path = tmp_path / f"export.{suffix}"
+    text = "[" + ",".join(records) + "]" if suffix == "json" else "\n".join(records)
+    path.write_text(text, encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.table["text"].tolist() == ["good \ufffd stuff", "ok \U0001f600"]
+    assert result.table["text_issues"].tolist() == ["replacement_char", ""]
