@@ -226,4 +226,18 @@ def _check_columns(table: dict[str, Any], origin: str) -> tuple[dict[str, str], 
             f"{origin}: [columns] values must be file column names (text may be a list of "
             f"them, one row per answer), got {bad}"
         )
+    _check_fed_once({**checked, **{f"text ({c})": c for c in more}}, origin)
     return checked, more
+
+
+def _check_fed_once(columns: dict[str, str], origin: str) -> None:
+    """ConfigError when one file column is mapped to two schema columns (the later one
+    would take it and the earlier one be searched for in vain)."""
+    names: dict[str, str] = {}
+    for name, column in columns.items():
+        if column in names:
+            raise ConfigError(
+                f"{origin}: the file column '{column}' is mapped to both {names[column]} and "
+                f"{name}; a file column feeds one schema column"
+            )
+        names[column] = name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from feedback_nlp.errors import ConfigError
@@ -68,3 +70,15 @@ def test_camel_case_names_of_json_and_xml_exports_are_recognised():
         "nps": "npsScore",
     }
     assert recognise(["created_at", "createdAt", "text"])["created_at"] == "created_at"
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        ({"text": "Comment", "nps": "Comment"}, "'Comment' is mapped to both text and nps"),
+        ({"text": ["Why", "Else"], "csat": "Else"}, "'Else' is mapped to both csat and text"),
+    ],
+)
+def test_a_file_column_mapped_twice_is_refused_naming_both(columns, message):
+    with pytest.raises(ConfigError, match=message):
+        load_mapping({"columns": columns}, {}, Path("export.csv"))
