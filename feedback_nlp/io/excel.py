@@ -8,7 +8,9 @@ column reported as for any file).
 
 from __future__ import annotations
 
+import itertools
 import zipfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,7 @@ def read_excel(
     workbook = _open(path)
     try:
         worksheet, passed = _chosen_sheet(workbook, sheet, path, platform, mapping)
-        rows = _sheet_rows(worksheet)
+        rows, unsaved = _rows_with_formulas(path, worksheet)
     finally:
         workbook.close()
     if not rows:
@@ -45,6 +47,11 @@ def read_excel(
     if header is None:
         _check_platform(path, platform, ())
     assert header is not None
+    if unsaved:
+        header.plan.notes.append(
+            f"{unsaved:,} cell(s) of sheet '{worksheet.title}' are formulas with no saved result "
+            "(a tool wrote the workbook; Excel saves the results): read as their formula text"
+        )
     if passed:
         header.plan.notes.append(
             f"sheet '{worksheet.title}' read: the sheets before it ("
@@ -66,11 +73,52 @@ def read_excel(
     return builder, info
 
 
-def _open(path: Path) -> Any:
+def _rows_with_formulas(path: Path, worksheet: Any) -> tuple[Rows, int]:
+    """The sheet's rows, a formula cell with no saved result read as its formula text (pandas
+    and other tools write "=…" text as a formula and save no result: such a comment read as
+    empty was lost), and how many cells that was."""
+    if not _has_formulas(path):
+        return _sheet_rows(worksheet), 0
+    formulas = _open(path, data_only=False)
+    try:
+        unsaved = [0]
+        pairs = itertools.zip_longest(
+            worksheet.iter_rows(values_only=True),
+            formulas[worksheet.title].iter_rows(values_only=True),
+            fillvalue=(),
+        )
+        rows = _kept_rows(_formula_text(shown, written, unsaved) for shown, written in pairs)
+    finally:
+        formulas.close()
+    return rows, unsaved[0]
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a worksheet of the workbook holds a formula (an ``<f>`` element)."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(name) as part:
+                    if any(b"<f>" in chunk or b"<f " in chunk for chunk in part):
+                        return True
+    return False
+
+
+def _formula_text(shown: tuple, written: tuple, unsaved: list[int]) -> list:
+    """A row's saved values, each empty cell that holds a formula given its formula text."""
+    row = list(shown)
+    for index, formula in enumerate(written[: len(row)]):
+        if row[index] is None and isinstance(formula, str) and formula.startswith("="):
+            row[index] = formula
+            unsaved[0] += 1
+    return row
+
+
+def _open(path: Path, data_only: bool = True) -> Any:
     import openpyxl
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ReadError(
             path,
@@ -81,11 +129,14 @@ def _open(path: Path) -> Any:
 
 def _sheet_rows(worksheet: Any, max_row: int | None = None) -> Rows:
     """The sheet's rows that hold something, with their spreadsheet row numbers."""
+    return _kept_rows(worksheet.iter_rows(values_only=True, max_row=max_row))
+
+
+def _kept_rows(rows: Iterable[Sequence[Any]]) -> Rows:
+    """The rows that hold something, numbered from 1 as the spreadsheet numbers them."""
     return [
         (number, list(values))
-        for number, values in enumerate(
-            worksheet.iter_rows(values_only=True, max_row=max_row), start=1
-        )
+        for number, values in enumerate(rows, start=1)
         if any(v is not None and str(v).strip() for v in values)
     ]
 

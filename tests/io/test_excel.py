@@ -48,3 +48,22 @@ def test_no_sheet_with_comments_reports_the_first_sheet(tmp_path):
     _workbook(path, {"Summary": SUMMARY, "Totals": [["Month", "NPS"], ["May", 31]]})
     with pytest.raises(ReadError, match="no text column found among"):
         read_feedback(path)
+
+
+def test_formula_cells_with_no_saved_result_are_read_as_their_formula_text(tmp_path):
+    path = tmp_path / "written_by_a_tool.xlsx"
+    book = Workbook()
+    book.active.append(["id", "comment", "nps"])
+    book.active.append(["r1", '=HYPERLINK("http://x.example","x") late again', 3])
+    book.active.append(["r2", "fine", "=4+5"])  # a formula, its result never saved
+    book.save(path)
+    result = check_result(read_feedback(path))
+    assert result.table["text"].tolist() == [
+        '=HYPERLINK("http://x.example","x") late again',
+        "fine",
+    ]
+    assert result.rejects["reason"].tolist() == ["nps is not a number: '=4+5'"]  # not guessed
+    assert (
+        "2 cell(s) of sheet 'Sheet' are formulas with no saved result (a tool wrote the "
+        "workbook; Excel saves the results): read as their formula text"
+    ) in result.info["notes"]
