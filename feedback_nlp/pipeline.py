@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.errors import FeedbackError
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
 from feedback_nlp.score_scales import ScoreScales, read_scales, write_scales
@@ -102,12 +103,23 @@ def analyze(
     """
     declared_outcomes = {o.name: o for o in outcomes}
     read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores, scales)
+    _check_rows(read, paths)
     check_segments(segments, read.table.columns)  # before the fit, which takes minutes
     analyzer = Analyzer(stages if stages is not None else default_stages())
     analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
     analysis.outcomes = declared
     analysis.segments = list(segments)
     return analysis
+
+
+def _check_rows(read: ReadResult, paths: Sequence[str | Path]) -> None:
+    """FeedbackError when no row was kept: a file with a header only, or every row rejected."""
+    if len(read.table):
+        return
+    files = ", ".join(Path(p).name for p in paths)
+    rejected = read.info.get("rows_rejected", 0)
+    why = f"all {rejected:,} rejected (see the rejects)" if rejected else "the files hold no rows"
+    raise FeedbackError(f"nothing to analyse in {files}: no row was kept, {why}")
 
 
 def _read_with_outcomes(

@@ -38,9 +38,19 @@ def check_segments(segments: Sequence[str], columns: Iterable[object]) -> None:
     would otherwise be saved with the model and reach every tagging job)."""
     names = [str(c) for c in columns]
     for segment in segments:
-        if segment in names:
-            continue
-        close = difflib.get_close_matches(segment, names, n=1)
-        listed = ", ".join(names[:20]) + (", …" if len(names) > 20 else "")
-        hint = f"; did you mean '{close[0]}'?" if close else f"; the columns are {listed}"
-        raise ConfigError(f"--segment '{segment}': the feedback files have no such column{hint}")
+        if segment not in names:
+            hint = column_hint(segment, names)
+            raise ConfigError(
+                f"--segment '{segment}': the feedback files have no such column{hint}"
+            )
+
+
+def column_hint(name: str, columns: Sequence[str]) -> str:
+    """'; did you mean 'region'?' for the closest of `columns`, else '; the columns are …'
+    (at most twenty)."""
+    close = difflib.get_close_matches(name, columns, n=1) or [
+        c for c in columns if c.lower() == name.lower()
+    ]
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return "; the columns are " + ", ".join(columns[:20]) + (", …" if len(columns) > 20 else "")

@@ -126,3 +126,17 @@ def test_a_ten_point_csat_is_analysed_tagged_and_reported_on_its_scale(tmp_path)
     assert sorted(job.table["csat"].tolist()) == [2, 8, 10] and job.scales == analysis.scales
     markdown = write_insight_report(job, tmp_path / "job-report").paths["markdown"]
     assert "9–10 on a 1–10 scale" in markdown.read_text(encoding="utf-8")
+
+
+def test_files_with_no_row_are_refused_before_the_fit(tmp_path):
+    from feedback_nlp.errors import FeedbackError
+    from feedback_nlp.pipeline import analyze
+
+    (tmp_path / "header.csv").write_text("id,comment,nps\n", encoding="utf-8")
+    with pytest.raises(FeedbackError, match=r"nothing to analyse in header\.csv: no row was kept"):
+        analyze([tmp_path / "header.csv"])
+    (tmp_path / "bad.csv").write_text(
+        "id,comment,journey_stage\n1,late,nowhere\n", encoding="utf-8"
+    )
+    with pytest.raises(FeedbackError, match=r"no row was kept, all 1 rejected \(see the rejects\)"):
+        analyze([tmp_path / "bad.csv"])

@@ -149,8 +149,11 @@ def _present_scores(table: pd.DataFrame, result: Explanation) -> list[str]:
     present = [c for c in SCORE_COLUMNS if c in table.columns]
     missing = [c for c in SCORE_COLUMNS if c not in table.columns]
     if missing:
+        named = {str(c).lower(): str(c) for c in table.columns if str(c) not in SCORE_COLUMNS}
+        other = [f"'{named[m]}'" for m in missing if m in named]  # "NPS": not read as nps
+        hint = f" (the table has {', '.join(other)}: name it in lower case)" if other else ""
         result.notes.append(
-            f"no score column(s) {missing}: their metrics, impacts and drivers are skipped"
+            f"no score column(s) {missing}: their metrics, impacts and drivers are skipped{hint}"
         )
     if not present and "sentiment" in table.columns:
         result.notes.append(

@@ -20,6 +20,7 @@ from feedback_nlp.scores import (
     metrics_of_units,
     unit_ids,
 )
+from feedback_nlp.segment_columns import column_hint
 
 #: Segment dimensions tried by default, in this order; missing columns are skipped.
 DEFAULT_SEGMENTS = (
@@ -90,12 +91,18 @@ def segment_metrics(
     requested = list(dict.fromkeys([*requested, *also]))  # `also`: carried columns to add
     scores = check_scores(table, scales)
     frames, skipped = [], []
+    asked = set(also)  # carried columns the caller named: a typo gets a hint
     for dimension in requested:
         needed = "created_at" if dimension == "period" else dimension
         if needed not in table.columns:
-            skipped.append(f"segment '{dimension}' skipped: no '{needed}' column")
+            columns = [str(c) for c in table.columns]
+            hint = column_hint(needed, columns) if dimension in asked else ""
+            skipped.append(f"segment '{dimension}' skipped: no '{needed}' column{hint}")
             continue
         values = segment_values(table, dimension, theme_column=theme_column, period=period)
+        blank = int(values.map(len).eq(0).sum())
+        if blank and dimension in asked:  # a carried column: say who is in no segment
+            skipped.append(f"segment '{dimension}': {blank:,} row(s) with no value are in none")
         frames.append(_dimension(table, dimension, values, scores, unit, scales, confidence))
     result = pd.concat(frames, ignore_index=True) if frames else _empty()
     if labels is not None or "topic_label" in table.columns:

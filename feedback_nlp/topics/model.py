@@ -100,6 +100,8 @@ class ThemeModel:
         embeddings = embeddings[rows]
         units = split_units(texts, langs, self.content_free())
         content = np.flatnonzero(units.says_something)
+        if not rows.size:
+            raise FeedbackError("cannot fit themes: no comment has any text (score-only rows)")
         if not len(content):
             raise FeedbackError(
                 f"cannot fit themes: none of the {len(rows)} non-empty comments says anything a "

@@ -141,3 +141,12 @@ def test_a_list_column_empty_in_every_row_is_explained_not_a_crash(column, cell)
     assert "drivers_nps" in result.tables
     skipped_touchpoints = "drivers_nps: no touchpoint in any row: touchpoint drivers skipped"
     assert (skipped_touchpoints in result.notes) == (column == "touchpoint")
+
+
+def test_a_score_column_in_capitals_is_named_in_the_note():
+    table = pd.DataFrame({"response_id": ["a", "b"], "text": ["late", "fine"], "NPS": [1, 9]})
+    notes = explain(table).notes
+    assert notes[0] == (
+        "no score column(s) ['nps', 'csat', 'ces']: their metrics, impacts and drivers are "
+        "skipped (the table has 'NPS': name it in lower case)"
+    )

@@ -108,12 +108,17 @@ def test_the_question_a_comment_answers_is_a_segment_where_the_table_has_it():
 
 
 def test_also_adds_carried_columns_and_notes_missing_ones():
-    table = chat_and_survey().assign(region=["N", "N", "N", "S", "S"])
-    result = segment_metrics(table, min_n=1, also=["region", "plan"])
+    table = chat_and_survey().assign(region=["N", "N", "N", "S", None])
+    result = segment_metrics(table, min_n=1, also=["region", "plan", "Region"])
     south = value(result, "region", "S", "csat_mean")
-    assert (south["value"], south["n"]) == (4.5, 2)
+    assert south["n"] == 1
     assert "channel" in set(result["dimension"])  # the defaults stay
-    assert "segment 'plan' skipped: no 'plan' column" in result.attrs["skipped"]
+    skipped = result.attrs["skipped"]
+    assert "segment 'region': 1 row(s) with no value are in none" in skipped
+    assert "segment 'Region' skipped: no 'Region' column; did you mean 'region'?" in skipped
+    assert any(
+        s.startswith("segment 'plan' skipped: no 'plan' column; the columns are ") for s in skipped
+    )
 
 
 def test_score_only_rows_count_for_the_scores_not_as_comments():
