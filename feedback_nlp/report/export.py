@@ -9,6 +9,7 @@ prefixed with an apostrophe.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -75,6 +76,22 @@ def free_text_columns(table: pd.DataFrame) -> list[str]:
     ]
 
 
+#: A carried column that holds a person's name, by its header: "Name" (Microsoft Forms),
+#: "Full name", "customer.name", "Vorname", "Nom"… ("Store name", "plan_name" are not).
+_NAME_COLUMN = re.compile(
+    r"(?i)^(?:(?:customer|user|respondent|author|reviewer|requester|submitter|sender|buyer|"
+    r"guest|member|contact|client|your|full|first|last|given|family|middle|display)[ ._-]?)?"
+    r"(?:name|surname|nom|prénom|prenom|vorname|nachname|nombre|apellidos?|nome|cognome|имя|"
+    r"фамилия|nume|prenume|imię|nazwisko)$"
+)
+NAME_PLACEHOLDER = "<NAME>"
+
+
+def is_name_column(name: object) -> bool:
+    """Whether a carried column's header says it holds a person's name."""
+    return bool(_NAME_COLUMN.match(str(name).strip()))
+
+
 def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) -> pd.DataFrame:
     """Drop raw `text` (kept only when asked) and redact PII in every other free-text column."""
     from feedback_nlp.text.pii import redact_pii
@@ -88,6 +105,9 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
             out.loc[present, name] = out.loc[present, name].map(pseudonymise_pii_id)
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
+            continue
+        if is_name_column(name):  # a person's name: no detector finds it in the cell
+            out[name] = out[name].where(out[name].isna(), NAME_PLACEHOLDER)
             continue
         values = {v for v in out[name].dropna() if isinstance(v, str)}  # each redacted once
         redacted = {v: redact_pii(v)[0] for v in values}

@@ -315,9 +315,16 @@ def redact_pii(text: str, types: Iterable[str] | None = None) -> tuple[str, list
     return text, [t for t in PII_TYPES if t in found]
 
 
+#: A social handle used as an id ("@ines1284"): it names the person.
+_HANDLE = re.compile(r"^@[\w.]{2,}$")
+
+
 def pseudonymise_pii_id(value: object) -> object:
-    """`value` unchanged, or ``pii-<12 hex>`` (SHA-256) when it holds an e-mail, phone, …: an
-    id that is personal data, replaced by the same pseudonym in every table and file."""
-    if not isinstance(value, str) or not redact_pii(value)[1]:
+    """`value` unchanged, or ``pii-<12 hex>`` (SHA-256) when it holds an e-mail, phone, … or
+    is a social handle: an id that is personal data, replaced by the same pseudonym in every
+    table and file."""
+    if not isinstance(value, str):
+        return value
+    if not _HANDLE.match(value.strip()) and not redact_pii(value)[1]:
         return value
     return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]

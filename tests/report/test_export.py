@@ -162,3 +162,25 @@ def test_xlsx_keeps_long_ids_whole_and_lists_as_json(tmp_path):
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
     assert rows[1][0] == "4611686018427387904"  # as text: Excel keeps 15 digits of a number
     assert rows[1][1] == 1 and rows[1][2] == '["late", "refund"]' and rows[2][2] == "[]"
+
+
+def test_columns_of_peoples_names_and_handle_ids_leave_redacted():
+    from feedback_nlp.report.export import is_name_column, redact_for_export
+
+    table = pd.DataFrame(
+        {
+            "response_id": ["r1", "r2"],
+            "respondent_id": ["@ines1284", "C7"],
+            "Name": ["Olivia Brandt", None],
+            "customer.name": ["Ana Pop", "Ion Ionescu"],
+            "Store name": ["Paris Nord", "Lyon"],
+        }
+    )
+    out = redact_for_export(table)
+    assert out["Name"].tolist()[0] == "<NAME>" and pd.isna(out["Name"].tolist()[1])
+    assert out["customer.name"].tolist() == ["<NAME>", "<NAME>"]
+    assert out["Store name"].tolist() == ["Paris Nord", "Lyon"]  # a store, not a person
+    assert out["respondent_id"].tolist()[0].startswith("pii-") and out["respondent_id"][1] == "C7"
+    assert [is_name_column(c) for c in ("Vorname", "requester.name", "plan_name")] == [
+        True, True, False
+    ]  # fmt: skip
