@@ -26,6 +26,10 @@ BAD_SCORES = ("keep-text", "reject-row")
 DEFAULT_BAD_SCORES = "keep-text"
 
 
+#: Origin of the mapping made only to carry the scales given (not reported as a mapping).
+SCALES_ONLY = "declared scales"
+
+
 def check_bad_scores(value: str) -> str:
     """`value` if it is a known bad-scores policy; ConfigError otherwise."""
     if value not in BAD_SCORES:
@@ -129,8 +133,8 @@ def load_mapping(
     if bad_scores is not None:
         result = result or Mapping()
         result.bad_scores = check_bad_scores(bad_scores)
-    if scales is not None:
-        result = result or Mapping()
+    if scales is not None and (result is not None or scales != ScoreScales()):
+        result = result or Mapping(origin=SCALES_ONLY)
         result.scales = _agreeing(result, scales)
     return result
 

@@ -15,7 +15,7 @@ from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.cells import one_type_per_column
 from feedback_nlp.io.delimited import read_delimited
 from feedback_nlp.io.excel import read_excel
-from feedback_nlp.io.mapping import ColumnPlan, load_mapping
+from feedback_nlp.io.mapping import SCALES_ONLY, ColumnPlan, load_mapping
 from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
 from feedback_nlp.io.questions import question_notes
 from feedback_nlp.io.score_labels import good_bad_hints
@@ -188,7 +188,7 @@ def _read_one(
     table, rejects = builder.finish()
     table = one_type_per_column(table, builder_carried(builder, table))
     info = _info(path, builder, info, table, rejects)
-    if user_mapping is not None and user_mapping.origin != OUTCOMES_ONLY:
+    if user_mapping is not None and user_mapping.origin not in (OUTCOMES_ONLY, SCALES_ONLY):
         info["mapping"] = user_mapping.origin
     return ReadResult(validate(table, builder.plan.scales.ranges()), rejects, info)
 

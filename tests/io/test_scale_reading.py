@@ -90,6 +90,8 @@ def test_scales_given_to_the_read_must_agree_with_the_mapping(tmp_path):
     given = scales_from_table(SCALES, "")
     result = check_result(read_feedback(_export(tmp_path), csat="CSAT", scales=given))
     assert result.table["csat"].tolist() == [3, 9, 10, 8]
+    alone = read_feedback(_export(tmp_path, "alone.csv", "id,comment,csat\n1,ok,9\n"), scales=given)
+    assert alone.table["csat"].tolist() == [9] and "mapping:" not in alone.summary()
 
 
 @pytest.mark.parametrize("suffix", ["csv", "json"])
