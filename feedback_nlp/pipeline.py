@@ -134,8 +134,7 @@ def _read_with_outcomes(
 
     customers = [p for p in paths if is_customer_table(p, mapping)]
     feedback = [p for p in paths if p not in customers]
-    options = {"mapping": mapping, "outcomes": outcomes, "bad_scores": bad_scores}
-    read = _read(feedback, **options, scales=scales)
+    read = _read(feedback, mapping=mapping, outcomes=outcomes, bad_scores=bad_scores, scales=scales)
     declared = {n: o for n, o in outcomes.items() if n in read.table.columns}
     lines = []
     for path in customers:
