@@ -221,16 +221,24 @@ def unit_theme_pairs(table: pd.DataFrame, theme_column: str, unit: str) -> pd.Da
 
 
 def metric_and_variance(values: np.ndarray, kind: str) -> tuple[float, float]:
-    """The outcome metric of a set of unit values and the variance of that estimate."""
+    """The outcome metric of a set of unit values and the variance of that estimate.
+
+    Shares get the variance of their adjusted estimate, as the headline NPS interval does:
+    NPS adds 3 to n and 0.75 to promoters and to detractors (Rocks 2016), a binary rate one
+    event and one non-event (Agresti–Caffo). The plain variance is 0 for a group of only
+    promoters or only detractors, and gave a theme of 1 to 5 customers a range a point wide.
+    """
     n = len(values)
     if n == 0:
         return (np.nan, np.nan)
     if kind == "nps":
         promoters, detractors = float((values >= 9).sum()), float((values <= 6).sum())
-        return (nps_value(values), 1e4 * nps_variance(promoters, detractors, n))
-    scale = 100.0 if kind == "binary" else 1.0
+        return (nps_value(values), 1e4 * nps_variance(promoters + 0.75, detractors + 0.75, n + 3))
+    if kind == "binary":
+        adjusted = (float(np.sum(values)) + 1) / (n + 2)
+        return (100.0 * float(np.mean(values)), 1e4 * adjusted * (1 - adjusted) / (n + 2))
     variance = np.var(values, ddof=1) / n if n > 1 else np.nan
-    return (scale * float(np.mean(values)), scale * scale * variance)
+    return (float(np.mean(values)), variance)
 
 
 def impact_of(

@@ -122,11 +122,13 @@ def interval_chart(
     log_x: bool = False,
     reference: float = 0.0,
     bad_when_low: bool = True,
+    clear: pd.Series | None = None,
 ) -> object | None:
     """Dots with 95 % intervals, one row per label, in the frame's order (first at the top).
 
     Red: the whole range is on the bad side of `reference`; blue: on the good side; grey: the
-    range crosses it, or too few customers (`small_n`).
+    range crosses it, or too few customers (`small_n`), or, where `clear` is given (a theme
+    table's `report.clear.clear_effects`), the effect is not clear.
 
     `hover`: one already-escaped text per row (plotly's ``<br>`` allowed).
     """
@@ -142,6 +144,8 @@ def interval_chart(
     colours = np.where(above, GOOD if bad_when_low else BAD, colours)
     if "small_n" in frame:
         colours = np.where(frame["small_n"].fillna(False).astype(bool), MUTED, colours)
+    if clear is not None:
+        colours = np.where(clear.reindex(frame.index).fillna(False).astype(bool), colours, MUTED)
     error = {
         "type": "data",
         "symmetric": False,

@@ -19,13 +19,12 @@ import pandas as pd
 
 from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT, NEGATIVE_SENTIMENT
+from feedback_nlp.report.clear import clear_effects
 from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import interval, number, percent, unit_noun
 from feedback_nlp.report.score_facts import fold_close
 
 SHOWN = 3
-#: The q-value under which the report calls an effect clear (its tables' "Clear effect?").
-CLEAR_Q = 0.05
 
 
 @dataclass
@@ -158,9 +157,8 @@ def bad_side_themes(
     low_bad = low_is_bad(impact) if low_bad is None else low_bad
     sign = -1.0 if low_bad else 1.0
     clear = (
-        ~impact["small_n"].fillna(False).astype(bool)
+        clear_effects(impact, "difference_ci_low", "difference_ci_high")
         & (sign * impact["difference"] > 0)
-        & (impact["q_value"] < CLEAR_Q)
         & ~impact["theme"].astype(str).isin(judged)
     )
     ranked = impact[clear].sort_values("impact", ascending=low_bad, kind="stable")

@@ -14,6 +14,7 @@ import pandas as pd
 
 from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
 from feedback_nlp.report import charts
+from feedback_nlp.report.clear import clear_effects
 from feedback_nlp.report.document import Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.outcome_summary import is_binary, low_is_bad
@@ -54,6 +55,7 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
         high="difference_ci_high",
         x_title=f"{words.measure} with the theme minus without{_in(scale)}",
         bad_when_low=bad_low,
+        clear=clear_effects(impact, "difference_ci_low", "difference_ci_high"),
     )
     section.add(
         chart(
@@ -158,7 +160,7 @@ def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
 
 def _impact_table(ranked: pd.DataFrame, units: str) -> pd.DataFrame:
     small = ranked["small_n"].fillna(False).astype(bool)
-    clear = (ranked["q_value"] < 0.05) & ~small
+    clear = clear_effects(ranked, "difference_ci_low", "difference_ci_high")
     frame = pd.DataFrame(
         {
             "Theme": ranked["theme_label"].astype(str),

@@ -117,11 +117,12 @@ GLOSSARY = {
     ),
     "95 % range": (
         "the 95 % confidence interval: with the same process the true value lies in it 95 times "
-        "out of 100. A range that does not cross 0 is a clear effect."
+        "out of 100. A range that crosses 0 is no clear effect."
     ),
     "Clear effect?": (
-        "yes when the theme's bad-score rate differs from the rest after a correction for "
-        "testing many themes at once (Benjamini–Hochberg q < 0.05)."
+        "yes when the theme's 95 % range does not cross 0 and its bad-score rate differs from "
+        "the rest after a correction for testing many themes at once (Benjamini–Hochberg q < "
+        "0.05). The chart colours and the summary's costliest themes follow the same rule."
     ),
     "× the average": (
         "how many times more often the theme's customers give a bad score (detractors for "
@@ -226,13 +227,13 @@ def interval(low: object, high: object, digits: int = 1, sign: bool = True) -> s
 
 def unit_noun(description: object, default: str = "customers") -> str:
     """What an analysis counts, from a table's ``unit_of_analysis`` ('470 responses, 90
-    conversations' → 'responses and conversations'; '383 customers' → 'customers')."""
+    conversations' → 'responses and conversations'; '383 customers' → 'customers'; '327
+    respondents, 66 responses' → 'respondents and responses': the 393 are neither 393
+    respondents nor 393 responses)."""
     if not isinstance(description, str) or not description:
         return default
     words = [part.strip().split(" ", 1)[-1] for part in description.split(",")]
     words = [w if w.endswith("s") else f"{w}s" for w in words]
-    if {"responses", "respondents"} <= set(words):  # both are survey answers: one noun
-        words.remove("responses")
     return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
 
 

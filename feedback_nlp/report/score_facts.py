@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from feedback_nlp.insights.distinct import Similar, fold_repeats
+from feedback_nlp.report.clear import clear_effects
 from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
@@ -181,9 +182,10 @@ def costliest_themes(
     score: str,
     similar: Similar,
 ) -> list[ThemeFact]:
-    """The COSTLIEST themes that lower `score` (enough units), costliest first, each theme
-    close to a costlier one named beside it instead of listed."""
-    ranked = impact[~impact["small_n"].fillna(False).astype(bool) & (impact["impact"] < 0)]
+    """The COSTLIEST themes that clearly lower `score` (`report.clear`: enough units, a range
+    below 0, clear after testing every theme), costliest first, each theme close to a
+    costlier one named beside it instead of listed."""
+    ranked = impact[clear_effects(impact) & (impact["impact"] < 0)]
     ranked, folded = fold_close(ranked.sort_values("impact", kind="stable"), similar, COSTLIEST)
     return [
         ThemeFact(

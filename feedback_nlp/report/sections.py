@@ -11,6 +11,7 @@ import pandas as pd
 from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.report import charts
+from feedback_nlp.report.clear import clear_effects
 from feedback_nlp.report.document import Chart, Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.plain import (
@@ -73,10 +74,10 @@ def themes_section(
             f"Counts are {units} ({impact['unit_of_analysis'].iloc[0]}), each counted once. "
             f"Impact = {name} of all {units} minus {name} of the {units} whose comments do "
             f"not mention the theme: the points {name} would gain if these {units} scored like "
-            "the rest. Dots are impacts, bars their 95 % ranges. Red: the whole range is below 0 "
-            "(the theme clearly costs points); blue: clearly adds points; grey: unclear, or too "
-            f"few {units} to rank. 'Other' (comments with no theme) is left out here and in "
-            "every table."
+            "the rest. Dots are impacts, bars their 95 % ranges. Red: the theme clearly costs "
+            "points (its whole range below 0, and clear after testing every theme: 'Clear "
+            f"effect?'); blue: clearly adds points; grey: unclear, or too few {units} to rank. "
+            "'Other' (comments with no theme) is left out here and in every table."
         )
         if "unit_of_analysis" in impact
         else None
@@ -91,6 +92,7 @@ def themes_section(
         high="impact_ci_high",
         x_title=f"impact on {name} (points)",
         hover=charts.impact_hover(charted, name),
+        clear=clear_effects(charted),
     )
     caption = f"Themes by impact on {name}, costliest first; themes of too few {units} after."
     section.add(chart("theme_impact", figure, caption))
@@ -174,7 +176,7 @@ def _impact_table(
 ) -> pd.DataFrame:
     category = _categories_of(themes)
     small = ranked["small_n"].fillna(False).astype(bool)
-    clear = (ranked["q_value"] < 0.05) & ~small if "q_value" in ranked else ~small
+    clear = clear_effects(ranked)
     frame = pd.DataFrame(
         {
             "Theme": ranked["theme_label"].astype(str),

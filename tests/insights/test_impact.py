@@ -39,6 +39,26 @@ def test_impact_on_ten_rows_by_hand():
     assert late["units"] == 4 and late["rank"] == 1
 
 
+def test_a_theme_of_only_detractors_gets_the_adjusted_range_not_a_point():
+    others = [10, 9, 8, 7, 10, 9, 3, 10, 9, 8, 10, 9, 2, 10, 9, 8, 7]  # 10 promoters, 2 detractors
+    nps = [0, 1, 2, *others]
+    table = pd.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(len(nps))],
+            "nps": pd.array(nps, dtype="Int64"),
+            "themes": pd.array(["broken"] * 3 + [""] * (len(nps) - 3), dtype="string"),
+        }
+    )
+    broken = theme_impact(table, min_n=1).set_index("theme").loc["broken"]
+    share = 3 / len(nps)
+    # the 3 detractors: adjusted p = 0.75 / 6, d = 3.75 / 6; the 17 others: 10.75 / 20, 2.75 / 20
+    var_with = (0.75 / 6 + 3.75 / 6 - (0.75 / 6 - 3.75 / 6) ** 2) / 6
+    var_without = (10.75 / 20 + 2.75 / 20 - (10.75 / 20 - 2.75 / 20) ** 2) / 20
+    half = 1.959964 * share * 100 * np.sqrt(var_with + var_without)
+    assert broken["impact_ci_high"] - broken["impact"] == pytest.approx(half, rel=1e-5)
+    assert half > 9  # the plain variances (0 for 3 detractors) gave ±5.0 points
+
+
 def test_mix_identity_holds_for_every_theme(tagged_table):
     for row in theme_impact(tagged_table).itertuples():
         mixed = row.share_of_units * row.metric_with + (1 - row.share_of_units) * row.metric_without

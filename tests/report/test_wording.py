@@ -43,9 +43,11 @@ def test_unit_nouns_come_from_the_unit_of_analysis() -> None:
     assert unit_noun("90 conversations") == "conversations"
     assert unit_noun("1 conversation") == "conversations"
     assert unit_noun("470 responses, 90 conversations") == "responses and conversations"
-    assert unit_noun("400 responses, 12 respondents") == "respondents"
+    # 412 units are neither 412 respondents nor 412 responses: both nouns
+    assert unit_noun("400 responses, 12 respondents") == "responses and respondents"
     assert (
-        unit_noun("1 response, 2 respondents, 3 conversations") == "respondents and conversations"
+        unit_noun("1 response, 2 respondents, 3 conversations")
+        == "responses, respondents and conversations"
     )
     assert unit_noun(None) == "customers"
 
