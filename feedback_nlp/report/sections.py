@@ -251,6 +251,15 @@ def pain_points_section(tables: dict[str, pd.DataFrame], score: str | None) -> S
         if cells is None or not len(cells):
             continue
         units = units_of(cells)
+        if "small_n" in cells and cells["small_n"].fillna(False).astype(bool).all():
+            section.add(
+                Paragraph(
+                    f"Every {words} × theme cell has too few {units} to show: no heatmap (the "
+                    f"cells are on the sheet pain_points_{rows} of the workbook).",
+                    note=True,
+                )
+            )
+            continue
         figure = heatmap_chart(cells, rows, score, units=units)
         name = SCORE_NAMES.get(score or "", "")
         how = (

@@ -22,3 +22,26 @@ def test_theme_table_shows_the_share_of_negative_mentions_without_scores():
     section = themes_section({}, themes, None)
     (frame,) = _tables(section)
     assert list(frame["Negative mentions"]) == ["75 %", ""]
+
+
+def test_a_heatmap_of_only_small_cells_is_replaced_by_a_sentence():
+    from feedback_nlp.report.sections import pain_points_section
+
+    cells = pd.DataFrame(
+        {
+            "touchpoint": ["app", "store"],
+            "theme": ["0", "1"],
+            "theme_label": ["late", "rude"],
+            "comments": [3, 2],
+            "units": [3, 2],
+            "negative_share": [100.0, 50.0],
+            "small_n": [True, True],
+            "unit_of_analysis": ["5 responses", "5 responses"],
+        }
+    )
+    section = pain_points_section({"pain_points_touchpoint": cells}, "nps")
+    assert section is not None and len(section.blocks) == 1
+    assert section.blocks[0].text == (
+        "Every touchpoint × theme cell has too few responses to show: no heatmap (the cells are "
+        "on the sheet pain_points_touchpoint of the workbook)."
+    )
