@@ -153,6 +153,15 @@ def open_job(
             + "; ".join(differences)
             + ". Tag into a new --out folder, or pass --overwrite to replace it."
         )
+    missing = found.missing_parts()
+    if found.status == "done" and missing:
+        if not resume:
+            raise JobConflictError(
+                f"{out} holds a finished job whose part files of {len(missing)} chunk(s) are "
+                f"missing ({', '.join(missing[:3])}{', …' if len(missing) > 3 else ''}): pass "
+                "--resume to tag those chunks again"
+            )
+        found.status = "running"  # the engine tags the missing chunks again
     if found.status == "done":
         return found
     if not resume:

@@ -128,14 +128,8 @@ def _tag_chunk(
 
 def _verified_parts(manifest: Manifest) -> int:
     """Drop finished chunks whose part files have gone missing (they are tagged again)."""
-    for key, record in list(manifest.parts.items()):
-        files = [
-            (TAGGED, record.get("tagged")),
-            (REJECTS, record.get("rejected")),
-            (MENTIONS, record.get("mentions")),
-        ]
-        if any(name and not (manifest.folder / sub / name).is_file() for sub, name in files):
-            del manifest.parts[key]
+    for key in manifest.missing_parts():
+        del manifest.parts[key]
     tagged = {r.get("tagged") for r in manifest.parts.values()}
     manifest.schema_parts = {i: n for i, n in manifest.schema_parts.items() if n in tagged}
     return len(manifest.parts)

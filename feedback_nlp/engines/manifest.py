@@ -123,6 +123,10 @@ class Manifest:
             finished_at=data.get("finished_at"),
         )
 
+    def missing_parts(self) -> list[str]:
+        """The keys of finished chunks one of whose part files is not in the folder."""
+        return missing_part_files(self.folder, self.parts)
+
     def totals(self) -> dict[str, int]:
         """Rows read, tagged and rejected over the finished parts."""
         keys = ("rows_read", "rows", "rejects")
@@ -180,3 +184,19 @@ def conflicts(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     if old.get("options") != new["options"]:
         found.append(f"the read options differ (was {old.get('options')})")
     return found
+
+
+def missing_part_files(folder: Path, parts: dict[str, dict[str, Any]]) -> list[str]:
+    """The keys of the `parts` (a manifest's) whose tagged, rejected or mentions file is not in
+    `folder` (deleted or never copied with the job)."""
+    from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED
+
+    subfolders = {"tagged": TAGGED, "rejected": REJECTS, "mentions": MENTIONS}
+    return [
+        key
+        for key, record in parts.items()
+        if any(
+            record.get(field) and not (folder / sub / record[field]).is_file()
+            for field, sub in subfolders.items()
+        )
+    ]

@@ -18,7 +18,14 @@ from feedback_nlp.insights.outcome_metrics import outcome_metrics
 from feedback_nlp.insights.quotes import representative_quotes
 from feedback_nlp.insights.segments import segment_metrics
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared
-from feedback_nlp.scores import SCORE_COLUMNS, SMALL_N, ScoreScales, score_conflicts, score_metrics
+from feedback_nlp.scores import (
+    SCORE_COLUMNS,
+    SMALL_N,
+    ScoreScales,
+    check_range,
+    score_conflicts,
+    score_metrics,
+)
 
 
 @dataclass
@@ -90,7 +97,10 @@ def explain(
     the default segment dimensions.
     """
     result = Explanation()
+    table = _readable_scores(table, scales or ScoreScales(), result)
     theme_column = theme_column or default_theme_column(table)
+    if outcomes is not None:  # a score left out above is no outcome either
+        outcomes = [o for o in outcomes if not (isinstance(o, str) and o in _left_out(table))]
     outcomes = list(outcomes) if outcomes is not None else _present_scores(table, result)
     if not outcomes and "sentiment" in table.columns:
         table, outcomes = with_negative_sentiment(table), [NEGATIVE_SENTIMENT]
@@ -143,6 +153,30 @@ def _quiet(frame: pd.DataFrame) -> pd.DataFrame:
     """Drop the per-function skip notes that explain() already states once."""
     frame.attrs["skipped"] = []
     return frame
+
+
+def _readable_scores(table: pd.DataFrame, scales: ScoreScales, result: Explanation) -> pd.DataFrame:
+    """`table` without the score columns that break their scale (not numbers, not whole, out
+    of range), each named in a note: one bad column (a 1-10 CSAT read against 1-5) no longer
+    takes NPS and CES down with it."""
+    bad = {}
+    for column in [c for c in SCORE_COLUMNS if c in table.columns]:
+        try:
+            check_range(table[column], column, scales.range_of(column))
+        except SchemaError as error:
+            bad[column] = str(error)
+    for column, problem in bad.items():
+        result.notes.append(f"{column} left out of every analysis: {problem}")
+    if not bad:
+        return table
+    kept = table.drop(columns=list(bad))
+    kept.attrs["left_out"] = list(bad)
+    return kept
+
+
+def _left_out(table: pd.DataFrame) -> list[str]:
+    """The score columns `_readable_scores` left out of `table`."""
+    return list(table.attrs.get("left_out", []))
 
 
 def _present_scores(table: pd.DataFrame, result: Explanation) -> list[str]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from feedback_nlp.engines.context import MODEL_INFO, THEMES
-from feedback_nlp.engines.manifest import MANIFEST
+from feedback_nlp.engines.manifest import MANIFEST, missing_part_files
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, parse_declared
@@ -92,7 +92,16 @@ def _finished_parts(folder: Path) -> dict[str, dict]:
             "leave comments out",
             hint=f"finish it first with `feedback-nlp tag MODEL FILES --out {folder} --resume`",
         )
-    return dict(manifest.get("parts", {}))
+    parts = dict(manifest.get("parts", {}))
+    missing = missing_part_files(folder, parts)
+    if missing:
+        raise ReadError(
+            folder,
+            f"part files of {len(missing)} chunk(s) of the job are missing ({missing[0]}…): a "
+            "report of it would leave their comments out",
+            hint=f"tag them again with `feedback-nlp tag MODEL FILES --out {folder} --resume`",
+        )
+    return parts
 
 
 def _parts_or(folder: Path, default: pd.DataFrame | None) -> pd.DataFrame | None:

@@ -96,6 +96,23 @@ def test_a_part_file_gone_missing_is_tagged_again(small_model, tmp_path):
     assert _tagged(tmp_path)["response_id"].is_unique
 
 
+def test_a_finished_job_missing_a_part_file_is_refused_then_resumed_not_reported_short(
+    small_model, tmp_path
+):
+    from feedback_nlp.errors import ReadError
+    from feedback_nlp.report.job import load_job
+
+    survey = demo("survey")
+    whole = tag_files(small_model, [survey], tmp_path, chunk_rows=100).rows
+    (tmp_path / "tagged" / "part-00000-000001.parquet").unlink()
+    with pytest.raises(ReadError, match=r"part files of 1 chunk\(s\) of the job are missing"):
+        load_job(tmp_path)
+    with pytest.raises(JobConflictError, match=r"missing \(00000-000001\): pass --resume"):
+        tag_files(small_model, [survey], tmp_path, chunk_rows=100)
+    summary = tag_files(small_model, [survey], tmp_path, chunk_rows=100, resume=True)
+    assert summary.parts_done == 1 and len(_tagged(tmp_path)) == whole
+
+
 def test_a_changed_input_or_model_is_refused_with_the_reason(small_model, tmp_path):
     source = write_comments(tmp_path / "in.csv", 300)
     out = tmp_path / "out"
@@ -268,3 +285,19 @@ def test_a_long_export_whose_question_turns_up_late_is_tagged_whole(small_model,
     assert summary.rows_read == 13
     assert tagged["response_id"].tolist() == [f"L{i}#q1" for i in range(6)]
     assert tagged["Which store did you visit?"].tolist()[-1] == "Soho"
+
+
+def test_scales_that_differ_from_the_models_are_refused_before_the_job_starts(
+    small_model, tmp_path
+):
+    from feedback_nlp.errors import ConfigError
+    from feedback_nlp.score_scales import ScoreScales
+
+    survey = demo("survey")
+    ten = ScoreScales(csat=(1, 10), csat_satisfied=(9, 10))
+    with pytest.raises(ConfigError, match=r"scales=\{'csat': \[1, 10\].* differ from the model"):
+        tag_files(small_model, [survey], tmp_path / "given", scales=ten)
+    mapping = {"scales": {"csat": [1, 10], "csat_satisfied": [9, 10]}}
+    with pytest.raises(ConfigError, match=r"\[scales\] .* differ from the scales given"):
+        tag_files(small_model, [survey], tmp_path / "mapped", mapping=mapping)
+    assert not (tmp_path / "given").exists() and not (tmp_path / "mapped").exists()

@@ -150,3 +150,22 @@ def test_a_score_column_in_capitals_is_named_in_the_note():
         "no score column(s) ['nps', 'csat', 'ces']: their metrics, impacts and drivers are "
         "skipped (the table has 'NPS': name it in lower case)"
     )
+
+
+def test_a_score_column_off_its_scale_is_left_out_alone_not_with_every_score():
+    n = 40
+    table = pd.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(n)],
+            "text": ["late"] * n,
+            "nps": [i % 11 for i in range(n)],
+            "csat": [1 + i % 10 for i in range(n)],  # a 1-10 CSAT read against 1-5
+        }
+    )
+    result = explain(table, outcomes=["nps", "csat"])
+    metrics = set(result.tables["score_metrics"]["metric"])
+    assert "nps" in metrics and not any(m.startswith("csat") for m in metrics)
+    assert result.notes[0].startswith(
+        "csat left out of every analysis: column 'csat' has 20 value(s) outside 1-5"
+    )
+    assert not [note for note in result.notes if note.startswith("score_metrics skipped")]
