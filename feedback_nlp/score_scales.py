@@ -97,6 +97,12 @@ def scales_from_table(table: Mapping[str, object], origin: str) -> ScoreScales:
             raise ConfigError(
                 f"{origin}: [scales] {counted} = {list(band)} is not within {scale} {low}-{high}"
             )
+        if (band[0] == low) == (band[1] == high):  # the whole scale, or neither end
+            raise ConfigError(
+                f"{origin}: [scales] {counted} = {list(band)} must run from one end of {scale} "
+                f"{low}-{high} and not to the other (e.g. [{high - 1}, {high}] or [{low}, "
+                f"{low + 1}]): the other answers are the bad side every analysis compares"
+            )
     return ScoreScales(**settings)
 
 

@@ -44,6 +44,8 @@ def test_only_what_differs_from_the_defaults_is_declared():
         ({"ces": [1, 5]}, r"ces = \[1, 5\] needs ces_low_effort too"),
         ({"csat": [1, 10], "csat_satisfied": [9, 11]}, r"csat_satisfied = \[9, 11\] is not within"),
         ({"csat": [5, 1], "csat_satisfied": [4, 5]}, "low must be < high"),
+        ({"csat": [1, 10], "csat_satisfied": [1, 10]}, r"must run from one end of csat 1-10"),
+        ({"csat": [1, 10], "csat_satisfied": [8, 9]}, r"must run from one end"),
         (
             {"csat": "1-10", "csat_satisfied": [9, 10]},
             r"two whole numbers like \[1, 5\], got '1-10'",

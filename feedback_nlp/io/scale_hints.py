@@ -26,6 +26,11 @@ def scale_note(
     low, high = scales.range_of(name)
     numbers = pd.to_numeric(cells[reasons.fillna("").str.contains("is outside")], errors="coerce")
     above = numbers[numbers > high]
+    if len(above) and scales.range_of(name) != ScoreScales().range_of(name):
+        return (  # the survey's scale is declared: these answers are off it, not another scale
+            f"{name} scale ('{column}'): {len(above):,} answer(s) above the declared {low}-{high}, "
+            f"up to {int(above.max())}, were left out"
+        )
     if len(above):
         top = int(above.max())
         return (

@@ -107,3 +107,12 @@ def test_streamed_chunks_are_read_on_the_given_scales(tmp_path, suffix):
     chunks = list(stream_feedback([path], chunk_rows=2, **options))
     assert pd.concat([c.table for c in chunks])["csat"].tolist() == [3, 9, 10, 8]
     assert all(c.rejects.empty for c in chunks)
+
+
+def test_answers_off_a_declared_scale_are_said_to_be_off_it_not_another_scale(tmp_path):
+    path = _export(tmp_path, text="id,Comment,CSAT\n1,ok,9\n2,odd,11\n")
+    mapping = {"columns": {"csat": "CSAT"}, "scales": SCALES}
+    notes = check_result(read_feedback(path, mapping=mapping)).info["notes"]
+    assert "csat scale ('CSAT'): 1 answer(s) above the declared 1-10, up to 11, were left out" in (
+        notes
+    )
