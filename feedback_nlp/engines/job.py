@@ -42,6 +42,8 @@ class TagSummary:
     parts_skipped: int
     seconds: float
     already_done: bool = False
+    #: Comments tagged by this run (the others by the run it resumed); None: all of them.
+    rows_this_run: int | None = None
 
     def describe(self) -> str:
         """One line for people."""
@@ -50,7 +52,8 @@ class TagSummary:
                 f"nothing to do: {self.out} already holds this finished job "
                 f"({self.rows:,} comments tagged, {self.rejects:,} rejected)"
             )
-        rate = self.rows / self.seconds if self.seconds else 0.0
+        now = self.rows if self.rows_this_run is None else self.rows_this_run
+        rate = now / self.seconds if self.seconds else 0.0
         resumed = f", {self.parts_skipped} chunk(s) done before" if self.parts_skipped else ""
         tagged = f"into {self.out / TAGGED}/" if self.rows else "(no part written)"
         rejected = f" into {self.out / REJECTS}/" if self.rejects else ""
@@ -68,6 +71,7 @@ def summary_of(
     parts_skipped: int,
     seconds: float,
     already_done: bool = False,
+    rows_this_run: int | None = None,
 ) -> TagSummary:
     """A job's summary, its row counts from the manifest's totals."""
     totals = manifest.totals()
@@ -81,17 +85,26 @@ def summary_of(
         parts_skipped=parts_skipped,
         seconds=seconds,
         already_done=already_done,
+        rows_this_run=rows_this_run,
     )
 
 
 def finish_job(
-    manifest: Manifest, engine: str, parts_done: int, parts_skipped: int, seconds: float
+    manifest: Manifest,
+    engine: str,
+    parts_done: int,
+    parts_skipped: int,
+    seconds: float,
+    rows_this_run: int | None = None,
 ) -> TagSummary:
-    """Mark the job done in its manifest (saved) and summarise it from the manifest's totals."""
+    """Mark the job done in its manifest (saved) and summarise it from the manifest's totals;
+    its speed counts the `rows_this_run` (a resumed run tags only the rest)."""
     manifest.status = "done"
     manifest.finished_at = time.time()
     manifest.save()
-    return summary_of(manifest, engine, parts_done, parts_skipped, seconds)
+    return summary_of(
+        manifest, engine, parts_done, parts_skipped, seconds, rows_this_run=rows_this_run
+    )
 
 
 def load_model(model: Path) -> Analyzer:

@@ -64,7 +64,7 @@ def run_local(
     }
     offsets = _offsets(paths)
     started = time.perf_counter()
-    written = 0
+    written = tagged_now = 0
     chunks = stream_feedback(paths, chunk_rows=chunk_rows, **read_options)
     with Progress(offsets[-1], progress) as bar:
         for chunk in prefetched(chunks):
@@ -79,8 +79,10 @@ def run_local(
             manifest.parts[chunk.key] = record
             manifest.save()
             written += 1
+            tagged_now += record["rows"]
             bar.advance(record["rows"], position)
-    return finish_job(manifest, "local", written, done_before, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return finish_job(manifest, "local", written, done_before, seconds, tagged_now)
 
 
 def tag_chunk(analyzer: Analyzer, table: pd.DataFrame) -> pd.DataFrame:

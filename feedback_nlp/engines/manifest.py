@@ -68,8 +68,9 @@ def describe_job(
 ) -> dict[str, Any]:
     """The identity of a job: two runs continue each other only when these are equal."""
     mapping = options.get("mapping")
-    if isinstance(mapping, str | Path):
-        options = {**options, "mapping": {"path": str(mapping), "hash": file_hash(Path(mapping))}}
+    if isinstance(mapping, str | Path):  # the file, wherever it is named from
+        mapping = Path(mapping).resolve()
+        options = {**options, "mapping": {"path": str(mapping), "hash": file_hash(mapping)}}
     return {
         "toolkit_version": __version__,
         "engine": engine,
@@ -172,18 +173,26 @@ def conflicts(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         found.append(f"the model configuration changed ({new_model['path']}/config.toml)")
     elif old_model.get("hash") != new_model["hash"]:
         found.append(f"the model changed ({new_model['path']})")
-    old_inputs = {i["path"]: i for i in old.get("inputs", [])}
-    if list(old_inputs) != [i["path"] for i in new["inputs"]]:
-        found.append(f"the input files differ (was {list(old_inputs)})")
+    old_inputs = list(old.get("inputs", []))  # a file named twice is listed twice
+    if [i["path"] for i in old_inputs] != [i["path"] for i in new["inputs"]]:
+        found.append(f"the input files differ (was {[i['path'] for i in old_inputs]})")
     else:
         found += [
-            f"the input {i['path']} changed since the job started"
-            for i in new["inputs"]
-            if old_inputs[i["path"]] != i
+            _what_changed(before, now)
+            for now, before in zip(new["inputs"], old_inputs, strict=True)
+            if before != now
         ]
     if old.get("options") != new["options"]:
         found.append(f"the read options differ (was {old.get('options')})")
     return found
+
+
+def _what_changed(before: dict[str, Any], now: dict[str, Any]) -> str:
+    """An input's change in words: the file, or only the mapping beside it."""
+    same_file = all(before.get(k) == now.get(k) for k in ("bytes", "hash"))
+    if same_file:
+        return f"the mapping beside the input {now['path']} changed since the job started"
+    return f"the input {now['path']} changed since the job started"
 
 
 def missing_part_files(folder: Path, parts: dict[str, dict[str, Any]]) -> list[str]:

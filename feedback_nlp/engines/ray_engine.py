@@ -75,10 +75,16 @@ def _datasource_class() -> type:
         """The input files as chunks, read and checked by stream_feedback in one task."""
 
         def __init__(
-            self, paths: list[str], chunk_rows: int, options: dict[str, Any], rejects: str
+            self,
+            paths: list[str],
+            chunk_rows: int,
+            options: dict[str, Any],
+            rejects: str,
+            shown: list[str],
         ) -> None:
             super().__init__()
             self.paths = paths
+            self.shown = dict(zip(paths, shown, strict=True))  # as the caller named them
             self.chunk_rows = chunk_rows
             self.options = options
             self.rejects = rejects
@@ -92,8 +98,11 @@ def _datasource_class() -> type:
             def read() -> Any:
                 chunks = stream_feedback(self.paths, chunk_rows=self.chunk_rows, **self.options)
                 for chunk in chunks:
-                    if len(chunk.rejects):
-                        arrow = to_arrow(redact_for_export(chunk.rejects))
+                    if len(chunk.rejects):  # named as the local runner names them
+                        rejected = chunk.rejects.assign(
+                            file=chunk.rejects["file"].map(lambda f: self.shown.get(f, f))
+                        )
+                        arrow = to_arrow(redact_for_export(rejected))
                         write_part(arrow, Path(self.rejects), part_name(chunk.key))
                     if len(chunk.table):
                         yield pa.table(
@@ -194,7 +203,11 @@ def run_ray(
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = sys.stderr.isatty() if progress is None else progress
         source = _datasource_class()(
-            [str(p.resolve()) for p in paths], chunk_rows, read_options, str(out / REJECTS)
+            [str(p.resolve()) for p in paths],
+            chunk_rows,
+            read_options,
+            str(out / REJECTS),
+            [str(p) for p in paths],
         )
         tagged = ray.data.read_datasource(source, num_cpus=IO_TASK_CPUS).map_batches(
             TagActor,

@@ -60,7 +60,7 @@ def methods_section(
         lines += f" {counted(len(unused), 'row')} could not be used"
         if len(flawed):
             lines += f", and {counted(len(flawed), 'row')} used with a score or date left empty"
-        lines += "; every one is in rejects.csv with its reason."
+        lines += "; every one is on the rejects sheet of the workbook, with its reason."
         section.add(Paragraph(lines))
         _add_reasons(section, unused, "Why a row was not used", "Rejected rows.")
         _add_reasons(section, flawed, "What was left empty", "Rows used with a problem.")

@@ -66,3 +66,21 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path):
     write_atomic(tmp_path / "f.bin", b"two")
     assert (tmp_path / "f.bin").read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["f.bin"]
+
+
+def test_a_file_named_twice_a_mapping_named_two_ways_and_a_mapping_beside_are_read_right(
+    tmp_path, monkeypatch
+):
+    job = _job(tmp_path)
+    source, model = tmp_path / "in.csv", tmp_path / "model"
+    twice = describe_job(model, [source, source], {"chunk_rows": 10}, "local")
+    assert conflicts(json.loads(json.dumps(twice)), twice) == []  # the same job, not "differ"
+    (tmp_path / "m.toml").write_text("[columns]\n")
+    monkeypatch.chdir(tmp_path)
+    relative = describe_job(model, [source], {"mapping": "m.toml"}, "local")
+    absolute = describe_job(model, [source], {"mapping": tmp_path / "m.toml"}, "local")
+    assert conflicts(relative, absolute) == []
+    (tmp_path / "in.mapping.toml").write_text("[columns]\n")
+    assert conflicts(job, _job(tmp_path)) == [
+        f"the mapping beside the input {source} changed since the job started"
+    ]

@@ -7,6 +7,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pandas as pd
 import psutil
@@ -40,8 +41,9 @@ def test_pool_shape_leaves_cpu_for_reading_and_writing():
     assert (gpus["actors"], gpus["num_gpus"]) == (2, 1)
 
 
-def test_ray_output_is_the_local_runners(ray_cluster, small_model, tmp_path):
-    files = demo_files()
+def test_ray_output_is_the_local_runners(ray_cluster, small_model, tmp_path, monkeypatch):
+    monkeypatch.chdir(demo_files()[0].parent)
+    files = [Path(p.name) for p in demo_files()]  # named relative: rejects name them so
     local = tag_files(small_model, files, tmp_path / "local", chunk_rows=150)
     on_ray = tag_files(small_model, files, tmp_path / "ray", chunk_rows=150, engine="ray")
     assert (on_ray.rows, on_ray.rejects) == (local.rows, local.rejects)

@@ -1,0 +1,17 @@
+"""A job's one-line summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from feedback_nlp.engines.job import TagSummary
+
+
+def test_the_speed_of_a_resumed_run_counts_the_comments_it_tagged():
+    summary = TagSummary(
+        out=Path("week"), engine="local", rows_read=140, rows=140, rejects=0,
+        parts_done=2, parts_skipped=5, seconds=20.0, rows_this_run=60,
+    )  # fmt: skip
+    line = summary.describe()
+    assert "140 comments tagged" in line and "5 chunk(s) done before" in line
+    assert "20.0 s, 3 comments/s" in line  # 60 in 20 s, not 140
