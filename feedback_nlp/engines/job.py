@@ -151,8 +151,8 @@ def open_job(
     check_inputs(model, paths)
     job = describe_job(model, paths, options, engine)
     found = Manifest.load(out)
-    if overwrite:
-        _clear(out)
+    if overwrite or (found is not None and found.status != "done" and not found.parts):
+        _clear(out)  # asked, or a run that stopped before its first chunk: nothing is lost
         found = None
     elif found is None:
         _check_empty(out)

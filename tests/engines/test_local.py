@@ -301,3 +301,16 @@ def test_scales_that_differ_from_the_models_are_refused_before_the_job_starts(
     with pytest.raises(ConfigError, match=r"\[scales\] .* differ from the scales given"):
         tag_files(small_model, [survey], tmp_path / "mapped", mapping=mapping)
     assert not (tmp_path / "given").exists() and not (tmp_path / "mapped").exists()
+
+
+def test_a_run_that_failed_before_its_first_chunk_leaves_nothing_that_blocks_the_retry(
+    small_model, tmp_path
+):
+    from feedback_nlp.errors import ReadError
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="no text column"):
+        tag_files(small_model, [bad], tmp_path / "job")
+    summary = tag_files(small_model, [demo("survey")], tmp_path / "job")  # no --overwrite
+    assert summary.rows == len(read_many([demo("survey")]).table)
