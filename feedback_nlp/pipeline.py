@@ -79,6 +79,7 @@ class Analysis:
     outcomes: dict[str, OutcomeSpec] = field(default_factory=dict)
     segments: list[str] = field(default_factory=list)  # carried columns to segment by too
     scales: ScoreScales = field(default_factory=ScoreScales)  # CSAT and CES scales as read
+    outcome_notes: list[str] = field(default_factory=list)  # outcomes joined or not found
 
 
 def analyze(
@@ -145,10 +146,27 @@ def _read_with_outcomes(
         lines.append(joined.summary)
     missing = sorted(set(outcomes) - set(declared))
     if missing:
-        lines.append(f"declared outcome(s) {missing} found in no file: not analysed")
+        hint = _case_hints([outcomes[name] for name in missing], read.table.columns)
+        lines.append(f"declared outcome(s) {missing} found in no file: not analysed{hint}")
     if lines:
         read.info["outcome_notes"] = lines
     return read, declared
+
+
+def _case_hints(specs: Sequence[OutcomeSpec], columns: Sequence[object]) -> str:
+    """' (the files have 'Churned': name it with column=Churned)' for an outcome whose column
+    the files have in other letter case, else ''."""
+    by_lower = {str(c).lower(): str(c) for c in columns}
+    found = [
+        (spec.name, by_lower[column.lower()])
+        for spec in specs
+        for column in spec.source_columns
+        if column.lower() in by_lower and by_lower[column.lower()] != column
+    ]
+    named = "; ".join(
+        f"'{name}' is '{column}' in the files: add :column={column}" for name, column in found
+    )
+    return f" ({named})" if named else ""
 
 
 def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) -> Analysis:
@@ -217,6 +235,7 @@ def _analysis(read: ReadResult, analyzer: Analyzer, batch: Batch) -> Analysis:
         arrays=dict(batch.arrays),
         read_summary=summary,
         scales=read.scales,
+        outcome_notes=list(read.info.get("outcome_notes", [])),
     )
 
 

@@ -140,3 +140,18 @@ def test_files_with_no_row_are_refused_before_the_fit(tmp_path):
     )
     with pytest.raises(FeedbackError, match=r"no row was kept, all 1 rejected \(see the rejects\)"):
         analyze([tmp_path / "bad.csv"])
+
+
+def test_an_outcome_whose_column_differs_in_case_is_named_in_the_note(tmp_path):
+    from feedback_nlp.outcomes import OutcomeSpec
+    from feedback_nlp.pipeline import _read_with_outcomes
+
+    path = tmp_path / "survey.csv"
+    path.write_text("id,comment,Churned\n1,late,yes\n2,fine,no\n", encoding="utf-8")
+    churned = OutcomeSpec("churned", "binary")
+    read, declared = _read_with_outcomes([path], None, {"churned": churned})
+    assert declared == {}
+    assert read.info["outcome_notes"] == [
+        "declared outcome(s) ['churned'] found in no file: not analysed ('churned' is "
+        "'Churned' in the files: add :column=Churned)"
+    ]

@@ -179,4 +179,6 @@ def fit(
         save_model_folder(analysis, model)
     except FeedbackError as error:
         _fail(error)
+    for note in analysis.outcome_notes:  # an outcome not found is not saved with the model
+        typer.echo(f"note: {note}")
     typer.echo(f"fitted on {len(analysis.table):,} comments; model saved in {model}/")
