@@ -189,16 +189,29 @@ def unit_scores(
 
 
 def score_conflicts(table: pd.DataFrame, unit: str = "auto") -> pd.DataFrame:
-    """Per score column, how many units carry more than one distinct value."""
+    """Per score column, how many units carry more than one distinct value, and how many
+    respondents gave different values (``<NA>`` without respondent ids): under ``unit="auto"``
+    each of their answers is a unit of its own, so the first count never sees them."""
     ids = unit_ids(table, unit)
+    respondents = table["respondent_id"] if "respondent_id" in table.columns else None
     rows = []
     for column in SCORE_COLUMNS:
         if column in table.columns:
             distinct = table[column].groupby(ids).nunique(dropna=True)
-            rows.append(
-                {"score": column, "units_with_conflicting_values": int((distinct > 1).sum())}
+            differ = (
+                int((table[column].groupby(respondents).nunique(dropna=True) > 1).sum())
+                if respondents is not None
+                else pd.NA
             )
-    return pd.DataFrame(rows, columns=["score", "units_with_conflicting_values"])
+            rows.append(
+                {
+                    "score": column,
+                    "units_with_conflicting_values": int((distinct > 1).sum()),
+                    "respondents_with_different_values": differ,
+                }
+            )
+    columns = ["score", "units_with_conflicting_values", "respondents_with_different_values"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # --- NPS ------------------------------------------------------------------------------------

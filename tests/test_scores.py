@@ -109,9 +109,9 @@ def test_respondent_with_different_answers_counts_each_answer():
     result = score_metrics(table)
     assert metric(result, "nps")["n"] == 2
     assert metric(result, "nps")["value"] == pytest.approx(0.0)
-    assert (
-        score_conflicts(table).set_index("score").loc["nps", "units_with_conflicting_values"] == 0
-    )
+    conflicts = score_conflicts(table).set_index("score").loc["nps"]
+    assert conflicts["units_with_conflicting_values"] == 0  # each answer is its own unit
+    assert conflicts["respondents_with_different_values"] == 1  # and the split is counted
 
 
 def test_respondent_counted_once_when_asked_latest_answer_wins():
