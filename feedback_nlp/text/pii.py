@@ -77,7 +77,10 @@ _SENSITIVE_KEY_PARTS = frozenset(
 )
 _TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
 
-_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
+#: An IBAN typed in lower case, written compact (no spaces): lower-case words with spaces
+#: between them ("sw19 so again …") would pass mod-97 by chance too often.
+_IBAN_LOWER = re.compile(r"\b[a-z]{2}\d{2}[a-z0-9]{11,30}\b")
 _CARD = re.compile(r"(?<![\d+.,/-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d]|[.,/-]\d)")
 _PHONE = re.compile(
     r"(?:(?<![\w+/.,:-])|(?<=[A-Za-z]:)(?=\+))"  # after "tel:" only an international number
@@ -85,8 +88,8 @@ _PHONE = re.compile(
     r"(?![\w/]|[.,:]\d)"
 )
 _DATE_INSIDE = re.compile(  # not a run of more groups: 06.12.34.56.78 is a French phone
-    r"(?<!\d[./-])(?:\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b"
-    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b)(?![./-]\d)"
+    r"(?<!\d[./])(?:\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b"
+    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b)(?![./]\d)"  # a range "-" still dates
 )
 _ORDER_CONTEXT = re.compile(
     r"(?:\b(?:order|ord|ref|reference|invoice|tracking|parcel|awb|ticket|case|id|nr|no|n°|nº|"
@@ -103,9 +106,14 @@ _PHONE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
-#: A phone word that starts a word ("Tel. Nr.", "phone no."), not one inside another
-#: ("Bestellnr." holds "tel"): it makes a "no."/"Nr." label a phone's, not an order's.
-_PHONE_LABEL = re.compile(r"\b" + _PHONE_CONTEXT.pattern, re.IGNORECASE)
+#: A number label right after a phone word ("Tel. Nr.", "phone no.", "Handy-Nr."): the label
+#: is a phone's, not an order's. "Phone case order no.", "Bestellnr." stay order numbers.
+_PHONE_LABEL = re.compile(
+    r"\b(?:phone|tel|telefon|téléphone|telefono|teléfono|telefone|handy|mobile|mobil|cell|"
+    r"móvil|movil|celular|cellulare|тел|моб)\w{0,6}\W{0,3}(?:no|nr|n°|nº|number|nummer|numero|"
+    r"número|номер)\.?\W*$",
+    re.IGNORECASE,
+)
 
 
 def _luhn_valid(digits: str) -> bool:
@@ -191,7 +199,11 @@ def _redact_ibans(text: str, placeholder: str) -> tuple[str, bool]:
         parts += [text[position : match.start()], placeholder]
         position = match.start() + len(prefix)
     parts.append(text[position:])
-    return "".join(parts), found
+    text = "".join(parts)
+    lower = [m for m in _IBAN_LOWER.finditer(text) if _iban_valid(m.group(0))]
+    for match in reversed(lower):
+        text = text[: match.start()] + placeholder + text[match.end() :]
+    return text, found or bool(lower)
 
 
 def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:

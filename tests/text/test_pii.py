@@ -81,6 +81,11 @@ FALSE_POSITIVES = [
     "at 10:30, ratio 3:1",
     "le 06.12.2026 à 10h, Order 12.05.2026.",
     "価格は\uff11\uff12\uff13円です",  # full-width digits, no PII: left as written
+    "Phone case order no. 123456789 arrived broken",  # a phone word, then an order number
+    "I called about order no. 123456789",
+    "Handyhülle Bestellnr. 123456789",
+    "delivered to sw19 so again again support to to",  # lower-case words: no spaced IBAN
+    "Stay was 01.03.24-05.03.24, great",  # a range of two dates
 ]
 
 
