@@ -21,6 +21,7 @@ from feedback_nlp.engines.job import (
     ModelError,
     NoInputError,
     TagSummary,
+    discard_unstarted,
     load_model,
     open_job,
     summary_of,
@@ -72,24 +73,29 @@ def tag_files(
         return finished_summary(manifest, engine)
     write_model_context(load_model(model), model, out)
     read_options = {**read_options, "scales": scales}
-    if engine == "ray":
-        from feedback_nlp.engines.ray_engine import run_ray
+    try:
+        if engine == "ray":
+            from feedback_nlp.engines.ray_engine import run_ray
 
-        return run_ray(
-            manifest,
-            model,
-            files,
-            chunk_rows=chunk_rows,
-            read_options=read_options,
-            address=address,
-            actors=actors,
+            return run_ray(
+                manifest,
+                model,
+                files,
+                chunk_rows=chunk_rows,
+                read_options=read_options,
+                address=address,
+                actors=actors,
+                progress=progress,
+            )
+        from feedback_nlp.engines.local import run_local
+
+        return run_local(
+            manifest, model, files, chunk_rows=chunk_rows, read_options=read_options,
             progress=progress,
-        )
-    from feedback_nlp.engines.local import run_local
-
-    return run_local(
-        manifest, model, files, chunk_rows=chunk_rows, read_options=read_options, progress=progress
-    )
+        )  # fmt: skip
+    except Exception:
+        discard_unstarted(manifest)  # no chunk finished: nothing to resume, nothing blocks
+        raise
 
 
 def _model_scales(

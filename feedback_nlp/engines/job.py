@@ -151,8 +151,8 @@ def open_job(
     check_inputs(model, paths)
     job = describe_job(model, paths, options, engine)
     found = Manifest.load(out)
-    if overwrite or (found is not None and found.status != "done" and not found.parts):
-        _clear(out)  # asked, or a run that stopped before its first chunk: nothing is lost
+    if overwrite:
+        _clear(out)
         found = None
     elif found is None:
         _check_empty(out)
@@ -184,6 +184,14 @@ def open_job(
         )
     clean_temporary(out)
     return found
+
+
+def discard_unstarted(manifest: Manifest) -> None:
+    """Remove the job this run started in its folder when the run failed before any chunk was
+    finished (a file with no text column): the fixed retry then starts afresh, not refused as
+    another job's folder. Called by the run that owns the manifest, never for another's."""
+    if not manifest.parts and manifest.status != "done":
+        _clear(manifest.folder)
 
 
 def _clear(out: Path) -> None:
