@@ -22,7 +22,7 @@ from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.errors import FeedbackError
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
-from feedback_nlp.score_scales import ScoreScales, read_scales, write_scales
+from feedback_nlp.score_scales import ScoreScales, model_scales, write_scales
 from feedback_nlp.segment_columns import check_segments, write_segments
 from feedback_nlp.stages import STAGES, Batch, Stage
 
@@ -176,7 +176,9 @@ def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) 
     The scores are read on the model's scales (its ``scales.json``).
     """
     analyzer = load_analyzer(model)
-    read = _read(paths, **{"scales": read_scales(Path(model)), **read_options})
+    given = read_options.pop("scales", None)
+    scales = model_scales(Path(model), given)  # type: ignore[arg-type]
+    read = _read(paths, **read_options, scales=scales)
     return _analysis(read, analyzer, analyzer.transform_batch(read.table))
 
 

@@ -50,6 +50,15 @@ class ScoreScales:
     ces_low_effort: tuple[int, int] = (5, 7)
     extra: dict[str, tuple[int, int]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        """Pairs kept as tuples (scales given as lists compare equal) and checked as a
+        ``[scales]`` table is: ``ScoreScales(csat=(1, 10))`` without the answers that count
+        is refused, as in a mapping."""
+        for name in ("nps", "csat", "ces", "csat_satisfied", "ces_low_effort"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "extra", {k: tuple(v) for k, v in self.extra.items()})
+        _check({key: getattr(self, key) for key in _DEFAULTS}, "ScoreScales")
+
     def range_of(self, column: str) -> tuple[int, int]:
         """The allowed (low, high) of a score column."""
         return self.ranges()[column]
@@ -81,18 +90,33 @@ def scales_from_table(table: Mapping[str, object], origin: str) -> ScoreScales:
             f"{origin}: [scales] has unknown entries {unknown}; known: "
             + ", ".join(f"{scale}, {counted}" for scale, counted in SCALE_KEYS.items())
         )
-    default = ScoreScales()
-    settings: dict[str, tuple[int, int]] = {}
+    defaults = _DEFAULTS
+    settings = {key: _pair(table, key, origin, defaults[key]) for key in defaults}
+    _check(settings, origin)
+    return ScoreScales(**settings)
+
+
+#: The CSAT and CES settings of ScoreScales() (the defaults; NPS is not one).
+_DEFAULTS = {
+    "csat": SCORE_RANGES["csat"],
+    "csat_satisfied": (4, 5),
+    "ces": SCORE_RANGES["ces"],
+    "ces_low_effort": (5, 7),
+}
+
+
+def _check(settings: Mapping[str, tuple[int, int]], origin: str) -> None:
+    """ConfigError naming `origin` and the entry when a scale or its counted band is wrong."""
     for scale, counted in SCALE_KEYS.items():
-        low, high = settings[scale] = _pair(table, scale, origin, default.range_of(scale))
+        low, high = settings[scale]
         if low >= high:
             raise ConfigError(f"{origin}: [scales] {scale} = [{low}, {high}]: low must be < high")
-        if counted not in table and settings[scale] != default.range_of(scale):
+        band = settings[counted]
+        if (low, high) != _DEFAULTS[scale] and band == _DEFAULTS[counted]:
             raise ConfigError(
                 f"{origin}: [scales] {scale} = [{low}, {high}] needs {counted} too, the answers "
                 f"that count (e.g. {counted} = [{high - 1}, {high}]); it is never guessed"
             )
-        band = settings[counted] = _pair(table, counted, origin, default.counted(scale))
         if not low <= band[0] <= band[1] <= high:
             raise ConfigError(
                 f"{origin}: [scales] {counted} = {list(band)} is not within {scale} {low}-{high}"
@@ -103,7 +127,6 @@ def scales_from_table(table: Mapping[str, object], origin: str) -> ScoreScales:
                 f"{low}-{high} and not to the other (e.g. [{high - 1}, {high}] or [{low}, "
                 f"{low + 1}]): the other answers are the bad side every analysis compares"
             )
-    return ScoreScales(**settings)
 
 
 def _pair(
@@ -123,6 +146,19 @@ def _pair(
             f"{origin}: [scales] {key} must be two whole numbers like [1, 5], got {value!r}"
         )
     return (value[0], value[1])
+
+
+def model_scales(model: Path, given: ScoreScales | None) -> ScoreScales:
+    """A saved model's scales (its scales.json); `given` scales must be the same: a model's
+    jobs read scores as its analysis read them, and their reports count on its scales."""
+    kept = read_scales(model)
+    if given is not None and given != kept:
+        raise ConfigError(
+            f"scales={given.declared() or 'the defaults'} differ from the model's "
+            f"({kept.declared() or 'the defaults'}, {model}): a model's jobs read scores on "
+            "its scales; fit a model on the survey's scales instead"
+        )
+    return kept
 
 
 def write_scales(folder: Path, scales: ScoreScales) -> None:

@@ -99,3 +99,10 @@ def tiny_scores():
     return pd.DataFrame(
         {"response_id": ["a", "b", "c", "d"], "csat": pd.array([3, 9, 10, 8], dtype="Int64")}
     )
+
+
+def test_scales_built_in_python_are_checked_and_compare_as_declared():
+    assert ScoreScales(csat=[1, 10], csat_satisfied=[9, 10]) == scales_from_table(TEN_POINT, "m")
+    with pytest.raises(ConfigError, match=r"ScoreScales: \[scales\] csat = \[1, 10\] needs"):
+        ScoreScales(csat=(1, 10))  # the default 4-5 would be the "satisfied" of a 1-10 scale
+    assert ScoreScales(ces_low_effort=(1, 3)).counted("ces") == (1, 3)

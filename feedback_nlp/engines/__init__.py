@@ -28,9 +28,8 @@ from feedback_nlp.engines.job import (
 )
 from feedback_nlp.engines.manifest import JobConflictError, Manifest
 from feedback_nlp.engines.parts import REJECTS, TAGGED
-from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.stream import CHUNK_ROWS
-from feedback_nlp.score_scales import ScoreScales, read_scales
+from feedback_nlp.score_scales import ScoreScales, model_scales
 
 ENGINES = ("local", "ray")
 
@@ -64,7 +63,7 @@ def tag_files(
     model, out = Path(model), Path(out)
     files = [Path(p) for p in paths]
     given = read_options.pop("scales", None)
-    scales = _model_scales(model, given, files, read_options.get("mapping"))
+    scales = _checked_scales(model, given, files, read_options.get("mapping"))
     options = {"chunk_rows": chunk_rows, **read_options}
     manifest = open_job(
         model, files, out, options, engine=engine, resume=resume, overwrite=overwrite
@@ -98,21 +97,15 @@ def tag_files(
         raise
 
 
-def _model_scales(
+def _checked_scales(
     model: Path, given: ScoreScales | None, files: list[Path], mapping: object
 ) -> ScoreScales:
-    """The model's scales (its scales.json). `given` scales and every file's mapping (the one
+    """The model's scales (`score_scales.model_scales`); every file's mapping (the one
     passed or the one beside it) must agree with them, checked before the job starts: a job
     reads its files as the model's analysis read them, and its report counts on its scales."""
     from feedback_nlp.io.mapping import load_mapping
 
-    scales = read_scales(model)
-    if given is not None and given != scales:
-        raise ConfigError(
-            f"scales={given.declared() or 'the defaults'} differ from the model's "
-            f"({scales.declared() or 'the defaults'}, {model}): a model's jobs read scores on "
-            "its scales; fit a model on the survey's scales instead"
-        )
+    scales = model_scales(model, given)
     for path in files:
         load_mapping(mapping, {}, path, scales=scales)  # type: ignore[arg-type]
     return scales
