@@ -3,7 +3,9 @@ colours and the tables' "Clear effect?" column.
 
 A theme's effect is clear when it counts enough customers (not ``small_n``), its 95 % range
 does not cross 0, and, where the table has q-values, the Benjamini–Hochberg q of its test is
-below CLEAR_Q: with tens of themes, a range that misses 0 by chance is expected for some.
+below CLEAR_Q (with tens of themes, a range that misses 0 by chance is expected for some) and
+the test's bad event goes the same way (``lift`` above 1 for a cost: a theme of passives costs
+NPS points while its detractor rate is lower than the rest's, and is no clear cost).
 """
 
 from __future__ import annotations
@@ -15,12 +17,21 @@ CLEAR_Q = 0.05
 
 
 def clear_effects(
-    frame: pd.DataFrame, low: str = "impact_ci_low", high: str = "impact_ci_high"
+    frame: pd.DataFrame,
+    low: str = "impact_ci_low",
+    high: str = "impact_ci_high",
+    bad_when_low: bool = True,
 ) -> pd.Series:
-    """True for the rows (themes) of an impact table whose effect is clear (module docstring)."""
+    """True for the rows (themes) of an impact table whose effect is clear (module docstring);
+    `bad_when_low`: a range below 0 is the bad side (a score), else above 0 (a churn rate)."""
     if not len(frame):
         return pd.Series(False, index=frame.index, dtype=bool)
     enough = ~frame["small_n"].fillna(False).astype(bool) if "small_n" in frame else True
-    off_zero = (frame[high].astype(float) < 0) | (frame[low].astype(float) > 0)
+    below, above = frame[high].astype(float) < 0, frame[low].astype(float) > 0
     tested = frame["q_value"].astype(float) < CLEAR_Q if "q_value" in frame else True
-    return (off_zero & tested & enough).fillna(False).astype(bool)
+    if "lift" in frame:  # the test's bad event (a detractor) must go the effect's way
+        lift = frame["lift"].astype(float)
+        worse, better = lift.isna() | (lift > 1), lift.isna() | (lift < 1)  # NaN: no event
+        below = below & (worse if bad_when_low else better)
+        above = above & (better if bad_when_low else worse)
+    return ((below | above) & tested & enough).fillna(False).astype(bool)

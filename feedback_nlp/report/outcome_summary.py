@@ -157,7 +157,7 @@ def bad_side_themes(
     low_bad = low_is_bad(impact) if low_bad is None else low_bad
     sign = -1.0 if low_bad else 1.0
     clear = (
-        clear_effects(impact, "difference_ci_low", "difference_ci_high")
+        clear_effects(impact, "difference_ci_low", "difference_ci_high", low_bad)
         & (sign * impact["difference"] > 0)
         & ~impact["theme"].astype(str).isin(judged)
     )

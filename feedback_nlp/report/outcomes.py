@@ -55,7 +55,7 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
         high="difference_ci_high",
         x_title=f"{words.measure} with the theme minus without{_in(scale)}",
         bad_when_low=bad_low,
-        clear=clear_effects(impact, "difference_ci_low", "difference_ci_high"),
+        clear=clear_effects(impact, "difference_ci_low", "difference_ci_high", bad_low),
     )
     section.add(
         chart(
@@ -160,7 +160,9 @@ def _intro(name: str, impact: pd.DataFrame, units: str) -> str:
 
 def _impact_table(ranked: pd.DataFrame, units: str) -> pd.DataFrame:
     small = ranked["small_n"].fillna(False).astype(bool)
-    clear = clear_effects(ranked, "difference_ci_low", "difference_ci_high")
+    clear = clear_effects(
+        ranked, "difference_ci_low", "difference_ci_high", bad_when_low=low_is_bad(ranked)
+    )
     frame = pd.DataFrame(
         {
             "Theme": ranked["theme_label"].astype(str),

@@ -34,6 +34,17 @@ def test_only_a_range_off_zero_with_a_small_q_and_enough_customers_is_clear():
     ]  # fmt: skip
 
 
+def test_a_cost_whose_test_points_the_other_way_is_not_clear():
+    table = impact_table().assign(lift=[1.8, 1.2, 1.1, 1.5, 0.6])
+    assert clear_effects(table).tolist() == [True, False, False, False, True]
+    passives = table.assign(lift=[0.7, 1.2, 1.1, 1.5, 1.4])  # fewer detractors, fewer promoters
+    assert clear_effects(passives).tolist() == [False] * 5
+    no_event = table.assign(lift=float("nan"))  # a numeric outcome: no event to test
+    assert clear_effects(no_event).tolist() == [True, False, False, False, True]
+    churn = table.assign(lift=[0.5, 1.2, 1.1, 1.5, 1.6])  # a range above 0 is more churn
+    assert clear_effects(churn, bad_when_low=False).tolist() == [True, False, False, False, True]
+
+
 def test_the_costliest_themes_are_the_clear_costs_only():
     facts = costliest_themes(impact_table(), None, "nps", similar={})
     assert [fact.label for fact in facts] == ["late parcels"]
