@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.io.scores import stated_numbers
 from feedback_nlp.score_scales import SCALE_KEYS, ScoreScales
 
 #: Answers a CES column needs before its all-1-to-5 answers are worth a note.
@@ -24,7 +25,8 @@ def scale_note(
     if name not in SCALE_KEYS:
         return None
     low, high = scales.range_of(name)
-    numbers = pd.to_numeric(cells[reasons.fillna("").str.contains("is outside")], errors="coerce")
+    outside = reasons.fillna("").str.contains("is outside")
+    numbers = _numbers(stated_numbers(cells[outside], high))
     above = numbers[numbers > high]
     if len(above) and scales.range_of(name) != ScoreScales().range_of(name):
         return (  # the survey's scale is declared: these answers are off it, not another scale
@@ -48,3 +50,9 @@ def scale_note(
         "the survey asks on 1-5, declare it in the mapping ([scales] ces = [1, 5] and "
         "ces_low_effort, e.g. [1, 2] where 1 is the least effort)"
     )
+
+
+def _numbers(cells: pd.Series) -> pd.Series:
+    """The cells as numbers as the reader reads them ("6,0" is 6; a label already dropped)."""
+    text = cells.astype("string").str.strip().str.replace(",", ".", regex=False)
+    return pd.to_numeric(text, errors="coerce")

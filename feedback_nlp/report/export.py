@@ -80,9 +80,10 @@ def free_text_columns(table: pd.DataFrame) -> list[str]:
 #: "Full name", "customer.name", "Vorname", "Nom"… ("Store name", "plan_name" are not).
 _NAME_COLUMN = re.compile(
     r"(?i)^(?:(?:customer|user|respondent|author|reviewer|requester|submitter|sender|buyer|"
-    r"guest|member|contact|client|your|full|first|last|given|family|middle|display)[ ._-]?)?"
-    r"(?:name|surname|nom|prénom|prenom|vorname|nachname|nombre|apellidos?|nome|cognome|имя|"
-    r"фамилия|nume|prenume|imię|nazwisko)$"
+    r"guest|member|contact|client|your|full|first|last|given|family|middle|display|kunden)"
+    r"[ ._-]?)?(?:name|surname|nom|prénom|prenom|vorname|nachname|nombre|apellidos?|nome|"
+    r"cognome|имя|фамилия|nume|prenume|imię|nazwisko)(?: completo| of (?:the )?(?:respondent|"
+    r"customer|user|client|contact))?\s*(?::|\(.*\))?\s*$"  # "Name (optional)", "Your name:"
 )
 NAME_PLACEHOLDER = "<NAME>"
 
@@ -107,7 +108,8 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
         if include_raw_text and name == "text":
             continue
         if is_name_column(name):  # a person's name: no detector finds it in the cell
-            out[name] = out[name].where(out[name].isna(), NAME_PLACEHOLDER)
+            blank = out[name].isna() | (out[name].astype("string").str.strip() == "")
+            out[name] = out[name].where(blank.fillna(True), NAME_PLACEHOLDER)
             continue
         values = {v for v in out[name].dropna() if isinstance(v, str)}  # each redacted once
         redacted = {v: redact_pii(v)[0] for v in values}

@@ -116,3 +116,10 @@ def test_answers_off_a_declared_scale_are_said_to_be_off_it_not_another_scale(tm
     assert "csat scale ('CSAT'): 1 answer(s) above the declared 1-10, up to 11, were left out" in (
         notes
     )
+
+
+def test_the_scale_hint_reads_labelled_and_decimal_comma_answers_as_the_reader_does(tmp_path):
+    text = 'id;Comment;CSAT\n1;ok;3\n2;good;10 - Very satisfied\n3;fine;"6,0"\n'
+    path = _export(tmp_path, text=text)
+    notes = check_result(read_feedback(path, csat="CSAT")).info["notes"]
+    assert any(n.startswith("csat scale ('CSAT'): 2 answer(s) above 5, up to 10") for n in notes)
