@@ -76,41 +76,55 @@ def read_excel(
 def _rows_with_formulas(path: Path, worksheet: Any) -> tuple[Rows, int]:
     """The sheet's rows, a formula cell with no saved result read as its formula text (pandas
     and other tools write "=…" text as a formula and save no result: such a comment read as
-    empty was lost), and how many cells that was."""
-    if not _has_formulas(path):
+    empty was lost), and how many cells that was. A saved result, an empty one included, is
+    read as Excel shows it."""
+    unsaved = _unsaved_formula_cells(path, worksheet._worksheet_path)
+    if not unsaved:
         return _sheet_rows(worksheet), 0
     formulas = _open(path, data_only=False)
     try:
-        unsaved = [0]
         pairs = itertools.zip_longest(
             worksheet.iter_rows(values_only=True),
             formulas[worksheet.title].iter_rows(values_only=True),
             fillvalue=(),
         )
-        rows = _kept_rows(_formula_text(shown, written, unsaved) for shown, written in pairs)
+        rows = _kept_rows(
+            _formula_text(number, shown, written, unsaved)
+            for number, (shown, written) in enumerate(pairs, start=1)
+        )
     finally:
         formulas.close()
-    return rows, unsaved[0]
+    return rows, len(unsaved)
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether a worksheet of the workbook holds a formula (an ``<f>`` element)."""
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                with archive.open(name) as part:
-                    if any(b"<f>" in chunk or b"<f " in chunk for chunk in part):
-                        return True
-    return False
+def _unsaved_formula_cells(path: Path, sheet_xml: str) -> set[tuple[int, int]]:
+    """(row, column), from 1, of the sheet's formula cells that have no saved value: an
+    ``<f>`` and an empty or no ``<v>``, not typed ``t="str"`` (how Excel saves a formula whose
+    result is the empty string)."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    found: set[tuple[int, int]] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(sheet_xml) as part:
+        for _, element in iterparse(part):
+            if element.tag.endswith("}c"):
+                children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+                value = children.get("v")
+                saved = (value is not None and value.text) or element.get("t") == "str"
+                if "f" in children and not saved:
+                    column, row = coordinate_from_string(element.get("r", "A1"))
+                    found.add((row, column_index_from_string(column)))
+                element.clear()
+    return found
 
 
-def _formula_text(shown: tuple, written: tuple, unsaved: list[int]) -> list:
-    """A row's saved values, each empty cell that holds a formula given its formula text."""
+def _formula_text(number: int, shown: tuple, written: tuple, unsaved: set[tuple[int, int]]) -> list:
+    """Row `number`'s saved values, each formula cell with no saved value given its text."""
     row = list(shown)
     for index, formula in enumerate(written[: len(row)]):
-        if row[index] is None and isinstance(formula, str) and formula.startswith("="):
+        if (number, index + 1) in unsaved and isinstance(formula, str):
             row[index] = formula
-            unsaved[0] += 1
     return row
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
 
@@ -67,3 +68,24 @@ def test_formula_cells_with_no_saved_result_are_read_as_their_formula_text(tmp_p
         "2 cell(s) of sheet 'Sheet' are formulas with no saved result (a tool wrote the "
         "workbook; Excel saves the results): read as their formula text"
     ) in result.info["notes"]
+
+
+def test_a_formula_whose_saved_result_is_empty_stays_empty(tmp_path):
+    import zipfile
+
+    written = tmp_path / "written.xlsx"
+    book = Workbook()
+    book.active.append(["id", "comment", "flag"])
+    book.active.append(["r1", "late again", '=IF(B2="x","flag","")'])
+    book.save(written)
+    saved = tmp_path / "saved_by_excel.xlsx"  # Excel types an empty string result t="str"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(saved, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="C2">', b'<c r="C2" t="str">')
+                assert b'<c r="C2" t="str">' in data
+            target.writestr(item, data)
+    result = check_result(read_feedback(saved))
+    assert pd.isna(result.table["flag"].iloc[0])  # as Excel shows it: empty
+    assert not any("formulas with no saved result" in n for n in result.info["notes"])
