@@ -90,8 +90,7 @@ def scales_from_table(table: Mapping[str, object], origin: str) -> ScoreScales:
             f"{origin}: [scales] has unknown entries {unknown}; known: "
             + ", ".join(f"{scale}, {counted}" for scale, counted in SCALE_KEYS.items())
         )
-    defaults = _DEFAULTS
-    settings = {key: _pair(table, key, origin, defaults[key]) for key in defaults}
+    settings = {key: _pair(table, key, origin, default) for key, default in _DEFAULTS.items()}
     _check(settings, origin)
     return ScoreScales(**settings)
 

@@ -8,6 +8,7 @@ column reported as for any file).
 
 from __future__ import annotations
 
+import io
 import itertools
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -78,7 +79,8 @@ def _rows_with_formulas(path: Path, worksheet: Any) -> tuple[Rows, int]:
     and other tools write "=…" text as a formula and save no result: such a comment read as
     empty was lost), and how many cells that was. A saved result, an empty one included, is
     read as Excel shows it."""
-    unsaved = _unsaved_formula_cells(path, worksheet._worksheet_path)
+    sheet_xml = getattr(worksheet, "_worksheet_path", None)  # openpyxl's part of the sheet
+    unsaved = _unsaved_formula_cells(path, sheet_xml) if sheet_xml else set()
     if not unsaved:
         return _sheet_rows(worksheet), 0
     formulas = _open(path, data_only=False)
@@ -106,16 +108,19 @@ def _unsaved_formula_cells(path: Path, sheet_xml: str) -> set[tuple[int, int]]:
     from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
     found: set[tuple[int, int]] = set()
-    with zipfile.ZipFile(path) as archive, archive.open(sheet_xml) as part:
-        for _, element in iterparse(part):
-            if element.tag.endswith("}c"):
-                children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
-                value = children.get("v")
-                saved = (value is not None and value.text) or element.get("t") == "str"
-                if "f" in children and not saved:
-                    column, row = coordinate_from_string(element.get("r", "A1"))
-                    found.add((row, column_index_from_string(column)))
-                element.clear()
+    with zipfile.ZipFile(path) as archive:
+        data = archive.read(sheet_xml)
+    if b"<f" not in data:  # no formula: the XML is not parsed a second time
+        return found
+    for _, element in iterparse(io.BytesIO(data)):
+        if element.tag.endswith("}c"):
+            children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+            value = children.get("v")
+            saved = (value is not None and value.text) or element.get("t") == "str"
+            if "f" in children and not saved:
+                column, row = coordinate_from_string(element.get("r", "A1"))
+                found.add((row, column_index_from_string(column)))
+            element.clear()
     return found
 
 
