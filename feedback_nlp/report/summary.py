@@ -52,6 +52,8 @@ class Facts:
     outcomes: list[OutcomeFact] = field(default_factory=list)
     costliest: list[ThemeFact] = field(default_factory=list)
     judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
+    #: Themes every customer raises (no one without them: their cost cannot be measured).
+    universal: list[str] = field(default_factory=list)
     #: Without a score: the themes on the first declared outcome's bad side, or with none the
     #: themes that carry the negative comments (`report.outcome_summary`).
     bad_side: list[OutcomeTheme] = field(default_factory=list)
@@ -98,6 +100,8 @@ def gather_facts(
         is_judged = impact["theme"].astype(str).isin(judged)
         facts.costliest = costliest_themes(impact[~is_judged], quotes, score, similar or {})
         facts.judgements = costliest_themes(impact[is_judged], quotes, score, similar or {})
+        everyone = impact[impact["share_of_units"].astype(float) >= 1]
+        facts.universal = [str(label) for label in everyone["theme_label"]]
     if not facts.scores:
         facts.bad_side = _bad_side(table, tables, facts.outcomes, judged, similar or {})
     if "theme_trends" in tables:
@@ -193,6 +197,14 @@ def summary_section(facts: Facts) -> Section:
         section.add(Cards("The costliest themes", [theme_card(t) for t in facts.costliest]))
     elif facts.scores:
         section.add(Paragraph("No theme lowers the score clearly (with enough customers)."))
+    if facts.universal:
+        themes = ", ".join(f"'{label}'" for label in facts.universal)
+        section.add(
+            Paragraph(
+                f"Raised by every customer: {themes}. With no one to compare with, what it "
+                "costs cannot be measured; see its score in the themes table."
+            )
+        )
     if facts.judgements:
         section.add(Paragraph(_judgement_sentence(facts.judgements)))
     grew = facts.grew[:3] or [facts.no_growth]

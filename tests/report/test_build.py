@@ -230,3 +230,30 @@ def test_charts_show_themes_with_enough_units_first():
     assert enough_first(impact.drop(columns="small_n"), "impact")["theme"].tolist() == [
         "a", "c", "b", "d",
     ]  # fmt: skip
+
+
+def test_a_theme_every_customer_raises_is_named_in_the_summary(tmp_path):
+    from feedback_nlp.report import write_insight_report
+
+    n = 60
+    table = pd.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(n)],
+            "text": ["The app keeps crashing"] * n,
+            "text_clean": ["The app keeps crashing"] * n,
+            "nps": pd.array([i % 11 for i in range(n)], dtype="Int64"),
+            "themes": pd.array(["0" if i % 2 else "0|1" for i in range(n)], dtype="string"),
+            "theme_labels": pd.array(
+                [
+                    "app keeps crashing" if i % 2 else "app keeps crashing|late refund"
+                    for i in range(n)
+                ],
+                dtype="string",
+            ),
+        }
+    )
+    written = write_insight_report(table, tmp_path)
+    assert written.facts.universal == ["app keeps crashing"]
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "Raised by every customer: 'app keeps crashing'" in markdown
+    assert markdown.count("app keeps crashing") >= 2  # and in the themes table
