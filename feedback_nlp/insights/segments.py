@@ -92,6 +92,7 @@ def segment_metrics(
     scores = check_scores(table, scales)
     frames, skipped = [], []
     asked = set(also)  # carried columns the caller named: a typo gets a hint
+    per_row = _per_row(table, scores, unit)  # the same for every dimension: made once
     for dimension in requested:
         needed = "created_at" if dimension == "period" else dimension
         if needed not in table.columns:
@@ -103,7 +104,7 @@ def segment_metrics(
         blank = int(values.map(len).eq(0).sum())
         if blank and dimension in asked:  # a carried column: say who is in no segment
             skipped.append(f"segment '{dimension}': {blank:,} row(s) with no value are in none")
-        frames.append(_dimension(table, dimension, values, scores, unit, scales, confidence))
+        frames.append(_dimension(per_row, dimension, values, scores, scales, confidence))
     result = pd.concat(frames, ignore_index=True) if frames else _empty()
     if labels is not None or "topic_label" in table.columns:
         names = theme_labels(table, labels)
@@ -124,21 +125,26 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame(columns=["dimension", "segment", "segment_label", *METRIC_COLUMNS])
 
 
+def _per_row(table: pd.DataFrame, scores: list[str], unit: str) -> pd.DataFrame:
+    """Each row's scores, unit, negative flag and whether it holds a comment, in time order
+    (a unit's last score is its latest)."""
+    frame = table[scores].assign(
+        unit_id=unit_ids(table, unit), negative=negative_flags(table), commented=commented(table)
+    )
+    if "created_at" in table.columns:
+        frame = frame.assign(_time=table["created_at"]).sort_values("_time", kind="stable")
+    return frame
+
+
 def _dimension(
-    table: pd.DataFrame,
+    per_row: pd.DataFrame,
     dimension: str,
     values: pd.Series,
     scores: list[str],
-    unit: str,
     scales: ScoreScales | None,
     confidence: float,
 ) -> pd.DataFrame:
-    frame = table[scores].assign(unit_id=unit_ids(table, unit), segment=values)
-    if "created_at" in table.columns:
-        frame = frame.assign(_time=table["created_at"]).sort_values("_time", kind="stable")
-    frame["negative"] = negative_flags(table).reindex(frame.index)
-    frame["commented"] = commented(table).reindex(frame.index)
-    frame = frame.explode("segment").dropna(subset=["segment"])
+    frame = per_row.assign(segment=values).explode("segment").dropna(subset=["segment"])
     rows = []
     for segment, part in frame.groupby("segment", sort=True):
         per_unit = part.groupby("unit_id")[scores].last()
