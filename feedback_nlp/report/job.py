@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from feedback_nlp.engines.context import MODEL_INFO, THEMES
-from feedback_nlp.engines.manifest import MANIFEST, missing_part_files
+from feedback_nlp.engines.manifest import MANIFEST, JobConflictError, Manifest
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, parse_declared
@@ -39,11 +39,10 @@ def load_job(folder: Path) -> ReportInputs:
     from feedback_nlp.report.inputs import ReportInputs, read_outcomes, schema_dtypes
     from feedback_nlp.topics.tables import with_mention_counts
 
-    parts = _finished_parts(folder)
+    totals = _finished_job(folder).totals()
     table = read_parts(folder / TAGGED)
     if table.empty:
-        read = sum(int(part["rows_read"]) for part in parts.values())
-        rejected = sum(int(part["rejects"]) for part in parts.values())
+        read, rejected = totals["rows_read"], totals["rejects"]
         raise ReadError(
             folder,
             f"the tagging job tagged no comments ({read:,} rows read, {rejected:,} rejected): "
@@ -78,22 +77,23 @@ def _with_outcomes(inputs: ReportInputs, declared: list[OutcomeSpec], folder: Pa
     inputs.outcomes = [o.stored() for o in kept]
 
 
-def _finished_parts(folder: Path) -> dict[str, dict]:
-    """The manifest's parts of the finished job in `folder` (an error if it is not)."""
+def _finished_job(folder: Path) -> Manifest:
+    """The manifest of the finished job in `folder` (an error if it is not finished, or a
+    finished chunk's part file is missing)."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+        manifest = Manifest.load(folder)
+    except (JobConflictError, KeyError) as error:
         raise ReadError(folder / MANIFEST, f"cannot read the job's manifest: {error}") from error
-    if manifest.get("status") != "done":
-        chunks = len(manifest.get("parts", {}))
+    if manifest is None:
+        raise ReadError(folder / MANIFEST, "cannot read the job's manifest: it is not there")
+    if manifest.status != "done":
         raise ReadError(
             folder,
-            f"the tagging job is not finished ({chunks} chunk(s) done): a report of it would "
-            "leave comments out",
+            f"the tagging job is not finished ({len(manifest.parts)} chunk(s) done): a report "
+            "of it would leave comments out",
             hint=f"finish it first with `feedback-nlp tag MODEL FILES --out {folder} --resume`",
         )
-    parts = dict(manifest.get("parts", {}))
-    missing = missing_part_files(folder, parts)
+    missing = manifest.missing_parts()
     if missing:
         raise ReadError(
             folder,
@@ -101,7 +101,7 @@ def _finished_parts(folder: Path) -> dict[str, dict]:
             "report of it would leave their comments out",
             hint=f"tag them again with `feedback-nlp tag MODEL FILES --out {folder} --resume`",
         )
-    return parts
+    return manifest
 
 
 def _parts_or(folder: Path, default: pd.DataFrame | None) -> pd.DataFrame | None:
