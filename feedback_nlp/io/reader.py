@@ -364,7 +364,7 @@ def _answers(info: dict[str, Any]) -> str:
 def _reject_examples(rejects: pd.DataFrame) -> str:
     """The first rejects, their reasons PII-redacted as the rejects table is when exported
     (a reason quotes the cell: an e-mail typed into a journey stage column)."""
-    from feedback_nlp.text.pii import redact_pii
+    from feedback_nlp.text.pii import redact_reason
 
     if rejects.empty:
         return ""
@@ -372,5 +372,5 @@ def _reject_examples(rejects: pd.DataFrame) -> str:
     for row in rejects.head(EXAMPLE_REJECTS).itertuples():
         where = f"{Path(str(row.file)).name}:{row.line}"
         kept = " (row kept)" if row.row_kept is True else ""
-        lines.append(f"  {where}: {redact_pii(str(row.reason))[0]}{kept}")
+        lines.append(f"  {where}: {redact_reason(str(row.reason))}{kept}")
     return "\n".join(lines)

@@ -95,7 +95,7 @@ def is_name_column(name: object) -> bool:
 
 def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) -> pd.DataFrame:
     """Drop raw `text` (kept only when asked) and redact PII in every other free-text column."""
-    from feedback_nlp.text.pii import redact_pii
+    from feedback_nlp.text.pii import redact_pii, redact_reason
 
     out = table.copy()
     if not include_raw_text and "text_clean" in out.columns:
@@ -111,8 +111,9 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
             blank = out[name].isna() | (out[name].astype("string").str.strip() == "")
             out[name] = out[name].where(blank.fillna(True), NAME_PLACEHOLDER)
             continue
+        redact = redact_reason if name == "reason" else lambda v: redact_pii(v)[0]
         values = {v for v in out[name].dropna() if isinstance(v, str)}  # each redacted once
-        redacted = {v: redact_pii(v)[0] for v in values}
+        redacted = {v: redact(v) for v in values}
         mapped = out[name].map(lambda v, r=redacted: r.get(v, v) if isinstance(v, str) else v)
         out[name] = mapped.astype(out[name].dtype)  # a column of no value stays text
     return out

@@ -340,3 +340,13 @@ def pseudonymise_pii_id(value: object) -> object:
     if not _HANDLE.match(value.strip()) and not redact_pii(value)[1]:
         return value
     return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+#: A reject reason quoting an id: "duplicate response_id '@ines1284' (first at …)".
+_QUOTED_ID = re.compile(r"(\b(?:response|respondent|conversation)_id ')([^']*)(')")
+
+
+def redact_reason(reason: str) -> str:
+    """A reject reason PII-redacted, each id it quotes pseudonymised as the id columns are."""
+    quoted = _QUOTED_ID.sub(lambda m: f"{m[1]}{pseudonymise_pii_id(m[2])}{m[3]}", reason)
+    return redact_pii(quoted)[0]

@@ -234,6 +234,16 @@ def test_the_summary_quotes_reject_reasons_with_their_personal_data_redacted(tmp
     assert "stages.csv:2: journey_stage is not one of" in text and "'<EMAIL>'" in text
 
 
+def test_the_summary_quotes_a_duplicate_handle_id_by_its_pseudonym(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text("id,comment\n@ines1284,late\n@ines1284,again\n", encoding="utf-8")
+    result = read_feedback(path)
+    assert result.rejects["reason"].str.contains("@ines1284").all()  # the table keeps it
+    text = result.summary()
+    assert "ines1284" not in text
+    assert "duplicate response_id 'pii-" in text
+
+
 def test_columns_named_like_the_toolkits_own_are_carried_as_source_columns(tmp_path):
     path = tmp_path / "forum.csv"
     pd.DataFrame(

@@ -183,3 +183,23 @@ def test_columns_of_peoples_names_and_handle_ids_leave_redacted():
     assert out["respondent_id"].tolist()[0].startswith("pii-") and out["respondent_id"][1] == "C7"
     headers = ("Vorname", "requester.name", "Name (optional)", "Your name:", "plan_name")
     assert [is_name_column(c) for c in headers] == [True, True, True, True, False]
+
+
+def test_reject_reasons_quote_pii_ids_by_the_pseudonym_of_the_id_column(tmp_path):
+    rejects = pd.DataFrame(
+        {
+            "response_id": ["@ines1284", "ana@example.com", "r7"],
+            "reason": [
+                "duplicate response_id '@ines1284' (first at posts.csv:2)",
+                "duplicate response_id 'ana@example.com' (first at posts.csv:3)",
+                "duplicate response_id 'r7' (first at posts.csv:4)",
+            ],
+        }
+    )
+    path = export_table(rejects, tmp_path / "rejects.csv")
+    written = path.read_text()
+    assert "ines1284" not in written and "ana@example.com" not in written
+    out = pd.read_csv(path)
+    for row in out.itertuples():
+        assert f"response_id '{row.response_id}'" in row.reason
+    assert out.loc[2, "response_id"] == "r7"
