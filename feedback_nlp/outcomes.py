@@ -19,7 +19,7 @@ as an out-of-range score; nothing is coerced.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -295,3 +295,19 @@ def parse_declared(
             )
         out[spec.name] = values.astype(float)
     return out
+
+
+def case_hints(specs: Sequence[OutcomeSpec], columns: Sequence[object]) -> str:
+    """' (the files have 'Churned': name it with column=Churned)' for an outcome whose column
+    the files have in other letter case, else ''."""
+    by_lower = {str(c).lower(): str(c) for c in columns}
+    found = [
+        (spec.name, by_lower[column.lower()])
+        for spec in specs
+        for column in spec.source_columns
+        if column.lower() in by_lower and by_lower[column.lower()] != column
+    ]
+    named = "; ".join(
+        f"'{name}' is '{column}' in the files: add :column={column}" for name, column in found
+    )
+    return f" ({named})" if named else ""

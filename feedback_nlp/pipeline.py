@@ -21,7 +21,7 @@ import pandas as pd
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.errors import FeedbackError
 from feedback_nlp.io import ReadResult, read_many
-from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
+from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, case_hints
 from feedback_nlp.score_scales import ScoreScales, model_scales, write_scales
 from feedback_nlp.segment_columns import check_segments, write_segments
 from feedback_nlp.stages import STAGES, Batch, Stage
@@ -146,27 +146,11 @@ def _read_with_outcomes(
         lines.append(joined.summary)
     missing = sorted(set(outcomes) - set(declared))
     if missing:
-        hint = _case_hints([outcomes[name] for name in missing], read.table.columns)
+        hint = case_hints([outcomes[name] for name in missing], read.table.columns)
         lines.append(f"declared outcome(s) {missing} found in no file: not analysed{hint}")
     if lines:
         read.info["outcome_notes"] = lines
     return read, declared
-
-
-def _case_hints(specs: Sequence[OutcomeSpec], columns: Sequence[object]) -> str:
-    """' (the files have 'Churned': name it with column=Churned)' for an outcome whose column
-    the files have in other letter case, else ''."""
-    by_lower = {str(c).lower(): str(c) for c in columns}
-    found = [
-        (spec.name, by_lower[column.lower()])
-        for spec in specs
-        for column in spec.source_columns
-        if column.lower() in by_lower and by_lower[column.lower()] != column
-    ]
-    named = "; ".join(
-        f"'{name}' is '{column}' in the files: add :column={column}" for name, column in found
-    )
-    return f" ({named})" if named else ""
 
 
 def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) -> Analysis:

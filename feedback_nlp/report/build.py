@@ -128,7 +128,7 @@ def build_insight_report(
             rejects=inputs.rejects,
             stages=inputs.stages,
             meta=inputs.meta,
-            notes=explanation.notes,
+            notes=[*inputs.notes, *explanation.notes],
             scales=inputs.scales,
         ),
     ]

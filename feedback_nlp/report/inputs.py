@@ -75,6 +75,8 @@ class ReportInputs:
     segments: list[str] = field(default_factory=list)
     #: The CSAT and CES scales the scores were read on (`score_scales`).
     scales: ScoreScales = field(default_factory=ScoreScales)
+    #: What the inputs lacked, said in the methods (a job's files without a model's outcome).
+    notes: list[str] = field(default_factory=list)
 
 
 def load_inputs(path: str | Path) -> ReportInputs:

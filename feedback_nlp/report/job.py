@@ -19,7 +19,7 @@ from feedback_nlp.engines.context import MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import MANIFEST, JobConflictError, Manifest
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
-from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, parse_declared
+from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, case_hints, parse_declared
 from feedback_nlp.schema import empty_rejects
 from feedback_nlp.score_scales import read_scales
 from feedback_nlp.segment_columns import read_segments
@@ -71,8 +71,16 @@ def load_job(folder: Path) -> ReportInputs:
 def _with_outcomes(inputs: ReportInputs, declared: list[OutcomeSpec], folder: Path) -> None:
     """The outcomes whose raw columns this job's files had, parsed in the table as `analyze`
     parses them at reading ("no" → 0, durations in seconds), with the specs of the parsed
-    columns: the summary picks its quotes from the bad side as it does for an analysis."""
+    columns: the summary picks its quotes from the bad side as it does for an analysis. An
+    outcome the files lack is named in the methods' notes."""
     kept = [o for o in declared if set(o.source_columns) <= set(inputs.table.columns)]
+    missing = [o for o in declared if o not in kept]
+    if missing:
+        hint = case_hints(missing, inputs.table.columns)
+        names = [o.name for o in missing]
+        inputs.notes.append(
+            f"the model's outcome(s) {names} are in none of this job's files: not reported{hint}"
+        )
     inputs.table = parse_declared(inputs.table, kept, where=str(folder / TAGGED), first_line=1)
     inputs.outcomes = [o.stored() for o in kept]
 

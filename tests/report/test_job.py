@@ -88,7 +88,7 @@ def test_a_job_is_reported_by_the_outcomes_its_model_was_made_with(tmp_path):
 
     model = make_small_model(tmp_path / "model")
     resolved = parse_outcome_option("resolved:binary:bad=no")
-    churned = parse_outcome_option("churned:binary")  # a column this week's file lacks
+    churned = parse_outcome_option("churned:binary")  # this week's file has "Churned"
     declared = json.dumps([asdict(resolved), asdict(churned)])
     (model / OUTCOMES_FILE).write_text(declared, encoding="utf-8")
     week = tmp_path / "week.csv"
@@ -97,12 +97,17 @@ def test_a_job_is_reported_by_the_outcomes_its_model_was_made_with(tmp_path):
             "id": [f"r{i}" for i in range(40)],
             "comment": ["The parcel never arrived", "Quick and friendly help"] * 20,
             "resolved": ["no", "yes"] * 20,
+            "Churned": ["yes", "no"] * 20,
         }
     ).to_csv(week, index=False)
     tag_files(model, [week], tmp_path / "job", progress=False)
     assert (tmp_path / "job" / OUTCOMES_FILE).is_file()
     inputs = load_inputs(tmp_path / "job")
     assert inputs.outcomes == [resolved.stored()]  # the raw yes/no parsed, as analyze reads it
+    assert inputs.notes == [
+        "the model's outcome(s) ['churned'] are in none of this job's files: not reported "
+        "('churned' is 'Churned' in the files: add :column=Churned)"
+    ]
     by_text = inputs.table.groupby("text_clean")["resolved"].unique()
     assert by_text.map(list).to_dict() == {
         "The parcel never arrived": [0.0],
@@ -111,6 +116,8 @@ def test_a_job_is_reported_by_the_outcomes_its_model_was_made_with(tmp_path):
     written = write_insight_report(tmp_path / "job", tmp_path / "report")
     facts = written.facts
     assert [(o.outcome, o.value, o.n) for o in facts.outcomes] == [("resolved", 50.0, 40)]
+    html = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
+    assert "'churned' is 'Churned' in the files" in html.replace("&#x27;", "'")
 
 
 def test_a_jobs_summary_quotes_the_bad_side_of_its_raw_yes_no_outcome(demo_analysis, tmp_path):
