@@ -72,3 +72,84 @@ def test_html_to_text():
     assert html_to_text("<p>Hello&nbsp;<b>you</b></p><p>second &amp; last</p>") == (
         "Hello you\nsecond & last"
     )
+
+
+def _write(tmp_path, document) -> object:
+    path = tmp_path / "chats.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def _api_conversation() -> dict:
+    """A conversation in the shape of the Intercom API: the opening message in `source`."""
+    return {
+        "type": "conversation",
+        "id": "9001",
+        "created_at": 1746280000,
+        "source": {
+            "type": "conversation",
+            "delivered_as": "customer_initiated",
+            "body": "<p>My order never arrived</p>",
+            "author": {"type": "user", "id": "u1"},
+        },
+        "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "u1"}]},
+        "conversation_rating": {"rating": 2, "remark": "Slow answers", "created_at": 1746289000},
+        "custom_attributes": {"Language": "en", "Touchpoint": "delivery"},
+        "conversation_parts": {
+            "type": "conversation_part.list",
+            "conversation_parts": [
+                {"part_type": "comment", "author": {"type": "admin"}, "body": "<p>Checking</p>"},
+                {"part_type": "note", "author": {"type": "admin"}, "body": "<p>VIP, refund</p>"},
+                {"part_type": "comment", "author": {"type": "user"}, "body": "<p>Any news?</p>"},
+            ],
+        },
+    }
+
+
+def test_an_api_conversation_keeps_its_opening_message_rating_remark_and_contact(tmp_path):
+    result = check_result(read_feedback(_write(tmp_path, [_api_conversation()])))
+    table = result.table
+    assert table["text"].tolist() == [
+        "<p>My order never arrived</p>",
+        "<p>Any news?</p>",
+        "Slow answers",
+    ]
+    assert table["context"].tolist() == ["", "Checking", ""]  # the internal note is not shown
+    assert table["respondent_id"].tolist() == ["u1"] * 3
+    assert table["lang_hint"].tolist() == ["en"] * 3
+    assert table["touchpoint"].tolist() == ["delivery"] * 3
+    assert table["csat"].tolist() == [2] * 3
+    assert table.loc[2, "created_at"] == pd.Timestamp(1746289000, unit="s", tz="UTC")
+
+
+def test_turns_by_an_author_type_the_reader_does_not_know_are_named(tmp_path):
+    conversation = _api_conversation()
+    parts = conversation["conversation_parts"]["conversation_parts"]
+    parts.append({"author": {"type": "robot"}, "body": "Beep"})
+    parts.append({"body": "no author"})
+    parts.append({"author": {"type": "end-user"}, "body": "Still waiting"})
+    result = check_result(read_feedback(_write(tmp_path, [conversation])))
+    assert result.table["text"].iloc[-2] == "Still waiting"  # end-user is a customer
+    assert "author type(s) none (1), 'robot' (1) read as the agent's side" in result.summary()
+
+
+def test_a_conversation_without_an_id_is_named_after_the_file_not_refused(tmp_path):
+    unnamed = _api_conversation()
+    del unnamed["id"]
+    result = check_result(read_feedback(_write(tmp_path, [_api_conversation(), unnamed])))
+    assert result.table["conversation_id"].tolist() == ["9001"] * 3 + ["chats-2"] * 3
+    assert "1 conversation(s) without an id (first: conversation 2)" in result.summary()
+
+
+def test_an_export_of_no_conversations_is_an_empty_table(tmp_path):
+    result = check_result(read_feedback(_write(tmp_path, {"conversations": []})))
+    assert result.table.empty and result.rejects.empty
+
+
+def test_a_turn_of_only_markup_is_rejected_as_empty(tmp_path):
+    conversation = _api_conversation()
+    conversation["source"]["body"] = "<p>   </p>"
+    del conversation["conversation_rating"]
+    result = check_result(read_feedback(_write(tmp_path, [conversation])))
+    assert result.table["text"].tolist() == ["<p>Any news?</p>"]
+    assert len(result.rejects) == 1 and result.rejects["line"].tolist() == [1]
