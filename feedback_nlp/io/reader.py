@@ -24,6 +24,7 @@ from feedback_nlp.io.structured import read_json, read_jsonl, read_parquet
 from feedback_nlp.io.xml_records import read_xml
 from feedback_nlp.schema import INPUT_COLUMNS, empty_rejects, rejected_rows, split_list, validate
 from feedback_nlp.score_scales import ScoreScales, describe_scales, one_scale, scales_from_table
+from feedback_nlp.text.pii import redact_reason
 
 SUFFIXES = {
     ".csv": "csv",
@@ -334,12 +335,13 @@ def _file_summary(info: dict[str, Any]) -> str:
     if info.get("preamble"):
         rows = info["preamble"]
         lines.append(
-            f"  above the header, not read: {len(rows)} title or group-label row(s): {rows[:3]}"
+            f"  above the header, not read: {len(rows)} title or group-label row(s): "
+            + redact_reason(str(rows[:3]))
         )
     for key in ("conversations", "without_customer_turns", "agent_turns", "sheet", "line_means"):
         if key in info:
             lines.append(f"  {key.replace('_', ' ')}: {info[key]}")
-    lines += [f"  note: {note}" for note in info["notes"]]
+    lines += [f"  note: {redact_reason(note)}" for note in info["notes"]]  # notes quote cells
     return "\n".join(lines)
 
 
@@ -364,8 +366,6 @@ def _answers(info: dict[str, Any]) -> str:
 def _reject_examples(rejects: pd.DataFrame) -> str:
     """The first rejects, their reasons PII-redacted as the rejects table is when exported
     (a reason quotes the cell: an e-mail typed into a journey stage column)."""
-    from feedback_nlp.text.pii import redact_reason
-
     if rejects.empty:
         return ""
     lines = [f"first problems in the rejects table (of {len(rejects)}):"]

@@ -276,3 +276,13 @@ def test_a_german_semicolon_export_is_read_whole(tmp_path):
     ]
     assert table["csat"].tolist()[0] == 4 and pd.isna(table["csat"].iloc[1])
     assert result.rejects["reason"].tolist() == ["nps is not a number: 'k. A.'"]  # kept, listed
+
+
+def test_notes_that_quote_cells_are_redacted_in_the_summary(tmp_path):
+    path = tmp_path / "csat.csv"
+    rows = ["id,comment,csat", "1,slow,call me +44 7700 900123", "2,fine,4", "3,ok,5"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = read_feedback(path)
+    assert any("7700 900123" in note for note in result.info["notes"])  # the info keeps it
+    text = result.summary()
+    assert "7700" not in text and "call me <PHONE>" in text
