@@ -88,9 +88,12 @@ def one_type_per_column(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame
 
 def carried_name(column: str, out: dict[str, pd.Series]) -> str:
     """A carried column's name: `source_<name>` when the schema has the name (a `topic` or
-    `sentiment` column of the export is kept beside the toolkit's, not mistaken for it)."""
+    `sentiment` column of the export is kept beside the toolkit's, not mistaken for it), in
+    any letter case ("Sentiment" beside `sentiment` would clash in case-blind tools)."""
     name = str(column)
-    return f"source_{name}" if name in out or name in COLUMNS else name
+    lower = name.lower()
+    taken = lower in COLUMNS or any(str(key).lower() == lower for key in out)
+    return f"source_{name}" if taken else name
 
 
 def plain_record(record: dict[str, Any]) -> dict[str, Any]:

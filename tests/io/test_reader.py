@@ -252,11 +252,15 @@ def test_columns_named_like_the_toolkits_own_are_carried_as_source_columns(tmp_p
             "text": ["The lift is broken again", "Thanks for the quick fix"],
             "topic": ["Accessibility", "Repairs"],  # the forum's own fields
             "sentiment": ["neg", "pos"],
+            "Emotion": ["anger", "joy"],  # in other letter case too
+            "LANG": ["en", "en"],
         }
     ).to_csv(path, index=False)
     result = check_result(read_feedback(path))
     assert result.table["source_topic"].tolist() == ["Accessibility", "Repairs"]
     assert result.table["source_sentiment"].tolist() == ["neg", "pos"]
+    assert result.table["source_Emotion"].tolist() == ["anger", "joy"]
+    assert result.table["lang_hint"].tolist() == ["en", "en"]  # recognised, not carried
     assert "topic" not in result.table.columns and "sentiment" not in result.table.columns
 
 
