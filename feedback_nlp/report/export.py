@@ -76,21 +76,34 @@ def free_text_columns(table: pd.DataFrame) -> list[str]:
     ]
 
 
-#: A carried column that holds a person's name, by its header: "Name" (Microsoft Forms),
-#: "Full name", "customer.name", "Vorname", "Nom"… ("Store name", "plan_name" are not).
+#: Words before a name that make it a person's: "Full name", "customer.name", "visitor.name",
+#: "via.source.from.name", "Twitter handle" ("Store name", "plan_name", "product.name" are not).
+_PERSON_PREFIX = (
+    r"(?:customer|user|respondent|author|reviewer|requester|submitter|sender|buyer|guest|"
+    r"member|contact|client|your|full|first|last|given|family|middle|display|kunden|visitor|"
+    r"agent|assignee|from|owner|recipient|screen|twitter|instagram|tiktok|facebook|social)"
+)
+#: A carried column that holds a person's name or handle, by its header (its last two dotted
+#: parts): "Name" (Microsoft Forms), "Full name", "Vorname", "Nom", "Screen Name", "username",
+#: "author.username", "Twitter Handle", "customer_full_name".
 _NAME_COLUMN = re.compile(
-    r"(?i)^(?:(?:customer|user|respondent|author|reviewer|requester|submitter|sender|buyer|"
-    r"guest|member|contact|client|your|full|first|last|given|family|middle|display|kunden)"
-    r"[ ._-]?)?(?:name|surname|nom|prénom|prenom|vorname|nachname|nombre|apellidos?|nome|"
-    r"cognome|имя|фамилия|nume|prenume|imię|nazwisko)(?: completo| of (?:the )?(?:respondent|"
-    r"customer|user|client|contact))?\s*(?::|\(.*\))?\s*$"  # "Name (optional)", "Your name:"
+    rf"(?i)^(?:{_PERSON_PREFIX}[ ._-]?){{0,2}}(?:name|surname|nom|prénom|prenom|vorname|"
+    r"nachname|nombre|apellidos?|nome|cognome|имя|фамилия|nume|prenume|imię|nazwisko|nickname|"
+    r"handle)(?: completo| of (?:the )?(?:respondent|customer|user|client|contact))?"
+    r"\s*(?::|\(.*\))?\s*$"  # "Name (optional)", "Your name:"
+)
+#: A link to a person's profile: "Profile URL", "author_url", "user.profile_link".
+_PROFILE_COLUMN = re.compile(
+    r"(?i)^(?:(?:author|user|reviewer|customer|member|visitor)[ ._-]?)?(?:profile[ ._-]?"
+    r"(?:url|link)?|(?<=[ ._-])(?:url|link))$"
 )
 NAME_PLACEHOLDER = "<NAME>"
 
 
 def is_name_column(name: object) -> bool:
-    """Whether a carried column's header says it holds a person's name."""
-    return bool(_NAME_COLUMN.match(str(name).strip()))
+    """Whether a carried column's header says it holds a person's name, handle or profile."""
+    header = ".".join(str(name).strip().split(".")[-2:])
+    return bool(_NAME_COLUMN.match(header) or _PROFILE_COLUMN.match(header))
 
 
 def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) -> pd.DataFrame:

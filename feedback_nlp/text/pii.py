@@ -7,7 +7,9 @@ postcodes) are left alone:
 - e-mail: ``local@domain.tld``;
 - URL: only links that carry credentials or personal data: ``user:pass@host``, a query or
   fragment key such as ``token=``, ``key=``, ``sig=``, ``session``, ``auth``, ``code=``,
-  ``email=``, ``phone=``, or an e-mail inside the link. ``https://shop.example.com/help`` stays;
+  ``email=``, ``phone=``, an e-mail inside the link, or a link to a person's social profile
+  or post (``https://x.com/jane_doe/status/1``; not a hashtag, search or subreddit).
+  ``https://shop.example.com/help`` stays;
 - IBAN: two letters, two check digits, 11-30 letters/digits (spaces allowed), mod-97 checked;
 - card: 13-19 digits (spaces or dashes between groups), first digit 2-6, Luhn-checked;
 - phone: international (``+44 …``, ``0044 …``, 8-15 digits) or national formats (a leading 0
@@ -73,6 +75,63 @@ _SENSITIVE_KEY_PARTS = frozenset(
         "card",
         "credential",
         "credentials",
+    ]
+)
+#: Social sites whose links start their path with a person's handle ("x.com/jane/status/1").
+_SOCIAL_HOSTS = frozenset(
+    [
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "facebook.com",
+        "tiktok.com",
+        "threads.net",
+        "linkedin.com",
+        "youtube.com",
+        "reddit.com",
+        "vk.com",
+        "t.me",
+        "pinterest.com",
+    ]
+)
+#: First path parts of those sites that name no one (a hashtag, a search, a subreddit, a post).
+_SOCIAL_PAGES = frozenset(
+    [
+        "",
+        "hashtag",
+        "search",
+        "explore",
+        "home",
+        "i",
+        "intent",
+        "share",
+        "sharer",
+        "sharer.php",
+        "watch",
+        "help",
+        "about",
+        "r",
+        "p",
+        "reel",
+        "groups",
+        "events",
+        "tags",
+        "topics",
+        "settings",
+        "login",
+        "privacy",
+        "legal",
+        "tos",
+        "policies",
+        "shorts",
+        "playlist",
+        "results",
+        "channel",
+        "company",
+        "jobs",
+        "feed",
+        "pages",
+        "embed",
     ]
 )
 _TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
@@ -152,7 +211,16 @@ def _is_sensitive_url(url: str) -> bool:
         pieces = set(re.split(r"[_\-.\[\]]+", key)) | {key.replace("_", "").replace("-", "")}
         if pieces & _SENSITIVE_KEY_PARTS:
             return True
+    if _names_a_person(parts):
+        return True
     return any(_TOKEN_LIKE_SEGMENT.match(segment) for segment in parts.path.split("/"))
+
+
+def _names_a_person(parts: SplitResult) -> bool:
+    """A link to someone's social profile or post: its path starts with their handle."""
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("mobile.").removeprefix("m.")
+    first = parts.path.strip("/").split("/")[0].lower()
+    return host in _SOCIAL_HOSTS and first not in _SOCIAL_PAGES
 
 
 def _redact_urls(text: str, placeholder: str) -> tuple[str, bool]:

@@ -183,6 +183,19 @@ def test_columns_of_peoples_names_and_handle_ids_leave_redacted():
     assert out["respondent_id"].tolist()[0].startswith("pii-") and out["respondent_id"][1] == "C7"
     headers = ("Vorname", "requester.name", "Name (optional)", "Your name:", "plan_name")
     assert [is_name_column(c) for c in headers] == [True, True, True, True, False]
+    people = (
+        "Screen Name",
+        "user.screen_name",
+        "Twitter Handle",
+        "author.username",
+        "via.source.from.name",
+        "visitor.name",
+        "customer_full_name",
+        "Profile URL",
+    )
+    assert all(is_name_column(c) for c in people)
+    things = ("product.name", "Url", "page_url", "company_name", "handled_by", "Handling time")
+    assert not any(is_name_column(c) for c in things)
 
 
 def test_reject_reasons_quote_pii_ids_by_the_pseudonym_of_the_id_column(tmp_path):

@@ -40,6 +40,9 @@ TRUE_POSITIVES = [
     ("Www.shop.example/a?email=a@b.example", "<URL>", ["url"]),
     ("phone:+447700900123", "phone:<PHONE>", ["phone"]),
     ("Tel:+44 7700 900123", "Tel:<PHONE>", ["phone"]),
+    # stop 46: a link to a person's social profile or post names them
+    ("https://twitter.com/jane_doe/status/1 lol", "<URL> lol", ["url"]),
+    ("https://www.linkedin.com/in/jane-doe", "<URL>", ["url"]),
     ("appelez le 06.12.34.56.78", "appelez le <PHONE>", ["phone"]),
     ("+33.6.12.34.56.78", "<PHONE>", ["phone"]),
     ("Phone no. 07700 900123", "Phone no. <PHONE>", ["phone"]),
@@ -75,6 +78,7 @@ FALSE_POSITIVES = [
     "1234567890123 is not a card (fails Luhn)",
     "see https://shop.example.com/help for help",
     "https://shop.example.com/search?q=keyboard&page=2",
+    "https://x.com/hashtag/outage and https://www.reddit.com/r/broadband/comments/1a",
     "rated 5 stars out of 5",
     "code promo NORTHWIND20",
     "user@ name",
