@@ -72,18 +72,28 @@ def carried_dtype(kinds: set[type]) -> str:
 
 
 def one_type_per_column(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """`table` with each of `columns` that holds Python values of several types (a JSON or
-    xlsx field) given one dtype (`carried_dtype`): Parquet, and a tagging job's parts, take
-    one type per column."""
+    """`table` with each of `columns` that holds Python values (a JSON or xlsx field) given
+    one dtype (`carried_dtype`): Parquet, and a tagging job's parts, take one type per
+    column, and whole numbers stay exact (a 19-digit order number beside a missing one)."""
     for name in columns:
         column = table[name]
         if column.dtype != object:
             continue
         kinds = set(column.dropna().map(type).unique())
-        if len(kinds) > 1:
-            dtype = carried_dtype(kinds)
-            table[name] = as_string(column) if dtype == "string" else column.astype(dtype)
+        dtype = carried_dtype(kinds)
+        if len(kinds) > 1 or dtype != "string":
+            table[name] = as_carried(column, dtype)
     return table
+
+
+def as_carried(column: pd.Series, dtype: str) -> pd.Series:
+    """`column` as `dtype`, as text where a whole number exceeds Int64."""
+    if dtype == "string":
+        return as_string(column)
+    try:
+        return column.astype(dtype)
+    except (OverflowError, TypeError, ValueError):
+        return as_string(column)
 
 
 def carried_name(column: str, out: dict[str, pd.Series]) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.io.build import TableBuilder
-from feedback_nlp.io.cells import as_string, carried_dtype, json_loads
+from feedback_nlp.io.cells import as_carried, carried_dtype, json_loads
 from feedback_nlp.io.chat import chat_conversations
 from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drains, mapping_for
 from feedback_nlp.io.column_names import recognise
@@ -107,7 +107,7 @@ def _jsonl_piece(
     position: int,
 ) -> Piece:
     if objects:
-        builder.add(pd.DataFrame(objects, columns=list(kinds)), numbers)
+        builder.add(pd.DataFrame(objects, columns=list(kinds), dtype=object), numbers)
     table, rejects, count, position = drain(builder, count, position)
     return _carried_dtypes(table, kinds, builder), rejects, count, position
 
@@ -123,5 +123,5 @@ def _carried_dtypes(
     for name in builder_carried(builder, table):
         key = name if name in kinds else name.removeprefix("source_")
         dtype = carried_dtype(kinds.get(key, set()))
-        table[name] = as_string(table[name]) if dtype == "string" else table[name].astype(dtype)
+        table[name] = as_carried(table[name], dtype)
     return table

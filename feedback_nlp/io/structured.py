@@ -108,7 +108,7 @@ def read_json(
                 line=bad,
                 hint="line is the record's position in the list",
             )
-        frame = pd.DataFrame.from_records([flat_record(r) for r in records])
+        frame = pd.DataFrame([flat_record(r) for r in records], dtype=object)  # 19-digit ids exact
         plan = ColumnPlan(columns=recognise([str(c) for c in frame.columns]))
     info["line_means"] = "record number"
     builder = _builder(path, plan.apply(mapping), list(frame.columns), seen_ids)
@@ -216,10 +216,10 @@ def read_jsonl(
         chunk.append(obj)
         lines.append(number)
         if len(chunk) >= CHUNK_ROWS:
-            builder.add(pd.DataFrame(chunk, columns=columns), lines)
+            builder.add(pd.DataFrame(chunk, columns=columns, dtype=object), lines)
             chunk, lines = [], []
     if chunk:
-        builder.add(pd.DataFrame(chunk, columns=columns), lines)
+        builder.add(pd.DataFrame(chunk, columns=columns, dtype=object), lines)
     return builder, info
 
 

@@ -149,3 +149,22 @@ def test_a_half_emoji_escape_is_read_as_a_replacement_character_not_a_crash(tmp_
     result = check_result(read_feedback(path))
     assert result.table["text"].tolist() == ["good \ufffd stuff", "ok \U0001f600"]
     assert result.table["text_issues"].tolist() == ["replacement_char", ""]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_whole_numbers_beside_a_missing_value_stay_exact(tmp_path, suffix):
+    records = [
+        {"id": "a1", "text": "late again", "order_number": 1045678901234567891, "n": 2**70},
+        {"id": "a2", "text": "thanks", "n": 1},
+    ]
+    path = tmp_path / f"orders{suffix}"
+    lines = [json.dumps(r) for r in records]
+    path.write_text(json.dumps(records) if suffix == ".json" else "\n".join(lines) + "\n")
+    table = read_feedback(path).table
+    assert table["order_number"].dtype == "Int64"
+    assert table["order_number"].iloc[0] == 1045678901234567891  # not 1045678901234567936
+    assert table["n"].tolist() == [str(2**70), "1"]  # beyond Int64: text, not a rounded float
+    from feedback_nlp.io.stream import stream_feedback
+
+    streamed = pd.concat([chunk.table for chunk in stream_feedback([path])])
+    assert streamed["order_number"].iloc[0] == 1045678901234567891
