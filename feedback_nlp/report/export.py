@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.schema import COLUMNS
+from feedback_nlp.schema import COLUMNS, PII_PLACEHOLDERS
 from feedback_nlp.text.pii import pseudonymise_pii_id
 
 #: Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
@@ -98,6 +98,10 @@ _PROFILE_COLUMN = re.compile(
     r"(?:url|link)?|(?<=[ ._-])(?:url|link))$"
 )
 NAME_PLACEHOLDER = "<NAME>"
+#: Words of a header that say a number column holds phone numbers ("phone_int", "Mobile no").
+_PHONE_WORDS = frozenset(
+    ["phone", "mobile", "telephone", "tel", "cellphone", "handy", "telefon", "whatsapp", "fax"]
+)
 
 
 def is_name_column(name: object) -> bool:
@@ -117,6 +121,8 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
         if name in out.columns:  # only the ids present, so the column keeps its dtype
             present = out[name].notna()
             out.loc[present, name] = out.loc[present, name].map(pseudonymise_pii_id)
+    for name in _phone_number_columns(out):  # a number no text detector reads
+        out[name] = out[name].astype("string").where(out[name].isna(), PII_PLACEHOLDERS["phone"])
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
             continue
@@ -212,3 +218,15 @@ __all__ = [
     "restore_formula",
     "write_workbook",
 ]
+
+
+def _phone_number_columns(table: pd.DataFrame) -> list[str]:
+    """Number columns whose header says they hold phone numbers."""
+    return [
+        name
+        for name in table.columns
+        if name not in _LABEL_COLUMNS
+        and pd.api.types.is_numeric_dtype(table[name])
+        and not pd.api.types.is_bool_dtype(table[name])
+        and _PHONE_WORDS & set(re.split(r"[^a-z]+", str(name).lower()))
+    ]

@@ -216,3 +216,19 @@ def test_reject_reasons_quote_pii_ids_by_the_pseudonym_of_the_id_column(tmp_path
     for row in out.itertuples():
         assert f"response_id '{row.response_id}'" in row.reason
     assert out.loc[2, "response_id"] == "r7"
+
+
+def test_a_number_column_named_for_phones_leaves_redacted():
+    from feedback_nlp.report.export import redact_for_export
+
+    table = pd.DataFrame(
+        {
+            "response_id": ["a", "b"],
+            "phone_int": pd.array([4915123456789, None], dtype="Int64"),  # a JSON number
+            "telecom_score": [1, 2],  # "tel" inside a word is no phone
+            "nps": pd.array([3, 9], dtype="Int64"),
+        }
+    )
+    out = redact_for_export(table)
+    assert out["phone_int"].tolist()[0] == "<PHONE>" and pd.isna(out["phone_int"].iloc[1])
+    assert out["telecom_score"].tolist() == [1, 2] and out["nps"].tolist() == [3, 9]
