@@ -183,7 +183,10 @@ def _impact_table(
             "Category": ranked["theme"].astype(str).map(category).fillna(""),
             units.capitalize(): ranked["units"].map(count),
             f"Share of {units}": ranked["share_of_units"].mul(100).map(percent),
-            f"{name} of these {units}": ranked["metric_with"].map(signed),
+            # NPS is a difference of shares (+20); a CSAT or CES mean is a point on its scale
+            f"{name} of these {units}": ranked["metric_with"].map(
+                signed if name == SCORE_NAMES["nps"] else number
+            ),
             "Impact (points)": ranked["impact"].map(signed),
             "95 % range": [
                 interval(lo, hi)

@@ -45,3 +45,14 @@ def test_a_heatmap_of_only_small_cells_is_replaced_by_a_sentence():
         "Every touchpoint × theme cell has too few responses to show: no heatmap (the cells are "
         "on the sheet pain_points_touchpoint of the workbook)."
     )
+
+
+def test_the_score_of_a_themes_customers_is_signed_for_nps_and_a_plain_mean_for_csat():
+    from feedback_nlp.report.sections import _impact_table
+    from tests.report.test_clear import impact_table
+
+    ranked = impact_table().assign(metric_with=[-12.0, 4.0, 20.0, 0.0, 35.0], lift=1.0)
+    nps = _impact_table(ranked, None, "NPS")
+    assert nps["NPS of these customers"].tolist()[:2] == ["−12.0", "+4.0"]
+    csat = _impact_table(ranked.assign(metric_with=[1.0, 2.4, 3.0, 4.2, 5.0]), None, "CSAT")
+    assert csat["CSAT of these customers"].tolist() == ["1.0", "2.4", "3.0", "4.2", "5.0"]
