@@ -293,6 +293,9 @@ def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:
     return _CARD.sub(replace, text), found
 
 
+_AREA_CODE_PHONE = re.compile(r"\(\d{3}\) ?\d{3}[ .-]\d{4}")
+
+
 def _looks_like_phone(candidate: str, before: str) -> bool:
     digits = re.sub(r"\D", "", candidate)
     if len(digits) < 8 or _DATE_INSIDE.search(candidate):
@@ -309,6 +312,8 @@ def _looks_like_phone(candidate: str, before: str) -> bool:
     if digits.startswith("8") and len(digits) == 11 and grouped:
         return True
     if len(digits) in (9, 10) and digits[0] in "3679" and candidate.count(" ") >= 2:
+        return True
+    if _AREA_CODE_PHONE.fullmatch(candidate):  # "(415) 555-0132": North American
         return True
     return 9 <= len(digits) <= 12 and bool(_PHONE_CONTEXT.search(before))
 
