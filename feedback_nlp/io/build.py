@@ -47,6 +47,10 @@ from feedback_nlp.schema import (
 _LOWERCASE = ("lang_hint", "channel")
 
 
+#: A column the reader writes itself: a table `feedback-nlp read` wrote, read again, has it.
+RECOMPUTED = "text_issues"
+
+
 @dataclass
 class TableBuilder:
     """Collects chunks of raw rows; checks each row; keeps track of ids across chunks."""
@@ -281,7 +285,11 @@ class TableBuilder:
             carried_name(column, out): carry(raw[column])
             for column in raw.columns
             if column not in set(sources.values()) | outcome_sources | set(self.plan.more_texts)
+            and column != RECOMPUTED
         }
+        if RECOMPUTED in raw.columns:
+            note = f"column '{RECOMPUTED}' (`feedback-nlp read` writes it) made again from the text"
+            add_note(self.notes, note, f"column '{RECOMPUTED}'")
         table = pd.DataFrame({**out, **carried}, index=index)
         return table, field_s, reason_s, kept
 

@@ -290,3 +290,18 @@ def test_notes_that_quote_cells_are_redacted_in_the_summary(tmp_path):
     assert any("7700 900123" in note for note in result.info["notes"])  # the info keeps it
     text = result.summary()
     assert "7700" not in text and "call me <PHONE>" in text
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_table_written_by_read_reads_back_with_the_same_columns(tmp_path, suffix):
+    path = tmp_path / "export.csv"
+    path.write_text("id,comment,nps,topic\n1,late parcel,3,Delivery\n2,nice,9,Staff\n")
+    first = read_feedback(path)
+    written = tmp_path / f"table{suffix}"
+    if suffix == ".csv":
+        first.table.to_csv(written, index=False)
+    else:
+        first.table.to_parquet(written, index=False)
+    again = read_feedback(written)
+    assert again.table.columns.tolist() == first.table.columns.tolist()
+    assert "column 'text_issues' (`feedback-nlp read` writes it) made again" in again.summary()
