@@ -145,13 +145,15 @@ def _file_under_codebook(
     model: ThemeModel, vectors: np.ndarray, langs: list[str], texts: list[str], rows: np.ndarray
 ) -> dict[int, set[str]]:
     """File each theme most of whose units clearly match one codebook entry under it; return
-    each theme row's `NEAR_ENTRIES` best entries (by mean score), the ones it may join."""
+    each theme row's `NEAR_ENTRIES` best entries (by mean score) that it is nearer than the
+    corpus's mean unit is, the ones it may join."""
     if model.matcher_ is None or model.codebook_ is None:
         return {}
     entries = model.codebook_.entries
     allowed = np.array([e.level == "category" for e in entries], dtype=bool)
     scores = model.matcher_.scores(model.center(vectors, langs))
     hits = model.matcher_.rule_hits(texts)
+    baseline = scores.mean(axis=0) if len(scores) else np.zeros(len(entries))
     near: dict[int, set[str]] = {}
     for row, topic in enumerate(model.topic_ids_):
         theme = model.themes_[int(topic)]
@@ -160,10 +162,14 @@ def _file_under_codebook(
             continue
         mean = np.where(allowed, scores[members].mean(axis=0), -np.inf)
         best = np.argsort(-mean, kind="stable")[:NEAR_ENTRIES]
-        near[row] = {f"codebook:{entries[b].id}" for b in best if np.isfinite(mean[b])}
+        near[row] = {  # an entry the theme is no nearer than the corpus is no near entry
+            f"codebook:{entries[b].id}"
+            for b in best
+            if np.isfinite(mean[b]) and mean[b] > baseline[b]
+        }
         if theme.category_source:
             continue
-        entry = model.matcher_.file_theme(scores[members], hits[members], allowed)
+        entry = model.matcher_.file_theme(scores[members], hits[members], allowed, baseline)
         if entry >= 0:
             theme.category_source = f"codebook:{entries[entry].id}"
     return near

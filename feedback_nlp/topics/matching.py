@@ -9,7 +9,9 @@ by the mean of the codebook's examples in its language. What is left is what is 
 A unit's score for an entry is the mean cosine of its `TOP_EXAMPLES` most similar (centred)
 examples. A theme is filed under an entry when the entry is the best one for at least
 `THEME_SHARE` of its units and its mean score beats the second entry's by `THEME_MARGIN`, or
-when a keyword rule of the entry fires on at least `THEME_SHARE` of its units. Left out on
+when a keyword rule of the entry fires on at least `THEME_SHARE` of its units. A lone entry
+(a user codebook of one category) has no second entry to beat: it must beat the corpus's
+mean score for it, on `THEME_SHARE` of the units and by `THEME_MARGIN` on average. Left out on
 the codebook itself (each example scored without itself), the best entry is the right one for
 99.2 % of the 2,016 built-in examples; the margins of right answers have their 10th
 percentile at 0.14 and wrong ones their 90th at 0.07 (docs/topics.md).
@@ -94,23 +96,30 @@ class CodebookMatcher:
                 hits[row, index] = any(rule.matches(unit_words) for rule in entry.rules)
         return hits
 
-    def file_theme(self, scores: np.ndarray, hits: np.ndarray, allowed: np.ndarray) -> int:
+    def file_theme(
+        self, scores: np.ndarray, hits: np.ndarray, allowed: np.ndarray, baseline: np.ndarray
+    ) -> int:
         """The entry a theme belongs to from its units' scores and rule hits (-1: none).
 
-        `allowed` masks the entries that may be chosen (e.g. category-level ones).
+        `allowed` masks the entries that may be chosen (e.g. category-level ones);
+        `baseline` is each entry's mean score over the corpus: the rival of a lone entry.
         """
         if len(scores) == 0 or not allowed.any():
             return -1
         ruled = hits[:, allowed].mean(axis=0)
         if ruled.max(initial=0.0) >= THEME_SHARE:
             return int(np.flatnonzero(allowed)[int(ruled.argmax())])
+        if allowed.sum() == 1:  # no other entry to beat: beat the corpus's mean unit
+            top = int(np.flatnonzero(allowed)[0])
+            above = scores[:, top] - baseline[top]
+            clear = (above > 0).mean() >= THEME_SHARE and above.mean() >= THEME_MARGIN
+            return top if clear else -1
         masked = np.where(allowed[None, :], scores, -np.inf)
         best = masked.argmax(axis=1)
         mean = masked.mean(axis=0)
         order = np.argsort(-mean, kind="stable")
         top = int(order[0])
-        margin = mean[top] - mean[order[1]] if allowed.sum() > 1 else np.inf
-        if (best == top).mean() >= THEME_SHARE and margin >= THEME_MARGIN:
+        if (best == top).mean() >= THEME_SHARE and mean[top] - mean[order[1]] >= THEME_MARGIN:
             return top
         return -1
 
