@@ -62,9 +62,10 @@ DEMO_OUTCOMES = (
 )
 
 
-def _fail(error: Exception) -> None:
+def _fail(error: Exception, code: int = 1) -> None:
+    """Say `error` and exit with `code` (2: a bad command line)."""
     typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(1)
+    raise typer.Exit(code)
 
 
 def _run_and_write(

@@ -74,14 +74,17 @@ def edit(
     from feedback_nlp.topics import edits
     from feedback_nlp.topics.persistence import load_model, save_model
 
-    if not (merge or rename or delete or category):
-        _fail(ConfigError("nothing to edit: give --merge, --rename, --delete or --category"))
+    if not (merge or rename or delete or category):  # a bad command line: exit code 2
+        _fail(ConfigError("nothing to edit: give --merge, --rename, --delete or --category"), 2)
+    try:
+        renames = [id_and_text(value, "--rename") for value in rename or []]
+        categories = [id_and_text(value, "--category") for value in category or []]
+    except ConfigError as error:
+        _fail(error, 2)
     done = []  # said once every edit has worked and the model is saved
     try:
         folder = theme_folder(model)
         themes = load_model(folder)
-        renames = [id_and_text(value, "--rename") for value in rename or []]
-        categories = [id_and_text(value, "--category") for value in category or []]
         if merge:
             done.append(f"merged {merge} into {edits.merge(themes, merge)}")
         for topic, label in renames:

@@ -37,6 +37,7 @@ from typing import Any
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import JOURNEY_STAGES, LIST_SEP, TOUCHPOINTS
+from feedback_nlp.topics.config import LANGUAGE_CODE
 
 BUILTIN = "builtin"
 LEVELS = ("category", "theme")
@@ -166,8 +167,23 @@ def parse_codebook(document: Any, where: str) -> Codebook:
         if entry.id in seen:
             raise ConfigError(f"{where}: theme id '{entry.id}' is used twice")
         seen.add(entry.id)
+    _check_names_differ(entries, where)
     content_free = _language_lists(document.get("content_free", {}) or {}, where, "content_free")
     return Codebook(str(header.get("name", Path(where).stem)), entries, content_free)
+
+
+def _check_names_differ(entries: list[CodebookEntry], where: str) -> None:
+    """Two entries named alike in one language would be one theme in every table."""
+    named: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        for lang, name in entry.names.items():
+            key = (lang, " ".join(name.casefold().split()))
+            if key in named:
+                raise ConfigError(
+                    f"{where}: themes '{named[key]}' and '{entry.id}' have the same {lang} "
+                    f"name {name!r}: give each its own"
+                )
+            named[key] = entry.id
 
 
 def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
@@ -191,6 +207,10 @@ def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
         or not all(isinstance(v, str) and v.strip() and LIST_SEP not in v for v in names.values())
     ):
         raise ConfigError(f"{label}: 'name' must be a string or a table language -> name")
+    _check_languages(names, label, "name")
+    description = raw.get("description", "")
+    if not isinstance(description, str):
+        raise ConfigError(f"{label}: 'description' must be text, not {description!r}")
     level = str(raw.get("level", "category"))
     if level not in LEVELS:
         raise ConfigError(f"{label}: 'level' must be one of {LEVELS}, not {level!r}")
@@ -210,7 +230,7 @@ def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
     return CodebookEntry(
         id=entry_id,
         names={str(k): v.strip() for k, v in names.items()},
-        description=str(raw.get("description", "")),
+        description=description,
         examples=examples,
         rules=rules,
         level=level,
@@ -225,7 +245,18 @@ def _language_lists(value: Any, label: str, key: str) -> dict[str, list[str]]:
         value = {"en": value}
     if not isinstance(value, dict):
         raise ConfigError(f"{label}: '{key}' must be a table language -> list of strings")
+    _check_languages(value, label, key)
     return {str(lang): _string_list(items, label, f"{key}.{lang}") for lang, items in value.items()}
+
+
+def _check_languages(table: dict[Any, Any], label: str, key: str) -> None:
+    """Keys of a table by language are language codes ("en"; YAML reads a bare no: as false)."""
+    for lang in table:
+        if not isinstance(lang, str) or not LANGUAGE_CODE.match(lang):
+            hint = " (in YAML write 'no' in quotes)" if lang is False else ""
+            raise ConfigError(
+                f"{label}: '{key}' has the language {lang!r}: use codes such as en, fr{hint}"
+            )
 
 
 def _string_list(value: Any, label: str, key: str) -> list[str]:
@@ -252,6 +283,9 @@ def parse_rule(text: str, label: str = "rule") -> Rule:
         if expect_term:
             if term is None:
                 raise ConfigError(f"{label}: rule {text!r}: a term is missing before {operator}")
+            parts = term.split()
+            if not parts or not all(part.rstrip("*") for part in parts):
+                raise ConfigError(f"{label}: rule {text!r}: the term {term!r} has no letters")
             alternatives[-1].append((term.strip().lower(), window))
             expect_term = False
         else:
@@ -262,6 +296,10 @@ def parse_rule(text: str, label: str = "rule") -> Rule:
                 window = 0
             else:
                 window = 0 if operator == "AND" else int(operator.partition("/")[2] or NEAR_DEFAULT)
+                if operator.startswith("NEAR") and window == 0:
+                    raise ConfigError(
+                        f"{label}: rule {text!r}: NEAR/0 allows no word: use 1 or more"
+                    )
             expect_term = True
     if expect_term:
         raise ConfigError(f"{label}: rule {text!r} is empty or ends with an operator")

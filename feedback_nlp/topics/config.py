@@ -3,6 +3,7 @@ the themes of a set of comments."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -13,6 +14,8 @@ from feedback_nlp.errors import ConfigError
 
 OUTLIER = -1
 OUTLIER_LABEL = "Other"
+#: A language code as the `lang` column holds it: ISO 639-1 or -3 ("en", "fil").
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
 @dataclass
@@ -65,6 +68,11 @@ class TopicsConfig:
             raise ConfigError("whitening must be 0 or more and whitening_shrinkage positive")
         if self.max_themes < 1:
             raise ConfigError(f"max_themes must be at least 1, got {self.max_themes}")
+        if self.label_language is not None and not LANGUAGE_CODE.match(self.label_language):
+            raise ConfigError(
+                f"label_language must be a language code such as 'en' or 'fr' (ISO 639), "
+                f"not {self.label_language!r}"
+            )
 
 
 @dataclass

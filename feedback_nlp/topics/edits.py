@@ -56,6 +56,16 @@ def rename(model: ThemeModel, topic: int, label: str) -> None:
     if not label.strip() or LIST_SEP in label:
         raise ConfigError(f"a theme label must be non-empty and without '{LIST_SEP}'")
     theme = _theme(model, topic)
+    same = " ".join(label.casefold().split())
+    for other in model.topic_ids_:
+        if (
+            int(other) != int(topic)
+            and " ".join(model.themes_[int(other)].label.casefold().split()) == same
+        ):
+            raise ConfigError(
+                f"theme {int(other)} is already named {model.themes_[int(other)].label!r}: "
+                f"merge the two (--merge {int(other)} --merge {int(topic)}) or choose another name"
+            )
     old = theme.label
     theme.label, theme.label_locked = label, True
     _record(model, "rename", topic=int(topic), old=old, label=label)

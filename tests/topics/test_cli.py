@@ -46,7 +46,7 @@ def test_every_repeated_edit_is_applied_and_a_bad_one_saves_nothing(tmp_path, fi
         "Logistics", "Billing", "Logistics"
     ]  # fmt: skip
     bad = CliRunner().invoke(app, [*edit, "--rename", f"{a}=Other name", "--rename", "Late"])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # a bad command line, as for tag
     assert "--rename 'Late': expected ID=TEXT" in bad.output
     assert load_model(tmp_path / "03-topics").themes_[int(a)].label == "Parcel late"
     unknown = CliRunner().invoke(app, [*edit, "--delete", "999"])
@@ -60,7 +60,7 @@ def test_a_failed_edit_says_no_edit_done_and_an_empty_one_is_refused(tmp_path, f
     failed = CliRunner().invoke(app, [*edit, "--rename", f"{a}=Good", "--delete", "999"])
     assert failed.exit_code == 1 and "renamed" not in failed.output  # nothing was saved
     empty = CliRunner().invoke(app, edit)
-    assert empty.exit_code == 1 and "nothing to edit" in empty.output
+    assert empty.exit_code == 2 and "nothing to edit" in empty.output
 
 
 def test_show_finds_the_model_of_an_analysis_folder_and_names_a_wrong_folder(tmp_path, fitted):

@@ -61,6 +61,14 @@ def test_user_codebook_in_toml_and_yaml(tmp_path):
         ('[[theme]]\nid = "a"\nname = "x"\nexamples = ["y"]\njudgement = "yes"\n', "'judgement'"),
         ("[[theme]\n", "not a valid codebook file"),
         ('[codebook]\nname = "empty"\n', "needs a list of"),
+        (
+            '[[theme]]\nid = "a"\nname = "Delivery"\nexamples = ["y"]\n'
+            '[[theme]]\nid = "b"\nname = "delivery "\nexamples = ["z"]\n',
+            "themes 'a' and 'b' have the same en name 'delivery'",
+        ),
+        ('[[theme]]\nid = "a"\nname = "x"\nexamples = ["y"]\ndescription = [1]\n', "'descr"),
+        ('[[theme]]\nid = "a"\nname = "x"\nexamples = { english = ["y"] }\n', "'english'"),
+        ('[[theme]]\nid = "a"\nname = { 5 = "x" }\nexamples = ["y"]\n', "language '5'"),
     ],
 )
 def test_malformed_codebook_names_the_file_and_entry(tmp_path, body, message):
@@ -89,6 +97,22 @@ def test_missing_codebook_file_is_named(tmp_path):
 )
 def test_keyword_rules(rule, text, hit):
     assert parse_rule(rule).matches(words(text)) is hit
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [('"late" NEAR/0 "delivery"', "NEAR/0 allows no word"), ('"*"', "has no letters")],
+)
+def test_rules_that_would_match_more_than_they_say_are_refused(rule, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_rule(rule)
+
+
+def test_a_yaml_no_key_is_named_as_a_language_written_without_quotes(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text("theme:\n  - id: a\n    name: x\n    examples:\n      no: [y]\n")
+    with pytest.raises(ConfigError, match="in YAML write 'no' in quotes"):
+        load_codebook(path)
 
 
 def test_rule_ending_with_an_operator_is_refused():

@@ -47,6 +47,14 @@ def test_rename_keeps_label_when_keywords_refresh(model):
     assert model.themes_[topic].label == "Late delivery"
 
 
+def test_a_name_another_theme_has_is_refused(model):
+    first, second = (int(t) for t in model.topic_ids_[:2])
+    edits.rename(model, first, "Delivery delays")
+    edits.rename(model, first, "Delivery delays")  # its own name again is no clash
+    with pytest.raises(ConfigError, match=f"theme {first} is already named 'Delivery delays'"):
+        edits.rename(model, second, " delivery  Delays")
+
+
 def test_label_with_list_separator_is_refused(model):
     with pytest.raises(ConfigError, match=r"without '\|'"):
         edits.rename(model, int(model.topic_ids_[0]), "late | slow")

@@ -174,7 +174,13 @@ def test_nan_embedding_is_refused_with_its_row(fitted):
 
 @pytest.mark.parametrize(
     "settings",
-    [{"min_topic_size": 0}, {"granularity": 0}, {"n_themes": 0}, {"outlier_quantile": 1.5}],
+    [
+        {"min_topic_size": 0},
+        {"granularity": 0},
+        {"n_themes": 0},
+        {"outlier_quantile": 1.5},
+        {"label_language": "french"},  # was saved and ignored: names came out in English
+    ],
 )
 def test_invalid_config_is_refused(settings):
     with pytest.raises(ConfigError):
