@@ -13,13 +13,16 @@ TF-IDF, used by >= 2 units and 10 % of the theme's units):
 - `word_idf`: cosine plus 0.3 x the phrase's best word IDF over themes
   (log(themes / themes using the word) / log(themes)).
 - `rank_only`: no cosine, the c-TF-IDF order alone (what an edit's renaming uses).
+- `dominant`: when a content word is used by `DOMINANT_SHARE` of the theme's units, only
+  candidates holding it compete (its five most used phrases added), else "word / next word".
 - `lemma_support`, `lemma_content`, `lemma_bar`: a candidate's support counted over its
   inflected variants (same lemma sequence; `lemma_content`: of content words), see
   scripts/trial_name_variants.py.
 
 Measures per rule: names holding none of the theme's top-5 keywords (lemmas), names sharing
 a word (lemma) with the theme's majority gold label, names whose lemma set another name has,
-"word / word" names; and every name that differs from `current`.
+"word / word" names, the median share of a theme's units using its name; and every name that
+differs from `current`.
 
     python scripts/trial_theme_names.py --data ../shared/data --sets banking77 mams steam demo
 """
@@ -52,7 +55,8 @@ from feedback_nlp.topics.units import stop_words
 if TYPE_CHECKING:
     from feedback_nlp.topics.model import ThemeModel
 
-RULES = ("top_word", "contrast", "word_idf", "rank_only")
+RULES = ("top_word", "contrast", "word_idf", "rank_only", "dominant")
+DOMINANT_SHARE = 0.5
 LEMMA_RULES = ("lemma_support", "lemma_content", "lemma_bar")  # run with --rules
 TOP_WORDS = 3
 WHAT = (
@@ -110,6 +114,42 @@ def distinct_words(
     return [counts_.phrases[i] for i in singles[:TOP_WORDS]], counts
 
 
+def dominant_word(model: ThemeModel, row: int) -> str:
+    """The content word at least `DOMINANT_SHARE` of the row's units use ("" if none)."""
+    counts_ = model.phrases_
+    counts = counts_.counts.getrow(row).toarray().ravel()
+    size = int(counts_.sizes[row])
+    stop = stop_words(counts_.lang)
+    singles = [
+        i
+        for i in np.flatnonzero(counts >= max(phrases.MIN_SUPPORT, DOMINANT_SHARE * size))
+        if " " not in counts_.phrases[i] and "'" not in counts_.phrases[i]
+        and counts_.phrases[i] not in stop
+    ]  # fmt: skip
+    return (
+        counts_.phrases[max(singles, key=lambda i: (counts[i], counts_.phrases[i]))]
+        if singles
+        else ""
+    )
+
+
+def phrases_with(word: str, counts: np.ndarray, names: list[str], top: int = 5) -> list[str]:
+    """The `top` most used phrases of 2-5 words holding `word` (>= MIN_SUPPORT units)."""
+    holding = [
+        i for i in np.flatnonzero(counts >= phrases.MIN_SUPPORT)
+        if " " in names[i] and word in names[i].split()
+    ]  # fmt: skip
+    holding.sort(key=lambda i: (-counts[i], names[i]))
+    return [names[i] for i in holding[:top]]
+
+
+def name_support(name: str, counts: np.ndarray, index: dict[str, int], size: int) -> float:
+    """Share of the theme's units using its name ("a / b": both words)."""
+    parts = name.split(" / ") if " / " in name else [name]
+    used = [counts[index[p]] if p in index else 0 for p in parts]
+    return float(min(used)) / size if size else 0.0
+
+
 def themes_using(model: ThemeModel) -> dict[str, int]:
     """Per single word: how many theme rows use it (>= 2 units and 10 % of the row)."""
     counts_ = model.phrases_
@@ -132,9 +172,21 @@ def name_with(model: ThemeModel, encode: Encode, rule: str) -> None:
         if rule == "top_word" and not any(set(c.split()) & set(words[row]) for c in found[row]):
             extra = [phrases.phrase_with(w, counts, model.phrases_.phrases) for w in words[row]]
             found[row] += [p for p in dict.fromkeys(extra) if p and p not in found[row]]
+    dominant = {r: dominant_word(model, r) for r in rows} if rule == "dominant" else {}
+    for row, word in dominant.items():
+        if word:
+            counts = model.phrases_.counts.getrow(row).toarray().ravel()
+            found[row] = [c for c in found[row] if word in c.split()] + phrases_with(
+                word, counts, model.phrases_.phrases
+            )
+            found[row] = list(dict.fromkeys(found[row]))
     scores = _scores(model, encode, rule, found, words)
     for row in sorted(rows, key=lambda r: (-themes[r].size, r)):
         name = naming._best_free(found[row], scores[row], taken)
+        if not name and dominant.get(row):
+            others = [w for w in words[row] if w != dominant[row]]
+            name = f"{dominant[row]} / {others[0]}" if others else ""
+            name = "" if name.lower() in taken else name
         if not name:
             quotes = themes[row].representative_texts
             name = fallback_names.fallback_name(model.phrases_, weights, row, taken, quotes)
@@ -225,7 +277,17 @@ def trial(name: str, data: Path, rules: list[str]) -> dict[str, object]:
         else:
             name_with(model, _default_encode, rule)
         named[rule] = [t.label for t in themes]
+    index = {p: i for i, p in enumerate(model.phrases_.phrases)}
+    dense = model.phrases_.counts.toarray()
+    sizes = model.phrases_.sizes
+    support = {
+        rule: round(float(np.median([
+            name_support(n.lower(), dense[r], index, int(sizes[r])) for r, n in enumerate(names)
+        ])), 3)
+        for rule, names in named.items()
+    }  # fmt: skip
     return {
+        "median_name_support": support,
         "set": name,
         "themes": len(themes),
         "timing": timing,
