@@ -27,6 +27,7 @@ from scipy import sparse
 
 from feedback_nlp.text.pii import pseudonymise_pii_id
 from feedback_nlp.topics import category_names, clustering, labels, naming, phrases
+from feedback_nlp.topics.matching import THEME_MARGIN
 from feedback_nlp.topics.units import Units
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ def _file_under_codebook(
 ) -> dict[int, set[str]]:
     """File each theme most of whose units clearly match one codebook entry under it; return
     each theme row's `NEAR_ENTRIES` best entries (by mean score) that it is nearer than the
-    corpus's mean unit is, the ones it may join."""
+    corpus's mean unit is by `THEME_MARGIN`, the ones it may join."""
     if model.matcher_ is None or model.codebook_ is None:
         return {}
     entries = model.codebook_.entries
@@ -162,10 +163,10 @@ def _file_under_codebook(
             continue
         mean = np.where(allowed, scores[members].mean(axis=0), -np.inf)
         best = np.argsort(-mean, kind="stable")[:NEAR_ENTRIES]
-        near[row] = {  # an entry the theme is no nearer than the corpus is no near entry
+        near[row] = {  # an entry the theme is not clearly nearer than the corpus is not near
             f"codebook:{entries[b].id}"
             for b in best
-            if np.isfinite(mean[b]) and mean[b] > baseline[b]
+            if np.isfinite(mean[b]) and mean[b] > baseline[b] + THEME_MARGIN
         }
         if theme.category_source:
             continue

@@ -3,8 +3,9 @@
 Raw e5 similarities are compressed (0.80-0.90 for almost any pair of feedback texts) and
 dominated by language and register. Both sides are therefore centred before they are
 compared: a unit by its corpus language's mean (the theme model's space), an example phrase
-by the mean of the codebook's examples in its language. What is left is what is specific:
-"charged twice" against the billing entry's own part.
+by the mean of the codebook's examples in its language (a user codebook's together with the
+built-in one's: a codebook of one entry would lose its own meaning). What is left is what is
+specific: "charged twice" against the billing entry's own part.
 
 A unit's score for an entry is the mean cosine of its `TOP_EXAMPLES` most similar (centred)
 examples. A theme is filed under an entry when the entry is the best one for at least
@@ -47,27 +48,17 @@ class CodebookMatcher:
 
         `space`: the theme model's learnt map (`topics.theme_space`), applied after centring.
         """
-        texts, langs, owners = self._examples()
+        texts, langs, owners = _examples(self.codebook)
         self.example_entry_ = np.asarray(owners, dtype=np.int64)
         if not texts:
             self.examples_ = np.zeros((0, 1), dtype=np.float32)
             return self
         vectors = cached_encode(texts, encode)
-        self.examples_ = _centre_by_language(vectors, np.asarray(langs))
+        pool, pool_langs = _reference(texts, encode)
+        self.examples_ = _centre_by_language(vectors, np.asarray(langs), pool, pool_langs)
         if space is not None:
             self.examples_ = unit_rows(self.examples_ @ space)
         return self
-
-    def _examples(self) -> tuple[list[str], list[str], list[int]]:
-        texts: list[str] = []
-        langs: list[str] = []
-        owners: list[int] = []
-        for index, entry in enumerate(self.codebook.entries):
-            for lang, phrases in sorted(entry.examples.items()):
-                texts.extend(phrases)
-                langs.extend([lang] * len(phrases))
-                owners.extend([index] * len(phrases))
-        return texts, langs, owners
 
     def scores(self, centred: np.ndarray, exclude: np.ndarray | None = None) -> np.ndarray:
         """(units x entries) mean of the top example similarities (-1 where an entry has none)."""
@@ -124,11 +115,42 @@ class CodebookMatcher:
         return -1
 
 
-def _centre_by_language(vectors: np.ndarray, langs: np.ndarray) -> np.ndarray:
+def _examples(codebook: Codebook) -> tuple[list[str], list[str], list[int]]:
+    """Every example phrase of `codebook`, its language and its entry's index."""
+    texts: list[str] = []
+    langs: list[str] = []
+    owners: list[int] = []
+    for index, entry in enumerate(codebook.entries):
+        for lang, phrases in sorted(entry.examples.items()):
+            texts.extend(phrases)
+            langs.extend([lang] * len(phrases))
+            owners.extend([index] * len(phrases))
+    return texts, langs, owners
+
+
+def _reference(texts: list[str], encode: Encode) -> tuple[np.ndarray, np.ndarray]:
+    """The built-in codebook's examples and languages, which a user codebook's examples are
+    centred with: the mean of one entry's own examples would take away what it means."""
+    from feedback_nlp.topics.codebook import builtin_path, load_codebook
+
+    reference, langs, _ = _examples(load_codebook(builtin_path()))
+    if reference == texts:  # the built-in codebook itself
+        return np.zeros((0, 0), dtype=np.float32), np.asarray([], dtype=str)
+    return cached_encode(reference, encode), np.asarray(langs)
+
+
+def _centre_by_language(
+    vectors: np.ndarray, langs: np.ndarray, pool: np.ndarray, pool_langs: np.ndarray
+) -> np.ndarray:
+    """Examples less their language's mean over them and the `pool` (unit rows)."""
     centred = np.asarray(vectors, dtype=np.float32).copy()
     for lang in np.unique(langs):
         members = langs == lang
-        centred[members] -= centred[members].mean(axis=0)
+        mean = centred[members].mean(axis=0)
+        if len(pool):
+            both = np.concatenate([centred[members], pool[pool_langs == lang]])
+            mean = both.mean(axis=0)
+        centred[members] -= mean
     norms = np.linalg.norm(centred, axis=1, keepdims=True)
     return (centred / np.maximum(norms, 1e-12)).astype(np.float32)
 

@@ -61,6 +61,23 @@ def test_builtin_codebook_files_themes_across_languages(corpus):
     assert billing_langs == {"en", "fr", "de", "es", "it"}
 
 
+def test_a_codebook_of_one_category_takes_only_the_themes_near_it(tmp_path, corpus):
+    book = tmp_path / "book.toml"
+    book.write_text(
+        '[[theme]]\nid = "billing"\nname = "Billing"\n'
+        'examples = ["I was charged twice", "wrong amount on my invoice", "double charge"]\n',
+        encoding="utf-8",
+    )
+    model = fit_model(corpus, codebook=str(book))
+    main = _main_theme(corpus, model)
+    assert model.themes_[main["billing"]].category == "Billing"
+    filed = [t for t in model.theme_list() if t.category_source == "codebook:billing"]
+    assert len(filed) < len(model.theme_list()) / 2  # every theme was filed under it
+    for issue in ("login", "delivery"):
+        if issue in main:
+            assert model.themes_[main[issue]].category != "Billing"
+
+
 def test_same_data_same_categories(corpus, fitted):
     again = fit_model(corpus)
     assert [t.category for t in again.theme_list()] == [t.category for t in fitted.theme_list()]
