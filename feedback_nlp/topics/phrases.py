@@ -5,9 +5,11 @@ Candidates are the word n-grams (1-5 words) of each unit, in the label language,
 - do not cross punctuation or a number (so never a date, a price or a raw sentence), nor
   take the letters of a token that holds digits ("16th", "4g", "mp3"), so "from the 16th of
   Nov" gives "nov", never "th of nov",
-- neither start nor end with a stop word (a negation such as "not", "no", "pas", "nicht" may
-  start one: "not connected", "no call back"; so may a degree word before a content word:
-  "too expensive", "sehr zufrieden"; an English particle may end one: "turn up"),
+- neither start nor end with a stop word of the language or an English function word
+  (`ENGLISH_EDGES`: English lines inside other feedback); a negation such as "not", "no",
+  "pas", "nicht" may start one: "not connected", "no call back"; so may a degree word before
+  a content word: "too expensive", "sehr zufrieden"; an English particle may end one: "turn
+  up",
 - contain a content word of at least three letters that does not only say when or how long
   (`topics.temporal`: "week ago", "last month" name a date, not an issue).
 
@@ -65,6 +67,13 @@ INTENSIFIERS: dict[str, frozenset[str]] = {
     "pl": frozenset({"bardzo", "zbyt", "naprawdę"}),
     "tr": frozenset({"çok", "fazla"}),
 }
+#: English function words a phrase in any language may not start or end with: English lines
+#: inside another language's feedback (a status bot's "has changed state from") are common.
+ENGLISH_EDGES = frozenset(
+    {"a", "an", "the", "has", "have", "had", "is", "are", "was", "were", "be", "been", "from",
+     "to", "of", "for", "with", "at", "by", "on", "and", "or", "its", "this", "that", "my",
+     "your", "our", "their"}
+)  # fmt: skip
 PARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset({"up", "out", "off", "down", "back"}),
 }
@@ -90,7 +99,7 @@ class PhraseCounts:
 
 def candidates(text: str, lang: str) -> set[str]:
     """The candidate phrases (1-5 words, lower case) of one text."""
-    stop = stop_words(lang)
+    stop = _edge_stop_words(lang)
     negations = NEGATIONS.get(lang, frozenset())
     particles = PARTICLES.get(lang, frozenset())
     intensifiers = INTENSIFIERS.get(lang, frozenset())
@@ -121,6 +130,12 @@ def candidates(text: str, lang: str) -> set[str]:
                 if any(len(w) >= 3 and w not in not_content for w in gram):
                     found.add(" ".join(gram))
     return found
+
+
+@lru_cache(maxsize=64)
+def _edge_stop_words(lang: str) -> frozenset[str]:
+    """Words no phrase starts or ends with: the language's stop words, English function words."""
+    return stop_words(lang) | ENGLISH_EDGES
 
 
 @lru_cache(maxsize=64)

@@ -15,6 +15,13 @@ def test_candidates_never_start_or_end_with_a_stop_word_nor_hold_a_number():
     assert not any(ch.isdigit() for p in found for ch in p)
 
 
+def test_an_english_line_in_other_feedback_is_cut_at_its_function_words_too():
+    found = candidates("Aufzug Gleis 3 has changed state from inactive to unknown", "de")
+    assert "changed state" in found and "aufzug gleis" in found
+    assert not any(p.split()[0] in ("has", "from", "to") for p in found)
+    assert not any(p.split()[-1] in ("has", "from", "to") for p in found)
+
+
 def test_letters_joined_to_digits_are_no_words_of_a_candidate():
     found = candidates("Booked from the 10th to the 16th of Nov, my 4g router", "en")
     assert "nov" in found and "router" in found
