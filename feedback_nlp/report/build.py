@@ -123,7 +123,7 @@ def build_insight_report(
         questions_section(table, tables, labels, score),
         *segment_sections(inputs.segments, table, tables, labels, score),
         methods_section(
-            comments=len(table),
+            comments=facts.comments,
             source=inputs.source,
             rejects=inputs.rejects,
             stages=inputs.stages,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.report.document import Card, Cards, Paragraph, Section
 from feedback_nlp.report.outcome_summary import OutcomeTheme, bad_side_themes, negative_themes
@@ -41,7 +42,7 @@ from feedback_nlp.score_scales import ScoreScales
 class Facts:
     """What the summary says."""
 
-    comments: int
+    comments: int  # rows holding a comment
     languages: list[tuple[str, int]]
     channels: list[tuple[str, int]]
     first: pd.Timestamp | None
@@ -52,6 +53,8 @@ class Facts:
     outcomes: list[OutcomeFact] = field(default_factory=list)
     costliest: list[ThemeFact] = field(default_factory=list)
     judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
+    #: Rows with a score and no comment (the open question skipped).
+    score_only: int = 0
     #: Themes every customer raises (no one without them: their cost cannot be measured).
     universal: list[str] = field(default_factory=list)
     #: Without a score: the themes on the first declared outcome's bad side, or with none the
@@ -80,11 +83,14 @@ def gather_facts(
     """The summary's facts from the tagged table and the explain tables; the themes in `judged`
     (ids as text: themes that judge the whole experience) are not listed as costliest, and a
     costly theme `similar` to a costlier one is named beside it, not listed again."""
-    langs = table["lang"].fillna("und").value_counts() if "lang" in table else pd.Series()
+    has_comment = commented(table)
+    said = table[has_comment]
+    langs = said["lang"].fillna("und").value_counts() if "lang" in said else pd.Series()
     channels = table["channel"].fillna("unknown").value_counts() if "channel" in table else None
     dates = table["created_at"].dropna() if "created_at" in table else pd.Series()
     facts = Facts(
-        comments=len(table),
+        comments=int(has_comment.sum()),
+        score_only=int((~has_comment).sum()),
         languages=[(str(k), int(v)) for k, v in langs.items()],
         channels=[(str(k), int(v)) for k, v in channels.items()] if channels is not None else [],
         first=dates.min() if len(dates) else None,
@@ -214,6 +220,8 @@ def summary_section(facts: Facts) -> Section:
 
 def _volume_sentence(facts: Facts) -> str:
     parts = [f"{count(facts.comments)} comments"]
+    if facts.score_only:
+        parts.append(f"(and {counted(facts.score_only, 'response')} with a score only)")
     if facts.channels:
         parts.append(f"from {len(facts.channels)} channel{'s' * (len(facts.channels) > 1)}")
     if facts.languages:

@@ -63,3 +63,21 @@ def test_what_grew_says_when_growth_cannot_be_measured() -> None:
     two_months = pd.DataFrame({"period": ["2026-03", "2026-04"], "theme": ["1", "1"]})
     assert _no_growth(two_months).startswith("No theme grew significantly")
     assert _facts([("en", 120)]).no_growth == _no_growth(None)
+
+
+def test_rows_with_a_score_only_are_no_comments() -> None:
+    import pandas as pd
+
+    from feedback_nlp.report.summary import gather_facts
+
+    table = pd.DataFrame(
+        {
+            "text_clean": ["late parcel", "", "  ", "great staff", pd.NA],
+            "lang": ["en", "und", "und", "en", "und"],
+            "nps": [2, 9, 10, 8, 7],
+        }
+    )
+    facts = gather_facts(table, {}, None, [], frozenset(), None, None)
+    assert (facts.comments, facts.score_only, facts.languages) == (2, 3, [("en", 2)])
+    sentence = _volume_sentence(facts)
+    assert sentence.startswith("2 comments (and 3 responses with a score only) in English")
