@@ -164,13 +164,17 @@ def fit(
     theme_space: ThemeSpaceOption = None,
     windowed: WindowedOption = False,
     segment: Segments = None,
+    quiet: Quiet = False,
 ) -> None:
     """Fit the analysis (themes and all stages) on FILES and save it as a model folder (`tag`
     reads new comments with the same settings; the reports of its jobs weigh the themes by
     the outcomes declared with --outcome and break them down by each --segment column)."""
+    from feedback_nlp import progress
     from feedback_nlp.outcomes import parse_outcome_option
     from feedback_nlp.pipeline import analyze, save_model_folder
 
+    if quiet:
+        progress.set_enabled(False)
     try:
         specs = [parse_outcome_option(o) for o in outcome or []]
         stages = _stages(theme_space, windowed)
@@ -182,4 +186,5 @@ def fit(
         _fail(error)
     for note in analysis.outcome_notes:  # an outcome not found is not saved with the model
         typer.echo(f"note: {note}")
-    typer.echo(f"fitted on {len(analysis.table):,} comments; model saved in {model}/")
+    if not quiet:
+        typer.echo(f"fitted on {len(analysis.table):,} comments; model saved in {model}/")

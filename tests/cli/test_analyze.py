@@ -80,3 +80,8 @@ def test_a_misspelt_segment_stops_analyze_and_fit_before_the_fit(tmp_path: Path)
         assert "--segment 'Regoin': the feedback files have no such column" in result.output
         assert "did you mean 'Region'?" in result.output
     assert not (tmp_path / "model").exists() and not (tmp_path / "o").exists()
+
+
+def test_every_long_command_takes_quiet():
+    for command in ("analyze", "fit", "demo", "tag", "report"):
+        assert "--quiet" in CliRunner().invoke(app, [command, "--help"]).output, command
