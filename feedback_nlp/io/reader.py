@@ -24,7 +24,7 @@ from feedback_nlp.io.structured import read_json, read_jsonl, read_parquet
 from feedback_nlp.io.xml_records import read_xml
 from feedback_nlp.schema import INPUT_COLUMNS, empty_rejects, rejected_rows, split_list, validate
 from feedback_nlp.score_scales import ScoreScales, describe_scales, one_scale, scales_from_table
-from feedback_nlp.text.pii import redact_reason
+from feedback_nlp.text.pii import pseudonymise_pii_id, redact_pii
 
 SUFFIXES = {
     ".csv": "csv",
@@ -336,12 +336,12 @@ def _file_summary(info: dict[str, Any]) -> str:
         rows = info["preamble"]
         lines.append(
             f"  above the header, not read: {len(rows)} title or group-label row(s): "
-            + redact_reason(str(rows[:3]))
+            + redact_pii(str(rows[:3]))[0]
         )
     for key in ("conversations", "without_customer_turns", "agent_turns", "sheet", "line_means"):
         if key in info:
             lines.append(f"  {key.replace('_', ' ')}: {info[key]}")
-    lines += [f"  note: {redact_reason(note)}" for note in info["notes"]]  # notes quote cells
+    lines += [f"  note: {redact_pii(note)[0]}" for note in info["notes"]]  # notes quote cells
     return "\n".join(lines)
 
 
@@ -363,6 +363,15 @@ def _answers(info: dict[str, Any]) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
+def _redacted_reason(row: Any) -> str:
+    """A reject's reason with its id written as the rejects file writes it (a pseudonym for an
+    id that is PII) and other PII redacted."""
+    reason, rid = str(row.reason), row.response_id
+    if isinstance(rid, str) and rid:
+        reason = reason.replace(rid, str(pseudonymise_pii_id(rid)))
+    return redact_pii(reason)[0]
+
+
 def _reject_examples(rejects: pd.DataFrame) -> str:
     """The first rejects, their reasons PII-redacted as the rejects table is when exported
     (a reason quotes the cell: an e-mail typed into a journey stage column)."""
@@ -372,5 +381,5 @@ def _reject_examples(rejects: pd.DataFrame) -> str:
     for row in rejects.head(EXAMPLE_REJECTS).itertuples():
         where = f"{Path(str(row.file)).name}:{row.line}"
         kept = " (row kept)" if row.row_kept is True else ""
-        lines.append(f"  {where}: {redact_reason(str(row.reason))}{kept}")
+        lines.append(f"  {where}: {_redacted_reason(row)}{kept}")
     return "\n".join(lines)

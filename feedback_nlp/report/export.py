@@ -37,6 +37,8 @@ _LABEL_COLUMNS = {
     if (column.allowed is not None and not column.open_set) or column.dtype != "string"
 } | {"lang", "topic_label", "themes", *_ID_COLUMNS}
 _ALREADY_REDACTED = {"text_clean", "pii_types"}
+#: Columns of the rejects table that quote their row's ids: the reason and the row as read.
+_QUOTING_COLUMNS = {"reason", "raw"}
 
 
 def neutralise_formula(value: object) -> object:
@@ -95,34 +97,45 @@ _NAME_COLUMN = re.compile(
 #: A link to a person's profile: "Profile URL", "author_url", "user.profile_link".
 _PROFILE_COLUMN = re.compile(
     r"(?i)^(?:(?:author|user|reviewer|customer|member|visitor)[ ._-]?)?(?:profile[ ._-]?"
-    r"(?:url|link)?|(?<=[ ._-])(?:url|link))$"
+    r"(?:url|link)|(?<=[ ._-])(?:url|link))$"
 )
 NAME_PLACEHOLDER = "<NAME>"
-#: Words of a header that say a number column holds phone numbers ("phone_int", "Mobile no").
-_PHONE_WORDS = frozenset(
-    ["phone", "mobile", "telephone", "tel", "cellphone", "handy", "telefon", "whatsapp", "fax"]
+#: A header that says its column holds phone numbers: "phone_int", "Mobile no",
+#: "phoneNumber", "Telefonnummer", "Handynummer" ("Mobile app version" holds none: the values
+#: decide, `_PHONE_VALUE`).
+_PHONE_HEADER = re.compile(
+    r"(?i)(?:phone|telephone|telefon|handy|whatsapp|\bfax\b|\btel\b|(?<![a-z])mobile(?![a-z]))"
 )
+#: A cell that is a phone number and nothing else: 8-15 digits, with + ( ) - . / spaces.
+_PHONE_VALUE = re.compile(r"^\+?[\d ()./-]+$")
 
 
 def is_name_column(name: object) -> bool:
     """Whether a carried column's header says it holds a person's name, handle or profile."""
-    header = ".".join(str(name).strip().split(".")[-2:])
-    return bool(_NAME_COLUMN.match(header) or _PROFILE_COLUMN.match(header))
+    header = str(name).strip()
+    last_two = ".".join(header.split(".")[-2:])  # "via.source.from.name" -> "from.name"
+    return any(
+        bool(rule.match(text))
+        for rule in (_NAME_COLUMN, _PROFILE_COLUMN)
+        for text in (header, last_two)
+    )
 
 
 def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) -> pd.DataFrame:
     """Drop raw `text` (kept only when asked) and redact PII in every other free-text column."""
-    from feedback_nlp.text.pii import redact_pii, redact_reason
+    from feedback_nlp.text.pii import redact_pii
 
     out = table.copy()
     if not include_raw_text and "text_clean" in out.columns:
         out = out.drop(columns=["text"], errors="ignore")
-    for name in _ID_COLUMNS:
-        if name in out.columns:  # only the ids present, so the column keeps its dtype
-            present = out[name].notna()
-            out.loc[present, name] = out.loc[present, name].map(pseudonymise_pii_id)
-    for name in _phone_number_columns(out):  # a number no text detector reads
-        out[name] = out[name].astype("string").where(out[name].isna(), PII_PLACEHOLDERS["phone"])
+    originals = out[[c for c in _ID_COLUMNS if c in out.columns]].copy()
+    for name in originals.columns:  # only the ids present, so the column keeps its dtype
+        present = out[name].notna()
+        out.loc[present, name] = out.loc[present, name].map(pseudonymise_pii_id)
+    for name in _QUOTING_COLUMNS & set(out.columns):  # a reject quotes its row's ids
+        out[name] = _ids_replaced(out[name], originals, out[originals.columns])
+    for name in _phone_columns(out):  # a number no text detector reads: 4915123456789
+        out[name] = _phones_redacted(out[name])
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
             continue
@@ -130,9 +143,8 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
             blank = out[name].isna() | (out[name].astype("string").str.strip() == "")
             out[name] = out[name].where(blank.fillna(True), NAME_PLACEHOLDER)
             continue
-        redact = redact_reason if name == "reason" else lambda v: redact_pii(v)[0]
         values = {v for v in out[name].dropna() if isinstance(v, str)}  # each redacted once
-        redacted = {v: redact(v) for v in values}
+        redacted = {v: redact_pii(v)[0] for v in values}
         mapped = out[name].map(lambda v, r=redacted: r.get(v, v) if isinstance(v, str) else v)
         out[name] = mapped.astype(out[name].dtype)  # a column of no value stays text
     return out
@@ -220,13 +232,48 @@ __all__ = [
 ]
 
 
-def _phone_number_columns(table: pd.DataFrame) -> list[str]:
-    """Number columns whose header says they hold phone numbers."""
+def _phone_columns(table: pd.DataFrame) -> list[str]:
+    """Carried columns whose header says they hold phone numbers."""
     return [
         name
         for name in table.columns
         if name not in _LABEL_COLUMNS
-        and pd.api.types.is_numeric_dtype(table[name])
         and not pd.api.types.is_bool_dtype(table[name])
-        and _PHONE_WORDS & set(re.split(r"[^a-z]+", str(name).lower()))
+        and _PHONE_HEADER.search(_CAMEL.sub(r"\1 \2", str(name)))
     ]
+
+
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # "phoneNumber" -> "phone Number"
+
+
+def _phones_redacted(values: pd.Series) -> pd.Series:
+    """`values` with each cell that is a phone number (8-15 digits) as <PHONE>; others kept."""
+
+    def is_phone(value: object) -> bool:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = str(value).strip()
+        return bool(_PHONE_VALUE.match(text)) and 8 <= sum(c.isdigit() for c in text) <= 15
+
+    phones = values.map(is_phone, na_action="ignore").fillna(False).astype(bool)
+    if not phones.any():
+        return values
+    out = values.astype("string")
+    out[phones] = PII_PLACEHOLDERS["phone"]
+    return out
+
+
+def _ids_replaced(texts: pd.Series, originals: pd.DataFrame, pseudonyms: pd.DataFrame) -> pd.Series:
+    """Each text with its row's ids that are PII written as their pseudonyms."""
+    out = texts.copy()
+    changed = (originals.astype("string") != pseudonyms.astype("string")).fillna(False)
+    for position in np.flatnonzero(changed.any(axis=1).to_numpy()):  # rows with a PII id
+        text = texts.iat[position]
+        if not isinstance(text, str):
+            continue
+        for column in originals.columns:
+            original, pseudonym = originals[column].iat[position], pseudonyms[column].iat[position]
+            if isinstance(original, str) and original and original != pseudonym:
+                text = text.replace(original, str(pseudonym))
+        out.iat[position] = text
+    return out

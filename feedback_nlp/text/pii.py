@@ -79,61 +79,19 @@ _SENSITIVE_KEY_PARTS = frozenset(
 )
 #: Social sites whose links start their path with a person's handle ("x.com/jane/status/1").
 _SOCIAL_HOSTS = frozenset(
-    [
-        "twitter.com",
-        "x.com",
-        "instagram.com",
-        "facebook.com",
-        "tiktok.com",
-        "threads.net",
-        "linkedin.com",
-        "youtube.com",
-        "reddit.com",
-        "vk.com",
-        "t.me",
-        "pinterest.com",
-    ]
-)
-#: First path parts of those sites that name no one (a hashtag, a search, a subreddit, a post).
+    ["twitter.com", "x.com", "instagram.com", "facebook.com", "fb.com", "tiktok.com",
+     "threads.net", "linkedin.com", "youtube.com", "reddit.com", "vk.com", "t.me",
+     "pinterest.com"]
+)  # fmt: skip
+#: First path parts of those sites that name no one (a hashtag, a search, a subreddit, a post,
+#: a company or school page). A brand's own account (x.com/AcmeSupport) cannot be told apart.
 _SOCIAL_PAGES = frozenset(
-    [
-        "",
-        "hashtag",
-        "search",
-        "explore",
-        "home",
-        "i",
-        "intent",
-        "share",
-        "sharer",
-        "sharer.php",
-        "watch",
-        "help",
-        "about",
-        "r",
-        "p",
-        "reel",
-        "groups",
-        "events",
-        "tags",
-        "topics",
-        "settings",
-        "login",
-        "privacy",
-        "legal",
-        "tos",
-        "policies",
-        "shorts",
-        "playlist",
-        "results",
-        "channel",
-        "company",
-        "jobs",
-        "feed",
-        "pages",
-        "embed",
-    ]
-)
+    ["", "hashtag", "search", "explore", "home", "i", "intent", "share", "sharer", "sharer.php",
+     "watch", "help", "about", "r", "p", "reel", "groups", "events", "tags", "tag", "topics",
+     "settings", "login", "privacy", "legal", "tos", "policies", "shorts", "playlist",
+     "results", "channel", "c", "company", "school", "showcase", "jobs", "feed", "pages",
+     "embed", "pin", "notifications", "marketplace", "business"]
+)  # fmt: skip
 _TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
@@ -218,7 +176,7 @@ def _is_sensitive_url(url: str) -> bool:
 
 def _names_a_person(parts: SplitResult) -> bool:
     """A link to someone's social profile or post: its path starts with their handle."""
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("mobile.").removeprefix("m.")
+    host = ".".join((parts.hostname or "").split(".")[-2:])  # "uk.linkedin.com", "old.reddit…"
     first = parts.path.strip("/").split("/")[0].lower()
     return host in _SOCIAL_HOSTS and first not in _SOCIAL_PAGES
 
@@ -413,13 +371,3 @@ def pseudonymise_pii_id(value: object) -> object:
     if not _HANDLE.match(value.strip()) and not redact_pii(value)[1]:
         return value
     return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
-#: A reject reason quoting an id: "duplicate response_id '@ines1284' (first at …)".
-_QUOTED_ID = re.compile(r"(\b(?:response|respondent|conversation)_id ')([^']*)(')")
-
-
-def redact_reason(reason: str) -> str:
-    """A reject reason PII-redacted, each id it quotes pseudonymised as the id columns are."""
-    quoted = _QUOTED_ID.sub(lambda m: f"{m[1]}{pseudonymise_pii_id(m[2])}{m[3]}", reason)
-    return redact_pii(quoted)[0]

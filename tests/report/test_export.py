@@ -198,37 +198,44 @@ def test_columns_of_peoples_names_and_handle_ids_leave_redacted():
     assert not any(is_name_column(c) for c in things)
 
 
-def test_reject_reasons_quote_pii_ids_by_the_pseudonym_of_the_id_column(tmp_path):
-    rejects = pd.DataFrame(
-        {
-            "response_id": ["@ines1284", "ana@example.com", "r7"],
-            "reason": [
-                "duplicate response_id '@ines1284' (first at posts.csv:2)",
-                "duplicate response_id 'ana@example.com' (first at posts.csv:3)",
-                "duplicate response_id 'r7' (first at posts.csv:4)",
-            ],
-        }
-    )
+def test_rejects_quote_pii_ids_by_the_pseudonym_of_the_id_column(tmp_path):
+    from feedback_nlp.io import read_feedback
+
+    source = tmp_path / "posts.csv"
+    rows = ["id,comment", "@ines1284,late", "@ines1284,again", "o'hara@example.com,x"]
+    source.write_text("\n".join([*rows, "o'hara@example.com,y", "r7,z", "r7,w"]) + "\n")
+    rejects = read_feedback(source).rejects
+    assert len(rejects) == 3 and rejects["raw"].notna().all()
     path = export_table(rejects, tmp_path / "rejects.csv")
     written = path.read_text()
-    assert "ines1284" not in written and "ana@example.com" not in written
+    assert "ines1284" not in written and "hara@example" not in written
     out = pd.read_csv(path)
-    for row in out.itertuples():
+    for row in out.itertuples():  # the reason and the row as read: the id column's pseudonym
         assert f"response_id '{row.response_id}'" in row.reason
-    assert out.loc[2, "response_id"] == "r7"
+        assert f'"id": "{row.response_id}"' in row.raw
+    assert out["response_id"].tolist()[2] == "r7"
 
 
-def test_a_number_column_named_for_phones_leaves_redacted():
+def test_phone_numbers_in_a_column_named_for_phones_leave_redacted_other_numbers_stay():
     from feedback_nlp.report.export import redact_for_export
 
     table = pd.DataFrame(
         {
             "response_id": ["a", "b"],
             "phone_int": pd.array([4915123456789, None], dtype="Int64"),  # a JSON number
-            "telecom_score": [1, 2],  # "tel" inside a word is no phone
+            "Telefonnummer": ["015123456789", "n/a"],  # a German compound, as text
+            "customer.phoneNumber": ["7700900123", pd.NA],  # camelCase
+            "phone_wait_minutes": [3.5, 12.0],  # numbers that are no phone numbers
+            "Mobile app version": [5, 6],
+            "calls_to_phone_support": [0, 2],
+            "telecom_score": [1, 2],
             "nps": pd.array([3, 9], dtype="Int64"),
         }
     )
     out = redact_for_export(table)
     assert out["phone_int"].tolist()[0] == "<PHONE>" and pd.isna(out["phone_int"].iloc[1])
-    assert out["telecom_score"].tolist() == [1, 2] and out["nps"].tolist() == [3, 9]
+    assert out["Telefonnummer"].tolist() == ["<PHONE>", "n/a"]
+    assert out["customer.phoneNumber"].tolist()[0] == "<PHONE>"
+    for name in ("phone_wait_minutes", "Mobile app version", "calls_to_phone_support",
+                 "telecom_score", "nps"):  # fmt: skip
+        assert out[name].tolist() == table[name].tolist(), name

@@ -44,6 +44,8 @@ TRUE_POSITIVES = [
     # stop 46: a link to a person's social profile or post names them
     ("https://twitter.com/jane_doe/status/1 lol", "<URL> lol", ["url"]),
     ("https://www.linkedin.com/in/jane-doe", "<URL>", ["url"]),
+    ("see https://uk.linkedin.com/in/jane-doe", "see <URL>", ["url"]),
+    ("https://old.reddit.com/user/jane_doe", "<URL>", ["url"]),
     ("appelez le 06.12.34.56.78", "appelez le <PHONE>", ["phone"]),
     ("+33.6.12.34.56.78", "<PHONE>", ["phone"]),
     ("Phone no. 07700 900123", "Phone no. <PHONE>", ["phone"]),
@@ -80,6 +82,7 @@ FALSE_POSITIVES = [
     "see https://shop.example.com/help for help",
     "https://shop.example.com/search?q=keyboard&page=2",
     "https://x.com/hashtag/outage and https://www.reddit.com/r/broadband/comments/1a",
+    "https://www.tiktok.com/tag/fail, https://www.linkedin.com/school/mit",
     "rated 5 stars out of 5",
     "code promo NORTHWIND20",
     "user@ name",
