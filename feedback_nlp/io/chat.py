@@ -48,7 +48,8 @@ CHAT_COLUMNS = (
 #: Keys of a conversation part that the reader interprets; other scalar keys are carried through.
 _PART_KEYS = frozenset({"id", "type", "part_type", "author", "created_at", "updated_at", "body"})
 #: Custom attributes of a conversation that the reader maps; other scalar ones are carried.
-_ATTRIBUTE_KEYS = frozenset({"touchpoint", "journey_stage", "language", "context", *CHAT_COLUMNS})
+_READ_ATTRIBUTES = frozenset({"touchpoint", "journey_stage", "language"})
+_ATTRIBUTE_KEYS = frozenset({*_READ_ATTRIBUTES, "context", *CHAT_COLUMNS})
 
 
 def html_to_text(body: str) -> str:
@@ -158,8 +159,8 @@ def _contact_id(conversation: dict[str, Any]) -> Any:
 def _conversation_rows(
     conversation: dict[str, Any], agent_turns: str, unknown_authors: dict[str, int]
 ) -> list[dict[str, Any]]:
-    attributes = {
-        str(key).lower() if str(key).lower() in _ATTRIBUTE_KEYS else key: value
+    attributes = {  # "Language", "Touchpoint" as workspaces name them; other keys as written
+        str(key).lower() if str(key).lower() in _READ_ATTRIBUTES else key: value
         for key, value in (conversation.get("custom_attributes") or {}).items()
     }
     rating = conversation.get("conversation_rating") or {}

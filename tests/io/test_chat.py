@@ -94,7 +94,7 @@ def _api_conversation() -> dict:
         },
         "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "u1"}]},
         "conversation_rating": {"rating": 2, "remark": "Slow answers", "created_at": 1746289000},
-        "custom_attributes": {"Language": "en", "Touchpoint": "delivery"},
+        "custom_attributes": {"Language": "en", "Touchpoint": "delivery", "CSAT": "great"},
         "conversation_parts": {
             "type": "conversation_part.list",
             "conversation_parts": [
@@ -119,6 +119,7 @@ def test_an_api_conversation_keeps_its_opening_message_rating_remark_and_contact
     assert table["lang_hint"].tolist() == ["en"] * 3
     assert table["touchpoint"].tolist() == ["delivery"] * 3
     assert table["csat"].tolist() == [2] * 3
+    assert table["source_CSAT"].tolist() == ["great"] * 3  # an attribute not read is carried
     assert table.loc[2, "created_at"] == pd.Timestamp(1746289000, unit="s", tz="UTC")
 
 
