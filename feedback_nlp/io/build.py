@@ -47,8 +47,13 @@ from feedback_nlp.schema import (
 _LOWERCASE = ("lang_hint", "channel")
 
 
-#: A column the reader writes itself: a table `feedback-nlp read` wrote, read again, has it.
-RECOMPUTED = "text_issues"
+#: Columns the reader writes itself, with the column each is made from: a table `feedback-nlp
+#: read` wrote, read again, has them.
+RECOMPUTED = {
+    "text_issues": "text",
+    "journey_stage_order": "journey_stage",
+    "journey_stage_canonical": "journey_stage",
+}
 
 
 @dataclass
@@ -281,15 +286,16 @@ class TableBuilder:
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))
 
+        again = [c for c, source in RECOMPUTED.items() if c in raw.columns and source in out]
         carried = {
             carried_name(column, out): carry(raw[column])
             for column in raw.columns
             if column not in set(sources.values()) | outcome_sources | set(self.plan.more_texts)
-            and column != RECOMPUTED
+            and column not in again
         }
-        if RECOMPUTED in raw.columns:
-            note = f"column '{RECOMPUTED}' (`feedback-nlp read` writes it) made again from the text"
-            add_note(self.notes, note, f"column '{RECOMPUTED}'")
+        for column in again:
+            note = f"column '{column}' (`feedback-nlp read` writes it) made again from the file"
+            add_note(self.notes, note, f"column '{column}'")
         table = pd.DataFrame({**out, **carried}, index=index)
         return table, field_s, reason_s, kept
 

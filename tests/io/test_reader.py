@@ -295,8 +295,11 @@ def test_notes_that_quote_cells_are_redacted_in_the_summary(tmp_path):
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_a_table_written_by_read_reads_back_with_the_same_columns(tmp_path, suffix):
     path = tmp_path / "export.csv"
-    path.write_text("id,comment,nps,topic\n1,late parcel,3,Delivery\n2,nice,9,Staff\n")
-    first = read_feedback(path)
+    path.write_text(
+        "id,comment,nps,topic,stage\n1,late parcel,3,Delivery,purchase\n2,nice,9,Staff,\n"
+    )
+    first = read_feedback(path, journey_stage="stage")
+    assert "journey_stage_order" in first.table.columns
     written = tmp_path / f"table{suffix}"
     if suffix == ".csv":
         first.table.to_csv(written, index=False)
@@ -305,3 +308,4 @@ def test_a_table_written_by_read_reads_back_with_the_same_columns(tmp_path, suff
     again = read_feedback(written)
     assert again.table.columns.tolist() == first.table.columns.tolist()
     assert "column 'text_issues' (`feedback-nlp read` writes it) made again" in again.summary()
+    assert "column 'journey_stage_order' (`feedback-nlp read` writes it)" in again.summary()
