@@ -47,7 +47,9 @@ def check_segments(segments: Sequence[str], columns: Iterable[object]) -> None:
 
 def column_hint(name: str, columns: Sequence[str]) -> str:
     """'; did you mean 'region'?' for the closest of `columns`, else '; the columns are …'
-    (at most twenty)."""
+    (at most twenty); a column carried as `source_<name>` (named like a toolkit column) first."""
+    if f"source_{name}" in columns:
+        return f"; it is carried as 'source_{name}' (named like a column the toolkit writes)"
     close = difflib.get_close_matches(name, columns, n=1) or [
         c for c in columns if c.lower() == name.lower()
     ]
