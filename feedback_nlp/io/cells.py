@@ -62,6 +62,8 @@ def carried_dtype(kinds: set[type]) -> str:
     """The one dtype of a carried field whose values have these Python types: whole numbers
     Int64, numbers Float64, booleans boolean, anything else (text, or a mix such as order
     references written 12 in one record and "A-12" in another) string."""
+    if not kinds:  # no value at all: text, as an empty column of a CSV
+        return "string"
     if kinds <= {bool}:
         return "boolean"
     if kinds <= {int}:
@@ -80,9 +82,7 @@ def one_type_per_column(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame
         if column.dtype != object:
             continue
         kinds = set(column.dropna().map(type).unique())
-        dtype = carried_dtype(kinds)
-        if len(kinds) > 1 or dtype != "string":
-            table[name] = as_carried(column, dtype)
+        table[name] = as_carried(column, carried_dtype(kinds))
     return table
 
 
