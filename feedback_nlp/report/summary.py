@@ -53,7 +53,7 @@ class Facts:
     outcomes: list[OutcomeFact] = field(default_factory=list)
     costliest: list[ThemeFact] = field(default_factory=list)
     judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
-    #: Rows with a score and no comment (the open question skipped).
+    #: Rows without a comment (a score or an outcome only: the open question skipped).
     score_only: int = 0
     #: Themes every customer raises (no one without them: their cost cannot be measured).
     universal: list[str] = field(default_factory=list)
@@ -221,7 +221,7 @@ def summary_section(facts: Facts) -> Section:
 def _volume_sentence(facts: Facts) -> str:
     parts = [f"{count(facts.comments)} comments"]
     if facts.score_only:
-        parts.append(f"(and {counted(facts.score_only, 'response')} with a score only)")
+        parts.append(f"(and {counted(facts.score_only, 'response')} without one)")
     if facts.channels:
         parts.append(f"from {len(facts.channels)} channel{'s' * (len(facts.channels) > 1)}")
     if facts.languages:

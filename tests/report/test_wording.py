@@ -80,4 +80,4 @@ def test_rows_with_a_score_only_are_no_comments() -> None:
     facts = gather_facts(table, {}, None, [], frozenset(), None, None)
     assert (facts.comments, facts.score_only, facts.languages) == (2, 3, [("en", 2)])
     sentence = _volume_sentence(facts)
-    assert sentence.startswith("2 comments (and 3 responses with a score only) in English")
+    assert sentence.startswith("2 comments (and 3 responses without one) in English")
