@@ -168,3 +168,11 @@ def test_whole_numbers_beside_a_missing_value_stay_exact(tmp_path, suffix):
 
     streamed = pd.concat([chunk.table for chunk in stream_feedback([path])])
     assert streamed["order_number"].iloc[0] == 1045678901234567891
+
+
+def test_a_json_field_of_text_or_of_no_value_is_a_string_column(tmp_path):
+    path = tmp_path / "posts.json"
+    records = [{"id": "a", "text": "late", "ts": "2026", "none": None}, {"id": "b", "text": "ok"}]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    table = read_feedback(path).table
+    assert str(table["ts"].dtype) == "string" and str(table["none"].dtype) == "string"
