@@ -9,8 +9,9 @@ specific: "charged twice" against the billing entry's own part.
 
 A unit's score for an entry is the mean cosine of its `TOP_EXAMPLES` most similar (centred)
 examples. A theme is filed under an entry when the entry is the best one for at least
-`THEME_SHARE` of its units and its mean score beats the second entry's by `THEME_MARGIN`, or
-when a keyword rule of the entry fires on at least `THEME_SHARE` of its units. A lone entry
+`THEME_SHARE` of its units, its mean score beats the second entry's by `THEME_MARGIN` and
+the corpus's mean unit's, or when a keyword rule of the entry fires on at least
+`THEME_SHARE` of its units. A lone entry
 (a user codebook of one category) has no second entry to beat: it must beat the corpus's
 mean score for it, on `THEME_SHARE` of the units and by `THEME_MARGIN` on average. Left out on
 the codebook itself (each example scored without itself), the best entry is the right one for
@@ -110,8 +111,9 @@ class CodebookMatcher:
         mean = masked.mean(axis=0)
         order = np.argsort(-mean, kind="stable")
         top = int(order[0])
-        if (best == top).mean() >= THEME_SHARE and mean[top] - mean[order[1]] >= THEME_MARGIN:
-            return top
+        beats_second = mean[top] - mean[order[1]] >= THEME_MARGIN
+        if (best == top).mean() >= THEME_SHARE and beats_second and mean[top] > baseline[top]:
+            return top  # and the theme is nearer to it than the corpus's mean unit is
         return -1
 
 

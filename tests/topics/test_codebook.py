@@ -118,3 +118,25 @@ def test_a_yaml_no_key_is_named_as_a_language_written_without_quotes(tmp_path):
 def test_rule_ending_with_an_operator_is_refused():
     with pytest.raises(ConfigError, match="ends with an operator"):
         parse_rule('"late" AND')
+
+
+def test_a_theme_is_filed_under_an_entry_only_when_nearer_to_it_than_the_corpus():
+    import numpy as np
+
+    from feedback_nlp.topics.codebook import parse_codebook
+    from feedback_nlp.topics.matching import CodebookMatcher
+
+    book = parse_codebook(
+        {"theme": [{"id": "staff", "name": "Staff", "examples": ["rude cashier"]},
+                   {"id": "parking", "name": "Parking", "examples": ["no parking"]}]},
+        "book.toml",
+    )  # fmt: skip
+    matcher = CodebookMatcher(book)
+    hits = np.zeros((10, 2), dtype=bool)
+    both = np.array([True, True])
+    scores = np.column_stack([np.full(10, 0.12), np.full(10, 0.02)])
+    assert matcher.file_theme(scores, hits, both, np.array([0.05, 0.05])) == 0
+    assert matcher.file_theme(scores, hits, both, np.array([0.20, 0.05])) == -1  # below it
+    lone = np.array([True, False])
+    assert matcher.file_theme(scores, hits, lone, np.array([0.05, 0.05])) == 0
+    assert matcher.file_theme(scores, hits, lone, np.array([0.10, 0.05])) == -1  # not by 0.05
