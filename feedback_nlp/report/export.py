@@ -85,9 +85,9 @@ _PERSON_PREFIX = (
     r"member|contact|client|your|full|first|last|given|family|middle|display|kunden|visitor|"
     r"agent|assignee|from|owner|recipient|screen|twitter|instagram|tiktok|facebook|social)"
 )
-#: A carried column that holds a person's name or handle, by its header (its last two dotted
-#: parts): "Name" (Microsoft Forms), "Full name", "Vorname", "Nom", "Screen Name", "username",
-#: "author.username", "Twitter Handle", "customer_full_name".
+#: A carried column that holds a person's name or handle, by its header (or its last two
+#: dotted parts): "Name" (Microsoft Forms), "Full name", "Vorname", "Nom", "Screen Name",
+#: "username", "author.username", "Twitter Handle", "customer_full_name".
 _NAME_COLUMN = re.compile(
     rf"(?i)^(?:{_PERSON_PREFIX}[ ._-]?){{0,2}}(?:name|surname|nom|prénom|prenom|vorname|"
     r"nachname|nombre|apellidos?|nome|cognome|имя|фамилия|nume|prenume|imię|nazwisko|nickname|"
@@ -106,8 +106,11 @@ NAME_PLACEHOLDER = "<NAME>"
 _PHONE_HEADER = re.compile(
     r"(?i)(?:phone|telephone|telefon|handy|whatsapp|\bfax\b|\btel\b|(?<![a-z])mobile(?![a-z]))"
 )
-#: A cell that is a phone number and nothing else: 8-15 digits, with + ( ) - . / spaces.
+#: A cell that is a phone number and nothing else: 8-15 digits, with + ( ) - . / spaces;
+#: not a date ("2026-01-05" in a "phone_call_date" column).
 _PHONE_VALUE = re.compile(r"^\+?[\d ()./-]+$")
+_DATE_VALUE = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # "phoneNumber" -> "phone Number"
 
 
 def is_name_column(name: object) -> bool:
@@ -219,19 +222,6 @@ def _sheet_name(name: str) -> str:
     return cleaned[:31] or "sheet"
 
 
-__all__ = [
-    "FORMULA_TRIGGERS",
-    "export_table",
-    "free_text_columns",
-    "neutralise_formula",
-    "neutralise_formulas",
-    "pseudonymise_pii_id",
-    "redact_for_export",
-    "restore_formula",
-    "write_workbook",
-]
-
-
 def _phone_columns(table: pd.DataFrame) -> list[str]:
     """Carried columns whose header says they hold phone numbers."""
     return [
@@ -243,9 +233,6 @@ def _phone_columns(table: pd.DataFrame) -> list[str]:
     ]
 
 
-_CAMEL = re.compile(r"([a-z])([A-Z])")  # "phoneNumber" -> "phone Number"
-
-
 def _phones_redacted(values: pd.Series) -> pd.Series:
     """`values` with each cell that is a phone number (8-15 digits) as <PHONE>; others kept."""
 
@@ -253,7 +240,9 @@ def _phones_redacted(values: pd.Series) -> pd.Series:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         text = str(value).strip()
-        return bool(_PHONE_VALUE.match(text)) and 8 <= sum(c.isdigit() for c in text) <= 15
+        if not _PHONE_VALUE.match(text) or _DATE_VALUE.match(text):
+            return False
+        return 8 <= sum(c.isdigit() for c in text) <= 15
 
     phones = values.map(is_phone, na_action="ignore").fillna(False).astype(bool)
     if not phones.any():
@@ -277,3 +266,16 @@ def _ids_replaced(texts: pd.Series, originals: pd.DataFrame, pseudonyms: pd.Data
                 text = text.replace(original, str(pseudonym))
         out.iat[position] = text
     return out
+
+
+__all__ = [
+    "FORMULA_TRIGGERS",
+    "export_table",
+    "free_text_columns",
+    "neutralise_formula",
+    "neutralise_formulas",
+    "pseudonymise_pii_id",
+    "redact_for_export",
+    "restore_formula",
+    "write_workbook",
+]

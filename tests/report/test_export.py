@@ -226,6 +226,7 @@ def test_phone_numbers_in_a_column_named_for_phones_leave_redacted_other_numbers
             "Telefonnummer": ["015123456789", "n/a"],  # a German compound, as text
             "customer.phoneNumber": ["7700900123", pd.NA],  # camelCase
             "phone_wait_minutes": [3.5, 12.0],  # numbers that are no phone numbers
+            "phone_call_date": ["2026-01-05", "05.01.2026"],
             "Mobile app version": [5, 6],
             "calls_to_phone_support": [0, 2],
             "telecom_score": [1, 2],
@@ -236,6 +237,6 @@ def test_phone_numbers_in_a_column_named_for_phones_leave_redacted_other_numbers
     assert out["phone_int"].tolist()[0] == "<PHONE>" and pd.isna(out["phone_int"].iloc[1])
     assert out["Telefonnummer"].tolist() == ["<PHONE>", "n/a"]
     assert out["customer.phoneNumber"].tolist()[0] == "<PHONE>"
-    for name in ("phone_wait_minutes", "Mobile app version", "calls_to_phone_support",
-                 "telecom_score", "nps"):  # fmt: skip
+    for name in ("phone_wait_minutes", "phone_call_date", "Mobile app version",
+                 "calls_to_phone_support", "telecom_score", "nps"):  # fmt: skip
         assert out[name].tolist() == table[name].tolist(), name
