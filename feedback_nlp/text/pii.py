@@ -251,7 +251,9 @@ def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:
     return _CARD.sub(replace, text), found
 
 
-_AREA_CODE_PHONE = re.compile(r"\(\d{3}\) ?\d{3}[ .-]\d{4}")
+#: A North American number with its area code in brackets: "(415) 555-0132",
+#: "(415)555-0132", "1 (415) 555-0132". No order number is written so.
+_AREA_CODE_PHONE = re.compile(r"(?<![\w+])(?:1[ .-]?)?\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?![\w])")
 
 
 def _looks_like_phone(candidate: str, before: str) -> bool:
@@ -271,13 +273,12 @@ def _looks_like_phone(candidate: str, before: str) -> bool:
         return True
     if len(digits) in (9, 10) and digits[0] in "3679" and candidate.count(" ") >= 2:
         return True
-    if _AREA_CODE_PHONE.fullmatch(candidate):  # "(415) 555-0132": North American
-        return True
     return 9 <= len(digits) <= 12 and bool(_PHONE_CONTEXT.search(before))
 
 
 def _redact_phones(text: str, placeholder: str) -> tuple[str, bool]:
-    found = False
+    text, area_coded = _AREA_CODE_PHONE.subn(placeholder, text)
+    found = area_coded > 0
 
     def replace(match: re.Match[str]) -> str:
         nonlocal found

@@ -41,6 +41,7 @@ TRUE_POSITIVES = [
     ("phone:+447700900123", "phone:<PHONE>", ["phone"]),
     ("Tel:+44 7700 900123", "Tel:<PHONE>", ["phone"]),
     ("reach me at (415) 555-0132.", "reach me at <PHONE>.", ["phone"]),
+    ("(415)555-0132 or 1 (415) 555-0133", "<PHONE> or <PHONE>", ["phone"]),
     # stop 46: a link to a person's social profile or post names them
     ("https://twitter.com/jane_doe/status/1 lol", "<URL> lol", ["url"]),
     ("https://www.linkedin.com/in/jane-doe", "<URL>", ["url"]),
