@@ -169,10 +169,16 @@ def _stars(text: pd.Series, top: float) -> pd.Series:
     return filled.astype("string").where(read)
 
 
+#: Unix times read as dates, in milliseconds: 2001-09-09 to 2286-11-20 (smaller numbers are
+#: Excel serial days, 20261105, a year or 0 more often than a time before 2001).
+UNIX_MILLIS = (1e12, 1e13 - 1)
+
+
 def parse_datetime(
     series: pd.Series, date_format: str | None = None
 ) -> tuple[pd.Series, pd.Series]:
-    """Parse dates to UTC; naive times are taken as UTC, numbers as unix seconds (or ms).
+    """Parse dates to UTC; naive times are taken as UTC, numbers as unix seconds (or ms) from
+    2001 on (`UNIX_MILLIS`), a year outside pandas' range (9999-12-31) as no date.
 
     Strings must be ISO 8601 (``2026-05-03 14:22:05``, ``2026-06-01T09:12:00Z``), day first
     with dots or dashes (``03.05.2026 14:22``), year first with slashes (``2026/05/03 2:22:05
@@ -190,11 +196,15 @@ def parse_datetime(
     text = series.astype("string").str.strip()
     numeric = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool) & ~missing
     values = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
+    unix = pd.Series(False, index=series.index)
     if numeric.any():
         number = text[numeric].astype(float)  # Unix seconds, or milliseconds from 1e11 on
         millis = number.where(number.abs() >= 1e11, number * 1000.0).round()
-        values[numeric] = pd.to_datetime(millis, unit="ms", utc=True)
-    strings = ~numeric & ~missing
+        unix[numeric] = millis.between(UNIX_MILLIS[0], UNIX_MILLIS[1])
+        values[unix] = pd.to_datetime(millis[unix[numeric]], unit="ms", utc=True)
+    years = text.str.extract(r"(?<!\d)(\d{4})(?!\d)")[0].astype("Float64")
+    beyond = ~numeric & ~missing & ((years < 1678) | (years > 2261)).fillna(False)
+    strings = ~numeric & ~missing & ~beyond  # "9999-12-31", "0001-01-01": no date at all
     if strings.any():
         values[strings] = pd.to_datetime(text[strings], format="ISO8601", utc=True, errors="coerce")
         retry = strings & values.isna()
@@ -218,6 +228,17 @@ def parse_datetime(
         "created_at is not a date: '"
         + series.astype("string")[unreadable]
         + f"' (expected {expected})"
+    )
+    reasons[numeric & ~unix] = (
+        "created_at is not a date: '"
+        + series.astype("string")[numeric & ~unix]
+        + "' (a number is read as Unix time, seconds or milliseconds since 1970, from 2001 "
+        "to 2286: an Excel serial day or 20261105? export the dates as text)"
+    )
+    reasons[beyond] = (
+        "created_at is not a date: '"
+        + series.astype("string")[beyond]
+        + "' (a year outside 1678-2261: a placeholder for no date? leave the cell empty)"
     )
     slashed = unreadable.copy()
     slashed[unreadable] = text[unreadable].str.extract(_SLASHED.pattern)[0].notna()

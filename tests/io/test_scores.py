@@ -177,3 +177,13 @@ def test_ratings_written_as_stars_are_read():
     assert values.tolist()[:3] == [4, 3, 2]
     assert reasons.iloc[3] == "csat is not a number: '★★☆'"  # a 3-star scale: not guessed
     assert reasons.iloc[4] == "csat is not a number: '☆☆☆☆☆'"
+
+
+def test_placeholder_dates_and_numbers_that_are_no_unix_time_are_unreadable_not_a_crash():
+    cells = ["9999-12-31", "0001-01-01", "45000", "20261105", "0", "99999999999999999999"]
+    values, reasons = parse_datetime(pd.Series([*cells, "1746280010", "2026-01-01"]))
+    assert values.iloc[:6].isna().all()  # 9999-12-31 raised OutOfBoundsDatetime: file refused
+    assert values.iloc[6] == pd.Timestamp(1746280010, unit="s", tz="UTC")
+    assert values.iloc[7] == pd.Timestamp("2026-01-01", tz="UTC")
+    assert "a year outside 1678-2261" in reasons.iloc[0]
+    assert "an Excel serial day" in reasons.iloc[2]  # 45000 was read as 1970-01-01 12:30
