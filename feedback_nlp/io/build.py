@@ -37,7 +37,7 @@ from feedback_nlp.io.scores import (
     parse_integer,
     parse_score,
 )
-from feedback_nlp.io.summary_rows import summary_row_reasons
+from feedback_nlp.io.summary_rows import repeated_header_reasons, summary_row_reasons
 from feedback_nlp.schema import (
     REJECT_COLUMNS,
     empty_rejects,
@@ -280,8 +280,9 @@ class TableBuilder:
                 columns, reasons = apply_declared(out[name], declared)
                 flag(name, reasons)
                 out.update(columns)
-        if len(raw.columns):  # "Total", "Average NPS" rows under the data
+        if len(raw.columns):  # "Total", "Average NPS" rows under the data; the header again
             flag(raw.columns[0], summary_row_reasons(raw[raw.columns[0]], no_text))
+            flag(raw.columns[0], repeated_header_reasons(raw))
         no_text_reason = pd.Series("no text and no score", index=index, dtype="string")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))

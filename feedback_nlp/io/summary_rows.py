@@ -62,3 +62,18 @@ def summary_row_reasons(first_cells: pd.Series, no_text: pd.Series) -> pd.Series
     summary = labels[labels.str.match(_LABEL.pattern, case=False).fillna(False).astype(bool)]
     reasons[summary.index] = "a summary row of the export, not a response: '" + summary + "'"
     return reasons
+
+
+def repeated_header_reasons(raw: pd.DataFrame) -> pd.Series:
+    """Reason per row (NA where fine): rows that repeat the header (exports joined end to end,
+    "id,comment,nps" again in the middle): most of their cells are their column's name."""
+    reasons = pd.Series(pd.NA, index=raw.index, dtype="string")
+    if len(raw.columns) < 2:
+        return reasons
+    same = pd.concat(
+        [raw[c].astype("string").str.strip().eq(str(c).strip()).fillna(False) for c in raw.columns],
+        axis=1,
+    )
+    repeated = same.sum(axis=1) >= max(2, 0.8 * len(raw.columns))
+    reasons[repeated] = "the header row again (exports joined end to end?), not a response"
+    return reasons

@@ -309,3 +309,12 @@ def test_a_table_written_by_read_reads_back_with_the_same_columns(tmp_path, suff
     assert again.table.columns.tolist() == first.table.columns.tolist()
     assert "column 'text_issues' (`feedback-nlp read` writes it) made again" in again.summary()
     assert "column 'journey_stage_order' (`feedback-nlp read` writes it)" in again.summary()
+
+
+def test_the_header_repeated_in_the_middle_is_rejected_not_a_response(tmp_path):
+    path = tmp_path / "joined.csv"
+    path.write_text("id,comment,nps\n1,a,9\nid,comment,nps\n2,b,8\n", encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.table["response_id"].tolist() == ["1", "2"]
+    assert result.rejects["line"].tolist() == [3]
+    assert result.rejects["reason"].iloc[0].startswith("the header row again")
