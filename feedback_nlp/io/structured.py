@@ -45,7 +45,8 @@ def _records_in(document: Any, path: Path) -> list[Any]:
         return document
     if isinstance(document, dict):
         for key, value in document.items():
-            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            objects = sum(isinstance(v, dict) for v in value) if isinstance(value, list) else 0
+            if objects and objects * 2 >= len(value):  # a stray "oops" among them is rejected
                 return value
             if isinstance(value, list) and not value and key in ("data", "responses", "reviews"):
                 return []
@@ -100,19 +101,18 @@ def read_json(
         )
     else:
         _check_platform(path, platform, ("auto", "generic"))
-        bad = next((i for i, r in enumerate(records, start=1) if not isinstance(r, dict)), None)
-        if bad is not None:
-            raise ReadError(
-                path,
-                f"record {bad} is not a JSON object",
-                line=bad,
-                hint="line is the record's position in the list",
-            )
-        frame = pd.DataFrame([flat_record(r) for r in records], dtype=object)  # 19-digit ids exact
+        objects = [r for r in records if isinstance(r, dict)]
+        frame = pd.DataFrame([flat_record(r) for r in objects], dtype=object)  # 19-digit ids exact
         plan = ColumnPlan(columns=recognise([str(c) for c in frame.columns]))
     info["line_means"] = "record number"
     builder = _builder(path, plan.apply(mapping), list(frame.columns), seen_ids)
-    builder.add(frame, list(range(1, len(frame) + 1)))
+    numbers = []
+    for number, record in enumerate(records, start=1):  # a record that is no object: rejected
+        if isinstance(record, dict):
+            numbers.append(number)
+        else:
+            builder.add_rejected(number, "the record is not a JSON object", record)
+    builder.add(frame, numbers)
     return builder, info
 
 

@@ -176,3 +176,14 @@ def test_a_json_field_of_text_or_of_no_value_is_a_string_column(tmp_path):
     path.write_text(json.dumps(records), encoding="utf-8")
     table = read_feedback(path).table
     assert str(table["ts"].dtype) == "string" and str(table["none"].dtype) == "string"
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_record_that_is_no_object_is_rejected_and_the_others_read(tmp_path, nested):
+    records = [{"id": "a", "text": "late"}, "oops", None, {"id": "b", "text": "fine"}]
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps({"responses": records} if nested else records), encoding="utf-8")
+    result = check_result(read_feedback(path))  # the whole file was refused
+    assert result.table["response_id"].tolist() == ["a", "b"]
+    assert result.rejects["line"].tolist() == [2, 3]
+    assert set(result.rejects["reason"]) == {"the record is not a JSON object"}
