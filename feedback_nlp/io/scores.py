@@ -27,10 +27,11 @@ _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 #: A cell that is a plain number, with a decimal point or comma ("9", "4,5"): header rows and
 #: answers to score questions are told from labels and words by it.
 NUMBER_CELL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-#: A whole number, then a dash, colon, equals sign or bracket (or a space) and a label.
-_LABELLED = re.compile(r"^([+-]?\d{1,2})\s*(?:[-–—:=(]\s*|\s+)[^\d\s]")
-#: A number out of a scale's top: "9/10", "4 / 5".
-_OUT_OF = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})$")
+#: A whole number, then a dash, colon, equals sign or bracket (or a space) and a label with
+#: no other number in it ("9 - Very likely"; not "2 - 3", "9 or 10", "2 (was 5)", "9 ½").
+_LABELLED = re.compile(r"^([+-]?\d{1,2})\s*(?:[-–—:=(]\s*|\s+)[^\d\s½¼¾][^\d½¼¾]*$")
+#: A number out of a scale's top: "9/10", "4 / 5", "3 out of 10", "8 von 10", "7 sur 10".
+_OUT_OF = re.compile(r"^(\d{1,2})\s*(?:/|out of|of|von|sur|su|de|из)\s*(\d{1,2})$", re.IGNORECASE)
 #: Year-first slashed dates (Google Forms, East Asian locales): ``2026/05/01 10:12:44 AM GMT+2``.
 _YEAR_FIRST = re.compile(
     r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?)?"

@@ -187,3 +187,11 @@ def test_placeholder_dates_and_numbers_that_are_no_unix_time_are_unreadable_not_
     assert values.iloc[7] == pd.Timestamp("2026-01-01", tz="UTC")
     assert "a year outside 1678-2261" in reasons.iloc[0]
     assert "an Excel serial day" in reasons.iloc[2]  # 45000 was read as 1970-01-01 12:30
+
+
+def test_a_cell_with_a_second_number_is_no_labelled_score():
+    cells = ["2 - 3", "5 to 6", "9 or 10", "2 (was 5)", "9 ½", "9 - Very likely", "3 out of 10"]
+    values, reasons = parse_score(pd.Series(cells), "nps")
+    assert values.isna().tolist() == [True] * 5 + [False, False]  # 2 - 3 was read as 2
+    assert values.iloc[5:].tolist() == [9, 3]
+    assert reasons.iloc[0] == "nps is not a number: '2 - 3'"
