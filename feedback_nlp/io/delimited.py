@@ -150,11 +150,17 @@ def _builder(
 
 
 def _rows_with_lines(
-    reader: Iterator[list[str]], tracked: _Tracked, path: Path
+    reader: Iterator[list[str]], tracked: _Tracked, path: Path, first_line: int = 1
 ) -> Iterator[tuple[int, list[str], str]]:
-    """Yield (first physical line, fields, raw text) for every non-blank row."""
-    start = 1
+    """Yield (first physical line, fields, raw text) for every non-blank row.
+
+    A quote opened in one row and not closed where a field ends takes the lines after it into
+    that row (a response swallowed, or every line to the end of the file): the row's first
+    line is rejected and the lines after it are read again. A file cut inside its last row
+    (`TRUNCATED_LINES`) is refused, as truncated."""
+    start = first_line
     last: tuple[int, list[str], str] | None = None
+    delimiter = reader.dialect.delimiter  # type: ignore[attr-defined]
     while True:
         try:
             row = next(reader)
@@ -163,33 +169,71 @@ def _rows_with_lines(
         except csv.Error as error:  # e.g. a bare CR inside an unquoted field: reject the row
             row = Unreadable(f"the CSV row cannot be split into fields: {error}")
         raw = tracked.take()
-        line_num = reader.line_num  # type: ignore[attr-defined]
+        line_num = reader.line_num + first_line - 1  # type: ignore[attr-defined]
         if last is not None:
-            yield last
+            yield from _unbroken(last, path, delimiter)
         last = (start, row, raw) if row or isinstance(row, Unreadable) else None
         start = line_num + 1
     if last is not None:
-        _check_closed_quotes(last, path, reader.dialect.delimiter)  # type: ignore[attr-defined]
-        yield last
+        if len(last[2].splitlines()) <= TRUNCATED_LINES:  # cut inside its last row
+            _check_closed_quotes(last, path, delimiter)
+        yield from _unbroken(last, path, delimiter)
+
+
+#: An unclosed quote in the last this many lines is a file cut short (refused); one further
+#: up took every line after it into one row (that row is rejected, the lines read again).
+TRUNCATED_LINES = 2
+
+
+_BROKEN = "a quote opened in this row is not closed where its field ends: the row is rejected"
+
+
+def _unbroken(
+    row: tuple[int, list[str], str], path: Path, delimiter: str
+) -> Iterator[tuple[int, list[str], str]]:
+    """`row`, or, when a stray quote made it swallow the lines after its first, its first line
+    rejected and those lines read again."""
+    start, _, raw = row
+    lines = raw.splitlines(keepends=True)
+    if len(lines) < 2 or '"' not in raw or _splits_strictly(raw, delimiter):
+        yield row
+        return
+    yield start, Unreadable(_BROKEN), lines[0]
+    rest = _Tracked(iter(lines[1:]))
+    yield from _rows_with_lines(csv.reader(rest, delimiter=delimiter), rest, path, start + 1)
+
+
+def _splits_strictly(raw: str, delimiter: str) -> bool:
+    """Whether `raw` splits into fields with every quote where the CSV rules put one."""
+    try:
+        list(csv.reader(raw.splitlines(keepends=True), delimiter=delimiter, strict=True))
+    except csv.Error:
+        return False
+    return True
+
+
+def _unclosed_quote(raw: str, delimiter: str) -> bool:
+    """Whether `raw` ends inside a quoted field."""
+    if '"' not in raw:
+        return False
+    try:
+        list(csv.reader(raw.splitlines(keepends=True), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _check_closed_quotes(row: tuple[int, list[str], str], path: Path, delimiter: str) -> None:
     """Raise ReadError if the last row ends inside a quoted field (a truncated file)."""
     start, _, raw = row
-    if '"' not in raw:
-        return
-    try:
-        list(csv.reader(raw.splitlines(keepends=True), delimiter=delimiter, strict=True))
-    except csv.Error as error:
-        if "unexpected end of data" not in str(error):
-            return
+    if _unclosed_quote(raw, delimiter):
         raise ReadError(
             path,
             "a quoted field opened here is never closed: the file is truncated or a quote is "
             "missing",
             line=start,
             hint="export the file again, or close the quote",
-        ) from None
+        )
 
 
 def _peek(

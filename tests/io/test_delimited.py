@@ -66,6 +66,19 @@ def test_truncated_file_with_unclosed_quote():
         read_feedback(FIXTURES / "bad_truncated_quote.csv")
 
 
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_stray_quote_rejects_its_row_and_the_rows_after_it_are_read(tmp_path, quoted):
+    rows = [f'{i},"fine {i}",{i % 10}' if quoted else f"{i},fine,{i % 10}" for i in range(1, 9)]
+    rows[4] = '5,"the quote is never closed,6'  # swallowed row 6 (quoted) or every row after
+    path = tmp_path / "stray.csv"
+    path.write_text("id,comment,nps\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = check_result(read_feedback(path))  # nothing lost: 8 = 7 kept + 1 rejected
+    assert result.table["response_id"].tolist() == ["1", "2", "3", "4", "6", "7", "8"]
+    assert result.rejects["line"].tolist() == [6]
+    assert result.rejects["reason"].iloc[0].startswith("a quote opened in this row is not closed")
+    assert result.table["nps"].tolist()[4] == 6  # row 6 keeps its own score
+
+
 def test_empty_file_is_an_error():
     with pytest.raises(ReadError, match=r"bad_empty\.csv: the file is empty"):
         read_feedback(FIXTURES / "bad_empty.csv")
