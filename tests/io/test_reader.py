@@ -318,3 +318,10 @@ def test_the_header_repeated_in_the_middle_is_rejected_not_a_response(tmp_path):
     assert result.table["response_id"].tolist() == ["1", "2"]
     assert result.rejects["line"].tolist() == [3]
     assert result.rejects["reason"].iloc[0].startswith("the header row again")
+
+
+def test_reject_reasons_are_counted_by_kind_in_the_summary(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"id": "a", "text": "late"}\n{"id": "b", "text": \n{"id": "c"}\n')
+    text = read_feedback(path).summary()
+    assert "1 x the line is not valid JSON\n" in text + "\n"  # not "…JSON (Expecting"
