@@ -217,11 +217,10 @@ def parse_datetime(
         retry = strings & values.isna()
         if retry.any():
             values[retry] = _month_named(text[retry])
-        retry = strings & values.isna()
-        if date_format and retry.any():
-            values[retry] = pd.to_datetime(
-                text[retry], format=date_format, utc=True, errors="coerce"
-            )
+        for form in _with_times(date_format) if date_format else ():
+            retry = strings & values.isna()  # "11/5/2026 9:03" under date_format '%m/%d/%Y'
+            if retry.any():
+                values[retry] = pd.to_datetime(text[retry], format=form, utc=True, errors="coerce")
     reasons = pd.Series(pd.NA, index=series.index, dtype="string")
     unreadable = ~missing & values.isna()
     expected = date_format or "ISO 8601 like 2026-05-03 14:22:05, or 03.05.2026 14:22"
@@ -250,6 +249,14 @@ def parse_datetime(
             + f"' ({SLASHED_HINT}{slashed_order_hint(text[slashed])})"
         )
     return values, reasons
+
+
+def _with_times(date_format: str) -> list[str]:
+    """`date_format`, then with the times exports put after a date, when it has no time."""
+    if "%H" in date_format or "%I" in date_format:
+        return [date_format]
+    times = (" %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M:%S %p")
+    return [date_format, *(date_format + time for time in times)]
 
 
 def date_order_note(column: str, reasons: pd.Series) -> str | None:

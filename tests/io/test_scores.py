@@ -195,3 +195,14 @@ def test_a_cell_with_a_second_number_is_no_labelled_score():
     assert values.isna().tolist() == [True] * 5 + [False, False]  # 2 - 3 was read as 2
     assert values.iloc[5:].tolist() == [9, 3]
     assert reasons.iloc[0] == "nps is not a number: '2 - 3'"
+
+
+def test_a_date_format_without_a_time_reads_the_dates_that_have_one():
+    cells = ["11/5/2026 9:03", "11/13/2026", "11/13/2026 10:02:05 PM"]
+    values, reasons = parse_datetime(pd.Series(cells), "%m/%d/%Y")  # as the note suggests it
+    assert reasons.isna().all()
+    assert values.tolist() == [
+        pd.Timestamp("2026-11-05 09:03", tz="UTC"),
+        pd.Timestamp("2026-11-13", tz="UTC"),
+        pd.Timestamp("2026-11-13 22:02:05", tz="UTC"),
+    ]
