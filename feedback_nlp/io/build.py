@@ -238,6 +238,7 @@ class TableBuilder:
         out["text_issues"] = text_issues(out["text"])
 
         has_score = pd.Series(False, index=index)
+        bad_score = pd.Series(pd.NA, index=index, dtype="string")  # the first, for a reason
         for name in ALL_SCORE_RANGES:
             if name in out:
                 cells = apply_score_labels(out[name], self.plan.score_labels.get(name))
@@ -249,6 +250,7 @@ class TableBuilder:
                 flag_or_keep(name, reasons)
                 out[name] = values
                 has_score |= values.notna()
+                bad_score = bad_score.fillna(reasons)
         outcome_sources = self._outcomes(raw, out, flag)
         if "turn" in out:
             values, reasons = parse_integer(out["turn"], "turn", (0, 1e9))
@@ -283,7 +285,7 @@ class TableBuilder:
         if len(raw.columns):  # "Total", "Average NPS" rows under the data; the header again
             flag(raw.columns[0], summary_row_reasons(raw[raw.columns[0]], no_text))
             flag(raw.columns[0], repeated_header_reasons(raw))
-        no_text_reason = pd.Series("no text and no score", index=index, dtype="string")
+        no_text_reason = ("no text, and " + bad_score).fillna("no text and no score")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))
 

@@ -325,3 +325,10 @@ def test_reject_reasons_are_counted_by_kind_in_the_summary(tmp_path):
     path.write_text('{"id": "a", "text": "late"}\n{"id": "b", "text": \n{"id": "c"}\n')
     text = read_feedback(path).summary()
     assert "1 x the line is not valid JSON\n" in text + "\n"  # not "…JSON (Expecting"
+
+
+def test_a_row_without_text_names_its_unreadable_score(tmp_path):
+    path = tmp_path / "scores.csv"
+    path.write_text("id,comment,nps\n1,,7.5\n2,,\n3,ok,9\n", encoding="utf-8")
+    reasons = read_feedback(path).rejects["reason"].tolist()
+    assert reasons == ["no text, and nps is not a whole number: '7.5'", "no text and no score"]
