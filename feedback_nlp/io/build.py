@@ -228,6 +228,12 @@ class TableBuilder:
             out[name] = raw[column]
         for name, value in self.plan.constants.items():
             out[name] = pd.Series([value] * len(raw), index=index, dtype=object)
+        if len(raw.columns):  # the header again (exports joined end to end): its cells are
+            header_again = repeated_header_reasons(raw)  # no scores or dates to note
+            flag(raw.columns[0], header_again)
+            for name in [*ALL_SCORE_RANGES, "created_at"]:
+                if name in out:
+                    out[name] = out[name].where(header_again.isna())
 
         out["response_id"] = self._ids(out.get("response_id"), lines, index)
         text = out.get("text", pd.Series(pd.NA, index=index, dtype=object))
@@ -282,9 +288,8 @@ class TableBuilder:
                 columns, reasons = apply_declared(out[name], declared)
                 flag(name, reasons)
                 out.update(columns)
-        if len(raw.columns):  # "Total", "Average NPS" rows under the data; the header again
+        if len(raw.columns):  # "Total", "Average NPS" rows under the data
             flag(raw.columns[0], summary_row_reasons(raw[raw.columns[0]], no_text))
-            flag(raw.columns[0], repeated_header_reasons(raw))
         no_text_reason = ("no text, and " + bad_score).fillna("no text and no score")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))

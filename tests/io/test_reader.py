@@ -318,6 +318,7 @@ def test_the_header_repeated_in_the_middle_is_rejected_not_a_response(tmp_path):
     assert result.table["response_id"].tolist() == ["1", "2"]
     assert result.rejects["line"].tolist() == [3]
     assert result.rejects["reason"].iloc[0].startswith("the header row again")
+    assert "holds words such as 'nps'" not in result.summary()  # its cells are no scores
 
 
 def test_reject_reasons_are_counted_by_kind_in_the_summary(tmp_path):
