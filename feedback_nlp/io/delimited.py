@@ -195,7 +195,7 @@ def _unbroken(
     rejected and those lines read again."""
     start, _, raw = row
     lines = raw.splitlines(keepends=True)
-    if len(lines) < 2 or '"' not in raw or _splits_strictly(raw, delimiter):
+    if len(lines) < 2 or '"' not in raw or _strict_error(raw, delimiter) is None:
         yield row
         return
     yield start, Unreadable(_BROKEN), lines[0]
@@ -203,24 +203,18 @@ def _unbroken(
     yield from _rows_with_lines(csv.reader(rest, delimiter=delimiter), rest, path, start + 1)
 
 
-def _splits_strictly(raw: str, delimiter: str) -> bool:
-    """Whether `raw` splits into fields with every quote where the CSV rules put one."""
+def _strict_error(raw: str, delimiter: str) -> str | None:
+    """Why `raw` does not split with every quote where the CSV rules put one (None: it does)."""
     try:
         list(csv.reader(raw.splitlines(keepends=True), delimiter=delimiter, strict=True))
-    except csv.Error:
-        return False
-    return True
+    except csv.Error as error:
+        return str(error)
+    return None
 
 
 def _unclosed_quote(raw: str, delimiter: str) -> bool:
     """Whether `raw` ends inside a quoted field."""
-    if '"' not in raw:
-        return False
-    try:
-        list(csv.reader(raw.splitlines(keepends=True), delimiter=delimiter, strict=True))
-    except csv.Error as error:
-        return "unexpected end of data" in str(error)
-    return False
+    return '"' in raw and "unexpected end of data" in (_strict_error(raw, delimiter) or "")
 
 
 def _check_closed_quotes(row: tuple[int, list[str], str], path: Path, delimiter: str) -> None:

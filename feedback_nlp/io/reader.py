@@ -24,7 +24,7 @@ from feedback_nlp.io.structured import read_json, read_jsonl, read_parquet
 from feedback_nlp.io.xml_records import read_xml
 from feedback_nlp.schema import INPUT_COLUMNS, empty_rejects, rejected_rows, split_list, validate
 from feedback_nlp.score_scales import ScoreScales, describe_scales, one_scale, scales_from_table
-from feedback_nlp.text.pii import pseudonymise_pii_id, redact_pii
+from feedback_nlp.text.pii import redact_pii
 
 SUFFIXES = {
     ".csv": "csv",
@@ -363,23 +363,18 @@ def _answers(info: dict[str, Any]) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
-def _redacted_reason(row: Any) -> str:
-    """A reject's reason with its id written as the rejects file writes it (a pseudonym for an
-    id that is PII) and other PII redacted."""
-    reason, rid = str(row.reason), row.response_id
-    if isinstance(rid, str) and rid:
-        reason = reason.replace(rid, str(pseudonymise_pii_id(rid)))
-    return redact_pii(reason)[0]
-
-
 def _reject_examples(rejects: pd.DataFrame) -> str:
     """The first rejects, their reasons PII-redacted as the rejects table is when exported
     (a reason quotes the cell: an e-mail typed into a journey stage column)."""
+    from feedback_nlp.report.export import redact_for_export
+
     if rejects.empty:
         return ""
     lines = [f"first problems in the rejects table (of {len(rejects)}):"]
-    for row in rejects.head(EXAMPLE_REJECTS).itertuples():
+    shown = rejects.head(EXAMPLE_REJECTS)
+    reasons = redact_for_export(shown[["response_id", "reason"]])["reason"]  # as exported
+    for row, reason in zip(shown.itertuples(), reasons, strict=True):
         where = f"{Path(str(row.file)).name}:{row.line}"
         kept = " (row kept)" if row.row_kept is True else ""
-        lines.append(f"  {where}: {_redacted_reason(row)}{kept}")
+        lines.append(f"  {where}: {reason}{kept}")
     return "\n".join(lines)
