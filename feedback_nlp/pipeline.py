@@ -48,6 +48,9 @@ def default_stages(
 
 #: The demo's customer-level table (churned by customer_id), joined by respondent_id.
 DEMO_CUSTOMERS = "customers.csv"
+#: The fictional retailer's own account, which the demo's social posts address: kept in the
+#: text (``PrepareStage(keep_handles=[DEMO_BRAND_HANDLE])``), unlike a person's handle.
+DEMO_BRAND_HANDLE = "@Northwind"
 
 
 def demo_files(customers: bool = False) -> list[Path]:

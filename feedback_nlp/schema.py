@@ -75,13 +75,16 @@ NPS_GROUPS = ("detractor", "passive", "promoter")
 EFFORT_LEVELS = ("none", "low", "high")
 UNDETERMINED_LANGUAGE = "und"
 
-#: Placeholders left in the text by PII redaction, keyed by PII type.
+#: Placeholders left in the text by PII redaction, keyed by PII type. A social handle becomes
+#: ``@user``, the placeholder of the XLM-T tweets, which every later stage reads as a handle.
 PII_PLACEHOLDERS = {
     "email": "<EMAIL>",
     "phone": "<PHONE>",
     "card": "<CARD>",
     "iban": "<IBAN>",
     "url": "<URL>",
+    "handle": "@user",
+    "name": "<NAME>",
 }
 
 

@@ -44,6 +44,14 @@ Outcomes = Annotated[
         ),
     ),
 ]
+KeepHandles = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--keep-handle",
+        help="An @handle to leave in the text (your brand's own account, @Northwind); every "
+        "other @handle is personal data and becomes @user. Repeatable.",
+    ),
+]
 Segments = Annotated[
     list[str] | None,
     typer.Option(
@@ -75,8 +83,7 @@ def _run_and_write(
     quiet: bool,
     outcomes: list[str],
     bad_scores: str | None = None,
-    theme_space: Path | None = None,
-    windowed: bool = False,
+    stages: list | None = None,
     segments: list[str] | None = None,
 ) -> None:
     from feedback_nlp import progress
@@ -90,7 +97,7 @@ def _run_and_write(
         specs = [parse_outcome_option(o) for o in outcomes]
         analysis = analyze(
             paths,
-            stages=_stages(theme_space, windowed),
+            stages=stages,
             mapping=mapping,
             outcomes=specs,
             bad_scores=bad_scores,
@@ -106,12 +113,17 @@ def _run_and_write(
     print_closing(written, quiet)
 
 
-def _stages(theme_space: Path | None, windowed: bool = False) -> list | None:
+def _stages(
+    theme_space: Path | None, windowed: bool = False, keep_handles: list[str] | None = None
+) -> list | None:
     """The default stages (None: as they are), the topics stage with `theme_space` when one
-    is given, the embed stage reading long comments whole with `windowed`."""
+    is given, the embed stage reading long comments whole with `windowed`, the prepare stage
+    leaving `keep_handles` in the text."""
     from feedback_nlp.pipeline import default_stages
 
     options: dict[str, dict[str, object]] = {}
+    if keep_handles:
+        options["prepare"] = {"keep_handles": list(keep_handles)}
     if theme_space is not None:
         options["topics"] = {"theme_space": str(theme_space)}
     if windowed:
@@ -132,15 +144,15 @@ def analyze(
     theme_space: ThemeSpaceOption = None,
     windowed: WindowedOption = False,
     segment: Segments = None,
+    keep_handle: KeepHandles = None,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
     A customer table among FILES (a customer id column, no text column) is joined by
     respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
     """
-    _run_and_write(
-        files, out, mapping, quiet, outcome or [], bad_scores, theme_space, windowed, segment
-    )
+    stages = _stages(theme_space, windowed, keep_handle)
+    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, stages, segment)
 
 
 @app.command()
@@ -148,11 +160,12 @@ def demo(out: Out = Path("demo-output"), quiet: Quiet = False) -> None:
     """Run the whole analysis on the bundled demo data (1,000+ comments, 8 languages).
 
     The demo declares its outcomes: churned (customers.csv), resolved_first_contact,
-    resolution_time and contacts (support chats).
+    resolution_time and contacts (support chats), and keeps the brand's own handle.
     """
-    from feedback_nlp.pipeline import demo_files
+    from feedback_nlp.pipeline import DEMO_BRAND_HANDLE, demo_files
 
-    _run_and_write(demo_files(customers=True), out, None, quiet, list(DEMO_OUTCOMES))
+    stages = _stages(None, keep_handles=[DEMO_BRAND_HANDLE])
+    _run_and_write(demo_files(customers=True), out, None, quiet, list(DEMO_OUTCOMES), None, stages)
 
 
 @app.command()
@@ -164,6 +177,7 @@ def fit(
     theme_space: ThemeSpaceOption = None,
     windowed: WindowedOption = False,
     segment: Segments = None,
+    keep_handle: KeepHandles = None,
     quiet: Quiet = False,
 ) -> None:
     """Fit the analysis (themes and all stages) on FILES and save it as a model folder (`tag`
@@ -177,7 +191,7 @@ def fit(
         progress.set_enabled(False)
     try:
         specs = [parse_outcome_option(o) for o in outcome or []]
-        stages = _stages(theme_space, windowed)
+        stages = _stages(theme_space, windowed, keep_handle)
         analysis = analyze(
             files, stages=stages, mapping=mapping, outcomes=specs, segments=segment or []
         )

@@ -99,7 +99,7 @@ _PROFILE_COLUMN = re.compile(
     r"(?i)^(?:(?:author|user|reviewer|customer|member|visitor)[ ._-]?)?(?:profile[ ._-]?"
     r"(?:url|link)|(?<=[ ._-])(?:url|link))$"
 )
-NAME_PLACEHOLDER = "<NAME>"
+NAME_PLACEHOLDER = PII_PLACEHOLDERS["name"]
 #: A header that says its column holds phone numbers: "phone_int", "Mobile no",
 #: "phoneNumber", "Telefonnummer", "Handynummer" ("Mobile app version" holds none: the values
 #: decide, `_PHONE_VALUE`).

@@ -17,6 +17,7 @@ from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.text.clean import clean_text
 from feedback_nlp.text.damage import find_issues, merge_issues
 from feedback_nlp.text.duplicates import find_duplicates
+from feedback_nlp.text.people import handle_names
 from feedback_nlp.text.pii import check_pii_types, redact_pii
 
 #: Characters of a comment every later stage sees. Longer comments are cut here (the full
@@ -34,7 +35,9 @@ class PrepareStage(Stage):
         redact: replace PII by placeholders (``<EMAIL>``, …). Turn off only when you
             explicitly need the raw text downstream.
         pii_types: which PII types to redact (``email``, ``phone``, ``card``, ``iban``,
-            ``url``); None means all of them.
+            ``url``, ``handle``); None means all of them.
+        keep_handles: @handles left as written (a brand's own accounts, ``["@Northwind"]``);
+            every other handle in the text becomes ``@user``.
         max_chars: longest `text_clean` in characters (cut at a word boundary where one is
             near); None keeps every character.
     """
@@ -48,13 +51,16 @@ class PrepareStage(Stage):
         redact: bool = True,
         pii_types: list[str] | None = None,
         max_chars: int | None = MAX_CHARS,
+        keep_handles: list[str] | None = None,
     ) -> None:
         if max_chars is not None and max_chars < 1:
             raise ConfigError(f"stage 'prepare': max_chars must be >= 1 or None, not {max_chars}")
         self.redact = redact
         self.pii_types = pii_types
         self.max_chars = max_chars
+        self.keep_handles = keep_handles
         self._types = check_pii_types(pii_types)
+        self._kept_handles = handle_names(keep_handles)
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
         table = batch.table
@@ -79,7 +85,9 @@ class PrepareStage(Stage):
     def _redacted(self, text: str) -> tuple[str, list[str]]:
         """`text` with its PII redacted (unless `redact` is off), whole, before it is cut: a
         card number or IBAN across the cut is redacted, not left with its first digits."""
-        return redact_pii(text, self._types) if self.redact else (text, [])
+        if not self.redact:
+            return text, []
+        return redact_pii(text, self._types, self._kept_handles)
 
 
 def cut(text: str, max_chars: int) -> str:

@@ -20,7 +20,7 @@ import pandas as pd
 from feedback_nlp.schema import PII_PLACEHOLDERS
 from feedback_nlp.text.damage import repair_mojibake
 
-_PLACEHOLDER_NAMES = "|".join(p.strip("<>") for p in PII_PLACEHOLDERS.values())
+_PLACEHOLDER_NAMES = "|".join(p.strip("<>") for p in PII_PLACEHOLDERS.values() if p.startswith("<"))
 # Block-level tags become line breaks; inline tags become nothing (or a space between words).
 _BREAK_TAG = re.compile(
     r"<\s*(?:br|/?p|/?div|/?li|/?ul|/?ol|/?tr|/?h[1-6]|/?blockquote)\b[^<>]*>", re.IGNORECASE

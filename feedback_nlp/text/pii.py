@@ -1,4 +1,4 @@
-"""PII redaction with typed placeholders (`<EMAIL>`, `<PHONE>`, `<CARD>`, `<IBAN>`, `<URL>`).
+"""PII redaction with typed placeholders (`<EMAIL>`, `<PHONE>`, `<CARD>`, `<IBAN>`, `<URL>`, …).
 
 Each detector finds candidates with a regular expression and then checks them, so that the
 numbers customers write all the time (order numbers, dates, prices, versions, times, "10/10",
@@ -14,10 +14,13 @@ postcodes) are left alone:
 - card: 13-19 digits (spaces or dashes between groups), first digit 2-6, Luhn-checked;
 - phone: international (``+44 …``, ``0044 …``, 8-15 digits) or national formats (a leading 0
   with 9-11 digits, Russian ``8 9xx …``, grouped Spanish/Italian mobiles), not inside a date
-  and not after an order/tracking word.
+  and not after an order/tracking word;
+- handle and name (`feedback_nlp.text.people`): an ``@handle`` becomes ``@user`` (except
+  `keep_handles`, a brand's own account), a name after a title, a self-introduction or a
+  sign-off (``Mr Smith``, ``je m'appelle Claire``, ``Regards, John``) ``<NAME>``.
 
-Detectors run in the order url, email, iban, card, phone, so a number inside a redacted link is
-not counted twice.
+Detectors run in the order url, email, iban, card, phone, handle, name, so a number inside a
+redacted link is not counted twice and an e-mail is not read as a handle.
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import PII_PLACEHOLDERS
+from feedback_nlp.text.people import may_name_someone, redact_handles, redact_names
 
 PII_TYPES: tuple[str, ...] = tuple(PII_PLACEHOLDERS)
-_ORDER = ("url", "email", "iban", "card", "phone")
+_ORDER = ("url", "email", "iban", "card", "phone", "handle", "name")
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
@@ -302,6 +306,8 @@ _DETECTORS: dict[str, Callable[[str, str], tuple[str, bool]]] = {
     "iban": _redact_ibans,
     "card": _redact_cards,
     "phone": _redact_phones,
+    "handle": redact_handles,
+    "name": redact_names,
 }
 # Cheap tests that rule a detector out before its regular expression runs.
 _MAY_CONTAIN: dict[str, Callable[[str], bool]] = {
@@ -310,6 +316,8 @@ _MAY_CONTAIN: dict[str, Callable[[str], bool]] = {
     "iban": lambda t: _has_digit_run(t, 2),
     "card": lambda t: _has_digit_run(t, 4),
     "phone": lambda t: _has_digit_run(t, 2),
+    "handle": lambda t: "@" in t,
+    "name": may_name_someone,
 }
 _MAY_BE_URL = re.compile(r"(?i)http|www\.")  # "Https://" and "Www." as phones capitalise them
 _DIGIT_RUNS = {n: re.compile(rf"\d{{{n}}}") for n in (2, 4)}
@@ -339,10 +347,14 @@ def check_pii_types(types: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(t for t in _ORDER if t in wanted)
 
 
-def redact_pii(text: str, types: Iterable[str] | None = None) -> tuple[str, list[str]]:
+def redact_pii(
+    text: str, types: Iterable[str] | None = None, keep_handles: frozenset[str] = frozenset()
+) -> tuple[str, list[str]]:
     """Replace PII in `text` by typed placeholders; return the text and the types found.
 
-    The types come in the order of `schema.PII_PLACEHOLDERS`; `types` limits the detectors.
+    The types come in the order of `schema.PII_PLACEHOLDERS`; `types` limits the detectors;
+    `keep_handles` (from :func:`feedback_nlp.text.people.handle_names`) are handles left
+    as written.
     """
     found: set[str] = set()
     original = text
@@ -351,7 +363,10 @@ def redact_pii(text: str, types: Iterable[str] | None = None) -> tuple[str, list
     for pii_type in check_pii_types(types):
         if not _MAY_CONTAIN[pii_type](text):
             continue
-        text, hit = _DETECTORS[pii_type](text, PII_PLACEHOLDERS[pii_type])
+        if pii_type == "handle" and keep_handles:
+            text, hit = redact_handles(text, PII_PLACEHOLDERS[pii_type], keep_handles)
+        else:
+            text, hit = _DETECTORS[pii_type](text, PII_PLACEHOLDERS[pii_type])
         if hit:
             found.add(pii_type)
     if not found:

@@ -20,10 +20,17 @@ def test_windowed_reads_long_comments_whole_and_keeps_the_theme_space(tmp_path: 
     assert not {s.name: s for s in _stages(tmp_path)}["embed"].windowed
 
 
-def test_analyze_and_fit_offer_the_option():
+def test_kept_handles_reach_the_prepare_stage():
+    stages = {stage.name: stage for stage in _stages(None, keep_handles=["@Brand", "@Help"])}
+    assert stages["prepare"].keep_handles == ["@Brand", "@Help"]
+    assert stages["prepare"]._redacted("@brand and @jane")[0] == "@brand and @user"
+
+
+def test_analyze_and_fit_offer_the_options():
     for command in ("analyze", "fit"):
-        result = CliRunner().invoke(app, [command, "--help"])
-        assert result.exit_code == 0 and "--windowed" in result.output
+        result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0
+        assert "--windowed" in result.output and "--keep-handle" in result.output
 
 
 def test_fit_takes_outcomes_and_the_model_keeps_them_as_declared(tmp_path: Path):

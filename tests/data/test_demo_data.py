@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from feedback_nlp.io import read_feedback
+from feedback_nlp.pipeline import DEMO_BRAND_HANDLE
 from feedback_nlp.schema import JOURNEY_STAGES, TOUCHPOINTS
 from feedback_nlp.stages.prepare import PrepareStage
 
@@ -81,12 +82,22 @@ def test_warts_of_real_data_are_present(demo):
 
 
 def test_prepare_finds_exactly_the_planted_pii(demo):
-    prepared = PrepareStage()(demo)
+    prepared = PrepareStage(keep_handles=[DEMO_BRAND_HANDLE])(demo)
     planted = demo["true_pii"]
     assert (planted != "").sum() >= 30
     assert set(planted[planted != ""]) == {"email", "phone", "card", "iban", "url"}
     wrong = prepared[prepared["pii_types"] != planted]
     assert wrong.empty, wrong[["response_id", "true_pii", "pii_types", "text_clean"]].head()
+
+
+def test_the_brand_handle_is_a_handle_unless_kept(demo):
+    """Without `keep_handles` the brand's account is redacted like a person's handle."""
+    prepared = PrepareStage()(demo)
+    addressed = demo["text"].str.contains(DEMO_BRAND_HANDLE, regex=False)
+    assert addressed.sum() >= 20
+    flagged = prepared["pii_types"].str.contains("handle", regex=False)
+    assert (flagged == addressed).all()
+    assert not prepared["text_clean"].str.contains(DEMO_BRAND_HANDLE, regex=False).any()
 
 
 def test_duplicates_are_found(demo):

@@ -84,14 +84,18 @@ def test_empty_table():
 
 def test_registered_and_round_trips_through_analyzer(table, tmp_path):
     assert STAGES["prepare"] is PrepareStage
-    analyzer = Analyzer([PrepareStage(redact=True, pii_types=["email", "phone"])])
+    stage = PrepareStage(redact=True, pii_types=["email", "handle"], keep_handles=["@Brand"])
+    analyzer = Analyzer([stage])
     expected = analyzer.transform(table)
     loaded = Analyzer.load(analyzer.save(tmp_path / "model"))
     assert loaded.stages[0].get_config() == {
         "redact": True,
-        "pii_types": ["email", "phone"],
+        "pii_types": ["email", "handle"],
         "max_chars": 20_000,
+        "keep_handles": ["@Brand"],
     }
+    kept = pd.DataFrame({"response_id": ["x"], "text": ["@Brand thanks to @jane"]})
+    assert loaded.transform(kept)["text_clean"].tolist() == ["@Brand thanks to @user"]
     pd.testing.assert_frame_equal(loaded.transform(table), expected)
 
 

@@ -60,6 +60,10 @@ TRUE_POSITIVES = [
         "mail <EMAIL>, call <PHONE>, card <CARD>",
         ["email", "phone", "card"],
     ),
+    ("thanks @jane_doe, same here", "thanks @user, same here", ["handle"]),
+    ("RT @ana.b: cc @tom9496.", "RT @user: cc @user.", ["handle"]),
+    ("Привет @иван_п", "Привет @user", ["handle"]),
+    ("mail jane@example.com, ping @jane", "mail <EMAIL>, ping @user", ["email", "handle"]),
 ]
 
 FALSE_POSITIVES = [
@@ -95,6 +99,10 @@ FALSE_POSITIVES = [
     "Handyhülle Bestellnr. 123456789",
     "delivered to sw19 so again again support to to",  # lower-case words: no spaced IBAN
     "Stay was 01.03.24-05.03.24, great",  # a range of two dates
+    "@user already anonymised, as in XLM-T",  # the placeholder itself
+    "2 items @10€ each, meet @ 5pm",  # a price and a lone @: not handles
+    "=1+1 and @SUM(A1)",  # a spreadsheet function: the export neutralises it
+    "ssh admin@localhost",  # inside a word
 ]
 
 

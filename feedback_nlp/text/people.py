@@ -1,0 +1,144 @@
+"""PII that names a person in running text: @handles, and names after a cue.
+
+No detector finds every name (that needs a named-entity model per language, and the ones we can
+ship miss most names in short, lower-case feedback); these two find the forms feedback writes
+most and that can be told without one:
+
+- an ``@handle`` (``thanks @jane_doe``, ``RT @ana.b:``) becomes ``@user``, the placeholder of
+  the XLM-T tweets, which the encoder already reads every handle as;
+- a name right after a cue that introduces one becomes ``<NAME>``: a title (``Mr Smith``,
+  ``Frau Müller``, ``Mme Dupont``, ``Sra. López``, ``госпожа Иванова``), a self-introduction
+  (``my name is``, ``je m'appelle``, ``ich heiße``, ``me llamo``, ``mi chiamo``, ``meu nome é``,
+  ``mă numesc``, ``меня зовут``, ``mijn naam is``, ``nazywam się``), ``named`` / ``nommée`` /
+  ``namens`` …, and a sign-off (``Regards,``, ``Cordialement,``, ``Mit freundlichen Grüßen``,
+  ``Saludos,`` …) before a name. Only capitalised words are taken (one to three: ``Mr Smith``,
+  ``my name is Anna Maria Rossi``); ``my name is on the account`` is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Titles before a surname (case-insensitive, at a word start): words, then a space;
+#: English abbreviations, with or without a full stop; others (also words or brands elsewhere:
+#: ``sig.``, ``dl.``), only with it; ``M.`` (``M. Dupont``) only in capitals.
+_TITLES = (
+    r"(?:herr|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
+    r"signorina|senhor|senhora|domnul|doamna|господин|госпожа|meneer|mevrouw)(?=[ \t])"
+    r"|(?:mr|mrs|ms|dr)(?:\.|(?=[ \t]))"
+    r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|(?-i:M))\."
+)
+#: Self-introductions; "named", "called" and their kin are left out: products are named too.
+_INTRODUCTIONS = (
+    r"my name is|my name's|je m['’]appelle|mon nom est|ich heiße|ich heisse|mein name ist|"
+    r"me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|me chamo|chamo-me|mă numesc|"
+    r"ma numesc|numele meu este|меня зовут|моё имя|мое имя|mijn naam is|ik heet|"
+    r"nazywam się|mam na imię"
+)
+#: Sign-offs, which count only when the name after them ends the text.
+_SIGN_OFFS = (
+    r"regards|kind regards|best regards|best wishes|sincerely|yours sincerely|cordialement|"
+    r"bien à vous|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|liebe grüße|"
+    r"saludos|un saludo|atentamente|cordiali saluti|distinti saluti|atenciosamente|"
+    r"cumprimentos|cu stimă|cu respect|с уважением|met vriendelijke groet|z poważaniem|"
+    r"pozdrawiam"
+)
+_NAME_WORDS = r"(?P<name>(?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*){0,3})"
+_CUED_NAME = re.compile(
+    rf"(?i)(?<![\w'’])(?P<cue>{_TITLES}|(?:{_INTRODUCTIONS})\b)[ \t]*{_NAME_WORDS}"
+)
+_SIGNED_NAME = re.compile(
+    rf"(?i)(?<!\w)(?:{_SIGN_OFFS})[ \t]*[,!]?[ \t]*\n?[ \t]*{_NAME_WORDS}(?=[ \t]*[.!]?\s*$)"
+)
+#: A word that looks capitalised but is no name: sentence-initial words a cue may precede.
+_NOT_NAMES = frozenset(
+    """i the a an and but or your our my we you he she they it this that is was thanks thank
+    team support customer service staff le la les un une et de du des der die das und ein eine
+    el los las y una il lo gli e o os as и в""".split()  # noqa: SIM905 (a word list)
+)
+
+#: Lower-case words inside a surname ("van Dijk", "de la Cruz", "von Hirschhausen").
+_PARTICLES = frozenset(
+    ["von", "van", "de", "der", "den", "da", "di", "del", "dos", "du", "la", "le"]
+)
+
+
+def _name_words(words: str) -> str:
+    """The leading capitalised words of `words` (those that can be a name), or ``""``; in
+    capitals (``MR SMITH WAS RUDE``) only the first."""
+    taken: list[str] = []
+    words_ = words.split()
+    for position, word in enumerate(words_):
+        if taken and word in _PARTICLES and position + 1 < len(words_):
+            taken.append(word)  # "Eckart von Hirschhausen": kept when a name follows
+            continue
+        if not word[0].isupper() or word.lower() in _NOT_NAMES or (taken and word.isupper()):
+            break
+        taken.append(word)
+    while taken and taken[-1] in _PARTICLES:
+        taken.pop()
+    return " ".join(taken)
+
+
+def _is_acronym(cue: str | None) -> bool:
+    """Whether a one-word cue is written in capitals (``MS Paint``, ``DR``, ``SENHOR``): an
+    acronym, or shouting that makes the next word no sign of a name."""
+    word = (cue or "").rstrip(".")
+    return len(word) > 1 and " " not in word and word.isupper()
+
+
+def redact_names(text: str, placeholder: str) -> tuple[str, bool]:
+    """`text` with every name after a cue replaced by `placeholder`; whether one was."""
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        name = _name_words(match.group("name"))
+        signed = match.re is _SIGNED_NAME  # there the name must be all that is left
+        if not name or _is_acronym(match.groupdict().get("cue")):
+            return match.group()
+        if signed and name != " ".join(match.group("name").split()):
+            return match.group()
+        found = True
+        start = match.start("name") - match.start()
+        return match.group()[:start] + placeholder + match.group()[start + len(name) :]
+
+    for pattern in (_CUED_NAME, _SIGNED_NAME):
+        text = pattern.sub(replace, text)
+    return text, found
+
+
+def may_name_someone(text: str) -> bool:
+    """Cheap test before :func:`redact_names`: some letter is upper case."""
+    return not text.islower()
+
+
+#: An @handle in running text: a letter or ``_`` first, not inside a word or an e-mail
+#: (``jane@host``), ending on a letter or digit (``@jane.`` ends a sentence), not a
+#: spreadsheet function (``@SUM(A1)``).
+_TEXT_HANDLE = re.compile(r"(?<![\w@.+-])@[^\W\d](?:[\w.]*\w)?(?![\w@(])")
+
+
+def redact_handles(
+    text: str, placeholder: str, keep: frozenset[str] = frozenset()
+) -> tuple[str, bool]:
+    """`text` with handles other than `keep` (lower case, without ``@``) and the placeholder
+    itself replaced by `placeholder`; whether one was."""
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        handle = match.group()
+        if handle == placeholder or handle[1:].lower() in keep:
+            return handle
+        found = True
+        return placeholder
+
+    return _TEXT_HANDLE.sub(replace, text), found
+
+
+def handle_names(handles: str | list[str] | tuple[str, ...] | None) -> frozenset[str]:
+    """`handles` as :func:`redact_handles` compares them: lower case, without the ``@``."""
+    if isinstance(handles, str):
+        handles = [handles]
+    return frozenset(h.strip().lstrip("@").lower() for h in handles or ())

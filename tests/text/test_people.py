@@ -1,0 +1,70 @@
+"""Names and handles in running text (`feedback_nlp.text.people`), alone and in `redact_pii`."""
+
+import pytest
+
+from feedback_nlp.text.people import handle_names, redact_handles, redact_names
+from feedback_nlp.text.pii import redact_pii
+
+NAMED = [
+    ("Mr Smith at the till was rude", "Mr <NAME> at the till was rude"),
+    ("Thanks, Mr. Brown!", "Thanks, Mr. <NAME>!"),
+    ("Dr.Keller explained it well", "Dr.<NAME> explained it well"),
+    ("my name is Anna Maria Rossi and my order", "my name is <NAME> and my order"),
+    ("MY NAME IS JOHN", "MY NAME IS <NAME>"),
+    ("Frau Müller vom Kundenservice war toll", "Frau <NAME> vom Kundenservice war toll"),
+    ("Dr. Eckart von Hirschhausen sagt", "Dr. <NAME> sagt"),
+    ("M. Dupont m'a bien aidé", "M. <NAME> m'a bien aidé"),
+    ("je m'appelle Claire et j'attends", "je m'appelle <NAME> et j'attends"),
+    ("La Sra. García me atendió", "La Sra. <NAME> me atendió"),
+    ("me llamo Lucía, pedido 123", "me llamo <NAME>, pedido 123"),
+    ("il sig. Bianchi è stato gentile", "il sig. <NAME> è stato gentile"),
+    ("meu nome é João Silva", "meu nome é <NAME>"),
+    ("mă numesc Ion Popescu", "mă numesc <NAME>"),
+    ("Спасибо, госпожа Иванова!", "Спасибо, госпожа <NAME>!"),
+    ("меня зовут Анна, заказ 55", "меня зовут <NAME>, заказ 55"),
+    ("mijn naam is Van Dijk", "mijn naam is <NAME>"),
+    ("Please call back.\nKind regards,\nJohn Smith", "Please call back.\nKind regards,\n<NAME>"),
+    ("Danke! Viele Grüße, Felix", "Danke! Viele Grüße, <NAME>"),
+    ("Merci. Cordialement, Claire Martin.", "Merci. Cordialement, <NAME>."),
+]
+
+NOT_NAMED = [
+    "My name is on the account",  # no capitalised word after the cue
+    "I'm Happy with it",  # "I'm" is no cue
+    "I miss Northwind's old app",
+    "MR SMITH WAS RUDE",  # a title in capitals: an acronym as often (MS Paint, DR)
+    "MS Paint and DRINK water",
+    "Saludos, Quiero reclamar el pedido",  # a greeting, not a sign-off before the end
+    "Kind regards, the Smith family",
+    "I bought an LG TV",
+    "Einer Frau. Komplimente machen",  # "Frau" as a word, then a new sentence
+    "der Aufzug m. Bahn-Security",  # "m." for "mit"
+    "the app named Pocket crashes",  # products are named too
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), NAMED)
+def test_names_after_a_cue_are_redacted(raw, expected):
+    assert redact_names(raw, "<NAME>") == (expected, True)
+    assert redact_pii(raw) == (expected, ["name"])
+
+
+@pytest.mark.parametrize("raw", NOT_NAMED)
+def test_words_that_only_look_like_names_stay(raw):
+    assert redact_names(raw, "<NAME>") == (raw, False)
+
+
+def test_handles_are_redacted_and_kept_ones_stay():
+    keep = handle_names(["@Northwind", "northwind_help "])
+    text, found = redact_handles("@northwind @NorthWind_Help cc @jane", "@user", keep)
+    assert (text, found) == ("@northwind @NorthWind_Help cc @user", True)
+    assert redact_handles("@user and @Northwind", "@user", keep) == (
+        "@user and @Northwind",
+        False,
+    )
+
+
+def test_a_handle_and_a_name_in_one_comment():
+    text = "@jane_doe Mrs Patel sorted it, thanks"
+    assert redact_pii(text) == ("@user Mrs <NAME> sorted it, thanks", ["handle", "name"])
+    assert redact_pii(text, types=["email"]) == (text, [])
