@@ -247,8 +247,11 @@ def impact_of(
     """Impact = metric(all) − metric(units without the theme), with a normal CI.
 
     Since metric(all) = w·metric(with) + (1 − w)·metric(without) with w the theme's share,
-    impact = w·(metric(with) − metric(without)); its standard error treats w as fixed and the
-    two groups as independent: se = w·√(var(with) + var(without)).
+    impact = w·Δ with Δ = metric(with) − metric(without). Its standard error is the delta
+    method's, w and Δ estimated from the same n units: se = √(Δ²·w(1 − w)/n +
+    w²·(var(with) + var(without))). The first term is what varies with how many units raise
+    the theme; without it (stop 46 and before) the 95 % range held the true impact about 78 %
+    of the time for a theme of 10 % of 500 customers.
     """
     with_theme = values[has_theme].to_numpy(dtype=float)
     without = values[~has_theme].to_numpy(dtype=float)
@@ -257,7 +260,8 @@ def impact_of(
     m_without, v_without = metric_and_variance(without, kind)
     share = len(with_theme) / len(values) if len(values) else np.nan
     impact = m_all - m_without
-    se = share * np.sqrt(v_with + v_without)
+    gap = m_with - m_without
+    se = np.sqrt(gap**2 * share * (1 - share) / len(values) + share**2 * (v_with + v_without))
     z = float(stats.norm.ppf(0.5 + confidence / 2))
     return {
         "metric_all": m_all,

@@ -5,7 +5,7 @@ from scipy import stats
 
 from feedback_nlp.errors import SchemaError
 from feedback_nlp.insights import pain_point_matrix, theme_impact, theme_trends
-from feedback_nlp.insights.core import benjamini_hochberg
+from feedback_nlp.insights.core import benjamini_hochberg, impact_of
 from tests.insights.conftest import BAD_THEMES, synthetic_table
 
 # Ten respondents: all NPS -20; theme 'late' on the answers 10, 6, 5 and 3.
@@ -54,9 +54,30 @@ def test_a_theme_of_only_detractors_gets_the_adjusted_range_not_a_point():
     # the 3 detractors: adjusted p = 0.75 / 6, d = 3.75 / 6; the 17 others: 10.75 / 20, 2.75 / 20
     var_with = (0.75 / 6 + 3.75 / 6 - (0.75 / 6 - 3.75 / 6) ** 2) / 6
     var_without = (10.75 / 20 + 2.75 / 20 - (10.75 / 20 - 2.75 / 20) ** 2) / 20
-    half = 1.959964 * share * 100 * np.sqrt(var_with + var_without)
+    gap = broken["metric_with"] - broken["metric_without"]
+    variance = gap**2 * share * (1 - share) / len(nps) + (share * 100) ** 2 * (
+        var_with + var_without
+    )
+    half = 1.959964 * np.sqrt(variance)
     assert broken["impact_ci_high"] - broken["impact"] == pytest.approx(half, rel=1e-5)
     assert half > 9  # the plain variances (0 for 3 detractors) gave ±5.0 points
+
+
+def test_the_impact_range_holds_the_true_impact_95_times_in_100():
+    """A population with a known impact: a theme on 10 % of units, 90 % detractors in it vs
+    45 % detractors and 35 % promoters elsewhere; impact = 0.1 × (-90 - (-10)) = -8. With w
+    taken as fixed (stop 46) the range held it 78 % of the time."""
+    rng = np.random.default_rng(7)
+    n, trials, held = 500, 400, 0
+    for _ in range(trials):
+        theme = rng.random(n) < 0.1
+        draw = rng.random(n)
+        detractor = np.where(theme, draw < 0.9, draw < 0.45)
+        promoter = ~theme & (draw > 0.65)
+        nps = np.where(detractor, 3, np.where(promoter, 10, 8))
+        impact = impact_of(pd.Series(nps), pd.Series(theme), "nps")
+        held += impact["impact_ci_low"] <= -8 <= impact["impact_ci_high"]
+    assert 0.92 <= held / trials <= 0.98
 
 
 def test_mix_identity_holds_for_every_theme(tagged_table):
