@@ -164,7 +164,7 @@ def pain_point_matrix(
     """Tidy `rows` × theme cells (touchpoint or journey stage) ready for a heatmap.
 
     A comment falls in a cell when it has that touchpoint and that theme. Per cell: comments,
-    units, negative_share (% of the cell's comments with negative sentiment, when `sentiment`
+    units (with an outcome: those that have its value, as the impact counts them), negative_share (% of the cell's comments with negative sentiment, when `sentiment`
     is present) and the cell's impact on the overall outcome: metric(all) − metric(all units
     except the cell's), with a CI. Cells with fewer than `min_n` units are marked ``small_n``.
     `outcome=None` gives the text-only matrix.
@@ -190,8 +190,9 @@ def pain_point_matrix(
         record = {rows: row_value, "theme": theme, "theme_label": names.get(theme, theme)}
         record |= {"comments": len(cell), "units": cell["unit_id"].nunique()}
         record["negative_share"] = 100 * cell["negative"].astype(float).mean()
-        if spec is not None:
+        if spec is not None:  # units: those with the outcome, which the impact is of
             has_cell = pd.Series(values.index.isin(set(cell["unit_id"])), index=values.index)
+            record["units"] = int(has_cell.sum())
             record |= {"metric": spec.metric_name, **impact_of(values, has_cell, spec.kind)}
         records.append(record)
     result = pd.DataFrame(records)

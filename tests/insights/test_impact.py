@@ -166,6 +166,22 @@ def test_pain_point_cells_by_hand():
     assert matrix.loc[("delivery", "late"), "units"] == 1
 
 
+def test_a_pain_point_cell_counts_the_units_with_the_outcome():
+    """Comments without a score are in the cell but not in its impact, nor in its units: a
+    cell of 3 comments of which 1 has a score is small at min_n 2."""
+    table = ten_rows()
+    table["nps"] = table["nps"].mask(pd.Series([False] * 5 + [True, True, False, False, False]))
+    matrix = pain_point_matrix(table, min_n=2).set_index(["touchpoint", "theme"])
+    cell = matrix.loc[("app", "late")]  # rows 5, 6, 7: only row 7 (nps 3) has a score
+    assert cell["comments"] == 3 and cell["units"] == 1 and cell["small_n"]
+    assert (
+        pain_point_matrix(table, None, min_n=2)
+        .set_index(["touchpoint", "theme"])
+        .loc[("app", "late"), "units"]
+        == 3
+    )
+
+
 def test_pain_point_matrix_without_scores_is_text_only():
     matrix = pain_point_matrix(ten_rows().drop(columns="nps"), None, min_n=1)
     assert "impact" not in matrix.columns
