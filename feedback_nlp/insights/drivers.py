@@ -92,13 +92,20 @@ def driver_features(
     unit: str,
     min_n: int,
     text_signals: bool = True,
+    modelled: pd.Index | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
     """One row per unit, one 0/1 column per driver with at least `min_n` units.
 
+    `modelled`: the units the model is fitted on (those with the outcome's value); rows,
+    counts, the reference touchpoint and identical drivers are then of those units only.
     Without `text_signals` the theme × negative sentiment and emotion drivers are left out:
     for an outcome read from the text itself (`negative_sentiment`) they would explain it by
     itself."""
     ids = unit_ids(table, unit)
+
+    def on_modelled(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame if modelled is None else frame.reindex(modelled).fillna(0)
+
     parts, skipped = [], []
     negative = table["sentiment"] == "negative" if "sentiment" in table.columns else None
     if not text_signals:
@@ -125,14 +132,15 @@ def driver_features(
         skipped.append("no 'emotion' column: emotion drivers skipped")
     if "touchpoint" in table.columns:
         touch = lists_of(table["touchpoint"], lambda v: [] if pd.isna(v) else [str(v)])
-        indicators = _indicators(ids, touch, "touchpoint:")
-        if indicators.columns.empty:
+        indicators = on_modelled(_indicators(ids, touch, "touchpoint:"))
+        if indicators.columns.empty or not indicators.to_numpy().any():
             skipped.append("no touchpoint in any row: touchpoint drivers skipped")
         else:  # the most frequent touchpoint is the reference
             parts.append(indicators.drop(columns=indicators.sum().idxmax()))
     else:
         skipped.append("no 'touchpoint' column: touchpoint drivers skipped")
     features = pd.concat(parts, axis=1).fillna(0) if parts else pd.DataFrame(index=ids.unique())
+    features = on_modelled(features)
     rare = features.columns[features.sum() < min_n]
     if len(rare):
         skipped.append(f"{len(rare)} driver(s) with fewer than {min_n} units left out")
@@ -197,8 +205,9 @@ def key_drivers(
     values = outcome_values(table, spec, unit)
     if values.empty:  # a customer table whose customers wrote no comment here
         raise SchemaError(f"no unit has a {spec.column} value: nothing to model")
-    features, skipped = driver_features(table, theme_column, unit, min_n, text_signals)
-    features = features.reindex(values.index).fillna(0.0)
+    features, skipped = driver_features(
+        table, theme_column, unit, min_n, text_signals, modelled=values.index
+    )
     if features.shape[1] == 0:
         raise SchemaError(f"no driver has at least {min_n} units: nothing to model")
     events = event_mask(values, spec)

@@ -164,8 +164,9 @@ def pain_point_matrix(
     """Tidy `rows` × theme cells (touchpoint or journey stage) ready for a heatmap.
 
     A comment falls in a cell when it has that touchpoint and that theme. Per cell: comments,
-    units (with an outcome: those that have its value, as the impact counts them), negative_share (% of the cell's comments with negative sentiment, when `sentiment`
-    is present) and the cell's impact on the overall outcome: metric(all) − metric(all units
+    units (with an outcome: those that have its value, as the impact counts them),
+    negative_share (% of the cell's comments with negative sentiment, when `sentiment` is
+    present) and the cell's impact on the overall outcome: metric(all) − metric(all units
     except the cell's), with a CI. Cells with fewer than `min_n` units are marked ``small_n``.
     `outcome=None` gives the text-only matrix.
     """

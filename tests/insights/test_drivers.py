@@ -7,7 +7,7 @@ from feedback_nlp.insights import key_drivers
 from feedback_nlp.insights.drivers import fit_logistic, fit_ridge
 from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT, with_negative_sentiment
 from feedback_nlp.outcomes import parse_declared
-from tests.insights.conftest import synthetic_table
+from tests.insights.conftest import BAD_THEMES, synthetic_table
 
 
 def noisy_table() -> pd.DataFrame:
@@ -112,3 +112,17 @@ def test_identical_indicators_are_reported_as_one_driver():
         "touchpoint:app is identical to theme:app_crash on every unit: reported as theme:app_crash"
         in result.skipped
     )
+
+
+def test_drivers_count_only_the_units_that_have_the_outcome():
+    """Respondents without a score count for no driver: a theme raised by many respondents
+    of whom 10 have a score is left out at min_n 30 (before stop 47 it stayed, with units
+    10, since the count was taken over every respondent)."""
+    table = noisy_table()
+    theme = BAD_THEMES[0]
+    raising = table.loc[table["themes"] == theme, "respondent_id"].unique()
+    assert len(raising) > 60
+    table.loc[table["respondent_id"].isin(raising[10:]), "nps"] = pd.NA
+    result = key_drivers(table, n_bootstrap=5)
+    assert (result.drivers["units"] >= 30).all()
+    assert not result.drivers["driver"].str.contains(f"theme:{theme}", regex=False).any()
