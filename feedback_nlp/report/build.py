@@ -18,7 +18,7 @@ from feedback_nlp.insights.core import theme_labels
 from feedback_nlp.insights.distinct import similar_from_table
 from feedback_nlp.report.document import InsightReport
 from feedback_nlp.report.effort import effort_section
-from feedback_nlp.report.export import redact_for_export
+from feedback_nlp.report.export import redact_for_export, sheet_names
 from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
 from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.outcomes import outcome_sections
@@ -166,8 +166,7 @@ def _sheets(
     tables: dict[str, pd.DataFrame],
     labels: dict[str, str],
 ) -> dict[str, pd.DataFrame]:
-    sheets: dict[str, pd.DataFrame] = {"about": _about(report, inputs)}
-    sheets.update(tables)
+    sheets: dict[str, pd.DataFrame] = dict(tables)
     if inputs.themes is not None:
         sheets["themes"] = inputs.themes
     if inputs.stages:
@@ -175,10 +174,14 @@ def _sheets(
     if inputs.rejects is not None:
         sheets["rejects"] = inputs.rejects
     sheets["tagged comments"] = _tagged_sheet(inputs.table, labels)
-    return sheets
+    short = sheet_names(["about", *sheets])
+    cut = {short[name]: name for name in sheets if short[name] != name}
+    return {"about": _about(report, inputs, cut), **sheets}
 
 
-def _about(report: InsightReport, inputs: ReportInputs) -> pd.DataFrame:
+def _about(report: InsightReport, inputs: ReportInputs, cut: dict[str, str]) -> pd.DataFrame:
+    """The workbook's first sheet: what it is, the glossary, and the whole name of each table
+    whose sheet name Excel's 31 characters cut (`cut`: sheet name → table)."""
     rows = [
         ("report", report.title),
         ("made", report.subtitle),
@@ -190,6 +193,7 @@ def _about(report: InsightReport, inputs: ReportInputs) -> pd.DataFrame:
             ("note", f"the 'tagged comments' sheet holds the first {EXCEL_MAX_ROWS:,} comments")
         )
     rows += [(f"meaning: {term}", text) for term, text in glossary(inputs.scales).items()]
+    rows += [(f"sheet: {sheet}", f"the table {table}") for sheet, table in cut.items()]
     return pd.DataFrame(rows, columns=["item", "value"])
 
 

@@ -178,11 +178,12 @@ def write_workbook(
     """Write several tables as sheets of one .xlsx, redacted and formula-safe."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    names = sheet_names(list(sheets))
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, sheet in sheets.items():
             safe = redact_for_export(sheet) if redact else sheet
             safe = neutralise_formulas(_excel_compatible(safe))
-            safe.to_excel(writer, sheet_name=_sheet_name(name), index=False)
+            safe.to_excel(writer, sheet_name=names[name], index=False)
     return path
 
 
@@ -217,9 +218,27 @@ def _excel_compatible(table: pd.DataFrame) -> pd.DataFrame:
 EXCEL_EXACT = 10**15
 
 
-def _sheet_name(name: str) -> str:
-    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)
-    return cleaned[:31] or "sheet"
+#: Excel's longest sheet name.
+SHEET_NAME_MAX = 31
+
+
+def sheet_names(tables: list[str]) -> dict[str, str]:
+    """Table name → its sheet's name: Excel's forbidden characters replaced, cut to 31
+    characters, and made unique (Excel compares them case-blind) with ``~2``, ``~3``…:
+    ``pain_points_journey_stage_resolution_time`` and ``…_resolved_first_contact`` would
+    both be ``pain_points_journey_stage_resol`` and the second would overwrite the first."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for table in tables:
+        cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in table) or "sheet"
+        name, copy = cleaned[:SHEET_NAME_MAX], 1
+        while name.casefold() in taken:
+            copy += 1
+            suffix = f"~{copy}"
+            name = cleaned[: SHEET_NAME_MAX - len(suffix)] + suffix
+        taken.add(name.casefold())
+        names[table] = name
+    return names
 
 
 def _phone_columns(table: pd.DataFrame) -> list[str]:

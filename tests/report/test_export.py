@@ -8,6 +8,8 @@ from feedback_nlp.report.export import (
     neutralise_formula,
     neutralise_formulas,
     restore_formula,
+    sheet_names,
+    write_workbook,
 )
 
 
@@ -240,3 +242,25 @@ def test_phone_numbers_in_a_column_named_for_phones_leave_redacted_other_numbers
     for name in ("phone_wait_minutes", "phone_call_date", "Mobile app version",
                  "calls_to_phone_support", "telecom_score", "nps"):  # fmt: skip
         assert out[name].tolist() == table[name].tolist(), name
+
+
+def test_tables_whose_names_excel_would_cut_alike_get_a_sheet_each(tmp_path):
+    """Excel keeps 31 characters of a sheet name, compared case-blind: before stop 47 the
+    second table overwrote the first's sheet, rows and columns mixed."""
+    first = pd.DataFrame({"stage": ["a", "b", "c"], "extra": [1, 2, 3]})
+    second = pd.DataFrame({"stage": ["x"]})
+    tables = {
+        "pain_points_journey_stage_resolved_first_contact": first,
+        "pain_points_journey_stage_resolution_time": second,
+        "PAIN_POINTS_JOURNEY_STAGE_RESOLUTION": second,
+    }
+    names = sheet_names(list(tables))
+    assert names == {
+        "pain_points_journey_stage_resolved_first_contact": "pain_points_journey_stage_resol",
+        "pain_points_journey_stage_resolution_time": "pain_points_journey_stage_res~2",
+        "PAIN_POINTS_JOURNEY_STAGE_RESOLUTION": "PAIN_POINTS_JOURNEY_STAGE_RES~3",
+    }
+    book = pd.read_excel(write_workbook(tables, tmp_path / "book.xlsx"), sheet_name=None)
+    assert list(book) == list(names.values())
+    pd.testing.assert_frame_equal(book["pain_points_journey_stage_resol"], first)
+    pd.testing.assert_frame_equal(book["pain_points_journey_stage_res~2"], second)

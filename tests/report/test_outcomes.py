@@ -118,3 +118,18 @@ def test_without_a_score_the_summary_heads_the_declared_outcomes() -> None:
     lines = closing_lines(facts, {})
     assert any(line.startswith("churned ") and "600 respondents" in line for line in lines)
     assert any(line.startswith("Most often churned = true: ") for line in lines)
+
+
+def test_the_about_sheet_names_the_table_of_each_cut_sheet_name(tmp_path) -> None:
+    """Excel keeps 31 characters of a sheet name: the workbook says whose sheet it is."""
+    import openpyxl
+
+    from feedback_nlp.report.build import write_insight_report
+
+    inputs = ReportInputs(with_outcomes(), outcomes=[CHURNED, RESOLUTION, CONTACTS])
+    book = openpyxl.load_workbook(write_insight_report(inputs, tmp_path).paths["xlsx"])
+    about = dict(book["about"].iter_rows(min_row=2, values_only=True))
+    assert "pain_points_touchpoint_resoluti" in book.sheetnames
+    assert about["sheet: pain_points_touchpoint_resoluti"] == (
+        "the table pain_points_touchpoint_resolution_time"
+    )
