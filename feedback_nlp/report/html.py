@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -82,8 +83,9 @@ details>summary{display:none}a{color:inherit;text-decoration:none}
 
 _SCRIPT = """
 (function(){
-var config={displaylogo:false,responsive:true,
-modeBarButtonsToRemove:['select2d','lasso2d','autoScale2d'],toImageButtonOptions:{format:'png'}};
+var config={displaylogo:false,responsive:true,showSendToCloud:false,showEditInChartStudio:false,
+plotlyServerURL:'',modeBarButtonsToRemove:['select2d','lasso2d','autoScale2d','sendDataToCloud',
+'editInChartStudio'],toImageButtonOptions:{format:'png'}};
 var nodes=Array.prototype.slice.call(document.querySelectorAll('[data-figure]'));
 var pending=nodes.map(function(el){
 var fig=JSON.parse(document.getElementById(el.getAttribute('data-figure')).textContent);
@@ -109,8 +111,10 @@ def plotly_js() -> str:
 
 
 def json_for_script(value: object) -> str:
-    """JSON that is safe inside a <script> element (no '<', '>', '&', U+2028/9 literally)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+    """JSON that is safe inside a <script> element (no '<', '>', '&', U+2028/9 literally) and
+    that `JSON.parse` reads: NaN and infinities become null (a missing range in a chart;
+    before stop 47 one NaN stopped every chart after it from being drawn)."""
+    text = json.dumps(_finite(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for raw, escaped in (
         ("<", "\\u003c"),
         (">", "\\u003e"),
@@ -122,13 +126,22 @@ def json_for_script(value: object) -> str:
     return text
 
 
-def _json_default(value: object) -> object:
-    if hasattr(value, "tolist"):
-        return value.tolist()
+def _finite(value: object) -> object:
+    """`value` as plain JSON types, with None for NaN, infinities and missing values."""
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    if isinstance(value, str | bool | int) or value is None:
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
     if isinstance(value, pd.Timestamp):
         return value.isoformat()
-    if value is pd.NA:
+    if value is pd.NA or value is pd.NaT:
         return None
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        return _finite(value.tolist())
     raise TypeError(f"cannot put {type(value).__name__} in a figure")
 
 

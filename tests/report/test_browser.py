@@ -72,3 +72,18 @@ def test_demo_report_renders_offline_with_every_chart(demo_analysis, tmp_path):
     assert screenshot.stat().st_size > 50_000
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(screenshot, ARTIFACTS / "demo-report.png")
+
+
+def test_a_report_with_declared_outcomes_draws_every_chart(tmp_path):
+    """Outcome charts hold missing ranges (NaN): before stop 47 the first one stopped the
+    page's script, and every chart after it stayed blank."""
+    from tests.insights.test_outcomes import CHURNED, CONTACTS, RESOLUTION, with_outcomes
+
+    table = with_outcomes()
+    timed = table.index[table["resolution_time"].notna()]
+    table.loc[timed[:1], "themes"] = "solo"  # a theme of 1 conversation: no range (NaN)
+    inputs = ReportInputs(table, outcomes=[CHURNED, RESOLUTION, CONTACTS])
+    paths = write_insight_report(inputs, tmp_path).paths
+    figures = paths["html"].read_text(encoding="utf-8").count("data-figure=")
+    assert figures > 11
+    assert_clean(open_report(paths["html"]), charts=figures)

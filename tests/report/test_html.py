@@ -3,12 +3,28 @@
 import json
 import re
 
+import numpy as np
+import pandas as pd
 import plotly
 
 from feedback_nlp.report.build import build_insight_report
-from feedback_nlp.report.html import json_for_script, plotly_js, to_html
+from feedback_nlp.report.html import _SCRIPT, json_for_script, plotly_js, to_html
 from feedback_nlp.report.inputs import ReportInputs
 from tests.report.conftest import long_late_delivery_comments, theme_table
+
+
+def test_json_for_script_writes_null_for_what_json_parse_cannot_read():
+    """A NaN (a missing range) in one chart stopped every later chart from being drawn."""
+    value = {"x": np.array([1.5, np.nan, np.inf]), "y": [pd.NA, pd.NaT, np.float64(-np.inf)]}
+    assert json_for_script(value) == '{"x":[1.5,null,null],"y":[null,null,null]}'
+    text = json_for_script({"t": pd.Timestamp("2026-01-02", tz="UTC"), "n": np.int64(3)})
+    assert text == '{"t":"2026-01-02T00:00:00+00:00","n":3}'
+
+
+def test_the_charts_offer_no_way_to_send_their_data_to_plotly_cloud():
+    config = _SCRIPT.split("var config=", 1)[1].split(";", 1)[0]
+    assert "showSendToCloud:false" in config and "plotlyServerURL:''" in config
+    assert "'sendDataToCloud'" in config and "showEditInChartStudio:false" in config
 
 
 def test_json_for_script_cannot_close_the_script():
