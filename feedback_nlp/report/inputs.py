@@ -79,6 +79,22 @@ class ReportInputs:
     notes: list[str] = field(default_factory=list)
 
 
+def read_rejects_csv(path: Path) -> pd.DataFrame:
+    """A rejects.csv as written (`schema.REJECT_COLUMNS` types): `row_kept` read as a
+    boolean, not as the text "False" (which counts as true, and before stop 47 made a report
+    rebuilt from a folder say that no row was rejected)."""
+    try:
+        rejects = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+    except pd.errors.EmptyDataError:
+        return empty_rejects()
+    if "row_kept" in rejects.columns:
+        kept = rejects["row_kept"].str.strip().str.lower()
+        rejects["row_kept"] = kept.map({"true": True, "false": False}).astype("boolean")
+    if "line" in rejects.columns:
+        rejects["line"] = pd.to_numeric(rejects["line"], errors="coerce").astype("Int64")
+    return rejects
+
+
 def load_inputs(path: str | Path) -> ReportInputs:
     """Read a tagged table file, or an analysis output folder, for the report (a file's
     scales are those kept beside it, `score_scales`)."""
@@ -145,10 +161,7 @@ def _load_folder(folder: Path) -> ReportInputs:
         )
     inputs = ReportInputs(table=read_tagged(tagged), source=str(folder))
     if (folder / "rejects.csv").is_file():
-        try:
-            inputs.rejects = pd.read_csv(folder / "rejects.csv", dtype="string")
-        except pd.errors.EmptyDataError:
-            inputs.rejects = empty_rejects()
+        inputs.rejects = read_rejects_csv(folder / "rejects.csv")
     if (folder / "tables" / "topics.csv").is_file():
         themes = pd.read_csv(folder / "tables" / "topics.csv", dtype={"similar_themes": "string"})
         inputs.themes = themes.astype({"topic": "Int64"}) if "topic" in themes else themes

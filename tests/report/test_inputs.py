@@ -32,3 +32,27 @@ def test_theme_mentions_read_back_quote_each_part_as_the_comment_says_it(tmp_pat
     )
     export_table(mentions, tmp_path / "tables" / "theme_mentions.csv")  # formula-safe
     assert load_inputs(tmp_path).mentions["unit_text"].tolist() == ["- Nothing to unlock"]
+
+
+def test_rejects_read_back_from_a_folder_keep_which_rows_were_kept(tmp_path, table):
+    """The text "False" is true as a bool: a report rebuilt from a folder said 0 rows could
+    not be used where the first one said 2."""
+    from feedback_nlp.schema import REJECT_COLUMNS, rejected_rows
+
+    table.to_parquet(tmp_path / "tagged.parquet")
+    rejects = pd.DataFrame(
+        {
+            "file": ["a.csv"] * 3,
+            "line": [2, 5, 9],
+            "response_id": ["r1", "r2", None],
+            "field": ["nps", "text", None],
+            "reason": ["score 11 out of range", "no text and no score", "duplicate"],
+            "raw": ["{}"] * 3,
+            "row_kept": [True, False, False],
+        }
+    ).astype(REJECT_COLUMNS)
+    export_table(rejects, tmp_path / "rejects.csv")
+    read = load_inputs(tmp_path).rejects
+    assert read["row_kept"].tolist() == [True, False, False]
+    assert read["line"].tolist() == [2, 5, 9]
+    assert len(rejected_rows(read)) == 2
