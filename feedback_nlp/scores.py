@@ -234,13 +234,17 @@ def nps_variance(promoters: float, detractors: float, n: float) -> float:
 def nps_interval(
     promoters: int, detractors: int, n: int, confidence: float = CONFIDENCE
 ) -> tuple[float, float]:
-    """Adjusted Wald interval of NPS (Rocks 2016), on the −100…100 scale."""
+    """Adjusted Wald interval of NPS (Rocks 2016), on the −100…100 scale, widened where
+    needed to hold the observed NPS: the adjustment pulls the centre towards 0, and for a few
+    respondents all of one kind (1 detractor: −100) the range would miss it (−98 to +48)."""
     if n == 0:
         return (np.nan, np.nan)
     n_adj, p_adj, d_adj = n + 3, promoters + 0.75, detractors + 0.75
     centre = (p_adj - d_adj) / n_adj
     half = z_value(confidence) * np.sqrt(nps_variance(p_adj, d_adj, n_adj))
-    return (100 * max(-1.0, centre - half), 100 * min(1.0, centre + half))
+    observed = (promoters - detractors) / n
+    low, high = min(centre - half, observed), max(centre + half, observed)
+    return (100 * max(-1.0, low), 100 * min(1.0, high))
 
 
 # --- metrics --------------------------------------------------------------------------------
@@ -263,7 +267,13 @@ def nps_metrics(nps: pd.Series, confidence: float = CONFIDENCE) -> list[dict]:
     n = len(values)
     promoters, detractors = int((values >= 9).sum()), int((values <= 6).sum())
     rows = [
-        _row("nps", nps_value(values), n, nps_interval(promoters, detractors, n), "adjusted Wald")
+        _row(
+            "nps",
+            nps_value(values),
+            n,
+            nps_interval(promoters, detractors, n, confidence),
+            "adjusted Wald",
+        )
     ]
     for name, count in (
         ("promoter_share", promoters),
@@ -303,10 +313,12 @@ def metrics_of_units(
     if "nps" in scores.columns:
         rows += nps_metrics(scores["nps"], confidence)
     if "csat" in scores.columns:
-        rows.append(share_metric("csat_satisfied_share", scores["csat"], scales.csat_satisfied))
+        satisfied = scales.csat_satisfied
+        rows.append(share_metric("csat_satisfied_share", scores["csat"], satisfied, confidence))
         rows.append(mean_metric("csat_mean", scores["csat"], confidence))
     if "ces" in scores.columns:
-        rows.append(share_metric("ces_low_effort_share", scores["ces"], scales.ces_low_effort))
+        low_effort = scales.ces_low_effort
+        rows.append(share_metric("ces_low_effort_share", scores["ces"], low_effort, confidence))
         rows.append(mean_metric("ces_mean", scores["ces"], confidence))
     return rows
 

@@ -6,6 +6,7 @@ from feedback_nlp.errors import SchemaError
 from feedback_nlp.scores import (
     ScoreScales,
     add_nps_group,
+    metrics_of_units,
     nps_group,
     nps_interval,
     score_conflicts,
@@ -59,6 +60,23 @@ def test_nps_interval_is_rocks_adjusted_wald_by_hand():
     low, high = nps_interval(5, 2, 10)
     assert low == pytest.approx(100 * (p - d - half))
     assert high == pytest.approx(100 * (p - d + half))
+
+
+def test_the_nps_range_holds_the_observed_nps_of_a_few_respondents():
+    """1 detractor: NPS -100; the adjusted range alone is -98 to +48."""
+    low, high = nps_interval(0, 1, 1)
+    assert low == pytest.approx(-100.0) and high > 40
+    low, high = nps_interval(3, 0, 3)
+    assert high == pytest.approx(100.0) and low < 50
+
+
+def test_the_confidence_asked_for_is_used_by_every_score_range():
+    scores = pd.DataFrame({"nps": [10, 9, 3, 0, 8, 7, 10, 2], "csat": [5, 4, 1, 2, 5, 3, 4, 1]})
+    wide = {r["metric"]: r for r in metrics_of_units(scores, confidence=0.95)}
+    narrow = {r["metric"]: r for r in metrics_of_units(scores, confidence=0.8)}
+    for name in ("nps", "promoter_share", "csat_satisfied_share", "csat_mean"):
+        width = wide[name]["ci_high"] - wide[name]["ci_low"]
+        assert narrow[name]["ci_high"] - narrow[name]["ci_low"] < width, name
 
 
 def test_csat_and_ces_share_and_mean():

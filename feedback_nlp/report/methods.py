@@ -53,7 +53,7 @@ def methods_section(
     """How the numbers were made, for readers who want to check them."""
     section = Section("methods", "Methods")
     where = f" from {source}" if source else ""
-    lines = f"{count(comments)} comments{where}."
+    lines = f"{counted(comments, 'comment')}{where}."
     if rejects is not None:
         unused = rejected_rows(rejects)
         flawed = rejects.drop(index=unused.index)  # used, a score or date left empty
@@ -72,7 +72,7 @@ def methods_section(
         text = "The analysis ran these steps"
         if version:
             text += f" (feedback_nlp {version}"
-            text += f", fitted on {count(fitted)} comments)" if fitted else ")"
+            text += f", fitted on {counted(fitted, 'comment')})" if fitted else ")"
         section.add(Paragraph(text + "."))
         models = models_table(stages).rename(
             columns={

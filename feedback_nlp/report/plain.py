@@ -212,6 +212,13 @@ def counted(value: int, noun: str) -> str:
     return f"{count(value)} {noun}{'' if value == 1 else 's'}"
 
 
+def counted_units(value: int, units: str) -> str:
+    """A count of units and their noun (`unit_noun`), singular for one: "1 respondent"."""
+    if value != 1:
+        return f"{count(value)} {units}"
+    return f"1 {units.split(' and ')[0].removesuffix('s')}"
+
+
 def percent(value: object, digits: int = 0) -> str:
     """`38.7` (already a percentage) → `39 %`."""
     return "" if is_missing(value) else f"{float(value):.{digits}f} %"

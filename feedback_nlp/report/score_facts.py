@@ -18,6 +18,7 @@ from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
     SCORE_NAMES,
+    counted_units,
     headline_meaning,
     interval,
     number,
@@ -151,7 +152,8 @@ class OutcomeFact:
         )
 
     def card(self) -> Card:
-        detail = f"95 % range {self.range_text()} · {self.n:,} {self.units} · {self.meaning()}"
+        units = counted_units(self.n, self.units)
+        detail = f"95 % range {self.range_text()} · {units} · {self.meaning()}"
         return Card(self.outcome.replace("_", " "), self.shown(), detail)
 
 
@@ -246,7 +248,7 @@ def score_card(fact: ScoreFact) -> Card:
     else:
         value, rng = percent(fact.value), interval(fact.low, fact.high, 0, sign=False) + " %"
         tone = "bad" if fact.value < 50 else "good"
-    detail = f"95 % range {rng} · {fact.n:,} {fact.units} · {fact.meaning}"
+    detail = f"95 % range {rng} · {counted_units(fact.n, fact.units)} · {fact.meaning}"
     return Card(name, value, detail, tone)
 
 

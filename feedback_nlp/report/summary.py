@@ -219,7 +219,7 @@ def summary_section(facts: Facts) -> Section:
 
 
 def _volume_sentence(facts: Facts) -> str:
-    parts = [f"{count(facts.comments)} comments"]
+    parts = [counted(facts.comments, "comment")]
     if facts.score_only:
         parts.append(f"(and {counted(facts.score_only, 'response')} without one)")
     if facts.channels:

@@ -15,6 +15,7 @@ from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
     SCORE_NAMES,
     count,
+    counted,
     interval,
     is_missing,
     language_name,
@@ -174,7 +175,7 @@ def breakdown_section(
     unset = len(table) - len(values)
     caption = f"Per {by.noun}."
     if unset:
-        caption += f" {count(unset)} comments have no {by.noun} and are not counted here."
+        caption += f" Not counted here: {counted(unset, 'comment')} with no {by.noun}."
     section.add(Table(frame, caption))
     return section
 

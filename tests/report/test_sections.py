@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.report.build import build_insight_report
+from feedback_nlp.report.inputs import ReportInputs
+from feedback_nlp.report.markdown import to_markdown
 from feedback_nlp.report.sections import themes_section
 
 
@@ -56,3 +59,14 @@ def test_the_score_of_a_themes_customers_is_signed_for_nps_and_a_plain_mean_for_
     assert nps["NPS of these customers"].tolist()[:2] == ["−12.0", "+4.0"]
     csat = _impact_table(ranked.assign(metric_with=[1.0, 2.4, 3.0, 4.2, 5.0]), None, "CSAT")
     assert csat["CSAT of these customers"].tolist() == ["1.0", "2.4", "3.0", "4.2", "5.0"]
+
+
+def test_one_comment_reads_in_the_singular_and_its_nps_range_holds_it(table):
+    """A report of one scored comment: "1 comment", "1 respondent", and the range around the
+    NPS of −100 reaches −100."""
+    one = table[table["nps"].notna()].head(1).assign(nps=pd.array([2], dtype="Int64"))
+    report = build_insight_report(ReportInputs(one))
+    text = to_markdown(report)
+    assert "1 comment " in text and "1 comments" not in text
+    assert "1 respondent " in text and "1 respondents" not in text
+    assert "**NPS: −100** 95 % range −100 to +48" in text

@@ -91,7 +91,7 @@ def test_a_breakdown_leaves_out_comments_with_no_value_and_says_how_many():
     (block,) = [b for b in section.blocks if isinstance(b, Table)]
     assert block.frame["region"].tolist() == ["North", "South"]  # blank cells, spaces: no row
     unset = table["region"].isna().sum()
-    assert f"{unset} comments have no region" in block.caption
+    assert f"Not counted here: {unset} comments with no region." in block.caption
     assert (block.frame["Customers with an NPS score"].astype(int) > 0).all()
     assert block.frame["NPS"].str.len().gt(0).all()  # before: a blank row with NPS of no one
 
