@@ -171,11 +171,19 @@ def _prefixed(table: pd.DataFrame, column: str, kind: str | None = None) -> pd.S
     return ((kind or column.removesuffix("_id")) + ":" + values).rename("unit_id")
 
 
+def in_time_order(frame: pd.DataFrame, times: pd.Series | None) -> pd.DataFrame:
+    """`frame` sorted by `times` (one per row, in the same order; stable), undated rows
+    first, so that a unit's 'last' value is its latest dated one wherever units are counted
+    (the headline, segments, effort by CES); None leaves `frame` as it is."""
+    if times is None:
+        return frame
+    order = pd.Series(times.to_numpy()).sort_values(kind="stable", na_position="first").index
+    return frame.iloc[order]
+
+
 def _ordered(table: pd.DataFrame) -> pd.DataFrame:
     """`table` in time order (stable), so that 'last' means the latest answer."""
-    if "created_at" in table.columns:
-        return table.sort_values("created_at", kind="stable", na_position="first")
-    return table
+    return in_time_order(table, table.get("created_at"))
 
 
 def unit_scores(

@@ -16,7 +16,7 @@ from scipy import stats
 
 from feedback_nlp.intervals import CONFIDENCE, t_interval
 from feedback_nlp.schema import EFFORT_LEVELS, require
-from feedback_nlp.scores import ScoreScales, check_range, unit_ids
+from feedback_nlp.scores import ScoreScales, check_range, in_time_order, unit_ids
 
 COLUMNS = ("effort", "measure", "value", "n", "ci_low", "ci_high", "p_value", "method")
 #: Fisher-z variance factor for Spearman's rho (Fieller, Hartley & Pearson 1957).
@@ -34,8 +34,7 @@ def unit_effort_ces(table: pd.DataFrame, unit: str = "auto") -> pd.DataFrame:
             "effort_score": table["effort_score"].astype(float),
         }
     )
-    if "created_at" in table.columns:
-        frame = frame.assign(_t=table["created_at"]).sort_values("_t", kind="stable")
+    frame = in_time_order(frame, table.get("created_at"))
     per_unit = frame.groupby("unit_id", sort=True).agg(
         ces=("ces", "last"), rank=("rank", "max"), effort_score=("effort_score", "max")
     )

@@ -17,6 +17,7 @@ from feedback_nlp.scores import (
     SMALL_N,
     ScoreScales,
     check_scores,
+    in_time_order,
     metrics_of_units,
     unit_ids,
 )
@@ -131,9 +132,7 @@ def _per_row(table: pd.DataFrame, scores: list[str], unit: str) -> pd.DataFrame:
     frame = table[scores].assign(
         unit_id=unit_ids(table, unit), negative=negative_flags(table), commented=commented(table)
     )
-    if "created_at" in table.columns:
-        frame = frame.assign(_time=table["created_at"]).sort_values("_time", kind="stable")
-    return frame
+    return in_time_order(frame, table.get("created_at"))
 
 
 def _dimension(

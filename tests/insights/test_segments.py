@@ -41,6 +41,20 @@ def test_each_unit_counts_once_per_segment():
     assert value(result, "themes", "wait", "comments")["value"] == 3
 
 
+def test_an_undated_answer_is_not_a_units_last_one_here_either():
+    """The headline takes a unit's latest dated score, an undated one coming first: the
+    segments did the opposite (chat CSAT 1 beside a headline of 5 for the same units)."""
+    from feedback_nlp.scores import score_metrics
+
+    table = chat_and_survey().head(3)
+    table["csat"] = pd.array([1, 5, 5], dtype="Int64")
+    table["created_at"] = table["created_at"].astype("datetime64[ns, UTC]")
+    table.loc[0, "created_at"] = pd.NaT
+    headline = score_metrics(table).set_index("metric").loc["csat_mean", "value"]
+    chat = value(segment_metrics(table, min_n=1), "channel", "chat", "csat_mean")["value"]
+    assert headline == chat == 5.0
+
+
 def test_multi_valued_emotions_and_periods():
     result = segment_metrics(chat_and_survey(), by=["emotion", "period"], min_n=1)
     assert value(result, "emotion", "sadness", "comments")["value"] == 1
