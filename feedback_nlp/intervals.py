@@ -34,3 +34,23 @@ def t_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> tuple[floa
     mean = float(np.mean(values))
     half = float(stats.t.ppf(0.5 + confidence / 2, n - 1) * np.std(values, ddof=1) / np.sqrt(n))
     return (mean - half, mean + half)
+
+
+def odds_ratio_interval(
+    a: int, b: int, c: int, d: int, confidence: float = CONFIDENCE
+) -> tuple[float, float, float]:
+    """Odds ratio (a·d)/(b·c) of the 2×2 table [[a, b], [c, d]] and its Woolf (log) interval.
+
+    A zero cell adds 0.5 to every cell (Haldane-Anscombe) for the estimate and its range
+    alike, so the estimate lies inside its range (the plain estimate was 0 or infinite
+    beside a finite range). With no event at all, or no non-event, (a + c or b + d is 0) the
+    odds ratio is undefined: NaN, not a number the +0.5 would make up.
+    """
+    if a + c == 0 or b + d == 0:
+        return (np.nan, np.nan, np.nan)
+    cells = np.array([a, b, c, d], dtype=float)
+    if (cells == 0).any():
+        cells += 0.5
+    log_or = np.log(cells[0] * cells[3] / (cells[1] * cells[2]))
+    half = z_value(confidence) * np.sqrt((1.0 / cells).sum())
+    return (float(np.exp(log_or)), float(np.exp(log_or - half)), float(np.exp(log_or + half)))

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from feedback_nlp.intervals import t_interval, wilson_interval, z_value
+from feedback_nlp.intervals import odds_ratio_interval, t_interval, wilson_interval, z_value
 
 
 def test_z_value_of_95_percent():
@@ -16,3 +16,17 @@ def test_wilson_interval_known_value_and_t_interval_against_scipy():
     values = np.array([1.0, 2.0, 4.0, 5.0, 7.0])
     expected = stats.t.interval(0.95, 4, loc=values.mean(), scale=stats.sem(values))
     assert t_interval(values) == pytest.approx(expected)
+
+
+def test_an_odds_ratio_with_a_zero_cell_lies_inside_its_range():
+    """3 of 3 with the theme churned, 10 of 40 without: the plain estimate is infinite."""
+    odds_ratio, low, high = odds_ratio_interval(3, 0, 10, 30)
+    assert low < odds_ratio < high
+    assert odds_ratio == pytest.approx((3.5 * 30.5) / (0.5 * 10.5))
+
+
+def test_an_odds_ratio_without_any_event_is_undefined():
+    """Nobody churned: no odds ratio (the +0.5 made up 10.04 with a range of 0.20 to 512)."""
+    assert all(np.isnan(v) for v in odds_ratio_interval(0, 5, 0, 40))
+    assert all(np.isnan(v) for v in odds_ratio_interval(5, 0, 40, 0))
+    assert odds_ratio_interval(2, 8, 10, 30)[0] == pytest.approx(2 * 30 / (8 * 10))

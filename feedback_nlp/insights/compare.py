@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from feedback_nlp.intervals import CONFIDENCE, wilson_interval, z_value
+from feedback_nlp.intervals import CONFIDENCE, odds_ratio_interval, wilson_interval, z_value
 
 
 def _empty(effect_name: str, test: str) -> dict:
@@ -44,14 +44,8 @@ def compare_binary(
     result |= {"difference": result["value_with"] - result["value_without"]}
     result |= {"difference_ci_low": 100 * low, "difference_ci_high": 100 * high}
     table = np.array([[a, n1 - a], [c, n0 - c]])
-    cells = table.astype(float).ravel()
-    if (cells == 0).any():
-        cells = cells + 0.5
-    log_or = np.log(cells[0] * cells[3] / (cells[1] * cells[2]))
-    half = z_value(confidence) * np.sqrt((1.0 / cells).sum())
-    result |= {"effect": float(np.exp(log_or))}
-    result |= {"effect_ci_low": float(np.exp(log_or - half))}
-    result |= {"effect_ci_high": float(np.exp(log_or + half))}
+    effect, effect_low, effect_high = odds_ratio_interval(a, n1 - a, c, n0 - c, confidence)
+    result |= {"effect": effect, "effect_ci_low": effect_low, "effect_ci_high": effect_high}
     result |= binary_test(table)
     return result
 

@@ -14,6 +14,7 @@ import pandas as pd
 from scipy import stats
 
 from feedback_nlp.errors import SchemaError
+from feedback_nlp.intervals import odds_ratio_interval
 from feedback_nlp.outcomes import OutcomeSpec, duration_scale, parse_declared
 from feedback_nlp.schema import lists_of, split_list
 from feedback_nlp.scores import (
@@ -274,24 +275,18 @@ def impact_of(
 
 
 def odds_ratio_test(events: pd.Series, has_theme: pd.Series) -> dict[str, float]:
-    """Fisher's exact test of event vs theme, the odds ratio and its Woolf (log) CI.
-
-    The CI adds 0.5 to every cell when one is zero (Haldane-Anscombe correction).
-    """
+    """Fisher's exact test of event vs theme, the odds ratio and its Woolf (log) CI
+    (`intervals.odds_ratio_interval`: a zero cell adds 0.5 to every cell for both)."""
     a = int((events & has_theme).sum())
     b = int((~events & has_theme).sum())
     c = int((events & ~has_theme).sum())
     d = int((~events & ~has_theme).sum())
-    odds_ratio, p_value = stats.fisher_exact([[a, b], [c, d]])
-    cells = np.array([a, b, c, d], dtype=float)
-    if (cells == 0).any():
-        cells += 0.5
-    log_or = np.log(cells[0] * cells[3] / (cells[1] * cells[2]))
-    half = 1.959963984540054 * np.sqrt((1.0 / cells).sum())
+    odds_ratio, low, high = odds_ratio_interval(a, b, c, d)
+    p_value = stats.fisher_exact([[a, b], [c, d]])[1]
     return {
-        "odds_ratio": float(odds_ratio),
-        "or_ci_low": float(np.exp(log_or - half)),
-        "or_ci_high": float(np.exp(log_or + half)),
+        "odds_ratio": odds_ratio,
+        "or_ci_low": low,
+        "or_ci_high": high,
         "p_value": float(p_value),
     }
 
