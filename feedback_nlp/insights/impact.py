@@ -274,7 +274,10 @@ def theme_trends(
     result["share"] = 100 * result["units"] / result["period_units"]
     names = theme_labels(table, labels)
     result.insert(2, "theme_label", result["theme"].map(lambda t: names.get(t, t)))
-    return _flag_growth(result, alpha, min_n)
+    result = _flag_growth(result, alpha, min_n)
+    counted = unit_ids(frame[periods.notna()], unit)  # what `units` counts, for its wording
+    result["unit_of_analysis"] = describe_units(counted, unit == "respondent_id")
+    return result
 
 
 def _period_impacts(

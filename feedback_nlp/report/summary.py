@@ -36,6 +36,7 @@ from feedback_nlp.report.score_facts import (
 )
 from feedback_nlp.schema import UNDETERMINED_LANGUAGE, rejected_rows
 from feedback_nlp.score_scales import ScoreScales
+from feedback_nlp.scores import SMALL_N
 
 
 @dataclass
@@ -111,8 +112,7 @@ def gather_facts(
     if not facts.scores:
         facts.bad_side = _bad_side(table, tables, facts.outcomes, judged, similar or {})
     if "theme_trends" in tables:
-        units = units_of(tables.get(f"theme_impact_{score}")) if score else "comments"
-        facts.grew = _grew(tables["theme_trends"], units)
+        facts.grew = _grew(tables["theme_trends"])
     facts.no_growth = _no_growth(tables.get("theme_trends"))
     return facts
 
@@ -173,11 +173,15 @@ def _no_growth(trends: pd.DataFrame | None) -> str:
     )
 
 
-def _grew(trends: pd.DataFrame, units: str = "customers") -> list[str]:
-    grown = trends[trends["grew_significantly"].fillna(False).astype(bool)]
+def _grew(trends: pd.DataFrame) -> list[str]:
+    """The themes that grew significantly in a month of at least SMALL_N units (2 comments
+    in a month just begun made a theme "grow to 100 %"), each with the month's count."""
+    grew = trends["grew_significantly"].fillna(False).astype(bool)
+    grown = trends[grew & (trends["period_units"] >= SMALL_N)]
+    units = units_of(trends, default="comments")
     return [
-        f"'{r['theme_label']}' grew to {percent(r['share'])} of {units} in {r['period']} "
-        f"(it was {percent(r['baseline_share'])} before)"
+        f"'{r['theme_label']}' grew to {percent(r['share'])} of the {count(r['period_units'])} "
+        f"{units} of {r['period']} (it was {percent(r['baseline_share'])} before)"
         for _, r in grown.sort_values(["period", "share"], ascending=[False, False]).iterrows()
     ]
 

@@ -45,6 +45,22 @@ def test_summary_names_the_planted_costs_growth_and_scores(report):
     )
 
 
+def test_a_theme_in_two_comments_of_a_month_just_begun_did_not_grow(table, report):
+    """Growth is said for months of at least 30 units, with the month's count; before stop
+    47 two comments of a new month made a rare theme "grow to 100 %" and pushed the real
+    growth out of the summary."""
+    assert "of the " in report.facts["facts"].grew[0]  # "… of the 61 respondents of 2026-06"
+    rare = table["themes"].dropna().str.split("|").explode().value_counts().index[-1]
+    late = table.tail(2).assign(
+        created_at=pd.Timestamp("2026-12-01", tz="UTC"), themes=rare, response_id=["x1", "x2"]
+    )
+    facts = build_insight_report(
+        ReportInputs(pd.concat([table, late], ignore_index=True), themes=theme_table())
+    ).facts["facts"]
+    assert facts.grew and not any("2026-12" in line for line in facts.grew)
+    assert "'late delivery'" in facts.grew[0]
+
+
 def test_the_title_promises_what_drives_scores_only_where_there_are_scores(table, report):
     from feedback_nlp.report.build import DEFAULT_TITLE, TEXT_ONLY_TITLE
 
