@@ -27,6 +27,9 @@ from feedback_nlp.segment_columns import SEGMENTS_FILE
 
 THEMES = "themes.parquet"
 MODEL_INFO = "model.json"
+#: What the analysis declared, copied from the model beside the parts: outcomes, segment
+#: columns, score scales.
+ANALYSIS_FILES = (OUTCOMES_FILE, SEGMENTS_FILE, SCALES_FILE)
 
 
 def write_model_context(analyzer: Analyzer, model: Path, out: Path) -> None:
@@ -40,7 +43,7 @@ def write_model_context(analyzer: Analyzer, model: Path, out: Path) -> None:
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
     info = json.dumps({"config": config, "meta": meta}, indent=1, default=str)
     write_atomic(out / MODEL_INFO, info.encode("utf-8"))
-    for name in (OUTCOMES_FILE, SEGMENTS_FILE, SCALES_FILE):  # declared by the analysis
+    for name in ANALYSIS_FILES:
         if (model / name).is_file():
             write_atomic(out / name, (model / name).read_bytes())
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from feedback_nlp.analyzer import Analyzer
-from feedback_nlp.engines.context import MODEL_INFO, THEMES
+from feedback_nlp.engines.context import ANALYSIS_FILES, MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import (
     MANIFEST,
     JobConflictError,
@@ -197,7 +197,7 @@ def discard_unstarted(manifest: Manifest) -> None:
 def _clear(out: Path) -> None:
     for name in (TAGGED, REJECTS, MENTIONS):
         shutil.rmtree(out / name, ignore_errors=True)
-    for name in (MANIFEST, THEMES, MODEL_INFO):
+    for name in (MANIFEST, THEMES, MODEL_INFO, *ANALYSIS_FILES):
         (out / name).unlink(missing_ok=True)
 
 

@@ -21,8 +21,10 @@ whose driver dies is not resumable (Ray names its files per run): start it again
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import socket
 import sys
 import time
 from pathlib import Path
@@ -44,7 +46,7 @@ from feedback_nlp.engines.parts import (
     write_mentions,
     write_part,
 )
-from feedback_nlp.errors import require_package
+from feedback_nlp.errors import MissingDependencyError, require_package
 from feedback_nlp.report.export import redact_for_export
 
 #: CPUs claimed by the read task and by each write task (they mostly wait on I/O).
@@ -196,6 +198,7 @@ def run_ray(
     manifest.save()
     started_here = not ray.is_initialized()
     if started_here:
+        check_address(address)
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
     started = time.perf_counter()
     try:
@@ -223,6 +226,30 @@ def run_ray(
         if started_here:
             ray.shutdown()
     return _finish(manifest, time.perf_counter() - started)
+
+
+#: Seconds to wait for a cluster's port to answer before saying it cannot be reached.
+CONNECT_TIMEOUT_S = 10.0
+
+
+def check_address(address: str | None) -> None:
+    """Fail fast on a cluster address Ray would retry for minutes: a Ray Client address
+    (``ray://``) without its package, or a host and port where nothing answers.
+    ``auto``, ``local`` and None are Ray's to resolve."""
+    if not address or address in ("auto", "local"):
+        return
+    if address.startswith("ray://") and importlib.util.find_spec("grpc") is None:
+        raise MissingDependencyError("ray[client]", "ray-client", f"the address {address}")
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as error:
+        raise ConnectionError(
+            f"no Ray cluster answers at {address} ({error}): check --address "
+            "(`ray status` on the head node prints it)"
+        ) from error
 
 
 def _rejected_in(path: Path) -> int:

@@ -306,11 +306,17 @@ def test_scales_that_differ_from_the_models_are_refused_before_the_job_starts(
 def test_a_run_that_failed_before_its_first_chunk_leaves_nothing_that_blocks_the_retry(
     small_model, tmp_path
 ):
-    from feedback_nlp.errors import ReadError
+    import shutil
 
+    from feedback_nlp.errors import ReadError
+    from feedback_nlp.segment_columns import write_segments
+
+    model = shutil.copytree(small_model, tmp_path / "model")
+    write_segments(model, ["region"])  # copied beside the parts when the job starts
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(ReadError, match="no text column"):
-        tag_files(small_model, [bad], tmp_path / "job")
-    summary = tag_files(small_model, [demo("survey")], tmp_path / "job")  # no --overwrite
+        tag_files(model, [bad], tmp_path / "job")
+    assert list((tmp_path / "job").iterdir()) == []  # segments.json was left before stop 47
+    summary = tag_files(model, [demo("survey")], tmp_path / "job")  # no --overwrite
     assert summary.rows == len(read_many([demo("survey")]).table)

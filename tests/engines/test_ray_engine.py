@@ -164,3 +164,41 @@ def test_an_unfinished_ray_job_is_run_again_from_the_start(ray_cluster, small_mo
     tagged = read_parts(tmp_path / "tagged")
     assert again.rows == len(tagged) == len(read_many(survey).table)
     assert tagged["response_id"].is_unique
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_an_address_where_no_cluster_answers_fails_fast_and_leaves_no_job(small_model, tmp_path):
+    """Before stop 47 `ray.init` retried for more than 5 minutes, and the job it left
+    ("running") refused the retry."""
+    from feedback_nlp.cli.tag import EXIT_ENGINE_UNAVAILABLE, exit_code
+
+    address = f"127.0.0.1:{_closed_port()}"
+    started = time.perf_counter()
+    with pytest.raises(ConnectionError, match=f"no Ray cluster answers at {address}") as error:
+        tag_files(small_model, [demo_files()[0]], tmp_path / "job", engine="ray", address=address)
+    assert time.perf_counter() - started < 60
+    assert exit_code(error.value) == EXIT_ENGINE_UNAVAILABLE
+    assert not (tmp_path / "job").exists() or list((tmp_path / "job").iterdir()) == []
+
+
+def test_a_ray_client_address_without_its_package_names_the_extra(monkeypatch):
+    import importlib.util
+
+    from feedback_nlp.engines import ray_engine
+    from feedback_nlp.errors import MissingDependencyError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        ray_engine.importlib.util, "find_spec", lambda name: None if name == "grpc" else real(name)
+    )
+    with pytest.raises(MissingDependencyError, match=r"feedback-nlp\[ray-client\]"):
+        ray_engine.check_address("ray://127.0.0.1:10001")
+    ray_engine.check_address("auto")  # Ray's to resolve: nothing checked
