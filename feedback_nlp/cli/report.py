@@ -36,7 +36,11 @@ def report_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")],
     quiet: Quiet = False,
 ) -> None:
-    """Write the insight report (report.html, report.md, report.xlsx) of tagged comments."""
+    """Write the insight report (report.html, report.md, report.xlsx) of tagged comments.
+
+    Exit codes, as `tag`'s: 0 written; 65 the table or folder cannot be read; 66 no input (no
+    such file, or a tagging job that tagged no comment: an empty week, every row rejected);
+    74 the report cannot be written (permissions, disk full); 1 a bug."""
     from feedback_nlp import progress
     from feedback_nlp.pipeline import write_report
 
@@ -45,7 +49,18 @@ def report_command(
     try:
         with progress.task("Writing the report", unit=""):
             written = write_report(tagged, out)
-    except FeedbackError as error:
+    except (FeedbackError, OSError) as error:
         typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(report_exit_code(error, tagged)) from None
     print_closing(written, quiet)
+
+
+def report_exit_code(error: Exception, tagged: Path) -> int:
+    """The exit code of a failed report: `tag`'s codes, 66 (no input) for a missing table or
+    a job that tagged nothing."""
+    from feedback_nlp.cli.tag import EXIT_NO_INPUT, exit_code
+    from feedback_nlp.report.job import EmptyJobError
+
+    if isinstance(error, EmptyJobError) or not tagged.exists():
+        return EXIT_NO_INPUT
+    return exit_code(error)

@@ -18,6 +18,7 @@ Exit codes (docs/tagging.md), for scripts:
 
 from __future__ import annotations
 
+import shlex
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -137,4 +138,4 @@ def tag(
         raise typer.Exit(code) from None
     typer.echo(summary.describe())
     if not quiet:
-        typer.echo(f"its report: feedback-nlp report {out} --out REPORT_FOLDER")
+        typer.echo(f"its report: feedback-nlp report {shlex.quote(str(out))} --out REPORT_FOLDER")

@@ -34,6 +34,10 @@ def is_tagging_job(folder: Path) -> bool:
     return (folder / MANIFEST).is_file()
 
 
+class EmptyJobError(ReadError):
+    """The tagging job tagged no comment (an empty week, every row rejected): no report."""
+
+
 def load_job(folder: Path) -> ReportInputs:
     """The report inputs of a finished tagging job in `folder`."""
     from feedback_nlp.report.inputs import ReportInputs, read_outcomes, schema_dtypes
@@ -43,7 +47,7 @@ def load_job(folder: Path) -> ReportInputs:
     table = read_parts(folder / TAGGED)
     if table.empty:
         read, rejected = totals["rows_read"], totals["rejects"]
-        raise ReadError(
+        raise EmptyJobError(
             folder,
             f"the tagging job tagged no comments ({read:,} rows read, {rejected:,} rejected): "
             "nothing to report",

@@ -35,5 +35,24 @@ def test_missing_input_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(
         app, ["report", str(tmp_path / "nope.parquet"), "-o", str(tmp_path)]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 66
     assert "no such file" in result.output
+
+
+def test_a_job_that_tagged_nothing_and_an_unwritable_folder_have_their_exit_codes(tmp_path):
+    """An empty week is 66 (no input), not 1 (a bug): a scheduler tells them apart; a folder
+    that cannot be written is 74, as for `tag` (it was a traceback)."""
+    empty = tmp_path / "header_only.csv"
+    empty.write_text("id,text,nps\n", encoding="utf-8")
+    model = tmp_path / "model"
+    Analyzer([]).save(model)
+    tagged = CliRunner().invoke(app, ["tag", str(model), str(empty), "--out", str(tmp_path / "j")])
+    assert tagged.exit_code == 0, tagged.output
+    result = CliRunner().invoke(app, ["report", str(tmp_path / "j"), "-o", str(tmp_path / "r")])
+    assert result.exit_code == 66 and "tagged no comments" in result.output
+    table = tmp_path / "tagged.parquet"
+    tagged_table().to_parquet(table)
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(table), "-o", str(blocked / "r"), "-q"])
+    assert result.exit_code == 74, result.output
