@@ -24,7 +24,8 @@ import re
 #: ``sig.``, ``dl.``), only with it; ``M.`` (``M. Dupont``) only in capitals.
 _TITLES = (
     r"(?:herr|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
-    r"signorina|senhor|senhora|domnul|doamna|господин|госпожа|meneer|mevrouw)(?=[ \t])"
+    r"signorina|senhor|senhora|domnul|doamna|господин|госпожа|meneer|mevrouw|sayın)"
+    r"(?=[ \t])"
     r"|(?:mr|mrs|ms|dr)(?:\.|(?=[ \t]))"
     r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|(?-i:M))\."
 )
@@ -33,7 +34,7 @@ _INTRODUCTIONS = (
     r"my name is|my name's|je m['’]appelle|mon nom est|ich heiße|ich heisse|mein name ist|"
     r"me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|me chamo|chamo-me|mă numesc|"
     r"ma numesc|numele meu este|меня зовут|моё имя|мое имя|mijn naam is|ik heet|"
-    r"nazywam się|mam na imię"
+    r"nazywam się|mam na imię|benim adım|adım|ismim"
 )
 #: Sign-offs, which count only when the name after them ends the text.
 _SIGN_OFFS = (
@@ -41,7 +42,7 @@ _SIGN_OFFS = (
     r"bien à vous|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|liebe grüße|"
     r"saludos|un saludo|atentamente|cordiali saluti|distinti saluti|atenciosamente|"
     r"cumprimentos|cu stimă|cu respect|с уважением|met vriendelijke groet|z poważaniem|"
-    r"pozdrawiam"
+    r"pozdrawiam|saygılarımla|iyi çalışmalar"
 )
 _NAME_WORDS = r"(?P<name>(?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*){0,3})"
 _CUED_NAME = re.compile(

@@ -23,6 +23,9 @@ NAMED = [
     ("Спасибо, госпожа Иванова!", "Спасибо, госпожа <NAME>!"),
     ("меня зовут Анна, заказ 55", "меня зовут <NAME>, заказ 55"),
     ("mijn naam is Van Dijk", "mijn naam is <NAME>"),
+    ("Benim adım Ayşe Yılmaz, siparişim gelmedi", "Benim adım <NAME>, siparişim gelmedi"),
+    ("Sayın Yılmaz yardım etti", "Sayın <NAME> yardım etti"),
+    ("Teşekkürler. Saygılarımla, Şükrü Öztürk", "Teşekkürler. Saygılarımla, <NAME>"),
     ("Please call back.\nKind regards,\nJohn Smith", "Please call back.\nKind regards,\n<NAME>"),
     ("Danke! Viele Grüße, Felix", "Danke! Viele Grüße, <NAME>"),
     ("Merci. Cordialement, Claire Martin.", "Merci. Cordialement, <NAME>."),
@@ -40,6 +43,7 @@ NOT_NAMED = [
     "Einer Frau. Komplimente machen",  # "Frau" as a word, then a new sentence
     "der Aufzug m. Bahn-Security",  # "m." for "mit"
     "the app named Pocket crashes",  # products are named too
+    "Bay Area office was closed",  # Turkish "Bay" is left out: an English word too
 ]
 
 
