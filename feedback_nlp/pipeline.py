@@ -105,11 +105,13 @@ def analyze(
     `scales`: the CSAT and CES scales where the survey's are not 1-5 and 1-7 (or the
     mapping's ``[scales]``; `feedback_nlp.score_scales`), kept with the outputs and the model.
     """
+    analyzer = Analyzer(stages if stages is not None else default_stages())
+    for stage in analyzer.stages:  # a missing codebook file: before reading, not at the fit
+        stage.check_ready()
     declared_outcomes = {o.name: o for o in outcomes}
     read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores, scales)
     _check_rows(read, paths)
     check_segments(segments, read.table.columns)  # before the fit, which takes minutes
-    analyzer = Analyzer(stages if stages is not None else default_stages())
     analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
     analysis.outcomes = declared
     analysis.segments = list(segments)

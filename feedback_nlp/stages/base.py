@@ -119,6 +119,10 @@ class Stage:
 
     # -- configuration and persistence -------------------------------------------------------
 
+    def check_ready(self) -> None:
+        """Raise ConfigError for what can be checked before any data is read (a file the
+        stage will need); nothing by default."""
+
     def get_config(self) -> dict[str, Any]:
         """The `__init__` arguments, as stored (they are the stage's configuration)."""
         params = inspect.signature(type(self).__init__).parameters

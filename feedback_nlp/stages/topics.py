@@ -24,6 +24,7 @@ from feedback_nlp.backends.theme_pooling import THEME_ARRAY
 from feedback_nlp.errors import NotFittedError, SchemaError
 from feedback_nlp.schema import join_list
 from feedback_nlp.stages.base import Batch, Stage, register_stage
+from feedback_nlp.topics.codebook import BUILTIN, load_codebook
 from feedback_nlp.topics.config import OUTLIER, Assignment, TopicsConfig
 from feedback_nlp.topics.model import ThemeModel
 from feedback_nlp.topics.sentiment import UnitEncoder, mention_table
@@ -108,6 +109,19 @@ class TopicsStage(Stage):
         self.whitening_shrinkage = whitening_shrinkage
         self.model_: ThemeModel | None = None
         self._fit_encoder: UnitEncoder | None = None  # units encoded at fit, reused once
+        checked = self._topics_config()  # a bad setting fails here, not after the embedding
+        self.label_language = checked.label_language
+
+    def check_ready(self) -> None:
+        """The codebook file read and validated before any comment is (a missing or malformed
+        one failed at the fit, after the embedding)."""
+        if self.codebook not in (None, BUILTIN):
+            load_codebook(self.codebook)
+
+    def _topics_config(self) -> TopicsConfig:
+        """The theme model's settings: the stage's arguments but `theme_sentiment`."""
+        config = {k: v for k, v in self.get_config().items() if k != "theme_sentiment"}
+        return TopicsConfig(**config)
 
     def fit(self, batch: Batch) -> Self:
         """Find themes in the batch's comments."""
@@ -115,8 +129,7 @@ class TopicsStage(Stage):
 
         self._check_inputs(batch)
         table = batch.table
-        config = {k: v for k, v in self.get_config().items() if k != "theme_sentiment"}
-        model = ThemeModel(TopicsConfig(**config))
+        model = ThemeModel(self._topics_config())
         array = THEME_ARRAY if THEME_ARRAY in batch.arrays else "embedding"
         self._fit_encoder = UnitEncoder(array)
         model.fit(

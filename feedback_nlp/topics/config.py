@@ -68,11 +68,29 @@ class TopicsConfig:
             raise ConfigError("whitening must be 0 or more and whitening_shrinkage positive")
         if self.max_themes < 1:
             raise ConfigError(f"max_themes must be at least 1, got {self.max_themes}")
-        if self.label_language is not None and not LANGUAGE_CODE.match(self.label_language):
-            raise ConfigError(
-                f"label_language must be a language code such as 'en' or 'fr' (ISO 639), "
-                f"not {self.label_language!r}"
-            )
+        if self.label_language is not None:
+            self.label_language = language_code(self.label_language)
+
+
+def language_code(given: str) -> str:
+    """`given` as the `lang` column writes languages: ISO 639-1 where the language has one
+    ("FR", "fr-FR", "fra", "fre" → "fr"), else ISO 639-3 ("fil"). ConfigError for a code no
+    language has ("xx", "French"): before stop 47 "fra" and "zz" were taken and the names
+    silently came out in the corpus's languages."""
+    import pycountry
+
+    code = re.split(r"[-_]", str(given).strip(), maxsplit=1)[0].lower()
+    found = None
+    if LANGUAGE_CODE.match(code):
+        key = "alpha_2" if len(code) == 2 else "alpha_3"
+        found = pycountry.languages.get(**{key: code})
+        if found is None and len(code) == 3:
+            found = pycountry.languages.get(bibliographic=code)
+    if found is None:
+        raise ConfigError(
+            f"label_language must be a language code such as 'en' or 'fr' (ISO 639), not {given!r}"
+        )
+    return getattr(found, "alpha_2", None) or found.alpha_3
 
 
 @dataclass

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from feedback_nlp.errors import NotFittedError, SchemaError
+from feedback_nlp.errors import ConfigError, NotFittedError, SchemaError
 from feedback_nlp.schema import COLUMNS, split_list, validate
 from feedback_nlp.stages.base import Batch
 from feedback_nlp.stages.topics import TopicsStage
@@ -150,3 +150,26 @@ def test_stage_reads_the_theme_embedding_and_keeps_reading_what_it_was_fitted_on
     assert on_mean.model_.fitted_on_["embedding_array"] == "embedding"
     del on_mean.model_.fitted_on_["embedding_array"]  # a model saved before stop 32
     assert (on_mean.transform(batch).table["topic"] >= 0).mean() >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("given", "code"), [("fr", "fr"), ("FR", "fr"), ("fr-FR", "fr"), ("fra", "fr"), ("fre", "fr"),
+                        ("deu", "de"), ("pt_BR", "pt"), ("fil", "fil")],
+)  # fmt: skip
+def test_label_language_is_read_as_the_lang_column_writes_it(given, code):
+    assert TopicsStage(label_language=given).label_language == code
+
+
+@pytest.mark.parametrize("given", ["xx", "zz", "French", "français"])
+def test_a_label_language_no_language_has_is_refused_when_the_stage_is_built(given):
+    with pytest.raises(ConfigError, match="label_language must be a language code"):
+        TopicsStage(label_language=given)
+
+
+def test_a_missing_codebook_stops_analyze_before_any_file_is_read(tmp_path):
+    """Before stop 47 it failed at the fit, after the reading and the embedding."""
+    from feedback_nlp.pipeline import analyze, default_stages
+
+    stages = default_stages(options={"topics": {"codebook": str(tmp_path / "mon_codebook.toml")}})
+    with pytest.raises(ConfigError, match=r"mon_codebook\.toml: codebook file not found"):
+        analyze([tmp_path / "not_read_yet.csv"], stages=stages)
