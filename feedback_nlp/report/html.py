@@ -40,7 +40,7 @@ _CSP = (
 )
 
 _CSS = """
-:root{--ink:#1f2933;--muted:#616e7c;--line:#e4e7eb;--accent:#2a7ab0;--bad:#c0392b;--good:#2a7ab0}
+:root{--ink:#1f2933;--muted:#616e7c;--line:#e4e7eb;--accent:#236fa1;--bad:#c0392b;--good:#2a7ab0}
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);
 margin:0;line-height:1.45;background:#fff}
@@ -67,7 +67,8 @@ figure{margin:.6rem 0 1.2rem}figcaption{color:var(--muted);font-size:.85rem}
 .chart{width:100%;min-height:120px}
 table{border-collapse:collapse;font-size:.85rem;width:100%;margin:.4rem 0 1rem}
 th,td{border-bottom:1px solid var(--line);padding:.28rem .5rem;text-align:left;vertical-align:top}
-th{background:#f5f7fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f5f7fa;font-weight:600}caption{caption-side:top;text-align:left;color:var(--muted);
+font-size:.85rem;padding:0 0 .3rem}td.num{text-align:right;font-variant-numeric:tabular-nums}
 details{margin:.4rem 0 1rem}summary{cursor:pointer;color:var(--accent)}
 .note{color:var(--muted);font-size:.85rem}dl{font-size:.9rem}dt{font-weight:600}
 dd{margin:0 0 .5rem 1rem}
@@ -227,7 +228,7 @@ def _quote(quote: Quote) -> str:
             f'<details class="whole"><summary>the whole comment ({len(quote.text):,} '
             f"characters)</summary>{html.escape(quote.text)}</details>"
         )
-    return f'<blockquote class="{group}" lang="{lang}">{tags}{text}</blockquote>'
+    return f'<blockquote class="{group}" lang="{lang}" dir="auto">{tags}{text}</blockquote>'
 
 
 def _quotes(block: Quotes) -> str:
@@ -237,7 +238,7 @@ def _quotes(block: Quotes) -> str:
 
 def _table(block: Table) -> str:
     frame = block.frame.head(block.max_rows)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
     rows = "".join(
         "<tr>" + "".join(_cell(v) for v in row) + "</tr>"
         for row in frame.itertuples(index=False, name=None)
@@ -246,13 +247,15 @@ def _table(block: Table) -> str:
     if len(block.frame) > block.max_rows:
         hidden = len(block.frame) - block.max_rows
         more = f'<p class="note">… {hidden:,} more rows in the workbook.</p>'
-    table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}"
+    caption = html.escape(block.caption or "")
+    tied = f"<caption>{caption}</caption>" if caption and not block.collapsed else ""
+    named = f' aria-label="{caption}"' if caption and block.collapsed else ""
+    table = (
+        f"<table{named}>{tied}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}"
+    )
     if block.collapsed:
-        return (
-            f"<details><summary>{html.escape(block.caption or 'Table')}</summary>{table}</details>"
-        )
-    caption = f'<p class="note">{html.escape(block.caption)}</p>' if block.caption else ""
-    return caption + table
+        return f"<details><summary>{caption or 'Table'}</summary>{table}</details>"
+    return table
 
 
 def _cell(value: object) -> str:

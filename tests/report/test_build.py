@@ -102,7 +102,7 @@ def test_a_costly_theme_close_to_a_costlier_one_is_named_beside_it(table, tmp_pa
 
 def test_page_shows_plain_names_and_every_chart(report):
     page = to_html(report)
-    headers = re.findall(r"<th>(.*?)</th>", page)
+    headers = re.findall(r"<th scope=\"col\">(.*?)</th>", page)
     assert headers and not set(headers) & set(TECHNICAL)
     assert "Impact (points)" in headers and "95 % range" in headers
     keys = [c.key for c in report.charts()]

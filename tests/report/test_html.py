@@ -58,3 +58,22 @@ def test_a_long_quote_shows_the_part_raising_its_theme_and_folds_the_whole_comme
     assert re.search(r"… the parcel r[\d-]+ came a week late\. …", page)
     assert '<details class="whole"><summary>the whole comment (' in page
     assert "details:not(.whole)" in page  # printing opens tables, not whole comments
+
+
+def test_tables_name_their_columns_and_captions_and_quotes_their_direction(table):
+    """A screen reader ties a header to its column and a caption to its table; a quote in
+    Arabic or Hebrew runs right to left (before stop 47: no scope, captions in a paragraph
+    before the table, no `dir`)."""
+    page = to_html(build_insight_report(ReportInputs(table, themes=theme_table())))
+    assert '<th scope="col">' in page and "<th>" not in page
+    assert re.search(r"<table><caption>[^<]+</caption><thead>", page)
+    assert '<blockquote class="' in page
+    assert all('dir="auto"' in quote for quote in re.findall(r"<blockquote[^>]*>", page))
+
+
+def test_a_quote_mark_in_a_theme_name_reaches_the_chart_as_a_quote_mark(table):
+    themes = theme_table()
+    themes.loc[0, "label"] = 'the "express" option'
+    page = to_html(build_insight_report(ReportInputs(table, themes=themes)))
+    figures = "".join(re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', page))
+    assert '\\"express\\"' in figures and "&quot;express&quot;" not in figures
