@@ -31,6 +31,7 @@ from feedback_nlp.stages.embed import (
     shared_encoder,
     texts_of,
 )
+from feedback_nlp.text.greetings import without_greeting
 from feedback_nlp.text.replies import is_no_judgement_reply
 from feedback_nlp.text.sentences import split_sentences
 from feedback_nlp.text.social import social_for_encoder
@@ -165,7 +166,14 @@ class ClassifierStage(Stage):
         if not chosen:
             return Scored(out, rows, np.zeros((0, 0), dtype=np.float32))
         head = self.head()
-        features = self._embed(chosen, head.reads) if embeddings is None else embeddings[rows]
+        heard = [without_greeting(text) for text in chosen]
+        if embeddings is None:
+            features = self._embed(heard, head.reads)
+        else:  # a comment that opens with a greeting is read again without it
+            features = embeddings[rows].copy()
+            greeted = [i for i, text in enumerate(chosen) if text != heard[i]]
+            if greeted:
+                features[greeted] = self._embed([heard[i] for i in greeted], head.reads)
         out[rows] = self._in_label_order(head.predict_proba(features), head.labels)
         return Scored(out, rows, features)
 

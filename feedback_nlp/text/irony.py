@@ -40,6 +40,7 @@ from feedback_nlp.text.complaints import (
     normalise,
     states_failure,
 )
+from feedback_nlp.text.greetings import without_greeting
 from feedback_nlp.text.social import strip_social
 
 #: Words before a ``resolved`` word that deny the fix: the negations of text.complaints and
@@ -86,7 +87,7 @@ def _fixed(folded: str) -> bool:
 
 def opens_with_praise(text: str) -> bool:
     """True when `text` opens with a short clause of praise that more text follows."""
-    return _praise_opener(normalise(strip_social(text)))
+    return _praise_opener(normalise(without_greeting(strip_social(text))))
 
 
 def _praise_opener(folded: str) -> bool:
@@ -103,7 +104,7 @@ def _praise_opener(folded: str) -> bool:
 def ironic_praise(text: str, lang: str | None = None) -> bool:
     """True when `text` praises ironically (module docstring); `lang` picks the contrast
     words."""
-    plain = strip_social(text)
+    plain = without_greeting(strip_social(text))  # "Hello, great, another hour on hold"
     folded = normalise(plain)
     if not _praise_opener(folded):  # the cheap test first: most comments stop here
         return False

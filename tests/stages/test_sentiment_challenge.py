@@ -83,6 +83,27 @@ def test_shipped_heads_on_the_challenge_set_per_language():
     assert (out["sentiment"].to_numpy()[facts] == "negative").mean() >= FACTUAL_NEGATIVE_FLOOR
 
 
+GREETINGS = {
+    "en": "Hello, ", "de": "Guten Tag, ", "fr": "Bonjour, ", "es": "Hola, ", "it": "Buongiorno, ",
+    "pt": "Olá, ", "nl": "Goedendag, ", "ru": "Здравствуйте, ", "pl": "Dzień dobry, ",
+    "ro": "Bună ziua, ", "tr": "Merhaba, ",
+}  # fmt: skip
+
+
+@shipped
+def test_a_greeting_does_not_turn_a_complaint_positive():
+    """Every negative comment of the challenge set opened with a greeting in its language:
+    before stop 47 the heads read the greeting as warmth and 16 % came out positive (Polish
+    and Romanian under 60 % negative); they are read without it now."""
+    frame = challenge()
+    negative = frame[frame["sentiment"] == "negative"]
+    pairs = zip(negative["text"], negative["lang"], strict=True)
+    greeted = [GREETINGS[lang] + text for text, lang in pairs]
+    out = tagged(greeted, negative["lang"].tolist())
+    assert (out["sentiment"] == "negative").mean() >= 0.95
+    assert (out["sentiment"] == "positive").mean() <= 0.03
+
+
 @shipped
 def test_content_free_comments_get_no_emotion():
     texts = ["ok", "n/a", "-", "Order 48213", "Please send me the invoice.", "Kundennummer 1234"]

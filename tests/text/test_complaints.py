@@ -43,6 +43,11 @@ def test_every_language_has_both_lists_and_every_cue_compiles():
         "Przesyłka dotarła z opóźnieniem.",
         "Comanda a sosit cu o întârziere de o săptămână.",
         "Ürün kırık geldi.",
+        "Aynı sipariş için kartımdan iki kez ödeme alındı.",
+        "Keine Rückzahlung nach der Rücksendung.",
+        "Ich warte seit drei Wochen auf meine Rückerstattung.",
+        "Doppelte Abbuchung von meiner Kreditkarte.",
+        "Seit dem Update schließt sich die App sofort beim Start.",
         "Why was I charged twice?",
         "My contract was changed without any notice.",  # failed without notice
         "Le tarif a augmenté sans prévenir.",
