@@ -12,7 +12,11 @@ flat dict: ``value_with``, ``value_without``, ``difference`` (with − without) 
   interval; the test is Welch's t on log(1 + seconds), whose difference gives the ratio of
   geometric means and its interval.
 - count: mean difference (Welch) and the rate ratio (mean count with / without) with a Wald
-  interval on the log scale; p from the exact conditional (binomial) test of two Poisson rates.
+  interval on the log scale; p from the exact conditional (binomial) test of two Poisson rates
+  unless the counts vary more than Poisson counts do (contacts per case often vary twice as
+  much as their mean; Pearson's χ² test of the dispersion at 5 %): then a quasi-Poisson Wald
+  test and interval, the variance scaled by the Pearson dispersion, t with n − 2 degrees of
+  freedom.
 """
 
 from __future__ import annotations
@@ -140,13 +144,32 @@ def compare_count(
         return result
     c1, c0 = (s1 + 0.5, s0 + 0.5) if min(s1, s0) == 0 else (s1, s0)
     log_ratio = np.log((c1 / n1) / (c0 / n0))
-    half = z_value(confidence) * np.sqrt(1 / c1 + 1 / c0)
+    dispersion, degrees = pearson_dispersion(with_theme, without), n1 + n0 - 2
+    overdispersed = degrees > 0 and stats.chi2.sf(dispersion * degrees, degrees) < 0.05
+    se = np.sqrt((dispersion if overdispersed else 1.0) * (1 / c1 + 1 / c0))
+    if overdispersed:
+        half = float(stats.t.ppf(0.5 + confidence / 2, degrees)) * se
+        p_value = 2 * float(stats.t.sf(abs(log_ratio) / se, degrees))
+        result["test"] = f"quasi-Poisson Wald test of two rates (dispersion {dispersion:.2f})"
+    else:
+        half = z_value(confidence) * se
+        p_value = float(stats.binomtest(int(s1), int(s1 + s0), n1 / (n1 + n0)).pvalue)
     result |= {"effect": (s1 / n1) / (s0 / n0) if s0 else np.inf}
     result |= {"effect_ci_low": float(np.exp(log_ratio - half))}
     result |= {"effect_ci_high": float(np.exp(log_ratio + half))}
-    test = stats.binomtest(int(s1), int(s1 + s0), n1 / (n1 + n0))
-    result["p_value"] = float(test.pvalue)
+    result["p_value"] = p_value
     return result
+
+
+def pearson_dispersion(with_theme: np.ndarray, without: np.ndarray) -> float:
+    """Pearson χ² / (n − 2) of the counts around their group's mean: about 1 for Poisson
+    counts, above 1 when they vary more (NaN with fewer than 3 units or no count)."""
+    groups = [np.asarray(g, dtype=float) for g in (with_theme, without)]
+    n = sum(len(g) for g in groups)
+    if n < 3:
+        return np.nan
+    chi2 = sum(((g - g.mean()) ** 2).sum() / g.mean() for g in groups if len(g) and g.mean() > 0)
+    return float(chi2 / (n - 2))
 
 
 def compare(
