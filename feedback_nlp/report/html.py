@@ -250,9 +250,7 @@ def _table(block: Table) -> str:
     caption = html.escape(block.caption or "")
     tied = f"<caption>{caption}</caption>" if caption and not block.collapsed else ""
     named = f' aria-label="{caption}"' if caption and block.collapsed else ""
-    table = (
-        f"<table{named}>{tied}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}"
-    )
+    table = f"<table{named}>{tied}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}"
     if block.collapsed:
         return f"<details><summary>{caption or 'Table'}</summary>{table}</details>"
     return table

@@ -71,11 +71,23 @@ class ThemeFact:
     unit_word: str = "customers"
     similar: list[str] = field(default_factory=list)
 
+    @property
+    def digits(self) -> int:
+        """Decimals of its impact: 1 for NPS points, 2 on a CSAT or CES mean (1-5, 1-7), where
+        one decimal showed every theme as −0.1 and a range ending at −0.05 as reaching 0.0."""
+        return 1 if self.score == "nps" else 2
+
+    def cost(self) -> str:
+        """`costs 20.3 NPS points (95 % range −24.4 to −16.2)`; on a mean, `costs 0.08 on the
+        mean CSAT (95 % range −0.12 to −0.05)` (not "CSAT points" beside a % headline)."""
+        name, size = SCORE_NAMES[self.score], number(abs(self.impact), self.digits)
+        what = f"{size} {name} points" if self.score == "nps" else f"{size} on the mean {name}"
+        return f"costs {what} (95 % range {interval(self.low, self.high, self.digits)})"
+
     def text(self) -> str:
         """`'late delivery' costs 20.3 NPS points (95 % range −24.4 to −16.2), 23 % …`."""
         return (
-            f"'{self.label}' costs {abs(self.impact):.1f} {SCORE_NAMES[self.score]} points "
-            f"(95 % range {interval(self.low, self.high)}), "
+            f"'{self.label}' {self.cost()}, "
             f"{percent(self.share)} of {self.unit_word}{self.close_themes('; ')}"
         )
 
@@ -253,10 +265,6 @@ def score_card(fact: ScoreFact) -> Card:
 
 
 def theme_card(theme: ThemeFact) -> Card:
-    name = SCORE_NAMES[theme.score]
-    detail = (
-        f"costs {number(abs(theme.impact))} {name} points (95 % range "
-        f"{interval(theme.low, theme.high)}) · {percent(theme.share)} of {theme.unit_word}"
-    )
+    detail = f"{theme.cost()} · {percent(theme.share)} of {theme.unit_word}"
     detail += theme.close_themes(" · ")
-    return Card(theme.label, signed(theme.impact), detail, "bad", theme.quote)
+    return Card(theme.label, signed(theme.impact, theme.digits), detail, "bad", theme.quote)

@@ -81,3 +81,17 @@ def test_rows_with_a_score_only_are_no_comments() -> None:
     assert (facts.comments, facts.score_only, facts.languages) == (2, 3, [("en", 2)])
     sentence = _volume_sentence(facts)
     assert sentence.startswith("2 comments (and 3 responses without one) in English")
+
+
+def test_a_theme_cost_on_a_csat_mean_is_said_on_the_mean_to_two_decimals() -> None:
+    """CSAT theme impacts are on the 1-5 mean: "CSAT points" beside a % headline, and one
+    decimal (every theme −0.1, a range ending at −0.05 shown as reaching 0.0), misled."""
+    from feedback_nlp.report.score_facts import ThemeFact, theme_card
+
+    theme = ThemeFact("late delivery", -0.081, -0.117, -0.046, 40, 9.0, "csat")
+    assert theme.text().startswith(
+        "'late delivery' costs 0.08 on the mean CSAT (95 % range −0.12 to −0.05)"
+    )
+    assert theme_card(theme).value == "−0.08"
+    nps = ThemeFact("late delivery", -20.26, -24.4, -16.2, 40, 23.0, "nps")
+    assert "costs 20.3 NPS points (95 % range −24.4 to −16.2)" in nps.text()
