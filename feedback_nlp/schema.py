@@ -2,7 +2,9 @@
 
 One pandas DataFrame flows through the toolkit, one row per comment (for chat logs: one row
 per customer turn, with `conversation_id` and `turn`). This module is the only place that names
-columns and label sets. Columns that are not listed here are carried through untouched.
+columns and label sets. Columns that are not listed here are carried through untouched, with
+the type the file gave them: text from CSV (a numeric column included: "007" and "1.50" stay
+as written; cast it yourself, or read an xlsx or Parquet export, whose numbers stay numbers).
 
 Input columns (read from files):
 
