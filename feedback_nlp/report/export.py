@@ -68,12 +68,14 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def free_text_columns(table: pd.DataFrame) -> list[str]:
-    """String columns that may hold free text (and so PII): all but labels and ids."""
+    """String columns that may hold free text (and so PII): all but labels and ids, and
+    `text_clean` where `pii_types` says the prepare stage redacted it (a tagged table made
+    elsewhere has its `text_clean` redacted here: before stop 47 it was trusted)."""
     return [
         name
         for name in table.columns
         if name not in _LABEL_COLUMNS
-        and name not in _ALREADY_REDACTED
+        and not (name in _ALREADY_REDACTED and "pii_types" in table.columns)
         and (pd.api.types.is_object_dtype(table[name]) or pd.api.types.is_string_dtype(table[name]))
     ]
 

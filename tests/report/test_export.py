@@ -19,6 +19,7 @@ def tagged() -> pd.DataFrame:
             "response_id": pd.Series(["r1", "r2"], dtype="string"),
             "text": ["mail me at jane.doe@example.com", '=HYPERLINK("http://x")'],
             "text_clean": ["mail me at <EMAIL>", '=HYPERLINK("http://x")'],
+            "pii_types": pd.Series(["email", ""], dtype="string"),
             "context": ["agent: call +44 20 7946 0958", "@SUM(A1)"],
             "channel": pd.Series(["survey", "chat"], dtype="string"),
             "nps": pd.Series([3, 9], dtype="Int64"),
@@ -264,3 +265,13 @@ def test_tables_whose_names_excel_would_cut_alike_get_a_sheet_each(tmp_path):
     assert list(book) == list(names.values())
     pd.testing.assert_frame_equal(book["pain_points_journey_stage_resol"], first)
     pd.testing.assert_frame_equal(book["pain_points_journey_stage_res~2"], second)
+
+
+def test_text_clean_of_a_table_made_elsewhere_is_redacted_too(tmp_path):
+    """Without `pii_types` no prepare stage redacted `text_clean`: the export does."""
+    table = tagged().drop(columns=["text", "pii_types"], errors="ignore")
+    table["text_clean"] = ["mail me at jane.doe@example.com", "card 4111 1111 1111 1111"]
+    content = export_table(table, tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert "jane.doe@example.com" not in content and "4111 1111" not in content
+    prepared = table.assign(pii_types=["", ""])  # the prepare stage's own output: as it is
+    assert "jane.doe@example.com" in export_table(prepared, tmp_path / "p.csv").read_text()
