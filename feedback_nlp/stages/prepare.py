@@ -35,7 +35,7 @@ class PrepareStage(Stage):
         redact: replace PII by placeholders (``<EMAIL>``, …). Turn off only when you
             explicitly need the raw text downstream.
         pii_types: which PII types to redact (``email``, ``phone``, ``card``, ``iban``,
-            ``url``, ``handle``); None means all of them.
+            ``url``, ``handle``, ``name``); None means all of them.
         keep_handles: @handles left as written (a brand's own accounts, ``["@Northwind"]``);
             every other handle in the text becomes ``@user``.
         max_chars: longest `text_clean` in characters (cut at a word boundary where one is

@@ -11,8 +11,9 @@ most and that can be told without one:
   (``my name is``, ``je m'appelle``, ``ich heiße``, ``me llamo``, ``mi chiamo``, ``meu nome é``,
   ``mă numesc``, ``меня зовут``, ``mijn naam is``, ``nazywam się``), ``named`` / ``nommée`` /
   ``namens`` …, and a sign-off (``Regards,``, ``Cordialement,``, ``Mit freundlichen Grüßen``,
-  ``Saludos,`` …) before a name. Only capitalised words are taken (one to three: ``Mr Smith``,
-  ``my name is Anna Maria Rossi``); ``my name is on the account`` is left alone.
+  ``Saludos,`` …) before a name. Only capitalised words are taken (one to four, particles such
+  as ``van``, ``de la`` inside or first: ``Mr Smith``, ``my name is Anna Maria Rossi``,
+  ``Frau von der Leyen``); ``my name is on the account`` is left alone.
 """
 
 from __future__ import annotations
@@ -65,15 +66,18 @@ _PARTICLES = frozenset(
 
 
 def _name_words(words: str) -> str:
-    """The leading capitalised words of `words` (those that can be a name), or ``""``; in
-    capitals (``MR SMITH WAS RUDE``) only the first."""
+    """The leading words of `words` that can be a name, or ``""``: capitalised words, with
+    particles inside or first when a capitalised word follows ("van Dijk", "von der Leyen");
+    written like the first (``JOHN SMITH`` in capitals; ``Smith LOVED it`` stops at LOVED)."""
     taken: list[str] = []
-    words_ = words.split()
-    for position, word in enumerate(words_):
-        if taken and word in _PARTICLES and position + 1 < len(words_):
-            taken.append(word)  # "Eckart von Hirschhausen": kept when a name follows
+    for word in words.split():
+        if word in _PARTICLES:
+            taken.append(word)  # kept only when a name follows (trailing ones are dropped)
             continue
-        if not word[0].isupper() or word.lower() in _NOT_NAMES or (taken and word.isupper()):
+        named = [w for w in taken if w not in _PARTICLES]
+        if not word[0].isupper() or word.lower() in _NOT_NAMES:
+            break
+        if named and word.isupper() != named[0].isupper():
             break
         taken.append(word)
     while taken and taken[-1] in _PARTICLES:
@@ -114,10 +118,17 @@ def may_name_someone(text: str) -> bool:
     return not text.islower()
 
 
-#: An @handle in running text: a letter or ``_`` first, not inside a word or an e-mail
-#: (``jane@host``), ending on a letter or digit (``@jane.`` ends a sentence), not a
-#: spreadsheet function (``@SUM(A1)``).
-_TEXT_HANDLE = re.compile(r"(?<![\w@.+-])@[^\W\d](?:[\w.]*\w)?(?![\w@(])")
+#: An @handle in running text (``.@jane``, ``@007bond`` included): not inside a word or an
+#: e-mail (``jane@host``; e-mails are redacted before), ending on a letter or digit
+#: (``@jane.`` ends a sentence), not a spreadsheet function (``@SUM(A1)``).
+_TEXT_HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]*\w)?(?![\w@(])")
+#: What follows an "@" without being a handle: a price, a time, a size, a frequency ("@10€",
+#: "@10am", "@2x", "@2.66GHz", "@144hz"): digits, perhaps a decimal part, at most a unit.
+_NOT_A_HANDLE = re.compile(
+    r"(?i)\d+(?:[.,:]\d+)?"
+    r"(?:am|pm|h|hrs?|mins?|ms|s|x|k|kg|g|m|km|cm|mm|in|gb|mb|tb|p|hz|khz|mhz|ghz|fps|w|v|mah|"
+    r"eur|usd|gbp)?"
+)
 
 
 def redact_handles(
@@ -131,6 +142,8 @@ def redact_handles(
         nonlocal found
         handle = match.group()
         if handle == placeholder or handle[1:].lower() in keep:
+            return handle
+        if _NOT_A_HANDLE.fullmatch(handle[1:]):
             return handle
         found = True
         return placeholder

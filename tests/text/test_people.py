@@ -28,6 +28,12 @@ NAMED = [
     ("Teşekkürler. Saygılarımla, Şükrü Öztürk", "Teşekkürler. Saygılarımla, <NAME>"),
     ("Please call back.\nKind regards,\nJohn Smith", "Please call back.\nKind regards,\n<NAME>"),
     ("Danke! Viele Grüße, Felix", "Danke! Viele Grüße, <NAME>"),
+    ("We talked to Mr van Dijk yesterday", "We talked to Mr <NAME> yesterday"),
+    ("Frau von der Leyen war unfreundlich", "Frau <NAME> war unfreundlich"),
+    ("La Sra. de la Cruz me atendió", "La Sra. <NAME> me atendió"),
+    ("Regards, JOHN SMITH", "Regards, <NAME>"),
+    ("MY NAME IS JOHN SMITH, ORDER 5", "MY NAME IS <NAME>, ORDER 5"),
+    ("Mr Smith LOVED it", "Mr <NAME> LOVED it"),
     ("Merci. Cordialement, Claire Martin.", "Merci. Cordialement, <NAME>."),
 ]
 
@@ -43,6 +49,7 @@ NOT_NAMED = [
     "Einer Frau. Komplimente machen",  # "Frau" as a word, then a new sentence
     "der Aufzug m. Bahn-Security",  # "m." for "mit"
     "the app named Pocket crashes",  # products are named too
+    "Sra. de la tienda",  # particles with no name after them
     "Bay Area office was closed",  # Turkish "Bay" is left out: an English word too
 ]
 

@@ -63,6 +63,8 @@ TRUE_POSITIVES = [
     ("thanks @jane_doe, same here", "thanks @user, same here", ["handle"]),
     ("RT @ana.b: cc @tom9496.", "RT @user: cc @user.", ["handle"]),
     ("Привет @иван_п", "Привет @user", ["handle"]),
+    (".@jane_doe your agent was rude", ".@user your agent was rude", ["handle"]),
+    ("thanks @007bond and @2pac_fan", "thanks @user and @user", ["handle"]),
     ("mail jane@example.com, ping @jane", "mail <EMAIL>, ping @user", ["email", "handle"]),
 ]
 
@@ -100,7 +102,7 @@ FALSE_POSITIVES = [
     "delivered to sw19 so again again support to to",  # lower-case words: no spaced IBAN
     "Stay was 01.03.24-05.03.24, great",  # a range of two dates
     "@user already anonymised, as in XLM-T",  # the placeholder itself
-    "2 items @10€ each, meet @ 5pm",  # a price and a lone @: not handles
+    "2 items @10€ each, meet @ 5pm or @10am, @2x speed, i7 @2.66GHz",  # not handles
     "=1+1 and @SUM(A1)",  # a spreadsheet function: the export neutralises it
     "ssh admin@localhost",  # inside a word
 ]
