@@ -43,10 +43,11 @@ def odds_ratio_interval(
 
     A zero cell adds 0.5 to every cell (Haldane-Anscombe) for the estimate and its range
     alike, so the estimate lies inside its range (the plain estimate was 0 or infinite
-    beside a finite range). With no event at all, or no non-event, (a + c or b + d is 0) the
-    odds ratio is undefined: NaN, not a number the +0.5 would make up.
+    beside a finite range). With no event at all, or no non-event, (a + c or b + d is 0),
+    or an empty group (a theme every unit raises, or none: a + b or c + d is 0) the odds
+    ratio is undefined: NaN, not a number the +0.5 would make up.
     """
-    if a + c == 0 or b + d == 0:
+    if 0 in (a + c, b + d, a + b, c + d):
         return (np.nan, np.nan, np.nan)
     cells = np.array([a, b, c, d], dtype=float)
     if (cells == 0).any():

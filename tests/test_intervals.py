@@ -30,3 +30,7 @@ def test_an_odds_ratio_without_any_event_is_undefined():
     assert all(np.isnan(v) for v in odds_ratio_interval(0, 5, 0, 40))
     assert all(np.isnan(v) for v in odds_ratio_interval(5, 0, 40, 0))
     assert odds_ratio_interval(2, 8, 10, 30)[0] == pytest.approx(2 * 30 / (8 * 10))
+    assert all(
+        np.isnan(v) for v in odds_ratio_interval(6, 4, 0, 0)
+    )  # every unit: no one to compare
+    assert all(np.isnan(v) for v in odds_ratio_interval(0, 0, 6, 4))

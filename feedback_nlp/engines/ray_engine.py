@@ -241,6 +241,7 @@ def check_address(address: str | None) -> None:
     if address.startswith("ray://") and importlib.util.find_spec("grpc") is None:
         raise MissingDependencyError("ray[client]", "ray-client", f"the address {address}")
     host, _, port = address.removeprefix("ray://").rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")  # IPv6: [::1]:6379
     if not host or not port.isdigit():
         return
     try:

@@ -154,7 +154,7 @@ def compare_count(
     else:
         half = z_value(confidence) * se
         p_value = float(stats.binomtest(int(s1), int(s1 + s0), n1 / (n1 + n0)).pvalue)
-    result |= {"effect": (s1 / n1) / (s0 / n0) if s0 else np.inf}
+    result |= {"effect": float(np.exp(log_ratio))}  # with a zero count corrected as its range
     result |= {"effect_ci_low": float(np.exp(log_ratio - half))}
     result |= {"effect_ci_high": float(np.exp(log_ratio + half))}
     result["p_value"] = p_value

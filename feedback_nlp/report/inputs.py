@@ -79,6 +79,14 @@ class ReportInputs:
     notes: list[str] = field(default_factory=list)
 
 
+def _read_table(path: Path, dtype: dict[str, str]) -> pd.DataFrame:
+    """A CSV table of an analysis folder; ReadError (exit 65) when it cannot be read."""
+    try:
+        return pd.read_csv(path, dtype=dtype)
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise ReadError(path, f"cannot be read as the table the toolkit writes: {error}") from None
+
+
 def read_rejects_csv(path: Path) -> pd.DataFrame:
     """A rejects.csv as written (`schema.REJECT_COLUMNS` types): `row_kept` read as a
     boolean, not as the text "False" (which counts as true, and before stop 47 made a report
@@ -87,6 +95,10 @@ def read_rejects_csv(path: Path) -> pd.DataFrame:
         rejects = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
     except pd.errors.EmptyDataError:
         return empty_rejects()
+    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise ReadError(
+            path, f"cannot be read as the rejects the toolkit writes: {error}"
+        ) from None
     if "row_kept" in rejects.columns:
         kept = rejects["row_kept"].str.strip().str.lower()
         rejects["row_kept"] = kept.map({"true": True, "false": False}).astype("boolean")
@@ -163,12 +175,10 @@ def _load_folder(folder: Path) -> ReportInputs:
     if (folder / "rejects.csv").is_file():
         inputs.rejects = read_rejects_csv(folder / "rejects.csv")
     if (folder / "tables" / "topics.csv").is_file():
-        themes = pd.read_csv(folder / "tables" / "topics.csv", dtype={"similar_themes": "string"})
+        themes = _read_table(folder / "tables" / "topics.csv", {"similar_themes": "string"})
         inputs.themes = themes.astype({"topic": "Int64"}) if "topic" in themes else themes
     if (folder / "tables" / "theme_mentions.csv").is_file():
-        mentions = pd.read_csv(
-            folder / "tables" / "theme_mentions.csv", dtype={"response_id": "string"}
-        )
+        mentions = _read_table(folder / "tables" / "theme_mentions.csv", {"response_id": "string"})
         if "unit_text" in mentions:  # written formula-safe: quoted as the comment says it
             mentions["unit_text"] = mentions["unit_text"].map(restore_formula, na_action="ignore")
         inputs.mentions = mentions

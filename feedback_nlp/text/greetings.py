@@ -16,36 +16,41 @@ import re
 #: (Romanian "good job") or "Beste service" (Dutch "best service") keep their first word.
 _GREETINGS = (
     # en
-    r"hello|hi|hey|hiya|greetings|good (?:morning|afternoon|evening|day)|dear|to whom it may "
-    r"concern|"
+    r"hello|hi|hey|hiya|greetings|good (?:morning|afternoon|evening|day)|to whom it may concern|"
     # de
-    r"hallo|guten (?:tag|morgen|abend)|moin|servus|grüß gott|grüezi|liebes|liebe|"
-    r"sehr geehrte(?:r|s)?|"
+    r"hallo|guten (?:tag|morgen|abend)|moin|servus|grüß gott|grüezi|"
     # fr
-    r"bonjour|bonsoir|salut|coucou|cher|chère|madame|monsieur|"
+    r"bonjour|bonsoir|salut|coucou|madame|monsieur|"
     # es
-    r"hola|buen(?:os|as) (?:días|dias|tardes|noches)|buenas|estimad[oa]s?|"
+    r"hola|buen(?:os|as) (?:días|dias|tardes|noches)|buenas|"
     # it
-    r"buongiorno|buonasera|ciao|salve|gentile|spettabile|"
+    r"buongiorno|buonasera|ciao|salve|"
     # pt
-    r"olá|ola|oi|bom dia|boa (?:tarde|noite)|prezad[oa]s?|car[oa]s?|"
+    r"olá|ola|oi|bom dia|boa (?:tarde|noite)|"
     # nl
-    r"goedendag|goedemorgen|goedemiddag|goedenavond|beste|hoi|"
+    r"goedendag|goedemorgen|goedemiddag|goedenavond|hoi|"
     # ru
     r"здравствуйте|добрый (?:день|вечер)|доброе утро|привет|приветствую|"
     # pl
     r"dzień dobry|dzien dobry|cześć|czesc|witam|"
     # ro
-    r"bună ziua|buna ziua|bună dimineața|buna dimineata|bună seara|buna seara|bună|buna|"
-    r"stimate|stimată|"
+    r"bună ziua|buna ziua|bună dimineața|buna dimineata|bună seara|buna seara|"
     # tr
     r"merhaba|iyi günler|selam|günaydın|iyi akşamlar"
+)
+#: Salutations that are adjectives too ("Cher, mais efficace": expensive; "Gentile, ma
+#: lento": kind; "Buna, dar scumpa": good): a greeting only with words of address after them
+#: ("Cher Monsieur,", "Dear team,", "Bună Ana,").
+_SALUTATIONS = (
+    r"dear|liebe|liebes|sehr geehrte(?:r|s)?|cher|chère|chers|chères|estimad[oa]s?|gentile|"
+    r"gentili|spettabile|prezad[oa]s?|car[oa]s?|beste|stimate|stimată|bună|buna"
 )
 #: Words of address a greeting may name before its delimiter: a capitalised word (a name,
 #: the brand), "team", "all", "@user" and their kin.
 _ADDRESS = r"(?:[^\W\d_][\w'’-]*|@user)"
 _OPENING = re.compile(
-    rf"(?i)^\s*(?:{_GREETINGS})\b(?P<address>(?:[ \t]+{_ADDRESS}){{0,3}})"
+    rf"(?i)^\s*(?:(?P<greeting>{_GREETINGS})|{_SALUTATIONS})\b"
+    rf"(?P<address>(?:[ \t]+{_ADDRESS}){{0,3}})"
     r"\s*(?:[,!.:;]+|\s[-–—]\s|\n)\s*"
 )
 #: Lower-case words of address (any other word of address must be capitalised).
@@ -67,5 +72,7 @@ def without_greeting(text: str) -> str:
     match = _OPENING.match(text)
     if match is None or not _is_address(match.group("address")):
         return text
+    if match.group("greeting") is None and not match.group("address").strip():
+        return text  # a salutation alone: "Cher," may be "expensive"
     rest = text[match.end() :]
     return rest if any(ch.isalpha() for ch in rest) else text

@@ -16,6 +16,8 @@ OUTLIER = -1
 OUTLIER_LABEL = "Other"
 #: A language code as the `lang` column holds it: ISO 639-1 or -3 ("en", "fil").
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+#: ISO 639 codes that name no language: undetermined, multiple, none, missing.
+_NO_LANGUAGE = frozenset(["und", "mul", "zxx", "mis"])
 
 
 @dataclass
@@ -79,9 +81,11 @@ def language_code(given: str) -> str:
     silently came out in the corpus's languages."""
     import pycountry
 
-    code = re.split(r"[-_]", str(given).strip(), maxsplit=1)[0].lower()
+    from feedback_nlp.backends.language import normalise_code
+
+    code = normalise_code(re.split(r"[-_]", str(given).strip(), maxsplit=1)[0])  # iw → he
     found = None
-    if LANGUAGE_CODE.match(code):
+    if LANGUAGE_CODE.match(code) and code not in _NO_LANGUAGE:
         key = "alpha_2" if len(code) == 2 else "alpha_3"
         found = pycountry.languages.get(**{key: code})
         if found is None and len(code) == 3:
@@ -90,7 +94,7 @@ def language_code(given: str) -> str:
         raise ConfigError(
             f"label_language must be a language code such as 'en' or 'fr' (ISO 639), not {given!r}"
         )
-    return getattr(found, "alpha_2", None) or found.alpha_3
+    return normalise_code(getattr(found, "alpha_2", None) or found.alpha_3)  # nor → no → nb
 
 
 @dataclass

@@ -56,3 +56,16 @@ def test_a_job_that_tagged_nothing_and_an_unwritable_folder_have_their_exit_code
     blocked.write_text("not a folder", encoding="utf-8")
     result = CliRunner().invoke(app, ["report", str(table), "-o", str(blocked / "r"), "-q"])
     assert result.exit_code == 74, result.output
+
+
+def test_an_analysis_folder_with_an_unreadable_rejects_file_is_bad_input(tmp_path):
+    """65 with the file named, not a traceback and 1."""
+    analysis = Analysis(tagged_table(), empty_rejects(), Analyzer([]), {"topics": theme_table()})
+    write_outputs(analysis, tmp_path / "analysis")
+    (tmp_path / "analysis" / "rejects.csv").write_bytes(
+        b"file,line,reason,row_kept\n\xff\xfe,2,x,False\n"
+    )
+    result = CliRunner().invoke(
+        app, ["report", str(tmp_path / "analysis"), "-o", str(tmp_path / "r"), "-q"]
+    )
+    assert result.exit_code == 65 and "rejects.csv" in result.output, result.output

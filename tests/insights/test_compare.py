@@ -111,3 +111,10 @@ def test_overdispersed_counts_are_not_called_different_by_chance_one_time_in_nin
         held += result["effect_ci_low"] <= 1 <= result["effect_ci_high"]
         assert result["test"].startswith(("quasi-Poisson", "exact conditional"))
     assert called / trials <= 0.07 and held / trials >= 0.93
+
+
+def test_a_rate_ratio_with_no_count_on_one_side_lies_inside_its_range() -> None:
+    """0.5 is added to both counts for the estimate as for its range (it was infinite)."""
+    result = compare_count(np.array([1, 2, 3, 1, 2.0]), np.zeros(20))
+    assert result["effect_ci_low"] < result["effect"] < result["effect_ci_high"]
+    assert result["effect"] == pytest.approx((9.5 / 5) / (0.5 / 20))

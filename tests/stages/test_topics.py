@@ -154,13 +154,14 @@ def test_stage_reads_the_theme_embedding_and_keeps_reading_what_it_was_fitted_on
 
 @pytest.mark.parametrize(
     ("given", "code"), [("fr", "fr"), ("FR", "fr"), ("fr-FR", "fr"), ("fra", "fr"), ("fre", "fr"),
-                        ("deu", "de"), ("pt_BR", "pt"), ("fil", "fil")],
+                        ("deu", "de"), ("pt_BR", "pt"), ("fil", "fil"), ("no", "nb"),
+                        ("nor", "nb"), ("iw", "he")],
 )  # fmt: skip
 def test_label_language_is_read_as_the_lang_column_writes_it(given, code):
     assert TopicsStage(label_language=given).label_language == code
 
 
-@pytest.mark.parametrize("given", ["xx", "zz", "French", "français"])
+@pytest.mark.parametrize("given", ["xx", "zz", "French", "français", "und", "mul"])
 def test_a_label_language_no_language_has_is_refused_when_the_stage_is_built(given):
     with pytest.raises(ConfigError, match="label_language must be a language code"):
         TopicsStage(label_language=given)

@@ -21,6 +21,8 @@ from feedback_nlp.text.greetings import without_greeting
         ("Dzień dobry, paczka nie dotarła.", "paczka nie dotarła."),
         ("Merhaba, iki kez ödeme alındı.", "iki kez ödeme alındı."),
         ("Good morning everyone! Happy Monday", "Happy Monday"),
+        ("Cher Monsieur, le colis est perdu.", "le colis est perdu."),
+        ("Dear team, no refund yet.", "no refund yet."),
     ],
 )
 def test_an_opening_greeting_is_taken_off(text, rest):
@@ -37,6 +39,11 @@ def test_an_opening_greeting_is_taken_off(text, rest):
         "Dear me, what a mess.",
         "Ciao 👋",
         "The delivery was late. Hello?",
+        "Cher, mais très efficace.",  # "expensive"
+        "Caro, ma funziona benissimo",
+        "Gentile, ma lentissimo",  # "kind"
+        "Liebe, liebe diese App!",
+        "Buna, dar scumpa",  # "good"
     ],
 )
 def test_words_that_only_look_like_a_greeting_stay(text):
