@@ -36,11 +36,13 @@ def pseudonymised_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     """`frame` with the ids of column `key` that are personal data (an e-mail as the
     customer id) pseudonymised as every export pseudonymises them: a raw customer table then
     joins the tagged table an analysis exported."""
-    from feedback_nlp.text.pii import pseudonymise_pii_id
+    from feedback_nlp.text.pii import pseudonymise_respondent_id
 
     if key not in frame.columns:
         return frame
-    ids = frame[key].map(lambda v: pseudonymise_pii_id(v.strip()) if isinstance(v, str) else v)
+    ids = frame[key].map(
+        lambda v: pseudonymise_respondent_id(v.strip()) if isinstance(v, str) else v
+    )
     return frame.assign(**{key: ids.astype(frame[key].dtype)})
 
 

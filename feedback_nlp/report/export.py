@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.schema import COLUMNS, PII_PLACEHOLDERS
-from feedback_nlp.text.pii import pseudonymise_pii_id
+from feedback_nlp.text.pii import pseudonymise_pii_id, pseudonymise_respondent_id
 
 #: Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -136,7 +136,8 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
     originals = out[[c for c in _ID_COLUMNS if c in out.columns]].copy()
     for name in originals.columns:  # only the ids present, so the column keeps its dtype
         present = out[name].notna()
-        out.loc[present, name] = out.loc[present, name].map(pseudonymise_pii_id)
+        rule = pseudonymise_respondent_id if name == "respondent_id" else pseudonymise_pii_id
+        out.loc[present, name] = out.loc[present, name].map(rule)
     for name in _QUOTING_COLUMNS & set(out.columns):  # a reject quotes its row's ids
         out[name] = _ids_replaced(out[name], originals, out[originals.columns])
     for name in _phone_columns(out):  # a number no text detector reads: 4915123456789

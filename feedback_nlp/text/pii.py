@@ -386,4 +386,23 @@ def pseudonymise_pii_id(value: object) -> object:
         return value
     if not _HANDLE.match(value.strip()) and not redact_pii(value)[1]:
         return value
+    return _pseudonym(value)
+
+
+#: A respondent id of letters with no digit ("Anna Schneider", "zoe"): a person's name or
+#: nickname (App Store `reviewerNickname`, appfigures `author`); ids a system gives carry a
+#: digit (numbers, UUIDs, "cust-0379").
+_NAME_LIKE_ID = re.compile(r"^[^\W\d_][^\d]*$")
+
+
+def pseudonymise_respondent_id(value: object) -> object:
+    """:func:`pseudonymise_pii_id`, and a name or nickname used as the respondent's id
+    pseudonymised too (before stop 47 "Carlos Weber" left in `respondent_id` of every
+    export while the same name in a "Reviewer Name" column became ``<NAME>``)."""
+    if isinstance(value, str) and _NAME_LIKE_ID.match(value.strip()):
+        return _pseudonym(value)
+    return pseudonymise_pii_id(value)
+
+
+def _pseudonym(value: str) -> str:
     return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]

@@ -7,6 +7,7 @@ from feedback_nlp.report.export import (
     free_text_columns,
     neutralise_formula,
     neutralise_formulas,
+    redact_for_export,
     restore_formula,
     sheet_names,
     write_workbook,
@@ -275,3 +276,21 @@ def test_text_clean_of_a_table_made_elsewhere_is_redacted_too(tmp_path):
     assert "jane.doe@example.com" not in content and "4111 1111" not in content
     prepared = table.assign(pii_types=["", ""])  # the prepare stage's own output: as it is
     assert "jane.doe@example.com" in export_table(prepared, tmp_path / "p.csv").read_text()
+
+
+def test_a_name_or_nickname_as_respondent_id_leaves_pseudonymised():
+    """App Store's reviewerNickname and appfigures' author are read as respondent_id: a
+    name with no digit is pseudonymised like an e-mail id; system ids keep their value."""
+    table = pd.DataFrame(
+        {
+            "response_id": ["r1", "r2", "r3", "r4"],
+            "respondent_id": ["Anna Schneider", "zoe", "cust-0379", "anna@example.com"],
+            "text_clean": ["a", "b", "c", "d"],
+            "pii_types": ["", "", "", ""],
+        }
+    )
+    ids = redact_for_export(table)["respondent_id"].tolist()
+    assert ids[0].startswith("pii-") and ids[1].startswith("pii-") and ids[3].startswith("pii-")
+    assert ids[2] == "cust-0379"
+    again = redact_for_export(table)["respondent_id"].tolist()
+    assert again == ids  # the same pseudonym in every file: units still join
