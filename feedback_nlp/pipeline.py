@@ -23,6 +23,7 @@ from feedback_nlp.errors import FeedbackError
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, case_hints
 from feedback_nlp.score_scales import ScoreScales, model_scales, write_scales
+from feedback_nlp.scores import SCORE_COLUMNS
 from feedback_nlp.segment_columns import check_segments, write_segments
 from feedback_nlp.stages import STAGES, Batch, Stage
 
@@ -111,6 +112,7 @@ def analyze(
     declared_outcomes = {o.name: o for o in outcomes}
     read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores, scales)
     _check_rows(read, paths)
+    declared |= _stars_as_outcome(read, declared)
     check_segments(segments, read.table.columns)  # before the fit, which takes minutes
     analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
     analysis.outcomes = declared
@@ -126,6 +128,27 @@ def _check_rows(read: ReadResult, paths: Sequence[str | Path]) -> None:
     rejected = read.info.get("rows_rejected", 0)
     why = f"all {rejected:,} rejected (see the rejects)" if rejected else "the files hold no rows"
     raise FeedbackError(f"nothing to analyse in {files}: no row was kept, {why}")
+
+
+#: The review sites' star rating (App Store, Google Play, Trustpilot: 1-5), kept apart from
+#: CSAT by the reader.
+STARS = "star_rating"
+
+
+def _stars_as_outcome(read: ReadResult, declared: dict[str, OutcomeSpec]) -> dict:
+    """A review export's star rating as a numeric outcome (low is bad) when the feedback has
+    no NPS, CSAT or CES and the rating is not declared: before stop 47 such a report said
+    "these data carry no score" and weighed the themes by sentiment alone."""
+    table = read.table
+    scored = any(c in table.columns and table[c].notna().any() for c in SCORE_COLUMNS)
+    if STARS in declared or STARS not in table.columns or scored or table[STARS].isna().all():
+        return {}
+    note = (
+        f"'{STARS}' (1-5 stars) taken as an outcome: numeric, low is bad; map it to csat, or "
+        f"declare --outcome {STARS}:..., to read it otherwise"
+    )
+    read.info.setdefault("outcome_notes", []).append(note)
+    return {STARS: OutcomeSpec(STARS, "numeric")}
 
 
 def _read_with_outcomes(
@@ -275,8 +298,6 @@ def write_report(
 
 def analysis_outcomes(analysis: Analysis) -> list[str | OutcomeSpec]:
     """The score columns present, then the declared outcomes found."""
-    from feedback_nlp.scores import SCORE_COLUMNS
-
     scores = [c for c in SCORE_COLUMNS if c in analysis.table.columns]
     return [*scores, *(o.stored() for o in analysis.outcomes.values())]
 

@@ -155,3 +155,20 @@ def test_an_outcome_whose_column_differs_in_case_is_named_in_the_note(tmp_path):
         "declared outcome(s) ['churned'] found in no file: not analysed ('churned' is "
         "'Churned' in the files: add :column=Churned)"
     ]
+
+
+def test_a_review_exports_stars_are_its_outcome_when_it_has_no_score(tmp_path):
+    """Before stop 47 an App Store or Google Play export was reported as carrying no score."""
+    from feedback_nlp.io import read_many
+    from feedback_nlp.pipeline import _stars_as_outcome
+
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text("id,text,stars\n1,crashes at login,1\n2,love it,5\n", encoding="utf-8")
+    read = read_many([reviews])
+    found = _stars_as_outcome(read, {})
+    assert list(found) == ["star_rating"] and found["star_rating"].kind == "numeric"
+    assert found["star_rating"].higher_is_better
+    assert "star_rating' (1-5 stars) taken as an outcome" in read.info["outcome_notes"][0]
+    survey = tmp_path / "survey.csv"
+    survey.write_text("id,text,stars,nps\n1,crashes,1,2\n", encoding="utf-8")
+    assert _stars_as_outcome(read_many([survey]), {}) == {}  # an NPS survey: its score leads

@@ -162,6 +162,7 @@ def google_play(rows: list[list[str]]) -> Header | None:
         platform="google_play", constants={"channel": "review", "source": "google_play"}
     )
     for name, column in (
+        ("response_id", "Review Link"),  # the export's only id: monthly exports then combine
         ("text", "Review Text"),
         ("created_at", "Review Submit Date and Time"),
         ("lang_hint", "Reviewer Language"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
+
 import pandas as pd
 import pytest
 
 from feedback_nlp.errors import ConfigError, ReadError
-from feedback_nlp.io import read_feedback
+from feedback_nlp.io import read_feedback, read_many
 from feedback_nlp.io.platforms import detect_header
 from feedback_nlp.io.questions import score_for_question
 from tests.io.conftest import FIXTURES, check_result
@@ -125,3 +127,19 @@ def test_surveymonkey_without_sub_label_row_keeps_the_first_data_row(tmp_path):
     result = check_result(read_feedback(path))
     assert result.info["header_rows"] == 1
     assert result.table["text"].tolist() == ["first answer", "second"]
+
+
+def test_google_play_review_link_is_the_id_so_monthly_exports_combine(tmp_path):
+    header = ["Package Name", "Star Rating", "Review Text", "Review Link"]
+    link = "http://play.google.com/console/developers/1/app/2/user-feedback/review-details?reviewId=gp:A"
+    rows = [
+        header,
+        ["com.x", "1", "Crashes at login", link + "1"],
+        ["com.x", "5", "Great", link + "2"],
+    ]
+    text = "\n".join(",".join(f'"{c}"' for c in row) for row in rows) + "\n"
+    (tmp_path / "march.csv").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    (tmp_path / "april.csv").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    result = read_many([tmp_path / "march.csv", tmp_path / "april.csv"])
+    assert result.table["response_id"].tolist() == [link + "1", link + "2"]
+    assert result.rejects["reason"].str.contains("duplicate response_id").all()
