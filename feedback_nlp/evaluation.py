@@ -130,9 +130,11 @@ def read_labelled(path: Path) -> pd.DataFrame:
     if not path.exists():
         raise ReadError(path, "file not found")
     suffix = path.suffix.lower()
+    encoding = _encoding_of(path) if suffix in (".csv", ".tsv") else None
+    text_options = {"keep_default_na": False, "na_values": [""], "encoding": encoding}
     readers = {
-        ".csv": lambda: pd.read_csv(path, keep_default_na=False, na_values=[""]),
-        ".tsv": lambda: pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""]),
+        ".csv": lambda: pd.read_csv(path, **text_options),
+        ".tsv": lambda: pd.read_csv(path, sep="\t", **text_options),
         ".jsonl": lambda: pd.read_json(path, lines=True),
         ".parquet": lambda: pd.read_parquet(path),
         ".xlsx": lambda: pd.read_excel(path),
@@ -141,7 +143,19 @@ def read_labelled(path: Path) -> pd.DataFrame:
         raise ReadError(
             path, f"unsupported extension '{suffix}'", hint=f"use one of {list(readers)}"
         )
-    return readers[suffix]()
+    try:
+        return readers[suffix]()
+    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise ReadError(path, f"cannot be read as a {suffix} table: {error}") from None
+
+
+def _encoding_of(path: Path) -> str:
+    """The encoding of a text file as the reader detects it (a Google Play export is
+    UTF-16: read as UTF-8 it was a traceback before stop 47)."""
+    from feedback_nlp.io.encoding import detect_encoding
+
+    with path.open("rb") as handle:
+        return detect_encoding(handle.read(1 << 16), path)
 
 
 def _column(frame: pd.DataFrame, name: str, path: Path) -> pd.Series:

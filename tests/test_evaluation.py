@@ -39,3 +39,17 @@ def test_sentiment_report_adds_the_binary_reading_only_with_scores():
 def test_binary_report_is_empty_without_polar_gold():
     truth = np.array(["neutral", "neutral"], dtype=object)
     assert binary_report(truth, np.array([0.3, -0.3]), np.array(["en", "en"])) == {}
+
+
+def test_a_labelled_file_is_read_in_its_own_encoding(tmp_path):
+    """A Google Play export is UTF-16 (a traceback before stop 47); Windows CSVs cp1252."""
+    import codecs
+
+    from feedback_nlp.evaluation import read_labelled
+
+    text = "text,Star Rating\nStürzt ab,1\nTrès bien,5\n"
+    (tmp_path / "gp.csv").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    (tmp_path / "win.csv").write_bytes(text.encode("cp1252"))
+    for name in ("gp.csv", "win.csv"):
+        frame = read_labelled(tmp_path / name)
+        assert frame["text"].tolist() == ["Stürzt ab", "Très bien"], name
