@@ -37,6 +37,8 @@ from feedback_nlp.text.sentences import split_sentences
 from feedback_nlp.text.social import social_for_encoder
 
 SENTENCE_TABLE = "sentences"
+#: The last comments read again without their greeting and their features (one batch's).
+_REREAD: tuple[tuple, np.ndarray] | None = None
 BACKENDS = ("default", "transformers")
 LEVELS = ("comment", "sentence")
 
@@ -173,9 +175,19 @@ class ClassifierStage(Stage):
             features = embeddings[rows].copy()
             greeted = [i for i, text in enumerate(chosen) if text != heard[i]]
             if greeted:
-                features[greeted] = self._embed([heard[i] for i in greeted], head.reads)
+                features[greeted] = self._reread([heard[i] for i in greeted], head.reads)
         out[rows] = self._in_label_order(head.predict_proba(features), head.labels)
         return Scored(out, rows, features)
+
+    def _reread(self, texts: list[str], reads: str) -> np.ndarray:
+        """:meth:`_embed` of the comments read again without their greeting, kept for the
+        next stage: sentiment and emotion read the same comments of a batch, encoded once."""
+        global _REREAD
+        key = (tuple(texts), reads, self.heads_dir, self.device, self.max_length)
+        key += (self.quantize, self.runtime)
+        if _REREAD is None or _REREAD[0] != key:
+            _REREAD = (key, self._embed(texts, reads))
+        return _REREAD[1]
 
     def _embed(self, texts: list[str], reads: str) -> np.ndarray:
         """The array `reads` of `texts`, from the encoder of the heads folder (its adapters,
