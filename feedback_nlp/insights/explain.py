@@ -125,6 +125,7 @@ def explain(
             theme_column=theme_column or "themes",
             period=period,
             labels=labels,
+            outcomes=stated,
             **options,
         ),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -10,6 +10,7 @@ import pandas as pd
 from feedback_nlp.insights.core import commented, negative_flags, row_themes, theme_labels
 from feedback_nlp.insights.impact import period_of
 from feedback_nlp.intervals import wilson_interval
+from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import lists_of
 from feedback_nlp.scores import (
     CONFIDENCE,
@@ -74,11 +75,14 @@ def segment_metrics(
     scales: ScoreScales | None = None,
     confidence: float = CONFIDENCE,
     also: Iterable[str] = (),
+    outcomes: Sequence[OutcomeSpec] = (),
 ) -> pd.DataFrame:
     """Tidy table: one row per (dimension, segment, metric) with value, n and CI.
 
     Metrics are the score metrics present (each unit counted once per segment) plus the text
-    metrics ``comments`` and ``negative_share`` (when `sentiment` is present). ``small_n``
+    metrics ``comments`` and ``negative_share`` (when `sentiment` is present), and each
+    declared outcome's headline (`outcome_metrics`: a rate or a mean; the mean star rating
+    per app version). ``small_n``
     marks rows with n < `min_n`. Dimensions whose column is missing are skipped and named in
     ``attrs["skipped"]``. `by` defaults to DEFAULT_SEGMENTS and the PRESENT_SEGMENTS the
     table has; `also` adds dimensions (carried columns: a region, a plan) to `by`.
@@ -106,6 +110,8 @@ def segment_metrics(
         if blank and dimension in asked:  # a carried column: say who is in no segment
             skipped.append(f"segment '{dimension}': {blank:,} row(s) with no value are in none")
         frames.append(_dimension(per_row, dimension, values, scores, scales, confidence))
+        if outcomes:
+            frames.append(_outcome_rows(table, dimension, values, outcomes, unit, confidence))
     result = pd.concat(frames, ignore_index=True) if frames else _empty()
     if labels is not None or "topic_label" in table.columns:
         names = theme_labels(table, labels)
@@ -149,6 +155,28 @@ def _dimension(
         per_unit = part.groupby("unit_id")[scores].last()
         metrics = metrics_of_units(per_unit, scales, confidence) + _text_metrics(part, confidence)
         rows += [{"dimension": dimension, "segment": segment, **m} for m in metrics]
+    result = pd.DataFrame(rows, columns=["dimension", "segment", *METRIC_COLUMNS])
+    result.insert(2, "segment_label", result["segment"])
+    return result
+
+
+def _outcome_rows(
+    table: pd.DataFrame,
+    dimension: str,
+    values: pd.Series,
+    outcomes: Sequence[OutcomeSpec],
+    unit: str,
+    confidence: float,
+) -> pd.DataFrame:
+    """Each declared outcome's headline metric within each segment of `dimension`."""
+    from feedback_nlp.insights.outcome_metrics import outcome_metrics
+
+    rows = []
+    for segment in sorted(set(values.explode().dropna())):
+        part = table[values.map(lambda found, s=segment: s in found)]
+        metrics = outcome_metrics(part, outcomes, unit, confidence)
+        for metric in metrics.to_dict("records"):
+            rows.append({"dimension": dimension, "segment": segment, **metric})
     result = pd.DataFrame(rows, columns=["dimension", "segment", *METRIC_COLUMNS])
     result.insert(2, "segment_label", result["segment"])
     return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -22,6 +22,7 @@ from feedback_nlp.report.plain import (
     percent,
     signed,
 )
+from feedback_nlp.report.score_facts import outcome_facts
 from feedback_nlp.report.sections import chart
 from feedback_nlp.schema import lists_of
 
@@ -151,7 +152,8 @@ def breakdown_section(
         scored = _metric(rows_of, HEADLINE_METRICS[score])
         show = signed if score == "nps" else percent
         frame[name] = [show(scored.get(c, {}).get("value")) for c in counts.index]
-        frame["95 % range"] = [_range(scored.get(c, {})) for c in counts.index]
+        share = score != "nps"
+        frame["95 % range"] = [_range(scored.get(c, {}), share) for c in counts.index]
         article = "an" if name == "NPS" else "a"
         frame[f"Customers with {article} {name} score"] = [
             count(scored.get(c, {}).get("n", 0)) for c in counts.index
@@ -168,6 +170,8 @@ def breakdown_section(
             x_title=name,
         )
         section.add(chart(by.key, figure, f"{name} by {by.noun} with its 95 % range."))
+    if not score and len(rows_of):
+        _add_outcome_columns(frame, rows_of, tables.get("outcome_metrics"), counts.index)
     if "themes" in table:
         frame["Most mentioned themes"] = [
             _top_themes(table.loc[values.index[values == c]], labels) for c in counts.index
@@ -180,11 +184,40 @@ def breakdown_section(
     return section
 
 
-def _range(row: dict) -> str:
+def _add_outcome_columns(
+    frame: pd.DataFrame, rows_of: pd.DataFrame, metrics: pd.DataFrame | None, segments: pd.Index
+) -> None:
+    """Without a score, the first declared outcome per segment (the mean stars per app
+    version, the churn rate per region), its range and the units counted."""
+    facts = outcome_facts(metrics)
+    if not facts or metrics is None:
+        return
+    fact, metric = facts[0], str(metrics.iloc[0]["metric"])
+    per_segment = _metric(rows_of, metric)
+    found = [per_segment.get(str(c)) for c in segments]
+    shown = [
+        replace(fact, value=r["value"], low=r["ci_low"], high=r["ci_high"], n=int(r["n"]))
+        if r and r.get("n", 0) > 0
+        else None
+        for r in found
+    ]
+    frame[fact.meaning().capitalize()] = [f.shown() if f else "" for f in shown]
+    frame["95 % range"] = [
+        "" if f is None else "too few to tell" if r.get("small_n") else f.range_text()
+        for f, r in zip(shown, found, strict=True)
+    ]
+    frame[fact.units.capitalize()] = [count(f.n) if f else "0" for f in shown]
+
+
+def _range(row: dict, share: bool = False) -> str:
+    """A segment's range: NPS points signed, a share in whole % ("52 to 65 %", not "+52.8 to
+    +64.7" beside "59 %")."""
     if not row or is_missing(row.get("value")):
         return ""
     if row.get("small_n"):
         return "too few to tell"
+    if share:
+        return interval(row.get("ci_low"), row.get("ci_high"), 0, sign=False) + " %"
     return interval(row.get("ci_low"), row.get("ci_high"))
 
 

@@ -133,3 +133,18 @@ def test_the_about_sheet_names_the_table_of_each_cut_sheet_name(tmp_path) -> Non
     assert about["sheet: pain_points_touchpoint_resoluti"] == (
         "the table pain_points_touchpoint_resolution_time"
     )
+
+
+def test_without_a_score_each_breakdown_shows_the_first_declared_outcome() -> None:
+    """The mean stars per app version, the churn rate per language: before stop 47 the
+    breakdowns of feedback without NPS, CSAT or CES showed comments and sentiment only."""
+    table = with_outcomes().drop(columns=["nps", "csat", "ces"], errors="ignore")
+    explanation = explain(table, outcomes=[CHURNED, RESOLUTION], n_bootstrap=5)
+    report = build_insight_report(ReportInputs(table, outcomes=[CHURNED, RESOLUTION]), explanation)
+    languages = next(s for s in report.sections if s.key == "languages")
+    frame = next(b.frame for b in languages.blocks if hasattr(b, "frame"))
+    rate = explanation.tables["outcome_metrics"].set_index("outcome").loc["churned", "value"]
+    assert frame["Share with churned = true"].tolist() == [f"{rate:.0f} %"]  # one language
+    assert frame["95 % range"].iloc[0].endswith("%")
+    segments = explanation.tables["segments"]
+    assert (segments["metric"] == "resolution_time_mean_hours").any()
