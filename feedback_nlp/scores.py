@@ -294,11 +294,20 @@ def nps_metrics(nps: pd.Series, confidence: float = CONFIDENCE) -> list[dict]:
     return rows
 
 
-def mean_metric(name: str, values: pd.Series, confidence: float = CONFIDENCE) -> dict:
-    """The mean of `values` with its t-interval."""
+def mean_metric(
+    name: str,
+    values: pd.Series,
+    confidence: float = CONFIDENCE,
+    bounds: tuple[float, float] | None = None,
+) -> dict:
+    """The mean of `values` with its t-interval, cut to the scale's `bounds` where given (3
+    answers of a 1-5 CSAT gave a range of −1.3 to 7.3)."""
     array = pd.Series(values).dropna().to_numpy(dtype=float)
     mean = float(np.mean(array)) if len(array) else np.nan
-    return _row(name, mean, len(array), t_interval(array, confidence), "t")
+    low, high = t_interval(array, confidence)
+    if bounds is not None:
+        low, high = max(low, float(bounds[0])), min(high, float(bounds[1]))
+    return _row(name, mean, len(array), (low, high), "t")
 
 
 def share_metric(
@@ -323,11 +332,11 @@ def metrics_of_units(
     if "csat" in scores.columns:
         satisfied = scales.csat_satisfied
         rows.append(share_metric("csat_satisfied_share", scores["csat"], satisfied, confidence))
-        rows.append(mean_metric("csat_mean", scores["csat"], confidence))
+        rows.append(mean_metric("csat_mean", scores["csat"], confidence, scales.range_of("csat")))
     if "ces" in scores.columns:
         low_effort = scales.ces_low_effort
         rows.append(share_metric("ces_low_effort_share", scores["ces"], low_effort, confidence))
-        rows.append(mean_metric("ces_mean", scores["ces"], confidence))
+        rows.append(mean_metric("ces_mean", scores["ces"], confidence, scales.range_of("ces")))
     return rows
 
 

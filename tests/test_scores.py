@@ -200,3 +200,11 @@ def test_rows_split_per_answer_are_one_response_and_comments_each():
     assert unit_ids(table, "response").tolist() == ["response:r1", "response:r1", "response:r2"]
     assert unit_ids(table, "comment").nunique() == 3
     assert unit_ids(table.drop(columns="question"), "response").nunique() == 3
+
+
+def test_a_mean_score_range_stays_on_its_scale():
+    """Three CSAT answers 1, 3, 5: the t-range −1.3 to 7.3 is cut to the 1-5 scale."""
+    rows = {r["metric"]: r for r in metrics_of_units(pd.DataFrame({"csat": [1, 3, 5]}))}
+    assert (rows["csat_mean"]["ci_low"], rows["csat_mean"]["ci_high"]) == (1.0, 5.0)
+    seven = {r["metric"]: r for r in metrics_of_units(pd.DataFrame({"ces": [1, 7, 7]}))}
+    assert seven["ces_mean"]["ci_high"] == 7.0
