@@ -53,6 +53,7 @@ class Facts:
     #: Declared outcomes (churned, recommended, resolution time…) over all units.
     outcomes: list[OutcomeFact] = field(default_factory=list)
     costliest: list[ThemeFact] = field(default_factory=list)
+    small_costly: int = 0  # themes too small to rank whose range is below 0
     judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
     #: Rows without a comment (a score or an outcome only: the open question skipped).
     score_only: int = 0
@@ -106,6 +107,8 @@ def gather_facts(
         impact, quotes = tables[f"theme_impact_{score}"], tables.get("quotes")
         is_judged = impact["theme"].astype(str).isin(judged)
         facts.costliest = costliest_themes(impact[~is_judged], quotes, score, similar or {})
+        small = impact["small_n"].fillna(False).astype(bool) & ~is_judged
+        facts.small_costly = int((small & (impact["impact_ci_high"] < 0)).sum())
         facts.judgements = costliest_themes(impact[is_judged], quotes, score, similar or {})
         everyone = impact[impact["share_of_units"].astype(float) >= 1]
         facts.universal = [str(label) for label in everyone["theme_label"]]
@@ -173,6 +176,19 @@ def _no_growth(trends: pd.DataFrame | None) -> str:
     )
 
 
+def _no_clear_cost(small_costly: int) -> str:
+    """Why no costliest theme is named, and where the small ones that cost are (an export of
+    a few hundred reviews had its planted crash split into themes of 25 and 26)."""
+    text = "No theme lowers the score clearly (with enough customers)."
+    if small_costly:
+        text += (
+            f" {counted(small_costly, 'theme')} of fewer than {SMALL_N} customers "
+            f"{'has' if small_costly == 1 else 'have'} a range below 0: see the themes table, "
+            "or rank them with `feedback-nlp explain FOLDER --min-n 15`."
+        )
+    return text
+
+
 def _grew(trends: pd.DataFrame) -> list[str]:
     """The themes that grew significantly in a month of at least SMALL_N units (2 comments
     in a month just begun made a theme "grow to 100 %"), each with the month's count."""
@@ -206,7 +222,7 @@ def summary_section(facts: Facts) -> Section:
     if facts.costliest:
         section.add(Cards("The costliest themes", [theme_card(t) for t in facts.costliest]))
     elif facts.scores:
-        section.add(Paragraph("No theme lowers the score clearly (with enough customers)."))
+        section.add(Paragraph(_no_clear_cost(facts.small_costly)))
     if facts.universal:
         themes = ", ".join(f"'{label}'" for label in facts.universal)
         section.add(

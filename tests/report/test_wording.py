@@ -95,3 +95,13 @@ def test_a_theme_cost_on_a_csat_mean_is_said_on_the_mean_to_two_decimals() -> No
     assert theme_card(theme).value == "−0.08"
     nps = ThemeFact("late delivery", -20.26, -24.4, -16.2, 40, 23.0, "nps")
     assert "costs 20.3 NPS points (95 % range −24.4 to −16.2)" in nps.text()
+
+
+def test_no_clear_cost_points_to_the_small_themes_that_cost() -> None:
+    from feedback_nlp.report.summary import _no_clear_cost
+
+    assert _no_clear_cost(0) == "No theme lowers the score clearly (with enough customers)."
+    text = _no_clear_cost(3)
+    assert "3 themes of fewer than 30 customers have a range below 0" in text
+    assert "--min-n 15" in text
+    assert "1 theme of fewer than 30 customers has a range below 0" in _no_clear_cost(1)
