@@ -262,7 +262,10 @@ def impact_of(
     share = len(with_theme) / len(values) if len(values) else np.nan
     impact = m_all - m_without
     gap = m_with - m_without
-    se = np.sqrt(gap**2 * share * (1 - share) / len(values) + share**2 * (v_with + v_without))
+    n = len(values)
+    se = (
+        np.sqrt(gap**2 * share * (1 - share) / n + share**2 * (v_with + v_without)) if n else np.nan
+    )
     z = float(stats.norm.ppf(0.5 + confidence / 2))
     return {
         "metric_all": m_all,
