@@ -51,7 +51,10 @@ def _options(
 
 
 TextOpt = Annotated[str, typer.Option("--text-col", help="Column with the text.")]
-LangOpt = Annotated[str | None, typer.Option("--lang-col", help="Optional language column.")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang-col", help="Language column (default: 'lang' where the file has one)."),
+]
 BackendOpt = Annotated[str, typer.Option(help="'default' (offline) or 'transformers'.")]
 ModelOpt = Annotated[
     str | None, typer.Option(help='Hub id or path, or JSON routing {"en": id, "*": id}.')
@@ -106,6 +109,7 @@ def evaluate_sentiment(
         label_col = "label from stars"
         frame = frame.assign(**{label_col: labels_from_stars(frame, stars_col, file)})
     options = _options(backend, model, level, device, quantize, runtime, heads)
+    lang_col = _language_column(frame, lang_col)
     _finish(score_sentiment(frame, file, text_col, label_col, lang_col, options), out)
 
 
@@ -129,7 +133,16 @@ def evaluate_emotion(
     """Emotion macro-F1 per language and overall, and F1 per label."""
     frame = read_labelled(file)
     options = _options(backend, model, level, device, quantize, runtime, heads)
+    lang_col = _language_column(frame, lang_col)
     _finish(score_emotion(frame, file, text_col, label_col, lang_col, options), out)
+
+
+def _language_column(frame: object, given: str | None) -> str | None:
+    """The language column: the one given, else `lang` where the file has one (the README's
+    "macro-F1 per language" gave one "all" score without `--lang-col`)."""
+    if given is not None:
+        return given
+    return "lang" if "lang" in getattr(frame, "columns", ()) else None
 
 
 @evaluate_app.command("set")

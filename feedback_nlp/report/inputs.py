@@ -136,7 +136,19 @@ def read_tagged(path: str | Path) -> pd.DataFrame:
             )
     except (ValueError, OSError) as error:
         raise ReadError(path, f"cannot read the table: {error}") from error
+    if suffix != ".parquet":  # written formula-safe ("'-1" for Other): read back as it was
+        table = _formulas_restored(table)
     return schema_dtypes(table, path)
+
+
+def _formulas_restored(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with the cells and headers our exports neutralised as they were (before stop
+    47 a tagged.xlsx read back kept "'-1", the Other theme's id, and `explain` crashed)."""
+    table = table.rename(columns=lambda c: restore_formula(str(c)))
+    for name in table.columns:
+        if pd.api.types.is_object_dtype(table[name]) or pd.api.types.is_string_dtype(table[name]):
+            table[name] = table[name].map(restore_formula, na_action="ignore")
+    return table
 
 
 def schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:

@@ -184,11 +184,15 @@ def learn_from_table(
 
     The texts go through the pipeline's prepare, language and embed stages (the embedding
     the topics stage reads); labels are split like every list cell ("a|b"), and rows without
-    a label are skipped.
+    a label are skipped. A column the readers renamed (a file's own `topic` is carried as
+    `source_topic`, docs/reading.md) is found by the name it had in the file.
     """
     from feedback_nlp.schema import split_list
     from feedback_nlp.stages import STAGES, Batch
 
+    carried = f"source_{label_column}"  # the readers keep a file's own "topic" this way
+    if label_column not in table.columns and carried in table.columns:
+        label_column = carried
     if label_column not in table.columns:
         raise FeedbackError(
             f"no column {label_column!r} with coded labels; the table has {list(table.columns)}"

@@ -23,11 +23,9 @@ def test_evaluate_sentiment_reports_macro_f1_per_language(tmp_path):
     path = tmp_path / "labelled.csv"
     pd.DataFrame(SENTIMENT_ROWS, columns=["text", "label", "lang"]).to_csv(path, index=False)
     out = tmp_path / "report.json"
-    result = CliRunner().invoke(
-        app, ["evaluate", "sentiment", str(path), "--lang-col", "lang", "--out", str(out)]
-    )
+    result = CliRunner().invoke(app, ["evaluate", "sentiment", str(path), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    report = json.loads(out.read_text())
+    report = json.loads(out.read_text())  # the `lang` column found without --lang-col
     assert report["rows"] == 8
     assert set(report["macro_f1_by_language"]) == {"de", "en", "fr"}
     assert report["macro_f1"] >= 0.75  # clear cases

@@ -56,3 +56,15 @@ def test_rejects_read_back_from_a_folder_keep_which_rows_were_kept(tmp_path, tab
     assert read["row_kept"].tolist() == [True, False, False]
     assert read["line"].tolist() == [2, 5, 9]
     assert len(rejected_rows(read)) == 2
+
+
+def test_a_tagged_table_exported_to_xlsx_or_csv_reads_back_as_written(tmp_path, table):
+    """The export writes Other's id "-1" as "'-1" (formula-safe): read back, `explain` and
+    `report` crashed on it before stop 47."""
+    from feedback_nlp.report.inputs import read_tagged
+
+    tagged = table.assign(themes=["-1", *table["themes"].tolist()[1:]])
+    for suffix in (".xlsx", ".csv"):
+        read = read_tagged(export_table(tagged, tmp_path / f"tagged{suffix}"))
+        assert read["themes"].iloc[0] == "-1", suffix
+        assert read["themes"].tolist() == tagged["themes"].tolist(), suffix

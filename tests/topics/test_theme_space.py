@@ -118,3 +118,6 @@ def test_learn_from_table_embeds_the_texts_and_splits_the_labels(corpus):
     assert "all" in space.info["labels"] and space.info["label_column"] == "codes"
     with pytest.raises(FeedbackError, match="no column 'labels'"):
         learn_from_table(table, "labels")
+    as_read = table.rename(columns={"codes": "source_topic"})  # a file's "topic", as read
+    space = learn_from_table(as_read, "topic", ThemeSpaceConfig(rank=4, steps=20))
+    assert space.info["label_column"] == "source_topic"
