@@ -9,8 +9,8 @@ most and that can be told without one:
 - a name right after a cue that introduces one becomes ``<NAME>``: a title (``Mr Smith``,
   ``Frau Müller``, ``Mme Dupont``, ``Sra. López``, ``госпожа Иванова``), a self-introduction
   (``my name is``, ``je m'appelle``, ``ich heiße``, ``me llamo``, ``mi chiamo``, ``meu nome é``,
-  ``mă numesc``, ``меня зовут``, ``mijn naam is``, ``nazywam się``), ``named`` / ``nommée`` /
-  ``namens`` …, and a sign-off (``Regards,``, ``Cordialement,``, ``Mit freundlichen Grüßen``,
+  ``mă numesc``, ``меня зовут``, ``mijn naam is``, ``nazywam się``, ``benim adım``), or a
+  sign-off that ends the text (``Regards,``, ``Cordialement,``, ``Mit freundlichen Grüßen``,
   ``Saludos,`` …) before a name. Only capitalised words are taken (one to four, particles such
   as ``van``, ``de la`` inside or first: ``Mr Smith``, ``my name is Anna Maria Rossi``,
   ``Frau von der Leyen``); ``my name is on the account`` is left alone.
