@@ -59,6 +59,9 @@ _NOT_NAMES = frozenset(
     el los las y una il lo gli e o os as и в""".split()  # noqa: SIM905 (a word list)
 )
 
+#: Particles that are also articles: never a name's first word ("Frau den Flug …": German
+#: nouns are capitalised).
+_ARTICLES = frozenset(["der", "den", "la", "le"])
 #: Lower-case words inside a surname ("van Dijk", "de la Cruz", "von Hirschhausen").
 _PARTICLES = frozenset(
     ["von", "van", "de", "der", "den", "da", "di", "del", "dos", "du", "la", "le"]
@@ -71,7 +74,7 @@ def _name_words(words: str) -> str:
     written like the first (``JOHN SMITH`` in capitals; ``Smith LOVED it`` stops at LOVED)."""
     taken: list[str] = []
     for word in words.split():
-        if word in _PARTICLES:
+        if word in _PARTICLES and (taken or word not in _ARTICLES):
             taken.append(word)  # kept only when a name follows (trailing ones are dropped)
             continue
         named = [w for w in taken if w not in _PARTICLES]

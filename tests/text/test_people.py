@@ -50,6 +50,7 @@ NOT_NAMED = [
     "der Aufzug m. Bahn-Security",  # "m." for "mit"
     "the app named Pocket crashes",  # products are named too
     "Sra. de la tienda",  # particles with no name after them
+    "weil die Frau den Flug verpasst hat",  # an article, then a (capitalised) German noun
     "Bay Area office was closed",  # Turkish "Bay" is left out: an English word too
 ]
 
