@@ -172,8 +172,9 @@ def _outcome_rows(
     from feedback_nlp.insights.outcome_metrics import outcome_metrics
 
     rows = []
-    for segment in sorted(set(values.explode().dropna())):
-        part = table[values.map(lambda found, s=segment: s in found)]
+    flat = values.reset_index(drop=True).explode().dropna()  # row position -> each segment
+    for segment, positions in flat.groupby(flat, sort=True).groups.items():
+        part = table.iloc[sorted(set(positions))]
         metrics = outcome_metrics(part, outcomes, unit, confidence)
         for metric in metrics.to_dict("records"):
             rows.append({"dimension": dimension, "segment": segment, **metric})

@@ -192,7 +192,8 @@ def _add_outcome_columns(
     facts = outcome_facts(metrics)
     if not facts or metrics is None:
         return
-    fact, metric = facts[0], str(metrics.iloc[0]["metric"])
+    fact = facts[0]  # the first outcome with units: its metric, not the table's first row's
+    metric = str(metrics.loc[metrics["outcome"] == fact.outcome, "metric"].iloc[0])
     per_segment = _metric(rows_of, metric)
     found = [per_segment.get(str(c)) for c in segments]
     shown = [
