@@ -11,8 +11,10 @@ no unit of its own).
 A unit *says something* when it has at least one content word: a word that is neither a stop
 word of its language (spaCy's lists, no model needed) nor in the codebook's list of
 content-free replies ("ok", "nothing to add", "rien", "nada", greetings and sign-offs such as
-"hello", "moin", "kind regards", …), read without its web addresses, @handles and retweet
-markers (a hashtag keeps its words). Content-free units and comments get no theme ("Other").
+"hello", "moin", "kind regards", …), read without its web addresses, @handles, retweet
+markers and redaction placeholders (a hashtag keeps its words). A contact line ("You can reach
+me at <EMAIL>", `feedback_nlp.topics.contact_lines`) says nothing either. Content-free units
+and comments get no theme ("Other").
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ import numpy as np
 
 from feedback_nlp.text.sentences import CONTRAST_WORDS, split_sentences
 from feedback_nlp.text.social import URL_RE, has_social_markup, strip_social
+from feedback_nlp.topics.contact_lines import (
+    ALL_CONTACT_WORDS,
+    ANY_PLACEHOLDER,
+    holds_contact_details,
+)
 
 #: "and" after a comma joins two clauses that often raise two issues ("the app crashes, and
 #: my parcel is late"); the sentence is cut there too.
@@ -138,15 +145,22 @@ class ContentCheck:
         self._generic = {p for phrases in self._replies.values() for p in phrases if " " not in p}
 
     def says_something(self, text: str, lang: str) -> bool:
-        """False for empty text, a content-free reply, or only stop words and generic words
-        (web addresses, @handles and retweet markers are not read)."""
+        """False for empty text, a content-free reply, a contact line, or only stop words and
+        generic words (web addresses, @handles, retweet markers and redaction placeholders
+        are not read)."""
+        contact_line = holds_contact_details(text)
+        if "<" in text:
+            text = ANY_PLACEHOLDER.sub(" ", text)
         if has_social_markup(text):
             text = strip_social(URL_RE.sub(" ", text))
         normalised = _normalise(text)
         if not normalised or normalised in self._replies.get(lang, ()):
             return False
+        ignored = self._generic
+        if contact_line:
+            ignored = ignored | ALL_CONTACT_WORDS | stop_words("en")
         stop = stop_words(lang)
-        return any(w not in stop and w not in self._generic for w in normalised.split())
+        return any(w not in stop and w not in ignored for w in normalised.split())
 
 
 def _normalise(text: str) -> str:

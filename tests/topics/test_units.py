@@ -79,3 +79,34 @@ def test_out_of_service_in_german_is_no_clause_boundary():
     assert comment_units("Der Aufzug zu Gleis 3 ist außer Betrieb.", "de") == [
         "Der Aufzug zu Gleis 3 ist außer Betrieb."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("You can reach me at <EMAIL>", "en"),
+        ("You can reach me at <EMAIL>", "de"),
+        ("Feel free to contact me at <EMAIL> if you have questions", "en"),
+        ("Kind regards, <NAME>", "en"),
+        ("Vous pouvez me joindre au <PHONE>", "fr"),
+        ("Sie können mich unter <EMAIL> erreichen", "de"),
+        ("Pueden llamarme al <PHONE>", "es"),
+    ],
+)
+def test_a_contact_line_or_a_signed_name_says_nothing(text, lang):
+    units = split_units([text], [lang], builtin_content_free())
+    assert not units.says_something.any()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I emailed <EMAIL> three times and nobody answered", "en"),
+        ("I could not reach anyone", "en"),
+        ("Le remboursement n'est jamais arrivé, écrivez à <EMAIL>", "fr"),
+        ("my <CARD> was charged twice", "en"),
+    ],
+)
+def test_an_issue_beside_contact_details_still_says_something(text, lang):
+    units = split_units([text], [lang], builtin_content_free())
+    assert units.says_something.all()
