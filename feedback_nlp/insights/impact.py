@@ -142,6 +142,7 @@ def _finish(result: pd.DataFrame, spec: Outcome, min_n: int) -> pd.DataFrame:
     result["q_value"] = benjamini_hochberg(result["p_value"].astype(float))
     result["small_n"] = result["units"] < min_n
     result["pain"] = pain(result["impact"], spec)
+    result["higher_is_better"] = spec.higher_is_better
     ranked = result[~result["small_n"]]["pain"].rank(ascending=False, method="first")
     result["rank"] = ranked.reindex(result.index).astype("Int64")
     order = result.sort_values(["small_n", "pain"], ascending=[True, False], kind="stable")
@@ -200,6 +201,8 @@ def pain_point_matrix(
     if result.empty:
         return result
     result["small_n"] = result["units"] < min_n
+    if spec is not None:
+        result["higher_is_better"] = spec.higher_is_better
     counted = values.index if values is not None else cells["unit_id"]
     result["unit_of_analysis"] = describe_units(counted, unit == "respondent_id")
     return with_row_order(result, table, rows)

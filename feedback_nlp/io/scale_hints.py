@@ -40,16 +40,25 @@ def scale_note(
             f"were left out: if the survey asks on {low}-{top}, declare it in the mapping "
             f"([scales] {name} = [{low}, {top}] and {SCALE_KEYS[name]}, the answers that count)"
         )
-    answered = values.dropna()
-    if name != "ces" or scales != ScoreScales() or len(answered) < MIN_ANSWERS:
+    if name != "ces" or not ces_looks_five_point(values, scales):
         return None
-    if answered.max() > 5:
-        return None
-    return (
-        f"ces scale ('{column}'): every answer is 1-5; CES is read on 1-7 with 5-7 easy: if "
-        "the survey asks on 1-5, declare it in the mapping ([scales] ces = [1, 5] and "
-        "ces_low_effort, e.g. [1, 2] where 1 is the least effort)"
-    )
+    return f"ces scale ('{column}'): {FIVE_POINT_CES}"
+
+
+#: What a CES of answers 1-5 read on the default 1-7 scale needs (the reader's note, the
+#: report's warning).
+FIVE_POINT_CES = (
+    "every answer is 1-5; CES is read on 1-7 with 5-7 easy: if the survey asks on 1-5, "
+    "declare it in the mapping ([scales] ces = [1, 5] and ces_low_effort, e.g. [1, 2] where 1 "
+    "is the least effort)"
+)
+
+
+def ces_looks_five_point(values: pd.Series, scales: ScoreScales) -> bool:
+    """On the default scales, at least MIN_ANSWERS CES answers and none above 5: the survey
+    may have asked on 1-5, where 1 can be the easiest answer (read the wrong way round)."""
+    answered = pd.to_numeric(values, errors="coerce").dropna()
+    return scales == ScoreScales() and len(answered) >= MIN_ANSWERS and answered.max() <= 5
 
 
 def _numbers(cells: pd.Series) -> pd.Series:

@@ -16,14 +16,41 @@ import pandas as pd
 CLEAR_Q = 0.05
 
 
+def lower_is_worse(frame: pd.DataFrame | None, default: bool = True) -> bool:
+    """Is a lower value the bad side of the outcome an impact table weighs? Its
+    ``higher_is_better`` column says (False for a CES on which 1 is the easiest answer);
+    `default` for a table without it."""
+    if frame is None or "higher_is_better" not in frame or not len(frame):
+        return default
+    return bool(frame["higher_is_better"].iloc[0])
+
+
+def costs(frame: pd.DataFrame, value: str = "impact") -> pd.Series:
+    """True where `value` lies on the outcome's bad side of 0 (`lower_is_worse`)."""
+    values = frame[value].astype(float)
+    return values < 0 if lower_is_worse(frame) else values > 0
+
+
+def range_costs(
+    frame: pd.DataFrame, low: str = "impact_ci_low", high: str = "impact_ci_high"
+) -> pd.Series:
+    """True where the whole 95 % range lies on the outcome's bad side of 0."""
+    if lower_is_worse(frame):
+        return frame[high].astype(float) < 0
+    return frame[low].astype(float) > 0
+
+
 def clear_effects(
     frame: pd.DataFrame,
     low: str = "impact_ci_low",
     high: str = "impact_ci_high",
-    bad_when_low: bool = True,
+    bad_when_low: bool | None = None,
 ) -> pd.Series:
     """True for the rows (themes) of an impact table whose effect is clear (module docstring);
-    `bad_when_low`: a range below 0 is the bad side (a score), else above 0 (a churn rate)."""
+    `bad_when_low`: a range below 0 is the bad side (a score), else above 0 (a churn rate, a
+    CES on which 1 is easiest); None reads it off the table (`lower_is_worse`)."""
+    if bad_when_low is None:
+        bad_when_low = lower_is_worse(frame)
     if not len(frame):
         return pd.Series(False, index=frame.index, dtype=bool)
     enough = ~frame["small_n"].fillna(False).astype(bool) if "small_n" in frame else True

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from feedback_nlp.insights.distinct import Similar, fold_repeats
-from feedback_nlp.report.clear import clear_effects
+from feedback_nlp.report.clear import clear_effects, costs, lower_is_worse
 from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
@@ -196,11 +196,12 @@ def costliest_themes(
     score: str,
     similar: Similar,
 ) -> list[ThemeFact]:
-    """The COSTLIEST themes that clearly lower `score` (`report.clear`: enough units, a range
-    below 0, clear after testing every theme), costliest first, each theme close to a
-    costlier one named beside it instead of listed."""
-    ranked = impact[clear_effects(impact) & (impact["impact"] < 0)]
-    ranked, folded = fold_close(ranked.sort_values("impact", kind="stable"), similar, COSTLIEST)
+    """The COSTLIEST themes that clearly make `score` worse (`report.clear`: enough units, a
+    range on the bad side of 0, clear after testing every theme), costliest first, each theme
+    close to a costlier one named beside it instead of listed."""
+    ranked = impact[clear_effects(impact) & costs(impact)]
+    ranked = ranked.sort_values("impact", ascending=lower_is_worse(impact), kind="stable")
+    ranked, folded = fold_close(ranked, similar, COSTLIEST)
     return [
         ThemeFact(
             label=str(row["theme_label"]),

@@ -11,7 +11,7 @@ import pandas as pd
 from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.report import charts
-from feedback_nlp.report.clear import clear_effects
+from feedback_nlp.report.clear import clear_effects, lower_is_worse
 from feedback_nlp.report.document import Chart, Paragraph, Section, Table
 from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.plain import (
@@ -69,21 +69,14 @@ def themes_section(
     section = Section("themes", "Themes and what they cost")
     name = SCORE_NAMES[score]  # type: ignore[index]
     units = units_of(impact)
+    low_bad = lower_is_worse(impact)
     section.add(
-        Paragraph(
-            f"Counts are {units} ({impact['unit_of_analysis'].iloc[0]}), each counted once. "
-            f"Impact = {name} of all {units} minus {name} of the {units} whose comments do "
-            f"not mention the theme: the points {name} would gain if these {units} scored like "
-            "the rest. Dots are impacts, bars their 95 % ranges. Red: the theme clearly costs "
-            "points (its whole range below 0, and clear after testing every theme: 'Clear "
-            f"effect?'); blue: clearly adds points; grey: unclear, or too few {units} to rank. "
-            "'Other' (comments with no theme) is left out here and in every table."
-        )
+        Paragraph(_impact_meaning(impact, name, units, low_bad))
         if "unit_of_analysis" in impact
         else None
     )
-    ranked = impact.sort_values("impact", kind="stable")
-    charted = charts.enough_first(impact, "impact")
+    ranked = impact.sort_values("impact", ascending=low_bad, kind="stable")
+    charted = charts.enough_first(impact, "impact", ascending=low_bad)
     figure = charts.interval_chart(
         charted,
         label="theme_label",
@@ -92,6 +85,7 @@ def themes_section(
         high="impact_ci_high",
         x_title=f"impact on {name} (points)",
         hover=charts.impact_hover(charted, name),
+        bad_when_low=low_bad,
         clear=clear_effects(charted),
     )
     caption = f"Themes by impact on {name}, costliest first; themes of too few {units} after."
@@ -107,7 +101,7 @@ def themes_section(
     )
     categories = tables.get(f"category_impact_{score}")
     if categories is not None and len(categories):
-        ranked = charts.enough_first(categories, "impact")
+        ranked = charts.enough_first(categories, "impact", ascending=low_bad)
         figure = charts.interval_chart(
             ranked,
             label="theme_label",
@@ -116,12 +110,29 @@ def themes_section(
             high="impact_ci_high",
             x_title=f"impact on {name} (points)",
             hover=charts.impact_hover(ranked, name),
+            bad_when_low=low_bad,
         )
         section.add(chart("category_impact", figure, f"Categories by impact on {name}."))
     drivers = tables.get(f"drivers_{score}")
     if drivers is not None and len(drivers):
         section.add(_drivers_chart(drivers, tables.get(f"drivers_{score}_fit"), name, units))
     return section
+
+
+def _impact_meaning(impact: pd.DataFrame, name: str, units: str, low_bad: bool) -> str:
+    """How to read the impact chart; on a scale where higher is worse (a CES on which 1 is
+    the easiest answer) the bad side is above 0."""
+    bad = "below 0" if low_bad else f"above 0: on this survey's scale a higher {name} is worse"
+    change = "gain" if low_bad else "lose"
+    return (
+        f"Counts are {units} ({impact['unit_of_analysis'].iloc[0]}), each counted once. "
+        f"Impact = {name} of all {units} minus {name} of the {units} whose comments do not "
+        f"mention the theme: the points {name} would {change} if these {units} scored like "
+        "the rest. Dots are impacts, bars their 95 % ranges. Red: the theme clearly costs "
+        f"points (its whole range {bad}, and clear after testing every theme: 'Clear "
+        f"effect?'); blue: clearly adds points; grey: unclear, or too few {units} to rank. "
+        "'Other' (comments with no theme) is left out here and in every table."
+    )
 
 
 def _unweighed(tables: dict[str, pd.DataFrame]) -> str:
@@ -177,6 +188,7 @@ def _impact_table(
     category = _categories_of(themes)
     small = ranked["small_n"].fillna(False).astype(bool)
     clear = clear_effects(ranked)
+    digits = 1 if name == SCORE_NAMES["nps"] else 2  # a CSAT or CES mean moves by hundredths
     frame = pd.DataFrame(
         {
             "Theme": ranked["theme_label"].astype(str),
@@ -187,9 +199,9 @@ def _impact_table(
             f"{name} of these {units}": ranked["metric_with"].map(
                 signed if name == SCORE_NAMES["nps"] else number
             ),
-            "Impact (points)": ranked["impact"].map(signed),
+            "Impact (points)": ranked["impact"].map(lambda v: signed(v, digits)),
             "95 % range": [
-                interval(lo, hi)
+                interval(lo, hi, digits)
                 for lo, hi in zip(ranked["impact_ci_low"], ranked["impact_ci_high"], strict=True)
             ],
             "× the average": ranked["lift"].map(lambda v: number(v, 2)),
@@ -263,7 +275,7 @@ def pain_points_section(tables: dict[str, pd.DataFrame], score: str | None) -> S
                 )
             )
             continue
-        figure = heatmap_chart(cells, rows, score, units=units)
+        figure = heatmap_chart(cells, rows, score, units=units, bad_when_low=lower_is_worse(cells))
         name = SCORE_NAMES.get(score or "", "")
         how = (
             f"impact on {name} in points (red costs points)"

@@ -13,6 +13,8 @@ import pandas as pd
 
 from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.distinct import Similar
+from feedback_nlp.io.scale_hints import FIVE_POINT_CES, ces_looks_five_point
+from feedback_nlp.report.clear import range_costs
 from feedback_nlp.report.document import Card, Cards, Paragraph, Section
 from feedback_nlp.report.outcome_summary import OutcomeTheme, bad_side_themes, negative_themes
 from feedback_nlp.report.plain import (
@@ -66,6 +68,9 @@ class Facts:
     #: What "What grew" says when no theme grew: none did, or growth could not be measured.
     no_growth: str = "No comment dates in these data: growth over time is not measured."
     top_themes: list[tuple[str, int]] = field(default_factory=list)
+    #: What may make the numbers wrong and needs the reader's check (a CES scale read the
+    #: wrong way round).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def primary_score(self) -> str | None:
@@ -101,6 +106,7 @@ def gather_facts(
         scores=score_facts(tables.get("score_metrics"), scales or ScoreScales()),
         outcomes=outcome_facts(tables.get("outcome_metrics")),
         top_themes=theme_sizes[:5],
+        warnings=_scale_warnings(table, scales or ScoreScales()),
     )
     score = facts.primary_score
     if score and f"theme_impact_{score}" in tables:
@@ -108,7 +114,7 @@ def gather_facts(
         is_judged = impact["theme"].astype(str).isin(judged)
         facts.costliest = costliest_themes(impact[~is_judged], quotes, score, similar or {})
         small = impact["small_n"].fillna(False).astype(bool) & ~is_judged
-        facts.small_costly = int((small & (impact["impact_ci_high"] < 0)).sum())
+        facts.small_costly = int((small & range_costs(impact)).sum())
         facts.judgements = costliest_themes(impact[is_judged], quotes, score, similar or {})
         everyone = impact[impact["share_of_units"].astype(float) >= 1]
         facts.universal = [str(label) for label in everyone["theme_label"]]
@@ -118,6 +124,17 @@ def gather_facts(
         facts.grew = _grew(tables["theme_trends"])
     facts.no_growth = _no_growth(tables.get("theme_trends"))
     return facts
+
+
+def _scale_warnings(table: pd.DataFrame, scales: ScoreScales) -> list[str]:
+    """A CES whose answers all fit 1-5, read on the default 1-7 (the reader's note, repeated
+    where the numbers are read)."""
+    if "ces" not in table or not ces_looks_five_point(table["ces"], scales):
+        return []
+    return [
+        f"Check the CES scale: {FIVE_POINT_CES}. Until it is declared, a survey that asked on "
+        "1-5 has its CES numbers and theme costs read the wrong way round."
+    ]
 
 
 def _bad_side(
@@ -209,6 +226,8 @@ def summary_section(facts: Facts) -> Section:
     if facts.scores:
         cards = [score_card(s) for s in facts.scores]
         section.add(Cards("Scores", cards))
+        for warning in facts.warnings:
+            section.add(Paragraph(warning, note=True))
     elif facts.outcomes:
         weighed = f"the themes are weighed by {facts.outcomes[0].outcome}"
         section.add(Paragraph(f"No NPS, CSAT or CES scores in these data: {weighed}."))
@@ -302,6 +321,7 @@ def closing_lines(facts: Facts, paths: dict[str, Path]) -> list[str]:
     """A few lines on what was found and where each output is (the CLI prints them)."""
     lines = [_volume_sentence(facts)]
     lines += [score.text() for score in facts.scores]
+    lines += [f"Warning: {warning}" for warning in facts.warnings]
     lines += [outcome.text() for outcome in facts.outcomes]
     if facts.top_themes:
         top = ", ".join(f"{label} ({n:,})" for label, n in facts.top_themes[:3])

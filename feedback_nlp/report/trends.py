@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from feedback_nlp.report import charts
+from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Section
 from feedback_nlp.report.plain import SCORE_NAMES
 from feedback_nlp.report.sections import chart
@@ -47,7 +48,8 @@ def _trend_themes(
     chosen = list(dict.fromkeys(grown.astype(str)))
     impact = tables.get(f"theme_impact_{score}") if score else None
     if impact is not None and len(impact):
-        costly = impact[~impact["small_n"].fillna(False).astype(bool)].sort_values("impact")
+        costly = impact[~impact["small_n"].fillna(False).astype(bool)]
+        costly = costly.sort_values("impact", ascending=lower_is_worse(impact), kind="stable")
         candidates = costly["theme_label"].astype(str)
     else:
         candidates = trends.groupby("theme_label")["units"].sum().sort_values(ascending=False)

@@ -10,6 +10,7 @@ import pandas as pd
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.insights.segments import segment_labels
 from feedback_nlp.report import charts
+from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
@@ -61,7 +62,8 @@ def _quote_theme_order(
     labels = dict(zip(quotes["theme"].astype(str), quotes["theme_label"].astype(str), strict=False))
     impact = tables.get(f"theme_impact_{score}") if score else None
     if impact is not None and len(impact):
-        ordered = charts.enough_first(impact, "impact")["theme"].astype(str).tolist()
+        ascending = lower_is_worse(impact)
+        ordered = charts.enough_first(impact, "impact", ascending)["theme"].astype(str).tolist()
     else:
         ordered = _negative_first(tables.get(NEGATIVE_IMPACT))
     ordered = list(dict.fromkeys([*ordered, *map(str, largest), *labels]))
