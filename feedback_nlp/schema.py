@@ -38,11 +38,14 @@ ces                       Int64, 1–7             customer effort
 Columns written by the stages are listed in PRODUCED (see each stage for details).
 
 `text_issues` is written by the readers and completed by the stages: what is wrong with the raw
-`text` of the row, as kinds joined by '|' ("" when nothing): ``replacement_char`` (U+FFFD, a
-character lost before export), ``nul``, ``control_chars``, ``mojibake`` (UTF-8 read as cp1252
-upstream, repaired in `text_clean`), ``truncated`` (longer than prepare's `max_chars`) and
-``embedded_partly`` (more encoder windows than the embed stage's cap). The row is always kept;
-`text` stays as read and `text_clean` holds the repaired text (feedback_nlp.text.damage).
+`text` of the row, or was taken out of it, as kinds joined by '|' ("" when nothing):
+``replacement_char`` (U+FFFD, a character lost before export), ``nul``, ``control_chars``,
+``mojibake`` (UTF-8 read as cp1252 upstream, repaired in `text_clean`), ``truncated`` (longer
+than prepare's `max_chars`), ``embedded_partly`` (more encoder windows than the embed stage's
+cap), and from prepare (feedback_nlp.text.quotes) ``quoted_text_removed`` (quoted posts and
+their headers left out of `text_clean`), ``signature_removed`` (a signature block or mobile
+footer left out) and ``quote_only`` (nothing but quotes: `text_clean` is ""). The row is always
+kept; `text` stays as read and `text_clean` holds the repaired text (feedback_nlp.text.damage).
 """
 
 from __future__ import annotations
@@ -85,6 +88,7 @@ PII_PLACEHOLDERS = {
     "card": "<CARD>",
     "iban": "<IBAN>",
     "url": "<URL>",
+    "secret": "<SECRET>",
     "handle": "@user",
     "name": "<NAME>",
 }
@@ -171,7 +175,8 @@ PRODUCED_COLUMNS: dict[str, Column] = {
         Column(
             "text_issues",
             "string",
-            f"Damage found in `text` (replacement_char, nul, …) joined by '{LIST_SEP}'.",
+            f"Damage found in `text` (replacement_char, nul, …) and what prepare took out of it "
+            f"(quoted_text_removed, signature_removed, quote_only) joined by '{LIST_SEP}'.",
         ),
         Column("text_clean", "string", "Cleaned, PII-redacted text; what every stage reads."),
         Column("pii_types", "string", f"PII types redacted, joined by '{LIST_SEP}'."),

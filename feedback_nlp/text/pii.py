@@ -15,12 +15,14 @@ postcodes) are left alone:
 - phone: international (``+44 …``, ``0044 …``, 8-15 digits) or national formats (a leading 0
   with 9-11 digits, Russian ``8 9xx …``, grouped Spanish/Italian mobiles), not inside a date
   and not after an order/tracking word;
+- secret (`feedback_nlp.text.secrets`): API keys, access tokens and passwords pasted from a
+  configuration or a log (``api_key=…``, ``Bearer …``, ``AKIA…``);
 - handle and name (`feedback_nlp.text.people`): an ``@handle`` becomes ``@user`` (except
   `keep_handles`, a brand's own account), a name after a title, a self-introduction or a
   sign-off (``Mr Smith``, ``je m'appelle Claire``, ``Regards, John``) ``<NAME>``.
 
-Detectors run in the order url, email, iban, card, phone, handle, name, so a number inside a
-redacted link is not counted twice and an e-mail is not read as a handle.
+Detectors run in the order url, secret, email, iban, card, phone, handle, name, so a number
+inside a redacted link is not counted twice and an e-mail is not read as a handle.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ from urllib.parse import SplitResult, parse_qsl, urlsplit
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import PII_PLACEHOLDERS
 from feedback_nlp.text.people import may_name_someone, redact_handles, redact_names
+from feedback_nlp.text.secrets import may_hold_secret, redact_secrets
 
 PII_TYPES: tuple[str, ...] = tuple(PII_PLACEHOLDERS)
-_ORDER = ("url", "email", "iban", "card", "phone", "handle", "name")
+_ORDER = ("url", "secret", "email", "iban", "card", "phone", "handle", "name")
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
@@ -302,6 +305,7 @@ def _redact_emails(text: str, placeholder: str) -> tuple[str, bool]:
 
 _DETECTORS: dict[str, Callable[[str, str], tuple[str, bool]]] = {
     "url": _redact_urls,
+    "secret": redact_secrets,
     "email": _redact_emails,
     "iban": _redact_ibans,
     "card": _redact_cards,
@@ -312,6 +316,7 @@ _DETECTORS: dict[str, Callable[[str, str], tuple[str, bool]]] = {
 # Cheap tests that rule a detector out before its regular expression runs.
 _MAY_CONTAIN: dict[str, Callable[[str], bool]] = {
     "url": lambda t: _MAY_BE_URL.search(t) is not None,
+    "secret": may_hold_secret,
     "email": lambda t: "@" in t,
     "iban": lambda t: _has_digit_run(t, 2),
     "card": lambda t: _has_digit_run(t, 4),
@@ -390,16 +395,61 @@ def pseudonymise_pii_id(value: object) -> object:
 
 
 #: A respondent id of letters with no digit ("Anna Schneider", "zoe"): a person's name or
-#: nickname (App Store `reviewerNickname`, appfigures `author`); ids a system gives carry a
-#: digit (numbers, UUIDs, "cust-0379").
+#: nickname (App Store `reviewerNickname`, appfigures `author`).
 _NAME_LIKE_ID = re.compile(r"^[^\W\d_][^\d]*$")
+#: The letter runs of an id ("maria", "lopez" in "maria_lopez_88").
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_DIGITS_LAST = re.compile(r"^\D+\d+\W*$")
+_CONSONANTS = re.compile(r"[b-df-hj-np-tv-xz]{5}", re.IGNORECASE)
+#: A run cut before each capital ("Power", "User" in "PowerUser").
+_CASE_PIECE = re.compile(r"[^\W\d_][^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ]*")
+#: Words that start the ids systems give ("cust-0379", "USR_42", "ticket 1881"): a run of
+#: these is no name.
+ID_PREFIXES = frozenset((
+    "ids", "cust", "customer", "cus", "client", "cli", "user", "usr", "uid", "member", "mbr",
+    "acct", "acc", "account", "resp", "response", "respondent", "rid", "person", "contact",
+    "ref", "sub", "subscriber", "order", "ord", "ticket", "tkt", "case", "req", "request",
+    "inc", "crm", "guest", "anon", "anonymous", "visitor", "session", "sess", "msg", "post",
+    "comment", "review", "rev", "survey", "inv", "invoice", "txn", "trx",
+))  # fmt: skip
+
+
+def _word_shaped(run: str) -> bool:
+    """Written as a word or name is: lower, CAPITALS, Capitalised, or CamelCase ("McDonald",
+    "PowerUser") with no five consonants in a row; random ids mix case otherwise
+    ("ERzrWJhew") or pile up consonants ("ofGrftHbH")."""
+    if run.islower() or run.isupper() or run.istitle():
+        return True
+    if _CONSONANTS.search(run):
+        return False
+    pieces = _CASE_PIECE.findall(run)
+    return all(len(piece) >= 2 and piece[1:].islower() for piece in pieces[1:]) and (
+        pieces[0].islower() or pieces[0].istitle()
+    )
+
+
+def _is_nickname(value: str) -> bool:
+    """A name or nickname: no digit and every letter run word-shaped ("Anna Schneider",
+    "zoe"), or digits only at its end (random ids mix them in), every run of two or more
+    letters word-shaped and one of at least three letters that is no id prefix
+    ("ines1284", "maria_lopez_88", "Power User 99"; not "cust-0379", "R_aK0cnQGdZ7")."""
+    runs = _LETTER_RUN.findall(value)
+    if not runs or not all(_word_shaped(run) for run in runs if len(run) >= 2):
+        return False
+    if not any(c.isdigit() for c in value):
+        return _NAME_LIKE_ID.match(value) is not None
+    return _DIGITS_LAST.match(value) is not None and any(
+        len(run) >= 3 and run.lower() not in ID_PREFIXES for run in runs
+    )
 
 
 def pseudonymise_respondent_id(value: object) -> object:
     """:func:`pseudonymise_pii_id`, and a name or nickname used as the respondent's id
-    pseudonymised too (before stop 47 "Carlos Weber" left in `respondent_id` of every
-    export while the same name in a "Reviewer Name" column became ``<NAME>``)."""
-    if isinstance(value, str) and _NAME_LIKE_ID.match(value.strip()):
+    pseudonymised too: letters only (before stop 47 "Carlos Weber" left in `respondent_id`
+    of every export while the same name in a "Reviewer Name" column became ``<NAME>``), or
+    a handle with digits (before stop 48 a forum's "maria_lopez_88" and "ines1284" were
+    exported as written); ids a system gives ("cust-0379", UUIDs, numbers) stay."""
+    if isinstance(value, str) and _is_nickname(value.strip()):
         return _pseudonym(value)
     return pseudonymise_pii_id(value)
 

@@ -155,3 +155,54 @@ def test_forum_markup_around_a_link_is_read_not_refused():
     secret = "[url=https://shop.example]reset[/url]?token=abc123XYZ&x=1 now"
     cleaned, types = redact_pii(secret)
     assert "abc123XYZ" not in cleaned and "url" in types
+
+
+@pytest.mark.parametrize(
+    "handle",
+    ["maria_lopez_88", "ines1284", "Power User 99", "dev_dan2", "PowerUser99", "Anna Schneider"],
+)
+def test_a_nickname_used_as_respondent_id_is_pseudonymised(handle):
+    """Forum authors carry digits; before stop 48 only ids of letters were pseudonymised."""
+    from feedback_nlp.text.pii import pseudonymise_respondent_id
+
+    assert pseudonymise_respondent_id(handle).startswith("pii-")
+
+
+@pytest.mark.parametrize(
+    "system_id",
+    ["cust-0379", "CUST0042", "C7", "12345", "R_aK0cnQGdZ7W0Sgq", "R_ERzrWJhewqbNEbA",
+     "3f2a9c1e-7b4d-4e2a-9c1e-7b4d4e2a9c1e", "USR_42", "ticket 1881"],
+)  # fmt: skip
+def test_ids_a_system_gives_stay_joinable(system_id):
+    from feedback_nlp.text.pii import pseudonymise_respondent_id
+
+    assert pseudonymise_respondent_id(system_id) == system_id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("api_key=sk_live_51HxQ9aK3jz8PqR2mXy7 fails", "api_key=<SECRET> fails"),
+        ("Authorization: Bearer abcdefghijklmnop1234.xyz", "Authorization: <SECRET>"),
+        ("AWS key AKIAIOSFODNN7EXAMPLE leaked", "AWS key <SECRET> leaked"),
+        ('"client_secret": "9f8e7d6c5b4a"', '"client_secret": "<SECRET>"'),
+        ("mein Passwort: sommer2026", "mein Passwort: <SECRET>"),
+    ],
+)
+def test_pasted_credentials_are_redacted(text, expected):
+    """Forum posts paste configuration; before stop 48 these reached every export."""
+    assert redact_pii(text) == (expected, ["secret"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I forgot my password, reset it please",
+        "password: forgotten",
+        "the token was rejected",
+        "Basic plan is too expensive",
+        "sync.interval=30",
+    ],
+)
+def test_words_about_credentials_are_no_secret(text):
+    assert redact_pii(text) == (text, [])
