@@ -1,8 +1,9 @@
 """The `prepare` stage: clean, repair, cap, redact and de-duplicate the comments.
 
-It writes `text_clean` (what every later stage reads: cleaned, mojibake repaired, at most
-`max_chars` characters and, unless `redact=False`, PII-redacted), `text_issues` (the damage
-found in `text`, merged with what the reader listed), `pii_types`, `is_duplicate` and
+It writes `text_clean` (what every later stage reads: the author's own words, cleaned,
+mojibake repaired, quoted posts and signatures taken out, at most `max_chars` characters and,
+unless `redact=False`, PII-redacted), `text_issues` (the damage found in `text` and what was
+taken out of it, merged with what the reader listed), `pii_types`, `is_duplicate` and
 `duplicate_of`. The original `text` stays as it was.
 """
 
@@ -14,7 +15,7 @@ import pandas as pd
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import LIST_SEP
 from feedback_nlp.stages.base import Batch, Stage, register_stage
-from feedback_nlp.text.clean import clean_text
+from feedback_nlp.text.clean import clean_comment, clean_text
 from feedback_nlp.text.damage import find_issues, merge_issues
 from feedback_nlp.text.duplicates import find_duplicates
 from feedback_nlp.text.people import handle_names
@@ -40,6 +41,9 @@ class PrepareStage(Stage):
             every other handle in the text becomes ``@user``.
         max_chars: longest `text_clean` in characters (cut at a word boundary where one is
             near); None keeps every character.
+        strip_quotes: take quoted posts, their headers and signature blocks out of
+            `text_clean` (flagged ``quoted_text_removed``, ``signature_removed``,
+            ``quote_only`` in `text_issues`; :mod:`feedback_nlp.text.quotes`).
     """
 
     name = "prepare"
@@ -52,6 +56,7 @@ class PrepareStage(Stage):
         pii_types: list[str] | None = None,
         max_chars: int | None = MAX_CHARS,
         keep_handles: list[str] | None = None,
+        strip_quotes: bool = True,
     ) -> None:
         if max_chars is not None and max_chars < 1:
             raise ConfigError(f"stage 'prepare': max_chars must be >= 1 or None, not {max_chars}")
@@ -59,6 +64,7 @@ class PrepareStage(Stage):
         self.pii_types = pii_types
         self.max_chars = max_chars
         self.keep_handles = keep_handles
+        self.strip_quotes = strip_quotes
         self._types = check_pii_types(pii_types)
         self._kept_handles = handle_names(keep_handles)
 
@@ -68,10 +74,12 @@ class PrepareStage(Stage):
         cleaned, issues, found_pii = [], [], []
         for position, text in enumerate(table["text"]):
             found = find_issues(text)
-            clean, types = self._redacted(clean_text(text))
+            own, taken_out = self._own_words(text)
+            clean, types = self._redacted(own)
             if self.max_chars is not None and len(clean) > self.max_chars:
                 clean = cut(clean, self.max_chars)
                 found.append("truncated")
+            found.extend(taken_out)
             cleaned.append(clean)
             found_pii.append(LIST_SEP.join(types))
             issues.append(merge_issues(found, None if before is None else before.iat[position]))
@@ -81,6 +89,14 @@ class PrepareStage(Stage):
         columns.insert(1, "text_issues", pd.Series(issues, index=table.index, dtype="string"))
         columns.insert(2, "pii_types", pd.Series(found_pii, index=table.index, dtype="string"))
         return columns, {}
+
+    def _own_words(self, text: object) -> tuple[str, list[str]]:
+        """The cleaned text without quotes and signatures (unless `strip_quotes` is off), and
+        the `text_issues` kinds that say what was taken out."""
+        if not self.strip_quotes:
+            return clean_text(text), []
+        stripped = clean_comment(text)
+        return stripped.text, stripped.issues
 
     def _redacted(self, text: str) -> tuple[str, list[str]]:
         """`text` with its PII redacted (unless `redact` is off), whole, before it is cut: a

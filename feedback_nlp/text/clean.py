@@ -7,6 +7,10 @@ closes at least one of them; their text stays), drops replacement characters (U+
 repairs mojibake (UTF-8 read as cp1252, see :mod:`feedback_nlp.text.damage`). Paragraph
 breaks (``<br>``, ``<p>``, ``[list]``, ``[*]``, newlines) survive as a single ``\\n`` so that
 sentence splitting can use them; every other run of whitespace becomes one space.
+
+`clean_comment` cleans a comment the same way and takes quoted posts, quote headers and
+signature blocks out of it (:mod:`feedback_nlp.text.quotes`): the prepare stage's `text_clean`
+holds only the author's own words.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import pandas as pd
 
 from feedback_nlp.schema import PII_PLACEHOLDERS
 from feedback_nlp.text.damage import repair_mojibake
+from feedback_nlp.text.quotes import Stripped, split_quote_tags, strip_quotes
 
 _PLACEHOLDER_NAMES = "|".join(p.strip("<>") for p in PII_PLACEHOLDERS.values() if p.startswith("<"))
 # Block-level tags become line breaks; inline tags become nothing (or a space between words).
@@ -49,7 +54,7 @@ _LINE_BREAKS = re.compile(r" ?\n[\s]*")
 
 def clean_text(text: object) -> str:
     """Clean one comment; None, NaN and NA give ""."""
-    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+    if _missing(text):
         return ""
     text = repair_mojibake(str(text)).replace("\ufffd", "")
     if "<" in text:
@@ -67,6 +72,21 @@ def clean_text(text: object) -> str:
     text = _HORIZONTAL_SPACE.sub(" ", text)
     text = _LINE_BREAKS.sub("\n", text)
     return text.strip()
+
+
+def clean_comment(text: object) -> Stripped:
+    """Clean one comment (as `clean_text`) and take out its quoted posts, quote headers and
+    signature blocks: `.text` holds the author's own words, `.quoted` and `.signature` the
+    rest, `.issues` the `text_issues` kinds that say so."""
+    if _missing(text):
+        return Stripped("")
+    parts = split_quote_tags(str(text))
+    return strip_quotes([(quoted, clean_text(part)) for quoted, part in parts])
+
+
+def _missing(text: object) -> bool:
+    """True for None, NaN and NA."""
+    return text is None or text is pd.NA or (isinstance(text, float) and text != text)
 
 
 def clean_texts(texts: pd.Series) -> pd.Series:

@@ -24,6 +24,9 @@ ISSUE_KINDS = (
     "mojibake",  # UTF-8 read as cp1252 upstream; repaired in text_clean (ftfy)
     "truncated",  # longer than the prepare stage's max_chars; text_clean keeps the start
     "embedded_partly",  # more encoder windows than the embed cap; the rest is not embedded
+    "quoted_text_removed",  # an earlier post quoted; not in text_clean (text/quotes.py)
+    "signature_removed",  # a signature block or mobile footer; not in text_clean
+    "quote_only",  # nothing but quotes: text_clean is empty
 )
 
 #: A fast screen for mojibake leads ("Ã©", "Â£", "â€™") before asking ftfy.

@@ -93,6 +93,7 @@ def test_registered_and_round_trips_through_analyzer(table, tmp_path):
         "pii_types": ["email", "handle"],
         "max_chars": 20_000,
         "keep_handles": ["@Brand"],
+        "strip_quotes": True,
     }
     kept = pd.DataFrame({"response_id": ["x"], "text": ["@Brand thanks to @jane"]})
     assert loaded.transform(kept)["text_clean"].tolist() == ["@Brand thanks to @user"]
@@ -126,3 +127,91 @@ def test_a_number_across_the_cut_is_redacted_whole_not_left_with_its_first_digit
 def test_max_chars_must_be_positive():
     with pytest.raises(ConfigError, match="max_chars must be >= 1"):
         PrepareStage(max_chars=0)
+
+
+PRAISE = "Refund arrived today, great support, thank you!"
+COMPLAINT = "I was charged twice, worst service"
+SIGNATURE = "--\nJan Kowalski | Senior IT Admin | jan.kowalski@example.com | +48 601 234 567"
+
+
+@pytest.fixture
+def forum():
+    return pd.DataFrame(
+        {
+            "response_id": ["p1", "p2", "p3", "p4", "p5", "p6"],
+            "text": [
+                f"> {COMPLAINT}\n{PRAISE}",
+                f"Printer works again.\n{SIGNATURE}",
+                f"[quote=angry_bob]{COMPLAINT}[/quote]",
+                "Great app\n\nSent from my iPhone",
+                f"angry_bob wrote:\n> {COMPLAINT}\nsame here",
+                "Am 03.05.2026 schrieb Bob:\n> Lieferung kam nie\nsame here",
+            ],
+        }
+    )
+
+
+def test_quotes_and_signatures_are_left_out_of_text_clean_and_flagged(forum):
+    out = PrepareStage()(forum)
+    validate(out)
+    assert len(out) == len(forum)
+    assert out["text"].equals(forum["text"])
+    assert out["text_clean"].tolist() == [
+        PRAISE,
+        "Printer works again.",
+        "",
+        "Great app",
+        "same here",
+        "same here",
+    ]
+    assert out["text_issues"].tolist() == [
+        "quoted_text_removed",
+        "signature_removed",
+        "quote_only|quoted_text_removed",
+        "signature_removed",
+        "quoted_text_removed",
+        "quoted_text_removed",
+    ]
+    assert out["pii_types"].eq("").all()  # the signature's e-mail and phone are gone with it
+    # duplicates compare the author's own words: the same reply to different posts
+    assert out["is_duplicate"].tolist() == [False, False, False, False, False, True]
+    assert out.loc[5, "duplicate_of"] == "p5"
+
+
+def test_quote_flags_merge_with_the_readers_and_the_cut():
+    table = pd.DataFrame(
+        {
+            "response_id": ["a"],
+            "text": [f"> {COMPLAINT}\n" + "word " * 300],
+            "text_issues": ["mojibake"],
+        }
+    )
+    out = PrepareStage(max_chars=100)(table)
+    assert out.loc[0, "text_issues"] == "mojibake|truncated|quoted_text_removed"
+    assert "charged" not in out.loc[0, "text_clean"]
+
+
+def test_quote_removal_can_be_turned_off(forum):
+    out = PrepareStage(strip_quotes=False)(forum)
+    assert out.loc[0, "text_clean"] == f"> {COMPLAINT}\n{PRAISE}"
+    assert out.loc[2, "text_clean"] == COMPLAINT
+    assert out["text_issues"].eq("").all()
+
+
+def test_a_praising_reply_quoting_a_complaint_through_reader_and_pipeline(forum, tmp_path):
+    from feedback_nlp.io import read_many
+    from feedback_nlp.stages.language import LanguageStage
+
+    path = tmp_path / "forum.csv"
+    forum.assign(channel="forum").to_csv(path, index=False)
+    read = read_many([path])
+    out = Analyzer([PrepareStage(), LanguageStage()]).transform(read.table)
+    validate(out)
+    assert out["response_id"].tolist() == forum["response_id"].tolist()  # rows in = rows out
+    praise = out.set_index("response_id").loc["p1"]
+    assert praise["text_clean"] == PRAISE and praise["lang"] == "en"
+    assert "charged" not in praise["text_clean"] and "charged" in praise["text"]
+    quote_only = out.set_index("response_id").loc["p3"]
+    assert quote_only["text_clean"] == "" and quote_only["lang"] == "und"
+    assert "quote_only" in quote_only["text_issues"]
+    assert not out["text_clean"].str.contains("Kowalski|iPhone|wrote:|schrieb").any()
