@@ -17,14 +17,22 @@ Cue families and weights (a family counts once; the score is their sum, capped a
 - ``explain_again`` 0.7 — having to explain again, start from scratch.
 - ``long_wait`` 0.6 — a service wait (on hold, in a queue, at a counter, for a reply or a
   refund, or one the customer had to make) of 30 minutes up to a day; 0.35 for a shorter
-  (≥ 10 minutes), undated or multi-day one, or "still not … after 5 weeks". A wait that is
-  negated ("no wait at all") or short ("only 5 minutes") is no cue; waiting for a train or a
-  courier is a delay, not effort.
+  (≥ 10 minutes), undated or multi-day one, or "still not … after 5 weeks". A wait called
+  short is no cue: "only" or a short word right before its duration ("only 15 minutes", "nur 5
+  Minuten") or, undated, next to it ("the wait was short"), not "just" / "only" elsewhere ("45
+  minutes on hold just to be told …"); waiting for a train or a courier is a delay, not effort.
 - ``hoops`` 0.6 — two or more forms / documents / steps (print and post, counted menus or
   screens), or a step repeated ("have to upload it again every month"); 0.35 for one, when
   imposed or called long.
 - ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
   0.35 without a duration. ``no_reply`` the same — no answer, hung up.
+
+Negation: a wait, transfer, form, chase, repeated contact or explaining again with a negation
+among the three words before it in its clause (or before its last word: "ich musste nicht noch
+einmal anrufen"), or after a negated obligation in the clause ("I didn't have to call again",
+"no need to", "pas eu besoin de réexpliquer"), is no cue; "but", "so", "because" and the like
+end a clause, "not only" is no negation, and Turkish verbs are read for the negative suffix
+("tekrar aramadım").
 
 Level: ``high`` at a score ≥ 0.6 (one strong cue or two weak ones), ``low`` at ≥ 0.3, else
 ``none``.
@@ -35,11 +43,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 from feedback_nlp.backends import effort_lexicon as lex
 from feedback_nlp.backends import effort_phrases as phrases
-from feedback_nlp.backends.effort_numbers import count_before, durations, fold, repeat_count
+from feedback_nlp.backends.effort_numbers import (
+    count_before,
+    durations,
+    fold,
+    repeat_count,
+    starts_with_duration,
+)
 
 #: Cue weights: strong (one is high effort), firm (high on its own too) and weak.
 STRONG, FIRM, WEAK = 0.7, 0.6, 0.35
@@ -72,7 +87,24 @@ _MADE_TO_WAIT = re.compile(
     )
 )
 _NEGATION = re.compile(fold(rf"(?:{lex.NEGATION})|\w+n't"))
-_SHORT = _words(rf"(?:{lex.SHORT})(?!\w)")
+_ONLY = re.compile(fold(lex.ONLY))
+#: A negated obligation negates the rest of its clause: "didn't have to", "no need to", "pas eu
+#: besoin de", "non ho dovuto", "musste nicht", "moest niet" (not "not only had to").
+_NEGATED_OBLIGATION = _words(
+    rf"(?:{lex.NEGATION}|\w+n't)(?!\w)(?!\s+(?:{lex.ONLY})(?!\w))\s+(?:[\w']+\s+)?"
+    rf"(?:{lex.OBLIGATION}|{lex.NEED})(?!\w)|"
+    rf"(?:{lex.OBLIGATION})(?!\w)\s+(?:[\w']+\s+){{0,2}}?(?:{lex.NEGATION})(?!\w)"
+)
+_NEGATED_VERB = re.compile(fold(lex.NEGATED_VERB))
+#: "only" or a short word right before a duration: "only 15 minutes", "just a 2 minute wait".
+_SHORT_BEFORE = _words(rf"(?:{lex.ONLY}|{lex.SHORT})\s+(?:(?:a|an|ein\w*|un[ae]?|um|uma|een)\s+)?")
+_WAIT_WORD = rf"(?:{lex.WAIT_SERVICE}|{lex.WAIT_VERB})(?!\w)"
+_GAP = rf"(?:\s+(?!(?:{lex.AND_OR}|{lex.CLAUSE_LINK})(?!\w))[\w']+){{0,6}}\s+"
+#: A short word next to a wait: "short wait", "the wait was short", "czekałem chwilę".
+_SHORT_WAIT = _words(
+    rf"(?:{lex.SHORT})(?!\w){_GAP}{_WAIT_WORD}|{_WAIT_WORD}{_GAP}(?:{lex.SHORT})(?!\w)|"
+    rf"(?:{lex.SHORT_WAIT})(?!\w)"
+)
 _STILL_NOT = _words(lex.STILL_NOT)
 _SINCE = _words(lex.SINCE)
 _NO_REPLY = _words(phrases.NO_REPLY)
@@ -125,7 +157,7 @@ _CONTACT_NOUNS = (
     r"сообщени\w+|wiadomości"
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
-_CLAUSE_END = re.compile(r"[,:;()–—-]")
+_CLAUSE_END = re.compile(fold(rf"[,:;()–—-]|(?<!\w)(?:{lex.CLAUSE_LINK})(?!\w)"))
 
 
 @dataclass(frozen=True)
@@ -151,26 +183,55 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The part of the clause of `start` before it (at most 200 characters back)."""
+    lookback = max(0, start - 200)
+    before = text[lookback:start].split(" ", 1)[-1] if lookback else text[:start]
+    return _CLAUSE_END.split(_SENTENCE_END.split(before)[-1])[-1]
+
+
 def negated(text: str, start: int, window: int = 3) -> bool:
-    """True when one of the `window` words before `start` (same clause) is a negation."""
-    before = _CLAUSE_END.split(_SENTENCE_END.split(text[max(0, start - 40) : start])[-1])[-1]
-    return any(_NEGATION.fullmatch(word) for word in before.split()[-window:])
+    """True when one of the `window` words before `start` (same clause) is a negation, not one
+    before "only" ("not only", "nicht nur"), or the clause's obligation before it is negated
+    ("I didn't have to wait on hold", "je n'ai pas eu besoin de réexpliquer")."""
+    before = _clause_before(text, start)
+    pairs = list(pairwise([*before.split(), ""]))[-window:]
+    if any(_NEGATION.fullmatch(word) and not _ONLY.fullmatch(next_) for word, next_ in pairs):
+        return True
+    return bool(_NEGATED_OBLIGATION.search(before))
+
+
+def _negated_match(text: str, match: re.Match[str]) -> bool:
+    """True when `match` is negated before its first or its last word (:func:`negated`: "ich
+    musste nicht noch einmal anrufen") or, in Turkish, by the suffix of its verb or the verb
+    after it ("tekrar aramadım", "aramak zorunda kalmadım")."""
+    end = match.end() + len(re.match(r"\w*", text[match.end() :]).group())  # the word's end
+    last = max(text.rfind(" ", match.start(), end) + 1, match.start())  # its last word
+    if negated(text, match.start()) or (last > match.start() and negated(text, last)):
+        return True
+    after = _CLAUSE_END.split(_SENTENCE_END.split(text[end : end + 60])[0])[0].split()
+    verbs = text[last:end].split() + after[: 2 if after and _OBLIGATION.fullmatch(after[0]) else 1]
+    return any(_NEGATED_VERB.fullmatch(word) for word in verbs)
 
 
 def _found(pattern: re.Pattern[str], text: str) -> bool:
-    """True when `pattern` occurs in `text` other than right after a negation."""
-    return any(not negated(text, m.start()) for m in pattern.finditer(text))
+    """True when `pattern` occurs in `text` other than negated (:func:`_negated_match`)."""
+    return any(not _negated_match(text, m) for m in pattern.finditer(text))
+
+
+def _contacted(sentence: str) -> bool:
+    """A contact in `sentence` that is not negated (an obligation where there is no contact)."""
+    return _found(_CONTACT if _CONTACT.search(sentence) else _OBLIGATION, sentence)
 
 
 def repeat_contact(text: str) -> float:
     """Contacts made more than once (strong) or one contact the customer had to make."""
     for sentence in _SENTENCE_END.split(text):
-        contact = _CONTACT.search(sentence) or _OBLIGATION.search(sentence)
-        if contact and repeat_count(sentence) >= 2:
+        if repeat_count(sentence) >= 2 and _contacted(sentence):
             return STRONG
-    if count_before(text, _CONTACT_NOUNS) >= 2 or _EVERY_TIME_CONTACT.search(text):
+    if count_before(text, _CONTACT_NOUNS) >= 2 or _found(_EVERY_TIME_CONTACT, text):
         return STRONG
-    if count_before(text, phrases.VISITS) >= 2 or _CONTACT_AGAIN.search(text):
+    if count_before(text, phrases.VISITS) >= 2 or _found(_CONTACT_AGAIN, text):
         return STRONG
     for sentence in _SENTENCE_END.split(text):
         if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
@@ -200,14 +261,22 @@ def _service_wait(sentence: str) -> bool:
     return _found(_WAIT_VERB, sentence) and bool(_WAIT_CONTEXT.search(sentence))
 
 
+def _called_short(sentence: str, minutes: list[float]) -> bool:
+    """A wait called short: "only" or a short word right before its duration ("only 15
+    minutes", "nur 5 Minuten") or, with no duration, next to the wait ("the wait was short")."""
+    if any(starts_with_duration(sentence[m.end() :]) for m in _SHORT_BEFORE.finditer(sentence)):
+        return True
+    return not minutes and bool(_SHORT_WAIT.search(sentence))
+
+
 def long_wait(text: str) -> float:
     """A wait in a queue / on hold (long: strong), or an issue still open after a while."""
     best = 0.0
     for sentence in _SENTENCE_END.split(text):
-        if not _service_wait(sentence) or _SHORT.search(sentence):
+        if not _service_wait(sentence):
             continue
         minutes = durations(sentence)
-        if any(m < SHORT_WAIT_MINUTES for m in minutes):
+        if any(m < SHORT_WAIT_MINUTES for m in minutes) or _called_short(sentence, minutes):
             continue
         low, high = LONG_WAIT_MINUTES
         best = max(best, FIRM if any(low <= m < high for m in minutes) else WEAK)
@@ -224,7 +293,7 @@ def hoops(text: str) -> float:
         every_time = _EVERY_TIME.search(sentence) and _OBLIGATION.search(sentence)
         if every_time or _found(_REPEATED_STEP, sentence):
             return FIRM
-    found = {m.group(0) for m in _HOOPS.finditer(text) if not negated(text, m.start())}
+    found = {m.group(0) for m in _HOOPS.finditer(text) if not _negated_match(text, m)}
     imposed = _found(_OBLIGATION, text) or bool(_COMPLICATED.search(text))
     if not found or not imposed:
         return 0.0

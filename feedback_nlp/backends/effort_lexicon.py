@@ -101,7 +101,8 @@ WAIT_CONTEXT = (
     r"llam|chiam|ligu|ligar|bellen|belt|dzwon|anruf|ruft|callback|call back|terugbel|"
     r"звон|перезвон|oddzwon"
 )
-#: A wait that was short or absent ("no wait at all", "sem fila nenhuma", "hiç beklemeden").
+#: Negations: before a cue in its clause they cancel it ("no wait at all", "sem fila nenhuma",
+#: "I didn't have to call again", "ich musste nicht noch einmal anrufen").
 NEGATION = (
     r"no|not|n't|never|without|zero|hardly|worth|dont|didnt|doesnt|wasnt|"
     r"kein\w*|nicht|nich|ohne|nie|"
@@ -115,12 +116,45 @@ NEGATION = (
     r"fără|fara|nicio|niciun|nu|"
     r"hiç|yok"
 )
-SHORT = (
-    r"short\w*|quick\w*|brief|only|just|kurz\w*|nur|court\w*|rapide|seulement|cort[ai]\w*|breve|"
-    r"solo|curt[ao]|apenas|kort\w*|alleen|slechts|коротк\w+|всего|только|krótk\w+|tylko|"
-    r"scurt\w*|doar|kısa|sadece|beklemeden|a moment|einen moment|un moment|un momento|"
-    r"um momento|even|минутку|chwil\w*|puțin|putin"
+#: Turkish negates the verb with a suffix ("aramadım", "kalmadım", "beklemedim", "aramıyorum").
+NEGATED_VERB = (
+    r"\w+(?:ma|me)(?:d[ıi](?:m|n|k|niz|nız|ler|lar)?|dan|den|z)|\w+m[ıi]yor(?:um|uz|lar)?"
 )
+#: Needing to (with a negation before it, like an obligation, it negates what follows: "no need
+#: to call again", "pas eu besoin de réexpliquer", "sem precisar ligar", "without having to").
+NEED = (
+    r"need\w*|having to|besoin|eu à|avoir à|precis\w*|neces\w*|bisogno|dover\w*|brauch\w*|"
+    r"hoef\w*|nodig|potrzeb\w*"
+)
+#: Words that link clauses: a negation does not reach past them ("the dish wasn't ready so
+#: we had to wait", "pas de réponse donc j'ai dû rappeler").
+CLAUSE_LINK = (
+    r"but|so|because|although|though|aber|sondern|weil|obwohl|mais|donc|parce|pourtant|pero|"
+    r"sino|porque|aunque|però|quindi|perché|mas|porém|então|maar|dus|omdat|но|поэтому|потому|"
+    r"ale|więc|ponieważ|însă|deci|ama|fakat|çünkü"
+)
+#: "Only": qualifies a duration ("only 5 minutes", "nur 5 Minuten") and, after a negation,
+#: undoes it ("not only", "nicht nur", "non seulement", "no solo", "не только").
+ONLY = (
+    r"only|just|merely|barely|nur|bloß|lediglich|seulement|juste|solo|sólo|apenas|somente|"
+    r"alleen|slechts|всего|только|лишь|tylko|zaledwie|doar|numai|sadece|yalnızca"
+)
+#: A wait called short, next to the wait ("short wait", "Wartezeit war kurz", "a moment on
+#: hold") or before its duration ("a quick 5 minutes").
+SHORT = (
+    r"short\w*|quick\w*|kurz\w*|court\w*|rapide|cort[ai]\w*|breve|curt[ao]|kort\w*|коротк\w+|"
+    r"krótk\w+|scurt\w*|kısa|beklemeden|a moment|einen moment|un moment|un momento|um momento|"
+    r"минутку|chwil\w*|puțin|putin"
+)
+#: Short-wait words of one language only, with that language's wait ("brief" is a German
+#: letter, "even" English): en "brief wait", nl "even wachten" (a moment).
+SHORT_WAIT = (
+    r"brief(?:ly)? (?:on hold|wait\w*|hold)|(?:wait\w*|on hold) (?:was |is )?brief(?:ly)?|"
+    r"even (?:\w+ ){0,3}?(?:wacht\w*|gewacht)|(?:wacht\w*|gewacht) (?:\w+ )?even"
+)
+#: "And" / "or": with one of these (or a clause link) between a short word and a wait, the word
+#: is not about the wait ("45 minutes on hold and the quick fix did not work").
+AND_OR = r"and|or|und|oder|et|ou|y|o|e|en|of|и|или|i|lub|și|sau|ve|veya"
 
 #: Still not resolved ("still nothing", "immer noch nicht", "toujours pas", "до сих пор не").
 STILL_NOT = (

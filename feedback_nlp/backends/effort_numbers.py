@@ -138,11 +138,21 @@ _NEEDS_NUMBER = re.compile(r"^(?:or[aeă]|ay|mes[ei]?)$")
 
 def durations(text: str) -> list[float]:
     """Every duration in `text`, in minutes ("45 minutes" → 45, "2 semaines" → 20160)."""
-    found: list[float] = []
+    return [minutes for _, minutes in duration_spans(text)]
+
+
+def starts_with_duration(text: str) -> bool:
+    """True when `text` opens with a duration ("5 minutes on hold", "half an hour", "a minute")."""
+    return any(start == 0 for start, _ in duration_spans(text))
+
+
+def duration_spans(text: str) -> list[tuple[int, float]]:
+    """Every duration in `text`: where it starts and how many minutes it is."""
+    found: list[tuple[int, float]] = []
     taken: list[tuple[int, int]] = []
     for pattern, minutes in _PHRASE_RES:
         for match in pattern.finditer(text):
-            found.append(minutes)
+            found.append((match.start(), minutes))
             taken.append(match.span())
     for pattern, minutes in _DURATION_RES:
         for match in pattern.finditer(text):
@@ -151,7 +161,7 @@ def durations(text: str) -> list[float]:
             unit = text[match.end(1) if match.group(1) else match.start() : match.end()].strip()
             if match.group(1) is None and _NEEDS_NUMBER.match(unit):
                 continue
-            found.append(_number(match.group(1)) * minutes)
+            found.append((match.start(), _number(match.group(1)) * minutes))
     return found
 
 
