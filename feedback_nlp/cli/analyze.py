@@ -52,6 +52,24 @@ KeepHandles = Annotated[
         "other @handle is personal data and becomes @user. Repeatable.",
     ),
 ]
+CodebookOption = Annotated[
+    str | None,
+    typer.Option(
+        "--codebook",
+        help="Your codebook file (TOML or YAML: named themes with examples and keyword rules, "
+        "docs/topics.md), 'builtin' (the shipped CX codebook, the default) or 'none' (only "
+        "discovered themes).",
+    ),
+]
+LabelLanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--label-language",
+        help="Language of the theme and category names (fr, de, …); default English when "
+        "the comments include English, else their most common language. Pin it to compare "
+        "runs: the default follows each data set.",
+    ),
+]
 Segments = Annotated[
     list[str] | None,
     typer.Option(
@@ -114,18 +132,30 @@ def _run_and_write(
 
 
 def _stages(
-    theme_space: Path | None, windowed: bool = False, keep_handles: list[str] | None = None
+    theme_space: Path | None,
+    windowed: bool = False,
+    keep_handles: list[str] | None = None,
+    codebook: str | None = None,
+    label_language: str | None = None,
 ) -> list | None:
-    """The default stages (None: as they are), the topics stage with `theme_space` when one
-    is given, the embed stage reading long comments whole with `windowed`, the prepare stage
-    leaving `keep_handles` in the text."""
+    """The default stages (None: as they are), the topics stage with `theme_space`,
+    `codebook` ('none': no codebook) and `label_language` when given, the embed stage reading
+    long comments whole with `windowed`, the prepare stage leaving `keep_handles` in the
+    text."""
     from feedback_nlp.pipeline import default_stages
 
     options: dict[str, dict[str, object]] = {}
     if keep_handles:
         options["prepare"] = {"keep_handles": list(keep_handles)}
+    topics: dict[str, object] = {}
     if theme_space is not None:
-        options["topics"] = {"theme_space": str(theme_space)}
+        topics["theme_space"] = str(theme_space)
+    if codebook is not None:
+        topics["codebook"] = None if codebook.strip().lower() == "none" else codebook
+    if label_language is not None:
+        topics["label_language"] = label_language
+    if topics:
+        options["topics"] = topics
     if windowed:
         options["embed"] = {"windowed": True}
     return default_stages(options=options) if options else None
@@ -145,13 +175,18 @@ def analyze(
     windowed: WindowedOption = False,
     segment: Segments = None,
     keep_handle: KeepHandles = None,
+    codebook: CodebookOption = None,
+    label_language: LabelLanguageOption = None,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
     A customer table among FILES (a customer id column, no text column) is joined by
     respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
     """
-    stages = _stages(theme_space, windowed, keep_handle)
+    try:
+        stages = _stages(theme_space, windowed, keep_handle, codebook, label_language)
+    except FeedbackError as error:
+        _fail(error, 2)
     _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, stages, segment)
 
 
@@ -178,6 +213,8 @@ def fit(
     windowed: WindowedOption = False,
     segment: Segments = None,
     keep_handle: KeepHandles = None,
+    codebook: CodebookOption = None,
+    label_language: LabelLanguageOption = None,
     quiet: Quiet = False,
 ) -> None:
     """Fit the analysis (themes and all stages) on FILES and save it as a model folder (`tag`
@@ -191,7 +228,7 @@ def fit(
         progress.set_enabled(False)
     try:
         specs = [parse_outcome_option(o) for o in outcome or []]
-        stages = _stages(theme_space, windowed, keep_handle)
+        stages = _stages(theme_space, windowed, keep_handle, codebook, label_language)
         analysis = analyze(
             files, stages=stages, mapping=mapping, outcomes=specs, segments=segment or []
         )

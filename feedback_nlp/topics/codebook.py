@@ -38,22 +38,11 @@ from typing import Any
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import JOURNEY_STAGES, LIST_SEP, TOUCHPOINTS
 from feedback_nlp.topics.config import LANGUAGE_CODE
+from feedback_nlp.topics.rules import Rule, parse_rule
 
 BUILTIN = "builtin"
 LEVELS = ("category", "theme")
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
-
-
-@dataclass
-class Rule:
-    """A keyword rule: alternatives (OR) of terms joined by AND / NEAR[/n] (left to right)."""
-
-    text: str
-    alternatives: list[list[tuple[str, int]]]  # [(term, window)]; window 0: AND, n: NEAR/n
-
-    def matches(self, words: list[str]) -> bool:
-        """True when any alternative matches the lower-cased words of a text."""
-        return any(_alternative_matches(alt, words) for alt in self.alternatives)
 
 
 @dataclass
@@ -144,9 +133,9 @@ def load_codebook(source: str | Path) -> Codebook:
         if path.suffix.lower() in (".yaml", ".yml"):
             import yaml
 
-            document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        else:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
+            document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        else:  # utf-8-sig: Notepad starts a UTF-8 file with a byte-order mark
+            document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as error:
         raise ConfigError(f"{path}: not a valid codebook file ({error})") from error
     except Exception as error:  # yaml.YAMLError and friends
@@ -160,7 +149,9 @@ def parse_codebook(document: Any, where: str) -> Codebook:
     """Validate a parsed codebook document; errors name the file and the entry."""
     if not isinstance(document, dict) or not isinstance(document.get("theme"), list):
         raise ConfigError(f"{where}: a codebook needs a list of [[theme]] entries")
+    _check_keys(document, TOP_KEYS, where, "the codebook")
     header = document.get("codebook", {}) or {}
+    _check_keys(header, HEADER_KEYS, where, "[codebook]")
     entries = [_entry(raw, index, where) for index, raw in enumerate(document["theme"], 1)]
     seen: set[str] = set()
     for entry in entries:
@@ -170,6 +161,22 @@ def parse_codebook(document: Any, where: str) -> Codebook:
     _check_names_differ(entries, where)
     content_free = _language_lists(document.get("content_free", {}) or {}, where, "content_free")
     return Codebook(str(header.get("name", Path(where).stem)), entries, content_free)
+
+
+#: The tables of a codebook file, and the keys of its [codebook] header.
+TOP_KEYS = ("codebook", "theme", "content_free")
+HEADER_KEYS = ("name", "description", "version", "languages")
+
+
+def _check_keys(table: Any, known: tuple[str, ...], where: str, part: str) -> None:
+    """A misspelt table ([[themes]]) or key would be dropped without a word: refuse it."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: {part} must be a table")
+    unknown = sorted(str(key) for key in table if key not in known)
+    if unknown:
+        raise ConfigError(
+            f"{where}: {part} has unknown key(s) {unknown}; known: {', '.join(known)}"
+        )
 
 
 def _check_names_differ(entries: list[CodebookEntry], where: str) -> None:
@@ -215,6 +222,7 @@ def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
     if level not in LEVELS:
         raise ConfigError(f"{label}: 'level' must be one of {LEVELS}, not {level!r}")
     examples = _language_lists(raw.get("examples", {}) or {}, label, "examples")
+    examples = {lang: items for lang, items in examples.items() if items}  # fr = [] is none
     rules = [parse_rule(r, label) for r in _string_list(raw.get("rules", []), label, "rules")]
     if not examples and not rules:
         raise ConfigError(f"{label}: give examples, rules or both")
@@ -263,71 +271,3 @@ def _string_list(value: Any, label: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{label}: '{key}' must be a list of non-empty strings")
     return [v.strip() for v in value]
-
-
-# -- keyword rules -------------------------------------------------------------------------
-
-_TOKEN = re.compile(r'"([^"]+)"|(\bAND\b|\bOR\b|\bNEAR(?:/\d+)?\b)|(\S+)')
-NEAR_DEFAULT = 5
-
-
-def parse_rule(text: str, label: str = "rule") -> Rule:
-    """Parse `"a" NEAR "b"`, `"a b" AND "c*"`, `"x" OR "y"` (terms quoted; * ends a prefix)."""
-    alternatives: list[list[tuple[str, int]]] = [[]]
-    expect_term = True
-    window = 0
-    for match in _TOKEN.finditer(text):
-        term, operator, stray = match.groups()
-        if stray is not None:
-            raise ConfigError(f"{label}: rule {text!r}: put terms in double quotes ({stray!r})")
-        if expect_term:
-            if term is None:
-                raise ConfigError(f"{label}: rule {text!r}: a term is missing before {operator}")
-            parts = term.split()
-            if not parts or not all(part.rstrip("*") for part in parts):
-                raise ConfigError(f"{label}: rule {text!r}: the term {term!r} has no letters")
-            alternatives[-1].append((term.strip().lower(), window))
-            expect_term = False
-        else:
-            if operator is None:
-                raise ConfigError(f"{label}: rule {text!r}: join terms with AND, OR or NEAR")
-            if operator == "OR":
-                alternatives.append([])
-                window = 0
-            else:
-                window = 0 if operator == "AND" else int(operator.partition("/")[2] or NEAR_DEFAULT)
-                if operator.startswith("NEAR") and window == 0:
-                    raise ConfigError(
-                        f"{label}: rule {text!r}: NEAR/0 allows no word: use 1 or more"
-                    )
-            expect_term = True
-    if expect_term:
-        raise ConfigError(f"{label}: rule {text!r} is empty or ends with an operator")
-    return Rule(text, alternatives)
-
-
-def _positions(term: str, words: list[str]) -> list[int]:
-    parts = term.split()
-    hits = []
-    for start in range(len(words) - len(parts) + 1):
-        if all(_word_matches(p, words[start + i]) for i, p in enumerate(parts)):
-            hits.append(start)
-    return hits
-
-
-def _word_matches(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
-
-
-def _alternative_matches(alternative: list[tuple[str, int]], words: list[str]) -> bool:
-    previous: list[int] | None = None
-    for term, window in alternative:
-        hits = _positions(term, words)
-        if not hits:
-            return False
-        if previous is not None and window > 0:
-            hits = [h for h in hits if any(abs(h - p) <= window for p in previous)]
-            if not hits:
-                return False
-        previous = hits
-    return True

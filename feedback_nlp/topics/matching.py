@@ -28,7 +28,7 @@ import numpy as np
 
 from feedback_nlp.topics.clustering import unit_rows
 from feedback_nlp.topics.codebook import Codebook
-from feedback_nlp.topics.units import words
+from feedback_nlp.topics.rules import rule_words
 
 TOP_EXAMPLES = 3
 THEME_SHARE = 0.6
@@ -83,7 +83,7 @@ class CodebookMatcher:
         hits = np.zeros((len(texts), len(self.codebook.entries)), dtype=bool)
         ruled = [(i, e) for i, e in enumerate(self.codebook.entries) if e.rules]
         for row, text in enumerate(texts if ruled else ()):
-            unit_words = words(text)
+            unit_words = rule_words(text)
             for index, entry in ruled:
                 hits[row, index] = any(rule.matches(unit_words) for rule in entry.rules)
         return hits

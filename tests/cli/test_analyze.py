@@ -31,6 +31,21 @@ def test_analyze_and_fit_offer_the_options():
         result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
         assert result.exit_code == 0
         assert "--windowed" in result.output and "--keep-handle" in result.output
+        assert "--codebook" in result.output and "--label-language" in result.output
+
+
+def test_the_codebook_and_label_language_reach_the_topics_stage(tmp_path: Path):
+    """Before stop 48 a codebook or a label language could only be given in Python."""
+    book = tmp_path / "book.toml"
+    book.write_text('[[theme]]\nid = "a"\nname = "Attente"\nrules = [\'"attente"\']\n')
+    topics = {s.name: s for s in _stages(None, codebook=str(book), label_language="FR")}["topics"]
+    assert topics.codebook == str(book) and topics.label_language == "fr"
+    assert {s.name: s for s in _stages(None, codebook="none")}["topics"].codebook is None
+
+
+def test_a_label_language_no_language_has_is_a_usage_error(tmp_path: Path):
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path / "x.csv"), "--label-language", "zz"])
+    assert result.exit_code == 2 and "zz" in result.output
 
 
 def test_fit_takes_outcomes_and_the_model_keeps_them_as_declared(tmp_path: Path):

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.topics.codebook import builtin_content_free, load_codebook, parse_rule
-from feedback_nlp.topics.units import words
+from feedback_nlp.topics.codebook import builtin_content_free, load_codebook
+from feedback_nlp.topics.rules import parse_rule, rule_words
 
 LANGUAGES = {"en", "fr", "de", "es", "it", "pt", "ro", "ru"}
 
@@ -96,12 +96,40 @@ def test_missing_codebook_file_is_named(tmp_path):
     ],
 )
 def test_keyword_rules(rule, text, hit):
-    assert parse_rule(rule).matches(words(text)) is hit
+    assert parse_rule(rule).matches(rule_words(text)) is hit
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ('"attente" NEAR "caisse*"', "Il y a trop d'attente à la caisse"),
+        ('"application"', "L’application plante au paiement"),
+        ('"ordine"', "il numero dell'ordine è sbagliato"),
+        ('"click & collect"', "Click & Collect : ma commande n'était pas prête"),
+        ('"click-and-collect"', "click and collect order missing"),
+        ('"e-mail"', "no e-mail after the order"),
+        ('"2 fois"', "débité 2 fois"),
+        ('"fidélité"', "carte fidelite refusée"),
+        ('"straße"', "LIEFERUNG IN DIE FALSCHE STRASSE"),
+        ('"charged" NEAR/2 "twice"', "charged me twice"),
+    ],
+)
+def test_rules_read_elisions_marks_digits_and_accents_as_texts_are_written(rule, text):
+    """Before stop 48 a word after l' or d' never matched, and a term with a mark or a digit
+    was accepted and never fired."""
+    assert parse_rule(rule).matches(rule_words(text))
 
 
 @pytest.mark.parametrize(
     ("rule", "message"),
-    [('"late" NEAR/0 "delivery"', "NEAR/0 allows no word"), ('"*"', "has no letters")],
+    [
+        ('"late" NEAR/0 "delivery"', "use NEAR/1"),
+        ('"*"', "has no letters"),
+        ('"*livraison"', "a \\* may only end a word"),
+        ('"rembours*ment"', "a \\* may only end a word"),
+        ('"late" near "delivery"', "unknown operator 'near'"),
+        ('"late" NOT "delivery"', "there is no NOT"),
+    ],
 )
 def test_rules_that_would_match_more_than_they_say_are_refused(rule, message):
     with pytest.raises(ConfigError, match=message):
@@ -140,3 +168,29 @@ def test_a_theme_is_filed_under_an_entry_only_when_nearer_to_it_than_the_corpus(
     lone = np.array([True, False])
     assert matcher.file_theme(scores, hits, lone, np.array([0.05, 0.05])) == 0
     assert matcher.file_theme(scores, hits, lone, np.array([0.10, 0.05])) == -1  # not by 0.05
+
+
+def test_a_misspelt_table_or_header_key_is_refused(tmp_path):
+    """Before stop 48 `[[themes]]` entries were dropped without a word."""
+    path = tmp_path / "book.toml"
+    path.write_text('[[theme]]\nid = "a"\nname = "A"\nexamples = ["x y"]\n[[themes]]\nid = "b"\n')
+    with pytest.raises(ConfigError, match=r"unknown key\(s\) \['themes'\]"):
+        load_codebook(path)
+    path.write_text(
+        '[codebook]\nlabel_language = "fr"\n[[theme]]\nid = "a"\nname = "A"\nexamples = ["x y"]\n'
+    )
+    with pytest.raises(ConfigError, match="label_language"):
+        load_codebook(path)
+
+
+def test_a_codebook_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "book.toml"
+    path.write_text('\ufeff[[theme]]\nid = "a"\nname = "Ä"\nexamples = ["x y"]\n', "utf-8")
+    assert load_codebook(path).entries[0].names
+
+
+def test_an_entry_whose_example_lists_are_all_empty_is_refused(tmp_path):
+    path = tmp_path / "book.toml"
+    path.write_text('[[theme]]\nid = "a"\nname = "A"\nexamples = { fr = [] }\n')
+    with pytest.raises(ConfigError, match="give examples, rules or both"):
+        load_codebook(path)
