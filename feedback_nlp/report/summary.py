@@ -120,7 +120,7 @@ def gather_facts(
         facts.universal = [str(label) for label in everyone["theme_label"]]
     if not facts.scores:
         facts.bad_side = _bad_side(table, tables, facts.outcomes, judged, similar or {})
-    if "theme_trends" in tables:
+    if "theme_trends" in tables and len(tables["theme_trends"]):
         facts.grew = _grew(tables["theme_trends"])
     facts.no_growth = _no_growth(tables.get("theme_trends"))
     return facts
@@ -183,7 +183,7 @@ def _negative_ids(table: pd.DataFrame) -> frozenset[str]:
 
 def _no_growth(trends: pd.DataFrame | None) -> str:
     """Why no theme is said to have grown: none did, or there was nothing to compare."""
-    if trends is None:
+    if trends is None or "period" not in trends:  # no dates, or none could be read
         return Facts.no_growth
     if trends.empty or trends["period"].nunique() < 2:
         return "All comments fall in one month: no earlier month to compare with."

@@ -273,3 +273,14 @@ def test_a_theme_every_customer_raises_is_named_in_the_summary(tmp_path):
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "Raised by every customer: 'app keeps crashing'" in markdown
     assert markdown.count("app keeps crashing") >= 2  # and in the themes table
+
+
+def test_a_table_whose_dates_could_not_be_read_gets_a_report(table):
+    """A US-format Google Forms export leaves every date empty (the reader says which
+    date_format to set); before stop 48 the report then stopped with a KeyError."""
+    undated = table.assign(
+        created_at=pd.Series(pd.NaT, index=table.index, dtype=table["created_at"].dtype)
+    )
+    report = build_insight_report(ReportInputs(undated, themes=theme_table()))
+    facts = report.facts["facts"]
+    assert facts.grew == [] and facts.no_growth.startswith("No comment dates")
