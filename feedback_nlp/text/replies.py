@@ -73,7 +73,9 @@ def reply_polarity(text: str) -> str | None:
 
 
 def is_no_judgement_reply(text: str) -> bool:
-    """True when the whole `text` is a reply that judges nothing (in any listed language)."""
+    """True when the whole `text` is a reply that judges nothing (in any listed language), or
+    only marks ("-", "...", "?": what survey forms get when an answer is required)."""
     if len(text) > 40:  # the longest listed reply has 22 characters
         return False
-    return normalise(text) in _normalised_replies()
+    normalised = normalise(text)
+    return normalised in _normalised_replies() or (not normalised and bool(text.strip()))

@@ -143,6 +143,9 @@ class ContentCheck:
             lang: {_normalise(p) for p in phrases} for lang, phrases in content_free.items()
         }
         self._generic = {p for phrases in self._replies.values() for p in phrases if " " not in p}
+        #: Replies of every language: short replies are where language detection is least
+        #: sure ("N/A" read as Dutch formed a theme of its own before stop 48).
+        self._any_reply = {p for phrases in self._replies.values() for p in phrases}
 
     def says_something(self, text: str, lang: str) -> bool:
         """False for empty text, a content-free reply, a contact line, or only stop words and
@@ -154,7 +157,7 @@ class ContentCheck:
         if has_social_markup(text):
             text = strip_social(URL_RE.sub(" ", text))
         normalised = _normalise(text)
-        if not normalised or normalised in self._replies.get(lang, ()):
+        if not normalised or normalised in self._any_reply:
             return False
         ignored = self._generic
         if contact_line:

@@ -17,8 +17,9 @@ from feedback_nlp.topics.codebook import builtin_content_free
 
 @pytest.mark.parametrize(
     "text",
-    ["no", "No.", "  N/A ", "nothing to add!", "Keine Angabe", "k.A.", "нет", "«Rien à signaler»"],
-)
+    ["no", "No.", "  N/A ", "nothing to add!", "Keine Angabe", "k.A.", "нет", "«Rien à signaler»",
+     "Nothing really.", "nichts weiter", "-", "...", "?"],
+)  # fmt: skip
 def test_replies_that_judge_nothing_match_whole_and_in_any_language(text: str):
     assert is_no_judgement_reply(text)
 

@@ -110,3 +110,11 @@ def test_a_contact_line_or_a_signed_name_says_nothing(text, lang):
 def test_an_issue_beside_contact_details_still_says_something(text, lang):
     units = split_units([text], [lang], builtin_content_free())
     assert units.says_something.all()
+
+
+@pytest.mark.parametrize(("text", "lang"), [("N/A", "nl"), ("n/a", "und"), ("nichts", "en")])
+def test_a_reply_read_in_another_language_still_says_nothing(text, lang):
+    """Short replies are where language detection is least sure: before stop 48 a survey's
+    "N/A" answers, read as Dutch, formed a theme of their own."""
+    units = split_units([text], [lang], builtin_content_free())
+    assert not units.says_something.any()
