@@ -69,7 +69,7 @@ def test_demo_report_renders_offline_with_every_chart(demo_analysis, tmp_path):
     screenshot = tmp_path / "demo-report.png"
     check = open_report(paths["html"], screenshot=screenshot)
     # every chart the page holds is drawn; which heatmaps have cells of 30 units moves with
-    # the themes (stop 48's contact lines took the journey stage's last such cell to 29)
+    # the themes (with stop 48's contact lines the journey stage's last such cell fell below 30)
     figures = paths["html"].read_text(encoding="utf-8").count("data-figure=")
     assert figures >= 10
     assert_clean(check, charts=figures)
