@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.report.whereabouts import redact_whereabouts
 from feedback_nlp.schema import COLUMNS, PII_PLACEHOLDERS
 from feedback_nlp.text.pii import pseudonymise_pii_id, pseudonymise_respondent_id
 
@@ -142,6 +143,7 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
         out[name] = _ids_replaced(out[name], originals, out[originals.columns])
     for name in _phone_columns(out):  # a number no text detector reads: 4915123456789
         out[name] = _phones_redacted(out[name])
+    out = redact_whereabouts(out, frozenset(COLUMNS))
     for name in free_text_columns(out):
         if include_raw_text and name == "text":
             continue

@@ -294,3 +294,26 @@ def test_a_name_or_nickname_as_respondent_id_leaves_pseudonymised():
     assert ids[2] == "cust-0379"
     again = redact_for_export(table)["respondent_id"].tolist()
     assert again == ids  # the same pseudonym in every file: units still join
+
+
+def test_ip_addresses_and_coordinates_of_survey_exports_are_redacted():
+    """Qualtrics carries IPAddress and LocationLatitude/Longitude with every response;
+    before stop 48 they reached the tagged tables and the workbook as written."""
+    from feedback_nlp.report.export import redact_for_export
+
+    table = pd.DataFrame(
+        {
+            "response_id": ["r1", "r2"],
+            "IPAddress": ["203.0.113.7", None],
+            "IP Address": ["2001:db8::1", ""],
+            "LocationLatitude": [48.85, None],
+            "LocationLongitude": [2.35, 13.4],
+            "Zip": ["75001", "10115"],
+            "app_version": ["4.12.6.1", "4.12.7"],
+        }
+    )
+    out = redact_for_export(table)
+    assert list(out["IPAddress"].fillna("")) == ["<IP>", ""]
+    assert list(out["IP Address"]) == ["<IP>", ""]
+    assert out["LocationLatitude"].isna().all() and out["LocationLongitude"].isna().all()
+    assert list(out["Zip"]) == ["75001", "10115"] and out["app_version"][0] == "4.12.6.1"
