@@ -27,6 +27,7 @@ from feedback_nlp.io.cells import (
 from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.long_format import LongFolder, Repeats, long_layout
 from feedback_nlp.io.mapping import ColumnPlan
+from feedback_nlp.io.previews import preview_reasons
 from feedback_nlp.io.scale_hints import scale_note
 from feedback_nlp.io.score_labels import apply_score_labels, words_note
 from feedback_nlp.io.scores import (
@@ -290,6 +291,9 @@ class TableBuilder:
                 out.update(columns)
         if len(raw.columns):  # "Total", "Average NPS" rows under the data
             flag(raw.columns[0], summary_row_reasons(raw[raw.columns[0]], no_text))
+        marked_by, previews = preview_reasons(raw, self.plan.platform)
+        if marked_by is not None:  # a survey tool's previews and tests
+            flag(marked_by, previews)
         no_text_reason = ("no text, and " + bad_score).fillna("no text and no score")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))

@@ -219,3 +219,30 @@ def test_any_survey_of_two_open_questions_splits_the_same_whole_and_streamed(
     assert streamed["text"].tolist() == whole.table["text"].tolist()
     answered = sum(bool(str(r[2]).strip()) + bool(str(r[3]).strip()) for r in rows)
     assert whole.info["answers_added"] <= answered
+
+
+def test_qualtrics_previews_tests_and_spam_are_rejected_with_the_reason(tmp_path):
+    """A survey probe's four previews and tests moved its NPS and formed a theme "test
+    test" before stop 48."""
+    path = tmp_path / "q.csv"
+    ids = ["ResponseId", "Status", "Q1", "Q3"]
+    questions = ["Response ID", "Response Type", "How likely are you to recommend us?", "Why?"]
+    imports = ["_recordId", "status", "QID1", "QID3_TEXT"]
+    rows = [
+        "R_1,IP Address,9,Fast delivery",
+        "R_2,Survey Preview,0,test test",
+        "R_3,Survey Test,5,lorem ipsum",
+        "R_4,Spam,10,buy now",
+        "R_5,IP Address,3,Too slow",
+    ]
+    path.write_text(
+        "\n".join([",".join(ids), ",".join(questions), ",".join(map(_import, imports)), *rows])
+        + "\n",
+        encoding="utf-8",
+    )
+    result = read_feedback(path)
+    assert result.table["text"].tolist() == ["Fast delivery", "Too slow"]
+    assert len(result.rejects) == 3
+    reasons = result.rejects["reason"].tolist()
+    assert reasons[0].startswith("a survey preview (Status 'Survey Preview')")
+    assert "a survey test" in reasons[1] and reasons[2].startswith("spam")
