@@ -85,7 +85,7 @@ def enabled() -> bool:
         return False
     if env in ("1", "true", "yes", "on"):
         return True
-    return in_notebook() or _stderr_is_terminal()
+    return in_notebook() or stderr_is_terminal()
 
 
 def in_notebook() -> bool:
@@ -95,7 +95,8 @@ def in_notebook() -> bool:
     return type(shell).__name__ == "ZMQInteractiveShell"
 
 
-def _stderr_is_terminal() -> bool:
+def stderr_is_terminal() -> bool:
+    """True when stderr is a terminal (not a pipe, a log file or CI)."""
     isatty = getattr(sys.stderr, "isatty", None)
     return bool(isatty and isatty())
 

@@ -237,5 +237,6 @@ def fit(
         _fail(error)
     for note in analysis.outcome_notes:  # an outcome not found is not saved with the model
         typer.echo(f"note: {note}")
-    if not quiet:
+    if not quiet:  # what was read and rejected, as `analyze` says it
+        typer.echo(analysis.read_summary)
         typer.echo(f"fitted on {len(analysis.table):,} comments; model saved in {model}/")
