@@ -164,6 +164,7 @@ def _read_with_outcomes(
     customers = [p for p in paths if is_customer_table(p, mapping)]
     feedback = [p for p in paths if p not in customers]
     read = _read(feedback, mapping=mapping, outcomes=outcomes, bad_scores=bad_scores, scales=scales)
+    outcomes = {**read.outcome_specs, **outcomes}  # a mapping's [outcomes] too
     declared = {n: o for n, o in outcomes.items() if n in read.table.columns}
     lines = []
     for path in customers:

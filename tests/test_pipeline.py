@@ -157,6 +157,25 @@ def test_an_outcome_whose_column_differs_in_case_is_named_in_the_note(tmp_path):
     ]
 
 
+def test_outcomes_declared_in_a_mapping_are_analysed(tmp_path):
+    """Before stop 48 a mapping's [outcomes] were read into the table and `validate` listed
+    them, but `analyze` weighed nothing by them."""
+    from feedback_nlp.pipeline import _read_with_outcomes
+
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "id,comment,Satisfaction Score\n1,late,bad\n2,fine,good\n3,slow,bad\n", encoding="utf-8"
+    )
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(
+        '[outcomes.satisfied]\nkind = "binary"\ncolumn = "Satisfaction Score"\nbad = "no"\n',
+        encoding="utf-8",
+    )
+    read, declared = _read_with_outcomes([path], mapping, {})
+    assert list(declared) == ["satisfied"] and declared["satisfied"].higher_is_better
+    assert read.table["satisfied"].tolist() == [0, 1, 0]
+
+
 def test_a_review_exports_stars_are_its_outcome_when_it_has_no_score(tmp_path):
     """Before stop 47 an App Store or Google Play export was reported as carrying no score."""
     from feedback_nlp.io import read_many

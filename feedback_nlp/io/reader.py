@@ -51,6 +51,15 @@ class ReadResult:
     info: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def outcome_specs(self) -> dict[str, Any]:
+        """The outcomes declared for the files (on the command line or in a mapping's
+        [outcomes]) and found in them: name -> OutcomeSpec."""
+        files = self.info.get("files", [self.info])
+        return {
+            name: spec for info in files for name, spec in info.get("outcome_specs", {}).items()
+        }
+
+    @property
     def scales(self) -> ScoreScales:
         """The CSAT and CES scales the scores were read on."""
         return scales_from_table(self.info.get("scales") or {}, "the read")
@@ -235,6 +244,7 @@ def _info(
             for name, spec in plan.outcomes.items()
             if name in table.columns
         },
+        "outcome_specs": {n: s for n, s in plan.outcomes.items() if n in table.columns},
         "generated_ids": builder.generated_ids,
         "rows_read": builder.rows_read,
         "rows_kept": len(table),
