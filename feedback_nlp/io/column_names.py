@@ -94,7 +94,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "дата",
     ),
     "question": ("question",),  # a long export's, or a table split per answer (io.answers)
-    "channel": ("channel",),
+    "channel": ("channel", "via", "contact_channel"),
     "source": ("source", "platform"),
     "touchpoint": ("touchpoint", "touch_point"),
     "journey_stage": ("journey_stage", "stage", "journey"),

@@ -15,7 +15,14 @@ ALL_SCORE_RANGES: dict[str, tuple[int, int]] = {**SCORE_RANGES, **EXTRA_SCORE_RA
 
 _INTEGER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 #: Cells that say "no answer" in a number column: read as missing, not as unreadable numbers.
-NO_ANSWER = frozenset({"n/a", "na", "#n/a", "-", "–", "—", "null", "none", "nan"})
+NO_ANSWER = frozenset({
+    "n/a", "na", "#n/a", "-", "–", "—", "null", "none", "nan",
+    # a rating offered or not, not given (Zendesk); "don't know" and its kin are no score
+    "offered", "unoffered", "not offered", "don't know", "don’t know", "dont know",
+    "prefer not to say", "no answer", "not applicable", "weiß nicht", "keine angabe",
+    "je ne sais pas", "ne sais pas", "sans avis", "no sé", "ns/nc", "non so", "não sei",
+    "nu știu", "не знаю", "weet niet", "nie wiem",
+})  # fmt: skip
 #: A decimal comma ("4,0" in a semicolon-separated European export): read as a point. Three
 #: digits after the comma stay unreadable ("1,000" could be a thousands separator).
 _DECIMAL_COMMA = re.compile(r"^([+-]?\d+),(\d{1,2})$")

@@ -75,3 +75,11 @@ def test_a_long_exports_columns_are_recognised():
         "created_at": "Submitted",
         "question": "Question",
     }
+
+
+def test_zendesks_via_column_is_the_channel(tmp_path):
+    from feedback_nlp.io import read_feedback
+
+    path = tmp_path / "tickets.csv"
+    path.write_text("Id,Description,Via\n1,Parcel late,Email\n2,Card declined,Web form\n")
+    assert read_feedback(path).table["channel"].tolist() == ["email", "web form"]

@@ -48,6 +48,16 @@ def test_decimal_commas_and_no_answer_marks_in_scores():
     assert values.iloc[4:].isna().all() and reasons.iloc[4:].isna().all()  # no answer
 
 
+@pytest.mark.parametrize(
+    "cell", ["Offered", "Unoffered", "Don't know", "Prefer not to say", "Weiß nicht", "Non so"]
+)
+def test_a_rating_not_given_is_no_answer_not_a_word_to_number(cell):
+    """Zendesk's Offered/Unoffered and survey "Don't know" in a score column: before stop 48
+    each was "csat is not a number", with a note to give it a number."""
+    values, reasons = parse_score(pd.Series(["4", cell]), "csat")
+    assert values.iloc[0] == 4 and pd.isna(values.iloc[1]) and reasons.isna().all()
+
+
 def test_day_first_dates_with_dots_or_dashes_are_read_slashes_are_not():
     values, reasons = parse_datetime(
         pd.Series(
