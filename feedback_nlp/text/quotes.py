@@ -10,17 +10,22 @@ stays as written.
 Taken out: the text of a closed ``[quote=…]``…``[/quote]`` or ``<blockquote>``…
 ``</blockquote>`` (nested ones inside it too), and of an untitled ``[quote]``…``[/quote]``
 after a quote header (alone, Steam reviewers use it to box their own verdict: 8 of 1,100
-Steam reviews in ../shared/data did, none quoted anyone); in a text of two lines or
-more, runs of lines marked ``> `` or ``>>``; the header right before such a quote (``bob
-wrote:``, ``Am … schrieb Bob:``, ``Le … a écrit :``, ``El … escribió:``, …; two lines when a
-mail client wrapped it); after a line that is exactly ``--`` (RFC 3676 ``-- ``) the at most
-`MAX_SIGNATURE_LINES` lines of `MAX_SIGNATURE_CHARS` characters that follow; and mobile
-footers alone on their line (``Sent from my iPhone``, ``Von meinem iPhone gesendet``, ``Get
-Outlook for Android``, …). Left alone, when no header comes first: ``> 5 days late`` or
-``>50%`` (a one-line text, no space after ``>``, only numbers after ``> ``), a menu path
-(``> Privacy``: fewer than `MIN_QUOTE_WORDS` words), a list (``> fast`` after
-``Pros:``); and ``--`` inside a line, a footer phrase inside a sentence, a header with no
-quote after it.
+Steam reviews in ../shared/data did, none quoted anyone); in a text of two lines or more,
+runs of lines marked ``> `` or ``>>``; the header right before such a quote (``bob wrote:``,
+``Am … schrieb Bob:``, ``Le … a écrit :``, ``El … escribió:``, …; two lines when a mail
+client wrapped it); after a line that is exactly ``--`` (RFC 3676 ``-- ``) the at most
+`MAX_SIGNATURE_LINES` lines of `MAX_SIGNATURE_CHARS` characters that follow; mobile footers
+alone on their line (``Sent from my iPhone``, ``Von meinem iPhone gesendet``, ``Get Outlook
+for Android``, …); and an earlier message a mail client appended, from its ``-----Original
+Message-----`` line (``Ursprüngliche Nachricht``, ``Message d'origine``, ``Mensaje
+original``, …) or from a ``From:`` line with ``Sent:``/``Date:`` and ``To:`` lines after it
+(``Von:``/``Gesendet:``/``An:``, …), to the end.
+
+Left alone, when no header comes first: ``> 5 days late`` or ``>50%`` (a one-line text, no
+space after ``>``, only numbers after ``> ``), a menu path (``> Privacy``: fewer than
+`MIN_QUOTE_WORDS` words), a list (``> fast`` after ``Pros:``); and ``--`` inside a line, a
+footer phrase inside a sentence, a header with no quote after it, "From:" and "To:" in the
+author's own sentences.
 """
 
 from __future__ import annotations
@@ -69,6 +74,21 @@ _FOOTER = re.compile(
     r"|sent from (?:outlook|mail for windows|yahoo mail)(?: (?:for|on) (?:ios|android|iphone))?))"
     r"[.!]?"
 )
+
+
+#: The line that opens an earlier message a mail client appended (Outlook and its kin).
+_ORIGINAL = re.compile(
+    r"-{2,}\s*(?i:original message|forwarded message|ursprüngliche nachricht|"
+    r"weitergeleitete nachricht|message d'origine|message transféré|mensaje original|"
+    r"mensaje reenviado|messaggio originale|messaggio inoltrato|mensagem original|"
+    r"mensagem encaminhada|oorspronkelijk bericht|doorgestuurd bericht|исходное сообщение|"
+    r"wiadomość oryginalna)\s*-{2,}"
+)
+_FROM = re.compile(r"(?i:from|von|de|da|van|от|od)\s*:\s*\S")
+_SENT = re.compile(
+    r"(?i:sent|date|gesendet|datum|envoyé|enviado|inviato|data|verzonden|отправлено|wysłano)\s*:"
+)
+_TO = re.compile(r"(?i:to|an|à|a|para|aan|кому|do)\s*:")
 
 
 @dataclass(frozen=True)
@@ -134,9 +154,28 @@ def strip_quotes(parts: Sequence[tuple[bool, str]]) -> Stripped:
             quoted += [*_pop_header(own), part]
         elif part:
             own.extend(part.split("\n"))
-    lines, marked = _without_marked_quotes(own)
+    lines, forwarded = _without_earlier_mail(own)
+    lines, marked = _without_marked_quotes(lines)
     lines, signature = _without_signature(lines)
-    return Stripped("\n".join(lines).strip(), _joined([*quoted, *marked]), _joined(signature))
+    quoted_all = _joined([*quoted, *marked, *forwarded])
+    return Stripped("\n".join(lines).strip(), quoted_all, _joined(signature))
+
+
+def _without_earlier_mail(lines: list[str]) -> tuple[list[str], list[str]]:
+    """`lines` up to an Outlook-style earlier message ("-----Original Message-----", or a
+    "From:" line with "Sent:"/"To:" lines after it), and that message to the end."""
+    for index, line in enumerate(lines):
+        if _ORIGINAL.fullmatch(line.strip()) or _is_mail_header(lines, index):
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+def _is_mail_header(lines: list[str], index: int) -> bool:
+    """A "From:" line followed, within three lines, by a "Sent:"/"Date:" and a "To:" line."""
+    if not _FROM.match(lines[index]):
+        return False
+    after = lines[index + 1 : index + 4]
+    return any(_SENT.match(line) for line in after) and any(_TO.match(line) for line in after)
 
 
 def _pop_header(lines: list[str]) -> list[str]:

@@ -241,3 +241,29 @@ def test_the_parts_functions_directly():
     assert split_quote_tags("no quote [/quote] here") == [(False, "no quote [/quote] here")]
     assert strip_quotes([(False, f"> {COMPLAINT}\n{PRAISE}")]).text == PRAISE
     assert set(QUOTE_ISSUES) == {"quoted_text_removed", "signature_removed", "quote_only"}
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "-----Original Message-----\nFrom: Northwind <support@northwind.example>\n"
+        "Sent: Monday, October 5, 2026 10:12\nTo: John\nSubject: Re: refund\n\n"
+        "Thank you for contacting Northwind, an agent will get back to you.",
+        "-----Ursprüngliche Nachricht-----\nVon: Northwind\nGesendet: Montag\nAn: Hans\n"
+        "Vielen Dank für Ihre Nachricht.",
+        "From: Northwind Support\nSent: Monday, October 5, 2026\nTo: John\nSubject: Ticket 123\n"
+        "Your ticket has been received.",
+        "De : Northwind\nEnvoyé : lundi 5 octobre 2026\nÀ : Claire\nMerci de nous avoir écrit.",
+    ],
+)
+def test_an_earlier_message_a_mail_client_appended_is_taken_out(earlier):
+    """A ticket's description holding the whole thread: before stop 48 the company's own
+    auto-reply under "-----Original Message-----" became a ticket export's top theme."""
+    out = clean_comment(f"{COMPLAINT}\n\n{earlier}")
+    assert out.text == COMPLAINT
+    assert out.issues == ["quoted_text_removed"]
+
+
+def test_from_and_to_in_the_authors_own_words_stay():
+    raw = "From: the first day the app crashed.\nTo: be honest I gave up."
+    assert clean_comment(raw).text == clean_text(raw)
