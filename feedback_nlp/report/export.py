@@ -92,7 +92,8 @@ _PERSON_PREFIX = (
 #: dotted parts): "Name" (Microsoft Forms), "Full name", "Vorname", "Nom", "Screen Name",
 #: "username", "author.username", "Twitter Handle", "customer_full_name".
 _NAME_COLUMN = re.compile(
-    rf"(?i)^(?:{_PERSON_PREFIX}[ ._-]?){{0,2}}(?:name|surname|nom|prénom|prenom|vorname|"
+    r"(?i)^(?:requester|assignee|submitter)$|"  # help desks' person columns (Zendesk)
+    rf"^(?:{_PERSON_PREFIX}[ ._-]?){{0,2}}(?:name|surname|nom|prénom|prenom|vorname|"
     r"nachname|nombre|apellidos?|nome|cognome|имя|фамилия|nume|prenume|imię|nazwisko|nickname|"
     r"handle)(?: completo| of (?:the )?(?:respondent|customer|user|client|contact))?"
     r"\s*(?::|\(.*\))?\s*$"  # "Name (optional)", "Your name:"

@@ -37,7 +37,8 @@ _INTRODUCTIONS = (
     r"ma numesc|numele meu este|меня зовут|моё имя|мое имя|mijn naam is|ik heet|"
     r"nazywam się|mam na imię|benim adım|adım|ismim"
 )
-#: Sign-offs, which count only when the name after them ends the text.
+#: Sign-offs, which count only when the name after them ends the text or a signature's tail
+#: follows it (since stop 48: "Best regards,\nJohn Carter\nProcurement Manager | Acme Ltd").
 _SIGN_OFFS = (
     r"regards|kind regards|best regards|best wishes|sincerely|yours sincerely|cordialement|"
     r"bien à vous|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|liebe grüße|"
@@ -49,8 +50,12 @@ _NAME_WORDS = r"(?P<name>(?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*){0,3}
 _CUED_NAME = re.compile(
     rf"(?i)(?<![\w'’])(?P<cue>{_TITLES}|(?:{_INTRODUCTIONS})\b)[ \t]*{_NAME_WORDS}"
 )
+#: What may follow a signed name: the end, or a signature's tail on lines of their own (a job
+#: title, a company, a phone, an address: at most `_TAIL_LINES` lines of 80 characters).
+_TAIL_LINES = 6
+_SIGNATURE_END = rf"[ \t]*[.!]?(?:\s*$|[ \t]*\n(?:[^\n]{{0,80}}(?:\n|$)){{1,{_TAIL_LINES}}}$)"
 _SIGNED_NAME = re.compile(
-    rf"(?i)(?<!\w)(?:{_SIGN_OFFS})[ \t]*[,!]?[ \t]*\n?[ \t]*{_NAME_WORDS}(?=[ \t]*[.!]?\s*$)"
+    rf"(?i)(?<!\w)(?:{_SIGN_OFFS})[ \t]*[,!]?[ \t]*\n?[ \t]*{_NAME_WORDS}(?={_SIGNATURE_END})"
 )
 #: A word that looks capitalised but is no name: sentence-initial words a cue may precede.
 _NOT_NAMES = frozenset(

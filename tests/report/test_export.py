@@ -317,3 +317,15 @@ def test_ip_addresses_and_coordinates_of_survey_exports_are_redacted():
     assert list(out["IP Address"]) == ["<IP>", ""]
     assert out["LocationLatitude"].isna().all() and out["LocationLongitude"].isna().all()
     assert list(out["Zip"]) == ["75001", "10115"] and out["app_version"][0] == "4.12.6.1"
+
+
+def test_a_help_desks_requester_and_assignee_columns_are_names():
+    """Zendesk's "Requester" holds the customer's full name: before stop 48 it was carried
+    into every export as written, while the e-mail column beside it was redacted."""
+    from feedback_nlp.report.export import redact_for_export
+
+    table = pd.DataFrame(
+        {"response_id": ["t1"], "Requester": ["Maria Lopez"], "Assignee": ["Sarah Miller"]}
+    )
+    out = redact_for_export(table)
+    assert out.loc[0, "Requester"] == "<NAME>" and out.loc[0, "Assignee"] == "<NAME>"

@@ -80,3 +80,28 @@ def test_a_handle_and_a_name_in_one_comment():
     text = "@jane_doe Mrs Patel sorted it, thanks"
     assert redact_pii(text) == ("@user Mrs <NAME> sorted it, thanks", ["handle", "name"])
     assert redact_pii(text, types=["email"]) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Best regards,\nJohn Carter\nProcurement Manager | Acme Ltd\nMobile: <PHONE>",
+            "Best regards,\n<NAME>\nProcurement Manager | Acme Ltd\nMobile: <PHONE>",
+        ),
+        (
+            "Viele Grüße\nMarkus Becker\nEinkauf, Beispiel GmbH",
+            "Viele Grüße\n<NAME>\nEinkauf, Beispiel GmbH",
+        ),
+        ("Saludos,\nLucía Fernández\nJefa de compras", "Saludos,\n<NAME>\nJefa de compras"),
+    ],
+)
+def test_a_name_signed_above_a_signatures_tail_is_redacted(text, expected):
+    """A ticket's e-mail signature goes on after the name (title, company, phone): before
+    stop 48 the name had to end the text, and "john carter" became a theme."""
+    assert redact_names(text, "<NAME>") == (expected, True)
+
+
+def test_a_sign_off_followed_by_a_long_text_is_no_signature():
+    text = "Regards,\nJohn\n" + "and then the app crashed again\n" * 8
+    assert redact_names(text, "<NAME>") == (text, False)
