@@ -38,6 +38,7 @@ from feedback_nlp.io.scores import (
     parse_integer,
     parse_score,
 )
+from feedback_nlp.io.staff import staff_reasons
 from feedback_nlp.io.summary_rows import repeated_header_reasons, summary_row_reasons
 from feedback_nlp.schema import (
     REJECT_COLUMNS,
@@ -294,6 +295,9 @@ class TableBuilder:
         marked_by, previews = preview_reasons(raw, self.plan.platform)
         if marked_by is not None:  # a survey tool's previews and tests
             flag(marked_by, previews)
+        role, staff = (None, None) if self.plan.keep_staff else staff_reasons(raw)
+        if role is not None:  # the company's own replies in a forum export
+            flag(role, staff)
         no_text_reason = ("no text, and " + bad_score).fillna("no text and no score")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))

@@ -55,6 +55,7 @@ class ColumnPlan:
     more_texts: list[str] = field(default_factory=list)  # open questions after `text` (io.answers)
     long: bool = False  # rows of questions folded into responses (io.long_format)
     scales: ScoreScales = field(default_factory=ScoreScales)  # CSAT and CES scales
+    keep_staff: bool = False  # posts of a role column's staff kept as feedback (io.staff)
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""
@@ -66,6 +67,7 @@ class ColumnPlan:
             self.outcomes.update(mapping.outcomes)
             self.score_labels.update(mapping.score_labels)
             self.scales = mapping.scales or self.scales
+            self.keep_staff = mapping.keep_staff or self.keep_staff
             if "text" in mapping.columns:  # the user's text column(s) replace those detected
                 self.more_texts = list(mapping.more_texts)
             mapped = set(self.columns.values())
@@ -96,6 +98,7 @@ class Mapping:
     score_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # score -> label -> n
     more_texts: list[str] = field(default_factory=list)  # `text = [first, *more_texts]`
     scales: ScoreScales | None = None  # the [scales] table (feedback_nlp.score_scales)
+    keep_staff: bool = False  # [options] keep_staff: staff posts are feedback too
 
 
 def load_mapping(
@@ -163,7 +166,7 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
                 "[touchpoints], [score_labels] and [scales]"
             )
     options = content.get("options", {})
-    unknown_options = set(options) - {"date_format", "bad_scores"}
+    unknown_options = set(options) - {"date_format", "bad_scores", "keep_staff"}
     if unknown_options:
         raise ConfigError(f"{origin}: unknown option(s) {sorted(unknown_options)} in [options]")
     columns, more_texts = _check_columns(content.get("columns", {}), origin)
@@ -185,7 +188,14 @@ def _from_dict(content: dict[str, Any], origin: str) -> Mapping:
             content.get("score_labels", {}), origin, scales.ranges() if scales else None
         ),
         scales=scales,
+        keep_staff=_flag(options.get("keep_staff", False), origin, "keep_staff"),
     )
+
+
+def _flag(value: object, origin: str, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{origin}: [options] {name} must be true or false, not {value!r}")
+    return value
 
 
 def _scales(table: object, origin: str) -> ScoreScales | None:

@@ -333,3 +333,23 @@ def test_a_row_without_text_names_its_unreadable_score(tmp_path):
     path.write_text("id,comment,nps\n1,,7.5\n2,,\n3,ok,9\n", encoding="utf-8")
     reasons = read_feedback(path).rejects["reason"].tolist()
     assert reasons == ["no text, and nps is not a whole number: '7.5'", "no text and no score"]
+
+
+def test_posts_by_the_companys_side_are_rejected_with_the_reason(tmp_path):
+    """A forum export's staff replies became its top themes before stop 48."""
+    path = tmp_path / "forum.csv"
+    path.write_text(
+        "post_id,author_role,body\n1,member,The sync is broken again\n"
+        "2,Staff,Thanks for reporting! Our team is looking into it.\n"
+        "3,Moderator,Moved to the bugs board.\n4,member,Same here since Monday\n",
+        encoding="utf-8",
+    )
+    result = read_feedback(path)
+    assert result.table["text"].tolist() == ["The sync is broken again", "Same here since Monday"]
+    assert len(result.rejects) == 2
+    assert result.rejects["reason"].iloc[0].startswith(
+        "a post by the company's side (author_role 'Staff')"
+    )
+    mapping = tmp_path / "keep.toml"
+    mapping.write_text("[options]\nkeep_staff = true\n", encoding="utf-8")
+    assert len(read_feedback(path, mapping=mapping).table) == 4
