@@ -177,7 +177,10 @@ class TableBuilder:
             return table
         texts = [self.plan.columns["text"]] if "text" in self.plan.columns else []
         questions = [*texts, *self.plan.more_texts]
-        answers = {q: as_string(raw.loc[table.index, q]).fillna("") for q in questions}
+        wording = self.plan.question_wording
+        answers = {
+            wording.get(q, q): as_string(raw.loc[table.index, q]).fillna("") for q in questions
+        }
         split = split_answers(table, answers, text_issues)
         self.answers_added += len(split) - len(table)
         return split

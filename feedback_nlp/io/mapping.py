@@ -56,6 +56,9 @@ class ColumnPlan:
     long: bool = False  # rows of questions folded into responses (io.long_format)
     scales: ScoreScales = field(default_factory=ScoreScales)  # CSAT and CES scales
     keep_staff: bool = False  # posts of a role column's staff kept as feedback (io.staff)
+    #: The wording of an open question whose column is an id (Qualtrics' "Q3"): the
+    #: `question` column shows it.
+    question_wording: dict[str, str] = field(default_factory=dict)
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""

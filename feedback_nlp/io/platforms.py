@@ -66,6 +66,7 @@ def qualtrics(rows: list[list[str]]) -> Header | None:
     text = texts[0] if texts else None
     if text:
         plan.columns["text"], plan.more_texts = text, texts[1:]
+        plan.question_wording = {c: questions[c] for c in texts if questions.get(c, "").strip()}
     groups = {
         c
         for c in columns

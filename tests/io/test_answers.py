@@ -178,6 +178,8 @@ def test_qualtrics_takes_text_entry_questions_not_the_other_box_of_a_choice(tmp_
     assert result.info["columns"]["text"] == "Q3" and result.info["more_texts"] == ["Q4"]
     assert result.table["text"].tolist() == ["Good prices", "Open on Sundays"]
     assert result.table["Q2_5_TEXT"].tolist() == ["Outlet", "Outlet"]
+    # the question's wording, not its id (before stop 48 the report said "to 'Q4'")
+    assert result.table["question"].tolist() == ["Why that score?", "What should we change?"]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
