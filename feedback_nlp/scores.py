@@ -93,16 +93,25 @@ def check_range(values: pd.Series, column: str, value_range: tuple[int, int]) ->
 # --- units ----------------------------------------------------------------------------------
 
 
+#: The prefix of a unit that counts as "auto", a respondent's rows also agreeing on a column.
+AGREEING = "auto:"
+
+
 def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
     """The unit each row's score belongs to (see the module docstring for the rule).
 
-    `unit` is ``"auto"``, ``"response"`` (a survey response: its rows split per answer are
-    one), ``"comment"`` (every row its own unit) or the name of a column.
+    `unit` is ``"auto"``, ``"auto:<column>"`` (auto, a respondent's rows also agreeing on
+    `column`: a declared outcome), ``"response"`` (a survey response: its rows split per
+    answer are one), ``"comment"`` (every row its own unit) or the name of a column.
     """
     if unit == "response":
         return _responses(table)
     if unit == "comment":  # every row, whatever response it is part of
         return _prefixed(table, "response_id", "comment")
+    agreeing_on = list(SCORE_COLUMNS)
+    if unit.startswith(AGREEING):
+        agreeing_on.append(unit.removeprefix(AGREEING))
+        unit = "auto"
     if unit != "auto":
         if unit not in table.columns:
             raise ConfigError(f"unit column '{unit}' is not in the table")
@@ -112,7 +121,8 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
         ids = ids.fillna(_prefixed(table, "conversation_id"))
     if "respondent_id" in table.columns:
         respondents = _prefixed(table, "respondent_id")
-        ids = ids.fillna(respondents.where(_agreeing_respondents(table, respondents)))
+        agree = _agreeing_respondents(table, respondents, agreeing_on)
+        ids = ids.fillna(respondents.where(agree))
     if "response_id" in table.columns:
         ids = ids.fillna(_responses(table))
     if ids.isna().any():
@@ -146,10 +156,12 @@ def describe_units(ids: pd.Series | pd.Index, per_customer: bool = False) -> str
     return ", ".join(parts)
 
 
-def _agreeing_respondents(table: pd.DataFrame, respondents: pd.Series) -> pd.Series:
-    """True on rows whose respondent carries one value (or none) of every score column."""
+def _agreeing_respondents(
+    table: pd.DataFrame, respondents: pd.Series, columns: Iterable[str]
+) -> pd.Series:
+    """True on rows whose respondent carries one value (or none) of every column given."""
     agree = pd.Series(True, index=table.index)
-    for column in (c for c in SCORE_COLUMNS if c in table.columns):
+    for column in (c for c in columns if c in table.columns):
         distinct = table[column].groupby(respondents).transform("nunique")
         agree &= distinct.fillna(0).le(1)
     return agree

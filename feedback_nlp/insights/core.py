@@ -18,6 +18,7 @@ from feedback_nlp.intervals import odds_ratio_interval
 from feedback_nlp.outcomes import OutcomeSpec, duration_scale, parse_declared
 from feedback_nlp.schema import lists_of, split_list
 from feedback_nlp.scores import (
+    AGREEING,
     CONFIDENCE,
     SCORE_COLUMNS,
     ScoreScales,
@@ -66,8 +67,15 @@ class Outcome:
         return f"{self.column}_mean{suffix}"
 
     def unit_for(self, unit: str) -> str:
-        """The unit of analysis: the caller's, unless 'auto' and the outcome is per customer."""
-        return self.unit if unit == "auto" else unit
+        """The unit of analysis: the caller's, unless 'auto' and the outcome is per customer;
+        a declared row-level outcome counts a respondent as one unit only where their rows
+        agree on it too (``auto:<column>``: one requester's tickets rated good and bad are
+        several units, as differing scores are)."""
+        if unit != "auto":
+            return unit
+        if self.unit == "auto" and self.declared:
+            return f"{AGREEING}{self.column}"
+        return self.unit
 
 
 def resolve_outcome(

@@ -59,3 +59,22 @@ def test_an_outcome_where_no_is_bad_is_better_high() -> None:
     row = outcome_metrics(table, [resolved]).iloc[0]
     assert row["value"] == pytest.approx(75.0) and row["higher_is_better"]
     assert row["unit_of_analysis"] == "4 responses" and row["small_n"]
+
+
+def test_a_customers_tickets_rated_differently_each_count():
+    """A ticket export read with the requester as respondent_id: before stop 48 each
+    requester counted once, with the rating of their last ticket (the agreement rule looked
+    at NPS, CSAT and CES only), and 36 of a probe's 80 ratings were dropped."""
+    satisfied = parse_outcome_option("satisfied:binary:bad=no")
+    table = pd.DataFrame(
+        {
+            "response_id": ["t1", "t2", "t3", "t4", "t5"],
+            "respondent_id": ["ann", "ann", "bob", "bob", "cy"],
+            "text_clean": ["late", "quick", "rude", "rude again", "fine"],
+            "satisfied": pd.array([0, 1, 0, 0, 1], dtype="Int64"),
+        }
+    )
+    row = outcome_metrics(table, [satisfied]).set_index("outcome").loc["satisfied"]
+    assert row["n"] == 4  # ann's two tickets, bob once (his agree), cy
+    assert row["value"] == pytest.approx(50.0)
+    assert row["unit_of_analysis"] == "2 respondents, 2 responses"
