@@ -18,9 +18,11 @@ as an out-of-range score; nothing is coerced.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -311,3 +313,9 @@ def case_hints(specs: Sequence[OutcomeSpec], columns: Sequence[object]) -> str:
         f"'{name}' is '{column}' in the files: add :column={column}" for name, column in found
     )
     return f" ({named})" if named else ""
+
+
+def read_outcomes(path: Path) -> list[OutcomeSpec]:
+    """The declared outcomes saved in an analysis or model folder (`OUTCOMES_FILE`)."""
+    records = json.loads(Path(path).read_text(encoding="utf-8"))
+    return [OutcomeSpec(**record) for record in records]

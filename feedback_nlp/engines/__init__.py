@@ -29,6 +29,7 @@ from feedback_nlp.engines.job import (
 from feedback_nlp.engines.manifest import JobConflictError, Manifest
 from feedback_nlp.engines.parts import REJECTS, TAGGED
 from feedback_nlp.io.stream import CHUNK_ROWS
+from feedback_nlp.outcomes import OUTCOMES_FILE, read_outcomes
 from feedback_nlp.score_scales import ScoreScales, model_scales
 
 ENGINES = ("local", "ray")
@@ -72,6 +73,9 @@ def tag_files(
         return finished_summary(manifest, engine)
     write_model_context(load_model(model), model, out)
     read_options = {**read_options, "scales": scales}
+    if (model / OUTCOMES_FILE).is_file() and "outcomes" not in read_options:
+        # read as `analyze` read them: a duration whose start column is also `created_at`
+        read_options["outcomes"] = {o.name: o for o in read_outcomes(model / OUTCOMES_FILE)}
     try:
         if engine == "ray":
             from feedback_nlp.engines.ray_engine import run_ray

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from feedback_nlp.io.build import TableBuilder
-from feedback_nlp.io.mapping import Mapping, load_mapping
+from feedback_nlp.io.mapping import Mapping, load_mapping, with_outcomes
 from feedback_nlp.io.seen_ids import SeenIds
 from feedback_nlp.score_scales import ScoreScales
 
@@ -32,6 +32,7 @@ class ReadOptions:
     seen: SeenIds
     bad_scores: str | None = None
     scales: ScoreScales | None = None
+    outcomes: dict[str, Any] | None = None  # declared outcomes, name -> OutcomeSpec
 
 
 #: What a streaming reader yields per chunk: kept rows, rejected rows, rows read, bytes read.
@@ -48,8 +49,12 @@ def drain(builder: TableBuilder, rows_read: int, position: int, final: bool = Fa
 
 
 def mapping_for(path: Path, options: ReadOptions) -> Mapping | None:
-    """The column mapping for `path`: the given one, the one beside the file, the kwargs."""
-    return load_mapping(options.mapping, options.columns, path, options.bad_scores, options.scales)
+    """The column mapping for `path`: the given one, the one beside the file, the kwargs, and
+    the declared outcomes."""
+    mapping = load_mapping(
+        options.mapping, options.columns, path, options.bad_scores, options.scales
+    )
+    return with_outcomes(mapping, options.outcomes)
 
 
 def file_scales(path: Path, options: ReadOptions) -> ScoreScales:

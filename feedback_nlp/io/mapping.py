@@ -28,6 +28,8 @@ DEFAULT_BAD_SCORES = "keep-text"
 
 #: Origin of the mapping made only to carry the scales given (not reported as a mapping).
 SCALES_ONLY = "declared scales"
+#: Origin of the mapping made only to carry declared outcomes (not reported as a mapping).
+OUTCOMES_ONLY = "declared outcomes"
 
 
 def check_bad_scores(value: str) -> str:
@@ -154,6 +156,15 @@ def _agreeing(mapping: Mapping, scales: ScoreScales) -> ScoreScales:
             "survey's scores are read on one scale"
         )
     return scales
+
+
+def with_outcomes(mapping: Mapping | None, outcomes: dict[str, Any] | None) -> Mapping | None:
+    """`mapping` with the declared `outcomes` added (a mapping made for them when none)."""
+    if not outcomes:
+        return mapping
+    mapping = mapping or Mapping(origin=OUTCOMES_ONLY)
+    mapping.outcomes.update(outcomes)
+    return mapping
 
 
 def _from_dict(content: dict[str, Any], origin: str) -> Mapping:

@@ -15,7 +15,13 @@ from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.cells import one_type_per_column
 from feedback_nlp.io.delimited import read_delimited
 from feedback_nlp.io.excel import read_excel
-from feedback_nlp.io.mapping import SCALES_ONLY, ColumnPlan, load_mapping
+from feedback_nlp.io.mapping import (
+    OUTCOMES_ONLY,
+    SCALES_ONLY,
+    ColumnPlan,
+    load_mapping,
+    with_outcomes,
+)
 from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
 from feedback_nlp.io.questions import question_notes
 from feedback_nlp.io.score_labels import good_bad_hints
@@ -38,8 +44,6 @@ SUFFIXES = {
     ".xml": "xml",
 }
 EXAMPLE_REJECTS = 5
-#: Origin of the mapping made only to carry declared outcomes (not reported as a mapping).
-OUTCOMES_ONLY = "declared outcomes"
 
 
 @dataclass
@@ -176,12 +180,7 @@ def _read_one(
             f"unsupported file type '{path.suffix or '(none)'}'",
             hint=f"convert it to one of {sorted(SUFFIXES)}",
         )
-    user_mapping = load_mapping(mapping, columns, path, bad_scores, scales)
-    if outcomes:
-        from feedback_nlp.io.mapping import Mapping
-
-        user_mapping = user_mapping or Mapping(origin=OUTCOMES_ONLY)
-        user_mapping.outcomes.update(outcomes)
+    user_mapping = with_outcomes(load_mapping(mapping, columns, path, bad_scores, scales), outcomes)
     options = {"platform": platform, "mapping": user_mapping, "seen_ids": seen}
     if kind == "csv":
         builder, info = read_delimited(path, encoding=encoding, **options)

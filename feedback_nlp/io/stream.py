@@ -87,6 +87,7 @@ def stream_feedback(
     sheet: str | int | None = None,
     bad_scores: str | None = None,
     scales: ScoreScales | None = None,
+    outcomes: dict[str, Any] | None = None,
     **columns: str,
 ) -> Iterator[Chunk]:
     """Yield the chunks of every file in order; options as in :func:`read_many`."""
@@ -109,6 +110,7 @@ def stream_feedback(
         SeenIds(),
         bad_scores,
         scales,
+        outcomes,
     )
     for file_index, path in enumerate(Path(p) for p in paths):
         yield from _stream_file(file_index, path, options)
@@ -148,6 +150,7 @@ def _whole(file_index: int, path: Path, options: ReadOptions, size: int) -> Iter
         options.seen,
         bad_scores=options.bad_scores,
         scales=options.scales,
+        outcomes=options.outcomes,
     )
     step = options.chunk_rows
     count = max(1, -(-len(read.table) // step))

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
-from feedback_nlp.outcomes import OUTCOMES_FILE
+from feedback_nlp.outcomes import OUTCOMES_FILE, read_outcomes
 from feedback_nlp.report.export import restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
 from feedback_nlp.score_scales import ScoreScales, read_scales
@@ -205,14 +205,6 @@ def _load_folder(folder: Path) -> ReportInputs:
     inputs.segments = read_segments(folder)
     inputs.scales = read_scales(folder)
     return inputs
-
-
-def read_outcomes(path: Path) -> list[Any]:
-    """The declared outcomes saved in an analysis folder, as OutcomeSpec objects."""
-    from feedback_nlp.outcomes import OutcomeSpec
-
-    records = json.loads(path.read_text(encoding="utf-8"))
-    return [OutcomeSpec(**record) for record in records]
 
 
 def stage_configs(stages: list[Any]) -> list[dict[str, Any]]:

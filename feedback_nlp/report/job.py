@@ -19,7 +19,13 @@ from feedback_nlp.engines.context import MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import MANIFEST, JobConflictError, Manifest
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
-from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, case_hints, parse_declared
+from feedback_nlp.outcomes import (
+    OUTCOMES_FILE,
+    OutcomeSpec,
+    case_hints,
+    parse_declared,
+    read_outcomes,
+)
 from feedback_nlp.schema import empty_rejects
 from feedback_nlp.score_scales import read_scales
 from feedback_nlp.segment_columns import read_segments
@@ -40,7 +46,7 @@ class EmptyJobError(ReadError):
 
 def load_job(folder: Path) -> ReportInputs:
     """The report inputs of a finished tagging job in `folder`."""
-    from feedback_nlp.report.inputs import ReportInputs, read_outcomes, schema_dtypes
+    from feedback_nlp.report.inputs import ReportInputs, schema_dtypes
     from feedback_nlp.topics.tables import with_mention_counts
 
     totals = _finished_job(folder).totals()
@@ -73,12 +79,16 @@ def load_job(folder: Path) -> ReportInputs:
 
 
 def _with_outcomes(inputs: ReportInputs, declared: list[OutcomeSpec], folder: Path) -> None:
-    """The outcomes whose raw columns this job's files had, parsed in the table as `analyze`
-    parses them at reading ("no" → 0, durations in seconds), with the specs of the parsed
-    columns: the summary picks its quotes from the bad side as it does for an analysis. An
-    outcome the files lack is named in the methods' notes."""
-    kept = [o for o in declared if set(o.source_columns) <= set(inputs.table.columns)]
-    missing = [o for o in declared if o not in kept]
+    """The outcomes the job's reader parsed (it reads with the model's outcomes since stop 48:
+    a duration from a start column the reader took as `created_at` is still computed), and
+    those whose raw columns this job's files had, parsed in the table as `analyze` parses them
+    at reading ("no" → 0, durations in seconds), with the specs of the parsed columns: the
+    summary picks its quotes from the bad side as it does for an analysis. An outcome the
+    files lack is named in the methods' notes."""
+    columns = set(inputs.table.columns)
+    parsed = [o for o in declared if o.name in columns and _is_parsed(inputs.table[o.name])]
+    kept = [o for o in declared if o not in parsed and set(o.source_columns) <= columns]
+    missing = [o for o in declared if o not in kept and o not in parsed]
     if missing:
         hint = case_hints(missing, inputs.table.columns)
         names = [o.name for o in missing]
@@ -86,7 +96,12 @@ def _with_outcomes(inputs: ReportInputs, declared: list[OutcomeSpec], folder: Pa
             f"the model's outcome(s) {names} are in none of this job's files: not reported{hint}"
         )
     inputs.table = parse_declared(inputs.table, kept, where=str(folder / TAGGED), first_line=1)
-    inputs.outcomes = [o.stored() for o in kept]
+    inputs.outcomes = [o.stored() for o in declared if o in parsed or o in kept]
+
+
+def _is_parsed(column: pd.Series) -> bool:
+    """An outcome column the job's reader parsed already (numbers: 0/1, seconds, counts)."""
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
 
 
 def _finished_job(folder: Path) -> Manifest:

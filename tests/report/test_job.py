@@ -120,6 +120,38 @@ def test_a_job_is_reported_by_the_outcomes_its_model_was_made_with(tmp_path):
     assert "'churned' is 'Churned' in the files" in html.replace("&#x27;", "'")
 
 
+def test_a_jobs_duration_from_the_date_column_is_reported(tmp_path):
+    """A ticket export's "Created at" is read as `created_at` and also starts the resolution
+    time: before stop 48 a job of the model read it without the outcome, and the report
+    said the outcome was in none of the job's files."""
+    from dataclasses import asdict
+
+    import pandas as pd
+
+    from feedback_nlp.outcomes import OUTCOMES_FILE, parse_outcome_option
+    from tests.engines.conftest import make_small_model
+
+    model = make_small_model(tmp_path / "model")
+    spent = parse_outcome_option("resolution_time:duration:start=Created at:end=Solved at")
+    (model / OUTCOMES_FILE).write_text(json.dumps([asdict(spent)]), encoding="utf-8")
+    week = tmp_path / "week.csv"
+    pd.DataFrame(
+        {
+            "id": [f"t{i}" for i in range(40)],
+            "comment": ["The parcel never arrived", "Quick and friendly help"] * 20,
+            "Created at": ["2026-05-01 10:00"] * 40,
+            "Solved at": ["2026-05-01 12:00", "2026-05-01 11:00"] * 20,
+        }
+    ).to_csv(week, index=False)
+    tag_files(model, [week], tmp_path / "job", progress=False)
+    inputs = load_inputs(tmp_path / "job")
+    assert inputs.notes == [] and [o.name for o in inputs.outcomes] == ["resolution_time"]
+    assert inputs.table["created_at"].notna().all()
+    facts = write_insight_report(tmp_path / "job", tmp_path / "report").facts
+    assert [(o.outcome, o.n) for o in facts.outcomes] == [("resolution_time", 40)]
+    assert facts.outcomes[0].value == pytest.approx(90.0)  # minutes, as analyze shows them
+
+
 def test_a_jobs_summary_quotes_the_bad_side_of_its_raw_yes_no_outcome(demo_analysis, tmp_path):
     from dataclasses import asdict
 
@@ -145,11 +177,12 @@ def test_a_jobs_summary_quotes_the_bad_side_of_its_raw_yes_no_outcome(demo_analy
 
 
 def test_a_job_with_an_unreadable_outcome_value_names_it(tmp_path):
+    """Since stop 48 the job reads its files with the model's outcomes, as `analyze` does:
+    the row is rejected with the value named (before, the report stopped on it)."""
     from dataclasses import asdict
 
     import pandas as pd
 
-    from feedback_nlp.errors import ConfigError
     from feedback_nlp.outcomes import OUTCOMES_FILE, parse_outcome_option
     from tests.engines.conftest import make_small_model
 
@@ -161,8 +194,10 @@ def test_a_job_with_an_unreadable_outcome_value_names_it(tmp_path):
         {"id": ["r1", "r2"], "comment": ["Never arrived", "Fine"], "resolved": ["no", "maybe"]}
     ).to_csv(week, index=False)
     tag_files(model, [week], tmp_path / "job", progress=False)
-    with pytest.raises(ConfigError, match=r"job.*line 2.*resolved.*'maybe'"):
-        load_inputs(tmp_path / "job")
+    rejects = read_parts(tmp_path / "job" / "rejects")
+    assert rejects["reason"].str.contains("resolved").any()
+    assert rejects["raw"].str.contains("maybe").all() and not rejects["row_kept"].any()
+    assert load_inputs(tmp_path / "job").table["resolved"].tolist() == [0]
 
 
 def test_a_job_is_broken_down_by_the_segments_its_model_was_made_with(tmp_path):
