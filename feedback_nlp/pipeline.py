@@ -285,16 +285,17 @@ def write_report(
     out: str | Path,
     *,
     explanation: Explanation | None = None,
+    main_score: str | None = None,
 ) -> Written:
     """Write the insight report (report.html, .md, .xlsx) into `out`; return paths and facts.
 
     `source`: an Analysis, a tagged table (DataFrame or .parquet/.csv/.xlsx file) or a folder
-    written by :func:`write_outputs`.
+    written by :func:`write_outputs`; `main_score` (nps, csat, ces) the score it leads with.
     """
     from feedback_nlp.report.build import write_insight_report
 
     inputs = report_inputs(source) if isinstance(source, Analysis) else source
-    return write_insight_report(inputs, out, explanation=explanation)
+    return write_insight_report(inputs, out, explanation=explanation, main_score=main_score)
 
 
 def analysis_outcomes(analysis: Analysis) -> list[str | OutcomeSpec]:

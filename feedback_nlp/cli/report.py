@@ -34,6 +34,14 @@ def report_command(
         ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")],
+    main_score: Annotated[
+        str | None,
+        typer.Option(
+            "--main-score",
+            help="The score the report leads with and weighs the themes by: nps, csat or ces "
+            "(default: the first present in that order).",
+        ),
+    ] = None,
     quiet: Quiet = False,
 ) -> None:
     """Write the insight report (report.html, report.md, report.xlsx) of tagged comments.
@@ -43,12 +51,17 @@ def report_command(
     74 the report cannot be written (permissions, disk full); 1 a bug."""
     from feedback_nlp import progress
     from feedback_nlp.pipeline import write_report
+    from feedback_nlp.scores import SCORE_COLUMNS
 
+    if main_score is not None and main_score.lower() not in SCORE_COLUMNS:
+        typer.secho(f"error: --main-score is one of {', '.join(SCORE_COLUMNS)}", err=True)
+        raise typer.Exit(2)
     if quiet:
         progress.set_enabled(False)
     try:
         with progress.task("Writing the report", unit=""):
-            written = write_report(tagged, out)
+            score = main_score.lower() if main_score else None
+            written = write_report(tagged, out, main_score=score)
     except (FeedbackError, OSError) as error:
         typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
         raise typer.Exit(report_exit_code(error, tagged)) from None

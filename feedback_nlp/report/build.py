@@ -105,7 +105,9 @@ def build_insight_report(
     counts = _theme_counts(table)
     sizes = [(labels.get(t, t), int(n)) for t, n in counts.items()]
     judged = judged_themes(inputs.themes)
-    facts = gather_facts(table, tables, inputs.rejects, sizes, judged, similar, inputs.scales)
+    facts = gather_facts(
+        table, tables, inputs.rejects, sizes, judged, similar, inputs.scales, inputs.main_score
+    )
     score = facts.primary_score
     title = title or _title(facts)
     report = InsightReport(title, _subtitle(facts), facts={"facts": facts})
@@ -221,11 +223,13 @@ def write_insight_report(
     explanation: Explanation | None = None,
     title: str | None = None,
     stem: str = "report",
+    main_score: str | None = None,
 ) -> Written:
     """Write `<stem>.html`, `<stem>.md` and `<stem>.xlsx` into `out`; return their paths.
 
     `source`: a tagged table (DataFrame, .parquet/.csv/.xlsx), an analysis output folder or
-    a finished tagging job's folder (`feedback-nlp tag --out`).
+    a finished tagging job's folder (`feedback-nlp tag --out`). `main_score` (nps, csat,
+    ces) is the score the report leads with and weighs the themes by; None: the first present.
     """
     from feedback_nlp.report.export import write_workbook
     from feedback_nlp.report.html import to_html
@@ -237,6 +241,8 @@ def write_insight_report(
         inputs = ReportInputs(table=source)
     else:
         inputs = source
+    if main_score is not None:
+        inputs = replace(inputs, main_score=main_score)
     report = build_insight_report(inputs, explanation, title=title)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -77,6 +77,9 @@ class ReportInputs:
     scales: ScoreScales = field(default_factory=ScoreScales)
     #: What the inputs lacked, said in the methods (a job's files without a model's outcome).
     notes: list[str] = field(default_factory=list)
+    #: The score the report leads with and weighs the themes by (nps, csat, ces); None: the
+    #: first present, in that order.
+    main_score: str | None = None
 
 
 def _read_table(path: Path, dtype: dict[str, str]) -> pd.DataFrame:

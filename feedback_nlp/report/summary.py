@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from feedback_nlp.errors import ConfigError
 from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.io.scale_hints import FIVE_POINT_CES, ces_looks_five_point
@@ -86,6 +87,7 @@ def gather_facts(
     judged: frozenset[str] = frozenset(),
     similar: Similar | None = None,
     scales: ScoreScales | None = None,
+    main_score: str | None = None,
 ) -> Facts:
     """The summary's facts from the tagged table and the explain tables; the themes in `judged`
     (ids as text: themes that judge the whole experience) are not listed as costliest, and a
@@ -108,6 +110,7 @@ def gather_facts(
         top_themes=theme_sizes[:5],
         warnings=_scale_warnings(table, scales or ScoreScales()),
     )
+    facts.scores = _main_first(facts.scores, main_score)
     score = facts.primary_score
     if score and f"theme_impact_{score}" in tables:
         impact, quotes = tables[f"theme_impact_{score}"], tables.get("quotes")
@@ -124,6 +127,19 @@ def gather_facts(
         facts.grew = _grew(tables["theme_trends"])
     facts.no_growth = _no_growth(tables.get("theme_trends"))
     return facts
+
+
+def _main_first(scores: list[ScoreFact], main_score: str | None) -> list[ScoreFact]:
+    """`scores` with `main_score` first (it leads the report); an error when it is absent."""
+    if main_score is None:
+        return scores
+    present = [s.score for s in scores]
+    if main_score not in present:
+        raise ConfigError(
+            f"the report cannot lead with {main_score.upper()}: these data have "
+            f"{', '.join(p.upper() for p in present) or 'no NPS, CSAT or CES scores'}"
+        )
+    return sorted(scores, key=lambda s: s.score != main_score)
 
 
 def _scale_warnings(table: pd.DataFrame, scales: ScoreScales) -> list[str]:

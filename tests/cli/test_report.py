@@ -69,3 +69,10 @@ def test_an_analysis_folder_with_an_unreadable_rejects_file_is_bad_input(tmp_pat
         app, ["report", str(tmp_path / "analysis"), "-o", str(tmp_path / "r"), "-q"]
     )
     assert result.exit_code == 65 and "rejects.csv" in result.output, result.output
+
+
+def test_main_score_must_be_a_score(tmp_path):
+    result = CliRunner().invoke(
+        app, ["report", str(tmp_path), "--out", str(tmp_path / "r"), "--main-score", "churn"]
+    )
+    assert result.exit_code == 2 and "--main-score is one of nps, csat, ces" in result.output

@@ -56,3 +56,21 @@ def test_a_ces_of_answers_one_to_five_on_the_default_scale_is_flagged(table):
     assert any("Check the CES scale" in getattr(b, "text", "") for b in summary.blocks)
     declared = build_insight_report(ReportInputs(tagged, themes=theme_table(), scales=REVERSED_CES))
     assert declared.facts["facts"].warnings == []
+
+
+def test_the_report_can_lead_with_ces_when_the_data_have_nps_too(table):
+    """A CES owner's export with NPS too: before stop 48 the report always led with NPS."""
+    tagged = table.assign(ces=(table["csat"] + 2).astype("Int64"))
+    report = build_insight_report(ReportInputs(tagged, themes=theme_table(), main_score="ces"))
+    facts = report.facts["facts"]
+    assert facts.primary_score == "ces" and [s.score for s in facts.scores][0] == "ces"
+    section = next(s for s in report.sections if s.key == "themes")
+    table_block = next(b for b in section.blocks if isinstance(b, Table)).frame
+    assert "CES of these respondents" in table_block.columns
+
+
+def test_leading_with_a_score_the_data_lack_is_refused(table):
+    from feedback_nlp.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="cannot lead with CES: these data have NPS, CSAT"):
+        build_insight_report(ReportInputs(table, themes=theme_table(), main_score="ces"))
