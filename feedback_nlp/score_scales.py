@@ -67,6 +67,12 @@ class ScoreScales:
         """The allowed (low, high) of every score column these scales know."""
         return {"nps": self.nps, "csat": self.csat, "ces": self.ces, **self.extra}
 
+    def higher_is_better(self, score: str) -> bool:
+        """Is a higher answer the better one? NPS yes; CSAT or CES when the answers that
+        count (satisfied, low effort) are not the scale's lowest (a CES of 1 = very easy: no)."""
+        counted = self.counted(score)
+        return counted is None or counted[0] > self.range_of(score)[0]
+
     def counted(self, score: str) -> tuple[int, int] | None:
         """The answers that count as satisfied (csat) or low effort (ces); None for others."""
         return {"csat": self.csat_satisfied, "ces": self.ces_low_effort}.get(score)

@@ -100,17 +100,16 @@ def resolve_outcome(
     if column == "nps":
         return Outcome("nps", "nps", True, "detractor", (0, 6))
     if column == "csat":
-        return _scale_outcome("csat", scales.csat_satisfied, scales.csat, "not_satisfied")
+        return _scale_outcome("csat", scales, "not_satisfied")
     if column == "ces":
-        return _scale_outcome("ces", scales.ces_low_effort, scales.ces, "not_low_effort")
+        return _scale_outcome("ces", scales, "not_low_effort")
     return _user_outcome(table[column], column, bool(higher_is_better))
 
 
-def _scale_outcome(
-    column: str, accepted: tuple[int, int], scale: tuple[int, int], event_name: str
-) -> Outcome:
-    """A 1-k score whose `accepted` answers are good; the event is every other answer."""
-    if accepted[0] > scale[0]:
+def _scale_outcome(column: str, scales: ScoreScales, event_name: str) -> Outcome:
+    """A 1-k score whose counted answers are good; the event is every other answer."""
+    accepted = scales.counted(column)
+    if scales.higher_is_better(column):
         return Outcome(column, "numeric", True, event_name, (-np.inf, accepted[0] - 0.5))
     return Outcome(column, "numeric", False, event_name, (accepted[1] + 0.5, np.inf))
 

@@ -118,7 +118,7 @@ def build_insight_report(
         pain_points_section(tables, score),
         *outcome_sections(tables),
         mix_section(table),
-        effort_section(table, tables),
+        effort_section(table, tables, inputs.scales),
         trends_section(tables, score, facts.grew),
         quotes_section(tables, score, list(counts.index)),
         languages_section(table, tables, labels, score),

@@ -7,10 +7,14 @@ import pandas as pd
 from feedback_nlp.report.document import Paragraph, Section
 from feedback_nlp.report.plain import count, interval, number, percent, signed
 from feedback_nlp.schema import EFFORT_LEVELS
+from feedback_nlp.score_scales import ScoreScales
 
 
-def effort_section(table: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> Section | None:
-    """Share of comments describing effort; mean CES by effort level where CES exists."""
+def effort_section(
+    table: pd.DataFrame, tables: dict[str, pd.DataFrame], scales: ScoreScales | None = None
+) -> Section | None:
+    """Share of comments describing effort; mean CES by effort level where CES exists, and
+    which way they go on the survey's CES scale (`scales`)."""
     if "effort" not in table.columns or not len(table):
         return None
     section = Section("effort", "Effort customers describe")
@@ -25,12 +29,14 @@ def effort_section(table: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> Sect
     )
     relation = tables.get("effort_ces")
     if relation is not None and len(relation):
-        section.add(Paragraph(_ces_sentence(relation)))
+        easy_high = (scales or ScoreScales()).higher_is_better("ces")
+        section.add(Paragraph(_ces_sentence(relation, easy_high)))
     return section
 
 
-def _ces_sentence(relation: pd.DataFrame) -> str:
-    """Mean CES by level with its 95 % range, and the rank correlation."""
+def _ces_sentence(relation: pd.DataFrame, easy_high: bool) -> str:
+    """Mean CES by level with its 95 % range, the rank correlation and what it means on the
+    scale (`easy_high`: a higher CES is the easier experience)."""
     means = relation[relation["measure"] == "ces_mean"].set_index("effort")
     parts = [
         f"{level} {number(row['value'])} ({interval(row['ci_low'], row['ci_high'], sign=False)}, "
@@ -43,5 +49,17 @@ def _ces_sentence(relation: pd.DataFrame) -> str:
         "Mean CES by the effort their comments describe (95 % range, customers): "
         + "; ".join(parts)
         + f". Rank correlation of effort with CES: {signed(rho['value'], 2)} "
-        f"(95 % range {interval(rho['ci_low'], rho['ci_high'], 2)})."
+        f"(95 % range {interval(rho['ci_low'], rho['ci_high'], 2)}): {_meaning(rho, easy_high)}."
+    )
+
+
+def _meaning(rho: pd.Series, easy_high: bool) -> str:
+    """What the correlation says in words, on the survey's scale."""
+    if not (rho["ci_low"] > 0 or rho["ci_high"] < 0):
+        return "no clear relation"
+    harder = (rho["value"] < 0) == easy_high
+    return (
+        "the more effort the comments describe, the "
+        + ("harder" if harder else "easier")
+        + " customers rated the experience"
     )

@@ -347,8 +347,10 @@ def test_posts_by_the_companys_side_are_rejected_with_the_reason(tmp_path):
     result = read_feedback(path)
     assert result.table["text"].tolist() == ["The sync is broken again", "Same here since Monday"]
     assert len(result.rejects) == 2
-    assert result.rejects["reason"].iloc[0].startswith(
-        "a post by the company's side (author_role 'Staff')"
+    assert (
+        result.rejects["reason"]
+        .iloc[0]
+        .startswith("a post by the company's side (author_role 'Staff')")
     )
     mapping = tmp_path / "keep.toml"
     mapping.write_text("[options]\nkeep_staff = true\n", encoding="utf-8")

@@ -20,6 +20,20 @@ def test_section_states_shares_and_ces_by_level():
     assert second.startswith("Mean CES by the effort their comments describe")
     assert "none 6.0 (3.5 to 8.5, 3); low 4.5 (2.4 to 6.6, 4); high 2.0 (" in second
     assert "Rank correlation of effort with CES: −0.93 (95 % range −0.98 to −0.72)" in second
+    # what it means, in words (before stop 48 only the number)
+    assert second.endswith(
+        "the more effort the comments describe, the harder customers rated the experience."
+    )
+
+
+def test_on_a_ces_where_one_is_easiest_a_positive_correlation_reads_harder():
+    from feedback_nlp.report.effort import _meaning
+
+    rho = pd.Series({"value": 0.65, "ci_low": 0.5, "ci_high": 0.75})
+    assert _meaning(rho, easy_high=False).endswith("the harder customers rated the experience")
+    assert _meaning(rho, easy_high=True).endswith("the easier customers rated the experience")
+    unclear = pd.Series({"value": 0.1, "ci_low": -0.2, "ci_high": 0.3})
+    assert _meaning(unclear, easy_high=True) == "no clear relation"
 
 
 def test_no_effort_column_no_section_and_no_ces_one_sentence():

@@ -63,7 +63,7 @@ def test_the_report_can_lead_with_ces_when_the_data_have_nps_too(table):
     tagged = table.assign(ces=(table["csat"] + 2).astype("Int64"))
     report = build_insight_report(ReportInputs(tagged, themes=theme_table(), main_score="ces"))
     facts = report.facts["facts"]
-    assert facts.primary_score == "ces" and [s.score for s in facts.scores][0] == "ces"
+    assert facts.primary_score == "ces" and facts.scores[0].score == "ces"
     section = next(s for s in report.sections if s.key == "themes")
     table_block = next(b for b in section.blocks if isinstance(b, Table)).frame
     assert "CES of these respondents" in table_block.columns
