@@ -41,6 +41,8 @@ def split_answers(
             frame["text"] = texts[frame.index]
             frame["text_issues"] = text_issues(frame["text"])
         frame["question"] = pd.Series(question, index=frame.index, dtype="string")
+        if k == 0:  # a row that answers no open question answers none of them
+            frame.loc[none[frame.index].to_numpy(), "question"] = pd.NA
         frame["_order"] = k
         frames.append(frame)
     result = pd.concat(frames).rename_axis("_row").sort_values(["_row", "_order"], kind="stable")
