@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.io.scores import is_missing, parse_datetime
+from feedback_nlp.io.scores import NO_ANSWER, is_missing, parse_datetime
 
 KINDS = ("binary", "numeric", "duration", "count")
 #: Yes and no in English and in the languages of the toolkit's surveys (form exports answer in
@@ -53,9 +53,6 @@ FALSE_WORDS = (
 )
 #: A two-answer satisfaction rating (Zendesk's "Good" / "Bad"): true is the good answer.
 GOOD_WORDS, BAD_WORDS = ("good",), ("bad",)
-#: Cells of a binary outcome that say it was not answered (Zendesk's rating "Offered": asked,
-#: no answer; "Unoffered": never asked): missing, not an error.
-UNANSWERED_WORDS = ("offered", "unoffered", "n/a")
 DURATION_UNITS = {"s": 1, "seconds": 1, "min": 60, "minutes": 60, "h": 3600, "hours": 3600}
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")
@@ -206,7 +203,8 @@ def _binary(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]
     lower = text.str.lower().str.replace(r"^([01])\.0*$", r"\1", regex=True)  # "1.0": pandas
     values[lower.isin(TRUE_WORDS + GOOD_WORDS).fillna(False).astype(bool)] = 1.0
     values[lower.isin(FALSE_WORDS + BAD_WORDS).fillna(False).astype(bool)] = 0.0
-    unanswered = lower.isin(UNANSWERED_WORDS).fillna(False).astype(bool)
+    # not answered (Zendesk's "Offered"/"Unoffered", "Don't know", "-"): missing, as in a score
+    unanswered = lower.str.strip().isin(NO_ANSWER).fillna(False).astype(bool)
     bad = ~missing & values.isna() & ~unanswered
     reasons[bad] = f"{spec.name} is not yes/no, true/false, good/bad or 1/0: '" + text[bad] + "'"
     return values, reasons

@@ -75,6 +75,13 @@ def set_enabled(value: bool | None) -> None:
 
 def enabled() -> bool:
     """Whether a bar opened now would be drawn."""
+    chosen = chosen_setting()
+    return chosen if chosen is not None else in_notebook() or stderr_is_terminal()
+
+
+def chosen_setting() -> bool | None:
+    """Progress switched on or off by :func:`quiet`, :func:`set_enabled` or the environment
+    variable; None when nothing chose (then the terminal decides)."""
     forced = _forced.get()
     if forced is not None:
         return forced
@@ -85,7 +92,7 @@ def enabled() -> bool:
         return False
     if env in ("1", "true", "yes", "on"):
         return True
-    return in_notebook() or stderr_is_terminal()
+    return None
 
 
 def in_notebook() -> bool:

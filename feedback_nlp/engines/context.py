@@ -7,7 +7,8 @@ for the methods section. They are written beside the parts when a run starts (bo
 - ``themes.parquet``: the model's theme table (`topics.tables.theme_table`, one row per
   theme; its `mentions` and `negative_share` are counted by the report over the job's
   theme_mentions parts), redacted as every export is; only where the model has themes;
-- ``model.json``: the model's ``config.toml`` (as ``config``) and ``meta.json`` (``meta``);
+- ``model.json``: the model's ``config.toml`` (as ``config``) and ``meta.json`` (``meta``),
+  and ``outcomes_read`` (since stop 48): the job's reader parsed the outcomes below;
 - ``outcomes.json``: the outcomes declared when the model was made (`analyze` or `fit` with
   ``--outcome``: churned, recommended…), read by the report from the job's own columns.
 """
@@ -41,7 +42,9 @@ def write_model_context(analyzer: Analyzer, model: Path, out: Path) -> None:
     config = tomllib.loads((model / "config.toml").read_text(encoding="utf-8"))
     meta_path = model / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-    info = json.dumps({"config": config, "meta": meta}, indent=1, default=str)
+    info = json.dumps(
+        {"config": config, "meta": meta, "outcomes_read": True}, indent=1, default=str
+    )
     write_atomic(out / MODEL_INFO, info.encode("utf-8"))
     for name in ANALYSIS_FILES:
         if (model / name).is_file():

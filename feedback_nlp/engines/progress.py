@@ -16,7 +16,7 @@ from types import TracebackType
 
 from tqdm.auto import tqdm
 
-from feedback_nlp.progress import stderr_is_terminal
+from feedback_nlp.progress import chosen_setting, stderr_is_terminal
 
 
 class Progress:
@@ -25,7 +25,8 @@ class Progress:
     def __init__(self, total_bytes: int, enabled: bool | None = None) -> None:
         self.total_bytes = max(total_bytes, 1)
         self.rows = 0
-        self.lines = enabled is None and not stderr_is_terminal()
+        switched_off = chosen_setting() is False  # --quiet, quiet(), FEEDBACK_NLP_PROGRESS=0
+        self.lines = enabled is None and not switched_off and not stderr_is_terminal()
         self.started = time.monotonic()
         self.bar = tqdm(
             total=None,

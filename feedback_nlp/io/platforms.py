@@ -44,6 +44,17 @@ def _import_id(cell: str) -> str | None:
     return value.get("ImportId") if isinstance(value, dict) else None
 
 
+def unique_wordings(wordings: dict[str, str]) -> dict[str, str]:
+    """Column -> its question's wording, the column id added where two share one ("Please
+    tell us why." after both the NPS and the CSAT question: their answers stay apart)."""
+    texts = [w.strip() for w in wordings.values()]
+    return {
+        column: f"{text} ({column})" if texts.count(text) > 1 else text
+        for (column, _), text in zip(wordings.items(), texts, strict=True)
+        if text
+    }
+
+
 def qualtrics(rows: list[list[str]]) -> Header | None:
     """Qualtrics: ids, question texts, then {"ImportId": …} cells; data from row 4."""
     ids_row, questions_row, import_row = cells(rows, 0), cells(rows, 1), cells(rows, 2)
@@ -66,7 +77,7 @@ def qualtrics(rows: list[list[str]]) -> Header | None:
     text = texts[0] if texts else None
     if text:
         plan.columns["text"], plan.more_texts = text, texts[1:]
-        plan.question_wording = {c: questions[c] for c in texts if questions.get(c, "").strip()}
+        plan.question_wording = unique_wordings({c: questions.get(c, "") for c in texts})
     groups = {
         c
         for c in columns

@@ -83,7 +83,8 @@ def words_note(score: str, column: str, reasons: pd.Series, cells: pd.Series) ->
 def good_bad_hints(table: pd.DataFrame, carried: list[str]) -> list[str]:
     """Notes for carried columns that hold good / bad ratings (and the words a binary outcome
     reads as not answered): the outcome to declare."""
-    from feedback_nlp.outcomes import BAD_WORDS, GOOD_WORDS, UNANSWERED_WORDS  # it imports io
+    from feedback_nlp.io.scores import NO_ANSWER
+    from feedback_nlp.outcomes import BAD_WORDS, GOOD_WORDS  # it imports io
 
     ratings = GOOD_WORDS + BAD_WORDS
     notes = []
@@ -93,7 +94,7 @@ def good_bad_hints(table: pd.DataFrame, carried: list[str]) -> list[str]:
         cells = table[column].dropna().astype(str).str.strip().str.lower()
         cells = cells[cells != ""]
         rated = cells.isin(ratings).sum()
-        if rated and cells.isin(ratings + UNANSWERED_WORDS).mean() >= 0.9:
+        if rated and (cells.isin(ratings) | cells.isin(NO_ANSWER)).mean() >= 0.9:
             notes.append(
                 f"'{column}' holds good / bad ratings (a two-answer CSAT, as Zendesk's): explain "
                 f'it as an outcome, --outcome "satisfied:binary:column={column}:bad=no" '

@@ -67,26 +67,33 @@ def load_job(folder: Path) -> ReportInputs:
     if (folder / THEMES).is_file():
         themes = pd.read_parquet(folder / THEMES)
         inputs.themes = with_mention_counts(themes, inputs.mentions)
+    info: dict = {}
     if (folder / MODEL_INFO).is_file():
         info = json.loads((folder / MODEL_INFO).read_text(encoding="utf-8"))
         inputs.stages = list(info.get("config", {}).get("stages", []))
         inputs.meta = dict(info.get("meta", {}))
     if (folder / OUTCOMES_FILE).is_file():
-        _with_outcomes(inputs, read_outcomes(folder / OUTCOMES_FILE), folder)
+        declared = read_outcomes(folder / OUTCOMES_FILE)
+        _with_outcomes(inputs, declared, folder, bool(info.get("outcomes_read", False)))
     inputs.segments = read_segments(folder)
     inputs.scales = read_scales(folder)
     return inputs
 
 
-def _with_outcomes(inputs: ReportInputs, declared: list[OutcomeSpec], folder: Path) -> None:
-    """The outcomes the job's reader parsed (it reads with the model's outcomes since stop 48:
-    a duration from a start column the reader took as `created_at` is still computed), and
+def _with_outcomes(
+    inputs: ReportInputs, declared: list[OutcomeSpec], folder: Path, read: bool
+) -> None:
+    """The outcomes the job's reader parsed (`read`: it reads with the model's outcomes since
+    stop 48, said in model.json; a duration from a start column the reader took as
+    `created_at` is then still computed; a job tagged before has raw columns only), and
     those whose raw columns this job's files had, parsed in the table as `analyze` parses them
     at reading ("no" → 0, durations in seconds), with the specs of the parsed columns: the
     summary picks its quotes from the bad side as it does for an analysis. An outcome the
     files lack is named in the methods' notes."""
     columns = set(inputs.table.columns)
-    parsed = [o for o in declared if o.name in columns and _is_parsed(inputs.table[o.name])]
+    parsed = [
+        o for o in declared if read and o.name in columns and _is_parsed(inputs.table[o.name])
+    ]
     kept = [o for o in declared if o not in parsed and set(o.source_columns) <= columns]
     missing = [o for o in declared if o not in kept and o not in parsed]
     if missing:

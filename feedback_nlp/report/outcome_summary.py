@@ -19,7 +19,7 @@ import pandas as pd
 
 from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT, NEGATIVE_SENTIMENT
-from feedback_nlp.report.clear import clear_effects
+from feedback_nlp.report.clear import clear_effects, lower_is_worse
 from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import interval, number, percent, unit_noun
 from feedback_nlp.report.score_facts import fold_close
@@ -133,7 +133,10 @@ def is_binary(impact: pd.DataFrame) -> bool:
 
 def low_is_bad(impact: pd.DataFrame) -> bool:
     """True when a lower value is the outcome's bad side (resolved, recommended, spend): the
-    theme ranked as hurting the outcome most lowers it."""
+    table's `higher_is_better` says (since stop 48); a table without it, when the theme ranked
+    as hurting the outcome most lowers it."""
+    if "higher_is_better" in impact and len(impact):
+        return lower_is_worse(impact)
     if "rank" not in impact:
         return False
     ranked = impact.dropna(subset=["rank"])

@@ -31,8 +31,9 @@ _BREAK_TAG = re.compile(
     r"<\s*(?:br|/?p|/?div|/?li|/?ul|/?ol|/?tr|/?h[1-6]|/?blockquote)\b[^<>]*>", re.IGNORECASE
 )
 # A tag starts with a letter (or /letter) right after '<': "a < b" and "<3" are not tags.
-# The PII placeholders (<EMAIL>, …) look like tags and are kept.
-_TAG = re.compile(rf"<(?!(?:{_PLACEHOLDER_NAMES})>)/?[A-Za-z][^<>]*>")
+# The PII placeholders (<EMAIL>, …) look like tags and are kept, and so is an address in
+# angle brackets ("Bob <bob@example.com>", a mail header), which redaction then reads.
+_TAG = re.compile(rf"<(?!(?:{_PLACEHOLDER_NAMES})>)(?![^<>\s@]+@[^<>\s@]+>)/?[A-Za-z][^<>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # BBCode (phpBB, Steam, vBulletin): only known tag names, so "[1]", "[sic]" or "[deleted]"
 # stay, and only in a text that closes one of them ("arr[i] = 3" stays). Block tags become

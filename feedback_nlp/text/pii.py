@@ -399,7 +399,7 @@ def pseudonymise_pii_id(value: object) -> object:
 _NAME_LIKE_ID = re.compile(r"^[^\W\d_][^\d]*$")
 #: The letter runs of an id ("maria", "lopez" in "maria_lopez_88").
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-_DIGITS_LAST = re.compile(r"^\D+\d+\W*$")
+_DIGITS_LAST = re.compile(r"^\D+(?P<digits>\d+)\W*$")
 _CONSONANTS = re.compile(r"[b-df-hj-np-tv-xz]{5}", re.IGNORECASE)
 #: A run cut before each capital ("Power", "User" in "PowerUser").
 _CASE_PIECE = re.compile(r"[^\W\d_][^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ]*")
@@ -410,7 +410,10 @@ ID_PREFIXES = frozenset((
     "acct", "acc", "account", "resp", "response", "respondent", "rid", "person", "contact",
     "ref", "sub", "subscriber", "order", "ord", "ticket", "tkt", "case", "req", "request",
     "inc", "crm", "guest", "anon", "anonymous", "visitor", "session", "sess", "msg", "post",
-    "comment", "review", "rev", "survey", "inv", "invoice", "txn", "trx",
+    "comment", "review", "rev", "survey", "inv", "invoice", "txn", "trx", "kunde", "kunden",
+    "kd", "nutzer", "benutzer", "mitglied", "cliente", "clienti", "usuario", "utente",
+    "utilisateur", "membre", "socio", "klant", "abonne", "abonné", "abo", "pedido", "commande",
+    "bestellung", "ordine", "store", "shop", "emp", "employee", "sku", "acct", "konto",
 ))  # fmt: skip
 
 
@@ -438,9 +441,10 @@ def _is_nickname(value: str) -> bool:
         return False
     if not any(c.isdigit() for c in value):
         return _NAME_LIKE_ID.match(value) is not None
-    return _DIGITS_LAST.match(value) is not None and any(
-        len(run) >= 3 and run.lower() not in ID_PREFIXES for run in runs
-    )
+    digits = _DIGITS_LAST.match(value)
+    if digits is None or digits["digits"].startswith("0"):  # zero-padded: a system's number
+        return False
+    return any(len(run) >= 3 and run.lower() not in ID_PREFIXES for run in runs)
 
 
 def pseudonymise_respondent_id(value: object) -> object:
@@ -449,9 +453,19 @@ def pseudonymise_respondent_id(value: object) -> object:
     of every export while the same name in a "Reviewer Name" column became ``<NAME>``), or
     a handle with digits (before stop 48 a forum's "maria_lopez_88" and "ines1284" were
     exported as written); ids a system gives ("cust-0379", UUIDs, numbers) stay."""
-    if isinstance(value, str) and _is_nickname(value.strip()):
+    if isinstance(value, str) and _is_nickname(value.strip()) and not is_pseudonym(value):
         return _pseudonym(value)
     return pseudonymise_pii_id(value)
+
+
+#: What :func:`_pseudonym` writes: never pseudonymised again (a table exported once, read by
+#: `explain` or `report`, keeps its ids; "pii-deadbe012345" looks like a nickname).
+_PSEUDONYM = re.compile(r"^pii-[0-9a-f]{12}$")
+
+
+def is_pseudonym(value: str) -> bool:
+    """Whether `value` is a pseudonym this module wrote."""
+    return _PSEUDONYM.match(value.strip()) is not None
 
 
 def _pseudonym(value: str) -> str:

@@ -40,6 +40,9 @@ QUOTE_ISSUES = ("quoted_text_removed", "signature_removed", "quote_only")
 #: the post going on after a separator (or a long disclaimer), left in.
 MAX_SIGNATURE_LINES = 8
 MAX_SIGNATURE_CHARS = 400
+#: A line of this many words after ``--`` is the post going on, not a signature.
+MAX_SIGNATURE_WORDS = 8
+_WORD = re.compile(r"[^\W\d_]{2,}")
 #: Longest quote header, in characters.
 MAX_HEADER_CHARS = 200
 #: Without a header, a run of ``>`` lines is a quote only when one of them has this many
@@ -86,8 +89,12 @@ _ORIGINAL = re.compile(
 )
 _FROM = re.compile(r"(?i:from|von|de|da|van|от|od)\s*:\s*\S")
 _SENT = re.compile(
-    r"(?i:sent|date|gesendet|datum|envoyé|enviado|inviato|data|verzonden|отправлено|wysłano)\s*:"
+    r"(?i:sent|gesendet|envoyé|enviado(?: el| em)?|enviada(?: em)?|inviato|verzonden|"
+    r"отправлено|wysłano)\s*:"
 )
+#: A "From:" value that is a mail sender: an address (or its placeholder) or a <…> part.
+_SENDER = re.compile(r"@|<[^<>]*>|<EMAIL>")
+_DATE = re.compile(r"(?i:date|datum|data|fecha)\s*:")
 _TO = re.compile(r"(?i:to|an|à|a|para|aan|кому|do)\s*:")
 
 
@@ -171,11 +178,16 @@ def _without_earlier_mail(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _is_mail_header(lines: list[str], index: int) -> bool:
-    """A "From:" line followed, within three lines, by a "Sent:"/"Date:" and a "To:" line."""
+    """A "From:" line followed, within three lines, by a "Sent:" and a "To:" line, or, with a
+    sender's address in it, by a "Date:" and a "To:" line ("From: London / To: Paris / Date:
+    12 May" in a booking is no mail)."""
     if not _FROM.match(lines[index]):
         return False
     after = lines[index + 1 : index + 4]
-    return any(_SENT.match(line) for line in after) and any(_TO.match(line) for line in after)
+    if not any(_TO.match(line) for line in after):
+        return False
+    dated = _SENDER.search(lines[index]) and any(_DATE.match(line) for line in after)
+    return any(_SENT.match(line) for line in after) or bool(dated)
 
 
 def _pop_header(lines: list[str]) -> list[str]:
@@ -248,10 +260,17 @@ def _without_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     if "--" in lines:
         cut = lines.index("--")
         tail = lines[cut + 1 :]
-        if 0 < len(tail) <= MAX_SIGNATURE_LINES and sum(map(len, tail)) <= MAX_SIGNATURE_CHARS:
+        short = sum(map(len, tail)) <= MAX_SIGNATURE_CHARS
+        if 0 < len(tail) <= MAX_SIGNATURE_LINES and short and not any(map(_is_prose, tail)):
             lines, signature = lines[:cut], tail
     kept, footers = _split_by(lines, _footer_lines(lines))
     return kept, [*footers, *signature]
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of the author's ("Update: after the last release it crashes on start"),
+    not a signature's name, title, company or number: `MAX_SIGNATURE_WORDS` words or more."""
+    return len(_WORD.findall(line)) >= MAX_SIGNATURE_WORDS
 
 
 def _footer_lines(lines: list[str]) -> set[int]:

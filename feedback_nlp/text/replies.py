@@ -23,6 +23,8 @@ from importlib import resources
 
 _EDGES = " \t\r\n.,;:!?¡¿…'\"«»“”„-–—()[]"
 _SPACES = re.compile(r"\s+")
+#: A reply of dashes, dots and question marks only ("-", "...", "?"); not an emoticon (":(").
+_MARKS_ONLY = re.compile(r"\s*[-–—.…?]+[-–—.…?\s]*")
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +76,9 @@ def reply_polarity(text: str) -> str | None:
 
 def is_no_judgement_reply(text: str) -> bool:
     """True when the whole `text` is a reply that judges nothing (in any listed language), or
-    only marks ("-", "...", "?": what survey forms get when an answer is required)."""
+    only dashes, dots and question marks ("-", "...", "?": what survey forms get when an
+    answer is required; an emoticon such as ":(" judges)."""
     if len(text) > 40:  # the longest listed reply has 22 characters
         return False
     normalised = normalise(text)
-    return normalised in _normalised_replies() or (not normalised and bool(text.strip()))
+    return normalised in _normalised_replies() or _MARKS_ONLY.fullmatch(text) is not None

@@ -8,13 +8,14 @@ export may show. Found:
 - a value after a credential key, ``=`` or ``:`` (``api_key=…``, ``"client_secret": "…"``,
   ``password: hunter22``), when the value holds a digit or is at least 16 characters
   ("password: forgotten" stays);
-- a bearer or basic token after ``Bearer``/``Basic`` (16+ characters), a JSON Web Token
-  (``eyJ….….…``);
+- the credentials of an ``Authorization:`` header (``Bearer …``, ``Basic …``), a bearer token
+  elsewhere (16+ characters, a digit among them: not "Bearer bonds-and-shares"), a JSON Web
+  Token (``eyJ….….…``);
 - keys of a known shape: AWS (``AKIA…``), Stripe (``sk_live_…``), GitHub (``ghp_…``), Slack
   (``xoxb-…``), Google (``AIza…``), and a PEM private-key block.
 
-Each becomes ``<SECRET>``; the key word stays ("api_key=<SECRET>") so the comment still says
-what was pasted.
+Each becomes ``<SECRET>``; a key word before ``=`` or ``:`` stays ("api_key=<SECRET>") so the
+comment still says what was pasted ("Authorization: <SECRET>": the scheme goes with its token).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ _KEY_VALUE = re.compile(
     re.IGNORECASE,
 )
 _SHAPED = re.compile(
-    r"\b(?:Bearer|Basic)\s+[A-Za-z0-9\-._~+/]{16,}=*"
+    r"\bBearer\s+(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{16,}=*"
     r"|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
     r"|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"
     r"|\b(?:sk|pk|rk)_(?:live|test)_[0-9A-Za-z]{10,}"
@@ -41,12 +42,16 @@ _SHAPED = re.compile(
     r"|-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
     re.DOTALL,
 )
+_AUTHORIZATION = re.compile(
+    r"(?P<key>(?i:authorization)\s*:\s*)(?:Bearer|Basic)\s+[A-Za-z0-9\-._~+/]{8,}=*"
+)
 _MAY_HOLD = re.compile(
     rf"{_KEY_WORDS}|Bearer|Basic|eyJ|AKIA|ASIA|_live_|_test_|gh[pousr]_|xox|AIza|PRIVATE KEY",
     re.IGNORECASE,
 )
 #: Values after a key word that are no secret: placeholders and words of the sentence.
 _MIN_WORD_VALUE = 16
+_MIN_DIGITS = 4
 
 
 def may_hold_secret(text: str) -> bool:
@@ -71,11 +76,15 @@ def redact_secrets(text: str, placeholder: str) -> tuple[str, bool]:
         found = True
         return match["key"] + placeholder
 
+    text, headers = _AUTHORIZATION.subn(rf"\g<key>{placeholder}", text)
     text = _SHAPED.sub(shaped, text)
     text = _KEY_VALUE.sub(keyed, text)
-    return text, found
+    return text, found or headers > 0
 
 
 def _is_secret_value(value: str) -> bool:
-    """A digit in it, or long: "hunter22", "sk_abc…"; not "forgotten" or "reset"."""
+    """A digit in it, or long: "hunter22", "sk_abc…"; not "forgotten", "reset" or a number
+    of at most 3 digits ("password: 8 characters minimum")."""
+    if value.isdigit():
+        return len(value) >= _MIN_DIGITS
     return any(c.isdigit() for c in value) or len(value) >= _MIN_WORD_VALUE

@@ -6,7 +6,8 @@ it becomes a large theme of its own ("email · reach"). A unit that holds a reda
 address or phone number says something only if it has a word beyond function words (its
 language's and English's, since such lines are often written in English) and the contact words
 below ("reach", "contactez", "erreichbar", …). "I emailed <EMAIL> three times and nobody
-answered" keeps its theme: "three", "times" and "answered" are content.
+answered" keeps its theme: "three", "times" and "answered" are content, and so is a
+negation ("I can never reach anyone on <PHONE>", "No reply from <EMAIL>").
 """
 
 from __future__ import annotations
@@ -66,6 +67,15 @@ CONTACT_WORDS: dict[str, tuple[str, ...]] = {
            "sorularınız", "teşekkürler"),
 }  # fmt: skip
 ALL_CONTACT_WORDS = frozenset(w for words in CONTACT_WORDS.values() for w in words)
+#: Words that turn a contact line into a complaint ("I can never reach anyone on <PHONE>",
+#: "No reply from <EMAIL>"): content even there.
+NEGATIONS = frozenset((
+    "no", "not", "never", "nobody", "noone", "nothing", "cannot", "can't", "couldn't",
+    "didn't", "won't", "doesn't", "don't", "without", "ne", "pas", "jamais", "personne",
+    "aucun", "aucune", "nie", "nicht", "niemand", "kein", "keine", "keiner", "nunca", "nadie",
+    "ningún", "ninguna", "sin", "mai", "nessuno", "senza", "non", "não", "ninguém", "sem",
+    "nu", "niciodată", "нет", "не", "никто", "никогда", "geen", "niet", "nooit", "niemand",
+))  # fmt: skip
 
 
 def holds_contact_details(text: str) -> bool:

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from feedback_nlp.errors import ConfigError
+from feedback_nlp.topics.contact_lines import ANY_PLACEHOLDER
 
 NEAR_DEFAULT = 5
 _TOKEN = re.compile(r'"([^"]+)"|(\bAND\b|\bOR\b|\bNEAR(?:/\d+)?\b)|(\S+)')
@@ -47,7 +48,10 @@ class Rule:
 
 
 def rule_words(text: str) -> list[str]:
-    """The words a rule reads (module docstring): folded, elisions cut, marks as breaks."""
+    """The words a rule reads (module docstring): folded, elisions cut, marks as breaks,
+    redaction placeholders left out (an "email" rule does not fire on `<EMAIL>`)."""
+    if "<" in text:
+        text = ANY_PLACEHOLDER.sub(" ", text)
     words: list[str] = []
     for word in _RULE_WORD.findall(_fold(text)):
         head, mark, rest = word.replace("’", "'").partition("'")

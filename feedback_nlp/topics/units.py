@@ -31,6 +31,7 @@ from feedback_nlp.text.social import URL_RE, has_social_markup, strip_social
 from feedback_nlp.topics.contact_lines import (
     ALL_CONTACT_WORDS,
     ANY_PLACEHOLDER,
+    NEGATIONS,
     holds_contact_details,
 )
 
@@ -159,11 +160,14 @@ class ContentCheck:
         normalised = _normalise(text)
         if not normalised or normalised in self._any_reply:
             return False
+        said = normalised.split()
+        if contact_line and any(w in NEGATIONS for w in said):
+            return True  # "No reply from <EMAIL>": a complaint, not a contact line
         ignored = self._generic
         if contact_line:
             ignored = ignored | ALL_CONTACT_WORDS | stop_words("en")
         stop = stop_words(lang)
-        return any(w not in stop and w not in ignored for w in normalised.split())
+        return any(w not in stop and w not in ignored for w in said)
 
 
 def _normalise(text: str) -> str:

@@ -36,3 +36,16 @@ def test_a_log_file_gets_one_line_per_chunk(capsys):
     with Progress(total_bytes=1000, enabled=False) as quiet:
         quiet.advance(250, 250)
     assert capsys.readouterr().err == ""
+
+
+def test_no_log_lines_when_progress_is_switched_off(capsys, monkeypatch):
+    """Found by a reviewer: FEEDBACK_NLP_PROGRESS=0 and quiet() still let the lines through."""
+    from feedback_nlp import progress
+
+    monkeypatch.setenv(progress.ENV_VAR, "0")
+    with Progress(total_bytes=1000) as bar:
+        bar.advance(250, 250)
+    monkeypatch.delenv(progress.ENV_VAR)
+    with progress.quiet(), Progress(total_bytes=1000) as bar:
+        bar.advance(250, 250)
+    assert capsys.readouterr().err == ""

@@ -225,6 +225,29 @@ def test_any_survey_of_two_open_questions_splits_the_same_whole_and_streamed(
     assert whole.info["answers_added"] <= answered
 
 
+def test_two_qualtrics_questions_worded_alike_keep_their_answers_apart(tmp_path):
+    """ "Please tell us why." after the NPS and after the CSAT question: a reviewer found the
+    second's answers lost when the wording became the question's key."""
+    path = tmp_path / "q.csv"
+    ids = ["ResponseId", "Q1", "Q2_TEXT", "Q3", "Q4_TEXT"]
+    questions = ["Response ID", "How likely are you to recommend us?", "Please tell us why.",
+                 "How satisfied are you?", "Please tell us why."]  # fmt: skip
+    imports = ["_recordId", "QID1", "QID2_TEXT", "QID3", "QID4_TEXT"]
+    rows = ["R_1,9,Great product,4,Support was quick", "R_2,3,Too dear,2,Never answered"]
+    path.write_text(
+        "\n".join([",".join(ids), ",".join(questions), ",".join(map(_import, imports)), *rows])
+        + "\n",
+        encoding="utf-8",
+    )
+    table = read_feedback(path).table
+    assert table["text"].tolist() == [
+        "Great product", "Support was quick", "Too dear", "Never answered"
+    ]  # fmt: skip
+    assert table["question"].tolist() == [
+        "Please tell us why. (Q2_TEXT)", "Please tell us why. (Q4_TEXT)"
+    ] * 2  # fmt: skip
+
+
 def test_qualtrics_previews_tests_and_spam_are_rejected_with_the_reason(tmp_path):
     """A survey probe's four previews and tests moved its NPS and formed a theme "test
     test" before stop 48."""

@@ -139,10 +139,10 @@ def test_yes_and_no_in_the_form_language_are_read(tmp_path: Path) -> None:
     )
     spec = parse_outcome_option("reco:binary:bad=non")
     result = read_feedback(path, outcomes={"reco": spec})
-    assert result.table["reco"].tolist() == [1.0, 0.0, 0.0, 1.0]
-    assert result.rejects["reason"].tolist() == [
-        "reco is not yes/no, true/false, good/bad or 1/0: 'Не знаю'"
-    ]
+    # "don't know" is no answer, as in a score column (since stop 48; before, the row and
+    # its comment were rejected)
+    assert result.table["reco"].tolist()[:4] == [1.0, 0.0, 0.0, 1.0]
+    assert pd.isna(result.table["reco"].iloc[4]) and result.rejects.empty
 
 
 def test_good_and_bad_ratings_are_read_and_offered_is_not_answered(tmp_path: Path) -> None:

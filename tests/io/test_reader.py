@@ -355,3 +355,14 @@ def test_posts_by_the_companys_side_are_rejected_with_the_reason(tmp_path):
     mapping = tmp_path / "keep.toml"
     mapping.write_text("[options]\nkeep_staff = true\n", encoding="utf-8")
     assert len(read_feedback(path, mapping=mapping).table) == 4
+
+
+def test_a_surveys_role_question_is_no_staff_column(tmp_path):
+    """A B2B survey asks the respondent's role: a reviewer found its Developers and Admins
+    rejected as staff posts in the first version of the rule."""
+    path = tmp_path / "nps.csv"
+    path.write_text(
+        "response_id,nps,role,comment\n1,9,Developer,Fast API\n2,3,Admin,Billing is confusing\n",
+        encoding="utf-8",
+    )
+    assert len(read_feedback(path).table) == 2

@@ -221,3 +221,22 @@ def test_a_job_is_broken_down_by_the_segments_its_model_was_made_with(tmp_path):
     written = write_insight_report(tmp_path / "job", tmp_path / "report")
     markdown = written.paths["markdown"].read_text(encoding="utf-8")
     assert "## By region" in markdown and "| North | 30 |" in markdown
+
+
+def test_a_job_tagged_before_its_reader_parsed_outcomes_has_them_parsed_by_the_report(tmp_path):
+    """A reviewer found a job of raw minute values read as parsed seconds (60× off) when the
+    report took every numeric outcome column for one its reader had parsed."""
+    import pandas as pd
+
+    from feedback_nlp.outcomes import parse_outcome_option
+    from feedback_nlp.report.inputs import ReportInputs
+    from feedback_nlp.report.job import _with_outcomes
+
+    spec = parse_outcome_option("handle_time:duration:unit=minutes")
+    raw = pd.DataFrame({"response_id": ["a", "b", "c"], "handle_time": [5, 90, 30]})
+    old = ReportInputs(raw.copy())
+    _with_outcomes(old, [spec], tmp_path, read=False)
+    assert old.table["handle_time"].tolist() == [300.0, 5400.0, 1800.0]  # seconds
+    new = ReportInputs(raw.assign(handle_time=[300.0, 5400.0, 1800.0]))
+    _with_outcomes(new, [spec], tmp_path, read=True)
+    assert new.table["handle_time"].tolist() == [300.0, 5400.0, 1800.0]

@@ -267,3 +267,34 @@ def test_an_earlier_message_a_mail_client_appended_is_taken_out(earlier):
 def test_from_and_to_in_the_authors_own_words_stay():
     raw = "From: the first day the app crashed.\nTo: be honest I gave up."
     assert clean_comment(raw).text == clean_text(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "My booking:\nFrom: London\nTo: Paris\nDate: 12 May\nThe train was 2 hours late.",
+        "Route\nFrom: Berlin Hbf\nTo: München\nDate: 3.5.2026\nZug fiel aus, keine Info.",
+        "Great app.\n--\nUpdate: after the last release it crashes on start, please fix",
+    ],
+)
+def test_a_booking_or_an_update_after_a_separator_is_the_authors_own(raw):
+    """Found by a reviewer in the first version: the complaint itself was taken out."""
+    out = clean_comment(raw)
+    assert out.text == clean_text(raw) and out.issues == []
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "De: Northwind\nEnviado el: lunes, 5 de octubre\nPara: Ana\nGracias por escribirnos.",
+        "De: Northwind\nEnviada em: segunda-feira\nPara: Rui\nObrigado.",
+        "From: Support <support@northwind.example>\nDate: Mon, 5 Oct 2026\nTo: John\nReceived.",
+    ],
+)
+def test_spanish_portuguese_and_dated_mail_headers_are_earlier_messages(earlier):
+    assert clean_comment(f"{COMPLAINT}\n\n{earlier}").text == COMPLAINT
+
+
+def test_an_address_in_angle_brackets_is_no_tag():
+    """Before stop 48 `<bob@x.com>` was removed as an HTML tag, so redaction never saw it."""
+    assert clean_text("Bob <bob@x.com> wrote <b>this</b>") == "Bob <bob@x.com> wrote this"

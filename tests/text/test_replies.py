@@ -34,6 +34,8 @@ def test_replies_that_judge_nothing_match_whole_and_in_any_language(text: str):
         "no, the parcel never came",
         "nothing works",
         "nein!!! nie wieder",
+        ":(",
+        ":-)",
     ],
 )
 def test_judgements_and_longer_comments_do_not_match(text: str):

@@ -120,6 +120,11 @@ def test_rules_read_elisions_marks_digits_and_accents_as_texts_are_written(rule,
     assert parse_rule(rule).matches(rule_words(text))
 
 
+def test_a_rule_does_not_read_a_redaction_placeholder():
+    assert not parse_rule('"email"').matches(rule_words("Parcel lost, write to <EMAIL>"))
+    assert parse_rule('"email"').matches(rule_words("No email after the order"))
+
+
 @pytest.mark.parametrize(
     ("rule", "message"),
     [

@@ -103,6 +103,9 @@ def test_a_contact_line_or_a_signed_name_says_nothing(text, lang):
     [
         ("I emailed <EMAIL> three times and nobody answered", "en"),
         ("I could not reach anyone", "en"),
+        ("I can never reach anyone on <PHONE>", "en"),
+        ("No reply from <EMAIL>", "en"),
+        ("Personne ne répond au <PHONE>", "fr"),
         ("Le remboursement n'est jamais arrivé, écrivez à <EMAIL>", "fr"),
         ("my <CARD> was charged twice", "en"),
     ],
