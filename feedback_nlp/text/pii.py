@@ -413,7 +413,7 @@ ID_PREFIXES = frozenset((
     "comment", "review", "rev", "survey", "inv", "invoice", "txn", "trx", "kunde", "kunden",
     "kd", "nutzer", "benutzer", "mitglied", "cliente", "clienti", "usuario", "utente",
     "utilisateur", "membre", "socio", "klant", "abonne", "abonné", "abo", "pedido", "commande",
-    "bestellung", "ordine", "store", "shop", "emp", "employee", "sku", "acct", "konto",
+    "bestellung", "ordine", "store", "shop", "emp", "employee", "sku", "konto",
 ))  # fmt: skip
 
 

@@ -43,6 +43,7 @@ MAX_SIGNATURE_CHARS = 400
 #: A line of this many words after ``--`` is the post going on, not a signature.
 MAX_SIGNATURE_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_CONTACT_TOKEN = re.compile(r"[@/\d]|\w\.\w|^<[A-Z]+>$")
 #: Longest quote header, in characters.
 MAX_HEADER_CHARS = 200
 #: Without a header, a run of ``>`` lines is a quote only when one of them has this many
@@ -269,8 +270,10 @@ def _without_signature(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _is_prose(line: str) -> bool:
     """A sentence of the author's ("Update: after the last release it crashes on start"),
-    not a signature's name, title, company or number: `MAX_SIGNATURE_WORDS` words or more."""
-    return len(_WORD.findall(line)) >= MAX_SIGNATURE_WORDS
+    not a signature's name, title, company, address or number: `MAX_SIGNATURE_WORDS` words
+    or more, an address, a link or a number not counted."""
+    kept = [token for token in line.split() if not _CONTACT_TOKEN.search(token)]
+    return len(_WORD.findall(" ".join(kept))) >= MAX_SIGNATURE_WORDS
 
 
 def _footer_lines(lines: list[str]) -> set[int]:

@@ -23,9 +23,13 @@ def test_a_total_read_ahead_of_the_chunks_stays_unknown():
     assert bar.bar.total == 200
 
 
-def test_a_log_file_gets_one_line_per_chunk(capsys):
+def test_a_log_file_gets_one_line_per_chunk(capsys, monkeypatch):
     """With stderr not a terminal (pytest captures it) the bar is off and a line says how
     far the job is; before stop 48 a scheduled job's log stayed empty for minutes."""
+    from feedback_nlp import progress
+
+    monkeypatch.setattr(progress, "_default", [None])  # an earlier CLI test ran --quiet
+    monkeypatch.delenv(progress.ENV_VAR, raising=False)
     with Progress(total_bytes=1000) as bar:
         bar.advance(250, 250)
         bar.advance(250, 500, skipped=True)  # finished chunks skipped: no line
