@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.io.scores import is_missing
 from feedback_nlp.report.whereabouts import redact_whereabouts
 from feedback_nlp.schema import COLUMNS, PII_PLACEHOLDERS
 from feedback_nlp.text.pii import pseudonymise_pii_id, pseudonymise_respondent_id
@@ -149,8 +150,7 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
         if include_raw_text and name == "text":
             continue
         if is_name_column(name):  # a person's name: no detector finds it in the cell
-            blank = out[name].isna() | (out[name].astype("string").str.strip() == "")
-            out[name] = out[name].where(blank.fillna(True), NAME_PLACEHOLDER)
+            out[name] = out[name].where(is_missing(out[name]), NAME_PLACEHOLDER)
             continue
         values = {v for v in out[name].dropna() if isinstance(v, str)}  # each redacted once
         redacted = {v: redact_pii(v)[0] for v in values}

@@ -12,6 +12,8 @@ import re
 
 import pandas as pd
 
+from feedback_nlp.io.scores import is_missing
+
 IP_PLACEHOLDER = "<IP>"
 _IP_HEADER = re.compile(
     r"(?i)^(?:(?:user|client|remote|respondent|source|origin|customer)[ ._-]?)?ip"
@@ -30,8 +32,8 @@ def redact_whereabouts(table: pd.DataFrame, skip: frozenset[str]) -> pd.DataFram
         if name in skip:
             continue
         if _IP_HEADER.match(header):
-            blank = table[name].isna() | (table[name].astype("string").str.strip() == "")
-            table[name] = table[name].astype("string").where(blank.fillna(True), IP_PLACEHOLDER)
+            blank = is_missing(table[name])
+            table[name] = table[name].astype("string").where(blank, IP_PLACEHOLDER)
         elif _COORDINATE_HEADER.match(header):
             table[name] = table[name].where(table[name].isna(), pd.NA)
     return table

@@ -147,12 +147,14 @@ class ContentCheck:
         #: Replies of every language: short replies are where language detection is least
         #: sure ("N/A" read as Dutch formed a theme of its own before stop 48).
         self._any_reply = {p for phrases in self._replies.values() for p in phrases}
+        #: What a contact line's words may be without saying anything (`contact_lines`).
+        self._contact_words = self._generic | ALL_CONTACT_WORDS | stop_words("en")
 
     def says_something(self, text: str, lang: str) -> bool:
         """False for empty text, a content-free reply, a contact line, or only stop words and
         generic words (web addresses, @handles, retweet markers and redaction placeholders
         are not read)."""
-        contact_line = holds_contact_details(text)
+        contact_line = "<" in text and holds_contact_details(text)
         if "<" in text:
             text = ANY_PLACEHOLDER.sub(" ", text)
         if has_social_markup(text):
@@ -163,9 +165,7 @@ class ContentCheck:
         said = normalised.split()
         if contact_line and any(w in NEGATIONS for w in said):
             return True  # "No reply from <EMAIL>": a complaint, not a contact line
-        ignored = self._generic
-        if contact_line:
-            ignored = ignored | ALL_CONTACT_WORDS | stop_words("en")
+        ignored = self._contact_words if contact_line else self._generic
         stop = stop_words(lang)
         return any(w not in stop and w not in ignored for w in said)
 
