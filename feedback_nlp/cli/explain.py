@@ -36,7 +36,7 @@ def pseudonymised_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     """`frame` with the ids of column `key` that are personal data (an e-mail as the
     customer id) pseudonymised as every export pseudonymises them: a raw customer table then
     joins the tagged table an analysis exported."""
-    from feedback_nlp.text.pii import pseudonymise_respondent_id
+    from feedback_nlp.text.pseudonyms import pseudonymise_respondent_id
 
     if key not in frame.columns:
         return frame

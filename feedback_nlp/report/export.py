@@ -18,7 +18,7 @@ import pandas as pd
 from feedback_nlp.io.scores import is_missing
 from feedback_nlp.report.whereabouts import redact_whereabouts
 from feedback_nlp.schema import COLUMNS, PII_PLACEHOLDERS
-from feedback_nlp.text.pii import pseudonymise_pii_id, pseudonymise_respondent_id
+from feedback_nlp.text.pseudonyms import pseudonymise_pii_id, pseudonymise_respondent_id
 
 #: Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")

@@ -5,10 +5,8 @@ numbers customers write all the time (order numbers, dates, prices, versions, ti
 postcodes) are left alone:
 
 - e-mail: ``local@domain.tld``;
-- URL: only links that carry credentials or personal data: ``user:pass@host``, a query or
-  fragment key such as ``token=``, ``key=``, ``sig=``, ``session``, ``auth``, ``code=``,
-  ``email=``, ``phone=``, an e-mail inside the link, or a link to a person's social profile
-  or post (``https://x.com/jane_doe/status/1``; not a hashtag, search or subreddit).
+- URL (`feedback_nlp.text.links`): only links that carry credentials or personal data
+  (``user:pass@host``, ``token=``, ``email=``, a person's social profile);
   ``https://shop.example.com/help`` stays;
 - IBAN: two letters, two check digits, 11-30 letters/digits (spaces allowed), mod-97 checked;
 - card: 13-19 digits (spaces or dashes between groups), first digit 2-6, Luhn-checked;
@@ -22,84 +20,24 @@ postcodes) are left alone:
   sign-off (``Mr Smith``, ``je m'appelle Claire``, ``Regards, John``) ``<NAME>``.
 
 Detectors run in the order url, secret, email, iban, card, phone, handle, name, so a number
-inside a redacted link is not counted twice and an e-mail is not read as a handle.
+inside a redacted link is not counted twice and an e-mail is not read as a handle. Ids that
+are personal data get pseudonyms (`feedback_nlp.text.pseudonyms`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import PII_PLACEHOLDERS
+from feedback_nlp.text.links import EMAIL, redact_urls
 from feedback_nlp.text.people import may_name_someone, redact_handles, redact_names
 from feedback_nlp.text.secrets import may_hold_secret, redact_secrets
 
 PII_TYPES: tuple[str, ...] = tuple(PII_PLACEHOLDERS)
 _ORDER = ("url", "secret", "email", "iban", "card", "phone", "handle", "name")
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
-_URL_TRAILING = ".,;:!?)]}»"
-_SENSITIVE_KEY_PARTS = frozenset(
-    [
-        "token",
-        "key",
-        "apikey",
-        "sig",
-        "signature",
-        "session",
-        "sess",
-        "sessionid",
-        "sid",
-        "auth",
-        "authorization",
-        "code",
-        "otp",
-        "password",
-        "passwd",
-        "pwd",
-        "pass",
-        "secret",
-        "jwt",
-        "email",
-        "mail",
-        "phone",
-        "tel",
-        "mobile",
-        "user",
-        "username",
-        "uid",
-        "userid",
-        "customer",
-        "firstname",
-        "lastname",
-        "name",
-        "dob",
-        "iban",
-        "card",
-        "credential",
-        "credentials",
-    ]
-)
-#: Social sites whose links start their path with a person's handle ("x.com/jane/status/1").
-_SOCIAL_HOSTS = frozenset(
-    ["twitter.com", "x.com", "instagram.com", "facebook.com", "fb.com", "tiktok.com",
-     "threads.net", "linkedin.com", "youtube.com", "reddit.com", "vk.com", "t.me",
-     "pinterest.com"]
-)  # fmt: skip
-#: First path parts of those sites that name no one (a hashtag, a search, a subreddit, a post,
-#: a company or school page). A brand's own account (x.com/AcmeSupport) cannot be told apart.
-_SOCIAL_PAGES = frozenset(
-    ["", "hashtag", "search", "explore", "home", "i", "intent", "share", "sharer", "sharer.php",
-     "watch", "help", "about", "r", "p", "reel", "groups", "events", "tags", "tag", "topics",
-     "settings", "login", "privacy", "legal", "tos", "policies", "shorts", "playlist",
-     "results", "channel", "c", "company", "school", "showcase", "jobs", "feed", "pages",
-     "embed", "pin", "notifications", "marketplace", "business"]
-)  # fmt: skip
-_TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
 #: An IBAN typed in lower case, written compact (no spaces): lower-case words with spaces
@@ -155,55 +93,6 @@ def _iban_valid(compact: str) -> bool:
         return False
     rearranged = compact[4:] + compact[:4]
     return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
-
-
-def _split_url(url: str) -> SplitResult:
-    full = url if "://" in url else "http://" + url
-    try:
-        return urlsplit(full)
-    except ValueError:  # "shop.com]label[" (forum markup): brackets that are no IPv6 host
-        return urlsplit(full.replace("[", "/").replace("]", "/"))
-
-
-def _is_sensitive_url(url: str) -> bool:
-    parts = _split_url(url)
-    if "@" in parts.netloc or _EMAIL.search(url):
-        return True
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    pairs += parse_qsl(parts.fragment, keep_blank_values=True)
-    for key, _value in pairs:
-        key = key.lower()
-        pieces = set(re.split(r"[_\-.\[\]]+", key)) | {key.replace("_", "").replace("-", "")}
-        if pieces & _SENSITIVE_KEY_PARTS:
-            return True
-    if _names_a_person(parts):
-        return True
-    return any(_TOKEN_LIKE_SEGMENT.match(segment) for segment in parts.path.split("/"))
-
-
-def _names_a_person(parts: SplitResult) -> bool:
-    """A link to someone's social profile or post: its path starts with their handle."""
-    host = ".".join((parts.hostname or "").split(".")[-2:])  # "uk.linkedin.com", "old.reddit…"
-    first = parts.path.strip("/").split("/")[0].lower()
-    return host in _SOCIAL_HOSTS and first not in _SOCIAL_PAGES
-
-
-def _redact_urls(text: str, placeholder: str) -> tuple[str, bool]:
-    found = False
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal found
-        url = match.group(0)
-        trailing = ""
-        while url and url[-1] in _URL_TRAILING:
-            trailing = url[-1] + trailing
-            url = url[:-1]
-        if not _is_sensitive_url(url):
-            return match.group(0)
-        found = True
-        return placeholder + trailing
-
-    return _URL.sub(replace, text), found
 
 
 def _redact_ibans(text: str, placeholder: str) -> tuple[str, bool]:
@@ -299,12 +188,12 @@ def _redact_phones(text: str, placeholder: str) -> tuple[str, bool]:
 
 
 def _redact_emails(text: str, placeholder: str) -> tuple[str, bool]:
-    redacted, count = _EMAIL.subn(placeholder, text)
+    redacted, count = EMAIL.subn(placeholder, text)
     return redacted, count > 0
 
 
 _DETECTORS: dict[str, Callable[[str, str], tuple[str, bool]]] = {
-    "url": _redact_urls,
+    "url": redact_urls,
     "secret": redact_secrets,
     "email": _redact_emails,
     "iban": _redact_ibans,
@@ -377,96 +266,3 @@ def redact_pii(
     if not found:
         return original, []  # full-width text without PII stays as written
     return text, [t for t in PII_TYPES if t in found]
-
-
-#: A social handle used as an id ("@ines1284"): it names the person.
-_HANDLE = re.compile(r"^@[\w.]{2,}$")
-
-
-def pseudonymise_pii_id(value: object) -> object:
-    """`value` unchanged, or ``pii-<12 hex>`` (SHA-256) when it holds an e-mail, phone, … or
-    is a social handle: an id that is personal data, replaced by the same pseudonym in every
-    table and file."""
-    if not isinstance(value, str):
-        return value
-    if not _HANDLE.match(value.strip()) and not redact_pii(value)[1]:
-        return value
-    return _pseudonym(value)
-
-
-#: A respondent id of letters with no digit ("Anna Schneider", "zoe"): a person's name or
-#: nickname (App Store `reviewerNickname`, appfigures `author`).
-_NAME_LIKE_ID = re.compile(r"^[^\W\d_][^\d]*$")
-#: The letter runs of an id ("maria", "lopez" in "maria_lopez_88").
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-_DIGITS_LAST = re.compile(r"^\D+(?P<digits>\d+)\W*$")
-_CONSONANTS = re.compile(r"[b-df-hj-np-tv-xz]{5}", re.IGNORECASE)
-#: A run cut before each capital ("Power", "User" in "PowerUser").
-_CASE_PIECE = re.compile(r"[^\W\d_][^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ]*")
-#: Words that start the ids systems give ("cust-0379", "USR_42", "ticket 1881"): a run of
-#: these is no name.
-ID_PREFIXES = frozenset((
-    "ids", "cust", "customer", "cus", "client", "cli", "user", "usr", "uid", "member", "mbr",
-    "acct", "acc", "account", "resp", "response", "respondent", "rid", "person", "contact",
-    "ref", "sub", "subscriber", "order", "ord", "ticket", "tkt", "case", "req", "request",
-    "inc", "crm", "guest", "anon", "anonymous", "visitor", "session", "sess", "msg", "post",
-    "comment", "review", "rev", "survey", "inv", "invoice", "txn", "trx", "kunde", "kunden",
-    "kd", "nutzer", "benutzer", "mitglied", "cliente", "clienti", "usuario", "utente",
-    "utilisateur", "membre", "socio", "klant", "abonne", "abonné", "abo", "pedido", "commande",
-    "bestellung", "ordine", "store", "shop", "emp", "employee", "sku", "konto",
-))  # fmt: skip
-
-
-def _word_shaped(run: str) -> bool:
-    """Written as a word or name is: lower, CAPITALS, Capitalised, or CamelCase ("McDonald",
-    "PowerUser") with no five consonants in a row; random ids mix case otherwise
-    ("ERzrWJhew") or pile up consonants ("ofGrftHbH")."""
-    if run.islower() or run.isupper() or run.istitle():
-        return True
-    if _CONSONANTS.search(run):
-        return False
-    pieces = _CASE_PIECE.findall(run)
-    return all(len(piece) >= 2 and piece[1:].islower() for piece in pieces[1:]) and (
-        pieces[0].islower() or pieces[0].istitle()
-    )
-
-
-def _is_nickname(value: str) -> bool:
-    """A name or nickname: no digit and every letter run word-shaped ("Anna Schneider",
-    "zoe"), or digits only at its end (random ids mix them in), every run of two or more
-    letters word-shaped and one of at least three letters that is no id prefix
-    ("ines1284", "maria_lopez_88", "Power User 99"; not "cust-0379", "R_aK0cnQGdZ7")."""
-    runs = _LETTER_RUN.findall(value)
-    if not runs or not all(_word_shaped(run) for run in runs if len(run) >= 2):
-        return False
-    if not any(c.isdigit() for c in value):
-        return _NAME_LIKE_ID.match(value) is not None
-    digits = _DIGITS_LAST.match(value)
-    if digits is None or digits["digits"].startswith("0"):  # zero-padded: a system's number
-        return False
-    return any(len(run) >= 3 and run.lower() not in ID_PREFIXES for run in runs)
-
-
-def pseudonymise_respondent_id(value: object) -> object:
-    """:func:`pseudonymise_pii_id`, and a name or nickname used as the respondent's id
-    pseudonymised too: letters only (before stop 47 "Carlos Weber" left in `respondent_id`
-    of every export while the same name in a "Reviewer Name" column became ``<NAME>``), or
-    a handle with digits (before stop 48 a forum's "maria_lopez_88" and "ines1284" were
-    exported as written); ids a system gives ("cust-0379", UUIDs, numbers) stay."""
-    if isinstance(value, str) and _is_nickname(value.strip()) and not is_pseudonym(value):
-        return _pseudonym(value)
-    return pseudonymise_pii_id(value)
-
-
-#: What :func:`_pseudonym` writes: never pseudonymised again (a table exported once, read by
-#: `explain` or `report`, keeps its ids; "pii-deadbe012345" looks like a nickname).
-_PSEUDONYM = re.compile(r"^pii-[0-9a-f]{12}$")
-
-
-def is_pseudonym(value: str) -> bool:
-    """Whether `value` is a pseudonym this module wrote."""
-    return _PSEUDONYM.match(value.strip()) is not None
-
-
-def _pseudonym(value: str) -> str:
-    return "pii-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from feedback_nlp.text.pii import pseudonymise_pii_id
+from feedback_nlp.text.pseudonyms import pseudonymise_pii_id
 from feedback_nlp.topics import category_names, clustering, labels, naming, phrases
 from feedback_nlp.topics.matching import THEME_MARGIN
 from feedback_nlp.topics.units import Units

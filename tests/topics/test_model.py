@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from feedback_nlp.errors import ConfigError, FeedbackError
-from feedback_nlp.text.pii import pseudonymise_pii_id
+from feedback_nlp.text.pseudonyms import pseudonymise_pii_id
 from feedback_nlp.topics.config import OUTLIER, TopicsConfig
 from feedback_nlp.topics.encoder import seed_vectors
 from feedback_nlp.topics.model import ThemeModel

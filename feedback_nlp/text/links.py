@@ -1,0 +1,125 @@
+"""Links in feedback that carry personal data or credentials, for :mod:`feedback_nlp.text.pii`.
+
+Only links that carry credentials or personal data are redacted: ``user:pass@host``, a query
+or fragment key such as ``token=``, ``key=``, ``sig=``, ``session``, ``auth``, ``code=``,
+``email=``, ``phone=``, an e-mail inside the link, a long token in the path, or a link to a
+person's social profile or post (``https://x.com/jane_doe/status/1``; not a hashtag, search or
+subreddit). ``https://shop.example.com/help`` stays.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import SplitResult, parse_qsl, urlsplit
+
+#: An e-mail address, alone or inside a link.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)]}»"
+_SENSITIVE_KEY_PARTS = frozenset(
+    [
+        "token",
+        "key",
+        "apikey",
+        "sig",
+        "signature",
+        "session",
+        "sess",
+        "sessionid",
+        "sid",
+        "auth",
+        "authorization",
+        "code",
+        "otp",
+        "password",
+        "passwd",
+        "pwd",
+        "pass",
+        "secret",
+        "jwt",
+        "email",
+        "mail",
+        "phone",
+        "tel",
+        "mobile",
+        "user",
+        "username",
+        "uid",
+        "userid",
+        "customer",
+        "firstname",
+        "lastname",
+        "name",
+        "dob",
+        "iban",
+        "card",
+        "credential",
+        "credentials",
+    ]
+)
+#: Social sites whose links start their path with a person's handle ("x.com/jane/status/1").
+_SOCIAL_HOSTS = frozenset(
+    ["twitter.com", "x.com", "instagram.com", "facebook.com", "fb.com", "tiktok.com",
+     "threads.net", "linkedin.com", "youtube.com", "reddit.com", "vk.com", "t.me",
+     "pinterest.com"]
+)  # fmt: skip
+#: First path parts of those sites that name no one (a hashtag, a search, a subreddit, a post,
+#: a company or school page). A brand's own account (x.com/AcmeSupport) cannot be told apart.
+_SOCIAL_PAGES = frozenset(
+    ["", "hashtag", "search", "explore", "home", "i", "intent", "share", "sharer", "sharer.php",
+     "watch", "help", "about", "r", "p", "reel", "groups", "events", "tags", "tag", "topics",
+     "settings", "login", "privacy", "legal", "tos", "policies", "shorts", "playlist",
+     "results", "channel", "c", "company", "school", "showcase", "jobs", "feed", "pages",
+     "embed", "pin", "notifications", "marketplace", "business"]
+)  # fmt: skip
+_TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
+
+
+def _split_url(url: str) -> SplitResult:
+    full = url if "://" in url else "http://" + url
+    try:
+        return urlsplit(full)
+    except ValueError:  # "shop.com]label[" (forum markup): brackets that are no IPv6 host
+        return urlsplit(full.replace("[", "/").replace("]", "/"))
+
+
+def _is_sensitive_url(url: str) -> bool:
+    parts = _split_url(url)
+    if "@" in parts.netloc or EMAIL.search(url):
+        return True
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    pairs += parse_qsl(parts.fragment, keep_blank_values=True)
+    for key, _value in pairs:
+        key = key.lower()
+        pieces = set(re.split(r"[_\-.\[\]]+", key)) | {key.replace("_", "").replace("-", "")}
+        if pieces & _SENSITIVE_KEY_PARTS:
+            return True
+    if _names_a_person(parts):
+        return True
+    return any(_TOKEN_LIKE_SEGMENT.match(segment) for segment in parts.path.split("/"))
+
+
+def _names_a_person(parts: SplitResult) -> bool:
+    """A link to someone's social profile or post: its path starts with their handle."""
+    host = ".".join((parts.hostname or "").split(".")[-2:])  # "uk.linkedin.com", "old.reddit…"
+    first = parts.path.strip("/").split("/")[0].lower()
+    return host in _SOCIAL_HOSTS and first not in _SOCIAL_PAGES
+
+
+def redact_urls(text: str, placeholder: str) -> tuple[str, bool]:
+    """`text` with every sensitive link replaced by `placeholder`, and whether one was."""
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        url = match.group(0)
+        trailing = ""
+        while url and url[-1] in _URL_TRAILING:
+            trailing = url[-1] + trailing
+            url = url[:-1]
+        if not _is_sensitive_url(url):
+            return match.group(0)
+        found = True
+        return placeholder + trailing
+
+    return _URL.sub(replace, text), found
