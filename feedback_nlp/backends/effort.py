@@ -4,7 +4,8 @@ A backend maps texts to :class:`EffortResult` (score 0-1, level, cue families). 
 backend, :class:`RuleEffortBackend`, reads cue phrases written for the project
 (:mod:`~feedback_nlp.backends.effort_lexicon`,
 :mod:`~feedback_nlp.backends.effort_phrases`) and numbers
-(:mod:`~feedback_nlp.backends.effort_numbers`) in en de fr es it pt nl ru pl ro tr. A learned
+(:mod:`~feedback_nlp.backends.effort_numbers`) in en de fr es it pt nl ru pl ro tr, and reads
+a cue as negated with :mod:`~feedback_nlp.backends.effort_negation`. A learned
 model can replace it by implementing :class:`EffortBackend`.
 
 Cue families and weights (a family counts once; the score is their sum, capped at 1):
@@ -43,11 +44,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Protocol
 
 from feedback_nlp.backends import effort_lexicon as lex
 from feedback_nlp.backends import effort_phrases as phrases
+from feedback_nlp.backends.effort_negation import (
+    OBLIGATION,
+    SENTENCE_END,
+    found,
+    negated_match,
+    normalise,
+    words,
+)
 from feedback_nlp.backends.effort_numbers import (
     count_before,
     durations,
@@ -68,58 +76,42 @@ SHORT_WAIT_MINUTES = 10.0
 DAY_MINUTES = 1440.0
 
 
-def _words(pattern: str) -> re.Pattern[str]:
-    """`pattern` matched at word starts (stems may run on: "relanc" finds "relances")."""
-    return re.compile(fold(rf"(?<!\w)(?:{pattern})"))
-
-
-_CONTACT = _words(lex.CONTACT)
-_OBLIGATION = _words(rf"(?:{lex.OBLIGATION})(?!\w)")
-_AGAIN = _words(rf"(?:{lex.AGAIN})(?!\w)")
-_EVERY_TIME = _words(lex.EVERY_TIME)
-_WAIT_SERVICE = _words(rf"(?:{lex.WAIT_SERVICE})(?!\w)")
-_WAIT_VERB = _words(lex.WAIT_VERB)
-_WAIT_CONTEXT = _words(lex.WAIT_CONTEXT)
+_CONTACT = words(lex.CONTACT)
+_AGAIN = words(rf"(?:{lex.AGAIN})(?!\w)")
+_EVERY_TIME = words(lex.EVERY_TIME)
+_WAIT_SERVICE = words(rf"(?:{lex.WAIT_SERVICE})(?!\w)")
+_WAIT_VERB = words(lex.WAIT_VERB)
+_WAIT_CONTEXT = words(lex.WAIT_CONTEXT)
 _MADE_TO_WAIT = re.compile(
     fold(
         rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{lex.WAIT_VERB})|"
         rf"(?<!\w)(?:{lex.WAIT_VERB})\W+(?:{lex.OBLIGATION})(?!\w)"
     )
 )
-_NEGATION = re.compile(fold(rf"(?:{lex.NEGATION})|\w+n't"))
-_ONLY = re.compile(fold(lex.ONLY))
-#: A negated obligation negates the rest of its clause: "didn't have to", "no need to", "pas eu
-#: besoin de", "non ho dovuto", "musste nicht", "moest niet" (not "not only had to").
-_NEGATED_OBLIGATION = _words(
-    rf"(?:{lex.NEGATION}|\w+n't)(?!\w)(?!\s+(?:{lex.ONLY})(?!\w))\s+(?:[\w']+\s+)?"
-    rf"(?:{lex.OBLIGATION}|{lex.NEED})(?!\w)|"
-    rf"(?:{lex.OBLIGATION})(?!\w)\s+(?:[\w']+\s+){{0,2}}?(?:{lex.NEGATION})(?!\w)"
-)
-_NEGATED_VERB = re.compile(fold(lex.NEGATED_VERB))
 #: "only" or a short word right before a duration: "only 15 minutes", "just a 2 minute wait".
-_SHORT_BEFORE = _words(rf"(?:{lex.ONLY}|{lex.SHORT})\s+(?:(?:a|an|ein\w*|un[ae]?|um|uma|een)\s+)?")
+_SHORT_BEFORE = words(rf"(?:{lex.ONLY}|{lex.SHORT})\s+(?:(?:a|an|ein\w*|un[ae]?|um|uma|een)\s+)?")
 _WAIT_WORD = rf"(?:{lex.WAIT_SERVICE}|{lex.WAIT_VERB})(?!\w)"
 _GAP = rf"(?:\s+(?!(?:{lex.AND_OR}|{lex.CLAUSE_LINK})(?!\w))[\w']+){{0,6}}\s+"
 #: A short word next to a wait: "short wait", "the wait was short", "czekałem chwilę".
-_SHORT_WAIT = _words(
+_SHORT_WAIT = words(
     rf"(?:{lex.SHORT})(?!\w){_GAP}{_WAIT_WORD}|{_WAIT_WORD}{_GAP}(?:{lex.SHORT})(?!\w)|"
     rf"(?:{lex.SHORT_WAIT})(?!\w)"
 )
-_STILL_NOT = _words(lex.STILL_NOT)
-_SINCE = _words(lex.SINCE)
-_NO_REPLY = _words(phrases.NO_REPLY)
-_UNREACHABLE = _words(phrases.UNREACHABLE)
-_LOOP = _words(rf"(?:{phrases.LOOP})(?!\w)")
-_PERSISTENT = _words(
+_STILL_NOT = words(lex.STILL_NOT)
+_SINCE = words(lex.SINCE)
+_NO_REPLY = words(phrases.NO_REPLY)
+_UNREACHABLE = words(phrases.UNREACHABLE)
+_LOOP = words(rf"(?:{phrases.LOOP})(?!\w)")
+_PERSISTENT = words(
     r"(?:always|constantly|never|immer|ständig|nie|toujours|jamais|siempre|nunca|sempre|mai|"
     r"steeds|altijd|nooit|всё время|постоянно|никогда|ciągle|zawsze|nigdy|mereu|niciodată|"
     r"hep|sürekli|hiç)(?!\w)"
 )
-_CHASING = _words(phrases.CHASING)
-_TRANSFER_STRONG = _words(phrases.TRANSFER_STRONG)
-_TRANSFER = _words(phrases.TRANSFER)
-_SENT = _words(phrases.SENT)
-_PHONE = _words(lex.PHONE)
+_CHASING = words(phrases.CHASING)
+_TRANSFER_STRONG = words(phrases.TRANSFER_STRONG)
+_TRANSFER = words(phrases.TRANSFER)
+_SENT = words(phrases.SENT)
+_PHONE = words(lex.PHONE)
 #: "from department to department", "van afdeling naar afdeling", "из отдела в отдел".
 _PLACE_TO_PLACE = re.compile(
     fold(
@@ -129,9 +121,9 @@ _PLACE_TO_PLACE = re.compile(
         r"para|в|do|în|a|à|ad) (?:\w+ )?(?P=a)"
     )
 )
-_EXPLAIN_AGAIN = _words(phrases.EXPLAIN_AGAIN)
-_HOOPS = _words(rf"(?:{phrases.HOOPS})(?!\w)")
-_COMPLICATED = _words(rf"(?:{phrases.COMPLICATED})(?!\w)")
+_EXPLAIN_AGAIN = words(phrases.EXPLAIN_AGAIN)
+_HOOPS = words(rf"(?:{phrases.HOOPS})(?!\w)")
+_COMPLICATED = words(rf"(?:{phrases.COMPLICATED})(?!\w)")
 _HAD_TO_CONTACT = re.compile(
     fold(
         rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
@@ -156,8 +148,6 @@ _CONTACT_NOUNS = (
     r"przypomnie\w+|mesaje|mesaj\w*|correos|mensajes|messages|nachrichten|berichten|"
     r"сообщени\w+|wiadomości"
 )
-_SENTENCE_END = re.compile(r"[.!?;\n]+")
-_CLAUSE_END = re.compile(fold(rf"[,:;()–—-]|(?<!\w)(?:{lex.CLAUSE_LINK})(?!\w)"))
 
 
 @dataclass(frozen=True)
@@ -177,88 +167,46 @@ class EffortBackend(Protocol):
         ...
 
 
-def normalise(text: str) -> str:
-    """Casefolded, accent-folded text, one kind of apostrophe, single spaces (İ read as i)."""
-    text = fold(text.replace("İ", "i").replace("’", "'").replace("`", "'").casefold())
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _clause_before(text: str, start: int) -> str:
-    """The part of the clause of `start` before it (at most 200 characters back)."""
-    lookback = max(0, start - 200)
-    before = text[lookback:start].split(" ", 1)[-1] if lookback else text[:start]
-    return _CLAUSE_END.split(_SENTENCE_END.split(before)[-1])[-1]
-
-
-def negated(text: str, start: int, window: int = 3) -> bool:
-    """True when one of the `window` words before `start` (same clause) is a negation, not one
-    before "only" ("not only", "nicht nur"), or the clause's obligation before it is negated
-    ("I didn't have to wait on hold", "je n'ai pas eu besoin de réexpliquer")."""
-    before = _clause_before(text, start)
-    pairs = list(pairwise([*before.split(), ""]))[-window:]
-    if any(_NEGATION.fullmatch(word) and not _ONLY.fullmatch(next_) for word, next_ in pairs):
-        return True
-    return bool(_NEGATED_OBLIGATION.search(before))
-
-
-def _negated_match(text: str, match: re.Match[str]) -> bool:
-    """True when `match` is negated before its first or its last word (:func:`negated`: "ich
-    musste nicht noch einmal anrufen") or, in Turkish, by the suffix of its verb or the verb
-    after it ("tekrar aramadım", "aramak zorunda kalmadım")."""
-    end = match.end() + len(re.match(r"\w*", text[match.end() :]).group())  # the word's end
-    last = max(text.rfind(" ", match.start(), end) + 1, match.start())  # its last word
-    if negated(text, match.start()) or (last > match.start() and negated(text, last)):
-        return True
-    after = _CLAUSE_END.split(_SENTENCE_END.split(text[end : end + 60])[0])[0].split()
-    verbs = text[last:end].split() + after[: 2 if after and _OBLIGATION.fullmatch(after[0]) else 1]
-    return any(_NEGATED_VERB.fullmatch(word) for word in verbs)
-
-
-def _found(pattern: re.Pattern[str], text: str) -> bool:
-    """True when `pattern` occurs in `text` other than negated (:func:`_negated_match`)."""
-    return any(not _negated_match(text, m) for m in pattern.finditer(text))
-
-
 def _contacted(sentence: str) -> bool:
     """A contact in `sentence` that is not negated (an obligation where there is no contact)."""
-    return _found(_CONTACT if _CONTACT.search(sentence) else _OBLIGATION, sentence)
+    return found(_CONTACT if _CONTACT.search(sentence) else OBLIGATION, sentence)
 
 
 def repeat_contact(text: str) -> float:
     """Contacts made more than once (strong) or one contact the customer had to make."""
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in SENTENCE_END.split(text):
         if repeat_count(sentence) >= 2 and _contacted(sentence):
             return STRONG
-    if count_before(text, _CONTACT_NOUNS) >= 2 or _found(_EVERY_TIME_CONTACT, text):
+    if count_before(text, _CONTACT_NOUNS) >= 2 or found(_EVERY_TIME_CONTACT, text):
         return STRONG
-    if count_before(text, phrases.VISITS) >= 2 or _found(_CONTACT_AGAIN, text):
+    if count_before(text, phrases.VISITS) >= 2 or found(_CONTACT_AGAIN, text):
         return STRONG
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in SENTENCE_END.split(text):
         if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
             if durations(sentence) or _PERSISTENT.search(sentence):
                 return STRONG
             return WEAK
-    return WEAK if _found(_HAD_TO_CONTACT, text) else 0.0
+    return WEAK if found(_HAD_TO_CONTACT, text) else 0.0
 
 
 def transfer(text: str) -> float:
     """Passed between departments (strong), transferred several times (strong) or once."""
-    if _found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text) or _LOOP.search(text):
+    if found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text) or _LOOP.search(text):
         return STRONG
-    if any(len(_SENT.findall(sentence)) >= 2 for sentence in _SENTENCE_END.split(text)):
+    if any(len(_SENT.findall(sentence)) >= 2 for sentence in SENTENCE_END.split(text)):
         return STRONG  # sent from A to B and from B back to A
-    if not _found(_TRANSFER, text):
+    if not found(_TRANSFER, text):
         return 0.0
     return STRONG if repeat_count(text) >= 2 or _AGAIN.search(text) else WEAK
 
 
 def _service_wait(sentence: str) -> bool:
     """A wait in this sentence that belongs to the service (hold, queue, a reply, imposed)."""
-    if _found(_WAIT_SERVICE, sentence) or _found(_MADE_TO_WAIT, sentence):
+    if found(_WAIT_SERVICE, sentence) or found(_MADE_TO_WAIT, sentence):
         return True
     if _PHONE.search(sentence):  # a phone session of 10 minutes up to a day
         return any(SHORT_WAIT_MINUTES <= m < DAY_MINUTES for m in durations(sentence))
-    return _found(_WAIT_VERB, sentence) and bool(_WAIT_CONTEXT.search(sentence))
+    return found(_WAIT_VERB, sentence) and bool(_WAIT_CONTEXT.search(sentence))
 
 
 def _called_short(sentence: str, minutes: list[float]) -> bool:
@@ -272,7 +220,7 @@ def _called_short(sentence: str, minutes: list[float]) -> bool:
 def long_wait(text: str) -> float:
     """A wait in a queue / on hold (long: strong), or an issue still open after a while."""
     best = 0.0
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in SENTENCE_END.split(text):
         if not _service_wait(sentence):
             continue
         minutes = durations(sentence)
@@ -289,21 +237,21 @@ def hoops(text: str) -> float:
     """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
     if count_before(text, phrases.MENUS) >= 2:
         return FIRM
-    for sentence in _SENTENCE_END.split(text):
-        every_time = _EVERY_TIME.search(sentence) and _OBLIGATION.search(sentence)
-        if every_time or _found(_REPEATED_STEP, sentence):
+    for sentence in SENTENCE_END.split(text):
+        every_time = _EVERY_TIME.search(sentence) and OBLIGATION.search(sentence)
+        if every_time or found(_REPEATED_STEP, sentence):
             return FIRM
-    found = {m.group(0) for m in _HOOPS.finditer(text) if not _negated_match(text, m)}
-    imposed = _found(_OBLIGATION, text) or bool(_COMPLICATED.search(text))
-    if not found or not imposed:
+    steps = {m.group(0) for m in _HOOPS.finditer(text) if not negated_match(text, m)}
+    imposed = found(OBLIGATION, text) or bool(_COMPLICATED.search(text))
+    if not steps or not imposed:
         return 0.0
-    several = len(found) >= 2 or count_before(text, phrases.HOOPS) >= 2
+    several = len(steps) >= 2 or count_before(text, phrases.HOOPS) >= 2
     return FIRM if several else WEAK
 
 
 def explain_again(text: str) -> float:
     """Explaining again, from scratch, or to several different people."""
-    if _found(_EXPLAIN_AGAIN, text) or count_before(text, phrases.DIFFERENT_PEOPLE) >= 2:
+    if found(_EXPLAIN_AGAIN, text) or count_before(text, phrases.DIFFERENT_PEOPLE) >= 2:
         return STRONG
     return 0.0
 
@@ -311,7 +259,7 @@ def explain_again(text: str) -> float:
 def no_reply(text: str) -> float:
     """No answer, nobody calls back: for days or weeks (strong) or not."""
     best = 0.0
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in SENTENCE_END.split(text):
         if _NO_REPLY.search(sentence):
             days = any(m >= DAY_MINUTES for m in durations(sentence))
             best = max(best, FIRM if days else WEAK)
@@ -321,8 +269,8 @@ def no_reply(text: str) -> float:
 def chasing(text: str) -> float:
     """Reminders, follow-ups: over days or weeks (strong: "chasing them for a month") or not."""
     best = 0.0
-    for sentence in _SENTENCE_END.split(text):
-        if _found(_CHASING, sentence):
+    for sentence in SENTENCE_END.split(text):
+        if found(_CHASING, sentence):
             days = any(m >= DAY_MINUTES for m in durations(sentence))
             best = max(best, FIRM if days else WEAK)
     return best
