@@ -12,7 +12,14 @@ import html
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.report.plain import interval, language_name, percent, signed
+from feedback_nlp.report.plain import (
+    counted_units,
+    interval,
+    language_name,
+    percent,
+    signed,
+    units_of,
+)
 
 #: Colours (colour-blind safe where it matters: blue/orange for good/bad).
 #: NEUTRAL marks an unclear effect: 3.3:1 on white, the contrast WCAG asks of graphics (the
@@ -194,16 +201,18 @@ def interval_chart(
 
 
 def impact_hover(frame: pd.DataFrame, score: str) -> pd.Series:
-    """Hover text of an impact row (escaped): impact, range, customers, bad-score share."""
+    """Hover text of an impact row (escaped): impact, range, units, bad-score share."""
+    units = units_of(frame)
 
     def tip(row: pd.Series) -> str:
         parts = [
             f"impact {signed(row['impact'])} {score} points "
             f"(95 % range {interval(row['impact_ci_low'], row['impact_ci_high'])})",
-            f"{int(row['units'])} customers, {percent(row.get('event_rate'))} with a bad score",
+            f"{counted_units(int(row['units']), units)}, {percent(row.get('event_rate'))} "
+            "with a bad score",
         ]
         if bool(row.get("small_n", False)):
-            parts.append("too few customers to rank")
+            parts.append(f"too few {units} to rank")
         return "<br>".join(esc(p) for p in parts)
 
     return frame.apply(tip, axis=1)
@@ -281,8 +290,10 @@ def score_trend_chart(periods: pd.DataFrame, metric: str, title: str) -> object 
 
 
 def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
-    """Each chosen theme's share of the month's customers; significant growth starred."""
+    """Each chosen theme's share of the month's units; significant growth starred."""
     import plotly.graph_objects as go
+
+    units = units_of(trends)
 
     chosen = trends[trends["theme_label"].isin(themes)].sort_values("period")
     if chosen["period"].nunique() < 2:
@@ -304,7 +315,7 @@ def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
                     "size": np.where(grew, 16, 6).tolist(),
                 },
                 customdata=np.where(grew, "grew significantly", "").tolist(),
-                hovertemplate="%{x}: %{y:.0f} % of customers %{customdata}"
+                hovertemplate=f"%{{x}}: %{{y:.0f}} % of {units} %{{customdata}}"
                 "<extra>%{fullData.name}</extra>",
             )
         )
@@ -313,5 +324,5 @@ def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
     return figure(
         lines,
         height=360,
-        yaxis={"title": {"text": "% of the month's customers"}, "rangemode": "tozero"},
+        yaxis={"title": {"text": f"% of the month's {units}"}, "rangemode": "tozero"},
     )

@@ -22,6 +22,7 @@ from feedback_nlp.report.plain import (
     count,
     counted,
     interval,
+    not_comments,
     number,
     percent,
     signed,
@@ -65,7 +66,7 @@ def _section(name: str, tables: dict[str, pd.DataFrame]) -> Section:
             f"worse; themes of fewer than {SMALL_N} {units} (grey) after the others.",
         )
     )
-    caption = f"Every theme and {words.measure}; counts are {units}, not comments."
+    caption = f"Every theme and {words.measure}; counts are {units}{not_comments(units)}."
     section.add(Table(_impact_table(ranked, units), caption))
     drivers = tables.get(f"drivers_{name}")
     if drivers is not None and len(drivers):

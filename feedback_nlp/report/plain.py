@@ -244,6 +244,11 @@ def unit_noun(description: object, default: str = "customers") -> str:
     return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
 
 
+def not_comments(units: str) -> str:
+    """ ", not comments" after a unit noun that is not comments ("" for comments)."""
+    return "" if units == "comments" else ", not comments"
+
+
 def units_of(table: pd.DataFrame | None, default: str = "customers") -> str:
     """unit_noun of a tidy table's ``unit_of_analysis`` column (default when absent)."""
     if table is None or "unit_of_analysis" not in table or not len(table):

@@ -19,6 +19,7 @@ from feedback_nlp.report.plain import (
     count,
     interval,
     language_name,
+    not_comments,
     number,
     percent,
     signed,
@@ -94,8 +95,13 @@ def themes_section(
         Table(
             _impact_table(ranked, themes, name, units),
             f"The numbers behind the chart: every theme and its impact on {name}. It counts "
-            f"{units}, not comments: one with several comments on a theme counts once, so "
-            "these counts are at most the theme's comment counts elsewhere in the report.",
+            + (
+                f"{units}."
+                if not not_comments(units)
+                else f"{units}, not comments: one with several comments on a theme counts "
+                "once, so these counts are at most the theme's comment counts elsewhere in "
+                "the report."
+            ),
             collapsed=True,
         )
     )

@@ -7,7 +7,7 @@ import pandas as pd
 from feedback_nlp.report import charts
 from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Section
-from feedback_nlp.report.plain import SCORE_NAMES
+from feedback_nlp.report.plain import SCORE_NAMES, units_of
 from feedback_nlp.report.sections import chart
 
 
@@ -32,7 +32,7 @@ def trends_section(
             chart(
                 "theme_trends",
                 figure,
-                "Share of each month's customers who mention the theme; a star marks a "
+                f"Share of each month's {units_of(trends)} who mention the theme; a star marks a "
                 "significant rise above the months before.",
             )
         )

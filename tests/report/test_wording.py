@@ -105,3 +105,28 @@ def test_no_clear_cost_points_to_the_small_themes_that_cost() -> None:
     assert "3 themes of fewer than 30 customers have a range below 0" in text
     assert "--min-n 15" in text
     assert "1 theme of fewer than 30 customers has a range below 0" in _no_clear_cost(1)
+
+
+def test_counts_of_comments_are_not_called_customers_nor_contrasted_with_comments() -> None:
+    """Social posts have no respondent: the social probe of stop 49 read "counts are comments,
+    not comments" and a trend chart of "customers"."""
+    import pandas as pd
+
+    from feedback_nlp.report import charts
+    from feedback_nlp.report.plain import not_comments
+
+    assert not_comments("comments") == "" and not_comments("customers") == ", not comments"
+    impact = pd.DataFrame(
+        {"impact": [-9.0], "impact_ci_low": [-15.0], "impact_ci_high": [-3.0], "units": [12],
+         "event_rate": [50.0], "small_n": [True], "unit_of_analysis": ["12 comments"]}
+    )  # fmt: skip
+    tip = charts.impact_hover(impact, "NPS").iloc[0]
+    assert "12 comments" in tip and "too few comments" in tip and "customers" not in tip
+    trends = pd.DataFrame(
+        {"period": ["2026-01", "2026-02"], "theme_label": ["outage", "outage"],
+         "share": [10.0, 20.0], "grew_significantly": [False, True],
+         "unit_of_analysis": ["40 comments", "40 comments"]}
+    )  # fmt: skip
+    figure = charts.theme_share_chart(trends, ["outage"])
+    assert "comments" in figure.layout.yaxis.title.text
+    assert "customers" not in figure.to_json()
