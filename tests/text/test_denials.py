@@ -74,6 +74,39 @@ def test_no_denial(text):
     assert not denies_problem(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Läuft stabil, keine Abstürze mehr.",
+        "Nichts zu meckern.",
+        "Nichts zu beanstanden, alles gut.",
+        "No crashes since the update.",
+        "Rien à redire.",
+        "Niet te klagen!",
+        "Niets op aan te merken.",
+        "Nulla da lamentare.",
+        "Никаких нареканий.",
+        "Nie mogę narzekać.",
+        "Hiç donma yok.",
+    ],
+)
+def test_app_reviews_deny_crashes_and_having_nothing_to_complain_about(text):
+    """Stop 49's app-store probe: "keine Abstürze mehr", "nichts zu meckern" read negative."""
+    assert denies_problem(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app crashes, no complaints about delivery though.",
+        "Keine Probleme, aber die App stürzt ab.",
+        "I can't complain enough about the crashes.",
+    ],
+)
+def test_an_app_problem_stated_beside_a_denial_is_no_denial(text):
+    assert not denies_problem(text)
+
+
 def test_a_long_comment_denies_nothing_even_when_every_problem_is_denied():
     text = "No problems at all with the order, " + "and the rest went as planned " * 3
     assert problem_mentions(text) == (1, 0)
