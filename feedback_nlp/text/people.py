@@ -1,129 +1,185 @@
 """PII that names a person in running text: @handles, and names after a cue.
 
 No detector finds every name (that needs a named-entity model per language, and the ones we can
-ship miss most names in short, lower-case feedback); these two find the forms feedback writes
-most and that can be told without one:
-
-- an ``@handle`` (``thanks @jane_doe``, ``RT @ana.b:``) becomes ``@user``, the placeholder of
-  the XLM-T tweets, which the encoder already reads every handle as;
-- a name right after a cue that introduces one becomes ``<NAME>``: a title (``Mr Smith``,
-  ``Frau Müller``, ``Mme Dupont``, ``Sra. López``, ``госпожа Иванова``), a self-introduction
-  (``my name is``, ``je m'appelle``, ``ich heiße``, ``me llamo``, ``mi chiamo``, ``meu nome é``,
-  ``mă numesc``, ``меня зовут``, ``mijn naam is``, ``nazywam się``, ``benim adım``), or a
-  sign-off that ends the text (``Regards,``, ``Cordialement,``, ``Mit freundlichen Grüßen``,
-  ``Saludos,`` …) before a name. Only capitalised words are taken (one to four, particles such
-  as ``van``, ``de la`` inside or first: ``Mr Smith``, ``my name is Anna Maria Rossi``,
-  ``Frau von der Leyen``); ``my name is on the account`` is left alone.
+ship miss most names in short, lower-case feedback); these find the forms that can be told
+without one: an ``@handle`` or a Reddit user (``u/jane_doe``, ``/u/jane``; not ``r/telco``)
+becomes ``@user``, the placeholder of the XLM-T tweets the encoder reads every handle as; a
+name right after a cue becomes ``<NAME>``: a title, academic ones after it staying readable
+(``Mr Smith``, ``Frau Dr. Müller``, ``Herr Prof. Dr. Weber``, ``Sra. López``), a
+self-introduction (``my name is``, ``je m'appelle``, ``мене звати``, ``με λένε``, ``שמי``,
+``اسمي``, ``मेरा नाम``, ``我叫``, ``私の名前は`` …) or a sign-off that ends the text
+(``Regards,``, ``Groetjes,``, ``Cheers,`` …). In cased scripts one to four capitalised words
+are taken (particles inside or first: ``van Dijk``, ``mevrouw De Vries``), after a sign-off
+also one lower-case word that ends the text (``Cheers, john``); scripts without case take
+one or two words, Chinese and Japanese a bounded run of characters (rules below).
 """
 
 from __future__ import annotations
 
 import re
 
+from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
+
 #: Titles before a surname (case-insensitive, at a word start): words, then a space;
 #: English abbreviations, with or without a full stop; others (also words or brands elsewhere:
-#: ``sig.``, ``dl.``), only with it; ``M.`` (``M. Dupont``) only in capitals.
+#: ``sig.``, ``dl.``), only with it; ``Prof``, ``M.``, ``Mag.``, ``Ing.``, ``Drs.``, ``Ir.``
+#: only so capitalised. Several may follow each other (``Frau Dr.``, ``Herr Prof. Dr.``).
 _TITLES = (
     r"(?:herr|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
     r"signorina|senhor|senhora|domnul|doamna|господин|госпожа|meneer|mevrouw|sayın)"
     r"(?=[ \t])"
-    r"|(?:mr|mrs|ms|dr)(?:\.|(?=[ \t]))"
-    r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|(?-i:M))\."
+    r"|(?:mr|mrs|ms|dr|(?-i:Prof))(?:\.|(?=[ \t]))"
+    r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|dipl\.-ing|dipl\.-kfm|"
+    r"(?-i:M|Mag|Ing|Drs|Ir))\."
 )
 #: Self-introductions; "named", "called" and their kin are left out: products are named too.
 _INTRODUCTIONS = (
     r"my name is|my name's|je m['’]appelle|mon nom est|ich heiße|ich heisse|mein name ist|"
     r"me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|me chamo|chamo-me|mă numesc|"
-    r"ma numesc|numele meu este|меня зовут|моё имя|мое имя|mijn naam is|ik heet|"
-    r"nazywam się|mam na imię|benim adım|adım|ismim"
+    r"ma numesc|numele meu este|меня зовут|моё имя|мое имя|мене звати|моє ім['’ʼ]я|"
+    r"με λένε|με λενε|ονομάζομαι|το όνομά μου είναι|mijn naam is|ik heet|nazywam się|"
+    r"mam na imię|jmenuji se|volám sa|zovem se|казвам се|benim adım|adım|ismim"
 )
 #: Sign-offs, which count only when the name after them ends the text or a signature's tail
 #: follows it (since stop 48: "Best regards,\nJohn Carter\nProcurement Manager | Acme Ltd").
 _SIGN_OFFS = (
-    r"regards|kind regards|best regards|best wishes|sincerely|yours sincerely|cordialement|"
-    r"bien à vous|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|liebe grüße|"
-    r"saludos|un saludo|atentamente|cordiali saluti|distinti saluti|atenciosamente|"
-    r"cumprimentos|cu stimă|cu respect|с уважением|met vriendelijke groet|z poważaniem|"
-    r"pozdrawiam|saygılarımla|iyi çalışmalar"
+    r"regards|kind regards|best regards|warm regards|warmest regards|best wishes|sincerely|"
+    r"yours sincerely|cheers|cordialement|bien à vous|mit freundlichen grüßen|"
+    r"mit freundlichen grüssen|viele grüße|liebe grüße|beste grüße|herzliche grüße|saludos|"
+    r"saludos cordiales|un saludo|un cordial saludo|atentamente|cordiali saluti|"
+    r"distinti saluti|atenciosamente|cumprimentos|cu stimă|cu respect|с уважением|"
+    r"met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|"
+    r"groetjes|groeten|z poważaniem|pozdrawiam|saygılarımla|iyi çalışmalar"
 )
 _NAME_WORDS = r"(?P<name>(?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*){0,3})"
 _CUED_NAME = re.compile(
-    rf"(?i)(?<![\w'’])(?P<cue>{_TITLES}|(?:{_INTRODUCTIONS})\b)[ \t]*{_NAME_WORDS}"
+    rf"(?i)(?<![\w'’])(?P<cue>(?P<title>(?:{_TITLES})(?:[ \t]*(?:{_TITLES}))*)"
+    rf"|(?:{_INTRODUCTIONS})\b)[ \t]*{_NAME_WORDS}"
 )
 #: What may follow a signed name: the end, or a signature's tail on lines of their own (a job
 #: title, a company, a phone, an address: at most `_TAIL_LINES` lines of 80 characters).
 _TAIL_LINES = 6
 _SIGNATURE_END = rf"[ \t]*[.!]?(?:\s*$|[ \t]*\n(?:[^\n]{{0,80}}(?:\n|$)){{1,{_TAIL_LINES}}}$)"
-_SIGNED_NAME = re.compile(
-    rf"(?i)(?<!\w)(?:{_SIGN_OFFS})[ \t]*[,!]?[ \t]*\n?[ \t]*{_NAME_WORDS}(?={_SIGNATURE_END})"
-)
+_SIGN_OFF = rf"(?<!\w)(?:{_SIGN_OFFS})(?!\w)[ \t]*[,!]?[ \t]*\n?[ \t]*"
+_SIGNED_NAME = re.compile(rf"(?i){_SIGN_OFF}{_NAME_WORDS}(?={_SIGNATURE_END})")
+#: A sign-off and one word that end an all lower-case text ("thanks. cheers, john").
+_SIGNED_AT_END = re.compile(rf"(?i){_SIGN_OFF}[^\W\d_]+[ \t]*[.!]?\s*$")
+_ENDS_HERE = re.compile(r"[ \t]*[.!]?\s*$")
 #: A word that looks capitalised but is no name: sentence-initial words a cue may precede.
 _NOT_NAMES = frozenset(
     """i the a an and but or your our my we you he she they it this that is was thanks thank
     team support customer service staff le la les un une et de du des der die das und ein eine
     el los las y una il lo gli e o os as и в""".split()  # noqa: SIM905 (a word list)
 )
-
-#: Particles that are also articles: never a name's first word ("Frau den Flug …": German
-#: nouns are capitalised).
-_ARTICLES = frozenset(["der", "den", "la", "le"])
-#: Lower-case words inside a surname ("van Dijk", "de la Cruz", "von Hirschhausen").
-_PARTICLES = frozenset(
-    ["von", "van", "de", "der", "den", "da", "di", "del", "dos", "du", "la", "le"]
+#: Lower-case words after a sign-off that are no name ("Cheers, mate").
+_NOT_SIGNED = _NOT_NAMES | frozenset(
+    """mate mates all everyone everybody guys folks love bye again anyway buddy pal man dude
+    lol thx ty xx xxx gracias merci danke grazie obrigado obrigada bedankt dank""".split()  # noqa: SIM905
 )
 
+#: Particles that are also articles: never a name's first word in lower case ("Frau den Flug
+#: …": German nouns are capitalised); capitalised they may be ("Madame Le Pen").
+_ARTICLES = frozenset(["der", "den", "la", "le"])
+#: Words inside a surname ("van Dijk", "de la Cruz", "von Hirschhausen"), or capitalised first
+#: as Dutch writes them without a first name ("mevrouw De Vries").
+_PARTICLES = frozenset("von van de der den da di del dos du la le".split())  # noqa: SIM905
 
-def _name_words(words: str) -> str:
-    """The leading words of `words` that can be a name, or ``""``: capitalised words, with
-    particles inside or first when a capitalised word follows ("van Dijk", "von der Leyen");
+
+def _is_particle(word: str, first: bool) -> bool:
+    """Whether `word` is a surname particle here: lower case, or capitalised (``De``, ``VAN``)."""
+    lower = word.lower()
+    if lower not in _PARTICLES or not (word.islower() or word.istitle() or word.isupper()):
+        return False
+    return not (first and word.islower() and lower in _ARTICLES)
+
+
+def _name_word_count(words: list[str]) -> int:
+    """How many of the leading `words` can be a name (0: none): capitalised words, with
+    particles inside or first when a capitalised word follows ("van Dijk", "De Vries"),
     written like the first (``JOHN SMITH`` in capitals; ``Smith LOVED it`` stops at LOVED)."""
     taken: list[str] = []
-    for word in words.split():
-        if word in _PARTICLES and (taken or word not in _ARTICLES):
+    for word in words:
+        if _is_particle(word, first=not taken):
             taken.append(word)  # kept only when a name follows (trailing ones are dropped)
             continue
-        named = [w for w in taken if w not in _PARTICLES]
+        named = [w for w in taken if w.lower() not in _PARTICLES]
         if not word[0].isupper() or word.lower() in _NOT_NAMES:
             break
         if named and word.isupper() != named[0].isupper():
             break
         taken.append(word)
-    while taken and taken[-1] in _PARTICLES:
+    while taken and taken[-1].lower() in _PARTICLES:
         taken.pop()
-    return " ".join(taken)
+    return len(taken)
 
 
-def _is_acronym(cue: str | None) -> bool:
-    """Whether a one-word cue is written in capitals (``MS Paint``, ``DR``, ``SENHOR``): an
-    acronym, or shouting that makes the next word no sign of a name."""
-    word = (cue or "").rstrip(".")
-    return len(word) > 1 and " " not in word and word.isupper()
+def _is_acronym(match: re.Match[str]) -> bool:
+    """Whether the title, or a one-word cue, is written in capitals (``MS Paint``, ``DR``,
+    ``SENHOR``): an acronym, or shouting that makes the next word no sign of a name."""
+    title, cue = match.groupdict().get("title"), match.groupdict().get("cue") or " "
+    word = (title or cue).replace(".", " ").split()[0] if title or " " not in cue else ""
+    return len(word) > 1 and word.isupper()
+
+
+def _lower_signed_name(match: re.Match[str], words: list[str]) -> int:
+    """1 when a signed name is one lower-case word that ends the text ("Cheers, john")."""
+    word = words[0]
+    if len(words) > 1 or not word.islower() or len(word) < 2 or word in _NOT_SIGNED:
+        return 0
+    return int(_ENDS_HERE.match(match.string, match.end("name")) is not None)
+
+
+def _cased_name_length(match: re.Match[str]) -> int:
+    """The length of the name that starts `match`'s name group (0: none there)."""
+    spans = list(re.finditer(r"\S+", match.group("name")))
+    words = [span.group() for span in spans]
+    count = _name_word_count(words)
+    signed = match.re is _SIGNED_NAME  # there the name must be all that is left
+    if signed and not count:
+        count = _lower_signed_name(match, words)
+    if not count or _is_acronym(match):
+        return 0
+    if signed and count != len(words):
+        return 0
+    return spans[count - 1].end()
+
+
+_CASED: tuple[tuple[re.Pattern[str], Measure], ...] = (
+    (_CUED_NAME, _cased_name_length),
+    (_SIGNED_NAME, _cased_name_length),
+)
+
+
+def _redact_with(
+    pattern: re.Pattern[str], measure: Measure, text: str, placeholder: str
+) -> tuple[str, bool]:
+    """`text` with each name `pattern` finds and `measure` accepts replaced; a cue whose name
+    is refused is searched past only up to its name ("Mr and Mrs Smith" finds "Mrs Smith")."""
+    parts: list[str] = []
+    done = search_from = 0
+    while (match := pattern.search(text, search_from)) is not None:
+        start, length = match.start("name"), measure(match)
+        if length:
+            parts += [text[done:start], placeholder]
+            done = start + length
+        search_from = start + length
+    return "".join(parts) + text[done:], bool(parts)
 
 
 def redact_names(text: str, placeholder: str) -> tuple[str, bool]:
     """`text` with every name after a cue replaced by `placeholder`; whether one was."""
     found = False
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal found
-        name = _name_words(match.group("name"))
-        signed = match.re is _SIGNED_NAME  # there the name must be all that is left
-        if not name or _is_acronym(match.groupdict().get("cue")):
-            return match.group()
-        if signed and name != " ".join(match.group("name").split()):
-            return match.group()
-        found = True
-        start = match.start("name") - match.start()
-        return match.group()[:start] + placeholder + match.group()[start + len(name) :]
-
-    for pattern in (_CUED_NAME, _SIGNED_NAME):
-        text = pattern.sub(replace, text)
+    uncased = not text.isascii() and UNCASED_SCRIPT.search(text) is not None
+    for pattern, measure in _CASED + UNCASED if uncased else _CASED:
+        text, hit = _redact_with(pattern, measure, text, placeholder)
+        found = found or hit
     return text, found
 
 
 def may_name_someone(text: str) -> bool:
-    """Cheap test before :func:`redact_names`: some letter is upper case."""
-    return not text.islower()
+    """Cheap test before :func:`redact_names`: some letter is not lower case, or the text
+    ends on a sign-off and a word ("cheers, john")."""
+    return not text.islower() or _SIGNED_AT_END.search(text[-60:]) is not None
 
 
 #: An @handle in running text (``.@jane``, ``@007bond`` included): not inside a word or an
@@ -137,30 +193,45 @@ _NOT_A_HANDLE = re.compile(
     r"(?:am|pm|h|hrs?|mins?|ms|s|x|k|kg|g|m|km|cm|mm|in|gb|mb|tb|p|hz|khz|mhz|ghz|fps|w|v|mah|"
     r"eur|usd|gbp)?"
 )
+#: A Reddit user ("u/jane_doe", "/u/jane"): 3-20 letters, digits, "_" or "-", not inside a
+#: word or a link (links are redacted before) and not a rate ("10 u/min"); "r/…" is a
+#: subreddit and stays.
+_REDDIT_USER = re.compile(r"(?<![\w/.])/?u/(?P<user>[A-Za-z0-9_-]{3,20})(?![\w/-])")
+_NOT_A_REDDIT_USER = frozenset(["min", "sec", "hour", "day", "week", "month", "year"])
 
 
 def redact_handles(
     text: str, placeholder: str, keep: frozenset[str] = frozenset()
 ) -> tuple[str, bool]:
-    """`text` with handles other than `keep` (lower case, without ``@``) and the placeholder
-    itself replaced by `placeholder`; whether one was."""
+    """`text` with handles and Reddit users other than `keep` (lower case, without ``@`` or
+    ``u/``) and the placeholder itself replaced by `placeholder`; whether one was."""
     found = False
 
     def replace(match: re.Match[str]) -> str:
         nonlocal found
-        handle = match.group()
-        if handle == placeholder or handle[1:].lower() in keep:
+        handle, user = match.group(), match.groupdict().get("user")
+        name = (user or handle[1:]).lower()
+        if handle == placeholder or name in keep:
             return handle
-        if _NOT_A_HANDLE.fullmatch(handle[1:]):
+        if _NOT_A_HANDLE.fullmatch(name) or (user and name in _NOT_A_REDDIT_USER):
             return handle
         found = True
         return placeholder
 
-    return _TEXT_HANDLE.sub(replace, text), found
+    text = _TEXT_HANDLE.sub(replace, text)
+    if "u/" in text:
+        text = _REDDIT_USER.sub(replace, text)
+    return text, found
+
+
+def may_mention_handle(text: str) -> bool:
+    """Cheap test before :func:`redact_handles`: an ``@`` or a ``u/`` in the text."""
+    return "@" in text or "u/" in text
 
 
 def handle_names(handles: str | list[str] | tuple[str, ...] | None) -> frozenset[str]:
-    """`handles` as :func:`redact_handles` compares them: lower case, without the ``@``."""
+    """`handles` as :func:`redact_handles` compares them: lower case, without ``@``/``u/``."""
     if isinstance(handles, str):
         handles = [handles]
-    return frozenset(h.strip().lstrip("@").lower() for h in handles or ())
+    bare = (h.strip().lstrip("@").lower().removeprefix("/") for h in handles or ())
+    return frozenset(h.removeprefix("u/") for h in bare)

@@ -2,7 +2,13 @@
 
 import pytest
 
-from feedback_nlp.text.people import handle_names, redact_handles, redact_names
+from feedback_nlp.text.people import (
+    handle_names,
+    may_mention_handle,
+    may_name_someone,
+    redact_handles,
+    redact_names,
+)
 from feedback_nlp.text.pii import redact_pii
 
 NAMED = [
@@ -35,6 +41,24 @@ NAMED = [
     ("MY NAME IS JOHN SMITH, ORDER 5", "MY NAME IS <NAME>, ORDER 5"),
     ("Mr Smith LOVED it", "Mr <NAME> LOVED it"),
     ("Merci. Cordialement, Claire Martin.", "Merci. Cordialement, <NAME>."),
+    # academic titles after a title stay readable, the name after them goes
+    ("Frau Dr. Schmidt hat mich angerufen", "Frau Dr. <NAME> hat mich angerufen"),
+    ("Herr Prof. Dr. Weber antwortete nie", "Herr Prof. Dr. <NAME> antwortete nie"),
+    ("Mr. Dr. Smith was helpful", "Mr. Dr. <NAME> was helpful"),
+    ("Prof Jones replied", "Prof <NAME> replied"),
+    ("Frau Mag. Huber war nett", "Frau Mag. <NAME> war nett"),
+    ("Herr Dipl.-Ing. Maier kam", "Herr Dipl.-Ing. <NAME> kam"),
+    ("Mr and Mrs Patel waited", "Mr and Mrs <NAME> waited"),  # a refused cue hides no other
+    # a Dutch surname's particle capitalised when no first name comes before it
+    ("mevrouw De Vries belde terug", "mevrouw <NAME> belde terug"),
+    ("Beste meneer Van den Berg, bedankt", "Beste meneer <NAME>, bedankt"),
+    ("Madame Le Pen", "Madame <NAME>"),
+    ("Anna  Rossi: my name is Anna  Rossi ok", "Anna  Rossi: my name is <NAME> ok"),
+    ("Dank je. Groetjes, Jan", "Dank je. Groetjes, <NAME>"),
+    ("Met vriendelijke groeten,\nPieter de Boer", "Met vriendelijke groeten,\n<NAME>"),
+    ("Fixed now, cheers, john", "Fixed now, cheers, <NAME>"),
+    ("Cheers, Tom!", "Cheers, <NAME>!"),
+    ("all sorted. cheers, john", "all sorted. cheers, <NAME>"),  # all in lower case
 ]
 
 NOT_NAMED = [
@@ -52,6 +76,13 @@ NOT_NAMED = [
     "Sra. de la tienda",  # particles with no name after them
     "weil die Frau den Flug verpasst hat",  # an article, then a (capitalised) German noun
     "Bay Area office was closed",  # Turkish "Bay" is left out: an English word too
+    "Sra. De la tienda",  # a capitalised particle with no name after it
+    "mevrouw De",
+    "Cheers, mate",  # a lower-case word after a sign-off that is no name
+    "Cheers, great service",  # more than one lower-case word: no signature
+    "cheers to the team",
+    "MR DR SMITH WAS RUDE",  # titles in capitals
+    "I need a prof. Then it works",  # "prof." in lower case, then a new sentence
 ]
 
 
@@ -105,3 +136,67 @@ def test_a_name_signed_above_a_signatures_tail_is_redacted(text, expected):
 def test_a_sign_off_followed_by_a_long_text_is_no_signature():
     text = "Regards,\nJohn\n" + "and then the app crashed again\n" * 8
     assert redact_names(text, "<NAME>") == (text, False)
+
+
+INTRODUCED = [
+    ("Мене звати Олена Шевченко, замовлення 5", "Мене звати <NAME>, замовлення 5"),
+    ("Με λένε Γιώργο Παπαδόπουλο και", "Με λένε <NAME> και"),
+    ("שמי דנה כהן", "שמי <NAME>"),
+    ("שמי דנה ואני לקוחה", "שמי <NAME> ואני לקוחה"),  # "and I": no surname
+    ("اسمي محمد العلي", "اسمي <NAME>"),
+    ("اسمي محمد من القاهرة", "اسمي <NAME> من القاهرة"),  # "from"
+    ("मेरा नाम राहुल शर्मा है", "मेरा नाम <NAME> है"),
+    ("我叫王芳", "我叫<NAME>"),
+    ("我叫李明我想退货", "我叫<NAME>我想退货"),  # cut before 我
+    ("我的名字是小明。", "我的名字是<NAME>。"),
+    ("我叫欧阳娜娜", "我叫<NAME>"),  # a two-character surname: 4 characters
+    ("私の名前は山田太郎です", "私の名前は<NAME>です"),
+    ("私は佐藤と申します", "私は<NAME>と申します"),
+    ("私の名前はジョン・スミスです", "私の名前は<NAME>です"),
+]
+
+NOT_INTRODUCED = [
+    "我叫了出租车",  # "I called a taxi": 叫 as a verb, no surname after it
+    "我叫外卖",  # "I ordered takeaway"
+    "我叫客服回电话",
+    "私は学生です",  # "I am a student": after 私は only と申します introduces a name
+    "商品の名前は長すぎます",  # a product's name
+    "שמי",
+    "मेरा नाम है",
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), INTRODUCED)
+def test_self_introductions_in_other_scripts_are_redacted(raw, expected):
+    """Before, only cased scripts with a cue in the list were read: "Меня зовут" was redacted,
+    its Ukrainian, Greek, Hebrew, Arabic, Hindi, Chinese and Japanese kin were not."""
+    assert redact_names(raw, "<NAME>") == (expected, True)
+    assert redact_pii(raw) == (expected, ["name"])
+
+
+@pytest.mark.parametrize("raw", NOT_INTRODUCED)
+def test_words_after_a_cue_in_other_scripts_that_are_no_name_stay(raw):
+    assert redact_names(raw, "<NAME>") == (raw, False)
+
+
+def test_a_lower_case_sign_off_is_worth_a_look():
+    assert may_name_someone("thanks. cheers, john")
+    assert not may_name_someone("thanks, it arrived in one piece")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thanks u/jane_doe for the tip", "thanks @user for the tip"),
+        ("as /u/sad-panda_uk said in r/telco", "as @user said in r/telco"),
+        ("u/Northwind_Help fixed it", "u/Northwind_Help fixed it"),  # a kept account
+        ("10 u/min at most", "10 u/min at most"),  # a rate
+        ("r/telco and menu/user", "r/telco and menu/user"),  # a subreddit; a path
+        ("my u/s key sticks", "my u/s key sticks"),  # too short for a user
+    ],
+)
+def test_reddit_users_are_redacted_like_handles(text, expected):
+    """Before, "u/jane_doe" was exported as written while "@jane_doe" became @user."""
+    keep = handle_names(["u/northwind_help"])
+    assert redact_handles(text, "@user", keep) == (expected, expected != text)
+    assert may_mention_handle(text) == ("u/" in text)
