@@ -103,6 +103,36 @@ def edit(
     typer.echo("\n".join(done))
 
 
+@topics_app.command("forget")
+def forget(
+    model: Annotated[Path, typer.Argument(help="Saved model folder, or an analyze output.")],
+    response_id: Annotated[
+        list[str] | None,
+        typer.Option("--id", help="Response id whose quotes to take out (repeat)."),
+    ] = None,
+    all_quotes: Annotated[
+        bool, typer.Option("--all-quotes", help="Take out every quote and its id.")
+    ] = False,
+) -> None:
+    """Take customers' quotes out of a saved model (a right-to-erasure request), by response
+    id as written in the input or as its pseudonym, or all of them (docs/privacy.md)."""
+    from feedback_nlp.cli.analyze import _fail
+    from feedback_nlp.errors import FeedbackError
+    from feedback_nlp.topics.forget import forget_quotes, forget_respondents
+    from feedback_nlp.topics.persistence import load_model, save_model
+
+    if not (response_id or all_quotes):  # a bad command line: exit code 2
+        _fail(ConfigError("nothing to forget: give --id ID (repeat) or --all-quotes"), 2)
+    try:
+        folder = theme_folder(model)
+        themes = load_model(folder)
+    except FeedbackError as error:
+        _fail(error)
+    removed = forget_quotes(themes) if all_quotes else forget_respondents(themes, response_id)
+    save_model(themes, folder)
+    typer.echo(f"took {removed} quote(s) out of {folder}")
+
+
 def id_and_text(value: str, option: str) -> tuple[int, str]:
     """`3=Late delivery` -> (3, "Late delivery"); a clear error for anything else."""
     topic, sep, text = value.partition("=")

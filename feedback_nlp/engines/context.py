@@ -59,5 +59,5 @@ def write_model_context(analyzer: Analyzer, model: Path, out: Path) -> None:
         (out / THEMES).unlink(missing_ok=True)
         return
     buffer = io.BytesIO()
-    redact_for_export(theme_table(themes)).to_parquet(buffer, index=False)
+    redact_for_export(theme_table(themes, quotes=False)).to_parquet(buffer, index=False)
     write_atomic(out / THEMES, buffer.getvalue())

@@ -145,10 +145,12 @@ class TopicsStage(Stage):
         return self
 
     def transform(self, batch: Batch) -> Batch:
-        """Tag the comments; adds the theme table and the theme mentions side tables."""
+        """Tag the comments; adds the theme table and the theme mentions side tables (the
+        theme table quotes the fitted comments only when tagging the batch just fitted)."""
         from feedback_nlp.topics.tables import theme_table
 
         self._check_inputs(batch)
+        fitted_here = self._fit_encoder is not None
         encoder, self._fit_encoder = self._fit_encoder or UnitEncoder(self._array()), None
         columns, assignment = self._tag(batch, encoder)
         self._check_outputs(batch, columns, {})
@@ -156,7 +158,7 @@ class TopicsStage(Stage):
         mentions = mention_table(
             model, batch.table, assignment.mentions, encoder, self.theme_sentiment
         )
-        tables = {"topics": theme_table(model, mentions), MENTIONS_TABLE: mentions}
+        tables = {"topics": theme_table(model, mentions, fitted_here), MENTIONS_TABLE: mentions}
         return batch.with_columns(columns, {}, tables)
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:

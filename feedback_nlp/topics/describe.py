@@ -27,6 +27,7 @@ from scipy import sparse
 
 from feedback_nlp.text.pseudonyms import pseudonymise_pii_id
 from feedback_nlp.topics import category_names, clustering, labels, naming, phrases
+from feedback_nlp.topics.forget import drop_single_use_terms
 from feedback_nlp.topics.matching import THEME_MARGIN
 from feedback_nlp.topics.units import Units
 
@@ -102,6 +103,7 @@ def describe(
     )
     naming.name_themes(model, encode, fitted=fitted)
     _name_categories(model, lemmatizer)
+    drop_single_use_terms(model)  # named: a term of one comment is kept by no saved model
 
 
 def _unit_rows(model: ThemeModel, vectors: np.ndarray, langs: list[str]) -> np.ndarray:

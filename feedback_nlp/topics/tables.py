@@ -31,12 +31,16 @@ THEME_TABLE_COLUMNS = (
 )
 
 
-def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+def theme_table(
+    model: ThemeModel, mentions: pd.DataFrame | None = None, quotes: bool = True
+) -> pd.DataFrame:
     """One row per theme: id, label, category, whether it judges the whole experience (its
     codebook entry says ``judgement = true``), size at fit, keywords (also per language),
-    examples; with the `theme_mentions` table, how often each theme is raised in the tagged
-    comments and the share of those mentions that are negative; `similar_themes`, the ids of
-    the themes whose centroid is at least `SIMILAR_THEME` similar, most similar first."""
+    examples (empty with `quotes` false: a batch tagged by a model fitted elsewhere does not
+    carry the fitted comments); with the `theme_mentions` table, how often each theme is raised
+    in the tagged comments and the share of those mentions that are negative;
+    `similar_themes`, the ids of the themes whose centroid is at least `SIMILAR_THEME`
+    similar, most similar first."""
     raised, negative = _mention_counts(mentions)
     judged = judgement_entries(model)
     similar = similar_themes(model)
@@ -56,8 +60,8 @@ def theme_table(model: ThemeModel, mentions: pd.DataFrame | None = None) -> pd.D
                 f"{lang}: {', '.join(words[:5])}"
                 for lang, words in sorted(theme.keywords_by_lang.items())
             ),
-            "representative_ids": LIST_SEP.join(theme.representative_ids),
-            "representative_texts": LIST_SEP.join(theme.representative_texts),
+            "representative_ids": LIST_SEP.join(theme.representative_ids) if quotes else "",
+            "representative_texts": LIST_SEP.join(theme.representative_texts) if quotes else "",
             "similar_themes": LIST_SEP.join(str(t) for t in similar.get(theme.topic, [])),
         }
         for theme in model.theme_list()

@@ -76,6 +76,20 @@ def test_stage_state_round_trip_gives_same_columns(tmp_path, batch, fitted_stage
     )
 
 
+def test_a_batch_tagged_by_a_saved_model_does_not_carry_the_fitted_comments(tmp_path, batch):
+    """Stop 49's privacy probe: a tag job's theme table quoted last month's customers."""
+    stage = TopicsStage(n_themes=6, min_topic_size=3, codebook=None)
+    fitted = stage.fit_transform(batch).tables["topics"]
+    assert (fitted["representative_texts"].str.len() > 0).all()
+    stage.save_state(tmp_path)
+    loaded = TopicsStage(n_themes=6, min_topic_size=3, codebook=None)
+    loaded.load_state(tmp_path)
+    tagged = loaded.transform(batch).tables["topics"]
+    assert (tagged["representative_texts"] == "").all()
+    assert (tagged["representative_ids"] == "").all()
+    assert tagged["label"].tolist() == fitted["label"].tolist()
+
+
 def test_multi_issue_comment_gets_each_issue_with_the_part_raising_it(batch, fitted_stage):
     out = fitted_stage.transform(batch)
     table = out.table
