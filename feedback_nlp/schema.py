@@ -91,6 +91,8 @@ PII_PLACEHOLDERS = {
     "secret": "<SECRET>",
     "handle": "@user",
     "name": "<NAME>",
+    "id": "<ID>",
+    "dob": "<DOB>",
 }
 
 

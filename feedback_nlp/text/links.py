@@ -12,8 +12,22 @@ from __future__ import annotations
 import re
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
-#: An e-mail address, alone or inside a link.
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
+#: Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Hangul, kana,
+#: Han): an address or number written inside them ends where such a letter starts.
+NO_SPACE_SCRIPTS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3000-\u318f"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0002fa1f"
+)
+#: A word character (``\w``) of a script that puts spaces between words, and a letter of one.
+WORD = f"[^\\W{NO_SPACE_SCRIPTS}]"
+LETTER = f"[^\\W\\d_{NO_SPACE_SCRIPTS}]"
+#: An e-mail address, alone or inside a link; inside CJK, Hangul or Thai text only the
+#: address itself ("请发邮件到wang.fang@163.com告诉我").
+EMAIL = re.compile(
+    rf"(?<!{WORD})(?<![.+-])(?:{WORD}|[.+-])+@(?:{WORD}|-)+(?:\.(?:{WORD}|-)+)*\.{LETTER}{{2,}}"
+    rf"(?!{WORD})"
+)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?)]}»"
 _SENSITIVE_KEY_PARTS = frozenset(
@@ -123,3 +137,46 @@ def redact_urls(text: str, placeholder: str) -> tuple[str, bool]:
         return placeholder + trailing
 
     return _URL.sub(replace, text), found
+
+
+_OPEN, _CLOSE = r"\s?[\[({<]\s?", r"\s?[\])}>]\s?"
+#: "erika[at]web.de", "erika (at) web [dot] de": a bracketed "at" is never prose.
+_BRACKETED_EMAIL = re.compile(
+    rf"(?<!{WORD})(?:{WORD}|[.+-])+{_OPEN}(?:at|@){_CLOSE}(?:{WORD}|-)+"
+    rf"(?:(?:{_OPEN}dot{_CLOSE}|\.)(?:{WORD}|-)+)*(?:{_OPEN}dot{_CLOSE}|\.){LETTER}{{2,}}(?!{WORD})",
+    re.IGNORECASE,
+)
+_TLDS = (
+    "com|net|org|edu|gov|info|biz|io|me|eu|de|at|ch|fr|be|nl|uk|it|es|pt|pl|ro|ru|se|no|dk|fi|"
+    "cz|gr|tr|br|mx|ar|ca|us|au|nz|jp|cn|kr|in"
+)
+_DOT = r"(?:\s+dot\s+|\.)"
+#: "jane dot doe at gmail dot com", "jane.doe at gmail.com": spelled out, the local part must
+#: have a dot or the domain be a mail provider, so "buy it at amazon dot com" stays.
+_SPELLED_EMAIL = re.compile(
+    rf"(?<!{WORD})(?P<local>{WORD}+(?:{_DOT}{WORD}+)*)\s+at\s+"
+    rf"(?P<domain>{WORD}+(?:-{WORD}+)*(?:{_DOT}{WORD}+)*){_DOT}(?:{_TLDS})(?!{WORD}|\.{WORD})",
+    re.IGNORECASE,
+)
+#: Not "live", "free", "orange", "mail": "shop at orange.fr" names no one.
+_MAIL_PROVIDERS = frozenset(
+    ["gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "msn", "icloud", "aol",
+     "gmx", "web", "t-online", "freenet", "protonmail", "yandex", "wanadoo", "laposte",
+     "libero", "virgilio", "tiscali", "qq", "163", "126", "naver", "hanmail", "seznam"]
+)  # fmt: skip
+
+
+def _is_spelled_email(match: re.Match[str]) -> bool:
+    provider = re.split(_DOT, match["domain"].lower())[0]
+    return bool(re.search(_DOT, match["local"])) or provider in _MAIL_PROVIDERS
+
+
+def redact_emails(text: str, placeholder: str) -> tuple[str, bool]:
+    """`text` with every e-mail address replaced by `placeholder`, also those written
+    ``name[at]host.de`` or ``jane dot doe at gmail dot com``, and whether one was."""
+    text, count = EMAIL.subn(placeholder, text)
+    text, bracketed = _BRACKETED_EMAIL.subn(placeholder, text)
+    spelled = [m for m in _SPELLED_EMAIL.finditer(text) if _is_spelled_email(m)]
+    for match in reversed(spelled):
+        text = text[: match.start()] + placeholder + text[match.end() :]
+    return text, bool(count or bracketed or spelled)

@@ -198,3 +198,113 @@ def test_words_about_credentials_are_no_secret(text):
 def test_sentences_about_plans_and_password_rules_are_no_secret(text):
     """Found by a reviewer in the first version of the detector."""
     assert redact_pii(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "types"),
+    [
+        ("090-1234-5678まで連絡", "<PHONE>まで連絡", ["phone"]),
+        ("제 번호는 010-1234-5678입니다.", "제 번호는 <PHONE>입니다.", ["phone"]),
+        ("電話：090-1234-5678", "電話：<PHONE>", ["phone"]),
+        ("手机：+86 139 1234 5678，退款", "手机：<PHONE>，退款", ["phone"]),
+        ("電話番号は０９０-１２３４-５６７８です。", "電話番号は<PHONE>です。", ["phone"]),
+        ("我的手机号是13812345678", "我的手机号是<PHONE>", ["phone"]),
+        ("联系电话13912345678谢谢", "联系电话<PHONE>谢谢", ["phone"]),
+        ("τηλέφωνό μου είναι 6912345678", "τηλέφωνό μου είναι <PHONE>", ["phone"]),
+        ("请发邮件到li.na@example.cn告诉我。", "请发邮件到<EMAIL>告诉我。", ["email"]),
+        ("이메일은ji.park@example.kr입니다", "이메일은<EMAIL>입니다", ["email"]),
+        ("メールはｓａｔｏ＠ｅｘａｍｐｌｅ．ｊｐです", "メールは<EMAIL>です", ["email"]),
+    ],
+)
+def test_phones_and_emails_inside_text_without_spaces(raw, expected, types):
+    """CJK, Hangul and kana are word characters: before, they hid a number and an address
+    swallowed the words around it."""
+    assert redact_pii(raw) == (expected, types)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("رقمي ٠٥٠١٢٣٤٥٦٧ والسعر ٥٠", "رقمي <PHONE> والسعر ٥٠"),
+        ("شماره ۰۹۱۲۳۴۵۶۷۸۹", "شماره <PHONE>"),
+        ("मेरा नंबर ९८७६५४३२१० है", "मेरा नंबर <PHONE> है"),
+        ("เบอร์ ๐๘๑๒๓๔๕๖๗๘ ครับ", "เบอร์ <PHONE> ครับ"),
+        ("٠٥٠١٢٣٤٥٦٧", "<PHONE>"),
+    ],
+)
+def test_phones_in_native_digits_keep_the_text_around_them(raw, expected):
+    assert redact_pii(raw) == (expected, ["phone"])
+
+
+def test_native_digits_without_pii_stay_as_written():
+    assert redact_pii("السعر ٥٠ ريال") == ("السعر ٥٠ ريال", [])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Auftragsnummer 0123456789",
+        "Sendungsnummer 0123456789",
+        "Rücksendenummer 0123456789",
+        "bestelnummer 0123456789",
+        "ordine n. 0123456789",
+        "numer zamówienia 0123456789",
+        "zamówienie 0123456789",
+        "return number 0123456789",
+        "RMA 0123456789",
+        "ऑर्डर नंबर 0123456789",
+    ],
+)
+def test_order_return_and_tracking_numbers_are_no_phones(raw):
+    assert redact_pii(raw) == (raw, [])
+
+
+def test_a_phone_after_a_phone_word_is_still_a_phone():
+    assert redact_pii("Telefon 0123456789") == ("Telefon <PHONE>", ["phone"])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "types"),
+    [
+        ("IBAN DE89-3704-0044-0532-0130-00 ok", "IBAN <IBAN> ok", ["iban"]),
+        ("DE89.3704.0044.0532.0130.00", "<IBAN>", ["iban"]),
+        ("DE 89 3704 0044 0532 0130 00", "<IBAN>", ["iban"]),
+        ("card 4111.1111.1111.1111.", "card <CARD>.", ["card"]),
+        ("CVV 123, exp 08/27", "CVV <CARD>, exp <CARD>", ["card"]),
+        ("erika[at]example.de", "<EMAIL>", ["email"]),
+        ("write erika (at) example (dot) de", "write <EMAIL>", ["email"]),
+        ("jane dot doe at example dot com", "<EMAIL>", ["email"]),
+        ("mail me: jane at gmail dot com", "mail me: <EMAIL>", ["email"]),
+        ("Tel. 030/1234567", "Tel. <PHONE>", ["phone"]),
+    ],
+)
+def test_written_variants_of_ibans_cards_emails_and_phones(raw, expected, types):
+    assert redact_pii(raw) == (expected, types)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "we met at the shop dot com",
+        "buy it at amazon dot com",
+        "bought it at example.com",
+        "see page 12/2024 and ref 04002/1257",
+        "version 4.12.6 costs €1,234.56",
+        "score 10/10, open 9:30-18:00",
+    ],
+)
+def test_prose_and_numbers_near_the_new_formats_stay(raw):
+    assert redact_pii(raw) == (raw, [])
+
+
+def test_reddit_users_are_redacted_like_handles_by_redact_pii():
+    assert redact_pii("thanks u/jane_doe, see r/telco") == ("thanks @user, see r/telco", ["handle"])
+
+
+def test_the_new_types_can_be_chosen_and_come_last():
+    text = "DOB 01.02.1980, account number 4839201745, call 06 12 34 56 78"
+    assert redact_pii(text) == (
+        "DOB <DOB>, account number <ID>, call <PHONE>",
+        ["phone", "id", "dob"],
+    )
+    assert redact_pii(text, types=["dob"])[1] == ["dob"]
