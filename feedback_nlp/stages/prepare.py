@@ -9,6 +9,8 @@ taken out of it, merged with what the reader listed), `pii_types`, `is_duplicate
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -104,6 +106,14 @@ class PrepareStage(Stage):
         if not self.redact:
             return text, []
         return redact_pii(text, self._types, self._kept_handles)
+
+
+def brand_handles(stages: Iterable[Stage]) -> list[str]:
+    """The handles the prepare stage among `stages` keeps as the brand's own (`keep_handles`),
+    whose posts the reader rejects as the company's side (:mod:`feedback_nlp.io.staff`)."""
+    return [
+        h for stage in stages if isinstance(stage, PrepareStage) for h in stage.keep_handles or ()
+    ]
 
 
 def cut(text: str, max_chars: int) -> str:

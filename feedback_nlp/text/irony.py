@@ -11,16 +11,23 @@ A comment is *ironic praise* when all of these hold:
 - its opening clause (up to the first ``, ! : ; . …``) has at most :data:`OPENER_WORDS` words,
   holds a praise word and no negation, and more text follows it ("Great,", "Na toll!",
   "Fantastic support,"; not "Great service and fast delivery, …", not "Not great, …");
-- it states a service failure (:func:`feedback_nlp.text.complaints.states_failure`) that
-  recurs or goes on (a ``repeated`` word: "again", "another", "still", "wieder", "encore",
-  "otra vez", "опять", …; praise beside a single failure may thank the staff who handled
-  it), or describes effort that praise can only mock (the effort stage's rules: a wait, no
-  answer or a hang-up, chasing, repeated contacts rated "high");
+- it states a service failure (:func:`feedback_nlp.text.complaints.states_failure`, or a
+  post's verbless :data:`TERSE_FAILURES`: "internet down", "wifi dead") that recurs or goes
+  on (a ``repeated`` word: "again", "another", "still", "wieder", "encore", "otra vez",
+  "опять", …, or a numbered repeat of :data:`NUMBERED_REPEATS`: "for the 3rd time", "zum
+  3. Mal"; praise beside a single failure may thank the staff who handled it), or describes
+  effort that praise can only mock (the effort stage's rules: a wait, no answer or a
+  hang-up, chasing, repeated contacts rated "high");
 - it reports no fix: no ``resolved`` word ("fixed", "replaced", "refunded", "ersetzt",
   "remplacé", …) without a negation in the four words before it. "Great service, the
   engineer fixed the broken boiler in an hour." is sincere; "Great, still no refund." is not;
 - it holds no contrast word of its language (all languages' when the language is unknown):
   "Great food, but the wait was endless" praises one thing and blames another.
+
+A sarcasm emoji (:data:`SARCASM_EMOJI`: 🙃 🙄) after a praise word (the list's, or one of
+:data:`EMOJI_PRAISE`: "love", "best", "thanks") marks the praise as mocked by itself: "really
+love it. 🙄" and "Best provider ever! Only took them 3 weeks to fix it 🙃" are ironic (no
+failure, repeat or fix test); the length and contrast tests still apply.
 """
 
 from __future__ import annotations
@@ -56,6 +63,26 @@ MAX_WORDS = 25
 #: An opening clause of more words is a statement, not an exclamation of praise.
 OPENER_WORDS = 3
 _OPENER = re.compile(r"\s*([^,!:;.…]+)[,!:;.…]+\s*(\S.*)$", re.DOTALL)
+#: Emoji that mark the praise before them as sarcasm: the upside-down face and the eye-roll.
+SARCASM_EMOJI = ("\N{UPSIDE-DOWN FACE}", "\N{FACE WITH ROLLING EYES}")
+#: Praise besides the ``praise`` list that a sarcasm emoji mocks (cue syntax of the data file).
+EMOJI_PRAISE = (
+    "lov*", "best", "thank*", "cool", "yay", "danke", "merci", "gracias", "grazie", "obrigad*",
+    "bedankt", "dzieki", "спасибо", "multumesc", "tesekkur*", "adoro", "j'adore", "liebe*",
+)  # fmt: skip
+#: Repeats written with a numeral, in any language, from the second on ("for the 3rd time",
+#: "3 times", "zum 3. Mal", "pour la 3e fois", "por 3a vez"; cue syntax of the data file).
+NUMBERED_REPEATS = (
+    "([2-9]|[1-9][0-9]+)(nd|rd|th|e|eme|er|a|o)? "
+    "(time|times|fois|vez|veces|volta|volte|vezes|keer|raz|razy)",
+    "([2-9]|[1-9][0-9]+) mal",
+    "([2-9]|[1-9][0-9]+)x",
+)  # fmt: skip
+#: Failures a post states without a verb ("internet down", "wifi dead again").
+TERSE_FAILURES = (
+    "(internet|wi-?fi|network|broadband|fibre|fiber|connection|signal|service|app|website"
+    "|site|server|system|tv|landline|line) (down|dead|offline)",
+)
 
 
 def praise_words(kind: str = "praise") -> dict[str, tuple[str, ...]]:
@@ -67,6 +94,15 @@ def praise_words(kind: str = "praise") -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=3)
 def _words(kind: str) -> re.Pattern[str]:
     return longest_first_cue(w for words in praise_words(kind).values() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _extra_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """EMOJI_PRAISE, NUMBERED_REPEATS and TERSE_FAILURES, compiled."""
+    praise, numbered, terse = (
+        longest_first_cue(c) for c in (EMOJI_PRAISE, NUMBERED_REPEATS, TERSE_FAILURES)
+    )
+    return praise, numbered, terse
 
 
 def reports_a_fix(text: str) -> bool:
@@ -106,14 +142,32 @@ def ironic_praise(text: str, lang: str | None = None) -> bool:
     words."""
     plain = without_greeting(strip_social(text))  # "Hello, great, another hour on hold"
     folded = normalise(plain)
-    if not _praise_opener(folded):  # the cheap test first: most comments stop here
+    mocked = mocked_by_emoji(folded)
+    if not mocked and not _praise_opener(folded):  # the cheap tests first: most stop here
         return False
     if len(WORD.findall(plain)) > MAX_WORDS or contrast_cue(lang).search(folded):
         return False
-    if _fixed(folded):
+    if mocked:
+        return True
+    return not _fixed(folded) and (_recurring_failure(plain, folded) or _ironic_effort(plain))
+
+
+def mocked_by_emoji(text: str) -> bool:
+    """True when a praise word comes before a sarcasm emoji in `text` ("really love it. 🙄")."""
+    end = max(text.rfind(emoji) for emoji in SARCASM_EMOJI)
+    if end < 0:
         return False
-    recurs = bool(_words("repeated").search(folded))
-    return (recurs and states_failure(plain)) or _ironic_effort(plain)
+    before = normalise(text[:end])
+    return bool(_words("praise").search(before) or _extra_cues()[0].search(before))
+
+
+def _recurring_failure(plain: str, folded: str) -> bool:
+    """A failure that recurs or goes on: a ``repeated`` word or a numbered repeat, and a
+    failure statement (the complaint cues' or a terse one)."""
+    _, numbered, terse = _extra_cues()
+    if not (_words("repeated").search(folded) or numbered.search(folded)):
+        return False
+    return bool(terse.search(folded)) or states_failure(plain)
 
 
 def _ironic_effort(text: str) -> bool:

@@ -1,9 +1,11 @@
 """Social-media markup: @handles, retweet markers, hashtags and URLs.
 
-Two readings of the same markup:
+Three readings of the same markup:
 
 * :func:`strip_social` (language identification): handles and retweet markers carry no
   language, so they go; a hashtag keeps its words, CamelCase split.
+* :func:`without_retweet_marks` (duplicates, ironic praise): a retweet's "RT @anna:" prefix
+  and a trailing "via @anna" go, so a retweet reads as the post it shares.
 * :func:`social_for_encoder` (the encoder's input): handles become ``@user`` and URLs ``http``,
   the placeholders of the XLM-T tweets the sentiment head was trained on, so a real export reads
   like the training data; retweet markers go; hashtags stay as written, as in XLM-T (turning
@@ -28,6 +30,10 @@ URL_RE = re.compile(
 _WEB_RE = re.compile(r"(?:https?://|www\.)[^\s\[\]<>\"]+", re.IGNORECASE)
 HANDLE_RE = re.compile(r"(?<![\w@])@\w+")
 RETWEET_RE = re.compile(r"(?:^|(?<=\s))RT(?=\s*[@:])")
+#: A retweet's prefix ("RT @anna:", "rt @anna", "RT:"; several for a retweet of a retweet) and
+#: a trailing credit ("… via @anna").
+_RETWEET_PREFIX_RE = re.compile(r"^\s*(?:RT\s*(?:@\w+\s*:?|:)\s*)+", re.IGNORECASE)
+_VIA_RE = re.compile(r"\s+via\s+@\w+[\s.,;:!?)]*$", re.IGNORECASE)
 HASHTAG_RE = re.compile(r"(?<!\w)#(\w+)")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: Runs of the same placeholder ("@user @user @user") read as one.
@@ -46,9 +52,23 @@ def has_social_markup(text: str) -> bool:
     return any(marker in text for marker in _MARKERS)
 
 
+def without_retweet_marks(text: str) -> str:
+    """`text` without a retweet's prefix ("RT @anna: ") and a trailing "via @anna": the words
+    the original post and its retweets share."""
+    if "@" not in text and ":" not in text:
+        return text
+    return _VIA_RE.sub("", _RETWEET_PREFIX_RE.sub("", text))
+
+
+def is_retweet(text: str) -> bool:
+    """Whether `text` carries a retweet's prefix or a trailing "via @anna"."""
+    return without_retweet_marks(text) != text
+
+
 def strip_social(text: str) -> str:
-    """`text` without @handles and RT markers, hashtags as their (CamelCase-split) words."""
-    text = HANDLE_RE.sub(" ", text)
+    """`text` without @handles and RT markers (a retweet's "RT @anna:" prefix whole),
+    hashtags as their (CamelCase-split) words."""
+    text = HANDLE_RE.sub(" ", without_retweet_marks(text))
     text = RETWEET_RE.sub(" ", text)
     return HASHTAG_RE.sub(lambda m: " " + hashtag_words(m.group(1)) + " ", text)
 

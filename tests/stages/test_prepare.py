@@ -5,7 +5,7 @@ from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.schema import validate
 from feedback_nlp.stages import STAGES
-from feedback_nlp.stages.prepare import PrepareStage
+from feedback_nlp.stages.prepare import PrepareStage, brand_handles
 
 
 @pytest.fixture
@@ -215,3 +215,26 @@ def test_a_praising_reply_quoting_a_complaint_through_reader_and_pipeline(forum,
     assert quote_only["text_clean"] == "" and quote_only["lang"] == "und"
     assert "quote_only" in quote_only["text_issues"]
     assert not out["text_clean"].str.contains("Kowalski|iPhone|wrote:|schrieb").any()
+
+
+def test_retweets_are_duplicates_of_the_redacted_original():
+    posts = pd.DataFrame(
+        {
+            "response_id": ["t1", "t2", "t3"],
+            "text": [
+                "RT @some_fan: router down since noon, again @Brand",
+                "router down since noon, again @Brand",
+                "router down since noon, again @Brand via @other_fan",
+            ],
+        }
+    )
+    out = PrepareStage(keep_handles=["@Brand"])(posts)
+    assert out["text_clean"].iat[0] == "RT @user: router down since noon, again @Brand"
+    assert out["is_duplicate"].tolist() == [True, False, True]
+    assert out["duplicate_of"].tolist() == ["t2", pd.NA, "t2"]
+
+
+def test_brand_handles_are_the_prepare_stages_kept_handles():
+    stages = [PrepareStage(keep_handles=["@Brand", "@Brand_Help"]), STAGES["language"]()]
+    assert brand_handles(stages) == ["@Brand", "@Brand_Help"]
+    assert brand_handles([PrepareStage()]) == []

@@ -114,3 +114,48 @@ def test_the_opener_alone():
 @given(st.text(max_size=200), st.sampled_from([None, "en", "pt", "xx"]))
 def test_any_text_gives_a_verdict(text, lang):
     assert isinstance(ironic_praise(text, lang), bool)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @some_fan: Oh wonderful, another outage during my call. Thanks a lot @Acme 👏",
+        "rt @some_fan Brilliant, the app crashed again",
+        "Great, internet down for the 4th time this month",
+        "Great, internet down for the fourth time this month",
+        "Lovely, wifi dead again",
+        "Super, zum 3. Mal kein Internet, Netz down",
+        "Brilliant, broadband down 3 times since Friday",
+    ],
+)
+def test_retweets_numbered_repeats_and_terse_failures(text):
+    assert ironic_praise(text, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great, the router broke down 🙃",
+        "bills went up without notice. really love it. 🙄",
+        "Best support ever! Only took them a month to fix a loose cable 🙃",
+        "thanks for nothing 🙄",
+    ],
+)
+def test_a_sarcasm_emoji_after_praise_marks_it_ironic(text):
+    assert ironic_praise(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great, the internet was down for the 1st time in a year, fixed in an hour",
+        "Great service, the 2nd engineer fixed it",  # a fix, no emoji
+        "Great support, they fixed it 🙂",  # a friendly emoji
+        "Not sure what happened 🙃",  # the emoji without praise
+        "🙄 thanks",  # the emoji before the praise
+        "Great food, but the wait was long 🙄",  # a contrast
+        "Great shop, internet down in the whole street though",  # a single failure
+    ],
+)
+def test_no_irony_without_a_repeat_praise_before_the_emoji_or_with_a_contrast(text):
+    assert not ironic_praise(text, "en")

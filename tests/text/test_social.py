@@ -7,7 +7,13 @@ import re
 
 import pytest
 
-from feedback_nlp.text.social import has_social_markup, social_for_encoder, strip_social
+from feedback_nlp.text.social import (
+    has_social_markup,
+    is_retweet,
+    social_for_encoder,
+    strip_social,
+    without_retweet_marks,
+)
 
 
 @pytest.mark.parametrize(
@@ -37,3 +43,27 @@ def test_text_without_markup_is_returned_as_is():
 def test_language_signal_drops_handles_and_keeps_hashtag_words():
     stripped = strip_social("RT @anna: #GreatService und #schnelle_lieferung")
     assert re.findall(r"\w+", stripped) == ["Great", "Service", "und", "schnelle", "lieferung"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RT @anna: so slow", "so slow"),
+        ("rt @anna so slow", "so slow"),
+        ("RT: so slow", "so slow"),
+        ("RT @b: RT @anna: so slow", "so slow"),
+        ("so slow via @anna", "so slow"),
+        ("so slow, @anna", "so slow, @anna"),
+        ("ART: so slow", "ART: so slow"),
+        ("RT is a channel", "RT is a channel"),
+    ],
+)
+def test_retweet_marks_go_and_the_shared_post_stays(text: str, expected: str):
+    assert without_retweet_marks(text) == expected
+    assert is_retweet(text) == (text != expected)
+
+
+def test_language_and_irony_signal_drops_a_retweet_prefix_whole():
+    assert strip_social("RT @anna: Oh wonderful, down again").strip() == (
+        "Oh wonderful, down again"
+    )
