@@ -182,8 +182,13 @@ PRODUCED_COLUMNS: dict[str, Column] = {
         ),
         Column("text_clean", "string", "Cleaned, PII-redacted text; what every stage reads."),
         Column("pii_types", "string", f"PII types redacted, joined by '{LIST_SEP}'."),
-        Column("is_duplicate", "boolean", "True when an earlier row has the same clean text."),
-        Column("duplicate_of", "string", "response_id of the first row with that text."),
+        Column(
+            "is_duplicate",
+            "boolean",
+            "True when another row with the same clean text is kept for it (an earlier row, or "
+            "the original a retweet shares).",
+        ),
+        Column("duplicate_of", "string", "response_id of that kept row."),
         Column("lang", "string", "ISO 639-1 code, or 'und' when the text carries no language."),
         Column("lang_score", "float64", "Confidence of `lang`, 0-1.", value_range=(0, 1)),
         Column("sentiment", "string", "Overall polarity.", allowed=SENTIMENT_LABELS),
