@@ -43,6 +43,25 @@ COMMA_AND: dict[str, tuple[str, ...]] = {
     "pl": ("i", "a"), "tr": ("ve",),
 }  # fmt: skip
 MIN_UNIT_WORDS = 2
+#: A letter of a script written without spaces between words (Han, kana, Thai, Lao, Myanmar,
+#: Khmer; Korean puts spaces between words).
+_UNSPACED_LETTER = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]"
+)
+
+
+def word_count(text: str) -> int:
+    """The words of `text`: whitespace-separated, and in scripts written without spaces every
+    two letters one word ("房间干净" counts 2; before stop 49 a Chinese sentence counted one
+    word, so every Chinese or Japanese comment stayed one unit)."""
+    unspaced = len(_UNSPACED_LETTER.findall(text))
+    if not unspaced:
+        return len(text.split())
+    rest = _UNSPACED_LETTER.sub(" ", text).split()
+    return sum(any(c.isalnum() for c in word) for word in rest) + unspaced // 2
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
 
@@ -83,7 +102,7 @@ def split_clauses(sentence: str, lang: str, min_words: int = MIN_UNIT_WORDS) -> 
     parts = [p.strip(" ,") for p in _clause_pattern(lang).split(sentence)]
     merged: list[str] = []
     for part in (p for p in parts if p):
-        if merged and (len(part.split()) < min_words or len(merged[-1].split()) < min_words):
+        if merged and (word_count(part) < min_words or word_count(merged[-1]) < min_words):
             merged[-1] = f"{merged[-1]} {part}"
         else:
             merged.append(part)
@@ -95,7 +114,7 @@ def comment_units(text: str, lang: str, min_words: int = MIN_UNIT_WORDS) -> list
     units: list[str] = []
     for sentence in split_sentences(text, lang):
         for clause in split_clauses(sentence.text, lang, min_words):
-            if units and len(clause.split()) < min_words:
+            if units and word_count(clause) < min_words:
                 units[-1] = f"{units[-1]} {clause}"
             else:
                 units.append(clause)

@@ -33,6 +33,27 @@ def test_clauses_split_in_several_languages(text, lang, expected):
     assert len(split_clauses(text, lang)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "房间干净，早餐很丰富。酒店的无线网络根本用不了。",
+            "zh",
+            ["房间干净，早餐很丰富。", "酒店的无线网络根本用不了。"],
+        ),
+        (
+            "部屋はきれいでした。でもWi-Fiが全然使えませんでした。",
+            "ja",
+            ["部屋はきれいでした。", "でもWi-Fiが全然使えませんでした。"],
+        ),
+        ("好。很好。", "zh", ["好。 很好。"]),
+    ],
+)
+def test_sentences_of_chinese_and_japanese_are_units(text, lang, expected):
+    """Stop 49: a Chinese sentence counted one word, so every comment stayed one unit."""
+    assert comment_units(text, lang) == expected
+
+
 def test_a_one_word_part_joins_its_neighbour():
     assert comment_units("Great, but slow. Thanks!", "en") == ["Great but slow. Thanks!"]
 
