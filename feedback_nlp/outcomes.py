@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError
+from feedback_nlp.io.amounts import read_amounts
 from feedback_nlp.io.scores import NO_ANSWER, is_missing, parse_datetime
 
 KINDS = ("binary", "numeric", "duration", "count")
@@ -211,11 +212,22 @@ def _binary(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]
 
 
 def _numeric(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]:
+    """Plain numbers, and money amounts with a currency and separators (`io.amounts`)."""
     missing, text, values, reasons = _start(series)
     is_number = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool) & ~missing
     values[is_number] = text[is_number].astype(float)
-    bad = ~missing & ~is_number
+    if (is_number | missing).all():
+        return values, reasons
+    amounts, problems = read_amounts(text.where(~missing))
+    values[~is_number] = amounts[~is_number]  # and "1.234" read by the column's decimal comma
+    values[is_number & amounts.notna()] = amounts[is_number & amounts.notna()]
+    bad = ~missing & values.isna()
+    ambiguous = bad & (problems == "ambiguous").fillna(False)
     reasons[bad] = f"{spec.name} is not a number: '" + text[bad] + "'"
+    reasons[ambiguous] = (
+        f"{spec.name} is ambiguous: '" + text[ambiguous] + "' (thousands or a decimal comma? "
+        "no other cell of the column shows its decimal mark: write 1234 or 1.234)"
+    )
     return values, reasons
 
 

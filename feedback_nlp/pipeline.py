@@ -126,8 +126,20 @@ def _check_rows(read: ReadResult, paths: Sequence[str | Path]) -> None:
         return
     files = ", ".join(Path(p).name for p in paths)
     rejected = read.info.get("rows_rejected", 0)
-    why = f"all {rejected:,} rejected (see the rejects)" if rejected else "the files hold no rows"
+    most = f"most often: {_commonest_reason(read.rejects)}; " if len(read.rejects) else ""
+    why = (
+        f"all {rejected:,} rejected ({most}`feedback-nlp validate {files}` lists them)"
+        if rejected
+        else "the files hold no rows"
+    )
     raise FeedbackError(f"nothing to analyse in {files}: no row was kept, {why}")
+
+
+def _commonest_reason(rejects: pd.DataFrame) -> str:
+    """The reason most rejected rows were given, as exported (personal data redacted)."""
+    from feedback_nlp.report.export import redact_for_export
+
+    return str(redact_for_export(rejects[["response_id", "reason"]])["reason"].mode().iloc[0])
 
 
 #: The review sites' star rating (App Store, Google Play, Trustpilot: 1-5), kept apart from

@@ -394,7 +394,8 @@ def describe_schema() -> pd.DataFrame:
 #: Columns of the rejects table every reader returns beside the feedback table.
 #: `line` is the 1-based line (CSV/TSV/JSONL) or row (xlsx) in the source file; `raw` is the
 #: row as read (JSON), so nothing is lost. `row_kept` is True for a problem that did not cost
-#: the row (a score or date emptied under ``bad_scores="keep-text"``): the row is in the table too.
+#: the row (a score, date or outcome emptied under ``bad_scores="keep-text"``): the row is in
+#: the table too.
 #: Rows in = rows out + rows of the rejects table whose `row_kept` is False.
 REJECT_COLUMNS: dict[str, str] = {
     "file": "string",

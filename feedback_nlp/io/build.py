@@ -262,7 +262,7 @@ class TableBuilder:
                 out[name] = values
                 has_score |= values.notna()
                 bad_score = bad_score.fillna(reasons)
-        outcome_sources = self._outcomes(raw, out, flag)
+        outcome_sources = self._outcomes(raw, out, flag_or_keep)  # as a bad score
         if "turn" in out:
             values, reasons = parse_integer(out["turn"], "turn", (0, 1e9))
             flag("turn", reasons)

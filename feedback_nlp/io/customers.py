@@ -64,7 +64,11 @@ def is_customer_table(path: str | Path, mapping: object = None) -> bool:
     path = Path(path)
     if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
         return False
-    found = recognise([str(c) for c in _frame(path, rows=0).columns])
+    try:
+        header = _frame(path, rows=0).columns
+    except ReadError:  # not a table pandas reads: the feedback reader says why, if it is one
+        return False
+    found = recognise([str(c) for c in header])
     if "respondent_id" not in found or "text" in found:
         return False
     try:

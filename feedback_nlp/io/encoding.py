@@ -1,7 +1,9 @@
 """Encoding detection and line-by-line decoding that keeps damaged rows and refuses non-text.
 
 Supported: UTF-8 with or without BOM, UTF-16 with BOM (LE/BE), UTF-16 without BOM when the NUL
-pattern is unambiguous, and cp1252 as the fallback for 8-bit files. A UTF-8 file with a few
+pattern is unambiguous, cp1252 as the fallback for 8-bit Latin files, and the legacy
+encodings of other scripts (gb18030, cp932, cp1256, cp1251, …) where cp1252 would read
+gibberish (:mod:`feedback_nlp.io.legacy_encoding`). A UTF-8 file with a few
 lines in cp1252 (mixed encodings) is read line by line: such lines are decoded as cp1252 and
 counted in `LineDecoder.mixed_lines`. Replacement characters, NULs, control bytes and mojibake
 in some rows are kept (the rows are flagged later, see :mod:`feedback_nlp.text.damage`); a file
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.io.legacy_encoding import legacy_encoding
 from feedback_nlp.text.damage import garbled_share
 
 SAMPLE_BYTES = 1 << 16
@@ -55,7 +58,7 @@ def detect_encoding(sample: bytes, path: str | Path) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(sample) - 3:  # a character cut by the end of the sample
             return "utf-8"
-    return "utf-8" if _mostly_utf8(sample) else "cp1252"
+    return "utf-8" if _mostly_utf8(sample) else legacy_encoding(sample, path)
 
 
 def _mostly_utf8(sample: bytes) -> bool:
@@ -130,8 +133,8 @@ class LineDecoder:
 
     def _retry(self, raw: bytes, first_line: int, exc: UnicodeDecodeError) -> str:
         if not self.confirmed and raw[: exc.start].isascii() and not _mostly_utf8(raw):
-            self.encoding, self.confirmed = "cp1252", True
-            return raw.decode("cp1252", errors="replace")
+            self.encoding, self.confirmed = legacy_encoding(raw, self.path), True
+            return raw.decode(self.encoding, errors="replace")
         self.confirmed = True
         lines = raw.split(b"\n")
         decoded = []

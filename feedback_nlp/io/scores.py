@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.io.digits import plain_digits
 from feedback_nlp.schema import SCORE_RANGES
 
 #: Scores the readers know beyond the schema's: kept under their own name, validated the same way.
@@ -114,8 +115,8 @@ def parse_integer(
 ) -> tuple[pd.Series, pd.Series]:
     """Parse an integer column; return (Int64 values, reason per row or NA where fine).
     `shown`: the cells as the file had them, for the reasons (default `series`)."""
-    text = series.astype("string").str.strip()
-    missing = is_missing(series) | text.str.lower().isin(NO_ANSWER).fillna(False).astype(bool)
+    text = plain_digits(series).astype("string").str.strip()
+    missing = is_missing(text) | text.str.lower().isin(NO_ANSWER).fillna(False).astype(bool)
     text = text.str.replace(_DECIMAL_COMMA, r"\1.\2", regex=True)
     is_int = text.str.fullmatch(_INTEGER.pattern).fillna(False).astype(bool)
     is_num = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool)
@@ -153,9 +154,11 @@ def parse_score(
 
 
 def stated_numbers(series: pd.Series, top: float) -> pd.Series:
-    """Cells holding a labelled number or a number out of `top` replaced by the number."""
+    """Cells holding a labelled number or a number out of `top` replaced by the number (in
+    any script's digits: "٩/١٠" is 9)."""
     if series.dtype != object and not pd.api.types.is_string_dtype(series.dtype):
         return series
+    series = plain_digits(series)
     text = series.astype("string").str.strip()
     text = text[text.str.contains(r"[^\d.,+-]", regex=True).fillna(False)]  # not plain numbers
     if text.empty:

@@ -43,9 +43,9 @@ _BB_INLINE = "b|i|u|s|strike|spoiler|url|img|email|color|colour|size|font|nopars
 _BB_BREAK_TAG = re.compile(rf"\[/?(?:{_BB_BLOCK})(?:[= ][^\[\]\n]*)?\]", re.IGNORECASE)
 _BB_TAG = re.compile(rf"\[/?(?:{_BB_INLINE})(?:=[^\[\]\n]*)?\]", re.IGNORECASE)
 _BB_CLOSING = re.compile(rf"\[/(?:{_BB_BLOCK}|{_BB_INLINE})\]", re.IGNORECASE)
-# Invisible characters that carry no meaning in a comment. Zero-width joiners and variation
-# selectors are kept: emoji sequences need them.
-_INVISIBLE = dict.fromkeys(
+#: Invisible characters that carry no meaning in a comment (also stripped from score cells).
+#: Zero-width joiners and variation selectors are kept: emoji sequences need them.
+INVISIBLE_MARKS = dict.fromkeys(
     map(ord, "\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -68,7 +68,7 @@ def clean_text(text: object) -> str:
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _CONTROL.sub(" ", text.translate(_INVISIBLE))
+    text = _CONTROL.sub(" ", text.translate(INVISIBLE_MARKS))
     text = unicodedata.normalize("NFC", text)
     text = _HORIZONTAL_SPACE.sub(" ", text)
     text = _LINE_BREAKS.sub("\n", text)

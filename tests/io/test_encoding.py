@@ -91,3 +91,34 @@ def test_binary_file_is_refused():
 
 def test_detect_encoding_ignores_a_character_cut_by_the_sample_end():
     assert detect_encoding("abc é".encode()[:-1], "x.csv") == "utf-8"
+
+
+LEGACY_ROWS = {  # one export per script that cp1252 used to read as gibberish
+    "gbk": "id,nps,comment\n1,3,快递太慢了\n2,9,客服态度很好\n3,6,价格有点贵\n",
+    "gb18030": "id,nps,comment\n1,2,退货流程太复杂\n2,10,包装很好非常满意\n",
+    "shift_jis": "id,nps,comment\n1,4,値段が高いです\n2,9,サーバーは速いです\n",
+    "cp1256": "id,nps,comment\n1,3,التوصيل متأخر جدا\n2,9,المنتج ممتاز\n",
+    "cp1251": "id,nps,comment\n1,3,Доставка очень медленная\n2,9,Отличный сервис\n",
+    "euc_kr": "id,nps,comment\n1,3,배송이 너무 늦어요\n2,9,상담원이 친절했어요\n",
+}
+
+
+@pytest.mark.parametrize("encoding", list(LEGACY_ROWS))
+def test_legacy_exports_of_other_scripts_are_read_not_garbled(tmp_path, encoding):
+    """Before, each was read as cp1252 gibberish (or refused on a byte cp1252 lacks)."""
+    path = tmp_path / f"{encoding}.csv"
+    path.write_bytes(LEGACY_ROWS[encoding].encode(encoding))
+    result = check_result(read_feedback(path))
+    expected = [line.split(",")[2] for line in LEGACY_ROWS[encoding].splitlines()[1:]]
+    assert result.table["text"].tolist() == expected
+    assert result.info["encoding"] != "cp1252" and not result.info.get("mixed_encoding_lines")
+
+
+@pytest.mark.parametrize(
+    "comment", ["It’s “fine” – really… €20 — ok", "Très déçu: où est la boîte ?", "Größe ÄÖÜ"]
+)
+def test_latin_cp1252_exports_keep_cp1252(tmp_path, comment):
+    path = tmp_path / "latin.csv"
+    path.write_bytes(f"id,text\n1,{comment}\n".encode("cp1252"))
+    result = check_result(read_feedback(path))
+    assert result.info["encoding"] == "cp1252" and result.table["text"].iloc[0] == comment

@@ -12,8 +12,9 @@ import feedback_nlp
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io import read_feedback, read_many
 from feedback_nlp.io.customers import is_customer_table, join_customer_outcomes
-from feedback_nlp.outcomes import parse_outcome_option
+from feedback_nlp.outcomes import OutcomeSpec, parse_outcome_option
 from feedback_nlp.pipeline import demo_files
+from tests.io.conftest import check_result
 
 DEMO = Path(feedback_nlp.__file__).parent / "data" / "demo"
 SPECS = {
@@ -46,7 +47,7 @@ def test_a_bad_outcome_value_rejects_the_row_with_file_and_line(tmp_path: Path) 
         "handle": parse_outcome_option("handle:duration"),
         "wait": parse_outcome_option("wait:duration:start=opened:end=closed"),
     }
-    result = read_feedback(path, outcomes=outcomes)
+    result = read_feedback(path, outcomes=outcomes, bad_scores="reject-row")  # keep-text: kept
     assert len(result.table) + len(result.rejects) == 5
     rejected = result.rejects.set_index("line")
     assert "fcr is not yes/no" in rejected.loc[3, "reason"]
@@ -67,7 +68,8 @@ def test_outcomes_can_be_declared_in_a_mapping_file(tmp_path: Path) -> None:
         '[outcomes.minutes]\nkind = "duration"\nunit = "minutes"\n', encoding="utf-8"
     )
     result = read_feedback(path)
-    assert result.table["minutes"].tolist() == [720.0]
+    assert result.table["minutes"].tolist()[0] == 720.0
+    assert pd.isna(result.table["minutes"].iloc[1])  # the row kept, as for a bad score
     assert result.rejects["line"].tolist() == [3]
 
 
@@ -155,7 +157,44 @@ def test_good_and_bad_ratings_are_read_and_offered_is_not_answered(tmp_path: Pat
     spec = parse_outcome_option("satisfied:binary:column=Satisfaction Score:bad=no")
     result = read_feedback(path, outcomes={"satisfied": spec})
     assert result.table["satisfied"].tolist()[:2] == [0.0, 1.0]
-    assert result.table["satisfied"].isna().tolist() == [False, False, True, True]
+    assert result.table["satisfied"].isna().tolist() == [False, False, True, True, True]
     assert result.rejects["reason"].tolist() == [
         "satisfied is not yes/no, true/false, good/bad or 1/0: 'Meh'"
     ]
+
+
+def test_a_legacy_encoded_feedback_file_is_not_probed_into_a_customer_table_error(tmp_path):
+    """Before, a Shift-JIS export (byte 0x81) stopped analyze with "cannot read the customer
+    table: 'charmap' codec can't decode byte 0x81", though no customer table was given."""
+    path = tmp_path / "reviews.csv"
+    path.write_bytes("user_id,nps,comment\nu1,3,値段が高いです\n".encode("cp932"))
+    assert not is_customer_table(path)
+
+
+def test_numeric_outcomes_written_as_money_amounts_are_read(tmp_path) -> None:
+    """Before, every cell below was "refund_amount is not a number" and rejected its row."""
+    path = tmp_path / "returns.csv"
+    path.write_text(
+        'id,comment,refund_amount\nr1,slow,"€49,99"\nr2,broken,"$1,234.50"\n'
+        'r3,wrong size,"1.299,00 €"\nr4,fine,CHF 12.50\n',
+        encoding="utf-8",
+    )
+    result = check_result(
+        read_feedback(path, outcomes={"refund_amount": OutcomeSpec("refund_amount", "numeric")})
+    )
+    assert result.table["refund_amount"].tolist() == [49.99, 1234.5, 1299.0, 12.5]
+    assert result.rejects.empty
+
+
+def test_a_bad_outcome_cell_keeps_the_comment_under_keep_text(tmp_path) -> None:
+    """Before, the row and its comment were rejected; now the outcome is emptied, as a score."""
+    path = tmp_path / "returns.csv"
+    path.write_text("id,comment,refund_amount\nr1,slow refund,lots\nr2,ok,5\n", encoding="utf-8")
+    spec = {"refund_amount": OutcomeSpec("refund_amount", "numeric")}
+    result = check_result(read_feedback(path, outcomes=spec))
+    assert result.table["text"].tolist() == ["slow refund", "ok"]
+    assert pd.isna(result.table["refund_amount"].iloc[0])
+    assert result.rejects["row_kept"].tolist() == [True]
+    assert result.rejects["reason"].iloc[0] == "refund_amount is not a number: 'lots'"
+    strict = check_result(read_feedback(path, outcomes=spec, bad_scores="reject-row"))
+    assert strict.table["response_id"].tolist() == ["r2"]

@@ -45,7 +45,7 @@ def test_bad_scores_keep_text_by_default_and_list_the_problem():
     assert problems.loc[2, "reason"] == "nps is outside 0-10: '11'"
     assert problems.loc[6, "reason"] == "nps is not a number: 'seven'"
     assert result.info["scores_emptied"]["nps is outside 0-10"] == 2
-    assert "rows kept with a score or date emptied" in result.summary()
+    assert "rows kept with a score, date or outcome emptied" in result.summary()
 
 
 def test_bad_scores_policy_from_the_mapping_and_checked(tmp_path):
@@ -366,3 +366,13 @@ def test_a_surveys_role_question_is_no_staff_column(tmp_path):
         encoding="utf-8",
     )
     assert len(read_feedback(path).table) == 2
+
+
+def test_a_file_of_arabic_and_full_width_scores_out_of_ten_is_read(tmp_path):
+    """Before, one "٩/١٠" cell refused the whole file with pyarrow's ArrowInvalid."""
+    path = tmp_path / "native.csv"
+    rows = ["id,nps,comment", "A1,٩/١٠,خدمة جيدة جدا", "A2,９/１０,とても良い", "A3,\u200f٨,جيد"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.table["nps"].tolist() == [9, 9, 8]
+    assert result.rejects.empty

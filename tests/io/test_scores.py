@@ -216,3 +216,16 @@ def test_a_date_format_without_a_time_reads_the_dates_that_have_one():
         pd.Timestamp("2026-11-13", tz="UTC"),
         pd.Timestamp("2026-11-13 22:02:05", tz="UTC"),
     ]
+
+
+def test_scores_out_of_ten_in_native_or_full_width_digits_are_read():
+    """Before, "٩/١٠" and "９/１０" stopped the whole read with pyarrow's ArrowInvalid."""
+    values, reasons = parse_score(pd.Series(["٩/١٠", "９/１０", "٧", "١٠ - ممتاز"]), "nps")
+    assert values.tolist() == [9, 9, 7, 10] and reasons.isna().all()
+
+
+def test_invisible_bidi_marks_in_score_cells_are_ignored():
+    """Before, "\u200f٩" was rejected as "nps is not a number: '٩'"."""
+    values, reasons = parse_score(pd.Series(["\u200f٩", "\u200e9", "\u200f"]), "nps")
+    assert values.tolist()[:2] == [9, 9] and pd.isna(values.iloc[2])
+    assert reasons.isna().all()
