@@ -130,6 +130,7 @@ def read(
 ) -> None:
     """Read files into one feedback table and write it (rejected rows optionally to --rejects)."""
     from feedback_nlp.io import read_many
+    from feedback_nlp.report.export import CSV_ENCODING
 
     if out.suffix.lower() not in (".parquet", ".csv"):
         _fail(ConfigError(f"--out must end in .parquet or .csv, not '{out.suffix}'"))
@@ -145,10 +146,10 @@ def read(
     if out.suffix.lower() == ".parquet":
         result.table.to_parquet(out, index=False)
     else:
-        result.table.to_csv(out, index=False)
+        result.table.to_csv(out, index=False, encoding=CSV_ENCODING)  # BOM: Excel reads UTF-8
     if rejects is not None:
         rejects.parent.mkdir(parents=True, exist_ok=True)
-        result.rejects.to_csv(rejects, index=False)
+        result.rejects.to_csv(rejects, index=False, encoding=CSV_ENCODING)
     typer.echo(result.summary())
     typer.echo(
         f"wrote {len(result.table)} row(s) to {out}"

@@ -39,6 +39,7 @@ from feedback_nlp.engines.progress import Progress
 from feedback_nlp.io.stream import Chunk, stream_feedback
 from feedback_nlp.pipeline import with_nps_group
 from feedback_nlp.report.export import redact_for_export
+from feedback_nlp.report.inputs import prepare_settings, stage_configs
 from feedback_nlp.schema import rejected_rows
 
 _DONE = object()
@@ -96,7 +97,8 @@ def tag_chunk_tables(
     """The tagged chunk and its `theme_mentions` table (None without a topics stage), both
     redacted as every export is."""
     batch = analyzer.transform_batch(table)
-    tagged = redact_for_export(with_nps_group(batch.table))
+    prepare = prepare_settings(stage_configs(analyzer.stages))
+    tagged = redact_for_export(with_nps_group(batch.table), prepare=prepare)
     mentions = batch.tables.get(MENTIONS)
     return tagged, None if mentions is None else redact_for_export(mentions)
 

@@ -30,6 +30,7 @@ from feedback_nlp.insights.core import (
     row_themes,
     theme_labels,
 )
+from feedback_nlp.insights.driver_labels import driver_label, identical_note
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import NEUTRAL_EMOTION, lists_of, split_list
 from feedback_nlp.scores import SMALL_N, ScoreScales, describe_units, unit_ids
@@ -153,9 +154,8 @@ def driver_features(
     if len(rare):
         skipped.append(f"{len(rare)} driver(s) with fewer than {min_n} units left out")
     features, merged = _merge_identical(features.drop(columns=rare).astype(float))
-    skipped += [
-        f"{dup} is identical to {kept} on every unit: reported as {kept}" for dup, kept in merged
-    ]
+    names = theme_labels(table)
+    skipped += [identical_note(dup, kept, names) for dup, kept in merged]
     return features, skipped
 
 
@@ -298,16 +298,7 @@ def _driver_table(
 
 def _labels(drivers: pd.Series, table: pd.DataFrame) -> pd.Series:
     names = theme_labels(table)
-
-    def label(driver: str) -> str:
-        if " = " in driver:
-            return " = ".join(label(part) for part in driver.split(" = "))
-        kind, _, value = driver.partition(":")
-        if kind in ("theme", "negative"):
-            return f"{names.get(value, value)}" + (" (negative)" if kind == "negative" else "")
-        return f"{kind} {value}"
-
-    return drivers.map(label)
+    return drivers.map(lambda driver: driver_label(driver, names))
 
 
 def _fit_table(

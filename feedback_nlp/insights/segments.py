@@ -37,6 +37,10 @@ DEFAULT_SEGMENTS = (
     "period",
 )
 MULTI_VALUED = ("emotion",)
+#: Dimensions read from the comment's text whose segments hold comments only: a row without
+#: one (a score only) has no language, not an "Undetermined" one. (Its "neutral" sentiment
+#: keeps its score in the sentiment segments, as tested.)
+TEXT_DIMENSIONS = ("lang",)
 #: Tried by default only where the column is there, unnoted otherwise (`question`: the open
 #: question a comment answers, in surveys asking several; `io.answers`).
 PRESENT_SEGMENTS = ("question",)
@@ -45,14 +49,18 @@ PRESENT_SEGMENTS = ("question",)
 def segment_values(
     table: pd.DataFrame, dimension: str, *, theme_column: str = "themes", period: str = "M"
 ) -> pd.Series:
-    """Each row's values of `dimension` as a list (a comment counts in each of its themes)."""
+    """Each row's values of `dimension` as a list (a comment counts in each of its themes; a
+    row without a comment is in no segment of a TEXT_DIMENSIONS dimension)."""
     if dimension == "period":
         return lists_of(period_of(table, period), lambda v: [] if pd.isna(v) else [v])
     if dimension == theme_column:
         return row_themes(table, theme_column)
+    column = table[dimension]
+    if dimension in TEXT_DIMENSIONS:
+        column = column.astype("string").where(commented(table))
     if dimension in MULTI_VALUED:
-        return lists_of(table[dimension])
-    labels = segment_labels(table[dimension]).reindex(table.index)
+        return lists_of(column)
+    labels = segment_labels(column).reindex(table.index)
     return lists_of(labels, lambda v: [] if pd.isna(v) else [str(v)])
 
 

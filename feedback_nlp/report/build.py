@@ -16,10 +16,10 @@ from feedback_nlp import __version__
 from feedback_nlp.insights import Explanation, explain
 from feedback_nlp.insights.core import theme_labels
 from feedback_nlp.insights.distinct import similar_from_table
-from feedback_nlp.report.document import InsightReport
+from feedback_nlp.report.document import InsightReport, Paragraph, Section
 from feedback_nlp.report.effort import effort_section
 from feedback_nlp.report.export import redact_for_export, sheet_names
-from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table
+from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table, prepare_settings
 from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.outcomes import outcome_sections
 from feedback_nlp.report.plain import counted, glossary
@@ -32,9 +32,11 @@ from feedback_nlp.report.sections import (
 from feedback_nlp.report.summary import Facts, gather_facts, summary_section
 from feedback_nlp.report.trends import trends_section
 from feedback_nlp.report.voices import (
+    REDACTED,
     languages_section,
     questions_section,
     quotes_section,
+    redaction_notice,
     segment_sections,
 )
 from feedback_nlp.schema import lists_of, split_list
@@ -87,7 +89,8 @@ def build_insight_report(
     `title` defaults to `DEFAULT_TITLE`; `OUTCOME_TITLE` when the table has declared outcomes
     but no score; `TEXT_ONLY_TITLE` when it has neither."""
     inputs = source if isinstance(source, ReportInputs) else ReportInputs(table=source)
-    inputs = replace(inputs, table=redact_for_export(inputs.table))  # as every export is
+    prepare = prepare_settings(inputs.stages)
+    inputs = replace(inputs, table=redact_for_export(inputs.table, prepare=prepare))
     table = inputs.table
     labels = theme_labels_of(inputs.themes) or theme_labels(table)
     similar = similar_from_table(inputs.themes)
@@ -112,7 +115,7 @@ def build_insight_report(
     title = title or _title(facts)
     report = InsightReport(title, _subtitle(facts), facts={"facts": facts})
     candidates = [
-        summary_section(facts),
+        _with_notice(summary_section(facts), redaction_notice(prepare)),
         volume_section(table),
         themes_section(tables, inputs.themes, score),
         pain_points_section(tables, score),
@@ -137,6 +140,13 @@ def build_insight_report(
     report.sections = [s for s in candidates if s is not None]
     report.sheets = _sheets(report, inputs, tables, labels)
     return report
+
+
+def _with_notice(section: Section | None, notice: str | None) -> Section | None:
+    """`section` opening with `notice` (redaction switched off in the analysis), if any."""
+    if section is not None and notice:
+        section.blocks.insert(0, Paragraph(notice))
+    return section
 
 
 def _title(facts: Facts) -> str:
@@ -189,6 +199,7 @@ def _about(report: InsightReport, inputs: ReportInputs, cut: dict[str, str]) -> 
         ("made", report.subtitle),
         ("source", inputs.source or "a table passed in memory"),
         ("comments", f"{len(inputs.table):,}"),
+        ("personal data", redaction_notice(prepare_settings(inputs.stages)) or REDACTED),
     ]
     if len(inputs.table) > EXCEL_MAX_ROWS:
         rows.append(
@@ -256,5 +267,5 @@ def write_insight_report(
         to_markdown(report, html_name=paths["html"].name, xlsx_name=paths["xlsx"].name),
         encoding="utf-8",
     )
-    write_workbook(report.sheets, paths["xlsx"])
+    write_workbook(report.sheets, paths["xlsx"], prepare=prepare_settings(inputs.stages))
     return Written(paths, report.facts["facts"])

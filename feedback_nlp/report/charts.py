@@ -121,6 +121,13 @@ def enough_first(frame: pd.DataFrame, value: str, ascending: bool = True) -> pd.
     return ordered.drop(columns="_small")
 
 
+#: Ticks of a log-scale axis (odds ratios), where they fall in its range.
+LOG_TICKS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100)
+#: Months ("2026-07") as categories: a date axis put ticks at "Jul 5 … Aug 30", and
+#: September's point at "Aug 30".
+MONTH_AXIS = {"type": "category", "title": {"text": "Month"}}
+
+
 def interval_chart(
     frame: pd.DataFrame,
     *,
@@ -179,8 +186,9 @@ def interval_chart(
         showlegend=False,
     )
     axis: dict[str, object] = {"title": {"text": x_title}}
-    if log_x:
-        axis["type"] = "log"
+    if log_x:  # named ticks: plotly's own read "4 5 6 7 8 9 0.1 2 3" on odds ratios
+        axis.update(type="log", tickmode="array", tickvals=LOG_TICKS)
+        axis["ticktext"] = [f"{tick:g}" for tick in LOG_TICKS]
     return figure(
         [dots],
         height=90 + 28 * len(frame),
@@ -286,7 +294,7 @@ def score_trend_chart(periods: pd.DataFrame, metric: str, title: str) -> object 
         customdata=periods["n"].tolist(),
         hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>",
     )
-    return figure([band, line], height=300, yaxis={"title": {"text": esc(title)}})
+    return figure([band, line], height=300, xaxis=MONTH_AXIS, yaxis={"title": {"text": esc(title)}})
 
 
 def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
@@ -324,5 +332,6 @@ def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
     return figure(
         lines,
         height=360,
+        xaxis=MONTH_AXIS,
         yaxis={"title": {"text": f"% of the month's {units}"}, "rangemode": "tozero"},
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from feedback_nlp.report.document import Quote
 from feedback_nlp.text.sentences import split_sentences
 
 #: Quotes up to this many characters are shown whole.
@@ -78,3 +79,14 @@ def _search(words: list[str], text: str, start: int = 0) -> tuple[int, int] | No
     pattern = re.compile(BETWEEN_WORDS.join(re.escape(w) for w in words))
     found = pattern.search(text, start)
     return (found.start(), found.end()) if found else None
+
+
+def focused_text(quote: Quote) -> str | None:
+    """The part of a short comment that raised its theme (`excerpt`), with its sentence, when
+    that part is not the whole comment: a card's quote about a late refund led with the
+    comment's sign-in trouble. None when there is no such part (a long quote is always shown
+    by its part: `excerpts.shown`)."""
+    part, whole = " ".join(quote.excerpt.split()), " ".join(quote.text.split())
+    if not part or part == whole or part not in whole or is_long(quote.text):
+        return None
+    return shown(quote.text, quote.excerpt, quote.lang, limit=len(quote.text) - 1)

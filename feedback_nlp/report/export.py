@@ -10,18 +10,32 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from feedback_nlp.io.scores import is_missing
+from feedback_nlp.report.person_columns import (
+    NAME_PLACEHOLDER,
+    is_name_column,
+    phone_columns,
+    phones_redacted,
+)
 from feedback_nlp.report.whereabouts import redact_whereabouts
-from feedback_nlp.schema import COLUMNS, PII_PLACEHOLDERS
+from feedback_nlp.schema import COLUMNS
 from feedback_nlp.text.pseudonyms import pseudonymise_pii_id, pseudonymise_respondent_id
 
 #: Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: A cell that is a plain number ("-1", "+3.5", "-2e3"): a spreadsheet reads it as that
+#: number, never as a formula, so it is written as it is (before, Other's id read "'-1").
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+#: CSV files are written with a UTF-8 byte order mark: without it Excel on Windows reads
+#: them in the local code page and shows Arabic or Chinese as mojibake.
+CSV_ENCODING = "utf-8-sig"
 
 #: Longest text an Excel cell holds.
 EXCEL_CELL_CHARS = 32_766  # 32,767 less the apostrophe a formula-like cell gets
@@ -37,15 +51,19 @@ _LABEL_COLUMNS = {
     name
     for name, column in COLUMNS.items()
     if (column.allowed is not None and not column.open_set) or column.dtype != "string"
-} | {"lang", "topic_label", "themes", *_ID_COLUMNS}
-_ALREADY_REDACTED = {"text_clean", "pii_types"}
+} | {"lang", "topic_label", "themes", "pii_types", *_ID_COLUMNS}
+_ALREADY_REDACTED = {"text_clean"}  # when `text_clean_is_redacted`
 #: Columns of the rejects table that quote their row's ids: the reason and the row as read.
 _QUOTING_COLUMNS = {"reason", "raw"}
 
 
 def neutralise_formula(value: object) -> object:
     """Prefix a string that a spreadsheet would evaluate with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_TRIGGERS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 
@@ -69,69 +87,43 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def free_text_columns(table: pd.DataFrame) -> list[str]:
-    """String columns that may hold free text (and so PII): all but labels and ids, and
-    `text_clean` where `pii_types` says the prepare stage redacted it (a tagged table made
-    elsewhere has its `text_clean` redacted here: before stop 47 it was trusted)."""
+def text_clean_is_redacted(table: pd.DataFrame, prepare: Mapping[str, Any] | None) -> bool:
+    """Whether `text_clean` is known to be redacted: the prepare stage wrote it (`pii_types`)
+    with settings `prepare` (its config.toml params) that redact every PII type. Unknown
+    settings are not trusted: a `pii_types` column is written, all empty, with `redact = false`."""
+    return (
+        prepare is not None
+        and "pii_types" in table.columns
+        and bool(prepare.get("redact", True))
+        and not prepare.get("pii_types")
+    )
+
+
+def free_text_columns(table: pd.DataFrame, *, trusted: bool = False) -> list[str]:
+    """String columns that may hold free text (and so PII): all but labels and ids, and but
+    `text_clean` when it is `trusted` (:func:`text_clean_is_redacted`)."""
     return [
         name
         for name in table.columns
         if name not in _LABEL_COLUMNS
-        and not (name in _ALREADY_REDACTED and "pii_types" in table.columns)
+        and not (trusted and name in _ALREADY_REDACTED)
         and (pd.api.types.is_object_dtype(table[name]) or pd.api.types.is_string_dtype(table[name]))
     ]
 
 
-#: Words before a name that make it a person's: "Full name", "customer.name", "visitor.name",
-#: "via.source.from.name", "Twitter handle" ("Store name", "plan_name", "product.name" are not).
-_PERSON_PREFIX = (
-    r"(?:customer|user|respondent|author|reviewer|requester|submitter|sender|buyer|guest|"
-    r"member|contact|client|your|full|first|last|given|family|middle|display|kunden|visitor|"
-    r"agent|assignee|from|owner|recipient|screen|twitter|instagram|tiktok|facebook|social)"
-)
-#: A carried column that holds a person's name or handle, by its header (or its last two
-#: dotted parts): "Name" (Microsoft Forms), "Full name", "Vorname", "Nom", "Screen Name",
-#: "username", "author.username", "Twitter Handle", "customer_full_name".
-_NAME_COLUMN = re.compile(
-    r"(?i)^(?:requester|assignee|submitter)$|"  # help desks' person columns (Zendesk)
-    rf"^(?:{_PERSON_PREFIX}[ ._-]?){{0,2}}(?:name|surname|nom|prénom|prenom|vorname|"
-    r"nachname|nombre|apellidos?|nome|cognome|имя|фамилия|nume|prenume|imię|nazwisko|nickname|"
-    r"handle)(?: completo| of (?:the )?(?:respondent|customer|user|client|contact))?"
-    r"\s*(?::|\(.*\))?\s*$"  # "Name (optional)", "Your name:"
-)
-#: A link to a person's profile: "Profile URL", "author_url", "user.profile_link".
-_PROFILE_COLUMN = re.compile(
-    r"(?i)^(?:(?:author|user|reviewer|customer|member|visitor)[ ._-]?)?(?:profile[ ._-]?"
-    r"(?:url|link)|(?<=[ ._-])(?:url|link))$"
-)
-NAME_PLACEHOLDER = PII_PLACEHOLDERS["name"]
-#: A header that says its column holds phone numbers: "phone_int", "Mobile no",
-#: "phoneNumber", "Telefonnummer", "Handynummer" ("Mobile app version" holds none: the values
-#: decide, `_PHONE_VALUE`).
-_PHONE_HEADER = re.compile(
-    r"(?i)(?:phone|telephone|telefon|handy|whatsapp|\bfax\b|\btel\b|(?<![a-z])mobile(?![a-z]))"
-)
-#: A cell that is a phone number and nothing else: 8-15 digits, with + ( ) - . / spaces;
-#: not a date ("2026-01-05" in a "phone_call_date" column).
-_PHONE_VALUE = re.compile(r"^\+?[\d ()./-]+$")
-_DATE_VALUE = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
-_CAMEL = re.compile(r"([a-z])([A-Z])")  # "phoneNumber" -> "phone Number"
-
-
-def is_name_column(name: object) -> bool:
-    """Whether a carried column's header says it holds a person's name, handle or profile."""
-    header = str(name).strip()
-    last_two = ".".join(header.split(".")[-2:])  # "via.source.from.name" -> "from.name"
-    return any(
-        bool(rule.match(text))
-        for rule in (_NAME_COLUMN, _PROFILE_COLUMN)
-        for text in (header, last_two)
-    )
-
-
-def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) -> pd.DataFrame:
-    """Drop raw `text` (kept only when asked) and redact PII in every other free-text column."""
+def redact_for_export(
+    table: pd.DataFrame,
+    *,
+    include_raw_text: bool = False,
+    prepare: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Drop raw `text` (kept only when asked) and redact PII in every other free-text column,
+    `text_clean` too unless `prepare` (the prepare stage's settings) says it is redacted; the
+    handles `prepare` keeps (a brand's account) stay. Redacting redacted text changes nothing."""
+    from feedback_nlp.text.people import handle_names
     from feedback_nlp.text.pii import redact_pii
+
+    kept = handle_names((prepare or {}).get("keep_handles"))
 
     out = table.copy()
     if not include_raw_text and "text_clean" in out.columns:
@@ -143,32 +135,39 @@ def redact_for_export(table: pd.DataFrame, *, include_raw_text: bool = False) ->
         out.loc[present, name] = out.loc[present, name].map(rule)
     for name in _QUOTING_COLUMNS & set(out.columns):  # a reject quotes its row's ids
         out[name] = _ids_replaced(out[name], originals, out[originals.columns])
-    for name in _phone_columns(out):  # a number no text detector reads: 4915123456789
-        out[name] = _phones_redacted(out[name])
+    for name in phone_columns(out, _LABEL_COLUMNS):  # a number no text reader finds
+        out[name] = phones_redacted(out[name])
     out = redact_whereabouts(out, frozenset(COLUMNS))
-    for name in free_text_columns(out):
+    for name in free_text_columns(out, trusted=text_clean_is_redacted(out, prepare)):
         if include_raw_text and name == "text":
             continue
         if is_name_column(name):  # a person's name: no detector finds it in the cell
             out[name] = out[name].where(is_missing(out[name]), NAME_PLACEHOLDER)
             continue
         values = {v for v in out[name].dropna() if isinstance(v, str)}  # each redacted once
-        redacted = {v: redact_pii(v)[0] for v in values}
+        redacted = {v: redact_pii(v, None, kept)[0] for v in values}
         mapped = out[name].map(lambda v, r=redacted: r.get(v, v) if isinstance(v, str) else v)
         out[name] = mapped.astype(out[name].dtype)  # a column of no value stays text
     return out
 
 
-def export_table(table: pd.DataFrame, path: str | Path, *, include_raw_text: bool = False) -> Path:
-    """Write `table` as .csv, .parquet, .xlsx or .jsonl, PII-redacted and formula-safe."""
+def export_table(
+    table: pd.DataFrame,
+    path: str | Path,
+    *,
+    include_raw_text: bool = False,
+    prepare: Mapping[str, Any] | None = None,
+) -> Path:
+    """Write `table` as .csv (with a UTF-8 BOM), .parquet, .xlsx or .jsonl, PII-redacted
+    (`prepare`: as :func:`redact_for_export`) and formula-safe."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    safe = redact_for_export(table, include_raw_text=include_raw_text)
+    safe = redact_for_export(table, include_raw_text=include_raw_text, prepare=prepare)
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         safe.to_parquet(path, index=False)
     elif suffix == ".csv":
-        neutralise_formulas(safe).to_csv(path, index=False)
+        neutralise_formulas(safe).to_csv(path, index=False, encoding=CSV_ENCODING)
     elif suffix == ".xlsx":
         write_workbook({"table": safe}, path, redact=False)
     elif suffix == ".jsonl":
@@ -179,15 +178,20 @@ def export_table(table: pd.DataFrame, path: str | Path, *, include_raw_text: boo
 
 
 def write_workbook(
-    sheets: dict[str, pd.DataFrame], path: str | Path, *, redact: bool = True
+    sheets: dict[str, pd.DataFrame],
+    path: str | Path,
+    *,
+    redact: bool = True,
+    prepare: Mapping[str, Any] | None = None,
 ) -> Path:
-    """Write several tables as sheets of one .xlsx, redacted and formula-safe."""
+    """Write several tables as sheets of one .xlsx, redacted (`prepare`: as
+    :func:`redact_for_export`) and formula-safe."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     names = sheet_names(list(sheets))
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, sheet in sheets.items():
-            safe = redact_for_export(sheet) if redact else sheet
+            safe = redact_for_export(sheet, prepare=prepare) if redact else sheet
             safe = neutralise_formulas(_excel_compatible(safe))
             safe.to_excel(writer, sheet_name=names[name], index=False)
     return path
@@ -247,36 +251,6 @@ def sheet_names(tables: list[str]) -> dict[str, str]:
     return names
 
 
-def _phone_columns(table: pd.DataFrame) -> list[str]:
-    """Carried columns whose header says they hold phone numbers."""
-    return [
-        name
-        for name in table.columns
-        if name not in _LABEL_COLUMNS
-        and not pd.api.types.is_bool_dtype(table[name])
-        and _PHONE_HEADER.search(_CAMEL.sub(r"\1 \2", str(name)))
-    ]
-
-
-def _phones_redacted(values: pd.Series) -> pd.Series:
-    """`values` with each cell that is a phone number (8-15 digits) as <PHONE>; others kept."""
-
-    def is_phone(value: object) -> bool:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        text = str(value).strip()
-        if not _PHONE_VALUE.match(text) or _DATE_VALUE.match(text):
-            return False
-        return 8 <= sum(c.isdigit() for c in text) <= 15
-
-    phones = values.map(is_phone, na_action="ignore").fillna(False).astype(bool)
-    if not phones.any():
-        return values
-    out = values.astype("string")
-    out[phones] = PII_PLACEHOLDERS["phone"]
-    return out
-
-
 def _ids_replaced(texts: pd.Series, originals: pd.DataFrame, pseudonyms: pd.DataFrame) -> pd.Series:
     """Each text with its row's ids that are PII written as their pseudonyms."""
     out = texts.copy()
@@ -294,13 +268,16 @@ def _ids_replaced(texts: pd.Series, originals: pd.DataFrame, pseudonyms: pd.Data
 
 
 __all__ = [
+    "CSV_ENCODING",
     "FORMULA_TRIGGERS",
     "export_table",
     "free_text_columns",
+    "is_name_column",
     "neutralise_formula",
     "neutralise_formulas",
     "pseudonymise_pii_id",
     "redact_for_export",
     "restore_formula",
+    "text_clean_is_redacted",
     "write_workbook",
 ]

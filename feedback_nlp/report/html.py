@@ -208,13 +208,14 @@ def _cards(block: Cards) -> str:
         if card.detail:
             inner += f'<div class="detail">{html.escape(card.detail)}</div>'
         if card.quote is not None:
-            inner += _quote(card.quote)
+            inner += _quote(card.quote, focused=True)
         cards.append(f'<div class="card{tone}{plain}">{inner}</div>')
     heading = f"<h3>{html.escape(block.heading)}</h3>" if block.heading else ""
     return f'{heading}<div class="cards">{"".join(cards)}</div>'
 
 
-def _quote(quote: Quote) -> str:
+def _quote(quote: Quote, focused: bool = False) -> str:
+    """A quote; `focused` (a summary card's) shows the part raising the theme (`focused_text`)."""
     lang = html.escape(quote.lang)
     group = html.escape(quote.group)
     tags = f'<span class="tag">{html.escape(language_name(quote.lang))}</span>'
@@ -222,13 +223,17 @@ def _quote(quote: Quote) -> str:
         tags += f'<span class="tag">{group}</span>'
     if quote.question:
         tags += f'<span class="tag">to “{html.escape(quote.question)}”</span>'
-    text = html.escape(excerpts.shown(quote.text, quote.excerpt, quote.lang))
-    if excerpts.is_long(quote.text):
+    part = excerpts.focused_text(quote) if focused else None
+    text = html.escape(part or excerpts.shown(quote.text, quote.excerpt, quote.lang))
+    if part or excerpts.is_long(quote.text):
         text += (
             f'<details class="whole"><summary>the whole comment ({len(quote.text):,} '
             f"characters)</summary>{html.escape(quote.text)}</details>"
         )
-    return f'<blockquote class="{group}" lang="{lang}" dir="auto">{tags}{text}</blockquote>'
+    return (  # the tags (English) apart: `dir="auto"` takes the comment's own direction
+        f'<blockquote class="{group}"><div class="tags">{tags}</div>'
+        f'<div class="said" lang="{lang}" dir="auto">{text}</div></blockquote>'
+    )
 
 
 def _quotes(block: Quotes) -> str:

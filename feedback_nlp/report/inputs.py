@@ -20,7 +20,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError
 from feedback_nlp.outcomes import OUTCOMES_FILE, read_outcomes
-from feedback_nlp.report.export import restore_formula
+from feedback_nlp.report.export import CSV_ENCODING, restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
 from feedback_nlp.score_scales import ScoreScales, read_scales
 from feedback_nlp.segment_columns import read_segments
@@ -85,7 +85,7 @@ class ReportInputs:
 def _read_table(path: Path, dtype: dict[str, str]) -> pd.DataFrame:
     """A CSV table of an analysis folder; ReadError (exit 65) when it cannot be read."""
     try:
-        return pd.read_csv(path, dtype=dtype)
+        return pd.read_csv(path, dtype=dtype, encoding=CSV_ENCODING)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise ReadError(path, f"cannot be read as the table the toolkit writes: {error}") from None
 
@@ -95,7 +95,9 @@ def read_rejects_csv(path: Path) -> pd.DataFrame:
     boolean, not as the text "False" (which counts as true, and before stop 47 made a report
     rebuilt from a folder say that no row was rejected)."""
     try:
-        rejects = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+        rejects = pd.read_csv(
+            path, dtype="string", keep_default_na=False, na_values=[""], encoding=CSV_ENCODING
+        )
     except pd.errors.EmptyDataError:
         return empty_rejects()
     except (UnicodeDecodeError, pd.errors.ParserError) as error:
@@ -130,7 +132,7 @@ def read_tagged(path: str | Path) -> pd.DataFrame:
         if suffix == ".parquet":
             table = pd.read_parquet(path)
         elif suffix == ".csv":
-            table = pd.read_csv(path, dtype=strings)
+            table = pd.read_csv(path, dtype=strings, encoding=CSV_ENCODING)
         elif suffix == ".xlsx":
             table = pd.read_excel(path, dtype=strings)
         else:
@@ -186,7 +188,7 @@ def _load_folder(folder: Path) -> ReportInputs:
             hint="pass a folder written by `feedback-nlp analyze` or `feedback-nlp tag`, or a "
             "tagged table file",
         )
-    inputs = ReportInputs(table=read_tagged(tagged), source=str(folder))
+    inputs = ReportInputs(table=read_tagged(tagged), source=folder_source(folder))
     if (folder / "rejects.csv").is_file():
         inputs.rejects = read_rejects_csv(folder / "rejects.csv")
     if (folder / "tables" / "topics.csv").is_file():
@@ -208,6 +210,34 @@ def _load_folder(folder: Path) -> ReportInputs:
     inputs.segments = read_segments(folder)
     inputs.scales = read_scales(folder)
     return inputs
+
+
+def prepare_settings(stages: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The prepare stage's settings among `stages` (as config.toml stores them); None when
+    they are not known (a tagged table alone): its `text_clean` is then redacted again."""
+    for entry in stages:
+        if entry.get("name") == "prepare":
+            return dict(entry.get("params", {}))
+    return None
+
+
+def files_read(summary: str) -> list[str]:
+    """The names of the files a read summary (`read_summary.txt`, `ReadResult.summary`)
+    accounts for: its lines that name a file, not indented and with no label (no colon but
+    a drive's)."""
+    lines = [line.rstrip() for line in summary.splitlines()]
+    return [
+        Path(line).name
+        for line in lines
+        if line[:1].strip() and ": " not in line and not line.endswith(":")
+    ]
+
+
+def folder_source(folder: Path) -> str:
+    """An analysis folder and the files it was made from, as its read summary names them."""
+    summary = folder / "read_summary.txt"
+    files = files_read(summary.read_text(encoding="utf-8")) if summary.is_file() else []
+    return f"{', '.join(files)} (analysis folder {folder})" if files else str(folder)
 
 
 def stage_configs(stages: list[Any]) -> list[dict[str, Any]]:

@@ -43,10 +43,12 @@ def _table(block: Table, rows: int) -> list[str]:
     return [*lines, ""]
 
 
-def _quote(quote: Quote) -> str:
+def _quote(quote: Quote, focused: bool = False) -> str:
+    """A quote; `focused` (a summary card's) shows the part raising the theme."""
     group = f", {md_escape(quote.group)}" if quote.group and quote.group != "all" else ""
     asked = f", to “{md_escape(quote.question)}”" if quote.question else ""
-    text = md_escape(excerpts.shown(quote.text, quote.excerpt, quote.lang))
+    part = excerpts.focused_text(quote) if focused else None
+    text = md_escape(part or excerpts.shown(quote.text, quote.excerpt, quote.lang))
     return f"> {text} *({md_escape(language_name(quote.lang))}{group}{asked})*"
 
 
@@ -57,7 +59,7 @@ def _cards(block: Cards) -> list[str]:
         body = md_escape(card.detail if card.title else card.value)
         lines.append(f"- {head} {body}".replace("-  ", "- "))
         if card.quote is not None:
-            lines += ["", f"  {_quote(card.quote)}", ""]
+            lines += ["", f"  {_quote(card.quote, focused=True)}", ""]
     return [*lines, ""]
 
 

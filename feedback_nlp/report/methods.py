@@ -12,10 +12,18 @@ from feedback_nlp.report.inputs import models_table, package_versions
 from feedback_nlp.report.plain import count, counted, glossary
 from feedback_nlp.schema import rejected_rows
 from feedback_nlp.score_scales import ScoreScales
+from feedback_nlp.scores import SMALL_N
 
 ASSOCIATIONS = (
     "Every impact and driver is an association in observational data, not a proven cause: a "
     "theme that goes with low scores may be a symptom of something the data do not show."
+)
+
+#: How to rank the themes the report leaves unranked (the summary used to give the command).
+SMALL_THEMES = (
+    f"Themes of fewer than {SMALL_N} customers are shown but not ranked ('Too few'). To rank "
+    "smaller themes too, with wider ranges, run `feedback-nlp explain FOLDER --min-n 15` on "
+    "the analysis folder."
 )
 
 
@@ -96,6 +104,7 @@ def methods_section(
     section.add(Paragraph("What the numbers mean:"))
     section.add(Glossary(glossary(scales or ScoreScales())))
     section.add(Paragraph(ASSOCIATIONS))
+    section.add(Paragraph(SMALL_THEMES))
     if notes:
         frame = pd.DataFrame({"Skipped": notes})
         section.add(Table(frame, "Analyses that were skipped, and why", collapsed=True))

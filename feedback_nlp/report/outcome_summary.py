@@ -22,7 +22,7 @@ from feedback_nlp.insights.explain import NEGATIVE_IMPACT, NEGATIVE_SENTIMENT
 from feedback_nlp.report.clear import clear_effects, lower_is_worse
 from feedback_nlp.report.document import Card, Quote
 from feedback_nlp.report.plain import interval, number, percent, unit_noun
-from feedback_nlp.report.score_facts import fold_close
+from feedback_nlp.report.score_facts import OutcomeFact, first_quote, fold_close
 
 SHOWN = 3
 
@@ -206,3 +206,47 @@ def negative_themes(
     and no declared outcome."""
     impact = tables.get(NEGATIVE_IMPACT)
     return bad_side_themes(impact, NEGATIVE_SENTIMENT.name, judged, similar, quote_of, False)
+
+
+def bad_side_of(
+    table: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    outcomes: list[OutcomeFact],
+    judged: frozenset[str],
+    similar: Similar,
+) -> list[OutcomeTheme]:
+    """The themes on the first declared outcome's bad side, quoted from a unit on that side
+    where one of the theme's quotes is; with no declared outcome, of the negative comments."""
+    quotes = tables.get("quotes")
+    if not outcomes:
+        negative = negative_ids(table)
+        return negative_themes(
+            tables, judged, similar, lambda t: first_quote(quotes, t, "detractor", negative)
+        )
+    first = outcomes[0]
+    bad = _bad_ids(table, first)
+    return bad_side_themes(
+        tables.get(f"theme_impact_{first.outcome}"),
+        first.outcome,
+        judged,
+        similar,
+        lambda t: first_quote(quotes, t, "detractor", bad),
+        low_bad=first.higher_is_better,
+    )
+
+
+def _bad_ids(table: pd.DataFrame, outcome: OutcomeFact) -> frozenset[str]:
+    """Response ids of the rows on a binary outcome's bad side (none for other outcomes)."""
+    if not outcome.binary or not {outcome.outcome, "response_id"} <= set(table.columns):
+        return frozenset()
+    values = pd.to_numeric(table[outcome.outcome], errors="coerce")
+    bad = values.eq(0.0 if outcome.higher_is_better else 1.0).fillna(False).astype(bool)
+    return frozenset(table.loc[bad, "response_id"].astype(str))
+
+
+def negative_ids(table: pd.DataFrame) -> frozenset[str]:
+    """Response ids of the comments read as negative (none without the columns)."""
+    if not {"sentiment", "response_id"} <= set(table.columns):
+        return frozenset()
+    negative = table["sentiment"].astype("string").eq("negative").fillna(False).astype(bool)
+    return frozenset(table.loc[negative, "response_id"].astype(str))

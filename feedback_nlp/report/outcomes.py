@@ -16,6 +16,7 @@ from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT
 from feedback_nlp.report import charts
 from feedback_nlp.report.clear import clear_effects
 from feedback_nlp.report.document import Paragraph, Section, Table
+from feedback_nlp.report.driver_words import change_hover, drivers_caption, odds_hover
 from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.outcome_summary import is_binary, low_is_bad
 from feedback_nlp.report.plain import (
@@ -103,7 +104,9 @@ NEGATIVE_WORDS = OutcomeWords(
     measure="the share of negative comments",
     event="a negative comment",
     binary_level="are read as negative by the sentiment model (these data carry no score: the "
-    "themes are weighed by their negative comments)",
+    "themes are weighed by their negative comments; the sentiment of the whole comment, the "
+    "themes table's 'Negative comments', not that of the part raising the theme, its "
+    "'Negative mentions')",
 )
 
 
@@ -205,34 +208,37 @@ def _drivers(
 ) -> object:
     label = drivers["label"].fillna(drivers["driver"]) if "label" in drivers else drivers["driver"]
     ranked = drivers.assign(shown=label.astype(str))
+    measure = outcome_words(name).measure
     if "odds_ratio" in ranked and ranked["odds_ratio"].notna().any():
+        ranked = ranked.dropna(subset=["odds_ratio"]).sort_values("odds_ratio", ascending=False)
+        event = outcome_words(name, bad_low).event
         figure = charts.interval_chart(
-            ranked.sort_values("odds_ratio", ascending=False),
+            ranked,
             label="shown",
             value="odds_ratio",
             low="or_ci_low",
             high="or_ci_high",
-            x_title=f"odds ratio of {outcome_words(name, bad_low).event} (log scale)",
+            x_title=f"odds ratio of {event} (log scale)",
+            hover=odds_hover(ranked, event),
             log_x=True,
             reference=1.0,
             bad_when_low=False,
         )
-        what = "odds ratio"
+        caption = drivers_caption(event, "odds ratio", units, "1", measure)
     else:
+        ranked = ranked.dropna(subset=["coef"]).sort_values("coef", ascending=False)
         figure = charts.interval_chart(
-            ranked.sort_values("coef", ascending=False),
+            ranked,
             label="shown",
             value="coef",
             low="coef_ci_low",
             high="coef_ci_high",
-            x_title=f"change in {outcome_words(name).measure}{_in(scale)}",
+            x_title=f"change in {measure}{_in(scale)}",
+            hover=change_hover(ranked, measure),
             bad_when_low=bad_low,
         )
-        what = "change in the mean"
-    caption = (
-        f"Key drivers of {outcome_words(name).measure}: each signal's {what} holding the others "
-        "fixed (95 % bootstrap range). Associations, not proven causes."
-    )
+        event = f"a {'lower' if bad_low else 'higher'} {measure}"
+        caption = drivers_caption(event, "change in the mean", units, "0", measure)
     if fitted_on is not None:
         caption += f" Model fitted on {count(fitted_on)} {units}."
     return chart(f"drivers_{name}", figure, caption)

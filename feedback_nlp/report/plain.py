@@ -128,7 +128,16 @@ GLOSSARY = {
         "how many times more often the theme's customers give a bad score (detractors for "
         "NPS) than customers overall."
     ),
-    "Negative comments": "% of the comments whose sentiment is negative.",
+    "Negative comments": (
+        "% of the comments whose sentiment, read on the whole comment, is negative; for a "
+        "theme, of the comments that raise it."
+    ),
+    "Negative mentions": (
+        "% of a theme's mentions read as negative: the sentiment of the part of the comment "
+        "that raises the theme (a sentence or clause), the whole comment's when the whole "
+        "comment raises it. 'Lovely staff, but we waited an hour' is a positive mention of "
+        "the staff in a negative comment."
+    ),
     "Grew": (
         "a theme's share of a month's customers is above its share in all earlier months, "
         "and the difference passes a one-sided Fisher test after the same correction."
@@ -136,7 +145,9 @@ GLOSSARY = {
     "Key driver": (
         "an odds ratio from a regularised logistic regression of being a detractor on themes, "
         "negative sentiment per theme, emotions and touchpoints, with a bootstrap 95 % range. "
-        "These are associations in the data, not proven causes."
+        "Above 1: a bad score is more likely with the signal, the others held fixed; a "
+        "range that crosses 1 has no clear direction. These are associations in the data, "
+        "not proven causes."
     ),
     "Too few": f"fewer than {SMALL_N} customers: shown, but not ranked and not to be relied upon.",
 }

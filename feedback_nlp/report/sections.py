@@ -13,6 +13,7 @@ from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.report import charts
 from feedback_nlp.report.clear import clear_effects, lower_is_worse
 from feedback_nlp.report.document import Chart, Paragraph, Section, Table
+from feedback_nlp.report.driver_words import drivers_caption, odds_hover
 from feedback_nlp.report.heatmap import heatmap_chart
 from feedback_nlp.report.plain import (
     SCORE_NAMES,
@@ -24,6 +25,11 @@ from feedback_nlp.report.plain import (
     percent,
     signed,
     units_of,
+)
+from feedback_nlp.report.theme_negative import (
+    add_negative_columns,
+    negative_comments_of,
+    negative_meanings,
 )
 
 
@@ -60,12 +66,11 @@ def themes_section(
         section = Section("themes", "Themes")
         section.add(Paragraph(_unweighed(tables)))
         if themes is not None and len(themes):
-            section.add(
-                Table(
-                    _theme_sizes(themes),
-                    "Themes found, largest first; a comment raising several themes counts in each.",
-                )
+            sizes = _theme_sizes(themes, negative_comments_of(tables))
+            caption = (
+                "Themes found, largest first; a comment raising several themes counts in each."
             )
+            section.add(Table(sizes, caption + negative_meanings(sizes)))
         return section
     section = Section("themes", "Themes and what they cost")
     name = SCORE_NAMES[score]  # type: ignore[index]
@@ -91,9 +96,10 @@ def themes_section(
     )
     caption = f"Themes by impact on {name}, costliest first; themes of too few {units} after."
     section.add(chart("theme_impact", figure, caption))
+    frame = _impact_table(ranked, themes, name, units, negative_comments_of(tables))
     section.add(
         Table(
-            _impact_table(ranked, themes, name, units),
+            frame,
             f"The numbers behind the chart: every theme and its impact on {name}. It counts "
             + (
                 f"{units}."
@@ -101,7 +107,8 @@ def themes_section(
                 else f"{units}, not comments: one with several comments on a theme counts "
                 "once, so these counts are at most the theme's comment counts elsewhere in "
                 "the report."
-            ),
+            )
+            + negative_meanings(frame),
             collapsed=True,
         )
     )
@@ -167,7 +174,7 @@ def declared_outcomes(tables: dict[str, pd.DataFrame]) -> list[str]:
     ]
 
 
-def _theme_sizes(themes: pd.DataFrame) -> pd.DataFrame:
+def _theme_sizes(themes: pd.DataFrame, comments: dict[str, float] | None = None) -> pd.DataFrame:
     label = "label" if "label" in themes else "topic"
     by = "mentions" if "mentions" in themes and themes["mentions"].notna().any() else "size"
     shown = themes.sort_values(by, ascending=False) if by in themes else themes
@@ -178,19 +185,25 @@ def _theme_sizes(themes: pd.DataFrame) -> pd.DataFrame:
         frame["Comments raising it"] = shown["mentions"].map(count)
     elif "size" in shown:
         frame["Comments"] = shown["size"].map(count)
-    if "negative_share" in shown and shown["negative_share"].notna().any():
-        frame["Negative mentions"] = _negative_share(shown["negative_share"])
-    return frame
-
-
-def _negative_share(values: pd.Series) -> list[str]:
-    """Share of a theme's mentions that are negative (the sentiment of the raising part)."""
-    return ["" if pd.isna(v) else percent(100 * float(v)) for v in values]
+    ids = shown["topic"].astype(str) if "topic" in shown else pd.Series(dtype="string")
+    return add_negative_columns(
+        frame.reset_index(drop=True),
+        ids.reset_index(drop=True),
+        _column_of(themes, "negative_share"),
+        comments or {},
+        at=len(frame.columns),
+    )
 
 
 def _impact_table(
-    ranked: pd.DataFrame, themes: pd.DataFrame | None, name: str, units: str = "customers"
+    ranked: pd.DataFrame,
+    themes: pd.DataFrame | None,
+    name: str,
+    units: str = "customers",
+    comments: dict[str, float] | None = None,
 ) -> pd.DataFrame:
+    """The themes table's rows, in plain words; `comments`: theme id → % of its comments
+    read as negative (`report.theme_negative`)."""
     category = _categories_of(themes)
     small = ranked["small_n"].fillna(False).astype(bool)
     clear = clear_effects(ranked)
@@ -217,10 +230,10 @@ def _impact_table(
             ],
         }
     )
-    negative = _column_of(themes, "negative_share")
-    if negative:
-        shares = ranked["theme"].astype(str).map(negative)
-        frame.insert(2, "Negative mentions", _negative_share(shares))
+    ids = ranked["theme"].astype(str)
+    frame = add_negative_columns(
+        frame, ids, _column_of(themes, "negative_share"), comments or {}, 2
+    )
     if not frame["Category"].str.len().any():
         frame = frame.drop(columns=["Category"])
     return frame
@@ -253,11 +266,9 @@ def _drivers_chart(
         log_x=True,
         reference=1.0,
         bad_when_low=False,
+        hover=odds_hover(ranked, f"a bad {name}"),
     )
-    caption = (
-        f"Key drivers: how much more likely a bad {name} is with each signal, holding the others "
-        "fixed (odds ratio, 95 % bootstrap range). Associations, not proven causes."
-    )
+    caption = drivers_caption(f"a bad {name}", "odds ratio", units, "1")
     if fit is not None and len(fit):
         row = fit.iloc[0]
         caption += f" Model fitted on {count(row['units'])} {units}."

@@ -17,29 +17,37 @@ from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.io.scale_hints import FIVE_POINT_CES, ces_looks_five_point
 from feedback_nlp.report.clear import range_costs
 from feedback_nlp.report.document import Card, Cards, Paragraph, Section
-from feedback_nlp.report.outcome_summary import OutcomeTheme, bad_side_themes, negative_themes
+from feedback_nlp.report.outcome_summary import OutcomeTheme, bad_side_of
 from feedback_nlp.report.plain import (
     count,
     counted,
     language_name,
     percent,
-    signed,
-    units_of,
 )
 from feedback_nlp.report.score_facts import (
     OutcomeFact,
     ScoreFact,
     ThemeFact,
     costliest_themes,
-    first_quote,
     outcome_facts,
     score_card,
     score_facts,
     theme_card,
 )
+from feedback_nlp.report.summary_notes import (
+    NO_DATES,
+    GroupTheme,
+    bad_group,
+    bad_group_themes,
+    duplicates_sentence,
+    grown_themes,
+    judgement_sentence,
+    no_clear_cost,
+    no_growth,
+    score_drop_sentence,
+)
 from feedback_nlp.schema import UNDETERMINED_LANGUAGE, rejected_rows
 from feedback_nlp.score_scales import ScoreScales
-from feedback_nlp.scores import SMALL_N
 
 
 @dataclass
@@ -67,11 +75,19 @@ class Facts:
     bad_side: list[OutcomeTheme] = field(default_factory=list)
     grew: list[str] = field(default_factory=list)
     #: What "What grew" says when no theme grew: none did, or growth could not be measured.
-    no_growth: str = "No comment dates in these data: growth over time is not measured."
+    no_growth: str = NO_DATES
     top_themes: list[tuple[str, int]] = field(default_factory=list)
     #: What may make the numbers wrong and needs the reader's check (a CES scale read the
     #: wrong way round).
     warnings: list[str] = field(default_factory=list)
+    #: With no clear cost: who is on the main score's bad side ("detractors") and the themes
+    #: they raise most.
+    bad_group: str = ""
+    bad_group_themes: list[GroupTheme] = field(default_factory=list)
+    #: How many comments repeat an earlier one, when they are a notable share.
+    duplicates: str | None = None
+    #: A month whose main score fell below the months before it.
+    score_drop: str | None = None
 
     @property
     def primary_score(self) -> str | None:
@@ -121,11 +137,18 @@ def gather_facts(
         facts.judgements = costliest_themes(impact[is_judged], quotes, score, similar or {})
         everyone = impact[impact["share_of_units"].astype(float) >= 1]
         facts.universal = [str(label) for label in everyone["theme_label"]]
+        if not facts.costliest:
+            facts.bad_group = bad_group(score, facts.scores[0].units)
+            facts.bad_group_themes = bad_group_themes(impact, judged)
+    if score:
+        units = facts.scores[0].units
+        facts.score_drop = score_drop_sentence(tables.get("segments"), score, units)
+    facts.duplicates = duplicates_sentence(table, has_comment)
     if not facts.scores:
-        facts.bad_side = _bad_side(table, tables, facts.outcomes, judged, similar or {})
+        facts.bad_side = bad_side_of(table, tables, facts.outcomes, judged, similar or {})
     if "theme_trends" in tables and len(tables["theme_trends"]):
-        facts.grew = _grew(tables["theme_trends"])
-    facts.no_growth = _no_growth(tables.get("theme_trends"))
+        facts.grew = grown_themes(tables["theme_trends"])
+    facts.no_growth = no_growth(tables.get("theme_trends"))
     return facts
 
 
@@ -153,95 +176,17 @@ def _scale_warnings(table: pd.DataFrame, scales: ScoreScales) -> list[str]:
     ]
 
 
-def _bad_side(
-    table: pd.DataFrame,
-    tables: dict[str, pd.DataFrame],
-    outcomes: list[OutcomeFact],
-    judged: frozenset[str],
-    similar: Similar,
-) -> list[OutcomeTheme]:
-    """The themes on the first declared outcome's bad side, quoted from a unit on that side
-    where one of the theme's quotes is; with no declared outcome, of the negative comments."""
-    quotes = tables.get("quotes")
-    if not outcomes:
-        negative = _negative_ids(table)
-        return negative_themes(
-            tables, judged, similar, lambda t: first_quote(quotes, t, "detractor", negative)
-        )
-    first = outcomes[0]
-    bad = _bad_ids(table, first)
-    return bad_side_themes(
-        tables.get(f"theme_impact_{first.outcome}"),
-        first.outcome,
-        judged,
-        similar,
-        lambda t: first_quote(quotes, t, "detractor", bad),
-        low_bad=first.higher_is_better,
-    )
-
-
-def _bad_ids(table: pd.DataFrame, outcome: OutcomeFact) -> frozenset[str]:
-    """Response ids of the rows on a binary outcome's bad side (none for other outcomes)."""
-    if not outcome.binary or not {outcome.outcome, "response_id"} <= set(table.columns):
-        return frozenset()
-    values = pd.to_numeric(table[outcome.outcome], errors="coerce")
-    bad = values.eq(0.0 if outcome.higher_is_better else 1.0).fillna(False).astype(bool)
-    return frozenset(table.loc[bad, "response_id"].astype(str))
-
-
-def _negative_ids(table: pd.DataFrame) -> frozenset[str]:
-    """Response ids of the comments read as negative (none without the columns)."""
-    if not {"sentiment", "response_id"} <= set(table.columns):
-        return frozenset()
-    negative = table["sentiment"].astype("string").eq("negative").fillna(False).astype(bool)
-    return frozenset(table.loc[negative, "response_id"].astype(str))
-
-
-def _no_growth(trends: pd.DataFrame | None) -> str:
-    """Why no theme is said to have grown: none did, or there was nothing to compare."""
-    if trends is None or "period" not in trends:  # no dates, or none could be read
-        return Facts.no_growth
-    if trends.empty or trends["period"].nunique() < 2:
-        return "All comments fall in one month: no earlier month to compare with."
-    return (
-        "No theme grew significantly compared with the months before it "
-        "(after correcting for testing many themes)."
-    )
-
-
-def _no_clear_cost(small_costly: int) -> str:
-    """Why no costliest theme is named, and where the small ones that cost are (an export of
-    a few hundred reviews had its planted crash split into themes of 25 and 26)."""
-    text = "No theme lowers the score clearly (with enough customers)."
-    if small_costly:
-        text += (
-            f" {counted(small_costly, 'theme')} of fewer than {SMALL_N} customers "
-            f"{'has' if small_costly == 1 else 'have'} a range below 0: see the themes table, "
-            "or rank them with `feedback-nlp explain FOLDER --min-n 15`."
-        )
-    return text
-
-
-def _grew(trends: pd.DataFrame) -> list[str]:
-    """The themes that grew significantly in a month of at least SMALL_N units (2 comments
-    in a month just begun made a theme "grow to 100 %"), each with the month's count."""
-    grew = trends["grew_significantly"].fillna(False).astype(bool)
-    grown = trends[grew & (trends["period_units"] >= SMALL_N)]
-    units = units_of(trends, default="comments")
-    return [
-        f"'{r['theme_label']}' grew to {percent(r['share'])} of the {count(r['period_units'])} "
-        f"{units} of {r['period']} (it was {percent(r['baseline_share'])} before)"
-        for _, r in grown.sort_values(["period", "share"], ascending=[False, False]).iterrows()
-    ]
-
-
 def summary_section(facts: Facts) -> Section:
     """The first, one-screen section of the report."""
     section = Section("summary", "At a glance")
     section.add(Paragraph(_volume_sentence(facts)))
+    if facts.duplicates:
+        section.add(Paragraph(facts.duplicates))
     if facts.scores:
         cards = [score_card(s) for s in facts.scores]
         section.add(Cards("Scores", cards))
+        if facts.score_drop:
+            section.add(Paragraph(facts.score_drop))
         for warning in facts.warnings:
             section.add(Paragraph(warning, note=True))
     elif facts.outcomes:
@@ -257,7 +202,8 @@ def summary_section(facts: Facts) -> Section:
     if facts.costliest:
         section.add(Cards("The costliest themes", [theme_card(t) for t in facts.costliest]))
     elif facts.scores:
-        section.add(Paragraph(_no_clear_cost(facts.small_costly)))
+        text = no_clear_cost(facts.small_costly, facts.bad_group, facts.bad_group_themes)
+        section.add(Paragraph(text))
     if facts.universal:
         themes = ", ".join(f"'{label}'" for label in facts.universal)
         section.add(
@@ -267,7 +213,7 @@ def summary_section(facts: Facts) -> Section:
             )
         )
     if facts.judgements:
-        section.add(Paragraph(_judgement_sentence(facts.judgements)))
+        section.add(Paragraph(judgement_sentence(facts.judgements)))
     grew = facts.grew[:3] or [facts.no_growth]
     section.add(Cards("What grew", [Card("", g) for g in grew]))
     return section
@@ -312,14 +258,6 @@ def _share(part: int, whole: int) -> str:
     return "<1 %" if 0 < share < 0.5 else percent(share)
 
 
-def _judgement_sentence(judgements: list[ThemeFact]) -> str:
-    named = "; ".join(f"'{t.label}' ({signed(t.impact)})" for t in judgements)
-    return (
-        f"Not counted among the costliest: themes that judge the experience as a whole ({named}). "
-        "They say how customers feel, not why; the full theme table lists them."
-    )
-
-
 #: What each output is, for the CLI's closing lines.
 OUTPUT_WORDS = {
     "html": "the insight report (open it in a browser)",
@@ -337,6 +275,7 @@ def closing_lines(facts: Facts, paths: dict[str, Path]) -> list[str]:
     """A few lines on what was found and where each output is (the CLI prints them)."""
     lines = [_volume_sentence(facts)]
     lines += [score.text() for score in facts.scores]
+    lines += [facts.score_drop] if facts.score_drop else []
     lines += [f"Warning: {warning}" for warning in facts.warnings]
     lines += [outcome.text() for outcome in facts.outcomes]
     if facts.top_themes:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 
+from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT
-from feedback_nlp.insights.segments import segment_labels
+from feedback_nlp.insights.segments import TEXT_DIMENSIONS, segment_labels
 from feedback_nlp.report import charts
 from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
@@ -28,6 +30,27 @@ from feedback_nlp.report.sections import chart
 from feedback_nlp.schema import lists_of
 
 MAX_QUOTE_THEMES = 15
+#: What redaction replaces (`text.pii`), in words: said wherever comments are shown.
+REDACTED = (
+    "e-mail addresses, phone numbers, card numbers, IBANs, links with personal data, "
+    "passwords and keys, social-media handles and names after a greeting are replaced by "
+    "placeholders; other personal data, such as postal addresses, may remain"
+)
+
+
+def redaction_notice(prepare: Mapping[str, Any] | None) -> str | None:
+    """A warning when the analysis (its prepare stage's settings) did not redact every type
+    of personal data; None when it did or when its settings are not known."""
+    if prepare is None or (prepare.get("redact", True) and not prepare.get("pii_types")):
+        return None
+    if not prepare.get("redact", True):
+        done = "Personal data was not redacted in the analysis: redaction was switched off"
+    else:
+        done = f"The analysis redacted only some personal data ({', '.join(prepare['pii_types'])})"
+    return (
+        f"{done}. The comments in this report and in the files written with it are redacted "
+        f"when written: {REDACTED}."
+    )
 
 
 def quotes_section(
@@ -45,8 +68,8 @@ def quotes_section(
     section = Section("quotes", "In their words")
     section.add(
         Paragraph(
-            "The comments closest to each theme's centre, with personal data redacted, in the "
-            "language they were written in."
+            "The comments closest to each theme's centre, in the language they were written "
+            f"in. Personal data: {REDACTED}."
         )
     )
     for theme, label in order[:MAX_QUOTE_THEMES]:
@@ -140,10 +163,15 @@ def breakdown_section(
     segments = tables.get("segments")
     rows_of = segments[segments["dimension"] == by.column] if segments is not None else None
     rows_of = rows_of if rows_of is not None else pd.DataFrame()
-    values = segment_labels(table[by.column])
+    said = commented(table)
+    column = table[by.column]
+    if by.column in TEXT_DIMENSIONS:  # a row without text has no language
+        column = column.astype("string").where(said)
+    values = segment_labels(column)
     counts = values.value_counts()
+    comments = values[said.loc[values.index]].value_counts()
     frame = pd.DataFrame({by.header: [by.name(c) for c in counts.index]})
-    frame["Comments"] = [count(v) for v in counts]
+    frame["Comments"] = [count(comments.get(c, 0)) for c in counts.index]
     if len(rows_of):
         negative = _metric(rows_of, "negative_share")
         frame["Negative comments"] = [
@@ -178,10 +206,12 @@ def breakdown_section(
         frame["Most mentioned themes"] = [
             _top_themes(table.loc[values.index[values == c]], labels) for c in counts.index
         ]
-    unset = len(table) - len(values)
+    unset = int(said.sum()) - int(said.loc[values.index].sum())
     caption = f"Per {by.noun}."
     if unset:
         caption += f" Not counted here: {counted(unset, 'comment')} with no {by.noun}."
+    if len(values) > int(said.loc[values.index].sum()):
+        caption += " Comments counts the rows with text; the scores also count responses without."
     section.add(Table(frame, caption))
     return section
 

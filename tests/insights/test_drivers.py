@@ -108,10 +108,30 @@ def test_identical_indicators_are_reported_as_one_driver():
     result = key_drivers(table, n_bootstrap=5)
     merged = "theme:app_crash = negative:app_crash = touchpoint:app"
     assert merged in set(result.drivers["driver"])
-    assert (
-        "touchpoint:app is identical to theme:app_crash on every unit: reported as theme:app_crash"
-        in result.skipped
+    assert "touchpoint app and app_crash hold on the same units: reported as one driver" in (
+        result.skipped
     )
+    assert (
+        "every unit raising 'app_crash' has a negative comment on it: the theme and its negative "
+        "comments are one driver, 'app_crash (always negative)'" in result.skipped
+    )
+    label = result.drivers.set_index("driver").loc[merged, "label"]
+    assert label == "app_crash (always negative) = touchpoint app"
+
+
+def test_driver_labels_and_notes_name_themes_once_and_never_by_id():
+    """The exec probe of stop 49 read "app keeps logging me out = app keeps logging me out
+    (negative)" on the chart and "negative:20 is identical to theme:20" in Methods."""
+    from feedback_nlp.insights.driver_labels import driver_label, identical_note
+
+    names = {"20": "logged out", "7": "late parcel"}
+    assert driver_label("theme:20 = negative:20", names) == "logged out (always negative)"
+    assert driver_label("negative:7", names) == "late parcel (negative)"
+    assert driver_label("theme:7 = touchpoint:app", names) == "late parcel = touchpoint app"
+    note = identical_note("negative:20", "theme:20", names)
+    assert "'logged out (always negative)'" in note and ":20" not in note
+    other = identical_note("touchpoint:app", "theme:7", names)
+    assert other == "touchpoint app and late parcel hold on the same units: reported as one driver"
 
 
 def test_drivers_count_only_the_units_that_have_the_outcome():

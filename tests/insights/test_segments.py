@@ -154,3 +154,23 @@ def test_score_only_rows_count_for_the_scores_not_as_comments():
     assert rows.loc[("negative", "comments"), "value"] == 10
     flags = with_negative_sentiment(table)["negative_sentiment"]
     assert flags.tolist() == ["1"] * 10 + [pd.NA] * 30
+
+
+def test_a_row_without_text_is_in_no_language():
+    """An app-store export's star-only reviews made a language "Undetermined" of 16 rows
+    (stop 49 probe) beside 344 comments: a score-only row has no language (the language
+    stage gives empty text "und") and counts in no language's segment."""
+    table = pd.DataFrame(
+        {
+            "response_id": ["r1", "r2", "r3"],
+            "nps": pd.array([9, 2, 3], dtype="Int64"),
+            "text_clean": ["lovely shop", "slow refund", ""],
+            "lang": ["en", "en", "und"],
+            "sentiment": ["positive", "negative", "neutral"],
+            "emotion": ["joy", "anger", "neutral"],
+        }
+    )
+    result = segment_metrics(table, by=["lang"], min_n=1)
+    assert set(result["segment"]) == {"en"}
+    english = value(result, "lang", "en", "nps")
+    assert (english["n"], english["value"]) == (2, 0.0)

@@ -284,3 +284,47 @@ def test_a_table_whose_dates_could_not_be_read_gets_a_report(table):
     report = build_insight_report(ReportInputs(undated, themes=theme_table()))
     facts = report.facts["facts"]
     assert facts.grew == [] and facts.no_growth.startswith("No comment dates")
+
+
+def _with_planted_pii(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` as the prepare stage leaves it with `redact = false`: raw text, no types."""
+    planted = table.copy()
+    planted.loc[0, "text_clean"] = "pay back to DE89 3704 0044 0532 0130 00 or mail ida@example.org"
+    return planted.assign(pii_types=pd.Series("", index=planted.index, dtype="string"))
+
+
+def test_with_redaction_switched_off_the_report_says_so_and_its_workbook_is_redacted(
+    table, tmp_path
+):
+    """Before, `pii_types` was trusted: the workbook's tagged comments carried the IBAN and
+    e-mail as written, and the page said nothing of redaction being off."""
+    stages = [{"name": "prepare", "params": {"redact": False}}]
+    inputs = ReportInputs(_with_planted_pii(table), themes=theme_table(), stages=stages)
+    written = write_insight_report(inputs, tmp_path)
+    cells = " ".join(_cells(written.paths["xlsx"]))
+    assert "DE89" not in cells and "ida@example.org" not in cells and "<IBAN>" in cells
+    page = written.paths["html"].read_text(encoding="utf-8")
+    assert "Personal data was not redacted in the analysis" in page
+    assert page.index("Personal data was not redacted") < page.index('id="volume"')
+    about = pd.read_excel(written.paths["xlsx"], sheet_name="about").set_index("item")
+    said = about.loc["personal data", "value"]
+    assert said.startswith("Personal data was not redacted") and "@user" not in said
+
+
+def test_the_report_says_what_redaction_replaces_and_warns_only_when_it_was_off(table):
+    stages = [{"name": "prepare", "params": {"redact": True}}]
+    report = build_insight_report(ReportInputs(table, themes=theme_table(), stages=stages))
+    page = to_html(report)
+    assert "Personal data: e-mail addresses, phone numbers, card numbers, IBANs" in page
+    assert "postal addresses, may remain" in page and "was not redacted" not in page
+
+
+def test_the_about_sheet_names_the_files_an_analysis_folder_was_read_from(table, tmp_path):
+    """Before, it said "source: a table passed in memory" after `analyze FILE`."""
+    from feedback_nlp.report.export import export_table
+
+    export_table(table, tmp_path / "tagged.parquet")
+    summary = "/data/exports/survey_q3.csv\n  rows: 3 read, 3 kept\nall files: 3 read\n"
+    (tmp_path / "read_summary.txt").write_text(summary, encoding="utf-8")
+    about = build_insight_report(load_inputs(tmp_path)).sheets["about"].set_index("item")
+    assert about.loc["source", "value"] == f"survey_q3.csv (analysis folder {tmp_path})"

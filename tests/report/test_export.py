@@ -29,9 +29,21 @@ def tagged() -> pd.DataFrame:
     )
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+1", "-2", "@A1", "\tx", "\r=1"])
+@pytest.mark.parametrize(
+    "cell", ["=1+1", "+A1", "-2+3", "-1-cmd|' /C calc'!A0", "@A1", "\tx", "\r=1", "-", "+1e"]
+)
 def test_formula_triggers_are_prefixed(cell):
     assert neutralise_formula(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["-1", "+1", "-2.5", "+.5", "-3e4", "-0"])
+def test_a_plain_number_is_not_prefixed(cell, tmp_path):
+    """A spreadsheet reads "-1" as the number -1, never as a formula: before, Other's theme
+    id showed as "'-1" in the workbook's tagged comments."""
+    assert neutralise_formula(cell) == cell
+    written = export_table(pd.DataFrame({"themes": [cell, "=1+1"]}), tmp_path / "t.xlsx")
+    cells = [row[0] for row in openpyxl.load_workbook(written).active.values]
+    assert cells == ["themes", cell, "'=1+1"]
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "- Nothing to unlock", "@user hi", "fine", "'quoted", 3])
@@ -48,7 +60,8 @@ def test_plain_values_stay():
 
 
 def test_free_text_columns_exclude_our_labels_and_ids_not_the_exports_values():
-    assert free_text_columns(tagged()) == ["text", "context", "channel"]
+    assert free_text_columns(tagged()) == ["text", "text_clean", "context", "channel"]
+    assert free_text_columns(tagged(), trusted=True) == ["text", "context", "channel"]
     produced = pd.DataFrame({"sentiment": ["negative"], "lang": ["en"], "nps_group": ["promoter"]})
     assert free_text_columns(produced) == []
 
@@ -274,8 +287,66 @@ def test_text_clean_of_a_table_made_elsewhere_is_redacted_too(tmp_path):
     table["text_clean"] = ["mail me at jane.doe@example.com", "card 4111 1111 1111 1111"]
     content = export_table(table, tmp_path / "out.csv").read_text(encoding="utf-8")
     assert "jane.doe@example.com" not in content and "4111 1111" not in content
-    prepared = table.assign(pii_types=["", ""])  # the prepare stage's own output: as it is
-    assert "jane.doe@example.com" in export_table(prepared, tmp_path / "p.csv").read_text()
+    prepared = table.assign(pii_types=["", ""])  # redaction may have been off: redacted
+    assert "jane.doe@example.com" not in export_table(prepared, tmp_path / "p.csv").read_text()
+
+
+def _prepared_unredacted() -> pd.DataFrame:
+    """What the prepare stage writes with `redact = false`: raw text, `pii_types` empty."""
+    return pd.DataFrame(
+        {
+            "response_id": ["r1", "r2", "r3"],
+            "text_clean": [
+                "refund to DE89 3704 0044 0532 0130 00 please",
+                "card 4111 1111 1111 1111, call +44 7700 900123",
+                "thanks @ShopBrand and @jane_q",
+            ],
+            "pii_types": pd.Series(["", "", ""], dtype="string"),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "prepare",
+    [None, {"redact": False}, {"redact": True, "pii_types": ["email"]}],
+    ids=["settings unknown", "redaction off", "some types only"],
+)
+def test_text_clean_is_redacted_unless_the_prepare_settings_redacted_every_type(prepare):
+    """Before, a `pii_types` column was trusted, and with redaction switched off the tagged
+    tables and the workbook carried IBANs, cards, phones and handles as written."""
+    out = redact_for_export(_prepared_unredacted(), prepare=prepare)["text_clean"].tolist()
+    assert out == [
+        "refund to <IBAN> please",
+        "card <CARD>, call <PHONE>",
+        "thanks @user and @user",
+    ]
+
+
+def test_text_clean_is_trusted_when_every_type_was_redacted_and_kept_handles_stay():
+    table = _prepared_unredacted()
+    trusted = redact_for_export(table, prepare={"redact": True})
+    assert trusted["text_clean"].tolist() == table["text_clean"].tolist()
+    again = redact_for_export(table, prepare={"redact": False, "keep_handles": ["@ShopBrand"]})
+    assert again["text_clean"].iloc[2] == "thanks @ShopBrand and @user"
+
+
+def test_redacting_redacted_text_changes_nothing():
+    once = redact_for_export(_prepared_unredacted())
+    twice = redact_for_export(once)
+    pd.testing.assert_frame_equal(once, twice)
+
+
+def test_csv_is_written_with_a_byte_order_mark_and_reads_back(tmp_path):
+    """Excel on Windows reads a CSV without a BOM in the local code page: Arabic and Chinese
+    comments showed as mojibake."""
+    from feedback_nlp.report.inputs import read_tagged
+
+    table = pd.DataFrame({"response_id": ["a1", "a2"], "text_clean": ["لم يصل الطلب", "快递太慢"]})
+    path = export_table(table, tmp_path / "tagged.csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    read = read_tagged(path)
+    assert list(read.columns) == ["response_id", "text_clean"]
+    assert read["text_clean"].tolist() == ["لم يصل الطلب", "快递太慢"]
 
 
 def test_a_name_or_nickname_as_respondent_id_leaves_pseudonymised():

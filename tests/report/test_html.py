@@ -8,7 +8,15 @@ import pandas as pd
 import plotly
 
 from feedback_nlp.report.build import build_insight_report
-from feedback_nlp.report.html import _SCRIPT, json_for_script, plotly_js, to_html
+from feedback_nlp.report.document import Card, Cards, Quote
+from feedback_nlp.report.excerpts import focused_text
+from feedback_nlp.report.html import (
+    _SCRIPT,
+    _quote,
+    json_for_script,
+    plotly_js,
+    to_html,
+)
 from feedback_nlp.report.inputs import ReportInputs
 from tests.report.conftest import long_late_delivery_comments, theme_table
 
@@ -68,7 +76,38 @@ def test_tables_name_their_columns_and_captions_and_quotes_their_direction(table
     assert '<th scope="col">' in page and "<th>" not in page
     assert re.search(r"<table><caption>[^<]+</caption><thead>", page)
     assert '<blockquote class="' in page
-    assert all('dir="auto"' in quote for quote in re.findall(r"<blockquote[^>]*>", page))
+    quotes = re.findall(r"<blockquote[^>]*>.*?</blockquote>", page)
+    assert quotes and all(re.search(r'<div class="said" lang="\w+" dir="auto">', q) for q in quotes)
+
+
+def test_an_arabic_quote_takes_its_direction_from_its_own_text_not_its_tags():
+    """`dir="auto"` on the blockquote took the direction of its first tag ("Arabic"): the
+    quote ran left to right. The tags sit apart, the comment in its own element."""
+    quote = Quote("لم يصل الطلب بعد", "ar", "detractor")
+    markup = _quote(quote)
+    assert 'dir="auto"' not in markup.split('<div class="said"')[0]
+    said = re.search(r'<div class="said" lang="ar" dir="auto">([^<]*)</div>', markup)
+    assert said and said.group(1) == "لم يصل الطلب بعد"
+
+
+def test_a_cards_quote_shows_the_part_of_the_comment_that_raised_its_theme():
+    """A comment on a sign-in failure and a late refund, quoted under the refund theme, led
+    the card with the sign-in failure."""
+    text = "I cannot sign in to the app since Monday. The refund was promised in 5 days."
+    quote = Quote(text, "en", "detractor", excerpt="The refund was promised in 5 days")
+    card = to_html_card(quote)
+    assert "… The refund was promised in 5 days.<details" in card
+    assert "the whole comment (" in card
+    assert focused_text(Quote(text, "en", "detractor", excerpt=text)) is None
+    assert focused_text(Quote(text, "en", "detractor")) is None
+    assert _quote(quote).count("I cannot sign in") == 1  # the quotes section: whole comment
+
+
+def to_html_card(quote: Quote) -> str:
+    """The HTML of a summary card quoting `quote`."""
+    from feedback_nlp.report.html import _cards
+
+    return _cards(Cards("", [Card("refund still pending", "−3.1", quote=quote)]))
 
 
 def test_a_quote_mark_in_a_theme_name_reaches_the_chart_as_a_quote_mark(table):

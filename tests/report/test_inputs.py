@@ -68,3 +68,22 @@ def test_a_tagged_table_exported_to_xlsx_or_csv_reads_back_as_written(tmp_path, 
         read = read_tagged(export_table(tagged, tmp_path / f"tagged{suffix}"))
         assert read["themes"].iloc[0] == "-1", suffix
         assert read["themes"].tolist() == tagged["themes"].tolist(), suffix
+
+
+def test_the_prepare_settings_are_those_the_stages_record():
+    from feedback_nlp.report.inputs import prepare_settings
+
+    stages = [{"name": "prepare", "params": {"redact": False}}, {"name": "topics", "params": {}}]
+    assert prepare_settings(stages) == {"redact": False}
+    assert prepare_settings([{"name": "topics"}]) is None
+
+
+def test_the_files_read_are_named_from_the_read_summary():
+    from feedback_nlp.report.inputs import files_read
+
+    summary = (
+        "/data/a.csv\n  platform: generic\n  rows: 3 read\n/data/b.json\n"
+        "all files: 6 read, 6 kept\nfirst problems in the rejects table (of 1):\n"
+        "customers.csv: customer table, 5 customers kept\n"
+    )
+    assert files_read(summary) == ["a.csv", "b.json"]

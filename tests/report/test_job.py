@@ -178,7 +178,8 @@ def test_a_jobs_summary_quotes_the_bad_side_of_its_raw_yes_no_outcome(demo_analy
 
 def test_a_job_with_an_unreadable_outcome_value_names_it(tmp_path):
     """Since stop 48 the job reads its files with the model's outcomes, as `analyze` does:
-    the row is rejected with the value named (before, the report stopped on it)."""
+    the value is named in the rejects (before, the report stopped on it); since stop 49 the
+    comment is kept with the outcome empty, as a bad score is under keep-text."""
     from dataclasses import asdict
 
     import pandas as pd
@@ -196,8 +197,9 @@ def test_a_job_with_an_unreadable_outcome_value_names_it(tmp_path):
     tag_files(model, [week], tmp_path / "job", progress=False)
     rejects = read_parts(tmp_path / "job" / "rejects")
     assert rejects["reason"].str.contains("resolved").any()
-    assert rejects["raw"].str.contains("maybe").all() and not rejects["row_kept"].any()
-    assert load_inputs(tmp_path / "job").table["resolved"].tolist() == [0]
+    assert rejects["raw"].str.contains("maybe").all() and rejects["row_kept"].all()
+    resolved = load_inputs(tmp_path / "job").table["resolved"]
+    assert resolved.iloc[0] == 0 and pd.isna(resolved.iloc[1])
 
 
 def test_a_job_is_broken_down_by_the_segments_its_model_was_made_with(tmp_path):

@@ -55,7 +55,7 @@ def test_unit_nouns_come_from_the_unit_of_analysis() -> None:
 def test_what_grew_says_when_growth_cannot_be_measured() -> None:
     import pandas as pd
 
-    from feedback_nlp.report.summary import _no_growth
+    from feedback_nlp.report.summary_notes import no_growth as _no_growth
 
     assert "No comment dates" in _no_growth(None)
     one_month = pd.DataFrame({"period": ["2026-03", "2026-03"], "theme": ["1", "2"]})
@@ -97,14 +97,92 @@ def test_a_theme_cost_on_a_csat_mean_is_said_on_the_mean_to_two_decimals() -> No
     assert "costs 20.3 NPS points (95 % range −24.4 to −16.2)" in nps.text()
 
 
-def test_no_clear_cost_points_to_the_small_themes_that_cost() -> None:
-    from feedback_nlp.report.summary import _no_clear_cost
+def test_no_clear_cost_points_to_the_small_themes_and_names_the_detractors_themes() -> None:
+    """An executive got a shell command in the summary (exec probe, stop 49): it is in Methods
+    now, and the summary names what the detractors raise most, as too few to tell."""
+    from feedback_nlp.report.methods import SMALL_THEMES
+    from feedback_nlp.report.summary_notes import GroupTheme, no_clear_cost
 
-    assert _no_clear_cost(0) == "No theme lowers the score clearly (with enough customers)."
-    text = _no_clear_cost(3)
+    assert no_clear_cost(0) == "No theme lowers the score clearly (with enough customers)."
+    text = no_clear_cost(3)
     assert "3 themes of fewer than 30 customers have a range below 0" in text
-    assert "--min-n 15" in text
-    assert "1 theme of fewer than 30 customers has a range below 0" in _no_clear_cost(1)
+    assert "--min-n" not in text and "--min-n 15" in SMALL_THEMES
+    assert "1 theme of fewer than 30 customers has a range below 0" in no_clear_cost(1)
+    themes = [GroupTheme("parcel late", 13, True), GroupTheme("refund slow", 9, True)]
+    assert no_clear_cost(2, "detractors", themes).endswith(
+        "What the detractors raise most: 'parcel late' (13 detractors), 'refund slow' (9); "
+        "each is raised by too few customers to tell what it costs."
+    )
+    mixed = no_clear_cost(0, "detractors", [themes[0], GroupTheme("app", 40, False)])
+    assert mixed.endswith(
+        "none clearly lowers the score, and 'parcel late': too few customers to tell."
+    )
+
+
+def test_the_detractors_themes_are_counted_from_the_impact_table() -> None:
+    import pandas as pd
+
+    from feedback_nlp.report.summary_notes import GroupTheme, bad_group_themes
+
+    impact = pd.DataFrame(
+        {"theme": ["0", "1", "2", "3", "4"],
+         "theme_label": ["parcel late", "refund slow", "nice staff", "meh", "app"],
+         "units": [16, 9, 20, 12, 10], "event_rate": [81.25, 100.0, 0.0, 100.0, 50.0],
+         "small_n": [True, True, True, True, False]}
+    )  # fmt: skip
+    found = bad_group_themes(impact, judged=frozenset({"3"}))
+    assert found == [
+        GroupTheme("parcel late", 13, True),
+        GroupTheme("refund slow", 9, True),
+        GroupTheme("app", 5, False),
+    ]
+
+
+def test_a_notable_share_of_repeated_comments_is_said_once() -> None:
+    """Social exports repeat posts (retweets, pasted campaigns: 110 of 194 in the social
+    probe of stop 49) and the report never said so."""
+    import pandas as pd
+
+    from feedback_nlp.report.summary_notes import duplicates_sentence
+
+    table = pd.DataFrame(
+        {"text_clean": ["a", "a", "b", "", "c"] * 4,
+         "is_duplicate": pd.array([False, True, False, False, False] * 4, dtype="boolean")}
+    )  # fmt: skip
+    said = table["text_clean"].ne("")
+    assert duplicates_sentence(table, said).startswith(
+        "4 of 16 comments repeat an earlier comment word for word"
+    )
+    assert "count in every number below, and the quotes leave them out" in duplicates_sentence(
+        table, said
+    )
+    few = table.assign(is_duplicate=pd.array([False] * 20, dtype="boolean"))
+    assert duplicates_sentence(few, said) is None
+    assert duplicates_sentence(table.drop(columns="is_duplicate"), said) is None
+
+
+def test_a_month_whose_whole_range_is_below_the_months_before_is_said() -> None:
+    """The exec probe's NPS went +22, +25, then +3 (95 % range −6 to +11) in the last month,
+    and the summary did not say."""
+    import pandas as pd
+
+    from feedback_nlp.report.summary_notes import score_drop_sentence
+
+    def months(last_high: float, last_n: int = 378) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"dimension": "period", "segment": ["2026-07", "2026-08", "2026-09"],
+             "metric": "nps", "value": [21.6, 24.8, 2.6], "n": [319, 303, last_n],
+             "ci_low": [12.4, 15.2, -6.2], "ci_high": [30.5, 33.8, last_high]}
+        )  # fmt: skip
+
+    said = score_drop_sentence(months(11.4), "nps", "responses")
+    assert said == (
+        "NPS fell in 2026-09: +3 (95 % range −6 to +11, 378 responses), against +23 over the "
+        "months before; its whole range is below them."
+    )
+    assert score_drop_sentence(months(30.0), "nps") is None  # its range reaches them
+    assert score_drop_sentence(months(11.4, last_n=20), "nps") is None  # too few
+    assert score_drop_sentence(None, "nps") is None
 
 
 def test_counts_of_comments_are_not_called_customers_nor_contrasted_with_comments() -> None:

@@ -1,0 +1,86 @@
+"""Carried columns that hold a person's name, handle, profile link or phone number, told
+by their header: no text detector finds a bare name or an unformatted number in a cell."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from feedback_nlp.schema import PII_PLACEHOLDERS
+
+#: Words before a name that make it a person's: "Full name", "customer.name", "visitor.name",
+#: "via.source.from.name", "Twitter handle" ("Store name", "plan_name", "product.name" are not).
+_PERSON_PREFIX = (
+    r"(?:customer|user|respondent|author|reviewer|requester|submitter|sender|buyer|guest|"
+    r"member|contact|client|your|full|first|last|given|family|middle|display|kunden|visitor|"
+    r"agent|assignee|from|owner|recipient|screen|twitter|instagram|tiktok|facebook|social)"
+)
+#: A carried column that holds a person's name or handle, by its header (or its last two
+#: dotted parts): "Name" (Microsoft Forms), "Full name", "Vorname", "Nom", "Screen Name",
+#: "username", "author.username", "Twitter Handle", "customer_full_name".
+_NAME_COLUMN = re.compile(
+    r"(?i)^(?:requester|assignee|submitter)$|"  # help desks' person columns (Zendesk)
+    rf"^(?:{_PERSON_PREFIX}[ ._-]?){{0,2}}(?:name|surname|nom|prénom|prenom|vorname|"
+    r"nachname|nombre|apellidos?|nome|cognome|имя|фамилия|nume|prenume|imię|nazwisko|nickname|"
+    r"handle)(?: completo| of (?:the )?(?:respondent|customer|user|client|contact))?"
+    r"\s*(?::|\(.*\))?\s*$"  # "Name (optional)", "Your name:"
+)
+#: A link to a person's profile: "Profile URL", "author_url", "user.profile_link".
+_PROFILE_COLUMN = re.compile(
+    r"(?i)^(?:(?:author|user|reviewer|customer|member|visitor)[ ._-]?)?(?:profile[ ._-]?"
+    r"(?:url|link)|(?<=[ ._-])(?:url|link))$"
+)
+NAME_PLACEHOLDER = PII_PLACEHOLDERS["name"]
+#: A header that says its column holds phone numbers: "phone_int", "Mobile no",
+#: "phoneNumber", "Telefonnummer", "Handynummer" ("Mobile app version" holds none: the values
+#: decide, `_PHONE_VALUE`).
+_PHONE_HEADER = re.compile(
+    r"(?i)(?:phone|telephone|telefon|handy|whatsapp|\bfax\b|\btel\b|(?<![a-z])mobile(?![a-z]))"
+)
+#: A cell that is a phone number and nothing else: 8-15 digits, with + ( ) - . / spaces;
+#: not a date ("2026-01-05" in a "phone_call_date" column).
+_PHONE_VALUE = re.compile(r"^\+?[\d ()./-]+$")
+_DATE_VALUE = re.compile(r"^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # "phoneNumber" -> "phone Number"
+
+
+def is_name_column(name: object) -> bool:
+    """Whether a carried column's header says it holds a person's name, handle or profile."""
+    header = str(name).strip()
+    last_two = ".".join(header.split(".")[-2:])  # "via.source.from.name" -> "from.name"
+    return any(
+        bool(rule.match(text))
+        for rule in (_NAME_COLUMN, _PROFILE_COLUMN)
+        for text in (header, last_two)
+    )
+
+
+def phone_columns(table: pd.DataFrame, skip: set[str]) -> list[str]:
+    """Carried columns (not in `skip`) whose header says they hold phone numbers."""
+    return [
+        name
+        for name in table.columns
+        if name not in skip
+        and not pd.api.types.is_bool_dtype(table[name])
+        and _PHONE_HEADER.search(_CAMEL.sub(r"\1 \2", str(name)))
+    ]
+
+
+def phones_redacted(values: pd.Series) -> pd.Series:
+    """`values` with each cell that is a phone number (8-15 digits) as <PHONE>; others kept."""
+
+    def is_phone(value: object) -> bool:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = str(value).strip()
+        if not _PHONE_VALUE.match(text) or _DATE_VALUE.match(text):
+            return False
+        return 8 <= sum(c.isdigit() for c in text) <= 15
+
+    phones = values.map(is_phone, na_action="ignore").fillna(False).astype(bool)
+    if not phones.any():
+        return values
+    out = values.astype("string")
+    out[phones] = PII_PLACEHOLDERS["phone"]
+    return out

@@ -1,0 +1,34 @@
+"""Chart axes read as people read them: months by name, odds ratios at round values."""
+
+import pandas as pd
+
+from feedback_nlp.report import charts
+
+
+def test_monthly_charts_put_each_month_on_its_own_tick():
+    """A date axis read "Jul 5 … Aug 30" and put September's point at "Aug 30"."""
+    months = ["2026-07", "2026-08", "2026-09"]
+    periods = pd.DataFrame(
+        {"segment": months, "value": [-10.0, -5.0, 2.0], "ci_low": [-20.0, -15, -8]}
+    ).assign(ci_high=[0.0, 5, 12], n=[40, 41, 42])
+    trend = charts.score_trend_chart(periods, "nps", "NPS")
+    assert trend.layout.xaxis.type == "category"
+    shares = pd.DataFrame(
+        {"theme_label": ["late"] * 3, "period": months, "share": [10.0, 12, 30]}
+    ).assign(grew_significantly=[False, False, True], units=[40, 41, 42])
+    share = charts.theme_share_chart(shares, ["late"])
+    assert share.layout.xaxis.type == "category"
+    assert list(share.data[0].x) == months
+
+
+def test_a_log_scale_axis_names_round_ticks():
+    """Plotly's own log ticks read "4 5 6 7 8 9 0.1 2 3 … 9 1"."""
+    odds = pd.DataFrame({"label": ["a", "b"], "value": [0.4, 3.0], "low": [0.2, 1.5]})
+    figure = charts.interval_chart(
+        odds.assign(high=[0.8, 6.0]), label="label", value="value", low="low", high="high",
+        x_title="odds ratio", log_x=True, reference=1.0,
+    )  # fmt: skip
+    axis = figure.layout.xaxis
+    assert axis.type == "log" and axis.tickmode == "array"
+    assert {0.1, 0.2, 0.5, 1, 2, 5, 10} <= set(axis.tickvals)
+    assert list(axis.ticktext[3:10]) == ["0.1", "0.2", "0.5", "1", "2", "5", "10"]
