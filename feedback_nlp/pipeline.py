@@ -26,6 +26,7 @@ from feedback_nlp.score_scales import ScoreScales, model_scales, write_scales
 from feedback_nlp.scores import SCORE_COLUMNS
 from feedback_nlp.segment_columns import check_segments, write_segments
 from feedback_nlp.stages import STAGES, Batch, Stage
+from feedback_nlp.stages.prepare import brand_handles
 
 if TYPE_CHECKING:
     from feedback_nlp.insights import Explanation
@@ -84,6 +85,7 @@ class Analysis:
     segments: list[str] = field(default_factory=list)  # carried columns to segment by too
     scales: ScoreScales = field(default_factory=ScoreScales)  # CSAT and CES scales as read
     outcome_notes: list[str] = field(default_factory=list)  # outcomes joined or not found
+    sources: list[str] = field(default_factory=list)  # names of the files read
 
 
 def analyze(
@@ -110,11 +112,15 @@ def analyze(
     for stage in analyzer.stages:  # a missing codebook file: before reading, not at the fit
         stage.check_ready()
     declared_outcomes = {o.name: o for o in outcomes}
-    read, declared = _read_with_outcomes(paths, mapping, declared_outcomes, bad_scores, scales)
+    brand = brand_handles(analyzer.stages)  # `--keep-handle`: their posts are not feedback
+    read, declared = _read_with_outcomes(
+        paths, mapping, declared_outcomes, bad_scores, scales, brand
+    )
     _check_rows(read, paths)
     declared |= _stars_as_outcome(read, declared)
     check_segments(segments, read.table.columns)  # before the fit, which takes minutes
     analysis = _analysis(read, analyzer, analyzer.fit_transform_batch(read.table))
+    analysis.sources = [Path(p).name for p in paths]
     analysis.outcomes = declared
     analysis.segments = list(segments)
     return analysis
@@ -169,13 +175,16 @@ def _read_with_outcomes(
     outcomes: dict,
     bad_scores: str | None = None,
     scales: ScoreScales | None = None,
+    brand: Sequence[str] = (),
 ) -> tuple[ReadResult, dict[str, OutcomeSpec]]:
-    """Read the feedback files, then join each customer table's declared outcomes."""
+    """Read the feedback files (the posts of the `brand` handles rejected), then join each
+    customer table's declared outcomes."""
     from feedback_nlp.io.customers import is_customer_table, join_customer_outcomes
 
     customers = [p for p in paths if is_customer_table(p, mapping)]
     feedback = [p for p in paths if p not in customers]
-    read = _read(feedback, mapping=mapping, outcomes=outcomes, bad_scores=bad_scores, scales=scales)
+    options = {"outcomes": outcomes, "bad_scores": bad_scores, "scales": scales}
+    read = _read(feedback, mapping=mapping, brand_handles=brand, **options)
     outcomes = {**read.outcome_specs, **outcomes}  # a mapping's [outcomes] too
     declared = {n: o for n, o in outcomes.items() if n in read.table.columns}
     lines = []
@@ -203,8 +212,11 @@ def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) 
     analyzer = load_analyzer(model)
     given = read_options.pop("scales", None)
     scales = model_scales(Path(model), given)  # type: ignore[arg-type]
+    read_options.setdefault("brand_handles", brand_handles(analyzer.stages))
     read = _read(paths, **read_options, scales=scales)
-    return _analysis(read, analyzer, analyzer.transform_batch(read.table))
+    analysis = _analysis(read, analyzer, analyzer.transform_batch(read.table))
+    analysis.sources = [Path(p).name for p in paths]
+    return analysis
 
 
 def load_analyzer(model: str | Path) -> Analyzer:
@@ -280,6 +292,7 @@ def report_inputs(analysis: Analysis) -> ReportInputs:
     from feedback_nlp.report.inputs import ReportInputs, stage_configs
 
     return ReportInputs(
+        source=", ".join(analysis.sources),
         outcomes=[o.stored() for o in analysis.outcomes.values()],
         segments=analysis.segments,
         scales=analysis.scales,
@@ -325,9 +338,11 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     from feedback_nlp.insights.distinct import similar_from_table
     from feedback_nlp.report.build import Written
     from feedback_nlp.report.export import export_table
+    from feedback_nlp.report.inputs import prepare_settings, stage_configs
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    prepare = prepare_settings(stage_configs(analysis.analyzer.stages))
     labels = theme_labels(analysis)
     explanation = explain(
         analysis.table,
@@ -340,8 +355,8 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
         scales=analysis.scales,
     )
     paths = {
-        "tagged": export_table(analysis.table, out / "tagged.parquet"),
-        "tagged_xlsx": export_table(analysis.table, out / "tagged.xlsx"),
+        "tagged": export_table(analysis.table, out / "tagged.parquet", prepare=prepare),
+        "tagged_xlsx": export_table(analysis.table, out / "tagged.xlsx", prepare=prepare),
         "rejects": export_table(analysis.rejects, out / "rejects.csv"),
     }
     for name, frame in explanation.tables.items():

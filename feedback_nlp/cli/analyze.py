@@ -49,7 +49,9 @@ KeepHandles = Annotated[
     typer.Option(
         "--keep-handle",
         help="An @handle to leave in the text (your brand's own account, @Northwind); every "
-        "other @handle is personal data and becomes @user. Repeatable.",
+        "other @handle is personal data and becomes @user. Posts written by it (author "
+        "column) are the brand's replies, not feedback: rejected with the reason unless the "
+        "mapping says [options] keep_staff = true. Repeatable.",
     ),
 ]
 CodebookOption = Annotated[

@@ -10,16 +10,19 @@ import json
 from pathlib import Path
 from typing import Annotated, Any
 
+import pandas as pd
 import typer
 
 from feedback_nlp.cli.app import evaluate_app
-from feedback_nlp.errors import ConfigError
+from feedback_nlp.errors import ConfigError, ReadError
 from feedback_nlp.evaluation import (
     labels_from_stars,
     read_labelled,
     score_emotion,
     score_sentiment,
 )
+from feedback_nlp.io.platforms import detect_header
+from feedback_nlp.io.titles import find_title, with_title
 
 
 def _options(
@@ -50,7 +53,13 @@ def _options(
     return options
 
 
-TextOpt = Annotated[str, typer.Option("--text-col", help="Column with the text.")]
+TextOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--text-col",
+        help="Column with the text (default: 'text', else the comment column `validate` finds).",
+    ),
+]
 LangOpt = Annotated[
     str | None,
     typer.Option("--lang-col", help="Language column (default: 'lang' where the file has one)."),
@@ -84,7 +93,7 @@ def _finish(report: dict[str, Any], out: Path | None) -> None:
 @evaluate_app.command("sentiment")
 def evaluate_sentiment(
     file: Path,
-    text_col: TextOpt = "text",
+    text_col: TextOpt = None,
     label_col: Annotated[str, typer.Option("--label-col")] = "label",
     stars_col: Annotated[
         str | None,
@@ -105,6 +114,7 @@ def evaluate_sentiment(
     """Sentiment macro-F1 (per language and overall), the confusion matrix and, where the
     gold has both, how well the score separates negative from positive comments."""
     frame = read_labelled(file)
+    frame, text_col = text_column(frame, text_col, file)
     if stars_col is not None:
         label_col = "label from stars"
         frame = frame.assign(**{label_col: labels_from_stars(frame, stars_col, file)})
@@ -116,7 +126,7 @@ def evaluate_sentiment(
 @evaluate_app.command("emotion")
 def evaluate_emotion(
     file: Path,
-    text_col: TextOpt = "text",
+    text_col: TextOpt = None,
     label_col: Annotated[
         str | None, typer.Option("--label-col", help="Joined labels; omit for 0/1 columns.")
     ] = None,
@@ -132,9 +142,35 @@ def evaluate_emotion(
 ) -> None:
     """Emotion macro-F1 per language and overall, and F1 per label."""
     frame = read_labelled(file)
+    frame, text_col = text_column(frame, text_col, file)
     options = _options(backend, model, level, device, quantize, runtime, heads)
     lang_col = _language_column(frame, lang_col)
     _finish(score_emotion(frame, file, text_col, label_col, lang_col, options), out)
+
+
+def text_column(frame: pd.DataFrame, given: str | None, file: Path) -> tuple[pd.DataFrame, str]:
+    """The frame and its text column: the one given, else `text`, else the comment column
+    the reader recognises (a Google Play export's 'Review Text', with its title read first
+    as `validate` reads it: `io.titles`); said on stderr."""
+    if given is not None or "text" in frame.columns:
+        return frame, given or "text"
+    columns = [str(column) for column in frame.columns]
+    header = detect_header([columns])
+    plan = header.plan if header is not None else None
+    if plan is None or "text" not in plan.columns or plan.more_texts:
+        raise ReadError(
+            file,
+            f"no column 'text' and no one comment column recognised among {columns}",
+            hint="name it with --text-col",
+        )
+    find_title(plan, columns, file)
+    text = plan.columns["text"]
+    if plan.title is None:
+        typer.echo(f"text: '{text}' (--text-col to choose another)", err=True)
+        return frame, text
+    joined = f"{plan.title} + {text}"
+    typer.echo(f"text: '{joined}', the title first (--text-col to choose one)", err=True)
+    return frame.assign(**{joined: with_title(frame[plan.title], frame[text])}), joined
 
 
 def _language_column(frame: object, given: str | None) -> str | None:

@@ -31,6 +31,7 @@ from feedback_nlp.engines.parts import REJECTS, TAGGED
 from feedback_nlp.io.stream import CHUNK_ROWS
 from feedback_nlp.outcomes import OUTCOMES_FILE, read_outcomes
 from feedback_nlp.score_scales import ScoreScales, model_scales
+from feedback_nlp.stages.prepare import brand_handles
 
 ENGINES = ("local", "ray")
 
@@ -71,8 +72,10 @@ def tag_files(
     )
     if manifest.status == "done":
         return finished_summary(manifest, engine)
-    write_model_context(load_model(model), model, out)
+    analyzer = load_model(model)
+    write_model_context(analyzer, model, out)
     read_options = {**read_options, "scales": scales}
+    read_options.setdefault("brand_handles", brand_handles(analyzer.stages))  # `--keep-handle`
     if (model / OUTCOMES_FILE).is_file() and "outcomes" not in read_options:
         # read as `analyze` read them: a duration whose start column is also `created_at`
         read_options["outcomes"] = {o.name: o for o in read_outcomes(model / OUTCOMES_FILE)}

@@ -24,6 +24,7 @@ from feedback_nlp.io.cells import (
     schema_dtypes,
     text_issues,
 )
+from feedback_nlp.io.column_names import date_note
 from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.long_format import LongFolder, Repeats, long_layout
 from feedback_nlp.io.mapping import ColumnPlan
@@ -38,8 +39,9 @@ from feedback_nlp.io.scores import (
     parse_integer,
     parse_score,
 )
-from feedback_nlp.io.staff import staff_reasons
+from feedback_nlp.io.staff import company_side_reasons
 from feedback_nlp.io.summary_rows import repeated_header_reasons, summary_row_reasons
+from feedback_nlp.io.titles import find_title, with_title
 from feedback_nlp.schema import (
     REJECT_COLUMNS,
     empty_rejects,
@@ -82,6 +84,9 @@ class TableBuilder:
         if layout is not None:  # a long export: the mapping may name questions
             self.long = LongFolder.start(layout, self.plan, missing)
             missing = {}
+        else:  # a review's title read with its body (io.titles)
+            find_title(self.plan, file_columns, self.path)
+            add_note(self.plan.notes, date_note(file_columns, self.plan.columns), "no comment date")
         more = [] if self.long else self.plan.more_texts  # a long export's: questions
         absent = [*missing.items(), *(("text", c) for c in more)]
         for name, column in absent:
@@ -242,6 +247,8 @@ class TableBuilder:
 
         out["response_id"] = self._ids(out.get("response_id"), lines, index)
         text = out.get("text", pd.Series(pd.NA, index=index, dtype=object))
+        if self.plan.title in raw.columns:
+            text = with_title(raw[self.plan.title], text)
         no_text = is_missing(text)
         for column in self.plan.more_texts:  # a second open question answered (io.answers)
             no_text &= is_missing(raw[column])
@@ -298,9 +305,10 @@ class TableBuilder:
         marked_by, previews = preview_reasons(raw, self.plan.platform)
         if marked_by is not None:  # a survey tool's previews and tests
             flag(marked_by, previews)
-        role, staff = (None, None) if self.plan.keep_staff else staff_reasons(raw)
-        if role is not None:  # the company's own replies in a forum export
-            flag(role, staff)
+        if not self.plan.keep_staff:  # the company's own replies in a forum or social export
+            author = self.plan.columns.get("respondent_id")
+            for column, staff in company_side_reasons(raw, self.plan.brand_handles, author):
+                flag(column, staff)
         no_text_reason = ("no text, and " + bad_score).fillna("no text and no score")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from feedback_nlp.io.build import TableBuilder
-from feedback_nlp.io.mapping import Mapping, load_mapping, with_outcomes
+from feedback_nlp.io.mapping import Mapping, load_mapping, with_brand_handles, with_outcomes
 from feedback_nlp.io.seen_ids import SeenIds
 from feedback_nlp.score_scales import ScoreScales
 
@@ -33,6 +33,7 @@ class ReadOptions:
     bad_scores: str | None = None
     scales: ScoreScales | None = None
     outcomes: dict[str, Any] | None = None  # declared outcomes, name -> OutcomeSpec
+    brand_handles: frozenset[str] = frozenset()  # the brand's accounts: their posts rejected
 
 
 #: What a streaming reader yields per chunk: kept rows, rejected rows, rows read, bytes read.
@@ -49,12 +50,12 @@ def drain(builder: TableBuilder, rows_read: int, position: int, final: bool = Fa
 
 
 def mapping_for(path: Path, options: ReadOptions) -> Mapping | None:
-    """The column mapping for `path`: the given one, the one beside the file, the kwargs, and
-    the declared outcomes."""
+    """The column mapping for `path`: the given one, the one beside the file, the kwargs, the
+    declared outcomes and the brand's handles."""
     mapping = load_mapping(
         options.mapping, options.columns, path, options.bad_scores, options.scales
     )
-    return with_outcomes(mapping, options.outcomes)
+    return with_brand_handles(with_outcomes(mapping, options.outcomes), options.brand_handles)
 
 
 def file_scales(path: Path, options: ReadOptions) -> ScoreScales:

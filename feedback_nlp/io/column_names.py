@@ -68,6 +68,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "author_id",
         "contact_id",
         "user",
+        # social exports' handles, often nested: {"author": {"handle": …}}, Twitter's user
+        "author_handle",
+        "author_username",
+        "user_screen_name",
+        "screen_name",
+        "username",
     ),
     "created_at": (
         "created_at",
@@ -82,12 +88,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "submit_date",
         "date_time",
         "created_time",
+        "create_time",  # TikTok
         "created_on",
         "creation_date",
         "date_created",
         "submission_date",
         "date_submitted",
         "submitted_on",
+        "return_date",  # a returns export's comment is written when the item is returned
         # the date column of German, Dutch and Russian exports (day-first dates are read)
         "datum",
         "zeitstempel",
@@ -156,13 +164,20 @@ def short_forms(name: str) -> list[str]:
     return sorted(form for form in forms - {name} if form)
 
 
+def _object_columns(columns: list[str]) -> set[str]:
+    """Columns that are a nested JSON object's own name ('author' beside 'author.handle'):
+    a record whose object is null made them, so they are empty wherever the object is not."""
+    return {column.rsplit(".", 1)[0] for column in columns if "." in column} & set(columns)
+
+
 def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[str, str]:
     """Map schema names to file columns by name and alias, never reusing a taken column: full
     names first (as written, then camelCase split), then, for schema names still unmapped,
     names without a prefix or suffix word (`short_forms`) and a nested JSON field by its own
-    name ('via.channel' -> 'channel'); never a bare 'id'."""
+    name ('via.channel' -> 'channel'); never a bare 'id', nor the empty column a null
+    object left beside its fields ('author' beside 'author.handle')."""
     mapped = dict(taken or {})
-    used = set(mapped.values())
+    used = set(mapped.values()) | _object_columns(columns)
     full: dict[str, str] = {}
     for column in columns:
         full.setdefault(normalise_name(column), column)
@@ -183,3 +198,23 @@ def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[s
                 mapped[name] = column
                 used.add(column)
     return mapped
+
+
+#: Endings of column names that hold a date or a time ('order_date', 'updated_at').
+DATE_ENDINGS = ("date", "time", "_at", "_on", "timestamp", "datetime")
+
+
+def date_note(columns: list[str], mapped: dict[str, str]) -> str | None:
+    """A note naming the columns that look like dates when none was taken as the comment's
+    date (`created_at`): which date is the comment's is the export's to say."""
+    if "created_at" in mapped:
+        return None
+    used = set(mapped.values())
+    dated = [c for c in columns if c not in used and camel_words(c).endswith(DATE_ENDINGS)]
+    if not dated:
+        return None
+    listed = ", ".join(f"'{c}'" for c in dated[:3])
+    return (
+        f"no comment date recognised; {listed} look(s) like a date: map the comment's "
+        f'([columns] created_at = "{dated[0]}")'
+    )

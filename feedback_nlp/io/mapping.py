@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from feedback_nlp.schema import INPUT_COLUMNS
 from feedback_nlp.score_scales import ScoreScales, scales_from_table
 
 MAPPABLE = (*INPUT_COLUMNS, *EXTRA_SCORE_RANGES)
+#: What [columns] may name: the schema's columns and a review's title, read before the text
+#: as one text (`io.titles`).
+COLUMN_ROLES = (*MAPPABLE, "title")
 
 #: What a score that cannot be read does to its row. ``"keep-text"`` (the default): the row is
 #: kept with the score empty and the problem is listed in the rejects table (``row_kept`` True):
@@ -30,6 +34,10 @@ DEFAULT_BAD_SCORES = "keep-text"
 SCALES_ONLY = "declared scales"
 #: Origin of the mapping made only to carry declared outcomes (not reported as a mapping).
 OUTCOMES_ONLY = "declared outcomes"
+#: Origin of the mapping made only to carry the brand's handles (not reported as a mapping).
+BRAND_ONLY = "declared brand handles"
+#: The origins of the mappings made to carry what a call declared.
+NOT_A_MAPPING = frozenset({SCALES_ONLY, OUTCOMES_ONLY, BRAND_ONLY})
 
 
 def check_bad_scores(value: str) -> str:
@@ -58,14 +66,21 @@ class ColumnPlan:
     long: bool = False  # rows of questions folded into responses (io.long_format)
     scales: ScoreScales = field(default_factory=ScoreScales)  # CSAT and CES scales
     keep_staff: bool = False  # posts of a role column's staff kept as feedback (io.staff)
+    brand_handles: frozenset[str] = frozenset()  # the brand's accounts: their posts are staff's
     #: The wording of an open question whose column is an id (Qualtrics' "Q3"): the
     #: `question` column shows it.
     question_wording: dict[str, str] = field(default_factory=dict)
+    title: str | None = None  # a review's title column, read before the text (io.titles)
+    title_auto: bool = True  # look for a title beside the text (not when a mapping decided)
 
     def apply(self, mapping: Mapping | None) -> ColumnPlan:
         """Merge a user's mapping (columns, constants, options) into the plan; returns self."""
         if mapping is not None:
-            self.merge_explicit(mapping.columns, mapping.constants)
+            columns = dict(mapping.columns)
+            title = columns.pop("title", None)
+            self.merge_explicit(columns, mapping.constants)
+            if title is not None or "text" in columns:  # the mapping says what the text is
+                self.title, self.title_auto = title or None, False
             self.date_format = mapping.date_format or self.date_format
             self.bad_scores = mapping.bad_scores or self.bad_scores
             self.declared.update(mapping.declared)
@@ -73,6 +88,7 @@ class ColumnPlan:
             self.score_labels.update(mapping.score_labels)
             self.scales = mapping.scales or self.scales
             self.keep_staff = mapping.keep_staff or self.keep_staff
+            self.brand_handles = self.brand_handles | mapping.brand_handles
             if "text" in mapping.columns:  # the user's text column(s) replace those detected
                 self.more_texts = list(mapping.more_texts)
             mapped = set(self.columns.values())
@@ -104,6 +120,7 @@ class Mapping:
     more_texts: list[str] = field(default_factory=list)  # `text = [first, *more_texts]`
     scales: ScoreScales | None = None  # the [scales] table (feedback_nlp.score_scales)
     keep_staff: bool = False  # [options] keep_staff: staff posts are feedback too
+    brand_handles: frozenset[str] = frozenset()  # read_many(brand_handles=...) (io.staff)
 
 
 def load_mapping(
@@ -164,6 +181,16 @@ def with_outcomes(mapping: Mapping | None, outcomes: dict[str, Any] | None) -> M
         return mapping
     mapping = mapping or Mapping(origin=OUTCOMES_ONLY)
     mapping.outcomes.update(outcomes)
+    return mapping
+
+
+def with_brand_handles(mapping: Mapping | None, handles: Iterable[str]) -> Mapping | None:
+    """`mapping` with the brand's own `handles` added (a mapping made for them when none)."""
+    handles = frozenset(handles)
+    if not handles:
+        return mapping
+    mapping = mapping or Mapping(origin=BRAND_ONLY)
+    mapping.brand_handles = mapping.brand_handles | handles
     return mapping
 
 
@@ -228,12 +255,14 @@ def _outcomes(table: dict[str, Any], origin: str) -> dict[str, Any]:
     return specs_from_mapping(table, origin)
 
 
-def _check_names(table: dict[str, Any], origin: str, what: str) -> dict[str, Any]:
-    unknown = [name for name in table if name not in MAPPABLE]
+def _check_names(
+    table: dict[str, Any], origin: str, what: str, known: tuple[str, ...] = MAPPABLE
+) -> dict[str, Any]:
+    unknown = [name for name in table if name not in known]
     if unknown:
         raise ConfigError(
             f"{origin}: [{what}] names {unknown}, which are not feedback table columns; "
-            f"use one of {list(MAPPABLE)}"
+            f"use one of {list(known)}"
         )
     return dict(table)
 
@@ -241,7 +270,7 @@ def _check_names(table: dict[str, Any], origin: str, what: str) -> dict[str, Any
 def _check_columns(table: dict[str, Any], origin: str) -> tuple[dict[str, str], list[str]]:
     """The [columns] table, and the open questions after the first when `text` is a list
     (`text = ["Why?", "Anything else?"]`: one row per answer, `io.answers`)."""
-    checked = _check_names(table, origin, "columns")
+    checked = _check_names(table, origin, "columns", COLUMN_ROLES)
     texts = checked.get("text")
     more: list[str] = []
     if isinstance(texts, list) and texts and all(isinstance(t, str) for t in texts):

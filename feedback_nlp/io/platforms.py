@@ -10,11 +10,14 @@ import json
 import re
 from collections.abc import Callable
 
+import pandas as pd
+
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.io.column_names import recognise
+from feedback_nlp.io.column_names import normalise_name, recognise
 from feedback_nlp.io.forms import google_forms, microsoft_forms
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
+    BARE_SCORE_NAMES,
     Header,
     answers_below,
     assign_questions,
@@ -22,9 +25,11 @@ from feedback_nlp.io.questions import (
     is_question,
     open_questions,
     questions_header,
-    score_question_hints,
+    score_for_question,
     unique_names,
 )
+from feedback_nlp.io.questions import score_question_hints as question_hints
+from feedback_nlp.io.scale_hints import bare_score_note
 
 __all__ = ["PLATFORMS", "Header", "detect_header", "score_question_hints"]
 
@@ -182,10 +187,23 @@ def google_play(rows: list[list[str]]) -> Header | None:
     ):
         if column in columns:
             plan.columns[name] = column
-    plan.notes.append(
-        "Google Play: 'Star Rating' kept as star_rating (map it to csat if it is one)"
-    )
-    return Header(columns, 1, plan)
+    return Header(columns, 1, plan)  # the note on 'Star Rating': io.scale_hints
+
+
+def score_question_hints(
+    columns: list[str], found: set[str], table: pd.DataFrame | None = None
+) -> list[str]:
+    """Notes for carried columns that may hold a score (`questions.score_question_hints`);
+    a column named only "Rating" or "Score" is told the score its answers' range in `table`
+    suggests (1-5: star_rating or csat), when no score was found."""
+    bare = [
+        c for c in columns if normalise_name(c) in BARE_SCORE_NAMES and not score_for_question(c)
+    ]
+    notes = question_hints([c for c in columns if c not in bare], found)
+    if found:
+        return notes
+    has = table is not None
+    return notes + [bare_score_note(c, table[c] if has and c in table else None) for c in bare]
 
 
 def generic(rows: list[list[str]]) -> Header:

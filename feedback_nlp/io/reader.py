@@ -16,10 +16,10 @@ from feedback_nlp.io.cells import one_type_per_column
 from feedback_nlp.io.delimited import read_delimited
 from feedback_nlp.io.excel import read_excel
 from feedback_nlp.io.mapping import (
-    OUTCOMES_ONLY,
-    SCALES_ONLY,
+    NOT_A_MAPPING,
     ColumnPlan,
     load_mapping,
+    with_brand_handles,
     with_outcomes,
 )
 from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
@@ -118,10 +118,13 @@ def read_many(
     outcomes: dict[str, Any] | None = None,
     bad_scores: str | None = None,
     scales: ScoreScales | None = None,
+    brand_handles: Iterable[str] = (),
     **columns: str,
 ) -> ReadResult:
     """Read several files into one table; a response_id seen in an earlier file is rejected.
-    The files' scales (`scales`, or each one's mapping) must agree."""
+    The files' scales (`scales`, or each one's mapping) must agree. A post whose author is one
+    of `brand_handles` (the brand's own accounts) is rejected as the company's side, unless
+    ``[options] keep_staff = true`` (:mod:`feedback_nlp.io.staff`)."""
     seen: dict[str, str] = {}
     results = [
         _read_one(
@@ -136,6 +139,7 @@ def read_many(
             outcomes=outcomes,
             bad_scores=bad_scores,
             scales=scales,
+            brand_handles=brand_handles,
         )
         for p in paths
     ]
@@ -166,6 +170,7 @@ def _read_one(
     outcomes: dict[str, Any] | None = None,
     bad_scores: str | None = None,
     scales: ScoreScales | None = None,
+    brand_handles: Iterable[str] = (),
 ) -> ReadResult:
     if platform not in PLATFORMS:
         from feedback_nlp.errors import ConfigError
@@ -181,6 +186,7 @@ def _read_one(
             hint=f"convert it to one of {sorted(SUFFIXES)}",
         )
     user_mapping = with_outcomes(load_mapping(mapping, columns, path, bad_scores, scales), outcomes)
+    user_mapping = with_brand_handles(user_mapping, brand_handles)
     options = {"platform": platform, "mapping": user_mapping, "seen_ids": seen}
     if kind == "csv":
         builder, info = read_delimited(path, encoding=encoding, **options)
@@ -197,7 +203,7 @@ def _read_one(
     table, rejects = builder.finish()
     table = one_type_per_column(table, builder_carried(builder, table))
     info = _info(path, builder, info, table, rejects)
-    if user_mapping is not None and user_mapping.origin not in (OUTCOMES_ONLY, SCALES_ONLY):
+    if user_mapping is not None and user_mapping.origin not in NOT_A_MAPPING:
         info["mapping"] = user_mapping.origin
     return ReadResult(validate(table, builder.plan.scales.ranges()), rejects, info)
 
@@ -234,6 +240,7 @@ def _info(
         "platform": plan.platform,
         **detected,
         "columns": dict(plan.columns),
+        "title": plan.title,
         "more_texts": list(plan.more_texts) if "text" in plan.columns else [],
         "constants": dict(plan.constants),
         "carried": carried,
@@ -259,7 +266,7 @@ def _info(
         + builder.notes
         + question_notes(plan, carried)
         + good_bad_hints(table, carried)
-        + score_question_hints(_numbers_carried(table, carried, plan), set(scores)),
+        + score_question_hints(_numbers_carried(table, carried, plan), set(scores), table),
     }
 
 
@@ -298,7 +305,11 @@ def _file_summary(info: dict[str, Any]) -> str:
     if info.get("mapping"):
         lines.append(f"  mapping: {info['mapping']}")
     lines.append("  columns:")
-    lines += [f"    {name:<15} <- {column}" for name, column in info["columns"].items()]
+    title = info.get("title")
+    lines += [
+        f"    {name:<15} <- {f'{title} + {column}' if name == 'text' and title else column}"
+        for name, column in info["columns"].items()
+    ]
     lines += [
         f"    {'text':<15} <- {column} (one row per answer; the column `question` says which)"
         for column in info.get("more_texts", [])

@@ -3,6 +3,9 @@
 A CSAT asked on 1-10 has answers above 5, which reading rejects; a CES asked on the 1-5 effort
 scale (CES 1.0, 1 = very low effort) fits inside 1-7 and would be counted the wrong way round.
 Neither is fixed on reading (a scale is never guessed); the note says what to declare.
+An NPS column whose answers all lie in 1-5 is more likely a star rating or a CSAT; a star
+rating is said to be kept apart from CSAT; a column named only "Rating" or "Score" gets the
+score its answers' range suggests.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from feedback_nlp.score_scales import SCALE_KEYS, ScoreScales
 
 #: Answers a CES column needs before its all-1-to-5 answers are worth a note.
 MIN_ANSWERS = 30
+#: Answers an NPS column needs before its all-1-to-5 answers are worth a note (a real NPS
+#: has its 0s and 6-10s: five answers all in 1-5 are rare).
+MIN_NPS_ANSWERS = 5
 
 
 def scale_note(
@@ -21,7 +27,12 @@ def scale_note(
     scales: ScoreScales,
 ) -> str | None:  # fmt: skip
     """A note on score `name` (file column `column`): answers above its scale's top, or, for a
-    CES on the default 1-7 scale, enough answers and none above 5."""
+    CES on the default 1-7 scale, enough answers and none above 5; an NPS of answers in 1-5;
+    a star rating kept apart from CSAT."""
+    if name == "nps":
+        return nps_note(column, values)
+    if name == "star_rating":
+        return f"star_rating scale ('{column}'): {STARS_NOT_CSAT}"
     if name not in SCALE_KEYS:
         return None
     low, high = scales.range_of(name)
@@ -65,3 +76,46 @@ def _numbers(cells: pd.Series) -> pd.Series:
     """The cells as numbers as the reader reads them ("6,0" is 6; a label already dropped)."""
     text = cells.astype("string").str.strip().str.replace(",", ".", regex=False)
     return pd.to_numeric(text, errors="coerce")
+
+
+#: A star rating read as such (an app store's, a review site's).
+STARS_NOT_CSAT = "kept as star_rating, apart from CSAT (map it to csat if it is one)"
+
+
+def nps_note(column: str, values: pd.Series) -> str | None:
+    """A note when at least MIN_NPS_ANSWERS NPS answers all lie in 1-5: NPS is asked 0-10,
+    so the column is more likely a 1-5 star rating or CSAT."""
+    answered = pd.to_numeric(values, errors="coerce").dropna()
+    if len(answered) < MIN_NPS_ANSWERS or answered.min() < 1 or answered.max() > 5:
+        return None
+    return (
+        f"nps scale ('{column}'): every answer is 1-5, where NPS is asked 0-10: if it is a 1-5 "
+        f'rating, map it as one ([columns] star_rating = "{column}", or csat = "{column}")'
+    )
+
+
+#: The scores a bare "Rating" column's answers suggest, by the range they lie in (the first
+#: range that holds them all): its [columns] entries.
+SUGGESTED_BY_RANGE = (
+    ((1, 5), ("star_rating", "csat")),
+    ((1, 7), ("ces",)),
+    ((0, 10), ("nps",)),
+)
+
+
+def bare_score_note(column: str, values: pd.Series | None = None) -> str:
+    """The note on a column named only "Rating" or "Score": the scores its answers' range
+    suggests (1-5: stars or CSAT; 1-7: CES; 0-10: NPS), or each score's range without them."""
+    answered = pd.Series([], dtype="float64") if values is None else _numbers(values).dropna()
+    for (low, high), names in SUGGESTED_BY_RANGE:
+        if len(answered) and answered.min() >= low and answered.max() <= high:
+            entries = ", or ".join(f'{name} = "{column}"' for name in names)
+            return (
+                f"'{column}' holds answers from {low} to {high} but does not say which score: "
+                f"map it if it is one ([columns] {entries})"
+            )
+    return (
+        f"'{column}' may hold scores but does not say which (NPS 0-10, CSAT 1-5, CES 1-7, "
+        f'stars 1-5): map it if it does ([columns] star_rating = "{column}" or csat for '
+        "1-5, nps for 0-10)"
+    )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,7 @@ def stream_feedback(
     bad_scores: str | None = None,
     scales: ScoreScales | None = None,
     outcomes: dict[str, Any] | None = None,
+    brand_handles: Iterable[str] = (),
     **columns: str,
 ) -> Iterator[Chunk]:
     """Yield the chunks of every file in order; options as in :func:`read_many`."""
@@ -111,6 +112,7 @@ def stream_feedback(
         bad_scores,
         scales,
         outcomes,
+        frozenset(brand_handles),
     )
     for file_index, path in enumerate(Path(p) for p in paths):
         yield from _stream_file(file_index, path, options)

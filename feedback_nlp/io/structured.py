@@ -97,7 +97,6 @@ def read_json(
             columns={k: v for k, v in APP_STORE_COLUMNS.items() if v in frame.columns},
             constants={"channel": "review", "source": "app_store"},
             platform="app_store",
-            notes=["App Store: 'rating' kept as star_rating (map it to csat if it is one)"],
         )
     else:
         _check_platform(path, platform, ("auto", "generic"))

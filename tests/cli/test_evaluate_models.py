@@ -3,9 +3,12 @@
 import json
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from feedback_nlp.cli import app
+from feedback_nlp.cli.evaluate_models import text_column
+from feedback_nlp.errors import ReadError
 
 SENTIMENT_ROWS = [
     ("The courier never came and nobody answers the phone. Awful.", "negative", "en"),
@@ -119,3 +122,43 @@ def test_evaluate_sentiment_reads_mixed_gold_four_way(tmp_path):
     report = json.loads(out.read_text())
     assert report["confusion"]["labels"] == ["negative", "neutral", "positive", "mixed"]
     assert sum(report["confusion"]["matrix"][3]) == 1  # the mixed row is scored, not refused
+
+
+def test_text_column_is_recognised_as_the_reader_does(tmp_path):
+    """Before, a Google Play export failed with "no column 'text'" unless --text-col was
+    passed, while `validate` and `analyze` read it."""
+    frame = pd.DataFrame(
+        {
+            "Package Name": ["com.ex"] * 2,
+            "Star Rating": [1, 5],
+            "Review Title": ["Crashes on start", "Nice"],
+            "Review Text": [None, "Does the job"],
+        }
+    )
+    joined, column = text_column(frame, None, tmp_path / "play.csv")
+    assert column == "Review Title + Review Text"
+    assert joined[column].tolist() == ["Crashes on start", "Nice.\nDoes the job"]
+    assert text_column(frame, "Review Text", tmp_path / "play.csv")[1] == "Review Text"
+    plain = pd.DataFrame({"Comment": ["ok"]})
+    assert text_column(plain, None, tmp_path / "x.csv")[1] == "Comment"
+    with pytest.raises(ReadError, match="--text-col"):
+        text_column(pd.DataFrame({"Stars": [1]}), None, tmp_path / "x.csv")
+
+
+def test_evaluate_sentiment_on_a_google_play_export_without_text_col(tmp_path):
+    negative = [row[0] for row in SENTIMENT_ROWS if row[1] == "negative"]
+    positive = [row[0] for row in SENTIMENT_ROWS if row[1] == "positive"]
+    frame = pd.DataFrame(
+        {
+            "Package Name": "com.ex",
+            "Star Rating": [1] * len(negative) + [5] * len(positive),
+            "Review Text": negative + positive,
+        }
+    )
+    path = tmp_path / "play.csv"
+    frame.to_csv(path, index=False)
+    result = CliRunner().invoke(
+        app, ["evaluate", "sentiment", str(path), "--stars-col", "Star Rating"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "text: 'Review Text'" in result.output

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from feedback_nlp.io.column_names import recognise, short_forms
+import pandas as pd
+
+from feedback_nlp.io import read_feedback
+from feedback_nlp.io.column_names import date_note, recognise, short_forms
 
 
 def test_short_forms_drop_a_prefix_word_and_a_time_zone_word():
@@ -83,3 +86,39 @@ def test_zendesks_via_column_is_the_channel(tmp_path):
     path = tmp_path / "tickets.csv"
     path.write_text("Id,Description,Via\n1,Parcel late,Email\n2,Card declined,Web form\n")
     assert read_feedback(path).table["channel"].tolist() == ["email", "web form"]
+
+
+def test_tiktok_and_returns_dates_are_the_comment_date():
+    assert recognise(["id", "text", "create_time"])["created_at"] == "create_time"
+    assert recognise(["id", "comment", "return_date"])["created_at"] == "return_date"
+    assert recognise(["createTime", "text"])["created_at"] == "createTime"
+
+
+def test_nested_handles_are_the_respondent_and_a_null_object_column_is_not():
+    """A record with "author": null left an empty 'author' column beside 'author.handle': it
+    was taken as respondent_id for every row."""
+    columns = ["id", "text", "author.handle", "author.name", "author"]
+    assert recognise(columns)["respondent_id"] == "author.handle"
+    assert recognise(["text", "author.username"])["respondent_id"] == "author.username"
+    assert recognise(["text", "user.screen_name"])["respondent_id"] == "user.screen_name"
+    assert recognise(["text", "author"])["respondent_id"] == "author"  # a plain author column
+
+
+def test_date_note_names_date_like_columns_when_no_date_is_recognised():
+    note = date_note(["id", "comment", "order_date", "ShippedOn"], {"text": "comment"})
+    assert note is not None and "'order_date', 'ShippedOn'" in note
+    assert 'created_at = "order_date"' in note
+    assert date_note(["order_date"], {"created_at": "order_date"}) is None
+    assert date_note(["id", "comment"], {"text": "comment"}) is None
+
+
+def test_jsonl_with_a_null_author_maps_the_handle(tmp_path):
+    path = tmp_path / "comments.jsonl"
+    records = [
+        '{"id": "c1", "text": "too slow", "create_time": 1770000000, "author": {"handle": "@a"}}',
+        '{"id": "c2", "text": "love it", "create_time": 1770000100, "author": null}',
+    ]
+    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    table = read_feedback(path).table
+    assert table["respondent_id"].tolist()[0] == "@a" and pd.isna(table["respondent_id"][1])
+    assert table["created_at"].notna().all()

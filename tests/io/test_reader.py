@@ -357,6 +357,24 @@ def test_posts_by_the_companys_side_are_rejected_with_the_reason(tmp_path):
     assert len(read_feedback(path, mapping=mapping).table) == 4
 
 
+def test_posts_by_the_brands_declared_handles_are_rejected_with_the_reason(tmp_path):
+    """A social export's brand replies ("DM us your account number") were its top theme."""
+    path = tmp_path / "mentions.csv"
+    path.write_text(
+        "Tweet Id,Author,Full Text\n1,@some_fan,modem dead again @Acme_Help\n"
+        "2,@Acme_Help,Sorry! Please DM us your account number\n3,@other_fan,same here\n",
+        encoding="utf-8",
+    )
+    result = read_many([path], brand_handles=["@acme_help"])
+    assert result.table["response_id"].tolist() == ["1", "3"]
+    assert result.rejects["field"].tolist() == ["Author"]
+    assert result.rejects["reason"].iat[0].startswith("a post by an account of the brand (")
+    assert "mapping" not in result.info["files"][0]
+    assert len(read_many([path]).table) == 3
+    keep = {"options": {"keep_staff": True}}
+    assert len(read_many([path], brand_handles=["@Acme_Help"], mapping=keep).table) == 3
+
+
 def test_a_surveys_role_question_is_no_staff_column(tmp_path):
     """A B2B survey asks the respondent's role: a reviewer found its Developers and Admins
     rejected as staff posts in the first version of the rule."""

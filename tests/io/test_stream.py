@@ -143,3 +143,19 @@ def test_a_file_read_whole_streams_with_the_bad_scores_policy_as_read_many_reads
     assert pd.concat([c.table for c in chunks])["response_id"].tolist() == ["2"]
     assert whole.table["response_id"].tolist() == ["2"]
     assert pd.concat([c.rejects for c in chunks])["reason"].tolist() == ["csat is outside 1-5: '9'"]
+
+
+def test_a_streamed_read_rejects_the_posts_of_the_brands_handles(tmp_path):
+    """`feedback-nlp tag` streams: the brand's replies were tagged as customer feedback."""
+    path = tmp_path / "mentions.csv"
+    path.write_text(
+        "Tweet Id,Author,Full Text\n1,@some_fan,modem dead again\n"
+        "2,@Acme_Help,Sorry! Please DM us your account number\n",
+        encoding="utf-8",
+    )
+    chunks = list(stream_feedback([path], brand_handles=["@Acme_Help"]))
+    kept = pd.concat([c.table for c in chunks])
+    rejects = pd.concat([c.rejects for c in chunks])
+    assert kept["response_id"].tolist() == ["1"]
+    assert rejects["reason"].iat[0].startswith("a post by an account of the brand (")
+    assert len(pd.concat([c.table for c in stream_feedback([path])])) == 2

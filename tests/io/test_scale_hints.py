@@ -1,0 +1,50 @@
+"""Notes on a score column's scale (`io.scale_hints`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.io import read_feedback
+from feedback_nlp.io.platforms import score_question_hints
+from feedback_nlp.io.scale_hints import bare_score_note, nps_note
+
+
+def _ratings(tmp_path, values: list[int]):
+    path = tmp_path / "ratings.csv"
+    rows = "".join(f"{i},comment {i},{v}\n" for i, v in enumerate(values, start=1))
+    path.write_text("id,comment,Rating\n" + rows, encoding="utf-8")
+    return path
+
+
+def test_bare_rating_of_1_to_5_is_told_star_rating_or_csat(tmp_path):
+    """Before, a 1-5 "Rating" was told to map itself as nps."""
+    table = read_feedback(_ratings(tmp_path, [1, 2, 5, 4])).table
+    (note,) = score_question_hints(["Rating"], set(), table)
+    assert 'star_rating = "Rating", or csat = "Rating"' in note and "nps" not in note
+    assert 'nps = "Rating"' in bare_score_note("Rating", pd.Series(["0", "7", "10"]))
+    assert 'ces = "Rating"' in bare_score_note("Rating", pd.Series([1, 6, 7]))
+    assert "star_rating" in bare_score_note("Rating")  # no answers: every score named
+    assert score_question_hints(["Rating"], {"nps"}, table) == []
+
+
+def test_an_nps_column_of_1_to_5_answers_gets_a_note(tmp_path):
+    result = read_feedback(_ratings(tmp_path, [1, 2, 5, 4, 3, 5]), nps="Rating")
+    notes = [n for n in result.info["notes"] if n.startswith("nps scale")]
+    assert len(notes) == 1 and 'star_rating = "Rating"' in notes[0]
+    assert nps_note("R", pd.Series([1, 2, 5, 4, 3, 9])) is None  # a 9: 0-10
+    assert nps_note("R", pd.Series([0, 2, 5, 4, 3])) is None  # a 0: 0-10
+    assert nps_note("R", pd.Series([1, 2, 3, 4])) is None  # too few to say
+
+
+def test_star_rating_note_goes_when_the_stars_are_mapped_to_csat(tmp_path):
+    """Before, "Google Play: 'Star Rating' kept as star_rating (map it to csat if it is
+    one)" was printed after the mapping had made it csat."""
+    path = tmp_path / "play.csv"
+    path.write_text(
+        "Package Name,Star Rating,Review Text\ncom.ex,4,Works\ncom.ex,2,Crashes\n",
+        encoding="utf-8",
+    )
+    kept = read_feedback(path).info["notes"]
+    assert any("'Star Rating'): kept as star_rating" in note for note in kept)
+    mapped = read_feedback(path, csat="Star Rating").info["notes"]
+    assert not any("kept as star_rating" in note for note in mapped)
