@@ -40,7 +40,6 @@ EMOTION_COLOURS = {
 #: At most this many rows (themes, languages) in one chart; the tables keep the rest.
 MAX_ROWS = 20
 MAX_HEATMAP_THEMES = 15
-MAX_TREND_THEMES = 6
 
 
 def esc(value: object) -> str:
@@ -125,7 +124,6 @@ def enough_first(frame: pd.DataFrame, value: str, ascending: bool = True) -> pd.
 LOG_TICKS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100)
 #: Months ("2026-07") as categories: a date axis put ticks at "Jul 5 … Aug 30", and
 #: September's point at "Aug 30".
-MONTH_AXIS = {"type": "category", "title": {"text": "Month"}}
 
 
 def interval_chart(
@@ -264,74 +262,4 @@ def mix_chart(table: pd.DataFrame, column: str, by: str = "touchpoint") -> objec
         height=130 + 30 * len(shares),
         barmode="stack",
         xaxis={"title": {"text": "% of comments"}, "range": [0, 100]},
-    )
-
-
-def score_trend_chart(periods: pd.DataFrame, metric: str, title: str) -> object | None:
-    """A score per month with its 95 % band (`periods`: segment rows of one metric)."""
-    import plotly.graph_objects as go
-
-    periods = periods.dropna(subset=["value"]).sort_values("segment")
-    if len(periods) < 2:
-        return None
-    x = [esc(p) for p in periods["segment"]]
-    band = go.Scatter(
-        x=x + x[::-1],
-        y=periods["ci_high"].tolist() + periods["ci_low"].tolist()[::-1],
-        fill="toself",
-        mode="lines",
-        fillcolor="rgba(42,122,176,0.15)",
-        line={"width": 0},
-        hoverinfo="skip",
-        name="95 % range",
-    )
-    line = go.Scatter(
-        x=x,
-        y=periods["value"].tolist(),
-        mode="lines+markers",
-        line={"color": GOOD, "width": 2},
-        name=esc(title),
-        customdata=periods["n"].tolist(),
-        hovertemplate="%{x}: %{y:.1f} (n = %{customdata})<extra></extra>",
-    )
-    return figure([band, line], height=300, xaxis=MONTH_AXIS, yaxis={"title": {"text": esc(title)}})
-
-
-def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
-    """Each chosen theme's share of the month's units; significant growth starred."""
-    import plotly.graph_objects as go
-
-    units = units_of(trends)
-
-    chosen = trends[trends["theme_label"].isin(themes)].sort_values("period")
-    if chosen["period"].nunique() < 2:
-        return None
-    lines = []
-    for theme in themes:
-        rows = chosen[chosen["theme_label"] == theme]
-        if not len(rows):
-            continue
-        grew = rows["grew_significantly"].fillna(False).astype(bool)
-        lines.append(
-            go.Scatter(
-                x=[esc(p) for p in rows["period"]],
-                y=rows["share"].round(1).tolist(),
-                mode="lines+markers",
-                name=esc(theme),
-                marker={
-                    "symbol": np.where(grew, "star", "circle").tolist(),
-                    "size": np.where(grew, 16, 6).tolist(),
-                },
-                customdata=np.where(grew, "grew significantly", "").tolist(),
-                hovertemplate=f"%{{x}}: %{{y:.0f}} % of {units} %{{customdata}}"
-                "<extra>%{fullData.name}</extra>",
-            )
-        )
-    if not lines:
-        return None
-    return figure(
-        lines,
-        height=360,
-        xaxis=MONTH_AXIS,
-        yaxis={"title": {"text": f"% of the month's {units}"}, "rangemode": "tozero"},
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from feedback_nlp.report import charts
+from feedback_nlp.report import trend_charts
 from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Section
 from feedback_nlp.report.plain import SCORE_NAMES, units_of
@@ -23,11 +23,13 @@ def trends_section(
             metric = "ces_low_effort_share"
         periods = segments[(segments["dimension"] == "period") & (segments["metric"] == metric)]
         name = SCORE_NAMES[score]
-        figure = charts.score_trend_chart(periods, metric, name if score == "nps" else f"% {name}")
+        figure = trend_charts.score_trend_chart(
+            periods, metric, name if score == "nps" else f"% {name}"
+        )
         section.add(chart("score_trend", figure, f"{name} per month with its 95 % range."))
     trends = tables.get("theme_trends")
     if trends is not None and len(trends):
-        figure = charts.theme_share_chart(trends, _trend_themes(tables, trends, score))
+        figure = trend_charts.theme_share_chart(trends, _trend_themes(tables, trends, score))
         section.add(
             chart(
                 "theme_trends",
@@ -55,8 +57,8 @@ def _trend_themes(
         candidates = trends.groupby("theme_label")["units"].sum().sort_values(ascending=False)
         candidates = candidates.index.astype(str)
     for label in candidates:
-        if len(chosen) >= charts.MAX_TREND_THEMES:
+        if len(chosen) >= trend_charts.MAX_TREND_THEMES:
             break
         if label not in chosen:
             chosen.append(label)
-    return chosen[: charts.MAX_TREND_THEMES]
+    return chosen[: trend_charts.MAX_TREND_THEMES]

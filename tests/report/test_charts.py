@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from feedback_nlp.report import charts
+from feedback_nlp.report import charts, trend_charts
 
 
 def test_monthly_charts_put_each_month_on_its_own_tick():
@@ -11,12 +11,12 @@ def test_monthly_charts_put_each_month_on_its_own_tick():
     periods = pd.DataFrame(
         {"segment": months, "value": [-10.0, -5.0, 2.0], "ci_low": [-20.0, -15, -8]}
     ).assign(ci_high=[0.0, 5, 12], n=[40, 41, 42])
-    trend = charts.score_trend_chart(periods, "nps", "NPS")
+    trend = trend_charts.score_trend_chart(periods, "nps", "NPS")
     assert trend.layout.xaxis.type == "category"
     shares = pd.DataFrame(
         {"theme_label": ["late"] * 3, "period": months, "share": [10.0, 12, 30]}
     ).assign(grew_significantly=[False, False, True], units=[40, 41, 42])
-    share = charts.theme_share_chart(shares, ["late"])
+    share = trend_charts.theme_share_chart(shares, ["late"])
     assert share.layout.xaxis.type == "category"
     assert list(share.data[0].x) == months
 

@@ -190,7 +190,7 @@ def test_counts_of_comments_are_not_called_customers_nor_contrasted_with_comment
     not comments" and a trend chart of "customers"."""
     import pandas as pd
 
-    from feedback_nlp.report import charts
+    from feedback_nlp.report import charts, trend_charts
     from feedback_nlp.report.plain import not_comments
 
     assert not_comments("comments") == "" and not_comments("customers") == ", not comments"
@@ -205,6 +205,6 @@ def test_counts_of_comments_are_not_called_customers_nor_contrasted_with_comment
          "share": [10.0, 20.0], "grew_significantly": [False, True],
          "unit_of_analysis": ["40 comments", "40 comments"]}
     )  # fmt: skip
-    figure = charts.theme_share_chart(trends, ["outage"])
+    figure = trend_charts.theme_share_chart(trends, ["outage"])
     assert "comments" in figure.layout.yaxis.title.text
     assert "customers" not in figure.to_json()
