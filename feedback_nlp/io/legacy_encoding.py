@@ -48,12 +48,13 @@ def legacy_encoding(sample: bytes, path: str | Path) -> str:
 
 
 def looks_like_other_script(sample: bytes) -> bool:
-    """True when most non-ASCII bytes of `sample` come in runs of three or more."""
+    """True when most non-ASCII bytes of `sample` come in runs of three or more of at least
+    two different bytes (a repeated symbol, "€€€", "°°°", "•••", is Latin text's)."""
     high = sum(1 for byte in sample if byte > 127)
     if not high:
         return False
-    in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
-    return in_runs > GIBBERISH_SHARE * high
+    runs = [run for run in _HIGH_RUN.findall(sample) if len(set(run)) > 1]
+    return sum(len(run) for run in runs) > GIBBERISH_SHARE * high
 
 
 def _detected(sample: bytes) -> str | None:

@@ -24,7 +24,8 @@ ORDER_CONTEXT = re.compile(
     r"return|rma|retoure|retour|rücksende|rücksendung|bestel|zamówieni[ae]|zamówień|"
     r"przesyłki|paczki|zwrotu|shipment|consignment|spedizione|reso|envío|envio|devolución|"
     r"devolucion|zending|pakket|paket)|#|订单|單號|单号|注文|주문|ऑर्डर)"
-    r"[\s.:#°-]*(?:s?-?(?:number|nummer|nr\.?)|numero|número|no\.?|n°|n\.|#|号|番号|번호|नंबर)?[\s.:#-]*$",
+    r"[\s.:#°-]*(?:s?-?(?:number|nummer|nr\.?)|numero|número|no\.?|n°|n\.|#|号|番号|번호|नंबर)?[\s.:#-]*"
+    r"(?:(?:is|was|ist|war|lautet|est|es|è|=)\s*)?[\s(=]*$",  # "order number is (…"
     re.IGNORECASE,
 )
 _EDGE_BEFORE, _EDGE_AFTER = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
@@ -51,7 +52,7 @@ _ACCOUNT = re.compile(
     r"versichertennummer|mitgliedsnummer|num[ée]ro (?:de )?(?:client|compte|contrat)|"
     r"n° (?:de )?client|n[úu]mero de (?:cliente|cuenta|contrato)|numero (?:di )?cliente|"
     r"codice cliente|klantnummer|contractnummer|numer klienta|номер (?:клиента|договора|счета))"
-    r"[\s.:#°-]*(?:(?:is|ist|est|es|è)\s+)?"
+    r"[\s.:#°-]*(?:(?:is|ist|lautet|est|es|è)\s+)?"
     r"(?P<value>(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){3,24})"
     r"(?![0-9A-Za-z]|[.,]\d)"
 )
@@ -136,14 +137,21 @@ _LABELLED: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
 
 
 def _replace_values(
-    text: str, pattern: re.Pattern[str], valid: Callable[[str], bool], placeholder: str
+    text: str,
+    pattern: re.Pattern[str],
+    valid: Callable[[str], bool],
+    placeholder: str,
+    context: Callable[[str, int], bool] | None = None,
 ) -> tuple[str, bool]:
-    """Replace the `value` group of each match that is `valid`; the label stays."""
+    """Replace the `value` group of each match that is `valid` (and whose `context`, the text
+    and the value's start, holds); the label stays."""
     found = False
 
     def replace(match: re.Match[str]) -> str:
         nonlocal found
         if not valid(match["value"]):
+            return match[0]
+        if context is not None and not context(text, match.start("value")):
             return match[0]
         found = True
         start, end = match.span("value")
@@ -183,5 +191,18 @@ def redact_birth_dates(text: str, placeholder: str) -> tuple[str, bool]:
 def redact_card_details(text: str, placeholder: str) -> tuple[str, bool]:
     """`text` with a card's CVV/CVC and expiry date (after their label) replaced."""
     text, cvv = _replace_values(text, _CVV, lambda value: True, placeholder)
-    text, expiry = _replace_values(text, _EXPIRY, lambda value: True, placeholder)
+    text, expiry = _replace_values(text, _EXPIRY, lambda value: True, placeholder, _card_near)
     return text, cvv or expiry
+
+
+#: A word of a payment card near an expiry date: "the milk exp 08/25" or a voucher "valid
+#: until 12/25" is no card's.
+_CARD_WORD = re.compile(
+    r"(?i)card|karte|carte|tarjeta|carta|cartão|cartao|visa|master ?card|amex|maestro|"
+    r"cvv|cvc|<CARD>"
+)
+
+
+def _card_near(text: str, start: int) -> bool:
+    """A card word within the 40 characters before `start` (the label included)."""
+    return _CARD_WORD.search(text, max(0, start - 40), start) is not None

@@ -142,7 +142,7 @@ def redact_urls(text: str, placeholder: str) -> tuple[str, bool]:
 _OPEN, _CLOSE = r"\s?[\[({<]\s?", r"\s?[\])}>]\s?"
 #: "erika[at]web.de", "erika (at) web [dot] de": a bracketed "at" is never prose.
 _BRACKETED_EMAIL = re.compile(
-    rf"(?<!{WORD})(?:{WORD}|[.+-])+{_OPEN}(?:at|@){_CLOSE}(?:{WORD}|-)+"
+    rf"(?<!{WORD})(?<![.+-])(?:{WORD}|[.+-]){{1,64}}{_OPEN}(?:at|@){_CLOSE}(?:{WORD}|-)+"
     rf"(?:(?:{_OPEN}dot{_CLOSE}|\.)(?:{WORD}|-)+)*(?:{_OPEN}dot{_CLOSE}|\.){LETTER}{{2,}}(?!{WORD})",
     re.IGNORECASE,
 )
@@ -152,9 +152,10 @@ _TLDS = (
 )
 _DOT = r"(?:\s+dot\s+|\.)"
 #: "jane dot doe at gmail dot com", "jane.doe at gmail.com": spelled out, the local part must
-#: have a dot or the domain be a mail provider, so "buy it at amazon dot com" stays.
+#: have a dot, or the domain be a mail provider spelled with "dot" ("jane at gmail dot com"),
+#: so "buy it at amazon dot com" and "support at yahoo.com is useless" stay.
 _SPELLED_EMAIL = re.compile(
-    rf"(?<!{WORD})(?P<local>{WORD}+(?:{_DOT}{WORD}+)*)\s+at\s+"
+    rf"(?<!{WORD})(?<!\.)(?P<local>{WORD}{{1,64}}(?:{_DOT}{WORD}{{1,64}}){{0,4}})\s+at\s+"
     rf"(?P<domain>{WORD}+(?:-{WORD}+)*(?:{_DOT}{WORD}+)*){_DOT}(?:{_TLDS})(?!{WORD}|\.{WORD})",
     re.IGNORECASE,
 )
@@ -168,7 +169,10 @@ _MAIL_PROVIDERS = frozenset(
 
 def _is_spelled_email(match: re.Match[str]) -> bool:
     provider = re.split(_DOT, match["domain"].lower())[0]
-    return bool(re.search(_DOT, match["local"])) or provider in _MAIL_PROVIDERS
+    spelled_dot = re.search(r"\s+dot\s+", match.group(0), re.IGNORECASE) is not None
+    if not any(c.isalpha() for c in match["local"]):  # "Rated 4.5 at icloud.com"
+        return False
+    return bool(re.search(_DOT, match["local"])) or (spelled_dot and provider in _MAIL_PROVIDERS)
 
 
 def redact_emails(text: str, placeholder: str) -> tuple[str, bool]:

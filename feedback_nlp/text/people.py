@@ -30,7 +30,7 @@ _TITLES = (
     r"(?=[ \t])"
     r"|(?:mr|mrs|ms|dr|(?-i:Prof))(?:\.|(?=[ \t]))"
     r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|dipl\.-ing|dipl\.-kfm|"
-    r"(?-i:M|Mag|Ing|Drs|Ir))\."
+    r"(?-i:M|Mag|Ing|Drs|Ir)|(?-i:med|phil|jur|dent|rer\. nat|med\. dent))\."  # "Dr. med."
 )
 #: Self-introductions; "named", "called" and their kin are left out: products are named too.
 _INTRODUCTIONS = (
@@ -62,7 +62,8 @@ _TAIL_LINES = 6
 _SIGNATURE_END = rf"[ \t]*[.!]?(?:\s*$|[ \t]*\n(?:[^\n]{{0,80}}(?:\n|$)){{1,{_TAIL_LINES}}}$)"
 _SIGN_OFF = rf"(?<!\w)(?:{_SIGN_OFFS})(?!\w)[ \t]*[,!]?[ \t]*\n?[ \t]*"
 _SIGNED_NAME = re.compile(rf"(?i){_SIGN_OFF}{_NAME_WORDS}(?={_SIGNATURE_END})")
-#: A sign-off and one word that end an all lower-case text ("thanks. cheers, john").
+#: A sign-off and one word that end a text ("thanks. cheers, john"), looked for in lower-case
+#: texts too.
 _SIGNED_AT_END = re.compile(rf"(?i){_SIGN_OFF}[^\W\d_]+[ \t]*[.!]?\s*$")
 _ENDS_HERE = re.compile(r"[ \t]*[.!]?\s*$")
 #: A word that looks capitalised but is no name: sentence-initial words a cue may precede.
@@ -74,7 +75,11 @@ _NOT_NAMES = frozenset(
 #: Lower-case words after a sign-off that are no name ("Cheers, mate").
 _NOT_SIGNED = _NOT_NAMES | frozenset(
     """mate mates all everyone everybody guys folks love bye again anyway buddy pal man dude
-    lol thx ty xx xxx gracias merci danke grazie obrigado obrigada bedankt dank""".split()  # noqa: SIM905
+    lol thx ty xx xxx gracias merci danke grazie obrigado obrigada bedankt dank none sorry
+    unhappy disappointed frustrated angry annoyed furious upset sad tired fed done whatever
+    enttäuscht enttäuschte verärgert sauer traurig déçu déçue décu fâché fâchée furieux
+    decepcionado decepcionada enfadado enfadada deluso delusa arrabbiato arrabbiata boos
+    teleurgesteld anonymous anon client""".split()  # noqa: SIM905
 )
 
 #: Particles that are also articles: never a name's first word in lower case ("Frau den Flug
@@ -122,7 +127,8 @@ def _is_acronym(match: re.Match[str]) -> bool:
 
 
 def _lower_signed_name(match: re.Match[str], words: list[str]) -> int:
-    """1 when a signed name is one lower-case word that ends the text ("Cheers, john")."""
+    """1 when a signed name is one lower-case word that ends the text ("Cheers, john"), not a
+    word that signs off with a feeling or a greeting ("Kind regards, unhappy": `_NOT_SIGNED`)."""
     word = words[0]
     if len(words) > 1 or not word.islower() or len(word) < 2 or word in _NOT_SIGNED:
         return 0

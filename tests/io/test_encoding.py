@@ -115,7 +115,15 @@ def test_legacy_exports_of_other_scripts_are_read_not_garbled(tmp_path, encoding
 
 
 @pytest.mark.parametrize(
-    "comment", ["It’s “fine” – really… €20 — ok", "Très déçu: où est la boîte ?", "Größe ÄÖÜ"]
+    "comment",
+    [
+        "It’s “fine” – really… €20 — ok",
+        "Très déçu: où est la boîte ?",
+        "Größe ÄÖÜ",
+        "Price: €€€ for a coffee",  # a repeated symbol is no other script (stop 49's review)
+        "Great pool - water 30°°° though",
+        "Stars ••• and dots ……… ±±±",
+    ],
 )
 def test_latin_cp1252_exports_keep_cp1252(tmp_path, comment):
     path = tmp_path / "latin.csv"

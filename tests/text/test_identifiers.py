@@ -1,6 +1,7 @@
 import pytest
 
 from feedback_nlp.text.identifiers import redact_birth_dates, redact_card_details, redact_ids
+from feedback_nlp.text.pii import redact_pii
 
 
 @pytest.mark.parametrize(
@@ -85,3 +86,18 @@ def test_card_security_code_and_expiry_after_their_label():
 )
 def test_card_details_need_their_label_and_value(raw):
     assert redact_card_details(raw, "<CARD>") == (raw, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the milk exp 08/25 was sour", "valid until 12/25 voucher", "Expiry 12/24 on the yoghurt",
+     "My order number is 86095742719", "order (86095742719) late"],
+)  # fmt: skip
+def test_product_dates_and_order_numbers_in_prose_stay(text):
+    """Stop 49's review: an expiry with no card near it, an order number after "is" or "("."""
+    assert redact_pii(text) == (text, [])
+
+
+def test_an_expiry_near_a_card_word_and_a_customer_number_after_lautet_go():
+    assert redact_pii("my visa, exp 08/27")[0] == "my visa, exp <CARD>"
+    assert redact_pii("Meine Kundennummer lautet 12345678")[0] == "Meine Kundennummer lautet <ID>"

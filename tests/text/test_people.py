@@ -200,3 +200,20 @@ def test_reddit_users_are_redacted_like_handles(text, expected):
     keep = handle_names(["u/northwind_help"])
     assert redact_handles(text, "@user", keep) == (expected, expected != text)
     assert may_mention_handle(text) == ("u/" in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kind regards, unhappy", "Viele Grüße, enttäuscht", "Cordialement, déçue",
+     "Saludos, decepcionado", "Groetjes, boos", "Regards, none", "regards\nsorry"],
+)  # fmt: skip
+def test_a_feeling_after_a_sign_off_is_no_name(text):
+    """Stop 49's review: the lower-case sign-off rule took the customer's feeling for a name."""
+    assert redact_pii(text) == (text, [])
+
+
+def test_lower_case_academic_titles_lead_to_the_name():
+    assert (
+        redact_pii("Herr Dr. med. Schmidt hat angerufen")[0] == "Herr Dr. med. <NAME> hat angerufen"
+    )
+    assert redact_pii("Frau Dr. rer. nat. Weber")[0] == "Frau Dr. rer. nat. <NAME>"

@@ -308,3 +308,17 @@ def test_the_new_types_can_be_chosen_and_come_last():
         ["phone", "id", "dob"],
     )
     assert redact_pii(text, types=["dob"])[1] == ["dob"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support at yahoo.com is useless",
+        "My account at gmail.com was hacked",
+        "I have had problems at web.de",
+        "Rated 4.5 at icloud.com",
+    ],
+)
+def test_a_sentence_about_a_mail_provider_is_no_spelled_email(text):
+    """Stop 49's review: "<word> at <provider>.tld" became <EMAIL>, losing the subject."""
+    assert redact_pii(text) == (text, [])
