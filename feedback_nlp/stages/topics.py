@@ -109,6 +109,7 @@ class TopicsStage(Stage):
         self.whitening_shrinkage = whitening_shrinkage
         self.model_: ThemeModel | None = None
         self._fit_encoder: UnitEncoder | None = None  # units encoded at fit, reused once
+        self._fitted_on: int | None = None  # fingerprint of the fitted comments (not saved)
         checked = self._topics_config()  # a bad setting fails here, not after the embedding
         self.label_language = checked.label_language
 
@@ -132,6 +133,7 @@ class TopicsStage(Stage):
         model = ThemeModel(self._topics_config())
         array = THEME_ARRAY if THEME_ARRAY in batch.arrays else "embedding"
         self._fit_encoder = UnitEncoder(array)
+        self._fitted_on = _fingerprint(table)
         model.fit(
             texts=_texts(table),
             embeddings=batch.arrays[array],
@@ -150,7 +152,7 @@ class TopicsStage(Stage):
         from feedback_nlp.topics.tables import theme_table
 
         self._check_inputs(batch)
-        fitted_here = self._fit_encoder is not None
+        fitted_here = self._fitted_on is not None and _fingerprint(batch.table) == self._fitted_on
         encoder, self._fit_encoder = self._fit_encoder or UnitEncoder(self._array()), None
         columns, assignment = self._tag(batch, encoder)
         self._check_outputs(batch, columns, {})
@@ -215,6 +217,12 @@ class TopicsStage(Stage):
         if self.model_ is None:
             raise NotFittedError("The topics stage")
         return self.model_
+
+
+def _fingerprint(table: pd.DataFrame) -> int:
+    """A hash of the comments' ids and texts: is a batch the one the model was fitted on?"""
+    columns = [c for c in ("response_id", "text_clean") if c in table]
+    return int(pd.util.hash_pandas_object(table[columns], index=False).sum()) if columns else 0
 
 
 def _texts(table: pd.DataFrame) -> list[str]:

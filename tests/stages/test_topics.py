@@ -81,6 +81,10 @@ def test_a_batch_tagged_by_a_saved_model_does_not_carry_the_fitted_comments(tmp_
     stage = TopicsStage(n_themes=6, min_topic_size=3, codebook=None)
     fitted = stage.fit_transform(batch).tables["topics"]
     assert (fitted["representative_texts"].str.len() > 0).all()
+    assert (stage.transform(batch).tables["topics"]["representative_texts"] != "").all()
+    other = batch.table.assign(response_id=("new-" + batch.table["response_id"]).astype("string"))
+    new_batch = stage.transform(Batch(other, batch.arrays)).tables["topics"]
+    assert (new_batch["representative_ids"] == "").all()  # stop 49's review: fitted, not saved
     stage.save_state(tmp_path)
     loaded = TopicsStage(n_themes=6, min_topic_size=3, codebook=None)
     loaded.load_state(tmp_path)
