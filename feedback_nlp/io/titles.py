@@ -98,6 +98,8 @@ def with_title(title: pd.Series, body: pd.Series) -> pd.Series:
     a question mark, an emoji…), the body alone when it starts with the title, the title
     alone when the body is empty; the body as it is where the title is empty."""
     titles = as_string(title).fillna("").str.strip().tolist()
+    if _honorifics(titles):  # a survey's "Title" column: Mr, Ms, Dr (stop 49's review)
+        return as_string(body)
     bodies = as_string(body).tolist()
     joined = [join_title(t, b) for t, b in zip(titles, bodies, strict=True)]
     return pd.Series(joined, index=body.index, dtype="string")
@@ -118,6 +120,23 @@ def join_title(title: str, body: str | None) -> str | None:
 
 def _starts_with(text: str, title: str) -> bool:
     """Whether the body repeats the title (letter case, spacing and the title's closing
-    punctuation or "…" of a cut-off title aside)."""
+    punctuation or "…" of a cut-off title aside) up to a word's end ("Bad" does not start
+    "Badly packed")."""
     head = " ".join(title.rstrip(_TRAILING).split()).casefold()
-    return bool(head) and " ".join(text.split()).casefold().startswith(head)
+    said = " ".join(text.split()).casefold()
+    if not head or not said.startswith(head):
+        return False
+    return len(said) == len(head) or not said[len(head)].isalnum()
+
+
+#: A person's title: a column of these is a survey's form of address, not a review's title.
+_HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr prof sir madam herr frau mme mlle m monsieur madame sr sra srta
+    señor señora sig signora dott dhr mevr meneer mevrouw""".split()  # noqa: SIM905
+)
+
+
+def _honorifics(titles: list[str]) -> bool:
+    """Whether most of the non-empty `titles` are forms of address ("Mr.", "Frau", "Dr")."""
+    given = [t.casefold().strip(" .") for t in titles if t]
+    return bool(given) and sum(t in _HONORIFICS for t in given) * 2 >= len(given)

@@ -116,3 +116,22 @@ def test_bad_title_mappings_are_refused(tmp_path):
         )
     with pytest.raises(ConfigError, match="not feedback table columns"):
         read_feedback(path, mapping={"constants": {"title": "x"}})
+
+
+def test_a_title_is_dropped_only_when_the_body_repeats_it_up_to_a_word_end():
+    """Stop 49's review: "Bad" was taken as the start of "Badly packed"."""
+    assert join_title("Bad", "Badly packed") == "Bad.\nBadly packed"
+    assert join_title("No", "Nothing works") == "No.\nNothing works"
+    assert join_title("Great app", "Great app, love it") == "Great app, love it"
+
+
+def test_a_column_of_forms_of_address_is_no_title(tmp_path):
+    """A survey's "Title" (Mr, Mrs, Dr) beside its "Text" was joined into every comment."""
+    path = tmp_path / "survey.csv"
+    path.write_text(
+        "id,Title,Text,nps\n1,Mr,Great service from the team,9\n2,Mrs.,Delivery too slow,3\n"
+        "3,Dr,,8\n",
+        encoding="utf-8",
+    )
+    table = read_feedback(path).table
+    assert table["text"].tolist() == ["Great service from the team", "Delivery too slow", ""]
