@@ -131,6 +131,12 @@ def forget(
     removed = forget_quotes(themes) if all_quotes else forget_respondents(themes, response_id)
     save_model(themes, folder)
     typer.echo(f"took {removed} quote(s) out of {folder}")
+    if not removed and response_id:
+        typer.echo(
+            "no quote has these ids (a model fitted with FEEDBACK_NLP_PSEUDONYM_KEY set needs "
+            "the same key set here)",
+            err=True,
+        )
 
 
 def id_and_text(value: str, option: str) -> tuple[int, str]:

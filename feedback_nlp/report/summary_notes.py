@@ -111,9 +111,9 @@ def duplicates_sentence(table: pd.DataFrame, has_comment: pd.Series) -> str | No
     if repeats < NOTABLE_DUPLICATES * comments:
         return None
     return (
-        f"{count(repeats)} of {counted(comments, 'comment')} repeat an earlier comment word for "
-        "word (retweets, pasted campaigns or the same short answer): they count in every "
-        "number below, and the quotes leave them out."
+        f"{count(repeats)} of {counted(comments, 'comment')} repeat another comment's words "
+        "(retweets, pasted campaigns or the same short answer; case and punctuation aside): "
+        "they count in every number below, and the quotes leave them out."
     )
 
 

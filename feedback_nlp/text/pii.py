@@ -287,9 +287,15 @@ def redact_pii(
             found.add(pii_type)
     if not found:
         return original, []
-    if read != original:
+    if read != original and len(read) <= KEEP_AS_WRITTEN_CHARS:
         text = _keep_as_written(original, read, text)
     return text, [t for t in PII_TYPES if t in found]
+
+
+#: Longest text whose unredacted parts are put back as written (the diff is quadratic in the
+#: worst case: 9k full-width digits took 10 s); a longer one keeps the ASCII form of its
+#: full-width characters and native digits, as every text did before stop 49.
+KEEP_AS_WRITTEN_CHARS = 4000
 
 
 def _keep_as_written(original: str, read: str, redacted: str) -> str:

@@ -151,7 +151,7 @@ def test_a_notable_share_of_repeated_comments_is_said_once() -> None:
     )  # fmt: skip
     said = table["text_clean"].ne("")
     assert duplicates_sentence(table, said).startswith(
-        "4 of 16 comments repeat an earlier comment word for word"
+        "4 of 16 comments repeat another comment's words"
     )
     assert "count in every number below, and the quotes leave them out" in duplicates_sentence(
         table, said
