@@ -24,7 +24,8 @@ auxiliary, particle: its most common tag; a negation may start one) and ends wit
 an English particle (`topics.phrases.PARTICLES`).
 
 A category's two words are its best word and the best other one that is no form of the
-first ("card", "cards") and that at least `MIN_REACH` of its units use: a filler few of them
+first ("card", "cards"), in the same script (no "рейс & πτήση" from the lemmas of all
+languages) and that at least `MIN_REACH` of its units use: a filler few of them
 say ("thing", "bitte") can rank second when most of its uses fall in the category, and is
 passed over. The name is the best phrase of 2-3 words unless the best word scores more than
 1 / `PHRASE_SHARE` times as much; then a phrase of the category's comments holding its two
@@ -51,6 +52,7 @@ from scipy import sparse
 
 from feedback_nlp.topics import phrases
 from feedback_nlp.topics.category_phrases import Lemmatize, built_phrase
+from feedback_nlp.topics.scripts import script
 from feedback_nlp.topics.temporal import temporal_words
 from feedback_nlp.topics.units import stop_words
 
@@ -299,10 +301,10 @@ def _two_words(
     singles: list[tuple[str, float]], reach: Mapping[str, float]
 ) -> list[tuple[str, float]]:
     """The best word and the best other one that at least `MIN_REACH` of the category's
-    units use (`reach`), not a form of the first ("card", "cards")."""
+    units use (`reach`), in the first's script and not a form of it ("card", "cards")."""
     chosen: list[tuple[str, float]] = []
     for word, score in singles:
-        if chosen and reach.get(word, 0.0) < MIN_REACH:
+        if chosen and (reach.get(word, 0.0) < MIN_REACH or script(word) != script(chosen[0][0])):
             continue
         if all(not (word.startswith(w[:4]) or w.startswith(word[:4])) for w, _ in chosen):
             chosen.append((word, score))

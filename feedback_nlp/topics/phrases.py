@@ -32,6 +32,7 @@ import numpy as np
 from scipy import sparse
 
 from feedback_nlp.topics.labels import LINK_WORDS
+from feedback_nlp.topics.name_noise import brand_words, without_noise
 from feedback_nlp.topics.temporal import temporal_words
 from feedback_nlp.topics.units import stop_words
 
@@ -97,15 +98,17 @@ class PhraseCounts:
     sizes: np.ndarray  # units per theme row in this language
 
 
-def candidates(text: str, lang: str) -> set[str]:
-    """The candidate phrases (1-5 words, lower case) of one text."""
+def candidates(text: str, lang: str, skip: frozenset[str] = frozenset()) -> set[str]:
+    """The candidate phrases (1-5 words, lower case) of one text, none holding a placeholder,
+    a part of an id or a word of `skip` or of the text's @handles (`topics.name_noise`)."""
     stop = _edge_stop_words(lang)
     negations = NEGATIONS.get(lang, frozenset())
     particles = PARTICLES.get(lang, frozenset())
     intensifiers = INTENSIFIERS.get(lang, frozenset())
     not_content = _not_content(lang)
     found: set[str] = set()
-    for segment in _SEGMENT.finditer(_NOISE.sub(" , ", text).replace("#", " ").lower()):
+    clean = without_noise(text, skip | brand_words([text]))
+    for segment in _SEGMENT.finditer(_NOISE.sub(" , ", clean).replace("#", " ").lower()):
         tokens = _split_elisions(segment.group().split(), lang)
         for start, first in enumerate(tokens):
             follows = tokens[start + 1] if start + 1 < len(tokens) else ""
@@ -167,8 +170,12 @@ def _is_negation(token: str, negations: frozenset[str]) -> bool:
 def count_phrases(
     texts: Sequence[str], rows: Sequence[int], n_rows: int, lang: str, max_phrases: int
 ) -> PhraseCounts:
-    """Per theme row, how many of its units (`rows[i]`, -1: none) use each candidate phrase."""
-    per_unit = [candidates(t, lang) if r >= 0 else set() for t, r in zip(texts, rows, strict=True)]
+    """Per theme row, how many of its units (`rows[i]`, -1: none) use each candidate phrase;
+    the words of the @handles left in any of `texts` (the brand's) are in none."""
+    skip = brand_words(texts)
+    per_unit = [
+        candidates(t, lang, skip) if r >= 0 else set() for t, r in zip(texts, rows, strict=True)
+    ]
     total: dict[str, int] = {}
     for found in per_unit:
         for phrase in found:

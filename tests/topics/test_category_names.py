@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 
 from feedback_nlp.topics import labels, phrases
-from feedback_nlp.topics.category_names import generic_words, name_categories
+from feedback_nlp.topics.category_names import _two_words, generic_words, name_categories
 from feedback_nlp.topics.codebook import builtin_content_free
 from feedback_nlp.topics.config import Theme
+from feedback_nlp.topics.scripts import script
 
 # Invented feedback: (category, theme name, texts of the theme's units).
 TOP_UP = [
@@ -239,3 +240,10 @@ def test_categories_that_share_no_topic_are_joined_into_one():
         theme.category_source = DISCOVERED
     _join_various(themes, {0: "card pin", 1: "Various", 2: "Various"}, "Various")
     assert [t.category_id for t in themes] == [0, 1, 1, 1]
+
+
+def test_the_two_words_of_a_name_are_of_one_script():
+    singles = [("рейс", 0.5), ("πτήση", 0.4), ("задержка", 0.3)]
+    reach = {"рейс": 0.4, "πτήση": 0.3, "задержка": 0.2}
+    assert [w for w, _ in _two_words(singles, reach)] == ["рейс", "задержка"]
+    assert script("πτήση") == "GREEK" and script("Food") == "LATIN" and script("42") == ""

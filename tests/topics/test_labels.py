@@ -82,3 +82,22 @@ def test_no_parts_of_speech_without_a_tagger():
     lemmatizer = Lemmatizer()
     lemmatizer.tokens(["zzqx wxyv"], ["xx-unknown"])
     assert lemmatizer.tags("xx-unknown") is None
+
+
+def test_placeholders_id_parts_and_the_brands_words_are_no_keywords():
+    texts = [
+        "Refund to IBAN <IBAN> please, mail <EMAIL>, ticket <ID>, born <DOB> @ShopCo",
+        "ShopCo lost order DE-2026-004512 #shopco",
+    ]
+    tokens = Lemmatizer().tokens(texts, ["en", "en"])
+    found = {t for doc in tokens for t in doc}
+    assert {"refund", "lose", "order"} <= found
+    assert not found & {"iban", "email", "mail", "id", "dob", "shopco", "de"}
+
+
+def test_scripts_without_spaces_give_no_sentence_as_keyword():
+    texts = ["配送が遅すぎる。アプリが落ちる", "房间很干净，服务很好", "ส่งของช้ามาก"]
+    tokens = Lemmatizer().tokens(texts, ["ja", "zh", "th"])
+    assert tokens[0] == ["配送", "アプリ"]
+    assert tokens[1] == ["房间", "干净", "服务"]  # "很" is a stop word: no "间很", "很干"
+    assert tokens[2] == []

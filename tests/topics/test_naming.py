@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from feedback_nlp.topics.naming import FittedUnits
+from types import SimpleNamespace
+
+from feedback_nlp.topics.config import Theme
+from feedback_nlp.topics.naming import FittedUnits, name_themes
+from feedback_nlp.topics.phrases import count_phrases
+from feedback_nlp.topics.sentences import content_words, is_sentence
 
 ROMANIAN = ["dar nu era nimic la ușă", "nu era nimic la ușă azi", "coletul nu era nimic la ușă"]
 ENGLISH = ["the parcel arrived late", "parcel arrived late again", "late parcel again"]
@@ -30,3 +35,49 @@ def test_a_taken_name_is_not_given_twice():
     units = _units(ROMANIAN + ENGLISH, ["ro"] * 3 + ["en"] * 3, [0, 0, 0, 1, 1, 1])
     first = units.name(0, 2, "en", set())
     assert units.name(0, 2, "en", {first}) != first
+
+
+GERMAN = ["lieferung viel zu spät", "die lieferung viel zu spät", "lieferung viel zu spät heute"]
+FEW_ENGLISH = ["the courier came far too late", "my delivery got lost twice"]
+RUSSIAN = ["доставка опоздала на неделю"] * 3
+
+
+def _model(texts: list[str], langs: list[str]) -> SimpleNamespace:
+    """A one-theme model whose label-language (English) phrase counts come from `texts`."""
+    rows = [0 if lang == "en" else -1 for lang in langs]
+    theme = Theme(topic=0, label="", size=len(texts))
+    return SimpleNamespace(
+        themes_={0: theme},
+        topic_ids_=[0],
+        phrases_=count_phrases(texts, rows, 1, "en", 1000),
+        centroids_=None,
+        label_language_="en",
+    )
+
+
+def test_a_theme_with_units_in_the_label_language_is_named_in_it():
+    texts, langs = GERMAN + FEW_ENGLISH, ["de"] * 3 + ["en"] * 2
+    model = _model(texts, langs)
+    name_themes(model, None, fitted=_units(texts, langs, [0] * 5))
+    label = model.themes_[0].label
+    assert " " in label and "/" not in label
+    assert label in " ".join(FEW_ENGLISH)  # not "lieferung viel zu spät"
+
+
+def test_a_theme_without_label_language_units_keeps_its_own_language():
+    model = _model(GERMAN, ["de"] * 3)
+    name_themes(model, None, fitted=_units(GERMAN, ["de"] * 3, [0] * 3))
+    assert model.themes_[0].label in " ".join(GERMAN)
+
+
+def test_a_name_in_another_language_is_never_a_whole_sentence():
+    units = _units(RUSSIAN + ENGLISH, ["ru"] * 3 + ["en"] * 3, [0, 0, 0, 1, 1, 1])
+    name = units.name(0, 2, "en", set())
+    assert name and name in RUSSIAN[0] and name != RUSSIAN[0]
+    assert is_sentence("доставка опоздала на неделю", content_words(RUSSIAN, "ru"))
+
+
+def test_a_sentence_gives_way_to_its_most_used_part_without_a_trailing_degree_word():
+    french = ["livraison est arrivée trop tard"] * 3
+    units = _units(french + ENGLISH, ["fr"] * 3 + ["en"] * 3, [0, 0, 0, 1, 1, 1])
+    assert units.name(0, 2, "en", set()) == "arrivée trop tard"  # not "… arrivée trop"

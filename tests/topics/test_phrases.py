@@ -143,3 +143,30 @@ def test_a_degree_word_may_start_a_phrase_before_a_content_word_only():
     assert not any(p.startswith("so ") for p in found)
     assert "sehr teuer" in candidates("Sehr teuer und sehr zu empfehlen", "de")
     assert "sehr zu empfehlen" not in candidates("Sehr teuer und sehr zu empfehlen", "de")
+
+
+def test_placeholders_their_labels_and_id_parts_are_no_words_of_a_candidate():
+    text = "Please refund to IBAN <IBAN> for order DE-2026-004512, ticket <ID>, call <PHONE>"
+    found = candidates(text, "en")
+    assert "refund" in found and "order" in found
+    assert not any(w in p.split() for p in found for w in ("iban", "de", "id", "phone"))
+    assert not candidates("<EMAIL> <NAME> <DOB> <URL> @user SKU-XY-99", "en")
+
+
+def test_the_brands_handle_and_its_plain_word_are_in_no_phrase():
+    texts = ["@ShopCo my internet is down again", "ShopCo internet is down", "#shopco internet"]
+    counts = count_phrases(texts, [0, 0, 0], 1, "en", 1000)
+    assert "internet is down" in counts.phrases
+    assert not any("shopco" in p for p in counts.phrases)
+    assert not any("shopco" in p for p in candidates("@ShopCo ShopCo router broke", "en"))
+    in_link = candidates("router broke https://shopco.example/help", "en", frozenset({"shopco"}))
+    assert in_link == {"router", "broke", "router broke"}  # no "example", no "help"
+
+
+def test_a_run_of_hashtags_or_a_trailing_tag_is_no_phrase():
+    found = candidates("router broke #fail #outage #nointernet", "en")
+    assert {"fail", "outage", "nointernet", "router broke"} <= found
+    assert not any(" " in p and ("fail" in p or "outage" in p) for p in found)
+    assert "coverage is poor" in candidates("coverage is poor #nosignal!", "en")
+    assert not any("poor nosignal" in p for p in candidates("coverage is poor #nosignal", "en"))
+    assert "internet is down" in candidates("my #internet is down", "en")  # inside: a word
