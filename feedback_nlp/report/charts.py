@@ -21,10 +21,10 @@ from feedback_nlp.report.plain import (
     units_of,
 )
 
-#: Colours (colour-blind safe where it matters: blue/orange for good/bad).
-#: NEUTRAL marks an unclear effect: 3.3:1 on white, the contrast WCAG asks of graphics (the
-#: grey before stop 47, #9aa5b1, had 2.5:1).
-BAD, GOOD, NEUTRAL, MUTED = "#c0392b", "#2a7ab0", "#858f9b", "#cbd2d9"
+#: Colours: red for bad, blue for good, and a shape for each (`interval_chart`), so colour is
+#: not the only sign. NEUTRAL marks an unclear effect: 3.3:1 on white, the contrast WCAG asks
+#: of graphics (until stop 49 the dots of unclear effects were drawn in #cbd2d9, 1.5:1).
+BAD, GOOD, NEUTRAL = "#c0392b", "#2a7ab0", "#858f9b"
 SENTIMENT_COLOURS = {"negative": BAD, "neutral": NEUTRAL, "positive": GOOD}
 EMOTION_COLOURS = {
     "anger": "#c0392b",
@@ -35,7 +35,7 @@ EMOTION_COLOURS = {
     "joy": "#27ae60",
     "anticipation": "#16a085",
     "trust": "#2a7ab0",
-    "neutral": "#cbd2d9",
+    "neutral": NEUTRAL,
 }
 #: At most this many rows (themes, languages) in one chart; the tables keep the rest.
 MAX_ROWS = 20
@@ -156,12 +156,15 @@ def interval_chart(
     values = frame[value].astype(float)
     below = frame[high].astype(float) < reference
     above = frame[low].astype(float) > reference
-    colours = np.where(below, BAD if bad_when_low else GOOD, MUTED)
+    colours = np.where(below, BAD if bad_when_low else GOOD, NEUTRAL)
     colours = np.where(above, GOOD if bad_when_low else BAD, colours)
     if "small_n" in frame:
-        colours = np.where(frame["small_n"].fillna(False).astype(bool), MUTED, colours)
+        colours = np.where(frame["small_n"].fillna(False).astype(bool), NEUTRAL, colours)
     if clear is not None:
-        colours = np.where(clear.reindex(frame.index).fillna(False).astype(bool), colours, MUTED)
+        colours = np.where(clear.reindex(frame.index).fillna(False).astype(bool), colours, NEUTRAL)
+    # not by colour alone: a cost points down, a gain up, an unclear effect is an open circle
+    symbols = np.where(colours == BAD, "triangle-down", "triangle-up")
+    symbols = np.where(colours == NEUTRAL, "circle-open", symbols)
     error = {
         "type": "data",
         "symmetric": False,
@@ -177,7 +180,7 @@ def interval_chart(
         x=values.tolist(),
         y=labels,
         mode="markers",
-        marker={"size": 11, "color": colours.tolist()},
+        marker={"size": 11, "color": colours.tolist(), "symbol": symbols.tolist()},
         error_x=error,
         text=text,
         hovertemplate="<b>%{y}</b><br>%{text}<extra></extra>",

@@ -49,8 +49,10 @@ header h1{margin:0;font-size:1.6rem}header p{margin:.3rem 0 0;color:var(--muted)
 nav{position:sticky;top:0;background:#f5f7fa;border-bottom:1px solid var(--line);
 padding:.4rem 2rem;font-size:.85rem;z-index:10;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
 nav a{color:var(--accent);text-decoration:none;white-space:nowrap}
+@media (max-width:40em),(max-height:30em){nav{position:static}}
 main{max-width:1150px;margin:0 auto;padding:0 2rem 3rem}
-section{padding-top:1.2rem}h2{color:var(--accent);border-bottom:1px solid var(--line);
+section{padding-top:1.2rem;scroll-margin-top:4rem}
+h2{color:var(--accent);border-bottom:1px solid var(--line);
 padding-bottom:.2rem}h3{margin:1rem 0 .4rem;font-size:1rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:.8rem}
 .card{border:1px solid var(--line);border-radius:6px;padding:.7rem .9rem;background:#fbfcfd}
@@ -86,7 +88,8 @@ _SCRIPT = """
 (function(){
 var config={displaylogo:false,responsive:true,showSendToCloud:false,showEditInChartStudio:false,
 plotlyServerURL:'',modeBarButtonsToRemove:['select2d','lasso2d','autoScale2d','sendDataToCloud',
-'editInChartStudio'],toImageButtonOptions:{format:'png'}};
+'editInChartStudio','zoom2d','pan2d','zoomIn2d','zoomOut2d','resetScale2d'],
+toImageButtonOptions:{format:'png'}};
 var nodes=Array.prototype.slice.call(document.querySelectorAll('[data-figure]'));
 var pending=nodes.map(function(el){
 var fig=JSON.parse(document.getElementById(el.getAttribute('data-figure')).textContent);
@@ -182,8 +185,9 @@ def _block(block: object) -> str:
     if isinstance(block, Chart):
         key = html.escape(block.key)
         return (
-            f'<figure><div class="chart" id="chart-{key}" data-figure="fig-{key}"></div>'
-            f"<figcaption>{html.escape(block.caption)}</figcaption></figure>"
+            f'<figure><div class="chart" id="chart-{key}" data-figure="fig-{key}" role="img" '
+            f'aria-labelledby="caption-{key}"></div>'
+            f'<figcaption id="caption-{key}">{html.escape(block.caption)}</figcaption></figure>'
         )
     if isinstance(block, Table):
         return _table(block)
@@ -227,8 +231,8 @@ def _quote(quote: Quote, focused: bool = False) -> str:
     text = html.escape(part or excerpts.shown(quote.text, quote.excerpt, quote.lang))
     if part or excerpts.is_long(quote.text):
         text += (
-            f'<details class="whole"><summary>the whole comment ({len(quote.text):,} '
-            f"characters)</summary>{html.escape(quote.text)}</details>"
+            '<details class="whole"><summary lang="en" dir="ltr">the whole comment '
+            f"({len(quote.text):,} characters)</summary>{html.escape(quote.text)}</details>"
         )
     return (  # the tags (English) apart: `dir="auto"` takes the comment's own direction
         f'<blockquote class="{group}"><div class="tags">{tags}</div>'

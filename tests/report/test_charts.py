@@ -32,3 +32,17 @@ def test_a_log_scale_axis_names_round_ticks():
     assert axis.type == "log" and axis.tickmode == "array"
     assert {0.1, 0.2, 0.5, 1, 2, 5, 10} <= set(axis.tickvals)
     assert list(axis.ticktext[3:10]) == ["0.1", "0.2", "0.5", "1", "2", "5", "10"]
+
+
+def test_effects_differ_by_shape_and_an_unclear_one_has_graphics_contrast():
+    """Stop 49's accessibility probe: colour was the only sign, and unclear dots were 1.5:1."""
+    frame = pd.DataFrame(
+        {"label": ["cost", "gain", "unclear"], "value": [-5.0, 4.0, 1.0],
+         "low": [-8.0, 1.0, -2.0], "high": [-2.0, 7.0, 4.0]}
+    )  # fmt: skip
+    figure = charts.interval_chart(
+        frame, label="label", value="value", low="low", high="high", x_title="impact"
+    )
+    marker = figure.data[0].marker
+    assert list(marker.symbol) == ["triangle-down", "triangle-up", "circle-open"]
+    assert list(marker.color) == [charts.BAD, charts.GOOD, charts.NEUTRAL]

@@ -64,7 +64,7 @@ def test_a_long_quote_shows_the_part_raising_its_theme_and_folds_the_whole_comme
     inputs = ReportInputs(longer, themes=theme_table(), mentions=mentions)
     page = to_html(build_insight_report(inputs))
     assert re.search(r"… the parcel r[\d-]+ came a week late\. …", page)
-    assert '<details class="whole"><summary>the whole comment (' in page
+    assert '<details class="whole"><summary lang="en" dir="ltr">the whole comment (' in page
     assert "details:not(.whole)" in page  # printing opens tables, not whole comments
 
 
@@ -116,3 +116,15 @@ def test_a_quote_mark_in_a_theme_name_reaches_the_chart_as_a_quote_mark(table):
     page = to_html(build_insight_report(ReportInputs(table, themes=themes)))
     figures = "".join(re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', page))
     assert '\\"express\\"' in figures and "&quot;express&quot;" not in figures
+
+
+def test_charts_are_named_by_their_caption_and_the_page_reflows(table):
+    """Stop 49's accessibility probe: charts were unnamed images, and the sticky bar covered
+    the page at 400 % zoom."""
+    page = to_html(build_insight_report(ReportInputs(table, themes=theme_table())))
+    charts = re.findall(r'<div class="chart" id="chart-([\w-]+)"[^>]*role="img"[^>]*>', page)
+    assert charts
+    for key in charts:
+        assert f'aria-labelledby="caption-{key}"' in page and f'id="caption-{key}"' in page
+    assert "@media (max-width:40em),(max-height:30em){nav{position:static}}" in page
+    assert "'zoom2d','pan2d'" in page  # the toolbar keeps its download button only
