@@ -24,6 +24,7 @@ from feedback_nlp.io.mapping import (
 )
 from feedback_nlp.io.platforms import PLATFORMS, score_question_hints
 from feedback_nlp.io.questions import question_notes
+from feedback_nlp.io.scale_hints import weight_notes
 from feedback_nlp.io.score_labels import good_bad_hints
 from feedback_nlp.io.scores import ALL_SCORE_RANGES, score_summary
 from feedback_nlp.io.structured import read_json, read_jsonl, read_parquet
@@ -266,6 +267,7 @@ def _info(
         + builder.notes
         + question_notes(plan, carried)
         + good_bad_hints(table, carried)
+        + weight_notes(carried)
         + score_question_hints(_numbers_carried(table, carried, plan), set(scores), table),
     }
 

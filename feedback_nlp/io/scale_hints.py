@@ -119,3 +119,21 @@ def bare_score_note(column: str, values: pd.Series | None = None) -> str:
         f'stars 1-5): map it if it does ([columns] star_rating = "{column}" or csat for '
         "1-5, nps for 0-10)"
     )
+
+
+#: Headers of a survey weight column (compared case-folded, "_"/"-"/space alike).
+WEIGHT_HEADERS = frozenset(
+    {"weight", "weights", "wt", "wgt", "survey weight", "weighting", "weight factor",
+     "gewicht", "gewichtung", "poids", "ponderation", "pondération", "peso", "ponderación"}
+)  # fmt: skip
+
+
+def weight_notes(carried: list[str]) -> list[str]:
+    """A note for each carried column named like a survey weight: no statistic reads it."""
+    return [
+        f"'{column}' looks like a survey weight: it is carried, not used; every number counts "
+        "each response once (weighted estimates are not supported)"
+        for column in carried
+        if " ".join(str(column).replace("_", " ").replace("-", " ").casefold().split())
+        in WEIGHT_HEADERS
+    ]

@@ -28,8 +28,9 @@ def drivers_caption(
         "stand differently here than in the themes table: the table compares the "
         f"{units} with the theme against the rest, while this model holds the other themes, "
         "their negative comments, emotions and touchpoints fixed, so a theme that comes with "
-        "a costlier theme or with negative comments keeps little effect of its own. "
-        "Associations, not proven causes."
+        "a costlier theme or with negative comments keeps little effect of its own. The "
+        "model is penalised (L2), which pulls every effect towards none: the sizes are "
+        "conservative, the directions are what to read. Associations, not proven causes."
     )
 
 

@@ -48,3 +48,18 @@ def test_star_rating_note_goes_when_the_stars_are_mapped_to_csat(tmp_path):
     assert any("'Star Rating'): kept as star_rating" in note for note in kept)
     mapped = read_feedback(path, csat="Star Rating").info["notes"]
     assert not any("kept as star_rating" in note for note in mapped)
+
+
+def test_a_survey_weight_column_is_said_to_be_unused(tmp_path):
+    """Stop 49's statistician: a `weight` column was carried with no word that nothing reads it."""
+    from feedback_nlp.io import read_feedback
+    from feedback_nlp.io.scale_hints import weight_notes
+
+    path = tmp_path / "weighted.csv"
+    path.write_text("id,comment,nps,Survey_Weight\n1,late,3,1.5\n2,fine,9,0.5\n", encoding="utf-8")
+    notes = read_feedback(path).info["notes"]
+    assert any("'Survey_Weight' looks like a survey weight" in note for note in notes)
+    assert weight_notes(["weight_class", "Gewicht"]) == [
+        "'Gewicht' looks like a survey weight: it is carried, not used; every number counts each "
+        "response once (weighted estimates are not supported)"
+    ]
