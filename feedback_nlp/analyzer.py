@@ -23,6 +23,7 @@ from feedback_nlp import __version__, progress
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import SCHEMA_VERSION
 from feedback_nlp.stages.base import STAGES, Batch, Stage, check_chain
+from feedback_nlp.text.pseudonyms import key_fingerprint
 
 #: What each stage's progress bar is called.
 STEP_NAMES = {
@@ -48,6 +49,7 @@ class Analyzer:
         self.stages = stages
         check_chain(stages, available=None)
         self.fitted_on_: dict[str, Any] | None = None
+        self.pseudonym_key_: str | None = None  # key fingerprint of a loaded model's ids
 
     def fit(self, table: pd.DataFrame) -> Self:
         """Fit every stage in order, each on the output of the ones before it."""
@@ -93,6 +95,7 @@ class Analyzer:
             "schema_version": SCHEMA_VERSION,
             "stages": [s.name for s in self.stages],
             "fitted_on": self.fitted_on_,
+            "pseudonym_key": key_fingerprint(),  # which key made its ids; not the key
         }
         (folder / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
         for index, stage in enumerate(self.stages):
@@ -131,6 +134,7 @@ class Analyzer:
             stages.append(stage)
         analyzer = cls(stages)
         analyzer.fitted_on_ = meta.get("fitted_on")
+        analyzer.pseudonym_key_ = meta.get("pseudonym_key")
         return analyzer
 
 

@@ -209,7 +209,10 @@ def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) 
     For inputs of any size use :func:`feedback_nlp.engines.tag_files` (streamed, resumable).
     The scores are read on the model's scales (its ``scales.json``).
     """
+    from feedback_nlp.text.pseudonyms import check_key
+
     analyzer = load_analyzer(model)
+    check_key(analyzer.pseudonym_key_, model)  # ids made under another key would not join
     given = read_options.pop("scales", None)
     scales = model_scales(Path(model), given)  # type: ignore[arg-type]
     read_options.setdefault("brand_handles", brand_handles(analyzer.stages))

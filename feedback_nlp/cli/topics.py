@@ -129,14 +129,16 @@ def forget(
     except FeedbackError as error:
         _fail(error)
     removed = forget_quotes(themes) if all_quotes else forget_respondents(themes, response_id)
+    if not removed and not all_quotes:  # exit code 1: an erasure script can tell
+        _fail(
+            ConfigError(
+                f"{folder}: no quote has these ids; nothing changed (the model holds at most "
+                "three quotes per theme; one fitted with FEEDBACK_NLP_PSEUDONYM_KEY set needs "
+                "the same key set here)"
+            )
+        )
     save_model(themes, folder)
     typer.echo(f"took {removed} quote(s) out of {folder}")
-    if not removed and response_id:
-        typer.echo(
-            "no quote has these ids (a model fitted with FEEDBACK_NLP_PSEUDONYM_KEY set needs "
-            "the same key set here)",
-            err=True,
-        )
 
 
 def id_and_text(value: str, option: str) -> tuple[int, str]:

@@ -32,6 +32,7 @@ from feedback_nlp.io.stream import CHUNK_ROWS
 from feedback_nlp.outcomes import OUTCOMES_FILE, read_outcomes
 from feedback_nlp.score_scales import ScoreScales, model_scales
 from feedback_nlp.stages.prepare import brand_handles
+from feedback_nlp.text.pseudonyms import check_key
 
 ENGINES = ("local", "ray")
 
@@ -67,12 +68,13 @@ def tag_files(
     given = read_options.pop("scales", None)
     scales = _checked_scales(model, given, files, read_options.get("mapping"))
     options = {"chunk_rows": chunk_rows, **read_options}
+    analyzer = load_model(model)
+    check_key(analyzer.pseudonym_key_, model)  # before the job: a resume would mix two keys
     manifest = open_job(
         model, files, out, options, engine=engine, resume=resume, overwrite=overwrite
     )
     if manifest.status == "done":
         return finished_summary(manifest, engine)
-    analyzer = load_model(model)
     write_model_context(analyzer, model, out)
     read_options = {**read_options, "scales": scales}
     read_options.setdefault("brand_handles", brand_handles(analyzer.stages))  # `--keep-handle`

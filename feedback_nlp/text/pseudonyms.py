@@ -160,6 +160,38 @@ def is_pseudonym(value: str) -> bool:
     return _PSEUDONYM.match(value.strip()) is not None
 
 
+#: What a model records of the key its pseudonyms were made with (never the key itself).
+UNKEYED = "unkeyed"
+
+
+def key_fingerprint() -> str:
+    """`UNKEYED`, or ``keyed:`` and 12 hex digits of HMAC-SHA256 of a fixed text under the
+    key: enough to tell two keys apart, nothing to recover the key or a pseudonym from."""
+    key = os.environ.get(PSEUDONYM_KEY_VARIABLE, "")
+    if not key:
+        return UNKEYED
+    check = hmac.new(key.encode("utf-8"), b"feedback_nlp pseudonym key check", hashlib.sha256)
+    return "keyed:" + check.hexdigest()[:12]
+
+
+def check_key(recorded: object, model: object) -> None:
+    """ConfigError when the key set now is not the one `model` was fitted with (`recorded`,
+    its `key_fingerprint`; models saved before stop 49 recorded none and are not checked):
+    pseudonyms made under two keys do not join, and a job would mix them."""
+    now = key_fingerprint()
+    if recorded is None or recorded == now:
+        return
+    from feedback_nlp.errors import ConfigError
+
+    said = {UNKEYED: "no key"}
+    raise ConfigError(
+        f"{model}: fitted with {said.get(str(recorded), 'a pseudonym key')} in "
+        f"{PSEUDONYM_KEY_VARIABLE}, but {said.get(now, 'a different key')} is set now: the "
+        "ids of this run would not join the model's and earlier runs'; set the key the model "
+        "was fitted with (docs/privacy.md)"
+    )
+
+
 def _pseudonym(value: str) -> str:
     """``pii-`` and 48 bits of HMAC-SHA256 under the key, or of SHA-256 with none."""
     data = _hash_input(value).encode("utf-8", "surrogatepass")

@@ -320,3 +320,22 @@ def test_a_run_that_failed_before_its_first_chunk_leaves_nothing_that_blocks_the
     assert list((tmp_path / "job").iterdir()) == []  # segments.json was left before stop 47
     summary = tag_files(model, [demo("survey")], tmp_path / "job")  # no --overwrite
     assert summary.rows == len(read_many([demo("survey")]).table)
+
+
+def test_a_job_under_another_pseudonym_key_is_refused_before_it_starts(tmp_path, monkeypatch):
+    """Stop 49's weekly probe: a resume without the key mixed two pseudonym schemes."""
+    from feedback_nlp.errors import ConfigError
+    from tests.engines.conftest import make_small_model
+
+    monkeypatch.setenv("FEEDBACK_NLP_PSEUDONYM_KEY", "key-one")
+    model = make_small_model(tmp_path / "model")
+    assert json.loads((model / "meta.json").read_text())["pseudonym_key"].startswith("keyed:")
+    monkeypatch.delenv("FEEDBACK_NLP_PSEUDONYM_KEY")
+    with pytest.raises(ConfigError, match=r"fitted with a pseudonym key .* but no key is set"):
+        tag_files(model, [demo("survey")], tmp_path / "job", progress=False)
+    assert not (tmp_path / "job").exists()
+    monkeypatch.setenv("FEEDBACK_NLP_PSEUDONYM_KEY", "key-two")
+    with pytest.raises(ConfigError, match="but a different key is set now"):
+        tag_files(model, [demo("survey")], tmp_path / "job", progress=False)
+    monkeypatch.setenv("FEEDBACK_NLP_PSEUDONYM_KEY", "key-one")
+    assert tag_files(model, [demo("survey")], tmp_path / "job", progress=False).rows > 0

@@ -69,3 +69,5 @@ def test_topics_forget_saves_the_model_without_the_quotes(tmp_path, fitted):
     )
     nothing = CliRunner().invoke(app, ["topics", "forget", str(tmp_path)])
     assert nothing.exit_code == 2 and "nothing to forget" in nothing.output
+    unknown = CliRunner().invoke(app, ["topics", "forget", str(tmp_path), "--id", "nobody"])
+    assert unknown.exit_code == 1 and "no quote has these ids; nothing changed" in unknown.output
