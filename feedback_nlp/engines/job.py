@@ -44,6 +44,8 @@ class TagSummary:
     already_done: bool = False
     #: Comments tagged by this run (the others by the run it resumed); None: all of them.
     rows_this_run: int | None = None
+    #: Rows tagged with a score, date or outcome emptied (listed in rejects/, `row_kept`).
+    kept_with_problem: int = 0
 
     def describe(self) -> str:
         """One line for people."""
@@ -56,7 +58,11 @@ class TagSummary:
         rate = now / self.seconds if self.seconds else 0.0
         resumed = f", {self.parts_skipped} chunk(s) done before" if self.parts_skipped else ""
         tagged = f"into {self.out / TAGGED}/" if self.rows else "(no part written)"
-        rejected = f" into {self.out / REJECTS}/" if self.rejects else ""
+        kept = f", {self.kept_with_problem:,} kept with a field emptied" * bool(
+            self.kept_with_problem
+        )
+        listed = self.rejects or self.kept_with_problem
+        rejected = f"{kept} (see {self.out / REJECTS}/)" if listed else ""
         return (
             f"{self.rows:,} comments tagged {tagged}, {self.rejects:,} rejected{rejected} "
             f"({self.rows_read:,} rows read{resumed}; "
@@ -81,6 +87,7 @@ def summary_of(
         rows_read=totals["rows_read"],
         rows=totals["rows"],
         rejects=totals["rejects"],
+        kept_with_problem=totals["kept_with_problem"],
         parts_done=parts_done,
         parts_skipped=parts_skipped,
         seconds=seconds,

@@ -112,6 +112,7 @@ def _tag_chunk(
         "rows_read": chunk.rows_read,
         "rows": len(chunk.table),
         "rejects": len(rejected_rows(chunk.rejects)),
+        "kept_with_problem": len(chunk.rejects) - len(rejected_rows(chunk.rejects)),
         "tagged": None,
         "rejected": None,
         "mentions": None,

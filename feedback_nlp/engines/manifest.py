@@ -129,9 +129,10 @@ class Manifest:
         return missing_part_files(self.folder, self.parts)
 
     def totals(self) -> dict[str, int]:
-        """Rows read, tagged and rejected over the finished parts."""
-        keys = ("rows_read", "rows", "rejects")
-        return {key: sum(int(p[key]) for p in self.parts.values()) for key in keys}
+        """Rows read, tagged and rejected over the finished parts, and the rows kept with a
+        problem (a score, date or outcome emptied; manifests before stop 49 count none)."""
+        keys = ("rows_read", "rows", "rejects", "kept_with_problem")
+        return {key: sum(int(p.get(key, 0)) for p in self.parts.values()) for key in keys}
 
     def save(self) -> None:
         """Write manifest.json through a temporary file and an atomic rename."""

@@ -283,10 +283,12 @@ def _finish(manifest: Manifest, seconds: float) -> TagSummary:
         clean_temporary(out / sub)  # left by a killed task that Ray ran again
         for path in sorted((out / sub).glob("*.parquet")):
             rows_read, rows, rejects = _counts(sub, path)
+            kept = pq.read_metadata(path).num_rows - rejects if sub == REJECTS else 0
             manifest.parts[f"{sub}/{path.name}"] = {
                 "rows_read": rows_read,
                 "rows": rows,
                 "rejects": rejects,
+                "kept_with_problem": kept,
                 key: path.name,
             }
     return finish_job(manifest, "ray", len(manifest.parts), 0, seconds)

@@ -194,7 +194,10 @@ def test_a_job_with_an_unreadable_outcome_value_names_it(tmp_path):
     pd.DataFrame(
         {"id": ["r1", "r2"], "comment": ["Never arrived", "Fine"], "resolved": ["no", "maybe"]}
     ).to_csv(week, index=False)
-    tag_files(model, [week], tmp_path / "job", progress=False)
+    summary = tag_files(model, [week], tmp_path / "job", progress=False)
+    # stop 49's weekly probe: "0 rejected" while rejects/ listed the row kept with it emptied
+    assert summary.kept_with_problem == 1
+    assert ", 0 rejected, 1 kept with a field emptied (see " in summary.describe()
     rejects = read_parts(tmp_path / "job" / "rejects")
     assert rejects["reason"].str.contains("resolved").any()
     assert rejects["raw"].str.contains("maybe").all() and rejects["row_kept"].all()
