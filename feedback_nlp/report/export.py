@@ -185,7 +185,8 @@ def write_workbook(
     prepare: Mapping[str, Any] | None = None,
 ) -> Path:
     """Write several tables as sheets of one .xlsx, redacted (`prepare`: as
-    :func:`redact_for_export`) and formula-safe."""
+    :func:`redact_for_export`) and formula-safe; each sheet's header row frozen and filtered
+    (it stays in view and tells a screen reader which row names the columns)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     names = sheet_names(list(sheets))
@@ -194,6 +195,10 @@ def write_workbook(
             safe = redact_for_export(sheet, prepare=prepare) if redact else sheet
             safe = neutralise_formulas(_excel_compatible(safe))
             safe.to_excel(writer, sheet_name=names[name], index=False)
+            worksheet = writer.sheets[names[name]]
+            worksheet.freeze_panes = "A2"
+            if len(safe.columns):
+                worksheet.auto_filter.ref = worksheet.dimensions
     return path
 
 

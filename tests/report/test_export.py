@@ -400,3 +400,16 @@ def test_a_help_desks_requester_and_assignee_columns_are_names():
     )
     out = redact_for_export(table)
     assert out.loc[0, "Requester"] == "<NAME>" and out.loc[0, "Assignee"] == "<NAME>"
+
+
+def test_workbook_sheets_keep_their_header_row_in_view_and_filtered(tmp_path):
+    """Stop 49's accessibility probe: no sheet froze or marked its header row."""
+    import openpyxl
+
+    from feedback_nlp.report.export import write_workbook
+
+    path = write_workbook(
+        {"themes": pd.DataFrame({"theme": ["late", "rude"], "n": [3, 2]})}, tmp_path / "w.xlsx"
+    )
+    sheet = openpyxl.load_workbook(path)["themes"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:B3"
