@@ -50,6 +50,7 @@ def test_every_row_is_tagged_or_rejected_exactly_once(small_model, tmp_path):
         "rows_read": summary.rows_read,
         "rows": summary.rows,
         "rejects": summary.rejects,
+        "kept_with_problem": summary.kept_with_problem,
     }
     assert not list(tmp_path.rglob(".*.tmp"))
 

@@ -57,7 +57,7 @@ def test_manifest_round_trips_and_counts(tmp_path):
     manifest.save()
     loaded = Manifest.load(tmp_path)
     assert loaded is not None and loaded.parts == manifest.parts
-    assert loaded.totals() == {"rows_read": 5, "rows": 4, "rejects": 1}
+    assert loaded.totals() == {"rows_read": 5, "rows": 4, "rejects": 1, "kept_with_problem": 0}
     assert json.loads((tmp_path / "manifest.json").read_text())["totals"]["rows"] == 4
 
 
