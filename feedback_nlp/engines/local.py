@@ -92,12 +92,13 @@ def tag_chunk(analyzer: Analyzer, table: pd.DataFrame) -> pd.DataFrame:
 
 
 def tag_chunk_tables(
-    analyzer: Analyzer, table: pd.DataFrame
+    analyzer: Analyzer, table: pd.DataFrame, prepare: dict[str, Any] | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """The tagged chunk and its `theme_mentions` table (None without a topics stage), both
-    redacted as every export is."""
+    redacted as every export is (`prepare`: the model's prepare settings, read from it when
+    not given)."""
     batch = analyzer.transform_batch(table)
-    prepare = prepare_settings(stage_configs(analyzer.stages))
+    prepare = prepare or prepare_settings(stage_configs(analyzer.stages))
     tagged = redact_for_export(with_nps_group(batch.table), prepare=prepare)
     mentions = batch.tables.get(MENTIONS)
     return tagged, None if mentions is None else redact_for_export(mentions)
@@ -106,27 +107,28 @@ def tag_chunk_tables(
 def _tag_chunk(
     analyzer: Analyzer, chunk: Chunk, out: Path, schema: Any
 ) -> tuple[dict[str, Any], Any]:
+    rejected = len(rejected_rows(chunk.rejects))
     record: dict[str, Any] = {
         "file": chunk.file_index,
         "chunk": chunk.index,
         "rows_read": chunk.rows_read,
         "rows": len(chunk.table),
-        "rejects": len(rejected_rows(chunk.rejects)),
-        "kept_with_problem": len(chunk.rejects) - len(rejected_rows(chunk.rejects)),
+        "rejects": rejected,
+        "kept_with_problem": len(chunk.rejects) - rejected,
         "tagged": None,
         "rejected": None,
         "mentions": None,
     }
     name = part_name(chunk.key)
+    prepare = prepare_settings(stage_configs(analyzer.stages))  # the brand's handles stay
     if len(chunk.table):
-        tagged, mentions = tag_chunk_tables(analyzer, chunk.table)
+        tagged, mentions = tag_chunk_tables(analyzer, chunk.table, prepare)
         arrow = to_arrow(tagged, schema)
         schema = schema or arrow.schema
         record["mentions"] = write_mentions(mentions, out, name)
         write_part(arrow, out / TAGGED, name)
         record["tagged"] = name
     if len(chunk.rejects):
-        prepare = prepare_settings(stage_configs(analyzer.stages))  # the brand's handles stay
         write_part(to_arrow(redact_for_export(chunk.rejects, prepare=prepare)), out / REJECTS, name)
         record["rejected"] = name
     return record, schema

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.io.column_names import normalise_name
 from feedback_nlp.io.scores import stated_numbers
 from feedback_nlp.score_scales import SCALE_KEYS, ScoreScales
 
@@ -121,9 +122,9 @@ def bare_score_note(column: str, values: pd.Series | None = None) -> str:
     )
 
 
-#: Headers of a survey weight column (compared case-folded, "_"/"-"/space alike).
+#: Headers of a survey weight column (as `column_names.normalise_name` writes them).
 WEIGHT_HEADERS = frozenset(
-    {"weight", "weights", "wt", "wgt", "survey weight", "weighting", "weight factor",
+    {"weight", "weights", "wt", "wgt", "survey_weight", "weighting", "weight_factor",
      "gewicht", "gewichtung", "poids", "ponderation", "pondération", "peso", "ponderación"}
 )  # fmt: skip
 
@@ -134,6 +135,5 @@ def weight_notes(carried: list[str]) -> list[str]:
         f"'{column}' looks like a survey weight: it is carried, not used; every number counts "
         "each response once (weighted estimates are not supported)"
         for column in carried
-        if " ".join(str(column).replace("_", " ").replace("-", " ").casefold().split())
-        in WEIGHT_HEADERS
+        if normalise_name(column) in WEIGHT_HEADERS
     ]

@@ -87,16 +87,19 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def redacts_every_type(prepare: Mapping[str, Any] | None) -> bool:
+    """Whether the prepare stage's settings `prepare` (its config.toml params; None: not
+    known) redact every PII type: redaction on, no `pii_types` subset chosen."""
+    return (
+        prepare is not None and bool(prepare.get("redact", True)) and not prepare.get("pii_types")
+    )
+
+
 def text_clean_is_redacted(table: pd.DataFrame, prepare: Mapping[str, Any] | None) -> bool:
     """Whether `text_clean` is known to be redacted: the prepare stage wrote it (`pii_types`)
-    with settings `prepare` (its config.toml params) that redact every PII type. Unknown
+    with settings `prepare` that redact every PII type (:func:`redacts_every_type`). Unknown
     settings are not trusted: a `pii_types` column is written, all empty, with `redact = false`."""
-    return (
-        prepare is not None
-        and "pii_types" in table.columns
-        and bool(prepare.get("redact", True))
-        and not prepare.get("pii_types")
-    )
+    return "pii_types" in table.columns and redacts_every_type(prepare)
 
 
 def free_text_columns(table: pd.DataFrame, *, trusted: bool = False) -> list[str]:

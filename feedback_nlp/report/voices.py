@@ -14,6 +14,7 @@ from feedback_nlp.insights.segments import TEXT_DIMENSIONS, segment_labels
 from feedback_nlp.report import charts
 from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
+from feedback_nlp.report.export import redacts_every_type
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
     SCORE_NAMES,
@@ -41,7 +42,7 @@ REDACTED = (
 def redaction_notice(prepare: Mapping[str, Any] | None) -> str | None:
     """A warning when the analysis (its prepare stage's settings) did not redact every type
     of personal data; None when it did or when its settings are not known."""
-    if prepare is None or (prepare.get("redact", True) and not prepare.get("pii_types")):
+    if prepare is None or redacts_every_type(prepare):
         return None
     if not prepare.get("redact", True):
         done = "Personal data was not redacted in the analysis: redaction was switched off"

@@ -53,6 +53,7 @@ class FittedUnits:
     _counts: dict[str, tuple[phrases.PhraseCounts, sparse.csr_matrix]] = field(
         default_factory=dict, init=False, repr=False
     )
+    _texts_by: dict[tuple[int, str], list[str]] | None = field(default=None, init=False, repr=False)
 
     def name(self, row: int, n_rows: int, skip: str, taken: set[str]) -> str:
         """A phrase for theme `row` in the language most of its units are in, when that is not
@@ -76,9 +77,12 @@ class FittedUnits:
         return fallback_names.fallback_phrase(counts, weights, row, taken)
 
     def units_in(self, row: int, lang: str) -> list[str]:
-        """The texts of theme `row`'s units in `lang`."""
-        pairs = zip(self.texts, self.langs, self.rows, strict=True)
-        return [text for text, g, r in pairs if r == row and g == lang]
+        """The texts of theme `row`'s units in `lang` (grouped once for every theme)."""
+        if self._texts_by is None:
+            self._texts_by = {}
+            for text, g, r in zip(self.texts, self.langs, self.rows, strict=True):
+                self._texts_by.setdefault((int(r), g), []).append(text)
+        return self._texts_by.get((row, lang), [])
 
     def _language(self, lang: str, n_rows: int) -> tuple[phrases.PhraseCounts, sparse.csr_matrix]:
         if lang not in self._counts:
