@@ -86,11 +86,6 @@ def run_local(
     return finish_job(manifest, "local", written, done_before, seconds, tagged_now)
 
 
-def tag_chunk(analyzer: Analyzer, table: pd.DataFrame) -> pd.DataFrame:
-    """The table written for a chunk: tagged, then redacted as every export is."""
-    return tag_chunk_tables(analyzer, table)[0]
-
-
 def tag_chunk_tables(
     analyzer: Analyzer, table: pd.DataFrame, prepare: dict[str, Any] | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
