@@ -42,6 +42,23 @@ COMMA_AND: dict[str, tuple[str, ...]] = {
     "pt": ("e",), "ro": ("și", "şi"), "ru": ("и", "а"), "uk": ("і", "й", "а"), "nl": ("en",),
     "pl": ("i", "a"), "tr": ("ve",),
 }  # fmt: skip
+#: Where a sentence turns ("the rider was kind, but the food was cold") in languages whose
+#: contrast is not a spaced word before the clause (`text.sentences.CONTRAST_WORDS`, which the
+#: denial and complaint rules share): Chinese before 但是/可是/不过/然而/可惜 (but, however,
+#: pity) and, after a comma, 但/却; Japanese after が、/けど/けれど(も)/のに (clause-final
+#: "but") and before しかし/でも/ただ after a comma; Korean after a verb ending in -지만 and
+#: before 하지만/그런데/그러나; Thai before แต่ (not แต่ง "to dress", แต่ละ "each"); Vietnamese,
+#: Indonesian and Malay before their spaced words.
+CLAUSE_TURNS: dict[str, str] = {
+    "zh": r"(?=但是|可是|不过|不過|然而|可惜)|(?<=[，,])\s*(?=[但却卻])",
+    "ja": r"(?<=が[、,])|(?<=けど)[、,]?\s*|(?<=けれど)[、,]?\s*|(?<=けれども)[、,]?\s*"
+    r"|(?<=のに)[、,]\s*|[、,]\s*(?=しかし|でも|ただ)",
+    "ko": r"(?<=지만)[,]?\s+|[,]?\s+(?=하지만|그런데|그러나)",
+    "th": r"\s+(?=แต่(?!ง|ละ))",
+    "vi": r",?\s+(?=(?:nhưng|tuy nhiên|song)\s)",
+    "id": r",?\s+(?=(?:tapi|tetapi|namun|sayangnya)\s)",
+    "ms": r",?\s+(?=(?:tapi|tetapi|namun|sayangnya)\s)",
+}
 MIN_UNIT_WORDS = 2
 #: A letter of a script written without spaces between words (Han, kana, Thai, Lao, Myanmar,
 #: Khmer; Korean puts spaces between words).
@@ -87,7 +104,9 @@ class Units:
 @lru_cache(maxsize=64)
 def _clause_pattern(lang: str) -> re.Pattern[str]:
     words = CONTRAST_WORDS.get(lang, ())
-    alternatives = [r"\s*;\s*", r"\s*--+\s*", r"\s+[–—]\s+"]
+    alternatives = [r"\s*[;；]\s*", r"\s*--+\s*", r"\s+[–—]\s+"]
+    if lang in CLAUSE_TURNS:
+        alternatives.append(CLAUSE_TURNS[lang])
     if words:
         joined = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         alternatives.append(rf",?\s+(?=(?:{joined})\b)")
@@ -99,7 +118,7 @@ def _clause_pattern(lang: str) -> re.Pattern[str]:
 
 def split_clauses(sentence: str, lang: str, min_words: int = MIN_UNIT_WORDS) -> list[str]:
     """The clauses of one sentence; parts shorter than `min_words` join their neighbour."""
-    parts = [p.strip(" ,") for p in _clause_pattern(lang).split(sentence)]
+    parts = [p.strip(" ,、，") for p in _clause_pattern(lang).split(sentence)]
     merged: list[str] = []
     for part in (p for p in parts if p):
         if merged and (word_count(part) < min_words or word_count(merged[-1]) < min_words):

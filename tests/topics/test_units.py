@@ -54,6 +54,36 @@ def test_sentences_of_chinese_and_japanese_are_units(text, lang, expected):
     assert comment_units(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("配達員さんは親切でしたが、料理が冷めていました", "ja",
+         ["配達員さんは親切でしたが", "料理が冷めていました"]),
+        ("料理は美味しいけど配達が遅い", "ja", ["料理は美味しいけど", "配達が遅い"]),
+        ("骑手很好，但是饭凉了", "zh", ["骑手很好", "但是饭凉了"]),
+        ("外送員很親切，但餐點是冷的", "zh", ["外送員很親切", "但餐點是冷的"]),
+        ("기사님은 친절했지만 음식이 식었어요", "ko", ["기사님은 친절했지만", "음식이 식었어요"]),
+        ("ไรเดอร์สุภาพมาก แต่อาหารเย็นชืด", "th", ["ไรเดอร์สุภาพมาก", "แต่อาหารเย็นชืด"]),
+        ("Tài xế rất lịch sự nhưng đồ ăn bị nguội", "vi",
+         ["Tài xế rất lịch sự", "nhưng đồ ăn bị nguội"]),
+        ("Drivernya ramah tapi makanannya dingin", "id",
+         ["Drivernya ramah", "tapi makanannya dingin"]),
+    ],
+)  # fmt: skip
+def test_praise_then_complaint_splits_in_asian_languages(text, lang, expected):
+    """Stop 50: the contrast words covered European languages and Turkish only, so these
+    stayed one unit with one theme and the praise's sentiment."""
+    assert comment_units(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("แต่ละครั้งส่งช้ามาก", "th"), ("不但便宜而且好吃", "zh"), ("私が、注文しました", "ja")],
+)
+def test_words_that_only_look_like_a_turn_do_not_split(text, lang):
+    assert len(comment_units(text, lang)) == 1
+
+
 def test_a_one_word_part_joins_its_neighbour():
     assert comment_units("Great, but slow. Thanks!", "en") == ["Great but slow. Thanks!"]
 
