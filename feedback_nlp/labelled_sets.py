@@ -54,7 +54,13 @@ def default_data_dir() -> Path:
 
 def _require(path: Path) -> Path:
     if not path.exists():
-        raise ReadError(path, "labelled set not found", hint="pass --data (the shared data folder)")
+        hint = "pass --data (the shared data folder)"
+        if path == CHALLENGE:
+            hint = (
+                "the challenge set is test data of the source: clone the repository and "
+                "install it with `pip install -e .`"
+            )
+        raise ReadError(path, "labelled set not found", hint=hint)
     return path
 
 
@@ -209,11 +215,11 @@ SETS: dict[str, LabelledSet] = {
         LabelledSet("goemotions-dev", "emotion", load_goemotions, "GoEmotions dev, Ekman"),
         LabelledSet(
             "challenge-sentiment", "sentiment", lambda _: load_challenge(),
-            "the project's challenge set (tests/data), with mixed",
+            "the project's challenge set (tests/data of a source checkout), with mixed",
         ),
         LabelledSet(
             "challenge-emotion", "emotion", lambda _: load_challenge(),
-            "the project's challenge set (tests/data)",
+            "the project's challenge set (tests/data of a source checkout)",
         ),
     )
 }  # fmt: skip

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
+from feedback_nlp import labelled_sets
 from feedback_nlp.cli import app
 from feedback_nlp.errors import ReadError
 from feedback_nlp.labelled_sets import (
@@ -75,6 +76,14 @@ def test_unknown_set_and_missing_folder_are_clear_errors(tmp_path):
 
 @needs_data
 @pytest.mark.shared_data
+def test_a_missing_challenge_set_says_it_needs_a_source_checkout(monkeypatch, tmp_path):
+    """Stop 50: an installed (not editable) package has no tests/data, and the error said to
+    pass --data, which changes nothing for this set."""
+    monkeypatch.setattr(labelled_sets, "CHALLENGE", tmp_path / "challenge_sentiment.jsonl")
+    with pytest.raises(ReadError, match=r"source.*pip install -e"):
+        labelled_sets.load_challenge(labelled_sets.CHALLENGE)
+
+
 def test_every_set_reads_from_the_shared_data():
     for name, labelled in SETS.items():
         _, frame = load_set(name, DATA)
