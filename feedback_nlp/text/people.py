@@ -24,9 +24,13 @@ from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
 #: English abbreviations, with or without a full stop; others (also words or brands elsewhere:
 #: ``sig.``, ``dl.``), only with it; ``Prof``, ``M.``, ``Mag.``, ``Ing.``, ``Drs.``, ``Ir.``
 #: only so capitalised. Several may follow each other (``Frau Dr.``, ``Herr Prof. Dr.``).
+#: Inflected forms count too (``bei Herrn Müller``, ``panu Nowakowi``, ``господину Иванову``,
+#: ``doamnei Popescu``); Polish and Czech ``pan`` only in lower case (``Pan Am``, ``Peter Pan``).
 _TITLES = (
-    r"(?:herr|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
-    r"signorina|senhor|senhora|domnul|doamna|господин|госпожа|meneer|mevrouw|sayın)"
+    r"(?:herrn?|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
+    r"signorina|senhor|senhora|domnul|domnului|doamna|doamnei|господин(?:а|у|ом|е)?|"
+    r"госпож(?:а|и|е|у|ой)|г-н|г-жа|г-на|г-ну|г-жи|г-же|пан(?:а|у|ом|ові|і|е)?|"
+    r"pana|panu|panem|panie|pani|panią|paní|pán|pánovi|(?-i:pan)|meneer|mevrouw|sayın)"
     r"(?=[ \t])"
     r"|(?:mr|mrs|ms|dr|(?-i:Prof))(?:\.|(?=[ \t]))"
     r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|dipl\.-ing|dipl\.-kfm|"

@@ -217,3 +217,28 @@ def test_lower_case_academic_titles_lead_to_the_name():
         redact_pii("Herr Dr. med. Schmidt hat angerufen")[0] == "Herr Dr. med. <NAME> hat angerufen"
     )
     assert redact_pii("Frau Dr. rer. nat. Weber")[0] == "Frau Dr. rer. nat. <NAME>"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ich war bei Herrn Müller", "Ich war bei Herrn <NAME>"),
+        ("Der Techniker, Herrn Weber, kam nie", "Der Techniker, Herrn <NAME>, kam nie"),
+        ("rozmawiałem z panem Kowalskim", "rozmawiałem z panem <NAME>"),
+        ("Dziękuję Pani Zofii za pomoc", "Dziękuję Pani <NAME> za pomoc"),
+        ("pan Nowak był niemiły", "pan <NAME> był niemiły"),
+        ("paní Dvořáková volala", "paní <NAME> volala"),
+        ("передайте господину Орлову", "передайте господину <NAME>"),
+        ("г-н Соколов не перезвонил", "г-н <NAME> не перезвонил"),
+        ("дякую пані Коваль", "дякую пані <NAME>"),
+        ("i-am scris doamnei Ionescu", "i-am scris doamnei <NAME>"),
+    ],
+)
+def test_names_after_inflected_titles_are_redacted(raw, expected):
+    """Probe 50: "bei Herrn Müller" kept the name that "Herr Müller" loses."""
+    assert redact_pii(raw) == (expected, ["name"])
+
+
+@pytest.mark.parametrize("raw", ["Pan Am flight was late", "Peter Pan Show", "Herrn. Danke"])
+def test_pan_with_a_capital_is_no_title(raw):
+    assert redact_names(raw, "<NAME>") == (raw, False)
