@@ -4,12 +4,15 @@ and replies that are nothing but a judgement ("super", "gut", "nul", "terrible")
 Open questions such as "Anything else you want to tell us?" collect many such replies. A
 sentiment model trained on tweets reads "no" or "nichts" as negative; they are no complaint.
 The list (`feedback_nlp/data/replies/no_judgement.toml`, written for the project) holds the
-non-evaluative part of the built-in codebook's content-free replies in ten languages. A
-comment matches when its whole text, case-folded and without surrounding punctuation, white
-space or quotes, is one of them in any language (short replies are where language detection
-is least sure).
+non-evaluative part of the built-in codebook's content-free replies in eleven languages;
+`no_judgement_asia.toml` adds Japanese, Chinese, Korean, Thai, Indonesian and Vietnamese ones
+("特になし", "没有", "없음", "ไม่มี", "tidak ada", "không có"; since stop 50). A comment matches
+when its whole text, case-folded and without surrounding punctuation (CJK's too), white space
+or quotes, is one of them in any language (short replies are where language detection is
+least sure). A codebook's own `[content_free]` list does not feed this rule: such lists hold
+judging replies too ("good", "bad", "thanks"), which the sentiment stage must read.
 
-The second list (`feedback_nlp/data/replies/evaluative.toml`, also written for the project)
+The evaluative list (`feedback_nlp/data/replies/evaluative.toml`, also written for the project)
 gives the polarity of replies that only judge, in twelve languages: the model reads a bare
 "gut", "super", "prima" or "nul" as neutral. Matched the same way.
 """
@@ -21,23 +24,34 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-_EDGES = " \t\r\n.,;:!?¡¿…'\"«»“”„-–—()[]"
+_EDGES = " \t\r\n.,;:!?¡¿…'\"«»“”„-–—()[]\u3000。、，．！？：；～「」『』（）"
 _SPACES = re.compile(r"\s+")
 #: A reply of dashes, dots and question marks only ("-", "...", "?"); not an emoticon (":(").
 _MARKS_ONLY = re.compile(r"\s*[-–—.…?]+[-–—.…?\s]*")
 
 
-@lru_cache(maxsize=1)
-def no_judgement_replies() -> dict[str, tuple[str, ...]]:
-    """The list per language, as written."""
-    data = resources.files("feedback_nlp") / "data" / "replies" / "no_judgement.toml"
+def _read_no_judgement(file_name: str) -> dict[str, tuple[str, ...]]:
+    data = resources.files("feedback_nlp") / "data" / "replies" / file_name
     table = tomllib.loads(data.read_text(encoding="utf-8"))["no_judgement"]
     return {lang: tuple(items) for lang, items in table.items()}
 
 
 @lru_cache(maxsize=1)
+def no_judgement_replies() -> dict[str, tuple[str, ...]]:
+    """The list per language of the built-in codebook's languages, as written."""
+    return _read_no_judgement("no_judgement.toml")
+
+
+@lru_cache(maxsize=1)
+def asian_no_judgement_replies() -> dict[str, tuple[str, ...]]:
+    """The list per language for ja, zh, ko, th, id and vi, as written."""
+    return _read_no_judgement("no_judgement_asia.toml")
+
+
+@lru_cache(maxsize=1)
 def _normalised_replies() -> frozenset[str]:
-    return frozenset(normalise(r) for items in no_judgement_replies().values() for r in items)
+    lists = [*no_judgement_replies().values(), *asian_no_judgement_replies().values()]
+    return frozenset(normalise(reply) for items in lists for reply in items)
 
 
 def normalise(text: str) -> str:
@@ -82,3 +96,19 @@ def is_no_judgement_reply(text: str) -> bool:
         return False
     normalised = normalise(text)
     return normalised in _normalised_replies() or _MARKS_ONLY.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _replies_of_several_languages() -> frozenset[str]:
+    lists = {**no_judgement_replies(), **asian_no_judgement_replies()}
+    languages_of: dict[str, set[str]] = {}
+    for lang, items in lists.items():
+        for reply in items:
+            languages_of.setdefault(normalise(reply), set()).add(lang)
+    return frozenset(reply for reply, langs in languages_of.items() if len(langs) > 1)
+
+
+def is_reply_of_no_language(text: str) -> bool:
+    """True when the whole `text` is a reply that judges nothing in two or more listed
+    languages ("ok", "no", "n/a", "ja"): its words say nothing of its language."""
+    return len(text) <= 40 and normalise(text) in _replies_of_several_languages()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from feedback_nlp.text.replies import (
+    asian_no_judgement_replies,
     evaluative_replies,
     is_no_judgement_reply,
     no_judgement_replies,
@@ -75,6 +76,29 @@ def test_no_reply_is_listed_with_two_polarities_or_as_judging_nothing():
     lists = evaluative_replies()
     positive = {normalise(r) for replies in lists["positive"].values() for r in replies}
     negative = {normalise(r) for replies in lists["negative"].values() for r in replies}
-    judging_nothing = {normalise(r) for replies in no_judgement_replies().values() for r in replies}
+    lists_of_nothing = [*no_judgement_replies().values(), *asian_no_judgement_replies().values()]
+    judging_nothing = {normalise(r) for replies in lists_of_nothing for r in replies}
     assert not positive & negative
     assert not (positive | negative) & judging_nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["特になし", "なし。", "「特になし」", "没有", "无", "沒有！", "없음", "없어요", "ไม่มี",
+     "tidak ada", "Tidak ada.", "không có gì", "Không có"],
+)  # fmt: skip
+def test_replies_that_judge_nothing_in_asian_languages_match(text: str):
+    """Probe 50: "特になし" (nothing in particular) was read negative at p 0.84."""
+    assert is_no_judgement_reply(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["不错", "配達が遅い", "없어요 배달이 안 왔어요", "tidak ada yang datang"]
+)
+def test_asian_comments_that_say_something_do_not_match(text: str):
+    assert not is_no_judgement_reply(text)
+
+
+def test_every_asian_list_is_of_a_language_the_codebook_lacks():
+    """They live apart from no_judgement.toml until the codebook's [content_free] has them."""
+    assert not set(asian_no_judgement_replies()) & set(builtin_content_free())
