@@ -66,6 +66,8 @@ HINT_PRIOR = 3.0
 MAX_DETECT_CHARS = 2000
 #: Codes some models use that are not ISO 639-1, mapped to ISO 639-1.
 _CODE_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+#: A locale: a two-letter language, then a region or script ("de-de", "pt_br", "zh-hant").
+_LOCALE_RE = re.compile(r"([a-z]{2})[-_][a-z0-9]{2,8}")
 
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PII_PLACEHOLDERS.values()))
 #: A text that is one dotted token ("shop.example.fr", "example.de/") is a domain.
@@ -128,9 +130,11 @@ def letter_count(signal: str) -> int:
 
 @lru_cache(maxsize=1024)
 def normalise_code(code: str) -> str:
-    """Lower-case ISO 639-1 code from a backend's label."""
+    """Lower-case ISO 639-1 code from a backend's label or a locale ("de-DE" → "de")."""
     code = code.replace("__label__", "").strip().lower()
-    return _CODE_ALIASES.get(code, code)
+    code = _CODE_ALIASES.get(code, code)
+    region = _LOCALE_RE.fullmatch(code)  # a locale ("de-DE", "pt_BR"): its language
+    return _CODE_ALIASES.get(region.group(1), region.group(1)) if region else code
 
 
 def apply_prior(ranked: Sequence[Result], candidates: Sequence[str] | None, hint: Any) -> Result:

@@ -21,6 +21,11 @@ from feedback_nlp.backends.lingua_backend import language_shares
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.progress import advance
 from feedback_nlp.stages.base import Batch, Stage, register_stage
+from feedback_nlp.stages.language_short import (
+    with_batch_languages,
+    with_replies_of_no_language,
+    with_short_text_hints,
+)
 
 #: Texts per detector call (each text is detected on its own; chunks only report progress).
 DETECT_CHUNK = 2048
@@ -43,7 +48,10 @@ class LanguageStage(Stage):
     many characters get the share of each language they mix, in the side table
     ``"language_shares"``: response_id, lang, share), `corpus_prior` (default on: where one
     language holds most of the batch, comments the detector is unsure of are detected again
-    with it as their hint, `with_corpus_prior`).
+    with it as their hint, `with_corpus_prior`; and short, unsure comments read as a language
+    under 5 % of the batch are read again among the batch's languages). Short comments the
+    detector is unsure of take their own `lang_hint`, and replies that judge nothing in several
+    languages ("ok", "n/a") without a hint are ``und`` (:mod:`feedback_nlp.stages.language_short`).
     """
 
     name = "language"
@@ -100,6 +108,10 @@ class LanguageStage(Stage):
             advance(len(texts[start:end]))
         if self.corpus_prior:
             found = with_corpus_prior(detector, texts, found, hints, self.candidates)
+        found = with_short_text_hints(texts, found, hints, self.candidates)
+        if self.corpus_prior:
+            found = with_batch_languages(detector, texts, found, hints)
+        found = with_replies_of_no_language(texts, found, hints)
         langs = [lang for lang, _ in found]
         scores = [float(score) for _, score in found]
         columns = pd.DataFrame(

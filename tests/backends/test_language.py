@@ -204,3 +204,13 @@ def test_candidates_keep_the_careful_answer_and_a_hint_is_only_a_prior():
     swahili = OUTER_LANGUAGE_SENTENCES["sw"]
     assert detector.detect([swahili], candidates=["en", "fr"])[0][0] in ("en", "fr")
     assert detector.detect([swahili], hints=["en"])[0][0] == "sw"  # the text says otherwise
+
+
+def test_a_locale_hint_counts_as_its_language():
+    """Probe 50: a `lang_hint` such as "de-DE" or "pt_BR" was no prior at all."""
+    from feedback_nlp.backends.language import apply_prior, normalise_code
+
+    assert [normalise_code(c) for c in ("de-DE", "pt_br", "zh-Hant", "zh-TW", "EN")] == [
+        "de", "pt", "zh", "zh", "en",
+    ]  # fmt: skip
+    assert apply_prior([("pl", 0.4), ("de", 0.3)], None, "de-DE")[0] == "de"
