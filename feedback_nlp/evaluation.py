@@ -4,7 +4,9 @@ A labelled frame needs a text column and labels: for sentiment one label column
 (negative/neutral/positive, and ``mixed``: when the gold uses it, predictions are read four-way
 with :func:`~feedback_nlp.stages.sentiment.sentiment_with_mixed`); for emotion either one label
 column (labels joined by ``|`` or ``,``; ``neutral`` or empty for none) or one 0/1 column per
-emotion (NaN: not annotated). A language column is optional.
+emotion (NaN: not annotated). A language column is optional. Rows without text (empty or
+white space) are left out of the scores and counted apart (``rows_without_text``): the stages
+call them neutral without reading anything.
 """
 
 from __future__ import annotations
@@ -207,18 +209,29 @@ def emotion_truth(frame: pd.DataFrame, label_col: str | None, path: Path) -> np.
         ]
         return np.column_stack(columns)
     truth = np.zeros((len(frame), len(EMOTION_LABELS)))
-    for row, cell in enumerate(_column(frame, label_col, path).fillna("")):
+    cells = _column(frame, label_col, path).fillna("")
+    for row, (where, cell) in enumerate(cells.items()):  # `where`: the file's row (line - 2)
         for label in str(cell).replace(",", "|").split("|"):
             label = label.strip().lower()
             if not label or label == NEUTRAL_EMOTION:
                 continue
             if label not in EMOTION_LABELS:
+                line = int(where) + 2 if isinstance(where, int | np.integer) else row + 2
                 raise ReadError(
-                    path, f"emotion {label!r} is not one of {list(EMOTION_LABELS)}", line=row + 2
+                    path, f"emotion {label!r} is not one of {list(EMOTION_LABELS)}", line=line
                 )
             truth[row, EMOTION_LABELS.index(label)] = 1.0
     truth[:, truth.sum(axis=0) == 0] = np.nan  # a label the file never uses: not annotated
     return truth
+
+
+def rows_with_text(frame: pd.DataFrame, text_col: str, path: Path) -> tuple[pd.DataFrame, int]:
+    """The rows of `frame` whose text is not empty or white space, and how many are left out."""
+    texts = _column(frame, text_col, path).astype("string").str.strip()
+    has_text = (texts.str.len() > 0).fillna(False).to_numpy(dtype=bool)
+    if not has_text.any():
+        raise ReadError(path, f"no row has a text in column '{text_col}'", field=text_col)
+    return frame.loc[has_text], int((~has_text).sum())
 
 
 def _table_for_stages(
@@ -284,6 +297,7 @@ def score_sentiment(
     options: dict[str, Any],
 ) -> dict[str, Any]:
     """Run the sentiment stage on `frame` (read from `path`) and score it against the gold."""
+    frame, without_text = rows_with_text(frame, text_col, path)
     truth = sentiment_truth(frame, label_col, path)
     tagged, langs = _tagged("sentiment", frame, path, text_col, lang_col, options)
     predicted = tagged["sentiment"].to_numpy(dtype=object)
@@ -291,7 +305,7 @@ def score_sentiment(
     if MIXED in set(truth.tolist()):  # gold has mixed: read mixed comments as mixed
         p_mixed = tagged["p_mixed"].to_numpy(dtype=float) if "p_mixed" in tagged else None
         predicted = sentiment_with_mixed(tagged[sentiment_prob_columns()].to_numpy(), p_mixed)
-    return sentiment_report(truth, predicted, langs, scores)
+    return {**sentiment_report(truth, predicted, langs, scores), "rows_without_text": without_text}
 
 
 def score_emotion(
@@ -303,6 +317,7 @@ def score_emotion(
     options: dict[str, Any],
 ) -> dict[str, Any]:
     """Run the emotion stage on `frame` (read from `path`) and score it against the gold."""
+    frame, without_text = rows_with_text(frame, text_col, path)
     truth = emotion_truth(frame, label_col, path)
     tagged, langs = _tagged("emotion", frame, path, text_col, lang_col, options)
     found = tagged["emotion"].str.split(LIST_SEP, regex=False)
@@ -322,6 +337,7 @@ def score_emotion(
         )  # fmt: skip
     report = emotion_report(truth, predicted.astype(int), langs)
     report["labels_not_predicted"] = [EMOTION_LABELS[i] for i in unpredicted]
+    report["rows_without_text"] = without_text
     report.update(emotion_shares(truth, predicted.astype(int)))
     return report
 

@@ -53,3 +53,47 @@ def test_a_labelled_file_is_read_in_its_own_encoding(tmp_path):
     for name in ("gp.csv", "win.csv"):
         frame = read_labelled(tmp_path / name)
         assert frame["text"].tolist() == ["Stürzt ab", "Très bien"], name
+
+
+def _fake_stage(stage_name, table, options):
+    """The stage's columns without a model: every text read as positive."""
+    rows = len(table)
+    return table.assign(
+        sentiment="positive",
+        sentiment_score=np.full(rows, 0.8),
+        p_negative=0.1,
+        p_neutral=0.1,
+        p_positive=0.8,
+        emotion="joy",
+        **{f"p_{label}": 0.1 for label in ("anger", "joy")},
+    )
+
+
+def test_rows_without_text_are_left_out_of_the_scores_and_counted_apart(tmp_path, monkeypatch):
+    """Probe 50: textless rows were scored (read neutral) in `evaluate sentiment --stars-col`."""
+    import pandas as pd
+
+    from feedback_nlp import evaluation
+
+    monkeypatch.setattr(evaluation, "run_stage", _fake_stage)
+    frame = pd.DataFrame(
+        {"text": ["Arrived fast", None, "  ", "Works well"], "label": ["positive"] * 4}
+    )
+    report = evaluation.score_sentiment(frame, tmp_path / "x.csv", "text", "label", None, {})
+    assert (report["rows"], report["rows_without_text"]) == (2, 2)
+    assert report["accuracy"] == 1.0
+    assert report["confusion"]["matrix"][2] == [0, 0, 2]
+
+
+def test_an_emotion_label_error_names_the_files_line_after_textless_rows(tmp_path):
+    import pandas as pd
+
+    from feedback_nlp.errors import ReadError
+    from feedback_nlp.evaluation import emotion_truth, rows_with_text
+
+    frame = pd.DataFrame({"text": ["", "Great", "Slow"], "label": ["", "joy", "boredom"]})
+    kept, left_out = rows_with_text(frame, "text", tmp_path / "x.csv")
+    assert left_out == 1
+    with pytest.raises(ReadError, match="boredom") as error:
+        emotion_truth(kept, "label", tmp_path / "x.csv")
+    assert error.value.line == 4
