@@ -5,34 +5,41 @@ new alternative). NEAR/n: the terms' word positions differ by at most n ("charge
 "twice" matches "charged me twice"); plain NEAR is NEAR/5. A ``*`` at the end of a term's
 word matches any ending ("caisse*": caisse, caisses).
 
-Rule and text are cut into words the same way (`rule_words`): letters and digits, lower
-case, accents and ß folded ("fidelite" matches "fidélité", "STRASSE" "straße"), an elided
-article or pronoun apart ("d'attente" is "d" "attente", "l’application" "l" "application",
-"dell'ordine" "dell" "ordine"), and other marks read as breaks ("click & collect" is "click"
-"collect", "e-mail" "e" "mail"). Before stop 48 a word after an elision never matched, and
-terms with marks or digits were accepted and never fired.
+Rule and text are cut into words the same way (`feedback_nlp.topics.rule_folding`): case
+folded, a mark left out matches ("fidelite" matches "fidélité", "STRASSE" "straße") but a
+different mark does not (Vietnamese "nguội" is not "người"), an elided article or pronoun
+apart ("d'attente" is "d" "attente"), other signs read as breaks ("e-mail" is "e" "mail").
+A term in a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) matches as
+a run of characters anywhere in the text ("配達" in "配達が遅い"); NEAR/n with such a term
+counts characters: at most 2n characters between the two terms (a Chinese or Japanese word
+is mostly two characters), so plain NEAR allows 10.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.topics.contact_lines import ANY_PLACEHOLDER
+from feedback_nlp.topics.rule_folding import (
+    Folded,
+    fits,
+    folded,
+    is_unspaced,
+    rule_words,
+    word_pattern,
+)
+
+__all__ = ["NEAR_DEFAULT", "Rule", "parse_rule", "rule_words"]
 
 NEAR_DEFAULT = 5
-_TOKEN = re.compile(r'"([^"]+)"|(\bAND\b|\bOR\b|\bNEAR(?:/\d+)?\b)|(\S+)')
+#: Characters allowed between two terms per unit of NEAR/n when a term is in an unspaced script.
+UNSPACED_CHARACTERS_PER_WORD = 2
+_TOKEN = re.compile(r'"([^"]+)"|(\bAND\b|\bOR\b|\bNEAR[^\s"]*)|(\S+)')
+_NEAR = re.compile(r"NEAR(?:/(\d+))?")
 _OPERATOR_LIKE = re.compile(r"(?i)^(and|or|near(?:/\d+)?|naer|not)$")
-_RULE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-#: Elided articles, pronouns and prepositions (French, Italian, Catalan) cut from their word.
-ELISIONS = frozenset((
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quelqu",
-    "presqu", "dell", "dall", "nell", "sull", "all", "coll", "quell", "un", "nessun", "bell",
-    "sant",
-))  # fmt: skip
-_FOLD = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d"})
+
+Span = tuple[int, int]  # first word, one past the last
 
 
 @dataclass
@@ -44,27 +51,8 @@ class Rule:
 
     def matches(self, words: list[str]) -> bool:
         """True when any alternative matches the words (`rule_words`) of a text."""
-        return any(_alternative_matches(alt, words) for alt in self.alternatives)
-
-
-def rule_words(text: str) -> list[str]:
-    """The words a rule reads (module docstring): folded, elisions cut, marks as breaks,
-    redaction placeholders left out (an "email" rule does not fire on `<EMAIL>`)."""
-    if "<" in text:
-        text = ANY_PLACEHOLDER.sub(" ", text)
-    words: list[str] = []
-    for word in _RULE_WORD.findall(_fold(text)):
-        head, mark, rest = word.replace("’", "'").partition("'")
-        if mark and head in ELISIONS:
-            words.append(head)
-            word = rest
-        words.append(word)
-    return words
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+        seen = [folded(word) for word in words]
+        return any(_alternative_matches(alt, seen) for alt in self.alternatives)
 
 
 def parse_rule(text: str, label: str = "rule") -> Rule:
@@ -76,33 +64,49 @@ def parse_rule(text: str, label: str = "rule") -> Rule:
         term, operator, stray = match.groups()
         if stray is not None:
             raise ConfigError(f"{label}: rule {text!r}: {_stray_problem(stray)}")
+        if operator is not None:
+            window = _window(operator, text, label)
         if expect_term:
             if term is None:
                 raise ConfigError(f"{label}: rule {text!r}: a term is missing before {operator}")
             alternatives[-1].append((_term_words(term, text, label), window))
-            expect_term = False
-        else:
-            if operator is None:
-                raise ConfigError(f"{label}: rule {text!r}: join terms with AND, OR or NEAR")
-            if operator == "OR":
-                alternatives.append([])
-                window = 0
-            else:
-                window = 0 if operator == "AND" else int(operator.partition("/")[2] or NEAR_DEFAULT)
-                if operator.startswith("NEAR") and window == 0:
-                    raise ConfigError(
-                        f"{label}: rule {text!r}: NEAR/0 would need two words in one place: "
-                        "use NEAR/1 (next to each other) or more"
-                    )
-            expect_term = True
+        elif operator is None:
+            raise ConfigError(f"{label}: rule {text!r}: join terms with AND, OR or NEAR")
+        elif operator == "OR":
+            alternatives.append([])
+        expect_term = not expect_term
     if expect_term:
         raise ConfigError(f"{label}: rule {text!r} is empty or ends with an operator")
     return Rule(text, alternatives)
 
 
+def _window(operator: str, rule: str, label: str) -> int:
+    """0 for AND and OR, n for NEAR/n (NEAR: NEAR/5); a misspelt NEAR is refused."""
+    if operator in ("AND", "OR"):
+        return 0
+    near = _NEAR.fullmatch(operator)
+    if near is None:
+        raise ConfigError(f"{label}: rule {rule!r}: {_near_problem(operator)}")
+    window = int(near.group(1) or NEAR_DEFAULT)
+    if window == 0:
+        raise ConfigError(
+            f"{label}: rule {rule!r}: NEAR/0 would need two words in one place: "
+            "use NEAR/1 (next to each other) or more"
+        )
+    return window
+
+
+def _near_problem(operator: str) -> str:
+    digits = re.sub(r"\D", "", operator)
+    example = f"NEAR/{digits}" if digits else "NEAR or NEAR/n with a number n (NEAR/10)"
+    return f"unknown operator {operator!r}: write {example}"
+
+
 def _stray_problem(stray: str) -> str:
     if _OPERATOR_LIKE.match(stray):
         return f"unknown operator {stray!r}: use AND, OR or NEAR[/n] in capitals (there is no NOT)"
+    if re.match(r"(?i)near", stray):
+        return _near_problem(stray)
     return f"put terms in double quotes ({stray!r})"
 
 
@@ -123,28 +127,40 @@ def _term_words(term: str, rule: str, label: str) -> str:
     return " ".join(parts)
 
 
-def _positions(term: str, words: list[str]) -> list[int]:
-    parts = term.split()
-    hits = []
-    for start in range(len(words) - len(parts) + 1):
-        if all(_word_matches(p, words[start + i]) for i, p in enumerate(parts)):
-            hits.append(start)
-    return hits
+def _spans(term: str, words: list[Folded]) -> list[Span]:
+    """Where the words of `term` stand one after the other in `words`."""
+    parts = [word_pattern(part) for part in term.split()]
+    first, rest = parts[0], parts[1:]
+    return [
+        (start, start + len(parts))
+        for start in range(len(words) - len(rest))
+        if fits(first, words[start])
+        and all(fits(p, words[start + i]) for i, p in enumerate(rest, 1))
+    ]
 
 
-def _word_matches(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+def _near(a: Span, b: Span, window: int, by_character: bool) -> bool:
+    """NEAR/window: starts at most `window` words apart; by character, at most
+    2 × `window` characters between the two terms."""
+    if not by_character:
+        return abs(a[0] - b[0]) <= window
+    between = max(a[0], b[0]) - min(a[1], b[1])
+    return between <= UNSPACED_CHARACTERS_PER_WORD * window
 
 
-def _alternative_matches(alternative: list[tuple[str, int]], words: list[str]) -> bool:
-    previous: list[int] | None = None
+def _unspaced(term: str) -> bool:
+    return any(is_unspaced(part) for part in term.split())
+
+
+def _alternative_matches(alternative: list[tuple[str, int]], words: list[Folded]) -> bool:
+    previous: list[Span] | None = None
+    previous_term = ""
     for term, window in alternative:
-        hits = _positions(term, words)
+        hits = _spans(term, words)
+        if previous is not None and window > 0:
+            by_character = _unspaced(term) or _unspaced(previous_term)
+            hits = [h for h in hits if any(_near(h, p, window, by_character) for p in previous)]
         if not hits:
             return False
-        if previous is not None and window > 0:
-            hits = [h for h in hits if any(abs(h - p) <= window for p in previous)]
-            if not hits:
-                return False
-        previous = hits
+        previous, previous_term = hits, term
     return True
