@@ -27,6 +27,7 @@ customers feel, not why: reports list its themes apart from the causes.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -129,20 +130,36 @@ def load_codebook(source: str | Path) -> Codebook:
     path = builtin_path() if str(source) == BUILTIN else Path(source)
     if not path.is_file():
         raise ConfigError(f"{path}: codebook file not found")
+    text = codebook_text(path)
     try:
         if path.suffix.lower() in (".yaml", ".yml"):
             import yaml
 
-            document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        else:  # utf-8-sig: Notepad starts a UTF-8 file with a byte-order mark
-            document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as error:
+            document = yaml.safe_load(text)
+        else:
+            document = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError) as error:
         raise ConfigError(f"{path}: not a valid codebook file ({error})") from error
     except Exception as error:  # yaml.YAMLError and friends
         raise ConfigError(f"{path}: not a valid codebook file ({error})") from error
     book = parse_codebook(document, str(path))
     book.source = BUILTIN if str(source) == BUILTIN else str(path)
     return book
+
+
+def codebook_text(path: Path) -> str:
+    """The text of a codebook file: UTF-8 (Notepad may start it with a byte-order mark) or
+    UTF-16 with its byte-order mark; any other encoding is refused with what to do, never
+    guessed (a wrong guess would make rules that never fire)."""
+    data = path.read_bytes()
+    encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"{path}: the codebook is not saved as UTF-8 (byte {error.start} is not UTF-8 "
+            "text; Shift-JIS, GBK or another legacy encoding?): save it as UTF-8"
+        ) from error
 
 
 def parse_codebook(document: Any, where: str) -> Codebook:

@@ -199,3 +199,14 @@ def test_an_entry_whose_example_lists_are_all_empty_is_refused(tmp_path):
     path.write_text('[[theme]]\nid = "a"\nname = "A"\nexamples = { fr = [] }\n')
     with pytest.raises(ConfigError, match="give examples, rules or both"):
         load_codebook(path)
+
+
+def test_a_codebook_not_saved_as_utf8_is_refused_with_what_to_do(tmp_path):
+    """Before, a raw codec error ('utf-8' codec can't decode byte ...)."""
+    body = '[[theme]]\nid = "late"\nname = "配達遅延"\nrules = [\'"配達"\']\n'
+    path = tmp_path / "book.toml"
+    path.write_bytes(body.encode("cp932"))
+    with pytest.raises(ConfigError, match=r"book.toml: the codebook is not saved as UTF-8.*save"):
+        load_codebook(path)
+    path.write_bytes(body.encode("utf-16"))  # with its byte-order mark: read
+    assert load_codebook(path).entries[0].names == {"en": "配達遅延"}
