@@ -16,6 +16,7 @@ from feedback_nlp.io.answers import split_answers
 from feedback_nlp.io.cells import (
     add_note,
     as_string,
+    bytes_decoded,
     carried_name,
     carry,
     ordered_columns,
@@ -40,6 +41,7 @@ from feedback_nlp.io.scores import (
     parse_score,
 )
 from feedback_nlp.io.staff import company_side_reasons
+from feedback_nlp.io.stored_index import unnamed_index_note, with_index_as_columns
 from feedback_nlp.io.summary_rows import repeated_header_reasons, summary_row_reasons
 from feedback_nlp.io.titles import find_title, with_title
 from feedback_nlp.schema import (
@@ -76,9 +78,13 @@ class TableBuilder:
     notes: list[str] = field(default_factory=list)
     answers_added: int = 0  # rows beyond one per source row (several open questions)
     long: LongFolder | None = None  # a long export's rows folded into responses
+    file_columns: list[str] = field(default_factory=list)  # as `check_plan` was given them
 
     def check_plan(self, file_columns: list[str]) -> None:
         """Raise ReadError if the plan names a missing column or finds no text column."""
+        self.file_columns = list(file_columns)
+        index_note = unnamed_index_note(self.file_columns, set(self.plan.columns.values()))
+        add_note(self.notes, index_note, "column '__index_level_")
         missing = {n: c for n, c in self.plan.columns.items() if c not in file_columns}
         layout = long_layout(file_columns, self.plan, set(missing))
         if layout is not None:  # a long export: the mapping may name questions
@@ -110,7 +116,8 @@ class TableBuilder:
 
     def add(self, raw: pd.DataFrame, lines: np.ndarray | list[int]) -> None:
         """Check one chunk of raw rows (`lines`: 1-based source line of each row)."""
-        raw = raw.reset_index(drop=True)
+        raw = with_index_as_columns(raw, self.file_columns)  # a Parquet file's pandas index
+        raw = bytes_decoded(raw)  # a Parquet BINARY column
         lines = np.asarray(lines, dtype="int64")
         self.rows_read += len(raw)
         if self.long is not None:  # rows of questions, folded into responses at the end

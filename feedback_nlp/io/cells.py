@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from feedback_nlp.io.nested import bytes_text, is_nested, nested_text
 from feedback_nlp.schema import COLUMNS, INPUT_COLUMNS
 from feedback_nlp.text.damage import find_issues, merge_issues
 
@@ -38,6 +39,7 @@ def reason_kind(reason: str) -> str:
 
 
 def as_string(series: pd.Series) -> pd.Series:
+    """`series` as a string column: bytes decoded as UTF-8, lists, arrays and dicts as JSON."""
     if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
         return series.astype("string")
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
@@ -48,13 +50,33 @@ def as_string(series: pd.Series) -> pd.Series:
 def _cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, default=str)
+    if is_nested(value):  # bytes decoded; lists, arrays and dicts as JSON
+        return nested_text(value)
     return str(value)
 
 
+def bytes_decoded(raw: pd.DataFrame) -> pd.DataFrame:
+    """`raw` with the bytes cells of its columns (a Parquet BINARY column) as UTF-8 text
+    (`io.nested.bytes_text`), before any check reads them."""
+    for name in raw.columns:
+        column = raw[name]
+        if pd.api.types.is_object_dtype(column) and column.map(_is_bytes).any():
+            raw[name] = column.map(_decoded)
+    return raw
+
+
+def _is_bytes(value: Any) -> bool:
+    return isinstance(value, bytes | bytearray)
+
+
+def _decoded(value: Any) -> Any:
+    return bytes_text(value) if _is_bytes(value) else value
+
+
 def carry(series: pd.Series) -> pd.Series:
-    if series.dtype == object and series.map(lambda v: isinstance(v, dict | list)).any():
+    """A carried column: one whose cells hold lists, arrays (a Parquet LIST column) or dicts
+    (a struct) becomes JSON text, as a JSON reader's nested lists do, so exports redact it."""
+    if series.dtype == object and series.map(is_nested).any():
         return as_string(series)
     return series
 

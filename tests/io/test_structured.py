@@ -130,6 +130,80 @@ def test_parquet_float_scores_checked(tmp_path):
     assert result.rejects.loc[0, "reason"] == "csat is not a whole number: '4.5'"
 
 
+def _survey(rows: int = 4) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Response ID": [f"S-{i}" for i in range(rows)],
+            "Region": ["north", "south"] * (rows // 2),
+            "Comment": [f"parcel {i} came late" for i in range(rows)],
+            "NPS": [3, 9, 7, 10][:rows],
+        }
+    )
+
+
+@pytest.mark.parametrize("index", [["Response ID"], ["Region", "Response ID"]])
+def test_a_stored_pandas_index_is_read_as_columns(tmp_path, index):
+    """Before stop 50 a named index or MultiIndex stored by to_parquet crashed with KeyError."""
+    from feedback_nlp.io.stream import stream_feedback
+
+    path = tmp_path / "indexed.parquet"
+    _survey().set_index(index).to_parquet(path)
+    result = check_result(read_feedback(path))
+    assert result.table["response_id"].tolist() == ["S-0", "S-1", "S-2", "S-3"]
+    assert result.table["nps"].tolist() == [3, 9, 7, 10]
+    assert result.table["Region"].tolist() == ["north", "south"] * 2
+    chunks = list(stream_feedback([path], chunk_rows=3))  # a tagging job's reader
+    assert [i for c in chunks for i in c.table["response_id"]] == ["S-0", "S-1", "S-2", "S-3"]
+
+
+def test_an_unnamed_stored_index_is_a_column_that_can_be_the_id(tmp_path):
+    """Before stop 50 it was dropped silently, and mapping it to response_id crashed."""
+    path = tmp_path / "unnamed.parquet"
+    _survey().drop(columns="Response ID").set_axis(["t0", "t1", "t2", "t3"]).to_parquet(path)
+    result = check_result(read_feedback(path))
+    assert result.table["__index_level_0__"].tolist() == ["t0", "t1", "t2", "t3"]
+    assert any(
+        n.startswith("column '__index_level_0__' is the unnamed") for n in result.info["notes"]
+    )
+    mapped = check_result(read_feedback(path, response_id="__index_level_0__"))
+    assert mapped.table["response_id"].tolist() == ["t0", "t1", "t2", "t3"]
+    assert not any("__index_level_0__' is the unnamed" in n for n in mapped.info["notes"])
+
+
+def test_a_binary_text_column_is_decoded_not_its_repr(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    comments = [b"caf\xc3\xa9 was closed", b"broken \xff byte", None]
+    table = pa.table({"id": ["1", "2", "3"], "comment": pa.array(comments, pa.binary())})
+    table = table.append_column("note", pa.array([b"ok", None, b"fine"], pa.binary()))
+    pq.write_table(table, tmp_path / "binary.parquet")
+    result = check_result(read_feedback(tmp_path / "binary.parquet"))
+    assert result.table["text"].tolist() == ["café was closed", "broken \ufffd byte"]
+    assert result.table["text_issues"].tolist()[0] == ""
+    assert result.table["text_issues"].tolist()[1] != ""  # the damaged byte is flagged
+    assert result.table["note"].tolist()[:1] == ["ok"]
+    assert result.rejects["response_id"].tolist() == ["3"]  # no text, no score
+
+
+def test_list_and_struct_cells_are_carried_as_json(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "id": ["1", "2"],
+            "comment": ["late", "fine"],
+            "cc": pa.array([["x@example.org", "y"], []], pa.list_(pa.string())),
+            "who": pa.array([{"ids": ["a", "b"]}, {"ids": []}]),
+        }
+    )
+    pq.write_table(table, tmp_path / "nested.parquet")
+    result = check_result(read_feedback(tmp_path / "nested.parquet"))
+    assert result.table["cc"].tolist() == ['["x@example.org", "y"]', "[]"]
+    assert result.table["who"].tolist() == ['{"ids": ["a", "b"]}', '{"ids": []}']
+
+
 def test_damaged_parquet(tmp_path):
     path = tmp_path / "p.parquet"
     path.write_bytes(b"PAR1 nothing here")
