@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.io.nested import is_arrow_nested, strings_mapped
 from feedback_nlp.io.scores import is_missing
 from feedback_nlp.report.person_columns import (
     NAME_PLACEHOLDER,
@@ -110,7 +111,11 @@ def free_text_columns(table: pd.DataFrame, *, trusted: bool = False) -> list[str
         for name in table.columns
         if name not in _LABEL_COLUMNS
         and not (trusted and name in _ALREADY_REDACTED)
-        and (pd.api.types.is_object_dtype(table[name]) or pd.api.types.is_string_dtype(table[name]))
+        and (
+            pd.api.types.is_object_dtype(table[name])
+            or pd.api.types.is_string_dtype(table[name])
+            or is_arrow_nested(table[name])
+        )
     ]
 
 
@@ -147,10 +152,7 @@ def redact_for_export(
         if is_name_column(name):  # a person's name: no detector finds it in the cell
             out[name] = out[name].where(is_missing(out[name]), NAME_PLACEHOLDER)
             continue
-        values = {v for v in out[name].dropna() if isinstance(v, str)}  # each redacted once
-        redacted = {v: redact_pii(v, None, kept)[0] for v in values}
-        mapped = out[name].map(lambda v, r=redacted: r.get(v, v) if isinstance(v, str) else v)
-        out[name] = mapped.astype(out[name].dtype)  # a column of no value stays text
+        out[name] = strings_mapped(out[name], lambda v: redact_pii(v, None, kept)[0])
     return out
 
 

@@ -413,3 +413,38 @@ def test_workbook_sheets_keep_their_header_row_in_view_and_filtered(tmp_path):
     )
     sheet = openpyxl.load_workbook(path)["themes"]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:B3"
+
+
+def _with_nested_cells() -> pd.DataFrame:
+    import numpy as np
+
+    table = tagged()
+    table["cc"] = [np.array(["ann.lee@example.org", "+44 20 7946 0958"], dtype=object), []]
+    table["sender"] = [{"mail": "bo@example.net", "ids": np.array(["x"])}, None]
+    table["note"] = [b"write to cy@example.com", None]
+    return table
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet", "xlsx", "jsonl"])
+def test_pii_in_list_dict_and_bytes_cells_leaves_redacted_as_json(tmp_path, suffix):
+    """Before stop 50 a Parquet LIST column (numpy arrays), a struct or bytes left raw."""
+    path = export_table(_with_nested_cells(), tmp_path / f"t.{suffix}")
+    written = path.read_bytes()
+    if suffix == "xlsx":
+        sheet = openpyxl.load_workbook(path).active
+        written = repr([c.value for row in sheet.iter_rows() for c in row]).encode()
+    for raw in (b"ann.lee", b"7946", b"bo@example", b"cy@example"):
+        assert raw not in written
+    safe = redact_for_export(_with_nested_cells())
+    assert safe["cc"].tolist() == ['["<EMAIL>", "<PHONE>"]', "[]"]
+    assert safe["sender"].iloc[0] == '{"mail": "<EMAIL>", "ids": ["x"]}'
+    assert safe["note"].iloc[0] == "write to <EMAIL>"
+
+
+def test_an_arrow_list_column_is_redacted():
+    import pyarrow as pa
+
+    table = tagged()
+    table["cc"] = pd.Series([["di@example.org"], None], dtype=pd.ArrowDtype(pa.list_(pa.string())))
+    assert "cc" in free_text_columns(table)
+    assert redact_for_export(table)["cc"].iloc[0] == '["<EMAIL>"]'
