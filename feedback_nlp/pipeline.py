@@ -2,7 +2,8 @@
 
 `analyze()` is what `feedback-nlp analyze` and `feedback-nlp demo` run, and what a notebook
 calls; `tag()` applies a saved analyzer to new files held in memory, and `tag_frame()` tags one
-DataFrame: the function every batch-tagging engine (feedback_nlp.engines) calls on each chunk.
+DataFrame, checked as the readers check a file (the batch-tagging engines, feedback_nlp.engines,
+tag the chunks the readers made with `Analyzer.transform_batch`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pandas as pd
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.errors import FeedbackError
 from feedback_nlp.io import ReadResult, read_many
+from feedback_nlp.io.frame_input import checked_paths, tag_frame_input
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, case_hints
 from feedback_nlp.score_scales import ScoreScales, model_scales, write_scales
 from feedback_nlp.scores import SCORE_COLUMNS
@@ -108,6 +110,7 @@ def analyze(
     `scales`: the CSAT and CES scales where the survey's are not 1-5 and 1-7 (or the
     mapping's ``[scales]``; `feedback_nlp.score_scales`), kept with the outputs and the model.
     """
+    paths = checked_paths(paths, "analyze")  # a DataFrame: tag_frame
     analyzer = Analyzer(stages if stages is not None else default_stages())
     for stage in analyzer.stages:  # a missing codebook file: before reading, not at the fit
         stage.check_ready()
@@ -211,6 +214,7 @@ def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) 
     """
     from feedback_nlp.text.pseudonyms import check_key
 
+    paths = checked_paths(paths, "tag")  # a DataFrame: tag_frame
     analyzer = load_analyzer(model)
     check_key(analyzer.pseudonym_key_, model)  # ids made under another key would not join
     given = read_options.pop("scales", None)
@@ -239,11 +243,15 @@ def tag_frame(model: Analyzer | str | Path, table: pd.DataFrame) -> pd.DataFrame
     """Tag one DataFrame of the feedback table with a saved analyzer (or a fitted one).
 
     Same rows, same index, the model's columns (and `nps_group` where there are NPS scores)
-    added. Cross-row columns (`is_duplicate`, `duplicate_of`) compare the rows of `table` only.
+    added; checked first as the readers check a file (`io.frame_input`: an error names the row
+    of a missing or repeated response_id or an NPS outside 0-10; an input column named as an
+    output, such as `sentiment`, is kept as `source_sentiment`). Cross-row columns
+    (`is_duplicate`, `duplicate_of`) compare the rows of `table` only.
     A model given as a folder is loaded once per process.
     """
     analyzer = model if isinstance(model, Analyzer) else load_analyzer(model)
-    return with_nps_group(analyzer.transform_batch(table).table)
+    outputs = [c for stage in analyzer.stages for c in stage.produces] + ["nps_group"]
+    return with_nps_group(analyzer.transform_batch(tag_frame_input(table, outputs)).table)
 
 
 def _read(paths: Sequence[str | Path], **options: object) -> ReadResult:

@@ -194,3 +194,73 @@ def test_a_review_exports_stars_are_its_outcome_when_it_has_no_score(tmp_path):
     survey = tmp_path / "survey.csv"
     survey.write_text("id,text,stars,nps\n1,crashes,1,2\n", encoding="utf-8")
     assert _stars_as_outcome(read_many([survey]), {}) == {}  # an NPS survey: its score leads
+
+
+def _prepared_analyzer():
+    from feedback_nlp.analyzer import Analyzer
+    from feedback_nlp.stages import STAGES
+
+    analyzer = Analyzer([STAGES["prepare"]()])
+    analyzer.fit_transform_batch(pd.DataFrame({"response_id": ["a"], "text": ["late parcel"]}))
+    return analyzer
+
+
+def _frame(**columns):
+    base = {"response_id": ["a", "b", "c"], "text": ["late parcel", "kind staff", "slow app"]}
+    return pd.DataFrame({**base, **columns})
+
+
+@pytest.mark.parametrize(
+    ("ids", "message"),
+    [
+        (["a", None, "c"], r"column 'response_id' row 1: the id is missing"),
+        (["a", "b", "a"], r"column 'response_id' row 2: 'a' again \(first at row 0"),
+    ],
+)
+def test_tag_frame_refuses_missing_and_repeated_ids_naming_the_row(ids, message):
+    """Before stop 50 tag_frame tagged them: the readers make or reject such ids."""
+    from feedback_nlp.errors import SchemaError
+    from feedback_nlp.pipeline import tag_frame
+
+    with pytest.raises(SchemaError, match=message):
+        tag_frame(_prepared_analyzer(), _frame(response_id=ids))
+
+
+def test_tag_frame_checks_nps_before_tagging(monkeypatch):
+    """Before stop 50 an NPS of 11 stopped tag_frame only after the whole frame was tagged."""
+    from feedback_nlp.errors import SchemaError
+    from feedback_nlp.pipeline import tag_frame
+
+    analyzer = _prepared_analyzer()
+    tagged = []
+    monkeypatch.setattr(analyzer, "transform_batch", lambda table: tagged.append(table))
+    with pytest.raises(SchemaError, match=r"column 'nps' has 1 value\(s\) outside 0-10"):
+        tag_frame(analyzer, _frame(nps=[3, 11, None]))
+    assert tagged == []
+
+
+def test_tag_frame_keeps_input_columns_named_as_outputs_as_source_columns():
+    """Before stop 50 an input `sentiment` or `topic` was overwritten; readers keep it."""
+    from feedback_nlp.pipeline import tag_frame
+
+    given = _frame(Text_Clean=["x", "y", "z"], nps_group=["p", "q", "r"], text_issues="")
+    out = tag_frame(_prepared_analyzer(), given)
+    assert out["source_Text_Clean"].tolist() == ["x", "y", "z"]
+    assert out["source_nps_group"].tolist() == ["p", "q", "r"]
+    assert out["text_clean"].tolist() == ["late parcel", "kind staff", "slow app"]
+    assert "source_text_issues" not in out.columns and "text_issues" in out.columns
+    assert list(given.columns) == ["response_id", "text", "Text_Clean", "nps_group", "text_issues"]
+
+
+@pytest.mark.parametrize("call", ["analyze", "tag"])
+def test_a_dataframe_given_for_paths_is_refused_with_the_way_to_tag_it(call, tmp_path):
+    """Before stop 50 analyze(df) read the column names as file names."""
+    from feedback_nlp import pipeline
+    from feedback_nlp.errors import ReadError
+
+    function = getattr(pipeline, call)
+    args = (_frame(),) if call == "analyze" else (tmp_path, _frame())
+    with pytest.raises(ReadError, match=rf"{call}\(\) reads files, and was given a DataFrame"):
+        function(*args)
+    with pytest.raises(ReadError, match=r"given a DataFrame among the paths.*tag_frame"):
+        function(*args[:-1], [tmp_path / "a.csv", _frame()])

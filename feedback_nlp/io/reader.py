@@ -15,6 +15,7 @@ from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.cells import one_type_per_column
 from feedback_nlp.io.delimited import read_delimited
 from feedback_nlp.io.excel import read_excel
+from feedback_nlp.io.frame_input import checked_paths
 from feedback_nlp.io.mapping import (
     NOT_A_MAPPING,
     ColumnPlan,
@@ -104,7 +105,10 @@ def read_feedback(
     survey where they are not 1-5 and 1-7 (or a mapping's ``[scales]``, `score_scales`).
     Raises ReadError when the file cannot be read.
     """
-    read = (Path(path), mapping, platform, agent_turns, encoding, sheet, columns, {})
+    given = checked_paths(path, "read_feedback")  # a DataFrame: tag_frame
+    if len(given) != 1:
+        raise ReadError(None, "read_feedback() reads one file", hint="use read_many(paths)")
+    read = (Path(given[0]), mapping, platform, agent_turns, encoding, sheet, columns, {})
     return _read_one(*read, outcomes=outcomes, bad_scores=bad_scores, scales=scales)
 
 
@@ -126,6 +130,7 @@ def read_many(
     The files' scales (`scales`, or each one's mapping) must agree. A post whose author is one
     of `brand_handles` (the brand's own accounts) is rejected as the company's side, unless
     ``[options] keep_staff = true`` (:mod:`feedback_nlp.io.staff`)."""
+    paths = checked_paths(paths, "read_many")
     seen: dict[str, str] = {}
     results = [
         _read_one(

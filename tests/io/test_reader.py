@@ -394,3 +394,12 @@ def test_a_file_of_arabic_and_full_width_scores_out_of_ten_is_read(tmp_path):
     result = check_result(read_feedback(path))
     assert result.table["nps"].tolist() == [9, 9, 8]
     assert result.rejects.empty
+
+
+def test_read_feedback_given_a_dataframe_points_to_tag_frame():
+    """Stop 50: a bare TypeError before."""
+    frame = pd.DataFrame({"text": ["late"], "response_id": ["a"]})
+    with pytest.raises(ReadError, match=r"read_feedback\(\) reads files.*tag_frame"):
+        read_feedback(frame)
+    with pytest.raises(ReadError, match=r"read_many\(\) reads files"):
+        read_many([frame])
