@@ -80,6 +80,16 @@ Segments = Annotated[
         "region, plan, store); repeatable.",
     ),
 ]
+TextSignals = Annotated[
+    bool,
+    typer.Option(
+        "--text-signals/--no-text-signals",
+        help="Let the driver models hold the comment's sentiment and emotion fixed (default). "
+        "They are read from the comment, which the score colours: without them a theme's "
+        "driver effect is its whole effect, and its range held the true one more often in a "
+        "simulation (docs/explain.md).",
+    ),
+]
 
 #: The outcomes the bundled demo data carries (customers.csv and the support chats).
 DEMO_OUTCOMES = (

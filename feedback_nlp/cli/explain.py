@@ -10,7 +10,7 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from feedback_nlp.cli.analyze import Segments
+from feedback_nlp.cli.analyze import Segments, TextSignals
 from feedback_nlp.cli.app import app
 from feedback_nlp.errors import ConfigError, FeedbackError
 from feedback_nlp.insights import explain as explain_table
@@ -93,6 +93,7 @@ def explain_command(
     segment: Segments = None,
     bootstrap: Annotated[int, typer.Option(help="Bootstrap refits of the driver model.")] = 200,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    text_signals: TextSignals = True,
 ) -> None:
     """Explain scores with the text: segments, theme impact, drivers, pain points, quotes."""
     try:
@@ -110,6 +111,7 @@ def explain_command(
             bootstrap=bootstrap,
             seed=seed,
             segments=segment or [],
+            text_signals=text_signals,
         )
     except FeedbackError as error:
         typer.echo(f"error: {error}", err=True)
@@ -134,6 +136,7 @@ def run_explain(
     bootstrap: int,
     seed: int,
     segments: list[str] | None = None,
+    text_signals: bool = True,
 ) -> dict:
     """Read, join, explain and write one CSV per table plus summary.json; return the summary.
     Scores are read on the scales kept in the analysis folder (or beside the table file)."""
@@ -172,6 +175,7 @@ def run_explain(
         higher_is_better={name: True for name in higher_is_better},
         n_bootstrap=bootstrap,
         seed=seed,
+        text_signals=text_signals,
         segments=segments or (folder.segments if folder else []),  # the folder's, unless given
         scales=folder.scales if folder else read_scales(table_path.parent),
         **(theme_context(folder) if folder else {}),

@@ -44,3 +44,17 @@ def identical_note(dup: str, kept: str, names: dict[str, str]) -> str:
         f"{driver_label(dup, names)} and {driver_label(kept, names)} hold on the same units: "
         "reported as one driver"
     )
+
+
+#: How many left-out drivers a note names before it counts the rest.
+NAMED_RARE = 5
+
+
+def rare_note(rare: list[str], min_n: int, names: dict[str, str]) -> str:
+    """The note on drivers left out for having fewer than `min_n` units, naming the first
+    NAMED_RARE in words: "3 driver(s) with fewer than 30 units left out: late delivery,
+    emotion fear and 1 more"."""
+    named = [driver_label(driver, names) for driver in rare[:NAMED_RARE]]
+    rest = len(rare) - len(named)
+    listed = ", ".join(named) + (f" and {rest} more" if rest else "")
+    return f"{len(rare)} driver(s) with fewer than {min_n} units left out: {listed}"

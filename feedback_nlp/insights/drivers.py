@@ -30,10 +30,16 @@ from feedback_nlp.insights.core import (
     row_themes,
     theme_labels,
 )
-from feedback_nlp.insights.driver_labels import driver_label, identical_note
+from feedback_nlp.insights.driver_labels import driver_label, identical_note, rare_note
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import NEUTRAL_EMOTION, lists_of, split_list
 from feedback_nlp.scores import SMALL_N, ScoreScales, describe_units, unit_ids
+
+#: The note of a model fitted without the text signals (`text_signals=False`).
+TEXT_SIGNALS_OFF = (
+    "text signals left out: no theme × sentiment or emotion driver (they are read from the "
+    "comment, which the outcome itself colours)"
+)
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,8 @@ def driver_features(
     counts, the reference touchpoint and identical drivers are then of those units only.
     Without `text_signals` the theme × negative sentiment and emotion drivers are left out:
     for an outcome read from the text itself (`negative_sentiment`) they would explain it by
-    itself."""
+    itself, and a score colours the comment written beside it (a detractor writes in anger),
+    so holding them fixed takes part of the themes' effects away."""
     ids = unit_ids(table, unit)
 
     def on_modelled(frame: pd.DataFrame) -> pd.DataFrame:
@@ -119,9 +126,7 @@ def driver_features(
     negative = table["sentiment"] == "negative" if "sentiment" in table.columns else None
     if not text_signals:
         negative = None
-        skipped.append(
-            "the outcome is read from the text: theme × sentiment and emotion drivers left out"
-        )
+        skipped.append(TEXT_SIGNALS_OFF)
     if theme_column and theme_column in table.columns:
         themes = row_themes(table, theme_column)
         parts.append(_indicators(ids, themes, "theme:"))
@@ -151,10 +156,10 @@ def driver_features(
     features = pd.concat(parts, axis=1).fillna(0) if parts else pd.DataFrame(index=ids.unique())
     features = on_modelled(features)
     rare = features.columns[features.sum() < min_n]
-    if len(rare):
-        skipped.append(f"{len(rare)} driver(s) with fewer than {min_n} units left out")
-    features, merged = _merge_identical(features.drop(columns=rare).astype(float))
     names = theme_labels(table)
+    if len(rare):
+        skipped.append(rare_note(list(rare), min_n, names))
+    features, merged = _merge_identical(features.drop(columns=rare).astype(float))
     skipped += [identical_note(dup, kept, names) for dup, kept in merged]
     return features, skipped
 

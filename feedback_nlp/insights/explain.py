@@ -75,6 +75,7 @@ def explain(
     mentions: pd.DataFrame | None = None,
     similar: Similar | None = None,
     segments: Sequence[str] = (),
+    text_signals: bool = True,
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
 
@@ -94,7 +95,8 @@ def explain(
     `similar` (the theme table's near-duplicate themes,
     `insights.distinct.similar_from_table`) adds `repeats` and `distinct_rank` to the theme
     impact tables. `segments` adds columns (a carried column such as a region or a plan) to
-    the default segment dimensions.
+    the default segment dimensions. `text_signals` False fits the driver models without
+    the comment's sentiment and emotion (`insights.drivers.driver_features`).
     """
     result = Explanation()
     table = _readable_scores(table, scales or ScoreScales(), result)
@@ -136,7 +138,8 @@ def explain(
             run, table, outcomes, theme_column, matrix_rows, period, labels, options, direction,
             similar,
         )  # fmt: skip
-        _drivers(run, table, outcomes, theme_column, direction, n_bootstrap, seed, options)
+        fits = {"n_bootstrap": n_bootstrap, "seed": seed, "text_signals": text_signals}
+        _drivers(run, table, outcomes, theme_column, direction, fits, options)
         quotes = {
             "theme_column": theme_column,
             "embeddings": embeddings,
@@ -274,10 +277,11 @@ def _drivers(
     outcomes: list[str | OutcomeSpec],
     theme_column: str,
     direction: dict[str, bool],
-    n_bootstrap: int,
-    seed: int,
+    fits: dict,
     options: dict,
 ) -> None:
+    """The driver model of each outcome; `fits`: n_bootstrap, seed and text_signals (off
+    for an outcome read from the text itself, NEGATIVE_SENTIMENT)."""
     for outcome in outcomes:
         fitted: dict[str, pd.DataFrame] = {}
         name = outcome_name(outcome)
@@ -287,10 +291,8 @@ def _drivers(
                 table,
                 o,
                 theme_column=theme_column,
-                n_bootstrap=n_bootstrap,
-                seed=seed,
                 higher_is_better=direction.get(outcome_name(o)),
-                text_signals=o != NEGATIVE_SENTIMENT,
+                **{**fits, "text_signals": fits["text_signals"] and o != NEGATIVE_SENTIMENT},
                 **options,
             )
             store["fit"] = found.fit

@@ -24,6 +24,7 @@ from feedback_nlp.insights.core import (
     unit_theme_pairs,
 )
 from feedback_nlp.insights.distinct import Similar, add_distinct_rank
+from feedback_nlp.insights.impact_significance import impact_test
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import require
 from feedback_nlp.scores import CONFIDENCE, SMALL_N, ScoreScales, describe_units, unit_ids
@@ -46,11 +47,13 @@ def theme_impact(
 
     impact = metric(all units) − metric(units without the theme) (e.g. NPS points);
     lift = event rate among units with the theme / overall event rate; the odds ratio and
-    p-value come from Fisher's exact test, q_value is the Benjamini–Hochberg adjustment across
-    themes. Themes with fewer than `min_n` units are marked ``small_n`` and get no rank; rank 1
-    is the theme that hurts the outcome most. With `similar` (theme id as text → ids of its
-    near-duplicate themes, `insights.distinct.similar_from_table`) the table also says which
-    higher-ranked theme each one `repeats` and its `distinct_rank` among those that repeat none.
+    ``event_p_value`` come from Fisher's exact test of the event; ``p_value`` tests the impact
+    itself (`impact_test`: NPS and means; a declared outcome's test of its kind), q_value is
+    its Benjamini–Hochberg adjustment across themes. Themes with fewer than `min_n` units
+    are marked ``small_n`` and get no rank; rank 1 is the theme that hurts the outcome most.
+    With `similar` (theme id as text → ids of its near-duplicate themes,
+    `insights.distinct.similar_from_table`) the table also says which higher-ranked theme
+    each one `repeats` and its `distinct_rank` among those that repeat none.
     """
     spec = resolve_outcome(table, outcome, scales=scales, higher_is_better=higher_is_better)
     unit = spec.unit_for(unit)
@@ -65,7 +68,7 @@ def theme_impact(
         | {"theme_label": names.get(theme, theme), "comments": int(comment_counts[theme])}
         for theme, group in pairs.groupby("theme", sort=True)
     ]
-    columns = _COLUMNS + (_DECLARED_COLUMNS if spec.declared else [])
+    columns = _COLUMNS + (_DECLARED_COLUMNS if spec.declared else _SCORE_COLUMNS)
     result = _finish(pd.DataFrame(rows, columns=columns), spec, min_n)
     result.insert(3, "unit_of_analysis", describe_units(values.index, unit == "respondent_id"))
     return result if similar is None else add_distinct_rank(result, similar)
@@ -87,6 +90,8 @@ _DECLARED_COLUMNS = [
     "effect_ci_high",
     "test",
 ]
+#: A score's table: the test of its impact (`p_value`) and the Fisher p of its bad event.
+_SCORE_COLUMNS = ["event_p_value", "test"]
 _COLUMNS = [
     "theme",
     "theme_label",
@@ -117,7 +122,10 @@ def _theme_row(
     row = {"theme": theme, "units": int(has_theme.sum()), "share_of_units": has_theme.mean()}
     row |= {"metric": spec.metric_name, **impact_of(values, has_theme, spec.kind, confidence)}
     row |= _event_stats(values, has_theme, spec)
-    if spec.declared:
+    if not spec.declared:  # p_value tests the impact itself, not only its bad event
+        row |= {"event_p_value": row.get("p_value", np.nan)}
+        row |= impact_test(values, has_theme, spec.kind)
+    else:
         with_theme, without = values[has_theme].to_numpy(), values[~has_theme].to_numpy()
         row |= {"display_unit": spec.display_unit or ("%" if spec.kind == "binary" else "")}
         row |= compare(with_theme, without, spec.kind, spec.scale, confidence)

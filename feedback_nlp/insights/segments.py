@@ -38,9 +38,10 @@ DEFAULT_SEGMENTS = (
 )
 MULTI_VALUED = ("emotion",)
 #: Dimensions read from the comment's text whose segments hold comments only: a row without
-#: one (a score only) has no language, not an "Undetermined" one. (Its "neutral" sentiment
-#: keeps its score in the sentiment segments, as tested.)
-TEXT_DIMENSIONS = ("lang",)
+#: one (a score only) has no language, not an "Undetermined" one, and no sentiment, emotion or
+#: effort (the stages call empty text "neutral", "none": a probe's "neutral" segment held 533
+#: scores beside 333 comments).
+TEXT_DIMENSIONS = ("lang", "sentiment", "emotion", "effort")
 #: Tried by default only where the column is there, unnoted otherwise (`question`: the open
 #: question a comment answers, in surveys asking several; `io.answers`).
 PRESENT_SEGMENTS = ("question",)

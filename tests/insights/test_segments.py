@@ -148,12 +148,38 @@ def test_score_only_rows_count_for_the_scores_not_as_comments():
         }
     )
     rows = segment_metrics(table, by=["sentiment"]).set_index(["segment", "metric"])
-    assert rows.loc[("neutral", "comments"), "value"] == 0
-    assert ("neutral", "negative_share") not in rows.index  # no comment, no share
-    assert rows.loc[("neutral", "nps"), "n"] == 30  # their scores count
+    assert "neutral" not in rows.index.get_level_values("segment")  # no comment, no sentiment
     assert rows.loc[("negative", "comments"), "value"] == 10
+    assert rows.loc[("negative", "nps"), "n"] == 10
     flags = with_negative_sentiment(table)["negative_sentiment"]
     assert flags.tolist() == ["1"] * 10 + [pd.NA] * 30
+
+
+def test_a_row_without_text_is_in_no_sentiment_emotion_or_effort_segment():
+    """A probe's "neutral" sentiment segment held 533 scores beside 333 comments, and a
+    star-rating mean of 10 units with no comment: the stages call empty text neutral (or no
+    effort), so a score-only row made up a neutral comment in each text dimension."""
+    table = pd.DataFrame(
+        {
+            "response_id": ["r1", "r2", "r3", "r4"],
+            "nps": pd.array([9, 2, 3, 10], dtype="Int64"),
+            "text_clean": ["lovely shop", "slow refund", "", None],
+            "sentiment": ["positive", "neutral", "neutral", "neutral"],
+            "emotion": ["joy", "neutral|anger", "neutral", "neutral"],
+            "effort": ["none", "high", "none", "none"],
+        }
+    )
+    result = segment_metrics(table, by=["sentiment", "emotion", "effort"], min_n=1)
+    nps_n = result[result["metric"] == "nps"].set_index(["dimension", "segment"])["n"]
+    assert nps_n.to_dict() == {
+        ("sentiment", "neutral"): 1,
+        ("sentiment", "positive"): 1,
+        ("emotion", "anger"): 1,
+        ("emotion", "joy"): 1,
+        ("emotion", "neutral"): 1,
+        ("effort", "high"): 1,
+        ("effort", "none"): 1,
+    }
 
 
 def test_a_row_without_text_is_in_no_language():
