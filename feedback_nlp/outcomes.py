@@ -6,7 +6,8 @@ An outcome is declared, never guessed, by a mapping ``[outcomes.NAME]`` table or
 - ``binary``: yes/no, true/false, 1/0 (any case); ``bad`` names the bad answer (default: the
   true side, as for ``churned``; ``bad=no`` for ``resolved_first_contact``). Stored as 1.0/0.0
   (1.0 = the true side).
-- ``numeric``: any number (spend, a score); ``bad=low`` (default) or ``bad=high``.
+- ``numeric``: any number (spend, a score); ``bad=low`` (default) or ``bad=high`` (default
+  for a name like a time, cost or effort: ``wait_minutes``, `default_bad`).
 - ``duration``: seconds as a number (``unit=minutes`` or ``unit=hours`` for other units),
   ``HH:MM:SS`` / ``H:MM``, or two timestamp columns (``start=opened_at``, ``end=closed_at``).
   Stored in seconds; ``bad=high`` by default.
@@ -104,8 +105,7 @@ class OutcomeSpec:
         """True when a larger value (or the true side) is the good one."""
         if self.kind == "binary":
             return not _truth(self.bad or "true", self.name)
-        default = "low" if self.kind == "numeric" else "high"
-        return (self.bad or default) == "low"
+        return (self.bad or default_bad(self.name, self.kind)) == "low"
 
     def describe(self) -> str:
         """'churned (binary, bad = true)' — for notes and the report."""
@@ -118,6 +118,26 @@ class OutcomeSpec:
     def stored(self) -> OutcomeSpec:
         """The spec of the parsed column the reader wrote (its own name, in seconds)."""
         return replace(self, column=None, unit="seconds", start=None, end=None)
+
+
+#: Words of a numeric outcome's name that say which side is bad when ``bad=`` is not given:
+#: a rating's low side (checked first), a time's, a cost's or an effort's high side.
+RATING_WORDS = frozenset({"star", "stars", "rating", "ratings", "score", "satisfaction"})
+BURDEN_WORDS = frozenset(
+    {"time", "wait", "delay", "duration", "minutes", "hours", "cost", "effort", "complaints"}
+)
+
+
+def default_bad(name: str, kind: str) -> str:
+    """The bad side of a numeric, duration or count outcome without ``bad=``: 'high' for
+    durations, counts and a numeric outcome named like a time, cost or effort
+    (``wait_minutes``), else 'low' (``stars``, ``star_rating``, ``spend``)."""
+    if kind != "numeric":
+        return "high"
+    words = set(re.split(r"[^a-z]+", name.lower()))
+    if words & RATING_WORDS or not words & BURDEN_WORDS:
+        return "low"
+    return "high"
 
 
 def _truth(value: object, name: str) -> bool:
