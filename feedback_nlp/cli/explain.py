@@ -147,11 +147,14 @@ def run_explain(
     from feedback_nlp.report.build import theme_context
     from feedback_nlp.report.inputs import load_inputs, read_tagged
 
-    folder = load_inputs(table_path) if table_path.is_dir() else None
-    table = _parsed(folder.table if folder else read_tagged(table_path), specs, table_path)
-    if folder and folder.outcomes and not declared:  # unless --outcome names others
+    folder = load_inputs(table_path)
+    table = _parsed(folder.table, specs, table_path)
+    if folder.outcomes and not declared:  # unless --outcome names others
         declared = [*(c for c in SCORE_COLUMNS if c in table.columns), *folder.outcomes]
-    notes: list[str] = []
+    notes: list[str] = list(folder.notes)
+    for warning in folder.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    folder = folder if table_path.is_dir() else None
     if scores_path is not None:
         scores = _parsed(with_join_key(read_tagged(scores_path), join_on), specs, scores_path)
         table, scores = (pseudonymised_key(frame, join_on) for frame in (table, scores))

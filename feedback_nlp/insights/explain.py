@@ -17,12 +17,14 @@ from feedback_nlp.insights.impact import pain_point_matrix, theme_impact, theme_
 from feedback_nlp.insights.outcome_metrics import outcome_metrics
 from feedback_nlp.insights.quotes import representative_quotes
 from feedback_nlp.insights.segments import segment_metrics
+from feedback_nlp.io.scale_hints import weight_notes
+from feedback_nlp.outcome_defaults import plain_outcomes
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared
+from feedback_nlp.score_checks import readable_scores
 from feedback_nlp.scores import (
     SCORE_COLUMNS,
     SMALL_N,
     ScoreScales,
-    check_range,
     score_conflicts,
     score_metrics,
 )
@@ -101,8 +103,11 @@ def explain(
     result = Explanation()
     table = _readable_scores(table, scales or ScoreScales(), result)
     theme_column = theme_column or default_theme_column(table)
+    result.notes += weight_notes([str(c) for c in table.columns])
     if outcomes is not None:  # a score left out above is no outcome either
         outcomes = [o for o in outcomes if not (isinstance(o, str) and o in _left_out(table))]
+        outcomes, guessed = plain_outcomes(table, outcomes, given=set(higher_is_better or {}))
+        result.notes += guessed
     outcomes = list(outcomes) if outcomes is not None else _present_scores(table, result)
     if not outcomes and "sentiment" in table.columns:
         table, outcomes = with_negative_sentiment(table), [NEGATIVE_SENTIMENT]
@@ -160,21 +165,11 @@ def _quiet(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _readable_scores(table: pd.DataFrame, scales: ScoreScales, result: Explanation) -> pd.DataFrame:
-    """`table` without the score columns that break their scale (not numbers, not whole, out
-    of range), each named in a note: one bad column (a 1-10 CSAT read against 1-5) no longer
-    takes NPS and CES down with it."""
-    bad = {}
-    for column in [c for c in SCORE_COLUMNS if c in table.columns]:
-        try:
-            check_range(table[column], column, scales.range_of(column))
-        except SchemaError as error:
-            bad[column] = str(error)
-    for column, problem in bad.items():
-        result.notes.append(f"{column} left out of every analysis: {problem}")
-    if not bad:
-        return table
-    kept = table.drop(columns=list(bad))
-    kept.attrs["left_out"] = list(bad)
+    """`table` with the score cells off their scale left out, each column's named in a note
+    (`score_checks`): one NPS of 11 no longer takes the whole NPS column out; a column on
+    another scale (a 1-10 CSAT read against 1-5) is left out alone."""
+    kept, warnings = readable_scores(table, scales)
+    result.notes += warnings
     return kept
 
 

@@ -19,9 +19,17 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.outcome_defaults import stars_outcome
 from feedback_nlp.outcomes import OUTCOMES_FILE, read_outcomes
 from feedback_nlp.report.export import CSV_ENCODING, restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
+from feedback_nlp.score_checks import (
+    CHECKED,
+    first_data_line,
+    readable_scores,
+    scores_as_read,
+    whole_numbers,
+)
 from feedback_nlp.score_scales import ScoreScales, read_scales
 from feedback_nlp.segment_columns import read_segments
 
@@ -71,6 +79,10 @@ class ReportInputs:
     source: str = ""
     #: Declared outcomes (feedback_nlp.outcomes.OutcomeSpec) explained after the scores.
     outcomes: list[Any] = field(default_factory=list)
+    #: Score cells left out on reading (file, line, value: `score_checks`), for stderr.
+    warnings: list[str] = field(default_factory=list)
+    #: What was read so (a star rating taken as the outcome), for the notes.
+    notes: list[str] = field(default_factory=list)
     #: Columns the analysis is also segmented by (`analyze --segment`): a section each.
     segments: list[str] = field(default_factory=list)
     #: The CSAT and CES scales the scores were read on (`score_scales`).
@@ -80,6 +92,8 @@ class ReportInputs:
     #: The score the report leads with and weighs the themes by (nps, csat, ces); None: the
     #: first present, in that order.
     main_score: str | None = None
+    #: Options for `insights.explain` (unit, text_signals: `--unit`, `--no-text-signals`).
+    explain_options: dict[str, Any] = field(default_factory=dict)
 
 
 def _read_table(path: Path, dtype: dict[str, str]) -> pd.DataFrame:
@@ -118,7 +132,19 @@ def load_inputs(path: str | Path) -> ReportInputs:
     path = Path(path)
     if path.is_dir():
         return _load_folder(path)
-    return ReportInputs(table=read_tagged(path), source=str(path), scales=read_scales(path.parent))
+    scales = read_scales(path.parent)
+    table, warnings = readable_scores(
+        read_tagged(path), scales, str(path), first_data_line(path.suffix)
+    )
+    stars, note = stars_outcome(table)
+    return ReportInputs(
+        table=table,
+        source=str(path),
+        scales=scales,
+        outcomes=[stars] if stars else [],
+        warnings=warnings,
+        notes=[note] if note else [],
+    )
 
 
 def read_tagged(path: str | Path) -> pd.DataFrame:
@@ -166,8 +192,10 @@ def schema_dtypes(table: pd.DataFrame, path: Path) -> pd.DataFrame:
         try:
             if column.dtype.startswith("datetime64"):
                 table[name] = pd.to_datetime(table[name], utc=True)
+            elif column.dtype == "Int64" and name in CHECKED:  # checked on their scale
+                table[name] = scores_as_read(table[name])
             elif column.dtype == "Int64":
-                table[name] = pd.to_numeric(table[name]).astype("Int64")
+                table[name] = whole_numbers(table[name], first_data_line(path.suffix))
             else:
                 table[name] = table[name].astype(column.dtype)
         except (ValueError, TypeError) as error:

@@ -93,8 +93,9 @@ def test_explain_bad_input_names_the_file(tmp_path):
     csv = tmp_path / "bad.csv"
     csv.write_text("response_id,nps\na,7\nb,seven\n")
     result = runner.invoke(app, ["explain", str(csv), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 1
-    assert f"error: {csv}, field 'nps': cannot read as Int64" in result.output
+    assert result.exit_code == 0  # stop 50: the bad cell is left out, its row and column kept
+    assert f"warning: {csv}:" in result.output and "line 3" in result.output
+    assert "'seven'" in result.output
 
 
 def test_explain_writes_quotes_formula_safe(tmp_path):
