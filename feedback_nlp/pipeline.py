@@ -322,6 +322,7 @@ def write_report(
     *,
     explanation: Explanation | None = None,
     main_score: str | None = None,
+    explain_options: dict[str, Any] | None = None,
 ) -> Written:
     """Write the insight report (report.html, .md, .xlsx) into `out`; return paths and facts.
 
@@ -331,7 +332,9 @@ def write_report(
     from feedback_nlp.report.build import write_insight_report
 
     inputs = report_inputs(source) if isinstance(source, Analysis) else source
-    return write_insight_report(inputs, out, explanation=explanation, main_score=main_score)
+    return write_insight_report(
+        inputs, out, explanation=explanation, main_score=main_score, explain_options=explain_options
+    )
 
 
 def analysis_outcomes(analysis: Analysis) -> list[str | OutcomeSpec]:
@@ -340,8 +343,16 @@ def analysis_outcomes(analysis: Analysis) -> list[str | OutcomeSpec]:
     return [*scores, *(o.stored() for o in analysis.outcomes.values())]
 
 
-def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = True) -> Written:
-    """Write the tagged table, rejects, explain tables, the report and the model into `out`.
+def write_outputs(
+    analysis: Analysis,
+    out: str | Path,
+    *,
+    save_model: bool = True,
+    explain_options: dict[str, Any] | None = None,
+) -> Written:
+    """Write the tagged table, rejects, explain tables, the report and the model into `out`;
+    `explain_options` (unit, text_signals: `analyze --unit`, `--no-text-signals`) go to
+    `insights.explain`.
 
     Returns every path written (``written.paths["html"]``, …) and the report's facts.
     """
@@ -364,6 +375,7 @@ def write_outputs(analysis: Analysis, out: str | Path, *, save_model: bool = Tru
         similar=similar_from_table(analysis.tables.get("topics")) or None,
         segments=analysis.segments,
         scales=analysis.scales,
+        **(explain_options or {}),
     )
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet", prepare=prepare),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -72,6 +72,14 @@ LabelLanguageOption = Annotated[
         "runs: the default follows each data set.",
     ),
 ]
+UnitOption = Annotated[
+    str,
+    typer.Option(
+        "--unit",
+        help="Who a score belongs to: auto, response (an in-app survey answered on several "
+        "screens), respondent_id, comment, or a column name (docs/explain.md).",
+    ),
+]
 Segments = Annotated[
     list[str] | None,
     typer.Option(
@@ -115,6 +123,7 @@ def _run_and_write(
     bad_scores: str | None = None,
     stages: list | None = None,
     segments: list[str] | None = None,
+    explain_options: dict[str, Any] | None = None,
 ) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.report import print_closing
@@ -134,7 +143,7 @@ def _run_and_write(
             segments=segments or [],
         )
         with progress.task("Writing the report", unit=""):
-            written = write_outputs(analysis, out)
+            written = write_outputs(analysis, out, explain_options=explain_options)
     except FeedbackError as error:
         _fail(error)
     if not quiet:
@@ -189,6 +198,8 @@ def analyze(
     keep_handle: KeepHandles = None,
     codebook: CodebookOption = None,
     label_language: LabelLanguageOption = None,
+    unit: UnitOption = "auto",
+    text_signals: TextSignals = True,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
@@ -199,7 +210,8 @@ def analyze(
         stages = _stages(theme_space, windowed, keep_handle, codebook, label_language)
     except FeedbackError as error:
         _fail(error, 2)
-    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, stages, segment)
+    options = {"unit": unit, "text_signals": text_signals}
+    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, stages, segment, options)
 
 
 @app.command()

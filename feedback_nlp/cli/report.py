@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from feedback_nlp.cli.analyze import TextSignals, UnitOption
 from feedback_nlp.cli.app import app
 from feedback_nlp.errors import FeedbackError
 
@@ -43,6 +44,8 @@ def report_command(
         ),
     ] = None,
     quiet: Quiet = False,
+    unit: UnitOption = "auto",
+    text_signals: TextSignals = True,
 ) -> None:
     """Write the insight report (report.html, report.md, report.xlsx) of tagged comments.
 
@@ -51,6 +54,7 @@ def report_command(
     74 the report cannot be written (permissions, disk full); 1 a bug."""
     from feedback_nlp import progress
     from feedback_nlp.pipeline import write_report
+    from feedback_nlp.report.inputs import load_inputs
     from feedback_nlp.scores import SCORE_COLUMNS
 
     if main_score is not None and main_score.lower() not in SCORE_COLUMNS:
@@ -61,7 +65,11 @@ def report_command(
     try:
         with progress.task("Writing the report", unit=""):
             score = main_score.lower() if main_score else None
-            written = write_report(tagged, out, main_score=score)
+            inputs = load_inputs(tagged)
+            for warning in inputs.warnings:
+                typer.echo(f"warning: {warning}", err=True)
+            options = {"unit": unit, "text_signals": text_signals}
+            written = write_report(inputs, out, main_score=score, explain_options=options)
     except (FeedbackError, OSError) as error:
         typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
         raise typer.Exit(report_exit_code(error, tagged)) from None

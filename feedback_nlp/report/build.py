@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -103,6 +104,7 @@ def build_insight_report(
             segments=inputs.segments,
             scales=inputs.scales,
             **theme_context(inputs),
+            **inputs.explain_options,
         )
     tables = {name: redact_for_export(frame) for name, frame in explanation.tables.items()}
     counts = _theme_counts(table)
@@ -235,12 +237,14 @@ def write_insight_report(
     title: str | None = None,
     stem: str = "report",
     main_score: str | None = None,
+    explain_options: dict[str, Any] | None = None,
 ) -> Written:
     """Write `<stem>.html`, `<stem>.md` and `<stem>.xlsx` into `out`; return their paths.
 
     `source`: a tagged table (DataFrame, .parquet/.csv/.xlsx), an analysis output folder or
     a finished tagging job's folder (`feedback-nlp tag --out`). `main_score` (nps, csat,
     ces) is the score the report leads with and weighs the themes by; None: the first present.
+    `explain_options` (unit, text_signals) go to `insights.explain`.
     """
     from feedback_nlp.report.export import write_workbook
     from feedback_nlp.report.html import to_html
@@ -254,6 +258,8 @@ def write_insight_report(
         inputs = source
     if main_score is not None:
         inputs = replace(inputs, main_score=main_score)
+    if explain_options:
+        inputs = replace(inputs, explain_options=dict(explain_options))
     report = build_insight_report(inputs, explanation, title=title)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """`feedback-nlp report`: a folder or a tagged file in, three report files and a summary out."""
 
+import pandas as pd
 from typer.testing import CliRunner
 
 from feedback_nlp.analyzer import Analyzer
@@ -76,3 +77,21 @@ def test_main_score_must_be_a_score(tmp_path):
         app, ["report", str(tmp_path), "--out", str(tmp_path / "r"), "--main-score", "churn"]
     )
     assert result.exit_code == 2 and "--main-score is one of nps, csat, ces" in result.output
+
+
+def test_report_counts_each_response_with_unit_response(tmp_path):
+    """An in-app micro-survey: one user answers on several screens with the same score.
+    `--unit response` counts each answer, as `explain --unit response` does (probe 50)."""
+    table = tagged_table().drop(columns="csat")
+    table["respondent_id"] = ["u1"] * (len(table) - 5) + ["u2"] * 5
+    table["nps"] = pd.array([2] * (len(table) - 5) + [10] * 5, dtype="Int64")
+    path = tmp_path / "tagged.parquet"
+    table.to_parquet(path)
+    headline = {}
+    for unit in ("auto", "response"):
+        args = ["report", str(path), "-o", str(tmp_path / unit), "--unit", unit, "-q"]
+        assert CliRunner().invoke(app, args).exit_code == 0
+        markdown = (tmp_path / unit / "report.md").read_text(encoding="utf-8")
+        headline[unit] = next(line for line in markdown.splitlines() if "**NPS" in line)
+    assert "· 2 respondents ·" in headline["auto"]
+    assert f"· {len(table)} responses ·" in headline["response"]
