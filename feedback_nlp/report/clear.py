@@ -5,7 +5,10 @@ A theme's effect is clear when it counts enough customers (not ``small_n``), its
 does not cross 0, and, where the table has q-values, the Benjamini–Hochberg q of its test is
 below CLEAR_Q (with tens of themes, a range that misses 0 by chance is expected for some) and
 the test's bad event goes the same way (``lift`` above 1 for a cost: a theme of passives costs
-NPS points while its detractor rate is lower than the rest's, and is no clear cost).
+NPS points while its detractor rate is lower than the rest's, and is no clear cost) where the
+q tests that event; since stop 50 the score tables' q tests the impact itself (their ``test``
+column: a z test of the NPS difference, Welch's for a mean), and a theme that turns promoters
+into passives is a clear cost when that test says so.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def clear_effects(
     enough = ~frame["small_n"].fillna(False).astype(bool) if "small_n" in frame else True
     below, above = frame[high].astype(float) < 0, frame[low].astype(float) > 0
     tested = frame["q_value"].astype(float) < CLEAR_Q if "q_value" in frame else True
-    if "lift" in frame:  # the test's bad event (a detractor) must go the effect's way
+    if "lift" in frame and "test" not in frame:  # the event the q tests must go the same way
         lift = frame["lift"].astype(float)
         worse, better = lift.isna() | (lift > 1), lift.isna() | (lift < 1)  # NaN: no event
         below = below & (worse if bad_when_low else better)

@@ -48,3 +48,10 @@ def test_a_cost_whose_test_points_the_other_way_is_not_clear():
 def test_the_costliest_themes_are_the_clear_costs_only():
     facts = costliest_themes(impact_table(), None, "nps", similar={})
     assert [fact.label for fact in facts] == ["late parcels"]
+
+
+def test_a_cost_whose_q_tests_the_impact_itself_needs_no_event_going_its_way():
+    """Stop 50: a theme that turns promoters into passives (fewer detractors, fewer promoters)
+    costs NPS points; its q now tests the impact (`test` column), so it can be clear."""
+    passives = impact_table().assign(lift=[0.7, 1.2, 1.1, 1.5, 1.4], test="z")
+    assert clear_effects(passives).tolist() == [True, False, False, False, True]
