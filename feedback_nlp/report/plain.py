@@ -102,7 +102,9 @@ LANGUAGE_NAMES = {
 GLOSSARY = {
     "Customer": (
         "the unit a score belongs to: a respondent, a chat conversation or a survey response, "
-        "counted once in every group, whatever number of comments they wrote."
+        "counted once in every group, whatever number of comments they wrote. A respondent "
+        "whose answers give different scores counts once per response; where both kinds occur "
+        "the report counts units ('90 units: 60 responses and 30 respondents')."
     ),
     "NPS": (
         "Net Promoter Score, −100 to +100: % promoters (9–10) minus % detractors (0–6). "
@@ -223,11 +225,43 @@ def counted(value: int, noun: str) -> str:
     return f"{count(value)} {noun}{'' if value == 1 else 's'}"
 
 
-def counted_units(value: int, units: str) -> str:
-    """A count of units and their noun (`unit_noun`), singular for one: "1 respondent"."""
+def counted_units(value: int, units: str, described: object = None) -> str:
+    """A count and its noun (`unit_noun`), singular for one: "1 respondent"; a mix of kinds
+    counts units, broken down when `described` (``unit_of_analysis``) adds up to `value`:
+    "90 units: 60 responses and 30 respondents", not "90 responses and respondents"."""
+    noun = count_noun(units)
+    if noun != units:
+        kinds = _kind_counts(described)
+        if len(kinds) > 1 and sum(n for n, _ in kinds) == value:
+            return f"{count(value)} units: {_and_list([counted(n, k) for n, k in kinds])}"
     if value != 1:
-        return f"{count(value)} {units}"
-    return f"1 {units.split(' and ')[0].removesuffix('s')}"
+        return f"{count(value)} {noun}"
+    return f"1 {noun.removesuffix('s')}"
+
+
+def count_noun(units: str) -> str:
+    """The noun beside a count of `units` (`unit_noun`): `units` for a mix of kinds
+    ("42 units", not "42 responses and respondents"), else the noun itself."""
+    return "units" if " and " in units else units
+
+
+def _kind_counts(described: object) -> list[tuple[int, str]]:
+    """'60 responses, 30 respondents' → [(60, 'response'), (30, 'respondent')]; [] when a
+    part is not a count and its noun."""
+    if not isinstance(described, str):
+        return []
+    kinds = []
+    for part in described.split(","):
+        number_text, _, noun = part.strip().partition(" ")
+        if not number_text.isdigit() or not noun:
+            return []
+        kinds.append((int(number_text), noun.removesuffix("s")))
+    return kinds
+
+
+def _and_list(words: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b and c'."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
 
 
 def percent(value: object, digits: int = 0) -> str:
@@ -251,8 +285,7 @@ def unit_noun(description: object, default: str = "customers") -> str:
     if not isinstance(description, str) or not description:
         return default
     words = [part.strip().split(" ", 1)[-1] for part in description.split(",")]
-    words = [w if w.endswith("s") else f"{w}s" for w in words]
-    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
+    return _and_list([w if w.endswith("s") else f"{w}s" for w in words])
 
 
 def not_comments(units: str) -> str:

@@ -44,6 +44,7 @@ class ScoreFact:
     n: int
     meaning: str
     units: str = "customers"
+    described: str = ""  # unit_of_analysis: '60 responses, 30 respondents'
 
     def text(self) -> str:
         """`NPS −41.0 (95 % range −48.1 to −33.4, 468 customers)`."""
@@ -52,7 +53,11 @@ class ScoreFact:
             shown, rng = signed(self.value), interval(self.low, self.high)
         else:
             shown, rng = percent(self.value), interval(self.low, self.high, 0, sign=False) + " %"
-        return f"{name} {shown} (95 % range {rng}, {self.n:,} {self.units})"
+        return f"{name} {shown} (95 % range {rng}, {self.counted()})"
+
+    def counted(self) -> str:
+        """`468 customers`, or `90 units: 60 responses and 30 respondents`."""
+        return counted_units(self.n, self.units, self.described)
 
 
 @dataclass
@@ -70,6 +75,9 @@ class ThemeFact:
     quote: Quote | None = None
     unit_word: str = "customers"
     similar: list[str] = field(default_factory=list)
+    theme: str = ""  # its id, as text
+    #: What else may explain its cost (`report.co_raised`: mostly raised with a costlier one).
+    note: str = ""
 
     @property
     def digits(self) -> int:
@@ -89,6 +97,7 @@ class ThemeFact:
         return (
             f"'{self.label}' {self.cost()}, "
             f"{percent(self.share)} of {self.unit_word}{self.close_themes('; ')}"
+            + (f"; {self.note}" if self.note else "")
         )
 
     def close_themes(self, separator: str) -> str:
@@ -108,7 +117,7 @@ def score_facts(metrics: pd.DataFrame | None, scales: ScoreScales) -> list[Score
         row = metrics[metrics["metric"] == metric]
         if len(row) and pd.notna(row["value"].iloc[0]) and int(row["n"].iloc[0]) > 0:
             r = row.iloc[0]
-            units = unit_noun(r.get("unit_of_analysis"))
+            described = _described(r)
             found.append(
                 ScoreFact(
                     score,
@@ -118,10 +127,17 @@ def score_facts(metrics: pd.DataFrame | None, scales: ScoreScales) -> list[Score
                     r["ci_high"],
                     int(r["n"]),
                     headline_meaning(score, scales),
-                    units,
+                    unit_noun(described),
+                    described,
                 )
             )
     return found
+
+
+def _described(row: pd.Series) -> str:
+    """A tidy table row's ``unit_of_analysis`` ('60 responses, 30 respondents'), or ""."""
+    described = row.get("unit_of_analysis")
+    return described if isinstance(described, str) else ""
 
 
 @dataclass
@@ -138,6 +154,7 @@ class OutcomeFact:
     higher_is_better: bool = True
     display_unit: str = ""
     units: str = "customers"
+    described: str = ""  # unit_of_analysis: '60 responses, 30 respondents'
 
     def shown(self) -> str:
         """`74 %`, or `5.2 hours`."""
@@ -160,11 +177,11 @@ class OutcomeFact:
         responses)`."""
         return (
             f"{self.outcome} {self.shown()} ({self.meaning()}; 95 % range {self.range_text()}, "
-            f"{self.n:,} {self.units})"
+            f"{counted_units(self.n, self.units, self.described)})"
         )
 
     def card(self) -> Card:
-        units = counted_units(self.n, self.units)
+        units = counted_units(self.n, self.units, self.described)
         detail = f"95 % range {self.range_text()} · {units} · {self.meaning()}"
         return Card(self.outcome.replace("_", " "), self.shown(), detail)
 
@@ -184,6 +201,7 @@ def outcome_facts(metrics: pd.DataFrame | None) -> list[OutcomeFact]:
             higher_is_better=bool(row["higher_is_better"]),
             display_unit="" if pd.isna(row["display_unit"]) else str(row["display_unit"]),
             units=unit_noun(row.get("unit_of_analysis")),
+            described=_described(row),
         )
         for _, row in metrics.iterrows()
         if int(row["n"]) > 0
@@ -214,6 +232,7 @@ def costliest_themes(
             quote=first_quote(quotes, row["theme"], prefer="detractor"),
             unit_word=unit_noun(row.get("unit_of_analysis")),
             similar=folded.get(str(row["theme"]), []),
+            theme=str(row["theme"]),
         )
         for _, row in ranked.iterrows()
     ]
@@ -261,11 +280,11 @@ def score_card(fact: ScoreFact) -> Card:
     else:
         value, rng = percent(fact.value), interval(fact.low, fact.high, 0, sign=False) + " %"
         tone = "bad" if fact.value < 50 else "good"
-    detail = f"95 % range {rng} · {counted_units(fact.n, fact.units)} · {fact.meaning}"
+    detail = f"95 % range {rng} · {fact.counted()} · {fact.meaning}"
     return Card(name, value, detail, tone)
 
 
 def theme_card(theme: ThemeFact) -> Card:
     detail = f"{theme.cost()} · {percent(theme.share)} of {theme.unit_word}"
-    detail += theme.close_themes(" · ")
+    detail += theme.close_themes(" · ") + (f" · {theme.note}" if theme.note else "")
     return Card(theme.label, signed(theme.impact, theme.digits), detail, "bad", theme.quote)

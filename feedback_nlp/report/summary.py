@@ -16,14 +16,10 @@ from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.io.scale_hints import FIVE_POINT_CES, ces_looks_five_point
 from feedback_nlp.report.clear import range_costs
+from feedback_nlp.report.co_raised import theme_units, with_co_raised_notes
 from feedback_nlp.report.document import Card, Cards, Paragraph, Section
 from feedback_nlp.report.outcome_summary import OutcomeTheme, bad_side_of
-from feedback_nlp.report.plain import (
-    count,
-    counted,
-    language_name,
-    percent,
-)
+from feedback_nlp.report.plain import count, count_noun, counted, language_name, percent
 from feedback_nlp.report.score_facts import (
     OutcomeFact,
     ScoreFact,
@@ -132,16 +128,19 @@ def gather_facts(
         impact, quotes = tables[f"theme_impact_{score}"], tables.get("quotes")
         is_judged = impact["theme"].astype(str).isin(judged)
         facts.costliest = costliest_themes(impact[~is_judged], quotes, score, similar or {})
+        if len(facts.costliest) > 1:
+            units, drivers = theme_units(table, score), tables.get(f"drivers_{score}")
+            facts.costliest = with_co_raised_notes(facts.costliest, units, drivers)
         small = impact["small_n"].fillna(False).astype(bool) & ~is_judged
         facts.small_costly = int((small & range_costs(impact)).sum())
         facts.judgements = costliest_themes(impact[is_judged], quotes, score, similar or {})
         everyone = impact[impact["share_of_units"].astype(float) >= 1]
         facts.universal = [str(label) for label in everyone["theme_label"]]
         if not facts.costliest:
-            facts.bad_group = bad_group(score, facts.scores[0].units)
+            facts.bad_group = bad_group(score, count_noun(facts.scores[0].units))
             facts.bad_group_themes = bad_group_themes(impact, judged)
     if score:
-        units = facts.scores[0].units
+        units = count_noun(facts.scores[0].units)
         facts.score_drop = score_drop_sentence(tables.get("segments"), score, units)
     facts.duplicates = duplicates_sentence(table, has_comment)
     if not facts.scores:

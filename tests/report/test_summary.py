@@ -1,0 +1,70 @@
+"""The one-screen summary: co-raised costly themes noted, mixed units counted as units."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.report.summary import closing_lines, gather_facts, summary_section
+from tests.report.test_co_raised import drivers, tagged
+
+
+def _impact(rows: list[tuple[str, float, int]]) -> pd.DataFrame:
+    """A clear-cost impact table: (theme, impact, units) per row."""
+    return pd.DataFrame(
+        {
+            "theme": [t for t, _, _ in rows],
+            "theme_label": [t for t, _, _ in rows],
+            "impact": [i for _, i, _ in rows],
+            "impact_ci_low": [i - 2 for _, i, _ in rows],
+            "impact_ci_high": [i + 2 for _, i, _ in rows],
+            "units": [u for _, _, u in rows],
+            "share_of_units": [u / 40 for _, _, u in rows],
+            "small_n": False,
+            "q_value": 0.001,
+            "lift": 1.5,
+            "event_rate": 50.0,
+            "unit_of_analysis": "40 respondents",
+        }
+    )
+
+
+def _metrics(score: str, described: str) -> pd.DataFrame:
+    metric = {"nps": "nps", "csat": "csat_satisfied_share"}[score]
+    return pd.DataFrame(
+        {
+            "metric": [metric], "value": [10.0], "n": [40], "ci_low": [1.0], "ci_high": [20.0],
+            "unit_of_analysis": [described],
+        }
+    )  # fmt: skip
+
+
+def test_the_summary_notes_a_costly_theme_mostly_raised_with_a_costlier_one() -> None:
+    tables = {
+        "score_metrics": _metrics("nps", "40 respondents"),
+        "theme_impact_nps": _impact([("refund", -7.0, 20), ("form", -6.0, 16)]),
+        "drivers_nps": drivers(0.46, 1.59),
+    }
+    facts = gather_facts(tagged(), tables, None, [])
+    lines = closing_lines(facts, {})
+    assert (
+        "Costliest: 'refund' costs 7.0 NPS points (95 % range −9.0 to −5.0), 50 % of " in (lines[2])
+    )
+    assert lines[2].endswith("respondents.")
+    assert (
+        "'form'" in lines[3] and "mostly raised together with 'refund' (62 % of its " in (lines[3])
+    )
+    assert "does not single it out (odds ratio 0.84, 95 % range 0.46 to 1.59)." in lines[3]
+    cards = [b for b in summary_section(facts).blocks if getattr(b, "heading", "") != "Scores"]
+    details = [c.detail for block in cards for c in getattr(block, "cards", [])]
+    assert any("its cost may be that theme's" in d for d in details)
+
+
+def test_a_summary_of_mixed_units_counts_units_not_each_kind() -> None:
+    table = tagged().assign(csat=lambda t: t["nps"].map({3: 2, 9: 5}))
+    tables = {
+        "score_metrics": _metrics("csat", "30 respondents, 10 responses"),
+        "theme_impact_csat": _impact([("refund", 0.1, 20)]),  # adds: no clear cost
+    }
+    facts = gather_facts(table, tables, None, [])
+    assert "40 units: 30 respondents and 10 responses)" in closing_lines(facts, {})[1]
+    assert facts.bad_group == "units not satisfied"
