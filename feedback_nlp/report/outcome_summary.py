@@ -21,7 +21,7 @@ from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT, NEGATIVE_SENTIMENT
 from feedback_nlp.report.clear import clear_effects, lower_is_worse
 from feedback_nlp.report.document import Card, Quote
-from feedback_nlp.report.plain import interval, number, percent, unit_noun
+from feedback_nlp.report.plain import counted_units, interval, number, percent, unit_noun
 from feedback_nlp.report.score_facts import OutcomeFact, first_quote, fold_close
 
 SHOWN = 3
@@ -93,7 +93,7 @@ class OutcomeTheme:
 
     def text(self) -> str:
         """`'games like': 61 % of its 54 responses read as negative, 27 % of the others`."""
-        side, units = self.side, f"{self.units:,} {self.unit_word}"
+        side, units = self.side, counted_units(self.units, self.unit_word)
         if side.binary:
             return (
                 f"'{self.label}': {percent(self.bad_with)} of its {units} {side.event}, "
@@ -107,15 +107,16 @@ class OutcomeTheme:
     def card(self) -> Card:
         side = self.side
         scale = " points" if side.binary else f" {side.display_unit}".rstrip()
+        units = counted_units(self.units, self.unit_word)
         if side.binary:
             detail = (
-                f"{percent(self.bad_with)} of its {self.units:,} {self.unit_word} {side.event} "
+                f"{percent(self.bad_with)} of its {units} {side.event} "
                 f"against {percent(self.bad_without)} of the others"
             )
         else:
             detail = (
                 f"{side.outcome} {side.value(self.bad_with)} on average over its "
-                f"{self.units:,} {self.unit_word} against {side.value(self.bad_without)}"
+                f"{units} against {side.value(self.bad_without)}"
             )
         detail += f" (difference {interval(self.low, self.high)}{scale}, 95 % range)"
         if self.similar:

@@ -15,6 +15,7 @@ from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
     SCORE_NAMES,
     count,
+    count_noun,
     counted,
     interval,
     percent,
@@ -157,12 +158,16 @@ def no_growth(trends: pd.DataFrame | None) -> str:
     """Why no theme is said to have grown: none did, or there was nothing to compare."""
     if trends is None or "period" not in trends:  # no dates, or none could be read
         return NO_DATES
-    if trends.empty or trends["period"].nunique() < 2:
-        return "All comments fall in one month: no earlier month to compare with."
-    return (
-        "No theme grew significantly compared with the months before it "
-        "(after correcting for testing many themes)."
+    periods = sorted(trends["period"].dropna().astype(str).unique())
+    kind = "week" if any("/" in p for p in periods) else "month"  # '2026-03-02/2026-03-08'
+    if len(periods) < 2:
+        return f"All comments fall in one {kind}: no earlier {kind} to compare with."
+    compared = (
+        f"in {periods[1]} compared with {periods[0]}"
+        if len(periods) == 2
+        else f"compared with the {kind}s before it"
     )
+    return f"No theme grew significantly {compared} (after correcting for testing many themes)."
 
 
 def grown_themes(trends: pd.DataFrame) -> list[str]:
@@ -170,7 +175,7 @@ def grown_themes(trends: pd.DataFrame) -> list[str]:
     in a month just begun made a theme "grow to 100 %"), each with the month's count."""
     grew = trends["grew_significantly"].fillna(False).astype(bool)
     grown = trends[grew & (trends["period_units"] >= SMALL_N)]
-    units = units_of(trends, default="comments")
+    units = count_noun(units_of(trends, default="comments"))  # "342 units", not "… and …"
     return [
         f"'{r['theme_label']}' grew to {percent(r['share'])} of the {count(r['period_units'])} "
         f"{units} of {r['period']} (it was {percent(r['baseline_share'])} before)"

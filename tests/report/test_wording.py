@@ -62,6 +62,9 @@ def test_what_grew_says_when_growth_cannot_be_measured() -> None:
     assert "one month" in _no_growth(one_month)
     two_months = pd.DataFrame({"period": ["2026-03", "2026-04"], "theme": ["1", "1"]})
     assert _no_growth(two_months).startswith("No theme grew significantly")
+    assert "in 2026-04 compared with 2026-03" in _no_growth(two_months)  # stop 50
+    one_week = pd.DataFrame({"period": ["2026-03-02/2026-03-08"], "theme": ["1"]})
+    assert "one week: no earlier week" in _no_growth(one_week)
     assert _facts([("en", 120)]).no_growth == _no_growth(None)
 
 
