@@ -11,9 +11,10 @@ Candidates add the 2-3-word parts of longer phrases that start or end with a sto
 category owns (at least `OWN_SHARE` of that word's uses fall in it): spaCy's stop lists hold
 verbs such as "top", "call" or "give", so "top up" is no phrase of `topics.phrases`, but in
 a category about top-ups "top" is no function word. Single words are lemmas (`topics.labels`:
-"card" and "cards" are one) of at least three letters. Generic evaluative words (the one-word
-content-free replies of the codebook: "good", "great", "gut", …) and words that only say when
-or how long (`topics.temporal`: "month", "time", "Tag") name no category; "delivery time" may.
+"card" and "cards" are one) of at least three letters (two Han characters: "返金"). Generic
+evaluative words (the one-word content-free replies of the codebook: "good", "great", "gut",
+…) and words that only say when or how long (`topics.temporal`: "month", "time", "Tag")
+name no category; "delivery time" may.
 
 Where the label language has a tagger (English, French; `topics.labels`), a name must hold
 a noun: a single word is a word the tagger read as a noun or proper noun in at least
@@ -55,6 +56,7 @@ from feedback_nlp.topics.category_phrases import Lemmatize, built_phrase
 from feedback_nlp.topics.scripts import script
 from feedback_nlp.topics.temporal import temporal_words
 from feedback_nlp.topics.units import stop_words
+from feedback_nlp.topics.unspaced import has_unspaced
 
 if TYPE_CHECKING:
     from feedback_nlp.topics.config import Theme
@@ -238,7 +240,7 @@ class _Rules:
         if content and all(w in self.generic for w in content):
             return False
         if len(words) == 1:
-            return bool(content) and len(words[0]) >= MIN_WORD_LETTERS
+            return bool(content) and (len(words[0]) >= MIN_WORD_LETTERS or has_unspaced(words[0]))
         if not derived:
             return bool(content)
         edges = words[:1] if words[-1] in self.particles else [words[0], words[-1]]

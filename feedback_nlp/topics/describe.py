@@ -334,7 +334,8 @@ def _category_names(
 ) -> dict[int, str]:
     """Names of the discovered categories (`topics.category_names`): label-language lemmas
     as single words, holding a noun where the label language was tagged; for a category
-    without such a name, the lemmas of all languages and no part-of-speech rule."""
+    without such a name, the lemmas of one other language (the one its themes use most
+    that gives a name) and no part-of-speech rule."""
     if model.phrases_ is None:
         return {}
     lemmas = model.counts_.get(model.label_language_)
@@ -349,16 +350,24 @@ def _category_names(
         model.phrases_, themes, discovered, generic, words,
         tags=lemmatizer.tags(lang), lemmatize=lemmatize, various=_various(lang),
     )  # fmt: skip
-    missing = [c for c in discovered if c not in names]
-    if missing and model.counts_:
-        total = sum(
-            model.counts_.values(), sparse.csr_matrix(next(iter(model.counts_.values())).shape)
-        )
-        names |= category_names.name_categories(
-            model.phrases_, themes, missing, generic, (total, model.vocabulary_), names.values(),
-            lemmatize=lemmatize,
-        )  # fmt: skip
+    for category in [c for c in discovered if c not in names]:
+        rows = [r for r, t in enumerate(themes) if t.category_id == category]
+        for counts in _by_use(model.counts_, rows):
+            names |= category_names.name_categories(
+                model.phrases_, themes, [category], generic, (counts, model.vocabulary_),
+                names.values(), lemmatize=lemmatize,
+            )  # fmt: skip
+            if category in names:
+                break
     return names
+
+
+def _by_use(counts: dict[str, sparse.csr_matrix], rows: list[int]) -> list[sparse.csr_matrix]:
+    """The lemma counts of each language the theme rows `rows` use, most used first: a
+    category name without the label language is two words of one language."""
+    used = {lang: float(matrix[rows].sum()) for lang, matrix in counts.items()}
+    ordered = sorted((lang for lang in used if used[lang] > 0), key=lambda g: (-used[g], g))
+    return [counts[lang] for lang in ordered]
 
 
 def _generic_words(model: ThemeModel, lemmatizer: labels.Lemmatizer) -> list[str]:

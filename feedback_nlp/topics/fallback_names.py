@@ -3,7 +3,8 @@
 In order: the most used phrase (at least `phrases.MIN_SUPPORT` units) holding one of the
 theme's `FALLBACK_WORDS` best-weighted words; the phrase of 2-4 words of given quotes (its
 representative units, or more of the units nearest its centroid) holding most of those
-words; only then the two best single words joined ("refund / delay").
+words; only then the two best single words joined ("refund / delay"), but not in a
+language whose words are syllables (`SYLLABLE_LANGUAGES`: Vietnamese "thất / vọng").
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from feedback_nlp.topics.phrases import PhraseCounts
 from feedback_nlp.topics.units import stop_words
 
 FALLBACK_WORDS = 3
+#: Languages whose space-separated words are syllables ("thất vọng" is one word): no single
+#: one names a theme, nor two joined by " / ".
+SYLLABLE_LANGUAGES = frozenset({"vi"})
 
 
 def theme_names(phrase_counts: PhraseCounts, taken: Iterable[str] = ()) -> list[str]:
@@ -47,7 +51,7 @@ def fallback_name(
     :func:`fallback_phrase`, else the two best words joined by " / " ("" with fewer)."""
     words = best_words(phrase_counts, weights, row)
     phrase = fallback_phrase(phrase_counts, weights, row, used, quotes, words)
-    if phrase:
+    if phrase or phrase_counts.lang in SYLLABLE_LANGUAGES:
         return phrase
     for first in range(len(words)):
         for second in range(first + 1, len(words)):

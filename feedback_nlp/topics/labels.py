@@ -4,7 +4,8 @@ Tokens are spaCy lemmas, lower-cased, alphabetic, at least two letters, neither 
 surface form in the language's stop-word list. English and French use their trained spaCy
 pipelines (the first of `SPACY_PIPELINES[lang]` that is installed; tagger and rule
 lemmatiser, parser and NER off); other languages, or English and French without such a
-package, use `spacy.blank(lang)` with the lookup lemmatiser from spacy-lookups-data, or the
+package, use `spacy.blank(lang)` (Vietnamese without pyvi: syllables, and its stop words,
+`BLANK_CONFIG`) with the lookup lemmatiser from spacy-lookups-data, or the
 bare tokenizer where no lookup table exists. Where a tagger ran, the part-of-speech tags of
 every word (surface form and lemma, lower-cased) are counted too (`Lemmatizer.tags`).
 
@@ -39,6 +40,9 @@ SPACY_PIPELINES: dict[str, tuple[str, ...]] = {
 _KEEP_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
 _TAGGERS = ("tagger", "morphologizer")
 MIN_TOKEN_LENGTH = 2
+#: Settings of blank pipelines that would otherwise need a package the toolkit does not ship
+#: (Vietnamese: pyvi); without them the language fell back to `xx`, without its stop words.
+BLANK_CONFIG: dict[str, dict[str, Any]] = {"vi": {"nlp": {"tokenizer": {"use_pyvi": False}}}}
 #: What some exports leave of a link ("check this http"): no keyword.
 LINK_WORDS = frozenset({"http", "https", "www"})
 logger = logging.getLogger(__name__)
@@ -121,14 +125,14 @@ def _load_pipeline(lang: str) -> Any:
     if lang in SPACY_PIPELINES:
         logger.debug("lemmas of %r: no trained pipeline installed, blank + lookups", lang)
     try:
-        nlp = spacy.blank(lang)
+        nlp = spacy.blank(lang, config=BLANK_CONFIG.get(lang, {}))
     except Exception:  # spaCy raises several types for unknown languages
         return spacy.blank("xx")
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
     except Exception:  # no lookup table for this language: surface forms
-        nlp = spacy.blank(lang)
+        nlp = spacy.blank(lang, config=BLANK_CONFIG.get(lang, {}))
     return nlp
 
 

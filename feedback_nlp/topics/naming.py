@@ -9,11 +9,12 @@ only the one they share. Names are unique; larger themes choose first. After an 
 edit, the themes it changed are renamed by c-TF-IDF rank alone (no encoder needed).
 
 A theme with units in the label language is named in it: failing a repeated phrase, by the
-phrase of 2-4 words of those units holding most of its best words. Only a theme without a
-label-language phrase, most of whose units are in another language (Romanian "nu era nimic
-la ușă" in a corpus named in English), is named at fit by the same rules in that language,
-never by a whole sentence (`topics.sentences`); only a theme with no phrase in either gets
-two keywords ("refund / delay").
+phrase of 2-4 words of those units holding most of its best words, else (with at least
+`phrases.MIN_SUPPORT` such units) by its two best label-language words ("avoid / awful") or
+its best one ("love"). Only a theme without a label-language name, most of whose units are
+in another language (Romanian "nu era nimic la ușă" in a corpus named in English), is named
+at fit by the same rules in that language, never by a whole sentence (`topics.sentences`);
+only a theme with no phrase in either gets keywords of one language ("refund / delay").
 
 Discovered categories are named by `topics.category_names`.
 """
@@ -29,6 +30,7 @@ import numpy as np
 from scipy import sparse
 
 from feedback_nlp.topics import fallback_names, phrases, sentences
+from feedback_nlp.topics.unspaced import has_unspaced
 
 if TYPE_CHECKING:
     from feedback_nlp.topics.config import Theme
@@ -74,7 +76,9 @@ class FittedUnits:
                 name = sentences.best_part(phrase, used, counts.phrases, contents, taken, lang)
             if name:
                 return name
-        return fallback_names.fallback_phrase(counts, weights, row, taken)
+        name = fallback_names.fallback_phrase(counts, weights, row, taken)
+        unspaced_sentence = has_unspaced(name) and sentences.is_sentence(name, contents)
+        return "" if unspaced_sentence else name  # Thai clauses: no part of them is a word
 
     def units_in(self, row: int, lang: str) -> list[str]:
         """The texts of theme `row`'s units in `lang` (grouped once for every theme)."""
@@ -121,6 +125,7 @@ def name_themes(
             name = fallback_names.fallback_phrase(model.phrases_, weights, row, taken, more)
             own = fitted.units_in(row, model.label_language_)  # a name in it where it is used
             name = name or fallback_names.fallback_phrase(model.phrases_, weights, row, taken, own)
+            name = name or label_words(model.phrases_, weights, row, taken)
             name = name or fitted.name(row, len(themes), model.label_language_, taken)
         if not name:
             name = fallback_names.fallback_name(model.phrases_, weights, row, taken, quotes)
@@ -157,14 +162,34 @@ def _best_free(candidates: list[str], scores: dict[str, float], taken: set[str])
     return max(free, key=lambda c: (scores.get(c, 0.0), c)) if free else ""
 
 
+def label_words(
+    counts: phrases.PhraseCounts, weights: sparse.csr_matrix, row: int, taken: set[str]
+) -> str:
+    """For a theme with at least `phrases.MIN_SUPPORT` label-language units (`counts`) and
+    no phrase: its two best label-language words ("avoid / awful"), else its best one
+    ("love"); "" without one, so a name in another language is never chosen over them."""
+    if counts.sizes[row] < phrases.MIN_SUPPORT:
+        return ""
+    name = fallback_names.fallback_name(counts, weights, row, taken)
+    if name:
+        return name
+    words = [w for w in fallback_names.best_words(counts, weights, row) if w not in taken]
+    return words[0] if words and counts.lang not in fallback_names.SYLLABLE_LANGUAGES else ""
+
+
 def keyword_name(theme: Theme, label_language: str) -> str:
-    """Two keywords, label language first, for a theme without a phrase of its own."""
-    by_lang = theme.keywords_by_lang
-    ordered = [label_language, *sorted(by_lang, key=lambda c: (-len(by_lang[c]), c))]
-    for lang in ordered:
-        if len(by_lang.get(lang, [])) >= 2:
-            return " / ".join(by_lang[lang][:2])
-    return " / ".join(theme.keywords[:2])
+    """Keywords of one language for a theme without a phrase of its own: the label
+    language's (one or two), else two of the language with the most keywords; never a
+    mix of languages, nor a language whose keywords are syllables (Vietnamese "thất")."""
+    by_lang = {
+        lang: words
+        for lang, words in theme.keywords_by_lang.items()
+        if words and lang not in fallback_names.SYLLABLE_LANGUAGES
+    }
+    if by_lang.get(label_language):
+        return " / ".join(by_lang[label_language][:2])
+    ordered = sorted(by_lang, key=lambda c: (-len(by_lang[c]), c))
+    return " / ".join(by_lang[ordered[0]][:2]) if ordered else ""
 
 
 def label_language(langs: Sequence[str]) -> str:

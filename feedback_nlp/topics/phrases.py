@@ -35,6 +35,7 @@ from feedback_nlp.topics.labels import LINK_WORDS
 from feedback_nlp.topics.name_noise import brand_words, without_noise
 from feedback_nlp.topics.temporal import temporal_words
 from feedback_nlp.topics.units import stop_words
+from feedback_nlp.topics.unspaced import WORD_MARKS, has_unspaced, name_pieces
 
 MAX_PHRASE_WORDS = 5
 MIN_SUPPORT = 2
@@ -83,9 +84,8 @@ _NOISE = re.compile(
     rf"(?:https?://|www\.)\S+|@\w+|<[A-Z]+>|(?<!\w)(?:{'|'.join(sorted(LINK_WORDS))})(?!\w)",
     re.IGNORECASE,
 )
-_SEGMENT = re.compile(
-    r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*(?:[ \t]+[^\W\d_]+(?:['’][^\W\d_]+)*)*(?!\w)"
-)
+_WORD = rf"[^\W\d_](?:[^\W\d_]|{WORD_MARKS})*"  # a Thai vowel or tone mark stays in its word
+_SEGMENT = re.compile(rf"(?<!\w){_WORD}(?:['’]{_WORD})*(?:[ \t]+{_WORD}(?:['’]{_WORD})*)*(?!\w)")
 
 
 @dataclass
@@ -101,38 +101,59 @@ class PhraseCounts:
 def candidates(text: str, lang: str, skip: frozenset[str] = frozenset()) -> set[str]:
     """The candidate phrases (1-5 words, lower case) of one text, none holding a placeholder,
     a part of an id or a word of `skip` or of the text's @handles (`topics.name_noise`)."""
+    found: set[str] = set()
+    clean = without_noise(text, skip | brand_words([text]))
+    for segment in _SEGMENT.finditer(_NOISE.sub(" , ", clean).replace("#", " ").lower()):
+        for tokens in _runs(_split_elisions(segment.group().split(), lang)):
+            found |= _grams(tokens, lang)
+    return found
+
+
+def _runs(tokens: list[str]) -> list[list[str]]:
+    """The runs of `tokens` a phrase may span: a token holding Han or kana is cut into its
+    terms (`topics.unspaced.name_pieces`), each a run of its own."""
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        pieces = name_pieces(token)
+        if pieces == [token]:
+            runs[-1].append(token)
+        else:
+            runs += [[piece] for piece in pieces] + [[]]
+    return [run for run in runs if run]
+
+
+def _grams(tokens: list[str], lang: str) -> set[str]:
+    """The candidate phrases of one run of tokens (see :func:`candidates`)."""
     stop = _edge_stop_words(lang)
     negations = NEGATIONS.get(lang, frozenset())
     particles = PARTICLES.get(lang, frozenset())
     intensifiers = INTENSIFIERS.get(lang, frozenset())
     not_content = _not_content(lang)
     found: set[str] = set()
-    clean = without_noise(text, skip | brand_words([text]))
-    for segment in _SEGMENT.finditer(_NOISE.sub(" , ", clean).replace("#", " ").lower()):
-        tokens = _split_elisions(segment.group().split(), lang)
-        for start, first in enumerate(tokens):
-            follows = tokens[start + 1] if start + 1 < len(tokens) else ""
-            degree = first in intensifiers and bool(follows) and follows not in stop
-            if (
-                (first in stop or is_contraction(first))
-                and not _is_negation(first, negations)
-                and not degree
-            ):
+    for start, first in enumerate(tokens):
+        follows = tokens[start + 1] if start + 1 < len(tokens) else ""
+        degree = first in intensifiers and bool(follows) and follows not in stop
+        if (
+            (first in stop or is_contraction(first))
+            and not _is_negation(first, negations)
+            and not degree
+        ):
+            continue
+        for end in range(start + 1, min(start + MAX_PHRASE_WORDS, len(tokens)) + 1):
+            last = tokens[end - 1]
+            if end - start > 1 and (last in stop or is_contraction(last)) and last not in particles:
                 continue
-            for end in range(start + 1, min(start + MAX_PHRASE_WORDS, len(tokens)) + 1):
-                last = tokens[end - 1]
-                if (
-                    end - start > 1
-                    and (last in stop or is_contraction(last))
-                    and last not in particles
-                ):
-                    continue
-                gram = tokens[start:end]
-                if len(gram[-1]) < 2 or len(gram[0]) < 2:
-                    continue
-                if any(len(w) >= 3 and w not in not_content for w in gram):
-                    found.add(" ".join(gram))
+            gram = tokens[start:end]
+            if len(gram[-1]) < 2 or len(gram[0]) < 2:
+                continue
+            if any(_is_content(w, not_content) for w in gram):
+                found.add(" ".join(gram))
     return found
+
+
+def _is_content(word: str, not_content: frozenset[str]) -> bool:
+    """A content word: three letters or more (two Han characters: "返金"), not in `not_content`."""
+    return (len(word) >= 3 or has_unspaced(word)) and word not in not_content
 
 
 @lru_cache(maxsize=64)

@@ -5,7 +5,8 @@ repeated comments the longest shared phrase can be a whole sentence ("доста
 целую неделю"). A phrase of at least `MIN_WORDS` words that holds every content word of a
 unit of at least two content words is that unit's sentence; its most used part of 2+ words
 that is none names the theme instead ("livraison est arrivée trop tard" -> "arrivée trop
-tard").
+tard"). In Thai and the other scripts written without spaces between words, where a space
+ends a clause, a phrase of two such clauses can be a sentence (`MIN_UNSPACED_WORDS`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,19 @@ import numpy as np
 
 from feedback_nlp.topics import phrases
 from feedback_nlp.topics.units import stop_words
+from feedback_nlp.topics.unspaced import has_unspaced
 
 MIN_WORDS = 3
+#: In Thai and other scripts written without spaces between words a space ends a clause: two
+#: "words" can be a whole sentence ("ไรเดอร์พูดจาไม่สุภาพ ตะคอกใส่").
+MIN_UNSPACED_WORDS = 2
 
 
 def is_sentence(phrase: str, contents: Iterable[frozenset[str]]) -> bool:
     """Whether `phrase` (lower case) has at least `MIN_WORDS` words and holds every content
     word of a unit (`contents`: :func:`content_words`) of at least two."""
     words = phrase.split()
-    if len(words) < MIN_WORDS:
+    if len(words) < (MIN_UNSPACED_WORDS if has_unspaced(phrase) else MIN_WORDS):
         return False
     return any(len(content) >= 2 and content <= set(words) for content in contents)
 

@@ -6,12 +6,20 @@ single characters. So such text is read here: a run of Han characters gives its 
 bigrams without a one-character Chinese stop word (most Chinese and Japanese words are two
 characters: "房间很干净" -> "房间", "干净"; "很" is a stop word), a run of katakana is one
 word ("アプリ", "パスワード"), and hiragana (Japanese grammar), Thai, Lao, Myanmar and Khmer
-give no term. Bigrams that cross two words ("递晚" in "快递晚了") remain.
+give no term. In Japanese text (one holding kana) kana cut the Han runs into words: a run of
+2-3 characters is one word ("配達員", "玄関"; no "達員"), a longer one is read as words of two
+characters ("配達遅延" -> "配達", "遅延"; a last odd character joins the last word). Chinese
+bigrams that cross two words ("递晚" in "快递晚了") remain.
+
+Names read a token holding Han or kana as these terms (`name_pieces`), never as a whole
+sentence; a word of Thai or another script with combining marks keeps its marks
+(`WORD_MARKS`: "สุภาพ" is one word, not "ส" and "ภาพ").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
 
@@ -24,6 +32,29 @@ UNSPACED = re.compile(
 )
 _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]{2,}")
 _KATAKANA_RUN = re.compile("[\u30a1-\u30fa\u30fc\uff66-\uff9f]{2,}")
+_KANA = re.compile("[\u3040-\u30ff\uff66-\uff9f]")
+#: Han or kana: the letters a name reads as terms, never as one word.
+_HAN_KANA = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]"
+)
+_PIECES = re.compile(f"(?:{_HAN_KANA.pattern})+|(?:(?!{_HAN_KANA.pattern}).)+")
+JAPANESE_WORD = 3  # the longest Han run of Japanese text read as one word
+
+
+def _mark_class() -> str:
+    """A character class of the combining marks (Mn, Mc, Me) of the Basic Multilingual Plane."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)).startswith("M")]
+    ranges: list[tuple[int, int]] = []
+    for code in marks:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+
+
+#: A combining mark: part of the word of the letter before it (Thai vowel and tone marks).
+WORD_MARKS = _mark_class()
 
 
 def has_unspaced(text: str) -> bool:
@@ -36,16 +67,43 @@ def unspaced_terms(text: str, stop_words: Collection[str] = ()) -> list[str]:
     if not has_unspaced(text):
         return []
     found: list[tuple[int, str]] = []
-    single = _stop_characters()
+    japanese = _KANA.search(text) is not None
     for run in _HAN_RUN.finditer(text):
-        chars = run.group()
-        found += [
-            (run.start() + i, chars[i : i + 2])
-            for i in range(len(chars) - 1)
-            if chars[i] not in single and chars[i + 1] not in single
-        ]
+        words = _japanese_words(run.group()) if japanese else _bigrams(run.group())
+        found += [(run.start() + start, word) for start, word in words]
     found += [(run.start(), run.group()) for run in _KATAKANA_RUN.finditer(text)]
     return [term for _, term in sorted(found) if term not in stop_words]
+
+
+def name_pieces(token: str) -> list[str]:
+    """The words a name may read in `token`: the token itself, or where it holds Han or kana
+    its other letters and the terms of :func:`unspaced_terms` (no whole sentence)."""
+    if _HAN_KANA.search(token) is None:
+        return [token]
+    pieces: list[str] = []
+    for part in _PIECES.findall(token):
+        pieces += unspaced_terms(part) if _HAN_KANA.match(part) else [part]
+    return pieces
+
+
+def _bigrams(chars: str) -> list[tuple[int, str]]:
+    """Each pair of adjacent characters of a Chinese Han run, none a one-character stop word."""
+    single = _stop_characters()
+    return [
+        (i, chars[i : i + 2])
+        for i in range(len(chars) - 1)
+        if chars[i] not in single and chars[i + 1] not in single
+    ]
+
+
+def _japanese_words(chars: str) -> list[tuple[int, str]]:
+    """The words of a Han run of Japanese text: the run itself up to `JAPANESE_WORD`
+    characters, else its pairs from the start, a last odd character joining the last pair."""
+    if len(chars) <= JAPANESE_WORD:
+        return [(0, chars)]
+    starts = list(range(0, len(chars) - 1, 2))
+    ends = [*starts[1:], len(chars)]
+    return [(start, chars[start:end]) for start, end in zip(starts, ends, strict=True)]
 
 
 @lru_cache(maxsize=1)

@@ -247,3 +247,18 @@ def test_the_two_words_of_a_name_are_of_one_script():
     reach = {"рейс": 0.4, "πτήση": 0.3, "задержка": 0.2}
     assert [w for w, _ in _two_words(singles, reach)] == ["рейс", "задержка"]
     assert script("πτήση") == "GREEK" and script("Food") == "LATIN" and script("42") == ""
+
+
+def test_two_han_characters_may_name_a_category():
+    """Before, a word needed three letters: no Chinese word could name a category."""
+    groups = [
+        (0, "退款慢", ["退款很慢", "退款还没到", "退款太慢了", "客服说退款"]),
+        (0, "退款拒绝", ["退款被拒绝", "退款申请被拒", "客服拒绝退款", "退款失败"]),
+    ]
+    texts, rows, themes = [], [], []
+    for row, (category, label, unit_texts) in enumerate(groups):
+        themes.append(Theme(topic=row, label=label, category_id=category))
+        texts += unit_texts
+        rows += [row] * len(unit_texts)
+    counts = phrases.count_phrases(texts, rows, 2, "zh", 1000)
+    assert name_categories(counts, themes, [0]) == {0: "退款"}

@@ -101,3 +101,9 @@ def test_scripts_without_spaces_give_no_sentence_as_keyword():
     assert tokens[0] == ["配送", "アプリ"]
     assert tokens[1] == ["房间", "干净", "服务"]  # "很" is a stop word: no "间很", "很干"
     assert tokens[2] == []
+
+
+def test_vietnamese_is_read_with_its_stop_words_without_pyvi():
+    """Before, Vietnamese fell back to the `xx` pipeline: "thì" and "bằng" were keywords."""
+    tokens = Lemmatizer().tokens(["giao hàng thì chậm bằng xe"], ["vi"])[0]
+    assert "chậm" in tokens and not {"thì", "bằng"} & set(tokens)

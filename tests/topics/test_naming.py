@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from feedback_nlp.topics.config import Theme
-from feedback_nlp.topics.naming import FittedUnits, name_themes
+from feedback_nlp.topics.naming import FittedUnits, keyword_name, name_themes
 from feedback_nlp.topics.phrases import count_phrases
 from feedback_nlp.topics.sentences import content_words, is_sentence
 
@@ -81,3 +81,36 @@ def test_a_sentence_gives_way_to_its_most_used_part_without_a_trailing_degree_wo
     french = ["livraison est arrivée trop tard"] * 3
     units = _units(french + ENGLISH, ["fr"] * 3 + ["en"] * 3, [0, 0, 0, 1, 1, 1])
     assert units.name(0, 2, "en", set()) == "arrivée trop tard"  # not "… arrivée trop"
+
+
+FRENCH_AND_SHORT_ENGLISH = ["pas terrible"] * 5 + ["Avoid.", "Awful.", "Avoid!", "awful"]
+LANGS_FR_EN = ["fr"] * 5 + ["en"] * 4
+
+
+def test_a_theme_with_label_language_units_but_no_phrase_takes_their_words():
+    """Before, the French phrase of its largest language won over its English words."""
+    model = _model(FRENCH_AND_SHORT_ENGLISH, LANGS_FR_EN)
+    name_themes(model, None, fitted=_units(FRENCH_AND_SHORT_ENGLISH, LANGS_FR_EN, [0] * 9))
+    assert model.themes_[0].label == "avoid / awful"
+
+
+def test_one_label_language_word_names_a_theme_rather_than_a_mix_of_languages():
+    texts, langs = (
+        ["Love it.", "love it!", "Me encanta.", "me encanta", "me encanta"],
+        ["en"] * 2 + ["es"] * 3,
+    )
+    model = _model(texts, langs)
+    model.themes_[0].keywords = ["encantar", "love"]
+    model.themes_[0].keywords_by_lang = {"en": ["love"], "es": ["encantar"]}
+    name_themes(model, None, fitted=_units(texts, langs, [0] * 5))
+    assert model.themes_[0].label == "love"  # not "encantar / love"
+
+
+def test_keyword_names_are_of_one_language_and_never_vietnamese_syllables():
+    mixed = Theme(topic=0, label="", size=4, keywords=["encantar", "love"])
+    mixed.keywords_by_lang = {"es": ["encantar"], "en": ["love"]}
+    assert keyword_name(mixed, "en") == "love"
+    assert keyword_name(mixed, "ja") == "love"  # one language (ties: by code), no "a / b" mix
+    syllables = Theme(topic=1, label="", size=4, keywords=["thất", "vọng", "失望"])
+    syllables.keywords_by_lang = {"vi": ["thất", "vọng"], "zh": ["失望"]}
+    assert keyword_name(syllables, "ja") == "失望"  # not "thất / vọng"

@@ -170,3 +170,24 @@ def test_a_run_of_hashtags_or_a_trailing_tag_is_no_phrase():
     assert "coverage is poor" in candidates("coverage is poor #nosignal!", "en")
     assert not any("poor nosignal" in p for p in candidates("coverage is poor #nosignal", "en"))
     assert "internet is down" in candidates("my #internet is down", "en")  # inside: a word
+
+
+def test_a_thai_word_keeps_its_vowel_and_tone_marks():
+    """Before, a combining mark cut a word: "สุภาพ" gave "ภาพ", "ใส่" gave "ใส"."""
+    found = candidates("ลุงสุภาพมาก ตะคอกใส่ ไรเดอร์", "th")
+    assert {"ลุงสุภาพมาก", "ตะคอกใส่", "ไรเดอร์"} <= found
+    assert not {"ภาพมาก", "ตะคอกใส", "ไรเดอร"} & {w for p in found for w in p.split()}
+
+
+def test_a_japanese_or_chinese_sentence_is_no_candidate_only_its_terms_are():
+    assert candidates("期限内なのにクーポンが無効と表示される", "ja") == {
+        "期限内", "クーポン", "無効", "表示",
+    }  # fmt: skip
+    assert "app" in candidates("app一直白屏", "zh")
+    assert not any(len(p) > 4 for p in candidates("优惠码在结账时用不了", "zh"))
+
+
+def test_vietnamese_syllables_are_not_joined_into_a_name():
+    texts = ["chậm, giao", "giao, chậm", "chậm. giao"]  # no phrase of two syllables repeated
+    counts = count_phrases(texts, [0, 0, 0], 1, "vi", 1000)
+    assert theme_names(counts) == [""]  # before: "chậm / giao"
