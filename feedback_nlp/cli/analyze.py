@@ -40,7 +40,7 @@ Outcomes = Annotated[
         help=(
             "Declare an outcome column: NAME:KIND[:key=value...], KIND binary (bad=yes|no), "
             "numeric, duration (unit=minutes, start=COL:end=COL) or count; repeatable. "
-            "E.g. churned:binary, resolved_first_contact:binary:bad=no, resolution_time:duration."
+            "E.g. churned:binary, resolution_time:duration, solved_first:binary:bad=no."
         ),
     ),
 ]
@@ -51,7 +51,7 @@ KeepHandles = Annotated[
         help="An @handle to leave in the text (your brand's own account, @Northwind); every "
         "other @handle is personal data and becomes @user. Posts written by it (author "
         "column) are the brand's replies, not feedback: rejected with the reason unless the "
-        "mapping says [options] keep_staff = true. Repeatable.",
+        "mapping says \\[options] keep_staff = true. Repeatable.",
     ),
 ]
 CodebookOption = Annotated[
@@ -126,6 +126,7 @@ def _run_and_write(
     explain_options: dict[str, Any] | None = None,
 ) -> None:
     from feedback_nlp import progress
+    from feedback_nlp.cli.outputs import other_outputs
     from feedback_nlp.cli.report import print_closing
     from feedback_nlp.outcomes import parse_outcome_option
     from feedback_nlp.pipeline import analyze, write_outputs
@@ -149,7 +150,7 @@ def _run_and_write(
     if not quiet:
         typer.echo(analysis.read_summary)
         typer.echo(f"\n{len(analysis.table):,} comments tagged; results in {out}/:")
-    print_closing(written, quiet)
+    print_closing(written, quiet, also=other_outputs(out, written.paths))
 
 
 def _stages(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import typer
+from feedback_nlp.cli.plain_help import PlainTyper
 
-app = typer.Typer(
+app = PlainTyper(
     name="feedback-nlp",
     help=(
         "Turn raw customer feedback into explained scores.\n\n"
@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-evaluate_app = typer.Typer(
+evaluate_app = PlainTyper(
     help="Measure a component on a labelled file (accuracy, macro-F1, confusions).",
     no_args_is_help=True,
 )

@@ -70,7 +70,7 @@ def explain_command(
             help=(
                 "Outcome(s); default: the scores present (nps, csat, ces). Declare other "
                 "columns with their kind: NAME:binary[:bad=no], NAME:numeric, "
-                "NAME:duration[:unit=minutes|:start=COL:end=COL], NAME:count."
+                "NAME:duration (add :unit=minutes, or :start=COL:end=COL), NAME:count."
             )
         ),
     ] = None,

@@ -94,8 +94,11 @@ def validate(
     outcome: OutcomeOption = None,
     bad_scores: BadScoresOption = None,
 ) -> None:
-    """Show what is recognised in each file: platform, encoding, columns, scores, rejects."""
+    """Show what is recognised in each file: platform, encoding, columns, scores, rejects;
+    a customer table (a customer id column, no text column) is named as one, as `analyze`
+    reads it."""
     from feedback_nlp.io import read_feedback
+    from feedback_nlp.io.customers import is_customer_table
 
     options = _read_options(mapping, platform, encoding, agent_turns, outcome, bad_scores)
     failed = False
@@ -103,13 +106,40 @@ def validate(
         try:
             result = read_feedback(path, **options)
         except (ReadError, ConfigError) as error:
-            typer.echo(f"error: {error}", err=True)
-            failed = True
+            if not _no_text_column(error) or not is_customer_table(path, mapping):
+                typer.echo(f"error: {error}", err=True)
+                failed = True
+                continue
+            typer.echo(customer_table_summary(path, options["outcomes"]))
+            typer.echo("")
             continue
         typer.echo(result.summary())
         typer.echo("")
     if failed:
         raise typer.Exit(1)
+
+
+def _no_text_column(error: Exception) -> bool:
+    """True for the read error of a file in which no text column was found."""
+    return isinstance(error, ReadError) and error.field == "text"
+
+
+def customer_table_summary(path: Path, outcomes: dict) -> str:
+    """What `analyze` would take from the customer table `path`: its customers, rejects and
+    the declared `outcomes` it holds, and how to use it."""
+    from feedback_nlp.io.customers import read_customer_outcomes
+
+    customers, rejects = read_customer_outcomes(path, outcomes)
+    found = [column for column in customers.columns if column != "respondent_id"]
+    held = f"declared outcomes found: {', '.join(found)}" if found else "no declared outcome"
+    if not found:
+        held += " in it" if outcomes else " (declare its columns, e.g. --outcome churned:binary)"
+    return (
+        f"{path.name}: customer table (a customer id column, no text column), "
+        f"{len(customers):,} customers kept, {len(rejects):,} rejected; {held}\n"
+        "  not feedback: pass it to `analyze` or `fit` beside the feedback files, which join "
+        "its outcomes to the comments by respondent_id"
+    )
 
 
 @app.command()

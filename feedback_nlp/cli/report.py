@@ -14,14 +14,16 @@ from feedback_nlp.errors import FeedbackError
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
 
 
-def print_closing(written: object, quiet: bool) -> None:
-    """Print what was found and where each output is (nothing with --quiet)."""
+def print_closing(written: object, quiet: bool, also: dict[str, Path] | None = None) -> None:
+    """Print what was found and where each output is (nothing with --quiet); `also`: other
+    outputs to list after those of `written`, by what they are."""
     from feedback_nlp.report.summary import closing_lines
 
     if quiet:
         return
     typer.echo("")
-    for line in closing_lines(written.facts, written.paths):  # type: ignore[attr-defined]
+    paths = {**written.paths, **(also or {})}  # type: ignore[attr-defined]
+    for line in closing_lines(written.facts, paths):  # type: ignore[attr-defined]
         typer.echo(line)
 
 

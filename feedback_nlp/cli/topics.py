@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from feedback_nlp.cli.app import app
+from feedback_nlp.cli.plain_help import PlainTyper
 from feedback_nlp.errors import ConfigError
 
-topics_app = typer.Typer(help="Show and edit the themes of a saved model.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from feedback_nlp.topics.config import Theme
+
+topics_app = PlainTyper(help="Show and edit the themes of a saved model.", no_args_is_help=True)
 app.add_typer(topics_app, name="topics")
 
 
@@ -37,7 +41,8 @@ def theme_folder(model: Path) -> Path:
 def show(
     model: Annotated[Path, typer.Argument(help="Saved model folder, or an analyze output.")],
 ) -> None:
-    """List the themes: id, category, size, label, keywords."""
+    """List the themes under a header: id, category, size (comments at fit), label, and
+    the keywords on the line below."""
     from feedback_nlp.cli.analyze import _fail
     from feedback_nlp.errors import FeedbackError
     from feedback_nlp.topics.persistence import load_model
@@ -46,10 +51,19 @@ def show(
         themes = load_model(theme_folder(model))
     except FeedbackError as error:
         _fail(error)
-    for theme in themes.theme_list():
-        category = f"[{theme.category}] " if theme.category else ""
-        typer.echo(f"{theme.topic:>4}  {theme.size:>6}  {category}{theme.label}")
-        typer.echo(f"      {', '.join(theme.keywords[:8])}")
+    typer.echo("\n".join(theme_table(themes.theme_list())))
+
+
+def theme_table(themes: list[Theme]) -> list[str]:
+    """The lines `topics show` prints: a header, then per theme its id, category ('-' for
+    none), size and label, and its first eight keywords on the line below."""
+    width = max([len("category"), *(len(theme.category) for theme in themes)])
+    lines = [f"{'id':>4}  {'category':<{width}}  {'size':>6}  label"]
+    for theme in themes:
+        category = theme.category or "-"
+        lines.append(f"{theme.topic:>4}  {category:<{width}}  {theme.size:>6}  {theme.label}")
+        lines.append(f"{'':4}  keywords: {', '.join(theme.keywords[:8])}")
+    return lines
 
 
 @topics_app.command("edit")
@@ -66,9 +80,12 @@ def edit(
     ] = None,
 ) -> None:
     """Merge, rename, delete or categorise themes; saved back with the edit history.
+    Nothing is saved when an edit fails.
 
-    E.g. --merge 3 --merge 5 --rename 3="Late delivery" --category 3=Logistics
-    --category 7=Logistics. Nothing is saved when an edit fails."""
+    For example:
+      feedback-nlp topics edit model/ --merge 3 --merge 5 --rename 3="Late delivery"
+      feedback-nlp topics edit model/ --category 3=Logistics --category 7=Logistics
+    """
     from feedback_nlp.cli.analyze import _fail
     from feedback_nlp.errors import FeedbackError
     from feedback_nlp.topics import edits

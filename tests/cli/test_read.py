@@ -34,6 +34,25 @@ def test_validate_exits_1_with_the_read_error():
     assert "bad_truncated.json, line 1: invalid or truncated JSON" in result.output
 
 
+def test_validate_names_a_customer_table_as_analyze_reads_it(tmp_path):
+    customers = tmp_path / "accounts.csv"
+    customers.write_text("customer_id,left_us\nc1,yes\nc2,no\nc2,no\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(customers), "--outcome", "left_us:binary"])
+    assert result.exit_code == 0, result.output
+    assert "accounts.csv: customer table" in result.output
+    assert "2 customers kept, 1 rejected; declared outcomes found: left_us" in result.output
+    assert "pass it to `analyze` or `fit` beside the feedback files" in result.output
+    bare = runner.invoke(app, ["validate", str(customers)])
+    assert bare.exit_code == 0 and "e.g. --outcome churned:binary" in bare.output
+
+
+def test_validate_still_refuses_a_table_with_no_text_and_no_customer_id(tmp_path):
+    numbers = tmp_path / "numbers.csv"
+    numbers.write_text("width,height\n1,2\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(numbers)])
+    assert result.exit_code == 1 and "no text column found" in result.output
+
+
 def test_validate_with_mapping_option(tmp_path):
     data = tmp_path / "f.csv"
     data.write_text("ref,Opinion\n1,bien\n", encoding="utf-8")
