@@ -1,5 +1,5 @@
 """Confidence intervals shared by the scores and the insights: Wilson for shares, Student t
-for means."""
+for means (the variance of equal values floored on their scale: `floored_variance`)."""
 
 from __future__ import annotations
 
@@ -26,13 +26,32 @@ def wilson_interval(successes: int, n: int, confidence: float = CONFIDENCE) -> t
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def t_interval(values: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float]:
-    """Student t-interval of a mean (NaN when fewer than 2 values)."""
+def floored_variance(values: np.ndarray, scale: tuple[float, float] | None = None) -> float:
+    """The sample variance (ddof 1) of `values` for a mean's range; when they are all equal,
+    that of the values with one pseudo-answer added at each end of the `scale` (low, high),
+    so that 4 answers of 1 get a range, not 1.000 to 1.000 (as NPS and rates get their
+    adjustments). Without a scale, or with fewer than 2 values, the plain variance (NaN)."""
+    values = np.asarray(values, dtype=float)
+    if len(values) < 2:
+        return np.nan
+    if scale is None or np.ptp(values) > 0:
+        return float(np.var(values, ddof=1))
+    return float(np.var(np.concatenate([values, np.asarray(scale, dtype=float)]), ddof=1))
+
+
+def t_interval(
+    values: np.ndarray,
+    confidence: float = CONFIDENCE,
+    scale: tuple[float, float] | None = None,
+) -> tuple[float, float]:
+    """Student t-interval of a mean (NaN when fewer than 2 values), its variance floored on
+    the `scale` where the values are all equal (`floored_variance`)."""
     n = len(values)
     if n < 2:
         return (np.nan, np.nan)
     mean = float(np.mean(values))
-    half = float(stats.t.ppf(0.5 + confidence / 2, n - 1) * np.std(values, ddof=1) / np.sqrt(n))
+    se = np.sqrt(floored_variance(values, scale) / n)
+    half = float(stats.t.ppf(0.5 + confidence / 2, n - 1) * se)
     return (mean - half, mean + half)
 
 

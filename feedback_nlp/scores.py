@@ -18,7 +18,9 @@ Confidence intervals (95 % by default):
 - NPS: adjusted Wald interval of Rocks (2016) — add 3 to n and 0.75 to promoters and to
   detractors, then a normal interval with the multinomial variance (p + d − (p − d)²) / n.
 - shares (CSAT satisfied, CES low effort, binary outcomes): Wilson score interval.
-- means (CSAT, CES, numeric outcomes): Student t-interval.
+- means (CSAT, CES, numeric outcomes): Student t-interval; where every value is the same,
+  the variance is that of the values with one answer added at each end of the scale (CSAT,
+  CES; a numeric outcome has no known scale and keeps the plain one), not 0.
 """
 
 from __future__ import annotations
@@ -313,10 +315,11 @@ def mean_metric(
     bounds: tuple[float, float] | None = None,
 ) -> dict:
     """The mean of `values` with its t-interval, cut to the scale's `bounds` where given (3
-    answers of a 1-5 CSAT gave a range of −1.3 to 7.3)."""
+    answers of a 1-5 CSAT gave a range of −1.3 to 7.3); equal values get the variance of
+    theirs with one answer added at each bound (4 answers of 1 gave 1.000 to 1.000)."""
     array = pd.Series(values).dropna().to_numpy(dtype=float)
     mean = float(np.mean(array)) if len(array) else np.nan
-    low, high = t_interval(array, confidence)
+    low, high = t_interval(array, confidence, bounds)
     if bounds is not None:
         low, high = max(low, float(bounds[0])), min(high, float(bounds[1]))
     return _row(name, mean, len(array), (low, high), "t")

@@ -34,3 +34,16 @@ def test_an_odds_ratio_without_any_event_is_undefined():
         np.isnan(v) for v in odds_ratio_interval(6, 4, 0, 0)
     )  # every unit: no one to compare
     assert all(np.isnan(v) for v in odds_ratio_interval(0, 0, 6, 4))
+
+
+def test_equal_values_get_the_variance_of_their_scale_ends() -> None:
+    """Four answers of 1 on a 1-5 scale: the variance of 1, 1, 1, 1, 1, 5, not 0."""
+    from feedback_nlp.intervals import floored_variance
+
+    ones = np.ones(4)
+    assert floored_variance(ones, (1, 5)) == pytest.approx(np.var([1, 1, 1, 1, 1, 5], ddof=1))
+    assert floored_variance(ones) == 0.0  # no scale known: the plain variance
+    assert floored_variance(np.array([1.0, 2.0]), (1, 5)) == pytest.approx(0.5)  # spread kept
+    assert np.isnan(floored_variance(np.ones(1), (1, 5)))
+    low, high = t_interval(ones, scale=(1, 5))
+    assert low < 1.0 < high

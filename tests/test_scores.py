@@ -1,6 +1,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from feedback_nlp.errors import SchemaError
 from feedback_nlp.scores import (
@@ -208,3 +209,16 @@ def test_a_mean_score_range_stays_on_its_scale():
     assert (rows["csat_mean"]["ci_low"], rows["csat_mean"]["ci_high"]) == (1.0, 5.0)
     seven = {r["metric"]: r for r in metrics_of_units(pd.DataFrame({"ces": [1, 7, 7]}))}
     assert seven["ces_mean"]["ci_high"] == 7.0
+
+
+def test_a_mean_of_equal_scores_gets_a_range():
+    """A probe's theme of 4 CSAT answers of 1 read 1.0, range 1.000 to 1.000; the variance
+    is now that of 1, 1, 1, 1 with a 1 and a 5 added (8/3)."""
+    rows = {r["metric"]: r for r in metrics_of_units(pd.DataFrame({"csat": [1, 1, 1, 1]}))}
+    mean = rows["csat_mean"]
+    half = stats.t.ppf(0.975, 3) * np.sqrt((8 / 3) / 4)
+    assert mean["value"] == 1.0
+    assert (mean["ci_low"], mean["ci_high"]) == pytest.approx((1.0, 1.0 + half))
+    varied = {r["metric"]: r for r in metrics_of_units(pd.DataFrame({"csat": [1, 1, 2, 1]}))}
+    spread = stats.t.ppf(0.975, 3) * np.std([1, 1, 2, 1], ddof=1) / 2
+    assert varied["csat_mean"]["ci_high"] == pytest.approx(1.25 + spread)  # plain t

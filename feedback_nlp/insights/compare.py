@@ -7,7 +7,8 @@ flat dict: ``value_with``, ``value_without``, ``difference`` (with − without) 
 - binary (0/1; rates in %): difference of rates with Newcombe's hybrid score interval;
   odds ratio (of the value 1) with Woolf's log interval (0.5 added to every cell when one is
   0); Fisher's exact test when an expected cell count is below 5, else Pearson's χ².
-- numeric: mean difference with Welch's t interval and test.
+- numeric: mean difference with Welch's t interval and test (a group of equal values gets
+  the variance of theirs with one value added at each end of the range both groups span).
 - duration (in the display unit): medians and their difference, mean difference with Welch's
   interval; the test is Welch's t on log(1 + seconds), whose difference gives the ratio of
   geometric means and its interval.
@@ -24,7 +25,13 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from feedback_nlp.intervals import CONFIDENCE, odds_ratio_interval, wilson_interval, z_value
+from feedback_nlp.intervals import (
+    CONFIDENCE,
+    floored_variance,
+    odds_ratio_interval,
+    wilson_interval,
+    z_value,
+)
 
 
 def _empty(effect_name: str, test: str) -> dict:
@@ -78,14 +85,23 @@ def newcombe_interval(
 
 
 def welch(
-    with_theme: np.ndarray, without: np.ndarray, confidence: float = CONFIDENCE
+    with_theme: np.ndarray,
+    without: np.ndarray,
+    confidence: float = CONFIDENCE,
+    scale: tuple[float, float] | None = None,
 ) -> tuple[float, float, float, float]:
-    """Mean difference, its Welch t interval and the two-sided Welch p-value."""
+    """Mean difference, its Welch t interval and the two-sided Welch p-value; a group of equal
+    values gets the variance of theirs with one value added at each end of `scale` (by
+    default the range of both groups' values: `intervals.floored_variance`; 6 reviews of 1
+    star differed by −2.56, range −2.64 to −2.47, p = 0)."""
     n1, n0 = len(with_theme), len(without)
     if n1 < 2 or n0 < 2:
         diff = float(np.mean(with_theme) - np.mean(without)) if n1 and n0 else np.nan
         return (diff, np.nan, np.nan, np.nan)
-    v1, v0 = np.var(with_theme, ddof=1) / n1, np.var(without, ddof=1) / n0
+    both = np.concatenate([with_theme, without]).astype(float)
+    scale = scale or (float(both.min()), float(both.max()))
+    v1 = floored_variance(with_theme, scale) / n1
+    v0 = floored_variance(without, scale) / n0
     diff = float(np.mean(with_theme) - np.mean(without))
     se = float(np.sqrt(v1 + v0))
     if se == 0:

@@ -9,6 +9,12 @@ not satisfied, churned…), ridge for a numeric outcome — over 0/1 indicators:
 - ``touchpoint:<name>``: the unit has a comment at the touchpoint (the most common one is
   the reference and has no indicator).
 
+Indicators that cannot be told apart are merged (identical ones) or left out: of a set that
+every unit has exactly one of (each comment one theme, no "Other"), the most common is the
+reference, as for touchpoints (`driver_labels.dependent_drivers`). A logistic driver whose
+units all have the event, or none do (or whose other units do), is *separated*: it keeps its
+penalised effect but gets no range, and a note says so (`driver_labels.separation_notes`).
+
 The regression is written here in numpy (same objective as scikit-learn's
 ``LogisticRegression(C=C)``: log-loss + ‖w‖²/(2C), intercept not penalised). Each effect's CI
 is the percentile interval of `n_bootstrap` seeded bootstrap refits over units. These are
@@ -17,6 +23,7 @@ associations in observational data, not causes.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +37,15 @@ from feedback_nlp.insights.core import (
     row_themes,
     theme_labels,
 )
-from feedback_nlp.insights.driver_labels import driver_label, identical_note, rare_note
+from feedback_nlp.insights.driver_labels import (
+    dependence_note,
+    dependent_drivers,
+    driver_label,
+    identical_note,
+    merge_identical,
+    rare_note,
+    separation_notes,
+)
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import NEUTRAL_EMOTION, lists_of, split_list
 from feedback_nlp.scores import SMALL_N, ScoreScales, describe_units, unit_ids
@@ -159,21 +174,11 @@ def driver_features(
     names = theme_labels(table)
     if len(rare):
         skipped.append(rare_note(list(rare), min_n, names))
-    features, merged = _merge_identical(features.drop(columns=rare).astype(float))
+    features, merged = merge_identical(features.drop(columns=rare).astype(float))
     skipped += [identical_note(dup, kept, names) for dup, kept in merged]
-    return features, skipped
-
-
-def _merge_identical(features: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """Keep one of each set of identical indicator columns (they cannot be told apart)."""
-    duplicated = features.T.duplicated()
-    merged = []
-    for name in features.columns[duplicated.to_numpy()]:
-        kept = next(c for c in features.columns if features[c].equals(features[name]))
-        merged.append((name, kept))
-    aliases = {kept: [d for d, k in merged if k == kept] for _, kept in merged}
-    renamed = {kept: " = ".join([kept, *dups]) for kept, dups in aliases.items()}
-    return features.loc[:, ~duplicated.to_numpy()].rename(columns=renamed), merged
+    dependent = dependent_drivers(features)
+    skipped += [dependence_note(driver, combination, names) for driver, combination in dependent]
+    return features.drop(columns=[driver for driver, _ in dependent]), skipped
 
 
 def _felt_emotions(cell: object) -> list[str]:
@@ -222,6 +227,9 @@ def key_drivers(
         table, theme_column, unit, min_n, text_signals, modelled=values.index
     )
     if features.shape[1] == 0:
+        shared = [note for note in skipped if note.startswith("every unit has ")]
+        if shared:  # the only drivers left were had by every unit
+            raise SchemaError(f"nothing to model ({'; '.join(shared)})")
         raise SchemaError(f"no driver has at least {min_n} units: nothing to model")
     events = event_mask(values, spec)
     logistic = events is not None
@@ -229,13 +237,16 @@ def key_drivers(
     if logistic and y.min() == y.max():
         raise SchemaError(f"every unit has the same {spec.event_name} value: nothing to model")
     x = features.to_numpy(dtype=float)
+    names = theme_labels(table)
+    separated = separation_notes(features, y, str(spec.event_name), names) if logistic else {}
+    skipped += list(separated.values())
     if logistic:
         params, boot = _fit_logistic_bootstrap(x, y, c, n_bootstrap, seed)
     else:
         params = fit_ridge(x, y, c)
         boot = _bootstrap(fit_ridge, x, y, c, n_bootstrap, seed)
-    drivers = _driver_table(features, params, boot, confidence, logistic)
-    drivers.insert(1, "label", _labels(drivers["driver"], table))
+    drivers = _driver_table(features, params, boot, confidence, logistic, set(separated))
+    drivers.insert(1, "label", drivers["driver"].map(lambda d: driver_label(d, names)))
     target = spec.event_name or spec.metric_name.removesuffix("_mean").replace("_mean_", "_in_")
     fit = _fit_table(x, y, params, logistic, target)
     fit.insert(1, "unit_of_analysis", describe_units(values.index, unit == "respondent_id"))
@@ -278,11 +289,15 @@ def _driver_table(
     boot: np.ndarray,
     confidence: float,
     logistic: bool,
+    separated: Collection[str] = (),
 ) -> pd.DataFrame:
+    """One row per driver; a `separated` driver (logistic only) gets no range."""
     tail = (1 - confidence) / 2
     coefs = params[1:]
     low = np.quantile(boot[:, 1:], tail, axis=0) if len(boot) else np.full_like(coefs, np.nan)
     high = np.quantile(boot[:, 1:], 1 - tail, axis=0) if len(boot) else np.full_like(coefs, np.nan)
+    is_separated = features.columns.isin(list(separated)) & logistic
+    low, high = np.where(is_separated, np.nan, low), np.where(is_separated, np.nan, high)
     same_sign = (np.sign(boot[:, 1:]) == np.sign(coefs)).mean(axis=0) if len(boot) else np.nan
     result = pd.DataFrame(
         {
@@ -292,6 +307,7 @@ def _driver_table(
             "coef_ci_low": low,
             "coef_ci_high": high,
             "share_same_sign": same_sign,
+            "separated": is_separated,
         }
     )
     if logistic:
@@ -299,11 +315,6 @@ def _driver_table(
         result["or_ci_low"] = np.exp(result["coef_ci_low"])
         result["or_ci_high"] = np.exp(result["coef_ci_high"])
     return result.sort_values("coef", ascending=False, kind="stable").reset_index(drop=True)
-
-
-def _labels(drivers: pd.Series, table: pd.DataFrame) -> pd.Series:
-    names = theme_labels(table)
-    return drivers.map(lambda driver: driver_label(driver, names))
 
 
 def _fit_table(

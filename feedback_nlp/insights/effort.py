@@ -73,7 +73,7 @@ def effort_ces(
     rows = []
     for level in EFFORT_LEVELS:
         values = units.loc[units["effort"] == level, "ces"].to_numpy()
-        low, high = t_interval(values, confidence)
+        low, high = t_interval(values, confidence, (scales or ScoreScales()).range_of("ces"))
         mean = float(values.mean()) if len(values) else np.nan
         rows.append((level, "ces_mean", mean, len(values), low, high, np.nan, "Student t"))
     rows.append(_spearman_row(units, confidence))

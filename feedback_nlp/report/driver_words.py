@@ -48,6 +48,11 @@ def odds_hover(ranked: pd.DataFrame, event: str) -> pd.Series:
     """Per driver (odds_ratio, or_ci_low, or_ci_high): its odds ratio, range and direction."""
 
     def tip(row: pd.Series) -> str:
+        if bool(row.get("separated", False)):
+            return esc(
+                f"odds ratio {number(row['odds_ratio'], 2)}: its units all have the outcome, "
+                "or none do (separation): no finite estimate, no range"
+            )
         low, high = float(row["or_ci_low"]), float(row["or_ci_high"])
         side = direction(
             low, high, 1.0, f"{event} more likely with it", f"{event} less likely with it"

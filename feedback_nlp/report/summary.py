@@ -221,7 +221,10 @@ def summary_section(facts: Facts) -> Section:
 def _volume_sentence(facts: Facts) -> str:
     parts = [counted(facts.comments, "comment")]
     if facts.score_only:
-        parts.append(f"(and {counted(facts.score_only, 'response')} without one)")
+        parts.append(
+            f"(and {counted(facts.score_only, 'response')} without one: blank, or a non-answer "
+            'such as "-" or "n/a")'
+        )
     if facts.channels:
         parts.append(f"from {len(facts.channels)} channel{'s' * (len(facts.channels) > 1)}")
     if facts.languages:

@@ -118,3 +118,19 @@ def test_a_rate_ratio_with_no_count_on_one_side_lies_inside_its_range() -> None:
     result = compare_count(np.array([1, 2, 3, 1, 2.0]), np.zeros(20))
     assert result["effect_ci_low"] < result["effect"] < result["effect_ci_high"]
     assert result["effect"] == pytest.approx((9.5 / 5) / (0.5 / 20))
+
+
+def test_a_group_of_equal_values_has_no_zero_variance() -> None:
+    """A probe: 6 reviews all of 1 star against 794 others read −2.555 (−2.637 to −2.474),
+    p = 0 and q = 0. The 6 now get the variance of 1 × 6 with a 1 and a 5 added."""
+    rng = np.random.default_rng(0)
+    rest = rng.integers(1, 6, 794).astype(float)
+    result = compare_numeric(np.ones(6), rest)
+    v1, v0 = np.var([1.0] * 7 + [5.0], ddof=1) / 6, np.var(rest, ddof=1) / 794
+    assert result["difference_ci_high"] - result["difference_ci_low"] > 2
+    assert result["difference_ci_high"] - result["difference"] == pytest.approx(
+        stats.t.ppf(0.975, (v1 + v0) ** 2 / (v1**2 / 5 + v0**2 / 793)) * np.sqrt(v1 + v0)
+    )
+    assert 0 < result["p_value"] < 0.05
+    same = compare_numeric(np.full(5, 3.0), np.full(7, 3.0))
+    assert same["difference"] == 0 and np.isnan(same["p_value"])  # nothing to tell apart

@@ -166,3 +166,96 @@ def test_rare_note_names_five_then_counts():
         "emotion fear, touchpoint app, refund and 1 more"
     )
     assert rare_note(rare[:1], 30, names).endswith("left out: late parcel")
+
+
+def one_topic_each(n: int = 900, seed: int = 8) -> pd.DataFrame:
+    """Every response has exactly one of three topics (no "Other"); only topic 1 raises the
+    detractor rate (40 % against 20 %). Detractors alone feel anger; the rest feel joy."""
+    rng = np.random.default_rng(seed)
+    topic = rng.integers(0, 3, n)
+    nps = np.where(rng.random(n) < np.where(topic == 1, 0.4, 0.2), 3, 9)
+    angry = (nps <= 6) & (rng.random(n) < 0.7)
+    return pd.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(n)],
+            "text_clean": "a comment",
+            "nps": nps,
+            "topic": topic,
+            "topic_label": pd.Series(topic).map({0: "parcel", 1: "invoice", 2: "login"}),
+            "emotion": np.where(angry, "anger", "joy"),
+        }
+    )
+
+
+def test_a_set_every_unit_has_one_of_loses_its_most_common_as_reference():
+    """A probe: each comment one topic, no Other. Both topics without an effect read
+    "clearly against" a bad NPS (OR 0.75 and 0.71) and the true OR 2.67 fell outside the
+    third's range: the three indicators sum to the intercept."""
+    table = one_topic_each().drop(columns="emotion")
+    common = str(table["topic"].value_counts().idxmax())
+    assert common != "1"  # the reference is a topic without an effect
+    result = key_drivers(table, theme_column="topic", n_bootstrap=40)
+    drivers = result.drivers.set_index("driver")
+    assert f"theme:{common}" not in drivers.index and len(drivers) == 2
+    assert drivers.loc["theme:1", "or_ci_low"] > 1
+    others = drivers.drop(index="theme:1")
+    assert (others["or_ci_low"] < 1).all() and (others["or_ci_high"] > 1).all()
+    label = dict(enumerate(["parcel", "invoice", "login"]))[int(common)]
+    note = next(s for s in result.skipped if s.startswith("every unit has exactly one of"))
+    assert note.endswith(
+        f"{label} (the most common) is the reference, left out; the others' effects are against it"
+    )
+
+
+def test_a_driver_whose_units_are_all_events_gets_a_note_not_a_range():
+    """A probe: anger never came without a detractor and read OR 27.3 (24.3 to 35.3)."""
+    table = one_topic_each()
+    result = key_drivers(table, theme_column="topic", n_bootstrap=20)
+    drivers = result.drivers.set_index("driver")
+    assert "emotion:joy" not in drivers.index  # anger or joy: the commoner is the reference
+    anger = drivers.loc["emotion:anger"]
+    assert anger["separated"] and np.isnan(anger["or_ci_low"]) and np.isnan(anger["or_ci_high"])
+    assert not drivers.drop(index="emotion:anger")["separated"].any()
+    assert (
+        f"all of the {int(anger['units'])} units with emotion anger have the event (detractor): "
+        "separation, its odds ratio has no finite estimate (the model's value is its "
+        "penalty's); no range given"
+    ) in result.skipped
+
+
+def test_dependence_notes_say_which_indicator_is_left_out_and_why():
+    from feedback_nlp.insights.driver_labels import dependence_note, dependent_drivers
+
+    features = pd.DataFrame(
+        {
+            "theme:7": [1, 0, 0, 1, 0, 1, 0, 0],
+            "theme:8": [0, 1, 1, 0, 0, 0, 1, 1],
+            "theme:9": [1, 1, 0, 0, 1, 1, 0, 0],
+            "touchpoint:app": [1, 1, 1, 1, 1, 1, 1, 1],
+        },
+        dtype=float,
+    )
+    features["theme:10"] = features["theme:7"] + features["theme:8"]  # the two never meet
+    found = dict(dependent_drivers(features))
+    assert set(found) == {"touchpoint:app", "theme:10"}
+    names = {"7": "late parcel", "8": "refund", "10": "parcel or refund"}
+    assert dependence_note("touchpoint:app", found["touchpoint:app"], names) == (
+        "every unit has touchpoint app: left out, there is no unit to compare it with"
+    )
+    assert dependence_note("theme:10", found["theme:10"], names) == (
+        "parcel or refund is fixed by late parcel, refund (a linear combination): left out, "
+        "its effect cannot be told apart from theirs"
+    )
+    partition = {"1": 1.0, "theme:7": -1.0}
+    assert dependence_note("theme:8", partition, names).startswith(
+        "every unit has exactly one of late parcel, refund: refund (the most common) is the "
+        "reference"
+    )
+
+
+def test_drivers_every_unit_has_leave_nothing_to_model():
+    """A constant indicator was fitted beside the intercept, its effect the penalty's split."""
+    table = noisy_table()
+    table["themes"], table["sentiment"], table["emotion"] = "late_delivery", "negative", "anger"
+    with pytest.raises(SchemaError, match=r"^nothing to model \(every unit has late_delivery"):
+        key_drivers(table.drop(columns="touchpoint"), n_bootstrap=5)

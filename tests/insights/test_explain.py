@@ -129,8 +129,9 @@ def test_a_list_column_empty_in_every_row_is_explained_not_a_crash(column, cell)
             "text": text,
             "nps": pd.array([i % 11 for i in range(n)], dtype="Int64"),
             "themes": pd.Series(["0"] * n, dtype="string"),
-            "sentiment": pd.Series(["negative"] * n, dtype="string"),
-            "emotion": pd.Series(["anger"] * n, dtype="string"),
+            # not every unit negative/angry: a driver every unit has is left out (stop 50)
+            "sentiment": pd.Series(["negative"] * 32 + ["neutral"] * 8, dtype="string"),
+            "emotion": pd.Series(["anger"] * 32 + ["neutral"] * 8, dtype="string"),
             "touchpoint": pd.Series(["app", "website"] * (n // 2), dtype="string"),
         }
     )

@@ -24,6 +24,16 @@ def test_a_driver_whose_range_crosses_1_gets_no_direction():
     assert change_hover(change, "resolution_time").iloc[0].endswith("the range crosses 0")
 
 
+def test_a_separated_driver_says_it_has_no_range():
+    """Stop 50: a driver whose units all have the event gets no range (`separated`); its hover
+    had read "the range crosses 1"."""
+    drivers = pd.DataFrame(
+        {"odds_ratio": [431.0], "or_ci_low": [float("nan")], "or_ci_high": [float("nan")],
+         "separated": [True]}
+    )  # fmt: skip
+    assert "separation): no finite estimate" in odds_hover(drivers, "a bad NPS").iloc[0]
+
+
 def test_the_caption_says_why_a_driver_can_disagree_with_the_theme_table():
     caption = drivers_caption("a bad NPS", "odds ratio", "responses", "1")
     assert "holds the other themes" in caption and "compares the responses with the theme" in (

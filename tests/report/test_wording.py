@@ -83,7 +83,10 @@ def test_rows_with_a_score_only_are_no_comments() -> None:
     facts = gather_facts(table, {}, None, [], frozenset(), None, None)
     assert (facts.comments, facts.score_only, facts.languages) == (2, 3, [("en", 2)])
     sentence = _volume_sentence(facts)
-    assert sentence.startswith("2 comments (and 3 responses without one) in English")
+    assert sentence.startswith(
+        "2 comments (and 3 responses without one: blank, or a non-answer such as "
+        '"-" or "n/a") in English'
+    )
 
 
 def test_a_theme_cost_on_a_csat_mean_is_said_on_the_mean_to_two_decimals() -> None:

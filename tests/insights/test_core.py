@@ -1,0 +1,63 @@
+"""Shared insight pieces: what counts as a comment, and the impact's variance of a mean."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from feedback_nlp.insights.core import (
+    commented,
+    impact_of,
+    metric_and_variance,
+    negative_flags,
+    says_something,
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "-", ".", "?", "...", "?!", "n/a", "N/A", "Nothing to add.", "nie"]
+)
+def test_non_answers_are_no_comments(text: str) -> None:
+    assert not says_something(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["ok", "OK!", "good", "bad", "👍", ":(", ":-/", "meh", "the courier never came"]
+)
+def test_replies_that_judge_are_comments(text: str) -> None:
+    assert says_something(text)
+
+
+def test_a_non_answer_counts_like_a_score_only_row() -> None:
+    """A probe's login screen read 17.7 % negative instead of 20.1 %: 149 rows of "-", "?",
+    "n/a" or "nothing to add" counted as neutral comments."""
+    texts = ["Cannot log in at all"] * 2 + ["-", "?", "n/a", "nothing to add", ""] + ["fine"] * 3
+    table = pd.DataFrame(
+        {
+            "text_clean": texts,
+            "sentiment": ["negative"] * 2 + ["neutral"] * 5 + ["positive"] * 3,
+        }
+    )
+    assert commented(table).tolist() == [True] * 2 + [False] * 5 + [True] * 3
+    flags = negative_flags(table)
+    assert flags.isna().sum() == 5
+    assert flags.mean() == pytest.approx(2 / 5)  # of the 5 comments, not of 10 rows
+
+
+def test_commented_reads_text_when_there_is_no_text_clean() -> None:
+    table = pd.DataFrame({"text": ["...", None, "late again"]})
+    assert commented(table).tolist() == [False, False, True]
+
+
+def test_a_theme_of_equal_means_has_an_impact_range() -> None:
+    """A theme of 4 units all at CSAT 1 (others 1-5): its variance is not 0."""
+    values = pd.Series([1.0] * 4 + [1.0, 2.0, 3.0, 4.0, 5.0] * 20)
+    has_theme = pd.Series([True] * 4 + [False] * 100)
+    _, variance = metric_and_variance(np.ones(4), "numeric", (1.0, 5.0))
+    assert variance == pytest.approx(np.var([1, 1, 1, 1, 1, 5], ddof=1) / 4)
+    result = impact_of(values, has_theme, "numeric")
+    share, gap = 4 / 104, 1.0 - 3.0
+    v_without = np.var([1.0, 2.0, 3.0, 4.0, 5.0] * 20, ddof=1) / 100
+    se = np.sqrt(gap**2 * share * (1 - share) / 104 + share**2 * (variance + v_without))
+    assert result["impact_ci_high"] - result["impact"] == pytest.approx(1.959964 * se)
+    with_plain_variance = metric_and_variance(np.ones(4), "numeric")[1]
+    assert with_plain_variance == 0.0
