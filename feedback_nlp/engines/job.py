@@ -57,7 +57,8 @@ class TagSummary:
         now = self.rows if self.rows_this_run is None else self.rows_this_run
         rate = now / self.seconds if self.seconds else 0.0
         resumed = f", {self.parts_skipped} chunk(s) done before" if self.parts_skipped else ""
-        tagged = f"into {self.out / TAGGED}/" if self.rows else "(no part written)"
+        where = f"into {self.out}/ (tagged rows in {self.out / TAGGED}/)"
+        tagged = where if self.rows else "(no part written)"
         kept = f", {self.kept_with_problem:,} kept with a field emptied" * bool(
             self.kept_with_problem
         )

@@ -15,3 +15,12 @@ def test_the_speed_of_a_resumed_run_counts_the_comments_it_tagged():
     line = summary.describe()
     assert "140 comments tagged" in line and "5 chunk(s) done before" in line
     assert "20.0 s, 3 comments/s" in line  # 60 in 20 s, not 140
+
+
+def test_the_summary_names_the_job_folder_once_and_where_its_rows_are():
+    """Stop 50: "tagged into tagged/tagged/" read like a doubled folder."""
+    summary = TagSummary(
+        out=Path("tagged"), engine="local", rows_read=3, rows=3, rejects=0,
+        parts_done=1, parts_skipped=0, seconds=1.0,
+    )  # fmt: skip
+    assert "tagged into tagged/ (tagged rows in tagged/tagged/)" in summary.describe()
