@@ -19,6 +19,7 @@ as an out-of-range score; nothing is coerced.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -113,7 +114,14 @@ class OutcomeSpec:
             bad = "true" if not self.higher_is_better else "false"
             return f"{self.name} (binary, bad = {bad})"
         worse = "lower" if self.higher_is_better else "higher"
-        return f"{self.name} ({self.kind}, {worse} is worse)"
+        return f"{self.name} ({self.kind}, {worse} is worse{self._assumed()})"
+
+    def _assumed(self) -> str:
+        """', assumed; …' for a numeric outcome whose bad side neither `bad=` nor its name
+        says."""
+        if self.kind != "numeric" or self.bad is not None or named_bad_side(self.name):
+            return ""
+        return ", assumed; state bad=high or bad=low"
 
     def stored(self) -> OutcomeSpec:
         """The spec of the parsed column the reader wrote (its own name, in seconds)."""
@@ -121,23 +129,46 @@ class OutcomeSpec:
 
 
 #: Words of a numeric outcome's name that say which side is bad when ``bad=`` is not given:
-#: a rating's low side (checked first), a time's, a cost's or an effort's high side.
-RATING_WORDS = frozenset({"star", "stars", "rating", "ratings", "score", "satisfaction"})
-BURDEN_WORDS = frozenset(
-    {"time", "wait", "delay", "duration", "minutes", "hours", "cost", "effort", "complaints"}
+#: the good side's (a rating, a saving, a resolution, "on time": low is bad) win over a
+#: burden's (a time, a cost, an effort: high is bad). Units (rate, pct, share) say neither.
+GOOD_SIDE_WORDS = frozenset(
+    {"star", "stars", "rating", "ratings", "score", "satisfaction", "satisfied", "saved"}
+    | {"saving", "savings", "resolved", "solved", "fixed", "ontime", "punctuality", "retention"}
 )
+BURDEN_WORDS = frozenset(
+    {"time", "wait", "waiting", "delay", "delays", "duration", "minutes", "mins", "hours"}
+    | {"seconds", "cost", "costs", "effort", "complaint", "complaints", "churn", "error", "errors"}
+)
+#: Words that turn a good-side word around ("not_resolved"): the name is then ambiguous.
+NEGATIONS = frozenset({"not", "no", "non", "without", "never"})
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def name_words(name: str) -> set[str]:
+    """The lower-case words of a column name, camelCase and separators split, "on time" as
+    ``ontime``: ``avgHandleTimeMinutes`` -> {avg, handle, time, minutes}."""
+    words = re.split(r"[^a-z]+", _CAMEL.sub(" ", name).lower())
+    joined = {a + b for a, b in itertools.pairwise(words) if (a, b) == ("on", "time")}
+    return (set(words) | joined) - {""}
+
+
+def named_bad_side(name: str) -> str | None:
+    """The bad side a numeric outcome's name says ('low' for ``on_time_rate``,
+    ``time_saved_minutes``; 'high' for ``waitTime``), or None when it says none or is
+    ambiguous (``not_resolved``)."""
+    words = name_words(name)
+    if words & GOOD_SIDE_WORDS:
+        return None if words & NEGATIONS else "low"
+    return "high" if words & BURDEN_WORDS else None
 
 
 def default_bad(name: str, kind: str) -> str:
     """The bad side of a numeric, duration or count outcome without ``bad=``: 'high' for
-    durations, counts and a numeric outcome named like a time, cost or effort
-    (``wait_minutes``), else 'low' (``stars``, ``star_rating``, ``spend``)."""
+    durations and counts, the side a numeric outcome's name says (`named_bad_side`), else
+    'high' for a name with a burden word and 'low' for any other (``spend``), assumed."""
     if kind != "numeric":
         return "high"
-    words = set(re.split(r"[^a-z]+", name.lower()))
-    if words & RATING_WORDS or not words & BURDEN_WORDS:
-        return "low"
-    return "high"
+    return named_bad_side(name) or ("high" if name_words(name) & BURDEN_WORDS else "low")
 
 
 def _truth(value: object, name: str) -> bool:

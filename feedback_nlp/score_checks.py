@@ -5,9 +5,11 @@ readers would have rejected: an NPS of 11, a CSAT of 4.5, "n/a" in a number colu
 of the toolkit is to keep what can be kept and to coerce nothing silently: such a cell is left
 out (its row keeps its comment and its other scores), and a warning names the file, the line
 and the value. Before stop 50 one NPS of 11 left the whole NPS column out of `explain` and of
-the report, which then said the feedback had no score. A column with more than
-`OTHER_SCALE_SHARE` of its values off the scale is on another scale (a 1-10 CSAT read against
-1-5): its values mean something else, so the whole column is left out, as before.
+the report, which then said the feedback had no score. A column is on another scale (a 1-10
+CSAT read against 1-5) when more than `OTHER_SCALE_SHARE` of its values are numbers off the
+scale and they are at least `OTHER_SCALE_MIN_CELLS` or most of the column: its values mean
+something else, so the whole column is left out, as before. Text cells ("n/a") are no sign of
+another scale, and one typo among 9 answers is a typo (before, 1 of 9 was over 10 %).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ CHECKED = ("nps", "csat", "ces")
 NAMED = 3
 #: The share of a column's values off the scale above which the column is on another scale.
 OTHER_SCALE_SHARE = 0.1
+#: How many numbers off the scale a column needs (unless they are most of it) to be on another.
+OTHER_SCALE_MIN_CELLS = 5
 
 
 def readable_scores(
@@ -46,7 +50,7 @@ def readable_scores(
         if not bad.any():
             continue
         out = out.copy() if out is table else out
-        other_scale = bad.sum() > OTHER_SCALE_SHARE * table[column].notna().sum()
+        other_scale = on_another_scale(table[column], bad)
         if other_scale:
             dropped.append(column)
         else:
@@ -58,6 +62,17 @@ def readable_scores(
         out = out.drop(columns=dropped)
         out.attrs["left_out"] = dropped
     return out, warnings
+
+
+def on_another_scale(values: pd.Series, bad: pd.Series) -> bool:
+    """Whether the `bad` cells of `values` say the column is on another scale: numbers off the
+    scale (not text) that are over `OTHER_SCALE_SHARE` of the answers, and either at least
+    `OTHER_SCALE_MIN_CELLS` of them or most of the answers."""
+    numbers = pd.to_numeric(values.astype("object"), errors="coerce")
+    off = int((bad & numbers.notna()).sum())
+    answered = int(values.notna().sum())
+    enough = off >= OTHER_SCALE_MIN_CELLS or 2 * off > answered
+    return off > OTHER_SCALE_SHARE * answered and enough
 
 
 def off_scale(values: pd.Series, value_range: tuple[int, int]) -> pd.Series:

@@ -21,3 +21,35 @@ def test_the_rating_word_wins_over_a_time_word() -> None:
 def test_durations_and_counts_stay_higher_is_worse() -> None:
     assert not OutcomeSpec("contacts", "count").higher_is_better
     assert not OutcomeSpec("handled_in", "duration").higher_is_better
+
+
+@pytest.mark.parametrize(
+    ("name", "bad"),
+    [
+        ("on_time_rate", "low"),
+        ("OnTimeDeliveryPct", "low"),
+        ("minutes_saved_per_order", "low"),
+        ("fee_savings", "low"),
+        ("tickets_fixed", "low"),
+        ("queueWaitTime", "high"),
+        ("avgHoldMinutes", "high"),
+        ("RefundCost", "high"),
+    ],
+)
+def test_the_name_says_the_bad_side_split_at_capitals_good_words_first(name: str, bad: str) -> None:
+    assert default_bad(name, "numeric") == bad
+
+
+def test_a_name_that_says_no_side_is_assumed_and_the_description_says_so() -> None:
+    assert default_bad("spend", "numeric") == "low"
+    assert OutcomeSpec("spend", "numeric").describe() == (
+        "spend (numeric, lower is worse, assumed; state bad=high or bad=low)"
+    )
+    assert (
+        OutcomeSpec("spend", "numeric", bad="low").describe() == "spend (numeric, lower is worse)"
+    )
+
+
+def test_a_negated_good_word_is_ambiguous_and_falls_back_to_the_burden_word() -> None:
+    spec = OutcomeSpec("complaints_not_resolved", "numeric")
+    assert not spec.higher_is_better and "assumed" in spec.describe()

@@ -92,3 +92,23 @@ def test_a_column_mostly_off_its_scale_is_on_another_scale_and_left_out_whole() 
         "w.csv: csat left out of every analysis: column 'csat' has 3 value(s) outside 1-5 or "
         "not whole, of 4, first at line 3: 6: another scale?"
     )
+
+
+def test_one_typo_among_nine_answers_leaves_out_the_cell_not_the_column() -> None:
+    kept, warnings = readable_scores(survey([10, 9, 8, 7, 3, 0, 10, 9, 11]))
+    assert kept["nps"].tolist() == [10, 9, 8, 7, 3, 0, 10, 9, pd.NA]
+    assert "left_out" not in kept.attrs and "1 nps value(s)" in warnings[0]
+
+
+def test_text_cells_are_no_sign_of_another_scale() -> None:
+    kept, _ = readable_scores(survey(["n/a", "n/a", "skip"] + [8] * 7))
+    assert kept["nps"].tolist() == [pd.NA] * 3 + [8] * 7
+
+
+@pytest.mark.parametrize(("off", "another_scale"), [(4, False), (5, True)])
+def test_another_scale_needs_five_numbers_off_it_unless_they_are_most(
+    off: int, another_scale: bool
+) -> None:
+    table = survey([9] * 30, csat=[8] * off + [4] * (30 - off))
+    kept, _ = readable_scores(table)
+    assert ("csat" not in kept.columns) is another_scale

@@ -6,6 +6,7 @@ its comments has it, and its outcome is counted once.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -338,17 +339,29 @@ def commented(table: pd.DataFrame) -> pd.Series:
 ACCEPTING_REPLIES = frozenset({"ok", "okay", "oké", "ок", "vale", "tamam", "peki"})
 #: Marks that make a text of punctuation an emoticon (":(", ":-/"), which judges.
 _EMOTICON_MARKS = frozenset("()[]<>/\\|")
+#: A face of punctuation ("-_-", "-.-", "._.", "^_^", ">_<"), which judges; not "...".
+_FACE = re.compile(r"\s*(?:([-^.;'*=~])[_.]\1|>_<)\s*")
+#: Exclamation marks repeated, with or without question marks ("!!!", "?!?!"): annoyance or
+#: surprise, which judges; one "!" or "?!" says nothing.
+_EXCLAIMED = re.compile(r"\s*(?=(?:[?\s]*!){2})[!?\s]+")
 
 
 def says_something(text: str) -> bool:
     """False for a text that is no comment: blank, punctuation only ("-", "...", "?!"; an
-    emoticon such as ":(" judges) or a reply that judges nothing ("n/a", "nothing to add":
-    `text.replies.is_no_judgement_reply`). Replies that judge stay comments: "ok", "good", "👍"."""
+    emoticon such as ":(" or "-_-" and repeated "!" such as "!!!" judge) or a reply that
+    judges nothing ("n/a", "nothing to add": `text.replies.is_no_judgement_reply`). Replies
+    that judge stay comments: "ok", "good", "👍"."""
     if not text.strip():
         return False
     if all(unicodedata.category(c)[0] in "PZ" or c.isspace() for c in text):
-        return bool(_EMOTICON_MARKS & set(text))
+        return bool(_EMOTICON_MARKS & set(text)) or _is_face_or_exclaimed(text)
     return not is_no_judgement_reply(text) or normalise(text) in ACCEPTING_REPLIES
+
+
+def _is_face_or_exclaimed(text: str) -> bool:
+    """True for a face of punctuation ("-_-", not "...") or repeated "!" ("!!!", "?!?!")."""
+    face = _FACE.fullmatch(text) is not None and len(set(text.strip())) > 1
+    return face or _EXCLAIMED.fullmatch(text) is not None
 
 
 def negative_flags(table: pd.DataFrame) -> pd.Series:

@@ -3,6 +3,8 @@ and for a DataFrame given where file paths are expected."""
 
 from __future__ import annotations
 
+import os
+import reprlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -22,24 +24,39 @@ _TAG_FRAME_HINT = (
 
 
 def checked_paths(paths: object, caller: str) -> list[str | Path]:
-    """`paths` as a list of paths (one path alone: a list of it); ReadError naming `caller`
-    when a DataFrame or something else that is no path is given."""
-    if isinstance(paths, str | Path):
-        return [paths]
+    """`paths` as a list of paths (one path alone: a list of it), each a str or a Path (any
+    ``os.PathLike`` read as its path); ReadError naming `caller` for a DataFrame or Series,
+    TypeError for anything else that is no path (before, a ``PurePosixPath`` or another
+    ``os.PathLike`` was refused as if it were a DataFrame)."""
+    if isinstance(paths, str | os.PathLike):
+        return [_as_path(paths)]
     if isinstance(paths, pd.DataFrame | pd.Series):
-        raise ReadError(
-            None, f"{caller}() reads files, and was given a DataFrame", hint=_TAG_FRAME_HINT
-        )
+        raise _frame_error(caller, _frame_name(paths))
     items = list(paths) if isinstance(paths, Iterable) else [paths]
     for item in items:
-        if not isinstance(item, str | Path):
-            what = "a DataFrame" if isinstance(item, pd.DataFrame) else type(item).__name__
-            raise ReadError(
-                None,
-                f"{caller}() reads files, and was given {what} among the paths",
-                hint=_TAG_FRAME_HINT,
+        if isinstance(item, pd.DataFrame | pd.Series):
+            raise _frame_error(caller, f"{_frame_name(item)} among the paths")
+        if not isinstance(item, str | os.PathLike):
+            raise TypeError(
+                f"{caller}() reads files, and was given {type(item).__name__} "
+                f"{reprlib.repr(item)}: give a path (a str or an os.PathLike)"
             )
-    return items
+    return [_as_path(item) for item in items]
+
+
+def _as_path(path: str | os.PathLike) -> str | Path:
+    """A str or Path as it is; any other os.PathLike as the Path it names."""
+    return path if isinstance(path, str | Path) else Path(os.fsdecode(path))
+
+
+def _frame_name(table: pd.DataFrame | pd.Series) -> str:
+    """'a DataFrame' or 'a Series'."""
+    return "a DataFrame" if isinstance(table, pd.DataFrame) else "a Series"
+
+
+def _frame_error(caller: str, given: str) -> ReadError:
+    """The ReadError for a DataFrame given where paths are expected, pointing to tag_frame."""
+    return ReadError(None, f"{caller}() reads files, and was given {given}", hint=_TAG_FRAME_HINT)
 
 
 def tag_frame_input(table: object, outputs: Iterable[str]) -> pd.DataFrame:

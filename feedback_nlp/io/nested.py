@@ -31,7 +31,8 @@ def bytes_text(value: bytes | bytearray) -> str:
 
 def plain_value(value: Any, transform: Callable[[str], str] = str) -> Any:
     """`value` as JSON-ready Python values (arrays as lists, bytes as text), each string in it
-    passed through `transform` (a redaction); dict keys are names and stay as they are."""
+    passed through `transform` (a redaction), string dict keys too (a map keyed by e-mail
+    addresses: before, its keys were exported raw)."""
     if isinstance(value, bytes | bytearray):
         value = bytes_text(value)
     if isinstance(value, str):
@@ -39,10 +40,24 @@ def plain_value(value: Any, transform: Callable[[str], str] = str) -> Any:
     if isinstance(value, np.ndarray):
         value = value.tolist()
     if isinstance(value, dict):
-        return {key: plain_value(item, transform) for key, item in value.items()}
+        return _with_plain_keys(value, transform)
     if isinstance(value, list | tuple):
         return [plain_value(item, transform) for item in value]
     return value.item() if isinstance(value, np.generic) else value
+
+
+def _with_plain_keys(value: dict[Any, Any], transform: Callable[[str], str]) -> dict[Any, Any]:
+    """`value` with its string keys and its items passed through `transform`; a key that a
+    redaction makes the same as one before gets " (2)", " (3)"… so no item is lost."""
+    plain: dict[Any, Any] = {}
+    for key, item in value.items():
+        name = transform(key) if isinstance(key, str) else key
+        count, unique = 1, name
+        while unique in plain:
+            count += 1
+            unique = f"{name} ({count})"
+        plain[unique] = plain_value(item, transform)
+    return plain
 
 
 def nested_text(value: Any, transform: Callable[[str], str] = str) -> str:

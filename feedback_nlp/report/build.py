@@ -111,7 +111,8 @@ def build_insight_report(
     sizes = [(labels.get(t, t), int(n)) for t, n in counts.items()]
     judged = judged_themes(inputs.themes)
     facts = gather_facts(
-        table, tables, inputs.rejects, sizes, judged, similar, inputs.scales, inputs.main_score
+        *(table, tables, inputs.rejects, sizes, judged, similar, inputs.scales, inputs.main_score),
+        unit=inputs.explain_options.get("unit", "auto"),
     )
     score = facts.primary_score
     title = title or _title(facts)

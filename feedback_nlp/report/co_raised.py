@@ -22,13 +22,14 @@ from feedback_nlp.scores import unit_scores
 MOSTLY = 0.5
 
 
-def theme_units(table: pd.DataFrame, score: str) -> dict[str, set[str]]:
-    """Theme id (as text) → the units with a `score` that raise it; {} without themes."""
+def theme_units(table: pd.DataFrame, score: str, unit: str = "auto") -> dict[str, set[str]]:
+    """Theme id (as text) → the units with a `score` that raise it, counted by `unit` as the
+    impact tables count them (``explain(unit=...)``, ``report --unit``); {} without themes."""
     if "themes" not in table or score not in table:
         return {}
     try:
-        pairs = unit_theme_pairs(table, "themes", "auto")
-        scored = unit_scores(table, [score])[score].dropna().index
+        pairs = unit_theme_pairs(table, "themes", unit)
+        scored = unit_scores(table, [score], unit)[score].dropna().index
     except SchemaError:  # no unit ids: the impact tables could not count units either
         return {}
     pairs = pairs[pairs["unit_id"].isin(scored)]

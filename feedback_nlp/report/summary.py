@@ -100,10 +100,12 @@ def gather_facts(
     similar: Similar | None = None,
     scales: ScoreScales | None = None,
     main_score: str | None = None,
+    unit: str = "auto",
 ) -> Facts:
     """The summary's facts from the tagged table and the explain tables; the themes in `judged`
     (ids as text: themes that judge the whole experience) are not listed as costliest, and a
-    costly theme `similar` to a costlier one is named beside it, not listed again."""
+    costly theme `similar` to a costlier one is named beside it, not listed again. `unit` is
+    the explain tables' unit, by which themes raised together are counted."""
     has_comment = commented(table)
     said = table[has_comment]
     langs = said["lang"].fillna("und").value_counts() if "lang" in said else pd.Series()
@@ -129,7 +131,7 @@ def gather_facts(
         is_judged = impact["theme"].astype(str).isin(judged)
         facts.costliest = costliest_themes(impact[~is_judged], quotes, score, similar or {})
         if len(facts.costliest) > 1:
-            units, drivers = theme_units(table, score), tables.get(f"drivers_{score}")
+            units, drivers = theme_units(table, score, unit), tables.get(f"drivers_{score}")
             facts.costliest = with_co_raised_notes(facts.costliest, units, drivers)
         small = impact["small_n"].fillna(False).astype(bool) & ~is_judged
         facts.small_costly = int((small & range_costs(impact)).sum())

@@ -27,6 +27,16 @@ def test_replies_that_judge_are_comments(text: str) -> None:
     assert says_something(text)
 
 
+@pytest.mark.parametrize("text", ["-_-", "-.-", "._.", " -_- ", "!!!", "?!?!", "!! !"])
+def test_faces_and_repeated_exclamation_marks_are_comments(text: str) -> None:
+    assert says_something(text)
+
+
+@pytest.mark.parametrize("text", ["--", "..", "!", "? ?", "_", "-_"])
+def test_dashes_dots_and_a_lone_mark_stay_non_answers(text: str) -> None:
+    assert not says_something(text)
+
+
 def test_a_non_answer_counts_like_a_score_only_row() -> None:
     """A probe's login screen read 17.7 % negative instead of 20.1 %: 149 rows of "-", "?",
     "n/a" or "nothing to add" counted as neutral comments."""

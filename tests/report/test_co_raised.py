@@ -71,3 +71,20 @@ def test_a_theme_mostly_raised_alone_or_listed_first_has_no_note() -> None:
     units["form"] = units["form"] - units["refund"]  # 'form' now never with 'refund'
     noted = with_co_raised_notes([fact("refund", -7.0), fact("form", -6.0)], units, None)
     assert [t.note for t in noted] == ["", ""]
+
+
+def two_screens() -> pd.DataFrame:
+    """10 respondents who each answered two screens: 'app' on one, 'card' on the other."""
+    rows = [
+        {"response_id": f"{screen}{person}", "respondent_id": f"p{person}", "nps": 2, "themes": t}
+        for person in range(10)
+        for screen, t in (("a", "app"), ("b", "card"))
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_theme_units_count_the_unit_the_report_counts() -> None:
+    by_respondent = theme_units(two_screens(), "nps")
+    by_response = theme_units(two_screens(), "nps", "response")
+    assert by_respondent["app"] == by_respondent["card"]
+    assert len(by_response["app"]) == 10 and not by_response["app"] & by_response["card"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from feedback_nlp.report.summary import closing_lines, gather_facts, summary_section
-from tests.report.test_co_raised import drivers, tagged
+from tests.report.test_co_raised import drivers, tagged, two_screens
 
 
 def _impact(rows: list[tuple[str, float, int]]) -> pd.DataFrame:
@@ -68,3 +68,14 @@ def test_a_summary_of_mixed_units_counts_units_not_each_kind() -> None:
     facts = gather_facts(table, tables, None, [])
     assert "40 units: 30 respondents and 10 responses)" in closing_lines(facts, {})[1]
     assert facts.bad_group == "units not satisfied"
+
+
+def test_themes_on_other_responses_are_not_raised_together_when_the_unit_is_a_response() -> None:
+    tables = {
+        "score_metrics": _metrics("nps", "20 responses"),
+        "theme_impact_nps": _impact([("card", -7.0, 10), ("app", -6.0, 10)]),
+    }
+    by_response = gather_facts(two_screens(), tables, None, [], unit="response")
+    assert [theme.note for theme in by_response.costliest] == ["", ""]
+    by_respondent = gather_facts(two_screens(), tables, None, [])
+    assert "mostly raised together with 'card'" in str(by_respondent.costliest[1].note)
