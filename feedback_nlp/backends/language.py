@@ -66,8 +66,9 @@ HINT_PRIOR = 3.0
 MAX_DETECT_CHARS = 2000
 #: Codes some models use that are not ISO 639-1, mapped to ISO 639-1.
 _CODE_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb", "iw": "he", "in": "id", "ji": "yi"}
-#: A locale: a two-letter language, then a region or script ("de-de", "pt_br", "zh-hant").
-_LOCALE_RE = re.compile(r"([a-z]{2})[-_][a-z0-9]{2,8}")
+#: A locale: a two-letter language, then subtags (region, script, variant) and an optional
+#: encoding ("de-de", "pt_br", "zh-hant", "zh-hans-cn", "zh-s", "de_de.utf-8").
+_LOCALE_RE = re.compile(r"([a-z]{2})(?:[-_][a-z0-9]{1,8})+(?:\.[\w-]+)?")
 
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PII_PLACEHOLDERS.values()))
 #: A text that is one dotted token ("shop.example.fr", "example.de/") is a domain.
@@ -137,6 +138,16 @@ def normalise_code(code: str) -> str:
     return _CODE_ALIASES.get(region.group(1), region.group(1)) if region else code
 
 
+@lru_cache(maxsize=1024)
+def is_language_code(code: str) -> bool:
+    """Whether `code` is an ISO 639-1 language code ("de", "nb"; not "us", "xx" or "zh-s")."""
+    import pycountry
+
+    return (
+        bool(re.fullmatch(r"[a-z]{2}", code)) and pycountry.languages.get(alpha_2=code) is not None
+    )
+
+
 def apply_prior(ranked: Sequence[Result], candidates: Sequence[str] | None, hint: Any) -> Result:
     """Keep `candidates` only, multiply the hinted language by :data:`HINT_PRIOR`, renormalise,
     and return the best ``(lang, probability)``; ``und`` when nothing is left."""
@@ -163,14 +174,8 @@ def hint_at(hints: Sequence[Any] | None, index: int) -> Any:
 def check_candidates(candidates: Sequence[str] | None) -> list[str] | None:
     if candidates is None:
         return None
-    import pycountry
-
     codes = [normalise_code(c) for c in candidates]
-    bad = [
-        c
-        for c in codes
-        if not re.fullmatch(r"[a-z]{2}", c) or pycountry.languages.get(alpha_2=c) is None
-    ]
+    bad = [c for c in codes if not is_language_code(c)]
     if bad or not codes:
         unknown = f" ({', '.join(map(repr, bad))} is no language)" if bad else ""
         raise ConfigError(

@@ -10,8 +10,9 @@ wrong reading adds a language the export does not have. After detection, in this
 2. :func:`with_batch_languages`: a short, unsure comment without a hint, read as a language
    that holds under :data:`BATCH_LANGUAGE_SHARE` of the batch, is read again among the
    batch's own languages ("Nul" in a de/en/fr/es export is French, not Romanian). Learnt
-   from each batch's first reading, so the same comments in the same batch always get the
-   same languages.
+   from each batch's first reading of its other comments (not the short, unsure ones it
+   re-reads, so a reply misread twenty times cannot make its wrong language the batch's
+   own), so the same comments in the same batch always get the same languages.
 3. :func:`with_replies_of_no_language`: a reply that judges nothing in several languages
    ("ok", "no", "n/a") and has no hint is ``und``: any language would be a guess.
 """
@@ -26,6 +27,7 @@ from feedback_nlp.backends.language import (
     UND,
     LanguageDetector,
     Result,
+    is_language_code,
     language_signal,
     normalise_code,
 )
@@ -52,10 +54,11 @@ def _unsure_short(text: object, result: Result) -> bool:
 
 
 def _hint_code(hints: Sequence[str | None] | None, row: int) -> str:
-    """The row's hint as a two-letter code ("de-DE" → "de"); "" when it has none."""
+    """The row's hint as an ISO 639-1 code ("de-DE" → "de", "zh-Hans-CN" → "zh"); "" when it
+    has none or it names no language ("US", "xx")."""
     hint = hints[row] if hints is not None else None
     code = normalise_code(hint) if isinstance(hint, str) else ""
-    return code if len(code) == 2 and code.isalpha() else ""
+    return code if is_language_code(code) else ""
 
 
 def with_short_text_hints(
@@ -97,8 +100,15 @@ def with_batch_languages(
     hints: Sequence[str | None] | None,
 ) -> list[Result]:
     """`found` with each short, unsure comment without a hint that was read as a language
-    outside :func:`batch_languages` read again among those languages."""
-    own = batch_languages(found)
+    outside :func:`batch_languages` read again among those languages. The batch's languages
+    are learnt from its comments that are not short and unsure."""
+    own = batch_languages(
+        [
+            result
+            for text, result in zip(texts, found, strict=True)
+            if not _unsure_short(text, result)
+        ]
+    )
     rows = [
         row
         for row, (lang, score) in enumerate(found)

@@ -25,17 +25,23 @@ from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
 #: ``sig.``, ``dl.``), only with it; ``Prof``, ``M.``, ``Mag.``, ``Ing.``, ``Drs.``, ``Ir.``
 #: only so capitalised. Several may follow each other (``Frau Dr.``, ``Herr Prof. Dr.``).
 #: Inflected forms count too (``bei Herrn Müller``, ``panu Nowakowi``, ``господину Иванову``,
-#: ``doamnei Popescu``); Polish and Czech ``pan`` only in lower case (``Pan Am``, ``Peter Pan``).
+#: ``doamnei Popescu``); Polish and Czech ``pan`` and ``pane`` only in lower case (``Pan Am``,
+#: ``Peter Pan``) and in a text with a Polish, Czech or Slovak letter (`_WEST_SLAVIC`): Spanish
+#: and English "pan" and Italian "pane" are bread and a frying pan ("el pan Bimbo").
 _TITLES = (
     r"(?:herrn?|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
     r"signorina|senhor|senhora|domnul|domnului|doamna|doamnei|господин(?:а|у|ом|е)?|"
     r"госпож(?:а|и|е|у|ой)|г-н|г-жа|г-на|г-ну|г-жи|г-же|пан(?:а|у|ом|ові|і|е)?|"
-    r"pana|panu|panem|panie|pani|panią|paní|pán|pánovi|(?-i:pan)|meneer|mevrouw|sayın)"
+    r"pana|panu|panem|panie|pani|panią|paní|pán|pánovi|(?-i:pane?)|meneer|mevrouw|sayın)"
     r"(?=[ \t])"
     r"|(?:mr|mrs|ms|dr|(?-i:Prof))(?:\.|(?=[ \t]))"
     r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|dipl\.-ing|dipl\.-kfm|"
     r"(?-i:M|Mag|Ing|Drs|Ir)|(?-i:med|phil|jur|dent|rer\. nat|med\. dent))\."  # "Dr. med."
 )
+#: Titles that are also words of Spanish, English or Italian, and the letters of Polish, Czech
+#: and Slovak that make them titles.
+_BREAD_TITLES = frozenset(["pan", "pane"])
+_WEST_SLAVIC = re.compile("[ąćęłńśźżěčřšžůďťňľĺŕýĄĆĘŁŃŚŹŻĚČŘŠŽŮĎŤŇĽĹŔÝ]")
 #: Self-introductions; "named", "called" and their kin are left out: products are named too.
 _INTRODUCTIONS = (
     r"my name is|my name's|je m['’]appelle|mon nom est|ich heiße|ich heisse|mein name ist|"
@@ -74,7 +80,8 @@ _ENDS_HERE = re.compile(r"[ \t]*[.!]?\s*$")
 _NOT_NAMES = frozenset(
     """i the a an and but or your our my we you he she they it this that is was thanks thank
     team support customer service staff le la les un une et de du des der die das und ein eine
-    el los las y una il lo gli e o os as и в""".split()  # noqa: SIM905 (a word list)
+    el los las y una il lo gli e o os as и в bardzo dziękuję dziekuje dzięki dzieki proszę
+    prosze dobrze děkuji dekuji prosím prosim""".split()  # noqa: SIM905 (a word list)
 )
 #: Lower-case words after a sign-off that are no name ("Cheers, mate").
 _NOT_SIGNED = _NOT_NAMES | frozenset(
@@ -130,6 +137,13 @@ def _is_acronym(match: re.Match[str]) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+def _is_bread(match: re.Match[str]) -> bool:
+    """Whether the title is only "pan" or "pane", in a text without a West Slavic letter
+    ("pan Dr. Nowak" keeps its "Dr.")."""
+    title = (match.groupdict().get("title") or "").strip()
+    return title in _BREAD_TITLES and _WEST_SLAVIC.search(match.string) is None
+
+
 def _lower_signed_name(match: re.Match[str], words: list[str]) -> int:
     """1 when a signed name is one lower-case word that ends the text ("Cheers, john"), not a
     word that signs off with a feeling or a greeting ("Kind regards, unhappy": `_NOT_SIGNED`)."""
@@ -147,7 +161,7 @@ def _cased_name_length(match: re.Match[str]) -> int:
     signed = match.re is _SIGNED_NAME  # there the name must be all that is left
     if signed and not count:
         count = _lower_signed_name(match, words)
-    if not count or _is_acronym(match):
+    if not count or _is_acronym(match) or _is_bread(match):
         return 0
     if signed and count != len(words):
         return 0

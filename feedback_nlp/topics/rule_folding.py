@@ -11,9 +11,11 @@ in "今日の配達が遅い"), and a Latin word still matches only a whole word
 
 Sameness (`same_word`): in Latin, Greek and Cyrillic letters a mark may be left out, not
 changed: "fidelite" matches "fidélité" and "STRASSE" "straße", but two words that both carry
-marks on a letter must carry the same ones there: Vietnamese "nguội" (cold) is not "Người"
-(person), "mất" not "mát". Marks of other scripts are letters: Thai "ช้า" (slow) is not
-"ชา" (tea), kana "バグ" is not "ハク"; and й, ї, ў are letters of their own.
+marks on a letter must carry the same ones there, save that one may leave out the tone and
+keep the vowel's mark (hat, breve, horn): Vietnamese "nguôi" and "châm" match "nguội" (cold)
+and "chậm" (slow), but "nguội" is not "Người" (person) and "mất" not "mát". Marks of other
+scripts are letters: Thai "ช้า" (slow) is not "ชา" (tea), kana "バグ" is not "ハク"; and й, ї, ў
+are letters of their own.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import unicodedata
 from functools import lru_cache
 
 from feedback_nlp.topics.contact_lines import ANY_PLACEHOLDER
-from feedback_nlp.topics.unspaced import UNSPACED
+from feedback_nlp.topics.unspaced import UNSPACED, mark_class_body
 
 #: Elided articles, pronouns and prepositions (French, Italian, Catalan) cut from their word.
 ELISIONS = frozenset((
@@ -36,6 +38,9 @@ _LIGATURES = {"ß": "ss", "æ": "ae", "œ": "oe"}
 _STROKES = {"đ": "d", "ø": "o", "ł": "l", "ħ": "h"}
 #: Cyrillic letters that are letters of their own, not a letter with a mark.
 _WHOLE_LETTERS = frozenset("йїў")
+#: Marks that make another vowel, not a tone (Vietnamese hat, breve and horn; the diaeresis of
+#: pinyin ü): a text may leave out a letter's tone and keep these, but not the other way round.
+_VOWEL_MARKS = frozenset("\u0302\u0306\u031b\u0308")
 _UNSPACED_CLASS = UNSPACED.pattern[1:-1] + "\u3005-\u3007"  # + 々 〆 〇
 
 
@@ -81,7 +86,16 @@ def fits(pattern: WordPattern, word: Folded) -> bool:
     word_letters, word_marks = word
     if word_letters != letters and not (prefix and word_letters.startswith(letters)):
         return False
-    return all(a == b or not a or not b for a, b in zip(marks, word_marks, strict=False))
+    return all(_same_marks(a, b) for a, b in zip(marks, word_marks, strict=False))
+
+
+def _same_marks(one: str, other: str) -> bool:
+    """Whether two letters' marks agree: equal, or one side has left out all its marks, or
+    only tone marks (what one side has, the other has too, with the same vowel marks)."""
+    if one == other or not one or not other:
+        return True
+    a, b = set(one), set(other)
+    return (a <= b or b <= a) and a & _VOWEL_MARKS == b & _VOWEL_MARKS
 
 
 def same_word(pattern: str, word: str) -> bool:
@@ -122,19 +136,7 @@ def _foldable(char: str) -> bool:
 @lru_cache(maxsize=1)
 def _word_pattern() -> re.Pattern[str]:
     """A character of an unspaced script, or a word of letters, digits and marks."""
-    marks = _mark_class()
+    marks = mark_class_body()
     letter = f"(?:(?![{_UNSPACED_CLASS}])[^\\W_])"
     word = f"{letter}(?:{letter}|[{marks}])*"
     return re.compile(f"[{_UNSPACED_CLASS}][{marks}]*|{word}(?:['’]{word})*")
-
-
-def _mark_class() -> str:
-    """The combining marks of Unicode as a regular-expression class body."""
-    ranges: list[tuple[int, int]] = []
-    for code in (*range(0x30000), *range(0xE0100, 0xE01F0)):  # + variation selectors
-        if unicodedata.category(chr(code)).startswith("M"):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)

@@ -44,18 +44,25 @@ COMMA_AND: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 #: Where a sentence turns ("the rider was kind, but the food was cold") in languages whose
 #: contrast is not a spaced word before the clause (`text.sentences.CONTRAST_WORDS`, which the
-#: denial and complaint rules share): Chinese before 但是/可是/不过/然而/可惜 (but, however,
-#: pity) and, after a comma, 但/却; Japanese after が、/けど/けれど(も)/のに (clause-final
-#: "but") and before しかし/でも/ただ after a comma; Korean after a verb ending in -지만 and
-#: before 하지만/그런데/그러나; Thai before แต่ (not แต่ง "to dress", แต่ละ "each"); Vietnamese,
-#: Indonesian and Malay before their spaced words.
+#: denial and complaint rules share): Chinese before 但是/可是/然而/可惜 (but, however, pity;
+#: not 不但是 "not only"), before 但 (not 不但, 但愿, 但凡), after a comma before 却 and 不过
+#: (not 不过来/不过去/不过了/不过如此: "cannot cope", "could not be better", "nothing more");
+#: Japanese after が、, けど/けれど(も) (not やけど "burn", save Kansai んやけど), のに after
+#: a comma or after な/い/た/だ (なのに, 高いのに, 頼んだのに: "although") and before
+#: しかし/でも/ただ after a comma; Korean after a verb ending in -지만 and before
+#: 하지만/그런데/그러나; Thai before แต่ with or without a space (not แต่ง "to dress", แต่ละ
+#: "each", แต่ก่อน/แต่เดิม/แต่แรก "formerly", nor ตั้งแต่ "since", ได้แต่/มีแต่/เอาแต่ "only");
+#: Vietnamese before nhưng/tuy nhiên and after a comma before song (not "song song",
+#: parallel); Indonesian and Malay before their spaced words.
 CLAUSE_TURNS: dict[str, str] = {
-    "zh": r"(?=但是|可是|不过|不過|然而|可惜)|(?<=[，,])\s*(?=[但却卻])",
-    "ja": r"(?<=が[、,])|(?<=けど)[、,]?\s*|(?<=けれど)[、,]?\s*|(?<=けれども)[、,]?\s*"
-    r"|(?<=のに)[、,]\s*|[、,]\s*(?=しかし|でも|ただ)",
+    "zh": r"(?<![不非])(?=但是|可是|然而|可惜)|(?<![不非])(?=但(?![是愿願凡]))"
+    r"|(?<=[，,])\s*(?=[却卻]|不[过過](?![来來去了]|如此))",
+    "ja": r"(?<=が[、,])|(?<=けど)(?<!(?<!ん)やけど)[、,]?\s*|(?<=けれど)[、,]?\s*"
+    r"|(?<=けれども)[、,]?\s*|(?<=のに)[、,]\s*|(?<=[ないただ]のに)(?![、,])\s*"
+    r"|[、,]\s*(?=しかし|でも|ただ)",
     "ko": r"(?<=지만)[,]?\s+|[,]?\s+(?=하지만|그런데|그러나)",
-    "th": r"\s+(?=แต่(?!ง|ละ))",
-    "vi": r",?\s+(?=(?:nhưng|tuy nhiên|song)\s)",
+    "th": r"\s*(?<!ตั้ง)(?<!ได้)(?<!มี)(?<!เอา)(?<=.)(?=แต่(?!ง|ละ|ก่อน|เดิม|แรก))",
+    "vi": r",?\s+(?=(?:nhưng|tuy nhiên)\s)|,\s+(?=song\s(?!song))",
     "id": r",?\s+(?=(?:tapi|tetapi|namun|sayangnya)\s)",
     "ms": r",?\s+(?=(?:tapi|tetapi|namun|sayangnya)\s)",
 }
@@ -116,13 +123,21 @@ def _clause_pattern(lang: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
+def _joined(left: str, right: str, source: str) -> str:
+    """`left` and `right` joined as `source` wrote them: without a space between two letters
+    of an unspaced script that touch there ("客服忙" + "不过来"), else with one."""
+    touching = left[-1:] + right[:1]
+    unspaced = len(_UNSPACED_LETTER.findall(touching)) == 2
+    return f"{left}{right}" if unspaced and touching in source else f"{left} {right}"
+
+
 def split_clauses(sentence: str, lang: str, min_words: int = MIN_UNIT_WORDS) -> list[str]:
     """The clauses of one sentence; parts shorter than `min_words` join their neighbour."""
     parts = [p.strip(" ,、，") for p in _clause_pattern(lang).split(sentence)]
     merged: list[str] = []
     for part in (p for p in parts if p):
         if merged and (word_count(part) < min_words or word_count(merged[-1]) < min_words):
-            merged[-1] = f"{merged[-1]} {part}"
+            merged[-1] = _joined(merged[-1], part, sentence)
         else:
             merged.append(part)
     return merged
@@ -134,7 +149,7 @@ def comment_units(text: str, lang: str, min_words: int = MIN_UNIT_WORDS) -> list
     for sentence in split_sentences(text, lang):
         for clause in split_clauses(sentence.text, lang, min_words):
             if units and word_count(clause) < min_words:
-                units[-1] = f"{units[-1]} {clause}"
+                units[-1] = _joined(units[-1], clause, text)
             else:
                 units.append(clause)
     return units

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from feedback_nlp.topics.units import stop_words
 
@@ -41,20 +41,22 @@ _PIECES = re.compile(f"(?:{_HAN_KANA.pattern})+|(?:(?!{_HAN_KANA.pattern}).)+")
 JAPANESE_WORD = 3  # the longest Han run of Japanese text read as one word
 
 
-def _mark_class() -> str:
-    """A character class of the combining marks (Mn, Mc, Me) of the Basic Multilingual Plane."""
-    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)).startswith("M")]
+@cache
+def mark_class_body() -> str:
+    """The combining marks (Mn, Mc, Me) of every plane as the body of a regular-expression
+    character class (above plane 1 only the variation selectors of plane 14 are marks)."""
     ranges: list[tuple[int, int]] = []
-    for code in marks:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+    for code in (*range(0x20000), *range(0xE0100, 0xE01F0)):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
 #: A combining mark: part of the word of the letter before it (Thai vowel and tone marks).
-WORD_MARKS = _mark_class()
+WORD_MARKS = f"[{mark_class_body()}]"
 
 
 def has_unspaced(text: str) -> bool:

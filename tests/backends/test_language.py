@@ -214,3 +214,17 @@ def test_a_locale_hint_counts_as_its_language():
         "de", "pt", "zh", "zh", "en",
     ]  # fmt: skip
     assert apply_prior([("pl", 0.4), ("de", 0.3)], None, "de-DE")[0] == "de"
+
+
+def test_a_locale_with_a_script_region_or_encoding_gives_its_language():
+    from feedback_nlp.backends.language import normalise_code
+
+    locales = ("zh-Hans-CN", "ZH-S", "de_DE.UTF-8", "sr-Latn-RS")
+    assert [normalise_code(c) for c in locales] == ["zh", "zh", "de", "sr"]
+
+
+def test_only_iso_639_1_codes_are_language_codes():
+    from feedback_nlp.backends.language import is_language_code
+
+    assert is_language_code("de") and is_language_code("nb")
+    assert not any(map(is_language_code, ("us", "xx", "zh-s", "deu", "")))

@@ -102,3 +102,24 @@ def test_the_stage_reads_ok_with_its_locale_and_without_one_as_undetermined():
         }
     )
     assert LanguageStage(n_jobs=1)(frame)["lang"].tolist() == ["de", "es", "fr", "tr", "und"]
+
+
+def test_a_reply_misread_often_does_not_make_its_misreading_a_batch_language():
+    """Review 50: 20 x "Nul" read as Romanian in a French batch made Romanian the batch's own."""
+    texts = ["une phrase assez longue ici"] * 95 + ["Nul"] * 20
+    found = [("fr", 0.99)] * 95 + [("ro", 0.6)] * 20
+    result = with_batch_languages(FirstCandidate(), texts, found, None)
+    assert result[95:] == [("fr", 0.7)] * 20
+
+
+def test_a_hint_that_names_no_language_is_no_hint():
+    """Review 50: "US" and "xx" became the languages 'us' and 'xx'; "zh-Hans-CN" was unused."""
+    texts = ["ok!", "ok!", "好!", "ok!"]
+    found = [("pl", 0.4)] * 4
+    hints = ["US", "xx", "zh-Hans-CN", "de_DE.UTF-8"]
+    assert with_short_text_hints(texts, found, hints, None) == [
+        ("pl", 0.4),
+        ("pl", 0.4),
+        ("zh", HINTED_SCORE),
+        ("de", HINTED_SCORE),
+    ]

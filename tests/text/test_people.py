@@ -242,3 +242,23 @@ def test_names_after_inflected_titles_are_redacted(raw, expected):
 @pytest.mark.parametrize("raw", ["Pan Am flight was late", "Peter Pan Show", "Herrn. Danke"])
 def test_pan_with_a_capital_is_no_title(raw):
     assert redact_names(raw, "<NAME>") == (raw, False)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "el pan Artesano llegó duro",  # Spanish bread
+        "the frying pan Brightline arrived scratched",
+        "il pane Casereccio era secco",  # Italian bread
+        "Proszę pani Bardzo dziękuję",  # a new sentence after the vocative
+    ],
+)
+def test_bread_and_pans_and_a_new_sentence_are_no_names(raw):
+    """Review 50: lower-case "pan" was a title in any language ("el pan <NAME>")."""
+    assert redact_names(raw, "<NAME>") == (raw, False)
+
+
+def test_pan_and_pane_are_titles_in_polish_and_czech_text():
+    assert redact_names("dobrý den pane Horáku", "<N>") == ("dobrý den pane <N>", True)
+    assert redact_names("pan Zieliński był miły", "<N>") == ("pan <N> był miły", True)
+    assert redact_names("el pan Dr. Ortega", "<N>") == ("el pan Dr. <N>", True)

@@ -84,6 +84,48 @@ def test_words_that_only_look_like_a_turn_do_not_split(text, lang):
     assert len(comment_units(text, lang)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("服务再好不过了，非常满意", "zh"),  # "could not be better"
+        ("只不过是小毛病，总体满意", "zh"),  # "merely"
+        ("但愿下次快一点送到", "zh"),  # "I hope"
+        ("热汤洒了我被烫到，手上有やけど", "ja"),
+        ("スープでやけどしてしまいました", "ja"),  # やけど: a burn
+        ("使うのに便利なアプリです", "ja"),  # のに: "for using"
+        ("ส่งเร็วตั้งแต่เมื่อวานนี้", "th"),  # ตั้งแต่: since
+        ("แต่ก่อนส่งเร็วมาก ตอนนี้ก็ยังดี", "th"),  # แต่ก่อน: formerly
+        ("lắp đặt song song với giao hàng rất tốt", "vi"),  # song song: in parallel
+    ],
+)
+def test_ordinary_words_holding_a_turn_do_not_split(text, lang):
+    """Review 50: 不过, けど, แต่ and song cut inside ordinary words."""
+    assert len(split_clauses(text, lang)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("饭菜很好吃但是送得太慢了", "zh", ["饭菜很好吃", "但是送得太慢了"]),
+        ("骑手很客气但饭是凉的", "zh", ["骑手很客气", "但饭是凉的"]),
+        ("骑手很好，不过饭凉了", "zh", ["骑手很好", "不过饭凉了"]),
+        ("画面は綺麗なのに動作がとても重い", "ja", ["画面は綺麗なのに", "動作がとても重い"]),
+        ("味はええんやけど値段が高すぎる", "ja", ["味はええんやけど", "値段が高すぎる"]),
+        ("ร้านนี้อร่อยมากแต่คนส่งมาช้า", "th", ["ร้านนี้อร่อยมาก", "แต่คนส่งมาช้า"]),
+        ("Cơm ngon, song giao hơi chậm", "vi", ["Cơm ngon", "song giao hơi chậm"]),
+    ],
+)
+def test_turns_without_a_comma_or_space_split(text, lang, expected):
+    """Review 50: the docs promised these splits, the patterns needed a comma or a space."""
+    assert split_clauses(text, lang) == expected
+
+
+def test_unspaced_parts_joined_back_get_no_space():
+    """Review 50: "客服忙不过来" came back as "客服忙 不过来"."""
+    assert split_clauses("很好可惜贵", "zh") == ["很好可惜贵"]
+    assert split_clauses("好吃但贵", "zh") == ["好吃但贵"]
+
+
 def test_a_one_word_part_joins_its_neighbour():
     assert comment_units("Great, but slow. Thanks!", "en") == ["Great but slow. Thanks!"]
 

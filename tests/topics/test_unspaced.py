@@ -18,3 +18,14 @@ def test_a_token_holding_han_or_kana_is_read_as_its_terms():
     assert name_pieces("プロモコードがいつも使えない") == ["プロモコード"]
     assert name_pieces("app一直白畫面")[0] == "app"
     assert name_pieces("delivery") == ["delivery"]
+
+
+def test_word_marks_cover_every_plane_and_are_the_rules_marks():
+    """Review 50: two copies of the mark class, one of the Basic Multilingual Plane only."""
+    import re
+
+    from feedback_nlp.topics import rule_folding, unspaced
+
+    assert re.fullmatch(unspaced.WORD_MARKS, "\U0001d167")  # a musical combining mark
+    assert re.fullmatch(unspaced.WORD_MARKS, "\U000e0100")  # a variation selector
+    assert not hasattr(rule_folding, "_mark_class")
