@@ -1,10 +1,11 @@
 """The topics stage: the themes each comment raises, with the part that raises each one.
 
 Reads `text_clean`, `lang` and the `theme_embedding` array (the `embedding` array when the
-embed stage wrote none, and for models fitted on it before stop 32; `sentiment` too when
-the sentiment stage ran before it); writes `topic` (main theme id, -1 for "Other"), `topic_label`,
-`topic_score` (cosine similarity to the main theme, clipped to 0-1), `themes` and
-`theme_labels` (every theme of the comment, main first, joined by `schema.LIST_SEP`),
+embed stage wrote none, and for models fitted on it before stop 32; `sentiment` too when the
+sentiment stage ran before it: at fit it keeps a theme's name from saying the opposite of
+most of its units, `topics.name_polarity`); writes `topic` (main theme id, -1 for "Other"),
+`topic_label`, `topic_score` (cosine similarity to the main theme, clipped to 0-1), `themes`
+and `theme_labels` (every theme of the comment, main first, joined by `schema.LIST_SEP`),
 `topic_category` (category of the main theme) and `categories` (categories of the comment's
 themes, de-duplicated, same order). Side tables: ``batch.tables["topics"]`` (one row per
 theme) and ``batch.tables["theme_mentions"]`` (one row per comment and theme: the unit of
@@ -27,7 +28,7 @@ from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.topics.codebook import BUILTIN, load_codebook
 from feedback_nlp.topics.config import OUTLIER, Assignment, TopicsConfig
 from feedback_nlp.topics.model import ThemeModel
-from feedback_nlp.topics.sentiment import UnitEncoder, mention_table
+from feedback_nlp.topics.sentiment import UnitEncoder, mention_table, unit_sentiment
 
 MENTIONS_TABLE = "theme_mentions"
 #: Key of the model's `fitted_on_` naming the embedding array it was fitted on.
@@ -42,7 +43,8 @@ class TopicsStage(Stage):
     fixes it), `category_granularity` / `n_categories` the categories. `codebook`:
     ``"builtin"`` (the shipped CX codebook), a TOML/YAML path, or None. `label_language`:
     the language of theme names (default English when the corpus has English, else its most
-    common language). `theme_sentiment`: the sentiment of the unit raising each theme.
+    common language). `theme_sentiment`: the sentiment of the unit raising each theme (and at
+    fit of the units of longer comments, which a theme's name must not contradict).
     `lexical_weight`: weight of the lexical view joined to the embeddings for clustering
     (`topics.lexical`; 0 clusters on the embeddings alone). `theme_space`: folder of a theme
     space learnt from coded comments (`topics.theme_space`; None: the centred embeddings).
@@ -141,10 +143,16 @@ class TopicsStage(Stage):
             ids=table["response_id"].astype(str).tolist() if "response_id" in table else None,
             encode=self._fit_encoder,
             seed_embeddings=seed_vectors(self.seeds, array) if self.seeds else None,
+            sentiments=_sentiments(table),
+            unit_sentiment=self._unit_sentiment if self.theme_sentiment else None,
         )
         model.fitted_on_[EMBEDDING_KEY] = array
         self.model_ = model
         return self
+
+    def _unit_sentiment(self, texts: list[str], langs: list[str]) -> np.ndarray:
+        """The sentiment of units the fit encoded, from the arrays their encoding made."""
+        return unit_sentiment(texts, langs, self._fit_encoder or UnitEncoder())
 
     def transform(self, batch: Batch) -> Batch:
         """Tag the comments; adds the theme table and the theme mentions side tables (the
@@ -227,6 +235,13 @@ def _fingerprint(table: pd.DataFrame) -> int:
 
 def _texts(table: pd.DataFrame) -> list[str]:
     return ["" if pd.isna(t) else str(t) for t in table["text_clean"]]
+
+
+def _sentiments(table: pd.DataFrame) -> list[str] | None:
+    """The comments' sentiment ("" where missing), None without the column."""
+    if "sentiment" not in table:
+        return None
+    return table["sentiment"].astype("string").fillna("").tolist()
 
 
 def _langs(table: pd.DataFrame) -> list[str]:

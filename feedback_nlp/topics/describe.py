@@ -57,11 +57,14 @@ def describe(
     fixed: list[NamedTheme],
     encode: Encode | None,
     category_centroids: np.ndarray | None = None,
+    polarities: Sequence[str] = (),
 ) -> None:
     """Fill `model.themes_`, its counts, names and categories from the fitted comments.
 
     `category_centroids` (one unit row per theme) are what categories are grouped by;
     default the model's centroids (a within-theme whitening passes the unwhitened ones).
+    `polarities` (one per unit at `sample`, `topics.name_polarity`) keep a name from
+    saying the opposite of most of its theme's units.
     """
     from feedback_nlp.topics.assign import assign_comments
     from feedback_nlp.topics.config import Theme
@@ -99,7 +102,7 @@ def describe(
     _group_categories(model, near, category_centroids)
     refresh_keywords(model)
     fitted = naming.FittedUnits(
-        sample_texts, sample_langs, sample_rows, model.config.max_phrases, nearest
+        sample_texts, sample_langs, sample_rows, model.config.max_phrases, nearest, polarities
     )
     naming.name_themes(model, encode, fitted=fitted)
     _name_categories(model, lemmatizer)

@@ -16,7 +16,8 @@ Fitting (on a seeded sample of at most `fit_sample` non-empty comments):
    units' similarity to their nearest theme (2 %: only units less typical than 98 % of the
    fitted ones are "Other"). A comment's main theme is its whole text's nearest theme; its
    `themes` add every theme one of its units raises.
-6. Names, keywords, representatives and categories: `topics.describe`.
+6. Names, keywords, representatives and categories: `topics.describe`; given the comments'
+   sentiment, a name does not say the opposite of most of its theme's units.
 
 Only arrays and JSON-able values are kept, so the model saves without pickle and tags the same
 comments with the same ids after a reload.
@@ -35,6 +36,7 @@ from feedback_nlp.topics import clustering, lexical
 from feedback_nlp.topics.codebook import Codebook, builtin_content_free, load_codebook
 from feedback_nlp.topics.config import OUTLIER, OUTLIER_LABEL, Assignment, Theme, TopicsConfig
 from feedback_nlp.topics.matching import CodebookMatcher
+from feedback_nlp.topics.name_polarity import UnitSentiment, unit_polarity
 from feedback_nlp.topics.named import NamedTheme, assign_named, named_themes, rule_rows
 from feedback_nlp.topics.naming import label_language
 from feedback_nlp.topics.phrases import PhraseCounts
@@ -76,11 +78,15 @@ class ThemeModel:
         ids: Sequence[str] | None = None,
         encode: Encode | None = None,
         seed_embeddings: Mapping[str, np.ndarray] | None = None,
+        sentiments: Sequence[str] | None = None,
+        unit_sentiment: UnitSentiment | None = None,
     ) -> Self:
         """Find themes in the comments; `seed_embeddings` (name -> vector) guide named themes.
 
         `encode` embeds extra texts (units of longer comments, codebook examples, seeds) in
-        the space of `embeddings`; default: the pipeline's default encoder.
+        the space of `embeddings`; default: the pipeline's default encoder. The comments'
+        `sentiments` (and `unit_sentiment` for the parts of longer comments) only keep a
+        theme's name from saying the opposite of most of its units (`topics.name_polarity`).
         """
         from feedback_nlp.topics import describe
 
@@ -90,6 +96,8 @@ class ThemeModel:
         n_comments = len(texts)
         if len(langs) != len(texts):
             raise FeedbackError(f"{len(texts)} texts but {len(langs)} languages")
+        if sentiments is not None and len(sentiments) != len(texts):
+            raise FeedbackError(f"{len(texts)} texts but {len(sentiments)} sentiments")
         ids = [str(i) for i in ids] if ids is not None else [str(i) for i in range(len(texts))]
         texts = ["" if t is None else str(t) for t in texts]
         self.codebook_ = load_codebook(self.config.codebook) if self.config.codebook else None
@@ -97,6 +105,7 @@ class ThemeModel:
         texts = [texts[i] for i in rows]
         langs = [str(langs[i]) for i in rows]
         ids = [ids[i] for i in rows]
+        sentiments = [str(sentiments[i]) for i in rows] if sentiments is not None else None
         embeddings = embeddings[rows]
         units = split_units(texts, langs, self.content_free())
         content = np.flatnonzero(units.says_something)
@@ -134,9 +143,10 @@ class ThemeModel:
         if whitened:
             power, shrinkage = self.config.whitening, self.config.whitening_shrinkage
             self.fitted_on_["whitening"] = {"power": power, "shrinkage": shrinkage}
+        polarities = unit_polarity(units, content, sentiments, unit_sentiment)
         describe.describe(
             self, texts, langs, embeddings, ids, units, unit_vectors, content, fixed, encode,
-            category_centroids,
+            category_centroids, polarities,
         )  # fmt: skip
         return self
 

@@ -16,6 +16,10 @@ in another language (Romanian "nu era nimic la ușă" in a corpus named in Engli
 at fit by the same rules in that language, never by a whole sentence (`topics.sentences`);
 only a theme with no phrase in either gets keywords of one language ("refund / delay").
 
+At fit, a name that most of the theme's units using it read opposite to the theme's clear
+polarity majority (a praise phrase for a theme of complaints) is passed over while another
+name exists (`topics.name_polarity`).
+
 Discovered categories are named by `topics.category_names`.
 """
 
@@ -24,12 +28,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
-from feedback_nlp.topics import fallback_names, phrases, sentences
+from feedback_nlp.topics import fallback_names, name_polarity, phrases, sentences
 from feedback_nlp.topics.unspaced import has_unspaced
 
 if TYPE_CHECKING:
@@ -44,14 +49,16 @@ Encode = Callable[[list[str]], np.ndarray]
 
 @dataclass
 class FittedUnits:
-    """The fitted units' texts, languages and theme rows (-1: none), and each theme row's
-    units nearest its centroid (`quotes`), for themes without a phrase."""
+    """The fitted units' texts, languages and theme rows (-1: none), each theme row's units
+    nearest its centroid (`quotes`), for themes without a phrase, and each unit's polarity
+    ("negative", "neutral", "positive"; "" unknown), so a name agrees with its theme."""
 
     texts: Sequence[str]
     langs: Sequence[str]
     rows: Sequence[int]
     max_phrases: int
     quotes: dict[int, list[str]] = field(default_factory=dict)
+    polarities: Sequence[str] = ()  # per unit, `topics.name_polarity.unit_polarity`
     _counts: dict[str, tuple[phrases.PhraseCounts, sparse.csr_matrix]] = field(
         default_factory=dict, init=False, repr=False
     )
@@ -79,6 +86,12 @@ class FittedUnits:
         name = fallback_names.fallback_phrase(counts, weights, row, taken)
         unspaced_sentence = has_unspaced(name) and sentences.is_sentence(name, contents)
         return "" if unspaced_sentence else name  # Thai clauses: no part of them is a word
+
+    def polarity(self) -> name_polarity.ThemePolarity | None:
+        """The units' polarities by theme row (None when no unit has one)."""
+        if not any(self.polarities):
+            return None
+        return name_polarity.ThemePolarity(self.texts, self.rows, self.polarities)
 
     def units_in(self, row: int, lang: str) -> list[str]:
         """The texts of theme `row`'s units in `lang` (grouped once for every theme)."""
@@ -115,23 +128,41 @@ def name_themes(
     }
     centroids = model.centroids_[rows] if model.centroids_ is not None else None
     scores = _scores(model, candidates, rows, centroids, encode)
+    polarity = fitted.polarity() if fitted is not None else None
     for row in sorted(rows, key=lambda r: (-themes[r].size, r)):
-        name = _best_free(candidates[row], scores.get(row, {}), taken)
-        quotes = themes[row].representative_texts
-        if not name:
-            name = fallback_names.fallback_phrase(model.phrases_, weights, row, taken, quotes)
-        if not name and fitted is not None:
-            more = fitted.quotes.get(row, [])
-            name = fallback_names.fallback_phrase(model.phrases_, weights, row, taken, more)
-            own = fitted.units_in(row, model.label_language_)  # a name in it where it is used
-            name = name or fallback_names.fallback_phrase(model.phrases_, weights, row, taken, own)
-            name = name or label_words(model.phrases_, weights, row, taken)
-            name = name or fitted.name(row, len(themes), model.label_language_, taken)
-        if not name:
-            name = fallback_names.fallback_name(model.phrases_, weights, row, taken, quotes)
-        themes[row].label = name or keyword_name(themes[row], model.label_language_)
-        themes[row].label = themes[row].label or f"theme {themes[row].topic}"
+        ranked = (candidates[row], scores.get(row, {}))
+        name_with = partial(_name, model, model.phrases_, weights, row, ranked, fitted=fitted)
+        name = name_polarity.agreeing_name(name_with, polarity, row, taken)
+        themes[row].label = name or f"theme {themes[row].topic}"
         taken.add(themes[row].label.lower())
+
+
+def _name(
+    model: ThemeModel,
+    counts: phrases.PhraseCounts,
+    weights: sparse.csr_matrix,
+    row: int,
+    ranked: tuple[list[str], dict[str, float]],
+    taken: set[str],
+    fitted: FittedUnits | None,
+) -> str:
+    """Theme `row`'s name not in `taken`: its best `ranked` candidate (by score), else the
+    fallbacks in order (`counts`: the label language's phrase counts)."""
+    theme = model.themes_[int(model.topic_ids_[row])]
+    name = _best_free(*ranked, taken)
+    quotes = theme.representative_texts
+    if not name:
+        name = fallback_names.fallback_phrase(counts, weights, row, taken, quotes)
+    if not name and fitted is not None:
+        more = fitted.quotes.get(row, [])
+        name = fallback_names.fallback_phrase(counts, weights, row, taken, more)
+        own = fitted.units_in(row, model.label_language_)  # a name in it where it is used
+        name = name or fallback_names.fallback_phrase(counts, weights, row, taken, own)
+        name = name or label_words(counts, weights, row, taken)
+        name = name or fitted.name(row, len(model.topic_ids_), model.label_language_, taken)
+    if not name:
+        name = fallback_names.fallback_name(counts, weights, row, taken, quotes)
+    return name or keyword_name(theme, model.label_language_)
 
 
 def _scores(

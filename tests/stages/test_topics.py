@@ -192,3 +192,30 @@ def test_a_missing_codebook_stops_analyze_before_any_file_is_read(tmp_path):
     stages = default_stages(options={"topics": {"codebook": str(tmp_path / "mon_codebook.toml")}})
     with pytest.raises(ConfigError, match=r"mon_codebook\.toml: codebook file not found"):
         analyze([tmp_path / "not_read_yet.csv"], stages=stages)
+
+
+def test_the_fit_reads_each_units_polarity_and_assigns_the_same_themes(
+    monkeypatch, batch, fitted_stage
+):
+    """The names read the comments' sentiment (and the parts' own); the themes do not move."""
+    from feedback_nlp.topics.model import ThemeModel
+
+    seen: dict[str, object] = {}
+    fit = ThemeModel.fit
+
+    def spy(self, *args, **kwargs):
+        seen.update(kwargs)
+        polarity = kwargs["unit_sentiment"]
+        seen["parts"] = list(polarity(["the app crashes every time"], ["en"]))
+        return fit(self, *args, **kwargs)
+
+    monkeypatch.setattr(ThemeModel, "fit", spy)
+    labels = ["negative", "positive", "neutral"] * len(batch.table)
+    table = batch.table.assign(sentiment=pd.array(labels[: len(batch.table)], dtype="string"))
+    stage = TopicsStage(n_themes=6, min_topic_size=3, codebook=None).fit(Batch(table, batch.arrays))
+    assert seen["sentiments"] == labels[: len(batch.table)]
+    assert seen["parts"] == ["negative"]
+    columns = ["topic", "themes"]
+    pd.testing.assert_frame_equal(
+        stage.transform(batch).table[columns], fitted_stage.transform(batch).table[columns]
+    )

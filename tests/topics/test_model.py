@@ -203,3 +203,21 @@ def test_user_codebook_theme_with_a_keyword_rule(tmp_path, corpus):
     assignment = model.transform(texts, encode_texts(texts), ["en", "en"], encode_texts)
     assert named[0].topic in assignment.themes[0]
     assert named[0].topic not in assignment.themes[1]
+
+
+def test_sentiments_change_no_theme_of_any_comment(corpus, fitted):
+    """The comments' sentiment only guides the names (`topics.name_polarity`)."""
+    sentiments = ["negative", "positive", "neutral"] * (len(corpus.texts) // 3 + 1)
+    sentiments = sentiments[: len(corpus.texts)]
+    with_sentiment = ThemeModel(
+        TopicsConfig(n_themes=6, min_topic_size=3, codebook=None)
+    ).fit(
+        corpus.texts, corpus.embeddings, corpus.langs, ids=corpus.ids, encode=encode_texts,
+        sentiments=sentiments, unit_sentiment=lambda texts, langs: ["negative"] * len(texts),
+    )  # fmt: skip
+    np.testing.assert_array_equal(with_sentiment.centroids_, fitted.centroids_)
+    before, after = tag(fitted, corpus), tag(with_sentiment, corpus)
+    np.testing.assert_array_equal(after.topic, before.topic)
+    assert after.themes == before.themes
+    with pytest.raises(FeedbackError, match="but 1 sentiments"):
+        ThemeModel().fit(corpus.texts, corpus.embeddings, corpus.langs, sentiments=["positive"])

@@ -114,3 +114,37 @@ def test_keyword_names_are_of_one_language_and_never_vietnamese_syllables():
     syllables = Theme(topic=1, label="", size=4, keywords=["thất", "vọng", "失望"])
     syllables.keywords_by_lang = {"vi": ["thất", "vọng"], "zh": ["失望"]}
     assert keyword_name(syllables, "ja") == "失望"  # not "thất / vọng"
+
+
+PRAISE = [
+    "the charger lasts forever",
+    "this charger lasts forever, love it",
+    "charger lasts forever!",
+]
+COMPLAINTS = [
+    "the charger stopped working",
+    "charger stopped working after a day",
+    "charger overheats badly",
+    "my charger overheats",
+    "charger died quickly",
+]
+
+
+def _charger_label(polarities: list[str]) -> str:
+    texts = PRAISE + COMPLAINTS
+    model = _model(texts, ["en"] * len(texts))
+    fitted = FittedUnits(texts, ["en"] * len(texts), [0] * len(texts), 1000, {}, polarities)
+    name_themes(model, None, fitted=fitted)
+    return model.themes_[0].label
+
+
+def test_a_name_saying_the_opposite_of_most_units_gives_way_to_one_that_agrees():
+    """Before, a theme of mostly charger complaints was named "charger lasts forever"."""
+    assert _charger_label([""] * 8) == "charger lasts forever"  # no sentiment: as before
+    label = _charger_label(["positive"] * 3 + ["negative"] * 5)
+    assert label in {"charger overheats", "charger stopped working"}
+
+
+def test_a_theme_without_a_clear_polarity_majority_keeps_its_best_name():
+    polarities = ["positive"] * 3 + ["negative"] * 4 + ["neutral"]  # 4 of 7 polar: 57 %
+    assert _charger_label(polarities) == "charger lasts forever"
