@@ -85,28 +85,24 @@ def _reflow_helps(command: TyperCommand | TyperGroup) -> None:
             param.help = reflow(param.help)
 
 
-class PlainCommand(TyperCommand):
+class _PlainHelp:
+    """Mixed into a typer command or group: plain placeholders and re-flowed paragraphs."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _reflow_helps(self)  # type: ignore[arg-type]
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The parameters, `--help` included, shown in plain words."""
+        return plain_params(super().get_params(ctx))  # type: ignore[misc]
+
+
+class PlainCommand(_PlainHelp, TyperCommand):
     """A command whose `--help` shows plain placeholders and re-flowed paragraphs."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _reflow_helps(self)
 
-    def get_params(self, ctx: Any) -> list[Any]:
-        """The parameters, `--help` included, shown in plain words."""
-        return plain_params(super().get_params(ctx))
-
-
-class PlainGroup(TyperGroup):
+class PlainGroup(_PlainHelp, TyperGroup):
     """A command group whose `--help` shows plain placeholders and re-flowed paragraphs."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _reflow_helps(self)
-
-    def get_params(self, ctx: Any) -> list[Any]:
-        """The parameters, `--help` included, shown in plain words."""
-        return plain_params(super().get_params(ctx))
 
 
 class PlainTyper(typer.Typer):
