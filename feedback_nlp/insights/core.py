@@ -325,13 +325,13 @@ def pain(impact: pd.Series, outcome: Outcome) -> pd.Series:
 
 def commented(table: pd.DataFrame) -> pd.Series:
     """True where the row holds a comment: its `text_clean` (else `text`) says something
-    (`says_something`). A score-only row (the open question skipped, or answered "-" or
+    (`is_comment_text`). A score-only row (the open question skipped, or answered "-" or
     "n/a") counts for the scores, not as a comment."""
     column = next((c for c in ("text_clean", "text") if c in table.columns), None)
     if column is None:
         return pd.Series(True, index=table.index)
     texts = table[column].astype("string").fillna("")
-    said = {text: says_something(text) for text in texts.unique()}
+    said = {text: is_comment_text(text) for text in texts.unique()}
     return texts.map(said).astype(bool)
 
 
@@ -346,7 +346,7 @@ _FACE = re.compile(r"\s*(?:([-^.;'*=~])[_.]\1|>_<)\s*")
 _EXCLAIMED = re.compile(r"\s*(?=(?:[?\s]*!){2})[!?\s]+")
 
 
-def says_something(text: str) -> bool:
+def is_comment_text(text: str) -> bool:
     """False for a text that is no comment: blank, punctuation only ("-", "...", "?!"; an
     emoticon such as ":(" or "-_-" and repeated "!" such as "!!!" judge) or a reply that
     judges nothing ("n/a", "nothing to add": `text.replies.is_no_judgement_reply`). Replies

@@ -7,9 +7,9 @@ import pytest
 from feedback_nlp.insights.core import (
     commented,
     impact_of,
+    is_comment_text,
     metric_and_variance,
     negative_flags,
-    says_something,
 )
 
 
@@ -17,24 +17,24 @@ from feedback_nlp.insights.core import (
     "text", ["", "   ", "-", ".", "?", "...", "?!", "n/a", "N/A", "Nothing to add.", "nie"]
 )
 def test_non_answers_are_no_comments(text: str) -> None:
-    assert not says_something(text)
+    assert not is_comment_text(text)
 
 
 @pytest.mark.parametrize(
     "text", ["ok", "OK!", "good", "bad", "👍", ":(", ":-/", "meh", "the courier never came"]
 )
 def test_replies_that_judge_are_comments(text: str) -> None:
-    assert says_something(text)
+    assert is_comment_text(text)
 
 
 @pytest.mark.parametrize("text", ["-_-", "-.-", "._.", " -_- ", "!!!", "?!?!", "!! !"])
 def test_faces_and_repeated_exclamation_marks_are_comments(text: str) -> None:
-    assert says_something(text)
+    assert is_comment_text(text)
 
 
 @pytest.mark.parametrize("text", ["--", "..", "!", "? ?", "_", "-_"])
 def test_dashes_dots_and_a_lone_mark_stay_non_answers(text: str) -> None:
-    assert not says_something(text)
+    assert not is_comment_text(text)
 
 
 def test_a_non_answer_counts_like_a_score_only_row() -> None:
