@@ -12,9 +12,11 @@ Cue families and weights (a family counts once; the score is their sum, capped a
 
 - ``repeat_contact`` 0.7 — contacted two or more times ("third time I call", "4 e-mails",
   "every time I call", "rang again"), or could not get through for days / always; 0.35 for
-  one contact the customer had to make ("had to call") or one failed attempt.
-- ``transfer`` 0.7 — passed between departments, transferred several times, sent round in
-  circles (a chatbot that loops); 0.35 when transferred once.
+  one contact the customer had to make ("had to call") or one failed attempt; contacting over
+  and over ("kept ringing", "ringing and ringing", "sans cesse") is strong.
+- ``transfer`` 0.7 — passed between departments, transferred several times or to two or more
+  departments, passed along a chain ("from billing to sales to support", "… and back"), sent
+  round in circles (a chatbot that loops); 0.35 when transferred once.
 - ``explain_again`` 0.7 — having to explain again, start from scratch.
 - ``long_wait`` 0.6 — a service wait (on hold, in a queue, at a counter, for a reply or a
   refund, or one the customer had to make) of 30 minutes up to a day; 0.35 for a shorter
@@ -26,7 +28,8 @@ Cue families and weights (a family counts once; the score is their sum, capped a
   screens), or a step repeated ("have to upload it again every month"); 0.35 for one, when
   imposed or called long.
 - ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
-  0.35 without a duration. ``no_reply`` the same — no answer, hung up.
+  0.35 without a duration. ``no_reply`` the same — no answer, hung up, a promised call back
+  that never came.
 
 Negation: a wait, transfer, form, chase, repeated contact or explaining again with a negation
 among the three words before it in its clause (or before its last word: "ich musste nicht noch
@@ -108,6 +111,7 @@ _PERSISTENT = words(
     r"hep|sürekli|hiç)(?!\w)"
 )
 _CHASING = words(phrases.CHASING)
+_KEPT_CONTACTING = words(phrases.KEPT_CONTACTING)
 _TRANSFER_STRONG = words(phrases.TRANSFER_STRONG)
 _TRANSFER = words(phrases.TRANSFER)
 _SENT = words(phrases.SENT)
@@ -120,6 +124,17 @@ _PLACE_TO_PLACE = re.compile(
         r"guichet|agent|mitarbeiter|сотрудник|специалист)\w* (?:to|naar|zu|zum|zur|en|in|em|"
         r"para|в|do|în|a|à|ad) (?:\w+ )?(?P=a)"
     )
+)
+#: Moved on along a chain of places or between several departments ("passed from billing to
+#: technical to sales", "from sales to billing and back", "between four departments").
+_CHAIN = (
+    rf"(?:{phrases.HOP_FROM}) (?:\w+ ){{1,2}}?(?:{phrases.HOP_TO}) (?:\w+ ){{1,3}}?"
+    rf"(?:{phrases.HOP_TO}|{phrases.HOP_BACK})(?!\w)"
+)
+_HOPS = words(
+    rf"(?:{phrases.MOVED}) (?:me |us |around |over |back )?{_CHAIN}|{_CHAIN}[^.!?;,]{{0,40}}?"
+    rf"(?:{phrases.MOVED})|"
+    rf"(?:{phrases.MOVED})[^.!?;]*?(?:{phrases.BETWEEN}) (?:\w+ ){{0,2}}(?:{phrases.DEPARTMENTS})"
 )
 _EXPLAIN_AGAIN = words(phrases.EXPLAIN_AGAIN)
 _HOOPS = words(rf"(?:{phrases.HOOPS})(?!\w)")
@@ -181,6 +196,8 @@ def repeat_contact(text: str) -> float:
         return STRONG
     if count_before(text, phrases.VISITS) >= 2 or found(_CONTACT_AGAIN, text):
         return STRONG
+    if found(_KEPT_CONTACTING, text):
+        return STRONG
     for sentence in SENTENCE_END.split(text):
         if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
             if durations(sentence) or _PERSISTENT.search(sentence):
@@ -193,11 +210,14 @@ def transfer(text: str) -> float:
     """Passed between departments (strong), transferred several times (strong) or once."""
     if found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text) or _LOOP.search(text):
         return STRONG
+    if found(_HOPS, text):
+        return STRONG
     if any(len(_SENT.findall(sentence)) >= 2 for sentence in SENTENCE_END.split(text)):
         return STRONG  # sent from A to B and from B back to A
     if not found(_TRANSFER, text):
         return 0.0
-    return STRONG if repeat_count(text) >= 2 or _AGAIN.search(text) else WEAK
+    several = repeat_count(text) >= 2 or count_before(text, phrases.DEPARTMENTS) >= 2
+    return STRONG if several or _AGAIN.search(text) else WEAK
 
 
 def _service_wait(sentence: str) -> bool:

@@ -13,6 +13,25 @@ CONTACTED_AGAIN = (
     r"j'ai (?:\w+ )?rappelé|ho richiamato io|richiamato di nuovo|rang (?:them )?again|"
     r"called (?:them )?again|wrote (?:to them )?again|emailed (?:them )?again"
 )
+#: Contacting over and over ("kept ringing", "ringing and ringing", "ständig angerufen"); a tail
+#: that starts with a negation word ("sans cesse") is only looked ahead at, not read as negating.
+KEPT_CONTACTING = (
+    r"(?:keep|kept|keeps|keeping) (?:on )?(?:ringing|calling|phoning|e-?mailing|writing|"
+    r"messaging|contacting|trying)|(?:ringing|calling|phoning|e-?mailing) and (?:ringing|"
+    r"calling|phoning|e-?mailing)|(?:call|e-?mail|message) after (?:call|e-?mail|message)|"
+    r"standig (?:\w+ )?(?:anrufen|angerufen|anzurufen|geschrieben)|"
+    r"(?:angerufen|telefoniert) und (?:angerufen|telefoniert)|"
+    r"(?:appel\w*|rappel\w*|ecri\w*) (?:\w+ )?(?=sans cesse|sans arret|encore et encore)|"
+    r"(?:llam\w*|escrib\w*) (?:\w+ )?(?=sin parar|una y otra vez)|llamando y llamando|"
+    r"(?:segui|sigo|seguir) llamando|"
+    r"(?:chiam\w*|scriv\w*) (?:\w+ )?(?:in continuazione|continuamente|senza sosta)|"
+    r"chiamato e richiamato|continua\w* a chiamare|"
+    r"(?:lig\w*|escrev\w*) (?:\w+ )?(?=sem parar|vezes sem conta)|continu\w* a ligar|"
+    r"bleef (?:maar )?(?:bellen|mailen)|blijven bellen|keer op keer (?:ge)?(?:beld|mail\w*)|"
+    r"звонил\w* и звонил\w*|(?:постоянно|без конца) (?:\w+ )?звон\w*|"
+    r"dzwonił\w* i dzwonił\w*|(?:ciągle|bez końca) (?:\w+ )?dzwoni\w*|"
+    r"am tot (?:sunat|scris)|(?:defalarca|durmadan) (?:\w+ )?(?:aradım|yazdım)"
+)
 #: Verbs of getting in touch (a verb next to "again" is a repeated contact).
 CONTACT_VERBS = (
     r"call(?:ed|ing)?|rang|ring|rung|phoned|e-?mailed|wrote|written|contacted|"
@@ -70,6 +89,22 @@ BACK_AND_FORTH = (
     r"gidip gel\w*|yazış\w*|переписк\w*"
 )
 
+#: A call back promised and never made ("promised a call back within 24 hours, never came").
+_PROMISED = (
+    r"promised|promis|versprochen|versprach\w*|prometi\w*|promes\w*|promet\w*|beloofd\w*|"
+    r"обещал\w*|obiecal\w*|obiecan\w*|obiecat\w*|söz ver\w*"
+)
+_CALL_BACK = (
+    r"call\w* (?:me |us )?back|callback|call-back|ring\w* (?:me )?back|get back to me|"
+    r"rückruf\w*|zurück\w*|rappel\w*|devolver\w* la llamada|llamar\w*|llamada|richiam\w*|"
+    r"ricontatt\w*|ligar de volta|ligar-me|retorno|terugbel\w*|terug te bellen|"
+    r"перезвон\w*|oddzwon\w*|sun\w* (?:inapoi|inapoi)|ma sun\w*|geri ara\w*|geri don\w*"
+)
+_NEVER_CAME = (
+    r"never|didn't|did not|nobody|no one|nie|niemand|jamais|personne|nunca|nadie|\bmai\b|"
+    r"nessuno|ninguém|nooit|так и не|никто|не перезвон\w*|nigdy|nikt|niciodat\w*|nimeni|"
+    r"aramadı\w*|dönmedi\w*"
+)
 #: No answer, nobody calls back, hung up on me.
 NO_REPLY = (
     r"no (?:answer|reply|response|one (?:called|calls|answers|replies|got back))|"
@@ -81,8 +116,10 @@ NO_REPLY = (
     r"neemt (?:de telefoon )?niet op|nemen (?:de telefoon )?niet op|не отвечает на звонки|"
     r"не берут трубку|nie odbiera\w* telefonu|nu (?:răspunde|raspunde|rasp\w*) la telefon|"
     r"telefonu açmıyor|"
-    r"(?:callback|call back|rückruf|rappel|richiamo|llamada|terugbel\w*|звонок) (?:\w+ ){0,3}"
-    r"(?:never|nie|jamais|nunca|mai|nooit|так и не|n'est jamais)|"
+    r"(?:callback|call back|call-back|rückruf|rappel|richiamo|llamada|terugbel\w*|звонок) "
+    r"(?:[\w']+,? ){0,6}(?:never|nie|jamais|nunca|mai|nooit|так и не|n'est jamais)|"
+    rf"(?:{_PROMISED}) (?:[\w']+,? ){{0,4}}?(?:{_CALL_BACK})[^.!?;]*?(?:{_NEVER_CAME})|"
+    rf"(?:{_CALL_BACK}) (?:[\w']+,? ){{0,3}}?(?:{_PROMISED})[^.!?;]*?(?:{_NEVER_CAME})|"
     r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|"
     r"(?:einfach|hat|haben|wieder|dann|mir) aufgelegt|"
     r"personne ne (?:m'a|me) (?:rappel|répond)|aucune réponse|sans réponse|zéro réponse|"
@@ -163,6 +200,25 @@ TRANSFER_STRONG = (
     r"renvoi\w* (?:vers|à) (?:un autre|une autre)|rimand\w* (?:a|ad) un altro|"
     r"doorgestuurd naar (?:een )?ander\w*"
 )
+#: Several departments or teams, counted ("four different departments") or "between" them.
+DEPARTMENTS = (
+    r"departments|teams|desks|abteilungen|departements|departamentos|setores|sectores|reparti|"
+    r"uffici|afdelingen|отдел\w*|dział\w*|departamente|departman\w*|birim\w*"
+)
+BETWEEN = r"between|among|zwischen|entre|tra|fra|tussen|между|pomiędzy|między|intre|arasında"
+#: Being moved on (with a chain of places in the sentence: "from A to B to C", "and back").
+MOVED = (
+    rf"{TRANSFER_STRONG}|passed|bounced|shunted|shuffled|handed|sent|redirected|forwarded|"
+    r"weitergeleitet|verbunden|geschickt|weitergereicht|transfer\w*|renvoy\w*|envoy\w*|"
+    r"pass[eé]\w*|pasaron|pasad\w*|mandaron|derivad\w*|trasferit\w*|mandat\w*|passat\w*|"
+    r"encaminhad\w*|mandad\w*|doorverbonden|doorgestuurd|gestuurd|переключ\w*|перевел\w*|"
+    r"отправ\w*|przełącz\w*|odesła\w*|przekaza\w*|trimis|pasat"
+)
+#: A hop's "from" and "to" words, per language (en de fr es it pt nl ru pl ro).
+HOP_FROM = r"from|von|vom|de|du|des|del|da|dal|dalla|do|van|из|от|z|od|de la"
+HOP_TO = r"to|zu|zum|zur|a|au|aux|al|alla|para|ao|naar|в|к|do|la"
+HOP_BACK = r"back|zuruck|retour|vuelta|volta|indietro|terug|обратно|z powrotem|inapoi"
+
 TRANSFER = (
     r"transferr\w+|put through|passed (?:me )?on|"
     r"weiterverbunden|weitergeleitet|"

@@ -127,3 +127,63 @@ def test_levels_and_thresholds():
     strict = RuleEffortBackend(high=0.8, low=0.5)
     assert strict.result("On hold for 45 minutes.").level == "low"
     assert strict.result("Nadie me contesta.").level == "none"
+
+
+TRANSFER_AND_CHASING_HIGH = [
+    ("They passed me from sales to returns to accounts and back to sales.", "transfer"),
+    ("Got shunted between three different departments before anyone helped.", "transfer"),
+    ("They transferred me to four different teams in one afternoon.", "transfer"),
+    ("Ich wurde vom Vertrieb zur Technik und zurück zum Vertrieb weitergeleitet.", "transfer"),
+    ("On m'a transféré du service client à la facturation puis au commercial.", "transfer"),
+    ("Me pasaron de ventas a soporte y de vuelta a ventas.", "transfer"),
+    ("Fui transferido entre três departamentos diferentes.", "transfer"),
+    ("Ik werd van de winkel naar de helpdesk en terug doorverbonden.", "transfer"),
+    ("I had to keep phoning and phoning to find out where my order was.", "repeat_contact"),
+    ("We kept calling them about the outage.", "repeat_contact"),
+    ("Ich musste ständig anrufen, bis sich etwas tat.", "repeat_contact"),
+    ("J'ai appelé sans cesse pendant la panne.", "repeat_contact"),
+    ("Llamé sin parar durante la avería.", "repeat_contact"),
+    ("Ho chiamato in continuazione per il guasto.", "repeat_contact"),
+    ("Liguei sem parar por causa da avaria.", "repeat_contact"),
+    ("Ik bleef maar bellen over de storing.", "repeat_contact"),
+    ("Звонил и звонил из-за поломки.", "repeat_contact"),
+    ("Am tot sunat pentru defecțiune.", "repeat_contact"),
+    ("They promised to ring me back within two days, which never happened.", "no_reply"),
+]
+PROMISED_CALL_BACK_LOW = [
+    "They promised me a call back and it never came.",
+    "Rückruf wurde versprochen, kam aber nie.",
+    "On m'a promis un rappel qui n'est jamais venu.",
+    "Me prometieron que me iban a llamar y nadie llamó.",
+    "Obiecali oddzwonić i nikt nie oddzwonił.",
+    "Geri arayacaklarına söz verdiler ama aramadılar.",
+]
+NOT_A_TRANSFER_OR_CHASE = [
+    "Prices went from 20 to 30 to 40 this year.",
+    "I was sent a form from the bank to sign to get the card.",
+    "The parcel went from Leeds to York and back, then was sent on.",
+    "I didn't have to keep calling, one call sorted it.",
+    "They promised a discount that never came.",
+]
+
+
+@pytest.mark.parametrize(("text", "family"), TRANSFER_AND_CHASING_HIGH)
+def test_chains_of_transfers_and_contacting_over_and_over_are_high(text, family):
+    result = BACKEND.result(text)
+    assert result.level == "high", (text, result)
+    assert family in result.cues
+
+
+@pytest.mark.parametrize("text", PROMISED_CALL_BACK_LOW)
+def test_a_promised_call_back_that_never_came_is_no_reply(text):
+    assert BACKEND.result(text).cues == ("no_reply",), text
+
+
+@pytest.mark.parametrize("text", NOT_A_TRANSFER_OR_CHASE)
+def test_routes_prices_and_negated_chasing_are_no_transfer_or_repeat(text):
+    assert not {"transfer", "repeat_contact", "no_reply"} & set(cue_weights(text)), text
+
+
+def test_one_transfer_is_low_and_several_departments_high():
+    assert BACKEND.result("I was transferred to billing.").level == "low"
+    assert BACKEND.result("I was transferred to two departments.").level == "high"
