@@ -252,6 +252,8 @@ class ClassifierStage(Stage):
             probs = self._sentence_level(table, texts, langs)
             scored = Scored(probs, np.zeros(len(texts), dtype=bool))
         adjusted = self.adjust(scored.probabilities, texts, langs)
+        questions = texts_of(table["question"]) if "question" in table else None
+        adjusted = self.adjust_to_boxes(adjusted, texts, questions)
         frame = self.columns(adjusted, table.index, langs)
         for name, values in self.extra_columns(texts, scored).items():
             frame[name] = values
@@ -276,6 +278,13 @@ class ClassifierStage(Stage):
     ) -> np.ndarray:
         """Comment probabilities after the stage's rules on the text (`langs`: each row's
         language, None when unknown). Default: as they are."""
+        return probabilities
+
+    def adjust_to_boxes(
+        self, probabilities: np.ndarray, texts: Sequence[str], questions: Sequence[str] | None
+    ) -> np.ndarray:
+        """Comment probabilities after :meth:`adjust` given the box each comment answers
+        (`questions`: the table's ``question``, None without one). Default: as they are."""
         return probabilities
 
     def _sentence_level(

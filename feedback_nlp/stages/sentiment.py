@@ -26,7 +26,9 @@ hold.", "Toller Kundenservice, einfach aufgelegt.": :mod:`feedback_nlp.text.iron
 negative unless ``irony_negative=False`` (since stop 35). A comment read positive that only
 asks for something ("I'd like to book two rooms", "Kann ich später einchecken?":
 :mod:`feedback_nlp.text.requests`) is neutral unless ``requests_neutral=False`` (since stop
-40).
+40). Where the table has a ``question`` that says the box's polarity ("What didn't you
+like?", "negative_text": :mod:`feedback_nlp.text.boxes`), an unsure reading takes the box's
+polarity unless ``box_prior=False`` (since stop 51).
 
 The stage also writes ``p_mixed``, the probability that the comment praises and complains
 (:mod:`feedback_nlp.stages.mixed`; NaN without a mixed head, at sentence level and on the
@@ -54,6 +56,7 @@ from feedback_nlp.stages.mixed import (
     mixed_probabilities,
     sentiment_with_mixed,
 )
+from feedback_nlp.text.boxes import box_read
 from feedback_nlp.text.complaints import states_failure
 from feedback_nlp.text.denials import denies_problem
 from feedback_nlp.text.irony import ironic_praise
@@ -61,7 +64,7 @@ from feedback_nlp.text.replies import reply_polarity
 from feedback_nlp.text.requests import plain_request
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
-           "complaint_read_negative", "denial_read_positive", "effort_read_negative",
+           "box_read", "complaint_read_negative", "denial_read_positive", "effort_read_negative",
            "evaluative_replies_read", "irony_read_negative", "request_read_neutral",
            "sentiment_with_mixed"]  # fmt: skip
 
@@ -205,6 +208,7 @@ class SentimentStage(ClassifierStage):
         denials_positive: bool = True,
         irony_negative: bool = True,
         requests_neutral: bool = True,
+        box_prior: bool = True,
     ) -> None:
         super().__init__(
             backend, level, model, label_map, revision, trust_remote_code, heads_dir, device,
@@ -216,6 +220,7 @@ class SentimentStage(ClassifierStage):
         self.denials_positive = denials_positive
         self.irony_negative = irony_negative
         self.requests_neutral = requests_neutral
+        self.box_prior = box_prior
 
     def adjust(
         self, probabilities: np.ndarray, texts: Sequence[str], langs: Sequence[str] | None = None
@@ -242,6 +247,15 @@ class SentimentStage(ClassifierStage):
         if self.requests_neutral:
             probabilities = request_read_neutral(probabilities, texts, langs, self.labels)
         return probabilities
+
+    def adjust_to_boxes(
+        self, probabilities: np.ndarray, texts: Sequence[str], questions: Sequence[str] | None
+    ) -> np.ndarray:
+        """With `box_prior` and a question per comment, the polarity of the box it answers
+        (:func:`box_read`)."""
+        if not self.box_prior or questions is None:
+            return probabilities
+        return box_read(probabilities, texts, questions, self.labels)
 
     def extra_columns(self, texts: Sequence[str], scored: Scored) -> dict[str, np.ndarray]:
         """``p_mixed`` from the heads folder's mixed head (:mod:`feedback_nlp.stages.mixed`);

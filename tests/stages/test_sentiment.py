@@ -13,6 +13,7 @@ from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.schema import SENTIMENT_LABELS, validate
 from feedback_nlp.stages.base import Batch
 from feedback_nlp.stages.sentiment import SentimentStage
+from feedback_nlp.text.boxes import BOX_CONFIDENCE
 from tests.backends.test_hf_classifier import build_tiny_classifier
 
 EDGE_TEXTS = ["", "🙂🙂🙂", "word " * 20_000, None, "   ", "Good. Bad! Ok?"]
@@ -313,3 +314,21 @@ def test_request_rule_is_on_by_default_and_can_be_turned_off():
     off = SentimentStage(requests_neutral=False).adjust(probabilities, [text], ["en"])
     assert (off == probabilities).all()
     assert SentimentStage(requests_neutral=False).get_config()["requests_neutral"] is False
+
+
+def test_the_box_a_comment_answers_gives_its_polarity(heads_dir: Path):
+    texts = pd.array(["The lift was slow.", "Staff at the desk", "Nothing, all fine."], "string")
+    table = pd.DataFrame({"response_id": ["a", "b", "c"], "text": texts, "text_clean": texts})
+    stage = SentimentStage(heads_dir=str(heads_dir))
+    plain = stage.transform(embedded(table)).table
+    unasked = stage.transform(embedded(table.assign(question="Comments"))).table
+    pd.testing.assert_frame_equal(plain, unasked.drop(columns="question"))
+    disliked = stage.transform(embedded(table.assign(question="What did you dislike?"))).table
+    unsure = plain["p_positive"].iloc[:2] < BOX_CONFIDENCE  # the random head's reads
+    assert unsure.any() and (plain["sentiment"].iloc[:2][unsure] != "negative").any()
+    assert (disliked["sentiment"].iloc[:2][unsure] == "negative").all()
+    assert disliked["sentiment"].iloc[2] != "negative"
+    off = SentimentStage(heads_dir=str(heads_dir), box_prior=False)
+    kept = off.transform(embedded(table.assign(question="What did you dislike?"))).table
+    pd.testing.assert_frame_equal(plain, kept.drop(columns="question"))
+    assert off.get_config()["box_prior"] is False

@@ -1,0 +1,86 @@
+"""Boxes that say their polarity; answers that only say there was nothing to complain about."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from feedback_nlp.text.boxes import box_polarity, box_read, only_nothing
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["positive_text", "Positive_Review", "What did you like?", "What did you like most?",
+     "Pros", "What went well?", "Was hat Ihnen gefallen?", "Points forts", "¿Qué le gustó?",
+     "Cosa ti è piaciuto?", "O que gostou?", "Wat vond u goed?"],
+)  # fmt: skip
+def test_a_box_of_praise_is_positive(question: str):
+    assert box_polarity(question) == "positive"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["negative_text", "Negative_Review", "What didn't you like?", "What did you like least?",
+     "Cons", "What could be improved?", "What would you like us to improve?",
+     "Was hat Ihnen nicht gefallen?", "Was können wir verbessern?", "Qu'avez-vous moins aimé ?",
+     "Points faibles", "¿Qué no le gustó?", "Cosa non ti è piaciuto?", "O que não gostou?",
+     "Wat vond u minder goed?", "Wat kan beter?"],
+)  # fmt: skip
+def test_a_box_of_complaints_is_negative(question: str):
+    assert box_polarity(question) == "negative"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [None, "", "comment", "Anything else?", "Pros and cons", "What did you like and dislike?"],
+)
+def test_a_box_that_says_both_or_neither_has_no_polarity(question: str | None):
+    assert box_polarity(question) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nothing, everything fine.", "nichts", "Rien de spécial, tout parfait.",
+     "Nada que decir.", "Nothing to complain about.", "Niente da dire, tutto ottimo."],
+)  # fmt: skip
+def test_an_answer_that_only_says_nothing_is_recognised(text: str):
+    assert only_nothing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Nothing worked.", "Nothing, the shower was cold.", "Nothing, but the bar closed early.",
+     "The lift was slow."],
+)  # fmt: skip
+def test_an_answer_that_complains_is_not_nothing(text: str):
+    assert not only_nothing(text)
+
+
+def test_a_negative_box_reads_unsure_answers_as_complaints():
+    texts = ["The pool closed at six.", "Breakfast was fine but pricey.", "Loved it all.",
+             "Nothing, everything fine.", "nichts", ""]  # fmt: skip
+    probabilities = np.array(
+        [[0.2, 0.7, 0.1], [0.3, 0.1, 0.6], [0.05, 0.05, 0.9], [0.8, 0.1, 0.1],
+         [0.0, 1.0, 0.0], [0.0, 1.0, 0.0]]
+    )  # fmt: skip
+    out = box_read(probabilities, texts, ["What did you dislike?"] * len(texts))
+    assert out[0] == pytest.approx([0.9, 0.0, 0.1])  # neutral: negative
+    assert out[1] == pytest.approx([0.9, 0.1, 0.0])  # positive, unsure: negative
+    assert (out[2] == probabilities[2]).all()  # positive, sure: kept
+    assert out[3] == pytest.approx([0.0, 0.1, 0.9])  # only says nothing: not negative
+    assert (out[4:] == probabilities[4:]).all()  # judges nothing, or empty: neutral
+    assert probabilities[0] == pytest.approx([0.2, 0.7, 0.1])  # the input is not changed
+
+
+def test_a_positive_box_reads_unsure_negative_answers_as_praise():
+    texts = ["Check-in took a minute.", "The room smelled of smoke.", "Quiet street."]
+    probabilities = np.array([[0.55, 0.1, 0.35], [0.9, 0.05, 0.05], [0.1, 0.8, 0.1]])
+    out = box_read(probabilities, texts, ["What did you like?"] * len(texts))
+    assert out[0] == pytest.approx([0.0, 0.1, 0.9])
+    assert (out[1:] == probabilities[1:]).all()  # sure negative, and neutral, are kept
+
+
+def test_a_box_without_polarity_changes_nothing():
+    probabilities = np.array([[0.2, 0.7, 0.1], [0.55, 0.1, 0.35]])
+    out = box_read(probabilities, ["The pool closed at six.", "Ok-ish."], ["Comments", ""])
+    assert (out == probabilities).all()
