@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -24,6 +25,10 @@ from feedback_nlp.scores import (
 )
 from feedback_nlp.segment_columns import column_hint
 
+#: A numeric segment column (a tenure in months, an age) with more distinct values than this
+#: is cut into RANGE_BINS ranges of about equal size; one with fewer keeps its values.
+MAX_NUMERIC_SEGMENTS = 12
+RANGE_BINS = 5
 #: Segment dimensions tried by default, in this order; missing columns are skipped.
 DEFAULT_SEGMENTS = (
     "channel",
@@ -67,9 +72,48 @@ def segment_values(
 
 def segment_labels(column: pd.Series) -> pd.Series:
     """The segment of each row that has one, as text without surrounding spaces; rows whose
-    value is missing or blank are left out (they are in no segment)."""
+    value is missing or blank are left out (they are in no segment). A numeric column of more
+    than MAX_NUMERIC_SEGMENTS values is cut into ranges (`numeric_ranges`)."""
     text = column.astype("string").str.strip()
-    return text[text.notna() & text.ne("")]
+    text = text[text.notna() & text.ne("")]
+    ranges = numeric_ranges(text)
+    return text if ranges is None else ranges
+
+
+def numeric_ranges(text: pd.Series) -> pd.Series | None:
+    """Each value's range ("0-6", "7-12", …: RANGE_BINS bins of about equal size, cut at
+    quantiles) when every value is a number and there are more than MAX_NUMERIC_SEGMENTS
+    distinct ones; None otherwise (the values are segments as they are)."""
+    numbers = pd.to_numeric(text, errors="coerce")
+    if not len(numbers) or numbers.isna().any() or numbers.nunique() <= MAX_NUMERIC_SEGMENTS:
+        return None
+    edges = np.unique(np.quantile(numbers, np.linspace(0, 1, RANGE_BINS + 1)))
+    bins = pd.Series(pd.cut(numbers, edges, labels=False, include_lowest=True), numbers.index)
+    whole = bool((numbers == numbers.round()).all())
+    labels = {}
+    for position, part in numbers.groupby(bins):
+        low, high = part.min(), part.max()  # whole numbers: contiguous ranges, cut at edges
+        if whole:
+            low = low if position == 0 else np.floor(edges[int(position)]) + 1
+            high = np.floor(edges[int(position) + 1])
+        labels[position] = _range_label(low, high)
+    ranges = bins.map(labels).astype("string")
+    ranges.attrs["ranges"] = True  # read by the report's breakdown (its order and caption)
+    return ranges
+
+
+def _range_label(low: float, high: float) -> str:
+    """'7-12' ('-5 to 3' below zero, '12' for one value)."""
+    shown = [np.format_float_positional(v, precision=2, trim="-") for v in (low, high)]
+    if low == high:
+        return shown[0]
+    return " to ".join(shown) if low < 0 else "-".join(shown)
+
+
+def range_start(label: str) -> float:
+    """Where a `numeric_ranges` label starts (inf for another label): sorts ranges in order."""
+    match = re.match(r"-?\d+(\.\d+)?", label)
+    return float(match.group()) if match else float("inf")
 
 
 def segment_metrics(

@@ -13,7 +13,9 @@ The column then keeps the export's names (matched without regard to case and sur
 spaces, written as declared); ``<column>_order`` holds each row's 1-based position in `order`
 (reports sort by it) and ``<column>_canonical`` the canonical value where one is given. Without
 a declaration, `journey_stage` must be one of the five canonical stages, ordered as
-:data:`~feedback_nlp.schema.JOURNEY_STAGES`, and `touchpoint` is kept as written.
+:data:`~feedback_nlp.schema.JOURNEY_STAGES`, and `touchpoint` is kept as written. A stage that
+is neither declared nor canonical is emptied and its reason returned (the reader keeps the row,
+listing the problem, or rejects it under ``bad_scores="reject-row"``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ import pandas as pd
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import JOURNEY_STAGES, TOUCHPOINTS
+
+#: Said after an unknown journey stage when the mapping declares none (no quote, colon or
+#: bracket: `io.cells.reason_kind` counts the reason with it).
+UNDECLARED_HINT = (
+    "; a [journey_stages] mapping declares the stages of an export, see docs/reading.md"
+)
 
 #: Mapping table name -> (feedback table column, canonical values).
 SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -80,14 +88,16 @@ def apply_declared(
 ) -> tuple[dict[str, pd.Series], pd.Series]:
     """Columns for one declared column (itself, ``_order``, ``_canonical``) and reasons.
 
-    The reason is set (NA elsewhere) where a value is neither declared nor canonical.
+    The reason is set (NA elsewhere) where a value is neither declared nor canonical; that
+    value is emptied (the reader keeps or rejects the row, as `bad_scores` says).
     """
     name = declared.column if declared else "journey_stage"
     if declared is None:  # canonical journey stages only
         cleaned = values.str.strip().str.lower()
         position = {stage: i for i, stage in enumerate(JOURNEY_STAGES, start=1)}
         bad = cleaned.notna() & ~cleaned.isin(JOURNEY_STAGES)
-        reasons = _reasons(name, cleaned, bad, JOURNEY_STAGES)
+        reasons = _reasons(name, cleaned, bad, JOURNEY_STAGES, UNDECLARED_HINT)
+        cleaned = cleaned.where(~bad, pd.NA)
         order = cleaned.map(position).astype("Int64")
         return {name: cleaned, f"{name}_order": order}, reasons
     lookup = declared.lookup()
@@ -107,11 +117,15 @@ def apply_declared(
         f"{name}_order": spelled.map(position).astype("Int64"),
         f"{name}_canonical": spelled.map(canonical).astype("string"),
     }
-    return columns, _reasons(name, values, bad, (*declared.order, *canonical_values))
+    hint = f"; add it to the [{_section(name)}] order of the mapping"
+    return columns, _reasons(name, values, bad, (*declared.order, *canonical_values), hint)
 
 
-def _reasons(name: str, shown: pd.Series, bad: pd.Series, allowed: tuple[str, ...]) -> pd.Series:
-    text = f"{name} is not one of " + ", ".join(allowed) + ": '"
+def _reasons(
+    name: str, shown: pd.Series, bad: pd.Series, allowed: tuple[str, ...], hint: str
+) -> pd.Series:
+    """`name is not one of …<hint>: 'value'` where `bad` (the hint is in the counted part)."""
+    text = f"{name} is not one of " + ", ".join(allowed) + hint + ": '"
     return (text + shown.astype("string") + "'").where(bad, pd.NA).astype("string")
 
 

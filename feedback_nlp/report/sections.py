@@ -41,9 +41,14 @@ def chart(key: str, figure: object | None, caption: str = "") -> Chart | None:
 
 
 def volume_section(table: pd.DataFrame) -> Section:
-    """Comments by channel and language."""
+    """Comments by channel and language (by language alone without a channel column)."""
     section = Section("volume", "Who wrote, and where")
-    section.add(chart("volume", charts.volume_chart(table), "Comments per channel, by language."))
+    caption = (
+        "Comments per channel, by language."
+        if "channel" in table
+        else "All comments, by language (the feedback has no channel column)."
+    )
+    section.add(chart("volume", charts.volume_chart(table), caption))
     if "channel" in table and "lang" in table:
         counts = pd.crosstab(table["channel"].fillna("unknown"), table["lang"].fillna("und"))
         counts = counts[counts.sum().sort_values(ascending=False).index]

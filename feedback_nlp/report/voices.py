@@ -10,7 +10,12 @@ import pandas as pd
 
 from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT
-from feedback_nlp.insights.segments import TEXT_DIMENSIONS, segment_labels
+from feedback_nlp.insights.segments import (
+    MAX_NUMERIC_SEGMENTS,
+    TEXT_DIMENSIONS,
+    range_start,
+    segment_labels,
+)
 from feedback_nlp.report import charts
 from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
@@ -169,7 +174,10 @@ def breakdown_section(
     if by.column in TEXT_DIMENSIONS:  # a row without text has no language
         column = column.astype("string").where(said)
     values = segment_labels(column)
+    ranged = bool(values.attrs.get("ranges"))
     counts = values.value_counts()
+    if ranged:  # a numeric column cut into ranges: lowest first
+        counts = counts.sort_index(key=lambda labels: labels.map(range_start))
     comments = values[said.loc[values.index]].value_counts()
     frame = pd.DataFrame({by.header: [by.name(c) for c in counts.index]})
     frame["Comments"] = [count(comments.get(c, 0)) for c in counts.index]
@@ -209,6 +217,11 @@ def breakdown_section(
         ]
     unset = int(said.sum()) - int(said.loc[values.index].sum())
     caption = f"Per {by.noun}."
+    if ranged:
+        caption = (
+            f"Per range of {by.noun} ({len(counts)} ranges of about equal size; "
+            f"the column has more than {MAX_NUMERIC_SEGMENTS} values)."
+        )
     if unset:
         caption += f" Not counted here: {counted(unset, 'comment')} with no {by.noun}."
     if len(values) > int(said.loc[values.index].sum()):

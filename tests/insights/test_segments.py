@@ -200,3 +200,38 @@ def test_a_row_without_text_is_in_no_language():
     assert set(result["segment"]) == {"en"}
     english = value(result, "lang", "en", "nps")
     assert (english["n"], english["value"]) == (2, 0.0)
+
+
+def test_a_numeric_column_of_many_values_is_cut_into_ranges():
+    from feedback_nlp.insights.segments import numeric_ranges, segment_labels
+
+    months = pd.Series([str(m) for m in range(1, 41)], dtype="string")
+    labels = segment_labels(months)
+    assert labels.unique().tolist() == ["1-8", "9-16", "17-24", "25-32", "33-40"]
+    assert labels.value_counts().eq(8).all()
+    assert segment_labels(months).equals(labels)  # the same cut every time
+    assert numeric_ranges(pd.Series([f"{v / 10}" for v in range(-20, 20)])).iloc[0] == (
+        "-2 to -1.3"
+    )
+
+
+def test_a_numeric_column_of_few_values_or_a_text_column_keeps_its_values():
+    from feedback_nlp.insights.segments import segment_labels
+
+    few = pd.Series([str(v % 12) for v in range(40)])
+    assert segment_labels(few).nunique() == 12
+    mixed = pd.Series([str(v) for v in range(39)] + ["n/a"])
+    assert segment_labels(mixed).nunique() == 40
+
+
+def test_segment_metrics_break_a_carried_tenure_down_by_range():
+    table = pd.concat([chat_and_survey()] * 4, ignore_index=True)
+    table = table.assign(
+        response_id=[f"r{i}" for i in range(20)],
+        respondent_id=[f"u{i}" for i in range(20)],
+        tenure=[str(3 * i) for i in range(20)],
+    )
+    result = segment_metrics(table, by=[], also=["tenure"], min_n=1)
+    comments = result[result["metric"] == "comments"]
+    assert sorted(comments["segment"]) == ["0-11", "12-22", "23-34", "35-45", "46-57"]
+    assert comments["n"].tolist() == [4, 4, 4, 4, 4]

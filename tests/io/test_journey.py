@@ -108,3 +108,35 @@ def test_mix_chart_rows_follow_the_declared_touchpoints(export):
     figure = mix_chart(table, "sentiment", by="touchpoint")
     rows = figure["data"][0]["y"] if isinstance(figure, dict) else list(figure.data[0].y)
     assert list(rows) == ["Shop", "Phone", "Web"]  # bottom-up: Web first, undeclared last
+
+
+def test_an_unknown_canonical_stage_is_emptied_with_a_mapping_hint():
+    from feedback_nlp.io.journey import apply_declared
+
+    values = pd.Series(["Retention", "payments", None], dtype="string")
+    columns, reasons = apply_declared(values, None)
+    assert columns["journey_stage"].tolist() == ["retention", pd.NA, pd.NA]
+    assert columns["journey_stage_order"].tolist() == [4, pd.NA, pd.NA]
+    assert reasons.isna().tolist() == [True, False, True]
+    assert "[journey_stages] mapping declares the stages of an export" in reasons[1]
+    assert reasons[1].endswith(": 'payments'")
+
+
+def test_the_mapping_hint_is_in_the_counted_part_of_the_reason():
+    from feedback_nlp.io.cells import reason_kind
+    from feedback_nlp.io.journey import apply_declared, parse_declared
+
+    _, reasons = apply_declared(pd.Series(["Upgrade"], dtype="string"), None)
+    assert "docs/reading.md" in reason_kind(reasons[0])
+    declared = parse_declared("journey_stages", MAPPING["journey_stages"], "m")
+    _, reasons = apply_declared(pd.Series(["Upgrade"], dtype="string"), declared)
+    assert reason_kind(reasons[0]).endswith("order of the mapping")
+
+
+def test_an_undeclared_stage_is_emptied_and_named_with_where_to_declare_it():
+    from feedback_nlp.io.journey import apply_declared, parse_declared
+
+    declared = parse_declared("journey_stages", MAPPING["journey_stages"], "m")
+    columns, reasons = apply_declared(pd.Series(["order", "Bogus"], dtype="string"), declared)
+    assert columns["journey_stage"].tolist() == ["Order", pd.NA]
+    assert "add it to the [journey_stages] order of the mapping: 'Bogus'" in reasons[1]

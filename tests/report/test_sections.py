@@ -5,7 +5,7 @@ import pandas as pd
 from feedback_nlp.report.build import build_insight_report
 from feedback_nlp.report.inputs import ReportInputs
 from feedback_nlp.report.markdown import to_markdown
-from feedback_nlp.report.sections import themes_section
+from feedback_nlp.report.sections import themes_section, volume_section
 
 
 def _tables(section) -> list[pd.DataFrame]:
@@ -70,3 +70,12 @@ def test_one_comment_reads_in_the_singular_and_its_nps_range_holds_it(table):
     assert "1 comment " in text and "1 comments" not in text
     assert "1 respondent " in text and "1 respondents" not in text
     assert "**NPS: −100** 95 % range −100 to +48" in text
+
+
+def test_the_volume_caption_says_what_is_drawn_with_and_without_a_channel():
+    table = pd.DataFrame({"text": ["slow", "late", "fine"], "lang": ["en", "en", "de"]})
+    without = volume_section(table).blocks[0].caption
+    assert "channel," not in without
+    assert without.startswith("All comments, by language")
+    with_channel = volume_section(table.assign(channel=["app", "web", "web"])).blocks[0]
+    assert with_channel.caption == "Comments per channel, by language."

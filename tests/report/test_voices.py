@@ -105,3 +105,16 @@ def test_segment_values_that_are_personal_data_are_redacted_in_the_report():
     page, markdown = to_html(report), to_markdown(report)
     for leaked in ("ann.lee@example.com", "7946 0958"):
         assert leaked not in page and leaked not in markdown
+
+
+def test_a_numeric_segment_of_many_values_is_broken_down_by_range_in_order():
+    table = tagged_table()
+    table["tenure"] = [str(i) for i in range(len(table))]
+    report = build_insight_report(ReportInputs(table, themes=theme_table(), segments=["tenure"]))
+    (section,) = [s for s in report.sections if s.key.startswith("segment-")]
+    (block,) = [b for b in section.blocks if isinstance(b, Table)]
+    ranges = block.frame["tenure"].tolist()
+    assert len(ranges) == 5 and ranges[0].startswith("0-")
+    starts = [int(r.split("-")[0]) for r in ranges]
+    assert starts == sorted(starts)
+    assert block.caption.startswith("Per range of tenure (5 ranges of about equal size")
