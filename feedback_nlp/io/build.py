@@ -30,7 +30,7 @@ from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.long_format import LongFolder, Repeats, long_layout
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.previews import preview_reasons
-from feedback_nlp.io.scale_hints import scale_note
+from feedback_nlp.io.scale_hints import scale_note, text_column_hint
 from feedback_nlp.io.score_labels import apply_score_labels, words_note
 from feedback_nlp.io.scores import (
     ALL_SCORE_RANGES,
@@ -110,8 +110,7 @@ class TableBuilder:
                 self.path,
                 f"no text column found among {file_columns}",
                 field="text",
-                hint='name the comment column: mapping [columns] text = "<column>" '
-                'or read_feedback(path, text="<column>")',
+                hint=text_column_hint(file_columns),
             )
 
     def add(self, raw: pd.DataFrame, lines: np.ndarray | list[int]) -> None:
@@ -305,7 +304,7 @@ class TableBuilder:
             declared = self.plan.declared.get(name)
             if name in out and (declared is not None or name == "journey_stage"):
                 columns, reasons = apply_declared(out[name], declared)
-                flag(name, reasons)
+                flag_or_keep(name, reasons)  # an unknown stage: emptied, as a bad score
                 out.update(columns)
         if len(raw.columns):  # "Total", "Average NPS" rows under the data
             flag(raw.columns[0], summary_row_reasons(raw[raw.columns[0]], no_text))

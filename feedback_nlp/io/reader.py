@@ -347,7 +347,8 @@ def _file_summary(info: dict[str, Any]) -> str:
         lines.append(f"    {count} x {reason}")
     if info.get("scores_emptied"):
         lines.append(
-            "  rows kept with a score, date or outcome emptied (bad_scores='keep-text'; "
+            "  rows kept with a score, date, outcome or journey stage emptied "
+            "(bad_scores='keep-text'; "
             "in the rejects):"
         )
         lines += [f"    {count} x {reason}" for reason, count in info["scores_emptied"].items()]

@@ -44,13 +44,27 @@ def test_declared_stages_are_kept_with_order_and_canonical(export):
         "First Payment",
         "Order",
         "Equipment Received",
+        pd.NA,  # "Bogus": emptied, the row kept
     ]
-    assert table["journey_stage_order"].tolist() == [4, 2, 1, 3]
-    assert table["journey_stage_canonical"].tolist() == ["retention", pd.NA, "purchase", pd.NA]
-    assert table["touchpoint"].tolist() == ["Web", "Phone", "Web", "Shop"]
-    assert table["touchpoint_order"].tolist() == [1, 2, 1, pd.NA]
-    assert table["touchpoint_canonical"].tolist() == ["website", pd.NA, "website", pd.NA]
+    assert table["journey_stage_order"].tolist() == [4, 2, 1, 3, pd.NA]
+    assert table["journey_stage_canonical"].tolist() == [
+        "retention",
+        pd.NA,
+        "purchase",
+        pd.NA,
+        pd.NA,
+    ]
+    assert table["touchpoint"].tolist() == ["Web", "Phone", "Web", "Shop", "Web"]
+    assert table["touchpoint_order"].tolist() == [1, 2, 1, pd.NA, 1]
+    assert table["touchpoint_canonical"].tolist() == [
+        "website",
+        pd.NA,
+        "website",
+        pd.NA,
+        "website",
+    ]
     assert result.rejects["reason"].str.startswith("journey_stage is not one of Order").all()
+    assert result.rejects["row_kept"].all()
 
 
 def test_canonical_stages_get_their_journey_order_without_a_declaration(tmp_path):
@@ -97,14 +111,14 @@ def test_mapping_file_declares_stages(export, tmp_path):
         '"Service in Use"]\n[journey_stages.canonical]\n"Order" = "purchase"\n'
     )
     table = read_feedback(export, mapping=toml).table
-    assert table["journey_stage_order"].tolist() == [4, 2, 1, 3]
+    assert table["journey_stage_order"].tolist() == [4, 2, 1, 3, pd.NA]
 
 
 def test_mix_chart_rows_follow_the_declared_touchpoints(export):
     from feedback_nlp.report.charts import mix_chart
 
     table = read_feedback(export, mapping=MAPPING, text="Comment").table
-    table = table.assign(sentiment=["negative", "neutral", "positive", "negative"])
+    table = table.assign(sentiment=["negative", "neutral", "positive", "negative", "neutral"])
     figure = mix_chart(table, "sentiment", by="touchpoint")
     rows = figure["data"][0]["y"] if isinstance(figure, dict) else list(figure.data[0].y)
     assert list(rows) == ["Shop", "Phone", "Web"]  # bottom-up: Web first, undeclared last
@@ -140,3 +154,30 @@ def test_an_undeclared_stage_is_emptied_and_named_with_where_to_declare_it():
     columns, reasons = apply_declared(pd.Series(["order", "Bogus"], dtype="string"), declared)
     assert columns["journey_stage"].tolist() == ["Order", pd.NA]
     assert "add it to the [journey_stages] order of the mapping: 'Bogus'" in reasons[1]
+
+
+@pytest.fixture
+def unknown_stages(tmp_path):
+    path = tmp_path / "stages.csv"
+    path.write_text(
+        "id,text,journey_stage,nps\n1,slow line,billing,2\n2,fine,retention,9\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_an_unknown_stage_keeps_the_row_and_lists_the_problem(unknown_stages):
+    result = check_result(read_feedback(unknown_stages))
+    assert result.table["journey_stage"].tolist() == [pd.NA, "retention"]
+    assert result.table["nps"].tolist() == [2, 9]
+    rejects = result.rejects
+    assert rejects["line"].tolist() == [2] and rejects["row_kept"].all()
+    assert rejects["field"].tolist() == ["journey_stage"]
+    assert "rows: 2 read, 2 kept, 0 rejected" in result.summary()
+    assert "[journey_stages] mapping declares the stages of an export" in result.summary()
+
+
+def test_reject_row_still_rejects_a_row_with_an_unknown_stage(unknown_stages):
+    result = check_result(read_feedback(unknown_stages, bad_scores="reject-row"))
+    assert result.table["response_id"].tolist() == ["2"]
+    assert not result.rejects["row_kept"].any()

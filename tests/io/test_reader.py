@@ -45,7 +45,7 @@ def test_bad_scores_keep_text_by_default_and_list_the_problem():
     assert problems.loc[2, "reason"] == "nps is outside 0-10: '11'"
     assert problems.loc[6, "reason"] == "nps is not a number: 'seven'"
     assert result.info["scores_emptied"]["nps is outside 0-10"] == 2
-    assert "rows kept with a score, date or outcome emptied" in result.summary()
+    assert "rows kept with a score, date, outcome or journey stage emptied" in result.summary()
 
 
 def test_bad_scores_policy_from_the_mapping_and_checked(tmp_path):
@@ -84,7 +84,7 @@ def test_missing_response_ids_are_generated_from_stem_and_line(tmp_path):
     assert "response_id generated as <file stem>-<line> for 2 row(s)" in result.summary()
 
 
-def test_bad_dates_empty_the_date_and_bad_journey_stages_reject_the_row(tmp_path):
+def test_bad_dates_and_bad_journey_stages_are_emptied_and_listed(tmp_path):
     path = tmp_path / "f.csv"
     path.write_text(
         "id,text,date,journey_stage\n1,a,2026-13-45,retention\n2,b,2026-05-01,Retention\n"
@@ -92,11 +92,11 @@ def test_bad_dates_empty_the_date_and_bad_journey_stages_reject_the_row(tmp_path
         encoding="utf-8",
     )
     result = check_result(read_feedback(path))
-    assert result.table["journey_stage"].tolist() == ["retention", "retention"]
+    assert result.table["journey_stage"].tolist() == ["retention", "retention", pd.NA]
     assert pd.isna(result.table.loc[0, "created_at"])
     rejects = result.rejects.set_index("line")
     assert rejects.loc[2, "reason"].startswith("created_at is not a date: '2026-13-45'")
-    assert rejects.loc[2, "row_kept"] and not rejects.loc[4, "row_kept"]
+    assert rejects.loc[2, "row_kept"] and rejects.loc[4, "row_kept"]
     assert rejects.loc[4, "reason"].startswith("journey_stage is not one of awareness")
     strict = check_result(read_feedback(path, bad_scores="reject-row"))
     assert strict.table["response_id"].tolist() == ["2"]
