@@ -323,17 +323,25 @@ def write_report(
     explanation: Explanation | None = None,
     main_score: str | None = None,
     explain_options: dict[str, Any] | None = None,
+    outcomes: Sequence[str | OutcomeSpec] | None = None,
 ) -> Written:
     """Write the insight report (report.html, .md, .xlsx) into `out`; return paths and facts.
 
     `source`: an Analysis, a tagged table (DataFrame or .parquet/.csv/.xlsx file) or a folder
-    written by :func:`write_outputs`; `main_score` (nps, csat, ces) the score it leads with.
+    written by :func:`write_outputs`; `main_score` (nps, csat, ces) the score it leads with;
+    `explain_options`: unit and text_signals only; `outcomes` (``"rating:numeric"``, as
+    ``--outcome``) replace the source's declared outcomes.
     """
     from feedback_nlp.report.build import write_insight_report
 
     inputs = report_inputs(source) if isinstance(source, Analysis) else source
     return write_insight_report(
-        inputs, out, explanation=explanation, main_score=main_score, explain_options=explain_options
+        inputs,
+        out,
+        explanation=explanation,
+        main_score=main_score,
+        explain_options=explain_options,
+        outcomes=outcomes,
     )
 
 
@@ -358,7 +366,7 @@ def write_outputs(
     """
     from feedback_nlp.insights import explain
     from feedback_nlp.insights.distinct import similar_from_table
-    from feedback_nlp.report.build import Written
+    from feedback_nlp.report.build import Written, checked_explain_options
     from feedback_nlp.report.export import export_table
     from feedback_nlp.report.inputs import prepare_settings, stage_configs
 
@@ -375,7 +383,7 @@ def write_outputs(
         similar=similar_from_table(analysis.tables.get("topics")) or None,
         segments=analysis.segments,
         scales=analysis.scales,
-        **(explain_options or {}),
+        **checked_explain_options(explain_options),
     )
     paths = {
         "tagged": export_table(analysis.table, out / "tagged.parquet", prepare=prepare),

@@ -264,3 +264,15 @@ def test_a_dataframe_given_for_paths_is_refused_with_the_way_to_tag_it(call, tmp
         function(*args)
     with pytest.raises(ReadError, match=r"given a DataFrame among the paths.*tag_frame"):
         function(*args[:-1], [tmp_path / "a.csv", _frame()])
+
+
+def test_write_outputs_refuses_an_explain_option_it_does_not_take(tmp_path):
+    """Before stop 50 an `outcomes` key crashed `explain` with a TypeError."""
+    from feedback_nlp.analyzer import Analyzer
+    from feedback_nlp.errors import ConfigError
+    from feedback_nlp.pipeline import Analysis
+    from tests.report.conftest import tagged_table
+
+    analysis = Analysis(tagged_table(), schema.empty_rejects(), Analyzer([]), {})
+    with pytest.raises(ConfigError, match="takes unit and text_signals"):
+        write_outputs(analysis, tmp_path, save_model=False, explain_options={"outcomes": []})

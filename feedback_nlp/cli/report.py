@@ -12,6 +12,17 @@ from feedback_nlp.cli.app import app
 from feedback_nlp.errors import FeedbackError
 
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
+ReportOutcomes = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--outcome",
+        help=(
+            "Declare an outcome column of the table, as analyze does: NAME:KIND[:key=value...], "
+            "KIND binary (bad=yes|no), numeric (bad=high|low), duration or count; repeatable. "
+            "E.g. rating:numeric. Replaces a folder's declared outcomes (outcomes.json)."
+        ),
+    ),
+]
 
 
 def print_closing(written: object, quiet: bool, also: dict[str, Path] | None = None) -> None:
@@ -48,6 +59,7 @@ def report_command(
     quiet: Quiet = False,
     unit: UnitOption = "auto",
     text_signals: TextSignals = True,
+    outcome: ReportOutcomes = None,
 ) -> None:
     """Write the insight report (report.html, report.md, report.xlsx) of tagged comments.
 
@@ -71,7 +83,9 @@ def report_command(
             for warning in inputs.warnings:
                 typer.echo(f"warning: {warning}", err=True)
             options = {"unit": unit, "text_signals": text_signals}
-            written = write_report(inputs, out, main_score=score, explain_options=options)
+            written = write_report(
+                inputs, out, main_score=score, explain_options=options, outcomes=outcome
+            )
     except (FeedbackError, OSError) as error:
         typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
         raise typer.Exit(report_exit_code(error, tagged)) from None

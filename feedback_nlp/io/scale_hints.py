@@ -5,7 +5,10 @@ scale (CES 1.0, 1 = very low effort) fits inside 1-7 and would be counted the wr
 Neither is fixed on reading (a scale is never guessed); the note says what to declare.
 An NPS column whose answers all lie in 1-5 is more likely a star rating or a CSAT; a star
 rating is said to be kept apart from CSAT; a column named only "Rating" or "Score" gets the
-score its answers' range suggests.
+score its answers' range suggests (answers up to 10: a review score, declared an outcome or a
+CSAT on its scale, and NPS only when it asks how likely they are to recommend). The hint of a
+file with no text column names a review site's two answer boxes ("Positive review",
+"Negative review") as ``text = [...]``.
 """
 
 from __future__ import annotations
@@ -96,12 +99,13 @@ def nps_note(column: str, values: pd.Series) -> str | None:
 
 
 #: The scores a bare "Rating" column's answers suggest, by the range they lie in (the first
-#: range that holds them all): its [columns] entries.
+#: range that holds them all): its [columns] entries (answers up to 10: `review_score_note`).
 SUGGESTED_BY_RANGE = (
     ((1, 5), ("star_rating", "csat")),
     ((1, 7), ("ces",)),
-    ((0, 10), ("nps",)),
 )
+#: The top answer of a review score (Booking's 1-10, a 0-10 "Rating").
+REVIEW_SCORE_TOP = 10
 
 
 def bare_score_note(column: str, values: pd.Series | None = None) -> str:
@@ -115,11 +119,37 @@ def bare_score_note(column: str, values: pd.Series | None = None) -> str:
                 f"'{column}' holds answers from {low} to {high} but does not say which score: "
                 f"map it if it is one ([columns] {entries})"
             )
+    if len(answered) and answered.min() >= 0 and answered.max() <= REVIEW_SCORE_TOP:
+        return review_score_note(column, int(min(answered.min(), 1)))
     return (
         f"'{column}' may hold scores but does not say which (NPS 0-10, CSAT 1-5, CES 1-7, "
         f'stars 1-5): map it if it does ([columns] star_rating = "{column}" or csat for '
-        "1-5, nps for 0-10)"
+        f"1-5); a 1-10 review score: {outcome_option(column)}; nps for 0-10 only if it asks "
+        "how likely they are to recommend"
     )
+
+
+def review_score_note(column: str, low: int) -> str:
+    """The note on a bare "Rating" of answers `low`-10: a review score (Booking's 1-10) is an
+    outcome or a CSAT on its scale; NPS comes last, for a likelihood to recommend (before
+    stop 50 NPS was the only hint, and following it computed NPS on review scores)."""
+    top = REVIEW_SCORE_TOP
+    return (
+        f"'{column}' holds answers from {low} to {top} but does not say which score: if it is "
+        f"a review score, declare it an outcome ({outcome_option(column)}) or a CSAT on its "
+        f'scale ([columns] csat = "{column}" with [scales] csat = [{low}, {top}] and '
+        f"csat_satisfied = [{top - 1}, {top}]); map it to NPS only if it asks how likely they "
+        f'are to recommend ([columns] nps = "{column}")'
+    )
+
+
+def outcome_option(column: str) -> str:
+    """``--outcome rating:numeric`` for a score column (``:bad=low`` where the name does not
+    say that low is bad), quoted when the name has a space."""
+    from feedback_nlp.outcomes import named_bad_side  # outcomes imports io: import here
+
+    option = f"{column}:numeric" + ("" if named_bad_side(column) == "low" else ":bad=low")
+    return f'--outcome "{option}"' if " " in column else f"--outcome {option}"
 
 
 #: Headers of a survey weight column (as `column_names.normalise_name` writes them).
@@ -137,3 +167,34 @@ def weight_notes(carried: list[str]) -> list[str]:
         for column in carried
         if normalise_name(column) in WEIGHT_HEADERS
     ]
+
+
+#: Words naming a review's positive and negative answer boxes (Booking's "Positive review").
+POSITIVE_BOX_WORDS = frozenset({"positive", "positiv", "positif", "positivo", "liked", "pros"})
+NEGATIVE_BOX_WORDS = frozenset({"negative", "negativ", "négatif", "negativo", "disliked", "cons"})
+
+
+def answer_boxes(columns: list[str]) -> list[str]:
+    """The first column named like a positive answer box and the first named like a negative
+    one, when the file has both; else []."""
+    words = {column: set(normalise_name(column).split("_")) for column in columns}
+    boxes = [
+        next((c for c in columns if words[c] & box_words), None)
+        for box_words in (POSITIVE_BOX_WORDS, NEGATIVE_BOX_WORDS)
+    ]
+    return [c for c in boxes if c is not None] if all(boxes) else []
+
+
+def text_column_hint(columns: list[str]) -> str:
+    """The fix for a file with no text column found: one column, or several answer boxes
+    (one row per answer), naming a review site's positive and negative boxes when found."""
+    hint = (
+        'name the comment column: mapping [columns] text = "<column>", or text = '
+        '["<column>", "<column>"] for several answer boxes (one row per answer), or '
+        'read_feedback(path, text="<column>")'
+    )
+    boxes = answer_boxes(columns)
+    if boxes:
+        named = ", ".join(f'"{c}"' for c in boxes)
+        hint += f"; the answer boxes here look like text = [{named}]"
+    return hint

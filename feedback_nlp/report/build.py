@@ -7,6 +7,7 @@ folder or ReportInputs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -14,13 +15,21 @@ from typing import Any
 import pandas as pd
 
 from feedback_nlp import __version__
+from feedback_nlp.errors import ConfigError
 from feedback_nlp.insights import Explanation, explain
 from feedback_nlp.insights.core import theme_labels
 from feedback_nlp.insights.distinct import similar_from_table
+from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.report.document import InsightReport, Paragraph, Section
 from feedback_nlp.report.effort import effort_section
 from feedback_nlp.report.export import redact_for_export, sheet_names
-from feedback_nlp.report.inputs import ReportInputs, load_inputs, models_table, prepare_settings
+from feedback_nlp.report.inputs import (
+    ReportInputs,
+    load_inputs,
+    models_table,
+    prepare_settings,
+    with_outcomes,
+)
 from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.outcomes import outcome_sections
 from feedback_nlp.report.plain import counted, glossary
@@ -52,6 +61,21 @@ TEXT_ONLY_TITLE = "Customer feedback: what customers raise"
 EXCEL_MAX_ROWS = 1_048_575
 #: Per-class probabilities stay in tagged.parquet; the workbook keeps the labels.
 _PROBABILITY_PREFIXES = ("p_", "emo_")
+#: The `insights.explain` options a report passes on (`--unit`, `--no-text-signals`); its
+#: outcomes are declared with `outcomes=` (`--outcome`), its segments and scales come with it.
+EXPLAIN_OPTIONS = ("unit", "text_signals")
+
+
+def checked_explain_options(options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`options` as a dict; ConfigError naming the allowed keys for any other key (before
+    stop 50 `outcomes` crashed `explain` with a TypeError)."""
+    unknown = sorted(set(options or {}) - set(EXPLAIN_OPTIONS))
+    if unknown:
+        routed = "; declare outcomes with outcomes=[...]" if "outcomes" in unknown else ""
+        raise ConfigError(
+            f"explain_options takes {' and '.join(EXPLAIN_OPTIONS)}, not {unknown}{routed}"
+        )
+    return dict(options or {})
 
 
 def theme_labels_of(themes: pd.DataFrame | None) -> dict[str, str]:
@@ -104,7 +128,7 @@ def build_insight_report(
             segments=inputs.segments,
             scales=inputs.scales,
             **theme_context(inputs),
-            **inputs.explain_options,
+            **checked_explain_options(inputs.explain_options),
         )
     tables = {name: redact_for_export(frame) for name, frame in explanation.tables.items()}
     counts = _theme_counts(table)
@@ -124,7 +148,7 @@ def build_insight_report(
         pain_points_section(tables, score),
         *outcome_sections(tables),
         mix_section(table),
-        effort_section(table, tables, inputs.scales),
+        effort_section(table, tables, inputs.scales, score),
         trends_section(tables, score, facts.grew),
         quotes_section(tables, score, list(counts.index)),
         languages_section(table, tables, labels, score),
@@ -239,13 +263,16 @@ def write_insight_report(
     stem: str = "report",
     main_score: str | None = None,
     explain_options: dict[str, Any] | None = None,
+    outcomes: Sequence[str | OutcomeSpec] | None = None,
 ) -> Written:
     """Write `<stem>.html`, `<stem>.md` and `<stem>.xlsx` into `out`; return their paths.
 
     `source`: a tagged table (DataFrame, .parquet/.csv/.xlsx), an analysis output folder or
     a finished tagging job's folder (`feedback-nlp tag --out`). `main_score` (nps, csat,
     ces) is the score the report leads with and weighs the themes by; None: the first present.
-    `explain_options` (unit, text_signals) go to `insights.explain`.
+    `explain_options` (unit, text_signals) go to `insights.explain`. `outcomes`
+    (``NAME:KIND[:key=value]...`` as ``--outcome``, a column name or specs) are declared in
+    place of the source's own (an analysis folder's outcomes.json).
     """
     from feedback_nlp.report.export import write_workbook
     from feedback_nlp.report.html import to_html
@@ -260,7 +287,9 @@ def write_insight_report(
     if main_score is not None:
         inputs = replace(inputs, main_score=main_score)
     if explain_options:
-        inputs = replace(inputs, explain_options=dict(explain_options))
+        inputs = replace(inputs, explain_options=checked_explain_options(explain_options))
+    if outcomes:
+        inputs = with_outcomes(inputs, outcomes)
     report = build_insight_report(inputs, explanation, title=title)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

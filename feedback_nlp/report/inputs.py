@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.errors import ReadError
-from feedback_nlp.outcome_defaults import stars_outcome
-from feedback_nlp.outcomes import OUTCOMES_FILE, read_outcomes
+from feedback_nlp.errors import ConfigError, ReadError
+from feedback_nlp.outcome_defaults import SCORES, as_outcome, plain_outcome, stars_outcome
+from feedback_nlp.outcomes import (
+    OUTCOMES_FILE,
+    OutcomeSpec,
+    case_hints,
+    parse_declared,
+    read_outcomes,
+)
 from feedback_nlp.report.export import CSV_ENCODING, restore_formula
 from feedback_nlp.schema import COLUMNS, empty_rejects
 from feedback_nlp.score_checks import (
@@ -145,6 +152,50 @@ def load_inputs(path: str | Path) -> ReportInputs:
         warnings=warnings,
         notes=[note] if note else [],
     )
+
+
+def with_outcomes(inputs: ReportInputs, outcomes: Sequence[str | OutcomeSpec]) -> ReportInputs:
+    """`inputs` with `outcomes` declared in place of those they came with (a folder's
+    outcomes.json, a star rating taken as one): ``NAME:KIND[:key=value]...`` parsed as
+    ``--outcome`` parses it, a plain column name read by its values
+    (`outcome_defaults.plain_outcome`, with a note), or a spec; their columns are parsed."""
+    notes: list[str] = []
+    specs = [_declared_spec(inputs.table, outcome, notes) for outcome in outcomes]
+    absent = [s for s in specs if not set(s.source_columns) <= set(inputs.table.columns)]
+    if absent:
+        names = [s.name for s in absent]
+        raise ConfigError(
+            f"{inputs.source or 'the table'}: declared outcome(s) {names} are not among its "
+            f"columns{case_hints(absent, list(inputs.table.columns))}"
+        )
+    suffix = Path(inputs.source).suffix if inputs.source else ""
+    table = parse_declared(
+        inputs.table, specs, inputs.source or "the table", first_data_line(suffix) or 1
+    )
+    _, stars_note = stars_outcome(inputs.table)  # the star rating is no longer the outcome
+    kept = [note for note in inputs.notes if note != stars_note]
+    return replace(inputs, table=table, outcomes=[s.stored() for s in specs], notes=[*kept, *notes])
+
+
+def _declared_spec(
+    table: pd.DataFrame, outcome: str | OutcomeSpec, notes: list[str]
+) -> OutcomeSpec:
+    """The spec of one declared outcome; a plain name's note is added to `notes`."""
+    outcome = as_outcome(outcome)
+    if isinstance(outcome, OutcomeSpec):
+        return outcome
+    if outcome in SCORES:
+        raise ConfigError(f"'{outcome}' is a score: the report explains it without --outcome")
+    if outcome not in table.columns:  # named as absent by `with_outcomes`
+        return OutcomeSpec(outcome, "numeric")
+    spec, note = plain_outcome(table[outcome], outcome)
+    if spec is None:
+        raise ConfigError(
+            f"outcome '{outcome}' is not numeric: declare its kind ({outcome}:binary:bad=yes, "
+            f"{outcome}:count, …)"
+        )
+    notes += [note] if note else []
+    return spec
 
 
 def read_tagged(path: str | Path) -> pd.DataFrame:

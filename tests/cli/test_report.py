@@ -95,3 +95,33 @@ def test_report_counts_each_response_with_unit_response(tmp_path):
         headline[unit] = next(line for line in markdown.splitlines() if "**NPS" in line)
     assert "· 2 respondents ·" in headline["auto"]
     assert f"· {len(table)} responses ·" in headline["response"]
+
+
+def _rated_table(tmp_path):
+    """A review site's tagged table: a 1-10 review score, no NPS, CSAT or CES."""
+    table = tagged_table().drop(columns=["nps", "csat"])
+    table["rating"] = [float(1 + i % 10) for i in range(len(table))]
+    path = tmp_path / "tagged.parquet"
+    table.to_parquet(path)
+    return path
+
+
+def test_outcome_declares_a_review_score_for_a_report_on_a_tagged_table(tmp_path):
+    """Before stop 50 `report` had no --outcome: a tagged table's rating was ignored and the
+    report said it had text signals only (probe 50, per-hotel reports)."""
+    path = _rated_table(tmp_path)
+    for name, extra in (("plain", []), ("declared", ["--outcome", "rating:numeric"])):
+        args = ["report", str(path), "-o", str(tmp_path / name), "-q", *extra]
+        assert CliRunner().invoke(app, args).exit_code == 0
+    plain = (tmp_path / "plain" / "report.md").read_text(encoding="utf-8")
+    declared = (tmp_path / "declared" / "report.md").read_text(encoding="utf-8")
+    assert "rating" not in plain.lower()
+    assert "what drives the outcomes" in declared and "rating" in declared
+
+
+def test_an_outcome_the_table_lacks_is_bad_input(tmp_path):
+    path = _rated_table(tmp_path)
+    args = ["report", str(path), "-o", str(tmp_path / "r"), "--outcome", "stars:numeric"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 65
+    assert "declared outcome(s) ['stars'] are not among its columns" in result.output

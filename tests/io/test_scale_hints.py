@@ -6,7 +6,7 @@ import pandas as pd
 
 from feedback_nlp.io import read_feedback
 from feedback_nlp.io.platforms import score_question_hints
-from feedback_nlp.io.scale_hints import bare_score_note, nps_note
+from feedback_nlp.io.scale_hints import answer_boxes, bare_score_note, nps_note
 
 
 def _ratings(tmp_path, values: list[int]):
@@ -63,3 +63,21 @@ def test_a_survey_weight_column_is_said_to_be_unused(tmp_path):
         "'Gewicht' looks like a survey weight: it is carried, not used; every number counts each "
         "response once (weighted estimates are not supported)"
     ]
+
+
+def test_a_bare_review_score_of_1_to_10_is_told_outcome_or_csat_before_nps(tmp_path):
+    """Before stop 50 a Booking-style 1-10 "rating" was told only `nps = "rating"`."""
+    table = read_feedback(_ratings(tmp_path, [3, 8, 10, 9, 6])).table
+    (note,) = score_question_hints(["Rating"], set(), table)
+    assert "--outcome Rating:numeric" in note
+    assert '[columns] csat = "Rating" with [scales] csat = [1, 10]' in note
+    assert note.index("--outcome") < note.index('nps = "Rating"')
+    assert "--outcome Note:numeric:bad=low" in bare_score_note("Note", pd.Series([2, 10]))
+    assert '--outcome "review score:numeric"' in bare_score_note("review score")
+
+
+def test_answer_boxes_are_a_positive_and_a_negative_column_or_none():
+    columns = ["Review title", "Positive review", "Negative review", "Review score"]
+    assert answer_boxes(columns) == ["Positive review", "Negative review"]
+    assert answer_boxes(["Pros", "Comment"]) == []
+    assert answer_boxes(["positiv_text", "negativ_text"]) == ["positiv_text", "negativ_text"]

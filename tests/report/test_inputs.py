@@ -87,3 +87,34 @@ def test_the_files_read_are_named_from_the_read_summary():
         "customers.csv: customer table, 5 customers kept\n"
     )
     assert files_read(summary) == ["a.csv", "b.json"]
+
+
+def test_declared_outcomes_replace_a_folders_and_parse_their_column(tmp_path, table):
+    """`with_outcomes` (`report --outcome`, stop 50): a yes/no column is parsed to 1/0 and
+    declared in place of the folder's outcomes.json."""
+    import json
+
+    from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
+    from feedback_nlp.report.inputs import with_outcomes
+
+    table.assign(returned=["yes", "no"] * (len(table) // 2)).to_parquet(tmp_path / "tagged.parquet")
+    stored = [{"name": "churned", "kind": "binary"}]
+    (tmp_path / OUTCOMES_FILE).write_text(json.dumps(stored), encoding="utf-8")
+    inputs = load_inputs(tmp_path)
+    assert [o.name for o in inputs.outcomes] == ["churned"]
+    declared = with_outcomes(inputs, ["returned:binary:bad=no"])
+    assert declared.outcomes == [OutcomeSpec("returned", "binary", bad="no")]
+    assert declared.table["returned"].head(2).tolist() == [1.0, 0.0]
+
+
+def test_a_plain_outcome_name_is_read_by_its_values_and_a_star_note_goes(tmp_path, table):
+    from feedback_nlp.report.inputs import with_outcomes
+
+    path = tmp_path / "tagged.parquet"
+    rated = table.drop(columns=["nps", "csat"]).assign(star_rating=4, rating=7.0)
+    rated.to_parquet(path)
+    inputs = load_inputs(path)
+    assert [o.name for o in inputs.outcomes] == ["star_rating"] and inputs.notes
+    declared = with_outcomes(inputs, ["rating"])
+    assert [(o.name, o.kind) for o in declared.outcomes] == [("rating", "numeric")]
+    assert len(declared.notes) == 1 and "outcome 'rating' given without a kind" in declared.notes[0]
