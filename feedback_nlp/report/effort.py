@@ -1,4 +1,5 @@
-"""One short report section: how much effort the comments describe, and CES beside it."""
+"""One short report section: how much effort the comments describe, the main score by effort
+level (NPS or CSAT, from explain's segments table) and CES beside it."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from feedback_nlp.report.plain import count, interval, number, percent, signed
 from feedback_nlp.schema import EFFORT_LEVELS
 from feedback_nlp.score_scales import ScoreScales
 
+#: The headline metric of each main score in the segments table (CES: its own sentence).
+SCORE_METRICS = {"nps": ("nps", "NPS", ""), "csat": ("csat_satisfied_share", "CSAT", " %")}
+
 
 def effort_section(
-    table: pd.DataFrame, tables: dict[str, pd.DataFrame], scales: ScoreScales | None = None
+    table: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    scales: ScoreScales | None = None,
+    score: str | None = None,
 ) -> Section | None:
-    """Share of comments describing effort; mean CES by effort level where CES exists, and
+    """Share of comments describing effort; the main `score` (NPS or CSAT) by effort level
+    where explain's segments table has it; mean CES by effort level where CES exists, and
     which way they go on the survey's CES scale (`scales`)."""
     if "effort" not in table.columns or not len(table):
         return None
@@ -27,11 +35,40 @@ def effort_section(
             f"high, {percent(100 * shares['low'])} low."
         )
     )
+    by_level = _score_sentence(tables.get("segments"), score)
+    if by_level:
+        section.add(Paragraph(by_level))
     relation = tables.get("effort_ces")
     if relation is not None and len(relation):
         easy_high = (scales or ScoreScales()).higher_is_better("ces")
         section.add(Paragraph(_ces_sentence(relation, easy_high)))
     return section
+
+
+def _score_sentence(segments: pd.DataFrame | None, score: str | None) -> str:
+    """'NPS by the effort their comments describe (95 % range, units): high −82.1 (−85.9 to
+    −77.3, 513); …', or "" without such rows (before stop 50 the section linked effort to
+    CES only, though explain had NPS by effort level)."""
+    if segments is None or score not in SCORE_METRICS or not len(segments):
+        return ""
+    metric, name, unit = SCORE_METRICS[score]
+    rows = segments[(segments["dimension"] == "effort") & (segments["metric"] == metric)]
+    rows = rows.set_index("segment").reindex(
+        [lv for lv in EFFORT_LEVELS if lv in set(rows["segment"])]
+    )
+    parts = [
+        f"{level} {signed(row['value']) if score == 'nps' else number(row['value'])}{unit} "
+        f"({interval(row['ci_low'], row['ci_high'], sign=score == 'nps')}, {count(row['n'])})"
+        for level, row in rows.iterrows()
+        if row["n"] > 0
+    ]
+    if len(parts) < 2:
+        return ""
+    return (
+        f"{name} by the effort their comments describe (95 % range, units): "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def _ces_sentence(relation: pd.DataFrame, easy_high: bool) -> str:

@@ -47,3 +47,28 @@ def test_report_has_the_section():
     assert "effort" in [s.key for s in report.sections]
     assert "effort_ces" in report.sheets
     assert isinstance(report.sheets["effort_ces"], pd.DataFrame)
+
+
+def test_the_main_score_by_effort_level_is_stated_from_the_segments_table():
+    """Stop 50 (a telecom probe): the section linked effort to CES only, though explain's
+    segments table had NPS −82 for high effort against −38 for none."""
+    table = pd.DataFrame({"effort": ["high", "none", "low", "none"]})
+    segments = pd.DataFrame(
+        {
+            "dimension": ["effort"] * 3 + ["touchpoint"],
+            "segment": ["high", "low", "none", "app"],
+            "metric": ["nps"] * 4,
+            "value": [-82.07, -76.8, -38.0, -50.0],
+            "n": [513, 241, 1200, 280],
+            "ci_low": [-85.9, -82.7, -42.0, -61.4],
+            "ci_high": [-77.3, -68.9, -34.0, -43.2],
+        }
+    )
+    section = effort_section(table, {"segments": segments}, score="nps")
+    text = " ".join(block.text for block in section.blocks)
+    assert "NPS by the effort their comments describe (95 % range, units): none −38.0" in text
+    assert "high −82.1 (−85.9 to −77.3, 513)." in text
+    assert effort_section(table, {"segments": segments}, score="ces") is not None
+    assert "NPS by" not in " ".join(
+        b.text for b in effort_section(table, {"segments": segments}).blocks
+    )
