@@ -28,7 +28,7 @@ from feedback_nlp.report.document import (
     Section,
     Table,
 )
-from feedback_nlp.report.plain import language_name
+from feedback_nlp.report.plain import language_name, quote_tags
 
 #: The plotly.js build inlined in every report (see assets/README.md).
 PLOTLY_ASSET = "plotly-cartesian.min.js"
@@ -220,13 +220,13 @@ def _cards(block: Cards) -> str:
 
 def _quote(quote: Quote, focused: bool = False) -> str:
     """A quote; `focused` (a summary card's) shows the part raising the theme (`focused_text`)."""
-    lang = html.escape(quote.lang)
+    known = language_name(quote.lang) != language_name(None)
+    lang = html.escape(str(quote.lang)) if known else "und"
     group = html.escape(quote.group)
-    tags = f'<span class="tag">{html.escape(language_name(quote.lang))}</span>'
-    if group and group != "all":
-        tags += f'<span class="tag">{group}</span>'
-    if quote.question:
-        tags += f'<span class="tag">to “{html.escape(quote.question)}”</span>'
+    tags = "".join(
+        f'<span class="tag">{html.escape(t)}</span>'
+        for t in quote_tags(quote.lang, quote.group, quote.question)
+    )
     part = excerpts.focused_text(quote) if focused else None
     text = html.escape(part or excerpts.shown(quote.text, quote.excerpt, quote.lang))
     if part or excerpts.is_long(quote.text):

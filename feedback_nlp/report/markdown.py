@@ -10,7 +10,7 @@ import re
 
 from feedback_nlp.report import excerpts
 from feedback_nlp.report.document import Cards, InsightReport, Paragraph, Quote, Quotes, Table
-from feedback_nlp.report.plain import language_name
+from feedback_nlp.report.plain import quote_tags
 
 #: Sections whose tables the summary keeps (their first rows).
 SUMMARY_TABLES = {"themes": 10, "languages": 12, "questions": 12}
@@ -45,11 +45,10 @@ def _table(block: Table, rows: int) -> list[str]:
 
 def _quote(quote: Quote, focused: bool = False) -> str:
     """A quote; `focused` (a summary card's) shows the part raising the theme."""
-    group = f", {md_escape(quote.group)}" if quote.group and quote.group != "all" else ""
-    asked = f", to “{md_escape(quote.question)}”" if quote.question else ""
+    tags = ", ".join(md_escape(t) for t in quote_tags(quote.lang, quote.group, quote.question))
     part = excerpts.focused_text(quote) if focused else None
     text = md_escape(part or excerpts.shown(quote.text, quote.excerpt, quote.lang))
-    return f"> {text} *({md_escape(language_name(quote.lang))}{group}{asked})*"
+    return f"> {text} *({tags})*" if tags else f"> {text}"
 
 
 def _cards(block: Cards) -> list[str]:

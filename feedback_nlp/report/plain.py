@@ -173,8 +173,21 @@ def plain_columns(table: pd.DataFrame) -> pd.DataFrame:
 def language_name(code: object) -> str:
     """`fr` → French, `th` → Thai (ISO 639 names from pycountry beyond LANGUAGE_NAMES, without
     their qualifiers: "Swahili (macrolanguage)" → Swahili); unknown codes stay as they are."""
-    text = "und" if code is None or (isinstance(code, float) and math.isnan(code)) else str(code)
+    missing = code is None or (isinstance(code, float) and math.isnan(code)) or code is pd.NA
+    text = "und" if missing or str(code) in ("", "<NA>", "nan") else str(code)
     return LANGUAGE_NAMES.get(text) or _iso_name(text) or text
+
+
+def quote_tags(lang: object, group: str, question: str) -> list[str]:
+    """The words shown beside a quote: its language (none when it is not known), its group
+    unless "all", and the question it answers ("to “…”")."""
+    name = language_name(lang)
+    tags = [] if name == LANGUAGE_NAMES["und"] else [name]
+    if group and group != "all":
+        tags.append(group)
+    if question:
+        tags.append(f"to “{question}”")
+    return tags
 
 
 @lru_cache(maxsize=256)

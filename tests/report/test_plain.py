@@ -26,3 +26,14 @@ def test_a_count_of_one_kind_keeps_its_noun() -> None:
     assert counted_units(468, "respondents", "468 respondents") == "468 respondents"
     assert counted_units(1, "conversations") == "1 conversation"
     assert count_noun("customers") == "customers"
+
+
+def test_a_quote_of_no_known_language_shows_no_language_tag():
+    """Stop 50: a tagged CSV without a lang column showed "(<NA>)" beside its quotes."""
+    import pandas as pd
+
+    from feedback_nlp.report.plain import quote_tags
+
+    assert quote_tags(pd.NA, "all", "") == []
+    assert quote_tags("<NA>", "promoter", "") == ["promoter"]
+    assert quote_tags("fr", "all", "Why?") == ["French", "to “Why?”"]
