@@ -354,7 +354,8 @@ def is_comment_text(text: str) -> bool:
     if not text.strip():
         return False
     if all(unicodedata.category(c)[0] in "PZ" or c.isspace() for c in text):
-        return bool(_EMOTICON_MARKS & set(text)) or _is_face_or_exclaimed(text)
+        emoticon = len(text.strip()) > 1 and bool(_EMOTICON_MARKS & set(text))  # not "/"
+        return emoticon or _is_face_or_exclaimed(text)
     return not is_no_judgement_reply(text) or normalise(text) in ACCEPTING_REPLIES
 
 

@@ -14,7 +14,11 @@ from feedback_nlp.insights.core import (
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "-", ".", "?", "...", "?!", "n/a", "N/A", "Nothing to add.", "nie"]
+    "text",
+    [  # "na" … "/": counted as comments before stop 50's verification probe
+        *("", "   ", "-", ".", "?", "...", "?!", "n/a", "N/A", "Nothing to add.", "nie"),
+        *("na", "NA", "nil", "x", "/"),
+    ],
 )
 def test_non_answers_are_no_comments(text: str) -> None:
     assert not is_comment_text(text)
