@@ -138,6 +138,8 @@ GOOD_SIDE_WORDS = frozenset(
 BURDEN_WORDS = frozenset(
     {"time", "wait", "waiting", "delay", "delays", "duration", "minutes", "mins", "hours"}
     | {"seconds", "cost", "costs", "effort", "complaint", "complaints", "churn", "error", "errors"}
+    | {"downtime", "outage", "outages", "defect", "defects", "bug", "bugs", "late", "returns"}
+    | {"returned", "cancellations", "escalations", "contacts", "calls", "tickets", "failures"}
 )
 #: Words that turn a good-side word around ("not_resolved"): the name is then ambiguous.
 NEGATIONS = frozenset({"not", "no", "non", "without", "never"})

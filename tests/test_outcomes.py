@@ -53,3 +53,9 @@ def test_a_name_that_says_no_side_is_assumed_and_the_description_says_so() -> No
 def test_a_negated_good_word_is_ambiguous_and_falls_back_to_the_burden_word() -> None:
     spec = OutcomeSpec("complaints_not_resolved", "numeric")
     assert not spec.higher_is_better and "assumed" in spec.describe()
+
+
+@pytest.mark.parametrize("name", ["downtime", "defects", "bugs", "late_deliveries", "returns"])
+def test_common_burden_names_are_higher_is_worse(name):
+    """Stop 50's verification probe: these read low-is-bad."""
+    assert default_bad(name, "numeric") == "high"

@@ -76,7 +76,10 @@ def explain_command(
     ] = None,
     higher_is_better: Annotated[
         list[str] | None,
-        typer.Option(help="Custom outcome(s) where higher is better (default: higher is worse)."),
+        typer.Option(
+            help="Custom outcome(s) where higher is better (default: read from the name, "
+            "docs/explain.md)."
+        ),
     ] = None,
     theme_column: Annotated[
         str | None, typer.Option(help="Theme column; default themes, else topic.")

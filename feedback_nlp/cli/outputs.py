@@ -15,7 +15,7 @@ def other_output_words() -> dict[str, str]:
     return {
         "tables": "the analysis's own tables as CSV (themes, theme mentions)",
         "read_summary.txt": "what was read from each file, and what was rejected",
-        OUTCOMES_FILE: "the outcomes declared with --outcome",
+        OUTCOMES_FILE: "the outcomes explained beside the scores (declared or found)",
         SEGMENTS_FILE: "the columns declared with --segment",
         SCALES_FILE: "the score scales that are not the default ones",
     }
