@@ -103,7 +103,7 @@ def test_read_keeps_comments_with_bad_scores_by_default(tmp_path):
     assert len(table) == 7
     assert table["nps"].isna().sum() == 4
     assert len(problems) == 6 and problems["row_kept"].all()
-    assert "rows kept with a score, date or outcome emptied" in result.output
+    assert "rows kept with a score, date, outcome or journey stage emptied" in result.output
 
 
 def test_read_refuses_an_unknown_bad_scores_policy(tmp_path):
