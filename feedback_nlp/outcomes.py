@@ -129,16 +129,23 @@ class OutcomeSpec:
 
 
 #: Words of a numeric outcome's name that say which side is bad when ``bad=`` is not given:
-#: the good side's (a rating, a saving, a resolution, "on time": low is bad) win over a
-#: burden's (a time, a cost, an effort: high is bad). Units (rate, pct, share) say neither.
+#: the good side's (a rating, a saving, a resolution, "on time", work done or a failure avoided:
+#: low is bad) win over a burden's (a time, a cost, an effort: high is bad). Units (rate, pct,
+#: share) say neither.
 GOOD_SIDE_WORDS = frozenset(
     {"star", "stars", "rating", "ratings", "score", "satisfaction", "satisfied", "saved"}
     | {"saving", "savings", "resolved", "solved", "fixed", "ontime", "punctuality", "retention"}
+    | {"answered", "handled", "closed", "processed", "ok", "avoided", "prevented", "free"}
+    | {"success", "successful", "completed", "uptime"}
 )
 BURDEN_WORDS = frozenset(
     {"time", "wait", "waiting", "delay", "delays", "duration", "minutes", "mins", "hours"}
     | {"seconds", "cost", "costs", "effort", "complaint", "complaints", "churn", "error", "errors"}
-    | {"downtime", "outage", "outages", "defect", "defects", "bug", "bugs", "late", "returns"}
+)
+#: Words that make a burden likely but not certain (``calls`` may be calls answered,
+#: ``returns`` an investment's): high is bad by default, assumed, never named (`default_bad`).
+LIKELY_BURDEN_WORDS = frozenset(
+    {"downtime", "outage", "outages", "defect", "defects", "bug", "bugs", "late", "returns"}
     | {"returned", "cancellations", "escalations", "contacts", "calls", "tickets", "failures"}
 )
 #: Words that turn a good-side word around ("not_resolved"): the name is then ambiguous.
@@ -167,10 +174,12 @@ def named_bad_side(name: str) -> str | None:
 def default_bad(name: str, kind: str) -> str:
     """The bad side of a numeric, duration or count outcome without ``bad=``: 'high' for
     durations and counts, the side a numeric outcome's name says (`named_bad_side`), else
-    'high' for a name with a burden word and 'low' for any other (``spend``), assumed."""
+    'high' for a name with a burden word or a likely one (``defects``) and 'low' for any other
+    (``spend``), assumed."""
     if kind != "numeric":
         return "high"
-    return named_bad_side(name) or ("high" if name_words(name) & BURDEN_WORDS else "low")
+    burdens = BURDEN_WORDS | LIKELY_BURDEN_WORDS
+    return named_bad_side(name) or ("high" if name_words(name) & burdens else "low")
 
 
 def _truth(value: object, name: str) -> bool:

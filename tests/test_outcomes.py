@@ -59,3 +59,28 @@ def test_a_negated_good_word_is_ambiguous_and_falls_back_to_the_burden_word() ->
 def test_common_burden_names_are_higher_is_worse(name):
     """Stop 50's verification probe: these read low-is-bad."""
     assert default_bad(name, "numeric") == "high"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "calls_answered_rate",
+        "returns_processed_ok",
+        "escalations_avoided",
+        "bug_free_sessions",
+        "tickets_closed",
+        "calls_handled",
+        "failures_prevented",
+        "answered_calls_pct",
+    ],
+)
+def test_work_done_or_a_failure_avoided_beats_a_likely_burden_word(name: str) -> None:
+    spec = OutcomeSpec(name, "numeric")
+    assert spec.higher_is_better and "assumed" not in spec.describe()
+
+
+@pytest.mark.parametrize("name", ["downtime", "defects", "investment_returns", "calls"])
+def test_a_likely_burden_word_is_higher_is_worse_but_only_assumed(name: str) -> None:
+    assert OutcomeSpec(name, "numeric").describe() == (
+        f"{name} (numeric, higher is worse, assumed; state bad=high or bad=low)"
+    )

@@ -13,11 +13,19 @@ CONTACTED_AGAIN = (
     r"j'ai (?:\w+ )?rappelé|ho richiamato io|richiamato di nuovo|rang (?:them )?again|"
     r"called (?:them )?again|wrote (?:to them )?again|emailed (?:them )?again"
 )
+#: Not followed by an object that makes the verb naming or gossip, not contacting the company
+#: ("kept calling it the best shop", "keeps messaging me about the app").
+NOT_NAMING = r"(?! (?:it|him|her|this|that|me|my|his|our|us|you|everyone|everybody)\b)"
+#: Trying to get in touch, not trying things ("kept trying new dishes").
+_TRYING_TO_REACH = (
+    r"trying to (?:get through|get hold|reach|call|ring|phone|e-?mail|contact|speak|talk)"
+)
 #: Contacting over and over ("kept ringing", "ringing and ringing", "ständig angerufen"); a tail
 #: that starts with a negation word ("sans cesse") is only looked ahead at, not read as negating.
 KEPT_CONTACTING = (
-    r"(?:keep|kept|keeps|keeping) (?:on )?(?:ringing|calling|phoning|e-?mailing|writing|"
-    r"messaging|contacting|trying)|(?:ringing|calling|phoning|e-?mailing) and (?:ringing|"
+    r"(?:keep|kept|keeps|keeping) (?:on )?(?:(?:ringing|calling|phoning|e-?mailing|writing|"
+    rf"messaging|contacting){NOT_NAMING}|{_TRYING_TO_REACH})|"
+    r"(?:ringing|calling|phoning|e-?mailing) and (?:ringing|"
     r"calling|phoning|e-?mailing)|(?:call|e-?mail|message) after (?:call|e-?mail|message)|"
     r"standig (?:\w+ )?(?:anrufen|angerufen|anzurufen|geschrieben)|"
     r"(?:angerufen|telefoniert) und (?:angerufen|telefoniert)|"
@@ -100,8 +108,15 @@ _CALL_BACK = (
     r"ricontatt\w*|ligar de volta|ligar-me|retorno|terugbel\w*|terug te bellen|"
     r"перезвон\w*|oddzwon\w*|sun\w* (?:inapoi|inapoi)|ma sun\w*|geri ara\w*|geri don\w*"
 )
+#: English needs the verb ("never came", "nobody called"), not a later "never had such …".
+_NEVER_MADE = (
+    r"(?:never|didn't|did not) (?:came|come|happened|happen|called|call|rang|ring|phoned|"
+    r"arrived|arrive|got back|get back|heard|hear|materiali[sz]ed|receiv\w*|"
+    r"(?:get|got) (?:one|it|any|a call))|"
+    r"(?:nobody|no one) (?:ever )?(?:called|rang|phoned|came|got back|did)"
+)
 _NEVER_CAME = (
-    r"never|didn't|did not|nobody|no one|nie|niemand|jamais|personne|nunca|nadie|\bmai\b|"
+    rf"{_NEVER_MADE}|nie|niemand|jamais|personne|nunca|nadie|\bmai\b|"
     r"nessuno|ninguém|nooit|так и не|никто|не перезвон\w*|nigdy|nikt|niciodat\w*|nimeni|"
     r"aramadı\w*|dönmedi\w*"
 )
@@ -117,7 +132,7 @@ NO_REPLY = (
     r"не берут трубку|nie odbiera\w* telefonu|nu (?:răspunde|raspunde|rasp\w*) la telefon|"
     r"telefonu açmıyor|"
     r"(?:callback|call back|call-back|rückruf|rappel|richiamo|llamada|terugbel\w*|звонок) "
-    r"(?:[\w']+,? ){0,6}(?:never|nie|jamais|nunca|mai|nooit|так и не|n'est jamais)|"
+    rf"(?:[\w']+,? ){{0,6}}(?:{_NEVER_MADE}|nie|jamais|nunca|mai|nooit|так и не|n'est jamais)|"
     rf"(?:{_PROMISED}) (?:[\w']+,? ){{0,4}}?(?:{_CALL_BACK})[^.!?;]*?(?:{_NEVER_CAME})|"
     rf"(?:{_CALL_BACK}) (?:[\w']+,? ){{0,3}}?(?:{_PROMISED})[^.!?;]*?(?:{_NEVER_CAME})|"
     r"niemand ruft|keine antwort|keine rückmeldung|keiner (?:fühlte|meldet|ruft)|"
@@ -144,7 +159,7 @@ NO_REPLY = (
 CHASING = (
     rf"{BACK_AND_FORTH}|"
     r"chas\w+|remind(?:ed|ing)? (?!me\b)|reminders?|follow(?:ed)?[- ]up|"
-    r"kept (?:asking|calling|writing)|"
+    rf"kept (?:asking|(?:calling|writing){NOT_NAMING})|"
     r"nachfragen|nachhaken|nachgehakt|mehrmals nachgefragt|erinnerung\w*|gemahnt|"
     r"relanc\w+|"
     r"reclamando|insistiendo|insistir|"

@@ -11,7 +11,7 @@ import pandas as pd
 from feedback_nlp.insights.core import commented, negative_flags, row_themes, theme_labels
 from feedback_nlp.insights.impact import period_of
 from feedback_nlp.intervals import wilson_interval
-from feedback_nlp.outcomes import OutcomeSpec
+from feedback_nlp.outcomes import OutcomeSpec, name_words
 from feedback_nlp.schema import lists_of
 from feedback_nlp.scores import (
     CONFIDENCE,
@@ -26,9 +26,15 @@ from feedback_nlp.scores import (
 from feedback_nlp.segment_columns import column_hint
 
 #: A numeric segment column (a tenure in months, an age) with more distinct values than this
-#: is cut into RANGE_BINS ranges of about equal size; one with fewer keeps its values.
+#: is cut at quantiles into up to RANGE_BINS ranges (ties keep them apart: at least
+#: MIN_RANGES, else it keeps its values); one with fewer keeps its values.
 MAX_NUMERIC_SEGMENTS = 12
 RANGE_BINS = 5
+MIN_RANGES = 3
+#: Words of a column name that say its numbers are labels (ids, codes), never cut into ranges.
+CODE_WORDS = frozenset(
+    {"id", "ids", "code", "codes", "zip", "zipcode", "postcode", "number", "no", "nr"}
+)
 #: Segment dimensions tried by default, in this order; missing columns are skipped.
 DEFAULT_SEGMENTS = (
     "channel",
@@ -73,38 +79,68 @@ def segment_values(
 def segment_labels(column: pd.Series) -> pd.Series:
     """The segment of each row that has one, as text without surrounding spaces; rows whose
     value is missing or blank are left out (they are in no segment). A numeric column of more
-    than MAX_NUMERIC_SEGMENTS values is cut into ranges (`numeric_ranges`)."""
+    than MAX_NUMERIC_SEGMENTS values is cut into ranges (`numeric_ranges`), unless its name
+    says it holds ids or codes (`names_codes`)."""
     text = column.astype("string").str.strip()
     text = text[text.notna() & text.ne("")]
-    ranges = numeric_ranges(text)
+    ranges = None if names_codes(column.name) else numeric_ranges(text)
     return text if ranges is None else ranges
 
 
+def names_codes(name: object) -> bool:
+    """True for a column name like ``store_id``, ``agentID``, ``zip``, ``postal_code``,
+    ``order_number`` or ``branch_nr``: its numbers are labels, not amounts to cut into ranges
+    (``number_of_orders`` is a count)."""
+    words = name_words(str(name)) if isinstance(name, str) else set()
+    if "of" in words:
+        words -= {"number", "no", "nr"}
+    return bool(words & CODE_WORDS)
+
+
 def numeric_ranges(text: pd.Series) -> pd.Series | None:
-    """Each value's range ("0-6", "7-12", …: RANGE_BINS bins of about equal size, cut at
-    quantiles) when every value is a number and there are more than MAX_NUMERIC_SEGMENTS
-    distinct ones; None otherwise (the values are segments as they are)."""
+    """Each value's range ("0-6", "7-12", …: up to RANGE_BINS bins cut at quantiles, ties kept
+    in one bin) when every value is a finite number, none zero-padded ("01000": a code), and
+    there are more than MAX_NUMERIC_SEGMENTS distinct ones; None otherwise (the values are
+    segments as they are), and also when fewer than 3 bins survive the ties or two bins'
+    labels would read the same."""
     numbers = pd.to_numeric(text, errors="coerce")
-    if not len(numbers) or numbers.isna().any() or numbers.nunique() <= MAX_NUMERIC_SEGMENTS:
+    if not len(numbers) or not np.isfinite(numbers.to_numpy(dtype=float)).all():
+        return None
+    if numbers.nunique() <= MAX_NUMERIC_SEGMENTS or text.str.match(r"^[+-]?0\d").any():
         return None
     edges = np.unique(np.quantile(numbers, np.linspace(0, 1, RANGE_BINS + 1)))
     bins = pd.Series(pd.cut(numbers, edges, labels=False, include_lowest=True), numbers.index)
+    labels = _bin_labels(numbers, bins, edges)
+    if len(labels) < MIN_RANGES or len(set(labels.values())) < len(labels):
+        return None
+    ranges = bins.map(labels).astype("string")
+    ranges.attrs["ranges"] = True  # read by the report's breakdown (its order and caption)
+    return ranges
+
+
+def _bin_labels(numbers: pd.Series, bins: pd.Series, edges: np.ndarray) -> dict[int, str]:
+    """Each non-empty bin's label, with as many decimals as the narrowest bin needs."""
     whole = bool((numbers == numbers.round()).all())
+    decimals = _decimals(edges)
     labels = {}
     for position, part in numbers.groupby(bins):
         low, high = part.min(), part.max()  # whole numbers: contiguous ranges, cut at edges
         if whole:
             low = low if position == 0 else np.floor(edges[int(position)]) + 1
             high = np.floor(edges[int(position) + 1])
-        labels[position] = _range_label(low, high)
-    ranges = bins.map(labels).astype("string")
-    ranges.attrs["ranges"] = True  # read by the report's breakdown (its order and caption)
-    return ranges
+        labels[int(position)] = _range_label(low, high, decimals)
+    return labels
 
 
-def _range_label(low: float, high: float) -> str:
+def _decimals(edges: np.ndarray) -> int:
+    """Decimals that tell the narrowest bin's ends apart: 2, or more for tiny bins."""
+    width = float(np.diff(edges).min())
+    return max(2, int(np.ceil(-np.log10(width))) + 1) if width > 0 else 2
+
+
+def _range_label(low: float, high: float, decimals: int = 2) -> str:
     """'7-12' ('-5 to 3' below zero, '12' for one value)."""
-    shown = [np.format_float_positional(v, precision=2, trim="-") for v in (low, high)]
+    shown = [np.format_float_positional(v, precision=decimals, trim="-") for v in (low, high)]
     if low == high:
         return shown[0]
     return " to ".join(shown) if low < 0 else "-".join(shown)

@@ -104,13 +104,16 @@ SUGGESTED_BY_RANGE = (
     ((1, 5), ("star_rating", "csat")),
     ((1, 7), ("ces",)),
 )
-#: The top answer of a review score (Booking's 1-10, a 0-10 "Rating").
+#: The top answer of a review score (Booking's 1-10, a 0-10 "Rating"); answers reaching above
+#: REVIEW_SCORE_ABOVE (none of a 1-5 or 1-7 scale's) suggest one.
 REVIEW_SCORE_TOP = 10
+REVIEW_SCORE_ABOVE = 7
 
 
 def bare_score_note(column: str, values: pd.Series | None = None) -> str:
     """The note on a column named only "Rating" or "Score": the scores its answers' range
-    suggests (1-5: stars or CSAT; 1-7: CES; 0-10: NPS), or each score's range without them."""
+    suggests (1-5: stars or CSAT; 1-7: CES; up to 10, above 7: a review score, an outcome or
+    a CSAT first, NPS last), or each score's range without them."""
     answered = pd.Series([], dtype="float64") if values is None else _numbers(values).dropna()
     for (low, high), names in SUGGESTED_BY_RANGE:
         if len(answered) and answered.min() >= low and answered.max() <= high:
@@ -119,27 +122,34 @@ def bare_score_note(column: str, values: pd.Series | None = None) -> str:
                 f"'{column}' holds answers from {low} to {high} but does not say which score: "
                 f"map it if it is one ([columns] {entries})"
             )
-    if len(answered) and answered.min() >= 0 and answered.max() <= REVIEW_SCORE_TOP:
-        return review_score_note(column, int(min(answered.min(), 1)))
+    seen = f"{_shown(answered.min())} to {_shown(answered.max())}" if len(answered) else ""
+    if seen and answered.min() >= 0 and REVIEW_SCORE_ABOVE < answered.max() <= REVIEW_SCORE_TOP:
+        return review_score_note(column, int(min(answered.min(), 1)), seen)
     return (
-        f"'{column}' may hold scores but does not say which (NPS 0-10, CSAT 1-5, CES 1-7, "
-        f'stars 1-5): map it if it does ([columns] star_rating = "{column}" or csat for '
-        f"1-5); a 1-10 review score: {outcome_option(column)}; nps for 0-10 only if it asks "
-        "how likely they are to recommend"
+        f"'{column}' {f'holds answers from {seen}' if seen else 'may hold scores'} but does not "
+        "say which score (NPS 0-10, CSAT 1-5, CES 1-7, stars 1-5): map it if it does ([columns] "
+        f'star_rating = "{column}" or csat for 1-5); a 1-10 review score: '
+        f"{outcome_option(column)}; nps for 0-10 only if it asks how likely they are to recommend"
     )
 
 
-def review_score_note(column: str, low: int) -> str:
-    """The note on a bare "Rating" of answers `low`-10: a review score (Booking's 1-10) is an
-    outcome or a CSAT on its scale; NPS comes last, for a likelihood to recommend (before
-    stop 50 NPS was the only hint, and following it computed NPS on review scores)."""
+def _shown(value: float) -> str:
+    """A number as written in a note: 5, 4.5."""
+    return f"{value:g}"
+
+
+def review_score_note(column: str, low: int, seen: str = "") -> str:
+    """The note on a bare "Rating" of answers `seen` ("2 to 9"; default `low` to 10): a review
+    score (Booking's 1-10) is an outcome or a CSAT on its `low`-10 scale; NPS comes last, for a
+    likelihood to recommend (before stop 50 NPS was the only hint, and following it computed
+    NPS on review scores)."""
     top = REVIEW_SCORE_TOP
     return (
-        f"'{column}' holds answers from {low} to {top} but does not say which score: if it is "
-        f"a review score, declare it an outcome ({outcome_option(column)}) or a CSAT on its "
-        f'scale ([columns] csat = "{column}" with [scales] csat = [{low}, {top}] and '
-        f"csat_satisfied = [{top - 1}, {top}]); map it to NPS only if it asks how likely they "
-        f'are to recommend ([columns] nps = "{column}")'
+        f"'{column}' holds answers from {seen or f'{low} to {top}'} but does not say which "
+        f"score: if it is a review score, declare it an outcome ({outcome_option(column)}) or "
+        f'a CSAT on its {low}-{top} scale ([columns] csat = "{column}" with [scales] csat = '
+        f"[{low}, {top}] and csat_satisfied = [{top - 1}, {top}]); map it to NPS only if it "
+        f'asks how likely they are to recommend ([columns] nps = "{column}")'
     )
 
 
@@ -174,14 +184,22 @@ POSITIVE_BOX_WORDS = frozenset({"positive", "positiv", "positif", "positivo", "l
 NEGATIVE_BOX_WORDS = frozenset({"negative", "negativ", "négatif", "negativo", "disliked", "cons"})
 
 
+#: Words of a column that counts or labels answers rather than holding them ("positive_votes").
+NOT_BOX_WORDS = frozenset({"votes", "vote", "count", "counts", "id", "score", "scores"})
+
+
 def answer_boxes(columns: list[str]) -> list[str]:
     """The first column named like a positive answer box and the first named like a negative
-    one, when the file has both; else []."""
+    one, when the file has both as two columns; else []. A column named with both sides'
+    words ("Pros and cons") or a count's ("positive_votes") is no box."""
     words = {column: set(normalise_name(column).split("_")) for column in columns}
-    boxes = [
-        next((c for c in columns if words[c] & box_words), None)
-        for box_words in (POSITIVE_BOX_WORDS, NEGATIVE_BOX_WORDS)
+    sides = (POSITIVE_BOX_WORDS, NEGATIVE_BOX_WORDS)
+    candidates = [
+        c
+        for c in columns
+        if not words[c] & NOT_BOX_WORDS and not all(words[c] & side for side in sides)
     ]
+    boxes = [next((c for c in candidates if words[c] & side), None) for side in sides]
     return [c for c in boxes if c is not None] if all(boxes) else []
 
 

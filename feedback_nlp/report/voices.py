@@ -219,7 +219,7 @@ def breakdown_section(
     caption = f"Per {by.noun}."
     if ranged:
         caption = (
-            f"Per range of {by.noun} ({len(counts)} ranges of about equal size; "
+            f"Per range of {by.noun} ({_range_sizes(counts)}; "
             f"the column has more than {MAX_NUMERIC_SEGMENTS} values)."
         )
     if unset:
@@ -228,6 +228,15 @@ def breakdown_section(
         caption += " Comments counts the rows with text; the scores also count responses without."
     section.add(Table(frame, caption))
     return section
+
+
+def _range_sizes(counts: pd.Series) -> str:
+    """'5 ranges of about equal size', or '4 ranges of 3 to 80 rows each' when ties made
+    them uneven (sizes within a fifth of the largest count as equal)."""
+    low, high = int(counts.min()), int(counts.max())
+    if high - low <= max(1, high // 5):
+        return f"{len(counts)} ranges of about equal size"
+    return f"{len(counts)} ranges of {low:,} to {high:,} rows each"
 
 
 def _add_outcome_columns(

@@ -187,3 +187,29 @@ def test_routes_prices_and_negated_chasing_are_no_transfer_or_repeat(text):
 def test_one_transfer_is_low_and_several_departments_high():
     assert BACKEND.result("I was transferred to billing.").level == "low"
     assert BACKEND.result("I was transferred to two departments.").level == "high"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone kept calling it the friendliest bakery around.",
+        "I keep trying the new flavours, each one lovely.",
+        "My daughter keeps messaging me about the great offers.",
+        "They promised to ring back and it came the same hour, never seen such quick service.",
+    ],
+)
+def test_naming_trying_things_and_a_kept_promise_are_no_effort(text: str) -> None:
+    assert cue_weights(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("I kept calling them for a week.", "repeat_contact"),
+        ("I kept trying to get through to billing.", "repeat_contact"),
+        ("They promised a callback by Friday, it never came.", "no_reply"),
+        ("I was promised a call back and nobody called.", "no_reply"),
+    ],
+)
+def test_contacting_again_and_a_broken_promise_still_count(text: str, cue: str) -> None:
+    assert cue in cue_weights(text)

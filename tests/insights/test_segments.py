@@ -235,3 +235,35 @@ def test_segment_metrics_break_a_carried_tenure_down_by_range():
     comments = result[result["metric"] == "comments"]
     assert sorted(comments["segment"]) == ["0-11", "12-22", "23-34", "35-45", "46-57"]
     assert comments["n"].tolist() == [4, 4, 4, 4, 4]
+
+
+@pytest.mark.parametrize("name", ["store_id", "agentID", "zip", "postcode", "BranchNo"])
+def test_a_column_named_like_an_id_or_code_keeps_its_values(name: str) -> None:
+    from feedback_nlp.insights.segments import segment_labels
+
+    ids = pd.Series([str(100 + 7 * i) for i in range(30)], name=name)
+    assert segment_labels(ids).nunique() == 30
+    assert segment_labels(ids.rename("number_of_orders")).attrs.get("ranges")
+
+
+def test_zero_padded_codes_and_infinite_values_keep_their_values() -> None:
+    from feedback_nlp.insights.segments import numeric_ranges
+
+    assert numeric_ranges(pd.Series([f"0{4000 + i}" for i in range(20)])) is None
+    assert numeric_ranges(pd.Series([str(i) for i in range(20)] + ["inf"])) is None
+
+
+def test_ties_that_leave_fewer_than_three_ranges_keep_the_values() -> None:
+    from feedback_nlp.insights.segments import segment_labels
+
+    skewed = pd.Series(["2"] * 90 + [str(v) for v in range(3, 16)])
+    labels = segment_labels(skewed)
+    assert not labels.attrs.get("ranges") and labels.value_counts()["2"] == 90
+
+
+def test_range_labels_carry_the_decimals_their_width_needs() -> None:
+    from feedback_nlp.insights.segments import numeric_ranges
+
+    tiny = numeric_ranges(pd.Series([f"{0.0002 * i:.4f}" for i in range(30)]))
+    assert tiny is not None and tiny.nunique() == 5
+    assert tiny.iloc[0] == "0-0.001"

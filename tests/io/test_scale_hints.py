@@ -81,3 +81,21 @@ def test_answer_boxes_are_a_positive_and_a_negative_column_or_none():
     assert answer_boxes(columns) == ["Positive review", "Negative review"]
     assert answer_boxes(["Pros", "Comment"]) == []
     assert answer_boxes(["positiv_text", "negativ_text"]) == ["positiv_text", "negativ_text"]
+
+
+def test_a_bare_rating_of_0_to_5_is_no_review_score_and_its_range_is_shown():
+    note = bare_score_note("Rating", pd.Series([0, 2, 5, 3]))
+    assert "holds answers from 0 to 5" in note and "csat = [0, 10]" not in note
+    review = bare_score_note("Rating", pd.Series([2, 6, 9]))
+    assert "holds answers from 2 to 9" in review and "csat = [1, 10]" in review
+
+
+def test_bare_score_note_docstring_no_longer_says_0_to_10_is_nps():
+    assert "0-10: NPS" not in (bare_score_note.__doc__ or "")
+
+
+def test_answer_boxes_are_two_columns_that_hold_answers():
+    assert answer_boxes(["Hotel", "Pros and cons", "Date"]) == []
+    assert answer_boxes(["review_id", "positive_votes", "negative_votes", "Score"]) == []
+    columns = ["positive_votes", "Pros", "Cons", "negative_votes"]
+    assert answer_boxes(columns) == ["Pros", "Cons"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from feedback_nlp.report import build_insight_report
 from feedback_nlp.report.document import Quotes, Table
 from feedback_nlp.report.html import to_html
@@ -118,3 +120,15 @@ def test_a_numeric_segment_of_many_values_is_broken_down_by_range_in_order():
     starts = [int(r.split("-")[0]) for r in ranges]
     assert starts == sorted(starts)
     assert block.caption.startswith("Per range of tenure (5 ranges of about equal size")
+
+
+def test_a_range_caption_gives_the_sizes_when_ties_make_the_ranges_uneven():
+    table = tagged_table()
+    half = len(table) // 2
+    table["tenure"] = ["0"] * half + [str(i) for i in range(1, len(table) - half + 1)]
+    report = build_insight_report(ReportInputs(table, themes=theme_table(), segments=["tenure"]))
+    (section,) = [s for s in report.sections if s.key.startswith("segment-")]
+    (block,) = [b for b in section.blocks if isinstance(b, Table)]
+    sizes = block.frame["Comments"].tolist()
+    assert len(sizes) == 3 and "about equal size" not in block.caption
+    assert re.search(r"\(3 ranges of [\d,]+ to [\d,]+ rows each;", block.caption)
