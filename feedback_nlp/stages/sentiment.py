@@ -28,7 +28,7 @@ asks for something ("I'd like to book two rooms", "Kann ich später einchecken?"
 :mod:`feedback_nlp.text.requests`) is neutral unless ``requests_neutral=False`` (since stop
 40). Where the table has a ``question`` that says the box's polarity ("What didn't you
 like?", "negative_text": :mod:`feedback_nlp.text.boxes`), an unsure reading takes the box's
-polarity unless ``box_prior=False`` (since stop 51).
+polarity unless ``box_prior=False`` (since stop 50).
 
 The stage also writes ``p_mixed``, the probability that the comment praises and complains
 (:mod:`feedback_nlp.stages.mixed`; NaN without a mixed head, at sentence level and on the

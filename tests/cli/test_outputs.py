@@ -20,7 +20,8 @@ def test_other_outputs_are_those_present_and_not_listed(tmp_path: Path) -> None:
     (tmp_path / "outcomes.json").write_text("[]", encoding="utf-8")
     found = other_outputs(tmp_path, {"rejects": tmp_path / "read_summary.txt"})
     assert sorted(path.name for path in found.values()) == ["outcomes.json", "tables"]
-    assert found["the outcomes explained beside the scores (declared or found)"] == tmp_path / "outcomes.json"
+    outcomes = "the outcomes explained beside the scores (declared or found)"
+    assert found[outcomes] == tmp_path / "outcomes.json"
 
 
 def test_the_closing_lines_name_tables_and_the_read_summary(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from feedback_nlp.backends.heads import Head
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.schema import SENTIMENT_LABELS, validate
+from feedback_nlp.stages import sentiment as sentiment_module
 from feedback_nlp.stages.base import Batch
 from feedback_nlp.stages.sentiment import SentimentStage
 from feedback_nlp.text.boxes import BOX_CONFIDENCE
@@ -332,3 +334,14 @@ def test_the_box_a_comment_answers_gives_its_polarity(heads_dir: Path):
     kept = off.transform(embedded(table.assign(question="What did you dislike?"))).table
     pd.testing.assert_frame_equal(plain, kept.drop(columns="question"))
     assert off.get_config()["box_prior"] is False
+
+
+def test_the_box_prior_is_dated_alike_in_the_stage_and_its_docs():
+    docs = Path(__file__).parents[2] / "docs" / "sentiment_emotion.md"
+    text = docs.read_text(encoding="utf-8")
+    heading = re.search(r"^## Boxes that say their polarity \(stop (\d+)\)$", text, re.M)
+    assert heading is not None
+    stop = heading.group(1)
+    assert f"(#boxes-that-say-their-polarity-stop-{stop})" in text
+    stage_doc = " ".join((sentiment_module.__doc__ or "").split())
+    assert f"``box_prior=False`` (since stop {stop})" in stage_doc

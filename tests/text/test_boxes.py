@@ -12,7 +12,7 @@ from feedback_nlp.text.boxes import box_polarity, box_read, only_nothing
     "question",
     ["positive_text", "Positive_Review", "What did you like?", "What did you like most?",
      "Pros", "What went well?", "Was hat Ihnen gefallen?", "Points forts", "¿Qué le gustó?",
-     "Cosa ti è piaciuto?", "O que gostou?", "Wat vond u goed?"],
+     "Cosa ti è piaciuto?", "O que gostou?", "Wat vond u goed?", "likes", "Q3_pros_review"],
 )  # fmt: skip
 def test_a_box_of_praise_is_positive(question: str):
     assert box_polarity(question) == "positive"
@@ -24,7 +24,8 @@ def test_a_box_of_praise_is_positive(question: str):
      "Cons", "What could be improved?", "What would you like us to improve?",
      "Was hat Ihnen nicht gefallen?", "Was können wir verbessern?", "Qu'avez-vous moins aimé ?",
      "Points faibles", "¿Qué no le gustó?", "Cosa non ti è piaciuto?", "O que não gostou?",
-     "Wat vond u minder goed?", "Wat kan beter?"],
+     "Wat vond u minder goed?", "Wat kan beter?", "What could we have done better?",
+     "Was können wir besser machen?", "Que pouvons-nous améliorer ?", "minus_points"],
 )  # fmt: skip
 def test_a_box_of_complaints_is_negative(question: str):
     assert box_polarity(question) == "negative"
@@ -32,16 +33,39 @@ def test_a_box_of_complaints_is_negative(question: str):
 
 @pytest.mark.parametrize(
     "question",
-    [None, "", "comment", "Anything else?", "Pros and cons", "What did you like and dislike?"],
-)
+    [None, "", "comment", "Anything else?", "Pros and cons", "What did you like and dislike?",
+     "Likes / Dislikes", "Plus / minus", "What was good, what was not?", "Was war gut, was nicht?",
+     "What would make you like us more?"],
+)  # fmt: skip
 def test_a_box_that_says_both_or_neither_has_no_polarity(question: str | None):
     assert box_polarity(question) is None
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["positive_id", "best_time_to_call", "problem_solved_comment", "bad_debt_flag",
+     "positive_votes_count", "negative_review_date"],
+)  # fmt: skip
+def test_a_column_name_with_words_other_than_box_words_has_no_polarity(question: str):
+    assert box_polarity(question) is None
+
+
+def test_the_polarity_of_a_question_is_read_once():
+    question = "What did you enjoy about the spa?"
+    box_polarity(question)
+    hits = box_polarity.cache_info().hits
+    assert box_polarity(question) == "positive"
+    assert box_polarity.cache_info().hits == hits + 1
+
+
+@pytest.mark.parametrize(
     "text",
     ["Nothing, everything fine.", "nichts", "Rien de spécial, tout parfait.",
-     "Nada que decir.", "Nothing to complain about.", "Niente da dire, tutto ottimo."],
+     "Nada que decir.", "Nothing to complain about.", "Niente da dire, tutto ottimo.",
+     "Nothing to report", "Nichts zu melden", "Rien à signaler", "Niets te melden",
+     "Can't think of anything", "Nothing comes to mind", "Honestly nothing", "Not a thing",
+     "No negatives", "None really", "Nothing to improve, keep it up", "None, it was great",
+     "Nothing really, loved it", "Nothing wrong with it, loved it!", "I wouldn't change a thing"],
 )  # fmt: skip
 def test_an_answer_that_only_says_nothing_is_recognised(text: str):
     assert only_nothing(text)
@@ -50,7 +74,9 @@ def test_an_answer_that_only_says_nothing_is_recognised(text: str):
 @pytest.mark.parametrize(
     "text",
     ["", "Nothing worked.", "Nothing, the shower was cold.", "Nothing, but the bar closed early.",
-     "The lift was slow."],
+     "The lift was slow.", "Nothing to do in the evening", "Nothing at all worked",
+     "Nothing in the fridge", "Nichts zu trinken", "Nada que ver", "Nothing in particular worked",
+     "It was not great", "Everything was not clean"],
 )  # fmt: skip
 def test_an_answer_that_complains_is_not_nothing(text: str):
     assert not only_nothing(text)
@@ -60,16 +86,39 @@ def test_a_negative_box_reads_unsure_answers_as_complaints():
     texts = ["The pool closed at six.", "Breakfast was fine but pricey.", "Loved it all.",
              "Nothing, everything fine.", "nichts", ""]  # fmt: skip
     probabilities = np.array(
-        [[0.2, 0.7, 0.1], [0.3, 0.1, 0.6], [0.05, 0.05, 0.9], [0.8, 0.1, 0.1],
+        [[0.2, 0.7, 0.1], [0.3, 0.1, 0.6], [0.05, 0.05, 0.9], [0.6, 0.1, 0.3],
          [0.0, 1.0, 0.0], [0.0, 1.0, 0.0]]
     )  # fmt: skip
     out = box_read(probabilities, texts, ["What did you dislike?"] * len(texts))
     assert out[0] == pytest.approx([0.9, 0.0, 0.1])  # neutral: negative
     assert out[1] == pytest.approx([0.9, 0.1, 0.0])  # positive, unsure: negative
     assert (out[2] == probabilities[2]).all()  # positive, sure: kept
-    assert out[3] == pytest.approx([0.0, 0.1, 0.9])  # only says nothing: not negative
+    assert out[3] == pytest.approx([0.0, 0.1, 0.9])  # only says nothing, unsure: positive
     assert (out[4:] == probabilities[4:]).all()  # judges nothing, or empty: neutral
     assert probabilities[0] == pytest.approx([0.2, 0.7, 0.1])  # the input is not changed
+
+
+def test_a_negative_box_keeps_sure_readings():
+    texts = ["Nothing to do in the evening.", "Nothing, everything fine.", "The breakfast room."]
+    probabilities = np.array([[0.9, 0.1, 0.0], [0.8, 0.1, 0.1], [0.05, 0.9, 0.05]])
+    out = box_read(probabilities, texts, ["What didn't you like?"] * len(texts))
+    assert (out == probabilities).all()
+
+
+def test_a_negative_box_keeps_answers_that_only_say_nothing_neutral():
+    texts = ["Can't think of anything", "None, it was great", "Nothing comes to mind"]
+    probabilities = np.array([[0.4, 0.5, 0.1]] * len(texts))
+    out = box_read(probabilities, texts, ["What didn't you like?"] * len(texts))
+    assert (out == probabilities).all()
+
+
+def test_a_positive_box_keeps_answers_that_open_with_nothing():
+    texts = ["Nothing.", "Nothing at all, honestly", "Nothing, the room was dirty.",
+             "No, the shower was broken.", "No problems at all, lovely staff."]  # fmt: skip
+    probabilities = np.array([[0.6, 0.3, 0.1]] * len(texts))
+    out = box_read(probabilities, texts, ["What did you like?"] * len(texts))
+    assert (out[:4] == probabilities[:4]).all()
+    assert out[4] == pytest.approx([0.0, 0.3, 0.7])
 
 
 def test_a_positive_box_reads_unsure_negative_answers_as_praise():
