@@ -22,7 +22,7 @@ def frame() -> pd.DataFrame:
         {
             "response_id": [f"c{i}" for i in range(len(people))],
             "respondent_id": people,
-            "text_clean": ["x"] * len(people),
+            "text_clean": ["late parcel"] * len(people),
             "ces": pd.array(ces, dtype="Int64"),
             "effort": pd.array(efforts, dtype="string"),
             "effort_score": scores,
