@@ -139,7 +139,7 @@ def test_files_with_no_row_are_refused_before_the_fit(tmp_path):
         "id,comment,journey_stage\n1,late,nowhere\n", encoding="utf-8"
     )
     with pytest.raises(FeedbackError, match=r"no row was kept, all 1 rejected") as refused:
-        analyze([tmp_path / "bad.csv"])
+        analyze([tmp_path / "bad.csv"], bad_scores="reject-row")  # stop 50: kept by default
     # stop 49: analyze writes no rejects file when it stops, so the message names the reason
     assert "most often: " in str(refused.value) and "journey_stage" in str(refused.value)
     assert "feedback-nlp validate bad.csv" in str(refused.value)
