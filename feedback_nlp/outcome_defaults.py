@@ -18,9 +18,8 @@ from collections.abc import Collection, Sequence
 import pandas as pd
 
 from feedback_nlp.outcomes import OutcomeSpec, parse_outcome_option
+from feedback_nlp.scores import SCORE_COLUMNS  # their direction is their scale's
 
-#: The score columns, whose direction is their scale's (`score_scales`), never guessed.
-SCORES = ("nps", "csat", "ces")
 #: The review sites' star rating (App Store, Google Play, Trustpilot: 1-5), kept apart from
 #: CSAT by the reader.
 STARS = "star_rating"
@@ -38,7 +37,7 @@ def plain_outcome(values: pd.Series, name: str) -> tuple[OutcomeSpec | None, str
     """The spec a plain outcome column is read as, and the note saying so; (None, None) for
     a score or a column that is neither numeric nor true/false (its kind must be declared)."""
     kind = _plain_kind(values)
-    if name in SCORES or kind is None:
+    if name in SCORE_COLUMNS or kind is None:
         return None, None
     spec = OutcomeSpec(name, kind)
     note = (
@@ -79,7 +78,7 @@ def stars_outcome(
 ) -> tuple[OutcomeSpec | None, str | None]:
     """``star_rating`` as a numeric outcome (low is bad), with its note, when `table` has
     ratings, no NPS, CSAT or CES value and no declared outcome of that name."""
-    scored = any(c in table.columns and table[c].notna().any() for c in SCORES)
+    scored = any(c in table.columns and table[c].notna().any() for c in SCORE_COLUMNS)
     if STARS in declared or STARS not in table.columns or scored or table[STARS].isna().all():
         return None, None
     note = (

@@ -23,6 +23,7 @@ from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.errors import FeedbackError
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.io.frame_input import checked_paths, tag_frame_input
+from feedback_nlp.outcome_defaults import stars_outcome
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, case_hints
 from feedback_nlp.score_scales import ScoreScales, model_scales, write_scales
 from feedback_nlp.scores import SCORE_COLUMNS
@@ -151,25 +152,16 @@ def _commonest_reason(rejects: pd.DataFrame) -> str:
     return str(redact_for_export(rejects[["response_id", "reason"]])["reason"].mode().iloc[0])
 
 
-#: The review sites' star rating (App Store, Google Play, Trustpilot: 1-5), kept apart from
-#: CSAT by the reader.
-STARS = "star_rating"
-
-
 def _stars_as_outcome(read: ReadResult, declared: dict[str, OutcomeSpec]) -> dict:
     """A review export's star rating as a numeric outcome (low is bad) when the feedback has
-    no NPS, CSAT or CES and the rating is not declared: before stop 47 such a report said
-    "these data carry no score" and weighed the themes by sentiment alone."""
-    table = read.table
-    scored = any(c in table.columns and table[c].notna().any() for c in SCORE_COLUMNS)
-    if STARS in declared or STARS not in table.columns or scored or table[STARS].isna().all():
+    no NPS, CSAT or CES and the rating is not declared (`outcome_defaults.stars_outcome`):
+    before stop 47 such a report said "these data carry no score" and weighed the themes by
+    sentiment alone."""
+    spec, note = stars_outcome(read.table, declared)
+    if spec is None:
         return {}
-    note = (
-        f"'{STARS}' (1-5 stars) taken as an outcome: numeric, low is bad; map it to csat, or "
-        f"declare --outcome {STARS}:..., to read it otherwise"
-    )
     read.info.setdefault("outcome_notes", []).append(note)
-    return {STARS: OutcomeSpec(STARS, "numeric")}
+    return {spec.name: spec}
 
 
 def _read_with_outcomes(

@@ -100,10 +100,7 @@ def _warning(
     """'synth.csv: 1 nps value(s) not a whole number within 0-10 left out (their rows are
     kept without nps): line 9: 11'."""
     positions = np.flatnonzero(bad.to_numpy())
-    named = ", ".join(
-        f"{locate(values.index[p], int(p), first_line)}: {_cell(values.iloc[p])}"
-        for p in positions[:NAMED]
-    )
+    named = ", ".join(_located(values, int(p), first_line) for p in positions[:NAMED])
     more = f" and {len(positions) - NAMED} more" if len(positions) > NAMED else ""
     low, high = value_range
     column = str(values.name)
@@ -111,6 +108,11 @@ def _warning(
         f"{where or 'the table'}: {len(positions)} {column} value(s) not a whole number within "
         f"{low}-{high} left out (their rows are kept without {column}): {named}{more}"
     )
+
+
+def _located(values: pd.Series, position: int, first_line: int | None) -> str:
+    """'line 9: 11': where the cell at `position` is, and what it holds."""
+    return f"{locate(values.index[position], position, first_line)}: {_cell(values.iloc[position])}"
 
 
 def _column_warning(
@@ -121,10 +123,7 @@ def _column_warning(
     first_line: int | None,
 ) -> str:
     """'csat left out of every analysis: column 'csat' has 20 value(s) outside 1-5 …'."""
-    position = int(np.flatnonzero(bad.to_numpy())[0])
-    first = (
-        f"{locate(values.index[position], position, first_line)}: {_cell(values.iloc[position])}"
-    )
+    first = _located(values, int(np.flatnonzero(bad.to_numpy())[0]), first_line)
     low, high = value_range
     column = str(values.name)
     return (

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError, ReadError
-from feedback_nlp.outcome_defaults import SCORES, as_outcome, plain_outcome, stars_outcome
+from feedback_nlp.outcome_defaults import as_outcome, plain_outcome, stars_outcome
 from feedback_nlp.outcomes import (
     OUTCOMES_FILE,
     OutcomeSpec,
@@ -38,6 +38,7 @@ from feedback_nlp.score_checks import (
     whole_numbers,
 )
 from feedback_nlp.score_scales import ScoreScales, read_scales
+from feedback_nlp.scores import SCORE_COLUMNS
 from feedback_nlp.segment_columns import read_segments
 
 #: File names inside an analysis output folder (see pipeline.write_outputs).
@@ -184,7 +185,7 @@ def _declared_spec(
     outcome = as_outcome(outcome)
     if isinstance(outcome, OutcomeSpec):
         return outcome
-    if outcome in SCORES:
+    if outcome in SCORE_COLUMNS:
         raise ConfigError(f"'{outcome}' is a score: the report explains it without --outcome")
     if outcome not in table.columns:  # named as absent by `with_outcomes`
         return OutcomeSpec(outcome, "numeric")
