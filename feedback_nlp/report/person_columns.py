@@ -1,5 +1,6 @@
-"""Carried columns that hold a person's name, handle, profile link or phone number, told
-by their header: no text detector finds a bare name or an unformatted number in a cell."""
+"""Carried columns that hold a person's name (a customer's, or the officer or agent who
+handled the case), handle, profile link or phone number, told by their header: no text
+detector finds a bare name or an unformatted number in a cell."""
 
 from __future__ import annotations
 
@@ -26,6 +27,15 @@ _NAME_COLUMN = re.compile(
     r"handle)(?: completo| of (?:the )?(?:respondent|customer|user|client|contact))?"
     r"\s*(?::|\(.*\))?\s*$"  # "Name (optional)", "Your name:"
 )
+#: A member of staff who handled the case, by role (since stop 51, a council probe): "Officer",
+#: "Case officer", "Handled by", "Assigned to", "Caseworker", "Agent", "Advisor name"
+#: ("Officer ID", "User agent", "handled_at" are not).
+_STAFF_COLUMN = re.compile(
+    r"(?i)^(?:(?:case|assigned|investigating|attending|responsible|council|police|parking|"
+    r"enforcement|housing|support|service)[ ._-]?)?(?:officer|case[ ._-]?worker|"
+    r"case[ ._-]?handler|case[ ._-]?owner|agent|advisor|adviser)(?:[ ._-]?name)?\s*:?\s*$|"
+    r"^(?:handled|dealt[ ._-]with|answered|attended)[ ._-]?by\s*:?\s*$|^assigned[ ._-]?to\s*:?\s*$"
+)
 #: A link to a person's profile: "Profile URL", "author_url", "user.profile_link".
 _PROFILE_COLUMN = re.compile(
     r"(?i)^(?:(?:author|user|reviewer|customer|member|visitor)[ ._-]?)?(?:profile[ ._-]?"
@@ -51,7 +61,7 @@ def is_name_column(name: object) -> bool:
     last_two = ".".join(header.split(".")[-2:])  # "via.source.from.name" -> "from.name"
     return any(
         bool(rule.match(text))
-        for rule in (_NAME_COLUMN, _PROFILE_COLUMN)
+        for rule in (_NAME_COLUMN, _PROFILE_COLUMN, _STAFF_COLUMN)
         for text in (header, last_two)
     )
 

@@ -1,9 +1,18 @@
-"""IP address and coordinate columns: where a respondent was, redacted in every export.
+"""Columns that say where a respondent was or lives, or which car is theirs: redacted in
+every export, by header.
 
 Qualtrics exports `IPAddress`, `LocationLatitude` and `LocationLongitude` with every
 response, SurveyMonkey `IP Address`; carried through, they reached the tagged tables and the
-workbook as written (a survey probe, stop 48). By header: an IP address column's values
-become ``<IP>``, a coordinate column's are left empty (a number column stays one).
+workbook as written (a survey probe, stop 48). An IP address column's values become
+``<IP>``, a coordinate column's are left empty (a number column stays one).
+
+Since stop 51 (a council probe) a person's address or postcode column ("Address", "Home
+address", "Address line 1", "Postcode", "Postal code") becomes ``<ADDRESS>`` and a vehicle
+plate column ("Vehicle registration", "Reg plate", "Licence plate", "Number plate") ``<ID>``.
+A header that names a place of the business ("Store address", "Branch postcode", "Site
+address", "Office address") is kept: it says where the company is, not the customer; so is
+an "Email address" (the e-mail detector redacts its cells), and a US "Zip" (five digits name
+an area of some ten thousand people, where a full UK postcode names about fifteen addresses).
 """
 
 from __future__ import annotations
@@ -13,8 +22,11 @@ import re
 import pandas as pd
 
 from feedback_nlp.io.scores import is_missing
+from feedback_nlp.schema import PII_PLACEHOLDERS
 
 IP_PLACEHOLDER = "<IP>"
+ADDRESS_PLACEHOLDER = "<ADDRESS>"
+PLATE_PLACEHOLDER = PII_PLACEHOLDERS["id"]
 _IP_HEADER = re.compile(
     r"(?i)^(?:(?:user|client|remote|respondent|source|origin|customer)[ ._-]?)?ip"
     r"(?:[ ._-]?(?:address|addr|v4|v6))?$"
@@ -22,18 +34,46 @@ _IP_HEADER = re.compile(
 _COORDINATE_HEADER = re.compile(
     r"(?i)^(?:(?:location|geo|gps|user|respondent)[ ._-]?)?(?:latitude|longitude|lat|lon|lng)$"
 )
+#: Words before "address"/"postcode" that make it a person's (or no word at all).
+_PERSON_PLACE = (
+    r"(?:home|street|postal|mailing|billing|delivery|shipping|residential|correspondence|"
+    r"property|customer|contact|your|respondent|user|client|resident|tenant|applicant|"
+    r"caller|complainant|permanent|current|previous|full)"
+)
+_ADDRESS_HEADER = re.compile(
+    rf"(?i)^(?:{_PERSON_PLACE}[ ._-]?){{0,2}}(?:address|addr|street|house[ ._-]?(?:number|no)|"
+    r"post[ ._-]?code|postal[ ._-]?code|address[ ._-]?line[ ._-]?\d)(?:[ ._-]?\d)?\s*:?\s*$"
+)
+_PLATE_HEADER = re.compile(
+    r"(?i)^(?:(?:vehicle|car)[ ._-]?(?:registration|reg)(?:[ ._-]?(?:number|no|mark|plate))?|"
+    r"(?:(?:vehicle|car|reg|registration|licen[cs]e|number)[ ._-]?)?plate(?:[ ._-]?number)?|"
+    r"vrm|kennzeichen|immatriculation|matr[ií]cula|targa)\s*:?\s*$"
+)
+
+
+def _placeholder_for(header: str) -> str | None:
+    """The placeholder that replaces every value of a column so headed (None: kept)."""
+    if _IP_HEADER.match(header):
+        return IP_PLACEHOLDER
+    if _ADDRESS_HEADER.match(header):
+        return ADDRESS_PLACEHOLDER
+    if _PLATE_HEADER.match(header):
+        return PLATE_PLACEHOLDER
+    return None
 
 
 def redact_whereabouts(table: pd.DataFrame, skip: frozenset[str]) -> pd.DataFrame:
-    """`table` (changed in place and returned) with IP addresses as ``<IP>`` and coordinates
-    empty, in the columns whose header says so (`skip`: the schema's own columns)."""
+    """`table` (changed in place and returned) with IP addresses, a person's addresses and
+    postcodes and vehicle plates as placeholders and coordinates empty, in the columns whose
+    header says so (`skip`: the schema's own columns)."""
     for name in table.columns:
         header = str(name).strip()
         if name in skip:
             continue
-        if _IP_HEADER.match(header):
+        placeholder = _placeholder_for(header)
+        if placeholder is not None:
             blank = is_missing(table[name])
-            table[name] = table[name].astype("string").where(blank, IP_PLACEHOLDER)
+            table[name] = table[name].astype("string").where(blank, placeholder)
         elif _COORDINATE_HEADER.match(header):
             table[name] = table[name].where(table[name].isna(), pd.NA)
     return table

@@ -3,8 +3,10 @@
 - id: a national id with its check or strict format (German Steuer-ID, French NIR, UK National
   Insurance number, Chinese resident id, Spanish DNI/NIE; a Dutch BSN only after its label),
   or a customer, account or contract number after its label (``account number 4839201745``,
-  ``Kundennummer``, ``numéro client``); an order or tracking number is no personal data and stays;
-- dob: a date right after a date-of-birth label (``DOB``, ``Geburtsdatum``, ``né le`` …);
+  ``Kundennummer``, ``numéro client``); an order or tracking number is no personal data and
+  stays; UK public-service numbers, addresses and plates (`feedback_nlp.text.uk_identifiers`);
+- dob: a date right after a date-of-birth label (``DOB``, ``Geburtsdatum``, ``né le``,
+  Welsh ``dyddiad geni`` …);
 - card details: a CVV/CVC and an expiry date right after their label.
 
 A label stays in the text, only the value is replaced (``account number <ID>``).
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from feedback_nlp.text.uk_identifiers import NINO, UK_LABELLED
 
 #: The end of a text before an order, tracking or ticket number (no personal data).
 ORDER_CONTEXT = re.compile(
@@ -33,9 +37,6 @@ _STEUER_ID = re.compile(r"(?<![0-9A-Za-z+])(?<!\d[.,/-])[1-9]\d{10}(?![0-9A-Za-z
 _NIR = re.compile(
     rf"{_EDGE_BEFORE}[1-478] ?\d{{2}} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{{2}}|2[AB]) ?"
     rf"\d{{3}} ?\d{{3}} ?\d{{2}}{_EDGE_AFTER}"
-)
-_NINO = re.compile(
-    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
 )
 _CHINESE_ID = re.compile(
     rf"{_EDGE_BEFORE}[1-8]\d{{5}}(?:18|19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -65,7 +66,7 @@ _DOB = re.compile(
     r"(?i)\b(?:date of birth|d\.?o\.?b\.?|born on|birth ?date|geburtsdatum|geboren am|"
     r"né(?:e|\(e\))? le|date de naissance|fecha de nacimiento|nacid[oa] el|"
     r"data di nascita|nat[oa] il|geboortedatum|geboren op|data de nascimento|"
-    r"data urodzenia|дата рождения)"
+    r"data urodzenia|дата рождения|dyddiad geni|ganwyd ar)"
     rf"[\s.:-]*(?:(?:is|ist|est|es|è)\s+)?(?P<value>{_DATE})(?![0-9A-Za-z])"
 )
 _CVV = re.compile(
@@ -127,7 +128,7 @@ _CHECKED: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool]], ...] = 
     (_CHINESE_ID, lambda m: _chinese_id_valid(m[0])),
     (_NIR, lambda m: _nir_valid(_compact(m[0]))),
     (_STEUER_ID, lambda m: _steuer_id_valid(m[0])),
-    (_NINO, lambda m: True),
+    (NINO, lambda m: True),
     (_DNI, _dni_valid),
 )
 _LABELLED: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
@@ -179,6 +180,9 @@ def redact_ids(text: str, placeholder: str) -> tuple[str, bool]:
         found = found or bool(hits)
     for pattern, valid in _LABELLED:
         text, hit = _replace_values(text, pattern, valid, placeholder)
+        found = found or hit
+    for pattern, valid, context in UK_LABELLED:  # NINO in lower case, passport, address …
+        text, hit = _replace_values(text, pattern, valid, placeholder, context)
         found = found or hit
     return text, found
 

@@ -19,34 +19,14 @@ from __future__ import annotations
 import re
 
 from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
+from feedback_nlp.text.people_titles import POLICE_RANKS, TITLES, refuses_title
 
-#: Titles before a surname (case-insensitive, at a word start): words, then a space;
-#: English abbreviations, with or without a full stop; others (also words or brands elsewhere:
-#: ``sig.``, ``dl.``), only with it; ``Prof``, ``M.``, ``Mag.``, ``Ing.``, ``Drs.``, ``Ir.``
-#: only so capitalised. Several may follow each other (``Frau Dr.``, ``Herr Prof. Dr.``).
-#: Inflected forms count too (``bei Herrn Müller``, ``panu Nowakowi``, ``господину Иванову``,
-#: ``doamnei Popescu``); Polish and Czech ``pan`` and ``pane`` only in lower case (``Pan Am``,
-#: ``Peter Pan``) and in a text with a Polish, Czech or Slovak letter (`_WEST_SLAVIC`): Spanish
-#: and English "pan" and Italian "pane" are bread and a frying pan ("el pan Bimbo").
-_TITLES = (
-    r"(?:herrn?|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
-    r"signorina|senhor|senhora|domnul|domnului|doamna|doamnei|господин(?:а|у|ом|е)?|"
-    r"госпож(?:а|и|е|у|ой)|г-н|г-жа|г-на|г-ну|г-жи|г-же|пан(?:а|у|ом|ові|і|е)?|"
-    r"pana|panu|panem|panie|pani|panią|paní|pán|pánovi|(?-i:pane?)|meneer|mevrouw|sayın)"
-    r"(?=[ \t])"
-    r"|(?:mr|mrs|ms|dr|(?-i:Prof))(?:\.|(?=[ \t]))"
-    r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|dipl\.-ing|dipl\.-kfm|"
-    r"(?-i:M|Mag|Ing|Drs|Ir)|(?-i:med|phil|jur|dent|rer\. nat|med\. dent))\."  # "Dr. med."
-)
-#: Titles that are also words of Spanish, English or Italian, and the letters of Polish, Czech
-#: and Slovak that make them titles.
-_BREAD_TITLES = frozenset(["pan", "pane"])
-_WEST_SLAVIC = re.compile("[ąćęłńśźżěčřšžůďťňľĺŕýĄĆĘŁŃŚŹŻĚČŘŠŽŮĎŤŇĽĹŔÝ]")
 #: Self-introductions; "named", "called" and their kin are left out: products are named too.
 _INTRODUCTIONS = (
     r"my name is|my name's|je m['’]appelle|mon nom est|ich heiße|ich heisse|mein name ist|"
     r"me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|me chamo|chamo-me|mă numesc|"
     r"ma numesc|numele meu este|меня зовут|моё имя|мое имя|мене звати|моє ім['’ʼ]я|"
+    r"fy enw(?: i)? (?:yw|ydy)|"
     r"με λένε|με λενε|ονομάζομαι|το όνομά μου είναι|mijn naam is|ik heet|nazywam się|"
     r"mam na imię|jmenuji se|volám sa|zovem se|казвам се|benim adım|adım|ismim"
 )
@@ -59,11 +39,12 @@ _SIGN_OFFS = (
     r"saludos cordiales|un saludo|un cordial saludo|atentamente|cordiali saluti|"
     r"distinti saluti|atenciosamente|cumprimentos|cu stimă|cu respect|с уважением|"
     r"met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|"
-    r"groetjes|groeten|z poważaniem|pozdrawiam|saygılarımla|iyi çalışmalar"
+    r"groetjes|groeten|z poważaniem|pozdrawiam|saygılarımla|iyi çalışmalar|"
+    r"diolch|diolch yn fawr|cofion|cofion cynnes|cofion gorau|yn gywir"
 )
 _NAME_WORDS = r"(?P<name>(?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*){0,3})"
 _CUED_NAME = re.compile(
-    rf"(?i)(?<![\w'’])(?P<cue>(?P<title>(?:{_TITLES})(?:[ \t]*(?:{_TITLES}))*)"
+    rf"(?i)(?<![\w'’])(?P<cue>(?P<title>(?:{TITLES})(?:[ \t]*(?:{TITLES}))*)"
     rf"|(?:{_INTRODUCTIONS})\b)[ \t]*{_NAME_WORDS}"
 )
 #: What may follow a signed name: the end, or a signature's tail on lines of their own (a job
@@ -90,15 +71,16 @@ _NOT_SIGNED = _NOT_NAMES | frozenset(
     unhappy disappointed frustrated angry annoyed furious upset sad tired fed done whatever
     enttäuscht enttäuschte verärgert sauer traurig déçu déçue décu fâché fâchée furieux
     decepcionado decepcionada enfadado enfadada deluso delusa arrabbiato arrabbiata boos
-    teleurgesteld anonymous anon client""".split()  # noqa: SIM905
+    teleurgesteld anonymous anon client bawb chi ti""".split()  # noqa: SIM905
 )
 
 #: Particles that are also articles: never a name's first word in lower case ("Frau den Flug
 #: …": German nouns are capitalised); capitalised they may be ("Madame Le Pen").
 _ARTICLES = frozenset(["der", "den", "la", "le"])
-#: Words inside a surname ("van Dijk", "de la Cruz", "von Hirschhausen"), or capitalised first
+#: Words inside a surname ("van Dijk", "de la Cruz", "von Hirschhausen", Welsh "ap Gwilym",
+#: "ab Owen"), or capitalised first
 #: as Dutch writes them without a first name ("mevrouw De Vries").
-_PARTICLES = frozenset("von van de der den da di del dos du la le".split())  # noqa: SIM905
+_PARTICLES = frozenset("von van de der den da di del dos du la le ap ab".split())  # noqa: SIM905
 
 
 def _is_particle(word: str, first: bool) -> bool:
@@ -134,14 +116,7 @@ def _is_acronym(match: re.Match[str]) -> bool:
     ``SENHOR``): an acronym, or shouting that makes the next word no sign of a name."""
     title, cue = match.groupdict().get("title"), match.groupdict().get("cue") or " "
     word = (title or cue).replace(".", " ").split()[0] if title or " " not in cue else ""
-    return len(word) > 1 and word.isupper()
-
-
-def _is_bread(match: re.Match[str]) -> bool:
-    """Whether the title is only "pan" or "pane", in a text without a West Slavic letter
-    ("pan Dr. Nowak" keeps its "Dr.")."""
-    title = (match.groupdict().get("title") or "").strip()
-    return title in _BREAD_TITLES and _WEST_SLAVIC.search(match.string) is None
+    return len(word) > 1 and word.isupper() and word not in POLICE_RANKS
 
 
 def _lower_signed_name(match: re.Match[str], words: list[str]) -> int:
@@ -161,7 +136,7 @@ def _cased_name_length(match: re.Match[str]) -> int:
     signed = match.re is _SIGNED_NAME  # there the name must be all that is left
     if signed and not count:
         count = _lower_signed_name(match, words)
-    if not count or _is_acronym(match) or _is_bread(match):
+    if not count or _is_acronym(match) or refuses_title(match, words[0]):
         return 0
     if signed and count != len(words):
         return 0

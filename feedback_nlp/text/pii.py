@@ -221,7 +221,7 @@ _MAY_CONTAIN: dict[str, Callable[[str], bool]] = {
     "secret": may_hold_secret,
     "email": lambda t: "@" in t or _MAY_BE_SPELLED_EMAIL.search(t) is not None,
     "iban": lambda t: _has_digit_run(t, 2),
-    "id": lambda t: _has_digit_run(t, 2),
+    "id": lambda t: _has_digit_run(t, 1),  # "7 Heol y Llan SA1 9ZZ": no two digits in a row
     "dob": lambda t: _has_digit_run(t, 2),
     "card": lambda t: _has_digit_run(t, 2),
     "phone": lambda t: _has_digit_run(t, 2),
@@ -230,7 +230,7 @@ _MAY_CONTAIN: dict[str, Callable[[str], bool]] = {
 }
 _MAY_BE_SPELLED_EMAIL = re.compile(r"(?i)\bat\b")
 _MAY_BE_URL = re.compile(r"(?i)http|www\.")  # "Https://" and "Www." as phones capitalise them
-_DIGIT_RUNS = {n: re.compile(rf"\d{{{n}}}") for n in (2, 4)}
+_DIGIT_RUNS = {n: re.compile(rf"\d{{{n}}}") for n in (1, 2, 4)}
 
 
 #: Full-width forms of the ASCII characters (U+FF01-FF5E), which East Asian keyboards type,

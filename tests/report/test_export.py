@@ -211,7 +211,7 @@ def test_columns_of_peoples_names_and_handle_ids_leave_redacted():
         "Profile URL",
     )
     assert all(is_name_column(c) for c in people)
-    things = ("product.name", "Url", "page_url", "company_name", "handled_by", "Handling time")
+    things = ("product.name", "Url", "page_url", "company_name", "handled_at", "Handling time")
     assert not any(is_name_column(c) for c in things)
 
 

@@ -61,6 +61,7 @@ def test_numbers_that_are_no_ids_stay(raw):
         ("fecha de nacimiento 12 de mayo de 1985", "fecha de nacimiento <DOB>"),
         ("data di nascita 12/05/1985", "data di nascita <DOB>"),
         ("geboortedatum 12-05-1985", "geboortedatum <DOB>"),
+        ("Dyddiad geni: 12/05/1985", "Dyddiad geni: <DOB>"),  # Welsh, probe 51
     ],
 )
 def test_a_date_after_a_birth_date_label(raw, expected):

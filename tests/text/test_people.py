@@ -262,3 +262,29 @@ def test_pan_and_pane_are_titles_in_polish_and_czech_text():
     assert redact_names("dobrý den pane Horáku", "<N>") == ("dobrý den pane <N>", True)
     assert redact_names("pan Zieliński był miły", "<N>") == ("pan <N> był miły", True)
     assert redact_names("el pan Dr. Ortega", "<N>") == ("el pan Dr. <N>", True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("My name is Iolo ap Rhys and I rang", "My name is <NAME> and I rang"),
+        ("Mr ab Owen was rude", "Mr <NAME> was rude"),
+        ("Fy enw i yw Mererid Hughes ac rydw i'n", "Fy enw i yw <NAME> ac rydw i'n"),
+        ("fy enw ydy Tomos", "fy enw ydy <NAME>"),
+        ("Mae'r bin yn llawn.\nDiolch,\nCeri Jenkins", "Mae'r bin yn llawn.\nDiolch,\n<NAME>"),
+        ("Cofion,\nLowri", "Cofion,\n<NAME>"),
+        ("Cofion cynnes,\nGwen Morgan\nFfôn: <PHONE>", "Cofion cynnes,\n<NAME>\nFfôn: <PHONE>"),
+        ("Diolch yn fawr,\nAled", "Diolch yn fawr,\n<NAME>"),
+    ],
+)
+def test_welsh_patronymics_introductions_and_sign_offs_are_names(raw, expected):
+    """Probe 51: "Dafydd ap …" kept its second half, Welsh cues were not read."""
+    assert redact_names(raw, "<NAME>") == (expected, True)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["Diolch yn fawr", "Diolch, bawb", "Diolch am eich help gyda'r bin", "ap store crashed"],
+)
+def test_welsh_thanks_without_a_signed_name_stays(raw):
+    assert redact_names(raw, "<NAME>") == (raw, False)

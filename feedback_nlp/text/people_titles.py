@@ -1,0 +1,116 @@
+"""Titles before a surname, for :func:`feedback_nlp.text.people.redact_names`, and the checks
+that refuse a title where its word means something else (bread, a frying pan, a computer).
+
+Titles match case-insensitively at a word start: words, then a space; English abbreviations,
+with or without a full stop; others (also words or brands elsewhere: ``sig.``, ``dl.``), only
+with it; ``Prof``, ``M.``, ``Mag.``, ``Ing.``, ``Drs.``, ``Ir.`` only so capitalised. Several
+may follow each other (``Frau Dr.``, ``Herr Prof. Dr.``). Inflected forms count too (``bei
+Herrn Müller``, ``panu Nowakowi``, ``господину Иванову``, ``doamnei Popescu``).
+
+Polish and Czech ``pan``/``pane`` count only in a text with Polish or Czech evidence (a
+letter such as ``ł`` or ``ř``, or a word such as ``jest``, ``bardzo``): Spanish and English
+"pan" and Italian "pane" are bread and a frying pan ("el pan Bimbo"). Capitalised (``Pan
+Kowalski`` at a sentence start, since stop 51) they need that evidence too, and are refused
+after a capitalised word (``Peter Pan``) and before ``Am`` (``Pan Am``).
+
+UK public-sector titles (since stop 51): ``Cllr``, ``Councillor``, ``Officer``,
+``Inspector``, ``Sergeant``, ``Sgt``, ``Constable``, ``Supt``; the police ranks ``PC``,
+``PCSO``, ``DC``, ``DS``, ``DCI`` only in capitals, before a surname that is not a computer's,
+a store's or a console's word (``PC World``, ``PC Gamer``, ``DC Comics``, ``DS Lite``) and
+not after a determiner (``my PC Lenovo``, ``mon PC Asus``).
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLES = (
+    r"(?:herrn?|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
+    r"signorina|senhor|senhora|domnul|domnului|doamna|doamnei|господин(?:а|у|ом|е)?|"
+    r"госпож(?:а|и|е|у|ой)|г-н|г-жа|г-на|г-ну|г-жи|г-же|пан(?:а|у|ом|ові|і|е)?|"
+    r"pana|panu|panem|panie|pani|panią|paní|pán|pánovi|(?-i:[Pp]ane?)|meneer|mevrouw|sayın|"
+    r"councillor|officer|inspector|sergeant|constable|(?-i:PC|PCSO|DC|DS|DCI))"
+    r"(?=[ \t])"
+    r"|(?:mr|mrs|ms|dr|cllr|sgt|supt|(?-i:Prof))(?:\.|(?=[ \t]))"
+    r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|dipl\.-ing|dipl\.-kfm|"
+    r"(?-i:M|Mag|Ing|Drs|Ir)|(?-i:med|phil|jur|dent|rer\. nat|med\. dent))\."  # "Dr. med."
+)
+
+#: Titles that are also words of Spanish, English or Italian.
+_BREAD_TITLES = frozenset(["pan", "pane"])
+#: Letters of Polish, Czech and Slovak, and Polish (and Czech) words typed without them.
+_WEST_SLAVIC = re.compile("[ąćęłńśźżěčřšžůďťňľĺŕýĄĆĘŁŃŚŹŻĚČŘŠŽŮĎŤŇĽĹŔÝ]")
+_WEST_SLAVIC_WORD = re.compile(
+    r"(?i)\b(?:jest|byl|byla|bylo|bardzo|przez|juz|tylko|jeszcze|dzien|dobry|dziekuje|prosze|"
+    r"ktory|ktora|zeby|wiec|oraz|mnie|nigdy|urzedu|dzialu)\b"
+)
+#: Words after a capitalised "Pan" that make it no title ("Pan Am").
+_NOT_AFTER_CAPITAL_PAN = frozenset(["Am"])
+
+#: Police ranks written as acronyms: titles only in capitals and before a surname.
+POLICE_RANKS = frozenset(["PC", "PCSO", "DC", "DS", "DCI"])
+#: Capitalised words after "PC", "DC", "DS" that are no surname: computers, stores, comics,
+#: consoles, brands, days and months.
+_NOT_AFTER_RANK = frozenset(
+    """world version games game gamer gaming magazine mag plus pro mode case tower builder
+    specialist specialists support repair repairs store shop master build health format port
+    edition player user users monitor richard richards optimum connection manager suite app
+    apps client cleaner doctor desktop laptop portable fixe bureau card speaker speakers setup
+    software hardware upgrade home office windows mac bundle only specs power motor motors
+    comics comic universe fandome studios movies lite xl game pass lenovo dell asus acer hp
+    samsung apple microsoft intel amd nvidia msi medion linux ubuntu steam xbox monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()  # noqa: SIM905 (a word list)
+)
+#: A determiner or possessive right before "PC": the computer ("my PC Lenovo", "mon PC").
+_DETERMINER_BEFORE = re.compile(
+    r"(?i)(?:^|\W)(?:my|your|his|her|our|their|the|a|an|this|that|new|old|work|gaming|mon|ma|"
+    r"le|un|une|ce|mi|el|tu|su|il|mio|mein|meinen|meinem|der|den|dem|das|ein|einen|mijn|het|"
+    r"een|mój|moj|meu|o)\W*$"
+)
+
+
+def _has_west_slavic_evidence(text: str) -> bool:
+    """A Polish, Czech or Slovak letter, or a Polish word typed without its letters."""
+    return _WEST_SLAVIC.search(text) is not None or _WEST_SLAVIC_WORD.search(text) is not None
+
+
+def _first_title_word(match: re.Match[str]) -> str:
+    """The first word of the title group, without its full stop ("" for another cue)."""
+    words = (match.groupdict().get("title") or "").replace(".", " ").split()
+    return words[0] if words else ""
+
+
+def _word_before(match: re.Match[str]) -> str:
+    """The word right before the title ("" at the start of a text or after punctuation)."""
+    before = match.string[: match.start("title")]
+    found = re.search(r"([^\W\d_][\w'’-]*)[ \t]+$", before)
+    return found.group(1) if found else ""
+
+
+def _is_bread(match: re.Match[str], title: str, name: str) -> bool:
+    """Whether "pan"/"pane" (alone as the title) is bread, a frying pan, Peter Pan or Pan Am."""
+    if title.lower() not in _BREAD_TITLES or match["title"].strip() != title:
+        return False
+    if not _has_west_slavic_evidence(match.string):
+        return True
+    capital = title[0].isupper()
+    return capital and (_word_before(match)[:1].isupper() or name in _NOT_AFTER_CAPITAL_PAN)
+
+
+def _is_computer(match: re.Match[str], name: str) -> bool:
+    """Whether a police rank's acronym ("PC", "DC", "DS") names a computer, store or comic."""
+    if name.lower() in _NOT_AFTER_RANK or (len(name) > 1 and name.isupper()):
+        return True
+    return _DETERMINER_BEFORE.search(match.string[: match.start("title")]) is not None
+
+
+def refuses_title(match: re.Match[str], name: str) -> bool:
+    """Whether the title of `match` (a cue match with `title` and `name` groups) is no title
+    before `name`, its first name word."""
+    title = _first_title_word(match)
+    if not title:
+        return False
+    if title in POLICE_RANKS:
+        return _is_computer(match, name)
+    return _is_bread(match, title, name)

@@ -1,0 +1,72 @@
+"""Address, postcode and plate columns (`feedback_nlp.report.whereabouts`), by header."""
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.report.export import redact_for_export
+from feedback_nlp.report.whereabouts import redact_whereabouts
+
+ADDRESSES = (
+    "Address",
+    "Street address",
+    "Home address",
+    "Postcode",
+    "Post code",
+    "postal_code",
+    "Address line 1",
+    "address_line_2",
+    "Delivery address",
+    "customer.address",
+)
+PLATES = (
+    "Vehicle registration",
+    "Vehicle reg",
+    "Reg plate",
+    "Licence plate",
+    "License plate number",
+    "Number plate",
+    "VRM",
+)
+KEPT = (
+    "Store address",
+    "Branch postcode",
+    "Site address",
+    "Office address",
+    "Email address",
+    "Zip",
+    "Registration date",
+    "Vehicle make",
+    "Street lighting rating",
+)
+
+
+@pytest.mark.parametrize("header", ADDRESSES)
+def test_a_persons_address_and_postcode_columns_leave_redacted(header):
+    """Probe 51: a council export's "Address" column was exported as written."""
+    table = pd.DataFrame({header: ["9 Lôn Hir, Bangor LL57 1ZZ", None]})
+    out = redact_whereabouts(table, frozenset())
+    assert out[header].tolist()[0] == "<ADDRESS>" and pd.isna(out[header][1])
+
+
+@pytest.mark.parametrize("header", PLATES)
+def test_vehicle_plate_columns_leave_as_ids(header):
+    out = redact_whereabouts(pd.DataFrame({header: ["XY12 ABC"]}), frozenset())
+    assert out[header].tolist() == ["<ID>"]
+
+
+@pytest.mark.parametrize("header", KEPT)
+def test_a_business_place_a_zip_and_other_columns_stay(header):
+    out = redact_whereabouts(pd.DataFrame({header: ["1 Market Sq"]}), frozenset())
+    assert out[header].tolist() == ["1 Market Sq"]
+
+
+def test_an_export_redacts_the_address_and_plate_and_keeps_the_store():
+    table = pd.DataFrame(
+        {
+            "Address": ["3 Ffordd Fawr, Rhyl LL18 9ZZ"],
+            "Vehicle registration": ["XY12 ABC"],
+            "Store address": ["High Street"],
+        }
+    )
+    out = redact_for_export(table)
+    assert out.iloc[0].tolist() == ["<ADDRESS>", "<ID>", "High Street"]

@@ -1,0 +1,79 @@
+"""Titles and the checks that refuse them (`feedback_nlp.text.people_titles`), through
+`redact_names` and `redact_pii`."""
+
+import pytest
+
+from feedback_nlp.text.people import redact_names
+from feedback_nlp.text.pii import redact_pii
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Pan Wiśniewski z urzędu nie oddzwonił.", "Pan <NAME> z urzędu nie oddzwonił."),
+        ("Pan Zając obiecał pomoc, ale nic.", "Pan <NAME> obiecał pomoc, ale nic."),
+        ("Dziękuję, Pan Lis pomógł mi szybko.", "Dziękuję, Pan <NAME> pomógł mi szybko."),
+        ("Pan Nowicki byl bardzo niemily", "Pan <NAME> byl bardzo niemily"),  # no ł typed
+        ("pan Nowicki byl bardzo niemily", "pan <NAME> byl bardzo niemily"),
+        ("Pane Horáku, děkuji za pomoc", "Pane <NAME>, děkuji za pomoc"),  # Czech vocative
+    ],
+)
+def test_a_capitalised_pan_in_polish_or_czech_text_is_a_title(raw, expected):
+    """Probe 51: "Pan Kowalski …" at a sentence start kept the name "pan Kowalski" lost."""
+    assert redact_pii(raw) == (expected, ["name"])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "El Pan Integral Marca estaba duro",  # Spanish bread, capitalised
+        "el pan Artesano estaba duro",
+        "Pan Am lost my bag",
+        "Leciałem kiedyś Pan Am do Nowego Jorku",  # Polish text, but the airline
+        "Widziałem Peter Pan Show w teatrze, był świetny",  # after a capitalised word
+        "Pane Casereccio era secco",  # Italian bread
+        "PAN KOWALSKI BYŁ NIEMIŁY",  # capitals: an acronym as often
+    ],
+)
+def test_pan_as_bread_an_airline_or_a_character_stays(raw):
+    assert redact_names(raw, "<NAME>") == (raw, False)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Cllr Price promised a reply", "Cllr <NAME> promised a reply"),
+        ("cllr. Price never came", "cllr. <NAME> never came"),
+        ("Councillor Eleri Vaughan ignored us", "Councillor <NAME> ignored us"),
+        ("our councillor Vaughan ignored us", "our councillor <NAME> ignored us"),
+        ("PC Pritchard took a statement", "PC <NAME> took a statement"),
+        ("I spoke to PCSO Bevan today", "I spoke to PCSO <NAME> today"),
+        ("DC Rowlands and DS Owen came", "DC <NAME> and DS <NAME> came"),
+        ("Officer Lloyd was kind", "Officer <NAME> was kind"),
+        ("Inspector Baines called back", "Inspector <NAME> called back"),
+        ("Sergeant Mills, Sgt Hale and Sgt. Ward", "Sergeant <NAME>, Sgt <NAME> and Sgt. <NAME>"),
+        ("Constable Reese was rude", "Constable <NAME> was rude"),
+    ],
+)
+def test_uk_public_sector_titles_are_name_cues(raw, expected):
+    """Probe 51: councillors', police officers' and officers' names were kept."""
+    assert redact_pii(raw) == (expected, ["name"])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "PC World refused a refund",
+        "bought it at PC Specialist",
+        "my PC Lenovo crashed again",
+        "mon PC Asus est lent",
+        "the PC Version crashes on start",
+        "DC Comics sent the wrong issue",
+        "my DS Lite screen broke",
+        "PC WILLIAMS WAS RUDE",  # shouting: no sign of a name
+        "pc Williams was rude",  # "pc" in lower case is a computer
+        "new PC Monday",
+    ],
+)
+def test_computers_stores_and_comics_after_pc_or_dc_stay(raw):
+    assert redact_names(raw, "<NAME>") == (raw, False)
