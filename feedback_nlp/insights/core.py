@@ -30,6 +30,7 @@ from feedback_nlp.scores import (
     unit_ids,
     unit_scores,
 )
+from feedback_nlp.text.boxes import praises_nothing
 from feedback_nlp.text.replies import is_no_judgement_reply, normalise
 
 OUTLIER_TOPIC = "-1"
@@ -326,13 +327,19 @@ def pain(impact: pd.Series, outcome: Outcome) -> pd.Series:
 def commented(table: pd.DataFrame) -> pd.Series:
     """True where the row holds a comment: its `text_clean` (else `text`) says something
     (`is_comment_text`). A score-only row (the open question skipped, or answered "-" or
-    "n/a") counts for the scores, not as a comment."""
+    "n/a") counts for the scores, not as a comment. Where the table has a `question`, each
+    row's is given (`is_comment_text`: "Nothing." answering "What worked well?" judges)."""
     column = next((c for c in ("text_clean", "text") if c in table.columns), None)
     if column is None:
         return pd.Series(True, index=table.index)
     texts = table[column].astype("string").fillna("")
-    said = {text: is_comment_text(text) for text in texts.unique()}
-    return texts.map(said).astype(bool)
+    if "question" not in table.columns:
+        said = {text: is_comment_text(text) for text in texts.unique()}
+        return texts.map(said).astype(bool)
+    questions = table["question"].astype("string").fillna("")
+    pairs = pd.Series(list(zip(texts, questions, strict=True)), index=table.index)
+    said_of = {pair: is_comment_text(pair[0], pair[1] or None) for pair in set(pairs)}
+    return pairs.map(said_of).astype(bool)
 
 
 #: Replies of the no-judgement list that accept, and so judge a little: they are comments.
@@ -346,16 +353,21 @@ _FACE = re.compile(r"\s*(?:([-^.;'*=~])[_.]\1|>_<)\s*")
 _EXCLAIMED = re.compile(r"\s*(?=(?:[?\s]*!){2})[!?\s]+")
 
 
-def is_comment_text(text: str) -> bool:
-    """False for a text that is no comment: blank, punctuation only ("-", "...", "?!"; an
-    emoticon such as ":(" or "-_-" and repeated "!" such as "!!!" judge) or a reply that
+def is_comment_text(text: str, question: str | None = None) -> bool:
+    """False for a text that is no comment: blank, punctuation only ("-", "...", "?!", "-/-";
+    an emoticon such as ":(" or "-_-" and repeated "!" such as "!!!" judge) or a reply that
     judges nothing ("n/a", "nothing to add": `text.replies.is_no_judgement_reply`). Replies
-    that judge stay comments: "ok", "good", "👍"."""
+    that judge stay comments: "ok", "good", "👍", and "nothing" as the answer to `question`
+    when that is a positive box ("What worked well?": `text.boxes.praises_nothing`)."""
     if not text.strip():
         return False
     if all(unicodedata.category(c)[0] in "PZ" or c.isspace() for c in text):
+        if is_no_judgement_reply(text) and not _is_face_or_exclaimed(text):
+            return False  # "-/-" (not applicable), unlike the face ":-/"
         emoticon = len(text.strip()) > 1 and bool(_EMOTICON_MARKS & set(text))  # not "/"
         return emoticon or _is_face_or_exclaimed(text)
+    if question is not None and praises_nothing(text, question):
+        return True
     return not is_no_judgement_reply(text) or normalise(text) in ACCEPTING_REPLIES
 
 

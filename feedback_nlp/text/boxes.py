@@ -17,7 +17,8 @@ anything"): each of its clauses judges nothing (:mod:`feedback_nlp.text.replies`
 problem (:mod:`feedback_nlp.text.denials`), is a "nothing" word with a "saying" complement
 ("nada que decir", "nothing to report"; not "nothing to do") or an intensifier ("nothing at
 all"), is short praise ("loved it", "keep it up"), or is a positive reply, with or without an
-"all" word or subject before it ("all good", "it was great").
+"all" word or subject before it ("all good", "it was great"). :func:`praises_nothing` tells an
+answer that is only "nothing" in a positive box ("What worked well?" "Nichts."): a verdict.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ _LEAST = "least wenigsten moins menos meno minst"
 #: Words and phrases of a positive box (folded: no accents, case-folded).
 _POSITIVE = (
     r"positive?s?|positiv\w*|positif\w*|positiv[oa]s?|positief\w*|pros?|plus(es|punkte?)?|"
-    r"good|best|went well|done well|did well|strengths?|highlights?|gut|am besten|vorteile?|"
+    r"good|best|went well|done well|did well|works? well|worked well|strengths?|highlights?|"
+    r"gut|am besten|vorteile?|"
     r"lob|points? forts?|bien|le mieux|lo mejor|puntos fuertes|bueno|punti di forza|il meglio|"
     r"pontos fortes|o melhor|bom|goed|het beste|voordel\w*|pluspunt\w*|sterke punten"
 )
@@ -57,7 +59,8 @@ _NEGATIVE = (
     r"improve\w*|went wrong|wrong|weakness\w*|complaints?|problems?|downsides?|better|"
     r"besser|beter|minus(es|punkte?)?|"
     r"(not|nicht|weniger|pas|no|non|nao|niet|minder)( so| zo| tan| cosi| tao)? "
-    r"(good|well|gut|bien|bueno|bene|bom|goed)|schlecht\w*|verbesser\w*|nachteile?|kritik|"
+    r"(good|well|gut|bien|bueno|bene|bom|goed)|(do|does|did|has|have)(n't|n t| not) "
+    r"(go|goes|gone|work|worked) well|schlecht\w*|verbesser\w*|nachteile?|kritik|"
     r"kontra|contra|ameliorer|amelioration|mauvais\w*|inconvenients?|points? faibles?|"
     r"le pire|mejorar|mejoras?|contras|malo|lo peor|puntos debiles|miglior\w*|difetti|"
     r"punti deboli|il peggio|melhorar|melhorias?|pontos fracos|ruim|o pior|verbeter\w*|"
@@ -69,7 +72,7 @@ _ASKING = re.compile(
     rf"\b(would|'d|wd)( (?!(?:{_NEGATION})\b)\w+){{0,3}} like\b|\blike to\b|\bfeel like\b"
 )
 #: "what was good, what was not?": a negation that ends a clause of the question (folded).
-_ENDS_NEGATED = re.compile(rf"\b({_NEGATION})\s*([?.!,;:/)]|$)")
+_ENDS_NEGATED = re.compile(rf"\b({_NEGATION}|\w+n['’]t)\s*([?.!,;:/)]|$)")
 #: Words a column name may hold besides its polarity ("negative_text", "Q3_pros_review").
 _BOX_NAMES = (
     "text texts review reviews comment comments feedback answer answers box remark remarks "
@@ -78,10 +81,11 @@ _BOX_NAMES = (
     "commentaire commentaires avis remarques reponse comentario comentarios respuesta commento "
     "commenti risposta testo texto resposta opmerking opmerkingen antwoord tekst"
 )
-_NOTHING = (
-    r"nothing|none|nichts|rien|nada|niente|nulla|niets|nenhum|nenhuma|not a thing|"
-    r"not one thing|no negatives?|nothing negative"
+_NOTHING_WORD = (
+    r"nothing|none|nichts|rien|nada|niente|nulla|niets|niks|nenhum|nenhuma|not a thing|"
+    r"not one thing"
 )
+_NOTHING = rf"{_NOTHING_WORD}|no negatives?|nothing negative"
 _LEAD = (
     r"honestly|really|absolutely|simply|truly|frankly|literally|ehrlich gesagt|wirklich|"
     r"absolut|vraiment|absolument|sinceramente|realmente|davvero|echt|eerlijk gezegd"
@@ -113,6 +117,8 @@ _NOTHING_CLAUSE = re.compile(
 _NOTHING_OPENING = re.compile(
     rf"(({_LEAD}) )?({_NOTHING}|no|nope|not really|nein|non|nee|nao)( (?:{_TAIL})){{0,2}}"
 )
+#: "Nothing.", "Honestly, nothing at all", "Nichts": an answer that is only "nothing".
+_NOTHING_ONLY = re.compile(rf"(({_LEAD}) )?({_NOTHING_WORD})( (?:{_TAIL})){{0,2}}")
 #: "loved it", "keep it up" (folded).
 _PRAISE = re.compile(
     r"(i |we )?(loved?|enjoyed|liked) (it|everything|all of it|the stay|our stay)( all)?|"
@@ -224,6 +230,18 @@ def opens_with_nothing(text: str) -> bool:
     return bool(_NOTHING_OPENING.fullmatch(_words_of(first)))
 
 
+def is_only_nothing(text: str) -> bool:
+    """True when `text` only says "nothing" ("Nothing.", "Honestly, nothing at all",
+    "Nichts", "rien du tout"; not "Nothing to report", "Nothing, the room was dirty")."""
+    return bool(_NOTHING_ONLY.fullmatch(_words_of(text)))
+
+
+def praises_nothing(text: str, question: str | None) -> bool:
+    """True when `text`, the answer to `question`, is only "nothing" in a positive box
+    ("What worked well?" "Nichts."): a negative verdict, not a non-answer."""
+    return box_polarity(question) == "positive" and is_only_nothing(text)
+
+
 def box_read(
     probabilities: np.ndarray,
     texts: Sequence[str],
@@ -239,7 +257,8 @@ def box_read(
     positive (neutral when it judges nothing), any other read neutral below
     `neutral_confidence`, or positive below `confidence`, is negative; in a positive box, an
     answer read negative below `confidence` is positive unless it opens with "nothing"
-    (:func:`feedback_nlp.text.boxes.opens_with_nothing`)."""
+    (:func:`feedback_nlp.text.boxes.opens_with_nothing`), and one that is only "nothing"
+    (:func:`feedback_nlp.text.boxes.is_only_nothing`) is negative."""
     out = probabilities.copy()
     for row, (text, question) in enumerate(zip(texts, questions, strict=True)):
         box = box_polarity(question)
@@ -261,6 +280,8 @@ def _box_target(
     read, p_read = labels[int(row.argmax())], float(row.max())
     unsure = p_read < sure[0]
     if box == "positive":
+        if is_only_nothing(text):
+            return "negative" if read != "negative" else None
         return (
             "positive" if read == "negative" and unsure and not opens_with_nothing(text) else None
         )

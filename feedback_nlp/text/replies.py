@@ -10,7 +10,8 @@ non-evaluative part of the built-in codebook's content-free replies in eleven la
 when its whole text, case-folded and without surrounding punctuation (CJK's too), white space
 or quotes, is one of them in any language (short replies are where language detection is
 least sure). A codebook's own `[content_free]` list does not feed this rule: such lists hold
-judging replies too ("good", "bad", "thanks"), which the sentiment stage must read.
+judging replies too ("good", "bad", "thanks"), which the sentiment stage must read. A dotted
+abbreviation matches with and without its dots ("n.v.t.", "n.v.t", "nvt", "k. A.", "kA").
 
 The evaluative list (`feedback_nlp/data/replies/evaluative.toml`, also written for the project)
 gives the polarity of replies that only judge, in twelve languages: the model reads a bare
@@ -28,6 +29,10 @@ _EDGES = " \t\r\n.,;:!?¡¿…'\"«»“”„-–—()[]\u3000。、，．！�
 _SPACES = re.compile(r"\s+")
 #: A reply of dashes, dots and question marks only ("-", "...", "?"); not an emoticon (":(").
 _MARKS_ONLY = re.compile(r"\s*[-–—.…?]+[-–—.…?\s]*")
+#: "/", "-/-" and "./.": forms' marks for "not applicable" (not the face ":-/").
+_NOT_APPLICABLE_MARKS = re.compile(r"\s*(?:([-–.])\s*/\s*\1|/)\s*")
+#: An abbreviation of single letters with dots ("n.v.t", "k. A", "n.a"), its last dot cut.
+_DOTTED = re.compile(r"[^\W\d_](?:\. ?[^\W\d_])+\.?")
 
 
 def _read_no_judgement(file_name: str) -> dict[str, tuple[str, ...]]:
@@ -55,8 +60,20 @@ def _normalised_replies() -> frozenset[str]:
 
 
 def normalise(text: str) -> str:
-    """Case-folded, inner white space collapsed, surrounding punctuation and spaces removed."""
-    return _SPACES.sub(" ", text.strip(_EDGES)).casefold()
+    """Case-folded, inner white space collapsed, surrounding punctuation and spaces removed,
+    a dotted abbreviation without its dots ("N.V.T." and "nvt": "nvt")."""
+    return _SPACES.sub(" ", undotted(text.strip(_EDGES))).casefold()
+
+
+def undotted(reply: str) -> str:
+    """A dotted abbreviation without its dots and spaces ("n.v.t." → "nvt", "k. A." → "kA");
+    any other reply as it is."""
+    return re.sub(r"[. ]", "", reply) if _DOTTED.fullmatch(reply.strip()) else reply
+
+
+def with_undotted(replies: list[str]) -> list[str]:
+    """`replies`, each dotted abbreviation followed by its form without dots, no repeats."""
+    return list(dict.fromkeys(form for reply in replies for form in (reply, undotted(reply))))
 
 
 @lru_cache(maxsize=1)
@@ -91,11 +108,12 @@ def reply_polarity(text: str) -> str | None:
 def is_no_judgement_reply(text: str) -> bool:
     """True when the whole `text` is a reply that judges nothing (in any listed language), or
     only dashes, dots and question marks ("-", "...", "?": what survey forms get when an
-    answer is required; an emoticon such as ":(" judges)."""
+    answer is required; an emoticon such as ":(" judges), or "/", "-/-" ("not applicable")."""
     if len(text) > 40:  # the longest listed reply has 22 characters
         return False
-    normalised = normalise(text)
-    return normalised in _normalised_replies() or _MARKS_ONLY.fullmatch(text) is not None
+    if _MARKS_ONLY.fullmatch(text) or _NOT_APPLICABLE_MARKS.fullmatch(text):
+        return True
+    return normalise(text) in _normalised_replies()
 
 
 @lru_cache(maxsize=1)

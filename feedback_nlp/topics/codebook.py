@@ -15,8 +15,9 @@ cx_core.toml``)::
     rules = ['"late" NEAR "delivery"', '"never arrived"']   # optional
     judgement = false                    # optional: true for judgements of the whole experience
 
-    [content_free]                       # optional: replies that say nothing, per language
-    en = ["ok", "nothing to add"]
+    [content_free]                       # optional: replies that say nothing, per language,
+    nl = ["n.v.t.", "geen idee"]          # added to the built-in lists (replace = true:
+                                         # instead of them); "n.v.t." also reads "nvt"
 
 Entries of level ``category`` name the upper level: each discovered theme is filed under the
 entry most of its units match (see `feedback_nlp.topics.matching`). Entries of level
@@ -38,6 +39,7 @@ from typing import Any
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import JOURNEY_STAGES, LIST_SEP, TOUCHPOINTS
+from feedback_nlp.text.replies import with_undotted
 from feedback_nlp.topics.config import LANGUAGE_CODE
 from feedback_nlp.topics.rules import Rule, parse_rule
 
@@ -116,7 +118,7 @@ def builtin_path() -> Path:
 @lru_cache(maxsize=1)
 def _builtin_content_free() -> tuple[tuple[str, tuple[str, ...]], ...]:
     document = tomllib.loads(builtin_path().read_text(encoding="utf-8"))
-    lists = _language_lists(document.get("content_free", {}), str(builtin_path()), "content_free")
+    lists = _content_free(document.get("content_free", {}), str(builtin_path()))
     return tuple((lang, tuple(items)) for lang, items in sorted(lists.items()))
 
 
@@ -142,7 +144,8 @@ def load_codebook(source: str | Path) -> Codebook:
         raise ConfigError(f"{path}: not a valid codebook file ({error})") from error
     except Exception as error:  # yaml.YAMLError and friends
         raise ConfigError(f"{path}: not a valid codebook file ({error})") from error
-    book = parse_codebook(document, str(path))
+    builtin = None if str(source) == BUILTIN else builtin_content_free()
+    book = parse_codebook(document, str(path), builtin)
     book.source = BUILTIN if str(source) == BUILTIN else str(path)
     return book
 
@@ -162,8 +165,11 @@ def codebook_text(path: Path) -> str:
         ) from error
 
 
-def parse_codebook(document: Any, where: str) -> Codebook:
-    """Validate a parsed codebook document; errors name the file and the entry."""
+def parse_codebook(
+    document: Any, where: str, builtin: dict[str, list[str]] | None = None
+) -> Codebook:
+    """Validate a parsed codebook document; errors name the file and the entry. Its content-free
+    replies extend `builtin` (the built-in lists) unless its table says ``replace = true``."""
     if not isinstance(document, dict) or not isinstance(document.get("theme"), list):
         raise ConfigError(f"{where}: a codebook needs a list of [[theme]] entries")
     _check_keys(document, TOP_KEYS, where, "the codebook")
@@ -176,7 +182,7 @@ def parse_codebook(document: Any, where: str) -> Codebook:
             raise ConfigError(f"{where}: theme id '{entry.id}' is used twice")
         seen.add(entry.id)
     _check_names_differ(entries, where)
-    content_free = _language_lists(document.get("content_free", {}) or {}, where, "content_free")
+    content_free = _content_free(document.get("content_free", {}) or {}, where, builtin)
     return Codebook(str(header.get("name", Path(where).stem)), entries, content_free)
 
 
@@ -263,6 +269,24 @@ def _entry(raw: Any, index: int, where: str) -> CodebookEntry:
         journey_stage=stage,
         judgement=judgement,
     )
+
+
+def _content_free(
+    value: Any, where: str, builtin: dict[str, list[str]] | None = None
+) -> dict[str, list[str]]:
+    """The [content_free] lists added to `builtin`'s (none with ``replace = true``), each dotted
+    abbreviation also without its dots ("n.v.t." and "nvt")."""
+    table = dict(value) if isinstance(value, dict) else value
+    replace = table.pop("replace", False) if isinstance(table, dict) else False
+    if not isinstance(replace, bool):
+        raise ConfigError(f"{where}: [content_free] 'replace' must be true or false")
+    own = _language_lists(table, where, "content_free")
+    if replace and not any(own.values()):
+        raise ConfigError(f"{where}: [content_free] has replace = true but no lists to use")
+    lists = {} if replace or builtin is None else {k: list(v) for k, v in builtin.items()}
+    for lang, items in own.items():
+        lists[lang] = [*lists.get(lang, []), *items]
+    return {lang: with_undotted(items) for lang, items in lists.items()}
 
 
 def _language_lists(value: Any, label: str, key: str) -> dict[str, list[str]]:

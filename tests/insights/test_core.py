@@ -18,6 +18,7 @@ from feedback_nlp.insights.core import (
     [  # "na" … "/": counted as comments before stop 50's verification probe
         *("", "   ", "-", ".", "?", "...", "?!", "n/a", "N/A", "Nothing to add.", "nie"),
         *("na", "NA", "nil", "x", "/"),
+        *("nvt", "N.V.T.", "Geen idee", "-/-", "./.", "Sans objet"),  # probe 51
     ],
 )
 def test_non_answers_are_no_comments(text: str) -> None:
@@ -75,3 +76,25 @@ def test_a_theme_of_equal_means_has_an_impact_range() -> None:
     assert result["impact_ci_high"] - result["impact"] == pytest.approx(1.959964 * se)
     with_plain_variance = metric_and_variance(np.ones(4), "numeric")[1]
     assert with_plain_variance == 0.0
+
+
+def test_nothing_in_a_positive_box_is_a_comment() -> None:
+    """Probe 51: "Nichts." to "What worked well?" is a negative verdict, counted as a comment
+    (with no theme); in a negative box or without a question it says nothing."""
+    assert is_comment_text("Nichts.", "What worked well?")
+    assert is_comment_text("nothing at all", "What did you like?")
+    assert not is_comment_text("Nichts.", "What could be improved?")
+    assert not is_comment_text("Nichts.")
+    assert not is_comment_text("n/a", "What worked well?")
+
+
+def test_commented_gives_each_row_its_question() -> None:
+    """A table of answer boxes: "Nichts." is a comment under "What worked well?" only."""
+    table = pd.DataFrame(
+        {
+            "text_clean": ["Nichts.", "Nichts.", "Nichts."],
+            "question": ["What worked well?", "What could be improved?", None],
+        }
+    )
+    assert commented(table).tolist() == [True, False, False]
+    assert not commented(table.drop(columns="question")).any()

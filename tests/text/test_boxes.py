@@ -5,14 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from feedback_nlp.text.boxes import box_polarity, box_read, only_nothing
+from feedback_nlp.text.boxes import (
+    box_polarity,
+    box_read,
+    is_only_nothing,
+    only_nothing,
+    praises_nothing,
+)
 
 
 @pytest.mark.parametrize(
     "question",
     ["positive_text", "Positive_Review", "What did you like?", "What did you like most?",
      "Pros", "What went well?", "Was hat Ihnen gefallen?", "Points forts", "¿Qué le gustó?",
-     "Cosa ti è piaciuto?", "O que gostou?", "Wat vond u goed?", "likes", "Q3_pros_review"],
+     "Cosa ti è piaciuto?", "O que gostou?", "Wat vond u goed?", "likes", "Q3_pros_review",
+     "What worked well?", "What works well for you?"],
 )  # fmt: skip
 def test_a_box_of_praise_is_positive(question: str):
     assert box_polarity(question) == "positive"
@@ -25,7 +32,8 @@ def test_a_box_of_praise_is_positive(question: str):
      "Was hat Ihnen nicht gefallen?", "Was können wir verbessern?", "Qu'avez-vous moins aimé ?",
      "Points faibles", "¿Qué no le gustó?", "Cosa non ti è piaciuto?", "O que não gostou?",
      "Wat vond u minder goed?", "Wat kan beter?", "What could we have done better?",
-     "Was können wir besser machen?", "Que pouvons-nous améliorer ?", "minus_points"],
+     "Was können wir besser machen?", "Que pouvons-nous améliorer ?", "minus_points",
+     "What didn't go well?", "What did not work well?", "What didn’t work well?"],
 )  # fmt: skip
 def test_a_box_of_complaints_is_negative(question: str):
     assert box_polarity(question) == "negative"
@@ -35,7 +43,8 @@ def test_a_box_of_complaints_is_negative(question: str):
     "question",
     [None, "", "comment", "Anything else?", "Pros and cons", "What did you like and dislike?",
      "Likes / Dislikes", "Plus / minus", "What was good, what was not?", "Was war gut, was nicht?",
-     "What would make you like us more?"],
+     "What would make you like us more?", "What worked well and what didn't?",
+     "What went well, what didn’t?"],
 )  # fmt: skip
 def test_a_box_that_says_both_or_neither_has_no_polarity(question: str | None):
     assert box_polarity(question) is None
@@ -133,3 +142,34 @@ def test_a_box_without_polarity_changes_nothing():
     probabilities = np.array([[0.2, 0.7, 0.1], [0.55, 0.1, 0.35]])
     out = box_read(probabilities, ["The pool closed at six.", "Ok-ish."], ["Comments", ""])
     assert (out == probabilities).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [("Nothing.", True), ("Nichts", True), ("Honestly, nothing at all", True), ("niks", True),
+     ("rien du tout", True), ("None", True), ("Nothing to report", False),
+     ("Nothing, the room was dirty.", False), ("No negatives", False), ("n/a", False)],
+)  # fmt: skip
+def test_an_answer_of_only_nothing_is_told(text: str, only: bool):
+    assert is_only_nothing(text) is only
+
+
+def test_a_positive_box_reads_an_answer_of_only_nothing_as_negative():
+    """Probe 51: "Nichts." to "What worked well?" was a neutral non-answer."""
+    texts = ["Nichts.", "Honestly, nothing at all", "niks", "n/a", "Nothing to report"]
+    probabilities = np.array([[0.0, 1.0, 0.0], [0.3, 0.6, 0.1], [0.0, 1.0, 0.0],
+                              [0.0, 1.0, 0.0], [0.2, 0.7, 0.1]])  # fmt: skip
+    out = box_read(probabilities, texts, ["What worked well?"] * len(texts))
+    assert out[0] == pytest.approx([1.0, 0.0, 0.0])
+    assert out[1] == pytest.approx([0.9, 0.0, 0.1])
+    assert out[2] == pytest.approx([1.0, 0.0, 0.0])
+    assert (out[3:] == probabilities[3:]).all()  # judges nothing; says nothing of the box
+    negative_box = box_read(probabilities, texts, ["What could be improved?"] * len(texts))
+    assert negative_box[0] == pytest.approx([0.0, 1.0, 0.0])
+
+
+def test_only_nothing_praises_nothing_only_in_a_positive_box():
+    assert praises_nothing("Nichts.", "What worked well?")
+    assert not praises_nothing("Nichts.", "What could be improved?")
+    assert not praises_nothing("Nichts.", None)
+    assert not praises_nothing("n/a", "What worked well?")

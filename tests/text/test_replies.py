@@ -12,6 +12,7 @@ from feedback_nlp.text.replies import (
     no_judgement_replies,
     normalise,
     reply_polarity,
+    with_undotted,
 )
 from feedback_nlp.topics.codebook import builtin_content_free
 
@@ -37,6 +38,9 @@ def test_replies_that_judge_nothing_match_whole_and_in_any_language(text: str):
         "nein!!! nie wieder",
         ":(",
         ":-)",
+        ":-/",
+        "n.v.t. de docent was er nooit",
+        "z.B. die Klausur",
     ],
 )
 def test_judgements_and_longer_comments_do_not_match(text: str):
@@ -105,3 +109,27 @@ def test_every_asian_reply_is_a_content_free_reply_of_the_builtin_codebook():
     content_free = builtin_content_free()
     for lang, replies in asian_no_judgement_replies().items():
         assert set(replies) <= set(content_free[lang]), lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nvt", "n.v.t.", "N.V.T", "n. v. t.", "Geen idee", "weet ik niet", "geen mening",
+     "Geen opmerking.", "niet van toepassing", "entfällt", "-/-", "./.", " / ", "keine Ahnung",
+     "k. A.", "kA", "Sans objet", "pas d'avis", "No aplica.", "sin opinión", "non applicabile",
+     "nie dotyczy", "não se aplica", "not applicable", "No opinion", "nothing to say",
+     "затрудняюсь ответить"],
+)  # fmt: skip
+def test_not_applicable_and_no_opinion_replies_match_with_and_without_dots(text: str):
+    """Probe 51: Dutch "nvt", "n.v.t." and "Geen idee" were read as comments ("nvt" as
+    Swedish and negative, forming a theme of its own)."""
+    assert is_no_judgement_reply(text)
+
+
+def test_a_dotted_abbreviation_is_also_listed_without_its_dots():
+    assert with_undotted(["n.v.t.", "k. A.", "n/a", "nvt"]) == [
+        "n.v.t.",
+        "nvt",
+        "k. A.",
+        "kA",
+        "n/a",
+    ]

@@ -210,3 +210,55 @@ def test_a_codebook_not_saved_as_utf8_is_refused_with_what_to_do(tmp_path):
         load_codebook(path)
     path.write_bytes(body.encode("utf-16"))  # with its byte-order mark: read
     assert load_codebook(path).entries[0].names == {"en": "配達遅延"}
+
+
+_THEME = '[[theme]]\nid = "lectures"\nname = "Lectures"\nexamples = ["the lectures were clear"]\n'
+
+
+def _user_codebook(tmp_path, content_free: str):
+    path = tmp_path / "course.toml"
+    path.write_text(_THEME + "[content_free]\n" + content_free, encoding="utf-8")
+    return load_codebook(path)
+
+
+def test_a_user_codebooks_content_free_replies_extend_the_builtin_ones(tmp_path):
+    """Probe 51: a codebook listing only Dutch non-answers made "n/a", "无" and "no comment"
+    themes of their own (its list replaced the built-in one)."""
+    from feedback_nlp.topics.units import split_units
+
+    book = _user_codebook(tmp_path, 'nl = ["n.v.t.", "ben ik vergeten"]\n')
+    assert {"n/a", "no comment"} <= set(book.content_free["en"])
+    assert "无" in book.content_free["zh"]
+    assert {"n.v.t.", "nvt", "ben ik vergeten"} <= set(book.content_free["nl"])
+    texts = ["no comment", "N/A", "无", "nvt", "Ben ik vergeten", "the lectures were clear"]
+    units = split_units(texts, ["en", "nl", "zh", "sv", "nl", "en"], book.content_free)
+    assert units.says_something.tolist() == [False] * 5 + [True]
+
+
+def test_replace_true_makes_the_users_lists_the_only_ones(tmp_path):
+    book = _user_codebook(tmp_path, 'replace = true\nnl = ["n.v.t.", "niks"]\n')
+    assert book.content_free == {"nl": ["n.v.t.", "nvt", "niks"]}
+
+
+@pytest.mark.parametrize(
+    ("content_free", "message"),
+    [('replace = "yes"\nnl = ["nvt"]\n', "'replace' must be true or false"),
+     ("replace = true\n", "replace = true but no lists")],
+)  # fmt: skip
+def test_a_malformed_replace_is_refused(tmp_path, content_free, message):
+    with pytest.raises(ConfigError, match=message):
+        _user_codebook(tmp_path, content_free)
+
+
+def test_a_saved_codebook_keeps_its_content_free_lists_as_they_were_read(tmp_path):
+    from feedback_nlp.topics.codebook import Codebook
+
+    for table in ('nl = ["nvt"]\n', 'replace = true\nnl = ["nvt"]\n'):
+        book = _user_codebook(tmp_path, table)
+        assert Codebook.from_json(book.to_json()).content_free == book.content_free
+
+
+def test_the_builtin_content_free_replies_read_dotted_abbreviations_without_dots():
+    content_free = builtin_content_free()
+    assert {"n.v.t.", "nvt"} <= set(content_free["nl"])
+    assert {"k.A.", "kA"} <= set(content_free["de"])
