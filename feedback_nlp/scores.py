@@ -2,16 +2,24 @@
 
 Counting rule (one score per unit). A score belongs to a *unit*, not to a comment: chat logs
 repeat the conversation's CSAT on every customer turn and a respondent may leave several
-comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set; else its
-``respondent_id`` when all of that respondent's rows carry the same value of every score (the
-score was repeated onto their comments, e.g. by :func:`feedback_nlp.score_join.join_scores`);
-else its ``response_id`` (a respondent who answered several surveys with different scores gave
-several answers, and each counts; the rows of one survey row split per open question,
-``<id>#q<k>``, are one response). Within a unit the score counts once: the last non-missing
-value (by ``created_at`` when present, then by row order). Pass ``unit="respondent_id"`` to
-count every respondent once whatever they answered; :func:`score_conflicts` counts the units
-whose rows disagree. Within any segment (a channel, a theme, …) a unit also counts once. Rows
-with empty text still count for the scores.
+comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set. Outside
+conversations the table decides, the same way for every respondent (:func:`repeated_answers`):
+
+- when some respondent's rows carry different values of a score and the table has
+  ``response_id`` (repeated survey waves: a contact answering each quarter), every response
+  counts, for every respondent, those who answered the same each time included;
+- otherwise a respondent counts once: their rows carry one value of every score (the score
+  was repeated onto their comments, e.g. by :func:`feedback_nlp.score_join.join_scores`, whose
+  comments keep their own dates and response ids).
+
+Rows without respondent fall back to their ``response_id`` (the rows of one survey row split
+per open question, ``<id>#q<k>``, are one response). Within a unit the score counts once: the
+last non-missing value (by ``created_at`` when present, then by row order). Pass
+``unit="response"`` to count every response, ``unit="respondent_id"`` (or any column) to count
+every respondent once whatever they answered; :func:`score_conflicts` counts the units whose
+rows disagree and says in its ``attrs["skipped"]`` which way the rule went
+(`feedback_nlp.unit_notes`). Within any segment (a channel, a theme, …) a unit also counts
+once. Rows with empty text still count for the scores.
 
 Confidence intervals (95 % by default):
 
@@ -97,6 +105,9 @@ def check_range(values: pd.Series, column: str, value_range: tuple[int, int]) ->
 
 #: The prefix of a unit that counts as "auto", a respondent's rows also agreeing on a column.
 AGREEING = "auto:"
+#: "auto" resolved for a table that shows repeated answers (`counting_unit`): a conversation
+#: where set, else a response, so that a period or a segment of the table counts as it does.
+EVERY_ANSWER = "auto/every-answer"
 
 
 def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
@@ -104,27 +115,25 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
 
     `unit` is ``"auto"``, ``"auto:<column>"`` (auto, a respondent's rows also agreeing on
     `column`: a declared outcome), ``"response"`` (a survey response: its rows split per
-    answer are one), ``"comment"`` (every row its own unit) or the name of a column.
+    answer are one), ``"comment"`` (every row its own unit), EVERY_ANSWER or the name of a
+    column.
     """
     if unit == "response":
         return _responses(table)
     if unit == "comment":  # every row, whatever response it is part of
         return _prefixed(table, "response_id", "comment")
-    agreeing_on = list(SCORE_COLUMNS)
-    if unit.startswith(AGREEING):
-        agreeing_on.append(unit.removeprefix(AGREEING))
-        unit = "auto"
-    if unit != "auto":
+    if unit != EVERY_ANSWER and not _is_auto(unit):
         if unit not in table.columns:
             raise ConfigError(f"unit column '{unit}' is not in the table")
         return _prefixed(table, unit).fillna(_responses(table))
-    ids = pd.Series(pd.NA, index=table.index, dtype="string")
-    if "conversation_id" in table.columns:
-        ids = ids.fillna(_prefixed(table, "conversation_id"))
+    ids = _conversations(table)
     if "respondent_id" in table.columns:
         respondents = _prefixed(table, "respondent_id")
-        agree = _agreeing_respondents(table, respondents, agreeing_on)
-        ids = ids.fillna(respondents.where(agree))
+        agree = _agreeing_respondents(table, respondents, _agreeing_columns(unit))
+        once = respondents.where(agree)
+        if unit == EVERY_ANSWER or _shows_repeats(table, agree, ids.isna(), unit):
+            ids = ids.fillna(_responses(table) if "response_id" in table.columns else once)
+        ids = ids.fillna(once)
     if "response_id" in table.columns:
         ids = ids.fillna(_responses(table))
     if ids.isna().any():
@@ -133,6 +142,51 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
             f"row {plain_repr(row)} has no response_id, respondent_id or conversation_id"
         )
     return ids.rename("unit_id")
+
+
+def repeated_answers(table: pd.DataFrame, unit: str = "auto") -> bool:
+    """True when `unit` is "auto" (or ``auto:<column>``) and the table shows repeated
+    answers: it has ``response_id`` and some respondent's rows outside a conversation carry
+    different values of a score (or of `column`). Then every response counts, for every
+    respondent alike; a score joined onto a respondent's comments is one value and keeps
+    them one unit. Dates are not read: a joined score's comments have their own."""
+    needed = {"respondent_id", "response_id"}
+    if not _is_auto(unit) or not needed <= set(table.columns):
+        return False
+    outside = _conversations(table).isna()
+    part = table[outside]
+    respondents = _prefixed(part, "respondent_id")
+    return not _agreeing_respondents(part, respondents, _agreeing_columns(unit)).all()
+
+
+def _shows_repeats(table: pd.DataFrame, agree: pd.Series, outside: pd.Series, unit: str) -> bool:
+    """`repeated_answers`, reusing `agree` where no row is in a conversation."""
+    if not outside.all():
+        return repeated_answers(table, unit)
+    return "response_id" in table.columns and not agree.all()
+
+
+def counting_unit(table: pd.DataFrame, unit: str = "auto") -> str:
+    """`unit` as `unit_ids` applies it to the whole `table`: EVERY_ANSWER where "auto" found
+    repeated answers, else `unit`; pass it on to count a period or segment of `table` alike."""
+    return EVERY_ANSWER if repeated_answers(table, unit) else unit
+
+
+def _is_auto(unit: str) -> bool:
+    return unit == "auto" or unit.startswith(AGREEING)
+
+
+def _agreeing_columns(unit: str) -> list[str]:
+    """The columns on which a respondent's rows must agree to be one unit under `unit`."""
+    extra = [unit.removeprefix(AGREEING)] if unit.startswith(AGREEING) else []
+    return [*SCORE_COLUMNS, *extra]
+
+
+def _conversations(table: pd.DataFrame) -> pd.Series:
+    """Each row's conversation unit, missing outside conversations."""
+    if "conversation_id" in table.columns:
+        return _prefixed(table, "conversation_id")
+    return pd.Series(pd.NA, index=table.index, dtype="string", name="unit_id")
 
 
 _UNIT_WORDS = {
@@ -213,7 +267,8 @@ def unit_scores(
 def score_conflicts(table: pd.DataFrame, unit: str = "auto") -> pd.DataFrame:
     """Per score column, how many units carry more than one distinct value, and how many
     respondents gave different values (``<NA>`` without respondent ids): under ``unit="auto"``
-    each of their answers is a unit of its own, so the first count never sees them."""
+    each of their answers is a unit of its own, so the first count never sees them.
+    ``attrs["skipped"]`` says how the units were counted (`unit_notes.unit_notes`)."""
     ids = unit_ids(table, unit)
     respondents = table["respondent_id"] if "respondent_id" in table.columns else None
     rows = []
@@ -233,7 +288,11 @@ def score_conflicts(table: pd.DataFrame, unit: str = "auto") -> pd.DataFrame:
                 }
             )
     columns = ["score", "units_with_conflicting_values", "respondents_with_different_values"]
-    return pd.DataFrame(rows, columns=columns)
+    result = pd.DataFrame(rows, columns=columns)
+    from feedback_nlp.unit_notes import unit_notes  # it reads this module's unit rule
+
+    result.attrs["skipped"] = unit_notes(table, unit)  # explain() shows them as notes
+    return result
 
 
 # --- NPS ------------------------------------------------------------------------------------

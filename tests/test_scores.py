@@ -4,12 +4,15 @@ import pytest
 from scipy import stats
 
 from feedback_nlp.errors import SchemaError
+from feedback_nlp.score_join import join_scores
 from feedback_nlp.scores import (
     ScoreScales,
     add_nps_group,
+    counting_unit,
     metrics_of_units,
     nps_group,
     nps_interval,
+    repeated_answers,
     score_conflicts,
     score_metrics,
     unit_ids,
@@ -222,3 +225,49 @@ def test_a_mean_of_equal_scores_gets_a_range():
     varied = {r["metric"]: r for r in metrics_of_units(pd.DataFrame({"csat": [1, 1, 2, 1]}))}
     spread = stats.t.ppf(0.975, 3) * np.std([1, 1, 2, 1], ddof=1) / 2
     assert varied["csat_mean"]["ci_high"] == pytest.approx(1.25 + spread)  # plain t
+
+
+def waves() -> pd.DataFrame:
+    """Two contacts asked in four quarterly waves: u1 answers 10 each time, u2 2, 5, 2, 6."""
+    table = survey([10, 10, 10, 10, 2, 5, 2, 6], respondent_id=["u1"] * 4 + ["u2"] * 4)
+    table["created_at"] = pd.to_datetime(
+        ["2025-02-03", "2025-05-05", "2025-08-04", "2025-11-03"] * 2, utc=True
+    )
+    return table
+
+
+def test_repeated_waves_count_every_answer_of_every_respondent():
+    """The probe's bias: u1 counted once, u2 four times gave NPS −60 where every answer gives 0."""
+    result = metric(score_metrics(waves()), "nps")
+    assert (result["value"], result["n"]) == (pytest.approx(0.0), 8)
+    assert result["unit_of_analysis"] == "8 responses"
+    assert repeated_answers(waves())
+    assert not repeated_answers(waves(), "respondent_id")
+
+
+def test_a_score_joined_onto_dated_comments_still_counts_once():
+    """One score per respondent joined onto comments that have their own ids and dates."""
+    comments = pd.DataFrame(
+        {
+            "response_id": ["c1", "c2", "c3", "c4"],
+            "respondent_id": ["u1", "u1", "u1", "u2"],
+            "created_at": pd.to_datetime(
+                ["2025-01-05", "2025-04-07", "2025-09-01", "2025-02-02"], utc=True
+            ),
+            "text_clean": ["slow app", "still slow", "fine now", "great"],
+        }
+    )
+    scores = pd.DataFrame({"respondent_id": ["u1", "u2"], "nps": [3, 10]})
+    joined = join_scores(comments, scores).table
+    result = metric(score_metrics(joined), "nps")
+    assert (result["value"], result["n"]) == (pytest.approx(0.0), 2)
+    assert not repeated_answers(joined)
+
+
+def test_a_part_of_a_table_counts_its_units_as_the_whole_table_does():
+    """u1's four equal answers are four units in the table, so in any part of it too."""
+    table = waves()
+    part = table[table["respondent_id"] == "u1"]
+    assert unit_ids(part).nunique() == 1  # alone, u1's answers agree
+    assert unit_ids(part, counting_unit(table)).nunique() == 4
+    assert counting_unit(table, "response") == "response"

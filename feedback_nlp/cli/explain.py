@@ -14,6 +14,7 @@ from feedback_nlp.cli.analyze import Segments, TextSignals
 from feedback_nlp.cli.app import app
 from feedback_nlp.errors import ConfigError, FeedbackError
 from feedback_nlp.insights import explain as explain_table
+from feedback_nlp.insights.impact import PERIODS
 from feedback_nlp.outcomes import OutcomeSpec, parse_declared, parse_outcome_option
 from feedback_nlp.report.export import export_table
 from feedback_nlp.score_join import join_scores
@@ -88,7 +89,9 @@ def explain_command(
         Path | None, typer.Option(help="Separate scores file (.csv/.parquet) to join.")
     ] = None,
     join_on: Annotated[str, typer.Option(help="respondent_id or response_id.")] = "respondent_id",
-    period: Annotated[str, typer.Option(help="Period for trends: M (month) or W (week).")] = "M",
+    period: Annotated[
+        str, typer.Option(help="Period for trends: M (month), W (week) or Q (quarter).")
+    ] = "M",
     unit: Annotated[
         str, typer.Option(help="Who a score belongs to: auto, response, comment, or a column name.")
     ] = "auto",
@@ -143,8 +146,8 @@ def run_explain(
 ) -> dict:
     """Read, join, explain and write one CSV per table plus summary.json; return the summary.
     Scores are read on the scales kept in the analysis folder (or beside the table file)."""
-    if period not in ("M", "W"):
-        raise ConfigError(f"--period must be M or W, not {period!r}")
+    if period not in PERIODS:
+        raise ConfigError(f"--period must be M, W or Q, not {period!r}")
     declared = [parse_outcome_option(o) if ":" in o else o for o in outcomes or []]
     specs = [o for o in declared if isinstance(o, OutcomeSpec)]
     from feedback_nlp.report.build import theme_context

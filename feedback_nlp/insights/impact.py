@@ -27,7 +27,14 @@ from feedback_nlp.insights.distinct import Similar, add_distinct_rank
 from feedback_nlp.insights.impact_significance import impact_test
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import require
-from feedback_nlp.scores import CONFIDENCE, SMALL_N, ScoreScales, describe_units, unit_ids
+from feedback_nlp.scores import (
+    CONFIDENCE,
+    SMALL_N,
+    ScoreScales,
+    counting_unit,
+    describe_units,
+    unit_ids,
+)
 
 
 def theme_impact(
@@ -237,11 +244,19 @@ def with_row_order(cells: pd.DataFrame, table: pd.DataFrame, rows: str) -> pd.Da
     return cells.sort_values(["row_order", "theme"], kind="stable").reset_index(drop=True)
 
 
+#: The periods of trends and of the ``period`` segment: month, week or quarter.
+PERIODS = {"M": "month", "W": "week", "Q": "quarter"}
+
+
 def period_of(table: pd.DataFrame, period: str = "M") -> pd.Series:
-    """Each row's period label ('2026-03' for months, '2026-03-02/2026-03-08' for weeks)."""
+    """Each row's period label ('2026-03' for months, '2026-03-02/2026-03-08' for weeks,
+    '2026-Q1' for quarters)."""
     require(table, ["created_at"], by="period analysis")
     times = pd.to_datetime(table["created_at"], utc=True).dt.tz_convert(None)
-    return times.dt.to_period(period).astype("string").rename("period")
+    labels = times.dt.to_period(period).astype("string")
+    if period == "Q":  # pandas writes '2026Q1'
+        labels = labels.str.replace(r"^(\d{4})Q", r"\1-Q", regex=True)
+    return labels.rename("period")
 
 
 def theme_trends(
@@ -262,17 +277,22 @@ def theme_trends(
     A theme *grew significantly* in a period when its share of the period's units is above its
     share over all earlier periods pooled (``baseline_share``) and the one-sided Fisher exact
     test of the two gives a Benjamini–Hochberg q-value below `alpha` (adjusted across every
-    theme × period test). ``share_change`` is the change against the previous period.
+    theme × period test). ``share_change`` is the change against the previous period. A period
+    with fewer than `min_n` units (a month that holds a few answers spilled over from a
+    survey wave) is ``small_period``: it is not tested and never grew significantly; nor is a
+    period whose earlier periods hold fewer than `min_n` units together.
     """
     periods = period_of(table, period)
     frame = table.assign(_period=periods)
+    counting = counting_unit(table, unit)  # a period counts units as the whole table does
+    per_outcome = unit if isinstance(outcome, OutcomeSpec) else counting  # keeps its level
     records = []
     for period_value, part in frame.groupby("_period", sort=True):
         part = part.drop(columns="_period")
-        units_in_period = unit_ids(part, unit).nunique()
-        pairs = unit_theme_pairs(part, theme_column, unit).drop_duplicates()
+        units_in_period = unit_ids(part, counting).nunique()
+        pairs = unit_theme_pairs(part, theme_column, counting).drop_duplicates()
         impacts = _period_impacts(
-            part, outcome, theme_column, unit, labels, scales, higher_is_better
+            part, outcome, theme_column, per_outcome, labels, scales, higher_is_better
         )
         for theme, group in pairs.groupby("theme", sort=True):
             record = {"period": period_value, "theme": theme, "units": group["unit_id"].nunique()}
@@ -286,7 +306,7 @@ def theme_trends(
     names = theme_labels(table, labels)
     result.insert(2, "theme_label", result["theme"].map(lambda t: names.get(t, t)))
     result = _flag_growth(result, alpha, min_n)
-    counted = unit_ids(frame[periods.notna()], unit)  # what `units` counts, for its wording
+    counted = unit_ids(frame[periods.notna()], counting)  # what `units` counts, for wording
     result["unit_of_analysis"] = describe_units(counted, unit == "respondent_id")
     return result
 
@@ -335,8 +355,10 @@ def _flag_growth(result: pd.DataFrame, alpha: float, min_n: int) -> pd.DataFrame
     by_theme = result.groupby("theme")
     before_units = by_theme["units"].cumsum() - result["units"]
     before_total = by_theme["period_units"].cumsum() - result["period_units"]
+    small_period = result["period_units"] < min_n
+    comparable = (before_total >= max(min_n, 1)) & ~small_period
     p_values = pd.Series(np.nan, index=result.index)
-    for index in result.index[before_total > 0]:
+    for index in result.index[comparable]:
         units, total = int(result.at[index, "units"]), int(result.at[index, "period_units"])
         earlier, earlier_total = int(before_units[index]), int(before_total[index])
         table = [[units, total - units], [earlier, earlier_total - earlier]]
@@ -349,4 +371,5 @@ def _flag_growth(result: pd.DataFrame, alpha: float, min_n: int) -> pd.DataFrame
     grew = (result["share"] > result["baseline_share"]) & (result["q_value"] < alpha)
     result["grew_significantly"] = grew
     result["small_n"] = result["units"] < min_n
+    result["small_period"] = small_period
     return result.sort_values(["period", "theme"], kind="stable").reset_index(drop=True)

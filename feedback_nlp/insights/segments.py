@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -152,6 +153,40 @@ def range_start(label: str) -> float:
     return float(match.group()) if match else float("inf")
 
 
+#: A period label: a year, a quarter ("2025-Q1"), an ISO week ("2025-W07"), a month
+#: ("2025-03") or a day; a pandas week ("2026-03-02/2026-03-08") is read by its first day.
+PERIOD_LABEL = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:Q(?P<quarter>[1-4])|W(?P<week>\d{1,2})|(?P<month>\d{1,2})"
+    r"(?:-(?P<day>\d{1,2}))?))?(?:/\d{4}-\d{2}-\d{2})?$"
+)
+
+
+def period_start(label: str) -> pd.Timestamp | None:
+    """The first day of a period label (PERIOD_LABEL), or None for any other value."""
+    match = PERIOD_LABEL.match(label.strip())
+    if match is None:
+        return None
+    year, parts = int(match["year"]), match.groupdict()
+    try:
+        if parts["week"]:
+            return pd.Timestamp(date.fromisocalendar(year, int(parts["week"]), 1))
+        month = 3 * int(parts["quarter"]) - 2 if parts["quarter"] else int(parts["month"] or 1)
+        return pd.Timestamp(year, month, int(parts["day"] or 1))
+    except ValueError:  # "2025-13", "2025-W60": not a period
+        return None
+
+
+def chronological(values: Iterable[str]) -> list[str] | None:
+    """`values` earliest first (a year before its quarters, a quarter before its months)
+    when every one is a period label; None otherwise (they keep their order)."""
+    values = list(values)
+    starts = [period_start(str(v)) for v in values]
+    if not values or any(start is None for start in starts):
+        return None
+    ranked = sorted(zip(starts, [len(str(v)) for v in values], values, strict=True))
+    return [value for _, _, value in ranked]
+
+
 def segment_metrics(
     table: pd.DataFrame,
     by: Iterable[str] | None = None,
@@ -240,7 +275,9 @@ def _dimension(
 ) -> pd.DataFrame:
     frame = per_row.assign(segment=values).explode("segment").dropna(subset=["segment"])
     rows = []
-    for segment, part in frame.groupby("segment", sort=True):
+    parts = dict(list(frame.groupby("segment", sort=True)))
+    for segment in chronological(parts) or parts:  # periods in time order
+        part = parts[segment]
         per_unit = part.groupby("unit_id")[scores].last()
         metrics = metrics_of_units(per_unit, scales, confidence) + _text_metrics(part, confidence)
         rows += [{"dimension": dimension, "segment": segment, **m} for m in metrics]

@@ -26,7 +26,8 @@ def trends_section(
         figure = trend_charts.score_trend_chart(
             periods, metric, name if score == "nps" else f"% {name}"
         )
-        section.add(chart("score_trend", figure, f"{name} per month with its 95 % range."))
+        caption = f"{name} per month with its 95 % range.{_few_note(figure, tested=False)}"
+        section.add(chart("score_trend", figure, caption))
     trends = tables.get("theme_trends")
     if trends is not None and len(trends):
         figure = trend_charts.theme_share_chart(trends, _trend_themes(tables, trends, score))
@@ -35,12 +36,24 @@ def trends_section(
                 "theme_trends",
                 figure,
                 f"Share of each month's {units_of(trends)} who mention the theme; a star marks a "
-                "significant rise above the months before.",
+                f"significant rise above the months before.{_few_note(figure, tested=True)}",
             )
         )
         for line in facts_grew:
             section.add(Paragraph(line))
     return section if section.blocks else None
+
+
+def _few_note(figure: object | None, *, tested: bool) -> str:
+    """A caption's sentence on the months drawn apart as too small to compare, if any."""
+    names = [trace.name for trace in getattr(figure, "data", ())]
+    if trend_charts.FEW_UNITS not in names:
+        return ""
+    growth = " and not tested for growth" if tested else ""
+    return (
+        " Hollow grey points: months with too few answers to compare (fewer than the "
+        f"small-group floor), left off the line{growth}."
+    )
 
 
 def _trend_themes(

@@ -222,3 +222,29 @@ def test_explain_can_leave_the_text_signals_out_of_the_drivers(tmp_path):
     assert with_signals.str.contains("negative:|emotion:").any()
     assert not drivers.str.contains("negative:|emotion:").any()
     assert "text signals left out" in without.output
+
+
+def test_explain_by_quarter(tmp_path):
+    """`--period Q` was refused ("--period must be M or W")."""
+    path = tmp_path / "tagged.csv"
+    synthetic_table(n_respondents=60).to_csv(path, index=False)
+    out = tmp_path / "out"
+    args = ["explain", str(path), "--out", str(out), "--bootstrap", "5", "--period", "Q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    trends = pd.read_csv(out / "theme_trends.csv")
+    assert set(trends["period"]) == {"2026-Q1"}
+    refused = runner.invoke(app, [*args[:-1], "Y"])
+    assert refused.exit_code == 1 and "--period must be M, W or Q, not 'Y'" in refused.output
+
+
+def test_explain_says_when_a_column_unit_keeps_each_units_latest_answer(tmp_path):
+    """`--unit account_id` dropped the earlier answers of 26 of 30 accounts without a word."""
+    table = synthetic_table(n_respondents=60)
+    table["account_id"] = table["respondent_id"].str.slice(0, 2)  # p1, p2, …: ten accounts
+    path = tmp_path / "tagged.csv"
+    table.to_csv(path, index=False)
+    args = ["explain", str(path), "--out", str(tmp_path / "out"), "--bootstrap", "5"]
+    result = runner.invoke(app, [*args, "--unit", "account_id"])
+    assert result.exit_code == 0, result.output
+    assert "accounts have answers with different scores; each counts its latest" in result.output

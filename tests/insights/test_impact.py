@@ -277,3 +277,53 @@ def test_topic_column_with_labels_and_outliers():
         "7": "product range",
     }
     assert impact["units"].sum() == 9  # the outlier row is in no theme
+
+
+def spilled_over(table: pd.DataFrame, month: str, rows: int) -> pd.DataFrame:
+    """`table` with its first `rows` rows moved into `month` (answers spilled over a wave)."""
+    table = table.copy()
+    table.loc[table.index[:rows], "created_at"] = pd.Timestamp(f"{month}-20", tz="UTC")
+    return table
+
+
+def test_a_period_of_too_few_units_is_not_tested_for_growth():
+    """A 3-answer month read as growth against the months around it (probe 51)."""
+    table = spilled_over(synthetic_table(n_respondents=300), "2026-04", 3)
+    table.loc[table.index[:3], "themes"] = "packaging"  # all 3 raise one theme: share 100 %
+    trends = theme_trends(table, "nps").set_index(["period", "theme"])
+    april = trends.loc["2026-04"]
+    assert april["small_period"].all() and april["p_value"].isna().all()
+    assert not april["grew_significantly"].any()
+    assert not trends.loc["2026-02", "small_period"].any()
+
+
+def test_a_period_after_too_few_earlier_units_is_not_tested():
+    table = spilled_over(synthetic_table(n_respondents=300), "2025-12", 3)
+    trends = theme_trends(table, "nps").set_index(["period", "theme"])
+    assert trends.loc["2026-01", "p_value"].isna().all()  # against 3 units only
+    assert trends.loc["2026-02", "p_value"].notna().all()
+
+
+def test_quarters_are_labelled_year_dash_quarter():
+    trends = theme_trends(synthetic_table(n_respondents=60), "nps", period="Q")
+    assert set(trends["period"]) == {"2026-Q1"}
+
+
+def test_a_period_counts_repeated_answers_as_the_whole_table_does():
+    """Waves: p1 answers 9 twice in January; p2 answers 2 in January, then 6 in February.
+    Every answer is a unit in the table, so p1's two equal answers are two units in January
+    too (alone, January's rows agree: p1 was one unit there)."""
+    table = pd.DataFrame(
+        {
+            "response_id": ["a", "b", "c", "d"],
+            "respondent_id": ["p1", "p1", "p2", "p2"],
+            "created_at": pd.to_datetime(
+                ["2026-01-05", "2026-01-25", "2026-01-10", "2026-02-10"], utc=True
+            ),
+            "nps": pd.array([9, 9, 2, 6], dtype="Int64"),
+            "themes": pd.array(["price"] * 4, dtype="string"),
+        }
+    )
+    trends = theme_trends(table, "nps", min_n=1)
+    assert trends["period_units"].tolist() == [3, 1]
+    assert trends["unit_of_analysis"].tolist() == ["4 responses"] * 2

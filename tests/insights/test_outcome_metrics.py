@@ -75,6 +75,6 @@ def test_a_customers_tickets_rated_differently_each_count():
         }
     )
     row = outcome_metrics(table, [satisfied]).set_index("outcome").loc["satisfied"]
-    assert row["n"] == 4  # ann's two tickets, bob once (his agree), cy
-    assert row["value"] == pytest.approx(50.0)
-    assert row["unit_of_analysis"] == "2 respondents, 2 responses"
+    assert row["n"] == 5  # ann's two tickets, and bob's two as well (his agree: probe 51)
+    assert row["value"] == pytest.approx(40.0)
+    assert row["unit_of_analysis"] == "5 responses"

@@ -267,3 +267,25 @@ def test_range_labels_carry_the_decimals_their_width_needs() -> None:
     tiny = numeric_ranges(pd.Series([f"{0.0002 * i:.4f}" for i in range(30)]))
     assert tiny is not None and tiny.nunique() == 5
     assert tiny.iloc[0] == "0-0.001"
+
+
+def test_period_like_segment_values_are_in_time_order() -> None:
+    """A carried wave column listed 2025-W10 before 2025-W9 (or by count): earliest first."""
+    from feedback_nlp.insights.segments import chronological
+
+    mixed = ["2025-Q4", "2025-W07", "2025", "2025-03", "2025-Q1"]
+    assert chronological(mixed) == ["2025", "2025-Q1", "2025-W07", "2025-03", "2025-Q4"]
+    assert chronological(["2025-W10", "2025-W9", "2024-W52"]) == ["2024-W52", "2025-W9", "2025-W10"]
+    assert chronological(["2025-Q1", "Enterprise"]) is None  # not all periods: keep the order
+    assert chronological(["2025-13"]) is None
+
+
+def test_segment_rows_of_a_period_column_come_in_time_order() -> None:
+    table = pd.concat([chat_and_survey()] * 2, ignore_index=True)
+    table = table.assign(
+        response_id=[f"r{i}" for i in range(10)],
+        wave=["2025-W10", "2025-W9", "2025-W52", "2025-W9", "2025-W10"] * 2,
+    )
+    result = segment_metrics(table, by=[], also=["wave"], min_n=1)
+    comments = result[result["metric"] == "comments"]
+    assert comments["segment"].tolist() == ["2025-W9", "2025-W10", "2025-W52"]
