@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -98,6 +99,14 @@ TextSignals = Annotated[
         "simulation (docs/explain.md).",
     ),
 ]
+MainScoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--main-score",
+        help="The score the report leads with and weighs the themes by: nps, csat or ces "
+        "(default: the first present in that order).",
+    ),
+]
 
 #: The outcomes the bundled demo data carries (customers.csv and the support chats).
 DEMO_OUTCOMES = (
@@ -114,6 +123,17 @@ def _fail(error: Exception, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def main_score_of(option: str | None) -> str | None:
+    """`--main-score` in lower case (None when not given); a usage error (exit 2) when it
+    names no score."""
+    from feedback_nlp.scores import SCORE_COLUMNS
+
+    if option is not None and option.lower() not in SCORE_COLUMNS:
+        typer.secho(f"error: --main-score is one of {', '.join(SCORE_COLUMNS)}", err=True)
+        raise typer.Exit(2)
+    return option.lower() if option else None
+
+
 def _run_and_write(
     paths: list[Path],
     out: Path,
@@ -124,12 +144,13 @@ def _run_and_write(
     stages: list | None = None,
     segments: list[str] | None = None,
     explain_options: dict[str, Any] | None = None,
+    main_score: str | None = None,
 ) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.outputs import other_outputs
     from feedback_nlp.cli.report import print_closing
     from feedback_nlp.outcomes import parse_outcome_option
-    from feedback_nlp.pipeline import analyze, write_outputs
+    from feedback_nlp.pipeline import analyze, write_outputs, write_report
 
     if quiet:
         progress.set_enabled(False)
@@ -145,6 +166,11 @@ def _run_and_write(
         )
         with progress.task("Writing the report", unit=""):
             written = write_outputs(analysis, out, explain_options=explain_options)
+            if main_score is not None:  # the report again, led by that score, as `report`'s
+                led = write_report(
+                    analysis, out, main_score=main_score, explain_options=explain_options
+                )
+                written = replace(written, paths={**written.paths, **led.paths}, facts=led.facts)
     except FeedbackError as error:
         _fail(error)
     if not quiet:
@@ -201,18 +227,23 @@ def analyze(
     label_language: LabelLanguageOption = None,
     unit: UnitOption = "auto",
     text_signals: TextSignals = True,
+    main_score: MainScoreOption = None,
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
     A customer table among FILES (a customer id column, no text column) is joined by
     respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
     """
+    score = main_score_of(main_score)
     try:
         stages = _stages(theme_space, windowed, keep_handle, codebook, label_language)
     except FeedbackError as error:
         _fail(error, 2)
     options = {"unit": unit, "text_signals": text_signals}
-    _run_and_write(files, out, mapping, quiet, outcome or [], bad_scores, stages, segment, options)
+    _run_and_write(
+        *(files, out, mapping, quiet, outcome or [], bad_scores, stages, segment, options),
+        main_score=score,
+    )
 
 
 @app.command()

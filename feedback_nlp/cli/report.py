@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from feedback_nlp.cli.analyze import TextSignals, UnitOption
+from feedback_nlp.cli.analyze import MainScoreOption, TextSignals, UnitOption, main_score_of
 from feedback_nlp.cli.app import app
 from feedback_nlp.errors import FeedbackError
 
@@ -48,14 +48,7 @@ def report_command(
         ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")],
-    main_score: Annotated[
-        str | None,
-        typer.Option(
-            "--main-score",
-            help="The score the report leads with and weighs the themes by: nps, csat or ces "
-            "(default: the first present in that order).",
-        ),
-    ] = None,
+    main_score: MainScoreOption = None,
     quiet: Quiet = False,
     unit: UnitOption = "auto",
     text_signals: TextSignals = True,
@@ -69,16 +62,12 @@ def report_command(
     from feedback_nlp import progress
     from feedback_nlp.pipeline import write_report
     from feedback_nlp.report.inputs import load_inputs
-    from feedback_nlp.scores import SCORE_COLUMNS
 
-    if main_score is not None and main_score.lower() not in SCORE_COLUMNS:
-        typer.secho(f"error: --main-score is one of {', '.join(SCORE_COLUMNS)}", err=True)
-        raise typer.Exit(2)
+    score = main_score_of(main_score)
     if quiet:
         progress.set_enabled(False)
     try:
         with progress.task("Writing the report", unit=""):
-            score = main_score.lower() if main_score else None
             inputs = load_inputs(tagged)
             for warning in inputs.warnings:
                 typer.echo(f"warning: {warning}", err=True)

@@ -144,7 +144,7 @@ def build_insight_report(
     candidates = [
         _with_notice(summary_section(facts), redaction_notice(prepare)),
         volume_section(table),
-        themes_section(tables, inputs.themes, score),
+        themes_section(tables, inputs.themes, score, inputs.scales),
         pain_points_section(tables, score),
         *outcome_sections(tables),
         mix_section(table),

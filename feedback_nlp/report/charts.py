@@ -12,6 +12,7 @@ import html
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.report.impact_words import on_mean
 from feedback_nlp.report.plain import (
     counted_units,
     interval,
@@ -209,13 +210,15 @@ def interval_chart(
     )
 
 
-def impact_hover(frame: pd.DataFrame, score: str) -> pd.Series:
-    """Hover text of an impact row (escaped): impact, range, units, bad-score share."""
+def impact_hover(frame: pd.DataFrame, measure: str) -> pd.Series:
+    """Hover text of an impact row (escaped): impact on `measure` (`report.impact_words.
+    measured`: NPS points, or on a mean), range, units, bad-score share."""
     units = units_of(frame)
+    on = f"on the {measure}" if on_mean(measure) else f"{measure} points"
 
     def tip(row: pd.Series) -> str:
         parts = [
-            f"impact {signed(row['impact'])} {score} points "
+            f"impact {signed(row['impact'])} {on} "
             f"(95 % range {interval(row['impact_ci_low'], row['impact_ci_high'])})",
             f"{counted_units(int(row['units']), units)}, {percent(row.get('event_rate'))} "
             "with a bad score",

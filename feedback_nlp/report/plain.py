@@ -117,6 +117,10 @@ GLOSSARY = {
         "the score would gain if these customers scored like the rest. Negative = the theme "
         "costs points."
     ),
+    "Impact on the mean": (
+        "the mean score (CSAT or CES) of all customers minus the mean of the customers without "
+        "the theme: how much the mean would gain if these customers scored like the rest."
+    ),
     "95 % range": (
         "the 95 % confidence interval: with the same process the true value lies in it 95 times "
         "out of 100. A range that crosses 0 is no clear effect."

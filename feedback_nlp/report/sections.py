@@ -15,6 +15,13 @@ from feedback_nlp.report.clear import clear_effects, lower_is_worse
 from feedback_nlp.report.document import Chart, Paragraph, Section, Table
 from feedback_nlp.report.driver_words import drivers_caption, odds_hover
 from feedback_nlp.report.heatmap import heatmap_chart
+from feedback_nlp.report.impact_words import (
+    heatmap_measure,
+    impact_axis,
+    impact_meaning,
+    measured,
+    on_mean,
+)
 from feedback_nlp.report.plain import (
     SCORE_NAMES,
     count,
@@ -31,6 +38,7 @@ from feedback_nlp.report.theme_negative import (
     negative_comments_of,
     negative_meanings,
 )
+from feedback_nlp.score_scales import ScoreScales
 
 
 def chart(key: str, figure: object | None, caption: str = "") -> Chart | None:
@@ -64,8 +72,10 @@ def themes_section(
     tables: dict[str, pd.DataFrame],
     themes: pd.DataFrame | None,
     score: str | None,
+    scales: ScoreScales | None = None,
 ) -> Section:
-    """Themes and categories with their impact on the main score, and the key drivers."""
+    """Themes and categories with their impact on the main score, and the key drivers; a
+    CSAT or CES impact is on its mean, on the scale of `scales` when given."""
     impact = tables.get(f"theme_impact_{score}") if score else None
     if impact is None or not len(impact):
         section = Section("themes", "Themes")
@@ -79,10 +89,10 @@ def themes_section(
         return section
     section = Section("themes", "Themes and what they cost")
     name = SCORE_NAMES[score]  # type: ignore[index]
-    units = units_of(impact)
+    units, measure = units_of(impact), measured(impact, score, scales)  # type: ignore[arg-type]
     low_bad = lower_is_worse(impact)
     section.add(
-        Paragraph(_impact_meaning(impact, name, units, low_bad))
+        Paragraph(impact_meaning(impact, measure, units, low_bad))
         if "unit_of_analysis" in impact
         else None
     )
@@ -94,14 +104,14 @@ def themes_section(
         value="impact",
         low="impact_ci_low",
         high="impact_ci_high",
-        x_title=f"impact on {name} (points)",
-        hover=charts.impact_hover(charted, name),
+        x_title=impact_axis(measure),
+        hover=charts.impact_hover(charted, measure),
         bad_when_low=low_bad,
         clear=clear_effects(charted),
     )
     caption = f"Themes by impact on {name}, costliest first; themes of too few {units} after."
     section.add(chart("theme_impact", figure, caption))
-    frame = _impact_table(ranked, themes, name, units, negative_comments_of(tables))
+    frame = _impact_table(ranked, themes, name, units, negative_comments_of(tables), measure)
     section.add(
         Table(
             frame,
@@ -126,8 +136,8 @@ def themes_section(
             value="impact",
             low="impact_ci_low",
             high="impact_ci_high",
-            x_title=f"impact on {name} (points)",
-            hover=charts.impact_hover(ranked, name),
+            x_title=impact_axis(measure),
+            hover=charts.impact_hover(ranked, measure),
             bad_when_low=low_bad,
         )
         section.add(chart("category_impact", figure, f"Categories by impact on {name}."))
@@ -135,22 +145,6 @@ def themes_section(
     if drivers is not None and len(drivers):
         section.add(_drivers_chart(drivers, tables.get(f"drivers_{score}_fit"), name, units))
     return section
-
-
-def _impact_meaning(impact: pd.DataFrame, name: str, units: str, low_bad: bool) -> str:
-    """How to read the impact chart; on a scale where higher is worse (a CES on which 1 is
-    the easiest answer) the bad side is above 0."""
-    bad = "below 0" if low_bad else f"above 0: on this survey's scale a higher {name} is worse"
-    change = "gain" if low_bad else "lose"
-    return (
-        f"Counts are {units} ({impact['unit_of_analysis'].iloc[0]}), each counted once. "
-        f"Impact = {name} of all {units} minus {name} of the {units} whose comments do not "
-        f"mention the theme: the points {name} would {change} if these {units} scored like "
-        "the rest. Dots are impacts, bars their 95 % ranges. Red: the theme clearly costs "
-        f"points (its whole range {bad}, and clear after testing every theme: 'Clear "
-        f"effect?'); blue: clearly adds points; grey: unclear, or too few {units} to rank. "
-        "'Other' (comments with no theme) is left out here and in every table."
-    )
 
 
 def _unweighed(tables: dict[str, pd.DataFrame]) -> str:
@@ -206,9 +200,12 @@ def _impact_table(
     name: str,
     units: str = "customers",
     comments: dict[str, float] | None = None,
+    measure: str | None = None,
 ) -> pd.DataFrame:
     """The themes table's rows, in plain words; `comments`: theme id → % of its comments
-    read as negative (`report.theme_negative`)."""
+    read as negative (`report.theme_negative`); `measure` what the impact is on (`measured`:
+    'mean CSAT (1–5)'), `name` by default."""
+    measure = measure or (name if name == SCORE_NAMES["nps"] else f"mean {name}")
     category = _categories_of(themes)
     small = ranked["small_n"].fillna(False).astype(bool)
     clear = clear_effects(ranked)
@@ -220,10 +217,12 @@ def _impact_table(
             units.capitalize(): ranked["units"].map(count),
             f"Share of {units}": ranked["share_of_units"].mul(100).map(percent),
             # NPS is a difference of shares (+20); a CSAT or CES mean is a point on its scale
-            f"{name} of these {units}": ranked["metric_with"].map(
+            f"{measure[0].upper()}{measure[1:]} of these {units}": ranked["metric_with"].map(
                 signed if name == SCORE_NAMES["nps"] else number
             ),
-            "Impact (points)": ranked["impact"].map(lambda v: signed(v, digits)),
+            "Impact on the mean" if on_mean(measure) else "Impact (points)": ranked["impact"].map(
+                lambda v: signed(v, digits)
+            ),
             "95 % range": [
                 interval(lo, hi, digits)
                 for lo, hi in zip(ranked["impact_ci_low"], ranked["impact_ci_high"], strict=True)
@@ -298,12 +297,8 @@ def pain_points_section(tables: dict[str, pd.DataFrame], score: str | None) -> S
             )
             continue
         figure = heatmap_chart(cells, rows, score, units=units, bad_when_low=lower_is_worse(cells))
-        name = SCORE_NAMES.get(score or "", "")
-        how = (
-            f"impact on {name} in points (red costs points)"
-            if figure is not None and name and "impact" in cells and cells["impact"].notna().any()
-            else "% of negative comments"
-        )
+        weighed = figure is not None and "impact" in cells and cells["impact"].notna().any()
+        how = heatmap_measure(cells, score) if weighed else "% of negative comments"
         section.add(
             chart(
                 f"heatmap_{rows}",

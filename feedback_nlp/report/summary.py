@@ -40,6 +40,7 @@ from feedback_nlp.report.summary_notes import (
     judgement_sentence,
     no_clear_cost,
     no_growth,
+    praised_by_bad_group,
     score_drop_sentence,
 )
 from feedback_nlp.schema import UNDETERMINED_LANGUAGE, rejected_rows
@@ -64,7 +65,7 @@ class Facts:
     judgements: list[ThemeFact] = field(default_factory=list)  # costly, but judge, not cause
     #: Rows without a comment (a score or an outcome only: the open question skipped).
     score_only: int = 0
-    #: Themes every customer raises (no one without them: their cost cannot be measured).
+    #: Themes every unit raises (no one without them: their cost cannot be measured).
     universal: list[str] = field(default_factory=list)
     #: Without a score: the themes on the first declared outcome's bad side, or with none the
     #: themes that carry the negative comments (`report.outcome_summary`).
@@ -140,7 +141,8 @@ def gather_facts(
         facts.universal = [str(label) for label in everyone["theme_label"]]
         if not facts.costliest:
             facts.bad_group = bad_group(score, count_noun(facts.scores[0].units))
-            facts.bad_group_themes = bad_group_themes(impact, judged)
+            praised = praised_by_bad_group(table, score, scales or ScoreScales(), unit)
+            facts.bad_group_themes = bad_group_themes(impact, judged | praised)
     if score:
         units = count_noun(facts.scores[0].units)
         facts.score_drop = score_drop_sentence(tables.get("segments"), score, units)
@@ -203,13 +205,15 @@ def summary_section(facts: Facts) -> Section:
     if facts.costliest:
         section.add(Cards("The costliest themes", [theme_card(t) for t in facts.costliest]))
     elif facts.scores:
-        text = no_clear_cost(facts.small_costly, facts.bad_group, facts.bad_group_themes)
+        units = count_noun(facts.scores[0].units)
+        text = no_clear_cost(facts.small_costly, facts.bad_group, facts.bad_group_themes, units)
         section.add(Paragraph(text))
     if facts.universal:
         themes = ", ".join(f"'{label}'" for label in facts.universal)
+        every = count_noun(facts.scores[0].units).removesuffix("s")  # "every respondent"
         section.add(
             Paragraph(
-                f"Raised by every customer: {themes}. With no one to compare with, what it "
+                f"Raised by every {every}: {themes}. With no one to compare with, what it "
                 "costs cannot be measured; see its score in the themes table."
             )
         )

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from feedback_nlp.errors import FeedbackError
+from feedback_nlp.insights.core import commented, event_mask, resolve_outcome, row_themes
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
     SCORE_NAMES,
@@ -23,12 +25,17 @@ from feedback_nlp.report.plain import (
     units_of,
 )
 from feedback_nlp.report.score_facts import ThemeFact
-from feedback_nlp.scores import SMALL_N
+from feedback_nlp.score_scales import ScoreScales
+from feedback_nlp.scores import SMALL_N, unit_ids, unit_scores
 
 #: What "What grew" says when the comments carry no dates.
 NO_DATES = "No comment dates in these data: growth over time is not measured."
 #: Raised by this many themes at most, the detractors' themes of a summary with no clear cost.
 BAD_GROUP_THEMES = 3
+#: Above this share of a bad-side group's comments on a theme read as positive, the theme
+#: is praise, not what the group raises against the score (a "gave really useful feedback"
+#: theme headed the unsatisfied students' list in the education probe of stop 51).
+PRAISED = 0.5
 #: The share of comments repeating an earlier one from which the summary says so.
 NOTABLE_DUPLICATES = 0.05
 
@@ -66,25 +73,50 @@ def bad_group_themes(impact: pd.DataFrame, judged: frozenset[str]) -> list[Group
     ][:BAD_GROUP_THEMES]
 
 
+def praised_by_bad_group(
+    table: pd.DataFrame, score: str, scales: ScoreScales, unit: str = "auto"
+) -> frozenset[str]:
+    """Ids of the themes that the units on `score`'s bad side (detractors, not satisfied)
+    raise mostly in comments the sentiment model reads as positive (above PRAISED of their
+    comments on it): praise, even from them. Empty without themes, sentiment or unit ids."""
+    if not {"themes", "sentiment", score} <= set(table.columns):
+        return frozenset()
+    try:
+        values = unit_scores(table, [score], unit)[score].astype("Float64").astype(float)
+        values = values.dropna()
+        bad = values.index[event_mask(values, resolve_outcome(table, score, scales=scales))]
+        in_group = unit_ids(table, unit).isin(bad) & commented(table)
+    except FeedbackError:  # no unit ids, or scores out of range: nothing is left out
+        return frozenset()
+    rows = pd.DataFrame({"theme": row_themes(table, "themes"), "sentiment": table["sentiment"]})
+    rows = rows[in_group].explode("theme").dropna(subset=["theme"])
+    share = rows["sentiment"].eq("positive").groupby(rows["theme"].astype(str)).mean()
+    return frozenset(share.index[share > PRAISED])
+
+
 def no_clear_cost(
-    small_costly: int, group: str = "", themes: list[GroupTheme] | None = None
+    small_costly: int,
+    group: str = "",
+    themes: list[GroupTheme] | None = None,
+    units: str = "customers",
 ) -> str:
     """Why no costliest theme is named, how many small themes have a range below 0 (an export
     of a few hundred reviews had its planted crash split into themes of 25 and 26), and what
-    the `group` on the bad side raises most; the command that ranks small themes is in Methods."""
-    text = "No theme lowers the score clearly (with enough customers)."
+    the `group` on the bad side raises most; the command that ranks small themes is in Methods.
+    `units`: what the scores count ("respondents"; a B2B reader takes "customers" for accounts)."""
+    text = f"No theme lowers the score clearly (with enough {units})."
     if small_costly:
         have = "has" if small_costly == 1 else "have"
         text += (
-            f" {counted(small_costly, 'theme')} of fewer than {SMALL_N} customers {have} a "
+            f" {counted(small_costly, 'theme')} of fewer than {SMALL_N} {units} {have} a "
             "range below 0 (the themes table lists them)."
         )
     if themes:
-        text += " " + _group_sentence(group, themes)
+        text += " " + _group_sentence(group, themes, units)
     return text
 
 
-def _group_sentence(group: str, themes: list[GroupTheme]) -> str:
+def _group_sentence(group: str, themes: list[GroupTheme], units: str = "customers") -> str:
     """`What the detractors raise most: 'x' (13), 'y' (9); each …`."""
     first, *rest = themes
     named = ", ".join(
@@ -92,12 +124,12 @@ def _group_sentence(group: str, themes: list[GroupTheme]) -> str:
         + [f"'{t.label}' ({count(t.bad_units)})" for t in rest]
     )
     if all(t.small for t in themes):
-        caveat = "each is raised by too few customers to tell what it costs"
+        caveat = f"each is raised by too few {units} to tell what it costs"
     elif not any(t.small for t in themes):
         caveat = "none of them clearly lowers the score"
     else:
         few = ", ".join(f"'{t.label}'" for t in themes if t.small)
-        caveat = f"none clearly lowers the score, and {few}: too few customers to tell"
+        caveat = f"none clearly lowers the score, and {few}: too few {units} to tell"
     return f"What the {group} raise most: {named}; {caveat}."
 
 

@@ -30,6 +30,7 @@ from feedback_nlp.report.plain import (
     language_name,
     percent,
     signed,
+    units_of,
 )
 from feedback_nlp.report.score_facts import outcome_facts
 from feedback_nlp.report.sections import chart
@@ -193,8 +194,7 @@ def breakdown_section(
         frame[name] = [show(scored.get(c, {}).get("value")) for c in counts.index]
         share = score != "nps"
         frame["95 % range"] = [_range(scored.get(c, {}), share) for c in counts.index]
-        article = "an" if name == "NPS" else "a"
-        frame[f"Customers with {article} {name} score"] = [
+        frame[_scored_header(name, tables.get("score_metrics"))] = [
             count(scored.get(c, {}).get("n", 0)) for c in counts.index
         ]
         rows = rows_of[rows_of["metric"] == HEADLINE_METRICS[score]].assign(
@@ -228,6 +228,13 @@ def breakdown_section(
         caption += " Comments counts the rows with text; the scores also count responses without."
     section.add(Table(frame, caption))
     return section
+
+
+def _scored_header(name: str, metrics: pd.DataFrame | None) -> str:
+    """'Respondents with an NPS score': the units the score metrics count (their
+    ``unit_of_analysis``), not 'customers', which a B2B reader takes for accounts."""
+    article = "an" if name == "NPS" else "a"
+    return f"{units_of(metrics, default='units').capitalize()} with {article} {name} score"
 
 
 def _range_sizes(counts: pd.Series) -> str:

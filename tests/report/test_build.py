@@ -271,7 +271,7 @@ def test_a_theme_every_customer_raises_is_named_in_the_summary(tmp_path):
     written = write_insight_report(table, tmp_path)
     assert written.facts.universal == ["app keeps crashing"]
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
-    assert "Raised by every customer: 'app keeps crashing'" in markdown
+    assert "Raised by every response: 'app keeps crashing'" in markdown
     assert markdown.count("app keeps crashing") >= 2  # and in the themes table
 
 

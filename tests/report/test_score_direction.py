@@ -34,8 +34,8 @@ def test_the_theme_table_lists_the_costliest_first_and_calls_them_clear(reversed
     table = next(b for b in section.blocks if isinstance(b, Table)).frame
     assert list(table["Theme"][:2]) == ["late delivery", "app crashes at payment"]
     assert list(table["Clear effect?"][:2]) == ["yes", "yes"]
-    assert table["Impact (points)"].iloc[0].startswith("+")
-    assert len(table["Impact (points)"].iloc[0].split(".")[1]) == 2  # a mean, to hundredths
+    assert table["Impact on the mean"].iloc[0].startswith("+")
+    assert len(table["Impact on the mean"].iloc[0].split(".")[1]) == 2  # a mean, to hundredths
 
 
 def test_the_chart_says_the_bad_side_is_above_zero(reversed_report):
@@ -66,7 +66,10 @@ def test_the_report_can_lead_with_ces_when_the_data_have_nps_too(table):
     assert facts.primary_score == "ces" and facts.scores[0].score == "ces"
     section = next(s for s in report.sections if s.key == "themes")
     table_block = next(b for b in section.blocks if isinstance(b, Table)).frame
-    assert "CES of these respondents" in table_block.columns
+    assert any(
+        c.startswith("Mean CES") and c.endswith("of these respondents")
+        for c in table_block.columns
+    )
 
 
 def test_leading_with_a_score_the_data_lack_is_refused(table):

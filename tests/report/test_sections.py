@@ -58,7 +58,7 @@ def test_the_score_of_a_themes_customers_is_signed_for_nps_and_a_plain_mean_for_
     nps = _impact_table(ranked, None, "NPS")
     assert nps["NPS of these customers"].tolist()[:2] == ["−12.0", "+4.0"]
     csat = _impact_table(ranked.assign(metric_with=[1.0, 2.4, 3.0, 4.2, 5.0]), None, "CSAT")
-    assert csat["CSAT of these customers"].tolist() == ["1.0", "2.4", "3.0", "4.2", "5.0"]
+    assert csat["Mean CSAT of these customers"].tolist() == ["1.0", "2.4", "3.0", "4.2", "5.0"]
 
 
 def test_one_comment_reads_in_the_singular_and_its_nps_range_holds_it(table):
@@ -79,3 +79,61 @@ def test_the_volume_caption_says_what_is_drawn_with_and_without_a_channel():
     assert without.startswith("All comments, by language")
     with_channel = volume_section(table.assign(channel=["app", "web", "web"])).blocks[0]
     assert with_channel.caption == "Comments per channel, by language."
+
+
+def _mean_impact(metric: str) -> pd.DataFrame:
+    from tests.report.test_clear import impact_table
+
+    scaled = impact_table().assign(impact_ci_low=lambda t: t["impact_ci_low"] / 100)
+    return scaled.assign(
+        impact=lambda t: t["impact"] / 100,
+        impact_ci_high=lambda t: t["impact_ci_high"] / 100,
+        metric=metric,
+        metric_with=3.1,
+        lift=1.0,
+        unit_of_analysis="400 respondents",
+    )
+
+
+def test_a_csat_theme_table_says_its_numbers_are_on_the_mean_not_points():
+    """Education probe (stop 51): "CSAT of these respondents 3.1" and "the points CSAT would
+    gain" beside a headline CSAT of 55 % satisfied; the metric is the 1-5 mean."""
+    from feedback_nlp.score_scales import ScoreScales
+
+    tables = {"theme_impact_csat": _mean_impact("csat_mean")}
+    section = themes_section(tables, None, "csat", ScoreScales())
+    (frame,) = _tables(section)
+    assert frame["Mean CSAT (1–5) of these respondents"].iloc[0] == "3.1"
+    assert frame["Impact on the mean"].iloc[0] == "−0.06"
+    assert "Impact (points)" not in frame and "CSAT of these respondents" not in frame
+    words = section.blocks[0].text
+    assert "Impact = the mean CSAT (1–5) of all respondents minus that of the respondents" in (
+        words
+    )
+    assert "how much the mean CSAT (1–5) would gain" in words and "points" not in words
+    assert section.blocks[1].figure["layout"]["xaxis"]["title"]["text"] == (
+        "impact on the mean CSAT (1–5)"
+    )
+
+
+def test_an_nps_theme_table_stays_in_points():
+    impact = _mean_impact("nps").assign(metric_with=-12.0)
+    section = themes_section({"theme_impact_nps": impact}, None, "nps")
+    (frame,) = _tables(section)
+    assert {"NPS of these respondents", "Impact (points)"} <= set(frame)
+    assert "the points NPS would gain" in section.blocks[0].text
+
+
+def test_a_csat_heatmap_caption_is_on_the_mean():
+    from feedback_nlp.report.sections import pain_points_section
+
+    cells = pd.DataFrame(
+        {"touchpoint": ["app", "store", "app"], "theme": ["0", "1", "1"],
+         "theme_label": ["late", "rude", "rude"], "comments": [40, 50, 45], "units": [40, 50, 45],
+         "impact": [-0.2, 0.1, -0.05], "impact_ci_low": [-0.3, 0.0, -0.1],
+         "impact_ci_high": [-0.1, 0.2, 0.0], "metric": "csat_mean", "small_n": False,
+         "unit_of_analysis": "300 respondents"}
+    )  # fmt: skip
+    section = pain_points_section({"pain_points_touchpoint": cells}, "csat")
+    assert section is not None
+    assert "impact on the mean CSAT (red: worse)" in section.blocks[0].caption

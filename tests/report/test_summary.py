@@ -79,3 +79,57 @@ def test_themes_on_other_responses_are_not_raised_together_when_the_unit_is_a_re
     assert [theme.note for theme in by_response.costliest] == ["", ""]
     by_respondent = gather_facts(two_screens(), tables, None, [])
     assert "mostly raised together with 'card'" in str(by_respondent.costliest[1].note)
+
+
+def _praise_and_complaint() -> pd.DataFrame:
+    """40 respondents, each with two comments: 20 detractors complain of 'refund' and
+    praise 'tutor'; 20 promoters praise 'tutor' too."""
+    rows = [
+        {"response_id": f"r{person}-{turn}", "respondent_id": f"p{person}",
+         "nps": 3 if person < 20 else 9, "themes": theme, "sentiment": mood}
+        for person in range(40)
+        for turn, (theme, mood) in enumerate(
+            [("refund", "negative"), ("tutor", "positive")] if person < 20
+            else [("tutor", "positive")]
+        )
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_the_bad_groups_themes_leave_out_what_it_praises():
+    """Education probe (stop 51): "What the respondents not satisfied raise most: 'gave
+    really useful feedback' (22 …)", a theme of 0 % negative mentions."""
+    impact = _impact([("tutor", 1.0, 40), ("refund", 1.0, 20)])  # adds: no clear cost
+    impact = impact.assign(event_rate=[50.0, 100.0], share_of_units=[0.99, 0.5])
+    tables = {"score_metrics": _metrics("nps", "40 respondents"), "theme_impact_nps": impact}
+    facts = gather_facts(_praise_and_complaint(), tables, None, [])
+    assert [t.label for t in facts.bad_group_themes] == ["refund"]
+    unread = _praise_and_complaint().drop(columns="sentiment")  # no sentiment: none left out
+    assert [t.label for t in gather_facts(unread, tables, None, []).bad_group_themes] == [
+        "refund",
+        "tutor",
+    ]
+
+
+def test_a_theme_the_bad_group_mostly_criticises_stays_even_if_others_praise_it():
+    from feedback_nlp.report.summary_notes import praised_by_bad_group
+    from feedback_nlp.score_scales import ScoreScales
+
+    table = _praise_and_complaint()
+    table.loc[table["nps"].eq(3) & table["themes"].eq("tutor"), "sentiment"] = "negative"
+    assert praised_by_bad_group(table, "nps", ScoreScales()) == frozenset()
+    assert praised_by_bad_group(_praise_and_complaint(), "nps", ScoreScales()) == {"tutor"}
+
+
+def test_the_summary_counts_what_the_scores_count_not_customers():
+    """B2B probe (stop 51): "customers" read as accounts where responses were counted."""
+    table = _praise_and_complaint().drop(columns="sentiment")
+    impact = _impact([("tutor", 1.0, 40)]).assign(share_of_units=1.0)
+    tables = {"score_metrics": _metrics("nps", "40 respondents"), "theme_impact_nps": impact}
+    facts = gather_facts(table, tables, None, [])
+    facts.small_costly = 2
+    words = " ".join(getattr(b, "text", "") for b in summary_section(facts).blocks)
+    assert "No theme lowers the score clearly (with enough respondents)." in words
+    assert "2 themes of fewer than 30 respondents have a range below 0" in words
+    assert "Raised by every respondent: 'tutor'" in words
+    assert "customer" not in words

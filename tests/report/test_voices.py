@@ -94,7 +94,7 @@ def test_a_breakdown_leaves_out_comments_with_no_value_and_says_how_many():
     assert block.frame["region"].tolist() == ["North", "South"]  # blank cells, spaces: no row
     unset = table["region"].isna().sum()
     assert f"Not counted here: {unset} comments with no region." in block.caption
-    assert (block.frame["Customers with an NPS score"].astype(int) > 0).all()
+    assert (block.frame["Respondents with an NPS score"].astype(int) > 0).all()
     assert block.frame["NPS"].str.len().gt(0).all()  # before: a blank row with NPS of no one
 
 
@@ -132,3 +132,22 @@ def test_a_range_caption_gives_the_sizes_when_ties_make_the_ranges_uneven():
     sizes = block.frame["Comments"].tolist()
     assert len(sizes) == 3 and "about equal size" not in block.caption
     assert re.search(r"\(3 ranges of [\d,]+ to [\d,]+ rows each;", block.caption)
+
+
+def _segment_frame(table):
+    report = build_insight_report(ReportInputs(table, themes=theme_table(), segments=["region"]))
+    (section,) = [s for s in report.sections if s.key.startswith("segment-")]
+    (block,) = [b for b in section.blocks if isinstance(b, Table)]
+    return block.frame
+
+
+def test_a_segment_table_counts_the_units_the_score_counts_not_customers():
+    """A B2B probe (stop 51) read "Customers with an NPS score 20" for one account: the
+    column counted its contacts' responses. It names the unit of the score metrics now."""
+    table = tagged_table()
+    table["region"] = ["North" if i % 3 else "South" for i in range(len(table))]
+    by_respondent = _segment_frame(table)
+    assert "Respondents with an NPS score" in by_respondent.columns
+    by_response = _segment_frame(table.drop(columns=["respondent_id"]))
+    assert "Responses with an NPS score" in by_response.columns
+    assert not any(c.startswith("Customers") for c in [*by_respondent, *by_response])
