@@ -41,7 +41,7 @@ from feedback_nlp.score_scales import ScoreScales, read_scales
 from feedback_nlp.scores import SCORE_COLUMNS
 from feedback_nlp.segment_columns import read_segments
 
-#: File names inside an analysis output folder (see pipeline.write_outputs).
+#: File names inside an analysis output folder (see outputs.write_outputs).
 TAGGED_NAMES = ("tagged.parquet", "tagged.xlsx", "tagged.csv")
 
 #: What each stage does, in words, for the methods section.
