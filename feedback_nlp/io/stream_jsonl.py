@@ -17,7 +17,7 @@ from feedback_nlp.io.chunks import BLANK, Piece, ReadOptions, drain, last_drains
 from feedback_nlp.io.column_names import recognise
 from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import ColumnPlan
-from feedback_nlp.io.reader import builder_carried
+from feedback_nlp.io.read_info import builder_carried
 from feedback_nlp.io.structured import _builder as _structured_builder
 from feedback_nlp.io.structured import _check_platform, flat_record, jsonl_object
 
