@@ -109,10 +109,11 @@ def write_outputs(
     *,
     save_model: bool = True,
     explain_options: dict[str, Any] | None = None,
+    main_score: str | None = None,
 ) -> Written:
     """Write the tagged table, rejects, explain tables, the report and the model into `out`;
     `explain_options` (unit, text_signals: `analyze --unit`, `--no-text-signals`) go to
-    `insights.explain`.
+    `insights.explain`; `main_score` (nps, csat, ces) is the score the report leads with.
 
     Returns every path written (``written.paths["html"]``, …) and the report's facts.
     """
@@ -152,7 +153,7 @@ def write_outputs(
         (out / OUTCOMES_FILE).write_text(json.dumps(stored, indent=1), encoding="utf-8")
     write_segments(out, analysis.segments)
     write_scales(out, analysis.scales)
-    report = write_report(analysis, out, explanation=explanation)
+    report = write_report(analysis, out, explanation=explanation, main_score=main_score)
     paths.update(report.paths)
     paths["tables"] = out / "explain"
     if save_model:

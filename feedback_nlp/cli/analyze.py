@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -150,7 +149,7 @@ def _run_and_write(
     from feedback_nlp.cli.outputs import other_outputs
     from feedback_nlp.cli.report import print_closing
     from feedback_nlp.outcomes import parse_outcome_option
-    from feedback_nlp.pipeline import analyze, write_outputs, write_report
+    from feedback_nlp.pipeline import analyze, write_outputs
 
     if quiet:
         progress.set_enabled(False)
@@ -165,12 +164,9 @@ def _run_and_write(
             segments=segments or [],
         )
         with progress.task("Writing the report", unit=""):
-            written = write_outputs(analysis, out, explain_options=explain_options)
-            if main_score is not None:  # the report again, led by that score, as `report`'s
-                led = write_report(
-                    analysis, out, main_score=main_score, explain_options=explain_options
-                )
-                written = replace(written, paths={**written.paths, **led.paths}, facts=led.facts)
+            written = write_outputs(
+                analysis, out, explain_options=explain_options, main_score=main_score
+            )
     except FeedbackError as error:
         _fail(error)
     if not quiet:

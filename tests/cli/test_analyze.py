@@ -114,34 +114,24 @@ def test_analyze_leads_the_report_with_the_main_score_named(tmp_path: Path, monk
     import pandas as pd
 
     from feedback_nlp import pipeline
-    from feedback_nlp.cli import report as report_cli
     from feedback_nlp.report.build import Written
     from feedback_nlp.report.summary import Facts
 
-    def facts(lead: str) -> Facts:
-        return Facts(1, [], [], None, None, None, bad_group=lead)
-
     analysis = type("Analysis", (), {"read_summary": "read", "table": pd.DataFrame({"a": [1]})})
-    asked, shown = [], []
+    asked = []
     monkeypatch.setattr(pipeline, "analyze", lambda *args, **kwargs: analysis)
-    monkeypatch.setattr(
-        pipeline, "write_outputs", lambda *a, **k: Written({"html": tmp_path / "x"}, facts("csat"))
-    )
 
-    def write_report(source, out, **options):
+    def write_outputs(source, out, **options):
         asked.append(options)
-        return Written({"html": tmp_path / "report.html"}, facts("ces"))
+        return Written({"html": tmp_path / "report.html"}, Facts(1, [], [], None, None, None))
 
-    monkeypatch.setattr(pipeline, "write_report", write_report)
-    monkeypatch.setattr(report_cli, "print_closing", lambda written, *a, **k: shown.append(written))
+    monkeypatch.setattr(pipeline, "write_outputs", write_outputs)
     args = ["analyze", str(tmp_path / "in.csv"), "--out", str(tmp_path), "--quiet"]
     assert CliRunner().invoke(app, [*args, "--main-score", "CES"]).exit_code == 0
-    assert asked == [
-        {"main_score": "ces", "explain_options": {"unit": "auto", "text_signals": True}}
-    ]
-    assert shown[-1].facts.bad_group == "ces" and shown[-1].paths["html"].name == "report.html"
-    assert CliRunner().invoke(app, args).exit_code == 0 and len(asked) == 1  # no second report
-    assert shown[-1].facts.bad_group == "csat"
+    options = {"unit": "auto", "text_signals": True}
+    assert asked == [{"explain_options": options, "main_score": "ces"}]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert asked[-1] == {"explain_options": options, "main_score": None}
     wrong = CliRunner().invoke(app, [*args, "--main-score", "stars"])
     assert wrong.exit_code == 2 and "--main-score is one of nps, csat, ces" in wrong.output
     help_text = CliRunner().invoke(app, ["analyze", "--help"], env={"COLUMNS": "200"}).output
