@@ -1,25 +1,7 @@
 """NPS, CSAT and CES as CX practice defines them, each with its n and a confidence interval.
 
-Counting rule (one score per unit). A score belongs to a *unit*, not to a comment: chat logs
-repeat the conversation's CSAT on every customer turn and a respondent may leave several
-comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set. Outside
-conversations the table decides, the same way for every respondent (:func:`repeated_answers`):
-
-- when some respondent's rows carry different values of a score and the table has
-  ``response_id`` (repeated survey waves: a contact answering each quarter), every response
-  counts, for every respondent, those who answered the same each time included;
-- otherwise a respondent counts once: their rows carry one value of every score (the score
-  was repeated onto their comments, e.g. by :func:`feedback_nlp.score_join.join_scores`, whose
-  comments keep their own dates and response ids).
-
-Rows without respondent fall back to their ``response_id`` (the rows of one survey row split
-per open question, ``<id>#q<k>``, are one response). Within a unit the score counts once: the
-last non-missing value (by ``created_at`` when present, then by row order). Pass
-``unit="response"`` to count every response, ``unit="respondent_id"`` (or any column) to count
-every respondent once whatever they answered; :func:`score_conflicts` counts the units whose
-rows disagree and says in its ``attrs["skipped"]`` which way the rule went
-(`feedback_nlp.unit_notes`). Within any segment (a channel, a theme, …) a unit also counts
-once. Rows with empty text still count for the scores.
+Counting rule (one score per unit): `feedback_nlp.score_units`, whose names this module
+also offers.
 
 Confidence intervals (95 % by default):
 
@@ -33,21 +15,34 @@ Confidence intervals (95 % by default):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.errors import ConfigError, SchemaError
+from feedback_nlp.errors import SchemaError
 from feedback_nlp.intervals import CONFIDENCE, t_interval, wilson_interval, z_value
-from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES, plain_repr, source_response_ids
+from feedback_nlp.schema import NPS_GROUPS, SCORE_RANGES, plain_repr
 from feedback_nlp.score_scales import ScoreScales
+from feedback_nlp.score_units import (
+    AGREEING,
+    EVERY_ANSWER,
+    SCORE_COLUMNS,
+    counting_unit,
+    describe_units,
+    in_time_order,
+    repeated_answers,
+    score_conflicts,
+    unit_ids,
+    unit_scores,
+)
+
+__all__ = ["AGREEING", "EVERY_ANSWER", "METRIC_COLUMNS", "SCORE_COLUMNS", "SMALL_N",
+           "add_nps_group", "check_range", "check_scores", "counting_unit", "describe_units",
+           "in_time_order", "mean_metric", "metrics_of_units", "nps_group", "nps_interval",
+           "nps_metrics", "nps_value", "nps_variance", "repeated_answers", "score_conflicts",
+           "score_metrics", "share_metric", "unit_ids", "unit_scores"]  # fmt: skip
 
 SMALL_N = 30
 METRIC_COLUMNS = ("metric", "value", "n", "ci_low", "ci_high", "ci_method")
-
-
-SCORE_COLUMNS = ("nps", "csat", "ces")
 
 
 # --- groups ---------------------------------------------------------------------------------
@@ -98,201 +93,6 @@ def check_range(values: pd.Series, column: str, value_range: tuple[int, int]) ->
             "rejected on reading; fix the source, or declare the survey's scale: the mapping's "
             "[scales], or scales=ScoreScales(...) from Python, docs/reading.md)"
         )
-
-
-# --- units ----------------------------------------------------------------------------------
-
-
-#: The prefix of a unit that counts as "auto", a respondent's rows also agreeing on a column.
-AGREEING = "auto:"
-#: "auto" resolved for a table that shows repeated answers (`counting_unit`): a conversation
-#: where set, else a response, so that a period or a segment of the table counts as it does.
-EVERY_ANSWER = "auto/every-answer"
-
-
-def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
-    """The unit each row's score belongs to (see the module docstring for the rule).
-
-    `unit` is ``"auto"``, ``"auto:<column>"`` (auto, a respondent's rows also agreeing on
-    `column`: a declared outcome), ``"response"`` (a survey response: its rows split per
-    answer are one), ``"comment"`` (every row its own unit), EVERY_ANSWER or the name of a
-    column.
-    """
-    if unit == "response":
-        return _responses(table)
-    if unit == "comment":  # every row, whatever response it is part of
-        return _prefixed(table, "response_id", "comment")
-    if unit != EVERY_ANSWER and not _is_auto(unit):
-        if unit not in table.columns:
-            raise ConfigError(f"unit column '{unit}' is not in the table")
-        return _prefixed(table, unit).fillna(_responses(table))
-    ids = _conversations(table)
-    if "respondent_id" in table.columns:
-        respondents = _prefixed(table, "respondent_id")
-        agree = _agreeing_respondents(table, respondents, _agreeing_columns(unit))
-        once = respondents.where(agree)
-        if unit == EVERY_ANSWER or _shows_repeats(table, agree, ids.isna(), unit):
-            ids = ids.fillna(_responses(table) if "response_id" in table.columns else once)
-        ids = ids.fillna(once)
-    if "response_id" in table.columns:
-        ids = ids.fillna(_responses(table))
-    if ids.isna().any():
-        row = ids.index[ids.isna()][0]
-        raise SchemaError(
-            f"row {plain_repr(row)} has no response_id, respondent_id or conversation_id"
-        )
-    return ids.rename("unit_id")
-
-
-def repeated_answers(table: pd.DataFrame, unit: str = "auto") -> bool:
-    """True when `unit` is "auto" (or ``auto:<column>``) and the table shows repeated
-    answers: it has ``response_id`` and some respondent's rows outside a conversation carry
-    different values of a score (or of `column`). Then every response counts, for every
-    respondent alike; a score joined onto a respondent's comments is one value and keeps
-    them one unit. Dates are not read: a joined score's comments have their own."""
-    needed = {"respondent_id", "response_id"}
-    if not _is_auto(unit) or not needed <= set(table.columns):
-        return False
-    outside = _conversations(table).isna()
-    part = table[outside]
-    respondents = _prefixed(part, "respondent_id")
-    return not _agreeing_respondents(part, respondents, _agreeing_columns(unit)).all()
-
-
-def _shows_repeats(table: pd.DataFrame, agree: pd.Series, outside: pd.Series, unit: str) -> bool:
-    """`repeated_answers`, reusing `agree` where no row is in a conversation."""
-    if not outside.all():
-        return repeated_answers(table, unit)
-    return "response_id" in table.columns and not agree.all()
-
-
-def counting_unit(table: pd.DataFrame, unit: str = "auto") -> str:
-    """`unit` as `unit_ids` applies it to the whole `table`: EVERY_ANSWER where "auto" found
-    repeated answers, else `unit`; pass it on to count a period or segment of `table` alike."""
-    return EVERY_ANSWER if repeated_answers(table, unit) else unit
-
-
-def _is_auto(unit: str) -> bool:
-    return unit == "auto" or unit.startswith(AGREEING)
-
-
-def _agreeing_columns(unit: str) -> list[str]:
-    """The columns on which a respondent's rows must agree to be one unit under `unit`."""
-    extra = [unit.removeprefix(AGREEING)] if unit.startswith(AGREEING) else []
-    return [*SCORE_COLUMNS, *extra]
-
-
-def _conversations(table: pd.DataFrame) -> pd.Series:
-    """Each row's conversation unit, missing outside conversations."""
-    if "conversation_id" in table.columns:
-        return _prefixed(table, "conversation_id")
-    return pd.Series(pd.NA, index=table.index, dtype="string", name="unit_id")
-
-
-_UNIT_WORDS = {
-    "conversation": "conversation",
-    "respondent": "respondent",
-    "response": "response",
-    "comment": "comment",
-}
-
-
-def describe_units(ids: pd.Series | pd.Index, per_customer: bool = False) -> str:
-    """What the rows of an analysis count: '90 conversations, 540 responses' (distinct units)."""
-    distinct = pd.Series(pd.unique(pd.Series(ids, dtype="string").dropna()), dtype="string")
-    if per_customer:
-        return f"{len(distinct)} customers"
-    if distinct.empty:  # a period, a segment with no scored unit
-        return "no units"
-    kinds = distinct.str.partition(":")[0].value_counts()
-    parts = []
-    for prefix, count in kinds.items():
-        word = _UNIT_WORDS.get(str(prefix), str(prefix))
-        parts.append(f"{count} {word}{'s' if count != 1 else ''}")
-    return ", ".join(parts)
-
-
-def _agreeing_respondents(
-    table: pd.DataFrame, respondents: pd.Series, columns: Iterable[str]
-) -> pd.Series:
-    """True on rows whose respondent carries one value (or none) of every column given."""
-    agree = pd.Series(True, index=table.index)
-    for column in (c for c in columns if c in table.columns):
-        distinct = table[column].groupby(respondents).transform("nunique")
-        agree &= distinct.fillna(0).le(1)
-    return agree
-
-
-def _responses(table: pd.DataFrame) -> pd.Series:
-    """Each row's survey response: its `response_id`, without the ``#q<k>`` of a row split
-    into one row per answer (`io.answers`; a table with a `question` column)."""
-    units = _prefixed(table, "response_id")
-    return source_response_ids(units) if "question" in table.columns else units
-
-
-def _prefixed(table: pd.DataFrame, column: str, kind: str | None = None) -> pd.Series:
-    """`column`'s ids as units, '<kind>:<id>' (kind: the column's name without '_id')."""
-    if column not in table.columns:
-        raise SchemaError(f"the table has no '{column}' column to count units by")
-    values = table[column].astype("string")
-    values = values.where(values.str.len() > 0)
-    return ((kind or column.removesuffix("_id")) + ":" + values).rename("unit_id")
-
-
-def in_time_order(frame: pd.DataFrame, times: pd.Series | None) -> pd.DataFrame:
-    """`frame` sorted by `times` (one per row, in the same order; stable), undated rows
-    first, so that a unit's 'last' value is its latest dated one wherever units are counted
-    (the headline, segments, effort by CES); None leaves `frame` as it is."""
-    if times is None:
-        return frame
-    order = pd.Series(times.to_numpy()).sort_values(kind="stable", na_position="first").index
-    return frame.iloc[order]
-
-
-def _ordered(table: pd.DataFrame) -> pd.DataFrame:
-    """`table` in time order (stable), so that 'last' means the latest answer."""
-    return in_time_order(table, table.get("created_at"))
-
-
-def unit_scores(
-    table: pd.DataFrame, columns: Iterable[str] | None = None, unit: str = "auto"
-) -> pd.DataFrame:
-    """One row per unit with each score column: the unit's last non-missing value."""
-    columns = [c for c in (columns or SCORE_COLUMNS) if c in table.columns]
-    frame = _ordered(table.assign(unit_id=unit_ids(table, unit)))
-    grouped = frame.groupby("unit_id", sort=True)[columns]
-    return grouped.last() if columns else pd.DataFrame(index=grouped.size().index)
-
-
-def score_conflicts(table: pd.DataFrame, unit: str = "auto") -> pd.DataFrame:
-    """Per score column, how many units carry more than one distinct value, and how many
-    respondents gave different values (``<NA>`` without respondent ids): under ``unit="auto"``
-    each of their answers is a unit of its own, so the first count never sees them.
-    ``attrs["skipped"]`` says how the units were counted (`unit_notes.unit_notes`)."""
-    ids = unit_ids(table, unit)
-    respondents = table["respondent_id"] if "respondent_id" in table.columns else None
-    rows = []
-    for column in SCORE_COLUMNS:
-        if column in table.columns:
-            distinct = table[column].groupby(ids).nunique(dropna=True)
-            differ = (
-                int((table[column].groupby(respondents).nunique(dropna=True) > 1).sum())
-                if respondents is not None
-                else pd.NA
-            )
-            rows.append(
-                {
-                    "score": column,
-                    "units_with_conflicting_values": int((distinct > 1).sum()),
-                    "respondents_with_different_values": differ,
-                }
-            )
-    columns = ["score", "units_with_conflicting_values", "respondents_with_different_values"]
-    result = pd.DataFrame(rows, columns=columns)
-    from feedback_nlp.unit_notes import unit_notes  # it reads this module's unit rule
-
-    result.attrs["skipped"] = unit_notes(table, unit)  # explain() shows them as notes
-    return result
 
 
 # --- NPS ------------------------------------------------------------------------------------

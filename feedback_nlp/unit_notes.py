@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from feedback_nlp.scores import SCORE_COLUMNS, describe_units, repeated_answers, unit_ids
+from feedback_nlp.score_units import SCORE_COLUMNS, describe_units, repeated_answers, unit_ids
 
 
 def unit_notes(table: pd.DataFrame, unit: str = "auto") -> list[str]:
