@@ -106,6 +106,7 @@ def methods_section(
     section.add(Paragraph(ASSOCIATIONS))
     section.add(Paragraph(SMALL_THEMES))
     if notes:
-        frame = pd.DataFrame({"Skipped": notes})
-        section.add(Table(frame, "Analyses that were skipped, and why", collapsed=True))
+        frame = pd.DataFrame({"Note": notes})
+        title = "Notes on the analysis: what was skipped, and how units were counted"
+        section.add(Table(frame, title, collapsed=True))
     return section

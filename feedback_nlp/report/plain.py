@@ -102,9 +102,10 @@ LANGUAGE_NAMES = {
 GLOSSARY = {
     "Customer": (
         "the unit a score belongs to: a respondent, a chat conversation or a survey response, "
-        "counted once in every group, whatever number of comments they wrote. A respondent "
-        "whose answers give different scores counts once per response; where both kinds occur "
-        "the report counts units ('90 units: 60 responses and 30 respondents')."
+        "counted once in every group, whatever number of comments they wrote. Where some "
+        "respondent's answers differ (repeated surveys), every response counts, for every "
+        "respondent; otherwise a respondent whose score was repeated onto several comments "
+        "counts once."
     ),
     "NPS": (
         "Net Promoter Score, −100 to +100: % promoters (9–10) minus % detractors (0–6). "

@@ -13,6 +13,7 @@ from feedback_nlp.insights.explain import NEGATIVE_IMPACT
 from feedback_nlp.insights.segments import (
     MAX_NUMERIC_SEGMENTS,
     TEXT_DIMENSIONS,
+    chronological,
     range_start,
     segment_labels,
 )
@@ -179,6 +180,8 @@ def breakdown_section(
     counts = values.value_counts()
     if ranged:  # a numeric column cut into ranges: lowest first
         counts = counts.sort_index(key=lambda labels: labels.map(range_start))
+    elif (in_time := chronological(counts.index)) is not None:  # quarters, months: in order
+        counts = counts.reindex(in_time)
     comments = values[said.loc[values.index]].value_counts()
     frame = pd.DataFrame({by.header: [by.name(c) for c in counts.index]})
     frame["Comments"] = [count(comments.get(c, 0)) for c in counts.index]

@@ -151,3 +151,12 @@ def test_a_segment_table_counts_the_units_the_score_counts_not_customers():
     by_response = _segment_frame(table.drop(columns=["respondent_id"]))
     assert "Responses with an NPS score" in by_response.columns
     assert not any(c.startswith("Customers") for c in [*by_respondent, *by_response])
+
+
+def test_a_segment_of_quarters_is_listed_in_time_order_not_by_count():
+    """A B2B probe (stop 51) read "By quarter" as 2025-Q4, 2025-Q3, 2025-Q1, 2025-Q2: by count."""
+    table = tagged_table()
+    quarters = ["2025-Q4"] * 4 + ["2025-Q3"] * 3 + ["2025-Q2"] * 2 + ["2025-Q1"]
+    table["region"] = [quarters[i % len(quarters)] for i in range(len(table))]
+    frame = _segment_frame(table)
+    assert frame["region"].tolist() == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
