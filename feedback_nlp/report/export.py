@@ -24,6 +24,7 @@ from feedback_nlp.report.person_columns import (
     is_name_column,
     phone_columns,
     phones_redacted,
+    role_column_holds_names,
 )
 from feedback_nlp.report.whereabouts import redact_whereabouts
 from feedback_nlp.schema import COLUMNS
@@ -149,7 +150,7 @@ def redact_for_export(
     for name in free_text_columns(out, trusted=text_clean_is_redacted(out, prepare)):
         if include_raw_text and name == "text":
             continue
-        if is_name_column(name):  # a person's name: no detector finds it in the cell
+        if is_name_column(name) or role_column_holds_names(name, out[name]):  # a person's name
             out[name] = out[name].where(is_missing(out[name]), NAME_PLACEHOLDER)
             continue
         out[name] = strings_mapped(out[name], lambda v: redact_pii(v, None, kept)[0])

@@ -42,6 +42,48 @@ _PROFILE_COLUMN = re.compile(
     r"(?:url|link)|(?<=[ ._-])(?:url|link))$"
 )
 NAME_PLACEHOLDER = PII_PLACEHOLDERS["name"]
+#: A bare role header (since stop 51, a Play-store probe): "reviewer", "User", "customer",
+#: "student"; a name column only when its values look like names (`role_column_holds_names`):
+#: a "customer" column may hold ids, a "user" column plan tiers ("free", "Premium").
+_ROLE_HEADER = re.compile(
+    r"(?i)^(?:reviewer|user|customer|respondent|author|agent|caller|student|lecturer|teacher|"
+    r"employee)s?\s*:?\s*$"
+)
+#: A cell that looks like a name: one to three capitalised words of letters ("Anna Schmidt",
+#: "María de la Cruz" has particles), or two to four Han or kana letters ("田中太郎").
+_NAME_CELL = re.compile(
+    r"^(?:[^\W\d_][\w'’.-]*)(?: [^\W\d_][\w'’.-]*){0,3}$|^[\u3040-\u30ff\u4e00-\u9fff]{2,4}$"
+)
+_LOWER_PARTICLES = frozenset("van von de der den da di del dos du la le ap ab y".split())  # noqa: SIM905
+#: Shares that make a role column a name column: at least half of its cells look like
+#: names, and these are mostly two or more words, or varied (at least `_VARIED_NAMES`
+#: different ones, half of them or more different): "Free", "Pro" and "Premium" repeat.
+_NAME_CELL_SHARE = 0.5
+_VARIED_NAMES = 5
+
+
+def _looks_like_name(cell: str) -> bool:
+    """One to three capitalised words (particles inside), or a short Han or kana name."""
+    if not _NAME_CELL.match(cell):
+        return False
+    words = [w for w in cell.split() if w not in _LOWER_PARTICLES]
+    return 1 <= len(words) <= 3 and all(w[0].isupper() or not w[0].isalpha() for w in words)
+
+
+def role_column_holds_names(name: object, values: pd.Series) -> bool:
+    """Whether a column with a bare role header ("reviewer", "user", "customer") holds
+    people's names, by its values: not ids, not tiers, not free text."""
+    if not _ROLE_HEADER.match(str(name).strip()):
+        return False
+    cells = [str(v).strip() for v in values.dropna() if isinstance(v, str) and v.strip()]
+    names = [cell for cell in cells if _looks_like_name(cell)]
+    if not names or len(names) < _NAME_CELL_SHARE * len(cells):
+        return False
+    several_words = sum(" " in cell for cell in names) >= _NAME_CELL_SHARE * len(names)
+    distinct = len(set(names))
+    return several_words or (distinct >= _VARIED_NAMES and distinct >= len(names) / 2)
+
+
 #: A header that says its column holds phone numbers: "phone_int", "Mobile no",
 #: "phoneNumber", "Telefonnummer", "Handynummer" ("Mobile app version" holds none: the values
 #: decide, `_PHONE_VALUE`).

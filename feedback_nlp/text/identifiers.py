@@ -6,7 +6,7 @@
   ``Kundennummer``, ``numéro client``); an order or tracking number is no personal data and
   stays; UK public-service numbers, addresses and plates (`feedback_nlp.text.uk_identifiers`);
 - dob: a date right after a date-of-birth label (``DOB``, ``Geburtsdatum``, ``né le``,
-  Welsh ``dyddiad geni`` …);
+  ``nací el``, ``nasci a``, Welsh ``dyddiad geni`` …), also ``born on the 4th of July 1985``;
 - card details: a CVV/CVC and an expiry date right after their label.
 
 A label stays in the text, only the value is replaced (``account number <ID>``).
@@ -61,10 +61,12 @@ _DATE = (
     r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[^\W\d_]{3,10},?\s+\d{4}"  # "the 4th of July 1985"
 )
 _DOB = re.compile(
     r"(?i)\b(?:date of birth|d\.?o\.?b\.?|born on|birth ?date|geburtsdatum|geboren am|"
-    r"né(?:e|\(e\))? le|date de naissance|fecha de nacimiento|nacid[oa] el|"
+    r"né(?:e|\(e\))? le|date de naissance|fecha de nacimiento|nacid[oa] el|nac[ií] el|"
+    r"nasci(?:d[oa])? (?:a|em|no dia|dia)|"
     r"data di nascita|nat[oa] il|geboortedatum|geboren op|data de nascimento|"
     r"data urodzenia|дата рождения|dyddiad geni|ganwyd ar)"
     rf"[\s.:-]*(?:(?:is|ist|est|es|è)\s+)?(?P<value>{_DATE})(?![0-9A-Za-z])"

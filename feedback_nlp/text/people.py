@@ -12,14 +12,18 @@ self-introduction (``my name is``, ``je m'appelle``, ``мене звати``, ``
 are taken (particles inside or first: ``van Dijk``, ``mevrouw De Vries``), after a sign-off
 also one lower-case word that ends the text (``Cheers, john``); scripts without case take
 one or two words, Chinese and Japanese a bounded run of characters (rules below).
+Since stop 51 also a role word, a contact request, a call's introduction and thanks
+(`feedback_nlp.text.people_cues`), and a Chinese or Japanese surname before 老师, 先生, さん ….
 """
 
 from __future__ import annotations
 
 import re
 
+from feedback_nlp.text.people_cues import CUED
 from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
 from feedback_nlp.text.people_titles import POLICE_RANKS, TITLES, refuses_title
+from feedback_nlp.text.people_words import NAME_WORDS, NOT_NAMES, name_word_count
 
 #: Self-introductions; "named", "called" and their kin are left out: products are named too.
 _INTRODUCTIONS = (
@@ -42,30 +46,22 @@ _SIGN_OFFS = (
     r"groetjes|groeten|z poważaniem|pozdrawiam|saygılarımla|iyi çalışmalar|"
     r"diolch|diolch yn fawr|cofion|cofion cynnes|cofion gorau|yn gywir"
 )
-_NAME_WORDS = r"(?P<name>(?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*){0,3})"
 _CUED_NAME = re.compile(
     rf"(?i)(?<![\w'’])(?P<cue>(?P<title>(?:{TITLES})(?:[ \t]*(?:{TITLES}))*)"
-    rf"|(?:{_INTRODUCTIONS})\b)[ \t]*{_NAME_WORDS}"
+    rf"|(?:{_INTRODUCTIONS})\b)[ \t]*{NAME_WORDS}"
 )
 #: What may follow a signed name: the end, or a signature's tail on lines of their own (a job
 #: title, a company, a phone, an address: at most `_TAIL_LINES` lines of 80 characters).
 _TAIL_LINES = 6
 _SIGNATURE_END = rf"[ \t]*[.!]?(?:\s*$|[ \t]*\n(?:[^\n]{{0,80}}(?:\n|$)){{1,{_TAIL_LINES}}}$)"
 _SIGN_OFF = rf"(?<!\w)(?:{_SIGN_OFFS})(?!\w)[ \t]*[,!]?[ \t]*\n?[ \t]*"
-_SIGNED_NAME = re.compile(rf"(?i){_SIGN_OFF}{_NAME_WORDS}(?={_SIGNATURE_END})")
+_SIGNED_NAME = re.compile(rf"(?i){_SIGN_OFF}{NAME_WORDS}(?={_SIGNATURE_END})")
 #: A sign-off and one word that end a text ("thanks. cheers, john"), looked for in lower-case
 #: texts too.
 _SIGNED_AT_END = re.compile(rf"(?i){_SIGN_OFF}[^\W\d_]+[ \t]*[.!]?\s*$")
 _ENDS_HERE = re.compile(r"[ \t]*[.!]?\s*$")
-#: A word that looks capitalised but is no name: sentence-initial words a cue may precede.
-_NOT_NAMES = frozenset(
-    """i the a an and but or your our my we you he she they it this that is was thanks thank
-    team support customer service staff le la les un une et de du des der die das und ein eine
-    el los las y una il lo gli e o os as и в bardzo dziękuję dziekuje dzięki dzieki proszę
-    prosze dobrze děkuji dekuji prosím prosim""".split()  # noqa: SIM905 (a word list)
-)
 #: Lower-case words after a sign-off that are no name ("Cheers, mate").
-_NOT_SIGNED = _NOT_NAMES | frozenset(
+_NOT_SIGNED = NOT_NAMES | frozenset(
     """mate mates all everyone everybody guys folks love bye again anyway buddy pal man dude
     lol thx ty xx xxx gracias merci danke grazie obrigado obrigada bedankt dank none sorry
     unhappy disappointed frustrated angry annoyed furious upset sad tired fed done whatever
@@ -73,42 +69,6 @@ _NOT_SIGNED = _NOT_NAMES | frozenset(
     decepcionado decepcionada enfadado enfadada deluso delusa arrabbiato arrabbiata boos
     teleurgesteld anonymous anon client bawb chi ti""".split()  # noqa: SIM905
 )
-
-#: Particles that are also articles: never a name's first word in lower case ("Frau den Flug
-#: …": German nouns are capitalised); capitalised they may be ("Madame Le Pen").
-_ARTICLES = frozenset(["der", "den", "la", "le"])
-#: Words inside a surname ("van Dijk", "de la Cruz", "von Hirschhausen", Welsh "ap Gwilym",
-#: "ab Owen"), or capitalised first
-#: as Dutch writes them without a first name ("mevrouw De Vries").
-_PARTICLES = frozenset("von van de der den da di del dos du la le ap ab".split())  # noqa: SIM905
-
-
-def _is_particle(word: str, first: bool) -> bool:
-    """Whether `word` is a surname particle here: lower case, or capitalised (``De``, ``VAN``)."""
-    lower = word.lower()
-    if lower not in _PARTICLES or not (word.islower() or word.istitle() or word.isupper()):
-        return False
-    return not (first and word.islower() and lower in _ARTICLES)
-
-
-def _name_word_count(words: list[str]) -> int:
-    """How many of the leading `words` can be a name (0: none): capitalised words, with
-    particles inside or first when a capitalised word follows ("van Dijk", "De Vries"),
-    written like the first (``JOHN SMITH`` in capitals; ``Smith LOVED it`` stops at LOVED)."""
-    taken: list[str] = []
-    for word in words:
-        if _is_particle(word, first=not taken):
-            taken.append(word)  # kept only when a name follows (trailing ones are dropped)
-            continue
-        named = [w for w in taken if w.lower() not in _PARTICLES]
-        if not word[0].isupper() or word.lower() in _NOT_NAMES:
-            break
-        if named and word.isupper() != named[0].isupper():
-            break
-        taken.append(word)
-    while taken and taken[-1].lower() in _PARTICLES:
-        taken.pop()
-    return len(taken)
 
 
 def _is_acronym(match: re.Match[str]) -> bool:
@@ -132,7 +92,7 @@ def _cased_name_length(match: re.Match[str]) -> int:
     """The length of the name that starts `match`'s name group (0: none there)."""
     spans = list(re.finditer(r"\S+", match.group("name")))
     words = [span.group() for span in spans]
-    count = _name_word_count(words)
+    count = name_word_count(words)
     signed = match.re is _SIGNED_NAME  # there the name must be all that is left
     if signed and not count:
         count = _lower_signed_name(match, words)
@@ -146,6 +106,7 @@ def _cased_name_length(match: re.Match[str]) -> int:
 _CASED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_CUED_NAME, _cased_name_length),
     (_SIGNED_NAME, _cased_name_length),
+    *CUED,
 )
 
 
@@ -161,7 +122,7 @@ def _redact_with(
         if length:
             parts += [text[done:start], placeholder]
             done = start + length
-        search_from = start + length
+        search_from = max(start + length, match.start() + 1)  # a name first moves on
     return "".join(parts) + text[done:], bool(parts)
 
 

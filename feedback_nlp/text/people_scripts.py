@@ -81,11 +81,35 @@ _JA_INTRODUCTIONS = (
 )
 
 
+#: Chinese and Japanese: a common surname before a role or an honorific (张老师, 李教授,
+#: 王经理, 陈先生; 田中さん, 佐藤先生), the surname replaced and the role kept ("<NAME>老师");
+#: only at the text's start, after a character that is no Han letter or after a function
+#: character (希望李教授, 给王经理): in 历史老师 ("history teacher") 史 is part of a word.
+_ZH_ROLES = "老师|老師|教授|经理|經理|先生|女士|小姐|医生|醫生|主任|师傅|師傅|同学|同學"
+_JA_SURNAMES = (
+    "佐藤|鈴木|高橋|田中|伊藤|渡辺|渡邊|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|"
+    "木村|斎藤|斉藤|清水|山崎|森|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田"
+)
+_BEFORE_SURNAME = (
+    "的了是和跟与與给給让讓望对對向找问問请請被把说說位个個"
+    "我你他她们們谢謝感叫在这這那及或也都还還就但而"
+)
+_NOT_HAN_BEFORE = "(?:^|(?<=[^\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa\u30fc]))"
+_ZH_HONORIFIC = re.compile(
+    rf"(?:{_NOT_HAN_BEFORE}|(?<=[{_BEFORE_SURNAME}]))"
+    rf"(?P<name>{'|'.join(_ZH_DOUBLE_SURNAMES)}|[{''.join(sorted(_ZH_SURNAMES))}])(?={_ZH_ROLES})"
+)
+_JA_HONORIFIC = re.compile(rf"{_NOT_HAN_BEFORE}(?P<name>{_JA_SURNAMES})(?=さん|先生|様|氏|くん)")
+
+
 #: The patterns and their measures.
 UNCASED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_UNCASED_INTRODUCTION, _uncased_name_length),
     (_ZH_INTRODUCTION, _zh_name_length),
-    *((pattern, lambda match: len(match.group("name"))) for pattern in _JA_INTRODUCTIONS),
+    *(
+        (pattern, lambda match: len(match.group("name")))
+        for pattern in (*_JA_INTRODUCTIONS, _ZH_HONORIFIC, _JA_HONORIFIC)
+    ),
 )
 #: A letter of a script the `UNCASED` cues are written in: only then are they searched.
 UNCASED_SCRIPT = re.compile("[\u0590-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff]")

@@ -181,6 +181,24 @@ def test_xlsx_keeps_long_ids_whole_and_lists_as_json(tmp_path):
     assert rows[1][1] == 1 and rows[1][2] == '["late", "refund"]' and rows[2][2] == "[]"
 
 
+def test_a_bare_reviewer_column_of_names_leaves_redacted_and_a_tier_column_stays():
+    """An app-store probe (stop 51): `reviewer` and `user` columns of names were exported as
+    written; a `user` column of plan tiers is no name."""
+    from feedback_nlp.report.export import redact_for_export
+
+    names = ["Anna Schmidt", "Ben Okafor", "Carla Ruiz", "Dev Patel", "Eva Novak", "Finn Berg"]
+    table = pd.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(6)],
+            "reviewer": names,
+            "user": ["free", "premium", "free", "free", "premium", "free"],
+        }
+    )
+    out = redact_for_export(table)
+    assert out["reviewer"].tolist() == ["<NAME>"] * 6
+    assert out["user"].tolist() == table["user"].tolist()
+
+
 def test_columns_of_peoples_names_and_handle_ids_leave_redacted():
     from feedback_nlp.report.export import is_name_column, redact_for_export
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from feedback_nlp.report.export import redact_for_export
-from feedback_nlp.report.person_columns import is_name_column
+from feedback_nlp.report.person_columns import is_name_column, role_column_holds_names
 
 STAFF = (
     "Officer",
@@ -47,3 +47,29 @@ def test_an_officer_column_leaves_as_name_placeholders():
     out = redact_for_export(table)
     assert out["Officer"].tolist()[0] == "<NAME>" and pd.isna(out["Officer"][1])
     assert out["Case status"].tolist() == ["open", "closed"]
+
+
+ROLE_NAMES = [
+    ("reviewer", ["Anna Schmidt", "Ben Okafor", None]),
+    ("User", ["Anna Schmidt", "john_doe88", "María López", "Tiago Silva", "田中太郎"]),
+    ("customer", ["Anna", "Ben", "Carla", "Dirk", "Eva", "Femi"]),
+    ("student", ["Jan de Vries", "Lotte Bakker"]),
+]
+ROLE_NOT_NAMES = [
+    ("customer", ["C-1001", "C-1002", "C-1003"]),
+    ("user", ["free", "premium", "free"]),
+    ("User", ["Free", "Premium", "Free", "Pro", "Free", "Premium"]),
+    ("user", ["The app crashes every time I open it", "Fine"]),
+    ("comment", ["Anna Schmidt", "Ben Okafor"]),  # no role header
+]
+
+
+@pytest.mark.parametrize(("header", "values"), ROLE_NAMES)
+def test_a_bare_role_column_of_names_holds_names(header, values):
+    """Probe 51 (Play-store export): a "reviewer" column was exported as written."""
+    assert role_column_holds_names(header, pd.Series(values))
+
+
+@pytest.mark.parametrize(("header", "values"), ROLE_NOT_NAMES)
+def test_a_role_column_of_ids_tiers_or_text_holds_no_names(header, values):
+    assert not role_column_holds_names(header, pd.Series(values))

@@ -62,6 +62,14 @@ def test_numbers_that_are_no_ids_stay(raw):
         ("data di nascita 12/05/1985", "data di nascita <DOB>"),
         ("geboortedatum 12-05-1985", "geboortedatum <DOB>"),
         ("Dyddiad geni: 12/05/1985", "Dyddiad geni: <DOB>"),  # Welsh, probe 51
+        # probe 51 (contact centre): an ordinal "of" a month, and Spanish/Portuguese verbs
+        ("I was born on the 9th of March 1980.", "I was born on <DOB>."),
+        ("born on 9th of March, 1980", "born on <DOB>"),
+        ("nací el 9 de marzo de 1980", "nací el <DOB>"),
+        ("naci el 09/03/1980", "naci el <DOB>"),
+        ("nasci a 09/03/1980", "nasci a <DOB>"),
+        ("nasci em 9 de março de 1980", "nasci em <DOB>"),
+        ("sono nata il 9 marzo 1980", "sono nata il <DOB>"),
     ],
 )
 def test_a_date_after_a_birth_date_label(raw, expected):
@@ -69,7 +77,13 @@ def test_a_date_after_a_birth_date_label(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw", ["delivered on 12/05/2025", "since 3 March 2024", "date of birth missing from form"]
+    "raw",
+    [
+        "delivered on 12/05/2025",
+        "since 3 March 2024",
+        "date of birth missing from form",
+        "the 4th of July 2025 sale",
+    ],
 )
 def test_dates_without_a_birth_date_label_stay(raw):
     assert redact_birth_dates(raw, "<DOB>") == (raw, False)

@@ -1,0 +1,105 @@
+"""Names after a role, a contact request, a call's introduction or thanks
+(`feedback_nlp.text.people_cues`), through `redact_names` and `redact_pii`."""
+
+import pytest
+
+from feedback_nlp.text.people import redact_names
+from feedback_nlp.text.pii import redact_pii
+
+CALLS = [
+    ("Thank you for calling, Priya speaking.", "Thank you for calling, <NAME> speaking."),
+    (
+        "Morning, you're speaking with Tom Bennett. How can I help?",
+        "Morning, you're speaking with <NAME>. How can I help?",
+    ),
+    (
+        "Hello, this is Sarah from the accounts team.",
+        "Hello, this is <NAME> from the accounts team.",
+    ),
+    ("Buenas, le atiende Joana, ¿qué necesita?", "Buenas, le atiende <NAME>, ¿qué necesita?"),
+    ("Bom dia, fala Marcos, diga.", "Bom dia, fala <NAME>, diga."),
+    ("Sí, soy Carmen Soto y llamo por la factura.", "Sí, soy <NAME> y llamo por la factura."),
+    ("Hola, soy Lucía, ¿en qué le ayudo?", "Hola, soy <NAME>, ¿en qué le ayudo?"),
+    ("Yes, it's Emily Clarke, the account holder.", "Yes, it's <NAME>, the account holder."),
+    ("Yes, it's Emily Clarke speaking.", "Yes, it's <NAME> speaking."),
+    ("Thank you John.", "Thank you <NAME>."),
+    (
+        "that fixed it, thank you so much Priya, great help",
+        "that fixed it, thank you so much <NAME>, great help",
+    ),
+    ("Gracias, Carmen.", "Gracias, <NAME>."),
+    ("Hi, my name's Tom.", "Hi, my name's <NAME>."),
+    ("I'm Mark Schmidt, head of IT at a small firm.", "I'm <NAME>, head of IT at a small firm."),
+    ("Ich bin Jonas Fischer von der Buchhaltung.", "Ich bin <NAME> von der Buchhaltung."),
+    ("Please call me back, Mark Schmidt", "Please call me back, <NAME>"),
+    ("Call me back: Laura Weber, thanks", "Call me back: <NAME>, thanks"),
+    ("Rückruf bitte an Jonas Fischer.", "Rückruf bitte an <NAME>."),
+    ("Ansprechpartner: Jonas Fischer", "Ansprechpartner: <NAME>"),
+    ("Neuer Ansprechpartner Jonas Fischer", "Neuer Ansprechpartner <NAME>"),
+    ("contact: Laura Weber", "contact: <NAME>"),
+]
+ROLES = [
+    (
+        "Professor Smith made every seminar worth it.",
+        "Professor <NAME> made every seminar worth it.",
+    ),
+    ("professor Jansen legde het goed uit", "professor <NAME> legde het goed uit"),
+    ("Docent De Boer gaf snel cijfers.", "Docent <NAME> gaf snel cijfers."),
+    ("Die Dozentin Keller antwortet nie.", "Die Dozentin <NAME> antwortet nie."),
+    ("Dozent Müller erklärt gut.", "Dozent <NAME> erklärt gut."),
+    ("our tutor Anna was patient", "our tutor <NAME> was patient"),
+    ("Lehrer Schmidt war streng", "Lehrer <NAME> war streng"),
+    ("juf Anja is lief", "juf <NAME> is lief"),
+    ("meester Jan is leuk", "meester <NAME> is leuk"),
+]
+KEPT = [
+    "Hi, this is Amazon",
+    "Hi, this is ridiculous.",
+    "I'm Happy with it",
+    "Yes, it's Monday again.",
+    "Yes it's Monday Morning again",
+    "Thank you Vodafone!",
+    "Thanks Again!",
+    "Thanks Larian Studios!",
+    "Thank you, OP.",
+    "speaking English is hard",
+    "Generally speaking, fine.",
+    "English speaking staff, please.",
+    "This is Amazon from start to end",
+    "I'm Very Disappointed With The Service",
+    "I'M LITERALLY DONE",
+    "Merci de RT.",
+    "Bueno, yo soy de la Real, neutral",
+    "ich bin Student aus Berlin",
+    "Unser Ansprechpartner hat zweimal gewechselt.",
+    "docent Engels was saai",
+    "Professor Layton-style puzzles",
+    "Call me back ASAP",
+    "call me back Monday please",
+    "contact: Email",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALLS)
+def test_a_calls_introductions_thanks_and_contact_requests_name_no_one(text, expected):
+    """Probe 51 (contact centre, B2B): agents' and callers' names reached quotes and themes."""
+    assert redact_pii(text) == (expected, ["name"])
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLES)
+def test_a_name_after_a_teaching_role_goes(text, expected):
+    """Probe 51 (education): "Professor Lindqvist" became a theme name."""
+    assert redact_names(text, "<NAME>") == (expected, True)
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_brands_days_feelings_languages_and_shouting_after_the_cues_stay(text):
+    assert redact_names(text, "<NAME>") == (text, False)
+
+
+def test_a_name_at_the_start_that_is_no_name_does_not_stop_the_search():
+    """A refused name at the text's start ("Generally speaking") moves the search on."""
+    assert redact_names("Generally speaking, Priya speaking.", "<NAME>") == (
+        "Generally speaking, <NAME> speaking.",
+        True,
+    )
