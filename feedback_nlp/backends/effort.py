@@ -4,14 +4,16 @@ A backend maps texts to :class:`EffortResult` (score 0-1, level, cue families). 
 backend, :class:`RuleEffortBackend`, reads cue phrases written for the project
 (:mod:`~feedback_nlp.backends.effort_lexicon`,
 :mod:`~feedback_nlp.backends.effort_phrases`) and numbers
-(:mod:`~feedback_nlp.backends.effort_numbers`) in en de fr es it pt nl ru pl ro tr, and reads
+(:mod:`~feedback_nlp.backends.effort_numbers`, :mod:`~feedback_nlp.backends.effort_repeats`)
+in en de fr es it pt nl ru pl ro tr (and a few Welsh repeat-contact cues), and reads
 a cue as negated with :mod:`~feedback_nlp.backends.effort_negation`. A learned
 model can replace it by implementing :class:`EffortBackend`.
 
 Cue families and weights (a family counts once; the score is their sum, capped at 1):
 
-- ``repeat_contact`` 0.7 — contacted two or more times ("third time I call", "4 e-mails",
-  "every time I call", "rang again"), or could not get through for days / always; 0.35 for
+- ``repeat_contact`` 0.7 — contacted or asked two or more times ("third time I call", "4
+  e-mails", "reported it twice", "varias veces" with a contact verb, "every time I call", "rang
+  again", "phoned, then e-mailed"), or could not get through for days / always; 0.35 for
   one contact the customer had to make ("had to call") or one failed attempt; contacting over
   and over ("kept ringing", "ringing and ringing", "sans cesse") is strong.
 - ``transfer`` 0.7 — passed between departments, transferred several times or to two or more
@@ -20,7 +22,8 @@ Cue families and weights (a family counts once; the score is their sum, capped a
 - ``explain_again`` 0.7 — having to explain again, start from scratch.
 - ``long_wait`` 0.6 — a service wait (on hold, in a queue, at a counter, for a reply or a
   refund, or one the customer had to make) of 30 minutes up to a day; 0.35 for a shorter
-  (≥ 10 minutes), undated or multi-day one, or "still not … after 5 weeks". A wait called
+  (≥ 10 minutes), undated or multi-day one, "still not … after 5 weeks", or a counted wait of
+  days the customer is still in ("czekam już osiem tygodni", not for an order). A wait called
   short is no cue: "only" or a short word right before its duration ("only 15 minutes", "nur 5
   Minuten") or, undated, next to it ("the wait was short"), not "just" / "only" elsewhere ("45
   minutes on hold just to be told …"); waiting for a train or a courier is a delay, not effort.
@@ -29,7 +32,7 @@ Cue families and weights (a family counts once; the score is their sum, capped a
   imposed or called long.
 - ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
   0.35 without a duration. ``no_reply`` the same — no answer, hung up, a promised call back
-  that never came.
+  that never came; 0.6 for calls or e-mails never returned ("ignores my emails").
 
 Negation: a wait, transfer, form, chase, repeated contact or explaining again with a negation
 among the three words before it in its clause (or before its last word: "ich musste nicht noch
@@ -65,6 +68,14 @@ from feedback_nlp.backends.effort_numbers import (
     fold,
     repeat_count,
     starts_with_duration,
+)
+from feedback_nlp.backends.effort_repeats import (
+    CONTACT_NOUNS,
+    chained_contacts,
+    courtesy,
+    ignored,
+    ongoing_wait,
+    repeated_request,
 )
 
 #: Cue weights: strong (one is high effort), firm (high on its own too) and weak.
@@ -157,12 +168,6 @@ _REPEATED_STEP = re.compile(
 _EVERY_TIME_CONTACT = re.compile(
     fold(rf"(?<!\w)(?:{lex.EVERY_TIME})\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})")
 )
-_CONTACT_NOUNS = (
-    r"e-?mail\w*|mails|courriels|courriers|calls|anrufe|appels|llamadas|chiamate|chamadas|telefoontjes|"
-    r"звонк\w+|писем|telefonate|telefonat[ae]|pec|erinnerungen|relances|reminders|herinneringen|"
-    r"przypomnie\w+|mesaje|mesaj\w*|correos|mensajes|messages|nachrichten|berichten|"
-    r"сообщени\w+|wiadomości"
-)
 
 
 @dataclass(frozen=True)
@@ -190,13 +195,13 @@ def _contacted(sentence: str) -> bool:
 def repeat_contact(text: str) -> float:
     """Contacts made more than once (strong) or one contact the customer had to make."""
     for sentence in SENTENCE_END.split(text):
-        if repeat_count(sentence) >= 2 and _contacted(sentence):
+        if repeat_count(sentence) >= 2 and _contacted(sentence) and not courtesy(sentence):
             return STRONG
-    if count_before(text, _CONTACT_NOUNS) >= 2 or found(_EVERY_TIME_CONTACT, text):
+    if count_before(text, CONTACT_NOUNS) >= 2 or found(_EVERY_TIME_CONTACT, text):
         return STRONG
     if count_before(text, phrases.VISITS) >= 2 or found(_CONTACT_AGAIN, text):
         return STRONG
-    if found(_KEPT_CONTACTING, text):
+    if found(_KEPT_CONTACTING, text) or repeated_request(text) or chained_contacts(text):
         return STRONG
     for sentence in SENTENCE_END.split(text):
         if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
@@ -248,7 +253,8 @@ def long_wait(text: str) -> float:
             continue
         low, high = LONG_WAIT_MINUTES
         best = max(best, FIRM if any(low <= m < high for m in minutes) else WEAK)
-    if not best and _STILL_NOT.search(text) and (durations(text) or _SINCE.search(text)):
+    still_open = _STILL_NOT.search(text) and (durations(text) or _SINCE.search(text))
+    if not best and (still_open or ongoing_wait(text)):
         best = WEAK
     return best
 
@@ -280,7 +286,9 @@ def no_reply(text: str) -> float:
     """No answer, nobody calls back: for days or weeks (strong) or not."""
     best = 0.0
     for sentence in SENTENCE_END.split(text):
-        if _NO_REPLY.search(sentence):
+        if ignored(sentence):  # calls or e-mails never returned: several contacts lost
+            best = FIRM
+        elif _NO_REPLY.search(sentence):
             days = any(m >= DAY_MINUTES for m in durations(sentence))
             best = max(best, FIRM if days else WEAK)
     return best

@@ -114,7 +114,8 @@ NEGATION = (
     r"без|не|нет|никакой|"
     r"bez|żadnego|żadnej|"
     r"fără|fara|nicio|niciun|nu|"
-    r"hiç|yok"
+    r"hiç|yok|"
+    r"ddim"
 )
 #: Turkish negates the verb with a suffix ("aramadım", "kalmadım", "beklemedim", "aramıyorum").
 NEGATED_VERB = (

@@ -25,11 +25,11 @@ _CARDINAL_WORDS = {
     1: "one a an ein eine einen einem einer un une uno una um uma een один одна одну jeden jedna "
     "jedną o bir another noch wieder encore otra otro altra mais weer ещё еще kolejna kolejną "
     "încă",
-    2: "two zwei deux dos due dois duas twee два две двум dwa dwie doi două iki",
-    3: "three drei trois tres tre três drie три трём trzy trei üç",
-    4: "four vier quatre cuatro quattro quatro четыре четырём cztery patru dört",
-    5: "five fünf cinq cinco cinque vijf пять пяти pięć cinci beş",
-    6: "six sechs seis sei zes шесть шести sześć șase altı",
+    2: "two zwei deux dos due dois duas twee два две двум dwa dwie doi două iki dwy ddwy",
+    3: "three drei trois tres tre três drie три трём trzy trei üç tair dair",
+    4: "four vier quatre cuatro quattro quatro четыре четырём cztery patru dört pedair bedair",
+    5: "five fünf cinq cinco cinque vijf пять пяти pięć cinci beş pum",
+    6: "six sechs seis sei zes шесть шести sześć șase altı chwe",
     7: "seven sieben sept siete sette sete zeven семь siedem șapte yedi",
     8: "eight acht huit ocho otto oito восемь osiem opt sekiz",
     9: "nine neun neuf nueve nove negen девять dziewięć nouă dokuz",
@@ -49,9 +49,9 @@ for _value, _words in _CARDINAL_WORDS.items():
 #: Ordinal stems → value ("third", "dritten", "troisième", "tercera", "третий", "üçüncü").
 ORDINALS: dict[str, int] = {}
 _ORDINAL_WORDS = {
-    2: "second zweit deuxième segund second tweede втор drug doua ikinci",
-    3: "third dritt troisième tercer terz terceir derde трет trzec treia üçüncü",
-    4: "fourth viert quatrième cuart quart vierde четв czwart patra dördüncü",
+    2: "second zweit deuxième segund second tweede втор drug doua ikinci ail",
+    3: "third dritt troisième tercer terz terceir derde трет trzec treia üçüncü trydydd",
+    4: "fourth viert quatrième cuart quart vierde четв czwart patra dördüncü pedwerydd",
     5: "fifth fünft cinquième quint vijfde пят piąt cincea beşinci",
     6: "sixth sechst sixième sext sest sext zesde шест szóst șasea altıncı",
     7: "seventh siebt septième séptim settim sétim zevende седьм siódm șaptea yedinci",
@@ -67,8 +67,16 @@ _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(
 )
 #: "times" words: 3 times, 3 fois, 3 veces, 3 volte, 3 vezes, 3 keer, 3 раза, 3 razy, 3 ori,
 #: 3 kez/defa, 3x, and German "3 Mal".
-_TIMES = r"times|x|fois|veces|volte|vezes|keer|maal|mal|раза?|razy|ori|kez|defa|kere"
-_TIMES_RE = re.compile(fold(rf"(?<!\w)({_NUMBER})\s*(?:{_TIMES})(?!\w)"))
+_TIMES = r"times|x|fois|veces|volte|vezes|keer|maal|mal|раза?|razy|ori|kez|defa|kere|gwaith"
+#: "three times better", "drei Mal so teuer", "trois fois plus cher": a comparison, no count.
+_COMPARED = (
+    r"better|worse|less|as|cheaper|faster|slower|bigger|larger|smaller|higher|lower|longer|"
+    r"the (?:price|cost|amount|size)|mehr|besser|plus|mieux|moins|mejor|menos|piu|meglio|meno|"
+    r"mais|melhor|meer|beter|minder|больше|лучше|меньше|wiecej|lepiej|mniej|daha"
+)
+_TIMES_RE = re.compile(
+    fold(rf"(?<!\w)({_NUMBER})\s*(?:{_TIMES})(?!\w)(?!\s+(?:{_COMPARED})(?!\w))")
+)
 #: One-word multiples: twice, dreimal, viermal, трижды, twee keer is handled above.
 _MULTIPLES = {
     "twice": 2, "thrice": 3, "zweimal": 2, "dreimal": 3, "viermal": 4, "fünfmal": 5,
@@ -81,7 +89,8 @@ _ORDINAL_RE = re.compile(
     fold(
         r"(?<!\w)(?:a\s+)?("
         + "|".join(sorted((re.escape(w) for w in ORDINALS), key=len, reverse=True))
-        + r")\w*\s+(?:time|mal|fois|vez|volta|keer|раз|raz|oară|oara|kez|defa|call|appel|"
+        + r")\w*\s+(?:time|mal|fois|vez|volta|keer|раз|raz|oară|oara|kez|defa|tro|dro|waith|"
+        r"call|appel|"
         r"llamada|chiamata|chamada|звон|anruf|attempt|try|versuch|tentative|intento|tentativ|"
         r"poging|попытк|prób|încercar|deneme)"
     )
@@ -163,6 +172,17 @@ def duration_spans(text: str) -> list[tuple[int, float]]:
                 continue
             found.append((match.start(), _number(match.group(1)) * minutes))
     return found
+
+
+def counted_durations(text: str) -> list[float]:
+    """Durations in `text` written with a number ("3 weeks", "a month", "osiem tygodni"), in
+    minutes; a bare unit ("all week", "for days") is left out."""
+    return [
+        _number(match.group(1)) * minutes
+        for pattern, minutes in _DURATION_RES
+        for match in pattern.finditer(text)
+        if match.group(1)
+    ]
 
 
 #: Larger numbers before a noun are amounts ("118 Sekunden"), not how many times.

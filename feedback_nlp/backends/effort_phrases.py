@@ -100,7 +100,7 @@ BACK_AND_FORTH = (
 #: A call back promised and never made ("promised a call back within 24 hours, never came").
 _PROMISED = (
     r"promised|promis|versprochen|versprach\w*|prometi\w*|promes\w*|promet\w*|beloofd\w*|"
-    r"обещал\w*|obiecal\w*|obiecan\w*|obiecat\w*|söz ver\w*"
+    r"обещал\w*|obieca\w*|söz ver\w*"
 )
 _CALL_BACK = (
     r"call\w* (?:me |us )?back|callback|call-back|ring\w* (?:me )?back|get back to me|"

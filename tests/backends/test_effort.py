@@ -156,6 +156,7 @@ PROMISED_CALL_BACK_LOW = [
     "On m'a promis un rappel qui n'est jamais venu.",
     "Me prometieron que me iban a llamar y nadie llamó.",
     "Obiecali oddzwonić i nikt nie oddzwonił.",
+    "Kierownik obiecał oddzwonić, ale nikt nie zadzwonił.",
     "Geri arayacaklarına söz verdiler ama aramadılar.",
 ]
 NOT_A_TRANSFER_OR_CHASE = [
