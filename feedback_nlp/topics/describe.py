@@ -2,6 +2,8 @@
 
 - **Names**: `topics.naming` (phrases in the label language: `label_language`, default
   English when at least 10 % of the comments are English, else the most common language).
+- **No people's names**: no name, keyword or category name holds a word the fitted units
+  use as a person's name (`topics.person_names`).
 - **Keywords** per language are class-based TF-IDF (BERTopic's `ClassTfidfTransformer`) over
   spaCy lemmas (`topics.labels`), so an analyst sees the German and Russian words of a theme.
 - **Representatives** are the units (the part of the comment that raises the theme) most
@@ -29,6 +31,7 @@ from feedback_nlp.text.pseudonyms import pseudonymise_pii_id
 from feedback_nlp.topics import category_names, clustering, labels, naming, phrases
 from feedback_nlp.topics.forget import drop_single_use_terms
 from feedback_nlp.topics.matching import THEME_MARGIN
+from feedback_nlp.topics.person_names import person_words
 from feedback_nlp.topics.units import Units
 
 if TYPE_CHECKING:
@@ -95,15 +98,17 @@ def describe(
         )
     sample_texts = [units.text[i] for i in sample]
     sample_langs = [units.lang[i] for i in sample]
-    lemmatizer = _count_terms(model, sample_texts, sample_langs, sample_rows)
+    people = person_words(units.text, units.lang)  # cased: the units of `text_clean`
+    lemmatizer = _count_terms(model, sample_texts, sample_langs, sample_rows, people)
     near = _file_under_codebook(
         model, unit_vectors[sample], sample_langs, sample_texts, sample_rows
     )
     _group_categories(model, near, category_centroids)
     refresh_keywords(model)
     fitted = naming.FittedUnits(
-        sample_texts, sample_langs, sample_rows, model.config.max_phrases, nearest, polarities
-    )
+        sample_texts, sample_langs, sample_rows, model.config.max_phrases, nearest, polarities,
+        people,
+    )  # fmt: skip
     naming.name_themes(model, encode, fitted=fitted)
     _name_categories(model, lemmatizer)
     drop_single_use_terms(model)  # named: a term of one comment is kept by no saved model
@@ -125,14 +130,19 @@ def _representatives(mentions: object, topic: int, n_quotes: int) -> list[tuple[
 
 
 def _count_terms(
-    model: ThemeModel, texts: list[str], langs: list[str], rows: np.ndarray
+    model: ThemeModel,
+    texts: list[str],
+    langs: list[str],
+    rows: np.ndarray,
+    people: frozenset[str] = frozenset(),
 ) -> labels.Lemmatizer:
-    """Lemma counts per language and phrase counts in the label language, per theme row;
-    return the lemmatizer (its pipelines loaded, its part-of-speech counts)."""
+    """Lemma counts per language and phrase counts in the label language, per theme row,
+    none of a word in `people`; return the lemmatizer (its pipelines loaded, its
+    part-of-speech counts)."""
     config = model.config
     n_rows = len(model.topic_ids_)
     lemmatizer = labels.Lemmatizer()
-    tokens = lemmatizer.tokens(texts, langs)
+    tokens = lemmatizer.tokens(texts, langs, people)
     vocabulary = labels.build_vocabulary(tokens, config.max_vocabulary)
     model.vocabulary_ = sorted(vocabulary, key=vocabulary.__getitem__)
     langs_arr = np.asarray(langs)
@@ -142,7 +152,7 @@ def _count_terms(
     }
     in_label = np.where(langs_arr == model.label_language_, rows, -1)
     model.phrases_ = phrases.count_phrases(
-        texts, in_label, n_rows, model.label_language_, config.max_phrases
+        texts, in_label, n_rows, model.label_language_, config.max_phrases, people
     )
     return lemmatizer
 

@@ -15,6 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from feedback_nlp.topics import phrases
+from feedback_nlp.topics.person_names import person_words
 from feedback_nlp.topics.phrases import PhraseCounts
 from feedback_nlp.topics.units import stop_words
 
@@ -78,7 +79,8 @@ def fallback_phrase(
         phrase = phrases.phrase_with(word, counts, phrase_counts.phrases)
         if phrase and phrase not in used:
             return phrase
-    return _quote_phrase(quotes, phrase_counts.lang, list(words[:FALLBACK_WORDS]), used)
+    best = list(words[:FALLBACK_WORDS])
+    return _quote_phrase(quotes, phrase_counts.lang, best, used, phrase_counts.skip)
 
 
 def best_words(phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int) -> list[str]:
@@ -98,12 +100,16 @@ def best_words(phrase_counts: PhraseCounts, weights: sparse.csr_matrix, row: int
     return [phrase_counts.phrases[i] for i in singles]
 
 
-def _quote_phrase(quotes: Sequence[str], lang: str, best: list[str], used: set[str]) -> str:
+def _quote_phrase(
+    quotes: Sequence[str], lang: str, best: list[str], used: set[str], people: frozenset[str]
+) -> str:
     """The candidate of 2-4 words of `quotes` holding most of the `best` words (shortest,
-    then first, on ties); "" when none holds one."""
+    then first, on ties), none holding a word of `people` or one the quotes use as a
+    person's name; "" when none holds one."""
+    skip = people | person_words(quotes, [lang] * len(quotes))
     ranked = []
     for order, quote in enumerate(quotes):
-        for phrase in phrases.candidates(quote, lang):
+        for phrase in phrases.candidates(quote, lang, skip):
             parts = phrase.split()
             hits = sum(word in parts for word in best)
             if hits and 2 <= len(parts) <= 4 and phrase not in used:

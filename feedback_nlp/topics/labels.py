@@ -9,10 +9,11 @@ package, use `spacy.blank(lang)` (Vietnamese without pyvi: syllables, and its st
 bare tokenizer where no lookup table exists. Where a tagger ran, the part-of-speech tags of
 every word (surface form and lemma, lower-cased) are counted too (`Lemmatizer.tags`).
 
-Texts are read without redaction placeholders, parts of ids, @handles and the brand's own
-name (`topics.name_noise`). Scripts written without spaces have no word tokenizer here: a
-run of Han characters gives its character bigrams ("房间很干净" -> "房间", "间很", …), a run
-of katakana stays one word ("アプリ"), and Thai, Lao, Myanmar, Khmer and hiragana give no
+Texts are read without redaction placeholders, parts of ids, @handles, the brand's own
+name (`topics.name_noise`) and the words they use as a person's name
+(`topics.person_names`). Scripts written without spaces have no word tokenizer here: a run
+of Han characters gives its character bigrams ("房间很干净" -> "房间", "间很", …), a run of
+katakana stays one word ("アプリ"), and Thai, Lao, Myanmar, Khmer and hiragana give no
 keyword (`topics.unspaced`), so no keyword is a whole sentence.
 """
 
@@ -28,6 +29,7 @@ from scipy import sparse
 
 from feedback_nlp.errors import require_package
 from feedback_nlp.topics.name_noise import brand_words, without_noise
+from feedback_nlp.topics.person_names import person_words
 from feedback_nlp.topics.unspaced import has_unspaced, unspaced_terms
 
 #: Trained spaCy pipelines per language, tried in order. The `topics` extra installs
@@ -61,10 +63,14 @@ class Lemmatizer:
             self._pipelines[lang] = _load_pipeline(lang)
         return self._pipelines[lang]
 
-    def tokens(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[str]]:
+    def tokens(
+        self, texts: Sequence[str], langs: Sequence[str], people: frozenset[str] | None = None
+    ) -> list[list[str]]:
         """Content lemmas of each text, read with the pipeline of its language, without the
-        noise of `topics.name_noise` (the brand's words: those of the handles in `texts`)."""
-        skip = brand_words(texts)
+        noise of `topics.name_noise` (the brand's words: those of the handles in `texts`)
+        and without `people`'s words (default: those `texts` use as a person's name)."""
+        people = person_words(texts, langs) if people is None else people
+        skip = brand_words(texts) | people
         texts = [without_noise(text or "", skip) for text in texts]
         result: list[list[str]] = [[] for _ in texts]
         by_lang: dict[str, list[int]] = {}

@@ -9,6 +9,8 @@
   the user kept as the brand's (`--keep-handle @TelcoNova`; every other handle became
   `@user`), so their plain words ("telconova", also as "#telconova") are read from the texts
   (`brand_words`): they are in nearly every comment and name nothing.
+- **People's names**: the words the comments use as a person's name (`topics.person_names`:
+  "Call me back: Mark Schmidt", "Professor Lindqvist"), passed in by the caller.
 - **Hashtags as tags**: a hashtag that no word follows ("#fail #outage #nointernet", "coverage
   is poor #nosignal") reads as a word of its own, never as a phrase with its neighbours; one
   inside a sentence ("my #internet is down") keeps its place.
@@ -39,6 +41,8 @@ _HANDLE_PLACEHOLDER = PII_PLACEHOLDERS["handle"].lower()
 _JOINED = re.compile(r"(?<![\w-])\w+(?:[-_/.]\w+)+")
 #: A hashtag no word follows: before another tag, punctuation or the end of the text.
 _TAG = re.compile(r"(?<!\w)#\w+(?=\s*(?:#|[^\w\s]|$))")
+#: A word or hashtag, looked up in the words to skip (a set: people's names can be many).
+_WORD_OR_TAG = re.compile(r"(?<!\w)#?\w+")
 
 
 def without_noise(text: str, skip: Iterable[str] = ()) -> str:
@@ -49,11 +53,15 @@ def without_noise(text: str, skip: Iterable[str] = ()) -> str:
     text = _JOINED.sub(lambda m: BREAK if _has_digit(m.group()) else m.group(), text)
     text = HANDLE_RE.sub(BREAK, text)
     text = _TAG.sub(lambda m: BREAK + m.group() + BREAK, text)
-    words = sorted({w.lower() for w in skip if w}, key=len, reverse=True)
+    words = frozenset(w.lower() for w in skip if w)
     if words:
-        pattern = rf"(?<!\w)#?(?:{'|'.join(map(re.escape, words))})(?!\w)"
-        text = re.sub(pattern, BREAK, text, flags=re.IGNORECASE)
+        text = _WORD_OR_TAG.sub(lambda m: BREAK if _tag_word(m) in words else m.group(), text)
     return text
+
+
+def _tag_word(match: re.Match[str]) -> str:
+    """The lower-cased word of a word or hashtag match ("#TelcoNova" -> "telconova")."""
+    return match.group().lstrip("#").lower()
 
 
 def brand_words(texts: Iterable[str]) -> frozenset[str]:

@@ -59,6 +59,7 @@ class FittedUnits:
     max_phrases: int
     quotes: dict[int, list[str]] = field(default_factory=dict)
     polarities: Sequence[str] = ()  # per unit, `topics.name_polarity.unit_polarity`
+    people: frozenset[str] = frozenset()  # words used as a person's name: in no name
     _counts: dict[str, tuple[phrases.PhraseCounts, sparse.csr_matrix]] = field(
         default_factory=dict, init=False, repr=False
     )
@@ -104,7 +105,9 @@ class FittedUnits:
     def _language(self, lang: str, n_rows: int) -> tuple[phrases.PhraseCounts, sparse.csr_matrix]:
         if lang not in self._counts:
             in_lang = [r if g == lang else -1 for g, r in zip(self.langs, self.rows, strict=True)]
-            counts = phrases.count_phrases(self.texts, in_lang, n_rows, lang, self.max_phrases)
+            counts = phrases.count_phrases(
+                self.texts, in_lang, n_rows, lang, self.max_phrases, self.people
+            )
             self._counts[lang] = (counts, phrases.class_tfidf(counts.counts))
         return self._counts[lang]
 

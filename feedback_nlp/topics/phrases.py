@@ -76,6 +76,15 @@ ENGLISH_EDGES = frozenset(
      "to", "of", "for", "with", "at", "by", "on", "and", "or", "its", "this", "that", "my",
      "your", "our", "their"}
 )  # fmt: skip
+#: Function words of languages spaCy has no stop list for (Welsh), which no phrase starts or
+#: ends with: "diolch yn" ("thank you", cut before "fawr") named a theme.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "cy": frozenset(
+        "a ac am ar at dan dros ei eich ein eu fy dy gan gyda heb i mewn o trwy wrth y yn yr "  # noqa: SIM905
+        "mae yw ydy oedd roedd bod wedi ddim na nid ond neu hefyd iawn pan os fel sy sydd "
+        "ni chi nhw fi ti fe fo hi".split()
+    ),
+}
 PARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset({"up", "out", "off", "down", "back"}),
 }
@@ -96,6 +105,7 @@ class PhraseCounts:
     phrases: list[str]
     counts: sparse.csr_matrix  # (themes, phrases)
     sizes: np.ndarray  # units per theme row in this language
+    skip: frozenset[str] = frozenset()  # words no phrase holds (people's names), lower case
 
 
 def candidates(text: str, lang: str, skip: frozenset[str] = frozenset()) -> set[str]:
@@ -159,13 +169,14 @@ def _is_content(word: str, not_content: frozenset[str]) -> bool:
 @lru_cache(maxsize=64)
 def _edge_stop_words(lang: str) -> frozenset[str]:
     """Words no phrase starts or ends with: the language's stop words, English function words."""
-    return stop_words(lang) | ENGLISH_EDGES
+    return stop_words(lang) | FUNCTION_WORDS.get(lang, frozenset()) | ENGLISH_EDGES
 
 
 @lru_cache(maxsize=64)
 def _not_content(lang: str) -> frozenset[str]:
     """Words that do not make a phrase a candidate: stop words, negations, time words."""
-    return stop_words(lang) | NEGATIONS.get(lang, frozenset()) | temporal_words(lang)
+    words = stop_words(lang) | FUNCTION_WORDS.get(lang, frozenset())
+    return words | NEGATIONS.get(lang, frozenset()) | temporal_words(lang)
 
 
 def _split_elisions(tokens: list[str], lang: str) -> list[str]:
@@ -189,11 +200,17 @@ def _is_negation(token: str, negations: frozenset[str]) -> bool:
 
 
 def count_phrases(
-    texts: Sequence[str], rows: Sequence[int], n_rows: int, lang: str, max_phrases: int
+    texts: Sequence[str],
+    rows: Sequence[int],
+    n_rows: int,
+    lang: str,
+    max_phrases: int,
+    people: frozenset[str] = frozenset(),
 ) -> PhraseCounts:
     """Per theme row, how many of its units (`rows[i]`, -1: none) use each candidate phrase;
-    the words of the @handles left in any of `texts` (the brand's) are in none."""
-    skip = brand_words(texts)
+    the words of the @handles left in any of `texts` (the brand's) and the words in `people`
+    (`topics.person_names`) are in none."""
+    skip = brand_words(texts) | people
     per_unit = [
         candidates(t, lang, skip) if r >= 0 else set() for t, r in zip(texts, rows, strict=True)
     ]
@@ -219,7 +236,7 @@ def count_phrases(
         (np.ones(len(data_rows), dtype=np.float64), (data_rows, data_cols)),
         shape=(n_rows, len(column)),
     )
-    return PhraseCounts(lang, sorted(column, key=column.__getitem__), counts, sizes)
+    return PhraseCounts(lang, sorted(column, key=column.__getitem__), counts, sizes, people)
 
 
 def class_tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -30,3 +30,47 @@ def test_a_category_named_without_the_label_language_takes_two_words_of_one_lang
     )
     names = _category_names(model, themes, [0], labels.Lemmatizer())
     assert names == {0: "banget & telat"}
+
+
+FIRST_NAMES = ["Nadia", "Pavel", "Greta", "Idris"]
+SURNAMES = ["Okafor", "Halvorsen", "Brennan"]
+OPENINGS = ["Renewal went smoothly.", "The export keeps timing out.", "Billing was wrong twice."]
+CONTACT_LINES = [
+    f"{OPENINGS[i % 3]} Call me back: {FIRST_NAMES[i % 4]} {SURNAMES[i % 3]}, <EMAIL>"
+    for i in range(10)
+]
+LECTURER_LINES = [
+    "Professor Varga spoke too fast in every lecture.",
+    "Professor Varga spoke too fast and the slides came late.",
+    "Honestly Professor Varga spoke too fast.",
+    "The seminar was fine but Professor Varga spoke too fast.",
+    "Professor Varga spoke too fast, I could not follow.",
+    "Professor Varga spoke far too fast.",
+    "In week two Professor Varga spoke too fast again.",
+    "Professor Varga spoke too fast to take notes.",
+]
+BRAND_LINES = [
+    "netflix app keeps freezing",
+    "The Netflix app keeps freezing on my TV.",
+    "netflix app keeps freezing after the update",
+    "my netflix app keeps freezing every evening",
+    "netflix app keeps freezing mid episode",
+    "Netflix app keeps freezing again.",
+    "why does the netflix app keep freezing",
+    "netflix app freezing constantly",
+]
+
+
+def test_no_name_category_or_keyword_holds_a_word_used_as_a_persons_name():
+    """Before, the themes were named "professor varga spoke too fast" and "nadia okafor", with
+    keywords "okafor, brennan"; a brand also written in lower case still names its theme."""
+    from tests.topics.conftest import Corpus, encode_texts, fit_model
+
+    texts = CONTACT_LINES + LECTURER_LINES + BRAND_LINES
+    corpus = Corpus(texts, ["en"] * len(texts), [""] * len(texts), encode_texts(texts))
+    model = fit_model(corpus, n_themes=3)
+    people = {w.lower() for w in FIRST_NAMES + SURNAMES + ["Varga"]}
+    for theme in model.themes_.values():
+        words = f"{theme.label} {theme.category} {' '.join(theme.keywords)}".lower()
+        assert not people & set(words.replace("&", " ").replace("/", " ").split()), words
+    assert any("netflix" in theme.label for theme in model.themes_.values())

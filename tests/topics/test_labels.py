@@ -107,3 +107,15 @@ def test_vietnamese_is_read_with_its_stop_words_without_pyvi():
     """Before, Vietnamese fell back to the `xx` pipeline: "thì" and "bằng" were keywords."""
     tokens = Lemmatizer().tokens(["giao hàng thì chậm bằng xe"], ["vi"])[0]
     assert "chậm" in tokens and not {"thì", "bằng"} & set(tokens)
+
+
+def test_the_words_texts_use_as_a_persons_name_are_no_keywords():
+    texts = [
+        "Exports time out. Call me back: Nadia Okafor",
+        "Exports fail daily. Call me back: Pavel Okafor",
+    ]
+    tokens = Lemmatizer().tokens(texts, ["en", "en"])
+    assert {"export", "fail"} <= set(tokens[0] + tokens[1])
+    assert not {"nadia", "pavel", "okafor"} & set(tokens[0] + tokens[1])
+    given = Lemmatizer().tokens(["Exports fail at Acme"], ["en"], frozenset({"acme"}))
+    assert "acme" not in given[0]

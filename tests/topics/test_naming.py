@@ -148,3 +148,14 @@ def test_a_name_saying_the_opposite_of_most_units_gives_way_to_one_that_agrees()
 def test_a_theme_without_a_clear_polarity_majority_keeps_its_best_name():
     polarities = ["positive"] * 3 + ["negative"] * 4 + ["neutral"]  # 4 of 7 polar: 57 %
     assert _charger_label(polarities) == "charger lasts forever"
+
+
+POLISH = ["Pan Wiśniewski z działu obiecał oddzwonić"] * 3
+
+
+def test_a_name_in_another_language_holds_no_persons_name():
+    """Before, such a theme was named "wiśniewski z działu", a tax officer's surname."""
+    texts, langs, rows = POLISH + ENGLISH, ["pl"] * 3 + ["en"] * 3, [0, 0, 0, 1, 1, 1]
+    units = FittedUnits(texts, langs, rows, 1000, people=frozenset({"wiśniewski"}))
+    name = units.name(0, 2, "en", set())
+    assert name and "wiśniewski" not in name

@@ -191,3 +191,10 @@ def test_vietnamese_syllables_are_not_joined_into_a_name():
     texts = ["chậm, giao", "giao, chậm", "chậm. giao"]  # no phrase of two syllables repeated
     counts = count_phrases(texts, [0, 0, 0], 1, "vi", 1000)
     assert theme_names(counts) == [""]  # before: "chậm / giao"
+
+
+def test_no_welsh_phrase_starts_or_ends_with_a_function_word():
+    """spaCy has no Welsh stop list: "diolch yn" (a "thank you" cut) named a theme."""
+    found = candidates("Roedd y llyfrgell yn dawel. Diolch yn fawr.", "cy")
+    assert "diolch yn fawr" in found and "llyfrgell" in found
+    assert not {"diolch yn", "y llyfrgell", "llyfrgell yn"} & found

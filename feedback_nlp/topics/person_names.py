@@ -1,0 +1,224 @@
+"""Words the fitted comments use as a person's name, so that no theme name, category name or
+keyword is made of one ("mark schmidt", "professor lindqvist", "ap gwilym").
+
+No name list: the comments' own capitalisation tells. An occurrence of a capitalised word
+(not a stop word, not in a text written in Title Case) stands in a *name context* when
+
+- **strong**: it follows a title or role word ("Mr", "Pan", "Herr", "Professor", "docent",
+  "agent", "Cllr": `feedback_nlp.text.people_titles.TITLES` and `ROLES`) or a contact cue
+  ("call me back:", "ask for", "contact:": `CONTACT_CUES`), or continues such a name
+  ("Call me back: Mark Schmidt", "docent Pieter van Dam"), or
+- **pair**: another capitalised word that the comments mostly capitalise stands right next to
+  it, name particles ("van", "de", "ap") between them allowed ("Sarah Whitfield", "Dafydd ap
+  Gwilym"); not in German, whose nouns are capitalised.
+
+A word is a person's name when at least `MIN_CONTEXT_SHARE` of its occurrences stand in a name
+context and it is rarely written in lower case away from a sentence start: at most
+`MAX_LOWER_SHARE` of those uses after a strong context, `MAX_LOWER_SHARE_PAIR` after pairs
+alone, and at most `MAX_LOWER_USES_PAIR` such uses ("Station Road" but "the road"). A title
+or cue word itself ("Mr", "Councillor") is no name. A brand also written in lower case
+("netflix app keeps freezing", "google pay") is no name; one always written as two
+capitalised words ("Deutsche Bahn"), or a street always written in an address ("Albany
+Road"), reads as one: the price of missing no "First Last".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from feedback_nlp.text.people_titles import TITLES
+from feedback_nlp.topics.units import stop_words
+
+MIN_CONTEXT_SHARE = 1 / 3
+MAX_LOWER_SHARE = 0.5
+MAX_LOWER_SHARE_PAIR = 0.1
+#: ... and at most this many lower-case uses: "Station Road", "Church Lane" are common words.
+MAX_LOWER_USES_PAIR = 1
+#: A neighbour makes a pair when the comments write it in lower case at most this often.
+MAX_NEIGHBOUR_LOWER_SHARE = 0.5
+#: A text whose non-initial cased words are mostly capitalised (at least `TITLE_CASE_WORDS`)
+#: is written in Title Case: its capitals tell nothing.
+TITLE_CASE_SHARE = 0.5
+TITLE_CASE_WORDS = 4
+MAX_NAME_WORDS = 3  # a name after a cue: at most this many capitalised words
+#: Languages that capitalise every noun: no pair rule there.
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+#: Roles that precede a person's name in feedback, in the languages of the toolkit's users.
+ROLES = (
+    r"professor|professorin|prof|lecturer|teacher|tutor|instructor|coach|doctor|nurse|agent|"
+    r"advisor|adviser|manager|technician|engineer|driver|rep|representative|colleague|"
+    r"dozent|dozentin|lehrer|lehrerin|berater|beraterin|sachbearbeiter|sachbearbeiterin|"
+    r"professeur|professeure|docteur|conseiller|conseillère|technicien|"
+    r"docent|docente|leraar|lerares|juf|juffrouw|meester|dokter|"
+    r"profesor|profesora|doktor|doctora|nauczyciel|nauczycielka|konsultant|konsultantka|"
+    r"athro|athrawes|cynghorydd|meddyg|professore|professoressa|dottore|dottoressa|"
+    r"doutor|doutora|lärare|läkare"
+)
+#: Cues after which a contact person's name follows ("Call me back: Mark", "ask for Jo").
+CONTACT_CUES = (
+    r"call me back|call back|contact(?: person)?|ask(?:ed)? for|speak to|spoke (?:to|with)|"
+    r"spoken to|talk(?:ed)? to|ansprechpartner(?:in)?|rückruf|kontakt|contactez|rappelez|"
+    r"contacto|hablar con|contattare|terugbellen|bel terug|vraag naar|oddzwonić|ffoniwch"
+)
+_CUE = re.compile(
+    rf"(?i)(?<![\w'’])(?:(?:{TITLES})|(?:{ROLES}|{CONTACT_CUES})(?![\w'’]))[ \t]*[:,–-]?[ \t]*"
+)
+_ROLE_WORDS = frozenset(ROLES.split("|"))
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_BREAK = re.compile(r"[.!?…\n]")
+_PAIR_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+#: Lower-case words inside a name ("Pieter van Dam", "Dafydd ap Gwilym").
+PARTICLES = frozenset(
+    "van von de der den du da di del della le la ap ab bin ibn al ten ter zu y dos das".split()  # noqa: SIM905
+)
+_LOWER, _INNER, _UPPER, _STRONG, _PAIR = range(5)
+
+
+@dataclass
+class _Occurrence:
+    key: str
+    capitalised: bool
+    initial: bool
+    after_cue: bool
+    in_cue: bool  # a word of the cue itself ("Mr", "Councillor", "call me back")
+    gap_before: str  # the text between the previous word and this one
+
+
+@dataclass
+class _Counts:
+    by_word: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, key: str, slot: int) -> None:
+        self.by_word.setdefault(key, [0, 0, 0, 0, 0])[slot] += 1
+
+    def lower_share(self, key: str) -> float:
+        counts = self.by_word.get(key, [0, 0, 0, 0, 0])
+        seen = counts[_LOWER] + counts[_INNER]
+        return counts[_LOWER] / seen if seen else 0.0
+
+
+def person_words(texts: Sequence[str], langs: Sequence[str]) -> frozenset[str]:
+    """The lower-cased words `texts` (cased, one language code each) use as a person's name
+    (see the module docstring)."""
+    read = [
+        (occurrences, str(lang))
+        for text, lang in zip(texts, langs, strict=True)
+        if (occurrences := _occurrences(text or "", str(lang)))
+    ]
+    counts = _Counts()
+    for occurrences, _ in read:
+        for item in occurrences:
+            _count_case(counts, item)
+    for occurrences, lang in read:
+        for index, context in _contexts(occurrences, counts, lang).items():
+            counts.add(occurrences[index].key, context)
+    return frozenset(key for key in counts.by_word if _is_name(counts, key))
+
+
+def _occurrences(text: str, lang: str) -> list[_Occurrence]:
+    """The words of `text` with their case and position; none in a Title Case text, nor
+    stop words, role words or one letter (they are never names)."""
+    cues = [m.span() for m in _CUE.finditer(text)]
+    cue_ends = {end for _, end in cues}
+    found: list[_Occurrence] = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        word, gap = match.group(), text[previous_end : match.start()]
+        previous_end = match.end()
+        after_cue = match.start() in cue_ends
+        initial = not after_cue and (not found or bool(_SENTENCE_BREAK.search(gap)))
+        capitalised = word[0].isupper() and not (len(word) > 1 and word.isupper())
+        in_cue = any(start <= match.start() < end for start, end in cues)
+        found.append(_Occurrence(word.lower(), capitalised, initial, after_cue, in_cue, gap))
+    if _is_title_case(found):
+        return []
+    return found
+
+
+def _is_title_case(found: list[_Occurrence]) -> bool:
+    inner = [o for o in found if not o.initial and len(o.key) > 1 and o.key not in PARTICLES]
+    capitals = sum(o.capitalised for o in inner)
+    return capitals >= TITLE_CASE_WORDS and capitals >= TITLE_CASE_SHARE * len(inner)
+
+
+def _count_case(counts: _Counts, item: _Occurrence) -> None:
+    if item.capitalised:
+        counts.add(item.key, _UPPER)
+        if not item.initial:
+            counts.add(item.key, _INNER)
+    elif item.key[:1].islower():
+        counts.add(item.key, _LOWER)
+
+
+def _contexts(occurrences: list[_Occurrence], counts: _Counts, lang: str) -> dict[int, int]:
+    """Per index of a capitalised word that may be a name, its context (`_STRONG`, `_PAIR`)."""
+    never = _never_names(lang)
+    nameable = [
+        o.capitalised and not o.in_cue and o.key not in never and len(o.key) > 1
+        for o in occurrences
+    ]
+    following = [_next_word(occurrences, i) for i in range(len(occurrences))]
+    contexts: dict[int, int] = {}
+    for index, item in enumerate(occurrences):
+        if item.after_cue and nameable[index]:
+            for member in _chain(index, following, nameable):
+                contexts[member] = _STRONG
+    if lang in NOUN_CAPITALISING:
+        return contexts
+    for index, after in enumerate(following):
+        if after is None or not (nameable[index] and nameable[after]):
+            continue
+        for member, other in ((index, after), (after, index)):
+            if member not in contexts and _mostly_capitalised(counts, occurrences[other].key):
+                contexts[member] = _PAIR
+    return contexts
+
+
+def _chain(index: int, following: list[int | None], nameable: list[bool]) -> list[int]:
+    """The name starting at `index`: it and the capitalised words that continue it (at most
+    `MAX_NAME_WORDS` in all)."""
+    chain = [index]
+    while len(chain) < MAX_NAME_WORDS:
+        after = following[chain[-1]]
+        if after is None or not nameable[after]:
+            break
+        chain.append(after)
+    return chain
+
+
+def _next_word(occurrences: list[_Occurrence], index: int) -> int | None:
+    """The next capitalised word joined to `index` by a space, a hyphen or lower-case name
+    particles ("Pieter van Dam"); None when another word or punctuation comes first."""
+    after = index + 1
+    while after < len(occurrences) and _PAIR_GAP.fullmatch(occurrences[after].gap_before):
+        item = occurrences[after]
+        if item.capitalised:
+            return after
+        if item.key not in PARTICLES:
+            return None
+        after += 1
+    return None
+
+
+def _mostly_capitalised(counts: _Counts, key: str) -> bool:
+    """Whether a neighbour makes a pair: the comments mostly capitalise it."""
+    return counts.lower_share(key) <= MAX_NEIGHBOUR_LOWER_SHARE
+
+
+@lru_cache(maxsize=64)
+def _never_names(lang: str) -> frozenset[str]:
+    """Words that are no name: stop words of `lang` and English, role words, particles."""
+    return stop_words(lang) | stop_words("en") | _ROLE_WORDS | PARTICLES
+
+
+def _is_name(counts: _Counts, key: str) -> bool:
+    lower, _, upper, strong, pair = counts.by_word[key]
+    floor = MIN_CONTEXT_SHARE * (lower + upper)
+    lower_share = counts.lower_share(key)
+    if strong and strong >= floor and lower_share <= MAX_LOWER_SHARE:
+        return True
+    rarely_lower = lower <= MAX_LOWER_USES_PAIR and lower_share <= MAX_LOWER_SHARE_PAIR
+    return strong + pair > 0 and strong + pair >= floor and rarely_lower
