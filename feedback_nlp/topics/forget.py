@@ -39,6 +39,7 @@ def drop_single_use_terms(model: ThemeModel) -> None:
             [found.phrases[i] for i in keep],
             sparse.csr_matrix(found.counts[:, keep]),
             found.sizes,
+            found.skip,  # the people's names no phrase holds (`topics.person_names`)
         )
 
 
