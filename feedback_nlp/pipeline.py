@@ -10,6 +10,7 @@ importable from here too.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +38,7 @@ from feedback_nlp.score_scales import ScoreScales, model_scales
 from feedback_nlp.segment_columns import check_segments
 from feedback_nlp.stages import STAGES, Batch, Stage
 from feedback_nlp.stages.prepare import brand_handles
+from feedback_nlp.topics.drift import ThemeDriftWarning, table_drift_notes
 
 #: The stages of a full analysis, in order.
 DEFAULT_STAGE_NAMES = (
@@ -200,6 +202,8 @@ def tag(model: str | Path, paths: Sequence[str | Path], **read_options: object) 
     read = _read(paths, **read_options, scales=scales)
     analysis = _analysis(read, analyzer, analyzer.transform_batch(read.table))
     analysis.sources = [Path(p).name for p in paths]
+    for note in table_drift_notes(analyzer, analysis.table):  # the themes may be stale
+        warnings.warn(note, ThemeDriftWarning, stacklevel=2)
     return analysis
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,9 @@ from feedback_nlp.engines.manifest import (
     conflicts,
     describe_job,
 )
-from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, clean_temporary
+from feedback_nlp.engines.parts import COUNTS, MENTIONS, REJECTS, TAGGED, clean_temporary
 from feedback_nlp.errors import FeedbackError
+from feedback_nlp.topics.drift import drift_notes
 
 
 class NoInputError(FeedbackError):
@@ -46,9 +47,16 @@ class TagSummary:
     rows_this_run: int | None = None
     #: Rows tagged with a score, date or outcome emptied (listed in rejects/, `row_kept`).
     kept_with_problem: int = 0
+    #: Warnings on the job's comments: the saved themes no longer describe them, or they are
+    #: in languages the model never saw (`topics.drift`).
+    drift_notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        """One line for people."""
+        """One line for people, then one warning line per drift note."""
+        warnings = "".join(f"\nwarning: {note}" for note in self.drift_notes)
+        return self._counts_line() + warnings
+
+    def _counts_line(self) -> str:
         if self.already_done:
             return (
                 f"nothing to do: {self.out} already holds this finished job "
@@ -94,6 +102,7 @@ def summary_of(
         seconds=seconds,
         already_done=already_done,
         rows_this_run=rows_this_run,
+        drift_notes=drift_notes(manifest.theme_baseline, manifest.theme_counts()),
     )
 
 
@@ -203,7 +212,7 @@ def discard_unstarted(manifest: Manifest) -> None:
 
 
 def _clear(out: Path) -> None:
-    for name in (TAGGED, REJECTS, MENTIONS):
+    for name in (TAGGED, REJECTS, MENTIONS, COUNTS):
         shutil.rmtree(out / name, ignore_errors=True)
     for name in (MANIFEST, THEMES, MODEL_INFO, *ANALYSIS_FILES):
         (out / name).unlink(missing_ok=True)

@@ -41,6 +41,7 @@ from feedback_nlp.pipeline import with_nps_group
 from feedback_nlp.report.export import redact_for_export
 from feedback_nlp.report.inputs import prepare_settings, stage_configs
 from feedback_nlp.schema import rejected_rows
+from feedback_nlp.topics.drift import baseline, chunk_record, theme_model
 
 _DONE = object()
 
@@ -58,6 +59,7 @@ def run_local(
     out = manifest.folder
     analyzer = load_model(model)
     done_before = _verified_parts(manifest)
+    manifest.theme_baseline = baseline(theme_model(analyzer))
     manifest.save()  # before the first part, so that any part on disk belongs to a manifest
     schemas = {
         int(index): first_schema(out / TAGGED, name)
@@ -120,6 +122,7 @@ def _tag_chunk(
         tagged, mentions = tag_chunk_tables(analyzer, chunk.table, prepare)
         arrow = to_arrow(tagged, schema)
         schema = schema or arrow.schema
+        record.update(chunk_record(analyzer, tagged))
         record["mentions"] = write_mentions(mentions, out, name)
         write_part(arrow, out / TAGGED, name)
         record["tagged"] = name

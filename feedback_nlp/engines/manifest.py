@@ -12,12 +12,14 @@ import hashlib
 import json
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from feedback_nlp import __version__
 from feedback_nlp.errors import FeedbackError
+from feedback_nlp.topics.drift import BatchCounts
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -97,6 +99,9 @@ class Manifest:
     schema_parts: dict[str, str] = field(default_factory=dict)
     started_at: float = field(default_factory=time.time)
     finished_at: float | None = None
+    #: The model's fit counts (`topics.drift.baseline`): comments that say something and
+    #: those with a theme; None without a topics stage or for models saved before the record.
+    theme_baseline: dict[str, int] | None = None
 
     @property
     def path(self) -> Path:
@@ -122,6 +127,7 @@ class Manifest:
             schema_parts=data.get("schema_parts", {}),
             started_at=data["started_at"],
             finished_at=data.get("finished_at"),
+            theme_baseline=data.get("theme_baseline"),
         )
 
     def missing_parts(self) -> list[str]:
@@ -134,6 +140,17 @@ class Manifest:
         keys = ("rows_read", "rows", "rejects", "kept_with_problem")
         return {key: sum(int(p.get(key, 0)) for p in self.parts.values()) for key in keys}
 
+    def theme_counts(self) -> BatchCounts:
+        """The finished parts' comments that say something, those of them with no theme and
+        those in languages the model was not fitted on (`topics.drift`; parts written before
+        stop 51 count none)."""
+        said = sum(int(p.get("said", 0)) for p in self.parts.values())
+        unthemed = sum(int(p.get("unthemed", 0)) for p in self.parts.values())
+        unseen: Counter[str] = Counter()
+        for part in self.parts.values():
+            unseen.update(part.get("unseen_languages") or {})
+        return BatchCounts(said, unthemed, dict(unseen))
+
     def save(self) -> None:
         """Write manifest.json through a temporary file and an atomic rename."""
         data = {
@@ -144,6 +161,7 @@ class Manifest:
             "started_at": self.started_at,
             "finished_at": self.finished_at,
             "schema_parts": self.schema_parts,
+            "theme_baseline": self.theme_baseline,
             "parts": self.parts,
         }
         write_atomic(self.path, json.dumps(data, indent=1).encode("utf-8"))

@@ -11,8 +11,11 @@ union of their columns.
 from __future__ import annotations
 
 import io
+import json
 import os
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -24,6 +27,8 @@ from feedback_nlp.errors import SchemaError
 TAGGED = "tagged"
 REJECTS = "rejects"
 MENTIONS = "theme_mentions"  # one row per comment and theme (the topics stage's side table)
+#: A Ray job's per-chunk theme counts (`topics.drift`), read into its manifest at the end.
+COUNTS = ".theme_counts"
 
 
 def part_name(key: str) -> str:
@@ -79,6 +84,28 @@ def write_mentions(mentions: pd.DataFrame | None, out: Path, name: str) -> str |
         return None
     write_part(to_arrow(mentions), out / MENTIONS, name)
     return name
+
+
+def write_chunk_counts(record: dict[str, Any], out: Path, key: str) -> None:
+    """Write a chunk's theme counts as ``out/.theme_counts/<key>.json`` (atomically: a
+    retried task writes the same file again); nothing without a topics stage."""
+    if record:
+        (out / COUNTS).mkdir(parents=True, exist_ok=True)
+        write_atomic(out / COUNTS / f"{key}.json", json.dumps(record).encode("utf-8"))
+
+
+def read_chunk_counts(out: Path) -> dict[str, dict[str, Any]]:
+    """The chunks' theme counts written by the actors, as manifest parts (no rows), keyed
+    ``.theme_counts/<chunk>``; the folder is removed once read."""
+    folder = out / COUNTS
+    clean_temporary(folder)
+    found = {
+        f"{COUNTS}/{path.stem}": {"rows_read": 0, "rows": 0, "rejects": 0}
+        | json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.json"))
+    }
+    shutil.rmtree(folder, ignore_errors=True)
+    return found
 
 
 def clean_temporary(folder: Path) -> int:

@@ -34,20 +34,24 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from feedback_nlp.engines.job import TagSummary, finish_job
+from feedback_nlp.engines.job import TagSummary, finish_job, load_model
 from feedback_nlp.engines.manifest import Manifest
 from feedback_nlp.engines.parts import (
+    COUNTS,
     MENTIONS,
     REJECTS,
     TAGGED,
     clean_temporary,
     part_name,
+    read_chunk_counts,
     to_arrow,
+    write_chunk_counts,
     write_mentions,
     write_part,
 )
 from feedback_nlp.errors import MissingDependencyError, require_package
 from feedback_nlp.report.export import redact_for_export
+from feedback_nlp.topics.drift import baseline, chunk_record, theme_model
 
 #: CPUs claimed by the read task and by each write task (they mostly wait on I/O).
 IO_TASK_CPUS = 0.25
@@ -147,6 +151,7 @@ class TagActor:
         ):
             tagged, mentions = tag_chunk_tables(self.analyzer, bytes_to_frame(payload))
             write_mentions(mentions, self.out, part_name(key))
+            write_chunk_counts(chunk_record(self.analyzer, tagged), self.out, key)
             tables.append(to_arrow(tagged))
         return pa.concat_tables(tables, promote_options="permissive")
 
@@ -192,9 +197,10 @@ def run_ray(
     require_package("ray.data", "ray", "the Ray engine (--engine ray)")
     out = manifest.folder
     # What an unfinished Ray run of this job left: start again.
-    for sub in (TAGGED, REJECTS, MENTIONS):
+    for sub in (TAGGED, REJECTS, MENTIONS, COUNTS):
         shutil.rmtree(out / sub, ignore_errors=True)
     manifest.parts.clear()
+    manifest.theme_baseline = baseline(theme_model(load_model(model)))  # loaded: cached
     manifest.save()
     started_here = not ray.is_initialized()
     if started_here:
@@ -291,4 +297,6 @@ def _finish(manifest: Manifest, seconds: float) -> TagSummary:
                 "kept_with_problem": kept,
                 key: path.name,
             }
-    return finish_job(manifest, "ray", len(manifest.parts), 0, seconds)
+    files = len(manifest.parts)
+    manifest.parts.update(read_chunk_counts(out))
+    return finish_job(manifest, "ray", files, 0, seconds)

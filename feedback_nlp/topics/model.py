@@ -35,6 +35,7 @@ from feedback_nlp.errors import ConfigError, FeedbackError, NotFittedError
 from feedback_nlp.topics import clustering, lexical
 from feedback_nlp.topics.codebook import Codebook, builtin_content_free, load_codebook
 from feedback_nlp.topics.config import OUTLIER, OUTLIER_LABEL, Assignment, Theme, TopicsConfig
+from feedback_nlp.topics.drift import COVERAGE_KEY, fit_coverage
 from feedback_nlp.topics.matching import CodebookMatcher
 from feedback_nlp.topics.name_polarity import UnitSentiment, unit_polarity
 from feedback_nlp.topics.named import NamedTheme, assign_named, named_themes, rule_rows
@@ -148,6 +149,7 @@ class ThemeModel:
             self, texts, langs, embeddings, ids, units, unit_vectors, content, fixed, encode,
             category_centroids, polarities,
         )  # fmt: skip
+        self.fitted_on_[COVERAGE_KEY] = fit_coverage(self, embeddings, langs, units, unit_vectors)
         return self
 
     def content_free(self) -> dict[str, list[str]]:

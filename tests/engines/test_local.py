@@ -18,7 +18,7 @@ from feedback_nlp.engines.parts import read_parts
 from feedback_nlp.io import read_many
 from feedback_nlp.pipeline import demo_files, tag
 from feedback_nlp.report.export import redact_for_export
-from tests.engines.conftest import demo, write_comments
+from tests.engines.conftest import demo, write_comments, write_off_topic
 
 ROOT = Path(__file__).parents[2]
 
@@ -362,3 +362,22 @@ def test_a_brand_post_rejected_by_a_job_names_the_brands_handle(tmp_path):
     assert summary.rows == 1 and summary.rejects == 1
     reason = read_parts(tmp_path / "job" / "rejects")["reason"].iat[0]
     assert "'@Acme_Help'" in reason and "@user" not in reason
+
+
+def test_comments_the_saved_themes_no_longer_describe_are_warned_about(topics_model, tmp_path):
+    """Stop 51: off-topic comments landed in "Other" with no word of it."""
+    off = tag_files(topics_model, [write_off_topic(tmp_path / "off.csv")], tmp_path / "off")
+    assert len(off.drift_notes) == 1
+    assert "comments that say something fit no saved theme" in off.drift_notes[0]
+    assert "\nwarning: " in off.describe()
+    parts = json.loads((tmp_path / "off" / "manifest.json").read_text())["parts"]
+    assert (
+        sum(p["said"] for p in parts.values())
+        == 40
+        > sum(p["unthemed"] for p in parts.values())
+        > 30
+    )
+    again = tag_files(topics_model, [tmp_path / "off.csv"], tmp_path / "off")
+    assert again.already_done and again.drift_notes == off.drift_notes
+    alike = tag_files(topics_model, [write_comments(tmp_path / "in.csv", 60)], tmp_path / "alike")
+    assert alike.drift_notes == [] and "warning" not in alike.describe()

@@ -84,3 +84,19 @@ def test_a_file_named_twice_a_mapping_named_two_ways_and_a_mapping_beside_are_re
     assert conflicts(job, _job(tmp_path)) == [
         f"the mapping beside the input {source} changed since the job started"
     ]
+
+
+def test_theme_counts_and_the_fit_baseline_round_trip_old_parts_counting_none(tmp_path):
+    manifest = Manifest(folder=tmp_path, job={}, theme_baseline={"said": 9, "themed": 8})
+    manifest.parts["00000-000000"] = {"rows_read": 5, "rows": 5, "rejects": 0}  # before 51
+    manifest.parts["00000-000001"] = {"said": 4, "unthemed": 1, "unseen_languages": {"tr": 2}}
+    manifest.parts["00000-000002"] = {"said": 3, "unthemed": 3, "unseen_languages": {"tr": 1}}
+    manifest.save()
+    loaded = Manifest.load(tmp_path)
+    assert loaded is not None and loaded.theme_baseline == {"said": 9, "themed": 8}
+    counts = loaded.theme_counts()
+    assert (counts.said, counts.unthemed, counts.unseen_languages) == (7, 4, {"tr": 3})
+    old = json.loads(loaded.path.read_text())
+    del old["theme_baseline"]  # a manifest written before the baseline
+    loaded.path.write_text(json.dumps(old))
+    assert Manifest.load(tmp_path).theme_baseline is None

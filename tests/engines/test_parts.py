@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from feedback_nlp.engines.parts import clean_temporary, read_parts, to_arrow, write_part
+from feedback_nlp.engines.parts import (
+    COUNTS,
+    clean_temporary,
+    read_chunk_counts,
+    read_parts,
+    to_arrow,
+    write_chunk_counts,
+    write_part,
+)
 from feedback_nlp.errors import SchemaError
 
 
@@ -38,3 +46,16 @@ def test_parts_of_different_layouts_read_as_one_table(tmp_path):
     assert set(table.columns) == {"id", "x", "y"}
     assert clean_temporary(tmp_path) == 1
     assert read_parts(tmp_path / "none").empty
+
+
+def test_chunk_counts_are_read_as_row_less_parts_then_removed(tmp_path):
+    write_chunk_counts({"said": 4, "unthemed": 1, "unseen_languages": {}}, tmp_path, "00000-000001")
+    write_chunk_counts({}, tmp_path, "00000-000002")  # no topics stage: nothing written
+    parts = read_chunk_counts(tmp_path)
+    assert parts == {
+        f"{COUNTS}/00000-000001": {
+            "rows_read": 0, "rows": 0, "rejects": 0,
+            "said": 4, "unthemed": 1, "unseen_languages": {},
+        }
+    }  # fmt: skip
+    assert not (tmp_path / COUNTS).exists() and read_chunk_counts(tmp_path) == {}

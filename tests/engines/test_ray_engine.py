@@ -19,7 +19,7 @@ from feedback_nlp.engines.ray_engine import bytes_to_frame, frame_to_bytes, pool
 from feedback_nlp.io import read_many
 from feedback_nlp.pipeline import demo_files
 from feedback_nlp.schema import split_list
-from tests.engines.conftest import write_comments
+from tests.engines.conftest import write_comments, write_off_topic
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -204,3 +204,14 @@ def test_a_ray_client_address_without_its_package_names_the_extra(monkeypatch):
     )
     with pytest.raises(MissingDependencyError, match=r"feedback-nlp\[ray-client\]"):
         ray_engine.check_address("ray://127.0.0.1:10001")
+
+
+def test_ray_warns_of_theme_drift_as_the_local_runner_does(ray_cluster, topics_model, tmp_path):
+    source = write_off_topic(tmp_path / "off.csv")
+    local = tag_files(topics_model, [source], tmp_path / "local", chunk_rows=15)
+    on_ray = tag_files(topics_model, [source], tmp_path / "ray", chunk_rows=15, engine="ray")
+    assert on_ray.drift_notes == local.drift_notes and len(local.drift_notes) == 1
+    assert not (tmp_path / "ray" / ".theme_counts").exists()  # read into the manifest
+    parts = json.loads((tmp_path / "ray" / "manifest.json").read_text())["parts"]
+    counted = [key for key, part in parts.items() if "said" in part]
+    assert len(counted) == 3 and sum(parts[key]["said"] for key in counted) == 40
