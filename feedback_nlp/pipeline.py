@@ -87,6 +87,7 @@ def analyze(
     bad_scores: str | None = None,
     segments: Sequence[str] = (),
     scales: ScoreScales | None = None,
+    agent_turns: str = "context",
 ) -> Analysis:
     """Read the files, fit the stages on them and tag every comment.
 
@@ -97,6 +98,8 @@ def analyze(
     columns of the files (a region, a plan) that explain and the report also break down by.
     `scales`: the CSAT and CES scales where the survey's are not 1-5 and 1-7 (or the
     mapping's ``[scales]``; `feedback_nlp.score_scales`), kept with the outputs and the model.
+    `agent_turns`: an agent's turns of chats, speaker-column exports and transcripts as the
+    customer turns' ``context`` ("context") or left out ("drop"), as in `io.read_many`.
     """
     paths = checked_paths(paths, "analyze")  # a DataFrame: tag_frame
     analyzer = Analyzer(stages if stages is not None else default_stages())
@@ -105,7 +108,7 @@ def analyze(
     declared_outcomes = {o.name: o for o in outcomes}
     brand = brand_handles(analyzer.stages)  # `--keep-handle`: their posts are not feedback
     read, declared = _read_with_outcomes(
-        paths, mapping, declared_outcomes, bad_scores, scales, brand
+        paths, mapping, declared_outcomes, bad_scores, scales, brand, agent_turns
     )
     _check_rows(read, paths)
     declared |= _stars_as_outcome(read, declared)
@@ -158,6 +161,7 @@ def _read_with_outcomes(
     bad_scores: str | None = None,
     scales: ScoreScales | None = None,
     brand: Sequence[str] = (),
+    agent_turns: str = "context",
 ) -> tuple[ReadResult, dict[str, OutcomeSpec]]:
     """Read the feedback files (the posts of the `brand` handles rejected), then join each
     customer table's declared outcomes."""
@@ -166,6 +170,7 @@ def _read_with_outcomes(
     customers = [p for p in paths if is_customer_table(p, mapping)]
     feedback = [p for p in paths if p not in customers]
     options = {"outcomes": outcomes, "bad_scores": bad_scores, "scales": scales}
+    options["agent_turns"] = agent_turns
     read = _read(feedback, mapping=mapping, brand_handles=brand, **options)
     outcomes = {**read.outcome_specs, **outcomes}  # a mapping's [outcomes] too
     declared = {n: o for n, o in outcomes.items() if n in read.table.columns}

@@ -160,6 +160,26 @@ def test_an_outcome_whose_column_differs_in_case_is_named_in_the_note(tmp_path):
     ]
 
 
+def test_analyze_reads_agent_turns_as_asked(tmp_path):
+    """Stop 51: `analyze --agent-turns drop` leaves a speaker-column export's agent turns out
+    of the context, as `read` does."""
+    from feedback_nlp.pipeline import _read_with_outcomes
+
+    path = tmp_path / "turns.csv"
+    rows = [
+        "conversation_id,speaker,text,csat",
+        "c1,Agent,How can I help you today?,2",
+        "c1,Customer,I was charged twice for one order.,2",
+        "c2,Agent,Thanks for calling.,5",
+        "c2,Customer,The refund arrived quickly.,5",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    kept, _ = _read_with_outcomes([path], None, {})
+    dropped, _ = _read_with_outcomes([path], None, {}, agent_turns="drop")
+    assert len(kept.table) == len(dropped.table) == 2
+    assert "context" in kept.table.columns and "context" not in dropped.table.columns
+
+
 def test_outcomes_declared_in_a_mapping_are_analysed(tmp_path):
     """Before stop 48 a mapping's [outcomes] were read into the table and `validate` listed
     them, but `analyze` weighed nothing by them."""

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from feedback_nlp.cli.app import app
-from feedback_nlp.cli.read import BadScoresOption
+from feedback_nlp.cli.read import AgentTurnsOption, BadScoresOption
 from feedback_nlp.errors import FeedbackError
 
 Files = Annotated[
@@ -144,6 +144,7 @@ def _run_and_write(
     segments: list[str] | None = None,
     explain_options: dict[str, Any] | None = None,
     main_score: str | None = None,
+    agent_turns: str = "context",
 ) -> None:
     from feedback_nlp import progress
     from feedback_nlp.cli.outputs import other_outputs
@@ -162,6 +163,7 @@ def _run_and_write(
             outcomes=specs,
             bad_scores=bad_scores,
             segments=segments or [],
+            agent_turns=agent_turns,
         )
         with progress.task("Writing the report", unit=""):
             written = write_outputs(
@@ -224,21 +226,26 @@ def analyze(
     unit: UnitOption = "auto",
     text_signals: TextSignals = True,
     main_score: MainScoreOption = None,
+    agent_turns: AgentTurnsOption = "context",
 ) -> None:
     """Read, tag, explain and report: the whole analysis of your feedback files.
 
     A customer table among FILES (a customer id column, no text column) is joined by
     respondent_id for the outcomes declared with --outcome (e.g. churned:binary).
     """
+    from feedback_nlp.io.transcript_turns import checked_mode
+
     score = main_score_of(main_score)
     try:
         stages = _stages(theme_space, windowed, keep_handle, codebook, label_language)
+        checked_mode(agent_turns)  # a typo: before the minutes of the fit
     except FeedbackError as error:
         _fail(error, 2)
     options = {"unit": unit, "text_signals": text_signals}
     _run_and_write(
         *(files, out, mapping, quiet, outcome or [], bad_scores, stages, segment, options),
         main_score=score,
+        agent_turns=agent_turns,
     )
 
 

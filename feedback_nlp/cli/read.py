@@ -39,7 +39,12 @@ BadScoresOption = Annotated[
     ),
 ]
 AgentTurnsOption = Annotated[
-    str, typer.Option("--agent-turns", help="Chat agent/bot turns: 'context' (a column) or 'drop'.")
+    str,
+    typer.Option(
+        "--agent-turns",
+        help="What the agents and bots say (chat exports, a per-turn file's speaker column, "
+        "speaker-labelled transcripts; never read as feedback): 'context' (a column) or 'drop'.",
+    ),
 ]
 
 

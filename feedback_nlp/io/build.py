@@ -30,6 +30,7 @@ from feedback_nlp.io.row_checks import RECOMPUTED, RowChecks
 from feedback_nlp.io.scale_hints import text_column_hint
 from feedback_nlp.io.stored_index import unnamed_index_note, with_index_as_columns
 from feedback_nlp.io.titles import find_title
+from feedback_nlp.io.transcript_turns import TurnReading
 from feedback_nlp.schema import (
     REJECT_COLUMNS,
     empty_rejects,
@@ -54,6 +55,7 @@ class TableBuilder(RowChecks):
     answers_added: int = 0  # rows beyond one per source row (several open questions)
     long: LongFolder | None = None  # a long export's rows folded into responses
     file_columns: list[str] = field(default_factory=list)  # as `check_plan` was given them
+    turns: TurnReading = field(default_factory=TurnReading)  # agent turns, transcripts
 
     def check_plan(self, file_columns: list[str]) -> None:
         """Raise ReadError if the plan names a missing column or finds no text column."""

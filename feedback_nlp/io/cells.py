@@ -35,7 +35,7 @@ def add_note(notes: list[str], note: str | None, key: str) -> None:
 def reason_kind(reason: str) -> str:
     """Group reasons for counting: the text before the first quote, colon or bracket ("the
     line is not valid JSON (Expecting ',' …)" counts as "the line is not valid JSON")."""
-    return re.split(r"[:'(]", reason, maxsplit=1)[0].strip()
+    return re.split(r"[:(]|(?<!\w)'", reason, maxsplit=1)[0].strip()
 
 
 def as_string(series: pd.Series) -> pd.Series:

@@ -59,9 +59,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # the answer column of NPS tools, and ticket exports' (Zendesk, Freshdesk) first message
         "response",
         "description",
+        # contact-centre exports: a call or chat transcript (io.transcript_lines); not a bare
+        # "conversation" or "chat", which may hold the conversation's id
+        "transcript",
+        "call_transcript",
+        "chat_transcript",
+        "conversation_text",
+        "dialogue",
+        "dialog",
     ),
     "respondent_id": (
         "respondent_id",
+        "respondent",
         "customer_id",
         "user_id",
         "author",

@@ -16,9 +16,9 @@ from feedback_nlp.schema import INPUT_COLUMNS
 from feedback_nlp.score_scales import ScoreScales, scales_from_table
 
 MAPPABLE = (*INPUT_COLUMNS, *EXTRA_SCORE_RANGES)
-#: What [columns] may name: the schema's columns and a review's title, read before the text
-#: as one text (`io.titles`).
-COLUMN_ROLES = (*MAPPABLE, "title")
+#: What [columns] may name: the schema's columns, a review's title, read before the text
+#: as one text (`io.titles`), and a per-turn export's speaker column (`io.transcript_turns`).
+COLUMN_ROLES = (*MAPPABLE, "title", "role")
 
 #: What a score that cannot be read does to its row. ``"keep-text"`` (the default): the row is
 #: kept with the score empty and the problem is listed in the rejects table (``row_kept`` True):

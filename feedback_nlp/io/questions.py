@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from feedback_nlp.io.column_names import normalise_name, recognise
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.scores import NUMBER_CELL
@@ -24,8 +26,21 @@ NPS_WORDS = (
     "порекоменд",
     "рекоменд",
 )
-CSAT_WORDS = ("satisf", "zufrieden", "satisfech", "mulțumit", "multumit", "удовлетвор", "довольн")
-CES_WORDS = ("easy", "effort", "einfach", "facile", "fácil", "facil", "ușor", "usor", "легко")
+CSAT_WORDS = ("satisf", "zufrieden", "satisfech", "mulțumit", "multumit", "удовлетвор", "довольн",
+              "tevreden", "soddisf", "zadowol")  # fmt: skip
+CES_WORDS = ("easy", "effort", "einfach", "facile", "fácil", "facil", "ușor", "usor", "легко",
+             "makkelijk", "eenvoudig")  # fmt: skip
+#: The pair of open questions course and event evaluations ask: what went well, what could
+#: be better ("Wat ging goed?", "Was lief gut?", "Qu'est-ce qui a bien fonctionné ?"), and
+#: the Dutch and German words for why, improve and comment missing from FREE_TEXT_WORDS.
+WENT_WELL_WORDS = (
+    "worked well", "went well", "go well", "did well", "could be better", "do better",
+    "ging goed", "gaat goed", "kan beter", "kon beter", "verbeter", "waarom", "opmerking",
+    "lief gut", "gut gelaufen", "gut gefallen", "besser machen", "anmerkung",
+    "bien fonctionn", "bien marché", "bien passé", "mieux faire",
+    "funcionó bien", "salió bien", "funzionato bene", "andato bene", "andata bene",
+    "funcionou bem", "correu bem", "a mers bine", "a funcționat bine",
+)  # fmt: skip
 FREE_TEXT_WORDS = (
     "why",
     "reason",
@@ -64,6 +79,7 @@ FREE_TEXT_WORDS = (
     "sugerencia",
     "sugestão",
     "suggerimento",
+    *WENT_WELL_WORDS,
 )
 
 
@@ -112,6 +128,33 @@ def score_question_hints(columns: list[str], found: set[str]) -> list[str]:
                 f'1-7, stars 1-5): map it if it does ([columns] nps = "{column}")'
             )
     return notes
+
+
+def unread_score_columns(columns: list[str], plan: ColumnPlan) -> dict[str, str]:
+    """Columns of `columns` worded like a score question (not like an open one) that the
+    plan does not read: column -> the score its wording names."""
+    used = {*plan.columns.values(), *plan.more_texts, *plan.not_scores}
+    worded = {c: score_for_question(c) for c in columns if c not in used}
+    return {
+        column: name
+        for column, name in worded.items()
+        if name and not any(word in column.lower() for word in FREE_TEXT_WORDS)
+    }
+
+
+def unread_score_reasons(raw: pd.DataFrame, plan: ColumnPlan) -> pd.Series:
+    """The reason for a row with no text whose score sits in a column not read as one (a
+    CSAT question left carried): "no text, and its score is not read: …"; NA elsewhere."""
+    reasons = pd.Series(pd.NA, index=raw.index, dtype="string")
+    for column, name in unread_score_columns(list(raw.columns), plan).items():
+        cells = raw[column].astype("string").str.strip()
+        number = cells.str.match(NUMBER_CELL.pattern).fillna(False).astype(bool)
+        reason = (
+            f"no text, and its score is not read: '{column}' holds " + cells + f", worded like "
+            f'a {name.upper()} question (map it: [columns] {name} = "{column}")'
+        )
+        reasons = reasons.fillna(reason.where(number, pd.NA))
+    return reasons
 
 
 def unique_names(names: list[str]) -> list[str]:

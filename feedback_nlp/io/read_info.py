@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from feedback_nlp.io.answers import first_answers
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.platforms import score_question_hints
@@ -42,11 +43,14 @@ def file_info(
     detected: dict[str, Any],
     table: pd.DataFrame,
     rejects: pd.DataFrame,
+    text_mapped: bool = False,
 ) -> dict[str, Any]:
-    """What was read from one file and how: columns, scores, row counts, reasons, notes."""
+    """What was read from one file and how: columns, scores, row counts, reasons, notes;
+    `text_mapped`: a mapping named the text column(s), so no note says they were found by
+    their wording."""
     plan = builder.plan
     scores = {
-        name: {"column": plan.columns.get(name, "(constant)"), **score_summary(table[name])}
+        name: {"column": plan.columns.get(name, "(constant)"), **per_response(table, name)}
         for name in ALL_SCORE_RANGES
         if name in table.columns
     }
@@ -78,13 +82,28 @@ def file_info(
         "scores_emptied": dict(Counter(builder.kept_problems).most_common()),
         "reject_reasons": dict(Counter(builder.reasons).most_common()),
         "text_issues": issue_counts(table),
-        "notes": list(plan.notes)
+        "notes": [n for n in plan.notes if not (text_mapped and n.startswith(WORDING_NOTE))]
         + builder.notes
         + question_notes(plan, carried)
         + good_bad_hints(table, carried)
         + weight_notes(carried)
         + score_question_hints(_numbers_carried(table, carried, plan), set(scores), table),
     }
+
+
+#: How the note on text columns found by their question's wording begins (`platforms`).
+WORDING_NOTE = "text: the question"
+
+
+def per_response(table: pd.DataFrame, name: str) -> dict[str, Any]:
+    """Count, min and max of score `name`, counted once per source response where rows were
+    split per answer (`io.answers`), with `answer_rows`, the count over the answer rows."""
+    values = table[name]
+    if "response_id" not in table.columns or not len(table):
+        return score_summary(values)
+    summary = score_summary(values[first_answers(table).to_numpy()])
+    on_answers = int(values.notna().sum())
+    return summary if on_answers == summary["count"] else {**summary, "answer_rows": on_answers}
 
 
 def issue_counts(table: pd.DataFrame) -> dict[str, int]:
@@ -145,7 +164,12 @@ def file_summary(info: dict[str, Any]) -> str:
         lines.append(f"  outcome {described}: {present} value(s)")
     for name, score in info["scores"].items():
         span = f", range {score['min']}-{score['max']}" if score["count"] else ""
-        lines.append(f"  score {name} <- {score['column']}: {score['count']} value(s){span}")
+        split = (
+            f" (one per response; {score['answer_rows']} on its answer rows)"
+            if "answer_rows" in score
+            else ""
+        )
+        lines.append(f"  score {name} <- {score['column']}: {score['count']} value(s){split}{span}")
     if not info["scores"]:
         lines.append("  scores: none found")
     elif info.get("scales"):

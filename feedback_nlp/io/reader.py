@@ -209,8 +209,10 @@ def _read_one(
     else:
         builder, info = read_parquet(path, **options)
     table, rejects = builder.finish()
+    table = builder.turns.applied(table, agent_turns, builder.notes)  # io.transcript_turns
     table = one_type_per_column(table, builder_carried(builder, table))
-    info = file_info(path, builder, info, table, rejects)
+    text_mapped = user_mapping is not None and "text" in user_mapping.columns
+    info = file_info(path, builder, info, table, rejects, text_mapped)
     if user_mapping is not None and user_mapping.origin not in NOT_A_MAPPING:
         info["mapping"] = user_mapping.origin
     return ReadResult(validate(table, builder.plan.scales.ranges()), rejects, info)

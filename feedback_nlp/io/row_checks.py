@@ -14,6 +14,7 @@ from feedback_nlp.io.cells import add_note, as_string, carried_name, carry, text
 from feedback_nlp.io.journey import apply_declared
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.previews import preview_reasons
+from feedback_nlp.io.questions import unread_score_reasons
 from feedback_nlp.io.scale_hints import scale_note
 from feedback_nlp.io.score_labels import apply_score_labels, words_note
 from feedback_nlp.io.scores import (
@@ -27,6 +28,7 @@ from feedback_nlp.io.scores import (
 from feedback_nlp.io.staff import company_side_reasons
 from feedback_nlp.io.summary_rows import repeated_header_reasons, summary_row_reasons
 from feedback_nlp.io.titles import with_title
+from feedback_nlp.io.transcript_turns import TurnReading
 
 _LOWERCASE = ("lang_hint", "channel")
 
@@ -48,6 +50,7 @@ class RowChecks:
     seen_ids: dict[str, str]  # response_id -> "file:line"
     generated_ids: int
     notes: list[str]
+    turns: TurnReading
 
     def _convert(
         self, raw: pd.DataFrame, lines: np.ndarray
@@ -88,11 +91,14 @@ class RowChecks:
         text = out.get("text", pd.Series(pd.NA, index=index, dtype=object))
         if self.plan.title in raw.columns:
             text = with_title(raw[self.plan.title], text)
+        conversations = out.get("conversation_id")  # agent turns apart (io.transcript_turns)
+        text, turns = self.turns.read(raw, text, conversations, self.plan.columns, self.notes)
         no_text = is_missing(text)
         for column in self.plan.more_texts:  # a second open question answered (io.answers)
             no_text &= is_missing(raw[column])
         out["text"] = as_string(text).fillna("")
         out["text_issues"] = text_issues(out["text"])
+        out.update(turns.columns)
 
         has_score = pd.Series(False, index=index)
         bad_score = pd.Series(pd.NA, index=index, dtype="string")  # the first, for a reason
@@ -148,7 +154,10 @@ class RowChecks:
             author = self.plan.columns.get("respondent_id")
             for column, staff in company_side_reasons(raw, self.plan.brand_handles, author):
                 flag(column, staff)
-        no_text_reason = ("no text, and " + bad_score).fillna("no text and no score")
+        if turns.column is not None:  # an agent's turn in a per-turn export
+            flag(turns.column, turns.reasons)
+        no_text_reason = ("no text, and " + bad_score).fillna(unread_score_reasons(raw, self.plan))
+        no_text_reason = no_text_reason.fillna("no text and no score")
         flag("text", no_text_reason.where(no_text & ~has_score, pd.NA))
         flag("response_id", self._duplicates(out["response_id"], lines, reason_s))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from feedback_nlp.io.column_names import normalise_name
+from feedback_nlp.io.questions import score_for_question
 from feedback_nlp.io.scores import stated_numbers
 from feedback_nlp.score_scales import SCALE_KEYS, ScoreScales
 
@@ -211,8 +212,14 @@ def text_column_hint(columns: list[str]) -> str:
         '["<column>", "<column>"] for several answer boxes (one row per answer), or '
         'read_feedback(path, text="<column>")'
     )
-    boxes = answer_boxes(columns)
+    boxes = answer_boxes(columns) or asked_questions(columns)
     if boxes:
         named = ", ".join(f'"{c}"' for c in boxes)
         hint += f"; the answer boxes here look like text = [{named}]"
     return hint
+
+
+def asked_questions(columns: list[str]) -> list[str]:
+    """The columns worded as a question ("Hvad gik godt?"), not as a score question: the
+    open questions of a survey in a language whose words `questions` does not know."""
+    return [c for c in columns if c.rstrip().endswith("?") and not score_for_question(c)]

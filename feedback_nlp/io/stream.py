@@ -184,6 +184,7 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
         rows = _rows_with_lines(reader, tracked, path)
         header, first, _ = read_header(rows, options.platform, path)
         builder = _delimited_builder(path, header, mapping_for(path, options), options.seen)
+        builder.turns.mode = options.agent_turns  # an agent's text: context or dropped
         width = len(header.columns)
         source = itertools.chain(first, rows)
         while True:
@@ -210,6 +211,7 @@ def _parquet(path: Path, options: ReadOptions, size: int) -> Iterator[Piece]:
     columns = list(parquet.schema_arrow.names)
     plan = ColumnPlan(columns=recognise(columns)).apply(mapping_for(path, options))
     builder = _structured_builder(path, plan, columns, options.seen)
+    builder.turns.mode = options.agent_turns
     total = max(parquet.metadata.num_rows, 1)
     start = 1
     batches = parquet.iter_batches(batch_size=options.chunk_rows)

@@ -136,3 +136,32 @@ def test_analyze_leads_the_report_with_the_main_score_named(tmp_path: Path, monk
     assert wrong.exit_code == 2 and "--main-score is one of nps, csat, ces" in wrong.output
     help_text = CliRunner().invoke(app, ["analyze", "--help"], env={"COLUMNS": "200"}).output
     assert "--main-score" in help_text
+
+
+def test_analyze_takes_agent_turns_and_passes_them_to_the_reader(tmp_path: Path, monkeypatch):
+    """Stop 51: `read` and `validate` had --agent-turns, `analyze` not."""
+    import pandas as pd
+
+    from feedback_nlp import pipeline
+    from feedback_nlp.report.build import Written
+    from feedback_nlp.report.summary import Facts
+
+    analysis = type("Analysis", (), {"read_summary": "read", "table": pd.DataFrame({"a": [1]})})
+    asked = []
+
+    def analyze(*args, **kwargs):
+        asked.append(kwargs["agent_turns"])
+        return analysis
+
+    monkeypatch.setattr(pipeline, "analyze", analyze)
+    monkeypatch.setattr(
+        pipeline,
+        "write_outputs",
+        lambda *a, **k: Written({"html": tmp_path / "r.html"}, Facts(1, [], [], None, None, None)),
+    )
+    args = ["analyze", str(tmp_path / "in.csv"), "--out", str(tmp_path), "--quiet"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert CliRunner().invoke(app, [*args, "--agent-turns", "drop"]).exit_code == 0
+    assert asked == ["context", "drop"]
+    wrong = CliRunner().invoke(app, [*args, "--agent-turns", "keep"])
+    assert wrong.exit_code == 2 and "agent_turns must be one of" in wrong.output

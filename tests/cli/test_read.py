@@ -138,3 +138,22 @@ def test_read_help_keeps_the_mapping_table_names():
     result = runner.invoke(app, ["read", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "TOML with [columns] (schema name = file column) and [constants]." in result.output
+
+
+def test_validate_agent_turns_drop_sets_a_speaker_columns_agent_turns_apart(tmp_path):
+    """Before stop 51 a per-turn CSV's agent turns were read as feedback, drop or not."""
+    turns = tmp_path / "turns.csv"
+    turns.write_text(
+        "conversation_id,speaker,text\nK1,Agent,Welcome to the help line\n"
+        "K1,Customer,The card reader keeps declining\nK1,Rep,Let me reset it\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(turns), "--agent-turns", "drop"])
+    assert result.exit_code == 0, result.output
+    assert "rows: 3 read, 1 kept, 2 rejected" in result.output
+    assert "2 x an agent turn, not customer feedback" in result.output
+    assert "speaker column 'speaker': 2 agent turn(s)" in result.output
+    out = tmp_path / "turns.parquet"
+    written = runner.invoke(app, ["read", str(turns), "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    assert pd.read_parquet(out)["context"].tolist() == ["Welcome to the help line"]

@@ -122,3 +122,13 @@ def test_jsonl_with_a_null_author_maps_the_handle(tmp_path):
     table = read_feedback(path).table
     assert table["respondent_id"].tolist()[0] == "@a" and pd.isna(table["respondent_id"][1])
     assert table["created_at"].notna().all()
+
+
+def test_a_respondent_column_is_the_respondent():
+    assert recognise(["Respondent", "Comment"])["respondent_id"] == "Respondent"
+
+
+def test_a_call_transcript_column_is_the_text_and_a_bare_conversation_is_not():
+    """A contact-centre probe (stop 51): "transcript" was not found as the text column."""
+    assert recognise(["call_id", "Transcript", "csat"])["text"] == "Transcript"
+    assert "text" not in recognise(["conversation", "csat"])

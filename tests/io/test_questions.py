@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from feedback_nlp.io.questions import score_for_question, score_question_hints
+from feedback_nlp.io import read_feedback
+from feedback_nlp.io.questions import open_questions, score_for_question, score_question_hints
+from tests.io.conftest import check_result
 
 
 def test_nps_questions_in_more_languages():
@@ -20,3 +22,55 @@ def test_a_bare_score_column_gets_a_note_only_when_no_score_was_found():
     assert len(notes) == 1 and notes[0].startswith("'Score' may hold scores")
     assert score_question_hints(["Rating"], found={"nps"}) == []
     assert score_question_hints(["Comment"], found=set()) == []
+
+
+WELL, BETTER = "What worked well?", "What could be improved?"
+SATISFIED = "How satisfied are you with the workshop? (1-5)"
+
+
+def _evaluation(tmp_path, rows: list[str]):
+    """A course evaluation: an id, a CSAT question and two open questions, no mapping."""
+    path = tmp_path / "evaluation.csv"
+    header = f'id,"{SATISFIED}",{WELL},{BETTER}\n'
+    path.write_text(header + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_what_went_well_and_what_could_be_better_are_open_questions():
+    """Before stop 51 "What worked well?" and the Dutch, German and French pair were not
+    open questions: the first box was carried, or the file refused for want of a text."""
+    asked = [
+        WELL,
+        "What went well?",
+        BETTER,
+        "Wat ging goed?",
+        "Wat kan beter?",
+        "Was lief gut?",
+        "Was kann verbessert werden?",
+        "Qu'est-ce qui a bien fonctionné ?",
+        "¿Qué se puede mejorar?",
+    ]
+    assert open_questions(asked, {c: c for c in asked}, set()) == asked
+    assert score_for_question("Hoe tevreden bent u over het vak?") == "csat"
+
+
+def test_both_boxes_of_an_evaluation_are_read_one_row_per_answer(tmp_path):
+    rows = [
+        "e1,4,The tutor explained every step clearly,",
+        "e2,2,,The room was far too small for us all",
+        "e3,5,Group work in small teams was fun,Fewer slides in each lecture please",
+    ]
+    result = check_result(read_feedback(_evaluation(tmp_path, rows)))
+    assert result.info["columns"]["text"] == WELL and result.info["more_texts"] == [BETTER]
+    assert result.table["response_id"].tolist() == ["e1#q1", "e2#q2", "e3#q1", "e3#q2"]
+    assert result.info["rows_rejected"] == 0
+
+
+def test_a_row_with_no_text_and_a_score_left_unread_is_not_said_to_have_no_score(tmp_path):
+    """Before, it was rejected as "no text and no score" although it held a 4."""
+    rows = ["e1,4,,", "e2,,,", "e3,3,Clear handouts for every session,"]
+    rejects = check_result(read_feedback(_evaluation(tmp_path, rows))).rejects
+    reasons = dict(zip(rejects["response_id"], rejects["reason"], strict=True))
+    assert reasons["e1"].startswith(f"no text, and its score is not read: '{SATISFIED}' holds 4")
+    assert f'csat = "{SATISFIED}"' in reasons["e1"]
+    assert reasons["e2"] == "no text and no score"

@@ -6,7 +6,7 @@ import pandas as pd
 
 from feedback_nlp.io import read_feedback
 from feedback_nlp.io.platforms import score_question_hints
-from feedback_nlp.io.scale_hints import answer_boxes, bare_score_note, nps_note
+from feedback_nlp.io.scale_hints import answer_boxes, bare_score_note, nps_note, text_column_hint
 
 
 def _ratings(tmp_path, values: list[int]):
@@ -99,3 +99,11 @@ def test_answer_boxes_are_two_columns_that_hold_answers():
     assert answer_boxes(["review_id", "positive_votes", "negative_votes", "Score"]) == []
     columns = ["positive_votes", "Pros", "Cons", "negative_votes"]
     assert answer_boxes(columns) == ["Pros", "Cons"]
+
+
+def test_no_text_hint_names_the_questions_of_a_survey_in_another_language():
+    """Before, a file of open questions in words the reader does not know got the bare hint."""
+    columns = ["Respondent", "Hvor tilfreds er du? (1-5)", "Hvad gik godt?", "Hvad kan forbedres?"]
+    hint = text_column_hint(columns)
+    assert hint.endswith('text = ["Hvad gik godt?", "Hvad kan forbedres?"]')
+    assert "look like" not in text_column_hint(["id", "Store", "Ordered at"])

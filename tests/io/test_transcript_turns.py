@@ -1,0 +1,152 @@
+"""Contact-centre exports: a per-turn file's agent turns and a transcript's agent lines are
+set apart (context, or dropped), the customer's words are the comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from feedback_nlp.errors import ConfigError
+from feedback_nlp.io import read_feedback
+from feedback_nlp.io.stream import stream_feedback
+from feedback_nlp.io.transcript_turns import speaker_column, without_agent_context
+
+TURNS = (
+    "conversation_id,speaker,text,csat\n"
+    "C1,Agent,Good morning you are through to billing,2\n"
+    "C1,Customer,My bill doubled this month and nobody told me,2\n"
+    "C1,Agent,Can you confirm the account holder's postcode,2\n"
+    "C1,Customer,Still waiting on a refund from March,2\n"
+    "C2,Cliente,La app se cierra cada vez que pago,4\n"
+    "C2,Atendente,Vou abrir um chamado para o time técnico,4\n"
+    "C2,Cliente,Gracias por la rapidez,4\n"
+)
+
+
+def _write(tmp_path: Path, content: str, name: str = "calls.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_a_speaker_column_sets_the_agent_turns_apart_as_context(tmp_path):
+    result = read_feedback(_write(tmp_path, TURNS))
+    table = result.table
+    assert table["text"].tolist() == [
+        "My bill doubled this month and nobody told me",
+        "Still waiting on a refund from March",
+        "La app se cierra cada vez que pago",
+        "Gracias por la rapidez",
+    ]
+    assert table["context"].tolist()[:2] == [
+        "Good morning you are through to billing",
+        "Can you confirm the account holder's postcode",
+    ]
+    assert pd.isna(table["context"].iat[2])  # the customer spoke first in C2
+    assert table["context"].iat[3] == "Vou abrir um chamado para o time técnico"
+    reasons = result.rejects["reason"].tolist()
+    assert len(reasons) == 3 and reasons[0].startswith("an agent turn, not customer feedback")
+    assert "(speaker 'Agent')" in reasons[0] and "(speaker 'Atendente')" in reasons[2]
+    notes = " ".join(result.info["notes"])
+    assert "speaker column 'speaker': 3 agent turn(s)" in notes
+
+
+def test_agent_turns_drop_leaves_no_context_but_still_sets_them_apart(tmp_path):
+    result = read_feedback(_write(tmp_path, TURNS), agent_turns="drop")
+    assert "context" not in result.table.columns and len(result.table) == 4
+    assert len(result.rejects) == 3
+    assert not any("next customer turn's context" in note for note in result.info["notes"])
+    with pytest.raises(ConfigError, match="agent_turns"):
+        read_feedback(_write(tmp_path, TURNS), agent_turns="keep")
+
+
+def test_the_context_goes_on_across_chunks(tmp_path):
+    path = _write(tmp_path, TURNS)
+    chunks = list(stream_feedback([path], chunk_rows=2))
+    table = pd.concat([c.table for c in chunks], ignore_index=True)
+    assert table["context"].iat[1] == "Can you confirm the account holder's postcode"
+    dropped = list(stream_feedback([path], chunk_rows=2, agent_turns="drop"))
+    assert all("context" not in c.table.columns for c in dropped)
+
+
+def test_a_sender_of_addresses_or_one_side_only_is_no_speaker_column():
+    mails = pd.DataFrame({"sender": ["ann@example.org", "bo@example.org"], "text": ["a", "b"]})
+    assert speaker_column(mails) is None
+    one_side = pd.DataFrame({"speaker": ["Customer", "Caller"], "text": ["a", "b"]})
+    assert speaker_column(one_side) is None
+    named = pd.DataFrame({"who": ["Kunde", "Mitarbeiter"], "text": ["a", "b"]})
+    assert speaker_column(named) is None and speaker_column(named, "who") == "who"
+
+
+def test_a_speaker_the_lists_do_not_know_is_the_agent_side_and_named(tmp_path):
+    content = TURNS + "C2,Escalation desk,Le pasamos con el supervisor,4\nC2,Cliente,Vale,4\n"
+    result = read_feedback(_write(tmp_path, content))
+    assert result.table["text"].iat[-1] == "Vale"
+    assert result.table["context"].iat[-1] == "Le pasamos con el supervisor"
+    assert any("'Escalation desk' (1)" in note for note in result.info["notes"])
+
+
+CALLS = (
+    "call_id,transcript,csat\n"
+    'A1,"Agent: Thanks for calling, how can I help?\n'
+    "Customer: The router drops every evening.\n"
+    "It has done so for a week.\n"
+    'Agent: I am sorry to hear that, let me book an engineer.",2\n'
+    'A2,"Agente: Buenas tardes, le atiende Marta.\nCliente: Me cobraron dos veces el envío.",1\n'
+    'A3,"[10:02] Atendente (Rui): Bom dia!\n[10:03] Cliente: A fatura veio errada.",3\n'
+    'A4,"Note: the courier was polite.\nUpdate: parcel arrived today.",5\n'
+)
+
+
+def test_transcripts_keep_the_customer_lines_one_row_per_call(tmp_path):
+    result = read_feedback(_write(tmp_path, CALLS), text="transcript")
+    table = result.table
+    assert len(table) == 4
+    assert table["text"].tolist() == [
+        "The router drops every evening.\nIt has done so for a week.",
+        "Me cobraron dos veces el envío.",
+        "A fatura veio errada.",
+        "Note: the courier was polite.\nUpdate: parcel arrived today.",
+    ]
+    assert table["context"].iat[0] == (
+        "Thanks for calling, how can I help?\nI am sorry to hear that, let me book an engineer."
+    )
+    assert pd.isna(table["context"].iat[3])
+    note = next(n for n in result.info["notes"] if n.startswith("transcripts:"))
+    assert "3 cell(s) of column 'transcript'" in note
+    assert "Customer ×1" in note and "Cliente ×2" in note and "Atendente ×1" in note
+
+
+def test_transcripts_with_agent_turns_drop_have_no_context(tmp_path):
+    result = read_feedback(_write(tmp_path, CALLS), agent_turns="drop", text="transcript")
+    assert "context" not in result.table.columns
+    assert result.table["text"].iat[1] == "Me cobraron dos veces el envío."
+
+
+def test_a_file_of_ordinary_comments_is_left_alone(tmp_path):
+    content = 'id,comment\n1,"Note: great staff.\nUpdate: still great."\n2,"Agent: was rude"\n'
+    result = read_feedback(_write(tmp_path, content))
+    assert result.table["text"].tolist() == [
+        "Note: great staff.\nUpdate: still great.",
+        "Agent: was rude",
+    ]
+    assert "context" not in result.table.columns
+    assert not any(n.startswith("transcripts:") for n in result.info.get("notes", []))
+
+
+def test_a_file_context_column_is_kept_beside_the_agent_context(tmp_path):
+    content = TURNS.replace("csat\n", "csat,context\n", 1).replace(",2\n", ",2,web\n")
+    content = content.replace(",4\n", ",4,app\n")
+    table = read_feedback(_write(tmp_path, content), agent_turns="drop").table
+    assert table["source_context"].tolist() == ["web", "web", "app", "app"]
+    assert "context" not in table.columns
+
+
+def test_without_agent_context_drops_the_column_only_when_asked():
+    table = pd.DataFrame({"text": ["a"], "context": ["b"]})
+    assert list(without_agent_context(table, "context").columns) == ["text", "context"]
+    assert list(without_agent_context(table, "drop").columns) == ["text"]
+    with pytest.raises(ConfigError):
+        without_agent_context(table, "remove")
