@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any, Protocol
 
-from feedback_nlp.backends.scripts import possible, scripts_in
+from feedback_nlp.backends.scripts import DECISIVE_SCRIPT_RE, possible, scripts_in
 from feedback_nlp.errors import ConfigError, require_package
 from feedback_nlp.schema import PII_PLACEHOLDERS, UNDETERMINED_LANGUAGE
 from feedback_nlp.text import social
@@ -71,8 +71,14 @@ _CODE_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb", "iw": "he", "in": "id
 _LOCALE_RE = re.compile(r"([a-z]{2})(?:[-_][a-z0-9]{1,8})+(?:\.[\w-]+)?")
 
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PII_PLACEHOLDERS.values()))
-#: A text that is one dotted token ("shop.example.fr", "example.de/") is a domain.
-_LONE_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+/?\S*")
+#: A text that is one dotted token ending in a top-level domain of letters, then a path or
+#: punctuation ("shop.example.fr", "example.de/", "пример.рф"), is a domain; "v5.3.0!" is not.
+_LONE_DOMAIN_RE = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,63}\.?(?:[/:?#]\S*|[^\w\s]*)")
+#: Where a character of ASCII touches a letter of a script that names its language (Han, kana,
+#: Hangul, Thai…, written without spaces): "5.3.0から", "v5.3の後", "info@example.jpまで".
+_SCRIPT_SEAM_RE = re.compile(
+    f"(?<=[!-~])(?={DECISIVE_SCRIPT_RE.pattern})|(?<={DECISIVE_SCRIPT_RE.pattern})(?=[!-~])"
+)
 #: Combining marks that belong to words (NFD diacritics, Indic, Thai, Arabic, Hebrew vowels).
 _WORD_MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
@@ -111,6 +117,8 @@ def language_signal(text: Any) -> str:
     if not isinstance(text, str):
         return ""
     text = text[: MAX_DETECT_CHARS * 2]
+    if not text.isascii() and DECISIVE_SCRIPT_RE.search(text):
+        text = _SCRIPT_SEAM_RE.sub(" ", text)  # a number or address is not part of a word
     if "<" in text:
         text = _PLACEHOLDER_RE.sub(" ", text)
     if "@" in text or "/" in text or "." in text:

@@ -6,6 +6,7 @@ the even lines of lingua's test texts.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -66,6 +67,14 @@ class CombinedBackend:
         self.parallel = parallel
         self.sure_probability = sure_probability
         self.sure_long = min(sure_probability, SURE_PROBABILITY_LONG)
+
+    def weighing(self) -> CombinedBackend:
+        """This detector where fastText never decides a short text alone: lingua weighs every
+        text under LONG_TEXT_CHARS characters, fastText's reading as its prior, so that a hint
+        from the context (a conversation's language) can still turn it."""
+        weighing = copy.copy(self)
+        weighing.sure_probability = 1.01  # above any probability: short texts go to lingua
+        return weighing
 
     def detect(
         self,

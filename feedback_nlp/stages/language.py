@@ -23,6 +23,7 @@ from feedback_nlp.progress import advance
 from feedback_nlp.stages.base import Batch, Stage, register_stage
 from feedback_nlp.stages.language_short import (
     with_batch_languages,
+    with_conversation_languages,
     with_replies_of_no_language,
     with_short_text_hints,
 )
@@ -48,10 +49,12 @@ class LanguageStage(Stage):
     many characters get the share of each language they mix, in the side table
     ``"language_shares"``: response_id, lang, share), `corpus_prior` (default on: where one
     language holds most of the batch, comments the detector is unsure of are detected again
-    with it as their hint, `with_corpus_prior`; and short, unsure comments read as a language
-    under 5 % of the batch are read again among the batch's languages). Short comments the
-    detector is unsure of take their own `lang_hint`, and replies that judge nothing in several
-    languages ("ok", "n/a") without a hint are ``und`` (:mod:`feedback_nlp.stages.language_short`).
+    with it as their hint, `with_corpus_prior`; short or unsure turns of a `conversation_id`
+    read as another language than its other, sure turns are read again with theirs as their
+    hint; and short, unsure comments read as a language under 5 % of the batch are read again
+    among the batch's languages). Short comments the detector is unsure of take their own
+    `lang_hint`, and replies that judge nothing in several languages ("ok", "n/a") without a
+    hint are ``und`` (:mod:`feedback_nlp.stages.language_short`).
     """
 
     name = "language"
@@ -108,6 +111,9 @@ class LanguageStage(Stage):
             advance(len(texts[start:end]))
         if self.corpus_prior:
             found = with_corpus_prior(detector, texts, found, hints, self.candidates)
+            found = with_conversation_languages(
+                detector, texts, found, hints, conversation_ids(table), self.candidates
+            )
         found = with_short_text_hints(texts, found, hints, self.candidates)
         if self.corpus_prior:
             found = with_batch_languages(detector, texts, found, hints)
@@ -140,6 +146,14 @@ class LanguageStage(Stage):
         ]
         frame = pd.DataFrame(rows, columns=["response_id", "lang", "share"])
         return {"language_shares": frame.astype({"response_id": "string", "lang": "string"})}
+
+
+def conversation_ids(table: pd.DataFrame) -> list[str | None] | None:
+    """The `conversation_id` of each row as text (None where missing); None without the column."""
+    if "conversation_id" not in table.columns:
+        return None
+    ids = table["conversation_id"].astype("string").tolist()
+    return [value if isinstance(value, str) and value else None for value in ids]
 
 
 def dominant_language(found: Sequence[Result]) -> str | None:

@@ -15,6 +15,11 @@ wrong reading adds a language the export does not have. After detection, in this
    own), so the same comments in the same batch always get the same languages.
 3. :func:`with_replies_of_no_language`: a reply that judges nothing in several languages
    ("ok", "no", "n/a") and has no hint is ``und``: any language would be a guess.
+
+Before these, :func:`with_conversation_languages`: a turn of a conversation (`conversation_id`)
+read as another language than its conversation's other, sure turns is read again with theirs
+as its hint when it is short or unsure ("Sim, chamo-me <NAME>" is Portuguese, not Italian, in a
+Portuguese call).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from feedback_nlp.backends.language import (
+    LONG_TEXT_CHARS,
     SURE_PROBABILITY,
     UND,
     LanguageDetector,
@@ -42,6 +48,8 @@ HINTED_SCORE = 0.5
 BATCH_LANGUAGE_SHARE = 0.05
 #: Detected comments a batch needs before its languages count (as for the corpus prior).
 BATCH_MIN_TEXTS = 50
+#: Other sure turns of a conversation that must agree before their language is a turn's prior.
+CONVERSATION_MIN_TURNS = 2
 
 
 def is_short(text: object) -> bool:
@@ -138,3 +146,68 @@ def with_replies_of_no_language(
         else found[row]
         for row, text in enumerate(texts)
     ]
+
+
+def conversation_languages(
+    conversations: Sequence[str | None], found: Sequence[Result]
+) -> list[str]:
+    """Per row, the language of its conversation's other turns: the language of more than half
+    of those read with a score of SURE_PROBABILITY or more, when at least
+    CONVERSATION_MIN_TURNS of them agree; "" otherwise and for rows without a conversation."""
+    sure: dict[str, Counter[str]] = {}
+    for conversation, (lang, score) in zip(conversations, found, strict=True):
+        if conversation and lang != UND and score >= SURE_PROBABILITY:
+            sure.setdefault(conversation, Counter())[lang] += 1
+    languages: list[str] = []
+    for conversation, (lang, score) in zip(conversations, found, strict=True):
+        others = Counter(sure.get(conversation, {})) if conversation else Counter()
+        if lang in others and score >= SURE_PROBABILITY:
+            others[lang] -= 1  # the turn itself does not vote
+        best, count = max(others.items(), key=lambda item: (item[1], item[0]), default=("", 0))
+        agreed = count >= CONVERSATION_MIN_TURNS and count * 2 > others.total()
+        languages.append(best if agreed else "")
+    return languages
+
+
+def _short_or_unsure_turn(text: object, result: Result) -> bool:
+    return result[1] < SURE_PROBABILITY or len(language_signal(text)) < LONG_TEXT_CHARS
+
+
+def with_conversation_languages(
+    detector: LanguageDetector,
+    texts: Sequence[object],
+    found: list[Result],
+    hints: Sequence[str | None] | None,
+    conversations: Sequence[str | None] | None,
+    candidates: Sequence[str] | None,
+) -> list[Result]:
+    """`found` with each turn read as another language than its conversation's
+    (:func:`conversation_languages`) read again with that language as its hint, where the turn
+    has no hint of its own and is unsure or short (under LONG_TEXT_CHARS characters): a customer
+    seldom changes language within a conversation, and fastText reads a short turn with
+    confidence in a neighbouring language. The default detector then weighs every short turn
+    with lingua (``CombinedBackend.weighing``), so the prior can turn fastText's reading."""
+    if conversations is None:
+        return found
+    prior = conversation_languages(conversations, found)
+    rows = [
+        row
+        for row, lang in enumerate(prior)
+        if lang
+        and found[row][0] not in (lang, UND)
+        and not _hint_code(hints, row)
+        and (not candidates or lang in candidates)
+        and _short_or_unsure_turn(texts[row], found[row])
+    ]
+    if not rows:
+        return found
+    weighing = getattr(detector, "weighing", None)
+    reader: LanguageDetector = weighing() if callable(weighing) else detector
+    again = reader.detect(
+        [texts[row] for row in rows], candidates=candidates, hints=[prior[row] for row in rows]
+    )
+    result = list(found)
+    for row, redetected in zip(rows, again, strict=True):
+        if redetected[0] != UND:
+            result[row] = redetected
+    return result

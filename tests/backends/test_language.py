@@ -113,6 +113,37 @@ def test_domains_and_addresses_carry_no_language(text):
     assert language_signal(text) == ""
 
 
+#: Written for the project: "since v5.3.0 the app does not start" (Thai: "the app is a scam",
+#: Russian: "slows, crashes"); no spaces, so the old rule read each text as one dotted token.
+VERSION_TOUCHING_WORDS = {
+    "ja": "v5.3.0の後、アプリが起動しません。",
+    "zh": "版本5.3.0以后无法启动。",
+    "ko": "v5.3.0이후앱이실행되지않아요",
+    "th": "v5.3.0แอปหลอกลวง",
+    "ru": "v5.3.0—тормозит,вылетает",
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), VERSION_TOUCHING_WORDS.items())
+def test_a_version_number_touching_the_words_is_not_a_domain(lang, text):
+    """Probe 51: "5.3.0から…" was read as one dotted token, a domain, so the text was `und`."""
+    assert "5" not in language_signal(text)
+    assert len(language_signal(text)) > 3
+    assert get_detector("default").detect([text])[0][0] == lang
+
+
+def test_an_address_inside_words_without_spaces_takes_only_the_address():
+    assert language_signal("5.3.0から動作が速い") == "から動作が速い"
+    assert language_signal("詳しくはexample.com/helpを見て") == "詳しくは を見て"
+    assert language_signal("info@example.jpまで送った") == "まで送った"
+
+
+@pytest.mark.parametrize("text", ["example.com!", "пример.рф", "example.com:8080/a", "v5.3.0"])
+def test_lone_domains_and_versions_carry_no_language(text):
+    assert language_signal(text) in ("", "v")
+    assert get_detector("default").detect([text]) == [(UND, 0.0)]
+
+
 def test_a_missing_space_after_a_full_stop_keeps_the_words():
     assert language_signal("Sehr gut.Es war toll") == "Sehr gut Es war toll"
     assert language_signal("gracias.de nada, see shop.example.com/x") == "gracias de nada see"

@@ -11,8 +11,10 @@ from feedback_nlp.stages.language import LanguageStage
 from feedback_nlp.stages.language_short import (
     HINTED_SCORE,
     batch_languages,
+    conversation_languages,
     is_short,
     with_batch_languages,
+    with_conversation_languages,
     with_replies_of_no_language,
     with_short_text_hints,
 )
@@ -123,3 +125,73 @@ def test_a_hint_that_names_no_language_is_no_hint():
         ("zh", HINTED_SCORE),
         ("de", HINTED_SCORE),
     ]
+
+
+class HintReader(FirstCandidate):
+    """A detector that answers each text's hint, and records what it was asked."""
+
+    def detect(
+        self,
+        texts: Sequence[object],
+        candidates: Sequence[str] | None = None,
+        hints: Sequence[object] | None = None,
+        min_letters: int = 1,
+    ) -> list[Result]:
+        self.asked.append(list(texts))
+        return [(str(hint), 0.6) for hint in hints or []]
+
+
+def test_a_conversations_language_is_that_of_its_other_sure_turns():
+    conversations = ["c1", "c1", "c1", "c1", "c2", "c2", "c2", None]
+    found = [("pt", 0.99), ("pt", 0.95), ("it", 0.92), ("pt", 0.4)]
+    found += [("en", 0.99), ("es", 0.99), ("en", 0.5), ("pt", 0.99)]
+    assert conversation_languages(conversations, found) == [
+        "",  # one other sure turn in Portuguese is not enough
+        "",
+        "pt",
+        "pt",
+        "",  # c2's sure turns disagree
+        "",
+        "",
+        "",  # no conversation
+    ]
+
+
+def test_a_short_or_unsure_turn_is_read_again_with_its_conversations_language():
+    long_turn = "a turn long enough to be read on its own words alone"
+    texts = ["Sim, sou eu.", "Está bem.", "Obrigado.", "Sim, chamo-me", long_turn, long_turn]
+    texts += ["Sim", "Sim"]
+    found = [("pt", 0.99)] * 3 + [("it", 0.92), ("it", 0.92), ("it", 0.5), ("it", 0.7)]
+    found += [("it", 0.7)]
+    conversations = ["c1"] * 7 + [None]
+    hints = [None] * 6 + ["it", None]
+    reader = HintReader()
+    result = with_conversation_languages(reader, texts, found, hints, conversations, None)
+    assert result == [("pt", 0.99)] * 3 + [("pt", 0.6), ("it", 0.92), ("pt", 0.6)] + [
+        ("it", 0.7),  # its own hint
+        ("it", 0.7),  # no conversation
+    ]
+    assert reader.asked == [["Sim, chamo-me", long_turn]]  # not the long, sure turn
+    assert with_conversation_languages(reader, texts, found, hints, None, None) == found
+    assert with_conversation_languages(reader, texts, found, hints, conversations, ["it"]) == found
+
+
+def test_the_stage_reads_a_portuguese_turn_in_a_portuguese_call_as_portuguese():
+    """Probe 51: "Sim, chamo-me <NAME>, nasci a …" was Italian (0.92) in Portuguese calls."""
+    turns = [
+        "O meu pedido ainda não chegou e já passaram duas semanas.",
+        "Sim, chamo-me <NAME>, nasci a 02/03/1985.",
+        "Já liguei três vezes para o apoio e ninguém me ajudou.",
+        "Can you speak English please?",
+    ]
+    frame = pd.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(len(turns))],
+            "conversation_id": pd.Series(["call-1"] * len(turns), dtype="string"),
+            "text_clean": turns,
+        }
+    )
+    assert LanguageStage(n_jobs=1)(frame)["lang"].tolist() == ["pt", "pt", "pt", "en"]
+    alone = LanguageStage(n_jobs=1)(frame.drop(columns="conversation_id"))
+    assert alone["lang"].tolist()[1] == "it"  # the detector alone: fastText's short reading
+    assert LanguageStage(n_jobs=1, corpus_prior=False)(frame)["lang"].tolist()[1] == "it"
