@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
+from feedback_nlp.insights.segments import segment_ranges
 from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
 from feedback_nlp.score_scales import ScoreScales, write_scales
 from feedback_nlp.scores import SCORE_COLUMNS
@@ -151,7 +152,7 @@ def write_outputs(
     if analysis.outcomes:
         stored = [asdict(o.stored()) for o in analysis.outcomes.values()]
         (out / OUTCOMES_FILE).write_text(json.dumps(stored, indent=1), encoding="utf-8")
-    write_segments(out, analysis.segments)
+    write_segments(out, analysis.segments, segment_ranges(analysis.table, analysis.segments))
     write_scales(out, analysis.scales)
     report = write_report(analysis, out, explanation=explanation, main_score=main_score)
     paths.update(report.paths)
@@ -169,6 +170,6 @@ def save_model_folder(analysis: Analysis, folder: str | Path) -> Path:
     if analysis.outcomes:
         declared = [asdict(o) for o in analysis.outcomes.values()]
         (saved / OUTCOMES_FILE).write_text(json.dumps(declared, indent=1), encoding="utf-8")
-    write_segments(saved, analysis.segments)
+    write_segments(saved, analysis.segments, segment_ranges(analysis.table, analysis.segments))
     write_scales(saved, analysis.scales)
     return saved

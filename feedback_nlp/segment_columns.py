@@ -1,4 +1,5 @@
-"""The columns an analysis is also broken down by (`analyze --segment`), kept in its folder.
+"""The columns an analysis is also broken down by (`analyze --segment`), kept in its folder
+with the ranges a numeric one was cut into, so that a tagging job's report cuts the same.
 
 A light module (no insights import): the tagging engines copy the file from the model folder
 into each job's folder, and the report reads it back (`insights.segments` does the work).
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from feedback_nlp.errors import ConfigError
@@ -18,19 +20,53 @@ from feedback_nlp.errors import ConfigError
 SEGMENTS_FILE = "segments.json"
 
 
-def write_segments(folder: Path, segments: Sequence[str]) -> None:
-    """Keep the analysis's own segment columns in `folder` (none: the file is removed)."""
+@dataclass(frozen=True)
+class SavedRanges:
+    """The ranges the analysis cut a numeric segment column into: the bin edges, lowest
+    first, and each bin's label (`insights.segments.numeric_ranges`)."""
+
+    edges: tuple[float, ...]
+    labels: tuple[str, ...]
+
+
+def write_segments(
+    folder: Path, segments: Sequence[str], ranges: Mapping[str, SavedRanges] | None = None
+) -> None:
+    """Keep the analysis's own segment columns in `folder`, with the `ranges` of those cut
+    into ranges (no columns: the file is removed)."""
     path = folder / SEGMENTS_FILE
-    if segments:
-        path.write_text(json.dumps(list(segments)), encoding="utf-8")
-    else:
+    if not segments:
         path.unlink(missing_ok=True)
+        return
+    cuts = {
+        column: {"edges": list(cut.edges), "labels": list(cut.labels)}
+        for column, cut in (ranges or {}).items()
+        if column in segments
+    }
+    path.write_text(json.dumps({"columns": list(segments), "ranges": cuts}), encoding="utf-8")
 
 
 def read_segments(folder: Path) -> list[str]:
     """The segment columns kept in `folder` ([] when none)."""
+    saved = _saved(folder)
+    columns = saved.get("columns", []) if isinstance(saved, dict) else saved
+    return [str(s) for s in columns]
+
+
+def read_segment_ranges(folder: Path) -> dict[str, SavedRanges]:
+    """The ranges kept in `folder` for each numeric segment column ({} when none, as in a
+    file written before stop 51, which holds the columns alone)."""
+    saved = _saved(folder)
+    cuts = saved.get("ranges", {}) if isinstance(saved, dict) else {}
+    return {
+        str(column): SavedRanges(tuple(map(float, cut["edges"])), tuple(map(str, cut["labels"])))
+        for column, cut in cuts.items()
+    }
+
+
+def _saved(folder: Path) -> dict | list:
     path = folder / SEGMENTS_FILE
-    return [str(s) for s in json.loads(path.read_text(encoding="utf-8"))] if path.is_file() else []
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
 
 
 def check_segments(segments: Sequence[str], columns: Iterable[object]) -> None:

@@ -186,6 +186,7 @@ def run_explain(
         seed=seed,
         text_signals=text_signals,
         segments=segments or (folder.segments if folder else []),  # the folder's, unless given
+        segment_ranges=folder.segment_ranges if folder else None,
         scales=folder.scales if folder else read_scales(table_path.parent),
         **(theme_context(folder) if folder else {}),
     )

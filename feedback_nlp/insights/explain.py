@@ -28,6 +28,7 @@ from feedback_nlp.scores import (
     score_conflicts,
     score_metrics,
 )
+from feedback_nlp.segment_columns import SavedRanges
 
 
 @dataclass
@@ -77,6 +78,7 @@ def explain(
     mentions: pd.DataFrame | None = None,
     similar: Similar | None = None,
     segments: Sequence[str] = (),
+    segment_ranges: Mapping[str, SavedRanges] | None = None,
     text_signals: bool = True,
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
@@ -97,7 +99,8 @@ def explain(
     `similar` (the theme table's near-duplicate themes,
     `insights.distinct.similar_from_table`) adds `repeats` and `distinct_rank` to the theme
     impact tables. `segments` adds columns (a carried column such as a region or a plan) to
-    the default segment dimensions. `text_signals` False fits the driver models without
+    the default segment dimensions, cut into `segment_ranges` (the analysis's, kept in
+    segments.json) where given. `text_signals` False fits the driver models without
     the comment's sentiment and emotion (`insights.drivers.driver_features`).
     """
     result = Explanation()
@@ -133,6 +136,7 @@ def explain(
             period=period,
             labels=labels,
             outcomes=stated,
+            ranges=segment_ranges,
             **options,
         ),
     )

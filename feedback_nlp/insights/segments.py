@@ -12,6 +12,8 @@ import pandas as pd
 from feedback_nlp.insights.core import commented, negative_flags, row_themes, theme_labels
 from feedback_nlp.insights.impact import period_of
 from feedback_nlp.intervals import wilson_interval
+from feedback_nlp.io.amounts import read_amounts
+from feedback_nlp.io.scores import NO_ANSWER
 from feedback_nlp.outcomes import OutcomeSpec, name_words
 from feedback_nlp.schema import lists_of
 from feedback_nlp.scores import (
@@ -24,7 +26,7 @@ from feedback_nlp.scores import (
     metrics_of_units,
     unit_ids,
 )
-from feedback_nlp.segment_columns import column_hint
+from feedback_nlp.segment_columns import SavedRanges, column_hint
 
 #: A numeric segment column (a tenure in months, an age) with more distinct values than this
 #: is cut at quantiles into up to RANGE_BINS ranges (ties keep them apart: at least
@@ -60,10 +62,16 @@ PRESENT_SEGMENTS = ("question",)
 
 
 def segment_values(
-    table: pd.DataFrame, dimension: str, *, theme_column: str = "themes", period: str = "M"
+    table: pd.DataFrame,
+    dimension: str,
+    *,
+    theme_column: str = "themes",
+    period: str = "M",
+    saved: SavedRanges | None = None,
 ) -> pd.Series:
     """Each row's values of `dimension` as a list (a comment counts in each of its themes; a
-    row without a comment is in no segment of a TEXT_DIMENSIONS dimension)."""
+    row without a comment is in no segment of a TEXT_DIMENSIONS dimension; `saved`: the
+    ranges the analysis cut a numeric column into)."""
     if dimension == "period":
         return lists_of(period_of(table, period), lambda v: [] if pd.isna(v) else [v])
     if dimension == theme_column:
@@ -73,19 +81,32 @@ def segment_values(
         column = column.astype("string").where(commented(table))
     if dimension in MULTI_VALUED:
         return lists_of(column)
-    labels = segment_labels(column).reindex(table.index)
+    labels = segment_labels(column, saved).reindex(table.index)
     return lists_of(labels, lambda v: [] if pd.isna(v) else [str(v)])
 
 
-def segment_labels(column: pd.Series) -> pd.Series:
+def segment_labels(column: pd.Series, saved: SavedRanges | None = None) -> pd.Series:
     """The segment of each row that has one, as text without surrounding spaces; rows whose
     value is missing or blank are left out (they are in no segment). A numeric column of more
     than MAX_NUMERIC_SEGMENTS values is cut into ranges (`numeric_ranges`), unless its name
-    says it holds ids or codes (`names_codes`)."""
+    says it holds ids or codes (`names_codes`); with `saved`, into the analysis's ranges.
+    People's names are pseudonymised (`person_pseudonyms`)."""
     text = column.astype("string").str.strip()
-    text = text[text.notna() & text.ne("")]
-    ranges = None if names_codes(column.name) else numeric_ranges(text)
+    text = person_pseudonyms(text[text.notna() & text.ne("")])
+    ranges = None if names_codes(column.name) else numeric_ranges(text, saved)
     return text if ranges is None else ranges
+
+
+def person_pseudonyms(text: pd.Series) -> pd.Series:
+    """`text` with each name as its pseudonym (``pii-…``, `text.pseudonyms`) when its column
+    holds people's names (`report.person_columns`: an agent's, a customer's), else as it is:
+    each agent stays a segment of their own, and no name leaves in a table of segments."""
+    from feedback_nlp.report.person_columns import is_name_column, role_column_holds_names
+    from feedback_nlp.text.pseudonyms import pseudonymise_respondent_id
+
+    if not (is_name_column(text.name) or role_column_holds_names(text.name, text)):
+        return text
+    return text.map(pseudonymise_respondent_id).astype("string")
 
 
 def names_codes(name: object) -> bool:
@@ -98,25 +119,76 @@ def names_codes(name: object) -> bool:
     return bool(words & CODE_WORDS)
 
 
-def numeric_ranges(text: pd.Series) -> pd.Series | None:
+def numeric_ranges(text: pd.Series, saved: SavedRanges | None = None) -> pd.Series | None:
     """Each value's range ("0-6", "7-12", …: up to RANGE_BINS bins cut at quantiles, ties kept
-    in one bin) when every value is a finite number, none zero-padded ("01000": a code), and
-    there are more than MAX_NUMERIC_SEGMENTS distinct ones; None otherwise (the values are
-    segments as they are), and also when fewer than 3 bins survive the ties or two bins'
-    labels would read the same."""
-    numbers = pd.to_numeric(text, errors="coerce")
-    if not len(numbers) or not np.isfinite(numbers.to_numpy(dtype=float)).all():
+    in one bin) when every value is a finite number or amount (`range_numbers`: "$48,000"),
+    none zero-padded ("01000": a code), and there are more than MAX_NUMERIC_SEGMENTS distinct
+    ones; None otherwise (the values are segments as they are), and also when fewer than 3
+    bins survive the ties or two bins' labels would read the same. A cell saying no answer
+    ("n/a", "-") is in no range. `saved` (the analysis's cut, kept in segments.json): the
+    values are cut as the analysis cut them (`attrs["saved"]` holds a new cut)."""
+    numbers = range_numbers(text)
+    if numbers is None or text.str.match(r"^[+-]?0\d").any():
         return None
-    if numbers.nunique() <= MAX_NUMERIC_SEGMENTS or text.str.match(r"^[+-]?0\d").any():
+    if saved is not None:
+        return _marked(_saved_cut(numbers, saved), saved)
+    if numbers.nunique() <= MAX_NUMERIC_SEGMENTS:
         return None
     edges = np.unique(np.quantile(numbers, np.linspace(0, 1, RANGE_BINS + 1)))
     bins = pd.Series(pd.cut(numbers, edges, labels=False, include_lowest=True), numbers.index)
     labels = _bin_labels(numbers, bins, edges)
     if len(labels) < MIN_RANGES or len(set(labels.values())) < len(labels):
         return None
-    ranges = bins.map(labels).astype("string")
+    every = [  # an empty bin (ties) is named by its edges
+        labels.get(i) or _range_label(edges[i], edges[i + 1], _decimals(edges))
+        for i in range(len(edges) - 1)
+    ]
+    cut = SavedRanges(tuple(float(e) for e in edges), tuple(every))
+    return _marked(bins.map(labels).astype("string"), cut)
+
+
+#: A money amount whose one separator is followed by three digits ("$48,000", "48.000 €"):
+#: thousands (an amount has no third decimal); `io.amounts` alone calls "$48,000" ambiguous.
+_THOUSANDS = re.compile(r"^(?=.*[^\d\s.,'’+-])([^.,]*\d)[.,](\d{3}[^\d.,]*)$")
+
+
+def range_numbers(text: pd.Series) -> pd.Series | None:
+    """The cells of `text` that answer (not NO_ANSWER: "n/a", "-") as numbers, read as plain
+    numbers or as money amounts (`io.amounts`: "$48,000", "48 000 €", "CHF 1'200"); None
+    unless every one is a finite number."""
+    answered = text[~text.str.lower().isin(NO_ANSWER)]
+    numbers = pd.to_numeric(answered, errors="coerce")
+    if numbers.isna().any():
+        amounts, _ = read_amounts(answered.str.replace(_THOUSANDS, r"\1\2", regex=True))
+        numbers = amounts.where(amounts.notna(), numbers)  # as outcomes read amounts
+    if not len(numbers) or not np.isfinite(numbers.to_numpy(dtype=float)).all():
+        return None
+    return numbers.astype(float)
+
+
+def _marked(ranges: pd.Series, cut: SavedRanges) -> pd.Series:
     ranges.attrs["ranges"] = True  # read by the report's breakdown (its order and caption)
+    ranges.attrs["saved"] = cut  # kept in segments.json: a tagging job's report cuts the same
     return ranges
+
+
+def _saved_cut(numbers: pd.Series, saved: SavedRanges) -> pd.Series:
+    """`numbers` in the ranges of `saved`; a number below or above them is in the first or
+    last range, whose label then says so ("≤ 30000", "≥ 580001")."""
+    edges, labels = np.asarray(saved.edges), list(saved.labels)
+    inside = numbers.clip(edges[0], edges[-1])
+    bins = pd.Series(pd.cut(inside, edges, labels=False, include_lowest=True), numbers.index)
+    if (numbers < edges[0]).any():
+        labels[0] = "≤ " + _label_ends(labels[0])[1]
+    if (numbers > edges[-1]).any():
+        labels[-1] = "≥ " + _label_ends(labels[-1])[0]
+    return bins.map(dict(enumerate(labels))).astype("string")
+
+
+def _label_ends(label: str) -> tuple[str, str]:
+    """The first and last number of a `_range_label` ("7-12": "7", "12")."""
+    match = re.fullmatch(r"(-?[\d.]+)(?:-| to )(-?[\d.]+)", label)
+    return (match[1], match[2]) if match else (label, label)
 
 
 def _bin_labels(numbers: pd.Series, bins: pd.Series, edges: np.ndarray) -> dict[int, str]:
@@ -148,9 +220,18 @@ def _range_label(low: float, high: float, decimals: int = 2) -> str:
 
 
 def range_start(label: str) -> float:
-    """Where a `numeric_ranges` label starts (inf for another label): sorts ranges in order."""
-    match = re.match(r"-?\d+(\.\d+)?", label)
-    return float(match.group()) if match else float("inf")
+    """Where a `numeric_ranges` label starts (-inf for "≤ 30000", inf for another label):
+    sorts ranges in order."""
+    if label.startswith("≤ "):
+        return float("-inf")
+    match = re.match(r"(?:≥ )?(-?\d+(?:\.\d+)?)", label)
+    return float(match[1]) if match else float("inf")
+
+
+def segment_ranges(table: pd.DataFrame, columns: Iterable[str]) -> dict[str, SavedRanges]:
+    """The ranges each of `columns` is cut into (`numeric_ranges`), to keep in segments.json."""
+    cuts = {c: segment_labels(table[c]).attrs.get("saved") for c in columns if c in table}
+    return {column: cut for column, cut in cuts.items() if cut is not None}
 
 
 #: A period label: a year, a quarter ("2025-Q1"), an ISO week ("2025-W07"), a month
@@ -200,6 +281,7 @@ def segment_metrics(
     confidence: float = CONFIDENCE,
     also: Iterable[str] = (),
     outcomes: Sequence[OutcomeSpec] = (),
+    ranges: Mapping[str, SavedRanges] | None = None,
 ) -> pd.DataFrame:
     """Tidy table: one row per (dimension, segment, metric) with value, n and CI.
 
@@ -209,7 +291,8 @@ def segment_metrics(
     per app version). ``small_n``
     marks rows with n < `min_n`. Dimensions whose column is missing are skipped and named in
     ``attrs["skipped"]``. `by` defaults to DEFAULT_SEGMENTS and the PRESENT_SEGMENTS the
-    table has; `also` adds dimensions (carried columns: a region, a plan) to `by`.
+    table has; `also` adds dimensions (carried columns: a region, a plan) to `by`. `ranges`:
+    the analysis's cut of its numeric columns (segments.json), reused by a tagging job.
     """
     requested = (
         list(by)
@@ -229,7 +312,10 @@ def segment_metrics(
             hint = column_hint(needed, columns) if dimension in asked else ""
             skipped.append(f"segment '{dimension}' skipped: no '{needed}' column{hint}")
             continue
-        values = segment_values(table, dimension, theme_column=theme_column, period=period)
+        saved = (ranges or {}).get(dimension)
+        values = segment_values(
+            table, dimension, theme_column=theme_column, period=period, saved=saved
+        )
         blank = int(values.map(len).eq(0).sum())
         if blank and dimension in asked:  # a carried column: say who is in no segment
             skipped.append(f"segment '{dimension}': {blank:,} row(s) with no value are in none")

@@ -126,6 +126,7 @@ def build_insight_report(
             outcomes=[*scores, *inputs.outcomes] if inputs.outcomes else None,
             embeddings=inputs.embeddings,
             segments=inputs.segments,
+            segment_ranges=inputs.segment_ranges,
             scales=inputs.scales,
             **theme_context(inputs),
             **checked_explain_options(inputs.explain_options),
@@ -153,7 +154,7 @@ def build_insight_report(
         quotes_section(tables, score, list(counts.index)),
         languages_section(table, tables, labels, score),
         questions_section(table, tables, labels, score),
-        *segment_sections(inputs.segments, table, tables, labels, score),
+        *segment_sections(inputs.segments, table, tables, labels, score, inputs.segment_ranges),
         methods_section(
             comments=facts.comments,
             source=inputs.source,

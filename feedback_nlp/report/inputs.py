@@ -39,7 +39,7 @@ from feedback_nlp.score_checks import (
 )
 from feedback_nlp.score_scales import ScoreScales, read_scales
 from feedback_nlp.scores import SCORE_COLUMNS
-from feedback_nlp.segment_columns import read_segments
+from feedback_nlp.segment_columns import SavedRanges, read_segment_ranges, read_segments
 
 #: File names inside an analysis output folder (see outputs.write_outputs).
 TAGGED_NAMES = ("tagged.parquet", "tagged.xlsx", "tagged.csv")
@@ -93,6 +93,8 @@ class ReportInputs:
     notes: list[str] = field(default_factory=list)
     #: Columns the analysis is also segmented by (`analyze --segment`): a section each.
     segments: list[str] = field(default_factory=list)
+    #: The ranges the analysis cut its numeric segment columns into (segments.json).
+    segment_ranges: dict[str, SavedRanges] = field(default_factory=dict)
     #: The CSAT and CES scales the scores were read on (`score_scales`).
     scales: ScoreScales = field(default_factory=ScoreScales)
     #: What the inputs lacked, said in the methods (a job's files without a model's outcome).
@@ -288,6 +290,7 @@ def _load_folder(folder: Path) -> ReportInputs:
     if (folder / OUTCOMES_FILE).is_file():
         inputs.outcomes = read_outcomes(folder / OUTCOMES_FILE)
     inputs.segments = read_segments(folder)
+    inputs.segment_ranges = read_segment_ranges(folder)
     inputs.scales = read_scales(folder)
     return inputs
 

@@ -28,7 +28,7 @@ from feedback_nlp.outcomes import (
 )
 from feedback_nlp.schema import empty_rejects
 from feedback_nlp.score_scales import read_scales
-from feedback_nlp.segment_columns import read_segments
+from feedback_nlp.segment_columns import read_segment_ranges, read_segments
 
 if TYPE_CHECKING:
     from feedback_nlp.report.inputs import ReportInputs
@@ -76,6 +76,7 @@ def load_job(folder: Path) -> ReportInputs:
         declared = read_outcomes(folder / OUTCOMES_FILE)
         _with_outcomes(inputs, declared, folder, bool(info.get("outcomes_read", False)))
     inputs.segments = read_segments(folder)
+    inputs.segment_ranges = read_segment_ranges(folder)  # the model's: cut as the analysis
     inputs.scales = read_scales(folder)
     return inputs
 

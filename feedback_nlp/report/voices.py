@@ -21,6 +21,7 @@ from feedback_nlp.report import charts
 from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table
 from feedback_nlp.report.export import redacts_every_type
+from feedback_nlp.report.person_columns import NAME_PLACEHOLDER
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
     SCORE_NAMES,
@@ -36,6 +37,8 @@ from feedback_nlp.report.plain import (
 from feedback_nlp.report.score_facts import outcome_facts
 from feedback_nlp.report.sections import chart
 from feedback_nlp.schema import lists_of
+from feedback_nlp.segment_columns import SavedRanges
+from feedback_nlp.text.pseudonyms import is_pseudonym
 
 MAX_QUOTE_THEMES = 15
 #: What redaction replaces (`text.pii`), in words: said wherever comments are shown.
@@ -146,12 +149,15 @@ def segment_sections(
     tables: dict[str, pd.DataFrame],
     labels: dict[str, str],
     score: str | None,
+    ranges: Mapping[str, SavedRanges] | None = None,
 ) -> list[Section]:
-    """A breakdown, as per language, for each column the analysis is segmented by."""
+    """A breakdown, as per language, for each column the analysis is segmented by (a numeric
+    one in the analysis's `ranges`, segments.json)."""
     found = []
     for position, column in enumerate(segments):
         by = Breakdown(column, f"segment-{position + 1}", f"By {column}", column, column, str)
-        section = breakdown_section(by, table, tables, labels, score)
+        saved = (ranges or {}).get(column)
+        section = breakdown_section(by, table, tables, labels, score, saved)
         if section is not None:
             found.append(section)
     return found
@@ -163,8 +169,10 @@ def breakdown_section(
     tables: dict[str, pd.DataFrame],
     labels: dict[str, str],
     score: str | None,
+    saved: SavedRanges | None = None,
 ) -> Section | None:
-    """Comments, negative share, the main score and top themes per value of `by.column`."""
+    """Comments, negative share, the main score and top themes per value of `by.column`
+    (`saved`: the ranges the analysis cut it into)."""
     if by.column not in table:
         return None
     section = Section(by.key, by.title)
@@ -175,14 +183,15 @@ def breakdown_section(
     column = table[by.column]
     if by.column in TEXT_DIMENSIONS:  # a row without text has no language
         column = column.astype("string").where(said)
-    values = segment_labels(column)
+    values = segment_labels(column, saved)
     ranged = bool(values.attrs.get("ranges"))
-    counts = values.value_counts()
+    people = _explained_people(values, rows_of)  # names redacted here, pseudonyms there
+    counts = values.value_counts() if people is None else people
     if ranged:  # a numeric column cut into ranges: lowest first
         counts = counts.sort_index(key=lambda labels: labels.map(range_start))
     elif (in_time := chronological(counts.index)) is not None:  # quarters, months: in order
         counts = counts.reindex(in_time)
-    comments = values[said.loc[values.index]].value_counts()
+    comments = values[said.loc[values.index]].value_counts() if people is None else people
     frame = pd.DataFrame({by.header: [by.name(c) for c in counts.index]})
     frame["Comments"] = [count(comments.get(c, 0)) for c in counts.index]
     if len(rows_of):
@@ -214,7 +223,7 @@ def breakdown_section(
         section.add(chart(by.key, figure, f"{name} by {by.noun} with its 95 % range."))
     if not score and len(rows_of):
         _add_outcome_columns(frame, rows_of, tables.get("outcome_metrics"), counts.index)
-    if "themes" in table:
+    if "themes" in table and people is None:
         frame["Most mentioned themes"] = [
             _top_themes(table.loc[values.index[values == c]], labels) for c in counts.index
         ]
@@ -227,10 +236,36 @@ def breakdown_section(
         )
     if unset:
         caption += f" Not counted here: {counted(unset, 'comment')} with no {by.noun}."
+    caption += _names_note(by.noun, values, people)
     if len(values) > int(said.loc[values.index].sum()):
         caption += " Comments counts the rows with text; the scores also count responses without."
     section.add(Table(frame, caption))
     return section
+
+
+def _explained_people(values: pd.Series, rows_of: pd.DataFrame) -> pd.Series | None:
+    """The comments per person, most first, of a column of names redacted in the report's
+    table (every value NAME_PLACEHOLDER) but pseudonymised in the segments table, which the
+    analysis made before redaction (`insights.segments.person_pseudonyms`); None otherwise."""
+    if not len(values) or not values.eq(NAME_PLACEHOLDER).all() or not len(rows_of):
+        return None
+    said = rows_of[rows_of["metric"] == "comments"].set_index("segment")["value"]
+    if NAME_PLACEHOLDER in said.index:  # explained after redaction: one segment, all rows
+        return None
+    return said.astype(int).sort_values(ascending=False, kind="stable")
+
+
+def _names_note(noun: str, values: pd.Series, people: pd.Series | None) -> str:
+    """What the caption says of a column of people's names: pseudonymised, or redacted."""
+    if people is not None or (len(values) and values.map(is_pseudonym).all()):
+        unlisted = f"; the themes per {noun} are not listed" if people is not None else ""
+        return (
+            f" The {noun} values are people's names, each shown as its pseudonym (pii-…, the "
+            f"same in every run with the same pseudonym key){unlisted}."
+        )
+    if len(values) and values.eq(NAME_PLACEHOLDER).all():
+        return f" The {noun} values are people's names, redacted: one row counts them all."
+    return ""
 
 
 def _scored_header(name: str, metrics: pd.DataFrame | None) -> str:

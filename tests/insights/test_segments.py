@@ -220,7 +220,7 @@ def test_a_numeric_column_of_few_values_or_a_text_column_keeps_its_values():
 
     few = pd.Series([str(v % 12) for v in range(40)])
     assert segment_labels(few).nunique() == 12
-    mixed = pd.Series([str(v) for v in range(39)] + ["n/a"])
+    mixed = pd.Series([str(v) for v in range(39)] + ["many"])
     assert segment_labels(mixed).nunique() == 40
 
 
@@ -269,6 +269,55 @@ def test_range_labels_carry_the_decimals_their_width_needs() -> None:
     assert tiny.iloc[0] == "0-0.001"
 
 
+def test_an_amount_column_is_cut_as_its_numbers_and_no_answer_is_in_no_range() -> None:
+    """A probe's ARR column written "$48,000" made 27 segments and an "n/a" one."""
+    from feedback_nlp.insights.segments import segment_labels
+
+    plain = pd.Series([str(1000 * v) for v in range(5, 45)], dtype="string")
+    dollars = "$" + plain.astype(int).map("{:,}".format)
+    expected = segment_labels(plain)
+    labels = segment_labels(pd.concat([dollars, pd.Series(["n/a", "-", " "])], ignore_index=True))
+    assert labels.attrs.get("ranges") and labels.tolist() == expected.tolist()
+    assert len(labels) == 40  # "n/a", "-" and a blank cell are in no segment
+
+
+@pytest.mark.parametrize(
+    ("written", "mark"),
+    [("{:,} €", "."), ("{:,} €", "\u202f"), ("€{:,}", ","), ("CHF {:,}", "'"), ("EUR {:,}", ",")],
+)
+def test_amounts_with_the_thousands_separators_of_other_locales_are_read(
+    written: str, mark: str
+) -> None:
+    from feedback_nlp.insights.segments import numeric_ranges, range_numbers
+
+    numbers = list(range(1200, 41200, 1000))
+    cells = pd.Series([written.format(n).replace(",", mark) for n in numbers], dtype="string")
+    plain = numeric_ranges(pd.Series([str(n) for n in numbers], dtype="string"))
+    assert numeric_ranges(cells).tolist() == plain.tolist()  # "1.200 €" is not 1.2
+    assert range_numbers(pd.Series(["1,234", "7"], dtype="string")) is None  # no currency
+
+
+def test_a_saved_cut_is_reused_and_says_where_values_pass_its_ends() -> None:
+    from feedback_nlp.insights.segments import numeric_ranges, range_start
+
+    first = numeric_ranges(pd.Series([str(v) for v in range(1, 41)], dtype="string"))
+    saved = first.attrs["saved"]
+    assert saved.labels == ("1-8", "9-16", "17-24", "25-32", "33-40")
+    later = numeric_ranges(pd.Series(["0", "5", "12", "20", "41"], dtype="string"), saved)
+    assert later.tolist() == ["≤ 8", "≤ 8", "9-16", "17-24", "≥ 33"]
+    within = numeric_ranges(pd.Series(["3", "12", "39"], dtype="string"), saved)
+    assert within.tolist() == ["1-8", "9-16", "33-40"]  # few values: the analysis's ranges
+    assert sorted(later.unique(), key=range_start) == ["≤ 8", "9-16", "17-24", "≥ 33"]
+
+
+def test_the_ranges_of_numeric_segment_columns_are_found_for_saving() -> None:
+    from feedback_nlp.insights.segments import segment_ranges
+
+    table = pd.DataFrame({"tenure": [str(v) for v in range(40)], "region": ["north", "south"] * 20})
+    cuts = segment_ranges(table, ["tenure", "region", "missing"])
+    assert list(cuts) == ["tenure"] and cuts["tenure"].labels[0] == "0-7"
+
+
 def test_period_like_segment_values_are_in_time_order() -> None:
     """A carried wave column listed 2025-W10 before 2025-W9 (or by count): earliest first."""
     from feedback_nlp.insights.segments import chronological
@@ -289,3 +338,18 @@ def test_segment_rows_of_a_period_column_come_in_time_order() -> None:
     result = segment_metrics(table, by=[], also=["wave"], min_n=1)
     comments = result[result["metric"] == "comments"]
     assert comments["segment"].tolist() == ["2025-W9", "2025-W10", "2025-W52"]
+
+
+def test_agents_named_in_a_segment_column_are_kept_apart_under_pseudonyms() -> None:
+    """A call-centre probe (stop 51): its agents' names went into the segments table as
+    written. Each is a segment of their own, written as the pseudonym ids get."""
+    from feedback_nlp.text.pseudonyms import pseudonymise_respondent_id
+
+    names = ["Rosa Ferreira", "Rosa Ferreira", "Tomek", "Tomek", None]
+    table = chat_and_survey().assign(agent_name=names)
+    result = segment_metrics(table, by=["agent_name"], min_n=1)
+    rosa, tomek = (pseudonymise_respondent_id(name) for name in ("Rosa Ferreira", "Tomek"))
+    assert set(result["segment"]) == {rosa, tomek}
+    assert value(result, "agent_name", tomek, "comments")["value"] == 2
+    plan = segment_metrics(table.assign(plan=table["agent_name"]), by=["plan"], min_n=1)
+    assert "Tomek" in set(plan["segment"])  # a column not named for people keeps its values

@@ -228,6 +228,30 @@ def test_a_job_is_broken_down_by_the_segments_its_model_was_made_with(tmp_path):
     assert "## By region" in markdown and "| North | 30 |" in markdown
 
 
+def test_a_job_cuts_a_numeric_segment_into_its_models_ranges(tmp_path):
+    """A probe's job cut ARR at 7000-23000 where the analysis of its model said 7000-30000."""
+    import pandas as pd
+
+    from feedback_nlp.segment_columns import SavedRanges, write_segments
+    from tests.engines.conftest import make_small_model
+
+    model = make_small_model(tmp_path / "model")
+    cut = SavedRanges((1.0, 10.0, 20.0, 30.0), ("1-10", "11-20", "21-30"))
+    write_segments(model, ["tenure"], {"tenure": cut})
+    week = tmp_path / "week.csv"
+    pd.DataFrame(
+        {
+            "id": [f"r{i}" for i in range(40)],
+            "comment": ["The parcel never arrived", "Quick and friendly help"] * 20,
+            "tenure": [str(v) for v in range(12, 52)],
+        }
+    ).to_csv(week, index=False)
+    tag_files(model, [week], tmp_path / "job", progress=False)
+    written = write_insight_report(tmp_path / "job", tmp_path / "report")
+    markdown = written.paths["markdown"].read_text(encoding="utf-8")
+    assert "| 11-20 | 9 |" in markdown and "| ≥ 21 | 31 |" in markdown
+
+
 def test_a_job_tagged_before_its_reader_parsed_outcomes_has_them_parsed_by_the_report(tmp_path):
     """A reviewer found a job of raw minute values read as parsed seconds (60× off) when the
     report took every numeric outcome column for one its reader had parsed."""
