@@ -102,11 +102,13 @@ def person_pseudonyms(text: pd.Series) -> pd.Series:
     holds people's names (`report.person_columns`: an agent's, a customer's), else as it is:
     each agent stays a segment of their own, and no name leaves in a table of segments."""
     from feedback_nlp.report.person_columns import is_name_column, role_column_holds_names
-    from feedback_nlp.text.pseudonyms import pseudonymise_respondent_id
+    from feedback_nlp.schema import PII_PLACEHOLDERS
+    from feedback_nlp.text.pseudonyms import is_pseudonym, pseudonym
 
     if not (is_name_column(text.name) or role_column_holds_names(text.name, text)):
         return text
-    return text.map(pseudonymise_respondent_id).astype("string")
+    kept = text.isin(list(PII_PLACEHOLDERS.values())) | text.map(is_pseudonym).astype(bool)
+    return text.where(kept, text.map(pseudonym)).astype("string")  # every name: "李伟" too
 
 
 def names_codes(name: object) -> bool:

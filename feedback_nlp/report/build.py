@@ -163,6 +163,7 @@ def build_insight_report(
             meta=inputs.meta,
             notes=[*inputs.notes, *explanation.notes],
             scales=inputs.scales,
+            partly_read=facts.partly_read,
         ),
     ]
     report.sections = [s for s in candidates if s is not None]

@@ -15,6 +15,7 @@ from feedback_nlp.errors import ConfigError
 from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.distinct import Similar
 from feedback_nlp.io.scale_hints import FIVE_POINT_CES, ces_looks_five_point
+from feedback_nlp.report import methods
 from feedback_nlp.report.clear import range_costs
 from feedback_nlp.report.co_raised import theme_units, with_co_raised_notes
 from feedback_nlp.report.document import Card, Cards, Paragraph, Section
@@ -43,7 +44,7 @@ from feedback_nlp.report.summary_notes import (
     praised_by_bad_group,
     score_drop_sentence,
 )
-from feedback_nlp.schema import UNDETERMINED_LANGUAGE, rejected_rows
+from feedback_nlp.schema import UNDETERMINED_LANGUAGE
 from feedback_nlp.score_scales import ScoreScales
 
 
@@ -56,7 +57,7 @@ class Facts:
     channels: list[tuple[str, int]]
     first: pd.Timestamp | None
     last: pd.Timestamp | None
-    rejected: int | None
+    rejected: int | None  # rows that could not be used, not those set apart by design
     scores: list[ScoreFact] = field(default_factory=list)
     #: Declared outcomes (churned, recommended, resolution time…) over all units.
     outcomes: list[OutcomeFact] = field(default_factory=list)
@@ -85,6 +86,10 @@ class Facts:
     duplicates: str | None = None
     #: A month whose main score fell below the months before it.
     score_drop: str | None = None
+    #: Rows set apart by design, per kind (agent turns, staff posts: `report.methods`).
+    set_apart: list[tuple[str, int]] = field(default_factory=list)
+    #: Comments longer than the encoder reads: their first part alone was read.
+    partly_read: int = 0
 
     @property
     def primary_score(self) -> str | None:
@@ -119,7 +124,9 @@ def gather_facts(
         channels=[(str(k), int(v)) for k, v in channels.items()] if channels is not None else [],
         first=dates.min() if len(dates) else None,
         last=dates.max() if len(dates) else None,
-        rejected=None if rejects is None else len(rejected_rows(rejects)),
+        rejected=None if rejects is None else len(methods.split_rejects(rejects)[1]),
+        set_apart=methods.set_apart_counts(rejects),
+        partly_read=methods.comments_read_partly(table),
         scores=score_facts(tables.get("score_metrics"), scales or ScoreScales()),
         outcomes=outcome_facts(tables.get("outcome_metrics")),
         top_themes=theme_sizes[:5],
@@ -183,6 +190,8 @@ def summary_section(facts: Facts) -> Section:
     """The first, one-screen section of the report."""
     section = Section("summary", "At a glance")
     section.add(Paragraph(_volume_sentence(facts)))
+    if partly := methods.partly_read_sentence(facts.partly_read, facts.comments):
+        section.add(Paragraph(partly, note=True))
     if facts.duplicates:
         section.add(Paragraph(facts.duplicates))
     if facts.scores:
@@ -240,7 +249,7 @@ def _volume_sentence(facts: Facts) -> str:
         first, last = f"{facts.first:%d %b %Y}", f"{facts.last:%d %b %Y}"
         sentence += f", written {first}" if first == last else f", written {first} to {last}"
     if facts.rejected is not None:
-        sentence += f"; {counted(facts.rejected, 'row')} could not be used (see Methods)"
+        sentence += f"; {methods.unused_phrase(facts.set_apart, facts.rejected)} (see Methods)"
     return sentence + "."
 
 
@@ -285,6 +294,7 @@ def closing_lines(facts: Facts, paths: dict[str, Path]) -> list[str]:
     lines += [score.text() for score in facts.scores]
     lines += [facts.score_drop] if facts.score_drop else []
     lines += [f"Warning: {warning}" for warning in facts.warnings]
+    lines += [p] if (p := methods.partly_read_sentence(facts.partly_read, facts.comments)) else []
     lines += [outcome.text() for outcome in facts.outcomes]
     if facts.top_themes:
         top = ", ".join(f"{label} ({n:,})" for label, n in facts.top_themes[:3])

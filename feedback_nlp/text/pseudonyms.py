@@ -192,6 +192,12 @@ def check_key(recorded: object, model: object) -> None:
     )
 
 
+def pseudonym(value: str) -> str:
+    """The pseudonym of `value` (`pii-` and 12 hex digits), as ids get; the same in every
+    run with the same key."""
+    return _pseudonym(value)
+
+
 def _pseudonym(value: str) -> str:
     """``pii-`` and 48 bits of HMAC-SHA256 under the key, or of SHA-256 with none."""
     data = _hash_input(value).encode("utf-8", "surrogatepass")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.report.methods import methods_section
 from feedback_nlp.report.summary import closing_lines, gather_facts, summary_section
 from tests.report.test_co_raised import drivers, tagged, two_screens
 
@@ -133,3 +134,62 @@ def test_the_summary_counts_what_the_scores_count_not_customers():
     assert "2 themes of fewer than 30 respondents have a range below 0" in words
     assert "Raised by every respondent: 'tutor'" in words
     assert "customer" not in words
+
+
+def _rejects(reasons: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"reason": reasons, "row_kept": False})
+
+
+#: A call-centre export: 4 agent turns and a staff post set apart, 2 rows that are faults.
+SET_APART_AND_FAULTS = [
+    "an agent turn, not customer feedback (speaker 'Agent'): its text is the context",
+    *["an agent turn, not customer feedback (speaker 'Agente'): its text is the context"] * 3,
+    "a post by the company's side (author_role 'staff'), not customer feedback",
+    "no text and no score",
+    "no text and no score",
+]
+
+
+def test_rows_set_apart_by_design_are_not_counted_as_rows_that_could_not_be_used() -> None:
+    """A call-centre probe (stop 51) read "1,200 rows could not be used" of agent turns."""
+    facts = gather_facts(tagged(), {}, _rejects(SET_APART_AND_FAULTS), [])
+    said = "4 agent turns and 1 staff post set apart; 2 rows could not be used (see Methods)."
+    assert closing_lines(facts, {})[0].endswith(said)
+    methods = methods_section(
+        comments=40, source="", rejects=_rejects(SET_APART_AND_FAULTS), stages=[], meta={},
+        notes=[],
+    )  # fmt: skip
+    assert "4 agent turns and 1 staff post set apart; 2 rows could not be used;" in (
+        methods.blocks[0].text
+    )
+    captions = [getattr(block, "caption", "") for block in methods.blocks]
+    assert "Rows set apart by design." in captions and "Rejected rows." in captions
+
+
+def _long_comments(partly: int) -> pd.DataFrame:
+    """40 comments, `partly` of them longer than the encoder reads."""
+    issues = ["embedded_partly"] * partly + [""] * (40 - partly)
+    return tagged().assign(text_clean="a comment", text_issues=issues)
+
+
+def test_comments_longer_than_the_encoder_reads_are_noted_in_summary_and_methods() -> None:
+    """A call-centre probe (stop 51): 30 of 60 transcripts read in part, and nothing said."""
+    facts = gather_facts(_long_comments(20), {}, None, [])
+    line = "20 of 40 comments (50 %) were longer than the encoder reads: their themes and "
+    assert any(text.startswith(line) for text in closing_lines(facts, {}))
+    assert any(getattr(b, "text", "").startswith(line) for b in summary_section(facts).blocks)
+    few = gather_facts(_long_comments(2), {}, None, [])  # 5 %: Methods alone says so
+    assert not any("longer than the encoder" in text for text in closing_lines(few, {}))
+    embed = {"name": "embed", "params": {"windowed": False, "max_length": 512}}
+    methods = methods_section(
+        comments=40, source="", rejects=None, stages=[embed], meta={}, notes=[], partly_read=2
+    )
+    texts = [getattr(block, "text", "") for block in methods.blocks]
+    assert any(t.startswith("2 comments were longer than the encoder reads (512") for t in texts)
+    assert any("`--windowed` reads them whole" in t for t in texts)
+    embed["params"]["windowed"] = True
+    methods = methods_section(
+        comments=40, source="", rejects=None, stages=[embed], meta={}, notes=[], partly_read=1
+    )
+    assert any("1 comment was longer than the encoder reads even with" in getattr(b, "text", "")
+               for b in methods.blocks)  # fmt: skip

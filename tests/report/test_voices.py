@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from feedback_nlp.insights import explain
 from feedback_nlp.report import build_insight_report
 from feedback_nlp.report.document import Quotes, Table
 from feedback_nlp.report.html import to_html
 from feedback_nlp.report.inputs import ReportInputs
 from feedback_nlp.report.markdown import to_markdown
+from feedback_nlp.text.pseudonyms import pseudonymise_respondent_id
 from tests.report.conftest import tagged_table, theme_table
 
 
@@ -160,3 +162,43 @@ def test_a_segment_of_quarters_is_listed_in_time_order_not_by_count():
     table["region"] = [quarters[i % len(quarters)] for i in range(len(table))]
     frame = _segment_frame(table)
     assert frame["region"].tolist() == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
+
+
+def _agent_block(table, explanation=None) -> Table:
+    inputs = ReportInputs(table, themes=theme_table(), segments=["agent_name"])
+    report = build_insight_report(inputs, explanation)
+    (section,) = [s for s in report.sections if s.key.startswith("segment-")]
+    (block,) = [b for b in section.blocks if isinstance(b, Table)]
+    return block
+
+
+def _with_agents(table):
+    agents = ["Rosa Ferreira", "Tomek", "Ines Albo"]
+    return table.assign(agent_name=[agents[i % 3] for i in range(len(table))])
+
+
+def test_agents_named_in_a_segment_keep_their_own_rows_under_pseudonyms():
+    """A call-centre probe (stop 51) read one row "<NAME> | 240 | blank | blank | 0": the
+    report's table holds the names redacted, the analysis's segments the names; now each
+    agent is a row under their pseudonym, with their metrics, and no name is shown."""
+    table = _with_agents(tagged_table())
+    explanation = explain(table, segments=["agent_name"])  # as `analyze`: before redaction
+    block = _agent_block(table, explanation)
+    expected = [pseudonymise_respondent_id(a) for a in ["Rosa Ferreira", "Tomek", "Ines Albo"]]
+    assert sorted(block.frame["agent_name"]) == sorted(expected)
+    assert block.frame["Comments"].astype(int).sum() == len(table)
+    assert (block.frame["Respondents with an NPS score"].astype(int) > 0).all()
+    assert block.frame["NPS"].str.len().gt(0).all()
+    assert "shown as its pseudonym" in block.caption
+    page = block.frame.to_string() + block.caption
+    assert not any(name in page for name in ["Rosa", "Tomek", "Ines"])
+
+
+def test_agents_redacted_before_the_analysis_count_in_one_row_with_its_metrics():
+    """A report made from the tagged table alone (names already redacted): one row, its
+    metrics over all its rows, and the caption says why."""
+    block = _agent_block(_with_agents(tagged_table()).assign(agent_name="<NAME>"))
+    assert block.frame["agent_name"].tolist() == ["<NAME>"]
+    assert block.frame["NPS"].str.len().gt(0).all()
+    assert int(block.frame["Respondents with an NPS score"].iloc[0]) > 0
+    assert "people's names, redacted: one row counts them all" in block.caption
