@@ -7,8 +7,15 @@ repeat-contact cues; used by :mod:`feedback_nlp.backends.effort`.
 
 from __future__ import annotations
 
-from feedback_nlp.backends.effort_negation import SENTENCE_END, found, words
-from feedback_nlp.backends.effort_numbers import counted_durations, repeat_count
+import re
+
+from feedback_nlp.backends.effort_negation import SENTENCE_END, found, negated, words
+from feedback_nlp.backends.effort_numbers import (
+    counted_durations,
+    repeat_count,
+    starts_with_duration,
+)
+from feedback_nlp.backends.effort_praise import praise_only
 
 DAY_MINUTES = 1440.0
 
@@ -22,28 +29,41 @@ CONTACT_NOUNS = (
 #: English needs a first person (or a sentence that opens with the verb: "Reported it twice"),
 #: so that "they sent the wrong size three times" is no contact of the customer's.
 _EN_FIRST = r"(?:^ ?|(?:i|we)(?:'ve|'d| have| had)?(?: (?!not|never)\w+)? )"
-#: Contacting, asking, reporting or sending, done by the customer (past or perfect forms).
-_REQUESTED = (
-    rf"{_EN_FIRST}(?:sent|submitted|asked|requested|reported|complained|raised|logged|applied|"
-    r"called|rang|phoned|e-?mailed|wrote|written|messaged|contacted|chased)|"
+#: Contacting proper, done by the customer (past or perfect forms): calling, writing,
+#: reporting, complaining, chasing. A vague count ("several times") needs one of these.
+_CONTACTED = (
+    rf"{_EN_FIRST}(?:reported|complained|raised|logged|called|rang|phoned|e-?mailed|wrote|"
+    r"written|messaged|contacted|chased)|"
     r"(?:habe|hab|haben) (?:\w+ ){0,4}?(?:angerufen|telefoniert|geschrieben|gemailt|gemeldet|"
-    r"nachgefragt|gefragt|angefragt|reklamiert|beantragt|geschickt|gebeten|kontaktiert)|"
-    r"(?:j'ai|nous avons) (?:\w+ ){0,3}?(?:appele|telephone|ecrit|envoye|signale|demande|"
-    r"relance|contacte|reclame|rappele)|"
-    r"(?:he|hemos) (?:\w+ )?(?:llamado|escrito|enviado|pedido|reclamado|solicitado|"
-    r"preguntado|contactado|avisado)|llame|escribi|envie|pedi|reclame|solicite|denuncie|"
-    r"(?:ho|abbiamo) (?:\w+ ){0,2}?(?:chiamato|telefonato|scritto|inviato|mandato|segnalato|"
-    r"chiesto|richiesto|sollecitato|contattato|reclamato)|"
-    r"liguei|telefonei|escrevi|enviei|mandei|pedi|reclamei|contactei|contatei|solicitei|"
-    r"(?:heb|hebben) (?:\w+ ){0,4}?(?:gebeld|gemaild|geschreven|gemeld|gevraagd|gestuurd|"
-    r"geklaagd)|"
-    r"звонил\w*|позвонил\w*|писал\w*|написал\w*|обращал\w*|просил\w*|сообщал\w*|"
-    r"dzwonił\w*|zadzwonił\w*|pisał\w*|napisał\w*|zgłaszał\w*|zgłosił\w*|prosił\w*|"
-    r"wysyłał\w*|wysłał\w*|"
-    r"am (?:\w+ )?(?:sunat|scris|trimis|cerut|reclamat|contactat|semnalat)|"
-    r"aradım|yazdım|gönderdim|istedim|bildirdim|"
-    r"wedi (?:\w+ )?(?:ffonio|e-?bostio|ysgrifennu|cysylltu|rhoi gwybod|gofyn|anfon)|"
-    r"ffoniais|ysgrifennais|cysylltais|gofynnais|anfonais"
+    r"nachgefragt|reklamiert|kontaktiert)|"
+    r"(?:j'ai|nous avons) (?:\w+ ){0,3}?(?:appele|telephone|ecrit|signale|relance|contacte|"
+    r"reclame|rappele)|"
+    r"(?:he|hemos) (?:\w+ )?(?:llamado|escrito|reclamado|contactado|avisado)|"
+    r"llame|escribi|reclame|denuncie|"
+    r"(?:ho|abbiamo) (?:\w+ ){0,2}?(?:chiamato|telefonato|scritto|segnalato|sollecitato|"
+    r"contattato|reclamato)|"
+    r"liguei|telefonei|escrevi|reclamei|contactei|contatei|"
+    r"(?:heb|hebben) (?:\w+ ){0,4}?(?:gebeld|gemaild|geschreven|gemeld|geklaagd)|"
+    r"звонил\w*|позвонил\w*|писал\w*|написал\w*|обращал\w*|сообщал\w*|"
+    r"dzwonił\w*|zadzwonił\w*|pisał\w*|napisał\w*|zgłaszał\w*|zgłosił\w*|"
+    r"am (?:\w+ )?(?:sunat|scris|reclamat|contactat|semnalat)|"
+    r"aradım|yazdım|bildirdim|"
+    r"wedi (?:\w+ )?(?:ffonio|e-?bostio|ysgrifennu|cysylltu|rhoi gwybod)|"
+    r"ffoniais|ysgrifennais|cysylltais"
+)
+#: Asking, requesting or sending ("asked", "pedí", "gevraagd", "sent"): effort only when
+#: counted ("asked twice"); "ordered several times and asked for extra sauce" is none.
+_ASKED = (
+    rf"{_EN_FIRST}(?:sent|submitted|asked|requested|applied)|"
+    r"(?:habe|hab|haben) (?:\w+ ){0,4}?(?:gefragt|angefragt|beantragt|geschickt|gebeten)|"
+    r"(?:j'ai|nous avons) (?:\w+ ){0,3}?(?:envoye|demande)|"
+    r"(?:he|hemos) (?:\w+ )?(?:enviado|pedido|solicitado|preguntado)|envie|pedi|solicite|"
+    r"(?:ho|abbiamo) (?:\w+ ){0,2}?(?:inviato|mandato|chiesto|richiesto)|"
+    r"enviei|mandei|solicitei|"
+    r"(?:heb|hebben) (?:\w+ ){0,4}?(?:gevraagd|gestuurd)|"
+    r"просил\w*|prosił\w*|wysyłał\w*|wysłał\w*|"
+    r"am (?:\w+ )?(?:trimis|cerut)|gönderdim|istedim|"
+    r"wedi (?:\w+ )?(?:gofyn|anfon)|gofynnais|anfonais"
 )
 #: A number of times not counted: "several times", "plusieurs fois", "wielokrotnie".
 _SEVERAL_TIMES = (
@@ -127,6 +147,11 @@ _ONGOING_WAIT = (
     r"(?:ik|we) wacht\w* (?:nu )?al|"
     r"жд[уё]м?|czekam\w*|(?<!ma )astept (?:de|inca|deja)|bekliyorum|bekliyoruz"
 )
+#: A duration ahead ("in 3 weeks", "dans deux mois", "через 2 недели") is when a wait ends,
+#: not how long it has lasted ("waiting for our holiday in 3 weeks").
+_AHEAD = r"in|dans|tra|fra|over|через|za|(?<!de )peste|daqui a|dentro de"
+#: "Nothing in 3 weeks" counts the weeks waited.
+_NOTHING = r"(?:nothing|anything|none|nada|rien|niente|nichts|niets|nic|ничего|nimic)\s+$"
 #: Waiting for a delivery or an order is a delay, not effort.
 _DELAY = (
     r"deliver\w*|parcel|package|courier|order|lieferung|paket|bestellung|livraison|colis|"
@@ -135,18 +160,26 @@ _DELAY = (
     r"comanda|teslimat|kargo|siparis"
 )
 
-_REQUESTED_RE = words(rf"(?:{_REQUESTED})(?!\w)")
+_CONTACTED_RE = words(rf"(?:{_CONTACTED})(?!\w)")
+_ASKED_RE = words(rf"(?:{_ASKED})(?!\w)")
 _COURTESY_RE = words(_COURTESY)
 _SEVERAL_RE = words(rf"(?:{_SEVERAL_TIMES})(?!\w)")
 _CHAIN_RE = words(_CHAIN)
 _IGNORED_RE = words(rf"(?:{_IGNORED})(?!\w)")
 _ONGOING_WAIT_RE = words(rf"(?:{_ONGOING_WAIT})(?!\w)")
 _DELAY_RE = words(rf"(?:{_DELAY})(?!\w)")
+_AHEAD_RE = words(rf"(?:{_AHEAD})\s+(\S+\s+[\w']+)")
+_NOTHING_RE = re.compile(_NOTHING)
+
+
+def contacted(sentence: str) -> bool:
+    """The customer called, wrote, reported or complained here (not negated)."""
+    return found(_CONTACTED_RE, sentence)
 
 
 def requested(sentence: str) -> bool:
-    """The customer contacted, asked, reported or sent something here (not negated)."""
-    return found(_REQUESTED_RE, sentence)
+    """The customer contacted, asked, requested or sent something here (not negated)."""
+    return contacted(sentence) or found(_ASKED_RE, sentence)
 
 
 def courtesy(sentence: str) -> bool:
@@ -154,14 +187,21 @@ def courtesy(sentence: str) -> bool:
     return bool(_COURTESY_RE.search(sentence))
 
 
+def _vaguely_repeated(sentence: str) -> bool:
+    """A contact proper made "several times" ("I have called several times")."""
+    return bool(_SEVERAL_RE.search(sentence)) and contacted(sentence)
+
+
 def repeated_request(text: str) -> bool:
-    """A request made two or more times ("reported it four times", "he llamado varias
-    veces", "This is the second time I've asked to cancel")."""
+    """A request counted two or more times ("reported it four times", "asked twice") or a
+    contact made a vague number of times ("he llamado varias veces"), not in a comment of
+    praise with no problem ("called several times, always perfect")."""
+    vague_allowed = not praise_only(text)
     return any(
-        (repeat_count(sentence) >= 2 or _SEVERAL_RE.search(sentence))
-        and requested(sentence)
-        and not courtesy(sentence)
+        (repeat_count(sentence) >= 2 and requested(sentence))
+        or (vague_allowed and _vaguely_repeated(sentence))
         for sentence in SENTENCE_END.split(text)
+        if not courtesy(sentence)
     )
 
 
@@ -175,11 +215,27 @@ def ignored(sentence: str) -> bool:
     return bool(_IGNORED_RE.search(sentence))
 
 
+def _ahead(sentence: str, match: re.Match[str]) -> bool:
+    """`match` (of `_AHEAD_RE`) opens a duration that is not negated ("no reply in 3 weeks")."""
+    if not starts_with_duration(match.group(1)) or negated(sentence, match.start()):
+        return False
+    return not _NOTHING_RE.search(sentence[: match.start()])
+
+
+def without_durations_ahead(sentence: str) -> str:
+    """`sentence` with the durations ahead ("in 3 weeks", "za tydzień") taken out."""
+    return _AHEAD_RE.sub(lambda m: " " if _ahead(sentence, m) else m.group(0), sentence)
+
+
 def ongoing_wait(text: str) -> bool:
-    """A wait of a day or more the customer is still in, not for a delivery or transport."""
+    """A wait of a day or more the customer is still in, not for a delivery or transport, nor
+    one that ends ahead ("waiting for our trip in 3 weeks")."""
     return any(
         _ONGOING_WAIT_RE.search(sentence)
         and not _DELAY_RE.search(sentence)
-        and any(minutes >= DAY_MINUTES for minutes in counted_durations(sentence))
+        and any(
+            minutes >= DAY_MINUTES
+            for minutes in counted_durations(without_durations_ahead(sentence))
+        )
         for sentence in SENTENCE_END.split(text)
     )

@@ -105,3 +105,78 @@ def test_helpers_read_one_cue_each() -> None:
 def test_an_ignored_habit_outweighs_one_unanswered_call() -> None:
     assert cue_weights("They never return my calls.")["no_reply"] == 0.6
     assert cue_weights("Nobody called me back.")["no_reply"] == 0.35
+
+
+ASKED_OR_ORDERED_SEVERAL_TIMES = [
+    "He pedido varias veces la paella y siempre está buena.",
+    "Já pedi várias vezes nesta pizzaria e sempre chegou quente.",
+    "We have ordered several times and I asked for no onions each time.",
+    "I have sent these flowers several times to my mother.",
+    "J'ai demandé plusieurs fois des conseils au vendeur.",
+    "Ho chiesto più volte un parere al farmacista.",
+    "Ik heb meerdere keren gevraagd om een proefje.",
+    "Pedí varias veces el menú del día.",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_OR_ORDERED_SEVERAL_TIMES)
+def test_asking_ordering_or_sending_several_times_is_no_effort(text: str) -> None:
+    assert cue_weights(text) == {}, text
+
+
+PRAISED_CONTACTS = [
+    "I have called several times and the team was always lovely.",
+    "J'ai appelé plusieurs fois, accueil toujours parfait.",
+]
+
+
+@pytest.mark.parametrize("text", PRAISED_CONTACTS)
+def test_a_vague_count_of_contacts_in_praise_with_no_problem_is_no_effort(text: str) -> None:
+    assert cue_weights(text) == {}, text
+
+
+VAGUE_CONTACTS_WITH_A_PROBLEM = [
+    "I have complained several times about the noise upstairs.",
+    "Lovely staff, but I have called several times about the same fault.",
+    "He reclamado varias veces y todavía no hay solución.",
+    "Ik heb meerdere keren gemaild, perfect is anders: nog altijd geen antwoord.",
+]
+
+
+@pytest.mark.parametrize("text", VAGUE_CONTACTS_WITH_A_PROBLEM)
+def test_a_vague_count_of_contacts_with_a_problem_stays_high(text: str) -> None:
+    result = BACKEND.result(text)
+    assert result.level == "high", (text, result)
+    assert "repeat_contact" in result.cues
+
+
+COUNTED_REQUESTS = [
+    "I asked three times for the invoice.",
+    "Pedí tres veces la factura.",
+    "J'ai demandé deux fois le remboursement.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED_REQUESTS)
+def test_a_counted_request_stays_a_repeat_contact(text: str) -> None:
+    assert repeated_request(normalise(text)), text
+
+
+FUTURE_WAITS = [
+    "We are waiting for our cruise in 3 weeks, can't wait!",
+    "I am waiting for my sister's wedding in two months.",
+    "Nous attendons notre voyage dans deux semaines.",
+    "Czekam na urlop za 3 tygodnie.",
+]
+
+
+@pytest.mark.parametrize("text", FUTURE_WAITS)
+def test_a_wait_that_ends_ahead_is_no_wait(text: str) -> None:
+    assert cue_weights(text) == {}, text
+
+
+def test_waits_counted_back_stay_long_waits() -> None:
+    assert ongoing_wait(normalise("We are waiting for our refund, 3 weeks now."))
+    assert ongoing_wait(normalise("We are waiting for an answer, nothing in 3 weeks."))
+    assert ongoing_wait(normalise("I am waiting for a call that has not come in 2 weeks."))
+    assert not ongoing_wait(normalise("We are waiting for our flight in 3 weeks."))
