@@ -67,8 +67,7 @@ def test_the_report_can_lead_with_ces_when_the_data_have_nps_too(table):
     section = next(s for s in report.sections if s.key == "themes")
     table_block = next(b for b in section.blocks if isinstance(b, Table)).frame
     assert any(
-        c.startswith("Mean CES") and c.endswith("of these respondents")
-        for c in table_block.columns
+        c.startswith("Mean CES") and c.endswith("of these respondents") for c in table_block.columns
     )
 
 
