@@ -35,7 +35,8 @@ csat                      Int64, 1–5             satisfaction
 ces                       Int64, 1–7             customer effort
 ========================  =====================  ===========================================
 
-Columns written by the stages are listed in PRODUCED (see each stage for details).
+Columns written by the stages (and `score_row`, by `score_join.join_scores`) are listed in
+PRODUCED (see each stage for details).
 
 `text_issues` is written by the readers and completed by the stages: what is wrong with the raw
 `text` of the row, or was taken out of it, as kinds joined by '|' ("" when nothing):
@@ -231,6 +232,13 @@ PRODUCED_COLUMNS: dict[str, Column] = {
             "categories", "string", f"Categories of the comment's themes joined by '{LIST_SEP}'."
         ),
         Column("nps_group", "string", "NPS group.", allowed=NPS_GROUPS),
+        Column(
+            "score_row",
+            "string",
+            "Which row of a scores table `join_scores` took the row's scores from (a short hash "
+            "of that row and its table); the unit rule counts a respondent's rows under one "
+            "score row as one answer.",
+        ),
     )
 }
 

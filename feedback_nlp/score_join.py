@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
@@ -9,6 +10,7 @@ import pandas as pd
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.io.cells import as_string
 from feedback_nlp.schema import plain_repr
+from feedback_nlp.score_units import SCORE_COLUMNS, SCORE_ROW
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,10 @@ def join_scores(
     Every comment row is kept (rows in = rows out); a respondent's score lands on each of
     their comments and is counted once by the unit rule. The scores table must have one row per
     key; score columns already in `comments` are an error rather than silently overwritten.
+    Where it brings scores (nps, csat, ces) to comments that have none, ``score_row`` says
+    which score row each comment's came from (`score_row_ids`): the unit rule counts a
+    respondent's comments under one score row as one answer, also when joined waves are
+    concatenated.
     """
     if on not in ("respondent_id", "response_id"):
         raise ConfigError(f"scores join on '{on}': use 'respondent_id' or 'response_id'")
@@ -60,12 +66,34 @@ def join_scores(
     joined = comments.copy()
     for column in incoming:
         joined[column] = comment_keys.map(indexed[column]).astype(_nullable(scores[column].dtype))
+    if _marks_score_rows(comments, scores):
+        rows = pd.Series(score_row_ids(scores).to_numpy(), index=keys)
+        joined[SCORE_ROW] = comment_keys.map(rows).astype("string")
     matched = comment_keys.isin(set(keys))
     return JoinResult(
         table=joined,
         unmatched_scores=scores[~keys.isin(set(comment_keys.dropna()))],
         unmatched_comments=comments.loc[~matched.fillna(False).astype(bool)],
     )
+
+
+def _marks_score_rows(comments: pd.DataFrame, scores: pd.DataFrame) -> bool:
+    """Whether the join brings the comments their scores (and none says where from yet)."""
+    brings = any(c in scores.columns for c in SCORE_COLUMNS)
+    own = [c for c in (*SCORE_COLUMNS, SCORE_ROW) if c in comments.columns]
+    return brings and not own and SCORE_ROW not in scores.columns
+
+
+def score_row_ids(scores: pd.DataFrame) -> pd.Series:
+    """A short id per row of `scores`: a hash of the row and of the whole table, so that the
+    rows of two waves' tables differ even where a respondent answered the same."""
+    rows = pd.util.hash_pandas_object(scores, index=False).to_numpy()
+    table = hashlib.blake2b(rows.tobytes(), digest_size=8).digest()
+    ids = [
+        hashlib.blake2b(table + int(row).to_bytes(8, "little"), digest_size=6).hexdigest()
+        for row in rows
+    ]
+    return pd.Series(ids, index=scores.index, dtype="string", name=SCORE_ROW)
 
 
 def _nullable(dtype: object) -> object:

@@ -6,11 +6,14 @@ comments. With ``unit="auto"`` a row's unit is its ``conversation_id`` when set.
 conversations the table decides, the same way for every respondent (:func:`repeated_answers`):
 
 - when some respondent's rows carry different values of a score and the table has
-  ``response_id`` (repeated survey waves: a contact answering each quarter), every response
-  counts, for every respondent, those who answered the same each time included;
+  ``response_id`` or ``score_row`` (repeated survey waves: a contact answering each quarter),
+  every answer counts, for every respondent, those who answered the same each time included.
+  An answer is a response, except where :func:`feedback_nlp.score_join.join_scores` joined
+  the scores (``score_row`` set): a respondent's rows under one score row are one answer, so
+  their five comments under one joined score weigh one, and two joined waves two;
 - otherwise a respondent counts once: their rows carry one value of every score (the score
-  was repeated onto their comments, e.g. by :func:`feedback_nlp.score_join.join_scores`, whose
-  comments keep their own dates and response ids).
+  was repeated onto their comments, e.g. by ``join_scores``, whose comments keep their own
+  dates and response ids).
 
 Rows without respondent fall back to their ``response_id`` (the rows of one survey row split
 per open question, ``<id>#q<k>``, are one response). Within a unit the score counts once: the
@@ -19,7 +22,8 @@ last non-missing value (by ``created_at`` when present, then by row order). Pass
 every respondent once whatever they answered; :func:`score_conflicts` counts the units whose
 rows disagree and says in its ``attrs["skipped"]`` which way the rule went
 (`feedback_nlp.unit_notes`). Within any segment (a channel, a theme, …) a unit also counts
-once. Rows with empty text still count for the scores.
+once, and a segment or period counts its units as the whole table does (`counting_unit`).
+Rows with empty text still count for the scores.
 """
 
 from __future__ import annotations
@@ -38,8 +42,10 @@ SCORE_COLUMNS = ("nps", "csat", "ces")
 #: The prefix of a unit that counts as "auto", a respondent's rows also agreeing on a column.
 AGREEING = "auto:"
 #: "auto" resolved for a table that shows repeated answers (`counting_unit`): a conversation
-#: where set, else a response, so that a period or a segment of the table counts as it does.
+#: where set, else an answer, so that a period or a segment of the table counts as it does.
 EVERY_ANSWER = "auto/every-answer"
+#: The column `join_scores` writes: which row of a scores table a comment's scores came from.
+SCORE_ROW = "score_row"
 
 
 def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
@@ -51,23 +57,23 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
     column.
     """
     if unit == "response":
-        return _responses(table)
+        return survey_responses(table)
     if unit == "comment":  # every row, whatever response it is part of
         return _prefixed(table, "response_id", "comment")
     if unit != EVERY_ANSWER and not _is_auto(unit):
         if unit not in table.columns:
             raise ConfigError(f"unit column '{unit}' is not in the table")
-        return _prefixed(table, unit).fillna(_responses(table))
+        return _prefixed(table, unit).fillna(survey_responses(table))
     ids = _conversations(table)
     if "respondent_id" in table.columns:
         respondents = _prefixed(table, "respondent_id")
         agree = _agreeing_respondents(table, respondents, _agreeing_columns(unit))
         once = respondents.where(agree)
         if unit == EVERY_ANSWER or _shows_repeats(table, agree, ids.isna(), unit):
-            ids = ids.fillna(_responses(table) if "response_id" in table.columns else once)
+            ids = ids.fillna(_answers(table, respondents, _agreeing_columns(unit)))
         ids = ids.fillna(once)
     if "response_id" in table.columns:
-        ids = ids.fillna(_responses(table))
+        ids = ids.fillna(survey_responses(table))
     if ids.isna().any():
         row = ids.index[ids.isna()][0]
         raise SchemaError(
@@ -78,12 +84,12 @@ def unit_ids(table: pd.DataFrame, unit: str = "auto") -> pd.Series:
 
 def repeated_answers(table: pd.DataFrame, unit: str = "auto") -> bool:
     """True when `unit` is "auto" (or ``auto:<column>``) and the table shows repeated
-    answers: it has ``response_id`` and some respondent's rows outside a conversation carry
-    different values of a score (or of `column`). Then every response counts, for every
-    respondent alike; a score joined onto a respondent's comments is one value and keeps
-    them one unit. Dates are not read: a joined score's comments have their own."""
-    needed = {"respondent_id", "response_id"}
-    if not _is_auto(unit) or not needed <= set(table.columns):
+    answers: it has ``response_id`` (or ``score_row``) and some respondent's rows outside a
+    conversation carry different values of a score (or of `column`). Then every answer
+    counts, for every respondent alike; a score joined onto a respondent's comments is one
+    value and keeps them one unit. Dates are not read: a joined score's comments have their
+    own."""
+    if not _is_auto(unit) or "respondent_id" not in table.columns or not _has_answers(table):
         return False
     outside = _conversations(table).isna()
     part = table[outside]
@@ -95,7 +101,30 @@ def _shows_repeats(table: pd.DataFrame, agree: pd.Series, outside: pd.Series, un
     """`repeated_answers`, reusing `agree` where no row is in a conversation."""
     if not outside.all():
         return repeated_answers(table, unit)
-    return "response_id" in table.columns and not agree.all()
+    return _has_answers(table) and not agree.all()
+
+
+def _has_answers(table: pd.DataFrame) -> bool:
+    """Whether `table` can tell a respondent's answers apart: responses or joined score rows."""
+    return "response_id" in table.columns or SCORE_ROW in table.columns
+
+
+def _answers(table: pd.DataFrame, respondents: pd.Series, columns: list[str]) -> pd.Series:
+    """Each row's answer where every answer counts: its respondent's score row where
+    `join_scores` set one (and the rows under it agree on `columns`), else its response;
+    missing where the table has neither."""
+    responses = (
+        survey_responses(table)
+        if "response_id" in table.columns
+        else pd.Series(pd.NA, index=table.index, dtype="string")
+    )
+    if SCORE_ROW not in table.columns:
+        return responses
+    rows = table[SCORE_ROW].astype("string")
+    rows = rows.where(rows.str.len() > 0)
+    answers = "answer:" + respondents.str.removeprefix("respondent:") + "/" + rows
+    answers = answers.where(_agreeing_respondents(table, answers, columns))
+    return answers.fillna(responses).rename("unit_id")
 
 
 def counting_unit(table: pd.DataFrame, unit: str = "auto") -> str:
@@ -125,6 +154,7 @@ _UNIT_WORDS = {
     "conversation": "conversation",
     "respondent": "respondent",
     "response": "response",
+    "answer": "answer",
     "comment": "comment",
 }
 
@@ -155,7 +185,7 @@ def _agreeing_respondents(
     return agree
 
 
-def _responses(table: pd.DataFrame) -> pd.Series:
+def survey_responses(table: pd.DataFrame) -> pd.Series:
     """Each row's survey response: its `response_id`, without the ``#q<k>`` of a row split
     into one row per answer (`io.answers`; a table with a `question` column)."""
     units = _prefixed(table, "response_id")

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from feedback_nlp.score_units import SCORE_COLUMNS, describe_units, repeated_answers, unit_ids
+from feedback_nlp.score_units import (
+    SCORE_COLUMNS,
+    SCORE_ROW,
+    describe_units,
+    repeated_answers,
+    survey_responses,
+    unit_ids,
+)
 
 
 def unit_notes(table: pd.DataFrame, unit: str = "auto") -> list[str]:
@@ -25,13 +32,15 @@ def _auto_notes(table: pd.DataFrame, scores: list[str], unit: str) -> list[str]:
     if not {"respondent_id", "response_id"} <= set(table.columns):
         return []
     scored = table[table[scores].notna().any(axis=1)]
-    responses = scored.groupby(scored["respondent_id"].astype("string"))["response_id"]
+    respondents = scored["respondent_id"].astype("string")
+    responses = survey_responses(scored).groupby(respondents)  # a split survey row is one
     several = int((responses.nunique() > 1).sum())
     if repeated_answers(table, unit):
-        differ = _differing(scored, scored["respondent_id"].astype("string"), scores)
+        differ = _differing(scored, respondents, scores)
+        answer = "answer" if SCORE_ROW in table.columns else "response"  # a joined score row
         return [
             f"{differ} of {len(responses)} respondents gave answers with different scores "
-            "(repeated surveys): every response counts, for every respondent alike "
+            f"(repeated surveys): every {answer} counts, for every respondent alike "
             f"({describe_units(unit_ids(table, unit))}); --unit respondent_id counts each "
             "respondent's latest answer once"
         ]

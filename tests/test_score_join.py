@@ -44,3 +44,19 @@ def test_ids_read_as_floats_join_their_text_ids():
         join_scores(comments, scores)
     joined = join_scores(comments, scores.dropna())  # a blank made pandas read floats
     assert joined.table["nps"].tolist() == [3, 9] and joined.unmatched_scores.empty
+
+
+def test_joined_scores_say_which_score_row_they_came_from():
+    """score_row: one id per score row, shared by its respondent's comments, different for
+    the same answer in another wave's table; not written where no score is joined."""
+    comments = pd.DataFrame({"response_id": ["a", "b", "c"], "respondent_id": ["u1", "u1", "u2"]})
+    march = pd.DataFrame({"respondent_id": ["u1", "u2"], "nps": [10, 4]})
+    june = pd.DataFrame({"respondent_id": ["u1", "u2"], "nps": [10, 7]})
+    rows = join_scores(comments, march).table["score_row"]
+    assert rows[0] == rows[1] != rows[2] and rows.notna().all()
+    assert join_scores(comments, june).table["score_row"][0] != rows[0]
+    assert join_scores(comments, march).table["score_row"].equals(rows)  # stable
+    churn = pd.DataFrame({"respondent_id": ["u1", "u2"], "churned": [True, False]})
+    assert "score_row" not in join_scores(comments, churn).table
+    with_nps = comments.assign(nps=[9, 9, 3])  # the comments' own scores: no score row
+    assert "score_row" not in join_scores(with_nps, march.rename(columns={"nps": "csat"})).table

@@ -46,3 +46,18 @@ def test_a_column_unit_says_how_many_units_kept_their_latest_answer():
     assert unit_notes(table, "account_id") == [note]
     assert score_conflicts(table, "account_id").attrs["skipped"] == [note]
     assert unit_notes(table, "response") == []
+
+
+def test_a_survey_split_per_answer_is_one_response_per_respondent():
+    """Review 51: rows `<id>#q<k>` of one survey row read as 'several responses'."""
+    table = answers(
+        [7, 7, 2, 2, 10],
+        ["p1", "p1", "p2", "p2", "p3"],
+        question=["Why?", "What else?", "Why?", "What else?", "Why?"],
+    ).assign(response_id=["p1#q1", "p1#q2", "p2#q1", "p2#q2", "p3#q1"])
+    assert unit_notes(table) == []
+
+
+def test_joined_waves_say_every_answer_counts():
+    table = answers([9, 9, 3, 6], ["u1", "u1", "u2", "u2"], score_row=["s1", "s1", "s2", "s3"])
+    assert "every answer counts, for every respondent alike (3 answers)" in unit_notes(table)[0]

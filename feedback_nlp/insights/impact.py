@@ -25,6 +25,7 @@ from feedback_nlp.insights.core import (
 )
 from feedback_nlp.insights.distinct import Similar, add_distinct_rank
 from feedback_nlp.insights.impact_significance import impact_test
+from feedback_nlp.insights.outcome_metrics import outcome_unit
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import require
 from feedback_nlp.scores import (
@@ -285,7 +286,9 @@ def theme_trends(
     periods = period_of(table, period)
     frame = table.assign(_period=periods)
     counting = counting_unit(table, unit)  # a period counts units as the whole table does
-    per_outcome = unit if isinstance(outcome, OutcomeSpec) else counting  # keeps its level
+    per_outcome = (  # a declared outcome keeps its level, decided on the whole table too
+        outcome_unit(table, outcome, unit) if isinstance(outcome, OutcomeSpec) else counting
+    )
     records = []
     for period_value, part in frame.groupby("_period", sort=True):
         part = part.drop(columns="_period")

@@ -382,16 +382,22 @@ def _outcome_rows(
     unit: str,
     confidence: float,
 ) -> pd.DataFrame:
-    """Each declared outcome's headline metric within each segment of `dimension`."""
-    from feedback_nlp.insights.outcome_metrics import outcome_metrics
+    """Each declared outcome's headline metric within each segment of `dimension`, its units
+    counted as in the whole `table` (a respondent's every answer where the table shows
+    repeated answers, a customer-level outcome's customers)."""
+    from feedback_nlp.insights.outcome_metrics import outcome_metrics, outcome_unit
 
     rows = []
+    counted_by = [(spec, outcome_unit(table, spec, unit)) for spec in outcomes]
     flat = values.reset_index(drop=True).explode().dropna()  # row position -> each segment
     for segment, positions in flat.groupby(flat, sort=True).groups.items():
         part = table.iloc[sorted(set(positions))]
-        metrics = outcome_metrics(part, outcomes, unit, confidence)
-        for metric in metrics.to_dict("records"):
-            rows.append({"dimension": dimension, "segment": segment, **metric})
+        for spec, spec_unit in counted_by:
+            metrics = outcome_metrics(part, [spec], spec_unit, confidence)
+            rows += [
+                {"dimension": dimension, "segment": segment, **m}
+                for m in metrics.to_dict("records")
+            ]
     result = pd.DataFrame(rows, columns=["dimension", "segment", *METRIC_COLUMNS])
     result.insert(2, "segment_label", result["segment"])
     return result

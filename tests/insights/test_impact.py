@@ -6,6 +6,7 @@ from scipy import stats
 from feedback_nlp.errors import SchemaError
 from feedback_nlp.insights import pain_point_matrix, theme_impact, theme_trends
 from feedback_nlp.insights.core import benjamini_hochberg, impact_of
+from feedback_nlp.outcomes import OutcomeSpec
 from tests.insights.conftest import BAD_THEMES, synthetic_table
 
 # Ten respondents: all NPS -20; theme 'late' on the answers 10, 6, 5 and 3.
@@ -327,3 +328,22 @@ def test_a_period_counts_repeated_answers_as_the_whole_table_does():
     trends = theme_trends(table, "nps", min_n=1)
     assert trends["period_units"].tolist() == [3, 1]
     assert trends["unit_of_analysis"].tolist() == ["4 responses"] * 2
+
+
+def test_a_period_counts_a_declared_outcomes_units_as_the_whole_table_does():
+    """Review 51: p1's tickets were resolved and not, so every ticket counts in the table;
+    p2's two resolved January tickets were one unit in January (2 of 3), now two (3 of 4)."""
+    table = pd.DataFrame(
+        {
+            "response_id": ["a", "b", "c", "d", "e"],
+            "respondent_id": ["p1", "p2", "p2", "p3", "p1"],
+            "created_at": pd.to_datetime(
+                ["2026-01-05", "2026-01-08", "2026-01-20", "2026-01-22", "2026-02-03"], utc=True
+            ),
+            "resolved": [1, 1, 1, 0, 0],
+            "themes": pd.array(["price"] * 5, dtype="string"),
+        }
+    )
+    spec = OutcomeSpec("resolved", "binary")
+    january = theme_trends(table, spec, min_n=1).set_index("period").loc["2026-01"]
+    assert january["metric_with"] == pytest.approx(75.0)

@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from feedback_nlp.insights import segment_metrics
+from feedback_nlp.outcomes import OutcomeSpec
 
 
 def chat_and_survey() -> pd.DataFrame:
@@ -353,3 +354,20 @@ def test_agents_named_in_a_segment_column_are_kept_apart_under_pseudonyms() -> N
     assert other.startswith("pii-") and value(result, "agent_name", other, "comments")["n"] == 2
     plan = segment_metrics(table.assign(plan=table["agent_name"]), by=["plan"], min_n=1)
     assert "李伟" in set(plan["segment"])  # a column not named for people keeps its values
+
+
+def test_a_declared_outcome_counts_a_segments_units_as_the_whole_table_does():
+    """Review 51: a1's tickets were resolved and not, so every ticket counts in the table
+    (60 % of 5); in email b1's two resolved tickets were one unit (66.7 % of 3), now 75 % of 4."""
+    table = pd.DataFrame(
+        {
+            "response_id": ["t1", "t2", "t3", "t4", "t5"],
+            "respondent_id": ["a1", "a1", "b1", "b1", "c1"],
+            "channel": ["email", "phone", "email", "email", "email"],
+            "resolved": [1, 0, 1, 1, 0],
+            "nps": pd.array([8, 8, 4, 4, 6], dtype="Int64"),
+        }
+    )
+    result = segment_metrics(table, by=["channel"], outcomes=[OutcomeSpec("resolved", "binary")])
+    email = value(result, "channel", "email", "resolved_rate")
+    assert (email["value"], email["n"]) == (pytest.approx(75.0), 4)
