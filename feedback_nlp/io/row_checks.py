@@ -99,6 +99,8 @@ class RowChecks:
         out["text"] = as_string(text).fillna("")
         out["text_issues"] = text_issues(out["text"])
         out.update(turns.columns)
+        if turns.ids is not None:  # the turns of one response id, numbered
+            out["response_id"] = turns.ids.fillna(out["response_id"])
 
         has_score = pd.Series(False, index=index)
         bad_score = pd.Series(pd.NA, index=index, dtype="string")  # the first, for a reason

@@ -3,7 +3,8 @@
 A per-turn export says it in a speaker column ("Agent", "Customer"); a transcript in one cell
 says it at the start of each line ("Agent: Thank you for calling"). Both are read with the
 same words, in English, Spanish, Portuguese, German, French, Italian and Dutch (compared
-case-folded, `_`/`-` as spaces, a trailing number left out: "Agent 2", "agent_1").
+case-folded, `_`/`-` as spaces, a trailing number left out: "Agent 2", "agent_1"). A
+transcript line's label may add a name ("Supervisor Kim", "Agente María"): :func:`role_key`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ AGENT_LABELS = frozenset({
     "operatore", "operatrice", "consulente",  # it
     "medewerker", "adviseur", "systeem", "klantenservice",  # nl
 })  # fmt: skip
+#: Speaker words that also head a form's fields or the aspects a survey rates ("Member: Gold",
+#: "Staff: friendly", "Support: slow"): a cell whose labels are all such is no transcript.
+FIELD_LIKE_LABELS = frozenset({
+    "member", "guest", "user", "end user", "contact", "lead", "subscriber", "visitor",
+    "staff", "support", "team", "system", "admin", "employee", "customer service",
+    "customer care", "specialist", "consultant", "associate",
+})  # fmt: skip
 _SEPARATORS = re.compile(r"[\s_-]+")
 _NUMBERED = re.compile(r"\s*#?\d+$")
 
@@ -58,6 +66,19 @@ def speaker_side(label: object) -> Side | None:
         return "customer"
     if key in AGENT_LABELS:
         return "agent"
+    return None
+
+
+def role_key(label: str) -> str | None:
+    """The known speaker word of a transcript label ("agent" for "Agent", "Agent 2" or "Agent
+    Ana"): the whole label, or its first words when the words after them are a name (each
+    capitalised); None when the label names no known speaker ("Issue", "Client portal")."""
+    words = label.split()
+    for size in range(len(words), 0, -1):
+        key = label_key(" ".join(words[:size]))
+        rest = words[size:]
+        if speaker_side(key) is not None and all(word[:1].isupper() for word in rest):
+            return key
     return None
 
 

@@ -4,11 +4,15 @@ Two layouts, both read by :class:`TurnReading` for `TableBuilder` (io.row_checks
 
 * one row per turn, with a speaker column (`speaker`, `participant`, `party`, `sender`, or
   the column a mapping names `role`) whose values are speaker roles ("Agent", "Customer",
-  "Cliente", "Atendente"; :mod:`feedback_nlp.io.speaker_labels`). A probe's agent turns read
-  as feedback made the agent asking for a date of birth a top theme. An agent's turn is
-  rejected with the reason and its text becomes the `context` of the customer's next turn in
-  the same conversation, as the chat reader does; a speaker the word lists do not know is
-  the agent's side, named in a note.
+  "Cliente", "Atendente"; :mod:`feedback_nlp.io.speaker_labels`), in a file whose rows are
+  turns of conversations: several rows share a conversation id (a `conversation_id` column,
+  a `call_id`-like one, or else the response id). A survey of customers and (insurance)
+  agents with a "participant type" column, one row per respondent, is no such file. A
+  probe's agent turns read as feedback made the agent asking for a date of birth a top
+  theme. An agent's turn is rejected with the reason and its text becomes the `context` of
+  the customer's next turn in the same conversation (never of another's), as the chat reader
+  does; a speaker the word lists do not know is the agent's side, named in a note; a blank
+  speaker's turn is kept as the customer's.
 * one transcript per cell (:mod:`feedback_nlp.io.transcript_lines`): the customer's lines are
   the comment, the agent's lines its `context`. One row per conversation stays one row.
 
@@ -36,6 +40,11 @@ SPEAKER_HEADERS = frozenset({
 })  # fmt: skip
 #: Share of a speaker column's non-empty values that must be known roles.
 KNOWN_SHARE = 0.8
+#: Headers (as SPEAKER_HEADERS) of a column that names the conversation a turn belongs to,
+#: besides the reader's `conversation_id`: "call_id", "Chat ID", "session_key", "thread no".
+CONVERSATION_HEADER = re.compile(
+    r"conversation|(?:conversation|call|chat|session|thread|interaction) (?:id|number|no|nr|key)"
+)
 #: The column a turn's agent text goes to.
 CONTEXT = "context"
 _SEPARATORS = re.compile(r"[\s_.-]+")
@@ -56,16 +65,42 @@ def without_agent_context(table: pd.DataFrame, mode: str) -> pd.DataFrame:
     return table
 
 
-def speaker_column(raw: pd.DataFrame, named: str | None = None) -> str | None:
+def speaker_column(
+    raw: pd.DataFrame, named: str | None = None, keys: pd.Series | None = None
+) -> str | None:
     """The column of `raw` that says who speaks in each row: `named` (a mapping's `role`),
-    else the first SPEAKER_HEADERS column whose values are speaker roles of both sides."""
+    else, when rows share a conversation (`keys`: each row's conversation), the first
+    SPEAKER_HEADERS column whose values are speaker roles of both sides."""
     if named is not None and named in raw.columns:
         return named
+    if keys is None or not keys.dropna().duplicated().any():  # one row per respondent
+        return None
     for column in raw.columns:
-        header = _SEPARATORS.sub(" ", str(column).strip().casefold())
-        if header in SPEAKER_HEADERS and _holds_roles(raw[column]):
+        if _header(column) in SPEAKER_HEADERS and _holds_roles(raw[column]):
             return str(column)
     return None
+
+
+def conversation_keys(
+    raw: pd.DataFrame, conversations: pd.Series | None, columns: dict[str, str]
+) -> tuple[pd.Series | None, bool]:
+    """Each row's conversation: the `conversation_id` column, else a column of `raw` named as
+    one (CONVERSATION_HEADER), else the response id (then True); None without any."""
+    if conversations is not None:
+        return _keys(conversations), False
+    for column in raw.columns:
+        if CONVERSATION_HEADER.fullmatch(_header(column)) and column not in columns.values():
+            return _keys(raw[column]), False
+    ids = columns.get("response_id")
+    return (_keys(raw[ids]), True) if ids in raw.columns else (None, False)
+
+
+def _keys(cells: pd.Series) -> pd.Series:
+    return cells.astype("string").str.strip().replace("", pd.NA)
+
+
+def _header(column: object) -> str:
+    return _SEPARATORS.sub(" ", str(column).strip().casefold())
 
 
 def _holds_roles(cells: pd.Series) -> bool:
@@ -83,6 +118,7 @@ class AgentRows:
     column: str | None = None
     reasons: pd.Series | None = None
     columns: dict[str, pd.Series] = field(default_factory=dict)
+    ids: pd.Series | None = None  # turns that share a response id, numbered (NA: as read)
 
 
 @dataclass
@@ -95,7 +131,10 @@ class TurnReading:
     counts: TranscriptCounts = field(default_factory=TranscriptCounts)
     agent_turns: dict[str, int] = field(default_factory=dict)  # speaker value -> turns
     unknown: dict[str, int] = field(default_factory=dict)  # speaker values not known
+    blank: int = 0  # turns with no speaker, kept as the customer's
     pending: tuple[object, list[str]] = (None, [])  # conversation, agent texts since
+    numbered: bool | None = None  # turns share response ids: numbered (decided once)
+    turns_by_id: dict[str, int] = field(default_factory=dict)  # response id -> turns so far
     made_context: bool = False
 
     def read(
@@ -108,7 +147,15 @@ class TurnReading:
     ) -> tuple[pd.Series, AgentRows]:
         """`text` with transcripts split, and the agent rows of a speaker column."""
         text, context = self._split(text, columns.get("text", "text"), notes)
-        rows = self._agent_rows(raw, text, conversations, columns.get("role"), notes)
+        keys, by_response_id = conversation_keys(raw, conversations, columns)
+        rows = self._agent_rows(raw, text, keys, columns.get("role"), notes)
+        if rows.column is not None and by_response_id and keys is not None:
+            if self.numbered is None:
+                self.numbered = bool(keys.dropna().duplicated().any())
+                _set_note(notes, f"speaker column '{self.speaker}'", self._note())
+            if self.numbered:  # not duplicates of each other
+                rows.ids = self._turn_ids(keys)
+                rows.columns["conversation_id"] = keys
         if context is not None and CONTEXT in rows.columns:
             joined = rows.columns[CONTEXT].str.cat(context, sep="\n", na_rep="")
             rows.columns[CONTEXT] = joined.str.strip().replace("", pd.NA)
@@ -144,40 +191,49 @@ class TurnReading:
         self,
         raw: pd.DataFrame,
         text: pd.Series,
-        conversations: pd.Series | None,
+        keys: pd.Series | None,
         named: str | None,
         notes: list[str],
     ) -> AgentRows:
-        self.speaker = self.speaker or speaker_column(raw, named)
+        self.speaker = self.speaker or speaker_column(raw, named, keys)
         if self.speaker is None or self.speaker not in raw.columns:
             return AgentRows()
-        values = raw[self.speaker].astype("string").str.strip()
-        agent = pd.Series([speaker_side(v) != "customer" for v in values], index=raw.index)
-        for value in values[agent].fillna(""):
+        values = raw[self.speaker].astype("string").str.strip().replace("", pd.NA)
+        said_by = values.fillna("").tolist()  # a blank speaker: the customer's turn
+        agent = pd.Series([v != "" and speaker_side(v) != "customer" for v in said_by], raw.index)
+        self.blank += int(values.isna().sum())
+        for value in values[agent]:
             _count(self.agent_turns, value)
             if speaker_side(value) is None:
                 _count(self.unknown, value)
         reasons = (
             f"an agent turn, not customer feedback ({self.speaker} '"
-            + values[agent].fillna("")
+            + values[agent]
             + "'): its text is the context of the customer's next turn, unless --agent-turns "
             "drop"
         )
         _set_note(notes, f"speaker column '{self.speaker}'", self._note())
-        context = self._context(text, agent, conversations)
+        context = self._context(text, agent, keys)
         return AgentRows(self.speaker, reasons.reindex(raw.index), {CONTEXT: context})
 
-    def _context(
-        self, text: pd.Series, agent: pd.Series, conversations: pd.Series | None
-    ) -> pd.Series:
+    def _turn_ids(self, keys: pd.Series) -> pd.Series:
+        """`<response id>#t<n>` for the n-th turn (1-based, across chunks) of a response id."""
+        ids = pd.Series(pd.NA, index=keys.index, dtype="string")
+        for index, key in keys.dropna().items():
+            self.turns_by_id[key] = self.turns_by_id.get(key, 0) + 1
+            ids[index] = f"{key}#t{self.turns_by_id[key]}"
+        return ids
+
+    def _context(self, text: pd.Series, agent: pd.Series, keys: pd.Series | None) -> pd.Series:
         """On each customer turn, the agent's text since the customer's turn before it in the
-        same conversation (a conversation may go on in the next chunk)."""
-        given = conversations.tolist() if conversations is not None else [None] * len(text)
-        keys = [None if pd.isna(key) else str(key) for key in given]
+        same conversation (a conversation may go on in the next chunk). A row with no
+        conversation (no key) takes no agent text and gives none."""
+        given = keys.tolist() if keys is not None else [None] * len(text)
         context = pd.Series(pd.NA, index=text.index, dtype="string")
         conversation, held = self.pending
-        for index, said, by_agent, key in zip(text.index, text, agent, keys, strict=True):
-            if key != conversation:
+        for index, said, by_agent, key in zip(text.index, text, agent, given, strict=True):
+            key = None if pd.isna(key) else str(key)
+            if key is None or key != conversation:
                 conversation, held = key, []
             if by_agent:
                 held = [*held, str(said)] if not pd.isna(said) and str(said).strip() else held
@@ -195,6 +251,10 @@ class TurnReading:
         )
         if self.unknown:
             note += f"; speaker(s) not known, read as the agent's side: {listed(self.unknown)}"
+        if self.blank:
+            note += f"; {self.blank:,} turn(s) with no speaker kept as the customer's"
+        if self.numbered:
+            note += "; turns of one response id numbered <id>#t<n>, the id their conversation_id"
         return note
 
 

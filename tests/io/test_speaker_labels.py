@@ -1,6 +1,12 @@
 """The words that say which side a speaker is on."""
 
-from feedback_nlp.io.speaker_labels import label_key, listed, speaker_side
+from feedback_nlp.io.speaker_labels import (
+    FIELD_LIKE_LABELS,
+    label_key,
+    listed,
+    role_key,
+    speaker_side,
+)
 
 
 def test_speakers_of_both_sides_in_several_languages():
@@ -14,3 +20,13 @@ def test_speakers_of_both_sides_in_several_languages():
 def test_a_numbered_or_spelt_label_is_read_as_its_word():
     assert label_key(" Agent_2 ") == "agent" and label_key("virtual-agent #1") == "virtual agent"
     assert listed({"Agent": 1200, "": 2}) == "'Agent' (1,200), none (2)"
+
+
+def test_a_labels_role_is_a_known_word_before_a_name():
+    assert role_key("Agent Ana") == "agent" and role_key("Agente 2") == "agente"
+    assert role_key("Customer service") == "customer service"
+    assert role_key("Client portal") is None and role_key("Issue") is None
+
+
+def test_the_field_like_labels_are_speaker_words():
+    assert all(speaker_side(label) is not None for label in FIELD_LIKE_LABELS)

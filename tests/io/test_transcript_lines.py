@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.io import transcript_lines
 from feedback_nlp.io.transcript_lines import (
     TranscriptCounts,
     is_transcript_column,
@@ -29,7 +30,7 @@ def test_comments_with_labels_of_one_side_or_none_are_no_transcripts():
     assert read_transcript("see https://example.org: broken\nAgent: hi\nnothing") is None
 
 
-def test_an_unknown_speaker_is_the_agent_side_and_a_lowercase_phrase_goes_on():
+def test_a_known_speaker_with_a_name_and_a_lowercase_phrase_that_goes_on():
     read = read_transcript(
         "Kunde: Die Lieferung fehlt\nund dann: nichts\n"
         "Supervisor Kim: Wir prüfen\nMitarbeiter: Danke"
@@ -37,7 +38,24 @@ def test_an_unknown_speaker_is_the_agent_side_and_a_lowercase_phrase_goes_on():
     assert read is not None
     assert read.customer == ["Die Lieferung fehlt\nund dann: nichts"]
     assert read.agent == ["Wir prüfen", "Danke"]
-    assert read.labels["Supervisor Kim"] is None
+    assert read.labels["Supervisor Kim"] == "agent"
+    named = read_transcript("Lena (Agent): Hallo\nCaller: my meter reading is wrong")
+    assert named is not None and named.labels == {"Lena (Agent)": "agent", "Caller": "customer"}
+
+
+def test_form_fields_notes_and_lists_are_no_transcripts():
+    """Review of stop 51: an unknown label was read as the agent's side, so a form's fields
+    and a CRM note's "Issue:" line became agent context."""
+    for cell in (
+        "Member: Platinum\nStaff: nobody at the desk after six\nPool: closed again",
+        "Member: 3 years\nStaff: slow at the desk",
+        "Guest: n/a\nStaff: helpful",
+        "Customer: me\nAgent: Tom from the Leeds branch\nIssue: the invoice is still wrong",
+        "Client portal: broken\nAgent: polite",
+        "Pros: cheap\nCons: slow",
+        "Q: Did it work?\nA: No",
+    ):
+        assert read_transcript(cell) is None, cell
 
 
 def test_a_column_is_transcripts_when_most_cells_are():
@@ -57,3 +75,36 @@ def test_split_cells_leaves_other_cells_and_counts_the_labels():
     note = counts.note("dialogue")
     assert note.startswith("transcripts: 1 cell(s) of column 'dialogue'")
     assert "Cliente ×1" in note and "Operatore ×1" in note
+
+
+def test_the_column_test_reads_a_sample_and_stops_early(monkeypatch):
+    """Review of stop 51: every cell of the first chunk was parsed (1.9 s per 100k comments)."""
+    read: list[str] = []
+
+    def counted(cell: str) -> object:
+        read.append(cell)
+        return original(cell)
+
+    original = transcript_lines.read_transcript
+    monkeypatch.setattr(transcript_lines, "read_transcript", counted)
+    assert not is_transcript_column(pd.Series(["Price: high\nand slow"] * 5_000))
+    enough = transcript_lines.SAMPLE_CELLS // 2 + 1  # the answer is known by then
+    assert len(read) <= enough
+    read.clear()
+    calls = pd.Series(["Agent: hi\nCaller: the app froze"] * 5_000)
+    assert is_transcript_column(calls) and len(read) <= enough
+
+
+def test_a_cell_without_a_line_break_is_not_parsed(monkeypatch):
+    matched: list[str] = []
+
+    class CountedPattern:
+        def match(self, line: str) -> object:
+            matched.append(line)
+            return pattern.match(line)
+
+    pattern = transcript_lines._LABEL_LINE
+    monkeypatch.setattr(transcript_lines, "_LABEL_LINE", CountedPattern())
+    assert read_transcript("Agent: hi Customer: it broke") is None
+    assert read_transcript("no colon here\nat all") is None
+    assert matched == []

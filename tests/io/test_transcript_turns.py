@@ -150,3 +150,102 @@ def test_without_agent_context_drops_the_column_only_when_asked():
     assert list(without_agent_context(table, "drop").columns) == ["text"]
     with pytest.raises(ConfigError):
         without_agent_context(table, "remove")
+
+
+@pytest.mark.parametrize(
+    ("header", "respondent", "colleague"),
+    [
+        ("participant type", "Customer", "Agent"),
+        ("participant role", "Customer", "Employee"),
+        ("participant role", "Member", "Staff"),
+        ("participant role", "User", "Admin"),
+    ],
+)
+def test_a_survey_of_two_kinds_of_respondent_keeps_every_response(
+    tmp_path, header, respondent, colleague
+):
+    """Review of stop 51: one row per respondent, typed Customer/Agent, is no per-turn export
+    (an insurer's survey of its agents lost their NPS, and chained their words as context)."""
+    rows = [f"response_id,{header},nps,comment"]
+    for number in range(6):
+        who = colleague if number % 3 == 2 else respondent
+        rows.append(f"s{number},{who},{number + 3},renewal letters arrive after the due date")
+    result = read_feedback(_write(tmp_path, "\n".join(rows) + "\n"))
+    assert len(result.table) == 6 and result.rejects.empty
+    assert result.table["nps"].tolist() == [3, 4, 5, 6, 7, 8]
+    assert "context" not in result.table.columns
+
+
+def test_a_speaker_column_needs_rows_that_share_a_conversation():
+    raw = pd.DataFrame({"speaker": ["Agent", "Customer", "Agent"], "text": ["a", "b", "c"]})
+    assert speaker_column(raw) is None
+    assert speaker_column(raw, keys=pd.Series(["k1", "k2", "k3"])) is None
+    assert speaker_column(raw, keys=pd.Series(["k1", "k1", "k2"])) == "speaker"
+
+
+def test_the_context_never_crosses_calls_of_a_call_id_column(tmp_path):
+    content = (
+        "call_id,speaker,text\n"
+        "K1,Agent,Hello you are through to the help desk\n"
+        "K1,Customer,the bill is wrong again\n"
+        "K2,Agent,Good afternoon\n"
+        "K3,Customer,my modem has no signal\n"
+    )
+    result = read_feedback(_write(tmp_path, content))
+    assert result.table["text"].tolist() == ["the bill is wrong again", "my modem has no signal"]
+    assert result.table["context"].iat[0] == "Hello you are through to the help desk"
+    assert pd.isna(result.table["context"].iat[1])  # K2's words are no context of K3
+    assert len(result.rejects) == 2
+
+
+def test_a_mapped_role_without_conversations_chains_no_context(tmp_path):
+    content = "id,who,text\nm1,Agent,Welcome back\nm2,Customer,the lift is broken\n"
+    result = read_feedback(_write(tmp_path, content), role="who")
+    assert result.table["text"].tolist() == ["the lift is broken"]
+    assert result.table["context"].isna().all()
+
+
+def test_turns_that_share_a_response_id_are_numbered_not_duplicates(tmp_path):
+    content = (
+        "response_id,speaker,text\n"
+        "T1,Agent,Thanks for waiting\nT1,Customer,the parcel is still missing\n"
+        "T1,Agent,I will reorder it\nT1,Customer,please do it today\n"
+        "T2,Customer,the tracking page is blank\n"
+    )
+    result = read_feedback(_write(tmp_path, content))
+    table = result.table
+    assert table["text"].tolist() == [
+        "the parcel is still missing",
+        "please do it today",
+        "the tracking page is blank",
+    ]
+    assert table["response_id"].tolist() == ["T1#t2", "T1#t4", "T2#t1"]
+    assert table["conversation_id"].tolist() == ["T1", "T1", "T2"]
+    assert table["context"].tolist()[:2] == ["Thanks for waiting", "I will reorder it"]
+    assert result.rejects["reason"].str.startswith("an agent turn").all()
+
+
+def test_a_turn_with_no_speaker_is_kept_as_the_customers(tmp_path):
+    content = (
+        "conversation_id,sender,message\n"
+        "c1,Customer,the card was declined twice\n"
+        "c1,Agent,let me look into it\n"
+        "c1,,and the statement page times out\n"
+    )
+    result = read_feedback(_write(tmp_path, content))
+    assert result.table["text"].tolist()[-1] == "and the statement page times out"
+    assert result.table["context"].iat[-1] == "let me look into it"
+    assert len(result.rejects) == 1
+    notes = " ".join(result.info["notes"])
+    assert "1 turn(s) with no speaker kept as the customer's" in notes
+
+
+def test_a_templated_form_column_is_read_whole(tmp_path):
+    """Review of stop 51: "Member: …\\nStaff: …\\nClasses: …" cells were split as calls."""
+    cell = '"Member: Platinum\nStaff: nobody at the desk after six\nPool: closed again"'
+    content = "response_id,comment\n" + "".join(f"f{n},{cell}\n" for n in range(4))
+    result = read_feedback(_write(tmp_path, content))
+    assert result.table["text"].iat[0] == (
+        "Member: Platinum\nStaff: nobody at the desk after six\nPool: closed again"
+    )
+    assert "context" not in result.table.columns
