@@ -12,8 +12,8 @@ Pretrained models are referenced (hub id + revision, or a path), never copied.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
-import warnings
 from pathlib import Path
 from typing import Any, Self
 
@@ -50,6 +50,7 @@ class Analyzer:
         check_chain(stages, available=None)
         self.fitted_on_: dict[str, Any] | None = None
         self.pseudonym_key_: str | None = None  # key fingerprint of a loaded model's ids
+        self.saved_version_: str | None = None  # the toolkit version that saved a loaded model
 
     def fit(self, table: pd.DataFrame) -> Self:
         """Fit every stage in order, each on the output of the ones before it."""
@@ -106,11 +107,12 @@ class Analyzer:
 
     @classmethod
     def load(cls, folder: str | Path) -> Analyzer:
-        """Load an analyzer written by :meth:`save`; warns when versions differ.
+        """Load an analyzer written by :meth:`save`.
 
         Only ``config.toml``, ``meta.json`` and each stage's own safetensors/JSON files are
         read; anything else in the folder (a pickle dropped in, say) is never opened. A
-        malformed folder raises ConfigError naming the file and the problem.
+        malformed folder, another schema or a model saved by a newer toolkit (major.minor)
+        raises ConfigError naming the file and the problem (`check_versions`).
         """
         folder = Path(folder)
         config_path = folder / "config.toml"
@@ -118,12 +120,7 @@ class Analyzer:
             raise ConfigError(f"{folder}: no config.toml here; is it a saved feedback_nlp model?")
         config = _read_toml(config_path)
         meta = _read_meta(folder / "meta.json")
-        if meta.get("schema_version") != SCHEMA_VERSION:
-            warnings.warn(
-                f"{folder} was saved with schema {meta.get('schema_version')}, "
-                f"this is {SCHEMA_VERSION}; outputs may differ",
-                stacklevel=2,
-            )
+        check_versions(folder, meta)
         entries = config.get("stages", [])
         if not isinstance(entries, list):
             raise ConfigError(f"{config_path}: 'stages' must be a list of [[stages]] tables")
@@ -135,7 +132,53 @@ class Analyzer:
         analyzer = cls(stages)
         analyzer.fitted_on_ = meta.get("fitted_on")
         analyzer.pseudonym_key_ = meta.get("pseudonym_key")
+        analyzer.saved_version_ = _text_or_none(meta.get("feedback_nlp_version"))
         return analyzer
+
+
+def check_versions(folder: Path, meta: dict[str, Any]) -> None:
+    """ConfigError when `meta` (a model's meta.json) names another schema, or a toolkit
+    version newer than this one in major.minor: its files may hold what this version cannot
+    read, or read differently. An older version, or none recorded, passes (`version_note`)."""
+    schema = meta.get("schema_version")
+    saved = _text_or_none(meta.get("feedback_nlp_version"))
+    by = f" by feedback_nlp {saved}" if saved else ""
+    if schema != SCHEMA_VERSION:
+        raise ConfigError(
+            f"{folder} was saved{by} with schema {schema}; this feedback_nlp {__version__} "
+            f"reads schema {SCHEMA_VERSION} only: refit the model with this version "
+            "(`feedback-nlp fit`), or use the version that saved it"
+        )
+    if (_release(saved) or (0, 0)) > _THIS_RELEASE:
+        raise ConfigError(
+            f"{folder} was saved by feedback_nlp {saved}, newer than this feedback_nlp "
+            f"{__version__}: upgrade feedback-nlp to {saved} or later, or refit the model "
+            "with this version (`feedback-nlp fit`)"
+        )
+
+
+def version_note(folder: str | Path, saved: str | None) -> str | None:
+    """One line when the model in `folder` was saved by an older toolkit (major.minor)."""
+    release = _release(saved)
+    if release is None or release >= _THIS_RELEASE:
+        return None
+    return (
+        f"{folder} was saved by feedback_nlp {saved} (this is {__version__}): it tags as it "
+        "did then; refit it to use what this version changed"
+    )
+
+
+def _release(version: str | None) -> tuple[int, int] | None:
+    """(major, minor) of a version such as "0.3.1" or "1.2.dev4"; None when unreadable."""
+    found = re.match(r"(\d+)\.(\d+)", version or "")
+    return (int(found[1]), int(found[2])) if found else None
+
+
+_THIS_RELEASE = _release(__version__) or (0, 0)
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 import json
+import re
 
 import pandas as pd
 import pytest
 
-from feedback_nlp.analyzer import Analyzer
+from feedback_nlp import __version__
+from feedback_nlp.analyzer import Analyzer, version_note
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import STAGES, register_stage
 from tests.stages.test_base import Length
@@ -107,3 +109,42 @@ def test_a_stage_folder_linked_outside_the_model_is_refused(tmp_path):
     state.symlink_to(outside, target_is_directory=True)
     with pytest.raises(ConfigError, match="points outside the model folder"):
         Analyzer.load(folder)
+
+
+def _with_meta(folder, **changes):
+    meta = json.loads((folder / "meta.json").read_text())
+    (folder / "meta.json").write_text(json.dumps({**meta, **changes}))
+    return folder
+
+
+@pytest.mark.parametrize("saved", ["9.9.0", "0.2.0", "1.0.dev3"])
+def test_a_model_saved_by_a_newer_toolkit_is_refused_naming_both_versions(tmp_path, saved):
+    """Probe 51: meta.json's feedback_nlp_version was never read; a newer model tagged
+    silently."""
+    folder = _with_meta(_saved(tmp_path)[0], feedback_nlp_version=saved)
+    with pytest.raises(
+        ConfigError, match=re.escape(f"saved by feedback_nlp {saved}, newer")
+    ) as error:
+        Analyzer.load(folder)
+    assert f"this feedback_nlp {__version__}" in str(error.value)
+    assert "upgrade feedback-nlp" in str(error.value) and "refit" in str(error.value)
+
+
+def test_a_model_of_another_schema_is_refused_not_warned(tmp_path, recwarn):
+    """Before: a raw UserWarning with its source line, and the model loaded anyway."""
+    folder = _with_meta(_saved(tmp_path)[0], schema_version="0.9")
+    with pytest.raises(ConfigError, match=r"with schema 0\.9") as error:
+        Analyzer.load(folder)
+    assert "reads schema 1.0 only" in str(error.value) and "refit" in str(error.value)
+    assert not recwarn.list
+
+
+def test_an_older_model_loads_with_a_one_line_note(tmp_path):
+    folder = _with_meta(_saved(tmp_path)[0], feedback_nlp_version="0.0.7")
+    analyzer = Analyzer.load(folder)
+    assert analyzer.saved_version_ == "0.0.7"
+    note = version_note(folder, analyzer.saved_version_)
+    assert note is not None and "\n" not in note
+    assert f"saved by feedback_nlp 0.0.7 (this is {__version__})" in note
+    assert version_note(folder, __version__) is None  # the same version: nothing to say
+    assert version_note(folder, None) is None  # none recorded

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from feedback_nlp.engines.context import write_model_context
+from feedback_nlp.analyzer import Analyzer, version_note
+from feedback_nlp.engines.context import missing_outcomes, write_model_context
 from feedback_nlp.engines.job import (
     ModelError,
     NoInputError,
@@ -56,6 +57,8 @@ def tag_files(
     `resume` continues an unfinished run of the same job; a finished job is left as it is;
     `overwrite` replaces whatever job `out` holds. Beside the parts the job keeps the model's
     theme table and settings (`engines.context`), so `feedback-nlp report out` reads it alone.
+    The summary warns of an outcome the model declares that the files lack, and notes a
+    model saved by an older toolkit version.
     `read_options` are those of :func:`~feedback_nlp.io.read_many` (mapping, platform,
     encoding, column names); the scores are read on the model's scales (its scales.json).
     With ``engine="ray"``, `address` names an existing Ray cluster and `actors` the number
@@ -74,7 +77,7 @@ def tag_files(
         model, files, out, options, engine=engine, resume=resume, overwrite=overwrite
     )
     if manifest.status == "done":
-        return finished_summary(manifest, engine)
+        return with_model_notes(finished_summary(manifest, engine), analyzer, model)
     write_model_context(analyzer, model, out)
     read_options = {**read_options, "scales": scales}
     read_options.setdefault("brand_handles", brand_handles(analyzer.stages))  # `--keep-handle`
@@ -85,7 +88,7 @@ def tag_files(
         if engine == "ray":
             from feedback_nlp.engines.ray_engine import run_ray
 
-            return run_ray(
+            summary = run_ray(
                 manifest,
                 model,
                 files,
@@ -95,15 +98,26 @@ def tag_files(
                 actors=actors,
                 progress=progress,
             )
-        from feedback_nlp.engines.local import run_local
+        else:
+            from feedback_nlp.engines.local import run_local
 
-        return run_local(
-            manifest, model, files, chunk_rows=chunk_rows, read_options=read_options,
-            progress=progress,
-        )  # fmt: skip
+            summary = run_local(
+                manifest, model, files, chunk_rows=chunk_rows, read_options=read_options,
+                progress=progress,
+            )  # fmt: skip
     except Exception:
         discard_unstarted(manifest)  # no chunk finished: nothing to resume, nothing blocks
         raise
+    return with_model_notes(summary, analyzer, model)
+
+
+def with_model_notes(summary: TagSummary, analyzer: Analyzer, model: Path) -> TagSummary:
+    """`summary` with a warning per outcome the model declares that the job's files lack
+    (a weekly file tagged without the fit's --mapping) and a note on an older model."""
+    summary.input_warnings = missing_outcomes(analyzer, model, summary.out)
+    note = version_note(model, analyzer.saved_version_)
+    summary.notes = [note] if note else []
+    return summary
 
 
 def _checked_scales(

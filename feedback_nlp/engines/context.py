@@ -11,6 +11,10 @@ for the methods section. They are written beside the parts when a run starts (bo
   and ``outcomes_read`` (since stop 48): the job's reader parsed the outcomes below;
 - ``outcomes.json``: the outcomes declared when the model was made (`analyze` or `fit` with
   ``--outcome``: churned, recommended…), read by the report from the job's own columns.
+
+`missing_outcomes` warns when the job's files carry none of a declared outcome (a weekly
+export tagged without the ``--mapping`` the model was fitted with), naming the columns that
+could hold it.
 """
 
 from __future__ import annotations
@@ -20,9 +24,15 @@ import json
 import tomllib
 from pathlib import Path
 
+import pandas as pd
+import pyarrow.parquet as pq
+
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.engines.manifest import write_atomic
-from feedback_nlp.outcomes import OUTCOMES_FILE
+from feedback_nlp.engines.parts import TAGGED
+from feedback_nlp.io.mapping import MAPPABLE
+from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, read_outcomes
+from feedback_nlp.schema import INPUT_COLUMNS
 from feedback_nlp.score_scales import SCALES_FILE
 from feedback_nlp.segment_columns import SEGMENTS_FILE
 
@@ -61,3 +71,67 @@ def write_model_context(analyzer: Analyzer, model: Path, out: Path) -> None:
     buffer = io.BytesIO()
     redact_for_export(theme_table(themes, quotes=False)).to_parquet(buffer, index=False)
     write_atomic(out / THEMES, buffer.getvalue())
+
+
+def missing_outcomes(analyzer: Analyzer, model: Path, out: Path) -> list[str]:
+    """A warning for each outcome the model declares, read from the feedback rows (not
+    joined from a customer table), that no tagged part of the job `out` carries: the job's
+    report leaves it out. It names the carried columns the model's fit did not have whose
+    values could be that outcome's."""
+    parts = sorted((out / TAGGED).glob("*.parquet"))
+    if not (model / OUTCOMES_FILE).is_file() or not parts:
+        return []
+    carried = set().union(*(pq.read_schema(part).names for part in parts))
+    declared = read_outcomes(model / OUTCOMES_FILE)
+    missing = [o for o in declared if o.level != "customer" and o.name not in carried]
+    if not missing:
+        return []
+    new = _new_columns(analyzer, pq.read_schema(parts[0]).names)
+    sample = pq.read_table(parts[0], columns=new).to_pandas()
+    return [_missing_note(spec, _could_be(spec, sample)) for spec in missing]
+
+
+def _new_columns(analyzer: Analyzer, columns: list[str]) -> list[str]:
+    """The `columns` of a tagged part that neither the model's fit table nor its stages had."""
+    fitted = (analyzer.fitted_on_ or {}).get("columns") or INPUT_COLUMNS
+    made = {column for stage in analyzer.stages for column in stage.produces}
+    known = {*fitted, *made, "nps_group"}
+    return [c for c in columns if c not in known]
+
+
+def _could_be(spec: OutcomeSpec, sample: pd.DataFrame) -> list[str]:
+    """The columns of `sample` whose values fit the outcome's kind."""
+    return [c for c in sample.columns if _fits(spec.kind, sample[c])]
+
+
+def _fits(kind: str, values: pd.Series) -> bool:
+    """Whether the answered `values` could be an outcome of `kind` (all of them for a
+    duration, read from dates or numbers in many ways)."""
+    answered = values.dropna().astype(str).str.strip()
+    answered = answered[answered != ""]
+    if answered.empty:
+        return False
+    if kind == "binary":
+        return answered.str.lower().nunique() <= 2
+    if kind in ("numeric", "count"):
+        return bool(pd.to_numeric(answered, errors="coerce").notna().mean() >= 0.9)
+    return True
+
+
+def _missing_note(spec: OutcomeSpec, candidates: list[str]) -> str:
+    """The warning for one declared outcome none of the job's files carries."""
+    text = (
+        f"the model declares the outcome {spec.describe()}, but the job's files have no "
+        f"'{spec.name}' column, so its report leaves it out"
+    )
+    if not candidates:
+        return text + "; tag with the --mapping the model was fitted with"
+    named = ", ".join(f"'{c}'" for c in candidates)
+    if spec.name in MAPPABLE:
+        example = f'[columns] {spec.name} = "{candidates[0]}"'
+    else:
+        example = f'[outcomes] {spec.name} = {{kind = "{spec.kind}", column = "{candidates[0]}"}}'
+    return (
+        f"{text}; it could be {named}: tag with the --mapping the model was fitted with "
+        f"(e.g. {example})"
+    )

@@ -50,11 +50,16 @@ class TagSummary:
     #: Warnings on the job's comments: the saved themes no longer describe them, or they are
     #: in languages the model never saw (`topics.drift`).
     drift_notes: list[str] = field(default_factory=list)
+    #: Warnings on the job's input: an outcome the model declares that its files lack.
+    input_warnings: list[str] = field(default_factory=list)
+    #: Notes on the model: saved by an older toolkit version.
+    notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        """One line for people, then one warning line per drift note."""
-        warnings = "".join(f"\nwarning: {note}" for note in self.drift_notes)
-        return self._counts_line() + warnings
+        """One line for people, then one line per warning and per note."""
+        warnings = [*self.input_warnings, *self.drift_notes]
+        lines = [f"warning: {w}" for w in warnings] + [f"note: {n}" for n in self.notes]
+        return "\n".join([self._counts_line(), *lines])
 
     def _counts_line(self) -> str:
         if self.already_done:
@@ -63,7 +68,6 @@ class TagSummary:
                 f"({self.rows:,} comments tagged, {self.rejects:,} rejected)"
             )
         now = self.rows if self.rows_this_run is None else self.rows_this_run
-        rate = now / self.seconds if self.seconds else 0.0
         resumed = f", {self.parts_skipped} chunk(s) done before" if self.parts_skipped else ""
         where = f"into {self.out}/ (tagged rows in {self.out / TAGGED}/)"
         tagged = where if self.rows else "(no part written)"
@@ -75,8 +79,17 @@ class TagSummary:
         return (
             f"{self.rows:,} comments tagged {tagged}, {self.rejects:,} rejected{rejected} "
             f"({self.rows_read:,} rows read{resumed}; "
-            f"{self.seconds:,.1f} s, {rate:,.0f} comments/s, {self.engine} engine)"
+            f"{self.seconds:,.1f} s{_rate(now, self.seconds)}, {self.engine} engine)"
         )
+
+
+def _rate(comments: int, seconds: float) -> str:
+    """ ", 250 comments/s"; ", <1 comment/s" for a slower run (was "0 comments/s"), and
+    nothing when this run tagged no comment."""
+    if not comments or seconds <= 0:
+        return ""
+    rate = comments / seconds
+    return f", {rate:,.0f} comments/s" if rate >= 1 else ", <1 comment/s"
 
 
 def summary_of(

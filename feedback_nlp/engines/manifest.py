@@ -201,9 +201,34 @@ def conflicts(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             for now, before in zip(new["inputs"], old_inputs, strict=True)
             if before != now
         ]
-    if old.get("options") != new["options"]:
-        found.append(f"the read options differ (was {old.get('options')})")
+    old_options = old.get("options") or {}
+    changes = [
+        _option_change(name, old_options.get(name), new["options"].get(name))
+        for name in sorted({*old_options, *new["options"]})
+        if old_options.get(name) != new["options"].get(name)
+    ]
+    if changes:
+        found.append(f"the read options differ: {', '.join(changes)}")
     return found
+
+
+def _option_change(name: str, before: Any, now: Any) -> str:
+    """A read option's change in words: "--chunk-rows was 5000, now 2000"."""
+    path = now.get("path") if isinstance(now, dict) else None
+    if name == "mapping" and path and isinstance(before, dict) and before.get("path") == path:
+        return f"the mapping {path} changed since the job started"
+    before, now = (_option_value(v) for v in (before, now))
+    flag = "--" + name.replace("_", "-") if name in ("chunk_rows", "mapping") else name
+    return f"{flag} was {before}, now {now}"
+
+
+def _option_value(value: Any) -> str:
+    """A recorded read option for people: a mapping by its path, "none" when not given."""
+    if value is None:
+        return "none"
+    if isinstance(value, dict) and "path" in value:
+        return str(value["path"])
+    return str(value)
 
 
 def _what_changed(before: dict[str, Any], now: dict[str, Any]) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 from typer.testing import CliRunner
 
+from feedback_nlp import __version__
 from feedback_nlp.cli import app
 from feedback_nlp.cli.tag import (
     EXIT_BAD_INPUT,
@@ -97,3 +101,39 @@ def test_an_unknown_engine_is_a_usage_error(small_model, tmp_path):
 )
 def test_each_kind_of_error_has_its_documented_code(error, code):
     assert exit_code(error) == code
+
+
+def _copy_with_meta(model, folder, **changes):
+    shutil.copytree(model, folder)
+    meta = json.loads((folder / "meta.json").read_text())
+    (folder / "meta.json").write_text(json.dumps({**meta, **changes}))
+    return folder
+
+
+def test_a_model_from_a_newer_toolkit_exits_78_naming_both_versions(small_model, tmp_path):
+    """Probe 51: a model saved by feedback_nlp 9.9.0 tagged silently with exit 0."""
+    newer = _copy_with_meta(small_model, tmp_path / "m", feedback_nlp_version="9.9.0")
+    result = _tag(newer, demo("social"), "--out", tmp_path / "out")
+    assert result.exit_code == EXIT_BAD_MODEL, result.output
+    assert "saved by feedback_nlp 9.9.0, newer than this feedback_nlp" in result.output
+    assert __version__ in result.output and "refit" in result.output
+    assert "Traceback" not in result.output and "UserWarning" not in result.output
+
+
+def test_a_model_from_an_older_toolkit_tags_with_a_note(small_model, tmp_path):
+    older = _copy_with_meta(small_model, tmp_path / "m", feedback_nlp_version="0.0.1")
+    result = _tag(older, demo("social"), "--out", tmp_path / "out", "-q")
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 1 and "saved by feedback_nlp 0.0.1" in notes[0]
+
+
+def test_resuming_with_other_options_names_the_option_and_both_values(small_model, tmp_path):
+    """Probe 51: "the read options differ (was {'chunk_rows': 5000, ...})", a Python dict."""
+    assert (
+        _tag(small_model, demo("social"), "--out", tmp_path, "--chunk-rows", "100").exit_code == 0
+    )
+    result = _tag(small_model, demo("social"), "--out", tmp_path, "--chunk-rows", "50", "--resume")
+    assert result.exit_code == EXIT_JOB_CONFLICT
+    assert "the read options differ: --chunk-rows was 100, now 50." in result.output
+    assert "{" not in result.output

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tomllib
+from dataclasses import asdict
 
 import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.engines import tag_files
 from feedback_nlp.engines.context import MODEL_INFO, THEMES
+from feedback_nlp.outcome_defaults import STARS
+from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec
 from feedback_nlp.stages.topics import TopicsStage
 from tests.engines.conftest import demo
 
@@ -36,3 +40,49 @@ def test_a_model_without_themes_leaves_no_theme_table(topics_model, small_model,
     assert not (out / THEMES).exists()
     info = json.loads((out / MODEL_INFO).read_text(encoding="utf-8"))
     assert [s["name"] for s in info["config"]["stages"]] == ["prepare", "language"]
+
+
+def _model_declaring(small_model, folder, spec):
+    shutil.copytree(small_model, folder)
+    (folder / OUTCOMES_FILE).write_text(json.dumps([asdict(spec)]), encoding="utf-8")
+    return folder
+
+
+def _reviews(path):
+    """A week's app reviews whose star rating sits in a column the model does not know."""
+    pd.DataFrame(
+        {
+            "response_id": ["a1", "a2", "a3", "a4"],
+            "comment": ["Crashes on start", "Love the new look", "Login loops", "Fine"],
+            "rating": [1, 5, 2, 4],
+            "os_version": ["iOS 17.4", "Android 14", "iOS 16", "Android 13"],
+        }
+    ).to_csv(path, index=False)
+    return path
+
+
+def test_a_job_warns_of_a_declared_outcome_its_files_lack(small_model, tmp_path):
+    """Probe 51: tagged without the fit's --mapping, the model's star rating was silently
+    dropped (exit 0, no word) and the report said there were no scores."""
+    model = _model_declaring(small_model, tmp_path / "m", OutcomeSpec(STARS, "numeric"))
+    source = _reviews(tmp_path / "week.csv")
+    summary = tag_files(model, [source], tmp_path / "out", progress=False)
+    assert len(summary.input_warnings) == 1
+    warning = summary.input_warnings[0]
+    assert f"declares the outcome {STARS} (numeric" in warning
+    assert "it could be 'rating':" in warning and "os_version" not in warning
+    assert f'[columns] {STARS} = "rating"' in warning
+    assert summary.describe().splitlines()[1] == f"warning: {warning}"
+    mapped = tag_files(
+        model, [source], tmp_path / "mapped", mapping={"columns": {STARS: "rating"}}, progress=False
+    )
+    assert mapped.input_warnings == []
+
+
+def test_no_warning_for_a_customer_outcome_or_a_model_without_outcomes(small_model, tmp_path):
+    churned = OutcomeSpec("churned", "binary", level="customer")  # joined, never in feedback
+    model = _model_declaring(small_model, tmp_path / "m", churned)
+    source = _reviews(tmp_path / "week.csv")
+    assert tag_files(model, [source], tmp_path / "out", progress=False).input_warnings == []
+    plain = tag_files(small_model, [source], tmp_path / "plain", progress=False)
+    assert plain.input_warnings == []

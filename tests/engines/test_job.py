@@ -41,3 +41,14 @@ def test_the_summary_warns_from_the_manifests_counts_and_the_fit_baseline(tmp_pa
     assert lines[2].startswith("warning: 16 % of the comments that say something are in")
     manifest.theme_baseline = None  # a model saved before the record: languages only
     assert len(summary_of(manifest, "local", 2, 0, 4.0).drift_notes) == 1
+
+
+def test_a_run_slower_than_one_comment_a_second_says_so():
+    """Probe 51: "3 rows read; 7.6 s, 0 comments/s"."""
+    summary = TagSummary(
+        out=Path("week"), engine="local", rows_read=3, rows=3, rejects=0,
+        parts_done=1, parts_skipped=0, seconds=7.6,
+    )  # fmt: skip
+    assert "(3 rows read; 7.6 s, <1 comment/s, local engine)" in summary.describe()
+    summary.rows_this_run = 0  # a resumed run that only found the missing part's rejects
+    assert "(3 rows read; 7.6 s, local engine)" in summary.describe()
