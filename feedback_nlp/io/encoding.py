@@ -119,6 +119,9 @@ class LineDecoder:
         self.encoding = encoding
         self.confirmed = forced or encoding != "utf-8"
         self.mixed_lines: list[int] = []
+        #: Bytes of the input behind the lines handed out so far (`_iter_blocks`): how far a
+        #: streamed read has got, not how far it has read ahead (the progress bar's estimate).
+        self.position = 0
 
     def decode(self, raw: bytes, first_line: int) -> str:
         """Decode a block of whole lines starting at `first_line` (1-based) and check it."""
@@ -165,9 +168,15 @@ def _iter_blocks(stream: BinaryIO, decoder: LineDecoder) -> Iterator[str]:
             return
         if not block.endswith(b"\n"):
             block += stream.readline()
-        pieces = decoder.decode(block, first_line).split("\n")
+        text = decoder.decode(block, first_line)
+        pieces = text.split("\n")
         last = pieces.pop()
-        yield from (piece + "\n" for piece in pieces)
+        start, done = decoder.position, 0
+        for piece in pieces:  # the block's bytes shared out by characters
+            done += len(piece) + 1
+            decoder.position = start + len(block) * done // len(text)
+            yield piece + "\n"
+        decoder.position = start + len(block)
         if last:
             yield last
         first_line += len(pieces)

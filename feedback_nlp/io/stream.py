@@ -176,7 +176,7 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
             raise ReadError(path, "the file is empty", hint="export the data again")
         chosen = options.encoding or detect_encoding(sample, path)
         stream.seek(0)
-        _, lines = iter_lines(stream, path, chosen, forced=options.encoding is not None)
+        decoder, lines = iter_lines(stream, path, chosen, forced=options.encoding is not None)
         text_sample = sample.decode(chosen, errors="ignore")
         delimiter = sniff_delimiter(text_sample.lstrip("\ufeff"), path.suffix.lower())
         tracked = _Tracked(lines)
@@ -199,7 +199,7 @@ def _delimited(path: Path, options: ReadOptions) -> Iterator[Piece]:
             if kept:
                 frame = pd.DataFrame([r for _, r in kept], columns=header.columns, dtype="str")
                 builder.add(frame, np.asarray([s for s, _ in kept]))
-            yield drain(builder, len(batch), stream.tell())
+            yield drain(builder, len(batch), decoder.position or stream.tell())
 
 
 def _parquet(path: Path, options: ReadOptions, size: int) -> Iterator[Piece]:

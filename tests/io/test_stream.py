@@ -159,3 +159,17 @@ def test_a_streamed_read_rejects_the_posts_of_the_brands_handles(tmp_path):
     assert kept["response_id"].tolist() == ["1"]
     assert rejects["reason"].iat[0].startswith("a post by an account of the brand (")
     assert len(pd.concat([c.table for c in stream_feedback([path])])) == 2
+
+
+def test_a_csv_chunks_position_is_where_its_rows_end_not_the_read_ahead(tmp_path):
+    """Probe 51: a CSV chunk's position was the end of the reader's last 1 MB block, so a
+    job's progress total was ~10 % low ("of about 54,086" for 60,000 rows)."""
+    header = "response_id,comment\n"
+    rows = [f"r{i:06d},comment {i} on the checkout page\n" for i in range(60_000)]
+    path = tmp_path / "big.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    chunks = list(stream_feedback([path], chunk_rows=10_000))
+    for number, chunk in enumerate(chunks[:-1], start=1):
+        parsed = len(header) + sum(map(len, rows[: 10_000 * number]))
+        assert abs(chunk.position - parsed) <= 200
+    assert chunks[-1].position == path.stat().st_size
