@@ -1,45 +1,10 @@
 """Customer effort read from the text: which effort cues a comment carries and how strongly.
 
 A backend maps texts to :class:`EffortResult` (score 0-1, level, cue families). The shipped
-backend, :class:`RuleEffortBackend`, reads cue phrases written for the project
-(:mod:`~feedback_nlp.backends.effort_lexicon`,
-:mod:`~feedback_nlp.backends.effort_phrases`) and numbers
-(:mod:`~feedback_nlp.backends.effort_numbers`, :mod:`~feedback_nlp.backends.effort_repeats`)
-in en de fr es it pt nl ru pl ro tr (and a few Welsh repeat-contact cues), and reads
-a cue as negated with :mod:`~feedback_nlp.backends.effort_negation`. A learned
-model can replace it by implementing :class:`EffortBackend`.
-
-Cue families and weights (a family counts once; the score is their sum, capped at 1):
-
-- ``repeat_contact`` 0.7 — contacted or asked two or more times ("third time I call", "4
-  e-mails", "reported it twice", "varias veces" with a contact verb, "every time I call", "rang
-  again", "phoned, then e-mailed"), or could not get through for days / always; 0.35 for
-  one contact the customer had to make ("had to call") or one failed attempt; contacting over
-  and over ("kept ringing", "ringing and ringing", "sans cesse") is strong.
-- ``transfer`` 0.7 — passed between departments, transferred several times or to two or more
-  departments, passed along a chain ("from billing to sales to support", "… and back"), sent
-  round in circles (a chatbot that loops); 0.35 when transferred once.
-- ``explain_again`` 0.7 — having to explain again, start from scratch.
-- ``long_wait`` 0.6 — a service wait (on hold, in a queue, at a counter, for a reply or a
-  refund, or one the customer had to make) of 30 minutes up to a day; 0.35 for a shorter
-  (≥ 10 minutes), undated or multi-day one, "still not … after 5 weeks", or a counted wait of
-  days the customer is still in ("czekam już osiem tygodni", not for an order). A wait called
-  short is no cue: "only" or a short word right before its duration ("only 15 minutes", "nur 5
-  Minuten") or, undated, next to it ("the wait was short"), not "just" / "only" elsewhere ("45
-  minutes on hold just to be told …"); waiting for a train or a courier is a delay, not effort.
-- ``hoops`` 0.6 — two or more forms / documents / steps (print and post, counted menus or
-  screens), or a step repeated ("have to upload it again every month"); 0.35 for one, when
-  imposed or called long.
-- ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
-  0.35 without a duration. ``no_reply`` the same — no answer, hung up, a promised call back
-  that never came; 0.6 for calls or e-mails never returned ("ignores my emails").
-
-Negation: a wait, transfer, form, chase, repeated contact or explaining again with a negation
-among the three words before it in its clause (or before its last word: "ich musste nicht noch
-einmal anrufen"), or after a negated obligation in the clause ("I didn't have to call again",
-"no need to", "pas eu besoin de réexpliquer"), is no cue; "but", "so", "because" and the like
-end a clause, "not only" is no negation, and Turkish verbs are read for the negative suffix
-("tekrar aramadım").
+backend, :class:`RuleEffortBackend`, adds the weights of the cue families
+:mod:`~feedback_nlp.backends.effort_cues` finds (a family counts once; capped at 1) in en de
+fr es it pt nl ru pl ro tr (and a few Welsh repeat-contact cues). A learned model can replace
+it by implementing :class:`EffortBackend`.
 
 Level: ``high`` at a score ≥ 0.6 (one strong cue or two weak ones), ``low`` at ≥ 0.3, else
 ``none``.
@@ -47,127 +12,35 @@ Level: ``high`` at a score ≥ 0.6 (one strong cue or two weak ones), ``low`` at
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from feedback_nlp.backends import effort_lexicon as lex
-from feedback_nlp.backends import effort_phrases as phrases
-from feedback_nlp.backends.effort_negation import (
-    OBLIGATION,
-    SENTENCE_END,
-    found,
-    negated_match,
-    normalise,
-    words,
+from feedback_nlp.backends.effort_cues import (  # re-exported: the cues were defined here
+    CUE_FAMILIES,
+    DAY_MINUTES,
+    FIRM,
+    LONG_WAIT_MINUTES,
+    SHORT_WAIT_MINUTES,
+    STRONG,
+    WEAK,
+    chasing,
+    cue_weights,
+    explain_again,
+    hoops,
+    long_wait,
+    no_reply,
+    repeat_contact,
+    transfer,
 )
-from feedback_nlp.backends.effort_numbers import (
-    count_before,
-    durations,
-    fold,
-    repeat_count,
-    starts_with_duration,
-)
-from feedback_nlp.backends.effort_repeats import (
-    CONTACT_NOUNS,
-    chained_contacts,
-    courtesy,
-    ignored,
-    ongoing_wait,
-    repeated_request,
-)
+from feedback_nlp.backends.effort_negation import normalise
 
-#: Cue weights: strong (one is high effort), firm (high on its own too) and weak.
-STRONG, FIRM, WEAK = 0.7, 0.6, 0.35
+__all__ = ["CUE_FAMILIES", "DAY_MINUTES", "FIRM", "HIGH_SCORE", "LONG_WAIT_MINUTES", "LOW_SCORE",
+           "SHORT_WAIT_MINUTES", "STRONG", "WEAK", "EffortBackend", "EffortResult",
+           "RuleEffortBackend", "chasing", "cue_weights", "explain_again", "hoops", "level_of",
+           "long_wait", "no_reply", "normalise", "repeat_contact", "transfer"]  # fmt: skip
+
 HIGH_SCORE, LOW_SCORE = 0.6, 0.3
-CUE_FAMILIES = (
-    "repeat_contact", "transfer", "explain_again", "long_wait", "hoops", "chasing", "no_reply"
-)  # fmt: skip
-#: Hold / queue waits in this range of minutes are long (a strong cue).
-LONG_WAIT_MINUTES = (30.0, 1440.0)
-SHORT_WAIT_MINUTES = 10.0
-DAY_MINUTES = 1440.0
-
-
-_CONTACT = words(lex.CONTACT)
-_AGAIN = words(rf"(?:{lex.AGAIN})(?!\w)")
-_EVERY_TIME = words(lex.EVERY_TIME)
-_WAIT_SERVICE = words(rf"(?:{lex.WAIT_SERVICE})(?!\w)")
-_WAIT_VERB = words(lex.WAIT_VERB)
-_WAIT_CONTEXT = words(lex.WAIT_CONTEXT)
-_MADE_TO_WAIT = re.compile(
-    fold(
-        rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{lex.WAIT_VERB})|"
-        rf"(?<!\w)(?:{lex.WAIT_VERB})\W+(?:{lex.OBLIGATION})(?!\w)"
-    )
-)
-#: "only" or a short word right before a duration: "only 15 minutes", "just a 2 minute wait".
-_SHORT_BEFORE = words(rf"(?:{lex.ONLY}|{lex.SHORT})\s+(?:(?:a|an|ein\w*|un[ae]?|um|uma|een)\s+)?")
-_WAIT_WORD = rf"(?:{lex.WAIT_SERVICE}|{lex.WAIT_VERB})(?!\w)"
-_GAP = rf"(?:\s+(?!(?:{lex.AND_OR}|{lex.CLAUSE_LINK})(?!\w))[\w']+){{0,6}}\s+"
-#: A short word next to a wait: "short wait", "the wait was short", "czekałem chwilę".
-_SHORT_WAIT = words(
-    rf"(?:{lex.SHORT})(?!\w){_GAP}{_WAIT_WORD}|{_WAIT_WORD}{_GAP}(?:{lex.SHORT})(?!\w)|"
-    rf"(?:{lex.SHORT_WAIT})(?!\w)"
-)
-_STILL_NOT = words(lex.STILL_NOT)
-_SINCE = words(lex.SINCE)
-_NO_REPLY = words(phrases.NO_REPLY)
-_UNREACHABLE = words(phrases.UNREACHABLE)
-_LOOP = words(rf"(?:{phrases.LOOP})(?!\w)")
-_PERSISTENT = words(
-    r"(?:always|constantly|never|immer|ständig|nie|toujours|jamais|siempre|nunca|sempre|mai|"
-    r"steeds|altijd|nooit|всё время|постоянно|никогда|ciągle|zawsze|nigdy|mereu|niciodată|"
-    r"hep|sürekli|hiç)(?!\w)"
-)
-_CHASING = words(phrases.CHASING)
-_KEPT_CONTACTING = words(phrases.KEPT_CONTACTING)
-_TRANSFER_STRONG = words(phrases.TRANSFER_STRONG)
-_TRANSFER = words(phrases.TRANSFER)
-_SENT = words(phrases.SENT)
-_PHONE = words(lex.PHONE)
-#: "from department to department", "van afdeling naar afdeling", "из отдела в отдел".
-_PLACE_TO_PLACE = re.compile(
-    fold(
-        r"(?<!\w)(?:from|van|von|de|di|из|od|din) (?P<a>department|abteil|afdel|departament|"
-        r"repart|setor|sector|отдел|dział|ufficio|uffic|büro|schalter|desk|counter|loket|"
-        r"guichet|agent|mitarbeiter|сотрудник|специалист)\w* (?:to|naar|zu|zum|zur|en|in|em|"
-        r"para|в|do|în|a|à|ad) (?:\w+ )?(?P=a)"
-    )
-)
-#: Moved on along a chain of places or between several departments ("passed from billing to
-#: technical to sales", "from sales to billing and back", "between four departments").
-_CHAIN = (
-    rf"(?:{phrases.HOP_FROM}) (?:\w+ ){{1,2}}?(?:{phrases.HOP_TO}) (?:\w+ ){{1,3}}?"
-    rf"(?:{phrases.HOP_TO}|{phrases.HOP_BACK})(?!\w)"
-)
-_HOPS = words(
-    rf"(?:{phrases.MOVED}) (?:me |us |around |over |back )?{_CHAIN}|{_CHAIN}[^.!?;,]{{0,40}}?"
-    rf"(?:{phrases.MOVED})|"
-    rf"(?:{phrases.MOVED})[^.!?;]*?(?:{phrases.BETWEEN}) (?:\w+ ){{0,2}}(?:{phrases.DEPARTMENTS})"
-)
-_EXPLAIN_AGAIN = words(phrases.EXPLAIN_AGAIN)
-_HOOPS = words(rf"(?:{phrases.HOOPS})(?!\w)")
-_COMPLICATED = words(rf"(?:{phrases.COMPLICATED})(?!\w)")
-_HAD_TO_CONTACT = re.compile(
-    fold(
-        rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
-        rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)"
-    )
-)
-_CONTACT_AGAIN = re.compile(
-    fold(
-        rf"(?<!\w)(?:{phrases.CONTACTED_AGAIN})|(?<!\w)(?:{phrases.CONTACT_VERBS})\s+(?:\w+\s+)?"
-        rf"(?:{lex.AGAIN})(?!\w)|(?<!\w)(?:{lex.AGAIN})\s+(?:\w+\s+)?(?:{phrases.CONTACT_VERBS})(?!\w)"
-    )
-)
-_REPEATED_STEP = re.compile(
-    fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)")
-)
-_EVERY_TIME_CONTACT = re.compile(
-    fold(rf"(?<!\w)(?:{lex.EVERY_TIME})\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})")
-)
 
 
 @dataclass(frozen=True)
@@ -185,140 +58,6 @@ class EffortBackend(Protocol):
     def predict(self, texts: Sequence[str]) -> list[EffortResult]:
         """One result per text, in order."""
         ...
-
-
-def _contacted(sentence: str) -> bool:
-    """A contact in `sentence` that is not negated (an obligation where there is no contact)."""
-    return found(_CONTACT if _CONTACT.search(sentence) else OBLIGATION, sentence)
-
-
-def repeat_contact(text: str) -> float:
-    """Contacts made more than once (strong) or one contact the customer had to make."""
-    for sentence in SENTENCE_END.split(text):
-        if repeat_count(sentence) >= 2 and _contacted(sentence) and not courtesy(sentence):
-            return STRONG
-    if count_before(text, CONTACT_NOUNS) >= 2 or found(_EVERY_TIME_CONTACT, text):
-        return STRONG
-    if count_before(text, phrases.VISITS) >= 2 or found(_CONTACT_AGAIN, text):
-        return STRONG
-    if found(_KEPT_CONTACTING, text) or repeated_request(text) or chained_contacts(text):
-        return STRONG
-    for sentence in SENTENCE_END.split(text):
-        if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
-            if durations(sentence) or _PERSISTENT.search(sentence):
-                return STRONG
-            return WEAK
-    return WEAK if found(_HAD_TO_CONTACT, text) else 0.0
-
-
-def transfer(text: str) -> float:
-    """Passed between departments (strong), transferred several times (strong) or once."""
-    if found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text) or _LOOP.search(text):
-        return STRONG
-    if found(_HOPS, text):
-        return STRONG
-    if any(len(_SENT.findall(sentence)) >= 2 for sentence in SENTENCE_END.split(text)):
-        return STRONG  # sent from A to B and from B back to A
-    if not found(_TRANSFER, text):
-        return 0.0
-    several = repeat_count(text) >= 2 or count_before(text, phrases.DEPARTMENTS) >= 2
-    return STRONG if several or _AGAIN.search(text) else WEAK
-
-
-def _service_wait(sentence: str) -> bool:
-    """A wait in this sentence that belongs to the service (hold, queue, a reply, imposed)."""
-    if found(_WAIT_SERVICE, sentence) or found(_MADE_TO_WAIT, sentence):
-        return True
-    if _PHONE.search(sentence):  # a phone session of 10 minutes up to a day
-        return any(SHORT_WAIT_MINUTES <= m < DAY_MINUTES for m in durations(sentence))
-    return found(_WAIT_VERB, sentence) and bool(_WAIT_CONTEXT.search(sentence))
-
-
-def _called_short(sentence: str, minutes: list[float]) -> bool:
-    """A wait called short: "only" or a short word right before its duration ("only 15
-    minutes", "nur 5 Minuten") or, with no duration, next to the wait ("the wait was short")."""
-    if any(starts_with_duration(sentence[m.end() :]) for m in _SHORT_BEFORE.finditer(sentence)):
-        return True
-    return not minutes and bool(_SHORT_WAIT.search(sentence))
-
-
-def long_wait(text: str) -> float:
-    """A wait in a queue / on hold (long: strong), or an issue still open after a while."""
-    best = 0.0
-    for sentence in SENTENCE_END.split(text):
-        if not _service_wait(sentence):
-            continue
-        minutes = durations(sentence)
-        if any(m < SHORT_WAIT_MINUTES for m in minutes) or _called_short(sentence, minutes):
-            continue
-        low, high = LONG_WAIT_MINUTES
-        best = max(best, FIRM if any(low <= m < high for m in minutes) else WEAK)
-    still_open = _STILL_NOT.search(text) and (durations(text) or _SINCE.search(text))
-    if not best and (still_open or ongoing_wait(text)):
-        best = WEAK
-    return best
-
-
-def hoops(text: str) -> float:
-    """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
-    if count_before(text, phrases.MENUS) >= 2:
-        return FIRM
-    for sentence in SENTENCE_END.split(text):
-        every_time = _EVERY_TIME.search(sentence) and OBLIGATION.search(sentence)
-        if every_time or found(_REPEATED_STEP, sentence):
-            return FIRM
-    steps = {m.group(0) for m in _HOOPS.finditer(text) if not negated_match(text, m)}
-    imposed = found(OBLIGATION, text) or bool(_COMPLICATED.search(text))
-    if not steps or not imposed:
-        return 0.0
-    several = len(steps) >= 2 or count_before(text, phrases.HOOPS) >= 2
-    return FIRM if several else WEAK
-
-
-def explain_again(text: str) -> float:
-    """Explaining again, from scratch, or to several different people."""
-    if found(_EXPLAIN_AGAIN, text) or count_before(text, phrases.DIFFERENT_PEOPLE) >= 2:
-        return STRONG
-    return 0.0
-
-
-def no_reply(text: str) -> float:
-    """No answer, nobody calls back: for days or weeks (strong) or not."""
-    best = 0.0
-    for sentence in SENTENCE_END.split(text):
-        if ignored(sentence):  # calls or e-mails never returned: several contacts lost
-            best = FIRM
-        elif _NO_REPLY.search(sentence):
-            days = any(m >= DAY_MINUTES for m in durations(sentence))
-            best = max(best, FIRM if days else WEAK)
-    return best
-
-
-def chasing(text: str) -> float:
-    """Reminders, follow-ups: over days or weeks (strong: "chasing them for a month") or not."""
-    best = 0.0
-    for sentence in SENTENCE_END.split(text):
-        if found(_CHASING, sentence):
-            days = any(m >= DAY_MINUTES for m in durations(sentence))
-            best = max(best, FIRM if days else WEAK)
-    return best
-
-
-def cue_weights(text: str) -> dict[str, float]:
-    """Weight of each cue family found in `text` (families without a cue left out)."""
-    text = normalise(text)
-    weights = {
-        "repeat_contact": repeat_contact(text),
-        "transfer": transfer(text),
-        "explain_again": explain_again(text),
-        "long_wait": long_wait(text),
-        "hoops": hoops(text),
-        "chasing": chasing(text),
-        "no_reply": no_reply(text),
-    }
-    if (weights["chasing"] or weights["hoops"] == WEAK) and weights["repeat_contact"] == WEAK:
-        weights["repeat_contact"] = 0.0  # "had to chase once", "had to send a letter": one cue
-    return {family: weight for family, weight in weights.items() if weight > 0}
 
 
 def level_of(score: float, high: float = HIGH_SCORE, low: float = LOW_SCORE) -> str:

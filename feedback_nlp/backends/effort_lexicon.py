@@ -2,7 +2,7 @@
 
 Each constant is one regular-expression alternation over casefolded text (all languages in
 one pattern, so a comment whose language was misread is still read). The scoring that combines
-them is in :mod:`feedback_nlp.backends.effort`.
+them is in :mod:`feedback_nlp.backends.effort_cues`.
 """
 
 from __future__ import annotations

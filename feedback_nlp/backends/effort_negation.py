@@ -1,5 +1,5 @@
 """Effort cues read as negated: "I didn't have to call again", "ich musste nicht noch einmal
-anrufen", "tekrar aramadım" (for :mod:`feedback_nlp.backends.effort`)."""
+anrufen", "tekrar aramadım" (for :mod:`feedback_nlp.backends.effort_cues`)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Numbers in feedback text: how many times ("3 times", "third time", "dreimal") and how long
 ("45 minutes", "une demi-heure", "seit 5 Wochen", "полтора часа"), in the toolkit's languages.
 
-Used by the effort cues (:mod:`feedback_nlp.backends.effort`). Text is expected casefolded
+Used by the effort cues (:mod:`feedback_nlp.backends.effort_cues`). Text is expected casefolded
 and folded (:func:`fold`: accents dropped, so "tres"/"três" and "dupa"/"după" read alike).
 """
 

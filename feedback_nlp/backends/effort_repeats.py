@@ -2,7 +2,7 @@
 ("reported it four times", "he llamado varias veces"), contacts chained by "then", calls and
 e-mails that are never returned, and a wait the customer is still in ("czekam już osiem
 tygodni"). Written for the project in en de fr es it pt nl ru pl ro tr, with a few Welsh (cy)
-repeat-contact cues; used by :mod:`feedback_nlp.backends.effort`.
+repeat-contact cues; used by :mod:`feedback_nlp.backends.effort_cues`.
 """
 
 from __future__ import annotations
