@@ -1,6 +1,7 @@
 """The theme model: themes of the issues raised in each part of a comment, in any language.
 
-Fitting (on a seeded sample of at most `fit_sample` non-empty comments):
+Fitting (on a seeded sample of at most `fit_sample` non-empty comments; the steps in
+`topics.fitting`):
 
 1. Each comment is cut into units, its sentences and clauses (`topics.units`); a unit that
    says nothing ("ok", "thanks") gets no theme. A one-unit comment reuses its embedding; the
@@ -31,14 +32,14 @@ from typing import Any, Self
 import numpy as np
 from scipy import sparse
 
-from feedback_nlp.errors import ConfigError, FeedbackError, NotFittedError
-from feedback_nlp.topics import clustering, lexical
+from feedback_nlp.errors import FeedbackError, NotFittedError
+from feedback_nlp.topics import clustering, fitting
 from feedback_nlp.topics.codebook import Codebook, builtin_content_free, load_codebook
 from feedback_nlp.topics.config import OUTLIER, OUTLIER_LABEL, Assignment, Theme, TopicsConfig
 from feedback_nlp.topics.drift import COVERAGE_KEY, fit_coverage
 from feedback_nlp.topics.matching import CodebookMatcher
 from feedback_nlp.topics.name_polarity import UnitSentiment, unit_polarity
-from feedback_nlp.topics.named import NamedTheme, assign_named, named_themes, rule_rows
+from feedback_nlp.topics.named import rule_rows
 from feedback_nlp.topics.naming import label_language
 from feedback_nlp.topics.phrases import PhraseCounts
 from feedback_nlp.topics.units import split_units, unit_embeddings
@@ -93,7 +94,7 @@ class ThemeModel:
 
         encode = encode or _default_encode
         embeddings = _check_embeddings(embeddings, len(texts))
-        space_facts = self._load_space(embeddings.shape[1])
+        space_facts = fitting.load_space(self, embeddings.shape[1])
         n_comments = len(texts)
         if len(langs) != len(texts):
             raise FeedbackError(f"{len(texts)} texts but {len(langs)} languages")
@@ -102,7 +103,7 @@ class ThemeModel:
         ids = [str(i) for i in ids] if ids is not None else [str(i) for i in range(len(texts))]
         texts = ["" if t is None else str(t) for t in texts]
         self.codebook_ = load_codebook(self.config.codebook) if self.config.codebook else None
-        rows = self._sample(np.flatnonzero([bool(t.strip()) for t in texts]))
+        rows = fitting.sample_rows(self.config, np.flatnonzero([bool(t.strip()) for t in texts]))
         texts = [texts[i] for i in rows]
         langs = [str(langs[i]) for i in rows]
         ids = [ids[i] for i in rows]
@@ -119,23 +120,23 @@ class ThemeModel:
             )
         unit_vectors = unit_embeddings(units, embeddings, encode)
         content_langs = [units.lang[i] for i in content]
-        self._learn_centering(unit_vectors[content], content_langs, langs)
+        fitting.learn_centering(self, unit_vectors[content], content_langs, langs)
         self.label_language_ = self.config.label_language or label_language(langs)
         centred = self.center(unit_vectors[content], content_langs)
         content_texts = [units.text[i] for i in content]
-        groups, fixed = self._group(
-            centred, content_texts, content_langs, seed_embeddings or {}, encode
+        groups, fixed = fitting.group_units(
+            self, centred, content_texts, content_langs, seed_embeddings or {}, encode
         )
         plain, whitened = centred, self.config.whitening > 0
         if whitened:
-            self._whiten(centred, groups)
+            fitting.whiten(self, centred, groups)
             centred = self.center(unit_vectors[content], content_langs)
-            groups, fixed = self._group(
-                centred, content_texts, content_langs, seed_embeddings or {}, encode
+            groups, fixed = fitting.group_units(
+                self, centred, content_texts, content_langs, seed_embeddings or {}, encode
             )
-        self._set_centroids(centred, groups)
-        category_centroids = _group_means(plain, groups) if whitened else None
-        self.threshold_ = self._choose_threshold(centred)
+        fitting.set_centroids(self, centred, groups)
+        category_centroids = fitting.group_means(plain, groups) if whitened else None
+        self.threshold_ = fitting.choose_threshold(self, centred)
         if self.codebook_ is not None:
             self.matcher_ = CodebookMatcher(self.codebook_).fit(encode, self.space_)
         self.fitted_on_ = {"comments": n_comments, "sample": len(rows), "units": len(units)}
@@ -158,48 +159,6 @@ class ThemeModel:
             return self.codebook_.content_free
         return builtin_content_free()
 
-    def _load_space(self, dim: int) -> dict[str, Any]:
-        """Set `space_` from `config.theme_space` (None without one); what it was learnt from."""
-        self.space_ = None
-        if not self.config.theme_space:
-            return {}
-        from feedback_nlp.topics.theme_space import load_theme_space
-
-        space = load_theme_space(self.config.theme_space)
-        if space.matrix.shape != (dim, dim):
-            raise ConfigError(
-                f"{self.config.theme_space}: theme space of shape {space.matrix.shape} does not "
-                f"fit embeddings of dimension {dim} (trained with another encoder?)"
-            )
-        self.space_ = space.matrix
-        labels = space.info.get("labels", [])
-        return {"coded_comments": space.info.get("coded_comments"), "labels": len(labels)}
-
-    def _whiten(self, centred: np.ndarray, groups: np.ndarray) -> None:
-        """Compose `space_` with the within-theme whitening of the first partition
-        (`clustering.within_theme_whitening`); the caller partitions again in the new space."""
-        whitening = clustering.within_theme_whitening(
-            centred, groups, self.config.whitening, self.config.whitening_shrinkage
-        )
-        self.space_ = whitening if self.space_ is None else self.space_ @ whitening
-
-    def _sample(self, candidates: np.ndarray) -> np.ndarray:
-        if len(candidates) <= self.config.fit_sample:
-            return candidates
-        rng = np.random.default_rng(self.config.seed)
-        return np.sort(rng.choice(candidates, size=self.config.fit_sample, replace=False))
-
-    def _learn_centering(
-        self, vectors: np.ndarray, langs: Sequence[str], comment_langs: Sequence[str]
-    ) -> None:
-        self.global_mean_ = vectors.mean(axis=0).astype(np.float32)
-        self.language_means_ = {}
-        self.main_language_ = _most_common([str(lang) for lang in comment_langs])
-        if self.config.language_centering:
-            self.language_means_ = clustering.language_means(
-                vectors, langs, self.config.centering_min_docs
-            )
-
     def center(self, embeddings: np.ndarray, langs: Sequence[str]) -> np.ndarray:
         """Embeddings in the model's space: minus their language's mean, unit length.
 
@@ -210,23 +169,6 @@ class ThemeModel:
         centred = clustering.centre(embeddings, langs, self.language_means_, self.global_mean_)
         return centred if self.space_ is None else clustering.unit_rows(centred @ self.space_)
 
-    def _group(
-        self,
-        centred: np.ndarray,
-        texts: list[str],
-        langs: list[str],
-        seed_embeddings: Mapping[str, np.ndarray],
-        encode: Encode,
-    ) -> tuple[np.ndarray, list[NamedTheme]]:
-        """Theme index of each fitted unit: named themes first (`topics.named`), then clusters."""
-        named = named_themes(self, seed_embeddings, encode)
-        groups = assign_named(self, named, centred, texts)
-        rest = np.flatnonzero(groups == OUTLIER)
-        rest_texts = [texts[i] for i in rest]
-        rest_langs = [langs[i] for i in rest]
-        groups[rest] = self._cluster(centred[rest], rest_texts, rest_langs) + len(named)
-        return groups, named
-
     def rule_rows(self, texts: Sequence[str]) -> np.ndarray:
         """Per unit text, the theme row a keyword rule of a theme-level entry forces (-1)."""
         rows = {
@@ -235,37 +177,6 @@ class ThemeModel:
             if t.codebook_id
         }
         return rule_rows(self.codebook_, texts, rows)
-
-    def _cluster(self, centred: np.ndarray, texts: list[str], langs: list[str]) -> np.ndarray:
-        """Theme index (0..k-1) of each unit: kNN-smoothed Ward on the embeddings joined
-        with a lexical view (`topics.lexical`), small themes dissolved."""
-        config = self.config
-        if len(centred) == 0:
-            return np.zeros(0, dtype=np.int64)
-        if len(centred) < 2 * config.min_topic_size:
-            return np.zeros(len(centred), dtype=np.int64)
-        points = lexical.hybrid(centred, lexical.lexical_view(texts, langs), config.lexical_weight)
-        neighbors = clustering.nearest_neighbors(points, config.graph_neighbors)
-        k_smooth = clustering.smoothing_size(len(points), config.smoothing_neighbors)
-        smoothed = clustering.smooth(points, neighbors[:, :k_smooth])
-        wanted = config.n_themes or clustering.auto_theme_count(len(centred), config.granularity)
-        labels = clustering.ward_partition(smoothed, wanted, neighbors)
-        return clustering.dissolve_small(centred, labels, config.min_topic_size)
-
-    def _set_centroids(self, centred: np.ndarray, groups: np.ndarray) -> None:
-        present = [g for g in range(int(groups.max()) + 1) if (groups == g).any()]
-        remap = {g: i for i, g in enumerate(present)}
-        groups[:] = [remap.get(int(g), OUTLIER) for g in groups]
-        self.centroids_ = _group_means(centred, groups)
-        self.topic_ids_ = np.arange(len(present), dtype=np.int64)
-
-    def _choose_threshold(self, centred: np.ndarray) -> float:
-        if self.config.outlier_threshold is not None:
-            return float(self.config.outlier_threshold)
-        if len(self.centroids_) == 1:
-            return -1.0  # one theme: everything that says something belongs to it
-        nearest = (centred @ self.centroids_.T).max(axis=1)
-        return float(np.quantile(nearest, self.config.outlier_quantile))
 
     # -- tagging -------------------------------------------------------------------------
 
@@ -355,16 +266,3 @@ def _check_embeddings(embeddings: np.ndarray, n_rows: int, dim: int | None = Non
         row = int(np.flatnonzero(~np.isfinite(array).all(axis=1))[0])
         raise FeedbackError(f"embedding of row {row} contains NaN or infinite values")
     return array
-
-
-def _most_common(values: Sequence[str]) -> str:
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
-
-
-def _group_means(points: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """Unit-length mean row of each group 0..max (groups as `_set_centroids` numbers them)."""
-    count = int(groups.max()) + 1
-    return clustering.unit_rows(np.stack([points[groups == g].mean(axis=0) for g in range(count)]))
