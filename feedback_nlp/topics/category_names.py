@@ -22,7 +22,7 @@ a noun: a single word is a word the tagger read as a noun or proper noun in at l
 phrase holds such a word or ends with a verb (in `NOUN_SHARE` of its uses) and its particle
 ("top up"), starts with no function word (determiner, preposition, pronoun, conjunction,
 auxiliary, particle: its most common tag; a negation may start one) and ends with none but
-an English particle (`topics.phrases.PARTICLES`).
+an English particle (`topics.phrase_candidates.PARTICLES`).
 
 A category's two words are its best word and the best other one that is no form of the
 first ("card", "cards"), in the same script (no "рейс & πτήση" from the lemmas of all
