@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from feedback_nlp.text.people_cues import CUED
+from feedback_nlp.text.people_cues import CUED, names_someone
 from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
-from feedback_nlp.text.people_titles import POLICE_RANKS, TITLES, refuses_title
+from feedback_nlp.text.people_titles import POLICE_RANKS, TITLES, is_word_title, refuses_title
 from feedback_nlp.text.people_words import NAME_WORDS, NOT_NAMES, name_word_count
 
 #: Self-introductions; "named", "called" and their kin are left out: products are named too.
@@ -100,6 +100,8 @@ def _cased_name_length(match: re.Match[str]) -> int:
         return 0
     if signed and count != len(words):
         return 0
+    if is_word_title(match) and not names_someone(words[:count]):
+        return 0  # "Officer Training", "Sergeant Pepper"
     return spans[count - 1].end()
 
 

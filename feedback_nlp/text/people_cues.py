@@ -9,7 +9,13 @@
   ``Yes, it's Emily Clarke``, ``Sí, soy Carmen Soto``, ``I'm Mark Schmidt, admin at …``;
   the weaker the cue, the more the name must show: two capitalised words, or one that ends
   the clause or goes on with ``from``, ``here``, ``speaking``;
-- thanks to a capitalised name that ends the clause (``Thank you John.``).
+- thanks to two capitalised words that end the clause (``Thank you Priya Shah.``); one word
+  alone is a brand as often as a name (``Thanks Ryanair!``) and stays.
+
+Since round 2 of stop 51 the words taken must hold one that is no common word of English,
+Spanish, German or French (:mod:`feedback_nlp.text.common_words`): ``I'm Mark Schmidt`` and
+``Priya speaking`` go, ``I'm Extremely Disappointed``, ``Tutor Time``, ``Lehrer Zimmer``,
+``Financially speaking`` stay; surnames that are common words (``Keller``, ``Mills``) stay too.
 
 None of them takes a sentence-function word, a weekday, a month, a language, a subject, a
 feeling or a few brands that feedback thanks (``it's Monday``, ``I'm Happy``, ``speaking
@@ -23,7 +29,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feedback_nlp.text.people_words import NAME_WORDS, NOT_NAMES, is_title_case, name_word_count
+from feedback_nlp.text.common_words import is_common_word
+from feedback_nlp.text.people_words import (
+    NAME_WORDS,
+    NOT_NAMES,
+    PARTICLES,
+    is_title_case,
+    name_word_count,
+)
 
 Measure = Callable[[re.Match[str]], int]
 
@@ -50,7 +63,8 @@ NOT_CUE_NAMES = NOT_NAMES | frozenset(
     miss cliente client kunde premium vodafone amazon google apple microsoft netflix
     spotify uber ebay paypal steam valve samsung sony nintendo xbox playstation ikea tesco
     telekom orange movistar o2 ee sky virgin bt meo vivo tim nos obama studio studios games
-    devs developers inc ltd gmbh""".split()  # noqa: SIM905
+    devs developers inc ltd gmbh british american canadian australian irish scottish
+    european christmas easter halloween""".split()  # noqa: SIM905
 )
 #: Adverbs that go before "speaking" ("Generally speaking, …").
 _SPEAKING_ADVERBS = frozenset(
@@ -105,7 +119,15 @@ def _words(match: re.Match[str]) -> tuple[list[re.Match[str]], int]:
         return spans, 0
     if any((w.isupper() and len(w) > 1) or _NAMED_AFTER.search(w) for w in taken):
         return spans, 0
-    return spans, count
+    return spans, count if names_someone(taken) else 0
+
+
+def names_someone(words: list[str]) -> bool:
+    """Whether capitalised `words` after a cue can name a person: one of them, particles
+    aside, is no common word of a cue language ("Mark Schmidt", "Priya", "De Boer"; not
+    "Extremely Disappointed", "Gold Member", "Estudiante de Medicina")."""
+    named = [w.strip("'’-") for w in words if w.lower() not in PARTICLES]
+    return not all(is_common_word(w) for w in named)
 
 
 def _end(spans: list[re.Match[str]], count: int) -> int:
@@ -142,9 +164,10 @@ def _connected_name(match: re.Match[str]) -> int:
 
 
 def _thanked_name(match: re.Match[str]) -> int:
-    """After thanks: one or two capitalised words that end the clause ("Thank you John.")."""
+    """After thanks: two capitalised words that end the clause ("Thank you Priya Shah."); one
+    alone is a brand as often as a name ("Thanks Ryanair!") and stays."""
     spans, count = _words(match)
-    if not count or count > 2 or _in_title_case(match):
+    if count != 2 or _in_title_case(match):
         return 0
     after = match.start("name") + _end(spans, count)
     return _end(spans, count) if _CLAUSE_END.match(match.string, after) else 0
@@ -155,6 +178,8 @@ def _speaking_name(match: re.Match[str]) -> int:
     words = match.group("name").split()
     lowered = {w.lower() for w in words}
     if lowered & (NOT_CUE_NAMES | _SPEAKING_ADVERBS) or not all(w[0].isupper() for w in words):
+        return 0
+    if not names_someone(words):  # "Financially speaking", "Public speaking"
         return 0
     return len(match.group("name"))
 

@@ -99,6 +99,24 @@ _ZH_HONORIFIC = re.compile(
     rf"(?:{_NOT_HAN_BEFORE}|(?<=[{_BEFORE_SURNAME}]))"
     rf"(?P<name>{'|'.join(_ZH_DOUBLE_SURNAMES)}|[{''.join(sorted(_ZH_SURNAMES))}])(?={_ZH_ROLES})"
 )
+#: Words whose last character is a surname a function character goes before (谢谢 "thanks",
+#: 这周 "this week", 也许 "maybe"): "谢谢老师" thanks a teacher and names no one.
+_ZH_WORDS_ENDING_IN_SURNAME = frozenset(
+    "谢谢 謝謝 感谢 感謝 这周 這周 那周 也许 也許 或许 或許 这段 這段 那段".split()  # noqa: SIM905
+)
+
+
+def _zh_honorific_length(match: re.Match[str]) -> int:
+    """The length of a surname before a role, 0 where it ends a word (谢谢老师, 这周老师) or
+    is 曾 of 曾经 ("once": 我曾经理解)."""
+    start, name = match.start("name"), match.group("name")
+    if match.string[max(0, start - 1) : start + 1] in _ZH_WORDS_ENDING_IN_SURNAME:
+        return 0
+    if name == "曾" and match.string.startswith("经", match.end("name")):
+        return 0
+    return len(name)
+
+
 _JA_HONORIFIC = re.compile(rf"{_NOT_HAN_BEFORE}(?P<name>{_JA_SURNAMES})(?=さん|先生|様|氏|くん)")
 
 
@@ -108,8 +126,9 @@ UNCASED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_ZH_INTRODUCTION, _zh_name_length),
     *(
         (pattern, lambda match: len(match.group("name")))
-        for pattern in (*_JA_INTRODUCTIONS, _ZH_HONORIFIC, _JA_HONORIFIC)
+        for pattern in (*_JA_INTRODUCTIONS, _JA_HONORIFIC)
     ),
+    (_ZH_HONORIFIC, _zh_honorific_length),
 )
 #: A letter of a script the `UNCASED` cues are written in: only then are they searched.
 UNCASED_SCRIPT = re.compile("[\u0590-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff]")

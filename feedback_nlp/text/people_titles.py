@@ -17,7 +17,9 @@ UK public-sector titles (since stop 51): ``Cllr``, ``Councillor``, ``Officer``,
 ``Inspector``, ``Sergeant``, ``Sgt``, ``Constable``, ``Supt``; the police ranks ``PC``,
 ``PCSO``, ``DC``, ``DS``, ``DCI`` only in capitals, before a surname that is not a computer's,
 a store's or a console's word (``PC World``, ``PC Gamer``, ``DC Comics``, ``DS Lite``) and
-not after a determiner (``my PC Lenovo``, ``mon PC Asus``).
+not after a determiner (``my PC Lenovo``, ``mon PC Asus``). After these ranks and offices
+(since stop 51, round 2) a name is refused when all its words are common words
+(``Officer Training``, ``Sergeant Pepper``, ``DC Fast charging``: `is_word_title`).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ _NOT_AFTER_RANK = frozenset(
     apps client cleaner doctor desktop laptop portable fixe bureau card speaker speakers setup
     software hardware upgrade home office windows mac bundle only specs power motor motors
     comics comic universe fandome studios movies lite xl game pass lenovo dell asus acer hp
+    automobiles
     samsung apple microsoft intel amd nvidia msi medion linux ubuntu steam xbox monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split()  # noqa: SIM905 (a word list)
@@ -103,6 +106,19 @@ def _is_computer(match: re.Match[str], name: str) -> bool:
     if name.lower() in _NOT_AFTER_RANK or (len(name) > 1 and name.isupper()):
         return True
     return _DETERMINER_BEFORE.search(match.string[: match.start("title")]) is not None
+
+
+#: Titles that are also words of rank or office ("Officer Training", "Sergeant Pepper", "DC
+#: Fast charging"): a name after them must not be made of common words only.
+_WORD_TITLES = POLICE_RANKS | frozenset(
+    "councillor officer inspector sergeant constable".split()  # noqa: SIM905
+)
+
+
+def is_word_title(match: re.Match[str]) -> bool:
+    """Whether the title of `match` is a rank or office that is also a word (`_WORD_TITLES`)."""
+    title = _first_title_word(match)
+    return (title if title in POLICE_RANKS else title.lower()) in _WORD_TITLES
 
 
 def refuses_title(match: re.Match[str], name: str) -> bool:

@@ -24,3 +24,23 @@ def test_a_surname_before_a_role_or_an_honorific_goes_and_the_role_stays(text, e
 @pytest.mark.parametrize("text", NO_NAMES)
 def test_a_surname_letter_inside_a_word_before_a_role_stays(text):
     assert redact_names(text, "<NAME>") == (text, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谢谢老师",
+        "感谢老师的耐心",
+        "谢谢师傅，送得很快",
+        "这周老师布置了太多作业",
+        "也许老师会回复",
+        "我曾经理解他",
+    ],
+)
+def test_a_surname_letter_that_ends_a_word_before_a_role_stays(text):
+    """Review 51: 谢谢老师 ("thank you, teacher") became 谢<NAME>老师."""
+    assert redact_names(text, "<NAME>") == (text, False)
+
+
+def test_a_surname_after_thanks_still_goes():
+    assert redact_names("谢谢王老师", "<NAME>") == ("谢谢<NAME>老师", True)

@@ -51,7 +51,7 @@ def test_pan_as_bread_an_airline_or_a_character_stays(raw):
         ("DC Rowlands and DS Owen came", "DC <NAME> and DS <NAME> came"),
         ("Officer Lloyd was kind", "Officer <NAME> was kind"),
         ("Inspector Baines called back", "Inspector <NAME> called back"),
-        ("Sergeant Mills, Sgt Hale and Sgt. Ward", "Sergeant <NAME>, Sgt <NAME> and Sgt. <NAME>"),
+        ("Sergeant Hughes, Sgt Hale and Sgt. Ward", "Sergeant <NAME>, Sgt <NAME> and Sgt. <NAME>"),
         ("Constable Reese was rude", "Constable <NAME> was rude"),
     ],
 )
@@ -76,4 +76,21 @@ def test_uk_public_sector_titles_are_name_cues(raw, expected):
     ],
 )
 def test_computers_stores_and_comics_after_pc_or_dc_stay(raw):
+    assert redact_names(raw, "<NAME>") == (raw, False)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Officer Training was excellent",
+        "Sergeant Pepper tribute band was loud",
+        "The Inspector Calls play was great",
+        "Constable Country walk was lovely",
+        "DC Fast charging at the station failed",
+        "Played it on PC Ultra settings, smooth",
+        "DS Automobiles dealer was rude",
+    ],
+)
+def test_common_words_after_a_rank_or_office_stay(raw):
+    """Review 51: a rank or office before common words names no one."""
     assert redact_names(raw, "<NAME>") == (raw, False)
