@@ -69,7 +69,7 @@ UK_LABELLED: tuple[
     tuple[re.Pattern[str], Callable[[str], bool], Callable[[str, int], bool] | None], ...
 ] = (
     (_LABELLED_NINO, lambda v: NINO.fullmatch(v.upper()) is not None, None),
-    (_PUBLIC_ID, lambda v: True, None),
+    (_PUBLIC_ID, lambda v: sum(c.isdigit() for c in v) >= 6, None),  # the value's own digits
     (_BARE_ACCOUNT, lambda v: True, _near_sort_code),
     (_ADDRESS, lambda v: True, None),
     (_PLATE, lambda v: True, None),
