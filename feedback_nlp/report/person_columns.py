@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from feedback_nlp.schema import PII_PLACEHOLDERS
+from feedback_nlp.text.people_cues import names_someone
 
 #: Words before a name that make it a person's: "Full name", "customer.name", "visitor.name",
 #: "via.source.from.name", "Twitter handle" ("Store name", "plan_name", "product.name" are not).
@@ -76,12 +77,20 @@ def role_column_holds_names(name: object, values: pd.Series) -> bool:
     if not _ROLE_HEADER.match(str(name).strip()):
         return False
     cells = [str(v).strip() for v in values.dropna() if isinstance(v, str) and v.strip()]
-    names = [cell for cell in cells if _looks_like_name(cell)]
+    names = [cell for cell in cells if _looks_like_name(cell) and names_someone(cell.split())]
     if not names or len(names) < _NAME_CELL_SHARE * len(cells):
         return False
     several_words = sum(" " in cell for cell in names) >= _NAME_CELL_SHARE * len(names)
     distinct = len(set(names))
-    return several_words or (distinct >= _VARIED_NAMES and distinct >= len(names) / 2)
+    return (several_words and _varied(names)) or (
+        distinct >= _VARIED_NAMES and distinct >= len(names) / 2
+    )
+
+
+def _varied(names: list[str]) -> bool:
+    """Whether `names` vary as people's names do: from 10 values on, none on more than a
+    fifth of them ("New Customer" / "Existing Customer" are categories)."""
+    return len(names) < 10 or max(pd.Series(names).value_counts()) <= len(names) / 5
 
 
 #: A header that says its column holds phone numbers: "phone_int", "Mobile no",

@@ -61,6 +61,12 @@ ROLE_NOT_NAMES = [
     ("User", ["Free", "Premium", "Free", "Pro", "Free", "Premium"]),
     ("user", ["The app crashes every time I open it", "Fine"]),
     ("comment", ["Anna Schmidt", "Ben Okafor"]),  # no role header
+    # a reviewer (stop 51): two-word categories are no names
+    ("customer", ["New Customer", "Existing Customer"] * 10),
+    ("user", ["Free Plan", "Pro Plan"] * 10),
+    ("employee", ["Full Time", "Part Time"]),
+    ("reviewer", ["Verified Buyer"] * 3),
+    ("agent", ["Chat Bot", "Live Agent"]),
 ]
 
 
