@@ -294,8 +294,9 @@ def fit(
         save_model_folder(analysis, model)
     except FeedbackError as error:
         _fail(error)
-    for note in analysis.outcome_notes:  # an outcome not found is not saved with the model
-        typer.echo(f"note: {note}")
-    if not quiet:  # what was read and rejected, as `analyze` says it
+    if quiet:  # the read summary lists them otherwise: an outcome not found is not saved
+        for note in analysis.outcome_notes:
+            typer.echo(f"note: {note}")
+    else:  # what was read and rejected, with the outcome notes, as `analyze` says it
         typer.echo(analysis.read_summary)
         typer.echo(f"fitted on {len(analysis.table):,} comments; model saved in {model}/")

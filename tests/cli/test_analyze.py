@@ -165,3 +165,21 @@ def test_analyze_takes_agent_turns_and_passes_them_to_the_reader(tmp_path: Path,
     assert asked == ["context", "drop"]
     wrong = CliRunner().invoke(app, [*args, "--agent-turns", "keep"])
     assert wrong.exit_code == 2 and "agent_turns must be one of" in wrong.output
+
+
+def test_fit_says_each_outcome_note_once(tmp_path: Path, monkeypatch):
+    """Probe 51: `fit` printed "'star_rating' (1-5 stars) taken as an outcome" twice, on its
+    own and again in the read summary, which ends with the outcome notes."""
+    from feedback_nlp import pipeline
+
+    note = "'star_rating' (1-5 stars) taken as an outcome"
+    analysis = type(
+        "Analysis",
+        (),
+        {"read_summary": f"rows: 3 read\n{note}", "table": [1, 2, 3], "outcome_notes": [note]},
+    )
+    monkeypatch.setattr(pipeline, "analyze", lambda *args, **kwargs: analysis)
+    monkeypatch.setattr(pipeline, "save_model_folder", lambda *args, **kwargs: tmp_path)
+    args = ["fit", str(tmp_path / "in.csv"), "--model", str(tmp_path / "m")]
+    assert CliRunner().invoke(app, args).output.count(note) == 1
+    assert CliRunner().invoke(app, [*args, "--quiet"]).output.count(note) == 1
