@@ -30,7 +30,7 @@ from feedback_nlp.scores import (
     unit_ids,
     unit_scores,
 )
-from feedback_nlp.text.boxes import praises_nothing
+from feedback_nlp.text.boxes import is_only_nothing, praises_nothing
 from feedback_nlp.text.replies import is_no_judgement_reply, normalise
 
 OUTLIER_TOPIC = "-1"
@@ -332,14 +332,35 @@ def commented(table: pd.DataFrame) -> pd.Series:
     column = next((c for c in ("text_clean", "text") if c in table.columns), None)
     if column is None:
         return pd.Series(True, index=table.index)
-    texts = table[column].astype("string").fillna("")
-    if "question" not in table.columns:
-        said = {text: is_comment_text(text) for text in texts.unique()}
-        return texts.map(said).astype(bool)
-    questions = table["question"].astype("string").fillna("")
-    pairs = pd.Series(list(zip(texts, questions, strict=True)), index=table.index)
-    said_of = {pair: is_comment_text(pair[0], pair[1] or None) for pair in set(pairs)}
-    return pairs.map(said_of).astype(bool)
+    texts = table[column].astype("string").fillna("").to_numpy(dtype=object)
+    codes, uniques = pd.factorize(texts)  # numpy, not Arrow chunk by chunk
+    said = np.array([is_comment_text(text) for text in uniques], dtype=bool)
+    flags = said[codes]
+    if "question" in table.columns:
+        flags |= _praised_nothing(codes, uniques, said, table["question"])
+    return pd.Series(flags, index=table.index)
+
+
+def _praised_nothing(
+    codes: np.ndarray, uniques: np.ndarray, said: np.ndarray, questions: pd.Series
+) -> np.ndarray:
+    """True where a text that is no comment alone (`said` of each of the `uniques`, `codes`
+    per row) is one with its question: only "nothing" can be (`text.boxes.praises_nothing`),
+    so only the (text, question) pairs of texts that are only "nothing" are weighed, once."""
+    nothing = [k for k, text in enumerate(uniques) if not said[k] and is_only_nothing(text)]
+    rows = np.isin(codes, nothing)
+    found = np.zeros(len(codes), dtype=bool)
+    if not rows.any():
+        return found
+    asked = questions.astype("string").fillna("").to_numpy(dtype=object)[rows]
+    question_codes, question_values = pd.factorize(asked)
+    width = len(question_values)
+    pairs, pair_of_row = np.unique(codes[rows] * width + question_codes, return_inverse=True)
+    said_of = [
+        is_comment_text(uniques[p // width], question_values[p % width] or None) for p in pairs
+    ]
+    found[rows] = np.array(said_of, dtype=bool)[pair_of_row]
+    return found
 
 
 #: Replies of the no-judgement list that accept, and so judge a little: they are comments.

@@ -4,22 +4,23 @@ Survey APIs flattened into tables and survey-answer tables of data warehouses ho
 response as several rows: ``ResponseId, Question, Answer`` (and columns of the response,
 such as its date, repeated on each). Read row by row, every row after a response's first is
 a "duplicate response_id" and a score is taken for a comment. The reader recognises the
-layout (a question column, `QUESTION_NAMES` or mapped as `question`, beside an answer
-column that is the text, `ANSWER_NAMES`, and an id) and folds all rows of one response into
-one row whose columns are its questions, then reads that row as a form export's: every open
-question (`questions.FREE_TEXT_WORDS`, or a first answer of three words or more) is a
-comment (`io.answers`: one row per answer, always `<id>#q<k>`), a question worded like NPS,
-CSAT or CES whose first answer is a number the score, the other questions (a store chosen)
-columns carried with the response. A response's rows may lie anywhere in the file (an
-export sorted by question, a warehouse table in no order), so the whole file is held until
-it is read, then folded: responses in the order of their first rows, roles decided by the
-wording or the first answer in the order of the deciding rows (a mapping may name the open
-questions: `text = ["Why?", "Favourite dish?"]` reads those, in that order, and no others,
-however short their answers). Several adjacent answers of one response to one question (a
-multiple choice) are joined with " | "; a response answering a question again further on
-(a file exported twice) is a duplicate, and those rows are rejected. Columns whose value
-changes between the rows of one response (a question id, a question type) belong to the
-question, not the response: they are left out, and a note names them.
+layout (a question column, `QUESTION_NAMES` or mapped as `question`, beside an answer column
+that is the text, `ANSWER_NAMES`, and an id) and folds all rows of one response into one row
+whose columns are its questions, then reads that row as a form export's: every open question
+(`questions.FREE_TEXT_WORDS` unless every answer is a number, or a first answer of three
+words or more) is a comment (`io.answers`: one row per answer, always `<id>#q<k>`), the
+first question worded like NPS, CSAT or CES whose first answer is a number the score, the
+other questions (a store chosen) columns carried with the response. A response's rows may
+lie anywhere in the file (an export sorted by question, a warehouse table in no order), so
+the whole file is held until it is read, then folded: responses in the order of their first
+rows, roles decided by the wording or the first answer in the order of the deciding rows (a
+mapping may name the open questions: `text = ["Why?", "Favourite dish?"]` reads those, in
+that order, and no others, however short their answers). Several adjacent answers of one
+response to one question (a multiple choice) are joined with " | "; a response answering a
+question again further on (a file exported twice) is a duplicate, and those rows are
+rejected. Columns whose value changes between the rows of one response (a question id, a
+question type) belong to the question, not the response: they are left out, and a note names
+them.
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ import pandas as pd
 
 from feedback_nlp.io.column_names import normalise_name
 from feedback_nlp.io.mapping import ColumnPlan
-from feedback_nlp.io.questions import FREE_TEXT_WORDS, reads_as_free_text, score_for_question
+from feedback_nlp.io.questions import (
+    numeric_answers,
+    reads_as_free_text,
+    score_for_question,
+    worded_open,
+)
 from feedback_nlp.io.scores import NUMBER_CELL, is_missing
 
 #: Names of the question column of a long export (normalised: lower case, "_" for the rest).
@@ -201,8 +207,8 @@ class LongFolder:
                 continue
             asked = (questions == question).to_numpy()
             given = answers[asked].dropna().astype(str)
-            first = given.iloc[0] if len(given) else None
-            role, by_wording = self._role(question, first)
+            taken = {role for _, _, role in decided}
+            role, by_wording = self._role(question, given, taken)
             if role is not None:
                 row = int(np.argmax(asked)) if by_wording else answers.index.get_loc(given.index[0])
                 decided.append((row, question, role))
@@ -216,20 +222,22 @@ class LongFolder:
             elif role != "carried":
                 self.plan.columns[role] = column
 
-    def _role(self, question: str, first: str | None) -> tuple[str | None, bool]:
+    def _role(self, question: str, given: pd.Series, taken: set[str]) -> tuple[str | None, bool]:
         """(role, decided by the wording alone): a mapped name, "text" for an open question
-        (its wording, or a first answer of three words or more), a score for a question
-        worded as one whose first answer is a number, else "carried"; (None, False) while a
-        question that its answers must decide has none."""
+        (its wording, unless every answer `given` is a number, or a first answer of three
+        words or more), a score for a question worded as one whose first answer is a number
+        (once each: not a score the plan or an earlier question, `taken`, holds), else
+        "carried"; (None, False) while a question that its answers must decide has none."""
         if question in self.mapped:
             return self.mapped[question], True
-        worded = any(word in question.lower() for word in FREE_TEXT_WORDS)
-        if worded and not self.texts:
-            return "text", True
-        if first is None:
+        if worded_open(question) and not self.texts and not numeric_answers(given):
+            return "text", True  # not "How satisfied are you with the improved app?": 4, 2, 5
+        if not len(given):
             return None, False
+        first = given.iloc[0]
         score = score_for_question(question)
-        if score and score not in self.plan.columns and NUMBER_CELL.match(first.strip()):
+        taken = taken | set(self.plan.columns) | set(self.mapped.values())
+        if score and score not in taken and NUMBER_CELL.match(first.strip()):
             return score, False
         free = reads_as_free_text(first) and not self.texts
         return ("text" if free else "carried"), False

@@ -6,6 +6,7 @@ their columns by the question asked, so the wording says what a column holds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -42,45 +43,13 @@ WENT_WELL_WORDS = (
     "funcionou bem", "correu bem", "a mers bine", "a funcționat bine",
 )  # fmt: skip
 FREE_TEXT_WORDS = (
-    "why",
-    "reason",
-    "tell us",
-    "comment",
-    "anything else",
-    "improve",
-    "feedback",
-    "describe",
-    "pourquoi",
-    "raison",
-    "warum",
-    "grund",
-    "por qué",
-    "motivo",
-    "de ce",
-    "motiv",
-    "почему",
-    "причин",
-    "like most",
-    "like best",
-    "like least",
-    "suggest",
-    "amélior",
-    "verbesser",
-    "mejorar",
-    "melhorar",
-    "miglior",
-    "îmbunătăț",
-    "улучш",
-    "kommentar",
-    "comentario",
-    "commento",
-    "комментар",
-    "vorschlag",
-    "sugerencia",
-    "sugestão",
-    "suggerimento",
+    "why", "reason", "tell us", "comment", "anything else", "improve", "feedback", "describe",
+    "pourquoi", "raison", "warum", "grund", "por qué", "motivo", "de ce", "motiv", "почему",
+    "причин", "like most", "like best", "like least", "suggest", "amélior", "verbesser", "mejorar",
+    "melhorar", "miglior", "îmbunătăț", "улучш", "kommentar", "comentario", "commento",
+    "комментар", "vorschlag", "sugerencia", "sugestão", "suggerimento",
     *WENT_WELL_WORDS,
-)
+)  # fmt: skip
 
 
 #: Column names that hold a score without saying which (Delighted's and many tools' "Score").
@@ -96,6 +65,19 @@ class Header:
     columns: list[str]
     rows: int
     plan: ColumnPlan
+
+
+def worded_open(question: str) -> bool:
+    """A question that asks why, what to improve or for comments (`FREE_TEXT_WORDS`)."""
+    lowered = question.lower()
+    return any(word in lowered for word in FREE_TEXT_WORDS)
+
+
+def numeric_answers(given: Iterable[str]) -> bool:
+    """Answers seen, every one a number: a score's, never free text ("How satisfied are you
+    with the improved app?" answered 4, 2, 5 is a score question, not an open one)."""
+    given = [str(a).strip() for a in given if str(a).strip()]
+    return bool(given) and all(NUMBER_CELL.match(a) for a in given)
 
 
 def score_for_question(question: str) -> str | None:
@@ -116,8 +98,7 @@ def score_question_hints(columns: list[str], found: set[str]) -> list[str]:
     notes = []
     for column in columns:
         name = score_for_question(column)
-        lowered = column.lower()
-        if name and name not in found and not any(w in lowered for w in FREE_TEXT_WORDS):
+        if name and name not in found and not worded_open(column):
             notes.append(
                 f"'{column}' reads like a score question ({name.upper()}) but is not read as one: "
                 f'if it holds the scores, map it ([columns] {name} = "{column}")'
@@ -135,11 +116,7 @@ def unread_score_columns(columns: list[str], plan: ColumnPlan) -> dict[str, str]
     plan does not read: column -> the score its wording names."""
     used = {*plan.columns.values(), *plan.more_texts, *plan.not_scores}
     worded = {c: score_for_question(c) for c in columns if c not in used}
-    return {
-        column: name
-        for column, name in worded.items()
-        if name and not any(word in column.lower() for word in FREE_TEXT_WORDS)
-    }
+    return {column: name for column, name in worded.items() if name and not worded_open(column)}
 
 
 def unread_score_reasons(raw: pd.DataFrame, plan: ColumnPlan) -> pd.Series:
@@ -211,15 +188,20 @@ def open_questions(
     skip: set[str],
     answers: dict[str, list[str]] | None = None,
 ) -> list[str]:
-    """Every column whose question asks why, what to improve or for comments, in order; after
-    the first, only those whose first `answers` (where the detector saw some) read as free
-    text, a few words at least, not a choice such as "Price" (`io.answers` splits them)."""
+    """Every column whose question asks why, what to improve or for comments, in order, but
+    those whose first `answers` (where the detector saw some) are all numbers (a score
+    question worded "… the improved app?"); after the first, only those whose answers read
+    as free text, a few words at least, not a choice such as "Price" (`io.answers` splits
+    them)."""
+    seen = answers or {}
     found = [
         c
         for c in columns
-        if c not in skip and any(word in questions.get(c, "").lower() for word in FREE_TEXT_WORDS)
+        if c not in skip
+        and worded_open(questions.get(c, ""))
+        and not numeric_answers(seen.get(c, []))
     ]
-    return found[:1] + [c for c in found[1:] if _free_answers((answers or {}).get(c, []))]
+    return found[:1] + [c for c in found[1:] if _free_answers(seen.get(c, []))]
 
 
 def _free_answers(given: list[str]) -> bool:

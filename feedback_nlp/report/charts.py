@@ -215,11 +215,12 @@ def impact_hover(frame: pd.DataFrame, measure: str) -> pd.Series:
     measured`: NPS points, or on a mean), range, units, bad-score share."""
     units = units_of(frame)
     on = f"on the {measure}" if on_mean(measure) else f"{measure} points"
+    digits = 2 if on_mean(measure) else 1  # a mean moves by hundredths
 
     def tip(row: pd.Series) -> str:
         parts = [
-            f"impact {signed(row['impact'])} {on} "
-            f"(95 % range {interval(row['impact_ci_low'], row['impact_ci_high'])})",
+            f"impact {signed(row['impact'], digits)} {on} "
+            f"(95 % range {interval(row['impact_ci_low'], row['impact_ci_high'], digits)})",
             f"{counted_units(int(row['units']), units)}, {percent(row.get('event_rate'))} "
             "with a bad score",
         ]

@@ -98,3 +98,32 @@ def test_commented_gives_each_row_its_question() -> None:
     )
     assert commented(table).tolist() == [True, False, False]
     assert not commented(table.drop(columns="question")).any()
+
+
+def test_commented_weighs_the_question_only_for_texts_that_are_only_nothing(monkeypatch) -> None:
+    """Before, every (text, question) pair was weighed: 0.86 s per 200k rows against 0.08 s
+    without a question column. Same results as weighing each row with its question."""
+    import feedback_nlp.insights.core as core
+
+    texts = ["Nothing.", "nichts", "n/a", "the lift was broken", "", None, "Quick check-in"]
+    boxes = ["What worked well?", "What could be better?", None, "Why?", "Why?", "Why?", ""]
+    rows = [
+        (t, f"{q} ({k})" if q else q) for t, q in zip(texts, boxes, strict=True) for k in range(30)
+    ]
+    table = pd.DataFrame(rows, columns=["text_clean", "question"]).sample(frac=1.0, random_state=7)
+    expected = [
+        is_comment_text("" if pd.isna(t) else t, None if pd.isna(q) or not q else q)
+        for t, q in zip(table["text_clean"], table["question"], strict=True)
+    ]
+    weighed = []
+
+    def counted(text: str, question: str | None = None) -> bool:
+        weighed.append(text)
+        return is_comment_text(text, question)
+
+    monkeypatch.setattr(core, "is_comment_text", counted)
+    flags = commented(table)
+    assert flags.tolist() == expected and flags.index.equals(table.index)
+    assert sum(expected) == 30 + 30 + 30  # "Nothing." praising nothing, the two real comments
+    distinct_texts, nothing_pairs = 6, 60  # "Nothing." and "nichts" with each of their 30 boxes
+    assert len(weighed) <= distinct_texts + nothing_pairs

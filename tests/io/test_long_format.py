@@ -172,3 +172,54 @@ def test_any_long_file_folds_the_same_whole_and_streamed(tmp_path_factory, rows,
     assert streamed["text"].tolist() == whole.table["text"].tolist()
     assert whole.table["response_id"].is_unique
     assert sum(len(c.rejects) for c in chunks) == len(whole.rejects)
+
+
+def _scored_rows(score_questions: list[str], why: str) -> list[tuple]:
+    """Two responses answering each score question with a number, then `why` in words."""
+    answers = [(["4", "1"], "Pages load fast since the update"), (["2", "5"], "Login fails a lot")]
+    rows = []
+    for k, (scores, text) in enumerate(answers):
+        rows += [
+            (f"R{k}", "2026-05-01", f"Q{q}", s, scores[q]) for q, s in enumerate(score_questions)
+        ]
+        rows.append((f"R{k}", "2026-05-01", "Q9", why, text))
+    return rows
+
+
+@pytest.mark.parametrize(
+    "csat",
+    ["Hoe tevreden bent u over de verbeterde app?", "How satisfied are you with the improved app?"],
+)
+def test_a_score_question_with_an_open_word_is_the_score_not_the_text(tmp_path, csat):
+    """Before, "verbeterde" (improved, a stop-51 open word) and "improved" made the CSAT
+    question the text: comments "4" and "2", no score."""
+    why = "Wat is de reden voor uw score?"
+    result = check_result(read_feedback(long_file(tmp_path, _scored_rows([csat], why))))
+    assert result.info["columns"]["csat"] == csat and result.info["columns"]["text"] == why
+    assert result.table["text"].tolist() == [
+        "Pages load fast since the update",
+        "Login fails a lot",
+    ]
+    assert result.table["csat"].tolist() == [4, 2]
+
+
+def test_the_first_of_two_questions_of_one_score_is_the_score(tmp_path):
+    """Before, the later question overwrote the first: its answers became the CSAT."""
+    first, second = "How satisfied are you overall?", "How satisfied are you with delivery?"
+    rows = _scored_rows([first, second], WHY)
+    result = check_result(read_feedback(long_file(tmp_path, rows)))
+    assert result.info["columns"]["csat"] == first
+    assert result.table["csat"].tolist() == [4, 2]
+    assert result.table[second].tolist() == ["1", "5"]  # carried
+
+
+def test_an_open_question_worded_with_a_score_word_answered_in_words_stays_the_text(tmp_path):
+    rows = [
+        (*row[:3], "What should we improve before you recommend us?", row[4])
+        if row[3] == WHY
+        else row
+        for row in ROWS
+    ]
+    result = check_result(read_feedback(long_file(tmp_path, rows)))
+    assert result.info["columns"]["text"] == "What should we improve before you recommend us?"
+    assert result.table["nps"].tolist() == [9, 9, 3]

@@ -74,3 +74,29 @@ def test_a_row_with_no_text_and_a_score_left_unread_is_not_said_to_have_no_score
     assert reasons["e1"].startswith(f"no text, and its score is not read: '{SATISFIED}' holds 4")
     assert f'csat = "{SATISFIED}"' in reasons["e1"]
     assert reasons["e2"] == "no text and no score"
+
+
+IMPROVED = "How satisfied are you with the improved checkout?"
+
+
+def test_a_score_question_with_an_open_word_answered_in_numbers_is_not_the_text():
+    """Before, "improved" (and today's "verbeterde") made the CSAT question the open one."""
+    asked = [IMPROVED, "Hoe tevreden bent u over de verbeterde kassa?", "Why that score?"]
+    answers = {asked[0]: ["4", "2"], asked[1]: ["5", ""], asked[2]: ["Card was declined twice"]}
+    assert open_questions(asked, {c: c for c in asked}, set(), answers) == [asked[2]]
+    unseen = [
+        "What should we improve before you recommend us?"
+    ]  # no answers seen: its wording decides
+    assert open_questions(unseen, {c: c for c in unseen}, set()) == unseen
+
+
+def test_a_form_export_reads_the_improved_question_as_its_score(tmp_path):
+    path = tmp_path / "typeform.csv"
+    header = f'#,"{IMPROVED}",Why that score?,Submitted At,Network ID\n'
+    rows = ["a1,4,Paying took one tap now,2026-05-01 10:00:00,n1"]
+    rows.append("a2,2,The card form kept resetting,2026-05-02 11:00:00,n2")
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.info["columns"]["csat"] == IMPROVED
+    assert result.info["columns"]["text"] == "Why that score?"
+    assert result.table["csat"].tolist() == [4, 2]

@@ -214,3 +214,19 @@ def test_counts_of_comments_are_not_called_customers_nor_contrasted_with_comment
     figure = trend_charts.theme_share_chart(trends, ["outage"])
     assert "comments" in figure.layout.yaxis.title.text
     assert "customers" not in figure.to_json()
+
+
+def test_a_theme_impact_hover_on_a_mean_reads_on_the_mean_to_hundredths():
+    """A reviewer (stop 51): the hover said "impact −0.1 CSAT points" for −0.12 on the mean."""
+    import pandas as pd
+
+    from feedback_nlp.report import charts
+
+    impact = pd.DataFrame(
+        {"impact": [-0.12], "impact_ci_low": [-0.2], "impact_ci_high": [-0.05], "units": [40],
+         "event_rate": [30.0], "small_n": [False], "unit_of_analysis": ["40 respondents"]}
+    )  # fmt: skip
+    tip = charts.impact_hover(impact, "mean CSAT (1–5)").iloc[0]
+    assert "impact −0.12 on the mean CSAT (1–5) (95 % range −0.20 to −0.05)" in tip
+    nps = charts.impact_hover(impact.assign(impact=[3.04]), "NPS").iloc[0]
+    assert nps.startswith("impact +3.0 NPS points (95 % range −0.2 to −0.1)")
