@@ -4,13 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from feedback_nlp.insights.core import (
-    commented,
-    impact_of,
-    is_comment_text,
-    metric_and_variance,
-    negative_flags,
-)
+from feedback_nlp.insights.comment_text import commented, is_comment_text
+from feedback_nlp.insights.core import impact_of, metric_and_variance, negative_flags
 
 
 @pytest.mark.parametrize(
