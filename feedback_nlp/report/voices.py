@@ -10,13 +10,8 @@ import pandas as pd
 
 from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.explain import NEGATIVE_IMPACT
-from feedback_nlp.insights.segments import (
-    MAX_NUMERIC_SEGMENTS,
-    TEXT_DIMENSIONS,
-    chronological,
-    range_start,
-    segment_labels,
-)
+from feedback_nlp.insights.ranges import MAX_NUMERIC_SEGMENTS, chronological, range_start
+from feedback_nlp.insights.segments import TEXT_DIMENSIONS, segment_labels
 from feedback_nlp.report import charts
 from feedback_nlp.report.clear import lower_is_worse
 from feedback_nlp.report.document import Paragraph, Quote, Quotes, Section, Table

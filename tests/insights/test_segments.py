@@ -204,7 +204,8 @@ def test_a_row_without_text_is_in_no_language():
 
 
 def test_a_numeric_column_of_many_values_is_cut_into_ranges():
-    from feedback_nlp.insights.segments import numeric_ranges, segment_labels
+    from feedback_nlp.insights.ranges import numeric_ranges
+    from feedback_nlp.insights.segments import segment_labels
 
     months = pd.Series([str(m) for m in range(1, 41)], dtype="string")
     labels = segment_labels(months)
@@ -248,7 +249,7 @@ def test_a_column_named_like_an_id_or_code_keeps_its_values(name: str) -> None:
 
 
 def test_zero_padded_codes_and_infinite_values_keep_their_values() -> None:
-    from feedback_nlp.insights.segments import numeric_ranges
+    from feedback_nlp.insights.ranges import numeric_ranges
 
     assert numeric_ranges(pd.Series([f"0{4000 + i}" for i in range(20)])) is None
     assert numeric_ranges(pd.Series([str(i) for i in range(20)] + ["inf"])) is None
@@ -263,7 +264,7 @@ def test_ties_that_leave_fewer_than_three_ranges_keep_the_values() -> None:
 
 
 def test_range_labels_carry_the_decimals_their_width_needs() -> None:
-    from feedback_nlp.insights.segments import numeric_ranges
+    from feedback_nlp.insights.ranges import numeric_ranges
 
     tiny = numeric_ranges(pd.Series([f"{0.0002 * i:.4f}" for i in range(30)]))
     assert tiny is not None and tiny.nunique() == 5
@@ -289,7 +290,7 @@ def test_an_amount_column_is_cut_as_its_numbers_and_no_answer_is_in_no_range() -
 def test_amounts_with_the_thousands_separators_of_other_locales_are_read(
     written: str, mark: str
 ) -> None:
-    from feedback_nlp.insights.segments import numeric_ranges, range_numbers
+    from feedback_nlp.insights.ranges import numeric_ranges, range_numbers
 
     numbers = list(range(1200, 41200, 1000))
     cells = pd.Series([written.format(n).replace(",", mark) for n in numbers], dtype="string")
@@ -299,7 +300,7 @@ def test_amounts_with_the_thousands_separators_of_other_locales_are_read(
 
 
 def test_a_saved_cut_is_reused_and_says_where_values_pass_its_ends() -> None:
-    from feedback_nlp.insights.segments import numeric_ranges, range_start
+    from feedback_nlp.insights.ranges import numeric_ranges, range_start
 
     first = numeric_ranges(pd.Series([str(v) for v in range(1, 41)], dtype="string"))
     saved = first.attrs["saved"]
@@ -321,7 +322,7 @@ def test_the_ranges_of_numeric_segment_columns_are_found_for_saving() -> None:
 
 def test_period_like_segment_values_are_in_time_order() -> None:
     """A carried wave column listed 2025-W10 before 2025-W9 (or by count): earliest first."""
-    from feedback_nlp.insights.segments import chronological
+    from feedback_nlp.insights.ranges import chronological
 
     mixed = ["2025-Q4", "2025-W07", "2025", "2025-03", "2025-Q1"]
     assert chronological(mixed) == ["2025", "2025-Q1", "2025-W07", "2025-03", "2025-Q4"]
