@@ -19,6 +19,7 @@ from feedback_nlp.schema import LIST_SEP
 from feedback_nlp.topics import labels, phrases
 from feedback_nlp.topics.config import Theme
 from feedback_nlp.topics.model import ThemeModel
+from feedback_nlp.topics.person_names import person_words
 
 
 def merge(model: ThemeModel, topics: Sequence[int], label: str | None = None) -> int:
@@ -122,9 +123,11 @@ def split(
     kmeans = KMeans(n_clusters=n_parts, random_state=model.config.seed, n_init=10)
     parts = kmeans.fit_predict(centred[members])
     new_ids = [int(topic)] + [int(model.topic_ids_.max()) + i for i in range(1, n_parts)]
-    tokens = labels.Lemmatizer().tokens([texts[i] for i in members], [langs[i] for i in members])
+    member_texts, member_langs = [texts[i] for i in members], [langs[i] for i in members]
+    people = _people(model, member_texts, member_langs)
+    tokens = labels.Lemmatizer().tokens(member_texts, member_langs, people)
     _replace_with_parts(model, int(topic), new_ids, centred[members], parts, tokens, members, langs)
-    _add_phrase_rows(model, [texts[i] for i in members], [langs[i] for i in members], parts)
+    _add_phrase_rows(model, member_texts, member_langs, parts, people)
     model.refresh_keywords(renamed=[model._row(t) for t in new_ids])
     _record(model, "split", topic=int(topic), into=new_ids)
     return new_ids
@@ -164,12 +167,25 @@ def _replace_with_parts(
         )
 
 
+def _people(model: ThemeModel, texts: list[str], langs: list[str]) -> frozenset[str]:
+    """The words no keyword or phrase of a split's parts holds: those the fitted comments use
+    as a person's name (saved with the model) and those the split comments use so."""
+    saved = model.phrases_.skip if model.phrases_ is not None else frozenset()
+    return saved | person_words(texts, langs)
+
+
 def _add_phrase_rows(
-    model: ThemeModel, texts: list[str], langs: list[str], parts: np.ndarray
+    model: ThemeModel,
+    texts: list[str],
+    langs: list[str],
+    parts: np.ndarray,
+    people: frozenset[str] = frozenset(),
 ) -> None:
-    """Phrase counts (in the model's phrase vocabulary) of each new part, appended as rows."""
+    """Phrase counts (in the model's phrase vocabulary) of each new part, appended as rows;
+    no phrase holds a word of `people`, which the model's skip words take in."""
     if model.phrases_ is None:
         return
+    model.phrases_.skip = model.phrases_.skip | people
     column = {p: i for i, p in enumerate(model.phrases_.phrases)}
     n_parts = int(parts.max()) + 1
     new = sparse.lil_matrix((n_parts, len(column)), dtype=np.float64)
@@ -178,7 +194,7 @@ def _add_phrase_rows(
         if lang != model.phrases_.lang:
             continue
         sizes[part] += 1
-        for phrase in phrases.candidates(text, lang):
+        for phrase in phrases.candidates(text, lang, people):
             if phrase in column:
                 new[part, column[phrase]] += 1
     model.phrases_.counts = sparse.vstack([model.phrases_.counts, new.tocsr()]).tocsr()

@@ -61,6 +61,7 @@ def save_model(model: ThemeModel, folder: str | Path) -> Path:
         "languages": sorted(model.counts_),
         "vocabulary": model.vocabulary_,
         "phrases": model.phrases_.phrases if model.phrases_ is not None else None,
+        "phrase_skip": sorted(model.phrases_.skip) if model.phrases_ is not None else [],
         "codebook": model.codebook_.to_json() if model.codebook_ is not None else None,
         "themes": [theme.to_json() for theme in model.theme_list()],
         "history": model.history_,
@@ -134,7 +135,8 @@ def _build(state: dict[str, Any], tensors: dict[str, np.ndarray]) -> ThemeModel:
         counts = _get_csr(tensors, "phrases", (len(ids), len(phrases)))
         sizes = tensors["phrases.sizes"]
         _expect(sizes.shape == (len(ids),), "phrase sizes")
-        model.phrases_ = PhraseCounts(model.label_language_, phrases, counts, sizes)
+        skip = _skip_words(state.get("phrase_skip", []))  # none in files before stop 51
+        model.phrases_ = PhraseCounts(model.label_language_, phrases, counts, sizes, skip)
     if state["codebook"] is not None:
         model.codebook_ = Codebook.from_json(state["codebook"])
         model.matcher_ = _matcher(model.codebook_, tensors, dim)
@@ -144,6 +146,13 @@ def _build(state: dict[str, Any], tensors: dict[str, np.ndarray]) -> ThemeModel:
     model.history_ = list(state["history"])
     model.fitted_on_ = dict(state["fitted_on"])
     return model
+
+
+def _skip_words(saved: Any) -> frozenset[str]:
+    """The saved words no phrase holds (people's names), checked to be a list of strings."""
+    if not isinstance(saved, list) or not all(isinstance(word, str) for word in saved):
+        raise ValueError("phrase_skip must be a list of words")
+    return frozenset(saved)
 
 
 def _matcher(codebook: Codebook, tensors: dict[str, np.ndarray], dim: int) -> CodebookMatcher:

@@ -6,20 +6,25 @@ No name list: the comments' own capitalisation tells. An occurrence of a capital
 
 - **strong**: it follows a title or role word ("Mr", "Pan", "Herr", "Professor", "docent",
   "agent", "Cllr": `feedback_nlp.text.people_titles.TITLES` and `ROLES`) or a contact cue
-  ("call me back:", "ask for", "contact:": `CONTACT_CUES`), or continues such a name
-  ("Call me back: Mark Schmidt", "docent Pieter van Dam"), or
+  with a colon ("call me back:", "contact:": `CONTACT_CUES`; "spoke to Vodafone" is none),
+  or continues such a name ("Call me back: Mark Schmidt", "docent Pieter van Dam"); a title
+  the redactor refuses is none ("PC World", "el pan Bimbo": `refuses_title`), nor one in
+  capitals ("MS Teams"), or
 - **pair**: another capitalised word that the comments mostly capitalise stands right next to
   it, name particles ("van", "de", "ap") between them allowed ("Sarah Whitfield", "Dafydd ap
-  Gwilym"); not in German, whose nouns are capitalised.
+  Gwilym"), the second word no common word ("Albany Road", "Cardiff Central", "Wi-Fi" are
+  none) and the first none opening a sentence; not in German, whose nouns are capitalised.
 
 A word is a person's name when at least `MIN_CONTEXT_SHARE` of its occurrences stand in a name
-context and it is rarely written in lower case away from a sentence start: at most
-`MAX_LOWER_SHARE` of those uses after a strong context, `MAX_LOWER_SHARE_PAIR` after pairs
-alone, and at most `MAX_LOWER_USES_PAIR` such uses ("Station Road" but "the road"). A title
-or cue word itself ("Mr", "Councillor") is no name. A brand also written in lower case
-("netflix app keeps freezing", "google pay") is no name; one always written as two
-capitalised words ("Deutsche Bahn"), or a street always written in an address ("Albany
-Road"), reads as one: the price of missing no "First Last".
+context, it is rarely written in lower case away from a sentence start (at most
+`MAX_LOWER_SHARE` of those uses, and at most `MAX_LOWER_USES_PAIR` after pairs alone), and it
+is no common word (`text.common_words`, the redactor's lexicon from spacy-lookups-data:
+"station", "friday", "office", "teams"), nor
+a word the redactor never takes after a cue (`people_cues.NOT_CUE_NAMES`: weekdays, brands
+such as "uber", "netflix", "vodafone"), nor a brand after a title (`TITLE_BRANDS`: "Dr
+Martens"). A title or cue word itself ("Mr", "Councillor") is no name. A proper noun always
+written as two capitalised words ("Deutsche Bahn") reads as one: the price of missing no
+"First Last"; a common first name is missed ("Mark" of "Mark Schmidt"), its surname is not.
 """
 
 from __future__ import annotations
@@ -29,14 +34,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from feedback_nlp.text.people_titles import TITLES
+from feedback_nlp.text.common_words import is_common_word
+from feedback_nlp.text.people_cues import NOT_CUE_NAMES
+from feedback_nlp.text.people_titles import POLICE_RANKS, TITLES, refuses_title
 from feedback_nlp.topics.units import stop_words
 
 MIN_CONTEXT_SHARE = 1 / 3
-MAX_LOWER_SHARE = 0.5
-MAX_LOWER_SHARE_PAIR = 0.1
-#: ... and at most this many lower-case uses: "Station Road", "Church Lane" are common words.
+#: A name is written in lower case in at most this share of its uses away from a sentence start.
+MAX_LOWER_SHARE = 0.1
+#: ... and, found in pairs alone, at most this many times.
 MAX_LOWER_USES_PAIR = 1
+#: Brands that follow a title ("Dr Martens boots", "Dr Oetker pizza", "Mr Kipling cakes").
+TITLE_BRANDS = frozenset(["martens", "oetker", "kipling"])
 #: A neighbour makes a pair when the comments write it in lower case at most this often.
 MAX_NEIGHBOUR_LOWER_SHARE = 0.5
 #: A text whose non-initial cased words are mostly capitalised (at least `TITLE_CASE_WORDS`)
@@ -57,14 +66,15 @@ ROLES = (
     r"athro|athrawes|cynghorydd|meddyg|professore|professoressa|dottore|dottoressa|"
     r"doutor|doutora|lärare|läkare"
 )
-#: Cues after which a contact person's name follows ("Call me back: Mark", "ask for Jo").
+#: Cues after which, and a colon, a contact person's name follows ("Call me back: Mark").
 CONTACT_CUES = (
     r"call me back|call back|contact(?: person)?|ask(?:ed)? for|speak to|spoke (?:to|with)|"
     r"spoken to|talk(?:ed)? to|ansprechpartner(?:in)?|rückruf|kontakt|contactez|rappelez|"
     r"contacto|hablar con|contattare|terugbellen|bel terug|vraag naar|oddzwonić|ffoniwch"
 )
 _CUE = re.compile(
-    rf"(?i)(?<![\w'’])(?:(?:{TITLES})|(?:{ROLES}|{CONTACT_CUES})(?![\w'’]))[ \t]*[:,–-]?[ \t]*"
+    rf"(?i)(?<![\w'’])(?:(?:(?P<title>{TITLES})|(?:{ROLES})(?![\w'’]))[ \t]*[:,–-]?|"
+    rf"(?:{CONTACT_CUES})(?![\w'’])[ \t]*:)[ \t]*"
 )
 _ROLE_WORDS = frozenset(ROLES.split("|"))
 _WORD = re.compile(r"[^\W\d_]+")
@@ -115,13 +125,15 @@ def person_words(texts: Sequence[str], langs: Sequence[str]) -> frozenset[str]:
     for occurrences, lang in read:
         for index, context in _contexts(occurrences, counts, lang).items():
             counts.add(occurrences[index].key, context)
-    return frozenset(key for key in counts.by_word if _is_name(counts, key))
+    return frozenset(
+        key for key in counts.by_word if _is_name(counts, key) and not is_common_word(key)
+    )
 
 
 def _occurrences(text: str, lang: str) -> list[_Occurrence]:
     """The words of `text` with their case and position; none in a Title Case text, nor
     stop words, role words or one letter (they are never names)."""
-    cues = [m.span() for m in _CUE.finditer(text)]
+    cues = [m.span() for m in _CUE.finditer(text) if not _refused(m)]
     cue_ends = {end for _, end in cues}
     found: list[_Occurrence] = []
     previous_end = 0
@@ -136,6 +148,18 @@ def _occurrences(text: str, lang: str) -> list[_Occurrence]:
     if _is_title_case(found):
         return []
     return found
+
+
+def _refused(cue: re.Match[str]) -> bool:
+    """Whether a title cue is none: in capitals ("MS Teams", not "PC Smith"), or refused by
+    the redactor before the word that follows ("PC World", "el pan Bimbo")."""
+    title = (cue["title"] or "").replace(".", " ").split()
+    if not title:
+        return False
+    if len(title[0]) > 1 and title[0].isupper() and title[0] not in POLICE_RANKS:
+        return True
+    name = _WORD.match(cue.string, cue.end())
+    return refuses_title(cue, name.group() if name else "")
 
 
 def _is_title_case(found: list[_Occurrence]) -> bool:
@@ -168,13 +192,29 @@ def _contexts(occurrences: list[_Occurrence], counts: _Counts, lang: str) -> dic
                 contexts[member] = _STRONG
     if lang in NOUN_CAPITALISING:
         return contexts
-    for index, after in enumerate(following):
-        if after is None or not (nameable[index] and nameable[after]):
-            continue
+    for index, after in _pairs(occurrences, following, nameable):
         for member, other in ((index, after), (after, index)):
             if member not in contexts and _mostly_capitalised(counts, occurrences[other].key):
                 contexts[member] = _PAIR
     return contexts
+
+
+def _pairs(
+    occurrences: list[_Occurrence], following: list[int | None], nameable: list[bool]
+) -> list[tuple[int, int]]:
+    """The (first, second) indices of capitalised words next to each other that may be a
+    First Last: the second no common word ("Albany Road"), the first none opening a sentence
+    ("Loved Netflix")."""
+    found = []
+    for index, after in enumerate(following):
+        if after is None or not (nameable[index] and nameable[after]):
+            continue
+        first, second = occurrences[index], occurrences[after]
+        if is_common_word(second.key):
+            continue
+        if not (first.initial and is_common_word(first.key)):
+            found.append((index, after))
+    return found
 
 
 def _chain(index: int, following: list[int | None], nameable: list[bool]) -> list[int]:
@@ -210,15 +250,16 @@ def _mostly_capitalised(counts: _Counts, key: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _never_names(lang: str) -> frozenset[str]:
-    """Words that are no name: stop words of `lang` and English, role words, particles."""
-    return stop_words(lang) | stop_words("en") | _ROLE_WORDS | PARTICLES
+    """Words that are no name: stop words of `lang` and English, role words, particles, words
+    the redactor takes for no name after a cue, brands after a title."""
+    never = stop_words(lang) | stop_words("en") | _ROLE_WORDS | PARTICLES
+    return never | NOT_CUE_NAMES | TITLE_BRANDS
 
 
 def _is_name(counts: _Counts, key: str) -> bool:
+    """Whether `key` stands often enough in a name context and is rarely lower-case."""
     lower, _, upper, strong, pair = counts.by_word[key]
     floor = MIN_CONTEXT_SHARE * (lower + upper)
-    lower_share = counts.lower_share(key)
-    if strong and strong >= floor and lower_share <= MAX_LOWER_SHARE:
-        return True
-    rarely_lower = lower <= MAX_LOWER_USES_PAIR and lower_share <= MAX_LOWER_SHARE_PAIR
-    return strong + pair > 0 and strong + pair >= floor and rarely_lower
+    if counts.lower_share(key) > MAX_LOWER_SHARE or strong + pair < max(floor, 1):
+        return False
+    return strong >= floor or lower <= MAX_LOWER_USES_PAIR

@@ -40,6 +40,22 @@ def test_split_adds_a_new_theme_id(corpus, model):
     assert model.themes_[largest + 1].keywords
 
 
+def test_a_split_keeps_the_models_skip_words_out_of_its_phrases(corpus, model):
+    """Before, a split counted the phrases of its parts without the words the fitted comments
+    use as a person's name (the model's skip words)."""
+    topic = int(model.topic_ids_[0])
+    row = model.phrases_.counts.getrow(model._row(topic))
+    used = [model.phrases_.phrases[i] for i in row.indices[row.data > 0]]
+    word = max(used, key=len).split()[0]
+    model.phrases_.skip = frozenset({word})
+    parts = edits.split(model, topic, corpus.texts, corpus.embeddings, corpus.langs)
+    holding = [i for i, p in enumerate(model.phrases_.phrases) if word in p.split()]
+    for part in parts:
+        assert model.phrases_.counts[model._row(part)][:, holding].sum() == 0
+        assert word not in model.themes_[part].keywords
+    assert word in model.phrases_.skip
+
+
 def test_rename_keeps_label_when_keywords_refresh(model):
     topic = int(model.topic_ids_[0])
     edits.rename(model, topic, "Late delivery")

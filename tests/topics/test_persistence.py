@@ -45,6 +45,21 @@ def test_merge_and_rename_survive_save_and_load(tmp_path, corpus, fitted):
     np.testing.assert_array_equal(tag(loaded, corpus).topic, tag(model, corpus).topic)
 
 
+def test_the_words_no_phrase_holds_survive_save_and_load(tmp_path, fitted):
+    """Before, a loaded model had no skip words (people's names): its edits named themes
+    with them."""
+    model = load_model(save_model(fitted, tmp_path / "copy"))
+    model.phrases_.skip = frozenset({"okafor", "brennan"})
+    loaded = load_model(save_model(model, tmp_path / "named"))
+    assert loaded.phrases_.skip == {"okafor", "brennan"}
+
+
+def test_a_model_saved_without_skip_words_loads_with_none(tmp_path, fitted):
+    folder = save_model(fitted, tmp_path / "topics")
+    _tamper(folder, lambda state: state.pop("phrase_skip"))
+    assert load_model(folder).phrases_.skip == frozenset()
+
+
 def test_missing_folder_gives_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="no saved theme model here"):
         load_model(tmp_path)
@@ -73,6 +88,7 @@ def _tamper(folder, change) -> None:
         (lambda s: s["themes"].pop(), "theme ids"),
         (lambda s: s["themes"][0].update(code="x"), "damaged theme model"),
         (lambda s: s.update(format_version=1), "format version 1 is not supported"),
+        (lambda s: s.update(phrase_skip="okafor"), "phrase_skip must be a list of words"),
     ],
 )
 def test_tampered_json_gives_a_clear_error(tmp_path, fitted, change, message):
