@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from feedback_nlp.text.people_cues import CUED, names_someone
+from feedback_nlp.text.people_cues import CUED, may_hold_cue, names_someone
 from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
 from feedback_nlp.text.people_titles import POLICE_RANKS, TITLES, is_word_title, refuses_title
 from feedback_nlp.text.people_words import NAME_WORDS, NOT_NAMES, name_word_count
@@ -108,7 +108,6 @@ def _cased_name_length(match: re.Match[str]) -> int:
 _CASED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_CUED_NAME, _cased_name_length),
     (_SIGNED_NAME, _cased_name_length),
-    *CUED,
 )
 
 
@@ -132,7 +131,8 @@ def redact_names(text: str, placeholder: str) -> tuple[str, bool]:
     """`text` with every name after a cue replaced by `placeholder`; whether one was."""
     found = False
     uncased = not text.isascii() and UNCASED_SCRIPT.search(text) is not None
-    for pattern, measure in _CASED + UNCASED if uncased else _CASED:
+    patterns = _CASED + CUED if may_hold_cue(text) else _CASED
+    for pattern, measure in patterns + UNCASED if uncased else patterns:
         text, hit = _redact_with(pattern, measure, text, placeholder)
         found = found or hit
     return text, found

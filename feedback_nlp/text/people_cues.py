@@ -190,6 +190,18 @@ _SPEAKING = re.compile(
 )
 _CLAUSE_START = r"(?:^|(?<=[,.;:!?\n—–¡¿]))[ \t]*"
 
+#: Any of the cues' words: a text without one skips the patterns (:func:`may_hold_cue`).
+_CUE_HINT = re.compile(
+    rf"(?i)(?:{_ROLES}|{_CONTACTS}|ansprechpartner|{_SPEAKING_WITH}|reached|it['’]s|it is|"
+    rf"this is|{_SELF}|fala|thank|thx|gracias|obrigad|merci|danke|grazie|bedankt|speaking)"
+)
+
+
+def may_hold_cue(text: str) -> bool:
+    """Cheap test before the `CUED` patterns: some cue word is in `text`."""
+    return _CUE_HINT.search(text) is not None
+
+
 #: The patterns and their measures, in the order they are searched.
 CUED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_cue(_ROLES), _any_name),
