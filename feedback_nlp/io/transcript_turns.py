@@ -57,14 +57,6 @@ def checked_mode(mode: str) -> str:
     return mode
 
 
-def without_agent_context(table: pd.DataFrame, mode: str) -> pd.DataFrame:
-    """A read or tagged `table` without its `context` column (the agents' and bots' text)
-    when `mode` is "drop" (`analyze --agent-turns drop`)."""
-    if checked_mode(mode) == "drop":
-        return table.drop(columns=[CONTEXT], errors="ignore")
-    return table
-
-
 def speaker_column(
     raw: pd.DataFrame, named: str | None = None, keys: pd.Series | None = None
 ) -> str | None:

@@ -22,7 +22,12 @@ import re
 
 from feedback_nlp.text.people_cues import CUED, may_hold_cue, names_someone
 from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
-from feedback_nlp.text.people_titles import POLICE_RANKS, TITLES, is_word_title, refuses_title
+from feedback_nlp.text.people_titles import (
+    TITLES,
+    in_capitals,
+    is_word_title,
+    refuses_title,
+)
 from feedback_nlp.text.people_words import NAME_WORDS, NOT_NAMES, name_word_count
 
 #: Self-introductions; "named", "called" and their kin are left out: products are named too.
@@ -76,7 +81,7 @@ def _is_acronym(match: re.Match[str]) -> bool:
     ``SENHOR``): an acronym, or shouting that makes the next word no sign of a name."""
     title, cue = match.groupdict().get("title"), match.groupdict().get("cue") or " "
     word = (title or cue).replace(".", " ").split()[0] if title or " " not in cue else ""
-    return len(word) > 1 and word.isupper() and word not in POLICE_RANKS
+    return in_capitals(word)
 
 
 def _lower_signed_name(match: re.Match[str], words: list[str]) -> int:

@@ -51,6 +51,14 @@ _NOT_AFTER_CAPITAL_PAN = frozenset(["Am"])
 
 #: Police ranks written as acronyms: titles only in capitals and before a surname.
 POLICE_RANKS = frozenset(["PC", "PCSO", "DC", "DS", "DCI"])
+
+
+def in_capitals(word: str) -> bool:
+    """Whether a title or cue `word` is written in capitals (``MS``, ``DR``, ``SENHOR``): an
+    acronym, or shouting, unless it is a police rank (``PC``, ``DCI``)."""
+    return len(word) > 1 and word.isupper() and word not in POLICE_RANKS
+
+
 #: Capitalised words after "PC", "DC", "DS" that are no surname: computers, stores, comics,
 #: consoles, brands, days and months.
 _NOT_AFTER_RANK = frozenset(

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from feedback_nlp.text.common_words import is_common_word
 from feedback_nlp.text.people_cues import NOT_CUE_NAMES
-from feedback_nlp.text.people_titles import POLICE_RANKS, TITLES, refuses_title
+from feedback_nlp.text.people_titles import TITLES, in_capitals, refuses_title
 from feedback_nlp.topics.units import stop_words
 
 MIN_CONTEXT_SHARE = 1 / 3
@@ -156,7 +156,7 @@ def _refused(cue: re.Match[str]) -> bool:
     title = (cue["title"] or "").replace(".", " ").split()
     if not title:
         return False
-    if len(title[0]) > 1 and title[0].isupper() and title[0] not in POLICE_RANKS:
+    if in_capitals(title[0]):
         return True
     name = _WORD.match(cue.string, cue.end())
     return refuses_title(cue, name.group() if name else "")

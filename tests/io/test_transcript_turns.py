@@ -11,7 +11,7 @@ import pytest
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io import read_feedback
 from feedback_nlp.io.stream import stream_feedback
-from feedback_nlp.io.transcript_turns import speaker_column, without_agent_context
+from feedback_nlp.io.transcript_turns import speaker_column
 
 TURNS = (
     "conversation_id,speaker,text,csat\n"
@@ -142,14 +142,6 @@ def test_a_file_context_column_is_kept_beside_the_agent_context(tmp_path):
     table = read_feedback(_write(tmp_path, content), agent_turns="drop").table
     assert table["source_context"].tolist() == ["web", "web", "app", "app"]
     assert "context" not in table.columns
-
-
-def test_without_agent_context_drops_the_column_only_when_asked():
-    table = pd.DataFrame({"text": ["a"], "context": ["b"]})
-    assert list(without_agent_context(table, "context").columns) == ["text", "context"]
-    assert list(without_agent_context(table, "drop").columns) == ["text"]
-    with pytest.raises(ConfigError):
-        without_agent_context(table, "remove")
 
 
 @pytest.mark.parametrize(
