@@ -7,6 +7,9 @@ column (labels joined by ``|`` or ``,``; ``neutral`` or empty for none) or one 0
 emotion (NaN: not annotated). A language column is optional. Rows without text (empty or
 white space) are left out of the scores and counted apart (``rows_without_text``): the stages
 call them neutral without reading anything.
+
+The gold is read by :mod:`feedback_nlp.evaluation_gold` and scored by
+:mod:`feedback_nlp.evaluation_metrics`; their names are importable from here too.
 """
 
 from __future__ import annotations
@@ -18,220 +21,46 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ReadError
+from feedback_nlp.evaluation_gold import (
+    _column,
+    emotion_truth,
+    labels_from_stars,
+    read_labelled,
+    rows_with_text,
+    sentiment_truth,
+)
+from feedback_nlp.evaluation_metrics import (
+    ALL_LANGUAGES,
+    binary_report,
+    emotion_report,
+    emotion_shares,
+    sentiment_report,
+)
 from feedback_nlp.schema import (
     EMOTION_LABELS,
     LIST_SEP,
-    NEUTRAL_EMOTION,
-    SENTIMENT_LABELS,
     emotion_prob_columns,
     sentiment_prob_columns,
 )
 from feedback_nlp.stages.classifier import needs_model
 from feedback_nlp.stages.sentiment import MIXED, sentiment_with_mixed
 
-ALL_LANGUAGES = "all"
-
-
-def sentiment_report(
-    truth: np.ndarray,
-    predicted: np.ndarray,
-    langs: np.ndarray | None = None,
-    scores: np.ndarray | None = None,
-) -> dict[str, Any]:
-    """Macro-F1 per language and overall, accuracy and the confusion matrix (rows: truth);
-    with `scores` (p_positive − p_negative), the binary reading too (:func:`binary_report`)."""
-    from sklearn.metrics import confusion_matrix, f1_score
-
-    langs = langs if langs is not None else np.full(len(truth), ALL_LANGUAGES)
-    per_language = {
-        str(lang): float(f1_score(truth[langs == lang], predicted[langs == lang], average="macro"))
-        for lang in sorted(set(langs.tolist()))
-    }
-    classes = [*SENTIMENT_LABELS, *([MIXED] if MIXED in set(truth.tolist()) else [])]
-    matrix = confusion_matrix(truth, predicted, labels=classes)
-    report = {
-        "rows": len(truth),
-        "macro_f1": float(f1_score(truth, predicted, average="macro")),
-        "mean_macro_f1_over_languages": float(np.mean(list(per_language.values()))),
-        "accuracy": float((truth == predicted).mean()),
-        "macro_f1_by_language": per_language,
-        "confusion": {"labels": classes, "matrix": matrix.tolist()},
-    }
-    if scores is not None:
-        report.update(binary_report(truth, scores, langs))
-    return report
-
-
-def binary_report(truth: np.ndarray, scores: np.ndarray, langs: np.ndarray) -> dict[str, Any]:
-    """How well the sign of `scores` (p_positive − p_negative) separates the gold negative
-    rows from the gold positive ones, as a 1-2 vs 4-5 star review test reads a model: accuracy
-    overall and per language, the recall of each side (a score of exactly 0 is wrong) and
-    their mean, the balanced accuracy, which a shift towards the more frequent side cannot
-    raise."""
-    polar = np.isin(truth, ["negative", "positive"])
-    if not polar.any():
-        return {}
-    right = np.where(truth == "positive", scores > 0, scores < 0)
-    by_language = {
-        str(lang): float(right[polar & (langs == lang)].mean())
-        for lang in sorted(set(langs[polar].tolist()))
-    }
-    recall = {
-        side: float(right[truth == side].mean()) if (truth == side).any() else None
-        for side in ("negative", "positive")
-    }
-    sides = [value for value in recall.values() if value is not None]
-    return {
-        "binary_rows": int(polar.sum()),
-        "binary_accuracy": float(right[polar].mean()),
-        "binary_balanced_accuracy": float(np.mean(sides)),
-        "binary_accuracy_by_language": by_language,
-        "binary_recall": recall,
-    }
-
-
-def emotion_report(
-    truth: np.ndarray, predicted: np.ndarray, langs: np.ndarray | None = None
-) -> dict[str, Any]:
-    """Macro-F1 over the labels each language annotates (NaN = not annotated) and per label."""
-    from sklearn.metrics import f1_score
-
-    langs = langs if langs is not None else np.full(len(truth), ALL_LANGUAGES)
-
-    def macro(rows: np.ndarray) -> float:
-        present = [i for i in range(truth.shape[1]) if not np.isnan(truth[rows, i]).any()]
-        if not present:
-            raise ValueError("no emotion label is both annotated in the file and predicted")
-        return float(
-            f1_score(
-                truth[np.ix_(rows, present)].astype(int),
-                predicted[np.ix_(rows, present)],
-                average="macro",
-                zero_division=0,
-            )
-        )
-
-    per_language = {str(lang): macro(langs == lang) for lang in sorted(set(langs.tolist()))}
-    per_label = {}
-    for i, label in enumerate(EMOTION_LABELS):
-        known = ~np.isnan(truth[:, i])
-        if known.any():
-            per_label[label] = float(
-                f1_score(truth[known, i].astype(int), predicted[known, i], zero_division=0)
-            )
-    return {
-        "rows": len(truth),
-        "mean_macro_f1_over_languages": float(np.mean(list(per_language.values()))),
-        "macro_f1_by_language": per_language,
-        "f1_by_label": per_label,
-    }
-
-
-def read_labelled(path: Path) -> pd.DataFrame:
-    """Read a labelled file by its extension."""
-    if not path.exists():
-        raise ReadError(path, "file not found")
-    suffix = path.suffix.lower()
-    encoding = _encoding_of(path) if suffix in (".csv", ".tsv") else None
-    text_options = {"keep_default_na": False, "na_values": [""], "encoding": encoding}
-    readers = {
-        ".csv": lambda: pd.read_csv(path, **text_options),
-        ".tsv": lambda: pd.read_csv(path, sep="\t", **text_options),
-        ".jsonl": lambda: pd.read_json(path, lines=True),
-        ".parquet": lambda: pd.read_parquet(path),
-        ".xlsx": lambda: pd.read_excel(path),
-    }
-    if suffix not in readers:
-        raise ReadError(
-            path, f"unsupported extension '{suffix}'", hint=f"use one of {list(readers)}"
-        )
-    try:
-        return readers[suffix]()
-    except (UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise ReadError(path, f"cannot be read as a {suffix} table: {error}") from None
-
-
-def _encoding_of(path: Path) -> str:
-    """The encoding of a text file as the reader detects it (a Google Play export is
-    UTF-16: read as UTF-8 it was a traceback before stop 47)."""
-    from feedback_nlp.io.encoding import detect_encoding
-
-    with path.open("rb") as handle:
-        return detect_encoding(handle.read(1 << 16), path)
-
-
-def _column(frame: pd.DataFrame, name: str, path: Path) -> pd.Series:
-    if name not in frame.columns:
-        raise ReadError(path, f"no column '{name}' (columns: {list(frame.columns)})", field=name)
-    return frame[name]
-
-
-def sentiment_truth(frame: pd.DataFrame, label_col: str, path: Path) -> np.ndarray:
-    """The sentiment labels, checked against the canonical set (plus ``mixed``)."""
-    labels = _column(frame, label_col, path).astype("string").str.strip().str.lower()
-    allowed = [*SENTIMENT_LABELS, MIXED]
-    bad = labels[~labels.isin(allowed)]
-    if len(bad):
-        raise ReadError(
-            path,
-            f"label {bad.iloc[0]!r} is not one of {allowed}",
-            line=int(bad.index[0]) + 2,
-            field=label_col,
-        )
-    return labels.to_numpy(dtype=object)
-
-
-def labels_from_stars(frame: pd.DataFrame, stars_col: str, path: Path) -> pd.Series:
-    """Sentiment labels from 1-5 star ratings: 1-2 negative, 3 neutral, 4-5 positive (the
-    binary reading then compares 1-2 with 4-5 stars). Anything but a whole number from 1 to
-    5 is an error naming its line."""
-    raw = _column(frame, stars_col, path)
-    stars = pd.to_numeric(raw, errors="coerce")
-    bad = stars[~stars.isin([1, 2, 3, 4, 5])]
-    if len(bad):
-        row = bad.index[0]
-        raise ReadError(
-            path, f"'{raw.loc[row]}' is not a star rating from 1 to 5",
-            line=int(row) + 2, field=stars_col,
-        )  # fmt: skip
-    names = np.select([stars <= 2, stars == 3], ["negative", "neutral"], "positive")
-    return pd.Series(names, index=frame.index, dtype=object)
-
-
-def emotion_truth(frame: pd.DataFrame, label_col: str | None, path: Path) -> np.ndarray:
-    """(rows, labels) 0/1 matrix, NaN for labels the file does not annotate."""
-    if label_col is None:
-        if not any(label in frame.columns for label in EMOTION_LABELS):
-            raise ReadError(path, f"no label column and none of {list(EMOTION_LABELS)}")
-        columns = [
-            frame[label].astype(float) if label in frame else pd.Series(np.nan, index=frame.index)
-            for label in EMOTION_LABELS
-        ]
-        return np.column_stack(columns)
-    truth = np.zeros((len(frame), len(EMOTION_LABELS)))
-    cells = _column(frame, label_col, path).fillna("")
-    for row, (where, cell) in enumerate(cells.items()):  # `where`: the file's row (line - 2)
-        for label in str(cell).replace(",", "|").split("|"):
-            label = label.strip().lower()
-            if not label or label == NEUTRAL_EMOTION:
-                continue
-            if label not in EMOTION_LABELS:
-                line = int(where) + 2 if isinstance(where, int | np.integer) else row + 2
-                raise ReadError(
-                    path, f"emotion {label!r} is not one of {list(EMOTION_LABELS)}", line=line
-                )
-            truth[row, EMOTION_LABELS.index(label)] = 1.0
-    truth[:, truth.sum(axis=0) == 0] = np.nan  # a label the file never uses: not annotated
-    return truth
-
-
-def rows_with_text(frame: pd.DataFrame, text_col: str, path: Path) -> tuple[pd.DataFrame, int]:
-    """The rows of `frame` whose text is not empty or white space, and how many are left out."""
-    texts = _column(frame, text_col, path).astype("string").str.strip()
-    has_text = (texts.str.len() > 0).fillna(False).to_numpy(dtype=bool)
-    if not has_text.any():
-        raise ReadError(path, f"no row has a text in column '{text_col}'", field=text_col)
-    return frame.loc[has_text], int((~has_text).sum())
+__all__ = [
+    "ALL_LANGUAGES",
+    "binary_report",
+    "embed_branch",
+    "emotion_report",
+    "emotion_shares",
+    "emotion_truth",
+    "labels_from_stars",
+    "read_labelled",
+    "rows_with_text",
+    "run_stage",
+    "score_emotion",
+    "score_sentiment",
+    "sentiment_report",
+    "sentiment_truth",
+]
 
 
 def _table_for_stages(
@@ -340,18 +169,3 @@ def score_emotion(
     report["rows_without_text"] = without_text
     report.update(emotion_shares(truth, predicted.astype(int)))
     return report
-
-
-def emotion_shares(truth: np.ndarray, predicted: np.ndarray) -> dict[str, Any]:
-    """Share of comments with any emotion (gold: over the scored labels) and per label."""
-    scored = ~np.isnan(truth).all(axis=0)
-    gold_any = np.nan_to_num(truth[:, scored]).max(axis=1) > 0
-    return {
-        "any_emotion_share": {
-            "gold": float(gold_any.mean()),
-            "predicted": float(predicted[:, scored].max(axis=1).mean()),
-        },
-        "predicted_share_by_label": {
-            label: float(predicted[:, i].mean()) for i, label in enumerate(EMOTION_LABELS)
-        },
-    }
