@@ -13,7 +13,7 @@ head features (the encoder is untouched) giving P(the text carries any emotion),
 - XED English human-labelled lines (``gold_neutral`` = no emotion).
 
 The head's label probabilities are multiplied by ``min(1, g / cut) ** power`` (see
-:mod:`feedback_nlp.backends.heads`); its per-label thresholds and ranking are kept. Settings
+:mod:`feedback_nlp.backends.head_model`); its per-label thresholds and ranking are kept. Settings
 come from training rows only, with out-of-fold gate scores (5 folds, seeded):
 
 - the regularisation ``C``: best out-of-fold AUC over all rows;

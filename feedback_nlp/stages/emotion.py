@@ -6,7 +6,7 @@ does. A label the model does not predict (e.g. ``trust`` for a six-emotion hub m
 missing probability (NaN), never a made-up 0. The default backend uses the per-label
 thresholds tuned with the shipped head (see ``models/sentiment-emotion-heads/MODEL_CARD.md``);
 `threshold` overrides them with one value, or per label (``{"anticipation": 0.4}``). The
-shipped head carries an "any emotion" gate (:mod:`feedback_nlp.backends.heads`): a comment
+shipped head carries an "any emotion" gate (:mod:`feedback_nlp.backends.head_model`): a comment
 the gate finds emotion-free ("ok", "Order 48213", a plain request) has every probability
 scaled down, so it is ``neutral``; the probabilities written are the gated ones.
 ``gate=False`` uses the head without its gate and with its thresholds from before the gate
