@@ -1,44 +1,35 @@
 """The machinery the sentiment and emotion stages share: backends, replies answered without a
-model, sentence level (stage "sentiment" documents the behaviour)."""
+model, sentence level (stage "sentiment" documents the behaviour). The default backend's head
+and the features it reads are :mod:`feedback_nlp.stages.head_features`."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.branch import branch_folder
-from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR, Head, load_default_head
 from feedback_nlp.backends.hf_classifier import HFClassifier
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage
 from feedback_nlp.stages.embed import (
     DEFAULT_QUANTIZE,
     DEFAULT_RUNTIME,
-    HEAD_FEATURES,
-    HEAD_LAYERS,
     SENTIMENT_FEATURES,
-    adapters_for_heads,
     check_quantize,
     check_runtime,
-    feature_arrays,
-    shared_encoder,
     texts_of,
 )
+from feedback_nlp.stages.head_features import HeadFeatures
 from feedback_nlp.text.greetings import without_greeting
 from feedback_nlp.text.replies import is_no_judgement_reply
 from feedback_nlp.text.sentences import split_sentences
-from feedback_nlp.text.social import social_for_encoder
 
 SENTENCE_TABLE = "sentences"
-#: The last comments read again without their greeting and their features (one batch's).
-_REREAD: tuple[tuple, np.ndarray] | None = None
 BACKENDS = ("default", "transformers")
 LEVELS = ("comment", "sentence")
 
@@ -62,12 +53,7 @@ class Scored:
     features: np.ndarray | None = None
 
 
-@lru_cache(maxsize=8)
-def _cached_head(name: str, folder: str | None) -> Head:
-    return load_default_head(name, folder)
-
-
-class ClassifierStage(Stage):
+class ClassifierStage(HeadFeatures, Stage):
     """Shared machinery of the sentiment and emotion stages (backends, sentence level)."""
 
     labels: ClassVar[tuple[str, ...]] = ()
@@ -125,10 +111,6 @@ class ClassifierStage(Stage):
 
     # -- probabilities ----------------------------------------------------------------------
 
-    def head(self) -> Head:
-        """The numpy head of the default backend."""
-        return _cached_head(self.head_name, self.heads_dir)
-
     def classifier(self) -> HFClassifier:
         """The transformers backend (models load on first use)."""
         if self._classifier is None:
@@ -179,50 +161,6 @@ class ClassifierStage(Stage):
         out[rows] = self._in_label_order(head.predict_proba(features), head.labels)
         return Scored(out, rows, features)
 
-    def _reread(self, texts: list[str], reads: str) -> np.ndarray:
-        """:meth:`_embed` of the comments read again without their greeting, kept for the
-        next stage: sentiment and emotion read the same comments of a batch, encoded once."""
-        global _REREAD
-        key = (tuple(texts), reads, self.heads_dir, self.device, self.max_length)
-        key += (self.quantize, self.runtime)
-        if _REREAD is None or _REREAD[0] != key:
-            _REREAD = (key, self._embed(texts, reads))
-        return _REREAD[1]
-
-    def _embed(self, texts: list[str], reads: str) -> np.ndarray:
-        """The array `reads` of `texts`, from the encoder of the heads folder (its adapters,
-        and its sentiment branch when the head reads the branch)."""
-        branch = None
-        if reads == SENTIMENT_FEATURES:
-            branch = branch_folder(self.heads_dir or DEFAULT_HEADS_DIR)
-            if branch is None:
-                raise ConfigError(
-                    f"stage '{self.name}': the head reads {SENTIMENT_FEATURES}, but "
-                    f"{self.heads_dir or DEFAULT_HEADS_DIR} holds no sentiment branch"
-                )
-        encoder = shared_encoder(
-            None, self.device, self.batch_size, self.max_length, False, self.quantize,
-            self.runtime, adapters_for_heads(self.heads_dir), branch=branch,
-            heads_only=branch is not None,
-        )  # fmt: skip
-        features = encoder.encode(
-            [social_for_encoder(text) for text in texts], HEAD_LAYERS, with_branch=True
-        )
-        if branch is not None:  # the branch's layers alone: the encoder's top ones not run
-            return features
-        return feature_arrays(features, False)[reads]
-
-    def _in_label_order(self, probabilities: np.ndarray, labels: Sequence[str]) -> np.ndarray:
-        """Head probabilities as columns of :attr:`labels` (a label it lacks: unmapped_value)."""
-        if tuple(labels) == self.labels:
-            return probabilities
-        unknown = [label for label in labels if label not in self.labels]
-        if unknown:
-            raise ConfigError(f"stage '{self.name}': the head predicts unknown labels {unknown}")
-        out = np.full((len(probabilities), len(self.labels)), self.unmapped_value)
-        out[:, [self.labels.index(label) for label in labels]] = probabilities
-        return out
-
     def empty_result(self) -> np.ndarray:
         """Probabilities given to a comment without text."""
         raise NotImplementedError
@@ -262,16 +200,6 @@ class ClassifierStage(Stage):
     def extra_columns(self, texts: Sequence[str], scored: Scored) -> dict[str, np.ndarray]:
         """Comment-level columns beyond :meth:`columns` (default: none)."""
         return {}
-
-    def _batch_features(self, batch: Batch) -> np.ndarray | None:
-        """The batch's array the head reads; None when the head reads the sentiment branch
-        and the embed stage ran without it (the stage then runs the branch itself)."""
-        reads = self.head().reads
-        if reads in batch.arrays:
-            return batch.arrays[reads]
-        if reads == SENTIMENT_FEATURES:
-            return None
-        return batch.arrays.get(HEAD_FEATURES, batch.arrays.get("embedding"))
 
     def adjust(
         self, probabilities: np.ndarray, texts: Sequence[str], langs: Sequence[str] | None = None
