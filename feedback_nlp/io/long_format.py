@@ -21,6 +21,9 @@ question again further on (a file exported twice) is a duplicate, and those rows
 rejected. Columns whose value changes between the rows of one response (a question id, a
 question type) belong to the question, not the response: they are left out, and a note names
 them.
+
+The layout itself (`LongLayout`, `long_layout`, `QUESTION_NAMES`, `ANSWER_NAMES`) is recognised
+in :mod:`feedback_nlp.io.long_layout`; its names are importable from here too.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.io.column_names import normalise_name
+from feedback_nlp.io.long_layout import ANSWER_NAMES, QUESTION_NAMES, LongLayout, long_layout
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
     numeric_answers,
@@ -40,49 +43,19 @@ from feedback_nlp.io.questions import (
 )
 from feedback_nlp.io.scores import NUMBER_CELL, is_missing
 
-#: Names of the question column of a long export (normalised: lower case, "_" for the rest).
-QUESTION_NAMES = frozenset(
-    {"question", "question_text", "questiontext", "question_label", "frage", "pregunta"}
-    | {"pergunta", "domanda", "întrebare", "intrebare", "вопрос", "pytanie", "vraag"}
-)
-#: Names of its answer column (the text column, found by name or mapped).
-ANSWER_NAMES = frozenset(
-    {"answer", "answer_text", "answer_value", "value", "response", "antwort", "réponse"}
-    | {"reponse", "respuesta", "resposta", "risposta", "răspuns", "raspuns", "ответ"}
-    | {"odpowiedź", "odpowiedz", "antwoord"}
-)
+__all__ = [
+    "ANSWER_JOINER",
+    "ANSWER_NAMES",
+    "QUESTION_NAMES",
+    "LongFolder",
+    "LongLayout",
+    "Repeats",
+    "long_layout",
+]
+
 #: What joins several answers of one response to one question (the options of a multiple
 #: choice, one row each).
 ANSWER_JOINER = " | "
-
-
-@dataclass(frozen=True)
-class LongLayout:
-    """The columns of a long export: the response, the question, the answer."""
-
-    id_column: str
-    question_column: str
-    answer_column: str
-
-
-def long_layout(
-    columns: list[str], plan: ColumnPlan, absent: set[str] = frozenset()
-) -> LongLayout | None:
-    """The long layout of a table with these columns and plan, None for any other table;
-    `absent`: the schema names the plan maps to no column of the file."""
-    ids, answers = plan.columns.get("response_id"), plan.columns.get("text")
-    if {"response_id", "question"} & absent:
-        return None
-    if "text" in absent:  # the mapping names the open questions: answers in the answer column
-        answers = next((c for c in columns if normalise_name(c) in ANSWER_NAMES), None)
-    question = plan.columns.get("question") or next(
-        (c for c in columns if normalise_name(c) in QUESTION_NAMES), None
-    )
-    if not (ids and answers and question) or question in (ids, answers):
-        return None
-    if normalise_name(answers) not in ANSWER_NAMES:  # re-read tagged output: `text`, `question`
-        return None
-    return LongLayout(ids, question, answers)
 
 
 @dataclass
