@@ -272,6 +272,47 @@ def test_tag_frame_keeps_input_columns_named_as_outputs_as_source_columns():
     assert list(given.columns) == ["response_id", "text", "Text_Clean", "nps_group", "text_issues"]
 
 
+def test_tag_frame_reads_a_warehouse_extract_s_headers_as_the_readers_do():
+    """Before stop 52 a frame with `comment` and `nps_score` failed: prepare needs `text`."""
+    from feedback_nlp.pipeline import tag_frame
+
+    given = pd.DataFrame(
+        {"response_id": ["a", "b"], "comment": ["late parcel", "kind staff"], "nps_score": [2, 9]}
+    )
+    out = tag_frame(_prepared_analyzer(), given)
+    assert out["text_clean"].tolist() == ["late parcel", "kind staff"]
+    assert out["nps_group"].tolist() == ["detractor", "promoter"]
+    assert list(given.columns) == ["response_id", "comment", "nps_score"]
+
+
+def test_tag_frame_reads_dates_in_utc_and_names_the_row_of_one_that_is_no_date():
+    """Before stop 52 a Europe/London time or a string stayed as given; readers give UTC."""
+    from feedback_nlp.errors import SchemaError
+    from feedback_nlp.pipeline import tag_frame
+
+    london = pd.to_datetime(["2026-07-01 10:00"] * 3).tz_localize("Europe/London")
+    out = tag_frame(_prepared_analyzer(), _frame(created_at=london))
+    assert str(out["created_at"].dt.tz) == "UTC"
+    assert out["created_at"].dt.hour.tolist() == [9, 9, 9]
+    assert (
+        tag_frame(_prepared_analyzer(), _frame(created_at="2026-07-01"))["created_at"].notna().all()
+    )
+    with pytest.raises(SchemaError, match=r"row 1: created_at is not a date: 'soon'"):
+        tag_frame(_prepared_analyzer(), _frame(created_at=["2026-07-01", "soon", None]))
+
+
+def test_tag_frame_refuses_multi_level_column_names_with_the_way_to_flatten_them():
+    """Before stop 52 they were tagged with 33 pandas deprecation warnings (an error in
+    pandas' next major version)."""
+    from feedback_nlp.errors import SchemaError
+    from feedback_nlp.pipeline import tag_frame
+
+    given = _frame()
+    given.columns = pd.MultiIndex.from_tuples([(c, "") for c in given.columns])
+    with pytest.raises(SchemaError, match=r"one level of column names.*df\.columns = "):
+        tag_frame(_prepared_analyzer(), given)
+
+
 @pytest.mark.parametrize("call", ["analyze", "tag"])
 def test_a_dataframe_given_for_paths_is_refused_with_the_way_to_tag_it(call, tmp_path):
     """Before stop 50 analyze(df) read the column names as file names."""

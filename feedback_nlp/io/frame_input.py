@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from feedback_nlp.errors import ReadError, SchemaError
+from feedback_nlp.io.column_names import recognise
+from feedback_nlp.io.scores import parse_datetime
 from feedback_nlp.schema import INPUT_COLUMNS, SCORE_RANGES, plain_repr
 from feedback_nlp.scores import check_range
 
@@ -60,20 +62,56 @@ def _frame_error(caller: str, given: str) -> ReadError:
 
 
 def tag_frame_input(table: object, outputs: Iterable[str]) -> pd.DataFrame:
-    """`table` checked as the readers check a file's rows, for `tag_frame`: SchemaError naming
-    the row of a missing or repeated response_id, or of an NPS outside 0-10 (before any
-    tagging: `nps_group` needs it); a column named as one of the model's `outputs`
-    (``sentiment``, ``topic``…, in any letter case) kept as ``source_<name>``, as the readers
-    keep it."""
+    """`table` checked as the readers check a file's rows, for `tag_frame`: a table without a
+    ``text`` column has its export headers recognised as the readers recognise them
+    (`comment` → ``text``, `nps_score` → ``nps``; `_recognised`); SchemaError naming the row
+    of a missing or repeated response_id, of an NPS outside 0-10 (before any tagging:
+    `nps_group` needs it) or of a ``created_at`` that is no date, which is read in UTC as
+    the readers read it; a column named as one of the model's `outputs` (``sentiment``,
+    ``topic``…, in any letter case) kept as ``source_<name>``, as the readers keep it."""
     if not isinstance(table, pd.DataFrame):
         raise SchemaError(
             f"tag_frame tags a pandas DataFrame, and was given {type(table).__name__}"
         )
+    if isinstance(table.columns, pd.MultiIndex):
+        raise SchemaError(
+            "tag_frame needs one level of column names, and was given a MultiIndex (after a "
+            "pivot?); flatten it first: df.columns = ['_'.join(map(str, filter(None, c))) "
+            "for c in df.columns]"
+        )
+    table = _recognised(table)
     if "response_id" in table.columns:
         _check_ids(table["response_id"])
     if "nps" in table.columns:  # CSAT and CES: on the model's scales, not known here
         check_range(table["nps"], "nps", SCORE_RANGES["nps"])
+    if "created_at" in table.columns:
+        table = table.assign(created_at=_dates(table["created_at"]))
     return table.rename(columns=_source_names(table.columns, outputs))
+
+
+def _recognised(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with the schema's names for the export headers the readers recognise
+    (`column_names.recognise`), where it has no ``text`` column: a feedback table (one a
+    reader made) keeps its columns as they are, a warehouse extract gets the readers' names."""
+    if "text" in table.columns or not all(isinstance(c, str) for c in table.columns):
+        return table
+    found = recognise(list(table.columns))
+    names = {column: name for name, column in found.items() if name not in table.columns}
+    return table.rename(columns=names) if "text" in names.values() else table
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """``created_at`` in UTC, as the readers parse it (`io.scores.parse_datetime`: naive times
+    taken as UTC); SchemaError naming the first row whose value is no date."""
+    parsed, reasons = parse_datetime(values)
+    bad = reasons.notna()
+    if bad.any():
+        position = int(bad.to_numpy().argmax())
+        raise SchemaError(
+            f"row {plain_repr(values.index[position])}: {reasons.iat[position]}; give "
+            "datetimes or dates the readers read"
+        )
+    return parsed
 
 
 def _check_ids(ids: pd.Series) -> None:
