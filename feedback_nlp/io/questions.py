@@ -13,49 +13,15 @@ import pandas as pd
 
 from feedback_nlp.io.column_names import normalise_name, recognise
 from feedback_nlp.io.mapping import ColumnPlan
-from feedback_nlp.io.scores import NUMBER_CELL
-
-NPS_WORDS = (
-    "recommend",
-    "recommand",
-    "raccomand",
-    "empfehl",
-    "recomend",
-    "recomand",
-    "aanbeve",
-    "polec",
-    "порекоменд",
-    "рекоменд",
+from feedback_nlp.io.question_words import (
+    BARE_SCORE_NAMES,
+    CES_WORDS,
+    CSAT_WORDS,
+    FREE_TEXT_WORDS,
+    NPS_WORDS,
+    REQUEST_OPENINGS,
 )
-CSAT_WORDS = ("satisf", "zufrieden", "satisfech", "mulțumit", "multumit", "удовлетвор", "довольн",
-              "tevreden", "soddisf", "zadowol")  # fmt: skip
-CES_WORDS = ("easy", "effort", "einfach", "facile", "fácil", "facil", "ușor", "usor", "легко",
-             "makkelijk", "eenvoudig")  # fmt: skip
-#: The pair of open questions course and event evaluations ask: what went well, what could
-#: be better ("Wat ging goed?", "Was lief gut?", "Qu'est-ce qui a bien fonctionné ?"), and
-#: the Dutch and German words for why, improve and comment missing from FREE_TEXT_WORDS.
-WENT_WELL_WORDS = (
-    "worked well", "went well", "go well", "did well", "could be better", "do better",
-    "ging goed", "gaat goed", "kan beter", "kon beter", "verbeter", "waarom", "opmerking",
-    "lief gut", "gut gelaufen", "gut gefallen", "besser machen", "anmerkung",
-    "bien fonctionn", "bien marché", "bien passé", "mieux faire",
-    "funcionó bien", "salió bien", "funzionato bene", "andato bene", "andata bene",
-    "funcionou bem", "correu bem", "a mers bine", "a funcționat bine",
-)  # fmt: skip
-FREE_TEXT_WORDS = (
-    "why", "reason", "tell us", "comment", "anything else", "improve", "feedback", "describe",
-    "pourquoi", "raison", "warum", "grund", "por qué", "motivo", "de ce", "motiv", "почему",
-    "причин", "like most", "like best", "like least", "suggest", "amélior", "verbesser", "mejorar",
-    "melhorar", "miglior", "îmbunătăț", "улучш", "kommentar", "comentario", "commento",
-    "комментар", "vorschlag", "sugerencia", "sugestão", "suggerimento",
-    *WENT_WELL_WORDS,
-)  # fmt: skip
-
-
-#: Column names that hold a score without saying which (Delighted's and many tools' "Score").
-BARE_SCORE_NAMES = frozenset(
-    {"score", "rating", "rate", "note", "bewertung", "punteggio", "puntuación", "nota", "оценка"}
-)
+from feedback_nlp.io.scores import NO_ANSWER, NUMBER_CELL
 
 
 @dataclass
@@ -205,8 +171,9 @@ def open_questions(
 
 
 def _free_answers(given: list[str]) -> bool:
-    """No answer seen, or one that reads as free text."""
-    given = [a.strip() for a in given if a.strip()]
+    """No answer seen, or one that reads as free text ("N/A" and other non-answers, the
+    first a box often gets, are none: `scores.NO_ANSWER`)."""
+    given = [a.strip() for a in given if a.strip() and a.strip().lower() not in NO_ANSWER]
     return not given or any(map(reads_as_free_text, given))
 
 
@@ -216,8 +183,10 @@ def reads_as_free_text(answer: str) -> bool:
 
 
 def is_question(column: str) -> bool:
-    """A column name worded as a question: ending in '?', or of four words or more."""
-    return column.rstrip().endswith("?") or len(column.split()) >= 4
+    """A column name worded as a question: ending in '?', of four words or more, or opening
+    with a request for text ("Tell us why", `REQUEST_OPENINGS`)."""
+    name = column.strip()
+    return name.endswith("?") or len(name.split()) >= 4 or name.lower().startswith(REQUEST_OPENINGS)
 
 
 def question_notes(plan: ColumnPlan, carried: list[str]) -> list[str]:

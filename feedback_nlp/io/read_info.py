@@ -13,6 +13,7 @@ from feedback_nlp.io.answers import first_answers
 from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.platforms import score_question_hints
+from feedback_nlp.io.question_scales import likelihood_scale_hints
 from feedback_nlp.io.questions import question_notes
 from feedback_nlp.io.scale_hints import weight_notes
 from feedback_nlp.io.score_labels import good_bad_hints
@@ -86,6 +87,7 @@ def file_info(
         + builder.notes
         + question_notes(plan, carried)
         + good_bad_hints(table, carried)
+        + likelihood_scale_hints(table, carried)
         + weight_notes(carried)
         + score_question_hints(_numbers_carried(table, carried, plan), set(scores), table),
     }

@@ -25,6 +25,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.journey import value_key
+from feedback_nlp.io.question_scales import likelihood_words_note
 from feedback_nlp.io.scores import ALL_SCORE_RANGES
 
 #: Labels named in the note about a score column of words.
@@ -73,6 +74,8 @@ def words_note(score: str, column: str, reasons: pd.Series, cells: pd.Series) ->
     words = words[words.str.contains(r"[^\W\d_]", regex=True).fillna(False)]
     if words.empty:
         return None
+    if scale := likelihood_words_note(score, column, words):
+        return scale
     shown = ", ".join(f"'{w}'" for w in words.drop_duplicates()[:NOTE_LABELS])
     return (
         f"{score} ('{column}') holds words such as {shown}: say which number each stands for "

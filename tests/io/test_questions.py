@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from feedback_nlp.io import read_feedback
-from feedback_nlp.io.questions import open_questions, score_for_question, score_question_hints
+from feedback_nlp.io.questions import (
+    is_question,
+    open_questions,
+    score_for_question,
+    score_question_hints,
+)
 from tests.io.conftest import check_result
 
 
@@ -100,3 +105,69 @@ def test_a_form_export_reads_the_improved_question_as_its_score(tmp_path):
     assert result.info["columns"]["csat"] == IMPROVED
     assert result.info["columns"]["text"] == "Why that score?"
     assert result.table["csat"].tolist() == [4, 2]
+
+
+FRIENDS = "How likely are you to recommend our clinic to friends and family?"
+
+
+def _ward_survey(tmp_path, praise: str, better: str, rows: list[str]):
+    """A Friends and Family Test export: an id, the likelihood labels, two answer boxes."""
+    path = tmp_path / "ward.csv"
+    header = f'id,"{FRIENDS}","{praise}","{better}"\n'
+    path.write_text(header + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+WARD_ROWS = [
+    "w1,Likely,The porters were patient with my father,N/A",
+    "w2,Extremely likely,Clean bay and quiet nights,",
+    "w3,Unlikely,,The wait for a discharge letter took all day",
+    "w4,Likely,Physio came every morning as promised,",
+]
+
+
+def test_the_praise_box_of_a_ward_survey_is_read_beside_the_other(tmp_path):
+    """Before stop 52 "What was good?" was carried, its rows rejected as "no text and no
+    score"; "What was good about your visit?" / "What could we have done better?" were not
+    open questions at all (no text column found), the second box not even once "What was
+    good" was known, as its first answer seen was "N/A"."""
+    for praise, better in (
+        ("What was good?", "What could be better?"),
+        ("What was good about your visit?", "What could we have done better?"),
+    ):
+        result = check_result(read_feedback(_ward_survey(tmp_path, praise, better, WARD_ROWS)))
+        assert result.info["columns"]["text"] == praise and result.info["more_texts"] == [better]
+        assert result.info["rows_rejected"] == 0
+        assert {"w1#q1", "w2#q1", "w3#q2", "w4#q1"} <= set(result.table["response_id"])
+
+
+def test_start_stop_continue_questions_are_open_questions():
+    asked = [
+        "What should we start doing?",
+        "What should we stop doing?",
+        "What should we continue doing?",
+        "Was sollten wir anfangen?",
+        "Was sollten wir aufhören?",
+        "Was sollten wir beibehalten?",
+        "Co powinniśmy zacząć robić?",
+        "Co powinniśmy przestać robić?",
+        "Co powinniśmy kontynuować robić?",
+        "Was war gut?",
+        "Co było dobre?",
+    ]
+    assert open_questions(asked, {c: c for c in asked}, set()) == asked
+
+
+def test_tell_us_why_is_the_comment_column_of_a_generic_file(tmp_path):
+    """Three words and no question mark: before, not a question, and the file was refused."""
+    path = tmp_path / "stores.csv"
+    rows = ["r1,Leeds,9,Staff found my size in the back", "r2,York,3,Queue was out the door"]
+    path.write_text("id,store,nps,Tell us why\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.info["columns"]["text"] == "Tell us why"
+    assert result.table["text"].tolist() == ["Staff found my size in the back", rows[1][10:]]
+
+
+def test_a_request_opens_a_question_but_an_ordinary_column_name_does_not():
+    assert is_question("Tell us why") and is_question("Please explain your score")
+    assert not any(map(is_question, ["Store name", "Reason code", "Description", "Tellus ID"]))
