@@ -4,7 +4,10 @@
   Insurance number, Chinese resident id, Spanish DNI/NIE; a Dutch BSN only after its label),
   or a customer, account or contract number after its label (``account number 4839201745``,
   ``Kundennummer``, ``numéro client``); an order or tracking number is no personal data and
-  stays; UK public-service numbers, addresses and plates (`feedback_nlp.text.uk_identifiers`);
+  stays; UK public-service numbers, addresses and plates (`feedback_nlp.text.uk_identifiers`),
+  insurance policy and claim numbers and plates (`feedback_nlp.text.insurance_identifiers`),
+  hospital, NHS, CHI and PESEL numbers (`feedback_nlp.text.health_identifiers`) and loyalty
+  card numbers (`feedback_nlp.text.loyalty_identifiers`), each after its label;
 - dob: a date right after a date-of-birth label (``DOB``, ``Geburtsdatum``, ``né le``,
   ``nací el``, ``nasci a``, Welsh ``dyddiad geni`` …), also ``born on the 4th of July 1985``;
 - card details: a CVV/CVC and an expiry date right after their label.
@@ -17,6 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from feedback_nlp.text.health_identifiers import HEALTH_LABELLED
+from feedback_nlp.text.insurance_identifiers import INSURANCE_LABELLED
+from feedback_nlp.text.loyalty_identifiers import LOYALTY_LABELLED
 from feedback_nlp.text.uk_identifiers import NINO, UK_LABELLED
 
 #: The end of a text before an order, tracking or ticket number (no personal data).
@@ -137,6 +143,7 @@ _LABELLED: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     (_BSN, lambda v: _bsn_valid(_compact(v))),
     (_ACCOUNT, lambda v: True),
 )
+_SECTOR_LABELLED = UK_LABELLED + INSURANCE_LABELLED + HEALTH_LABELLED + LOYALTY_LABELLED
 
 
 def _replace_values(
@@ -183,7 +190,7 @@ def redact_ids(text: str, placeholder: str) -> tuple[str, bool]:
     for pattern, valid in _LABELLED:
         text, hit = _replace_values(text, pattern, valid, placeholder)
         found = found or hit
-    for pattern, valid, context in UK_LABELLED:  # NINO in lower case, passport, address …
+    for pattern, valid, context in _SECTOR_LABELLED:  # passport, claim, MRN, loyalty card …
         text, hit = _replace_values(text, pattern, valid, placeholder, context)
         found = found or hit
     return text, found

@@ -35,6 +35,7 @@ from feedback_nlp.text.identifiers import (
     redact_ids,
 )
 from feedback_nlp.text.links import WORD, redact_emails, redact_urls
+from feedback_nlp.text.loyalty_identifiers import luhn_valid
 from feedback_nlp.text.people import (
     may_mention_handle,
     may_name_someone,
@@ -87,16 +88,6 @@ _PHONE_LABEL = re.compile(
 )
 
 
-def _luhn_valid(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
-
-
 def _iban_valid(compact: str) -> bool:
     if not 15 <= len(compact) <= 34:
         return False
@@ -146,7 +137,7 @@ def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:
         ends = [len(candidate), *[m.start() for m in re.finditer(r"[ .-]", candidate)][::-1]]
         for end in ends:
             digits = re.sub(r"\D", "", candidate[:end])
-            if 13 <= len(digits) <= 19 and _luhn_valid(digits):
+            if 13 <= len(digits) <= 19 and luhn_valid(digits):
                 found = True
                 return placeholder + candidate[end:]
         return candidate

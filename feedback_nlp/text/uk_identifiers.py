@@ -11,7 +11,8 @@
   becomes ``<ID>``); a postcode alone (``SW1A 1AA London``) is a place for about fifteen
   addresses and stays;
 - a current-format vehicle plate (``CY19 KDF``) after a word of a car (``reg``,
-  ``registration``, ``plate``, ``permit for``, ``car``, ``van``, ``vehicle``).
+  ``registration``, ``plate``, ``permit for``, ``car``, ``van``, ``vehicle``), also in
+  brackets (``my car (WX19 KLM)``).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ _ADDRESS = re.compile(
 )
 _PLATE = re.compile(
     r"(?i)\b(?:reg|registration|plate|permit for|car|van|vehicle|motorbike)\b"
-    r"(?:[\s.:#-]+[^\W\d_]+){0,2}?[\s.:#-]+"
+    r"(?:[\s.:#-]+[^\W\d_]+){0,2}?[\s.:#(-]+"  # "my car (WX19 KLM)"
     r"(?P<value>(?-i:[A-Z]{2}\d{2} ?[A-Z]{3}))(?![0-9A-Za-z])"
 )
 
@@ -65,9 +66,10 @@ def _near_sort_code(text: str, start: int) -> bool:
 
 
 #: Pattern, check of the value, check of the context (the text and the value's start).
-UK_LABELLED: tuple[
+Labelled = tuple[
     tuple[re.Pattern[str], Callable[[str], bool], Callable[[str, int], bool] | None], ...
-] = (
+]
+UK_LABELLED: Labelled = (
     (_LABELLED_NINO, lambda v: NINO.fullmatch(v.upper()) is not None, None),
     (_PUBLIC_ID, lambda v: sum(c.isdigit() for c in v) >= 6, None),  # the value's own digits
     (_BARE_ACCOUNT, lambda v: True, _near_sort_code),
