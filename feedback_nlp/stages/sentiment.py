@@ -27,8 +27,10 @@ negative unless ``irony_negative=False`` (since stop 35). A comment read positiv
 asks for something ("I'd like to book two rooms", "Kann ich später einchecken?":
 :mod:`feedback_nlp.text.requests`) is neutral unless ``requests_neutral=False`` (since stop
 40). Where the table has a ``question`` that says the box's polarity ("What didn't you
-like?", "negative_text": :mod:`feedback_nlp.text.boxes`), an unsure reading takes the box's
-polarity unless ``box_prior=False`` (since stop 50).
+like?", "negative_text", "What should we stop doing?": :mod:`feedback_nlp.text.boxes`), an
+unsure reading takes the box's polarity, and in a negative box an answer that only says
+nothing is not negative and one that asks for a change is negative, unless
+``box_prior=False`` (since stop 50).
 
 The stage also writes ``p_mixed``, the probability that the comment praises and complains
 (:mod:`feedback_nlp.stages.mixed`; NaN without a mixed head, at sentence level and on the

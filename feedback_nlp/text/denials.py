@@ -11,7 +11,12 @@ word stands between ("nicht nur Ärger") or a word of solving follows ("no probl
 solved"). A problem word is denied too when, without a negation before it, a word of solving
 follows it in the next three words with no negation between ("problem solved", "il problema
 è risolto"; not "problem not fixed"). A ``denied`` phrase carries its own negation ("no
-wait", "sans attendre").
+wait", "sans attendre", "painless", "couldn't fault"); after a negation in the two words
+before it, it states the problem ("not painless"). A ``close`` problem word (pain, hurt) is
+denied only when the negation stands right before it or with at most two
+:data:`BRIDGE_WORDS` between ("no pain", "never felt any pain", "didn't hurt"; not "didn't
+help my pain"). ``other_senses`` phrases ("pain relief") are taken out first: their problem
+word names something else.
 
 A comment *denies a problem* when it has at most :data:`MAX_WORDS` words, denies at least
 one problem and affirms none, states no service failure
@@ -59,16 +64,31 @@ SOLVING = tuple(
     ).split()
 )
 _TURKISH_SOLVING = frozenset(fold("çözül gideril").split())
+#: Words that may stand between a negation and a ``close`` problem word ("never felt any pain").
+BRIDGE_WORDS = frozenset(
+    fold(
+        "any the a slightest real much bit of at all felt feel feeling have had has "
+        "experienced was were is there in too"
+    ).split()
+)
+_CLOSE_BRIDGE = 2
+_PHRASE_WINDOW = 2
+#: Negations of a predicate that, before a denied phrase, make it state the problem ("not
+#: painless", "wasn't pain free"); not intensifiers such as Turkish "hiç" ("hiç beklemeden").
+PHRASE_NEGATIONS = frozenset(fold("not never nicht pas non niet nie ne не nu").split())
 
 
 @dataclass(frozen=True)
 class _Words:
     problems: re.Pattern[str]
     denied: re.Pattern[str]
+    close: re.Pattern[str] | None
+    other_senses: re.Pattern[str] | None
 
 
 def denial_words() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The words per language and list (``problems``, ``denied``), as written."""
+    """The words per language and list (``problems``, ``denied``; optional ``close`` and
+    ``other_senses``), as written."""
     return cue_lists("denied_problems.toml")
 
 
@@ -76,10 +96,13 @@ def denial_words() -> dict[str, dict[str, tuple[str, ...]]]:
 def _compiled() -> _Words:
     words = denial_words()
 
-    def joined(kind: str) -> re.Pattern[str]:
-        return longest_first_cue(w for lists in words.values() for w in lists[kind])
+    def joined(kind: str) -> re.Pattern[str] | None:
+        found = [w for lists in words.values() for w in lists.get(kind, ())]
+        return longest_first_cue(found) if found else None
 
-    return _Words(joined("problems"), joined("denied"))
+    problems, denied = joined("problems"), joined("denied")
+    assert problems is not None and denied is not None
+    return _Words(problems, denied, joined("close"), joined("other_senses"))
 
 
 def problem_mentions(text: str) -> tuple[int, int]:
@@ -89,32 +112,74 @@ def problem_mentions(text: str) -> tuple[int, int]:
     for sentence in SENTENCE_BREAK.split(normalise(text)):
         asks = sentence.rstrip().endswith("?") or bool(CONDITIONAL.search(sentence))
         for clause in CLAUSE_BREAK.split(sentence):
-            clause, phrases = words.denied.subn(" ", clause)
-            denied += 0 if asks else phrases
-            for match in words.problems.finditer(clause):
-                if not asks and _denied(clause, match.start(), match.end()):
-                    denied += 1
-                else:
-                    affirmed += 1
+            clause_denied, clause_affirmed = _clause_mentions(clause, words, asks)
+            denied, affirmed = denied + clause_denied, affirmed + clause_affirmed
     return denied, affirmed
 
 
-def _denied(clause: str, start: int, end: int) -> bool:
+def _clause_mentions(clause: str, words: _Words, asks: bool) -> tuple[int, int]:
+    """(problems denied, problems affirmed) in one clause; `asks`: it denies nothing."""
+    if words.other_senses is not None:
+        clause = words.other_senses.sub(" ", clause)
+    clause, phrases, negated_phrases = _denied_phrases(clause, words.denied)
+    denied, affirmed = (0 if asks else phrases), negated_phrases
+    kinds = ((words.problems, False), (words.close, True))
+    for pattern, close in ((p, c) for p, c in kinds if p is not None):
+        for match in pattern.finditer(clause):
+            if not asks and _denied(clause, match.start(), match.end(), close):
+                denied += 1
+            else:
+                affirmed += 1
+    return denied, affirmed
+
+
+def _denied_phrases(clause: str, pattern: re.Pattern[str]) -> tuple[str, int, int]:
+    """`clause` with its denied phrases blanked, the number of them, and the number of them
+    after a negation in the two words before ("not painless": a problem stated)."""
+    found = list(pattern.finditer(clause))
+    negated = sum(
+        any(map(_phrase_negation, WORD.findall(clause[: m.start()])[-_PHRASE_WINDOW:]))
+        for m in found
+    )
+    return pattern.sub(" ", clause), len(found) - negated, negated
+
+
+def _phrase_negation(word: str) -> bool:
+    """A negation that makes a denied phrase after it state the problem ("not painless")."""
+    return word in PHRASE_NEGATIONS or word.endswith("n't")
+
+
+def _negation(word: str) -> bool:
+    """A negation of :mod:`feedback_nlp.text.complaints`, or any word ending in "n't"."""
+    return word in NEGATIONS or word.endswith("n't")
+
+
+def _denied(clause: str, start: int, end: int, close: bool = False) -> bool:
     before = WORD.findall(clause[:start])[-_WINDOW_BEFORE:]
     after = WORD.findall(clause[end:])[:_WINDOW_AFTER]
-    negated = any(w in NEGATIONS or w.endswith("n't") for w in before) or any(
-        w in NEGATIONS_AFTER for w in after
-    )
+    if close:
+        before = _close_before(before)
+    negated = any(map(_negation, before)) or any(w in NEGATIONS_AFTER for w in after)
     if not negated:
         return _solved(after)
     return not any(w in ONLY_WORDS for w in before) and not any(map(_solving, after))
+
+
+def _close_before(before: list[str]) -> list[str]:
+    """The words of `before` from the last word that is not a bridge word on, at most
+    :data:`_CLOSE_BRIDGE` bridge words after it ("never felt any" of "never felt any pain";
+    "my" of "didn't help my pain")."""
+    bridge = 0
+    while bridge < min(_CLOSE_BRIDGE, len(before) - 1) and before[-1 - bridge] in BRIDGE_WORDS:
+        bridge += 1
+    return before[-1 - bridge :]
 
 
 def _solved(after: list[str]) -> bool:
     """A word of solving among `after` with no negation before it ("problem solved", "issue
     now fixed"; not "problem not solved")."""
     for word in after:
-        if word in NEGATIONS or word.endswith("n't") or word in NEGATIONS_AFTER:
+        if _negation(word) or word in NEGATIONS_AFTER:
             return False
         if _solving(word):
             return True

@@ -11,6 +11,7 @@ from feedback_nlp.text.boxes import (
     is_only_nothing,
     only_nothing,
     praises_nothing,
+    recalls_nothing,
 )
 
 
@@ -108,10 +109,95 @@ def test_a_negative_box_reads_unsure_answers_as_complaints():
 
 
 def test_a_negative_box_keeps_sure_readings():
-    texts = ["Nothing to do in the evening.", "Nothing, everything fine.", "The breakfast room."]
-    probabilities = np.array([[0.9, 0.1, 0.0], [0.8, 0.1, 0.1], [0.05, 0.9, 0.05]])
+    texts = ["Nothing to do in the evening.", "The breakfast room."]
+    probabilities = np.array([[0.9, 0.1, 0.0], [0.05, 0.9, 0.05]])
     out = box_read(probabilities, texts, ["What didn't you like?"] * len(texts))
     assert (out == probabilities).all()
+
+
+def test_a_negative_box_turns_a_sure_negative_reading_of_nothing():
+    """Probe 52: "Can't think of anything" to "What could be better?" read p_neg .72 stayed
+    negative; an answer that only says nothing is no complaint, however sure the model."""
+    texts = ["Can't think of anything", "Nothing, everything fine.", "Not that I can think of"]
+    probabilities = np.array([[0.72, 0.19, 0.09], [0.8, 0.1, 0.1], [0.1, 0.8, 0.1]])
+    out = box_read(probabilities, texts, ["What could be better?"] * len(texts))
+    assert out[0] == pytest.approx([0.0, 0.19, 0.81])
+    assert out[1] == pytest.approx([0.0, 0.1, 0.9])
+    assert (out[2] == probabilities[2]).all()  # nothing comes to mind, read neutral: kept
+
+
+def test_a_negative_box_reads_an_answer_that_asks_for_a_change_as_a_complaint():
+    """Probe 52: "Would have liked more updates for family" read positive (.73) in the
+    improvement box."""
+    texts = [
+        "Would have liked more updates for family",
+        "It would be nice to have more updates",
+        "Stop the endless meetings, I spend 60% of my week in calls",
+        "Lovely staff.",
+    ]
+    probabilities = np.array([[0.17, 0.1, 0.73], [0.05, 0.9, 0.05], [0.1, 0.1, 0.8],
+                              [0.05, 0.05, 0.9]])  # fmt: skip
+    out = box_read(probabilities, texts, ["What could be better?"] * len(texts))
+    assert out[0] == pytest.approx([0.9, 0.1, 0.0])
+    assert out[1] == pytest.approx([0.95, 0.0, 0.05])
+    assert out[2] == pytest.approx([0.9, 0.1, 0.0])
+    assert (out[3] == probabilities[3]).all()  # sure praise that asks for nothing: kept
+
+
+@pytest.mark.parametrize(
+    ("question", "polarity"),
+    [("What should we stop doing?", "negative"), ("What should we start doing?", "negative"),
+     ("What should we continue doing?", "positive"), ("What should we keep doing?", "positive"),
+     ("Was sollten wir aufhören zu tun?", "negative"), ("Was sollten wir beibehalten?", "positive"),
+     ("Co powinniśmy przestać robić?", "negative"), ("Co powinniśmy zacząć robić?", "negative"),
+     ("Que devrions-nous arrêter ?", "negative"), ("¿Qué deberíamos seguir haciendo?", "positive"),
+     ("stop_doing", "negative"), ("keep_doing", "positive"),
+     ("What should we start, stop and continue doing?", None), ("When did you start?", None),
+     ("Would you continue to use us?", None), ("start_date", None), ("stop", None)],
+)  # fmt: skip
+def test_start_stop_continue_boxes(question: str, polarity: str | None):
+    """Probe 52: employee surveys' start / stop / continue boxes had no polarity."""
+    assert box_polarity(question) == polarity
+
+
+def test_a_stop_box_reads_complaints_and_keeps_contentment():
+    texts = ["Stop the endless meetings, I spend 60% of my week in calls",
+             "Start giving us laptops that actually work, the build takes 40 minutes",
+             "Nothing really, I'm happy"]  # fmt: skip
+    probabilities = np.array([[0.2, 0.1, 0.7], [0.46, 0.07, 0.47], [0.2, 0.15, 0.65]])
+    out = box_read(probabilities, texts, ["What should we stop doing?"] * 3)
+    assert out[0] == pytest.approx([0.9, 0.1, 0.0])
+    assert out[1] == pytest.approx([0.93, 0.07, 0.0])
+    assert (out[2] == probabilities[2]).all()
+
+
+def test_a_positive_box_reads_nothing_coming_to_mind_as_no_answer():
+    """Probe 52: "Nothing comes to mind" in a continue box read negative."""
+    texts = ["Nothing comes to mind", "Can't think of anything", "Nothing."]
+    probabilities = np.array([[0.52, 0.38, 0.1], [0.1, 0.2, 0.7], [0.0, 1.0, 0.0]])
+    for question in ("What should we continue doing?", "What worked well?"):
+        out = box_read(probabilities, texts, [question] * len(texts))
+        assert out[0] == pytest.approx([0.0, 0.9, 0.1])
+        assert out[1] == pytest.approx([0.1, 0.9, 0.0])
+        assert out[2] == pytest.approx([1.0, 0.0, 0.0])  # only "nothing": a verdict
+    assert not praises_nothing("Nothing comes to mind", "What worked well?")
+
+
+@pytest.mark.parametrize(
+    ("text", "recalls"),
+    [("Can't think of anything", True), ("Nothing comes to mind", True),
+     ("Nothing I can think of", True), ("Not that I can think of", True),
+     ("Mir fällt nichts ein", True), ("Nothing.", False), ("Nothing to report", False),
+     ("I can think of many things", False)],
+)  # fmt: skip
+def test_an_answer_that_nothing_comes_to_mind_is_told(text: str, recalls: bool):
+    assert recalls_nothing(text) is recalls
+
+
+def test_contentment_after_nothing_only_says_nothing():
+    assert only_nothing("Nothing really, I'm happy")
+    assert only_nothing("None, we are happy")
+    assert not only_nothing("Nothing really, I'm unhappy")
 
 
 def test_a_negative_box_keeps_answers_that_only_say_nothing_neutral():

@@ -19,8 +19,9 @@ def test_every_language_has_both_lists_and_every_word_compiles():
     words = denial_words()
     assert set(words) == LANGUAGES
     for lang, lists in words.items():
-        assert set(lists) == {"problems", "denied"}, lang
-        for word in (*lists["problems"], *lists["denied"]):
+        assert {"problems", "denied"} <= set(lists), lang
+        assert set(lists) <= {"problems", "denied", "close", "other_senses"}, lang
+        for word in (w for kind in lists.values() for w in kind):
             re.compile(cue_pattern(word))
 
 
@@ -134,3 +135,34 @@ def test_any_text_gives_counts_and_a_verdict(pieces):
     verdict = denies_problem(text)
     assert verdict in (True, False)
     assert not verdict or (denied > 0 and affirmed == 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Blood test was painless", "The injection didn't hurt", "Never felt any pain",
+     "No pain at all during the procedure", "Scan was painless and quick",
+     "Couldn't fault them", "Could not fault the care", "No improvements needed",
+     "Nothing to improve", "Nothing hurt and no waiting", "Stitches out with no pain",
+     "It didn't hurt at all", "Completely pain-free", "No discomfort whatsoever"],
+)  # fmt: skip
+def test_clinical_reassurance_denies_pain_and_fault(text: str):
+    """Probe 52: patients' praise made of pain words read negative."""
+    assert denies_problem(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["still in pain after 3 weeks", "the pain was not managed", "it hurt a lot",
+     "Didn't help my pain", "Wasn't told it would hurt", "Never asked about my pain",
+     "Not painless at all", "It was not pain free", "Pas de pain au petit déjeuner"],
+)  # fmt: skip
+def test_pain_stated_is_affirmed_not_denied(text: str):
+    """A pain word without a negation right before it, or a negated "painless", states the
+    problem; "pain" after French "de" is bread."""
+    assert problem_mentions(text) == (0, 1)
+
+
+def test_pain_relief_is_no_pain_word():
+    assert problem_mentions("No pain relief given") == (0, 0)
+    assert problem_mentions("Waited 5 hours for pain relief, still in pain") == (0, 1)
+    assert not denies_problem("No pain relief given")
