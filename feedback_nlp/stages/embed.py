@@ -15,6 +15,7 @@ from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR
 from feedback_nlp.backends.theme_pooling import POOLINGS, THEME_ARRAY
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
+from feedback_nlp.text.caps import caps_folded
 from feedback_nlp.text.damage import merge_issues
 from feedback_nlp.text.social import social_for_encoder
 
@@ -154,8 +155,10 @@ class EmbedStage(Stage):
     scripts/finetune_encoder.py) merged into the encoder;
     None (default) runs the plain e5 encoder, which the shipped heads and the topics expect.
     `social_text`: the encoder reads @handles as ``@user``, web addresses as ``http`` and no
-    retweet markers (:func:`feedback_nlp.text.social.social_for_encoder`);
-    `text_clean` itself is unchanged. False embeds `text_clean` as it is.
+    retweet markers (:func:`feedback_nlp.text.social.social_for_encoder`); whatever
+    `social_text`, a comment written all in capitals is read in sentence case (since stop 52,
+    :mod:`feedback_nlp.text.caps`); `text_clean` itself is unchanged. False embeds
+    `text_clean` as it is.
     `theme_pooling`: ``"frequency"`` (default) also writes ``"theme_embedding"``, the last
     layer pooled so that frequent tokens count less (:mod:`feedback_nlp.backends.theme_pooling`;
     the topics stage reads it), from the same pass; ``"mean"`` writes none (the themes then
@@ -244,7 +247,7 @@ class EmbedStage(Stage):
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
         table = batch.table
-        texts = texts_of(table["text_clean"])
+        texts = [caps_folded(text) for text in texts_of(table["text_clean"])]
         if self.social_text:
             texts = [social_for_encoder(text) for text in texts]
         heads_only = self.arrays == "heads"

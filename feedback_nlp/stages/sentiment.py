@@ -15,8 +15,10 @@ neutral that describes high customer effort (the rules of stage "effort") is neg
 ``effort_negative=False``; so is one read neutral that states a service failure ("arrived 6
 days late", "charged twice": :mod:`feedback_nlp.text.complaints`) unless
 ``complaint_negative=False`` (on by default since stop 25; the trade-off is measured in
-docs/sentiment_emotion.md). A comment that is nothing but a judgement ("super", "sehr gut",
-"nul": :func:`feedback_nlp.text.replies.reply_polarity`) takes that polarity unless
+docs/sentiment_emotion.md), and since stop 52 one read positive whose short text states a
+failure and nothing else ("Claim still open after three months.":
+:mod:`feedback_nlp.text.bare_complaints`). A comment that is nothing but a judgement
+("super", "sehr gut", "nul": :func:`feedback_nlp.text.replies.reply_polarity`) takes that polarity unless
 ``evaluative_replies=False`` (since stop 26: the model reads a bare "gut" or "super" as
 neutral). A short comment the model reads negative that only denies a problem ("No problems
 so far.", "Keine Wartezeit", "jamais eu le moindre souci": :mod:`feedback_nlp.text.denials`)
@@ -26,7 +28,8 @@ hold.", "Toller Kundenservice, einfach aufgelegt.": :mod:`feedback_nlp.text.iron
 negative unless ``irony_negative=False`` (since stop 35). A comment read positive that only
 asks for something ("I'd like to book two rooms", "Kann ich später einchecken?":
 :mod:`feedback_nlp.text.requests`) is neutral unless ``requests_neutral=False`` (since stop
-40). Where the table has a ``question`` that says the box's polarity ("What didn't you
+40), and since stop 52 so is one read negative that asks to add something ("Please add Apple
+Pay at checkout"). Where the table has a ``question`` that says the box's polarity ("What didn't you
 like?", "negative_text", "What should we stop doing?": :mod:`feedback_nlp.text.boxes`), an
 unsure reading takes the box's polarity, and in a negative box an answer that only says
 nothing is not negative and one that asks for a change is negative, unless
@@ -58,12 +61,13 @@ from feedback_nlp.stages.mixed import (
     mixed_probabilities,
     sentiment_with_mixed,
 )
+from feedback_nlp.text.bare_complaints import bare_complaint
 from feedback_nlp.text.boxes import box_read
 from feedback_nlp.text.complaints import states_failure
 from feedback_nlp.text.denials import denies_problem
 from feedback_nlp.text.irony import ironic_praise
 from feedback_nlp.text.replies import reply_polarity
-from feedback_nlp.text.requests import plain_request
+from feedback_nlp.text.requests import asks_to_add, plain_request
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
            "box_read", "complaint_read_negative", "denial_read_positive", "effort_read_negative",
@@ -90,8 +94,12 @@ def complaint_read_negative(
 ) -> np.ndarray:
     """`probabilities` where each row read neutral whose text states a service failure
     (:func:`feedback_nlp.text.complaints.states_failure`: "never arrived", "charged twice",
-    "kam zu spät") has its neutral probability moved to negative."""
-    return _reread(probabilities, labels, lambda i: states_failure(texts[i]), "neutral", "negative")
+    "kam zu spät") has its neutral probability moved to negative, and so has each row read
+    positive whose short text states nothing else
+    (:func:`feedback_nlp.text.bare_complaints.bare_complaint`: "Claim still open after three
+    months.") its positive probability."""
+    out = _reread(probabilities, labels, lambda i: states_failure(texts[i]), "neutral", "negative")
+    return _reread(out, labels, lambda i: bare_complaint(texts[i]), "positive", "negative")
 
 
 def denial_read_positive(
@@ -130,13 +138,18 @@ def request_read_neutral(
 ) -> np.ndarray:
     """`probabilities` where each row read positive whose text only asks for something
     (:func:`feedback_nlp.text.requests.plain_request`: "I'd like to book two rooms", "Puis-je
-    venir avec mon chien ?") has its positive probability moved to neutral; `langs` (each
-    row's language) picks the openers."""
+    venir avec mon chien ?") has its positive probability moved to neutral, and each row read
+    negative that asks to add something (:func:`feedback_nlp.text.requests.asks_to_add`:
+    "Please add Apple Pay at checkout") its negative probability; `langs` (each row's
+    language) picks the openers."""
 
-    def applies(row: int) -> bool:
-        return plain_request(texts[row], None if langs is None else langs[row])
+    def lang(row: int) -> str | None:
+        return None if langs is None else langs[row]
 
-    return _reread(probabilities, labels, applies, "positive", "neutral")
+    out = _reread(
+        probabilities, labels, lambda i: plain_request(texts[i], lang(i)), "positive", "neutral"
+    )
+    return _reread(out, labels, lambda i: asks_to_add(texts[i], lang(i)), "negative", "neutral")
 
 
 def evaluative_replies_read(

@@ -17,6 +17,14 @@ de es it pt nl ro ru pl. A comment is a *plain request* when all of these hold:
   thank…"), any language's words of praise (`ironic_praise.toml`) and positive one-word
   replies (`data/replies/evaluative.toml`);
 - it holds no emoji or emoticon (":)", "<3").
+
+Openers include a wish ("would be nice to", "es wäre schön, wenn", "ce serait bien de"): its
+own praise word does not count as judging. A plain request that also asks to add or offer
+something (the file's `adding` verbs: "Please add Apple Pay at checkout", "Bitte Apple Pay
+anbieten") asks for a feature (:func:`asks_to_add`) unless it states a service failure
+(:func:`feedback_nlp.text.complaints.states_failure`: "Please fix the app, it crashes"), a
+negative judgement (`data/replies/evaluative.toml`: "terrible") or a refusal (a negation or
+"stop": "please stop adding fees").
 """
 
 from __future__ import annotations
@@ -24,19 +32,32 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from feedback_nlp.text.complaints import WORD, any_cue, cue_lists, normalise
+from feedback_nlp.text.complaints import (
+    NEGATIONS,
+    WORD,
+    any_cue,
+    cue_lists,
+    normalise,
+    states_failure,
+)
 from feedback_nlp.text.irony import praise_words
 from feedback_nlp.text.replies import evaluative_replies
 from feedback_nlp.text.social import strip_social
 
 #: Longer comments tell more than a request; the model reads them in context.
 MAX_WORDS = 40
+#: Words that ask to take something away rather than add it (folded).
+_STOPPING = re.compile(
+    r"(?<!\w)(?:stop|quit|remove|aufhoren|entfernen|arretez|arreter|supprimez|dejen|deje de|"
+    r"quiten|smettete|smettere|togliete|parem|pare de|removam|stoppen|stop met|verwijder|"
+    r"прекратите|перестаньте|уберите|przestancie|usuncie|nu mai|eliminati)(?!\w)"
+)
 _EMOTE = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<!\w)(?:[:;=]-?[)(DPp]|<3|xD)(?!\w)")
 
 
 def request_words() -> dict[str, dict[str, tuple[str, ...]]]:
     """The lists per language (``greeting``, ``opener``, ``question``, ``closing``,
-    ``judging``), as written."""
+    ``judging``, ``adding``), as written."""
     return cue_lists("requests.toml")
 
 
@@ -66,15 +87,54 @@ def _judging() -> re.Pattern[str]:
     return any_cue(words)
 
 
-def plain_request(text: str, lang: str | None = None) -> bool:
-    """True when `text` only asks for something (see the module); `lang` picks the openers."""
+def judges_or_feels(text: str) -> bool:
+    """True when `text` holds a word that judges or feels (the `judging` words, any
+    language's praise, positive one-word replies) or an emoji or emoticon."""
+    return bool(_EMOTE.search(text) or _judging().search(normalise(text)))
+
+
+def _words(kind: str) -> re.Pattern[str]:
+    """:func:`any_cue` of every language's `kind` list."""
+    return any_cue(w for lists in request_words().values() for w in lists[kind])
+
+
+@lru_cache(maxsize=1)
+def _adding() -> re.Pattern[str]:
+    return _words("adding")
+
+
+@lru_cache(maxsize=1)
+def _negative() -> re.Pattern[str]:
+    return any_cue(w for words in evaluative_replies()["negative"].values() for w in words)
+
+
+def _asked(text: str, lang: str | None) -> str | None:
+    """The folded rest of `text` after its greeting and request opener, less closing thanks,
+    when `text` has the form of a plain request (see the module); else None."""
     if not isinstance(text, str) or _EMOTE.search(text):
-        return False
+        return None
     folded = normalise(strip_social(text)).strip()
     if not folded or len(WORD.findall(folded)) > MAX_WORDS:
-        return False
+        return None
     opened = _start(lang, "?" in folded or "¿" in folded).match(folded)
     if opened is None:
-        return False
+        return None
     rest = _closing().sub("", folded[opened.end() :])
-    return _judging().search(rest) is None
+    return None if _judging().search(rest) else rest
+
+
+def plain_request(text: str, lang: str | None = None) -> bool:
+    """True when `text` only asks for something (see the module); `lang` picks the openers."""
+    return _asked(text, lang) is not None
+
+
+def asks_to_add(text: str, lang: str | None = None) -> bool:
+    """True when `text` is a plain request to add or offer something ("Please add Apple Pay
+    at checkout") that states no failure, negative judgement or refusal (see the module)."""
+    rest = _asked(text, lang)
+    if rest is None or not _adding().search(rest) or _negative().search(rest):
+        return False
+    refused = _STOPPING.search(rest) or any(
+        w in NEGATIONS or w.endswith("n't") for w in WORD.findall(rest)
+    )
+    return not refused and not states_failure(text)

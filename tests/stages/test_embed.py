@@ -63,6 +63,20 @@ def test_encoder_reads_social_markup_as_xlmt_placeholders():
     assert float(as_written.arrays["embedding"][0] @ vectors[0]) < 1.0 - 1e-4
 
 
+def test_a_comment_in_capitals_is_embedded_as_in_sentence_case():
+    """Before stop 52 a German praise read positive (0.88) was neutral (0.27) in capitals."""
+    shouted = "SEHR FREUNDLICHE MITARBEITER IM LADEN, GERNE WIEDER."
+    table = pd.DataFrame(
+        {
+            "response_id": ["a", "b"],
+            "text_clean": [shouted, "Sehr freundliche mitarbeiter im laden, gerne wieder."],
+        }
+    )
+    batch = EmbedStage(device="cpu").transform(Batch(table))
+    np.testing.assert_array_equal(batch.arrays["embedding"][0], batch.arrays["embedding"][1])
+    assert batch.table["text_clean"].iat[0] == shouted
+
+
 def test_chain_needs_embed_before_the_default_heads():
     with pytest.raises(SchemaError, match="stage 'sentiment' needs"):
         check_chain([SentimentStage()], available={"text_clean"})

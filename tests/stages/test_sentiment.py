@@ -211,6 +211,20 @@ def test_a_comment_read_neutral_that_states_a_service_failure_is_negative():
     assert (probabilities[0] == [0.2, 0.7, 0.1]).all()  # the input is not changed
 
 
+def test_a_short_comment_read_positive_that_only_states_a_failure_is_negative():
+    """Before stop 52 "Claim still open after three months." stayed positive (p_pos .52)."""
+    from feedback_nlp.stages.sentiment import complaint_read_negative
+
+    texts = [
+        "Claim still open after three months.",  # bare failure read positive: negative
+        "Delivery delayed, lovely staff though.",  # praise beside it: kept
+    ]
+    probabilities = np.array([[0.2, 0.28, 0.52], [0.2, 0.2, 0.6]])
+    out = complaint_read_negative(probabilities, texts)
+    assert out[0] == pytest.approx([0.72, 0.28, 0.0])
+    assert (out[1] == probabilities[1]).all()
+
+
 def test_a_reply_that_only_judges_takes_its_polarity_whatever_the_model_read():
     from feedback_nlp.stages.sentiment import evaluative_replies_read
 
@@ -307,6 +321,17 @@ def test_a_comment_read_positive_that_only_asks_is_neutral():
     assert out[0] == pytest.approx([0.1, 0.9, 0.0])
     assert out[3] == pytest.approx([0.1, 0.9, 0.0])
     assert (out[1:3] == probabilities[1:3]).all()
+
+
+def test_a_request_to_add_something_read_negative_is_neutral():
+    """Before stop 52 "Please add Apple Pay at checkout." read negative (42 of 43 rows)."""
+    from feedback_nlp.stages.sentiment import request_read_neutral
+
+    texts = ["Please add Apple Pay at checkout.", "Please fix your app, it crashes"]
+    probabilities = np.array([[0.6, 0.3, 0.1], [0.7, 0.2, 0.1]])
+    out = request_read_neutral(probabilities, texts, ["en", "en"])
+    assert out[0] == pytest.approx([0.0, 0.9, 0.1])
+    assert (out[1] == probabilities[1]).all()
 
 
 def test_request_rule_is_on_by_default_and_can_be_turned_off():

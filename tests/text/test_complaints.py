@@ -107,3 +107,38 @@ def test_words_of_other_languages_are_not_read_as_stems():
     assert not states_failure("Les panneaux solaires sont installés.")  # "panne" is a cue
     assert not states_failure("Der Vertrag ist unterzeichnet.")  # Dutch "vertraging"
     assert not states_failure("Die Demonstration verlief störungsfrei.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claim still open after three months.",
+        "Ticket still unresolved after 6 weeks",
+        "Schaden nach drei Monaten immer noch offen.",
+        "Antrag noch immer nicht bearbeitet seit 5 Wochen",
+        "Dossier toujours ouvert après trois mois.",
+        "Reclamación todavía pendiente después de dos meses.",
+        "Pratica ancora aperta dopo 2 mesi.",
+        "Sinistro ancora aperto dopo tre mesi.",
+        "Processo ainda em aberto após três meses.",
+        "Schade na drie maanden nog steeds open.",
+        "De expert is nooit komen opdagen.",
+    ],
+)
+def test_a_case_still_open_after_a_stated_time_is_a_failure(text: str):
+    assert states_failure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Still open after 30 years, a real family business.",
+        "The shop is still open after 10pm.",
+        "Still going strong after three months.",
+        "Open after three months of renovation.",
+        "Negozio ancora aperto dopo le 20.",
+        "Der Laden hat nach drei Monaten Umbau wieder offen.",
+    ],
+)
+def test_opening_hours_and_businesses_still_open_are_no_failure(text: str):
+    assert not states_failure(text)

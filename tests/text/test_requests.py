@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feedback_nlp.text.complaints import cue_pattern
-from feedback_nlp.text.requests import MAX_WORDS, plain_request, request_words
+from feedback_nlp.text.requests import MAX_WORDS, asks_to_add, plain_request, request_words
 
 LANGUAGES = {"en", "fr", "de", "es", "it", "pt", "nl", "ro", "ru", "pl"}
 
 
-@pytest.mark.parametrize("kind", ["greeting", "opener", "closing", "judging"])
+@pytest.mark.parametrize("kind", ["greeting", "opener", "closing", "judging", "adding"])
 def test_every_language_has_every_list_and_every_word_compiles(kind):
     words = request_words()
     assert set(words) == LANGUAGES
@@ -86,3 +86,51 @@ def test_long_comments_are_read_in_context():
 @given(st.text(max_size=200), st.sampled_from([None, "en", "fr", "xx"]))
 def test_any_text_gives_an_answer(text, lang):
     assert plain_request(text, lang) in (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Would be nice to have more vegan options in the cafe.", "en"),
+        ("It'd be great if you opened on Sundays", "en"),
+        ("Es wäre schön, wenn es mehr Parkplätze gäbe", "de"),
+        ("Ce serait bien d'avoir plus de places assises", "fr"),
+        ("Sarebbe bello avere più opzioni vegane", "it"),
+    ],
+)
+def test_a_wish_is_a_request_whose_own_praise_word_does_not_judge(text, lang):
+    assert plain_request(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("PLEASE ADD APPLE PAY AT CHECKOUT.", "en"),
+        ("Please add Apple Pay at checkout.", "en"),
+        ("Could you please add a dark mode?", "en"),
+        ("Would be nice to have more vegan options in the cafe.", "en"),
+        ("Bitte Apple Pay an der Kasse anbieten.", "de"),
+        ("Pouvez-vous ajouter Apple Pay ?", "fr"),
+        ("Por favor, añadan más opciones veganas", "es"),
+        ("Kunnen jullie Apple Pay toevoegen?", "nl"),
+    ],
+)
+def test_a_request_to_add_something_asks_for_a_feature(text, lang):
+    assert asks_to_add(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Please fix your app, it crashes", "en"),  # states a failure
+        ("Please sort out the delivery, 3rd time late", "en"),  # no adding verb
+        ("Please add the refund you owe me, terrible service", "en"),  # judges
+        ("Please stop adding fees to every order", "en"),  # refuses
+        ("Please don't add more adverts", "en"),
+        ("Bitte die defekte Rolltreppe reparieren", "de"),
+        ("Add Apple Pay, love the app!", "en"),  # no request opener; praises
+        ("I'd like to add that the staff were lovely", "en"),  # judges
+    ],
+)
+def test_complaints_pleas_and_praise_do_not_ask_for_a_feature(text, lang):
+    assert not asks_to_add(text, lang)
