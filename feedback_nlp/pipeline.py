@@ -232,8 +232,8 @@ def tag_frame(model: Analyzer | str | Path, table: pd.DataFrame) -> pd.DataFrame
     added; checked first as the readers check a file (`io.frame_input`: export headers read as
     the readers read them where there is no `text` column, `created_at` in UTC; an error names
     the row of a missing or repeated response_id, an NPS outside 0-10 or a date that is none;
-    an input column named as an output, such as `sentiment`, is kept as `source_sentiment`). Cross-row columns
-    (`is_duplicate`, `duplicate_of`) compare the rows of `table` only.
+    an input column named as an output, such as `sentiment`, is kept as `source_sentiment`).
+    Cross-row columns (`is_duplicate`, `duplicate_of`) compare the rows of `table` only.
     A model given as a folder is loaded once per process.
     """
     analyzer = model if isinstance(model, Analyzer) else load_analyzer(model)

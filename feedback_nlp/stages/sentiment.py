@@ -8,8 +8,8 @@ text-classification model (hub id, local path or per-language routes such as
 With ``level="sentence"`` each comment is split into sentences (per-language rules), each
 sentence is classified, the comment-level result is aggregated from them, and the side table
 ``batch.tables["sentences"]`` holds one row per sentence keyed by response_id + sentence_index.
-Empty comments (no text, NaN, white space) get the neutral result without running a model,
-and so do replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe":
+Empty comments (no text, NaN, white space) get the neutral result without running a model, and
+so do replies that judge nothing ("no", "n/a", "nothing to add", "keine Angabe":
 :mod:`feedback_nlp.text.replies`) unless ``replies_neutral=False``. A comment the model reads
 neutral that describes high customer effort (the rules of stage "effort") is negative unless
 ``effort_negative=False``; so is one read neutral that states a service failure ("arrived 6
@@ -17,23 +17,23 @@ days late", "charged twice": :mod:`feedback_nlp.text.complaints`) unless
 ``complaint_negative=False`` (on by default since stop 25; the trade-off is measured in
 docs/sentiment_emotion.md), and since stop 52 one read positive whose short text states a
 failure and nothing else ("Claim still open after three months.":
-:mod:`feedback_nlp.text.bare_complaints`). A comment that is nothing but a judgement
-("super", "sehr gut", "nul": :func:`feedback_nlp.text.replies.reply_polarity`) takes that polarity unless
+:mod:`feedback_nlp.text.bare_complaints`). A comment that is nothing but a judgement ("super",
+"sehr gut", "nul": :func:`feedback_nlp.text.replies.reply_polarity`) takes that polarity unless
 ``evaluative_replies=False`` (since stop 26: the model reads a bare "gut" or "super" as
-neutral). A short comment the model reads negative that only denies a problem ("No problems
-so far.", "Keine Wartezeit", "jamais eu le moindre souci": :mod:`feedback_nlp.text.denials`)
-is positive unless ``denials_positive=False`` (since stop 34). A comment read positive that
-opens with praise and goes on to state a failure or customer effort ("Great, another hour on
-hold.", "Toller Kundenservice, einfach aufgelegt.": :mod:`feedback_nlp.text.irony`) is
-negative unless ``irony_negative=False`` (since stop 35). A comment read positive that only
-asks for something ("I'd like to book two rooms", "Kann ich später einchecken?":
+neutral). A short comment the model reads negative that only denies a problem ("No problems so
+far.", "Keine Wartezeit", "jamais eu le moindre souci": :mod:`feedback_nlp.text.denials`) is
+positive unless ``denials_positive=False`` (since stop 34). A comment read positive that opens
+with praise and goes on to state a failure or customer effort ("Great, another hour on hold.",
+"Toller Kundenservice, einfach aufgelegt.": :mod:`feedback_nlp.text.irony`) is negative unless
+``irony_negative=False`` (since stop 35). A comment read positive that only asks for something
+("I'd like to book two rooms", "Kann ich später einchecken?":
 :mod:`feedback_nlp.text.requests`) is neutral unless ``requests_neutral=False`` (since stop
 40), and since stop 52 so is one read negative that asks to add something ("Please add Apple
-Pay at checkout"). Where the table has a ``question`` that says the box's polarity ("What didn't you
-like?", "negative_text", "What should we stop doing?": :mod:`feedback_nlp.text.boxes`), an
-unsure reading takes the box's polarity, and in a negative box an answer that only says
-nothing is not negative and one that asks for a change is negative, unless
-``box_prior=False`` (since stop 50).
+Pay at checkout"). Where the table has a ``question`` that says the box's polarity ("What
+didn't you like?", "negative_text", "What should we stop doing?":
+:mod:`feedback_nlp.text.boxes`), an unsure reading takes the box's polarity, and in a negative
+box an answer that only says nothing is not negative and one that asks for a change is
+negative, unless ``box_prior=False`` (since stop 50).
 
 The stage also writes ``p_mixed``, the probability that the comment praises and complains
 (:mod:`feedback_nlp.stages.mixed`; NaN without a mixed head, at sentence level and on the
