@@ -25,10 +25,15 @@ from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
 from feedback_nlp.text.people_titles import (
     TITLES,
     in_capitals,
-    is_word_title,
+    needs_uncommon_name,
     refuses_title,
 )
-from feedback_nlp.text.people_words import NAME_WORDS, NOT_NAMES, name_word_count
+from feedback_nlp.text.people_words import (
+    NAME_WORDS,
+    NOT_NAMES,
+    ends_on_place,
+    name_word_count,
+)
 
 #: Self-introductions; "named", "called" and their kin are left out: products are named too.
 _INTRODUCTIONS = (
@@ -93,6 +98,16 @@ def _lower_signed_name(match: re.Match[str], words: list[str]) -> int:
     return int(_ENDS_HERE.match(match.string, match.end("name")) is not None)
 
 
+#: Sign-offs that thank: a store named after a place may follow them ("cheers Oxford Street!").
+_THANKING_SIGN_OFFS = frozenset(["cheers", "diolch", "diolch yn fawr"])
+
+
+def _thanks_a_place(match: re.Match[str], words: list[str]) -> bool:
+    """Whether a signed name follows thanks and ends on a place word ("cheers Oxford Street!")."""
+    sign_off = match.string[match.start() : match.start("name")].strip(" \t\n,!").lower()
+    return sign_off in _THANKING_SIGN_OFFS and ends_on_place(words)
+
+
 def _cased_name_length(match: re.Match[str]) -> int:
     """The length of the name that starts `match`'s name group (0: none there)."""
     spans = list(re.finditer(r"\S+", match.group("name")))
@@ -103,9 +118,10 @@ def _cased_name_length(match: re.Match[str]) -> int:
         count = _lower_signed_name(match, words)
     if not count or _is_acronym(match) or refuses_title(match, words[0]):
         return 0
-    if signed and count != len(words):
+    if signed and (count != len(words) or _thanks_a_place(match, words)):
         return 0
-    if is_word_title(match) and not names_someone(words[:count]):
+    name_end = match.start("name") + spans[count - 1].end()
+    if needs_uncommon_name(match, name_end) and not names_someone(words[:count]):
         return 0  # "Officer Training", "Sergeant Pepper"
     return spans[count - 1].end()
 

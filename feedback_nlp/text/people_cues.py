@@ -34,6 +34,7 @@ from feedback_nlp.text.people_words import (
     NAME_WORDS,
     NOT_NAMES,
     PARTICLES,
+    ends_on_place,
     is_title_case,
     name_word_count,
 )
@@ -96,6 +97,14 @@ _SPEAKING_WITH = (
     r"(?:você )?está falando com|sie sprechen mit|vous parlez (?:avec|à)"
 )
 _SELF = r"i['’]m|i am|soy|sou(?: o| a)?|ich bin|je suis"
+#: A respondent's own manager (employee surveys, since stop 52): "my manager Helen", "my line
+#: manager, Tom", "meine Chefin Katrin", "mój kierownik Marek", "Mikromanagement durch Katrin".
+_MANAGERS = (
+    r"(?:my|our) (?:(?:line|direct|new|old|previous|current) )?(?:manager|boss|supervisor|"
+    r"team ?lead(?:er)?)|(?:mein|unser) (?:neuer |alter )?chef|(?:meine|unsere) (?:neue |alte )?"
+    r"chefin|mój (?:nowy )?(?:kierownik|szef)|moja (?:nowa )?(?:kierowniczka|szefowa)|"
+    r"micromanag(?:ed|ing|ement) (?:by|from)|mikromanagement (?:durch|von)"
+)
 
 
 def _cue(cue: str) -> re.Pattern[str]:
@@ -169,6 +178,8 @@ def _thanked_name(match: re.Match[str]) -> int:
     spans, count = _words(match)
     if count != 2 or _in_title_case(match):
         return 0
+    if ends_on_place([span.group() for span in spans[:count]]):
+        return 0  # a store: "Thank you Florence Road."
     after = match.start("name") + _end(spans, count)
     return _end(spans, count) if _CLAUSE_END.match(match.string, after) else 0
 
@@ -192,7 +203,8 @@ _CLAUSE_START = r"(?:^|(?<=[,.;:!?\n—–¡¿]))[ \t]*"
 
 #: Any of the cues' words: a text without one skips the patterns (:func:`may_hold_cue`).
 _CUE_HINT = re.compile(
-    rf"(?i)(?:{_ROLES}|{_CONTACTS}|ansprechpartner|{_SPEAKING_WITH}|reached|it['’]s|it is|"
+    rf"(?i)(?:{_ROLES}|{_CONTACTS}|ansprechpartner|manag|boss|supervisor|lead|chef|kierown|"
+    rf"szef|{_SPEAKING_WITH}|reached|it['’]s|it is|"
     rf"this is|{_SELF}|fala|thank|thx|gracias|obrigad|merci|danke|grazie|bedankt|speaking)"
 )
 
@@ -206,6 +218,7 @@ def may_hold_cue(text: str) -> bool:
 CUED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_cue(_ROLES), _any_name),
     (_cue(_CONTACTS), _any_name),
+    (_cue(_MANAGERS), _any_name),
     (re.compile(rf"(?i:ansprechpartner(?:in)?)[ \t]+{NAME_WORDS}"), _shown_name),
     (_cue(_SPEAKING_WITH), _any_name),
     (_cue(r"you['’]ve reached|you have reached"), _shown_name),

@@ -19,7 +19,16 @@ UK public-sector titles (since stop 51): ``Cllr``, ``Councillor``, ``Officer``,
 a store's or a console's word (``PC World``, ``PC Gamer``, ``DC Comics``, ``DS Lite``) and
 not after a determiner (``my PC Lenovo``, ``mon PC Asus``). After these ranks and offices
 (since stop 51, round 2) a name is refused when all its words are common words
-(``Officer Training``, ``Sergeant Pepper``, ``DC Fast charging``: `is_word_title`).
+(``Officer Training``, ``Sergeant Pepper``, ``DC Fast charging``: `needs_uncommon_name`).
+
+Care titles (since stop 52): ``Nurse``, ``Sister``, ``Matron``, ``Midwife``, ``HCA`` (in
+capitals), Welsh ``Nyrs``, Polish ``Pielęgniarka``, ``Położna``, ``Doktor``, Portuguese and
+Spanish ``Enfermeira``, ``Enfermera``, ``Doutora``, ``Dra.``, German ``Schwester``,
+``Hebamme``. None takes a word that makes it a job or a compound (``Nurse Practitioner``,
+``Sister Company``: `_NOT_AFTER_CARE`). A capitalised English one takes a one-word name of
+common words too (``Nurse Jo``, ``Sister Grace``) when no capitalised word follows; written in
+lower case (``my sister Anna``), before Title Case (``The Nurse Did A Great Job``) or in
+another language, its name must hold an uncommon word, as after a rank.
 """
 
 from __future__ import annotations
@@ -31,10 +40,13 @@ TITLES = (
     r"signorina|senhor|senhora|domnul|domnului|doamna|doamnei|господин(?:а|у|ом|е)?|"
     r"госпож(?:а|и|е|у|ой)|г-н|г-жа|г-на|г-ну|г-жи|г-же|пан(?:а|у|ом|ові|і|е)?|"
     r"pana|panu|panem|panie|pani|panią|paní|pán|pánovi|(?-i:[Pp]ane?)|meneer|mevrouw|sayın|"
-    r"councillor|officer|inspector|sergeant|constable|(?-i:PC|PCSO|DC|DS|DCI))"
+    r"councillor|officer|inspector|sergeant|constable|(?-i:PC|PCSO|DC|DS|DCI)|"
+    r"nurse|sister|matron|midwife|(?-i:HCA)|nyrs|pielęgniar(?:ka|ki|ce|kę|z|za|zowi)|"
+    r"położn(?:a|ej|ą)|doktor(?:a|owi|em|ze)?|enfermeir[ao]|enfermer[ao]|doutora?|"
+    r"schwester|hebamme)"
     r"(?=[ \t])"
     r"|(?:mr|mrs|ms|dr|cllr|sgt|supt|(?-i:Prof))(?:\.|(?=[ \t]))"
-    r"|(?:sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|dipl\.-ing|dipl\.-kfm|"
+    r"|(?:sr|sra|srta|dra|sig|sig\.ra|dott|dott\.ssa|dl|dna|dhr|mevr|dipl\.-ing|dipl\.-kfm|"
     r"(?-i:M|Mag|Ing|Drs|Ir)|(?-i:med|phil|jur|dent|rer\. nat|med\. dent))\."  # "Dr. med."
 )
 
@@ -51,12 +63,32 @@ _NOT_AFTER_CAPITAL_PAN = frozenset(["Am"])
 
 #: Police ranks written as acronyms: titles only in capitals and before a surname.
 POLICE_RANKS = frozenset(["PC", "PCSO", "DC", "DS", "DCI"])
+#: Care titles written as acronyms (a health-care assistant): titles in capitals only.
+_CARE_ACRONYMS = frozenset(["HCA"])
+#: English care titles that, capitalised, take a name made of common words ("Nurse Jo").
+_ENGLISH_CARE_TITLES = frozenset(["nurse", "sister", "matron", "midwife"])
+#: Other care titles: their name must hold an uncommon word ("Schwester Anna", "Dra. Sousa").
+_CARE_TITLE = re.compile(
+    r"(?i)nyrs|pielęgniar\w*|położn\w*|doktor\w*|enfermei?r[ao]|doutora?|dra|schwester|hebamme"
+)
+#: The first letter of the word after a name.
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
+#: Capitalised words after an English care title that make it a job, a team or a compound.
+_NOT_AFTER_CARE = frozenset(
+    """practitioner practitioners specialist specialists led lead leads manager managers
+    associate associates assistant assistants consultant consultants prescriber educator
+    station stations unit units ward wards team teams bank home homes call calls staff
+    training practice clinic clinics advisor adviser navigator companies company act acts
+    brand brands site sites store stores hotel hotels ship ships city cities school schools
+    paper papers publication publications concern organisation organization i'm i’m i'd i’d
+    i've i’ve i'll i’ll lt capt""".split()  # noqa: SIM905
+)
 
 
 def in_capitals(word: str) -> bool:
     """Whether a title or cue `word` is written in capitals (``MS``, ``DR``, ``SENHOR``): an
     acronym, or shouting, unless it is a police rank (``PC``, ``DCI``)."""
-    return len(word) > 1 and word.isupper() and word not in POLICE_RANKS
+    return len(word) > 1 and word.isupper() and word not in POLICE_RANKS | _CARE_ACRONYMS
 
 
 #: Capitalised words after "PC", "DC", "DS" that are no surname: computers, stores, comics,
@@ -123,9 +155,36 @@ _WORD_TITLES = POLICE_RANKS | frozenset(
 )
 
 
-def is_word_title(match: re.Match[str]) -> bool:
-    """Whether the title of `match` is a rank or office that is also a word (`_WORD_TITLES`)."""
+def _is_lax_care_title(match: re.Match[str], title: str, name_end: int) -> bool:
+    """Whether `title` is a capitalised English care title whose name is one word that no
+    capitalised word follows (Title Case: "The Nurse Did A Great Job", "Nurse Will Be
+    Missed")."""
+    if title.lower() not in _ENGLISH_CARE_TITLES or not title[0].isupper():
+        return False
+    if len(match.string[match.start("name") : name_end].split()) > 1:
+        return False
+    following = _NEXT_WORD.match(match.string, name_end)
+    return following is None or not following.group(1).isupper()
+
+
+def _is_care_title(title: str) -> bool:
+    """Whether `title` (one word, without its full stop) is a care title."""
+    lower = title.lower()
+    return (
+        lower in _ENGLISH_CARE_TITLES
+        or title in _CARE_ACRONYMS
+        or bool(_CARE_TITLE.fullmatch(lower))
+    )
+
+
+def needs_uncommon_name(match: re.Match[str], name_end: int) -> bool:
+    """Whether the title of `match` is a rank, office or care title that is also a word
+    (`_WORD_TITLES`, "Officer Training"; "my sister Anna"): its name, which ends at
+    `name_end`, must hold an uncommon word. A capitalised English care title ("Nurse Jo")
+    needs none."""
     title = _first_title_word(match)
+    if _is_care_title(title):
+        return not _is_lax_care_title(match, title, name_end)
     return (title if title in POLICE_RANKS else title.lower()) in _WORD_TITLES
 
 
@@ -137,4 +196,6 @@ def refuses_title(match: re.Match[str], name: str) -> bool:
         return False
     if title in POLICE_RANKS:
         return _is_computer(match, name)
+    if _is_care_title(title):
+        return name.lower() in _NOT_AFTER_CARE  # "Nurse Practitioner", "Sister Company"
     return _is_bread(match, title, name)

@@ -52,6 +52,20 @@ def name_word_count(words: list[str], not_names: frozenset[str] = NOT_NAMES) -> 
     return len(taken)
 
 
+#: Last words of a street, square, station or shopping centre: a store named after one is
+#: thanked like a person ("Thank you Florence Road.", "cheers Oxford Street!").
+PLACE_WORDS = frozenset(
+    """road rd street broadway park square centre center station mall avenue plaza arcade
+    parade precinct promenade quay wharf boulevard circus junction retail outlet
+    westfield""".split()  # noqa: SIM905 (a word list)
+)
+
+
+def ends_on_place(words: list[str]) -> bool:
+    """Whether two or more name `words` end on a place word ("Wimbledon Broadway")."""
+    return len(words) > 1 and words[-1].lower().strip("'’-.") in PLACE_WORDS
+
+
 _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: A text whose words after the first are mostly capitalised ("I'm Very Happy With It") is
 #: written in Title Case: there a capital tells nothing.

@@ -150,3 +150,65 @@ def test_common_words_and_thanked_brands_after_a_weak_cue_stay(text):
 def test_a_name_with_one_uncommon_word_still_goes(text, expected):
     """A common first name ("Mark") with an uncommon surname, or a surname with a particle."""
     assert redact_names(text, "<NAME>") == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my manager Helen never has time", "my manager <NAME> never has time"),
+        (
+            "start doing proper 1:1s. my manager Helen never has time for me",
+            "start doing proper 1:1s. my manager <NAME> never has time for me",
+        ),
+        ("My line manager, Tom Baker, is great", "My line manager, <NAME>, is great"),
+        ("my team lead Priya cancels every 1:1", "my team lead <NAME> cancels every 1:1"),
+        ("Mikromanagement durch Katrin beenden", "Mikromanagement durch <NAME> beenden"),
+        ("mein Chef Jürgen hört nie zu", "mein Chef <NAME> hört nie zu"),
+        ("meine Chefin Katrin ist toll", "meine Chefin <NAME> ist toll"),
+        ("mój kierownik Tomasz nie słucha", "mój kierownik <NAME> nie słucha"),
+        ("Stop being micromanaged by Oliver", "Stop being micromanaged by <NAME>"),
+    ],
+)
+def test_a_respondents_manager_is_a_name_cue(text, expected):
+    """Probe 52 (employee survey): managers' names reached quotes of tiny teams."""
+    assert redact_pii(text) == (expected, ["name"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my manager said no",
+        "my manager Is never there",
+        "My manager Never listens",
+        "my manager I think is overworked",
+        "My Manager Is Great",
+        "my boss Monday told me",
+        "my supervisor Always cancels",
+        "mein Chef Urlaub genehmigt nie",
+        "unser Chef Ist nie da",
+        "my manager and my team lead agree",
+    ],
+)
+def test_ordinary_words_after_a_manager_stay(text):
+    assert redact_names(text, "<NAME>") == (text, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you Florence Road.",
+        "Excellent, cheers Oxford Street!",
+        "cheers Oxford Street!",
+        "Went to the Wimbledon store. Thank you Wimbledon Broadway.",
+        "Thanks Victoria Square, brilliant as always.",
+        "Thank you Stratford Westfield.",
+    ],
+)
+def test_a_store_named_after_a_place_and_thanked_stays(text):
+    """Probe 52 (retail): store names after thanks became <NAME>."""
+    assert redact_names(text, "<NAME>") == (text, False)
+
+
+def test_a_thanked_person_whose_surname_is_no_place_word_still_goes():
+    assert redact_names("Thank you Paige Lane!", "<NAME>") == ("Thank you <NAME>!", True)
+    assert redact_names("Cheers, Tom Baker", "<NAME>") == ("Cheers, <NAME>", True)

@@ -94,3 +94,48 @@ def test_computers_stores_and_comics_after_pc_or_dc_stay(raw):
 def test_common_words_after_a_rank_or_office_stay(raw):
     """Review 51: a rank or office before common words names no one."""
     assert redact_names(raw, "<NAME>") == (raw, False)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Nurse Jo was amazing on the night shift", "Nurse <NAME> was amazing on the night shift"),
+        ("Staff Nurse Okafor was rude to my mum", "Staff Nurse <NAME> was rude to my mum"),
+        ("Sister Agnes ran the ward like clockwork", "Sister <NAME> ran the ward like clockwork"),
+        ("Matron Hughes sorted out the complaint", "Matron <NAME> sorted out the complaint"),
+        ("the HCA Bethany helped me wash", "the HCA <NAME> helped me wash"),
+        ("Midwife Claire Evans was lovely", "Midwife <NAME> was lovely"),
+        ("Thank you Nurse Jo and Sister Agnes", "Thank you Nurse <NAME> and Sister <NAME>"),
+        ("Doktor Kowalski był bardzo miły", "Doktor <NAME> był bardzo miły"),
+        ("Pielęgniarka Kasia była bardzo miła", "Pielęgniarka <NAME> była bardzo miła"),
+        ("Dra. Sousa foi muito simpática", "Dra. <NAME> foi muito simpática"),
+        ("Enfermeira Ana foi muito simpática", "Enfermeira <NAME> foi muito simpática"),
+        ("Nyrs Siân yn wych", "Nyrs <NAME> yn wych"),
+        ("Schwester Anja war sehr nett", "Schwester <NAME> war sehr nett"),
+    ],
+)
+def test_clinical_and_nursing_titles_are_name_cues(raw, expected):
+    """Probe 52 (health): nurses', sisters' and midwives' names reached quotes and themes."""
+    assert redact_pii(raw) == (expected, ["name"])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "my sister came with me to every appointment",
+        "Sister company of the hospital runs the car park",
+        "Sister Company staff were rude",
+        "Nurse practitioner was great",
+        "The Nurse Practitioner explained it",
+        "the nurse was kind",
+        "The Sister Act musical was on the ward TV",
+        "HCA Healthcare runs the clinic",
+        "NURSE JO WAS RUDE",  # shouting: no sign of a name
+        "The Nurse Did A Great Job",  # Title Case: a common word after the title stays
+        "Nurse Will Be Missed",
+        "Sister I'm all packed to go",
+        "Schwester Station war laut",  # German nouns after a German care title stay
+    ],
+)
+def test_care_words_relatives_and_compounds_after_a_care_title_stay(raw):
+    assert redact_names(raw, "<NAME>") == (raw, False)

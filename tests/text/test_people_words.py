@@ -1,6 +1,6 @@
 """Which words after a cue can be a name (`feedback_nlp.text.people_words`)."""
 
-from feedback_nlp.text.people_words import is_title_case, name_word_count
+from feedback_nlp.text.people_words import ends_on_place, is_title_case, name_word_count
 
 
 def test_name_words_stop_at_a_lower_case_word_and_keep_inner_particles():
@@ -11,3 +11,10 @@ def test_name_words_stop_at_a_lower_case_word_and_keep_inner_particles():
 def test_a_text_whose_words_are_mostly_capitalised_is_in_title_case():
     assert is_title_case("I'm Very Disappointed With The Service")
     assert not is_title_case("Yes, it's Emily Clarke speaking today, thanks")
+
+
+def test_a_name_ends_on_a_place_when_its_last_word_is_a_street_or_square():
+    assert ends_on_place(["Wimbledon", "Broadway"])
+    assert ends_on_place(["Oxford", "Street"])
+    assert not ends_on_place(["Street"])  # one word is a surname as often
+    assert not ends_on_place(["Paige", "Lane"])
