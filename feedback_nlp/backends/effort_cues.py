@@ -1,7 +1,8 @@
 """The effort cue families: which cues a comment carries, each with its weight.
 
 Cue phrases are written for the project (:mod:`~feedback_nlp.backends.effort_lexicon`,
-:mod:`~feedback_nlp.backends.effort_phrases`), numbers read by
+:mod:`~feedback_nlp.backends.effort_phrases`, :mod:`~feedback_nlp.backends.effort_transfers`),
+sentences split by :mod:`~feedback_nlp.backends.effort_sentences`, numbers read by
 :mod:`~feedback_nlp.backends.effort_numbers` and :mod:`~feedback_nlp.backends.effort_repeats`,
 negation by :mod:`~feedback_nlp.backends.effort_negation`.
 
@@ -13,8 +14,9 @@ Cue families and weights (a family counts once; the score is their sum, capped a
   one contact the customer had to make ("had to call") or one failed attempt; contacting over
   and over ("kept ringing", "ringing and ringing", "sans cesse") is strong.
 - ``transfer`` 0.7 — passed between departments, transferred several times or to two or more
-  departments, passed along a chain ("from billing to sales to support", "… and back"), sent
-  round in circles (a chatbot that loops); 0.35 when transferred once.
+  departments, passed along a chain ("from billing to sales to support", "… and back"), or
+  between parties named one by one ("I was passed between the claims team, the garage and the
+  assessor"), sent round in circles (a chatbot that loops); 0.35 when transferred once.
 - ``explain_again`` 0.7 — having to explain again, start from scratch.
 - ``long_wait`` 0.6 — a service wait (on hold, in a queue, at a counter, for a reply or a
   refund, or one the customer had to make) of 30 minutes up to a day; 0.35 for a shorter
@@ -24,11 +26,13 @@ Cue families and weights (a family counts once; the score is their sum, capped a
   Minuten") or, undated, next to it ("the wait was short"), not "just" / "only" elsewhere ("45
   minutes on hold just to be told …"); waiting for a train or a courier is a delay, not effort.
 - ``hoops`` 0.6 — two or more forms / documents / steps (print and post, counted menus or
-  screens), or a step repeated ("have to upload it again every month"); 0.35 for one, when
-  imposed or called long.
-- ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours");
-  0.35 without a duration. ``no_reply`` the same — no answer, hung up, a promised call back
-  that never came; 0.6 for calls or e-mails never returned ("ignores my emails").
+  screens), or a step repeated ("have to upload it again every month", "had to resend the
+  documents"); 0.35 for one, when imposed or called long. An obligation is also a Dutch perfect
+  ("ik heb … moeten opsturen") or "he tenido que".
+- ``chasing`` 0.6 — reminders, follow-ups over days or weeks ("relancé depuis quinze jours",
+  "wochenlang hinterhertelefoniert"); 0.35 without a duration. ``no_reply`` the same — no
+  answer, hung up, a promised call back that never came; 0.6 for calls or e-mails never
+  returned ("ignores my emails").
 
 Negation: a wait, transfer, form, chase, repeated contact or explaining again with a negation
 among the three words before it in its clause (or before its last word: "ich musste nicht noch
@@ -45,8 +49,6 @@ import re
 from feedback_nlp.backends import effort_lexicon as lex
 from feedback_nlp.backends import effort_phrases as phrases
 from feedback_nlp.backends.effort_negation import (
-    OBLIGATION,
-    SENTENCE_END,
     found,
     negated_match,
     normalise,
@@ -67,6 +69,8 @@ from feedback_nlp.backends.effort_repeats import (
     ongoing_wait,
     repeated_request,
 )
+from feedback_nlp.backends.effort_sentences import sentences
+from feedback_nlp.backends.effort_transfers import passed_around, several_transfers, transferred
 
 #: Cue weights: strong (one is high effort), firm (high on its own too) and weak.
 STRONG, FIRM, WEAK = 0.7, 0.6, 0.35
@@ -79,16 +83,18 @@ SHORT_WAIT_MINUTES = 10.0
 DAY_MINUTES = 1440.0
 
 
+#: An obligation put on the customer (the shared list and the perfect forms it lacks).
+_OBLIGATION = rf"{lex.OBLIGATION}|{phrases.MORE_OBLIGATION}"
+_OBLIGED = words(rf"(?:{_OBLIGATION})(?!\w)")
 _CONTACT = words(lex.CONTACT)
-_AGAIN = words(rf"(?:{lex.AGAIN})(?!\w)")
 _EVERY_TIME = words(lex.EVERY_TIME)
 _WAIT_SERVICE = words(rf"(?:{lex.WAIT_SERVICE})(?!\w)")
 _WAIT_VERB = words(lex.WAIT_VERB)
 _WAIT_CONTEXT = words(lex.WAIT_CONTEXT)
 _MADE_TO_WAIT = re.compile(
     fold(
-        rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{lex.WAIT_VERB})|"
-        rf"(?<!\w)(?:{lex.WAIT_VERB})\W+(?:{lex.OBLIGATION})(?!\w)"
+        rf"(?<!\w)(?:{_OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{lex.WAIT_VERB})|"
+        rf"(?<!\w)(?:{lex.WAIT_VERB})\W+(?:{_OBLIGATION})(?!\w)"
     )
 )
 #: "only" or a short word right before a duration: "only 15 minutes", "just a 2 minute wait".
@@ -104,44 +110,21 @@ _STILL_NOT = words(lex.STILL_NOT)
 _SINCE = words(lex.SINCE)
 _NO_REPLY = words(phrases.NO_REPLY)
 _UNREACHABLE = words(phrases.UNREACHABLE)
-_LOOP = words(rf"(?:{phrases.LOOP})(?!\w)")
 _PERSISTENT = words(
     r"(?:always|constantly|never|immer|ständig|nie|toujours|jamais|siempre|nunca|sempre|mai|"
     r"steeds|altijd|nooit|всё время|постоянно|никогда|ciągle|zawsze|nigdy|mereu|niciodată|"
     r"hep|sürekli|hiç)(?!\w)"
 )
 _CHASING = words(phrases.CHASING)
+_FOR_DAYS = words(rf"(?:{phrases.FOR_DAYS})(?!\w)")
 _KEPT_CONTACTING = words(phrases.KEPT_CONTACTING)
-_TRANSFER_STRONG = words(phrases.TRANSFER_STRONG)
-_TRANSFER = words(phrases.TRANSFER)
-_SENT = words(phrases.SENT)
 _PHONE = words(lex.PHONE)
-#: "from department to department", "van afdeling naar afdeling", "из отдела в отдел".
-_PLACE_TO_PLACE = re.compile(
-    fold(
-        r"(?<!\w)(?:from|van|von|de|di|из|od|din) (?P<a>department|abteil|afdel|departament|"
-        r"repart|setor|sector|отдел|dział|ufficio|uffic|büro|schalter|desk|counter|loket|"
-        r"guichet|agent|mitarbeiter|сотрудник|специалист)\w* (?:to|naar|zu|zum|zur|en|in|em|"
-        r"para|в|do|în|a|à|ad) (?:\w+ )?(?P=a)"
-    )
-)
-#: Moved on along a chain of places or between several departments ("passed from billing to
-#: technical to sales", "from sales to billing and back", "between four departments").
-_CHAIN = (
-    rf"(?:{phrases.HOP_FROM}) (?:\w+ ){{1,2}}?(?:{phrases.HOP_TO}) (?:\w+ ){{1,3}}?"
-    rf"(?:{phrases.HOP_TO}|{phrases.HOP_BACK})(?!\w)"
-)
-_HOPS = words(
-    rf"(?:{phrases.MOVED}) (?:me |us |around |over |back )?{_CHAIN}|{_CHAIN}[^.!?;,]{{0,40}}?"
-    rf"(?:{phrases.MOVED})|"
-    rf"(?:{phrases.MOVED})[^.!?;]*?(?:{phrases.BETWEEN}) (?:\w+ ){{0,2}}(?:{phrases.DEPARTMENTS})"
-)
 _EXPLAIN_AGAIN = words(phrases.EXPLAIN_AGAIN)
 _HOOPS = words(rf"(?:{phrases.HOOPS})(?!\w)")
 _COMPLICATED = words(rf"(?:{phrases.COMPLICATED})(?!\w)")
 _HAD_TO_CONTACT = re.compile(
     fold(
-        rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
+        rf"(?<!\w)(?:{_OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})|"
         rf"(?<!\w)(?:{lex.CONTACT})\w*\s+(?:gerekti|zorunda)"
     )
 )
@@ -151,8 +134,12 @@ _CONTACT_AGAIN = re.compile(
         rf"(?:{lex.AGAIN})(?!\w)|(?<!\w)(?:{lex.AGAIN})\s+(?:\w+\s+)?(?:{phrases.CONTACT_VERBS})(?!\w)"
     )
 )
+#: A step imposed again: "had to upload it again", "had to resend the documents".
 _REPEATED_STEP = re.compile(
-    fold(rf"(?<!\w)(?:{lex.OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)")
+    fold(
+        rf"(?<!\w)(?:{_OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,5}}?(?:{lex.AGAIN})(?!\w)|"
+        rf"(?<!\w)(?:{_OBLIGATION})(?!\w)\W+(?:\w+\W+){{0,2}}?(?:{phrases.REDONE})(?!\w)"
+    )
 )
 _EVERY_TIME_CONTACT = re.compile(
     fold(rf"(?<!\w)(?:{lex.EVERY_TIME})\W+(?:\w+\W+){{0,3}}?(?:{lex.CONTACT})")
@@ -161,12 +148,12 @@ _EVERY_TIME_CONTACT = re.compile(
 
 def _contacted(sentence: str) -> bool:
     """A contact in `sentence` that is not negated (an obligation where there is no contact)."""
-    return found(_CONTACT if _CONTACT.search(sentence) else OBLIGATION, sentence)
+    return found(_CONTACT if _CONTACT.search(sentence) else _OBLIGED, sentence)
 
 
 def repeat_contact(text: str) -> float:
     """Contacts made more than once (strong) or one contact the customer had to make."""
-    for sentence in SENTENCE_END.split(text):
+    for sentence in sentences(text):
         if repeat_count(sentence) >= 2 and _contacted(sentence) and not courtesy(sentence):
             return STRONG
     if count_before(text, CONTACT_NOUNS) >= 2 or found(_EVERY_TIME_CONTACT, text):
@@ -175,7 +162,7 @@ def repeat_contact(text: str) -> float:
         return STRONG
     if found(_KEPT_CONTACTING, text) or repeated_request(text) or chained_contacts(text):
         return STRONG
-    for sentence in SENTENCE_END.split(text):
+    for sentence in sentences(text):
         if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)
             if durations(sentence) or _PERSISTENT.search(sentence):
                 return STRONG
@@ -185,16 +172,11 @@ def repeat_contact(text: str) -> float:
 
 def transfer(text: str) -> float:
     """Passed between departments (strong), transferred several times (strong) or once."""
-    if found(_TRANSFER_STRONG, text) or _PLACE_TO_PLACE.search(text) or _LOOP.search(text):
+    if passed_around(text):
         return STRONG
-    if found(_HOPS, text):
-        return STRONG
-    if any(len(_SENT.findall(sentence)) >= 2 for sentence in SENTENCE_END.split(text)):
-        return STRONG  # sent from A to B and from B back to A
-    if not found(_TRANSFER, text):
+    if not transferred(text):
         return 0.0
-    several = repeat_count(text) >= 2 or count_before(text, phrases.DEPARTMENTS) >= 2
-    return STRONG if several or _AGAIN.search(text) else WEAK
+    return STRONG if several_transfers(text) else WEAK
 
 
 def _service_wait(sentence: str) -> bool:
@@ -217,7 +199,7 @@ def _called_short(sentence: str, minutes: list[float]) -> bool:
 def long_wait(text: str) -> float:
     """A wait in a queue / on hold (long: strong), or an issue still open after a while."""
     best = 0.0
-    for sentence in SENTENCE_END.split(text):
+    for sentence in sentences(text):
         if not _service_wait(sentence):
             continue
         minutes = durations(sentence)
@@ -235,12 +217,12 @@ def hoops(text: str) -> float:
     """Forms, documents, steps: several (strong), a repeated step (strong) or one."""
     if count_before(text, phrases.MENUS) >= 2:
         return FIRM
-    for sentence in SENTENCE_END.split(text):
-        every_time = _EVERY_TIME.search(sentence) and OBLIGATION.search(sentence)
+    for sentence in sentences(text):
+        every_time = _EVERY_TIME.search(sentence) and _OBLIGED.search(sentence)
         if every_time or found(_REPEATED_STEP, sentence):
             return FIRM
     steps = {m.group(0) for m in _HOOPS.finditer(text) if not negated_match(text, m)}
-    imposed = found(OBLIGATION, text) or bool(_COMPLICATED.search(text))
+    imposed = found(_OBLIGED, text) or bool(_COMPLICATED.search(text))
     if not steps or not imposed:
         return 0.0
     several = len(steps) >= 2 or count_before(text, phrases.HOOPS) >= 2
@@ -257,7 +239,7 @@ def explain_again(text: str) -> float:
 def no_reply(text: str) -> float:
     """No answer, nobody calls back: for days or weeks (strong) or not."""
     best = 0.0
-    for sentence in SENTENCE_END.split(text):
+    for sentence in sentences(text):
         if ignored(sentence):  # calls or e-mails never returned: several contacts lost
             best = FIRM
         elif _NO_REPLY.search(sentence):
@@ -269,9 +251,10 @@ def no_reply(text: str) -> float:
 def chasing(text: str) -> float:
     """Reminders, follow-ups: over days or weeks (strong: "chasing them for a month") or not."""
     best = 0.0
-    for sentence in SENTENCE_END.split(text):
+    for sentence in sentences(text):
         if found(_CHASING, sentence):
             days = any(m >= DAY_MINUTES for m in durations(sentence))
+            days = days or bool(_FOR_DAYS.search(sentence))
             best = max(best, FIRM if days else WEAK)
     return best
 

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from feedback_nlp.backends import effort_lexicon as lex
 from feedback_nlp.backends.effort_numbers import fold
+from feedback_nlp.backends.effort_sentences import SENTENCE_END
 
 
 def words(pattern: str) -> re.Pattern[str]:
@@ -26,7 +27,6 @@ _NEGATED_OBLIGATION = words(
     rf"(?:{lex.OBLIGATION})(?!\w)\s+(?:[\w']+\s+){{0,2}}?(?:{lex.NEGATION})(?!\w)"
 )
 _NEGATED_VERB = re.compile(fold(lex.NEGATED_VERB))
-SENTENCE_END = re.compile(r"[.!?;\n]+")
 CLAUSE_END = re.compile(fold(rf"[,:;()–—-]|(?<!\w)(?:{lex.CLAUSE_LINK})(?!\w)"))
 
 

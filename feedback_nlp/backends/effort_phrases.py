@@ -1,5 +1,6 @@
-"""Phrases of each effort cue family (repeat contacts, transfers, chasing, no reply, explaining
-again, hoops), written for the project, in en de fr es it pt nl ru pl ro tr.
+"""Phrases of each effort cue family (repeat contacts, chasing, no reply, explaining again,
+hoops), written for the project, in en de fr es it pt nl ru pl ro tr; the transfer phrases are
+in :mod:`feedback_nlp.backends.effort_transfers`.
 
 Like :mod:`feedback_nlp.backends.effort_lexicon` (the shared words: contact, obligation,
 waits): one regular-expression alternation per constant over casefolded text, all languages in
@@ -85,12 +86,7 @@ UNREACHABLE = (
     r"mereu ocupat|"
     r"ulaşamadım|ulaşamıyorum|hat (?:hep|sürekli) meşgul"
 )
-#: Going round in circles (a bot or a process that loops) and back and forth.
-LOOP = (
-    r"round in circles|in circles|im kreis|tourn\w* en rond|(?:da|dan|dando|dar) vueltas|"
-    r"in tondo|às voltas|"
-    r"in rondjes|по кругу|w kółko|în cerc|döndürüp"
-)
+#: Mail or calls back and forth.
 BACK_AND_FORTH = (
     r"back and forth|hin und her|ping-?pong|allers?-retours?|ida y vuelta|avanti e indietro|"
     r"para trás e para a frente|heen en weer|туда-сюда|w tę i z powrotem|du-te-vino|"
@@ -155,97 +151,28 @@ NO_REPLY = (
     r"telefonu kapattılar"
 )
 
+#: Chasing stretched over days in one Dutch or German word ("wekenlang", "wochenlang").
+FOR_DAYS = r"(?:dagen|weken|maanden|tage|wochen|monate)lang"
+
 #: Chasing: reminders, follow-ups, insisting (and mail back and forth).
 CHASING = (
     rf"{BACK_AND_FORTH}|"
     r"chas\w+|remind(?:ed|ing)? (?!me\b)|reminders?|follow(?:ed)?[- ]up|"
     rf"kept (?:asking|(?:calling|writing){NOT_NAMING})|"
     r"nachfragen|nachhaken|nachgehakt|mehrmals nachgefragt|erinnerung\w*|gemahnt|"
+    r"hinterher(?:telefon|geschrieben|schreib|gemailt|mail)\w*|"
+    r"(?:telefonier|schreib|mail)\w* (?:\w+ ){0,3}hinterher|"
+    r"(?:geld|erstattung|ruckerstattung|auszahlung) hinterher(?:lauf|gelaufen|renn|gerannt)\w*|"
     r"relanc\w+|"
     r"reclamando|insistiendo|insistir|"
     r"sollecit\w+|"
     r"insisto|insisti\w*|"
     r"herinnering\w*|nagebeld|"
+    r"achter de broek|achteraan (?:moeten )?(?:bellen|gebeld|zitten|gezeten)|"
     r"напомина\w+|напомнил\w*|"
     r"przypomina\w+|ponagla\w+|monitowa\w+|"
     r"am revenit|reaminti\w*|"
     r"hatırlat\w+|tekrar tekrar"
-)
-
-#: Being sent somewhere (two in one sentence: sent from A to B and back, a strong transfer).
-SENT = (
-    r"told me to (?:call|go|ring|contact)|sen(?:t|ds) me|refer(?:red|s) me|"
-    r"schick\w* mich|verweis\w* mich|zurück (?:zur|zum|an)|"
-    r"me renvoi\w*|m'envoi\w*|m'a (?:r)?envoy\w*|me dirig\w*|"
-    r"me (?:dicen|dijeron|mandan|mandaron) (?:que|a)|"
-    r"mi (?:manda|rimanda|mandano|rimandano)|"
-    r"manda-me|mandam-me|"
-    r"verwijs\w*|verwezen|stuur\w* (?:me|mij)|weer naar|"
-    r"отправля\w*|отправил\w*|обратно в|"
-    r"odsyła\w*|mă trimit\w*|beni gönder\w*"
-)
-
-#: Transferred / passed between departments.
-TRANSFER_STRONG = (
-    r"from (?:one )?(?:department|person|agent) to (?:another|the next)|"
-    r"between (?:departments|billing|\w+ and \w+ (?:support|department))|bounced|passed around|"
-    r"kept (?:transferring|passing)|"
-    r"von (?:einer abteilung zur|der \w+ zu[mr]? .* wieder zurück)|hin und her|"
-    r"renvoyé\w* d\w* service|de service en service|baladé|"
-    r"de un departamento a otro|de un lado a otro|me pasaron con \w+ agentes|"
-    r"da un ufficio all'altro|rimbalzat\w+|"
-    r"passado para .* depois para|de setor em setor|"
-    r"van de ene afdeling naar de andere|van het kastje naar de muur|"
-    r"из одного отдела в другой|по кругу|от одного к другому|"
-    r"między działami|od jednego do drugiego|"
-    r"de la un departament la altul|m-au pasat|"
-    r"bir departmandan diğerine|im kreis (?:geschickt|herum)|herumgeschickt|"
-    r"hin und her geschickt|(?:renvoi|renvoy)\w* (?:\w+ ){0,3}(?:vers|à) (?:un|une) autre|"
-    r"von pontius zu pilatus|from pillar to post|de una? \w+ a otr[oa]|"
-    r"(?:kept|keep) (?:putting|passing|sending|transferring) me|"
-    r"(?:to|with) the wrong (?:team|department|person|people)|an die falsche abteilung|"
-    r"au mauvais service|al departamento equivocado|all'ufficio sbagliato|"
-    r"para o (?:setor|departamento) errado|naar de verkeerde afdeling|не в тот отдел|"
-    r"from one \w+ to (?:another|the next)|d'un \w+ à l'autre|de un \w+ a otro|"
-    r"da un \w+ all'altro|de um \w+ para (?:o )?outro|van de ene \w+ naar de andere|"
-    r"(?:от|из) одного \w+ (?:к|в) друг\w+|od jednego \w+ do drugiego|"
-    r"de la un \w+ la altul|bir \w+(?:dan|den) diğerine|"
-    r"(?:sent|passed|referred|redirected) (?:\w+ )?(?:somewhere else|elsewhere)|"
-    r"woandershin (?:verwiesen|geschickt)|weiterverwiesen|"
-    r"renvoi\w* (?:vers|à) (?:un autre|une autre)|rimand\w* (?:a|ad) un altro|"
-    r"doorgestuurd naar (?:een )?ander\w*"
-)
-#: Several departments or teams, counted ("four different departments") or "between" them.
-DEPARTMENTS = (
-    r"departments|teams|desks|abteilungen|departements|departamentos|setores|sectores|reparti|"
-    r"uffici|afdelingen|отдел\w*|dział\w*|departamente|departman\w*|birim\w*"
-)
-BETWEEN = r"between|among|zwischen|entre|tra|fra|tussen|между|pomiędzy|między|intre|arasında"
-#: Being moved on (with a chain of places in the sentence: "from A to B to C", "and back").
-MOVED = (
-    rf"{TRANSFER_STRONG}|passed|bounced|shunted|shuffled|handed|sent|redirected|forwarded|"
-    r"weitergeleitet|verbunden|geschickt|weitergereicht|transfer\w*|renvoy\w*|envoy\w*|"
-    r"pass[eé]\w*|pasaron|pasad\w*|mandaron|derivad\w*|trasferit\w*|mandat\w*|passat\w*|"
-    r"encaminhad\w*|mandad\w*|doorverbonden|doorgestuurd|gestuurd|переключ\w*|перевел\w*|"
-    r"отправ\w*|przełącz\w*|odesła\w*|przekaza\w*|trimis|pasat"
-)
-#: A hop's "from" and "to" words, per language (en de fr es it pt nl ru pl ro).
-HOP_FROM = r"from|von|vom|de|du|des|del|da|dal|dalla|do|van|из|от|z|od|de la"
-HOP_TO = r"to|zu|zum|zur|a|au|aux|al|alla|para|ao|naar|в|к|do|la"
-HOP_BACK = r"back|zuruck|retour|vuelta|volta|indietro|terug|обратно|z powrotem|inapoi"
-
-TRANSFER = (
-    r"transferr\w+|put through|passed (?:me )?on|"
-    r"weiterverbunden|weitergeleitet|"
-    r"transféré\w*|"
-    r"transferid\w+|transfiri\w+|me pasaron|"
-    r"trasferit\w+|mi hanno passato|"
-    r"fui passad\w+|"
-    r"doorverbonden|doorgeschakeld|doorgestuurd|"
-    r"переключ\w+|перевел\w*|перенаправ\w+|"
-    r"przełącz\w+|"
-    r"transferat\w*|"
-    r"aktardı\w*"
 )
 
 #: Having to explain again / start from scratch.
@@ -268,6 +195,19 @@ EXPLAIN_AGAIN = (
     r"tout recommencer|recommencer à zéro|à zéro|da zero|desde cero|do zero|do início|"
     r"desde o início|van voren af aan|с нуля|od zera|de la zero|sıfırdan|"
     r"заново рассказ\w+|рассказ\w+ заново"
+)
+
+#: Obligations the shared list lacks: the Dutch perfect ("ik heb de foto's drie keer moeten
+#: opsturen"), the Spanish and Portuguese perfect or plural ("he tenido que", "tivemos de").
+MORE_OBLIGATION = (
+    r"(?:heb|hebt|heeft|hebben|had|hadden) (?:[\w']+ ){0,6}?moeten|(?:he|hemos) tenido que|"
+    r"tivemos (?:de|que)"
+)
+#: Papers sent again in one word ("had to resend the documents", "reenviar", "reinviare"); not
+#: "redo" or "reapply", said of games and of new applications ("you'll need to redo the level").
+REDONE = (
+    r"re-?send\w*|re-?sent|re-?submit\w*|re-?upload\w*|re-?fil(?:e|ed)|reenvi\w*|reinvi\w*|"
+    r"rispedi\w*"
 )
 
 #: Hoops: forms, paperwork, documents, steps, going in person.

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-from feedback_nlp.backends.effort_negation import SENTENCE_END, found, negated, words
+from feedback_nlp.backends.effort_negation import found, negated, words
 from feedback_nlp.backends.effort_numbers import (
     counted_durations,
     repeat_count,
     starts_with_duration,
 )
 from feedback_nlp.backends.effort_praise import praise_only
+from feedback_nlp.backends.effort_sentences import sentences
 
 DAY_MINUTES = 1440.0
 
@@ -29,6 +30,18 @@ CONTACT_NOUNS = (
 #: English needs a first person (or a sentence that opens with the verb: "Reported it twice"),
 #: so that "they sent the wrong size three times" is no contact of the customer's.
 _EN_FIRST = r"(?:^ ?|(?:i|we)(?:'ve|'d| have| had)?(?: (?!not|never)\w+)? )"
+#: A contact the customer had to make ("I had to call back", "ho dovuto richiamare").
+_HAD_TO_CONTACT = (
+    r"(?:^ ?|(?:i|we)(?:'d| had| have)? )(?:had|have|needed) to (?:\w+ )?(?:call|ring|phone|"
+    r"e-?mail|write|contact|chase)|"
+    r"(?:musste|mussten|muss) (?:\w+ ){0,4}?(?:anrufen|telefonieren|schreiben|mailen)|"
+    r"(?:j'ai|nous avons) du (?:\w+ )?(?:appeler|rappeler|telephoner|ecrire|relancer)|"
+    r"(?:tuve|tuvimos|he tenido|hemos tenido) que (?:volver a )?(?:llamar|escribir|reclamar)|"
+    r"(?:ho|abbiamo) dovuto (?:ri)?(?:chiamare|telefonare|scrivere|contattare)|"
+    r"(?:tive|tivemos) (?:de|que) (?:voltar a )?(?:ligar|telefonar|escrever|reclamar)|"
+    r"(?:moest|moesten) (?:\w+ ){0,3}?(?:bellen|mailen)|"
+    r"(?:heb|hebben) (?:\w+ ){0,4}?moeten (?:bellen|mailen)"
+)
 #: Contacting proper, done by the customer (past or perfect forms): calling, writing,
 #: reporting, complaining, chasing. A vague count ("several times") needs one of these.
 _CONTACTED = (
@@ -40,8 +53,8 @@ _CONTACTED = (
     r"reclame|rappele)|"
     r"(?:he|hemos) (?:\w+ )?(?:llamado|escrito|reclamado|contactado|avisado)|"
     r"llame|escribi|reclame|denuncie|"
-    r"(?:ho|abbiamo) (?:\w+ ){0,2}?(?:chiamato|telefonato|scritto|segnalato|sollecitato|"
-    r"contattato|reclamato)|"
+    r"(?:ho|abbiamo) (?:\w+ ){0,2}?(?:(?:ri)?(?:chiamato|telefonato|scritto|contattato)|"
+    r"segnalato|sollecitato|reclamato)|"
     r"liguei|telefonei|escrevi|reclamei|contactei|contatei|"
     r"(?:heb|hebben) (?:\w+ ){0,4}?(?:gebeld|gemaild|geschreven|gemeld|geklaagd)|"
     r"звонил\w*|позвонил\w*|писал\w*|написал\w*|обращал\w*|сообщал\w*|"
@@ -49,7 +62,8 @@ _CONTACTED = (
     r"am (?:\w+ )?(?:sunat|scris|reclamat|contactat|semnalat)|"
     r"aradım|yazdım|bildirdim|"
     r"wedi (?:\w+ )?(?:ffonio|e-?bostio|ysgrifennu|cysylltu|rhoi gwybod)|"
-    r"ffoniais|ysgrifennais|cysylltais"
+    r"ffoniais|ysgrifennais|cysylltais|"
+    rf"{_HAD_TO_CONTACT}"
 )
 #: Asking, requesting or sending ("asked", "pedí", "gevraagd", "sent"): effort only when
 #: counted ("asked twice"); "ordered several times and asked for extra sauce" is none.
@@ -200,7 +214,7 @@ def repeated_request(text: str) -> bool:
     return any(
         (repeat_count(sentence) >= 2 and requested(sentence))
         or (vague_allowed and _vaguely_repeated(sentence))
-        for sentence in SENTENCE_END.split(text)
+        for sentence in sentences(text)
         if not courtesy(sentence)
     )
 
@@ -237,5 +251,5 @@ def ongoing_wait(text: str) -> bool:
             minutes >= DAY_MINUTES
             for minutes in counted_durations(without_durations_ahead(sentence))
         )
-        for sentence in SENTENCE_END.split(text)
+        for sentence in sentences(text)
     )

@@ -180,3 +180,20 @@ def test_waits_counted_back_stay_long_waits() -> None:
     assert ongoing_wait(normalise("We are waiting for an answer, nothing in 3 weeks."))
     assert ongoing_wait(normalise("I am waiting for a call that has not come in 2 weeks."))
     assert not ongoing_wait(normalise("We are waiting for our flight in 3 weeks."))
+
+
+CONTACTS_MADE_AGAIN_OR_IMPOSED = [
+    "Ho richiamato tre volte.",
+    "Abbiamo ricontattato l'assistenza quattro volte.",
+    "Ho dovuto richiamare più volte.",
+    "I had to call back several times.",
+    "We had to email back several times.",
+    "He tenido que llamar varias veces.",
+]
+
+
+@pytest.mark.parametrize("text", CONTACTS_MADE_AGAIN_OR_IMPOSED)
+def test_calling_back_or_having_to_call_several_times_is_high(text: str) -> None:
+    result = BACKEND.result(text)
+    assert result.level == "high", (text, result)
+    assert "repeat_contact" in result.cues
