@@ -19,6 +19,7 @@ import pandas as pd
 
 from feedback_nlp.io.nested import is_arrow_nested, strings_mapped
 from feedback_nlp.io.scores import is_missing
+from feedback_nlp.report.category_cells import categories_redacted
 from feedback_nlp.report.person_columns import (
     NAME_PLACEHOLDER,
     is_name_column,
@@ -55,6 +56,8 @@ _LABEL_COLUMNS = {
     if (column.allowed is not None and not column.open_set) or column.dtype != "string"
 } | {"lang", "topic_label", "themes", "pii_types", *_ID_COLUMNS}
 _ALREADY_REDACTED = {"text_clean"}  # when `text_clean_is_redacted`
+#: Comments: redacted in place, never pseudonymised (`report.category_cells`).
+_COMMENT_COLUMNS = {"text", "text_clean"}
 #: Columns of the rejects table that quote their row's ids: the reason and the row as read.
 _QUOTING_COLUMNS = {"reason", "raw"}
 
@@ -134,6 +137,9 @@ def redact_for_export(
 
     kept = handle_names((prepare or {}).get("keep_handles"))
 
+    def redact(text: str) -> str:
+        return redact_pii(text, None, kept)[0]
+
     out = table.copy()
     if not include_raw_text and "text_clean" in out.columns:
         out = out.drop(columns=["text"], errors="ignore")
@@ -153,7 +159,10 @@ def redact_for_export(
         if is_name_column(name) or role_column_holds_names(name, out[name]):  # a person's name
             out[name] = out[name].where(is_missing(out[name]), NAME_PLACEHOLDER)
             continue
-        out[name] = strings_mapped(out[name], lambda v: redact_pii(v, None, kept)[0])
+        if name in _COMMENT_COLUMNS:
+            out[name] = strings_mapped(out[name], redact)
+        else:  # a segment's "Dr Patel" and "Dr Sousa": two pseudonyms, not one "Dr <NAME>"
+            out[name] = categories_redacted(out[name], redact)
     return out
 
 

@@ -16,7 +16,8 @@ from feedback_nlp.text.people_cues import names_someone
 _PERSON_PREFIX = (
     r"(?:customer|user|respondent|author|reviewer|requester|submitter|sender|buyer|guest|"
     r"member|contact|client|your|full|first|last|given|family|middle|display|kunden|visitor|"
-    r"agent|assignee|from|owner|recipient|screen|twitter|instagram|tiktok|facebook|social)"
+    r"agent|assignee|from|owner|recipient|screen|twitter|instagram|tiktok|facebook|social|"
+    r"policy[ ._-]?holder|driver|third[ ._-]?party|claimant|insured|patient|passenger|witness)"
 )
 #: A carried column that holds a person's name or handle, by its header (or its last two
 #: dotted parts): "Name" (Microsoft Forms), "Full name", "Vorname", "Nom", "Screen Name",
@@ -29,12 +30,14 @@ _NAME_COLUMN = re.compile(
     r"\s*(?::|\(.*\))?\s*$"  # "Name (optional)", "Your name:"
 )
 #: A member of staff who handled the case, by role (since stop 51, a council probe): "Officer",
-#: "Case officer", "Handled by", "Assigned to", "Caseworker", "Agent", "Advisor name"
-#: ("Officer ID", "User agent", "handled_at" are not).
+#: "Case officer", "Handled by", "Assigned to", "Caseworker", "Agent", "Advisor name"; since
+#: stop 52 (an insurer's probe) "Claim handler", "Loss adjuster" ("Officer ID", "User agent",
+#: "handled_at" are not).
 _STAFF_COLUMN = re.compile(
     r"(?i)^(?:(?:case|assigned|investigating|attending|responsible|council|police|parking|"
     r"enforcement|housing|support|service)[ ._-]?)?(?:officer|case[ ._-]?worker|"
-    r"case[ ._-]?handler|case[ ._-]?owner|agent|advisor|adviser)(?:[ ._-]?name)?\s*:?\s*$|"
+    r"(?:case|claims?)[ ._-]?handler|case[ ._-]?owner|agent|advisor|adviser|"
+    r"(?:loss[ ._-]?)?adjuster)(?:[ ._-]?name)?\s*:?\s*$|"
     r"^(?:handled|dealt[ ._-]with|answered|attended)[ ._-]?by\s*:?\s*$|^assigned[ ._-]?to\s*:?\s*$"
 )
 #: A link to a person's profile: "Profile URL", "author_url", "user.profile_link".
@@ -49,6 +52,18 @@ NAME_PLACEHOLDER = PII_PLACEHOLDERS["name"]
 _ROLE_HEADER = re.compile(
     r"(?i)^(?:reviewer|user|customer|respondent|author|agent|caller|student|lecturer|teacher|"
     r"employee)s?\s*:?\s*$"
+)
+#: A member of staff or a party to a claim by role, up to two words before it (since stop 52,
+#: employee, hospital, retail and insurance probes): "Manager", "Line manager", "Team lead",
+#: "Store Manager Name", "Served by", "Cashier", "Consultant", "Claimant"; a name column only
+#: when its values are names (`_staff_names`): "Team", "Store", "Manager approval" are none.
+_STAFF_ROLE_HEADER = re.compile(
+    r"(?i)^(?:[^\W\d_]+[ ._-]){0,2}(?:manager|supervisor|team[ ._-]?lead(?:er)?|cashier|"
+    r"colleague|(?:team|staff)[ ._-]?member|consultant|doctor|nurse|clinician|physician|"
+    r"surgeon|therapist|midwife|technician|engineer|stylist|waiter|waitress|server|host|"
+    r"instructor|coach|tutor|rep|representative|claimant|driver|policy[ ._-]?holder)"
+    r"(?:[ ._-]?name)?\s*:?\s*$|"
+    r"^(?:served|seen|treated|helped|visited|attended[ ._-]to)[ ._-]?by\s*:?\s*$"
 )
 #: A cell that looks like a name: one to three capitalised words of letters ("Anna Schmidt",
 #: "María de la Cruz" has particles), or two to four Han or kana letters ("田中太郎").
@@ -72,8 +87,11 @@ def _looks_like_name(cell: str) -> bool:
 
 
 def role_column_holds_names(name: object, values: pd.Series) -> bool:
-    """Whether a column with a bare role header ("reviewer", "user", "customer") holds
-    people's names, by its values: not ids, not tiers, not free text."""
+    """Whether a column with a bare role header ("reviewer", "user", "customer") or a staff
+    role header ("Manager", "Served by", "Consultant") holds people's names, by its values:
+    not ids, not tiers, not free text, not team or store names."""
+    if _STAFF_ROLE_HEADER.match(str(name).strip()):
+        return _staff_names(values)
     if not _ROLE_HEADER.match(str(name).strip()):
         return False
     cells = [str(v).strip() for v in values.dropna() if isinstance(v, str) and v.strip()]
@@ -85,6 +103,14 @@ def role_column_holds_names(name: object, values: pd.Series) -> bool:
     return (several_words and _varied(names)) or (
         distinct >= _VARIED_NAMES and distinct >= len(names) / 2
     )
+
+
+def _staff_names(values: pd.Series) -> bool:
+    """Whether at least half of the different values of a staff role column are names
+    ("Kerry Smith", "Dr Patel", "Dave"); staff repeat, so no variety is asked."""
+    distinct = {str(v).strip() for v in values.dropna() if isinstance(v, str) and v.strip()}
+    names = [cell for cell in distinct if _looks_like_name(cell) and names_someone(cell.split())]
+    return bool(names) and len(names) >= _NAME_CELL_SHARE * len(distinct)
 
 
 def _varied(names: list[str]) -> bool:

@@ -8,7 +8,9 @@ workbook as written (a survey probe, stop 48). An IP address column's values bec
 
 Since stop 51 (a council probe) a person's address or postcode column ("Address", "Home
 address", "Address line 1", "Postcode", "Postal code") becomes ``<ADDRESS>`` and a vehicle
-plate column ("Vehicle registration", "Reg plate", "Licence plate", "Number plate") ``<ID>``.
+plate column ("Vehicle registration", "Reg plate", "Licence plate", "Number plate"; since
+stop 52 "Kenteken", "Amtliches Kennzeichen", and a bare "Registration" or "Reg no" whose
+values are plates, not dates or yes/no) ``<ID>``.
 A header that names a place of the business ("Store address", "Branch postcode", "Site
 address", "Office address") is kept: it says where the company is, not the customer; so is
 an "Email address" (the e-mail detector redacts its cells), and a US "Zip" (five digits name
@@ -47,19 +49,35 @@ _ADDRESS_HEADER = re.compile(
 _PLATE_HEADER = re.compile(
     r"(?i)^(?:(?:vehicle|car)[ ._-]?(?:registration|reg)(?:[ ._-]?(?:number|no|mark|plate))?|"
     r"(?:(?:vehicle|car|reg|registration|licen[cs]e|number)[ ._-]?)?plate(?:[ ._-]?number)?|"
-    r"vrm|kennzeichen|immatriculation|matr[ií]cula|targa)\s*:?\s*$"
+    r"vrm|(?:(?:amtliches|kfz)[ ._-]?)?kennzeichen|kenteken|immatriculation|matr[ií]cula|"
+    r"targa)\s*:?\s*$"
 )
+#: A header that may name a plate column, or a date or yes/no one ("Registration", "Reg no",
+#: "Registration date" is none): a plate column when its values are plates (`_PLATE_VALUE`).
+_MAYBE_PLATE_HEADER = re.compile(
+    r"(?i)^(?:reg|rego|registration)(?:[ ._-]?(?:number|no|mark))?\.?\s*:?\s*$"
+)
+#: A plate: capitals and digits, both, in up to four groups ("WX19 KLM", "M-AB 1234",
+#: "AB-123-CD"); no date, no "Yes", no number alone.
+_PLATE_VALUE = re.compile(r"^(?=.*[A-Z])(?=.*\d)[A-Z\d]{1,4}(?:[ -]?[A-Z\d]{1,4}){1,3}$")
 
 
-def _placeholder_for(header: str) -> str | None:
+def _placeholder_for(header: str, values: pd.Series) -> str | None:
     """The placeholder that replaces every value of a column so headed (None: kept)."""
     if _IP_HEADER.match(header):
         return IP_PLACEHOLDER
     if _ADDRESS_HEADER.match(header):
         return ADDRESS_PLACEHOLDER
-    if _PLATE_HEADER.match(header):
+    if _PLATE_HEADER.match(header) or (_MAYBE_PLATE_HEADER.match(header) and _plates(values)):
         return PLATE_PLACEHOLDER
     return None
+
+
+def _plates(values: pd.Series) -> bool:
+    """Whether at least half of the filled cells of `values` are vehicle plates."""
+    cells = [str(v).strip() for v in values.dropna() if str(v).strip()]
+    plates = sum(bool(_PLATE_VALUE.match(cell)) for cell in cells)
+    return bool(cells) and plates >= len(cells) / 2
 
 
 def redact_whereabouts(table: pd.DataFrame, skip: frozenset[str]) -> pd.DataFrame:
@@ -70,7 +88,7 @@ def redact_whereabouts(table: pd.DataFrame, skip: frozenset[str]) -> pd.DataFram
         header = str(name).strip()
         if name in skip:
             continue
-        placeholder = _placeholder_for(header)
+        placeholder = _placeholder_for(header, table[name])
         if placeholder is not None:
             blank = is_missing(table[name])
             table[name] = table[name].astype("string").where(blank, placeholder)

@@ -40,6 +40,8 @@ from feedback_nlp.text.people_titles import TITLES, in_capitals, refuses_title
 from feedback_nlp.topics.units import stop_words
 
 MIN_CONTEXT_SHARE = 1 / 3
+#: A word never in lower case is a name once a role or thanks precedes it this often.
+MIN_STRONG_USES = 2
 #: A name is written in lower case in at most this share of its uses away from a sentence start.
 MAX_LOWER_SHARE = 0.1
 #: ... and, found in pairs alone, at most this many times.
@@ -59,6 +61,8 @@ NOUN_CAPITALISING = frozenset({"de", "lb"})
 ROLES = (
     r"professor|professorin|prof|lecturer|teacher|tutor|instructor|coach|doctor|nurse|agent|"
     r"advisor|adviser|manager|technician|engineer|driver|rep|representative|colleague|"
+    r"supervisor|cashier|receptionist|consultant|surgeon|therapist|physio|pharmacist|"
+    r"paramedic|porter|carer|hca|sister|matron|midwife|staff member|team member|nyrs|"
     r"dozent|dozentin|lehrer|lehrerin|berater|beraterin|sachbearbeiter|sachbearbeiterin|"
     r"professeur|professeure|docteur|conseiller|conseillère|technicien|"
     r"docent|docente|leraar|lerares|juf|juffrouw|meester|dokter|"
@@ -72,9 +76,19 @@ CONTACT_CUES = (
     r"spoken to|talk(?:ed)? to|ansprechpartner(?:in)?|rückruf|kontakt|contactez|rappelez|"
     r"contacto|hablar con|contattare|terugbellen|bel terug|vraag naar|oddzwonić|ffoniwch"
 )
+#: Thanks before a name ("Thanks Dave!", "thank you Jo", "cheers Ben").
+THANKS = r"thanks|thank you|thankyou|cheers|danke|merci|gracias|grazie|dank je|diolch"
 _CUE = re.compile(
     rf"(?i)(?<![\w'’])(?:(?:(?P<title>{TITLES})|(?:{ROLES})(?![\w'’]))[ \t]*[:,–-]?|"
-    rf"(?:{CONTACT_CUES})(?![\w'’])[ \t]*:)[ \t]*"
+    rf"(?:{CONTACT_CUES})(?![\w'’])[ \t]*:|(?:{THANKS})(?![\w'’]))[ \t]*"
+)
+#: A capitalised word before where staff stand or what they are ("Dave on the till",
+#: "Aisha at reception", "Mark is a fantastic manager"): a name context too.
+_NAME_BEFORE = re.compile(
+    r"(?<![\w'’])(?P<name>[^\W\d_]+)[ \t]+(?:(?:on|at|behind)[ \t]+(?:the[ \t]+)?"
+    r"(?:tills?|checkouts?|counter|front desk|desk|reception|door|phones?|night shift|"
+    r"day shift)|(?:is|was)[ \t]+(?:a|an|the|such a)[ \t]+(?:[^\W\d_]+[ \t]+){0,2}"
+    rf"(?i:{ROLES}))(?![\w'’])"
 )
 _ROLE_WORDS = frozenset(ROLES.split("|"))
 _WORD = re.compile(r"[^\W\d_]+")
@@ -126,7 +140,9 @@ def person_words(texts: Sequence[str], langs: Sequence[str]) -> frozenset[str]:
         for index, context in _contexts(occurrences, counts, lang).items():
             counts.add(occurrences[index].key, context)
     return frozenset(
-        key for key in counts.by_word if _is_name(counts, key) and not is_common_word(key)
+        key
+        for key in counts.by_word
+        if _is_name(counts, key) and (not is_common_word(key) or _common_name(counts, key))
     )
 
 
@@ -134,7 +150,7 @@ def _occurrences(text: str, lang: str) -> list[_Occurrence]:
     """The words of `text` with their case and position; none in a Title Case text, nor
     stop words, role words or one letter (they are never names)."""
     cues = [m.span() for m in _CUE.finditer(text) if not _refused(m)]
-    cue_ends = {end for _, end in cues}
+    cue_ends = {end for _, end in cues} | {m.start("name") for m in _NAME_BEFORE.finditer(text)}
     found: list[_Occurrence] = []
     previous_end = 0
     for match in _WORD.finditer(text):
@@ -257,9 +273,22 @@ def _never_names(lang: str) -> frozenset[str]:
 
 
 def _is_name(counts: _Counts, key: str) -> bool:
-    """Whether `key` stands often enough in a name context and is rarely lower-case."""
+    """Whether `key` stands often enough in a name context and is rarely lower-case; or,
+    (almost) never lower-case, follows a role or thanks `MIN_STRONG_USES` times ("my manager
+    Helen" twice, "Helen should…" in ten comments)."""
     lower, _, upper, strong, pair = counts.by_word[key]
     floor = MIN_CONTEXT_SHARE * (lower + upper)
-    if counts.lower_share(key) > MAX_LOWER_SHARE or strong + pair < max(floor, 1):
+    if counts.lower_share(key) > MAX_LOWER_SHARE:
+        return False
+    if strong >= MIN_STRONG_USES and lower <= MAX_LOWER_USES_PAIR:
+        return True
+    if strong + pair < max(floor, 1):
         return False
     return strong >= floor or lower <= MAX_LOWER_USES_PAIR
+
+
+def _common_name(counts: _Counts, key: str) -> bool:
+    """Whether a common word ("mark", "jo") is a name here: a role or thanks precedes it in
+    at least `MIN_CONTEXT_SHARE` of its uses, `MIN_STRONG_USES` times or more."""
+    lower, _, upper, strong, _ = counts.by_word[key]
+    return strong >= MIN_STRONG_USES and strong >= MIN_CONTEXT_SHARE * (lower + upper)

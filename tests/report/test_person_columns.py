@@ -79,3 +79,51 @@ def test_a_bare_role_column_of_names_holds_names(header, values):
 @pytest.mark.parametrize(("header", "values"), ROLE_NOT_NAMES)
 def test_a_role_column_of_ids_tiers_or_text_holds_no_names(header, values):
     assert not role_column_holds_names(header, pd.Series(values))
+
+
+CLAIM_PARTIES = ("Claim handler", "Claims handler", "Loss adjuster", "Third party name")
+CLAIM_PARTIES += ("Policyholder name", "Driver name", "Patient name")
+
+
+@pytest.mark.parametrize("header", CLAIM_PARTIES)
+def test_the_parties_and_handlers_of_a_claim_are_name_columns(header):
+    """Probe 52 (an insurer): "Driver name" was kept while "Case handler" was caught."""
+    assert is_name_column(header)
+
+
+STAFF_ROLE_NAMES = [
+    ("Manager", ["Katrin Vogel", "Helen Price", "Mark Thompson"] * 40),
+    ("Line manager", ["Mark", "Dave", "Sarah"] * 10),
+    ("Team lead", ["Priya Shah", "Tom Baker"]),
+    ("Supervisor", ["Kerry Smith"] * 9),
+    ("Store Manager Name", ["Kerry Smith", "Sarah Jones", "Tom Baker", "Priya Shah"] * 5),
+    ("Served by", ["Dave", "Aisha", "Ben"] * 10),
+    ("Cashier", ["Aisha", "Ben"]),
+    ("Colleague", ["Jo Evans", "Sam Hughes"]),
+    ("Team member", ["Aisha", "Dave", None]),
+    ("Consultant", ["Dr Patel", "Dr Sousa", "Ms Chen", "Mr Hargreaves"] * 30),
+    ("Claimant", ["Sophie Laurent", "Tom Baker"] * 20),
+]
+STAFF_ROLE_NOT_NAMES = [
+    ("Manager approval", ["yes", "no", "yes"]),
+    ("Manager", ["Yes", "No"] * 10),
+    ("Team", ["Team A", "Blue Team", "Night shift"] * 5),
+    ("Team member", ["Sales", "Support", "Customer Services"]),
+    ("Served by", ["Self checkout", "Counter", "Online"] * 3),
+    ("Consultant", ["Yes", "No", "Unknown"]),
+    ("Store", ["Chester", "Durham", "Glasgow Buchanan"]),
+]
+
+
+@pytest.mark.parametrize(("header", "values"), STAFF_ROLE_NAMES)
+def test_a_staff_role_column_of_names_holds_names(header, values):
+    """Probe 52: "Manager", "Served by", "Consultant" columns were exported as written."""
+    assert role_column_holds_names(header, pd.Series(values))
+    out = redact_for_export(pd.DataFrame({header: values}))
+    assert set(out[header].dropna()) == {"<NAME>"}
+
+
+@pytest.mark.parametrize(("header", "values"), STAFF_ROLE_NOT_NAMES)
+def test_a_staff_role_column_of_answers_teams_or_places_holds_no_names(header, values):
+    assert not role_column_holds_names(header, pd.Series(values))
+    assert redact_for_export(pd.DataFrame({header: values}))[header].tolist() == values

@@ -70,3 +70,25 @@ def test_an_export_redacts_the_address_and_plate_and_keeps_the_store():
     )
     out = redact_for_export(table)
     assert out.iloc[0].tolist() == ["<ADDRESS>", "<ID>", "High Street"]
+
+
+@pytest.mark.parametrize("header", ["Kenteken", "Amtliches Kennzeichen", "Kfz-Kennzeichen"])
+def test_dutch_and_german_plate_columns_leave_as_ids(header):
+    """Probe 52 (an insurer's claims export): "Kenteken" plates were exported as written."""
+    out = redact_whereabouts(pd.DataFrame({header: ["GH-123-J", None]}), frozenset())
+    assert out[header].tolist()[0] == "<ID>" and pd.isna(out[header][1])
+
+
+def test_a_registration_column_of_plates_leaves_as_ids():
+    table = pd.DataFrame({"Registration": ["WX19 KLM", "AB12 CDE", "M-AB 1234", None]})
+    out = redact_whereabouts(table, frozenset())
+    assert out["Registration"].tolist()[:3] == ["<ID>"] * 3
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["2024-03-02", "12/05/2024"], ["Yes", "No", "Yes"], ["Registered", "Pending"]],
+)
+def test_a_registration_column_of_dates_or_answers_is_kept(values):
+    out = redact_whereabouts(pd.DataFrame({"Registration": values}), frozenset())
+    assert out["Registration"].tolist() == values

@@ -142,3 +142,48 @@ def test_common_words_in_capitals_stay_in_theme_phrases():
     for text in texts:
         assert phrases.candidates(text, "en", people) == phrases.candidates(text, "en")
     assert "black friday offers" in phrases.candidates(texts[0], "en", people)
+
+
+# Probe 52: staff praised or blamed by first name named themes ("dave on the till", "thanks
+# aisha", "hca bethany helped me wash", "mark is a fantastic manager").
+STAFF_LINES = [
+    "Dave on the till was lovely and quick.",
+    "Thanks Dave! Really easy return.",
+    "Queue was short and Aisha on the till was cheerful.",
+    "Easy returns, thanks Aisha!",
+    "The HCA Bethany helped me wash and kept my dignity.",
+    "HCA Bethany was so gentle with my mum.",
+    "Sister Agnes ran the ward like clockwork.",
+    "Sister Agnes kept the ward calm at night.",
+    "Nurse Jo explained my aftercare twice.",
+    "Nurse Jo was amazing on the night shift.",
+    "Mark is a fantastic manager, always listens.",
+    "My manager Mark never has time for one to ones.",
+    "Mark checks my status every hour.",
+    "Helen should listen to the team before committing to deadlines.",
+    "Helen cancels every other one to one.",
+    "My manager Helen never gives feedback.",
+    "Helen is a great manager when she is around.",
+]
+ORDINARY_LINES = [
+    "Apple Pay failed at the till so I paid by card.",
+    "Black Friday deals were great, thanks to the app.",
+    "The station was closed, thanks for nothing.",
+    "Paid with apple pay, quick on the till.",
+    "black friday queues were long at the checkout",
+    "the station staff were helpful",
+    "Mark my words, the checkout will break again.",
+    "Left a mark on the sofa, the delivery team did not care.",
+    "the price tag had a mark on it",
+]
+
+
+def test_a_name_after_a_role_or_thanks_or_before_the_till_is_a_person_name():
+    found = _english(STAFF_LINES)
+    assert {"dave", "aisha", "bethany", "agnes", "jo", "mark", "helen"} <= found
+    assert not found & {"hca", "sister", "nurse", "manager", "thanks", "till", "ward"}
+
+
+def test_ordinary_words_near_thanks_and_tills_stay_no_names():
+    found = _english(ORDINARY_LINES + STAFF_LINES[:4])
+    assert found.isdisjoint({"apple", "pay", "black", "friday", "station", "mark", "thanks"})
