@@ -88,6 +88,15 @@ Segments = Annotated[
         "region, plan, store); repeatable.",
     ),
 ]
+MinGroupSize = Annotated[
+    int,
+    typer.Option(
+        "--min-group-size",
+        help="Blank the segments of fewer respondents than this in the segment table, and the "
+        "next smallest where subtraction would give one away (an employee survey: 5; "
+        "default 0, off).",
+    ),
+]
 TextSignals = Annotated[
     bool,
     typer.Option(
@@ -225,6 +234,7 @@ def analyze(
     label_language: LabelLanguageOption = None,
     unit: UnitOption = "auto",
     text_signals: TextSignals = True,
+    min_group_size: MinGroupSize = 0,
     main_score: MainScoreOption = None,
     agent_turns: AgentTurnsOption = "context",
 ) -> None:
@@ -241,7 +251,7 @@ def analyze(
         checked_mode(agent_turns)  # a typo: before the minutes of the fit
     except FeedbackError as error:
         _fail(error, 2)
-    options = {"unit": unit, "text_signals": text_signals}
+    options = {"unit": unit, "text_signals": text_signals, "min_group_size": min_group_size}
     _run_and_write(
         *(files, out, mapping, quiet, outcome or [], bad_scores, stages, segment, options),
         main_score=score,

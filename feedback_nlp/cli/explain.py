@@ -10,7 +10,7 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from feedback_nlp.cli.analyze import Segments, TextSignals
+from feedback_nlp.cli.analyze import MinGroupSize, Segments, TextSignals
 from feedback_nlp.cli.app import app
 from feedback_nlp.errors import ConfigError, FeedbackError
 from feedback_nlp.insights import explain as explain_table
@@ -100,6 +100,7 @@ def explain_command(
     bootstrap: Annotated[int, typer.Option(help="Bootstrap refits of the driver model.")] = 200,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     text_signals: TextSignals = True,
+    min_group_size: MinGroupSize = 0,
 ) -> None:
     """Explain scores with the text: segments, theme impact, drivers, pain points, quotes."""
     try:
@@ -118,6 +119,7 @@ def explain_command(
             seed=seed,
             segments=segment or [],
             text_signals=text_signals,
+            min_group_size=min_group_size,
         )
     except FeedbackError as error:
         typer.echo(f"error: {error}", err=True)
@@ -143,6 +145,7 @@ def run_explain(
     seed: int,
     segments: list[str] | None = None,
     text_signals: bool = True,
+    min_group_size: int = 0,
 ) -> dict:
     """Read, join, explain and write one CSV per table plus summary.json; return the summary.
     Scores are read on the scales kept in the analysis folder (or beside the table file)."""
@@ -185,6 +188,7 @@ def run_explain(
         n_bootstrap=bootstrap,
         seed=seed,
         text_signals=text_signals,
+        min_group_size=min_group_size,
         segments=segments or (folder.segments if folder else []),  # the folder's, unless given
         segment_ranges=folder.segment_ranges if folder else None,
         scales=folder.scales if folder else read_scales(table_path.parent),

@@ -80,6 +80,7 @@ def explain(
     segments: Sequence[str] = (),
     segment_ranges: Mapping[str, SavedRanges] | None = None,
     text_signals: bool = True,
+    min_group_size: int = 0,
 ) -> Explanation:
     """Run every analysis the table's columns allow; note each one skipped and why.
 
@@ -102,6 +103,8 @@ def explain(
     the default segment dimensions, cut into `segment_ranges` (the analysis's, kept in
     segments.json) where given. `text_signals` False fits the driver models without
     the comment's sentiment and emotion (`insights.drivers.driver_features`).
+    `min_group_size` (0: off) blanks the segments of fewer units in ``segments``
+    (`insights.segment_privacy`: an employee survey's team of three).
     """
     result = Explanation()
     table = _readable_scores(table, scales or ScoreScales(), result)
@@ -137,6 +140,7 @@ def explain(
             labels=labels,
             outcomes=stated,
             ranges=segment_ranges,
+            min_group_size=min_group_size,
             **options,
         ),
     )

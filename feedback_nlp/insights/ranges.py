@@ -24,18 +24,35 @@ RANGE_BINS = 5
 MIN_RANGES = 3
 #: Words of a column name that say its numbers are labels (ids, codes), never cut into ranges.
 CODE_WORDS = frozenset(
-    {"id", "ids", "code", "codes", "zip", "zipcode", "postcode", "number", "no", "nr"}
+    {"id", "ids", "code", "codes", "zip", "zipcode", "postcode", "number", "no", "nr", "nbr"}
 )
+#: Words naming a place or unit of an organisation: a column named by these alone (``Store``,
+#: ``Branch``, ``Store Nbr``, ``Store #``, ``site``) numbers its places, so it keeps its values
+#: (``store_sales``, ``store_size`` are measures and still cut).
+PLACE_WORDS = frozenset(
+    {
+        "store", "stores", "branch", "branches", "shop", "shops", "location", "locations",
+        "site", "sites", "outlet", "outlets", "depot", "depots", "restaurant", "warehouse",
+        "clinic", "office", "hotel", "franchise", "dealer", "dealership",
+    }
+)  # fmt: skip
+#: "Number" abbreviated, a code word only beside a place word (``Store Num``; ``num_orders``
+#: is a count).
+_PLACE_NUMBER_WORDS = frozenset({"num", "nos"})
 
 
 def names_codes(name: object) -> bool:
     """True for a column name like ``store_id``, ``agentID``, ``zip``, ``postal_code``,
-    ``order_number`` or ``branch_nr``: its numbers are labels, not amounts to cut into ranges
-    (``number_of_orders`` is a count)."""
-    words = name_words(str(name)) if isinstance(name, str) else set()
-    if "of" in words:
-        words -= {"number", "no", "nr"}
-    return bool(words & CODE_WORDS)
+    ``order_number``, ``branch_nr``, ``Store #`` or a place alone (``Store``, ``Branch``,
+    ``Shop``, ``Location``, ``site``): its numbers are labels, not amounts to cut into ranges
+    (``number_of_orders`` and ``# of visits`` are counts)."""
+    if not isinstance(name, str):
+        return False
+    words = name_words(name) | ({"number"} if "#" in name else set())
+    if "of" in words:  # "number of orders", "nbr_of_visits": a count
+        words -= {"number", "no", "nr", "nbr"}
+    named_place = bool(words) and words <= PLACE_WORDS | CODE_WORDS | _PLACE_NUMBER_WORDS
+    return bool(words & CODE_WORDS) or named_place
 
 
 def numeric_ranges(text: pd.Series, saved: SavedRanges | None = None) -> pd.Series | None:

@@ -14,6 +14,7 @@ from feedback_nlp.insights.ranges import (
     names_codes,
     numeric_ranges,
 )
+from feedback_nlp.insights.segment_privacy import group_sizes, suppress_small_groups
 from feedback_nlp.intervals import wilson_interval
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import lists_of
@@ -122,6 +123,7 @@ def segment_metrics(
     also: Iterable[str] = (),
     outcomes: Sequence[OutcomeSpec] = (),
     ranges: Mapping[str, SavedRanges] | None = None,
+    min_group_size: int = 0,
 ) -> pd.DataFrame:
     """Tidy table: one row per (dimension, segment, metric) with value, n and CI.
 
@@ -133,6 +135,9 @@ def segment_metrics(
     ``attrs["skipped"]``. `by` defaults to DEFAULT_SEGMENTS and the PRESENT_SEGMENTS the
     table has; `also` adds dimensions (carried columns: a region, a plan) to `by`. `ranges`:
     the analysis's cut of its numeric columns (segments.json), reused by a tagging job.
+    `min_group_size` (0: off; 5 for an employee survey): a segment of fewer units has its
+    values blanked, ``suppressed`` and ``suppressed_reason`` saying so, as has the next
+    smallest one where subtraction would give it away (`segment_privacy`).
     """
     requested = (
         list(by)
@@ -142,7 +147,7 @@ def segment_metrics(
     )
     requested = list(dict.fromkeys([*requested, *also]))  # `also`: carried columns to add
     scores = check_scores(table, scales)
-    frames, skipped = [], []
+    frames, skipped, sizes, additive = [], [], {}, {}
     asked = set(also)  # carried columns the caller named: a typo gets a hint
     per_row = _per_row(table, scores, unit)  # the same for every dimension: made once
     for dimension in requested:
@@ -160,6 +165,8 @@ def segment_metrics(
         if blank and dimension in asked:  # a carried column: say who is in no segment
             skipped.append(f"segment '{dimension}': {blank:,} row(s) with no value are in none")
         frames.append(_dimension(per_row, dimension, values, scores, scales, confidence))
+        sizes[dimension] = group_sizes(per_row["unit_id"], values)
+        additive[dimension] = bool(values.map(len).le(1).all())  # each row in one segment
         if outcomes:
             frames.append(_outcome_rows(table, dimension, values, outcomes, unit, confidence))
     result = pd.concat(frames, ignore_index=True) if frames else _empty()
@@ -170,6 +177,8 @@ def segment_metrics(
             lambda t: names.get(t, t)
         )
     result["small_n"] = result["n"] < min_n
+    if min_group_size > 0:
+        result = suppress_small_groups(result, sizes, min_group_size, additive)
     result.attrs["skipped"] = skipped
     return result
 
@@ -222,16 +231,21 @@ def _outcome_rows(
 ) -> pd.DataFrame:
     """Each declared outcome's headline metric within each segment of `dimension`, its units
     counted as in the whole `table` (a respondent's every answer where the table shows
-    repeated answers, a customer-level outcome's customers)."""
+    repeated answers, a customer-level outcome's customers), a mean's range within the
+    values the outcome takes in `table` (`outcome_bounds`)."""
     from feedback_nlp.insights.outcome_metrics import outcome_metrics, outcome_unit
 
     rows = []
+    from feedback_nlp.insights.outcome_bounds import observed_bounds, within_bounds
+
     counted_by = [(spec, outcome_unit(table, spec, unit)) for spec in outcomes]
+    bounds = {spec.name: observed_bounds(table, spec, by) for spec, by in counted_by}
     flat = values.reset_index(drop=True).explode().dropna()  # row position -> each segment
     for segment, positions in flat.groupby(flat, sort=True).groups.items():
         part = table.iloc[sorted(set(positions))]
         for spec, spec_unit in counted_by:
             metrics = outcome_metrics(part, [spec], spec_unit, confidence)
+            metrics = within_bounds(metrics, part, spec, bounds[spec.name])
             rows += [
                 {"dimension": dimension, "segment": segment, **m}
                 for m in metrics.to_dict("records")

@@ -20,6 +20,7 @@ from feedback_nlp.insights import Explanation, explain
 from feedback_nlp.insights.core import theme_labels
 from feedback_nlp.insights.distinct import similar_from_table
 from feedback_nlp.outcomes import OutcomeSpec
+from feedback_nlp.report.breakdowns import languages_section, questions_section, segment_sections
 from feedback_nlp.report.document import InsightReport, Paragraph, Section
 from feedback_nlp.report.effort import effort_section
 from feedback_nlp.report.export import redact_for_export, sheet_names
@@ -41,14 +42,7 @@ from feedback_nlp.report.sections import (
 )
 from feedback_nlp.report.summary import Facts, gather_facts, summary_section
 from feedback_nlp.report.trends import trends_section
-from feedback_nlp.report.voices import (
-    REDACTED,
-    languages_section,
-    questions_section,
-    quotes_section,
-    redaction_notice,
-    segment_sections,
-)
+from feedback_nlp.report.voices import REDACTED, quotes_section, redaction_notice
 from feedback_nlp.schema import lists_of, split_list
 from feedback_nlp.scores import SCORE_COLUMNS
 
@@ -61,9 +55,10 @@ TEXT_ONLY_TITLE = "Customer feedback: what customers raise"
 EXCEL_MAX_ROWS = 1_048_575
 #: Per-class probabilities stay in tagged.parquet; the workbook keeps the labels.
 _PROBABILITY_PREFIXES = ("p_", "emo_")
-#: The `insights.explain` options a report passes on (`--unit`, `--no-text-signals`); its
+#: The `insights.explain` options a report passes on (`--unit`, `--no-text-signals`,
+#: `--min-group-size`); its
 #: outcomes are declared with `outcomes=` (`--outcome`), its segments and scales come with it.
-EXPLAIN_OPTIONS = ("unit", "text_signals")
+EXPLAIN_OPTIONS = ("unit", "text_signals", "min_group_size")
 
 
 def checked_explain_options(options: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -73,7 +68,7 @@ def checked_explain_options(options: Mapping[str, Any] | None) -> dict[str, Any]
     if unknown:
         routed = "; declare outcomes with outcomes=[...]" if "outcomes" in unknown else ""
         raise ConfigError(
-            f"explain_options takes {' and '.join(EXPLAIN_OPTIONS)}, not {unknown}{routed}"
+            f"explain_options takes {', '.join(EXPLAIN_OPTIONS)}, not {unknown}{routed}"
         )
     return dict(options or {})
 

@@ -12,6 +12,7 @@ import html
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.insights.core import commented
 from feedback_nlp.report.impact_words import on_mean
 from feedback_nlp.report.plain import (
     counted_units,
@@ -77,10 +78,14 @@ def figure(data: list, height: int, **layout: object) -> object:
 
 
 def volume_chart(table: pd.DataFrame) -> object | None:
-    """Comments per channel, stacked by language (or per language when there is no channel)."""
+    """Comments per channel, stacked by language (or per language when there is no channel);
+    a score-only row (`insights.core.commented`) is no comment and in no language."""
     import plotly.graph_objects as go
 
-    if not len(table) or "lang" not in table.columns:
+    if "lang" not in table.columns:
+        return None
+    table = table[commented(table)]
+    if not len(table):
         return None
     langs = table["lang"].fillna("und").astype(str)
     top = langs.value_counts().index[:8]
@@ -176,7 +181,11 @@ def interval_chart(
         "width": 4,
     }
     labels = [esc(v) for v in frame[label]]
-    text = hover.tolist() if hover is not None else [esc(signed(v)) for v in frame[value]]
+    text = (
+        hover.reindex(frame.index).tolist()
+        if hover is not None
+        else [esc(signed(v)) for v in frame[value]]
+    )
     dots = go.Scatter(
         x=values.tolist(),
         y=labels,

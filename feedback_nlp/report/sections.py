@@ -25,6 +25,7 @@ from feedback_nlp.report.impact_words import (
 from feedback_nlp.report.plain import (
     SCORE_NAMES,
     count,
+    counted,
     interval,
     language_name,
     not_comments,
@@ -49,15 +50,21 @@ def chart(key: str, figure: object | None, caption: str = "") -> Chart | None:
 
 
 def volume_section(table: pd.DataFrame) -> Section:
-    """Comments by channel and language (by language alone without a channel column)."""
+    """Comments by channel and language (by language alone without a channel column), of the
+    rows with a comment: a score-only row is in no language (`insights.core.commented`)."""
+    said = commented(table)
     section = Section("volume", "Who wrote, and where")
     caption = (
         "Comments per channel, by language."
         if "channel" in table
         else "All comments, by language (the feedback has no channel column)."
     )
+    if unsaid := int((~said).sum()):
+        missing = f"{counted(unsaid, 'response')} without a comment"
+        caption += f' Not counted: {missing} (blank, or a non-answer such as "-").'
     section.add(chart("volume", charts.volume_chart(table), caption))
-    if "channel" in table and "lang" in table:
+    table = table[said]
+    if "channel" in table and "lang" in table and len(table):
         counts = pd.crosstab(table["channel"].fillna("unknown"), table["lang"].fillna("und"))
         counts = counts[counts.sum().sort_values(ascending=False).index]
         counts.columns = [language_name(c) for c in counts.columns]

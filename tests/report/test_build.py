@@ -330,14 +330,16 @@ def test_the_about_sheet_names_the_files_an_analysis_folder_was_read_from(table,
     assert about.loc["source", "value"] == f"survey_q3.csv (analysis folder {tmp_path})"
 
 
-def test_explain_options_other_than_unit_and_text_signals_are_refused(tmp_path, table):
+def test_explain_options_other_than_the_report_s_own_are_refused(tmp_path, table):
     """Before stop 50 `explain_options={"outcomes": …}` crashed `explain` with a TypeError;
     outcomes are declared with `outcomes=`."""
     from feedback_nlp.errors import ConfigError
 
-    with pytest.raises(ConfigError, match=r"takes unit and text_signals, not \['outcomes'\]"):
+    with pytest.raises(
+        ConfigError, match=r"takes unit, text_signals, min_group_size, not \['outcomes'\]"
+    ):
         write_insight_report(table, tmp_path, explain_options={"outcomes": ["nps"]})
-    with pytest.raises(ConfigError, match="takes unit and text_signals"):
+    with pytest.raises(ConfigError, match="takes unit, text_signals, min_group_size"):
         build_insight_report(ReportInputs(table=table, explain_options={"seed": 1}))
     rated = table.drop(columns=["nps", "csat"]).assign(rating=7.0)
     written = write_insight_report(rated, tmp_path, outcomes=["rating:numeric"])

@@ -46,3 +46,17 @@ def test_effects_differ_by_shape_and_an_unclear_one_has_graphics_contrast():
     marker = figure.data[0].marker
     assert list(marker.symbol) == ["triangle-down", "triangle-up", "circle-open"]
     assert list(marker.color) == [charts.BAD, charts.GOOD, charts.NEUTRAL]
+
+
+def test_hover_texts_stay_with_their_dots_when_a_row_without_a_value_is_left_out():
+    """`interval_chart` drops rows without a value: the hover texts of the rows after one
+    were shifted onto the dots above them."""
+    frame = pd.DataFrame(
+        {"label": ["a", "b", "c"], "value": [1.0, None, 3.0], "low": [0.0, None, 2.0]}
+    ).assign(high=[2.0, None, 4.0])
+    hover = frame["label"].map(lambda label: f"about {label}")
+    figure = charts.interval_chart(
+        frame, label="label", value="value", low="low", high="high", x_title="x", hover=hover
+    )
+    assert list(figure.data[0].y) == ["a", "c"]
+    assert list(figure.data[0].text) == ["about a", "about c"]

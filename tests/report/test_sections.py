@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from feedback_nlp.insights.core import commented
 from feedback_nlp.report.build import build_insight_report
 from feedback_nlp.report.inputs import ReportInputs
 from feedback_nlp.report.markdown import to_markdown
+from feedback_nlp.report.plain import language_name
 from feedback_nlp.report.sections import themes_section, volume_section
 
 
@@ -79,6 +81,29 @@ def test_the_volume_caption_says_what_is_drawn_with_and_without_a_channel():
     assert without.startswith("All comments, by language")
     with_channel = volume_section(table.assign(channel=["app", "web", "web"])).blocks[0]
     assert with_channel.caption == "Comments per channel, by language."
+
+
+def test_who_wrote_counts_comments_not_the_responses_that_give_a_score_only():
+    """A retail probe (stop 52): an "Undetermined" column of 265 score-only rows and 2,640
+    "comments" against the summary's 2,375; a row without text is in no language."""
+    texts = ["slow till", "", "-", "late parcel", "n/a", "lovely staff", "  "]
+    table = pd.DataFrame(
+        {
+            "text": texts,
+            "lang": ["en", "und", "und", "en", "und", "de", "und"],
+            "channel": ["store", "store", "online", "online", "online", "store", "store"],
+            "nps": [3, 9, 8, 2, 10, 9, 7],
+        }
+    )
+    said = commented(table)
+    assert not said.all()
+    section = volume_section(table)
+    chart, numbers = section.blocks
+    bars = {trace["name"]: sum(trace["x"]) for trace in chart.figure["data"]}
+    assert bars == table[said]["lang"].map(language_name).value_counts().to_dict()
+    assert numbers.frame["All languages"].astype(int).sum() == said.sum()
+    assert "Undetermined" not in numbers.frame.columns
+    assert f"Not counted: {(~said).sum()} responses without a comment" in chart.caption
 
 
 def _mean_impact(metric: str) -> pd.DataFrame:
