@@ -42,13 +42,12 @@ transformers backend).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from feedback_nlp.backends.effort import RuleEffortBackend
 from feedback_nlp.schema import SENTIMENT_LABELS, sentiment_prob_columns
 from feedback_nlp.stages.base import register_stage
 from feedback_nlp.stages.classifier import SENTENCE_TABLE, ClassifierStage, Scored
@@ -61,134 +60,20 @@ from feedback_nlp.stages.mixed import (
     mixed_probabilities,
     sentiment_with_mixed,
 )
-from feedback_nlp.text.bare_complaints import bare_complaint
+from feedback_nlp.stages.sentiment_rules import (
+    complaint_read_negative,
+    denial_read_positive,
+    effort_read_negative,
+    evaluative_replies_read,
+    irony_read_negative,
+    request_read_neutral,
+)
 from feedback_nlp.text.boxes import box_read
-from feedback_nlp.text.complaints import states_failure
-from feedback_nlp.text.denials import denies_problem
-from feedback_nlp.text.irony import ironic_praise
-from feedback_nlp.text.replies import reply_polarity
-from feedback_nlp.text.requests import asks_to_add, plain_request
 
 __all__ = ["MIXED", "MIXED_MIN", "SENTENCE_TABLE", "ClassifierStage", "SentimentStage",
            "box_read", "complaint_read_negative", "denial_read_positive", "effort_read_negative",
            "evaluative_replies_read", "irony_read_negative", "request_read_neutral",
            "sentiment_with_mixed"]  # fmt: skip
-
-
-def effort_read_negative(
-    probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
-) -> np.ndarray:
-    """`probabilities` where each row read neutral whose text describes high customer effort
-    (the effort stage's rules: repeat contacts, transfers, long waits, chasing, …) has its
-    neutral probability moved to negative ("I called four times and nobody called back")."""
-    rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index("neutral"))
-    if not len(rows):
-        return probabilities
-    found = RuleEffortBackend().predict([texts[i] for i in rows])
-    high = rows[[r.level == "high" for r in found]]
-    return _move(probabilities, high, labels.index("neutral"), labels.index("negative"))
-
-
-def complaint_read_negative(
-    probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
-) -> np.ndarray:
-    """`probabilities` where each row read neutral whose text states a service failure
-    (:func:`feedback_nlp.text.complaints.states_failure`: "never arrived", "charged twice",
-    "kam zu spät") has its neutral probability moved to negative, and so has each row read
-    positive whose short text states nothing else
-    (:func:`feedback_nlp.text.bare_complaints.bare_complaint`: "Claim still open after three
-    months.") its positive probability."""
-    out = _reread(probabilities, labels, lambda i: states_failure(texts[i]), "neutral", "negative")
-    return _reread(out, labels, lambda i: bare_complaint(texts[i]), "positive", "negative")
-
-
-def denial_read_positive(
-    probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
-) -> np.ndarray:
-    """`probabilities` where each row read negative whose short text only denies a problem
-    (:func:`feedback_nlp.text.denials.denies_problem`: "No problems so far.", "Aucun souci.",
-    "Geen wachttijd") has its negative probability moved to positive."""
-    return _reread(
-        probabilities, labels, lambda i: denies_problem(texts[i]), "negative", "positive"
-    )
-
-
-def irony_read_negative(
-    probabilities: np.ndarray,
-    texts: Sequence[str],
-    langs: Sequence[str] | None = None,
-    labels: Sequence[str] = SENTIMENT_LABELS,
-) -> np.ndarray:
-    """`probabilities` where each row read positive whose text praises ironically
-    (:func:`feedback_nlp.text.irony.ironic_praise`: "Great, another hour on hold.",
-    "Génial, encore une heure d'attente") has its positive probability moved to negative;
-    `langs` (each row's language) picks the contrast words that rule the comment out."""
-
-    def applies(row: int) -> bool:
-        return ironic_praise(texts[row], None if langs is None else langs[row])
-
-    return _reread(probabilities, labels, applies, "positive", "negative")
-
-
-def request_read_neutral(
-    probabilities: np.ndarray,
-    texts: Sequence[str],
-    langs: Sequence[str] | None = None,
-    labels: Sequence[str] = SENTIMENT_LABELS,
-) -> np.ndarray:
-    """`probabilities` where each row read positive whose text only asks for something
-    (:func:`feedback_nlp.text.requests.plain_request`: "I'd like to book two rooms", "Puis-je
-    venir avec mon chien ?") has its positive probability moved to neutral, and each row read
-    negative that asks to add something (:func:`feedback_nlp.text.requests.asks_to_add`:
-    "Please add Apple Pay at checkout") its negative probability; `langs` (each row's
-    language) picks the openers."""
-
-    def lang(row: int) -> str | None:
-        return None if langs is None else langs[row]
-
-    out = _reread(
-        probabilities, labels, lambda i: plain_request(texts[i], lang(i)), "positive", "neutral"
-    )
-    return _reread(out, labels, lambda i: asks_to_add(texts[i], lang(i)), "negative", "neutral")
-
-
-def evaluative_replies_read(
-    probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
-) -> np.ndarray:
-    """`probabilities` where each row whose whole text is a reply that only judges
-    (:func:`feedback_nlp.text.replies.reply_polarity`: "super", "gut", "nul") is certain of
-    that polarity."""
-    out = probabilities
-    for row, text in enumerate(texts):
-        polarity = reply_polarity(text)
-        if polarity is not None:
-            out = out if out is not probabilities else probabilities.copy()
-            out[row] = [1.0 if label == polarity else 0.0 for label in labels]
-    return out
-
-
-def _reread(
-    probabilities: np.ndarray,
-    labels: Sequence[str],
-    applies: Callable[[int], bool],
-    read: str,
-    to: str,
-) -> np.ndarray:
-    """`probabilities` where each row read `read` to which `applies` (given the row number)
-    has that label's probability moved to label `to`."""
-    rows = np.flatnonzero(probabilities.argmax(axis=1) == labels.index(read))
-    hits = np.array([applies(int(i)) for i in rows], dtype=bool)
-    return _move(probabilities, rows[hits], labels.index(read), labels.index(to))
-
-
-def _move(probabilities: np.ndarray, rows: np.ndarray, source: int, target: int) -> np.ndarray:
-    """`probabilities` with the `source` column's mass of `rows` moved to `target`."""
-    if not len(rows):
-        return probabilities
-    out = probabilities.copy()
-    out[rows, target] += out[rows, source]
-    out[rows, source] = 0.0
-    return out
 
 
 @register_stage
@@ -254,7 +139,7 @@ class SentimentStage(ClassifierStage):
         if self.effort_negative:
             probabilities = effort_read_negative(probabilities, texts, self.labels)
         if self.complaint_negative:
-            probabilities = complaint_read_negative(probabilities, texts, self.labels)
+            probabilities = complaint_read_negative(probabilities, texts, self.labels, langs)
         if self.irony_negative:
             probabilities = irony_read_negative(probabilities, texts, langs, self.labels)
         if self.denials_positive:

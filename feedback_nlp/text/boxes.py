@@ -39,7 +39,7 @@ from feedback_nlp.text.box_nothing import words_of as _words_of
 from feedback_nlp.text.box_requests import asks_for_change
 from feedback_nlp.text.replies import is_no_judgement_reply
 
-__all__ = ["BOX_CONFIDENCE", "NEUTRAL_CONFIDENCE", "box_polarity", "box_read",
+__all__ = ["ASK_CONFIDENCE", "BOX_CONFIDENCE", "NEUTRAL_CONFIDENCE", "box_polarity", "box_read",
            "is_only_nothing", "only_nothing", "opens_with_nothing", "praises_nothing",
            "recalls_nothing"]  # fmt: skip
 
@@ -89,6 +89,14 @@ _KEEPING = (
     r"continue|keep|carry on|beibehalten|weitermachen|weiterhin|fortsetzen|kontynuowac|nadal|"
     r"continuer|seguir|continuar|continuare|blijven|doorgaan|behouden"
 )
+#: "doing", "to do", "zu tun", "de faire", "haciendo", "robić": what may follow the verb of
+#: a start / stop / continue box (folded).
+_DOING = (
+    r"doing|(to )?do|(zu )?tun|(zu )?machen|(de |a |d')?faire|(a )?hacer|haciendo|(di |a )?fare|"
+    r"facendo|(a |de )?fazer|fazendo|doen|robic"
+)
+#: After the verb of a start / stop / continue box: "doing", "and", "or" or a clause's end.
+_VERB_ENDS = rf"\s+(?:{_DOING}|and|or|und|oder|et|ou|y|o|e|en|of|i|lub)\b|\s*(?:[?.!,;:/()]|$)"
 _SHOULD = re.compile(
     r"\b(should|ought|sollten?|soll|sollen|mussen|powinni\w*|powinien|powinna|nalezy|"
     r"devri\w+|devons|faudrait|deberi\w+|debemos|dovre\w+|dobbiamo|devemos|deveri\w+|moeten|"
@@ -113,6 +121,10 @@ _BOX_NAMES = (
 BOX_CONFIDENCE = 0.7
 #: Below this probability of neutral, an answer in a negative box read neutral is negative.
 NEUTRAL_CONFIDENCE = 0.85
+#: Below this probability of positive, an answer in a negative box that asks for a change is
+#: negative (probe 52: requests read positive at most .73, praise that opens with "please" or
+#: "more" .80-.94; docs/sentiment_emotion.md).
+ASK_CONFIDENCE = 0.8
 
 
 def _cue(words: str) -> re.Pattern[str]:
@@ -150,7 +162,7 @@ def box_polarity(question: str | None) -> str | None:
         return None
     text = _ASKING.sub(" ", _words_of(question))
     found = _liking_polarities(text.split())
-    text, actions = _action_polarities(text)
+    text, actions = _action_polarities(text, question)
     found |= actions
     text, negatives = _NEGATIVE_CUE.subn(" ", text)
     text, positives = _POSITIVE_CUE.subn(" ", text)
@@ -162,14 +174,18 @@ def box_polarity(question: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _action_polarities(words: str) -> tuple[str, set[str]]:
-    """`words` with the verbs of a start / stop / continue box blanked, and their polarities:
-    stopping and starting negative, keeping positive; none without a "should" word or a verb
-    before "doing" ("stop_doing")."""
+def _action_polarities(words: str, question: str) -> tuple[str, set[str]]:
+    """`words` of `question` with the verbs of a start / stop / continue box blanked, and
+    their polarities: stopping and starting negative, keeping positive; none without a
+    "should" word or a verb before "doing" ("stop_doing"), nor for a verb followed by
+    anything but "doing", "and", "or" or the clause's end ("What should we keep an eye on?",
+    "Should we continue to contact you?")."""
     found: set[str] = set()
+    marked = fold(question).casefold().replace("_", " ")
     for cue, polarity in _ACTIONS:
-        doing = re.search(rf"(?:{cue.pattern}) doing\b", words)
-        if cue.search(words) and (doing or _SHOULD.search(words)):
+        doing = re.search(rf"(?:{cue.pattern}) (?:{_DOING})\b", words)
+        ends = re.search(rf"(?:{cue.pattern})(?:{_VERB_ENDS})", marked)
+        if ends and (doing or _SHOULD.search(words)):
             words = cue.sub(" ", words)
             found.add(polarity)
     return words, found
@@ -235,7 +251,8 @@ def _box_target(
         return _positive_box_target(text, read, p_read < sure[0])
     if only_nothing(text) or recalls_nothing(text):
         return _nothing_label(text) if read == "negative" else None
-    if read != "negative" and asks_for_change(text):
+    asking = read == "neutral" or (read == "positive" and p_read < ASK_CONFIDENCE)
+    if asking and asks_for_change(text):
         return "negative"
     if (read == "neutral" and p_read < sure[1]) or (read == "positive" and p_read < sure[0]):
         return "negative"

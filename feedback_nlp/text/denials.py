@@ -75,7 +75,14 @@ _CLOSE_BRIDGE = 2
 _PHRASE_WINDOW = 2
 #: Negations of a predicate that, before a denied phrase, make it state the problem ("not
 #: painless", "wasn't pain free"); not intensifiers such as Turkish "hiç" ("hiç beklemeden").
-PHRASE_NEGATIONS = frozenset(fold("not never nicht pas non niet nie ne не nu").split())
+PHRASE_NEGATIONS = frozenset(
+    fold("not never nicht pas non niet nie ne не nu hardly barely scarcely kaum").split()
+)
+#: Two-word negations of a predicate before a denied phrase ("far from painless").
+PHRASE_NEGATION_PAIRS = frozenset({"far from", "anything but", "loin d'etre", "alles andere als"})
+#: After a ``close`` problem word, words that make it a pain compared, not denied ("never felt
+#: pain like it", "never had pain like that in my life").
+_COMPARED = re.compile(r"\W+like (it|that|this|never|before)\b")
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,8 @@ def _clause_mentions(clause: str, words: _Words, asks: bool) -> tuple[int, int]:
     kinds = ((words.problems, False), (words.close, True))
     for pattern, close in ((p, c) for p, c in kinds if p is not None):
         for match in pattern.finditer(clause):
-            if not asks and _denied(clause, match.start(), match.end(), close):
+            compared = close and _COMPARED.match(clause, match.end()) is not None
+            if not asks and not compared and _denied(clause, match.start(), match.end(), close):
                 denied += 1
             else:
                 affirmed += 1
@@ -138,15 +146,16 @@ def _denied_phrases(clause: str, pattern: re.Pattern[str]) -> tuple[str, int, in
     after a negation in the two words before ("not painless": a problem stated)."""
     found = list(pattern.finditer(clause))
     negated = sum(
-        any(map(_phrase_negation, WORD.findall(clause[: m.start()])[-_PHRASE_WINDOW:]))
-        for m in found
+        _phrase_negated(WORD.findall(clause[: m.start()])[-_PHRASE_WINDOW:]) for m in found
     )
     return pattern.sub(" ", clause), len(found) - negated, negated
 
 
-def _phrase_negation(word: str) -> bool:
-    """A negation that makes a denied phrase after it state the problem ("not painless")."""
-    return word in PHRASE_NEGATIONS or word.endswith("n't")
+def _phrase_negated(before: list[str]) -> bool:
+    """A negation among the words `before` a denied phrase that makes it state the problem
+    ("not painless", "hardly painless", "far from painless")."""
+    pair = " ".join(before[-2:]) in PHRASE_NEGATION_PAIRS
+    return pair or any(w in PHRASE_NEGATIONS or w.endswith("n't") for w in before)
 
 
 def _negation(word: str) -> bool:

@@ -21,7 +21,8 @@ de es it pt nl ro ru pl. A comment is a *plain request* when all of these hold:
 Openers include a wish ("would be nice to", "es wäre schön, wenn", "ce serait bien de"): its
 own praise word does not count as judging. A plain request that also asks to add or offer
 something (the file's `adding` verbs: "Please add Apple Pay at checkout", "Bitte Apple Pay
-anbieten") asks for a feature (:func:`asks_to_add`) unless it states a service failure
+anbieten") in one clause (not "Please add staff at weekends, it is chaos.") asks for a
+feature (:func:`asks_to_add`) unless it states a service failure
 (:func:`feedback_nlp.text.complaints.states_failure`: "Please fix the app, it crashes"), a
 negative judgement (`data/replies/evaluative.toml`: "terrible") or a refusal (a negation or
 "stop": "please stop adding fees").
@@ -52,6 +53,9 @@ _STOPPING = re.compile(
     r"quiten|smettete|smettere|togliete|parem|pare de|removam|stoppen|stop met|verwijder|"
     r"прекратите|перестаньте|уберите|przestancie|usuncie|nu mai|eliminati)(?!\w)"
 )
+#: A mark that ends a clause or sentence with more words after it: a request that goes on
+#: ("Please add staff, it is chaos.").
+_GOES_ON = re.compile(r"(?:[,;:()!?.…]|\s[-–—]\s)\W*\w")
 _EMOTE = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<!\w)(?:[:;=]-?[)(DPp]|<3|xD)(?!\w)")
 
 
@@ -130,9 +134,12 @@ def plain_request(text: str, lang: str | None = None) -> bool:
 
 def asks_to_add(text: str, lang: str | None = None) -> bool:
     """True when `text` is a plain request to add or offer something ("Please add Apple Pay
-    at checkout") that states no failure, negative judgement or refusal (see the module)."""
+    at checkout"), in one clause, that states no failure, negative judgement or refusal (see
+    the module)."""
     rest = _asked(text, lang)
     if rest is None or not _adding().search(rest) or _negative().search(rest):
+        return False
+    if _GOES_ON.search(rest.lstrip(" ,;:!?.")):
         return False
     refused = _STOPPING.search(rest) or any(
         w in NEGATIONS or w.endswith("n't") for w in WORD.findall(rest)

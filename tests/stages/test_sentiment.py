@@ -225,6 +225,31 @@ def test_a_short_comment_read_positive_that_only_states_a_failure_is_negative():
     assert (out[1] == probabilities[1]).all()
 
 
+def test_a_bare_failure_read_confidently_positive_is_kept():
+    """Review 52: "Ordered Friday, delivered late Monday" read positive .70 turned negative."""
+    from feedback_nlp.stages.sentiment import complaint_read_negative
+
+    texts = ["Claim still open after three months."] * 2
+    probabilities = np.array([[0.2, 0.1, 0.7], [0.2, 0.28, 0.52]])
+    out = complaint_read_negative(probabilities, texts, langs=["en", "en"])
+    assert (out[0] == probabilities[0]).all()  # sure of positive: kept
+    assert out[1] == pytest.approx([0.72, 0.28, 0.0])
+
+
+def test_a_request_to_add_that_goes_on_to_complain_stays_negative():
+    """Review 52: "Please add staff at weekends, it is chaos." read negative became neutral."""
+    from feedback_nlp.stages.sentiment import request_read_neutral
+
+    texts = ["Please add staff at weekends, it is chaos.",
+             "Please add a way to cancel online, I had to call five times.",
+             "Please add Apple Pay at checkout.", "PLEASE ADD APPLE PAY AT CHECKOUT."]  # fmt: skip
+    probabilities = np.array([[0.6, 0.3, 0.1], [0.6, 0.3, 0.1], [0.9, 0.05, 0.05],
+                              [0.6, 0.3, 0.1]])  # fmt: skip
+    out = request_read_neutral(probabilities, texts, ["en"] * len(texts))
+    assert (out[:3] == probabilities[:3]).all()  # goes on, or sure of negative: kept
+    assert out[3] == pytest.approx([0.0, 0.9, 0.1])
+
+
 def test_a_reply_that_only_judges_takes_its_polarity_whatever_the_model_read():
     from feedback_nlp.stages.sentiment import evaluative_replies_read
 

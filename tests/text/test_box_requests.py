@@ -26,3 +26,25 @@ def test_a_wish_a_plea_or_a_change_asked_for(text: str):
 )  # fmt: skip
 def test_praise_and_plain_answers_ask_for_nothing(text: str):
     assert not asks_for_change(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["More of the same, great job!", "Please keep doing what you're doing, excellent service!",
+     "Wish I could give 6 stars!", "Start to finish it was fantastic.",
+     "More staff like Sarah, she was amazing.", "Please pass my thanks to the team",
+     "Please keep it up, the nurses were wonderful.", "Please don't change a thing",
+     "Please add more of these 👍"],
+)  # fmt: skip
+def test_praise_that_opens_like_a_request_asks_for_nothing(text: str):
+    """Review 52: praise opening with "please", "more", "wish" or "start" asked for a change."""
+    assert not asks_for_change(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["More friendly staff please", "Please be more helpful on the phone",
+     "Less waiting would be nice", "It would be good to have more parking"],
+)  # fmt: skip
+def test_the_quality_asked_for_is_no_praise(text: str):
+    assert asks_for_change(text)

@@ -135,13 +135,34 @@ def test_a_negative_box_reads_an_answer_that_asks_for_a_change_as_a_complaint():
         "Stop the endless meetings, I spend 60% of my week in calls",
         "Lovely staff.",
     ]
-    probabilities = np.array([[0.17, 0.1, 0.73], [0.05, 0.9, 0.05], [0.1, 0.1, 0.8],
+    probabilities = np.array([[0.17, 0.1, 0.73], [0.05, 0.9, 0.05], [0.1, 0.15, 0.75],
                               [0.05, 0.05, 0.9]])  # fmt: skip
     out = box_read(probabilities, texts, ["What could be better?"] * len(texts))
     assert out[0] == pytest.approx([0.9, 0.1, 0.0])
     assert out[1] == pytest.approx([0.95, 0.0, 0.05])
-    assert out[2] == pytest.approx([0.9, 0.1, 0.0])
+    assert out[2] == pytest.approx([0.85, 0.15, 0.0])
     assert (out[3] == probabilities[3]).all()  # sure praise that asks for nothing: kept
+
+
+def test_a_negative_box_keeps_confident_praise_that_opens_like_a_request():
+    """Review 52: "Please keep doing what you're doing, excellent service!" (.94) and "Wish I
+    could give 6 stars!" (.80) read negative in "What could we do better?"."""
+    texts = ["Please keep doing what you're doing, excellent service!",
+             "Wish I could give 6 stars!", "More staff on nights please"]  # fmt: skip
+    probabilities = np.array([[0.01, 0.05, 0.94], [0.03, 0.17, 0.8], [0.02, 0.1, 0.88]])
+    out = box_read(probabilities, texts, ["What could we do better?"] * len(texts))
+    assert (out == probabilities).all()  # sure readings of positive: kept
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What should we keep an eye on?", "Is there anything we should keep in mind?",
+     "Should we continue to contact you about offers?", "What should we start, stop and "
+     "continue doing?", "Start/Stop/Continue: what should we stop?"],
+)  # fmt: skip
+def test_a_verb_of_keeping_with_an_object_names_no_box(question: str):
+    """Review 52: "What should we keep an eye on?" was a positive box."""
+    assert box_polarity(question) is None
 
 
 @pytest.mark.parametrize(
@@ -151,6 +172,9 @@ def test_a_negative_box_reads_an_answer_that_asks_for_a_change_as_a_complaint():
      ("Was sollten wir aufhören zu tun?", "negative"), ("Was sollten wir beibehalten?", "positive"),
      ("Co powinniśmy przestać robić?", "negative"), ("Co powinniśmy zacząć robić?", "negative"),
      ("Que devrions-nous arrêter ?", "negative"), ("¿Qué deberíamos seguir haciendo?", "positive"),
+     ("What should we continue to do?", "positive"),
+     ("Cosa dovremmo smettere di fare?", "negative"),
+     ("Que devrions-nous continuer à faire ?", "positive"), ("What should we keep?", "positive"),
      ("stop_doing", "negative"), ("keep_doing", "positive"),
      ("What should we start, stop and continue doing?", None), ("When did you start?", None),
      ("Would you continue to use us?", None), ("start_date", None), ("stop", None)],

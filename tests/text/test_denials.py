@@ -166,3 +166,14 @@ def test_pain_relief_is_no_pain_word():
     assert problem_mentions("No pain relief given") == (0, 0)
     assert problem_mentions("Waited 5 hours for pain relief, still in pain") == (0, 1)
     assert not denies_problem("No pain relief given")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Never felt pain like it.", "I've never had pain like that in my life.",
+     "Far from painless.", "It was hardly painless.", "I've never had so much pain"],
+)  # fmt: skip
+def test_pain_compared_or_a_faint_denial_states_the_pain(text: str):
+    """Review 52: these counted as denials and turned negative readings positive."""
+    assert not denies_problem(text)
+    assert problem_mentions(text)[1] == 1
