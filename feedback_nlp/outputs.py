@@ -77,13 +77,15 @@ def write_report(
     main_score: str | None = None,
     explain_options: dict[str, Any] | None = None,
     outcomes: Sequence[str | OutcomeSpec] | None = None,
+    segments: Sequence[str] | None = None,
 ) -> Written:
     """Write the insight report (report.html, .md, .xlsx) into `out`; return paths and facts.
 
     `source`: an Analysis, a tagged table (DataFrame or .parquet/.csv/.xlsx file) or a folder
     written by :func:`write_outputs`; `main_score` (nps, csat, ces) the score it leads with;
-    `explain_options`: unit and text_signals only; `outcomes` (``"rating:numeric"``, as
-    ``--outcome``) replace the source's declared outcomes.
+    `explain_options`: unit, text_signals, min_group_size and period (M, W, Q) only;
+    `outcomes` (``"rating:numeric"``, as ``--outcome``) replace the source's declared
+    outcomes; `segments` (columns, as ``--segment``) replace its segment columns.
     """
     from feedback_nlp.report.build import write_insight_report
 
@@ -95,6 +97,7 @@ def write_report(
         main_score=main_score,
         explain_options=explain_options,
         outcomes=outcomes,
+        segments=segments,
     )
 
 
@@ -113,8 +116,10 @@ def write_outputs(
     main_score: str | None = None,
 ) -> Written:
     """Write the tagged table, rejects, explain tables, the report and the model into `out`;
-    `explain_options` (unit, text_signals: `analyze --unit`, `--no-text-signals`) go to
-    `insights.explain`; `main_score` (nps, csat, ces) is the score the report leads with.
+    `explain_options` (unit, text_signals, min_group_size: `analyze --unit`,
+    `--no-text-signals`, `--min-group-size`) go to `insights.explain`, the floor is kept with
+    the segments (folder and model) for later reports; `main_score` (nps, csat, ces) is the
+    score the report leads with.
 
     Returns every path written (``written.paths["html"]``, …) and the report's facts.
     """
@@ -152,24 +157,29 @@ def write_outputs(
     if analysis.outcomes:
         stored = [asdict(o.stored()) for o in analysis.outcomes.values()]
         (out / OUTCOMES_FILE).write_text(json.dumps(stored, indent=1), encoding="utf-8")
-    write_segments(out, analysis.segments, segment_ranges(analysis.table, analysis.segments))
+    floor = int((explain_options or {}).get("min_group_size", 0))
+    ranges = segment_ranges(analysis.table, analysis.segments)
+    write_segments(out, analysis.segments, ranges, min_group_size=floor)
     write_scales(out, analysis.scales)
     report = write_report(analysis, out, explanation=explanation, main_score=main_score)
     paths.update(report.paths)
     paths["tables"] = out / "explain"
     if save_model:
-        paths["model"] = save_model_folder(analysis, out / "model")
+        paths["model"] = save_model_folder(analysis, out / "model", min_group_size=floor)
     return Written(paths, report.facts)
 
 
-def save_model_folder(analysis: Analysis, folder: str | Path) -> Path:
+def save_model_folder(analysis: Analysis, folder: str | Path, min_group_size: int = 0) -> Path:
     """Save the fitted stages in `folder`, with the outcomes declared for the analysis as
     declared (`outcomes.json`): a tagging job with this model reads them from its raw columns
-    and its report weighs the themes by them (docs/tagging.md)."""
+    and its report weighs the themes by them (docs/tagging.md); its segments and the
+    small-group floor (`min_group_size`) go with them (segments.json), so the job's report
+    hides the same small groups."""
     saved = analysis.analyzer.save(folder)
     if analysis.outcomes:
         declared = [asdict(o) for o in analysis.outcomes.values()]
         (saved / OUTCOMES_FILE).write_text(json.dumps(declared, indent=1), encoding="utf-8")
-    write_segments(saved, analysis.segments, segment_ranges(analysis.table, analysis.segments))
+    ranges = segment_ranges(analysis.table, analysis.segments)
+    write_segments(saved, analysis.segments, ranges, min_group_size=min_group_size)
     write_scales(saved, analysis.scales)
     return saved

@@ -30,12 +30,16 @@ class SavedRanges:
 
 
 def write_segments(
-    folder: Path, segments: Sequence[str], ranges: Mapping[str, SavedRanges] | None = None
+    folder: Path,
+    segments: Sequence[str],
+    ranges: Mapping[str, SavedRanges] | None = None,
+    min_group_size: int = 0,
 ) -> None:
     """Keep the analysis's own segment columns in `folder`, with the `ranges` of those cut
-    into ranges (no columns: the file is removed)."""
+    into ranges and the small-group floor it was explained with (`--min-group-size`; neither
+    columns nor a floor: the file is removed)."""
     path = folder / SEGMENTS_FILE
-    if not segments:
+    if not segments and not min_group_size:
         path.unlink(missing_ok=True)
         return
     cuts = {
@@ -43,7 +47,10 @@ def write_segments(
         for column, cut in (ranges or {}).items()
         if column in segments
     }
-    path.write_text(json.dumps({"columns": list(segments), "ranges": cuts}), encoding="utf-8")
+    saved: dict[str, object] = {"columns": list(segments), "ranges": cuts}
+    if min_group_size:
+        saved["min_group_size"] = int(min_group_size)
+    path.write_text(json.dumps(saved), encoding="utf-8")
 
 
 def read_segments(folder: Path) -> list[str]:
@@ -62,6 +69,13 @@ def read_segment_ranges(folder: Path) -> dict[str, SavedRanges]:
         str(column): SavedRanges(tuple(map(float, cut["edges"])), tuple(map(str, cut["labels"])))
         for column, cut in cuts.items()
     }
+
+
+def read_min_group_size(folder: Path) -> int:
+    """The small-group floor kept in `folder` (0 when none: no floor, or a file written
+    before stop 52)."""
+    saved = _saved(folder)
+    return int(saved.get("min_group_size", 0)) if isinstance(saved, dict) else 0
 
 
 def _saved(folder: Path) -> dict | list:

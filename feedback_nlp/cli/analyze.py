@@ -284,11 +284,13 @@ def fit(
     keep_handle: KeepHandles = None,
     codebook: CodebookOption = None,
     label_language: LabelLanguageOption = None,
+    min_group_size: MinGroupSize = 0,
     quiet: Quiet = False,
 ) -> None:
     """Fit the analysis (themes and all stages) on FILES and save it as a model folder (`tag`
     reads new comments with the same settings; the reports of its jobs weigh the themes by
-    the outcomes declared with --outcome and break them down by each --segment column)."""
+    the outcomes declared with --outcome, break them down by each --segment column and hide
+    groups under --min-group-size)."""
     from feedback_nlp import progress
     from feedback_nlp.outcomes import parse_outcome_option
     from feedback_nlp.pipeline import analyze, save_model_folder
@@ -301,7 +303,7 @@ def fit(
         analysis = analyze(
             files, stages=stages, mapping=mapping, outcomes=specs, segments=segment or []
         )
-        save_model_folder(analysis, model)
+        save_model_folder(analysis, model, min_group_size=min_group_size)
     except FeedbackError as error:
         _fail(error)
     if quiet:  # the read summary lists them otherwise: an outcome not found is not saved

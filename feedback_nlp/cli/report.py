@@ -7,7 +7,12 @@ from typing import Annotated
 
 import typer
 
-from feedback_nlp.cli.analyze import MainScoreOption, TextSignals, UnitOption, main_score_of
+from feedback_nlp.cli.analyze import (
+    MainScoreOption,
+    TextSignals,
+    UnitOption,
+    main_score_of,
+)
 from feedback_nlp.cli.app import app
 from feedback_nlp.errors import FeedbackError
 
@@ -21,6 +26,26 @@ ReportOutcomes = Annotated[
             "KIND binary (bad=yes|no), numeric (bad=high|low), duration or count; repeatable. "
             "E.g. rating:numeric. Replaces a folder's declared outcomes (outcomes.json)."
         ),
+    ),
+]
+
+ReportSegments = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--segment",
+        help="A column to break the report down by (a region, a store); repeatable. Replaces "
+        "a folder's segment columns (segments.json).",
+    ),
+]
+ReportPeriod = Annotated[
+    str, typer.Option("--period", help="Period of the trends: M (month), W (week) or Q (quarter).")
+]
+ReportMinGroupSize = Annotated[
+    int | None,
+    typer.Option(
+        "--min-group-size",
+        help="Show groups of fewer respondents than this as not shown, and the next smallest "
+        "where subtraction would give one away (default: the folder's own floor, else 0, off).",
     ),
 ]
 
@@ -53,6 +78,9 @@ def report_command(
     unit: UnitOption = "auto",
     text_signals: TextSignals = True,
     outcome: ReportOutcomes = None,
+    segment: ReportSegments = None,
+    period: ReportPeriod = "M",
+    min_group_size: ReportMinGroupSize = None,
 ) -> None:
     """Write the insight report (report.html, report.md, report.xlsx) of tagged comments.
 
@@ -61,6 +89,7 @@ def report_command(
     74 the report cannot be written (permissions, disk full); 1 a bug."""
     from feedback_nlp import progress
     from feedback_nlp.pipeline import write_report
+    from feedback_nlp.report.cuts import checked_period, with_folder_options
     from feedback_nlp.report.inputs import load_inputs
 
     score = main_score_of(main_score)
@@ -68,12 +97,18 @@ def report_command(
         progress.set_enabled(False)
     try:
         with progress.task("Writing the report", unit=""):
-            inputs = load_inputs(tagged)
+            options = {"unit": unit, "text_signals": text_signals, "period": checked_period(period)}
+            if min_group_size is not None:  # else the folder's own (analyze --min-group-size)
+                options["min_group_size"] = min_group_size
+            inputs = with_folder_options(load_inputs(tagged), tagged)
             for warning in inputs.warnings:
                 typer.echo(f"warning: {warning}", err=True)
-            options = {"unit": unit, "text_signals": text_signals}
             written = write_report(
-                inputs, out, main_score=score, explain_options=options, outcomes=outcome
+                *(inputs, out),
+                main_score=score,
+                explain_options=options,
+                outcomes=outcome,
+                segments=segment,
             )
     except (FeedbackError, OSError) as error:
         typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)

@@ -12,6 +12,7 @@ from feedback_nlp.insights.core import commented
 from feedback_nlp.insights.ranges import MAX_NUMERIC_SEGMENTS, chronological, range_start
 from feedback_nlp.insights.segments import TEXT_DIMENSIONS, segment_labels
 from feedback_nlp.report.document import Section, Table
+from feedback_nlp.report.hidden_groups import blank_hidden, hidden_note, hidden_reasons
 from feedback_nlp.report.person_columns import NAME_PLACEHOLDER
 from feedback_nlp.report.plain import (
     HEADLINE_METRICS,
@@ -151,7 +152,9 @@ def breakdown_section(
     caption += _names_note(by.noun, values, people)
     if len(values) > int(said.loc[values.index].sum()):
         caption += " Comments counts the rows with text; the scores also count responses without."
-    section.add(Table(frame, caption))
+    hidden = hidden_reasons(rows_of)
+    frame = blank_hidden(frame, [str(c) for c in counts.index], hidden, by.header)
+    section.add(Table(frame, caption + hidden_note(hidden, by.noun)))
     return section
 
 
@@ -164,7 +167,7 @@ def _explained_people(values: pd.Series, rows_of: pd.DataFrame) -> pd.Series | N
     said = rows_of[rows_of["metric"] == "comments"].set_index("segment")["value"]
     if NAME_PLACEHOLDER in said.index:  # explained after redaction: one segment, all rows
         return None
-    return said.astype(int).sort_values(ascending=False, kind="stable")
+    return said.fillna(0).astype(int).sort_values(ascending=False, kind="stable")
 
 
 def _names_note(noun: str, values: pd.Series, people: pd.Series | None) -> str:

@@ -21,6 +21,7 @@ from feedback_nlp.insights.core import theme_labels
 from feedback_nlp.insights.distinct import similar_from_table
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.report.breakdowns import languages_section, questions_section, segment_sections
+from feedback_nlp.report.cuts import with_folder_options, with_segments
 from feedback_nlp.report.document import InsightReport, Paragraph, Section
 from feedback_nlp.report.effort import effort_section
 from feedback_nlp.report.export import redact_for_export, sheet_names
@@ -56,9 +57,9 @@ EXCEL_MAX_ROWS = 1_048_575
 #: Per-class probabilities stay in tagged.parquet; the workbook keeps the labels.
 _PROBABILITY_PREFIXES = ("p_", "emo_")
 #: The `insights.explain` options a report passes on (`--unit`, `--no-text-signals`,
-#: `--min-group-size`); its
-#: outcomes are declared with `outcomes=` (`--outcome`), its segments and scales come with it.
-EXPLAIN_OPTIONS = ("unit", "text_signals", "min_group_size")
+#: `--min-group-size`, `--period`); its outcomes are declared with `outcomes=` (`--outcome`),
+#: its segments with `segments=` (`--segment`; else the folder's), its scales come with it.
+EXPLAIN_OPTIONS = ("unit", "text_signals", "min_group_size", "period")
 
 
 def checked_explain_options(options: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -145,7 +146,7 @@ def build_insight_report(
         *outcome_sections(tables),
         mix_section(table),
         effort_section(table, tables, inputs.scales, score),
-        trends_section(tables, score, facts.grew),
+        trends_section(tables, score, facts.grew, inputs.explain_options.get("period")),
         quotes_section(tables, score, list(counts.index)),
         languages_section(table, tables, labels, score),
         questions_section(table, tables, labels, score),
@@ -261,22 +262,25 @@ def write_insight_report(
     main_score: str | None = None,
     explain_options: dict[str, Any] | None = None,
     outcomes: Sequence[str | OutcomeSpec] | None = None,
+    segments: Sequence[str] | None = None,
 ) -> Written:
     """Write `<stem>.html`, `<stem>.md` and `<stem>.xlsx` into `out`; return their paths.
 
     `source`: a tagged table (DataFrame, .parquet/.csv/.xlsx), an analysis output folder or
     a finished tagging job's folder (`feedback-nlp tag --out`). `main_score` (nps, csat,
     ces) is the score the report leads with and weighs the themes by; None: the first present.
-    `explain_options` (unit, text_signals) go to `insights.explain`. `outcomes`
+    `explain_options` (unit, text_signals, min_group_size, period) go to `insights.explain`;
+    an analysis folder's own min_group_size holds unless one is given. `outcomes`
     (``NAME:KIND[:key=value]...`` as ``--outcome``, a column name or specs) are declared in
-    place of the source's own (an analysis folder's outcomes.json).
+    place of the source's own (an analysis folder's outcomes.json); `segments` (columns, as
+    ``--segment``) replace its segment columns (segments.json).
     """
     from feedback_nlp.report.export import write_workbook
     from feedback_nlp.report.html import to_html
     from feedback_nlp.report.markdown import to_markdown
 
     if isinstance(source, str | Path):
-        inputs = load_inputs(source)
+        inputs = with_folder_options(load_inputs(source), source)
     elif isinstance(source, pd.DataFrame):
         inputs = ReportInputs(table=source)
     else:
@@ -284,9 +288,12 @@ def write_insight_report(
     if main_score is not None:
         inputs = replace(inputs, main_score=main_score)
     if explain_options:
-        inputs = replace(inputs, explain_options=checked_explain_options(explain_options))
+        options = {**inputs.explain_options, **checked_explain_options(explain_options)}
+        inputs = replace(inputs, explain_options=options)
     if outcomes:
         inputs = with_outcomes(inputs, outcomes)
+    if segments:
+        inputs = with_segments(inputs, segments)
     report = build_insight_report(inputs, explanation, title=title)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

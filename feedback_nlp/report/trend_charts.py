@@ -1,4 +1,5 @@
-"""Charts of the months: a score per month with its range, and chosen themes' monthly shares."""
+"""Charts of the periods (months, weeks or quarters): a score per period with its range, and
+chosen themes' shares per period."""
 
 from __future__ import annotations
 
@@ -11,8 +12,15 @@ from feedback_nlp.report.plain import units_of
 #: Most themes drawn in one trend chart.
 MAX_TREND_THEMES = 6
 #: Months as categories: each month its own tick (a date axis put September at "Aug 30"),
-#: in time order whichever trace names a month first.
+#: in time order whichever trace names a month first (`period_axis` for weeks, quarters).
 MONTH_AXIS = {"type": "category", "categoryorder": "category ascending", "title": {"text": "Month"}}
+
+
+def period_axis(word: str = "month") -> dict:
+    """`MONTH_AXIS` titled with the period's `word` (month, week, quarter)."""
+    return {**MONTH_AXIS, "title": {"text": word.capitalize()}}
+
+
 #: The legend entry of the months with too few units to compare (`comparable_periods`).
 FEW_UNITS = "too few to compare"
 
@@ -42,8 +50,11 @@ def few_units_trace(few: pd.DataFrame, x: str, y: str, hover: str, data: str) ->
     )
 
 
-def score_trend_chart(periods: pd.DataFrame, metric: str, title: str) -> object | None:
-    """A score per month with its 95 % band (`periods`: segment rows of one metric)."""
+def score_trend_chart(
+    periods: pd.DataFrame, metric: str, title: str, word: str = "month"
+) -> object | None:
+    """A score per period (`word`) with its 95 % band (`periods`: segment rows of one
+    metric)."""
     import plotly.graph_objects as go
 
     periods = periods.dropna(subset=["value"]).sort_values("segment")
@@ -76,11 +87,15 @@ def score_trend_chart(periods: pd.DataFrame, metric: str, title: str) -> object 
         traces.append(
             few_units_trace(few, "segment", "value", "%{x}: %{y:.1f} (n = %{customdata})", "n")
         )
-    return figure(traces, height=300, xaxis=MONTH_AXIS, yaxis={"title": {"text": esc(title)}})
+    return figure(
+        traces, height=300, xaxis=period_axis(word), yaxis={"title": {"text": esc(title)}}
+    )
 
 
-def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
-    """Each chosen theme's share of the month's units; significant growth starred."""
+def theme_share_chart(
+    trends: pd.DataFrame, themes: list[str], word: str = "month"
+) -> object | None:
+    """Each chosen theme's share of the period's (`word`) units; significant growth starred."""
     import plotly.graph_objects as go
 
     units = units_of(trends)
@@ -118,6 +133,6 @@ def theme_share_chart(trends: pd.DataFrame, themes: list[str]) -> object | None:
     return figure(
         lines,
         height=360,
-        xaxis=MONTH_AXIS,
-        yaxis={"title": {"text": f"% of the month's {units}"}, "rangemode": "tozero"},
+        xaxis=period_axis(word),
+        yaxis={"title": {"text": f"% of the {word}'s {units}"}, "rangemode": "tozero"},
     )
