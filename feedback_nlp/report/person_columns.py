@@ -55,14 +55,15 @@ _ROLE_HEADER = re.compile(
 )
 #: A member of staff or a party to a claim by role, up to two words before it (since stop 52,
 #: employee, hospital, retail and insurance probes): "Manager", "Line manager", "Team lead",
-#: "Store Manager Name", "Served by", "Cashier", "Consultant", "Claimant"; a name column only
+#: "Store Manager Name", "Served by", "Cashier", "Consultant", "Claimant"; "Server" and "Host"
+#: only with "name" ("Server name": a "Server" column holds machines); a name column only
 #: when its values are names (`_staff_names`): "Team", "Store", "Manager approval" are none.
 _STAFF_ROLE_HEADER = re.compile(
     r"(?i)^(?:[^\W\d_]+[ ._-]){0,2}(?:manager|supervisor|team[ ._-]?lead(?:er)?|cashier|"
     r"colleague|(?:team|staff)[ ._-]?member|consultant|doctor|nurse|clinician|physician|"
-    r"surgeon|therapist|midwife|technician|engineer|stylist|waiter|waitress|server|host|"
+    r"surgeon|therapist|midwife|technician|engineer|stylist|waiter|waitress|"
     r"instructor|coach|tutor|rep|representative|claimant|driver|policy[ ._-]?holder)"
-    r"(?:[ ._-]?name)?\s*:?\s*$|"
+    r"(?:[ ._-]?name)?\s*:?\s*$|^(?:[^\W\d_]+[ ._-]){0,2}(?:server|host)[ ._-]?name\s*:?\s*$|"
     r"^(?:served|seen|treated|helped|visited|attended[ ._-]to)[ ._-]?by\s*:?\s*$"
 )
 #: A cell that looks like a name: one to three capitalised words of letters ("Anna Schmidt",

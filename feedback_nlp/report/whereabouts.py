@@ -58,8 +58,12 @@ _MAYBE_PLATE_HEADER = re.compile(
     r"(?i)^(?:reg|rego|registration)(?:[ ._-]?(?:number|no|mark))?\.?\s*:?\s*$"
 )
 #: A plate: capitals and digits, both, in up to four groups ("WX19 KLM", "M-AB 1234",
-#: "AB-123-CD"); no date, no "Yes", no number alone.
-_PLATE_VALUE = re.compile(r"^(?=.*[A-Z])(?=.*\d)[A-Z\d]{1,4}(?:[ -]?[A-Z\d]{1,4}){1,3}$")
+#: "AB-123-CD"); no date, no "Yes", no number alone, no year's quarter or half ("2024 Q1",
+#: "Q4-2023", "2024 H2").
+_PLATE_VALUE = re.compile(
+    r"^(?!(?:19|20)\d\d[ -]?[QH]\d$|[QH]\d[ -]?(?:19|20)\d\d$)"
+    r"(?=.*[A-Z])(?=.*\d)[A-Z\d]{1,4}(?:[ -]?[A-Z\d]{1,4}){1,3}$"
+)
 
 
 def _placeholder_for(header: str, values: pd.Series) -> str | None:

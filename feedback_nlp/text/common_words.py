@@ -51,7 +51,7 @@ def _open(name: str) -> gzip.GzipFile | None:
         return None
 
 
-def _probabilities(lang: str) -> dict[str, float]:
+def word_probabilities(lang: str) -> dict[str, float]:
     """A language's words and log-probabilities down to `_READ_DOWN_TO`, read in chunks (the
     file lists the most frequent first) so that the rest is never decompressed."""
     probs: dict[str, float] = {}
@@ -123,7 +123,7 @@ def _lemmas(lang: str) -> set[str]:
 def common_words() -> frozenset[str]:
     """The common words of the cue languages, in lower case (loaded once): English names
     ("jonas", "jan") are left out of every language, Spanish ones out of Spanish."""
-    english, spanish, german = (_probabilities(lang) for lang in _PROB_LANGUAGES)
+    english, spanish, german = (word_probabilities(lang) for lang in _PROB_LANGUAGES)
     names = _names(english)
     common = _frequent(english) - names
     common |= _frequent(spanish) - names - _names(spanish)

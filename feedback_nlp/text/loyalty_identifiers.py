@@ -5,7 +5,9 @@ A number of eight digits or more right after a card of a shop's scheme (``My loy
 6339 1942 7781 0456``, ``loyalty card (card no 6339 …)``, ``Club card no. 98263000123456``,
 ``Kundenkarte``, ``carte de fidélité``). Such numbers fail the Luhn check that payment cards
 pass, so the card rule of `feedback_nlp.text.pii` leaves them; one that passes it is left to
-that rule and becomes ``<CARD>`` as before. A receipt or order number stays.
+that rule and becomes ``<CARD>`` as before. A receipt or order number stays, and so do a date
+or year range (``membership card 2023-2024``, ``store card 20230415``) and a phone number
+(a leading 0 and 10-11 digits: the phone rule's ``<PHONE>``).
 """
 
 from __future__ import annotations
@@ -37,10 +39,22 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _not_a_payment_card(value: str) -> bool:
-    """Not 13-19 digits that pass Luhn (those stay for the card rule)."""
+#: Dates and year ranges after a card word ("2023-2024", "12 03 2024", "20230415", "20251231").
+_DATE_SHAPE = re.compile(
+    r"(?:19|20)\d\d[ -]?(?:19|20)\d\d|(?:19|20)\d\d[ -]?(?:0[1-9]|1[0-2])[ -]?(?:[0-2]\d|3[01])|"
+    r"(?:[0-2]\d|3[01])[ -]?(?:0[1-9]|1[0-2])[ -]?(?:19|20)\d\d"
+)
+#: A UK phone number's shape: a leading 0 and 10 or 11 digits, left to the phone rule.
+_PHONE_DIGITS = re.compile(r"0\d{9,10}")
+
+
+def _is_card_number(value: str) -> bool:
+    """A loyalty number: not 13-19 digits that pass Luhn (those stay for the card rule), no
+    date or year range, no phone number (left to the phone rule: "0800 123 4567")."""
     digits = re.sub(r"\D", "", value)
-    return not (13 <= len(digits) <= 19 and luhn_valid(digits))
+    if 13 <= len(digits) <= 19 and luhn_valid(digits):
+        return False
+    return not (_DATE_SHAPE.fullmatch(value) or _PHONE_DIGITS.fullmatch(digits))
 
 
-LOYALTY_LABELLED: Labelled = ((_LOYALTY_CARD, _not_a_payment_card, None),)
+LOYALTY_LABELLED: Labelled = ((_LOYALTY_CARD, _is_card_number, None),)

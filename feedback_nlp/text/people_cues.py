@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from feedback_nlp.text.care_names import english_stop_words
 from feedback_nlp.text.common_words import is_common_word
 from feedback_nlp.text.people_words import (
     NAME_WORDS,
@@ -155,6 +156,32 @@ def _any_name(match: re.Match[str]) -> int:
     return _end(spans, count)
 
 
+_ENGLISH_MANAGER = re.compile(r"(?i)(?:my|our)\b")
+#: A lower-case word after a manager's one-word name that shows a person: a verb of what
+#: managers do ("my manager Helen said"); a noun shows a product ("my team lead Jira tickets").
+_MANAGER_VERB = re.compile(
+    r"(?:said|says|told|tells|asked|asks|gave|gives|keeps|kept|wants|thinks|thought|knows|"
+    r"knew|listens|cancels|helps|makes|made|got|gets|lets|checks|micromanages|\w+ed)(?!\w)"
+)
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z][\w'’]*)")
+
+
+def _managers_name(match: re.Match[str]) -> int:
+    """After a manager cue: any name, but in English one word followed by a lower-case word
+    only when that word is a stop word or a verb ("my manager Helen never", not "My manager
+    Covid policy")."""
+    length = _any_name(match)
+    if not length or not _ENGLISH_MANAGER.match(match.group()):
+        return length
+    if len(match.group("name")[:length].split()) > 1:
+        return length
+    following = _NEXT_LOWER.match(match.string, match.start("name") + length)
+    if following is None:
+        return length
+    word = following.group(1)
+    return length if word in english_stop_words() or _MANAGER_VERB.fullmatch(word) else 0
+
+
 def _shown_name(match: re.Match[str], alone: int = 2, ending: bool = True) -> int:
     """After a weaker cue: `alone` or more words, or fewer that end the clause (when
     `ending`) or go on with "from", "here", "speaking" ("Sarah from billing")."""
@@ -218,7 +245,7 @@ def may_hold_cue(text: str) -> bool:
 CUED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_cue(_ROLES), _any_name),
     (_cue(_CONTACTS), _any_name),
-    (_cue(_MANAGERS), _any_name),
+    (_cue(_MANAGERS), _managers_name),
     (re.compile(rf"(?i:ansprechpartner(?:in)?)[ \t]+{NAME_WORDS}"), _shown_name),
     (_cue(_SPEAKING_WITH), _any_name),
     (_cue(r"you['’]ve reached|you have reached"), _shown_name),

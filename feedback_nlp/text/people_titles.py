@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 
+from feedback_nlp.text.care_names import is_plain_word
+
 TITLES = (
     r"(?:herrn?|frau|monsieur|madame|mademoiselle|mme|mlle|señor|señora|señorita|signor|signora|"
     r"signorina|senhor|senhora|domnul|domnului|doamna|doamnei|господин(?:а|у|ом|е)?|"
@@ -161,8 +163,9 @@ def _is_lax_care_title(match: re.Match[str], title: str, name_end: int) -> bool:
     Missed")."""
     if title.lower() not in _ENGLISH_CARE_TITLES or not title[0].isupper():
         return False
-    if len(match.string[match.start("name") : name_end].split()) > 1:
-        return False
+    words = match.string[match.start("name") : name_end].split()
+    if len(words) > 1 or is_plain_word(words[0].strip("'’-")):
+        return False  # "Nurse Never came", "Midwife Brilliant care"
     following = _NEXT_WORD.match(match.string, name_end)
     return following is None or not following.group(1).isupper()
 
@@ -175,6 +178,23 @@ def _is_care_title(title: str) -> bool:
         or title in _CARE_ACRONYMS
         or bool(_CARE_TITLE.fullmatch(lower))
     )
+
+
+#: Capitalised words that make a care title's name a place ("Sister Dora Ward").
+_CARE_PLACES = frozenset(
+    "ward wards unit units clinic centre center suite wing house hospital home".split()  # noqa: SIM905
+)
+
+
+def _names_a_place(match: re.Match[str]) -> bool:
+    """Whether a capitalised word among the name's next three ends it as a place."""
+    start = match.start("name") if match.groupdict().get("name") is not None else match.end()
+    for word in match.string[start:].split()[1:3]:
+        if not word[:1].isupper():
+            return False
+        if word.strip(".,;:!?").lower() in _CARE_PLACES:
+            return True
+    return False
 
 
 def needs_uncommon_name(match: re.Match[str], name_end: int) -> bool:
@@ -196,6 +216,6 @@ def refuses_title(match: re.Match[str], name: str) -> bool:
         return False
     if title in POLICE_RANKS:
         return _is_computer(match, name)
-    if _is_care_title(title):
-        return name.lower() in _NOT_AFTER_CARE  # "Nurse Practitioner", "Sister Company"
+    if _is_care_title(title):  # "Nurse Practitioner", "Sister Company", "Sister Dora Ward"
+        return name.lower() in _NOT_AFTER_CARE or _names_a_place(match)
     return _is_bread(match, title, name)

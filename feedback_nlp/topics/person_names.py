@@ -40,7 +40,7 @@ from feedback_nlp.text.people_titles import TITLES, in_capitals, refuses_title
 from feedback_nlp.topics.units import stop_words
 
 MIN_CONTEXT_SHARE = 1 / 3
-#: A word never in lower case is a name once a role or thanks precedes it this often.
+#: A common word is a name once a role precedes it this often (and in `MIN_CONTEXT_SHARE` of uses).
 MIN_STRONG_USES = 2
 #: A name is written in lower case in at most this share of its uses away from a sentence start.
 MAX_LOWER_SHARE = 0.1
@@ -80,7 +80,7 @@ CONTACT_CUES = (
 THANKS = r"thanks|thank you|thankyou|cheers|danke|merci|gracias|grazie|dank je|diolch"
 _CUE = re.compile(
     rf"(?i)(?<![\w'’])(?:(?:(?P<title>{TITLES})|(?:{ROLES})(?![\w'’]))[ \t]*[:,–-]?|"
-    rf"(?:{CONTACT_CUES})(?![\w'’])[ \t]*:|(?:{THANKS})(?![\w'’]))[ \t]*"
+    rf"(?:{CONTACT_CUES})(?![\w'’])[ \t]*:|(?P<thanks>{THANKS})(?![\w'’]))[ \t]*"
 )
 #: A capitalised word before where staff stand or what they are ("Dave on the till",
 #: "Aisha at reception", "Mark is a fantastic manager"): a name context too.
@@ -98,7 +98,7 @@ _PAIR_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 PARTICLES = frozenset(
     "van von de der den du da di del della le la ap ab bin ibn al ten ter zu y dos das".split()  # noqa: SIM905
 )
-_LOWER, _INNER, _UPPER, _STRONG, _PAIR = range(5)
+_LOWER, _INNER, _UPPER, _STRONG, _PAIR, _THANKED = range(6)
 
 
 @dataclass
@@ -107,6 +107,7 @@ class _Occurrence:
     capitalised: bool
     initial: bool
     after_cue: bool
+    after_thanks: bool  # the cue was thanks ("Thanks Ocado!" as often as "Thanks Dave!")
     in_cue: bool  # a word of the cue itself ("Mr", "Councillor", "call me back")
     gap_before: str  # the text between the previous word and this one
 
@@ -116,10 +117,10 @@ class _Counts:
     by_word: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, key: str, slot: int) -> None:
-        self.by_word.setdefault(key, [0, 0, 0, 0, 0])[slot] += 1
+        self.by_word.setdefault(key, [0] * 6)[slot] += 1
 
     def lower_share(self, key: str) -> float:
-        counts = self.by_word.get(key, [0, 0, 0, 0, 0])
+        counts = self.by_word.get(key, [0] * 6)
         seen = counts[_LOWER] + counts[_INNER]
         return counts[_LOWER] / seen if seen else 0.0
 
@@ -149,8 +150,10 @@ def person_words(texts: Sequence[str], langs: Sequence[str]) -> frozenset[str]:
 def _occurrences(text: str, lang: str) -> list[_Occurrence]:
     """The words of `text` with their case and position; none in a Title Case text, nor
     stop words, role words or one letter (they are never names)."""
-    cues = [m.span() for m in _CUE.finditer(text) if not _refused(m)]
+    matches = [m for m in _CUE.finditer(text) if not _refused(m)]
+    cues = [m.span() for m in matches]
     cue_ends = {end for _, end in cues} | {m.start("name") for m in _NAME_BEFORE.finditer(text)}
+    thanks_ends = {m.end() for m in matches if m["thanks"]}
     found: list[_Occurrence] = []
     previous_end = 0
     for match in _WORD.finditer(text):
@@ -160,7 +163,10 @@ def _occurrences(text: str, lang: str) -> list[_Occurrence]:
         initial = not after_cue and (not found or bool(_SENTENCE_BREAK.search(gap)))
         capitalised = word[0].isupper() and not (len(word) > 1 and word.isupper())
         in_cue = any(start <= match.start() < end for start, end in cues)
-        found.append(_Occurrence(word.lower(), capitalised, initial, after_cue, in_cue, gap))
+        thanked = match.start() in thanks_ends
+        found.append(
+            _Occurrence(word.lower(), capitalised, initial, after_cue, thanked, in_cue, gap)
+        )
     if _is_title_case(found):
         return []
     return found
@@ -205,7 +211,7 @@ def _contexts(occurrences: list[_Occurrence], counts: _Counts, lang: str) -> dic
     for index, item in enumerate(occurrences):
         if item.after_cue and nameable[index]:
             for member in _chain(index, following, nameable):
-                contexts[member] = _STRONG
+                contexts[member] = _THANKED if item.after_thanks else _STRONG
     if lang in NOUN_CAPITALISING:
         return contexts
     for index, after in _pairs(occurrences, following, nameable):
@@ -273,22 +279,25 @@ def _never_names(lang: str) -> frozenset[str]:
 
 
 def _is_name(counts: _Counts, key: str) -> bool:
-    """Whether `key` stands often enough in a name context and is rarely lower-case; or,
-    (almost) never lower-case, follows a role or thanks `MIN_STRONG_USES` times ("my manager
-    Helen" twice, "Helen should…" in ten comments)."""
-    lower, _, upper, strong, pair = counts.by_word[key]
+    """Whether `key` stands often enough in a name context and is rarely lower-case: a role
+    or thanks before it in at least `MIN_CONTEXT_SHARE` of its uses, or pairs too and (almost)
+    never lower-case; thanks count only beside another context. A brand thanked twice in 22
+    uses ("Thanks Ocado!") is none."""
+    lower, _, upper, strong, pair, thanked = counts.by_word[key]
+    if not strong + pair:  # thanks alone: "Thanks Activision!" as often as "Thanks Dave!"
+        return False
+    strong += thanked
     floor = MIN_CONTEXT_SHARE * (lower + upper)
     if counts.lower_share(key) > MAX_LOWER_SHARE:
         return False
-    if strong >= MIN_STRONG_USES and lower <= MAX_LOWER_USES_PAIR:
-        return True
     if strong + pair < max(floor, 1):
         return False
     return strong >= floor or lower <= MAX_LOWER_USES_PAIR
 
 
 def _common_name(counts: _Counts, key: str) -> bool:
-    """Whether a common word ("mark", "jo") is a name here: a role or thanks precedes it in
-    at least `MIN_CONTEXT_SHARE` of its uses, `MIN_STRONG_USES` times or more."""
-    lower, _, upper, strong, _ = counts.by_word[key]
+    """Whether a common word ("mark", "jo") is a name here: a role (not thanks: "Thanks
+    Amazing") precedes it in at least `MIN_CONTEXT_SHARE` of its uses, `MIN_STRONG_USES` times
+    or more."""
+    lower, _, upper, strong, _, _ = counts.by_word[key]
     return strong >= MIN_STRONG_USES and strong >= MIN_CONTEXT_SHARE * (lower + upper)

@@ -336,10 +336,10 @@ def test_explain_options_other_than_the_report_s_own_are_refused(tmp_path, table
     from feedback_nlp.errors import ConfigError
 
     with pytest.raises(
-        ConfigError, match=r"takes unit, text_signals, min_group_size, not \['outcomes'\]"
+        ConfigError, match=r"takes unit, text_signals, min_group_size, period, not \['outcomes'\]"
     ):
         write_insight_report(table, tmp_path, explain_options={"outcomes": ["nps"]})
-    with pytest.raises(ConfigError, match="takes unit, text_signals, min_group_size"):
+    with pytest.raises(ConfigError, match="takes unit, text_signals, min_group_size, period"):
         build_insight_report(ReportInputs(table=table, explain_options={"seed": 1}))
     rated = table.drop(columns=["nps", "csat"]).assign(rating=7.0)
     written = write_insight_report(rated, tmp_path, outcomes=["rating:numeric"])

@@ -39,3 +39,20 @@ def test_a_consultant_column_of_names_is_segmented_by_pseudonym():
     """Each consultant a segment of their own, by pseudonym, before any export."""
     labels = segment_labels(pd.Series(CONSULTANTS, name="Consultant"))
     assert labels.nunique() == 2 and labels.map(is_pseudonym).all()
+
+
+def test_text_columns_and_labels_with_more_than_a_name_stay_readable():
+    """Review of stop 52: repeated units, rejects and product labels became ``pii-…``."""
+    table = pd.DataFrame(
+        {
+            "unit_text": ["email me at a@b.com about price"] * 4,
+            "reason": ["nps is not a number: 'ring me 07700 900123'"] * 4,
+            "Product": ["Dr Pepper 330ml", "Diet Coke"] * 2,
+            "Question": ["Please give your MRN 123456 format"] * 4,
+        }
+    )
+    out = redact_for_export(table)
+    assert out["unit_text"].tolist() == ["email me at <EMAIL> about price"] * 4
+    assert out["reason"].tolist() == ["nps is not a number: 'ring me <PHONE>'"] * 4
+    assert out["Product"].tolist()[:2] == ["Dr <NAME> 330ml", "Diet Coke"]
+    assert out["Question"].tolist() == ["Please give your MRN <ID> format"] * 4

@@ -127,3 +127,9 @@ def test_a_staff_role_column_of_names_holds_names(header, values):
 def test_a_staff_role_column_of_answers_teams_or_places_holds_no_names(header, values):
     assert not role_column_holds_names(header, pd.Series(values))
     assert redact_for_export(pd.DataFrame({header: values}))[header].tolist() == values
+
+
+def test_a_server_column_of_machines_is_no_name_column():
+    """Review of stop 52: "Server": "Atlas", "Phoenix" left as <NAME>."""
+    table = pd.DataFrame({"Server": ["Atlas", "Phoenix", "Hermes"] * 4})
+    assert redact_for_export(table)["Server"].tolist() == table["Server"].tolist()

@@ -92,3 +92,12 @@ def test_a_registration_column_of_plates_leaves_as_ids():
 def test_a_registration_column_of_dates_or_answers_is_kept(values):
     out = redact_whereabouts(pd.DataFrame({"Registration": values}), frozenset())
     assert out["Registration"].tolist() == values
+
+
+def test_a_registration_column_of_quarters_is_no_plate_column():
+    """Review of stop 52: "2024 Q1" read as a plate."""
+    from feedback_nlp.report.whereabouts import redact_whereabouts
+
+    table = pd.DataFrame({"Registration": ["2024 Q1", "2023 Q4", "2024 Q2"]})
+    out = redact_whereabouts(table.copy(), frozenset())
+    assert out["Registration"].tolist() == ["2024 Q1", "2023 Q4", "2024 Q2"]

@@ -44,3 +44,20 @@ def test_a_payment_card_after_a_card_word_stays_a_card():
         "store card <CARD> declined",
         ["card"],
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "My membership card 2023-2024 never arrived",
+            "My membership card 2023-2024 never arrived",
+        ),
+        ("Club card 12 03 2024 expired", "Club card 12 03 2024 expired"),
+        ("Paid with my store card 20230415 ok", "Paid with my store card 20230415 ok"),
+        ("store card 0800 123 4567 helpline", "store card <PHONE> helpline"),
+    ],
+)
+def test_dates_and_helplines_after_a_card_word_are_no_loyalty_numbers(raw, expected):
+    """Review of stop 52: dates, year ranges and phone numbers became ``<ID>``."""
+    assert redact_pii(raw)[0] == expected

@@ -212,3 +212,13 @@ def test_a_store_named_after_a_place_and_thanked_stays(text):
 def test_a_thanked_person_whose_surname_is_no_place_word_still_goes():
     assert redact_names("Thank you Paige Lane!", "<NAME>") == ("Thank you <NAME>!", True)
     assert redact_names("Cheers, Tom Baker", "<NAME>") == ("Cheers, <NAME>", True)
+
+
+@pytest.mark.parametrize(
+    "text", ["My team lead Jira tickets pile up", "My manager Covid policy was strict"]
+)
+def test_a_product_after_a_manager_cue_stays(text):
+    """Review of stop 52: "my team lead Jira tickets" lost "Jira" as a name."""
+    from feedback_nlp.text.pii import redact_pii
+
+    assert redact_pii(text)[0] == text

@@ -139,3 +139,36 @@ def test_clinical_and_nursing_titles_are_name_cues(raw, expected):
 )
 def test_care_words_relatives_and_compounds_after_a_care_title_stay(raw):
     assert redact_names(raw, "<NAME>") == (raw, False)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Nurse Never came",
+        "Nurse Rude",
+        "Nurse Did a great job",
+        "Nurse Please call me",
+        "Midwife Brilliant care",
+        "Matron Round today",
+        "Sister Hospital ward",
+        "Nurse Very kind",
+        "Sister Dora Ward",
+        "Matron Smith Unit",
+    ],
+)
+def test_ordinary_words_and_wards_after_a_capitalised_care_title_stay(raw):
+    """Review of stop 52: the lax care-title rule took adverbs, adjectives and wards."""
+    assert redact_pii(raw)[0] == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Nurse Jo was kind", "Nurse <NAME> was kind"),
+        ("Sister Agnes helped", "Sister <NAME> helped"),
+        ("Matron Hughes came", "Matron <NAME> came"),
+        ("Sister Grace was lovely", "Sister <NAME> was lovely"),
+    ],
+)
+def test_names_after_a_capitalised_care_title_are_still_taken(raw, expected):
+    assert redact_pii(raw)[0] == expected

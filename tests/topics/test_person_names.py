@@ -187,3 +187,16 @@ def test_a_name_after_a_role_or_thanks_or_before_the_till_is_a_person_name():
 def test_ordinary_words_near_thanks_and_tills_stay_no_names():
     found = _english(ORDINARY_LINES + STAFF_LINES[:4])
     assert found.isdisjoint({"apple", "pay", "black", "friday", "station", "mark", "thanks"})
+
+
+def test_a_brand_thanked_in_a_few_of_its_uses_is_no_name():
+    """Review of stop 52: "Thanks Ocado!" twice among 22 uses made "ocado" a name."""
+    lines = ["Thanks Ocado! Quick delivery.", "Great service, thanks Ocado!"]
+    lines += [f"Ocado delivered order {i} late." for i in range(20)]
+    assert "ocado" not in _english(lines)
+
+
+def test_a_word_only_ever_thanked_is_no_name():
+    """Review of stop 52: "Thanks Activision!" made "activision" a theme's person word."""
+    lines = ["Thanks Activision! Great update.", "Activision dont care about the community"]
+    assert "activision" not in _english(lines)
