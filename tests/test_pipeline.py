@@ -301,6 +301,20 @@ def test_tag_frame_reads_dates_in_utc_and_names_the_row_of_one_that_is_no_date()
         tag_frame(_prepared_analyzer(), _frame(created_at=["2026-07-01", "soon", None]))
 
 
+def test_tag_frame_tells_how_to_read_day_first_dates_without_a_mapping():
+    """Before stop 52's fix the error pointed to the mapping's [options], which tag_frame
+    does not take; the way it names works."""
+    from feedback_nlp.errors import SchemaError
+    from feedback_nlp.pipeline import tag_frame
+
+    frame = _frame(created_at=["13/02/2024", "14/02/2024", None])
+    with pytest.raises(SchemaError, match=r"row 0: .*pd\.to_datetime\(.*dayfirst=True") as error:
+        tag_frame(_prepared_analyzer(), frame)
+    assert "[options]" not in str(error.value)
+    frame["created_at"] = pd.to_datetime(frame["created_at"], dayfirst=True)
+    assert tag_frame(_prepared_analyzer(), frame)["created_at"].dt.day.tolist()[:2] == [13, 14]
+
+
 def test_tag_frame_refuses_multi_level_column_names_with_the_way_to_flatten_them():
     """Before stop 52 they were tagged with 33 pandas deprecation warnings (an error in
     pandas' next major version)."""
@@ -335,5 +349,5 @@ def test_write_outputs_refuses_an_explain_option_it_does_not_take(tmp_path):
     from tests.report.conftest import tagged_table
 
     analysis = Analysis(tagged_table(), schema.empty_rejects(), Analyzer([]), {})
-    with pytest.raises(ConfigError, match="takes unit and text_signals"):
+    with pytest.raises(ConfigError, match="takes unit, text_signals, min_group_size, period"):
         write_outputs(analysis, tmp_path, save_model=False, explain_options={"outcomes": []})

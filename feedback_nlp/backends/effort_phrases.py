@@ -198,9 +198,10 @@ EXPLAIN_AGAIN = (
 )
 
 #: Obligations the shared list lacks: the Dutch perfect ("ik heb de foto's drie keer moeten
-#: opsturen"), the Spanish and Portuguese perfect or plural ("he tenido que", "tivemos de").
+#: opsturen"; not "ik had eerder moeten bellen", what one should have done), the Spanish and
+#: Portuguese perfect or plural ("he tenido que", "tivemos de").
 MORE_OBLIGATION = (
-    r"(?:heb|hebt|heeft|hebben|had|hadden) (?:[\w']+ ){0,6}?moeten|(?:he|hemos) tenido que|"
+    r"(?:heb|hebt|heeft|hebben) (?:[\w']+ ){0,6}?moeten|(?:he|hemos) tenido que|"
     r"tivemos (?:de|que)"
 )
 #: Papers sent again in one word ("had to resend the documents", "reenviar", "reinviare"); not

@@ -97,13 +97,25 @@ TRANSFER = (
 
 #: Passed between two or more parties named one by one ("I was passed between the claims team,
 #: the garage and the assessor", "they bounced me between the bank and the insurer"): the
-#: customer is the one moved ("the invoice was sent between …" is not), and a time range
-#: ("sent between 2 and 4 pm") is no party.
+#: customer is the one moved ("the invoice was sent between …" is not), and the parties are
+#: organisations or their teams (`PARTIES`): not tables, nurses at shift change, buildings
+#: or a time range ("sent between 2 and 4 pm").
 _MOVED_ON = r"passed|bounced|shunted|shuffled|transferred|sent|handed|pushed|juggled|batted"
 _WE_WERE = r"(?:i|we)(?:'ve been|'d been| have been| had been| was| were| got| kept being)"
+PARTIES = (
+    r"teams?|departments?|depts?|bank|banks|insurers?|insurance|garages?|assessors?|agents?|"
+    r"agency|agencies|branch|branches|stores?|shops?|compan(?:y|ies)|offices?|"
+    r"call cent(?:re|er)s?|helplines?|support|billing|claims|sales|customer service|"
+    r"providers?|suppliers?|brokers?|lenders?|landlords?|council|dealers?|dealerships?|"
+    r"manufacturers?|retailers?|couriers?|carriers?|airlines?|handlers?|warehouses?|"
+    r"head office|surgery|gp|hospital|pharmacy|contractors?|engineers?|"
+    r"underwriters?|recover(?:y|ies)|repairers?|"
+    r"[a-z]+ (?:team|department|desk|line)"
+)
 PASSED_BETWEEN = (
     rf"(?:{_WE_WERE}(?: \w+)? (?:{_MOVED_ON})|(?:{_MOVED_ON}) (?:me|us)(?: around)?) "
-    r"(?:between|among) (?!\d)[^.!?;]{3,60}?(?:,| and )"
+    rf"(?:between|among) (?=[^.!?;]{{0,60}}?(?<!\w)(?:{PARTIES})(?!\w))"
+    r"(?!\d)[^.!?;]{3,60}?(?:,| and )"
 )
 
 _AGAIN = words(rf"(?:{lex.AGAIN})(?!\w)")

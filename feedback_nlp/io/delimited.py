@@ -16,11 +16,11 @@ from feedback_nlp.io.encoding import SAMPLE_BYTES, detect_encoding, iter_lines
 from feedback_nlp.io.mapping import Mapping
 from feedback_nlp.io.platforms import Header, detect_header
 from feedback_nlp.io.preamble import PREAMBLE_MAX, preamble_rows
+from feedback_nlp.io.questions import ANSWER_PEEK
 from feedback_nlp.progress import advance
 
 DELIMITERS = (",", ";", "\t", "|")
 CHUNK_ROWS = 20_000
-HEADER_PEEK = 3
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -129,9 +129,9 @@ def read_header(
 ) -> tuple[Header, list[tuple[int, list[str], str]], list[str]]:
     """The header of the first rows (below a title block, `preamble_rows`), the peeked rows
     after it, and the title rows' text."""
-    peeked = _peek(rows, PREAMBLE_MAX + HEADER_PEEK)
+    peeked = _peek(rows, PREAMBLE_MAX + 1 + ANSWER_PEEK)
     skip = preamble_rows([row for _, row, _ in peeked])
-    header = detect_header([row for _, row, _ in peeked[skip : skip + HEADER_PEEK]], platform)
+    header = detect_header([row for _, row, _ in peeked[skip : skip + 1 + ANSWER_PEEK]], platform)
     if header is None:
         raise ReadError(
             path, f"the file does not look like a {platform} export", hint="use platform='auto'"

@@ -22,6 +22,7 @@ from feedback_nlp.io.build import TableBuilder
 from feedback_nlp.io.mapping import Mapping
 from feedback_nlp.io.platforms import Header, detect_header
 from feedback_nlp.io.preamble import PREAMBLE_PEEK, preamble_rows
+from feedback_nlp.io.questions import ANSWER_PEEK
 from feedback_nlp.io.structured import _builder, _check_platform
 
 Rows = list[tuple[int, list]]
@@ -163,7 +164,9 @@ def _kept_rows(rows: Iterable[Sequence[Any]]) -> Rows:
 def _header(rows: Rows, platform: str) -> tuple[int, Header | None]:
     """Title rows to skip and the header below them."""
     skip = preamble_rows([row for _, row in rows[:PREAMBLE_PEEK]])
-    header_rows = [[("" if v is None else str(v)) for v in row] for _, row in rows[skip:][:3]]
+    header_rows = [
+        [("" if v is None else str(v)) for v in row] for _, row in rows[skip:][: 1 + ANSWER_PEEK]
+    ]
     return skip, detect_header(header_rows, platform)
 
 

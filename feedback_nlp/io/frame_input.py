@@ -12,7 +12,7 @@ import pandas as pd
 
 from feedback_nlp.errors import ReadError, SchemaError
 from feedback_nlp.io.column_names import recognise
-from feedback_nlp.io.scores import parse_datetime
+from feedback_nlp.io.scores import SLASHED_HINT, parse_datetime
 from feedback_nlp.schema import INPUT_COLUMNS, SCORE_RANGES, plain_repr
 from feedback_nlp.scores import check_range
 
@@ -107,9 +107,16 @@ def _dates(values: pd.Series) -> pd.Series:
     bad = reasons.notna()
     if bad.any():
         position = int(bad.to_numpy().argmax())
+        row = plain_repr(values.index[position])
+        if SLASHED_HINT in reasons.iat[position]:  # tag_frame takes no mapping's date_format
+            raise SchemaError(
+                f"row {row}: created_at is not a date: {plain_repr(values.iat[position])} "
+                "(slashed dates are day or month first, which the text cannot tell): parse the "
+                "column first, df['created_at'] = pd.to_datetime(df['created_at'], "
+                "dayfirst=True) for day-first dates, or format='%m/%d/%Y'"
+            )
         raise SchemaError(
-            f"row {plain_repr(values.index[position])}: {reasons.iat[position]}; give "
-            "datetimes or dates the readers read"
+            f"row {row}: {reasons.iat[position]}; give datetimes or dates the readers read"
         )
     return parsed
 

@@ -10,6 +10,8 @@ for a carried column (`likelihood_scale_hints`) and for one mapped as a score
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from feedback_nlp.io.scores import NO_ANSWER
@@ -38,18 +40,20 @@ def holds_likelihood_labels(cells: pd.Series) -> bool:
 
 
 def likelihood_table() -> str:
-    """The ``[score_labels.csat]`` entries that read the scale, in one line."""
+    """The ``[score_labels]`` table that reads the scale, as TOML (two lines)."""
     entries = ", ".join(f'"{label.capitalize()}" = {n}' for label, n in LIKELIHOOD_LABELS.items())
-    return f"[score_labels.csat] {entries}"
+    return f"[score_labels]\ncsat = {{ {entries} }}"
 
 
 def likelihood_note(column: str, score: str | None = None) -> str:
-    """The note on `column` (read as `score`, or carried when None) holding the labels."""
+    """The note on `column` (read as `score`, or carried when None) holding the labels; it
+    ends with the mapping that reads it, valid TOML after its first line."""
     subject = f"{score} ('{column}')" if score else f"'{column}'"
     return (
         f"{subject} holds a 5-point label scale (Extremely likely … Extremely unlikely, as the "
-        "Friends and Family Test asks), not a 0-10 NPS: read it as CSAT, [columns] csat = "
-        f'"{column}" with {likelihood_table()} (Don\'t know is no answer)'
+        "Friends and Family Test asks), not a 0-10 NPS: read it as CSAT (Don't know is no "
+        f"answer) with the mapping\n[columns]\ncsat = {json.dumps(column, ensure_ascii=False)}"
+        f"\n{likelihood_table()}"
     )
 
 

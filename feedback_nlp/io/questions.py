@@ -23,6 +23,11 @@ from feedback_nlp.io.question_words import (
 )
 from feedback_nlp.io.scores import NO_ANSWER, NUMBER_CELL
 
+#: Data rows under a header whose answers the detectors should read (`io.delimited`,
+#: `io.excel`): a box answered "N/A" in its first rows is known by the later ones (a choice
+#: such as "Price", or free text).
+ANSWER_PEEK = 12
+
 
 @dataclass
 class Header:
@@ -158,7 +163,8 @@ def open_questions(
     those whose first `answers` (where the detector saw some) are all numbers (a score
     question worded "… the improved app?"); after the first, only those whose answers read
     as free text, a few words at least, not a choice such as "Price" (`io.answers` splits
-    them)."""
+    them). The first is a request ("Describe your role") answered in a word or two only
+    when no later one is answered in free text (`_first_open`)."""
     seen = answers or {}
     found = [
         c
@@ -167,7 +173,28 @@ def open_questions(
         and worded_open(questions.get(c, ""))
         and not numeric_answers(seen.get(c, []))
     ]
-    return found[:1] + [c for c in found[1:] if _free_answers(seen.get(c, []))]
+    if not found:
+        return []
+    first = _first_open(found, questions, seen)
+    return [first] + [c for c in found if c != first and _free_answers(seen.get(c, []))]
+
+
+def _first_open(found: list[str], questions: dict[str, str], seen: dict) -> str:
+    """The text column among the open questions `found`: the first, unless it opens with a
+    request (`REQUEST_OPENINGS`) answered only in short words ("Describe your role":
+    "Porter") and a later one is answered in free text ("Why did you give that score?")."""
+    first = found[0]
+    if not questions.get(first, "").strip().lower().startswith(REQUEST_OPENINGS):
+        return first
+    if not _answered(seen.get(first, [])) or _free_answers(seen.get(first, [])):
+        return first
+    later = [c for c in found[1:] if _answered(seen.get(c, []))]
+    return next((c for c in later if _free_answers(seen[c])), first)
+
+
+def _answered(given: list[str]) -> bool:
+    """Some answer seen that is not a non-answer such as "N/A" (`scores.NO_ANSWER`)."""
+    return any(a.strip() and a.strip().lower() not in NO_ANSWER for a in given)
 
 
 def _free_answers(given: list[str]) -> bool:

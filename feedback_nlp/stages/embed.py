@@ -15,9 +15,8 @@ from feedback_nlp.backends.heads import DEFAULT_HEADS_DIR
 from feedback_nlp.backends.theme_pooling import POOLINGS, THEME_ARRAY
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.stages.base import Batch, Stage, register_stage
-from feedback_nlp.text.caps import caps_folded
+from feedback_nlp.text.caps import encoder_text
 from feedback_nlp.text.damage import merge_issues
-from feedback_nlp.text.social import social_for_encoder
 
 #: Array read by the default heads: mean-pooled last `HEAD_LAYERS` layers, each L2-normalised
 #: (its first 384 columns are the embedding itself). Same encoder pass as ``"embedding"``.
@@ -247,9 +246,7 @@ class EmbedStage(Stage):
 
     def _compute(self, batch: Batch) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
         table = batch.table
-        texts = [caps_folded(text) for text in texts_of(table["text_clean"])]
-        if self.social_text:
-            texts = [social_for_encoder(text) for text in texts]
+        texts = [encoder_text(text, self.social_text) for text in texts_of(table["text_clean"])]
         heads_only = self.arrays == "heads"
         theme = self.theme_pooling == "frequency" and not heads_only
         features, partial = self.encoder().encode_with_coverage(

@@ -22,7 +22,7 @@ from feedback_nlp.stages.embed import (
     feature_arrays,
     shared_encoder,
 )
-from feedback_nlp.text.social import social_for_encoder
+from feedback_nlp.text.caps import encoder_text
 
 #: The last comments read again without their greeting and their features (one batch's).
 _REREAD: tuple[tuple, np.ndarray] | None = None
@@ -63,8 +63,9 @@ class HeadFeatures:
         return _REREAD[1]
 
     def _embed(self, texts: list[str], reads: str) -> np.ndarray:
-        """The array `reads` of `texts`, from the encoder of the heads folder (its adapters,
-        and its sentiment branch when the head reads the branch)."""
+        """The array `reads` of `texts` as the embed stage reads them (`caps.encoder_text`),
+        from the encoder of the heads folder (its adapters, and its sentiment branch when the
+        head reads the branch)."""
         branch = None
         if reads == SENTIMENT_FEATURES:
             branch = branch_folder(self.heads_dir or DEFAULT_HEADS_DIR)
@@ -79,7 +80,7 @@ class HeadFeatures:
             heads_only=branch is not None,
         )  # fmt: skip
         features = encoder.encode(
-            [social_for_encoder(text) for text in texts], HEAD_LAYERS, with_branch=True
+            [encoder_text(text) for text in texts], HEAD_LAYERS, with_branch=True
         )
         if branch is not None:  # the branch's layers alone: the encoder's top ones not run
             return features

@@ -42,3 +42,11 @@ def test_chasing_by_phone_is_chasing_and_running_after_a_bus_is_not() -> None:
 def test_a_negated_dutch_perfect_obligation_is_no_cue() -> None:
     assert "hoops" in cue_weights("Ik heb twee formulieren moeten invullen.")
     assert cue_weights("Ik heb geen formulieren moeten invullen.") == {}
+
+
+def test_a_dutch_should_have_is_no_obligation() -> None:
+    """Before stop 52's fix "ik had eerder moeten bellen" (I should have called sooner, my
+    fault) was a contact the customer had to make; "ik heb … moeten bellen" still is."""
+    assert cue_weights("Ik had eerder moeten bellen, mijn fout.") == {}
+    assert cue_weights("Ik had het formulier eerder moeten invullen.") == {}
+    assert cue_weights("Ik heb twee formulieren moeten invullen.") != {}

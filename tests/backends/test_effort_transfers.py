@@ -41,3 +41,17 @@ WORDS_THAT_HOLD_A_MOVING_VERB = [
 @pytest.mark.parametrize("text", WORDS_THAT_HOLD_A_MOVING_VERB)
 def test_a_moving_verb_inside_another_word_is_no_transfer(text: str) -> None:
     assert cue_weights(text) == {}, text
+
+
+OTHER_THINGS_PASSED_BETWEEN = [
+    "We were passed between tables of delicious food and wine.",
+    "I was handed between nurses at shift change, all very professional.",
+    "We got sent between the two buildings for X-ray and bloods, quick and easy.",
+    "I was sent between nine and five for my appointment.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_THINGS_PASSED_BETWEEN)
+def test_passed_between_things_that_are_no_organisations_is_no_transfer(text: str) -> None:
+    """Before stop 52's fix any two things after "passed between" were parties (high)."""
+    assert "transfer" not in cue_weights(text), text

@@ -171,3 +171,36 @@ def test_tell_us_why_is_the_comment_column_of_a_generic_file(tmp_path):
 def test_a_request_opens_a_question_but_an_ordinary_column_name_does_not():
     assert is_question("Tell us why") and is_question("Please explain your score")
     assert not any(map(is_question, ["Store name", "Reason code", "Description", "Tellus ID"]))
+
+
+def test_a_request_answered_in_a_word_or_two_gives_way_to_a_question_answered_in_text(
+    tmp_path,
+):
+    """Before stop 52's fix "Describe your role" was the text ("Ward nurse", "Porter" read as
+    comments) and "Why did you give that score?" a second box."""
+    path = tmp_path / "staff.csv"
+    rows = ["r1,9,Ward nurse,The team is supportive and kind"]
+    rows.append("r2,4,Porter,Too many shifts and no breaks at all")
+    header = "id,nps,Describe your role,Why did you give that score?\n"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    result = check_result(read_feedback(path))
+    assert result.info["columns"]["text"] == "Why did you give that score?"
+    assert result.info["more_texts"] == []
+    assert result.table["text"].tolist() == [row.split(",")[3] for row in rows]
+
+    asked = ["Describe your visit", "Why did you give that score?"]
+    answered = {asked[0]: ["The ward was calm and clean"], asked[1]: ["Kind nurses all round"]}
+    assert open_questions(asked, {c: c for c in asked}, set(), answered) == asked
+
+
+def test_a_choice_answered_na_in_its_first_rows_is_no_second_box(tmp_path):
+    """Before stop 52's fix the detector saw two rows of "N/A" only (no answer seen: free
+    text), and "Which area should we improve most?" (Price, Staff) became a second box."""
+    path = tmp_path / "choice.csv"
+    area = "Which area should we improve most?"
+    rows = [f"r{i},{8 if i % 2 else 3},The staff were friendly today," for i in range(1, 13)]
+    rows = [row + ("N/A" if i < 4 else ["Price", "Staff"][i % 2]) for i, row in enumerate(rows)]
+    path.write_text(f"id,nps,What could we improve?,{area}\n" + "\n".join(rows) + "\n")
+    result = check_result(read_feedback(path))
+    assert result.info["more_texts"] == [] and len(result.table) == len(rows)
+    assert result.info["columns"]["text"] == "What could we improve?"

@@ -242,3 +242,17 @@ def test_theme_pooling_mean_writes_no_theme_embedding_and_others_are_refused():
     assert "theme_embedding" not in stage.transform(Batch(branch_table())).arrays
     with pytest.raises(ConfigError, match="theme_pooling must be one of"):
         EmbedStage(theme_pooling="idf")
+
+
+def test_a_greeted_comment_in_capitals_is_read_again_folded():
+    """Before stop 52's fix a comment in capitals that opened with a greeting was read again
+    without it in capitals (the heads' own encoder did not fold it): "HALLO, SEHR
+    FREUNDLICHE MITARBEITER …" read neutral, the same praise without the greeting positive."""
+    praise = "SEHR FREUNDLICHE MITARBEITER IM LADEN, GERNE WIEDER."
+    texts = [f"HALLO, {praise}", "Sehr freundliche mitarbeiter im laden, gerne wieder."]
+    table = pd.DataFrame({"response_id": ["a", "b"], "text_clean": texts, "lang": ["de", "de"]})
+    batch = EmbedStage(device="cpu").transform(Batch(table))
+    stage = SentimentStage(device="cpu")
+    scored = stage.scored(texts, ["de", "de"], stage._batch_features(batch))
+    np.testing.assert_allclose(scored.features[0], scored.features[1], atol=1e-5)
+    np.testing.assert_allclose(scored.probabilities[0], scored.probabilities[1], atol=1e-5)
