@@ -128,7 +128,7 @@ def test_analyze_leads_the_report_with_the_main_score_named(tmp_path: Path, monk
     monkeypatch.setattr(pipeline, "write_outputs", write_outputs)
     args = ["analyze", str(tmp_path / "in.csv"), "--out", str(tmp_path), "--quiet"]
     assert CliRunner().invoke(app, [*args, "--main-score", "CES"]).exit_code == 0
-    options = {"unit": "auto", "text_signals": True}
+    options = {"unit": "auto", "text_signals": True, "min_group_size": 0}
     assert asked == [{"explain_options": options, "main_score": "ces"}]
     assert CliRunner().invoke(app, args).exit_code == 0
     assert asked[-1] == {"explain_options": options, "main_score": None}
