@@ -92,6 +92,7 @@ MinGroupSize = Annotated[
     int,
     typer.Option(
         "--min-group-size",
+        metavar="N",
         help="Blank the segments of fewer respondents than this in the segment table, and the "
         "next smallest where subtraction would give one away (an employee survey: 5; "
         "default 0, off).",

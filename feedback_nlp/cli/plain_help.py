@@ -27,9 +27,12 @@ def value_word(annotation: Any) -> str:
 
 
 def placeholder(param: TyperArgument | TyperOption) -> str:
-    """What `--help` shows after `param`: nothing for a flag, else its value's word."""
+    """What `--help` shows after `param`: nothing for a flag, its metavar where it names one
+    (``--min-group-size N``), else its value's word."""
     if getattr(param, "is_flag", False) or getattr(param, "count", False):
         return ""
+    if getattr(param, "metavar", None):
+        return str(param.metavar)
     descriptor = getattr(param, "type_descriptor", None)
     return value_word(descriptor.annotation if descriptor is not None else str)
 

@@ -22,8 +22,8 @@ ReportOutcomes = Annotated[
     typer.Option(
         "--outcome",
         help=(
-            "Declare an outcome column of the table, as analyze does: NAME:KIND[:key=value...], "
-            "KIND binary (bad=yes|no), numeric (bad=high|low), duration or count; repeatable. "
+            "Declare an outcome column of the table, as analyze does: NAME:KIND[:key=value...] "
+            "with KIND binary (bad=yes|no), numeric (bad=high|low), duration or count; repeatable. "
             "E.g. rating:numeric. Replaces a folder's declared outcomes (outcomes.json)."
         ),
     ),
@@ -44,6 +44,7 @@ ReportMinGroupSize = Annotated[
     int | None,
     typer.Option(
         "--min-group-size",
+        metavar="N",
         help="Show groups of fewer respondents than this as not shown, and the next smallest "
         "where subtraction would give one away (default: the folder's own floor, else 0, off).",
     ),
