@@ -165,8 +165,9 @@ def segment_metrics(
         if blank and dimension in asked:  # a carried column: say who is in no segment
             skipped.append(f"segment '{dimension}': {blank:,} row(s) with no value are in none")
         frames.append(_dimension(per_row, dimension, values, scores, scales, confidence))
-        sizes[dimension] = group_sizes(per_row["unit_id"], values)
-        additive[dimension] = bool(values.map(len).le(1).all())  # each row in one segment
+        if min_group_size > 0:  # the units per segment, only where groups may be hidden
+            sizes[dimension] = group_sizes(per_row["unit_id"], values)
+            additive[dimension] = bool(values.map(len).le(1).all())  # each row in one segment
         if outcomes:
             frames.append(_outcome_rows(table, dimension, values, outcomes, unit, confidence))
     result = pd.concat(frames, ignore_index=True) if frames else _empty()
@@ -233,11 +234,10 @@ def _outcome_rows(
     counted as in the whole `table` (a respondent's every answer where the table shows
     repeated answers, a customer-level outcome's customers), a mean's range within the
     values the outcome takes in `table` (`outcome_bounds`)."""
+    from feedback_nlp.insights.outcome_bounds import observed_bounds, within_bounds
     from feedback_nlp.insights.outcome_metrics import outcome_metrics, outcome_unit
 
     rows = []
-    from feedback_nlp.insights.outcome_bounds import observed_bounds, within_bounds
-
     counted_by = [(spec, outcome_unit(table, spec, unit)) for spec in outcomes]
     bounds = {spec.name: observed_bounds(table, spec, by) for spec, by in counted_by}
     flat = values.reset_index(drop=True).explode().dropna()  # row position -> each segment
