@@ -2,7 +2,8 @@
 
 Only links that carry credentials or personal data are redacted: ``user:pass@host``, a query
 or fragment key such as ``token=``, ``key=``, ``sig=``, ``session``, ``auth``, ``code=``,
-``email=``, ``phone=``, an e-mail inside the link, a long token in the path, or a link to a
+``email=``, ``phone=``, an e-mail inside the link, a token in the path (a long one, a webhook,
+a reset or invite token: `feedback_nlp.text.link_tokens`), or a link to a
 person's social profile or post (``https://x.com/jane_doe/status/1``; not a hashtag, search or
 subreddit). ``https://shop.example.com/help`` stays.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 from urllib.parse import SplitResult, parse_qsl, urlsplit
+
+from feedback_nlp.text.link_tokens import has_secret_path
 
 #: Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Hangul, kana,
 #: Han): an address or number written inside them ends where such a letter starts.
@@ -86,7 +89,6 @@ _SOCIAL_PAGES = frozenset(
      "results", "channel", "c", "company", "school", "showcase", "jobs", "feed", "pages",
      "embed", "pin", "notifications", "marketplace", "business"]
 )  # fmt: skip
-_TOKEN_LIKE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
 
 
 def _split_url(url: str) -> SplitResult:
@@ -110,7 +112,7 @@ def _is_sensitive_url(url: str) -> bool:
             return True
     if _names_a_person(parts):
         return True
-    return any(_TOKEN_LIKE_SEGMENT.match(segment) for segment in parts.path.split("/"))
+    return has_secret_path(parts)  # "/reset-password/Zk9pQ2mX7vL4nR8s", a webhook
 
 
 def _names_a_person(parts: SplitResult) -> bool:

@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.schema import PII_PLACEHOLDERS
+from feedback_nlp.text import phone_formats as phones
 from feedback_nlp.text.identifiers import (
     ORDER_CONTEXT,
     redact_birth_dates,
@@ -147,11 +148,6 @@ def _redact_cards(text: str, placeholder: str) -> tuple[str, bool]:
     return text, found or details
 
 
-#: A North American number with its area code in brackets: "(415) 555-0132",
-#: "(415)555-0132", "1 (415) 555-0132". No order number is written so.
-_AREA_CODE_PHONE = re.compile(r"(?<![\w+])(?:1[ .-]?)?\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?![\w])")
-
-
 def _looks_like_phone(candidate: str, before: str) -> bool:
     digits = re.sub(r"\D", "", candidate)
     if len(digits) < 8 or _DATE_INSIDE.search(candidate):
@@ -169,12 +165,12 @@ def _looks_like_phone(candidate: str, before: str) -> bool:
         return True
     if len(digits) in (9, 10) and digits[0] in "3679" and candidate.count(" ") >= 2:
         return True
-    return 9 <= len(digits) <= 12 and bool(_PHONE_CONTEXT.search(before))
+    has_phone_word = _PHONE_CONTEXT.search(before) or phones.after_phone_word(before)
+    return 9 <= len(digits) <= 12 and bool(has_phone_word)
 
 
 def _redact_phones(text: str, placeholder: str) -> tuple[str, bool]:
-    text, area_coded = _AREA_CODE_PHONE.subn(placeholder, text)
-    found = area_coded > 0
+    text, found = phones.redact_whole_formats(text, placeholder)  # "+351 918742404"
 
     def replace(match: re.Match[str]) -> str:
         nonlocal found

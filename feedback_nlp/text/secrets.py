@@ -11,6 +11,8 @@ export may show. Found:
 - the credentials of an ``Authorization:`` header (``Bearer …``, ``Basic …``), a bearer token
   elsewhere (16+ characters, a digit among them: not "Bearer bonds-and-shares"), a JSON Web
   Token (``eyJ….….…``);
+- a one-time code or PIN after its label ("Your code is <SECRET>", "PIN: <SECRET>";
+  `feedback_nlp.text.one_time_codes`);
 - keys of a known shape: AWS (``AKIA…``), Stripe (``sk_live_…``), GitHub (``ghp_…``), Slack
   (``xoxb-…``), Google (``AIza…``), and a PEM private-key block.
 
@@ -21,6 +23,8 @@ comment still says what was pasted ("Authorization: <SECRET>": the scheme goes w
 from __future__ import annotations
 
 import re
+
+from feedback_nlp.text.one_time_codes import MAY_HOLD_CODE, redact_one_time_codes
 
 _KEY_WORDS = (
     r"api[_-]?key|apikey|api[_-]?secret|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|"
@@ -46,7 +50,8 @@ _AUTHORIZATION = re.compile(
     r"(?P<key>(?i:authorization)\s*:\s*)(?:Bearer|Basic)\s+[A-Za-z0-9\-._~+/]{8,}=*"
 )
 _MAY_HOLD = re.compile(
-    rf"{_KEY_WORDS}|Bearer|Basic|eyJ|AKIA|ASIA|_live_|_test_|gh[pousr]_|xox|AIza|PRIVATE KEY",
+    rf"{_KEY_WORDS}|{MAY_HOLD_CODE}|Bearer|Basic|eyJ|AKIA|ASIA|_live_|_test_|gh[pousr]_|xox|AIza|"
+    r"PRIVATE KEY",
     re.IGNORECASE,
 )
 #: Values after a key word that are no secret: placeholders and words of the sentence.
@@ -79,7 +84,8 @@ def redact_secrets(text: str, placeholder: str) -> tuple[str, bool]:
     text, headers = _AUTHORIZATION.subn(rf"\g<key>{placeholder}", text)
     text = _SHAPED.sub(shaped, text)
     text = _KEY_VALUE.sub(keyed, text)
-    return text, found or headers > 0
+    text, coded = redact_one_time_codes(text, placeholder)  # "Your code is 482913"
+    return text, found or coded or headers > 0
 
 
 def _is_secret_value(value: str) -> bool:
