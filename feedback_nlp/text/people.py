@@ -14,14 +14,26 @@ also one lower-case word that ends the text (``Cheers, john``); scripts without 
 one or two words, Chinese and Japanese a bounded run of characters (rules below).
 Since stop 51 also a role word, a contact request, a call's introduction and thanks
 (`feedback_nlp.text.people_cues`), and a Chinese or Japanese surname before 老师, 先生, さん ….
+Since stop 53 also an airline crew role and French, Italian and Dutch thanks
+(`feedback_nlp.text.people_crew`), and "Best,", thanks on a line of their own, a dash and "LG"
+as sign-offs (`feedback_nlp.text.people_sign_offs`).
 """
 
 from __future__ import annotations
 
 import re
 
+from feedback_nlp.text.people_crew import CREW, may_name_crew
 from feedback_nlp.text.people_cues import CUED, may_hold_cue, names_someone
 from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
+from feedback_nlp.text.people_sign_offs import (
+    ENDS_HERE,
+    NOT_SIGNED,
+    SIGNED_AT_END,
+    SIGNED_NAME,
+    THANKING_SIGN_OFFS,
+    strict_name_ok,
+)
 from feedback_nlp.text.people_titles import (
     TITLES,
     in_capitals,
@@ -30,7 +42,6 @@ from feedback_nlp.text.people_titles import (
 )
 from feedback_nlp.text.people_words import (
     NAME_WORDS,
-    NOT_NAMES,
     ends_on_place,
     name_word_count,
 )
@@ -44,40 +55,9 @@ _INTRODUCTIONS = (
     r"με λένε|με λενε|ονομάζομαι|το όνομά μου είναι|mijn naam is|ik heet|nazywam się|"
     r"mam na imię|jmenuji se|volám sa|zovem se|казвам се|benim adım|adım|ismim"
 )
-#: Sign-offs, which count only when the name after them ends the text or a signature's tail
-#: follows it (since stop 48: "Best regards,\nJohn Carter\nProcurement Manager | Acme Ltd").
-_SIGN_OFFS = (
-    r"regards|kind regards|best regards|warm regards|warmest regards|best wishes|sincerely|"
-    r"yours sincerely|cheers|cordialement|bien à vous|mit freundlichen grüßen|"
-    r"mit freundlichen grüssen|viele grüße|liebe grüße|beste grüße|herzliche grüße|saludos|"
-    r"saludos cordiales|un saludo|un cordial saludo|atentamente|cordiali saluti|"
-    r"distinti saluti|atenciosamente|cumprimentos|cu stimă|cu respect|с уважением|"
-    r"met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|"
-    r"groetjes|groeten|z poważaniem|pozdrawiam|saygılarımla|iyi çalışmalar|"
-    r"diolch|diolch yn fawr|cofion|cofion cynnes|cofion gorau|yn gywir"
-)
 _CUED_NAME = re.compile(
     rf"(?i)(?<![\w'’])(?P<cue>(?P<title>(?:{TITLES})(?:[ \t]*(?:{TITLES}))*)"
     rf"|(?:{_INTRODUCTIONS})\b)[ \t]*{NAME_WORDS}"
-)
-#: What may follow a signed name: the end, or a signature's tail on lines of their own (a job
-#: title, a company, a phone, an address: at most `_TAIL_LINES` lines of 80 characters).
-_TAIL_LINES = 6
-_SIGNATURE_END = rf"[ \t]*[.!]?(?:\s*$|[ \t]*\n(?:[^\n]{{0,80}}(?:\n|$)){{1,{_TAIL_LINES}}}$)"
-_SIGN_OFF = rf"(?<!\w)(?:{_SIGN_OFFS})(?!\w)[ \t]*[,!]?[ \t]*\n?[ \t]*"
-_SIGNED_NAME = re.compile(rf"(?i){_SIGN_OFF}{NAME_WORDS}(?={_SIGNATURE_END})")
-#: A sign-off and one word that end a text ("thanks. cheers, john"), looked for in lower-case
-#: texts too.
-_SIGNED_AT_END = re.compile(rf"(?i){_SIGN_OFF}[^\W\d_]+[ \t]*[.!]?\s*$")
-_ENDS_HERE = re.compile(r"[ \t]*[.!]?\s*$")
-#: Lower-case words after a sign-off that are no name ("Cheers, mate").
-_NOT_SIGNED = NOT_NAMES | frozenset(
-    """mate mates all everyone everybody guys folks love bye again anyway buddy pal man dude
-    lol thx ty xx xxx gracias merci danke grazie obrigado obrigada bedankt dank none sorry
-    unhappy disappointed frustrated angry annoyed furious upset sad tired fed done whatever
-    enttäuscht enttäuschte verärgert sauer traurig déçu déçue décu fâché fâchée furieux
-    decepcionado decepcionada enfadado enfadada deluso delusa arrabbiato arrabbiata boos
-    teleurgesteld anonymous anon client bawb chi ti""".split()  # noqa: SIM905
 )
 
 
@@ -91,34 +71,33 @@ def _is_acronym(match: re.Match[str]) -> bool:
 
 def _lower_signed_name(match: re.Match[str], words: list[str]) -> int:
     """1 when a signed name is one lower-case word that ends the text ("Cheers, john"), not a
-    word that signs off with a feeling or a greeting ("Kind regards, unhappy": `_NOT_SIGNED`)."""
+    word that signs off with a feeling or a greeting ("Kind regards, unhappy": `NOT_SIGNED`)."""
     word = words[0]
-    if len(words) > 1 or not word.islower() or len(word) < 2 or word in _NOT_SIGNED:
+    if len(words) > 1 or not word.islower() or len(word) < 2 or word in NOT_SIGNED:
         return 0
-    return int(_ENDS_HERE.match(match.string, match.end("name")) is not None)
-
-
-#: Sign-offs that thank: a store named after a place may follow them ("cheers Oxford Street!").
-_THANKING_SIGN_OFFS = frozenset(["cheers", "diolch", "diolch yn fawr"])
+    return int(ENDS_HERE.match(match.string, match.end("name")) is not None)
 
 
 def _thanks_a_place(match: re.Match[str], words: list[str]) -> bool:
     """Whether a signed name follows thanks and ends on a place word ("cheers Oxford Street!")."""
-    sign_off = match.string[match.start() : match.start("name")].strip(" \t\n,!").lower()
-    return sign_off in _THANKING_SIGN_OFFS and ends_on_place(words)
+    sign_off = match.string[match.start() : match.start("name")].strip(" \t\n,!.").lower()
+    return sign_off in THANKING_SIGN_OFFS and ends_on_place(words)
 
 
 def _cased_name_length(match: re.Match[str]) -> int:
     """The length of the name that starts `match`'s name group (0: none there)."""
     spans = list(re.finditer(r"\S+", match.group("name")))
     words = [span.group() for span in spans]
-    count = name_word_count(words)
-    signed = match.re is _SIGNED_NAME  # there the name must be all that is left
-    if signed and not count:
+    signed = match.re is SIGNED_NAME  # there the name must be all that is left
+    count = name_word_count(words, organisations=not signed)
+    strict = signed and match.group("strict") is not None
+    if signed and not count and not strict:
         count = _lower_signed_name(match, words)
     if not count or _is_acronym(match) or refuses_title(match, words[0]):
         return 0
     if signed and (count != len(words) or _thanks_a_place(match, words)):
+        return 0
+    if strict and not strict_name_ok(match, words):
         return 0
     name_end = match.start("name") + spans[count - 1].end()
     if needs_uncommon_name(match, name_end) and not names_someone(words[:count]):
@@ -128,7 +107,7 @@ def _cased_name_length(match: re.Match[str]) -> int:
 
 _CASED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_CUED_NAME, _cased_name_length),
-    (_SIGNED_NAME, _cased_name_length),
+    (SIGNED_NAME, _cased_name_length),
 )
 
 
@@ -153,6 +132,7 @@ def redact_names(text: str, placeholder: str) -> tuple[str, bool]:
     found = False
     uncased = not text.isascii() and UNCASED_SCRIPT.search(text) is not None
     patterns = _CASED + CUED if may_hold_cue(text) else _CASED
+    patterns = patterns + CREW if may_name_crew(text) else patterns
     for pattern, measure in patterns + UNCASED if uncased else patterns:
         text, hit = _redact_with(pattern, measure, text, placeholder)
         found = found or hit
@@ -162,7 +142,7 @@ def redact_names(text: str, placeholder: str) -> tuple[str, bool]:
 def may_name_someone(text: str) -> bool:
     """Cheap test before :func:`redact_names`: some letter is not lower case, or the text
     ends on a sign-off and a word ("cheers, john")."""
-    return not text.islower() or _SIGNED_AT_END.search(text[-60:]) is not None
+    return not text.islower() or SIGNED_AT_END.search(text[-60:]) is not None
 
 
 #: An @handle in running text (``.@jane``, ``@007bond`` included): not inside a word or an

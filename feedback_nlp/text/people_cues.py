@@ -75,7 +75,7 @@ _SPEAKING_ADVERBS = frozenset(
     realistically practically legally technically generally""".split()  # noqa: SIM905
 )
 #: Words after a lone name that show it is one ("Sarah from billing", "Tom here").
-_GOES_ON = re.compile(r"(?i)[ \t]+(?:from|here|speaking|calling|de|da|do)(?!\w)")
+_GOES_ON = re.compile(r"(?i)[ \t]+(?:from|here|speaking|calling|de|da|do|z|ze)(?!\w)")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)\n—–]|[ \t]-|$)")
 _GREETING = (
     r"(?:yes|yeah|yep|yup|sure|hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening)|"
@@ -98,6 +98,11 @@ _SPEAKING_WITH = (
     r"(?:você )?está falando com|sie sprechen mit|vous parlez (?:avec|à)"
 )
 _SELF = r"i['’]m|i am|soy|sou(?: o| a)?|ich bin|je suis"
+#: A call's opening at a clause start in Portuguese and Polish: "fala a Marta", "aqui é a
+#: Marta", "tu Katarzyna", "z tej strony Katarzyna" (since stop 53: an article may follow).
+_CALL_OPENINGS = r"(?:fala|aqui fala|quem fala é)(?: [ao])?|z tej strony|tu mówi"
+#: Weaker openings, whose name must go on ("aqui é a Marta do suporte", "tu Katarzyna z banku").
+_WEAK_CALL_OPENINGS = r"aqui é(?: [ao])?|aqui está(?: [ao])?|tu"
 #: A respondent's own manager (employee surveys, since stop 52): "my manager Helen", "my line
 #: manager, Tom", "meine Chefin Katrin", "mój kierownik Marek", "Mikromanagement durch Katrin".
 _MANAGERS = (
@@ -232,7 +237,8 @@ _CLAUSE_START = r"(?:^|(?<=[,.;:!?\n—–¡¿]))[ \t]*"
 _CUE_HINT = re.compile(
     rf"(?i)(?:{_ROLES}|{_CONTACTS}|ansprechpartner|manag|boss|supervisor|lead|chef|kierown|"
     rf"szef|{_SPEAKING_WITH}|reached|it['’]s|it is|"
-    rf"this is|{_SELF}|fala|thank|thx|gracias|obrigad|merci|danke|grazie|bedankt|speaking)"
+    rf"this is|{_SELF}|fala|aqui|tu|strony|thank|thx|gracias|obrigad|merci|danke|grazie|"
+    rf"bedankt|speaking)"
 )
 
 
@@ -252,7 +258,11 @@ CUED: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (_cue(rf"{_GREETING}(?:it['’]s|it is|this is|{_SELF})"), _shown_name),
     (_cue(r"this is"), _connected_name),
     (_cue(_SELF), lambda match: _shown_name(match, ending=False)),
-    (re.compile(rf"{_CLAUSE_START}(?i:fala|aqui fala|quem fala é)[ \t]+{NAME_WORDS}"), _shown_name),
+    (re.compile(rf"{_CLAUSE_START}(?i:{_CALL_OPENINGS})[ \t]+{NAME_WORDS}"), _shown_name),
+    (
+        re.compile(rf"{_CLAUSE_START}(?i:{_WEAK_CALL_OPENINGS})[ \t]+{NAME_WORDS}"),
+        lambda match: _shown_name(match, ending=False),
+    ),
     (
         _cue(
             r"(?:thank you|thanks|thank u|thx|many thanks|gracias|obrigad[oa]|merci|danke|"

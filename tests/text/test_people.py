@@ -18,6 +18,16 @@ NAMED = [
     ("my name is Anna Maria Rossi and my order", "my name is <NAME> and my order"),
     ("MY NAME IS JOHN", "MY NAME IS <NAME>"),
     ("Frau Müller vom Kundenservice war toll", "Frau <NAME> vom Kundenservice war toll"),
+    # stop 53: the organisation after a particle stays
+    (
+        "Herr Schneider von der Hotline war sehr freundlich.",
+        "Herr <NAME> von der Hotline war sehr freundlich.",
+    ),
+    ("Herr Koch von den Stadtwerken rief an.", "Herr <NAME> von den Stadtwerken rief an."),
+    (
+        "La Sra. García de la Oficina Virtual me ayudó.",
+        "La Sra. <NAME> de la Oficina Virtual me ayudó.",
+    ),
     ("Dr. Eckart von Hirschhausen sagt", "Dr. <NAME> sagt"),
     ("M. Dupont m'a bien aidé", "M. <NAME> m'a bien aidé"),
     ("je m'appelle Claire et j'attends", "je m'appelle <NAME> et j'attends"),

@@ -18,6 +18,14 @@ CALLS = [
     ),
     ("Buenas, le atiende Joana, ¿qué necesita?", "Buenas, le atiende <NAME>, ¿qué necesita?"),
     ("Bom dia, fala Marcos, diga.", "Bom dia, fala <NAME>, diga."),
+    # stop 53: Portuguese with an article, Polish
+    ("Bom dia, fala a Marta, em que posso ajudar?", "Bom dia, fala a <NAME>, em que posso ajudar?"),
+    ("Olá, aqui é a Marta do suporte.", "Olá, aqui é a <NAME> do suporte."),
+    ("Dzień dobry, tu Katarzyna z banku.", "Dzień dobry, tu <NAME> z banku."),
+    (
+        "Dzień dobry, z tej strony Katarzyna, w czym mogę pomóc?",
+        "Dzień dobry, z tej strony <NAME>, w czym mogę pomóc?",
+    ),
     ("Sí, soy Carmen Soto y llamo por la factura.", "Sí, soy <NAME> y llamo por la factura."),
     ("Hola, soy Lucía, ¿en qué le ayudo?", "Hola, soy <NAME>, ¿en qué le ayudo?"),
     ("Yes, it's Emily Clarke, the account holder.", "Yes, it's <NAME>, the account holder."),
@@ -222,3 +230,11 @@ def test_a_product_after_a_manager_cue_stays(text):
     from feedback_nlp.text.pii import redact_pii
 
     assert redact_pii(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Aqui é a América.", "Tu Madre.", "Tu Vas bien?", "aqui é a Vivo de novo"]
+)
+def test_a_place_or_a_word_after_a_weak_call_opening_stays(text):
+    """Stop 53: "aqui é" and "tu" take a name only when it goes on ("do suporte", "z banku")."""
+    assert redact_names(text, "<NAME>") == (text, False)

@@ -18,3 +18,13 @@ def test_a_name_ends_on_a_place_when_its_last_word_is_a_street_or_square():
     assert ends_on_place(["Oxford", "Street"])
     assert not ends_on_place(["Street"])  # one word is a surname as often
     assert not ends_on_place(["Paige", "Lane"])
+
+
+def test_a_particle_that_starts_an_organisation_ends_the_name():
+    """Stop 53: "Herr Schneider von der Hotline" lost its organisation to the name."""
+    assert name_word_count(["Schneider", "von", "der", "Hotline"]) == 1
+    assert name_word_count(["Koch", "von", "Vattenfall"]) == 1
+    assert name_word_count(["García", "de", "la", "Oficina", "Virtual"]) == 1
+    assert name_word_count(["von", "der", "Leyen"]) == 3  # a surname after the title
+    assert name_word_count(["María", "de", "la", "Cruz"]) == 4
+    assert name_word_count(["Eckart", "von", "Hirschhausen"]) == 3

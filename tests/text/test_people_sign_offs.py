@@ -1,0 +1,56 @@
+"""Sign-offs before a name that ends a text (`feedback_nlp.text.people_sign_offs`), through
+`redact_names` and `redact_pii` (stop 53: best, thanks on a line of their own, dashes, LG)."""
+
+import pytest
+
+from feedback_nlp.text.people import redact_names
+from feedback_nlp.text.pii import redact_pii
+
+SIGNED = [
+    ("Slow. - Jennifer Walsh", "Slow. - <NAME>"),
+    ("Slow. -- Jennifer Walsh", "Slow. -- <NAME>"),
+    ("Slow. — Jennifer Walsh", "Slow. — <NAME>"),
+    ("Export keeps failing. -- Jen", "Export keeps failing. -- <NAME>"),
+    ("Slow.\nThanks,\nJennifer Walsh", "Slow.\nThanks,\n<NAME>"),
+    ("Slow.\nBest,\nJennifer Walsh", "Slow.\nBest,\n<NAME>"),
+    ("Best, Jennifer", "Best, <NAME>"),
+    ("Sync broke again.\nBR,\nMarkus Brandt", "Sync broke again.\nBR,\n<NAME>"),
+    ("Zu langsam. LG Markus", "Zu langsam. LG <NAME>"),
+    ("Danke.\nLG\nMarkus von der Heyden", "Danke.\nLG\n<NAME>"),
+    ("Die App stürzt ab.\nVG Markus", "Die App stürzt ab.\nVG <NAME>"),
+    (
+        "Dashboards time out.\nThanks!\nSabine Keller\nIT Lead | Globex",
+        "Dashboards time out.\nThanks!\n<NAME>\nIT Lead | Globex",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNED)
+def test_a_dash_best_thanks_or_lg_before_a_closing_name_signs_it(text, expected):
+    """Stop 53's SaaS probe: 25 of 360 comments signed like this leaked their name."""
+    assert redact_names(text, "<NAME>") == (expected, True)
+    assert redact_pii(text) == (expected, ["name"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- fast delivery - good price",
+        "Pros:\n- Great Story\n- Jennifer Walsh",  # a list's last item
+        "Best, product ever",
+        "This is the best, ever",
+        "I bought it at Best Buy",
+        "Picture quality of my LG OLED",
+        "Zu langsam. LG Velvet",
+        "Flight from BR to LIS",
+        "Good app - Microsoft Teams",
+        "Great value. - Good Price",
+        "Thanks Ryanair",
+        "Thanks, Vodafone",
+        "- Sono Bob.",  # a line of dialogue
+        "Slow. - Jen",  # one word after a short dash on the same line
+        "Great Support. - Very Happy Customer",
+    ],
+)
+def test_ordinary_dashes_and_words_that_sign_off_elsewhere_stay(text):
+    assert redact_names(text, "<NAME>") == (text, False)
