@@ -15,10 +15,10 @@ reference, as for touchpoints (`driver_labels.dependent_drivers`). A logistic dr
 units all have the event, or none do (or whose other units do), is *separated*: it keeps its
 penalised effect but gets no range, and a note says so (`driver_labels.separation_notes`).
 
-The regression is written here in numpy (same objective as scikit-learn's
-``LogisticRegression(C=C)``: log-loss + ‖w‖²/(2C), intercept not penalised). Each effect's CI
-is the percentile interval of `n_bootstrap` seeded bootstrap refits over units. These are
-associations in observational data, not causes.
+The regression is written in numpy (`insights.driver_regression`: same objective as
+scikit-learn's ``LogisticRegression(C=C)``: log-loss + ‖w‖²/(2C), intercept not penalised).
+Each effect's CI is the percentile interval of `n_bootstrap` seeded bootstrap refits over
+units. These are associations in observational data, not causes.
 """
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ from feedback_nlp.insights.driver_labels import (
     rare_note,
     separation_notes,
 )
+from feedback_nlp.insights.driver_regression import (
+    _bootstrap,
+    _fit_logistic_bootstrap,
+    fit_logistic,
+    fit_ridge,
+)
 from feedback_nlp.outcomes import OutcomeSpec
 from feedback_nlp.schema import NEUTRAL_EMOTION, lists_of, split_list
 from feedback_nlp.scores import SMALL_N, ScoreScales, describe_units, unit_ids
@@ -56,6 +62,9 @@ TEXT_SIGNALS_OFF = (
     "comment, which the outcome itself colours)"
 )
 
+__all__ = ["TEXT_SIGNALS_OFF", "DriverResult", "driver_features", "fit_logistic", "fit_ridge",
+           "key_drivers"]  # fmt: skip
+
 
 @dataclass(frozen=True)
 class DriverResult:
@@ -64,56 +73,6 @@ class DriverResult:
     drivers: pd.DataFrame
     fit: pd.DataFrame
     skipped: list[str]
-
-
-def fit_logistic(
-    x: np.ndarray,
-    y: np.ndarray,
-    c: float = 1.0,
-    start: np.ndarray | None = None,
-    counts: np.ndarray | None = None,
-) -> np.ndarray:
-    """L2-penalised logistic regression by damped Newton steps; returns [intercept, *weights].
-
-    `counts`: how many times each row occurs (the same objective as the rows repeated)."""
-    design = np.column_stack([np.ones(len(y)), x])
-    counts = np.ones(len(y)) if counts is None else np.asarray(counts, dtype=float)
-    penalty = np.full(design.shape[1], 1.0 / c)
-    penalty[0] = 0.0
-    params = np.zeros(design.shape[1]) if start is None else start.copy()
-    loss = _logistic_loss(design, y, params, penalty, counts)
-    for _ in range(100):
-        probs = 1.0 / (1.0 + np.exp(-(design @ params)))
-        grad = design.T @ (counts * (probs - y)) + penalty * params
-        curvature = counts * probs * (1 - probs)
-        hessian = (design.T * curvature) @ design + np.diag(penalty + 1e-10)
-        step = np.linalg.solve(hessian, grad)
-        size = 1.0
-        while size > 1e-6:
-            candidate = params - size * step
-            new_loss = _logistic_loss(design, y, candidate, penalty, counts)
-            if new_loss <= loss + 1e-12:
-                break
-            size /= 2
-        params, loss = candidate, new_loss
-        if np.max(np.abs(size * step)) < 1e-10:
-            break
-    return params
-
-
-def _logistic_loss(
-    design: np.ndarray, y: np.ndarray, params: np.ndarray, penalty: np.ndarray, counts: np.ndarray
-) -> float:
-    logits = design @ params
-    return float(counts @ (np.logaddexp(0.0, logits) - y * logits) + penalty @ params**2 / 2)
-
-
-def fit_ridge(x: np.ndarray, y: np.ndarray, c: float = 1.0) -> np.ndarray:
-    """Ridge regression with penalty ‖w‖²/(2C) on the weights only; returns [intercept, *w]."""
-    centred_x, centred_y = x - x.mean(axis=0), y - y.mean()
-    gram = centred_x.T @ centred_x + np.eye(x.shape[1]) / c
-    weights = np.linalg.solve(gram, centred_x.T @ centred_y)
-    return np.concatenate([[y.mean() - x.mean(axis=0) @ weights], weights])
 
 
 def driver_features(
@@ -252,35 +211,6 @@ def key_drivers(
     fit.insert(1, "unit_of_analysis", describe_units(values.index, unit == "respondent_id"))
     drivers["unit_of_analysis"] = fit.at[0, "unit_of_analysis"]
     return DriverResult(drivers, fit, skipped)
-
-
-def _fit_logistic_bootstrap(
-    x: np.ndarray, y: np.ndarray, c: float, n: int, seed: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The logistic fit and its `n` bootstrap refits (the draws of `_bootstrap`), each on the
-    distinct (indicators, event) rows weighted by how often they occur: the same objectives,
-    on a few thousand rows where units number tens of thousands (a 40k-comment report spent
-    most of its time here), each refit started from the full-data fit."""
-    distinct, inverse = np.unique(np.column_stack([x, y]), axis=0, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    ux, uy = distinct[:, :-1], distinct[:, -1]
-    params = fit_logistic(ux, uy, c, counts=np.bincount(inverse, minlength=len(distinct)))
-    rng = np.random.default_rng(seed)
-    draws = []
-    for _ in range(n):
-        counts = np.bincount(inverse[rng.integers(0, len(y), len(y))], minlength=len(distinct))
-        drawn = counts > 0
-        draws.append(fit_logistic(ux[drawn], uy[drawn], c, start=params, counts=counts[drawn]))
-    return params, np.array(draws).reshape(n, x.shape[1] + 1)
-
-
-def _bootstrap(fitter, x: np.ndarray, y: np.ndarray, c: float, n: int, seed: int) -> np.ndarray:  # noqa: ANN001
-    rng = np.random.default_rng(seed)
-    draws = []
-    for _ in range(n):
-        rows = rng.integers(0, len(y), len(y))
-        draws.append(fitter(x[rows], y[rows], c))
-    return np.array(draws).reshape(n, x.shape[1] + 1)
 
 
 def _driver_table(
