@@ -13,8 +13,10 @@ word of its language (spaCy's lists, no model needed) nor in the codebook's list
 content-free replies ("ok", "nothing to add", "rien", "nada", greetings and sign-offs such as
 "hello", "moin", "kind regards", …), read without its web addresses, @handles, retweet
 markers and redaction placeholders (a hashtag keeps its words). A contact line ("You can reach
-me at <EMAIL>", `feedback_nlp.topics.contact_lines`) says nothing either. Content-free units
-and comments get no theme ("Other").
+me at <EMAIL>", `feedback_nlp.topics.contact_lines`), a reference line ("Kundennummer <ID>.",
+`feedback_nlp.topics.reference_lines`) and a chat closing ("no that's all",
+`feedback_nlp.text.replies.closing_replies`) say nothing either. Content-free units and
+comments get no theme ("Other").
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from feedback_nlp.text.replies import closing_replies
 from feedback_nlp.text.sentences import CONTRAST_WORDS, split_sentences
 from feedback_nlp.text.social import URL_RE, has_social_markup, strip_social
 from feedback_nlp.topics.contact_lines import (
@@ -34,6 +37,7 @@ from feedback_nlp.topics.contact_lines import (
     NEGATIONS,
     holds_contact_details,
 )
+from feedback_nlp.topics.reference_lines import FILLER_WORDS, is_label, without_reference_values
 
 #: "and" after a comma joins two clauses that often raise two issues ("the app crashes, and
 #: my parcel is late"); the sentence is cut there too.
@@ -202,25 +206,53 @@ class ContentCheck:
         self._any_reply = {p for phrases in self._replies.values() for p in phrases}
         #: What a contact line's words may be without saying anything (`contact_lines`).
         self._contact_words = self._generic | ALL_CONTACT_WORDS | stop_words("en")
+        #: Chat closings of every language ("no that's all", "nie, to wszystko").
+        self._closings = {_normalise(p) for phrases in closing_replies().values() for p in phrases}
+        self._any_reply |= self._closings
 
     def says_something(self, text: str, lang: str) -> bool:
-        """False for empty text, a content-free reply, a contact line, or only stop words and
-        generic words (web addresses, @handles, retweet markers and redaction placeholders
-        are not read)."""
+        """False for empty text, a content-free reply or chat closing, a contact line, a
+        reference line, or only stop words and generic words (web addresses, @handles,
+        retweet markers and redaction placeholders are not read)."""
         contact_line = "<" in text and holds_contact_details(text)
+        unreferenced = without_reference_values(text)
+        if unreferenced is not None:
+            text = unreferenced
         if "<" in text:
             text = ANY_PLACEHOLDER.sub(" ", text)
         if has_social_markup(text):
             text = strip_social(URL_RE.sub(" ", text))
-        normalised = _normalise(text)
-        if not normalised or normalised in self._any_reply:
+        said = _normalise(text).split()
+        if not said or self._is_reply(said):
             return False
-        said = normalised.split()
-        if contact_line and any(w in NEGATIONS for w in said):
+        if not contact_line and unreferenced is None:
+            stop = stop_words(lang)
+            return any(w not in stop and w not in self._generic for w in said)
+        if any(w in NEGATIONS for w in said):
             return True  # "No reply from <EMAIL>": a complaint, not a contact line
-        ignored = self._contact_words if contact_line else self._generic
-        stop = stop_words(lang)
-        return any(w not in stop and w not in ignored for w in said)
+        return any(
+            not self._beside_details(w, lang, contact_line, unreferenced is not None) for w in said
+        )
+
+    def _is_reply(self, said: list[str]) -> bool:
+        """A content-free reply, or a chat closing between generic words ("ok that's all
+        thanks")."""
+        if " ".join(said) in self._any_reply:
+            return True
+        start, end = 0, len(said)
+        while start < end and said[start] in self._generic:
+            start += 1
+        while end > start and said[end - 1] in self._generic:
+            end -= 1
+        return start < end and " ".join(said[start:end]) in self._closings
+
+    def _beside_details(self, word: str, lang: str, contact: bool, reference: bool) -> bool:
+        """Does `word` say nothing in a contact line (`contact`) or a reference line?"""
+        if word in stop_words(lang) or word in self._generic or word in stop_words("en"):
+            return True
+        if contact and word in ALL_CONTACT_WORDS:
+            return True
+        return reference and (is_label(word) or word in FILLER_WORDS)
 
 
 def _normalise(text: str) -> str:

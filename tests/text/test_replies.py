@@ -20,7 +20,8 @@ from feedback_nlp.topics.codebook import builtin_content_free
 @pytest.mark.parametrize(
     "text",
     ["no", "No.", "  N/A ", "nothing to add!", "Keine Angabe", "k.A.", "нет", "«Rien à signaler»",
-     "Nothing really.", "nichts weiter", "-", "...", "?"],
+     "Nothing really.", "nichts weiter", "-", "...", "?", "that's all", "Das war's!",
+     "c'est tout", "nie to wszystko", "é só isso"],
 )  # fmt: skip
 def test_replies_that_judge_nothing_match_whole_and_in_any_language(text: str):
     assert is_no_judgement_reply(text)
@@ -40,6 +41,7 @@ def test_replies_that_judge_nothing_match_whole_and_in_any_language(text: str):
         ":-)",
         ":-/",
         "n.v.t. de docent was er nooit",
+        "that's all I wanted, a working app",
         "z.B. die Klausur",
     ],
 )

@@ -214,3 +214,31 @@ def test_a_reply_read_in_another_language_still_says_nothing(text, lang):
     "N/A" answers, read as Dutch, formed a theme of their own."""
     units = split_units([text], [lang], builtin_content_free())
     assert not units.says_something.any()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("no that's all", "en"),
+        ("That's it.", "en"),
+        ("No, that's everything.", "en"),
+        ("Ok that's all, thanks!", "en"),
+        ("não, é só isso", "es"),
+        ("nie, to wszystko", "en"),
+        ("Non, c'est tout.", "fr"),
+        ("Nein, das war's.", "de"),
+    ],
+)
+def test_a_chat_closing_says_nothing_in_any_language(text, lang):
+    """Stop 53: "no that's all" was the largest theme of a bank's chat transcripts."""
+    units = split_units([text], [lang], builtin_content_free())
+    assert not units.says_something.any()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That's all I wanted, a working app", "that's it, I'm cancelling", "nothing else works"],
+)
+def test_a_closing_word_beside_content_still_says_something(text):
+    units = split_units([text], ["en"], builtin_content_free())
+    assert units.says_something.all()
