@@ -20,6 +20,7 @@ import pandas as pd
 from feedback_nlp.io.nested import is_arrow_nested, strings_mapped
 from feedback_nlp.io.scores import is_missing
 from feedback_nlp.report.category_cells import categories_redacted
+from feedback_nlp.report.identifier_columns import pseudonymise_identifier_columns
 from feedback_nlp.report.person_columns import (
     NAME_PLACEHOLDER,
     is_name_column,
@@ -153,6 +154,7 @@ def redact_for_export(
     for name in phone_columns(out, _LABEL_COLUMNS):  # a number no text reader finds
         out[name] = phones_redacted(out[name])
     out = redact_whereabouts(out, frozenset(COLUMNS))
+    out = pseudonymise_identifier_columns(out, frozenset(COLUMNS))  # "Account Number", "PNR"
     for name in free_text_columns(out, trusted=text_clean_is_redacted(out, prepare)):
         if include_raw_text and name == "text":
             continue

@@ -6,8 +6,11 @@
   ``Kundennummer``, ``numéro client``); an order or tracking number is no personal data and
   stays; UK public-service numbers, addresses and plates (`feedback_nlp.text.uk_identifiers`),
   insurance policy and claim numbers and plates (`feedback_nlp.text.insurance_identifiers`),
-  hospital, NHS, CHI and PESEL numbers (`feedback_nlp.text.health_identifiers`) and loyalty
-  card numbers (`feedback_nlp.text.loyalty_identifiers`), each after its label;
+  hospital, NHS, CHI and PESEL numbers (`feedback_nlp.text.health_identifiers`), loyalty
+  card numbers (`feedback_nlp.text.loyalty_identifiers`), booking, baggage, frequent-flyer
+  and ticket references (`feedback_nlp.text.travel_identifiers`), meter and supply numbers
+  (`feedback_nlp.text.utility_identifiers`) and bank account numbers
+  (`feedback_nlp.text.bank_identifiers`), each after its label;
 - dob: a date right after a date-of-birth label (``DOB``, ``Geburtsdatum``, ``né le``,
   ``nací el``, ``nasci a``, Welsh ``dyddiad geni`` …), also ``born on the 4th of July 1985``;
 - card details: a CVV/CVC and an expiry date right after their label.
@@ -20,12 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from feedback_nlp.text.bank_identifiers import BANK_LABELLED
 from feedback_nlp.text.health_identifiers import HEALTH_LABELLED
 from feedback_nlp.text.insurance_identifiers import INSURANCE_LABELLED
 from feedback_nlp.text.loyalty_identifiers import LOYALTY_LABELLED
+from feedback_nlp.text.travel_identifiers import TRAVEL_LABELLED
 from feedback_nlp.text.uk_identifiers import NINO, UK_LABELLED
+from feedback_nlp.text.utility_identifiers import UTILITY_LABELLED
 
-#: The end of a text before an order, tracking or ticket number (no personal data).
+#: The end of a text before an order, tracking or ticket number or a meter reading (no personal
+#: data; "meter reading 0123456789" is no phone).
 ORDER_CONTEXT = re.compile(
     r"(?:\b(?:order|ord|ref|reference|invoice|tracking|parcel|awb|ticket|case|id|nr|no|n°|nº|"
     r"commande|colis|dossier|bestellnr|bestellnummer|auftragsnr|kundennr|kundennummer|"
@@ -33,7 +40,8 @@ ORDER_CONTEXT = re.compile(
     r"заказ|номер заказа|счет|счёт|посылк[аи]|ordine|fattura|encomenda|fatura|bestelling|"
     r"return|rma|retoure|retour|rücksende|rücksendung|bestel|zamówieni[ae]|zamówień|"
     r"przesyłki|paczki|zwrotu|shipment|consignment|spedizione|reso|envío|envio|devolución|"
-    r"devolucion|zending|pakket|paket)|#|订单|單號|单号|注文|주문|ऑर्डर)"
+    r"devolucion|zending|pakket|paket|meter[ -]?readings?|(?-i:readings?)|z[äa]hlerstand|"
+    r"lectura|relev[ée]|lettura|meterstand|odczyt|leitura)|#|订单|單號|单号|注文|주문|ऑर्डर)"
     r"[\s.:#°-]*(?:s?-?(?:number|nummer|nr\.?)|numero|número|no\.?|n°|n\.|#|号|番号|번호|नंबर)?[\s.:#-]*"
     r"(?:(?:is|was|ist|war|lautet|est|es|è|=)\s*)?[\s(=]*$",  # "order number is (…"
     re.IGNORECASE,
@@ -53,14 +61,22 @@ _BSN = re.compile(
     r"(?i)\b(?:bsn|burgerservicenummer|sofi-?nummer)\W{0,3}(?:is\s+)?"
     r"(?P<value>\d{4}[ .]?\d{2}[ .]?\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![0-9A-Za-z]|[.,]\d)"
 )
-_ACCOUNT = re.compile(
-    r"(?i)\b(?:(?:customer|client|account|acct|member(?:ship)?|contract|policy|loyalty)"
-    r"[ -]?(?:number|no\.?|nr\.?|id|#)|acct\.?|kunden-?(?:nummer|nr\.?)|vertragsnummer|"
+#: Labels of a customer, account or contract number ("account number", "Kundennummer",
+#: "customer reference").
+ACCOUNT_LABEL = (
+    r"(?:customer|client|account|acct|member(?:ship)?|contract|policy|loyalty)"
+    r"[ -]?(?:(?:reference|ref\.?)(?: (?:number|no\.?))?|number|no\.?|nr\.?|id|#)|acct\.?|"
+    r"kunden-?(?:nummer|nr\.?)|vertragsnummer|"
     r"versichertennummer|mitgliedsnummer|num[ée]ro (?:de )?(?:client|compte|contrat)|"
     r"n° (?:de )?client|n[úu]mero de (?:cliente|cuenta|contrato)|numero (?:di )?cliente|"
-    r"codice cliente|klantnummer|contractnummer|numer klienta|номер (?:клиента|договора|счета))"
+    r"codice cliente|klantnummer|contractnummer|numer klienta|номер (?:клиента|договора|счета)"
+)
+#: A value of letters and digits, four digits at least; up to 41 characters, so a grouped
+#: 26-digit Polish account number fits (stop 53: "{3,24}" cut it, and it stayed whole).
+_ACCOUNT = re.compile(
+    rf"(?i)\b(?:{ACCOUNT_LABEL})"
     r"[\s.:#°-]*(?:(?:is|ist|lautet|est|es|è)\s+)?"
-    r"(?P<value>(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){3,24})"
+    r"(?P<value>(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){3,40})"
     r"(?![0-9A-Za-z]|[.,]\d)"
 )
 _DATE = (
@@ -143,7 +159,15 @@ _LABELLED: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     (_BSN, lambda v: _bsn_valid(_compact(v))),
     (_ACCOUNT, lambda v: True),
 )
-_SECTOR_LABELLED = UK_LABELLED + INSURANCE_LABELLED + HEALTH_LABELLED + LOYALTY_LABELLED
+_SECTOR_LABELLED = (
+    UK_LABELLED
+    + INSURANCE_LABELLED
+    + HEALTH_LABELLED
+    + LOYALTY_LABELLED
+    + TRAVEL_LABELLED
+    + UTILITY_LABELLED
+    + BANK_LABELLED
+)
 
 
 def _replace_values(
@@ -194,6 +218,26 @@ def redact_ids(text: str, placeholder: str) -> tuple[str, bool]:
         text, hit = _replace_values(text, pattern, valid, placeholder, context)
         found = found or hit
     return text, found
+
+
+def _labelled_redacted(text: str, placeholder: str) -> str:
+    """`text` with the values of every labelled rule (no national id) replaced."""
+    for pattern, valid in _LABELLED:
+        text = _replace_values(text, pattern, valid, placeholder)[0]
+    for pattern, valid, context in _SECTOR_LABELLED:
+        text = _replace_values(text, pattern, valid, placeholder, context)[0]
+    return text
+
+
+def is_labelled_identifier(label: str, value: str) -> bool:
+    """Whether `value` written after `label` ("Account Number", "PNR", "Zählernummer") is an
+    identifier the labelled rules replace, which `value` alone is not: one vocabulary for
+    comments and for column headers (`feedback_nlp.report.identifier_columns`)."""
+    marker = "\x00"
+    if marker in value or _labelled_redacted(value, marker) != value:
+        return False
+    redacted = _labelled_redacted(f"{label} {value}", marker)
+    return redacted == f"{label} {marker}"
 
 
 def redact_birth_dates(text: str, placeholder: str) -> tuple[str, bool]:

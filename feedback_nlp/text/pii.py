@@ -44,6 +44,7 @@ from feedback_nlp.text.people import (
     redact_names,
 )
 from feedback_nlp.text.secrets import may_hold_secret, redact_secrets
+from feedback_nlp.text.travel_identifiers import may_hold_letter_reference
 
 PII_TYPES: tuple[str, ...] = tuple(PII_PLACEHOLDERS)
 _ORDER = ("url", "secret", "email", "iban", "id", "dob", "card", "phone", "handle", "name")
@@ -208,7 +209,8 @@ _MAY_CONTAIN: dict[str, Callable[[str], bool]] = {
     "secret": may_hold_secret,
     "email": lambda t: "@" in t or _MAY_BE_SPELLED_EMAIL.search(t) is not None,
     "iban": lambda t: _has_digit_run(t, 2),
-    "id": lambda t: _has_digit_run(t, 1),  # "7 Heol y Llan SA1 9ZZ": no two digits in a row
+    # "7 Heol y Llan SA1 9ZZ": no two digits in a row; "Localizador QWERTY": no digit at all
+    "id": lambda t: _has_digit_run(t, 1) or may_hold_letter_reference(t),
     "dob": lambda t: _has_digit_run(t, 2),
     "card": lambda t: _has_digit_run(t, 2),
     "phone": lambda t: _has_digit_run(t, 2),

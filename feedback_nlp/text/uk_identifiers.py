@@ -5,8 +5,9 @@
   lower case after its label (``NINO jt 45 67 89 a``, ``NI number jt456789a``);
 - a number after a public-service label: passport, driving licence, Blue Badge, NHS number,
   council tax reference or account, housing benefit reference (``Council tax ref: 4001 2345``);
-- a bank account number written after a bare "account" near a sort code (``Sort code 20-00-00,
-  account 41234567``; the sort code names a branch and stays);
+- a bank account number written after a bare "account", "acc", "acct" or "a/c" near a sort
+  code (``Sort code 20-00-00, account 41234567``, ``sort code 40-47-84 acc 31926819``; the sort
+  code names a branch and stays);
 - an address: a house number, street words and a full postcode (``12 Albany Road CF24 3RW``
   becomes ``<ID>``); a postcode alone (``SW1A 1AA London``) is a place for about fifteen
   addresses and stays;
@@ -44,7 +45,8 @@ _PUBLIC_ID = re.compile(
     r"(?![0-9A-Za-z]|[.,]\d)"
 )
 _BARE_ACCOUNT = re.compile(
-    r"(?i)\b(?:bank )?account[\s.:#-]*(?:(?:is|was)\s+)?(?P<value>\d{6,10})(?![0-9A-Za-z]|[.,]\d)"
+    r"(?i)(?<![\w/])(?:bank )?(?:account|acct|acc|a/c)\.?[\s.:#-]*(?:(?:is|was)\s+)?"
+    r"(?P<value>\d{6,10})(?![0-9A-Za-z]|[.,]\d)"
 )
 _SORT_CODE = re.compile(r"(?i)\bsort[ -]?code\b")
 _POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?(?!\d[TGP]B\b)\d[ABD-HJLNP-UW-Z]{2}"  # not "PS5 1TB"
