@@ -1,7 +1,7 @@
 """The rules that re-read the sentiment model's probabilities of a comment (stage
 "sentiment", :mod:`feedback_nlp.stages.sentiment`): effort and service failures read
-neutral or positive are negative, denials of a problem read negative positive, ironic praise
-negative, plain requests neutral, replies that only judge take their polarity."""
+neutral or positive are negative, denials of a problem read negative or neutral positive,
+ironic praise negative, plain requests neutral, replies that only judge take their polarity."""
 
 from __future__ import annotations
 
@@ -78,12 +78,16 @@ def complaint_read_negative(
 def denial_read_positive(
     probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
 ) -> np.ndarray:
-    """`probabilities` where each row read negative whose short text only denies a problem
-    (:func:`feedback_nlp.text.denials.denies_problem`: "No problems so far.", "Aucun souci.",
-    "Geen wachttijd") has its negative probability moved to positive."""
-    return _reread(
-        probabilities, labels, lambda i: denies_problem(texts[i]), "negative", "positive"
-    )
+    """`probabilities` where each row read negative or neutral whose short text only denies a
+    problem (:func:`feedback_nlp.text.denials.denies_problem`: "No problems so far.", "Aucun
+    souci.", "Keine Probleme, der Zähler wurde pünktlich getauscht.") has that probability
+    moved to positive."""
+
+    def denies(row: int) -> bool:
+        return denies_problem(texts[row])
+
+    out = _reread(probabilities, labels, denies, "negative", "positive")
+    return _reread(out, labels, denies, "neutral", "positive")
 
 
 def irony_read_negative(

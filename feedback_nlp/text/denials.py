@@ -23,7 +23,8 @@ one problem and affirms none, states no service failure
 (:func:`feedback_nlp.text.complaints.states_failure`) and holds no contrast word (those
 the themes cut clauses at, `text.sentences.CONTRAST_WORDS`: "no problems with delivery,
 but …"). Questions and conditional sentences ("is there no queue?",
-"if there were no delays") deny nothing.
+"if there were no delays") deny nothing, nor does a denial up to a moment (:data:`UNTIL`:
+"No problems until the bill came").
 """
 
 from __future__ import annotations
@@ -83,6 +84,15 @@ PHRASE_NEGATION_PAIRS = frozenset({"far from", "anything but", "loin d'etre", "a
 #: After a ``close`` problem word, words that make it a pain compared, not denied ("never felt
 #: pain like it", "never had pain like that in my life").
 _COMPARED = re.compile(r"\W+like (it|that|this|never|before)\b")
+#: "Until" words: a problem denied up to a moment came after it ("No problems until the bill
+#: came", "Sin problemas hasta que llegó la factura"); not "until now", "bis jetzt" (so far).
+UNTIL = re.compile(
+    fold(
+        r"(?<!\w)(?:(?:until|till|untill) (?!now|today|date|this point)|hasta que|"
+        r"jusqu'a ce que|jusqu'au moment|bis (?!jetzt|heute|dato|hierhin|dahin)\w|"
+        r"finche|fino a quando|ate que|totdat|tot het moment|пока не|dopoki|pana (?:cand|ce))"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -205,7 +215,10 @@ def _solving(word: str) -> bool:
 
 def denies_problem(text: str) -> bool:
     """True when short `text` denies a problem and says nothing against (module docstring)."""
-    if len(WORD.findall(text)) > MAX_WORDS or contrast_cue().search(normalise(text)):
+    folded = normalise(text)
+    if len(WORD.findall(text)) > MAX_WORDS or contrast_cue().search(folded):
+        return False
+    if UNTIL.search(folded):
         return False
     denied, affirmed = problem_mentions(text)
     return denied > 0 and affirmed == 0 and not states_failure(text)

@@ -24,8 +24,10 @@ something (the file's `adding` verbs: "Please add Apple Pay at checkout", "Bitte
 anbieten") in one clause (not "Please add staff at weekends, it is chaos.") asks for a
 feature (:func:`asks_to_add`) unless it states a service failure
 (:func:`feedback_nlp.text.complaints.states_failure`: "Please fix the app, it crashes"), a
-negative judgement (`data/replies/evaluative.toml`: "terrible") or a refusal (a negation or
-"stop": "please stop adding fees").
+negative judgement (`data/replies/evaluative.toml`: "terrible"), a refusal (a negation or
+"stop": "please stop adding fees") or a remedy ("refund", "compensation"). So does one opened
+by the file's `feature` words ("Feature request:", "Suggestion:", "Is there a way to", "Would
+love a"), with or without an adding verb.
 """
 
 from __future__ import annotations
@@ -55,6 +57,11 @@ _STOPPING = re.compile(
 )
 #: A mark that ends a clause or sentence with more words after it: a request that goes on
 #: ("Please add staff, it is chaos.").
+#: Words that ask for a remedy, not a feature ("We'd like a refund"): a complaint's outcome.
+_REMEDY = re.compile(
+    r"(?<!\w)(?:refund|money back|compensation|reimburs|cancel|erstattung|geld zuruck|"
+    r"rembours|reembols|rimbors|terugbetal|возврат|zwrot)"
+)
 _GOES_ON = re.compile(r"(?:[,;:()!?.…]|\s[-–—]\s)\W*\w")
 _EMOTE = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<!\w)(?:[:;=]-?[)(DPp]|<3|xD)(?!\w)")
 
@@ -67,13 +74,14 @@ def request_words() -> dict[str, dict[str, tuple[str, ...]]]:
 
 @lru_cache(maxsize=64)
 def _start(lang: str | None, asks: bool) -> re.Pattern[str]:
-    """A greeting or none, then an opener of `lang` (of every language when it has none),
-    or with `asks` (the comment holds a question mark) also a bare question word."""
+    """A greeting or none, then an opener or `feature` opener of `lang` (of every language
+    when it has none), or with `asks` (the comment holds a question mark) also a bare
+    question word."""
     lists = request_words()
     chosen = [lists[lang]] if lang in lists else list(lists.values())
-    kinds = ("opener", "question") if asks else ("opener",)
+    kinds = ("opener", "feature", "question") if asks else ("opener", "feature")
     greeting = any_cue(g for words in chosen for g in words["greeting"]).pattern
-    opener = any_cue(o for words in chosen for kind in kinds for o in words[kind]).pattern
+    opener = any_cue(o for words in chosen for kind in kinds for o in words.get(kind, ())).pattern
     return re.compile(rf"\W*(?:{greeting}\W*)?{opener}")
 
 
@@ -99,12 +107,20 @@ def judges_or_feels(text: str) -> bool:
 
 def _words(kind: str) -> re.Pattern[str]:
     """:func:`any_cue` of every language's `kind` list."""
-    return any_cue(w for lists in request_words().values() for w in lists[kind])
+    return any_cue(w for lists in request_words().values() for w in lists.get(kind, ()))
 
 
 @lru_cache(maxsize=1)
 def _adding() -> re.Pattern[str]:
     return _words("adding")
+
+
+@lru_cache(maxsize=1)
+def _feature_start() -> re.Pattern[str]:
+    """A greeting or none, then an opener that by itself asks for a feature (the `feature`
+    lists: "Feature request:", "Is there a way to")."""
+    greeting = _words("greeting").pattern
+    return re.compile(rf"\W*(?:{greeting}\W*)?{_words('feature').pattern}")
 
 
 @lru_cache(maxsize=1)
@@ -134,10 +150,12 @@ def plain_request(text: str, lang: str | None = None) -> bool:
 
 def asks_to_add(text: str, lang: str | None = None) -> bool:
     """True when `text` is a plain request to add or offer something ("Please add Apple Pay
-    at checkout"), in one clause, that states no failure, negative judgement or refusal (see
-    the module)."""
+    at checkout", "Feature request: dark mode"), in one clause, that states no failure,
+    negative judgement, refusal or remedy asked for (see the module)."""
     rest = _asked(text, lang)
-    if rest is None or not _adding().search(rest) or _negative().search(rest):
+    if rest is None or _negative().search(rest) or _REMEDY.search(rest):
+        return False
+    if not _adding().search(rest) and not _feature_start().match(normalise(text)):
         return False
     if _GOES_ON.search(rest.lstrip(" ,;:!?.")):
         return False

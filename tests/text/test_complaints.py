@@ -142,3 +142,53 @@ def test_a_case_still_open_after_a_stated_time_is_a_failure(text: str):
 )
 def test_opening_hours_and_businesses_still_open_are_no_failure(text: str):
     assert not states_failure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HTTP 502 on the dashboard page.",
+        "Getting HTTP 500 when saving a report.",
+        "API returns 429 after 20 requests.",
+        "SSO redirect goes to a 404 page.",
+        "HTTP 504 Gateway Timeout on /api/v2/reports.",
+        "ERR_TIMEOUT ERR_TIMEOUT on every export",
+        "SSO login loops back to the login page",
+        "Dashboard shows NaN for all metrics after v2.15.0.",
+    ],
+)
+def test_errors_a_system_reports_are_failures(text):
+    assert states_failure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What does error 404 mean?",  # a question
+        "We paid 500 for the room.",  # a number, no error
+        "No HTTP 502 since the update.",  # negated
+        "The shop is still open late.",  # open, not a case left open
+    ],
+)
+def test_numbers_questions_and_open_shops_are_no_failures(text):
+    assert not states_failure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The verification code arrives after it has already expired.",
+        "The chargeback I raised in August is still open.",
+        "There is a payment of €89.99 on my statement that I did not make.",
+        "This is the second time this month my card has been blocked.",
+        "I have tried to log in 6 times now.",
+        "A transferência está pendente há 5 dias.",
+        "O código SMS chega depois de expirar.",
+        "Tenho um pagamento de 200 euros que não fiz.",
+        "Der Abschlag wurde ohne Erklärung von 85 € auf 210 € erhöht.",
+        "Ich bekomme trotzdem weiter Rechnungen für die alte Wohnung.",
+        "Di la lectura final y me siguen cobrando el piso anterior.",
+    ],
+)
+def test_factual_complaints_of_bank_and_energy_customers_are_failures(text):
+    assert states_failure(text)

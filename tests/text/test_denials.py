@@ -177,3 +177,30 @@ def test_pain_compared_or_a_faint_denial_states_the_pain(text: str):
     """Review 52: these counted as denials and turned negative readings positive."""
     assert not denies_problem(text)
     assert problem_mentions(text)[1] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Direct debit reduced to £65 as I asked, no fuss.",
+        "Nothing went wrong, the reading was accepted straight away.",
+        "Keine Probleme, der Zähler wurde pünktlich getauscht.",
+        "Sin problemas, el técnico llegó puntual.",
+        "No problems until now.",  # "until now": so far
+    ],
+)
+def test_a_smooth_process_denies_a_problem(text):
+    assert denies_problem(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No problems until the bill came.",
+        "Sin problemas hasta que llegó la factura.",
+        "They made a fuss about the meter.",
+        "Everything went wrong.",
+    ],
+)
+def test_a_problem_that_came_later_or_a_fuss_made_is_no_denial(text):
+    assert not denies_problem(text)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from feedback_nlp.text.complaints import cue_pattern
 from feedback_nlp.text.requests import MAX_WORDS, asks_to_add, plain_request, request_words
 
-LANGUAGES = {"en", "fr", "de", "es", "it", "pt", "nl", "ro", "ru", "pl"}
+LANGUAGES = {"en", "fr", "de", "es", "it", "pt", "nl", "ro", "ru", "pl", "ja"}
 
 
 @pytest.mark.parametrize("kind", ["greeting", "opener", "closing", "judging", "adding"])
@@ -133,4 +133,47 @@ def test_a_request_to_add_something_asks_for_a_feature(text, lang):
     ],
 )
 def test_complaints_pleas_and_praise_do_not_ask_for_a_feature(text, lang):
+    assert not asks_to_add(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Need a HubSpot integration.", "en"),
+        ("Add support for multiple currencies please", "en"),
+        ("We'd like to export reports as Excel.", "en"),
+        ("Would love dark mode.", "en"),
+        ("Requesting a read-only API token type.", "en"),
+        ("Suggestion: let admins pin dashboards.", "en"),
+        ("Is there a way to bulk edit user permissions?", "en"),
+        ("Salesforce連携を追加してほしいです", "ja"),
+    ],
+)
+def test_feature_requests_of_saas_users_are_plain_requests(text, lang):
+    assert plain_request(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Suggestion: let admins pin dashboards.", "en"),
+        ("Is there a way to bulk edit user permissions?", "en"),
+        ("Requesting a read-only API token type.", "en"),
+        ("We'd like an audit log export for compliance.", "en"),
+    ],
+)
+def test_a_feature_opener_asks_for_a_feature_without_an_adding_verb(text, lang):
+    assert asks_to_add(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Need this fixed, it crashes every day", "en"),  # goes on, states a failure
+        ("We'd like a refund, the product never worked", "en"),  # goes on, states a failure
+        ("We'd like a refund.", "en"),  # a remedy, not a feature
+        ("Feature request: stop charging me twice", "en"),  # refuses, states a failure
+    ],
+)
+def test_complaints_opened_as_feature_requests_ask_for_no_feature(text, lang):
     assert not asks_to_add(text, lang)
