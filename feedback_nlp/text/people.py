@@ -16,7 +16,9 @@ Since stop 51 also a role word, a contact request, a call's introduction and tha
 (`feedback_nlp.text.people_cues`), and a Chinese or Japanese surname before 老师, 先生, さん ….
 Since stop 53 also an airline crew role and French, Italian and Dutch thanks
 (`feedback_nlp.text.people_crew`), and "Best,", thanks on a line of their own, a dash and "LG"
-as sign-offs (`feedback_nlp.text.people_sign_offs`).
+as sign-offs (`feedback_nlp.text.people_sign_offs`); a reply's salutation, thanks for a review
+and a name signed with a job title (`feedback_nlp.text.people_salutations`); a signed
+department ("Kind regards, Front Office") stays.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import re
 
 from feedback_nlp.text.people_crew import CREW, may_name_crew
 from feedback_nlp.text.people_cues import CUED, may_hold_cue, names_someone
+from feedback_nlp.text.people_roles import is_department
+from feedback_nlp.text.people_salutations import SALUTED, may_address_someone
 from feedback_nlp.text.people_scripts import UNCASED, UNCASED_SCRIPT, Measure
 from feedback_nlp.text.people_sign_offs import (
     ENDS_HERE,
@@ -97,6 +101,8 @@ def _cased_name_length(match: re.Match[str]) -> int:
         return 0
     if signed and (count != len(words) or _thanks_a_place(match, words)):
         return 0
+    if signed and is_department(words):
+        return 0  # "Kind regards, Front Office"
     if strict and not strict_name_ok(match, words):
         return 0
     name_end = match.start("name") + spans[count - 1].end()
@@ -133,6 +139,7 @@ def redact_names(text: str, placeholder: str) -> tuple[str, bool]:
     uncased = not text.isascii() and UNCASED_SCRIPT.search(text) is not None
     patterns = _CASED + CUED if may_hold_cue(text) else _CASED
     patterns = patterns + CREW if may_name_crew(text) else patterns
+    patterns = patterns + SALUTED if may_address_someone(text) else patterns
     for pattern, measure in patterns + UNCASED if uncased else patterns:
         text, hit = _redact_with(pattern, measure, text, placeholder)
         found = found or hit

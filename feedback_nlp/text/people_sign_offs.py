@@ -42,7 +42,7 @@ _THANKS = r"thanks|thank you|many thanks|thanks again|thanks so much|thank you s
 #: "MfG", English "BR" (best regards).
 _ABBREVIATED = r"LG|VG|BR|MfG|Lg|Vg"
 _CLAUSE_START = r"(?:^|(?<=[.!?…\n]))[ \t]*"
-_SIGN_OFF = (
+SIGN_OFF = (
     rf"(?:(?<!\w)(?:{SIGN_OFFS})(?!\w)[ \t]*[,!]?[ \t]*\n?"
     rf"|{_CLAUSE_START}(?:{_BRIEF_SIGN_OFFS})[ \t]*(?:[,!][ \t]*\n?|\n)"
     rf"|{_CLAUSE_START}(?:{_THANKS})[ \t]*[,!.]?[ \t]*\n)[ \t]*"
@@ -54,12 +54,12 @@ _STRICT_SIGN_OFF = (
 #: What may follow a signed name: the end, or a signature's tail on lines of their own (a job
 #: title, a company, a phone, an address: at most `_TAIL_LINES` lines of 80 characters).
 _TAIL_LINES = 6
-_SIGNATURE_END = rf"[ \t]*[.!]?(?:\s*$|[ \t]*\n(?:[^\n]{{0,80}}(?:\n|$)){{1,{_TAIL_LINES}}}$)"
+SIGNATURE_END = rf"[ \t]*[.!]?(?:\s*$|[ \t]*\n(?:[^\n]{{0,80}}(?:\n|$)){{1,{_TAIL_LINES}}}$)"
 _NAME = r"(?P<name>(?:[^\W\d_][\w'’-]*)(?:[ \t]+[^\W\d_][\w'’-]*){0,3})"
-SIGNED_NAME = re.compile(rf"(?i)(?:{_SIGN_OFF}|{_STRICT_SIGN_OFF}){_NAME}(?={_SIGNATURE_END})")
+SIGNED_NAME = re.compile(rf"(?i)(?:{SIGN_OFF}|{_STRICT_SIGN_OFF}){_NAME}(?={SIGNATURE_END})")
 #: A sign-off and one word that end a text ("thanks. cheers, john"), looked for in lower-case
 #: texts too.
-SIGNED_AT_END = re.compile(rf"(?i){_SIGN_OFF}[^\W\d_]+[ \t]*[.!]?\s*$")
+SIGNED_AT_END = re.compile(rf"(?i){SIGN_OFF}[^\W\d_]+[ \t]*[.!]?\s*$")
 ENDS_HERE = re.compile(r"[ \t]*[.!]?\s*$")
 #: Lower-case words after a sign-off that are no name ("Cheers, mate").
 NOT_SIGNED = NOT_NAMES | frozenset(
