@@ -19,6 +19,7 @@ from feedback_nlp.text.pii import redact_pii
         ("a/c 31926819 please", "a/c <ID> please"),
         ("Acc 8512345678 - please sort it", "Acc <ID> - please sort it"),
         ("Account 0123456789 wrong", "Account <ID> wrong"),
+        ("my account 87654321 was charged", "my account <ID> was charged"),  # 8+ digits
         ("Kontonummer 1234567890 gesperrt", "Kontonummer <ID> gesperrt"),
     ],
 )
