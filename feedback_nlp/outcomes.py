@@ -32,6 +32,7 @@ import pandas as pd
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.amounts import read_amounts
 from feedback_nlp.io.scores import NO_ANSWER, is_missing, parse_datetime
+from feedback_nlp.io.written_ratings import written_ratings
 from feedback_nlp.outcome_names import (
     BURDEN_WORDS,
     GOOD_SIDE_WORDS,
@@ -136,7 +137,11 @@ def _numeric(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series
     amounts, problems = read_amounts(text.where(~missing))
     values[~is_number] = amounts[~is_number]  # and "1.234" read by the column's decimal comma
     values[is_number & amounts.notna()] = amounts[is_number & amounts.notna()]
-    bad = ~missing & values.isna()
+    top = float(values.max()) if values.notna().any() else None  # "4/5" among 1-10 ratings
+    rated, scale_reasons = written_ratings(text.where(~missing & values.isna()), top, spec.name)
+    values = values.fillna(pd.Series(rated.to_numpy(float, na_value=np.nan), index=values.index))
+    reasons = reasons.fillna(scale_reasons)
+    bad = ~missing & values.isna() & reasons.isna()
     ambiguous = bad & (problems == "ambiguous").fillna(False)
     reasons[bad] = f"{spec.name} is not a number: '" + text[bad] + "'"
     reasons[ambiguous] = (

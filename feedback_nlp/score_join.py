@@ -1,4 +1,4 @@
-"""Joining a separate scores table to the comments by respondent or response id."""
+"""Joining a separate scores table to the comments by respondent, response or conversation id."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.io.cells import as_string
 from feedback_nlp.schema import plain_repr
 from feedback_nlp.score_units import SCORE_COLUMNS, SCORE_ROW
+
+#: The id columns a scores table can join on: a post-chat CSAT file is keyed by conversation.
+JOIN_KEYS = ("respondent_id", "response_id", "conversation_id")
 
 
 @dataclass(frozen=True)
@@ -37,18 +40,18 @@ def join_scores(
     *,
     source: str = "scores table",
 ) -> JoinResult:
-    """Join a separate scores table to the comments by `on` (respondent_id or response_id).
+    """Join a separate scores table to the comments by `on` (one of JOIN_KEYS).
 
-    Every comment row is kept (rows in = rows out); a respondent's score lands on each of
-    their comments and is counted once by the unit rule. The scores table must have one row per
-    key; score columns already in `comments` are an error rather than silently overwritten.
-    Where it brings scores (nps, csat, ces) to comments that have none, ``score_row`` says
-    which score row each comment's came from (`score_row_ids`): the unit rule counts a
-    respondent's comments under one score row as one answer, also when joined waves are
-    concatenated.
+    Every comment row is kept (rows in = rows out); a respondent's (or conversation's) score
+    lands on each of their comments and is counted once by the unit rule. The scores table
+    must have one row per key; score columns already in `comments` are an error rather than
+    silently overwritten. Where it brings scores (nps, csat, ces) to comments that have none,
+    ``score_row`` says which score row each comment's came from (`score_row_ids`): the unit
+    rule counts a respondent's comments under one score row as one answer, also when joined
+    waves are concatenated.
     """
-    if on not in ("respondent_id", "response_id"):
-        raise ConfigError(f"scores join on '{on}': use 'respondent_id' or 'response_id'")
+    if on not in JOIN_KEYS:
+        raise ConfigError(f"scores join on '{on}': use one of {', '.join(JOIN_KEYS)}")
     for frame, name in ((comments, "comments table"), (scores, source)):
         if on not in frame.columns:
             raise SchemaError(f"{name} has no '{on}' column to join scores on")

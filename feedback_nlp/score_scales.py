@@ -10,7 +10,7 @@ easy?)::
     csat = [1, 10]
     csat_satisfied = [9, 10]
     ces = [1, 5]
-    ces_low_effort = [1, 2]   # CES 1.0: 1 = very low effort
+    ces_low_effort = [4, 5]   # "1 = very difficult, 5 = very easy"; [1, 2] where 1 = very easy
 
 Answers outside a declared scale are rejected on reading like any out-of-range score. The
 analysis keeps non-default scales in ``scales.json`` in its folder, its model folder and the

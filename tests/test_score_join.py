@@ -5,6 +5,7 @@ import pytest
 
 from feedback_nlp.errors import ConfigError, SchemaError
 from feedback_nlp.score_join import join_scores
+from feedback_nlp.score_units import SCORE_ROW
 from feedback_nlp.scores import score_metrics
 
 
@@ -33,7 +34,7 @@ def test_join_scores_rejects_repeated_keys_clashes_and_bad_keys():
         join_scores(comments.drop(columns="nps"), scores, source="scores.csv")
     with pytest.raises(SchemaError, match=r"both have the column\(s\) \['nps'\]"):
         join_scores(comments, pd.DataFrame({"respondent_id": ["u1"], "nps": [4]}))
-    with pytest.raises(ConfigError, match="use 'respondent_id' or 'response_id'"):
+    with pytest.raises(ConfigError, match="use one of respondent_id, response_id, conversation_id"):
         join_scores(comments, scores, on="email")
 
 
@@ -60,3 +61,15 @@ def test_joined_scores_say_which_score_row_they_came_from():
     assert "score_row" not in join_scores(comments, churn).table
     with_nps = comments.assign(nps=[9, 9, 3])  # the comments' own scores: no score row
     assert "score_row" not in join_scores(with_nps, march.rename(columns={"nps": "csat"})).table
+
+
+def test_a_post_chat_score_table_joins_on_conversation_id():
+    comments = pd.DataFrame(
+        {"response_id": ["m1", "m2", "m3"], "conversation_id": ["CH-1", "CH-1", "CH-2"]}
+    )
+    scores = pd.DataFrame({"conversation_id": ["CH-1", "CH-2", "CH-9"], "csat": [5, 2, 4]})
+    joined = join_scores(comments, scores, on="conversation_id")
+    assert joined.table["csat"].tolist() == [5, 5, 2]
+    assert joined.unmatched_scores["conversation_id"].tolist() == ["CH-9"]
+    rows = joined.table[SCORE_ROW]
+    assert rows.iat[0] == rows.iat[1] != rows.iat[2]  # one conversation's score counted once

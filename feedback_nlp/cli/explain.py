@@ -88,7 +88,9 @@ def explain_command(
     scores: Annotated[
         Path | None, typer.Option(help="Separate scores file (.csv/.parquet) to join.")
     ] = None,
-    join_on: Annotated[str, typer.Option(help="respondent_id or response_id.")] = "respondent_id",
+    join_on: Annotated[
+        str, typer.Option(help="respondent_id, response_id or conversation_id.")
+    ] = "respondent_id",
     period: Annotated[
         str, typer.Option(help="Period for trends: M (month), W (week) or Q (quarter).")
     ] = "M",

@@ -12,6 +12,15 @@ from feedback_nlp.io.nested import bytes_text, is_nested, nested_text
 from feedback_nlp.schema import COLUMNS, INPUT_COLUMNS
 from feedback_nlp.text.damage import find_issues, merge_issues
 
+#: A plain decimal number, with an optional exponent ("4", "-2.5", ".5", "1e3").
+NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def is_missing(series: pd.Series) -> pd.Series:
+    """True where a cell is missing or holds only whitespace."""
+    as_text = series.astype("string")
+    return as_text.isna() | (as_text.str.strip() == "")
+
 
 def text_issues(texts: pd.Series) -> pd.Series:
     """The `text_issues` cell of every text: damage kinds joined by '|', "" when none."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from feedback_nlp.io.question_words import FREE_TEXT_WORDS
+
 #: A lower-case letter or digit followed by a capital, and the last capital of a run before a
 #: lower-case letter ('IPAddress' -> 'IP_Address').
 _CAMEL_LOWER = re.compile(r"([a-z0-9])([A-Z])")
@@ -22,6 +24,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "post_id",
         "tweet_id",
         "message_id",
+        # German survey exports ("Antwort-ID")
+        "antwort_id",
+        "antwortid",
     ),
     "text": (
         "text",
@@ -116,7 +121,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "touchpoint": ("touchpoint", "touch_point"),
     "journey_stage": ("journey_stage", "stage", "journey"),
     "lang_hint": ("lang_hint", "language", "lang", "locale", "user_language"),
-    "conversation_id": ("conversation_id", "ticket_id"),
+    # a chat or call export's ("Chat ID"): a post-chat score file joins on it
+    "conversation_id": ("conversation_id", "ticket_id", "chat_id", "call_id"),
     "turn": ("turn", "turn_index"),
     "nps": (
         "nps",
@@ -126,11 +132,30 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "recommend",
         "recommendation_score",
     ),
-    "csat": ("csat", "csat_score", "satisfaction", "customer_satisfaction"),
+    "csat": (
+        "csat",
+        "csat_score",
+        "satisfaction",
+        "customer_satisfaction",
+        "overall_satisfaction",
+        # chat tools' post-chat survey ("Post-chat CSAT", "Chat rating")
+        "post_chat_csat",
+        "chat_csat",
+        "chat_rating",
+        "post_chat_rating",
+        "post_chat_survey_score",
+        "post_chat_score",
+        "chat_survey_score",
+    ),
     "ces": ("ces", "ces_score", "customer_effort", "effort", "customer_effort_score"),
     "star_rating": ("star_rating", "stars"),
 }
 
+
+#: The standard NPS question as a column name: "How likely are you to recommend us to a
+#: friend or colleague?", "On a scale of 0-10, how likely is it that you would recommend
+#: Acme to a colleague?" (not "What would make you recommend us?", nor one asking why).
+NPS_QUESTION = re.compile(r"\bhow likely\b.*\brecommend.*\b(?:friend|colleague)")
 
 #: Words that open the column names of review, ticket and survey exports ("Review Content",
 #: "Comment Date", "Ticket Channel") and that close time columns ("Review Created (UTC)"): a
@@ -206,7 +231,20 @@ def recognise(columns: list[str], taken: dict[str, str] | None = None) -> dict[s
             if name not in mapped and column is not None:
                 mapped[name] = column
                 used.add(column)
+    question = nps_question([c for c in columns if c not in used])
+    if "nps" not in mapped and question is not None:
+        mapped["nps"] = question
     return mapped
+
+
+def nps_question(columns: list[str]) -> str | None:
+    """The first of `columns` worded as the standard NPS question (`NPS_QUESTION`), not
+    asking for free text as well ("… and why?")."""
+    for column in columns:
+        lowered = str(column).lower()
+        if NPS_QUESTION.search(lowered) and not any(w in lowered for w in FREE_TEXT_WORDS):
+            return column
+    return None
 
 
 #: Endings of column names that hold a date or a time ('order_date', 'updated_at').

@@ -8,6 +8,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.io.cells import NUMBER, is_missing
+
 #: Day-first dates with dots or dashes, optional hours:minutes[:seconds].
 _DAY_FIRST = re.compile(
     r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?:[ T,]+(\d{1,2}:\d{2})(?::(\d{2}))?)?$"
@@ -86,7 +88,6 @@ def parse_datetime(
     match `date_format` (strptime syntax).
     Unreadable dates are reported, never guessed.
     """
-    from feedback_nlp.io.scores import _NUMBER, is_missing  # scores re-exports this module
 
     missing = is_missing(series)
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
@@ -96,7 +97,7 @@ def parse_datetime(
         values = values.dt.tz_convert("UTC")
         return values, pd.Series(pd.NA, index=series.index, dtype="string")
     text = series.astype("string").str.strip()
-    numeric = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool) & ~missing
+    numeric = text.str.fullmatch(NUMBER.pattern).fillna(False).astype(bool) & ~missing
     values = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
     unix = pd.Series(False, index=series.index)
     if numeric.any():

@@ -63,3 +63,6 @@ REQUEST_OPENINGS = (
 BARE_SCORE_NAMES = frozenset(
     {"score", "rating", "rate", "note", "bewertung", "punteggio", "puntuación", "nota", "оценка"}
 )
+#: Last words of a column name that holds a rating, not a question ("Food and beverage
+#: rating", "Cabin crew score"), unless it ends in a question mark.
+RATING_NAME_ENDINGS = frozenset({"rating", "ratings", "score", "scores", "stars", "grade"})

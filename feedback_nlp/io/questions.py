@@ -19,6 +19,7 @@ from feedback_nlp.io.question_words import (
     CSAT_WORDS,
     FREE_TEXT_WORDS,
     NPS_WORDS,
+    RATING_NAME_ENDINGS,
     REQUEST_OPENINGS,
 )
 from feedback_nlp.io.scores import NO_ANSWER, NUMBER_CELL
@@ -211,14 +212,21 @@ def reads_as_free_text(answer: str) -> bool:
 
 def is_question(column: str) -> bool:
     """A column name worded as a question: ending in '?', of four words or more, or opening
-    with a request for text ("Tell us why", `REQUEST_OPENINGS`)."""
+    with a request for text ("Tell us why", `REQUEST_OPENINGS`); four words naming a rating
+    ("Food and beverage rating", `RATING_NAME_ENDINGS`) are none."""
     name = column.strip()
-    return name.endswith("?") or len(name.split()) >= 4 or name.lower().startswith(REQUEST_OPENINGS)
+    if name.endswith("?") or name.lower().startswith(REQUEST_OPENINGS):
+        return True
+    words = name.lower().split()
+    return len(words) >= 4 and words[-1] not in RATING_NAME_ENDINGS
 
 
-def question_notes(plan: ColumnPlan, carried: list[str]) -> list[str]:
+def question_notes(
+    plan: ColumnPlan, carried: list[str], table: pd.DataFrame | None = None
+) -> list[str]:
     """Notes on the carried columns of a table of questions: score-worded ones answered in
-    words, and the other questions, with how to use them (after the mapping is applied)."""
+    words, and the other questions (not those `table` holds small numbers in: ratings), with
+    how to use them (after the mapping is applied)."""
     notes = [
         f"'{column}' is worded like a score question ({name.upper()}) but holds answers such "
         f"as '{answer}': not read as a score (a yes/no answer can be declared an outcome: "
@@ -233,6 +241,7 @@ def question_notes(plan: ColumnPlan, carried: list[str]) -> list[str]:
         and c not in plan.not_scores
         and is_question(c)
         and not score_for_question(c)
+        and not (table is not None and c in table.columns and _small_numbers(table[c]))
     ]
     if others:
         listed = ", ".join(f"'{c}'" for c in others)
@@ -248,6 +257,12 @@ def question_notes(plan: ColumnPlan, carried: list[str]) -> list[str]:
             "the pain-point matrix)"
         )
     return notes
+
+
+def _small_numbers(cells: pd.Series) -> bool:
+    """Cells answered, every one a number from 0 to 10: a rating's answers."""
+    given = [str(c).strip() for c in cells.dropna().tolist() if str(c).strip()]
+    return numeric_answers(given) and all(0 <= float(a.replace(",", ".")) <= 10 for a in given)
 
 
 def questions_header(

@@ -85,7 +85,7 @@ def file_info(
         "text_issues": issue_counts(table),
         "notes": [n for n in plan.notes if not (text_mapped and n.startswith(WORDING_NOTE))]
         + builder.notes
-        + question_notes(plan, carried)
+        + question_notes(plan, carried, table)
         + good_bad_hints(table, carried)
         + likelihood_scale_hints(table, carried)
         + weight_notes(carried)

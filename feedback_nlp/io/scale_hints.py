@@ -13,6 +13,8 @@ file with no text column names a review site's two answer boxes ("Positive revie
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from feedback_nlp.io.column_names import normalise_name
@@ -58,16 +60,40 @@ def scale_note(
         )
     if name != "ces" or not ces_looks_five_point(values, scales):
         return None
-    return f"ces scale ('{column}'): {FIVE_POINT_CES}"
+    return f"ces scale ('{column}'): {five_point_ces(column)}"
 
 
 #: What a CES of answers 1-5 read on the default 1-7 scale needs (the reader's note, the
-#: report's warning).
+#: report's warning), in both directions: which end is the easy one is the survey's to say.
 FIVE_POINT_CES = (
     "every answer is 1-5; CES is read on 1-7 with 5-7 easy: if the survey asks on 1-5, "
-    "declare it in the mapping ([scales] ces = [1, 5] and ces_low_effort, e.g. [1, 2] where 1 "
-    "is the least effort)"
+    "declare it in the mapping ([scales] ces = [1, 5] and ces_low_effort, the easy answers: "
+    "[4, 5] where 5 is the least effort, [1, 2] where 1 is)"
 )
+#: A scale's end labelled in a question ("1 = very difficult", "5 = very easy").
+_END_LABEL = re.compile(r"(\d+)\s*[=:-]\s*([^,;)]+)")
+_EASY_WORDS = ("easy", "low effort", "little effort", "einfach", "facile", "fácil")
+
+
+def five_point_ces(question: str) -> str:
+    """FIVE_POINT_CES, with the easy answers the `question`'s labels give ("1 = very
+    difficult, 5 = very easy": [4, 5]) when it labels its easy end."""
+    easy = [int(n) for n, label in _END_LABEL.findall(question) if _says_easy(label)]
+    if len(easy) != 1 or easy[0] not in (1, 5):
+        return FIVE_POINT_CES
+    answers = "[4, 5]" if easy[0] == 5 else "[1, 2]"
+    return (
+        "every answer is 1-5; CES is read on 1-7 with 5-7 easy: if the survey asks on 1-5, "
+        f"declare it in the mapping ([scales] ces = [1, 5] and ces_low_effort = {answers}: "
+        f"the question says {easy[0]} is the easy end)"
+    )
+
+
+def _says_easy(label: str) -> bool:
+    lowered = label.casefold()
+    return any(w in lowered for w in _EASY_WORDS) and not any(
+        n in lowered for n in ("not easy", "difficult", "uneasy", "hard")
+    )
 
 
 def ces_looks_five_point(values: pd.Series, scales: ScoreScales) -> bool:

@@ -8,6 +8,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.io.cells import NUMBER as _NUMBER
+from feedback_nlp.io.cells import is_missing
 from feedback_nlp.io.dates import SLASHED_HINT, date_order_note, parse_datetime
 from feedback_nlp.io.digits import plain_digits
 from feedback_nlp.schema import SCORE_RANGES
@@ -44,7 +46,6 @@ NO_ANSWER = frozenset({
 #: A decimal comma ("4,0" in a semicolon-separated European export): read as a point. Three
 #: digits after the comma stay unreadable ("1,000" could be a thousands separator).
 _DECIMAL_COMMA = re.compile(r"^([+-]?\d+),(\d{1,2})$")
-_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 #: A cell that is a plain number, with a decimal point or comma ("9", "4,5"): header rows and
 #: answers to score questions are told from labels and words by it.
 NUMBER_CELL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -55,12 +56,6 @@ _LABELLED = re.compile(r"^([+-]?\d{1,2})\s*(?:[-–—:=(]\s*|\s+)[^\d\s½¼¾][
 _OUT_OF = re.compile(r"^(\d{1,2})\s*(?:/|out of|of|von|sur|su|de|из)\s*(\d{1,2})$", re.IGNORECASE)
 #: Star characters of ratings written as stars ("★★★★☆").
 _FILLED, _EMPTY = "★⭐✭✮✯🌟", "☆✩"
-
-
-def is_missing(series: pd.Series) -> pd.Series:
-    """True where a cell is missing or holds only whitespace."""
-    as_text = series.astype("string")
-    return as_text.isna() | (as_text.str.strip() == "")
 
 
 def parse_integer(
@@ -106,7 +101,31 @@ def parse_score(
     top ("9/10"): the number is read. Words alone ("Very satisfied") are not.
     """
     value_range = value_range or ALL_SCORE_RANGES[name]
-    return parse_integer(stated_numbers(series, value_range[1]), name, value_range, series)
+    values, reasons = parse_integer(
+        stated_numbers(series, value_range[1]), name, value_range, series
+    )
+    return values, reasons.where(reasons.isna(), _other_scale(series, name, value_range, reasons))
+
+
+def _other_scale(
+    series: pd.Series, name: str, value_range: tuple[int, int], reasons: pd.Series
+) -> pd.Series:
+    """`reasons`, where a cell is a number out of another scale's top ("4/10" in a 1-5
+    column): that conflict, said, the value left out (never rescaled)."""
+    text = plain_digits(series).astype("string").str.strip()
+    out_of = text.str.extract(_OUT_OF.pattern)
+    other = out_of[1].notna() & (out_of[1].astype("Float64") != value_range[1]).fillna(False)
+    low, high = value_range
+    said = (
+        f"{name} is out of another scale ("
+        + out_of[0]
+        + " out of "
+        + out_of[1]
+        + f"; the column is {low}-{high}, nothing rescaled): '"
+        + series.astype("string")
+        + "'"
+    )
+    return said.where(other.astype(bool), reasons)
 
 
 def stated_numbers(series: pd.Series, top: float) -> pd.Series:

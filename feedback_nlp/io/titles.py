@@ -47,6 +47,8 @@ BODY_NAMES = frozenset(
 )
 #: What a title's end may be trimmed of before it is looked for at the body's start.
 _TRAILING = " .…!?:;-–—"
+#: Quotation marks a review site puts around a title ("“Amazing stay!”", TripAdvisor).
+_QUOTES = " \"'“”„‟«»‘’‚‹›「」"
 
 
 def find_title(plan: ColumnPlan, columns: Iterable[str], path: object) -> None:
@@ -119,11 +121,11 @@ def join_title(title: str, body: str | None) -> str | None:
 
 
 def _starts_with(text: str, title: str) -> bool:
-    """Whether the body repeats the title (letter case, spacing and the title's closing
-    punctuation or "…" of a cut-off title aside) up to a word's end ("Bad" does not start
-    "Badly packed")."""
-    head = " ".join(title.rstrip(_TRAILING).split()).casefold()
-    said = " ".join(text.split()).casefold()
+    """Whether the body repeats the title (letter case, spacing, quotes around either and
+    the title's closing punctuation or "…" of a cut-off title aside) up to a word's end
+    ("Bad" does not start "Badly packed")."""
+    head = " ".join(title.strip(_QUOTES).rstrip(_TRAILING + _QUOTES).split()).casefold()
+    said = " ".join(text.lstrip(_QUOTES).split()).casefold()
     if not head or not said.startswith(head):
         return False
     return len(said) == len(head) or not said[len(head)].isalnum()

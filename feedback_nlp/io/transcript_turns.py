@@ -30,6 +30,7 @@ from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.chat import AGENT_TURN_MODES
 from feedback_nlp.io.speaker_labels import listed, speaker_side
 from feedback_nlp.io.transcript_lines import TranscriptCounts, is_transcript_column, split_cells
+from feedback_nlp.io.turn_scores import ConversationScores
 
 #: Headers of a per-turn export's speaker column (compared case-folded, `_`/`-`/`.` as spaces).
 #: Its values must be speaker roles too: a "sender" of e-mail addresses is no speaker column.
@@ -128,6 +129,7 @@ class TurnReading:
     numbered: bool | None = None  # turns share response ids: numbered (decided once)
     turns_by_id: dict[str, int] = field(default_factory=dict)  # response id -> turns so far
     made_context: bool = False
+    scores: ConversationScores = field(default_factory=ConversationScores)  # on agent rows
 
     def read(
         self,
@@ -141,6 +143,10 @@ class TurnReading:
         text, context = self._split(text, columns.get("text", "text"), notes)
         keys, by_response_id = conversation_keys(raw, conversations, columns)
         rows = self._agent_rows(raw, text, keys, columns.get("role"), notes)
+        if rows.column is not None and rows.reasons is not None and keys is not None:
+            agent = rows.reasons.notna()
+            rows.columns.update(self.scores.columns(raw, agent, keys, columns))
+            _set_note(notes, "conversation scores:", self.scores.note() or "")
         if rows.column is not None and by_response_id and keys is not None:
             if self.numbered is None:
                 self.numbered = bool(keys.dropna().duplicated().any())
@@ -164,6 +170,7 @@ class TurnReading:
         self.mode = checked_mode(mode)
         if self.speaker is not None:
             _set_note(notes, f"speaker column '{self.speaker}'", self._note())
+            _set_note(notes, "conversation scores:", self.scores.note() or "")
         if mode == "drop" and self.made_context:
             return table.drop(columns=[CONTEXT], errors="ignore")
         return table
@@ -257,4 +264,5 @@ def _count(counts: dict[str, int], value: str) -> None:
 def _set_note(notes: list[str], key: str, note: str) -> None:
     """Put `note` in place of the note starting with `key` (its counts grow chunk by chunk)."""
     notes[:] = [n for n in notes if not n.startswith(key)]
-    notes.append(note)
+    if note:
+        notes.append(note)

@@ -132,3 +132,31 @@ def test_a_call_transcript_column_is_the_text_and_a_bare_conversation_is_not():
     """A contact-centre probe (stop 51): "transcript" was not found as the text column."""
     assert recognise(["call_id", "Transcript", "csat"])["text"] == "Transcript"
     assert "text" not in recognise(["conversation", "csat"])
+
+
+def test_chat_survey_and_standard_question_headers_are_recognised():
+    assert recognise(["Chat ID", "Post-chat CSAT"]) == {
+        "conversation_id": "Chat ID",
+        "csat": "Post-chat CSAT",
+    }
+    assert recognise(["Chat rating"]) == {"csat": "Chat rating"}
+    assert recognise(["Post Chat Survey Score"]) == {"csat": "Post Chat Survey Score"}
+    assert recognise(["Antwort-ID", "Overall satisfaction"]) == {
+        "response_id": "Antwort-ID",
+        "csat": "Overall satisfaction",
+    }
+    for question in (
+        "How likely are you to recommend us to a friend or colleague?",
+        "How likely are you to recommend us to a colleague?",
+        "On a scale of 0-10, how likely is it that you would recommend Acme to a friend?",
+    ):
+        assert recognise([question]) == {"nps": question}
+
+
+def test_open_questions_that_mention_recommending_are_not_nps():
+    for question in (
+        "How likely are you to recommend us to a friend, and why?",
+        "What would make you recommend us to a colleague?",
+        "How likely are you to recommend us?",  # no standard wording: a hint, not a score
+    ):
+        assert "nps" not in recognise([question])

@@ -198,3 +198,14 @@ def test_a_bad_outcome_cell_keeps_the_comment_under_keep_text(tmp_path) -> None:
     assert result.rejects["reason"].iloc[0] == "refund_amount is not a number: 'lots'"
     strict = check_result(read_feedback(path, outcomes=spec, bad_scores="reject-row"))
     assert strict.table["response_id"].tolist() == ["r2"]
+
+
+def test_a_numeric_rating_written_as_review_sites_write_it_is_read_or_said_not_rescaled():
+    from feedback_nlp.outcomes import parse_outcome
+
+    spec = parse_outcome_option("Rating:numeric")
+    cells = pd.Series(["8", "9.2", "10/10", "4 stars", "4/5"], dtype=object)
+    values, reasons = parse_outcome({"Rating": cells}, spec)
+    assert values.tolist()[:4] == [8.0, 9.2, 10.0, 4.0]
+    assert np.isnan(values.iat[4])
+    assert "out of another scale" in reasons.iat[4] and reasons[:4].isna().all()

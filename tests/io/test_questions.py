@@ -204,3 +204,16 @@ def test_a_choice_answered_na_in_its_first_rows_is_no_second_box(tmp_path):
     result = check_result(read_feedback(path))
     assert result.info["more_texts"] == [] and len(result.table) == len(rows)
     assert result.info["columns"]["text"] == "What could we improve?"
+
+
+def test_a_rating_column_is_no_question_left_unanalysed(tmp_path):
+    path = tmp_path / "flight.csv"
+    path.write_text(
+        "id,Food and beverage rating,Seat comfort rating,Please tell us about your experience\n"
+        "1,4,5,The crew were lovely\n2,2,3,Cold meal and a broken seat\n",
+        encoding="utf-8",
+    )
+    notes = " ".join(read_feedback(path).info["notes"])
+    assert "Food and beverage rating" not in notes
+    assert not is_question("Food and beverage rating") and not is_question("Cabin crew score")
+    assert is_question("What did you think of your seat rating?")

@@ -107,3 +107,20 @@ def test_no_text_hint_names_the_questions_of_a_survey_in_another_language():
     hint = text_column_hint(columns)
     assert hint.endswith('text = ["Hvad gik godt?", "Hvad kan forbedres?"]')
     assert "look like" not in text_column_hint(["id", "Store", "Ordered at"])
+
+
+def _five_point_ces(tmp_path, question: str):
+    path = tmp_path / "effort.csv"
+    rows = "".join(f"{i},comment {i},{i % 5 + 1}\n" for i in range(40))
+    path.write_text(f'id,comment,"{question}"\n' + rows, encoding="utf-8")
+    result = read_feedback(path, mapping={"columns": {"ces": question}})
+    return " ".join(n for n in result.info["notes"] if n.startswith("ces scale"))
+
+
+def test_the_five_point_ces_note_follows_the_direction_the_question_states(tmp_path):
+    easy_high = _five_point_ces(tmp_path, "How easy was it? (1 = very difficult, 5 = very easy)")
+    assert "ces_low_effort = [4, 5]" in easy_high and "[1, 2]" not in easy_high
+    easy_low = _five_point_ces(tmp_path, "Effort (1 = very easy, 5 = very difficult)")
+    assert "ces_low_effort = [1, 2]" in easy_low and "[4, 5]" not in easy_low
+    unlabelled = _five_point_ces(tmp_path, "Effort score")
+    assert "[4, 5] where 5 is the least effort, [1, 2] where 1 is" in unlabelled

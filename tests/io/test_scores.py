@@ -125,7 +125,8 @@ def test_choice_text_exports_label_the_ends_of_the_scale():
     values, reasons = parse_score(pd.Series(["4/5", "Very likely", "11 - Beyond"]), "nps")
     assert values.isna().all()
     assert reasons.tolist() == [
-        "nps is not a number: '4/5'",  # out of 5 is not an NPS
+        # out of 5 is not an NPS, and the reason says so
+        "nps is out of another scale (4 out of 5; the column is 0-10, nothing rescaled): '4/5'",
         "nps is not a number: 'Very likely'",
         "nps is outside 0-10: '11 - Beyond'",
     ]
@@ -229,3 +230,22 @@ def test_invisible_bidi_marks_in_score_cells_are_ignored():
     values, reasons = parse_score(pd.Series(["\u200f٩", "\u200e9", "\u200f"]), "nps")
     assert values.tolist()[:2] == [9, 9] and pd.isna(values.iloc[2])
     assert reasons.isna().all()
+
+
+def test_a_score_out_of_another_scales_top_is_said_not_rescaled():
+    cells = pd.Series(["4/5", "10/10", "4 stars", "★★★★☆", "4/10"], dtype=object)
+    values, reasons = parse_score(cells, "csat")
+    assert values.iloc[[0, 2, 3]].tolist() == [4, 4, 4] and values.iloc[[1, 4]].isna().all()
+    assert reasons.iat[1] == (
+        "csat is out of another scale (10 out of 10; the column is 1-5, nothing rescaled): '10/10'"
+    )
+    nps, said = parse_score(cells, "nps")
+    assert nps.iat[1] == 10 and nps.iat[4] == 4 and pd.isna(nps.iat[0])
+    assert said.iat[0].startswith("nps is out of another scale (4 out of 5; the column is 0-10")
+
+
+def test_dates_and_scores_share_the_cell_helpers_of_io_cells_at_module_top():
+    from feedback_nlp.io import cells, dates, scores
+
+    assert dates.is_missing is scores.is_missing is cells.is_missing
+    assert dates.NUMBER is cells.NUMBER

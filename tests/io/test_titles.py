@@ -135,3 +135,15 @@ def test_a_column_of_forms_of_address_is_no_title(tmp_path):
     )
     table = read_feedback(path).table
     assert table["text"].tolist() == ["Great service from the team", "Delivery too slow", ""]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "text"),
+    [
+        ("“Amazing stay!”", "Amazing stay! Will return.", "Amazing stay! Will return."),
+        ("«Sehr laut»", "„Sehr laut“ war das Zimmer.", "„Sehr laut“ war das Zimmer."),
+        ("“Great”", "Greatly overpriced.", "“Great”\nGreatly overpriced."),
+    ],
+)
+def test_a_quoted_title_repeated_in_the_body_is_read_once(title, body, text):
+    assert join_title(title, body) == text

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.io import read_feedback
+from feedback_nlp.io import delimited, read_feedback
 from feedback_nlp.io.stream import stream_feedback
 from feedback_nlp.io.transcript_turns import speaker_column
 
@@ -241,3 +241,41 @@ def test_a_templated_form_column_is_read_whole(tmp_path):
         "Member: Platinum\nStaff: nobody at the desk after six\nPool: closed again"
     )
     assert "context" not in result.table.columns
+
+
+LAST_ROW_CSAT = (
+    "conversation_id,sender,message,csat\n"
+    "K1,customer,My card was blocked abroad,\n"
+    "K1,agent,I have unblocked it now,5\n"
+    "K2,bot,Hi! How can I help?,\n"
+    "K2,customer,The transfer failed twice,2\n"
+    "K3,customer,Where is my new card,\n"
+    "K3,agent,It was posted on Monday,\n"
+    "K3,bot,Please rate this chat,4\n"
+)
+
+
+def test_a_conversation_score_on_an_agent_or_bot_row_is_kept(tmp_path):
+    result = read_feedback(_write(tmp_path, LAST_ROW_CSAT))
+    table = result.table.set_index("conversation_id")
+    assert table["csat"].to_dict() == {"K1": 5, "K2": 2, "K3": 4}
+    assert len(result.rejects) == 4
+    notes = " ".join(result.info["notes"])
+    assert "csat: the score of 2 conversation(s) written on an agent or bot row" in notes
+
+
+def test_rows_of_a_conversation_that_disagree_keep_the_last_and_say_so(tmp_path):
+    disagreeing = "conversation_id,sender,message,csat\nK1,customer,Slow reply,2\nK1,bot,Bye,5\n"
+    result = read_feedback(_write(tmp_path, disagreeing + "K2,customer,Fine,3\nK2,agent,x,\n"))
+    assert result.table["csat"].tolist() == [5, 3]
+    assert "1 whose rows disagree: the last row's score kept" in " ".join(result.info["notes"])
+
+
+def test_a_conversation_score_before_its_customer_turn_crosses_chunks(tmp_path, monkeypatch):
+    monkeypatch.setattr(delimited, "CHUNK_ROWS", 3)
+    first = LAST_ROW_CSAT.replace("K3,customer,Where is my new card,\n", "")
+    path = _write(tmp_path, first.replace("K2,bot,Hi! How can I help?,", "K2,bot,Hi,1"))
+    result = read_feedback(path)
+    assert result.table["csat"].tolist() == [5, 2]  # K2's own later score; K3 had no customer turn
+    notes = " ".join(result.info["notes"])
+    assert "1 whose rows disagree" in notes and "1 such score(s) left out" in notes

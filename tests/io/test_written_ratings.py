@@ -1,0 +1,25 @@
+"""Ratings written as review sites show them, read as numbers (`io.written_ratings`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from feedback_nlp.io.written_ratings import written_ratings
+
+
+def test_written_ratings_are_read_as_the_number_they_state():
+    cells = pd.Series(["4/5", "10/10", "4 stars", "★★★★☆", "1 star", "8.8", None], dtype=object)
+    values, reasons = written_ratings(cells, None, "Rating")
+    assert values.tolist()[:5] == [4, 10, 4, 4, 1]
+    assert values[5:].isna().all() and reasons.isna().all()
+
+
+def test_a_rating_out_of_a_lower_top_than_the_column_is_said_not_rescaled():
+    cells = pd.Series(["4/5", "10/10", "★★★★☆", "4 stars"], dtype=object)
+    values, reasons = written_ratings(cells, 9.2, "Rating")
+    assert values.isna().tolist() == [True, False, True, False]
+    assert reasons.iat[0] == (
+        "Rating is out of another scale (out of 5; the column's other ratings go up to 9.2, "
+        "nothing rescaled): '4/5'"
+    )
+    assert reasons[[1, 3]].isna().all()
