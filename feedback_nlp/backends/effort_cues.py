@@ -10,7 +10,8 @@ Cue families and weights (a family counts once; the score is their sum, capped a
 
 - ``repeat_contact`` 0.7 — contacted or asked two or more times ("third time I call", "4
   e-mails", "reported it twice", "varias veces" with a contact verb, "every time I call", "rang
-  again", "phoned, then e-mailed"), or could not get through for days / always; 0.35 for
+  again", "phoned, then e-mailed", short forms: "Zählerstand dreimal gemeldet"), or could not
+  get through for days / always ("line engaged all day", "nadie cogía el teléfono"); 0.35 for
   one contact the customer had to make ("had to call") or one failed attempt; contacting over
   and over ("kept ringing", "ringing and ringing", "sans cesse") is strong.
 - ``transfer`` 0.7 — passed between departments, transferred several times or to two or more
@@ -70,7 +71,9 @@ from feedback_nlp.backends.effort_repeats import (
     repeated_request,
 )
 from feedback_nlp.backends.effort_sentences import sentences
+from feedback_nlp.backends.effort_short_forms import short_repeat
 from feedback_nlp.backends.effort_transfers import passed_around, several_transfers, transferred
+from feedback_nlp.backends.effort_unreachable import LINE_BUSY, LONG_TIME, NEVER_PICKED_UP
 
 #: Cue weights: strong (one is high effort), firm (high on its own too) and weak.
 STRONG, FIRM, WEAK = 0.7, 0.6, 0.35
@@ -109,11 +112,12 @@ _SHORT_WAIT = words(
 _STILL_NOT = words(lex.STILL_NOT)
 _SINCE = words(lex.SINCE)
 _NO_REPLY = words(phrases.NO_REPLY)
-_UNREACHABLE = words(phrases.UNREACHABLE)
+_UNREACHABLE = words(rf"{phrases.UNREACHABLE}|{LINE_BUSY}")
+_NEVER_PICKED_UP = words(NEVER_PICKED_UP)
 _PERSISTENT = words(
-    r"(?:always|constantly|never|immer|ständig|nie|toujours|jamais|siempre|nunca|sempre|mai|"
-    r"steeds|altijd|nooit|всё время|постоянно|никогда|ciągle|zawsze|nigdy|mereu|niciodată|"
-    r"hep|sürekli|hiç)(?!\w)"
+    rf"(?:{LONG_TIME}|always|constantly|never|immer|ständig|nie|toujours|jamais|siempre|nunca|"
+    r"sempre|mai|steeds|altijd|nooit|всё время|постоянно|никогда|ciągle|zawsze|nigdy|mereu|"
+    r"niciodată|hep|sürekli|hiç)(?!\w)"
 )
 _CHASING = words(phrases.CHASING)
 _FOR_DAYS = words(rf"(?:{phrases.FOR_DAYS})(?!\w)")
@@ -161,6 +165,8 @@ def repeat_contact(text: str) -> float:
     if count_before(text, phrases.VISITS) >= 2 or found(_CONTACT_AGAIN, text):
         return STRONG
     if found(_KEPT_CONTACTING, text) or repeated_request(text) or chained_contacts(text):
+        return STRONG
+    if short_repeat(text) or _NEVER_PICKED_UP.search(text):
         return STRONG
     for sentence in sentences(text):
         if _UNREACHABLE.search(sentence):  # tried and failed: for days or always (strong)

@@ -13,7 +13,8 @@ positive ("What should we continue doing?"). A box whose wording says both ("pro
 "likes / dislikes", "what was good, what was not?") or neither has none; so has a column name
 (no space, no "?") with a word that is not a box word ("positive_id", "best_time_to_call").
 Answers that say there is nothing to tell are told by :mod:`feedback_nlp.text.box_nothing`,
-answers that ask for a change by :mod:`feedback_nlp.text.box_requests`;
+answers that ask for a change by :mod:`feedback_nlp.text.box_requests`, terse praise
+("Quiet room" in a positive box) by :mod:`feedback_nlp.text.box_praise`;
 :func:`praises_nothing` tells an answer that is only "nothing" in a positive box ("What
 worked well?" "Nichts."): a verdict.
 """
@@ -36,6 +37,7 @@ from feedback_nlp.text.box_nothing import (
     recalls_nothing,
 )
 from feedback_nlp.text.box_nothing import words_of as _words_of
+from feedback_nlp.text.box_praise import terse_praise
 from feedback_nlp.text.box_requests import asks_for_change
 from feedback_nlp.text.replies import is_no_judgement_reply
 
@@ -226,8 +228,10 @@ def box_read(
     (:func:`feedback_nlp.text.box_requests.asks_for_change`) is negative, and any other read
     neutral below `neutral_confidence`, or positive below `confidence`, is negative. In a
     positive box, an answer that nothing comes to mind is neutral, one that is only "nothing"
-    (:func:`is_only_nothing`) negative, and one read negative below `confidence` positive
-    unless it opens with "nothing" (:func:`opens_with_nothing`)."""
+    (:func:`is_only_nothing`) negative, one read negative below `confidence` positive
+    unless it opens with "nothing" (:func:`opens_with_nothing`), and one read neutral that is
+    terse praise ("Everything", "Quiet room": :func:`feedback_nlp.text.box_praise.terse_praise`)
+    positive."""
     out = probabilities.copy()
     for row, (text, question) in enumerate(zip(texts, questions, strict=True)):
         box = box_polarity(question)
@@ -262,12 +266,15 @@ def _box_target(
 def _positive_box_target(text: str, read: str, unsure: bool) -> str | None:
     """The label of an answer read `read` in a positive box: neutral when nothing comes to
     mind, negative when it is only "nothing", positive when read negative and `unsure` unless
-    it opens with "nothing"; None: the one read."""
+    it opens with "nothing", and positive when read neutral and terse praise ("Quiet room":
+    :func:`feedback_nlp.text.box_praise.terse_praise`); None: the one read."""
     if recalls_nothing(text):
         return "neutral" if read != "neutral" else None
     if is_only_nothing(text):
         return "negative" if read != "negative" else None
     if read == "negative" and unsure and not opens_with_nothing(text):
+        return "positive"
+    if read == "neutral" and terse_praise(text):
         return "positive"
     return None
 

@@ -289,6 +289,19 @@ def test_a_short_comment_read_negative_that_only_denies_a_problem_is_positive():
     assert (probabilities[0] == [0.6, 0.1, 0.3]).all()  # the input is not changed
 
 
+def test_a_short_comment_read_neutral_that_only_denies_a_problem_is_positive():
+    from feedback_nlp.stages.sentiment import denial_read_positive
+
+    texts = [
+        "Sin problemas, el técnico llegó puntual.",
+        "Sin problemas hasta que llegó la factura.",
+    ]
+    probabilities = np.array([[0.22, 0.46, 0.32], [0.3, 0.5, 0.2]])
+    out = denial_read_positive(probabilities, texts)
+    assert out[0] == pytest.approx([0.22, 0.0, 0.78])
+    assert (out[1] == probabilities[1]).all()  # a problem that came later: kept
+
+
 def test_denial_rule_is_on_by_default_and_can_be_turned_off():
     text = "Never had an issue with them."
     probabilities = np.array([[0.66, 0.09, 0.25]])

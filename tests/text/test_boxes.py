@@ -241,11 +241,12 @@ def test_a_positive_box_keeps_answers_that_open_with_nothing():
 
 
 def test_a_positive_box_reads_unsure_negative_answers_as_praise():
-    texts = ["Check-in took a minute.", "The room smelled of smoke.", "Quiet street."]
+    texts = ["Check-in took a minute.", "The room smelled of smoke.", "We came on a Tuesday."]
     probabilities = np.array([[0.55, 0.1, 0.35], [0.9, 0.05, 0.05], [0.1, 0.8, 0.1]])
     out = box_read(probabilities, texts, ["What did you like?"] * len(texts))
     assert out[0] == pytest.approx([0.0, 0.1, 0.9])
-    assert (out[1:] == probabilities[1:]).all()  # sure negative, and neutral, are kept
+    # sure negative, and neutral (not terse praise: test_box_praise.py), are kept
+    assert (out[1:] == probabilities[1:]).all()
 
 
 def test_a_box_without_polarity_changes_nothing():

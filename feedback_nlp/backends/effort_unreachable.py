@@ -1,0 +1,54 @@
+"""A phone line nobody could get through to: engaged, busy, nobody picking up ("The phone line
+was engaged all day", "Die Störungshotline war dauerhaft besetzt", "Nadie cogía el teléfono").
+Written for the project in en de fr es it pt nl ru pl; used by the ``repeat_contact`` cue of
+:mod:`feedback_nlp.backends.effort_cues` beside :data:`effort_phrases.UNREACHABLE`.
+
+A line called busy needs a word of the line ("line", "number", "hotline", "Leitung", "línea"):
+"engaged staff", "a busy restaurant" and "the line moved quickly" are no cue. Patterns are
+written folded (no accents), as the effort cues read text.
+"""
+
+from __future__ import annotations
+
+#: The line itself: phone line, number, hotline ("Störungshotline", "servicenummer").
+_LINE = (
+    r"(?:phone |telephone )?lines?|(?:phone |telephone )?numbers?|hotline|helpline|switchboard|"
+    r"\w*(?:hotline|leitung|nummer)|telefon|linea|ligne|linha|lijn|nummer|линия|linia"
+)
+_ALWAYS = (
+    r"always|constantly|permanently|still|just|dauerhaft|standig|immer|permanent|toujours|"
+    r"siempre|sempre|steeds|altijd|всё время|ciagle|zawsze"
+)
+_BUSY = (
+    r"engaged|busy|besetzt|occupee|saturee|ocupad[oa]|comunicando|occupat[oa]|bezet|"
+    r"in gesprek|занята|zajeta"
+)
+_IS = r"was|were|is|are|kept|war|ist|etait|est|estaba|esta|era|e|estava|is|была|byla"
+
+#: A busy line or a busy tone, once: with a duration or "always" it is strong.
+LINE_BUSY = (
+    rf"(?:{_LINE}) (?:(?:{_IS}|(?:{_ALWAYS})|the whole day|all day|den ganzen tag) ){{0,3}}"
+    rf"(?:{_BUSY})(?!\w)|"
+    r"(?:engaged|busy) (?:tone|signal)|besetztzeichen|daba (?:siempre )?(?:comunicando|ocupado)|"
+    r"(?:nobody|no one|no-one) (?:picked|picks) up"
+    r"(?= the phone| the call| my call| our call| the line| at all|\s*$| for | all | so )|"
+    r"niemand (?:ging|geht|hat) (?:\w+ )?(?:ran|ans telefon|abgenommen)|niemand nimmt ab|"
+    r"personne ne (?:decroche|repond)(?! jamais)|"
+    r"nadie (?:coge|cogio|contesta|contesto|atiende|atendio|descuelga|descolgo)"
+    r"(?= el telefono| la llamada| las llamadas|\s*$)|"
+    r"nessuno (?:risponde|ha risposto)(?= al telefono|\s*$)|"
+    r"ninguem (?:atende|atendeu)(?= o telefone| a chamada|\s*$)|niemand (?:nam|neemt) op|"
+    r"никто не (?:взял|берет|берёт) трубку|nikt nie (?:odebral|odbiera)"
+)
+#: Nobody picking up, again and again (habitual forms): strong on their own.
+NEVER_PICKED_UP = (
+    r"(?:nobody|no one|no-one) (?:ever|would|was) (?:picks?|picked|picking|answers?|answered|"
+    r"answering)(?: up)?(?= the phone| the call| my call| our call| the line| at all|\s*$)|"
+    r"never (?:picked|picks) up|"
+    r"(?:kept|keep) getting (?:an? |the )?(?:engaged|busy) (?:tone|signal)|"
+    r"nadie (?:cogia|contestaba|atendia|descolgaba)|"
+    r"personne ne (?:decrochait|repondait)|nessuno rispondeva|ninguem atendia|"
+    r"niemand nam ooit op|никто не брал трубку|nikt nie odbieral"
+)
+#: "dauerhaft", "stundenlang": a line busy for a long time (like "always" or a duration).
+LONG_TIME = r"dauerhaft|stundenlang|tagelang|wochenlang|permanent|non-stop|nonstop|endlessly"
