@@ -21,6 +21,7 @@ import pandas as pd
 
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.errors import FeedbackError
+from feedback_nlp.insights.mixed_scales import mixed_scale_notes
 from feedback_nlp.io import ReadResult, read_many
 from feedback_nlp.io.frame_input import checked_paths, tag_frame_input
 from feedback_nlp.outcome_defaults import stars_outcome
@@ -181,6 +182,7 @@ def _read_with_outcomes(
         read.rejects = pd.concat([read.rejects, joined.rejects], ignore_index=True)
         declared.update(joined.outcomes)
         lines.append(joined.summary)
+    lines += mixed_scale_notes(read.table, list(declared.values()))  # 1-5 beside 1-10
     missing = sorted(set(outcomes) - set(declared))
     if missing:
         hint = case_hints([outcomes[name] for name in missing], read.table.columns)

@@ -14,7 +14,7 @@ for the methods section. They are written beside the parts when a run starts (bo
 
 `missing_outcomes` warns when the job's files carry none of a declared outcome (a weekly
 export tagged without the ``--mapping`` the model was fitted with), naming the columns that
-could hold it.
+could hold it (never one named as an id, a code or a reference: ``respondent_id``).
 """
 
 from __future__ import annotations
@@ -30,12 +30,15 @@ import pyarrow.parquet as pq
 from feedback_nlp.analyzer import Analyzer
 from feedback_nlp.engines.manifest import write_atomic
 from feedback_nlp.engines.parts import TAGGED
+from feedback_nlp.insights.ranges import names_codes
 from feedback_nlp.io.mapping import MAPPABLE
-from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, read_outcomes
+from feedback_nlp.outcomes import OUTCOMES_FILE, OutcomeSpec, name_words, read_outcomes
 from feedback_nlp.schema import INPUT_COLUMNS
 from feedback_nlp.score_scales import SCALES_FILE
 from feedback_nlp.segment_columns import SEGMENTS_FILE
 
+#: Words of a column name that say it references a record, beside `names_codes`' id words.
+_ID_WORDS = frozenset({"reference", "references", "ref", "uuid", "guid"})
 THEMES = "themes.parquet"
 MODEL_INFO = "model.json"
 #: What the analysis declared, copied from the model beside the parts: outcomes, segment
@@ -100,8 +103,14 @@ def _new_columns(analyzer: Analyzer, columns: list[str]) -> list[str]:
 
 
 def _could_be(spec: OutcomeSpec, sample: pd.DataFrame) -> list[str]:
-    """The columns of `sample` whose values fit the outcome's kind."""
-    return [c for c in sample.columns if _fits(spec.kind, sample[c])]
+    """The columns of `sample` whose values fit the outcome's kind, none named as an id."""
+    return [c for c in sample.columns if not names_an_id(c) and _fits(spec.kind, sample[c])]
+
+
+def names_an_id(name: object) -> bool:
+    """True for a column named as an id, a code or a reference (``respondent_id``,
+    ``conversation_id``, ``Reservation number``, ``booking_reference``): never an outcome."""
+    return names_codes(name) or bool(isinstance(name, str) and name_words(name) & _ID_WORDS)
 
 
 def _fits(kind: str, values: pd.Series) -> bool:

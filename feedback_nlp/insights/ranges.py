@@ -11,8 +11,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from feedback_nlp.insights.numeric_segments import no_answer, value_segments
 from feedback_nlp.io.amounts import read_amounts
-from feedback_nlp.io.scores import NO_ANSWER
 from feedback_nlp.outcomes import name_words
 from feedback_nlp.segment_columns import SavedRanges
 
@@ -83,16 +83,32 @@ def numeric_ranges(text: pd.Series, saved: SavedRanges | None = None) -> pd.Seri
     return _marked(bins.map(labels).astype("string"), cut)
 
 
+def numeric_segments(text: pd.Series, saved: SavedRanges | None = None) -> pd.Series | None:
+    """The segments of a numeric column: its ranges (`numeric_ranges`), or, with at most
+    MAX_NUMERIC_SEGMENTS distinct numbers, one segment per number however written
+    (`value_segments`: "$0" and "0" together, "2.0" as "2", in value order); None for a column
+    of text or of zero-padded codes. A cell saying no answer is in no segment (NA)."""
+    ranges = numeric_ranges(text, saved)
+    if ranges is not None:
+        return ranges
+    numbers = range_numbers(text)
+    if numbers is None or text.str.match(r"^[+-]?0\d").any():
+        return None
+    if numbers.nunique() > MAX_NUMERIC_SEGMENTS:
+        return None
+    return value_segments(text, numbers).reindex(text.index)
+
+
 #: A money amount whose one separator is followed by three digits ("$48,000", "48.000 €"):
 #: thousands (an amount has no third decimal); `io.amounts` alone calls "$48,000" ambiguous.
 _THOUSANDS = re.compile(r"^(?=.*[^\d\s.,'’+-])([^.,]*\d)[.,](\d{3}[^\d.,]*)$")
 
 
 def range_numbers(text: pd.Series) -> pd.Series | None:
-    """The cells of `text` that answer (not NO_ANSWER: "n/a", "-") as numbers, read as plain
-    numbers or as money amounts (`io.amounts`: "$48,000", "48 000 €", "CHF 1'200"); None
-    unless every one is a finite number."""
-    answered = text[~text.str.lower().isin(NO_ANSWER)]
+    """The cells of `text` that answer (not `no_answer`: "n/a", "-", "n.v.t.") as numbers,
+    read as plain numbers or as money amounts (`io.amounts`: "$48,000", "48 000 €",
+    "CHF 1'200"); None unless every one is a finite number."""
+    answered = text[~no_answer(text)]
     numbers = pd.to_numeric(answered, errors="coerce")
     if numbers.isna().any():
         amounts, _ = read_amounts(answered.str.replace(_THOUSANDS, r"\1\2", regex=True))

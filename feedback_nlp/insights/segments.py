@@ -12,7 +12,7 @@ from feedback_nlp.insights.impact import period_of
 from feedback_nlp.insights.ranges import (
     chronological,
     names_codes,
-    numeric_ranges,
+    numeric_segments,
 )
 from feedback_nlp.insights.segment_privacy import group_sizes, suppress_small_groups
 from feedback_nlp.intervals import wilson_interval
@@ -80,13 +80,19 @@ def segment_values(
 def segment_labels(column: pd.Series, saved: SavedRanges | None = None) -> pd.Series:
     """The segment of each row that has one, as text without surrounding spaces; rows whose
     value is missing or blank are left out (they are in no segment). A numeric column of more
-    than MAX_NUMERIC_SEGMENTS values is cut into ranges (`numeric_ranges`), unless its name
-    says it holds ids or codes (`names_codes`); with `saved`, into the analysis's ranges.
-    People's names are pseudonymised (`person_pseudonyms`)."""
+    than MAX_NUMERIC_SEGMENTS values is cut into ranges (`numeric_ranges`), one of fewer has a
+    segment per number in value order (a rating: "2" and "2.0" one segment, ``attrs["order"]``),
+    a cell saying no answer ("n/a", "n.v.t.") in none, unless its name says it holds ids or
+    codes (`names_codes`); with `saved`, into the analysis's ranges. People's names are
+    pseudonymised (`person_pseudonyms`)."""
     text = column.astype("string").str.strip()
     text = person_pseudonyms(text[text.notna() & text.ne("")])
-    ranges = None if names_codes(column.name) else numeric_ranges(text, saved)
-    return text if ranges is None else ranges
+    numeric = None if names_codes(column.name) else numeric_segments(text, saved)
+    if numeric is None:
+        return text
+    answered = numeric.dropna()
+    answered.attrs = dict(numeric.attrs)
+    return answered
 
 
 def person_pseudonyms(text: pd.Series) -> pd.Series:

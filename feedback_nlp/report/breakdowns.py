@@ -108,8 +108,11 @@ def breakdown_section(
     ranged = bool(values.attrs.get("ranges"))
     people = _explained_people(values, rows_of)  # names redacted here, pseudonyms there
     counts = values.value_counts() if people is None else people
+    numeric = ranged or "order" in values.attrs  # a rating's 1-5 too: in value order
     if ranged:  # a numeric column cut into ranges: lowest first
         counts = counts.sort_index(key=lambda labels: labels.map(range_start))
+    elif numeric:
+        counts = counts.reindex([v for v in values.attrs["order"] if v in counts.index])
     elif (in_time := chronological(counts.index)) is not None:  # quarters, months: in order
         counts = counts.reindex(in_time)
     comments = values[said.loc[values.index]].value_counts() if people is None else people
@@ -148,7 +151,8 @@ def breakdown_section(
             f"the column has more than {MAX_NUMERIC_SEGMENTS} values)."
         )
     if unset:
-        caption += f" Not counted here: {counted(unset, 'comment')} with no {by.noun}."
+        blank = " (blank or saying no answer)" if numeric else ""
+        caption += f" Not counted here: {counted(unset, 'comment')} with no {by.noun}{blank}."
     caption += _names_note(by.noun, values, people)
     if len(values) > int(said.loc[values.index].sum()):
         caption += " Comments counts the rows with text; the scores also count responses without."

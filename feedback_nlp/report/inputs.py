@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError, ReadError
+from feedback_nlp.insights.mixed_scales import mixed_scale_notes
 from feedback_nlp.outcome_defaults import as_outcome, plain_outcome, stars_outcome
 from feedback_nlp.outcomes import (
     OUTCOMES_FILE,
@@ -159,6 +160,7 @@ def with_outcomes(inputs: ReportInputs, outcomes: Sequence[str | OutcomeSpec]) -
     )
     _, stars_note = stars_outcome(inputs.table)  # the star rating is no longer the outcome
     kept = [note for note in inputs.notes if note != stars_note]
+    notes += mixed_scale_notes(inputs.table, specs)  # Google's 1-5 beside Booking's 1-10
     return replace(inputs, table=table, outcomes=[s.stored() for s in specs], notes=[*kept, *notes])
 
 
@@ -271,6 +273,7 @@ def _load_folder(folder: Path) -> ReportInputs:
         inputs.meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
     if (folder / OUTCOMES_FILE).is_file():
         inputs.outcomes = read_outcomes(folder / OUTCOMES_FILE)
+        inputs.notes += mixed_scale_notes(inputs.table, inputs.outcomes)
     inputs.segments = read_segments(folder)
     inputs.segment_ranges = read_segment_ranges(folder)
     inputs.scales = read_scales(folder)

@@ -19,6 +19,7 @@ from feedback_nlp.engines.context import MODEL_INFO, THEMES
 from feedback_nlp.engines.manifest import MANIFEST, JobConflictError, Manifest
 from feedback_nlp.engines.parts import MENTIONS, REJECTS, TAGGED, read_parts
 from feedback_nlp.errors import ReadError
+from feedback_nlp.insights.mixed_scales import mixed_scale_notes
 from feedback_nlp.outcomes import (
     OUTCOMES_FILE,
     OutcomeSpec,
@@ -105,6 +106,7 @@ def _with_outcomes(
         )
     inputs.table = parse_declared(inputs.table, kept, where=str(folder / TAGGED), first_line=1)
     inputs.outcomes = [o.stored() for o in declared if o in parsed or o in kept]
+    inputs.notes += mixed_scale_notes(inputs.table, inputs.outcomes)  # 1-5 beside 1-10
 
 
 def _is_parsed(column: pd.Series) -> bool:

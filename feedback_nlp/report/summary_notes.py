@@ -1,12 +1,15 @@
 """The summary's sentences on what its numbers cannot show by themselves.
 
 No theme clearly costs points (and what the detractors raise instead), the comments that
-repeat an earlier one, a month whose score fell below the months before it, and what "What
-grew" says when nothing grew. `report.summary` gathers them into its facts.
+repeat an earlier one, a period (month, week or quarter) whose score fell below the periods
+before it, and what "What grew" says when nothing grew. `report.summary` gathers them into
+its facts.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -153,9 +156,9 @@ def duplicates_sentence(table: pd.DataFrame, has_comment: pd.Series) -> str | No
 def score_drop_sentence(
     segments: pd.DataFrame | None, score: str | None, units: str = "customers"
 ) -> str | None:
-    """The latest month whose score's whole 95 % range lies below the score of all earlier
-    months pooled (each month weighted by the units it counts), in words; None when none
-    does, or when a month or the months before it count too few units."""
+    """The latest period (month, week, quarter) whose score's whole 95 % range lies below the
+    score of all earlier periods pooled (each weighted by the units it counts), in words; None
+    when none does, or when a period or the periods before it count too few units."""
     if segments is None or score is None or "dimension" not in segments:
         return None
     metric = HEADLINE_METRICS[score]
@@ -168,22 +171,37 @@ def score_drop_sentence(
             continue
         before = sum(v * n for v, n in zip(values[:position], sizes[:position], strict=True))
         before /= before_n
-        month = rows.iloc[position]
-        if float(month["ci_high"]) < before:
-            return _drop_words(score, month, before, units)
+        latest = rows.iloc[position]
+        if float(latest["ci_high"]) < before:
+            kind = period_kind(rows["segment"].astype(str))
+            return _drop_words(score, latest, before, units, kind)
     return None
 
 
-def _drop_words(score: str, month: pd.Series, before: float, units: str) -> str:
-    """`NPS fell in 2026-09: +3 (95 % range −6 to +11, 378 responses), against +23 …`."""
+def _drop_words(
+    score: str, month: pd.Series, before: float, units: str, kind: str = "month"
+) -> str:
+    """`NPS fell in 2026-09: +3 (95 % range −6 to +11, 378 responses), against +23 …`
+    (`kind`: the period's word, month, week or quarter)."""
     name, nps = SCORE_NAMES[score], score == "nps"
     shown = (lambda v: signed(v, 0)) if nps else (lambda v: percent(v))
     rng = interval(month["ci_low"], month["ci_high"], 0, sign=nps) + ("" if nps else " %")
     return (
         f"{name} fell in {month['segment']}: {shown(month['value'])} (95 % range {rng}, "
-        f"{count(month['n'])} {units}), against {shown(before)} over the months before; its "
+        f"{count(month['n'])} {units}), against {shown(before)} over the {kind}s before; its "
         "whole range is below them."
     )
+
+
+def period_kind(labels: Iterable[str]) -> str:
+    """The word for the periods `labels` name: 'quarter' ('2026-Q1'), 'week'
+    ('2026-03-02/2026-03-08', '2026-W07') or 'month' ('2026-03')."""
+    labels = [str(label) for label in labels]
+    if any(re.search(r"-Q[1-4]$", label) for label in labels):
+        return "quarter"
+    if any("/" in label or re.search(r"-W\d{1,2}$", label) for label in labels):
+        return "week"
+    return "month"
 
 
 def no_growth(trends: pd.DataFrame | None) -> str:
@@ -191,7 +209,7 @@ def no_growth(trends: pd.DataFrame | None) -> str:
     if trends is None or "period" not in trends:  # no dates, or none could be read
         return NO_DATES
     periods = sorted(trends["period"].dropna().astype(str).unique())
-    kind = "week" if any("/" in p for p in periods) else "month"  # '2026-03-02/2026-03-08'
+    kind = period_kind(periods)
     if len(periods) < 2:
         return f"All comments fall in one {kind}: no earlier {kind} to compare with."
     compared = (

@@ -86,3 +86,20 @@ def test_no_warning_for_a_customer_outcome_or_a_model_without_outcomes(small_mod
     assert tag_files(model, [source], tmp_path / "out", progress=False).input_warnings == []
     plain = tag_files(small_model, [source], tmp_path / "plain", progress=False)
     assert plain.input_warnings == []
+
+
+def test_the_missing_outcome_warning_never_suggests_an_id_column():
+    """The hotel probe of stop 53: "it could be 'respondent_id', 'Review score' … column =
+    "respondent_id"": ids are numbers too, never an outcome."""
+    from feedback_nlp.engines.context import _could_be
+
+    sample = pd.DataFrame(
+        {
+            "respondent_id": [1001, 1002, 1003, 1004],
+            "conversation_id": [7, 8, 9, 10],
+            "Booking reference": [58213, 58214, 58215, 58216],
+            "Reservation number": [4401, 4402, 4403, 4404],
+            "Review score": [3, 9, 4, 8],
+        }
+    )
+    assert _could_be(OutcomeSpec("Rating", "numeric"), sample) == ["Review score"]

@@ -84,3 +84,16 @@ def _workbook_rows(path, sheet: str, segment: str) -> list[dict]:
     rows = list(openpyxl.load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True))
     header = rows[0]
     return [dict(zip(header, r, strict=True)) for r in rows[1:] if segment in r]
+
+
+def test_a_rating_segment_is_listed_in_order_without_no_answers(tmp_path):
+    """The airline probe of stop 53: "By Baggage rating" listed 2, 1, 3, 5, 4 by count, "2.0"
+    for 2, and "N/A" and "n.v.t." as ratings."""
+    table = tagged_table()
+    person = table["respondent_id"].str[1:].astype(int)
+    weights = {0: "2.0", 1: "2", 2: "1", 3: "5", 4: "3", 5: "4", 6: "N/A", 7: "n.v.t."}
+    table["Baggage rating"] = person.mod(8).map(weights)
+    written = write_insight_report(table, tmp_path, segments=["Baggage rating"])
+    section = written.paths["markdown"].read_text(encoding="utf-8").split("## By Baggage")[1]
+    rows = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| ")]
+    assert rows[1:] == ["1", "2", "3", "4", "5"]  # after the header

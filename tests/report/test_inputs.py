@@ -118,3 +118,15 @@ def test_a_plain_outcome_name_is_read_by_its_values_and_a_star_note_goes(tmp_pat
     declared = with_outcomes(inputs, ["rating"])
     assert [(o.name, o.kind) for o in declared.outcomes] == [("rating", "numeric")]
     assert len(declared.notes) == 1 and "outcome 'rating' given without a kind" in declared.notes[0]
+
+
+def test_a_declared_rating_that_mixes_scales_by_source_is_noted(tmp_path, table):
+    """The hotel-chain probe of stop 53: Google's stars and Booking's 1-10 in one column."""
+    from feedback_nlp.report.inputs import with_outcomes
+
+    half = len(table) // 2
+    sources = ["google"] * half + ["booking"] * (len(table) - half)
+    ratings = [1 + i % 5 for i in range(half)] + [1 + i % 10 for i in range(len(table) - half)]
+    table.assign(source=sources, rating=ratings).to_parquet(tmp_path / "tagged.parquet")
+    declared = with_outcomes(load_inputs(tmp_path), ["rating:numeric"])
+    assert any("mixes rating scales by 'source'" in note for note in declared.notes)

@@ -230,3 +230,26 @@ def test_a_theme_impact_hover_on_a_mean_reads_on_the_mean_to_hundredths():
     assert "impact −0.12 on the mean CSAT (1–5) (95 % range −0.20 to −0.05)" in tip
     nps = charts.impact_hover(impact.assign(impact=[3.04]), "NPS").iloc[0]
     assert nps.startswith("impact +3.0 NPS points (95 % range −0.2 to −0.1)")
+
+
+def test_period_sentences_name_the_period_asked_for() -> None:
+    """The airline probe of stop 53 (`--period Q`, January to March) read "All comments fall
+    in one month", and a quarter's drop was set "against … the months before"."""
+    import pandas as pd
+
+    from feedback_nlp.report.summary_notes import no_growth, score_drop_sentence
+
+    one_quarter = pd.DataFrame({"period": ["2026-Q1", "2026-Q1"], "theme": ["1", "2"]})
+    assert "one quarter: no earlier quarter" in no_growth(one_quarter)
+    three = pd.DataFrame({"period": ["2025-Q3", "2025-Q4", "2026-Q1"], "theme": "1"})
+    assert "compared with the quarters before it" in no_growth(three)
+    iso_week = pd.DataFrame({"period": ["2026-W07"], "theme": ["1"]})
+    assert "one week: no earlier week" in no_growth(iso_week)
+    quarters = pd.DataFrame(
+        {"dimension": "period", "segment": ["2025-Q3", "2025-Q4", "2026-Q1"],
+         "metric": "nps", "value": [21.6, 24.8, 2.6], "n": [319, 303, 378],
+         "ci_low": [12.4, 15.2, -6.2], "ci_high": [30.5, 33.8, 11.4]}
+    )  # fmt: skip
+    said = score_drop_sentence(quarters, "nps", "responses")
+    assert said is not None and "against +23 over the quarters before" in said
+    assert "month" not in said
