@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from feedback_nlp.io.scores import is_missing
@@ -46,6 +47,10 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _is_scalar(value: object) -> bool:
+    return not isinstance(value, list | tuple | dict | set | np.ndarray)
+
+
 def is_identifier_column(header: object, values: pd.Series) -> bool:
     """Whether a column so headed holds customers' identifiers (see the module's note)."""
     if pd.api.types.is_bool_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
@@ -53,7 +58,10 @@ def is_identifier_column(header: object, values: pd.Series) -> bool:
     label = header_label(header)
     if not label or not re.search(r"[^\W\d_]", label):
         return False
-    cells = [_cell_text(v) for v in values[~is_missing(values)].unique()[:_SAMPLE]]
+    present = values[~is_missing(values)]
+    if not present.head(_SAMPLE).map(_is_scalar).all():  # lists, dicts: exported as JSON
+        return False
+    cells = [_cell_text(v) for v in present.unique()[:_SAMPLE]]
     cells = [cell for cell in cells if cell and not is_pseudonym(cell)]
     hits = sum(is_labelled_identifier(label, cell) for cell in cells)
     return bool(cells) and hits >= _SHARE * len(cells)
