@@ -7,9 +7,11 @@ written. A column is one of these when its header is a label of the text rules
 (:func:`feedback_nlp.text.identifiers.is_labelled_identifier`: one vocabulary for comments and
 headers) and at least half of its sampled values, written after the header, are replaced by
 those rules while alone they are not: a "Loyalty card" column of yes/no, or a help desk's
-"Ticket number" of five digits, is kept. Each value becomes its pseudonym (``pii-…``, as ids
-get), so the rows of one account still group. The schema's columns (``response_id``,
-``respondent_id``, ``conversation_id`` the user mapped) are never touched.
+"Ticket number" of five digits, is kept, and so is a column of amounts: a currency in the
+header ("Account (GBP)", "Konto €") or a currency sign or decimals in a value. Each value
+becomes its pseudonym (``pii-…``, as ids get), so the rows of one account still group. The
+schema's columns (``response_id``, ``respondent_id``, ``conversation_id`` the user mapped) are
+never touched.
 """
 
 from __future__ import annotations
@@ -26,14 +28,15 @@ from feedback_nlp.text.pseudonyms import is_pseudonym, pseudonym
 #: Distinct values read to decide whether a column holds identifiers.
 _SAMPLE = 50
 _SHARE = 0.5
-_CAMEL = re.compile(r"([a-z])([A-Z])")  # "AccountNumber" -> "Account Number"
+#: "AccountNumber" -> "Account Number", "MPANNumber" -> "MPAN Number".
+_CAMEL = re.compile(r"([a-z])([A-Z])|([A-Z])([A-Z][a-z])")
 #: A header's note or prompt end: "(optional)", ":", "?" ("Account number (if known):").
 _HEADER_TAIL = re.compile(r"\s*(?:\([^)]*\)|[:?*])\s*$")
 
 
 def header_label(header: object) -> str:
     """`header` as a label is written in a comment: "account_number" is "account number"."""
-    text = _CAMEL.sub(r"\1 \2", str(header).strip())
+    text = _CAMEL.sub(lambda m: " ".join(filter(None, m.groups())), str(header).strip())
     text = re.sub(r"[_.]+", " ", text)
     while _HEADER_TAIL.search(text):
         text = _HEADER_TAIL.sub("", text)
@@ -45,6 +48,21 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+#: A currency in a header: a sign, or an ISO code as a word ("Account (GBP)", "Betrag EUR").
+_CURRENCY_HEADER = re.compile(r"[£€$¥₹]|zł|\b(?:GBP|EUR|USD|CHF|PLN|SEK|NOK|DKK|CAD|AUD|JPY)\b")
+#: An amount in a cell: a currency sign, or a number with one or two decimals ("1234.56",
+#: "12.345,60"; a dotted reference, "1234.5678.90", is none).
+_AMOUNT_CELL = re.compile(r"[£€$¥₹]|^-?(?:\d+|\d{1,3}(?:[,. ]\d{3})+)[.,]\d{1,2}$")
+
+
+def _holds_amounts(header: object, cells: list[str]) -> bool:
+    """Whether a column holds amounts: its header names a currency, or a value has a currency
+    sign or decimals."""
+    if _CURRENCY_HEADER.search(str(header)):
+        return True
+    return any(_AMOUNT_CELL.search(cell) for cell in cells)
 
 
 def _is_scalar(value: object) -> bool:
@@ -59,10 +77,12 @@ def is_identifier_column(header: object, values: pd.Series) -> bool:
     if not label or not re.search(r"[^\W\d_]", label):
         return False
     present = values[~is_missing(values)]
-    if not present.head(_SAMPLE).map(_is_scalar).all():  # lists, dicts: exported as JSON
+    if not all(map(_is_scalar, present.head(_SAMPLE))):  # lists, dicts: exported as JSON
         return False
     cells = [_cell_text(v) for v in present.unique()[:_SAMPLE]]
     cells = [cell for cell in cells if cell and not is_pseudonym(cell)]
+    if _holds_amounts(header, cells):
+        return False
     hits = sum(is_labelled_identifier(label, cell) for cell in cells)
     return bool(cells) and hits >= _SHARE * len(cells)
 

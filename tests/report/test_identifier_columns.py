@@ -18,6 +18,7 @@ COLUMNS = {
     "Booking reference": ["8Z7BCL", "X7K9QL", "8Z7BCL"],
     "Membership number": ["M1234567", "M7654321", "M1234567"],
     "account_number": ["5249575204", "8097289387", "5249575204"],
+    "MPANNumber": ["1200012345678", "1200012345679", "1200012345678"],
 }
 KEPT = {
     "Flight number": ["SK8325", "AB626", "SK8325"],
@@ -26,6 +27,11 @@ KEPT = {
     "Loyalty card": ["Yes", "No", "Yes"],
     "Account": ["Acme Ltd", "Globex", "Acme Ltd"],
     "Country": ["UK", "Spain", "UK"],
+    "Account (GBP)": [12345678, 23456789, 12345678],
+    "Acc": ["12345678", "23456789.50", "12345678"],
+    "Acct": ["12345678", "£23456789", "12345678"],
+    "Booking code": ["SUMMER", "WINTER", "SUMMER"],
+    "Miles and More": ["2023 2024", "2022 2023", "2023 2024"],
 }
 
 
@@ -71,6 +77,15 @@ def test_missing_cells_stay_missing():
 
 def test_headers_read_as_labels():
     assert header_label("AccountNumber") == "Account Number"
+    assert header_label("MPANNumber") == "MPAN Number"
+    assert header_label("NHSNumber (optional)") == "NHS Number"
     assert header_label("meter_serial (if known):") == "meter serial"
     assert is_identifier_column("PNR", pd.Series(["8Z7BCL", None]))
     assert not is_identifier_column("PNR", pd.Series([True, False]))
+
+
+def test_a_column_of_arrow_strings_or_of_lists_is_read_without_error():
+    """`Series.map` on Arrow strings gives strings (stop 53: `.all()` raised on them)."""
+    numbers = pd.Series(["12345678", "87654321"], dtype="string[pyarrow]")
+    assert is_identifier_column("Account Number", numbers)
+    assert not is_identifier_column("Account Number", pd.Series([["12345678"], ["87654321"]]))
