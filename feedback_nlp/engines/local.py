@@ -127,7 +127,8 @@ def _tag_chunk(
         write_part(arrow, out / TAGGED, name)
         record["tagged"] = name
     if len(chunk.rejects):
-        write_part(to_arrow(redact_for_export(chunk.rejects, prepare=prepare)), out / REJECTS, name)
+        rejects = redact_for_export(chunk.rejects, prepare=prepare, rows_kept=chunk.table)
+        write_part(to_arrow(rejects), out / REJECTS, name)
         record["rejected"] = name
     return record, schema
 

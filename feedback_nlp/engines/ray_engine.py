@@ -108,7 +108,7 @@ def _datasource_class() -> type:
                         rejected = chunk.rejects.assign(
                             file=chunk.rejects["file"].map(lambda f: self.shown.get(f, f))
                         )
-                        arrow = to_arrow(redact_for_export(rejected))
+                        arrow = to_arrow(redact_for_export(rejected, rows_kept=chunk.table))
                         write_part(arrow, Path(self.rejects), part_name(chunk.key))
                     if len(chunk.table):
                         yield pa.table(

@@ -18,17 +18,10 @@ import numpy as np
 import pandas as pd
 
 from feedback_nlp.io.nested import is_arrow_nested, strings_mapped
-from feedback_nlp.io.scores import is_missing
 from feedback_nlp.report.category_cells import categories_redacted
-from feedback_nlp.report.identifier_columns import pseudonymise_identifier_columns
-from feedback_nlp.report.person_columns import (
-    NAME_PLACEHOLDER,
-    is_name_column,
-    phone_columns,
-    phones_redacted,
-    role_column_holds_names,
-)
-from feedback_nlp.report.whereabouts import redact_whereabouts
+from feedback_nlp.report.column_redaction import carried_columns_redacted
+from feedback_nlp.report.person_columns import is_name_column
+from feedback_nlp.report.reject_raw import raws_redacted
 from feedback_nlp.schema import COLUMNS
 from feedback_nlp.text.pseudonyms import pseudonymise_pii_id, pseudonymise_respondent_id
 
@@ -51,11 +44,14 @@ _ID_COLUMNS = ("response_id", "respondent_id", "conversation_id", "duplicate_of"
 #: Columns whose values are our own labels or numbers: never free text, left as they are. The
 #: export's own values (channel, touchpoint, journey_stage, source, lang_hint: open sets, a
 #: cell of which may hold an e-mail) are redacted as free text is.
-_LABEL_COLUMNS = {
-    name
-    for name, column in COLUMNS.items()
-    if (column.allowed is not None and not column.open_set) or column.dtype != "string"
-} | {"lang", "topic_label", "themes", "pii_types", *_ID_COLUMNS}
+_LABEL_COLUMNS = frozenset(
+    {
+        name
+        for name, column in COLUMNS.items()
+        if (column.allowed is not None and not column.open_set) or column.dtype != "string"
+    }
+    | {"lang", "topic_label", "themes", "pii_types", *_ID_COLUMNS}
+)
 _ALREADY_REDACTED = {"text_clean"}  # when `text_clean_is_redacted`
 #: Comments: redacted in place, never pseudonymised (`report.category_cells`).
 _COMMENT_COLUMNS = {"text", "text_clean"}
@@ -129,10 +125,13 @@ def redact_for_export(
     *,
     include_raw_text: bool = False,
     prepare: Mapping[str, Any] | None = None,
+    rows_kept: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Drop raw `text` (kept only when asked) and redact PII in every other free-text column,
     `text_clean` too unless `prepare` (the prepare stage's settings) says it is redacted; the
-    handles `prepare` keeps (a brand's account) stay. Redacting redacted text changes nothing."""
+    handles `prepare` keeps (a brand's account) stay. Redacting redacted text changes nothing.
+    A reject's `raw` cells are redacted as their columns are (`report.reject_raw`), decided
+    with `rows_kept` (the rows the same read kept, unredacted) where given."""
     from feedback_nlp.text.people import handle_names
     from feedback_nlp.text.pii import redact_pii
 
@@ -151,21 +150,25 @@ def redact_for_export(
         out.loc[present, name] = out.loc[present, name].map(rule)
     for name in _QUOTING_COLUMNS & set(out.columns):  # a reject quotes its row's ids
         out[name] = _ids_replaced(out[name], originals, out[originals.columns])
-    for name in phone_columns(out, _LABEL_COLUMNS):  # a number no text reader finds
-        out[name] = phones_redacted(out[name])
-    out = redact_whereabouts(out, frozenset(COLUMNS))
-    out = pseudonymise_identifier_columns(out, frozenset(COLUMNS))  # "Account Number", "PNR"
+    if "raw" in out.columns:  # a reject's row as read: its cells as the table's are
+        out["raw"] = raws_redacted(
+            out["raw"], out.get("file"), _columns_redacted, redact, rows_kept
+        )
+    out, named = carried_columns_redacted(out, _LABEL_COLUMNS)
     for name in free_text_columns(out, trusted=text_clean_is_redacted(out, prepare)):
-        if include_raw_text and name == "text":
-            continue
-        if is_name_column(name) or role_column_holds_names(name, out[name]):  # a person's name
-            out[name] = out[name].where(is_missing(out[name]), NAME_PLACEHOLDER)
+        if (include_raw_text and name == "text") or name in named:
             continue
         if name in _COMMENT_COLUMNS:
             out[name] = strings_mapped(out[name], redact)
         else:  # a segment's "Dr Patel" and "Dr Sousa": two pseudonyms, not one "Dr <NAME>"
             out[name] = categories_redacted(out[name], redact)
     return out
+
+
+def _columns_redacted(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with the columns the export redacts as columns redacted (names, phones,
+    whereabouts, identifiers: `report.column_redaction`)."""
+    return carried_columns_redacted(table, _LABEL_COLUMNS)[0]
 
 
 def export_table(
