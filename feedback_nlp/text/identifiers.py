@@ -43,7 +43,7 @@ ORDER_CONTEXT = re.compile(
     r"devolucion|zending|pakket|paket|meter[ -]?readings?|(?-i:readings?)|z[äa]hlerstand|"
     r"lectura|relev[ée]|lettura|meterstand|odczyt|leitura)|#|订单|單號|单号|注文|주문|ऑर्डर)"
     r"[\s.:#°-]*(?:s?-?(?:number|nummer|nr\.?)|numero|número|no\.?|n°|n\.|#|号|番号|번호|नंबर)?[\s.:#-]*"
-    r"(?:(?:is|was|ist|war|lautet|est|es|è|=)\s*)?[\s(=]*$",  # "order number is (…"
+    r"(?:(?:is|was|ist|war|lautet|est|es|é|è|=)\s*)?[\s(=]*$",  # "order number is (…"
     re.IGNORECASE,
 )
 _EDGE_BEFORE, _EDGE_AFTER = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"

@@ -10,7 +10,8 @@ A link whose path holds a credential grants access to whoever reads it:
 - a part of 32+ letters, digits, "-" and "_" with a digit, unless it is a slug of words
   ("360001234567-How-to-reset-your-password");
 - a random-looking part of 16+ letters and digits anywhere (hexadecimal, or upper and lower
-  case mixed with digits), except on media sites whose public ids look so (Spotify, YouTube).
+  case mixed with digits), except on sites whose public content ids look so (Spotify, YouTube,
+  Instagram, imgur, Figma, GitHub commits); a Discord invite is public, too.
 """
 
 from __future__ import annotations
@@ -28,11 +29,16 @@ _CAPABILITY_PARTS = frozenset(
      "sign-in", "auth", "token", "tokens", "unsubscribe", "share", "shared", "s", "webhook",
      "webhooks", "webhookb2"]
 )  # fmt: skip
-#: Hosts whose public content ids are random-looking (a track, a video): no secret.
+#: Hosts whose public content ids are random-looking (a track, a video, a post, a commit): no
+#: secret, however long.
 _MEDIA_HOSTS = frozenset(
     ["spotify.com", "youtube.com", "youtu.be", "vimeo.com", "soundcloud.com", "deezer.com",
-     "apple.com", "tidal.com", "twitch.tv", "dailymotion.com"]
+     "apple.com", "tidal.com", "twitch.tv", "dailymotion.com", "instagram.com", "imgur.com",
+     "figma.com", "github.com", "discord.gg"]
 )  # fmt: skip
+#: Hosts whose invites are public links to a community, not an account's token.
+_PUBLIC_INVITE_HOSTS = frozenset(["discord.com", "discord.gg"])
+_INVITE_PARTS = frozenset(["invite", "invites"])
 _LONG_TOKEN = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{32,}$")
 #: A word of a slug: letters only, one of them no hexadecimal digit ("reset", not "beef").
 _SLUG_WORD = re.compile(r"^(?=.*[g-z])[a-z]{2,}$", re.IGNORECASE)
@@ -51,9 +57,11 @@ def _is_webhook(parts: SplitResult, segments: list[str]) -> bool:
     )
 
 
-def _follows_capability_word(segments: list[str]) -> bool:
+def _follows_capability_word(segments: list[str], public_invites: bool) -> bool:
+    """Whether a token follows a reset, invite, … word (a public host's invites aside)."""
+    words = _CAPABILITY_PARTS - _INVITE_PARTS if public_invites else _CAPABILITY_PARTS
     return any(
-        previous.lower() in _CAPABILITY_PARTS and _CAPABILITY_TOKEN.match(segment) is not None
+        previous.lower() in words and _CAPABILITY_TOKEN.match(segment) is not None
         for previous, segment in itertools.pairwise(segments)
     )
 
@@ -71,10 +79,11 @@ def _looks_random(segment: str) -> bool:
 def has_secret_path(parts: SplitResult) -> bool:
     """Whether the path of the link `parts` holds a webhook, reset or invite token."""
     segments = [s for s in parts.path.split("/") if s]
-    if _is_webhook(parts, segments) or _follows_capability_word(segments):
+    domain = _registered_domain(parts)
+    if _is_webhook(parts, segments):
         return True
-    if any(_is_long_token(segment) for segment in segments):
+    if _follows_capability_word(segments, domain in _PUBLIC_INVITE_HOSTS):
         return True
-    if _registered_domain(parts) in _MEDIA_HOSTS:
+    if domain in _MEDIA_HOSTS:
         return False
-    return any(_looks_random(segment) for segment in segments)
+    return any(_is_long_token(s) or _looks_random(s) for s in segments)

@@ -16,6 +16,8 @@ from feedback_nlp.text.links import redact_urls
         "https://app.acme.io/verify/482913",
         "https://app.acme.io/s/Zk9pQ2mX7vL4nR8sT1",
         "https://files.acme.io/d/7f9c2b1d4e6a8f0c9b1e/report.pdf",
+        "https://github.com/org/repo/invitations/7f9c2b1d4e6a8f0c",  # invites stay secret
+        "https://chat.acme.io/invite/Ab12Cd9x",
     ],
 )
 def test_links_with_a_token_in_their_path_are_redacted(url):
@@ -39,6 +41,12 @@ def test_links_with_a_token_in_their_path_are_redacted(url):
         "https://www.gov.uk/reset-your-government-gateway-password",
         "https://app.acme.io/login",
         "https://cdn.acme.io/assets/app.3f2b8c1e9a7d4e2f.js",
+        # stop 53 review: public content ids of Instagram, imgur, Figma, Discord and GitHub
+        "https://www.instagram.com/p/CxYz12AbCdEf3gH4/",
+        "https://imgur.com/a/Ab3dE9fGh2Kl5mNo",
+        "https://www.figma.com/file/AbC123dEf456GhI789/Design",
+        "https://discord.com/invite/Ab12Cd",
+        "https://github.com/org/repo/commit/3f2a9c1b2d4e5f60a7b8c9d0e1f2a3b4c5d6e7f8",
     ],
 )
 def test_ordinary_links_stay(url):

@@ -18,6 +18,7 @@ from feedback_nlp.text.pii import redact_pii
         ("liga-me: 918742404", "liga-me: <PHONE>"),
         ("mój numer to 501234567", "mój numer to <PHONE>"),
         ("my number is 918742404", "my number is <PHONE>"),
+        ("(+351) 918742404", "<PHONE>"),  # stop 53 review: the country code in brackets
     ],
 )
 def test_international_and_worded_phones_are_redacted_whole(raw, expected):
@@ -36,6 +37,10 @@ def test_international_and_worded_phones_are_redacted_whole(raw, expected):
         "ligue para o apoio, esperei 45 minutos",
         "delivered 03.05.2026, +5 points",
         "v+1.2345678",
+        # stop 53 review: an order, points or member word after "my number"
+        "meu número de pedido é 918742404",
+        "my number of points is 501234567",
+        "mi número de socio es 501234567",
     ],
 )
 def test_order_numbers_amounts_and_years_stay(raw):
