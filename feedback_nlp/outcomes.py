@@ -31,8 +31,10 @@ import pandas as pd
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io.amounts import read_amounts
+from feedback_nlp.io.cells import NUMBER
+from feedback_nlp.io.score_labels import rating_words
 from feedback_nlp.io.scores import NO_ANSWER, is_missing, parse_datetime
-from feedback_nlp.io.written_ratings import written_ratings
+from feedback_nlp.io.written_ratings import RATING_WORDS, written_ratings
 from feedback_nlp.outcome_names import (
     BURDEN_WORDS,
     GOOD_SIDE_WORDS,
@@ -84,7 +86,6 @@ __all__ = [
     "specs_from_mapping",
 ]
 
-_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")
 
 
@@ -117,7 +118,7 @@ def _as_text(value: object) -> str:
 
 def _binary(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]:
     missing, text, values, reasons = _start(series)
-    lower = text.str.lower().str.replace(r"^([01])\.0*$", r"\1", regex=True)  # "1.0": pandas
+    lower = rating_words(text).str.replace(r"^([01])\.0*$", r"\1", regex=True)  # "1.0": pandas
     values[lower.isin(TRUE_WORDS + GOOD_WORDS).fillna(False).astype(bool)] = 1.0
     values[lower.isin(FALSE_WORDS + BAD_WORDS).fillna(False).astype(bool)] = 0.0
     # not answered (Zendesk's "Offered"/"Unoffered", "Don't know", "-"): missing, as in a score
@@ -130,17 +131,15 @@ def _binary(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]
 def _numeric(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]:
     """Plain numbers, and money amounts with a currency and separators (`io.amounts`)."""
     missing, text, values, reasons = _start(series)
-    is_number = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool) & ~missing
+    is_number = text.str.fullmatch(NUMBER.pattern).fillna(False).astype(bool) & ~missing
     values[is_number] = text[is_number].astype(float)
     if (is_number | missing).all():
         return values, reasons
     amounts, problems = read_amounts(text.where(~missing))
     values[~is_number] = amounts[~is_number]  # and "1.234" read by the column's decimal comma
     values[is_number & amounts.notna()] = amounts[is_number & amounts.notna()]
-    top = float(values.max()) if values.notna().any() else None  # "4/5" among 1-10 ratings
-    rated, scale_reasons = written_ratings(text.where(~missing & values.isna()), top, spec.name)
-    values = values.fillna(pd.Series(rated.to_numpy(float, na_value=np.nan), index=values.index))
-    reasons = reasons.fillna(scale_reasons)
+    if rating_like(spec.name):
+        values, reasons = _with_written_ratings(text.where(~missing), values, reasons, spec)
     bad = ~missing & values.isna() & reasons.isna()
     ambiguous = bad & (problems == "ambiguous").fillna(False)
     reasons[bad] = f"{spec.name} is not a number: '" + text[bad] + "'"
@@ -149,6 +148,23 @@ def _numeric(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series
         "no other cell of the column shows its decimal mark: write 1234 or 1.234)"
     )
     return values, reasons
+
+
+def rating_like(name: str) -> bool:
+    """An outcome named as a rating (`RATING_WORDS`: ``stars``, ``csat_score``), whose cells
+    may be written as review sites show them ("4/5", "★★★★☆")."""
+    return bool(name_words(name) & RATING_WORDS)
+
+
+def _with_written_ratings(
+    text: pd.Series, values: pd.Series, reasons: pd.Series, spec: OutcomeSpec
+) -> tuple[pd.Series, pd.Series]:
+    """`values` with the written ratings of the unread cells of `text` filled in, and
+    `reasons` with those of another scale than the column's ("4/5" among 1-10 ratings)."""
+    top = float(values.max()) if values.notna().any() else None
+    rated, scale_reasons = written_ratings(text.where(values.isna()), top, spec.name)
+    values = values.fillna(pd.Series(rated.to_numpy(float, na_value=np.nan), index=values.index))
+    return values, reasons.fillna(scale_reasons)
 
 
 def _count(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]:
@@ -162,7 +178,7 @@ def _count(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]:
 
 def _duration(series: pd.Series, spec: OutcomeSpec) -> tuple[pd.Series, pd.Series]:
     missing, text, values, reasons = _start(series)
-    is_number = text.str.fullmatch(_NUMBER.pattern).fillna(False).astype(bool) & ~missing
+    is_number = text.str.fullmatch(NUMBER.pattern).fillna(False).astype(bool) & ~missing
     values[is_number] = text[is_number].astype(float) * DURATION_UNITS[spec.unit]
     clock = text.str.extract(_CLOCK.pattern)
     is_clock = clock[0].notna() & ~is_number

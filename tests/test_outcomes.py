@@ -1,6 +1,7 @@
+import pandas as pd
 import pytest
 
-from feedback_nlp.outcomes import OutcomeSpec, default_bad, parse_outcome_option
+from feedback_nlp.outcomes import OutcomeSpec, default_bad, parse_outcome, parse_outcome_option
 
 
 @pytest.mark.parametrize("name", ["stars", "star_rating", "Rating", "review_score", "spend"])
@@ -84,3 +85,25 @@ def test_a_likely_burden_word_is_higher_is_worse_but_only_assumed(name: str) -> 
     assert OutcomeSpec(name, "numeric").describe() == (
         f"{name} (numeric, higher is worse, assumed; state bad=high or bad=low)"
     )
+
+
+def _parsed(name: str, cells: list[str], kind: str = "numeric") -> tuple[list, list]:
+    spec = OutcomeSpec(name=name, kind=kind)
+    values, reasons = parse_outcome({name: pd.Series(cells, dtype=object)}, spec)
+    return values.tolist(), reasons.tolist()
+
+
+def test_only_a_rating_outcome_reads_written_ratings() -> None:
+    """Regression: "3 stars" was read as 3 items, "2 of 3" as an order value of 2."""
+    values, reasons = _parsed("items", ["1", "2", "3", "3 stars"])
+    assert pd.isna(values[3]) and reasons[3] == "items is not a number: '3 stars'"
+    values, reasons = _parsed("order_value", ["19.99", "5", "12", "2 of 3"])
+    assert pd.isna(values[3]) and "not a number" in reasons[3]
+    values, reasons = _parsed("stars", ["1", "2", "5", "4 stars"])
+    assert values[3] == 4 and pd.isna(reasons[3])
+
+
+def test_a_live_chat_rating_is_a_binary_outcome() -> None:
+    values, reasons = _parsed("rated", ["rated good", "rated bad", "not rated"], "binary")
+    assert values[:2] == [1.0, 0.0] and pd.isna(values[2])
+    assert all(pd.isna(r) for r in reasons)

@@ -22,6 +22,13 @@ def is_missing(series: pd.Series) -> pd.Series:
     return as_text.isna() | (as_text.str.strip() == "")
 
 
+def is_missing_cell(value: object) -> bool:
+    """`is_missing` for one cell: missing (None, NaN, NA) or only whitespace."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return True
+    return str(value).strip() == ""
+
+
 def text_issues(texts: pd.Series) -> pd.Series:
     """The `text_issues` cell of every text: damage kinds joined by '|', "" when none."""
     issues = pd.Series("", index=texts.index, dtype="string")

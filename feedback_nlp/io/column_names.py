@@ -172,6 +172,9 @@ NAME_PREFIXES = (
     "user",
 )
 NAME_SUFFIXES = ("utc", "gmt")
+#: Names chat tools give a score and a rating in words alike (LiveChat's "Chat rating": "rated
+#: good", "rated bad", "not rated"): read as a score only where its answers hold a number.
+NUMBERS_ONLY_ALIASES = frozenset({"chat_rating", "post_chat_rating"})
 #: Schema columns recognised by full names only: their values are checked against a closed
 #: set, so a "Survey Stage" of Completed / Partial must not become the journey stage.
 FULL_NAMES_ONLY = frozenset({"journey_stage"})
@@ -265,3 +268,18 @@ def date_note(columns: list[str], mapped: dict[str, str]) -> str | None:
         f"no comment date recognised; {listed} look(s) like a date: map the comment's "
         f'([columns] created_at = "{dated[0]}")'
     )
+
+
+def numbers_only(mapped: dict[str, str], answers: dict[str, list[str]]) -> dict[str, str]:
+    """`mapped` without a column named as in `NUMBERS_ONLY_ALIASES` whose answers seen
+    (`answers`: column -> cells under the header) hold no digit: carried instead, with the
+    note on good / bad ratings (`score_labels.good_bad_hints`)."""
+    return {name: column for name, column in mapped.items() if not _worded(column, answers)}
+
+
+def _worded(column: str, answers: dict[str, list[str]]) -> bool:
+    """A `NUMBERS_ONLY_ALIASES` column answered, in no answer with a digit."""
+    if normalise_name(column) not in NUMBERS_ONLY_ALIASES:
+        return False
+    given = [a.strip() for a in answers.get(column, []) if a and a.strip()]
+    return bool(given) and not any(re.search(r"\d", a) for a in given)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from feedback_nlp.errors import ConfigError
-from feedback_nlp.io.column_names import normalise_name, recognise
+from feedback_nlp.io.column_names import normalise_name, numbers_only, recognise
 from feedback_nlp.io.forms import google_forms, microsoft_forms
 from feedback_nlp.io.mapping import ColumnPlan
 from feedback_nlp.io.questions import (
@@ -211,7 +211,7 @@ def generic(rows: list[list[str]]) -> Header:
     no column named like a comment, the question (`questions.is_question`) that asks why,
     what to improve or for comments is the text (a note says so)."""
     columns = unique_names(cells(rows, 0))
-    plan = ColumnPlan(columns=recognise(columns))
+    plan = ColumnPlan(columns=numbers_only(recognise(columns), answers_below(rows, columns, 1)))
     if "text" not in plan.columns:
         questions = {c: c for c in columns if is_question(c)}  # not 'reason_code'
         answers = answers_below(rows, columns, 1)

@@ -59,6 +59,16 @@ REQUEST_OPENINGS = (
     "explain", "describe",
 )  # fmt: skip
 
+#: First words of a column name that asks a question without a question mark ("How would you
+#: improve our score"), in the languages of `FREE_TEXT_WORDS`: such a name is a question even
+#: when it ends in a rating word (`RATING_NAME_ENDINGS`).
+QUESTION_OPENINGS = frozenset({
+    "how", "what", "which", "why", "would", "could", "should", "do", "did", "does", "is", "are",
+    "was", "were", "anything", "please", "wie", "warum", "welche", "welcher", "gibt",
+    "pourquoi", "quel", "quelle", "quels", "qu'est-ce", "cómo", "qué", "cuál", "come", "perché",
+    "cosa", "quale", "como", "porque", "cum", "как", "что", "почему", "hoe", "wat",
+    "waarom", "welke", "jak", "co", "dlaczego", "czy",
+})  # fmt: skip
 #: Column names that hold a score without saying which (Delighted's and many tools' "Score").
 BARE_SCORE_NAMES = frozenset(
     {"score", "rating", "rate", "note", "bewertung", "punteggio", "puntuación", "nota", "оценка"}

@@ -19,6 +19,7 @@ from feedback_nlp.io.question_words import (
     CSAT_WORDS,
     FREE_TEXT_WORDS,
     NPS_WORDS,
+    QUESTION_OPENINGS,
     RATING_NAME_ENDINGS,
     REQUEST_OPENINGS,
 )
@@ -213,12 +214,22 @@ def reads_as_free_text(answer: str) -> bool:
 def is_question(column: str) -> bool:
     """A column name worded as a question: ending in '?', of four words or more, or opening
     with a request for text ("Tell us why", `REQUEST_OPENINGS`); four words naming a rating
-    ("Food and beverage rating", `RATING_NAME_ENDINGS`) are none."""
+    ("Food and beverage rating", `RATING_NAME_ENDINGS`) are none, unless they open like a
+    question or ask for text ("Why did you give this score", `asks_in_words`)."""
     name = column.strip()
     if name.endswith("?") or name.lower().startswith(REQUEST_OPENINGS):
         return True
     words = name.lower().split()
-    return len(words) >= 4 and words[-1] not in RATING_NAME_ENDINGS
+    if len(words) < 4:
+        return False
+    return words[-1] not in RATING_NAME_ENDINGS or asks_in_words(name)
+
+
+def asks_in_words(name: str) -> bool:
+    """A name that opens with a question word (`QUESTION_OPENINGS`: "How would you …") or
+    asks for free text (`worded_open`: "… anything else about the stars")."""
+    first = name.strip().lower().split(maxsplit=1)[0] if name.strip() else ""
+    return first in QUESTION_OPENINGS or worded_open(name)
 
 
 def question_notes(

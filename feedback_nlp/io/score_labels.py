@@ -94,13 +94,18 @@ def good_bad_hints(table: pd.DataFrame, carried: list[str]) -> list[str]:
     for column in carried:
         if column not in table:
             continue
-        cells = table[column].dropna().astype(str).str.strip().str.lower()
+        cells = rating_words(table[column].dropna().astype(str))
         cells = cells[cells != ""]
         rated = cells.isin(ratings).sum()
         if rated and (cells.isin(ratings) | cells.isin(NO_ANSWER)).mean() >= 0.9:
             notes.append(
                 f"'{column}' holds good / bad ratings (a two-answer CSAT, as Zendesk's): explain "
                 f'it as an outcome, --outcome "satisfied:binary:column={column}:bad=no" '
-                "(offered and unoffered are read as not answered)"
+                "(offered, unoffered and not rated are read as not answered)"
             )
     return notes
+
+
+def rating_words(cells: pd.Series) -> pd.Series:
+    """Cells lower-cased and stripped, LiveChat's "rated good" / "rated bad" as good / bad."""
+    return cells.str.strip().str.lower().str.replace(r"^rated\s+", "", regex=True)

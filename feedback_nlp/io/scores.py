@@ -23,8 +23,10 @@ __all__ = [
     "EXTRA_SCORE_RANGES",
     "NO_ANSWER",
     "NUMBER_CELL",
+    "OUT_OF_WORDS",
     "SLASHED_HINT",
     "date_order_note",
+    "drawn_stars",
     "is_missing",
     "parse_datetime",
     "parse_integer",
@@ -42,6 +44,7 @@ NO_ANSWER = frozenset({
     "prefer not to say", "no answer", "not applicable", "weiß nicht", "keine angabe",
     "je ne sais pas", "ne sais pas", "sans avis", "no sé", "ns/nc", "non so", "não sei",
     "nu știu", "не знаю", "weet niet", "nie wiem",
+    "not rated",  # LiveChat's chat rating, when the customer gave none
 })  # fmt: skip
 #: A decimal comma ("4,0" in a semicolon-separated European export): read as a point. Three
 #: digits after the comma stay unreadable ("1,000" could be a thousands separator).
@@ -52,8 +55,10 @@ NUMBER_CELL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 #: A whole number, then a dash, colon, equals sign or bracket (or a space) and a label with
 #: no other number in it ("9 - Very likely"; not "2 - 3", "9 or 10", "2 (was 5)", "9 ½").
 _LABELLED = re.compile(r"^([+-]?\d{1,2})\s*(?:[-–—:=(]\s*|\s+)[^\d\s½¼¾][^\d½¼¾]*$")
+#: What stands between a number and its scale's top: "9/10", "3 out of 10", "8 von 10".
+OUT_OF_WORDS = r"\s*(?:/|out of|of|von|sur|su|de|из)\s*"
 #: A number out of a scale's top: "9/10", "4 / 5", "3 out of 10", "8 von 10", "7 sur 10".
-_OUT_OF = re.compile(r"^(\d{1,2})\s*(?:/|out of|of|von|sur|su|de|из)\s*(\d{1,2})$", re.IGNORECASE)
+_OUT_OF = re.compile(rf"^(\d{{1,2}}){OUT_OF_WORDS}(\d{{1,2}})$", re.IGNORECASE)
 #: Star characters of ratings written as stars ("★★★★☆").
 _FILLED, _EMPTY = "★⭐✭✮✯🌟", "☆✩"
 
@@ -148,11 +153,19 @@ def stated_numbers(series: pd.Series, top: float) -> pd.Series:
 def _stars(text: pd.Series, top: float) -> pd.Series:
     """The filled stars of cells that are only stars ("★★★★☆", "⭐⭐⭐"), as text; NA
     elsewhere, and where filled and empty stars do not make the scale's top."""
-    only = text.str.fullmatch(f"[{_FILLED}{_EMPTY}\ufe0f\\s]+").fillna(False).astype(bool)
-    filled = text.str.count(f"[{_FILLED}]")
-    empty = text.str.count(f"[{_EMPTY}]")
-    read = only & (filled > 0) & ((empty == 0) | (filled + empty == top))
+    filled, empty = drawn_stars(text)
+    read = filled.notna() & ((empty == 0) | (filled + empty == top)).fillna(False)
     return filled.astype("string").where(read)
+
+
+def drawn_stars(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(filled, empty) star counts of cells that are only star characters with one filled
+    star at least ("★★★★☆": 4, 1); NA elsewhere."""
+    only = text.str.fullmatch(f"[{_FILLED}{_EMPTY}\ufe0f\\s]+").fillna(False).astype(bool)
+    filled = text.str.count(f"[{_FILLED}]").astype("Int64")
+    read = only & (filled > 0).fillna(False)
+    empty = text.str.count(f"[{_EMPTY}]").astype("Int64")
+    return filled.where(read), empty.where(read)
 
 
 def score_summary(values: pd.Series) -> dict[str, object]:

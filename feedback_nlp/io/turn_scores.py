@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from feedback_nlp.io.cells import is_missing
+from feedback_nlp.io.cells import is_missing, is_missing_cell
 from feedback_nlp.io.scores import ALL_SCORE_RANGES
 
 
@@ -66,41 +66,43 @@ class ConversationScores:
         given = ~is_missing(cells) & keys.notna() & ~header.fillna(False).astype(bool)
         if not (given & agent).any() and not any(k[0] == name for k in self.held):
             return None
-        cells = cells.astype(object).copy()
-        last_turn: dict[str, object] = {}  # conversation -> index of its last customer turn
-        for index in cells.index:
-            key = keys[index]
+        values = cells.astype(object).tolist()
+        key_list, agent_list, given_list = keys.tolist(), agent.tolist(), given.tolist()
+        last_turn: dict[str, int] = {}  # conversation -> position of its last customer turn
+        for position, key in enumerate(key_list):
             if pd.isna(key):
                 continue
-            if not agent[index]:
-                last_turn[key] = index
+            if not agent_list[position]:
+                last_turn[key] = position
                 held = self.held.pop((name, key), None)
                 if held is not None:  # an earlier row's score: the turn's own is later
-                    self._put(name, cells, index, key, held, keep_own=True)
-            elif given[index]:
-                self._take(name, cells, key, last_turn.get(key), cells[index])
-        return cells
+                    self._put(name, values, position, key, held, keep_own=True)
+            elif given_list[position]:
+                self._take(name, values, key, last_turn.get(key), values[position])
+        return pd.Series(values, index=cells.index, dtype=object, name=cells.name)
 
-    def _take(self, name: str, cells: pd.Series, key: str, turn: object, cell: object) -> None:
+    def _take(
+        self, name: str, values: list[object], key: str, turn: int | None, cell: object
+    ) -> None:
         """An agent row's score `cell`: on customer turn `turn`, or held for the next one."""
         if turn is None:
             self.held[(name, key)] = str(cell)
             return
-        self._put(name, cells, turn, key, str(cell))
+        self._put(name, values, turn, key, str(cell))
 
     def _put(
         self,
         name: str,
-        cells: pd.Series,
-        index: object,
+        values: list[object],
+        position: int,
         key: str,
         cell: str,
         keep_own: bool = False,
     ) -> None:
-        """`cell` on customer turn `index` of conversation `key`, in place of its own score
+        """`cell` on customer turn `position` of conversation `key`, in place of its own score
         (`keep_own`: unless it has one)."""
-        own = cells[index]
-        has_own = not is_missing(pd.Series([own], dtype=object)).iat[0]
+        own = values[position]
+        has_own = not is_missing_cell(own)
         if has_own and str(own).strip() == cell.strip():
             return
         if has_own:
@@ -108,4 +110,4 @@ class ConversationScores:
         if has_own and keep_own:
             return
         self.moved.setdefault(name, set()).add(key)
-        cells[index] = cell
+        values[position] = cell

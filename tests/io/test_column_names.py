@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from feedback_nlp.io import read_feedback
-from feedback_nlp.io.column_names import date_note, recognise, short_forms
+from feedback_nlp.io.column_names import date_note, numbers_only, recognise, short_forms
 
 
 def test_short_forms_drop_a_prefix_word_and_a_time_zone_word():
@@ -160,3 +160,15 @@ def test_open_questions_that_mention_recommending_are_not_nps():
         "How likely are you to recommend us?",  # no standard wording: a hint, not a score
     ):
         assert "nps" not in recognise([question])
+
+
+def test_a_chat_rating_in_words_is_no_csat():
+    """Regression: LiveChat's "Chat rating" ("rated good") was the CSAT, every row a reject."""
+    mapped = recognise(["Chat ID", "Chat rating"])
+    words = {"Chat rating": ["rated good", "not rated", "rated bad"]}
+    assert numbers_only(mapped, words) == {"conversation_id": "Chat ID"}
+    numbers = {"Chat rating": ["5", "", "3"]}
+    assert numbers_only(mapped, numbers) == mapped
+    assert numbers_only({"csat": "Satisfaction"}, {"Satisfaction": ["Good"]}) == {
+        "csat": "Satisfaction"
+    }

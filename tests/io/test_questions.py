@@ -217,3 +217,23 @@ def test_a_rating_column_is_no_question_left_unanalysed(tmp_path):
     assert "Food and beverage rating" not in notes
     assert not is_question("Food and beverage rating") and not is_question("Cabin crew score")
     assert is_question("What did you think of your seat rating?")
+
+
+def test_an_open_question_ending_in_score_without_a_mark_is_the_text(tmp_path):
+    """Regression: a question ending in 'score' was taken for a rating's name and the file
+    with no other open question was refused ("no text column found")."""
+    path = tmp_path / "q.csv"
+    path.write_text(
+        "Respondent,Likelihood to recommend (0-10),Why did you give this score\n"
+        "1,9,Quick delivery and friendly staff\n2,3,The box arrived crushed\n",
+        encoding="utf-8",
+    )
+    result = check_result(read_feedback(path))
+    assert result.info["columns"]["text"] == "Why did you give this score"
+
+
+def test_a_name_ending_in_a_rating_word_that_asks_in_words_is_a_question():
+    asked = ["How would you improve our score", "Anything else about the stars"]
+    assert all(map(is_question, asked))
+    assert is_question("Warum haben Sie diese Bewertung score")
+    assert not is_question("Overall value for money rating")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from feedback_nlp.errors import ConfigError
 from feedback_nlp.io import read_feedback
-from feedback_nlp.io.score_labels import parse_score_labels
+from feedback_nlp.io.score_labels import good_bad_hints, parse_score_labels
 from tests.io.conftest import check_result
 
 CSV = "id,Comment,Satisfaction\n1,Great,Very satisfied\n2,Awful,very DISsatisfied \n3,ok,4\n"
@@ -62,3 +63,9 @@ def test_a_carried_column_of_good_and_bad_ratings_gets_the_outcome_to_declare(tm
         'bad=no"' in notes
     )
     assert "'Status'" not in notes
+
+
+def test_a_live_chat_rating_gets_the_good_bad_note():
+    table = pd.DataFrame({"Chat rating": ["rated good", "rated bad", "not rated", "rated good"]})
+    notes = good_bad_hints(table, ["Chat rating"])
+    assert len(notes) == 1 and "column=Chat rating:bad=no" in notes[0]
