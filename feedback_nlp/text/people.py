@@ -36,7 +36,9 @@ from feedback_nlp.text.people_sign_offs import (
     SIGNED_AT_END,
     SIGNED_NAME,
     THANKING_SIGN_OFFS,
+    is_weak_sign_off,
     strict_name_ok,
+    weak_name_ok,
 )
 from feedback_nlp.text.people_titles import (
     TITLES,
@@ -105,6 +107,8 @@ def _cased_name_length(match: re.Match[str]) -> int:
         return 0  # "Kind regards, Front Office"
     if strict and not strict_name_ok(match, words):
         return 0
+    if signed and not strict and is_weak_sign_off(match) and not weak_name_ok(words):
+        return 0  # "Thanks\nNetflix", "All the best, Amazon"
     name_end = match.start("name") + spans[count - 1].end()
     if needs_uncommon_name(match, name_end) and not names_someone(words[:count]):
         return 0  # "Officer Training", "Sergeant Pepper"

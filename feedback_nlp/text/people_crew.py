@@ -9,9 +9,9 @@
   follows; ``Captain Morgan`` (a drink), ``Captain America``, ``Pilot Program``, ``Captain
   Obvious`` stay;
 - thanks to a capitalised name (``Merci à Julien``, ``Grazie a Giulia!``, ``Bedankt Daan``):
-  one word that is no common word, no brand (``Grazie a Ryanair``, ``Merci à Air France``)
-  and not in capitals (``Bedankt KLM``); ``Merci à tous``, ``Grazie a Dio``, ``Bedankt voor``
-  stay.
+  one known first name (:mod:`feedback_nlp.text.people_first_names`; ``Grazie a Ryanair``,
+  ``Merci à Fnac``, ``Grazie a Roma`` stay), not in capitals (``Bedankt KLM``); ``Merci à
+  tous``, ``Grazie a Dio``, ``Bedankt voor`` stay.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import re
 
 from feedback_nlp.text.care_names import is_plain_word
 from feedback_nlp.text.people_cues import NOT_CUE_NAMES, Measure, names_someone
+from feedback_nlp.text.people_first_names import is_first_name
 from feedback_nlp.text.people_words import (
     NAME_WORDS,
     NOT_CUE_BRANDS,
@@ -48,6 +49,14 @@ _THANKS = re.compile(
     rf"dankjewel|dankuwel)[ \t]*,?[ \t]+{NAME_WORDS}"
 )
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
+#: A word that goes on with a dot and a letter: an abbreviation ("R.I.P."), no name.
+_DOTTED = re.compile(r"\.[^\W\d_]")
+
+
+def _is_abbreviation(match: re.Match[str], taken: list[str]) -> bool:
+    """Whether the first taken word is one letter or goes on as a dotted abbreviation."""
+    end = match.start("name") + len(taken[0])
+    return len(taken[0]) < 2 or _DOTTED.match(match.string, end) is not None
 
 
 def _crew_words(match: re.Match[str]) -> list[str]:
@@ -77,20 +86,25 @@ def _crew_name(match: re.Match[str]) -> int:
     taken = _crew_words(match)
     if not taken or taken[0].lower() in _NOT_CREW_NAMES | NOT_CUE_BRANDS:
         return 0
+    if _is_abbreviation(match, taken):
+        return 0  # "Captain, my Captain, R.I.P."
+    if match.group("role").lower() == "pilot" and len(taken) == 1 and not is_first_name(taken[0]):
+        return 0  # a pen: "Pilot Frixion pens"
     if not names_someone(taken) and not _takes_plain_name(match, taken):
         return 0
     return len(" ".join(match.group("name").split()[: len(taken)]))
 
 
 def _thanked_name(match: re.Match[str]) -> int:
-    """The length of a one-word name after French, Italian or Dutch thanks (0: none)."""
+    """The length of a one-word name after French, Italian or Dutch thanks (0: none): a known
+    first name, since a brand or a city is thanked as often ("Merci à Fnac", "Grazie a Roma")."""
     taken = _crew_words(match)[:1]
-    if not taken or taken[0].lower() in NOT_CUE_BRANDS or not names_someone(taken):
+    if not taken or not is_first_name(taken[0]) or _is_abbreviation(match, taken):
         return 0
     return 0 if is_title_case(match.string) else len(taken[0])
 
 
-_HINT = re.compile(rf"(?i){_ROLES}|merci|grazie|bedankt|dank")
+_HINT = re.compile(rf"(?i)\b(?:{_ROLES}|merci|grazie|bedankt|dank)")
 
 
 def may_name_crew(text: str) -> bool:

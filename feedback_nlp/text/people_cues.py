@@ -233,11 +233,13 @@ _SPEAKING = re.compile(
 )
 _CLAUSE_START = r"(?:^|(?<=[,.;:!?\n—–¡¿]))[ \t]*"
 
-#: Any of the cues' words: a text without one skips the patterns (:func:`may_hold_cue`).
+#: Any of the cues' words at a word start: a text without one skips the patterns
+#: (:func:`may_hold_cue`; "tu" only as a word, not inside "actually").
 _CUE_HINT = re.compile(
-    rf"(?i)(?:{_ROLES}|{_CONTACTS}|ansprechpartner|manag|boss|supervisor|lead|chef|kierown|"
+    rf"(?i)\b(?:{_ROLES}|{_CONTACTS}|ansprechpartner|manag|micromanag|mikromanag|boss|"
+    rf"supervisor|lead|teamlead|chef|kierown|"
     rf"szef|{_SPEAKING_WITH}|reached|it['’]s|it is|"
-    rf"this is|{_SELF}|fala|aqui|tu|strony|thank|thx|gracias|obrigad|merci|danke|grazie|"
+    rf"this is|{_SELF}|fala|aqui|tu\b|strony|thank|thx|gracias|obrigad|merci|danke|grazie|"
     rf"bedankt|speaking)"
 )
 

@@ -23,6 +23,7 @@ import re
 from feedback_nlp.text.care_names import is_plain_word
 from feedback_nlp.text.common_words import is_common_word
 from feedback_nlp.text.people_cues import NOT_CUE_NAMES, Measure, names_someone
+from feedback_nlp.text.people_first_names import is_first_name
 from feedback_nlp.text.people_roles import is_department, names_a_role
 from feedback_nlp.text.people_sign_offs import SIGN_OFF, SIGNATURE_END
 from feedback_nlp.text.people_words import NAME_WORDS, NOT_CUE_BRANDS, name_word_count
@@ -37,6 +38,9 @@ _SALUTATIONS = (
 #: Salutations of English, after which one common word written as often capitalised as not
 #: is a name ("Hi Mark,", "Dear Grace,").
 _ENGLISH = frozenset(["dear", "hi", "hello", "hey", "hiya"])
+#: German salutations: German capitalises nouns, so one word after them must be a known first
+#: name ("Liebe Anna,"; not "Liebe Mitradler,", "Sehr geehrte Fahrgäste,", "Liebe S-Bahn,").
+_GERMAN = re.compile(r"(?i)liebe|lieber|(?:sehr )?geehrte\S*")
 #: Capitalised words after a salutation that address no one by name (brands included).
 _NOT_ADDRESSED = (
     NOT_CUE_NAMES
@@ -107,6 +111,8 @@ def _saluted_name(match: re.Match[str]) -> int:
     taken = _addressed_words(match)
     english = match.group("cue").lower() in _ENGLISH
     if not taken or not _is_name(taken, english):
+        return 0
+    if len(taken) == 1 and _GERMAN.fullmatch(match.group("cue")) and not is_first_name(taken[0]):
         return 0
     length = _length(match, taken)
     ends = _ENDS_ADDRESS.match(match.string, match.start("name") + length)

@@ -5,9 +5,12 @@ A sign-off counts only when the name after it ends the text or a signature's tai
 also, at a clause start: ``Best,`` with a comma or a line break (not "Best Buy"); thanks
 followed by a line break (``Thanks,\\nJennifer Walsh``; on one line thanks take a name only as
 `feedback_nlp.text.people_cues` says); and, strictly, a dash (``Slow. - Jennifer Walsh``,
-``-- Jen``, ``— Jen``) or ``LG``, ``VG``, ``BR``, ``MfG`` in capitals (``LG Markus``): there the
-name must be capitalised words, one of them no common word, no brand, in no list of dashes
-(``- Good Price``, ``LG Velvet``, ``LG OLED``, ``Slow. - Microsoft Teams`` stay).
+``-- Jen``, ``— Jen``) or ``LG``, ``VG``, ``BR``, ``MfG`` as written (``LG``/``Lg``, ``VG``/``Vg``:
+``LG Markus``, ``Lg Markus``): there the name must start with a known first name
+(:mod:`feedback_nlp.text.people_first_names`), be capitalised words, one of them no common
+word, no brand or greeting, in no list of dashes (``- Good Price``, ``LG Velvet``, ``LG
+Xboom``, ``-- Xiaomi``, ``- Danke Anna``, ``Slow. - Microsoft Teams`` stay). After ``Best,``
+or a thanks line one word must be a known first name ("Thanks\nNetflix" stays).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 
 from feedback_nlp.text.people_cues import NOT_CUE_NAMES, names_someone
+from feedback_nlp.text.people_first_names import is_first_name
 from feedback_nlp.text.people_words import (
     NOT_CUE_BRANDS,
     NOT_NAMES,
@@ -38,8 +42,8 @@ SIGN_OFFS = (
 _BRIEF_SIGN_OFFS = r"best|all the best|all best|take care"
 #: Thanks that sign off: only at a clause start, with a line break before the name.
 _THANKS = r"thanks|thank you|many thanks|thanks again|thanks so much|thank you so much|thx|ty"
-#: Abbreviated sign-offs, only in capitals as written: German "LG" (liebe Grüße), "VG",
-#: "MfG", English "BR" (best regards).
+#: Abbreviated sign-offs, only as written: German "LG"/"Lg" (liebe Grüße), "VG"/"Vg", "MfG",
+#: English "BR" (best regards).
 _ABBREVIATED = r"LG|VG|BR|MfG|Lg|Vg"
 _CLAUSE_START = r"(?:^|(?<=[.!?…\n]))[ \t]*"
 SIGN_OFF = (
@@ -70,6 +74,13 @@ NOT_SIGNED = NOT_NAMES | frozenset(
     decepcionado decepcionada enfadado enfadada deluso delusa arrabbiato arrabbiata boos
     teleurgesteld anonymous anon client bawb chi ti""".split()  # noqa: SIM905
 )
+#: Thanks and greetings, never part of a signed name ("- Danke Anna").
+GREETING_WORDS = frozenset(
+    """thanks thank thx danke dankeschön merci grazie gracias obrigado obrigada bedankt dank
+    cheers hi hello hey hallo hola ciao salut bonjour""".split()  # noqa: SIM905
+)
+#: Sign-offs after which one signed word must be a known first name ("Thanks\nNetflix").
+_WEAK_SIGN_OFFS = re.compile(rf"(?i)(?:{_BRIEF_SIGN_OFFS}|{_THANKS})[ \t]*[,!.]?")
 #: Sign-offs that thank: a store named after a place may follow them ("cheers Oxford Street!").
 THANKING_SIGN_OFFS = frozenset(
     ("cheers", "diolch", "diolch yn fawr", "thanks", "thank you", "many thanks", "thx", "ty")
@@ -103,15 +114,34 @@ def _dash_takes(match: re.Match[str], words: list[str]) -> bool:
     return len(words) > 1 or dash in ("--", "—", "–") or before.endswith("\n")
 
 
+def is_weak_sign_off(match: re.Match[str]) -> bool:
+    """Whether the sign-off before a signed name is "Best," or thanks on a line of their own."""
+    sign_off = match.string[match.start() : match.start("name")].strip()
+    return _WEAK_SIGN_OFFS.fullmatch(sign_off) is not None
+
+
+def weak_name_ok(words: list[str]) -> bool:
+    """Whether `words` after "Best," or a thanks line name someone: no greeting, and a known
+    first name first or two words, one no common word ("Thanks!\nAwesome" stays)."""
+    if any(w.lower() in GREETING_WORDS for w in words):
+        return False
+    if is_first_name(words[0]):
+        return True
+    return len(words) > 1 and names_someone(words)
+
+
 def strict_name_ok(match: re.Match[str], words: list[str]) -> bool:
     """Whether the name after a dash or an abbreviated sign-off (`words`, all the words left)
-    names someone: capitalised words, none in capitals or a brand, one no common word, not a
-    place, not the last item of a list, in a text not written in Title Case."""
+    names someone: capitalised words, the first a known first name, none in capitals, a brand
+    or a greeting, one no common word, not a place, not the last item of a list, in a text not
+    written in Title Case."""
     named = [w for w in words if w.lower() not in PARTICLES]
     if any(not w[0].isupper() or (w.isupper() and len(w) > 1) for w in named):
         return False
-    if any(w.lower() in NOT_CUE_NAMES | NOT_CUE_BRANDS for w in named):
+    if any(w.lower() in NOT_CUE_NAMES | NOT_CUE_BRANDS | GREETING_WORDS for w in named):
         return False
+    if not named or not is_first_name(named[0]):
+        return False  # "-- Xiaomi", "- Marriott Bonvoy", "LG Xboom"
     if not names_someone(words) or ends_on_place(words) or _is_list(match):
         return False
     if not _dash_takes(match, words):

@@ -86,3 +86,20 @@ def test_a_reply_addressing_or_signed_with_a_title_loses_the_name(text, expected
 def test_a_greeting_group_brand_or_department_stays(text):
     """Greetings to no one by name, greetings in ordinary reviews and signed departments."""
     assert redact_names(text, "<NAME>") == (text, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liebe Mitradler, bitte nehmt Rücksicht.",
+        "Sehr geehrte Fahrgäste, wir erreichen gleich den Bahnhof.",
+        "Liebe S-Bahn, der Aufzug geht noch immer nicht.",
+    ],
+)
+def test_a_german_noun_after_a_german_salutation_stays(text):
+    """Review of stop 53: German capitalises nouns; one word after "Liebe" must be a first name."""
+    assert redact_names(text, "<NAME>") == (text, False)
+
+
+def test_a_first_name_after_a_german_salutation_is_redacted():
+    assert redact_names("Liebe Anna, danke!", "<NAME>") == ("Liebe <NAME>, danke!", True)

@@ -54,3 +54,36 @@ def test_a_dash_best_thanks_or_lg_before_a_closing_name_signs_it(text, expected)
 )
 def test_ordinary_dashes_and_words_that_sign_off_elsewhere_stay(text):
     assert redact_names(text, "<NAME>") == (text, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All the best, Amazon",
+        "Works well. Best,\nDyson",
+        "Thanks\nNetflix",
+        "Thanks!\nAwesome",
+        "Thanks\nSeriously",
+        "Great sound.\n- Bose QuietComfort",
+        "Nice stay. - Marriott Bonvoy",
+        "Great gadget!\n-- Xiaomi",
+        "Check-in was slow. -- Heathrow",
+        "Gestern im TV. BR Mediathek",
+        "Tolles Handy.\nLG Xboom",
+    ],
+)
+def test_a_brand_or_a_word_after_a_weak_sign_off_stays(text):
+    """Review of stop 53: one word after "Best,", a thanks line, a dash or "LG" must be a
+    known first name; a dash's name must start with one."""
+    assert redact_names(text, "<NAME>") == (text, False)
+
+
+@pytest.mark.parametrize("text", ["Tolle App. - Danke Anna", "Alles gut.\n-Danke Rene"])
+def test_a_greeting_word_is_never_part_of_a_signed_name(text):
+    """Review of stop 53: "- Danke Anna" became "- <NAME>", thanks swallowed."""
+    assert "Danke" in redact_names(text, "<NAME>")[0]
+
+
+def test_a_first_name_after_lg_written_lg_is_signed():
+    """Review of stop 53: "Lg" counts as "LG" does (docs say so since)."""
+    assert redact_names("Zu langsam. Lg Markus", "<NAME>") == ("Zu langsam. Lg <NAME>", True)
