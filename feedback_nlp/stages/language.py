@@ -52,9 +52,10 @@ class LanguageStage(Stage):
     with it as their hint, `with_corpus_prior`; short or unsure turns of a `conversation_id`
     read as another language than its other, sure turns are read again with theirs as their
     hint; and short, unsure comments read as a language under 5 % of the batch are read again
-    among the batch's languages). Short comments the detector is unsure of take their own
-    `lang_hint`, and replies that judge nothing in several languages ("ok", "n/a") without a
-    hint are ``und`` (:mod:`feedback_nlp.stages.language_short`).
+    among the batch's languages). Comments the detector is unsure of take their own
+    `lang_hint` when short or when it is unsure between its reading and the hint, and
+    replies that judge nothing in several languages ("ok", "n/a") without a hint are ``und``
+    (:mod:`feedback_nlp.stages.language_short`).
     """
 
     name = "language"
@@ -114,7 +115,7 @@ class LanguageStage(Stage):
             found = with_conversation_languages(
                 detector, texts, found, hints, conversation_ids(table), self.candidates
             )
-        found = with_short_text_hints(texts, found, hints, self.candidates)
+        found = with_short_text_hints(texts, found, hints, self.candidates, detector)
         if self.corpus_prior:
             found = with_batch_languages(detector, texts, found, hints)
         found = with_replies_of_no_language(texts, found, hints)

@@ -4,9 +4,10 @@ when its words cannot ("ok!", "meh", "Super", "Nul").
 A detector reads single words right about three times in four (docs/language.md), and a
 wrong reading adds a language the export does not have. After detection, in this order:
 
-1. :func:`with_short_text_hints`: a short comment the detector is unsure of takes its own
-   `lang_hint` (the survey's locale) when the text's script allows it ("ok!" with locale
-   ``de`` is German, not Polish).
+1. :func:`with_short_text_hints`: a comment the detector is unsure of takes its own
+   `lang_hint` (the survey's locale) when the text's script allows it and the text is short
+   ("ok!" with locale ``de`` is German, not Polish) or the detector, choosing between its
+   reading and the hint, is unsure too ("Stoel 18E was kapot…" with ``nl`` is Dutch).
 2. :func:`with_batch_languages`: a short, unsure comment without a hint, read as a language
    that holds under :data:`BATCH_LANGUAGE_SHARE` of the batch, is read again among the
    batch's own languages ("Nul" in a de/en/fr/es export is French, not Romanian). Learnt
@@ -74,21 +75,67 @@ def with_short_text_hints(
     found: list[Result],
     hints: Sequence[str | None] | None,
     candidates: Sequence[str] | None,
+    detector: LanguageDetector | None = None,
 ) -> list[Result]:
-    """`found` with each short comment read with a score under SURE_PROBABILITY given its
-    own hint, where the hint is a language code the candidates and the text's script allow."""
+    """`found` with each comment read with a score under SURE_PROBABILITY as another language
+    than its own hint given that hint, where the hint is a language code the candidates and
+    the text's script allow and the comment is short or (given `detector`) the hint is
+    :func:`close_to_hint`. A sure reading keeps its language whatever the hint says."""
     if hints is None:
         return found
+    rows = [
+        row for row, text in enumerate(texts) if _may_take_hint(text, found, hints, row, candidates)
+    ]
+    longer = [row for row in rows if not is_short(texts[row]) and found[row][0] != UND]
+    close = close_to_hint(detector, texts, found, hints, longer) if detector else set()
     result = list(found)
-    for row, text in enumerate(texts):
-        code = _hint_code(hints, row)
-        if not code or code == found[row][0] or not _unsure_short(text, found[row]):
-            continue
-        if candidates and code not in candidates:
-            continue
-        if allows(code, scripts_in(language_signal(text))):
-            result[row] = (code, HINTED_SCORE)
+    for row in rows:
+        if row in close or is_short(texts[row]):
+            result[row] = (_hint_code(hints, row), HINTED_SCORE)
     return result
+
+
+def _may_take_hint(
+    text: object,
+    found: Sequence[Result],
+    hints: Sequence[str | None],
+    row: int,
+    candidates: Sequence[str] | None,
+) -> bool:
+    """Whether row's hint is a usable language other than its unsure reading."""
+    code = _hint_code(hints, row)
+    lang, score = found[row]
+    if not code or code == lang or score >= SURE_PROBABILITY:
+        return False
+    if candidates and code not in candidates:
+        return False
+    return allows(code, scripts_in(language_signal(text)))
+
+
+def close_to_hint(
+    detector: LanguageDetector,
+    texts: Sequence[object],
+    found: Sequence[Result],
+    hints: Sequence[str | None],
+    rows: Sequence[int],
+) -> set[int]:
+    """The `rows` whose reading, read again between it and the row's hint (the hint's prior
+    included), holds under SURE_PROBABILITY of the two: the detector gives the hint a fair
+    chance, and the source's word decides."""
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for row in rows:
+        pairs.setdefault((found[row][0], _hint_code(hints, row)), []).append(row)
+    close: set[int] = set()
+    for (lang, code), members in pairs.items():
+        again = detector.detect(
+            [texts[row] for row in members], candidates=[lang, code], hints=[code] * len(members)
+        )
+        close |= {
+            row
+            for row, (read, score) in zip(members, again, strict=True)
+            if read == code or score < SURE_PROBABILITY
+        }
+    return close
 
 
 def batch_languages(found: Sequence[Result]) -> list[str]:

@@ -7,12 +7,14 @@
 - **Keywords** per language are class-based TF-IDF (BERTopic's `ClassTfidfTransformer`) over
   spaCy lemmas (`topics.labels`), so an analyst sees the German and Russian words of a theme.
 - **Representatives** are the units (the part of the comment that raises the theme) most
-  similar to the theme, from different comments.
+  similar to the theme, from different comments, no two the same quote (`quote_key`: a chat
+  export repeats its lines).
 - **Categories**: `topics.categories` (codebook entries first, then joined by similarity).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
+from feedback_nlp.schema import PII_PLACEHOLDERS
 from feedback_nlp.text.pseudonyms import pseudonymise_pii_id
 from feedback_nlp.topics import labels, naming, phrases
 from feedback_nlp.topics.categories import (  # re-exported: tests import them from here
@@ -48,6 +51,10 @@ KEYWORD_SUPPORT = 2
 #: Units nearest a theme's centroid that may give a theme without a repeated phrase its name.
 NAMING_QUOTES = 20
 Encode = Callable[[list[str]], np.ndarray]
+#: A redaction placeholder ("<SECRET>", "<NAME>", "@user"): one quote whatever it replaced.
+_PLACEHOLDER = re.compile(
+    "|".join([r"<[A-Z_]+>", *(re.escape(p) for p in PII_PLACEHOLDERS.values())])
+)
 
 
 def describe(
@@ -84,9 +91,9 @@ def describe(
         named = fixed[row] if row < len(fixed) else None
         name, source = (named.name, named.source) if named else ("", "")
         keywords = named.keywords if named else []
-        ranked = _representatives(assignment.mentions, int(topic), max(n_quotes, NAMING_QUOTES))
-        nearest[row] = [text for _, text in ranked]
-        quotes = ranked[:n_quotes]
+        ranked = _representatives(assignment.mentions, int(topic))
+        nearest[row] = [text for _, text in ranked[: max(n_quotes, NAMING_QUOTES)]]
+        quotes = distinct_quotes(ranked, n_quotes)
         model.themes_[int(topic)] = Theme(
             topic=int(topic),
             label=name,
@@ -121,12 +128,31 @@ def _unit_rows(model: ThemeModel, vectors: np.ndarray, langs: list[str]) -> np.n
     return np.where(sims.max(axis=1) >= model.threshold_, best, -1).astype(np.int64)
 
 
-def _representatives(mentions: object, topic: int, n_quotes: int) -> list[tuple[int, str]]:
+def _representatives(mentions: object, topic: int) -> list[tuple[int, str]]:
+    """(comment row, unit text) of the theme's mentions, most similar first, one per comment."""
     frame = mentions[mentions["theme"] == topic].sort_values(  # type: ignore[index]
         ["similarity", "row"], ascending=[False, True], kind="stable"
     )
-    frame = frame.drop_duplicates("row")[:n_quotes]
+    frame = frame.drop_duplicates("row")
     return [(int(r), str(t)) for r, t in zip(frame["row"], frame["text"], strict=True)]
+
+
+def quote_key(text: str) -> str:
+    """`text` as a quote: case, spacing and what a placeholder replaced do not count."""
+    return " ".join(_PLACEHOLDER.sub("<>", text).casefold().split())
+
+
+def distinct_quotes(ranked: Sequence[tuple[int, str]], n_quotes: int) -> list[tuple[int, str]]:
+    """The first `n_quotes` of `ranked` that are not the same quote as an earlier one."""
+    seen: set[str] = set()
+    quotes: list[tuple[int, str]] = []
+    for row, text in ranked:
+        if len(quotes) == n_quotes:
+            break
+        if quote_key(text) not in seen:
+            seen.add(quote_key(text))
+            quotes.append((row, text))
+    return quotes
 
 
 def _count_terms(

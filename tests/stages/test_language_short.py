@@ -195,3 +195,21 @@ def test_the_stage_reads_a_portuguese_turn_in_a_portuguese_call_as_portuguese():
     alone = LanguageStage(n_jobs=1)(frame.drop(columns="conversation_id"))
     assert alone["lang"].tolist()[1] == "it"  # the detector alone: fastText's short reading
     assert LanguageStage(n_jobs=1, corpus_prior=False)(frame)["lang"].tolist()[1] == "it"
+
+
+def test_an_unsure_sentence_takes_its_own_hint_and_a_sure_one_keeps_its_language():
+    """Before, an airline survey's Dutch rows (`lang_hint` nl) were read as English (0.63)."""
+    texts = [
+        "Stoel 18E was kapot en de beenruimte was slecht.",
+        "Stoel 18E was kapot en de beenruimte was slecht.",
+        "Der Sitz war kaputt und die Beinfreiheit war leider sehr schlecht.",
+        "Der Sitz war kaputt und die Beinfreiheit war leider sehr schlecht.",
+    ]
+    frame = pd.DataFrame(
+        {
+            "response_id": ["1", "2", "3", "4"],
+            "text_clean": texts,
+            "lang_hint": ["nl", "zz", "en", "German"],
+        }
+    )
+    assert LanguageStage(n_jobs=1)(frame)["lang"].tolist() == ["nl", "en", "de", "de"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -74,3 +75,36 @@ def test_no_name_category_or_keyword_holds_a_word_used_as_a_persons_name():
         words = f"{theme.label} {theme.category} {' '.join(theme.keywords)}".lower()
         assert not people & set(words.replace("&", " ").replace("/", " ").split()), words
     assert any("netflix" in theme.label for theme in model.themes_.values())
+
+
+SUPPORT_LINES = [
+    "I got the code <SECRET> but the app still says it is wrong",
+    "The one-time code never works in the app",
+    "The login code from the SMS is always rejected",
+    "Your verification code does not work at all",
+]
+CHAT_REPEATS = [
+    variant
+    for line in SUPPORT_LINES + LECTURER_LINES[:4] + BRAND_LINES[:4]
+    for variant in (line, line.upper(), f"  {line.replace(' ', '  ')} ", line)
+]
+
+
+def _as_quote(text: str) -> str:
+    return " ".join(re.sub(r"<[A-Z_]+>", "<>", text).casefold().split())
+
+
+def test_a_themes_quotes_are_distinct_when_a_chat_export_repeats_its_lines():
+    """Before, a theme of a chat export quoted one repeated line three times
+    ("I got the code <SECRET>" ×3); case, spacing and placeholders do not make a new quote."""
+    from tests.topics.conftest import Corpus, encode_texts, fit_model
+
+    texts = [*CHAT_REPEATS, "I got the code <NAME> but the app still says it is wrong"]
+    corpus = Corpus(texts, ["en"] * len(texts), [""] * len(texts), encode_texts(texts))
+    model = fit_model(corpus, n_themes=3)
+    quoted = [theme for theme in model.themes_.values() if theme.size >= 4]
+    assert quoted
+    for theme in quoted:
+        keys = [_as_quote(text) for text in theme.representative_texts]
+        assert len(keys) == model.config.n_representatives == len(set(keys)), keys
+        assert len(theme.representative_ids) == len(theme.representative_texts)
