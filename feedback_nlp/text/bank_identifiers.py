@@ -12,7 +12,8 @@ label stays), since stop 53 (a bank's chat probe):
   digits or more (``przelew na konto 12 1090 …``).
 
 The English ``account number`` is a customer number (`feedback_nlp.text.identifiers`). An
-amount (``£1,234.56``, ``1.234,56 €``) has no digits run of eight and stays.
+amount (``£1,234.56``, ``1.234,56 €``) has no digits run of eight and stays, and so do a date
+or year range (``account 2019-2024``, ``acc 01-01-2024``, as the loyalty rule reads them).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from feedback_nlp.text.loyalty_identifiers import is_date_shape
 from feedback_nlp.text.uk_identifiers import Labelled
 
 _IS = r"[\s.:#°º-]*(?:(?:is|was|ist|war|lautet|est|es|è|era|é|jest|=)\s+)?"
@@ -45,8 +47,8 @@ _FOREIGN_BARE_ACCOUNT = re.compile(
 
 
 def _digits(least: int) -> Callable[[str], bool]:
-    """A check that a value holds at least `least` digits."""
-    return lambda value: sum(c.isdigit() for c in value) >= least
+    """A check that a value holds at least `least` digits and is no date or year range."""
+    return lambda value: sum(c.isdigit() for c in value) >= least and not is_date_shape(value)
 
 
 BANK_LABELLED: Labelled = (

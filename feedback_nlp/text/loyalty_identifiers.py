@@ -39,13 +39,20 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-#: Dates and year ranges after a card word ("2023-2024", "12 03 2024", "20230415", "20251231").
+#: Dates and year ranges after a label ("2023-2024", "12 03 2024", "20230415", "12-31-2024").
 _DATE_SHAPE = re.compile(
     r"(?:19|20)\d\d[ -]?(?:19|20)\d\d|(?:19|20)\d\d[ -]?(?:0[1-9]|1[0-2])[ -]?(?:[0-2]\d|3[01])|"
-    r"(?:[0-2]\d|3[01])[ -]?(?:0[1-9]|1[0-2])[ -]?(?:19|20)\d\d"
+    r"(?:[0-2]\d|3[01])[ -]?(?:0[1-9]|1[0-2])[ -]?(?:19|20)\d\d|"
+    r"(?:0[1-9]|1[0-2])[ -]?(?:[0-2]\d|3[01])[ -]?(?:19|20)\d\d"
 )
 #: A UK phone number's shape: a leading 0 and 10 or 11 digits, left to the phone rule.
 _PHONE_DIGITS = re.compile(r"0\d{9,10}")
+
+
+def is_date_shape(value: str) -> bool:
+    """Whether a labelled number is a date or a year range ("2019-2024", "01-01-2024"): the
+    loyalty, bank and frequent-flyer rules leave it."""
+    return _DATE_SHAPE.fullmatch(value) is not None
 
 
 def _is_card_number(value: str) -> bool:
@@ -54,7 +61,7 @@ def _is_card_number(value: str) -> bool:
     digits = re.sub(r"\D", "", value)
     if 13 <= len(digits) <= 19 and luhn_valid(digits):
         return False
-    return not (_DATE_SHAPE.fullmatch(value) or _PHONE_DIGITS.fullmatch(digits))
+    return not (is_date_shape(value) or _PHONE_DIGITS.fullmatch(digits))
 
 
 LOYALTY_LABELLED: Labelled = ((_LOYALTY_CARD, _is_card_number, None),)

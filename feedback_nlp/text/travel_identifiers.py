@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from feedback_nlp.text.common_words import is_common_word
+from feedback_nlp.text.loyalty_identifiers import is_date_shape
 from feedback_nlp.text.uk_identifiers import Labelled
 
 _IS = r"[\s.:#°º-]*(?:(?:is|was|ist|war|lautet|est|es|è|era|é|jest|=)\s+)?"
@@ -72,7 +74,7 @@ TICKET_LABEL = (
     r"numero (?:del |di )?biglietto|numer biletu"
 )
 _BOOKING = re.compile(
-    rf"(?i)\b(?:{BOOKING_LABEL})(?!\w){_IS}"
+    rf"(?i)\b(?:{BOOKING_LABEL})(?: {_NUMBER_WORD})?(?!\w){_IS}"
     rf"(?P<value>[A-Za-z0-9]{{5,8}}|\d(?:[ -]?\d){{5,15}}){_END}"
 )
 _WORLDTRACER = r"[A-Za-z]{3}[A-Za-z0-9]{2}\d{5}"
@@ -116,14 +118,22 @@ def may_hold_letter_reference(text: str) -> bool:
 
 
 def _booking_like(value: str) -> bool:
-    """A PNR or booking number: holds a digit, or is six capitals ("QWERTY")."""
-    return any(c.isdigit() for c in value) or (len(value) == 6 and value.isupper())
+    """A PNR or booking number: holds a digit, or is six capitals that are no common word
+    ("QWERTY", not "CANCEL" or "URGENT")."""
+    if any(c.isdigit() for c in value):
+        return True
+    return len(value) == 6 and value.isupper() and not is_common_word(value)
+
+
+def _flyer_number(value: str) -> bool:
+    """A frequent-flyer number: six digits or more, no date or year range ("2023 2024")."""
+    return sum(c.isdigit() for c in value) >= 6 and not is_date_shape(value)
 
 
 TRAVEL_LABELLED: Labelled = (
     (_BOOKING, _booking_like, None),
     (_BAGGAGE, lambda v: True, None),
     (_REFERENCED_BAG_FILE, lambda v: True, _bag_near),
-    (_FLYER, lambda v: sum(c.isdigit() for c in v) >= 6, None),
+    (_FLYER, _flyer_number, None),
     (_TICKET, lambda v: True, None),
 )

@@ -39,3 +39,22 @@ def test_account_numbers_after_their_label(raw, expected):
 )
 def test_short_numbers_and_amounts_stay(raw):
     assert redact_pii(raw) == (raw, [])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "My account 2019-2024 was fine",
+        "account 2023 2024 tax year",
+        "acc 01-01-2024 opened",
+        "acc 12-31-2024 closed",
+        "a/c 20240415 statement",
+    ],
+)
+def test_dates_and_year_ranges_after_an_account_word_stay(raw):
+    assert redact_pii(raw) == (raw, [])
+
+
+def test_an_account_number_beside_a_year_range_still_goes():
+    raw = "account 31926819 since 2019-2024"
+    assert redact_pii(raw) == ("account <ID> since 2019-2024", ["id"])

@@ -36,6 +36,10 @@ from feedback_nlp.text.pii import redact_pii
             "Ticket number <ID> was never refunded.",
         ),
         ("my e-ticket 0742412345678", "my e-ticket <ID>"),
+        ("ticket 0742412345678 not refunded", "ticket <ID> not refunded"),
+        ("Booking reference number 12345", "Booking reference number <ID>"),
+        ("booking ref no. X7K9QL please", "booking ref no. <ID> please"),
+        ("PNR code: 8Z7BCL", "PNR code: <ID>"),
     ],
 )
 def test_travel_references_after_their_label(raw, expected):
@@ -62,7 +66,24 @@ def test_a_booking_reference_of_six_capitals():
         "Flying Blue 2025 status was not applied",
         "Order reference ORDER12345 for the headphones",
         "Delayed 3h45, departed 14:05 instead of 10:20 on 03/02/2026.",
+        "Miles and More 2023 2024 status not applied, 2 calls",
+        "Flying Blue 2023-2024 miles expired after 3 months",
     ],
 )
 def test_flights_seats_and_unlabelled_codes_stay(raw):
+    assert redact_pii(raw) == (raw, [])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "PNR CANCEL",
+        "My booking reference URGENT please",
+        "Booking code SUMMER did not apply",
+        "Localizador ONLINE no funciona",
+    ],
+)
+def test_a_capitalised_word_after_a_booking_label_stays(raw):
+    """Six capitals with no digit are a PNR only when they are no common word."""
+    assert redact_ids(raw, "<ID>") == (raw, False)
     assert redact_pii(raw) == (raw, [])
