@@ -178,7 +178,7 @@ def _count_terms(
     }
     in_label = np.where(langs_arr == model.label_language_, rows, -1)
     model.phrases_ = phrases.count_phrases(
-        texts, in_label, n_rows, model.label_language_, config.max_phrases, people
+        texts, in_label, n_rows, model.label_language_, config.max_phrases, people, langs
     )
     return lemmatizer
 

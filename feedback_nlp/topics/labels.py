@@ -10,11 +10,12 @@ bare tokenizer where no lookup table exists. Where a tagger ran, the part-of-spe
 every word (surface form and lemma, lower-cased) are counted too (`Lemmatizer.tags`).
 
 Texts are read without redaction placeholders, parts of ids, @handles, the brand's own
-name (`topics.name_noise`) and the words they use as a person's name
-(`topics.person_names`). Scripts written without spaces have no word tokenizer here: a run
-of Han characters gives its character bigrams ("房间很干净" -> "房间", "间很", …), a run of
-katakana stays one word ("アプリ"), and Thai, Lao, Myanmar, Khmer and hiragana give no
-keyword (`topics.unspaced`), so no keyword is a whole sentence.
+name (`topics.name_noise`), the codes they write in capitals ("AMS": `topics.code_words`)
+and the words they use as a person's name (`topics.person_names`). Scripts written without
+spaces have no word tokenizer here: a run of Han characters gives its character bigrams
+("房间很干净" -> "房间", "间很", …), a run of katakana stays one word ("アプリ"), and Thai,
+Lao, Myanmar, Khmer and hiragana give no keyword (`topics.unspaced`), so no keyword is a
+whole sentence.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import numpy as np
 from scipy import sparse
 
 from feedback_nlp.errors import require_package
+from feedback_nlp.topics.code_words import code_words
 from feedback_nlp.topics.name_noise import brand_words, without_noise
 from feedback_nlp.topics.person_names import person_words
 from feedback_nlp.topics.unspaced import has_unspaced, unspaced_terms
@@ -67,10 +69,11 @@ class Lemmatizer:
         self, texts: Sequence[str], langs: Sequence[str], people: frozenset[str] | None = None
     ) -> list[list[str]]:
         """Content lemmas of each text, read with the pipeline of its language, without the
-        noise of `topics.name_noise` (the brand's words: those of the handles in `texts`)
-        and without `people`'s words (default: those `texts` use as a person's name)."""
+        noise of `topics.name_noise` (the brand's words: those of the handles in `texts`),
+        the codes `texts` write in capitals (`topics.code_words`) and `people`'s words
+        (default: those `texts` use as a person's name)."""
         people = person_words(texts, langs) if people is None else people
-        skip = brand_words(texts) | people
+        skip = brand_words(texts) | people | code_words(texts, langs)
         texts = [without_noise(text or "", skip) for text in texts]
         result: list[list[str]] = [[] for _ in texts]
         by_lang: dict[str, list[int]] = {}

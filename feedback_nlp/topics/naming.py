@@ -106,7 +106,7 @@ class FittedUnits:
         if lang not in self._counts:
             in_lang = [r if g == lang else -1 for g, r in zip(self.langs, self.rows, strict=True)]
             counts = phrases.count_phrases(
-                self.texts, in_lang, n_rows, lang, self.max_phrases, self.people
+                self.texts, in_lang, n_rows, lang, self.max_phrases, self.people, self.langs
             )
             self._counts[lang] = (counts, phrases.class_tfidf(counts.counts))
         return self._counts[lang]

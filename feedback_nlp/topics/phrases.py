@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from feedback_nlp.topics.code_words import code_words
 from feedback_nlp.topics.name_noise import brand_words
 from feedback_nlp.topics.phrase_candidates import (  # also used as phrases.X elsewhere
     ENGLISH_EDGES,
@@ -54,7 +55,7 @@ class PhraseCounts:
     phrases: list[str]
     counts: sparse.csr_matrix  # (themes, phrases)
     sizes: np.ndarray  # units per theme row in this language
-    skip: frozenset[str] = frozenset()  # words no phrase holds (people's names), lower case
+    skip: frozenset[str] = frozenset()  # words no phrase holds (people's names, codes), lower
 
 
 def count_phrases(
@@ -64,10 +65,13 @@ def count_phrases(
     lang: str,
     max_phrases: int,
     people: frozenset[str] = frozenset(),
+    langs: Sequence[str] = (),
 ) -> PhraseCounts:
     """Per theme row, how many of its units (`rows[i]`, -1: none) use each candidate phrase;
-    the words of the @handles left in any of `texts` (the brand's) and the words in `people`
-    (`topics.person_names`) are in none."""
+    the words of the @handles left in any of `texts` (the brand's), the words in `people`
+    (`topics.person_names`) and the codes `texts` write in capitals (`topics.code_words`,
+    known acronyms read in `langs`, default `lang`) are in none."""
+    people = people | code_words(texts, langs or [lang])
     skip = brand_words(texts) | people
     per_unit = [
         candidates(t, lang, skip) if r >= 0 else set() for t, r in zip(texts, rows, strict=True)

@@ -119,3 +119,10 @@ def test_the_words_texts_use_as_a_persons_name_are_no_keywords():
     assert not {"nadia", "pavel", "okafor"} & set(tokens[0] + tokens[1])
     given = Lemmatizer().tokens(["Exports fail at Acme"], ["en"], frozenset({"acme"}))
     assert "acme" not in given[0]
+
+
+def test_codes_written_in_capitals_are_no_keywords_but_acronyms_are():
+    texts = ["Suitcase lost at AMS", "AMS-FCO cancelled", "SMS code never arrives at FCO"]
+    found = {t for doc in Lemmatizer().tokens(texts, ["en"] * 3) for t in doc}
+    assert {"suitcase", "cancel", "sms", "code"} <= found
+    assert not found & {"ams", "fco"}

@@ -198,3 +198,13 @@ def test_no_welsh_phrase_starts_or_ends_with_a_function_word():
     found = candidates("Roedd y llyfrgell yn dawel. Diolch yn fawr.", "cy")
     assert "diolch yn fawr" in found and "llyfrgell" in found
     assert not {"diolch yn", "y llyfrgell", "llyfrgell yn"} & found
+
+
+def test_airport_codes_name_no_theme_but_acronyms_used_as_words_do():
+    delayed = ["AMS delayed again", "flight AMS delayed", "FCO delayed 3 hours", "CDG delayed"]
+    lost = ["suitcase never arrived in AMS", "suitcase never arrived in FCO"] * 2
+    sms = ["SMS code never arrives", "the SMS code never arrives", "SMS code never came"]
+    names = _names(delayed + lost + sms, [0] * 4 + [1] * 4 + [2] * 3, 3)
+    assert not any(code in n.split() for n in names for code in ("ams", "fco", "cdg"))
+    assert names[1] == "suitcase never arrived"
+    assert "sms" in names[2].split()
