@@ -13,7 +13,7 @@ from feedback_nlp.backends.effort import RuleEffortBackend
 from feedback_nlp.schema import SENTIMENT_LABELS
 from feedback_nlp.text.bare_complaints import bare_complaint
 from feedback_nlp.text.complaints import states_failure
-from feedback_nlp.text.denials import denies_problem
+from feedback_nlp.text.denials import denies_problem, plainly_denies_problem
 from feedback_nlp.text.irony import ironic_praise
 from feedback_nlp.text.replies import reply_polarity
 from feedback_nlp.text.requests import asks_to_add, plain_request
@@ -78,16 +78,21 @@ def complaint_read_negative(
 def denial_read_positive(
     probabilities: np.ndarray, texts: Sequence[str], labels: Sequence[str] = SENTIMENT_LABELS
 ) -> np.ndarray:
-    """`probabilities` where each row read negative or neutral whose short text only denies a
-    problem (:func:`feedback_nlp.text.denials.denies_problem`: "No problems so far.", "Aucun
-    souci.", "Keine Probleme, der Zähler wurde pünktlich getauscht.") has that probability
-    moved to positive."""
+    """`probabilities` where each row read negative whose short text only denies a problem
+    (:func:`feedback_nlp.text.denials.denies_problem`: "No problems so far.", "Aucun souci.")
+    has that probability moved to positive, and so has each row read neutral whose text says
+    nothing more (:func:`feedback_nlp.text.denials.plainly_denies_problem`: "Keine Probleme,
+    der Zähler wurde pünktlich getauscht."; not "No problem with the food, the service was
+    slow")."""
 
     def denies(row: int) -> bool:
         return denies_problem(texts[row])
 
+    def plainly_denies(row: int) -> bool:
+        return plainly_denies_problem(texts[row])
+
     out = _reread(probabilities, labels, denies, "negative", "positive")
-    return _reread(out, labels, denies, "neutral", "positive")
+    return _reread(out, labels, plainly_denies, "neutral", "positive")
 
 
 def irony_read_negative(

@@ -9,31 +9,34 @@ nothing of "nothing" or of no judgement ("Nothing really", "n/a", "-":
 :mod:`feedback_nlp.text.box_nothing`, :mod:`feedback_nlp.text.replies`), judges nothing
 negative ("bad"), states no failure (:mod:`feedback_nlp.text.complaints`), asks for no change
 (:mod:`feedback_nlp.text.box_requests`: "More towels") and points to no other answer ("see
-above", "siehe oben").
+above", "siehe oben"). It names something: besides spaCy's stop words, hedges, amounts and
+leaving (:data:`_NAMES_NOTHING`: "Average", "Meh", "Hard to say", "Very little", "Going home",
+"The exit") it holds a word, or it is an "all" word ("Everything", "Alles", "Tout").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from feedback_nlp.text.box_nothing import (
-    NEGATION,
     is_only_nothing,
     opens_with_nothing,
     recalls_nothing,
     words_of,
 )
 from feedback_nlp.text.box_requests import asks_for_change
-from feedback_nlp.text.complaints import states_failure
+from feedback_nlp.text.complaints import NEGATIONS, states_failure
 from feedback_nlp.text.replies import is_no_judgement_reply, reply_polarity
+from feedback_nlp.topics.units import stop_words
 
 #: The most words of a terse answer (a noun phrase: "Friendly staff and location").
 MAX_WORDS = 4
-#: Negations of en de fr es it pt nl (folded), besides those of box_nothing ("not", "no" …).
+#: Words that negate or compare, besides the negations of :mod:`feedback_nlp.text.complaints`
+#: (folded): "nobody", "kein…", "Better wifi".
 _NEGATED = re.compile(
-    rf"\b(?:{NEGATION}|\w+n't|nothing|none|nobody|kein\w*|nichts|rien|ne|nada|nadie|nunca|"
-    r"niente|nulla|nessun\w*|nenhum\w*|nunca|geen|niets|niks|nooit|without|ohne|sans|sin|"
-    r"senza|sem|zonder|n/a|na|better|besser|mieux|mejor|meglio|melhor|beter)\b"
+    r"\b(?:\w+n't|nobody|nadie|kein\w*|nessun\w*|nenhum\w*|na|better|besser|mieux|mejor|"
+    r"meglio|melhor|beter)\b"
 )
 #: Pronouns, copulas, auxiliaries and modals (folded): a clause, not a noun phrase ("Maybe it's
 #: her.", "Wir wollen anlegen!", "C'est décidé").
@@ -55,13 +58,42 @@ _POINTS_ELSEWHERE = re.compile(
     r"\b(?:see|as|same as) (?:above|below|before)\b|\bsiehe (?:oben|unten)\b|"
     r"\bvoir ci-(?:dessus|dessous)\b|\bver arriba\b|\bvedi sopra\b|\bzie boven\b|\bidem\b"
 )
+#: Words that name nothing liked (folded): hedges and verdicts of "average", amounts, leaving
+#: ("Meh", "Hard to say", "Very little", "Leaving", "Going home", "The exit").
+_NAMES_NOTHING = re.compile(
+    r"\b(?:average|meh|so so|mediocre|ok|okay|hard to say|difficult to say|"
+    r"(?:very |too )?little|hardly|barely|scarcely|(?:going|go|heading) home|leaving|leave|going|"
+    r"exit|departure|checking out|check out|way out|durchschnitt\w*|mittelmassig|geht so|"
+    r"abreise|abfahrt|heimfahrt|moyen|bof|depart|sortie|regular|salida|partida|uscita|"
+    r"saida|partenza|vertrek|uitgang)\b"
+)
+#: "All" words that name the whole stay ("Everything", "Alles", "Tout", "Todo").
+_ALL_WORDS = frozenset({"everything", "all", "alles", "tout", "todo", "tutto", "tudo", "alle"})
+#: Languages whose stop words a terse answer may be written with.
+_STOP_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset().union(*(stop_words(lang) for lang in _STOP_LANGUAGES))
+
+
+def names_something(words: str) -> bool:
+    """True when folded `words` hold a word that names what was liked: not only stop words,
+    hedges, amounts or leaving ("Very little", "Going home"), or an "all" word."""
+    if words in _ALL_WORDS:
+        return True
+    rest = _NAMES_NOTHING.sub(" ", words).split()
+    return any(word not in _stop_words() for word in rest)
 
 
 def terse_praise(text: str) -> bool:
     """True when `text` is a terse answer that, in a positive box, names what was liked
     ("Everything", "Quiet room"; module docstring); not "Nothing really", "Not much", "n/a"."""
     words = words_of(text)
-    if not _terse(text, words) or _NEGATED.search(words) or _POINTS_ELSEWHERE.search(words):
+    if not _terse(text, words) or _negated(words) or _POINTS_ELSEWHERE.search(words):
+        return False
+    if not names_something(words):
         return False
     if _CLAUSE_WORDS.search(words) or re.search(r"[@#]|\bhttp|www\.", text):
         return False
@@ -70,6 +102,11 @@ def terse_praise(text: str) -> bool:
     if opens_with_nothing(text) or reply_polarity(text) == "negative":
         return False
     return not states_failure(text) and not asks_for_change(text)
+
+
+def _negated(words: str) -> bool:
+    """A negation of :mod:`feedback_nlp.text.complaints` or :data:`_NEGATED` in `words`."""
+    return bool(_NEGATED.search(words)) or any(w in NEGATIONS for w in words.split())
 
 
 def _terse(text: str, words: str) -> bool:

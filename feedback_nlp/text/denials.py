@@ -24,7 +24,12 @@ one problem and affirms none, states no service failure
 the themes cut clauses at, `text.sentences.CONTRAST_WORDS`: "no problems with delivery,
 but …"). Questions and conditional sentences ("is there no queue?",
 "if there were no delays") deny nothing, nor does a denial up to a moment (:data:`UNTIL`:
-"No problems until the bill came").
+"No problems until the bill came"), nor one with an exception (:data:`EXCEPT`: "No issues apart
+from the rude receptionist", "Keine Probleme außer dem Check-in") or a sarcastic tail
+(:data:`SARCASM`: "No problems, yeah right", "No complaints, said no one").
+:func:`plainly_denies_problem` tells one that says nothing more: at most
+:data:`PLAIN_MAX_WORDS` words or one clause ("No problem with the food, the service was slow"
+says more).
 """
 
 from __future__ import annotations
@@ -93,6 +98,25 @@ UNTIL = re.compile(
         r"finche|fino a quando|ate que|totdat|tot het moment|пока не|dopoki|pana (?:cand|ce))"
     )
 )
+
+#: Exception words: a problem denied but one ("No issues apart from the rude receptionist").
+EXCEPT = re.compile(
+    fold(
+        r"(?<!\w)(?:apart from|aside from|besides|other than|except|but for|ausser|"
+        r"abgesehen von|bis auf|sauf|a part|hormis|excepte|excepto|salvo|aparte de|"
+        r"a excepcion de|tranne|eccetto|a parte|exceto|tirando|a excecao de|behalve|"
+        r"op \w+ na|кроме|за исключением|oprocz|z wyjatkiem|cu exceptia|in afara de|"
+        r"disinda|haric)(?!\w)"
+    )
+)
+#: A sarcastic tail that takes a denial back ("No problems, yeah right", "said no one").
+SARCASM = re.compile(
+    r"(?<!\w)(?:yeah right|yeah sure|said no one|said nobody|as if|ja klar|"
+    r"c'est ca oui|si claro)(?!\w)"
+)
+#: A denial of at most so many words says nothing more, whatever its clauses ("Keine
+#: Probleme, der Zähler wurde pünktlich getauscht."); longer ones must be one clause.
+PLAIN_MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -218,7 +242,18 @@ def denies_problem(text: str) -> bool:
     folded = normalise(text)
     if len(WORD.findall(text)) > MAX_WORDS or contrast_cue().search(folded):
         return False
-    if UNTIL.search(folded):
+    if UNTIL.search(folded) or EXCEPT.search(folded) or SARCASM.search(folded):
         return False
     denied, affirmed = problem_mentions(text)
     return denied > 0 and affirmed == 0 and not states_failure(text)
+
+
+def plainly_denies_problem(text: str) -> bool:
+    """True when `text` denies a problem (:func:`denies_problem`) and says nothing more: at
+    most :data:`PLAIN_MAX_WORDS` words, or one clause."""
+    if not denies_problem(text):
+        return False
+    if len(WORD.findall(text)) <= PLAIN_MAX_WORDS:
+        return True
+    clauses = (c for s in SENTENCE_BREAK.split(normalise(text)) for c in CLAUSE_BREAK.split(s))
+    return sum(bool(WORD.search(c)) for c in clauses) == 1

@@ -6,9 +6,11 @@ sentiment model trained on tweets reads "no" or "nichts" as negative; they are n
 The list (`feedback_nlp/data/replies/no_judgement.toml`, written for the project) holds the
 non-evaluative part of the built-in codebook's content-free replies in eleven languages;
 `no_judgement_asia.toml` adds Japanese, Chinese, Korean, Thai, Indonesian and Vietnamese ones
-("特になし", "没有", "없음", "ไม่มี", "tidak ada", "không có"; since stop 50), and
-`closings.toml` chat closings ("no that's all", "c'est tout", "nie, to wszystko"; since stop
-53), which theme units drop too (`feedback_nlp.topics.units`). A comment matches
+("特になし", "没有", "없음", "ไม่มี", "tidak ada", "không có"; since stop 50). Chat closings
+(`closings.toml`: "no that's all", "c'est tout", "nie, to wszystko") are read by
+:func:`closing_replies` for theme units only (`feedback_nlp.topics.units`): they do not feed
+this rule, since a closing word can answer a question ("Всё" to "What did you dislike?"). A
+comment matches
 when its whole text, case-folded and without surrounding punctuation (CJK's too), white space
 or quotes, is one of them in any language (short replies are where language detection is
 least sure). A codebook's own `[content_free]` list does not feed this rule: such lists hold
@@ -57,7 +59,8 @@ def asian_no_judgement_replies() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def closing_replies() -> dict[str, tuple[str, ...]]:
-    """Chat closings per language ("no that's all", "das war's"), as written."""
+    """Chat closings per language ("no that's all", "das war's"), as written: for theme units
+    (:mod:`feedback_nlp.topics.units`), not for :func:`is_no_judgement_reply`."""
     data = resources.files("feedback_nlp") / "data" / "replies" / "closings.toml"
     table = tomllib.loads(data.read_text(encoding="utf-8"))["closings"]
     return {lang: tuple(items) for lang, items in table.items()}
@@ -68,7 +71,6 @@ def _normalised_replies() -> frozenset[str]:
     lists = [
         *no_judgement_replies().values(),
         *asian_no_judgement_replies().values(),
-        *closing_replies().values(),
     ]
     return frozenset(normalise(reply) for items in lists for reply in items)
 

@@ -25,7 +25,9 @@ anbieten") in one clause (not "Please add staff at weekends, it is chaos.") asks
 feature (:func:`asks_to_add`) unless it states a service failure
 (:func:`feedback_nlp.text.complaints.states_failure`: "Please fix the app, it crashes"), a
 negative judgement (`data/replies/evaluative.toml`: "terrible"), a refusal (a negation or
-"stop": "please stop adding fees") or a remedy ("refund", "compensation"). So does one opened
+"stop": "please stop adding fees"), a remedy ("refund", "compensation") or a fix, an answer,
+a person or how a request was met ("Any plans to fix the app?", "Would love a response",
+"Is there a way to talk to a human?", "Request ignored for three weeks"). So does one opened
 by the file's `feature` words ("Feature request:", "Suggestion:", "Is there a way to", "Would
 love a"), with or without an adding verb.
 """
@@ -55,13 +57,23 @@ _STOPPING = re.compile(
     r"quiten|smettete|smettere|togliete|parem|pare de|removam|stoppen|stop met|verwijder|"
     r"прекратите|перестаньте|уберите|przestancie|usuncie|nu mai|eliminati)(?!\w)"
 )
-#: A mark that ends a clause or sentence with more words after it: a request that goes on
-#: ("Please add staff, it is chaos.").
 #: Words that ask for a remedy, not a feature ("We'd like a refund"): a complaint's outcome.
 _REMEDY = re.compile(
     r"(?<!\w)(?:refund|money back|compensation|reimburs|cancel|erstattung|geld zuruck|"
     r"rembours|reembols|rimbors|terugbetal|возврат|zwrot)"
 )
+#: Words that ask for a fix, an answer or a person, or say how a request was met (folded):
+#: a complaint ("Any plans to fix the app?", "Would love a response", "Request ignored").
+_COMPLAINT_ASK = re.compile(
+    r"(?<!\w)(?:fix\w*|repair\w*|respon\w*|answer\w*|repl(?:y|ies|ied)|human|real person|"
+    r"(?:talk|speak|chat) (?:to|with)|manager|fire|sack|ignored|denied|rejected|refused|"
+    r"declined|unanswered|ignoriert|abgelehnt|antwort\w*|reparier\w*|mensch|"
+    r"ignore[es]?|refuse[es]?|repons\w*|reparer|corriger|ignorad[oa]s?|rechazad[oa]s?|"
+    r"respuesta|arreglar|ignorat[oa]|risposta|riparare|resposta|consertar|genegeerd|"
+    r"antwoord|repareren)(?!\w)"
+)
+#: A mark that ends a clause or sentence with more words after it: a request that goes on
+#: ("Please add staff, it is chaos.").
 _GOES_ON = re.compile(r"(?:[,;:()!?.…]|\s[-–—]\s)\W*\w")
 _EMOTE = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<!\w)(?:[:;=]-?[)(DPp]|<3|xD)(?!\w)")
 
@@ -116,6 +128,21 @@ def _adding() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _unspaced_adding() -> re.Pattern[str]:
+    """Japanese `adding` words anywhere: its opener takes the whole request, and its words
+    have no spaces around them ("Apple Payを追加してほしい")."""
+    return re.compile("|".join(map(re.escape, request_words()["ja"]["adding"])))
+
+
+def _asks_to_add_something(text: str, rest: str) -> bool:
+    """True when `rest` holds an adding verb, `text` opens with a `feature` opener or, in
+    Japanese, holds an adding word."""
+    if _adding().search(rest) or _feature_start().match(normalise(text)):
+        return True
+    return bool(_unspaced_adding().search(normalise(text)))
+
+
+@lru_cache(maxsize=1)
 def _feature_start() -> re.Pattern[str]:
     """A greeting or none, then an opener that by itself asks for a feature (the `feature`
     lists: "Feature request:", "Is there a way to")."""
@@ -155,7 +182,7 @@ def asks_to_add(text: str, lang: str | None = None) -> bool:
     rest = _asked(text, lang)
     if rest is None or _negative().search(rest) or _REMEDY.search(rest):
         return False
-    if not _adding().search(rest) and not _feature_start().match(normalise(text)):
+    if _COMPLAINT_ASK.search(rest) or not _asks_to_add_something(text, rest):
         return False
     if _GOES_ON.search(rest.lstrip(" ,;:!?.")):
         return False

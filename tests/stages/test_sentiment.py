@@ -408,3 +408,24 @@ def test_the_box_prior_is_dated_alike_in_the_stage_and_its_docs():
     assert f"(#boxes-that-say-their-polarity-stop-{stop})" in text
     stage_doc = " ".join((sentiment_module.__doc__ or "").split())
     assert f"``box_prior=False`` (since stop {stop})" in stage_doc
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No issues apart from the rude receptionist",
+     "No problem with the food, the service was slow",
+     "No fuss at all, just silence for three weeks", "No problems, yeah right"],
+)  # fmt: skip
+def test_a_denial_that_says_more_keeps_its_neutral_reading(text: str) -> None:
+    from feedback_nlp.stages.sentiment_rules import denial_read_positive
+
+    neutral = np.array([[0.2, 0.6, 0.2]])
+    assert SENTIMENT_LABELS[int(denial_read_positive(neutral, [text]).argmax())] == "neutral"
+
+
+def test_a_short_denial_read_neutral_turns_positive() -> None:
+    from feedback_nlp.stages.sentiment_rules import denial_read_positive
+
+    neutral = np.array([[0.2, 0.6, 0.2]])
+    text = "Keine Probleme, der Zähler wurde pünktlich getauscht."
+    assert SENTIMENT_LABELS[int(denial_read_positive(neutral, [text]).argmax())] == "positive"

@@ -52,3 +52,19 @@ def test_nothing_in_a_positive_box_stays_negative_or_neutral() -> None:
     probabilities = np.array([[0.0, 1.0, 0.0], [0.0, 1.0, 0.0], [0.855, 0.093, 0.052]])
     out = box_read(probabilities, texts, [POSITIVE_BOX] * len(texts))
     assert [SENTIMENT_LABELS[i] for i in out.argmax(axis=1)] == ["negative"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Average", "Meh", "Hard to say", "Very little", "Hardly anything", "Leaving", "Going home",
+     "The exit", "Checking out"],
+)  # fmt: skip
+def test_hedges_amounts_and_leaving_name_nothing_liked(text: str) -> None:
+    assert not terse_praise(text)
+    read = box_read(np.array([[0.1, 0.8, 0.1]]), [text], ["What did you like about your stay?"])
+    assert SENTIMENT_LABELS[int(read.argmax())] == "neutral"
+
+
+@pytest.mark.parametrize("text", ["Little touches", "Home cooking", "Fine dining", "Alles"])
+def test_a_word_that_names_something_beside_a_hedge_word_is_praise(text: str) -> None:
+    assert terse_praise(text)

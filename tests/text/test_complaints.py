@@ -192,3 +192,21 @@ def test_numbers_questions_and_open_shops_are_no_failures(text):
 )
 def test_factual_complaints_of_bank_and_energy_customers_are_failures(text):
     assert states_failure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["404 page is funny", "I love your 404 page", "Tried it three times, loved it every time",
+     "Third time this month I've ordered, great as always"],
+)  # fmt: skip
+def test_an_error_page_or_a_repeat_count_without_a_failure_is_no_failure(text: str) -> None:
+    assert not states_failure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Getting a 404 page on checkout", "The app crashed for the third time this week",
+     "Second time this week the train was late", "I tried 5 times"],
+)  # fmt: skip
+def test_an_error_page_one_gets_and_a_repeated_failure_are_failures(text: str) -> None:
+    assert states_failure(text)

@@ -204,3 +204,12 @@ def test_a_smooth_process_denies_a_problem(text):
 )
 def test_a_problem_that_came_later_or_a_fuss_made_is_no_denial(text):
     assert not denies_problem(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No issues apart from the rude receptionist", "Keine Probleme außer dem Check-in",
+     "Aucun souci sauf le bruit", "No problems, yeah right", "No complaints from me, said no one"],
+)  # fmt: skip
+def test_an_exception_or_a_sarcastic_tail_takes_the_denial_back(text: str) -> None:
+    assert not denies_problem(text)

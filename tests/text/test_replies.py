@@ -7,6 +7,7 @@ import pytest
 
 from feedback_nlp.text.replies import (
     asian_no_judgement_replies,
+    closing_replies,
     evaluative_replies,
     is_no_judgement_reply,
     no_judgement_replies,
@@ -20,8 +21,7 @@ from feedback_nlp.topics.codebook import builtin_content_free
 @pytest.mark.parametrize(
     "text",
     ["no", "No.", "  N/A ", "nothing to add!", "Keine Angabe", "k.A.", "нет", "«Rien à signaler»",
-     "Nothing really.", "nichts weiter", "-", "...", "?", "that's all", "Das war's!",
-     "c'est tout", "nie to wszystko", "é só isso"],
+     "Nothing really.", "nichts weiter", "-", "...", "?"],
 )  # fmt: skip
 def test_replies_that_judge_nothing_match_whole_and_in_any_language(text: str):
     assert is_no_judgement_reply(text)
@@ -135,3 +135,16 @@ def test_a_dotted_abbreviation_is_also_listed_without_its_dots():
         "kA",
         "n/a",
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Всё", "Es todo", "É tudo", "Hepsi bu", "Atât", "Sonst nichts", "That's all"]
+)
+def test_chat_closings_are_no_no_judgement_reply(text: str) -> None:
+    """Closings are for theme units only: "Всё" answering "What did you dislike?" judges."""
+    assert not is_no_judgement_reply(text)
+
+
+def test_closings_hold_no_single_word_that_answers_a_question() -> None:
+    listed = {normalise(c) for items in closing_replies().values() for c in items}
+    assert not listed & {"всё", "atât", "es todo", "é tudo", "hepsi bu"}

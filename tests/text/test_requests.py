@@ -177,3 +177,19 @@ def test_a_feature_opener_asks_for_a_feature_without_an_adding_verb(text, lang):
 )
 def test_complaints_opened_as_feature_requests_ask_for_no_feature(text, lang):
     assert not asks_to_add(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Request ignored for three weeks", "Would love a response to my emails",
+     "Any plans to fix the app?", "Is there a way to talk to a human?",
+     "Suggestion: fire the manager"],
+)  # fmt: skip
+def test_asking_for_a_fix_an_answer_or_a_person_is_no_feature_request(text: str) -> None:
+    assert not asks_to_add(text, "en")
+
+
+def test_a_japanese_adding_word_inside_the_opener_asks_to_add() -> None:
+    """The opener takes the whole Japanese request; its `adding` words count all the same."""
+    assert asks_to_add("Apple Payを追加してほしいです", "ja")
+    assert not asks_to_add("領収書を送ってほしいです", "ja")

@@ -242,3 +242,9 @@ def test_a_chat_closing_says_nothing_in_any_language(text, lang):
 def test_a_closing_word_beside_content_still_says_something(text):
     units = split_units([text], ["en"], builtin_content_free())
     assert units.says_something.all()
+
+
+@pytest.mark.parametrize("text", ["Нет, всё.", "Nu, atât.", "No, es todo.", "Hayır, hepsi bu."])
+def test_a_closing_after_no_still_says_nothing(text: str) -> None:
+    units = split_units([text], ["en"], builtin_content_free())
+    assert not units.says_something.any()
