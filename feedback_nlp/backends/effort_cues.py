@@ -155,10 +155,20 @@ def _contacted(sentence: str) -> bool:
     return found(_CONTACT if _CONTACT.search(sentence) else _OBLIGED, sentence)
 
 
+def _counted_contact(sentence: str) -> bool:
+    """A contact counted two or more times, the count in the contact's own comma clause
+    ("Ordered twice, called once" counts the order); a count no one clause holds is read
+    across the sentence."""
+    clauses = sentence.split(",")
+    if any(repeat_count(c) >= 2 for c in clauses):
+        return any(repeat_count(c) >= 2 and _contacted(c) for c in clauses)
+    return repeat_count(sentence) >= 2 and _contacted(sentence)
+
+
 def repeat_contact(text: str) -> float:
     """Contacts made more than once (strong) or one contact the customer had to make."""
     for sentence in sentences(text):
-        if repeat_count(sentence) >= 2 and _contacted(sentence) and not courtesy(sentence):
+        if _counted_contact(sentence) and not courtesy(sentence):
             return STRONG
     if count_before(text, CONTACT_NOUNS) >= 2 or found(_EVERY_TIME_CONTACT, text):
         return STRONG

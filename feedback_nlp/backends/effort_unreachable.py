@@ -3,16 +3,20 @@ was engaged all day", "Die Störungshotline war dauerhaft besetzt", "Nadie cogí
 Written for the project in en de fr es it pt nl ru pl; used by the ``repeat_contact`` cue of
 :mod:`feedback_nlp.backends.effort_cues` beside :data:`effort_phrases.UNREACHABLE`.
 
-A line called busy needs a word of the line ("line", "number", "hotline", "Leitung", "línea"):
-"engaged staff", "a busy restaurant" and "the line moved quickly" are no cue. Patterns are
-written folded (no accents), as the effort cues read text.
+A line called busy needs a word of the line ("phone line", "number", "hotline", "Leitung",
+"línea"); a bare "line" only as the subject of "was busy" or with "engaged" ("the line was
+engaged"): "engaged staff", "checkout lines always busy" and "the line moved quickly" are no
+cue. "Never picked up" needs the phone: its object ("the phone", "my call") or a word of
+calling before it in the sentence ("I rang, they never picked up"); "the courier never picked
+up my parcel" is no cue. Patterns are written folded (no accents), as the effort cues read
+text.
 """
 
 from __future__ import annotations
 
 #: The line itself: phone line, number, hotline ("Störungshotline", "servicenummer").
 _LINE = (
-    r"(?:phone |telephone )?lines?|(?:phone |telephone )?numbers?|hotline|helpline|switchboard|"
+    r"(?:phone |telephone )lines?|(?:phone |telephone )?numbers?|hotline|helpline|switchboard|"
     r"\w*(?:hotline|leitung|nummer)|telefon|linea|ligne|linha|lijn|nummer|линия|linia"
 )
 _ALWAYS = (
@@ -24,11 +28,23 @@ _BUSY = (
     r"in gesprek|занята|zajeta"
 )
 _IS = r"was|were|is|are|kept|war|ist|etait|est|estaba|esta|era|e|estava|is|была|byla"
+#: A bare "line": "the line was busy" (not "checkout lines always busy") or engaged.
+_BARE_LINE = (
+    rf"(?:the|a|their|your) line (?:was|is|kept) (?:(?:{_ALWAYS}) )?(?:{_BUSY})(?!\w)|"
+    rf"line (?:(?:{_IS}) )?(?:(?:{_ALWAYS}) )?engaged(?!\w)"
+)
+#: The phone that is picked up: its object after ("never picked up the phone") or a word of
+#: calling before, in the same sentence ("I rang five times, they never picked up").
+_PHONE_OBJECT = r"(?= the phone| the call| my calls?| our calls?| the line| the hotline)"
+_CALLING_BEFORE = (
+    r"(?:(?:phon|call|rang|ring)\w*|dial(?:l?ed|l?ing)?|hotline|helpline|phone line|number)"
+    r"[^.!?\n]{0,80}?"
+)
 
 #: A busy line or a busy tone, once: with a duration or "always" it is strong.
 LINE_BUSY = (
     rf"(?:{_LINE}) (?:(?:{_IS}|(?:{_ALWAYS})|the whole day|all day|den ganzen tag) ){{0,3}}"
-    rf"(?:{_BUSY})(?!\w)|"
+    rf"(?:{_BUSY})(?!\w)|{_BARE_LINE}|"
     r"(?:engaged|busy) (?:tone|signal)|besetztzeichen|daba (?:siempre )?(?:comunicando|ocupado)|"
     r"(?:nobody|no one|no-one) (?:picked|picks) up"
     r"(?= the phone| the call| my call| our call| the line| at all|\s*$| for | all | so )|"
@@ -44,7 +60,8 @@ LINE_BUSY = (
 NEVER_PICKED_UP = (
     r"(?:nobody|no one|no-one) (?:ever|would|was) (?:picks?|picked|picking|answers?|answered|"
     r"answering)(?: up)?(?= the phone| the call| my call| our call| the line| at all|\s*$)|"
-    r"never (?:picked|picks) up|"
+    rf"never (?:picked|picks) up{_PHONE_OBJECT}|"
+    rf"{_CALLING_BEFORE}never (?:picked|picks) up|"
     r"(?:kept|keep) getting (?:an? |the )?(?:engaged|busy) (?:tone|signal)|"
     r"nadie (?:cogia|contestaba|atendia|descolgaba)|"
     r"personne ne (?:decrochait|repondait)|nessuno rispondeva|ninguem atendia|"

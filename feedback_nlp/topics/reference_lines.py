@@ -9,9 +9,10 @@ only if it has a word beyond function words, the label words below ("account", "
 follows a label word, at most two words after it: a redaction placeholder (<ID>, <IBAN>,
 <NAME>, …), a token with a digit, a number sign ("#", "#39375"; not a hashtag), an
 upper-case code ("QZEBLD") after an identifier word ("code", "reference", "codice", …) in a
-unit that is not all capitals, or two or more capitalised words ending the unit after
-"account:", "name:" or "company:" ("Our account: Soylent AG."). A unit without a value keeps
-its theme ("The booking reference didn't work"), and so does one with another word ("My
+unit that is not all capitals, or, of two or more capitalised words ending the unit after
+"account:", "name:" or "company:", those that are no common word or a legal form ("Our
+account: Soylent AG."; "Account: Locked Out Again" keeps its words). A unit without a value
+keeps its theme ("The booking reference didn't work"), and so does one with another word ("My
 account <ID> was closed"), a negation or a question mark ("Where is my order #123?").
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 from feedback_nlp.schema import PII_PLACEHOLDERS
+from feedback_nlp.text.common_words import is_common_word
 
 #: Words that name an identifier: an upper-case code after them is a value (lower case).
 IDENTIFIER_WORDS: dict[str, tuple[str, ...]] = {
@@ -88,12 +90,18 @@ _VALUE = re.compile(rf"\(?(?:{_PLACEHOLDER.pattern}|[^\s#]*\d\S*|[#№]\d*)[).,;
 _CAPS_CODE = re.compile(r"\(?[A-Z0-9][A-Z0-9-]{3,}[).,;:!]*")
 #: Two or more capitalised words ending the unit after a colon ("account: Soylent AG.").
 _NAME_AFTER_COLON = re.compile(r"(?<=:)\s*[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)+\s*[.!]?\s*$")
+#: Legal forms that end a company name, common words or not ("AG", "SA"; lower case).
+_LEGAL_FORMS = frozenset((
+    "ag", "gmbh", "kg", "ohg", "ug", "ltd", "plc", "llc", "llp", "inc", "corp", "co", "bv",
+    "nv", "sa", "sas", "sarl", "sl", "slu", "spa", "srl", "lda", "oy", "ab",
+))  # fmt: skip
 #: "no." before a value ("Account no. 12345"): an abbreviation, not a negation.
 _NUMBER_SIGN = re.compile(r"\b(?:no|nº|n°)\.?\s*(?=[#\d])", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: An amount is no reference ("A fatura diz 2.109,19 €", "Pour une commande de 711 €").
 _CURRENCY = re.compile(r"[€$£¥₹₺₽]|^(?i:eur|euros?|usd|gbp|chf|zł|pln|lei|ron|tl|руб)[.,;:!]?$")
-_DECIMAL = re.compile(r"\d+[.,]\d{2}\b")
+#: Two decimals after a number; never starts inside a digit run, so a long run is read once.
+_DECIMAL = re.compile(r"(?<!\d)\d+[.,]\d{2}\b")
 
 
 def is_label(word: str) -> bool:
@@ -146,6 +154,20 @@ def without_reference_values(text: str) -> str | None:
         found = _blank_values(tokens, _CAPS_CODE, identifier_only=True) or found
     rest = " ".join(tokens)
     if ":" in rest and any(w in _NAME_LABELS for w in _labels_in(rest.split(":")[0])):
-        named = _NAME_AFTER_COLON.sub(" ", rest)
+        named = _NAME_AFTER_COLON.sub(_without_name_words, rest)
         found, rest = found or named != rest, named
     return rest if found else None
+
+
+def _without_name_words(match: re.Match[str]) -> str:
+    """The capitalised words of `match` less the name words: no common word, or a legal form
+    ("Soylent AG" goes, "Locked Out Again" stays); the match itself when none goes."""
+    words = match.group().split()
+    kept = [w for w in words if not _is_name_word(w)]
+    return match.group() if len(kept) == len(words) else f" {' '.join(kept)}"
+
+
+def _is_name_word(token: str) -> bool:
+    """A word of a name or company after "account:": no common word, or a legal form."""
+    word = token.strip(".!")
+    return word.lower() in _LEGAL_FORMS or not is_common_word(word)

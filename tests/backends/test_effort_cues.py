@@ -50,3 +50,16 @@ def test_a_dutch_should_have_is_no_obligation() -> None:
     assert cue_weights("Ik had eerder moeten bellen, mijn fout.") == {}
     assert cue_weights("Ik had het formulier eerder moeten invullen.") == {}
     assert cue_weights("Ik heb twee formulieren moeten invullen.") != {}
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("Ordered twice, called once.", False),  # the count is the order's (review of stop 53)
+        ("Spilled our drinks twice, then asked us to call back.", False),
+        ("Called them 3 times, no answer.", True),
+        ("I have called, emailed and written three times.", True),
+    ],
+)
+def test_a_count_goes_with_the_contact_of_its_own_clause(text: str, repeated: bool) -> None:
+    assert (cue_weights(text).get("repeat_contact", 0.0) >= 0.7) is repeated

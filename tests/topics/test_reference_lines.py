@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from feedback_nlp.topics.codebook import builtin_content_free
-from feedback_nlp.topics.reference_lines import without_reference_values
+from feedback_nlp.topics.reference_lines import _DECIMAL, without_reference_values
 from feedback_nlp.topics.units import split_units
 
 
@@ -71,3 +71,38 @@ def test_the_other_units_of_a_comment_keep_their_theme():
     text = "Account #. The app logs me out every day."
     units = split_units([text], ["en"], builtin_content_free())
     assert units.says_something.tolist() == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Account: Locked Out Again",
+        "Company: Worst Service Ever",
+        "Customer Name: Rude Staff Everywhere",
+    ],
+)
+def test_common_title_case_words_after_a_name_label_still_say_something(text):
+    units = split_units([text], ["en"], builtin_content_free())
+    assert units.says_something.all()
+
+
+@pytest.mark.parametrize("text", ["Our account: Soylent AG.", "Company: Acme Ltd"])
+def test_a_company_name_after_a_name_label_says_nothing(text):
+    units = split_units([text], ["en"], builtin_content_free())
+    assert not units.says_something.any()
+
+
+def test_only_the_name_words_after_the_label_are_blanked():
+    assert without_reference_values("Account: Vodafone Ruined Everything") == (
+        "Account: Ruined Everything"
+    )
+
+
+def test_a_decimal_never_starts_inside_a_digit_run():
+    text = "account 1234567,89"
+    starts = [i for i in range(len(text)) if _DECIMAL.match(text, i)]
+    assert starts == [text.index("1")]  # a long run is scanned from its start only: linear
+
+
+def test_a_long_run_of_digits_after_a_label_is_blanked():
+    assert without_reference_values("account " + "7" * 20_000) == "account  "
