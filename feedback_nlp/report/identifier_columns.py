@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
+from feedback_nlp.io.nested import is_nested
 from feedback_nlp.io.scores import is_missing
 from feedback_nlp.text.identifiers import is_labelled_identifier
 from feedback_nlp.text.pseudonyms import is_pseudonym, pseudonym
@@ -65,10 +65,6 @@ def _holds_amounts(header: object, cells: list[str]) -> bool:
     return any(_AMOUNT_CELL.search(cell) for cell in cells)
 
 
-def _is_scalar(value: object) -> bool:
-    return not isinstance(value, list | tuple | dict | set | np.ndarray)
-
-
 def is_identifier_column(header: object, values: pd.Series) -> bool:
     """Whether a column so headed holds customers' identifiers (see the module's note)."""
     if pd.api.types.is_bool_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
@@ -77,7 +73,7 @@ def is_identifier_column(header: object, values: pd.Series) -> bool:
     if not label or not re.search(r"[^\W\d_]", label):
         return False
     present = values[~is_missing(values)]
-    if not all(map(_is_scalar, present.head(_SAMPLE))):  # lists, dicts: exported as JSON
+    if any(map(is_nested, present.head(_SAMPLE))):  # lists, dicts: exported as JSON
         return False
     cells = [_cell_text(v) for v in present.unique()[:_SAMPLE]]
     cells = [cell for cell in cells if cell and not is_pseudonym(cell)]
